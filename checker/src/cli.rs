@@ -1,0 +1,57 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Grades the socket-programming lab's exercises with hidden tests.
+///
+/// With no argument: an overview of every exercise and what to do next.
+/// With targets: grade them. A target is `all`, a day (`day2`), an exercise (`day2-inet`)
+/// or one test (`day2-inet/pton6-tricky`; `checker list` shows the ids).
+#[derive(Parser, Debug)]
+#[command(name = "checker", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// What to grade: all, day1, day2-inet, day2-inet/pton6-tricky, ...
+    pub targets: Vec<String>,
+
+    #[command(flatten)]
+    pub grading: GradingArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct GradingArgs {
+    /// Grade the reference solutions (solutions/) instead of exercises/.
+    #[arg(long, global = true, conflicts_with = "root")]
+    pub solutions: bool,
+
+    /// Grade the exercise packages in DIR (DIR/<exercise>/Cargo.toml) instead of exercises/.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Seed for every random input; a failure prints the command that reproduces it.
+    #[arg(long, global = true, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Show every test's full transcript, passing or not.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// How many tests run at once (default: the number of cores).
+    #[arg(short, long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List the exercises and their test ids.
+    List,
+    /// Show the hints of an exercise and where course.md explains it.
+    Hint {
+        /// e.g. day2-inet
+        exercise: String,
+    },
+}

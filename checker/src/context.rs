@@ -1,0 +1,90 @@
+//! What a running test can use: the built exercise, its own seeded random numbers, its
+//! deadline, and a log that `-v` shows in full.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::building::Built;
+use crate::catalog::{Exercise, TestCase};
+use crate::harness::Harness;
+use crate::supervise::Spawn;
+use crate::verdict::Failure;
+
+pub struct Ctx<'a> {
+    pub exercise: &'static Exercise,
+    pub test: &'static TestCase,
+    pub built: &'a Built,
+    /// Every random input of the test comes from here (seeded from `--seed` and the test id,
+    /// so a test draws the same inputs whatever runs beside it).
+    pub rng: fastrand::Rng,
+    pub seed: u64,
+    /// The test must be over by then; every wait inside it is bounded by it.
+    pub deadline: Instant,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        exercise: &'static Exercise,
+        test: &'static TestCase,
+        built: &'a Built,
+        seed: u64,
+        log: Arc<Mutex<Vec<String>>>,
+    ) -> Self {
+        Ctx {
+            exercise,
+            test,
+            built,
+            rng: fastrand::Rng::with_seed(test_seed(seed, exercise.name, test.id)),
+            seed,
+            deadline: Instant::now() + test.timeout,
+            log,
+        }
+    }
+
+    /// Time left before the test's deadline.
+    pub fn remaining(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+
+    /// The earlier of the test's deadline and `from_now` from now.
+    pub fn within(&self, from_now: Duration) -> Instant {
+        (Instant::now() + from_now).min(self.deadline)
+    }
+
+    /// Add a line to the test's transcript (shown with `-v`, and with a failure).
+    pub fn log(&self, line: impl Into<String>) {
+        if let Ok(mut log) = self.log.lock() {
+            log.push(line.into());
+        }
+    }
+
+    /// Start the harness of a library exercise.
+    pub fn harness(&self) -> Result<Harness, Failure> {
+        let binary = self
+            .built
+            .harness
+            .as_ref()
+            .ok_or_else(|| Failure::checker_error("this exercise has no harness"))?;
+        Harness::start(binary)
+    }
+
+    /// Prepare to run one of the exercise's programs.
+    pub fn program(&self, name: &str) -> Result<Spawn, Failure> {
+        let path =
+            self.built.executables.get(name).ok_or_else(|| {
+                Failure::checker_error(format!("no program named {name} was built"))
+            })?;
+        Ok(Spawn::new(path, name))
+    }
+}
+
+/// The seed of one test: the run's seed mixed with the test's identity (FNV-1a).
+pub fn test_seed(seed: u64, exercise: &str, test: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
+    for b in exercise.bytes().chain([b'/']).chain(test.bytes()) {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}

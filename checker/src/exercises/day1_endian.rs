@@ -1,0 +1,395 @@
+//! Hidden tests of day1-endian: byte swaps and host/network order, checked on every u16,
+//! on edge and seeded random u32 values, and against the real host's byte order. The expected
+//! answers come from Rust's own byte-order methods (allowed in the checker, forbidden to the
+//! student); answers are shown as the bytes they put in memory.
+
+use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::context::Ctx;
+use crate::harness::{Call, arg_bytes};
+use crate::library::{Case, expect_all, shapes};
+use crate::verdict::TestResult;
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day1-endian",
+    day: 1,
+    title: "byte order by hand: swaps, htons/htonl, network-order bytes",
+    section: "day1-endian",
+    kind: Kind::Library { calls: CALLS },
+    student_files: &["src/lib.rs"],
+    tests: &[
+        TestCase {
+            id: "is-little-endian",
+            title: "is_little_endian() tells the real host's byte order",
+            points: 1,
+            timeout: secs(10),
+            hint: "Put a known number in memory and look at its first byte: `1u16.to_ne_bytes()[0]` is 1 on a little-endian host.",
+            section: "byte-order",
+            run: is_little_endian,
+        },
+        TestCase {
+            id: "swap16",
+            title: "swap16 on every u16",
+            points: 1,
+            timeout: secs(10),
+            hint: "swap16(0x1234) is 0x3412: the low byte moves up 8 bits, the high byte down 8 bits.",
+            section: "byte-order",
+            run: swap16,
+        },
+        TestCase {
+            id: "swap32",
+            title: "swap32 on edge and random values",
+            points: 2,
+            timeout: secs(10),
+            hint: "Mask each of the four bytes and shift it to its mirrored place; stay with u32 (a signed right shift copies the sign bit).",
+            section: "byte-order",
+            run: swap32,
+        },
+        TestCase {
+            id: "htons",
+            title: "htons on every u16: network order in memory",
+            points: 1,
+            timeout: secs(10),
+            hint: "htons must leave the most significant byte first in memory on every host: swap on little-endian, do nothing on big-endian.",
+            section: "byte-order",
+            run: htons,
+        },
+        TestCase {
+            id: "ntohs",
+            title: "ntohs on every u16",
+            points: 1,
+            timeout: secs(10),
+            hint: "ntohs undoes htons; on any host they are the same operation.",
+            section: "byte-order",
+            run: ntohs,
+        },
+        TestCase {
+            id: "htonl",
+            title: "htonl on edge and random values",
+            points: 2,
+            timeout: secs(10),
+            hint: "htonl(0x01020304) must put the bytes 01 02 03 04 in memory, in that order.",
+            section: "byte-order",
+            run: htonl,
+        },
+        TestCase {
+            id: "ntohl",
+            title: "ntohl on edge and random values",
+            points: 1,
+            timeout: secs(10),
+            hint: "ntohl undoes htonl.",
+            section: "byte-order",
+            run: ntohl,
+        },
+        TestCase {
+            id: "to-wire-u16",
+            title: "to_wire_u16 on every u16",
+            points: 1,
+            timeout: secs(10),
+            hint: "The most significant byte goes first: to_wire_u16(0x1f90) is [0x1f, 0x90].",
+            section: "network-byte-order",
+            run: to_wire_u16,
+        },
+        TestCase {
+            id: "from-wire-u16",
+            title: "from_wire_u16 on every pair of bytes",
+            points: 1,
+            timeout: secs(10),
+            hint: "The first byte is the most significant: widen it with u16::from before shifting it left by 8.",
+            section: "network-byte-order",
+            run: from_wire_u16,
+        },
+        TestCase {
+            id: "to-wire-u32",
+            title: "to_wire_u32 on edge and random values",
+            points: 1,
+            timeout: secs(10),
+            hint: "to_wire_u32(0x01020304) is [1, 2, 3, 4] on every host.",
+            section: "network-byte-order",
+            run: to_wire_u32,
+        },
+        TestCase {
+            id: "from-wire-u32",
+            title: "from_wire_u32 on edge and random byte arrays",
+            points: 1,
+            timeout: secs(10),
+            hint: "Widen every byte to u32 before shifting: `(b[0] as u32) << 24`; a u8 shifted by 24 overflows.",
+            section: "network-byte-order",
+            run: from_wire_u32,
+        },
+        TestCase {
+            id: "round-trips",
+            title: "ntohs(htons(x)), ntohl(htonl(x)) and from_wire(to_wire(x)) give x back",
+            points: 1,
+            timeout: secs(10),
+            hint: "Each conversion must undo the other exactly.",
+            section: "byte-order",
+            run: round_trips,
+        },
+    ],
+};
+
+/// The exercise-specific half of the harness (see harness.rs): decode, call, encode.
+const CALLS: &str = r#"use crate::{arg_bytes, arg_num, hex};
+use day1_endian as ex;
+
+pub fn call(function: &str, args: &[String]) -> String {
+    match function {
+        "is_little_endian" => ex::is_little_endian().to_string(),
+        "swap16" => ex::swap16(arg_num(args, 0)).to_string(),
+        "swap32" => ex::swap32(arg_num(args, 0)).to_string(),
+        "htons" => ex::htons(arg_num(args, 0)).to_string(),
+        "ntohs" => ex::ntohs(arg_num(args, 0)).to_string(),
+        "htonl" => ex::htonl(arg_num(args, 0)).to_string(),
+        "ntohl" => ex::ntohl(arg_num(args, 0)).to_string(),
+        "to_wire_u16" => hex(&ex::to_wire_u16(arg_num(args, 0))),
+        "from_wire_u16" => ex::from_wire_u16(arg_bytes(args, 0)).to_string(),
+        "to_wire_u32" => hex(&ex::to_wire_u32(arg_num(args, 0))),
+        "from_wire_u32" => ex::from_wire_u32(arg_bytes(args, 0)).to_string(),
+        "ntohs_htons" => ex::ntohs(ex::htons(arg_num(args, 0))).to_string(),
+        "ntohl_htonl" => ex::ntohl(ex::htonl(arg_num(args, 0))).to_string(),
+        "wire_u16_round_trip" => ex::from_wire_u16(ex::to_wire_u16(arg_num(args, 0))).to_string(),
+        "wire_u32_round_trip" => ex::from_wire_u32(ex::to_wire_u32(arg_num(args, 0))).to_string(),
+        other => panic!("the checker asked for an unknown function {other}"),
+    }
+}
+"#;
+
+/// The u32 values every 32-bit test uses, then seeded random ones.
+const EDGES_U32: [u32; 12] = [
+    0,
+    1,
+    0xff,
+    0xff00,
+    0x0001_0000,
+    0x01020304,
+    0x1234_5678,
+    0x7fff_ffff,
+    0x8000_0000,
+    0x8000_00ff,
+    0xdead_beef,
+    0xffff_ffff,
+];
+
+fn u32_inputs(ctx: &mut Ctx) -> Vec<u32> {
+    let mut values = EDGES_U32.to_vec();
+    values.extend((0..2000).map(|_| ctx.rng.u32(..)));
+    values
+}
+
+fn all_u16() -> impl Iterator<Item = u16> {
+    0..=u16::MAX
+}
+
+fn call16(function: &'static str, x: u16) -> Call {
+    Call::new(
+        function,
+        vec![x.to_string()],
+        format!("{function}({x:#06x})"),
+    )
+}
+
+fn call32(function: &'static str, x: u32) -> Call {
+    Call::new(
+        function,
+        vec![x.to_string()],
+        format!("{function}({x:#010x})"),
+    )
+}
+
+/// The bytes of a wrong 32-bit answer give away a signed shift: 0xff where zeros belong.
+fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<String> {
+    let smeared = (got ^ expected) & 0xff00_0000 != 0 && input >= 0x8000_0000;
+    smeared.then(|| {
+        "wrong only from 0x8000_0000 up? That is sign extension: a right shift of a signed \
+         (i32) value copies the top bit into the bytes it frees. Shift u32 values."
+            .to_string()
+    })
+}
+
+fn is_little_endian(ctx: &mut Ctx) -> TestResult {
+    let cases = [Case {
+        call: Call::new("is_little_endian", vec![], "is_little_endian()".into()),
+        expected: cfg!(target_endian = "little"),
+    }];
+    expect_all(ctx, &cases, &shapes::BOOL, |_, _| {
+        Some(format!(
+            "this machine is {}-endian: 0x0102 sits in memory as {}",
+            if cfg!(target_endian = "little") {
+                "little"
+            } else {
+                "big"
+            },
+            crate::escape::hex(&0x0102u16.to_ne_bytes())
+        ))
+    })
+}
+
+fn swap16(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = all_u16()
+        .map(|x| Case {
+            call: call16("swap16", x),
+            expected: x.swap_bytes(),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U16_HEX, |_, _| None)
+}
+
+fn swap32(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = u32_inputs(ctx)
+        .into_iter()
+        .map(|x| Case {
+            call: call32("swap32", x),
+            expected: x.swap_bytes(),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
+        let input = case.call.args[0].parse().unwrap_or(0);
+        sign_extension_note(input, case.expected, *got)
+    })
+}
+
+fn htons(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = all_u16()
+        .map(|x| Case {
+            call: call16("htons", x),
+            expected: x.to_be(),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U16_MEMORY, |case, got| {
+        (Some(*got) == case.call.args[0].parse().ok()).then(|| {
+            "htons returned its input unchanged: on this little-endian host it must swap"
+                .to_string()
+        })
+    })
+}
+
+fn ntohs(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = all_u16()
+        .map(|x| Case {
+            call: call16("ntohs", x),
+            expected: u16::from_be(x),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U16_HEX, |_, _| None)
+}
+
+fn htonl(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = u32_inputs(ctx)
+        .into_iter()
+        .map(|x| Case {
+            call: call32("htonl", x),
+            expected: x.to_be(),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U32_MEMORY, |case, got| {
+        let input = case.call.args[0].parse().unwrap_or(0);
+        sign_extension_note(input, case.expected, *got)
+    })
+}
+
+fn ntohl(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = u32_inputs(ctx)
+        .into_iter()
+        .map(|x| Case {
+            call: call32("ntohl", x),
+            expected: u32::from_be(x),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
+        let input = case.call.args[0].parse().unwrap_or(0);
+        sign_extension_note(input, case.expected, *got)
+    })
+}
+
+fn to_wire_u16(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = all_u16()
+        .map(|x| Case {
+            call: call16("to_wire_u16", x),
+            expected: x.to_be_bytes().to_vec(),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::BYTES, |_, _| None)
+}
+
+fn from_wire_u16(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = all_u16()
+        .map(|x| {
+            let bytes = x.to_be_bytes();
+            let shown = format!("from_wire_u16([{:#04x}, {:#04x}])", bytes[0], bytes[1]);
+            Case {
+                call: Call::new("from_wire_u16", vec![arg_bytes(&bytes)], shown),
+                expected: x,
+            }
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U16_HEX, |_, _| None)
+}
+
+fn to_wire_u32(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = u32_inputs(ctx)
+        .into_iter()
+        .map(|x| Case {
+            call: call32("to_wire_u32", x),
+            expected: x.to_be_bytes().to_vec(),
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::BYTES, |_, _| None)
+}
+
+fn from_wire_u32(ctx: &mut Ctx) -> TestResult {
+    let cases: Vec<_> = u32_inputs(ctx)
+        .into_iter()
+        .map(|x| {
+            let b = x.to_be_bytes();
+            let shown = format!(
+                "from_wire_u32([{:#04x}, {:#04x}, {:#04x}, {:#04x}])",
+                b[0], b[1], b[2], b[3]
+            );
+            Case {
+                call: Call::new("from_wire_u32", vec![arg_bytes(&b)], shown),
+                expected: x,
+            }
+        })
+        .collect();
+    expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
+        sign_extension_note(case.expected, case.expected, *got)
+    })
+}
+
+fn round_trips(ctx: &mut Ctx) -> TestResult {
+    let round = |function: &'static str, shown: &str, x: u64| {
+        Call::new(function, vec![x.to_string()], format!("{shown}({x:#x})"))
+    };
+    let mut cases16: Vec<Case<u16>> = Vec::new();
+    for x in all_u16().step_by(7) {
+        cases16.push(Case {
+            call: round("ntohs_htons", "ntohs(htons(x)) with x", u64::from(x)),
+            expected: x,
+        });
+        cases16.push(Case {
+            call: round(
+                "wire_u16_round_trip",
+                "from_wire_u16(to_wire_u16(x)) with x",
+                u64::from(x),
+            ),
+            expected: x,
+        });
+    }
+    expect_all(ctx, &cases16, &shapes::U16_HEX, |_, _| None)?;
+    let mut cases32: Vec<Case<u32>> = Vec::new();
+    for x in u32_inputs(ctx) {
+        cases32.push(Case {
+            call: round("ntohl_htonl", "ntohl(htonl(x)) with x", u64::from(x)),
+            expected: x,
+        });
+        cases32.push(Case {
+            call: round(
+                "wire_u32_round_trip",
+                "from_wire_u32(to_wire_u32(x)) with x",
+                u64::from(x),
+            ),
+            expected: x,
+        });
+    }
+    expect_all(ctx, &cases32, &shapes::U32_HEX, |_, _| None)
+}

@@ -1,0 +1,180 @@
+//! The human report: one block per exercise, one line per test, and for each failure the
+//! evidence, a hint and the course.md section to read. Colour comes from anstream, which turns
+//! it off when stdout is not a terminal or NO_COLOR is set.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::catalog::Exercise;
+use crate::hints;
+use crate::runner::{ExerciseReport, ExerciseStatus, TestReport};
+use crate::verdict::Status;
+
+const GREEN: Style = AnsiColor::Green.on_default().bold();
+const RED: Style = AnsiColor::Red.on_default().bold();
+const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
+/// How to re-run one test with the same inputs, for the "reproduce" line of a failure.
+pub struct Rerun {
+    /// e.g. `--solutions` or `--root /path`, if the graded tree is not the default.
+    pub tree_flag: Option<String>,
+    pub seed: u64,
+}
+
+impl Rerun {
+    pub fn command(&self, target: &str) -> String {
+        let mut cmd = format!("cargo run -p checker -- {target}");
+        if let Some(flag) = &self.tree_flag {
+            cmd.push(' ');
+            cmd.push_str(flag);
+        }
+        cmd.push_str(&format!(" --seed {}", self.seed));
+        cmd
+    }
+}
+
+pub fn status_mark(status: Status) -> (Style, &'static str) {
+    match status {
+        Status::Pass => (GREEN, "✓"),
+        Status::NotStarted => (YELLOW, "○"),
+        Status::Fail | Status::DoesNotCompile => (RED, "✗"),
+        Status::Error => (RED, "!"),
+    }
+}
+
+pub fn exercise_style(status: ExerciseStatus) -> Style {
+    match status {
+        ExerciseStatus::Passing => GREEN,
+        ExerciseStatus::NotStarted => YELLOW,
+        ExerciseStatus::Failing | ExerciseStatus::DoesNotCompile => RED,
+    }
+}
+
+/// Print one exercise's block.
+pub fn exercise(out: &mut impl Write, report: &ExerciseReport, rerun: &Rerun, verbose: bool) {
+    let ex = report.exercise;
+    let status = report.status();
+    let style = exercise_style(status);
+    let (earned, possible) = report.points();
+    let _ = writeln!(
+        out,
+        "{BOLD}{}{BOLD:#} — {}  {style}{}{style:#} {DIM}({}/{} tests, {earned}/{possible} points){DIM:#}",
+        ex.name,
+        ex.title,
+        status.label(),
+        report.passed(),
+        report.tests.len(),
+    );
+    if let Some(problem) = &report.build_problem {
+        let _ = writeln!(out, "  {RED}✗ does not compile{RED:#}: {}", problem.summary);
+        for line in problem.diagnostics.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+        let _ = writeln!(
+            out,
+            "  {DIM}fix the errors above (the compiler's own messages), then run the checker again; \
+             the other exercises are graded as usual{DIM:#}"
+        );
+        return;
+    }
+    let width = report
+        .tests
+        .iter()
+        .map(|t| t.test.id.len())
+        .max()
+        .unwrap_or(0);
+    for t in &report.tests {
+        test_line(out, ex, t, width, rerun, verbose);
+    }
+    if status == ExerciseStatus::NotStarted {
+        let _ = writeln!(
+            out,
+            "  {DIM}not started: open exercises/{}/{} and read course.md#{}{DIM:#}",
+            ex.name,
+            ex.student_files.first().copied().unwrap_or("src"),
+            ex.section
+        );
+    }
+}
+
+fn test_line(
+    out: &mut impl Write,
+    ex: &Exercise,
+    t: &TestReport,
+    width: usize,
+    rerun: &Rerun,
+    verbose: bool,
+) {
+    let (style, mark) = status_mark(t.status);
+    let summary = match (&t.failure, t.status) {
+        (Some(f), _) => f.summary.clone(),
+        (None, Status::Pass) => t.test.title.to_string(),
+        (None, status) => status.label().to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "  {style}{mark}{style:#} {:width$}  {summary}",
+        t.test.id
+    );
+    let pad = " ".repeat(width + 5);
+    if verbose || t.status != Status::Pass {
+        if verbose || t.failure.is_some() {
+            let _ = writeln!(out, "{pad}{DIM}test: {}{DIM:#}", t.test.title);
+        }
+    }
+    if let Some(f) = &t.failure {
+        for (label, text) in &f.details {
+            let mut lines = text.lines();
+            let _ = writeln!(out, "{pad}{label}: {}", lines.next().unwrap_or_default());
+            for more in lines {
+                let _ = writeln!(out, "{pad}  {more}");
+            }
+        }
+        if let Some(output) = &f.output {
+            let _ = writeln!(out, "{pad}output:");
+            for line in output.lines() {
+                // Indented, so nothing a program prints can start a line of our report.
+                let _ = writeln!(out, "{pad}  | {line}");
+            }
+        }
+        if let Some(note) = &f.note {
+            let _ = writeln!(out, "{pad}{YELLOW}note:{YELLOW:#} {note}");
+        }
+        let hint = match (t.status, f.kind) {
+            // For an unstarted function the test's own hint says what to write.
+            (Status::NotStarted, _) | (_, None) => t.test.hint,
+            (_, Some(kind)) => hints::explain(kind),
+        };
+        if t.status != Status::Error {
+            let _ = writeln!(out, "{pad}{YELLOW}hint:{YELLOW:#} {hint}");
+            let _ = writeln!(out, "{pad}read: course.md#{}", t.test.section);
+        }
+        if let Some(cmd) = &f.reproduce {
+            let _ = writeln!(out, "{pad}try it by hand: {cmd}");
+        }
+        if t.status != Status::NotStarted {
+            let target = format!("{}/{}", ex.name, t.test.id);
+            let _ = writeln!(out, "{pad}{DIM}re-run: {}{DIM:#}", rerun.command(&target));
+        }
+    }
+    if verbose && !t.log.is_empty() {
+        let _ = writeln!(
+            out,
+            "{pad}{DIM}transcript ({:.2} s):{DIM:#}",
+            t.duration.as_secs_f64()
+        );
+        for line in &t.log {
+            let _ = writeln!(out, "{pad}  {line}");
+        }
+    }
+}
+
+/// The last line of every grading run, alone on its line.
+pub fn totals(out: &mut impl Write, reports: &[ExerciseReport]) {
+    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
+    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
+    let _ = writeln!(out, "{passed} passed, {failed} failed");
+}

@@ -1,0 +1,399 @@
+//! Grading: build each selected exercise (one after another, as cargo would anyway) and run
+//! its tests on a pool of workers as soon as it is built, reporting exercises in course order.
+//! A test that overruns its timeout has its processes killed; one that still does not return
+//! is reported as an error and abandoned, so grading always ends.
+
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::building::{self, BuildOutcome, Built};
+use crate::catalog::{self, Exercise, Selection, TestCase};
+use crate::context::Ctx;
+use crate::supervise;
+use crate::verdict::{Failure, Status};
+use crate::workspace::Tree;
+
+pub struct Options {
+    pub tree: Tree,
+    pub seed: u64,
+    pub jobs: usize,
+    pub color: bool,
+}
+
+/// The outcome of one test.
+#[derive(Clone)]
+pub struct TestReport {
+    pub test: &'static TestCase,
+    pub status: Status,
+    pub failure: Option<Failure>,
+    pub duration: Duration,
+    /// The test's transcript (shown with -v).
+    pub log: Vec<String>,
+}
+
+impl TestReport {
+    pub fn points_earned(&self) -> u32 {
+        if self.status == Status::Pass {
+            self.test.points
+        } else {
+            0
+        }
+    }
+}
+
+/// Why an exercise could not be tested at all.
+#[derive(Debug, Clone)]
+pub struct BuildProblem {
+    pub summary: String,
+    pub diagnostics: String,
+}
+
+#[derive(Clone)]
+pub struct ExerciseReport {
+    pub exercise: &'static Exercise,
+    pub build_problem: Option<BuildProblem>,
+    pub tests: Vec<TestReport>,
+    pub duration: Duration,
+}
+
+/// The verdict of a whole exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExerciseStatus {
+    Passing,
+    Failing,
+    NotStarted,
+    DoesNotCompile,
+}
+
+impl ExerciseStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ExerciseStatus::Passing => "passing",
+            ExerciseStatus::Failing => "failing",
+            ExerciseStatus::NotStarted => "not started",
+            ExerciseStatus::DoesNotCompile => "does not compile",
+        }
+    }
+}
+
+impl ExerciseReport {
+    pub fn status(&self) -> ExerciseStatus {
+        if self.build_problem.is_some() {
+            return ExerciseStatus::DoesNotCompile;
+        }
+        if self.tests.iter().all(|t| t.status == Status::Pass) {
+            return ExerciseStatus::Passing;
+        }
+        // The rules hold trivially for a stub, so they do not count as progress.
+        let work: Vec<&TestReport> = self
+            .tests
+            .iter()
+            .filter(|t| t.test.id != catalog::RULES.id)
+            .collect();
+        if !work.is_empty() && work.iter().all(|t| matches!(t.status, Status::NotStarted)) {
+            return ExerciseStatus::NotStarted;
+        }
+        ExerciseStatus::Failing
+    }
+
+    pub fn passed(&self) -> usize {
+        self.tests
+            .iter()
+            .filter(|t| t.status == Status::Pass)
+            .count()
+    }
+
+    pub fn failed(&self) -> usize {
+        self.tests.len() - self.passed()
+    }
+
+    pub fn points(&self) -> (u32, u32) {
+        let earned = self.tests.iter().map(TestReport::points_earned).sum();
+        let possible = self.tests.iter().map(|t| t.test.points).sum();
+        (earned, possible)
+    }
+}
+
+struct Job {
+    exercise_index: usize,
+    test_index: usize,
+    test: &'static TestCase,
+    exercise: &'static Exercise,
+    built: Arc<Built>,
+}
+
+enum Event {
+    Built {
+        exercise_index: usize,
+        tests: usize,
+        problem: Option<BuildProblem>,
+    },
+    Started {
+        exercise_index: usize,
+        test_index: usize,
+        tag: String,
+        at: Instant,
+    },
+    Finished {
+        exercise_index: usize,
+        test_index: usize,
+        report: TestReport,
+    },
+    /// The checker could not do its job (cargo missing): stop everything.
+    Fatal(anyhow::Error),
+}
+
+/// How long past its timeout a test may run before its processes are killed, and then
+/// before it is given up.
+const OVERRUN_KILL: Duration = Duration::from_secs(2);
+const OVERRUN_ABANDON: Duration = Duration::from_secs(5);
+
+/// Grade the selections; `done` is called for each exercise, in course order, as soon as it
+/// and every exercise before it are finished.
+pub fn grade(
+    selections: Vec<Selection>,
+    opts: &Options,
+    mut done: impl FnMut(&ExerciseReport),
+) -> Result<Vec<ExerciseReport>> {
+    supervise::init();
+    let (events_tx, events) = mpsc::channel::<Event>();
+    let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
+    let jobs_rx = Arc::new(Mutex::new(jobs_rx));
+
+    for _ in 0..opts.jobs.max(1) {
+        let jobs_rx = Arc::clone(&jobs_rx);
+        let events_tx = events_tx.clone();
+        let seed = opts.seed;
+        std::thread::spawn(move || worker(jobs_rx, events_tx, seed));
+    }
+
+    // The builder: one exercise after another; its tests start as soon as it is built.
+    let chosen: Vec<(&'static Exercise, Vec<&'static TestCase>)> = selections
+        .iter()
+        .map(|s| {
+            let tests = catalog::tests_of(s.exercise)
+                .into_iter()
+                .filter(|t| s.only_test.is_none_or(|only| only == t.id))
+                .collect();
+            (s.exercise, tests)
+        })
+        .collect();
+    {
+        let chosen = chosen.clone();
+        let tree = opts.tree.clone();
+        let color = opts.color;
+        let events_tx = events_tx.clone();
+        std::thread::spawn(move || {
+            for (index, (exercise, tests)) in chosen.into_iter().enumerate() {
+                let outcome = match building::build(&tree, exercise, color) {
+                    Ok(outcome) => outcome,
+                    Err(e) => {
+                        let _ = events_tx.send(Event::Fatal(e));
+                        return;
+                    }
+                };
+                let problem = match outcome {
+                    BuildOutcome::Built(built) => {
+                        let built = Arc::new(built);
+                        let _ = events_tx.send(Event::Built {
+                            exercise_index: index,
+                            tests: tests.len(),
+                            problem: None,
+                        });
+                        for (test_index, test) in tests.iter().enumerate() {
+                            let _ = jobs_tx.send(Job {
+                                exercise_index: index,
+                                test_index,
+                                test,
+                                exercise,
+                                built: Arc::clone(&built),
+                            });
+                        }
+                        continue;
+                    }
+                    BuildOutcome::Missing(summary) => BuildProblem {
+                        summary,
+                        diagnostics: String::new(),
+                    },
+                    BuildOutcome::DoesNotCompile {
+                        summary,
+                        diagnostics,
+                    } => BuildProblem {
+                        summary,
+                        diagnostics,
+                    },
+                };
+                let _ = events_tx.send(Event::Built {
+                    exercise_index: index,
+                    tests: tests.len(),
+                    problem: Some(problem),
+                });
+            }
+        });
+    }
+    drop(events_tx);
+
+    // The collector: gather results, watch for overruns, report in course order.
+    let started_all = Instant::now();
+    let mut reports: Vec<Option<ExerciseReport>> = vec![None; chosen.len()];
+    let mut slots: Vec<Vec<Option<TestReport>>> =
+        chosen.iter().map(|(_, t)| vec![None; t.len()]).collect();
+    let mut expected: Vec<Option<usize>> = vec![None; chosen.len()];
+    let mut problems: Vec<Option<BuildProblem>> = vec![None; chosen.len()];
+    let mut running: Vec<(usize, usize, String, Instant, bool)> = Vec::new();
+    let mut next_to_report = 0;
+    let mut finished_at: Vec<Option<Instant>> = vec![None; chosen.len()];
+
+    while next_to_report < chosen.len() {
+        match events.recv_timeout(Duration::from_millis(100)) {
+            Ok(Event::Fatal(e)) => {
+                supervise::stop_everything();
+                return Err(e);
+            }
+            Ok(Event::Built {
+                exercise_index,
+                tests,
+                problem,
+            }) => {
+                expected[exercise_index] = Some(tests);
+                if let Some(problem) = problem {
+                    for (i, test) in chosen[exercise_index].1.iter().enumerate() {
+                        slots[exercise_index][i] = Some(TestReport {
+                            test,
+                            status: Status::DoesNotCompile,
+                            failure: None,
+                            duration: Duration::ZERO,
+                            log: Vec::new(),
+                        });
+                    }
+                    problems[exercise_index] = Some(problem);
+                }
+            }
+            Ok(Event::Started {
+                exercise_index,
+                test_index,
+                tag,
+                at,
+            }) => {
+                running.push((exercise_index, test_index, tag, at, false));
+            }
+            Ok(Event::Finished {
+                exercise_index,
+                test_index,
+                report,
+            }) => {
+                running.retain(|r| !(r.0 == exercise_index && r.1 == test_index));
+                if slots[exercise_index][test_index].is_none() {
+                    slots[exercise_index][test_index] = Some(report);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {}
+        }
+
+        // Overruns: kill the test's processes, then give up on it.
+        let now = Instant::now();
+        for run in running.iter_mut() {
+            let (e, t, tag, at, killed) = (run.0, run.1, &run.2, run.3, &mut run.4);
+            let timeout = chosen[e].1[t].timeout;
+            if !*killed && now > at + timeout + OVERRUN_KILL {
+                supervise::stop_tagged(tag);
+                *killed = true;
+            }
+            if now > at + timeout + OVERRUN_ABANDON && slots[e][t].is_none() {
+                slots[e][t] = Some(TestReport {
+                    test: chosen[e].1[t],
+                    status: Status::Error,
+                    failure: Some(Failure::checker_error(format!(
+                        "the test did not finish within its time limit ({} s) and was abandoned",
+                        timeout.as_secs()
+                    ))),
+                    duration: now - at,
+                    log: Vec::new(),
+                });
+            }
+        }
+
+        // Report every exercise that is complete, in order.
+        while next_to_report < chosen.len() {
+            let i = next_to_report;
+            let complete = expected[i].is_some() && slots[i].iter().all(Option::is_some);
+            if !complete {
+                break;
+            }
+            let end = *finished_at[i].get_or_insert_with(Instant::now);
+            let report = ExerciseReport {
+                exercise: chosen[i].0,
+                build_problem: problems[i].take(),
+                tests: slots[i]
+                    .iter_mut()
+                    .map(|s| s.take().expect("complete"))
+                    .collect(),
+                duration: end - started_all,
+            };
+            done(&report);
+            reports[i] = Some(report);
+            next_to_report += 1;
+        }
+    }
+    Ok(reports.into_iter().flatten().collect())
+}
+
+fn worker(jobs: Arc<Mutex<mpsc::Receiver<Job>>>, events: mpsc::Sender<Event>, seed: u64) {
+    loop {
+        let job = {
+            let Ok(rx) = jobs.lock() else { return };
+            match rx.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            }
+        };
+        let tag = supervise::begin_test_scope();
+        let at = Instant::now();
+        let _ = events.send(Event::Started {
+            exercise_index: job.exercise_index,
+            test_index: job.test_index,
+            tag: tag.clone(),
+            at,
+        });
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let result = {
+            let mut ctx = Ctx::new(job.exercise, job.test, &job.built, seed, Arc::clone(&log));
+            // The checker never panics on student behaviour; if a test has a bug, the test
+            // reports an error instead of taking the run down.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (job.test.run)(&mut ctx)))
+                .unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    Err(Failure::checker_error(format!(
+                        "the checker's test itself failed: {what}"
+                    )))
+                })
+        };
+        // Anything the test started and did not stop is stopped now.
+        supervise::stop_tagged(&tag);
+        supervise::end_test_scope();
+        let (status, failure) = match result {
+            Ok(()) => (Status::Pass, None),
+            Err(f) => (f.status, Some(f)),
+        };
+        let report = TestReport {
+            test: job.test,
+            status,
+            failure,
+            duration: at.elapsed(),
+            log: log.lock().map(|l| l.clone()).unwrap_or_default(),
+        };
+        let _ = events.send(Event::Finished {
+            exercise_index: job.exercise_index,
+            test_index: job.test_index,
+            report,
+        });
+    }
+}

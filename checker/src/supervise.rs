@@ -1,0 +1,769 @@
+//! Process supervision: the one place that starts, watches and stops other programs.
+//!
+//! Every program runs in its own process group, with its output captured up to a cap, and is
+//! stopped with SIGTERM then SIGKILL to the whole group, after which every process that still
+//! carries its tag (a variable in the environment, inherited by all its descendants, even
+//! those that called setsid()) is killed too, and the program is reaped. The checker is a
+//! child subreaper, so orphans come back to it; a background reaper collects the orphans that
+//! nobody supervises, and never touches a pid a supervisor will wait for (that would steal its
+//! exit status). SIGCHLD keeps its default disposition: children would inherit an ignored
+//! SIGCHLD and reap their own zombies, faking a pass.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Once};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use nix::sys::signal::{Signal, kill, killpg};
+use nix::unistd::Pid;
+
+use crate::escape;
+use crate::hints::Kind;
+use crate::procinfo;
+use crate::verdict::Failure;
+
+/// The environment variable that tags every process a program starts.
+pub const TAG_VAR: &str = "LAB_CHECKER_TAG";
+/// How long a program gets between SIGTERM and SIGKILL when the checker stops it.
+const TERM_GRACE: Duration = Duration::from_millis(300);
+/// Output kept per stream; the rest is read and counted, so a flood cannot block or exhaust us.
+pub const DEFAULT_CAPTURE_CAP: usize = 4 << 20;
+
+/// Direct children whose exit status a supervisor (or a cargo run) will collect itself.
+static TRACKED: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
+/// Live programs (pid -> tag), for the emergency cleanup when the checker is interrupted.
+static LIVE: Mutex<BTreeMap<i32, String>> = Mutex::new(BTreeMap::new());
+static NEXT_TAG: AtomicU64 = AtomicU64::new(1);
+static NEXT_SCOPE: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The tag prefix of the test running on this thread: every program it starts is tagged
+    /// `<prefix><n>.`, so everything a test started can be found and stopped at its end.
+    static SCOPE: std::cell::RefCell<String> = std::cell::RefCell::new(format!("lab-{}-0-", std::process::id()));
+}
+
+/// Start a new test scope on this thread and return its tag prefix.
+pub fn begin_test_scope() -> String {
+    let prefix = format!(
+        "lab-{}-{}-",
+        std::process::id(),
+        NEXT_SCOPE.fetch_add(1, Ordering::Relaxed)
+    );
+    SCOPE.with(|s| *s.borrow_mut() = prefix.clone());
+    prefix
+}
+
+pub fn end_test_scope() {
+    SCOPE.with(|s| *s.borrow_mut() = format!("lab-{}-0-", std::process::id()));
+}
+
+/// Stop every program (and escaped descendant) whose tag starts with `prefix`.
+pub fn stop_tagged(prefix: &str) {
+    let leaders: Vec<i32> = lock(&LIVE)
+        .iter()
+        .filter(|(_, tag)| tag.starts_with(prefix))
+        .map(|(&pid, _)| pid)
+        .collect();
+    for pid in leaders {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+    kill_tagged_orphans(prefix);
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not stop the cleanup: take the data even if poisoned.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Make the checker a child subreaper and start the orphan reaper. Idempotent.
+pub fn init() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        // Orphaned descendants of the programs we run come back to us instead of init, so
+        // they can be found, killed and reaped.
+        let _ = nix::sys::prctl::set_child_subreaper(true);
+        std::thread::Builder::new()
+            .name("orphan-reaper".into())
+            .spawn(|| {
+                loop {
+                    std::thread::sleep(Duration::from_millis(50));
+                    reap_orphans();
+                }
+            })
+            .ok();
+    });
+}
+
+/// Reap zombie children that no supervisor is waiting for.
+fn reap_orphans() {
+    let me = std::process::id() as i32;
+    // Holding TRACKED while deciding means a freshly spawned program is either already
+    // registered or not yet forked: never reaped behind its supervisor's back.
+    let tracked = lock(&TRACKED);
+    for pid in procinfo::children(me) {
+        if !tracked.contains(&pid) && procinfo::is_zombie(pid) {
+            let _ = nix::sys::wait::waitpid(
+                Pid::from_raw(pid),
+                Some(nix::sys::wait::WaitPidFlag::WNOHANG),
+            );
+        }
+    }
+}
+
+/// Spawn a command the caller will `wait()` for, registered so the orphan reaper leaves it
+/// alone. Every child process of the checker goes through here.
+pub fn spawn_tracked(cmd: &mut Command) -> std::io::Result<Child> {
+    init();
+    let mut tracked = lock(&TRACKED);
+    let child = cmd.spawn()?;
+    tracked.insert(child.id() as i32);
+    Ok(child)
+}
+
+/// Wait for a tracked child and forget it.
+pub fn wait_tracked(child: &mut Child) -> std::io::Result<ExitStatus> {
+    let status = child.wait();
+    lock(&TRACKED).remove(&(child.id() as i32));
+    status
+}
+
+/// Run a short-lived helper command (cargo, rustfmt) to completion, capturing its output.
+pub fn run_to_completion(cmd: &mut Command) -> std::io::Result<std::process::Output> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = spawn_tracked(cmd)?;
+    let stdout = child.stdout.take().map(|s| Capture::start(s, usize::MAX));
+    let stderr = child.stderr.take().map(|s| Capture::start(s, usize::MAX));
+    let status = wait_tracked(&mut child)?;
+    let take = |c: Option<Arc<Capture>>| {
+        c.map(|c| {
+            c.wait_closed(Instant::now() + Duration::from_secs(5));
+            c.bytes()
+        })
+        .unwrap_or_default()
+    };
+    Ok(std::process::Output {
+        status,
+        stdout: take(stdout),
+        stderr: take(stderr),
+    })
+}
+
+/// What the program reads on stdin.
+pub enum Input {
+    Null,
+    /// These bytes, then EOF.
+    Bytes(Vec<u8>),
+    /// A pipe the test writes to with `Program::write_stdin`.
+    Pipe,
+}
+
+/// How to start a program.
+pub struct Spawn {
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
+    /// The name used in messages, e.g. `echo-server`.
+    pub label: String,
+    pub stdin: Input,
+    pub env: Vec<(String, String)>,
+    pub cwd: Option<PathBuf>,
+    /// Becomes fd 3 in the child (the harness's private reply channel).
+    pub fd3: Option<OwnedFd>,
+    pub capture_cap: usize,
+}
+
+impl Spawn {
+    pub fn new(program: impl AsRef<Path>, label: impl Into<String>) -> Self {
+        Spawn {
+            program: program.as_ref().to_path_buf(),
+            args: Vec::new(),
+            label: label.into(),
+            stdin: Input::Null,
+            env: Vec::new(),
+            cwd: None,
+            fd3: None,
+            capture_cap: DEFAULT_CAPTURE_CAP,
+        }
+    }
+
+    pub fn arg(mut self, arg: impl Into<OsString>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: Into<OsString>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn stdin(mut self, input: Input) -> Self {
+        self.stdin = input;
+        self
+    }
+
+    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.env.push((name.into(), value.into()));
+        self
+    }
+
+    pub fn cwd(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.cwd = Some(dir.into());
+        self
+    }
+
+    pub fn fd3(mut self, fd: OwnedFd) -> Self {
+        self.fd3 = Some(fd);
+        self
+    }
+
+    /// The command line as a student would type it (for "reproduce with" lines).
+    pub fn display(&self) -> String {
+        let mut words = vec![escape::shell_word(&self.program.to_string_lossy())];
+        words.extend(
+            self.args
+                .iter()
+                .map(|a| escape::shell_word(&a.to_string_lossy())),
+        );
+        words.join(" ")
+    }
+
+    /// Start it.
+    pub fn start(self) -> Result<Program> {
+        init();
+        // The trailing dot keeps tag 1 from being a prefix of tag 10.
+        let scope = SCOPE.with(|s| s.borrow().clone());
+        let tag = format!("{scope}{}.", NEXT_TAG.fetch_add(1, Ordering::Relaxed));
+        let mut cmd = Command::new(&self.program);
+        cmd.args(&self.args)
+            .env(TAG_VAR, &tag)
+            // Short, stable panic messages: the checker parses them.
+            .env("RUST_BACKTRACE", "0")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Its own process group: signals reach everything it forks, and a Ctrl-C meant for
+            // the checker does not reach it.
+            .process_group(0);
+        cmd.stdin(match self.stdin {
+            Input::Null => Stdio::null(),
+            Input::Bytes(_) | Input::Pipe => Stdio::piped(),
+        });
+        if let Some(dir) = &self.cwd {
+            cmd.current_dir(dir);
+        }
+        let fd3 = self.fd3.as_ref().map(|fd| fd.as_raw_fd());
+        // SAFETY: the closure runs between fork and exec and only makes async-signal-safe
+        // system calls (prctl, setrlimit, dup2, fcntl).
+        unsafe {
+            cmd.pre_exec(move || {
+                // If the checker dies (even by SIGKILL), its programs die with it.
+                libc::prctl(
+                    libc::PR_SET_PDEATHSIG,
+                    libc::SIGKILL as libc::c_ulong,
+                    0,
+                    0,
+                    0,
+                );
+                let no_core = libc::rlimit {
+                    rlim_cur: 0,
+                    rlim_max: 0,
+                };
+                libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+                if let Some(fd) = fd3 {
+                    if fd == 3 {
+                        libc::fcntl(3, libc::F_SETFD, 0);
+                    } else if libc::dup2(fd, 3) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+                Ok(())
+            });
+        }
+        let mut child = spawn_tracked(&mut cmd).with_context(|| {
+            format!(
+                "could not start {} ({})",
+                self.label,
+                self.program.display()
+            )
+        })?;
+        drop(self.fd3); // the child has its copy; ours must close so EOF can be seen
+        let pid = child.id() as i32;
+        lock(&LIVE).insert(pid, tag.clone());
+
+        let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
+        let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);
+        let mut stdin = child.stdin.take();
+        if let Input::Bytes(bytes) = self.stdin {
+            if let Some(mut pipe) = stdin.take() {
+                // A separate writer, so a program that does not read cannot block the checker.
+                std::thread::spawn(move || {
+                    let _ = pipe.write_all(&bytes);
+                });
+            }
+        }
+        Ok(Program {
+            label: self.label,
+            command: String::new(),
+            child,
+            pid,
+            tag,
+            stdin,
+            stdout,
+            stderr,
+            status: None,
+            started: Instant::now(),
+        }
+        .with_command(&self.program, &self.args))
+    }
+}
+
+/// A running (or finished) program under supervision. Dropping it stops it.
+pub struct Program {
+    pub label: String,
+    command: String,
+    child: Child,
+    pid: i32,
+    tag: String,
+    stdin: Option<ChildStdin>,
+    pub stdout: Arc<Capture>,
+    pub stderr: Arc<Capture>,
+    status: Option<ExitStatus>,
+    pub started: Instant,
+}
+
+impl Program {
+    fn with_command(mut self, program: &Path, args: &[OsString]) -> Self {
+        let name = program
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut words = vec![name];
+        words.extend(
+            args.iter()
+                .map(|a| escape::shell_word(&a.to_string_lossy())),
+        );
+        self.command = words.join(" ");
+        self
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// The command as typed, with the program's bare name (for messages).
+    pub fn command(&self) -> &str {
+        &self.command
+    }
+
+    pub fn write_stdin(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self.stdin.as_mut() {
+            Some(pipe) => pipe.write_all(bytes),
+            None => Err(std::io::Error::new(
+                std::io::ErrorKind::BrokenPipe,
+                "stdin is closed",
+            )),
+        }
+    }
+
+    /// Take the stdin pipe, to write it from another thread.
+    pub fn take_stdin(&mut self) -> Option<ChildStdin> {
+        self.stdin.take()
+    }
+
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Send a signal to the program itself (not its children).
+    pub fn signal(&self, signal: Signal) -> Result<()> {
+        if self.status.is_some() {
+            anyhow::bail!("{} has already exited", self.label);
+        }
+        kill(Pid::from_raw(self.pid), signal)
+            .with_context(|| format!("kill({}, {signal})", self.pid))
+    }
+
+    /// Has it exited? Reaps it if so.
+    pub fn try_status(&mut self) -> Option<ExitStatus> {
+        if self.status.is_none() {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                self.finish(status);
+            }
+        }
+        self.status
+    }
+
+    /// Wait until it exits, at most until `deadline`.
+    pub fn wait_until(&mut self, deadline: Instant) -> Option<ExitStatus> {
+        let mut pause = Duration::from_micros(200);
+        loop {
+            if let Some(status) = self.try_status() {
+                return Some(status);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            std::thread::sleep(pause.min(deadline - now));
+            pause = (pause * 2).min(Duration::from_millis(10));
+        }
+    }
+
+    fn finish(&mut self, status: ExitStatus) {
+        self.status = Some(status);
+        lock(&TRACKED).remove(&self.pid);
+    }
+
+    /// Stop it and everything it started: SIGTERM to the group, SIGKILL after a grace
+    /// period, then every process that escaped the group but carries its tag; reap it.
+    /// Returns how it ended (`None` if it could not be reaped).
+    pub fn stop(&mut self) -> Option<ExitStatus> {
+        let group = Pid::from_raw(self.pid);
+        if self.status.is_none() {
+            // Processes that left the group (setsid) but still hang below the program.
+            let tree = procinfo::descendants(self.pid);
+            let _ = killpg(group, Signal::SIGTERM);
+            let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
+            if self.wait_until(Instant::now() + TERM_GRACE).is_none() {
+                let _ = killpg(group, Signal::SIGKILL);
+            }
+            for pid in tree {
+                if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
+                    let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+                }
+            }
+        }
+        // The leader may be gone while its group lives on.
+        let _ = killpg(group, Signal::SIGKILL);
+        kill_tagged_orphans(&self.tag);
+        let status = self.wait_until(Instant::now() + Duration::from_secs(5));
+        if status.is_some() {
+            lock(&LIVE).remove(&self.pid);
+        }
+        // Else unkillable (stuck in the kernel): it stays tracked so nobody else reaps it.
+        status
+    }
+
+    /// How it exited, for messages: "exited with status 1", "was killed by SIGSEGV".
+    pub fn describe_exit(status: ExitStatus) -> String {
+        describe_exit(status)
+    }
+
+    /// Everything it wrote to stderr so far, as text.
+    pub fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.bytes()).into_owned()
+    }
+
+    pub fn stdout_text(&self) -> String {
+        String::from_utf8_lossy(&self.stdout.bytes()).into_owned()
+    }
+
+    /// Explain an exit that the test did not expect, as a failure: a `todo!()` becomes
+    /// "not started", a panic shows its message and line, a signal is named.
+    pub fn unexpected_exit(&mut self, while_doing: &str) -> Failure {
+        let Some(status) = self.wait_until(Instant::now() + Duration::from_millis(500)) else {
+            return Failure::checker_error(format!("{} is still running", self.label));
+        };
+        // Let the output readers catch up with the last bytes before reading them.
+        self.stderr
+            .wait_closed(Instant::now() + Duration::from_millis(500));
+        let stderr = self.stderr_text();
+        if let Some(panic) = parse_panic(&stderr) {
+            if panic.message.starts_with("not yet implemented") {
+                return Failure::not_started(format!(
+                    "{} is not started: it reached a todo!() at {}",
+                    self.label, panic.location
+                ));
+            }
+            return Failure::of_kind(
+                Kind::Panic,
+                format!(
+                    "{} panicked {while_doing}: '{}' at {}",
+                    self.label, panic.message, panic.location
+                ),
+            )
+            .output(escape::excerpt(stderr.as_bytes(), 2000));
+        }
+        let kind = if status.signal().is_some() {
+            Kind::Crash
+        } else {
+            Kind::BadExit
+        };
+        Failure::of_kind(
+            kind,
+            format!("{} {} {while_doing}", self.label, describe_exit(status)),
+        )
+        .output(escape::excerpt(stderr.as_bytes(), 2000))
+    }
+}
+
+impl Drop for Program {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Kill the orphans (and their descendants) that carry `tag_prefix`. An orphan comes back to
+/// the checker, a subreaper, as soon as its parent dies, so looking below the checker's
+/// unsupervised children finds every process that escaped its program's group.
+fn kill_tagged_orphans(tag_prefix: &str) {
+    let me = std::process::id() as i32;
+    let mut quiet_rounds = 0;
+    for _round in 0..100 {
+        let orphans: Vec<i32> = {
+            let tracked = lock(&TRACKED);
+            procinfo::children(me)
+                .into_iter()
+                .filter(|p| !tracked.contains(p))
+                .collect()
+        };
+        let mut found: Vec<i32> = Vec::new();
+        for orphan in orphans {
+            found.push(orphan);
+            found.extend(procinfo::descendants(orphan));
+        }
+        found.retain(|&p| !procinfo::is_zombie(p) && procinfo::environ_has(p, TAG_VAR, tag_prefix));
+        if found.is_empty() {
+            // Processes killed a moment ago may still be orphaning their children: look twice.
+            quiet_rounds += 1;
+            if quiet_rounds >= 2 {
+                return;
+            }
+        } else {
+            quiet_rounds = 0;
+        }
+        for p in found {
+            let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+/// Kill every process on the machine that carries a tag starting with `tag_prefix`.
+fn sweep_tag(tag_prefix: &str) {
+    let me = std::process::id() as i32;
+    for _round in 0..50 {
+        let found: Vec<i32> = procinfo::all_pids()
+            .into_iter()
+            .filter(|&p| p != me && !procinfo::is_zombie(p))
+            .filter(|&p| procinfo::environ_has(p, TAG_VAR, tag_prefix))
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        for p in found {
+            let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Stop everything this checker started (on Ctrl-C, or before exiting).
+pub fn stop_everything() {
+    let live: Vec<i32> = lock(&LIVE).keys().copied().collect();
+    for pid in live {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+    sweep_tag(&format!("lab-{}-", std::process::id()));
+    reap_orphans();
+}
+
+/// "exited with status 1", "was killed by SIGSEGV (segmentation fault)".
+pub fn describe_exit(status: ExitStatus) -> String {
+    if let Some(code) = status.code() {
+        return match code {
+            101 => "exited with status 101 (a panic)".to_string(),
+            _ => format!("exited with status {code}"),
+        };
+    }
+    match status.signal().and_then(|s| Signal::try_from(s).ok()) {
+        Some(signal) => {
+            let why = match signal {
+                Signal::SIGSEGV => " (segmentation fault: a stack overflow?)",
+                Signal::SIGABRT => " (abort)",
+                Signal::SIGPIPE => " (it wrote to a socket or pipe whose reader had gone)",
+                Signal::SIGKILL => " (killed, perhaps for using too much memory or time)",
+                _ => "",
+            };
+            format!("was killed by {}{why}", signal.as_str())
+        }
+        None => format!("ended with {status}"),
+    }
+}
+
+/// A Rust panic as printed on stderr.
+pub struct Panic {
+    pub message: String,
+    pub location: String,
+}
+
+/// Find `thread '…' panicked at src/x.rs:1:2:\nmessage` in a program's stderr.
+pub fn parse_panic(stderr: &str) -> Option<Panic> {
+    let mut lines = stderr.lines();
+    while let Some(line) = lines.next() {
+        if let Some(pos) = line.find(" panicked at ") {
+            let location = line[pos + " panicked at ".len()..]
+                .trim_end_matches(':')
+                .to_string();
+            let message = lines
+                .by_ref()
+                .take_while(|l| !l.starts_with("note: "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Some(Panic { message, location });
+        }
+    }
+    None
+}
+
+/// A program's output stream, read by a thread of its own into memory (up to a cap; beyond
+/// it the bytes are read and counted, so a program that floods cannot block or exhaust us).
+pub struct Capture {
+    state: Mutex<CaptureState>,
+    changed: Condvar,
+}
+
+struct CaptureState {
+    data: Vec<u8>,
+    total: u64,
+    closed: bool,
+}
+
+impl Capture {
+    pub fn start(mut source: impl Read + Send + 'static, cap: usize) -> Arc<Capture> {
+        let capture = Arc::new(Capture {
+            state: Mutex::new(CaptureState {
+                data: Vec::new(),
+                total: 0,
+                closed: false,
+            }),
+            changed: Condvar::new(),
+        });
+        let writer = Arc::clone(&capture);
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                let n = match source.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                };
+                let mut state = lock(&writer.state);
+                let room = cap.saturating_sub(state.data.len());
+                state.data.extend_from_slice(&buf[..n.min(room)]);
+                state.total += n as u64;
+                drop(state);
+                writer.changed.notify_all();
+            }
+            lock(&writer.state).closed = true;
+            writer.changed.notify_all();
+        });
+        capture
+    }
+
+    /// What was captured so far (up to the cap).
+    pub fn bytes(&self) -> Vec<u8> {
+        lock(&self.state).data.clone()
+    }
+
+    /// How many bytes the program wrote in all, captured or not.
+    pub fn total(&self) -> u64 {
+        lock(&self.state).total
+    }
+
+    pub fn is_closed(&self) -> bool {
+        lock(&self.state).closed
+    }
+
+    /// Wait until `check` finds what it looks for in the captured bytes (it is called again
+    /// after every new piece of output), the stream closes, or the deadline passes.
+    pub fn wait_for<T>(
+        &self,
+        deadline: Instant,
+        mut check: impl FnMut(&[u8]) -> Option<T>,
+    ) -> Option<T> {
+        let mut state = lock(&self.state);
+        loop {
+            if let Some(found) = check(&state.data) {
+                return Some(found);
+            }
+            let now = Instant::now();
+            if state.closed || now >= deadline {
+                return None;
+            }
+            state = self
+                .changed
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Wait for a complete line (after the first `skip` complete lines) that satisfies `pred`.
+    /// Returns the line (without its newline) and its index.
+    pub fn wait_line(
+        &self,
+        deadline: Instant,
+        skip: usize,
+        mut pred: impl FnMut(&str) -> bool,
+    ) -> Option<(usize, String)> {
+        self.wait_for(deadline, |data| {
+            complete_lines(data)
+                .enumerate()
+                .skip(skip)
+                .find(|(_, line)| pred(line))
+                .map(|(i, line)| (i, line.to_string()))
+        })
+    }
+
+    /// Wait until the stream is closed (the program exited or closed it).
+    pub fn wait_closed(&self, deadline: Instant) -> bool {
+        let mut state = lock(&self.state);
+        loop {
+            let now = Instant::now();
+            if state.closed || now >= deadline {
+                return state.closed;
+            }
+            state = self
+                .changed
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}
+
+/// The complete (newline-terminated) lines of `data`, without their newlines.
+pub fn complete_lines(data: &[u8]) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let end = data.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    data[..end]
+        .split(|&b| b == b'\n')
+        .take(data[..end].iter().filter(|&&b| b == b'\n').count())
+        .map(|l| String::from_utf8_lossy(l.strip_suffix(b"\r").unwrap_or(l)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_rust_panic() {
+        let stderr = "\nthread 'main' (4242) panicked at src/bin/echo-server.rs:12:5:\nnot yet implemented\nnote: run with `RUST_BACKTRACE=1`\n";
+        let panic = parse_panic(stderr).expect("a panic");
+        assert_eq!(panic.location, "src/bin/echo-server.rs:12:5");
+        assert_eq!(panic.message, "not yet implemented");
+    }
+
+    #[test]
+    fn complete_lines_ignore_a_partial_last_line() {
+        let lines: Vec<_> = complete_lines(b"a\r\nb\npartial").collect();
+        assert_eq!(lines, ["a", "b"]);
+    }
+}

@@ -1,0 +1,82 @@
+//! Where things are: the lab's own root, the tree of exercise packages being graded, and what
+//! cargo says about the workspace that holds a package.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+/// The lab's root: the directory with `checker/`, `exercises/`, `solutions/` and `course.md`.
+/// Found from the current directory upwards, so the checker works from anywhere in a clone;
+/// otherwise the clone it was built from.
+pub fn lab_root() -> PathBuf {
+    let is_lab =
+        |dir: &Path| dir.join("checker/Cargo.toml").is_file() && dir.join("exercises").is_dir();
+    if let Ok(cwd) = std::env::current_dir() {
+        if let Some(found) = cwd.ancestors().find(|d| is_lab(d)) {
+            return found.to_path_buf();
+        }
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// A directory of exercise packages (`exercises/`, `solutions/`, or any `--root DIR`): the
+/// package of exercise `name` is `<dir>/<name>`.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    pub dir: PathBuf,
+    /// How to name this tree in a command line the student can paste (`--solutions`, ...).
+    pub flag: Option<String>,
+}
+
+impl Tree {
+    pub fn package_dir(&self, exercise: &str) -> PathBuf {
+        self.dir.join(exercise)
+    }
+}
+
+/// The cargo workspace a package belongs to, as `cargo metadata` reports it.
+#[derive(Clone, Debug)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub target_dir: PathBuf,
+    /// Where intermediate artifacts go (cargo's `build.build-dir`; the target dir by default).
+    pub build_dir: PathBuf,
+}
+
+/// The cargo binary: the one that runs us under `cargo run`, else `cargo` on the PATH.
+pub fn cargo_command() -> std::process::Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    std::process::Command::new(cargo)
+}
+
+/// Ask cargo which workspace holds the package at `manifest`.
+pub fn metadata(manifest: &Path) -> Result<Workspace> {
+    let mut cmd = cargo_command();
+    cmd.args([
+        "metadata",
+        "--no-deps",
+        "--format-version",
+        "1",
+        "--manifest-path",
+    ])
+    .arg(manifest);
+    let out =
+        crate::supervise::run_to_completion(&mut cmd).map_err(crate::building::cargo_missing)?;
+    if !out.status.success() {
+        bail!("{}", String::from_utf8_lossy(&out.stderr).trim());
+    }
+    let meta: serde_json::Value =
+        serde_json::from_slice(&out.stdout).context("reading `cargo metadata` output")?;
+    let path = |key: &str| meta.get(key).and_then(|v| v.as_str()).map(PathBuf::from);
+    let root = path("workspace_root").context("cargo metadata without workspace_root")?;
+    let target_dir = path("target_directory").context("cargo metadata without target_directory")?;
+    let build_dir = path("build_directory").unwrap_or_else(|| target_dir.clone());
+    Ok(Workspace {
+        root,
+        target_dir,
+        build_dir,
+    })
+}
