@@ -227,13 +227,15 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         }
         Kind::Library { calls } => {
             let source = harness::generate(&workspace, exercise.name, &package_dir, calls)?;
-            // Share the graded workspace's intermediate artifacts (nix, say), keep our own
-            // final artifacts apart.
+            // The harness has a target dir of its own, intermediate artifacts included: every
+            // harness crate sits at the root of its own workspace, and cargo names such units
+            // by their path relative to that root, so two graded trees sharing one build
+            // directory would take each other's harness for up to date.
             let target = source.target_dir.clone();
             let run = run_cargo(
                 &["build", "--target-dir", &target.to_string_lossy()],
                 &source.manifest,
-                &[("CARGO_BUILD_BUILD_DIR", &workspace.build_dir)],
+                &[("CARGO_BUILD_BUILD_DIR", &target)],
                 color,
             )?;
             if !run.success {

@@ -43,6 +43,20 @@ pub struct GradingArgs {
     /// How many tests run at once (default: the number of cores).
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Report format: the human report, or a machine-readable one.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Write the --format report to FILE; the human report still goes to the terminal.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]

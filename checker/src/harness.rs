@@ -220,7 +220,7 @@ pub fn unhex(text: &str) -> Option<Vec<u8>> {
     if text == "-" {
         return Some(Vec::new());
     }
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len() / 2)
@@ -311,11 +311,11 @@ impl Harness {
                             .unwrap_or_default()
                     };
                     let message = text(words.next());
-                    let location = text(words.next());
+                    let location = workspace::display_path(&text(words.next()));
                     let failure = if kind == "todo" {
                         Failure::not_started(format!(
-                            "{} is not started: it reached a todo!() at {location}",
-                            call.function
+                            "not started: {} reached a todo!() at {location}",
+                            call.shown
                         ))
                     } else {
                         Failure::of_kind(

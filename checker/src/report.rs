@@ -119,11 +119,10 @@ fn test_line(
         "  {style}{mark}{style:#} {:width$}  {summary}",
         t.test.id
     );
-    let pad = " ".repeat(width + 5);
-    if verbose || t.status != Status::Pass {
-        if verbose || t.failure.is_some() {
-            let _ = writeln!(out, "{pad}{DIM}test: {}{DIM:#}", t.test.title);
-        }
+    // Continuation lines line up under the summary.
+    let pad = " ".repeat(width + 6);
+    if verbose && t.failure.is_some() {
+        let _ = writeln!(out, "{pad}{DIM}test: {}{DIM:#}", t.test.title);
     }
     if let Some(f) = &t.failure {
         for (label, text) in &f.details {

@@ -301,13 +301,13 @@ impl Spawn {
         let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
         let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);
         let mut stdin = child.stdin.take();
-        if let Input::Bytes(bytes) = self.stdin {
-            if let Some(mut pipe) = stdin.take() {
-                // A separate writer, so a program that does not read cannot block the checker.
-                std::thread::spawn(move || {
-                    let _ = pipe.write_all(&bytes);
-                });
-            }
+        if let Input::Bytes(bytes) = self.stdin
+            && let Some(mut pipe) = stdin.take()
+        {
+            // A separate writer, so a program that does not read cannot block the checker.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            });
         }
         Ok(Program {
             label: self.label,
@@ -393,10 +393,10 @@ impl Program {
 
     /// Has it exited? Reaps it if so.
     pub fn try_status(&mut self) -> Option<ExitStatus> {
-        if self.status.is_none() {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                self.finish(status);
-            }
+        if self.status.is_none()
+            && let Ok(Some(status)) = self.child.try_wait()
+        {
+            self.finish(status);
         }
         self.status
     }
@@ -479,7 +479,7 @@ impl Program {
         if let Some(panic) = parse_panic(&stderr) {
             if panic.message.starts_with("not yet implemented") {
                 return Failure::not_started(format!(
-                    "{} is not started: it reached a todo!() at {}",
+                    "not started: {} reached a todo!() at {}",
                     self.label, panic.location
                 ));
             }

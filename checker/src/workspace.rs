@@ -11,15 +11,24 @@ use anyhow::{Context, Result, bail};
 pub fn lab_root() -> PathBuf {
     let is_lab =
         |dir: &Path| dir.join("checker/Cargo.toml").is_file() && dir.join("exercises").is_dir();
-    if let Ok(cwd) = std::env::current_dir() {
-        if let Some(found) = cwd.ancestors().find(|d| is_lab(d)) {
-            return found.to_path_buf();
-        }
+    if let Ok(cwd) = std::env::current_dir()
+        && let Some(found) = cwd.ancestors().find(|d| is_lab(d))
+    {
+        return found.to_path_buf();
     }
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default()
+}
+
+/// A path as a student should read it: relative to the lab's root when it lies inside it.
+pub fn display_path(path: &str) -> String {
+    let root = lab_root();
+    let root = root.to_string_lossy();
+    path.strip_prefix(&format!("{root}/"))
+        .unwrap_or(path)
+        .to_string()
 }
 
 /// A directory of exercise packages (`exercises/`, `solutions/`, or any `--root DIR`): the

@@ -1,0 +1,216 @@
+//! Every hidden test earns its place: it must fail a realistic broken implementation, and
+//! correct alternative designs must pass. The versions live in
+//! `checker/tests/broken-versions/<exercise>.toml`, each the reference solution with one bug
+//! (a few lines found and replaced, or a whole file swapped); this runner turns each into a test
+//! of its own (`cargo test -p checker --test broken -- day2-inet` runs one exercise's), and
+//! one more test proves that every hidden test is failed by at least one version.
+//!
+//! Every run also checks that the checker finished in time and left no process behind.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use serde::Deserialize;
+
+use common::{Edit, run_checker, tree};
+
+#[derive(Deserialize)]
+struct File {
+    exercise: String,
+    #[serde(default)]
+    broken: Vec<Version>,
+    #[serde(default)]
+    alternative: Vec<Version>,
+}
+
+#[derive(Deserialize, Clone)]
+struct Version {
+    name: String,
+    /// What is wrong (or, for an alternative, what is different but correct).
+    #[serde(alias = "design")]
+    bug: String,
+    /// Hidden tests this version must fail.
+    #[serde(default)]
+    fails: Vec<String>,
+    #[serde(default)]
+    edit: Vec<Edit>,
+    /// How long the whole checker run may take, in seconds.
+    #[serde(default = "default_budget")]
+    budget: u64,
+}
+
+fn default_budget() -> u64 {
+    120
+}
+
+fn versions_dir() -> PathBuf {
+    common::lab_root().join("checker/tests/broken-versions")
+}
+
+fn load() -> Vec<File> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(versions_dir())
+        .expect("checker/tests/broken-versions exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        })
+        .collect()
+}
+
+/// Grade one version and check the verdicts.
+fn grade(exercise: &str, version: &Version, must_pass: bool) -> Result<(), Failed> {
+    let edits: Vec<(&str, Edit)> = version.edit.iter().map(|e| (exercise, e.clone())).collect();
+    let kind = if must_pass { "alternative" } else { "broken" };
+    let dir = tree(
+        &format!("{exercise}--{kind}--{}", version.name),
+        &[exercise],
+        &edits,
+    )?;
+    let seed = common::seed().to_string();
+    let budget = Duration::from_secs(version.budget);
+    let run = run_checker(
+        &["--root", &dir.to_string_lossy(), exercise, "--seed", &seed],
+        budget + Duration::from_secs(30),
+    );
+    if run.elapsed > budget {
+        return Err(format!(
+            "the checker took {:.1} s, over the budget of {} s\n{}",
+            run.elapsed.as_secs_f64(),
+            version.budget,
+            run.explain()
+        )
+        .into());
+    }
+    if run.json.is_none() {
+        return Err(format!("no JSON report\n{}", run.explain()).into());
+    }
+    let errors: Vec<String> = run
+        .tests()
+        .iter()
+        .filter(|t| t["status"] == "error")
+        .map(|t| format!("{}: {}", t["name"], t["message"]))
+        .collect();
+    if !errors.is_empty() {
+        return Err(format!(
+            "the checker reported errors (its own problems):\n{}\n{}",
+            errors.join("\n"),
+            run.explain()
+        )
+        .into());
+    }
+    if must_pass {
+        let failing: Vec<String> = run
+            .tests()
+            .iter()
+            .filter(|t| t["status"] != "pass")
+            .map(|t| format!("{} ({}): {}", t["name"], t["status"], t["message"]))
+            .collect();
+        if !failing.is_empty() || run.code() != Some(0) {
+            return Err(format!(
+                "a correct alternative ({}) must pass every test; these did not:\n{}\n{}",
+                version.bug,
+                failing.join("\n"),
+                run.explain()
+            )
+            .into());
+        }
+        return Ok(());
+    }
+    if run.code() != Some(1) {
+        return Err(format!(
+            "a broken version must make the checker exit with 1\n{}",
+            run.explain()
+        )
+        .into());
+    }
+    for test in &version.fails {
+        let name = format!("{exercise}/{test}");
+        match run.test_status(&name).as_deref() {
+            Some("fail") => {}
+            other => {
+                return Err(format!(
+                    "{name} must fail this broken version ({}), but its status is {other:?} (seed {seed})\n{}",
+                    version.bug,
+                    run.explain()
+                )
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every hidden test (every id `checker list` shows) is failed by some broken version.
+fn every_test_is_proven(files: &[File]) -> Result<(), Failed> {
+    let out = common::checker_command()
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("checker list --format json: {e}"))?;
+    let proven: BTreeSet<String> = files
+        .iter()
+        .flat_map(|f| {
+            f.broken
+                .iter()
+                .flat_map(move |v| v.fails.iter().map(move |t| format!("{}/{t}", f.exercise)))
+        })
+        .collect();
+    let mut unproven = Vec::new();
+    for exercise in listed.as_array().into_iter().flatten() {
+        for test in exercise["tests"].as_array().into_iter().flatten() {
+            let name = format!(
+                "{}/{}",
+                exercise["name"].as_str().unwrap_or(""),
+                test["id"].as_str().unwrap_or("")
+            );
+            if !proven.contains(&name) {
+                unproven.push(name);
+            }
+        }
+    }
+    if unproven.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "these hidden tests are not failed by any broken version in checker/tests/broken-versions/: {}",
+            unproven.join(", ")
+        )
+        .into())
+    }
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let files = load();
+    let mut trials = Vec::new();
+    for file in &files {
+        for (versions, must_pass) in [(&file.broken, false), (&file.alternative, true)] {
+            for version in versions {
+                let exercise = file.exercise.clone();
+                let version = version.clone();
+                let kind = if must_pass { "alternative" } else { "broken" };
+                trials.push(Trial::test(
+                    format!("{exercise}::{kind}::{}", version.name),
+                    move || grade(&exercise, &version, must_pass),
+                ));
+            }
+        }
+    }
+    trials.push(Trial::test(
+        "every_hidden_test_fails_some_broken_version",
+        move || every_test_is_proven(&files),
+    ));
+    libtest_mimic::run(&args, trials).exit();
+}

@@ -1,0 +1,312 @@
+//! Shared by the project's tests: where the lab is, how to build a tree of exercise packages
+//! from the solutions with some files edited (a broken version, a compile error), and how to run
+//! the checker on it black-box and read its JSON report.
+#![allow(dead_code)] // each test crate uses a different part
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use serde_json::Value;
+
+pub fn lab_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("checker/ has a parent")
+        .to_path_buf()
+}
+
+/// Scratch space that survives between runs, so cargo's cache makes re-runs fast.
+pub fn scratch() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+}
+
+/// The seed of this test run: `LAB_TEST_SEED`, or a fresh one (printed on failure), so a test
+/// that passes only for lucky inputs shows up as a failure sooner or later.
+pub fn seed() -> u64 {
+    static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *SEED.get_or_init(|| {
+        std::env::var("LAB_TEST_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                let nanos = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.subsec_nanos())
+                    .unwrap_or(0);
+                u64::from(nanos % 1_000_000)
+            })
+    })
+}
+
+/// One change to a file of a solution package.
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct Edit {
+    /// Relative to the package, e.g. `src/lib.rs`.
+    pub file: String,
+    /// Text to find (exactly once) and what replaces it...
+    pub find: Option<String>,
+    pub replace: Option<String>,
+    /// ...or a whole new content for the file, from a file next to the TOML that defines the
+    /// version (relative to checker/tests/broken-versions/).
+    pub source: Option<String>,
+}
+
+fn write_if_changed(path: &Path, content: &[u8]) {
+    if std::fs::read(path).ok().as_deref() != Some(content) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+}
+
+fn copy_package(from: &Path, to: &Path, skip: &std::collections::BTreeMap<PathBuf, String>) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if name == "target" {
+            continue;
+        }
+        let (src, dst) = (entry.path(), to.join(&name));
+        if entry.file_type().unwrap().is_dir() {
+            copy_package(&src, &dst, skip);
+        } else if !skip.contains_key(&dst) {
+            write_if_changed(&dst, &std::fs::read(&src).unwrap());
+        }
+    }
+}
+
+/// A tree of exercise packages made from the solutions, with `edits` applied in order; returns
+/// the directory to pass as `--root`.
+///
+/// Layout: `<scratch>/trees/<name>/Cargo.toml` is the workspace and the packages sit in
+/// `<scratch>/trees/<name>/<name>/<exercise>`. All trees share one cargo build directory (so nix
+/// is compiled once), and cargo names a workspace member's build units by its path *relative to
+/// the workspace root*: the tree's name in that path keeps one tree's units from being taken
+/// for another's.
+pub fn tree(name: &str, exercises: &[&str], edits: &[(&str, Edit)]) -> Result<PathBuf, String> {
+    let lab = lab_root();
+    let ws = scratch().join("trees").join(name);
+    let dir = ws.join(name);
+    let manifest = std::fs::read_to_string(lab.join("solutions/Cargo.toml")).unwrap();
+    let members: Vec<String> = exercises
+        .iter()
+        .map(|e| format!("\"{name}/{e}\""))
+        .collect();
+    let manifest: String = manifest
+        .lines()
+        .map(|l| {
+            if l.starts_with("members") {
+                format!("members = [{}]", members.join(", "))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    write_if_changed(&ws.join("Cargo.toml"), manifest.as_bytes());
+    if let Ok(lock) = std::fs::read(lab.join("solutions/Cargo.lock"))
+        && !ws.join("Cargo.lock").exists()
+    {
+        write_if_changed(&ws.join("Cargo.lock"), &lock);
+    }
+    // Edits apply in order, each to the result of the ones before.
+    let mut edited: std::collections::BTreeMap<PathBuf, String> = std::collections::BTreeMap::new();
+    for (exercise, edit) in edits {
+        let path = dir.join(exercise).join(&edit.file);
+        let current = match edited.get(&path) {
+            Some(text) => text.clone(),
+            None => std::fs::read_to_string(lab.join("solutions").join(exercise).join(&edit.file))
+                .unwrap_or_default(),
+        };
+        let content = match (&edit.source, &edit.find, &edit.replace) {
+            (Some(source), _, _) => {
+                let from = lab.join("checker/tests/broken-versions").join(source);
+                std::fs::read_to_string(&from).map_err(|e| format!("{}: {e}", from.display()))?
+            }
+            (None, Some(find), Some(replace)) => {
+                let count = current.matches(find.as_str()).count();
+                if count != 1 {
+                    return Err(format!(
+                        "edit of {exercise}/{}: the text to find occurs {count} times in the solution (must be once); \
+                         was the solution changed? find = {find:?}",
+                        edit.file
+                    ));
+                }
+                current.replacen(find.as_str(), replace, 1)
+            }
+            _ => {
+                return Err(format!(
+                    "edit of {exercise}/{}: give `find` and `replace`, or `source`",
+                    edit.file
+                ));
+            }
+        };
+        edited.insert(path, content);
+    }
+    // Write each file once (an edited file only in its edited form), so unchanged files keep
+    // their times and cargo's cache holds between runs.
+    for exercise in exercises {
+        copy_package(
+            &lab.join("solutions").join(exercise),
+            &dir.join(exercise),
+            &edited,
+        );
+    }
+    for (path, content) in &edited {
+        write_if_changed(path, content.as_bytes());
+    }
+    Ok(dir)
+}
+
+/// Environment every checker run of the tests gets.
+pub fn checker_command() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_checker"));
+    cmd.env("NO_COLOR", "1")
+        .env("CARGO_BUILD_BUILD_DIR", scratch().join("shared-build"))
+        .env_remove("GITHUB_ACTIONS");
+    cmd
+}
+
+/// The result of one checker run.
+pub struct Run {
+    pub output: Output,
+    pub json: Option<Value>,
+    pub command: String,
+    pub elapsed: Duration,
+}
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    pub fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+
+    /// The status of one test (`exercise/test`) in the JSON report.
+    pub fn test_status(&self, name: &str) -> Option<String> {
+        self.tests()
+            .into_iter()
+            .find(|t| t["name"] == name)
+            .map(|t| t["status"].as_str().unwrap_or("").to_string())
+    }
+
+    pub fn tests(&self) -> Vec<Value> {
+        let Some(json) = &self.json else {
+            return Vec::new();
+        };
+        json["exercises"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|e| e["tests"].as_array().cloned().unwrap_or_default())
+            .collect()
+    }
+
+    pub fn exercise_status(&self, name: &str) -> Option<String> {
+        let json = self.json.as_ref()?;
+        json["exercises"]
+            .as_array()?
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| e["status"].as_str().unwrap_or("").to_string())
+    }
+
+    /// Everything about the run, for an assertion message.
+    pub fn explain(&self) -> String {
+        format!(
+            "command: {}\nexit: {:?} after {:.1} s\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.command,
+            self.output.status,
+            self.elapsed.as_secs_f64(),
+            self.stdout(),
+            self.stderr()
+        )
+    }
+}
+
+/// Run the checker with `args`, a JSON report written to a file, and a mark in its environment
+/// so that any process it leaves behind can be found afterwards.
+pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
+    let report = tempfile::NamedTempFile::new().unwrap();
+    let mark = format!("{}-{}", std::process::id(), next_mark());
+    let mut cmd = checker_command();
+    cmd.args(args)
+        .arg("--format")
+        .arg("json")
+        .arg("--output")
+        .arg(report.path())
+        .env("LAB_TEST_MARK", &mark);
+    let command = format!("checker {}", args.join(" "));
+    let started = std::time::Instant::now();
+    let output = assert_cmd::Command::from_std(cmd)
+        .timeout(timeout)
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let json = std::fs::read_to_string(report.path())
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    let run = Run {
+        output,
+        json,
+        command,
+        elapsed,
+    };
+    let leftovers = processes_marked(&mark);
+    assert!(
+        leftovers.is_empty(),
+        "the checker left processes behind: {leftovers:?}\n{}",
+        run.explain()
+    );
+    run
+}
+
+fn next_mark() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Live (non-zombie) processes whose environment holds `LAB_TEST_MARK=<mark>`: every
+/// descendant of a checker run inherits it.
+pub fn processes_marked(mark: &str) -> Vec<(i32, String)> {
+    let needle = format!("LAB_TEST_MARK={mark}\0");
+    let mut found = Vec::new();
+    // A process killed a moment ago may still be on its way out: look twice.
+    for attempt in 0..20 {
+        found.clear();
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
+                continue;
+            };
+            if !env.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+                continue;
+            }
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let state = stat
+                .rsplit(')')
+                .next()
+                .and_then(|s| s.split_whitespace().next())
+                .unwrap_or("");
+            if state != "Z" && !stat.is_empty() {
+                let cmd = std::fs::read_to_string(format!("/proc/{pid}/cmdline"))
+                    .unwrap_or_default()
+                    .replace('\0', " ");
+                found.push((pid, cmd));
+            }
+        }
+        if found.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25 * (attempt + 1)));
+    }
+    found
+}

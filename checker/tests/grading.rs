@@ -1,0 +1,328 @@
+//! Black-box tests of the checker binary: the solutions pass everything, every stub says
+//! "not started" without a panic, a compile error in one exercise leaves the others gradable,
+//! the command line behaves, and the wording of a few failures is pinned by golden files.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{run_checker, tree};
+
+const MINUTES: Duration = Duration::from_secs(600);
+
+fn seed() -> String {
+    common::seed().to_string()
+}
+
+#[test]
+fn the_solutions_pass_every_hidden_test() {
+    let run = run_checker(&["--solutions", "all", "--seed", &seed()], MINUTES);
+    assert_eq!(run.code(), Some(0), "{}", run.explain());
+    let tests = run.tests();
+    assert!(!tests.is_empty(), "{}", run.explain());
+    for t in tests {
+        assert_eq!(
+            t["status"],
+            "pass",
+            "{}: {}\n{}",
+            t["name"],
+            t["message"],
+            run.explain()
+        );
+    }
+    assert!(
+        run.stdout()
+            .trim_end()
+            .ends_with(&format!("{} passed, 0 failed", run.tests().len()))
+    );
+}
+
+#[test]
+fn every_stub_reports_not_started_without_a_panic() {
+    let run = run_checker(&["all", "--seed", &seed()], MINUTES);
+    assert_eq!(run.code(), Some(1), "{}", run.explain());
+    let json = run.json.as_ref().expect("a JSON report");
+    for exercise in json["exercises"].as_array().unwrap() {
+        assert_eq!(
+            exercise["status"],
+            "not-started",
+            "{}\n{}",
+            exercise["name"],
+            run.explain()
+        );
+        for t in exercise["tests"].as_array().unwrap() {
+            // The rules hold on a stub; every other test meets a todo!().
+            let expected = if t["id"] == "rules" {
+                "pass"
+            } else {
+                "not-started"
+            };
+            assert_eq!(
+                t["status"],
+                expected,
+                "{}: {}\n{}",
+                t["name"],
+                t["message"],
+                run.explain()
+            );
+        }
+    }
+    let stdout = run.stdout();
+    assert!(
+        !stdout.contains("panicked"),
+        "a stub must read as 'not started', not as a panic:\n{stdout}"
+    );
+    assert!(stdout.contains("not started"), "{stdout}");
+    assert!(
+        stdout.contains("hint:"),
+        "each unstarted test gives a hint:\n{stdout}"
+    );
+    assert!(!run.stderr().contains("panicked"), "{}", run.explain());
+}
+
+#[test]
+fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
+    let broken = common::Edit {
+        file: "src/lib.rs".into(),
+        find: Some("pub fn inet_ntoa(a: [u8; 4]) -> String {".into()),
+        replace: Some("pub fn inet_ntoa(a: [u8; 4]) -> String { let x = ;".into()),
+        source: None,
+    };
+    let dir = tree(
+        "compile-error",
+        &["day1-endian", "day2-inet"],
+        &[("day2-inet", broken)],
+    )
+    .unwrap();
+    let root = dir.to_string_lossy();
+
+    // Grading only the healthy exercise works and passes.
+    let run = run_checker(&["--root", &root, "day1", "--seed", &seed()], MINUTES);
+    assert_eq!(run.code(), Some(0), "{}", run.explain());
+
+    // Grading both: the broken one "does not compile", with the compiler's own message.
+    let run = run_checker(
+        &[
+            "--root",
+            &root,
+            "day1-endian",
+            "day2-inet",
+            "--seed",
+            &seed(),
+        ],
+        MINUTES,
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.explain());
+    assert_eq!(
+        run.exercise_status("day1-endian").as_deref(),
+        Some("pass"),
+        "{}",
+        run.explain()
+    );
+    assert_eq!(
+        run.exercise_status("day2-inet").as_deref(),
+        Some("does-not-compile"),
+        "{}",
+        run.explain()
+    );
+    let stdout = run.stdout();
+    assert!(stdout.contains("does not compile"), "{stdout}");
+    assert!(
+        stdout.contains("expected expression"),
+        "the compiler's own diagnostic is shown:\n{stdout}"
+    );
+}
+
+#[test]
+fn a_changed_signature_is_reported_as_such() {
+    let changed = common::Edit {
+        file: "src/lib.rs".into(),
+        find: Some("pub fn from_wire_u16(b: [u8; 2]) -> u16 {".into()),
+        replace: Some("pub fn from_wire_u16(b: [u8; 2], _also: bool) -> u16 {".into()),
+        source: None,
+    };
+    let dir = tree(
+        "changed-signature",
+        &["day1-endian"],
+        &[("day1-endian", changed)],
+    )
+    .unwrap();
+    let run = run_checker(&["--root", &dir.to_string_lossy(), "day1-endian"], MINUTES);
+    assert_eq!(
+        run.exercise_status("day1-endian").as_deref(),
+        Some("does-not-compile"),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        run.stdout().contains("signature differs from the stub"),
+        "{}",
+        run.explain()
+    );
+}
+
+#[test]
+fn bad_arguments_exit_with_2() {
+    let out = common::checker_command()
+        .arg("day9-nothing")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown exercise"));
+    let out = common::checker_command()
+        .arg("--no-such-flag")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_cargo_exits_with_2() {
+    let out = common::checker_command()
+        .args(["day1-endian"])
+        .env("CARGO", "/nonexistent/cargo")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not run cargo"));
+}
+
+#[test]
+fn list_shows_every_exercise_and_test_id() {
+    let out = common::checker_command().arg("list").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "day1-endian/htons",
+        "day2-inet/pton6-tricky",
+        "day2-inet/rules",
+    ] {
+        assert!(text.contains(id), "{id} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn hint_shows_an_exercise_s_hints() {
+    let out = common::checker_command()
+        .args(["hint", "day2-inet"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("course.md#inet-pton"));
+}
+
+/// Golden output: the exact human report for a few failures, so their wording does not
+/// regress. `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
+fn golden(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
+    let run = run_checker(args, MINUTES);
+    let mut text = run.stdout();
+    if let Some(dir) = tree_dir {
+        text = text.replace(&dir.to_string_lossy().to_string(), "<TREE>");
+    }
+    let path = common::lab_root()
+        .join("checker/tests/golden")
+        .join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
+    if expected != text {
+        let at = expected
+            .lines()
+            .zip(text.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "the report differs from {} from line {}:\n--- expected ---\n{}\n--- got ---\n{}\n(UPDATE_GOLDEN=1 rewrites it if the change is wanted)",
+            path.display(),
+            at + 1,
+            expected
+                .lines()
+                .skip(at)
+                .take(8)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            text.lines().skip(at).take(8).collect::<Vec<_>>().join("\n"),
+        );
+    }
+}
+
+fn broken_version_edits(exercise: &str, name: &str) -> Vec<common::Edit> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        broken: Vec<Version>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Version {
+        name: String,
+        edit: Vec<common::Edit>,
+    }
+    let path = common::lab_root().join(format!("checker/tests/broken-versions/{exercise}.toml"));
+    let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file.broken
+        .into_iter()
+        .find(|v| v.name == name)
+        .expect("the broken version exists")
+        .edit
+}
+
+#[test]
+fn golden_wrong_answer_of_a_library_function() {
+    let edits: Vec<_> = broken_version_edits("day1-endian", "swap32-sign-extension")
+        .into_iter()
+        .map(|e| ("day1-endian", e))
+        .collect();
+    let dir = tree("golden-swap32", &["day1-endian"], &edits).unwrap();
+    golden(
+        "day1-swap32-sign-extension",
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day1-endian/swap32",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+    );
+}
+
+#[test]
+fn golden_ntop6_compressing_a_single_zero() {
+    let edits: Vec<_> = broken_version_edits("day2-inet", "ntop6-compresses-single-zero")
+        .into_iter()
+        .map(|e| ("day2-inet", e))
+        .collect();
+    let dir = tree("golden-ntop6", &["day2-inet"], &edits).unwrap();
+    golden(
+        "day2-ntop6-single-zero",
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day2-inet/ntop6-structured",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+    );
+}
+
+#[test]
+fn golden_stub_not_started() {
+    golden(
+        "day1-stub-not-started",
+        &["day1-endian/htons", "--seed", "7"],
+        None,
+    );
+}
