@@ -11,17 +11,18 @@ use anyhow::{Context, Result};
 
 use crate::catalog::{Exercise, Kind};
 use crate::harness;
-use crate::workspace::{self, Tree, Workspace};
+use crate::workspace::{self, Tree};
 
 /// A graded package, built.
 #[derive(Clone, Debug)]
 pub struct Built {
     pub package_dir: PathBuf,
-    pub workspace: Workspace,
     /// Binary name -> path, for program exercises.
     pub executables: BTreeMap<String, PathBuf>,
     /// The harness binary, for library exercises.
     pub harness: Option<PathBuf>,
+    /// Programs given with `--program NAME=PATH` instead of being built.
+    pub external: std::collections::BTreeSet<String>,
 }
 
 pub enum BuildOutcome {
@@ -220,9 +221,9 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
             }
             Ok(BuildOutcome::Built(Built {
                 package_dir,
-                workspace,
                 executables,
                 harness: None,
+                external: Default::default(),
             }))
         }
         Kind::Library { calls } => {
@@ -271,12 +272,22 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
                 .context("cargo built the harness but reported no executable for it")?;
             Ok(BuildOutcome::Built(Built {
                 package_dir,
-                workspace,
                 executables: BTreeMap::new(),
                 harness: Some(binary),
+                external: Default::default(),
             }))
         }
     }
+}
+
+/// Programs given with `--program NAME=PATH`: nothing to build.
+pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
+    BuildOutcome::Built(Built {
+        package_dir: PathBuf::new(),
+        executables: programs.iter().cloned().collect(),
+        harness: None,
+        external: programs.iter().map(|(name, _)| name.clone()).collect(),
+    })
 }
 
 /// The lints that express an exercise's rules. An error from any of them is a broken rule.

@@ -48,6 +48,9 @@ pub struct TestCase {
     pub hint: &'static str,
     /// The course.md anchor to read when this test fails.
     pub section: &'static str,
+    /// The program this test runs (for program exercises): with `--program NAME=PATH`, only
+    /// the tests of the programs given run.
+    pub program: Option<&'static str>,
     pub run: TestFn,
 }
 
@@ -64,6 +67,7 @@ pub static RULES: TestCase = TestCase {
     timeout: secs(180),
     hint: "Rewrite the flagged code without the forbidden shortcut; the message names the rule and why it exists.",
     section: "rules",
+    program: None,
     run: crate::building::rules_test,
 };
 

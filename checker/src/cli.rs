@@ -48,6 +48,11 @@ pub struct GradingArgs {
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Grade a program that was not built from the exercise crate (any language):
+    /// NAME=PATH, e.g. --program echo-server=./a.out. Only that program's tests run.
+    #[arg(long = "program", global = true, value_name = "NAME=PATH", value_parser = parse_program)]
+    pub programs: Vec<(String, PathBuf)>,
+
     /// Write the --format report to FILE; the human report still goes to the terminal.
     #[arg(long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -68,4 +73,18 @@ pub enum Command {
         /// e.g. day2-inet
         exercise: String,
     },
+}
+
+fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
+    let (name, path) = text
+        .split_once('=')
+        .ok_or("expected NAME=PATH, e.g. echo-server=./a.out")?;
+    let path = PathBuf::from(path);
+    if !path.is_file() {
+        return Err(format!("{}: no such file", path.display()));
+    }
+    let path = path
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((name.to_string(), path))
 }

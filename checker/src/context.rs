@@ -12,12 +12,10 @@ use crate::verdict::Failure;
 
 pub struct Ctx<'a> {
     pub exercise: &'static Exercise,
-    pub test: &'static TestCase,
     pub built: &'a Built,
     /// Every random input of the test comes from here (seeded from `--seed` and the test id,
     /// so a test draws the same inputs whatever runs beside it).
     pub rng: fastrand::Rng,
-    pub seed: u64,
     /// The test must be over by then; every wait inside it is bounded by it.
     pub deadline: Instant,
     log: Arc<Mutex<Vec<String>>>,
@@ -33,18 +31,11 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         Ctx {
             exercise,
-            test,
             built,
             rng: fastrand::Rng::with_seed(test_seed(seed, exercise.name, test.id)),
-            seed,
             deadline: Instant::now() + test.timeout,
             log,
         }
-    }
-
-    /// Time left before the test's deadline.
-    pub fn remaining(&self) -> Duration {
-        self.deadline.saturating_duration_since(Instant::now())
     }
 
     /// The earlier of the test's deadline and `from_now` from now.
@@ -57,6 +48,11 @@ impl<'a> Ctx<'a> {
         if let Ok(mut log) = self.log.lock() {
             log.push(line.into());
         }
+    }
+
+    /// The test's log, for a transcript that mirrors itself into it.
+    pub fn log_handle(&self) -> Arc<Mutex<Vec<String>>> {
+        Arc::clone(&self.log)
     }
 
     /// Start the harness of a library exercise.

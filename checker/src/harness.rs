@@ -13,7 +13,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 
@@ -345,9 +345,4 @@ impl Harness {
         out.extend(self.program.stderr.bytes());
         escape::excerpt(&out, 1000)
     }
-}
-
-/// Time to allow for a batch of cheap calls in a debug build.
-pub fn batch_time(calls: usize) -> Duration {
-    Duration::from_millis(500 + calls as u64 / 20)
 }

@@ -3,8 +3,6 @@
 //! programs), and reports what happened. Exit status: 0 all passed, 1 some test failed, 2 the
 //! checker could not do its job.
 
-#![allow(dead_code)]
-// TEMPORARY while the network exercises are being written
 // A `Failure` is built at most once per failed test, so the size of `Err` does not matter.
 #![allow(clippy::result_large_err)]
 
@@ -24,6 +22,7 @@ mod report;
 mod runner;
 mod supervise;
 mod verdict;
+mod wire;
 mod workspace;
 
 use std::io::Write;
@@ -113,6 +112,7 @@ fn options(args: &GradingArgs) -> Result<Options> {
     });
     Ok(Options {
         tree,
+        programs: args.programs.clone(),
         seed,
         jobs,
         color: anstream::stdout().is_terminal_colored(),

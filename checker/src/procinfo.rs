@@ -71,10 +71,94 @@ pub fn all_pids() -> Vec<i32> {
     all.flatten().map(|p| p.pid()).collect()
 }
 
-/// The process group of a process.
-pub fn pgid(pid: i32) -> Option<i32> {
-    Process::new(pid)
-        .and_then(|p| p.stat())
-        .ok()
-        .map(|s| s.pgrp)
+/// The process and every process below it.
+pub fn tree(pid: i32) -> Vec<i32> {
+    let mut all = vec![pid];
+    all.extend(descendants(pid));
+    all
+}
+
+/// The inodes of the sockets a process holds open (from the links in /proc/<pid>/fd).
+pub fn socket_inodes(pid: i32) -> Vec<u64> {
+    let Ok(fds) = Process::new(pid).and_then(|p| p.fd()) else {
+        return Vec::new();
+    };
+    fds.flatten()
+        .filter_map(|fd| match fd.target {
+            procfs::process::FDTarget::Socket(inode) => Some(inode),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A TCP socket as /proc/<pid>/net/tcp shows it (the table of the process's network
+/// namespace, so it is right even when the program runs in a namespace of its own).
+#[derive(Debug, Clone)]
+pub struct TcpSocket {
+    pub local_ip: std::net::IpAddr,
+    pub local_port: u16,
+    pub remote_port: u16,
+    pub state: String,
+    pub inode: u64,
+}
+
+pub fn tcp_sockets(pid: i32) -> Vec<TcpSocket> {
+    let Ok(p) = Process::new(pid) else {
+        return Vec::new();
+    };
+    let mut entries = p.tcp().unwrap_or_default();
+    entries.extend(p.tcp6().unwrap_or_default());
+    entries
+        .into_iter()
+        .map(|e| TcpSocket {
+            local_ip: e.local_address.ip(),
+            local_port: e.local_address.port(),
+            remote_port: e.remote_address.port(),
+            state: tcp_state_name(&e.state).to_string(),
+            inode: e.inode,
+        })
+        .collect()
+}
+
+fn tcp_state_name(state: &procfs::net::TcpState) -> &'static str {
+    use procfs::net::TcpState::*;
+    match state {
+        Established => "ESTABLISHED",
+        SynSent => "SYN_SENT",
+        SynRecv | NewSynRecv => "SYN_RECV",
+        FinWait1 => "FIN_WAIT1",
+        FinWait2 => "FIN_WAIT2",
+        TimeWait => "TIME_WAIT",
+        Close => "CLOSE",
+        CloseWait => "CLOSE_WAIT",
+        LastAck => "LAST_ACK",
+        Listen => "LISTEN",
+        Closing => "CLOSING",
+    }
+}
+
+/// Is some thread of `pid` inside a call that writes (write, writev, send, sendto, sendmsg)?
+/// Read from /proc/<pid>/task/*/syscall, whose first field is the number of the system call a
+/// blocked thread is in.
+pub fn in_write_call(pid: i32) -> bool {
+    let writes = [
+        libc::SYS_write,
+        libc::SYS_writev,
+        libc::SYS_sendto,
+        libc::SYS_sendmsg,
+        libc::SYS_sendmmsg,
+    ];
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return false;
+    };
+    tasks.flatten().any(|task| {
+        std::fs::read_to_string(task.path().join("syscall"))
+            .ok()
+            .and_then(|s| {
+                s.split_whitespace()
+                    .next()
+                    .and_then(|n| n.parse::<i64>().ok())
+            })
+            .is_some_and(|n| writes.contains(&n))
+    })
 }

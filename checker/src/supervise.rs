@@ -209,30 +209,9 @@ impl Spawn {
         self
     }
 
-    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.env.push((name.into(), value.into()));
-        self
-    }
-
-    pub fn cwd(mut self, dir: impl Into<PathBuf>) -> Self {
-        self.cwd = Some(dir.into());
-        self
-    }
-
     pub fn fd3(mut self, fd: OwnedFd) -> Self {
         self.fd3 = Some(fd);
         self
-    }
-
-    /// The command line as a student would type it (for "reproduce with" lines).
-    pub fn display(&self) -> String {
-        let mut words = vec![escape::shell_word(&self.program.to_string_lossy())];
-        words.extend(
-            self.args
-                .iter()
-                .map(|a| escape::shell_word(&a.to_string_lossy())),
-        );
-        words.join(" ")
     }
 
     /// Start it.
@@ -319,7 +298,6 @@ impl Spawn {
             stdout,
             stderr,
             status: None,
-            started: Instant::now(),
         }
         .with_command(&self.program, &self.args))
     }
@@ -336,7 +314,6 @@ pub struct Program {
     pub stdout: Arc<Capture>,
     pub stderr: Arc<Capture>,
     status: Option<ExitStatus>,
-    pub started: Instant,
 }
 
 impl Program {
@@ -358,37 +335,9 @@ impl Program {
         self.pid
     }
 
-    /// The command as typed, with the program's bare name (for messages).
-    pub fn command(&self) -> &str {
-        &self.command
-    }
-
-    pub fn write_stdin(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        match self.stdin.as_mut() {
-            Some(pipe) => pipe.write_all(bytes),
-            None => Err(std::io::Error::new(
-                std::io::ErrorKind::BrokenPipe,
-                "stdin is closed",
-            )),
-        }
-    }
-
     /// Take the stdin pipe, to write it from another thread.
     pub fn take_stdin(&mut self) -> Option<ChildStdin> {
         self.stdin.take()
-    }
-
-    pub fn close_stdin(&mut self) {
-        self.stdin = None;
-    }
-
-    /// Send a signal to the program itself (not its children).
-    pub fn signal(&self, signal: Signal) -> Result<()> {
-        if self.status.is_some() {
-            anyhow::bail!("{} has already exited", self.label);
-        }
-        kill(Pid::from_raw(self.pid), signal)
-            .with_context(|| format!("kill({}, {signal})", self.pid))
     }
 
     /// Has it exited? Reaps it if so.
@@ -452,18 +401,9 @@ impl Program {
         status
     }
 
-    /// How it exited, for messages: "exited with status 1", "was killed by SIGSEGV".
-    pub fn describe_exit(status: ExitStatus) -> String {
-        describe_exit(status)
-    }
-
     /// Everything it wrote to stderr so far, as text.
     pub fn stderr_text(&self) -> String {
         String::from_utf8_lossy(&self.stderr.bytes()).into_owned()
-    }
-
-    pub fn stdout_text(&self) -> String {
-        String::from_utf8_lossy(&self.stdout.bytes()).into_owned()
     }
 
     /// Explain an exit that the test did not expect, as a failure: a `todo!()` becomes
@@ -671,11 +611,6 @@ impl Capture {
     /// What was captured so far (up to the cap).
     pub fn bytes(&self) -> Vec<u8> {
         lock(&self.state).data.clone()
-    }
-
-    /// How many bytes the program wrote in all, captured or not.
-    pub fn total(&self) -> u64 {
-        lock(&self.state).total
     }
 
     pub fn is_closed(&self) -> bool {

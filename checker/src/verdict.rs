@@ -137,12 +137,3 @@ impl From<std::io::Error> for Failure {
         Failure::from(anyhow::Error::from(e))
     }
 }
-
-/// `ensure!`-style helper for tests: fail with a wrong-answer message unless `cond` holds.
-pub fn check(cond: bool, summary: impl FnOnce() -> String) -> TestResult {
-    if cond {
-        Ok(())
-    } else {
-        Err(Failure::wrong(summary()))
-    }
-}

@@ -51,8 +51,6 @@ impl Tree {
 pub struct Workspace {
     pub root: PathBuf,
     pub target_dir: PathBuf,
-    /// Where intermediate artifacts go (cargo's `build.build-dir`; the target dir by default).
-    pub build_dir: PathBuf,
 }
 
 /// The cargo binary: the one that runs us under `cargo run`, else `cargo` on the PATH.
@@ -82,10 +80,5 @@ pub fn metadata(manifest: &Path) -> Result<Workspace> {
     let path = |key: &str| meta.get(key).and_then(|v| v.as_str()).map(PathBuf::from);
     let root = path("workspace_root").context("cargo metadata without workspace_root")?;
     let target_dir = path("target_directory").context("cargo metadata without target_directory")?;
-    let build_dir = path("build_directory").unwrap_or_else(|| target_dir.clone());
-    Ok(Workspace {
-        root,
-        target_dir,
-        build_dir,
-    })
+    Ok(Workspace { root, target_dir })
 }

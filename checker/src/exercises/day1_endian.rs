@@ -24,6 +24,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Put a known number in memory and look at its first byte: `1u16.to_ne_bytes()[0]` is 1 on a little-endian host.",
             section: "byte-order",
+            program: None,
             run: is_little_endian,
         },
         TestCase {
@@ -33,6 +34,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "swap16(0x1234) is 0x3412: the low byte moves up 8 bits, the high byte down 8 bits.",
             section: "byte-order",
+            program: None,
             run: swap16,
         },
         TestCase {
@@ -42,6 +44,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Mask each of the four bytes and shift it to its mirrored place; stay with u32 (a signed right shift copies the sign bit).",
             section: "byte-order",
+            program: None,
             run: swap32,
         },
         TestCase {
@@ -51,6 +54,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "htons must leave the most significant byte first in memory on every host: swap on little-endian, do nothing on big-endian.",
             section: "byte-order",
+            program: None,
             run: htons,
         },
         TestCase {
@@ -60,6 +64,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "ntohs undoes htons; on any host they are the same operation.",
             section: "byte-order",
+            program: None,
             run: ntohs,
         },
         TestCase {
@@ -69,6 +74,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "htonl(0x01020304) must put the bytes 01 02 03 04 in memory, in that order.",
             section: "byte-order",
+            program: None,
             run: htonl,
         },
         TestCase {
@@ -78,6 +84,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "ntohl undoes htonl.",
             section: "byte-order",
+            program: None,
             run: ntohl,
         },
         TestCase {
@@ -87,6 +94,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "The most significant byte goes first: to_wire_u16(0x1f90) is [0x1f, 0x90].",
             section: "network-byte-order",
+            program: None,
             run: to_wire_u16,
         },
         TestCase {
@@ -96,6 +104,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "The first byte is the most significant: widen it with u16::from before shifting it left by 8.",
             section: "network-byte-order",
+            program: None,
             run: from_wire_u16,
         },
         TestCase {
@@ -105,6 +114,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "to_wire_u32(0x01020304) is [1, 2, 3, 4] on every host.",
             section: "network-byte-order",
+            program: None,
             run: to_wire_u32,
         },
         TestCase {
@@ -114,6 +124,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Widen every byte to u32 before shifting: `(b[0] as u32) << 24`; a u8 shifted by 24 overflows.",
             section: "network-byte-order",
+            program: None,
             run: from_wire_u32,
         },
         TestCase {
@@ -123,6 +134,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Each conversion must undo the other exactly.",
             section: "byte-order",
+            program: None,
             run: round_trips,
         },
     ],

@@ -29,6 +29,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Each part is read like strtoul(part, &end, 0): 0x.. hex, 0.. octal, else decimal; the last part fills the remaining bytes (127.1 is 127.0.0.1).",
             section: "inet-aton",
+            program: None,
             run: aton_tricky,
         },
         TestCase {
@@ -38,6 +39,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Compare your parser with the rules in course.md#inet-aton part by part; the failing input is shown.",
             section: "inet-aton",
+            program: None,
             run: aton_random,
         },
         TestCase {
@@ -47,6 +49,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "inet_addr(\"1.2.3.4\").to_ne_bytes() must be [1, 2, 3, 4]: build the u32 from the bytes with u32::from_ne_bytes.",
             section: "inet-addr",
+            program: None,
             run: addr,
         },
         TestCase {
@@ -56,6 +59,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Exactly four parts, each 0..=255 in decimal, no leading zeros, nothing else: 127.1 and 01.2.3.4 are refused.",
             section: "inet-pton",
+            program: None,
             run: pton4_tricky,
         },
         TestCase {
@@ -65,6 +69,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "The failing input is shown; check it against the four rules of course.md#inet-pton.",
             section: "inet-pton",
+            program: None,
             run: pton4_random,
         },
         TestCase {
@@ -74,6 +79,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "At most one ::, standing for one or more zero groups; eight groups in all; 1 to 4 hex digits per group; a dotted IPv4 may replace the last two groups.",
             section: "inet-pton",
+            program: None,
             run: pton6_tricky,
         },
         TestCase {
@@ -83,6 +89,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "The failing input is shown; count its groups and its :: against the rules.",
             section: "inet-pton",
+            program: None,
             run: pton6_random,
         },
         TestCase {
@@ -92,6 +99,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Four decimal numbers joined by dots, no padding: [10, 0, 0, 1] is \"10.0.0.1\".",
             section: "inet-ntop",
+            program: None,
             run: ntoa,
         },
         TestCase {
@@ -101,6 +109,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Lowercase hex without leading zeros; :: replaces the longest run of two or more zero groups (the first one on a tie); ::ffff:a.b.c.d and ::a.b.c.d end in dotted decimal.",
             section: "inet-ntop",
+            program: None,
             run: ntop6_structured,
         },
         TestCase {
@@ -110,6 +119,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Compare with the structured test's rules; the failing address is shown.",
             section: "inet-ntop",
+            program: None,
             run: ntop6_random,
         },
         TestCase {
@@ -119,6 +129,7 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Whatever inet_ntop6 prints, inet_pton6 must read back to the same 16 bytes.",
             section: "inet-ntop",
+            program: None,
             run: round_trips,
         },
     ],

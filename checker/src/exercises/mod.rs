@@ -3,7 +3,12 @@
 use crate::catalog::Exercise;
 
 mod day1_endian;
+mod day2_echo;
 mod day2_inet;
 
 /// Every exercise, in course order.
-pub static ALL: &[&Exercise] = &[&day1_endian::EXERCISE, &day2_inet::EXERCISE];
+pub static ALL: &[&Exercise] = &[
+    &day1_endian::EXERCISE,
+    &day2_inet::EXERCISE,
+    &day2_echo::EXERCISE,
+];
