@@ -126,10 +126,14 @@ fn test_line(
     }
     if let Some(f) = &t.failure {
         for (label, text) in &f.details {
-            let mut lines = text.lines();
-            let _ = writeln!(out, "{pad}{label}: {}", lines.next().unwrap_or_default());
-            for more in lines {
-                let _ = writeln!(out, "{pad}  {more}");
+            if text.contains('\n') {
+                // A block (a transcript, a list): the label on its own line, the text below.
+                let _ = writeln!(out, "{pad}{label}:");
+                for line in text.lines() {
+                    let _ = writeln!(out, "{pad}  {line}");
+                }
+            } else {
+                let _ = writeln!(out, "{pad}{label}: {text}");
             }
         }
         if let Some(output) = &f.output {

@@ -318,11 +318,21 @@ impl Conn {
     }
 
     /// A byte-precise failure: lengths, the first differing offset, both sides around it.
+    /// `got` is what had arrived when the difference showed (the checker stops reading there).
     pub fn mismatch(&self, summary: String, expected: &[u8], got: &[u8]) -> Failure {
         let mut failure = Failure::wrong(summary);
         match escape::diff(expected, got) {
             Some(rows) => {
                 for (label, text) in rows {
+                    let text = if label == "lengths" {
+                        format!(
+                            "expected {}; {} had arrived when the difference showed",
+                            escape::plural(expected.len(), "byte"),
+                            escape::plural(got.len(), "byte")
+                        )
+                    } else {
+                        text
+                    };
                     failure = failure.detail(label, text);
                 }
             }

@@ -55,7 +55,7 @@ pub static EXERCISE: Exercise = Exercise {
             title: "64 KiB of random bytes (NUL, CR, LF, 0xFF included) come back unchanged",
             points: 2,
             timeout: secs(15),
-            hint: "Echo bytes, not text: a String (or from_utf8_lossy) turns invalid UTF-8 into U+FFFD and stops at nothing.",
+            hint: "Echo bytes, not text: on its way through a String (from_utf8_lossy) invalid UTF-8 becomes U+FFFD; keep the data in a Vec<u8> or [u8].",
             section: "day2-echo",
             program: Some(SERVER),
             run: binary_64k,
