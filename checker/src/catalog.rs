@@ -124,7 +124,7 @@ pub fn select(targets: &[String]) -> Result<Vec<Selection>, String> {
                 .collect()
         } else if let Some((name, test)) = target.split_once('/') {
             let exercise = find(name).ok_or_else(|| unknown(name))?;
-            let case = exercise.tests.iter().find(|t| t.id == test).ok_or_else(|| {
+            let case = tests_of(exercise).into_iter().find(|t| t.id == test).ok_or_else(|| {
                 format!(
                     "`{name}` has no test `{test}`; `checker list` shows the test ids of every exercise"
                 )

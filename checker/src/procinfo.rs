@@ -162,3 +162,14 @@ pub fn in_write_call(pid: i32) -> bool {
             .is_some_and(|n| writes.contains(&n))
     })
 }
+
+/// Does some process of `pid`'s tree still hold (as an open descriptor) its end of the TCP
+/// connection whose other end is our local port `peer_port`?
+pub fn holds_connection(pid: i32, peer_port: u16) -> bool {
+    tree(pid).iter().any(|&p| {
+        let fds = socket_inodes(p);
+        tcp_sockets(p)
+            .iter()
+            .any(|s| s.remote_port == peer_port && fds.contains(&s.inode))
+    })
+}

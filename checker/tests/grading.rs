@@ -162,6 +162,21 @@ fn a_changed_signature_is_reported_as_such() {
 }
 
 #[test]
+fn one_test_can_be_selected_even_the_rules() {
+    let run = run_checker(
+        &["--solutions", "day1-endian/rules", "day1-endian/htons"],
+        MINUTES,
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.explain());
+    let names: Vec<String> = run
+        .tests()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(names, ["day1-endian/htons", "day1-endian/rules"]);
+}
+
+#[test]
 fn bad_arguments_exit_with_2() {
     let out = common::checker_command()
         .arg("day9-nothing")

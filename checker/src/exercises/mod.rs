@@ -5,10 +5,14 @@ use crate::catalog::Exercise;
 mod day1_endian;
 mod day2_echo;
 mod day2_inet;
+mod day3_shutdown;
+mod day3_udp;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
     &day1_endian::EXERCISE,
     &day2_inet::EXERCISE,
     &day2_echo::EXERCISE,
+    &day3_udp::EXERCISE,
+    &day3_shutdown::EXERCISE,
 ];

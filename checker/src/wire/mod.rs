@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub mod udp;
+
 use crate::context::Ctx;
 use crate::escape;
 use crate::hints::Kind;
@@ -54,6 +56,7 @@ impl Transcript {
     fn push(&self, who: &str, kind: &'static str, data: &[u8], text: String) {
         let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
         // Consecutive pieces in the same direction read as one line with a total.
+        // (Datagrams never merge: their boundaries are the point.)
         if let Some(last) = lines.last_mut()
             && (kind == "sent" || kind == "received")
             && last.kind == kind
@@ -82,6 +85,14 @@ impl Transcript {
         self.push(who, "received", data, String::new());
     }
 
+    pub fn sent_datagram(&self, who: &str, data: &[u8], to: u16) {
+        self.push(who, "sent datagram", data, format!("to port {to}"));
+    }
+
+    pub fn received_datagram(&self, who: &str, data: &[u8], from: u16) {
+        self.push(who, "received datagram", data, format!("from port {from}"));
+    }
+
     /// Anything else worth a line: "connected", "EOF", "reset", "server stopped (SIGSTOP)".
     pub fn note(&self, who: &str, text: impl Into<String>) {
         self.push(who, "note", &[], text.into());
@@ -98,14 +109,17 @@ impl Transcript {
         for l in lines.iter().skip(skip) {
             let time = format!("{:>7.3}s", l.at.as_secs_f64());
             let what = match l.kind {
-                "sent" | "received" => {
+                "sent" | "received" | "sent datagram" | "received datagram" => {
                     let more = if l.bytes > l.shown.len() { "…" } else { "" };
-                    format!(
-                        "{} {}: \"{}\"{more}",
-                        l.kind,
-                        escape::plural(l.bytes, "byte"),
-                        escape::bytes(&l.shown)
-                    )
+                    let data = format!("\"{}\"{more}", escape::bytes(&l.shown));
+                    let size = escape::plural(l.bytes, "byte");
+                    match l.kind {
+                        "sent datagram" => format!("sent a datagram of {size} {}: {data}", l.text),
+                        "received datagram" => {
+                            format!("received a datagram of {size} {}: {data}", l.text)
+                        }
+                        _ => format!("{} {size}: {data}", l.kind),
+                    }
                 }
                 _ => l.text.clone(),
             };
@@ -204,6 +218,21 @@ impl Conn {
 
     pub fn set_nodelay(&self) {
         let _ = self.stream.set_nodelay(true);
+    }
+
+    /// Instrument a connection accepted by one of the checker's hidden servers.
+    pub fn accepted(t: &Arc<Transcript>, who: &str, stream: TcpStream) -> Conn {
+        let _ = stream.set_nonblocking(false);
+        Conn {
+            stream,
+            who: who.to_string(),
+            t: Arc::clone(t),
+        }
+    }
+
+    /// The checker's own port on this connection (the program sees it as the remote port).
+    pub fn local_port(&self) -> u16 {
+        self.stream.local_addr().map(|a| a.port()).unwrap_or(0)
     }
 
     /// A second handle on the same connection (for a writer thread).
@@ -673,6 +702,34 @@ fn serve_hidden(mut stream: TcpStream, behaviour: Behaviour, t: &Transcript, sto
         }
         first = false;
     }
+}
+
+/// Accept one connection on a free loopback port and hand it to `handler` on a thread of its
+/// own; the handler's result comes back through the returned receiver. For client tests whose
+/// hidden server follows a script.
+pub fn serve_once<T: Send + 'static>(
+    t: &Arc<Transcript>,
+    deadline: Instant,
+    handler: impl FnOnce(Conn) -> T + Send + 'static,
+) -> Result<(u16, std::sync::mpsc::Receiver<T>), Failure> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    listener.set_nonblocking(true)?;
+    let port = listener.local_addr()?.port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let t = Arc::clone(t);
+    std::thread::spawn(move || {
+        while Instant::now() < deadline {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    t.note("hidden server", "accepted a connection");
+                    let _ = tx.send(handler(Conn::accepted(&t, "hidden server", stream)));
+                    return;
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(2)),
+            }
+        }
+    });
+    Ok((port, rx))
 }
 
 // ---------------------------------------------------------------------------------------

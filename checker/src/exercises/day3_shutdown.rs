@@ -1,0 +1,453 @@
+//! Hidden tests of day3-shutdown, the course's half-close file transfer. Files are made by
+//! tempfile (empty, 1 byte, 64 KiB and 8 MiB of seeded random bytes). Server tests receive the
+//! file byte for byte up to EOF, then answer in pieces and expect the server's line; client
+//! tests run `file-client` against a hidden server that sends in pieces with pauses, half-closes
+//! and reads the receipt.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::context::Ctx;
+use crate::escape;
+use crate::hints::Kind as HintKind;
+use crate::procinfo;
+use crate::supervise::Program;
+use crate::verdict::{Failure, TestResult};
+use crate::wire::{self, Conn, Server, Transcript};
+
+const SERVER: &str = "file-server";
+const CLIENT: &str = "file-client";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day3-shutdown",
+    day: 3,
+    title: "file transfer with a half-close: shutdown(SHUT_WR) and the receipt",
+    section: "day3-shutdown",
+    kind: Kind::Programs {
+        binaries: &[SERVER, CLIENT],
+    },
+    student_files: &["src/bin/file-server.rs", "src/bin/file-client.rs"],
+    tests: &[
+        TestCase {
+            id: "file-bytes",
+            title: "the server sends files of 0 B, 1 B, 64 KiB and 8 MiB byte for byte, then EOF",
+            points: 2,
+            timeout: secs(30),
+            hint: "Send every byte of the file (loop over short sends), then shutdown(SHUT_WR): the client's read returns 0 only then.",
+            section: "day3-shutdown",
+            program: Some(SERVER),
+            run: file_bytes,
+        },
+        TestCase {
+            id: "reads-after-shutdown",
+            title: "after its half-close the server still reads the client's message and prints it",
+            points: 3,
+            timeout: secs(15),
+            hint: "shutdown(SHUT_WR) closes only the sending direction: keep reading until EOF, then print `client says: <message>`. close() would throw the answer away.",
+            section: "half-close",
+            program: Some(SERVER),
+            run: reads_after_shutdown,
+        },
+        TestCase {
+            id: "message-in-pieces",
+            title: "a message that arrives in pieces is printed whole",
+            points: 1,
+            timeout: secs(15),
+            hint: "The client's message ends at its EOF, not at the end of one read: keep reading until read() returns 0.",
+            section: "no-message-boundaries",
+            program: Some(SERVER),
+            run: message_in_pieces,
+        },
+        TestCase {
+            id: "three-clients",
+            title: "three clients in a row, each served completely",
+            points: 1,
+            timeout: secs(20),
+            hint: "After a client's EOF, print its line, close its socket and accept the next client.",
+            section: "day3-shutdown",
+            program: Some(SERVER),
+            run: three_clients,
+        },
+        TestCase {
+            id: "client-file-bytes",
+            title: "file-client writes files of 0 B, 1 B, 64 KiB and 8 MiB byte for byte",
+            points: 2,
+            timeout: secs(30),
+            hint: "Create the out-file first, then recv until recv returns 0 (the server's FIN), writing every piece.",
+            section: "day3-shutdown",
+            program: Some(CLIENT),
+            run: client_file_bytes,
+        },
+        TestCase {
+            id: "client-receipt",
+            title: "file-client answers exactly `received <N> bytes`, then closes",
+            points: 2,
+            timeout: secs(15),
+            hint: "N is the number of bytes received in all, summed over every recv; send the receipt, then close the socket so the server sees EOF.",
+            section: "half-close",
+            program: Some(CLIENT),
+            run: client_receipt,
+        },
+        TestCase {
+            id: "client-waits-for-eof",
+            title: "file-client answers only after the server's EOF",
+            points: 2,
+            timeout: secs(15),
+            hint: "One recv is not the whole file: the end is when recv returns 0. Answer only then.",
+            section: "eof",
+            program: Some(CLIENT),
+            run: client_waits_for_eof,
+        },
+    ],
+};
+
+/// The sizes every transfer test uses.
+const SIZES: [usize; 4] = [0, 1, 64 * 1024, 8 << 20];
+
+fn random_bytes(ctx: &mut Ctx, n: usize) -> Vec<u8> {
+    let mut data = vec![0u8; n];
+    ctx.rng.fill(&mut data);
+    data
+}
+
+/// A temporary file with `content`, removed when the returned guard is dropped.
+fn temp_file(content: &[u8]) -> Result<(tempfile::TempDir, PathBuf), Failure> {
+    let dir = tempfile::Builder::new().prefix("lab-checker-").tempdir()?;
+    let path = dir.path().join("file.bin");
+    std::fs::write(&path, content)?;
+    Ok((dir, path))
+}
+
+fn start(ctx: &Ctx, file: &Path) -> Result<Server, Failure> {
+    wire::start_server(ctx, SERVER, 0, &[file.to_string_lossy().into_owned()])
+}
+
+/// A connection whose file has been received up to EOF.
+struct Fetched {
+    conn: Conn,
+    /// The server no longer held its end once the file was sent: it close()d instead of
+    /// shutting down its sending side.
+    closed_by_server: bool,
+}
+
+/// Connect, receive the whole file and its EOF, byte for byte.
+fn fetch(
+    ctx: &Ctx,
+    t: &std::sync::Arc<Transcript>,
+    s: &Server,
+    who: &str,
+    content: &[u8],
+) -> Result<Fetched, Failure> {
+    let mut conn = Conn::connect(t, who, s.port, ctx.within(secs(5)))?;
+    conn.expect_bytes(content, ctx.within(secs(15)))?;
+    conn.expect_eof(ctx.within(secs(3)), "after the whole file: shut down the sending side (shutdown(SHUT_WR)) so the client knows the file is complete")?;
+    // A half-closed connection is still open for reading: the server must still hold it.
+    let closed_by_server = !procinfo::holds_connection(s.program.pid(), conn.local_port());
+    if closed_by_server {
+        t.note(
+            "checker",
+            "the server no longer holds this connection: it was closed, not half-closed",
+        );
+    }
+    Ok(Fetched {
+        conn,
+        closed_by_server,
+    })
+}
+
+/// Send `message` in `pieces` with pauses, then our own EOF.
+fn answer(ctx: &Ctx, c: &mut Conn, message: &[u8], pieces: usize) -> Result<(), Failure> {
+    let size = message.len().div_ceil(pieces.max(1)).max(1);
+    for (i, piece) in message.chunks(size).enumerate() {
+        if i > 0 {
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        c.send(piece, ctx.deadline)?;
+    }
+    c.shutdown_write();
+    Ok(())
+}
+
+/// Wait for the server's `client says: <message>` line, the `nth` such line (0-based).
+fn expect_line(
+    ctx: &Ctx,
+    s: &mut Server,
+    fetched: &Fetched,
+    message: &str,
+    nth: usize,
+) -> TestResult {
+    let wanted = format!("client says: {message}");
+    let says = |data: &[u8]| -> Vec<String> {
+        crate::supervise::complete_lines(data)
+            .filter(|l| l.starts_with("client says:"))
+            .map(|l| l.into_owned())
+            .collect()
+    };
+    let lines = s
+        .program
+        .stdout
+        .wait_for(ctx.within(secs(3)), |data| {
+            Some(says(data)).filter(|l| l.len() > nth)
+        })
+        .unwrap_or_else(|| says(&s.program.stdout.bytes()));
+    if let Some(line) = lines.get(nth) {
+        if *line == wanted {
+            return Ok(());
+        }
+        return Err(
+            Failure::of_kind(HintKind::BadOutput, "the server printed the wrong line")
+                .detail("expected", escape::quoted(wanted.as_bytes(), 120))
+                .detail("got", escape::quoted(line.as_bytes(), 120)),
+        );
+    }
+    s.check_alive("after the client's message")?;
+    let mut f = Failure::wrong(format!(
+        "the server printed no `client says: ...` line after the client's message ({} expected)",
+        escape::quoted(wanted.as_bytes(), 80)
+    ));
+    if fetched.closed_by_server {
+        f = f.note(
+            "the server close()d the connection after sending the file instead of shutdown(SHUT_WR): \
+             a closed socket cannot read the client's message (the kernel answers it with a reset)",
+        );
+    }
+    Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
+}
+
+fn file_bytes(ctx: &mut Ctx) -> TestResult {
+    for size in SIZES {
+        let t = Transcript::new(ctx);
+        let content = random_bytes(ctx, size);
+        let (_dir, path) = temp_file(&content)?;
+        let mut s = start(ctx, &path)?;
+        let mut f = fetch(ctx, &t, &s, "client", &content)
+            .map_err(|f| f.note(format!("with a file of {}", escape::plural(size, "byte"))))?;
+        let message = format!("received {size} bytes");
+        answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
+        expect_line(ctx, &mut s, &f, &message, 0)?;
+    }
+    Ok(())
+}
+
+fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let content = random_bytes(ctx, 1000);
+    let (_dir, path) = temp_file(&content)?;
+    let mut s = start(ctx, &path)?;
+    let mut f = fetch(ctx, &t, &s, "client", &content)?;
+    answer(ctx, &mut f.conn, b"received 1000 bytes", 1)?;
+    expect_line(ctx, &mut s, &f, "received 1000 bytes", 0).map_err(|e| t.attach(e))
+}
+
+fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let content = random_bytes(ctx, 5000);
+    let (_dir, path) = temp_file(&content)?;
+    let mut s = start(ctx, &path)?;
+    let mut f = fetch(ctx, &t, &s, "client", &content)?;
+    let message = "received 5000 bytes, all of them, thank you";
+    answer(ctx, &mut f.conn, message.as_bytes(), 3)?;
+    expect_line(ctx, &mut s, &f, message, 0).map_err(|e| t.attach(e))
+}
+
+fn three_clients(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let content = random_bytes(ctx, 20_000);
+    let (_dir, path) = temp_file(&content)?;
+    let mut s = start(ctx, &path)?;
+    for i in 0..3 {
+        let mut f = fetch(ctx, &t, &s, &format!("client {}", i + 1), &content)
+            .map_err(|f| f.note(format!("{i} clients were served before this one")))?;
+        let message = format!("received 20000 bytes (client {})", i + 1);
+        answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
+        expect_line(ctx, &mut s, &f, &message, i).map_err(|e| t.attach(e))?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Client tests
+
+/// What the hidden server saw: the client's whole message, and whether any of it arrived
+/// before the server's EOF.
+struct Receipt {
+    message: Vec<u8>,
+    early: bool,
+}
+
+/// A hidden server that sends `content` in pieces (pausing between some), then half-closes and
+/// reads the client's message until its EOF.
+fn hidden_file_server(
+    ctx: &Ctx,
+    t: &std::sync::Arc<Transcript>,
+    content: Vec<u8>,
+    pause: Duration,
+) -> Result<(u16, std::sync::mpsc::Receiver<Result<Receipt, Failure>>), Failure> {
+    let deadline = ctx.within(secs(20));
+    wire::serve_once(t, deadline, move |mut c| {
+        let mut early = Vec::new();
+        let pieces: Vec<&[u8]> = if content.len() < 4 {
+            vec![&content[..]]
+        } else {
+            let quarter = content.len() / 4;
+            vec![
+                &content[..quarter],
+                &content[quarter..2 * quarter],
+                &content[2 * quarter..],
+            ]
+        };
+        for (i, piece) in pieces.iter().enumerate() {
+            c.send(piece, deadline)?;
+            if i + 1 < pieces.len() {
+                // Pause; anything the client sends now, it sent before our EOF.
+                let got = c.recv_some(4096, Instant::now() + pause).or_else(|f| {
+                    if f.kind == Some(HintKind::Timeout) {
+                        Ok(Vec::new())
+                    } else {
+                        Err(f)
+                    }
+                })?;
+                early.extend_from_slice(&got);
+            }
+        }
+        c.shutdown_write();
+        let mut message = early.clone();
+        loop {
+            let piece = c.recv_some(4096, deadline)?;
+            if piece.is_empty() {
+                break;
+            }
+            message.extend_from_slice(&piece);
+        }
+        Ok(Receipt {
+            message,
+            early: !early.is_empty(),
+        })
+    })
+}
+
+fn run_client(
+    ctx: &Ctx,
+    port: u16,
+    out: &Path,
+) -> Result<(Option<std::process::ExitStatus>, Program), Failure> {
+    let mut p = ctx
+        .program(CLIENT)?
+        .args([
+            "127.0.0.1".to_string(),
+            port.to_string(),
+            out.to_string_lossy().into_owned(),
+        ])
+        .start()?;
+    let status = p.wait_until(ctx.within(secs(15)));
+    Ok((status, p))
+}
+
+/// Run file-client against a hidden file server sending `content`; check its exit.
+fn transfer(
+    ctx: &mut Ctx,
+    t: &std::sync::Arc<Transcript>,
+    content: &[u8],
+    pause: Duration,
+) -> Result<(Receipt, Vec<u8>), Failure> {
+    let (port, receipt) = hidden_file_server(ctx, t, content.to_vec(), pause)?;
+    let dir = tempfile::Builder::new().prefix("lab-checker-").tempdir()?;
+    let out = dir.path().join("received.bin");
+    let (status, mut p) = run_client(ctx, port, &out)?;
+    let Some(status) = status else {
+        return Err(t.attach(Failure::of_kind(
+            HintKind::Timeout,
+            "file-client did not finish",
+        )));
+    };
+    if !status.success() {
+        return Err(t.attach(p.unexpected_exit("during the transfer")));
+    }
+    let receipt = receipt
+        .recv_timeout(
+            ctx.within(secs(5))
+                .saturating_duration_since(Instant::now()),
+        )
+        .map_err(|_| {
+            t.attach(Failure::of_kind(
+                HintKind::Timeout,
+                "file-client exited, but the hidden server never saw the end of its message",
+            ))
+        })??;
+    let written = std::fs::read(&out).map_err(|_| {
+        Failure::wrong(format!(
+            "file-client exited 0 but created no out-file (the file had {})",
+            escape::plural(content.len(), "byte")
+        ))
+        .note("create the out-file before the first recv, even if nothing arrives")
+    })?;
+    Ok((receipt, written))
+}
+
+fn client_file_bytes(ctx: &mut Ctx) -> TestResult {
+    for size in SIZES {
+        let t = Transcript::new(ctx);
+        let content = random_bytes(ctx, size);
+        let (_receipt, written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
+        if written != content {
+            let mut f = Failure::wrong(format!(
+                "the out-file differs from the {} the server sent",
+                escape::plural(size, "byte")
+            ));
+            for (label, text) in escape::diff(&content, &written).unwrap_or_default() {
+                f = f.detail(label, text);
+            }
+            if written.len() < content.len() && !written.is_empty() && content.starts_with(&written)
+            {
+                f = f.note("the out-file holds only the start of the file: did the client stop after its first recv? Read until recv returns 0");
+            }
+            return Err(t.attach(f));
+        }
+    }
+    Ok(())
+}
+
+/// The receipt must be `received <N> bytes` (a single trailing newline is tolerated).
+fn check_receipt(t: &Transcript, receipt: &Receipt, size: usize) -> TestResult {
+    let expected = format!("received {size} bytes");
+    let message = receipt
+        .message
+        .strip_suffix(b"\n")
+        .unwrap_or(&receipt.message);
+    if message != expected.as_bytes() {
+        return Err(t.attach(
+            Failure::wrong(
+                "file-client's message is not `received <N> bytes` with N the bytes it received",
+            )
+            .detail("expected", escape::quoted(expected.as_bytes(), 80))
+            .detail("got", escape::quoted(&receipt.message, 80)),
+        ));
+    }
+    Ok(())
+}
+
+fn client_receipt(ctx: &mut Ctx) -> TestResult {
+    for size in [0, 100_000] {
+        let t = Transcript::new(ctx);
+        let content = random_bytes(ctx, size);
+        let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
+        check_receipt(&t, &receipt, size)?;
+    }
+    Ok(())
+}
+
+fn client_waits_for_eof(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let content = random_bytes(ctx, 3000);
+    // Long pauses between the pieces: a client that answers after its first read does it now.
+    let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(300))?;
+    if receipt.early {
+        return Err(t.attach(
+            Failure::wrong("file-client answered before the server's EOF, while part of the file was still to come")
+                .detail("message", escape::quoted(&receipt.message, 80))
+                .note("one recv is not the whole file: read until recv returns 0, and only then send the receipt"),
+        ));
+    }
+    check_receipt(&t, &receipt, content.len())
+}

@@ -1,0 +1,409 @@
+//! Hidden tests of day3-udp: datagrams on the wire. Server tests send datagrams from the
+//! checker's own sockets and check every reply's size, bytes, sender and recipient; client
+//! tests run `udp-client` against hidden servers that lose, stray or stay silent on purpose.
+//! Where loss is simulated, the checker does it itself (no `tc netem`).
+
+use std::time::{Duration, Instant};
+
+use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::context::Ctx;
+use crate::escape;
+use crate::hints::Kind as HintKind;
+use crate::supervise::{Input, Program};
+use crate::verdict::{Failure, TestResult};
+use crate::wire::udp::{Behaviour, HiddenServer, Peer, STRANGER};
+use crate::wire::{self, Server, Transcript};
+
+const SERVER: &str = "udp-echo-server";
+const CLIENT: &str = "udp-client";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day3-udp",
+    day: 3,
+    title: "a UDP echo server and a client that retransmits",
+    section: "day3-udp",
+    kind: Kind::Programs {
+        binaries: &[SERVER, CLIENT],
+    },
+    student_files: &["src/bin/udp-echo-server.rs", "src/bin/udp-client.rs"],
+    tests: &[
+        TestCase {
+            id: "boundaries",
+            title: "three datagrams of different sizes come back as three, same sizes, same order",
+            points: 2,
+            timeout: secs(10),
+            hint: "UDP keeps boundaries: one recvfrom() returns one whole datagram (if the buffer is big enough); send each one back with one sendto().",
+            section: "datagram-boundaries",
+            program: Some(SERVER),
+            run: boundaries,
+        },
+        TestCase {
+            id: "reply-to-sender",
+            title: "each reply goes to the socket that sent the datagram (two clients, two ports)",
+            points: 2,
+            timeout: secs(10),
+            hint: "Reply to the address recvfrom() filled in for *this* datagram; one socket serves everybody.",
+            section: "udp",
+            program: Some(SERVER),
+            run: reply_to_sender,
+        },
+        TestCase {
+            id: "empty-datagram",
+            title: "a datagram of 0 bytes gets an empty reply, and the server goes on",
+            points: 1,
+            timeout: secs(10),
+            hint: "recvfrom() returning 0 is an empty datagram, not an end: UDP has no EOF. Echo it and keep serving.",
+            section: "datagram-boundaries",
+            program: Some(SERVER),
+            run: empty_datagram,
+        },
+        TestCase {
+            id: "max-datagram",
+            title: "a 65507-byte datagram comes back whole",
+            points: 2,
+            timeout: secs(10),
+            hint: "A datagram larger than the receive buffer is cut and the rest is lost: make the buffer hold 65507 bytes, the largest UDP payload over IPv4.",
+            section: "datagram-boundaries",
+            program: Some(SERVER),
+            run: max_datagram,
+        },
+        TestCase {
+            id: "binary",
+            title: "binary datagrams (NUL, 0xFF, CR, LF) come back unchanged",
+            points: 1,
+            timeout: secs(10),
+            hint: "Echo bytes, not text: keep the datagram in a [u8] buffer.",
+            section: "udp",
+            program: Some(SERVER),
+            run: binary,
+        },
+        TestCase {
+            id: "interleaved-clients",
+            title: "200 datagrams from 4 clients, interleaved, each answered to the right client",
+            points: 2,
+            timeout: secs(20),
+            hint: "Each datagram carries its own sender: reply to that address, not to the first or the last client seen.",
+            section: "udp",
+            program: Some(SERVER),
+            run: interleaved_clients,
+        },
+        TestCase {
+            id: "client-echo",
+            title: "udp-client prints each reply followed by a newline, byte for byte",
+            points: 2,
+            timeout: secs(10),
+            hint: "Send the line without its newline as one datagram; print the reply, then a newline.",
+            section: "day3-udp",
+            program: Some(CLIENT),
+            run: client_echo,
+        },
+        TestCase {
+            id: "client-retransmits",
+            title: "udp-client sends again when a datagram is lost",
+            points: 2,
+            timeout: secs(15),
+            hint: "Wait up to 1 s for the reply (SO_RCVTIMEO); when recv fails with EAGAIN, send the datagram again — 3 tries in all.",
+            section: "udp-loss",
+            program: Some(CLIENT),
+            run: client_retransmits,
+        },
+        TestCase {
+            id: "client-ignores-strangers",
+            title: "udp-client ignores a datagram from another port",
+            points: 2,
+            timeout: secs(10),
+            hint: "connect() the UDP socket to the server (the kernel then drops datagrams from anybody else), or compare recvfrom()'s sender with the server's address.",
+            section: "connected-udp",
+            program: Some(CLIENT),
+            run: client_ignores_strangers,
+        },
+        TestCase {
+            id: "client-gives-up",
+            title: "udp-client against a silent server: 3 tries, 1 s apart, then one line on stderr and exit 1",
+            points: 2,
+            timeout: secs(15),
+            hint: "After the third try without a reply, print one line on stderr and exit with status 1.",
+            section: "udp-loss",
+            program: Some(CLIENT),
+            run: client_gives_up,
+        },
+    ],
+};
+
+fn server(ctx: &Ctx) -> Result<Server, Failure> {
+    wire::start_server(ctx, SERVER, 0, &[])
+}
+
+fn nc_u(port_hint: &str) -> String {
+    format!("printf 'hello' | nc -u -w1 127.0.0.1 {port_hint}")
+}
+
+fn boundaries(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = server(ctx)?;
+    let peer = Peer::bind(&t, "client")?;
+    let datagrams: Vec<Vec<u8>> = [5usize, 1400, 300]
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| (0..n).map(|k| b'a' + ((i * 7 + k) % 26) as u8).collect())
+        .collect();
+    for d in &datagrams {
+        peer.send_to(d, s.port)?;
+    }
+    for d in &datagrams {
+        peer.expect(d, s.port, ctx.within(secs(3)))
+            .map_err(|f| f.reproduce(s.by_hand(&nc_u("7000"))))?;
+    }
+    peer.expect_nothing(
+        Duration::from_millis(200),
+        "three datagrams were sent, three replies expected",
+    )
+}
+
+fn reply_to_sender(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = server(ctx)?;
+    let a = Peer::bind(&t, "client A")?;
+    let b = Peer::bind(&t, "client B")?;
+    a.send_to(b"from A", s.port)?;
+    a.expect(b"from A", s.port, ctx.within(secs(3)))?;
+    b.send_to(b"from B", s.port)?;
+    b.expect(b"from B", s.port, ctx.within(secs(3)))?;
+    a.expect_nothing(Duration::from_millis(150), "B's reply must go to B")?;
+    a.send_to(b"A again", s.port)?;
+    a.expect(b"A again", s.port, ctx.within(secs(3)))?;
+    b.expect_nothing(Duration::from_millis(150), "A's reply must go to A")
+}
+
+fn empty_datagram(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let mut s = server(ctx)?;
+    let peer = Peer::bind(&t, "client")?;
+    peer.send_to(b"", s.port)?;
+    peer.expect(b"", s.port, ctx.within(secs(3)))
+        .map_err(|f| f.note("an empty datagram is a datagram: its reply is empty too"))?;
+    peer.send_to(b"still there?", s.port)?;
+    peer.expect(b"still there?", s.port, ctx.within(secs(3)))?;
+    s.check_alive("after an empty datagram")
+}
+
+fn max_datagram(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = server(ctx)?;
+    let peer = Peer::bind(&t, "client")?;
+    let big: Vec<u8> = (0..65_507).map(|_| ctx.rng.u8(..)).collect();
+    peer.send_to(&big, s.port)?;
+    peer.expect(&big, s.port, ctx.within(secs(3)))
+}
+
+fn binary(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = server(ctx)?;
+    let peer = Peer::bind(&t, "client")?;
+    let mut datagrams = vec![
+        b"\x00\xff\r\n\x80\xc3(".to_vec(),
+        vec![0u8; 64],
+        vec![0xffu8; 3],
+    ];
+    datagrams.push((0..512).map(|_| ctx.rng.u8(..)).collect());
+    for d in &datagrams {
+        peer.send_to(d, s.port)?;
+        peer.expect(d, s.port, ctx.within(secs(3)))?;
+    }
+    Ok(())
+}
+
+fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = server(ctx)?;
+    let peers: Vec<Peer> = (1..=4)
+        .map(|i| Peer::bind(&t, &format!("client {i}")))
+        .collect::<Result<_, _>>()?;
+    // 10 waves of 20 datagrams (5 per client, interleaved): enough to mix the clients, few
+    // enough that no socket buffer on loopback overflows (which would be real UDP loss).
+    for wave in 0..10 {
+        for k in 0..5 {
+            for (i, p) in peers.iter().enumerate() {
+                p.send_to(
+                    format!("client {} datagram {}", i + 1, wave * 5 + k).as_bytes(),
+                    s.port,
+                )?;
+            }
+        }
+        for (i, p) in peers.iter().enumerate() {
+            let mut got: Vec<Vec<u8>> = Vec::new();
+            for _ in 0..5 {
+                match p.recv(ctx.within(secs(3)))? {
+                    Some((d, from)) if from.port() == s.port => got.push(d),
+                    Some((d, from)) => {
+                        return Err(t.attach(Failure::wrong(format!(
+                            "client {} got {} from port {}, not from the server",
+                            i + 1,
+                            escape::quoted(&d, 40),
+                            from.port()
+                        ))));
+                    }
+                    None => break,
+                }
+            }
+            let expected: Vec<Vec<u8>> = (0..5)
+                .map(|k| format!("client {} datagram {}", i + 1, wave * 5 + k).into_bytes())
+                .collect();
+            let mut sorted = got.clone();
+            sorted.sort();
+            let mut want = expected.clone();
+            want.sort();
+            if sorted != want {
+                let shown: Vec<String> = got.iter().map(|d| escape::quoted(d, 40)).collect();
+                return Err(t.attach(
+                    Failure::wrong(format!(
+                        "client {} did not get back exactly its own 5 datagrams of wave {}",
+                        i + 1,
+                        wave + 1
+                    ))
+                    .detail(
+                        "got",
+                        if shown.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            shown.join("\n")
+                        },
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Client tests
+
+fn run_client(
+    ctx: &Ctx,
+    port: u16,
+    input: &[u8],
+    wait: Duration,
+) -> Result<(Option<std::process::ExitStatus>, Vec<u8>, String, Program), Failure> {
+    let mut p = ctx
+        .program(CLIENT)?
+        .args(["127.0.0.1".to_string(), port.to_string()])
+        .stdin(Input::Bytes(input.to_vec()))
+        .start()?;
+    let status = p.wait_until(ctx.within(wait));
+    p.stdout.wait_closed(ctx.within(Duration::from_millis(500)));
+    p.stderr.wait_closed(ctx.within(Duration::from_millis(500)));
+    let out = p.stdout.bytes();
+    let err = p.stderr_text();
+    Ok((status, out, err, p))
+}
+
+fn expect_output(ctx: &mut Ctx, behaviour: Behaviour, input: &[u8], note: &str) -> TestResult {
+    let t = Transcript::new(ctx);
+    let hidden = HiddenServer::start(&t, behaviour)?;
+    let (status, out, err, mut p) = run_client(ctx, hidden.port, input, Duration::from_secs(9))?;
+    let Some(status) = status else {
+        return Err(t.attach(Failure::of_kind(
+            HintKind::Timeout,
+            "udp-client did not exit after stdin ended",
+        )));
+    };
+    if !status.success() {
+        return Err(t
+            .attach(p.unexpected_exit("while talking to the server"))
+            .output(escape::excerpt(err.as_bytes(), 600)));
+    }
+    if out != input {
+        let mut f = Failure::wrong(format!(
+            "udp-client's stdout differs from the lines it was given ({note})"
+        ));
+        for (label, text) in escape::diff(input, &out).unwrap_or_default() {
+            f = f.detail(label, text);
+        }
+        if out.windows(STRANGER.len()).any(|w| w == STRANGER) {
+            f = f.note(
+                "it printed the stranger's datagram: a reply from another port must be ignored",
+            );
+        }
+        return Err(t.attach(f));
+    }
+    Ok(())
+}
+
+fn client_echo(ctx: &mut Ctx) -> TestResult {
+    expect_output(
+        ctx,
+        Behaviour::Echo,
+        b"hello\n\nspaces  and\ttabs\n\xc3\xa9t\xc3\xa9\nlast one\n",
+        "plain echo",
+    )
+}
+
+fn client_retransmits(ctx: &mut Ctx) -> TestResult {
+    expect_output(
+        ctx,
+        Behaviour::DropFirstCopy,
+        b"first\nsecond\n",
+        "the server dropped the first copy of each datagram",
+    )
+}
+
+fn client_ignores_strangers(ctx: &mut Ctx) -> TestResult {
+    expect_output(
+        ctx,
+        Behaviour::StrangerFirst,
+        b"who is there?\nme again\n",
+        "a stranger answered first",
+    )
+}
+
+fn client_gives_up(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let hidden = HiddenServer::start(&t, Behaviour::Silent)?;
+    let started = Instant::now();
+    let (status, _out, err, mut p) =
+        run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(8))?;
+    let took = started.elapsed();
+    ctx.log(format!(
+        "udp-client gave up after {:.2} s, {} tries",
+        took.as_secs_f64(),
+        hidden.received()
+    ));
+    let Some(status) = status else {
+        return Err(t.attach(Failure::of_kind(
+            HintKind::Timeout,
+            "udp-client was still trying after 8 s: stop after the third try",
+        )));
+    };
+    if status.code() != Some(1) {
+        return Err(t.attach(
+            p.unexpected_exit("when the server never answered")
+                .note("the contract: one line on stderr and exit status 1"),
+        ));
+    }
+    let tries = hidden.received();
+    if tries != 3 {
+        return Err(t.attach(Failure::wrong(format!(
+            "udp-client sent the datagram {} before giving up; the contract says 3 tries in all",
+            escape::plural(tries, "time")
+        ))));
+    }
+    if took < Duration::from_millis(2500) {
+        return Err(t.attach(Failure::wrong(format!(
+            "udp-client gave up after {:.2} s: it must wait up to 1 s for each of its 3 tries",
+            took.as_secs_f64()
+        ))));
+    }
+    let lines = err.lines().filter(|l| !l.trim().is_empty()).count();
+    if lines != 1 {
+        return Err(Failure::of_kind(
+            HintKind::BadOutput,
+            format!(
+                "udp-client wrote {} on stderr instead of one",
+                escape::plural(lines, "line")
+            ),
+        )
+        .output(escape::excerpt(err.as_bytes(), 600)));
+    }
+    Ok(())
+}
