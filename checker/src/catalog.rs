@@ -93,7 +93,7 @@ pub fn find(name: &str) -> Option<&'static Exercise> {
 pub struct Selection {
     pub exercise: &'static Exercise,
     /// `None` = every test of the exercise.
-    pub only_test: Option<&'static str>,
+    pub only_tests: Option<Vec<&'static str>>,
 }
 
 /// Resolve targets such as `all`, `day2`, `day2-inet` or `day2-inet/pton6-tricky`, keeping
@@ -107,7 +107,7 @@ pub fn select(targets: &[String]) -> Result<Vec<Selection>, String> {
                 .iter()
                 .map(|&exercise| Selection {
                     exercise,
-                    only_test: None,
+                    only_tests: None,
                 })
                 .collect()
         } else if let Some(day) = target
@@ -119,7 +119,7 @@ pub fn select(targets: &[String]) -> Result<Vec<Selection>, String> {
                 .filter(|e| e.day == day)
                 .map(|&exercise| Selection {
                     exercise,
-                    only_test: None,
+                    only_tests: None,
                 })
                 .collect()
         } else if let Some((name, test)) = target.split_once('/') {
@@ -131,13 +131,13 @@ pub fn select(targets: &[String]) -> Result<Vec<Selection>, String> {
             })?;
             vec![Selection {
                 exercise,
-                only_test: Some(case.id),
+                only_tests: Some(vec![case.id]),
             }]
         } else {
             let exercise = find(target).ok_or_else(|| unknown(target))?;
             vec![Selection {
                 exercise,
-                only_test: None,
+                only_tests: None,
             }]
         };
         if matches.is_empty() {
@@ -150,9 +150,18 @@ pub fn select(targets: &[String]) -> Result<Vec<Selection>, String> {
                 .iter_mut()
                 .find(|p| p.exercise.name == m.exercise.name)
             {
-                // A whole exercise wins over one of its tests.
-                Some(p) if m.only_test.is_none() => p.only_test = None,
-                Some(_) => {}
+                // A whole exercise wins over some of its tests; tests add up.
+                Some(p) => match (&mut p.only_tests, m.only_tests) {
+                    (_, None) => p.only_tests = None,
+                    (Some(tests), Some(more)) => {
+                        for t in more {
+                            if !tests.contains(&t) {
+                                tests.push(t);
+                            }
+                        }
+                    }
+                    (None, Some(_)) => {}
+                },
                 None => picked.push(m),
             }
         }

@@ -188,7 +188,11 @@ pub fn grade(
             let given = external(s.exercise);
             let tests = catalog::tests_of(s.exercise)
                 .into_iter()
-                .filter(|t| s.only_test.is_none_or(|only| only == t.id))
+                .filter(|t| {
+                    s.only_tests
+                        .as_ref()
+                        .is_none_or(|only| only.contains(&t.id))
+                })
                 // With programs given from outside, only their tests run (no crate, no rules).
                 .filter(|t| {
                     given.is_empty()

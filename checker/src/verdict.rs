@@ -109,9 +109,11 @@ impl Failure {
         self
     }
 
+    /// What the program printed. Not for a `todo!()`: a stub reads "not started", and its
+    /// panic message would only say so less clearly.
     pub fn output(mut self, output: impl Into<String>) -> Self {
         let output = output.into();
-        if !output.trim().is_empty() {
+        if !output.trim().is_empty() && self.status != Status::NotStarted {
             self.output = Some(output);
         }
         self

@@ -128,8 +128,11 @@ impl Transcript {
         out.join("\n")
     }
 
-    /// Attach the transcript to a failure.
+    /// Attach the transcript to a failure (not to "not started": there is nothing to see).
     pub fn attach(&self, failure: Failure) -> Failure {
+        if failure.status == crate::verdict::Status::NotStarted {
+            return failure;
+        }
         failure.detail("transcript", self.render(24))
     }
 }
