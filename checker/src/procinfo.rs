@@ -63,6 +63,14 @@ pub fn environ_has(pid: i32, name: &str, prefix: &str) -> bool {
         .is_some_and(|v| v.starts_with(prefix))
 }
 
+/// The process group of a process (readable for a zombie too).
+pub fn pgid(pid: i32) -> Option<i32> {
+    Process::new(pid)
+        .and_then(|p| p.stat())
+        .ok()
+        .map(|s| s.pgrp)
+}
+
 /// Every pid on the machine (in our PID namespace).
 pub fn all_pids() -> Vec<i32> {
     let Ok(all) = procfs::process::all_processes() else {
@@ -138,8 +146,6 @@ fn tcp_state_name(state: &procfs::net::TcpState) -> &'static str {
 }
 
 /// Is some thread of `pid` inside a call that writes (write, writev, send, sendto, sendmsg)?
-/// Read from /proc/<pid>/task/*/syscall, whose first field is the number of the system call a
-/// blocked thread is in.
 pub fn in_write_call(pid: i32) -> bool {
     let writes = [
         libc::SYS_write,
@@ -148,19 +154,7 @@ pub fn in_write_call(pid: i32) -> bool {
         libc::SYS_sendmsg,
         libc::SYS_sendmmsg,
     ];
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return false;
-    };
-    tasks.flatten().any(|task| {
-        std::fs::read_to_string(task.path().join("syscall"))
-            .ok()
-            .and_then(|s| {
-                s.split_whitespace()
-                    .next()
-                    .and_then(|n| n.parse::<i64>().ok())
-            })
-            .is_some_and(|n| writes.contains(&n))
-    })
+    blocked_calls(pid).iter().any(|n| writes.contains(n))
 }
 
 /// Does some process of `pid`'s tree still hold (as an open descriptor) its end of the TCP
@@ -172,4 +166,66 @@ pub fn holds_connection(pid: i32, peer_port: u16) -> bool {
             .iter()
             .any(|s| s.remote_port == peer_port && fds.contains(&s.inode))
     })
+}
+
+/// The number of the system call each thread of `pid` is blocked in (from task/*/syscall).
+fn blocked_calls(pid: i32) -> Vec<i64> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| {
+            std::fs::read_to_string(task.path().join("syscall"))
+                .ok()
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .next()
+                        .and_then(|n| n.parse::<i64>().ok())
+                })
+        })
+        .collect()
+}
+
+/// Is some thread of `pid` blocked in accept()?
+pub fn in_accept_call(pid: i32) -> bool {
+    blocked_calls(pid)
+        .iter()
+        .any(|n| *n == libc::SYS_accept || *n == libc::SYS_accept4)
+}
+
+/// The signals a process catches (SigCgt in /proc/<pid>/status), as a bit mask: bit n-1 is
+/// signal n.
+pub fn caught_signals(pid: i32) -> u64 {
+    Process::new(pid)
+        .and_then(|p| p.status())
+        .map(|s| s.sigcgt)
+        .unwrap_or(0)
+}
+
+/// The signals a process ignores (SigIgn).
+pub fn ignored_signals(pid: i32) -> u64 {
+    Process::new(pid)
+        .and_then(|p| p.status())
+        .map(|s| s.sigign)
+        .unwrap_or(0)
+}
+
+/// For a zombie, its wait status (what its parent's waitpid would return), from the
+/// `exit_code` field of /proc/<pid>/stat.
+pub fn zombie_wait_status(pid: i32) -> Option<i32> {
+    Process::new(pid)
+        .and_then(|p| p.stat())
+        .ok()
+        .filter(|s| s.state == 'Z')
+        .and_then(|s| s.exit_code)
+}
+
+/// The inodes of the sockets listening on `port` that `pid`'s tree can see.
+pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
+    tcp_sockets(pid)
+        .into_iter()
+        .filter(|s| s.state == "LISTEN" && s.local_port == port)
+        .map(|s| s.inode)
+        .collect()
 }

@@ -101,8 +101,30 @@ pub fn init() {
     });
 }
 
+/// While a test inspects the orphans a program left behind, they must stay as they are.
+static REAPER_PAUSES: AtomicU64 = AtomicU64::new(0);
+
+/// Pauses the reaping of orphans while it lives (a test counts a program's leftover zombies).
+pub struct ReaperPause(());
+
+impl ReaperPause {
+    pub fn new() -> Self {
+        REAPER_PAUSES.fetch_add(1, Ordering::SeqCst);
+        ReaperPause(())
+    }
+}
+
+impl Drop for ReaperPause {
+    fn drop(&mut self) {
+        REAPER_PAUSES.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Reap zombie children that no supervisor is waiting for.
 fn reap_orphans() {
+    if REAPER_PAUSES.load(Ordering::SeqCst) > 0 {
+        return;
+    }
     let me = std::process::id() as i32;
     // Holding TRACKED while deciding means a freshly spawned program is either already
     // registered or not yet forked: never reaped behind its supervisor's back.
@@ -333,6 +355,50 @@ impl Program {
 
     pub fn pid(&self) -> i32 {
         self.pid
+    }
+
+    /// Send a signal to the program itself (not to its children).
+    pub fn signal(&self, signal: Signal) -> Result<()> {
+        if self.status.is_some() {
+            anyhow::bail!("{} has already exited", self.label);
+        }
+        kill(Pid::from_raw(self.pid), signal)
+            .with_context(|| format!("kill({}, {signal})", self.pid))
+    }
+
+    /// Send a signal to the program's whole process group (it and the children it forked).
+    pub fn signal_group(&self, signal: Signal) -> Result<()> {
+        killpg(Pid::from_raw(self.pid), signal)
+            .with_context(|| format!("killpg({}, {signal})", self.pid))
+    }
+
+    /// Processes other than the program itself that carry its tag, with their states: what it
+    /// left behind once it has exited (its orphans come back to the checker, a subreaper).
+    /// Hold a `ReaperPause` to see the zombies among them.
+    pub fn leftovers(&self) -> Vec<(i32, char)> {
+        let me = std::process::id() as i32;
+        let orphans: Vec<i32> = {
+            let tracked = lock(&TRACKED);
+            procinfo::children(me)
+                .into_iter()
+                .filter(|p| !tracked.contains(p))
+                .collect()
+        };
+        let mut found = Vec::new();
+        for orphan in orphans {
+            found.push(orphan);
+            found.extend(procinfo::descendants(orphan));
+        }
+        // A zombie's environment is gone, but its process group stays readable.
+        found.retain(|&p| {
+            p != self.pid
+                && (procinfo::environ_has(p, TAG_VAR, &self.tag)
+                    || procinfo::pgid(p) == Some(self.pid))
+        });
+        found
+            .into_iter()
+            .filter_map(|p| procinfo::state(p).map(|s| (p, s)))
+            .collect()
     }
 
     /// Take the stdin pipe, to write it from another thread.

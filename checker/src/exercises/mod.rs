@@ -5,8 +5,10 @@ use crate::catalog::Exercise;
 mod day1_endian;
 mod day2_echo;
 mod day2_inet;
+mod day3_fork;
 mod day3_shutdown;
 mod day3_udp;
+mod day4_signals;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -15,4 +17,6 @@ pub static ALL: &[&Exercise] = &[
     &day2_echo::EXERCISE,
     &day3_udp::EXERCISE,
     &day3_shutdown::EXERCISE,
+    &day3_fork::EXERCISE,
+    &day4_signals::EXERCISE,
 ];

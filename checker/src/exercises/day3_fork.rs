@@ -1,0 +1,459 @@
+//! Hidden tests of day3-fork, observed from outside through /proc of the server's process tree:
+//! every `task/*/children` file, each process's state (after the last `)` of its `stat`), its
+//! descriptors and its caught signals. The checker is a child subreaper, so nothing the server
+//! leaves behind escapes it. The racy tests run three times with jittered timing, and every run
+//! must pass.
+
+use std::time::{Duration, Instant};
+
+use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::context::Ctx;
+use crate::escape;
+use crate::procinfo;
+use crate::verdict::{Failure, TestResult};
+use crate::wire::{self, Conn, Server, Transcript};
+
+const SERVER: &str = "fork-server";
+
+/// How many times a racy test runs, each with its own jitter.
+const RACY_RUNS: usize = 3;
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day3-fork",
+    day: 3,
+    title: "a concurrent echo server: a process per client, children reaped on SIGCHLD",
+    section: "day3-fork",
+    kind: Kind::Programs {
+        binaries: &[SERVER],
+    },
+    student_files: &["src/bin/fork-server.rs"],
+    tests: &[
+        TestCase {
+            id: "serves-concurrently",
+            title: "client B is served at once while client A is connected and silent",
+            points: 2,
+            timeout: secs(15),
+            hint: "fork() a child for each client and let the parent go straight back to accept(): one client must never make another wait.",
+            section: "concurrent-servers",
+            program: Some(SERVER),
+            run: serves_concurrently,
+        },
+        TestCase {
+            id: "fifty-clients",
+            title: "50 simultaneous clients with interleaved data each get exactly their own bytes",
+            points: 2,
+            timeout: secs(30),
+            hint: "Each child serves only its own client's socket; the parent serves none.",
+            section: "concurrent-servers",
+            program: Some(SERVER),
+            run: fifty_clients,
+        },
+        TestCase {
+            id: "child-per-client",
+            title: "one child process per connected client (threads do not count)",
+            points: 1,
+            timeout: secs(15),
+            hint: "fork() makes a process; each connected client has its own child for as long as it is connected.",
+            section: "processes",
+            program: Some(SERVER),
+            run: child_per_client,
+        },
+        TestCase {
+            id: "eof-after-half-close",
+            title: "a client sees EOF promptly after its half-close",
+            points: 2,
+            timeout: secs(15),
+            hint: "The parent must close its copy of the connected socket right after fork(): while it holds one, the connection never ends, even after the child exits.",
+            section: "concurrent-servers",
+            program: Some(SERVER),
+            run: eof_after_half_close,
+        },
+        TestCase {
+            id: "no-listener-in-child",
+            title: "no child holds the listening socket",
+            points: 1,
+            timeout: secs(15),
+            hint: "The child must close its copy of the listening socket: it does not accept, and its copy would keep the port taken after the parent is gone.",
+            section: "concurrent-servers",
+            program: Some(SERVER),
+            run: no_listener_in_child,
+        },
+        TestCase {
+            id: "no-zombie-sequential",
+            title: "no zombie within 1 s after 20 sequential clients, without any further connection (3 runs)",
+            points: 2,
+            timeout: secs(30),
+            hint: "Reap children when they exit — from a SIGCHLD handler — not after the next accept() returns: nobody may ever connect again.",
+            section: "zombies",
+            program: Some(SERVER),
+            run: no_zombie_sequential,
+        },
+        TestCase {
+            id: "no-zombie-burst",
+            title: "no zombie after 50 clients disconnect at the same instant (3 runs)",
+            points: 2,
+            timeout: secs(40),
+            hint: "Signals do not queue: one SIGCHLD may stand for many children. Loop on waitpid(-1, WNOHANG) until it has nothing more to reap.",
+            section: "sigchld",
+            program: Some(SERVER),
+            run: no_zombie_burst,
+        },
+        TestCase {
+            id: "back-to-one-process",
+            title: "the process count returns to 1 after the clients leave",
+            points: 1,
+            timeout: secs(15),
+            hint: "A child must exit when its client is done (std::process::exit): if it returns into the parent's loop, it becomes a second server.",
+            section: "processes",
+            program: Some(SERVER),
+            run: back_to_one_process,
+        },
+        TestCase {
+            id: "accepts-after-children-die",
+            title: "the server still accepts after children die while it sits in accept (3 runs)",
+            points: 2,
+            timeout: secs(30),
+            hint: "A SIGCHLD interrupts accept(): it fails with EINTR unless the handler was installed with SA_RESTART. Either way, the server must go on accepting.",
+            section: "sa-restart",
+            program: Some(SERVER),
+            run: accepts_after_children_die,
+        },
+        TestCase {
+            id: "sigchld-handler",
+            title: "a SIGCHLD handler is installed (SigCgt in /proc/<pid>/status)",
+            points: 1,
+            timeout: secs(10),
+            hint: "Install the handler with sigaction(SIGCHLD, ...) before accepting clients; ignoring SIGCHLD (SIG_IGN) is not the lesson.",
+            section: "sigchld",
+            program: Some(SERVER),
+            run: sigchld_handler,
+        },
+    ],
+};
+
+fn start(ctx: &Ctx) -> Result<Server, Failure> {
+    wire::start_server(ctx, SERVER, 0, &[])
+}
+
+/// Send a line and expect it back.
+fn round_trip(c: &mut Conn, line: &str, deadline: Instant) -> TestResult {
+    c.send(line.as_bytes(), deadline)?;
+    c.expect_bytes(line.as_bytes(), deadline)
+}
+
+/// The server's children and their states.
+fn children(s: &Server) -> Vec<(i32, char)> {
+    procinfo::children(s.program.pid())
+        .into_iter()
+        .filter_map(|p| procinfo::state(p).map(|st| (p, st)))
+        .collect()
+}
+
+fn zombies(s: &Server) -> Vec<i32> {
+    children(s)
+        .into_iter()
+        .filter(|(_, st)| *st == 'Z')
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// Poll `check` until it is true or `within` has passed; return its last value.
+fn settle(within: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let until = Instant::now() + within;
+    loop {
+        if check() {
+            return true;
+        }
+        if Instant::now() >= until {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn jitter(ctx: &mut Ctx, max_ms: u64) {
+    std::thread::sleep(Duration::from_millis(ctx.rng.u64(0..=max_ms)));
+}
+
+fn serves_concurrently(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx)?;
+    let mut a = Conn::connect(&t, "client A", s.port, ctx.within(secs(5)))?;
+    t.note("client A", "connected, and says nothing");
+    let mut b = Conn::connect(&t, "client B", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut b, "hello from B\n", ctx.within(secs(2))).map_err(|f| {
+        f.note("client B was not served while client A was connected: the server serves one client at a time (fork a child per client)")
+    })?;
+    round_trip(&mut a, "and now A\n", ctx.within(secs(3)))?;
+    Ok(())
+}
+
+fn fifty_clients(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx)?;
+    // Each conversation lasts about half a second: 50 at once take about that long; one after
+    // another they would take 25 s.
+    let deadline = ctx.within(secs(6));
+    let mut conns = Vec::new();
+    for i in 0..50 {
+        conns.push(Conn::connect(&t, &format!("client {i}"), s.port, deadline)?);
+    }
+    let seeds: Vec<u64> = (0..50).map(|_| ctx.rng.u64(..)).collect();
+    let threads: Vec<_> = conns
+        .into_iter()
+        .zip(seeds)
+        .enumerate()
+        .map(|(i, (mut c, seed))| {
+            std::thread::spawn(move || -> TestResult {
+                let mut rng = fastrand::Rng::with_seed(seed);
+                for round in 0..10 {
+                    let filler: String =
+                        (0..rng.usize(1..200)).map(|_| rng.alphanumeric()).collect();
+                    round_trip(
+                        &mut c,
+                        &format!("client {i} round {round} {filler}\n"),
+                        deadline,
+                    )?;
+                    std::thread::sleep(Duration::from_millis(rng.u64(30..60)));
+                }
+                c.shutdown_write();
+                c.expect_eof(deadline, "after the client's EOF")
+            })
+        })
+        .collect();
+    let mut first_failure = None;
+    let mut failed = 0;
+    for handle in threads {
+        if let Err(f) = handle
+            .join()
+            .unwrap_or_else(|_| Err(Failure::checker_error("a client thread failed")))
+        {
+            failed += 1;
+            first_failure.get_or_insert(f);
+        }
+    }
+    match first_failure {
+        None => Ok(()),
+        Some(f) => Err(f
+            .detail("clients that failed", format!("{failed} of 50"))
+            .note("50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s")),
+    }
+}
+
+fn child_per_client(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx)?;
+    let mut conns = Vec::new();
+    for i in 0..3 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        conns.push(c);
+    }
+    let alive = |s: &Server| children(s).iter().filter(|(_, st)| *st != 'Z').count();
+    // Children are there as soon as their clients were served; give a slow fork a moment.
+    settle(Duration::from_secs(1), || alive(&s) == 3);
+    let n = alive(&s);
+    if n != 3 {
+        return Err(Failure::wrong(format!(
+            "3 clients are connected, and the server has {} (threads do not count)",
+            escape::plural(n, "child process")
+        )));
+    }
+    Ok(())
+}
+
+fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx)?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut c, "bye soon\n", ctx.within(secs(5)))?;
+    c.shutdown_write();
+    match c.expect_eof(ctx.within(secs(2)), "2 s after the client's half-close") {
+        Ok(()) => Ok(()),
+        Err(f) => {
+            // Who still holds the server's end of this connection?
+            let parent = s.program.pid();
+            let fds = procinfo::socket_inodes(parent);
+            let parent_holds = procinfo::tcp_sockets(parent)
+                .iter()
+                .any(|sock| sock.remote_port == c.local_port() && fds.contains(&sock.inode));
+            if parent_holds {
+                Err(f.note("the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends"))
+            } else {
+                Err(f)
+            }
+        }
+    }
+}
+
+fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx)?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
+    let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
+    if listeners.is_empty() {
+        return Err(Failure::checker_error(
+            "could not find the server's listening socket in /proc",
+        ));
+    }
+    let holders: Vec<i32> = children(&s)
+        .into_iter()
+        .filter(|(_, st)| *st != 'Z')
+        .map(|(p, _)| p)
+        .filter(|&p| {
+            procinfo::socket_inodes(p)
+                .iter()
+                .any(|i| listeners.contains(i))
+        })
+        .collect();
+    if holders.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::wrong(format!(
+        "{} holds the listening socket (child {})",
+        escape::plural(holders.len(), "child"),
+        holders
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )))
+}
+
+fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
+    for run in 1..=RACY_RUNS {
+        let t = Transcript::new(ctx);
+        let s = start(ctx)?;
+        for i in 0..20 {
+            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+            round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            c.shutdown_write();
+            c.expect_eof(ctx.within(secs(3)), "after the client's EOF")?;
+            jitter(ctx, 5);
+        }
+        // No new connection from now on: a server that reaps only after accept() never will.
+        if !settle(Duration::from_secs(1), || zombies(&s).is_empty()) {
+            let z = zombies(&s).len();
+            return Err(Failure::wrong(format!(
+                "run {run}: {} 1 s after the last of 20 clients left",
+                escape::plural(z, "zombie child")
+            ))
+            .note("the server reaps only when something else happens (the next accept?): reap in the SIGCHLD handler"));
+        }
+    }
+    Ok(())
+}
+
+fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
+    for run in 1..=RACY_RUNS {
+        let t = Transcript::new(ctx);
+        let s = start(ctx)?;
+        let mut conns = Vec::new();
+        for i in 0..50 {
+            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+            round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            conns.push(c);
+        }
+        settle(Duration::from_secs(2), || children(&s).len() >= 50);
+        jitter(ctx, 20);
+        // All at once: 50 children exit within a moment, their SIGCHLDs merge.
+        for c in conns.iter_mut() {
+            c.shutdown_write();
+        }
+        drop(conns);
+        let all_gone = settle(Duration::from_secs(3), || children(&s).is_empty());
+        if !all_gone {
+            let z = zombies(&s).len();
+            if z > 0 {
+                return Err(Failure::wrong(format!(
+                    "run {run}: {} of 50 children are zombies 3 s after their clients left at the same instant",
+                    z
+                ))
+                .note("one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx)?;
+    for i in 0..5 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        c.shutdown_write();
+        c.expect_eof(ctx.within(secs(3)), "after the client's EOF")?;
+    }
+    let count = || procinfo::tree(s.program.pid()).len();
+    if settle(Duration::from_secs(2), || count() == 1) {
+        return Ok(());
+    }
+    let tree: Vec<String> = procinfo::descendants(s.program.pid())
+        .iter()
+        .map(|&p| {
+            format!(
+                "{p} ({})",
+                procinfo::state(p).map(String::from).unwrap_or_default()
+            )
+        })
+        .collect();
+    Err(Failure::wrong(format!(
+        "5 clients have left, and the server still has {} besides itself",
+        escape::plural(tree.len(), "process")
+    ))
+    .detail("processes", tree.join(", "))
+    .note("a child that does not exit after its client falls back into the accept loop: exit at the end of the child's branch"))
+}
+
+fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
+    for run in 1..=RACY_RUNS {
+        let t = Transcript::new(ctx);
+        let mut s = start(ctx)?;
+        let mut conns = Vec::new();
+        for i in 0..5 {
+            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+            round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            conns.push(c);
+        }
+        // The parent waits in accept() ...
+        settle(Duration::from_secs(2), || {
+            procinfo::in_accept_call(s.program.pid())
+        });
+        // ... when its children die: their SIGCHLDs interrupt it.
+        for c in conns.iter_mut() {
+            c.shutdown_write();
+            jitter(ctx, 3);
+        }
+        drop(conns);
+        settle(Duration::from_secs(2), || children(&s).is_empty());
+        jitter(ctx, 30);
+        s.check_alive("after its children died while it waited in accept()").map_err(|f| {
+            f.note(format!("run {run}: accept() failed with EINTR when SIGCHLD arrived; retry on EINTR (or install the handler with SA_RESTART)"))
+        })?;
+        let mut c =
+            Conn::connect(&t, "a later client", s.port, ctx.within(secs(5))).map_err(|f| {
+                f.note(format!(
+                    "run {run}: the server stopped accepting after its children died"
+                ))
+            })?;
+        round_trip(&mut c, "still accepting?\n", ctx.within(secs(5)))?;
+    }
+    Ok(())
+}
+
+fn sigchld_handler(ctx: &mut Ctx) -> TestResult {
+    let s = start(ctx)?;
+    const SIGCHLD_BIT: u64 = 1 << (libc::SIGCHLD - 1);
+    let pid = s.program.pid();
+    if procinfo::caught_signals(pid) & SIGCHLD_BIT != 0 {
+        return Ok(());
+    }
+    let why = if procinfo::ignored_signals(pid) & SIGCHLD_BIT != 0 {
+        "SIGCHLD is ignored (SIG_IGN): the kernel then reaps the children by itself, but the lesson is a handler that reaps them with waitpid"
+    } else {
+        "SIGCHLD has its default disposition: no handler reaps the children"
+    };
+    Err(Failure::wrong("no SIGCHLD handler is installed (SigCgt in /proc/<pid>/status)").note(why))
+}

@@ -1,0 +1,539 @@
+//! Hidden tests of day4-signals, each behaviour from outside: signals sent with kill, output
+//! timed, exit statuses, the processes left after SIGTERM (the checker is a subreaper, and holds
+//! its reaping while it counts), a reset during a large echo, the idle timeout, and a storm of
+//! SIGUSR1 while clients stream data.
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::Signal;
+
+use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::context::Ctx;
+use crate::escape;
+use crate::hints::Kind as HintKind;
+use crate::procinfo;
+use crate::supervise::ReaperPause;
+use crate::verdict::{Failure, TestResult};
+use crate::wire::{self, Conn, Server, Transcript};
+
+const SERVER: &str = "signal-server";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day4-signals",
+    day: 4,
+    title: "the fork server with signals: SIGUSR1 stats, clean exit, SIGPIPE, idle timeout",
+    section: "day4-signals",
+    kind: Kind::Programs {
+        binaries: &[SERVER],
+    },
+    student_files: &["src/bin/signal-server.rs"],
+    tests: &[
+        TestCase {
+            id: "usr1-stats",
+            title: "SIGUSR1 prints `served <N> clients` within 0.5 s, while blocked in accept",
+            points: 2,
+            timeout: secs(15),
+            hint: "The handler sets a flag; the main loop prints. Install it without SA_RESTART: the blocked accept() then fails with EINTR and the loop sees the flag at once.",
+            section: "sa-restart",
+            program: Some(SERVER),
+            run: usr1_stats,
+        },
+        TestCase {
+            id: "sigterm-exit",
+            title: "SIGTERM: children stopped and reaped, `bye`, status 0 within 1 s, the port free at once",
+            points: 2,
+            timeout: secs(15),
+            hint: "On the flag: close the listening socket, kill(child, SIGTERM) every child, waitpid until ECHILD, print `bye`, return from main with status 0.",
+            section: "clean-exit",
+            program: Some(SERVER),
+            run: sigterm_exit,
+        },
+        TestCase {
+            id: "sigint-exit",
+            title: "SIGINT (Ctrl-C): the same clean exit",
+            points: 1,
+            timeout: secs(15),
+            hint: "Install the same handler for SIGINT as for SIGTERM.",
+            section: "clean-exit",
+            program: Some(SERVER),
+            run: sigint_exit,
+        },
+        TestCase {
+            id: "sigpipe-survives",
+            title: "a client that resets during a large echo does not kill its child with SIGPIPE, and the server serves on",
+            points: 2,
+            timeout: secs(20),
+            hint: "Send with MSG_NOSIGNAL (or ignore SIGPIPE on purpose): a write to a reset connection then fails with EPIPE instead of killing the process.",
+            section: "sigpipe",
+            program: Some(SERVER),
+            run: sigpipe_survives,
+        },
+        TestCase {
+            id: "idle-timeout",
+            title: "idle-seconds 1: an active client keeps its connection; a silent one gets `timeout\\n` and EOF",
+            points: 2,
+            timeout: secs(20),
+            hint: "In the child: alarm(idle) at the start and again after every read; a SIGALRM handler (without SA_RESTART) sets a flag; on EINTR with the flag set, send \"timeout\\n\" and exit.",
+            section: "sigalrm",
+            program: Some(SERVER),
+            run: idle_timeout,
+        },
+        TestCase {
+            id: "usr1-storm",
+            title: "1000 SIGUSR1 in 100 ms while 10 clients stream data: no byte lost or repeated, server alive",
+            points: 2,
+            timeout: secs(30),
+            hint: "Every blocking call may fail with EINTR while signals rain: retry it (read, send and accept alike), and keep the handler to a flag.",
+            section: "async-signal-safety",
+            program: Some(SERVER),
+            run: usr1_storm,
+        },
+    ],
+};
+
+fn start(ctx: &Ctx, args: &[&str]) -> Result<Server, Failure> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    wire::start_server(ctx, SERVER, 0, &args)
+}
+
+fn round_trip(c: &mut Conn, line: &str, deadline: Instant) -> TestResult {
+    c.send(line.as_bytes(), deadline)?;
+    c.expect_bytes(line.as_bytes(), deadline)
+}
+
+/// Serve a client completely: a line, its echo, half-close, EOF.
+fn serve_one(ctx: &Ctx, t: &std::sync::Arc<Transcript>, s: &Server, i: usize) -> TestResult {
+    let mut c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+    round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+    c.shutdown_write();
+    c.expect_eof(ctx.within(secs(3)), "after the client's EOF")
+}
+
+/// Wait until the parent is blocked in accept(), so a signal really interrupts it there.
+fn wait_in_accept(ctx: &Ctx, s: &Server) -> TestResult {
+    let until = ctx.within(secs(3));
+    while !procinfo::in_accept_call(s.program.pid()) {
+        if Instant::now() >= until {
+            return Err(Failure::wrong(
+                "the server never went back to waiting in accept()",
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    Ok(())
+}
+
+fn settle(within: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let until = Instant::now() + within;
+    loop {
+        if check() {
+            return true;
+        }
+        if Instant::now() >= until {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Send SIGUSR1 and expect `served <n> clients` within 0.5 s (as the `nth` stats line).
+fn expect_stats(
+    ctx: &Ctx,
+    t: &std::sync::Arc<Transcript>,
+    s: &mut Server,
+    n: usize,
+    nth: usize,
+) -> TestResult {
+    wait_in_accept(ctx, s)?;
+    s.program.signal(Signal::SIGUSR1)?;
+    t.note(
+        "checker",
+        "sent SIGUSR1 while the server waited in accept()",
+    );
+    let stats = |data: &[u8]| -> Vec<String> {
+        crate::supervise::complete_lines(data)
+            .filter(|l| l.starts_with("served"))
+            .map(|l| l.into_owned())
+            .collect()
+    };
+    let lines = s
+        .program
+        .stdout
+        .wait_for(Instant::now() + Duration::from_millis(500), |data| {
+            Some(stats(data)).filter(|l| l.len() > nth)
+        });
+    let wanted = format!("served {n} clients");
+    match lines {
+        Some(lines) if lines[nth] == wanted => Ok(()),
+        Some(lines) => Err(Failure::of_kind(
+            HintKind::BadOutput,
+            "the statistics line is not right",
+        )
+        .detail("expected", escape::quoted(wanted.as_bytes(), 60))
+        .detail("got", escape::quoted(lines[nth].as_bytes(), 60))),
+        None => {
+            s.check_alive("after SIGUSR1")?;
+            // Does the line come once something else wakes the server up?
+            let _ = Conn::connect(t, "a late client", s.port, ctx.within(secs(2)));
+            let late = s
+                .program
+                .stdout
+                .wait_for(ctx.within(Duration::from_millis(800)), |data| {
+                    Some(stats(data)).filter(|l| l.len() > nth)
+                });
+            let f = Failure::of_kind(
+                HintKind::Timeout,
+                format!("no `{wanted}` line within 0.5 s of SIGUSR1"),
+            );
+            Err(if late.is_some() {
+                f.note("the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it")
+            } else {
+                f
+            })
+        }
+    }
+}
+
+fn usr1_stats(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let mut s = start(ctx, &[])?;
+    for i in 1..=3 {
+        serve_one(ctx, &t, &s, i)?;
+    }
+    expect_stats(ctx, &t, &mut s, 3, 0)?;
+    serve_one(ctx, &t, &s, 4)?;
+    // The fifth stays connected: it has been accepted, so it counts.
+    let mut fifth = Conn::connect(&t, "client 5", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut fifth, "client 5\n", ctx.within(secs(5)))?;
+    expect_stats(ctx, &t, &mut s, 5, 1).map_err(|f| t.attach(f))
+}
+
+fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
+    let t = Transcript::new(ctx);
+    let mut s = start(ctx, &[])?;
+    let port = s.port;
+    let mut clients = Vec::new();
+    for i in 1..=2 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), port, ctx.within(secs(5)))?;
+        round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        clients.push(c);
+    }
+    wait_in_accept(ctx, &s)?;
+    // Hold the checker's reaping while we look at what the server leaves behind.
+    let _pause = ReaperPause::new();
+    // Freeze the children first: a SIGTERM then waits in them until they are continued, so a
+    // server that does not wait for its children shows it by exiting while they still live.
+    let kids: Vec<nix::unistd::Pid> = procinfo::children(s.program.pid())
+        .into_iter()
+        .map(nix::unistd::Pid::from_raw)
+        .collect();
+    for &k in &kids {
+        let _ = nix::sys::signal::kill(k, Signal::SIGSTOP);
+    }
+    settle(Duration::from_secs(1), || {
+        kids.iter()
+            .all(|k| procinfo::state(k.as_raw()) != Some('R'))
+    });
+    t.note(
+        "checker",
+        format!("stopped the server's {} children (SIGSTOP)", kids.len()),
+    );
+    let sent = Instant::now();
+    s.program.signal(signal)?;
+    t.note(
+        "checker",
+        format!("sent {} with 2 clients connected", signal.as_str()),
+    );
+    let gone_early = s
+        .program
+        .wait_until(sent + Duration::from_millis(200))
+        .is_some();
+    for &k in &kids {
+        let _ = nix::sys::signal::kill(k, Signal::SIGCONT);
+    }
+    t.note("checker", "continued the children (SIGCONT)");
+    if gone_early
+        && s.program
+            .try_status()
+            .is_some_and(|st| st.code() == Some(0))
+    {
+        return Err(t.attach(Failure::wrong(format!(
+            "after {} the server exited while its {} still alive",
+            signal.as_str(),
+            if kids.len() == 1 { "child was".to_string() } else { format!("{} children were", kids.len()) }
+        )))
+        .note("stop the children (kill(child, SIGTERM)) and wait for them (waitpid until it fails with ECHILD) before printing bye and exiting"));
+    }
+    let Some(status) = s.program.wait_until(sent + Duration::from_secs(1)) else {
+        return Err(t.attach(Failure::of_kind(
+            HintKind::Timeout,
+            format!("the server was still running 1 s after {}", signal.as_str()),
+        ))
+        .note("the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then closes, stops the children, reaps them and returns"));
+    };
+    if status.code() != Some(0) {
+        return Err(t.attach(s.program.unexpected_exit(&format!("on {}", signal.as_str()))).note(format!(
+            "after {} the server must exit by itself with status 0: install a handler that sets a flag",
+            signal.as_str()
+        )));
+    }
+    s.program
+        .stdout
+        .wait_closed(Instant::now() + Duration::from_millis(500));
+    let out = s.program.stdout.bytes();
+    let last = crate::supervise::complete_lines(&out)
+        .last()
+        .map(|l| l.into_owned())
+        .unwrap_or_default();
+    if last != "bye" {
+        return Err(Failure::of_kind(
+            HintKind::BadOutput,
+            format!(
+                "the last line printed is not `bye` after {}",
+                signal.as_str()
+            ),
+        )
+        .output(escape::excerpt(&out, 400)));
+    }
+    let leftovers = s.program.leftovers();
+    let alive: Vec<i32> = leftovers
+        .iter()
+        .filter(|(_, st)| *st != 'Z')
+        .map(|(p, _)| *p)
+        .collect();
+    let zombies = leftovers.len() - alive.len();
+    if !alive.is_empty() {
+        return Err(Failure::wrong(format!(
+            "the server exited but left {} running",
+            escape::plural(alive.len(), "child process")
+        ))
+        .note("send SIGTERM to every child (kill) and wait for them before exiting"));
+    }
+    if zombies > 0 {
+        return Err(Failure::wrong(format!(
+            "the server exited without reaping {}",
+            escape::plural(zombies, "child")
+        ))
+        .note("after kill(child, SIGTERM), waitpid until it fails with ECHILD, then print bye"));
+    }
+    // The port is free at once: nothing listens on it any more.
+    if let Err(e) = std::net::TcpListener::bind(("0.0.0.0", port)) {
+        let holders = procinfo::all_pids()
+            .into_iter()
+            .filter(|&p| !procinfo::listening_inodes(p, port).is_empty())
+            .count();
+        return Err(Failure::of_kind(
+            HintKind::AddressInUse,
+            format!("port {port} is still taken after the server exited ({e})"),
+        )
+        .note(if holders > 0 {
+            "something still listens on it: a child kept the listening socket"
+        } else {
+            "close the listening socket before exiting"
+        }));
+    }
+    Ok(())
+}
+
+fn sigterm_exit(ctx: &mut Ctx) -> TestResult {
+    clean_exit(ctx, Signal::SIGTERM)
+}
+
+fn sigint_exit(ctx: &mut Ctx) -> TestResult {
+    clean_exit(ctx, Signal::SIGINT)
+}
+
+fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let mut s = start(ctx, &[])?;
+    let parent = s.program.pid();
+    let c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    c.set_recv_buffer(4096);
+    // Much more than the buffers hold, and never read: the child ends up blocked sending.
+    let big = vec![b'p'; 4 << 20];
+    let mut w = c.try_clone()?;
+    let deadline = ctx.within(secs(8));
+    let sender = std::thread::spawn(move || {
+        let _ = w.send(&big, deadline);
+        w.shutdown_write();
+    });
+    let child = {
+        let until = ctx.within(secs(5));
+        loop {
+            let kids = procinfo::children(parent);
+            if let Some(&k) = kids.iter().find(|&&k| procinfo::in_write_call(k)) {
+                break k;
+            }
+            if Instant::now() >= until {
+                return Err(t.attach(Failure::wrong(
+                    "the server never echoed: its child did not get to send the data back",
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    // Freeze the parent so that the child, when it dies, stays a zombie we can look at.
+    s.program.signal(Signal::SIGSTOP)?;
+    t.note(
+        "checker",
+        "stopped the parent (SIGSTOP), so its child's exit status stays readable",
+    );
+    let _ = sender.join();
+    c.reset();
+    let ended = settle(Duration::from_secs(3), || {
+        procinfo::zombie_wait_status(child).is_some()
+    });
+    let status = procinfo::zombie_wait_status(child);
+    s.program.signal(Signal::SIGCONT)?;
+    t.note("checker", "continued the parent (SIGCONT)");
+    if !ended {
+        return Err(t.attach(Failure::wrong(
+            "the child serving the client did not end within 3 s after its client reset the connection",
+        )));
+    }
+    let status = status.unwrap_or(0);
+    // The wait status: the low 7 bits are the signal that ended the process (0 = it exited).
+    let signal = status & 0x7f;
+    if signal == libc::SIGPIPE {
+        return Err(t.attach(Failure::wrong("the child serving the client was killed by SIGPIPE when it wrote to the reset connection"))
+            .note("send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle"));
+    }
+    if signal != 0 {
+        let name = Signal::try_from(signal)
+            .map(|s| s.as_str())
+            .unwrap_or("a signal");
+        return Err(t.attach(Failure::wrong(format!("the child serving the client was killed by {name} after its client reset the connection"))));
+    }
+    s.check_alive("after a child's client reset its connection")?;
+    let mut next = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut next, "anyone home?\n", ctx.within(secs(5)))
+}
+
+fn idle_timeout(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let s = start(ctx, &["1"])?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    // Active for 2 s, with pauses shorter than the idle limit.
+    let mut silent_since = Instant::now();
+    for i in 0..5 {
+        if i > 0 {
+            std::thread::sleep(Duration::from_millis(350 + ctx.rng.u64(0..100)));
+        }
+        round_trip(&mut c, &format!("ping {i}\n"), ctx.within(secs(3))).map_err(|f| {
+            if f.details.iter().any(|(_, d)| d.contains("timeout")) {
+                f.note("an active client was timed out: alarm() must start again after every read")
+            } else {
+                f
+            }
+        })?;
+        silent_since = Instant::now();
+    }
+    t.note("client", "now stays silent");
+    c.expect_bytes(b"timeout\n", ctx.within(Duration::from_millis(2500))).map_err(|f| {
+        f.note("idle-seconds is 1: a client silent for 1 s must get `timeout\\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)")
+    })?;
+    let after = silent_since.elapsed();
+    if after < Duration::from_millis(800) {
+        return Err(t.attach(Failure::wrong(format!(
+            "`timeout` came {:.2} s after the client went silent; idle-seconds is 1",
+            after.as_secs_f64()
+        ))));
+    }
+    c.expect_eof(
+        ctx.within(secs(2)),
+        "after `timeout`: disconnect the idle client",
+    )
+}
+
+fn usr1_storm(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let mut s = start(ctx, &[])?;
+    let deadline = ctx.within(secs(20));
+    let mut streams = Vec::new();
+    for i in 0..10 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        let data: Vec<u8> = (0..600 * 1024)
+            .map(|k| (k as u32).wrapping_mul(31).wrapping_add(i) as u8)
+            .collect();
+        // Paced, so that the streams last well beyond the storm: the children spend it blocked
+        // in read() and send(), where the signals interrupt them.
+        let mut writer = c.try_clone()?;
+        let sent = data.clone();
+        let pacer = std::thread::spawn(move || -> TestResult {
+            for chunk in sent.chunks(4096) {
+                writer.send(chunk, deadline)?;
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            writer.shutdown_write();
+            Ok(())
+        });
+        streams.push(std::thread::spawn(move || -> TestResult {
+            let read = c.expect_bytes(&data, deadline);
+            let wrote = pacer
+                .join()
+                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+            read?;
+            wrote?;
+            c.expect_eof(deadline, "after the client's EOF")
+        }));
+    }
+    std::thread::sleep(Duration::from_millis(30));
+    // The storm: 1000 SIGUSR1 to the whole process group within about 100 ms.
+    let storm_start = Instant::now();
+    let mut sent = 0;
+    for k in 0..1000u32 {
+        if s.program.signal_group(Signal::SIGUSR1).is_err() {
+            break;
+        }
+        sent += 1;
+        let due = storm_start + Duration::from_micros(100 * u64::from(k + 1));
+        if let Some(wait) = due.checked_duration_since(Instant::now()) {
+            std::thread::sleep(wait);
+        }
+    }
+    t.note(
+        "checker",
+        format!(
+            "sent {sent} SIGUSR1 to the process group in {:.0} ms",
+            storm_start.elapsed().as_secs_f64() * 1000.0
+        ),
+    );
+    let mut first = None;
+    for stream in streams {
+        if let Err(f) = stream
+            .join()
+            .unwrap_or_else(|_| Err(Failure::checker_error("a client thread failed")))
+        {
+            first.get_or_insert(f);
+        }
+    }
+    s.check_alive("during a storm of SIGUSR1")?;
+    if let Some(f) = first {
+        return Err(f.note("a call interrupted by a signal fails with EINTR: retry it instead of giving up on the client"));
+    }
+    let out = s.program.stdout.wait_for(ctx.within(secs(2)), |data| {
+        let lines: Vec<String> = crate::supervise::complete_lines(data)
+            .filter(|l| l.starts_with("served"))
+            .map(|l| l.into_owned())
+            .collect();
+        (!lines.is_empty()).then_some(lines)
+    });
+    let Some(lines) = out else {
+        return Err(Failure::wrong(
+            "not one `served <N> clients` line after 1000 SIGUSR1",
+        ));
+    };
+    if let Some(bad) = lines.iter().find(|l| {
+        let n = l
+            .strip_prefix("served ")
+            .and_then(|r| r.strip_suffix(" clients"));
+        n.and_then(|n| n.parse::<u32>().ok()).is_none_or(|n| n > 10)
+    }) {
+        return Err(
+            Failure::of_kind(HintKind::BadOutput, "a malformed statistics line")
+                .detail("got", escape::quoted(bad.as_bytes(), 80)),
+        );
+    }
+    let mut after = Conn::connect(&t, "after the storm", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut after, "calm again\n", ctx.within(secs(5)))
+}
