@@ -226,8 +226,12 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
                 external: Default::default(),
             }))
         }
-        Kind::Library { calls } => {
-            let source = harness::generate(&workspace, exercise.name, &package_dir, calls)?;
+        Kind::Library {
+            calls,
+            harness_deps,
+        } => {
+            let source =
+                harness::generate(&workspace, exercise.name, &package_dir, calls, harness_deps)?;
             // The harness has a target dir of its own, intermediate artifacts included: every
             // harness crate sits at the root of its own workspace, and cargo names such units
             // by their path relative to that root, so two graded trees sharing one build

@@ -27,8 +27,13 @@ pub struct Exercise {
 
 pub enum Kind {
     /// A library: the checker generates a harness crate that calls its functions.
-    /// `calls` is the exercise-specific part of that harness (see `harness.rs`).
-    Library { calls: &'static str },
+    /// `calls` is the exercise-specific part of that harness (see `harness.rs`);
+    /// `harness_deps` are extra `[dependencies]` lines for it (e.g. nix, to set up pipes and
+    /// signals around the calls), empty for most exercises.
+    Library {
+        calls: &'static str,
+        harness_deps: &'static str,
+    },
     /// Programs: the checker builds the package's binaries and runs them.
     Programs { binaries: &'static [&'static str] },
 }

@@ -128,6 +128,7 @@ pub fn generate(
     exercise: &str,
     package_dir: &Path,
     calls: &str,
+    extra_deps: &str,
 ) -> Result<HarnessSource> {
     let base = ws.target_dir.join("checker-harness");
     let dir = base.join(exercise);
@@ -144,6 +145,7 @@ publish = false
 
 [dependencies]
 {exercise} = {{ path = "{path}" }}
+{extra_deps}
 
 # A workspace of its own: it must not join the workspace it sits in.
 [workspace]

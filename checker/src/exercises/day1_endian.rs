@@ -14,7 +14,10 @@ pub static EXERCISE: Exercise = Exercise {
     day: 1,
     title: "byte order by hand: swaps, htons/htonl, network-order bytes",
     section: "day1-endian",
-    kind: Kind::Library { calls: CALLS },
+    kind: Kind::Library {
+        calls: CALLS,
+        harness_deps: "",
+    },
     student_files: &["src/lib.rs"],
     tests: &[
         TestCase {

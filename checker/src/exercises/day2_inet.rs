@@ -19,7 +19,10 @@ pub static EXERCISE: Exercise = Exercise {
     day: 2,
     title: "the inet_* address conversions, byte for byte as glibc",
     section: "day2-inet",
-    kind: Kind::Library { calls: CALLS },
+    kind: Kind::Library {
+        calls: CALLS,
+        harness_deps: "",
+    },
     student_files: &["src/lib.rs"],
     tests: &[
         TestCase {
