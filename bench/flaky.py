@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Flakiness: grade the solutions and every broken version (and correct alternative) N times,
+each time with a fresh seed, and report every verdict that changed between runs. Zero is the
+bar: a hidden test that is flaky is a bug of the highest priority.
+
+Usage: bench/flaky.py [RUNS] [exercise...]   (RUNS defaults to 20; the exercises to all)
+The trees of the broken versions are made by `cargo test -p checker --test broken`, which this
+script runs first.
+"""
+import collections, json, os, random, subprocess, sys, time
+import tomllib
+
+LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+only = set(sys.argv[2:])
+checker = os.path.join(LAB, "target/debug/checker")
+env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
+
+subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
+print("making the broken trees (cargo test -p checker --test broken) ...", flush=True)
+subprocess.run(["cargo", "test", "-q", "-p", "checker", "--test", "broken"], cwd=LAB,
+               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+# (label, arguments) of every grading to repeat.
+gradings = [("solutions", ["--solutions", "all"])]
+for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions"))):
+    if not name.endswith(".toml"):
+        continue
+    spec = tomllib.load(open(os.path.join(LAB, "checker/tests/broken-versions", name), "rb"))
+    exercise = spec["exercise"]
+    if only and exercise not in only:
+        continue
+    for kind in ("broken", "alternative"):
+        for version in spec.get(kind, []):
+            tree_name = f"{exercise}--{kind}--{version['name']}"
+            tree = os.path.join(LAB, "target/tmp/trees", tree_name, tree_name)
+            if os.path.isdir(tree):
+                gradings.append((tree_name, ["--root", tree, exercise]))
+
+verdicts = collections.defaultdict(collections.Counter)  # (grading, test) -> status counts
+started = time.time()
+for run in range(1, runs + 1):
+    for label, args in gradings:
+        seed = str(random.randrange(1_000_000))
+        out = subprocess.run([checker, *args, "--seed", seed, "--format", "json"],
+                             cwd=LAB, env=env, capture_output=True, text=True)
+        try:
+            report = json.loads(out.stdout)
+        except json.JSONDecodeError:
+            verdicts[(label, "(the whole run)")][f"checker failed: exit {out.returncode}"] += 1
+            continue
+        for exercise in report["exercises"]:
+            for test in exercise["tests"]:
+                verdicts[(label, test["name"])][test["status"]] += 1
+    changed = [(k, v) for k, v in verdicts.items() if len(v) > 1]
+    print(f"run {run}/{runs}: {len(gradings)} gradings, {len(changed)} verdicts changed so far "
+          f"({time.time() - started:.0f} s)", flush=True)
+
+changed = sorted((k, v) for k, v in verdicts.items() if len(v) > 1)
+print(f"\n{len(verdicts)} verdicts watched over {runs} runs; {len(changed)} changed")
+for (label, test), counts in changed:
+    print(f"  {label}: {test}: {dict(counts)}")
+sys.exit(1 if changed else 0)
