@@ -196,29 +196,10 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     };
     match &exercise.kind {
         Kind::Programs { binaries } => {
-            let run = run_cargo(&["build", "--bins"], &manifest, &[], color)?;
-            if !run.success {
-                return Ok(BuildOutcome::DoesNotCompile {
-                    summary: format!("`cargo build` failed for {}", exercise.name),
-                    diagnostics: rendered_errors(&run),
-                });
-            }
-            let mut executables = BTreeMap::new();
-            for &bin in binaries.iter() {
-                match run.executables.get(&(package_dir.clone(), bin.to_string())) {
-                    Some(path) => {
-                        executables.insert(bin.to_string(), path.clone());
-                    }
-                    None => {
-                        return Ok(BuildOutcome::DoesNotCompile {
-                            summary: format!(
-                                "the package has no binary named `{bin}`: it must stay at src/bin/{bin}.rs"
-                            ),
-                            diagnostics: String::new(),
-                        });
-                    }
-                }
-            }
+            let executables = match build_binaries(exercise, &package_dir, binaries, color)? {
+                Ok(executables) => executables,
+                Err(outcome) => return Ok(outcome),
+            };
             Ok(BuildOutcome::Built(Built {
                 package_dir,
                 executables,
@@ -229,7 +210,14 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         Kind::Library {
             calls,
             harness_deps,
+            binaries,
         } => {
+            // The package's own programs first: their errors are the student's, as cargo
+            // prints them.
+            let executables = match build_binaries(exercise, &package_dir, binaries, color)? {
+                Ok(executables) => executables,
+                Err(outcome) => return Ok(outcome),
+            };
             let source =
                 harness::generate(&workspace, exercise.name, &package_dir, calls, harness_deps)?;
             // The harness has a target dir of its own, intermediate artifacts included: every
@@ -276,12 +264,57 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
                 .context("cargo built the harness but reported no executable for it")?;
             Ok(BuildOutcome::Built(Built {
                 package_dir,
-                executables: BTreeMap::new(),
+                executables,
                 harness: Some(binary),
                 external: Default::default(),
             }))
         }
     }
+}
+
+/// Build the package's `binaries` (none: nothing to do) and find each one's executable, or the
+/// outcome that says why they could not be built.
+fn build_binaries(
+    exercise: &Exercise,
+    package_dir: &Path,
+    binaries: &[&str],
+    color: bool,
+) -> Result<Result<BTreeMap<String, PathBuf>, BuildOutcome>> {
+    let mut executables = BTreeMap::new();
+    if binaries.is_empty() {
+        return Ok(Ok(executables));
+    }
+    let run = run_cargo(
+        &["build", "--bins"],
+        &package_dir.join("Cargo.toml"),
+        &[],
+        color,
+    )?;
+    if !run.success {
+        return Ok(Err(BuildOutcome::DoesNotCompile {
+            summary: format!("`cargo build` failed for {}", exercise.name),
+            diagnostics: rendered_errors(&run),
+        }));
+    }
+    for &bin in binaries {
+        match run
+            .executables
+            .get(&(package_dir.to_path_buf(), bin.to_string()))
+        {
+            Some(path) => {
+                executables.insert(bin.to_string(), path.clone());
+            }
+            None => {
+                return Ok(Err(BuildOutcome::DoesNotCompile {
+                    summary: format!(
+                        "the package has no binary named `{bin}`: it must stay at src/bin/{bin}.rs"
+                    ),
+                    diagnostics: String::new(),
+                }));
+            }
+        }
+    }
+    Ok(Ok(executables))
 }
 
 /// Programs given with `--program NAME=PATH`: nothing to build.
@@ -307,11 +340,12 @@ const RULE_LINTS: &[&str] = &[
 /// Run clippy on the package and return each broken rule, as clippy explains it.
 pub fn rule_violations(built: &Built, exercise: &Exercise, color: bool) -> Result<Vec<String>> {
     let manifest = built.package_dir.join("Cargo.toml");
-    let targets = match exercise.kind {
-        Kind::Library { .. } => "--lib",
-        Kind::Programs { .. } => "--bins",
+    let targets: &[&str] = match exercise.kind {
+        Kind::Library { binaries: &[], .. } => &["clippy", "--lib"],
+        Kind::Library { .. } => &["clippy", "--lib", "--bins"],
+        Kind::Programs { .. } => &["clippy", "--bins"],
     };
-    let run = run_cargo(&["clippy", targets], &manifest, &[], color)?;
+    let run = run_cargo(targets, &manifest, &[], color)?;
     if !run.success && run.diagnostics.is_empty() && run.stderr.contains("no such command") {
         anyhow::bail!("clippy is not installed: run `rustup component add clippy`");
     }

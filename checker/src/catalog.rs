@@ -29,13 +29,25 @@ pub enum Kind {
     /// A library: the checker generates a harness crate that calls its functions.
     /// `calls` is the exercise-specific part of that harness (see `harness.rs`);
     /// `harness_deps` are extra `[dependencies]` lines for it (e.g. nix, to set up pipes and
-    /// signals around the calls), empty for most exercises.
+    /// signals around the calls), empty for most exercises. `binaries` are programs of the
+    /// same package that its tests also run (built, sandboxed and linted like a program
+    /// exercise's), empty for most.
     Library {
         calls: &'static str,
         harness_deps: &'static str,
+        binaries: &'static [&'static str],
     },
     /// Programs: the checker builds the package's binaries and runs them.
     Programs { binaries: &'static [&'static str] },
+}
+
+impl Kind {
+    /// The package's programs that the tests run.
+    pub fn binaries(&self) -> &'static [&'static str] {
+        match *self {
+            Kind::Library { binaries, .. } | Kind::Programs { binaries } => binaries,
+        }
+    }
 }
 
 pub type TestFn = fn(&mut Ctx) -> TestResult;
@@ -68,7 +80,9 @@ pub const fn secs(n: u64) -> Duration {
 pub static RULES: TestCase = TestCase {
     id: "rules",
     title: "follows the exercise's rules (clippy.toml and [lints] in Cargo.toml)",
-    points: 1,
+    // No points of its own (a stub follows the rules), but a broken rule voids the
+    // exercise's points: see ExerciseReport::points.
+    points: 0,
     timeout: secs(180),
     hint: "Rewrite the flagged code without the forbidden shortcut; the message names the rule and why it exists.",
     section: "rules",

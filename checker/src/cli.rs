@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 /// With targets: grade them. A target is `all`, a day (`day2`), an exercise (`day2-inet`)
 /// or one test (`day2-inet/pton6-tricky`; `checker list` shows the ids).
 #[derive(Parser, Debug)]
-#[command(name = "checker", version, args_conflicts_with_subcommands = true)]
+#[command(name = "checker", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -40,9 +40,20 @@ pub struct GradingArgs {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
-    /// How many tests run at once (default: the number of cores).
+    /// How many tests run at once. Default: the number of cores, and up to twice that while the
+    /// CPUs are idle (most tests wait on timers and sockets); an explicit N is a hard limit.
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Where programs run: a fresh network and PID namespace per test where the machine allows
+    /// it (root and unshare), or plain process groups.
+    #[arg(long, global = true, value_enum, default_value_t = crate::sandbox::Mode::Auto)]
+    pub sandbox: crate::sandbox::Mode,
+
+    /// Grading for CI: an exercise whose manifest or rules (Cargo.toml, clippy.toml) differ
+    /// from the lab's fails, naming the file.
+    #[arg(long, global = true)]
+    pub ci: bool,
 
     /// Report format: the human report, or a machine-readable one.
     #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
@@ -62,6 +73,7 @@ pub struct GradingArgs {
 pub enum Format {
     Human,
     Json,
+    Junit,
 }
 
 #[derive(Subcommand, Debug)]
@@ -72,6 +84,24 @@ pub enum Command {
     Hint {
         /// e.g. day2-inet
         exercise: String,
+    },
+    /// Re-grade whenever a file of the exercises changes (debounced; changes made while grading
+    /// are ignored). Without a target: the overview.
+    Watch {
+        /// What to grade: all, day1, day2-inet, ... (default: the overview)
+        targets: Vec<String>,
+    },
+    /// For instructors: check that the lab is consistent (solutions pass, stubs fail cleanly,
+    /// course.md sections exist, manifests agree, solutions are fmt- and clippy-clean).
+    Verify,
+    /// For instructors: scaffold a new exercise (stub, solution, test table, course section,
+    /// broken versions), green from the start.
+    New {
+        /// day<N>-<name>, e.g. day5-epoll
+        name: String,
+        /// Make it a program exercise with a binary of this name (default: a library).
+        #[arg(long, value_name = "NAME")]
+        binary: Option<String>,
     },
 }
 
@@ -87,4 +117,32 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
         .canonicalize()
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok((name.to_string(), path))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn grading_options_go_before_a_subcommand_and_targets_are_not_subcommands() {
+        use super::{Cli, Command};
+        use clap::Parser;
+        let cli = Cli::try_parse_from(["checker", "--root", "/tmp", "watch", "day1"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Watch { ref targets }) if targets == &["day1"])
+        );
+        assert_eq!(
+            cli.grading.root.as_deref(),
+            Some(std::path::Path::new("/tmp"))
+        );
+        let cli = Cli::try_parse_from(["checker", "-j", "2", "day2", "day3-udp/echo"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.targets, ["day2", "day3-udp/echo"]);
+        let cli = Cli::try_parse_from(["checker", "verify", "--sandbox", "plain"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Verify)));
+    }
 }

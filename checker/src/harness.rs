@@ -36,10 +36,43 @@ thread_local! {
     static LAST_PANIC: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
 }
 
+/// Replies to the checker, buffered; see `main` for when they are flushed.
+static REPLIES: std::sync::OnceLock<std::sync::Mutex<std::io::BufWriter<std::fs::File>>> =
+    std::sync::OnceLock::new();
+
+fn flush_replies() -> bool {
+    REPLIES
+        .get()
+        .map(|r| r.lock().unwrap_or_else(|e| e.into_inner()).flush().is_ok())
+        .unwrap_or(true)
+}
+
+unsafe extern "C" {
+    fn sigfillset(set: *mut [u64; 16]) -> i32;
+    fn pthread_sigmask(how: i32, set: *const [u64; 16], old: *mut [u64; 16]) -> i32;
+}
+
 fn main() {
     // SAFETY: the checker opened fd 3 for us: it is the private reply channel.
     let replies = unsafe { std::fs::File::from_raw_fd(3) };
-    let mut replies = std::io::BufWriter::new(replies);
+    let _ = REPLIES.set(std::sync::Mutex::new(std::io::BufWriter::new(replies)));
+    // Replies that wait behind a call that never returns still reach the checker: a thread
+    // flushes every 20 ms, so a hang is blamed on the call that hangs. It blocks every signal,
+    // so that the signals a test sends (timers, SIGPIPE) reach the calls, not this thread.
+    std::thread::spawn(|| {
+        let mut set = [0u64; 16];
+        // SAFETY: a sigset_t-sized buffer (128 bytes), filled, then this thread's mask is set.
+        unsafe {
+            sigfillset(&mut set);
+            pthread_sigmask(0 /* SIG_BLOCK */, &set, std::ptr::null_mut());
+        }
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            if !flush_replies() {
+                break;
+            }
+        }
+    });
     std::panic::set_hook(Box::new(|info| {
         let payload = info.payload();
         let message = payload
@@ -53,8 +86,20 @@ fn main() {
             .unwrap_or_default();
         LAST_PANIC.with(|p| *p.borrow_mut() = Some((message, location)));
     }));
-    for line in std::io::stdin().lock().lines() {
-        let Ok(line) = line else { break };
+    let mut requests = std::io::stdin().lock();
+    let mut line = String::new();
+    loop {
+        // Replies go out in batches: flushed when no request is waiting (and by the thread
+        // above), so a pipelined run of thousands of calls costs a handful of writes.
+        if requests.fill_buf().map(|b| b.is_empty()).unwrap_or(true) && !flush_replies() {
+            break;
+        }
+        line.clear();
+        match requests.read_line(&mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+        let line = line.trim_end_matches('\n');
         let mut words = line.split(' ');
         let function = words.next().unwrap_or_default().to_string();
         let args: Vec<String> = words.map(str::to_string).collect();
@@ -68,10 +113,14 @@ fn main() {
                 format!("{kind} {} {}", hex(message.as_bytes()), hex(location.as_bytes()))
             }
         };
-        if writeln!(replies, "{reply}").and_then(|_| replies.flush()).is_err() {
+        let written = REPLIES
+            .get()
+            .map(|r| writeln!(r.lock().unwrap_or_else(|e| e.into_inner()), "{reply}").is_ok());
+        if written != Some(true) {
             break;
         }
     }
+    flush_replies();
 }
 
 /// Bytes as lowercase hex, `-` for none.
@@ -233,7 +282,9 @@ pub fn unhex(text: &str) -> Option<Vec<u8>> {
 /// A running harness process.
 pub struct Harness {
     program: Program,
-    replies: mpsc::Receiver<String>,
+    replies: mpsc::Receiver<Vec<String>>,
+    /// Replies received and not yet matched with their calls.
+    pending: std::collections::VecDeque<String>,
 }
 
 impl Harness {
@@ -244,11 +295,26 @@ impl Harness {
             .stdin(Input::Pipe)
             .fd3(write_end)
             .start()?;
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel::<Vec<String>>();
         std::thread::spawn(move || {
-            for line in BufReader::new(std::fs::File::from(read_end)).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
+            // Hand the replies over in batches (whatever one read brought), not line by line.
+            let mut reader = BufReader::with_capacity(256 * 1024, std::fs::File::from(read_end));
+            let mut partial = String::new();
+            loop {
+                let chunk = match reader.fill_buf() {
+                    Ok([]) | Err(_) => break,
+                    Ok(chunk) => chunk,
+                };
+                partial.push_str(&String::from_utf8_lossy(chunk));
+                let consumed = chunk.len();
+                reader.consume(consumed);
+                let Some(last_newline) = partial.rfind('\n') else {
+                    continue;
+                };
+                let rest = partial.split_off(last_newline + 1);
+                let batch: Vec<String> = partial.lines().map(str::to_string).collect();
+                partial = rest;
+                if tx.send(batch).is_err() {
                     break;
                 }
             }
@@ -256,6 +322,7 @@ impl Harness {
         Ok(Harness {
             program,
             replies: rx,
+            pending: Default::default(),
         })
     }
 
@@ -280,11 +347,7 @@ impl Harness {
 
         let mut values = Vec::with_capacity(calls.len());
         for call in calls {
-            let now = Instant::now();
-            let reply = match self
-                .replies
-                .recv_timeout(deadline.saturating_duration_since(now))
-            {
+            let reply = match self.next_reply(deadline) {
                 Ok(reply) => reply,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     return Err(Failure::of_kind(
@@ -338,6 +401,18 @@ impl Harness {
             }
         }
         Ok(values)
+    }
+
+    fn next_reply(&mut self, deadline: Instant) -> Result<String, mpsc::RecvTimeoutError> {
+        loop {
+            if let Some(reply) = self.pending.pop_front() {
+                return Ok(reply);
+            }
+            let batch = self
+                .replies
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))?;
+            self.pending.extend(batch);
+        }
     }
 
     /// What the student's code printed while being called (stdout, then stderr), for context.

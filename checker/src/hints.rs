@@ -27,6 +27,22 @@ pub enum Kind {
     Rule,
 }
 
+/// Every kind, for checks that go through all the explanations.
+pub const ALL: &[Kind] = &[
+    Kind::NotStarted,
+    Kind::Panic,
+    Kind::Crash,
+    Kind::Timeout,
+    Kind::Refused,
+    Kind::Reset,
+    Kind::EarlyEof,
+    Kind::AddressInUse,
+    Kind::NoListeningLine,
+    Kind::BadOutput,
+    Kind::BadExit,
+    Kind::Rule,
+];
+
 /// What to tell the student about a kind of error.
 pub fn explain(kind: Kind) -> &'static str {
     match kind {

@@ -24,6 +24,21 @@ pub fn children(pid: i32) -> Vec<i32> {
     kids
 }
 
+/// How many processes `pid`'s tree holds (itself included), counting no further than `limit`:
+/// cheap to ask of a fork bomb.
+pub fn count_tree(pid: i32, limit: usize) -> usize {
+    let mut count = 1;
+    let mut queue = children(pid);
+    while let Some(p) = queue.pop() {
+        count += 1;
+        if count >= limit {
+            return count;
+        }
+        queue.extend(children(p));
+    }
+    count
+}
+
 /// Every process below `pid` (not `pid` itself), parents before children.
 pub fn descendants(pid: i32) -> Vec<i32> {
     let mut found = Vec::new();

@@ -53,6 +53,29 @@ pub fn exercise_style(status: ExerciseStatus) -> Style {
     }
 }
 
+/// A text bar of `done` out of `total`, `width` characters wide.
+pub fn bar(done: u32, total: u32, width: usize) -> String {
+    let filled = if total == 0 {
+        0
+    } else {
+        (done as usize * width).div_ceil(total as usize).min(width)
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// The status whose label this is (for cached verdicts).
+pub fn status_from_label(label: &str) -> ExerciseStatus {
+    [
+        ExerciseStatus::Passing,
+        ExerciseStatus::Failing,
+        ExerciseStatus::NotStarted,
+        ExerciseStatus::DoesNotCompile,
+    ]
+    .into_iter()
+    .find(|s| s.label() == label)
+    .unwrap_or(ExerciseStatus::Failing)
+}
+
 /// Print one exercise's block.
 pub fn exercise(out: &mut impl Write, report: &ExerciseReport, rerun: &Rerun, verbose: bool) {
     let ex = report.exercise;
@@ -69,15 +92,22 @@ pub fn exercise(out: &mut impl Write, report: &ExerciseReport, rerun: &Rerun, ve
         report.tests.len(),
     );
     if let Some(problem) = &report.build_problem {
-        let _ = writeln!(out, "  {RED}✗ does not compile{RED:#}: {}", problem.summary);
+        let what = if problem.status == Status::DoesNotCompile {
+            "does not compile"
+        } else {
+            "not graded"
+        };
+        let _ = writeln!(out, "  {RED}✗ {what}{RED:#}: {}", problem.summary);
         for line in problem.diagnostics.lines() {
             let _ = writeln!(out, "    {line}");
         }
-        let _ = writeln!(
-            out,
-            "  {DIM}fix the errors above (the compiler's own messages), then run the checker again; \
+        if problem.status == Status::DoesNotCompile {
+            let _ = writeln!(
+                out,
+                "  {DIM}fix the errors above (the compiler's own messages), then run the checker again; \
              the other exercises are graded as usual{DIM:#}"
-        );
+            );
+        }
         return;
     }
     let width = report
@@ -173,6 +203,35 @@ fn test_line(
             let _ = writeln!(out, "{pad}  {line}");
         }
     }
+}
+
+/// The score: in total, and per day when more than one day was graded.
+pub fn scores(out: &mut impl Write, reports: &[ExerciseReport]) {
+    let mut days: Vec<(u8, u32, u32)> = Vec::new();
+    for r in reports {
+        let (e, p) = r.points();
+        match days.iter_mut().find(|d| d.0 == r.exercise.day) {
+            Some(d) => {
+                d.1 += e;
+                d.2 += p;
+            }
+            None => days.push((r.exercise.day, e, p)),
+        }
+    }
+    let (earned, possible) = days.iter().fold((0, 0), |(e, p), d| (e + d.1, p + d.2));
+    let per_day = if days.len() > 1 {
+        let parts: Vec<String> = days
+            .iter()
+            .map(|(d, e, p)| format!("day {d}: {e}/{p}"))
+            .collect();
+        format!(" ({})", parts.join(", "))
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "{BOLD}score: {earned}/{possible} points{per_day}{BOLD:#}"
+    );
 }
 
 /// The last line of every grading run, alone on its line.

@@ -10,18 +10,31 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use crate::building::{self, BuildOutcome, Built};
-use crate::catalog::{self, Exercise, Kind, Selection, TestCase};
+use crate::catalog::{self, Exercise, Selection, TestCase};
 use crate::context::Ctx;
+use crate::integrity;
+use crate::sandbox::{self, Sandbox};
 use crate::supervise;
 use crate::verdict::{Failure, Status};
 use crate::workspace::Tree;
 
+/// How many tests may run at once.
+#[derive(Clone, Copy, Debug)]
+pub struct Jobs {
+    /// Always allowed.
+    pub base: usize,
+    /// Allowed on top while the machine's CPUs are mostly idle.
+    pub idle_extra: usize,
+}
+
 pub struct Options {
     pub tree: Tree,
+    /// Check the files students must not edit (`--ci`).
+    pub ci: bool,
     /// Programs given with `--program NAME=PATH`.
     pub programs: Vec<(String, std::path::PathBuf)>,
     pub seed: u64,
-    pub jobs: usize,
+    pub jobs: Jobs,
     pub color: bool,
 }
 
@@ -51,6 +64,9 @@ impl TestReport {
 pub struct BuildProblem {
     pub summary: String,
     pub diagnostics: String,
+    /// The status of each of its tests: does-not-compile, or fail for a submission that
+    /// changed a file students must not edit.
+    pub status: Status,
 }
 
 #[derive(Clone)]
@@ -82,8 +98,10 @@ impl ExerciseStatus {
 
 impl ExerciseReport {
     pub fn status(&self) -> ExerciseStatus {
-        if self.build_problem.is_some() {
-            return ExerciseStatus::DoesNotCompile;
+        match &self.build_problem {
+            Some(p) if p.status == Status::DoesNotCompile => return ExerciseStatus::DoesNotCompile,
+            Some(_) => return ExerciseStatus::Failing,
+            None => {}
         }
         if self.tests.iter().all(|t| t.status == Status::Pass) {
             return ExerciseStatus::Passing;
@@ -111,10 +129,21 @@ impl ExerciseReport {
         self.tests.len() - self.passed()
     }
 
+    /// Points earned and possible. A broken rule voids the exercise's points: work that skips
+    /// the lesson earns nothing.
     pub fn points(&self) -> (u32, u32) {
-        let earned = self.tests.iter().map(TestReport::points_earned).sum();
+        let rules_broken = self
+            .tests
+            .iter()
+            .any(|t| t.test.id == catalog::RULES.id && t.status == Status::Fail);
         let possible = self.tests.iter().map(|t| t.test.points).sum();
-        (earned, possible)
+        if rules_broken {
+            return (0, possible);
+        }
+        (
+            self.tests.iter().map(TestReport::points_earned).sum(),
+            possible,
+        )
     }
 }
 
@@ -161,21 +190,20 @@ pub fn grade(
 ) -> Result<Vec<ExerciseReport>> {
     supervise::init();
     let (events_tx, events) = mpsc::channel::<Event>();
-    let (jobs_tx, jobs_rx) = mpsc::channel::<Job>();
-    let jobs_rx = Arc::new(Mutex::new(jobs_rx));
+    let queue = Arc::new(Queue::default());
 
-    for _ in 0..opts.jobs.max(1) {
-        let jobs_rx = Arc::clone(&jobs_rx);
+    let slots = Arc::new(Slots::new(opts.jobs));
+    for _ in 0..opts.jobs.base + opts.jobs.idle_extra {
+        let slots = Arc::clone(&slots);
+        let queue = Arc::clone(&queue);
         let events_tx = events_tx.clone();
         let seed = opts.seed;
-        std::thread::spawn(move || worker(jobs_rx, events_tx, seed));
+        std::thread::spawn(move || worker(&queue, &slots, events_tx, seed));
     }
 
     // The builder: one exercise after another; its tests start as soon as it is built.
     let external = |e: &Exercise| -> Vec<(String, std::path::PathBuf)> {
-        let Kind::Programs { binaries } = e.kind else {
-            return Vec::new();
-        };
+        let binaries = e.kind.binaries();
         opts.programs
             .iter()
             .filter(|(name, _)| binaries.contains(&name.as_str()))
@@ -210,9 +238,29 @@ pub fn grade(
         let chosen = chosen.clone();
         let tree = opts.tree.clone();
         let color = opts.color;
+        let ci = opts.ci;
         let events_tx = events_tx.clone();
+        let queue = Arc::clone(&queue);
         std::thread::spawn(move || {
             for (index, (exercise, tests)) in chosen.into_iter().enumerate() {
+                // With --ci, the files students must not edit are checked before anything runs.
+                let tampered = if ci {
+                    integrity::changed_files(exercise, &tree.package_dir(exercise.name))
+                } else {
+                    Vec::new()
+                };
+                if !tampered.is_empty() {
+                    let _ = events_tx.send(Event::Built {
+                        exercise_index: index,
+                        tests: tests.len(),
+                        problem: Some(BuildProblem {
+                            summary: format!("{}: the exercise's manifest and rules must stay as the lab ships them", tampered.join(", ")),
+                            diagnostics: "restore them from the lab (e.g. `git checkout <lab revision> -- <file>`); grading uses the lab's own rules".to_string(),
+                            status: Status::Fail,
+                        }),
+                    });
+                    continue;
+                }
                 let outcome = if externals[index].is_empty() {
                     building::build(&tree, exercise, color)
                 } else {
@@ -233,13 +281,8 @@ pub fn grade(
                             tests: tests.len(),
                             problem: None,
                         });
-                        // Longest timeout first: a cheap stand-in for longest-running first,
-                        // so a slow test does not start last and stretch the whole run.
-                        let mut order: Vec<usize> = (0..tests.len()).collect();
-                        order.sort_by_key(|&i| std::cmp::Reverse(tests[i].timeout));
-                        for test_index in order {
-                            let test = tests[test_index];
-                            let _ = jobs_tx.send(Job {
+                        for (test_index, &test) in tests.iter().enumerate() {
+                            queue.push(Job {
                                 exercise_index: index,
                                 test_index,
                                 test,
@@ -252,6 +295,7 @@ pub fn grade(
                     BuildOutcome::Missing(summary) => BuildProblem {
                         summary,
                         diagnostics: String::new(),
+                        status: Status::DoesNotCompile,
                     },
                     BuildOutcome::DoesNotCompile {
                         summary,
@@ -259,6 +303,7 @@ pub fn grade(
                     } => BuildProblem {
                         summary,
                         diagnostics,
+                        status: Status::DoesNotCompile,
                     },
                 };
                 let _ = events_tx.send(Event::Built {
@@ -267,6 +312,7 @@ pub fn grade(
                     problem: Some(problem),
                 });
             }
+            queue.close();
         });
     }
     drop(events_tx);
@@ -296,7 +342,7 @@ pub fn grade(
                     for (i, test) in chosen[exercise_index].1.iter().enumerate() {
                         slots[exercise_index][i] = Some(TestReport {
                             test,
-                            status: Status::DoesNotCompile,
+                            status: problem.status,
                             failure: None,
                             duration: Duration::ZERO,
                             log: Vec::new(),
@@ -373,14 +419,160 @@ pub fn grade(
     Ok(reports.into_iter().flatten().collect())
 }
 
-fn worker(jobs: Arc<Mutex<mpsc::Receiver<Job>>>, events: mpsc::Sender<Event>, seed: u64) {
-    loop {
-        let job = {
-            let Ok(rx) = jobs.lock() else { return };
-            match rx.recv() {
-                Ok(job) => job,
-                Err(_) => return,
+/// Tests waiting to run, longest timeout first across every exercise built so far: a cheap
+/// stand-in for longest-running first, so that a slow test never starts last and stretches
+/// the whole run. Ties keep the order in which the tests were queued.
+#[derive(Default)]
+struct Queue {
+    state: Mutex<QueueState>,
+    ready: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct QueueState {
+    jobs: Vec<(u64, Job)>,
+    queued: u64,
+    /// No more jobs will come.
+    closed: bool,
+}
+
+impl Queue {
+    fn push(&self, job: Job) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.queued += 1;
+        let seq = state.queued;
+        state.jobs.push((seq, job));
+        self.ready.notify_one();
+    }
+
+    fn close(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+        self.ready.notify_all();
+    }
+
+    /// The next job, or `None` once the queue is closed and empty.
+    fn pop(&self) -> Option<Job> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let best = state
+                .jobs
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, (seq, job))| (job.test.timeout, std::cmp::Reverse(*seq)))
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                return Some(state.jobs.swap_remove(i).1);
             }
+            if state.closed {
+                return None;
+            }
+            state = self.ready.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// The right to run a test: `base` at any time, `idle_extra` more while the CPUs are idle.
+struct Slots {
+    jobs: Jobs,
+    running: Mutex<usize>,
+    changed: std::sync::Condvar,
+}
+
+impl Slots {
+    fn new(jobs: Jobs) -> Self {
+        if jobs.idle_extra > 0 {
+            cpu::start_sampling();
+        }
+        Slots {
+            jobs,
+            running: Mutex::new(0),
+            changed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn acquire(&self) {
+        let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let limit = self.jobs.base
+                + if cpu::mostly_idle() {
+                    self.jobs.idle_extra
+                } else {
+                    0
+                };
+            if *running < limit {
+                *running += 1;
+                return;
+            }
+            running = self
+                .changed
+                .wait_timeout(running, Duration::from_millis(20))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    fn release(&self) {
+        *self.running.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+        self.changed.notify_one();
+    }
+}
+
+/// How busy the machine's CPUs have been lately, from /proc/stat.
+mod cpu {
+    use std::sync::Once;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    use std::time::Duration;
+
+    /// Busy share of the last sampling period, in thousandths.
+    static BUSY: AtomicU32 = AtomicU32::new(1000);
+
+    pub fn start_sampling() {
+        static START: Once = Once::new();
+        START.call_once(|| {
+            std::thread::spawn(|| {
+                let mut last = totals();
+                loop {
+                    std::thread::sleep(Duration::from_millis(100));
+                    let now = totals();
+                    if let (Some((busy0, all0)), Some((busy1, all1))) = (last, now) {
+                        let all = all1.saturating_sub(all0).max(1);
+                        BUSY.store(
+                            (busy1.saturating_sub(busy0) * 1000 / all) as u32,
+                            Ordering::Relaxed,
+                        );
+                    }
+                    last = now;
+                }
+            });
+        });
+    }
+
+    pub fn mostly_idle() -> bool {
+        BUSY.load(Ordering::Relaxed) < 500
+    }
+
+    /// (busy, total) jiffies over all CPUs.
+    fn totals() -> Option<(u64, u64)> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        let fields: Vec<u64> = stat
+            .lines()
+            .next()?
+            .split_whitespace()
+            .skip(1)
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        let all: u64 = fields.iter().sum();
+        let idle = fields.get(3)? + fields.get(4).unwrap_or(&0);
+        Some((all - idle, all))
+    }
+}
+
+fn worker(queue: &Queue, slots: &Slots, events: mpsc::Sender<Event>, seed: u64) {
+    loop {
+        slots.acquire();
+        let Some(job) = queue.pop() else {
+            slots.release();
+            return;
         };
         let tag = supervise::begin_test_scope();
         let at = Instant::now();
@@ -391,6 +583,24 @@ fn worker(jobs: Arc<Mutex<mpsc::Receiver<Job>>>, events: mpsc::Sender<Event>, se
             at,
         });
         let log = Arc::new(Mutex::new(Vec::new()));
+        // The programs of an exercise run in a sandbox of their own, where allowed.
+        let has_programs = !job.exercise.kind.binaries().is_empty();
+        let sandbox = match (has_programs, sandbox::mode()) {
+            (true, sandbox::Mode::Namespaces) => match Sandbox::create() {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    log.lock()
+                        .map(|mut l| {
+                            l.push(format!("no sandbox for this test ({e:#}): plain mode"))
+                        })
+                        .ok();
+                    None
+                }
+            },
+            _ => None,
+        };
+        supervise::set_sandbox(sandbox.as_ref().map(Sandbox::fds));
+        let entered = sandbox.as_ref().and_then(|s| s.enter().ok());
         let result = {
             let mut ctx = Ctx::new(job.exercise, job.test, &job.built, seed, Arc::clone(&log));
             // The checker never panics on student behaviour; if a test has a bug, the test
@@ -407,11 +617,26 @@ fn worker(jobs: Arc<Mutex<mpsc::Receiver<Job>>>, events: mpsc::Sender<Event>, se
                     )))
                 })
         };
-        // Anything the test started and did not stop is stopped now.
+        // Anything the test started and did not stop is stopped now, and its namespaces go.
         supervise::stop_tagged(&tag);
+        let mut interventions = supervise::interventions(&tag);
+        if let Some(left) = sandbox.as_ref().map(Sandbox::leftovers).filter(|&n| n > 0) {
+            interventions.push(format!(
+                "{} still running in the test's sandbox after its programs were stopped (daemons?): they ended with it",
+                if left == 1 { "1 process was".to_string() } else { format!("{left} processes were") }
+            ));
+        }
         supervise::end_test_scope();
+        supervise::set_sandbox(None);
+        drop(entered);
+        drop(sandbox);
         let (status, failure) = match result {
             Ok(()) => (Status::Pass, None),
+            // What the checker had to do to the programs explains many a refusal or timeout.
+            Err(f) if !interventions.is_empty() && f.status != Status::NotStarted => (
+                f.status,
+                Some(f.detail("the checker saw", interventions.join("\n"))),
+            ),
             Err(f) => (f.status, Some(f)),
         };
         let report = TestReport {
@@ -421,6 +646,7 @@ fn worker(jobs: Arc<Mutex<mpsc::Receiver<Job>>>, events: mpsc::Sender<Event>, se
             duration: at.elapsed(),
             log: log.lock().map(|l| l.clone()).unwrap_or_default(),
         };
+        slots.release();
         let _ = events.send(Event::Finished {
             exercise_index: job.exercise_index,
             test_index: job.test_index,

@@ -33,6 +33,8 @@ use crate::verdict::Failure;
 pub const TAG_VAR: &str = "LAB_CHECKER_TAG";
 /// How long a program gets between SIGTERM and SIGKILL when the checker stops it.
 const TERM_GRACE: Duration = Duration::from_millis(300);
+/// The address space a program may use (RLIMIT_AS): far more than any exercise needs.
+const MEMORY_LIMIT: libc::rlim_t = 2 << 30;
 /// Output kept per stream; the rest is read and counted, so a flood cannot block or exhaust us.
 pub const DEFAULT_CAPTURE_CAP: usize = 4 << 20;
 
@@ -47,6 +49,13 @@ thread_local! {
     /// The tag prefix of the test running on this thread: every program it starts is tagged
     /// `<prefix><n>.`, so everything a test started can be found and stopped at its end.
     static SCOPE: std::cell::RefCell<String> = std::cell::RefCell::new(format!("lab-{}-0-", std::process::id()));
+    /// The namespaces (network, PID) the programs of this thread's test join, if any.
+    static SANDBOX: std::cell::Cell<Option<(i32, i32)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Programs started from this thread join these namespaces (see sandbox.rs); `None` for none.
+pub fn set_sandbox(fds: Option<(i32, i32)>) {
+    SANDBOX.with(|s| s.set(fds));
 }
 
 /// Start a new test scope on this thread and return its tag prefix.
@@ -89,6 +98,15 @@ pub fn init() {
         // Orphaned descendants of the programs we run come back to us instead of init, so
         // they can be found, killed and reaped.
         let _ = nix::sys::prctl::set_child_subreaper(true);
+        std::thread::Builder::new()
+            .name("process-cap".into())
+            .spawn(|| {
+                loop {
+                    std::thread::sleep(Duration::from_millis(50));
+                    enforce_process_cap();
+                }
+            })
+            .ok();
         std::thread::Builder::new()
             .name("orphan-reaper".into())
             .spawn(|| {
@@ -137,6 +155,90 @@ fn reap_orphans() {
             );
         }
     }
+}
+
+/// The most processes a program may have at once (itself included). RLIMIT_NPROC does not
+/// bind root, so the checker counts the tree itself and kills a program that goes over.
+pub const MAX_PROCESSES: usize = 300;
+
+/// What the checker had to do to the programs of a test (tag, note): shown with a failed test,
+/// because a test that only saw "refused" or "timed out" cannot say why.
+static INTERVENTIONS: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+
+fn intervene(tag: &str, note: String) {
+    lock(&INTERVENTIONS).push((tag.to_string(), note));
+}
+
+/// Take the notes recorded for the programs whose tag starts with `prefix`.
+pub fn interventions(prefix: &str) -> Vec<String> {
+    let mut all = lock(&INTERVENTIONS);
+    let (mine, rest): (Vec<_>, Vec<_>) =
+        all.drain(..).partition(|(tag, _)| tag.starts_with(prefix));
+    *all = rest;
+    let mut notes: Vec<String> = mine.into_iter().map(|(_, note)| note).collect();
+    notes.dedup();
+    notes
+}
+
+/// Programs the checker killed for going over `MAX_PROCESSES`.
+static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
+
+/// Count each live program's processes (stopping at the cap) and kill any program over it.
+fn enforce_process_cap() {
+    let live: Vec<(i32, String)> = lock(&LIVE).iter().map(|(p, t)| (*p, t.clone())).collect();
+    for (pid, tag) in live {
+        if procinfo::count_tree(pid, MAX_PROCESSES + 1) > MAX_PROCESSES {
+            lock(&OVER_CAP).insert(pid);
+            intervene(
+                &tag,
+                format!(
+                    "the checker killed a program that ran more than {MAX_PROCESSES} processes at once (a fork bomb?)"
+                ),
+            );
+            // Kill the group first (one call stops a bomb that stays in it), then the rest.
+            for _ in 0..3 {
+                let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+                for p in procinfo::descendants(pid) {
+                    let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+                }
+            }
+            kill_tagged_orphans(&tag);
+        }
+    }
+}
+
+/// Run `spawn` with this thread's new children going into the PID namespace `pid_ns`, then
+/// put the thread back. (Between the two the thread cannot start threads: the kernel refuses
+/// CLONE_THREAD while a thread's children would land in another PID namespace; a fork is fine.)
+fn in_pid_namespace(
+    pid_ns: i32,
+    spawn: impl FnOnce() -> std::io::Result<Child>,
+) -> std::io::Result<Child> {
+    static OWN: std::sync::OnceLock<Option<std::os::fd::OwnedFd>> = std::sync::OnceLock::new();
+    let own = OWN
+        .get_or_init(|| {
+            std::fs::File::open("/proc/self/ns/pid")
+                .ok()
+                .map(Into::into)
+        })
+        .as_ref()
+        .ok_or_else(|| std::io::Error::other("cannot open /proc/self/ns/pid"))?;
+    // SAFETY: setns on namespace descriptors we hold; it changes only where this thread's
+    // children are created.
+    if unsafe { libc::setns(pid_ns, libc::CLONE_NEWPID) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let child = spawn();
+    // SAFETY: as above; going back to the thread's own (active) namespace is always allowed.
+    if unsafe { libc::setns(own.as_raw_fd(), libc::CLONE_NEWPID) } != 0 {
+        // A thread that cannot start threads any more: better to stop the checker than to
+        // fail later in a way nobody can explain.
+        panic!(
+            "could not leave a sandbox's PID namespace: {}",
+            std::io::Error::last_os_error()
+        );
+    }
+    child
 }
 
 /// Spawn a command the caller will `wait()` for, registered so the orphan reaper leaves it
@@ -261,6 +363,10 @@ impl Spawn {
             cmd.current_dir(dir);
         }
         let fd3 = self.fd3.as_ref().map(|fd| fd.as_raw_fd());
+        let sandbox = SANDBOX.with(|s| s.get());
+        // The kernel's cap on its processes, where the machine has a pids cgroup.
+        let cap = crate::cgroup::Cap::new(MAX_PROCESSES);
+        let cap_procs = cap.as_ref().map(|c| c.procs.clone());
         // SAFETY: the closure runs between fork and exec and only makes async-signal-safe
         // system calls (prctl, setrlimit, dup2, fcntl).
         unsafe {
@@ -278,6 +384,26 @@ impl Spawn {
                     rlim_max: 0,
                 };
                 libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+                if let Some(procs) = &cap_procs {
+                    // "0" moves the writer itself into the cgroup: before exec, before any fork.
+                    let fd = libc::open(procs.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+                    if fd >= 0 {
+                        libc::write(fd, b"0".as_ptr().cast(), 1);
+                        libc::close(fd);
+                    }
+                }
+                // A program that allocates without end fails its allocation instead of
+                // taking the machine's memory.
+                let memory = libc::rlimit {
+                    rlim_cur: MEMORY_LIMIT,
+                    rlim_max: MEMORY_LIMIT,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &memory);
+                if let Some((net, _)) = sandbox
+                    && libc::setns(net, libc::CLONE_NEWNET) != 0
+                {
+                    return Err(std::io::Error::last_os_error());
+                }
                 if let Some(fd) = fd3 {
                     if fd == 3 {
                         libc::fcntl(3, libc::F_SETFD, 0);
@@ -288,7 +414,13 @@ impl Spawn {
                 Ok(())
             });
         }
-        let mut child = spawn_tracked(&mut cmd).with_context(|| {
+        // The program itself is forked into the sandbox's PID namespace (joining it after the
+        // fork would put only its children there, and would leave it unable to start threads).
+        let forked = match sandbox {
+            Some((_, pid_ns)) => in_pid_namespace(pid_ns, || spawn_tracked(&mut cmd)),
+            None => spawn_tracked(&mut cmd),
+        };
+        let mut child = forked.with_context(|| {
             format!(
                 "could not start {} ({})",
                 self.label,
@@ -320,6 +452,7 @@ impl Spawn {
             stdout,
             stderr,
             status: None,
+            cap,
         }
         .with_command(&self.program, &self.args))
     }
@@ -336,6 +469,8 @@ pub struct Program {
     pub stdout: Arc<Capture>,
     pub stderr: Arc<Capture>,
     status: Option<ExitStatus>,
+    /// Its pids cgroup (dropped after the program: the directory goes once it is empty).
+    cap: Option<crate::cgroup::Cap>,
 }
 
 impl Program {
@@ -442,23 +577,94 @@ impl Program {
     /// Returns how it ended (`None` if it could not be reaped).
     pub fn stop(&mut self) -> Option<ExitStatus> {
         let group = Pid::from_raw(self.pid);
-        if self.status.is_none() {
-            // Processes that left the group (setsid) but still hang below the program.
-            let tree = procinfo::descendants(self.pid);
-            let _ = killpg(group, Signal::SIGTERM);
-            let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
-            if self.wait_until(Instant::now() + TERM_GRACE).is_none() {
-                let _ = killpg(group, Signal::SIGKILL);
+        let label = self.label.clone();
+        // Did it end on its own since anyone last looked?
+        self.try_status();
+        match self.status {
+            // It ended on its own, before the test was over: say how, if it was a crash.
+            Some(status) if status.signal().is_some() || status.code() == Some(101) => {
+                let last = self
+                    .stderr_text()
+                    .lines()
+                    .rev()
+                    .find(|l| !l.trim().is_empty())
+                    .map(str::to_string);
+                let last = last
+                    .map(|l| format!(" (its last words: {})", escape::quoted(l.as_bytes(), 120)))
+                    .unwrap_or_default();
+                intervene(
+                    &self.tag,
+                    format!(
+                        "{label} had ended on its own: it {}{last}",
+                        describe_exit(status)
+                    ),
+                );
             }
-            for pid in tree {
-                if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
-                    let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+            Some(_) => {}
+            None => {
+                if procinfo::state(self.pid) == Some('T') {
+                    intervene(
+                        &self.tag,
+                        format!(
+                            "{label} was stopped (SIGSTOP): the checker continued and ended it"
+                        ),
+                    );
+                }
+                // Processes that left the group (setsid) but still hang below the program.
+                let tree = procinfo::descendants(self.pid);
+                let _ = killpg(group, Signal::SIGTERM);
+                let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
+                if self.wait_until(Instant::now() + TERM_GRACE).is_none() {
+                    let _ = killpg(group, Signal::SIGKILL);
+                    intervene(
+                        &self.tag,
+                        format!(
+                            "{label} did not end on SIGTERM within {} ms: the checker killed it with SIGKILL",
+                            TERM_GRACE.as_millis()
+                        ),
+                    );
+                }
+                for pid in tree {
+                    if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
+                        let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+                    }
                 }
             }
         }
         // The leader may be gone while its group lives on.
         let _ = killpg(group, Signal::SIGKILL);
-        kill_tagged_orphans(&self.tag);
+        let escaped = kill_tagged_orphans(&self.tag);
+        if escaped > 0 {
+            intervene(
+                &self.tag,
+                format!(
+                    "{label} left {} running after it ended (orphans, setsid?): the checker killed them",
+                    escape::plural(escaped, "process")
+                ),
+            );
+        }
+        if let Some(refused) = self
+            .cap
+            .as_ref()
+            .map(|c| c.refused_forks())
+            .filter(|&n| n > 0)
+        {
+            intervene(
+                &self.tag,
+                format!(
+                    "{label} tried to run more than {MAX_PROCESSES} processes at once (a fork bomb?): the kernel refused {refused} of its forks"
+                ),
+            );
+        }
+        let flood = self.stdout.total() + self.stderr.total();
+        if flood > 16 << 20 {
+            intervene(
+                &self.tag,
+                format!(
+                    "{label} wrote {flood} bytes of output (the checker keeps the first 4 MiB of each stream)"
+                ),
+            );
+        }
         let status = self.wait_until(Instant::now() + Duration::from_secs(5));
         if status.is_some() {
             lock(&LIVE).remove(&self.pid);
@@ -472,9 +678,26 @@ impl Program {
         String::from_utf8_lossy(&self.stderr.bytes()).into_owned()
     }
 
+    /// Did the checker kill it for starting more than `MAX_PROCESSES` processes?
+    pub fn went_over_process_cap(&self) -> bool {
+        lock(&OVER_CAP).contains(&self.pid)
+            || self.cap.as_ref().is_some_and(|c| c.refused_forks() > 0)
+    }
+
     /// Explain an exit that the test did not expect, as a failure: a `todo!()` becomes
     /// "not started", a panic shows its message and line, a signal is named.
     pub fn unexpected_exit(&mut self, while_doing: &str) -> Failure {
+        if self.went_over_process_cap() {
+            let _ = self.wait_until(Instant::now() + Duration::from_millis(500));
+            return Failure::of_kind(
+                Kind::Crash,
+                format!(
+                    "{} was killed by the checker {while_doing}: it ran more than {MAX_PROCESSES} processes at once (a fork bomb?)",
+                    self.label
+                ),
+            )
+            .note("every fork() must be matched by an exit() in the child; a child that loops back and forks again multiplies");
+        }
         let Some(status) = self.wait_until(Instant::now() + Duration::from_millis(500)) else {
             return Failure::checker_error(format!("{} is still running", self.label));
         };
@@ -520,9 +743,10 @@ impl Drop for Program {
 /// Kill the orphans (and their descendants) that carry `tag_prefix`. An orphan comes back to
 /// the checker, a subreaper, as soon as its parent dies, so looking below the checker's
 /// unsupervised children finds every process that escaped its program's group.
-fn kill_tagged_orphans(tag_prefix: &str) {
+fn kill_tagged_orphans(tag_prefix: &str) -> usize {
     let me = std::process::id() as i32;
     let mut quiet_rounds = 0;
+    let mut killed = std::collections::BTreeSet::new();
     for _round in 0..100 {
         let orphans: Vec<i32> = {
             let tracked = lock(&TRACKED);
@@ -541,16 +765,18 @@ fn kill_tagged_orphans(tag_prefix: &str) {
             // Processes killed a moment ago may still be orphaning their children: look twice.
             quiet_rounds += 1;
             if quiet_rounds >= 2 {
-                return;
+                return killed.len();
             }
         } else {
             quiet_rounds = 0;
         }
         for p in found {
             let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+            killed.insert(p);
         }
         std::thread::sleep(Duration::from_millis(1));
     }
+    killed.len()
 }
 
 /// Kill every process on the machine that carries a tag starting with `tag_prefix`.
@@ -580,6 +806,7 @@ pub fn stop_everything() {
     }
     sweep_tag(&format!("lab-{}-", std::process::id()));
     reap_orphans();
+    crate::cgroup::clean_up();
 }
 
 /// "exited with status 1", "was killed by SIGSEGV (segmentation fault)".
@@ -666,12 +893,21 @@ impl Capture {
                 state.data.extend_from_slice(&buf[..n.min(room)]);
                 state.total += n as u64;
                 drop(state);
-                writer.changed.notify_all();
+                // Beyond the cap the kept bytes do not change: nobody needs waking up (a flood
+                // of output must not make waiters rescan the buffer for every chunk).
+                if room > 0 {
+                    writer.changed.notify_all();
+                }
             }
             lock(&writer.state).closed = true;
             writer.changed.notify_all();
         });
         capture
+    }
+
+    /// How many bytes the program wrote in all, kept or not.
+    pub fn total(&self) -> u64 {
+        lock(&self.state).total
     }
 
     /// What was captured so far (up to the cap).

@@ -5,8 +5,7 @@ use std::fmt;
 use crate::hints::Kind as HintKind;
 
 /// The status of one test, as every report format names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Pass,
     Fail,

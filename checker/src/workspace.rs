@@ -31,6 +31,17 @@ pub fn display_path(path: &str) -> String {
         .to_string()
 }
 
+/// A tree's directory relative to the repository (the lab's root), with a trailing slash, for
+/// paths a CI system shows on the repository's files; empty if it lies elsewhere.
+pub fn repo_relative(dir: &Path) -> String {
+    let root = lab_root();
+    match dir.strip_prefix(&root) {
+        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
+        Ok(rel) => format!("{}/", rel.display()),
+        Err(_) => String::new(),
+    }
+}
+
 /// A directory of exercise packages (`exercises/`, `solutions/`, or any `--root DIR`): the
 /// package of exercise `name` is `<dir>/<name>`.
 #[derive(Clone, Debug)]

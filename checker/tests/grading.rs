@@ -97,7 +97,10 @@ fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
     let root = dir.to_string_lossy();
 
     // Grading only the healthy exercise works and passes.
-    let run = run_checker(&["--root", &root, "day1", "--seed", &seed()], MINUTES);
+    let run = run_checker(
+        &["--root", &root, "day1-endian", "--seed", &seed()],
+        MINUTES,
+    );
     assert_eq!(run.code(), Some(0), "{}", run.explain());
 
     // Grading both: the broken one "does not compile", with the compiler's own message.

@@ -17,6 +17,7 @@ pub static EXERCISE: Exercise = Exercise {
     kind: Kind::Library {
         calls: CALLS,
         harness_deps: "",
+        binaries: &[],
     },
     student_files: &["src/lib.rs"],
     tests: &[

@@ -519,7 +519,8 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
             .collect::<String>()
     );
     let mut program = spawn.start()?;
-    let ready_by = ctx.within(Duration::from_secs(10));
+    // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
+    let ready_by = ctx.within(Duration::from_secs(5));
     loop {
         let step =
             (Instant::now() + Duration::from_millis(if external { 20 } else { 200 })).min(ready_by);
@@ -550,8 +551,19 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
                 by_hand_command,
             });
         }
-        if program.try_status().is_some() || program.stdout.is_closed() {
+        if program.try_status().is_some()
+            || (program.stdout.is_closed()
+                && program
+                    .wait_until(Instant::now() + Duration::from_millis(200))
+                    .is_some())
+        {
             return Err(program.unexpected_exit("before it printed `listening on <ip>:<port>`"));
+        }
+        if program.stdout.is_closed() && !external {
+            return Err(Failure::of_kind(
+                Kind::NoListeningLine,
+                format!("{name} closed its stdout without printing `listening on <ip>:<port>`"),
+            ));
         }
         if external
             && TcpStream::connect_timeout(
@@ -570,11 +582,18 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
         if Instant::now() >= ready_by {
             let mut f = Failure::of_kind(
                 Kind::NoListeningLine,
-                format!("{name} printed no `listening on <ip>:<port>` line within 10 s"),
+                format!("{name} printed no `listening on <ip>:<port>` line within 5 s"),
             );
             let printed = program.stdout.bytes();
             if !printed.is_empty() {
                 f = f.detail("stdout", escape::quoted(&printed, 200));
+            }
+            let (out, err) = (program.stdout.total(), program.stderr.total());
+            if out + err > 1 << 20 {
+                f = f.detail(
+                    "output",
+                    format!("{name} wrote {out} bytes to stdout and {err} to stderr (the checker keeps the first 4 MiB of each)"),
+                );
             }
             return Err(f.note(
                 "is stdout flushed after the line? is the line printed only after listen()?",

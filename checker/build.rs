@@ -1,0 +1,36 @@
+//! Embeds the pristine copies of the files students must not edit (`checker/pristine/`: each
+//! exercise's manifest and rules), so that `checker --ci` can compare a submission's with the
+//! lab's own, and `checker verify` can check that the three copies agree.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=pristine");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("pristine");
+    let mut exercises: Vec<_> = std::fs::read_dir(&root)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    exercises.sort();
+    let mut out = String::from(
+        "/// (exercise, file, pristine content)\npub static PRISTINE: &[(&str, &str, &str)] = &[\n",
+    );
+    for dir in exercises.iter().filter(|p| p.is_dir()) {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        for file in files.iter().filter(|p| p.is_file()) {
+            let exercise = dir.file_name().unwrap().to_string_lossy();
+            let name = file.file_name().unwrap().to_string_lossy();
+            let _ = writeln!(
+                out,
+                "    ({exercise:?}, {name:?}, include_str!({:?})),",
+                file.display().to_string()
+            );
+        }
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("pristine.rs");
+    std::fs::write(dest, out).unwrap();
+}

@@ -1,0 +1,129 @@
+//! A kernel-enforced cap on the number of processes a program may run, where the machine has a
+//! `pids` cgroup controller (cgroup v1 `/sys/fs/cgroup/pids`, or v2 with `pids` enabled at the
+//! root). RLIMIT_NPROC does not bind root, and a fork bomb outruns any watcher on a small
+//! machine (it fills the whole PID space within a second), so the kernel itself must refuse the
+//! forks: each program gets a cgroup of its own with `pids.max`, joined before exec. Where there
+//! is no such controller, supervision falls back to counting the tree (see supervise.rs).
+
+use std::ffi::CString;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The checker's own directory in the pids hierarchy, if it could make one.
+fn base() -> Option<&'static Path> {
+    static BASE: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let candidates = [
+            PathBuf::from("/sys/fs/cgroup/pids"),
+            PathBuf::from("/sys/fs/cgroup"),
+        ];
+        for root in candidates {
+            // v2 needs pids enabled for the root's children; v1's pids hierarchy has it always.
+            let v2 = root.join("cgroup.subtree_control");
+            if root.ends_with("cgroup")
+                && !std::fs::read_to_string(&v2)
+                    .is_ok_and(|c| c.split_whitespace().any(|w| w == "pids"))
+            {
+                continue;
+            }
+            if !root.join("cgroup.procs").exists() {
+                continue;
+            }
+            clean_stale(&root);
+            let dir = root.join(format!("lab-checker-{}", std::process::id()));
+            if std::fs::create_dir(&dir).is_ok() {
+                return Some(dir);
+            }
+        }
+        None
+    })
+    .as_deref()
+}
+
+/// Remove the directories of checkers that are gone (killed before they could clean up).
+fn clean_stale(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("lab-checker-")
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            remove_tree(&entry.path());
+        }
+    }
+}
+
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_tree(&entry.path());
+            }
+        }
+    }
+    let _ = std::fs::remove_dir(dir);
+}
+
+/// Whether programs get a kernel-enforced cap.
+pub fn available() -> bool {
+    base().is_some()
+}
+
+/// The cgroup of one program.
+pub struct Cap {
+    dir: PathBuf,
+    /// `<dir>/cgroup.procs`, ready for the child to open between fork and exec.
+    pub procs: CString,
+}
+
+impl Cap {
+    /// A new cgroup allowing `max` processes, or `None` where there is no pids controller.
+    pub fn new(max: usize) -> Option<Cap> {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let dir = base()?.join(format!("p{}", NEXT.fetch_add(1, Ordering::Relaxed)));
+        std::fs::create_dir(&dir).ok()?;
+        if std::fs::write(dir.join("pids.max"), max.to_string()).is_err() {
+            let _ = std::fs::remove_dir(&dir);
+            return None;
+        }
+        let procs = CString::new(dir.join("cgroup.procs").to_string_lossy().into_owned()).ok()?;
+        Some(Cap { dir, procs })
+    }
+
+    /// How many forks the kernel refused because of the cap (`max` in pids.events).
+    pub fn refused_forks(&self) -> u64 {
+        std::fs::read_to_string(self.dir.join("pids.events"))
+            .ok()
+            .and_then(|e| {
+                e.lines()
+                    .find_map(|l| l.strip_prefix("max ").and_then(|n| n.trim().parse().ok()))
+            })
+            .unwrap_or(0)
+    }
+}
+
+impl Drop for Cap {
+    fn drop(&mut self) {
+        // Empty once every process of the program has exited; try a little while.
+        for _ in 0..50 {
+            if std::fs::remove_dir(&self.dir).is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+}
+
+/// Remove the checker's own directory (at exit, once its programs are gone).
+pub fn clean_up() {
+    if let Some(dir) = base() {
+        remove_tree(dir);
+    }
+}

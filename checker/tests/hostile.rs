@@ -1,0 +1,214 @@
+//! The checker runs code it cannot trust. Each hostile program in
+//! `checker/tests/broken-versions/hostile/` replaces day2-echo's server, and the checker must,
+//! in both sandbox modes: finish within its budget, report failures that name what happened,
+//! keep the program's output from faking a verdict, and leave no process behind (every run of
+//! the checker carries a mark in its environment, inherited by everything it starts, and
+//! `/proc` is searched for it afterwards).
+
+mod common;
+
+use std::time::Duration;
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+use common::{Edit, run_checker, tree};
+
+struct Hostile {
+    name: &'static str,
+    /// The report must contain one of these: the failure names what happened.
+    names_it: &'static [&'static str],
+}
+
+const HOSTILE: &[Hostile] = &[
+    Hostile {
+        name: "endless-loop",
+        names_it: &["nothing came back in time"],
+    },
+    Hostile {
+        name: "fork-bomb",
+        names_it: &["fork bomb"],
+    },
+    Hostile {
+        name: "daemon",
+        names_it: &[
+            "running after it ended",
+            "still running in the test's sandbox",
+        ],
+    },
+    Hostile {
+        name: "ignores-sigterm",
+        names_it: &["did not end on SIGTERM"],
+    },
+    Hostile {
+        name: "sleeps-in-sigterm-handler",
+        names_it: &["did not end on SIGTERM"],
+    },
+    Hostile {
+        name: "floods-output",
+        names_it: &["bytes to stdout", "bytes of output"],
+    },
+    Hostile {
+        name: "closes-stdout",
+        names_it: &["closed its stdout"],
+    },
+    Hostile {
+        name: "binds-never-accepts",
+        names_it: &["nothing came back in time"],
+    },
+    Hostile {
+        name: "eats-memory",
+        names_it: &["SIGABRT", "memory allocation"],
+    },
+    Hostile {
+        name: "stops-its-group",
+        names_it: &["stopped (SIGSTOP)"],
+    },
+    Hostile {
+        name: "fakes-a-pass",
+        names_it: &["failed"],
+    },
+];
+
+/// The tests each hostile server is put through.
+const TESTS: &[&str] = &["day2-echo/round-trip", "day2-echo/sequential-clients"];
+/// How long the whole checker run may take.
+const BUDGET: Duration = Duration::from_secs(40);
+
+fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
+    let edits = vec![
+        (
+            "day2-echo",
+            Edit {
+                file: "src/bin/echo-server.rs".into(),
+                find: None,
+                replace: None,
+                source: Some(format!("hostile/{}.rs", hostile.name)),
+            },
+        ),
+        (
+            "day2-echo",
+            Edit {
+                file: "src/hostile_common.rs".into(),
+                find: None,
+                replace: None,
+                source: Some("hostile/common.rs".into()),
+            },
+        ),
+    ];
+    let dir = tree(
+        &format!("hostile--{}", hostile.name),
+        &["day2-echo"],
+        &edits,
+    )?;
+    let mut args = vec!["--root", dir.to_str().unwrap(), "--sandbox", mode, "-v"];
+    args.extend_from_slice(TESTS);
+    // run_checker also fails if anything the checker started is still alive afterwards.
+    let run = run_checker(&args, BUDGET + Duration::from_secs(30));
+    let report = run.stdout();
+    if run.elapsed > BUDGET {
+        return Err(format!(
+            "took {:.1} s, over the budget of {} s\n{}",
+            run.elapsed.as_secs_f64(),
+            BUDGET.as_secs(),
+            run.explain()
+        )
+        .into());
+    }
+    if run.code() != Some(1) {
+        return Err(format!(
+            "the checker must exit with 1 (tests failed)\n{}",
+            run.explain()
+        )
+        .into());
+    }
+    for t in run.tests() {
+        if t["status"] != "fail" {
+            return Err(format!(
+                "{} must fail, its status is {}\n{}",
+                t["name"],
+                t["status"],
+                run.explain()
+            )
+            .into());
+        }
+    }
+    if run.tests().len() != TESTS.len() {
+        return Err(format!(
+            "expected {} tests in the JSON report\n{}",
+            TESTS.len(),
+            run.explain()
+        )
+        .into());
+    }
+    if !hostile
+        .names_it
+        .iter()
+        .any(|phrase| report.contains(phrase))
+    {
+        return Err(format!(
+            "the report does not say what happened (one of {:?})\n{}",
+            hostile.names_it,
+            run.explain()
+        )
+        .into());
+    }
+    // Nothing the program printed can fake a verdict or reach a terminal or a CI log raw.
+    let last = report.lines().last().unwrap_or_default();
+    if last != format!("0 passed, {} failed", TESTS.len()) {
+        return Err(format!(
+            "the last line must be the checker's own count, got {last:?}\n{}",
+            run.explain()
+        )
+        .into());
+    }
+    if report.contains('\x1b') || run.stderr().contains('\x1b') {
+        return Err(format!(
+            "an escape sequence from the program reached the checker's output\n{}",
+            run.explain()
+        )
+        .into());
+    }
+    if let Some(line) = report
+        .lines()
+        .chain(run.stderr().lines())
+        .find(|l| l.starts_with("::"))
+    {
+        return Err(format!(
+            "a line of the checker's output starts a workflow command: {line:?}\n{}",
+            run.explain()
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Can this machine make namespaces (root and unshare)? Asked the way the checker asks it.
+fn namespaces_available() -> bool {
+    std::process::Command::new("unshare")
+        .args(["--net", "--pid", "--fork", "--kill-child", "true"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    let mut modes = vec!["plain"];
+    if namespaces_available() {
+        modes.push("namespaces");
+    } else {
+        eprintln!(
+            "hostile: this machine does not allow namespaces: only plain mode is tested here"
+        );
+    }
+    for mode in modes {
+        for hostile in HOSTILE {
+            trials.push(Trial::test(
+                format!("{mode}::{}", hostile.name),
+                move || run(hostile, mode),
+            ));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}

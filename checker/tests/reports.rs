@@ -1,0 +1,434 @@
+//! Grading for CI and for instructors: the machine-readable reports agree with the human one,
+//! GitHub Actions gets annotations, a step summary and protection from workflow commands, `--ci`
+//! catches edited manifests and rules, the overview comes from a cache, `watch` re-grades on
+//! save, `verify` passes, `new` scaffolds a working exercise, and the example workflow runs the
+//! command these tests run.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use common::{Edit, checker_command, lab_root, run_checker, tree};
+
+const MINUTES: Duration = Duration::from_secs(600);
+
+/// A tree with some passing, some failing and some unstarted tests: day1-endian with a bug,
+/// day2-inet as the reference.
+fn mixed_tree() -> std::path::PathBuf {
+    let bug = Edit {
+        file: "src/lib.rs".into(),
+        find: Some("    if is_little_endian() { swap16(x) } else { x }".into()),
+        replace: Some("    x".into()),
+        source: None,
+    };
+    tree(
+        "reports-mixed",
+        &["day1-endian", "day2-inet"],
+        &[("day1-endian", bug)],
+    )
+    .unwrap()
+}
+
+/// (test name -> status) from the human report's test lines (`  ✓ id  ...`).
+fn human_verdicts(report: &str) -> BTreeMap<String, String> {
+    let mut verdicts = BTreeMap::new();
+    let mut exercise = String::new();
+    for line in report.lines() {
+        if !line.starts_with(' ') && line.contains(" — ") {
+            exercise = line.split(" — ").next().unwrap_or_default().to_string();
+        }
+        let trimmed = line.trim_start();
+        let status = match trimmed.chars().next() {
+            Some('✓') => "pass",
+            Some('✗') => "fail",
+            Some('○') => "not-started",
+            Some('!') => "error",
+            _ => continue,
+        };
+        if line.starts_with("  ")
+            && !line.starts_with("   ")
+            && let Some(id) = trimmed.split_whitespace().nth(1)
+        {
+            verdicts.insert(format!("{exercise}/{id}"), status.to_string());
+        }
+    }
+    verdicts
+}
+
+#[test]
+fn json_and_junit_agree_with_the_human_report() {
+    let dir = mixed_tree();
+    let root = dir.to_string_lossy().to_string();
+    let seed = common::seed().to_string();
+    let junit_file = tempfile::NamedTempFile::new().unwrap();
+    // The same run: the human report on stdout, JUnit in a file.
+    let out = checker_command()
+        .args([
+            "--root",
+            &root,
+            "day1-endian",
+            "day2-inet",
+            "--seed",
+            &seed,
+            "--format",
+            "junit",
+            "--output",
+        ])
+        .arg(junit_file.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let human = human_verdicts(&String::from_utf8_lossy(&out.stdout));
+    assert!(human.len() > 20, "{human:?}");
+    assert!(
+        human.values().any(|s| s == "pass") && human.values().any(|s| s == "fail"),
+        "{human:?}"
+    );
+
+    // JUnit, parsed back with the crate that wrote it.
+    let xml = std::fs::read_to_string(junit_file.path()).unwrap();
+    let report = quick_junit::Report::deserialize_from_str(&xml).unwrap();
+    let mut junit = BTreeMap::new();
+    for suite in &report.test_suites {
+        for case in &suite.test_cases {
+            let status = match &case.status {
+                quick_junit::TestCaseStatus::Success { .. } => "pass".to_string(),
+                quick_junit::TestCaseStatus::NonSuccess { ty, .. } => {
+                    ty.as_ref().map(|t| t.to_string()).unwrap_or_default()
+                }
+                quick_junit::TestCaseStatus::Skipped { .. } => "skipped".to_string(),
+            };
+            junit.insert(
+                format!("{}/{}", suite.name.as_str(), case.name.as_str()),
+                status,
+            );
+        }
+    }
+    assert_eq!(junit, human, "JUnit and the human report disagree");
+
+    // JSON, from a run with the same seed.
+    let run = run_checker(
+        &["--root", &root, "day1-endian", "day2-inet", "--seed", &seed],
+        MINUTES,
+    );
+    let json: BTreeMap<String, String> = run
+        .tests()
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap().to_string(),
+                t["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(json, human, "JSON and the human report disagree");
+    let doc = run.json.as_ref().unwrap();
+    assert_eq!(doc["version"], 3);
+    assert_eq!(doc["status"], "fail");
+    let totals = &doc["totals"];
+    assert_eq!(
+        totals["passed"].as_u64().unwrap() + totals["failed"].as_u64().unwrap(),
+        human.len() as u64
+    );
+    assert!(
+        doc["days"].as_array().unwrap().len() == 2,
+        "a score per day"
+    );
+    for t in run.tests() {
+        assert!(
+            t["max_points"].is_u64() && t["points"].is_u64() && t["duration"].is_f64(),
+            "{t}"
+        );
+    }
+    // The human report shows the score per day and in total, and ends with the count.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[lines.len() - 2].starts_with("score: ") && lines[lines.len() - 2].contains("day 1: "),
+        "{stdout}"
+    );
+    let passed = human.values().filter(|s| *s == "pass").count();
+    assert_eq!(
+        lines[lines.len() - 1],
+        format!("{passed} passed, {} failed", human.len() - passed)
+    );
+}
+
+#[test]
+fn github_actions_gets_annotations_a_summary_and_no_injected_commands() {
+    let dir = mixed_tree();
+    let summary = tempfile::NamedTempFile::new().unwrap();
+    let out = checker_command()
+        .args(["--root", dir.to_str().unwrap(), "day1-endian"])
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", summary.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let stop = lines
+        .iter()
+        .position(|l| l.starts_with("::stop-commands::"))
+        .expect("commands stopped first");
+    let token = lines[stop].trim_start_matches("::stop-commands::");
+    assert!(token.len() >= 16, "an unguessable token");
+    let resume = lines
+        .iter()
+        .position(|l| *l == format!("::{token}::"))
+        .expect("commands resumed");
+    assert!(stop < resume);
+    // Every report line is between the two; only our annotations come after.
+    let annotations: Vec<&&str> = lines[resume + 1..]
+        .iter()
+        .filter(|l| l.starts_with("::error "))
+        .collect();
+    assert!(
+        !annotations.is_empty() && annotations.len() <= 10,
+        "{stdout}"
+    );
+    assert!(
+        annotations
+            .iter()
+            .all(|a| a.contains("file=") && a.contains("day1-endian/src/lib.rs")),
+        "{annotations:?}"
+    );
+    assert!(lines[..stop].iter().all(|l| !l.starts_with("::")));
+    let md = std::fs::read_to_string(summary.path()).unwrap();
+    assert!(
+        md.contains("| day | exercise | status | tests | points |") && md.contains("`day1-endian`"),
+        "{md}"
+    );
+}
+
+#[test]
+fn ci_mode_fails_an_exercise_whose_rules_were_edited() {
+    let loosened = Edit {
+        file: "clippy.toml".into(),
+        find: Some("disallowed-types = [".into()),
+        replace: Some("disallowed-types = [\n  # nothing forbidden any more\n".into()),
+        source: None,
+    };
+    let dir = tree(
+        "reports-tampered",
+        &["day2-inet"],
+        &[("day2-inet", loosened)],
+    )
+    .unwrap();
+    let root = dir.to_string_lossy().to_string();
+    let run = run_checker(&["--root", &root, "day2-inet", "--ci"], MINUTES);
+    assert_eq!(run.code(), Some(1), "{}", run.explain());
+    assert!(
+        run.tests().iter().all(|t| t["status"] == "fail"),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        run.stdout().contains("day2-inet/clippy.toml was changed"),
+        "{}",
+        run.explain()
+    );
+    // Without --ci the edit is the student's own business.
+    let run = run_checker(&["--root", &root, "day2-inet"], MINUTES);
+    assert_eq!(run.code(), Some(0), "{}", run.explain());
+}
+
+#[test]
+fn the_overview_comes_from_the_cache_until_a_file_changes() {
+    let dir = tree("reports-overview", &["day1-endian"], &[]).unwrap();
+    let root = dir.to_string_lossy().to_string();
+    let overview = || {
+        let start = Instant::now();
+        let out = checker_command().args(["--root", &root]).output().unwrap();
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            start.elapsed(),
+        )
+    };
+    let (first, _) = overview();
+    assert!(
+        first.contains("Day 1") && first.contains("day1-endian") && first.contains("█"),
+        "{first}"
+    );
+    let (second, took) = overview();
+    assert_eq!(first, second);
+    assert!(
+        took < Duration::from_secs(1),
+        "the second overview took {took:?}: not from the cache"
+    );
+    // An edit invalidates that exercise's verdict.
+    let lib = dir.join("day1-endian/src/lib.rs");
+    let original = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(
+        &lib,
+        original.replace(
+            "    if is_little_endian() { swap16(x) } else { x }",
+            "    x",
+        ),
+    )
+    .unwrap();
+    let (third, _) = overview();
+    std::fs::write(&lib, original).unwrap();
+    assert_ne!(
+        first, third,
+        "the edit must be graded, not served from the cache"
+    );
+}
+
+#[test]
+fn watch_grades_again_after_a_save() {
+    let dir = tree("reports-watch", &["day1-endian"], &[]).unwrap();
+    let mut child = checker_command()
+        .args([
+            "--root",
+            dir.to_str().unwrap(),
+            "watch",
+            "day1-endian/htons",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let wait_for_watching = |rx: &std::sync::mpsc::Receiver<String>| {
+        let until = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < until {
+            if let Ok(line) = rx.recv_timeout(Duration::from_secs(1))
+                && line.starts_with("watching ")
+            {
+                return true;
+            }
+        }
+        false
+    };
+    assert!(wait_for_watching(&rx), "the first grading never finished");
+    let lib = dir.join("day1-endian/src/lib.rs");
+    let original = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(&lib, format!("{original}\n// saved\n")).unwrap();
+    let again = wait_for_watching(&rx);
+    std::fs::write(&lib, original).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(again, "no second grading after the save");
+}
+
+#[test]
+fn verify_passes_on_the_lab() {
+    let out = checker_command().arg("verify").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("every solution passes every test"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_scaffolded_exercise_builds_and_its_stub_is_not_started() {
+    // A copy of the lab (sources only), scaffolded, built with a target dir of its own.
+    let copy = tempfile::tempdir().unwrap();
+    let lab = lab_root();
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "tar -C {} --exclude=./target --exclude=./solutions/target --exclude=./.git -cf - . | tar -C {} -xf -",
+            lab.display(),
+            copy.path().display()
+        ))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let target = common::scratch().join("scaffold-target");
+    let checker = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO"))
+            .args(["run", "-q", "-p", "checker", "--"])
+            .args(args)
+            .current_dir(copy.path())
+            .env("CARGO_TARGET_DIR", &target)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    for (name, binary) in [("day9-scaffolded", None), ("day9-served", Some("served"))] {
+        let mut args = vec!["new", name];
+        if let Some(b) = binary {
+            args.extend(["--binary", b]);
+        }
+        let out = checker(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = checker(&["day9"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("○ double") && stdout.contains("○ greets") && !stdout.contains("panicked"),
+        "{stdout}"
+    );
+    let out = checker(&["--solutions", "day9"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn the_example_workflow_runs_the_command_these_tests_run() {
+    let workflow = std::fs::read_to_string(lab_root().join(".github/workflows/grade.yml")).unwrap();
+    let command = "cargo run -q -p checker -- all --ci --format junit --output results.xml";
+    assert!(
+        workflow.contains(command),
+        "the workflow must grade with `{command}`"
+    );
+    // The same arguments on a tree: a JUnit report comes out, and the exit status says whether
+    // everything passed.
+    let dir = tree("reports-workflow", &["day1-endian"], &[]).unwrap();
+    let out_file = tempfile::NamedTempFile::new().unwrap();
+    let out = checker_command()
+        .args([
+            "--root",
+            dir.to_str().unwrap(),
+            "all",
+            "--ci",
+            "--format",
+            "junit",
+            "--output",
+        ])
+        .arg(out_file.path())
+        .output()
+        .unwrap();
+    let xml = std::fs::read_to_string(out_file.path()).unwrap();
+    let report = quick_junit::Report::deserialize_from_str(&xml).unwrap();
+    assert!(
+        report
+            .test_suites
+            .iter()
+            .any(|s| s.name.as_str() == "day1-endian")
+    );
+    // The tree holds day1-endian only: every other exercise is reported, as not compiling.
+    assert_eq!(out.status.code(), Some(1));
+}
