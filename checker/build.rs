@@ -23,11 +23,11 @@ fn main() {
         for file in files.iter().filter(|p| p.is_file()) {
             let exercise = dir.file_name().unwrap().to_string_lossy();
             let name = file.file_name().unwrap().to_string_lossy();
-            let _ = writeln!(
-                out,
-                "    ({exercise:?}, {name:?}, include_str!({:?})),",
-                file.display().to_string()
-            );
+            // The content itself, not include_str!(absolute path): a build reused from a copy
+            // of the lab elsewhere (same fingerprint) must not point into a directory that is
+            // gone.
+            let content = std::fs::read_to_string(file).unwrap();
+            let _ = writeln!(out, "    ({exercise:?}, {name:?}, {content:?}),");
         }
     }
     out.push_str("];\n");
