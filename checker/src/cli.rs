@@ -40,8 +40,8 @@ pub struct GradingArgs {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
-    /// How many tests run at once. Default: the number of cores, and up to twice that while the
-    /// CPUs are idle (most tests wait on timers and sockets); an explicit N is a hard limit.
+    /// How many tests run at once (default: the number of cores). A test that only waits on a
+    /// timer (a client's 5 s timeout, say) does not count while it waits.
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
 

@@ -181,18 +181,8 @@ fn options(args: &GradingArgs) -> Result<Options> {
     let cores = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(2);
-    // An explicit -j is a hard limit; by default, the core count, and up to twice that while
-    // the CPUs are idle (most tests spend their time waiting on timers and sockets).
-    let jobs = match args.jobs {
-        Some(n) => runner::Jobs {
-            base: n.max(1),
-            idle_extra: 0,
-        },
-        None => runner::Jobs {
-            base: cores,
-            idle_extra: cores,
-        },
-    };
+    // Tests that only wait on a timer give their slot back meanwhile (runner::off_cpu).
+    let jobs = args.jobs.unwrap_or(cores).max(1);
     Ok(Options {
         tree,
         programs: args.programs.clone(),

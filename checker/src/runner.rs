@@ -18,14 +18,8 @@ use crate::supervise;
 use crate::verdict::{Failure, Status};
 use crate::workspace::Tree;
 
-/// How many tests may run at once.
-#[derive(Clone, Copy, Debug)]
-pub struct Jobs {
-    /// Always allowed.
-    pub base: usize,
-    /// Allowed on top while the machine's CPUs are mostly idle.
-    pub idle_extra: usize,
-}
+/// Workers beyond the slots, for the tests that wait `off_cpu`.
+const OFF_CPU_WORKERS: usize = 6;
 
 pub struct Options {
     pub tree: Tree,
@@ -34,7 +28,8 @@ pub struct Options {
     /// Programs given with `--program NAME=PATH`.
     pub programs: Vec<(String, std::path::PathBuf)>,
     pub seed: u64,
-    pub jobs: Jobs,
+    /// How many tests may use the CPU at once (`-j`).
+    pub jobs: usize,
     pub color: bool,
 }
 
@@ -193,12 +188,13 @@ pub fn grade(
     let queue = Arc::new(Queue::default());
 
     let slots = Arc::new(Slots::new(opts.jobs));
-    for _ in 0..opts.jobs.base + opts.jobs.idle_extra {
+    // More workers than slots: the tests waiting `off_cpu` hold none.
+    for _ in 0..opts.jobs + OFF_CPU_WORKERS {
         let slots = Arc::clone(&slots);
         let queue = Arc::clone(&queue);
         let events_tx = events_tx.clone();
         let seed = opts.seed;
-        std::thread::spawn(move || worker(&queue, &slots, events_tx, seed));
+        std::thread::spawn(move || worker(&queue, slots, events_tx, seed));
     }
 
     // The builder: one exercise after another; its tests start as soon as it is built.
@@ -471,18 +467,15 @@ impl Queue {
     }
 }
 
-/// The right to run a test: `base` at any time, `idle_extra` more while the CPUs are idle.
+/// The right to run a test: at most `jobs` at once.
 struct Slots {
-    jobs: Jobs,
+    jobs: usize,
     running: Mutex<usize>,
     changed: std::sync::Condvar,
 }
 
 impl Slots {
-    fn new(jobs: Jobs) -> Self {
-        if jobs.idle_extra > 0 {
-            cpu::start_sampling();
-        }
+    fn new(jobs: usize) -> Self {
         Slots {
             jobs,
             running: Mutex::new(0),
@@ -492,23 +485,13 @@ impl Slots {
 
     fn acquire(&self) {
         let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            let limit = self.jobs.base
-                + if cpu::mostly_idle() {
-                    self.jobs.idle_extra
-                } else {
-                    0
-                };
-            if *running < limit {
-                *running += 1;
-                return;
-            }
+        while *running >= self.jobs {
             running = self
                 .changed
-                .wait_timeout(running, Duration::from_millis(20))
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
+                .wait(running)
+                .unwrap_or_else(|e| e.into_inner());
         }
+        *running += 1;
     }
 
     fn release(&self) {
@@ -517,57 +500,27 @@ impl Slots {
     }
 }
 
-/// How busy the machine's CPUs have been lately, from /proc/stat.
-mod cpu {
-    use std::sync::Once;
-    use std::sync::atomic::{AtomicU32, Ordering};
-    use std::time::Duration;
-
-    /// Busy share of the last sampling period, in thousandths.
-    static BUSY: AtomicU32 = AtomicU32::new(1000);
-
-    pub fn start_sampling() {
-        static START: Once = Once::new();
-        START.call_once(|| {
-            std::thread::spawn(|| {
-                let mut last = totals();
-                loop {
-                    std::thread::sleep(Duration::from_millis(100));
-                    let now = totals();
-                    if let (Some((busy0, all0)), Some((busy1, all1))) = (last, now) {
-                        let all = all1.saturating_sub(all0).max(1);
-                        BUSY.store(
-                            (busy1.saturating_sub(busy0) * 1000 / all) as u32,
-                            Ordering::Relaxed,
-                        );
-                    }
-                    last = now;
-                }
-            });
-        });
-    }
-
-    pub fn mostly_idle() -> bool {
-        BUSY.load(Ordering::Relaxed) < 500
-    }
-
-    /// (busy, total) jiffies over all CPUs.
-    fn totals() -> Option<(u64, u64)> {
-        let stat = std::fs::read_to_string("/proc/stat").ok()?;
-        let fields: Vec<u64> = stat
-            .lines()
-            .next()?
-            .split_whitespace()
-            .skip(1)
-            .filter_map(|f| f.parse().ok())
-            .collect();
-        let all: u64 = fields.iter().sum();
-        let idle = fields.get(3)? + fields.get(4).unwrap_or(&0);
-        Some((all - idle, all))
-    }
+thread_local! {
+    /// The `-j` slots of the test running on this thread (see `off_cpu`).
+    static SLOTS: std::cell::RefCell<Option<Arc<Slots>>> = const { std::cell::RefCell::new(None) };
 }
 
-fn worker(queue: &Queue, slots: &Slots, events: mpsc::Sender<Event>, seed: u64) {
+/// Run `f`, a wait on a timer (a program's own timeout, an idle period the test imposes),
+/// without holding one of the `-j` slots, so another test can use the CPU meanwhile. Only for
+/// waits that cost no CPU and whose end may be followed by a short delay: the slot is taken
+/// back afterwards, when one is free.
+pub fn off_cpu<T>(f: impl FnOnce() -> T) -> T {
+    let Some(slots) = SLOTS.with(|s| s.borrow().clone()) else {
+        return f();
+    };
+    slots.release();
+    let result = f();
+    slots.acquire();
+    result
+}
+
+fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u64) {
+    SLOTS.with(|s| *s.borrow_mut() = Some(Arc::clone(&slots)));
     loop {
         slots.acquire();
         let Some(job) = queue.pop() else {

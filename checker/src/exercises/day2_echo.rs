@@ -449,7 +449,7 @@ fn idle_connection(ctx: &mut Ctx) -> TestResult {
     let s = server(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     t.note("client", "stays silent for 1 s");
-    std::thread::sleep(Duration::from_secs(1));
+    crate::runner::off_cpu(|| std::thread::sleep(Duration::from_secs(1)));
     let line = "sorry, I was thinking\n";
     c.send(line.as_bytes(), ctx.deadline)?;
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
@@ -754,8 +754,9 @@ fn client_no_answer(ctx: &mut Ctx) -> TestResult {
     let hidden = HiddenServer::start(&t, Behaviour::NeverAnswer)?;
     let started = Instant::now();
     // 5 s of SO_RCVTIMEO, plus room for a slow machine; the checker kills it after that.
-    let (status, _out, err, mut p) =
-        run_client(ctx, hidden.port, b"hello?\n", Duration::from_secs(8))?;
+    let (status, _out, err, mut p) = crate::runner::off_cpu(|| {
+        run_client(ctx, hidden.port, b"hello?\n", Duration::from_secs(8))
+    })?;
     ctx.log(format!(
         "echo-client gave up after {:.1} s",
         started.elapsed().as_secs_f64()

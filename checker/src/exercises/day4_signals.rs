@@ -429,7 +429,8 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
         silent_since = Instant::now();
     }
     t.note("client", "now stays silent");
-    c.expect_bytes(b"timeout\n", ctx.within(Duration::from_millis(2500))).map_err(|f| {
+    let deadline = ctx.within(Duration::from_millis(2500));
+    crate::runner::off_cpu(|| c.expect_bytes(b"timeout\n", deadline)).map_err(|f| {
         f.note("idle-seconds is 1: a client silent for 1 s must get `timeout\\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)")
     })?;
     let after = silent_since.elapsed();
