@@ -340,7 +340,7 @@ mod tests {
 
     #[test]
     fn a_zombie_shows_its_wait_status() {
-        let child = std::process::Command::new("sh")
+        let mut child = std::process::Command::new("sh")
             .args(["-c", "exit 3"])
             .spawn()
             .unwrap();
@@ -350,6 +350,6 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         assert_eq!(zombie_wait_status(pid), Some(3 << 8));
-        let _ = nix::sys::wait::waitpid(nix::unistd::Pid::from_raw(pid), None);
+        assert!(child.wait().unwrap().code() == Some(3));
     }
 }
