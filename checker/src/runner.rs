@@ -501,22 +501,23 @@ impl Slots {
 }
 
 thread_local! {
-    /// The `-j` slots of the test running on this thread (see `off_cpu`).
+    /// The `-j` slots of the test running on this thread, and whether it still holds one
+    /// (see `off_cpu`).
     static SLOTS: std::cell::RefCell<Option<Arc<Slots>>> = const { std::cell::RefCell::new(None) };
+    static HOLDS_SLOT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Run `f`, a wait on a timer (a program's own timeout, an idle period the test imposes),
-/// without holding one of the `-j` slots, so another test can use the CPU meanwhile. Only for
-/// waits that cost no CPU and whose end may be followed by a short delay: the slot is taken
-/// back afterwards, when one is free.
+/// after giving this test's `-j` slot to another test. The test does not take a slot back:
+/// what follows such a wait is short (checking what came back), and a test that had to queue
+/// for a slot again could be starved by tests that are slow to fail.
 pub fn off_cpu<T>(f: impl FnOnce() -> T) -> T {
-    let Some(slots) = SLOTS.with(|s| s.borrow().clone()) else {
-        return f();
-    };
-    slots.release();
-    let result = f();
-    slots.acquire();
-    result
+    if HOLDS_SLOT.with(|h| h.replace(false))
+        && let Some(slots) = SLOTS.with(|s| s.borrow().clone())
+    {
+        slots.release();
+    }
+    f()
 }
 
 fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u64) {
@@ -527,6 +528,7 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
             slots.release();
             return;
         };
+        HOLDS_SLOT.with(|h| h.set(true));
         let tag = supervise::begin_test_scope();
         let at = Instant::now();
         let _ = events.send(Event::Started {
@@ -599,7 +601,9 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
             duration: at.elapsed(),
             log: log.lock().map(|l| l.clone()).unwrap_or_default(),
         };
-        slots.release();
+        if HOLDS_SLOT.with(|h| h.replace(false)) {
+            slots.release();
+        }
         let _ = events.send(Event::Finished {
             exercise_index: job.exercise_index,
             test_index: job.test_index,
