@@ -38,6 +38,21 @@ for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions")
                 gradings.append((tree_name, ["--root", tree, exercise]))
 
 verdicts = collections.defaultdict(collections.Counter)  # (grading, test) -> status counts
+first_seen = {}  # (grading, test) -> (status, seed) of the first run
+
+
+def record(key, status, seed, message):
+    """Count a verdict; the moment one differs from its first run, say so with both seeds, so
+    the flaky case can be re-run by hand without waiting for the last run."""
+    verdicts[key][status] += 1
+    first = first_seen.setdefault(key, (status, seed))
+    if status != first[0]:
+        label, test = key
+        print(f"  CHANGED {label}: {test}: {first[0]} (seed {first[1]}) -> {status} (seed {seed})",
+              flush=True)
+        for line in (message or "").splitlines()[:30]:
+            print(f"    {line}", flush=True)
+
 started = time.time()
 for run in range(1, runs + 1):
     for label, args in gradings:
@@ -47,11 +62,12 @@ for run in range(1, runs + 1):
         try:
             report = json.loads(out.stdout)
         except json.JSONDecodeError:
-            verdicts[(label, "(the whole run)")][f"checker failed: exit {out.returncode}"] += 1
+            record((label, "(the whole run)"), f"checker failed: exit {out.returncode}", seed,
+                   out.stderr[-2000:])
             continue
         for exercise in report["exercises"]:
             for test in exercise["tests"]:
-                verdicts[(label, test["name"])][test["status"]] += 1
+                record((label, test["name"]), test["status"], seed, test.get("message"))
     changed = [(k, v) for k, v in verdicts.items() if len(v) > 1]
     print(f"run {run}/{runs}: {len(gradings)} gradings, {len(changed)} verdicts changed so far "
           f"({time.time() - started:.0f} s)", flush=True)

@@ -10,7 +10,7 @@
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddrV4, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -170,6 +170,20 @@ pub fn io_failure(who: &str, doing: &str, e: &std::io::Error) -> Failure {
     Failure::of_kind(kind, format!("{who}: {doing}: {what}"))
 }
 
+/// If the first difference is where U+FFFD (EF BF BD) replaced the bytes sent, say so: the
+/// data went through a String (`from_utf8_lossy`), the commonest way to corrupt binary data.
+pub fn note_lossy_text(failure: Failure, expected: &[u8], got: &[u8]) -> Failure {
+    const REPLACEMENT: &[u8] = b"\xef\xbf\xbd";
+    match escape::first_difference(expected, got) {
+        Some(at) if got[at..].starts_with(REPLACEMENT) && !expected[at..].starts_with(REPLACEMENT) => {
+            failure.note(
+                "the bytes EF BF BD are U+FFFD, the replacement character: the data went through a String",
+            )
+        }
+        _ => failure,
+    }
+}
+
 fn remaining(deadline: Instant) -> Option<Duration> {
     let left = deadline.saturating_duration_since(Instant::now());
     (left > Duration::ZERO).then_some(left)
@@ -249,28 +263,44 @@ impl Conn {
     }
 
     /// Send all of `data` before `deadline`.
+    ///
+    /// The transcript records the data when the sending starts, not when the last write
+    /// returns: a reply can arrive while a big write is still blocked, and the transcript
+    /// must never show the answer before the question. A send that stops early says so.
     pub fn send(&mut self, data: &[u8], deadline: Instant) -> Result<(), Failure> {
+        self.t.sent(&self.who, data);
         let mut rest = data;
         while !rest.is_empty() {
-            let left = remaining(deadline).ok_or_else(|| {
-                self.t.attach(Failure::of_kind(
+            let stopped = |t: &Transcript, who: &str, rest: &[u8]| {
+                t.note(
+                    who,
+                    format!(
+                        "sending stopped: {} of {} bytes were accepted",
+                        data.len() - rest.len(),
+                        data.len()
+                    ),
+                )
+            };
+            let Some(left) = remaining(deadline) else {
+                stopped(&self.t, &self.who, rest);
+                return Err(self.t.attach(Failure::of_kind(
                     Kind::Timeout,
                     format!(
                         "{}: could not send {} more bytes in time: the program stopped reading",
                         self.who,
                         rest.len()
                     ),
-                ))
-            })?;
+                )));
+            };
             let _ = self.stream.set_write_timeout(Some(left));
             match self.stream.write(rest) {
-                Ok(n) => {
-                    self.t.sent(&self.who, &rest[..n]);
-                    rest = &rest[n..];
-                }
+                Ok(n) => rest = &rest[n..],
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                Err(e) => return Err(self.t.attach(io_failure(&self.who, "send", &e))),
+                Err(e) => {
+                    stopped(&self.t, &self.who, rest);
+                    return Err(self.t.attach(io_failure(&self.who, "send", &e)));
+                }
             }
         }
         Ok(())
@@ -370,7 +400,7 @@ impl Conn {
             }
             None => failure = failure.detail("received", escape::quoted(got, 64)),
         }
-        self.t.attach(failure)
+        self.t.attach(note_lossy_text(failure, expected, got))
     }
 
     /// Expect the other side to close (EOF) before `deadline`, with no more data.
@@ -640,6 +670,8 @@ pub enum Behaviour {
 pub struct HiddenServer {
     pub port: u16,
     stop: Arc<AtomicBool>,
+    /// Connections accepted and still being served.
+    serving: Arc<AtomicUsize>,
 }
 
 impl HiddenServer {
@@ -648,21 +680,40 @@ impl HiddenServer {
         listener.set_nonblocking(true)?;
         let port = listener.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
-        let (t, stop2) = (Arc::clone(t), Arc::clone(&stop));
+        let serving = Arc::new(AtomicUsize::new(0));
+        let (t, stop2, serving2) = (Arc::clone(t), Arc::clone(&stop), Arc::clone(&serving));
         std::thread::spawn(move || {
             while !stop2.load(Ordering::Relaxed) {
                 match listener.accept() {
                     Ok((stream, _)) => {
                         let _ = stream.set_nonblocking(false);
+                        serving2.fetch_add(1, Ordering::SeqCst);
                         t.note("hidden server", "accepted a connection");
-                        let (t, stop) = (Arc::clone(&t), Arc::clone(&stop2));
-                        std::thread::spawn(move || serve_hidden(stream, behaviour, &t, &stop));
+                        let (t, stop, serving) =
+                            (Arc::clone(&t), Arc::clone(&stop2), Arc::clone(&serving2));
+                        std::thread::spawn(move || {
+                            serve_hidden(stream, behaviour, &t, &stop);
+                            serving.fetch_sub(1, Ordering::SeqCst);
+                        });
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(2)),
                 }
             }
         });
-        Ok(HiddenServer { port, stop })
+        Ok(HiddenServer {
+            port,
+            stop,
+            serving,
+        })
+    }
+
+    /// Once the client under test has exited, wait (at most `limit`) until every connection
+    /// has seen its EOF, so a failure's transcript is complete and the same on every run.
+    pub fn settle(&self, limit: Duration) {
+        let until = Instant::now() + limit;
+        while self.serving.load(Ordering::SeqCst) > 0 && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(1));
+        }
     }
 }
 

@@ -100,7 +100,7 @@ impl Peer {
             for (label, text) in escape::diff(expected, &got).unwrap_or_default() {
                 f = f.detail(label, text);
             }
-            return Err(self.t.attach(f));
+            return Err(self.t.attach(super::note_lossy_text(f, expected, &got)));
         }
         Ok(())
     }
