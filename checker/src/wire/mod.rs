@@ -633,6 +633,28 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
 }
 
 impl Server {
+    /// Connect to the server; if that fails because the server is gone, say that (its exit
+    /// status and stderr explain more than "connection refused").
+    pub fn connect(
+        &mut self,
+        t: &Arc<Transcript>,
+        who: &str,
+        deadline: Instant,
+    ) -> Result<Conn, Failure> {
+        Conn::connect(t, who, self.port, deadline).map_err(|f| {
+            match self
+                .program
+                .wait_until(Instant::now() + Duration::from_millis(200))
+            {
+                Some(_) => t.attach(
+                    self.program
+                        .unexpected_exit(&format!("before {who} connected")),
+                ),
+                None => f,
+            }
+        })
+    }
+
     /// Fail if the server has exited; explain how.
     pub fn check_alive(&mut self, while_doing: &str) -> Result<(), Failure> {
         if self.program.try_status().is_some() {
