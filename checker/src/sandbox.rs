@@ -12,6 +12,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -88,6 +89,27 @@ impl Sandbox {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        // If the checker dies (SIGTERM from a CI timeout, even SIGKILL), unshare dies with it,
+        // and `--kill-child` takes the init, and so the whole namespace, along. The sandbox is
+        // made and dropped on the same thread, so the thread-scoped signal fires only then.
+        let checker = std::process::id() as libc::pid_t;
+        // SAFETY: prctl and getppid are async-signal-safe; nothing else runs between fork
+        // and exec.
+        unsafe {
+            cmd.pre_exec(move || {
+                libc::prctl(
+                    libc::PR_SET_PDEATHSIG,
+                    libc::SIGKILL as libc::c_ulong,
+                    0,
+                    0,
+                    0,
+                );
+                if libc::getppid() != checker {
+                    libc::_exit(1); // the checker died before the prctl
+                }
+                Ok(())
+            });
+        }
         let mut holder = supervise::spawn_tracked(&mut cmd).context("running unshare")?;
         let stdout = holder.stdout.take().context("unshare's stdout")?;
         // The init says `ready` once loopback is up.

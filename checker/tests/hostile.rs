@@ -183,6 +183,47 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
 }
 
 /// Can this machine make namespaces (root and unshare)? Asked the way the checker asks it.
+/// A checker stopped from outside in the middle of a test (SIGTERM, as a CI timeout sends, or
+/// SIGKILL) leaves nothing behind: not the programs, not the sandbox's processes.
+fn killed_mid_run(signal: libc::c_int, mode: &str) -> Result<(), Failed> {
+    let mark = format!("{}-killed-{signal}-{mode}", std::process::id());
+    let mut checker = common::checker_command()
+        .args([
+            "--solutions",
+            "day2-echo/client-no-answer",
+            "--sandbox",
+            mode,
+        ])
+        .env("LAB_TEST_MARK", &mark)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    // The test is under way once echo-client runs (it waits 5 s for an answer that never
+    // comes); the first run may build the solutions first.
+    let until = std::time::Instant::now() + Duration::from_secs(120);
+    while !common::processes_marked_now(&mark)
+        .iter()
+        .any(|(_, cmd)| cmd.contains("echo-client"))
+    {
+        if std::time::Instant::now() > until || checker.try_wait()?.is_some() {
+            let _ = checker.kill();
+            let _ = checker.wait();
+            return Err("echo-client never started".into());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(checker.id() as libc::pid_t, signal) };
+    checker.wait()?;
+    let left = common::processes_marked(&mark);
+    if !left.is_empty() {
+        return Err(
+            format!("after signal {signal} to the checker, still running: {left:?}").into(),
+        );
+    }
+    Ok(())
+}
+
 fn namespaces_available() -> bool {
     std::process::Command::new("unshare")
         .args(["--net", "--pid", "--fork", "--kill-child", "true"])
@@ -203,6 +244,12 @@ fn main() {
         );
     }
     for mode in modes {
+        for (signal, name) in [(libc::SIGTERM, "sigterm"), (libc::SIGKILL, "sigkill")] {
+            trials.push(Trial::test(
+                format!("{mode}::checker-killed-by-{name}"),
+                move || killed_mid_run(signal, mode),
+            ));
+        }
         for hostile in HOSTILE {
             trials.push(Trial::test(
                 format!("{mode}::{}", hostile.name),

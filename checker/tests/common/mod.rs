@@ -275,11 +275,24 @@ fn next_mark() -> u64 {
 /// Live (non-zombie) processes whose environment holds `LAB_TEST_MARK=<mark>`: every
 /// descendant of a checker run inherits it.
 pub fn processes_marked(mark: &str) -> Vec<(i32, String)> {
+    let mut found = Vec::new();
+    // A process killed a moment ago may still be on its way out: look again, a while.
+    for attempt in 0..20 {
+        found = processes_marked_now(mark);
+        if found.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25 * (attempt + 1)));
+    }
+    found
+}
+
+/// The marked processes alive at this instant.
+#[allow(dead_code)] // not every test binary that includes this module uses it
+pub fn processes_marked_now(mark: &str) -> Vec<(i32, String)> {
     let needle = format!("LAB_TEST_MARK={mark}\0");
     let mut found = Vec::new();
-    // A process killed a moment ago may still be on its way out: look twice.
-    for attempt in 0..20 {
-        found.clear();
+    {
         for entry in std::fs::read_dir("/proc").unwrap().flatten() {
             let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
                 continue;
@@ -303,10 +316,6 @@ pub fn processes_marked(mark: &str) -> Vec<(i32, String)> {
                 found.push((pid, cmd));
             }
         }
-        if found.is_empty() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(25 * (attempt + 1)));
     }
     found
 }
