@@ -592,8 +592,11 @@ fn throughput(ctx: &mut Ctx) -> TestResult {
 // Client tests
 
 /// Run echo-client against `port` with `input` on stdin; return (status, stdout, stderr).
+/// Run echo-client against `port` until it exits (or `wait` passes). Once it has exited, the
+/// hidden server behind the port (if any) settles, so a failure's transcript is complete.
 fn run_client(
     ctx: &Ctx,
+    hidden: Option<&HiddenServer>,
     port: u16,
     input: &[u8],
     wait: Duration,
@@ -612,6 +615,9 @@ fn run_client(
         .stdin(Input::Bytes(input.to_vec()))
         .start()?;
     let status = p.wait_until(ctx.within(wait));
+    if let (Some(hidden), Some(_)) = (hidden, status) {
+        hidden.settle(Duration::from_secs(1));
+    }
     p.stdout.wait_closed(ctx.within(Duration::from_millis(500)));
     p.stderr.wait_closed(ctx.within(Duration::from_millis(500)));
     let out = p.stdout.bytes();
@@ -622,10 +628,13 @@ fn run_client(
 fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> TestResult {
     let t = Transcript::new(ctx);
     let hidden = HiddenServer::start(&t, behaviour)?;
-    let (status, out, err, mut p) = run_client(ctx, hidden.port, &input, Duration::from_secs(12))?;
-    if status.is_some() {
-        hidden.settle(Duration::from_secs(1));
-    }
+    let (status, out, err, mut p) = run_client(
+        ctx,
+        Some(&hidden),
+        hidden.port,
+        &input,
+        Duration::from_secs(12),
+    )?;
     let Some(status) = status else {
         return Err(t.attach(Failure::of_kind(
             HintKind::Timeout,
@@ -713,13 +722,11 @@ fn client_early_close(ctx: &mut Ctx) -> TestResult {
     let hidden = HiddenServer::start(&t, Behaviour::CloseEarly)?;
     let (status, _out, err, mut p) = run_client(
         ctx,
+        Some(&hidden),
         hidden.port,
         b"hello, is anybody there?\nsecond\n",
         Duration::from_secs(8),
     )?;
-    if status.is_some() {
-        hidden.settle(Duration::from_secs(1));
-    }
     expect_clean_error(
         ctx,
         &t,
@@ -734,7 +741,8 @@ fn client_refused(ctx: &mut Ctx) -> TestResult {
     let t = Transcript::new(ctx);
     let port = wire::free_port()?;
     t.note("checker", format!("nothing listens on port {port}"));
-    let (status, _out, err, mut p) = run_client(ctx, port, b"hello\n", Duration::from_secs(5))?;
+    let (status, _out, err, mut p) =
+        run_client(ctx, None, port, b"hello\n", Duration::from_secs(5))?;
     expect_clean_error(
         ctx,
         &t,
@@ -754,11 +762,14 @@ fn client_no_answer(ctx: &mut Ctx) -> TestResult {
     let started = Instant::now();
     // 5 s of SO_RCVTIMEO, plus room for a slow machine; the checker kills it after that.
     let (status, _out, err, mut p) = crate::runner::off_cpu(|| {
-        run_client(ctx, hidden.port, b"hello?\n", Duration::from_secs(8))
+        run_client(
+            ctx,
+            Some(&hidden),
+            hidden.port,
+            b"hello?\n",
+            Duration::from_secs(8),
+        )
     })?;
-    if status.is_some() {
-        hidden.settle(Duration::from_secs(1));
-    }
     ctx.log(format!(
         "echo-client gave up after {:.1} s",
         started.elapsed().as_secs_f64()

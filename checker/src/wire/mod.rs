@@ -269,18 +269,18 @@ impl Conn {
     /// must never show the answer before the question. A send that stops early says so.
     pub fn send(&mut self, data: &[u8], deadline: Instant) -> Result<(), Failure> {
         self.t.sent(&self.who, data);
+        let stopped = |t: &Transcript, who: &str, rest: &[u8]| {
+            t.note(
+                who,
+                format!(
+                    "sending stopped: {} of {} bytes were accepted",
+                    data.len() - rest.len(),
+                    data.len()
+                ),
+            )
+        };
         let mut rest = data;
         while !rest.is_empty() {
-            let stopped = |t: &Transcript, who: &str, rest: &[u8]| {
-                t.note(
-                    who,
-                    format!(
-                        "sending stopped: {} of {} bytes were accepted",
-                        data.len() - rest.len(),
-                        data.len()
-                    ),
-                )
-            };
             let Some(left) = remaining(deadline) else {
                 stopped(&self.t, &self.who, rest);
                 return Err(self.t.attach(Failure::of_kind(
