@@ -575,6 +575,25 @@ impl Program {
     /// Stop it and everything it started: SIGTERM to the group, SIGKILL after a grace
     /// period, then every process that escaped the group but carries its tag; reap it.
     /// Returns how it ended (`None` if it could not be reaped).
+    /// "had ended on its own": how it crashed, with its last line on stderr.
+    fn report_crash(&self, status: ExitStatus) {
+        let last = self
+            .stderr_text()
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| format!(" (its last words: {})", escape::quoted(l.as_bytes(), 120)))
+            .unwrap_or_default();
+        intervene(
+            &self.tag,
+            format!(
+                "{} had ended on its own: it {}{last}",
+                self.label,
+                describe_exit(status)
+            ),
+        );
+    }
+
     pub fn stop(&mut self) -> Option<ExitStatus> {
         let group = Pid::from_raw(self.pid);
         let label = self.label.clone();
@@ -582,24 +601,7 @@ impl Program {
         self.try_status();
         match self.status {
             // It ended on its own, before the test was over: say how, if it was a crash.
-            Some(status) if status.signal().is_some() || status.code() == Some(101) => {
-                let last = self
-                    .stderr_text()
-                    .lines()
-                    .rev()
-                    .find(|l| !l.trim().is_empty())
-                    .map(str::to_string);
-                let last = last
-                    .map(|l| format!(" (its last words: {})", escape::quoted(l.as_bytes(), 120)))
-                    .unwrap_or_default();
-                intervene(
-                    &self.tag,
-                    format!(
-                        "{label} had ended on its own: it {}{last}",
-                        describe_exit(status)
-                    ),
-                );
-            }
+            Some(status) if is_crash(status) => self.report_crash(status),
             Some(_) => {}
             None => {
                 if procinfo::state(self.pid) == Some('T') {
@@ -614,15 +616,26 @@ impl Program {
                 let tree = procinfo::descendants(self.pid);
                 let _ = killpg(group, Signal::SIGTERM);
                 let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
-                if self.wait_until(Instant::now() + TERM_GRACE).is_none() {
-                    let _ = killpg(group, Signal::SIGKILL);
-                    intervene(
-                        &self.tag,
-                        format!(
-                            "{label} did not end on SIGTERM within {} ms: the checker killed it with SIGKILL",
-                            TERM_GRACE.as_millis()
-                        ),
-                    );
+                match self.wait_until(Instant::now() + TERM_GRACE) {
+                    // A crash already under way (its sockets closed, its status not yet
+                    // reported when the test failed) ends with its own signal, not SIGTERM.
+                    Some(status)
+                        if is_crash(status)
+                            && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
+                    {
+                        self.report_crash(status)
+                    }
+                    Some(_) => {}
+                    None => {
+                        let _ = killpg(group, Signal::SIGKILL);
+                        intervene(
+                            &self.tag,
+                            format!(
+                                "{label} did not end on SIGTERM within {} ms: the checker killed it with SIGKILL",
+                                TERM_GRACE.as_millis()
+                            ),
+                        );
+                    }
                 }
                 for pid in tree {
                     if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
@@ -807,6 +820,11 @@ pub fn stop_everything() {
     sweep_tag(&format!("lab-{}-", std::process::id()));
     reap_orphans();
     crate::cgroup::clean_up();
+}
+
+/// Killed by a signal or a panic (status 101).
+fn is_crash(status: ExitStatus) -> bool {
+    status.signal().is_some() || status.code() == Some(101)
 }
 
 /// "exited with status 1", "was killed by SIGSEGV (segmentation fault)".
