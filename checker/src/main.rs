@@ -406,14 +406,15 @@ fn watch(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
         };
         match &watcher {
             Ok(_) => {
+                // Forget what happened while grading (before saying we watch: a save made
+                // just after the message must count), wait for a change to a source file,
+                // then let a burst of saves settle.
+                while rx.try_recv().is_ok() {}
                 let _ = writeln!(
                     out,
                     "\nwatching {} for changes (Ctrl-C to stop)…",
                     dir.display()
                 );
-                // Forget what happened while grading, wait for a change to a source file,
-                // then let a burst of saves settle.
-                while rx.try_recv().is_ok() {}
                 loop {
                     match rx.recv() {
                         Ok(Ok(event)) if event.paths.iter().any(|p| is_source_change(&dir, p)) => {
