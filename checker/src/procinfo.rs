@@ -147,6 +147,8 @@ pub struct TcpSocket {
     pub local_port: u16,
     pub remote_port: u16,
     pub state: String,
+    /// Bytes waiting in the send queue (written, not yet acknowledged by the peer).
+    pub tx_queue: u32,
     pub inode: u64,
 }
 
@@ -170,11 +172,13 @@ fn tcp_line(line: &str) -> Option<TcpSocket> {
     let (local_ip, local_port) = tcp_address(fields.get(1)?)?;
     let (_, remote_port) = tcp_address(fields.get(2)?)?;
     let state = tcp_state_name(u8::from_str_radix(fields.get(3)?, 16).ok()?);
+    let (tx, _rx) = fields.get(4)?.split_once(':')?;
     Some(TcpSocket {
         local_ip,
         local_port,
         remote_port,
         state: state.to_string(),
+        tx_queue: u32::from_str_radix(tx, 16).ok()?,
         inode: fields.get(9)?.parse().ok()?,
     })
 }
@@ -238,6 +242,14 @@ pub fn holds_connection(pid: i32, peer_port: u16) -> bool {
     })
 }
 
+/// The TCP socket `pid` holds open whose peer is our local port `peer_port`, if any.
+pub fn connection_to(pid: i32, peer_port: u16) -> Option<TcpSocket> {
+    let fds = socket_inodes(pid);
+    tcp_sockets(pid)
+        .into_iter()
+        .find(|s| s.remote_port == peer_port && fds.contains(&s.inode))
+}
+
 /// The number of the system call each thread of `pid` is blocked in (from task/*/syscall).
 fn blocked_calls(pid: i32) -> Vec<i64> {
     let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
@@ -257,17 +269,66 @@ fn blocked_calls(pid: i32) -> Vec<i64> {
         .collect()
 }
 
-/// Is some thread of `pid` blocked in accept()?
-pub fn in_accept_call(pid: i32) -> bool {
-    blocked_calls(pid)
-        .iter()
-        .any(|n| *n == libc::SYS_accept || *n == libc::SYS_accept4)
+/// The one-letter state of each thread of `pid` (from task/*/stat); empty if it is gone.
+pub fn thread_states(pid: i32) -> Vec<char> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| {
+            let stat = std::fs::read_to_string(task.path().join("stat")).ok()?;
+            stat[stat.rfind(')')? + 1..]
+                .split_whitespace()
+                .next()?
+                .chars()
+                .next()
+        })
+        .collect()
+}
+
+/// Is every thread of `pid` asleep in the kernel, waiting for something to happen? That is
+/// what a server does between clients, whatever it waits in: accept, poll, ppoll, select,
+/// epoll_wait, sigsuspend, a read on a self-pipe or a signalfd. (A test that needs a signal
+/// to find the program waiting must not insist on one particular call: every design waits.)
+pub fn is_waiting(pid: i32) -> bool {
+    let states = thread_states(pid);
+    !states.is_empty() && states.iter().all(|&s| s == 'S')
 }
 
 /// The signals a process catches (SigCgt in /proc/<pid>/status), as a bit mask: bit n-1 is
 /// signal n.
 pub fn caught_signals(pid: i32) -> u64 {
     status_mask(pid, "SigCgt:").unwrap_or(0)
+}
+
+/// The signals a process blocks (SigBlk of its main thread).
+pub fn blocked_signals(pid: i32) -> u64 {
+    status_mask(pid, "SigBlk:").unwrap_or(0)
+}
+
+/// The signal masks of the signalfds a process holds (the `sigmask:` of their fdinfo): a
+/// program may take a signal by reading it from a signalfd instead of with a handler.
+pub fn signalfd_masks(pid: i32) -> Vec<u64> {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return Vec::new();
+    };
+    fds.flatten()
+        .filter(|fd| {
+            std::fs::read_link(fd.path())
+                .is_ok_and(|t| t.to_string_lossy() == "anon_inode:[signalfd]")
+        })
+        .filter_map(|fd| {
+            let info = std::fs::read_to_string(format!(
+                "/proc/{pid}/fdinfo/{}",
+                fd.file_name().to_string_lossy()
+            ))
+            .ok()?;
+            info.lines()
+                .find_map(|l| l.strip_prefix("sigmask:"))
+                .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+        })
+        .collect()
 }
 
 /// The signals a process ignores (SigIgn).

@@ -686,6 +686,48 @@ impl Program {
         status
     }
 
+    /// Make the program's next write to stdout block: stop reading its stdout pipe and fill
+    /// the pipe to the brim, through a second, non-blocking opening of the pipe (the program's
+    /// own descriptor stays blocking). Filler lines are whole lines (each write is at most
+    /// PIPE_BUF bytes, so it lands whole or not at all). `resume` the capture to drain it.
+    /// Returns the bytes of filler written.
+    pub fn fill_stdout(&self) -> Result<usize> {
+        use std::os::unix::fs::OpenOptionsExt;
+        self.stdout.pause();
+        let path = format!("/proc/{}/fd/1", self.pid);
+        let mut pipe = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&path)
+            .with_context(|| format!("opening {path} to fill {}'s stdout", self.label))?;
+        // A read already waiting takes this line; then the reader parks.
+        pipe.write_all(b"\n")
+            .context("writing to the stdout pipe")?;
+        if !self
+            .stdout
+            .wait_parked(Instant::now() + Duration::from_secs(1))
+        {
+            anyhow::bail!(
+                "the checker's reader of {}'s stdout did not stop",
+                self.label
+            );
+        }
+        let mut written = 0;
+        for size in [4096usize, 512, 64, 8, 1] {
+            let mut line = vec![b'.'; size];
+            line[size - 1] = b'\n';
+            loop {
+                match pipe.write(&line) {
+                    Ok(n) => written += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e).context("filling the stdout pipe"),
+                }
+            }
+        }
+        Ok(written)
+    }
+
     /// Everything it wrote to stderr so far, as text.
     pub fn stderr_text(&self) -> String {
         String::from_utf8_lossy(&self.stderr.bytes()).into_owned()
@@ -886,6 +928,10 @@ struct CaptureState {
     data: Vec<u8>,
     total: u64,
     closed: bool,
+    /// The test asked the reader to stop reading (so the program's writes can block).
+    paused: bool,
+    /// The reader is stopped, waiting to be resumed (it reads nothing meanwhile).
+    parked: bool,
 }
 
 impl Capture {
@@ -895,6 +941,8 @@ impl Capture {
                 data: Vec::new(),
                 total: 0,
                 closed: false,
+                paused: false,
+                parked: false,
             }),
             changed: Condvar::new(),
         });
@@ -902,6 +950,18 @@ impl Capture {
         std::thread::spawn(move || {
             let mut buf = vec![0u8; 64 * 1024];
             loop {
+                {
+                    let mut state = lock(&writer.state);
+                    while state.paused {
+                        state.parked = true;
+                        writer.changed.notify_all();
+                        state = writer
+                            .changed
+                            .wait(state)
+                            .unwrap_or_else(|e| e.into_inner());
+                    }
+                    state.parked = false;
+                }
                 let n = match source.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => n,
@@ -921,6 +981,34 @@ impl Capture {
             writer.changed.notify_all();
         });
         capture
+    }
+
+    /// Stop reading before the next read (a read already waiting still completes once): the
+    /// program's writes then fill the pipe and block. See `wait_parked` and `resume`.
+    pub fn pause(&self) {
+        lock(&self.state).paused = true;
+    }
+
+    /// Wait until the reader has stopped (it may first finish a read that was under way).
+    pub fn wait_parked(&self, deadline: Instant) -> bool {
+        let mut state = lock(&self.state);
+        loop {
+            let now = Instant::now();
+            if state.parked || state.closed || now >= deadline {
+                return state.parked;
+            }
+            state = self
+                .changed
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Read again.
+    pub fn resume(&self) {
+        lock(&self.state).paused = false;
+        self.changed.notify_all();
     }
 
     /// How many bytes the program wrote in all, kept or not.

@@ -40,6 +40,16 @@ pub static EXERCISE: Exercise = Exercise {
             run: file_bytes,
         },
         TestCase {
+            id: "stalled-reader",
+            title: "a 24 MiB file while the client stalls its reading and the server is stopped and continued",
+            points: 2,
+            timeout: secs(25),
+            hint: "send() may send fewer bytes than asked (a short write); it did here after SIGSTOP/SIGCONT. Loop until every byte of the file is sent, from where the last call stopped.",
+            section: "short-writes",
+            program: Some(SERVER),
+            run: stalled_reader,
+        },
+        TestCase {
             id: "reads-after-shutdown",
             title: "after its half-close the server still reads the client's message and prints it",
             points: 3,
@@ -228,6 +238,34 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
         expect_line(ctx, &mut s, &f, &message, 0)?;
     }
     Ok(())
+}
+
+fn stalled_reader(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let content = random_bytes(ctx, 24 << 20);
+    let (_dir, path) = temp_file(&content)?;
+    let s = start(ctx, &path)?;
+    let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    let deadline = ctx.within(secs(20));
+    // Read nothing while the server's sends pile up; interrupt a blocked send with
+    // SIGSTOP/SIGCONT (on Linux it then returns a short count).
+    let stall = wire::stall::interrupt_blocked_sends(&t, s.program.pid(), &conn, 4, deadline);
+    ctx.log(format!(
+        "stopped and continued the server {} times",
+        stall.stops
+    ));
+    conn.expect_bytes(&content, deadline).map_err(|f| {
+        if stall.stops > 0 && f.kind != Some(HintKind::Reset) {
+            f.note("bytes went missing after the server was stopped and continued: send() returned a short count and the rest of the file was never sent")
+        } else {
+            f
+        }
+    })?;
+    conn.expect_eof(
+        ctx.within(secs(3)),
+        "after the whole file: shut down the sending side (shutdown(SHUT_WR))",
+    )?;
+    answer(ctx, &mut conn, b"received 25165824 bytes", 1)
 }
 
 fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {

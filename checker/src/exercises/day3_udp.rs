@@ -102,7 +102,7 @@ pub static EXERCISE: Exercise = Exercise {
             title: "udp-client sends again when a datagram is lost",
             points: 2,
             timeout: secs(15),
-            hint: "Wait up to 1 s for the reply (SO_RCVTIMEO); when recv fails with EAGAIN, send the datagram again — 3 tries in all.",
+            hint: "Wait up to 0.5 s for the reply (SO_RCVTIMEO); when recv fails with EAGAIN, send the datagram again — 3 tries in all.",
             section: "udp-loss",
             program: Some(CLIENT),
             run: client_retransmits,
@@ -119,7 +119,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "client-gives-up",
-            title: "udp-client against a silent server: 3 tries, 1 s apart, then one line on stderr and exit 1",
+            title: "udp-client against a silent server: 3 tries, 0.5 s apart, then one line on stderr and exit 1",
             points: 2,
             timeout: secs(15),
             hint: "After the third try without a reply, print one line on stderr and exit with status 1.",
@@ -343,7 +343,7 @@ fn client_retransmits(ctx: &mut Ctx) -> TestResult {
     expect_output(
         ctx,
         Behaviour::DropFirstCopy,
-        // One line is enough: each retransmission costs the 1 s wait the contract sets.
+        // One line is enough: each retransmission costs the 0.5 s wait the contract sets.
         b"lost the first time\n",
         "the server dropped the first copy of each datagram",
     )
@@ -363,7 +363,7 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
     let hidden = HiddenServer::start(&t, Behaviour::Silent)?;
     let started = Instant::now();
     let (status, _out, err, mut p) = crate::runner::off_cpu(|| {
-        run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(8))
+        run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(4))
     })?;
     let took = started.elapsed();
     ctx.log(format!(
@@ -374,7 +374,7 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
     let Some(status) = status else {
         return Err(t.attach(Failure::of_kind(
             HintKind::Timeout,
-            "udp-client was still trying after 8 s: stop after the third try",
+            "udp-client was still trying after 4 s: stop after the third try",
         )));
     };
     if status.code() != Some(1) {
@@ -390,9 +390,9 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
             escape::plural(tries, "time")
         ))));
     }
-    if took < Duration::from_millis(2500) {
+    if took < Duration::from_millis(1250) {
         return Err(t.attach(Failure::wrong(format!(
-            "udp-client gave up after {:.2} s: it must wait up to 1 s for each of its 3 tries",
+            "udp-client gave up after {:.2} s: it must wait up to 0.5 s for each of its 3 tries",
             took.as_secs_f64()
         ))));
     }

@@ -30,10 +30,10 @@ pub static EXERCISE: Exercise = Exercise {
     tests: &[
         TestCase {
             id: "usr1-stats",
-            title: "SIGUSR1 prints `served <N> clients` within 0.5 s, while blocked in accept",
+            title: "SIGUSR1 prints `served <N> clients` within 0.5 s, also while the server waits for clients",
             points: 2,
             timeout: secs(15),
-            hint: "The handler sets a flag; the main loop prints. Install it without SA_RESTART: the blocked accept() then fails with EINTR and the loop sees the flag at once.",
+            hint: "The handler sets a flag; the main loop prints. Install it without SA_RESTART: the blocked accept() then fails with EINTR and the loop sees the flag at once (a self-pipe, a signalfd or ppoll wake the loop too).",
             section: "sa-restart",
             program: Some(SERVER),
             run: usr1_stats,
@@ -79,6 +79,16 @@ pub static EXERCISE: Exercise = Exercise {
             run: idle_timeout,
         },
         TestCase {
+            id: "usr1-while-printing",
+            title: "SIGUSR1 while `bye` is blocked writing to a full stdout: `bye` still comes, status 0",
+            points: 1,
+            timeout: secs(15),
+            hint: "A handler can run in the middle of any call of the main loop, a println! included: keep it to setting a flag. A handler that prints needs stdout's lock, which the interrupted println! holds (in Rust it panics and aborts; in C, printf is not async-signal-safe).",
+            section: "async-signal-safety",
+            program: Some(SERVER),
+            run: usr1_while_printing,
+        },
+        TestCase {
             id: "usr1-storm",
             title: "1000 SIGUSR1 in 100 ms while 10 clients stream data: no byte lost or repeated, server alive",
             points: 2,
@@ -109,18 +119,15 @@ fn serve_one(ctx: &Ctx, t: &std::sync::Arc<Transcript>, s: &Server, i: usize) ->
     c.expect_eof(ctx.within(secs(3)), "after the client's EOF")
 }
 
-/// Wait until the parent is blocked in accept(), so a signal really interrupts it there.
-fn wait_in_accept(ctx: &Ctx, s: &Server) -> TestResult {
-    let until = ctx.within(secs(3));
-    while !procinfo::in_accept_call(s.program.pid()) {
-        if Instant::now() >= until {
-            return Err(Failure::wrong(
-                "the server never went back to waiting in accept()",
-            ));
-        }
+/// Wait (at most 1 s) until the parent is asleep waiting for something — in accept, poll,
+/// ppoll, select, epoll_wait, sigsuspend or a read on a self-pipe or signalfd, whichever its
+/// design uses — so that a signal really arrives during a wait. A parent that never sleeps
+/// is not failed here: the signal then arrives while it runs, and the test goes on.
+fn wait_until_waiting(ctx: &Ctx, s: &Server) {
+    let until = ctx.within(secs(1));
+    while !procinfo::is_waiting(s.program.pid()) && Instant::now() < until {
         std::thread::sleep(Duration::from_millis(5));
     }
-    Ok(())
 }
 
 fn settle(within: Duration, mut check: impl FnMut() -> bool) -> bool {
@@ -144,11 +151,11 @@ fn expect_stats(
     n: usize,
     nth: usize,
 ) -> TestResult {
-    wait_in_accept(ctx, s)?;
+    wait_until_waiting(ctx, s);
     s.program.signal(Signal::SIGUSR1)?;
     t.note(
         "checker",
-        "sent SIGUSR1 while the server waited in accept()",
+        "sent SIGUSR1 while the server waited for clients",
     );
     let stats = |data: &[u8]| -> Vec<String> {
         crate::supervise::complete_lines(data)
@@ -186,7 +193,7 @@ fn expect_stats(
                 format!("no `{wanted}` line within 0.5 s of SIGUSR1"),
             );
             Err(if late.is_some() {
-                f.note("the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it")
+                f.note("the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it (or wake the loop another way: a self-pipe, a signalfd, ppoll)")
             } else {
                 f
             })
@@ -218,7 +225,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
         round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         clients.push(c);
     }
-    wait_in_accept(ctx, &s)?;
+    wait_until_waiting(ctx, &s);
     // Hold the checker's reaping while we look at what the server leaves behind.
     let _pause = ReaperPause::new();
     // Freeze the children first: a SIGTERM then waits in them until they are continued, so a
@@ -357,11 +364,18 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
         let _ = w.send(&big, deadline);
         w.shutdown_write();
     });
+    // The child serving this client, once it is stuck with echo it cannot send: blocked in a
+    // send, or (a non-blocking design) waiting with its send queue full.
+    let stuck = |k: i32| {
+        procinfo::in_write_call(k)
+            || (procinfo::is_waiting(k)
+                && procinfo::connection_to(k, c.local_port()).is_some_and(|s| s.tx_queue > 0))
+    };
     let child = {
         let until = ctx.within(secs(5));
         loop {
             let kids = procinfo::children(parent);
-            if let Some(&k) = kids.iter().find(|&&k| procinfo::in_write_call(k)) {
+            if let Some(&k) = kids.iter().find(|&&k| stuck(k)) {
                 break k;
             }
             if Instant::now() >= until {
@@ -412,38 +426,119 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
 fn idle_timeout(ctx: &mut Ctx) -> TestResult {
     let t = Transcript::new(ctx);
     let s = start(ctx, &["1"])?;
-    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    // Active for longer than the idle limit (1.35 s or more), with pauses shorter than it.
-    let mut silent_since = Instant::now();
-    for i in 0..4 {
-        if i > 0 {
-            std::thread::sleep(Duration::from_millis(450 + ctx.rng.u64(0..100)));
-        }
-        round_trip(&mut c, &format!("ping {i}\n"), ctx.within(secs(3))).map_err(|f| {
-            if f.details.iter().any(|(_, d)| d.contains("timeout")) {
-                f.note("an active client was timed out: alarm() must start again after every read")
-            } else {
-                f
-            }
-        })?;
-        silent_since = Instant::now();
-    }
-    t.note("client", "now stays silent");
+    // Two clients at once: one goes silent, the other stays active for longer than the idle
+    // limit, with pauses shorter than it. The whole test lasts about 1.5 s.
+    let mut active = Conn::connect(&t, "active client", s.port, ctx.within(secs(5)))?;
+    let mut silent = Conn::connect(&t, "silent client", s.port, ctx.within(secs(5)))?;
+    round_trip(&mut silent, "hello, then silence\n", ctx.within(secs(3)))?;
+    t.note("silent client", "now stays silent");
+    let silent_since = Instant::now();
     let deadline = ctx.within(Duration::from_millis(2500));
-    crate::runner::off_cpu(|| c.expect_bytes(b"timeout\n", deadline)).map_err(|f| {
-        f.note("idle-seconds is 1: a client silent for 1 s must get `timeout\\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)")
-    })?;
-    let after = silent_since.elapsed();
+    let watcher = std::thread::spawn(move || {
+        let got = silent.expect_bytes(b"timeout\n", deadline).map_err(|f| {
+            f.note("idle-seconds is 1: a client silent for 1 s must get `timeout\\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)")
+        });
+        let after = silent_since.elapsed();
+        got?;
+        silent.expect_eof(
+            Instant::now() + Duration::from_secs(2),
+            "after `timeout`: disconnect the idle client",
+        )?;
+        Ok::<Duration, Failure>(after)
+    });
+    // Active for 1.3 s or more, never silent for more than 0.5 s.
+    let pauses: Vec<u64> = (0..3).map(|_| 430 + ctx.rng.u64(0..70)).collect();
+    let pings = crate::runner::off_cpu(|| -> TestResult {
+        for (i, pause) in std::iter::once(0).chain(pauses).enumerate() {
+            std::thread::sleep(Duration::from_millis(pause));
+            round_trip(&mut active, &format!("ping {i}\n"), ctx.within(secs(2))).map_err(|f| {
+                if f.details.iter().any(|(_, d)| d.contains("timeout")) {
+                    f.note(
+                        "an active client was timed out: alarm() must start again after every read",
+                    )
+                } else {
+                    f
+                }
+            })?;
+        }
+        Ok(())
+    });
+    let silent = watcher
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error("the silent client's thread failed")));
+    pings?;
+    let after = silent?;
     if after < Duration::from_millis(800) {
         return Err(t.attach(Failure::wrong(format!(
             "`timeout` came {:.2} s after the client went silent; idle-seconds is 1",
             after.as_secs_f64()
         ))));
     }
-    c.expect_eof(
-        ctx.within(secs(2)),
-        "after `timeout`: disconnect the idle client",
-    )
+    Ok(())
+}
+
+fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
+    let t = Transcript::new(ctx);
+    let mut s = start(ctx, &[])?;
+    serve_one(ctx, &t, &s, 1)?;
+    wait_until_waiting(ctx, &s);
+    let filler = s.program.fill_stdout()?;
+    t.note(
+        "checker",
+        format!("stopped reading the server's stdout and filled the pipe ({filler} bytes of filler lines)"),
+    );
+    s.program.signal(Signal::SIGTERM)?;
+    t.note(
+        "checker",
+        "sent SIGTERM: the server's `bye` cannot be written until the pipe is drained",
+    );
+    let pid = s.program.pid();
+    let until = ctx.within(secs(2));
+    let blocked = loop {
+        if procinfo::in_write_call(pid) {
+            break true;
+        }
+        if s.program.try_status().is_some() || Instant::now() >= until {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    if blocked {
+        s.program.signal(Signal::SIGUSR1)?;
+        t.note(
+            "checker",
+            "sent SIGUSR1 while the server was blocked writing to its stdout",
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    } else {
+        t.note("checker", "the server never blocked writing to its stdout");
+    }
+    s.program.stdout.resume();
+    t.note("checker", "drained the pipe");
+    let Some(status) = s.program.wait_until(ctx.within(secs(2))) else {
+        return Err(t.attach(Failure::of_kind(
+            HintKind::Timeout,
+            "the server was still running 2 s after SIGTERM, its stdout drained",
+        )));
+    };
+    if status.code() != Some(0) {
+        return Err(t
+            .attach(s.program.unexpected_exit(
+                "after a SIGUSR1 arrived while it was writing `bye` to its stdout",
+            ))
+            .note("the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop"));
+    }
+    s.program
+        .stdout
+        .wait_closed(Instant::now() + Duration::from_millis(500));
+    let out = s.program.stdout.bytes();
+    if !crate::supervise::complete_lines(&out).any(|l| l == "bye") {
+        return Err(t.attach(Failure::of_kind(
+            HintKind::BadOutput,
+            "the server exited with status 0 but never printed `bye`",
+        )));
+    }
+    Ok(())
 }
 
 fn usr1_storm(ctx: &mut Ctx) -> TestResult {

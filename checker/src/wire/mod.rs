@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+pub mod stall;
 pub mod udp;
 
 use crate::context::Ctx;
@@ -421,6 +422,24 @@ impl Conn {
         }
     }
 
+    /// Give up on the connection in both directions (shutdown(SHUT_RDWR)), so that a thread
+    /// still writing to it (a clone) fails at once instead of waiting out its deadline: a test
+    /// stops at its first proof of failure.
+    pub fn abort(&self) {
+        let _ = self.stream.shutdown(Shutdown::Both);
+    }
+
+    /// Bytes that have arrived and wait in our receive queue (FIONREAD).
+    pub fn pending(&self) -> usize {
+        let mut n: libc::c_int = 0;
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        // SAFETY: a valid socket, and FIONREAD writes one int.
+        if unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) } != 0 {
+            return 0;
+        }
+        usize::try_from(n).unwrap_or(0)
+    }
+
     /// shutdown(SHUT_WR): we send a FIN, the program's read() returns 0.
     pub fn shutdown_write(&mut self) {
         let _ = self.stream.shutdown(Shutdown::Write);
@@ -485,6 +504,9 @@ pub fn echo_round_trip(
         result
     });
     let read = conn.expect_bytes(&expected, deadline);
+    if read.is_err() {
+        conn.abort();
+    }
     let sent = sender
         .join()
         .unwrap_or_else(|_| Err(Failure::checker_error("the sending thread failed")));
@@ -694,6 +716,8 @@ pub struct HiddenServer {
     stop: Arc<AtomicBool>,
     /// Connections accepted and still being served.
     serving: Arc<AtomicUsize>,
+    /// Every byte received, over all connections: what the client really sent.
+    received: Arc<Mutex<Vec<u8>>>,
 }
 
 impl HiddenServer {
@@ -703,7 +727,13 @@ impl HiddenServer {
         let port = listener.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
         let serving = Arc::new(AtomicUsize::new(0));
-        let (t, stop2, serving2) = (Arc::clone(t), Arc::clone(&stop), Arc::clone(&serving));
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let (t, stop2, serving2, received2) = (
+            Arc::clone(t),
+            Arc::clone(&stop),
+            Arc::clone(&serving),
+            Arc::clone(&received),
+        );
         std::thread::spawn(move || {
             while !stop2.load(Ordering::Relaxed) {
                 match listener.accept() {
@@ -711,10 +741,14 @@ impl HiddenServer {
                         let _ = stream.set_nonblocking(false);
                         serving2.fetch_add(1, Ordering::SeqCst);
                         t.note("hidden server", "accepted a connection");
-                        let (t, stop, serving) =
-                            (Arc::clone(&t), Arc::clone(&stop2), Arc::clone(&serving2));
+                        let (t, stop, serving, received) = (
+                            Arc::clone(&t),
+                            Arc::clone(&stop2),
+                            Arc::clone(&serving2),
+                            Arc::clone(&received2),
+                        );
                         std::thread::spawn(move || {
-                            serve_hidden(stream, behaviour, &t, &stop);
+                            serve_hidden(stream, behaviour, &t, &stop, &received);
                             serving.fetch_sub(1, Ordering::SeqCst);
                         });
                     }
@@ -726,7 +760,16 @@ impl HiddenServer {
             port,
             stop,
             serving,
+            received,
         })
+    }
+
+    /// Every byte the hidden server received so far, over all its connections.
+    pub fn received(&self) -> Vec<u8> {
+        self.received
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Once the client under test has exited, wait (at most `limit`) until every connection
@@ -745,7 +788,13 @@ impl Drop for HiddenServer {
     }
 }
 
-fn serve_hidden(mut stream: TcpStream, behaviour: Behaviour, t: &Transcript, stop: &AtomicBool) {
+fn serve_hidden(
+    mut stream: TcpStream,
+    behaviour: Behaviour,
+    t: &Transcript,
+    stop: &AtomicBool,
+    received: &Mutex<Vec<u8>>,
+) {
     let who = "hidden server";
     let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
     let mut buf = vec![0u8; 256 * 1024];
@@ -771,6 +820,10 @@ fn serve_hidden(mut stream: TcpStream, behaviour: Behaviour, t: &Transcript, sto
             }
         };
         t.received(who, &buf[..n]);
+        received
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(&buf[..n]);
         let data = buf[..n].to_vec();
         let ok = match behaviour {
             Behaviour::Echo => stream.write_all(&data).is_ok(),

@@ -3,10 +3,10 @@
 //! Read course.md, "Day 2 · Address conversion", then replace every `todo!()` below.
 //! Grade yourself with `cargo run -p checker day2-inet`.
 //!
-//! Each function must answer exactly what the glibc function of the same name answers: the
-//! checker calls glibc itself on tricky and random inputs and compares. One deliberate
-//! difference: glibc's `inet_aton`/`inet_addr` accept `"1.2.3.4 junk"` (they stop at a space);
-//! here a string with anything after the address is not an address.
+//! Each function must answer exactly what the glibc function of the same name answers, quirks
+//! included: the checker calls glibc itself on tricky and random inputs and compares. One quirk
+//! to know: glibc's `inet_aton`/`inet_addr` accept `"1.2.3.4 junk"` (after the address they
+//! stop at the first whitespace and ignore the rest); course.md explains why that is a trap.
 //!
 //! Rules (enforced by the checker, see clippy.toml and Cargo.toml): no `std::net` types
 //! (`Ipv4Addr`, `Ipv6Addr`, ... parse and format addresses for you), no `unsafe` (so no C
@@ -36,6 +36,8 @@ pub fn inet_addr(s: &str) -> u32 {
 /// `0x`/`0X` then hex digits is hex, a leading `0` is octal, otherwise decimal. The last part
 /// fills all the bytes that are left: `127.1` is 127.0.0.1, `1.2.3` is 1.2.0.3, `0x7f000001`
 /// alone is 127.0.0.1. Every part but the last must be at most 255, and the last must fit.
+/// After the address: the end of the string, or a whitespace character (C's `isspace`: space,
+/// `\t`, `\n`, `\v`, `\f`, `\r`) after which anything may follow, as in glibc.
 pub fn inet_aton(s: &str) -> Option<[u8; 4]> {
     // TODO: split into parts, read each number with its base, check ranges, assemble bytes.
     todo!()

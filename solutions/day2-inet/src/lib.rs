@@ -1,10 +1,9 @@
 //! Day 2 — address conversion, the `inet_*` family (reference solution).
 //!
-//! Every function here behaves like the glibc function it is named after; the checker compares
-//! them with glibc itself on tricky and random inputs. The one deliberate difference: glibc's
-//! `inet_aton` and `inet_addr` stop at the first whitespace and ignore what follows
-//! (`"1.2.3.4 junk"` is accepted); the lab accepts only a string that is an address and nothing
-//! else.
+//! Every function here behaves like the glibc function it is named after, quirks included;
+//! the checker compares them with glibc itself on tricky and random inputs. The quirk that
+//! surprises most: `inet_aton` and `inet_addr` stop at the first whitespace after the address
+//! and ignore what follows (`"1.2.3.4 junk"` is accepted).
 
 /// The error value of `inet_addr`: 0xffff_ffff, which is also the valid broadcast address
 /// `255.255.255.255` — the flaw that made `inet_aton` and `inet_pton` its replacements.
@@ -44,8 +43,10 @@ pub fn inet_aton(s: &str) -> Option<[u8; 4]> {
             break value;
         }
     };
-    if pos != bytes.len() {
-        return None; // trailing junk (glibc would accept it after a space; the lab does not)
+    // Trailing characters: glibc accepts the address if a whitespace character (C's isspace:
+    // space, \t, \n, \v, \f, \r) follows it, whatever comes after that.
+    if pos != bytes.len() && !matches!(bytes[pos], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        return None;
     }
     // The last part must fit in the bytes the leading parts left over.
     let last_bits = 32 - 8 * leading_parts.len() as u32;

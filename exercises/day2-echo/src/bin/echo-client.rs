@@ -6,7 +6,7 @@
 //! Contract: `echo-client <ip> <port>` connects; for each line of stdin, sends it (with its
 //! newline), reads until the whole line has come back (TCP keeps no message boundaries: it may
 //! arrive in pieces) and writes it to stdout; at stdin EOF closes and exits 0. Connection
-//! refused, a server that closes early, or no reply within 5 s (SO_RCVTIMEO): one clear line on
+//! refused, a server that closes early, or no reply within 2 s (SO_RCVTIMEO): one clear line on
 //! stderr and exit status 1 — never a panic, never a hang.
 
 // Keeps the compiler quiet while the stubs are unfinished; remove it when you are done.
@@ -48,13 +48,13 @@ fn run(server: &SockaddrIn) -> Result<(), String> {
     // TODO 2. C: connect(fd, (struct sockaddr *)&server, sizeof server);
     //         nix: socket::connect(fd.as_raw_fd(), server)
     //         ECONNREFUSED means nobody listens there: return a one-line Err.
-    // TODO 3. C: struct timeval tv = { 5, 0 }; setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    //         nix: socket::setsockopt(&fd, sockopt::ReceiveTimeout, &TimeVal::seconds(5))
+    // TODO 3. C: struct timeval tv = { 2, 0 }; setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    //         nix: socket::setsockopt(&fd, sockopt::ReceiveTimeout, &TimeVal::seconds(2))
     //         A recv that waits longer then fails with EAGAIN.
     // TODO 4. For each line of stdin (read bytes with `read_until(b'\n', ...)`, not Strings):
     //         send it all (socket::send with MsgFlags::MSG_NOSIGNAL, looping over short writes),
     //         then recv until as many bytes have come back (recv returning 0 = the server
-    //         closed early; EAGAIN = the 5 s timeout), write them to stdout and flush.
+    //         closed early; EAGAIN = the 2 s timeout), write them to stdout and flush.
     //         At stdin EOF return Ok(()): dropping the socket closes the connection.
     todo!("connect, then echo each line of stdin through the server")
 }

@@ -3,7 +3,7 @@
 //! Read course.md, "Loss and retransmission" and "day3-udp", then replace the `todo!()`s below.
 //!
 //! Contract: `udp-client <ip> <port>`: for each stdin line, sends the line *without* its newline
-//! as one datagram, waits up to 1 s for the reply, tries 3 times in all, and prints the reply
+//! as one datagram, waits up to 0.5 s for the reply, tries 3 times in all, and prints the reply
 //! followed by a newline. Replies from any other address are ignored. No reply after the third
 //! try: one line on stderr and exit status 1. At stdin EOF: exit 0.
 
@@ -47,8 +47,8 @@ fn run(server: &SockaddrIn) -> Result<(), String> {
     //         nix: socket::connect(fd.as_raw_fd(), server) — which fixes the peer and makes the
     //         kernel drop datagrams from anybody else; or use sendto/recvfrom and compare the
     //         sender's address yourself.
-    // TODO 3. A 1 s receive timeout: socket::setsockopt(&fd, sockopt::ReceiveTimeout,
-    //         &TimeVal::milliseconds(1000)); recv then fails with EAGAIN after 1 s.
+    // TODO 3. A 0.5 s receive timeout: socket::setsockopt(&fd, sockopt::ReceiveTimeout,
+    //         &TimeVal::milliseconds(500)); recv then fails with EAGAIN after 0.5 s.
     // TODO 4. For each line of stdin (bytes, split on b'\n', the newline dropped): send it as
     //         one datagram, wait for the reply, and on a timeout send again — 3 tries in all.
     //         Print the reply and a newline. After the 3rd failed try, return an Err.

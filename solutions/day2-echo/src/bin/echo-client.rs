@@ -2,7 +2,7 @@
 //!
 //! `echo-client <ip> <port>`: for each line of stdin, sends it (newline included), reads until
 //! the whole line has come back (TCP keeps no message boundaries: it may come in pieces), and
-//! writes it to stdout. Refused, reset, an early close or no reply within 5 s: one line on
+//! writes it to stdout. Refused, reset, an early close or no reply within 2 s: one line on
 //! stderr and exit status 1.
 
 use std::io::{BufRead, Write};
@@ -14,7 +14,7 @@ use nix::errno::Errno;
 use nix::sys::socket::{self, AddressFamily, MsgFlags, SockFlag, SockType, SockaddrIn, sockopt};
 use nix::sys::time::{TimeVal, TimeValLike};
 
-const REPLY_TIMEOUT_SECS: i64 = 5;
+const REPLY_TIMEOUT_SECS: i64 = 2;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

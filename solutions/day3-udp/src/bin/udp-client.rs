@@ -1,7 +1,7 @@
 //! Day 3 — UDP client with retransmission (reference solution).
 //!
 //! `udp-client <ip> <port>`: for each stdin line, sends the line (without its newline) as one
-//! datagram and waits up to 1 s for the reply; tries 3 times in all; prints the reply followed
+//! datagram and waits up to 0.5 s for the reply; tries 3 times in all; prints the reply followed
 //! by a newline. Replies from any other address are ignored. No reply after the third try: one
 //! line on stderr and exit status 1.
 
@@ -15,7 +15,7 @@ use nix::sys::socket::{self, AddressFamily, MsgFlags, SockFlag, SockType, Sockad
 use nix::sys::time::{TimeVal, TimeValLike};
 
 const TRIES: usize = 3;
-const WAIT_MILLIS: i64 = 1000;
+const WAIT_MILLIS: i64 = 500;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
