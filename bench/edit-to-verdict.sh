@@ -2,7 +2,9 @@
 # From editing one exercise file to its verdict, as a student sees it: change a source file of
 # a copy of the solutions, then `cargo run -p checker -- <exercise>` (cargo's own checks, the
 # exercise's rebuild, clippy for its rules, and every test).
-# Budgets: under 2 s for a library exercise, under 3 s for a network one.
+# Then the same for a failing verdict: one realistic broken version per network exercise
+# (a test stops at its first proof of failure, so a failing verdict is as fast as a passing one).
+# Budgets: under 2 s for a library exercise, under 3 s for a network one, pass or fail.
 # RUNS=N sets the number of timed runs per exercise (default 5).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -32,3 +34,36 @@ for exercise in "${exercises[@]}"; do
   done
   echo "edit -> verdict, $exercise: $(stats "${times[@]}") s"
 done
+
+# Failing verdicts: a copy of each network exercise with one broken version applied.
+declare -A broken=(
+  [day2-echo]=ignores-send-count
+  [day3-udp]=remembers-first-client
+  [day3-shutdown]=close-instead-of-shutdown
+  [day3-fork]=reaps-after-accept
+  [day4-signals]=no-term-handler
+)
+failing="$(mktemp -d)"
+trap 'rm -rf "$work" "$failing"' EXIT
+cp "$LAB/solutions/Cargo.toml" "$LAB/solutions/Cargo.lock" "$failing/"
+chosen=()
+for exercise in "${exercises[@]}"; do
+  [ -n "${broken[$exercise]:-}" ] || continue
+  cp -r "$LAB/solutions/$exercise" "$failing/"
+  python3 "$LAB/bench/apply-broken.py" "$exercise" "${broken[$exercise]}" "$failing/$exercise"
+  chosen+=("$exercise")
+done
+if [ ${#chosen[@]} -gt 0 ]; then
+  members=$(printf '"%s", ' "${chosen[@]}")
+  sed -i "s/^members = .*/members = [${members%, }]/" "$failing/Cargo.toml"
+  for exercise in "${chosen[@]}"; do
+    file=$(find "$failing/$exercise/src" -name '*.rs' | sort | head -n 1)
+    cargo run -q -p checker -- --root "$failing" "$exercise" >/dev/null 2>&1 || true   # warm-up
+    times=()
+    for i in $(seq "$RUNS"); do
+      echo "// edited for the benchmark ($i)" >> "$file"
+      times+=("$(time_it cargo run -q -p checker -- --root "$failing" "$exercise")")
+    done
+    echo "edit -> failing verdict, $exercise (${broken[$exercise]}): $(stats "${times[@]}") s"
+  done
+fi

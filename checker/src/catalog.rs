@@ -192,8 +192,18 @@ pub fn select(targets: &[String]) -> Result<Vec<Selection>, String> {
 
 fn unknown(name: &str) -> String {
     let names: Vec<&str> = all().iter().map(|e| e.name).collect();
-    format!(
-        "unknown exercise or target `{name}`; try `all`, a day such as `day1`, or one of: {}",
-        names.join(", ")
-    )
+    let closest = names
+        .iter()
+        .map(|n| (strsim::damerau_levenshtein(name, n), *n))
+        .min()
+        .filter(|(distance, _)| *distance <= 3);
+    match closest {
+        Some((_, guess)) => format!(
+            "unknown exercise or target `{name}`: did you mean `{guess}`? (`checker list` shows every exercise)"
+        ),
+        None => format!(
+            "unknown exercise or target `{name}`; try `all`, a day such as `day1`, or one of: {}",
+            names.join(", ")
+        ),
+    }
 }

@@ -19,6 +19,9 @@ pub struct Ctx<'a> {
     /// The test must be over by then; every wait inside it is bounded by it.
     pub deadline: Instant,
     log: Arc<Mutex<Vec<String>>>,
+    /// A fresh directory the test's programs run in (made on first use, removed with the
+    /// test), so nothing a program writes lands in the lab.
+    workdir: std::cell::OnceCell<tempfile::TempDir>,
 }
 
 impl<'a> Ctx<'a> {
@@ -35,6 +38,7 @@ impl<'a> Ctx<'a> {
             rng: fastrand::Rng::with_seed(test_seed(seed, exercise.name, test.id)),
             deadline: Instant::now() + test.timeout,
             log,
+            workdir: std::cell::OnceCell::new(),
         }
     }
 
@@ -65,13 +69,39 @@ impl<'a> Ctx<'a> {
         Harness::start(binary)
     }
 
-    /// Prepare to run one of the exercise's programs.
+    /// Prepare to run one of the exercise's programs, in the test's own fresh directory.
     pub fn program(&self, name: &str) -> Result<Spawn, Failure> {
         let path =
             self.built.executables.get(name).ok_or_else(|| {
                 Failure::checker_error(format!("no program named {name} was built"))
             })?;
-        Ok(Spawn::new(path, name))
+        Ok(Spawn::new(path, name).cwd(self.workdir()?))
+    }
+
+    /// How a student runs program `name` by hand (its arguments follow): the cargo command,
+    /// or the path of a program given with `--program`.
+    pub fn by_hand(&self, name: &str) -> String {
+        match self.built.executables.get(name) {
+            Some(path) if self.built.external.contains(name) => {
+                crate::escape::shell_word(&path.to_string_lossy())
+            }
+            _ => format!("cargo run -q -p {} --bin {name} --", self.exercise.name),
+        }
+    }
+
+    /// The test's own directory, where its programs run.
+    pub fn workdir(&self) -> Result<&std::path::Path, Failure> {
+        if self.workdir.get().is_none() {
+            let dir = tempfile::Builder::new()
+                .prefix("lab-checker-run-")
+                .tempdir()?;
+            let _ = self.workdir.set(dir);
+        }
+        Ok(self
+            .workdir
+            .get()
+            .map(|d| d.path())
+            .unwrap_or(std::path::Path::new("/tmp")))
     }
 }
 

@@ -60,12 +60,19 @@ pub fn hex(data: &[u8]) -> String {
         .join(" ")
 }
 
+/// `1 byte`, `2 bytes`; `2 processes`, `2 children`, `2 zombie children`.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+        return format!("1 {word}");
     }
+    let many = if let Some(stem) = word.strip_suffix("child") {
+        format!("{stem}children")
+    } else if ["s", "x", "sh", "ch"].iter().any(|end| word.ends_with(end)) {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    };
+    format!("{n} {many}")
 }
 
 /// Where `got` first differs from `expected`: `None` if equal.
@@ -170,6 +177,16 @@ mod tests {
         let d = diff(b"hello\n", b"hellO\n").unwrap();
         assert_eq!(d[0].1, "expected 6 bytes, got 6 bytes");
         assert_eq!(d[1].1, "at offset 4: expected 0x6f, got 0x4f");
+    }
+
+    #[test]
+    fn plurals_are_english() {
+        assert_eq!(plural(1, "process"), "1 process");
+        assert_eq!(plural(2, "process"), "2 processes");
+        assert_eq!(plural(3, "child"), "3 children");
+        assert_eq!(plural(3, "zombie child"), "3 zombie children");
+        assert_eq!(plural(2, "child process"), "2 child processes");
+        assert_eq!(plural(0, "byte"), "0 bytes");
     }
 
     #[test]

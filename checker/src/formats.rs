@@ -23,6 +23,7 @@ pub fn test_status(status: Status) -> &'static str {
         Status::Error => "error",
         Status::NotStarted => "not-started",
         Status::DoesNotCompile => "does-not-compile",
+        Status::NotApplicable => "not-applicable",
     }
 }
 
@@ -128,6 +129,16 @@ pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
         for t in &r.tests {
             let status = match t.status {
                 Status::Pass => TestCaseStatus::success(),
+                Status::NotApplicable => {
+                    let mut s = TestCaseStatus::skipped();
+                    s.set_message(
+                        t.failure
+                            .as_ref()
+                            .map(|f| f.summary.clone())
+                            .unwrap_or_else(|| t.status.label().to_string()),
+                    );
+                    s
+                }
                 Status::Error | Status::DoesNotCompile => {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
                     s.set_type(test_status(t.status));

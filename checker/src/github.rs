@@ -78,7 +78,13 @@ fn location(exercise: &Exercise, tree_prefix: &str, t: &TestReport) -> (String, 
 pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str) -> Vec<String> {
     let mut out = Vec::new();
     for r in reports {
-        for t in r.tests.iter().filter(|t| t.status != Status::Pass) {
+        // Not a pass, a test that does not apply, or an untouched stub's rules.
+        let worth_it = |t: &&TestReport| {
+            let quiet_rules =
+                t.status == Status::NotStarted && t.test.id == crate::catalog::RULES.id;
+            !(matches!(t.status, Status::Pass | Status::NotApplicable) || quiet_rules)
+        };
+        for t in r.tests.iter().filter(worth_it) {
             if out.len() == MAX_ANNOTATIONS {
                 return out;
             }
@@ -135,7 +141,7 @@ pub fn write_summary(reports: &[ExerciseReport]) -> std::io::Result<()> {
         .flat_map(|r| {
             r.tests
                 .iter()
-                .filter(|t| t.status != Status::Pass)
+                .filter(|t| !matches!(t.status, Status::Pass | Status::NotApplicable))
                 .map(move |t| (r, t))
         })
         .map(|(r, t)| {

@@ -91,7 +91,8 @@ pub fn explain(kind: Kind) -> &'static str {
              before connecting."
         }
         Kind::BadOutput => {
-            "The output must match the contract byte for byte; the difference is shown above."
+            "Output is part of the contract: it must match byte for byte, spaces and newlines \
+             included, and nothing else may be printed on that stream."
         }
         Kind::BadExit => {
             "Exit statuses are part of the contract: 0 on success, 1 with one line on stderr for \

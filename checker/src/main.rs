@@ -182,13 +182,26 @@ fn options(args: &GradingArgs) -> Result<Options> {
         .map(|n| n.get())
         .unwrap_or(2);
     // Tests that only wait on a timer give their slot back meanwhile (runner::off_cpu).
-    let jobs = args.jobs.unwrap_or(cores).max(1);
+    // A program from elsewhere may listen on a fixed port: in plain mode, where every test
+    // shares the machine's ports, its tests run one at a time unless -j says otherwise.
+    let shared_ports = !args.programs.is_empty() && sandbox::mode() == sandbox::Mode::Plain;
+    let jobs = args
+        .jobs
+        .unwrap_or(if shared_ports { 1 } else { cores })
+        .max(1);
+    if shared_ports && args.jobs.is_none() && args.verbose {
+        let _ = writeln!(
+            anstream::stderr(),
+            "jobs: 1 (a --program may listen on a fixed port, and plain mode shares the machine's ports; -j N overrides)"
+        );
+    }
     Ok(Options {
         tree,
         programs: args.programs.clone(),
         ci: args.ci,
         seed,
         jobs,
+        lend_slots: !shared_ports,
         color: anstream::stdout().is_terminal_colored(),
     })
 }
@@ -215,6 +228,7 @@ fn grade(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
     let rerun = report::Rerun {
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
+        programs: opts.programs.clone(),
     };
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
@@ -486,6 +500,7 @@ fn list(format: Format) {
                         serde_json::json!({
                             "id": t.id, "title": t.title, "points": t.points,
                             "timeout": t.timeout.as_secs_f64(), "section": t.section, "hint": t.hint,
+                            "program": t.program,
                         })
                     })
                     .collect();
@@ -503,9 +518,11 @@ fn list(format: Format) {
             ex.name, ex.day, ex.title, ex.section
         );
         for t in catalog::tests_of(ex) {
+            // The program a test runs: the NAME to give `--program NAME=PATH`.
+            let program = t.program.map(|p| format!("[{p}] ")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {}/{:24} {:>2} pt  {}",
+                "  {}/{:24} {:>2} pt  {program}{}",
                 ex.name, t.id, t.points, t.title
             );
         }

@@ -83,6 +83,13 @@ pub fn state(pid: i32) -> Option<char> {
     stat_field(pid, 3)?.chars().next()
 }
 
+/// The command name of a process (/proc/<pid>/comm), empty if it is gone.
+pub fn comm(pid: i32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|c| c.trim_end().to_string())
+        .unwrap_or_default()
+}
+
 pub fn is_zombie(pid: i32) -> bool {
     state(pid) == Some('Z')
 }
@@ -153,7 +160,17 @@ pub struct TcpSocket {
 }
 
 pub fn tcp_sockets(pid: i32) -> Vec<TcpSocket> {
-    ["tcp", "tcp6"]
+    socket_table(pid, &["tcp", "tcp6"])
+}
+
+/// The UDP sockets of the process's network namespace (same line format; `state` is CLOSE for
+/// an unconnected socket, ESTABLISHED for a connected one).
+pub fn udp_sockets(pid: i32) -> Vec<TcpSocket> {
+    socket_table(pid, &["udp", "udp6"])
+}
+
+fn socket_table(pid: i32, tables: &[&str]) -> Vec<TcpSocket> {
+    tables
         .iter()
         .filter_map(|table| std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok())
         .flat_map(|text| {
@@ -163,6 +180,70 @@ pub fn tcp_sockets(pid: i32) -> Vec<TcpSocket> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The inodes of every socket of the process's network namespace that is not TCP: Unix
+/// domain, UDP, raw, netlink, packet. A descriptor whose inode is none of these and not in the
+/// TCP tables either is a TCP socket whose connection is over (it left the tables) but which
+/// is still open.
+pub fn non_tcp_socket_inodes(pid: i32) -> std::collections::BTreeSet<u64> {
+    let mut inodes: std::collections::BTreeSet<u64> =
+        socket_table(pid, &["udp", "udp6", "raw", "raw6"])
+            .into_iter()
+            .map(|s| s.inode)
+            .collect();
+    // unix: `Num RefCount Protocol Flags Type St Inode Path`; netlink: inode is column 10;
+    // packet: inode is column 9 (0-based 8).
+    for (table, column) in [("unix", 6), ("netlink", 9), ("packet", 8)] {
+        if let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")) {
+            inodes.extend(
+                text.lines()
+                    .skip(1)
+                    .filter_map(|l| l.split_whitespace().nth(column)?.parse::<u64>().ok()),
+            );
+        }
+    }
+    inodes
+}
+
+/// A port a program listens on: a TCP socket in LISTEN, or a bound UDP socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listening {
+    Tcp(u16),
+    Udp(u16),
+}
+
+impl Listening {
+    pub fn port(self) -> u16 {
+        match self {
+            Listening::Tcp(p) | Listening::Udp(p) => p,
+        }
+    }
+}
+
+/// The ports the process tree of `pid` listens on (its own descriptors, in its own network
+/// namespace): what a server really does, whatever it printed or was told.
+pub fn listening(pid: i32) -> Vec<Listening> {
+    let mut found = Vec::new();
+    for p in tree(pid) {
+        let held = socket_inodes(p);
+        if held.is_empty() {
+            continue;
+        }
+        for sock in tcp_sockets(p) {
+            if sock.state == "LISTEN" && held.contains(&sock.inode) {
+                found.push(Listening::Tcp(sock.local_port));
+            }
+        }
+        for sock in udp_sockets(p) {
+            if sock.local_port != 0 && held.contains(&sock.inode) {
+                found.push(Listening::Udp(sock.local_port));
+            }
+        }
+    }
+    found.sort_by_key(|l| (matches!(l, Listening::Udp(_)), l.port()));
+    found.dedup();
+    found
 }
 
 /// One line of /proc/net/tcp or tcp6:

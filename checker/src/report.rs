@@ -22,6 +22,9 @@ pub struct Rerun {
     /// e.g. `--solutions` or `--root /path`, if the graded tree is not the default.
     pub tree_flag: Option<String>,
     pub seed: u64,
+    /// Programs given with `--program NAME=PATH`: without them the command would grade the
+    /// crate instead.
+    pub programs: Vec<(String, std::path::PathBuf)>,
 }
 
 impl Rerun {
@@ -30,6 +33,10 @@ impl Rerun {
         if let Some(flag) = &self.tree_flag {
             cmd.push(' ');
             cmd.push_str(flag);
+        }
+        for (name, path) in &self.programs {
+            let given = format!("{name}={}", path.display());
+            cmd.push_str(&format!(" --program {}", crate::escape::shell_word(&given)));
         }
         cmd.push_str(&format!(" --seed {}", self.seed));
         cmd
@@ -42,6 +49,7 @@ pub fn status_mark(status: Status) -> (Style, &'static str) {
         Status::NotStarted => (YELLOW, "○"),
         Status::Fail | Status::DoesNotCompile => (RED, "✗"),
         Status::Error => (RED, "!"),
+        Status::NotApplicable => (DIM, "-"),
     }
 }
 
@@ -176,19 +184,21 @@ fn test_line(
         if let Some(note) = &f.note {
             let _ = writeln!(out, "{pad}{YELLOW}note:{YELLOW:#} {note}");
         }
+        // An untouched stub's rules: nothing to hint at yet.
+        let quiet = t.status == Status::NotStarted && t.test.id == crate::catalog::RULES.id;
         let hint = match (t.status, f.kind) {
             // For an unstarted function the test's own hint says what to write.
             (Status::NotStarted, _) | (_, None) => t.test.hint,
             (_, Some(kind)) => hints::explain(kind),
         };
-        if t.status != Status::Error {
+        if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
             let _ = writeln!(out, "{pad}{YELLOW}hint:{YELLOW:#} {hint}");
             let _ = writeln!(out, "{pad}read: course.md#{}", t.test.section);
         }
         if let Some(cmd) = &f.reproduce {
             let _ = writeln!(out, "{pad}try it by hand: {cmd}");
         }
-        if t.status != Status::NotStarted {
+        if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
             let target = format!("{}/{}", ex.name, t.test.id);
             let _ = writeln!(out, "{pad}{DIM}re-run: {}{DIM:#}", rerun.command(&target));
         }
@@ -238,5 +248,13 @@ pub fn scores(out: &mut impl Write, reports: &[ExerciseReport]) {
 pub fn totals(out: &mut impl Write, reports: &[ExerciseReport]) {
     let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
     let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
-    let _ = writeln!(out, "{passed} passed, {failed} failed");
+    let skipped: usize = reports.iter().map(ExerciseReport::not_applicable).sum();
+    if skipped > 0 {
+        let _ = writeln!(
+            out,
+            "{passed} passed, {failed} failed, {skipped} not applicable"
+        );
+    } else {
+        let _ = writeln!(out, "{passed} passed, {failed} failed");
+    }
 }

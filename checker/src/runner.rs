@@ -30,6 +30,9 @@ pub struct Options {
     pub seed: u64,
     /// How many tests may use the CPU at once (`-j`).
     pub jobs: usize,
+    /// Whether a test that waits on a timer lends its slot to another (`off_cpu`). Not when
+    /// tests must not overlap at all (programs that may share a fixed port in plain mode).
+    pub lend_slots: bool,
     pub color: bool,
 }
 
@@ -98,7 +101,11 @@ impl ExerciseReport {
             Some(_) => return ExerciseStatus::Failing,
             None => {}
         }
-        if self.tests.iter().all(|t| t.status == Status::Pass) {
+        if self
+            .tests
+            .iter()
+            .all(|t| matches!(t.status, Status::Pass | Status::NotApplicable))
+        {
             return ExerciseStatus::Passing;
         }
         // The rules hold trivially for a stub, so they do not count as progress.
@@ -121,7 +128,15 @@ impl ExerciseReport {
     }
 
     pub fn failed(&self) -> usize {
-        self.tests.len() - self.passed()
+        self.tests.len() - self.passed() - self.not_applicable()
+    }
+
+    /// Tests that do not apply to the program graded: neither passed nor failed.
+    pub fn not_applicable(&self) -> usize {
+        self.tests
+            .iter()
+            .filter(|t| t.status == Status::NotApplicable)
+            .count()
     }
 
     /// Points earned and possible. A broken rule voids the exercise's points: work that skips
@@ -131,7 +146,12 @@ impl ExerciseReport {
             .tests
             .iter()
             .any(|t| t.test.id == catalog::RULES.id && t.status == Status::Fail);
-        let possible = self.tests.iter().map(|t| t.test.points).sum();
+        let possible = self
+            .tests
+            .iter()
+            .filter(|t| t.status != Status::NotApplicable)
+            .map(|t| t.test.points)
+            .sum();
         if rules_broken {
             return (0, possible);
         }
@@ -189,12 +209,14 @@ pub fn grade(
 
     let slots = Arc::new(Slots::new(opts.jobs));
     // More workers than slots: the tests waiting `off_cpu` hold none.
-    for _ in 0..opts.jobs + OFF_CPU_WORKERS {
+    let lend = opts.lend_slots;
+    let extra = if lend { OFF_CPU_WORKERS } else { 0 };
+    for _ in 0..opts.jobs + extra {
         let slots = Arc::clone(&slots);
         let queue = Arc::clone(&queue);
         let events_tx = events_tx.clone();
         let seed = opts.seed;
-        std::thread::spawn(move || worker(&queue, slots, events_tx, seed));
+        std::thread::spawn(move || worker(&queue, slots, events_tx, seed, lend));
     }
 
     // The builder: one exercise after another; its tests start as soon as it is built.
@@ -399,7 +421,7 @@ pub fn grade(
             if !complete {
                 break;
             }
-            let report = ExerciseReport {
+            let mut report = ExerciseReport {
                 exercise: chosen[i].0,
                 build_problem: problems[i].take(),
                 tests: slots[i]
@@ -407,6 +429,7 @@ pub fn grade(
                     .map(|s| s.take().expect("complete"))
                     .collect(),
             };
+            rules_wait_for_work(&mut report.tests);
             done(&report);
             reports[i] = Some(report);
             next_to_report += 1;
@@ -512,16 +535,20 @@ thread_local! {
 /// what follows such a wait is short (checking what came back), and a test that had to queue
 /// for a slot again could be starved by tests that are slow to fail.
 pub fn off_cpu<T>(f: impl FnOnce() -> T) -> T {
-    if HOLDS_SLOT.with(|h| h.replace(false))
-        && let Some(slots) = SLOTS.with(|s| s.borrow().clone())
+    // Only where slots are lent (the worker set SLOTS): otherwise the slot stays held and
+    // the worker releases it when the test ends.
+    if let Some(slots) = SLOTS.with(|s| s.borrow().clone())
+        && HOLDS_SLOT.with(|h| h.replace(false))
     {
         slots.release();
     }
     f()
 }
 
-fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u64) {
-    SLOTS.with(|s| *s.borrow_mut() = Some(Arc::clone(&slots)));
+fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u64, lend: bool) {
+    if lend {
+        SLOTS.with(|s| *s.borrow_mut() = Some(Arc::clone(&slots)));
+    }
     loop {
         slots.acquire();
         let Some(job) = queue.pop() else {
@@ -576,10 +603,7 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
         supervise::stop_tagged(&tag);
         let mut interventions = supervise::interventions(&tag);
         if let Some(left) = sandbox.as_ref().map(Sandbox::leftovers).filter(|&n| n > 0) {
-            interventions.push(format!(
-                "{} still running in the test's sandbox after its programs were stopped (daemons?): they ended with it",
-                if left == 1 { "1 process was".to_string() } else { format!("{left} processes were") }
-            ));
+            interventions.push(supervise::Intervention::SandboxLeftovers { count: left });
         }
         supervise::end_test_scope();
         supervise::set_sandbox(None);
@@ -587,12 +611,7 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
         drop(sandbox);
         let (status, failure) = match result {
             Ok(()) => (Status::Pass, None),
-            // What the checker had to do to the programs explains many a refusal or timeout.
-            Err(f) if !interventions.is_empty() && f.status != Status::NotStarted => (
-                f.status,
-                Some(f.detail("the checker saw", interventions.join("\n"))),
-            ),
-            Err(f) => (f.status, Some(f)),
+            Err(f) => (f.status, Some(explained_by(f, &interventions))),
         };
         let report = TestReport {
             test: job.test,
@@ -609,5 +628,68 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
             test_index: job.test_index,
             report,
         });
+    }
+}
+
+/// What the checker had to do to the programs explains many a refusal or timeout: add it to
+/// the failure. A server that ended on its own is the cause of whatever the test saw next (a
+/// refused connect, a reset): the failure then keeps the test's own hint, not the one for the
+/// symptom, and shows how the server ended and its last words.
+fn explained_by(f: Failure, interventions: &[supervise::Intervention]) -> Failure {
+    use crate::hints::Kind;
+    if interventions.is_empty() || f.status == Status::NotStarted {
+        return f;
+    }
+    let mut f = f;
+    let server_end = interventions.iter().find_map(|i| match i {
+        supervise::Intervention::EndedOnItsOwn {
+            label,
+            how,
+            last_words,
+            server: true,
+        } => Some((label, how, last_words)),
+        _ => None,
+    });
+    if let Some((label, how, last_words)) = server_end {
+        // The test saw only a symptom (refused, reset, ...): name the cause.
+        if matches!(
+            f.kind,
+            Some(Kind::Reset | Kind::Refused | Kind::EarlyEof | Kind::Timeout)
+        ) {
+            f.kind = None;
+            if f.note.is_none() {
+                f.note = Some(format!(
+                    "{label} {how} while the test was still talking to it: a server runs until it is stopped, and a client's error costs only that client's connection"
+                ));
+            }
+        }
+        if f.output.is_none() && !last_words.is_empty() {
+            f.output = Some(last_words.join("\n"));
+        }
+    }
+    let seen: Vec<String> = interventions.iter().map(|i| i.describe()).collect();
+    f.detail("the checker saw", seen.join("\n"))
+}
+
+/// The rules hold trivially while nothing is written: an untouched stub's `rules` would read
+/// as a pass among failures ("1 passed"). Until some other test gets past its `todo!()`, the
+/// rules count as not started too.
+fn rules_wait_for_work(tests: &mut [TestReport]) {
+    let others: Vec<Status> = tests
+        .iter()
+        .filter(|t| t.test.id != catalog::RULES.id)
+        .map(|t| t.status)
+        .collect();
+    if others.is_empty() || others.iter().any(|&s| s != Status::NotStarted) {
+        return;
+    }
+    for t in tests
+        .iter_mut()
+        .filter(|t| t.test.id == catalog::RULES.id && t.status == Status::Pass)
+    {
+        t.status = Status::NotStarted;
+        t.failure = Some(Failure::not_started(
+            "nothing to check yet: the rules are checked once your code gets past its todo!()s",
+        ));
     }
 }

@@ -161,23 +161,106 @@ fn reap_orphans() {
 /// bind root, so the checker counts the tree itself and kills a program that goes over.
 pub const MAX_PROCESSES: usize = 300;
 
-/// What the checker had to do to the programs of a test (tag, note): shown with a failed test,
-/// because a test that only saw "refused" or "timed out" cannot say why.
-static INTERVENTIONS: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-
-fn intervene(tag: &str, note: String) {
-    lock(&INTERVENTIONS).push((tag.to_string(), note));
+/// What the checker had to do to a program, or saw it do on its own, beyond what the test
+/// asked: shown with a failed test, because a test that only saw "refused" or "timed out"
+/// cannot say why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Intervention {
+    /// It ended before the checker stopped it: a server (which runs until it is stopped)
+    /// whatever its status, any program by a crash.
+    EndedOnItsOwn {
+        label: String,
+        /// "exited with status 1", "was killed by SIGSEGV ...".
+        how: String,
+        /// Its last non-empty lines on stderr, escaped.
+        last_words: Vec<String>,
+        /// A server: it was meant to run until stopped.
+        server: bool,
+    },
+    /// It was stopped (SIGSTOP) when the checker came to end it.
+    FoundStopped { label: String },
+    /// It outlived SIGTERM's grace period and was killed with SIGKILL.
+    IgnoredSigterm { label: String, grace_ms: u128 },
+    /// Processes it started were still running after it ended (orphans, setsid).
+    LeftRunning { label: String, count: usize },
+    /// The checker killed it for running more than `MAX_PROCESSES` at once.
+    KilledForkBomb,
+    /// The kernel (its pids cgroup) refused some of its forks.
+    RefusedForks { label: String, refused: u64 },
+    /// It wrote more output than the checker keeps.
+    Flooded { label: String, bytes: u64 },
+    /// Processes were left in the test's sandbox after its programs were stopped.
+    SandboxLeftovers { count: usize },
 }
 
-/// Take the notes recorded for the programs whose tag starts with `prefix`.
-pub fn interventions(prefix: &str) -> Vec<String> {
+impl Intervention {
+    /// One line for the report.
+    pub fn describe(&self) -> String {
+        match self {
+            Intervention::EndedOnItsOwn {
+                label,
+                how,
+                last_words,
+                server,
+            } => {
+                let words = match last_words.last() {
+                    Some(line) => format!(" (its last words on stderr: \"{line}\")"),
+                    None => String::new(),
+                };
+                let why = if *server {
+                    " while the test still needed it: a server runs until it is stopped"
+                } else {
+                    ""
+                };
+                format!("{label} had ended on its own: it {how}{why}{words}")
+            }
+            Intervention::FoundStopped { label } => {
+                format!("{label} was stopped (SIGSTOP): the checker continued and ended it")
+            }
+            Intervention::IgnoredSigterm { label, grace_ms } => format!(
+                "{label} did not end on SIGTERM within {grace_ms} ms: the checker killed it with SIGKILL"
+            ),
+            Intervention::LeftRunning { label, count } => format!(
+                "{label} left {} running after it ended (orphans, setsid?): the checker killed them",
+                escape::plural(*count, "process")
+            ),
+            Intervention::KilledForkBomb => format!(
+                "the checker killed a program that ran more than {MAX_PROCESSES} processes at once (a fork bomb?)"
+            ),
+            Intervention::RefusedForks { label, refused } => format!(
+                "{label} tried to run more than {MAX_PROCESSES} processes at once (a fork bomb?): the kernel refused {refused} of its forks"
+            ),
+            Intervention::Flooded { label, bytes } => format!(
+                "{label} wrote {bytes} bytes of output (the checker keeps the first 4 MiB of each stream)"
+            ),
+            Intervention::SandboxLeftovers { count } => format!(
+                "{} still running in the test's sandbox after its programs were stopped (daemons?): they ended with it",
+                if *count == 1 {
+                    "1 process was".to_string()
+                } else {
+                    format!("{count} processes were")
+                }
+            ),
+        }
+    }
+}
+
+/// What the checker had to do to the programs of each test, by program tag.
+static INTERVENTIONS: Mutex<Vec<(String, Intervention)>> = Mutex::new(Vec::new());
+
+fn intervene(tag: &str, what: Intervention) {
+    lock(&INTERVENTIONS).push((tag.to_string(), what));
+}
+
+/// Take what was recorded for the programs whose tag starts with `prefix`.
+pub fn interventions(prefix: &str) -> Vec<Intervention> {
     let mut all = lock(&INTERVENTIONS);
     let (mine, rest): (Vec<_>, Vec<_>) =
         all.drain(..).partition(|(tag, _)| tag.starts_with(prefix));
     *all = rest;
-    let mut notes: Vec<String> = mine.into_iter().map(|(_, note)| note).collect();
-    notes.dedup();
-    notes
+    let mut found: Vec<Intervention> = mine.into_iter().map(|(_, what)| what).collect();
+    found.dedup();
+    found
 }
 
 /// Programs the checker killed for going over `MAX_PROCESSES`.
@@ -189,12 +272,7 @@ fn enforce_process_cap() {
     for (pid, tag) in live {
         if procinfo::count_tree(pid, MAX_PROCESSES + 1) > MAX_PROCESSES {
             lock(&OVER_CAP).insert(pid);
-            intervene(
-                &tag,
-                format!(
-                    "the checker killed a program that ran more than {MAX_PROCESSES} processes at once (a fork bomb?)"
-                ),
-            );
+            intervene(&tag, Intervention::KilledForkBomb);
             // Kill the group first (one call stops a bomb that stays in it), then the rest.
             for _ in 0..3 {
                 let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
@@ -302,6 +380,8 @@ pub struct Spawn {
     /// Becomes fd 3 in the child (the harness's private reply channel).
     pub fd3: Option<OwnedFd>,
     pub capture_cap: usize,
+    /// A server: it runs until it is stopped, so any exit of its own is worth reporting.
+    pub server: bool,
 }
 
 impl Spawn {
@@ -315,7 +395,20 @@ impl Spawn {
             cwd: None,
             fd3: None,
             capture_cap: DEFAULT_CAPTURE_CAP,
+            server: false,
         }
+    }
+
+    /// It is a server: it runs until it is stopped.
+    pub fn server(mut self) -> Self {
+        self.server = true;
+        self
+    }
+
+    /// Run it in `dir`.
+    pub fn cwd(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cwd = Some(dir.as_ref().to_path_buf());
+        self
     }
 
     pub fn arg(mut self, arg: impl Into<OsString>) -> Self {
@@ -453,6 +546,9 @@ impl Spawn {
             stderr,
             status: None,
             cap,
+            server: self.server,
+            stopped: false,
+            ending_asked: false,
         }
         .with_command(&self.program, &self.args))
     }
@@ -471,6 +567,12 @@ pub struct Program {
     status: Option<ExitStatus>,
     /// Its pids cgroup (dropped after the program: the directory goes once it is empty).
     cap: Option<crate::cgroup::Cap>,
+    /// A server, meant to run until it is stopped.
+    server: bool,
+    /// The checker has stopped it already (a second `stop`, from `Drop`, does nothing).
+    stopped: bool,
+    /// The test asked it to end (SIGTERM, SIGINT, SIGKILL): its exit is the test's business.
+    ending_asked: bool,
 }
 
 impl Program {
@@ -493,9 +595,12 @@ impl Program {
     }
 
     /// Send a signal to the program itself (not to its children).
-    pub fn signal(&self, signal: Signal) -> Result<()> {
+    pub fn signal(&mut self, signal: Signal) -> Result<()> {
         if self.status.is_some() {
             anyhow::bail!("{} has already exited", self.label);
+        }
+        if matches!(signal, Signal::SIGTERM | Signal::SIGINT | Signal::SIGKILL) {
+            self.ending_asked = true;
         }
         kill(Pid::from_raw(self.pid), signal)
             .with_context(|| format!("kill({}, {signal})", self.pid))
@@ -572,44 +677,74 @@ impl Program {
         lock(&TRACKED).remove(&self.pid);
     }
 
-    /// Stop it and everything it started: SIGTERM to the group, SIGKILL after a grace
-    /// period, then every process that escaped the group but carries its tag; reap it.
-    /// Returns how it ended (`None` if it could not be reaped).
-    /// "had ended on its own": how it crashed, with its last line on stderr.
-    fn report_crash(&self, status: ExitStatus) {
-        let last = self
-            .stderr_text()
+    /// Its last non-empty lines on stderr (at most `n`), escaped.
+    pub fn last_words(&self, n: usize) -> Vec<String> {
+        self.stderr
+            .wait_closed(Instant::now() + Duration::from_millis(200));
+        let text = self.stderr_text();
+        let mut lines: Vec<String> = text
             .lines()
             .rev()
-            .find(|l| !l.trim().is_empty())
-            .map(|l| format!(" (its last words: {})", escape::quoted(l.as_bytes(), 120)))
-            .unwrap_or_default();
+            .filter(|l| !l.trim().is_empty())
+            .take(n)
+            .map(|l| escape::bytes(&l.as_bytes()[..l.len().min(160)]))
+            .collect();
+        lines.reverse();
+        lines
+    }
+
+    /// Record that it ended before the checker stopped it, if that is news: a server's exit
+    /// always is (unless the test asked for it), any program's crash is.
+    fn report_own_end(&self, status: ExitStatus) {
+        let asked = self.ending_asked
+            && (status.code().is_some()
+                || matches!(
+                    status.signal(),
+                    Some(libc::SIGTERM | libc::SIGINT | libc::SIGKILL)
+                ));
+        if asked || !(self.server || is_crash(status)) {
+            return;
+        }
         intervene(
             &self.tag,
-            format!(
-                "{} had ended on its own: it {}{last}",
-                self.label,
-                describe_exit(status)
-            ),
+            Intervention::EndedOnItsOwn {
+                label: self.label.clone(),
+                how: describe_exit(status),
+                last_words: self.last_words(3),
+                server: self.server,
+            },
         );
     }
 
+    /// Stop it and everything it started: SIGTERM to the group, SIGKILL after a grace
+    /// period, then every process that escaped the group but carries its tag; reap it.
+    /// Returns how it ended (`None` if it could not be reaped). Stopping it again does nothing.
     pub fn stop(&mut self) -> Option<ExitStatus> {
+        if self.stopped {
+            return self.status;
+        }
+        self.stopped = true;
         let group = Pid::from_raw(self.pid);
         let label = self.label.clone();
-        // Did it end on its own since anyone last looked?
-        self.try_status();
+        // Did it end on its own since anyone last looked? A program that is not asleep may
+        // be on its way out (a server that exits on a client's error closes its sockets
+        // first, so the test can fail before the exit completes): give it a moment, so that
+        // its own end is not taken for the checker's SIGTERM.
+        if self.try_status().is_none()
+            && !matches!(procinfo::state(self.pid), Some('S' | 'T' | 't'))
+        {
+            let _ = self.wait_until(Instant::now() + Duration::from_millis(50));
+        }
         match self.status {
-            // It ended on its own, before the test was over: say how, if it was a crash.
-            Some(status) if is_crash(status) => self.report_crash(status),
-            Some(_) => {}
+            // It ended on its own, before the test was over: say how.
+            Some(status) => self.report_own_end(status),
             None => {
                 if procinfo::state(self.pid) == Some('T') {
                     intervene(
                         &self.tag,
-                        format!(
-                            "{label} was stopped (SIGSTOP): the checker continued and ended it"
-                        ),
+                        Intervention::FoundStopped {
+                            label: label.clone(),
+                        },
                     );
                 }
                 // Processes that left the group (setsid) but still hang below the program.
@@ -623,17 +758,17 @@ impl Program {
                         if is_crash(status)
                             && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
                     {
-                        self.report_crash(status)
+                        self.report_own_end(status)
                     }
                     Some(_) => {}
                     None => {
                         let _ = killpg(group, Signal::SIGKILL);
                         intervene(
                             &self.tag,
-                            format!(
-                                "{label} did not end on SIGTERM within {} ms: the checker killed it with SIGKILL",
-                                TERM_GRACE.as_millis()
-                            ),
+                            Intervention::IgnoredSigterm {
+                                label: label.clone(),
+                                grace_ms: TERM_GRACE.as_millis(),
+                            },
                         );
                     }
                 }
@@ -650,10 +785,10 @@ impl Program {
         if escaped > 0 {
             intervene(
                 &self.tag,
-                format!(
-                    "{label} left {} running after it ended (orphans, setsid?): the checker killed them",
-                    escape::plural(escaped, "process")
-                ),
+                Intervention::LeftRunning {
+                    label: label.clone(),
+                    count: escaped,
+                },
             );
         }
         if let Some(refused) = self
@@ -664,18 +799,20 @@ impl Program {
         {
             intervene(
                 &self.tag,
-                format!(
-                    "{label} tried to run more than {MAX_PROCESSES} processes at once (a fork bomb?): the kernel refused {refused} of its forks"
-                ),
+                Intervention::RefusedForks {
+                    label: label.clone(),
+                    refused,
+                },
             );
         }
         let flood = self.stdout.total() + self.stderr.total();
         if flood > 16 << 20 {
             intervene(
                 &self.tag,
-                format!(
-                    "{label} wrote {flood} bytes of output (the checker keeps the first 4 MiB of each stream)"
-                ),
+                Intervention::Flooded {
+                    label,
+                    bytes: flood,
+                },
             );
         }
         let status = self.wait_until(Instant::now() + Duration::from_secs(5));

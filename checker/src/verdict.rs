@@ -14,6 +14,9 @@ pub enum Status {
     /// The code under test is still a `todo!()`.
     NotStarted,
     DoesNotCompile,
+    /// The test does not apply to this program (a `--program` server that prints no
+    /// `listening on` line has no line to check): neither passed nor failed, worth no points.
+    NotApplicable,
 }
 
 impl Status {
@@ -24,6 +27,7 @@ impl Status {
             Status::Error => "error",
             Status::NotStarted => "not started",
             Status::DoesNotCompile => "does not compile",
+            Status::NotApplicable => "not applicable",
         }
     }
 }
@@ -76,6 +80,14 @@ impl Failure {
         Failure {
             status: Status::NotStarted,
             kind: Some(HintKind::NotStarted),
+            ..Failure::wrong(summary)
+        }
+    }
+
+    /// The test does not apply to the program graded (say why).
+    pub fn not_applicable(summary: impl Into<String>) -> Self {
+        Failure {
+            status: Status::NotApplicable,
             ..Failure::wrong(summary)
         }
     }

@@ -3,6 +3,9 @@
 //! file byte for byte up to EOF, then answer in pieces and expect the server's line; client
 //! tests run `file-client` against a hidden server that sends in pieces with pauses, half-closes
 //! and reads the receipt.
+//!
+//! Designs that pass: an iterative server, a process or a thread per client, or one thread with
+//! poll and non-blocking sockets; the stalled reader accepts a server that never blocks in send.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -2,6 +2,9 @@
 //! checker's own sockets and check every reply's size, bytes, sender and recipient; client
 //! tests run `udp-client` against hidden servers that lose, stray or stay silent on purpose.
 //! Where loss is simulated, the checker does it itself (no `tc netem`).
+//!
+//! Designs that pass: a server that blocks in recvfrom, or a non-blocking one with poll; a
+//! client with a connected or an unconnected socket, timing out with SO_RCVTIMEO or poll.
 
 use std::time::{Duration, Instant};
 

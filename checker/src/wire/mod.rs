@@ -20,6 +20,7 @@ pub mod udp;
 use crate::context::Ctx;
 use crate::escape;
 use crate::hints::Kind;
+use crate::procinfo;
 use crate::supervise::Program;
 use crate::verdict::Failure;
 
@@ -532,6 +533,8 @@ pub struct Server {
     pub line: String,
     /// How a student starts it by hand, on port 7000.
     pub by_hand_command: String,
+    /// Given with `--program` (not built from the crate).
+    pub external: bool,
 }
 
 /// A free TCP port on loopback, for a program that needs one given (race-free enough: the
@@ -550,8 +553,11 @@ pub fn parse_listening(line: &str) -> Option<(Ipv4Addr, u16)> {
 
 /// Start the server `name` with `port` as its first argument (then `args`) and wait until it
 /// is ready: its `listening on <ip>:<port>` line, or — for a program given with `--program`,
-/// which may print none — until a connect succeeds. A program that dies first is explained
-/// (a `todo!()` reads "not started").
+/// which may print none — until its process tree listens (a TCP socket in LISTEN or a bound
+/// UDP socket, seen in /proc: no probe connection, which a one-shot server would spend and a
+/// fork server would count). The port is the one it really listens on, so a program that
+/// ignores the port it is given (a fixed port) is graded too. A program that dies first is
+/// explained (a `todo!()` reads "not started").
 pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server, Failure> {
     let external = ctx.built.external.contains(name);
     let port = if external && port == 0 {
@@ -561,15 +567,14 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
     };
     let spawn = ctx
         .program(name)?
+        .server()
         .arg(port.to_string())
         .args(args.iter().cloned());
-    let by_hand_command = format!(
-        "cargo run -q -p {} --bin {name} -- 7000{}",
-        ctx.exercise.name,
-        args.iter()
-            .map(|a| format!(" {}", escape::shell_word(a)))
-            .collect::<String>()
-    );
+    let shown_args: String = args
+        .iter()
+        .map(|a| format!(" {}", escape::shell_word(a)))
+        .collect();
+    let by_hand_command = format!("{} 7000{shown_args}", ctx.by_hand(name));
     let mut program = spawn.start()?;
     // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
     let ready_by = ctx.within(Duration::from_secs(5));
@@ -589,7 +594,7 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
                     ),
                 ));
             };
-            if actual == 0 || (port != 0 && actual != port) {
+            if actual == 0 || (port != 0 && actual != port && !external) {
                 return Err(Failure::of_kind(
                     Kind::NoListeningLine,
                     format!("{name} was started with port {port} but says it listens on port {actual}"),
@@ -601,6 +606,7 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
                 port: actual,
                 line,
                 by_hand_command,
+                external,
             });
         }
         if program.try_status().is_some()
@@ -609,7 +615,12 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
                     .wait_until(Instant::now() + Duration::from_millis(200))
                     .is_some())
         {
-            return Err(program.unexpected_exit("before it printed `listening on <ip>:<port>`"));
+            let what = if external {
+                "before it listened"
+            } else {
+                "before it printed `listening on <ip>:<port>`"
+            };
+            return Err(port_taken_note(program.unexpected_exit(what), external));
         }
         if program.stdout.is_closed() && !external {
             return Err(Failure::of_kind(
@@ -617,21 +628,37 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
                 format!("{name} closed its stdout without printing `listening on <ip>:<port>`"),
             ));
         }
-        if external
-            && TcpStream::connect_timeout(
-                &SocketAddrV4::new(Ipv4Addr::LOCALHOST, port).into(),
-                Duration::from_millis(50),
-            )
-            .is_ok()
-        {
-            return Ok(Server {
-                program,
-                port,
-                line: String::new(),
-                by_hand_command,
-            });
+        if external {
+            let ports = procinfo::listening(program.pid());
+            let chosen = ports
+                .iter()
+                .find(|l| l.port() == port)
+                .or_else(|| ports.first())
+                .map(|l| l.port());
+            if let Some(actual) = chosen {
+                if actual != port {
+                    ctx.log(format!(
+                        "{name} listens on port {actual}, not on the port it was given ({port}): graded on {actual}"
+                    ));
+                }
+                return Ok(Server {
+                    program,
+                    port: actual,
+                    line: String::new(),
+                    by_hand_command,
+                    external,
+                });
+            }
         }
         if Instant::now() >= ready_by {
+            if external {
+                return Err(Failure::of_kind(
+                    Kind::NoListeningLine,
+                    format!(
+                        "{name} did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)"
+                    ),
+                ));
+            }
             let mut f = Failure::of_kind(
                 Kind::NoListeningLine,
                 format!("{name} printed no `listening on <ip>:<port>` line within 5 s"),
@@ -647,11 +674,41 @@ pub fn start_server(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result
                     format!("{name} wrote {out} bytes to stdout and {err} to stderr (the checker keeps the first 4 MiB of each)"),
                 );
             }
+            let listens = procinfo::listening(program.pid());
+            if !listens.is_empty() {
+                f = f.detail(
+                    "it listens on",
+                    listens
+                        .iter()
+                        .map(|l| format!("port {}", l.port()))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            }
             return Err(f.note(
                 "is stdout flushed after the line? is the line printed only after listen()?",
             ));
         }
     }
+}
+
+/// A server that could not bind because its port was taken: in plain mode a program that
+/// listens on a fixed port shares it with every other test running at the same time.
+fn port_taken_note(f: Failure, external: bool) -> Failure {
+    let text = format!("{} {}", f.summary, f.output.as_deref().unwrap_or("")).to_lowercase();
+    let taken = text.contains("in use") || text.contains("eaddrinuse");
+    if !taken {
+        return f;
+    }
+    if external && crate::sandbox::mode() == crate::sandbox::Mode::Plain {
+        // Not TIME_WAIT (the generic hint): someone else holds the port.
+        let mut f = f;
+        f.kind = None;
+        return f.note(
+            "its port was taken: in plain mode the tests share this machine's ports, so a program that listens on a fixed port (ignoring the one it is given) meets itself in another test or any other program using that port; grade it with -j 1, or as root with --sandbox namespaces (a network of its own per test)",
+        );
+    }
+    f.kind(Kind::AddressInUse)
 }
 
 impl Server {
@@ -672,9 +729,32 @@ impl Server {
                     self.program
                         .unexpected_exit(&format!("before {who} connected")),
                 ),
-                None => f,
+                None => self.explain_refusal(f),
             }
         })
+    }
+
+    /// A refused connect to a live server: does it listen somewhere else (a `bind` that failed
+    /// unchecked, after which `listen` picks a port of its own), or nowhere at all?
+    pub fn explain_refusal(&self, f: Failure) -> Failure {
+        if f.kind != Some(Kind::Refused) {
+            return f;
+        }
+        let ports = procinfo::listening(self.program.pid());
+        if ports.iter().any(|l| l.port() == self.port) {
+            return f;
+        }
+        let label = &self.program.label;
+        match ports.first() {
+            Some(other) => f.note(format!(
+                "{label} is alive but listens on port {}, not on {}: did bind() fail without the error being checked? listen() on an unbound socket picks a port of its own",
+                other.port(),
+                self.port
+            )),
+            None => f.note(format!(
+                "{label} is alive but listens on no port any more: was the listening socket closed?"
+            )),
+        }
     }
 
     /// Fail if the server has exited; explain how.

@@ -319,3 +319,24 @@ pub fn processes_marked_now(mark: &str) -> Vec<(i32, String)> {
     }
     found
 }
+
+/// The edits of broken version `name` of `exercise` (from its table in
+/// checker/tests/broken-versions/), to build its tree.
+pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        broken: Vec<Version>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Version {
+        name: String,
+        edit: Vec<Edit>,
+    }
+    let path = lab_root().join(format!("checker/tests/broken-versions/{exercise}.toml"));
+    let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file.broken
+        .into_iter()
+        .find(|v| v.name == name)
+        .expect("the broken version exists")
+        .edit
+}

@@ -7,8 +7,9 @@
 //! Contract: `fork-server <port>` prints `listening on <ip>:<port>`, then for each client
 //! fork()s a child. The parent closes the connected socket and goes back to accept(); the child
 //! closes the listening socket, echoes until the client's EOF, and exits. The parent reaps every
-//! child from a SIGCHLD handler that loops on waitpid(-1, WNOHANG), and keeps accepting when
-//! accept is interrupted (EINTR, or SA_RESTART).
+//! child when SIGCHLD arrives, looping on waitpid(-1, WNOHANG) — in the handler (the way below),
+//! or in the main loop woken by the signal (a flag and EINTR, a self-pipe, a signalfd) — and
+//! keeps accepting when accept is interrupted (EINTR, or SA_RESTART).
 //! Rules: processes, not threads (see clippy.toml).
 
 // Keeps the compiler quiet while the stub is unfinished; remove it when you are done.

@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""Apply the edits of one broken version (checker/tests/broken-versions/<exercise>.toml) to a
+copy of its package, as the project's tests do: `apply-broken.py <exercise> <name> <package-dir>`.
+Used by edit-to-verdict.sh to time a failing verdict."""
+import os, sys, tomllib
+
+LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+exercise, name, package = sys.argv[1:4]
+versions = os.path.join(LAB, "checker/tests/broken-versions")
+spec = tomllib.load(open(os.path.join(versions, f"{exercise}.toml"), "rb"))
+version = next(v for v in spec["broken"] if v["name"] == name)
+for edit in version["edit"]:
+    path = os.path.join(package, edit["file"])
+    if "source" in edit:
+        text = open(os.path.join(versions, edit["source"])).read()
+    else:
+        text = open(path).read()
+        if text.count(edit["find"]) != 1:
+            sys.exit(f"{exercise}/{name}: the text to find is not in {edit['file']} exactly once")
+        text = text.replace(edit["find"], edit["replace"], 1)
+    open(path, "w").write(text)

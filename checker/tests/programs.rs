@@ -1,0 +1,211 @@
+//! Grading programs that were not built from the exercise crates (`--program NAME=PATH`), as an
+//! instructor does with a C server from a course or a book, and reports that point at the real
+//! cause: a server that ended on its own says so, with its status and its last words; a
+//! server that ignores the port it is given is graded on the port it really listens on, in
+//! both sandbox modes; sockets that are not TCP connections are not counted as connections left
+//! open; every printed command keeps `--program`. The C programs are in `tests/programs/`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use common::{run_checker, tree};
+
+const MINUTES: Duration = Duration::from_secs(300);
+
+/// Compile `tests/programs/<name>.c` into a fresh directory.
+fn compile(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = common::lab_root().join(format!("checker/tests/programs/{name}.c"));
+    let binary = dir.path().join(name);
+    let status = std::process::Command::new("cc")
+        .arg("-O1")
+        .arg("-o")
+        .arg(&binary)
+        .arg(&source)
+        .status();
+    assert!(
+        status.map(|s| s.success()).unwrap_or(false),
+        "cc could not build {}",
+        source.display()
+    );
+    (dir, binary)
+}
+
+fn program(name: &str, binary: &Path) -> String {
+    format!("{name}={}", binary.display())
+}
+
+fn namespaces_available() -> bool {
+    std::process::Command::new("unshare")
+        .args(["--net", "--pid", "--fork", "--kill-child", "true"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+#[test]
+fn a_one_shot_server_is_reported_as_ending_after_its_first_client() {
+    let (_dir, binary) = compile("one_shot_server");
+    let given = program("echo-server", &binary);
+    let run = run_checker(
+        &[
+            "--program",
+            &given,
+            "day2-echo/sequential-clients",
+            "day2-echo/round-trip",
+            "--seed",
+            "1",
+        ],
+        MINUTES,
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.explain());
+    // Its first client was served (no readiness probe spent it): round-trip passes.
+    assert_eq!(
+        run.test_status("day2-echo/round-trip").as_deref(),
+        Some("pass"),
+        "{}",
+        run.explain()
+    );
+    let out = run.stdout();
+    assert!(
+        out.contains("echo-server exited with status 0 after serving client 1"),
+        "the report says the server ended after its first client:\n{out}"
+    );
+    // Every printed command keeps --program: run as printed, it grades the same program.
+    let reruns: Vec<&str> = out.lines().filter(|l| l.contains("re-run:")).collect();
+    assert!(!reruns.is_empty(), "{out}");
+    for line in reruns {
+        assert!(line.contains(&format!("--program {given}")), "{line}");
+    }
+    for line in out.lines().filter(|l| l.contains("try it by hand")) {
+        assert!(
+            line.contains(&binary.display().to_string()) && !line.contains("cargo run"),
+            "by hand, the given program is run, not the crate: {line}"
+        );
+    }
+}
+
+/// A UNP-style server listens on 9877 whatever it is given: graded on that port in a network
+/// namespace of its own, or in plain mode one test at a time; and in plain mode a port taken
+/// by someone else is reported as such.
+#[test]
+fn a_fixed_port_server_is_graded_in_both_sandbox_modes() {
+    let (_dir, binary) = compile("fixed_port_server");
+    let given = program("echo-server", &binary);
+    let mut modes = vec!["plain"];
+    if namespaces_available() {
+        modes.push("namespaces");
+    }
+    for mode in modes {
+        let run = run_checker(
+            &[
+                "--sandbox",
+                mode,
+                "--program",
+                &given,
+                "day2-echo",
+                "--seed",
+                "2",
+            ],
+            MINUTES,
+        );
+        assert_eq!(run.code(), Some(0), "{mode}:\n{}", run.explain());
+        // It prints no line: the line's test does not apply.
+        assert_eq!(
+            run.test_status("day2-echo/listening-line").as_deref(),
+            Some("not-applicable"),
+            "{mode}:\n{}",
+            run.explain()
+        );
+        assert!(
+            run.stdout().contains("not applicable"),
+            "{mode}:\n{}",
+            run.stdout()
+        );
+    }
+    // Plain mode, its port taken by another program: the report says so.
+    let Ok(squatter) = std::net::TcpListener::bind("0.0.0.0:9877") else {
+        eprintln!("port 9877 is in use here already: the taken-port case is not tested");
+        return;
+    };
+    let run = run_checker(
+        &[
+            "--sandbox",
+            "plain",
+            "--program",
+            &given,
+            "day2-echo/round-trip",
+            "--seed",
+            "3",
+        ],
+        MINUTES,
+    );
+    drop(squatter);
+    assert_eq!(run.code(), Some(1), "{}", run.explain());
+    let out = run.stdout();
+    assert!(
+        out.contains("its port was taken") && out.contains("Address already in use"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_server_holding_a_socketpair_passes_no_close_wait() {
+    let (_dir, binary) = compile("socketpair_server");
+    let run = run_checker(
+        &[
+            "--program",
+            &program("echo-server", &binary),
+            "day2-echo/no-close-wait",
+            "day2-echo/round-trip",
+            "--seed",
+            "4",
+        ],
+        MINUTES,
+    );
+    assert_eq!(run.code(), Some(0), "{}", run.explain());
+}
+
+/// A student's server that exits with status 1 when a client resets: the failure shows the
+/// status and its stderr line, and keeps the test's own hint (not the generic one for a reset).
+#[test]
+fn a_server_that_exits_on_a_reset_is_reported_with_its_status_and_stderr() {
+    let edits: Vec<_> = common::broken_version_edits("day2-echo", "dies-on-reset")
+        .into_iter()
+        .map(|e| ("day2-echo", e))
+        .collect();
+    let dir = tree("programs-dies-on-reset", &["day2-echo"], &edits).unwrap();
+    let run = run_checker(
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day2-echo/reset-then-normal",
+            "--seed",
+            "5",
+        ],
+        MINUTES,
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.explain());
+    let out = run.stdout();
+    assert!(out.contains("exited with status 1"), "{out}");
+    assert!(
+        out.contains("echo-server: client:") && out.contains("ECONNRESET"),
+        "its last words on stderr are shown:\n{out}"
+    );
+    assert!(
+        out.contains("never unwrap() it"),
+        "the test's own hint, not the generic one for a reset:\n{out}"
+    );
+    let message = run
+        .tests()
+        .into_iter()
+        .find(|t| t["name"] == "day2-echo/reset-then-normal")
+        .and_then(|t| t["message"].as_str().map(str::to_string))
+        .unwrap_or_default();
+    assert!(
+        message.contains("exited with status 1"),
+        "the JSON report says it too: {message}"
+    );
+}
