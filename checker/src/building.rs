@@ -88,6 +88,11 @@ fn run_cargo(
     } else {
         "json"
     };
+    // Cargo reads configuration files from its working directory upwards: it runs beside the
+    // trusted manifest, never in a student's tree.
+    if let Some(dir) = manifest.parent() {
+        cmd.current_dir(dir);
+    }
     cmd.args(args)
         .arg("--manifest-path")
         .arg(manifest)
@@ -181,7 +186,11 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
             manifest.display()
         )));
     }
-    let package_dir = package_dir
+    // Built from a trusted copy, never in the student's tree (see stage.rs).
+    let staged = crate::stage::stage(tree, exercise)?;
+    let manifest = staged.package_dir.join("Cargo.toml");
+    let package_dir = staged
+        .package_dir
         .canonicalize()
         .context("resolving the package directory")?;
     let workspace = match workspace::metadata(&manifest) {

@@ -67,6 +67,15 @@ pub struct GradingArgs {
     /// Write the --format report to FILE; the human report still goes to the terminal.
     #[arg(long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Also write a report in FORMAT (json, junit, classroom) to FILE; may be repeated, so one
+    /// grading run gives every report CI needs. The human report still goes to the terminal.
+    #[arg(long = "report", global = true, value_name = "FORMAT=FILE", value_parser = parse_report)]
+    pub reports: Vec<(Format, PathBuf)>,
+
+    /// The student whose work is graded, recorded in the JSON report (for `checker gradebook`).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub student: Option<String>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +83,9 @@ pub enum Format {
     Human,
     Json,
     Junit,
+    /// What GitHub Classroom's autograding reporter reads (as JSON; base64 it into the step's
+    /// `result` output).
+    Classroom,
 }
 
 #[derive(Subcommand, Debug)]
@@ -94,6 +106,20 @@ pub enum Command {
     /// For instructors: check that the lab is consistent (solutions pass, stubs fail cleanly,
     /// course.md sections exist, manifests agree, solutions are fmt- and clippy-clean).
     Verify,
+    /// For instructors: one CSV row per student from many JSON reports (files, or folders of
+    /// downloaded artifacts searched for them): points per exercise, total, and the sandbox
+    /// that graded it.
+    Gradebook {
+        /// JSON reports (`--format json` / `--report json=...`), or folders holding them.
+        #[arg(required = true, value_name = "REPORT")]
+        files: Vec<PathBuf>,
+    },
+    /// For instructors: write a repository for students — the exercises, the course, README,
+    /// the checker without its own tests, the grading workflows — with no solution in it.
+    ExportStudent {
+        /// The directory to write (must not exist, or be empty).
+        dir: PathBuf,
+    },
     /// For instructors: scaffold a new exercise (stub, solution, test table, course section,
     /// broken versions), green from the start.
     New {
@@ -103,6 +129,21 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
     },
+}
+
+fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {
+    use clap::ValueEnum;
+    let (format, path) = text
+        .split_once('=')
+        .ok_or("expected FORMAT=FILE, e.g. json=results.json")?;
+    let format = Format::from_str(format, true)
+        .map_err(|_| format!("`{format}`: the formats are json, junit and classroom"))?;
+    if format == Format::Human {
+        return Err(
+            "the human report goes to the terminal; --report takes json, junit or classroom".into(),
+        );
+    }
+    Ok((format, PathBuf::from(path)))
 }
 
 fn parse_program(text: &str) -> Result<(String, PathBuf), String> {

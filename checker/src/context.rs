@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::building::Built;
 use crate::catalog::{Exercise, TestCase};
 use crate::harness::Harness;
-use crate::supervise::Spawn;
+use crate::supervise::{Scope, Spawn};
 use crate::verdict::Failure;
 
 pub struct Ctx<'a> {
@@ -19,9 +19,9 @@ pub struct Ctx<'a> {
     /// The test must be over by then; every wait inside it is bounded by it.
     pub deadline: Instant,
     log: Arc<Mutex<Vec<String>>>,
-    /// A fresh directory the test's programs run in (made on first use, removed with the
-    /// test), so nothing a program writes lands in the lab.
-    workdir: std::cell::OnceCell<tempfile::TempDir>,
+    /// Where the test's programs run: its tag, its sandbox, its own fresh directory (removed
+    /// with the test, so nothing a program writes lands in the lab).
+    scope: Scope,
 }
 
 impl<'a> Ctx<'a> {
@@ -31,6 +31,7 @@ impl<'a> Ctx<'a> {
         built: &'a Built,
         seed: u64,
         log: Arc<Mutex<Vec<String>>>,
+        scope: Scope,
     ) -> Self {
         Ctx {
             exercise,
@@ -38,7 +39,7 @@ impl<'a> Ctx<'a> {
             rng: fastrand::Rng::with_seed(test_seed(seed, exercise.name, test.id)),
             deadline: Instant::now() + test.timeout,
             log,
-            workdir: std::cell::OnceCell::new(),
+            scope,
         }
     }
 
@@ -66,7 +67,7 @@ impl<'a> Ctx<'a> {
             .harness
             .as_ref()
             .ok_or_else(|| Failure::checker_error("this exercise has no harness"))?;
-        Harness::start(binary)
+        Harness::start(binary, &self.scope)
     }
 
     /// Prepare to run one of the exercise's programs, in the test's own fresh directory.
@@ -75,7 +76,12 @@ impl<'a> Ctx<'a> {
             self.built.executables.get(name).ok_or_else(|| {
                 Failure::checker_error(format!("no program named {name} was built"))
             })?;
-        Ok(Spawn::new(path, name).cwd(self.workdir()?))
+        Ok(Spawn::new(path, name).in_scope(&self.scope))
+    }
+
+    /// Prepare to run any other command as part of the test (in its scope).
+    pub fn spawn(&self, program: impl AsRef<std::path::Path>, label: &str) -> Spawn {
+        Spawn::new(program, label).in_scope(&self.scope)
     }
 
     /// How a student runs program `name` by hand (its arguments follow): the cargo command,
@@ -89,19 +95,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The test's own directory, where its programs run.
-    pub fn workdir(&self) -> Result<&std::path::Path, Failure> {
-        if self.workdir.get().is_none() {
-            let dir = tempfile::Builder::new()
-                .prefix("lab-checker-run-")
-                .tempdir()?;
-            let _ = self.workdir.set(dir);
-        }
-        Ok(self
-            .workdir
-            .get()
-            .map(|d| d.path())
-            .unwrap_or(std::path::Path::new("/tmp")))
+    /// The test's own directory, where its programs run: in a sandbox, the only place they
+    /// may write, so every file a program writes goes here.
+    pub fn workdir(&self) -> &std::path::Path {
+        &self.scope.workdir
+    }
+
+    /// A fresh directory inside the test's own, for files a program reads or writes.
+    pub fn scratch(&self, prefix: &str) -> Result<tempfile::TempDir, Failure> {
+        Ok(tempfile::Builder::new()
+            .prefix(prefix)
+            .tempdir_in(self.workdir())?)
     }
 }
 

@@ -49,7 +49,7 @@ fn score(earned: u32, possible: u32) -> f64 {
 }
 
 /// The whole run as one JSON document.
-pub fn json(reports: &[ExerciseReport], seed: u64, tree: &str) -> Value {
+pub fn json(reports: &[ExerciseReport], seed: u64, tree: &str, student: Option<&str>) -> Value {
     let mut days: Vec<(u8, u32, u32)> = Vec::new();
     let exercises: Vec<Value> = reports
         .iter()
@@ -104,6 +104,10 @@ pub fn json(reports: &[ExerciseReport], seed: u64, tree: &str) -> Value {
         "message": Value::Null,
         "seed": seed,
         "tree": tree,
+        "student": student,
+        // Which sandbox graded the run; `contained: false` means the student's programs ran
+        // beside the checker as the same user (plain mode): a grade to trust less.
+        "sandbox": {"mode": crate::sandbox::containment().0, "contained": crate::sandbox::containment().1},
         "exercises": exercises,
         "days": days.iter().map(|(day, e, p)| json!({"day": day, "points": e, "max_points": p, "score": score(*e, *p)})).collect::<Vec<_>>(),
         "totals": {"passed": passed, "failed": failed, "points": earned, "max_points": possible, "score": score(earned, possible)},
@@ -177,4 +181,48 @@ pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
         report.add_test_suite(suite);
     }
     Ok(report.to_string()?)
+}
+
+/// The result GitHub Classroom's autograding reporter reads (classroom-resources/
+/// autograding-grading-reporter): a step output `result` holding this JSON in base64, one
+/// entry per hidden test with the points it earned. Classroom adds up `score`; `max_score` is
+/// what can be earned.
+pub fn classroom(reports: &[ExerciseReport]) -> Value {
+    let mut tests = Vec::new();
+    let mut max_score = 0u32;
+    let mut any_error = false;
+    for r in reports {
+        let (earned, possible) = r.points();
+        max_score += possible;
+        // A broken rule voids the exercise's points: then no test of it scores.
+        let voided = r.tests.iter().map(|t| t.points_earned()).sum::<u32>() != earned;
+        for t in &r.tests {
+            any_error |= t.status == Status::Error;
+            let status = match t.status {
+                Status::Pass | Status::NotApplicable => "pass",
+                Status::Error => "error",
+                _ => "fail",
+            };
+            let score = if voided { 0 } else { t.points_earned() };
+            tests.push(json!({
+                "name": format!("{}/{}", r.exercise.name, t.test.id),
+                "status": status,
+                "score": score,
+                "message": failure_message(t).or_else(|| {
+                    r.build_problem.as_ref().map(|p| p.summary.clone())
+                }),
+                "test_code": format!("cargo run -p checker -- {}/{}", r.exercise.name, t.test.id),
+                "filename": "",
+                "line_no": 0,
+                "execution_time": format!("{:.2}s", t.duration.as_secs_f64()),
+            }));
+        }
+    }
+    let failed = tests.iter().any(|t| t["status"] == "fail");
+    json!({
+        "version": 1,
+        "status": if any_error { "error" } else if failed { "fail" } else { "pass" },
+        "max_score": max_score,
+        "tests": tests,
+    })
 }

@@ -5,10 +5,13 @@
 //! into the checker itself.
 //!
 //! Protocol: the checker writes one request per line on the harness's stdin,
-//! `<function> <arg> <arg>...` (each exercise's `calls` source decodes its arguments), and the
-//! harness answers each on fd 3, a private pipe, so that the student's own `println!`s (which
-//! go to stdout) cannot corrupt it:
-//! `ok <value>` | `todo <hex message> <hex location>` | `panic <hex message> <hex location>`.
+//! `<tag> <function> <arg> <arg>...` (each exercise's `calls` source decodes its arguments), and
+//! the harness answers each on fd 3, a private pipe, so that the student's own `println!`s
+//! (which go to stdout) cannot corrupt it:
+//! `<tag> ok <value>` | `<tag> todo <hex message> <hex location>` | `<tag> panic <hex message>
+//! <hex location>`. The student's code runs in the harness process and could write to fd 3
+//! itself; the tag, a secret of the checker's that is new for every call and that only the
+//! harness's own loop sees, tells a real reply from a forged one.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -101,16 +104,17 @@ fn main() {
         }
         let line = line.trim_end_matches('\n');
         let mut words = line.split(' ');
+        let tag = words.next().unwrap_or_default().to_string();
         let function = words.next().unwrap_or_default().to_string();
         let args: Vec<String> = words.map(str::to_string).collect();
         let reply = match std::panic::catch_unwind(|| calls::call(&function, &args)) {
-            Ok(value) => format!("ok {value}"),
+            Ok(value) => format!("{tag} ok {value}"),
             Err(_) => {
                 let (message, location) = LAST_PANIC
                     .with(|p| p.borrow_mut().take())
                     .unwrap_or_default();
                 let kind = if message.starts_with("not yet implemented") { "todo" } else { "panic" };
-                format!("{kind} {} {}", hex(message.as_bytes()), hex(location.as_bytes()))
+                format!("{tag} {kind} {} {}", hex(message.as_bytes()), hex(location.as_bytes()))
             }
         };
         let written = REPLIES
@@ -288,10 +292,11 @@ pub struct Harness {
 }
 
 impl Harness {
-    pub fn start(binary: &Path) -> Result<Harness, Failure> {
+    pub fn start(binary: &Path, scope: &crate::supervise::Scope) -> Result<Harness, Failure> {
         let (read_end, write_end) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)
             .context("creating the harness reply pipe")?;
         let program = Spawn::new(binary, "the harness")
+            .in_scope(scope)
             .stdin(Input::Pipe)
             .fd3(write_end)
             .start()?;
@@ -330,8 +335,13 @@ impl Harness {
     /// replies are read) and return the reply values in order. Stops at the first call that
     /// panics, hits a `todo!()`, hangs past `deadline` or kills the harness.
     pub fn run(&mut self, calls: &[Call], deadline: Instant) -> Result<Vec<String>, Failure> {
-        let mut requests = String::with_capacity(calls.len() * 16);
-        for call in calls {
+        // A fresh secret for this run of calls; each call's tag adds its number.
+        let secret = fastrand::u64(..);
+        let tag = |i: usize| format!("{secret:016x}{i:x}");
+        let mut requests = String::with_capacity(calls.len() * 40);
+        for (i, call) in calls.iter().enumerate() {
+            requests.push_str(&tag(i));
+            requests.push(' ');
             requests.push_str(call.function);
             for arg in &call.args {
                 requests.push(' ');
@@ -346,7 +356,7 @@ impl Harness {
         });
 
         let mut values = Vec::with_capacity(calls.len());
-        for call in calls {
+        for (i, call) in calls.iter().enumerate() {
             let reply = match self.next_reply(deadline) {
                 Ok(reply) => reply,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -365,6 +375,17 @@ impl Harness {
                         .output(self.student_output()));
                 }
             };
+            let Some(reply) = reply
+                .strip_prefix(&tag(i))
+                .and_then(|r| r.strip_prefix(' '))
+            else {
+                return Err(Failure::wrong(format!(
+                    "while running {}, something other than the harness wrote to the checker's private channel (fd 3): the code under test must not touch it",
+                    call.shown
+                ))
+                .detail("written", escape::quoted(reply.as_bytes(), 80)));
+            };
+            let reply = reply.to_string();
             let (kind, rest) = reply.split_once(' ').unwrap_or((reply.as_str(), ""));
             match kind {
                 "ok" => values.push(rest.to_string()),

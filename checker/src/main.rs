@@ -14,9 +14,11 @@ mod cli;
 mod context;
 mod escape;
 mod exercises;
+mod export;
 mod formats;
 mod github;
 mod glibc;
+mod gradebook;
 mod harness;
 mod hints;
 mod integrity;
@@ -27,6 +29,7 @@ mod resolver;
 mod runner;
 mod sandbox;
 mod scaffold;
+mod stage;
 mod supervise;
 mod verdict;
 mod verify;
@@ -54,6 +57,9 @@ fn main() -> ExitCode {
         return loadgen();
     }
     let cli = Cli::parse();
+    // Not root: where the kernel allows it, become root of a user namespace of the checker's
+    // own, so that programs can still be sandboxed (see sandbox.rs).
+    sandbox::become_root_of_a_user_namespace(cli.grading.sandbox);
     stop_children_on_interrupt();
     let code = match run(cli) {
         Ok(code) => code,
@@ -112,6 +118,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Hint { exercise }) => hint(&exercise),
         Some(Command::Verify) => verify::run(options(&cli.grading)?),
+        Some(Command::Gradebook { files }) => gradebook::run(&files, cli.grading.output.as_deref()),
+        Some(Command::ExportStudent { dir }) => export::run(&dir),
         Some(Command::Watch { targets }) => watch(&targets, &cli.grading),
         Some(Command::New { name, binary }) => {
             let made = scaffold::run(&scaffold::Plan {
@@ -232,6 +240,15 @@ fn grade(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
     };
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
+    // Every machine report asked for: --format (to --output or stdout) and each --report.
+    let mut machine: Vec<(Format, Option<std::path::PathBuf>)> = args
+        .reports
+        .iter()
+        .map(|(f, p)| (*f, Some(p.clone())))
+        .collect();
+    if args.format != Format::Human {
+        machine.push((args.format, args.output.clone()));
+    }
     let mut out = anstream::stdout();
     // On GitHub Actions, nothing the programs printed may be read as a workflow command.
     let token = github::active().then(github::fresh_token);
@@ -274,18 +291,25 @@ fn grade(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
         report::scores(&mut out, &reports);
         report::totals(&mut out, &reports);
     }
-    if args.format != Format::Human {
-        let text = match args.format {
+    for (format, output) in machine {
+        let text = match format {
             Format::Junit => formats::junit(&reports, opts.seed)?,
+            Format::Classroom => {
+                serde_json::to_string_pretty(&formats::classroom(&reports))? + "\n"
+            }
             _ => {
-                let doc = formats::json(&reports, opts.seed, &opts.tree.dir.to_string_lossy());
+                let doc = formats::json(
+                    &reports,
+                    opts.seed,
+                    &opts.tree.dir.to_string_lossy(),
+                    args.student.as_deref(),
+                );
                 serde_json::to_string_pretty(&doc)? + "\n"
             }
         };
-        match &args.output {
-            Some(path) => {
-                std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?
-            }
+        match output {
+            Some(path) => std::fs::write(&path, text)
+                .with_context(|| format!("writing {}", path.display()))?,
             None => print!("{text}"),
         }
     }

@@ -556,19 +556,39 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
             return;
         };
         HOLDS_SLOT.with(|h| h.set(true));
-        let tag = supervise::begin_test_scope();
         let at = Instant::now();
-        let _ = events.send(Event::Started {
-            exercise_index: job.exercise_index,
-            test_index: job.test_index,
-            tag: tag.clone(),
-            at,
-        });
         let log = Arc::new(Mutex::new(Vec::new()));
+        // The test's own directory: its programs run there, and in a sandbox it is the only
+        // place they may write.
+        let workdir = match tempfile::Builder::new()
+            .prefix("lab-checker-run-")
+            .tempdir()
+        {
+            Ok(dir) => dir,
+            Err(e) => {
+                let _ = events.send(Event::Finished {
+                    exercise_index: job.exercise_index,
+                    test_index: job.test_index,
+                    report: TestReport {
+                        test: job.test,
+                        status: Status::Error,
+                        failure: Some(Failure::checker_error(format!(
+                            "the checker could not make a directory for the test: {e}"
+                        ))),
+                        duration: Duration::ZERO,
+                        log: Vec::new(),
+                    },
+                });
+                if HOLDS_SLOT.with(|h| h.replace(false)) {
+                    slots.release();
+                }
+                continue;
+            }
+        };
         // The programs of an exercise run in a sandbox of their own, where allowed.
         let has_programs = !job.exercise.kind.binaries().is_empty();
         let sandbox = match (has_programs, sandbox::mode()) {
-            (true, sandbox::Mode::Namespaces) => match Sandbox::create() {
+            (true, sandbox::Mode::Namespaces) => match Sandbox::create(Some(workdir.path())) {
                 Ok(s) => Some(s),
                 Err(e) => {
                     log.lock()
@@ -581,10 +601,27 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
             },
             _ => None,
         };
-        supervise::set_sandbox(sandbox.as_ref().map(Sandbox::fds));
+        let scope = supervise::Scope::new(
+            sandbox.as_ref().map(Sandbox::fds),
+            workdir.path().to_path_buf(),
+        );
+        let tag = scope.tag_prefix.clone();
+        let _ = events.send(Event::Started {
+            exercise_index: job.exercise_index,
+            test_index: job.test_index,
+            tag: tag.clone(),
+            at,
+        });
         let entered = sandbox.as_ref().and_then(|s| s.enter().ok());
         let result = {
-            let mut ctx = Ctx::new(job.exercise, job.test, &job.built, seed, Arc::clone(&log));
+            let mut ctx = Ctx::new(
+                job.exercise,
+                job.test,
+                &job.built,
+                seed,
+                Arc::clone(&log),
+                scope,
+            );
             // The checker never panics on student behaviour; if a test has a bug, the test
             // reports an error instead of taking the run down.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (job.test.run)(&mut ctx)))
@@ -605,10 +642,9 @@ fn worker(queue: &Queue, slots: Arc<Slots>, events: mpsc::Sender<Event>, seed: u
         if let Some(left) = sandbox.as_ref().map(Sandbox::leftovers).filter(|&n| n > 0) {
             interventions.push(supervise::Intervention::SandboxLeftovers { count: left });
         }
-        supervise::end_test_scope();
-        supervise::set_sandbox(None);
         drop(entered);
         drop(sandbox);
+        drop(workdir);
         let (status, failure) = match result {
             Ok(()) => (Status::Pass, None),
             Err(f) => (f.status, Some(explained_by(f, &interventions))),

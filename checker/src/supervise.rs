@@ -45,32 +45,40 @@ static LIVE: Mutex<BTreeMap<i32, String>> = Mutex::new(BTreeMap::new());
 static NEXT_TAG: AtomicU64 = AtomicU64::new(1);
 static NEXT_SCOPE: AtomicU64 = AtomicU64::new(1);
 
-thread_local! {
-    /// The tag prefix of the test running on this thread: every program it starts is tagged
-    /// `<prefix><n>.`, so everything a test started can be found and stopped at its end.
-    static SCOPE: std::cell::RefCell<String> = std::cell::RefCell::new(format!("lab-{}-0-", std::process::id()));
-    /// The namespaces (network, PID) the programs of this thread's test join, if any.
-    static SANDBOX: std::cell::Cell<Option<(i32, i32)>> = const { std::cell::Cell::new(None) };
+/// The namespaces a program of a sandboxed test joins before exec (see sandbox.rs): descriptors
+/// held open by the test's `Sandbox`, which outlives every program of the test.
+#[derive(Clone, Copy, Debug)]
+pub struct SandboxFds {
+    pub net: std::os::fd::RawFd,
+    pub pid: std::os::fd::RawFd,
+    /// The mount namespace where everything but the test's directory is read-only.
+    pub mnt: Option<std::os::fd::RawFd>,
 }
 
-/// Programs started from this thread join these namespaces (see sandbox.rs); `None` for none.
-pub fn set_sandbox(fds: Option<(i32, i32)>) {
-    SANDBOX.with(|s| s.set(fds));
+/// Where the programs of one test run, passed explicitly to every program it starts (never
+/// taken from the thread that happens to start it): the tag prefix that marks everything they
+/// start, so it can all be found and stopped when the test ends; the sandbox they join; the
+/// directory they run in.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    pub tag_prefix: String,
+    pub sandbox: Option<SandboxFds>,
+    pub workdir: PathBuf,
 }
 
-/// Start a new test scope on this thread and return its tag prefix.
-pub fn begin_test_scope() -> String {
-    let prefix = format!(
-        "lab-{}-{}-",
-        std::process::id(),
-        NEXT_SCOPE.fetch_add(1, Ordering::Relaxed)
-    );
-    SCOPE.with(|s| *s.borrow_mut() = prefix.clone());
-    prefix
-}
-
-pub fn end_test_scope() {
-    SCOPE.with(|s| *s.borrow_mut() = format!("lab-{}-0-", std::process::id()));
+impl Scope {
+    /// A new scope with a tag prefix of its own.
+    pub fn new(sandbox: Option<SandboxFds>, workdir: PathBuf) -> Scope {
+        Scope {
+            tag_prefix: format!(
+                "lab-{}-{}-",
+                std::process::id(),
+                NEXT_SCOPE.fetch_add(1, Ordering::Relaxed)
+            ),
+            sandbox,
+            workdir,
+        }
+    }
 }
 
 /// Stop every program (and escaped descendant) whose tag starts with `prefix`.
@@ -382,6 +390,8 @@ pub struct Spawn {
     pub capture_cap: usize,
     /// A server: it runs until it is stopped, so any exit of its own is worth reporting.
     pub server: bool,
+    /// The test it belongs to (`None`: none, as for a helper of the checker's own).
+    pub scope: Option<Scope>,
 }
 
 impl Spawn {
@@ -396,18 +406,20 @@ impl Spawn {
             fd3: None,
             capture_cap: DEFAULT_CAPTURE_CAP,
             server: false,
+            scope: None,
         }
+    }
+
+    /// Run it as part of a test: tagged with the test's prefix, in its sandbox and directory.
+    pub fn in_scope(mut self, scope: &Scope) -> Self {
+        self.cwd = Some(scope.workdir.clone());
+        self.scope = Some(scope.clone());
+        self
     }
 
     /// It is a server: it runs until it is stopped.
     pub fn server(mut self) -> Self {
         self.server = true;
-        self
-    }
-
-    /// Run it in `dir`.
-    pub fn cwd(mut self, dir: impl AsRef<Path>) -> Self {
-        self.cwd = Some(dir.as_ref().to_path_buf());
         self
     }
 
@@ -435,8 +447,12 @@ impl Spawn {
     pub fn start(self) -> Result<Program> {
         init();
         // The trailing dot keeps tag 1 from being a prefix of tag 10.
-        let scope = SCOPE.with(|s| s.borrow().clone());
-        let tag = format!("{scope}{}.", NEXT_TAG.fetch_add(1, Ordering::Relaxed));
+        let prefix = self
+            .scope
+            .as_ref()
+            .map(|s| s.tag_prefix.clone())
+            .unwrap_or_else(|| format!("lab-{}-0-", std::process::id()));
+        let tag = format!("{prefix}{}.", NEXT_TAG.fetch_add(1, Ordering::Relaxed));
         let mut cmd = Command::new(&self.program);
         cmd.args(&self.args)
             .env(TAG_VAR, &tag)
@@ -455,13 +471,18 @@ impl Spawn {
         if let Some(dir) = &self.cwd {
             cmd.current_dir(dir);
         }
+        // Joining a mount namespace resets the working directory: go back to it after.
+        let cwd = self
+            .cwd
+            .as_ref()
+            .and_then(|d| std::ffi::CString::new(d.as_os_str().as_encoded_bytes()).ok());
         let fd3 = self.fd3.as_ref().map(|fd| fd.as_raw_fd());
-        let sandbox = SANDBOX.with(|s| s.get());
+        let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
         // The kernel's cap on its processes, where the machine has a pids cgroup.
         let cap = crate::cgroup::Cap::new(MAX_PROCESSES);
         let cap_procs = cap.as_ref().map(|c| c.procs.clone());
         // SAFETY: the closure runs between fork and exec and only makes async-signal-safe
-        // system calls (prctl, setrlimit, dup2, fcntl).
+        // system calls (prctl, setrlimit, open, write, setns, chdir, dup2, fcntl).
         unsafe {
             cmd.pre_exec(move || {
                 // If the checker dies (even by SIGKILL), its programs die with it.
@@ -492,10 +513,22 @@ impl Spawn {
                     rlim_max: MEMORY_LIMIT,
                 };
                 libc::setrlimit(libc::RLIMIT_AS, &memory);
-                if let Some((net, _)) = sandbox
-                    && libc::setns(net, libc::CLONE_NEWNET) != 0
-                {
-                    return Err(std::io::Error::last_os_error());
+                if let Some(fds) = sandbox {
+                    if libc::setns(fds.net, libc::CLONE_NEWNET) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    // Last, once the cgroup is joined: from here on the file system is
+                    // read-only but for the test's directory.
+                    if let Some(mnt) = fds.mnt {
+                        if libc::setns(mnt, libc::CLONE_NEWNS) != 0 {
+                            return Err(std::io::Error::last_os_error());
+                        }
+                        if let Some(dir) = &cwd
+                            && libc::chdir(dir.as_ptr()) != 0
+                        {
+                            return Err(std::io::Error::last_os_error());
+                        }
+                    }
                 }
                 if let Some(fd) = fd3 {
                     if fd == 3 {
@@ -510,7 +543,7 @@ impl Spawn {
         // The program itself is forked into the sandbox's PID namespace (joining it after the
         // fork would put only its children there, and would leave it unable to start threads).
         let forked = match sandbox {
-            Some((_, pid_ns)) => in_pid_namespace(pid_ns, || spawn_tracked(&mut cmd)),
+            Some(fds) => in_pid_namespace(fds.pid, || spawn_tracked(&mut cmd)),
             None => spawn_tracked(&mut cmd),
         };
         let mut child = forked.with_context(|| {

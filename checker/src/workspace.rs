@@ -6,29 +6,38 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 /// The lab's root: the directory with `checker/`, `exercises/`, `solutions/` and `course.md`.
-/// Found from the current directory upwards, so the checker works from anywhere in a clone;
-/// otherwise the clone it was built from.
+/// It is the clone the checker was built from — never a directory it merely runs in, which may
+/// be a student's tree: the lab's manifests, lock file and build area must be the trusted
+/// ones. If that clone has moved away, the current directory and its parents are searched.
 pub fn lab_root() -> PathBuf {
     let is_lab =
         |dir: &Path| dir.join("checker/Cargo.toml").is_file() && dir.join("exercises").is_dir();
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).parent();
+    if let Some(dir) = built_from.filter(|d| is_lab(d)) {
+        return dir.to_path_buf();
+    }
     if let Ok(cwd) = std::env::current_dir()
         && let Some(found) = cwd.ancestors().find(|d| is_lab(d))
     {
         return found.to_path_buf();
     }
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default()
+    built_from.map(Path::to_path_buf).unwrap_or_default()
 }
 
-/// A path as a student should read it: relative to the lab's root when it lies inside it.
+/// A path as a student should read it: relative to the lab's root when it lies inside it, and
+/// a file of the trusted build copy (target/checker-build/<id>/exercises/...) as the student's
+/// own file (exercises/...).
 pub fn display_path(path: &str) -> String {
     let root = lab_root();
     let root = root.to_string_lossy();
-    path.strip_prefix(&format!("{root}/"))
-        .unwrap_or(path)
-        .to_string()
+    let inside = path.strip_prefix(&format!("{root}/")).unwrap_or(path);
+    match inside
+        .strip_prefix("target/checker-build/")
+        .and_then(|rest| rest.split_once('/'))
+    {
+        Some((_id, student)) => student.to_string(),
+        None => inside.to_string(),
+    }
 }
 
 /// A tree's directory relative to the repository (the lab's root), with a trailing slash, for
@@ -81,6 +90,9 @@ pub fn metadata(manifest: &Path) -> Result<Workspace> {
         "--manifest-path",
     ])
     .arg(manifest);
+    if let Some(dir) = manifest.parent() {
+        cmd.current_dir(dir);
+    }
     let out =
         crate::supervise::run_to_completion(&mut cmd).map_err(crate::building::cargo_missing)?;
     if !out.status.success() {

@@ -69,8 +69,10 @@ fn a_one_shot_server_is_reported_as_ending_after_its_first_client() {
         run.explain()
     );
     let out = run.stdout();
+    // Seen when the test checks on it after client 1, or when client 2 finds it gone.
     assert!(
-        out.contains("echo-server exited with status 0 after serving client 1"),
+        out.contains("echo-server exited with status 0 after serving client 1")
+            || out.contains("echo-server exited with status 0 before client 2 connected"),
         "the report says the server ended after its first client:\n{out}"
     );
     // Every printed command keeps --program: run as printed, it grades the same program.

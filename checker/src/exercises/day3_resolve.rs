@@ -460,7 +460,7 @@ fn every_result(ctx: &mut Ctx) -> TestResult {
         }
         Ok(Expected::Lines(lines))
     };
-    let dir = tempfile::Builder::new().prefix("lab-checker-").tempdir()?;
+    let dir = ctx.scratch("resolve-")?;
     let log = dir.path().join("calls.log");
     let env = shim_env(&shim, &log, Some(format!("{name}={}", addrs.join(","))));
     ctx.log(format!("{name} stands for {}", addrs.join(", ")));
@@ -633,7 +633,7 @@ fn check_frees(q: &Question, calls: &Calls) -> TestResult {
 
 fn frees_list(ctx: &mut Ctx) -> TestResult {
     let shim = resolver::shim().map_err(Failure::checker_error)?;
-    let dir = tempfile::Builder::new().prefix("lab-checker-").tempdir()?;
+    let dir = ctx.scratch("resolve-")?;
     let name = "several.lab-checker.invalid";
     let questions = [
         Question::forward("localhost", Some("http")),

@@ -125,8 +125,8 @@ fn random_bytes(ctx: &mut Ctx, n: usize) -> Vec<u8> {
 }
 
 /// A temporary file with `content`, removed when the returned guard is dropped.
-fn temp_file(content: &[u8]) -> Result<(tempfile::TempDir, PathBuf), Failure> {
-    let dir = tempfile::Builder::new().prefix("lab-checker-").tempdir()?;
+fn temp_file(ctx: &Ctx, content: &[u8]) -> Result<(tempfile::TempDir, PathBuf), Failure> {
+    let dir = ctx.scratch("file-")?;
     let path = dir.path().join("file.bin");
     std::fs::write(&path, content)?;
     Ok((dir, path))
@@ -232,7 +232,7 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
     for size in SIZES {
         let t = Transcript::new(ctx);
         let content = random_bytes(ctx, size);
-        let (_dir, path) = temp_file(&content)?;
+        let (_dir, path) = temp_file(ctx, &content)?;
         let mut s = start(ctx, &path)?;
         let mut f = fetch(ctx, &t, &s, "client", &content)
             .map_err(|f| f.note(format!("with a file of {}", escape::plural(size, "byte"))))?;
@@ -246,7 +246,7 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
 fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let t = Transcript::new(ctx);
     let content = random_bytes(ctx, 24 << 20);
-    let (_dir, path) = temp_file(&content)?;
+    let (_dir, path) = temp_file(ctx, &content)?;
     let s = start(ctx, &path)?;
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(20));
@@ -274,7 +274,7 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
 fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
     let t = Transcript::new(ctx);
     let content = random_bytes(ctx, 1000);
-    let (_dir, path) = temp_file(&content)?;
+    let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
     let mut f = fetch(ctx, &t, &s, "client", &content)?;
     answer(ctx, &mut f.conn, b"received 1000 bytes", 1)?;
@@ -284,7 +284,7 @@ fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
 fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
     let t = Transcript::new(ctx);
     let content = random_bytes(ctx, 5000);
-    let (_dir, path) = temp_file(&content)?;
+    let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
     let mut f = fetch(ctx, &t, &s, "client", &content)?;
     let message = "received 5000 bytes, all of them, thank you";
@@ -295,7 +295,7 @@ fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
 fn three_clients(ctx: &mut Ctx) -> TestResult {
     let t = Transcript::new(ctx);
     let content = random_bytes(ctx, 20_000);
-    let (_dir, path) = temp_file(&content)?;
+    let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
     for i in 0..3 {
         let mut f = fetch(ctx, &t, &s, &format!("client {}", i + 1), &content)
@@ -393,7 +393,7 @@ fn transfer(
     pause: Duration,
 ) -> Result<(Receipt, Vec<u8>), Failure> {
     let (port, receipt) = hidden_file_server(ctx, t, content.to_vec(), pause)?;
-    let dir = tempfile::Builder::new().prefix("lab-checker-").tempdir()?;
+    let dir = ctx.scratch("client-")?;
     let out = dir.path().join("received.bin");
     let (status, mut p) = run_client(ctx, port, &out)?;
     let Some(status) = status else {

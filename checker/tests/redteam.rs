@@ -1,0 +1,480 @@
+//! Grading a class you can trust: a student who wants a free pass gets nothing. Each case is a
+//! cheat, tried on a student repository written by `checker export-student` and graded through
+//! `.ci/grade-submission`, the script the grading workflows run. Each asserts that the student
+//! earns no point they did not earn, and that nothing the student wrote ran outside a contained
+//! build or program (a cheat that runs leaves a marker file; none may appear). Plus: the
+//! exported repository holds no solution and works; the Classroom result has the shape GitHub
+//! Classroom's reporter reads; the gradebook reads the reports back.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// A student repository exported from the lab into a fresh directory, with `edit` applied.
+struct Repo {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+fn export(edit: impl FnOnce(&Path)) -> Repo {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("student");
+    let out = common::checker_command()
+        .args(["export-student"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "export-student failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    edit(&root);
+    Repo { _dir: dir, root }
+}
+
+/// Copy a solution package over the student's stub (an honest, complete exercise).
+fn solve(root: &Path, exercise: &str) {
+    let from = common::lab_root()
+        .join("solutions")
+        .join(exercise)
+        .join("src");
+    copy_dir(&from, &root.join("exercises").join(exercise).join("src"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The result of grading a repository with the workflows' script.
+struct Graded {
+    code: Option<i32>,
+    output: String,
+    json: Option<Value>,
+    classroom: Option<Value>,
+    _out: tempfile::TempDir,
+}
+
+impl Graded {
+    fn points(&self) -> u64 {
+        self.json
+            .as_ref()
+            .and_then(|j| j["totals"]["points"].as_u64())
+            .unwrap_or(0)
+    }
+}
+
+fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
+    let out = tempfile::tempdir().unwrap();
+    let script = common::lab_root().join(".ci/grade-submission");
+    let result = Command::new("bash")
+        .arg(script)
+        .arg(&repo.root)
+        .arg(out.path())
+        .args(["--student", "redteam"])
+        .args(extra)
+        .env("GRADE_TARGETS", targets)
+        .env("NO_COLOR", "1")
+        .env(
+            "CARGO_BUILD_BUILD_DIR",
+            common::scratch().join("shared-build"),
+        )
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_OUTPUT")
+        .output()
+        .unwrap();
+    let read = |name: &str| {
+        std::fs::read_to_string(out.path().join(name))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+    };
+    Graded {
+        code: result.status.code(),
+        output: format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&result.stdout),
+            String::from_utf8_lossy(&result.stderr)
+        ),
+        json: read("results.json"),
+        classroom: read("classroom.json"),
+        _out: out,
+    }
+}
+
+/// A file that a cheat creates if it runs; it must never appear.
+struct Marker(PathBuf);
+
+impl Marker {
+    fn new(name: &str) -> Marker {
+        let path = std::env::temp_dir().join(format!(
+            "lab-redteam-{name}-{}-{}",
+            std::process::id(),
+            fastrand_u64()
+        ));
+        let _ = std::fs::remove_file(&path);
+        Marker(path)
+    }
+
+    fn path(&self) -> String {
+        self.0.to_string_lossy().into_owned()
+    }
+
+    fn assert_absent(&self, what: &str, graded: &Graded) {
+        assert!(
+            !self.0.exists(),
+            "{what} ran outside any containment (it wrote {})\n{}",
+            self.0.display(),
+            graded.output
+        );
+    }
+}
+
+impl Drop for Marker {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+fn fastrand_u64() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0)
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn executable(path: &Path, text: &str) {
+    write(path, text);
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn namespaces_available() -> bool {
+    Command::new("unshare")
+        .args([
+            "--net",
+            "--pid",
+            "--mount",
+            "--fork",
+            "--kill-child",
+            "true",
+        ])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+#[test]
+fn an_honest_solution_earns_its_points() {
+    let repo = export(|root| solve(root, "day1-endian"));
+    let graded = grade(&repo, "day1-endian", &[]);
+    assert_eq!(graded.code, Some(0), "{}", graded.output);
+    assert_eq!(graded.points(), 14, "{}", graded.output);
+}
+
+#[test]
+fn a_build_script_never_runs_and_voids_its_exercise() {
+    let marker = Marker::new("build-rs");
+    let repo = export(|root| {
+        solve(root, "day1-endian");
+        write(
+            &root.join("exercises/day1-endian/build.rs"),
+            &format!(
+                "fn main() {{ let _ = std::fs::write({:?}, \"build.rs ran\"); }}\n",
+                marker.path()
+            ),
+        );
+    });
+    let graded = grade(&repo, "day1-endian", &[]);
+    marker.assert_absent("a build.rs", &graded);
+    assert_eq!(graded.code, Some(1), "{}", graded.output);
+    assert_eq!(graded.points(), 0, "{}", graded.output);
+    assert!(
+        graded
+            .output
+            .contains("build.rs is not part of the exercise"),
+        "{}",
+        graded.output
+    );
+}
+
+#[test]
+fn a_cargo_config_changes_nothing() {
+    let marker = Marker::new("cargo-config");
+    let repo = export(|root| {
+        let fake = format!(
+            "#!/bin/sh\necho 'cargo config ran' > {}\necho '103 passed, 0 failed'\nexit 0\n",
+            marker.path()
+        );
+        executable(&root.join("fake.sh"), &fake);
+        executable(
+            &root.join("wrap.sh"),
+            &format!(
+                "#!/bin/sh\necho 'rustc-wrapper ran' > {}\nexec \"$@\"\n",
+                marker.path()
+            ),
+        );
+        write(
+            &root.join(".cargo/config.toml"),
+            &format!(
+                "[target.x86_64-unknown-linux-gnu]\nrunner = \"{0}/fake.sh\"\n\n[build]\nrustc-wrapper = \"{0}/wrap.sh\"\n\n[alias]\nbuild = \"run --bin fake\"\nclippy = \"run --bin fake\"\n",
+                root.display()
+            ),
+        );
+        write(
+            &root.join("exercises/.cargo/config.toml"),
+            &format!("[build]\nrustc-wrapper = \"{}/wrap.sh\"\n", root.display()),
+        );
+    });
+    let graded = grade(&repo, "day1-endian", &[]);
+    marker.assert_absent("the student's cargo configuration", &graded);
+    // The stub earns nothing, and is graded as such.
+    assert_eq!(graded.code, Some(1), "{}", graded.output);
+    assert_eq!(graded.points(), 0, "{}", graded.output);
+    assert!(graded.json.is_some(), "{}", graded.output);
+}
+
+#[test]
+fn a_toolchain_file_changes_nothing() {
+    let repo = export(|root| {
+        solve(root, "day1-endian");
+        let toolchain = "[toolchain]\nchannel = \"nonexistent-evil-toolchain\"\n";
+        write(&root.join("rust-toolchain.toml"), toolchain);
+        write(&root.join("exercises/rust-toolchain.toml"), toolchain);
+    });
+    let graded = grade(&repo, "day1-endian", &[]);
+    assert_eq!(graded.code, Some(0), "{}", graded.output);
+    assert_eq!(graded.points(), 14, "{}", graded.output);
+}
+
+#[test]
+fn an_edited_checker_in_the_student_tree_is_not_used() {
+    let repo = export(|root| {
+        write(
+            &root.join("checker/src/main.rs"),
+            "fn main() { println!(\"103 passed, 0 failed\"); }\n",
+        );
+    });
+    let graded = grade(&repo, "day1-endian", &[]);
+    assert_eq!(graded.code, Some(1), "{}", graded.output);
+    assert_eq!(graded.points(), 0, "{}", graded.output);
+}
+
+/// A library that writes replies of its own on the harness's private channel (fd 3), hoping
+/// they are taken for the harness's.
+#[test]
+fn forged_harness_replies_earn_nothing() {
+    let repo = export(|root| {
+        solve(root, "day1-endian");
+        let lib = root.join("exercises/day1-endian/src/lib.rs");
+        let text = std::fs::read_to_string(&lib).unwrap().replace(
+            "pub fn htons(x: u16) -> u16 {",
+            "pub fn htons(x: u16) -> u16 {\n    forge();\n    let _ = x;\n    return 0;",
+        ) + "\nfn forge() {\n    use std::io::Write;\n    if let Ok(mut fd3) = std::fs::OpenOptions::new().write(true).open(\"/proc/self/fd/3\") {\n        for _ in 0..64 {\n            let _ = fd3.write_all(b\"ok 0\\n\");\n        }\n    }\n}\n";
+        std::fs::write(&lib, text).unwrap();
+    });
+    let graded = grade(&repo, "day1-endian/htons", &[]);
+    assert_eq!(graded.code, Some(1), "{}", graded.output);
+    assert_eq!(graded.points(), 0, "{}", graded.output);
+    assert!(
+        graded
+            .output
+            .contains("something other than the harness wrote to the checker's private channel"),
+        "{}",
+        graded.output
+    );
+}
+
+/// A server that finds the report file in its parent's command line, writes a perfect report
+/// there and kills the checker. In plain mode it reaches the checker, but the script keeps no
+/// report of a checker that died; in a sandbox it reaches nothing.
+#[test]
+fn a_program_that_fakes_the_report_and_kills_the_checker_earns_nothing() {
+    let marker = Marker::new("kills-parent");
+    let source = include_str!("programs/fakes_the_report.rs").replace("MARKER", &marker.path());
+    let repo = export(|root| {
+        solve(root, "day2-echo");
+        write(
+            &root.join("exercises/day2-echo/src/bin/echo-server.rs"),
+            &source,
+        );
+    });
+    let mut modes = vec!["plain"];
+    if namespaces_available() {
+        modes.push("namespaces");
+    }
+    for mode in modes {
+        // (In plain mode it may write anywhere; what matters is that nothing counts.)
+        let _ = std::fs::remove_file(&marker.0);
+        let graded = grade(&repo, "day2-echo/round-trip", &["--sandbox", mode]);
+        assert!(
+            graded.points() == 0,
+            "{mode}: a faked report was taken for a grade\n{}",
+            graded.output
+        );
+        match mode {
+            "plain" => {
+                // It reached the checker: no grade at all, and no report left behind.
+                assert_eq!(graded.code, Some(2), "{mode}\n{}", graded.output);
+                assert!(graded.json.is_none(), "{mode}\n{}", graded.output);
+            }
+            _ => {
+                // Contained: it could neither see the checker nor write a file.
+                assert_eq!(graded.code, Some(1), "{mode}\n{}", graded.output);
+                let json = graded.json.as_ref().expect("a report");
+                assert_eq!(json["sandbox"]["contained"], true, "{}", graded.output);
+                marker.assert_absent("the program's write outside its directory", &graded);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_exported_repository_holds_no_solution_and_works() {
+    let repo = export(|_| {});
+    let root = &repo.root;
+    assert!(!root.join("solutions").exists());
+    assert!(!root.join("checker/tests").exists());
+    assert!(!root.join("bench").exists());
+    let leaks = walk(root)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .filter(|p| {
+            let content = std::fs::read(p).unwrap_or_default();
+            walk(&common::lab_root().join("solutions"))
+                .iter()
+                .filter(|s| !s.components().any(|c| c.as_os_str() == "target"))
+                .any(|s| std::fs::read(s).ok().as_deref() == Some(&content[..]))
+        })
+        .collect::<Vec<_>>();
+    assert!(leaks.is_empty(), "solution files in the export: {leaks:?}");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains("cargo run -p checker"), "{readme}");
+    assert!(!readme.contains("broken-versions"), "{readme}");
+    assert!(root.join(".github/workflows/classroom.yml").exists());
+    // The checker builds and grades in it, as in the lab.
+    let out = Command::new(env!("CARGO"))
+        .args(["run", "-q", "-p", "checker", "--", "day1-endian"])
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", common::scratch().join("export-target"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("not started"), "{stdout}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// The shape classroom-resources/autograding-grading-reporter reads (its src/main.js,
+/// aggregate-results.js, notify-classroom.js): `<RUNNER>_RESULTS` holds base64 JSON with
+/// `tests[]` (name, status pass/fail/error, message), `max_score`, and per test `score`, which
+/// Classroom adds up.
+#[test]
+fn the_classroom_result_has_the_reporters_shape() {
+    let repo = export(|root| solve(root, "day1-endian"));
+    let graded = grade(&repo, "day1-endian day2-inet", &[]);
+    let classroom = graded.classroom.as_ref().expect("classroom.json");
+    let json = graded.json.as_ref().expect("results.json");
+    assert_eq!(classroom["version"], 1);
+    assert!(matches!(
+        classroom["status"].as_str(),
+        Some("pass" | "fail" | "error")
+    ));
+    let tests = classroom["tests"].as_array().expect("tests");
+    assert!(!tests.is_empty());
+    let mut total = 0;
+    for t in tests {
+        assert!(t["name"].is_string(), "{t}");
+        assert!(
+            matches!(t["status"].as_str(), Some("pass" | "fail" | "error")),
+            "{t}"
+        );
+        assert!(t["message"].is_string() || t["message"].is_null(), "{t}");
+        total += t["score"].as_u64().expect("a numeric score");
+    }
+    assert_eq!(total, json["totals"]["points"].as_u64().unwrap());
+    assert_eq!(classroom["max_score"], json["totals"]["max_points"]);
+    assert_eq!(total, 14, "day1-endian solved, day2-inet a stub");
+}
+
+#[test]
+fn the_gradebook_reads_the_reports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut expected = Vec::new();
+    for (student, solved) in [("kim", true), ("lee", false)] {
+        let repo = export(|root| {
+            if solved {
+                solve(root, "day1-endian");
+            }
+        });
+        let graded = grade(&repo, "day1-endian", &[]);
+        let json = graded.json.expect("a report");
+        let folder = dir.path().join(student);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("results.json"), json.to_string()).unwrap();
+        expected.push((student, json["totals"]["points"].as_u64().unwrap()));
+    }
+    let out = common::checker_command()
+        .arg("gradebook")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("student,day1-endian (/14),total,max,sandbox,contained"),
+        "{csv}"
+    );
+    // Every report was graded with --student redteam; the gradebook keeps the name it gives.
+    assert_eq!(lines.len(), 3, "{csv}");
+    let points: Vec<u64> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').nth(2).unwrap().parse().unwrap())
+        .collect();
+    let mut want: Vec<u64> = expected.iter().map(|(_, p)| *p).collect();
+    let mut got = points.clone();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want, "{csv}");
+}
