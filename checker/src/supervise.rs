@@ -345,14 +345,24 @@ pub fn wait_tracked(child: &mut Child) -> std::io::Result<ExitStatus> {
 }
 
 /// Run a short-lived helper command (cargo, rustfmt) to completion, capturing its output.
+/// It runs in a process group of its own, killed once it has exited: nothing a build started
+/// (a compiler server, anything a dependency's build script left running) outlives it.
 pub fn run_to_completion(cmd: &mut Command) -> std::io::Result<std::process::Output> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .stderr(Stdio::piped())
+        .process_group(0);
     let mut child = spawn_tracked(cmd)?;
+    lock(&LIVE).insert(
+        child.id() as i32,
+        format!("lab-{}-0-helper.", std::process::id()),
+    );
     let stdout = child.stdout.take().map(|s| Capture::start(s, usize::MAX));
     let stderr = child.stderr.take().map(|s| Capture::start(s, usize::MAX));
-    let status = wait_tracked(&mut child)?;
+    let status = wait_tracked(&mut child);
+    let _ = killpg(Pid::from_raw(child.id() as i32), Signal::SIGKILL);
+    lock(&LIVE).remove(&(child.id() as i32));
+    let status = status?;
     let take = |c: Option<Arc<Capture>>| {
         c.map(|c| {
             c.wait_closed(Instant::now() + Duration::from_secs(5));
