@@ -7,7 +7,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=pristine");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("pristine");
+    // At run time, not env!(): a build script binary may be reused from a copy of the lab
+    // elsewhere (same fingerprint), and must read this copy's files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let root = Path::new(&manifest_dir).join("pristine");
     let mut exercises: Vec<_> = std::fs::read_dir(&root)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();

@@ -11,7 +11,9 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde::Deserialize;
@@ -191,9 +193,57 @@ fn every_test_is_proven(files: &[File]) -> Result<(), Failed> {
     }
 }
 
+/// A line on stderr every tenth version graded, and at the last: how far the suite is (it takes
+/// minutes, and libtest prints no count).
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    started: Instant,
+}
+
+impl Progress {
+    fn one_more(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if done.is_multiple_of(10) || done == self.total {
+            let secs = self.started.elapsed().as_secs();
+            eprintln!(
+                "broken versions: {done} of {} graded in {}:{:02}",
+                self.total,
+                secs / 60,
+                secs % 60
+            );
+        }
+    }
+}
+
 fn main() {
     let args = Arguments::from_args();
     let files = load();
+    // The versions this run grades: libtest's filters, applied as libtest applies them.
+    let selected = |name: &str| {
+        let kept = match &args.filter {
+            Some(f) if args.exact => name == f,
+            Some(f) => name.contains(f.as_str()),
+            None => true,
+        };
+        kept && !args.skip.iter().any(|s| name.contains(s.as_str()))
+    };
+    let total = files
+        .iter()
+        .flat_map(|f| {
+            let broken = f.broken.iter().map(|v| ("broken", v));
+            let alternative = f.alternative.iter().map(|v| ("alternative", v));
+            broken
+                .chain(alternative)
+                .map(move |(kind, v)| format!("{}::{kind}::{}", f.exercise, v.name))
+        })
+        .filter(|name| selected(name))
+        .count();
+    let progress = Arc::new(Progress {
+        total,
+        done: AtomicUsize::new(0),
+        started: Instant::now(),
+    });
     let mut trials = Vec::new();
     for file in &files {
         for (versions, must_pass) in [(&file.broken, false), (&file.alternative, true)] {
@@ -201,9 +251,14 @@ fn main() {
                 let exercise = file.exercise.clone();
                 let version = version.clone();
                 let kind = if must_pass { "alternative" } else { "broken" };
+                let progress = Arc::clone(&progress);
                 trials.push(Trial::test(
                     format!("{exercise}::{kind}::{}", version.name),
-                    move || grade(&exercise, &version, must_pass),
+                    move || {
+                        let verdict = grade(&exercise, &version, must_pass);
+                        progress.one_more();
+                        verdict
+                    },
                 ));
             }
         }

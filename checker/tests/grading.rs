@@ -81,6 +81,50 @@ fn every_stub_reports_not_started_without_a_panic() {
     );
 }
 
+/// Two graded trees whose folders have the same name (two students' `exercises/`), built
+/// through one shared cargo build directory: a tree graded again after the other, its trusted
+/// copy unchanged and so older than the other's build, must be graded on its own code, not on
+/// the other one's binary.
+#[test]
+fn two_trees_sharing_a_build_directory_never_swap_binaries() {
+    let lab = common::lab_root();
+    let base = common::scratch().join("same-folder-name");
+    let _ = std::fs::remove_dir_all(&base);
+    let place = |student: &str, from: &str| {
+        let dir = base.join(student).join("exercises");
+        copy_package(&lab.join(from).join("day3-udp"), &dir.join("day3-udp"));
+        dir
+    };
+    let stub = place("student-a", "exercises");
+    let solved = place("student-b", "solutions");
+    let grade = |dir: &std::path::Path| {
+        run_checker(&["--root", &dir.to_string_lossy(), "day3-udp"], MINUTES)
+    };
+    assert_eq!(grade(&stub).code(), Some(1));
+    let first = grade(&solved);
+    assert_eq!(first.code(), Some(0), "{}", first.explain());
+    let second = grade(&stub);
+    let json = second.json.as_ref().expect("a JSON report");
+    assert_eq!(
+        json["exercises"][0]["status"],
+        "not-started",
+        "the stub was graded on the other tree's binary\n{}",
+        second.explain()
+    );
+}
+
+fn copy_package(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_package(&entry.path(), &target);
+        } else {
+            std::fs::create_dir_all(to).unwrap();
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
     let broken = common::Edit {

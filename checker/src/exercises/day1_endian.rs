@@ -3,18 +3,19 @@
 //! answers come from Rust's own byte-order methods (allowed in the checker, forbidden to the
 //! student); answers are shown as the bytes they put in memory.
 
-use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::base::verdict::TestResult;
 use crate::context::Ctx;
-use crate::harness::{Call, arg_bytes};
-use crate::library::{Case, expect_all, shapes};
-use crate::verdict::TestResult;
+use crate::exercises::kit::library::{Case, expect_all, shapes};
+use crate::exercises::kit::rules::RULES;
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::harness::{Call, arg_bytes};
 
 pub static EXERCISE: Exercise = Exercise {
     name: "day1-endian",
     day: 1,
     title: "byte order by hand: swaps, htons/htonl, network-order bytes",
     section: "day1-endian",
-    kind: Kind::Library {
+    kind: ExerciseKind::Library {
         calls: CALLS,
         harness_deps: "",
         binaries: &[],
@@ -142,33 +143,12 @@ pub static EXERCISE: Exercise = Exercise {
             run: round_trips,
         },
     ],
+    rules: &RULES,
 };
 
 /// The exercise-specific half of the harness (see harness.rs): decode, call, encode.
-const CALLS: &str = r#"use crate::{arg_bytes, arg_num, hex};
-use day1_endian as ex;
-
-pub fn call(function: &str, args: &[String]) -> String {
-    match function {
-        "is_little_endian" => ex::is_little_endian().to_string(),
-        "swap16" => ex::swap16(arg_num(args, 0)).to_string(),
-        "swap32" => ex::swap32(arg_num(args, 0)).to_string(),
-        "htons" => ex::htons(arg_num(args, 0)).to_string(),
-        "ntohs" => ex::ntohs(arg_num(args, 0)).to_string(),
-        "htonl" => ex::htonl(arg_num(args, 0)).to_string(),
-        "ntohl" => ex::ntohl(arg_num(args, 0)).to_string(),
-        "to_wire_u16" => hex(&ex::to_wire_u16(arg_num(args, 0))),
-        "from_wire_u16" => ex::from_wire_u16(arg_bytes(args, 0)).to_string(),
-        "to_wire_u32" => hex(&ex::to_wire_u32(arg_num(args, 0))),
-        "from_wire_u32" => ex::from_wire_u32(arg_bytes(args, 0)).to_string(),
-        "ntohs_htons" => ex::ntohs(ex::htons(arg_num(args, 0))).to_string(),
-        "ntohl_htonl" => ex::ntohl(ex::htonl(arg_num(args, 0))).to_string(),
-        "wire_u16_round_trip" => ex::from_wire_u16(ex::to_wire_u16(arg_num(args, 0))).to_string(),
-        "wire_u32_round_trip" => ex::from_wire_u32(ex::to_wire_u32(arg_num(args, 0))).to_string(),
-        other => panic!("the checker asked for an unknown function {other}"),
-    }
-}
-"#;
+/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+const CALLS: &str = include_str!("../../harness/calls/day1_endian.rs");
 
 /// The u32 values every 32-bit test uses, then seeded random ones.
 const EDGES_U32: [u32; 12] = [
@@ -235,7 +215,7 @@ fn is_little_endian(ctx: &mut Ctx) -> TestResult {
             } else {
                 "big"
             },
-            crate::escape::hex(&0x0102u16.to_ne_bytes())
+            crate::base::escape::hex(&0x0102u16.to_ne_bytes())
         ))
     })
 }

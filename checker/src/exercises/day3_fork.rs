@@ -9,14 +9,19 @@
 //! for the loop, a self-pipe, a signalfd or ppoll all pass. Nothing waits for accept itself:
 //! the checker waits until the parent sleeps in whatever call it waits in.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::catalog::{Exercise, Kind, TestCase, secs};
+use nix::sys::signal::Signal;
+
+use crate::base::escape;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::escape;
-use crate::procinfo;
-use crate::verdict::{Failure, TestResult};
-use crate::wire::{self, Conn, Server, Transcript};
+use crate::exercises::kit;
+use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::{clients, echo, poll};
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::wire::{Conn, Server};
 
 const SERVER: &str = "fork-server";
 
@@ -28,7 +33,7 @@ pub static EXERCISE: Exercise = Exercise {
     day: 3,
     title: "a concurrent echo server: a process per client, children reaped on SIGCHLD",
     section: "day3-fork",
-    kind: Kind::Programs {
+    kind: ExerciseKind::Programs {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/fork-server.rs"],
@@ -144,16 +149,11 @@ pub static EXERCISE: Exercise = Exercise {
             run: sigchld_handler,
         },
     ],
+    rules: &RULES,
 };
 
 fn start(ctx: &Ctx) -> Result<Server, Failure> {
-    wire::start_server(ctx, SERVER, 0, &[])
-}
-
-/// Send a line and expect it back.
-fn round_trip(c: &mut Conn, line: &str, deadline: Instant) -> TestResult {
-    c.send(line.as_bytes(), deadline)?;
-    c.expect_bytes(line.as_bytes(), deadline)
+    kit::server::start(ctx, SERVER, 0, &[])
 }
 
 /// The server's children and their states.
@@ -172,58 +172,55 @@ fn zombies(s: &Server) -> Vec<i32> {
         .collect()
 }
 
-/// Poll `check` until it is true or `within` has passed; return its last value.
-fn settle(within: Duration, mut check: impl FnMut() -> bool) -> bool {
-    let until = Instant::now() + within;
-    loop {
-        if check() {
-            return true;
-        }
-        if Instant::now() >= until {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
 fn jitter(ctx: &mut Ctx, max_ms: u64) {
     std::thread::sleep(Duration::from_millis(ctx.rng.u64(0..=max_ms)));
 }
 
 fn serves_concurrently(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = start(ctx)?;
     let mut a = Conn::connect(&t, "client A", s.port, ctx.within(secs(5)))?;
     t.note("client A", "connected, and says nothing");
     let mut b = Conn::connect(&t, "client B", s.port, ctx.within(secs(5)))?;
-    round_trip(&mut b, "hello from B\n", ctx.within(secs(2))).map_err(|f| {
+    echo::round_trip(&mut b, "hello from B\n", ctx.within(secs(2))).map_err(|f| {
         f.note("client B was not served while client A was connected: the server serves one client at a time (fork a child per client)")
     })?;
-    round_trip(&mut a, "and now A\n", ctx.within(secs(3)))?;
+    echo::round_trip(&mut a, "and now A\n", ctx.within(secs(3)))?;
     Ok(())
 }
 
 fn fifty_clients(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
-    let s = start(ctx)?;
+    let t = ctx.transcript();
+    let mut s = start(ctx)?;
     // Each conversation lasts about half a second: 50 at once take about that long; one after
     // another they would take 25 s.
     let deadline = ctx.within(secs(6));
-    let mut conns = Vec::new();
-    // A connect that takes a second or more waited for a SYN to be sent again: the kernel
-    // dropped the first because the listen queue was full (a small backlog).
-    let mut slow_connects = 0;
-    for i in 0..50 {
-        let began = Instant::now();
-        let c = Conn::connect(&t, &format!("client {i}"), s.port, deadline)
-            .map_err(|f| backlog_note(f, i, slow_connects))?;
-        if began.elapsed() >= Duration::from_millis(900) {
-            slow_connects += 1;
-        }
-        conns.push(c);
+    // The 50 arrive together while the server is busy (stopped for the moment): the kernel
+    // completes the handshake of as many as the listen queue holds. A small backlog drops the
+    // others' SYNs, and their connects wait a second for a retransmission.
+    s.program.signal(Signal::SIGSTOP)?;
+    t.note(
+        "checker",
+        "stopped the server (SIGSTOP): 50 clients arrive while it is busy",
+    );
+    let burst =
+        clients::connect_burst(&t, s.port, 50, deadline, Duration::from_millis(500), || {
+            let _ = s.program.signal(Signal::SIGCONT);
+            t.note("checker", "continued the server (SIGCONT)");
+        })?;
+    if burst.slow > 0 {
+        return Err(t.attach(backlog_note(
+            Failure::wrong(format!(
+                "{} of 50 clients that arrived at once could connect only after a second or more",
+                burst.slow
+            )),
+            50,
+            burst.slow,
+        )));
     }
     let seeds: Vec<u64> = (0..50).map(|_| ctx.rng.u64(..)).collect();
-    let threads: Vec<_> = conns
+    let threads: Vec<_> = burst
+        .conns
         .into_iter()
         .zip(seeds)
         .enumerate()
@@ -233,7 +230,7 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
                 for round in 0..10 {
                     let filler: String =
                         (0..rng.usize(1..200)).map(|_| rng.alphanumeric()).collect();
-                    round_trip(
+                    echo::round_trip(
                         &mut c,
                         &format!("client {i} round {round} {filler}\n"),
                         deadline,
@@ -245,35 +242,14 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
             })
         })
         .collect();
-    let mut first_failure = None;
-    let mut failed = 0;
-    for handle in threads {
-        if let Err(f) = handle
-            .join()
-            .unwrap_or_else(|_| Err(Failure::checker_error("a client thread failed")))
-        {
-            failed += 1;
-            first_failure.get_or_insert(f);
-        }
-    }
-    match first_failure {
-        None => Ok(()),
-        Some(f) if slow_connects > 0 => Err(backlog_note(
-            f.detail("clients that failed", format!("{failed} of 50")),
-            50,
-            slow_connects,
-        )),
-        Some(f) => Err(f
-            .detail("clients that failed", format!("{failed} of 50"))
-            .note("50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s")),
-    }
+    clients::all_passed(threads).map_err(|(f, failed)| {
+        f.detail("clients that failed", format!("{failed} of 50"))
+            .note("50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s")
+    })
 }
 
 /// Connects that waited for their SYN to be sent again point at a full listen queue.
 fn backlog_note(f: Failure, connected: usize, slow: usize) -> Failure {
-    if slow == 0 && f.kind != Some(crate::hints::Kind::Timeout) {
-        return f;
-    }
     let mut f = f.detail(
         "connects",
         format!("{connected} clients connected, {slow} of them only after a second or more"),
@@ -284,7 +260,7 @@ fn backlog_note(f: Failure, connected: usize, slow: usize) -> Failure {
 }
 
 fn large_echo(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = start(ctx)?;
     let deadline = ctx.within(secs(15));
     let mut clients = Vec::new();
@@ -300,53 +276,30 @@ fn large_echo(ctx: &mut Ctx) -> TestResult {
         .map(|(mut c, data)| {
             std::thread::spawn(move || -> TestResult {
                 c.set_recv_buffer(16 * 1024);
-                let mut writer = c.try_clone()?;
-                let sent = data.clone();
-                let sender = std::thread::spawn(move || {
-                    let result = writer.send(&sent, deadline);
-                    if result.is_ok() {
-                        writer.shutdown_write();
-                    }
-                    result
-                });
-                std::thread::sleep(Duration::from_millis(300));
-                let read = c.expect_bytes(&data, deadline);
-                if read.is_err() {
-                    c.abort();
-                }
-                let sent = sender
-                    .join()
-                    .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
-                read?;
-                sent?;
+                let writer = echo::send_then_shutdown(data.clone(), deadline);
+                echo::while_writing(&mut c, writer, |c| {
+                    std::thread::sleep(Duration::from_millis(300));
+                    c.expect_bytes(&data, deadline)
+                })?;
                 c.expect_eof(deadline, "after the client's EOF")
             })
         })
         .collect();
-    let mut first = None;
-    for handle in threads {
-        if let Err(f) = handle
-            .join()
-            .unwrap_or_else(|_| Err(Failure::checker_error("a client thread failed")))
-        {
-            first.get_or_insert(f);
-        }
-    }
-    first.map_or(Ok(()), Err)
+    clients::all_passed(threads).map_err(|(f, _)| f)
 }
 
 fn child_per_client(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = start(ctx)?;
     let mut conns = Vec::new();
     for i in 0..3 {
         let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-        round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         conns.push(c);
     }
     let alive = |s: &Server| children(s).iter().filter(|(_, st)| *st != 'Z').count();
     // Children are there as soon as their clients were served; give a slow fork a moment.
-    settle(Duration::from_secs(1), || alive(&s) == 3);
+    poll::until(Duration::from_secs(1), || alive(&s) == 3);
     let n = alive(&s);
     if n != 3 {
         return Err(Failure::wrong(format!(
@@ -358,10 +311,10 @@ fn child_per_client(ctx: &mut Ctx) -> TestResult {
 }
 
 fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = start(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    round_trip(&mut c, "bye soon\n", ctx.within(secs(5)))?;
+    echo::round_trip(&mut c, "bye soon\n", ctx.within(secs(5)))?;
     c.shutdown_write();
     match c.expect_eof(ctx.within(secs(2)), "2 s after the client's half-close") {
         Ok(()) => Ok(()),
@@ -382,10 +335,10 @@ fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
 }
 
 fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = start(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
+    echo::round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
     let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
     if listeners.is_empty() {
         return Err(Failure::checker_error(
@@ -418,17 +371,17 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
 
 fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
     for run in 1..=RACY_RUNS {
-        let t = Transcript::new(ctx);
+        let t = ctx.transcript();
         let s = start(ctx)?;
         for i in 0..20 {
             let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-            round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
             c.shutdown_write();
             c.expect_eof(ctx.within(secs(3)), "after the client's EOF")?;
             jitter(ctx, 5);
         }
         // No new connection from now on: a server that reaps only after accept() never will.
-        if !settle(Duration::from_secs(1), || zombies(&s).is_empty()) {
+        if !poll::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
             let z = zombies(&s).len();
             return Err(Failure::wrong(format!(
                 "run {run}: {} 1 s after the last of 20 clients left",
@@ -442,22 +395,22 @@ fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
 
 fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
     for run in 1..=RACY_RUNS {
-        let t = Transcript::new(ctx);
+        let t = ctx.transcript();
         let s = start(ctx)?;
         let mut conns = Vec::new();
         for i in 0..50 {
             let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-            round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
             conns.push(c);
         }
-        settle(Duration::from_secs(2), || children(&s).len() >= 50);
+        poll::until(Duration::from_secs(2), || children(&s).len() >= 50);
         jitter(ctx, 20);
         // All at once: 50 children exit within a moment, their SIGCHLDs merge.
         for c in conns.iter_mut() {
             c.shutdown_write();
         }
         drop(conns);
-        let all_gone = settle(Duration::from_secs(3), || children(&s).is_empty());
+        let all_gone = poll::until(Duration::from_secs(3), || children(&s).is_empty());
         if !all_gone {
             let z = zombies(&s).len();
             if z > 0 {
@@ -473,22 +426,22 @@ fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
 }
 
 fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let mut s = start(ctx)?;
     for i in 0..5 {
         let mut c = s.connect(&t, &format!("client {i}"), ctx.within(secs(5)))?;
-        round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         c.shutdown_write();
         c.expect_eof(ctx.within(secs(3)), "after the client's EOF")?;
     }
     let pid = s.program.pid();
     let count = || procinfo::tree(pid).len();
-    if settle(Duration::from_secs(2), || count() == 1) {
+    if poll::until(Duration::from_secs(2), || count() == 1) {
         // One process, and it is the server at work: a server on its way out (an accept()
         // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
         s.check_alive("after its 5 clients left")?;
         let mut c = s.connect(&t, "a later client", ctx.within(secs(5)))?;
-        return round_trip(&mut c, "still there?\n", ctx.within(secs(5))).map_err(|f| {
+        return echo::round_trip(&mut c, "still there?\n", ctx.within(secs(5))).map_err(|f| {
             f.note("the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)")
         });
     }
@@ -537,16 +490,16 @@ fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
 
 fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
     for run in 1..=RACY_RUNS {
-        let t = Transcript::new(ctx);
+        let t = ctx.transcript();
         let mut s = start(ctx)?;
         let mut conns = Vec::new();
         for i in 0..5 {
             let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-            round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
             conns.push(c);
         }
         // The parent waits for clients (in accept, poll, ...) ...
-        settle(Duration::from_secs(2), || {
+        poll::until(Duration::from_secs(2), || {
             procinfo::is_waiting(s.program.pid())
         });
         // ... when its children die: their SIGCHLDs interrupt it.
@@ -555,7 +508,7 @@ fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
             jitter(ctx, 3);
         }
         drop(conns);
-        settle(Duration::from_secs(2), || children(&s).is_empty());
+        poll::until(Duration::from_secs(2), || children(&s).is_empty());
         jitter(ctx, 30);
         s.check_alive("after its children died while it waited for clients").map_err(|f| {
             f.note(format!("run {run}: accept() failed with EINTR when SIGCHLD arrived; retry on EINTR (or install the handler with SA_RESTART)"))
@@ -566,7 +519,7 @@ fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
                     "run {run}: the server stopped accepting after its children died"
                 ))
             })?;
-        round_trip(&mut c, "still accepting?\n", ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, "still accepting?\n", ctx.within(secs(5)))?;
     }
     Ok(())
 }

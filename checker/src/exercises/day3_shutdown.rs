@@ -10,14 +10,19 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::contain::program::Program;
 use crate::context::Ctx;
-use crate::escape;
-use crate::hints::Kind as HintKind;
-use crate::procinfo;
-use crate::supervise::Program;
-use crate::verdict::{Failure, TestResult};
-use crate::wire::{self, Conn, Server, Transcript};
+use crate::exercises::kit;
+use crate::exercises::kit::lines;
+use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::stalled;
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::wire::differ;
+use crate::observe::wire::{self, Conn, Server, Transcript};
 
 const SERVER: &str = "file-server";
 const CLIENT: &str = "file-client";
@@ -27,7 +32,7 @@ pub static EXERCISE: Exercise = Exercise {
     day: 3,
     title: "file transfer with a half-close: shutdown(SHUT_WR) and the receipt",
     section: "day3-shutdown",
-    kind: Kind::Programs {
+    kind: ExerciseKind::Programs {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/file-server.rs", "src/bin/file-client.rs"],
@@ -113,6 +118,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: client_waits_for_eof,
         },
     ],
+    rules: &RULES,
 };
 
 /// The sizes every transfer test uses.
@@ -133,7 +139,7 @@ fn temp_file(ctx: &Ctx, content: &[u8]) -> Result<(tempfile::TempDir, PathBuf), 
 }
 
 fn start(ctx: &Ctx, file: &Path) -> Result<Server, Failure> {
-    wire::start_server(ctx, SERVER, 0, &[file.to_string_lossy().into_owned()])
+    kit::server::start(ctx, SERVER, 0, &[file.to_string_lossy().into_owned()])
 }
 
 /// A connection whose file has been received up to EOF.
@@ -191,25 +197,14 @@ fn expect_line(
     nth: usize,
 ) -> TestResult {
     let wanted = format!("client says: {message}");
-    let says = |data: &[u8]| -> Vec<String> {
-        crate::supervise::complete_lines(data)
-            .filter(|l| l.starts_with("client says:"))
-            .map(|l| l.into_owned())
-            .collect()
-    };
-    let lines = s
-        .program
-        .stdout
-        .wait_for(ctx.within(secs(3)), |data| {
-            Some(says(data)).filter(|l| l.len() > nth)
-        })
-        .unwrap_or_else(|| says(&s.program.stdout.bytes()));
+    let lines = lines::wait_nth(&s.program.stdout, "client says:", nth, ctx.within(secs(3)))
+        .unwrap_or_else(|| lines::with_prefix(&s.program.stdout.bytes(), "client says:"));
     if let Some(line) = lines.get(nth) {
         if *line == wanted {
             return Ok(());
         }
         return Err(
-            Failure::of_kind(HintKind::BadOutput, "the server printed the wrong line")
+            Failure::of_kind(FailureKind::BadOutput, "the server printed the wrong line")
                 .detail("expected", escape::quoted(wanted.as_bytes(), 120))
                 .detail("got", escape::quoted(line.as_bytes(), 120)),
         );
@@ -230,7 +225,7 @@ fn expect_line(
 
 fn file_bytes(ctx: &mut Ctx) -> TestResult {
     for size in SIZES {
-        let t = Transcript::new(ctx);
+        let t = ctx.transcript();
         let content = random_bytes(ctx, size);
         let (_dir, path) = temp_file(ctx, &content)?;
         let mut s = start(ctx, &path)?;
@@ -244,26 +239,13 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
 }
 
 fn stalled_reader(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let content = random_bytes(ctx, 24 << 20);
     let (_dir, path) = temp_file(ctx, &content)?;
     let s = start(ctx, &path)?;
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(20));
-    // Read nothing while the server's sends pile up; interrupt a blocked send with
-    // SIGSTOP/SIGCONT (on Linux it then returns a short count).
-    let stall = wire::stall::interrupt_blocked_sends(&t, s.program.pid(), &conn, 4, deadline);
-    ctx.log(format!(
-        "stopped and continued the server {} times",
-        stall.stops
-    ));
-    conn.expect_bytes(&content, deadline).map_err(|f| {
-        if stall.stops > 0 && f.kind != Some(HintKind::Reset) {
-            f.note("bytes went missing after the server was stopped and continued: send() returned a short count and the rest of the file was never sent")
-        } else {
-            f
-        }
-    })?;
+    stalled::read_everything(ctx, &t, s.program.pid(), &mut conn, &content, deadline)?;
     conn.expect_eof(
         ctx.within(secs(3)),
         "after the whole file: shut down the sending side (shutdown(SHUT_WR))",
@@ -272,7 +254,7 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
 }
 
 fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let content = random_bytes(ctx, 1000);
     let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
@@ -282,7 +264,7 @@ fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
 }
 
 fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let content = random_bytes(ctx, 5000);
     let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
@@ -293,7 +275,7 @@ fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
 }
 
 fn three_clients(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let content = random_bytes(ctx, 20_000);
     let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
@@ -343,7 +325,7 @@ fn hidden_file_server(
             if i + 1 < pieces.len() {
                 // Pause; anything the client sends now, it sent before our EOF.
                 let got = c.recv_some(4096, Instant::now() + pause).or_else(|f| {
-                    if f.kind == Some(HintKind::Timeout) {
+                    if f.kind == Some(FailureKind::Timeout) {
                         Ok(Vec::new())
                     } else {
                         Err(f)
@@ -398,7 +380,7 @@ fn transfer(
     let (status, mut p) = run_client(ctx, port, &out)?;
     let Some(status) = status else {
         return Err(t.attach(Failure::of_kind(
-            HintKind::Timeout,
+            FailureKind::Timeout,
             "file-client did not finish",
         )));
     };
@@ -412,7 +394,7 @@ fn transfer(
         )
         .map_err(|_| {
             t.attach(Failure::of_kind(
-                HintKind::Timeout,
+                FailureKind::Timeout,
                 "file-client exited, but the hidden server never saw the end of its message",
             ))
         })??;
@@ -428,7 +410,7 @@ fn transfer(
 
 fn client_file_bytes(ctx: &mut Ctx) -> TestResult {
     for size in SIZES {
-        let t = Transcript::new(ctx);
+        let t = ctx.transcript();
         let content = random_bytes(ctx, size);
         let (_receipt, written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
         if written != content {
@@ -436,9 +418,7 @@ fn client_file_bytes(ctx: &mut Ctx) -> TestResult {
                 "the out-file differs from the {} the server sent",
                 escape::plural(size, "byte")
             ));
-            for (label, text) in escape::diff(&content, &written).unwrap_or_default() {
-                f = f.detail(label, text);
-            }
+            f = differ(f, &content, &written);
             if written.len() < content.len() && !written.is_empty() && content.starts_with(&written)
             {
                 f = f.note("the out-file holds only the start of the file: did the client stop after its first recv? Read until recv returns 0");
@@ -470,7 +450,7 @@ fn check_receipt(t: &Transcript, receipt: &Receipt, size: usize) -> TestResult {
 
 fn client_receipt(ctx: &mut Ctx) -> TestResult {
     for size in [0, 100_000] {
-        let t = Transcript::new(ctx);
+        let t = ctx.transcript();
         let content = random_bytes(ctx, size);
         let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
         check_receipt(&t, &receipt, size)?;
@@ -479,7 +459,7 @@ fn client_receipt(ctx: &mut Ctx) -> TestResult {
 }
 
 fn client_waits_for_eof(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let content = random_bytes(ctx, 3000);
     // Long pauses between the pieces: a client that answers after its first read does it now.
     let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(300))?;

@@ -8,14 +8,19 @@
 
 use std::time::{Duration, Instant};
 
-use crate::catalog::{Exercise, Kind, TestCase, secs};
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::spawn::Input;
 use crate::context::Ctx;
-use crate::escape;
-use crate::hints::Kind as HintKind;
-use crate::supervise::{Input, Program};
-use crate::verdict::{Failure, TestResult};
-use crate::wire::udp::{Behaviour, HiddenServer, Peer, STRANGER};
-use crate::wire::{self, Server, Transcript};
+use crate::exercises::kit;
+use crate::exercises::kit::errors;
+use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::run::{self, Finished};
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::wire::Server;
+use crate::observe::wire::differ;
+use crate::observe::wire::udp::{HiddenUdpServer, Peer, STRANGER, UdpBehaviour};
 
 const SERVER: &str = "udp-echo-server";
 const CLIENT: &str = "udp-client";
@@ -25,7 +30,7 @@ pub static EXERCISE: Exercise = Exercise {
     day: 3,
     title: "a UDP echo server and a client that retransmits",
     section: "day3-udp",
-    kind: Kind::Programs {
+    kind: ExerciseKind::Programs {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/udp-echo-server.rs", "src/bin/udp-client.rs"],
@@ -131,10 +136,11 @@ pub static EXERCISE: Exercise = Exercise {
             run: client_gives_up,
         },
     ],
+    rules: &RULES,
 };
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {
-    wire::start_server(ctx, SERVER, 0, &[])
+    kit::server::start(ctx, SERVER, 0, &[])
 }
 
 fn nc_u(port_hint: &str) -> String {
@@ -142,7 +148,7 @@ fn nc_u(port_hint: &str) -> String {
 }
 
 fn boundaries(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let peer = Peer::bind(&t, "client")?;
     let datagrams: Vec<Vec<u8>> = [5usize, 1400, 300]
@@ -164,7 +170,7 @@ fn boundaries(ctx: &mut Ctx) -> TestResult {
 }
 
 fn reply_to_sender(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let a = Peer::bind(&t, "client A")?;
     let b = Peer::bind(&t, "client B")?;
@@ -179,7 +185,7 @@ fn reply_to_sender(ctx: &mut Ctx) -> TestResult {
 }
 
 fn empty_datagram(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let mut s = server(ctx)?;
     let peer = Peer::bind(&t, "client")?;
     peer.send_to(b"", s.port)?;
@@ -191,7 +197,7 @@ fn empty_datagram(ctx: &mut Ctx) -> TestResult {
 }
 
 fn max_datagram(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let peer = Peer::bind(&t, "client")?;
     let big: Vec<u8> = (0..65_507).map(|_| ctx.rng.u8(..)).collect();
@@ -200,7 +206,7 @@ fn max_datagram(ctx: &mut Ctx) -> TestResult {
 }
 
 fn binary(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let peer = Peer::bind(&t, "client")?;
     let mut datagrams = vec![
@@ -217,7 +223,7 @@ fn binary(ctx: &mut Ctx) -> TestResult {
 }
 
 fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let peers: Vec<Peer> = (1..=4)
         .map(|i| Peer::bind(&t, &format!("client {i}")))
@@ -282,47 +288,39 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
 // ---------------------------------------------------------------------------------------
 // Client tests
 
-fn run_client(
-    ctx: &Ctx,
-    port: u16,
-    input: &[u8],
-    wait: Duration,
-) -> Result<(Option<std::process::ExitStatus>, Vec<u8>, String, Program), Failure> {
-    let mut p = ctx
+/// Run udp-client against `port` until it exits (or `wait` passes).
+fn run_client(ctx: &Ctx, port: u16, input: &[u8], wait: Duration) -> Result<Finished, Failure> {
+    let spawn = ctx
         .program(CLIENT)?
         .args(["127.0.0.1".to_string(), port.to_string()])
-        .stdin(Input::Bytes(input.to_vec()))
-        .start()?;
-    let status = p.wait_until(ctx.within(wait));
-    p.stdout.wait_closed(ctx.within(Duration::from_millis(500)));
-    p.stderr.wait_closed(ctx.within(Duration::from_millis(500)));
-    let out = p.stdout.bytes();
-    let err = p.stderr_text();
-    Ok((status, out, err, p))
+        .stdin(Input::Bytes(input.to_vec()));
+    run::to_exit(ctx, spawn, wait)
 }
 
-fn expect_output(ctx: &mut Ctx, behaviour: Behaviour, input: &[u8], note: &str) -> TestResult {
-    let t = Transcript::new(ctx);
-    let hidden = HiddenServer::start(&t, behaviour)?;
-    let (status, out, err, mut p) = run_client(ctx, hidden.port, input, Duration::from_secs(9))?;
-    let Some(status) = status else {
+fn expect_output(ctx: &mut Ctx, behaviour: UdpBehaviour, input: &[u8], note: &str) -> TestResult {
+    let t = ctx.transcript();
+    let hidden = HiddenUdpServer::start(&t, behaviour)?;
+    let mut run = run_client(ctx, hidden.port, input, Duration::from_secs(9))?;
+    let Some(status) = run.status else {
         return Err(t.attach(Failure::of_kind(
-            HintKind::Timeout,
+            FailureKind::Timeout,
             "udp-client did not exit after stdin ended",
         )));
     };
     if !status.success() {
         return Err(t
-            .attach(p.unexpected_exit("while talking to the server"))
-            .output(escape::excerpt(err.as_bytes(), 600)));
+            .attach(run.program.unexpected_exit("while talking to the server"))
+            .output(escape::excerpt(run.stderr.as_bytes(), 600)));
     }
+    let out = run.stdout;
     if out != input {
-        let mut f = Failure::wrong(format!(
-            "udp-client's stdout differs from the lines it was given ({note})"
-        ));
-        for (label, text) in escape::diff(input, &out).unwrap_or_default() {
-            f = f.detail(label, text);
-        }
+        let mut f = differ(
+            Failure::wrong(format!(
+                "udp-client's stdout differs from the lines it was given ({note})"
+            )),
+            input,
+            &out,
+        );
         if out.windows(STRANGER.len()).any(|w| w == STRANGER) {
             f = f.note(
                 "it printed the stranger's datagram: a reply from another port must be ignored",
@@ -336,7 +334,7 @@ fn expect_output(ctx: &mut Ctx, behaviour: Behaviour, input: &[u8], note: &str) 
 fn client_echo(ctx: &mut Ctx) -> TestResult {
     expect_output(
         ctx,
-        Behaviour::Echo,
+        UdpBehaviour::Echo,
         b"hello\n\nspaces  and\ttabs\n\xc3\xa9t\xc3\xa9\nlast one\n",
         "plain echo",
     )
@@ -345,7 +343,7 @@ fn client_echo(ctx: &mut Ctx) -> TestResult {
 fn client_retransmits(ctx: &mut Ctx) -> TestResult {
     expect_output(
         ctx,
-        Behaviour::DropFirstCopy,
+        UdpBehaviour::DropFirstCopy,
         // One line is enough: each retransmission costs the 0.5 s wait the contract sets.
         b"lost the first time\n",
         "the server dropped the first copy of each datagram",
@@ -355,37 +353,36 @@ fn client_retransmits(ctx: &mut Ctx) -> TestResult {
 fn client_ignores_strangers(ctx: &mut Ctx) -> TestResult {
     expect_output(
         ctx,
-        Behaviour::StrangerFirst,
+        UdpBehaviour::StrangerFirst,
         b"who is there?\nme again\n",
         "a stranger answered first",
     )
 }
 
 fn client_gives_up(ctx: &mut Ctx) -> TestResult {
-    let t = Transcript::new(ctx);
-    let hidden = HiddenServer::start(&t, Behaviour::Silent)?;
+    let t = ctx.transcript();
+    let hidden = HiddenUdpServer::start(&t, UdpBehaviour::Silent)?;
     let started = Instant::now();
-    let (status, _out, err, mut p) = crate::runner::off_cpu(|| {
-        run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(4))
-    })?;
+    let mut run =
+        ctx.off_cpu(|| run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(4)))?;
     let took = started.elapsed();
     ctx.log(format!(
         "udp-client gave up after {:.2} s, {} tries",
         took.as_secs_f64(),
         hidden.received()
     ));
-    let Some(status) = status else {
+    if run.status.is_none() {
         return Err(t.attach(Failure::of_kind(
-            HintKind::Timeout,
+            FailureKind::Timeout,
             "udp-client was still trying after 4 s: stop after the third try",
         )));
-    };
-    if status.code() != Some(1) {
-        return Err(t.attach(
-            p.unexpected_exit("when the server never answered")
-                .note("the contract: one line on stderr and exit status 1"),
-        ));
     }
+    errors::one_error_line(
+        &mut run,
+        "udp-client",
+        "when the server never answered",
+        Some(&t),
+    )?;
     let tries = hidden.received();
     if tries != 3 {
         return Err(t.attach(Failure::wrong(format!(
@@ -398,17 +395,6 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
             "udp-client gave up after {:.2} s: it must wait up to 0.5 s for each of its 3 tries",
             took.as_secs_f64()
         ))));
-    }
-    let lines = err.lines().filter(|l| !l.trim().is_empty()).count();
-    if lines != 1 {
-        return Err(Failure::of_kind(
-            HintKind::BadOutput,
-            format!(
-                "udp-client wrote {} on stderr instead of one",
-                escape::plural(lines, "line")
-            ),
-        )
-        .output(escape::excerpt(err.as_bytes(), 600)));
     }
     Ok(())
 }

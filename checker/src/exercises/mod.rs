@@ -1,6 +1,9 @@
-//! One module per exercise, each holding its hidden tests in one table.
+//! One module per exercise, each holding its hidden tests in one table, built from the steps
+//! of `kit`.
 
-use crate::catalog::Exercise;
+use crate::lab::exercise::Exercise;
+
+pub mod kit;
 
 mod day1_endian;
 mod day1_fileio;

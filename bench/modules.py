@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The checker's module graph: which module (file) uses which, from `crate::` paths and
+`super::` imports. Prints any import cycle (strongly connected component of more than one
+module), any use that points up the layers (LAYERS, top to bottom), the files over 600 lines
+and the functions over 100 lines; exits 1 if there is any of these. Used to keep the layering
+of checker/src honest (README's Layout section)."""
+import os, re, sys
+
+ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "checker/src")
+
+def module_of(path):
+    rel = os.path.relpath(path, ROOT)[:-3]
+    parts = rel.split(os.sep)
+    if parts[-1] in ("mod", "main"):
+        parts = parts[:-1]
+    return "::".join(parts)
+
+modules = {}
+for dirpath, _, files in os.walk(ROOT):
+    for f in files:
+        if f.endswith(".rs"):
+            p = os.path.join(dirpath, f)
+            modules[module_of(p)] = p
+
+def resolve(name):
+    """The longest known module that prefixes this path."""
+    parts = name.split("::")
+    for n in range(len(parts), 0, -1):
+        cand = "::".join(parts[:n])
+        if cand in modules:
+            return cand
+    return None
+
+edges = {m: set() for m in modules}
+for m, p in modules.items():
+    text = open(p).read()
+    # crate::a::b (in use lines and inline paths), and braces: use crate::a::{b, c::d}
+    for hit in re.finditer(r"crate::([A-Za-z_][\w:]*)(::\{([^}]*)\})?", text):
+        base = hit.group(1).rstrip(":")
+        targets = [base]
+        if hit.group(3):
+            targets = [base + "::" + t.strip().split(" ")[0].strip("{}") for t in hit.group(3).split(",") if t.strip()]
+        for t in targets:
+            r = resolve(t.replace("::self", ""))
+            if r and r != m and not m.startswith(r + "::") and r != "":
+                edges[m].add(r)
+    parent = m.rsplit("::", 1)[0] if "::" in m else ""
+    for hit in re.finditer(r"super::([A-Za-z_][\w:]*)(::\{([^}]*)\})?", text):
+        base = (parent + "::" if parent else "") + hit.group(1).rstrip(":")
+        targets = [base]
+        if hit.group(3):
+            targets = [base + "::" + t.strip().split(" ")[0] for t in hit.group(3).split(",") if t.strip()]
+        for t in targets:
+            r = resolve(t.replace("::self", ""))
+            if r and r != m and not m.startswith(r + "::"):
+                edges[m].add(r)
+
+    # `pub use child::X` in a mod.rs: the facade depends on its child.
+    for hit in re.finditer(r"^\s*pub use (\w+)::", text, re.M):
+        child = (m + "::" if m else "") + hit.group(1)
+        if child in modules:
+            edges[m].add(child)
+
+# Tarjan's strongly connected components.
+index, low, stack, on, sccs, counter = {}, {}, [], set(), [], [0]
+sys.setrecursionlimit(10000)
+def visit(v):
+    index[v] = low[v] = counter[0]; counter[0] += 1
+    stack.append(v); on.add(v)
+    for w in edges[v]:
+        if w not in index:
+            visit(w); low[v] = min(low[v], low[w])
+        elif w in on:
+            low[v] = min(low[v], index[w])
+    if low[v] == index[v]:
+        comp = []
+        while True:
+            w = stack.pop(); on.discard(w); comp.append(w)
+            if w == v: break
+        sccs.append(comp)
+for v in modules:
+    if v not in index:
+        visit(v)
+cycles = [c for c in sccs if len(c) > 1]
+for c in cycles:
+    print("cycle:", " <-> ".join(sorted(c)))
+long = [(sum(1 for _ in open(p)), m) for m, p in modules.items()]
+for n, m in sorted(long, reverse=True):
+    if n > 600:
+        print(f"over 600 lines: {m} ({n})")
+# Functions over 100 lines: a `fn` line, then its body up to the closing brace at the same
+# indentation (rustfmt's layout makes this exact enough).
+long_fns = []
+for m, p in modules.items():
+    lines = open(p).read().split("\n")
+    for i, line in enumerate(lines):
+        hit = re.match(r"^(\s*)(pub(\([^)]*\))? )?(const )?(async )?(unsafe )?fn (\w+)", line)
+        if not hit or line.rstrip().endswith(";"):
+            continue
+        indent = hit.group(1)
+        for j in range(i + 1, len(lines)):
+            if lines[j] == indent + "}":
+                if j - i + 1 > 100:
+                    long_fns.append((j - i + 1, m, hit.group(7)))
+                break
+for n, m, f in sorted(long_fns, reverse=True):
+    print(f"fn over 100 lines: {m}::{f} ({n})")
+# The layers, top to bottom (README's Layout): a module may use its own layer and those below.
+LAYERS = ["main", "commands", "cli", "report", "grade", "exercises", "build", "lab", "context",
+          "observe", "contain", "base"]
+def layer(m):
+    return LAYERS.index(m.split("::")[0] if m else "main")
+upward = sorted((m, e) for m, es in edges.items() for e in es if layer(e) < layer(m))
+for m, e in upward:
+    print(f"upward: {m} -> {e}")
+unknown = sorted({m.split("::")[0] for m in modules if m} - set(LAYERS))
+for u in unknown:
+    print(f"module outside the layers: {u} (add it to LAYERS)")
+print(f"{len(modules)} modules, {sum(len(e) for e in edges.values())} edges, {len(cycles)} cycles")
+sys.exit(1 if cycles or upward or unknown or long_fns or any(n > 600 for n, _ in long) else 0)

@@ -1,0 +1,9 @@
+//! The bottom layer, the vocabulary every other one shares: a test's verdict and the failure
+//! that explains it (`verdict`), how bytes are shown in a failure or a report (`escape`), where
+//! the lab and the graded packages are (`workspace`), and the stable hash that names things
+//! (`hash`). It uses nothing of the checker's.
+
+pub mod escape;
+pub mod hash;
+pub mod verdict;
+pub mod workspace;

@@ -1,0 +1,192 @@
+//! What a test concluded, and everything a failure tells the student.
+
+use std::fmt;
+
+/// The status of one test, as every report format names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Pass,
+    Fail,
+    /// The checker could not run the test (its own problem, or the machine's).
+    Error,
+    /// The code under test is still a `todo!()`.
+    NotStarted,
+    DoesNotCompile,
+    /// The test does not apply to this program (a `--program` server that prints no
+    /// `listening on` line has no line to check): neither passed nor failed, worth no points.
+    NotApplicable,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Error => "error",
+            Status::NotStarted => "not started",
+            Status::DoesNotCompile => "does not compile",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+}
+
+pub type TestResult = Result<(), Failure>;
+
+/// A failed test: what went wrong, with the evidence.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    pub status: Status,
+    /// Why it failed, in one or two lines (e.g. "htonl(0x01020304): expected bytes 01 02 03 04,
+    /// got 04 03 02 01").
+    pub summary: String,
+    /// Labelled evidence, shown in order: ("sent", ...), ("expected", ...), ("got", ...).
+    pub details: Vec<(String, String)>,
+    /// The kind of error, which chooses the hint; `None` keeps the test's own hint.
+    pub kind: Option<FailureKind>,
+    /// A hint specific to this failure, shown before the general one.
+    pub note: Option<String>,
+    /// A command that reproduces the exchange by hand (e.g. with nc).
+    pub reproduce: Option<String>,
+    /// What the program printed, already escaped, if it helps.
+    pub output: Option<String>,
+}
+
+impl Failure {
+    /// The code gave a wrong answer.
+    pub fn wrong(summary: impl Into<String>) -> Self {
+        Failure {
+            status: Status::Fail,
+            summary: summary.into(),
+            details: Vec::new(),
+            kind: None,
+            note: None,
+            reproduce: None,
+            output: None,
+        }
+    }
+
+    /// Failed with a kind of error that has its own explanation (refused, timeout, ...).
+    pub fn of_kind(kind: FailureKind, summary: impl Into<String>) -> Self {
+        Failure {
+            kind: Some(kind),
+            ..Failure::wrong(summary)
+        }
+    }
+
+    /// The code under test hit a `todo!()`.
+    pub fn not_started(summary: impl Into<String>) -> Self {
+        Failure {
+            status: Status::NotStarted,
+            kind: Some(FailureKind::NotStarted),
+            ..Failure::wrong(summary)
+        }
+    }
+
+    /// The test does not apply to the program graded (say why).
+    pub fn not_applicable(summary: impl Into<String>) -> Self {
+        Failure {
+            status: Status::NotApplicable,
+            ..Failure::wrong(summary)
+        }
+    }
+
+    /// The checker itself could not run the test.
+    pub fn checker_error(summary: impl Into<String>) -> Self {
+        Failure {
+            status: Status::Error,
+            ..Failure::wrong(summary)
+        }
+    }
+
+    pub fn detail(mut self, label: impl Into<String>, text: impl Into<String>) -> Self {
+        self.details.push((label.into(), text.into()));
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    pub fn kind(mut self, kind: FailureKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    pub fn reproduce(mut self, command: impl Into<String>) -> Self {
+        self.reproduce = Some(command.into());
+        self
+    }
+
+    /// What the program printed. Not for a `todo!()`: a stub reads "not started", and its
+    /// panic message would only say so less clearly.
+    pub fn output(mut self, output: impl Into<String>) -> Self {
+        let output = output.into();
+        if !output.trim().is_empty() && self.status != Status::NotStarted {
+            self.output = Some(output);
+        }
+        self
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary)
+    }
+}
+
+/// A problem inside the checker (a socket it could not open, ...) becomes an "error" verdict,
+/// never a panic and never a pass.
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::checker_error(format!("the checker could not run this test: {e:#}"))
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::from(anyhow::Error::from(e))
+    }
+}
+
+/// The kinds of error a test can meet, beyond a plain wrong answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureKind {
+    NotStarted,
+    Panic,
+    Crash,
+    /// The code did not return or answer in time.
+    Timeout,
+    /// connect() got ECONNREFUSED: nobody listens on that port.
+    Refused,
+    /// The peer sent RST (ECONNRESET) while we talked.
+    Reset,
+    /// The peer closed (EOF) before sending everything it should.
+    EarlyEof,
+    /// bind() got EADDRINUSE.
+    AddressInUse,
+    /// The program never printed its `listening on <ip>:<port>` line.
+    NoListeningLine,
+    /// The program printed something the contract does not allow, or in the wrong shape.
+    BadOutput,
+    /// The program exited with a status the contract does not allow.
+    BadExit,
+    /// A rule of the exercise (clippy.toml, [lints]) was broken.
+    Rule,
+}
+
+/// Every kind, for checks that go through all the explanations.
+pub const FAILURE_KINDS: &[FailureKind] = &[
+    FailureKind::NotStarted,
+    FailureKind::Panic,
+    FailureKind::Crash,
+    FailureKind::Timeout,
+    FailureKind::Refused,
+    FailureKind::Reset,
+    FailureKind::EarlyEof,
+    FailureKind::AddressInUse,
+    FailureKind::NoListeningLine,
+    FailureKind::BadOutput,
+    FailureKind::BadExit,
+    FailureKind::Rule,
+];

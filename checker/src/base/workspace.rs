@@ -1,0 +1,65 @@
+//! Where things are: the lab's own root, the tree of exercise packages being graded, and what
+//! cargo says about the workspace that holds a package.
+
+use std::path::{Path, PathBuf};
+
+/// The lab's root: the directory with `checker/`, `exercises/`, `solutions/` and `course.md`.
+/// It is the clone the checker was built from — never a directory it merely runs in, which may
+/// be a student's tree: the lab's manifests, lock file and build area must be the trusted
+/// ones. If that clone has moved away, the current directory and its parents are searched.
+pub fn lab_root() -> PathBuf {
+    let is_lab =
+        |dir: &Path| dir.join("checker/Cargo.toml").is_file() && dir.join("exercises").is_dir();
+    let built_from = Path::new(env!("CARGO_MANIFEST_DIR")).parent();
+    if let Some(dir) = built_from.filter(|d| is_lab(d)) {
+        return dir.to_path_buf();
+    }
+    if let Ok(cwd) = std::env::current_dir()
+        && let Some(found) = cwd.ancestors().find(|d| is_lab(d))
+    {
+        return found.to_path_buf();
+    }
+    built_from.map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// A path as a student should read it: relative to the lab's root when it lies inside it, and
+/// a file of the trusted build copy (target/checker-build/<id>/exercises/...) as the student's
+/// own file (exercises/...).
+pub fn display_path(path: &str) -> String {
+    let root = lab_root();
+    let root = root.to_string_lossy();
+    let inside = path.strip_prefix(&format!("{root}/")).unwrap_or(path);
+    match inside
+        .strip_prefix("target/checker-build/")
+        .and_then(|rest| rest.split_once('/'))
+    {
+        Some((_id, student)) => student.to_string(),
+        None => inside.to_string(),
+    }
+}
+
+/// A tree's directory relative to the repository (the lab's root), with a trailing slash, for
+/// paths a CI system shows on the repository's files; empty if it lies elsewhere.
+pub fn repo_relative(dir: &Path) -> String {
+    let root = lab_root();
+    match dir.strip_prefix(&root) {
+        Ok(rel) if rel.as_os_str().is_empty() => String::new(),
+        Ok(rel) => format!("{}/", rel.display()),
+        Err(_) => String::new(),
+    }
+}
+
+/// A directory of exercise packages (`exercises/`, `solutions/`, or any `--root DIR`): the
+/// package of exercise `name` is `<dir>/<name>`.
+#[derive(Clone, Debug)]
+pub struct Tree {
+    pub dir: PathBuf,
+    /// How to name this tree in a command line the student can paste (`--solutions`, ...).
+    pub flag: Option<String>,
+}
+
+impl Tree {
+    pub fn package_dir(&self, exercise: &str) -> PathBuf {
+        self.dir.join(exercise)
+    }
+}

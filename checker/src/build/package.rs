@@ -1,0 +1,191 @@
+//! Building a graded exercise: its programs, and for a library the harness that calls it,
+//! from the trusted copy of its sources (stage.rs), always with cargo as a subprocess.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use super::cargo::{self, CargoMissing, rendered_errors, run_cargo};
+use super::{harness, stage};
+use crate::base::workspace::Tree;
+use crate::context::built::{BuildOutcome, Built};
+use crate::lab::exercise::{Exercise, ExerciseKind};
+
+/// Build the package of `exercise` in `tree` (and its harness, for a library).
+pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutcome> {
+    let package_dir = tree.package_dir(exercise.name);
+    let manifest = package_dir.join("Cargo.toml");
+    if !manifest.is_file() {
+        return Ok(BuildOutcome::Missing(format!(
+            "there is no package at {} (expected {})",
+            package_dir.display(),
+            manifest.display()
+        )));
+    }
+    // Built from a trusted copy, never in the student's tree (see stage.rs).
+    let staged = stage::stage(tree, exercise)?;
+    let manifest = staged.package_dir.join("Cargo.toml");
+    let package_dir = staged
+        .package_dir
+        .canonicalize()
+        .context("resolving the package directory")?;
+    let workspace = match cargo::metadata(&manifest) {
+        Ok(ws) => ws,
+        Err(e) if e.downcast_ref::<CargoMissing>().is_some() => return Err(e),
+        Err(e) => {
+            return Ok(BuildOutcome::DoesNotCompile {
+                summary: "cargo cannot read the package (its Cargo.toml or its workspace)".into(),
+                diagnostics: format!("{e:#}"),
+            });
+        }
+    };
+    let binaries = match &exercise.kind {
+        ExerciseKind::Programs { binaries } | ExerciseKind::Library { binaries, .. } => binaries,
+    };
+    // The package's own programs first: their errors are the student's, as cargo prints them.
+    let executables = match build_binaries(exercise, &package_dir, binaries, color)? {
+        Ok(executables) => executables,
+        Err(outcome) => return Ok(outcome),
+    };
+    let harness = match &exercise.kind {
+        ExerciseKind::Programs { .. } => None,
+        ExerciseKind::Library {
+            calls,
+            harness_deps,
+            ..
+        } => {
+            let source =
+                harness::generate(&workspace, exercise.name, &package_dir, calls, harness_deps)?;
+            match build_harness(exercise, &package_dir, &source, color)? {
+                Ok(binary) => Some(binary),
+                Err(outcome) => return Ok(outcome),
+            }
+        }
+    };
+    Ok(BuildOutcome::Built(Built {
+        package_dir,
+        executables,
+        harness,
+        external: Default::default(),
+        lint_targets: lint_targets(&exercise.kind),
+    }))
+}
+
+/// Build a library exercise's generated harness: its executable, or the outcome that says why
+/// it could not be built (the student's errors, or a public signature that changed).
+fn build_harness(
+    exercise: &Exercise,
+    package_dir: &Path,
+    source: &harness::HarnessSource,
+    color: bool,
+) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
+    // The harness has a target dir of its own, intermediate artifacts included: every harness
+    // crate sits at the root of its own workspace, and cargo names such units by their path
+    // relative to that root, so two graded trees sharing one build directory would take each
+    // other's harness for up to date.
+    let target = source.target_dir.clone();
+    let run = run_cargo(
+        &["build", "--target-dir", &target.to_string_lossy()],
+        &source.manifest,
+        &[("CARGO_BUILD_BUILD_DIR", &target)],
+        color,
+    )?;
+    if !run.success {
+        let student_errors = run
+            .diagnostics
+            .iter()
+            .any(|d| d.level == "error" && d.package_dir.as_deref() == Some(package_dir));
+        let summary = if student_errors || run.diagnostics.is_empty() {
+            format!("`{}` does not compile", exercise.name)
+        } else {
+            format!(
+                "`{}` compiles, but the checker cannot call its functions: a public \
+                 signature differs from the stub's (compare with the doc comments)",
+                exercise.name
+            )
+        };
+        return Ok(Err(BuildOutcome::DoesNotCompile {
+            summary,
+            diagnostics: rendered_errors(&run),
+        }));
+    }
+    let harness_dir = source
+        .manifest
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let harness_dir = harness_dir.canonicalize().unwrap_or(harness_dir);
+    let binary = run
+        .executables
+        .iter()
+        .find(|((dir, _), _)| dir == &harness_dir)
+        .map(|(_, path)| path.clone())
+        .context("cargo built the harness but reported no executable for it")?;
+    Ok(Ok(binary))
+}
+
+/// Build the package's `binaries` (none: nothing to do) and find each one's executable, or the
+/// outcome that says why they could not be built.
+fn build_binaries(
+    exercise: &Exercise,
+    package_dir: &Path,
+    binaries: &[&str],
+    color: bool,
+) -> Result<Result<BTreeMap<String, PathBuf>, BuildOutcome>> {
+    let mut executables = BTreeMap::new();
+    if binaries.is_empty() {
+        return Ok(Ok(executables));
+    }
+    let run = run_cargo(
+        &["build", "--bins"],
+        &package_dir.join("Cargo.toml"),
+        &[],
+        color,
+    )?;
+    if !run.success {
+        return Ok(Err(BuildOutcome::DoesNotCompile {
+            summary: format!("`cargo build` failed for {}", exercise.name),
+            diagnostics: rendered_errors(&run),
+        }));
+    }
+    for &bin in binaries {
+        match run
+            .executables
+            .get(&(package_dir.to_path_buf(), bin.to_string()))
+        {
+            Some(path) => {
+                executables.insert(bin.to_string(), path.clone());
+            }
+            None => {
+                return Ok(Err(BuildOutcome::DoesNotCompile {
+                    summary: format!(
+                        "the package has no binary named `{bin}`: it must stay at src/bin/{bin}.rs"
+                    ),
+                    diagnostics: String::new(),
+                }));
+            }
+        }
+    }
+    Ok(Ok(executables))
+}
+
+/// Programs given with `--program NAME=PATH`: nothing to build.
+pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
+    BuildOutcome::Built(Built {
+        package_dir: PathBuf::new(),
+        executables: programs.iter().cloned().collect(),
+        harness: None,
+        external: programs.iter().map(|(name, _)| name.clone()).collect(),
+        lint_targets: Vec::new(),
+    })
+}
+
+/// What clippy checks for an exercise's rules: its library, its programs, or both.
+fn lint_targets(kind: &ExerciseKind) -> Vec<&'static str> {
+    match *kind {
+        ExerciseKind::Library { binaries: &[], .. } => vec!["--lib"],
+        ExerciseKind::Library { .. } => vec!["--lib", "--bins"],
+        ExerciseKind::Programs { .. } => vec!["--bins"],
+    }
+}

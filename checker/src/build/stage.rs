@@ -1,0 +1,168 @@
+//! The trusted build tree. Nothing a student writes may change how their code is built: a
+//! `build.rs`, a `.cargo/config.toml` (a `runner`, a `rustc-wrapper`, an `[alias]`), a
+//! `rust-toolchain.toml`, a `[patch]` in the workspace manifest, an edited exercise manifest.
+//! So the checker never builds in the student's tree: it copies each graded exercise's Rust
+//! sources (`src/**/*.rs`, nothing else) next to the lab's pristine manifest and rules, into a
+//! workspace of its own under the lab's `target/checker-build/`, whose root manifest and lock
+//! file are the lab's, and runs cargo there. Cargo finds no configuration file of the
+//! student's (none is an ancestor of that directory), and rustup no toolchain file.
+//!
+//! Copies are written only when their content changes, so cargo's cache holds from one run to
+//! the next; a source the student deleted is deleted from the copy.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::base::hash::fnv;
+use crate::base::workspace::{self, Tree};
+use crate::lab::exercise::Exercise;
+use crate::lab::integrity;
+
+/// An exercise's package, staged for building.
+pub struct Staged {
+    /// The package's directory in the trusted workspace.
+    pub package_dir: PathBuf,
+}
+
+/// Where the graded tree `tree` is built: one trusted workspace per tree, and in it the folder
+/// that holds the packages, named like the tree (`exercises`, `solutions`, or the last part of
+/// a `--root` path) so that the paths the compiler and panics print read as the student's own:
+/// `exercises/day2-echo/src/bin/echo-server.rs:12:5`.
+fn workspace_dir(tree: &Tree) -> (PathBuf, String) {
+    let lab = workspace::lab_root();
+    let id = format!("{:012x}", fnv(tree.dir.to_string_lossy().as_bytes()) >> 16);
+    let folder = tree
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty() && n != "target")
+        .unwrap_or_else(|| "packages".to_string());
+    (lab.join("target/checker-build").join(id), folder)
+}
+
+/// Copy `exercise` of `tree` into its trusted workspace.
+pub fn stage(tree: &Tree, exercise: &Exercise) -> Result<Staged> {
+    let lab = workspace::lab_root();
+    let (ws, folder) = workspace_dir(tree);
+    // The lab's own workspace manifest, with the staged packages as its members. (Members sit
+    // one level down, in a folder named after the tree: cargo names a member's build units by
+    // its path relative to the workspace root, and trees may share one build directory.)
+    let root = std::fs::read_to_string(lab.join("Cargo.toml"))
+        .with_context(|| format!("reading {}", lab.join("Cargo.toml").display()))?;
+    let manifest: Vec<String> = root
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("exclude"))
+        .map(|l| {
+            if l.trim_start().starts_with("members") {
+                format!("members = [\"{folder}/*\"]")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    write_if_changed(
+        &ws.join("Cargo.toml"),
+        (manifest.join("\n") + "\n").as_bytes(),
+    )?;
+    let lock = ws.join("Cargo.lock");
+    if !lock.exists()
+        && let Ok(content) = std::fs::read(lab.join("Cargo.lock"))
+    {
+        write_if_changed(&lock, &content)?;
+    }
+    let package_dir = ws.join(&folder).join(exercise.name);
+    for (file, content) in integrity::pristine_files(exercise.name) {
+        let content = if file == "Cargo.toml" {
+            with_tree_feature(content, &ws)
+        } else {
+            content.to_string()
+        };
+        write_if_changed(&package_dir.join(file), content.as_bytes())?;
+    }
+    sync_sources(
+        &tree.package_dir(exercise.name).join("src"),
+        &package_dir.join("src"),
+    )?;
+    Ok(Staged { package_dir })
+}
+
+/// The package manifest with a feature named after the trusted workspace, on by default.
+/// Cargo names a workspace member's build units by its path relative to the workspace root
+/// (`exercises/day2-echo`), so two graded trees built through one shared build directory
+/// (`CARGO_BUILD_BUILD_DIR`, as a grader of a whole class may set, and as the project's tests
+/// do) would share units, and the older sources of one would pass for up to date against the
+/// other's newer build: one student's binary graded as another's. The enabled features are part
+/// of a unit's identity: with one per tree, units never mix, while the dependencies (nix) are
+/// still built once.
+fn with_tree_feature(manifest: &str, ws: &Path) -> String {
+    let id = ws
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let feature = format!("checker-tree-{id}");
+    let lines = format!("default = [\"{feature}\"]\n{feature} = []\n");
+    match manifest.find("\n[features]\n") {
+        Some(at) => {
+            let after = at + "\n[features]\n".len();
+            format!("{}{lines}{}", &manifest[..after], &manifest[after..])
+        }
+        None => format!(
+            "{}\n# Added by the checker: this graded tree's own build units (see build/stage.rs).\n[features]\n{lines}",
+            manifest.trim_end()
+        ),
+    }
+}
+
+/// Make `to` hold exactly the `.rs` files of `from` (recursively), nothing else.
+fn sync_sources(from: &Path, to: &Path) -> Result<()> {
+    let mut wanted = std::collections::BTreeSet::new();
+    for (rel, path) in rust_files(from) {
+        let content =
+            std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        write_if_changed(&to.join(&rel), &content)?;
+        wanted.insert(rel);
+    }
+    for (rel, path) in rust_files(to) {
+        if !wanted.contains(&rel) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    Ok(())
+}
+
+/// Every `.rs` file below `dir` (symbolic links not followed), by its path relative to `dir`.
+pub fn rust_files(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut found = Vec::new();
+    let mut queue = vec![dir.to_path_buf()];
+    while let Some(d) = queue.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                queue.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "rs") {
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+                found.push((rel, path));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn write_if_changed(path: &Path, content: &[u8]) -> Result<()> {
+    if std::fs::read(path).ok().as_deref() != Some(content) {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
+        std::fs::write(path, content).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}

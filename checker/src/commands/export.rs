@@ -1,0 +1,173 @@
+//! `checker export-student DIR`: the repository students get (a GitHub Classroom template, say)
+//! — the exercise stubs, the course, README, the checker to grade themselves with, and the
+//! grading workflows — and nothing from which a solution can be read back: no `solutions/`,
+//! none of the checker's own tests (its broken versions and alternative designs are edited
+//! solutions, its golden reports quote failing code), no benchmarks. `cargo run -p checker`
+//! works in it as in the lab.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::base::workspace;
+
+/// Where the student README stops: what follows is for the lab's maintainers and instructors.
+pub const README_END: &str = "<!-- the student README ends here -->";
+
+pub fn run(dir: &Path) -> Result<ExitCode> {
+    let lab = workspace::lab_root();
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        bail!(
+            "{} exists and is not empty: export into a new directory",
+            dir.display()
+        );
+    }
+    let lab_canon = lab.canonicalize().unwrap_or(lab.clone());
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let out = dir.canonicalize()?;
+    if out.starts_with(&lab_canon) {
+        bail!("export outside the lab, not into {}", out.display());
+    }
+    let mut written = Vec::new();
+    // Whole files and folders, as the lab has them.
+    for rel in [
+        "Cargo.toml",
+        "Cargo.lock",
+        ".gitignore",
+        "course.md",
+        "course.ko.md",
+        "exercises",
+        "checker/build.rs",
+        "checker/src",
+        "checker/pristine",
+        "checker/harness",
+        "checker/shims",
+        "checker/templates",
+        ".github/workflows/grade.yml",
+        ".github/workflows/classroom.yml",
+    ] {
+        let from = lab.join(rel);
+        if from.exists() {
+            copy_tree(&from, &out.join(rel), &mut written)?;
+        }
+    }
+    // README and its twin, up to where the maintainers' part begins.
+    for readme in ["README.md", "README.ko.md"] {
+        if let Ok(text) = std::fs::read_to_string(lab.join(readme)) {
+            let student = text.split(README_END).next().unwrap_or(&text);
+            write(
+                &out.join(readme),
+                student.trim_end().as_bytes(),
+                &mut written,
+            )?;
+        }
+    }
+    // The checker's manifest without its own tests (they are not exported).
+    let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
+        .context("reading checker/Cargo.toml")?;
+    write(
+        &out.join("checker/Cargo.toml"),
+        without_tests(&manifest).as_bytes(),
+        &mut written,
+    )?;
+    let leaks = solution_leaks(&lab, &out);
+    if !leaks.is_empty() {
+        bail!(
+            "the export holds solution code, which must never reach students: {}",
+            leaks.join(", ")
+        );
+    }
+    println!(
+        "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading workflows; no solution.",
+        out.display(),
+        written.len()
+    );
+    println!(
+        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, make it a template (GitHub Classroom: use it as the assignment's template repository); README's instructor guide explains the workflows.",
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The checker's manifest minus the `[dev-dependencies]` and `[[test]]` sections.
+pub fn without_tests(manifest: &str) -> String {
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for line in manifest.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            skipping = trimmed == "[dev-dependencies]" || trimmed == "[[test]]";
+        }
+        if !skipping {
+            out.push(line);
+        }
+    }
+    while out.last().is_some_and(|l| l.trim().is_empty()) {
+        out.pop();
+    }
+    out.join("\n") + "\n"
+}
+
+/// Files of the export whose content is that of a solution source file.
+pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
+    let solutions: Vec<Vec<u8>> = crate::build::stage::rust_files(&lab.join("solutions"))
+        .into_iter()
+        .filter(|(rel, _)| !rel.starts_with("target"))
+        .filter_map(|(_, path)| std::fs::read(path).ok())
+        .collect();
+    let mut leaks = Vec::new();
+    if export.join("solutions").exists() {
+        leaks.push("solutions/".to_string());
+    }
+    for (rel, path) in crate::build::stage::rust_files(export) {
+        if let Ok(content) = std::fs::read(&path)
+            && solutions.contains(&content)
+        {
+            leaks.push(rel.display().to_string());
+        }
+    }
+    leaks
+}
+
+fn copy_tree(from: &Path, to: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
+    if from.is_dir() {
+        for entry in
+            std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?
+        {
+            let entry = entry?;
+            if entry.file_name() == "target" {
+                continue;
+            }
+            copy_tree(&entry.path(), &to.join(entry.file_name()), written)?;
+        }
+        return Ok(());
+    }
+    let content = std::fs::read(from).with_context(|| format!("reading {}", from.display()))?;
+    write(to, &content, written)
+}
+
+fn write(to: &Path, content: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    std::fs::write(to, content).with_context(|| format!("writing {}", to.display()))?;
+    written.push(to.to_path_buf());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_exported_checker_manifest_has_no_tests() {
+        let manifest = "[package]\nname = \"checker\"\n\n[dependencies]\nanyhow = \"1\"\n\n[dev-dependencies]\nregex = \"1\"\n\n[[test]]\nname = \"broken\"\nharness = false\n";
+        let out = super::without_tests(manifest);
+        assert!(out.contains("anyhow"));
+        assert!(!out.contains("regex") && !out.contains("[[test]]"));
+    }
+}

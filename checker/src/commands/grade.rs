@@ -1,0 +1,140 @@
+//! `checker <targets...>`: grade them. The human report goes to the terminal as each exercise
+//! is done (unless a machine format takes stdout); machine reports (`--format`, `--report`)
+//! are written at the end; on GitHub Actions, annotations and a step summary too.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::{options, quiet_on_broken_pipe};
+use crate::base::workspace;
+use crate::cli::{Format, GradingArgs};
+use crate::exercises;
+use crate::grade::cache;
+use crate::grade::outcome::ExerciseReport;
+use crate::grade::runner::{self, Options};
+use crate::lab::selection;
+use crate::report::{classroom, github, human, json, junit, progress};
+
+pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
+    let selections = match selection::select(exercises::ALL, targets) {
+        Ok(s) => s,
+        Err(message) => {
+            let _ = writeln!(anstream::stderr(), "checker: {message}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let opts = options(args)?;
+    let rerun = human::Rerun {
+        tree_flag: opts.tree.flag.clone(),
+        seed: opts.seed,
+        programs: opts.programs.clone(),
+    };
+    // The human report goes to the terminal unless a machine format takes stdout.
+    let human = args.format == Format::Human || args.output.is_some();
+    let mut out = anstream::stdout();
+    // On GitHub Actions, nothing the programs printed may be read as a workflow command.
+    let token = github::active().then(github::fresh_token);
+    if let (true, Some(token)) = (human, &token) {
+        quiet_on_broken_pipe(github::pause_commands(&mut out, token))?;
+    }
+    let bar = if human {
+        progress::bar(selections.len(), "grading")
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut printed = Ok(());
+    let reports = runner::grade(selections, &opts, |r| {
+        cache::store(&opts.tree, r);
+        if human && printed.is_ok() {
+            bar.suspend(|| {
+                printed = human::exercise(&mut out, r, &rerun, args.verbose)
+                    .and_then(|()| writeln!(out))
+                    .and_then(|()| out.flush());
+            });
+        }
+        bar.inc(1);
+    })?;
+    bar.finish_and_clear();
+    quiet_on_broken_pipe(printed)?;
+    if let Some(token) = &token {
+        on_github(&mut out, token, human, &reports, &opts)?;
+    }
+    if human {
+        quiet_on_broken_pipe(
+            human::scores(&mut out, &reports).and_then(|()| human::totals(&mut out, &reports)),
+        )?;
+    }
+    write_machine_reports(args, &reports, &opts)?;
+    let all_passed = reports.iter().all(|r| r.failed() == 0);
+    Ok(if all_passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Annotations on the student's files and a table in the job summary.
+fn on_github(
+    out: &mut impl Write,
+    token: &str,
+    human: bool,
+    reports: &[ExerciseReport],
+    opts: &Options,
+) -> Result<()> {
+    if human {
+        quiet_on_broken_pipe(github::resume_commands(out, token))?;
+    }
+    let prefix = workspace::repo_relative(&opts.tree.dir);
+    for annotation in github::annotations(reports, &prefix) {
+        quiet_on_broken_pipe(writeln!(out, "{annotation}"))?;
+    }
+    if let Err(e) = github::write_summary(reports) {
+        let _ = writeln!(
+            anstream::stderr(),
+            "checker: could not write the step summary: {e}"
+        );
+    }
+    Ok(())
+}
+
+/// Every machine report asked for: `--format` (to `--output` or stdout) and each `--report`.
+fn write_machine_reports(
+    args: &GradingArgs,
+    reports: &[ExerciseReport],
+    opts: &Options,
+) -> Result<()> {
+    let mut wanted: Vec<(Format, Option<PathBuf>)> = args
+        .reports
+        .iter()
+        .map(|(f, p)| (*f, Some(p.clone())))
+        .collect();
+    if args.format != Format::Human {
+        wanted.push((args.format, args.output.clone()));
+    }
+    for (format, output) in wanted {
+        let text = match format {
+            Format::Junit => junit::junit(reports, opts.seed)?,
+            Format::Classroom => {
+                serde_json::to_string_pretty(&classroom::classroom(reports))? + "\n"
+            }
+            Format::Json | Format::Human => {
+                let doc = json::json(
+                    reports,
+                    opts.seed,
+                    &opts.tree.dir.to_string_lossy(),
+                    args.student.as_deref(),
+                );
+                serde_json::to_string_pretty(&doc)? + "\n"
+            }
+        };
+        match output {
+            Some(path) => std::fs::write(&path, text)
+                .with_context(|| format!("writing {}", path.display()))?,
+            None => quiet_on_broken_pipe(std::io::stdout().write_all(text.as_bytes()))?,
+        }
+    }
+    Ok(())
+}

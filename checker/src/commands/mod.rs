@@ -1,0 +1,111 @@
+//! One module per subcommand; `main.rs` only parses and dispatches. What they share is how the
+//! command line's grading options become the grader's `Options`.
+
+pub mod export;
+pub mod grade;
+pub mod gradebook;
+pub mod list;
+pub mod loadgen;
+pub mod new;
+pub mod overview;
+pub mod verify;
+pub mod watch;
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+
+use crate::base::escape;
+use crate::base::workspace::{self, Tree};
+use crate::cli::GradingArgs;
+use crate::contain::{cgroup, reaper, sandbox};
+use crate::grade::runner::Options;
+
+/// The grader's options from the command line: the sandbox mode chosen once, the tree to
+/// grade, the seed, how many tests run at once.
+pub fn options(args: &GradingArgs) -> Result<Options> {
+    let (_, sandbox_note) = sandbox::choose(args.sandbox)?;
+    if args.verbose {
+        let cap = if cgroup::available() {
+            "the kernel's (a pids cgroup per program)"
+        } else {
+            "the checker's (it counts each program's processes)"
+        };
+        let _ = writeln!(
+            anstream::stderr(),
+            "sandbox: {sandbox_note}; process cap: {} at once, enforced by {cap}",
+            reaper::MAX_PROCESSES
+        );
+    }
+    let tree = tree_of(args)?;
+    let seed = args.seed.unwrap_or_else(|| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or_default();
+        (nanos ^ u64::from(std::process::id())) % 1_000_000_000
+    });
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    // Tests that only wait on a timer give their slot back meanwhile (Ctx::off_cpu). A
+    // program from elsewhere may listen on a fixed port: in plain mode, where every test
+    // shares the machine's ports, its tests run one at a time unless -j says otherwise.
+    let shared_ports = !args.programs.is_empty() && sandbox::mode() == sandbox::Mode::Plain;
+    let jobs = args
+        .jobs
+        .unwrap_or(if shared_ports { 1 } else { cores })
+        .max(1);
+    if shared_ports && args.jobs.is_none() && args.verbose {
+        let _ = writeln!(
+            anstream::stderr(),
+            "jobs: 1 (a --program may listen on a fixed port, and plain mode shares the machine's ports; -j N overrides)"
+        );
+    }
+    Ok(Options {
+        tree,
+        programs: args.programs.clone(),
+        ci: args.ci,
+        seed,
+        jobs,
+        lend_slots: !shared_ports,
+        color: !matches!(
+            anstream::stdout().current_choice(),
+            anstream::ColorChoice::Never
+        ),
+    })
+}
+
+/// The tree of exercise packages to grade: `--solutions`, `--root DIR`, or `exercises/`.
+fn tree_of(args: &GradingArgs) -> Result<Tree> {
+    let lab = workspace::lab_root();
+    if args.solutions {
+        return Ok(Tree {
+            dir: lab.join("solutions"),
+            flag: Some("--solutions".into()),
+        });
+    }
+    if let Some(dir) = &args.root {
+        let dir = dir
+            .canonicalize()
+            .with_context(|| format!("--root {}: no such directory", dir.display()))?;
+        let flag = format!("--root {}", escape::shell_word(&dir.to_string_lossy()));
+        return Ok(Tree {
+            dir,
+            flag: Some(flag),
+        });
+    }
+    Ok(Tree {
+        dir: lab.join("exercises"),
+        flag: None,
+    })
+}
+
+/// Writing to a closed pipe (`checker list | head`) ends the output, quietly; any other error
+/// writing the report is the checker's.
+pub fn quiet_on_broken_pipe(result: std::io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing the report"),
+    }
+}

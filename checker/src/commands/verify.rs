@@ -1,0 +1,455 @@
+//! `checker verify`: the instructors' check that the lab is consistent — every solution passes
+//! every test, every stub compiles and fails every test cleanly and fast, the rules hold on the
+//! solutions, every test and hint points at a course.md section that exists, the three copies
+//! of each exercise's manifest and rules agree, the solutions are rustfmt- and clippy-clean, and
+//! so are the sources the checker generates code from (harness, shim, templates).
+//! The project's tests run it; CI runs the project's tests.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::base::verdict::Status;
+use crate::base::workspace::{self, Tree};
+use crate::build::{cargo, harness, stage};
+use crate::contain::reaper;
+use crate::exercises;
+use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
+use crate::grade::runner::{self, Options};
+use crate::lab::exercise::{ExerciseKind, RULES_ID, tests_of};
+use crate::lab::integrity;
+use crate::lab::selection;
+
+/// A stub's test must fail this fast (a `todo!()` is reached at once).
+const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
+
+struct Check {
+    name: &'static str,
+    problems: Vec<String>,
+    took: Duration,
+}
+
+pub fn run(mut base: Options) -> Result<ExitCode> {
+    let lab = workspace::lab_root();
+    let mut out = anstream::stdout();
+    writeln!(out, "Verifying the lab at {}\n", lab.display())?;
+    let checks = vec![
+        timed(
+            "every solution passes every test, the rules included",
+            || solutions_pass(&lab, &mut base),
+        ),
+        timed(
+            "every stub compiles and fails every test cleanly (not started) and fast",
+            || stubs_not_started(&lab, &mut base),
+        ),
+        timed(
+            "every exercise, test and hint points at a course.md section that exists",
+            || course_links(&lab),
+        ),
+        timed("course.md lists every test id of its exercise", || {
+            course_lists_tests(&lab)
+        }),
+        timed(
+            "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
+            || copies_agree(&lab),
+        ),
+        timed(
+            "stubs and solutions have the same binaries and public functions",
+            || same_shape(&lab),
+        ),
+        timed("the solutions are rustfmt- and clippy-clean", || {
+            solutions_clean(&lab)
+        }),
+        timed(
+            "the checker's harness, shim and template sources are rustfmt-clean, the generated harnesses and the shim clippy-clean",
+            || checker_sources_clean(&lab),
+        ),
+    ];
+    let failed = print_checks(&mut out, &checks)?;
+    reaper::stop_everything();
+    writeln!(out, "\n{} passed, {failed} failed", checks.len() - failed)?;
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Each check with its verdict and first problems; the number that failed.
+fn print_checks(out: &mut impl Write, checks: &[Check]) -> std::io::Result<usize> {
+    let mut failed = 0;
+    for c in checks {
+        let mark = if c.problems.is_empty() { "✓" } else { "✗" };
+        writeln!(out, "{mark} {} ({:.1} s)", c.name, c.took.as_secs_f64())?;
+        for p in c.problems.iter().take(20) {
+            writeln!(out, "    {p}")?;
+        }
+        if c.problems.len() > 20 {
+            writeln!(out, "    … and {} more", c.problems.len() - 20)?;
+        }
+        failed += usize::from(!c.problems.is_empty());
+    }
+    Ok(failed)
+}
+
+/// Grade every exercise of `dir` (under `lab`) with `base`'s options.
+fn grade_tree(
+    lab: &Path,
+    dir: &str,
+    flag: Option<&str>,
+    base: &mut Options,
+) -> Result<Vec<ExerciseReport>> {
+    base.tree = Tree {
+        dir: lab.join(dir),
+        flag: flag.map(Into::into),
+    };
+    runner::grade(
+        selection::select(exercises::ALL, &["all".into()])?,
+        base,
+        |_| {},
+    )
+}
+
+fn solutions_pass(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
+    let reports = grade_tree(lab, "solutions", Some("--solutions"), base)?;
+    Ok(reports
+        .iter()
+        .flat_map(|r| r.tests.iter().map(move |t| (r, t)))
+        .filter(|(_, t)| t.status != Status::Pass)
+        .map(|(r, t)| {
+            let why = t
+                .failure
+                .as_ref()
+                .map(|f| f.summary.clone())
+                .unwrap_or_else(|| t.status.label().into());
+            format!("{}/{}: {why}", r.exercise.name, t.test.id)
+        })
+        .collect())
+}
+
+fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
+    let reports = grade_tree(lab, "exercises", None, base)?;
+    let mut problems = Vec::new();
+    for r in &reports {
+        if r.status() != ExerciseStatus::NotStarted {
+            problems.push(format!(
+                "{}: the stub's status is {}, not 'not started'",
+                r.exercise.name,
+                r.status().label()
+            ));
+        }
+        for t in &r.tests {
+            // The rules too: they wait for code (runner::rules_wait_for_work).
+            if t.status != Status::NotStarted {
+                let why = t
+                    .failure
+                    .as_ref()
+                    .map(|f| f.summary.clone())
+                    .unwrap_or_default();
+                problems.push(format!(
+                    "{}/{}: {} instead of {} {why}",
+                    r.exercise.name,
+                    t.test.id,
+                    t.status.label(),
+                    Status::NotStarted.label()
+                ));
+            }
+            if t.test.id != RULES_ID && t.duration > STUB_TEST_LIMIT {
+                problems.push(format!(
+                    "{}/{}: took {:.1} s on the stub (a todo!() should fail at once)",
+                    r.exercise.name,
+                    t.test.id,
+                    t.duration.as_secs_f64()
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+fn timed(name: &'static str, f: impl FnOnce() -> Result<Vec<String>>) -> Check {
+    let start = Instant::now();
+    let problems = f().unwrap_or_else(|e| vec![format!("could not check: {e:#}")]);
+    Check {
+        name,
+        problems,
+        took: start.elapsed(),
+    }
+}
+
+/// The anchors course.md defines (`<a id="...">`).
+pub fn course_anchors(lab: &Path) -> Result<BTreeSet<String>> {
+    let course = std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
+    Ok(course
+        .split("<a id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect())
+}
+
+fn course_links(lab: &Path) -> Result<Vec<String>> {
+    let anchors = course_anchors(lab)?;
+    let mut problems = Vec::new();
+    let mut check = |what: String, anchor: &str| {
+        if !anchors.contains(anchor) {
+            problems.push(format!(
+                "{what} points at course.md#{anchor}, which does not exist"
+            ));
+        }
+    };
+    for ex in exercises::ALL {
+        check(format!("exercise {}", ex.name), ex.section);
+        for t in tests_of(ex) {
+            check(format!("{}/{}", ex.name, t.id), t.section);
+            for link in t.hint.split("course.md#").skip(1) {
+                let anchor: String = link
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect();
+                check(format!("the hint of {}/{}", ex.name, t.id), &anchor);
+            }
+        }
+    }
+    for kind in crate::base::verdict::FAILURE_KINDS {
+        for link in crate::report::hints::explain(*kind)
+            .split("course.md#")
+            .skip(1)
+        {
+            let anchor: String = link
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .collect();
+            check(format!("the hint for {kind:?}"), &anchor);
+        }
+    }
+    Ok(problems)
+}
+
+fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
+    let course = std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
+    let mut problems = Vec::new();
+    for ex in exercises::ALL {
+        // The exercise's own section: from its anchor to the next exercise-level anchor.
+        let start = course.find(&format!("<a id=\"{}\"></a>", ex.section));
+        let Some(start) = start else { continue };
+        let rest = &course[start + 1..];
+        let end = rest.find("\n<a id=\"day").map_or(rest.len(), |e| e);
+        let section = &rest[..end];
+        for t in ex.tests {
+            if !section.contains(&format!("`{}`", t.id)) {
+                problems.push(format!(
+                    "course.md#{} does not mention the test `{}`",
+                    ex.section, t.id
+                ));
+            }
+        }
+    }
+    Ok(problems)
+}
+
+fn copies_agree(lab: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for ex in exercises::ALL {
+        let pristine: Vec<_> = integrity::pristine_files(ex.name).collect();
+        if pristine.is_empty() {
+            problems.push(format!(
+                "checker/pristine/{} is missing (the copies `--ci` compares with)",
+                ex.name
+            ));
+        }
+        for (file, content) in pristine {
+            for tree in ["exercises", "solutions"] {
+                let path = lab.join(tree).join(ex.name).join(file);
+                match std::fs::read_to_string(&path) {
+                    Ok(c) if c == content => {}
+                    Ok(_) => problems.push(format!(
+                        "{tree}/{}/{file} differs from checker/pristine/{}/{file}",
+                        ex.name, ex.name
+                    )),
+                    Err(_) => problems.push(format!("{tree}/{}/{file} is missing", ex.name)),
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The file names under `src/bin`, and the `pub fn` lines of `src/lib.rs`.
+fn shape(package: &Path) -> (BTreeSet<String>, BTreeSet<String>) {
+    let bins = std::fs::read_dir(package.join("src/bin"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let api = std::fs::read_to_string(package.join("src/lib.rs"))
+        .map(|s| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| {
+                    l.starts_with("pub fn ")
+                        || l.starts_with("pub const ")
+                        || l.starts_with("pub struct ")
+                })
+                // `mut` on a parameter is the body's business, not the API's.
+                .map(|l| {
+                    l.trim_end_matches('{')
+                        .trim()
+                        .replace("(mut ", "(")
+                        .replace(", mut ", ", ")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (bins, api)
+}
+
+fn same_shape(lab: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    for ex in exercises::ALL {
+        let (stub_bins, stub_api) = shape(&lab.join("exercises").join(ex.name));
+        let (sol_bins, sol_api) = shape(&lab.join("solutions").join(ex.name));
+        if stub_bins != sol_bins {
+            problems.push(format!(
+                "{}: binaries differ: stub {stub_bins:?}, solution {sol_bins:?}",
+                ex.name
+            ));
+        }
+        for missing in sol_api.symmetric_difference(&stub_api) {
+            problems.push(format!(
+                "{}: only one of stub and solution has `{missing}`",
+                ex.name
+            ));
+        }
+        {
+            for b in ex.kind.binaries() {
+                if !sol_bins.contains(&format!("{b}.rs")) {
+                    problems.push(format!(
+                        "{}: the test table runs `{b}`, but there is no src/bin/{b}.rs",
+                        ex.name
+                    ));
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+fn solutions_clean(lab: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let solutions = lab.join("solutions");
+    for (what, args) in [
+        ("cargo fmt --check", vec!["fmt", "--all", "--check"]),
+        (
+            "cargo clippy --all-targets -- -D warnings",
+            vec!["clippy", "--all-targets", "-q", "--", "-D", "warnings"],
+        ),
+    ] {
+        let mut cmd = crate::build::cargo::cargo_command();
+        cmd.args(&args).current_dir(&solutions);
+        let out =
+            reaper::run_to_completion(&mut cmd).map_err(crate::build::cargo::cargo_missing)?;
+        if !out.status.success() {
+            let text = String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr);
+            problems.push(format!(
+                "{what} fails in solutions/:\n{}",
+                text.lines().take(15).collect::<Vec<_>>().join("\n")
+            ));
+        }
+    }
+    Ok(problems)
+}
+
+/// The Rust the checker keeps as files but does not compile itself: the harness sources, the
+/// getaddrinfo shim, the templates of `checker new`. Each must be what rustfmt makes of it;
+/// each library exercise's generated harness (against the solution) and the shim must pass
+/// clippy with `-D warnings`, like the rest of the project.
+fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let checker = lab.join("checker");
+    let mut files: Vec<_> = ["harness", "shims", "templates"]
+        .iter()
+        .flat_map(|dir| stage::rust_files(&checker.join(dir)))
+        .map(|(_, path)| path)
+        .collect();
+    files.sort();
+    for file in &files {
+        let text = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+        // Through stdin: rustfmt then formats the file alone (a harness's `mod calls;` is
+        // another file only once generated).
+        let mut cmd = std::process::Command::new("rustfmt");
+        cmd.args(["--edition", "2024", "--emit", "stdout"]);
+        let formatted = reaper::run_with_input(&mut cmd, Some(&text)).context("running rustfmt")?;
+        if !formatted.status.success() || formatted.stdout != text {
+            problems.push(format!(
+                "{} is not rustfmt-clean: run `rustfmt --edition 2024 {}`",
+                file.strip_prefix(lab).unwrap_or(file).display(),
+                file.display()
+            ));
+        }
+    }
+    let solutions = Tree {
+        dir: lab.join("solutions"),
+        flag: Some("--solutions".into()),
+    };
+    for exercise in exercises::ALL {
+        let ExerciseKind::Library {
+            calls,
+            harness_deps,
+            ..
+        } = exercise.kind
+        else {
+            continue;
+        };
+        let staged = stage::stage(&solutions, exercise)?;
+        let ws = cargo::metadata(&staged.package_dir.join("Cargo.toml"))?;
+        let source =
+            harness::generate(&ws, exercise.name, &staged.package_dir, calls, harness_deps)?;
+        let mut cmd = cargo::cargo_command();
+        cmd.args(["clippy", "-q", "--manifest-path"])
+            .arg(&source.manifest)
+            .arg("--target-dir")
+            .arg(&source.target_dir)
+            .args(["--", "-D", "warnings"]);
+        problems.extend(lint_failure(
+            &format!("the generated harness of {}", exercise.name),
+            &mut cmd,
+        )?);
+    }
+    let scratch = tempfile::tempdir().context("making a scratch directory for the shim")?;
+    let mut cmd = std::process::Command::new("clippy-driver");
+    cmd.args([
+        "--edition",
+        "2024",
+        "--crate-type",
+        "cdylib",
+        "-D",
+        "warnings",
+        "-o",
+    ])
+    .arg(scratch.path().join("libshim.so"))
+    .arg(checker.join("shims/getaddrinfo.rs"));
+    problems.extend(lint_failure("checker/shims/getaddrinfo.rs", &mut cmd)?);
+    Ok(problems)
+}
+
+/// Run a linter; its first lines of complaint, if it failed.
+fn lint_failure(what: &str, cmd: &mut std::process::Command) -> Result<Option<String>> {
+    let out = reaper::run_to_completion(cmd).with_context(|| format!("linting {what}"))?;
+    if out.status.success() {
+        return Ok(None);
+    }
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    Ok(Some(format!(
+        "{what} is not clippy-clean:\n{}",
+        text.lines().take(15).collect::<Vec<_>>().join("\n")
+    )))
+}

@@ -1,0 +1,72 @@
+//! How a program ended, in words: exit statuses, signals, and Rust panics found on stderr.
+
+use std::os::unix::process::ExitStatusExt;
+use std::process::ExitStatus;
+
+use nix::sys::signal::Signal;
+
+/// Killed by a signal or a panic (status 101).
+pub fn is_crash(status: ExitStatus) -> bool {
+    status.signal().is_some() || status.code() == Some(101)
+}
+
+/// "exited with status 1", "was killed by SIGSEGV (segmentation fault)".
+pub fn describe_exit(status: ExitStatus) -> String {
+    if let Some(code) = status.code() {
+        return match code {
+            101 => "exited with status 101 (a panic)".to_string(),
+            _ => format!("exited with status {code}"),
+        };
+    }
+    match status.signal().and_then(|s| Signal::try_from(s).ok()) {
+        Some(signal) => {
+            let why = match signal {
+                Signal::SIGSEGV => " (segmentation fault: a stack overflow?)",
+                Signal::SIGABRT => " (abort)",
+                Signal::SIGPIPE => " (it wrote to a socket or pipe whose reader had gone)",
+                Signal::SIGKILL => " (killed, perhaps for using too much memory or time)",
+                _ => "",
+            };
+            format!("was killed by {}{why}", signal.as_str())
+        }
+        None => format!("ended with {status}"),
+    }
+}
+
+/// A Rust panic as printed on stderr.
+pub struct Panic {
+    pub message: String,
+    pub location: String,
+}
+
+/// Find `thread '…' panicked at src/x.rs:1:2:\nmessage` in a program's stderr.
+pub fn parse_panic(stderr: &str) -> Option<Panic> {
+    let mut lines = stderr.lines();
+    while let Some(line) = lines.next() {
+        if let Some(pos) = line.find(" panicked at ") {
+            let location = line[pos + " panicked at ".len()..]
+                .trim_end_matches(':')
+                .to_string();
+            let message = lines
+                .by_ref()
+                .take_while(|l| !l.starts_with("note: "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Some(Panic { message, location });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_rust_panic() {
+        let stderr = "\nthread 'main' (4242) panicked at src/bin/echo-server.rs:12:5:\nnot yet implemented\nnote: run with `RUST_BACKTRACE=1`\n";
+        let panic = parse_panic(stderr).expect("a panic");
+        assert_eq!(panic.location, "src/bin/echo-server.rs:12:5");
+        assert_eq!(panic.message, "not yet implemented");
+    }
+}

@@ -1,0 +1,114 @@
+//! What the checker had to do to a program, or saw it do on its own, beyond what the test
+//! asked. Each test has a `Recorder` in its scope, shared by every program it starts (and by
+//! the process-cap watcher, which knows the program by its registration): a typed list the
+//! report renders, never free text filtered by prefix.
+
+use std::sync::{Arc, Mutex};
+
+use super::limits::MAX_PROCESSES;
+use crate::base::escape;
+
+/// What the checker had to do to a program, or saw it do on its own, beyond what the test
+/// asked: shown with a failed test, because a test that only saw "refused" or "timed out"
+/// cannot say why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Intervention {
+    /// It ended before the checker stopped it: a server (which runs until it is stopped)
+    /// whatever its status, any program by a crash.
+    EndedOnItsOwn {
+        label: String,
+        /// "exited with status 1", "was killed by SIGSEGV ...".
+        how: String,
+        /// Its last non-empty lines on stderr, escaped.
+        last_words: Vec<String>,
+        /// A server: it was meant to run until stopped.
+        server: bool,
+        /// Where it reached a `todo!()`, if that is how it ended: the test then was not started.
+        todo_at: Option<String>,
+    },
+    /// It was stopped (SIGSTOP) when the checker came to end it.
+    FoundStopped { label: String },
+    /// It outlived SIGTERM's grace period and was killed with SIGKILL.
+    IgnoredSigterm { label: String, grace_ms: u128 },
+    /// Processes it started were still running after it ended (orphans, setsid).
+    LeftRunning { label: String, count: usize },
+    /// The checker killed it for running more than `MAX_PROCESSES` at once.
+    KilledForkBomb,
+    /// The kernel (its pids cgroup) refused some of its forks.
+    RefusedForks { label: String, refused: u64 },
+    /// It wrote more output than the checker keeps.
+    Flooded { label: String, bytes: u64 },
+    /// Processes were left in the test's sandbox after its programs were stopped.
+    SandboxLeftovers { count: usize },
+}
+
+impl Intervention {
+    /// One line for the report.
+    pub fn describe(&self) -> String {
+        match self {
+            Intervention::EndedOnItsOwn {
+                label,
+                how,
+                last_words,
+                server,
+                ..
+            } => {
+                let words = match last_words.last() {
+                    Some(line) => format!(" (its last words on stderr: \"{line}\")"),
+                    None => String::new(),
+                };
+                let why = if *server {
+                    " while the test still needed it: a server runs until it is stopped"
+                } else {
+                    ""
+                };
+                format!("{label} had ended on its own: it {how}{why}{words}")
+            }
+            Intervention::FoundStopped { label } => {
+                format!("{label} was stopped (SIGSTOP): the checker continued and ended it")
+            }
+            Intervention::IgnoredSigterm { label, grace_ms } => format!(
+                "{label} did not end on SIGTERM within {grace_ms} ms: the checker killed it with SIGKILL"
+            ),
+            Intervention::LeftRunning { label, count } => format!(
+                "{label} left {} running after it ended (orphans, setsid?): the checker killed them",
+                escape::plural(*count, "process")
+            ),
+            Intervention::KilledForkBomb => format!(
+                "the checker killed a program that ran more than {MAX_PROCESSES} processes at once (a fork bomb?)"
+            ),
+            Intervention::RefusedForks { label, refused } => format!(
+                "{label} tried to run more than {MAX_PROCESSES} processes at once (a fork bomb?): the kernel refused {refused} of its forks"
+            ),
+            Intervention::Flooded { label, bytes } => format!(
+                "{label} wrote {bytes} bytes of output (the checker keeps the first 4 MiB of each stream)"
+            ),
+            Intervention::SandboxLeftovers { count } => format!(
+                "{} still running in the test's sandbox after its programs were stopped (daemons?): they ended with it",
+                if *count == 1 {
+                    "1 process was".to_string()
+                } else {
+                    format!("{count} processes were")
+                }
+            ),
+        }
+    }
+}
+
+/// Where a test's interventions are written down: one per scope, shared by its programs.
+#[derive(Clone, Debug, Default)]
+pub struct Recorder(Arc<Mutex<Vec<Intervention>>>);
+
+impl Recorder {
+    /// Write down what happened.
+    pub fn record(&self, what: Intervention) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(what);
+    }
+
+    /// Take everything written down so far, each distinct thing once.
+    pub fn take(&self) -> Vec<Intervention> {
+        let mut found = std::mem::take(&mut *self.0.lock().unwrap_or_else(|e| e.into_inner()));
+        found.dedup();
+        found
+    }
+}

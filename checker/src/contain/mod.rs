@@ -1,0 +1,18 @@
+//! Starting, confining and stopping programs — the one place that does. A test's programs run
+//! in its `scope` (a tag, a sandbox, a directory); `spawn` starts one, `program` watches and
+//! stops it, `capture` keeps its output; `reaper` knows every child of the checker and collects
+//! what nobody waits for; `sandbox` and `cgroup` confine; `procinfo` reads `/proc` (the process
+//! tree, states, sockets); `intervention` records what the checker had to do; `exit` puts how a
+//! program ended into words.
+
+pub mod capture;
+pub mod cgroup;
+pub mod exit;
+pub mod intervention;
+pub mod limits;
+pub mod procinfo;
+pub mod program;
+pub mod reaper;
+pub mod sandbox;
+pub mod scope;
+pub mod spawn;

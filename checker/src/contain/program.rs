@@ -1,0 +1,414 @@
+//! A program under supervision: watched while it runs, stopped with SIGTERM then SIGKILL to
+//! its whole group, after which every process that still carries its tag (a variable in the
+//! environment, inherited by all its descendants, even those that called setsid()) is killed
+//! too, and reaped. What the checker had to do is recorded in the test's scope.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Child, ChildStdin, ExitStatus};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use nix::sys::signal::{Signal, kill, killpg};
+use nix::unistd::Pid;
+
+use super::capture::Capture;
+use super::exit::{describe_exit, is_crash, parse_panic};
+use super::intervention::{Intervention, Recorder};
+use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind};
+use crate::contain::procinfo;
+
+/// How long a program gets between SIGTERM and SIGKILL when the checker stops it.
+const TERM_GRACE: Duration = Duration::from_millis(300);
+
+/// A running (or finished) program under supervision. Dropping it stops it.
+pub struct Program {
+    pub label: String,
+    command: String,
+    child: Child,
+    pid: i32,
+    tag: String,
+    stdin: Option<ChildStdin>,
+    pub stdout: Arc<Capture>,
+    pub stderr: Arc<Capture>,
+    status: Option<ExitStatus>,
+    /// Its pids cgroup (dropped after the program: the directory goes once it is empty).
+    cap: Option<super::cgroup::Cap>,
+    /// A server, meant to run until it is stopped.
+    server: bool,
+    /// The checker has stopped it already (a second `stop`, from `Drop`, does nothing).
+    stopped: bool,
+    /// The test asked it to end (SIGTERM, SIGINT, SIGKILL): its exit is the test's business.
+    ending_asked: bool,
+    /// Where what the checker had to do to it is written down (its test's).
+    recorder: Recorder,
+}
+
+/// What a program is started with (see spawn.rs).
+pub(super) struct Started {
+    pub label: String,
+    pub child: Child,
+    pub tag: String,
+    pub stdin: Option<ChildStdin>,
+    pub stdout: Arc<Capture>,
+    pub stderr: Arc<Capture>,
+    pub cap: Option<super::cgroup::Cap>,
+    pub server: bool,
+    pub recorder: Recorder,
+}
+
+impl Program {
+    pub(super) fn new(started: Started, program: &Path, args: &[OsString]) -> Program {
+        let pid = started.child.id() as i32;
+        Program {
+            label: started.label,
+            command: String::new(),
+            child: started.child,
+            pid,
+            tag: started.tag,
+            stdin: started.stdin,
+            stdout: started.stdout,
+            stderr: started.stderr,
+            status: None,
+            cap: started.cap,
+            server: started.server,
+            stopped: false,
+            ending_asked: false,
+            recorder: started.recorder,
+        }
+        .with_command(program, args)
+    }
+
+    fn with_command(mut self, program: &Path, args: &[OsString]) -> Self {
+        let name = program
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut words = vec![name];
+        words.extend(
+            args.iter()
+                .map(|a| escape::shell_word(&a.to_string_lossy())),
+        );
+        self.command = words.join(" ");
+        self
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// Send a signal to the program itself (not to its children).
+    pub fn signal(&mut self, signal: Signal) -> Result<()> {
+        if self.status.is_some() {
+            anyhow::bail!("{} has already exited", self.label);
+        }
+        if matches!(signal, Signal::SIGTERM | Signal::SIGINT | Signal::SIGKILL) {
+            self.ending_asked = true;
+        }
+        kill(Pid::from_raw(self.pid), signal)
+            .with_context(|| format!("kill({}, {signal})", self.pid))
+    }
+
+    /// Send a signal to the program's whole process group (it and the children it forked).
+    pub fn signal_group(&self, signal: Signal) -> Result<()> {
+        killpg(Pid::from_raw(self.pid), signal)
+            .with_context(|| format!("killpg({}, {signal})", self.pid))
+    }
+
+    /// Processes other than the program itself that carry its tag, with their states: what it
+    /// left behind once it has exited (its orphans come back to the checker, a subreaper).
+    /// Hold a `ReaperPause` to see the zombies among them.
+    pub fn leftovers(&self) -> Vec<(i32, char)> {
+        let found = reaper::orphans_and_descendants();
+        // A zombie's environment is gone, but its process group stays readable.
+        let mut found = found;
+        found.retain(|&p| {
+            p != self.pid
+                && (procinfo::environ_has(p, TAG_VAR, &self.tag)
+                    || procinfo::pgid(p) == Some(self.pid))
+        });
+        found
+            .into_iter()
+            .filter_map(|p| procinfo::state(p).map(|s| (p, s)))
+            .collect()
+    }
+
+    /// Take the stdin pipe, to write it from another thread.
+    pub fn take_stdin(&mut self) -> Option<ChildStdin> {
+        self.stdin.take()
+    }
+
+    /// Has it exited? Reaps it if so.
+    pub fn try_status(&mut self) -> Option<ExitStatus> {
+        if self.status.is_none()
+            && let Ok(Some(status)) = self.child.try_wait()
+        {
+            self.finish(status);
+        }
+        self.status
+    }
+
+    /// Wait until it exits, at most until `deadline`.
+    pub fn wait_until(&mut self, deadline: Instant) -> Option<ExitStatus> {
+        let mut pause = Duration::from_micros(200);
+        loop {
+            if let Some(status) = self.try_status() {
+                return Some(status);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            std::thread::sleep(pause.min(deadline - now));
+            pause = (pause * 2).min(Duration::from_millis(10));
+        }
+    }
+
+    fn finish(&mut self, status: ExitStatus) {
+        self.status = Some(status);
+        reaper::untrack(self.pid);
+    }
+
+    /// Its last non-empty lines on stderr (at most `n`), escaped.
+    pub fn last_words(&self, n: usize) -> Vec<String> {
+        self.stderr
+            .wait_closed(Instant::now() + Duration::from_millis(200));
+        let text = self.stderr_text();
+        let mut lines: Vec<String> = text
+            .lines()
+            .rev()
+            .filter(|l| !l.trim().is_empty())
+            .take(n)
+            .map(|l| escape::bytes(&l.as_bytes()[..l.len().min(160)]))
+            .collect();
+        lines.reverse();
+        lines
+    }
+
+    /// Record that it ended before the checker stopped it, if that is news: a server's exit
+    /// always is (unless the test asked for it), any program's crash is.
+    fn report_own_end(&self, status: ExitStatus) {
+        let asked = self.ending_asked
+            && (status.code().is_some()
+                || matches!(
+                    status.signal(),
+                    Some(libc::SIGTERM | libc::SIGINT | libc::SIGKILL)
+                ));
+        if asked || !(self.server || is_crash(status)) {
+            return;
+        }
+        self.recorder.record(Intervention::EndedOnItsOwn {
+            label: self.label.clone(),
+            how: describe_exit(status),
+            last_words: self.last_words(3),
+            server: self.server,
+            todo_at: parse_panic(&self.stderr_text())
+                .filter(|p| p.message.starts_with("not yet implemented"))
+                .map(|p| p.location),
+        });
+    }
+
+    /// Stop it and everything it started: SIGTERM to the group, SIGKILL after a grace
+    /// period, then every process that escaped the group but carries its tag; reap it.
+    /// Returns how it ended (`None` if it could not be reaped). Stopping it again does nothing.
+    pub fn stop(&mut self) -> Option<ExitStatus> {
+        if self.stopped {
+            return self.status;
+        }
+        self.stopped = true;
+        let group = Pid::from_raw(self.pid);
+        let label = self.label.clone();
+        // Did it end on its own since anyone last looked? A program that is not asleep may
+        // be on its way out (a server that exits on a client's error closes its sockets
+        // first, so the test can fail before the exit completes): give it a moment, so that
+        // its own end is not taken for the checker's SIGTERM.
+        if self.try_status().is_none()
+            && !matches!(procinfo::state(self.pid), Some('S' | 'T' | 't'))
+        {
+            let _ = self.wait_until(Instant::now() + Duration::from_millis(50));
+        }
+        match self.status {
+            // It ended on its own, before the test was over: say how.
+            Some(status) => self.report_own_end(status),
+            None => {
+                if procinfo::state(self.pid) == Some('T') {
+                    self.recorder.record(Intervention::FoundStopped {
+                        label: label.clone(),
+                    });
+                }
+                // Processes that left the group (setsid) but still hang below the program.
+                let tree = procinfo::descendants(self.pid);
+                let _ = killpg(group, Signal::SIGTERM);
+                let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
+                match self.wait_until(Instant::now() + TERM_GRACE) {
+                    // A crash already under way (its sockets closed, its status not yet
+                    // reported when the test failed) ends with its own signal, not SIGTERM.
+                    Some(status)
+                        if is_crash(status)
+                            && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
+                    {
+                        self.report_own_end(status)
+                    }
+                    Some(_) => {}
+                    None => {
+                        let _ = killpg(group, Signal::SIGKILL);
+                        self.recorder.record(Intervention::IgnoredSigterm {
+                            label: label.clone(),
+                            grace_ms: TERM_GRACE.as_millis(),
+                        });
+                    }
+                }
+                for pid in tree {
+                    if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
+                        let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+                    }
+                }
+            }
+        }
+        // The leader may be gone while its group lives on.
+        let _ = killpg(group, Signal::SIGKILL);
+        let escaped = reaper::kill_tagged_orphans(&self.tag);
+        if escaped > 0 {
+            self.recorder.record(Intervention::LeftRunning {
+                label: label.clone(),
+                count: escaped,
+            });
+        }
+        if let Some(refused) = self
+            .cap
+            .as_ref()
+            .map(|c| c.refused_forks())
+            .filter(|&n| n > 0)
+        {
+            self.recorder.record(Intervention::RefusedForks {
+                label: label.clone(),
+                refused,
+            });
+        }
+        let flood = self.stdout.total() + self.stderr.total();
+        if flood > 16 << 20 {
+            self.recorder.record(Intervention::Flooded {
+                label,
+                bytes: flood,
+            });
+        }
+        let status = self.wait_until(Instant::now() + Duration::from_secs(5));
+        if status.is_some() {
+            reaper::forget_live(self.pid);
+        }
+        // Else unkillable (stuck in the kernel): it stays tracked so nobody else reaps it.
+        status
+    }
+
+    /// Make the program's next write to stdout block: stop reading its stdout pipe and fill
+    /// the pipe to the brim, through a second, non-blocking opening of the pipe (the program's
+    /// own descriptor stays blocking). Filler lines are whole lines (each write is at most
+    /// PIPE_BUF bytes, so it lands whole or not at all). `resume` the capture to drain it.
+    /// Returns the bytes of filler written.
+    pub fn fill_stdout(&self) -> Result<usize> {
+        use std::os::unix::fs::OpenOptionsExt;
+        self.stdout.pause();
+        let path = format!("/proc/{}/fd/1", self.pid);
+        let mut pipe = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(&path)
+            .with_context(|| format!("opening {path} to fill {}'s stdout", self.label))?;
+        // A read already waiting takes this line; then the reader parks.
+        pipe.write_all(b"\n")
+            .context("writing to the stdout pipe")?;
+        if !self
+            .stdout
+            .wait_parked(Instant::now() + Duration::from_secs(1))
+        {
+            anyhow::bail!(
+                "the checker's reader of {}'s stdout did not stop",
+                self.label
+            );
+        }
+        let mut written = 0;
+        for size in [4096usize, 512, 64, 8, 1] {
+            let mut line = vec![b'.'; size];
+            line[size - 1] = b'\n';
+            loop {
+                match pipe.write(&line) {
+                    Ok(n) => written += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e).context("filling the stdout pipe"),
+                }
+            }
+        }
+        Ok(written)
+    }
+
+    /// Everything it wrote to stderr so far, as text.
+    pub fn stderr_text(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.bytes()).into_owned()
+    }
+
+    /// Did the checker kill it for starting more than `MAX_PROCESSES` processes?
+    pub fn went_over_process_cap(&self) -> bool {
+        reaper::went_over_cap(self.pid) || self.cap.as_ref().is_some_and(|c| c.refused_forks() > 0)
+    }
+
+    /// Explain an exit that the test did not expect, as a failure: a `todo!()` becomes
+    /// "not started", a panic shows its message and line, a signal is named.
+    pub fn unexpected_exit(&mut self, while_doing: &str) -> Failure {
+        if self.went_over_process_cap() {
+            let _ = self.wait_until(Instant::now() + Duration::from_millis(500));
+            return Failure::of_kind(
+                FailureKind::Crash,
+                format!(
+                    "{} was killed by the checker {while_doing}: it ran more than {MAX_PROCESSES} processes at once (a fork bomb?)",
+                    self.label
+                ),
+            )
+            .note("every fork() must be matched by an exit() in the child; a child that loops back and forks again multiplies");
+        }
+        let Some(status) = self.wait_until(Instant::now() + Duration::from_millis(500)) else {
+            return Failure::checker_error(format!("{} is still running", self.label));
+        };
+        // Let the output readers catch up with the last bytes before reading them.
+        self.stderr
+            .wait_closed(Instant::now() + Duration::from_millis(500));
+        let stderr = self.stderr_text();
+        if let Some(panic) = parse_panic(&stderr) {
+            if panic.message.starts_with("not yet implemented") {
+                return Failure::not_started(format!(
+                    "not started: {} reached a todo!() at {}",
+                    self.label, panic.location
+                ));
+            }
+            return Failure::of_kind(
+                FailureKind::Panic,
+                format!(
+                    "{} panicked {while_doing}: '{}' at {}",
+                    self.label, panic.message, panic.location
+                ),
+            )
+            .output(escape::excerpt(stderr.as_bytes(), 2000));
+        }
+        let kind = if status.signal().is_some() {
+            FailureKind::Crash
+        } else {
+            FailureKind::BadExit
+        };
+        Failure::of_kind(
+            kind,
+            format!("{} {} {while_doing}", self.label, describe_exit(status)),
+        )
+        .output(escape::excerpt(stderr.as_bytes(), 2000))
+    }
+}
+
+impl Drop for Program {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}

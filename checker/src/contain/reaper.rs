@@ -1,0 +1,319 @@
+//! The registry of the checker's children and the reaper: the one place that knows every
+//! process the checker started and collects what nobody waits for.
+//!
+//! The checker is a child subreaper, so orphans come back to it; a background reaper collects
+//! the orphans that nobody supervises, and never touches a pid a supervisor will wait for (that
+//! would steal its exit status). SIGCHLD keeps its default disposition: children would inherit
+//! an ignored SIGCHLD and reap their own zombies, faking a pass. A watcher kills a program that
+//! runs more than `MAX_PROCESSES` at once where no pids cgroup does it. These registries are
+//! process-wide by nature (there is one set of children, one reaper); everything else about a
+//! test is passed explicitly in its `Scope`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Once};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill, killpg};
+use nix::unistd::Pid;
+
+use super::capture::Capture;
+use super::intervention::{Intervention, Recorder};
+use crate::contain::procinfo;
+
+/// The environment variable that tags every process a program starts.
+pub const TAG_VAR: &str = "LAB_CHECKER_TAG";
+
+/// Direct children whose exit status a supervisor (or a cargo run) will collect itself.
+static TRACKED: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
+/// Live programs (pid -> tag and the recorder of their test), for the process cap and the
+/// emergency cleanup when the checker is interrupted.
+static LIVE: Mutex<BTreeMap<i32, (String, Recorder)>> = Mutex::new(BTreeMap::new());
+
+/// Register a started program as live.
+pub fn register_live(pid: i32, tag: &str, recorder: &Recorder) {
+    lock(&LIVE).insert(pid, (tag.to_string(), recorder.clone()));
+}
+
+/// Forget a program that is gone.
+pub fn forget_live(pid: i32) {
+    lock(&LIVE).remove(&pid);
+}
+
+/// Did the checker kill `pid` for going over `MAX_PROCESSES`?
+pub fn went_over_cap(pid: i32) -> bool {
+    lock(&OVER_CAP).contains(&pid)
+}
+
+/// The checker's children that no supervisor waits for (orphans that came back to it, a
+/// subreaper), and everything below them.
+pub fn orphans_and_descendants() -> Vec<i32> {
+    let me = std::process::id() as i32;
+    let orphans: Vec<i32> = {
+        let tracked = lock(&TRACKED);
+        procinfo::children(me)
+            .into_iter()
+            .filter(|p| !tracked.contains(p))
+            .collect()
+    };
+    let mut found = Vec::new();
+    for orphan in orphans {
+        found.push(orphan);
+        found.extend(procinfo::descendants(orphan));
+    }
+    found
+}
+
+/// Forget a tracked child whose status its supervisor has collected.
+pub fn untrack(pid: i32) {
+    lock(&TRACKED).remove(&pid);
+}
+
+/// Stop every program (and escaped descendant) whose tag starts with `prefix`.
+pub fn stop_tagged(prefix: &str) {
+    let leaders: Vec<i32> = lock(&LIVE)
+        .iter()
+        .filter(|(_, (tag, _))| tag.starts_with(prefix))
+        .map(|(&pid, _)| pid)
+        .collect();
+    for pid in leaders {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+    kill_tagged_orphans(prefix);
+}
+
+pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic elsewhere must not stop the cleanup: take the data even if poisoned.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Make the checker a child subreaper and start the orphan reaper. Idempotent.
+pub fn init() {
+    static INIT: Once = Once::new();
+    INIT.call_once(|| {
+        // Orphaned descendants of the programs we run come back to us instead of init, so
+        // they can be found, killed and reaped.
+        let _ = nix::sys::prctl::set_child_subreaper(true);
+        std::thread::Builder::new()
+            .name("process-cap".into())
+            .spawn(|| {
+                loop {
+                    std::thread::sleep(Duration::from_millis(50));
+                    enforce_process_cap();
+                }
+            })
+            .ok();
+        std::thread::Builder::new()
+            .name("orphan-reaper".into())
+            .spawn(|| {
+                loop {
+                    std::thread::sleep(Duration::from_millis(50));
+                    reap_orphans();
+                }
+            })
+            .ok();
+    });
+}
+
+/// While a test inspects the orphans a program left behind, they must stay as they are.
+static REAPER_PAUSES: AtomicU64 = AtomicU64::new(0);
+
+/// Pauses the reaping of orphans while it lives (a test counts a program's leftover zombies).
+pub struct ReaperPause(());
+
+impl ReaperPause {
+    pub fn new() -> Self {
+        REAPER_PAUSES.fetch_add(1, Ordering::SeqCst);
+        ReaperPause(())
+    }
+}
+
+impl Drop for ReaperPause {
+    fn drop(&mut self) {
+        REAPER_PAUSES.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Reap zombie children that no supervisor is waiting for.
+fn reap_orphans() {
+    if REAPER_PAUSES.load(Ordering::SeqCst) > 0 {
+        return;
+    }
+    let me = std::process::id() as i32;
+    // Holding TRACKED while deciding means a freshly spawned program is either already
+    // registered or not yet forked: never reaped behind its supervisor's back.
+    let tracked = lock(&TRACKED);
+    for pid in procinfo::children(me) {
+        if !tracked.contains(&pid) && procinfo::is_zombie(pid) {
+            let _ = nix::sys::wait::waitpid(
+                Pid::from_raw(pid),
+                Some(nix::sys::wait::WaitPidFlag::WNOHANG),
+            );
+        }
+    }
+}
+
+pub use super::limits::MAX_PROCESSES;
+
+/// Programs the checker killed for going over `MAX_PROCESSES`.
+static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
+
+/// Count each live program's processes (stopping at the cap) and kill any program over it.
+fn enforce_process_cap() {
+    let live: Vec<(i32, String, Recorder)> = lock(&LIVE)
+        .iter()
+        .map(|(p, (t, r))| (*p, t.clone(), r.clone()))
+        .collect();
+    for (pid, tag, recorder) in live {
+        if procinfo::count_tree(pid, MAX_PROCESSES + 1) > MAX_PROCESSES {
+            lock(&OVER_CAP).insert(pid);
+            recorder.record(Intervention::KilledForkBomb);
+            // Kill the group first (one call stops a bomb that stays in it), then the rest.
+            for _ in 0..3 {
+                let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+                for p in procinfo::descendants(pid) {
+                    let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+                }
+            }
+            kill_tagged_orphans(&tag);
+        }
+    }
+}
+
+/// Spawn a command the caller will `wait()` for, registered so the orphan reaper leaves it
+/// alone. Every child process of the checker goes through here.
+pub fn spawn_tracked(cmd: &mut Command) -> std::io::Result<Child> {
+    init();
+    let mut tracked = lock(&TRACKED);
+    let child = cmd.spawn()?;
+    tracked.insert(child.id() as i32);
+    Ok(child)
+}
+
+/// Wait for a tracked child and forget it.
+pub fn wait_tracked(child: &mut Child) -> std::io::Result<ExitStatus> {
+    let status = child.wait();
+    lock(&TRACKED).remove(&(child.id() as i32));
+    status
+}
+
+/// Run a short-lived helper command (cargo, rustfmt) to completion, capturing its output.
+/// It runs in a process group of its own, killed once it has exited: nothing a build started
+/// (a compiler server, anything a dependency's build script left running) outlives it.
+pub fn run_to_completion(cmd: &mut Command) -> std::io::Result<std::process::Output> {
+    run_with_input(cmd, None)
+}
+
+/// `run_to_completion`, with `input` written to the helper's stdin (rustfmt reading a file).
+pub fn run_with_input(
+    cmd: &mut Command,
+    input: Option<&[u8]>,
+) -> std::io::Result<std::process::Output> {
+    cmd.stdin(if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .process_group(0);
+    let mut child = spawn_tracked(cmd)?;
+    register_live(
+        child.id() as i32,
+        &format!("lab-{}-0-helper.", std::process::id()),
+        &Recorder::default(),
+    );
+    let stdout = child.stdout.take().map(|s| Capture::start(s, usize::MAX));
+    let stderr = child.stderr.take().map(|s| Capture::start(s, usize::MAX));
+    if let (Some(input), Some(mut pipe)) = (input, child.stdin.take()) {
+        // Its output is read by the captures meanwhile, so the helper cannot block us.
+        let _ = std::io::Write::write_all(&mut pipe, input);
+    }
+    let status = wait_tracked(&mut child);
+    let _ = killpg(Pid::from_raw(child.id() as i32), Signal::SIGKILL);
+    forget_live(child.id() as i32);
+    let status = status?;
+    let take = |c: Option<Arc<Capture>>| {
+        c.map(|c| {
+            c.wait_closed(Instant::now() + Duration::from_secs(5));
+            c.bytes()
+        })
+        .unwrap_or_default()
+    };
+    Ok(std::process::Output {
+        status,
+        stdout: take(stdout),
+        stderr: take(stderr),
+    })
+}
+
+/// Kill the orphans (and their descendants) that carry `tag_prefix`. An orphan comes back to
+/// the checker, a subreaper, as soon as its parent dies, so looking below the checker's
+/// unsupervised children finds every process that escaped its program's group.
+pub(super) fn kill_tagged_orphans(tag_prefix: &str) -> usize {
+    let me = std::process::id() as i32;
+    let mut quiet_rounds = 0;
+    let mut killed = std::collections::BTreeSet::new();
+    for _round in 0..100 {
+        let orphans: Vec<i32> = {
+            let tracked = lock(&TRACKED);
+            procinfo::children(me)
+                .into_iter()
+                .filter(|p| !tracked.contains(p))
+                .collect()
+        };
+        let mut found: Vec<i32> = Vec::new();
+        for orphan in orphans {
+            found.push(orphan);
+            found.extend(procinfo::descendants(orphan));
+        }
+        found.retain(|&p| !procinfo::is_zombie(p) && procinfo::environ_has(p, TAG_VAR, tag_prefix));
+        if found.is_empty() {
+            // Processes killed a moment ago may still be orphaning their children: look twice.
+            quiet_rounds += 1;
+            if quiet_rounds >= 2 {
+                return killed.len();
+            }
+        } else {
+            quiet_rounds = 0;
+        }
+        for p in found {
+            let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+            killed.insert(p);
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    killed.len()
+}
+
+/// Kill every process on the machine that carries a tag starting with `tag_prefix`.
+fn sweep_tag(tag_prefix: &str) {
+    let me = std::process::id() as i32;
+    for _round in 0..50 {
+        let found: Vec<i32> = procinfo::all_pids()
+            .into_iter()
+            .filter(|&p| p != me && !procinfo::is_zombie(p))
+            .filter(|&p| procinfo::environ_has(p, TAG_VAR, tag_prefix))
+            .collect();
+        if found.is_empty() {
+            return;
+        }
+        for p in found {
+            let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Stop everything this checker started (on Ctrl-C, or before exiting).
+pub fn stop_everything() {
+    let live: Vec<i32> = lock(&LIVE).keys().copied().collect();
+    for pid in live {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+    }
+    sweep_tag(&format!("lab-{}-", std::process::id()));
+    reap_orphans();
+    super::cgroup::clean_up();
+}

@@ -1,0 +1,47 @@
+//! Where the programs of one test run.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::intervention::Recorder;
+
+static NEXT_SCOPE: AtomicU64 = AtomicU64::new(1);
+
+/// The namespaces a program of a sandboxed test joins before exec (see sandbox.rs): descriptors
+/// held open by the test's `Sandbox`, which outlives every program of the test.
+#[derive(Clone, Copy, Debug)]
+pub struct SandboxFds {
+    pub net: std::os::fd::RawFd,
+    pub pid: std::os::fd::RawFd,
+    /// The mount namespace where everything but the test's directory is read-only.
+    pub mnt: Option<std::os::fd::RawFd>,
+}
+
+/// Where the programs of one test run, passed explicitly to every program it starts (never
+/// taken from the thread that happens to start it): the tag prefix that marks everything they
+/// start, so it can all be found and stopped when the test ends; the sandbox they join; the
+/// directory they run in.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    pub tag_prefix: String,
+    pub sandbox: Option<SandboxFds>,
+    pub workdir: PathBuf,
+    /// What the checker had to do to the test's programs.
+    pub recorder: Recorder,
+}
+
+impl Scope {
+    /// A new scope with a tag prefix of its own.
+    pub fn new(sandbox: Option<SandboxFds>, workdir: PathBuf) -> Scope {
+        Scope {
+            tag_prefix: format!(
+                "lab-{}-{}-",
+                std::process::id(),
+                NEXT_SCOPE.fetch_add(1, Ordering::Relaxed)
+            ),
+            sandbox,
+            workdir,
+            recorder: Recorder::default(),
+        }
+    }
+}

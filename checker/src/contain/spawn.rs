@@ -1,0 +1,308 @@
+//! Starting a program: how (`Spawn`), in which scope, with which limits; the start itself
+//! (fork into the test's sandbox, the pre-exec setup) is here, what follows is `Program`'s.
+
+use std::ffi::{CString, OsString};
+use std::io::Write;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use anyhow::{Context, Result};
+
+use super::capture::Capture;
+use super::program::{Program, Started};
+use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
+use super::scope::{SandboxFds, Scope};
+
+/// The address space a program may use (RLIMIT_AS): far more than any exercise needs.
+const MEMORY_LIMIT: libc::rlim_t = 2 << 30;
+/// Output kept per stream; the rest is read and counted, so a flood cannot block or exhaust us.
+pub const DEFAULT_CAPTURE_CAP: usize = 4 << 20;
+static NEXT_TAG: AtomicU64 = AtomicU64::new(1);
+
+/// Run `spawn` with this thread's new children going into the PID namespace `pid_ns`, then
+/// put the thread back. (Between the two the thread cannot start threads: the kernel refuses
+/// CLONE_THREAD while a thread's children would land in another PID namespace; a fork is fine.)
+fn in_pid_namespace(
+    pid_ns: i32,
+    spawn: impl FnOnce() -> std::io::Result<Child>,
+) -> std::io::Result<Child> {
+    static OWN: std::sync::OnceLock<Option<std::os::fd::OwnedFd>> = std::sync::OnceLock::new();
+    let own = OWN
+        .get_or_init(|| {
+            std::fs::File::open("/proc/self/ns/pid")
+                .ok()
+                .map(Into::into)
+        })
+        .as_ref()
+        .ok_or_else(|| std::io::Error::other("cannot open /proc/self/ns/pid"))?;
+    // SAFETY: setns on namespace descriptors we hold; it changes only where this thread's
+    // children are created.
+    if unsafe { libc::setns(pid_ns, libc::CLONE_NEWPID) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let child = spawn();
+    // SAFETY: as above; going back to the thread's own (active) namespace is always allowed.
+    if unsafe { libc::setns(own.as_raw_fd(), libc::CLONE_NEWPID) } != 0 {
+        // A thread that cannot start threads any more: better to stop the checker than to
+        // fail later in a way nobody can explain.
+        panic!(
+            "could not leave a sandbox's PID namespace: {}",
+            std::io::Error::last_os_error()
+        );
+    }
+    child
+}
+
+/// What the program reads on stdin.
+pub enum Input {
+    Null,
+    /// These bytes, then EOF.
+    Bytes(Vec<u8>),
+    /// A pipe the test writes to with `Program::write_stdin`.
+    Pipe,
+}
+
+/// How to start a program.
+pub struct Spawn {
+    pub program: PathBuf,
+    pub args: Vec<OsString>,
+    /// The name used in messages, e.g. `echo-server`.
+    pub label: String,
+    pub stdin: Input,
+    pub env: Vec<(String, String)>,
+    pub cwd: Option<PathBuf>,
+    /// Becomes fd 3 in the child (the harness's private reply channel).
+    pub fd3: Option<OwnedFd>,
+    pub capture_cap: usize,
+    /// A server: it runs until it is stopped, so any exit of its own is worth reporting.
+    pub server: bool,
+    /// The test it belongs to (`None`: none, as for a helper of the checker's own).
+    pub scope: Option<Scope>,
+}
+
+impl Spawn {
+    pub fn new(program: impl AsRef<Path>, label: impl Into<String>) -> Self {
+        Spawn {
+            program: program.as_ref().to_path_buf(),
+            args: Vec::new(),
+            label: label.into(),
+            stdin: Input::Null,
+            env: Vec::new(),
+            cwd: None,
+            fd3: None,
+            capture_cap: DEFAULT_CAPTURE_CAP,
+            server: false,
+            scope: None,
+        }
+    }
+
+    /// Run it as part of a test: tagged with the test's prefix, in its sandbox and directory.
+    pub fn in_scope(mut self, scope: &Scope) -> Self {
+        self.cwd = Some(scope.workdir.clone());
+        self.scope = Some(scope.clone());
+        self
+    }
+
+    /// It is a server: it runs until it is stopped.
+    pub fn server(mut self) -> Self {
+        self.server = true;
+        self
+    }
+
+    pub fn arg(mut self, arg: impl Into<OsString>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: Into<OsString>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    pub fn stdin(mut self, input: Input) -> Self {
+        self.stdin = input;
+        self
+    }
+
+    pub fn fd3(mut self, fd: OwnedFd) -> Self {
+        self.fd3 = Some(fd);
+        self
+    }
+
+    /// The command with its arguments, environment, pipes and process group.
+    fn command(&self, tag: &str) -> Command {
+        let mut cmd = Command::new(&self.program);
+        cmd.args(&self.args)
+            .env(TAG_VAR, tag)
+            // Short, stable panic messages: the checker parses them.
+            .env("RUST_BACKTRACE", "0")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Its own process group: signals reach everything it forks, and a Ctrl-C meant for
+            // the checker does not reach it.
+            .process_group(0);
+        cmd.stdin(match self.stdin {
+            Input::Null => Stdio::null(),
+            Input::Bytes(_) | Input::Pipe => Stdio::piped(),
+        });
+        if let Some(dir) = &self.cwd {
+            cmd.current_dir(dir);
+        }
+        cmd
+    }
+
+    /// Start it.
+    pub fn start(self) -> Result<Program> {
+        reaper::init();
+        // The trailing dot keeps tag 1 from being a prefix of tag 10.
+        let prefix = self
+            .scope
+            .as_ref()
+            .map(|s| s.tag_prefix.clone())
+            .unwrap_or_else(|| format!("lab-{}-0-", std::process::id()));
+        let tag = format!("{prefix}{}.", NEXT_TAG.fetch_add(1, Ordering::Relaxed));
+        let mut cmd = self.command(&tag);
+        let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
+        // The kernel's cap on its processes, where the machine has a pids cgroup.
+        let cap = super::cgroup::Cap::new(MAX_PROCESSES);
+        let setup = ChildSetup {
+            cap_procs: cap.as_ref().map(|c| c.procs.clone()),
+            sandbox,
+            // Joining a mount namespace resets the working directory: go back to it after.
+            cwd: self
+                .cwd
+                .as_ref()
+                .and_then(|d| CString::new(d.as_os_str().as_encoded_bytes()).ok()),
+            fd3: self.fd3.as_ref().map(|fd| fd.as_raw_fd()),
+        };
+        // SAFETY: `in_the_child` runs between fork and exec and only makes async-signal-safe
+        // system calls (prctl, setrlimit, open, write, setns, chdir, dup2, fcntl).
+        unsafe {
+            cmd.pre_exec(move || setup.in_the_child());
+        }
+        // The program itself is forked into the sandbox's PID namespace (joining it after the
+        // fork would put only its children there, and would leave it unable to start threads).
+        let forked = match sandbox {
+            Some(fds) => in_pid_namespace(fds.pid, || reaper::spawn_tracked(&mut cmd)),
+            None => reaper::spawn_tracked(&mut cmd),
+        };
+        let mut child = forked.with_context(|| {
+            format!(
+                "could not start {} ({})",
+                self.label,
+                self.program.display()
+            )
+        })?;
+        drop(self.fd3); // the child has its copy; ours must close so EOF can be seen
+        let pid = child.id() as i32;
+        let recorder = self
+            .scope
+            .as_ref()
+            .map(|s| s.recorder.clone())
+            .unwrap_or_default();
+        reaper::register_live(pid, &tag, &recorder);
+
+        let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
+        let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);
+        let mut stdin = child.stdin.take();
+        if let Input::Bytes(bytes) = self.stdin
+            && let Some(mut pipe) = stdin.take()
+        {
+            // A separate writer, so a program that does not read cannot block the checker.
+            std::thread::spawn(move || {
+                let _ = pipe.write_all(&bytes);
+            });
+        }
+        Ok(Program::new(
+            Started {
+                label: self.label,
+                child,
+                tag,
+                stdin,
+                stdout,
+                stderr,
+                cap,
+                server: self.server,
+                recorder,
+            },
+            &self.program,
+            &self.args,
+        ))
+    }
+}
+
+/// What a program's process sets up between fork and exec, prepared before the fork.
+struct ChildSetup {
+    /// The pids cgroup's `cgroup.procs`, to join.
+    cap_procs: Option<CString>,
+    sandbox: Option<SandboxFds>,
+    cwd: Option<CString>,
+    /// The descriptor to pass as fd 3.
+    fd3: Option<RawFd>,
+}
+
+impl ChildSetup {
+    /// Runs in the forked child: async-signal-safe system calls only.
+    fn in_the_child(&self) -> std::io::Result<()> {
+        // SAFETY: plain system calls on values prepared before the fork.
+        unsafe {
+            // If the checker dies (even by SIGKILL), its programs die with it.
+            libc::prctl(
+                libc::PR_SET_PDEATHSIG,
+                libc::SIGKILL as libc::c_ulong,
+                0,
+                0,
+                0,
+            );
+            let no_core = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+            if let Some(procs) = &self.cap_procs {
+                // "0" moves the writer itself into the cgroup: before exec, before any fork.
+                let fd = libc::open(procs.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC);
+                if fd >= 0 {
+                    libc::write(fd, b"0".as_ptr().cast(), 1);
+                    libc::close(fd);
+                }
+            }
+            // A program that allocates without end fails its allocation instead of taking the
+            // machine's memory.
+            let memory = libc::rlimit {
+                rlim_cur: MEMORY_LIMIT,
+                rlim_max: MEMORY_LIMIT,
+            };
+            libc::setrlimit(libc::RLIMIT_AS, &memory);
+            if let Some(fds) = self.sandbox {
+                if libc::setns(fds.net, libc::CLONE_NEWNET) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                // Last, once the cgroup is joined: from here on the file system is read-only
+                // but for the test's directory.
+                if let Some(mnt) = fds.mnt {
+                    if libc::setns(mnt, libc::CLONE_NEWNS) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    if let Some(dir) = &self.cwd
+                        && libc::chdir(dir.as_ptr()) != 0
+                    {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                }
+            }
+            if let Some(fd) = self.fd3 {
+                if fd == 3 {
+                    libc::fcntl(3, libc::F_SETFD, 0);
+                } else if libc::dup2(fd, 3) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+            }
+        }
+        Ok(())
+    }
+}

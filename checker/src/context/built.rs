@@ -1,0 +1,29 @@
+//! What building an exercise produces.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// A graded package, built.
+#[derive(Clone, Debug)]
+pub struct Built {
+    pub package_dir: PathBuf,
+    /// Binary name -> path, for program exercises.
+    pub executables: BTreeMap<String, PathBuf>,
+    /// The harness binary, for library exercises.
+    pub harness: Option<PathBuf>,
+    /// Programs given with `--program NAME=PATH` instead of being built.
+    pub external: BTreeSet<String>,
+    /// The cargo targets its rules are checked on (`--lib`, `--bins`).
+    pub lint_targets: Vec<&'static str>,
+}
+
+pub enum BuildOutcome {
+    Built(Built),
+    /// No package at the expected place.
+    Missing(String),
+    DoesNotCompile {
+        summary: String,
+        /// The compiler's (or cargo's) own diagnostics.
+        diagnostics: String,
+    },
+}

@@ -1,0 +1,146 @@
+//! What a running test gets, `Ctx`: the built exercise (`built`), its own seeded random
+//! numbers, its deadline, its `-j` slot (`slot`), the scope its programs run in, and a log that
+//! `-v` shows in full. Test functions (`lab::exercise::TestCase::run`) take it; the runner makes
+//! one per test.
+
+pub mod built;
+pub mod slot;
+
+use std::hash::Hasher;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::base::hash::Fnv;
+use crate::base::verdict::Failure;
+use crate::contain::scope::Scope;
+use crate::contain::spawn::Spawn;
+use crate::context::built::Built;
+use crate::context::slot::Slot;
+use crate::observe::harness::Harness;
+use crate::observe::wire::Transcript;
+
+/// Which test a context is for.
+pub struct Which {
+    pub exercise: &'static str,
+    pub test: &'static str,
+    /// The test must end within this.
+    pub timeout: Duration,
+}
+
+pub struct Ctx<'a> {
+    /// The `-j` slot the test runs in (see `off_cpu`).
+    slot: &'a Slot,
+    /// The exercise's name, e.g. `day2-echo`.
+    pub exercise: &'static str,
+    pub built: &'a Built,
+    /// Every random input of the test comes from here (seeded from `--seed` and the test id,
+    /// so a test draws the same inputs whatever runs beside it).
+    pub rng: fastrand::Rng,
+    /// The test must be over by then; every wait inside it is bounded by it.
+    pub deadline: Instant,
+    log: Arc<Mutex<Vec<String>>>,
+    /// Where the test's programs run: its tag, its sandbox, its own fresh directory (removed
+    /// with the test, so nothing a program writes lands in the lab).
+    scope: Scope,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        which: Which,
+        built: &'a Built,
+        seed: u64,
+        log: Arc<Mutex<Vec<String>>>,
+        scope: Scope,
+        slot: &'a Slot,
+    ) -> Self {
+        Ctx {
+            exercise: which.exercise,
+            built,
+            rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
+            deadline: Instant::now() + which.timeout,
+            log,
+            scope,
+            slot,
+        }
+    }
+
+    /// Run `f`, a wait on a timer (a program's own timeout, an idle period the test imposes),
+    /// after lending this test's `-j` slot to another test: a test that only waits need not
+    /// hold up the CPU-bound ones. It does not take the slot back (see `Slot::lend`).
+    pub fn off_cpu<T>(&self, f: impl FnOnce() -> T) -> T {
+        self.slot.lend();
+        f()
+    }
+
+    /// The earlier of the test's deadline and `from_now` from now.
+    pub fn within(&self, from_now: Duration) -> Instant {
+        (Instant::now() + from_now).min(self.deadline)
+    }
+
+    /// Add a line to the test's transcript (shown with `-v`, and with a failure).
+    pub fn log(&self, line: impl Into<String>) {
+        if let Ok(mut log) = self.log.lock() {
+            log.push(line.into());
+        }
+    }
+
+    /// A transcript of the test's connections, mirrored into its log.
+    pub fn transcript(&self) -> Arc<Transcript> {
+        Transcript::new(Arc::clone(&self.log))
+    }
+
+    /// Start the harness of a library exercise.
+    pub fn harness(&self) -> Result<Harness, Failure> {
+        let binary = self
+            .built
+            .harness
+            .as_ref()
+            .ok_or_else(|| Failure::checker_error("this exercise has no harness"))?;
+        Harness::start(binary, &self.scope)
+    }
+
+    /// Prepare to run one of the exercise's programs, in the test's own fresh directory.
+    pub fn program(&self, name: &str) -> Result<Spawn, Failure> {
+        let path =
+            self.built.executables.get(name).ok_or_else(|| {
+                Failure::checker_error(format!("no program named {name} was built"))
+            })?;
+        Ok(Spawn::new(path, name).in_scope(&self.scope))
+    }
+
+    /// Prepare to run any other command as part of the test (in its scope).
+    pub fn spawn(&self, program: impl AsRef<std::path::Path>, label: &str) -> Spawn {
+        Spawn::new(program, label).in_scope(&self.scope)
+    }
+
+    /// How a student runs program `name` by hand (its arguments follow): the cargo command,
+    /// or the path of a program given with `--program`.
+    pub fn by_hand(&self, name: &str) -> String {
+        match self.built.executables.get(name) {
+            Some(path) if self.built.external.contains(name) => {
+                crate::base::escape::shell_word(&path.to_string_lossy())
+            }
+            _ => format!("cargo run -q -p {} --bin {name} --", self.exercise),
+        }
+    }
+
+    /// The test's own directory, where its programs run: in a sandbox, the only place they
+    /// may write, so every file a program writes goes here.
+    pub fn workdir(&self) -> &std::path::Path {
+        &self.scope.workdir
+    }
+
+    /// A fresh directory inside the test's own, for files a program reads or writes.
+    pub fn scratch(&self, prefix: &str) -> Result<tempfile::TempDir, Failure> {
+        Ok(tempfile::Builder::new()
+            .prefix(prefix)
+            .tempdir_in(self.workdir())?)
+    }
+}
+
+/// The seed of one test: the run's seed mixed with the test's identity (FNV-1a).
+pub fn test_seed(seed: u64, exercise: &str, test: &str) -> u64 {
+    let mut hash = Fnv::seeded(seed);
+    hash.write(format!("{exercise}/{test}").as_bytes());
+    hash.finish()
+}

@@ -1,0 +1,569 @@
+//! The copy program: files made with tempfile, stdin and stdout, and each error of its contract.
+
+use super::{COPY, random_bytes, random_sized};
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, Status, TestResult};
+use crate::contain::program::Program;
+use crate::contain::spawn::Input;
+use crate::context::Ctx;
+use crate::exercises::kit::{errors, run};
+use crate::lab::exercise::secs;
+use crate::observe::wire::differ;
+use nix::errno::Errno;
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::ExitStatus;
+use std::time::{Duration, Instant};
+
+/// One run of copy, finished.
+struct Run {
+    status: ExitStatus,
+    stdout: Vec<u8>,
+    stderr: String,
+    program: Program,
+    shown: String,
+}
+
+/// Run `copy <args>` in `dir` under `umask` until it exits, with `input` (if any) fed to its
+/// stdin in pieces.
+fn run_copy(
+    ctx: &Ctx,
+    dir: &Path,
+    umask: u32,
+    args: &[&str],
+    input: Option<&[u8]>,
+) -> Result<Run, Failure> {
+    let copy = ctx.program(COPY)?;
+    let shown = format!("copy {}", shell_words(args));
+    // The umask is the program's own: set it in a shell that then becomes the program.
+    let mut spawn = ctx
+        .spawn("/bin/sh", COPY)
+        .arg("-c")
+        .arg(format!("umask {umask:03o} && exec \"$0\" \"$@\""))
+        .arg(copy.program)
+        .args(args)
+        .stdin(if input.is_some() {
+            Input::Pipe
+        } else {
+            Input::Null
+        });
+    spawn.cwd = Some(dir.to_path_buf());
+    let mut program = spawn.start()?;
+    if let Some(input) = input {
+        feed_in_pieces(&mut program, input, ctx.within(secs(5)))?;
+    }
+    let finished = run::wait_for_exit(ctx, program, secs(15));
+    let Some(status) = finished.status else {
+        return Err(Failure::of_kind(
+            FailureKind::Timeout,
+            format!("`{shown}` did not exit within 15 s"),
+        )
+        .note("does the read loop end when read() returns 0?"));
+    };
+    Ok(Run {
+        status,
+        stdout: finished.stdout,
+        stderr: finished.stderr,
+        program: finished.program,
+        shown,
+    })
+}
+
+fn shell_words(args: &[&str]) -> String {
+    args.iter()
+        .map(|a| escape::shell_word(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Run {
+    /// The run must have succeeded.
+    fn expect_success(&mut self) -> TestResult {
+        if self.status.success() {
+            return Ok(());
+        }
+        let shown = self.shown.clone();
+        Err(unless_not_started(
+            self.program.unexpected_exit(&format!("on `{shown}`")),
+            |f| {
+                f.note("this copy should have worked: a readable source, a destination it may create or write")
+            },
+        ))
+    }
+}
+
+/// Explain a failure further, unless it is a `todo!()`: that one says all there is to say.
+fn unless_not_started(f: Failure, explain: impl FnOnce(Failure) -> Failure) -> Failure {
+    if f.status == Status::NotStarted {
+        f
+    } else {
+        explain(f)
+    }
+}
+
+/// A scratch directory for one test, inside the test's own (where copy may write).
+fn scratch(ctx: &Ctx) -> Result<tempfile::TempDir, Failure> {
+    ctx.scratch("copy-")
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| {
+        Failure::wrong(format!(
+            "copy exited 0, but {} cannot be read: {e}",
+            path.display()
+        ))
+    })
+}
+
+/// The destination must hold exactly `expected`; `note` explains a recognised wrong content.
+fn expect_content(
+    run: &Run,
+    expected: &[u8],
+    got: &[u8],
+    note: impl Fn(&[u8]) -> Option<String>,
+) -> TestResult {
+    if got == expected {
+        return Ok(());
+    }
+    let mut f = Failure::wrong(format!(
+        "after `{}` the destination differs from what it should hold",
+        run.shown
+    ));
+    f = differ(f, expected, got);
+    if let Some(text) = note(got) {
+        f = f.note(text);
+    }
+    Err(f)
+}
+
+/// What a copy that lost or added bytes probably did.
+fn content_note(source: &[u8], got: &[u8]) -> Option<String> {
+    if got.len() < source.len() && source.starts_with(got) {
+        Some(format!(
+            "only the first {} were copied: read until read() returns 0, and write every byte of each read",
+            escape::plural(got.len(), "byte")
+        ))
+    } else if got.len() > source.len() && got.starts_with(source) {
+        Some("the copy is longer than the source and starts with all of it: write the n bytes read() returned, not the whole buffer".into())
+    } else {
+        None
+    }
+}
+
+pub(super) fn copy_files(ctx: &mut Ctx) -> TestResult {
+    let dir = scratch(ctx)?;
+    let sizes = [
+        0,
+        1,
+        4095,
+        4096,
+        4097,
+        65_537,
+        ctx.rng.usize(100_000..1_000_000),
+        8 << 20,
+    ];
+    for size in sizes {
+        let content = random_bytes(ctx, size);
+        let src = dir.path().join(format!("source-{size}.bin"));
+        let dst = dir.path().join(format!("copy-{size}.bin"));
+        std::fs::write(&src, &content)?;
+        let mut run = run_copy(
+            ctx,
+            dir.path(),
+            0o022,
+            &[&path_arg(&src), &path_arg(&dst)],
+            None,
+        )?;
+        run.expect_success()?;
+        let got = read_file(&dst)?;
+        expect_content(&run, &content, &got, |got| content_note(&content, got)).map_err(|f| {
+            f.reproduce(format!(
+                "head -c {size} /dev/urandom > src.bin && cargo run -q -p day1-fileio --bin copy -- src.bin dst.bin && cmp src.bin dst.bin"
+            ))
+        })?;
+        std::fs::remove_file(&src)?;
+        std::fs::remove_file(&dst)?;
+    }
+    Ok(())
+}
+
+fn path_arg(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+pub(super) fn copy_truncate(ctx: &mut Ctx) -> TestResult {
+    let dir = scratch(ctx)?;
+    for (new_len, old_len) in [
+        (ctx.rng.usize(1000..5000), ctx.rng.usize(10_000..20_000)),
+        (0, 3000),
+    ] {
+        let content = random_bytes(ctx, new_len);
+        let old = random_bytes(ctx, old_len);
+        let src = dir.path().join("new.bin");
+        let dst = dir.path().join("existing.bin");
+        std::fs::write(&src, &content)?;
+        std::fs::write(&dst, &old)?;
+        let mut run = run_copy(
+            ctx,
+            dir.path(),
+            0o022,
+            &[&path_arg(&src), &path_arg(&dst)],
+            None,
+        )?;
+        run.expect_success()?;
+        let got = read_file(&dst)?;
+        expect_content(&run, &content, &got, |got| {
+            if got.len() == old.len()
+                && got.starts_with(&content)
+                && got.ends_with(&old[content.len()..])
+            {
+                Some(format!(
+                    "the destination, {} long before, still holds its old bytes after the new {}: open it with O_TRUNC",
+                    escape::plural(old.len(), "byte"),
+                    escape::plural(content.len(), "byte")
+                ))
+            } else if got == [old.as_slice(), content.as_slice()].concat() {
+                Some(
+                    "the new content was added after the old one: O_APPEND is only for --append"
+                        .into(),
+                )
+            } else {
+                content_note(&content, got)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+pub(super) fn copy_append(ctx: &mut Ctx) -> TestResult {
+    let dir = scratch(ctx)?;
+    let dst = dir.path().join("log.bin");
+    let first = random_sized(ctx, 1000..5000);
+    std::fs::write(&dst, &first)?;
+    let mut expected = first.clone();
+    for round in 0..2 {
+        // More than any common buffer (4 to 64 KiB) holds and short of the next power of two,
+        // so a copy that reads only once fails here whatever the seed, never by luck.
+        let more = random_sized(ctx, 100_000..120_000);
+        let src = dir.path().join(format!("more-{round}.bin"));
+        std::fs::write(&src, &more)?;
+        let mut run = run_copy(
+            ctx,
+            dir.path(),
+            0o022,
+            &["--append", &path_arg(&src), &path_arg(&dst)],
+            None,
+        )?;
+        run.expect_success()?;
+        let before = expected.clone();
+        expected.extend_from_slice(&more);
+        let got = read_file(&dst)?;
+        expect_content(&run, &expected, &got, |got| {
+            if got == more {
+                Some(
+                    "the old content is gone: with --append open with O_APPEND, not O_TRUNC".into(),
+                )
+            } else if got.len() == before.len().max(more.len()) && got.starts_with(&more) {
+                Some("the new bytes were written over the start of the file: O_APPEND makes every write go to the end".into())
+            } else {
+                None
+            }
+        })?;
+    }
+    // --append to a file that does not exist yet creates it.
+    let content = random_bytes(ctx, 5000);
+    let src = dir.path().join("first.bin");
+    let new = dir.path().join("new-log.bin");
+    std::fs::write(&src, &content)?;
+    let mut run = run_copy(
+        ctx,
+        dir.path(),
+        0o022,
+        &["--append", &path_arg(&src), &path_arg(&new)],
+        None,
+    )?;
+    run.expect_success().map_err(|f| {
+        unless_not_started(f, |f| {
+            f.note("with --append a missing destination is created, as without it: O_WRONLY | O_CREAT | O_APPEND")
+        })
+    })?;
+    let got = read_file(&new)?;
+    expect_content(&run, &content, &got, |got| content_note(&content, got))
+}
+
+/// The permission bits of a file.
+fn mode_of(path: &Path) -> Result<u32, Failure> {
+    Ok(std::fs::metadata(path)?.permissions().mode() & 0o7777)
+}
+
+pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
+    let dir = scratch(ctx)?;
+    let content = random_bytes(ctx, 100);
+    let src = dir.path().join("source.bin");
+    std::fs::write(&src, &content)?;
+    std::fs::set_permissions(&src, std::fs::Permissions::from_mode(0o600))?;
+    // (flags, umask): a new file in each case.
+    let cases: [(&[&str], u32); 4] = [
+        (&[], 0o022),
+        (&[], 0o077),
+        (&[], 0o000),
+        (&["--append"], 0o000),
+    ];
+    for (i, (flags, umask)) in cases.into_iter().enumerate() {
+        let dst = dir.path().join(format!("new-{i}.bin"));
+        let mut args: Vec<String> = flags.iter().map(|s| s.to_string()).collect();
+        args.extend([path_arg(&src), path_arg(&dst)]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut run = run_copy(ctx, dir.path(), umask, &args, None)?;
+        run.expect_success()?;
+        let expected = 0o644 & !umask;
+        let got = mode_of(&dst)?;
+        if got != expected {
+            let mut f = Failure::wrong(format!(
+                "under umask {umask:03o}, `{}` created the destination with mode {got:04o}, expected {expected:04o} (0644 less the umask)",
+                run.shown
+            ));
+            if got == 0o666 & !umask {
+                f = f.note("created with mode 0666: pass 0o644 as open()'s mode");
+            } else if got == 0o644 {
+                f = f.note("the mode does not follow the umask: pass the mode to open() with O_CREAT and let the kernel take the umask off; never chmod afterwards");
+            }
+            return Err(f.reproduce(format!(
+                "(umask {umask:03o}; cargo run -q -p day1-fileio --bin copy -- {}src.bin new.bin) && stat -c %a new.bin",
+                flags.iter().map(|f| format!("{f} ")).collect::<String>()
+            )));
+        }
+    }
+    // An existing destination keeps its own mode.
+    let dst = dir.path().join("existing.bin");
+    std::fs::write(&dst, b"old content")?;
+    std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o604))?;
+    let mut run = run_copy(
+        ctx,
+        dir.path(),
+        0o022,
+        &[&path_arg(&src), &path_arg(&dst)],
+        None,
+    )?;
+    run.expect_success()?;
+    let got = mode_of(&dst)?;
+    if got != 0o604 {
+        return Err(Failure::wrong(format!(
+            "`{}` changed the mode of the existing destination from 0604 to {got:04o}",
+            run.shown
+        ))
+        .note("open() uses the mode only when it creates the file; copy must not change an existing file's permissions"));
+    }
+    Ok(())
+}
+
+/// Bytes in a pipe not yet read, seen from its write end (FIONREAD).
+fn unread(fd: &impl AsRawFd) -> Option<i32> {
+    let mut n: libc::c_int = 0;
+    // SAFETY: FIONREAD writes one int into `n`; the fd is open.
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::FIONREAD, &mut n) };
+    (rc == 0).then_some(n)
+}
+
+/// Feed `input` to the program's stdin in two pieces: the first, then - once the program has
+/// read it all - a pause and the rest. A copy that takes a short read for the end stops after
+/// the first piece.
+fn feed_in_pieces(program: &mut Program, input: &[u8], deadline: Instant) -> TestResult {
+    use std::io::Write;
+    let mut stdin = program
+        .take_stdin()
+        .ok_or_else(|| Failure::checker_error("no stdin pipe"))?;
+    let cut = input.len().min(1000);
+    let _ = stdin.write_all(&input[..cut]);
+    while unread(&stdin).is_some_and(|n| n > 0)
+        && program.try_status().is_none()
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    std::thread::sleep(Duration::from_millis(50));
+    // The program may have stopped reading: then the rest cannot go in, which the test will see.
+    std::thread::spawn({
+        let rest = input[cut..].to_vec();
+        move || {
+            let _ = stdin.write_all(&rest);
+        }
+    });
+    Ok(())
+}
+
+pub(super) fn copy_stdio(ctx: &mut Ctx) -> TestResult {
+    let dir = scratch(ctx)?;
+    // A run that failed because it took `-` for a file name says so.
+    let succeeded = |run: &mut Run| {
+        let took_dash_for_a_file = run.stderr.contains(": -: ");
+        run.expect_success().map_err(|f| {
+            unless_not_started(f, |f| {
+                if took_dash_for_a_file {
+                    f.note("`-` is not a file name: as the source it means fd 0 (std::io::stdin().as_fd()), as the destination fd 1 (std::io::stdout().as_fd())")
+                } else {
+                    f
+                }
+            })
+        })
+    };
+
+    // stdin -> file
+    let input = random_sized(ctx, 100_000..300_000);
+    let dst = dir.path().join("from-stdin.bin");
+    let args = ["-", &path_arg(&dst)];
+    let mut run = run_copy(ctx, dir.path(), 0o022, &args, Some(&input))?;
+    succeeded(&mut run)?;
+    let got = read_file(&dst)?;
+    expect_content(&run, &input, &got, |got| stdin_note(&input, got))?;
+
+    // file -> stdout
+    let content = random_sized(ctx, 100_000..300_000);
+    let src = dir.path().join("to-stdout.bin");
+    std::fs::write(&src, &content)?;
+    let mut run = run_copy(ctx, dir.path(), 0o022, &[&path_arg(&src), "-"], None)?;
+    succeeded(&mut run)?;
+    expect_stdout(&run, &content, dir.path())?;
+
+    // stdin -> stdout
+    let input = random_sized(ctx, 100_000..300_000);
+    let mut run = run_copy(ctx, dir.path(), 0o022, &["-", "-"], Some(&input))?;
+    succeeded(&mut run)?;
+    expect_stdout(&run, &input, dir.path())
+}
+
+fn stdin_note(input: &[u8], got: &[u8]) -> Option<String> {
+    if got.len() < input.len() && input.starts_with(got) {
+        Some(format!(
+            "only the first {} arrived, the bytes of the first read(): on a pipe read() returns what is there, possibly less than the buffer, long before the end. Only 0 means the end",
+            escape::plural(got.len(), "byte")
+        ))
+    } else {
+        content_note(input, got)
+    }
+}
+
+fn expect_stdout(run: &Run, expected: &[u8], dir: &Path) -> TestResult {
+    if run.stdout == expected {
+        return Ok(());
+    }
+    let mut f = Failure::wrong(format!(
+        "`{}` wrote something else on stdout than the {}",
+        run.shown,
+        escape::plural(expected.len(), "byte")
+    ));
+    f = differ(f, expected, &run.stdout);
+    if dir.join("-").exists() {
+        f = f.note("copy created a file named `-`: as the destination `-` means fd 1 (std::io::stdout().as_fd())");
+    } else if let Some(note) = stdin_note(expected, &run.stdout) {
+        f = f.note(note);
+    }
+    Err(f)
+}
+
+pub(super) fn copy_errors(ctx: &mut Ctx) -> TestResult {
+    let dir = scratch(ctx)?;
+    let d = dir.path();
+    let src = d.join("source.txt");
+    std::fs::write(&src, random_bytes(ctx, 5000))?;
+    let subdir = d.join("a-directory");
+    std::fs::create_dir(&subdir)?;
+    let missing = d.join("no-such-file.txt");
+    let in_missing_dir = d.join("no-such-dir").join("out.txt");
+    let out = d.join("out.txt");
+    // (args, the path the message names, errno)
+    let mut cases: Vec<(Vec<String>, String, Errno)> = vec![
+        (
+            vec![path_arg(&missing), path_arg(&out)],
+            path_arg(&missing),
+            Errno::ENOENT,
+        ),
+        (
+            vec![path_arg(&subdir), path_arg(&out)],
+            path_arg(&subdir),
+            Errno::EISDIR,
+        ),
+        (
+            vec![path_arg(&src), path_arg(&subdir)],
+            path_arg(&subdir),
+            Errno::EISDIR,
+        ),
+        (
+            vec![path_arg(&src), path_arg(&in_missing_dir)],
+            path_arg(&in_missing_dir),
+            Errno::ENOENT,
+        ),
+    ];
+    // Where this user may write to /dev/full (it is not writable everywhere: some machines
+    // make it 0644), every write to it fails with ENOSPC.
+    if std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .is_ok()
+    {
+        cases.push((
+            vec![path_arg(&src), "/dev/full".into()],
+            "/dev/full".into(),
+            Errno::ENOSPC,
+        ));
+    } else {
+        ctx.log("this user cannot write to /dev/full here: that case is left out");
+    }
+    for (args, path, errno) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut run = run_copy(ctx, d, 0o022, &args, None)?;
+        expect_error_line(&mut run, &path, errno)?;
+    }
+    Ok(())
+}
+
+/// Exit status 1 and exactly `copy: <path>: <reason>` on stderr.
+fn expect_error_line(run: &mut Run, path: &str, errno: Errno) -> TestResult {
+    let expected = format!("copy: {path}: {}", errno.desc());
+    let shown = run.shown.clone();
+    match run.status.code() {
+        Some(1) => {}
+        Some(0) => {
+            let mut f = Failure::of_kind(
+                FailureKind::BadExit,
+                format!("`{shown}` exited with status 0, but it cannot have worked ({errno:?})"),
+            )
+            .detail(
+                "expected",
+                format!("exit status 1 and on stderr: {expected}"),
+            );
+            if errno == Errno::ENOSPC {
+                f = f.note("every write() to /dev/full fails with ENOSPC: check each write's result and stop at the first error");
+            }
+            return Err(f.output(escape::excerpt(run.stderr.as_bytes(), 600)));
+        }
+        _ => {
+            return Err(unless_not_started(
+                run.program.unexpected_exit(&format!("on `{shown}`")),
+                |f| {
+                    f.detail(
+                        "expected",
+                        format!("exit status 1 and on stderr: {expected}"),
+                    )
+                },
+            ));
+        }
+    }
+    let Some(mut f) = errors::not_the_error_line(&shown, &expected, &run.stderr) else {
+        return Ok(());
+    };
+    let first = run.stderr.lines().next().unwrap_or_default();
+    if first.contains(&format!("{errno:?}: ")) {
+        f = f.note(format!(
+            "the reason is errno's text alone: Errno::desc() gives `{}`, while Display adds the name (`{errno}`)",
+            errno.desc()
+        ));
+    } else if first.ends_with(errno.desc()) && !first.contains(path) {
+        f = f.note(format!(
+            "the line must name the path the failing call was about: {path}"
+        ));
+    }
+    Err(f)
+}

@@ -1,0 +1,348 @@
+//! write_all and write_vectored_all, called by the harness on a slow, interrupted pipe.
+
+use super::random_bytes;
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::context::Ctx;
+use crate::lab::exercise::secs;
+use crate::observe::harness::{Call, arg_bytes};
+use crate::observe::wire::differ;
+
+/// What the harness saw of one call.
+struct Outcome {
+    /// `ok`, or `err:<ERRNO>`.
+    result: String,
+    writes: usize,
+    writevs: usize,
+    short: usize,
+    eintr: usize,
+    received: Vec<u8>,
+}
+
+impl Outcome {
+    fn parse(call: &Call, reply: &str) -> Result<Outcome, Failure> {
+        let words: Vec<&str> = reply.split(' ').collect();
+        let parsed = match words.as_slice() {
+            [result, writes, writevs, short, eintr, data] => (|| {
+                Some(Outcome {
+                    result: result.to_string(),
+                    writes: writes.parse().ok()?,
+                    writevs: writevs.parse().ok()?,
+                    short: short.parse().ok()?,
+                    eintr: eintr.parse().ok()?,
+                    received: crate::observe::harness::unhex(data)?,
+                })
+            })(),
+            _ => None,
+        };
+        parsed.ok_or_else(|| {
+            Failure::checker_error(format!(
+                "the harness answered {} with something unexpected: {}",
+                call.shown,
+                escape::bytes(&reply.as_bytes()[..reply.len().min(200)])
+            ))
+        })
+    }
+
+    fn counts(&self) -> String {
+        let mut parts = Vec::new();
+        if self.writes > 0 {
+            parts.push(format!("write() {}", escape::plural(self.writes, "time")));
+        }
+        if self.writevs > 0 {
+            parts.push(format!("writev() {}", escape::plural(self.writevs, "time")));
+        }
+        if parts.is_empty() {
+            parts.push("neither write() nor writev()".into());
+        }
+        format!(
+            "called {}: {} short, {} failed with EINTR",
+            parts.join(" and "),
+            self.short,
+            self.eintr
+        )
+    }
+}
+
+/// Interruptions seen over a whole test: a test that saw none proved nothing.
+#[derive(Default)]
+struct Interruptions {
+    short: usize,
+    eintr: usize,
+}
+
+impl Interruptions {
+    fn add(&mut self, o: &Outcome) {
+        self.short += o.short;
+        self.eintr += o.eintr;
+    }
+
+    fn proved_something(&self, ctx: &Ctx) -> TestResult {
+        ctx.log(format!(
+            "in all: {} short writes, {} EINTR",
+            self.short, self.eintr
+        ));
+        if self.short + self.eintr == 0 {
+            return Err(Failure::checker_error(
+                "no write was short or interrupted during this test, so it proved nothing; \
+                 the machine may be too slow or too loaded for its timer (run it again)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Where what arrived first differs from what was written, and what the shape of the mistake
+/// suggests: `starts` are the offsets where the caller's buffers begin (`[0]` for write_all).
+fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Option<String>)> {
+    let at = escape::first_difference(expected, got)?;
+    let rest = &got[at..];
+    // Random bytes: 16 matching bytes are no coincidence.
+    let resumes_at = |offset: usize| {
+        let probe = rest
+            .len()
+            .min(16)
+            .min(expected.len().saturating_sub(offset));
+        probe > 0 && offset != at && rest[..probe] == expected[offset..offset + probe]
+    };
+    let buffer = starts.iter().rposition(|&s| s <= at).unwrap_or(0);
+    let next = starts
+        .iter()
+        .copied()
+        .skip(buffer + 1)
+        .find(|&s| s > at && s < expected.len());
+    let note = if rest.is_empty() {
+        Some(format!(
+            "only the first {} of {} arrived: a write returned a short count (here after a signal) and the rest was never written",
+            escape::plural(at, "byte"),
+            expected.len()
+        ))
+    } else if resumes_at(0) {
+        Some(if starts.len() > 1 {
+            "after a short write the bytes start again from the first buffer: continue from the exact byte where the write stopped".to_string()
+        } else {
+            "after a short write the bytes start again from the beginning of buf: continue with &buf[n..], after the n bytes written".to_string()
+        })
+    } else if starts.len() > 1 && resumes_at(starts[buffer]) {
+        Some(format!(
+            "after a short write, buffer {buffer} starts again from its beginning although part of it was written: continue inside it, from the exact byte where the write stopped"
+        ))
+    } else if next.is_some_and(resumes_at) {
+        Some(format!(
+            "after a short write the rest of buffer {buffer} is missing: the write stopped inside it, and the next write must start with the part it did not write"
+        ))
+    } else {
+        None
+    };
+    Some((at, note))
+}
+
+/// The verdict on one call that had to write `expected`.
+fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> TestResult {
+    if o.result != "ok" {
+        let errno = o.result.trim_start_matches("err:");
+        let mut f = Failure::wrong(format!(
+            "{} returned Err({errno}) instead of Ok(())",
+            call.shown
+        ))
+        .detail("the calls", o.counts());
+        if errno == "EINTR" {
+            f = f.note(
+                "EINTR means a signal arrived before the call wrote anything: nothing went wrong, so call it again",
+            );
+        }
+        return Err(f);
+    }
+    let Some((at, note)) = compare(expected, &o.received, starts) else {
+        return Ok(());
+    };
+    let mut f = Failure::wrong(format!(
+        "{}: the bytes that arrived differ from the ones written, from offset {at} on",
+        call.shown
+    ));
+    f = differ(f, expected, &o.received);
+    f = f.detail("the calls", o.counts());
+    if let Some(note) = note {
+        f = f.note(note);
+    }
+    Err(f)
+}
+
+/// Make one call in a harness of its own, within `limit`: a call that never returns is then
+/// named for what it is, and does not hold up the others.
+fn call_alone(ctx: &Ctx, call: &Call, limit: std::time::Duration) -> Result<String, Failure> {
+    let mut replies = ctx
+        .harness()?
+        .run(std::slice::from_ref(call), ctx.within(limit))?;
+    replies
+        .pop()
+        .ok_or_else(|| Failure::checker_error(format!("no reply to {}", call.shown)))
+}
+
+/// A write into a pipe whose reader is gone must return that error (EPIPE), not loop or panic.
+fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
+    let result = call_alone(ctx, &call, secs(5)).map_err(|f| {
+        if f.kind == Some(FailureKind::Timeout) {
+            f.note("write() failed with EPIPE (the reader is gone), and the call kept trying: retry only on EINTR, return every other error")
+        } else {
+            f
+        }
+    })?;
+    if result == "err:EPIPE" {
+        return Ok(());
+    }
+    let got = match result.strip_prefix("err:") {
+        Some(errno) => format!("Err({errno})"),
+        None => "Ok(())".to_string(),
+    };
+    Err(Failure::wrong(format!(
+        "{}: expected Err(EPIPE), got {got}",
+        call.shown
+    ))
+    .note("write() fails with EPIPE once nobody can read the pipe: return that error to the caller"))
+}
+
+/// `12 345 bytes of random data` and the like, for a call as shown to the student.
+pub(super) fn size(n: usize) -> String {
+    if n == 0 {
+        "an empty buffer".into()
+    } else {
+        format!("{} of random data", escape::plural(n, "byte"))
+    }
+}
+
+pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
+    let sizes = [
+        0,
+        1,
+        4095,
+        4096,
+        4097,
+        65_537,
+        ctx.rng.usize(100_000..200_000),
+        ctx.rng.usize(250_000..400_000),
+    ];
+    let inputs: Vec<Vec<u8>> = sizes.iter().map(|&n| random_bytes(ctx, n)).collect();
+    let calls: Vec<Call> = inputs
+        .iter()
+        .map(|data| {
+            Call::new(
+                "write_all",
+                vec![arg_bytes(data)],
+                format!("write_all(slow pipe, {})", size(data.len())),
+            )
+        })
+        .collect();
+    let mut seen = Interruptions::default();
+    for (call, data) in calls.iter().zip(&inputs) {
+        let o = Outcome::parse(call, &call_alone(ctx, call, secs(10))?)?;
+        ctx.log(format!("{}: {}", call.shown, o.counts()));
+        seen.add(&o);
+        check_write(call, data, &[0], &o)?;
+    }
+    seen.proved_something(ctx)?;
+    let data = random_bytes(ctx, 1000);
+    check_closed_pipe(
+        ctx,
+        Call::new(
+            "write_all_closed",
+            vec![arg_bytes(&data)],
+            "write_all(pipe whose reader is gone, 1000 bytes)".into(),
+        ),
+    )
+}
+
+/// Buffer sizes for write_vectored_all: big ones (interruptions fall inside them) among small
+/// and empty ones.
+fn random_buffer_sizes(ctx: &mut Ctx) -> Vec<usize> {
+    let n = ctx.rng.usize(5..=9);
+    let mut sizes: Vec<usize> = (0..n)
+        .map(|_| match ctx.rng.u8(0..4) {
+            0 => 0,
+            1 => ctx.rng.usize(1..100),
+            2 => ctx.rng.usize(4000..5000),
+            _ => ctx.rng.usize(30_000..90_000),
+        })
+        .collect();
+    // At least two big ones, the first buffer among them.
+    sizes[0] = ctx.rng.usize(30_000..90_000);
+    let other = ctx.rng.usize(1..n);
+    sizes[other] = ctx.rng.usize(30_000..90_000);
+    sizes
+}
+
+fn vectored_call(function: &'static str, buffers: &[Vec<u8>], what: &str) -> Call {
+    let sizes: Vec<String> = buffers.iter().map(|b| format!("{} B", b.len())).collect();
+    Call::new(
+        function,
+        buffers.iter().map(|b| arg_bytes(b)).collect(),
+        format!("write_vectored_all({what}, [{}])", sizes.join(", ")),
+    )
+}
+
+pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
+    let mut lists: Vec<Vec<Vec<u8>>> = vec![
+        vec![],
+        vec![vec![]],
+        vec![b"a".to_vec()],
+        vec![b"hello, ".to_vec(), vec![], b"world\n".to_vec()],
+    ];
+    for _ in 0..2 {
+        let sizes = random_buffer_sizes(ctx);
+        lists.push(sizes.iter().map(|&n| random_bytes(ctx, n)).collect());
+    }
+    let calls: Vec<Call> = lists
+        .iter()
+        .map(|bufs| vectored_call("write_vectored_all", bufs, "slow pipe"))
+        .collect();
+    let mut seen = Interruptions::default();
+    for (call, bufs) in calls.iter().zip(&lists) {
+        let reply = call_alone(ctx, call, secs(10)).map_err(|f| {
+            if f.kind == Some(FailureKind::Timeout) {
+                f.note("interrupted, each writev gets only part of the way: a loop that starts the buffer it stopped in from its beginning again never gets through a big one. Continue from the exact byte where the last writev stopped")
+            } else {
+                f
+            }
+        })?;
+        let o = Outcome::parse(call, &reply)?;
+        ctx.log(format!("{}: {}", call.shown, o.counts()));
+        seen.add(&o);
+        let expected = bufs.concat();
+        let starts: Vec<usize> = bufs
+            .iter()
+            .scan(0, |at, b| {
+                let start = *at;
+                *at += b.len();
+                Some(start)
+            })
+            .collect();
+        check_write(call, &expected, &starts, &o)?;
+        if !expected.is_empty() && o.writevs == 0 {
+            return Err(Failure::wrong(format!(
+                "{} never called writev(): the bytes arrived, but one at a time through write()",
+                call.shown
+            ))
+            .detail("the calls", o.counts())
+            .note("each attempt must be one writev of everything still to write (nix::sys::uio::writev)"));
+        }
+        if o.writes > 0 {
+            return Err(Failure::wrong(format!(
+                "{} called write() as well as writev()",
+                call.shown
+            ))
+            .detail("the calls", o.counts())
+            .note("each attempt must be one writev of what is left, the rest of a partly written buffer included: no write() for that part"));
+        }
+    }
+    seen.proved_something(ctx)?;
+    let bufs = vec![b"nobody ".to_vec(), b"reads ".to_vec(), b"this".to_vec()];
+    check_closed_pipe(
+        ctx,
+        vectored_call(
+            "write_vectored_all_closed",
+            &bufs,
+            "pipe whose reader is gone",
+        ),
+    )
+}

@@ -1,0 +1,177 @@
+//! The echo client against hidden servers that echo, echo in pieces, close early, never
+//! answer, or are not there.
+
+use super::CLIENT;
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::spawn::Input;
+use crate::context::Ctx;
+use crate::exercises::kit::errors;
+use crate::exercises::kit::run::{self, Finished};
+use crate::observe::wire::differ;
+use crate::observe::wire::{self, Behaviour, HiddenServer, Transcript};
+use std::time::{Duration, Instant};
+
+/// Run echo-client against `port` until it exits (or `wait` passes). Once it has exited, the
+/// hidden server behind the port (if any) settles, so a failure's transcript is complete.
+fn run_client(
+    ctx: &Ctx,
+    hidden: Option<&HiddenServer>,
+    port: u16,
+    input: &[u8],
+    wait: Duration,
+) -> Result<Finished, Failure> {
+    let spawn = ctx
+        .program(CLIENT)?
+        .args(["127.0.0.1".to_string(), port.to_string()])
+        .stdin(Input::Bytes(input.to_vec()));
+    let run = run::to_exit(ctx, spawn, wait)?;
+    if let (Some(hidden), Some(_)) = (hidden, run.status) {
+        hidden.settle(Duration::from_secs(1));
+    }
+    Ok(run)
+}
+
+fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> TestResult {
+    let t = ctx.transcript();
+    let hidden = HiddenServer::start(&t, behaviour)?;
+    let mut run = run_client(
+        ctx,
+        Some(&hidden),
+        hidden.port,
+        &input,
+        Duration::from_secs(12),
+    )?;
+    let Some(status) = run.status else {
+        return Err(t.attach(Failure::of_kind(
+            FailureKind::Timeout,
+            "echo-client did not exit after stdin ended",
+        )));
+    };
+    if !status.success() {
+        return Err(t
+            .attach(run.program.unexpected_exit("while echoing"))
+            .output(escape::excerpt(run.stderr.as_bytes(), 600)));
+    }
+    // What went over the wire, not only what came out: a client that sends the lines without
+    // their newlines and prints them back with one has the right stdout.
+    let on_wire = hidden.received();
+    if on_wire != input {
+        let mut f = differ(
+            Failure::wrong(
+                "the bytes echo-client sent to the server differ from the lines it was given",
+            ),
+            &input,
+            &on_wire,
+        );
+        let stripped: Vec<u8> = input.iter().copied().filter(|&b| b != b'\n').collect();
+        if on_wire == stripped {
+            f = f.note("it sent the lines without their newlines: send each line exactly as read, newline included (the server echoes bytes, not lines)");
+        }
+        return Err(t.attach(f));
+    }
+    if run.stdout != input {
+        let f = differ(
+            Failure::wrong("echo-client's stdout differs from the lines it was given"),
+            &input,
+            &run.stdout,
+        );
+        return Err(t.attach(f).reproduce(format!(
+            "`socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat` in one terminal, then `printf {} | {} 127.0.0.1 7000`",
+            escape::printf_arg(&input[..input.len().min(60)]),
+            ctx.by_hand(CLIENT)
+        )));
+    }
+    Ok(())
+}
+
+pub(super) fn client_echo(ctx: &mut Ctx) -> TestResult {
+    let input = b"hello\nsecond line\n\n  tabs\tand spaces  \n\xc3\xbcn\xc3\xafc\xc3\xb6d\xc3\xa9\nthe end\n".to_vec();
+    expect_clean_echo(ctx, Behaviour::Echo, input)
+}
+
+pub(super) fn client_pieces(ctx: &mut Ctx) -> TestResult {
+    let input = b"comes back one byte at a time\nand so does this\n".to_vec();
+    expect_clean_echo(
+        ctx,
+        Behaviour::EchoInPieces(Duration::from_millis(2)),
+        input,
+    )
+}
+
+pub(super) fn client_long_line(ctx: &mut Ctx) -> TestResult {
+    let mut input: Vec<u8> = (0..(1 << 20)).map(|_| ctx.rng.u8(b' '..=b'~')).collect();
+    input.push(b'\n');
+    input.extend_from_slice(b"and a short one\n");
+    expect_clean_echo(ctx, Behaviour::Echo, input)
+}
+
+/// The client must fail the way the contract says: exit 1, one line on stderr.
+fn expect_clean_error(
+    ctx: &Ctx,
+    t: &Transcript,
+    run: &mut Finished,
+    situation: &str,
+) -> TestResult {
+    let line = errors::one_error_line(run, "echo-client", situation, Some(t))?;
+    ctx.log(format!("stderr: {}", escape::bytes(line.as_bytes())));
+    Ok(())
+}
+
+pub(super) fn client_early_close(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let hidden = HiddenServer::start(&t, Behaviour::CloseEarly)?;
+    let mut run = run_client(
+        ctx,
+        Some(&hidden),
+        hidden.port,
+        b"hello, is anybody there?\nsecond\n",
+        Duration::from_secs(8),
+    )?;
+    expect_clean_error(
+        ctx,
+        &t,
+        &mut run,
+        "when the server closed the connection early",
+    )
+}
+
+pub(super) fn client_refused(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let port = wire::free_port()?;
+    t.note("checker", format!("nothing listens on port {port}"));
+    let mut run = run_client(ctx, None, port, b"hello\n", Duration::from_secs(5))?;
+    expect_clean_error(ctx, &t, &mut run, "when the connection was refused")
+        .map_err(|f| f.reproduce(format!("{} 127.0.0.1 1 <<< hello", ctx.by_hand(CLIENT))))
+}
+
+pub(super) fn client_no_answer(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let hidden = HiddenServer::start(&t, Behaviour::NeverAnswer)?;
+    let started = Instant::now();
+    // 2 s of SO_RCVTIMEO, plus room for a slow machine; the checker kills it after that.
+    let mut run = ctx.off_cpu(|| {
+        run_client(
+            ctx,
+            Some(&hidden),
+            hidden.port,
+            b"hello?\n",
+            Duration::from_secs(4),
+        )
+    })?;
+    let took = started.elapsed();
+    ctx.log(format!(
+        "echo-client gave up after {:.1} s",
+        took.as_secs_f64()
+    ));
+    expect_clean_error(ctx, &t, &mut run, "when the server never answered (4 s)")?;
+    if took < Duration::from_millis(1600) {
+        return Err(t.attach(Failure::wrong(format!(
+            "echo-client gave up after {:.2} s; the contract gives a slow server 2 s to answer",
+            took.as_secs_f64()
+        )))
+        .note("wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of TimeVal::seconds(2)) before giving up"));
+    }
+    Ok(())
+}

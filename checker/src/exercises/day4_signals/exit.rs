@@ -1,0 +1,179 @@
+//! SIGTERM and SIGINT: a clean exit that stops and reaps the children, prints bye, frees the port.
+
+use super::{start, wait_until_waiting};
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::capture::complete_lines;
+use crate::contain::procinfo;
+use crate::contain::reaper::ReaperPause;
+use crate::context::Ctx;
+use crate::exercises::kit::{echo, poll};
+use crate::lab::exercise::secs;
+use crate::observe::wire::{Conn, Server, Transcript};
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+use std::process::ExitStatus;
+use std::time::{Duration, Instant};
+
+/// SIGTERM or SIGINT with two clients connected and the children frozen: the server must stop
+/// its children, reap them, print `bye`, and leave nothing behind, the port included.
+fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx, &[])?;
+    let mut clients = Vec::new();
+    for i in 1..=2 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        clients.push(c);
+    }
+    wait_until_waiting(ctx, &s);
+    // Hold the checker's reaping while we look at what the server leaves behind.
+    let _pause = ReaperPause::new();
+    let status = signal_with_children_frozen(&t, &mut s, signal)?;
+    if status.code() != Some(0) {
+        return Err(t.attach(s.program.unexpected_exit(&format!("on {}", signal.as_str()))).note(format!(
+            "after {} the server must exit by itself with status 0: install a handler that sets a flag",
+            signal.as_str()
+        )));
+    }
+    expect_bye(&mut s, signal)?;
+    expect_nothing_left(&s)
+}
+
+/// Freeze the children, send `signal`, continue them: a SIGTERM then waits in the children until
+/// they are continued, so a server that does not wait for its children shows it by exiting while
+/// they still live. The server's exit status, once it exited within 1 s.
+fn signal_with_children_frozen(
+    t: &Transcript,
+    s: &mut Server,
+    signal: Signal,
+) -> Result<ExitStatus, Failure> {
+    let kids: Vec<Pid> = procinfo::children(s.program.pid())
+        .into_iter()
+        .map(Pid::from_raw)
+        .collect();
+    for &k in &kids {
+        let _ = kill(k, Signal::SIGSTOP);
+    }
+    poll::until(Duration::from_secs(1), || {
+        kids.iter()
+            .all(|k| procinfo::state(k.as_raw()) != Some('R'))
+    });
+    t.note(
+        "checker",
+        format!("stopped the server's {} children (SIGSTOP)", kids.len()),
+    );
+    let sent = Instant::now();
+    s.program.signal(signal)?;
+    t.note(
+        "checker",
+        format!("sent {} with 2 clients connected", signal.as_str()),
+    );
+    let gone_early = s
+        .program
+        .wait_until(sent + Duration::from_millis(200))
+        .is_some();
+    // Children the server reaped are gone (the checker's own reaping is paused); a server may
+    // also have continued them itself (SIGCONT after SIGTERM, as systemd does). Only children
+    // still there prove it did not wait.
+    let left = kids
+        .iter()
+        .filter(|k| procinfo::state(k.as_raw()).is_some())
+        .count();
+    for &k in &kids {
+        let _ = kill(k, Signal::SIGCONT);
+    }
+    t.note("checker", "continued the children (SIGCONT)");
+    if gone_early
+        && left > 0
+        && s.program
+            .try_status()
+            .is_some_and(|st| st.code() == Some(0))
+    {
+        return Err(t.attach(Failure::wrong(format!(
+            "after {} the server exited while {} still alive",
+            signal.as_str(),
+            if left == 1 { "its child was".to_string() } else { format!("{left} of its children were") }
+        )))
+        .note("stop the children (kill(child, SIGTERM)) and wait for them (waitpid until it fails with ECHILD) before printing bye and exiting"));
+    }
+    s.program
+        .wait_until(sent + Duration::from_secs(1))
+        .ok_or_else(|| {
+            t.attach(Failure::of_kind(
+                FailureKind::Timeout,
+                format!("the server was still running 1 s after {}", signal.as_str()),
+            ))
+            .note("the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then closes, stops the children, reaps them and returns")
+        })
+}
+
+/// The last line the server printed must be `bye`.
+fn expect_bye(s: &mut Server, signal: Signal) -> TestResult {
+    s.program
+        .stdout
+        .wait_closed(Instant::now() + Duration::from_millis(500));
+    let out = s.program.stdout.bytes();
+    let last = complete_lines(&out)
+        .last()
+        .map(|l| l.into_owned())
+        .unwrap_or_default();
+    if last == "bye" {
+        return Ok(());
+    }
+    Err(Failure::of_kind(
+        FailureKind::BadOutput,
+        format!(
+            "the last line printed is not `bye` after {}",
+            signal.as_str()
+        ),
+    )
+    .output(escape::excerpt(&out, 400)))
+}
+
+/// After the server exited: no child running, no zombie, and its port free at once.
+fn expect_nothing_left(s: &Server) -> TestResult {
+    let leftovers = s.program.leftovers();
+    let alive = leftovers.iter().filter(|(_, st)| *st != 'Z').count();
+    let zombies = leftovers.len() - alive;
+    if alive > 0 {
+        return Err(Failure::wrong(format!(
+            "the server exited but left {} running",
+            escape::plural(alive, "child process")
+        ))
+        .note("send SIGTERM to every child (kill) and wait for them before exiting"));
+    }
+    if zombies > 0 {
+        return Err(Failure::wrong(format!(
+            "the server exited without reaping {}",
+            escape::plural(zombies, "child")
+        ))
+        .note("after kill(child, SIGTERM), waitpid until it fails with ECHILD, then print bye"));
+    }
+    let port = s.port;
+    if let Err(e) = std::net::TcpListener::bind(("0.0.0.0", port)) {
+        let holders = procinfo::all_pids()
+            .into_iter()
+            .filter(|&p| !procinfo::listening_inodes(p, port).is_empty())
+            .count();
+        return Err(Failure::of_kind(
+            FailureKind::AddressInUse,
+            format!("port {port} is still taken after the server exited ({e})"),
+        )
+        .note(if holders > 0 {
+            "something still listens on it: a child kept the listening socket"
+        } else {
+            "close the listening socket before exiting"
+        }));
+    }
+    Ok(())
+}
+
+pub(super) fn sigterm_exit(ctx: &mut Ctx) -> TestResult {
+    clean_exit(ctx, Signal::SIGTERM)
+}
+
+pub(super) fn sigint_exit(ctx: &mut Ctx) -> TestResult {
+    clean_exit(ctx, Signal::SIGINT)
+}

@@ -1,0 +1,486 @@
+//! Hidden tests of day4-signals, each behaviour from outside: signals sent with kill, output
+//! timed, exit statuses, the processes left after SIGTERM (the checker is a subreaper, and holds
+//! its reaping while it counts), a reset during a large echo, the idle timeout, and a storm of
+//! SIGUSR1 while clients stream data.
+//!
+//! How the parent takes its signals is the student's choice: a flag and EINTR, SA_RESTART with a
+//! receive timeout on the listening socket, a self-pipe, a signalfd, ppoll or pselect with the
+//! signals blocked outside the wait. Before a signal the checker waits until the parent sleeps
+//! in whatever call it waits in, never in one particular call.
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::capture::complete_lines;
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit;
+use crate::exercises::kit::lines;
+use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::{clients, echo, poll};
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::wire::{Conn, Server, Transcript};
+
+mod exit;
+use exit::{sigint_exit, sigterm_exit};
+
+const SERVER: &str = "signal-server";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day4-signals",
+    day: 4,
+    title: "the fork server with signals: SIGUSR1 stats, clean exit, SIGPIPE, idle timeout",
+    section: "day4-signals",
+    kind: ExerciseKind::Programs {
+        binaries: &[SERVER],
+    },
+    student_files: &["src/bin/signal-server.rs"],
+    tests: &[
+        TestCase {
+            id: "usr1-stats",
+            title: "SIGUSR1 prints `served <N> clients` within 0.5 s, also while the server waits for clients",
+            points: 2,
+            timeout: secs(15),
+            hint: "The handler sets a flag; the main loop prints. Install it without SA_RESTART: the blocked accept() then fails with EINTR and the loop sees the flag at once (a self-pipe, a signalfd or ppoll wake the loop too).",
+            section: "sa-restart",
+            program: Some(SERVER),
+            run: usr1_stats,
+        },
+        TestCase {
+            id: "sigterm-exit",
+            title: "SIGTERM: children stopped and reaped, `bye`, status 0 within 1 s, the port free at once",
+            points: 2,
+            timeout: secs(15),
+            hint: "On the flag: close the listening socket, kill(child, SIGTERM) every child, waitpid until ECHILD, print `bye`, return from main with status 0.",
+            section: "clean-exit",
+            program: Some(SERVER),
+            run: sigterm_exit,
+        },
+        TestCase {
+            id: "sigint-exit",
+            title: "SIGINT (Ctrl-C): the same clean exit",
+            points: 1,
+            timeout: secs(15),
+            hint: "Install the same handler for SIGINT as for SIGTERM.",
+            section: "clean-exit",
+            program: Some(SERVER),
+            run: sigint_exit,
+        },
+        TestCase {
+            id: "sigpipe-survives",
+            title: "a reset client does not kill the child that echoes to it with SIGPIPE, and the server serves on",
+            points: 2,
+            timeout: secs(20),
+            hint: "Send with MSG_NOSIGNAL (or ignore SIGPIPE on purpose): a write to a reset connection then fails with EPIPE instead of killing the process.",
+            section: "sigpipe",
+            program: Some(SERVER),
+            run: sigpipe_survives,
+        },
+        TestCase {
+            id: "idle-timeout",
+            title: "idle-seconds 1: an active client keeps its connection; a silent one gets `timeout\\n` and EOF",
+            points: 2,
+            timeout: secs(20),
+            hint: "In the child: alarm(idle) at the start and again after every read; a SIGALRM handler (without SA_RESTART) sets a flag; on EINTR with the flag set, send \"timeout\\n\" and exit.",
+            section: "sigalrm",
+            program: Some(SERVER),
+            run: idle_timeout,
+        },
+        TestCase {
+            id: "usr1-while-printing",
+            title: "SIGUSR1 while `bye` is blocked writing to a full stdout: `bye` still comes, status 0",
+            points: 1,
+            timeout: secs(15),
+            hint: "A handler can run in the middle of any call of the main loop, a println! included: keep it to setting a flag. A handler that prints needs stdout's lock, which the interrupted println! holds (in Rust it panics and aborts; in C, printf is not async-signal-safe).",
+            section: "async-signal-safety",
+            program: Some(SERVER),
+            run: usr1_while_printing,
+        },
+        TestCase {
+            id: "usr1-storm",
+            title: "1000 SIGUSR1 in 100 ms while 10 clients stream data: no byte lost or repeated, server alive",
+            points: 2,
+            timeout: secs(30),
+            hint: "Every blocking call may fail with EINTR while signals rain: retry it (read, send and accept alike), and keep the handler to a flag.",
+            section: "async-signal-safety",
+            program: Some(SERVER),
+            run: usr1_storm,
+        },
+    ],
+    rules: &RULES,
+};
+
+fn start(ctx: &Ctx, args: &[&str]) -> Result<Server, Failure> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    kit::server::start(ctx, SERVER, 0, &args)
+}
+
+/// Wait (at most 1 s) until the parent is asleep waiting for something — in accept, poll,
+/// ppoll, select, epoll_wait, sigsuspend or a read on a self-pipe or signalfd, whichever its
+/// design uses — so that a signal really arrives during a wait. A parent that never sleeps
+/// is not failed here: the signal then arrives while it runs, and the test goes on.
+fn wait_until_waiting(ctx: &Ctx, s: &Server) {
+    let until = ctx.within(secs(1));
+    while !procinfo::is_waiting(s.program.pid()) && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Send SIGUSR1 and expect `served <n> clients` within 0.5 s (as the `nth` stats line).
+fn expect_stats(
+    ctx: &Ctx,
+    t: &std::sync::Arc<Transcript>,
+    s: &mut Server,
+    n: usize,
+    nth: usize,
+) -> TestResult {
+    wait_until_waiting(ctx, s);
+    s.program.signal(Signal::SIGUSR1)?;
+    t.note(
+        "checker",
+        "sent SIGUSR1 while the server waited for clients",
+    );
+    let lines = lines::wait_nth(
+        &s.program.stdout,
+        "served",
+        nth,
+        Instant::now() + Duration::from_millis(500),
+    );
+    let wanted = format!("served {n} clients");
+    match lines {
+        Some(lines) if lines[nth] == wanted => Ok(()),
+        Some(lines) => Err(Failure::of_kind(
+            FailureKind::BadOutput,
+            "the statistics line is not right",
+        )
+        .detail("expected", escape::quoted(wanted.as_bytes(), 60))
+        .detail("got", escape::quoted(lines[nth].as_bytes(), 60))),
+        None => {
+            s.check_alive("after SIGUSR1")?;
+            // Does the line come once something else wakes the server up?
+            let _ = Conn::connect(t, "a late client", s.port, ctx.within(secs(2)));
+            let late = lines::wait_nth(
+                &s.program.stdout,
+                "served",
+                nth,
+                ctx.within(Duration::from_millis(800)),
+            );
+            let f = Failure::of_kind(
+                FailureKind::Timeout,
+                format!("no `{wanted}` line within 0.5 s of SIGUSR1"),
+            );
+            Err(if late.is_some() {
+                f.note("the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it (or wake the loop another way: a self-pipe, a signalfd, ppoll)")
+            } else {
+                f
+            })
+        }
+    }
+}
+
+fn usr1_stats(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx, &[])?;
+    for i in 1..=3 {
+        echo::serve_one(ctx, &t, &s, i)?;
+    }
+    expect_stats(ctx, &t, &mut s, 3, 0)?;
+    echo::serve_one(ctx, &t, &s, 4)?;
+    // The fifth stays connected: it has been accepted, so it counts.
+    let mut fifth = Conn::connect(&t, "client 5", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut fifth, "client 5\n", ctx.within(secs(5)))?;
+    expect_stats(ctx, &t, &mut s, 5, 1).map_err(|f| t.attach(f))
+}
+
+/// The child serving `c`, stopped (SIGSTOP) while its client sends one more line, shuts down
+/// its side (FIN) and resets the connection (RST): when it is continued, it reads that line and
+/// its echo is a send on a reset connection. The FIN first matters: a reset in CLOSE_WAIT leaves
+/// EPIPE for the next send, which raises SIGPIPE (one in ESTABLISHED leaves ECONNRESET, which
+/// does not). Nothing here depends on buffer sizes or on timing.
+fn frozen_with_a_reset_client(
+    ctx: &Ctx,
+    t: &Transcript,
+    mut c: Conn,
+    parent: i32,
+) -> Result<i32, Failure> {
+    let local = c.local_port();
+    let holds = |k: i32| procinfo::connection_to(k, local).is_some();
+    let child = procinfo::children(parent)
+        .into_iter()
+        .find(|&k| holds(k))
+        .ok_or_else(|| {
+            t.attach(Failure::wrong(
+                "no child of the server holds the client's connection: serve each client in a child of its own (fork)",
+            ))
+        })?;
+    kill(Pid::from_raw(child), Signal::SIGSTOP)
+        .map_err(|e| Failure::checker_error(format!("could not stop the child: {e}")))?;
+    poll::until(Duration::from_secs(1), || {
+        procinfo::state(child) == Some('T')
+    });
+    t.note("checker", "stopped the child serving the client (SIGSTOP)");
+    c.send(b"are you still there?\n", ctx.within(secs(2)))?;
+    c.shutdown_write();
+    c.reset();
+    // Once the reset is taken in, the child's socket is closed: gone from the TCP table.
+    let reset_seen = poll::until(Duration::from_secs(2), || {
+        procinfo::connection_to(child, local).is_none_or(|s| s.state == "CLOSE")
+    });
+    if !reset_seen {
+        return Err(Failure::checker_error(
+            "the server's side of the connection never took in the client's reset",
+        ));
+    }
+    Ok(child)
+}
+
+fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx, &[])?;
+    let parent = s.program.pid();
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut c, "hello\n", ctx.within(secs(5)))?;
+    let child = frozen_with_a_reset_client(ctx, &t, c, parent)?;
+    // Freeze the parent so that the child, when it dies, stays a zombie we can look at.
+    s.program.signal(Signal::SIGSTOP)?;
+    t.note(
+        "checker",
+        "stopped the parent (SIGSTOP), so its child's exit status stays readable",
+    );
+    let _ = kill(Pid::from_raw(child), Signal::SIGCONT);
+    t.note(
+        "checker",
+        "continued the child: it finds a line to echo on a connection that was reset",
+    );
+    let ended = poll::until(Duration::from_secs(3), || {
+        procinfo::zombie_wait_status(child).is_some()
+    });
+    let status = procinfo::zombie_wait_status(child);
+    s.program.signal(Signal::SIGCONT)?;
+    t.note("checker", "continued the parent (SIGCONT)");
+    if !ended {
+        return Err(t.attach(Failure::wrong(
+            "the child serving the client did not end within 3 s after its client reset the connection",
+        )));
+    }
+    let status = status.unwrap_or(0);
+    // The wait status: the low 7 bits are the signal that ended the process (0 = it exited).
+    let signal = status & 0x7f;
+    if signal == libc::SIGPIPE {
+        return Err(t.attach(Failure::wrong("the child serving the client was killed by SIGPIPE when it wrote to the reset connection"))
+            .note("send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle"));
+    }
+    if signal != 0 {
+        let name = Signal::try_from(signal)
+            .map(|s| s.as_str())
+            .unwrap_or("a signal");
+        return Err(t.attach(Failure::wrong(format!("the child serving the client was killed by {name} after its client reset the connection"))));
+    }
+    s.check_alive("after a child's client reset its connection")?;
+    let mut next = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut next, "anyone home?\n", ctx.within(secs(5)))
+}
+
+fn idle_timeout(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = start(ctx, &["1"])?;
+    // Two clients at once: one goes silent, the other stays active for longer than the idle
+    // limit, with pauses shorter than it. The whole test lasts about 1.5 s.
+    let mut active = Conn::connect(&t, "active client", s.port, ctx.within(secs(5)))?;
+    let mut silent = Conn::connect(&t, "silent client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut silent, "hello, then silence\n", ctx.within(secs(3)))?;
+    t.note("silent client", "now stays silent");
+    let silent_since = Instant::now();
+    let deadline = ctx.within(Duration::from_millis(2500));
+    let watcher = std::thread::spawn(move || {
+        let got = silent.expect_bytes(b"timeout\n", deadline).map_err(|f| {
+            f.note("idle-seconds is 1: a client silent for 1 s must get `timeout\\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)")
+        });
+        let after = silent_since.elapsed();
+        got?;
+        silent.expect_eof(
+            Instant::now() + Duration::from_secs(2),
+            "after `timeout`: disconnect the idle client",
+        )?;
+        Ok::<Duration, Failure>(after)
+    });
+    // Active for 1.3 s or more, never silent for more than 0.5 s.
+    let pauses: Vec<u64> = (0..3).map(|_| 430 + ctx.rng.u64(0..70)).collect();
+    let pings = ctx.off_cpu(|| -> TestResult {
+        for (i, pause) in std::iter::once(0).chain(pauses).enumerate() {
+            std::thread::sleep(Duration::from_millis(pause));
+            echo::round_trip(&mut active, &format!("ping {i}\n"), ctx.within(secs(2))).map_err(
+                |f| {
+                    if f.details.iter().any(|(_, d)| d.contains("timeout")) {
+                        f.note(
+                        "an active client was timed out: alarm() must start again after every read",
+                    )
+                    } else {
+                        f
+                    }
+                },
+            )?;
+        }
+        Ok(())
+    });
+    let silent = watcher
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error("the silent client's thread failed")));
+    pings?;
+    let after = silent?;
+    if after < Duration::from_millis(800) {
+        return Err(t.attach(Failure::wrong(format!(
+            "`timeout` came {:.2} s after the client went silent; idle-seconds is 1",
+            after.as_secs_f64()
+        ))));
+    }
+    Ok(())
+}
+
+fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx, &[])?;
+    echo::serve_one(ctx, &t, &s, 1)?;
+    wait_until_waiting(ctx, &s);
+    let filler = s.program.fill_stdout()?;
+    t.note(
+        "checker",
+        format!("stopped reading the server's stdout and filled the pipe ({filler} bytes of filler lines)"),
+    );
+    s.program.signal(Signal::SIGTERM)?;
+    t.note(
+        "checker",
+        "sent SIGTERM: the server's `bye` cannot be written until the pipe is drained",
+    );
+    let pid = s.program.pid();
+    let until = ctx.within(secs(2));
+    let blocked = loop {
+        if procinfo::in_write_call(pid) {
+            break true;
+        }
+        if s.program.try_status().is_some() || Instant::now() >= until {
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    if blocked {
+        s.program.signal(Signal::SIGUSR1)?;
+        t.note(
+            "checker",
+            "sent SIGUSR1 while the server was blocked writing to its stdout",
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    } else {
+        t.note("checker", "the server never blocked writing to its stdout");
+    }
+    s.program.stdout.resume();
+    t.note("checker", "drained the pipe");
+    let Some(status) = s.program.wait_until(ctx.within(secs(2))) else {
+        return Err(t.attach(Failure::of_kind(
+            FailureKind::Timeout,
+            "the server was still running 2 s after SIGTERM, its stdout drained",
+        )));
+    };
+    if status.code() != Some(0) {
+        return Err(t
+            .attach(s.program.unexpected_exit(
+                "after a SIGUSR1 arrived while it was writing `bye` to its stdout",
+            ))
+            .note("the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop"));
+    }
+    s.program
+        .stdout
+        .wait_closed(Instant::now() + Duration::from_millis(500));
+    let out = s.program.stdout.bytes();
+    if !complete_lines(&out).any(|l| l == "bye") {
+        return Err(t.attach(Failure::of_kind(
+            FailureKind::BadOutput,
+            "the server exited with status 0 but never printed `bye`",
+        )));
+    }
+    Ok(())
+}
+
+fn usr1_storm(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx, &[])?;
+    let deadline = ctx.within(secs(20));
+    let mut streams = Vec::new();
+    for i in 0..10 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        let data: Vec<u8> = (0..600 * 1024)
+            .map(|k| (k as u32).wrapping_mul(31).wrapping_add(i) as u8)
+            .collect();
+        // Paced, so that the streams last well beyond the storm: the children spend it blocked
+        // in read() and send(), where the signals interrupt them.
+        let mut writer = c.try_clone()?;
+        let sent = data.clone();
+        let pacer = std::thread::spawn(move || -> TestResult {
+            for chunk in sent.chunks(4096) {
+                writer.send(chunk, deadline)?;
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            writer.shutdown_write();
+            Ok(())
+        });
+        streams.push(std::thread::spawn(move || -> TestResult {
+            let read = c.expect_bytes(&data, deadline);
+            let wrote = pacer
+                .join()
+                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+            read?;
+            wrote?;
+            c.expect_eof(deadline, "after the client's EOF")
+        }));
+    }
+    std::thread::sleep(Duration::from_millis(30));
+    // The storm: 1000 SIGUSR1 to the whole process group within about 100 ms.
+    let storm_start = Instant::now();
+    let mut sent = 0;
+    for k in 0..1000u32 {
+        if s.program.signal_group(Signal::SIGUSR1).is_err() {
+            break;
+        }
+        sent += 1;
+        let due = storm_start + Duration::from_micros(100 * u64::from(k + 1));
+        if let Some(wait) = due.checked_duration_since(Instant::now()) {
+            std::thread::sleep(wait);
+        }
+    }
+    t.note(
+        "checker",
+        format!(
+            "sent {sent} SIGUSR1 to the process group in {:.0} ms",
+            storm_start.elapsed().as_secs_f64() * 1000.0
+        ),
+    );
+    let first = clients::all_passed(streams).err().map(|(f, _)| f);
+    s.check_alive("during a storm of SIGUSR1")?;
+    if let Some(f) = first {
+        return Err(f.note("a call interrupted by a signal fails with EINTR: retry it instead of giving up on the client"));
+    }
+    let out = lines::wait_nth(&s.program.stdout, "served", 0, ctx.within(secs(2)));
+    let Some(lines) = out else {
+        return Err(Failure::wrong(
+            "not one `served <N> clients` line after 1000 SIGUSR1",
+        ));
+    };
+    if let Some(bad) = lines.iter().find(|l| {
+        let n = l
+            .strip_prefix("served ")
+            .and_then(|r| r.strip_suffix(" clients"));
+        n.and_then(|n| n.parse::<u32>().ok()).is_none_or(|n| n > 10)
+    }) {
+        return Err(
+            Failure::of_kind(FailureKind::BadOutput, "a malformed statistics line")
+                .detail("got", escape::quoted(bad.as_bytes(), 80)),
+        );
+    }
+    let mut after = Conn::connect(&t, "after the storm", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut after, "calm again\n", ctx.within(secs(5)))
+}

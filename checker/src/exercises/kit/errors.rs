@@ -1,0 +1,70 @@
+//! The contract every lab program keeps for an expected error: exactly one line on stderr and
+//! exit status 1 — never a panic, never a hang.
+
+use super::run::Finished;
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind};
+use crate::observe::wire::Transcript;
+
+/// The one line on stderr of a program that ended as the contract says an error ends (exit 1),
+/// or the failure that says how it did not. `situation` reads after "exited with 1" and "was
+/// still running": "when the connection was refused".
+pub fn one_error_line(
+    run: &mut Finished,
+    label: &str,
+    situation: &str,
+    t: Option<&Transcript>,
+) -> Result<String, Failure> {
+    let attach = |f: Failure| match t {
+        Some(t) => t.attach(f),
+        None => f,
+    };
+    let Some(status) = run.status else {
+        return Err(attach(Failure::of_kind(
+            FailureKind::Timeout,
+            format!("{label} was still running {situation}"),
+        )));
+    };
+    if status.code() != Some(1) {
+        return Err(attach(
+            run.program
+                .unexpected_exit(situation)
+                .note("the contract: one line on stderr and exit status 1"),
+        ));
+    }
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    match lines.as_slice() {
+        [line] => Ok(line.to_string()),
+        _ => Err(Failure::of_kind(
+            FailureKind::BadOutput,
+            format!(
+                "{label} exited with 1 {situation}, but wrote {} on stderr instead of one",
+                escape::plural(lines.len(), "line")
+            ),
+        )
+        .output(escape::excerpt(run.stderr.as_bytes(), 600))),
+    }
+}
+
+/// The failure of a program that exited with 1 but whose stderr is not exactly `expected` (one
+/// line); `None` when it is. Callers add what the shape of the wrong line suggests.
+pub fn not_the_error_line(shown: &str, expected: &str, stderr: &str) -> Option<Failure> {
+    if stderr.lines().eq([expected]) {
+        return None;
+    }
+    Some(
+        Failure::of_kind(
+            FailureKind::BadOutput,
+            format!("`{shown}` exited with 1, but its stderr is not the one error line"),
+        )
+        .detail(
+            "expected",
+            escape::quoted(format!("{expected}\n").as_bytes(), 200),
+        )
+        .detail("got", escape::quoted(stderr.as_bytes(), 200)),
+    )
+}

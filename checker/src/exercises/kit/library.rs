@@ -1,0 +1,132 @@
+//! Helpers for testing library exercises through their harness: make many calls, compare each
+//! answer with the expected one, and report the first wrong answer with how many others were
+//! wrong, so the test code stays short and declarative.
+
+use crate::base::verdict::{Failure, TestResult};
+use crate::context::Ctx;
+use crate::observe::harness::Call;
+
+/// One call and the answer it must give.
+pub struct Case<T> {
+    pub call: Call,
+    pub expected: T,
+}
+
+/// How to read and show a function's answers.
+pub struct Answers<T> {
+    /// Parse a reply value from the harness.
+    pub parse: fn(&str) -> Option<T>,
+    /// Show an answer to the student: `0x3412`, `bytes 12 34`, `None`, `"::1"`.
+    pub show: fn(&T) -> String,
+}
+
+/// Make every call and compare. `note` may add an explanation for a specific wrong answer
+/// (e.g. "this looks like sign extension").
+pub fn expect_all<T: PartialEq>(
+    ctx: &mut Ctx,
+    cases: &[Case<T>],
+    answers: &Answers<T>,
+    note: impl Fn(&Case<T>, &T) -> Option<String>,
+) -> TestResult {
+    let calls: Vec<Call> = cases.iter().map(|c| c.call.clone()).collect();
+    let mut harness = ctx.harness()?;
+    let replies = harness.run(&calls, ctx.deadline)?;
+    let mut wrong = 0usize;
+    let mut first: Option<(usize, T)> = None;
+    for (i, (case, reply)) in cases.iter().zip(&replies).enumerate() {
+        let got = (answers.parse)(reply).ok_or_else(|| {
+            Failure::checker_error(format!(
+                "could not read the harness's answer to {}: {reply}",
+                case.call.shown
+            ))
+        })?;
+        if i < 3 || got != case.expected {
+            let mark = if got == case.expected { "ok" } else { "WRONG" };
+            if i < 3 || wrong < 3 {
+                ctx.log(format!(
+                    "{} = {} [{mark}]",
+                    case.call.shown,
+                    (answers.show)(&got)
+                ));
+            }
+        }
+        if got != case.expected {
+            wrong += 1;
+            if first.is_none() {
+                first = Some((i, got));
+            }
+        }
+    }
+    ctx.log(format!("{} calls, {wrong} wrong", cases.len()));
+    let Some((i, got)) = first else { return Ok(()) };
+    let case = &cases[i];
+    let mut failure = Failure::wrong(format!(
+        "{}: expected {}, got {}",
+        case.call.shown,
+        (answers.show)(&case.expected),
+        (answers.show)(&got)
+    ));
+    if cases.len() > 1 {
+        failure = failure.detail(
+            "wrong answers",
+            format!("{wrong} of {} inputs", cases.len()),
+        );
+    }
+    if let Some(text) = note(case, &got) {
+        failure = failure.note(text);
+    }
+    Err(failure)
+}
+
+/// Common answer shapes.
+pub mod shapes {
+    use super::Answers;
+    use crate::base::escape;
+    use crate::observe::harness::unhex;
+
+    pub const U16_HEX: Answers<u16> = Answers {
+        parse: |s| s.parse().ok(),
+        show: |v| format!("{v:#06x}"),
+    };
+    pub const U32_HEX: Answers<u32> = Answers {
+        parse: |s| s.parse().ok(),
+        show: |v| format!("{v:#010x}"),
+    };
+    pub const BOOL: Answers<bool> = Answers {
+        parse: |s| s.parse().ok(),
+        show: |v| v.to_string(),
+    };
+
+    /// A number shown by its bytes in memory: what htons/htonl are about.
+    pub const U16_MEMORY: Answers<u16> = Answers {
+        parse: |s| s.parse().ok(),
+        show: |v| format!("bytes {} in memory", escape::hex(&v.to_ne_bytes())),
+    };
+    pub const U32_MEMORY: Answers<u32> = Answers {
+        parse: |s| s.parse().ok(),
+        show: |v| format!("bytes {} in memory", escape::hex(&v.to_ne_bytes())),
+    };
+
+    pub const BYTES: Answers<Vec<u8>> = Answers {
+        parse: unhex,
+        show: |v| format!("[{}]", escape::hex(v)),
+    };
+
+    /// `Option<[u8; N]>` as the harness sends it: `none` or `some:<hex>`.
+    pub fn parse_opt_bytes(s: &str) -> Option<Option<Vec<u8>>> {
+        if s == "none" {
+            return Some(None);
+        }
+        s.strip_prefix("some:").and_then(unhex).map(Some)
+    }
+
+    /// A string as the harness sends it (hex of its UTF-8 bytes).
+    pub fn parse_string(s: &str) -> Option<String> {
+        unhex(s).map(|b| String::from_utf8_lossy(&b).into_owned())
+    }
+
+    pub const STRING: Answers<String> = Answers {
+        parse: parse_string,
+        show: |v| format!("\"{}\"", escape::bytes(v.as_bytes())),
+    };
+}

@@ -1,0 +1,38 @@
+//! The test every exercise ends with: its rules hold (checked with clippy on the trusted copy
+//! of its sources, see build/rules.rs).
+
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::build::rules::rule_violations;
+use crate::context::Ctx;
+use crate::lab::exercise::{RULES_ID, TestCase, secs};
+
+/// The `rules` test of every exercise (`Exercise::rules`).
+pub static RULES: TestCase = TestCase {
+    id: RULES_ID,
+    title: "follows the exercise's rules (clippy.toml and [lints] in Cargo.toml)",
+    // No points of its own (a stub follows the rules), but a broken rule voids the
+    // exercise's points: see ExerciseReport::points.
+    points: 0,
+    timeout: secs(180),
+    hint: "Rewrite the flagged code without the forbidden shortcut; the message names the rule and why it exists.",
+    section: "rules",
+    program: None,
+    run: rules_test,
+};
+
+fn rules_test(ctx: &mut Ctx) -> TestResult {
+    let violations = rule_violations(ctx.built, false)?;
+    if violations.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::of_kind(
+        FailureKind::Rule,
+        format!(
+            "{} breaks its rules ({} flagged by clippy)",
+            ctx.exercise,
+            escape::plural(violations.len(), "place")
+        ),
+    )
+    .output(violations.join("\n")))
+}

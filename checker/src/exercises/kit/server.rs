@@ -1,0 +1,184 @@
+//! Starting the server under test: with its port (0: the kernel picks one), until it says
+//! `listening on <ip>:<port>` (or, for a `--program` from elsewhere, until `/proc` shows it
+//! listening), and the failure that says why it never got there.
+
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::contain::procinfo;
+use crate::contain::program::Program;
+use crate::context::Ctx;
+use crate::observe::wire::{Server, free_port, parse_listening};
+use std::time::{Duration, Instant};
+
+/// Start the server `name` with `port` as its first argument (then `args`) and wait until it
+/// is ready: its `listening on <ip>:<port>` line, or — for a program given with `--program`,
+/// which may print none — until its process tree listens (a TCP socket in LISTEN or a bound
+/// UDP socket, seen in /proc: no probe connection, which a one-shot server would spend and a
+/// fork server would count). The port is the one it really listens on, so a program that
+/// ignores the port it is given (a fixed port) is graded too. A program that dies first is
+/// explained (a `todo!()` reads "not started").
+pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server, Failure> {
+    let external = ctx.built.external.contains(name);
+    let port = if external && port == 0 {
+        free_port()?
+    } else {
+        port
+    };
+    let spawn = ctx
+        .program(name)?
+        .server()
+        .arg(port.to_string())
+        .args(args.iter().cloned());
+    let shown_args: String = args
+        .iter()
+        .map(|a| format!(" {}", escape::shell_word(a)))
+        .collect();
+    let by_hand_command = format!("{} 7000{shown_args}", ctx.by_hand(name));
+    let mut program = spawn.start()?;
+    // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
+    let ready_by = ctx.within(Duration::from_secs(5));
+    let ready = |program: Program, port: u16, line: String| {
+        Ok(Server {
+            program,
+            port,
+            line,
+            by_hand_command: by_hand_command.clone(),
+            external,
+        })
+    };
+    loop {
+        let step =
+            (Instant::now() + Duration::from_millis(if external { 20 } else { 200 })).min(ready_by);
+        if let Some((_, line)) = program
+            .stdout
+            .wait_line(step, 0, |l| l.starts_with("listening on"))
+        {
+            let actual = port_of_line(name, port, external, &line)?;
+            return ready(program, actual, line);
+        }
+        if program.try_status().is_some()
+            || (program.stdout.is_closed()
+                && program
+                    .wait_until(Instant::now() + Duration::from_millis(200))
+                    .is_some())
+        {
+            let what = if external {
+                "before it listened"
+            } else {
+                "before it printed `listening on <ip>:<port>`"
+            };
+            return Err(port_taken_note(program.unexpected_exit(what), external));
+        }
+        if program.stdout.is_closed() && !external {
+            return Err(Failure::of_kind(
+                Kind::NoListeningLine,
+                format!("{name} closed its stdout without printing `listening on <ip>:<port>`"),
+            ));
+        }
+        if external && let Some(actual) = port_in_proc(ctx, name, port, &program) {
+            return ready(program, actual, String::new());
+        }
+        if Instant::now() >= ready_by {
+            return Err(never_ready(name, external, &program));
+        }
+    }
+}
+
+/// The port a `listening on <ip>:<port>` line names, which must be the one the server was
+/// given (unless it was 0, or the program is not the lab's own).
+fn port_of_line(name: &str, port: u16, external: bool, line: &str) -> Result<u16, Failure> {
+    let Some((_, actual)) = parse_listening(line) else {
+        return Err(Failure::of_kind(
+            Kind::NoListeningLine,
+            format!(
+                "{name} printed {}, which is not `listening on <ip>:<port>`",
+                escape::quoted(line.as_bytes(), 80)
+            ),
+        ));
+    };
+    if actual == 0 || (port != 0 && actual != port && !external) {
+        return Err(Failure::of_kind(
+            Kind::NoListeningLine,
+            format!("{name} was started with port {port} but says it listens on port {actual}"),
+        )
+        .note(
+            "print the port getsockname() returns, not the argument: with 0 the kernel picks one",
+        ));
+    }
+    Ok(actual)
+}
+
+/// A `--program` server is ready once `/proc` shows it listening: on the port it was given,
+/// or on the one it chose (then graded there, and said so).
+fn port_in_proc(ctx: &Ctx, name: &str, port: u16, program: &Program) -> Option<u16> {
+    let ports = procinfo::listening(program.pid());
+    let actual = ports
+        .iter()
+        .find(|l| l.port() == port)
+        .or_else(|| ports.first())
+        .map(|l| l.port())?;
+    if actual != port {
+        ctx.log(format!(
+            "{name} listens on port {actual}, not on the port it was given ({port}): graded on {actual}"
+        ));
+    }
+    Some(actual)
+}
+
+/// The failure of a server still not ready after 5 s: what it printed, and where it listens.
+fn never_ready(name: &str, external: bool, program: &Program) -> Failure {
+    if external {
+        return Failure::of_kind(
+            Kind::NoListeningLine,
+            format!(
+                "{name} did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)"
+            ),
+        );
+    }
+    let mut f = Failure::of_kind(
+        Kind::NoListeningLine,
+        format!("{name} printed no `listening on <ip>:<port>` line within 5 s"),
+    );
+    let printed = program.stdout.bytes();
+    if !printed.is_empty() {
+        f = f.detail("stdout", escape::quoted(&printed, 200));
+    }
+    let (out, err) = (program.stdout.total(), program.stderr.total());
+    if out + err > 1 << 20 {
+        f = f.detail(
+            "output",
+            format!("{name} wrote {out} bytes to stdout and {err} to stderr (the checker keeps the first 4 MiB of each)"),
+        );
+    }
+    let listens = procinfo::listening(program.pid());
+    if !listens.is_empty() {
+        f = f.detail(
+            "it listens on",
+            listens
+                .iter()
+                .map(|l| format!("port {}", l.port()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    f.note("is stdout flushed after the line? is the line printed only after listen()?")
+}
+
+/// A server that could not bind because its port was taken: in plain mode a program that
+/// listens on a fixed port shares it with every other test running at the same time.
+fn port_taken_note(f: Failure, external: bool) -> Failure {
+    let text = format!("{} {}", f.summary, f.output.as_deref().unwrap_or("")).to_lowercase();
+    let taken = text.contains("in use") || text.contains("eaddrinuse");
+    if !taken {
+        return f;
+    }
+    if external && crate::sandbox::mode() == crate::sandbox::Mode::Plain {
+        // Not TIME_WAIT (the generic hint): someone else holds the port.
+        let mut f = f;
+        f.kind = None;
+        return f.note(
+            "its port was taken: in plain mode the tests share this machine's ports, so a program that listens on a fixed port (ignoring the one it is given) meets itself in another test or any other program using that port; grade it with -j 1, or as root with --sandbox namespaces (a network of its own per test)",
+        );
+    }
+    f.kind(Kind::AddressInUse)
+}

@@ -1,0 +1,115 @@
+//! Where the student stands, derived from re-running, not from a hidden state file: the verdict
+//! of each graded exercise is kept under `target/checker-cache/`, keyed by a hash of the
+//! exercise's files, the tree they are in, and the checker's own build. The overview reuses a
+//! verdict while that key holds and re-grades otherwise, so a fresh clone (an empty target/)
+//! simply starts from scratch, and an edit or a new checker invalidates what it should.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::base::hash::Fnv;
+use crate::base::workspace::{self, Tree};
+use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
+use crate::lab::exercise::Exercise;
+
+/// What the overview shows of a graded exercise.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub status: ExerciseStatus,
+    pub passed: usize,
+    pub tests: usize,
+    pub points: u32,
+    pub max_points: u32,
+}
+
+impl Summary {
+    pub fn of(report: &ExerciseReport) -> Summary {
+        let (points, max_points) = report.points();
+        Summary {
+            status: report.status(),
+            passed: report.passed(),
+            tests: report.tests.len(),
+            points,
+            max_points,
+        }
+    }
+}
+
+fn dir() -> PathBuf {
+    workspace::lab_root().join("target/checker-cache")
+}
+
+fn hash_files(dir: &Path, into: &mut Fnv) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        if name == "target" {
+            continue;
+        }
+        name.to_string_lossy().hash(into);
+        let path = entry.path();
+        if path.is_dir() {
+            hash_files(&path, into);
+        } else if let Ok(content) = std::fs::read(&path) {
+            content.hash(into);
+        }
+    }
+}
+
+/// The key of an exercise's verdict: its files, its tree, and this checker's build.
+fn key(tree: &Tree, exercise: &Exercise) -> String {
+    let mut h = Fnv::new();
+    tree.dir.to_string_lossy().hash(&mut h);
+    exercise.name.hash(&mut h);
+    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+        meta.len().hash(&mut h);
+        if let Ok(modified) = meta.modified() {
+            format!("{modified:?}").hash(&mut h);
+        }
+    }
+    hash_files(&tree.package_dir(exercise.name), &mut h);
+    format!("{:016x}", h.finish())
+}
+
+fn file(tree: &Tree, exercise: &Exercise) -> PathBuf {
+    let mut h = Fnv::new();
+    tree.dir.to_string_lossy().hash(&mut h);
+    dir().join(format!("{}-{:08x}.json", exercise.name, h.finish() as u32))
+}
+
+/// The cached verdict of `exercise`, if its files and the checker have not changed since.
+pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
+    let text = std::fs::read_to_string(file(tree, exercise)).ok()?;
+    let v: Value = serde_json::from_str(&text).ok()?;
+    if v["key"].as_str()? != key(tree, exercise) {
+        return None;
+    }
+    Some(Summary {
+        status: ExerciseStatus::from_label(v["status"].as_str()?)?,
+        passed: v["passed"].as_u64()? as usize,
+        tests: v["tests"].as_u64()? as usize,
+        points: v["points"].as_u64()? as u32,
+        max_points: v["max_points"].as_u64()? as u32,
+    })
+}
+
+/// Remember the verdict of a whole exercise (not of a selection of its tests).
+pub fn store(tree: &Tree, report: &ExerciseReport) {
+    if report.tests.len() != crate::lab::exercise::tests_of(report.exercise).len() {
+        return;
+    }
+    let s = Summary::of(report);
+    let doc = json!({
+        "key": key(tree, report.exercise),
+        "status": s.status.label(), "passed": s.passed, "tests": s.tests,
+        "points": s.points, "max_points": s.max_points,
+    });
+    let _ = std::fs::create_dir_all(dir());
+    let _ = std::fs::write(file(tree, report.exercise), doc.to_string());
+}

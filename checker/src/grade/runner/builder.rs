@@ -1,0 +1,100 @@
+//! The builder: one exercise after another (cargo would serialize them anyway), each one's
+//! tests queued as soon as it is built. With `--ci`, the files students must not edit are
+//! checked first: an exercise whose manifest or rules changed, or that holds anything but
+//! sources, is not built at all.
+
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use super::plan::Planned;
+use super::scheduler::Queue;
+use super::{Event, Job, Options};
+use crate::base::verdict::Status;
+use crate::build::package;
+use crate::context::built::{BuildOutcome, Built};
+use crate::grade::outcome::BuildProblem;
+use crate::lab::integrity;
+
+pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: Sender<Event>) {
+    let tree = opts.tree.clone();
+    let (color, ci) = (opts.color, opts.ci);
+    std::thread::spawn(move || {
+        for (index, p) in planned.into_iter().enumerate() {
+            let tests = p.tests.len();
+            let problem = match build_one(&p, &tree, ci, color) {
+                Ok(Ok(built)) => {
+                    let _ = events.send(Event::Built {
+                        exercise_index: index,
+                        tests,
+                        problem: None,
+                    });
+                    for (test_index, &test) in p.tests.iter().enumerate() {
+                        queue.push(Job {
+                            exercise_index: index,
+                            test_index,
+                            test,
+                            exercise: p.exercise,
+                            built: Arc::clone(&built),
+                        });
+                    }
+                    continue;
+                }
+                Ok(Err(problem)) => problem,
+                Err(e) => {
+                    let _ = events.send(Event::Fatal(e));
+                    return;
+                }
+            };
+            let _ = events.send(Event::Built {
+                exercise_index: index,
+                tests,
+                problem: Some(problem),
+            });
+        }
+        queue.close();
+    });
+}
+
+/// Build one exercise, or say why its tests cannot run; `Err` if the checker cannot do its
+/// job at all (no cargo).
+fn build_one(
+    p: &Planned,
+    tree: &crate::base::workspace::Tree,
+    ci: bool,
+    color: bool,
+) -> anyhow::Result<Result<Arc<Built>, BuildProblem>> {
+    if ci {
+        let tampered = integrity::changed_files(p.exercise, &tree.package_dir(p.exercise.name));
+        if !tampered.is_empty() {
+            return Ok(Err(BuildProblem {
+                summary: format!(
+                    "{}: the exercise's manifest and rules must stay as the lab ships them",
+                    tampered.join(", ")
+                ),
+                diagnostics: "restore them from the lab (e.g. `git checkout <lab revision> -- <file>`); grading uses the lab's own rules".to_string(),
+                status: Status::Fail,
+            }));
+        }
+    }
+    let outcome = if p.external.is_empty() {
+        package::build(tree, p.exercise, color)?
+    } else {
+        package::external(&p.external)
+    };
+    Ok(match outcome {
+        BuildOutcome::Built(built) => Ok(Arc::new(built)),
+        BuildOutcome::Missing(summary) => Err(BuildProblem {
+            summary,
+            diagnostics: String::new(),
+            status: Status::DoesNotCompile,
+        }),
+        BuildOutcome::DoesNotCompile {
+            summary,
+            diagnostics,
+        } => Err(BuildProblem {
+            summary,
+            diagnostics,
+            status: Status::DoesNotCompile,
+        }),
+    })
+}

@@ -1,0 +1,164 @@
+//! The collector: gathers what the builder and the workers report, kills the processes of a
+//! test that overruns its timeout and then gives up on it, and hands each exercise over in
+//! course order as soon as it and every exercise before it are complete.
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use super::Event;
+use super::plan::Planned;
+use crate::base::verdict::{Failure, Status};
+use crate::contain::reaper;
+use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport, rules_wait_for_work};
+
+/// How long past its timeout a test may run before its processes are killed, and then
+/// before it is given up.
+const OVERRUN_KILL: Duration = Duration::from_secs(2);
+const OVERRUN_ABANDON: Duration = Duration::from_secs(5);
+
+/// A test under way.
+struct Running {
+    exercise: usize,
+    test: usize,
+    tag: String,
+    at: Instant,
+    killed: bool,
+}
+
+/// What has come in so far, per exercise.
+struct Board<'a> {
+    planned: &'a [Planned],
+    outcomes: Vec<Vec<Option<TestReport>>>,
+    /// How many tests each exercise's builder queued (known once it is built).
+    expected: Vec<Option<usize>>,
+    problems: Vec<Option<BuildProblem>>,
+    running: Vec<Running>,
+}
+
+pub fn collect(
+    planned: &[Planned],
+    events: Receiver<Event>,
+    mut done: impl FnMut(&ExerciseReport),
+) -> Result<Vec<ExerciseReport>> {
+    let mut board = Board {
+        planned,
+        outcomes: planned.iter().map(|p| vec![None; p.tests.len()]).collect(),
+        expected: vec![None; planned.len()],
+        problems: vec![None; planned.len()],
+        running: Vec::new(),
+    };
+    let mut reports = Vec::new();
+    while reports.len() < planned.len() {
+        match events.recv_timeout(Duration::from_millis(100)) {
+            Ok(Event::Fatal(e)) => {
+                reaper::stop_everything();
+                return Err(e);
+            }
+            Ok(event) => board.take(event),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
+        }
+        board.watch_overruns(Instant::now());
+        while let Some(report) = board.next_complete(reports.len()) {
+            done(&report);
+            reports.push(report);
+        }
+    }
+    Ok(reports)
+}
+
+impl Board<'_> {
+    fn take(&mut self, event: Event) {
+        match event {
+            Event::Built {
+                exercise_index,
+                tests,
+                problem,
+            } => {
+                self.expected[exercise_index] = Some(tests);
+                if let Some(problem) = problem {
+                    for (i, test) in self.planned[exercise_index].tests.iter().enumerate() {
+                        self.outcomes[exercise_index][i] = Some(TestReport {
+                            test,
+                            status: problem.status,
+                            failure: None,
+                            duration: Duration::ZERO,
+                            log: Vec::new(),
+                        });
+                    }
+                    self.problems[exercise_index] = Some(problem);
+                }
+            }
+            Event::Started {
+                exercise_index,
+                test_index,
+                tag,
+                at,
+            } => self.running.push(Running {
+                exercise: exercise_index,
+                test: test_index,
+                tag,
+                at,
+                killed: false,
+            }),
+            Event::Finished {
+                exercise_index,
+                test_index,
+                report,
+            } => {
+                self.running
+                    .retain(|r| !(r.exercise == exercise_index && r.test == test_index));
+                let slot = &mut self.outcomes[exercise_index][test_index];
+                if slot.is_none() {
+                    *slot = Some(report);
+                }
+            }
+            Event::Fatal(_) => {}
+        }
+    }
+
+    /// Kill the processes of a test past its timeout, then give up on it.
+    fn watch_overruns(&mut self, now: Instant) {
+        for run in self.running.iter_mut() {
+            let test = self.planned[run.exercise].tests[run.test];
+            if !run.killed && now > run.at + test.timeout + OVERRUN_KILL {
+                reaper::stop_tagged(&run.tag);
+                run.killed = true;
+            }
+            let slot = &mut self.outcomes[run.exercise][run.test];
+            if now > run.at + test.timeout + OVERRUN_ABANDON && slot.is_none() {
+                *slot = Some(TestReport {
+                    test,
+                    status: Status::Error,
+                    failure: Some(Failure::checker_error(format!(
+                        "the test did not finish within its time limit ({} s) and was abandoned",
+                        test.timeout.as_secs()
+                    ))),
+                    duration: now - run.at,
+                    log: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// Exercise `i`'s report, if it is complete.
+    fn next_complete(&mut self, i: usize) -> Option<ExerciseReport> {
+        if i >= self.planned.len()
+            || self.expected[i].is_none()
+            || !self.outcomes[i].iter().all(Option::is_some)
+        {
+            return None;
+        }
+        let mut report = ExerciseReport {
+            exercise: self.planned[i].exercise,
+            build_problem: self.problems[i].take(),
+            tests: self.outcomes[i]
+                .iter_mut()
+                .filter_map(Option::take)
+                .collect(),
+        };
+        rules_wait_for_work(&mut report.tests);
+        Some(report)
+    }
+}

@@ -1,0 +1,88 @@
+//! Grading a selection: decide which tests run (`plan`), build each exercise one after another,
+//! as cargo would anyway (`builder`), run its tests on a pool of workers as soon as it is built
+//! (`scheduler` hands out the `-j` slots, `worker` runs one test in its scope and sandbox), and
+//! gather the outcomes, watching for overruns and reporting exercises in course order
+//! (`collector`). A test that overruns its timeout has its processes killed; one that still
+//! does not return is reported as an error and abandoned, so grading always ends.
+
+mod builder;
+mod collector;
+mod plan;
+mod scheduler;
+mod worker;
+
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::base::workspace::Tree;
+use crate::contain::reaper;
+use crate::context::built::Built;
+use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport};
+use crate::lab::exercise::{Exercise, TestCase};
+use crate::lab::selection::Selection;
+
+/// How a run grades.
+pub struct Options {
+    pub tree: Tree,
+    /// Check the files students must not edit (`--ci`).
+    pub ci: bool,
+    /// Programs given with `--program NAME=PATH`.
+    pub programs: Vec<(String, std::path::PathBuf)>,
+    pub seed: u64,
+    /// How many tests may use the CPU at once (`-j`).
+    pub jobs: usize,
+    /// Whether a test that waits on a timer lends its slot to another (`Ctx::off_cpu`). Not
+    /// when tests must not overlap at all (programs that may share a fixed port in plain mode).
+    pub lend_slots: bool,
+    pub color: bool,
+}
+
+/// One test to run, once its exercise is built.
+struct Job {
+    exercise_index: usize,
+    test_index: usize,
+    test: &'static TestCase,
+    exercise: &'static Exercise,
+    built: Arc<Built>,
+}
+
+/// What the builder and the workers tell the collector.
+enum Event {
+    Built {
+        exercise_index: usize,
+        tests: usize,
+        problem: Option<BuildProblem>,
+    },
+    Started {
+        exercise_index: usize,
+        test_index: usize,
+        tag: String,
+        at: Instant,
+    },
+    Finished {
+        exercise_index: usize,
+        test_index: usize,
+        report: TestReport,
+    },
+    /// The checker could not do its job (cargo missing): stop everything.
+    Fatal(anyhow::Error),
+}
+
+/// Grade the selections; `done` is called for each exercise, in course order, as soon as it
+/// and every exercise before it are finished.
+pub fn grade(
+    selections: Vec<Selection>,
+    opts: &Options,
+    done: impl FnMut(&ExerciseReport),
+) -> Result<Vec<ExerciseReport>> {
+    reaper::init();
+    let planned = plan::plan(&selections, &opts.programs);
+    let (events_tx, events) = mpsc::channel::<Event>();
+    let queue = Arc::new(scheduler::Queue::default());
+    worker::start(opts, &queue, &events_tx);
+    builder::start(planned.clone(), opts, Arc::clone(&queue), events_tx);
+    collector::collect(&planned, events, done)
+}

@@ -1,0 +1,6 @@
+//! What is graded, as data: the exercises and their tests (`exercise`), how targets select them
+//! (`selection`), and the files students must not edit (`integrity`).
+
+pub mod exercise;
+pub mod integrity;
+pub mod selection;

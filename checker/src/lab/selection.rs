@@ -1,0 +1,114 @@
+//! How command-line targets (`all`, `day2`, `day2-inet`, `day2-inet/pton6-tricky`) select
+//! exercises and tests from a catalogue (the lab's is `exercises::ALL`).
+
+use anyhow::{Result, anyhow};
+
+use super::exercise::{Exercise, tests_of};
+
+/// The exercise named `name`.
+pub fn find(catalogue: &[&'static Exercise], name: &str) -> Option<&'static Exercise> {
+    catalogue.iter().copied().find(|e| e.name == name)
+}
+
+/// What a command-line target selects.
+pub struct Selection {
+    pub exercise: &'static Exercise,
+    /// `None` = every test of the exercise.
+    pub only_tests: Option<Vec<&'static str>>,
+}
+
+/// Resolve targets such as `all`, `day2`, `day2-inet` or `day2-inet/pton6-tricky`, keeping
+/// course order and dropping duplicates.
+pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec<Selection>> {
+    let mut picked: Vec<Selection> = Vec::new();
+    for target in targets {
+        let target = target.trim_end_matches('/');
+        let matches: Vec<Selection> = if target == "all" {
+            catalogue
+                .iter()
+                .map(|&exercise| Selection {
+                    exercise,
+                    only_tests: None,
+                })
+                .collect()
+        } else if let Some(day) = target
+            .strip_prefix("day")
+            .and_then(|d| d.parse::<u8>().ok())
+        {
+            catalogue
+                .iter()
+                .filter(|e| e.day == day)
+                .map(|&exercise| Selection {
+                    exercise,
+                    only_tests: None,
+                })
+                .collect()
+        } else if let Some((name, test)) = target.split_once('/') {
+            let exercise = find(catalogue, name).ok_or_else(|| unknown(catalogue, name))?;
+            let case = tests_of(exercise)
+                .into_iter()
+                .find(|t| t.id == test)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "`{name}` has no test `{test}`; `checker list` shows the test ids of every exercise"
+                    )
+                })?;
+            vec![Selection {
+                exercise,
+                only_tests: Some(vec![case.id]),
+            }]
+        } else {
+            let exercise = find(catalogue, target).ok_or_else(|| unknown(catalogue, target))?;
+            vec![Selection {
+                exercise,
+                only_tests: None,
+            }]
+        };
+        if matches.is_empty() {
+            return Err(anyhow!(
+                "no exercise belongs to `{target}` yet; `checker list` shows them"
+            ));
+        }
+        for m in matches {
+            match picked
+                .iter_mut()
+                .find(|p| p.exercise.name == m.exercise.name)
+            {
+                // A whole exercise wins over some of its tests; tests add up.
+                Some(p) => match (&mut p.only_tests, m.only_tests) {
+                    (_, None) => p.only_tests = None,
+                    (Some(tests), Some(more)) => {
+                        for t in more {
+                            if !tests.contains(&t) {
+                                tests.push(t);
+                            }
+                        }
+                    }
+                    (None, Some(_)) => {}
+                },
+                None => picked.push(m),
+            }
+        }
+    }
+    let position = |e: &Exercise| catalogue.iter().position(|x| x.name == e.name);
+    picked.sort_by_key(|s| position(s.exercise));
+    Ok(picked)
+}
+
+fn unknown(catalogue: &[&Exercise], name: &str) -> anyhow::Error {
+    let names: Vec<&str> = catalogue.iter().map(|e| e.name).collect();
+    let closest = names
+        .iter()
+        .map(|n| (strsim::damerau_levenshtein(name, n), *n))
+        .min()
+        .filter(|(distance, _)| *distance <= 3);
+    match closest {
+        Some((_, guess)) => anyhow!(
+            "unknown exercise or target `{name}`: did you mean `{guess}`? (`checker list` shows every exercise)"
+        ),
+        None => anyhow!(
+            "unknown exercise or target `{name}`; try `all`, a day such as `day1`, or one of: {}",
+            names.join(", ")
+        ),
+    }
+}

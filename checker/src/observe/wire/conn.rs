@@ -1,0 +1,304 @@
+//! A TCP connection made (or accepted) by the checker, recording every byte into a transcript.
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Ipv4Addr, Shutdown, SocketAddrV4, TcpStream};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::errors::{io_failure, note_lossy_text, remaining};
+use super::transcript::Transcript;
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind as Kind};
+
+/// A TCP connection made by the checker, recording every byte into a transcript.
+pub struct Conn {
+    stream: TcpStream,
+    pub who: String,
+    t: Arc<Transcript>,
+}
+
+impl Conn {
+    /// Connect, or fail with "refused" or "timed out".
+    pub fn connect(
+        t: &Arc<Transcript>,
+        who: &str,
+        port: u16,
+        deadline: Instant,
+    ) -> Result<Conn, Failure> {
+        let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
+        let timeout = remaining(deadline).ok_or_else(|| {
+            Failure::of_kind(Kind::Timeout, format!("{who}: no time left to connect"))
+        })?;
+        match TcpStream::connect_timeout(&addr.into(), timeout) {
+            Ok(stream) => {
+                t.note(
+                    who,
+                    format!(
+                        "connected to {addr} from port {}",
+                        stream.local_addr().map(|a| a.port()).unwrap_or(0)
+                    ),
+                );
+                Ok(Conn {
+                    stream,
+                    who: who.to_string(),
+                    t: Arc::clone(t),
+                })
+            }
+            Err(e) => {
+                t.note(who, format!("connect to {addr} failed: {e}"));
+                Err(t.attach(io_failure(who, &format!("connect to {addr}"), &e)))
+            }
+        }
+    }
+
+    pub fn set_nodelay(&self) {
+        let _ = self.stream.set_nodelay(true);
+    }
+
+    /// Instrument a connection accepted by one of the checker's hidden servers.
+    pub fn accepted(t: &Arc<Transcript>, who: &str, stream: TcpStream) -> Conn {
+        let _ = stream.set_nonblocking(false);
+        Conn {
+            stream,
+            who: who.to_string(),
+            t: Arc::clone(t),
+        }
+    }
+
+    /// The checker's own port on this connection (the program sees it as the remote port).
+    pub fn local_port(&self) -> u16 {
+        self.stream.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// A second handle on the same connection (for a writer thread).
+    pub fn try_clone(&self) -> Result<Conn, Failure> {
+        let stream = self.stream.try_clone()?;
+        Ok(Conn {
+            stream,
+            who: self.who.clone(),
+            t: Arc::clone(&self.t),
+        })
+    }
+
+    /// Send all of `data` before `deadline`.
+    ///
+    /// The transcript records the data when the sending starts, not when the last write
+    /// returns: a reply can arrive while a big write is still blocked, and the transcript
+    /// must never show the answer before the question. A send that stops early says so.
+    pub fn send(&mut self, data: &[u8], deadline: Instant) -> Result<(), Failure> {
+        self.t.sent(&self.who, data);
+        let stopped = |t: &Transcript, who: &str, rest: &[u8]| {
+            t.note(
+                who,
+                format!(
+                    "sending stopped: {} of {} bytes were accepted",
+                    data.len() - rest.len(),
+                    data.len()
+                ),
+            )
+        };
+        let mut rest = data;
+        while !rest.is_empty() {
+            let Some(left) = remaining(deadline) else {
+                stopped(&self.t, &self.who, rest);
+                return Err(self.t.attach(Failure::of_kind(
+                    Kind::Timeout,
+                    format!(
+                        "{}: could not send {} more bytes in time: the program stopped reading",
+                        self.who,
+                        rest.len()
+                    ),
+                )));
+            };
+            let _ = self.stream.set_write_timeout(Some(left));
+            match self.stream.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+                Err(e) => {
+                    stopped(&self.t, &self.who, rest);
+                    return Err(self.t.attach(io_failure(&self.who, "send", &e)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Read what is there (at most `max` bytes), waiting until `deadline`; empty = EOF.
+    pub fn recv_some(&mut self, max: usize, deadline: Instant) -> Result<Vec<u8>, Failure> {
+        let mut buf = vec![0u8; max];
+        loop {
+            let left = remaining(deadline).ok_or_else(|| {
+                self.t.note(&self.who, "timed out waiting for data");
+                self.t.attach(Failure::of_kind(
+                    Kind::Timeout,
+                    format!("{}: nothing came back in time", self.who),
+                ))
+            })?;
+            let _ = self.stream.set_read_timeout(Some(left));
+            match self.stream.read(&mut buf) {
+                Ok(0) => {
+                    self.t.note(&self.who, "EOF (the other side closed)");
+                    return Ok(Vec::new());
+                }
+                Ok(n) => {
+                    buf.truncate(n);
+                    self.t.received(&self.who, &buf);
+                    return Ok(buf);
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(e) => {
+                    self.t.note(&self.who, format!("read failed: {e}"));
+                    return Err(self.t.attach(io_failure(&self.who, "read", &e)));
+                }
+            }
+        }
+    }
+
+    /// Read until `expected.len()` bytes have arrived and compare them byte for byte. An early
+    /// EOF, a reset or a timeout fails with what did arrive.
+    pub fn expect_bytes(&mut self, expected: &[u8], deadline: Instant) -> Result<(), Failure> {
+        let mut got = Vec::with_capacity(expected.len());
+        while got.len() < expected.len() {
+            let piece = match self.recv_some((expected.len() - got.len()).min(1 << 20), deadline) {
+                Ok(piece) => piece,
+                Err(f) => {
+                    return Err(self
+                        .mismatch(f.summary.clone(), expected, &got)
+                        .kind(f.kind.unwrap_or(Kind::Timeout)));
+                }
+            };
+            if piece.is_empty() {
+                return Err(self
+                    .mismatch(
+                        format!(
+                            "{}: the connection ended before all the data came back",
+                            self.who
+                        ),
+                        expected,
+                        &got,
+                    )
+                    .kind(Kind::EarlyEof));
+            }
+            got.extend_from_slice(&piece);
+            let checked = got.len().min(expected.len());
+            if got[..checked] != expected[..checked] {
+                return Err(self.mismatch(
+                    format!(
+                        "{}: the bytes that came back differ from the bytes sent",
+                        self.who
+                    ),
+                    expected,
+                    &got,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A byte-precise failure: lengths, the first differing offset, both sides around it.
+    /// `got` is what had arrived when the difference showed (the checker stops reading there).
+    pub fn mismatch(&self, summary: String, expected: &[u8], got: &[u8]) -> Failure {
+        let mut failure = Failure::wrong(summary);
+        match escape::diff(expected, got) {
+            Some(rows) => {
+                for (label, text) in rows {
+                    let text = if label == "lengths" {
+                        format!(
+                            "expected {}; {} had arrived when the difference showed",
+                            escape::plural(expected.len(), "byte"),
+                            escape::plural(got.len(), "byte")
+                        )
+                    } else {
+                        text
+                    };
+                    failure = failure.detail(label, text);
+                }
+            }
+            None => failure = failure.detail("received", escape::quoted(got, 64)),
+        }
+        self.t.attach(note_lossy_text(failure, expected, got))
+    }
+
+    /// Expect the other side to close (EOF) before `deadline`, with no more data.
+    pub fn expect_eof(&mut self, deadline: Instant, why: &str) -> Result<(), Failure> {
+        match self.recv_some(4096, deadline) {
+            Ok(extra) if extra.is_empty() => Ok(()),
+            Ok(extra) => Err(self.t.attach(Failure::wrong(format!(
+                "{}: expected EOF, but more bytes came: {}",
+                self.who,
+                escape::quoted(&extra, 48)
+            )))),
+            Err(f) if f.kind == Some(Kind::Timeout) => Err(Failure::of_kind(
+                Kind::Timeout,
+                format!("{}: no EOF: the connection stayed open {why}", self.who),
+            )
+            .detail("transcript", self.t.render(24))),
+            Err(f) => Err(f),
+        }
+    }
+
+    /// Give up on the connection in both directions (shutdown(SHUT_RDWR)), so that a thread
+    /// still writing to it (a clone) fails at once instead of waiting out its deadline: a test
+    /// stops at its first proof of failure.
+    pub fn abort(&self) {
+        let _ = self.stream.shutdown(Shutdown::Both);
+    }
+
+    /// Bytes that have arrived and wait in our receive queue (FIONREAD).
+    pub fn pending(&self) -> usize {
+        let mut n: libc::c_int = 0;
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        // SAFETY: a valid socket, and FIONREAD writes one int.
+        if unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) } != 0 {
+            return 0;
+        }
+        usize::try_from(n).unwrap_or(0)
+    }
+
+    /// shutdown(SHUT_WR): we send a FIN, the program's read() returns 0.
+    pub fn shutdown_write(&mut self) {
+        let _ = self.stream.shutdown(Shutdown::Write);
+        self.t.note(
+            &self.who,
+            "shut down its sending side (FIN: the program's read returns 0)",
+        );
+    }
+
+    /// Close with SO_LINGER 0: the kernel sends RST instead of FIN.
+    pub fn reset(self) {
+        let linger = libc::linger {
+            l_onoff: 1,
+            l_linger: 0,
+        };
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        // SAFETY: a valid socket and a correctly sized linger struct.
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_LINGER,
+                (&linger as *const libc::linger).cast(),
+                std::mem::size_of::<libc::linger>() as libc::socklen_t,
+            );
+        }
+        self.t
+            .note(&self.who, "closed with SO_LINGER 0 (RST: a reset)");
+        drop(self);
+    }
+
+    pub fn set_recv_buffer(&self, bytes: i32) {
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        // SAFETY: a valid socket and an int option value.
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::SOL_SOCKET,
+                libc::SO_RCVBUF,
+                (&bytes as *const i32).cast(),
+                std::mem::size_of::<i32>() as libc::socklen_t,
+            );
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Hidden servers: the other side, played by the checker, for client tests.
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::conn::Conn;
+use super::transcript::Transcript;
+use crate::base::verdict::Failure;
+
+/// How a hidden server treats each connection.
+#[derive(Clone, Copy, Debug)]
+pub enum Behaviour {
+    /// Echo everything back, until EOF.
+    Echo,
+    /// Echo, one byte per write with a pause before each.
+    EchoInPieces(Duration),
+    /// Read the first piece, echo half of it, then close.
+    CloseEarly,
+    /// Accept and read, but never answer.
+    NeverAnswer,
+}
+
+/// A server run by the checker on a free loopback port.
+pub struct HiddenServer {
+    pub port: u16,
+    stop: Arc<AtomicBool>,
+    /// Connections accepted and still being served.
+    serving: Arc<AtomicUsize>,
+    /// Every byte received, over all connections: what the client really sent.
+    received: Arc<Mutex<Vec<u8>>>,
+}
+
+impl HiddenServer {
+    pub fn start(t: &Arc<Transcript>, behaviour: Behaviour) -> Result<HiddenServer, Failure> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+        listener.set_nonblocking(true)?;
+        let port = listener.local_addr()?.port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let serving = Arc::new(AtomicUsize::new(0));
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let (t, stop2, serving2, received2) = (
+            Arc::clone(t),
+            Arc::clone(&stop),
+            Arc::clone(&serving),
+            Arc::clone(&received),
+        );
+        std::thread::spawn(move || {
+            while !stop2.load(Ordering::Relaxed) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        let _ = stream.set_nonblocking(false);
+                        serving2.fetch_add(1, Ordering::SeqCst);
+                        t.note("hidden server", "accepted a connection");
+                        let (t, stop, serving, received) = (
+                            Arc::clone(&t),
+                            Arc::clone(&stop2),
+                            Arc::clone(&serving2),
+                            Arc::clone(&received2),
+                        );
+                        std::thread::spawn(move || {
+                            serve_hidden(stream, behaviour, &t, &stop, &received);
+                            serving.fetch_sub(1, Ordering::SeqCst);
+                        });
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(2)),
+                }
+            }
+        });
+        Ok(HiddenServer {
+            port,
+            stop,
+            serving,
+            received,
+        })
+    }
+
+    /// Every byte the hidden server received so far, over all its connections.
+    pub fn received(&self) -> Vec<u8> {
+        self.received
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Once the client under test has exited, wait (at most `limit`) until every connection
+    /// has seen its EOF, so a failure's transcript is complete and the same on every run.
+    pub fn settle(&self, limit: Duration) {
+        let until = Instant::now() + limit;
+        while self.serving.load(Ordering::SeqCst) > 0 && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+}
+
+impl Drop for HiddenServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+fn serve_hidden(
+    mut stream: TcpStream,
+    behaviour: Behaviour,
+    t: &Transcript,
+    stop: &AtomicBool,
+    received: &Mutex<Vec<u8>>,
+) {
+    let who = "hidden server";
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut first = true;
+    while !stop.load(Ordering::Relaxed) {
+        let n = match stream.read(&mut buf) {
+            Ok(0) => {
+                t.note(who, "EOF from the client");
+                return;
+            }
+            Ok(n) => n,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) =>
+            {
+                continue;
+            }
+            Err(e) => {
+                t.note(who, format!("read failed: {e}"));
+                return;
+            }
+        };
+        t.received(who, &buf[..n]);
+        received
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(&buf[..n]);
+        let data = buf[..n].to_vec();
+        let ok = match behaviour {
+            Behaviour::Echo => stream.write_all(&data).is_ok(),
+            Behaviour::EchoInPieces(pause) => data.iter().all(|b| {
+                std::thread::sleep(pause);
+                stream.write_all(&[*b]).is_ok()
+            }),
+            Behaviour::CloseEarly if first => {
+                let half = &data[..data.len() / 2];
+                let _ = stream.write_all(half);
+                t.sent(who, half);
+                t.note(who, "closed the connection early, on purpose");
+                return;
+            }
+            Behaviour::CloseEarly => true,
+            Behaviour::NeverAnswer => true,
+        };
+        if !matches!(behaviour, Behaviour::NeverAnswer | Behaviour::CloseEarly) {
+            t.sent(who, &data);
+        }
+        if !ok {
+            t.note(who, "write failed: the client went away");
+            return;
+        }
+        first = false;
+    }
+}
+
+/// Accept one connection on a free loopback port and hand it to `handler` on a thread of its
+/// own; the handler's result comes back through the returned receiver. For client tests whose
+/// hidden server follows a script.
+pub fn serve_once<T: Send + 'static>(
+    t: &Arc<Transcript>,
+    deadline: Instant,
+    handler: impl FnOnce(Conn) -> T + Send + 'static,
+) -> Result<(u16, std::sync::mpsc::Receiver<T>), Failure> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    listener.set_nonblocking(true)?;
+    let port = listener.local_addr()?.port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let t = Arc::clone(t);
+    std::thread::spawn(move || {
+        while Instant::now() < deadline {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    t.note("hidden server", "accepted a connection");
+                    let _ = tx.send(handler(Conn::accepted(&t, "hidden server", stream)));
+                    return;
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(2)),
+            }
+        }
+    });
+    Ok((port, rx))
+}

@@ -1,0 +1,109 @@
+//! A reference echo server and a load generator, to measure a server's throughput against the
+//! checker's own, in the same run on the same machine.
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Ipv4Addr, Shutdown, SocketAddrV4, TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::errors::{io_failure, remaining};
+use crate::base::verdict::{Failure, FailureKind as Kind};
+
+/// The checker's own echo server (std::net, a thread per connection): the yardstick for a
+/// student's server, measured in the same run on the same machine. Its buffer is the 1 KiB of
+/// the course's C examples, so the bar ("a quarter of it") stops pathological designs (a
+/// system call per byte is ~100 times slower) without failing any sensible buffer size.
+const REFERENCE_BUFFER: usize = 1024;
+
+pub struct ReferenceEcho {
+    pub port: u16,
+    stop: Arc<AtomicBool>,
+}
+
+impl ReferenceEcho {
+    pub fn start() -> Result<ReferenceEcho, Failure> {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+        listener.set_nonblocking(true)?;
+        let port = listener.local_addr()?.port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            while !stop2.load(Ordering::Relaxed) {
+                match listener.accept() {
+                    Ok((mut stream, _)) => {
+                        let _ = stream.set_nonblocking(false);
+                        std::thread::spawn(move || {
+                            let mut buf = vec![0u8; REFERENCE_BUFFER];
+                            while let Ok(n) = stream.read(&mut buf) {
+                                if n == 0 || stream.write_all(&buf[..n]).is_err() {
+                                    break;
+                                }
+                            }
+                        });
+                    }
+                    Err(_) => std::thread::sleep(Duration::from_millis(2)),
+                }
+            }
+        });
+        Ok(ReferenceEcho { port, stop })
+    }
+}
+
+impl Drop for ReferenceEcho {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Push `bytes` through an echo server at `port` (writer and reader on two threads) and return
+/// the rate in MB/s, or a failure if it does not come back whole before `deadline`.
+pub fn echo_throughput(port: u16, bytes: usize, deadline: Instant) -> Result<f64, Failure> {
+    let stream = TcpStream::connect_timeout(
+        &SocketAddrV4::new(Ipv4Addr::LOCALHOST, port).into(),
+        Duration::from_secs(2),
+    )
+    .map_err(|e| io_failure("load generator", "connect", &e))?;
+    let mut writer = stream.try_clone()?;
+    let mut reader = stream;
+    let start = Instant::now();
+    let sender = std::thread::spawn(move || {
+        let chunk = vec![0x5au8; 64 * 1024];
+        let mut left = bytes;
+        while left > 0 {
+            let n = left.min(chunk.len());
+            if let Some(t) = remaining(deadline) {
+                let _ = writer.set_write_timeout(Some(t));
+            }
+            if writer.write_all(&chunk[..n]).is_err() {
+                return;
+            }
+            left -= n;
+        }
+        let _ = writer.shutdown(Shutdown::Write);
+    });
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut got = 0usize;
+    while got < bytes {
+        let Some(left) = remaining(deadline) else {
+            break;
+        };
+        let _ = reader.set_read_timeout(Some(left));
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(_) => break,
+        }
+    }
+    let elapsed = start.elapsed().as_secs_f64();
+    let _ = reader.shutdown(Shutdown::Both);
+    let _ = sender.join();
+    if got < bytes {
+        return Err(Failure::of_kind(
+            Kind::Timeout,
+            format!("only {got} of {bytes} bytes came back in time: the server is far too slow"),
+        ));
+    }
+    Ok(bytes as f64 / elapsed / 1e6)
+}

@@ -1,0 +1,102 @@
+//! A server under test once it is ready (`Server`: its program, the port it really listens
+//! on), and what finds a port and reads a `listening on` line. Starting one is a test step,
+//! `exercises::kit::server`.
+
+use std::net::{Ipv4Addr, TcpListener};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::conn::Conn;
+use super::transcript::Transcript;
+use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::contain::procinfo;
+use crate::contain::program::Program;
+
+/// A server program, started and ready.
+pub struct Server {
+    pub program: Program,
+    pub port: u16,
+    /// The `listening on` line as printed (empty if the program printed none).
+    pub line: String,
+    /// How a student starts it by hand, on port 7000.
+    pub by_hand_command: String,
+    /// Given with `--program` (not built from the crate).
+    pub external: bool,
+}
+
+/// A free TCP port on loopback, for a program that needs one given (race-free enough: the
+/// kernel does not hand the same ephemeral port out again at once).
+pub fn free_port() -> Result<u16, Failure> {
+    let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    Ok(l.local_addr()?.port())
+}
+
+/// Parse `listening on <ip>:<port>`.
+pub fn parse_listening(line: &str) -> Option<(Ipv4Addr, u16)> {
+    let rest = line.strip_prefix("listening on ")?;
+    let (ip, port) = rest.rsplit_once(':')?;
+    Some((ip.parse().ok()?, port.parse().ok()?))
+}
+
+impl Server {
+    /// Connect to the server; if that fails because the server is gone, say that (its exit
+    /// status and stderr explain more than "connection refused").
+    pub fn connect(
+        &mut self,
+        t: &Arc<Transcript>,
+        who: &str,
+        deadline: Instant,
+    ) -> Result<Conn, Failure> {
+        Conn::connect(t, who, self.port, deadline).map_err(|f| {
+            match self
+                .program
+                .wait_until(Instant::now() + Duration::from_millis(200))
+            {
+                Some(_) => t.attach(
+                    self.program
+                        .unexpected_exit(&format!("before {who} connected")),
+                ),
+                None => self.explain_refusal(f),
+            }
+        })
+    }
+
+    /// A refused connect to a live server: does it listen somewhere else (a `bind` that failed
+    /// unchecked, after which `listen` picks a port of its own), or nowhere at all?
+    pub fn explain_refusal(&self, f: Failure) -> Failure {
+        if f.kind != Some(Kind::Refused) {
+            return f;
+        }
+        let ports = procinfo::listening(self.program.pid());
+        if ports.iter().any(|l| l.port() == self.port) {
+            return f;
+        }
+        let label = &self.program.label;
+        match ports.first() {
+            Some(other) => f.note(format!(
+                "{label} is alive but listens on port {}, not on {}: did bind() fail without the error being checked? listen() on an unbound socket picks a port of its own",
+                other.port(),
+                self.port
+            )),
+            None => f.note(format!(
+                "{label} is alive but listens on no port any more: was the listening socket closed?"
+            )),
+        }
+    }
+
+    /// Fail if the server has exited; explain how.
+    pub fn check_alive(&mut self, while_doing: &str) -> Result<(), Failure> {
+        if self.program.try_status().is_some() {
+            return Err(self.program.unexpected_exit(while_doing));
+        }
+        Ok(())
+    }
+
+    /// "try it by hand" for a failure message: the server on port 7000, then `client`.
+    pub fn by_hand(&self, client: &str) -> String {
+        format!(
+            "in one terminal `{}`, in another `{client}`",
+            self.by_hand_command
+        )
+    }
+}

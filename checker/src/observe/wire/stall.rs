@@ -1,0 +1,85 @@
+//! The stalled reader: the checker stops reading while a program sends it far more than the
+//! socket buffers hold, so the program's sends cannot complete at once. A program blocked in a
+//! send is stopped and continued (SIGSTOP, SIGCONT): on Linux a blocked send interrupted that
+//! way returns a short count, and a program that ignores the count loses the rest. A program
+//! that never blocks (non-blocking sockets with poll, select or epoll) stalls with its output
+//! waiting in its own buffers instead: there is nothing to interrupt, and the test simply goes
+//! on and reads. Either way the verdict is about the bytes that arrive, never about where the
+//! program waits.
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+
+use super::{Conn, Transcript};
+use crate::contain::procinfo;
+
+/// What happened while the checker stalled.
+pub struct Stall {
+    /// How many times the program was stopped and continued inside a blocked send.
+    pub stops: usize,
+}
+
+/// How long the output waiting for us must stay the same before the program counts as
+/// stalled without blocking in a send.
+const STEADY: Duration = Duration::from_millis(150);
+/// The longest a round waits for the program to stall, either way.
+const ROUND: Duration = Duration::from_secs(2);
+
+/// While the caller does not read `conn`, stop and continue the process group of `leader` up
+/// to `rounds` times, each time one of its processes is blocked in a send. Stops waiting as
+/// soon as the program is seen to stall without a blocked send (its design never blocks).
+pub fn interrupt_blocked_sends(
+    t: &Transcript,
+    leader: i32,
+    conn: &Conn,
+    rounds: usize,
+    deadline: Instant,
+) -> Stall {
+    let group = Pid::from_raw(leader);
+    let mut stops = 0;
+    for _ in 0..rounds {
+        let until = (Instant::now() + ROUND).min(deadline);
+        let (mut queued, mut steady_since) = (conn.pending(), Instant::now());
+        let blocked = loop {
+            if procinfo::tree(leader)
+                .iter()
+                .any(|&p| procinfo::in_write_call(p))
+            {
+                break true;
+            }
+            let now = Instant::now();
+            let pending = conn.pending();
+            if pending != queued {
+                (queued, steady_since) = (pending, now);
+            } else if pending > 0 && now - steady_since >= STEADY {
+                break false;
+            }
+            if now >= until {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        if !blocked {
+            t.note(
+                "checker",
+                format!(
+                    "the server stalled with {queued} bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt"
+                ),
+            );
+            break;
+        }
+        let _ = killpg(group, Signal::SIGSTOP);
+        t.note(
+            "checker",
+            "server stopped (SIGSTOP) while its send was blocked",
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        let _ = killpg(group, Signal::SIGCONT);
+        t.note("checker", "server continued (SIGCONT)");
+        stops += 1;
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Stall { stops }
+}

@@ -1,0 +1,130 @@
+//! What happened on the wire during a test, in order, for failure messages and `-v`.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::base::escape;
+use crate::base::verdict::{Failure, Status};
+
+/// Bytes of each send/receive kept in the transcript (the byte counts are always exact).
+const SHOWN: usize = 48;
+
+/// What happened on the wire during a test, in order, for failure messages and `-v`.
+pub struct Transcript {
+    start: Instant,
+    lines: Mutex<Vec<Line>>,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+struct Line {
+    at: Duration,
+    who: String,
+    kind: &'static str,
+    bytes: usize,
+    shown: Vec<u8>,
+    text: String,
+}
+
+impl Transcript {
+    /// A transcript that mirrors itself into `log`, the test's log (`Ctx::transcript`).
+    pub fn new(log: Arc<Mutex<Vec<String>>>) -> Arc<Transcript> {
+        Arc::new(Transcript {
+            start: Instant::now(),
+            lines: Mutex::new(Vec::new()),
+            log,
+        })
+    }
+
+    fn push(&self, who: &str, kind: &'static str, data: &[u8], text: String) {
+        let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
+        // Consecutive pieces in the same direction read as one line with a total.
+        // (Datagrams never merge: their boundaries are the point.)
+        if let Some(last) = lines.last_mut()
+            && (kind == "sent" || kind == "received")
+            && last.kind == kind
+            && last.who == who
+        {
+            last.bytes += data.len();
+            let room = SHOWN.saturating_sub(last.shown.len());
+            last.shown.extend_from_slice(&data[..data.len().min(room)]);
+            return;
+        }
+        lines.push(Line {
+            at: self.start.elapsed(),
+            who: who.to_string(),
+            kind,
+            bytes: data.len(),
+            shown: data[..data.len().min(SHOWN)].to_vec(),
+            text,
+        });
+    }
+
+    pub fn sent(&self, who: &str, data: &[u8]) {
+        self.push(who, "sent", data, String::new());
+    }
+
+    pub fn received(&self, who: &str, data: &[u8]) {
+        self.push(who, "received", data, String::new());
+    }
+
+    pub fn sent_datagram(&self, who: &str, data: &[u8], to: u16) {
+        self.push(who, "sent datagram", data, format!("to port {to}"));
+    }
+
+    pub fn received_datagram(&self, who: &str, data: &[u8], from: u16) {
+        self.push(who, "received datagram", data, format!("from port {from}"));
+    }
+
+    /// Anything else worth a line: "connected", "EOF", "reset", "server stopped (SIGSTOP)".
+    pub fn note(&self, who: &str, text: impl Into<String>) {
+        self.push(who, "note", &[], text.into());
+    }
+
+    /// The transcript as text, keeping the last `max` lines.
+    pub fn render(&self, max: usize) -> String {
+        let lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
+        let skip = lines.len().saturating_sub(max);
+        let mut out = Vec::new();
+        if skip > 0 {
+            out.push(format!("… ({skip} earlier lines)"));
+        }
+        for l in lines.iter().skip(skip) {
+            let time = format!("{:>7.3}s", l.at.as_secs_f64());
+            let what = match l.kind {
+                "sent" | "received" | "sent datagram" | "received datagram" => {
+                    let more = if l.bytes > l.shown.len() { "…" } else { "" };
+                    let data = format!("\"{}\"{more}", escape::bytes(&l.shown));
+                    let size = escape::plural(l.bytes, "byte");
+                    match l.kind {
+                        "sent datagram" => format!("sent a datagram of {size} {}: {data}", l.text),
+                        "received datagram" => {
+                            format!("received a datagram of {size} {}: {data}", l.text)
+                        }
+                        _ => format!("{} {size}: {data}", l.kind),
+                    }
+                }
+                _ => l.text.clone(),
+            };
+            out.push(format!("{time} {:<14} {what}", l.who));
+        }
+        out.join("\n")
+    }
+
+    /// Attach the transcript to a failure (not to "not started": there is nothing to see).
+    pub fn attach(&self, failure: Failure) -> Failure {
+        if failure.status == Status::NotStarted {
+            return failure;
+        }
+        failure.detail("transcript", self.render(24))
+    }
+}
+
+impl Drop for Transcript {
+    fn drop(&mut self) {
+        // Shown with -v.
+        let text = self.render(200);
+        if let Ok(mut log) = self.log.lock() {
+            log.extend(text.lines().map(str::to_string));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! UDP on the wire: the checker's own datagram sockets, recorded in the transcript one datagram
+//! per line (boundaries are the point), and hidden UDP servers that lose, stray or stay silent
+//! on purpose, for client tests.
+
+use std::collections::HashMap;
+use std::io::ErrorKind;
+use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use super::Transcript;
+use super::errors::remaining;
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind as Kind};
+
+/// A UDP socket of the checker's, bound to a free loopback port.
+pub struct Peer {
+    sock: UdpSocket,
+    pub who: String,
+    t: Arc<Transcript>,
+}
+
+impl Peer {
+    pub fn bind(t: &Arc<Transcript>, who: &str) -> Result<Peer, Failure> {
+        let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        Ok(Peer {
+            sock,
+            who: who.to_string(),
+            t: Arc::clone(t),
+        })
+    }
+
+    pub fn send_to(&self, data: &[u8], port: u16) -> Result<(), Failure> {
+        self.sock.send_to(data, (Ipv4Addr::LOCALHOST, port))?;
+        self.t.sent_datagram(&self.who, data, port);
+        Ok(())
+    }
+
+    /// The next datagram, or `None` if none comes before `deadline`.
+    pub fn recv(&self, deadline: Instant) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
+        let mut buf = vec![0u8; 70_000];
+        loop {
+            let Some(left) = remaining(deadline) else {
+                return Ok(None);
+            };
+            let _ = self.sock.set_read_timeout(Some(left));
+            match self.sock.recv_from(&mut buf) {
+                Ok((n, from)) => {
+                    self.t.received_datagram(&self.who, &buf[..n], from.port());
+                    return Ok(Some((buf[..n].to_vec(), from)));
+                }
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                    ) => {}
+                // An ICMP "port unreachable" for an earlier datagram: the server is gone.
+                Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
+                    return Err(self.t.attach(Failure::of_kind(
+                        Kind::Refused,
+                        format!("{}: the server's port is closed (ICMP port unreachable): did the server stop?", self.who),
+                    )));
+                }
+                Err(e) => return Err(Failure::from(e)),
+            }
+        }
+    }
+
+    /// Expect the next datagram to be exactly `expected`, from the server's `port`.
+    pub fn expect(&self, expected: &[u8], port: u16, deadline: Instant) -> Result<(), Failure> {
+        let Some((got, from)) = self.recv(deadline)? else {
+            return Err(self.t.attach(Failure::of_kind(
+                Kind::Timeout,
+                format!(
+                    "{}: no reply to a datagram of {}",
+                    self.who,
+                    escape::plural(expected.len(), "byte")
+                ),
+            )));
+        };
+        if from.port() != port {
+            return Err(self.t.attach(Failure::wrong(format!(
+                "{}: the reply came from port {}, not from the server's port {port}",
+                self.who,
+                from.port()
+            ))));
+        }
+        if got != expected {
+            let f = Failure::wrong(if got.len() < expected.len() {
+                format!(
+                    "{}: the reply is {} long, the datagram sent was {}: it was cut",
+                    self.who,
+                    escape::plural(got.len(), "byte"),
+                    escape::plural(expected.len(), "byte")
+                )
+            } else {
+                format!("{}: the reply differs from the datagram sent", self.who)
+            });
+            return Err(self.t.attach(super::differ(f, expected, &got)));
+        }
+        Ok(())
+    }
+
+    /// Fail if another datagram arrives within `wait` (a reply sent to the wrong client, a
+    /// duplicate).
+    pub fn expect_nothing(&self, wait: Duration, why: &str) -> Result<(), Failure> {
+        if let Some((extra, from)) = self.recv(Instant::now() + wait)? {
+            return Err(self.t.attach(Failure::wrong(format!(
+                "{}: an unexpected datagram from port {}: {} ({why})",
+                self.who,
+                from.port(),
+                escape::quoted(&extra, 48)
+            ))));
+        }
+        Ok(())
+    }
+}
+
+/// How a hidden UDP server treats datagrams.
+#[derive(Clone, Copy, Debug)]
+pub enum UdpBehaviour {
+    Echo,
+    /// Drop the first copy of every distinct datagram, echo the next ones: the client must
+    /// retransmit.
+    DropFirstCopy,
+    /// Answer each datagram first from another port (with other bytes), then properly.
+    StrangerFirst,
+    /// Never answer.
+    Silent,
+}
+
+/// What a hidden stranger sends: never something a correct client would print.
+pub const STRANGER: &[u8] = b"a datagram from a stranger";
+
+pub struct HiddenUdpServer {
+    pub port: u16,
+    stop: Arc<AtomicBool>,
+    received: Arc<AtomicUsize>,
+}
+
+impl HiddenUdpServer {
+    pub fn start(t: &Arc<Transcript>, behaviour: UdpBehaviour) -> Result<HiddenUdpServer, Failure> {
+        let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let stranger = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        sock.set_read_timeout(Some(Duration::from_millis(50)))?;
+        let port = sock.local_addr()?.port();
+        let stop = Arc::new(AtomicBool::new(false));
+        let received = Arc::new(AtomicUsize::new(0));
+        let (t, stop2, received2) = (Arc::clone(t), Arc::clone(&stop), Arc::clone(&received));
+        std::thread::spawn(move || {
+            let who = "hidden server";
+            let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
+            let mut buf = vec![0u8; 70_000];
+            while !stop2.load(Ordering::Relaxed) {
+                let Ok((n, from)) = sock.recv_from(&mut buf) else {
+                    continue;
+                };
+                received2.fetch_add(1, Ordering::Relaxed);
+                let data = buf[..n].to_vec();
+                t.received_datagram(who, &data, from.port());
+                let copies = seen.entry(data.clone()).or_insert(0);
+                *copies += 1;
+                match behaviour {
+                    UdpBehaviour::Echo => {}
+                    UdpBehaviour::DropFirstCopy if *copies == 1 => {
+                        t.note(who, "dropped it, on purpose: the client must send it again");
+                        continue;
+                    }
+                    UdpBehaviour::DropFirstCopy => {}
+                    UdpBehaviour::StrangerFirst => {
+                        let _ = stranger.send_to(STRANGER, from);
+                        t.sent_datagram("stranger", STRANGER, from.port());
+                        // Let the stranger's datagram arrive first.
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    UdpBehaviour::Silent => continue,
+                }
+                let _ = sock.send_to(&data, from);
+                t.sent_datagram(who, &data, from.port());
+            }
+        });
+        Ok(HiddenUdpServer {
+            port,
+            stop,
+            received,
+        })
+    }
+
+    /// Datagrams received so far.
+    pub fn received(&self) -> usize {
+        self.received.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for HiddenUdpServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}

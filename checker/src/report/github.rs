@@ -1,0 +1,172 @@
+//! Grading on GitHub Actions (`GITHUB_ACTIONS=true`): an error annotation on the student's file
+//! for each failing test (at most 10, the most GitHub shows), a Markdown table of results in
+//! `$GITHUB_STEP_SUMMARY`, and everything a student's program printed wrapped in
+//! `::stop-commands::`, so that it cannot inject workflow commands.
+
+use std::io::Write;
+
+use crate::base::verdict::Status;
+use crate::grade::outcome::{ExerciseReport, TestReport};
+use crate::lab::exercise::Exercise;
+
+/// GitHub shows at most 10 error annotations per step.
+const MAX_ANNOTATIONS: usize = 10;
+
+pub fn active() -> bool {
+    std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true")
+}
+
+/// A token nobody can guess, for `::stop-commands::`.
+pub fn fresh_token() -> String {
+    let mut rng = fastrand::Rng::new();
+    (0..32).map(|_| rng.alphanumeric()).collect()
+}
+
+/// Stop the runner from reading workflow commands until `resume` with the same token.
+pub fn pause_commands(out: &mut impl Write, token: &str) -> std::io::Result<()> {
+    writeln!(out, "::stop-commands::{token}")
+}
+
+pub fn resume_commands(out: &mut impl Write, token: &str) -> std::io::Result<()> {
+    writeln!(out, "::{token}::")
+}
+
+/// Escape a workflow command's message.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a workflow command's property (file, title).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The student's file a test is about, relative to the repository, and a line if the failure
+/// names one (a panic or todo!() location).
+fn location(exercise: &Exercise, tree_prefix: &str, t: &TestReport) -> (String, u32) {
+    let file = t
+        .test
+        .program
+        .and_then(|p| {
+            exercise
+                .student_files
+                .iter()
+                .find(|f| f.ends_with(&format!("{p}.rs")))
+        })
+        .or_else(|| exercise.student_files.first())
+        .copied()
+        .unwrap_or("Cargo.toml");
+    let path = format!("{tree_prefix}{}/{file}", exercise.name);
+    let line = t
+        .failure
+        .as_ref()
+        .and_then(|f| {
+            let at = f.summary.find(&format!("{file}:"))?;
+            f.summary[at + file.len() + 1..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(1);
+    (path, line)
+}
+
+/// The error annotations for the failing tests (the first 10).
+pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in reports {
+        // Not a pass, a test that does not apply, or an untouched stub's rules.
+        let worth_it = |t: &&TestReport| {
+            let quiet_rules =
+                t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
+            !(matches!(t.status, Status::Pass | Status::NotApplicable) || quiet_rules)
+        };
+        for t in r.tests.iter().filter(worth_it) {
+            if out.len() == MAX_ANNOTATIONS {
+                return out;
+            }
+            let (file, line) = location(r.exercise, tree_prefix, t);
+            let message = match (&t.failure, &r.build_problem) {
+                (Some(f), _) => format!(
+                    "{}\nhint: {}\nread: course.md#{}",
+                    f.summary, t.test.hint, t.test.section
+                ),
+                (None, Some(p)) => p.summary.clone(),
+                (None, None) => t.status.label().to_string(),
+            };
+            out.push(format!(
+                "::error file={},line={line},title={}::{}",
+                escape_property(&file),
+                escape_property(&format!(
+                    "{}/{} ({})",
+                    r.exercise.name,
+                    t.test.id,
+                    t.status.label()
+                )),
+                escape_data(&message)
+            ));
+        }
+    }
+    out
+}
+
+/// Append the results as a Markdown table to `$GITHUB_STEP_SUMMARY`.
+pub fn write_summary(reports: &[ExerciseReport]) -> std::io::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return Ok(());
+    };
+    let mut md = String::from(
+        "## Socket-programming lab: results\n\n| day | exercise | status | tests | points |\n| --- | --- | --- | --- | --- |\n",
+    );
+    let (mut earned, mut possible) = (0, 0);
+    for r in reports {
+        let (e, p) = r.points();
+        earned += e;
+        possible += p;
+        md.push_str(&format!(
+            "| {} | `{}` | {} | {}/{} | {e}/{p} |\n",
+            r.exercise.day,
+            r.exercise.name,
+            r.status().label(),
+            r.passed(),
+            r.tests.len()
+        ));
+    }
+    md.push_str(&format!("\n**Score: {earned}/{possible} points.**\n"));
+    let failing: Vec<String> = reports
+        .iter()
+        .flat_map(|r| {
+            r.tests
+                .iter()
+                .filter(|t| !matches!(t.status, Status::Pass | Status::NotApplicable))
+                .map(move |t| (r, t))
+        })
+        .map(|(r, t)| {
+            let why = t
+                .failure
+                .as_ref()
+                .map(|f| f.summary.replace('|', "\\|").replace('\n', " "))
+                .unwrap_or_default();
+            format!(
+                "- `{}/{}` ({}): {}",
+                r.exercise.name,
+                t.test.id,
+                t.status.label(),
+                why.chars().take(300).collect::<String>()
+            )
+        })
+        .collect();
+    if !failing.is_empty() {
+        md.push_str("\n<details><summary>Failing tests</summary>\n\n");
+        md.push_str(&failing.join("\n"));
+        md.push_str("\n\n</details>\n");
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(md.as_bytes())
+}

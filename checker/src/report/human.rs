@@ -1,0 +1,257 @@
+//! The human report: one block per exercise, one line per test, and for each failure the
+//! evidence, a hint and the course.md section to read. Colour comes from anstream, which turns
+//! it off when stdout is not a terminal or NO_COLOR is set.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::base::verdict::Status;
+use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
+use crate::lab::exercise::Exercise;
+use crate::report::hints;
+
+const GREEN: Style = AnsiColor::Green.on_default().bold();
+const RED: Style = AnsiColor::Red.on_default().bold();
+const YELLOW: Style = AnsiColor::Yellow.on_default().bold();
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().dimmed();
+
+/// How to re-run one test with the same inputs, for the "reproduce" line of a failure.
+pub struct Rerun {
+    /// e.g. `--solutions` or `--root /path`, if the graded tree is not the default.
+    pub tree_flag: Option<String>,
+    pub seed: u64,
+    /// Programs given with `--program NAME=PATH`: without them the command would grade the
+    /// crate instead.
+    pub programs: Vec<(String, std::path::PathBuf)>,
+}
+
+impl Rerun {
+    pub fn command(&self, target: &str) -> String {
+        let mut cmd = format!("cargo run -p checker -- {target}");
+        if let Some(flag) = &self.tree_flag {
+            cmd.push(' ');
+            cmd.push_str(flag);
+        }
+        for (name, path) in &self.programs {
+            let given = format!("{name}={}", path.display());
+            cmd.push_str(&format!(
+                " --program {}",
+                crate::base::escape::shell_word(&given)
+            ));
+        }
+        cmd.push_str(&format!(" --seed {}", self.seed));
+        cmd
+    }
+}
+
+pub fn status_mark(status: Status) -> (Style, &'static str) {
+    match status {
+        Status::Pass => (GREEN, "✓"),
+        Status::NotStarted => (YELLOW, "○"),
+        Status::Fail | Status::DoesNotCompile => (RED, "✗"),
+        Status::Error => (RED, "!"),
+        Status::NotApplicable => (DIM, "-"),
+    }
+}
+
+pub fn exercise_style(status: ExerciseStatus) -> Style {
+    match status {
+        ExerciseStatus::Passing => GREEN,
+        ExerciseStatus::NotStarted => YELLOW,
+        ExerciseStatus::Failing | ExerciseStatus::DoesNotCompile => RED,
+    }
+}
+
+/// A text bar of `done` out of `total`, `width` characters wide.
+pub fn bar(done: u32, total: u32, width: usize) -> String {
+    let filled = if total == 0 {
+        0
+    } else {
+        (done as usize * width).div_ceil(total as usize).min(width)
+    };
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Print one exercise's block.
+pub fn exercise(
+    out: &mut impl Write,
+    report: &ExerciseReport,
+    rerun: &Rerun,
+    verbose: bool,
+) -> std::io::Result<()> {
+    let ex = report.exercise;
+    let status = report.status();
+    let style = exercise_style(status);
+    let (earned, possible) = report.points();
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#} — {}  {style}{}{style:#} {DIM}({}/{} tests, {earned}/{possible} points){DIM:#}",
+        ex.name,
+        ex.title,
+        status.label(),
+        report.passed(),
+        report.tests.len(),
+    )?;
+    if let Some(problem) = &report.build_problem {
+        let what = if problem.status == Status::DoesNotCompile {
+            "does not compile"
+        } else {
+            "not graded"
+        };
+        writeln!(out, "  {RED}✗ {what}{RED:#}: {}", problem.summary)?;
+        for line in problem.diagnostics.lines() {
+            writeln!(out, "    {line}")?;
+        }
+        if problem.status == Status::DoesNotCompile {
+            writeln!(
+                out,
+                "  {DIM}fix the errors above (the compiler's own messages), then run the checker again; \
+             the other exercises are graded as usual{DIM:#}"
+            )?;
+        }
+        return Ok(());
+    }
+    let width = report
+        .tests
+        .iter()
+        .map(|t| t.test.id.len())
+        .max()
+        .unwrap_or(0);
+    for t in &report.tests {
+        test_line(out, ex, t, width, rerun, verbose)?;
+    }
+    if status == ExerciseStatus::NotStarted {
+        writeln!(
+            out,
+            "  {DIM}not started: open exercises/{}/{} and read course.md#{}{DIM:#}",
+            ex.name,
+            ex.student_files.first().copied().unwrap_or("src"),
+            ex.section
+        )?;
+    }
+    Ok(())
+}
+
+fn test_line(
+    out: &mut impl Write,
+    ex: &Exercise,
+    t: &TestReport,
+    width: usize,
+    rerun: &Rerun,
+    verbose: bool,
+) -> std::io::Result<()> {
+    let (style, mark) = status_mark(t.status);
+    let summary = match (&t.failure, t.status) {
+        (Some(f), _) => f.summary.clone(),
+        (None, Status::Pass) => t.test.title.to_string(),
+        (None, status) => status.label().to_string(),
+    };
+    writeln!(
+        out,
+        "  {style}{mark}{style:#} {:width$}  {summary}",
+        t.test.id
+    )?;
+    // Continuation lines line up under the summary.
+    let pad = " ".repeat(width + 6);
+    if verbose && t.failure.is_some() {
+        writeln!(out, "{pad}{DIM}test: {}{DIM:#}", t.test.title)?;
+    }
+    if let Some(f) = &t.failure {
+        for (label, text) in &f.details {
+            if text.contains('\n') {
+                // A block (a transcript, a list): the label on its own line, the text below.
+                writeln!(out, "{pad}{label}:")?;
+                for line in text.lines() {
+                    writeln!(out, "{pad}  {line}")?;
+                }
+            } else {
+                writeln!(out, "{pad}{label}: {text}")?;
+            }
+        }
+        if let Some(output) = &f.output {
+            writeln!(out, "{pad}output:")?;
+            for line in output.lines() {
+                // Indented, so nothing a program prints can start a line of our report.
+                writeln!(out, "{pad}  | {line}")?;
+            }
+        }
+        if let Some(note) = &f.note {
+            writeln!(out, "{pad}{YELLOW}note:{YELLOW:#} {note}")?;
+        }
+        // An untouched stub's rules: nothing to hint at yet.
+        let quiet = t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
+        let hint = match (t.status, f.kind) {
+            // For an unstarted function the test's own hint says what to write.
+            (Status::NotStarted, _) | (_, None) => t.test.hint,
+            (_, Some(kind)) => hints::explain(kind),
+        };
+        if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
+            writeln!(out, "{pad}{YELLOW}hint:{YELLOW:#} {hint}")?;
+            writeln!(out, "{pad}read: course.md#{}", t.test.section)?;
+        }
+        if let Some(cmd) = &f.reproduce {
+            writeln!(out, "{pad}try it by hand: {cmd}")?;
+        }
+        if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
+            let target = format!("{}/{}", ex.name, t.test.id);
+            writeln!(out, "{pad}{DIM}re-run: {}{DIM:#}", rerun.command(&target))?;
+        }
+    }
+    if verbose && !t.log.is_empty() {
+        writeln!(
+            out,
+            "{pad}{DIM}transcript ({:.2} s):{DIM:#}",
+            t.duration.as_secs_f64()
+        )?;
+        for line in &t.log {
+            writeln!(out, "{pad}  {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// The score: in total, and per day when more than one day was graded.
+pub fn scores(out: &mut impl Write, reports: &[ExerciseReport]) -> std::io::Result<()> {
+    let mut days: Vec<(u8, u32, u32)> = Vec::new();
+    for r in reports {
+        let (e, p) = r.points();
+        match days.iter_mut().find(|d| d.0 == r.exercise.day) {
+            Some(d) => {
+                d.1 += e;
+                d.2 += p;
+            }
+            None => days.push((r.exercise.day, e, p)),
+        }
+    }
+    let (earned, possible) = days.iter().fold((0, 0), |(e, p), d| (e + d.1, p + d.2));
+    let per_day = if days.len() > 1 {
+        let parts: Vec<String> = days
+            .iter()
+            .map(|(d, e, p)| format!("day {d}: {e}/{p}"))
+            .collect();
+        format!(" ({})", parts.join(", "))
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{BOLD}score: {earned}/{possible} points{per_day}{BOLD:#}"
+    )
+}
+
+/// The last line of every grading run, alone on its line.
+pub fn totals(out: &mut impl Write, reports: &[ExerciseReport]) -> std::io::Result<()> {
+    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
+    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
+    let skipped: usize = reports.iter().map(ExerciseReport::not_applicable).sum();
+    if skipped > 0 {
+        writeln!(
+            out,
+            "{passed} passed, {failed} failed, {skipped} not applicable"
+        )
+    } else {
+        writeln!(out, "{passed} passed, {failed} failed")
+    }
+}

@@ -1,0 +1,74 @@
+//! The JUnit report, as CI systems read it: a test suite per exercise, a test case per test
+//! (class name: the exercise), failures with their message and the program's output; points
+//! and scores as properties.
+
+use super::json::{exercise_status, failure_message, test_status};
+use crate::base::verdict::Status;
+use crate::grade::outcome::ExerciseReport;
+
+/// The whole run as JUnit XML.
+pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
+    use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+    let mut report = Report::new("socket-programming lab");
+    for r in reports {
+        let mut suite = TestSuite::new(r.exercise.name);
+        let (earned, possible) = r.points();
+        suite.add_property(("points", earned.to_string().as_str()));
+        suite.add_property(("max_points", possible.to_string().as_str()));
+        suite.add_property(("status", exercise_status(r.status())));
+        suite.add_property(("seed", seed.to_string().as_str()));
+        if let Some(problem) = &r.build_problem {
+            suite.set_system_err(format!("{}\n{}", problem.summary, problem.diagnostics));
+        }
+        for t in &r.tests {
+            let status = match t.status {
+                Status::Pass => TestCaseStatus::success(),
+                Status::NotApplicable => {
+                    let mut s = TestCaseStatus::skipped();
+                    s.set_message(
+                        t.failure
+                            .as_ref()
+                            .map(|f| f.summary.clone())
+                            .unwrap_or_else(|| t.status.label().to_string()),
+                    );
+                    s
+                }
+                Status::Error | Status::DoesNotCompile => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
+                    s.set_type(test_status(t.status));
+                    s.set_message(
+                        failure_message(t)
+                            .or_else(|| r.build_problem.as_ref().map(|p| p.summary.clone()))
+                            .unwrap_or_else(|| t.status.label().to_string()),
+                    );
+                    s
+                }
+                Status::Fail | Status::NotStarted => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                    s.set_type(test_status(t.status));
+                    s.set_message(
+                        failure_message(t).unwrap_or_else(|| t.status.label().to_string()),
+                    );
+                    if let Some(hint) = t.failure.as_ref().map(|_| t.test.hint) {
+                        s.set_description(format!(
+                            "hint: {hint}\nread: course.md#{}",
+                            t.test.section
+                        ));
+                    }
+                    s
+                }
+            };
+            let mut case = TestCase::new(t.test.id, status);
+            case.set_classname(r.exercise.name);
+            case.set_time(t.duration);
+            case.add_property(("points", t.points_earned().to_string().as_str()));
+            case.add_property(("max_points", t.test.points.to_string().as_str()));
+            if let Some(output) = t.failure.as_ref().and_then(|f| f.output.clone()) {
+                case.set_system_out(output);
+            }
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    Ok(report.to_string()?)
+}
