@@ -25,6 +25,8 @@ pub struct Which {
     pub test: &'static str,
     /// The test must end within this.
     pub timeout: Duration,
+    /// The program the test's table row names (`TestCase::program`).
+    pub program: Option<&'static str>,
 }
 
 pub struct Ctx<'a> {
@@ -32,6 +34,9 @@ pub struct Ctx<'a> {
     slot: &'a Slot,
     /// The exercise's name, e.g. `day2-echo`.
     pub exercise: &'static str,
+    /// The program this test is about (its table row's `program`): tests shared by several
+    /// exercises (an echo server's) start it by this name.
+    pub program: Option<&'static str>,
     pub built: &'a Built,
     /// Every random input of the test comes from here (seeded from `--seed` and the test id,
     /// so a test draws the same inputs whatever runs beside it).
@@ -55,6 +60,7 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         Ctx {
             exercise: which.exercise,
+            program: which.program,
             built,
             rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
             deadline: Instant::now() + which.timeout,

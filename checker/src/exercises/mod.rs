@@ -1,5 +1,7 @@
 //! One module per exercise, each holding its hidden tests in one table, built from the steps
-//! of `kit`.
+//! of `kit`; families of tests that several exercises share have a module of their own: `echo_server`
+//! (the echo-server contract of day2-echo and day 5) and `multiplexing` (a server that serves
+//! every client from one thread: day5-poll and day5-epoll).
 
 use crate::lab::exercise::Exercise;
 
@@ -14,6 +16,10 @@ mod day3_resolve;
 mod day3_shutdown;
 mod day3_udp;
 mod day4_signals;
+mod day5_epoll;
+mod day5_poll;
+mod echo_server;
+mod multiplexing;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -26,4 +32,6 @@ pub static ALL: &[&Exercise] = &[
     &day3_resolve::EXERCISE,
     &day3_fork::EXERCISE,
     &day4_signals::EXERCISE,
+    &day5_poll::EXERCISE,
+    &day5_epoll::EXERCISE,
 ];

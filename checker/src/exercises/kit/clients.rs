@@ -1,5 +1,6 @@
-//! Many clients at once: a burst of connects that arrive together, and the threads that run
-//! one conversation each, joined into one verdict.
+//! Many clients at once: a burst of connects that arrive together, the threads that run one
+//! conversation each, joined into one verdict, and a client that floods the server with data
+//! it never reads.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -81,4 +82,78 @@ pub fn all_passed(threads: Vec<JoinHandle<TestResult>>) -> Result<(), (Failure, 
         }
     }
     first.map_or(Ok(()), |f| Err((f, failed)))
+}
+
+/// A client that sends `data` from a thread of its own and reads nothing, so the server's
+/// output for it piles up; how far it got shows whether the server still takes its data. It
+/// can be stopped between two writes (`stop`), which lets the connection be reset at once.
+pub struct Flood {
+    sent: Arc<AtomicUsize>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    thread: JoinHandle<TestResult>,
+}
+
+impl Flood {
+    /// Start sending `data` on a clone of `conn`, then half-close.
+    pub fn start(conn: &Conn, data: Vec<u8>, deadline: Instant) -> Result<Flood, Failure> {
+        let mut w = conn.try_clone()?;
+        let sent = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (progress, stopped) = (Arc::clone(&sent), Arc::clone(&stop));
+        let thread = std::thread::spawn(move || {
+            let mut at = 0;
+            while at < data.len() {
+                if stopped.load(Ordering::SeqCst) {
+                    return Ok(());
+                }
+                if Instant::now() >= deadline {
+                    return Err(Failure::checker_error(format!(
+                        "a flooding client could send only {at} of {} bytes in time",
+                        data.len()
+                    )));
+                }
+                let end = data.len().min(at + (64 << 10));
+                at += w.send_some(&data[at..end], Duration::from_millis(20))?;
+                progress.store(at, Ordering::SeqCst);
+            }
+            w.shutdown_write();
+            Ok(())
+        });
+        Ok(Flood { sent, stop, thread })
+    }
+
+    /// Bytes sent so far.
+    pub fn sent(&self) -> usize {
+        self.sent.load(Ordering::SeqCst)
+    }
+
+    /// Wait until the server stops taking data (nothing more goes out for `steady`), or
+    /// everything went out, or `within` passed; whether it stalled.
+    pub fn wait_stalled(&self, steady: Duration, within: Duration) -> bool {
+        let until = Instant::now() + within;
+        let mut last = (self.sent(), Instant::now());
+        while Instant::now() < until && !self.thread.is_finished() {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = self.sent();
+            if now != last.0 {
+                last = (now, Instant::now());
+            } else if last.1.elapsed() >= steady {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Stop sending (within a few tens of milliseconds) and let go of the connection.
+    pub fn stop(self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = self.thread.join();
+    }
+
+    /// Wait for the sending thread.
+    pub fn join(self) -> TestResult {
+        self.thread
+            .join()
+            .unwrap_or_else(|_| Err(Failure::checker_error("the flooding thread failed")))
+    }
 }

@@ -82,3 +82,10 @@ pub fn echo_round_trip(
     }
     Ok(())
 }
+
+/// A pattern in which any lost or repeated byte shows: each 4-byte block is its own index.
+pub fn counting_bytes(len: usize) -> Vec<u8> {
+    (0..len / 4)
+        .flat_map(|i| (i as u32).to_le_bytes())
+        .collect()
+}

@@ -182,3 +182,14 @@ fn port_taken_note(f: Failure, external: bool) -> Failure {
     }
     f.kind(Kind::AddressInUse)
 }
+
+/// The program a test shared by several exercises is about: the one its table row names.
+pub fn under_test(ctx: &Ctx) -> Result<&'static str, Failure> {
+    ctx.program
+        .ok_or_else(|| Failure::checker_error("a server test whose table row names no program"))
+}
+
+/// Start the server the test's table row names, on `port`.
+pub fn start_under_test(ctx: &Ctx, port: u16) -> Result<Server, Failure> {
+    start(ctx, under_test(ctx)?, port, &[])
+}

@@ -87,6 +87,7 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
         exercise: job.exercise.name,
         test: job.test.id,
         timeout: job.test.timeout,
+        program: job.test.program,
     };
     let mut ctx = Ctx::new(which, &job.built, seed, Arc::clone(&log), scope, slot);
     let result = run_catching_panics(job.test.run, &mut ctx);

@@ -3,7 +3,7 @@
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddrV4, TcpStream};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::errors::{io_failure, note_lossy_text, remaining};
 use super::transcript::Transcript;
@@ -122,6 +122,22 @@ impl Conn {
             }
         }
         Ok(())
+    }
+
+    /// One write of at most all of `data`, waiting at most `wait` for room: how many bytes went
+    /// out (0 if none could). For a sender that must be able to stop between writes.
+    pub fn send_some(&mut self, data: &[u8], wait: Duration) -> Result<usize, Failure> {
+        let _ = self
+            .stream
+            .set_write_timeout(Some(wait.max(Duration::from_millis(1))));
+        match self.stream.write(data) {
+            Ok(n) => {
+                self.t.sent(&self.who, &data[..n]);
+                Ok(n)
+            }
+            Err(e) if matches!(e.kind(), ErrorKind::Interrupted | ErrorKind::WouldBlock) => Ok(0),
+            Err(e) => Err(self.t.attach(io_failure(&self.who, "send", &e))),
+        }
     }
 
     /// Read what is there (at most `max` bytes), waiting until `deadline`; empty = EOF.

@@ -1,0 +1,233 @@
+//! Sockets from outside: the inodes a process holds, the TCP and UDP tables of its network
+//! namespace (`/proc/<pid>/net/tcp` and friends), what it listens on and which connections it
+//! holds.
+
+use super::tree;
+
+/// The inodes of the sockets a process holds open (from the links in /proc/<pid>/fd).
+pub fn socket_inodes(pid: i32) -> Vec<u64> {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return Vec::new();
+    };
+    fds.flatten()
+        .filter_map(|fd| std::fs::read_link(fd.path()).ok())
+        .filter_map(|target| {
+            target
+                .to_str()?
+                .strip_prefix("socket:[")?
+                .strip_suffix(']')?
+                .parse()
+                .ok()
+        })
+        .collect()
+}
+
+/// A TCP socket as /proc/<pid>/net/tcp shows it (the table of the process's network
+/// namespace, so it is right even when the program runs in a namespace of its own).
+#[derive(Debug, Clone)]
+pub struct TcpSocket {
+    pub local_ip: std::net::IpAddr,
+    pub local_port: u16,
+    pub remote_port: u16,
+    pub state: String,
+    pub inode: u64,
+}
+
+pub fn tcp_sockets(pid: i32) -> Vec<TcpSocket> {
+    socket_table(pid, &["tcp", "tcp6"])
+}
+
+/// The UDP sockets of the process's network namespace (same line format; `state` is CLOSE for
+/// an unconnected socket, ESTABLISHED for a connected one).
+pub fn udp_sockets(pid: i32) -> Vec<TcpSocket> {
+    socket_table(pid, &["udp", "udp6"])
+}
+
+fn socket_table(pid: i32, tables: &[&str]) -> Vec<TcpSocket> {
+    tables
+        .iter()
+        .filter_map(|table| std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok())
+        .flat_map(|text| {
+            text.lines()
+                .skip(1)
+                .filter_map(tcp_line)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The inodes of every socket of the process's network namespace that is not TCP: Unix
+/// domain, UDP, raw, netlink, packet. A descriptor whose inode is none of these and not in the
+/// TCP tables either is a TCP socket whose connection is over (it left the tables) but which
+/// is still open.
+pub fn non_tcp_socket_inodes(pid: i32) -> std::collections::BTreeSet<u64> {
+    let mut inodes: std::collections::BTreeSet<u64> =
+        socket_table(pid, &["udp", "udp6", "raw", "raw6"])
+            .into_iter()
+            .map(|s| s.inode)
+            .collect();
+    // unix: `Num RefCount Protocol Flags Type St Inode Path`; netlink: inode is column 10;
+    // packet: inode is column 9 (0-based 8).
+    for (table, column) in [("unix", 6), ("netlink", 9), ("packet", 8)] {
+        if let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")) {
+            inodes.extend(
+                text.lines()
+                    .skip(1)
+                    .filter_map(|l| l.split_whitespace().nth(column)?.parse::<u64>().ok()),
+            );
+        }
+    }
+    inodes
+}
+
+/// A port a program listens on: a TCP socket in LISTEN, or a bound UDP socket.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listening {
+    Tcp(u16),
+    Udp(u16),
+}
+
+impl Listening {
+    pub fn port(self) -> u16 {
+        match self {
+            Listening::Tcp(p) | Listening::Udp(p) => p,
+        }
+    }
+}
+
+/// The ports the process tree of `pid` listens on (its own descriptors, in its own network
+/// namespace): what a server really does, whatever it printed or was told.
+pub fn listening(pid: i32) -> Vec<Listening> {
+    let mut found = Vec::new();
+    for p in tree(pid) {
+        let held = socket_inodes(p);
+        if held.is_empty() {
+            continue;
+        }
+        for sock in tcp_sockets(p) {
+            if sock.state == "LISTEN" && held.contains(&sock.inode) {
+                found.push(Listening::Tcp(sock.local_port));
+            }
+        }
+        for sock in udp_sockets(p) {
+            if sock.local_port != 0 && held.contains(&sock.inode) {
+                found.push(Listening::Udp(sock.local_port));
+            }
+        }
+    }
+    found.sort_by_key(|l| (matches!(l, Listening::Udp(_)), l.port()));
+    found.dedup();
+    found
+}
+
+/// One line of /proc/net/tcp or tcp6:
+/// `sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode`.
+fn tcp_line(line: &str) -> Option<TcpSocket> {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let (local_ip, local_port) = tcp_address(fields.get(1)?)?;
+    let (_, remote_port) = tcp_address(fields.get(2)?)?;
+    let state = tcp_state_name(u8::from_str_radix(fields.get(3)?, 16).ok()?);
+
+    Some(TcpSocket {
+        local_ip,
+        local_port,
+        remote_port,
+        state: state.to_string(),
+        inode: fields.get(9)?.parse().ok()?,
+    })
+}
+
+/// `0100007F:1F90` (IPv4) or 32 hex digits and a port (IPv6): the address is printed as
+/// 32-bit words in the host's byte order, the port as a plain number.
+fn tcp_address(text: &str) -> Option<(std::net::IpAddr, u16)> {
+    let (addr, port) = text.split_once(':')?;
+    let port = u16::from_str_radix(port, 16).ok()?;
+    let mut bytes = Vec::with_capacity(16);
+    for word in 0..addr.len() / 8 {
+        let word = u32::from_str_radix(addr.get(word * 8..word * 8 + 8)?, 16).ok()?;
+        bytes.extend_from_slice(&word.to_ne_bytes());
+    }
+    let ip = match bytes.len() {
+        4 => std::net::IpAddr::from(<[u8; 4]>::try_from(bytes).ok()?),
+        16 => std::net::IpAddr::from(<[u8; 16]>::try_from(bytes).ok()?),
+        _ => return None,
+    };
+    Some((ip, port))
+}
+
+/// The kernel's TCP states (include/net/tcp_states.h).
+fn tcp_state_name(state: u8) -> &'static str {
+    match state {
+        0x01 => "ESTABLISHED",
+        0x02 => "SYN_SENT",
+        0x03 | 0x0c => "SYN_RECV",
+        0x04 => "FIN_WAIT1",
+        0x05 => "FIN_WAIT2",
+        0x06 => "TIME_WAIT",
+        0x07 => "CLOSE",
+        0x08 => "CLOSE_WAIT",
+        0x09 => "LAST_ACK",
+        0x0a => "LISTEN",
+        0x0b => "CLOSING",
+        _ => "UNKNOWN",
+    }
+}
+
+/// Does some process of `pid`'s tree still hold (as an open descriptor) its end of the TCP
+/// connection whose other end is our local port `peer_port`?
+pub fn holds_connection(pid: i32, peer_port: u16) -> bool {
+    tree(pid).iter().any(|&p| {
+        let fds = socket_inodes(p);
+        tcp_sockets(p)
+            .iter()
+            .any(|s| s.remote_port == peer_port && fds.contains(&s.inode))
+    })
+}
+
+/// The TCP socket `pid` holds open whose peer is our local port `peer_port`, if any.
+pub fn connection_to(pid: i32, peer_port: u16) -> Option<TcpSocket> {
+    let fds = socket_inodes(pid);
+    tcp_sockets(pid)
+        .into_iter()
+        .find(|s| s.remote_port == peer_port && fds.contains(&s.inode))
+}
+
+/// The inodes of the sockets listening on `port` that `pid`'s tree can see.
+pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
+    tcp_sockets(pid)
+        .into_iter()
+        .filter(|s| s.state == "LISTEN" && s.local_port == port)
+        .map(|s| s.inode)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_listening_socket_and_its_inode() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let me = std::process::id() as i32;
+        let inodes = listening_inodes(me, port);
+        assert_eq!(inodes.len(), 1, "{:?}", tcp_sockets(me));
+        assert!(socket_inodes(me).contains(&inodes[0]));
+        let sock = tcp_sockets(me)
+            .into_iter()
+            .find(|s| s.local_port == port)
+            .unwrap();
+        assert_eq!(sock.local_ip, std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+
+    #[test]
+    fn parses_ipv6_lines() {
+        let line = "   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0";
+        let sock = tcp_line(line).unwrap();
+        assert_eq!(sock.local_ip, "::1".parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(
+            (sock.local_port, sock.state.as_str(), sock.inode),
+            (8080, "LISTEN", 4242)
+        );
+    }
+}

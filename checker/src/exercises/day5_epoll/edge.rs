@@ -1,0 +1,78 @@
+//! What edge-triggered epoll adds to a one-thread server's tests: the registration itself
+//! (EPOLLET, seen in /proc), and data left unread after EPOLLIN, which nothing announces again.
+//! (Output left unsent after EPOLLOUT stalls `multiplexing::slow_reader`, shared with poll.)
+
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{echo, server};
+use crate::lab::exercise::secs;
+use crate::observe::wire::Conn;
+
+/// EPOLLET in an `epoll_event`'s events (1 << 31).
+const EPOLLET: u32 = 1 << 31;
+
+/// Three clients in the middle of their conversations: each one's socket is in an epoll
+/// instance of the server, registered with EPOLLET.
+pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let mut conns = Vec::new();
+    for i in 1..=3 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        conns.push(c);
+    }
+    let targets = procinfo::epoll_targets(pid);
+    if targets.is_empty() {
+        return Err(Failure::wrong(
+            "the server has no epoll instance watching anything (no `tfd:` line in the fdinfo of an anon_inode:[eventpoll] descriptor)",
+        )
+        .note("epoll_create1, then epoll_ctl(EPOLL_CTL_ADD) for the listening socket and for every client"));
+    }
+    let fds = procinfo::socket_fds(pid);
+    let mut problems = Vec::new();
+    for c in &conns {
+        let Some(inode) = procinfo::connection_to(pid, c.local_port()).map(|s| s.inode) else {
+            continue;
+        };
+        let Some(&(fd, _)) = fds.iter().find(|&&(_, i)| i == inode) else {
+            continue;
+        };
+        match targets.iter().find(|target| target.fd == fd) {
+            None => problems.push(format!("fd {fd} (a client) is not in the epoll set")),
+            Some(target) if target.events & EPOLLET == 0 => problems.push(format!(
+                "fd {fd} (a client) is level-triggered: events {:#x}, without EPOLLET",
+                target.events
+            )),
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(t.attach(
+        Failure::wrong("client sockets are not registered edge-triggered")
+            .detail("in /proc", problems.join("\n"))
+            .note("register each client with EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET"),
+    ))
+}
+
+/// 1 MiB in one write, then nothing more (no EOF): all of it must come back. A server that
+/// reads once per EPOLLIN leaves the rest unread, and no new event will come for it.
+pub fn burst_then_silence(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    let mut data = vec![0u8; 1 << 20];
+    ctx.rng.fill(&mut data);
+    let deadline = ctx.within(secs(5));
+    let expected = data.clone();
+    let silent = move |mut w: Conn| w.send(&data, deadline);
+    echo::while_writing(&mut c, silent, |c| c.expect_bytes(&expected, deadline)).map_err(|f| {
+        f.note("after one EPOLLIN, read until EAGAIN: the rest of a burst is never announced again")
+    })?;
+    c.shutdown_write();
+    c.expect_eof(ctx.within(secs(3)), "after the client's EOF")
+}

@@ -1,0 +1,334 @@
+//! The hidden tests of the echo-server contract, shared by every exercise whose server keeps
+//! it (day2-echo's iterative server, day 5's poll and epoll servers): what comes back on the
+//! wire, what the server holds in `/proc`, how it restarts, how fast it is. Each test starts
+//! the program its table row names (`TestCase::program`), and names no design: a blocking
+//! server, one with poll or epoll, a thread or a process per client all pass.
+
+use std::time::{Duration, Instant};
+
+use crate::base::escape;
+use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{self, echo, sockets, stalled};
+use crate::lab::exercise::secs;
+use crate::observe::wire::{self, Conn, Server};
+
+fn server(ctx: &Ctx) -> Result<Server, Failure> {
+    kit::server::start_under_test(ctx, 0)
+}
+
+fn name(ctx: &Ctx) -> Result<&'static str, Failure> {
+    kit::server::under_test(ctx)
+}
+
+fn nc(data: &str) -> String {
+    format!(
+        "printf {} | nc -N 127.0.0.1 7000",
+        escape::printf_arg(data.as_bytes())
+    )
+}
+
+pub fn listening_line(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    if s.line.is_empty() && s.external {
+        return Err(Failure::not_applicable(format!(
+            "{} printed no `listening on` line (a program given with --program may print none): nothing to check",
+            name(ctx)?
+        )));
+    }
+    let (ip, port) =
+        wire::parse_listening(&s.line).unwrap_or((std::net::Ipv4Addr::UNSPECIFIED, s.port));
+    let mut c = Conn::connect(&t, "client", port, ctx.within(secs(5)))?;
+    c.send(b"ping\n", ctx.deadline)?;
+    c.expect_bytes(b"ping\n", ctx.within(secs(5)))?;
+    if ip != std::net::Ipv4Addr::UNSPECIFIED && !s.line.is_empty() {
+        return Err(Failure::wrong(format!(
+            "the line says {ip}: the contract is to bind the wildcard address, 0.0.0.0"
+        ))
+        .detail("line", s.line.clone()));
+    }
+    // What the kernel says the server listens on.
+    let listening: Vec<_> = procinfo::tree(s.program.pid())
+        .iter()
+        .flat_map(|&p| procinfo::tcp_sockets(p))
+        .filter(|sock| sock.state == "LISTEN" && sock.local_port == port)
+        .collect();
+    if let Some(sock) = listening
+        .iter()
+        .find(|sock| !sock.local_ip.is_unspecified())
+    {
+        return Err(Failure::wrong(format!(
+            "the server listens on {}:{port}, not on the wildcard address 0.0.0.0",
+            sock.local_ip
+        )));
+    }
+    let lines = s.program.stdout.bytes();
+    let count = kit::lines::with_prefix(&lines, "listening on").len();
+    if count != 1 && !s.line.is_empty() {
+        return Err(Failure::of_kind(
+            FailureKind::BadOutput,
+            format!("the `listening on` line appears {count} times; print it once"),
+        ));
+    }
+    drop(c);
+    drop(s);
+    // A port given on the command line is the port used.
+    let wanted = wire::free_port()?;
+    let s = kit::server::start(ctx, name(ctx)?, wanted, &[])?;
+    if s.port != wanted {
+        return Err(Failure::wrong(format!(
+            "started with port {wanted}, the server listens on {}",
+            s.port
+        )));
+    }
+    Ok(())
+}
+
+pub fn round_trip(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    let line = "hello, echo\n";
+    let result = (|| {
+        c.send(line.as_bytes(), ctx.deadline)?;
+        c.shutdown_write();
+        c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
+        c.expect_eof(
+            ctx.within(secs(5)),
+            "after the client's EOF (close the connection once read() returns 0)",
+        )
+    })();
+    result.map_err(|f| f.reproduce(s.by_hand(&nc(line))))
+}
+
+pub fn binary_64k(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    let mut data: Vec<u8> = (0..64 * 1024).map(|_| ctx.rng.u8(..)).collect();
+    // Make sure the awkward bytes are there, wherever the random ones fell.
+    for special in [0u8, b'\r', b'\n', 0xff, 0x80, 0xc3] {
+        for _ in 0..16 {
+            let at = ctx.rng.usize(..data.len());
+            data[at] = special;
+        }
+    }
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    echo::echo_round_trip(&mut c, data, true, ctx.within(secs(10)))
+}
+
+pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    let data: Vec<u8> = (0..4096)
+        .map(|i| b"abcdefghijklmnopqrstuvwxyz\n"[i % 27])
+        .collect();
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    c.set_nodelay();
+    let deadline = ctx.within(secs(10));
+    let sent = data.clone();
+    let one_byte_at_a_time = move |mut w: Conn| {
+        for b in &sent {
+            w.send(std::slice::from_ref(b), deadline)?;
+        }
+        w.shutdown_write();
+        Ok(())
+    };
+    echo::while_writing(&mut c, one_byte_at_a_time, |c| {
+        c.expect_bytes(&data, deadline)
+    })?;
+    c.expect_eof(deadline, "after the client's EOF")
+}
+
+pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    let data = echo::counting_bytes(32 << 20);
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    let deadline = ctx.within(secs(18));
+    let writer = echo::send_then_shutdown(data.clone(), deadline);
+    let leader = s.program.pid();
+    echo::while_writing(&mut c, writer, |c| {
+        stalled::read_everything(ctx, &t, leader, c, &data, deadline)
+    })?;
+    c.expect_eof(deadline, "after the client's EOF")
+}
+
+pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = server(ctx)?;
+    for i in 1..=20 {
+        let mut c = s
+            .connect(&t, &format!("client {i}"), ctx.within(secs(5)))
+            .map_err(|f| {
+                let served = match i - 1 {
+                    1 => "client 1 was served".to_string(),
+                    n => format!("clients 1 to {n} were served"),
+                };
+                f.note(format!(
+                    "{served}; a server goes back to accept() after each client and runs until it is stopped"
+                ))
+            })?;
+        let line = format!("client number {i} says hello\n");
+        c.send(line.as_bytes(), ctx.deadline)?;
+        c.shutdown_write();
+        c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
+        c.expect_eof(ctx.within(secs(5)), "after the client's EOF")?;
+        s.check_alive(&format!("after serving client {i}"))?;
+    }
+    Ok(())
+}
+
+pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = server(ctx)?;
+    {
+        let mut rude = Conn::connect(&t, "resetting client", s.port, ctx.within(secs(5)))?;
+        rude.set_recv_buffer(4096);
+        // Enough that the server is still echoing when the reset arrives.
+        let junk = vec![b'r'; 512 * 1024];
+        let mut w = rude.try_clone()?;
+        let deadline = ctx.within(secs(3));
+        let sender = std::thread::spawn(move || w.send(&junk, deadline));
+        let _ = rude.recv_some(1024, ctx.within(secs(3)))?;
+        rude.reset();
+        let _ = sender.join();
+    }
+    let line = "still there?\n";
+    let mut c = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))
+        .map_err(|f| f.note("the server stopped serving after a client reset its connection"))?;
+    c.send(line.as_bytes(), ctx.deadline)?;
+    c.shutdown_write();
+    c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
+    c.expect_eof(ctx.within(secs(5)), "after the client's EOF")?;
+    s.check_alive("after a client reset its connection")
+}
+
+pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    t.note("client", "stays silent for 1 s");
+    ctx.off_cpu(|| std::thread::sleep(Duration::from_secs(1)));
+    let line = "sorry, I was thinking\n";
+    c.send(line.as_bytes(), ctx.deadline)?;
+    c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
+    c.shutdown_write();
+    c.expect_eof(ctx.within(secs(5)), "after the client's EOF")
+}
+
+pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server(ctx)?;
+    // Whatever the server held before any client came (its listening socket, a socketpair of
+    // its own) is not about the clients.
+    let before = sockets::held(s.program.pid());
+    let mut client_ports = Vec::new();
+    for i in 1..=3 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        client_ports.push(c.local_port());
+        let line = format!("client {i}\n");
+        c.send(line.as_bytes(), ctx.deadline)?;
+        c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
+        // Leave: the server's read returns 0; from then on its socket is the server's to close.
+        c.shutdown_write();
+        let _ = c.recv_some(64, ctx.within(Duration::from_millis(500)));
+    }
+    let leftovers = || sockets::left_for_clients(s.program.pid(), &before, &client_ports);
+    let until = ctx.within(secs(3));
+    let mut left = leftovers();
+    while !left.is_empty() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+        left = leftovers();
+    }
+    if left.is_empty() {
+        return Ok(());
+    }
+    let close_wait = left.iter().any(|l| l.contains("CLOSE_WAIT"));
+    Err(t.attach(
+        Failure::wrong(format!(
+            "3 clients have left, but the server still holds {} for them",
+            escape::plural(left.len(), "socket")
+        ))
+        .detail("held", left.join("\n"))
+        .note(if close_wait {
+            "CLOSE_WAIT: the client closed its side and the server never closed its socket"
+        } else {
+            "the descriptors of finished connections stay open: close (drop) the socket after the client's EOF"
+        }),
+    ))
+}
+
+pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = server(ctx)?;
+    let port = s.port;
+    let mut c = Conn::connect(&t, "client", port, ctx.within(secs(5)))?;
+    c.send(b"one\n", ctx.deadline)?;
+    c.expect_bytes(b"one\n", ctx.within(secs(5)))?;
+    // The server goes first: its side of this connection will wait in TIME_WAIT.
+    s.program.stop();
+    t.note(
+        "checker",
+        "stopped the server while the connection was open",
+    );
+    let _ = c.recv_some(64, ctx.within(secs(2)));
+    drop(c);
+    let in_time_wait = procinfo::tcp_sockets(std::process::id() as i32)
+        .iter()
+        .any(|sock| sock.local_port == port && sock.state == "TIME_WAIT");
+    ctx.log(format!(
+        "a TIME_WAIT entry holds port {port}: {in_time_wait}"
+    ));
+    match kit::server::start(ctx, name(ctx)?, port, &[]) {
+        Ok(_) => Ok(()),
+        Err(f) => {
+            let in_use = f
+                .output
+                .as_deref()
+                .unwrap_or("")
+                .to_lowercase()
+                .contains("in use")
+                || f.summary.contains("in use");
+            if in_use || f.kind == Some(FailureKind::BadExit) {
+                Err(Failure::of_kind(
+                    FailureKind::AddressInUse,
+                    format!("the server could not start again on port {port} right after its previous run"),
+                )
+                .detail("then", f.summary)
+                .output(f.output.unwrap_or_default()))
+            } else {
+                Err(f)
+            }
+        }
+    }
+}
+
+pub fn throughput(ctx: &mut Ctx) -> TestResult {
+    let s = server(ctx)?;
+    let reference = wire::ReferenceEcho::start()?;
+    const BYTES: usize = 16 << 20;
+    // Alternate the two so that load from elsewhere falls on both; keep the best of each.
+    let (mut best_ref, mut best_student) = (0f64, 0f64);
+    for round in 0..3 {
+        let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)))?;
+        let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)))
+            .map_err(|f| f.note("16 MiB did not come back in 15 s"))?;
+        ctx.log(format!(
+            "round {round}: reference {r:.0} MB/s, yours {st:.0} MB/s"
+        ));
+        best_ref = best_ref.max(r);
+        best_student = best_student.max(st);
+        if best_student >= best_ref / 4.0 && round >= 1 {
+            break;
+        }
+    }
+    if best_student >= best_ref / 4.0 {
+        return Ok(());
+    }
+    Err(Failure::wrong(format!(
+        "{best_student:.0} MB/s, less than a quarter of the reference echo server's {best_ref:.0} MB/s on this machine"
+    )))
+}

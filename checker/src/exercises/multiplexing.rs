@@ -1,0 +1,390 @@
+//! The hidden tests of a server that serves every client at once from one thread (day 5's poll
+//! and epoll servers), beyond the echo-server contract (`echo_server`): many clients at once,
+//! a burst of connects, a client that does not read (it must slow nobody down and cost bounded
+//! memory), a reset while output waits, non-blocking sockets, one thread of one process. Each
+//! starts the program its table row names; none waits for a particular system call.
+
+use std::time::{Duration, Instant};
+
+use crate::base::escape;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::clients::{self, Flood};
+use crate::exercises::kit::{echo, poll, server, sockets};
+use crate::lab::exercise::secs;
+use crate::observe::wire::{Conn, Server, Transcript};
+
+/// How long a flooding client's data must stop going out before the server counts as having
+/// stopped reading from it.
+const STEADY: Duration = Duration::from_millis(200);
+
+/// 100 clients connect at once and talk at the same time, with lines of random lengths; they
+/// leave at different times (after 1 to 5 rounds). Each gets exactly its own bytes back.
+pub fn many_clients(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let deadline = ctx.within(secs(10));
+    let burst = clients::connect_burst(&t, s.port, 100, deadline, Duration::ZERO, || {})?;
+    let seeds: Vec<u64> = (0..100).map(|_| ctx.rng.u64(..)).collect();
+    let threads: Vec<_> = burst
+        .conns
+        .into_iter()
+        .zip(seeds)
+        .enumerate()
+        .map(|(i, (mut c, seed))| {
+            std::thread::spawn(move || -> TestResult {
+                let mut rng = fastrand::Rng::with_seed(seed);
+                for round in 0..=i % 5 {
+                    let filler: String = (0..rng.usize(1..2000))
+                        .map(|_| rng.alphanumeric())
+                        .collect();
+                    echo::round_trip(
+                        &mut c,
+                        &format!("client {i} round {round} {filler}\n"),
+                        deadline,
+                    )?;
+                    std::thread::sleep(Duration::from_millis(rng.u64(5..30)));
+                }
+                c.shutdown_write();
+                c.expect_eof(deadline, "after the client's EOF")
+            })
+        })
+        .collect();
+    clients::all_passed(threads)
+        .map_err(|(f, failed)| f.detail("clients that failed", format!("{failed} of 100")))
+}
+
+/// 200 connects in a row, as fast as they go; then every one of those clients must be served.
+pub fn connect_burst(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let deadline = ctx.within(secs(8));
+    let mut conns = Vec::with_capacity(200);
+    for i in 0..200 {
+        conns.push(Conn::connect(&t, &format!("client {i}"), s.port, deadline)?);
+    }
+    for (i, c) in conns.iter_mut().enumerate() {
+        c.send(format!("client {i}\n").as_bytes(), deadline)?;
+    }
+    let replies = ctx.within(secs(3));
+    let mut unserved = Vec::new();
+    for (i, c) in conns.iter_mut().enumerate() {
+        if c.expect_bytes(format!("client {i}\n").as_bytes(), replies)
+            .is_err()
+        {
+            unserved.push(i);
+        }
+    }
+    if unserved.is_empty() {
+        return Ok(());
+    }
+    Err(t.attach(
+        Failure::wrong(format!(
+            "{} of 200 clients that connected in a burst were never served",
+            unserved.len()
+        ))
+        .detail("first unserved", format!("client {}", unserved[0]))
+        .note("connections that arrive together wait in the listen queue until accepted: accept all of them (until EAGAIN) each time the listening socket is readable, and keep no fixed limit on clients"),
+    ))
+}
+
+/// A client that floods the server and never reads, on its own connection.
+fn flooding_client(
+    ctx: &Ctx,
+    t: &std::sync::Arc<Transcript>,
+    s: &Server,
+    who: &str,
+    bytes: usize,
+    deadline: Instant,
+) -> Result<(Conn, Vec<u8>, Flood), Failure> {
+    let c = Conn::connect(t, who, s.port, ctx.within(secs(5)))?;
+    let data = echo::counting_bytes(bytes);
+    let flood = Flood::start(&c, data.clone(), deadline)?;
+    Ok((c, data, flood))
+}
+
+/// While one client sends 16 MiB and reads nothing, five others get every echo promptly; when
+/// it finally reads, every byte of its own arrives.
+pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let deadline = ctx.within(secs(15));
+    let (mut stalled, data, flood) =
+        flooding_client(ctx, &t, &s, "stalled client", 16 << 20, deadline)?;
+    ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(5)));
+    t.note(
+        "checker",
+        format!(
+            "the stalled client has sent {} and read nothing",
+            escape::plural(flood.sent(), "byte")
+        ),
+    );
+    let mut others = Vec::new();
+    for i in 1..=5 {
+        others.push(Conn::connect(
+            &t,
+            &format!("client {i}"),
+            s.port,
+            ctx.within(secs(5)),
+        )?);
+    }
+    let mut worst = Duration::ZERO;
+    for round in 0..10 {
+        for (i, c) in others.iter_mut().enumerate() {
+            let began = Instant::now();
+            echo::round_trip(c, &format!("client {} round {round}\n", i + 1), ctx.within(secs(2)))
+                .map_err(|f| {
+                    f.note("the server stopped serving everybody while one client did not read: a send to that client must never wait; keep what does not fit in that client's buffer and send it when its socket is writable")
+                })?;
+            worst = worst.max(began.elapsed());
+        }
+    }
+    ctx.log(format!(
+        "the slowest echo took {:.0} ms",
+        worst.as_secs_f64() * 1000.0
+    ));
+    if worst > Duration::from_secs(1) {
+        return Err(t.attach(Failure::wrong(format!(
+            "a client waited {:.1} s for its echo while another client did not read",
+            worst.as_secs_f64()
+        ))));
+    }
+    stalled.expect_bytes(&data, deadline).map_err(|f| {
+        f.note("the client that did not read lost bytes: keep its output in its buffer until its socket is writable again")
+    })?;
+    flood.join()?;
+    stalled.expect_eof(deadline, "after the client's EOF")
+}
+
+/// A client sends 32 MiB and reads nothing: the server must stop reading from it once over
+/// 1 MiB waits for it, so its memory stays bounded; then every byte still arrives.
+pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let mut warm = Conn::connect(&t, "first client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut warm, "hello\n", ctx.within(secs(5)))?;
+    let before = procinfo::resident_bytes(pid).unwrap_or(0);
+    let deadline = ctx.within(secs(15));
+    let (mut c, data, flood) = flooding_client(ctx, &t, &s, "flooding client", 32 << 20, deadline)?;
+    ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(6)));
+    let grew = procinfo::resident_bytes(pid)
+        .unwrap_or(0)
+        .saturating_sub(before);
+    ctx.log(format!(
+        "the client sent {} MiB; the server's memory grew by {} MiB",
+        flood.sent() >> 20,
+        grew >> 20
+    ));
+    if grew > 16 << 20 {
+        c.abort();
+        return Err(t.attach(
+            Failure::wrong(format!(
+                "the server's memory grew by {} MiB for a client that sent {} MiB and read nothing",
+                grew >> 20,
+                flood.sent() >> 20
+            ))
+            .note("back-pressure: while over 1 MiB waits for a client, stop reading from it (do not ask for POLLIN); its data then waits in the kernel, and its send blocks"),
+        ));
+    }
+    c.expect_bytes(&data, deadline)?;
+    flood.join()?;
+    c.expect_eof(deadline, "after the client's EOF")
+}
+
+/// A client that floods and never reads resets its connection while output waits for it: the
+/// server must close that socket at once, without spinning, and serve on.
+pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let before = sockets::held(pid);
+    let deadline = ctx.within(secs(10));
+    let (c, _, flood) = flooding_client(ctx, &t, &s, "resetting client", 16 << 20, deadline)?;
+    ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(5)));
+    let port = c.local_port();
+    flood.stop();
+    c.reset();
+    let cpu = procinfo::cpu_time(pid).unwrap_or_default();
+    ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
+    let spent = procinfo::cpu_time(pid)
+        .unwrap_or_default()
+        .saturating_sub(cpu);
+    ctx.log(format!(
+        "CPU time in the 0.3 s after the reset: {} ms",
+        spent.as_millis()
+    ));
+    let mut left = sockets::left_for_clients(pid, &before, &[port]);
+    let until = ctx.within(secs(1));
+    while !left.is_empty() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+        left = sockets::left_for_clients(pid, &before, &[port]);
+    }
+    let note = "POLLERR and POLLHUP (EPOLLERR, EPOLLHUP) come whether asked for or not: on either, close that client";
+    if spent > Duration::from_millis(150) {
+        return Err(t.attach(
+            Failure::wrong(format!(
+                "after a client reset its connection, the server used {} ms of CPU in 0.3 s: it spins",
+                spent.as_millis()
+            ))
+            .note(note),
+        ));
+    }
+    if !left.is_empty() {
+        return Err(t.attach(
+            Failure::wrong("a client reset its connection, and a second later the server still holds its socket")
+                .detail("held", left.join("\n"))
+                .note(note),
+        ));
+    }
+    let mut next = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut next, "anyone there?\n", ctx.within(secs(5)))
+}
+
+/// A client's data and its EOF arrive together (the checker stops the server meanwhile, so
+/// both wait in the socket when it looks): the data must come back, then EOF. A server that
+/// closes the moment a read returns 0 drops what it read just before.
+pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut c, "first\n", ctx.within(secs(5)))?;
+    s.program.signal(nix::sys::signal::Signal::SIGSTOP)?;
+    poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
+    t.note("checker", "stopped the server (SIGSTOP)");
+    let mut data = vec![0u8; 32 << 10];
+    ctx.rng.fill(&mut data);
+    c.send(&data, ctx.within(secs(5)))?;
+    c.shutdown_write();
+    let local = c.local_port();
+    poll::until(Duration::from_secs(2), || {
+        procinfo::connection_to(pid, local).is_some_and(|sock| sock.state == "CLOSE_WAIT")
+    });
+    s.program.signal(nix::sys::signal::Signal::SIGCONT)?;
+    t.note(
+        "checker",
+        "continued the server: the data and the EOF wait in its socket together",
+    );
+    let deadline = ctx.within(secs(5));
+    c.expect_bytes(&data, deadline).map_err(|f| {
+        f.note("a read of 0 ends the client's input, not its output: send what is buffered for it, then close")
+    })?;
+    c.expect_eof(deadline, "after the client's EOF")
+}
+
+/// A client sends 8 MiB and its EOF, then reads slowly (at most 64 KiB a millisecond, through a
+/// small receive buffer): every byte must come back before the server closes. The server reads
+/// the EOF while output still waits for this client, so a server that closes at the EOF, or
+/// one that stops sending before EAGAIN (edge-triggered), loses the end.
+pub fn slow_reader(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let mut c = Conn::connect(&t, "slow reader", s.port, ctx.within(secs(5)))?;
+    c.set_recv_buffer(64 << 10);
+    let data = echo::counting_bytes(8 << 20);
+    let deadline = ctx.within(secs(6));
+    let writer = echo::send_then_shutdown(data.clone(), deadline);
+    echo::while_writing(&mut c, writer, |c| read_slowly(c, &data, deadline))?;
+    c.expect_eof(deadline, "after the client's EOF")
+}
+
+/// Read `expected` in pieces of at most 64 KiB, a millisecond apart, and compare.
+fn read_slowly(c: &mut Conn, expected: &[u8], deadline: Instant) -> TestResult {
+    let mut got = Vec::with_capacity(expected.len());
+    while got.len() < expected.len() {
+        let piece = c.recv_some(64 << 10, deadline).map_err(|f| {
+            f.note("output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again")
+        })?;
+        if piece.is_empty() {
+            return Err(Failure::of_kind(
+                crate::base::verdict::FailureKind::EarlyEof,
+                format!(
+                    "the server closed the connection after {} of {} bytes",
+                    got.len(),
+                    expected.len()
+                ),
+            )
+            .note("after a client's EOF, send everything still buffered for it, then close"));
+        }
+        got.extend_from_slice(&piece);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    if got != expected {
+        return Err(crate::observe::wire::differ(
+            Failure::wrong("the bytes that came back differ from the ones sent"),
+            expected,
+            &got,
+        ));
+    }
+    Ok(())
+}
+
+/// Three clients in the middle of their conversations: every socket of the server, the
+/// listening one included, is non-blocking (O_NONBLOCK in /proc/<pid>/fdinfo).
+pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let mut conns = Vec::new();
+    for i in 1..=3 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        conns.push(c);
+    }
+    let listening = procinfo::listening_inodes(pid, s.port);
+    let blocking: Vec<String> = procinfo::socket_fds(pid)
+        .into_iter()
+        .filter(|&(fd, _)| {
+            procinfo::fd_flags(pid, fd).is_some_and(|f| f & libc::O_NONBLOCK as u32 == 0)
+        })
+        .map(|(fd, inode)| {
+            let what = if listening.contains(&inode) {
+                "the listening socket"
+            } else {
+                "a client's socket"
+            };
+            format!("fd {fd}: {what}")
+        })
+        .collect();
+    if blocking.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::wrong(format!(
+        "{} of the server's sockets {} blocking (no O_NONBLOCK in /proc/{pid}/fdinfo)",
+        blocking.len(),
+        if blocking.len() == 1 { "is" } else { "are" }
+    ))
+    .detail("blocking", blocking.join("\n"))
+    .note("with one thread for everybody, one call that waits stops everybody: make every socket non-blocking (SOCK_NONBLOCK in socket() and accept4(), or fcntl O_NONBLOCK)"))
+}
+
+/// Twenty clients connected and talking: the server is one process with one thread.
+pub fn one_thread(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let mut conns = Vec::new();
+    for i in 1..=20 {
+        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        conns.push(c);
+    }
+    let threads = procinfo::thread_states(pid).len();
+    let children = procinfo::children(pid);
+    if threads > 1 || !children.is_empty() {
+        return Err(t.attach(
+            Failure::wrong(format!(
+                "with 20 clients connected the server runs {} and {}",
+                escape::plural(threads, "thread"),
+                escape::plural(children.len(), "child process")
+            ))
+            .note("the lesson is one thread of one process for every client: poll or epoll tells it which socket is ready"),
+        ));
+    }
+    for (i, c) in conns.iter_mut().enumerate() {
+        echo::round_trip(c, &format!("client {} again\n", i + 1), ctx.within(secs(5)))?;
+    }
+    Ok(())
+}
