@@ -335,6 +335,14 @@ fn verify_passes_on_the_lab() {
         stdout.contains("every solution passes every test"),
         "{stdout}"
     );
+    // course.md and the stubs agree: the checks of issue 14 ran (and passed, by the status).
+    for check in [
+        "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
+        "course.md's rules table matches each exercise's clippy.toml and [lints]",
+        "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
+    ] {
+        assert!(stdout.contains(&format!("✓ {check}")), "{check}\n{stdout}");
+    }
 }
 
 #[test]

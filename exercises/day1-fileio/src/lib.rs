@@ -1,8 +1,11 @@
 //! Day 1 — file descriptors: writing everything, whatever happens on the way.
 //!
-//! Read course.md, "A socket is a file descriptor", "File I/O" and "Vectored I/O", then replace
-//! every `todo!()` below (and the one in src/bin/copy.rs). Grade yourself with
-//! `cargo run -p checker day1-fileio`.
+//! Read course.md#sockets-are-file-descriptors, course.md#file-io, course.md#vectored-io and
+//! course.md#day1-fileio, then replace every `todo!()` below (and the one in src/bin/copy.rs).
+//! Grade yourself with `cargo run -p checker day1-fileio`.
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, if you
+//! remove the `//>` (`checker verify` builds them so). They show the calls, not the whole answer.
 //!
 //! Rules (the checker enforces them, see clippy.toml): no unsafe code, no `std::fs::File`,
 //! `std::fs::copy`, `std::io::copy` and the like: you write with nix's `write` and `writev`.
@@ -24,7 +27,8 @@ use nix::unistd::write;
 /// nix: `nix::unistd::write(fd.as_fd(), buf) -> nix::Result<usize>`.
 pub fn write_all(fd: impl AsFd, buf: &[u8]) -> nix::Result<()> {
     // TODO: loop until every byte is written: after a short count n, continue with &buf[n..];
-    //       on Err(Errno::EINTR) call write again; return any other error.
+    //       on Err(Errno::EINTR) call write again; return any other error. One call:
+    //> let n = write(fd.as_fd(), buf)?; // n may be less than buf.len()
     todo!()
 }
 
@@ -38,6 +42,9 @@ pub fn write_vectored_all(fd: impl AsFd, bufs: &[&[u8]]) -> nix::Result<()> {
     //       Each attempt is one writev of what is left: the rest of that buffer, then the
     //       buffers after it. After a short count, skip the buffers it covered and continue
     //       from the exact byte where it stopped (never from the first buffer again).
-    //       Retry on EINTR; return any other error.
+    //       Retry on EINTR; return any other error. One attempt, with every buffer:
+    //> let slices: Vec<IoSlice> = bufs.iter().map(|b| IoSlice::new(b)).collect();
+    //> let n = writev(fd.as_fd(), &slices)?; // n counts bytes over all the slices
+    //       (or keep the slices and let `IoSlice::advance_slices(&mut slices, n)` move on)
     todo!()
 }

@@ -1,12 +1,14 @@
 //! Day 2 — address conversion, the `inet_*` family.
 //!
-//! Read course.md, "Day 2 · Address conversion", then replace every `todo!()` below.
+//! Read course.md#address-conversion and course.md#day2-inet, then replace every `todo!()`
+//! below.
 //! Grade yourself with `cargo run -p checker day2-inet`.
 //!
 //! Each function must answer exactly what the glibc function of the same name answers, quirks
 //! included: the checker calls glibc itself on tricky and random inputs and compares. One quirk
 //! to know: glibc's `inet_aton`/`inet_addr` accept `"1.2.3.4 junk"` (after the address they
-//! stop at the first whitespace and ignore the rest); course.md explains why that is a trap.
+//! stop at the first whitespace and ignore the rest); course.md#inet-aton explains why that is
+//! a trap.
 //!
 //! Rules (enforced by the checker, see clippy.toml and Cargo.toml): no `std::net` types
 //! (`Ipv4Addr`, `Ipv6Addr`, ... parse and format addresses for you), no `unsafe` (so no C
@@ -16,7 +18,7 @@
 #![allow(unused_variables)]
 
 /// The error value of `inet_addr`. It is also the valid address 255.255.255.255: that
-/// ambiguity is the flaw of `inet_addr` (course.md explains it).
+/// ambiguity is the flaw of `inet_addr` (course.md#inet-addr explains it).
 pub const INADDR_NONE: u32 = 0xffff_ffff;
 
 /// C: `in_addr_t inet_addr(const char *cp);`

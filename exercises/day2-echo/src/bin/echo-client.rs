@@ -1,6 +1,6 @@
 //! Day 2 — TCP echo client.
 //!
-//! Read course.md, "day2-echo", then replace the `todo!()`s below.
+//! Read course.md#echo-walkthrough and course.md#day2-echo, then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day2-echo`.
 //!
 //! Contract: `echo-client <ip> <port>` connects; for each line of stdin, sends it (with its
@@ -8,6 +8,9 @@
 //! arrive in pieces) and writes it to stdout; at stdin EOF closes and exits 0. Connection
 //! refused, a server that closes early, or no reply within 2 s (SO_RCVTIMEO): one clear line on
 //! stderr and exit status 1 — never a panic, never a hang.
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
+//! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
 
 // Keeps the compiler quiet while the stubs are unfinished; remove it when you are done.
 #![allow(unused_imports, unused_variables, dead_code)]
@@ -43,18 +46,27 @@ fn fail(message: &str) -> ExitCode {
 }
 
 fn run(server: &SockaddrIn) -> Result<(), String> {
+    // nix's errors are Errno and this function returns Result<(), String>: map_err, then `?`.
     // TODO 1. C: int fd = socket(AF_INET, SOCK_STREAM, 0);
-    //         nix: socket::socket(AddressFamily::Inet, SockType::Stream, SockFlag::empty(), None)
+    //> let fd = socket::socket(AddressFamily::Inet, SockType::Stream, SockFlag::empty(), None)
+    //>     .map_err(|e| format!("socket: {e}"))?;
     // TODO 2. C: connect(fd, (struct sockaddr *)&server, sizeof server);
-    //         nix: socket::connect(fd.as_raw_fd(), server)
-    //         ECONNREFUSED means nobody listens there: return a one-line Err.
-    // TODO 3. C: struct timeval tv = { 2, 0 }; setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    //         nix: socket::setsockopt(&fd, sockopt::ReceiveTimeout, &TimeVal::seconds(2))
+    //         ECONNREFUSED means nobody listens there: a one-line Err.
+    //> socket::connect(fd.as_raw_fd(), server)
+    //>     .map_err(|e| format!("cannot connect to {server}: {e}"))?;
+    // TODO 3. C: struct timeval tv = { 2, 0 };
+    //            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     //         A recv that waits longer then fails with EAGAIN.
+    //> socket::setsockopt(&fd, sockopt::ReceiveTimeout, &TimeVal::seconds(2))
+    //>     .map_err(|e| format!("setsockopt(SO_RCVTIMEO): {e}"))?;
     // TODO 4. For each line of stdin (read bytes with `read_until(b'\n', ...)`, not Strings):
     //         send it all (socket::send with MsgFlags::MSG_NOSIGNAL, looping over short writes),
     //         then recv until as many bytes have come back (recv returning 0 = the server
     //         closed early; EAGAIN = the 2 s timeout), write them to stdout and flush.
     //         At stdin EOF return Ok(()): dropping the socket closes the connection.
+    //> let mut stdin = std::io::stdin().lock();
+    //> let mut line = Vec::new();
+    //> let got = stdin.read_until(b'\n', &mut line).map_err(|e| format!("stdin: {e}"))?; // 0 = EOF
+    //> let sent = socket::send(fd.as_raw_fd(), &line, MsgFlags::MSG_NOSIGNAL); // may be short
     todo!("connect, then echo each line of stdin through the server")
 }

@@ -1,6 +1,6 @@
 //! Day 3 — resolve: getaddrinfo and getnameinfo, called from C.
 //!
-//! Read course.md, "Name resolution" and "day3-resolve", then replace the `todo!()`s below.
+//! Read course.md#name-resolution and course.md#day3-resolve, then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day3-resolve`.
 //!
 //! Contract: `resolve <host> [<service>]` prints each result of
@@ -13,6 +13,9 @@
 //! nix does not wrap these calls: you call them from `nix::libc`, inside small `unsafe`
 //! blocks, each with a `// SAFETY:` comment that says why it is sound. The list getaddrinfo
 //! returns is C memory you own: free it with freeaddrinfo, exactly once.
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
+//! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
 
 // Keeps the compiler quiet while the stub is unfinished; remove it when you are done.
 #![allow(unused_imports, unused_variables, dead_code)]
@@ -52,8 +55,10 @@ fn main() -> ExitCode {
 ///
 /// C: `const char *gai_strerror(int errcode);` — a static string. nix: none; `libc::gai_strerror`.
 fn gai_error(code: c_int) -> String {
-    // TODO: CStr::from_ptr(libc::gai_strerror(code)) in an unsafe block (SAFETY: a static
-    //       NUL-terminated string), then .to_string_lossy().into_owned().
+    // TODO: CStr::from_ptr(libc::gai_strerror(code)) in an unsafe block, then an owned String.
+    //> // SAFETY: gai_strerror returns a pointer to a static NUL-terminated string.
+    //> let text = unsafe { CStr::from_ptr(libc::gai_strerror(code)) };
+    //> let owned: String = text.to_string_lossy().into_owned();
     todo!()
 }
 
@@ -66,9 +71,20 @@ fn gai_error(code: c_int) -> String {
 /// `freeaddrinfo(res);`. nix: none; `libc::getaddrinfo`, `libc::getnameinfo`, `libc::freeaddrinfo`.
 fn forward(host: &str, service: Option<&str>) -> Result<Vec<String>, String> {
     // TODO 1. CString::new(host) (and the service, or a null pointer without one).
+    //> let c_host = CString::new(host).map_err(|_| format!("{host}: a NUL byte in the name"))?;
     // TODO 2. hints: a zeroed libc::addrinfo with ai_family = AF_UNSPEC, ai_socktype = SOCK_STREAM.
+    //> // SAFETY: all-zero bytes are a valid addrinfo (zero numbers, null pointers).
+    //> let mut hints: libc::addrinfo = unsafe { std::mem::zeroed() };
+    //> hints.ai_family = libc::AF_UNSPEC;
+    //> hints.ai_socktype = libc::SOCK_STREAM;
     // TODO 3. getaddrinfo(...): a non-zero return is an EAI_* code for gai_error (and there is
     //         no list to free).
+    //> let mut head: *mut libc::addrinfo = std::ptr::null_mut();
+    //> // SAFETY: c_host is NUL-terminated, hints is initialised, head receives the list.
+    //> let rc = unsafe { libc::getaddrinfo(c_host.as_ptr(), std::ptr::null(), &hints, &mut head) };
+    //> if rc != 0 {
+    //>     return Err(format!("{host}: {}", gai_error(rc)));
+    //> }
     // TODO 4. Walk the list from its head along ai_next until a null pointer; for each node,
     //         getnameinfo into two c_char buffers (libc::NI_MAXHOST and 32 bytes), then the line.
     // TODO 5. freeaddrinfo(head), once, after the last use of the list — also when you return

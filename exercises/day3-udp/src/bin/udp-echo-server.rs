@@ -1,6 +1,7 @@
 //! Day 3 — UDP echo server.
 //!
-//! Read course.md, "UDP" and "day3-udp", then replace the `todo!()` below.
+//! Read course.md#udp, course.md#datagram-boundaries and course.md#day3-udp, then replace the
+//! `todo!()` below.
 //! Grade yourself with `cargo run -p checker day3-udp`; try it by hand with
 //! `cargo run -p day3-udp --bin udp-echo-server -- 7000` and `nc -u 127.0.0.1 7000`.
 //!
@@ -8,6 +9,9 @@
 //! prints exactly `listening on <ip>:<port>` (the real port, from getsockname) and flushes; then
 //! sends every datagram back to the address it came from, unchanged, whatever its size from 0 to
 //! 65507 bytes. Runs until killed; no datagram ever stops it.
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
+//! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
 
 // Keeps the compiler quiet while the stub is unfinished; remove it when you are done.
 #![allow(unused_imports, unused_variables, dead_code)]
@@ -39,20 +43,30 @@ fn main() -> ExitCode {
 }
 
 fn serve(port: u16) -> Result<(), String> {
-    // TODO 1. C: int fd = socket(AF_INET, SOCK_DGRAM, 0);
-    //         nix: socket::socket(AddressFamily::Inet, SockType::Datagram, SockFlag::empty(), None)
+    // TODO 1. C: int fd = socket(AF_INET, SOCK_DGRAM, 0);   (map_err, then `?`, as in day2-echo)
+    //> let fd = socket::socket(AddressFamily::Inet, SockType::Datagram, SockFlag::empty(), None)
+    //>     .map_err(|e| format!("socket: {e}"))?;
     // TODO 2. C: bind(fd, (struct sockaddr *)&addr, sizeof addr);   (INADDR_ANY, port)
-    //         nix: socket::bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port))
     //         No listen() and no accept(): UDP has no connections.
+    //> socket::bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port))
+    //>     .map_err(|e| format!("bind to port {port}: {e}"))?;
     // TODO 3. getsockname, print `listening on <ip>:<port>`, flush (as in day2-echo).
     // TODO 4. loop {
     //           C: n = recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&from, &len);
-    //           nix: let (n, from) = socket::recvfrom::<SockaddrIn>(fd.as_raw_fd(), &mut buf)?;
     //           C: sendto(fd, buf, n, 0, (struct sockaddr *)&from, len);
-    //           nix: socket::sendto(fd.as_raw_fd(), &buf[..n], &from, MsgFlags::empty())
     //         }
-    //         The buffer must hold the largest datagram (65507 bytes): a datagram that does not
-    //         fit is cut and the rest is lost. A 0-byte datagram is a datagram too. Report
-    //         errors on stderr and go on: no datagram may stop the server.
+    //         nix's recvfrom gives the sender as an Option (None: the kernel gave no address;
+    //         nothing to answer). Inside the loop, an Err is reported on stderr and the loop goes
+    //         on: no `?` there, it would stop the server. The buffer must hold the largest
+    //         datagram (65507 bytes): a datagram that does not fit is cut and the rest is lost.
+    //         A 0-byte datagram is a datagram too.
+    //> let mut buf = vec![0u8; 65_507];
+    //> match socket::recvfrom::<SockaddrIn>(fd.as_raw_fd(), &mut buf) {
+    //>     Ok((n, Some(from))) => {
+    //>         let sent = socket::sendto(fd.as_raw_fd(), &buf[..n], &from, MsgFlags::empty());
+    //>     }
+    //>     Ok((_, None)) => {}
+    //>     Err(e) => eprintln!("udp-echo-server: recvfrom: {e}"),
+    //> }
     todo!("bind a UDP socket, print the listening line, then echo every datagram to its sender")
 }

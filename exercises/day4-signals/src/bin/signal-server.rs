@@ -1,6 +1,8 @@
 //! Day 4 — the fork server with signals.
 //!
-//! Read course.md, "Day 4 · Signals" and "day4-signals", then replace the `todo!()`s below.
+//! Read course.md#sigaction, course.md#async-signal-safety, course.md#sa-restart,
+//! course.md#sigalrm, course.md#clean-exit and course.md#day4-signals, then replace the
+//! `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day4-signals`.
 //!
 //! Contract: `signal-server <port> [<idle-seconds>]` (default 5) is day3's fork server, plus:
@@ -14,6 +16,9 @@
 //!   (MSG_NOSIGNAL on send, or a deliberate ignore), and the server keeps serving the others.
 //! - SIGALRM: a client that sends nothing for idle-seconds gets `timeout\n` and is disconnected
 //!   (alarm() in its child).
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
+//! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
 
 // Keeps the compiler quiet while the stub is unfinished; remove it when you are done.
 #![allow(unused_imports, unused_variables, dead_code)]
@@ -64,30 +69,54 @@ fn main() -> ExitCode {
 }
 
 fn serve(port: u16, idle: u32) -> Result<(), String> {
-    // TODO 1. Handlers (C: sigaction; nix: unsafe { signal::sigaction(sig, &SigAction::new(
-    //         SigHandler::Handler(f), flags, SigSet::empty())) }):
+    // TODO 1. Handlers (C: sigaction):
     //         SIGCHLD -> reap every finished child (as in day3-fork);
-    //         SIGUSR1 -> set STATS_WANTED; SIGTERM and SIGINT -> set STOP — these two WITHOUT
+    //         SIGUSR1 -> set STATS_WANTED; SIGTERM and SIGINT -> set STOP — these three WITHOUT
     //         SA_RESTART, so that a blocked accept() returns EINTR and the loop acts at once.
+    //         A handler is an `extern "C" fn`; it may be written here, inside serve, too:
+    //> extern "C" fn on_usr1(_signal: nix::libc::c_int) {
+    //>     STATS_WANTED.store(true, Ordering::SeqCst); // an atomic store: async-signal-safe
+    //> }
+    //> let usr1 = SigAction::new(SigHandler::Handler(on_usr1), SaFlags::empty(), SigSet::empty());
+    //> // SAFETY: on_usr1 only stores to an atomic.
+    //> unsafe { signal::sigaction(Signal::SIGUSR1, &usr1) }
+    //>     .map_err(|e| format!("sigaction: {e}"))?;
     // TODO 2. The listening socket and its line, as in day3-fork.
     // TODO 3. loop { if STOP: break; if STATS_WANTED (swap it back to false): print
     //         `served <N> clients` and flush; accept (EINTR: back to the top); N += 1; fork:
     //         the child closes the listener and runs serve_client, the parent keeps the
     //         child's pid and closes the connected socket }
+    //> if STATS_WANTED.swap(false, Ordering::SeqCst) {
+    //>     println!("served {} clients", 0); // your count; then flush stdout
+    //> }
     // TODO 4. The clean exit: close the listening socket, send SIGTERM to the children that are
     //         still alive (C: kill(pid, SIGTERM); nix: signal::kill(pid, Signal::SIGTERM)),
     //         reap them all (waitpid until ECHILD), print `bye`, return Ok (status 0).
+    //> let children: Vec<Pid> = Vec::new(); // the pids fork returned in TODO 3
+    //> for &pid in &children {
+    //>     let _ = signal::kill(pid, Signal::SIGTERM); // Err(ESRCH): that child has ended already
+    //> }
     todo!("the fork server, with flags set by the signal handlers")
 }
 
 /// In the child: echo with an idle timeout. Returns the exit status.
 fn serve_client(client: &OwnedFd, idle: u32) -> i32 {
     // TODO 1. The child inherits the parent's handlers: give it its own — SIGTERM/SIGINT back
-    //         to SigHandler::SigDfl, SIGUSR1 ignored (SigIgn), and SIGALRM -> set IDLE, without
-    //         SA_RESTART (the alarm must interrupt a read from a silent client).
-    // TODO 2. C: alarm(idle);   nix: alarm::set(idle) — and again after every successful read.
+    //         to SigHandler::SigDfl (the parent's SIGTERM must end it), SIGUSR1 ignored
+    //         (SigIgn), and SIGALRM -> set IDLE, without SA_RESTART (the alarm must interrupt a
+    //         read from a silent client). Why ignore SIGUSR1: `kill -USR1 -<pgid>` (and the
+    //         checker's storm) reaches the children too. With the default action a child would
+    //         die of it; with the parent's handler it would only set a flag nobody in the child
+    //         reads, and break its reads and sends with EINTR for nothing
+    //         (course.md#day4-signals).
+    //> // SAFETY: SIG_DFL and SIG_IGN are not handlers: nothing runs at a bad moment.
+    //> let _ = unsafe { signal::signal(Signal::SIGTERM, SigHandler::SigDfl) };
+    //> let _ = unsafe { signal::signal(Signal::SIGUSR1, SigHandler::SigIgn) };
+    // TODO 2. C: alarm(idle); — and again after every successful read.
+    //> let previous = alarm::set(idle);
     // TODO 3. Echo until EOF. When read() fails with EINTR and IDLE is set: send "timeout\n" and
     //         return. Send with MsgFlags::MSG_NOSIGNAL: a reset client then gives EPIPE instead
     //         of a deadly SIGPIPE.
+    //> let sent = socket::send(client.as_raw_fd(), b"timeout\n", MsgFlags::MSG_NOSIGNAL);
     todo!("echo with an idle timeout")
 }

@@ -2,8 +2,12 @@
 //! every test, every stub compiles and fails every test cleanly and fast, the rules hold on the
 //! solutions, every test and hint points at a course.md section that exists, the three copies
 //! of each exercise's manifest and rules agree, the solutions are rustfmt- and clippy-clean, and
-//! so are the sources the checker generates code from (harness, shim, templates).
+//! so are the sources the checker generates code from (harness, shim, templates). course.md and
+//! the stubs agree (`course`): the sections the stubs cite exist, every `todo!()` has its
+//! `// TODO`, the rules table matches the rule files, and the stubs' hint code compiles.
 //! The project's tests run it; CI runs the project's tests.
+
+mod course;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -53,6 +57,27 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
         timed("course.md lists every test id of its exercise", || {
             course_lists_tests(&lab)
         }),
+        timed(
+            "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
+            || {
+                let anchors = course_anchors(&lab)?;
+                let mut problems = course::stub_links(&lab, &anchors);
+                problems.extend(course::todos_have_comments(&lab));
+                Ok(problems)
+            },
+        ),
+        timed(
+            "course.md's rules table matches each exercise's clippy.toml and [lints]",
+            || {
+                let text =
+                    std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
+                course::rules_table_matches(&lab, &text)
+            },
+        ),
+        timed(
+            "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
+            || course::hints_compile(&lab),
+        ),
         timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
             || copies_agree(&lab),

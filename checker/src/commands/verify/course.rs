@@ -1,0 +1,383 @@
+//! The checks of `checker verify` that keep course.md and the stubs telling the same story:
+//! every `course.md#anchor` a stub cites exists; every `todo!()` of a stub has a `// TODO`
+//! beside it; course.md's rules table says what each exercise's `clippy.toml` and `[lints]`
+//! say; and every line of hint code in a stub (a line that starts with `//>`) compiles, and
+//! keeps the exercise's rules, in its place once the `//>` is removed.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::base::workspace::Tree;
+use crate::build::cargo::run_cargo;
+use crate::build::stage;
+use crate::exercises;
+
+/// The marker that opens hint code in a stub: `//> let fd = socket(...)?;`.
+pub const HINT_CODE: &str = "//>";
+/// The comments around the generated rules table in course.md.
+const TABLE_START: &str =
+    "<!-- rules table: checker verify compares it with each exercise's clippy.toml and [lints] -->";
+const TABLE_END: &str = "<!-- end of the rules table -->";
+
+/// Every `.rs` file of every stub, by its path relative to the lab, with its text.
+fn stub_sources(lab: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for ex in exercises::ALL {
+        let src = lab.join("exercises").join(ex.name).join("src");
+        for (rel, path) in stage::rust_files(&src) {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                files.push((format!("exercises/{}/src/{}", ex.name, rel.display()), text));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The anchors a text cites as `course.md#anchor`.
+fn cited_anchors(text: &str) -> Vec<String> {
+    text.split("course.md#")
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// Every `course.md#anchor` cited in a stub names an anchor of course.md.
+pub fn stub_links(lab: &Path, anchors: &BTreeSet<String>) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (file, text) in stub_sources(lab) {
+        for (n, line) in text.lines().enumerate() {
+            for anchor in cited_anchors(line) {
+                if !anchors.contains(&anchor) {
+                    problems.push(format!(
+                        "{file}:{}: cites course.md#{anchor}, which does not exist",
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Whether a line is a comment (of any kind) once its indentation is gone.
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with("//")
+}
+
+/// Whether a line opens a function: `fn name(`, possibly `pub`, `extern "C"`, `unsafe`.
+fn opens_function(line: &str) -> bool {
+    !is_comment(line) && (line.trim_start().starts_with("fn ") || line.contains(" fn "))
+}
+
+/// Every `todo!()` of a stub has a `// TODO` comment before it in the same function.
+pub fn todos_have_comments(lab: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (file, text) in stub_sources(lab) {
+        let lines: Vec<&str> = text.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            if is_comment(line) || !line.contains("todo!(") {
+                continue;
+            }
+            let explained = lines[..n]
+                .iter()
+                .rev()
+                .take_while(|l| !opens_function(l))
+                .any(|l| l.trim_start().starts_with("// TODO"));
+            if !explained {
+                problems.push(format!(
+                    "{file}:{}: a todo!() with no `// TODO` comment before it in its function",
+                    n + 1
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// What an exercise's rules forbid, read from its `clippy.toml` and its manifest's `[lints]`.
+#[derive(Debug, Default)]
+struct Rules {
+    methods: Vec<String>,
+    types: Vec<String>,
+    unsafe_forbidden: bool,
+}
+
+/// The `path = "..."` entries of `disallowed-methods` and `disallowed-types` (the lab's
+/// clippy.toml files write one entry per line, as `{ path = "...", reason = "..." }`).
+fn read_rules(package: &Path) -> Result<Rules> {
+    let clippy = std::fs::read_to_string(package.join("clippy.toml"))
+        .with_context(|| format!("reading {}", package.join("clippy.toml").display()))?;
+    let manifest = std::fs::read_to_string(package.join("Cargo.toml"))
+        .with_context(|| format!("reading {}", package.join("Cargo.toml").display()))?;
+    let mut rules = Rules::default();
+    let mut list: Option<&mut Vec<String>> = None;
+    for line in clippy.lines().map(str::trim) {
+        if line.starts_with("disallowed-methods") {
+            list = Some(&mut rules.methods);
+        } else if line.starts_with("disallowed-types") {
+            list = Some(&mut rules.types);
+        } else if line.starts_with(']') {
+            list = None;
+        }
+        if let (Some(list), Some(rest)) = (list.as_mut(), line.split("path = \"").nth(1))
+            && let Some(path) = rest.split('"').next()
+        {
+            list.push(path.to_string());
+        }
+    }
+    let mut section = "";
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section == "[lints.rust]"
+            && line.replace(' ', "").starts_with("unsafe_code=\"forbid\"")
+        {
+            rules.unsafe_forbidden = true;
+        }
+    }
+    Ok(rules)
+}
+
+/// Paths grouped for a short cell: those that share a parent are written once with their last
+/// segments in braces (`std::net::{TcpListener, TcpStream}`), and parents whose sets of last
+/// segments are equal are written together (`{to_be, from_be}` on `u16`, `u32`).
+fn cell(paths: &[String]) -> String {
+    if paths.is_empty() {
+        return "—".to_string();
+    }
+    // parent -> last segments, in first-seen order
+    let mut parents: Vec<(String, Vec<String>)> = Vec::new();
+    for p in paths {
+        let (parent, last) = p.rsplit_once("::").unwrap_or(("", p));
+        match parents.iter_mut().find(|(q, _)| q == parent) {
+            Some((_, lasts)) => lasts.push(last.to_string()),
+            None => parents.push((parent.to_string(), vec![last.to_string()])),
+        }
+    }
+    // last-segment sets -> parents sharing it
+    let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for (parent, lasts) in parents {
+        match groups.iter_mut().find(|(l, _)| *l == lasts) {
+            Some((_, ps)) => ps.push(parent),
+            None => groups.push((lasts, vec![parent])),
+        }
+    }
+    let one = |parent: &str, lasts: &[String]| match lasts {
+        [single] if parent.is_empty() => format!("`{single}`"),
+        [single] => format!("`{parent}::{single}`"),
+        many => format!("`{parent}::{{{}}}`", many.join(", ")),
+    };
+    groups
+        .iter()
+        .map(|(lasts, parents)| match parents.as_slice() {
+            [parent] => one(parent, lasts),
+            many => format!(
+                "`{{{}}}` on {}",
+                lasts.join(", "),
+                many.iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The rules table as course.md must show it, generated from the exercises' rule files.
+pub fn rules_table(lab: &Path) -> Result<String> {
+    let mut rows = vec![
+        "| exercise | forbidden methods | forbidden types | unsafe code |".to_string(),
+        "| --- | --- | --- | --- |".to_string(),
+    ];
+    for ex in exercises::ALL {
+        let rules = read_rules(&lab.join("exercises").join(ex.name))?;
+        rows.push(format!(
+            "| `{}` | {} | {} | {} |",
+            ex.name,
+            cell(&rules.methods),
+            cell(&rules.types),
+            if rules.unsafe_forbidden {
+                "forbidden"
+            } else {
+                "allowed"
+            }
+        ));
+    }
+    Ok(format!("{TABLE_START}\n{}\n{TABLE_END}", rows.join("\n")))
+}
+
+/// course.md's rules table is exactly the one the rule files give.
+pub fn rules_table_matches(lab: &Path, course: &str) -> Result<Vec<String>> {
+    let expected = rules_table(lab)?;
+    let found = course
+        .find(TABLE_START)
+        .and_then(|start| {
+            course[start..]
+                .find(TABLE_END)
+                .map(|end| &course[start..start + end + TABLE_END.len()])
+        })
+        .unwrap_or("");
+    if found == expected {
+        return Ok(Vec::new());
+    }
+    let mut problems = vec![format!(
+        "course.md's rules table (between `{TABLE_START}` and `{TABLE_END}`) differs from the exercises' clippy.toml and [lints]; it should read:"
+    )];
+    problems.extend(expected.lines().map(str::to_string));
+    Ok(problems)
+}
+
+/// A stub's text with its hint code made code: `//> x` becomes `x`, indentation kept.
+pub fn uncomment_hints(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let body = line.trim_start();
+            match body.strip_prefix(HINT_CODE) {
+                Some(code) => {
+                    let indent = &line[..line.len() - body.len()];
+                    format!("{indent}{}", code.strip_prefix(' ').unwrap_or(code))
+                }
+                None => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Build every stub with its hint code uncommented, through the checker's own trusted staging
+/// (the lab's manifests and rules) and clippy: every hint must compile in its place and keep the
+/// exercise's rules. The copies live in the lab's `target/`, so cargo's cache holds from one
+/// run to the next.
+pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
+    let tree_dir: PathBuf = lab.join("target/checker-build/hint-code/exercises");
+    let tree = Tree {
+        dir: tree_dir.clone(),
+        flag: None,
+    };
+    let mut workspace = None;
+    let mut with_hints = Vec::new();
+    for ex in exercises::ALL {
+        let src = lab.join("exercises").join(ex.name).join("src");
+        let files = stage::rust_files(&src);
+        if files.iter().any(|(_, path)| {
+            std::fs::read_to_string(path)
+                .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with(HINT_CODE)))
+        }) {
+            with_hints.push(ex.name);
+        }
+        for (rel, path) in files {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let copy = tree_dir.join(ex.name).join("src").join(&rel);
+            std::fs::create_dir_all(copy.parent().unwrap_or(&tree_dir))?;
+            let content = uncomment_hints(&text);
+            if std::fs::read_to_string(&copy).ok().as_deref() != Some(content.as_str()) {
+                std::fs::write(&copy, content)?;
+            }
+        }
+        let staged = stage::stage(&tree, ex)?;
+        workspace = staged
+            .package_dir
+            .parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+    }
+    let Some(workspace) = workspace else {
+        return Ok(Vec::new());
+    };
+    // The stubs' own trusted workspace already holds nix, checked by the `rules` tests: share
+    // its target directory. (The per-tree feature of stage.rs keeps the two trees' units apart.)
+    let stubs = Tree {
+        dir: lab.join("exercises"),
+        flag: None,
+    };
+    let target = match exercises::ALL.first() {
+        Some(ex) => stage::stage(&stubs, ex)?
+            .package_dir
+            .parent()
+            .and_then(Path::parent)
+            .map(|ws| ws.join("target")),
+        None => None,
+    };
+    let mut args = vec!["clippy", "--workspace", "--all-targets"];
+    let target = target.map(|t| t.to_string_lossy().into_owned());
+    if let Some(t) = &target {
+        args.extend(["--target-dir", t.as_str()]);
+    }
+    let run = run_cargo(&args, &workspace.join("Cargo.toml"), &[], false)?;
+    // A binary is checked twice (as a binary and as its test target): one report per error.
+    let mut seen = BTreeSet::new();
+    let mut problems: Vec<String> = run
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == "error" && seen.insert(d.rendered.clone()))
+        .map(|d| {
+            format!(
+                "a hint does not compile as written (the `//>` lines, uncommented):\n{}",
+                d.rendered.trim_end()
+            )
+        })
+        .collect();
+    if !run.success && problems.is_empty() {
+        problems.push(format!(
+            "building the stubs with their hints failed:\n{}",
+            run.stderr.trim_end()
+        ));
+    }
+    if with_hints.is_empty() {
+        problems.push("no stub has hint code (`//>` lines): nothing was checked".to_string());
+    }
+    Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hint_lines_become_code_with_their_indentation() {
+        let stub =
+            "fn f() {\n    // TODO 1.\n    //> let x = 1;\n    //>     y(x);\n    todo!()\n}";
+        assert_eq!(
+            uncomment_hints(stub),
+            "fn f() {\n    // TODO 1.\n    let x = 1;\n        y(x);\n    todo!()\n}\n"
+        );
+    }
+
+    #[test]
+    fn cells_group_paths_by_parent_and_by_shared_names() {
+        let paths: Vec<String> = [
+            "u16::to_be",
+            "u16::from_be",
+            "u32::to_be",
+            "u32::from_be",
+            "libc::htons",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(
+            cell(&paths),
+            "`{to_be, from_be}` on `u16`, `u32`; `libc::htons`"
+        );
+        assert_eq!(cell(&[]), "—");
+    }
+
+    #[test]
+    fn anchors_are_read_up_to_the_first_other_character() {
+        assert_eq!(
+            cited_anchors("Read course.md#byte-order, then course.md#day1-endian."),
+            vec!["byte-order", "day1-endian"]
+        );
+    }
+}
