@@ -1,8 +1,9 @@
 //! Day 5 — one thread serves every client with epoll, edge-triggered.
 //!
-//! Read course.md#non-blocking, course.md#epoll, course.md#edge-level and
-//! course.md#day5-epoll, then replace the `todo!()`s below.
-//! Grade yourself with `cargo run -p checker day5-epoll`.
+//! Read course.md#non-blocking, course.md#per-client-buffers, course.md#epoll,
+//! course.md#level-vs-edge and course.md#day5-epoll, then replace the `todo!()`s below.
+//! Grade yourself with `cargo run -p checker day5-epoll`; try it by hand with
+//! `cargo run -p day5-epoll --bin epoll-server -- 7000` and `nc 127.0.0.1 7000` in two terminals.
 //!
 //! Contract: the same as poll-server (course.md#day5-poll) — `epoll-server <port>`, the
 //! `listening on <ip>:<port>` line, every client served at once from one thread of one process,
@@ -13,6 +14,9 @@
 //! is pending. The listening socket may be level- or edge-triggered (if edge, accept until
 //! EAGAIN). Bad usage: one line on stderr, exit status 1.
 //! Rules: no threads, no fork, no poll or select, no std socket types (see clippy.toml).
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
+//! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
 
 // Keeps the compiler quiet while the stub is unfinished; remove it when you are done.
 #![allow(unused_imports, unused_variables, dead_code, unused_mut)]
@@ -53,21 +57,28 @@ impl Client {
     /// once the client is done (EOF and everything sent) and must be closed; Err: it failed.
     fn pump(&mut self, buf: &mut [u8]) -> nix::Result<bool> {
         // TODO loop {
-        //   1. Send until EAGAIN or nothing is pending:
-        //      C: n = send(c, p, len, MSG_NOSIGNAL);
-        //      nix: match socket::send(self.fd.as_raw_fd(), &self.out[self.sent..], MsgFlags::MSG_NOSIGNAL) {
-        //               Ok(n) => self.sent += n,
-        //               Err(Errno::EINTR) => continue,
-        //               Err(Errno::EAGAIN) => break,   // EPOLLOUT will come when there is room
-        //               Err(e) => return Err(e),
-        //           }
-        //   2. After the EOF: return Ok(self.pending() > 0) — close once all is sent.
-        //   3. Over HIGH_WATER: return Ok(true) (back-pressure; EPOLLOUT brings us back).
-        //   4. Read until EAGAIN, the EOF (Ok(0)), or HIGH_WATER:
-        //      nix: match unistd::read(&self.fd, buf) { Ok(0) => ..., Ok(n) => ...,
-        //               Err(Errno::EINTR) => continue, Err(Errno::EAGAIN) => break, Err(e) => return Err(e) }
-        //      If nothing came, return Ok(true): EPOLLIN will come with the next data.
-        //      Otherwise go round again: what was just read may be sendable at once.
+        //   1. Send until EAGAIN or nothing is pending.  C: n = send(c, p, len, MSG_NOSIGNAL);
+        //> while self.pending() > 0 {
+        //>     match socket::send(self.fd.as_raw_fd(), &self.out[self.sent..], MsgFlags::MSG_NOSIGNAL) {
+        //>         Ok(n) => self.sent += n,
+        //>         Err(Errno::EINTR) => {}
+        //>         Err(Errno::EAGAIN) => break, // EPOLLOUT comes when there is room
+        //>         Err(e) => return Err(e),
+        //>     }
+        //> }
+        //   2. After the EOF: done once nothing is pending (Ok(false) closes it).
+        //   3. Over HIGH_WATER: stop reading for now (back-pressure). The data left in the
+        //      socket raises no new edge: come back to reading as soon as the buffer drains.
+        //   4. Read until EAGAIN, the EOF or HIGH_WATER.  C: n = read(c, buf, sizeof buf);
+        //> match unistd::read(&self.fd, buf) {
+        //>     Ok(0) => self.eof = true,
+        //>     Ok(n) => self.out.extend_from_slice(&buf[..n]),
+        //>     Err(Errno::EINTR) => {}
+        //>     Err(Errno::EAGAIN) => {} // nothing more now: EPOLLIN comes with the next data
+        //>     Err(e) => return Err(e),
+        //> }
+        //      Nothing came: Ok(true), wait for the next event. Something came: go round
+        //      again, since what was just read may be sendable at once.
         // }
         todo!("send until EAGAIN, then read until EAGAIN, until neither can move")
     }
@@ -94,36 +105,54 @@ fn main() -> ExitCode {
 fn serve(port: u16) -> Result<(), String> {
     let listener = listen_on(port)?;
     // TODO 1. C: int ep = epoll_create1(EPOLL_CLOEXEC);
-    //         nix: let epoll = Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC).map_err(|e| format!("epoll: {e}"))?;
+    //> let epoll = Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC).map_err(|e| format!("epoll: {e}"))?;
     // TODO 2. C: struct epoll_event ev = { .events = EPOLLIN, .data.u64 = LISTENER };
     //            epoll_ctl(ep, EPOLL_CTL_ADD, listener, &ev);
-    //         nix: epoll.add(&listener, EpollEvent::new(EpollFlags::EPOLLIN, LISTENER))
-    //                  .map_err(|e| format!("epoll_ctl: {e}"))?;
-    // TODO 3. let mut clients: HashMap<u64, Client> = HashMap::new(); a counter for the next id;
-    //         let mut events = vec![EpollEvent::empty(); 256]; let mut buf = vec![0u8; 64 * 1024];
+    //> epoll
+    //>     .add(&listener, EpollEvent::new(EpollFlags::EPOLLIN, LISTENER))
+    //>     .map_err(|e| format!("epoll_ctl: {e}"))?;
+    // TODO 3. The clients by id (the data registered with each), and the id of the next one.
+    //> let mut clients: HashMap<u64, Client> = HashMap::new();
+    //> let mut events = vec![EpollEvent::empty(); 256];
+    //> let mut buf = vec![0u8; 64 * 1024];
     // TODO 4. loop {
-    //   C: n = epoll_wait(ep, events, 256, -1);
-    //   nix: let n = match epoll.wait(&mut events, EpollTimeout::NONE) { Ok(n) => n,
-    //            Err(Errno::EINTR) => continue, Err(e) => return Err(format!("epoll_wait: {e}")) };
-    //   for each of events[..n]: `event.data()` is the id you registered.
-    //     LISTENER: accept until EAGAIN (accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC), and register
-    //       each client edge-triggered:
-    //       nix: epoll.add(&fd, EpollEvent::new(EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET, id))
-    //     a client: EPOLLERR in `event.events()`, or pump() returning Ok(false) or Err → remove
-    //       it from the map (dropping the OwnedFd closes it and takes it out of the epoll set).
-    //       An id no longer in the map was closed earlier in this batch: skip it.
+    //   C: n = epoll_wait(ep, events, 256, -1);   EINTR: wait again.
+    //> let n = match epoll.wait(&mut events, EpollTimeout::NONE) {
+    //>     Ok(n) => n,
+    //>     Err(Errno::EINTR) => 0,
+    //>     Err(e) => return Err(format!("epoll_wait: {e}")),
+    //> };
+    //> for event in &events[..n] {
+    //>     let (what, id) = (event.events(), event.data());
+    //> }
+    //   LISTENER: accept until EAGAIN (accept4, SOCK_NONBLOCK | SOCK_CLOEXEC), and register
+    //   each new client edge-triggered, with its own id:
+    //> if let Ok(raw) = socket::accept4(listener.as_raw_fd(), SockFlag::SOCK_NONBLOCK) {
+    //>     // SAFETY: accept4 just returned this descriptor; nothing else owns it.
+    //>     let fd = unsafe { OwnedFd::from_raw_fd(raw) };
+    //>     let edge = EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET;
+    //>     epoll.add(&fd, EpollEvent::new(edge, 0)).map_err(|e| format!("epoll_ctl: {e}"))?;
+    //> }
+    //   A client: EPOLLERR, or pump() giving Ok(false) or Err: remove it from the map (dropping
+    //   its OwnedFd closes it and takes it out of the epoll set). An id no longer in the map
+    //   was closed earlier in this batch: skip it.
     // }
     todo!("epoll_create1, register the listener, then wait and serve forever")
 }
 
 /// The non-blocking listening socket on the wildcard address, and its line on stdout.
 fn listen_on(port: u16) -> Result<OwnedFd, String> {
-    // TODO as in day2-echo, with a non-blocking socket:
-    //   nix: let fd = socket::socket(AddressFamily::Inet, SockType::Stream,
-    //                                SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC, None)
-    //            .map_err(|e| format!("socket: {e}"))?;
-    //   then SO_REUSEADDR, bind to SockaddrIn::new(0, 0, 0, 0, port), listen, getsockname, and
-    //   println!("listening on {}:{}", local.ip(), local.port()) with a flush — each call with
-    //   .map_err(|e| format!("...: {e}"))? as above.
+    // TODO as in day2-echo, with a non-blocking socket.
+    //      C: int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    //> let fd = socket::socket(
+    //>     AddressFamily::Inet,
+    //>     SockType::Stream,
+    //>     SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
+    //>     None,
+    //> )
+    //> .map_err(|e| format!("socket: {e}"))?;
+    //      Then SO_REUSEADDR, bind to SockaddrIn::new(0, 0, 0, 0, port), listen, getsockname,
+    //      and `listening on <ip>:<port>` with a flush, each with .map_err(...)? as above.
+    //> socket::setsockopt(&fd, sockopt::ReuseAddr, &true).map_err(|e| format!("SO_REUSEADDR: {e}"))?;
     todo!("socket, SO_REUSEADDR, bind, listen, print the listening line")
 }

@@ -1,8 +1,9 @@
 //! Day 5 — one thread serves every client with poll(2).
 //!
-//! Read course.md#many-clients, course.md#non-blocking, course.md#poll and
-//! course.md#day5-poll, then replace the `todo!()`s below.
-//! Grade yourself with `cargo run -p checker day5-poll`.
+//! Read course.md#one-thread, course.md#non-blocking, course.md#poll,
+//! course.md#per-client-buffers and course.md#day5-poll, then replace the `todo!()`s below.
+//! Grade yourself with `cargo run -p checker day5-poll`; try it by hand with
+//! `cargo run -p day5-poll --bin poll-server -- 7000` and `nc 127.0.0.1 7000` in two terminals.
 //!
 //! Contract: `poll-server <port>` binds the wildcard address with SO_REUSEADDR, listens, prints
 //! `listening on <ip>:<port>` (the real port, from getsockname) and flushes — as echo-server.
@@ -15,6 +16,9 @@
 //! (ECONNRESET, EPIPE, POLLERR) closes only that client. Runs until killed.
 //! Bad usage: one line on stderr, exit status 1.
 //! Rules: no threads, no fork, no epoll, no std socket types (see clippy.toml).
+//!
+//! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
+//! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
 
 // Keeps the compiler quiet while the stub is unfinished; remove it when you are done.
 #![allow(unused_imports, unused_variables, dead_code, unused_mut)]
@@ -48,34 +52,36 @@ impl Client {
         self.out.len() - self.sent
     }
 
-    /// What to ask poll about this client: POLLIN unless it sent its EOF or its buffer is over
-    /// HIGH_WATER; POLLOUT while its buffer is not empty.
+    /// What to ask poll about this client: POLLIN unless its EOF came or its buffer holds over
+    /// HIGH_WATER (back-pressure); POLLOUT while its buffer is not empty (never otherwise: a
+    /// socket with room is always writable, and poll would return at once, for ever).
     /// C: `struct pollfd p = { .fd = c, .events = POLLIN | POLLOUT };`
-    /// nix: `PollFlags::POLLIN | PollFlags::POLLOUT`, `PollFlags::empty()`.
     fn interest(&self) -> PollFlags {
         // TODO build the flags from `self.eof`, `self.pending()` and HIGH_WATER.
+        //> let mut events = PollFlags::empty();
+        //> events |= PollFlags::POLLIN; // only while it may read
         todo!("POLLIN while it may read, POLLOUT while it has output")
     }
 
     /// Act on what poll reported (`ready`, the pollfd's revents); false once the client is done
     /// (its EOF came and its buffer is sent) or failed, and must be closed.
     fn serve(&mut self, ready: PollFlags, buf: &mut [u8]) -> bool {
-        // TODO 1. POLLERR or POLLNVAL: `if ready.intersects(PollFlags::POLLERR | PollFlags::POLLNVAL)`
-        //         → return false (close it).
-        // TODO 2. POLLIN (or POLLHUP) and no EOF yet: one read.
-        //         C: n = read(c, buf, sizeof buf);
-        //         nix: match unistd::read(&self.fd, buf) {
-        //                  Ok(0) => self.eof = true,
-        //                  Ok(n) => self.out.extend_from_slice(&buf[..n]),
-        //                  Err(Errno::EAGAIN | Errno::EINTR) => {}
-        //                  Err(_) => return false,
-        //              }
-        // TODO 3. POLLOUT and something pending: one send of `&self.out[self.sent..]`.
+        // TODO 1. POLLERR or POLLNVAL: the client failed; return false (close it).
+        //> let failed = ready.intersects(PollFlags::POLLERR | PollFlags::POLLNVAL);
+        // TODO 2. POLLIN (or POLLHUP) and no EOF yet: one read, appended to `out`.
+        //         C: n = read(c, buf, sizeof buf);   0 is the EOF; EAGAIN and EINTR are no
+        //         errors (nothing after all); any other error closes this client.
+        //> match unistd::read(&self.fd, buf) {
+        //>     Ok(0) => self.eof = true,
+        //>     Ok(n) => self.out.extend_from_slice(&buf[..n]),
+        //>     Err(Errno::EAGAIN | Errno::EINTR) => {}
+        //>     Err(e) => eprintln!("poll-server: read: {e}"), // then close this client
+        //> }
+        // TODO 3. POLLOUT and something pending: one send of what is left; it may take part.
         //         C: n = send(c, p, len, MSG_NOSIGNAL);
-        //         nix: socket::send(self.fd.as_raw_fd(), &self.out[self.sent..], MsgFlags::MSG_NOSIGNAL)
-        //         Ok(n) => self.sent += n; EAGAIN/EINTR => nothing; any other error → return false.
-        //         Once everything is sent, clear `out` and reset `sent`.
-        // TODO 4. return !(self.eof && self.pending() == 0)
+        //> let sent = socket::send(self.fd.as_raw_fd(), &self.out[self.sent..], MsgFlags::MSG_NOSIGNAL);
+        //> // Ok(n): n more bytes are gone. Once all is sent, clear `out` and reset `sent`.
+        // TODO 4. Done once the EOF came and nothing is pending.
         todo!("read on POLLIN, send on POLLOUT, close on error or after EOF and flush")
     }
 }
@@ -104,18 +110,25 @@ fn serve(port: u16) -> Result<(), String> {
     let mut buf = vec![0u8; 64 * 1024];
     // TODO loop {
     //   1. The pollfd array: the listening socket first, then one entry per client, in the
-    //      order of `clients`.
-    //      C: struct pollfd fds[1 + n]; fds[0] = (struct pollfd){ listener, POLLIN };
-    //      nix: let mut fds = vec![PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
-    //           fds.extend(clients.iter().map(|c| PollFd::new(c.fd.as_fd(), c.interest())));
-    //   2. C: poll(fds, 1 + n, -1);
-    //      nix: match poll(&mut fds, PollTimeout::NONE) { Ok(_) => {}, Err(Errno::EINTR) => continue,
-    //                                                     Err(e) => return Err(format!("poll: {e}")) }
-    //   3. Copy the answers out, then drop `fds` (it borrows the sockets):
-    //      let ready: Vec<PollFlags> = fds.iter().map(|p| p.revents().unwrap_or(PollFlags::empty())).collect();
-    //      drop(fds);
-    //   4. Serve each client with its answer (`ready[i + 1]`), then remove the finished ones in
-    //      one pass (`Vec::retain`) — never by index while walking the list.
+    //      order of `clients`.  C: struct pollfd fds[1 + n]; fds[0] = (struct pollfd){ s, POLLIN };
+    //> let mut fds = vec![PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
+    //> fds.extend(clients.iter().map(|c| PollFd::new(c.fd.as_fd(), c.interest())));
+    //   2. C: poll(fds, 1 + n, -1);   EINTR: nothing is ready, poll again (continue).
+    //> match poll(&mut fds, PollTimeout::NONE) {
+    //>     Ok(_) => {}
+    //>     Err(Errno::EINTR) => {}
+    //>     Err(e) => return Err(format!("poll: {e}")),
+    //> }
+    //   3. Copy the answers out, then drop `fds`: it borrows the sockets.
+    //> let ready: Vec<PollFlags> = fds
+    //>     .iter()
+    //>     .map(|p| p.revents().unwrap_or(PollFlags::empty()))
+    //>     .collect();
+    //> drop(fds);
+    //   4. Serve each client with its answer (`ready[i + 1]`, empty: nothing to do), and remove
+    //      the finished ones in the same pass with `Vec::retain_mut` — never `remove(i)` while
+    //      walking the list: the next client would be skipped or get another's answer.
+    //> let mut answers = ready[1..].iter().copied();
     //   5. POLLIN on the listening socket (`ready[0]`): accept_all(&listener, &mut clients)?;
     // }
     todo!("poll over the listener and every client, forever")
@@ -123,28 +136,37 @@ fn serve(port: u16) -> Result<(), String> {
 
 /// Accept every connection waiting, until EAGAIN; each socket non-blocking.
 fn accept_all(listener: &OwnedFd, clients: &mut Vec<Client>) -> Result<(), String> {
-    // TODO loop {
-    //   C: int c = accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-    //   nix: match socket::accept4(listener.as_raw_fd(), SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC) {
-    //            Ok(fd) => clients.push(Client { fd: unsafe { OwnedFd::from_raw_fd(fd) },
-    //                                            out: Vec::new(), sent: 0, eof: false }),
-    //            Err(Errno::EAGAIN) => return Ok(()),
-    //            Err(Errno::EINTR | Errno::ECONNABORTED) => continue,
-    //            Err(_) => return Ok(()),   // EMFILE and the like: try again on the next poll
-    //        }
-    // }
+    // TODO loop until EAGAIN (the queue is empty). C: accept4(s, NULL, NULL, SOCK_NONBLOCK);
+    //      A plain accept would give a *blocking* socket: Linux does not pass O_NONBLOCK on.
+    //      EINTR, ECONNABORTED: try again. EMFILE and the like: return, retry on the next poll.
+    //> let flags = SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC;
+    //> match socket::accept4(listener.as_raw_fd(), flags) {
+    //>     // SAFETY: accept4 just returned this descriptor; nothing else owns it.
+    //>     Ok(fd) => clients.push(Client {
+    //>         fd: unsafe { OwnedFd::from_raw_fd(fd) },
+    //>         out: Vec::new(),
+    //>         sent: 0,
+    //>         eof: false,
+    //>     }),
+    //>     Err(Errno::EAGAIN) => return Ok(()),
+    //>     Err(e) => eprintln!("poll-server: accept: {e}"),
+    //> }
     todo!("accept until EAGAIN")
 }
 
 /// The non-blocking listening socket on the wildcard address, and its line on stdout.
 fn listen_on(port: u16) -> Result<OwnedFd, String> {
-    // TODO as in day2-echo, with a non-blocking socket:
-    //   C: int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    //   nix: let fd = socket::socket(AddressFamily::Inet, SockType::Stream,
-    //                                SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC, None)
-    //            .map_err(|e| format!("socket: {e}"))?;
-    //   then SO_REUSEADDR, bind to SockaddrIn::new(0, 0, 0, 0, port), listen, getsockname, and
-    //   println!("listening on {}:{}", local.ip(), local.port()) with a flush — each call with
-    //   .map_err(|e| format!("...: {e}"))? as above.
+    // TODO as in day2-echo, with a non-blocking socket.
+    //      C: int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    //> let fd = socket::socket(
+    //>     AddressFamily::Inet,
+    //>     SockType::Stream,
+    //>     SockFlag::SOCK_NONBLOCK | SockFlag::SOCK_CLOEXEC,
+    //>     None,
+    //> )
+    //> .map_err(|e| format!("socket: {e}"))?;
+    //      Then SO_REUSEADDR, bind to SockaddrIn::new(0, 0, 0, 0, port), listen, getsockname,
+    //      and `listening on <ip>:<port>` with a flush, each with .map_err(...)? as above.
+    //> socket::setsockopt(&fd, sockopt::ReuseAddr, &true).map_err(|e| format!("SO_REUSEADDR: {e}"))?;
     todo!("socket, SO_REUSEADDR, bind, listen, print the listening line")
 }

@@ -201,11 +201,8 @@ fn listen_on(port: u16) -> Result<OwnedFd, String> {
     socket::setsockopt(&fd, sockopt::ReuseAddr, &true).map_err(|e| format!("SO_REUSEADDR: {e}"))?;
     socket::bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port))
         .map_err(|e| format!("bind to port {port}: {e}"))?;
-    socket::listen(
-        &fd,
-        Backlog::new(128).map_err(|e| format!("backlog: {e}"))?,
-    )
-    .map_err(|e| format!("listen: {e}"))?;
+    socket::listen(&fd, Backlog::new(128).map_err(|e| format!("backlog: {e}"))?)
+        .map_err(|e| format!("listen: {e}"))?;
     let local: SockaddrIn =
         socket::getsockname(fd.as_raw_fd()).map_err(|e| format!("getsockname: {e}"))?;
     let mut out = std::io::stdout();

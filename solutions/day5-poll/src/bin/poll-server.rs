@@ -114,7 +114,11 @@ fn serve(port: u16) -> Result<(), String> {
         // `clients`: the answers are matched to clients by that order.
         let mut fds = Vec::with_capacity(clients.len() + 1);
         fds.push(PollFd::new(listener.as_fd(), PollFlags::POLLIN));
-        fds.extend(clients.iter().map(|c| PollFd::new(c.fd.as_fd(), c.interest())));
+        fds.extend(
+            clients
+                .iter()
+                .map(|c| PollFd::new(c.fd.as_fd(), c.interest())),
+        );
         match poll(&mut fds, PollTimeout::NONE) {
             Ok(_) => {}
             Err(Errno::EINTR) => continue,
@@ -174,11 +178,8 @@ fn listen_on(port: u16) -> Result<OwnedFd, String> {
     socket::setsockopt(&fd, sockopt::ReuseAddr, &true).map_err(|e| format!("SO_REUSEADDR: {e}"))?;
     socket::bind(fd.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port))
         .map_err(|e| format!("bind to port {port}: {e}"))?;
-    socket::listen(
-        &fd,
-        Backlog::new(128).map_err(|e| format!("backlog: {e}"))?,
-    )
-    .map_err(|e| format!("listen: {e}"))?;
+    socket::listen(&fd, Backlog::new(128).map_err(|e| format!("backlog: {e}"))?)
+        .map_err(|e| format!("listen: {e}"))?;
     let local: SockaddrIn =
         socket::getsockname(fd.as_raw_fd()).map_err(|e| format!("getsockname: {e}"))?;
     let mut out = std::io::stdout();
