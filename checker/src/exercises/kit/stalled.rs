@@ -20,7 +20,8 @@ pub fn read_everything(
     expected: &[u8],
     deadline: Instant,
 ) -> TestResult {
-    let stalled = stall::interrupt_blocked_sends(t, leader, conn, 4, deadline);
+    // Stalling is waiting (for the program to block or to stop sending): lend the slot.
+    let stalled = ctx.off_cpu(|| stall::interrupt_blocked_sends(t, leader, conn, 4, deadline));
     ctx.log(format!(
         "stopped and continued the server {} times",
         stalled.stops
