@@ -42,8 +42,8 @@ declare -A broken=(
   [day3-shutdown]=close-instead-of-shutdown
   [day3-fork]=reaps-after-accept
   [day4-signals]=no-term-handler
-  [day5-poll]=blocking-send-all
-  [day5-epoll]=one-read-per-event
+  [day5-poll]=removes-by-stale-index
+  [day5-epoll]=level-triggered
 )
 failing="$(mktemp -d)"
 trap 'rm -rf "$work" "$failing"' EXIT
