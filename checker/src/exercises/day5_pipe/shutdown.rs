@@ -122,8 +122,10 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     };
     t.note("checker", format!("sent {} to {whom}", signal.as_str()));
     // The logger is stopped: a server that waits for it cannot be done yet.
-    let early = poll::until(Duration::from_millis(300), || {
-        has_bye(&run) || run.s.program.try_status().is_some()
+    let early = ctx.off_cpu(|| {
+        poll::until(Duration::from_millis(200), || {
+            has_bye(&run) || run.s.program.try_status().is_some()
+        })
     });
     let logger_alive = procinfo::state(run.logger).is_some_and(|st| st != 'Z');
     let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);

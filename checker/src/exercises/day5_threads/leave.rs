@@ -165,7 +165,8 @@ fn same_two_lines(orders: &[(String, Vec<Vec<u8>>)], after: &[u8]) -> TestResult
 
 /// A panic the server printed (a thread's panic is printed, and the process may go on).
 fn panicked(s: &mut Server) -> Option<Failure> {
-    let until = Instant::now() + Duration::from_millis(300);
+    // A panic is printed the moment it happens; the checker reads stderr as it comes.
+    let until = Instant::now() + Duration::from_millis(100);
     let stderr = s.program.stderr.wait_for(until, |data| {
         let text = String::from_utf8_lossy(data);
         text.contains(" panicked at ").then(|| text.into_owned())
