@@ -121,12 +121,19 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
         "the server"
     };
     t.note("checker", format!("sent {} to {whom}", signal.as_str()));
-    // The logger is stopped: a server that waits for it cannot be done yet.
-    let early = ctx.off_cpu(|| {
-        poll::until(Duration::from_millis(200), || {
-            has_bye(&run) || run.s.program.try_status().is_some()
+    // The logger is stopped: a server that waits for it cannot be done yet. Wait until it
+    // says bye or exits (too early), or until it waits with the logger as its only child left
+    // (in waitpid for the logger, as it should), whichever comes first.
+    let server = run.s.program.pid();
+    let logger = run.logger;
+    ctx.off_cpu(|| {
+        poll::until(TO_END, || {
+            has_bye(&run)
+                || run.s.program.try_status().is_some()
+                || (procinfo::is_waiting(server) && procinfo::children(server) == [logger])
         })
     });
+    let early = has_bye(&run) || run.s.program.try_status().is_some();
     let logger_alive = procinfo::state(run.logger).is_some_and(|st| st != 'Z');
     let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);
     t.note("checker", "continued the logger (SIGCONT)");
