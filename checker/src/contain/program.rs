@@ -114,8 +114,12 @@ impl Program {
             .with_context(|| format!("kill({}, {signal})", self.pid))
     }
 
-    /// Send a signal to the program's whole process group (it and the children it forked).
-    pub fn signal_group(&self, signal: Signal) -> Result<()> {
+    /// Send a signal to the program's whole process group (it and the children it forked), as
+    /// a terminal's Ctrl-C does with SIGINT.
+    pub fn signal_group(&mut self, signal: Signal) -> Result<()> {
+        if matches!(signal, Signal::SIGTERM | Signal::SIGINT | Signal::SIGKILL) {
+            self.ending_asked = true;
+        }
         killpg(Pid::from_raw(self.pid), signal)
             .with_context(|| format!("killpg({}, {signal})", self.pid))
     }

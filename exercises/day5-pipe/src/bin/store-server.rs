@@ -51,6 +51,7 @@ extern "C" fn on_stop(_: nix::libc::c_int) {
 }
 
 /// SIGCHLD: reap every finished child, as in day3-fork (signals do not queue).
+/// C: `void reap(int sig) { while (waitpid(-1, NULL, WNOHANG) > 0); }`
 extern "C" fn reap_children(_: nix::libc::c_int) {
     // TODO loop on waitpid(-1, WNOHANG) until StillAlive or an error; save and restore errno.
     //> let saved = Errno::last_raw();
@@ -146,6 +147,7 @@ fn shut_down(
 /// The logger: copy the pipe to the file until EOF (read returns 0), then return 0. Ctrl-C
 /// reaches it too: ignore SIGINT and SIGTERM first, so that it ends only at EOF, with
 /// everything written.
+/// C: `signal(SIGINT, SIG_IGN); while ((n = read(pipe, buf, sizeof buf)) > 0) write(file, buf, n);`
 fn log_lines(pipe: &OwnedFd, file: &OwnedFd) -> i32 {
     // TODO ignore SIGINT and SIGTERM (SigHandler::SigIgn); then loop { read the pipe; 0: return
     //      0; write what came to the file (all of it: write_all); EINTR: again }.
@@ -158,6 +160,7 @@ fn log_lines(pipe: &OwnedFd, file: &OwnedFd) -> i32 {
 
 /// In a client's child: echo every byte back, and write every complete line into the pipe, one
 /// write per line. Returns the exit status (0 at the client's EOF).
+/// C: `n = read(conn, buf, sizeof buf); send(conn, buf, n, MSG_NOSIGNAL); write(pipe, line, len);`
 fn serve_client(conn: &OwnedFd, pipe: &OwnedFd) -> i32 {
     // TODO 1. The parent's handlers are inherited: give SIGTERM, SIGINT and SIGCHLD back their
     //         default action (SigHandler::SigDfl), so that the parent's SIGTERM ends this child.
@@ -183,6 +186,7 @@ fn write_all(fd: &OwnedFd, data: &[u8]) -> nix::Result<()> {
 }
 
 /// Send all of `data` with MSG_NOSIGNAL (as in day2-echo).
+/// C: `n = send(fd, p, len, MSG_NOSIGNAL);`
 fn send_all(fd: &OwnedFd, data: &[u8]) -> nix::Result<()> {
     // TODO loop until everything is sent; retry on EINTR.
     //> let n = socket::send(fd.as_raw_fd(), data, MsgFlags::MSG_NOSIGNAL)?;
@@ -190,6 +194,7 @@ fn send_all(fd: &OwnedFd, data: &[u8]) -> nix::Result<()> {
 }
 
 /// The listening socket on the wildcard address, and its line on stdout (as in day2-echo).
+/// C: `socket(AF_INET, SOCK_STREAM, 0); setsockopt(SO_REUSEADDR); bind; listen; getsockname;`
 fn listen_on(port: u16) -> Result<OwnedFd, String> {
     // TODO socket, SO_REUSEADDR, bind to SockaddrIn::new(0, 0, 0, 0, port), listen,
     //      getsockname, and `listening on <ip>:<port>` with a flush, each with .map_err(...)?.

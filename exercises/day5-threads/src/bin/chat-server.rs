@@ -103,6 +103,7 @@ fn lock(clients: &Clients) -> MutexGuard<'_, Vec<Client>> {
 /// One client's thread: read, cut the bytes into lines at each `\n`, broadcast every complete
 /// line; at EOF (read returns 0) or on an error, leave the list and return (which ends the
 /// thread and drops its handle on the socket).
+/// C: `void *serve_client(void *arg) { ... while ((n = read(fd, buf, sizeof buf)) > 0) ...; return NULL; }`
 fn serve_client(id: u64, fd: &OwnedFd, clients: &Clients) {
     let mut pending: Vec<u8> = Vec::with_capacity(MAX_LINE);
     let mut buf = [0u8; 16 * 1024];
@@ -129,6 +130,8 @@ fn serve_client(id: u64, fd: &OwnedFd, clients: &Clients) {
 /// client gets the lines in the same order) or into the middle of one (every line whole).
 /// A send to a client that has gone fails (EPIPE, ECONNRESET): remove that client — never
 /// `unwrap()` it (course.md#poisoning).
+/// C: `pthread_mutex_lock(&lock); for (i = 0; i < n; i++) send(c[i], line, len, MSG_NOSIGNAL);`
+/// `pthread_mutex_unlock(&lock);` — in Rust the guard of `lock()` unlocks when dropped.
 fn broadcast(clients: &Clients, line: &[u8]) {
     // TODO one lock for the whole broadcast; `retain` walks the list and keeps each client
     //      whose send worked. A client you remove: shut its socket down (Shutdown::Both), so
@@ -148,6 +151,7 @@ fn send_all(fd: &OwnedFd, data: &[u8]) -> nix::Result<()> {
 }
 
 /// The listening socket on the wildcard address, and its line on stdout (as in day2-echo).
+/// C: `socket(AF_INET, SOCK_STREAM, 0); setsockopt(SO_REUSEADDR); bind; listen; getsockname;`
 fn listen_on(port: u16) -> Result<OwnedFd, String> {
     // TODO socket, SO_REUSEADDR, bind to SockaddrIn::new(0, 0, 0, 0, port), listen,
     //      getsockname, and `listening on <ip>:<port>` with a flush, each with .map_err(...)?.
