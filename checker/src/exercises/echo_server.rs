@@ -291,7 +291,7 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
                 .unwrap_or("")
                 .to_lowercase()
                 .contains("in use")
-                || f.summary.contains("in use");
+                || f.summary.mentions("in use");
             if in_use || f.kind == Some(FailureKind::BadExit) {
                 Err(Failure::of_kind(
                     FailureKind::AddressInUse,

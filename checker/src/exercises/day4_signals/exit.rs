@@ -32,7 +32,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
     let _pause = ReaperPause::new();
     let status = signal_with_children_frozen(&t, &mut s, signal)?;
     if status.code() != Some(0) {
-        return Err(t.attach(s.program.unexpected_exit(&format!("on {}", signal.as_str()))).note(format!(
+        return Err(t.attach(s.program.unexpected_exit(format!("on {}", signal.as_str()))).note(format!(
             "after {} the server must exit by itself with status 0: install a handler that sets a flag",
             signal.as_str()
         )));

@@ -316,7 +316,7 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
             std::thread::sleep(Duration::from_millis(pause));
             echo::round_trip(&mut active, &format!("ping {i}\n"), ctx.within(secs(2))).map_err(
                 |f| {
-                    if f.details.iter().any(|(_, d)| d.contains("timeout")) {
+                    if f.details.iter().any(|(_, d)| d.mentions("timeout")) {
                         f.note(
                         "an active client was timed out: alarm() must start again after every read",
                     )

@@ -167,8 +167,10 @@ fn never_ready(name: &str, external: bool, program: &Program) -> Failure {
 /// A server that could not bind because its port was taken: in plain mode a program that
 /// listens on a fixed port shares it with every other test running at the same time.
 fn port_taken_note(f: Failure, external: bool) -> Failure {
-    let text = format!("{} {}", f.summary, f.output.as_deref().unwrap_or("")).to_lowercase();
-    let taken = text.contains("in use") || text.contains("eaddrinuse");
+    let output = f.output.as_deref().unwrap_or("").to_lowercase();
+    let taken = ["in use", "eaddrinuse"]
+        .iter()
+        .any(|s| output.contains(s) || f.summary.mentions(s));
     if !taken {
         return f;
     }

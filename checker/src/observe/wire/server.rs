@@ -54,7 +54,7 @@ impl Server {
             {
                 Some(_) => t.attach(
                     self.program
-                        .unexpected_exit(&format!("before {who} connected")),
+                        .unexpected_exit(format!("before {who} connected")),
                 ),
                 None => self.explain_refusal(f),
             }
