@@ -42,3 +42,12 @@ fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn korean_has_every_message_and_every_title_and_hint_of_this_tree() {
+        let problems = super::catalogs(&crate::base::workspace::lab_root()).unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
