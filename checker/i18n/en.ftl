@@ -197,3 +197,96 @@ conn-more-bytes = { $who }: expected EOF, but more bytes came: { $bytes }
 conn-no-eof = { $who }: no EOF: the connection stayed open { $why }
 conn-shut-down = shut down its sending side (FIN: the program's read returns 0)
 conn-closed-rst = closed with SO_LINGER 0 (RST: a reset)
+server-before-connected = before { $who } connected
+server-listens-elsewhere = { $label } is alive but listens on port { $actual }, not on { $port }: did bind() fail without the error being checked? listen() on an unbound socket picks a port of its own
+server-listens-nowhere = { $label } is alive but listens on no port any more: was the listening socket closed?
+server-by-hand = in one terminal `{ $server }`, in another `{ $client }`
+sockets-in-state = a socket in { $state } with port { $port }
+sockets-descriptor-open = a socket whose connection is over but whose descriptor is still open
+eof-after-client-eof = after the client's EOF
+eof-after-client-eof-close = after the client's EOF (close the connection once read() returns 0)
+label-line = line
+label-held = held
+
+## Every echo server's tests (exercises/echo_server.rs)
+
+echo-no-listening-line = { $label } printed no `listening on` line (a program given with --program may print none): nothing to check
+echo-line-not-wildcard = the line says { $ip }: the contract is to bind the wildcard address, 0.0.0.0
+echo-listens-not-wildcard = the server listens on { $ip }:{ $port }, not on the wildcard address 0.0.0.0
+echo-line-count = the `listening on` line appears { $count } times; print it once
+echo-other-port = started with port { $wanted }, the server listens on { $port }
+echo-served-then-stopped = { $n ->
+    [one] client 1 was served
+   *[other] clients 1 to { $n } were served
+}; a server goes back to accept() after each client and runs until it is stopped
+echo-after-serving = after serving client { $i }
+echo-stopped-after-reset = the server stopped serving after a client reset its connection
+echo-after-reset = after a client reset its connection
+echo-stays-silent = stays silent for 1 s
+echo-still-holds = 3 clients have left, but the server still holds { $n ->
+    [one] { $n } socket
+   *[other] { $n } sockets
+} for them
+echo-close-wait = CLOSE_WAIT: the client closed its side and the server never closed its socket
+echo-descriptors-open = the descriptors of finished connections stay open: close (drop) the socket after the client's EOF
+echo-stopped-server = stopped the server while the connection was open
+echo-could-not-restart = the server could not start again on port { $port } right after its previous run
+echo-16mib-late = 16 MiB did not come back in 15 s
+echo-too-slow = { $yours } MB/s, less than a quarter of the reference echo server's { $reference } MB/s on this machine
+
+## The kit's steps (exercises/kit/)
+
+errors-still-running = { $label } was still running { $situation }
+errors-the-contract = the contract: one line on stderr and exit status 1
+errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
+errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line
+server-before-it-listened = before it listened
+server-before-listening-line = before it printed `listening on <ip>:<port>`
+server-closed-stdout = { $label } closed its stdout without printing `listening on <ip>:<port>`
+server-not-a-listening-line = { $label } printed { $line }, which is not `listening on <ip>:<port>`
+server-says-other-port = { $label } was started with port { $port } but says it listens on port { $actual }
+server-print-real-port = print the port getsockname() returns, not the argument: with 0 the kernel picks one
+server-graded-on-its-port = { $label } listens on port { $actual }, not on the port it was given ({ $port }): graded on { $actual }
+server-never-listened = { $label } did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)
+server-no-line-in-5s = { $label } printed no `listening on <ip>:<port>` line within 5 s
+server-wrote-much = { $label } wrote { $out } bytes to stdout and { $err } to stderr (the checker keeps the first 4 MiB of each)
+server-it-listens-on = it listens on
+server-ports = port { $ports }
+server-flushed = is stdout flushed after the line? is the line printed only after listen()?
+server-port-taken = its port was taken: in plain mode the tests share this machine's ports, so a program that listens on a fixed port (ignoring the one it is given) meets itself in another test or any other program using that port; grade it with -j 1, or as root with --sandbox namespaces (a network of its own per test)
+server-no-program = a server test whose table row names no program
+library-unreadable-answer = could not read the harness's answer to { $call }: { $reply }
+library-wrong-answer = { $call }: expected { $expected }, got { $got }
+library-wrong-answers = wrong answers
+library-wrong-of = { $wrong } of { $total } inputs
+rules-broken = { $exercise } breaks its rules ({ $places } flagged by clippy)
+clients-thread-failed = a client thread failed
+clients-flood-short = a flooding client could send only { $at } of { $total } bytes in time
+clients-flood-failed = the flooding thread failed
+echo-sending-thread-failed = the sending thread failed
+stalled-stops = stopped and continued the server { $n } times
+stalled-short-send = bytes went missing after the server was stopped and continued: send() returned a short count and the rest was never sent
+stalled-non-blocking = bytes went missing while the client was not reading: a non-blocking send may take only part of the data (or fail with EAGAIN); keep the rest in that client's buffer and send it when poll reports POLLOUT
+hidden-accepted = accepted a connection
+hidden-eof = EOF from the client
+hidden-closed-early = closed the connection early, on purpose
+hidden-write-failed = write failed: the client went away
+stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt
+stall-stopped = server stopped (SIGSTOP) while its send was blocked
+stall-continued = server continued (SIGCONT)
+
+## day2-echo's client (exercises/day2_echo/)
+
+client-no-exit-after-stdin = echo-client did not exit after stdin ended
+client-while-echoing = while echoing
+client-sent-differs = the bytes echo-client sent to the server differ from the lines it was given
+client-no-newlines = it sent the lines without their newlines: send each line exactly as read, newline included (the server echoes bytes, not lines)
+client-stdout-differs = echo-client's stdout differs from the lines it was given
+client-by-hand-socat = `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat` in one terminal, then `printf { $input } | { $client } 127.0.0.1 7000`
+client-when-closed-early = when the server closed the connection early
+client-nothing-listens = nothing listens on port { $port }
+client-when-refused = when the connection was refused
+client-gave-up-log = echo-client gave up after { $seconds } s
+client-when-no-answer = when the server never answered (4 s)
+client-gave-up-early = echo-client gave up after { $seconds } s; the contract gives a slow server 2 s to answer
+client-wait-2s = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of TimeVal::seconds(2)) before giving up

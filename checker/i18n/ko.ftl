@@ -479,3 +479,93 @@ day5-epoll--edge-triggered--title = 모든 클라이언트 소켓이 엣지 트�
 day5-epoll--edge-triggered--hint = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하세요.
 day5-epoll--burst-then-silence--title = write 한 번에 1 MiB, 그다음 침묵: 모두 돌아온다
 day5-epoll--burst-then-silence--hint = 엣지 트리거: EPOLLIN이 오면 EAGAIN까지 읽으세요. 읽지 않고 남긴 것은 다시 알려지지 않는다.
+
+## 서버를 시작하고 다루는 단계 (observe/wire/server.rs, exercises/kit/)
+
+server-before-connected = { $who }이(가) 연결하기 전에
+server-listens-elsewhere = { $label }은(는) 살아 있지만 { $port }이(가) 아니라 포트 { $actual }에서 리슨한다: bind()가 실패했는데 오류를 확인하지 않았는가? 바인드되지 않은 소켓에 listen()하면 스스로 포트를 고른다
+server-listens-nowhere = { $label }은(는) 살아 있지만 더 이상 어느 포트에서도 리슨하지 않는다: 리스닝 소켓을 닫았는가?
+server-by-hand = 한 터미널에서 `{ $server }`, 다른 터미널에서 `{ $client }`
+sockets-in-state = { $state } 상태의 소켓(포트 { $port })
+sockets-descriptor-open = 연결은 끝났지만 디스크립터가 아직 열려 있는 소켓
+eof-after-client-eof = 클라이언트의 EOF 뒤에도
+eof-after-client-eof-close = 클라이언트의 EOF 뒤에도(read()가 0을 돌려주면 연결을 닫으세요)
+label-line = 줄
+label-held = 쥐고 있는 것
+
+## 모든 에코 서버의 테스트 (exercises/echo_server.rs)
+
+echo-no-listening-line = { $label }이(가) `listening on` 줄을 출력하지 않았다(--program으로 준 프로그램은 출력하지 않을 수 있다): 확인할 것이 없다
+echo-line-not-wildcard = 줄에 { $ip }이(가) 있다: 계약은 와일드카드 주소 0.0.0.0에 바인드하는 것이다
+echo-listens-not-wildcard = 서버가 와일드카드 주소 0.0.0.0이 아니라 { $ip }:{ $port }에서 리슨한다
+echo-line-count = `listening on` 줄이 { $count }번 나온다. 한 번만 출력하세요
+echo-other-port = 포트 { $wanted }(으)로 시작했는데 서버는 { $port }에서 리슨한다
+echo-served-then-stopped = { $n ->
+    [1] 클라이언트 1이 처리됐다
+   *[other] 클라이언트 1~{ $n }이 처리됐다
+}. 서버는 클라이언트마다 accept()로 돌아가 멈출 때까지 계속 돈다
+echo-after-serving = 클라이언트 { $i }을(를) 처리한 뒤
+echo-stopped-after-reset = 클라이언트가 연결을 리셋한 뒤 서버가 처리를 멈췄다
+echo-after-reset = 클라이언트가 연결을 리셋한 뒤
+echo-stays-silent = 1초 동안 조용히 있음
+echo-still-holds = 클라이언트 3개가 떠났는데 서버가 아직 그 클라이언트들의 소켓 { $n }개를 쥐고 있다
+echo-close-wait = CLOSE_WAIT: 클라이언트는 자기 쪽을 닫았는데 서버가 소켓을 닫지 않았다
+echo-descriptors-open = 끝난 연결의 디스크립터가 열린 채다: 클라이언트의 EOF 뒤에 소켓을 닫으세요(drop)
+echo-stopped-server = 연결이 열린 채로 서버를 멈춤
+echo-could-not-restart = 서버가 이전 실행 직후 포트 { $port }에서 다시 시작하지 못했다
+echo-16mib-late = 16 MiB가 15초 안에 돌아오지 않았다
+echo-too-slow = { $yours } MB/s: 이 머신에서 기준 에코 서버의 { $reference } MB/s의 4분의 1이 안 된다
+errors-still-running = { $label }: { $situation } 아직 돌고 있었다
+errors-the-contract = 계약: stderr에 한 줄, 종료 상태 1
+errors-lines-instead-of-one = { $label }: { $situation } 상태 1로 종료했지만 stderr에 한 줄이 아니라 { $lines }을 썼다
+errors-not-the-line = `{ $shown }`이(가) 상태 1로 종료했지만 stderr가 그 한 줄의 오류 메시지가 아니다
+server-before-it-listened = 리슨하기 전에
+server-before-listening-line = `listening on <ip>:<port>`를 출력하기 전에
+server-closed-stdout = { $label }이(가) `listening on <ip>:<port>`를 출력하지 않고 stdout을 닫았다
+server-not-a-listening-line = { $label }이(가) { $line }을(를) 출력했는데, 이는 `listening on <ip>:<port>`가 아니다
+server-says-other-port = { $label }을(를) 포트 { $port }(으)로 시작했는데 포트 { $actual }에서 리슨한다고 한다
+server-print-real-port = 인자가 아니라 getsockname()이 돌려준 포트를 출력하세요. 0이면 커널이 포트를 고른다
+server-graded-on-its-port = { $label }이(가) 받은 포트({ $port })가 아니라 포트 { $actual }에서 리슨한다: { $actual }에서 채점한다
+server-never-listened = { $label }이(가) 5초 안에 어느 포트에서도 리슨하지 않았다(/proc에 LISTEN 소켓도, 바인드된 UDP 소켓도 없다)
+server-no-line-in-5s = { $label }이(가) 5초 안에 `listening on <ip>:<port>` 줄을 출력하지 않았다
+server-wrote-much = { $label }이(가) stdout에 { $out }바이트, stderr에 { $err }바이트를 썼다(채점기는 각각 처음 4 MiB만 보관한다)
+server-it-listens-on = 리슨하는 곳
+server-ports = 포트 { $ports }
+server-flushed = 그 줄 뒤에 stdout을 flush했는가? 그 줄을 listen() 뒤에만 출력하는가?
+server-port-taken = 포트가 이미 쓰이고 있었다: plain 모드에서는 테스트들이 이 머신의 포트를 함께 쓰므로, (받은 포트를 무시하고) 고정 포트에서 리슨하는 프로그램은 다른 테스트의 자기 자신이나 그 포트를 쓰는 다른 프로그램과 부딪힌다. -j 1로 채점하거나, root로 --sandbox namespaces(테스트마다 자기 네트워크)로 채점하세요
+server-no-program = 표의 행에 프로그램 이름이 없는 서버 테스트
+library-unreadable-answer = 하네스가 { $call }에 준 답을 읽지 못했다: { $reply }
+library-wrong-answer = { $call }: 기대 { $expected }, 실제 { $got }
+library-wrong-answers = 틀린 답
+library-wrong-of = 입력 { $total }개 중 { $wrong }개
+rules-broken = { $exercise }이(가) 규칙을 어긴다(clippy가 { $places }을 지적했다)
+clients-thread-failed = 클라이언트 스레드가 실패했다
+clients-flood-short = 데이터를 쏟아붓는 클라이언트가 제시간에 { $total }바이트 중 { $at }바이트만 보낼 수 있었다
+clients-flood-failed = 데이터를 쏟아붓는 스레드가 실패했다
+echo-sending-thread-failed = 보내는 스레드가 실패했다
+stalled-stops = 서버를 { $n }번 멈췄다가 재개함
+stalled-short-send = 서버를 멈췄다가 재개한 뒤 바이트가 사라졌다: send()가 적은 수를 돌려줬는데 나머지를 보내지 않았다
+stalled-non-blocking = 클라이언트가 읽지 않는 동안 바이트가 사라졌다: 논블로킹 send는 데이터의 일부만 받을 수 있다(또는 EAGAIN으로 실패한다). 나머지는 그 클라이언트의 버퍼에 두었다가 poll이 POLLOUT을 알릴 때 보내세요
+hidden-accepted = 연결을 수락함
+hidden-eof = 클라이언트의 EOF
+hidden-closed-early = 일부러 연결을 일찍 닫음
+hidden-write-failed = 쓰기 실패: 클라이언트가 사라졌다
+stall-not-blocked = 서버가 클라이언트에게 보낼 { $queued }바이트를 남긴 채 멈췄는데 send에서 블로킹되지 않았다(논블로킹 설계): 끼어들 것이 없다
+stall-stopped = send가 블로킹된 동안 서버를 멈춤(SIGSTOP)
+stall-continued = 서버를 재개함(SIGCONT)
+
+## day2-echo의 클라이언트 (exercises/day2_echo/)
+
+client-no-exit-after-stdin = stdin이 끝났는데 echo-client가 종료하지 않았다
+client-while-echoing = 에코하는 중에
+client-sent-differs = echo-client가 서버로 보낸 바이트가 받은 줄과 다르다
+client-no-newlines = 줄바꿈 없이 줄을 보냈다: 각 줄을 읽은 그대로, 줄바꿈까지 보내세요(서버는 줄이 아니라 바이트를 에코한다)
+client-stdout-differs = echo-client의 stdout이 받은 줄과 다르다
+client-by-hand-socat = 한 터미널에서 `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat`, 그다음 `printf { $input } | { $client } 127.0.0.1 7000`
+client-when-closed-early = 서버가 연결을 일찍 닫았을 때
+client-nothing-listens = 포트 { $port }에서 리슨하는 것이 없다
+client-when-refused = 연결이 거부됐을 때
+client-gave-up-log = echo-client가 { $seconds }초 뒤 포기함
+client-when-no-answer = 서버가 끝내 답하지 않았을 때(4초)
+client-gave-up-early = echo-client가 { $seconds }초 뒤 포기했다. 계약은 느린 서버에 답할 시간 2초를 준다
+client-wait-2s = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리세요(TimeVal::seconds(2)의 SO_RCVTIMEO)

@@ -280,8 +280,15 @@ fn hint_shows_an_exercise_s_hints() {
 }
 
 /// Golden output: the exact human report for a few failures, so their wording does not
-/// regress. `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
+/// regress, in English (`<name>.txt`) and in Korean (`<name>.ko.txt`, with `--lang ko`).
+/// `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
 fn golden(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
+    golden_in(name, args, tree_dir);
+    let korean: Vec<&str> = args.iter().copied().chain(["--lang", "ko"]).collect();
+    golden_in(&format!("{name}.ko"), &korean, tree_dir);
+}
+
+fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
     let run = run_checker(args, MINUTES);
     let mut text = run.stdout();
     if let Some(dir) = tree_dir {

@@ -58,7 +58,7 @@ pub struct Failure {
     /// A hint specific to this failure, shown before the general one.
     pub note: Option<Text>,
     /// A command that reproduces the exchange by hand (e.g. with nc).
-    pub reproduce: Option<String>,
+    pub reproduce: Option<Text>,
     /// What the program printed, already escaped, if it helps.
     pub output: Option<String>,
 }
@@ -125,7 +125,7 @@ impl Failure {
         self
     }
 
-    pub fn reproduce(mut self, command: impl Into<String>) -> Self {
+    pub fn reproduce(mut self, command: impl Into<Text>) -> Self {
         self.reproduce = Some(command.into());
         self
     }

@@ -7,6 +7,7 @@
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -234,7 +235,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     if !left.is_empty() {
         return Err(t.attach(
             Failure::wrong("a client reset its connection, and a second later the server still holds its socket")
-                .detail("held", left.join("\n"))
+                .detail(msg!("label-held"), Text::lines(left))
                 .note(note),
         ));
     }
