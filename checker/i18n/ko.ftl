@@ -569,3 +569,43 @@ client-gave-up-log = echo-client가 { $seconds }초 뒤 포기함
 client-when-no-answer = 서버가 끝내 답하지 않았을 때(4초)
 client-gave-up-early = echo-client가 { $seconds }초 뒤 포기했다. 계약은 느린 서버에 답할 시간 2초를 준다
 client-wait-2s = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리세요(TimeVal::seconds(2)의 SO_RCVTIMEO)
+
+## `--help` (cli.rs; 영어는 cli.rs의 문서 주석에 있다)
+
+help-usage = 사용법:
+help-options = 옵션
+help-commands = 명령
+help-help = 도움말을 보여 준다
+help-version = 버전을 보여 준다
+help-about = 소켓 프로그래밍 실습의 실습들을 숨은 테스트로 채점한다.
+help-long-about = 소켓 프로그래밍 실습의 실습들을 숨은 테스트로 채점한다.
+
+    인자가 없으면: 모든 실습의 현황과 다음에 할 일을 보여 준다.
+    대상을 주면: 그것을 채점한다. 대상은 `all`, 일차(`day2`), 실습(`day2-inet`), 또는 테스트 하나(`day2-inet/pton6-tricky`; `checker list`가 id를 보여 준다)다.
+help-arg-targets = 채점할 것: all, day1, day2-inet, day2-inet/pton6-tricky, ...
+help-arg-solutions = exercises/ 대신 기준 풀이(solutions/)를 채점한다.
+help-arg-root = exercises/ 대신 DIR의 실습 패키지(DIR/<exercise>/Cargo.toml)를 채점한다.
+help-arg-seed = 모든 무작위 입력의 시드. 실패하면 그것을 재현하는 명령을 출력한다.
+help-arg-verbose = 통과한 테스트까지 모든 테스트의 기록을 전부 보여 준다.
+help-arg-jobs = 동시에 도는 테스트 수(기본값: 코어 수). 타이머만 기다리는 테스트(클라이언트의 5초 시간 초과 등)는 기다리는 동안 세지 않는다.
+help-arg-sandbox = 프로그램이 도는 곳: 머신이 허락하면 테스트마다 새 네트워크와 PID 네임스페이스(root와 unshare), 아니면 평범한 프로세스 그룹.
+help-arg-ci = CI용 채점: 매니페스트나 규칙(Cargo.toml, clippy.toml)이 실습 저장소와 다른 실습은 그 파일 이름과 함께 실패한다.
+help-arg-format = 보고서 형식: 사람이 읽는 보고서, 또는 기계가 읽는 보고서.
+help-arg-programs = 실습 크레이트로 빌드하지 않은 프로그램(어느 언어든)을 채점한다: NAME=PATH, 예: --program echo-server=./a.out. 그 프로그램의 테스트만 돈다.
+help-arg-output = --format 보고서를 FILE에 쓴다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
+help-arg-reports = FORMAT(json, junit, classroom) 보고서를 FILE에도 쓴다. 여러 번 줄 수 있어서 한 번의 채점으로 CI에 필요한 보고서를 모두 얻는다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
+help-arg-student = 채점하는 학생. JSON 보고서에 기록된다(`checker gradebook`용).
+help-arg-lang = 보고서와 메시지의 언어(기본값: LC_ALL, LC_MESSAGES, LANG에서, 없으면 영어).
+help-cmd-list = 실습과 테스트 id를 나열한다.
+help-cmd-hint = 실습의 힌트와 course.ko.md에서 설명하는 곳을 보여 준다.
+help-cmd-hint-arg-exercise = 예: day2-inet
+help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안의 변경은 무시한다). 대상이 없으면: 현황.
+help-cmd-watch-arg-targets = 채점할 것: all, day1, day2-inet, ... (기본값: 현황)
+help-cmd-verify = 강사용: 실습 저장소가 일관된지 확인한다(풀이는 통과, 스텁은 깔끔하게 실패, course.md 절이 있음, 매니페스트가 일치, 풀이는 fmt와 clippy를 통과).
+help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 채점한 샌드박스.
+help-cmd-gradebook-arg-files = JSON 보고서(`--format json` / `--report json=...`), 또는 그것을 담은 폴더.
+help-cmd-export-student = 강사용: 학생용 저장소를 쓴다. 실습, 강의, README, 자체 테스트를 뺀 채점기, 채점 워크플로가 들어가고 풀이는 들어가지 않는다.
+help-cmd-export-student-arg-dir = 쓸 디렉터리(없거나 비어 있어야 한다).
+help-cmd-new = 강사용: 새 실습의 뼈대를 만든다(스텁, 풀이, 테스트 표, 강의 절, 버그 버전). 처음부터 통과한다.
+help-cmd-new-arg-name = day<N>-<name>, 예: day5-epoll
+help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실습으로 만든다(기본값: 라이브러리).

@@ -147,6 +147,37 @@ pub fn parse(args: Vec<String>, tr: &Messages) -> Cli {
     Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.exit())
 }
 
+/// The catalog ids of the command line's texts in other languages (English keeps them in the
+/// doc comments above): what `checker verify` expects ko.ftl to have.
+pub fn help_keys() -> Vec<String> {
+    let cmd = Cli::command();
+    let mut keys: Vec<String> = [
+        "help-usage",
+        "help-options",
+        "help-commands",
+        "help-help",
+        "help-version",
+        "help-about",
+        "help-long-about",
+    ]
+    .map(String::from)
+    .to_vec();
+    keys.extend(
+        cmd.get_arguments()
+            .map(|a| format!("help-arg-{}", a.get_id())),
+    );
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        keys.push(format!("help-cmd-{name}"));
+        keys.extend(
+            sub.get_arguments()
+                .filter(|a| !a.is_global_set())
+                .map(|a| format!("help-cmd-{name}-arg-{}", a.get_id())),
+        );
+    }
+    keys
+}
+
 /// The `clap::Command` of `Cli`, in the reader's language.
 pub fn command(tr: &Messages) -> clap::Command {
     let cmd = Cli::command();

@@ -85,6 +85,10 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
             || languages::catalogs(&lab),
         ),
         timed(
+            "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams, links between the READMEs)",
+            || languages::course_parity(&lab),
+        ),
+        timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
             || copies_agree(&lab),
         ),
