@@ -609,3 +609,223 @@ help-cmd-export-student-arg-dir = 쓸 디렉터리(없거나 비어 있어야 �
 help-cmd-new = 강사용: 새 실습의 뼈대를 만든다(스텁, 풀이, 테스트 표, 강의 절, 버그 버전). 처음부터 통과한다.
 help-cmd-new-arg-name = day<N>-<name>, 예: day5-epoll
 help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실습으로 만든다(기본값: 라이브러리).
+
+## 스레드 하나인 서버들의 테스트 (exercises/multiplexing.rs)
+
+multi-clients-failed = 실패한 클라이언트
+multi-of-100 = 100개 중 { $failed }개
+multi-never-served = 한꺼번에 연결한 클라이언트 200개 중 { $n }개가 끝내 처리되지 않았다
+multi-first-unserved = 처음으로 처리되지 않은 것
+multi-accept-all = 함께 도착한 연결은 수락될 때까지 리슨 큐에서 기다린다: 리스닝 소켓을 읽을 수 있을 때마다 (EAGAIN까지) 모두 수락하고, 클라이언트 수에 고정된 한도를 두지 마세요
+multi-stalled-sent = 멈춘 클라이언트가 { $size }를 보내고 아무것도 읽지 않았다
+multi-stopped-everybody = 한 클라이언트가 읽지 않는 동안 서버가 모두의 처리를 멈췄다: 그 클라이언트로의 send는 결코 기다리면 안 된다. 들어가지 않는 것은 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내세요
+multi-slowest-echo = 가장 느린 에코: { $ms } ms
+multi-waited = 다른 클라이언트가 읽지 않는 동안 한 클라이언트가 에코를 { $seconds }초 기다렸다
+multi-lost-bytes = 읽지 않던 클라이언트가 바이트를 잃었다: 소켓에 다시 쓸 수 있을 때까지 그 출력을 버퍼에 두세요
+multi-memory-log = 클라이언트가 { $sent } MiB를 보냄. 서버의 메모리가 { $grew } MiB 늘어남
+multi-memory-grew = { $sent } MiB를 보내고 아무것도 읽지 않은 클라이언트 때문에 서버의 메모리가 { $grew } MiB 늘었다
+multi-back-pressure = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 그 클라이언트에서 읽기를 멈추세요(POLLIN을 요청하지 마세요). 그러면 데이터는 커널에서 기다리고 그 클라이언트의 send가 블로킹된다
+multi-cpu-log = 리셋 뒤 0.3초 동안의 CPU 시간: { $ms } ms
+multi-pollerr = POLLERR와 POLLHUP(EPOLLERR, EPOLLHUP)는 요청하든 않든 온다: 둘 중 하나가 오면 그 클라이언트를 닫으세요
+multi-spins = 클라이언트가 연결을 리셋한 뒤 서버가 0.3초 동안 CPU를 { $ms } ms 썼다: 헛돌고 있다
+multi-still-holds-reset = 클라이언트가 연결을 리셋했는데 1초 뒤에도 서버가 그 소켓을 쥐고 있다
+multi-stopped = 서버를 멈춤(SIGSTOP)
+multi-continued-together = 서버를 재개함: 데이터와 EOF가 함께 소켓에서 기다린다
+multi-read-zero = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다: 버퍼에 있는 것을 보낸 뒤 닫으세요
+multi-slow-reader = 느리게 읽는 클라이언트를 위해 기다리던 출력이 끝내 보내지지 않았다: EAGAIN까지 보내고, 나머지는 소켓에 다시 쓸 수 있을 때 보내세요
+multi-closed-after = 서버가 { $total }바이트 중 { $got }바이트만 보내고 연결을 닫았다
+multi-send-then-close = 클라이언트의 EOF 뒤에는 아직 버퍼에 있는 것을 모두 보낸 뒤 닫으세요
+multi-bytes-differ = 돌아온 바이트가 보낸 바이트와 다르다
+multi-fd-listening = fd { $fd }: 리스닝 소켓
+multi-fd-client = fd { $fd }: 클라이언트의 소켓
+multi-blocking = 서버의 소켓 { $n }개가 블로킹이다(/proc/{ $pid }/fdinfo에 O_NONBLOCK 없음)
+multi-blocking-label = 블로킹
+multi-make-non-blocking = 모두를 위한 스레드가 하나뿐이면, 기다리는 호출 하나가 모두를 멈춘다: 모든 소켓을 논블로킹으로 만드세요(socket()과 accept4()에 SOCK_NONBLOCK, 또는 fcntl O_NONBLOCK)
+multi-threads = 클라이언트 20개가 연결된 동안 서버가 스레드 { $threads }개와 자식 프로세스 { $children }개를 돌린다
+multi-one-thread = 이 실습의 내용은 모든 클라이언트를 위한 프로세스 하나의 스레드 하나다: 어느 소켓이 준비됐는지는 poll이나 epoll이 알려 준다
+
+## day3-fork (exercises/day3_fork.rs)
+
+fork-a-silent = 연결하고 아무 말도 하지 않음
+fork-b-not-served = 클라이언트 A가 연결된 동안 클라이언트 B가 처리되지 않았다: 서버가 한 번에 한 클라이언트만 처리한다(클라이언트마다 자식을 fork하세요)
+fork-stopped-for-burst = 서버를 멈춤(SIGSTOP): 서버가 바쁜 동안 클라이언트 50개가 도착한다
+fork-continued = 서버를 재개함(SIGCONT)
+fork-slow-connects = 한꺼번에 도착한 클라이언트 50개 중 { $n }개가 1초 이상 지나서야 연결할 수 있었다
+fork-of-50 = 50개 중 { $failed }개
+fork-fifty-in-6s = 각각 0.5초짜리 대화 50개가 6초 안에 모두 끝나야 한다: 하나씩 처리하면 25초가 걸린다
+fork-connects = 연결
+fork-connects-text = 클라이언트 { $connected }개가 연결했고, 그중 { $slow }개는 1초 이상 지나서야 연결했다
+fork-backlog = 연결이 수락되기까지 1초 이상 기다렸다: 리슨 큐가 가득 차서 커널이 SYN을 버렸고, 클라이언트가 1초 뒤에 다시 보냈다. 동시에 오는 클라이언트 50개에는 listen(fd, 5)보다 큰 백로그가 필요하다: course.ko.md#backlog
+fork-three-clients = 클라이언트 3개가 연결돼 있는데 서버의 자식 프로세스는 { $n }개다(스레드는 세지 않는다)
+fork-2s-after-half-close = 클라이언트의 하프 클로즈 뒤 2초가 지나도
+fork-parent-holds = 부모가 아직 연결 소켓의 자기 복사본을 쥐고 있다: fork() 직후 닫아야(drop) 한다. 그러지 않으면 연결이 끝나지 않는다
+fork-no-listening-socket = /proc에서 서버의 리스닝 소켓을 찾지 못했다
+fork-child-holds-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다(자식 { $pids })
+fork-zombies-after-20 = { $run }번째 실행: 클라이언트 20개 중 마지막이 떠나고 1초 뒤에 좀비 프로세스 { $n }개
+fork-reaps-late = 서버가 다른 일이 일어날 때만(다음 accept?) 회수한다: SIGCHLD가 오면 회수하세요
+fork-zombies-after-50 = { $run }번째 실행: 클라이언트들이 한순간에 떠나고 3초 뒤에 자식 50개 중 { $n }개가 좀비 프로세스다
+fork-one-waitpid = SIGCHLD마다 waitpid 한 번으로는 모자란다: 핸들러가 도는 동안 더 많은 자식이 끝나고 그 시그널들은 하나로 합쳐진다
+fork-after-5-left = 클라이언트 5개가 떠난 뒤
+fork-stopped-serving = 자식들이 사라지자 서버가 처리를 멈췄다: SIGCHLD가 오면 accept()가 EINTR로 실패하는가? EINTR이면 다시 시도하세요(또는 핸들러를 SA_RESTART로 설치하세요)
+fork-while-clients-left = 클라이언트들이 떠나는 동안
+fork-still-has = 클라이언트 5개가 떠났는데 서버에 자기 말고도 프로세스가 { $n }개 있다
+fork-zombies-label = 좀비 프로세스(종료했지만 회수되지 않음)
+fork-servers-label = 리스닝 소켓을 쥔 자식
+fork-others-label = 그 밖의 프로세스
+fork-falls-back = 클라이언트가 끝난 뒤 종료하지 않는 자식은 accept 루프로 돌아가 두 번째 서버가 된다: 자식의 분기 끝에서 종료하세요
+fork-never-reaped = 자식들은 종료했지만 아무도 회수하지 않았다: SIGCHLD가 오면 waitpid(-1, WNOHANG)를 반복하세요
+fork-neither = 이 프로세스들은 좀비 프로세스도, 수락하는 자식도 아니다: 서버가 시작한 프로세스는 일이 끝나면 모두 끝나야 한다
+fork-after-children-died = 클라이언트를 기다리는 동안 자식들이 죽은 뒤
+fork-accept-eintr = { $run }번째 실행: SIGCHLD가 오자 accept()가 EINTR로 실패했다. EINTR이면 다시 시도하세요(또는 핸들러를 SA_RESTART로 설치하세요)
+fork-stopped-accepting = { $run }번째 실행: 자식들이 죽은 뒤 서버가 수락을 멈췄다
+fork-no-sigchld = 서버가 SIGCHLD를 전혀 받지 않는다(SigCgt에 핸들러도, signalfd도 없다): 자식이 끝나도 아무도 회수하지 않는다. waitpid(-1, WNOHANG)를 반복하는 SIGCHLD 핸들러를 설치하세요
+fork-sigchld-ignored = SIGCHLD가 무시된다(SIG_IGN): 그러면 커널이 알아서 자식을 회수하지만, 이 실습의 내용은 waitpid로 회수하는 핸들러다
+fork-sigchld-default = SIGCHLD가 기본 처리 방식이다: 자식을 회수하는 핸들러가 없다
+fork-sigchld-not-taken = SIGCHLD를 받지 않는다: 핸들러(/proc/<pid>/status의 SigCgt)도 signalfd도 없다
+
+## UDP (observe/wire/udp.rs, exercises/day3_udp.rs)
+
+udp-port-closed = { $who }: 서버의 포트가 닫혀 있다(ICMP port unreachable): 서버가 멈췄는가?
+udp-no-reply = { $who }: { $size } 데이터그램에 응답이 없다
+udp-reply-from-elsewhere = { $who }: 응답이 서버의 포트 { $port }이(가) 아니라 포트 { $from }에서 왔다
+udp-reply-cut = { $who }: 응답은 { $got }인데 보낸 데이터그램은 { $sent }였다: 잘렸다
+udp-reply-differs = { $who }: 응답이 보낸 데이터그램과 다르다
+udp-unexpected-datagram = { $who }: 포트 { $port }에서 예상하지 않은 데이터그램: { $data } ({ $why })
+udp-dropped-on-purpose = 일부러 버림: 클라이언트가 다시 보내야 한다
+udp-three-replies = 데이터그램 셋을 보냈으니 응답 셋을 기대한다
+udp-empty-is-a-datagram = 빈 데이터그램도 데이터그램이다: 그 응답도 비어 있다
+udp-after-empty = 빈 데이터그램 뒤에
+udp-got-from-stranger = 클라이언트 { $client }이(가) 서버가 아니라 포트 { $port }에서 { $data }을(를) 받았다
+udp-not-its-own = 클라이언트 { $client }이(가) { $wave }번째 묶음에서 정확히 자기 데이터그램 5개를 돌려받지 못했다
+udp-nothing = 없음
+udp-client-no-exit = stdin이 끝났는데 udp-client가 종료하지 않았다
+udp-while-talking = 서버와 주고받는 중에
+udp-stdout-differs = udp-client의 stdout이 받은 줄과 다르다({ $note })
+udp-printed-stranger = 낯선 곳에서 온 데이터그램을 출력했다: 다른 포트에서 온 응답은 무시해야 한다
+udp-plain-echo = 평범한 에코
+udp-dropped-first = 서버가 데이터그램마다 첫 사본을 버렸다
+udp-stranger-first = 낯선 곳이 먼저 답했다
+udp-gave-up-log = udp-client가 { $seconds }초 뒤, { $tries }번 시도하고 포기함
+udp-still-trying = udp-client가 4초가 지나도 계속 시도했다: 세 번째 시도 뒤에는 멈추세요
+udp-when-no-answer = 서버가 끝내 답하지 않았을 때
+udp-tries = udp-client가 포기하기 전에 데이터그램을 { $n }번 보냈다. 계약은 모두 3번 시도다
+udp-gave-up-early = udp-client가 { $seconds }초 뒤 포기했다: 3번의 시도마다 최대 0.5초를 기다려야 한다
+
+## day4-signals (exercises/day4_signals/)
+
+sig-sent-usr1-waiting = 서버가 클라이언트를 기다리는 동안 SIGUSR1을 보냄
+sig-stats-wrong = 통계 줄이 올바르지 않다
+sig-after-usr1 = SIGUSR1 뒤에
+sig-no-stats-line = SIGUSR1 뒤 0.5초 안에 `{ $wanted }` 줄이 없다
+sig-sa-restart = 그 줄은 다음 클라이언트가 연결했을 때에야 나왔다: SA_RESTART이면 중단된 accept()가 다시 시작되어 루프가 제때 플래그를 보지 못한다. SIGUSR1 핸들러를 SA_RESTART 없이 설치하세요(또는 다른 방법으로 루프를 깨우세요: self-pipe, signalfd, ppoll)
+sig-no-child-holds = 서버의 어느 자식도 클라이언트의 연결을 쥐고 있지 않다: 클라이언트마다 자기 자식에서 처리하세요(fork)
+sig-could-not-stop-child = 자식을 멈추지 못했다: { $error }
+sig-stopped-child = 클라이언트를 처리하는 자식을 멈춤(SIGSTOP)
+sig-reset-not-seen = 서버 쪽 연결이 클라이언트의 리셋을 끝내 받아들이지 않았다
+sig-stopped-parent = 부모를 멈춤(SIGSTOP): 자식의 종료 상태를 읽을 수 있게
+sig-continued-child = 자식을 재개함: 리셋된 연결에서 에코할 줄을 찾는다
+sig-continued-parent = 부모를 재개함(SIGCONT)
+sig-child-did-not-end = 클라이언트가 연결을 리셋한 뒤 3초 안에 그 클라이언트를 처리하던 자식이 끝나지 않았다
+sig-killed-by-sigpipe = 클라이언트를 처리하던 자식이 리셋된 연결에 쓰다가 SIGPIPE로 죽었다
+sig-msg-nosignal = MsgFlags::MSG_NOSIGNAL로 보내세요(또는 일부러 SIGPIPE를 무시하세요): 그러면 쓰기가 EPIPE로 실패하고 자식이 그것을 처리할 수 있다
+sig-killed-by = 클라이언트가 연결을 리셋한 뒤 그 클라이언트를 처리하던 자식이 { $signal }(으)로 죽었다
+sig-after-child-reset = 자식의 클라이언트가 연결을 리셋한 뒤
+sig-now-silent = 이제 조용히 있음
+sig-idle-1s = idle-seconds는 1이다: 1초 동안 조용한 클라이언트는 `timeout\n`을 받아야 한다(자식에서 alarm(idle), SA_RESTART 없는 SIGALRM 핸들러)
+sig-after-timeout = `timeout` 뒤에도(유휴 클라이언트의 연결을 끊으세요)
+sig-active-timed-out = 활발한 클라이언트가 시간 초과로 끊겼다: read 뒤마다 alarm()을 다시 시작해야 한다
+sig-silent-thread-failed = 조용한 클라이언트의 스레드가 실패했다
+sig-timeout-early = 클라이언트가 조용해진 뒤 { $seconds }초 만에 `timeout`이 왔다. idle-seconds는 1이다
+sig-filled-pipe = 서버의 stdout 읽기를 멈추고 파이프를 채움(채움용 줄 { $filler }바이트)
+sig-sent-sigterm = SIGTERM을 보냄: 파이프가 비워질 때까지 서버의 `bye`는 쓰일 수 없다
+sig-sent-usr1-writing = 서버가 stdout에 쓰다 블로킹된 동안 SIGUSR1을 보냄
+sig-never-blocked = 서버가 stdout에 쓰면서 블로킹된 적이 없다
+sig-drained = 파이프를 비움
+sig-still-running-after-term = stdout이 비워졌는데도 SIGTERM 뒤 2초가 지나도록 서버가 돌고 있었다
+sig-usr1-during-bye = stdout에 `bye`를 쓰는 동안 SIGUSR1이 온 뒤에
+sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 잠금이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하세요
+sig-no-bye = 서버가 상태 0으로 종료했지만 `bye`를 출력하지 않았다
+sig-sending-thread-failed = 보내는 스레드가 실패했다
+sig-storm-sent = { $ms } ms 동안 프로세스 그룹에 SIGUSR1을 { $sent }번 보냄
+sig-during-storm = SIGUSR1이 쏟아지는 동안
+sig-eintr-retry = 시그널로 중단된 호출은 EINTR로 실패한다: 클라이언트를 포기하지 말고 다시 시도하세요
+sig-no-served-line = SIGUSR1 1000번 뒤에 `served <N> clients` 줄이 하나도 없다
+sig-malformed-stats = 형식이 잘못된 통계 줄
+
+## day4-signals의 종료, day5-epoll의 엣지 트리거 (exercises/day4_signals/exit.rs, day5_epoll/edge.rs)
+
+edge-no-epoll = 서버에 무언가를 지켜보는 epoll 인스턴스가 없다(anon_inode:[eventpoll] 디스크립터의 fdinfo에 `tfd:` 줄이 없다)
+edge-create = epoll_create1 뒤에 리스닝 소켓과 모든 클라이언트에 epoll_ctl(EPOLL_CTL_ADD)
+edge-not-in-set = fd { $fd }(클라이언트)이(가) epoll 집합에 없다
+edge-level-triggered = fd { $fd }(클라이언트)이(가) 레벨 트리거다: events { $events }, EPOLLET 없음
+edge-not-edge-triggered = 클라이언트 소켓이 엣지 트리거로 등록되지 않았다
+edge-in-proc = /proc에서
+edge-register = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하세요
+edge-read-until-eagain = EPOLLIN 한 번 뒤에는 EAGAIN까지 읽으세요: 한꺼번에 온 것의 나머지는 다시 알려지지 않는다
+exit-on = { $signal }을(를) 받고
+exit-must-exit-0 = { $signal } 뒤에 서버는 스스로 상태 0으로 종료해야 한다: 플래그를 세우는 핸들러를 설치하세요
+exit-stopped-children = 서버의 자식 { $n }개를 멈춤(SIGSTOP)
+exit-sent-signal = 클라이언트 2개가 연결된 채 { $signal }을(를) 보냄
+exit-continued-children = 자식들을 재개함(SIGCONT)
+exit-children-alive = { $signal } 뒤에 서버가 자식 { $n }개가 아직 살아 있는데 종료했다
+exit-stop-children = bye를 출력하고 종료하기 전에 자식들을 멈추고(kill(child, SIGTERM)) 기다리세요(ECHILD로 실패할 때까지 waitpid)
+exit-still-running = { $signal } 뒤 1초가 지나도 서버가 돌고 있었다
+exit-handler-flag = 핸들러는 플래그를 세운다. 루프는 accept()가 EINTR로 실패할 때(SA_RESTART 없이) 그것을 보고, 닫고, 자식들을 멈추고, 회수한 뒤 돌아온다
+exit-no-bye = { $signal } 뒤에 출력된 마지막 줄이 `bye`가 아니다
+exit-left-running = 서버가 종료했지만 자식 프로세스 { $n }개가 아직 돌고 있다
+exit-send-sigterm = 종료하기 전에 모든 자식에 SIGTERM을 보내고(kill) 기다리세요
+exit-not-reaped = 서버가 자식 { $n }개를 회수하지 않고 종료했다
+exit-waitpid-echild = kill(child, SIGTERM) 뒤에 ECHILD로 실패할 때까지 waitpid하고, 그다음 bye를 출력하세요
+exit-port-taken = 서버가 종료한 뒤에도 포트 { $port }이(가) 아직 쓰이고 있다({ $error })
+exit-child-kept-listener = 아직 무언가가 그 포트에서 리슨한다: 자식이 리스닝 소켓을 쥐고 있었다
+exit-close-listener = 종료하기 전에 리스닝 소켓을 닫으세요
+
+## day3-shutdown (exercises/day3_shutdown.rs)
+
+shut-after-file-complete = 파일을 다 보낸 뒤에도(보내는 쪽을 닫아(shutdown(SHUT_WR)) 클라이언트가 파일이 끝났음을 알게 하세요)
+shut-closed-not-half = 서버가 이 연결을 더 이상 쥐고 있지 않다: 하프 클로즈가 아니라 닫혔다
+shut-wrong-line = 서버가 잘못된 줄을 출력했다
+shut-after-message = 클라이언트의 메시지 뒤에
+shut-no-says-line = 클라이언트의 메시지 뒤에 서버가 `client says: ...` 줄을 출력하지 않았다({ $wanted }을(를) 기대했다)
+shut-closed-instead = 서버가 파일을 보낸 뒤 shutdown(SHUT_WR) 대신 연결을 close()했다: 닫힌 소켓은 클라이언트의 메시지를 읽을 수 없다(커널이 리셋으로 답한다)
+shut-with-file = { $size } 파일로
+shut-after-file = 파일을 다 보낸 뒤에도(보내는 쪽을 닫으세요: shutdown(SHUT_WR))
+shut-served-before = 이 클라이언트 전에 클라이언트 { $n }개가 처리됐다
+shut-client-not-finished = file-client가 끝나지 않았다
+shut-during-transfer = 전송 중에
+shut-no-end-of-message = file-client가 종료했지만 숨은 서버는 그 메시지의 끝을 보지 못했다
+shut-no-out-file = file-client가 0으로 종료했지만 출력 파일을 만들지 않았다(파일은 { $size }였다)
+shut-create-first = 아무것도 오지 않더라도 첫 recv 전에 출력 파일을 만드세요
+shut-out-file-differs = 출력 파일이 서버가 보낸 { $size }와 다르다
+shut-only-start = 출력 파일에 파일의 앞부분만 있다: 클라이언트가 첫 recv 뒤에 멈췄는가? recv가 0을 돌려줄 때까지 읽으세요
+shut-wrong-receipt = file-client의 메시지가 받은 바이트 수 N으로 된 `received <N> bytes`가 아니다
+shut-answered-early = 파일의 일부가 아직 오는 중인데 file-client가 서버의 EOF 전에 답했다
+shut-message = 메시지
+shut-one-recv = recv 한 번이 파일 전체는 아니다: recv가 0을 돌려줄 때까지 읽고, 그때에만 수령 확인을 보내세요
+
+## day1-endian, day2-inet의 참고 (exercises/day1_endian.rs, day2_inet/)
+
+endian-machine-little = 이 머신은 리틀 엔디안이다: 0x0102는 메모리에 { $bytes }(으)로 놓인다
+endian-machine-big = 이 머신은 빅 엔디안이다: 0x0102는 메모리에 { $bytes }(으)로 놓인다
+endian-sign-extension = 0x8000_0000부터만 틀리는가? 부호 확장이다: 부호 있는(i32) 값을 오른쪽으로 시프트하면 맨 위 비트가 비는 바이트로 복사된다. u32 값을 시프트하세요.
+endian-htons-unchanged = htons가 입력을 그대로 돌려줬다: 이 리틀 엔디안 호스트에서는 바이트를 바꿔야 한다
+inet-whitespace = glibc는 이것을 받아들인다: 주소 뒤의 첫 공백 문자(space, \t, \n, \v, \f, \r)에서 멈추고 나머지를 무시한다. 실제 함수의 함정이며, 이 실습은 그것을 그대로 따른다: course.ko.md#inet-aton이 그 까닭과, 호출하는 쪽이 문자열 전체를 확인하는 방법을 설명한다.
+inet-leading-zeros = inet_pton은 앞의 0을 거부한다: inet_aton에게 `010`은 8진수 8이므로, 엄격한 파서는 짐작하면 안 된다
+inet-four-parts = inet_pton은 정확히 네 부분을 원한다. 짧은 형식은 inet_aton의 것이다
+inet-two-gaps = `::`가 둘이면 모호하다: 각각이 0 몇 개를 뜻하는지 아무도 알 수 없다
+inet-seven-groups = `::`가 있으면 명시적인 그룹은 많아야 일곱 개다: `::`는 적어도 0인 그룹 하나를 뜻한다
+inet-lowercase = glibc는 16진수 숫자를 소문자로 출력한다
+inet-single-zero = `::`는 두 개 이상 이어진 0인 그룹을 대신한다. 0인 그룹 하나는 `0`으로 남는다
+inet-dotted-end = v4-mapped(::ffff:a.b.c.d)와 v4-compatible(::a.b.c.d) 주소는 점 10진 표기로 끝난다
+inet-addr-reversed = 바이트가 뒤집혔다: inet_addr는 주소를 메모리에 놓인 네트워크 순서 그대로 돌려주므로, 그 to_ne_bytes()는 네 부분이 순서대로다
+
+## 라이브러리 실습의 하네스 (observe/harness.rs)
+
+harness-no-return = { $call }이(가) 제한 시간 안에 돌아오지 않았다
+harness-endless-loop = 끝없는 루프인가? (한계에 결코 닿지 못하는 루프 카운터, 조건이 결코 바뀌지 않는 `while`)
+harness-while-running = { $call }을(를) 실행하는 중에
+harness-private-channel = { $call }을(를) 실행하는 중에 하네스가 아닌 무언가가 채점기의 전용 채널(fd 3)에 썼다: 테스트받는 코드는 그것을 건드리면 안 된다
+harness-written = 쓰인 것
+harness-panicked = { $call }이(가) 패닉했다: '{ $message }' ({ $at })
+harness-given = 입력
+harness-unexpected = 하네스가 { $call }에 뜻밖의 답을 했다: { $reply }

@@ -296,7 +296,7 @@ fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
     }
     // What changes from run to run: times in transcripts and the ports the kernel hands out.
     let times = regex::Regex::new(r"\b\d+\.\d{3}s\b").unwrap();
-    let ports = regex::Regex::new(r"(127\.0\.0\.1:|port )\d+").unwrap();
+    let ports = regex::Regex::new(r"(127\.0\.0\.1:|port |포트 )\d+").unwrap();
     text = times.replace_all(&text, "T.TTTs").into_owned();
     text = ports.replace_all(&text, "${1}PORT").into_owned();
     // ... and the pids of the processes a report lists.

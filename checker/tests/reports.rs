@@ -328,8 +328,8 @@ fn verify_passes_on_the_lab() {
     // Until the Korean course and README land (issue 18), their check fails, saying so, and
     // it alone may fail.
     let twins = "✗ course.ko.md and README.ko.md are the twins of course.md and README.md";
-    let twins_missing = !lab_root().join("course.ko.md").exists()
-        || !lab_root().join("README.ko.md").exists();
+    let twins_missing =
+        !lab_root().join("course.ko.md").exists() || !lab_root().join("README.ko.md").exists();
     if twins_missing {
         assert!(stdout.contains(twins), "{stdout}");
         let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with('✗')).collect();

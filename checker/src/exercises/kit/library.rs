@@ -2,7 +2,7 @@
 //! answer with the expected one, and report the first wrong answer with how many others were
 //! wrong, so the test code stays short and declarative.
 
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::observe::harness::Call;
@@ -27,7 +27,7 @@ pub fn expect_all<T: PartialEq>(
     ctx: &mut Ctx,
     cases: &[Case<T>],
     answers: &Answers<T>,
-    note: impl Fn(&Case<T>, &T) -> Option<String>,
+    note: impl Fn(&Case<T>, &T) -> Option<Text>,
 ) -> TestResult {
     let calls: Vec<Call> = cases.iter().map(|c| c.call.clone()).collect();
     let mut harness = ctx.harness()?;
