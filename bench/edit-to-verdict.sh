@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 # A tree of its own (a workspace holding the solutions), as `--root` grades it.
 cp "$LAB/solutions/Cargo.toml" "$LAB/solutions/Cargo.lock" "$work/"
 exercises=("${@}")
-[ ${#exercises[@]} -eq 0 ] && exercises=(day1-fileio day1-endian day2-inet day2-echo day3-udp day3-shutdown day3-resolve day3-fork day4-signals)
+[ ${#exercises[@]} -eq 0 ] && exercises=(day1-fileio day1-endian day2-inet day2-echo day3-udp day3-shutdown day3-resolve day3-fork day4-signals day5-poll day5-epoll)
 for exercise in "${exercises[@]}"; do
   cp -r "$LAB/solutions/$exercise" "$work/"
 done
@@ -42,6 +42,8 @@ declare -A broken=(
   [day3-shutdown]=close-instead-of-shutdown
   [day3-fork]=reaps-after-accept
   [day4-signals]=no-term-handler
+  [day5-poll]=removes-by-stale-index
+  [day5-epoll]=level-triggered
 )
 failing="$(mktemp -d)"
 trap 'rm -rf "$work" "$failing"' EXIT

@@ -366,6 +366,10 @@ fn the_exported_repository_holds_no_solution_and_works() {
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     assert!(readme.contains("cargo run -p checker"), "{readme}");
     assert!(!readme.contains("broken-versions"), "{readme}");
+    let korean = std::fs::read_to_string(root.join("README.ko.md")).unwrap();
+    assert!(korean.contains("cargo run -p checker"), "{korean}");
+    assert!(!korean.contains("broken-versions"), "{korean}");
+    assert!(root.join("course.ko.md").exists());
     assert!(root.join(".github/workflows/classroom.yml").exists());
     // The checker builds and grades in it, as in the lab.
     let out = Command::new(env!("CARGO"))

@@ -17,7 +17,9 @@ mod day3_shutdown;
 mod day3_udp;
 mod day4_signals;
 mod day5_epoll;
+mod day5_pipe;
 mod day5_poll;
+mod day5_threads;
 mod echo_server;
 mod multiplexing;
 
@@ -34,4 +36,6 @@ pub static ALL: &[&Exercise] = &[
     &day4_signals::EXERCISE,
     &day5_poll::EXERCISE,
     &day5_epoll::EXERCISE,
+    &day5_threads::EXERCISE,
+    &day5_pipe::EXERCISE,
 ];

@@ -1,5 +1,6 @@
-//! Descriptors from outside: which are sockets, their open flags (O_NONBLOCK), what an epoll
-//! instance watches and how (EPOLLET), what a signalfd takes (`/proc/<pid>/fd`, `fdinfo`).
+//! Descriptors from outside: which are sockets, which are pipe ends, their open flags
+//! (O_NONBLOCK), what an epoll instance watches and how (EPOLLET), what a signalfd takes
+//! (`/proc/<pid>/fd`, `fdinfo`).
 
 /// The socket descriptors of `pid`: each one's number and its socket's inode.
 pub fn socket_fds(pid: i32) -> Vec<(i32, u64)> {
@@ -17,6 +18,42 @@ pub fn socket_fds(pid: i32) -> Vec<(i32, u64)> {
                 .parse()
                 .ok()?;
             Some((fd, inode))
+        })
+        .collect()
+}
+
+/// One end of a pipe that a process holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PipeEnd {
+    pub fd: i32,
+    /// The pipe's inode: both ends of one pipe, in any process, link to `pipe:[inode]`.
+    pub inode: u64,
+    /// The write end (opened O_WRONLY); otherwise the read end.
+    pub writes: bool,
+}
+
+/// The pipe ends `pid` holds: the `pipe:[inode]` links of /proc/<pid>/fd, each end told by the
+/// access mode in its fdinfo `flags:` (O_RDONLY for the read end, O_WRONLY for the write end).
+pub fn pipe_ends(pid: i32) -> Vec<PipeEnd> {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return Vec::new();
+    };
+    fds.flatten()
+        .filter_map(|entry| {
+            let fd = entry.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(entry.path()).ok()?;
+            let inode = target
+                .to_str()?
+                .strip_prefix("pipe:[")?
+                .strip_suffix(']')?
+                .parse()
+                .ok()?;
+            let mode = fd_flags(pid, fd)? & libc::O_ACCMODE as u32;
+            Some(PipeEnd {
+                fd,
+                inode,
+                writes: mode == libc::O_WRONLY as u32,
+            })
         })
         .collect()
 }
@@ -95,4 +132,21 @@ pub fn signalfd_masks(pid: i32) -> Vec<u64> {
                 .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::AsRawFd;
+
+    #[test]
+    fn tells_the_two_ends_of_a_pipe() {
+        let (read, write) = nix::unistd::pipe().unwrap();
+        let me = std::process::id() as i32;
+        let ends = pipe_ends(me);
+        let read_end = ends.iter().find(|e| e.fd == read.as_raw_fd()).unwrap();
+        let write_end = ends.iter().find(|e| e.fd == write.as_raw_fd()).unwrap();
+        assert_eq!(read_end.inode, write_end.inode);
+        assert!(!read_end.writes && write_end.writes);
+    }
 }

@@ -3,7 +3,14 @@
 use std::time::{Duration, Instant};
 
 /// Look at `check` every 10 ms until it holds or `within` has passed; whether it held.
-pub fn until(within: Duration, mut check: impl FnMut() -> bool) -> bool {
+pub fn until(within: Duration, check: impl FnMut() -> bool) -> bool {
+    every(Duration::from_millis(10), within, check)
+}
+
+/// Look at `check` every `step` until it holds or `within` has passed; whether it held. For a
+/// test that waits for many short steps in a row (a millisecond or two), where 10 ms each
+/// would add up.
+pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) -> bool {
     let until = Instant::now() + within;
     loop {
         if check() {
@@ -12,6 +19,6 @@ pub fn until(within: Duration, mut check: impl FnMut() -> bool) -> bool {
         if Instant::now() >= until {
             return false;
         }
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(step);
     }
 }

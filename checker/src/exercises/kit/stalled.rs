@@ -21,7 +21,8 @@ pub fn read_everything(
     expected: &[u8],
     deadline: Instant,
 ) -> TestResult {
-    let stalled = stall::interrupt_blocked_sends(t, leader, conn, 4, deadline);
+    // Stalling is waiting (for the program to block or to stop sending): lend the slot.
+    let stalled = ctx.off_cpu(|| stall::interrupt_blocked_sends(t, leader, conn, 4, deadline));
     ctx.log(msg!("stalled-stops", n = stalled.stops.to_string()));
     conn.expect_bytes(expected, deadline).map_err(|f| {
         if f.kind

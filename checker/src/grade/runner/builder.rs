@@ -29,15 +29,15 @@ pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: S
                         tests,
                         problem: None,
                     });
-                    for (test_index, &test) in p.tests.iter().enumerate() {
-                        queue.push(Job {
-                            exercise_index: index,
-                            test_index,
-                            test,
-                            exercise: p.exercise,
-                            built: Arc::clone(&built),
-                        });
-                    }
+                    // All at once: a worker waiting for the first job would otherwise take
+                    // tests in table order, not the longest first.
+                    queue.push_all(p.tests.iter().enumerate().map(|(test_index, &test)| Job {
+                        exercise_index: index,
+                        test_index,
+                        test,
+                        exercise: p.exercise,
+                        built: Arc::clone(&built),
+                    }));
                     continue;
                 }
                 Ok(Err(problem)) => problem,

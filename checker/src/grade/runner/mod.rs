@@ -20,6 +20,7 @@ use anyhow::Result;
 use crate::base::workspace::Tree;
 use crate::contain::reaper;
 use crate::context::built::Built;
+use crate::grade::durations::Durations;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport};
 use crate::lab::exercise::{Exercise, TestCase};
 use crate::lab::selection::Selection;
@@ -81,8 +82,12 @@ pub fn grade(
     reaper::init();
     let planned = plan::plan(&selections, &opts.programs);
     let (events_tx, events) = mpsc::channel::<Event>();
-    let queue = Arc::new(scheduler::Queue::default());
+    let queue = Arc::new(scheduler::Queue::new(Durations::load()));
     worker::start(opts, &queue, &events_tx);
     builder::start(planned.clone(), opts, Arc::clone(&queue), events_tx);
-    collector::collect(&planned, events, done)
+    let reports = collector::collect(&planned, events, done)?;
+    if let Some(durations) = queue.take_durations() {
+        durations.record(&reports);
+    }
+    Ok(reports)
 }

@@ -1,0 +1,260 @@
+//! What reaches the file: the clients' complete lines, each whole and once, after what the file
+//! held before; what reaches the wire: every byte echoed. Each test ends with the clean exit
+//! (`shutdown::finish`) and then reads the file.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+use super::shutdown::finish;
+use super::{Running, Store, check_file, echo_back, lines_for, start};
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{clients, poll};
+use crate::lab::exercise::secs;
+use crate::observe::wire::Conn;
+
+/// Client 1 sends two lines in one write, client 2 a line of the longest length allowed (512
+/// bytes): both get their echoes, and the file holds the three lines.
+pub fn echo_and_log(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let store = Store::new(ctx, b"")?;
+    let mut run = start(ctx, &store)?;
+    let deadline = ctx.within(secs(8));
+    let first: Vec<Vec<u8>> = vec![b"a first line\n".to_vec(), b"and a second one\n".to_vec()];
+    // The longest line the contract allows: 512 bytes, its `\n` included.
+    let mut long = b"the longest line a client may send: ".to_vec();
+    long.extend((long.len()..511).map(|_| ctx.rng.alphanumeric() as u8));
+    long.push(b'\n');
+    let mut c1 = Conn::connect(&t, "client 1", run.s.port, deadline)?;
+    echo_back(&mut c1, &first.concat(), deadline)?;
+    let mut c2 = Conn::connect(&t, "client 2", run.s.port, deadline)?;
+    echo_back(&mut c2, &long, deadline)?;
+    for c in [&mut c1, &mut c2] {
+        c.shutdown_write();
+        c.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+    }
+    finish(&t, &mut run)?;
+    check_file(&store, &[first, vec![long]].concat()).map_err(|f| t.attach(f))
+}
+
+/// The logger is stopped while 24 clients send 40 lines each (about 250 KB, four times what a
+/// pipe holds), in pieces of random sizes: the pipe fills, and the children wait in their
+/// writes. Then the logger goes on. Every client gets its echo, and the file holds every line,
+/// whole, once.
+pub fn many_clients(ctx: &mut Ctx) -> TestResult {
+    const CLIENTS: usize = 24;
+    let t = ctx.transcript();
+    let store = Store::new(ctx, b"")?;
+    let mut run = start(ctx, &store)?;
+    let deadline = ctx.within(secs(10));
+    stop_logger(&run)?;
+    t.note("checker", "stopped the logger (SIGSTOP): the pipe fills up");
+    let sent: Vec<Vec<Vec<u8>>> = (0..CLIENTS)
+        .map(|c| lines_for(&mut ctx.rng, c, 40, 512))
+        .collect();
+    let done_sending = Arc::new(AtomicUsize::new(0));
+    let mut threads = Vec::new();
+    for (i, lines) in sent.iter().enumerate() {
+        let mut c = Conn::connect(&t, &format!("client {i}"), run.s.port, deadline)?;
+        let mut w = c.try_clone()?;
+        let data = lines.concat();
+        let mut rng = fastrand::Rng::with_seed(ctx.rng.u64(..));
+        let done = Arc::clone(&done_sending);
+        threads.push(std::thread::spawn(move || -> TestResult {
+            let expected = data.clone();
+            let writer = std::thread::spawn(move || -> TestResult {
+                let mut at = 0;
+                while at < data.len() {
+                    let end = data.len().min(at + rng.usize(1..1500));
+                    w.send(&data[at..end], deadline)?;
+                    at = end;
+                }
+                done.fetch_add(1, Ordering::SeqCst);
+                Ok(())
+            });
+            let echoed = c.expect_bytes(&expected, deadline);
+            let wrote = writer
+                .join()
+                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+            echoed?;
+            wrote?;
+            c.shutdown_write();
+            c.expect_eof(deadline, "after the client's EOF (the child exits)")
+        }));
+    }
+    // Everything sent, and every child waits (for its client, or for room in the pipe).
+    let pid = run.s.program.pid();
+    ctx.off_cpu(|| {
+        poll::until(Duration::from_secs(3), || {
+            done_sending.load(Ordering::SeqCst) == CLIENTS
+                && procinfo::descendants(pid)
+                    .iter()
+                    .filter(|&&p| p != run.logger)
+                    .all(|&p| procinfo::is_waiting(p))
+        })
+    });
+    let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);
+    t.note("checker", "continued the logger (SIGCONT)");
+    clients::all_passed(threads)
+        .map_err(|(f, failed)| f.detail("clients that failed", format!("{failed} of {CLIENTS}")))?;
+    finish(&t, &mut run)?;
+    check_file(&store, &sent.concat())
+}
+
+fn stop_logger(run: &Running) -> TestResult {
+    kill(Pid::from_raw(run.logger), Signal::SIGSTOP)
+        .map_err(|e| Failure::checker_error(format!("could not stop the logger: {e}")))?;
+    poll::until(Duration::from_secs(1), || {
+        procinfo::state(run.logger) == Some('T')
+    });
+    Ok(())
+}
+
+/// The child that serves the client on our port `port`, once it has taken what was sent and
+/// waits again: sleeping, with nothing left in its socket to read.
+fn settled_child(run: &Running, port: u16) -> Option<i32> {
+    let mut child = None;
+    poll::until(Duration::from_secs(1), || {
+        child = procinfo::children(run.s.program.pid())
+            .into_iter()
+            .find(|&k| procinfo::connection_to(k, port).is_some());
+        child.is_some_and(procinfo::is_waiting)
+    });
+    child
+}
+
+/// Client 1 sends the start of a line; client 2 a whole line; client 1 the rest of its line
+/// (each child has taken each piece and waits again before the next): the file holds both lines
+/// whole. Then client 1 sends a line and an unfinished one, and its EOF: the unfinished one is
+/// echoed, and not logged.
+pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let store = Store::new(ctx, b"")?;
+    let mut run = start(ctx, &store)?;
+    let deadline = ctx.within(secs(8));
+    let mut c1 = Conn::connect(&t, "client 1", run.s.port, deadline)?;
+    let mut c2 = Conn::connect(&t, "client 2", run.s.port, deadline)?;
+    echo_back(&mut c1, b"the first half of a line, ", deadline)?;
+    settled_child(&run, c1.local_port());
+    echo_back(&mut c2, b"a whole line from client 2\n", deadline)?;
+    settled_child(&run, c2.local_port());
+    echo_back(&mut c1, b"and its second half\n", deadline)?;
+    echo_back(&mut c1, b"one more line\nand an unfinished one", deadline)?;
+    c1.shutdown_write();
+    c1.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+    finish(&t, &mut run)?;
+    let lines: Vec<Vec<u8>> = [
+        &b"the first half of a line, and its second half\n"[..],
+        b"a whole line from client 2\n",
+        b"one more line\n",
+    ]
+    .iter()
+    .map(|l| l.to_vec())
+    .collect();
+    check_file(&store, &lines).map_err(|f| t.attach(f))
+}
+
+/// The file already holds two lines: they stay, and the new ones come after them.
+pub fn keeps_old_lines(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let store = Store::new(ctx, b"an old line, logged yesterday\nanother old line\n")?;
+    let mut run = start(ctx, &store)?;
+    let deadline = ctx.within(secs(8));
+    let new = lines_for(&mut ctx.rng, 1, 3, 80);
+    let mut c = Conn::connect(&t, "client 1", run.s.port, deadline)?;
+    echo_back(&mut c, &new.concat(), deadline)?;
+    c.shutdown_write();
+    c.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+    finish(&t, &mut run)?;
+    check_file(&store, &new)
+}
+
+/// How often the steps of `full_pipe` look at /proc: each lasts a millisecond or so.
+const STEP: Duration = Duration::from_millis(1);
+
+/// Rounds in which client 1's child is caught waiting to write into the full pipe.
+const ROUNDS: usize = 8;
+
+/// Client 1 sends 800 KB of lines at once, many times what the pipe holds. Eight times: with
+/// the logger stopped, client 1's child fills the pipe and waits in a write; the checker stops
+/// that child there, lets client 2's child write one line (the logger runs until the pipe is
+/// empty), stops the logger again and lets client 1's child go on. A line written with a write
+/// of its own (at most PIPE_BUF bytes) goes in whole or waits whole, so client 2's lines can
+/// only come between two of client 1's; a write of several lines is cut where the pipe filled
+/// up, and client 2's line lands in the cut.
+pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let store = Store::new(ctx, b"")?;
+    let mut run = start(ctx, &store)?;
+    let deadline = ctx.within(secs(10));
+    let mut first = Vec::new();
+    while first.iter().map(Vec::len).sum::<usize>() < 800_000 {
+        first.extend(lines_for(&mut ctx.rng, 1, 100, 512));
+    }
+    let mut c1 = Conn::connect(&t, "client 1", run.s.port, deadline)?;
+    let mut c2 = Conn::connect(&t, "client 2", run.s.port, deadline)?;
+    let child1 = settled_child(&run, c1.local_port())
+        .ok_or_else(|| Failure::wrong("no child of the server serves client 1"))?;
+    stop_logger(&run)?;
+    t.note("checker", "stopped the logger (SIGSTOP)");
+    let data = first.concat();
+    let mut w = c1.try_clone()?;
+    let sending = data.clone();
+    let writer = std::thread::spawn(move || w.send(&sending, deadline));
+    let reader = std::thread::spawn(move || c1.expect_bytes(&data, deadline).map(|()| c1));
+    let mut second = Vec::new();
+    for round in 0..ROUNDS {
+        // Client 1's child asleep: waiting in a write to the full pipe (or for more data).
+        poll::every(STEP, Duration::from_secs(1), || {
+            procinfo::is_waiting(child1)
+        });
+        signal(child1, Signal::SIGSTOP)?;
+        let line =
+            format!("client 2 says line {round} while client 1's child waits\n").into_bytes();
+        // Its child may log the line before it echoes it: the logger must run for the echo.
+        c2.send(&line, deadline)?;
+        signal(run.logger, Signal::SIGCONT)?;
+        c2.expect_bytes(&line, deadline)?;
+        second.push(line);
+        // The pipe empty (the logger waits for more) and client 2's child done with its line.
+        let logger = run.logger;
+        poll::every(STEP, Duration::from_secs(1), || {
+            procinfo::is_waiting(logger) && settled_child(&run, c2.local_port()).is_some()
+        });
+        signal(run.logger, Signal::SIGSTOP)?;
+        signal(child1, Signal::SIGCONT)?;
+    }
+    t.note(
+        "checker",
+        format!("{ROUNDS} times: stopped client 1's child while it waited to write into the full pipe, let client 2's line into the pipe, continued the child"),
+    );
+    signal(run.logger, Signal::SIGCONT)?;
+    writer
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error("the sending thread failed")))?;
+    let mut c1 = reader
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error("the reading thread failed")))?;
+    for c in [&mut c1, &mut c2] {
+        c.shutdown_write();
+        c.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+    }
+    finish(&t, &mut run)?;
+    check_file(&store, &[first, second].concat()).map_err(|f| t.attach(f))
+}
+
+/// Stop or continue a process of the server, and wait until it is stopped or running.
+fn signal(pid: i32, signal: Signal) -> TestResult {
+    kill(Pid::from_raw(pid), signal)
+        .map_err(|e| Failure::checker_error(format!("could not send {signal} to {pid}: {e}")))?;
+    let stopped = signal == Signal::SIGSTOP;
+    poll::every(STEP, Duration::from_secs(1), || {
+        procinfo::state(pid).is_none_or(|st| (st == 'T') == stopped)
+    });
+    Ok(())
+}

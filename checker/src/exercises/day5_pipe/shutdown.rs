@@ -1,0 +1,217 @@
+//! The end of the server: SIGTERM (to the server) or SIGINT (to its whole process group, as
+//! Ctrl-C sends it) while the logger is behind, then `bye`, status 0, a complete file and no
+//! process left. `finish` is the same clean exit, as the last step of the tests that read the
+//! file.
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+use super::{Running, Store, check_file, echo_back, lines_for, start};
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::contain::capture::complete_lines;
+use crate::contain::procinfo;
+use crate::contain::reaper::ReaperPause;
+use crate::context::Ctx;
+use crate::exercises::kit::poll;
+use crate::lab::exercise::secs;
+use crate::observe::wire::{Conn, Transcript};
+
+/// How long the contract gives the server to end after SIGTERM or SIGINT.
+const TO_END: Duration = Duration::from_secs(2);
+
+/// Wait (at most 1 s) until the server and its clients' children all sleep: the server waits
+/// for clients (so the signal arrives during a wait, whatever call it waits in), and each child
+/// has taken what its client sent and waits for more. A line whose echo came may still be on
+/// its way to the pipe until then, and a child the signal kills would lose it.
+pub fn wait_until_waiting(run: &Running) {
+    let server = run.s.program.pid();
+    poll::until(Duration::from_secs(1), || {
+        procinfo::tree(server)
+            .into_iter()
+            .filter(|&p| p != run.logger)
+            .all(procinfo::is_waiting)
+    });
+}
+
+fn has_bye(run: &Running) -> bool {
+    complete_lines(&run.s.program.stdout.bytes()).any(|l| l == "bye")
+}
+
+/// SIGTERM, then the server must exit by itself with status 0 within 2 s: the tests that read
+/// the file end so.
+pub fn finish(t: &Transcript, run: &mut Running) -> TestResult {
+    wait_until_waiting(run);
+    let sent = Instant::now();
+    run.s.program.signal(Signal::SIGTERM)?;
+    t.note(
+        "checker",
+        "sent SIGTERM: the file is read once the server has ended",
+    );
+    match run.s.program.wait_until(sent + TO_END) {
+        Some(status) if status.code() == Some(0) => Ok(()),
+        Some(_) => Err(t.attach(run.s.program.unexpected_exit("on SIGTERM"))),
+        None => Err(t.attach(still_running(run, "SIGTERM"))),
+    }
+}
+
+/// The failure of a server still running 2 s after the signal, with the likely cause.
+fn still_running(run: &Running, signal: &str) -> Failure {
+    let f = Failure::of_kind(
+        FailureKind::Timeout,
+        format!("the server was still running 2 s after {signal}"),
+    );
+    let logger_writes = procinfo::pipe_ends(run.logger);
+    let keeps_write_end = logger_writes.iter().any(|w| {
+        w.writes
+            && logger_writes
+                .iter()
+                .any(|r| !r.writes && r.inode == w.inode)
+    });
+    if keeps_write_end {
+        return f.note("the logger still holds the write end of its own pipe, so its read never returns 0 (EOF), it never ends, and the server waits for it for ever: close the write end in the logger right after fork");
+    }
+    if procinfo::state(run.logger).is_some_and(|st| st != 'Z') {
+        return f.note("the logger is still running: it ends at EOF, which comes only once every write end of the pipe is closed — the parent's (after its children are gone) and every client child's (they must end: SIGTERM, with its default action in the child)");
+    }
+    f.note("on SIGTERM the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then stops the children, waits for them and for the logger, prints bye and returns")
+}
+
+/// Two clients send lines; the logger is stopped while they send more, so that those wait in
+/// the pipe; then the signal. `bye` may come only once the logger has written them and ended.
+fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
+    let t = ctx.transcript();
+    let store = Store::new(ctx, b"")?;
+    let mut run = start(ctx, &store)?;
+    let deadline = ctx.within(secs(8));
+    let lines: Vec<Vec<Vec<u8>>> = (1..=2)
+        .map(|c| lines_for(&mut ctx.rng, c, 6, 200))
+        .collect();
+    let mut clients = Vec::new();
+    for (i, mine) in lines.iter().enumerate() {
+        let mut c = Conn::connect(&t, &format!("client {}", i + 1), run.s.port, deadline)?;
+        echo_back(&mut c, &mine[..3].concat(), deadline)?;
+        clients.push(c);
+    }
+    kill(Pid::from_raw(run.logger), Signal::SIGSTOP)
+        .map_err(|e| Failure::checker_error(format!("could not stop the logger: {e}")))?;
+    poll::until(Duration::from_secs(1), || {
+        procinfo::state(run.logger) == Some('T')
+    });
+    t.note(
+        "checker",
+        "stopped the logger (SIGSTOP): what the clients send now waits in the pipe",
+    );
+    for (c, mine) in clients.iter_mut().zip(&lines) {
+        echo_back(c, &mine[3..].concat(), deadline)?;
+    }
+    wait_until_waiting(&run);
+    let _pause = ReaperPause::new();
+    let sent = Instant::now();
+    if to_group {
+        run.s.program.signal_group(signal)?;
+    } else {
+        run.s.program.signal(signal)?;
+    }
+    let whom = if to_group {
+        "the server's process group (Ctrl-C)"
+    } else {
+        "the server"
+    };
+    t.note("checker", format!("sent {} to {whom}", signal.as_str()));
+    // The logger is stopped: a server that waits for it cannot be done yet.
+    let early = ctx.off_cpu(|| {
+        poll::until(Duration::from_millis(200), || {
+            has_bye(&run) || run.s.program.try_status().is_some()
+        })
+    });
+    let logger_alive = procinfo::state(run.logger).is_some_and(|st| st != 'Z');
+    let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);
+    t.note("checker", "continued the logger (SIGCONT)");
+    if early && logger_alive {
+        return Err(t.attach(Failure::wrong(format!(
+            "after {} the server printed `bye` or exited while the logger had not ended (it was stopped, with lines still in the pipe)",
+            signal.as_str()
+        )))
+        .note("close the write end, then waitpid() for the logger, and only then print bye: bye means the file is complete"));
+    }
+    let Some(status) = run.s.program.wait_until(sent + TO_END) else {
+        return Err(t.attach(still_running(&run, signal.as_str())));
+    };
+    if status.code() != Some(0) {
+        return Err(t
+            .attach(run.s.program.unexpected_exit(&format!("on {}", signal.as_str())))
+            .note("the server ends by itself with status 0: a handler that sets a flag, not the default action"));
+    }
+    expect_bye(&mut run, signal)?;
+    expect_nothing_left(&run)?;
+    check_file(&store, &lines.concat()).map_err(|f| {
+        if logger_alive {
+            f
+        } else {
+            f.note("the logger died before it had written everything (was it killed? Ctrl-C sends SIGINT to the whole group: the logger must ignore it)")
+        }
+    })
+}
+
+/// The last line printed must be `bye`.
+fn expect_bye(run: &mut Running, signal: Signal) -> TestResult {
+    let out = &mut run.s.program.stdout;
+    out.wait_closed(Instant::now() + Duration::from_millis(500));
+    let out = out.bytes();
+    if complete_lines(&out).last().is_some_and(|l| l == "bye") {
+        return Ok(());
+    }
+    Err(Failure::of_kind(
+        FailureKind::BadOutput,
+        format!(
+            "the last line printed is not `bye` after {}",
+            signal.as_str()
+        ),
+    )
+    .output(escape::excerpt(&out, 400)))
+}
+
+/// After the server exited: no process of it running, no zombie.
+fn expect_nothing_left(run: &Running) -> TestResult {
+    let leftovers = run.s.program.leftovers();
+    let alive: Vec<String> = leftovers
+        .iter()
+        .filter(|(_, st)| *st != 'Z')
+        .map(|(p, _)| {
+            let what = if *p == run.logger {
+                "the logger"
+            } else {
+                "a child"
+            };
+            format!("{p} ({what})")
+        })
+        .collect();
+    if !alive.is_empty() {
+        return Err(Failure::wrong(format!(
+            "the server exited and left {} running",
+            escape::plural(alive.len(), "process")
+        ))
+        .detail("still running", alive.join(", "))
+        .note("wait for every child, the logger last, before exiting"));
+    }
+    let zombies = leftovers.len();
+    if zombies > 0 {
+        return Err(Failure::wrong(format!(
+            "the server exited without reaping {}",
+            escape::plural(zombies, "child")
+        ))
+        .note("waitpid() for every child before exiting"));
+    }
+    Ok(())
+}
+
+pub fn sigterm_exit(ctx: &mut Ctx) -> TestResult {
+    clean_exit(ctx, Signal::SIGTERM, false)
+}
+
+pub fn sigint_exit(ctx: &mut Ctx) -> TestResult {
+    clean_exit(ctx, Signal::SIGINT, true)
+}

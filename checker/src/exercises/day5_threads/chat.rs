@@ -1,0 +1,191 @@
+//! A member of the chat as the checker plays it: a connection read line by line (a line is the
+//! bytes up to and with a `\n`, however the reads cut them), and the join that makes sure a
+//! client is in the server's list before the test counts on it: a client is surely in the list
+//! once its own first line has come back to it, since the sender is one of the clients a line
+//! goes to.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::observe::wire::{Conn, Transcript};
+
+/// Lines as they came, each with its `\n`.
+pub type Lines = Vec<Vec<u8>>;
+
+/// Longest excerpt of a line shown in a failure.
+const SHOWN: usize = 72;
+
+/// A client of the chat server, reading whole lines.
+pub struct Member {
+    pub conn: Conn,
+    /// Complete lines that came and were not taken yet.
+    lines: VecDeque<Vec<u8>>,
+    /// The bytes after the last `\n` that came.
+    partial: Vec<u8>,
+}
+
+impl Member {
+    pub fn connect(
+        t: &Arc<Transcript>,
+        who: &str,
+        port: u16,
+        deadline: Instant,
+    ) -> Result<Member, Failure> {
+        Ok(Member {
+            conn: Conn::connect(t, who, port, deadline)?,
+            lines: VecDeque::new(),
+            partial: Vec::new(),
+        })
+    }
+
+    pub fn who(&self) -> &str {
+        &self.conn.who
+    }
+
+    /// The next complete line (its `\n` included), waiting until `deadline`.
+    pub fn next_line(&mut self, deadline: Instant) -> Result<Vec<u8>, Failure> {
+        loop {
+            if let Some(line) = self.lines.pop_front() {
+                return Ok(line);
+            }
+            let piece = self.conn.recv_some(64 << 10, deadline).map_err(|f| {
+                if self.partial.is_empty() {
+                    f
+                } else {
+                    f.detail("an unfinished line came", shown(&self.partial))
+                }
+            })?;
+            if piece.is_empty() {
+                let f = Failure::of_kind(
+                    FailureKind::EarlyEof,
+                    format!(
+                        "{}: the server closed the connection while lines were still due",
+                        self.who()
+                    ),
+                );
+                return Err(if self.partial.is_empty() {
+                    f
+                } else {
+                    f.detail("an unfinished line came last", shown(&self.partial))
+                });
+            }
+            self.take(&piece);
+        }
+    }
+
+    /// Cut what came into lines.
+    fn take(&mut self, piece: &[u8]) {
+        self.partial.extend_from_slice(piece);
+        let mut start = 0;
+        while let Some(at) = self.partial[start..].iter().position(|&b| b == b'\n') {
+            self.lines
+                .push_back(self.partial[start..start + at + 1].to_vec());
+            start += at + 1;
+        }
+        self.partial.drain(..start);
+    }
+
+    /// Expect exactly `wanted`, in this order, as the next lines.
+    pub fn expect_lines(&mut self, wanted: &[&[u8]], deadline: Instant) -> TestResult {
+        for (i, want) in wanted.iter().enumerate() {
+            let got = self
+                .next_line(deadline)
+                .map_err(|f| f.detail("waiting for", shown(want)))?;
+            if got != *want {
+                let mut f = Failure::wrong(format!(
+                    "{}: line {} of {} is not the one expected",
+                    self.who(),
+                    i + 1,
+                    wanted.len()
+                ))
+                .detail("expected", shown(want))
+                .detail("got", shown(&got));
+                if wanted.contains(&got.as_slice()) {
+                    f = f.detail("expected in all", list(wanted));
+                }
+                return Err(f);
+            }
+        }
+        Ok(())
+    }
+
+    /// The next `n` lines; on a failure, the failure and the lines that did come.
+    pub fn read_lines(&mut self, n: usize, deadline: Instant) -> Result<Lines, (Failure, Lines)> {
+        let mut got = Vec::with_capacity(n);
+        while got.len() < n {
+            match self.next_line(deadline) {
+                Ok(line) => got.push(line),
+                Err(f) => return Err((f, got)),
+            }
+        }
+        Ok(got)
+    }
+
+    /// Send `line` whole.
+    pub fn say(&mut self, line: &[u8], deadline: Instant) -> TestResult {
+        self.conn.send(line, deadline)
+    }
+}
+
+/// A line for a failure message: escaped, cut to a readable length.
+pub fn shown(line: &[u8]) -> String {
+    escape::quoted(line, SHOWN)
+}
+
+/// Lines for a failure message, one per row.
+pub fn list(lines: &[&[u8]]) -> String {
+    lines
+        .iter()
+        .map(|l| shown(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Connect `n` clients, `client 0` to `client n-1`, one after another (see `join`). When it
+/// returns, every member has read every line so far.
+pub fn join_all(
+    t: &Arc<Transcript>,
+    port: u16,
+    n: usize,
+    deadline: Instant,
+) -> Result<Vec<Member>, Failure> {
+    let mut members: Vec<Member> = Vec::with_capacity(n);
+    for k in 0..n {
+        join(t, &mut members, &format!("client {k}"), port, deadline)?;
+    }
+    Ok(members)
+}
+
+/// Connect one more client, `who`: it says `hello from <who>` and must get it back (then it
+/// is surely in the server's list), and every member already there must get it too.
+pub fn join(
+    t: &Arc<Transcript>,
+    members: &mut Vec<Member>,
+    who: &str,
+    port: u16,
+    deadline: Instant,
+) -> TestResult {
+    let mut m = Member::connect(t, who, port, deadline)?;
+    let hello = format!("hello from {who}\n");
+    m.say(hello.as_bytes(), deadline)?;
+    m.expect_lines(&[hello.as_bytes()], deadline).map_err(|f| {
+        t.attach(f.note(format!(
+            "{who} never got its own line back: a line goes to every connected client, the sender included (add a client to the list before reading from it)"
+        )))
+    })?;
+    for earlier in members.iter_mut() {
+        earlier
+            .expect_lines(&[hello.as_bytes()], deadline)
+            .map_err(|f| {
+                t.attach(f.note(format!(
+                    "{} was connected when {who} said hello, and never got that line: a line goes to every client in the list",
+                    earlier.who()
+                )))
+            })?;
+    }
+    members.push(m);
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! Clients that go, and the threads that serve them: a client that ends is removed (its socket
+//! closed, its thread gone) while the others go on; a client that resets costs no panic and no
+//! poisoned lock; the server is one process whose thread count grows with its clients and falls
+//! back when they leave. Threads are counted in /proc/<pid>/task, never named: one thread per
+//! client, or a reader and a writer per client, both pass.
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::Signal;
+
+use super::chat::{self, shown};
+use super::start;
+use crate::base::escape;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::contain::exit::parse_panic;
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{poll, sockets};
+use crate::lab::exercise::secs;
+use crate::observe::wire::Server;
+
+const EOF_NOTE: &str = "a read of 0 is the client's EOF: remove it from the list and close its socket (drop every handle on it), then end its thread";
+
+fn threads(pid: i32) -> usize {
+    procinfo::thread_states(pid).len()
+}
+
+/// A client says goodbye and ends (EOF): it gets the goodbye and then EOF (its socket closed),
+/// its socket is gone from the server and so is its thread, and the others go on.
+pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = start(ctx)?;
+    let pid = s.program.pid();
+    let held = sockets::held(pid);
+    let deadline = ctx.within(secs(8));
+    let mut m = chat::join_all(&t, s.port, 2, deadline)?;
+    let before = threads(pid);
+    chat::join(&t, &mut m, "client 2", s.port, deadline)?;
+    let with = threads(pid);
+    let mut leaving = m.pop().expect("three members");
+    let port = leaving.conn.local_port();
+    leaving.say(b"goodbye\n", deadline)?;
+    for member in m.iter_mut().chain(std::iter::once(&mut leaving)) {
+        member.expect_lines(&[b"goodbye\n"], deadline)?;
+    }
+    leaving.conn.shutdown_write();
+    leaving
+        .conn
+        .expect_eof(ctx.within(secs(2)), "2 s after its EOF")
+        .map_err(|f| f.note(EOF_NOTE))?;
+    if !poll::until(Duration::from_secs(1), || {
+        sockets::left_for_clients(pid, &held, &[port]).is_empty()
+    }) {
+        return Err(t.attach(
+            Failure::wrong("client 2 left, and a second later the server still holds its socket")
+                .detail(
+                    "held",
+                    sockets::left_for_clients(pid, &held, &[port]).join("\n"),
+                )
+                .note("a client that ends is removed from the list, and its socket closed"),
+        ));
+    }
+    if !poll::until(Duration::from_secs(1), || threads(pid) <= before) {
+        return Err(Failure::wrong(format!(
+            "client 2 left a second ago, and the server still runs {}: {with} while it was connected, {before} before it came",
+            escape::plural(threads(pid), "thread")
+        ))
+        .note("a client's thread ends when its client does: leave the read loop on EOF (0) and on an error, and return"));
+    }
+    m[0].say(b"still here\n", deadline)?;
+    for member in m.iter_mut() {
+        member.expect_lines(&[b"still here\n"], deadline)?;
+    }
+    Ok(())
+}
+
+/// A client says one last line and resets while the server is stopped, so that its line and
+/// its reset wait in its socket together: the line's broadcast reaches a client that has gone,
+/// and that send fails. Nothing may panic, the lock must not stay poisoned, the others and a
+/// newcomer are served, the gone client's socket is closed.
+pub fn client_resets(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx)?;
+    let pid = s.program.pid();
+    let held = sockets::held(pid);
+    let deadline = ctx.within(secs(8));
+    let mut m = chat::join_all(&t, s.port, 3, deadline)?;
+    let mut gone = m.pop().expect("three members");
+    let port = gone.conn.local_port();
+    s.program.signal(Signal::SIGSTOP)?;
+    poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
+    t.note("checker", "stopped the server (SIGSTOP)");
+    gone.say(b"last words\n", deadline)?;
+    gone.conn.shutdown_write();
+    gone.conn.reset();
+    // Once the reset is taken in, the server's socket is closed: gone from the TCP table.
+    poll::until(Duration::from_secs(2), || {
+        procinfo::connection_to(pid, port).is_none_or(|sock| sock.state == "CLOSE")
+    });
+    s.program.signal(Signal::SIGCONT)?;
+    t.note(
+        "checker",
+        "continued the server: client 2's last line and its reset wait in its socket together",
+    );
+    let after: &[u8] = b"after the reset\n";
+    m[0].say(after, deadline)?;
+    let mut orders = Vec::new();
+    for member in m.iter_mut() {
+        let got = member
+            .read_lines(2, ctx.within(secs(3)))
+            .map_err(|(f, _)| f);
+        let got = match got {
+            Ok(got) => got,
+            Err(f) => return Err(panicked(&mut s).unwrap_or_else(|| t.attach(f))),
+        };
+        orders.push((member.who().to_string(), got));
+    }
+    same_two_lines(&orders, after)?;
+    if let Some(f) = panicked(&mut s) {
+        return Err(f);
+    }
+    s.check_alive("after a client reset its connection")?;
+    if !poll::until(Duration::from_secs(1), || {
+        sockets::left_for_clients(pid, &held, &[port]).is_empty()
+    }) {
+        return Err(t.attach(
+            Failure::wrong("client 2 reset its connection, and a second later the server still holds its socket")
+                .detail("held", sockets::left_for_clients(pid, &held, &[port]).join("\n"))
+                .note("a send to a client that has gone fails (EPIPE, ECONNRESET), and so does its read: either way, remove it from the list"),
+        ));
+    }
+    chat::join(&t, &mut m, "a newcomer", s.port, deadline)
+        .map_err(|f| panicked(&mut s).unwrap_or(f))
+}
+
+/// Both clients got client 2's last words and the line sent after the reset, in the same order.
+fn same_two_lines(orders: &[(String, Vec<Vec<u8>>)], after: &[u8]) -> TestResult {
+    let last: &[u8] = b"last words\n";
+    for (who, got) in orders {
+        let mut sorted = got.clone();
+        sorted.sort();
+        if sorted != [after.to_vec(), last.to_vec()] {
+            return Err(Failure::wrong(format!(
+                "{who} did not get client 2's last line and the line sent after the reset"
+            ))
+            .detail(
+                "expected",
+                format!("{} and {}, in either order", shown(last), shown(after)),
+            )
+            .detail(
+                "got",
+                got.iter().map(|l| shown(l)).collect::<Vec<_>>().join("\n"),
+            ));
+        }
+    }
+    if orders[0].1 != orders[1].1 {
+        return Err(Failure::wrong(format!(
+            "{} and {} got the two lines in different orders",
+            orders[0].0, orders[1].0
+        ))
+        .note("hold the lock across the whole broadcast"));
+    }
+    Ok(())
+}
+
+/// A panic the server printed (a thread's panic is printed, and the process may go on).
+fn panicked(s: &mut Server) -> Option<Failure> {
+    // A panic is printed the moment it happens; the checker reads stderr as it comes.
+    let until = Instant::now() + Duration::from_millis(100);
+    let stderr = s.program.stderr.wait_for(until, |data| {
+        let text = String::from_utf8_lossy(data);
+        text.contains(" panicked at ").then(|| text.into_owned())
+    })?;
+    let panic = parse_panic(&stderr)?;
+    let poisoned = stderr.contains("PoisonError");
+    let f = Failure::of_kind(
+        FailureKind::Panic,
+        format!(
+            "a thread of the server panicked: '{}' at {}",
+            panic.message, panic.location
+        ),
+    )
+    .output(escape::excerpt(stderr.as_bytes(), 1500));
+    Some(f.note(if poisoned {
+        "a thread panicked while it held the lock, which poisoned the mutex: every lock().unwrap() after it panics too. A send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send"
+    } else {
+        "a send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send. A panic while the lock is held poisons the mutex, and every later lock().unwrap() panics too"
+    }))
+}
+
+/// With no client the server runs a few threads; with 6 it runs at least 6 more, in one
+/// process; once they have left, it is back to as many as with none.
+pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = start(ctx)?;
+    let pid = s.program.pid();
+    let idle = threads(pid);
+    let deadline = ctx.within(secs(8));
+    let mut m = chat::join_all(&t, s.port, 6, deadline)?;
+    let busy = threads(pid);
+    let children = procinfo::children(pid);
+    if !children.is_empty() {
+        return Err(Failure::wrong(format!(
+            "with 6 clients connected the server has {}",
+            escape::plural(children.len(), "child process")
+        ))
+        .note("one process, one thread per client: the threads share the list of clients, which processes could not"));
+    }
+    if busy < idle + 6 {
+        return Err(Failure::wrong(format!(
+            "with 6 clients connected the server runs {}, and {idle} with none: one thread per client, at least",
+            escape::plural(busy, "thread")
+        ))
+        .note("std::thread::spawn a thread for each accepted client; it reads from that client until its EOF"));
+    }
+    for member in m.iter_mut() {
+        member.conn.shutdown_write();
+    }
+    for member in m.iter_mut() {
+        member
+            .conn
+            .expect_eof(ctx.within(secs(2)), "after its EOF")
+            .map_err(|f| f.note(EOF_NOTE))?;
+    }
+    if !poll::until(Duration::from_secs(1), || threads(pid) <= idle) {
+        return Err(Failure::wrong(format!(
+            "6 clients left a second ago, and the server still runs {}: {busy} with them, {idle} before they came",
+            escape::plural(threads(pid), "thread")
+        ))
+        .note("a client's thread ends when its client does: leave the read loop on EOF and on an error, and return"));
+    }
+    let mut again = Vec::new();
+    for k in 0..2 {
+        chat::join(
+            &t,
+            &mut again,
+            &format!("client {}", 6 + k),
+            s.port,
+            deadline,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! Lines under load and lines in pieces: every client gets every line whole, in one and the
+//! same order, each sender's lines in the order it sent them. The verdict compares what each
+//! client received with what the others received and with what was sent, never with timing, so
+//! a correct server passes however its threads are scheduled.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+
+use super::chat::{self, shown};
+use super::start;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::poll;
+use crate::lab::exercise::secs;
+use crate::observe::wire::Server;
+
+/// Clients that send at once, and lines each one sends.
+const SENDERS: usize = 8;
+const LINES: usize = 300;
+
+const ORDER_NOTE: &str = "hold the lock from the first send of a broadcast to the last: then no other line can come between two of them, and every client gets the lines in the order the server took them";
+
+/// The lines client `c` sends: `c<c> <i> <filler>`, the filler of random length.
+fn lines_of(c: usize, rng: &mut fastrand::Rng) -> Vec<Vec<u8>> {
+    (0..LINES)
+        .map(|i| {
+            let filler: String = (0..rng.usize(0..120)).map(|_| rng.alphanumeric()).collect();
+            format!("c{c} {i:03} {filler}\n").into_bytes()
+        })
+        .collect()
+}
+
+/// 8 clients each send 300 lines at once, cut into pieces of random sizes: every client must
+/// get all 2400 lines, whole, in one and the same order, each sender's in its own order.
+pub fn many_senders(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = start(ctx)?;
+    let members = chat::join_all(&t, s.port, SENDERS, ctx.within(secs(5)))?;
+    let sent: Vec<Vec<Vec<u8>>> = (0..SENDERS).map(|c| lines_of(c, &mut ctx.rng)).collect();
+    let seeds: Vec<u64> = (0..SENDERS).map(|_| ctx.rng.u64(..)).collect();
+    let deadline = ctx.within(secs(8));
+    let go = Arc::new(Barrier::new(SENDERS));
+    let mut threads = Vec::new();
+    for ((mut m, lines), seed) in members.into_iter().zip(sent.clone()).zip(seeds) {
+        let mut w = m.conn.try_clone()?;
+        let go = Arc::clone(&go);
+        threads.push(std::thread::spawn(move || {
+            let writer = std::thread::spawn(move || -> TestResult {
+                let mut rng = fastrand::Rng::with_seed(seed);
+                let all = lines.concat();
+                go.wait();
+                let mut at = 0;
+                while at < all.len() {
+                    let end = all.len().min(at + rng.usize(1..3000));
+                    w.send(&all[at..end], deadline)?;
+                    at = end;
+                }
+                Ok(())
+            });
+            let got = m.read_lines(SENDERS * LINES, deadline);
+            let wrote = writer
+                .join()
+                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+            (m.who().to_string(), got, wrote)
+        }));
+    }
+    let mut received = Vec::new();
+    for thread in threads {
+        let (who, got, wrote) = thread
+            .join()
+            .map_err(|_| Failure::checker_error("a client thread failed"))?;
+        wrote?;
+        match got {
+            Ok(lines) => received.push((who, lines)),
+            Err((f, lines)) => {
+                return Err(incomplete(f, &who, &lines, &sent).note(
+                    "every complete line goes to every connected client: does a send fail, or a thread end, under load?",
+                ));
+            }
+        }
+    }
+    judge(&received, &sent).map_err(|f| t.attach(f))
+}
+
+/// What a client that did not get everything did get.
+fn incomplete(f: Failure, who: &str, got: &[Vec<u8>], sent: &[Vec<Vec<u8>>]) -> Failure {
+    let all: usize = sent.iter().map(Vec::len).sum();
+    let f = f.detail(
+        "lines",
+        format!("{who} got {} of the {all} lines sent", got.len()),
+    );
+    match got.last() {
+        Some(last) => f.detail("the last line it got", shown(last)),
+        None => f,
+    }
+}
+
+/// Every line whole and sent by someone, each exactly once, each sender's in order, and the
+/// same order for every client.
+fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> TestResult {
+    let origin: HashMap<&[u8], (usize, usize)> = sent
+        .iter()
+        .enumerate()
+        .flat_map(|(c, lines)| {
+            lines
+                .iter()
+                .enumerate()
+                .map(move |(i, l)| (l.as_slice(), (c, i)))
+        })
+        .collect();
+    for (who, lines) in received {
+        let mut next = vec![0usize; sent.len()];
+        for (k, line) in lines.iter().enumerate() {
+            let Some(&(c, i)) = origin.get(line.as_slice()) else {
+                return Err(Failure::wrong(format!(
+                    "{who} got a line that no client sent (line {} of what it got): two lines mixed, or a piece of one",
+                    k + 1
+                ))
+                .detail("got", shown(line))
+                .note("a line goes out only once its `\\n` has come, whole, with the lock held across the whole broadcast: two threads that write to the same client at once can mix their lines"));
+            };
+            if i != next[c] {
+                let what = if i < next[c] {
+                    "again, or after a later one"
+                } else {
+                    "before an earlier one"
+                };
+                return Err(Failure::wrong(format!(
+                    "{who} got line {i} of client {c} {what}: each sender's lines must keep their order"
+                ))
+                .detail("got", shown(line))
+                .detail("expected", shown(&sent[c][next[c].min(LINES - 1)]))
+                .note(ORDER_NOTE));
+            }
+            next[c] += 1;
+        }
+    }
+    let (first, reference) = &received[0];
+    for (who, lines) in &received[1..] {
+        if let Some(k) = (0..lines.len()).find(|&k| lines[k] != reference[k]) {
+            return Err(Failure::wrong(format!(
+                "{first} and {who} got the lines in different orders, from line {} on",
+                k + 1
+            ))
+            .detail(first.clone(), shown(&reference[k]))
+            .detail(who.clone(), shown(&lines[k]))
+            .note(ORDER_NOTE));
+        }
+    }
+    Ok(())
+}
+
+/// Wait until the server has taken what was just sent and sleeps again: every thread of it
+/// waits (a piece read, nothing to send). At least a moment, so that the data has arrived.
+fn settle(ctx: &Ctx, s: &Server) {
+    ctx.off_cpu(|| {
+        std::thread::sleep(Duration::from_millis(30));
+        poll::until(Duration::from_secs(1), || {
+            procinfo::is_waiting(s.program.pid())
+        });
+    });
+}
+
+/// Lines sent in pieces, with another client's whole line between two pieces: every client
+/// gets both lines whole (the whole one first: the server took it first). Then a line and the
+/// start of another, and EOF: the unfinished line is never sent.
+pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = start(ctx)?;
+    let deadline = ctx.within(secs(8));
+    let mut m = chat::join_all(&t, s.port, 3, deadline)?;
+    let pieces: [&[u8]; 3] = [b"hel", b"lo, wor", b"ld\n"];
+    m[0].say(pieces[0], deadline)?;
+    settle(ctx, &s);
+    m[1].say(b"a whole line from client 1\n", deadline)?;
+    settle(ctx, &s);
+    m[0].say(pieces[1], deadline)?;
+    settle(ctx, &s);
+    m[0].say(pieces[2], deadline)?;
+    let wanted: [&[u8]; 2] = [b"a whole line from client 1\n", b"hello, world\n"];
+    for member in m.iter_mut() {
+        member.expect_lines(&wanted, deadline).map_err(|f| {
+            t.attach(f.note("a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\\n` has come"))
+        })?;
+    }
+    // A line, then the start of another, then EOF: the start is not a line.
+    m[2].say(b"a last line\nunfinished", deadline)?;
+    m[2].conn.shutdown_write();
+    settle(ctx, &s);
+    m[0].say(b"after client 2 left\n", deadline)?;
+    let wanted: [&[u8]; 2] = [b"a last line\n", b"after client 2 left\n"];
+    for member in m[..2].iter_mut() {
+        member.expect_lines(&wanted, deadline).map_err(|f| {
+            t.attach(f.note("what is left after the last `\\n` when a client's EOF comes is not a line: drop it"))
+        })?;
+    }
+    let leaving = &mut m[2];
+    leaving.expect_lines(&[wanted[0]], deadline)?;
+    leaving.conn.expect_eof(deadline, "after its EOF").map_err(|f| {
+        f.note("a client that ends is removed from the list and its socket closed: then it gets EOF")
+    })
+}
