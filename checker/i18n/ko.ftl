@@ -1,6 +1,6 @@
 # 채점기(checker)의 한국어 메시지. 키는 en.ftl과 같다; 빠진 키는 영어로 보인다.
 # `cargo run -p checker -- verify`가 빠진 키와 en.ftl에 없는 키를 알려 준다.
-# 용어는 /work/ko/GLOSSARY.md(course.ko.md의 용어집)를 따른다. API 이름, 플래그, errno 이름,
+# 용어는 course.ko.md를 따른다. API 이름, 플래그, errno 이름,
 # 테스트 id는 라틴 문자 그대로 둔다. 서술은 ~다, 안내는 ~하세요.
 
 ## 보고서에 공통으로 쓰는 말
@@ -479,6 +479,42 @@ day5-epoll--edge-triggered--title = 모든 클라이언트 소켓이 엣지 트�
 day5-epoll--edge-triggered--hint = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하세요.
 day5-epoll--burst-then-silence--title = write 한 번에 1 MiB, 그다음 침묵: 모두 돌아온다
 day5-epoll--burst-then-silence--hint = 엣지 트리거: EPOLLIN이 오면 EAGAIN까지 읽으세요. 읽지 않고 남긴 것은 다시 알려지지 않는다.
+day5-threads--title = 채팅 서버: 클라이언트마다 스레드 하나, 클라이언트 목록은 Mutex 뒤에, 모든 줄을 모두에게 하나의 순서로
+day5-threads--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
+day5-threads--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
+day5-threads--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
+day5-threads--to-everyone--hint = 각 클라이언트를 그 스레드가 읽기 전에 공유 목록에 넣으세요. 완성된 줄마다 보낸 클라이언트를 포함해 목록의 모든 클라이언트에게 보내되, 브로드캐스트 전체 동안 락 하나를 잡고 있으세요.
+day5-threads--many-senders--title = 클라이언트 8개가 동시에 300줄씩 보낸다: 모든 클라이언트가 2400줄을 모두, 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
+day5-threads--many-senders--hint = 줄마다 목록을 한 번 잠그고, 그 줄이 모든 클라이언트에게 갈 때까지 잠근 채로 두세요. send마다 락을 잡거나, 락을 푼 뒤 목록의 복사본으로 보내면 두 줄이 엇갈린다.
+day5-threads--lines-in-pieces--title = 조각으로 보낸 줄은 먼저 완성된 줄 다음에 온전히 도착한다. EOF에 끝나지 않은 줄은 버려진다
+day5-threads--lines-in-pieces--hint = 클라이언트마다 바이트를 자기 버퍼에 모으세요. `\n`마다 완성된 줄을 잘라 그것만 브로드캐스트하세요. EOF에 남은 것은 줄이 아니다.
+day5-threads--client-leaves--title = 끝낸 클라이언트는 EOF를 받는다: 그 소켓은 닫히고, 그 스레드는 사라지며(/proc/<pid>/task), 다른 클라이언트들은 계속된다
+day5-threads--client-leaves--hint = EOF(read가 0을 반환)나 오류가 나면 클라이언트를 목록에서 빼고, 그 소켓이 닫히게 하고(남은 핸들 없이), 스레드에서 반환하세요.
+day5-threads--client-resets--title = 리셋한 클라이언트에게 가는 줄: 패닉도, 오염된 락도 없고, 다른 클라이언트와 새로 온 클라이언트가 서비스된다
+day5-threads--client-resets--hint = 떠난 클라이언트로의 send는 실패한다(EPIPE, ECONNRESET): 그 클라이언트를 빼세요. 락을 잡은 채 send를 unwrap()하지 마세요. 패닉이 모든 스레드의 뮤텍스를 오염시킨다.
+day5-threads--thread-per-client--title = 프로세스 하나의 스레드가 클라이언트마다 하나(이상)씩 늘고, 클라이언트가 떠나면 다시 준다(/proc/<pid>/task)
+day5-threads--thread-per-client--hint = 수락한 클라이언트마다 std::thread::spawn으로 스레드를 하나씩, 한 프로세스 안에서(fork 없이) 만드세요. 스레드는 클라이언트의 EOF에서 반환한다.
+day5-pipe--title = 기록하는 에코 서버: 클라이언트마다 자식 프로세스 하나, 파이프로 받는 로거 자식 프로세스
+day5-pipe--echo-and-log--title = 두 클라이언트가 에코를 받고, SIGTERM 뒤 파일에는 정확히 그들의 줄이 있다
+day5-pipe--echo-and-log--hint = 클라이언트마다의 자식은 모든 바이트를 에코하고 완성된 줄마다 파이프에 쓰세요. 로거는 파이프에서 읽은 것을 파일에 덧붙이세요.
+day5-pipe--many-clients--title = 파이프가 가득 찬 동안 클라이언트 24개가 동시에 40줄씩 보낸다: 에코가 모두 오고, 파일에는 모든 줄이 온전히, 한 번씩 있다
+day5-pipe--many-clients--hint = 완성된 줄마다 PIPE_BUF 바이트 이하의 write() 한 번은 원자적이다: 다른 자식의 바이트가 그 중간에 끼어들 수 없다. read마다 write하거나 여러 줄을 한 번에 write하면 그렇지 않다.
+day5-pipe--full-pipe--title = 자식이 가득 찬 파이프에 줄을 쓰려고 기다리는 동안 8번 멈추고 다른 자식이 줄을 쓴다: 그 줄이 첫 자식의 줄 한가운데에 들어가는 일은 없다
+day5-pipe--full-pipe--hint = 줄마다 따로 write()로 파이프에 쓰세요: PIPE_BUF(4096) 바이트 이하라서 통째로 들어가거나 통째로 기다린다. 여러 줄을 한 번에 쓰면 파이프가 찬 곳에서 잘리고, 다른 자식의 줄이 그 틈에 들어간다.
+day5-pipe--lines-in-pieces--title = 다른 클라이언트의 줄을 사이에 두고 조각으로 도착한 줄도 온전히 기록된다. EOF에 끝나지 않은 줄은 기록되지 않는다
+day5-pipe--lines-in-pieces--hint = 받고 있는 줄의 바이트를 자식 자신의 버퍼에 두고, 그 `\n`이 왔을 때에만 파이프에 쓰세요. EOF에 남은 것은 줄이 아니다.
+day5-pipe--keeps-old-lines--title = 이미 있는 파일은 그 줄을 지킨다: 새 줄은 그 뒤에 온다
+day5-pipe--keeps-old-lines--hint = 파일을 O_CREAT | O_WRONLY | O_APPEND와 모드 0o644로 여세요. O_TRUNC는 절대 쓰지 말고, 모든 쓰기가 끝에 가도록 O_APPEND를 쓰세요.
+day5-pipe--pipe-ends--title = 로거는 파이프의 읽기 끝을 쥐고 쓰기 끝은 쥐지 않은 자식이다. 서버는 쓰기 끝을 쥐고 읽기 끝은 쥐지 않는다(/proc/<pid>/fd)
+day5-pipe--pipe-ends--hint = fork 뒤 각 프로세스는 쓰지 않는 끝을 닫으세요: 로거는 쓰기 끝을(그러지 않으면 EOF를 영영 보지 못한다), 부모는 읽기 끝을 닫는다.
+day5-pipe--child-per-client--title = 로거 말고 연결된 클라이언트마다 자식 하나, 그리고 리스닝 소켓을 쥔 자식은 없다
+day5-pipe--child-per-client--hint = 수락한 클라이언트마다 fork()로 자식을 하나 만들고, 자식에서는 day3-fork에서처럼 먼저 리스닝 소켓을 닫으세요(drop).
+day5-pipe--no-zombies--title = 클라이언트 30개가 같은 순간에 떠나기를 세 번: 좀비 프로세스가 남지 않고, 로거는 살아 있다
+day5-pipe--no-zombies--hint = 시그널은 쌓이지 않는다: SIGCHLD 하나가 여러 자식을 뜻할 수 있다. 회수할 것이 없을 때까지 waitpid(-1, WNOHANG)를 반복하세요.
+day5-pipe--sigterm-exit--title = 로거가 밀려 있는 동안 SIGTERM: 로거가 끝난 뒤에야 `bye`, 2초 안에 상태 0, 파일은 완전하고, 남은 프로세스는 없다
+day5-pipe--sigterm-exit--hint = SIGTERM을 받으면 수락을 멈추고, 클라이언트 자식마다 kill(child, SIGTERM) 후 기다리고, 파이프의 쓰기 끝을 닫고, 로거를 기다린 뒤(모든 쓰기 끝이 닫혀 EOF가 오면 끝난다) `bye`를 출력하고 0으로 종료하세요.
+day5-pipe--sigint-exit--title = Ctrl-C처럼 프로세스 그룹 전체에 SIGINT: 같은 깔끔한 종료, 그리고 로거는 그것 때문에 죽지 않는다
+day5-pipe--sigint-exit--hint = Ctrl-C는 포그라운드 그룹의 모든 프로세스에 SIGINT를 보낸다: 로거는 SIGINT(와 SIGTERM)를 무시하고 EOF에서만 끝나며, 클라이언트 자식은 그것으로 죽어도 되고, 부모는 SIGTERM 때처럼 종료 절차를 밟는다.
 
 ## 서버를 시작하고 다루는 단계 (observe/wire/server.rs, exercises/kit/)
 
