@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::base::i18n::{Lang, Messages};
 
 /// Grades the socket-programming lab's exercises with hidden tests.
 ///
@@ -76,6 +78,11 @@ pub struct GradingArgs {
     /// The student whose work is graded, recorded in the JSON report (for `checker gradebook`).
     #[arg(long, global = true, value_name = "NAME")]
     pub student: Option<String>,
+
+    /// The language of the reports and messages (default: from LC_ALL, LC_MESSAGES or LANG,
+    /// else English).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,6 +136,116 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
     },
+}
+
+/// The command line parsed, with `--help` and `--version` in the reader's language (clap's
+/// texts of the `Cli` above are the English; the catalogs hold the others under
+/// `help-about`, `help-arg-<id>`, `help-cmd-<name>` and `help-cmd-<name>-arg-<id>`). Exits
+/// on `--help`, `--version` or a mistake, as clap does.
+pub fn parse(args: Vec<String>, tr: &Messages) -> Cli {
+    let mut matches = command(tr).get_matches_from(args);
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The catalog ids of the command line's texts in other languages (English keeps them in the
+/// doc comments above): what `checker verify` expects ko.ftl to have.
+pub fn help_keys() -> Vec<String> {
+    let cmd = Cli::command();
+    let mut keys: Vec<String> = [
+        "help-usage",
+        "help-options",
+        "help-commands",
+        "help-help",
+        "help-version",
+        "help-about",
+        "help-long-about",
+    ]
+    .map(String::from)
+    .to_vec();
+    keys.extend(
+        cmd.get_arguments()
+            .map(|a| format!("help-arg-{}", a.get_id())),
+    );
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        keys.push(format!("help-cmd-{name}"));
+        keys.extend(
+            sub.get_arguments()
+                .filter(|a| !a.is_global_set())
+                .map(|a| format!("help-cmd-{name}-arg-{}", a.get_id())),
+        );
+    }
+    keys
+}
+
+/// The `clap::Command` of `Cli`, in the reader's language.
+pub fn command(tr: &Messages) -> clap::Command {
+    let cmd = Cli::command();
+    if tr.lang() == Lang::En {
+        return cmd;
+    }
+    let text = |key: String, english: Option<&clap::builder::StyledStr>| {
+        let english = english.map(ToString::to_string).unwrap_or_default();
+        tr.own_or(&key, &english).into_owned()
+    };
+    let heading = |key: &str| tr.own_or(key, "").into_owned();
+    let template = format!(
+        "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        heading("help-usage")
+    );
+    let options = heading("help-options");
+    let about = text("help-about".into(), cmd.get_about());
+    let long_about = text("help-long-about".into(), cmd.get_long_about());
+    cmd.about(about)
+        .long_about(long_about)
+        .help_template(template.clone())
+        .subcommand_help_heading(heading("help-commands"))
+        .next_help_heading(options.clone())
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help)
+                .help(heading("help-help")),
+        )
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(heading("help-version")),
+        )
+        .mut_args(|a| {
+            let key = format!("help-arg-{}", a.get_id());
+            let help = text(key, a.get_help());
+            let a = a.help(help);
+            if a.is_positional() {
+                a
+            } else {
+                a.help_heading(options.clone())
+            }
+        })
+        .mut_subcommands(|sub| {
+            let name = sub.get_name().to_string();
+            let about = text(format!("help-cmd-{name}"), sub.get_about());
+            sub.about(about)
+                .long_about(None::<&str>)
+                .help_template(template.clone())
+                .disable_help_flag(true)
+                .mut_args(|a| {
+                    let key = format!("help-cmd-{name}-arg-{}", a.get_id());
+                    let help = text(key, a.get_help());
+                    let a = a.help(help);
+                    if a.is_positional() {
+                        a
+                    } else {
+                        a.help_heading(options.clone())
+                    }
+                })
+        })
 }
 
 fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {

@@ -30,8 +30,7 @@ mod report;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
+use crate::base::i18n::{self, Messages, msg};
 use crate::cli::{Cli, Command};
 use crate::contain::{reaper, sandbox};
 
@@ -44,15 +43,20 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("__loadgen") {
         return commands::loadgen::run();
     }
-    let cli = Cli::parse();
+    // The language first: `--help` and every message are written in it.
+    let args: Vec<String> = std::env::args().collect();
+    let lang = i18n::choose(i18n::flag_in_args(&args), |name| std::env::var(name).ok());
+    let tr = Messages::new(lang);
+    let cli = cli::parse(args, &tr);
     // Not root: where the kernel allows it, become root of a user namespace of the checker's
     // own, so that programs can still be sandboxed.
     sandbox::become_root_of_a_user_namespace(cli.grading.sandbox);
     stop_children_on_interrupt();
-    let code = match run(cli) {
+    let code = match run(cli, &tr) {
         Ok(code) => code,
         Err(e) => {
-            let _ = writeln!(anstream::stderr(), "checker: {e:#}");
+            let error = msg!("checker-error", error = i18n::error_chain(&e, &tr));
+            let _ = writeln!(anstream::stderr(), "{}", tr.render(&error));
             ExitCode::from(2)
         }
     };
@@ -75,19 +79,19 @@ fn stop_children_on_interrupt() {
     });
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
     let args = &cli.grading;
     match cli.command {
-        Some(Command::List) => commands::list::list(args.format),
-        Some(Command::Hint { exercise }) => commands::list::hint(&exercise),
-        Some(Command::Verify) => commands::verify::run(commands::options(args)?),
+        Some(Command::List) => commands::list::list(args.format, tr),
+        Some(Command::Hint { exercise }) => commands::list::hint(&exercise, tr),
+        Some(Command::Verify) => commands::verify::run(commands::options(args, tr)?),
         Some(Command::Gradebook { files }) => {
             commands::gradebook::run(&files, args.output.as_deref())
         }
         Some(Command::ExportStudent { dir }) => commands::export::run(&dir),
-        Some(Command::Watch { targets }) => commands::watch::run(&targets, args),
+        Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
         Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref()),
-        None if cli.targets.is_empty() => commands::overview::run(args),
-        None => commands::grade::run(&cli.targets, args),
+        None if cli.targets.is_empty() => commands::overview::run(args, tr),
+        None => commands::grade::run(&cli.targets, args, tr),
     }
 }

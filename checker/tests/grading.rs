@@ -280,8 +280,15 @@ fn hint_shows_an_exercise_s_hints() {
 }
 
 /// Golden output: the exact human report for a few failures, so their wording does not
-/// regress. `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
+/// regress, in English (`<name>.txt`) and in Korean (`<name>.ko.txt`, with `--lang ko`).
+/// `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
 fn golden(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
+    golden_in(name, args, tree_dir);
+    let korean: Vec<&str> = args.iter().copied().chain(["--lang", "ko"]).collect();
+    golden_in(&format!("{name}.ko"), &korean, tree_dir);
+}
+
+fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
     let run = run_checker(args, MINUTES);
     let mut text = run.stdout();
     if let Some(dir) = tree_dir {
@@ -289,7 +296,7 @@ fn golden(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
     }
     // What changes from run to run: times in transcripts and the ports the kernel hands out.
     let times = regex::Regex::new(r"\b\d+\.\d{3}s\b").unwrap();
-    let ports = regex::Regex::new(r"(127\.0\.0\.1:|port )\d+").unwrap();
+    let ports = regex::Regex::new(r"(127\.0\.0\.1:|port |포트 )\d+").unwrap();
     text = times.replace_all(&text, "T.TTTs").into_owned();
     text = ports.replace_all(&text, "${1}PORT").into_owned();
     // ... and the pids of the processes a report lists.
@@ -488,4 +495,62 @@ fn golden_fork_server_leaving_zombies() {
         ],
         Some(&dir),
     );
+}
+
+/// The language: `--lang` beats LC_ALL, which beats LC_MESSAGES, which beats LANG (the first
+/// set and non-empty decides); a language the checker does not speak means English. `--help`
+/// shows it without grading anything.
+#[test]
+fn the_language_comes_from_the_flag_then_lc_all_lc_messages_lang() {
+    let help = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = common::checker_command();
+        cmd.args(args).arg("--help");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if text.contains("사용법:") {
+            "ko"
+        } else {
+            assert!(text.contains("Usage:"), "{text}");
+            "en"
+        }
+    };
+    let ko = "ko_KR.UTF-8";
+    assert_eq!(help(&[], &[]), "en");
+    assert_eq!(help(&[], &[("LANG", ko)]), "ko");
+    assert_eq!(
+        help(&[], &[("LC_MESSAGES", ko), ("LANG", "en_US.UTF-8")]),
+        "ko"
+    );
+    assert_eq!(help(&[], &[("LC_MESSAGES", "C"), ("LANG", ko)]), "en");
+    assert_eq!(help(&[], &[("LC_ALL", ko), ("LC_MESSAGES", "C")]), "ko");
+    assert_eq!(help(&[], &[("LC_ALL", ""), ("LANG", ko)]), "ko");
+    assert_eq!(help(&["--lang", "en"], &[("LC_ALL", ko)]), "en");
+    assert_eq!(help(&["--lang=ko"], &[("LC_ALL", "en_US.UTF-8")]), "ko");
+    assert_eq!(help(&[], &[("LANG", "fr_FR.UTF-8")]), "en");
+}
+
+/// The overview in Korean keeps its columns: status words padded by display width (a Hangul
+/// syllable takes two cells), so every row's counts start in the same column.
+#[test]
+fn the_korean_overview_is_aligned() {
+    let out = common::checker_command()
+        .args(["--lang", "ko"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("다음: course.ko.md#"), "{text}");
+    let columns: Vec<usize> = text
+        .lines()
+        .filter(|l| l.starts_with("  day"))
+        .map(|l| {
+            let at = l.find("테스트").unwrap_or_else(|| panic!("{l}"));
+            unicode_width::UnicodeWidthStr::width(&l[..at])
+        })
+        .collect();
+    assert!(columns.len() >= 11, "{text}");
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
 }

@@ -325,9 +325,20 @@ fn watch_grades_again_after_a_save() {
 fn verify_passes_on_the_lab() {
     let out = checker_command().arg("verify").output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
+    // Until the Korean course and README land (issue 18), their check fails, saying so, and
+    // it alone may fail.
+    let twins = "✗ course.ko.md and README.ko.md are the twins of course.md and README.md";
+    let twins_missing =
+        !lab_root().join("course.ko.md").exists() || !lab_root().join("README.ko.md").exists();
+    if twins_missing {
+        assert!(stdout.contains(twins), "{stdout}");
+        let failed: Vec<&str> = stdout.lines().filter(|l| l.starts_with('✗')).collect();
+        assert_eq!(failed.len(), 1, "{stdout}");
+        assert!(stdout.contains(" is missing"), "{stdout}");
+    }
     assert_eq!(
         out.status.code(),
-        Some(0),
+        Some(if twins_missing { 1 } else { 0 }),
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );

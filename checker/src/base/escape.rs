@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::base::i18n::{Text, msg};
+
 /// Escape bytes so the result is one line of printable ASCII: `\n`, `\r`, `\t`, `\0`, `\\`,
 /// `\"` and `\xNN` for everything else that is not printable ASCII (ESC included).
 pub fn bytes(data: &[u8]) -> String {
@@ -85,7 +87,7 @@ pub fn first_difference(expected: &[u8], got: &[u8]) -> Option<usize> {
 
 /// A byte-precise comparison for a failure message: lengths, the first differing offset, and
 /// both sides around it. `None` if the two are equal.
-pub fn diff(expected: &[u8], got: &[u8]) -> Option<Vec<(String, String)>> {
+pub fn diff(expected: &[u8], got: &[u8]) -> Option<Vec<(Text, Text)>> {
     let at = first_difference(expected, got)?;
     let window = |data: &[u8]| {
         let start = at.saturating_sub(16);
@@ -93,33 +95,34 @@ pub fn diff(expected: &[u8], got: &[u8]) -> Option<Vec<(String, String)>> {
         let prefix = if start > 0 { "…" } else { "" };
         let suffix = if end < data.len() { "…" } else { "" };
         if start >= data.len() {
-            return "(nothing: it ends here)".to_string();
+            return msg!("diff-nothing-here");
         }
-        format!("{prefix}\"{}\"{suffix}", bytes(&data[start..end]))
+        Text::Plain(format!("{prefix}\"{}\"{suffix}", bytes(&data[start..end])))
     };
     let describe = |data: &[u8]| match data.get(at) {
-        Some(b) => format!("0x{b:02x}"),
-        None => "end of data".to_string(),
+        Some(b) => Text::Plain(format!("0x{b:02x}")),
+        None => msg!("diff-end-of-data"),
     };
     Some(vec![
         (
-            "lengths".into(),
-            format!(
-                "expected {}, got {}",
-                plural(expected.len(), "byte"),
-                plural(got.len(), "byte")
+            msg!("diff-lengths"),
+            msg!(
+                "diff-lengths-text",
+                expected = msg!("count-byte", n = expected.len()),
+                got = msg!("count-byte", n = got.len())
             ),
         ),
         (
-            "first difference".into(),
-            format!(
-                "at offset {at}: expected {}, got {}",
-                describe(expected),
-                describe(got)
+            msg!("diff-first-difference"),
+            msg!(
+                "diff-first-difference-text",
+                at = at.to_string(),
+                expected = describe(expected),
+                got = describe(got)
             ),
         ),
-        ("expected".into(), window(expected)),
-        ("got".into(), window(got)),
+        (msg!("label-expected"), window(expected)),
+        (msg!("label-got"), window(got)),
     ])
 }
 
@@ -175,8 +178,9 @@ mod tests {
     #[test]
     fn diff_names_lengths_and_offset() {
         let d = diff(b"hello\n", b"hellO\n").unwrap();
-        assert_eq!(d[0].1, "expected 6 bytes, got 6 bytes");
-        assert_eq!(d[1].1, "at offset 4: expected 0x6f, got 0x4f");
+        let en = crate::base::i18n::Messages::new(crate::base::i18n::Lang::En);
+        assert_eq!(en.render(&d[0].1), "expected 6 bytes, got 6 bytes");
+        assert_eq!(en.render(&d[1].1), "at offset 4: expected 0x6f, got 0x4f");
     }
 
     #[test]

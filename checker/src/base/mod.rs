@@ -1,9 +1,11 @@
 //! The bottom layer, the vocabulary every other one shares: a test's verdict and the failure
 //! that explains it (`verdict`), how bytes are shown in a failure or a report (`escape`), where
 //! the lab and the graded packages are (`workspace`), and the stable hash that names things
-//! (`hash`). It uses nothing of the checker's.
+//! (`hash`); and the words a reader reads in their language (`i18n`: `Text`, `Messages`). It
+//! uses nothing of the checker's.
 
 pub mod escape;
 pub mod hash;
+pub mod i18n;
 pub mod verdict;
 pub mod workspace;

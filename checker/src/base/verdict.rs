@@ -1,6 +1,6 @@
 //! What a test concluded, and everything a failure tells the student.
 
-use std::fmt;
+use crate::base::i18n::{Text, msg};
 
 /// The status of one test, as every report format names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,18 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status in the reader's words (the machine reports keep their own names).
+    pub fn words(self) -> Text {
+        match self {
+            Status::Pass => msg!("status-pass"),
+            Status::Fail => msg!("status-fail"),
+            Status::Error => msg!("status-error"),
+            Status::NotStarted => msg!("status-not-started"),
+            Status::DoesNotCompile => msg!("status-does-not-compile"),
+            Status::NotApplicable => msg!("status-not-applicable"),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Pass => "pass",
@@ -38,22 +50,22 @@ pub struct Failure {
     pub status: Status,
     /// Why it failed, in one or two lines (e.g. "htonl(0x01020304): expected bytes 01 02 03 04,
     /// got 04 03 02 01").
-    pub summary: String,
+    pub summary: Text,
     /// Labelled evidence, shown in order: ("sent", ...), ("expected", ...), ("got", ...).
-    pub details: Vec<(String, String)>,
+    pub details: Vec<(Text, Text)>,
     /// The kind of error, which chooses the hint; `None` keeps the test's own hint.
     pub kind: Option<FailureKind>,
     /// A hint specific to this failure, shown before the general one.
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// A command that reproduces the exchange by hand (e.g. with nc).
-    pub reproduce: Option<String>,
+    pub reproduce: Option<Text>,
     /// What the program printed, already escaped, if it helps.
     pub output: Option<String>,
 }
 
 impl Failure {
     /// The code gave a wrong answer.
-    pub fn wrong(summary: impl Into<String>) -> Self {
+    pub fn wrong(summary: impl Into<Text>) -> Self {
         Failure {
             status: Status::Fail,
             summary: summary.into(),
@@ -66,7 +78,7 @@ impl Failure {
     }
 
     /// Failed with a kind of error that has its own explanation (refused, timeout, ...).
-    pub fn of_kind(kind: FailureKind, summary: impl Into<String>) -> Self {
+    pub fn of_kind(kind: FailureKind, summary: impl Into<Text>) -> Self {
         Failure {
             kind: Some(kind),
             ..Failure::wrong(summary)
@@ -74,7 +86,7 @@ impl Failure {
     }
 
     /// The code under test hit a `todo!()`.
-    pub fn not_started(summary: impl Into<String>) -> Self {
+    pub fn not_started(summary: impl Into<Text>) -> Self {
         Failure {
             status: Status::NotStarted,
             kind: Some(FailureKind::NotStarted),
@@ -83,7 +95,7 @@ impl Failure {
     }
 
     /// The test does not apply to the program graded (say why).
-    pub fn not_applicable(summary: impl Into<String>) -> Self {
+    pub fn not_applicable(summary: impl Into<Text>) -> Self {
         Failure {
             status: Status::NotApplicable,
             ..Failure::wrong(summary)
@@ -91,19 +103,19 @@ impl Failure {
     }
 
     /// The checker itself could not run the test.
-    pub fn checker_error(summary: impl Into<String>) -> Self {
+    pub fn checker_error(summary: impl Into<Text>) -> Self {
         Failure {
             status: Status::Error,
             ..Failure::wrong(summary)
         }
     }
 
-    pub fn detail(mut self, label: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn detail(mut self, label: impl Into<Text>, text: impl Into<Text>) -> Self {
         self.details.push((label.into(), text.into()));
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    pub fn note(mut self, note: impl Into<Text>) -> Self {
         self.note = Some(note.into());
         self
     }
@@ -113,7 +125,7 @@ impl Failure {
         self
     }
 
-    pub fn reproduce(mut self, command: impl Into<String>) -> Self {
+    pub fn reproduce(mut self, command: impl Into<Text>) -> Self {
         self.reproduce = Some(command.into());
         self
     }
@@ -129,17 +141,11 @@ impl Failure {
     }
 }
 
-impl fmt::Display for Failure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.summary)
-    }
-}
-
 /// A problem inside the checker (a socket it could not open, ...) becomes an "error" verdict,
 /// never a panic and never a pass.
 impl From<anyhow::Error> for Failure {
     fn from(e: anyhow::Error) -> Self {
-        Failure::checker_error(format!("the checker could not run this test: {e:#}"))
+        Failure::checker_error(msg!("checker-could-not-run", error = format!("{e:#}")))
     }
 }
 

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 
 use super::cargo::{self, CargoMissing, rendered_errors, run_cargo};
 use super::{harness, stage};
+use crate::base::i18n::msg;
 use crate::base::workspace::Tree;
 use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
@@ -17,10 +18,10 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     let package_dir = tree.package_dir(exercise.name);
     let manifest = package_dir.join("Cargo.toml");
     if !manifest.is_file() {
-        return Ok(BuildOutcome::Missing(format!(
-            "there is no package at {} (expected {})",
-            package_dir.display(),
-            manifest.display()
+        return Ok(BuildOutcome::Missing(msg!(
+            "build-no-package",
+            dir = package_dir.display().to_string(),
+            manifest = manifest.display().to_string()
         )));
     }
     // Built from a trusted copy, never in the student's tree (see stage.rs).
@@ -35,7 +36,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         Err(e) if e.downcast_ref::<CargoMissing>().is_some() => return Err(e),
         Err(e) => {
             return Ok(BuildOutcome::DoesNotCompile {
-                summary: "cargo cannot read the package (its Cargo.toml or its workspace)".into(),
+                summary: msg!("build-cargo-cannot-read"),
                 diagnostics: format!("{e:#}"),
             });
         }
@@ -97,13 +98,9 @@ fn build_harness(
             .iter()
             .any(|d| d.level == "error" && d.package_dir.as_deref() == Some(package_dir));
         let summary = if student_errors || run.diagnostics.is_empty() {
-            format!("`{}` does not compile", exercise.name)
+            msg!("build-does-not-compile", exercise = exercise.name)
         } else {
-            format!(
-                "`{}` compiles, but the checker cannot call its functions: a public \
-                 signature differs from the stub's (compare with the doc comments)",
-                exercise.name
-            )
+            msg!("build-signature-differs", exercise = exercise.name)
         };
         return Ok(Err(BuildOutcome::DoesNotCompile {
             summary,
@@ -145,7 +142,7 @@ fn build_binaries(
     )?;
     if !run.success {
         return Ok(Err(BuildOutcome::DoesNotCompile {
-            summary: format!("`cargo build` failed for {}", exercise.name),
+            summary: msg!("build-cargo-build-failed", exercise = exercise.name),
             diagnostics: rendered_errors(&run),
         }));
     }
@@ -159,9 +156,7 @@ fn build_binaries(
             }
             None => {
                 return Ok(Err(BuildOutcome::DoesNotCompile {
-                    summary: format!(
-                        "the package has no binary named `{bin}`: it must stay at src/bin/{bin}.rs"
-                    ),
+                    summary: msg!("build-no-binary", bin = bin.to_string()),
                     diagnostics: String::new(),
                 }));
             }

@@ -48,6 +48,7 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         "checker/harness",
         "checker/shims",
         "checker/templates",
+        "checker/i18n",
         ".github/workflows/grade.yml",
         ".github/workflows/classroom.yml",
     ] {

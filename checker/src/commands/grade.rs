@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::{options, quiet_on_broken_pipe};
+use crate::base::i18n::{self, Localized, Messages, msg};
 use crate::base::workspace;
 use crate::cli::{Format, GradingArgs};
 use crate::exercises;
@@ -18,15 +19,20 @@ use crate::grade::runner::{self, Options};
 use crate::lab::selection;
 use crate::report::{classroom, github, human, json, junit, progress};
 
-pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
+pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
     let selections = match selection::select(exercises::ALL, targets) {
         Ok(s) => s,
-        Err(message) => {
-            let _ = writeln!(anstream::stderr(), "checker: {message}");
+        Err(e) => {
+            let error = i18n::error_chain(&e, tr);
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}",
+                tr.render(&msg!("checker-error", error = error))
+            );
             return Ok(ExitCode::from(2));
         }
     };
-    let opts = options(args)?;
+    let opts = options(args, tr)?;
     let rerun = human::Rerun {
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
@@ -41,7 +47,7 @@ pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
         quiet_on_broken_pipe(github::pause_commands(&mut out, token))?;
     }
     let bar = if human {
-        progress::bar(selections.len(), "grading")
+        progress::bar(selections.len(), &tr.render(&msg!("report-grading")))
     } else {
         indicatif::ProgressBar::hidden()
     };
@@ -50,7 +56,7 @@ pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
         cache::store(&opts.tree, r);
         if human && printed.is_ok() {
             bar.suspend(|| {
-                printed = human::exercise(&mut out, r, &rerun, args.verbose)
+                printed = human::exercise(&mut out, r, &rerun, args.verbose, tr)
                     .and_then(|()| writeln!(out))
                     .and_then(|()| out.flush());
             });
@@ -60,14 +66,15 @@ pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
     bar.finish_and_clear();
     quiet_on_broken_pipe(printed)?;
     if let Some(token) = &token {
-        on_github(&mut out, token, human, &reports, &opts)?;
+        on_github(&mut out, token, human, &reports, &opts, tr)?;
     }
     if human {
         quiet_on_broken_pipe(
-            human::scores(&mut out, &reports).and_then(|()| human::totals(&mut out, &reports)),
+            human::scores(&mut out, &reports, tr)
+                .and_then(|()| human::totals(&mut out, &reports, tr)),
         )?;
     }
-    write_machine_reports(args, &reports, &opts)?;
+    write_machine_reports(args, &reports, &opts, tr)?;
     let all_passed = reports.iter().all(|r| r.failed() == 0);
     Ok(if all_passed {
         ExitCode::SUCCESS
@@ -83,18 +90,21 @@ fn on_github(
     human: bool,
     reports: &[ExerciseReport],
     opts: &Options,
+    tr: &Messages,
 ) -> Result<()> {
     if human {
         quiet_on_broken_pipe(github::resume_commands(out, token))?;
     }
     let prefix = workspace::repo_relative(&opts.tree.dir);
-    for annotation in github::annotations(reports, &prefix) {
+    for annotation in github::annotations(reports, &prefix, tr) {
         quiet_on_broken_pipe(writeln!(out, "{annotation}"))?;
     }
-    if let Err(e) = github::write_summary(reports) {
+    if let Err(e) = github::write_summary(reports, tr) {
+        let error = msg!("grade-no-step-summary", error = e.to_string());
         let _ = writeln!(
             anstream::stderr(),
-            "checker: could not write the step summary: {e}"
+            "{}",
+            tr.render(&msg!("checker-error", error = error))
         );
     }
     Ok(())
@@ -105,6 +115,7 @@ fn write_machine_reports(
     args: &GradingArgs,
     reports: &[ExerciseReport],
     opts: &Options,
+    tr: &Messages,
 ) -> Result<()> {
     let mut wanted: Vec<(Format, Option<PathBuf>)> = args
         .reports
@@ -116,9 +127,9 @@ fn write_machine_reports(
     }
     for (format, output) in wanted {
         let text = match format {
-            Format::Junit => junit::junit(reports, opts.seed)?,
+            Format::Junit => junit::junit(reports, opts.seed, tr)?,
             Format::Classroom => {
-                serde_json::to_string_pretty(&classroom::classroom(reports))? + "\n"
+                serde_json::to_string_pretty(&classroom::classroom(reports, tr))? + "\n"
             }
             Format::Json | Format::Human => {
                 let doc = json::json(
@@ -126,13 +137,15 @@ fn write_machine_reports(
                     opts.seed,
                     &opts.tree.dir.to_string_lossy(),
                     args.student.as_deref(),
+                    tr,
                 );
                 serde_json::to_string_pretty(&doc)? + "\n"
             }
         };
         match output {
-            Some(path) => std::fs::write(&path, text)
-                .with_context(|| format!("writing {}", path.display()))?,
+            Some(path) => std::fs::write(&path, text).with_context(|| {
+                Localized(msg!("grade-writing", file = path.display().to_string()))
+            })?,
             None => quiet_on_broken_pipe(std::io::stdout().write_all(text.as_bytes()))?,
         }
     }

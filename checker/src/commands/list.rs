@@ -7,12 +7,13 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::quiet_on_broken_pipe;
+use crate::base::i18n::{Messages, msg};
 use crate::cli::Format;
 use crate::exercises;
 use crate::lab::exercise::tests_of;
 use crate::lab::selection;
 
-pub fn list(format: Format) -> Result<ExitCode> {
+pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
     let mut out = anstream::stdout();
     if format == Format::Json {
         let doc: Vec<serde_json::Value> = exercises::ALL
@@ -36,17 +37,25 @@ pub fn list(format: Format) -> Result<ExitCode> {
     }
     quiet_on_broken_pipe((|| {
         for ex in exercises::ALL {
-            writeln!(
-                out,
-                "{} (day {}) — {}  [course.md#{}]",
-                ex.name, ex.day, ex.title, ex.section
-            )?;
+            let heading = msg!(
+                "list-exercise",
+                exercise = ex.name,
+                day = ex.day,
+                title = ex.title_in(tr).as_ref(),
+                course = tr.course(),
+                section = ex.section
+            );
+            writeln!(out, "{}", tr.render(&heading))?;
             for t in tests_of(ex) {
                 let program = t.program.map(|p| format!("[{p}] ")).unwrap_or_default();
+                let points = msg!("list-points", points = format!("{:>2}", t.points));
                 writeln!(
                     out,
-                    "  {}/{:24} {:>2} pt  {program}{}",
-                    ex.name, t.id, t.points, t.title
+                    "  {}/{:24} {}  {program}{}",
+                    ex.name,
+                    t.id,
+                    tr.render(&points),
+                    t.title_in(ex.name, tr)
                 )?;
             }
         }
@@ -55,26 +64,39 @@ pub fn list(format: Format) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn hint(name: &str) -> Result<ExitCode> {
+pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
     let Some(ex) = selection::find(exercises::ALL, name) else {
+        let error = msg!("hint-unknown-exercise", exercise = name);
         let _ = writeln!(
             anstream::stderr(),
-            "checker: unknown exercise `{name}`; `checker list` shows them"
+            "{}",
+            tr.render(&msg!("checker-error", error = error))
         );
         return Ok(ExitCode::from(2));
     };
     let mut out = anstream::stdout();
     quiet_on_broken_pipe((|| {
+        let first = msg!(
+            "hint-read-first",
+            course = tr.course(),
+            section = ex.section
+        );
         writeln!(
             out,
-            "{} — {}\nRead course.md#{} first.\n",
-            ex.name, ex.title, ex.section
+            "{} — {}\n{}\n",
+            ex.name,
+            ex.title_in(tr),
+            tr.render(&first)
         )?;
         for t in tests_of(ex) {
             writeln!(
                 out,
-                "{}: {}\n  {}\n  (course.md#{})\n",
-                t.id, t.title, t.hint, t.section
+                "{}: {}\n  {}\n  ({}#{})\n",
+                t.id,
+                t.title_in(ex.name, tr),
+                t.hint_in(ex.name, tr),
+                tr.course(),
+                t.section
             )?;
         }
         Ok(())

@@ -22,7 +22,8 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(f) => {
-            eprintln!("loadgen: {}", f.summary);
+            let en = crate::base::i18n::Messages::new(crate::base::i18n::Lang::En);
+            eprintln!("loadgen: {}", en.render(&f.summary));
             ExitCode::from(1)
         }
     }

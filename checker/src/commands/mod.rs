@@ -16,6 +16,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 
 use crate::base::escape;
+use crate::base::i18n::{Localized, Messages, msg};
 use crate::base::workspace::{self, Tree};
 use crate::cli::GradingArgs;
 use crate::contain::{cgroup, reaper, sandbox};
@@ -23,19 +24,21 @@ use crate::grade::runner::Options;
 
 /// The grader's options from the command line: the sandbox mode chosen once, the tree to
 /// grade, the seed, how many tests run at once.
-pub fn options(args: &GradingArgs) -> Result<Options> {
+pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
     let (_, sandbox_note) = sandbox::choose(args.sandbox)?;
     if args.verbose {
         let cap = if cgroup::available() {
-            "the kernel's (a pids cgroup per program)"
+            msg!("options-cap-kernel")
         } else {
-            "the checker's (it counts each program's processes)"
+            msg!("options-cap-checker")
         };
-        let _ = writeln!(
-            anstream::stderr(),
-            "sandbox: {sandbox_note}; process cap: {} at once, enforced by {cap}",
-            reaper::MAX_PROCESSES
+        let line = msg!(
+            "options-sandbox",
+            sandbox = sandbox_note,
+            max = reaper::MAX_PROCESSES,
+            cap = cap
         );
+        let _ = writeln!(anstream::stderr(), "{}", tr.render(&line));
     }
     let tree = tree_of(args)?;
     let seed = args.seed.unwrap_or_else(|| {
@@ -59,7 +62,8 @@ pub fn options(args: &GradingArgs) -> Result<Options> {
     if shared_ports && args.jobs.is_none() && args.verbose {
         let _ = writeln!(
             anstream::stderr(),
-            "jobs: 1 (a --program may listen on a fixed port, and plain mode shares the machine's ports; -j N overrides)"
+            "{}",
+            tr.render(&msg!("options-jobs-one"))
         );
     }
     Ok(Options {
@@ -88,7 +92,7 @@ fn tree_of(args: &GradingArgs) -> Result<Tree> {
     if let Some(dir) = &args.root {
         let dir = dir
             .canonicalize()
-            .with_context(|| format!("--root {}: no such directory", dir.display()))?;
+            .with_context(|| Localized(msg!("options-no-root", dir = dir.display().to_string())))?;
         let flag = format!("--root {}", escape::shell_word(&dir.to_string_lossy()));
         return Ok(Tree {
             dir,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::{options, quiet_on_broken_pipe};
+use crate::base::i18n::{self, Messages, msg};
 use crate::cli::GradingArgs;
 use crate::exercises;
 use crate::grade::cache::{self, Summary};
@@ -16,11 +17,11 @@ use crate::lab::exercise::Exercise;
 use crate::lab::selection;
 use crate::report::{human, progress};
 
-pub fn run(args: &GradingArgs) -> Result<ExitCode> {
-    let opts = options(args)?;
-    let rows = summaries(&opts)?;
+pub fn run(args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
+    let opts = options(args, tr)?;
+    let rows = summaries(&opts, tr)?;
     let mut out = anstream::stdout();
-    quiet_on_broken_pipe(print(&mut out, &opts, &rows))?;
+    quiet_on_broken_pipe(print(&mut out, &opts, &rows, tr))?;
     let passed: usize = rows.iter().map(|(_, s)| s.passed).sum();
     let total: usize = rows.iter().map(|(_, s)| s.tests).sum();
     Ok(if passed == total {
@@ -31,7 +32,7 @@ pub fn run(args: &GradingArgs) -> Result<ExitCode> {
 }
 
 /// Every exercise's summary: cached where its files are unchanged, graded again where not.
-fn summaries(opts: &Options) -> Result<Vec<(&'static Exercise, Summary)>> {
+fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Summary)>> {
     let mut found: Vec<Option<Summary>> = exercises::ALL
         .iter()
         .map(|e| cache::load(&opts.tree, e))
@@ -43,7 +44,7 @@ fn summaries(opts: &Options) -> Result<Vec<(&'static Exercise, Summary)>> {
         .map(|(e, _)| e.name.to_string())
         .collect();
     if !stale.is_empty() {
-        let bar = progress::bar(stale.len(), "grading");
+        let bar = progress::bar(stale.len(), &tr.render(&msg!("report-grading")));
         let selections = selection::select(exercises::ALL, &stale)?;
         let reports = runner::grade(selections, opts, |r| {
             cache::store(&opts.tree, r);
@@ -72,12 +73,26 @@ fn print(
     out: &mut impl Write,
     opts: &Options,
     rows: &[(&Exercise, Summary)],
+    tr: &Messages,
 ) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "Socket-programming lab: where you stand ({})\n",
-        opts.tree.dir.display()
-    )?;
+    let dir = opts.tree.dir.display().to_string();
+    writeln!(out, "{}\n", tr.render(&msg!("overview-heading", dir = dir)))?;
+    // Status words are padded to the widest, by terminal cells (Hangul takes two).
+    let words: Vec<String> = [
+        ExerciseStatus::Passing,
+        ExerciseStatus::Failing,
+        ExerciseStatus::NotStarted,
+        ExerciseStatus::DoesNotCompile,
+    ]
+    .iter()
+    .map(|s| tr.render(&s.words()))
+    .collect();
+    let status_cells = words
+        .iter()
+        .map(|w| i18n::width(w))
+        .max()
+        .unwrap_or(0)
+        .max(16);
     let mut days: Vec<u8> = rows.iter().map(|(e, _)| e.day).collect();
     days.dedup();
     for day in days {
@@ -90,24 +105,32 @@ fn print(
         let (points, max) = of_day
             .iter()
             .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
-        writeln!(
-            out,
-            "Day {day}  {}  {done}/{} exercises passing, {points}/{max} points",
-            human::bar(points, max, 24),
-            of_day.len()
-        )?;
+        let day_line = msg!(
+            "overview-day",
+            day = day,
+            bar = human::bar(points, max, 24),
+            done = done,
+            exercises = of_day.len(),
+            points = points,
+            max = max
+        );
+        writeln!(out, "{}", tr.render(&day_line))?;
         for (e, s) in of_day {
             let style = human::exercise_style(s.status);
+            let counts = msg!(
+                "overview-counts",
+                passed = format!("{:>3}", s.passed),
+                tests = format!("{:<3}", s.tests),
+                points = format!("{:>3}", s.points),
+                max = format!("{:<3}", s.max_points)
+            );
             writeln!(
                 out,
-                "  {:14} {style}{:16}{style:#} {:>3}/{:<3} tests  {:>3}/{:<3} points  {}",
+                "  {:14} {style}{}{style:#} {}  {}",
                 e.name,
-                s.status.label(),
-                s.passed,
-                s.tests,
-                s.points,
-                s.max_points,
-                e.title
+                i18n::pad(&tr.render(&s.status.words()), status_cells),
+                tr.render(&counts),
+                e.title_in(tr)
             )?;
         }
     }
@@ -116,18 +139,24 @@ fn print(
         .iter()
         .find(|(_, s)| s.status != ExerciseStatus::Passing)
     {
-        Some((next, _)) => writeln!(
-            out,
-            "Next: read course.md#{} and run `cargo run -p checker {}`",
-            next.section, next.name
-        )?,
-        None => writeln!(out, "Every exercise passes. Well done!")?,
+        Some((next, _)) => {
+            let next = msg!(
+                "overview-next",
+                course = tr.course(),
+                section = next.section,
+                exercise = next.name
+            );
+            writeln!(out, "{}", tr.render(&next))?
+        }
+        None => writeln!(out, "{}", tr.render(&msg!("overview-all-pass")))?,
     }
     let (points, max) = rows
         .iter()
         .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
     let passed: usize = rows.iter().map(|(_, s)| s.passed).sum();
     let total: usize = rows.iter().map(|(_, s)| s.tests).sum();
-    writeln!(out, "score: {points}/{max} points")?;
-    writeln!(out, "{passed} passed, {} failed", total - passed)
+    let score = msg!("report-score", earned = points, possible = max);
+    writeln!(out, "{}", tr.render(&score))?;
+    let totals = msg!("report-totals", passed = passed, failed = total - passed);
+    writeln!(out, "{}", tr.render(&totals))
 }

@@ -9,10 +9,11 @@ use anyhow::Result;
 use notify::Watcher;
 
 use super::options;
+use crate::base::i18n::{Messages, msg};
 use crate::cli::GradingArgs;
 
-pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
-    let dir = options(args)?.tree.dir;
+pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
+    let dir = options(args, tr)?.tree.dir;
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let watcher = notify::recommended_watcher(tx).and_then(|mut w| {
         w.watch(&dir, notify::RecursiveMode::Recursive)?;
@@ -21,9 +22,9 @@ pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
     let mut out = anstream::stdout();
     loop {
         let _ = if targets.is_empty() {
-            super::overview::run(args)
+            super::overview::run(args, tr)
         } else {
-            super::grade::run(targets, args)
+            super::grade::run(targets, args, tr)
         };
         match &watcher {
             Ok(_) => {
@@ -31,11 +32,8 @@ pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
                 // just after the message must count), wait for a change to a source file,
                 // then let a burst of saves settle.
                 while rx.try_recv().is_ok() {}
-                writeln!(
-                    out,
-                    "\nwatching {} for changes (Ctrl-C to stop)…",
-                    dir.display()
-                )?;
+                let watching = msg!("watch-watching", dir = dir.display().to_string());
+                writeln!(out, "\n{}", tr.render(&watching))?;
                 loop {
                     match rx.recv() {
                         Ok(Ok(event)) if event.paths.iter().any(|p| is_source_change(&dir, p)) => {
@@ -49,10 +47,8 @@ pub fn run(targets: &[String], args: &GradingArgs) -> Result<ExitCode> {
                 while rx.try_recv().is_ok() {}
             }
             Err(e) => {
-                writeln!(
-                    out,
-                    "\nfile watching is unavailable here ({e}): press Enter to grade again, Ctrl-C to stop"
-                )?;
+                let unavailable = msg!("watch-unavailable", error = e.to_string());
+                writeln!(out, "\n{}", tr.render(&unavailable))?;
                 let mut line = String::new();
                 if std::io::stdin().read_line(&mut line).unwrap_or(0) == 0 {
                     return Ok(ExitCode::SUCCESS);

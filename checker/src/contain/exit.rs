@@ -5,31 +5,28 @@ use std::process::ExitStatus;
 
 use nix::sys::signal::Signal;
 
+use crate::base::i18n::{Text, msg};
+
 /// Killed by a signal or a panic (status 101).
 pub fn is_crash(status: ExitStatus) -> bool {
     status.signal().is_some() || status.code() == Some(101)
 }
 
 /// "exited with status 1", "was killed by SIGSEGV (segmentation fault)".
-pub fn describe_exit(status: ExitStatus) -> String {
+pub fn describe_exit(status: ExitStatus) -> Text {
     if let Some(code) = status.code() {
         return match code {
-            101 => "exited with status 101 (a panic)".to_string(),
-            _ => format!("exited with status {code}"),
+            101 => msg!("exit-panic"),
+            _ => msg!("exit-status", code = code.to_string()),
         };
     }
     match status.signal().and_then(|s| Signal::try_from(s).ok()) {
-        Some(signal) => {
-            let why = match signal {
-                Signal::SIGSEGV => " (segmentation fault: a stack overflow?)",
-                Signal::SIGABRT => " (abort)",
-                Signal::SIGPIPE => " (it wrote to a socket or pipe whose reader had gone)",
-                Signal::SIGKILL => " (killed, perhaps for using too much memory or time)",
-                _ => "",
-            };
-            format!("was killed by {}{why}", signal.as_str())
-        }
-        None => format!("ended with {status}"),
+        Some(Signal::SIGSEGV) => msg!("exit-sigsegv"),
+        Some(Signal::SIGABRT) => msg!("exit-sigabrt"),
+        Some(Signal::SIGPIPE) => msg!("exit-sigpipe"),
+        Some(Signal::SIGKILL) => msg!("exit-sigkill"),
+        Some(signal) => msg!("exit-signal", signal = signal.as_str()),
+        None => msg!("exit-other", status = status.to_string()),
     }
 }
 

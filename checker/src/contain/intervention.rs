@@ -6,19 +6,19 @@
 use std::sync::{Arc, Mutex};
 
 use super::limits::MAX_PROCESSES;
-use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 
 /// What the checker had to do to a program, or saw it do on its own, beyond what the test
 /// asked: shown with a failed test, because a test that only saw "refused" or "timed out"
 /// cannot say why.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Intervention {
     /// It ended before the checker stopped it: a server (which runs until it is stopped)
     /// whatever its status, any program by a crash.
     EndedOnItsOwn {
         label: String,
         /// "exited with status 1", "was killed by SIGSEGV ...".
-        how: String,
+        how: Text,
         /// Its last non-empty lines on stderr, escaped.
         last_words: Vec<String>,
         /// A server: it was meant to run until stopped.
@@ -44,7 +44,7 @@ pub enum Intervention {
 
 impl Intervention {
     /// One line for the report.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
             Intervention::EndedOnItsOwn {
                 label,
@@ -53,44 +53,48 @@ impl Intervention {
                 server,
                 ..
             } => {
-                let words = match last_words.last() {
-                    Some(line) => format!(" (its last words on stderr: \"{line}\")"),
-                    None => String::new(),
-                };
-                let why = if *server {
-                    " while the test still needed it: a server runs until it is stopped"
+                let ended = if *server {
+                    msg!("intervention-server-ended", label = label, how = how)
                 } else {
-                    ""
+                    msg!("intervention-ended", label = label, how = how)
                 };
-                format!("{label} had ended on its own: it {how}{why}{words}")
+                match last_words.last() {
+                    Some(line) => ended.then(msg!("intervention-last-words", line = line)),
+                    None => ended,
+                }
             }
             Intervention::FoundStopped { label } => {
-                format!("{label} was stopped (SIGSTOP): the checker continued and ended it")
+                msg!("intervention-found-stopped", label = label)
             }
-            Intervention::IgnoredSigterm { label, grace_ms } => format!(
-                "{label} did not end on SIGTERM within {grace_ms} ms: the checker killed it with SIGKILL"
+            Intervention::IgnoredSigterm { label, grace_ms } => msg!(
+                "intervention-ignored-sigterm",
+                label = label,
+                ms = grace_ms.to_string()
             ),
-            Intervention::LeftRunning { label, count } => format!(
-                "{label} left {} running after it ended (orphans, setsid?): the checker killed them",
-                escape::plural(*count, "process")
+            Intervention::LeftRunning { label, count } => msg!(
+                "intervention-left-running",
+                label = label,
+                count = msg!("count-process", n = *count)
             ),
-            Intervention::KilledForkBomb => format!(
-                "the checker killed a program that ran more than {MAX_PROCESSES} processes at once (a fork bomb?)"
+            Intervention::KilledForkBomb => {
+                msg!("intervention-fork-bomb", max = MAX_PROCESSES)
+            }
+            Intervention::RefusedForks { label, refused } => msg!(
+                "intervention-refused-forks",
+                label = label,
+                max = MAX_PROCESSES,
+                refused = refused.to_string()
             ),
-            Intervention::RefusedForks { label, refused } => format!(
-                "{label} tried to run more than {MAX_PROCESSES} processes at once (a fork bomb?): the kernel refused {refused} of its forks"
-            ),
-            Intervention::Flooded { label, bytes } => format!(
-                "{label} wrote {bytes} bytes of output (the checker keeps the first 4 MiB of each stream)"
-            ),
-            Intervention::SandboxLeftovers { count } => format!(
-                "{} still running in the test's sandbox after its programs were stopped (daemons?): they ended with it",
-                if *count == 1 {
-                    "1 process was".to_string()
-                } else {
-                    format!("{count} processes were")
-                }
-            ),
+            Intervention::Flooded { label, bytes } => {
+                msg!(
+                    "intervention-flooded",
+                    label = label,
+                    bytes = bytes.to_string()
+                )
+            }
+            Intervention::SandboxLeftovers { count } => {
+                msg!("intervention-sandbox-leftovers", n = *count)
+            }
         }
     }
 }

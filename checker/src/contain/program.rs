@@ -20,6 +20,7 @@ use super::exit::{describe_exit, is_crash, parse_panic};
 use super::intervention::{Intervention, Recorder};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind};
 use crate::contain::procinfo;
 
@@ -363,20 +364,23 @@ impl Program {
 
     /// Explain an exit that the test did not expect, as a failure: a `todo!()` becomes
     /// "not started", a panic shows its message and line, a signal is named.
-    pub fn unexpected_exit(&mut self, while_doing: &str) -> Failure {
+    pub fn unexpected_exit(&mut self, while_doing: impl Into<Text>) -> Failure {
+        let while_doing: Text = while_doing.into();
         if self.went_over_process_cap() {
             let _ = self.wait_until(Instant::now() + Duration::from_millis(500));
             return Failure::of_kind(
                 FailureKind::Crash,
-                format!(
-                    "{} was killed by the checker {while_doing}: it ran more than {MAX_PROCESSES} processes at once (a fork bomb?)",
-                    self.label
+                msg!(
+                    "program-killed-fork-bomb",
+                    label = &self.label,
+                    situation = while_doing,
+                    max = MAX_PROCESSES
                 ),
             )
-            .note("every fork() must be matched by an exit() in the child; a child that loops back and forks again multiplies");
+            .note(msg!("program-fork-bomb-note"));
         }
         let Some(status) = self.wait_until(Instant::now() + Duration::from_millis(500)) else {
-            return Failure::checker_error(format!("{} is still running", self.label));
+            return Failure::checker_error(msg!("program-still-running", label = &self.label));
         };
         // Let the output readers catch up with the last bytes before reading them.
         self.stderr
@@ -384,16 +388,20 @@ impl Program {
         let stderr = self.stderr_text();
         if let Some(panic) = parse_panic(&stderr) {
             if panic.message.starts_with("not yet implemented") {
-                return Failure::not_started(format!(
-                    "not started: {} reached a todo!() at {}",
-                    self.label, panic.location
+                return Failure::not_started(msg!(
+                    "program-reached-todo",
+                    label = &self.label,
+                    at = panic.location
                 ));
             }
             return Failure::of_kind(
                 FailureKind::Panic,
-                format!(
-                    "{} panicked {while_doing}: '{}' at {}",
-                    self.label, panic.message, panic.location
+                msg!(
+                    "program-panicked",
+                    label = &self.label,
+                    situation = while_doing,
+                    message = panic.message,
+                    at = panic.location
                 ),
             )
             .output(escape::excerpt(stderr.as_bytes(), 2000));
@@ -405,7 +413,12 @@ impl Program {
         };
         Failure::of_kind(
             kind,
-            format!("{} {} {while_doing}", self.label, describe_exit(status)),
+            msg!(
+                "program-ended",
+                label = &self.label,
+                how = describe_exit(status),
+                situation = while_doing
+            ),
         )
         .output(escape::excerpt(stderr.as_bytes(), 2000))
     }

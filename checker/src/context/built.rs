@@ -3,6 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use crate::base::i18n::Text;
+
 /// A graded package, built.
 #[derive(Clone, Debug)]
 pub struct Built {
@@ -20,9 +22,9 @@ pub struct Built {
 pub enum BuildOutcome {
     Built(Built),
     /// No package at the expected place.
-    Missing(String),
+    Missing(Text),
     DoesNotCompile {
-        summary: String,
+        summary: Text,
         /// The compiler's (or cargo's) own diagnostics.
         diagnostics: String,
     },

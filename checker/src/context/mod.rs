@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::hash::Fnv;
+use crate::base::i18n::Text;
 use crate::base::verdict::Failure;
 use crate::contain::scope::Scope;
 use crate::contain::spawn::Spawn;
@@ -43,7 +44,7 @@ pub struct Ctx<'a> {
     pub rng: fastrand::Rng,
     /// The test must be over by then; every wait inside it is bounded by it.
     pub deadline: Instant,
-    log: Arc<Mutex<Vec<String>>>,
+    log: Arc<Mutex<Vec<Text>>>,
     /// Where the test's programs run: its tag, its sandbox, its own fresh directory (removed
     /// with the test, so nothing a program writes lands in the lab).
     scope: Scope,
@@ -54,7 +55,7 @@ impl<'a> Ctx<'a> {
         which: Which,
         built: &'a Built,
         seed: u64,
-        log: Arc<Mutex<Vec<String>>>,
+        log: Arc<Mutex<Vec<Text>>>,
         scope: Scope,
         slot: &'a Slot,
     ) -> Self {
@@ -84,7 +85,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Add a line to the test's transcript (shown with `-v`, and with a failure).
-    pub fn log(&self, line: impl Into<String>) {
+    pub fn log(&self, line: impl Into<Text>) {
         if let Ok(mut log) = self.log.lock() {
             log.push(line.into());
         }

@@ -3,6 +3,7 @@
 //! answers come from Rust's own byte-order methods (allowed in the checker, forbidden to the
 //! student); answers are shown as the bytes they put in memory.
 
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::exercises::kit::library::{Case, expect_all, shapes};
@@ -193,13 +194,9 @@ fn call32(function: &'static str, x: u32) -> Call {
 }
 
 /// The bytes of a wrong 32-bit answer give away a signed shift: 0xff where zeros belong.
-fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<String> {
+fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<Text> {
     let smeared = (got ^ expected) & 0xff00_0000 != 0 && input >= 0x8000_0000;
-    smeared.then(|| {
-        "wrong only from 0x8000_0000 up? That is sign extension: a right shift of a signed \
-         (i32) value copies the top bit into the bytes it frees. Shift u32 values."
-            .to_string()
-    })
+    smeared.then(|| msg!("endian-sign-extension"))
 }
 
 fn is_little_endian(ctx: &mut Ctx) -> TestResult {
@@ -208,15 +205,12 @@ fn is_little_endian(ctx: &mut Ctx) -> TestResult {
         expected: cfg!(target_endian = "little"),
     }];
     expect_all(ctx, &cases, &shapes::BOOL, |_, _| {
-        Some(format!(
-            "this machine is {}-endian: 0x0102 sits in memory as {}",
-            if cfg!(target_endian = "little") {
-                "little"
-            } else {
-                "big"
-            },
-            crate::base::escape::hex(&0x0102u16.to_ne_bytes())
-        ))
+        let bytes = crate::base::escape::hex(&0x0102u16.to_ne_bytes());
+        Some(if cfg!(target_endian = "little") {
+            msg!("endian-machine-little", bytes = bytes)
+        } else {
+            msg!("endian-machine-big", bytes = bytes)
+        })
     })
 }
 
@@ -252,10 +246,7 @@ fn htons(ctx: &mut Ctx) -> TestResult {
         })
         .collect();
     expect_all(ctx, &cases, &shapes::U16_MEMORY, |case, got| {
-        (Some(*got) == case.call.args[0].parse().ok()).then(|| {
-            "htons returned its input unchanged: on this little-endian host it must swap"
-                .to_string()
-        })
+        (Some(*got) == case.call.args[0].parse().ok()).then(|| msg!("endian-htons-unchanged"))
     })
 }
 

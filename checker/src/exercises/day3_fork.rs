@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use nix::sys::signal::Signal;
 
-use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -180,11 +180,10 @@ fn serves_concurrently(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
     let mut a = Conn::connect(&t, "client A", s.port, ctx.within(secs(5)))?;
-    t.note("client A", "connected, and says nothing");
+    t.note("client A", msg!("fork-a-silent"));
     let mut b = Conn::connect(&t, "client B", s.port, ctx.within(secs(5)))?;
-    echo::round_trip(&mut b, "hello from B\n", ctx.within(secs(2))).map_err(|f| {
-        f.note("client B was not served while client A was connected: the server serves one client at a time (fork a child per client)")
-    })?;
+    echo::round_trip(&mut b, "hello from B\n", ctx.within(secs(2)))
+        .map_err(|f| f.note(msg!("fork-b-not-served")))?;
     echo::round_trip(&mut a, "and now A\n", ctx.within(secs(3)))?;
     Ok(())
 }
@@ -199,21 +198,15 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
     // completes the handshake of as many as the listen queue holds. A small backlog drops the
     // others' SYNs, and their connects wait a second for a retransmission.
     s.program.signal(Signal::SIGSTOP)?;
-    t.note(
-        "checker",
-        "stopped the server (SIGSTOP): 50 clients arrive while it is busy",
-    );
+    t.note("checker", msg!("fork-stopped-for-burst"));
     let burst =
         clients::connect_burst(&t, s.port, 50, deadline, Duration::from_millis(500), || {
             let _ = s.program.signal(Signal::SIGCONT);
-            t.note("checker", "continued the server (SIGCONT)");
+            t.note("checker", msg!("fork-continued"));
         })?;
     if burst.slow > 0 {
         return Err(t.attach(backlog_note(
-            Failure::wrong(format!(
-                "{} of 50 clients that arrived at once could connect only after a second or more",
-                burst.slow
-            )),
+            Failure::wrong(msg!("fork-slow-connects", n = burst.slow.to_string())),
             50,
             burst.slow,
         )));
@@ -238,25 +231,32 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
                     std::thread::sleep(Duration::from_millis(rng.u64(30..60)));
                 }
                 c.shutdown_write();
-                c.expect_eof(deadline, "after the client's EOF")
+                c.expect_eof(deadline, msg!("eof-after-client-eof"))
             })
         })
         .collect();
     clients::all_passed(threads).map_err(|(f, failed)| {
-        f.detail("clients that failed", format!("{failed} of 50"))
-            .note("50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s")
+        f.detail(
+            msg!("multi-clients-failed"),
+            msg!("fork-of-50", failed = failed.to_string()),
+        )
+        .note(msg!("fork-fifty-in-6s"))
     })
 }
 
 /// Connects that waited for their SYN to be sent again point at a full listen queue.
 fn backlog_note(f: Failure, connected: usize, slow: usize) -> Failure {
     let mut f = f.detail(
-        "connects",
-        format!("{connected} clients connected, {slow} of them only after a second or more"),
+        msg!("fork-connects"),
+        msg!(
+            "fork-connects-text",
+            connected = connected.to_string(),
+            slow = slow.to_string()
+        ),
     );
     // The cause is known: the generic hint about loops that never end would mislead.
     f.kind = None;
-    f.note("connections waited a second or more to be accepted: the kernel dropped their SYN because the listen queue was full, and the client sent it again 1 s later. 50 clients at once need a larger backlog than listen(fd, 5): course.md#backlog")
+    f.note(msg!("fork-backlog"))
 }
 
 fn large_echo(ctx: &mut Ctx) -> TestResult {
@@ -281,7 +281,7 @@ fn large_echo(ctx: &mut Ctx) -> TestResult {
                     std::thread::sleep(Duration::from_millis(300));
                     c.expect_bytes(&data, deadline)
                 })?;
-                c.expect_eof(deadline, "after the client's EOF")
+                c.expect_eof(deadline, msg!("eof-after-client-eof"))
             })
         })
         .collect();
@@ -302,10 +302,7 @@ fn child_per_client(ctx: &mut Ctx) -> TestResult {
     poll::until(Duration::from_secs(1), || alive(&s) == 3);
     let n = alive(&s);
     if n != 3 {
-        return Err(Failure::wrong(format!(
-            "3 clients are connected, and the server has {} (threads do not count)",
-            escape::plural(n, "child process")
-        )));
+        return Err(Failure::wrong(msg!("fork-three-clients", n = n)));
     }
     Ok(())
 }
@@ -316,7 +313,7 @@ fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "bye soon\n", ctx.within(secs(5)))?;
     c.shutdown_write();
-    match c.expect_eof(ctx.within(secs(2)), "2 s after the client's half-close") {
+    match c.expect_eof(ctx.within(secs(2)), msg!("fork-2s-after-half-close")) {
         Ok(()) => Ok(()),
         Err(f) => {
             // Who still holds the server's end of this connection?
@@ -326,7 +323,7 @@ fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
                 .iter()
                 .any(|sock| sock.remote_port == c.local_port() && fds.contains(&sock.inode));
             if parent_holds {
-                Err(f.note("the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends"))
+                Err(f.note(msg!("fork-parent-holds")))
             } else {
                 Err(f)
             }
@@ -341,9 +338,7 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
     echo::round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
     let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
     if listeners.is_empty() {
-        return Err(Failure::checker_error(
-            "could not find the server's listening socket in /proc",
-        ));
+        return Err(Failure::checker_error(msg!("fork-no-listening-socket")));
     }
     let holders: Vec<i32> = children(&s)
         .into_iter()
@@ -358,14 +353,11 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
     if holders.is_empty() {
         return Ok(());
     }
-    Err(Failure::wrong(format!(
-        "{} holds the listening socket (child {})",
-        escape::plural(holders.len(), "child"),
-        holders
-            .iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+    let pids: Vec<String> = holders.iter().map(|p| p.to_string()).collect();
+    Err(Failure::wrong(msg!(
+        "fork-child-holds-listener",
+        n = holders.len(),
+        pids = pids.join(", ")
     )))
 }
 
@@ -377,17 +369,18 @@ fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
             let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
             echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
             c.shutdown_write();
-            c.expect_eof(ctx.within(secs(3)), "after the client's EOF")?;
+            c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
             jitter(ctx, 5);
         }
         // No new connection from now on: a server that reaps only after accept() never will.
         if !poll::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
             let z = zombies(&s).len();
-            return Err(Failure::wrong(format!(
-                "run {run}: {} 1 s after the last of 20 clients left",
-                escape::plural(z, "zombie child")
+            return Err(Failure::wrong(msg!(
+                "fork-zombies-after-20",
+                run = run.to_string(),
+                n = z
             ))
-            .note(reaping_note(&s, "the server reaps only when something else happens (the next accept?): reap when SIGCHLD arrives")));
+            .note(reaping_note(&s, msg!("fork-reaps-late"))));
         }
     }
     Ok(())
@@ -414,11 +407,12 @@ fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
         if !all_gone {
             let z = zombies(&s).len();
             if z > 0 {
-                return Err(Failure::wrong(format!(
-                    "run {run}: {} of 50 children are zombies 3 s after their clients left at the same instant",
-                    z
+                return Err(Failure::wrong(msg!(
+                    "fork-zombies-after-50",
+                    run = run.to_string(),
+                    n = z.to_string()
                 ))
-                .note(reaping_note(&s, "one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one")));
+                .note(reaping_note(&s, msg!("fork-one-waitpid"))));
             }
         }
     }
@@ -432,20 +426,19 @@ fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
         let mut c = s.connect(&t, &format!("client {i}"), ctx.within(secs(5)))?;
         echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         c.shutdown_write();
-        c.expect_eof(ctx.within(secs(3)), "after the client's EOF")?;
+        c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
     }
     let pid = s.program.pid();
     let count = || procinfo::tree(pid).len();
     if poll::until(Duration::from_secs(2), || count() == 1) {
         // One process, and it is the server at work: a server on its way out (an accept()
         // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
-        s.check_alive("after its 5 clients left")?;
+        s.check_alive(msg!("fork-after-5-left"))?;
         let mut c = s.connect(&t, "a later client", ctx.within(secs(5)))?;
-        return echo::round_trip(&mut c, "still there?\n", ctx.within(secs(5))).map_err(|f| {
-            f.note("the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)")
-        });
+        return echo::round_trip(&mut c, "still there?\n", ctx.within(secs(5)))
+            .map_err(|f| f.note(msg!("fork-stopped-serving")));
     }
-    s.check_alive("while its clients left")?;
+    s.check_alive(msg!("fork-while-clients-left"))?;
     // Say what the extra processes are: unreaped children, children that went back to
     // accepting (they hold the listening socket), or something else.
     let listeners = procinfo::listening_inodes(pid, s.port);
@@ -465,25 +458,22 @@ fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
         }
     }
     let total = zombies.len() + servers.len() + others.len();
-    let mut f = Failure::wrong(format!(
-        "5 clients have left, and the server still has {} besides itself",
-        escape::plural(total, "process")
-    ));
+    let mut f = Failure::wrong(msg!("fork-still-has", n = total));
     if !zombies.is_empty() {
-        f = f.detail("zombies (exited, never reaped)", zombies.join(", "));
+        f = f.detail(msg!("fork-zombies-label"), zombies.join(", "));
     }
     if !servers.is_empty() {
-        f = f.detail("children holding the listening socket", servers.join(", "));
+        f = f.detail(msg!("fork-servers-label"), servers.join(", "));
     }
     if !others.is_empty() {
-        f = f.detail("other processes", others.join(", "));
+        f = f.detail(msg!("fork-others-label"), others.join(", "));
     }
     let note = if !servers.is_empty() {
-        "a child that does not exit after its client falls back into the accept loop and becomes a second server: exit at the end of the child's branch"
+        msg!("fork-falls-back")
     } else if !zombies.is_empty() {
-        "the children exited, but nobody reaped them: loop on waitpid(-1, WNOHANG) when SIGCHLD arrives"
+        msg!("fork-never-reaped")
     } else {
-        "these processes are neither zombies nor children that accept: every process the server starts must end when its work is done"
+        msg!("fork-neither")
     };
     Err(f.note(note))
 }
@@ -510,15 +500,10 @@ fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
         drop(conns);
         poll::until(Duration::from_secs(2), || children(&s).is_empty());
         jitter(ctx, 30);
-        s.check_alive("after its children died while it waited for clients").map_err(|f| {
-            f.note(format!("run {run}: accept() failed with EINTR when SIGCHLD arrived; retry on EINTR (or install the handler with SA_RESTART)"))
-        })?;
-        let mut c =
-            Conn::connect(&t, "a later client", s.port, ctx.within(secs(5))).map_err(|f| {
-                f.note(format!(
-                    "run {run}: the server stopped accepting after its children died"
-                ))
-            })?;
+        s.check_alive(msg!("fork-after-children-died"))
+            .map_err(|f| f.note(msg!("fork-accept-eintr", run = run.to_string())))?;
+        let mut c = Conn::connect(&t, "a later client", s.port, ctx.within(secs(5)))
+            .map_err(|f| f.note(msg!("fork-stopped-accepting", run = run.to_string())))?;
         echo::round_trip(&mut c, "still accepting?\n", ctx.within(secs(5)))?;
     }
     Ok(())
@@ -536,11 +521,11 @@ fn takes_sigchld(pid: i32) -> bool {
 
 /// The note for zombies left behind: `otherwise` when the server does take SIGCHLD, and the
 /// real cause when it takes none.
-fn reaping_note(s: &Server, otherwise: &str) -> String {
+fn reaping_note(s: &Server, otherwise: Text) -> Text {
     if takes_sigchld(s.program.pid()) {
-        otherwise.to_string()
+        otherwise
     } else {
-        "the server takes no SIGCHLD at all (no handler in SigCgt, no signalfd): nothing reaps a child when it exits; install a SIGCHLD handler that loops on waitpid(-1, WNOHANG)".to_string()
+        msg!("fork-no-sigchld")
     }
 }
 
@@ -553,12 +538,9 @@ fn sigchld_handler(ctx: &mut Ctx) -> TestResult {
         return Ok(());
     }
     let why = if procinfo::ignored_signals(pid) & SIGCHLD_BIT != 0 {
-        "SIGCHLD is ignored (SIG_IGN): the kernel then reaps the children by itself, but the lesson is a handler that reaps them with waitpid"
+        msg!("fork-sigchld-ignored")
     } else {
-        "SIGCHLD has its default disposition: no handler reaps the children"
+        msg!("fork-sigchld-default")
     };
-    Err(Failure::wrong(
-        "SIGCHLD is not taken: no handler (SigCgt in /proc/<pid>/status) and no signalfd",
-    )
-    .note(why))
+    Err(Failure::wrong(msg!("fork-sigchld-not-taken")).note(why))
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -160,14 +161,11 @@ fn fetch(
 ) -> Result<Fetched, Failure> {
     let mut conn = Conn::connect(t, who, s.port, ctx.within(secs(5)))?;
     conn.expect_bytes(content, ctx.within(secs(15)))?;
-    conn.expect_eof(ctx.within(secs(3)), "after the whole file: shut down the sending side (shutdown(SHUT_WR)) so the client knows the file is complete")?;
+    conn.expect_eof(ctx.within(secs(3)), msg!("shut-after-file-complete"))?;
     // A half-closed connection is still open for reading: the server must still hold it.
     let closed_by_server = !procinfo::holds_connection(s.program.pid(), conn.local_port());
     if closed_by_server {
-        t.note(
-            "checker",
-            "the server no longer holds this connection: it was closed, not half-closed",
-        );
+        t.note("checker", msg!("shut-closed-not-half"));
     }
     Ok(Fetched {
         conn,
@@ -204,21 +202,21 @@ fn expect_line(
             return Ok(());
         }
         return Err(
-            Failure::of_kind(FailureKind::BadOutput, "the server printed the wrong line")
-                .detail("expected", escape::quoted(wanted.as_bytes(), 120))
-                .detail("got", escape::quoted(line.as_bytes(), 120)),
+            Failure::of_kind(FailureKind::BadOutput, msg!("shut-wrong-line"))
+                .detail(
+                    msg!("label-expected"),
+                    escape::quoted(wanted.as_bytes(), 120),
+                )
+                .detail(msg!("label-got"), escape::quoted(line.as_bytes(), 120)),
         );
     }
-    s.check_alive("after the client's message")?;
-    let mut f = Failure::wrong(format!(
-        "the server printed no `client says: ...` line after the client's message ({} expected)",
-        escape::quoted(wanted.as_bytes(), 80)
+    s.check_alive(msg!("shut-after-message"))?;
+    let mut f = Failure::wrong(msg!(
+        "shut-no-says-line",
+        wanted = escape::quoted(wanted.as_bytes(), 80)
     ));
     if fetched.closed_by_server {
-        f = f.note(
-            "the server close()d the connection after sending the file instead of shutdown(SHUT_WR): \
-             a closed socket cannot read the client's message (the kernel answers it with a reset)",
-        );
+        f = f.note(msg!("shut-closed-instead"));
     }
     Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
 }
@@ -230,7 +228,7 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
         let (_dir, path) = temp_file(ctx, &content)?;
         let mut s = start(ctx, &path)?;
         let mut f = fetch(ctx, &t, &s, "client", &content)
-            .map_err(|f| f.note(format!("with a file of {}", escape::plural(size, "byte"))))?;
+            .map_err(|f| f.note(msg!("shut-with-file", size = msg!("count-byte", n = size))))?;
         let message = format!("received {size} bytes");
         answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
         expect_line(ctx, &mut s, &f, &message, 0)?;
@@ -246,10 +244,7 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(20));
     stalled::read_everything(ctx, &t, s.program.pid(), &mut conn, &content, deadline)?;
-    conn.expect_eof(
-        ctx.within(secs(3)),
-        "after the whole file: shut down the sending side (shutdown(SHUT_WR))",
-    )?;
+    conn.expect_eof(ctx.within(secs(3)), msg!("shut-after-file"))?;
     answer(ctx, &mut conn, b"received 25165824 bytes", 1)
 }
 
@@ -281,7 +276,7 @@ fn three_clients(ctx: &mut Ctx) -> TestResult {
     let mut s = start(ctx, &path)?;
     for i in 0..3 {
         let mut f = fetch(ctx, &t, &s, &format!("client {}", i + 1), &content)
-            .map_err(|f| f.note(format!("{i} clients were served before this one")))?;
+            .map_err(|f| f.note(msg!("shut-served-before", n = i.to_string())))?;
         let message = format!("received 20000 bytes (client {})", i + 1);
         answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
         expect_line(ctx, &mut s, &f, &message, i).map_err(|e| t.attach(e))?;
@@ -381,11 +376,11 @@ fn transfer(
     let Some(status) = status else {
         return Err(t.attach(Failure::of_kind(
             FailureKind::Timeout,
-            "file-client did not finish",
+            msg!("shut-client-not-finished"),
         )));
     };
     if !status.success() {
-        return Err(t.attach(p.unexpected_exit("during the transfer")));
+        return Err(t.attach(p.unexpected_exit(msg!("shut-during-transfer"))));
     }
     let receipt = receipt
         .recv_timeout(
@@ -395,15 +390,15 @@ fn transfer(
         .map_err(|_| {
             t.attach(Failure::of_kind(
                 FailureKind::Timeout,
-                "file-client exited, but the hidden server never saw the end of its message",
+                msg!("shut-no-end-of-message"),
             ))
         })??;
     let written = std::fs::read(&out).map_err(|_| {
-        Failure::wrong(format!(
-            "file-client exited 0 but created no out-file (the file had {})",
-            escape::plural(content.len(), "byte")
+        Failure::wrong(msg!(
+            "shut-no-out-file",
+            size = msg!("count-byte", n = content.len())
         ))
-        .note("create the out-file before the first recv, even if nothing arrives")
+        .note(msg!("shut-create-first"))
     })?;
     Ok((receipt, written))
 }
@@ -414,14 +409,14 @@ fn client_file_bytes(ctx: &mut Ctx) -> TestResult {
         let content = random_bytes(ctx, size);
         let (_receipt, written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
         if written != content {
-            let mut f = Failure::wrong(format!(
-                "the out-file differs from the {} the server sent",
-                escape::plural(size, "byte")
+            let mut f = Failure::wrong(msg!(
+                "shut-out-file-differs",
+                size = msg!("count-byte", n = size)
             ));
             f = differ(f, &content, &written);
             if written.len() < content.len() && !written.is_empty() && content.starts_with(&written)
             {
-                f = f.note("the out-file holds only the start of the file: did the client stop after its first recv? Read until recv returns 0");
+                f = f.note(msg!("shut-only-start"));
             }
             return Err(t.attach(f));
         }
@@ -438,11 +433,12 @@ fn check_receipt(t: &Transcript, receipt: &Receipt, size: usize) -> TestResult {
         .unwrap_or(&receipt.message);
     if message != expected.as_bytes() {
         return Err(t.attach(
-            Failure::wrong(
-                "file-client's message is not `received <N> bytes` with N the bytes it received",
-            )
-            .detail("expected", escape::quoted(expected.as_bytes(), 80))
-            .detail("got", escape::quoted(&receipt.message, 80)),
+            Failure::wrong(msg!("shut-wrong-receipt"))
+                .detail(
+                    msg!("label-expected"),
+                    escape::quoted(expected.as_bytes(), 80),
+                )
+                .detail(msg!("label-got"), escape::quoted(&receipt.message, 80)),
         ));
     }
     Ok(())
@@ -465,9 +461,9 @@ fn client_waits_for_eof(ctx: &mut Ctx) -> TestResult {
     let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(300))?;
     if receipt.early {
         return Err(t.attach(
-            Failure::wrong("file-client answered before the server's EOF, while part of the file was still to come")
-                .detail("message", escape::quoted(&receipt.message, 80))
-                .note("one recv is not the whole file: read until recv returns 0, and only then send the receipt"),
+            Failure::wrong(msg!("shut-answered-early"))
+                .detail(msg!("shut-message"), escape::quoted(&receipt.message, 80))
+                .note(msg!("shut-one-recv")),
         ));
     }
     check_receipt(&t, &receipt, content.len())

@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::spawn::Input;
@@ -163,10 +164,7 @@ fn boundaries(ctx: &mut Ctx) -> TestResult {
         peer.expect(d, s.port, ctx.within(secs(3)))
             .map_err(|f| f.reproduce(s.by_hand(&nc_u("7000"))))?;
     }
-    peer.expect_nothing(
-        Duration::from_millis(200),
-        "three datagrams were sent, three replies expected",
-    )
+    peer.expect_nothing(Duration::from_millis(200), msg!("udp-three-replies"))
 }
 
 fn reply_to_sender(ctx: &mut Ctx) -> TestResult {
@@ -190,10 +188,10 @@ fn empty_datagram(ctx: &mut Ctx) -> TestResult {
     let peer = Peer::bind(&t, "client")?;
     peer.send_to(b"", s.port)?;
     peer.expect(b"", s.port, ctx.within(secs(3)))
-        .map_err(|f| f.note("an empty datagram is a datagram: its reply is empty too"))?;
+        .map_err(|f| f.note(msg!("udp-empty-is-a-datagram")))?;
     peer.send_to(b"still there?", s.port)?;
     peer.expect(b"still there?", s.port, ctx.within(secs(3)))?;
-    s.check_alive("after an empty datagram")
+    s.check_alive(msg!("udp-after-empty"))
 }
 
 fn max_datagram(ctx: &mut Ctx) -> TestResult {
@@ -245,11 +243,11 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
                 match p.recv(ctx.within(secs(3)))? {
                     Some((d, from)) if from.port() == s.port => got.push(d),
                     Some((d, from)) => {
-                        return Err(t.attach(Failure::wrong(format!(
-                            "client {} got {} from port {}, not from the server",
-                            i + 1,
-                            escape::quoted(&d, 40),
-                            from.port()
+                        return Err(t.attach(Failure::wrong(msg!(
+                            "udp-got-from-stranger",
+                            client = (i + 1).to_string(),
+                            data = escape::quoted(&d, 40),
+                            port = from.port().to_string()
                         ))));
                     }
                     None => break,
@@ -265,17 +263,17 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
             if sorted != want {
                 let shown: Vec<String> = got.iter().map(|d| escape::quoted(d, 40)).collect();
                 return Err(t.attach(
-                    Failure::wrong(format!(
-                        "client {} did not get back exactly its own 5 datagrams of wave {}",
-                        i + 1,
-                        wave + 1
+                    Failure::wrong(msg!(
+                        "udp-not-its-own",
+                        client = (i + 1).to_string(),
+                        wave = (wave + 1).to_string()
                     ))
                     .detail(
-                        "got",
+                        msg!("label-got"),
                         if shown.is_empty() {
-                            "nothing".to_string()
+                            msg!("udp-nothing")
                         } else {
-                            shown.join("\n")
+                            Text::Plain(shown.join("\n"))
                         },
                     ),
                 ));
@@ -297,34 +295,30 @@ fn run_client(ctx: &Ctx, port: u16, input: &[u8], wait: Duration) -> Result<Fini
     run::to_exit(ctx, spawn, wait)
 }
 
-fn expect_output(ctx: &mut Ctx, behaviour: UdpBehaviour, input: &[u8], note: &str) -> TestResult {
+fn expect_output(ctx: &mut Ctx, behaviour: UdpBehaviour, input: &[u8], note: Text) -> TestResult {
     let t = ctx.transcript();
     let hidden = HiddenUdpServer::start(&t, behaviour)?;
     let mut run = run_client(ctx, hidden.port, input, Duration::from_secs(9))?;
     let Some(status) = run.status else {
         return Err(t.attach(Failure::of_kind(
             FailureKind::Timeout,
-            "udp-client did not exit after stdin ended",
+            msg!("udp-client-no-exit"),
         )));
     };
     if !status.success() {
         return Err(t
-            .attach(run.program.unexpected_exit("while talking to the server"))
+            .attach(run.program.unexpected_exit(msg!("udp-while-talking")))
             .output(escape::excerpt(run.stderr.as_bytes(), 600)));
     }
     let out = run.stdout;
     if out != input {
         let mut f = differ(
-            Failure::wrong(format!(
-                "udp-client's stdout differs from the lines it was given ({note})"
-            )),
+            Failure::wrong(msg!("udp-stdout-differs", note = note)),
             input,
             &out,
         );
         if out.windows(STRANGER.len()).any(|w| w == STRANGER) {
-            f = f.note(
-                "it printed the stranger's datagram: a reply from another port must be ignored",
-            );
+            f = f.note(msg!("udp-printed-stranger"));
         }
         return Err(t.attach(f));
     }
@@ -336,7 +330,7 @@ fn client_echo(ctx: &mut Ctx) -> TestResult {
         ctx,
         UdpBehaviour::Echo,
         b"hello\n\nspaces  and\ttabs\n\xc3\xa9t\xc3\xa9\nlast one\n",
-        "plain echo",
+        msg!("udp-plain-echo"),
     )
 }
 
@@ -346,7 +340,7 @@ fn client_retransmits(ctx: &mut Ctx) -> TestResult {
         UdpBehaviour::DropFirstCopy,
         // One line is enough: each retransmission costs the 0.5 s wait the contract sets.
         b"lost the first time\n",
-        "the server dropped the first copy of each datagram",
+        msg!("udp-dropped-first"),
     )
 }
 
@@ -355,7 +349,7 @@ fn client_ignores_strangers(ctx: &mut Ctx) -> TestResult {
         ctx,
         UdpBehaviour::StrangerFirst,
         b"who is there?\nme again\n",
-        "a stranger answered first",
+        msg!("udp-stranger-first"),
     )
 }
 
@@ -366,34 +360,26 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
     let mut run =
         ctx.off_cpu(|| run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(4)))?;
     let took = started.elapsed();
-    ctx.log(format!(
-        "udp-client gave up after {:.2} s, {} tries",
-        took.as_secs_f64(),
-        hidden.received()
+    ctx.log(msg!(
+        "udp-gave-up-log",
+        seconds = format!("{:.2}", took.as_secs_f64()),
+        tries = hidden.received().to_string()
     ));
     if run.status.is_none() {
         return Err(t.attach(Failure::of_kind(
             FailureKind::Timeout,
-            "udp-client was still trying after 4 s: stop after the third try",
+            msg!("udp-still-trying"),
         )));
     }
-    errors::one_error_line(
-        &mut run,
-        "udp-client",
-        "when the server never answered",
-        Some(&t),
-    )?;
+    errors::one_error_line(&mut run, "udp-client", msg!("udp-when-no-answer"), Some(&t))?;
     let tries = hidden.received();
     if tries != 3 {
-        return Err(t.attach(Failure::wrong(format!(
-            "udp-client sent the datagram {} before giving up; the contract says 3 tries in all",
-            escape::plural(tries, "time")
-        ))));
+        return Err(t.attach(Failure::wrong(msg!("udp-tries", n = tries))));
     }
     if took < Duration::from_millis(1250) {
-        return Err(t.attach(Failure::wrong(format!(
-            "udp-client gave up after {:.2} s: it must wait up to 0.5 s for each of its 3 tries",
-            took.as_secs_f64()
+        return Err(t.attach(Failure::wrong(msg!(
+            "udp-gave-up-early",
+            seconds = format!("{:.2}", took.as_secs_f64())
         ))));
     }
     Ok(())

@@ -7,6 +7,7 @@
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -34,9 +35,9 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server(ctx)?;
     if s.line.is_empty() && s.external {
-        return Err(Failure::not_applicable(format!(
-            "{} printed no `listening on` line (a program given with --program may print none): nothing to check",
-            name(ctx)?
+        return Err(Failure::not_applicable(msg!(
+            "echo-no-listening-line",
+            label = name(ctx)?
         )));
     }
     let (ip, port) =
@@ -45,10 +46,10 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     c.send(b"ping\n", ctx.deadline)?;
     c.expect_bytes(b"ping\n", ctx.within(secs(5)))?;
     if ip != std::net::Ipv4Addr::UNSPECIFIED && !s.line.is_empty() {
-        return Err(Failure::wrong(format!(
-            "the line says {ip}: the contract is to bind the wildcard address, 0.0.0.0"
-        ))
-        .detail("line", s.line.clone()));
+        return Err(
+            Failure::wrong(msg!("echo-line-not-wildcard", ip = ip.to_string()))
+                .detail(msg!("label-line"), s.line.clone()),
+        );
     }
     // What the kernel says the server listens on.
     let listening: Vec<_> = procinfo::tree(s.program.pid())
@@ -60,9 +61,10 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
         .iter()
         .find(|sock| !sock.local_ip.is_unspecified())
     {
-        return Err(Failure::wrong(format!(
-            "the server listens on {}:{port}, not on the wildcard address 0.0.0.0",
-            sock.local_ip
+        return Err(Failure::wrong(msg!(
+            "echo-listens-not-wildcard",
+            ip = sock.local_ip.to_string(),
+            port = port.to_string()
         )));
     }
     let lines = s.program.stdout.bytes();
@@ -70,7 +72,7 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     if count != 1 && !s.line.is_empty() {
         return Err(Failure::of_kind(
             FailureKind::BadOutput,
-            format!("the `listening on` line appears {count} times; print it once"),
+            msg!("echo-line-count", count = count.to_string()),
         ));
     }
     drop(c);
@@ -79,9 +81,10 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     let wanted = wire::free_port()?;
     let s = kit::server::start(ctx, name(ctx)?, wanted, &[])?;
     if s.port != wanted {
-        return Err(Failure::wrong(format!(
-            "started with port {wanted}, the server listens on {}",
-            s.port
+        return Err(Failure::wrong(msg!(
+            "echo-other-port",
+            wanted = wanted.to_string(),
+            port = s.port.to_string()
         )));
     }
     Ok(())
@@ -96,10 +99,7 @@ pub fn round_trip(ctx: &mut Ctx) -> TestResult {
         c.send(line.as_bytes(), ctx.deadline)?;
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(
-            ctx.within(secs(5)),
-            "after the client's EOF (close the connection once read() returns 0)",
-        )
+        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof-close"))
     })();
     result.map_err(|f| f.reproduce(s.by_hand(&nc(line))))
 }
@@ -139,7 +139,7 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, one_byte_at_a_time, |c| {
         c.expect_bytes(&data, deadline)
     })?;
-    c.expect_eof(deadline, "after the client's EOF")
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
@@ -153,7 +153,7 @@ pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, writer, |c| {
         stalled::read_everything(ctx, &t, leader, c, &data, deadline)
     })?;
-    c.expect_eof(deadline, "after the client's EOF")
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
@@ -162,21 +162,13 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
     for i in 1..=20 {
         let mut c = s
             .connect(&t, &format!("client {i}"), ctx.within(secs(5)))
-            .map_err(|f| {
-                let served = match i - 1 {
-                    1 => "client 1 was served".to_string(),
-                    n => format!("clients 1 to {n} were served"),
-                };
-                f.note(format!(
-                    "{served}; a server goes back to accept() after each client and runs until it is stopped"
-                ))
-            })?;
+            .map_err(|f| f.note(msg!("echo-served-then-stopped", n = i - 1)))?;
         let line = format!("client number {i} says hello\n");
         c.send(line.as_bytes(), ctx.deadline)?;
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), "after the client's EOF")?;
-        s.check_alive(&format!("after serving client {i}"))?;
+        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+        s.check_alive(msg!("echo-after-serving", i = i.to_string()))?;
     }
     Ok(())
 }
@@ -198,25 +190,25 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     }
     let line = "still there?\n";
     let mut c = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))
-        .map_err(|f| f.note("the server stopped serving after a client reset its connection"))?;
+        .map_err(|f| f.note(msg!("echo-stopped-after-reset")))?;
     c.send(line.as_bytes(), ctx.deadline)?;
     c.shutdown_write();
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-    c.expect_eof(ctx.within(secs(5)), "after the client's EOF")?;
-    s.check_alive("after a client reset its connection")
+    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+    s.check_alive(msg!("echo-after-reset"))
 }
 
 pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    t.note("client", "stays silent for 1 s");
+    t.note("client", msg!("echo-stays-silent"));
     ctx.off_cpu(|| std::thread::sleep(Duration::from_secs(1)));
     let line = "sorry, I was thinking\n";
     c.send(line.as_bytes(), ctx.deadline)?;
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(5)), "after the client's EOF")
+    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))
 }
 
 pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
@@ -246,18 +238,15 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     if left.is_empty() {
         return Ok(());
     }
-    let close_wait = left.iter().any(|l| l.contains("CLOSE_WAIT"));
+    let close_wait = left.iter().any(|l| l.mentions("close_wait"));
     Err(t.attach(
-        Failure::wrong(format!(
-            "3 clients have left, but the server still holds {} for them",
-            escape::plural(left.len(), "socket")
-        ))
-        .detail("held", left.join("\n"))
-        .note(if close_wait {
-            "CLOSE_WAIT: the client closed its side and the server never closed its socket"
-        } else {
-            "the descriptors of finished connections stay open: close (drop) the socket after the client's EOF"
-        }),
+        Failure::wrong(msg!("echo-still-holds", n = left.len()))
+            .detail(msg!("label-held"), Text::lines(left))
+            .note(if close_wait {
+                msg!("echo-close-wait")
+            } else {
+                msg!("echo-descriptors-open")
+            }),
     ))
 }
 
@@ -270,10 +259,7 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
     c.expect_bytes(b"one\n", ctx.within(secs(5)))?;
     // The server goes first: its side of this connection will wait in TIME_WAIT.
     s.program.stop();
-    t.note(
-        "checker",
-        "stopped the server while the connection was open",
-    );
+    t.note("checker", msg!("echo-stopped-server"));
     let _ = c.recv_some(64, ctx.within(secs(2)));
     drop(c);
     let in_time_wait = procinfo::tcp_sockets(std::process::id() as i32)
@@ -291,13 +277,13 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
                 .unwrap_or("")
                 .to_lowercase()
                 .contains("in use")
-                || f.summary.contains("in use");
+                || f.summary.mentions("in use");
             if in_use || f.kind == Some(FailureKind::BadExit) {
                 Err(Failure::of_kind(
                     FailureKind::AddressInUse,
-                    format!("the server could not start again on port {port} right after its previous run"),
+                    msg!("echo-could-not-restart", port = port.to_string()),
                 )
-                .detail("then", f.summary)
+                .detail(msg!("label-then"), f.summary)
                 .output(f.output.unwrap_or_default()))
             } else {
                 Err(f)
@@ -315,7 +301,7 @@ pub fn throughput(ctx: &mut Ctx) -> TestResult {
     for round in 0..3 {
         let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)))?;
         let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)))
-            .map_err(|f| f.note("16 MiB did not come back in 15 s"))?;
+            .map_err(|f| f.note(msg!("echo-16mib-late")))?;
         ctx.log(format!(
             "round {round}: reference {r:.0} MB/s, yours {st:.0} MB/s"
         ));
@@ -328,7 +314,9 @@ pub fn throughput(ctx: &mut Ctx) -> TestResult {
     if best_student >= best_ref / 4.0 {
         return Ok(());
     }
-    Err(Failure::wrong(format!(
-        "{best_student:.0} MB/s, less than a quarter of the reference echo server's {best_ref:.0} MB/s on this machine"
+    Err(Failure::wrong(msg!(
+        "echo-too-slow",
+        yours = format!("{best_student:.0}"),
+        reference = format!("{best_ref:.0}")
     )))
 }

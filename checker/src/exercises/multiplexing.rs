@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -47,12 +47,16 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
                     std::thread::sleep(Duration::from_millis(rng.u64(5..30)));
                 }
                 c.shutdown_write();
-                c.expect_eof(deadline, "after the client's EOF")
+                c.expect_eof(deadline, msg!("eof-after-client-eof"))
             })
         })
         .collect();
-    clients::all_passed(threads)
-        .map_err(|(f, failed)| f.detail("clients that failed", format!("{failed} of 100")))
+    clients::all_passed(threads).map_err(|(f, failed)| {
+        f.detail(
+            msg!("multi-clients-failed"),
+            msg!("multi-of-100", failed = failed.to_string()),
+        )
+    })
 }
 
 /// 200 connects in a row, as fast as they go; then every one of those clients must be served.
@@ -80,12 +84,12 @@ pub fn connect_burst(ctx: &mut Ctx) -> TestResult {
         return Ok(());
     }
     Err(t.attach(
-        Failure::wrong(format!(
-            "{} of 200 clients that connected in a burst were never served",
-            unserved.len()
-        ))
-        .detail("first unserved", format!("client {}", unserved[0]))
-        .note("connections that arrive together wait in the listen queue until accepted: accept all of them (until EAGAIN) each time the listening socket is readable, and keep no fixed limit on clients"),
+        Failure::wrong(msg!("multi-never-served", n = unserved.len().to_string()))
+            .detail(
+                msg!("multi-first-unserved"),
+                format!("client {}", unserved[0]),
+            )
+            .note(msg!("multi-accept-all")),
     ))
 }
 
@@ -115,9 +119,9 @@ pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
     ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(5)));
     t.note(
         "checker",
-        format!(
-            "the stalled client has sent {} and read nothing",
-            escape::plural(flood.sent(), "byte")
+        msg!(
+            "multi-stalled-sent",
+            size = msg!("count-byte", n = flood.sent())
         ),
     );
     let mut others = Vec::new();
@@ -133,28 +137,30 @@ pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
     for round in 0..10 {
         for (i, c) in others.iter_mut().enumerate() {
             let began = Instant::now();
-            echo::round_trip(c, &format!("client {} round {round}\n", i + 1), ctx.within(secs(2)))
-                .map_err(|f| {
-                    f.note("the server stopped serving everybody while one client did not read: a send to that client must never wait; keep what does not fit in that client's buffer and send it when its socket is writable")
-                })?;
+            echo::round_trip(
+                c,
+                &format!("client {} round {round}\n", i + 1),
+                ctx.within(secs(2)),
+            )
+            .map_err(|f| f.note(msg!("multi-stopped-everybody")))?;
             worst = worst.max(began.elapsed());
         }
     }
-    ctx.log(format!(
-        "the slowest echo took {:.0} ms",
-        worst.as_secs_f64() * 1000.0
+    ctx.log(msg!(
+        "multi-slowest-echo",
+        ms = format!("{:.0}", worst.as_secs_f64() * 1000.0)
     ));
     if worst > Duration::from_secs(1) {
-        return Err(t.attach(Failure::wrong(format!(
-            "a client waited {:.1} s for its echo while another client did not read",
-            worst.as_secs_f64()
+        return Err(t.attach(Failure::wrong(msg!(
+            "multi-waited",
+            seconds = format!("{:.1}", worst.as_secs_f64())
         ))));
     }
-    stalled.expect_bytes(&data, deadline).map_err(|f| {
-        f.note("the client that did not read lost bytes: keep its output in its buffer until its socket is writable again")
-    })?;
+    stalled
+        .expect_bytes(&data, deadline)
+        .map_err(|f| f.note(msg!("multi-lost-bytes")))?;
     flood.join()?;
-    stalled.expect_eof(deadline, "after the client's EOF")
+    stalled.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 /// A client sends 32 MiB and reads nothing: the server must stop reading from it once over
@@ -172,25 +178,25 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
     let grew = procinfo::resident_bytes(pid)
         .unwrap_or(0)
         .saturating_sub(before);
-    ctx.log(format!(
-        "the client sent {} MiB; the server's memory grew by {} MiB",
-        flood.sent() >> 20,
-        grew >> 20
+    ctx.log(msg!(
+        "multi-memory-log",
+        sent = (flood.sent() >> 20).to_string(),
+        grew = (grew >> 20).to_string()
     ));
     if grew > 16 << 20 {
         c.abort();
         return Err(t.attach(
-            Failure::wrong(format!(
-                "the server's memory grew by {} MiB for a client that sent {} MiB and read nothing",
-                grew >> 20,
-                flood.sent() >> 20
+            Failure::wrong(msg!(
+                "multi-memory-grew",
+                grew = (grew >> 20).to_string(),
+                sent = (flood.sent() >> 20).to_string()
             ))
-            .note("back-pressure: while over 1 MiB waits for a client, stop reading from it (do not ask for POLLIN); its data then waits in the kernel, and its send blocks"),
+            .note(msg!("multi-back-pressure")),
         ));
     }
     c.expect_bytes(&data, deadline)?;
     flood.join()?;
-    c.expect_eof(deadline, "after the client's EOF")
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 /// A client that floods and never reads resets its connection while output waits for it: the
@@ -211,30 +217,23 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     let spent = procinfo::cpu_time(pid)
         .unwrap_or_default()
         .saturating_sub(cpu);
-    ctx.log(format!(
-        "CPU time in the 0.3 s after the reset: {} ms",
-        spent.as_millis()
-    ));
+    ctx.log(msg!("multi-cpu-log", ms = spent.as_millis().to_string()));
     let mut left = sockets::left_for_clients(pid, &before, &[port]);
     let until = ctx.within(secs(1));
     while !left.is_empty() && Instant::now() < until {
         std::thread::sleep(Duration::from_millis(20));
         left = sockets::left_for_clients(pid, &before, &[port]);
     }
-    let note = "POLLERR and POLLHUP (EPOLLERR, EPOLLHUP) come whether asked for or not: on either, close that client";
+    let note = msg!("multi-pollerr");
     if spent > Duration::from_millis(150) {
         return Err(t.attach(
-            Failure::wrong(format!(
-                "after a client reset its connection, the server used {} ms of CPU in 0.3 s: it spins",
-                spent.as_millis()
-            ))
-            .note(note),
+            Failure::wrong(msg!("multi-spins", ms = spent.as_millis().to_string())).note(note),
         ));
     }
     if !left.is_empty() {
         return Err(t.attach(
-            Failure::wrong("a client reset its connection, and a second later the server still holds its socket")
-                .detail("held", left.join("\n"))
+            Failure::wrong(msg!("multi-still-holds-reset"))
+                .detail(msg!("label-held"), Text::lines(left))
                 .note(note),
         ));
     }
@@ -253,7 +252,7 @@ pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
     echo::round_trip(&mut c, "first\n", ctx.within(secs(5)))?;
     s.program.signal(nix::sys::signal::Signal::SIGSTOP)?;
     poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
-    t.note("checker", "stopped the server (SIGSTOP)");
+    t.note("checker", msg!("multi-stopped"));
     let mut data = vec![0u8; 32 << 10];
     ctx.rng.fill(&mut data);
     c.send(&data, ctx.within(secs(5)))?;
@@ -263,15 +262,11 @@ pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
         procinfo::connection_to(pid, local).is_some_and(|sock| sock.state == "CLOSE_WAIT")
     });
     s.program.signal(nix::sys::signal::Signal::SIGCONT)?;
-    t.note(
-        "checker",
-        "continued the server: the data and the EOF wait in its socket together",
-    );
+    t.note("checker", msg!("multi-continued-together"));
     let deadline = ctx.within(secs(5));
-    c.expect_bytes(&data, deadline).map_err(|f| {
-        f.note("a read of 0 ends the client's input, not its output: send what is buffered for it, then close")
-    })?;
-    c.expect_eof(deadline, "after the client's EOF")
+    c.expect_bytes(&data, deadline)
+        .map_err(|f| f.note(msg!("multi-read-zero")))?;
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 /// A client sends 8 MiB and its EOF, then reads slowly (at most 64 KiB a millisecond, through a
@@ -287,33 +282,33 @@ pub fn slow_reader(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(6));
     let writer = echo::send_then_shutdown(data.clone(), deadline);
     echo::while_writing(&mut c, writer, |c| read_slowly(c, &data, deadline))?;
-    c.expect_eof(deadline, "after the client's EOF")
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 /// Read `expected` in pieces of at most 64 KiB, a millisecond apart, and compare.
 fn read_slowly(c: &mut Conn, expected: &[u8], deadline: Instant) -> TestResult {
     let mut got = Vec::with_capacity(expected.len());
     while got.len() < expected.len() {
-        let piece = c.recv_some(64 << 10, deadline).map_err(|f| {
-            f.note("output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again")
-        })?;
+        let piece = c
+            .recv_some(64 << 10, deadline)
+            .map_err(|f| f.note(msg!("multi-slow-reader")))?;
         if piece.is_empty() {
             return Err(Failure::of_kind(
                 crate::base::verdict::FailureKind::EarlyEof,
-                format!(
-                    "the server closed the connection after {} of {} bytes",
-                    got.len(),
-                    expected.len()
+                msg!(
+                    "multi-closed-after",
+                    got = got.len().to_string(),
+                    total = expected.len().to_string()
                 ),
             )
-            .note("after a client's EOF, send everything still buffered for it, then close"));
+            .note(msg!("multi-send-then-close")));
         }
         got.extend_from_slice(&piece);
         std::thread::sleep(Duration::from_millis(1));
     }
     if got != expected {
         return Err(crate::observe::wire::differ(
-            Failure::wrong("the bytes that came back differ from the ones sent"),
+            Failure::wrong(msg!("multi-bytes-differ")),
             expected,
             &got,
         ));
@@ -334,30 +329,29 @@ pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
         conns.push(c);
     }
     let listening = procinfo::listening_inodes(pid, s.port);
-    let blocking: Vec<String> = procinfo::socket_fds(pid)
+    let blocking: Vec<Text> = procinfo::socket_fds(pid)
         .into_iter()
         .filter(|&(fd, _)| {
             procinfo::fd_flags(pid, fd).is_some_and(|f| f & libc::O_NONBLOCK as u32 == 0)
         })
         .map(|(fd, inode)| {
-            let what = if listening.contains(&inode) {
-                "the listening socket"
+            if listening.contains(&inode) {
+                msg!("multi-fd-listening", fd = fd.to_string())
             } else {
-                "a client's socket"
-            };
-            format!("fd {fd}: {what}")
+                msg!("multi-fd-client", fd = fd.to_string())
+            }
         })
         .collect();
     if blocking.is_empty() {
         return Ok(());
     }
-    Err(Failure::wrong(format!(
-        "{} of the server's sockets {} blocking (no O_NONBLOCK in /proc/{pid}/fdinfo)",
-        blocking.len(),
-        if blocking.len() == 1 { "is" } else { "are" }
+    Err(Failure::wrong(msg!(
+        "multi-blocking",
+        n = blocking.len(),
+        pid = pid.to_string()
     ))
-    .detail("blocking", blocking.join("\n"))
-    .note("with one thread for everybody, one call that waits stops everybody: make every socket non-blocking (SOCK_NONBLOCK in socket() and accept4(), or fcntl O_NONBLOCK)"))
+    .detail(msg!("multi-blocking-label"), Text::lines(blocking))
+    .note(msg!("multi-make-non-blocking")))
 }
 
 /// Twenty clients connected and talking: the server is one process with one thread.
@@ -375,12 +369,12 @@ pub fn one_thread(ctx: &mut Ctx) -> TestResult {
     let children = procinfo::children(pid);
     if threads > 1 || !children.is_empty() {
         return Err(t.attach(
-            Failure::wrong(format!(
-                "with 20 clients connected the server runs {} and {}",
-                escape::plural(threads, "thread"),
-                escape::plural(children.len(), "child process")
+            Failure::wrong(msg!(
+                "multi-threads",
+                threads = threads,
+                children = children.len()
             ))
-            .note("the lesson is one thread of one process for every client: poll or epoll tells it which socket is ready"),
+            .note(msg!("multi-one-thread")),
         ));
     }
     for (i, c) in conns.iter_mut().enumerate() {

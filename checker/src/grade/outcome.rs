@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, Status};
 use crate::lab::exercise::{Exercise, RULES_ID, TestCase};
 
@@ -14,7 +15,7 @@ pub struct TestReport {
     pub failure: Option<Failure>,
     pub duration: Duration,
     /// The test's transcript (shown with -v).
-    pub log: Vec<String>,
+    pub log: Vec<Text>,
 }
 
 impl TestReport {
@@ -30,8 +31,9 @@ impl TestReport {
 /// Why an exercise could not be tested at all.
 #[derive(Debug, Clone)]
 pub struct BuildProblem {
-    pub summary: String,
-    pub diagnostics: String,
+    pub summary: Text,
+    /// The compiler's own messages, or what to do.
+    pub diagnostics: Text,
     /// The status of each of its tests: does-not-compile, or fail for a submission that
     /// changed a file students must not edit.
     pub status: Status,
@@ -64,6 +66,16 @@ impl ExerciseStatus {
         ]
         .into_iter()
         .find(|s| s.label() == label)
+    }
+
+    /// The status in the reader's words (the cache keeps `label`).
+    pub fn words(self) -> Text {
+        match self {
+            ExerciseStatus::Passing => msg!("exercise-passing"),
+            ExerciseStatus::Failing => msg!("exercise-failing"),
+            ExerciseStatus::NotStarted => msg!("exercise-not-started"),
+            ExerciseStatus::DoesNotCompile => msg!("exercise-does-not-compile"),
+        }
     }
 
     pub fn label(self) -> &'static str {
@@ -161,8 +173,6 @@ pub fn rules_wait_for_work(tests: &mut [TestReport]) {
         .filter(|t| t.test.id == RULES_ID && t.status == Status::Pass)
     {
         t.status = Status::NotStarted;
-        t.failure = Some(Failure::not_started(
-            "nothing to check yet: the rules are checked once your code gets past its todo!()s",
-        ));
+        t.failure = Some(Failure::not_started(msg!("rules-wait-for-work")));
     }
 }

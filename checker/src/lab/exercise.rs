@@ -4,8 +4,10 @@
 //! to read, plus the function that runs it. Each exercise module holds one table of them, so
 //! changing points, timeouts or hints means editing one obvious table.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
+use crate::base::i18n::Messages;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 
@@ -89,4 +91,47 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<&'static TestCase> {
         .iter()
         .chain(std::iter::once(exercise.rules))
         .collect()
+}
+
+/// The catalog id of a table's text in another language: `day2-echo--round-trip--title`
+/// (`rules--title` for the test every exercise shares), `day2-echo--title` for the exercise.
+pub fn catalog_key(exercise: &str, test: Option<&str>, what: &str) -> String {
+    match test {
+        Some(RULES_ID) => format!("{RULES_ID}--{what}"),
+        Some(id) => format!("{exercise}--{id}--{what}"),
+        None => format!("{exercise}--{what}"),
+    }
+}
+
+impl Exercise {
+    /// The exercise's one-line title in the reader's language.
+    pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&catalog_key(self.name, None, "title"), self.title)
+    }
+
+    /// Every key the other languages' catalogs need for this exercise's table.
+    pub fn catalog_keys(&'static self) -> Vec<String> {
+        let mut keys = vec![catalog_key(self.name, None, "title")];
+        for t in tests_of(self) {
+            for what in ["title", "hint"] {
+                let key = catalog_key(self.name, Some(t.id), what);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        keys
+    }
+}
+
+impl TestCase {
+    /// The test's title in the reader's language (the table's English if not translated).
+    pub fn title_in<'a>(&'a self, exercise: &str, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&catalog_key(exercise, Some(self.id), "title"), self.title)
+    }
+
+    /// The test's hint in the reader's language.
+    pub fn hint_in<'a>(&'a self, exercise: &str, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&catalog_key(exercise, Some(self.id), "hint"), self.hint)
+    }
 }

@@ -1,9 +1,10 @@
 //! How command-line targets (`all`, `day2`, `day2-inet`, `day2-inet/pton6-tricky`) select
 //! exercises and tests from a catalogue (the lab's is `exercises::ALL`).
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use super::exercise::{Exercise, tests_of};
+use crate::base::i18n::{Localized, msg};
 
 /// The exercise named `name`.
 pub fn find(catalogue: &[&'static Exercise], name: &str) -> Option<&'static Exercise> {
@@ -49,9 +50,11 @@ pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec
                 .into_iter()
                 .find(|t| t.id == test)
                 .ok_or_else(|| {
-                    anyhow!(
-                        "`{name}` has no test `{test}`; `checker list` shows the test ids of every exercise"
-                    )
+                    anyhow::Error::new(Localized(msg!(
+                        "select-no-test",
+                        exercise = name,
+                        test = test
+                    )))
                 })?;
             vec![Selection {
                 exercise,
@@ -65,9 +68,10 @@ pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec
             }]
         };
         if matches.is_empty() {
-            return Err(anyhow!(
-                "no exercise belongs to `{target}` yet; `checker list` shows them"
-            ));
+            return Err(anyhow::Error::new(Localized(msg!(
+                "select-nothing-belongs",
+                target = target
+            ))));
         }
         for m in matches {
             match picked
@@ -102,13 +106,9 @@ fn unknown(catalogue: &[&Exercise], name: &str) -> anyhow::Error {
         .map(|n| (strsim::damerau_levenshtein(name, n), *n))
         .min()
         .filter(|(distance, _)| *distance <= 3);
-    match closest {
-        Some((_, guess)) => anyhow!(
-            "unknown exercise or target `{name}`: did you mean `{guess}`? (`checker list` shows every exercise)"
-        ),
-        None => anyhow!(
-            "unknown exercise or target `{name}`; try `all`, a day such as `day1`, or one of: {}",
-            names.join(", ")
-        ),
-    }
+    let text = match closest {
+        Some((_, guess)) => msg!("select-did-you-mean", target = name, guess = guess),
+        None => msg!("select-unknown", target = name, names = names.join(", ")),
+    };
+    anyhow::Error::new(Localized(text))
 }

@@ -18,6 +18,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind};
 use crate::base::workspace;
 use crate::contain::program::Program;
@@ -148,16 +149,16 @@ impl Harness {
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     return Err(Failure::of_kind(
                         Kind::Timeout,
-                        format!("{} did not return within the time limit", call.shown),
+                        msg!("harness-no-return", call = &call.shown),
                     )
-                    .note("an endless loop? (a loop counter that can never reach its bound, a `while` whose condition never changes)")
+                    .note(msg!("harness-endless-loop"))
                     .output(self.student_output()));
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    let what = format!("while running {}", call.shown);
+                    let what = msg!("harness-while-running", call = &call.shown);
                     return Err(self
                         .program
-                        .unexpected_exit(&what)
+                        .unexpected_exit(what)
                         .output(self.student_output()));
                 }
             };
@@ -165,11 +166,12 @@ impl Harness {
                 .strip_prefix(&tag(i))
                 .and_then(|r| r.strip_prefix(' '))
             else {
-                return Err(Failure::wrong(format!(
-                    "while running {}, something other than the harness wrote to the checker's private channel (fd 3): the code under test must not touch it",
-                    call.shown
-                ))
-                .detail("written", escape::quoted(reply.as_bytes(), 80)));
+                return Err(
+                    Failure::wrong(msg!("harness-private-channel", call = &call.shown)).detail(
+                        msg!("harness-written"),
+                        escape::quoted(reply.as_bytes(), 80),
+                    ),
+                );
             };
             let reply = reply.to_string();
             let (kind, rest) = reply.split_once(' ').unwrap_or((reply.as_str(), ""));
@@ -185,24 +187,30 @@ impl Harness {
                     let message = text(words.next());
                     let location = workspace::display_path(&text(words.next()));
                     let failure = if kind == "todo" {
-                        Failure::not_started(format!(
-                            "not started: {} reached a todo!() at {location}",
-                            call.shown
+                        Failure::not_started(msg!(
+                            "program-reached-todo",
+                            label = &call.shown,
+                            at = &location
                         ))
                     } else {
                         Failure::of_kind(
                             Kind::Panic,
-                            format!("{} panicked: '{message}' at {location}", call.shown),
+                            msg!(
+                                "harness-panicked",
+                                call = &call.shown,
+                                message = &message,
+                                at = &location
+                            ),
                         )
-                        .detail("given", call.shown.clone())
+                        .detail(msg!("harness-given"), call.shown.clone())
                     };
                     return Err(failure.output(self.student_output()));
                 }
                 _ => {
-                    return Err(Failure::checker_error(format!(
-                        "the harness answered {} with something unexpected: {}",
-                        call.shown,
-                        escape::bytes(reply.as_bytes())
+                    return Err(Failure::checker_error(msg!(
+                        "harness-unexpected",
+                        call = &call.shown,
+                        reply = escape::bytes(reply.as_bytes())
                     )));
                 }
             }

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use super::json::failure_message;
+use crate::base::i18n::Messages;
 use crate::base::verdict::Status;
 use crate::grade::outcome::ExerciseReport;
 
@@ -10,7 +11,7 @@ use crate::grade::outcome::ExerciseReport;
 /// autograding-grading-reporter): a step output `result` holding this JSON in base64, one
 /// entry per hidden test with the points it earned. Classroom adds up `score`; `max_score` is
 /// what can be earned.
-pub fn classroom(reports: &[ExerciseReport]) -> Value {
+pub fn classroom(reports: &[ExerciseReport], tr: &Messages) -> Value {
     let mut tests = Vec::new();
     let mut max_score = 0u32;
     let mut any_error = false;
@@ -31,8 +32,8 @@ pub fn classroom(reports: &[ExerciseReport]) -> Value {
                 "name": format!("{}/{}", r.exercise.name, t.test.id),
                 "status": status,
                 "score": score,
-                "message": failure_message(t).or_else(|| {
-                    r.build_problem.as_ref().map(|p| p.summary.clone())
+                "message": failure_message(t, tr).or_else(|| {
+                    r.build_problem.as_ref().map(|p| tr.render(&p.summary))
                 }),
                 "test_code": format!("cargo run -p checker -- {}/{}", r.exercise.name, t.test.id),
                 "filename": "",

@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 use crate::lab::exercise::Exercise;
@@ -45,7 +46,12 @@ fn escape_property(s: &str) -> String {
 
 /// The student's file a test is about, relative to the repository, and a line if the failure
 /// names one (a panic or todo!() location).
-fn location(exercise: &Exercise, tree_prefix: &str, t: &TestReport) -> (String, u32) {
+fn location(
+    exercise: &Exercise,
+    tree_prefix: &str,
+    t: &TestReport,
+    tr: &Messages,
+) -> (String, u32) {
     let file = t
         .test
         .program
@@ -63,8 +69,9 @@ fn location(exercise: &Exercise, tree_prefix: &str, t: &TestReport) -> (String, 
         .failure
         .as_ref()
         .and_then(|f| {
-            let at = f.summary.find(&format!("{file}:"))?;
-            f.summary[at + file.len() + 1..]
+            let summary = tr.render(&f.summary);
+            let at = summary.find(&format!("{file}:"))?;
+            summary[at + file.len() + 1..]
                 .split(|c: char| !c.is_ascii_digit())
                 .next()?
                 .parse()
@@ -75,7 +82,7 @@ fn location(exercise: &Exercise, tree_prefix: &str, t: &TestReport) -> (String, 
 }
 
 /// The error annotations for the failing tests (the first 10).
-pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str) -> Vec<String> {
+pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str, tr: &Messages) -> Vec<String> {
     let mut out = Vec::new();
     for r in reports {
         // Not a pass, a test that does not apply, or an untouched stub's rules.
@@ -88,14 +95,17 @@ pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str) -> Vec<String>
             if out.len() == MAX_ANNOTATIONS {
                 return out;
             }
-            let (file, line) = location(r.exercise, tree_prefix, t);
+            let (file, line) = location(r.exercise, tree_prefix, t, tr);
             let message = match (&t.failure, &r.build_problem) {
                 (Some(f), _) => format!(
-                    "{}\nhint: {}\nread: course.md#{}",
-                    f.summary, t.test.hint, t.test.section
+                    "{}\n{} {}\n{}",
+                    tr.render(&f.summary),
+                    tr.render(&msg!("report-hint")),
+                    t.test.hint_in(r.exercise.name, tr),
+                    tr.render(&super::human::read(tr, t.test.section))
                 ),
-                (None, Some(p)) => p.summary.clone(),
-                (None, None) => t.status.label().to_string(),
+                (None, Some(p)) => tr.render(&p.summary),
+                (None, None) => tr.render(&t.status.words()),
             };
             out.push(format!(
                 "::error file={},line={line},title={}::{}",
@@ -104,7 +114,7 @@ pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str) -> Vec<String>
                     "{}/{} ({})",
                     r.exercise.name,
                     t.test.id,
-                    t.status.label()
+                    tr.render(&t.status.words())
                 )),
                 escape_data(&message)
             ));
@@ -114,7 +124,7 @@ pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str) -> Vec<String>
 }
 
 /// Append the results as a Markdown table to `$GITHUB_STEP_SUMMARY`.
-pub fn write_summary(reports: &[ExerciseReport]) -> std::io::Result<()> {
+pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Result<()> {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
         return Ok(());
     };
@@ -130,7 +140,7 @@ pub fn write_summary(reports: &[ExerciseReport]) -> std::io::Result<()> {
             "| {} | `{}` | {} | {}/{} | {e}/{p} |\n",
             r.exercise.day,
             r.exercise.name,
-            r.status().label(),
+            tr.render(&r.status().words()),
             r.passed(),
             r.tests.len()
         ));
@@ -148,13 +158,13 @@ pub fn write_summary(reports: &[ExerciseReport]) -> std::io::Result<()> {
             let why = t
                 .failure
                 .as_ref()
-                .map(|f| f.summary.replace('|', "\\|").replace('\n', " "))
+                .map(|f| tr.render(&f.summary).replace('|', "\\|").replace('\n', " "))
                 .unwrap_or_default();
             format!(
                 "- `{}/{}` ({}): {}",
                 r.exercise.name,
                 t.test.id,
-                t.status.label(),
+                tr.render(&t.status.words()),
                 why.chars().take(300).collect::<String>()
             )
         })

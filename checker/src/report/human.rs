@@ -6,6 +6,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
+use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
 use crate::lab::exercise::Exercise;
@@ -80,6 +81,7 @@ pub fn exercise(
     report: &ExerciseReport,
     rerun: &Rerun,
     verbose: bool,
+    tr: &Messages,
 ) -> std::io::Result<()> {
     let ex = report.exercise;
     let status = report.status();
@@ -87,29 +89,36 @@ pub fn exercise(
     let (earned, possible) = report.points();
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#} — {}  {style}{}{style:#} {DIM}({}/{} tests, {earned}/{possible} points){DIM:#}",
+        "{BOLD}{}{BOLD:#} — {}  {style}{}{style:#} {DIM}{}{DIM:#}",
         ex.name,
-        ex.title,
-        status.label(),
-        report.passed(),
-        report.tests.len(),
+        ex.title_in(tr),
+        tr.render(&status.words()),
+        tr.render(&msg!(
+            "report-exercise-counts",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            earned = earned,
+            possible = possible
+        )),
     )?;
     if let Some(problem) = &report.build_problem {
         let what = if problem.status == Status::DoesNotCompile {
-            "does not compile"
+            msg!("report-does-not-compile")
         } else {
-            "not graded"
+            msg!("report-not-graded")
         };
-        writeln!(out, "  {RED}✗ {what}{RED:#}: {}", problem.summary)?;
-        for line in problem.diagnostics.lines() {
+        writeln!(
+            out,
+            "  {RED}✗ {}{RED:#}: {}",
+            tr.render(&what),
+            tr.render(&problem.summary)
+        )?;
+        for line in tr.render(&problem.diagnostics).lines() {
             writeln!(out, "    {line}")?;
         }
         if problem.status == Status::DoesNotCompile {
-            writeln!(
-                out,
-                "  {DIM}fix the errors above (the compiler's own messages), then run the checker again; \
-             the other exercises are graded as usual{DIM:#}"
-            )?;
+            let fix = tr.render(&msg!("report-fix-compile-errors"));
+            writeln!(out, "  {DIM}{fix}{DIM:#}")?;
         }
         return Ok(());
     }
@@ -120,16 +129,17 @@ pub fn exercise(
         .max()
         .unwrap_or(0);
     for t in &report.tests {
-        test_line(out, ex, t, width, rerun, verbose)?;
+        test_line(out, ex, t, width, rerun, verbose, tr)?;
     }
     if status == ExerciseStatus::NotStarted {
-        writeln!(
-            out,
-            "  {DIM}not started: open exercises/{}/{} and read course.md#{}{DIM:#}",
-            ex.name,
-            ex.student_files.first().copied().unwrap_or("src"),
-            ex.section
-        )?;
+        let open = msg!(
+            "report-not-started-open",
+            exercise = ex.name,
+            file = ex.student_files.first().copied().unwrap_or("src"),
+            course = tr.course(),
+            section = ex.section
+        );
+        writeln!(out, "  {DIM}{}{DIM:#}", tr.render(&open))?;
     }
     Ok(())
 }
@@ -141,12 +151,13 @@ fn test_line(
     width: usize,
     rerun: &Rerun,
     verbose: bool,
+    tr: &Messages,
 ) -> std::io::Result<()> {
     let (style, mark) = status_mark(t.status);
     let summary = match (&t.failure, t.status) {
-        (Some(f), _) => f.summary.clone(),
-        (None, Status::Pass) => t.test.title.to_string(),
-        (None, status) => status.label().to_string(),
+        (Some(f), _) => tr.render(&f.summary),
+        (None, Status::Pass) => t.test.title_in(ex.name, tr).into_owned(),
+        (None, status) => tr.render(&status.words()),
     };
     writeln!(
         out,
@@ -156,10 +167,15 @@ fn test_line(
     // Continuation lines line up under the summary.
     let pad = " ".repeat(width + 6);
     if verbose && t.failure.is_some() {
-        writeln!(out, "{pad}{DIM}test: {}{DIM:#}", t.test.title)?;
+        let title = msg!(
+            "report-test-title",
+            title = t.test.title_in(ex.name, tr).as_ref()
+        );
+        writeln!(out, "{pad}{DIM}{}{DIM:#}", tr.render(&title))?;
     }
     if let Some(f) = &t.failure {
         for (label, text) in &f.details {
+            let (label, text) = (tr.render(label), tr.render(text));
             if text.contains('\n') {
                 // A block (a transcript, a list): the label on its own line, the text below.
                 writeln!(out, "{pad}{label}:")?;
@@ -171,49 +187,62 @@ fn test_line(
             }
         }
         if let Some(output) = &f.output {
-            writeln!(out, "{pad}output:")?;
+            writeln!(out, "{pad}{}", tr.render(&msg!("report-output")))?;
             for line in output.lines() {
                 // Indented, so nothing a program prints can start a line of our report.
                 writeln!(out, "{pad}  | {line}")?;
             }
         }
         if let Some(note) = &f.note {
-            writeln!(out, "{pad}{YELLOW}note:{YELLOW:#} {note}")?;
+            let (label, note) = (tr.render(&msg!("report-note")), tr.render(note));
+            writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {note}")?;
         }
         // An untouched stub's rules: nothing to hint at yet.
         let quiet = t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
         let hint = match (t.status, f.kind) {
             // For an unstarted function the test's own hint says what to write.
-            (Status::NotStarted, _) | (_, None) => t.test.hint,
-            (_, Some(kind)) => hints::explain(kind),
+            (Status::NotStarted, _) | (_, None) => t.test.hint_in(ex.name, tr).into_owned(),
+            (_, Some(kind)) => tr.render(&hints::explain(kind)),
         };
         if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
-            writeln!(out, "{pad}{YELLOW}hint:{YELLOW:#} {hint}")?;
-            writeln!(out, "{pad}read: course.md#{}", t.test.section)?;
+            let label = tr.render(&msg!("report-hint"));
+            writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {hint}")?;
+            writeln!(out, "{pad}{}", tr.render(&read(tr, t.test.section)))?;
         }
         if let Some(cmd) = &f.reproduce {
-            writeln!(out, "{pad}try it by hand: {cmd}")?;
+            let by_hand = msg!("report-try-by-hand", command = cmd);
+            writeln!(out, "{pad}{}", tr.render(&by_hand))?;
         }
         if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
             let target = format!("{}/{}", ex.name, t.test.id);
-            writeln!(out, "{pad}{DIM}re-run: {}{DIM:#}", rerun.command(&target))?;
+            let rerun = msg!("report-rerun", command = rerun.command(&target));
+            writeln!(out, "{pad}{DIM}{}{DIM:#}", tr.render(&rerun))?;
         }
     }
     if verbose && !t.log.is_empty() {
-        writeln!(
-            out,
-            "{pad}{DIM}transcript ({:.2} s):{DIM:#}",
-            t.duration.as_secs_f64()
-        )?;
+        let seconds = format!("{:.2}", t.duration.as_secs_f64());
+        let heading = tr.render(&msg!("report-transcript-took", seconds = seconds));
+        writeln!(out, "{pad}{DIM}{heading}{DIM:#}")?;
         for line in &t.log {
-            writeln!(out, "{pad}  {line}")?;
+            for line in tr.render(line).lines() {
+                writeln!(out, "{pad}  {line}")?;
+            }
         }
     }
     Ok(())
 }
 
+/// "read: course.md#anchor", to the course notes in the reader's language.
+pub fn read(tr: &Messages, section: &str) -> Text {
+    msg!("report-read", course = tr.course(), section = section)
+}
+
 /// The score: in total, and per day when more than one day was graded.
-pub fn scores(out: &mut impl Write, reports: &[ExerciseReport]) -> std::io::Result<()> {
+pub fn scores(
+    out: &mut impl Write,
+    reports: &[ExerciseReport],
+    tr: &Messages,
+) -> std::io::Result<()> {
     let mut days: Vec<(u8, u32, u32)> = Vec::new();
     for r in reports {
         let (e, p) = r.points();
@@ -229,29 +258,41 @@ pub fn scores(out: &mut impl Write, reports: &[ExerciseReport]) -> std::io::Resu
     let per_day = if days.len() > 1 {
         let parts: Vec<String> = days
             .iter()
-            .map(|(d, e, p)| format!("day {d}: {e}/{p}"))
+            .map(|(d, e, p)| {
+                tr.render(&msg!(
+                    "report-score-day",
+                    day = *d,
+                    earned = *e,
+                    possible = *p
+                ))
+            })
             .collect();
         format!(" ({})", parts.join(", "))
     } else {
         String::new()
     };
-    writeln!(
-        out,
-        "{BOLD}score: {earned}/{possible} points{per_day}{BOLD:#}"
-    )
+    let score = tr.render(&msg!("report-score", earned = earned, possible = possible));
+    writeln!(out, "{BOLD}{score}{per_day}{BOLD:#}")
 }
 
 /// The last line of every grading run, alone on its line.
-pub fn totals(out: &mut impl Write, reports: &[ExerciseReport]) -> std::io::Result<()> {
+pub fn totals(
+    out: &mut impl Write,
+    reports: &[ExerciseReport],
+    tr: &Messages,
+) -> std::io::Result<()> {
     let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
     let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
     let skipped: usize = reports.iter().map(ExerciseReport::not_applicable).sum();
-    if skipped > 0 {
-        writeln!(
-            out,
-            "{passed} passed, {failed} failed, {skipped} not applicable"
+    let line = if skipped > 0 {
+        msg!(
+            "report-totals-skipped",
+            passed = passed,
+            failed = failed,
+            skipped = skipped
         )
     } else {
-        writeln!(out, "{passed} passed, {failed} failed")
-    }
+        msg!("report-totals", passed = passed, failed = failed)
+    };
+    writeln!(out, "{}", tr.render(&line))
 }

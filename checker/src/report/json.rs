@@ -5,6 +5,7 @@
 
 use serde_json::{Value, json};
 
+use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
 
@@ -28,17 +29,32 @@ pub fn test_status(status: Status) -> &'static str {
     }
 }
 
-/// The failure as plain text: summary, evidence and hint, as the human report shows it.
-pub fn failure_message(t: &TestReport) -> Option<String> {
+/// The failure as plain text in the reader's language: summary, evidence and hint, as the
+/// human report shows it.
+pub fn failure_message(t: &TestReport, tr: &Messages) -> Option<String> {
     let f = t.failure.as_ref()?;
-    let mut text = f.summary.clone();
+    let mut text = tr.render(&f.summary);
     for (label, value) in &f.details {
-        text.push_str(&format!("\n{label}: {value}"));
+        text.push_str(&format!("\n{}: {}", tr.render(label), tr.render(value)));
     }
     if let Some(note) = &f.note {
-        text.push_str(&format!("\nnote: {note}"));
+        text.push_str(&format!(
+            "\n{} {}",
+            tr.render(&msg!("report-note")),
+            tr.render(note)
+        ));
     }
     Some(text)
+}
+
+/// Why an exercise could not be tested, with the compiler's messages.
+pub fn build_message(r: &ExerciseReport, tr: &Messages) -> Option<String> {
+    let p = r.build_problem.as_ref()?;
+    Some(format!(
+        "{}\n{}",
+        tr.render(&p.summary),
+        tr.render(&p.diagnostics)
+    ))
 }
 
 fn score(earned: u32, possible: u32) -> f64 {
@@ -50,7 +66,13 @@ fn score(earned: u32, possible: u32) -> f64 {
 }
 
 /// The whole run as one JSON document.
-pub fn json(reports: &[ExerciseReport], seed: u64, tree: &str, student: Option<&str>) -> Value {
+pub fn json(
+    reports: &[ExerciseReport],
+    seed: u64,
+    tree: &str,
+    student: Option<&str>,
+    tr: &Messages,
+) -> Value {
     let mut days: Vec<(u8, u32, u32)> = Vec::new();
     let exercises: Vec<Value> = reports
         .iter()
@@ -72,7 +94,7 @@ pub fn json(reports: &[ExerciseReport], seed: u64, tree: &str, student: Option<&
                         "id": t.test.id,
                         "title": t.test.title,
                         "status": test_status(t.status),
-                        "message": failure_message(t),
+                        "message": failure_message(t, tr),
                         "output": t.failure.as_ref().and_then(|f| f.output.clone()),
                         "points": t.points_earned(),
                         "max_points": t.test.points,
@@ -85,7 +107,7 @@ pub fn json(reports: &[ExerciseReport], seed: u64, tree: &str, student: Option<&
                 "name": r.exercise.name,
                 "day": r.exercise.day,
                 "status": exercise_status(r.status()),
-                "message": r.build_problem.as_ref().map(|p| format!("{}\n{}", p.summary, p.diagnostics)),
+                "message": build_message(r, tr),
                 "points": earned,
                 "max_points": possible,
                 "score": score(earned, possible),

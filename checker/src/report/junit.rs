@@ -2,12 +2,13 @@
 //! (class name: the exercise), failures with their message and the program's output; points
 //! and scores as properties.
 
-use super::json::{exercise_status, failure_message, test_status};
+use super::json::{build_message, exercise_status, failure_message, test_status};
+use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::ExerciseReport;
 
 /// The whole run as JUnit XML.
-pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
+pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Result<String> {
     use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
     let mut report = Report::new("socket-programming lab");
     for r in reports {
@@ -17,8 +18,8 @@ pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
         suite.add_property(("max_points", possible.to_string().as_str()));
         suite.add_property(("status", exercise_status(r.status())));
         suite.add_property(("seed", seed.to_string().as_str()));
-        if let Some(problem) = &r.build_problem {
-            suite.set_system_err(format!("{}\n{}", problem.summary, problem.diagnostics));
+        if let Some(problem) = build_message(r, tr) {
+            suite.set_system_err(problem);
         }
         for t in &r.tests {
             let status = match t.status {
@@ -28,8 +29,8 @@ pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
                     s.set_message(
                         t.failure
                             .as_ref()
-                            .map(|f| f.summary.clone())
-                            .unwrap_or_else(|| t.status.label().to_string()),
+                            .map(|f| tr.render(&f.summary))
+                            .unwrap_or_else(|| tr.render(&t.status.words())),
                     );
                     s
                 }
@@ -37,9 +38,9 @@ pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
                     s.set_type(test_status(t.status));
                     s.set_message(
-                        failure_message(t)
-                            .or_else(|| r.build_problem.as_ref().map(|p| p.summary.clone()))
-                            .unwrap_or_else(|| t.status.label().to_string()),
+                        failure_message(t, tr)
+                            .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)))
+                            .unwrap_or_else(|| tr.render(&t.status.words())),
                     );
                     s
                 }
@@ -47,12 +48,14 @@ pub fn junit(reports: &[ExerciseReport], seed: u64) -> anyhow::Result<String> {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
                     s.set_type(test_status(t.status));
                     s.set_message(
-                        failure_message(t).unwrap_or_else(|| t.status.label().to_string()),
+                        failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())),
                     );
-                    if let Some(hint) = t.failure.as_ref().map(|_| t.test.hint) {
+                    if t.failure.is_some() {
+                        let hint = t.test.hint_in(r.exercise.name, tr);
                         s.set_description(format!(
-                            "hint: {hint}\nread: course.md#{}",
-                            t.test.section
+                            "{} {hint}\n{}",
+                            tr.render(&msg!("report-hint")),
+                            tr.render(&super::human::read(tr, t.test.section))
                         ));
                     }
                     s

@@ -1,6 +1,6 @@
 //! A progress bar on stderr, drawn only on a terminal and never in CI logs.
 
-pub fn bar(len: usize, what: &'static str) -> indicatif::ProgressBar {
+pub fn bar(len: usize, what: &str) -> indicatif::ProgressBar {
     let in_ci = std::env::var_os("CI").is_some() || super::github::active();
     if in_ci || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
         return indicatif::ProgressBar::hidden();

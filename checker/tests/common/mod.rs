@@ -163,7 +163,11 @@ pub fn checker_command() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_checker"));
     cmd.env("NO_COLOR", "1")
         .env("CARGO_BUILD_BUILD_DIR", scratch().join("shared-build"))
-        .env_remove("GITHUB_ACTIONS");
+        .env_remove("GITHUB_ACTIONS")
+        // English unless a test asks for another language: the tests read English reports.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     cmd
 }
 

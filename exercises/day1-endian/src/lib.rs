@@ -1,6 +1,6 @@
 //! Day 1 — byte order.
 //!
-//! Read course.md#byte-order and course.md#day1-endian, then replace every `todo!()` below.
+//! Read course.md#byte-order (한국어: course.ko.md#byte-order) and course.md#day1-endian (한국어: course.ko.md#day1-endian), then replace every `todo!()` below.
 //! Grade yourself with `cargo run -p checker day1-endian`.
 //!
 //! Rules (the checker enforces them, see clippy.toml): write the swaps with shifts and masks.

@@ -1,7 +1,7 @@
 //! Day 1 — file descriptors: writing everything, whatever happens on the way.
 //!
-//! Read course.md#sockets-are-file-descriptors, course.md#file-io, course.md#vectored-io and
-//! course.md#day1-fileio, then replace every `todo!()` below (and the one in src/bin/copy.rs).
+//! Read course.md#sockets-are-file-descriptors (한국어: course.ko.md#sockets-are-file-descriptors), course.md#file-io (한국어: course.ko.md#file-io), course.md#vectored-io (한국어: course.ko.md#vectored-io) and
+//! course.md#day1-fileio (한국어: course.ko.md#day1-fileio), then replace every `todo!()` below (and the one in src/bin/copy.rs).
 //! Grade yourself with `cargo run -p checker day1-fileio`.
 //!
 //! Lines that start with `//>` are hint code: each compiles as it stands, in its place, if you

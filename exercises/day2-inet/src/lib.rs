@@ -1,13 +1,13 @@
 //! Day 2 — address conversion, the `inet_*` family.
 //!
-//! Read course.md#address-conversion and course.md#day2-inet, then replace every `todo!()`
+//! Read course.md#address-conversion (한국어: course.ko.md#address-conversion) and course.md#day2-inet (한국어: course.ko.md#day2-inet), then replace every `todo!()`
 //! below.
 //! Grade yourself with `cargo run -p checker day2-inet`.
 //!
 //! Each function must answer exactly what the glibc function of the same name answers, quirks
 //! included: the checker calls glibc itself on tricky and random inputs and compares. One quirk
 //! to know: glibc's `inet_aton`/`inet_addr` accept `"1.2.3.4 junk"` (after the address they
-//! stop at the first whitespace and ignore the rest); course.md#inet-aton explains why that is
+//! stop at the first whitespace and ignore the rest); course.md#inet-aton (한국어: course.ko.md#inet-aton) explains why that is
 //! a trap.
 //!
 //! Rules (enforced by the checker, see clippy.toml and Cargo.toml): no `std::net` types

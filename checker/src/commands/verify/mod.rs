@@ -8,6 +8,7 @@
 //! The project's tests run it; CI runs the project's tests.
 
 mod course;
+mod languages;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::base::i18n::{Lang, Messages};
 use crate::base::verdict::Status;
 use crate::base::workspace::{self, Tree};
 use crate::build::{cargo, harness, stage};
@@ -79,6 +81,14 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
             || course::hints_compile(&lab),
         ),
         timed(
+            "the message catalogs (checker/i18n/) parse, and Korean has every key English has and every test's title and hint",
+            || languages::catalogs(&lab),
+        ),
+        timed(
+            "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams, links between the READMEs)",
+            || languages::course_parity(&lab),
+        ),
+        timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
             || copies_agree(&lab),
         ),
@@ -121,6 +131,11 @@ fn print_checks(out: &mut impl Write, checks: &[Check]) -> std::io::Result<usize
     Ok(failed)
 }
 
+/// What a failure says, in English: verify speaks to the lab's maintainers.
+fn english(text: &crate::base::i18n::Text) -> String {
+    Messages::new(Lang::En).render(text)
+}
+
 /// Grade every exercise of `dir` (under `lab`) with `base`'s options.
 fn grade_tree(
     lab: &Path,
@@ -149,7 +164,7 @@ fn solutions_pass(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
             let why = t
                 .failure
                 .as_ref()
-                .map(|f| f.summary.clone())
+                .map(|f| english(&f.summary))
                 .unwrap_or_else(|| t.status.label().into());
             format!("{}/{}: {why}", r.exercise.name, t.test.id)
         })
@@ -173,7 +188,7 @@ fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
                 let why = t
                     .failure
                     .as_ref()
-                    .map(|f| f.summary.clone())
+                    .map(|f| english(&f.summary))
                     .unwrap_or_default();
                 problems.push(format!(
                     "{}/{}: {} instead of {} {why}",
@@ -241,7 +256,7 @@ fn course_links(lab: &Path) -> Result<Vec<String>> {
         }
     }
     for kind in crate::base::verdict::FAILURE_KINDS {
-        for link in crate::report::hints::explain(*kind)
+        for link in english(&crate::report::hints::explain(*kind))
             .split("course.md#")
             .skip(1)
         {

@@ -86,7 +86,7 @@ impl Run {
         }
         let shown = self.shown.clone();
         Err(unless_not_started(
-            self.program.unexpected_exit(&format!("on `{shown}`")),
+            self.program.unexpected_exit(format!("on `{shown}`")),
             |f| {
                 f.note("this copy should have worked: a readable source, a destination it may create or write")
             },
@@ -541,7 +541,7 @@ fn expect_error_line(run: &mut Run, path: &str, errno: Errno) -> TestResult {
         }
         _ => {
             return Err(unless_not_started(
-                run.program.unexpected_exit(&format!("on `{shown}`")),
+                run.program.unexpected_exit(format!("on `{shown}`")),
                 |f| {
                     f.detail(
                         "expected",

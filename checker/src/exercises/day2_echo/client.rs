@@ -3,6 +3,7 @@
 
 use super::CLIENT;
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::spawn::Input;
@@ -46,12 +47,12 @@ fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> Tes
     let Some(status) = run.status else {
         return Err(t.attach(Failure::of_kind(
             FailureKind::Timeout,
-            "echo-client did not exit after stdin ended",
+            msg!("client-no-exit-after-stdin"),
         )));
     };
     if !status.success() {
         return Err(t
-            .attach(run.program.unexpected_exit("while echoing"))
+            .attach(run.program.unexpected_exit(msg!("client-while-echoing")))
             .output(escape::excerpt(run.stderr.as_bytes(), 600)));
     }
     // What went over the wire, not only what came out: a client that sends the lines without
@@ -59,28 +60,26 @@ fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> Tes
     let on_wire = hidden.received();
     if on_wire != input {
         let mut f = differ(
-            Failure::wrong(
-                "the bytes echo-client sent to the server differ from the lines it was given",
-            ),
+            Failure::wrong(msg!("client-sent-differs")),
             &input,
             &on_wire,
         );
         let stripped: Vec<u8> = input.iter().copied().filter(|&b| b != b'\n').collect();
         if on_wire == stripped {
-            f = f.note("it sent the lines without their newlines: send each line exactly as read, newline included (the server echoes bytes, not lines)");
+            f = f.note(msg!("client-no-newlines"));
         }
         return Err(t.attach(f));
     }
     if run.stdout != input {
         let f = differ(
-            Failure::wrong("echo-client's stdout differs from the lines it was given"),
+            Failure::wrong(msg!("client-stdout-differs")),
             &input,
             &run.stdout,
         );
-        return Err(t.attach(f).reproduce(format!(
-            "`socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat` in one terminal, then `printf {} | {} 127.0.0.1 7000`",
-            escape::printf_arg(&input[..input.len().min(60)]),
-            ctx.by_hand(CLIENT)
+        return Err(t.attach(f).reproduce(msg!(
+            "client-by-hand-socat",
+            input = escape::printf_arg(&input[..input.len().min(60)]),
+            client = ctx.by_hand(CLIENT)
         )));
     }
     Ok(())
@@ -112,7 +111,7 @@ fn expect_clean_error(
     ctx: &Ctx,
     t: &Transcript,
     run: &mut Finished,
-    situation: &str,
+    situation: Text,
 ) -> TestResult {
     let line = errors::one_error_line(run, "echo-client", situation, Some(t))?;
     ctx.log(format!("stderr: {}", escape::bytes(line.as_bytes())));
@@ -129,20 +128,18 @@ pub(super) fn client_early_close(ctx: &mut Ctx) -> TestResult {
         b"hello, is anybody there?\nsecond\n",
         Duration::from_secs(8),
     )?;
-    expect_clean_error(
-        ctx,
-        &t,
-        &mut run,
-        "when the server closed the connection early",
-    )
+    expect_clean_error(ctx, &t, &mut run, msg!("client-when-closed-early"))
 }
 
 pub(super) fn client_refused(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let port = wire::free_port()?;
-    t.note("checker", format!("nothing listens on port {port}"));
+    t.note(
+        "checker",
+        msg!("client-nothing-listens", port = port.to_string()),
+    );
     let mut run = run_client(ctx, None, port, b"hello\n", Duration::from_secs(5))?;
-    expect_clean_error(ctx, &t, &mut run, "when the connection was refused")
+    expect_clean_error(ctx, &t, &mut run, msg!("client-when-refused"))
         .map_err(|f| f.reproduce(format!("{} 127.0.0.1 1 <<< hello", ctx.by_hand(CLIENT))))
 }
 
@@ -161,17 +158,18 @@ pub(super) fn client_no_answer(ctx: &mut Ctx) -> TestResult {
         )
     })?;
     let took = started.elapsed();
-    ctx.log(format!(
-        "echo-client gave up after {:.1} s",
-        took.as_secs_f64()
+    ctx.log(msg!(
+        "client-gave-up-log",
+        seconds = format!("{:.1}", took.as_secs_f64())
     ));
-    expect_clean_error(ctx, &t, &mut run, "when the server never answered (4 s)")?;
+    expect_clean_error(ctx, &t, &mut run, msg!("client-when-no-answer"))?;
     if took < Duration::from_millis(1600) {
-        return Err(t.attach(Failure::wrong(format!(
-            "echo-client gave up after {:.2} s; the contract gives a slow server 2 s to answer",
-            took.as_secs_f64()
-        )))
-        .note("wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of TimeVal::seconds(2)) before giving up"));
+        return Err(t
+            .attach(Failure::wrong(msg!(
+                "client-gave-up-early",
+                seconds = format!("{:.2}", took.as_secs_f64())
+            )))
+            .note(msg!("client-wait-2s")));
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! after the address and accept `"1.2.3.4 junk"` (course.md#inet-aton teaches that pitfall).
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::exercises::kit::library::{Answers, Case, expect_all, shapes};
@@ -152,13 +153,8 @@ fn has_c_space(s: &str) -> bool {
 }
 
 /// Explain a wrong answer on an input that glibc accepts because it stops at whitespace.
-fn whitespace_note(input: &str) -> Option<String> {
-    (has_c_space(input) && glibc::aton(input).is_some()).then(|| {
-        "glibc accepts this: after the address it stops at the first whitespace (space, \\t, \\n, \\v, \\f, \\r) \
-         and ignores the rest. A pitfall of the real function, which the lab follows exactly: \
-         course.md#inet-aton explains it, and how a caller checks the whole string."
-            .to_string()
-    })
+fn whitespace_note(input: &str) -> Option<Text> {
+    (has_c_space(input) && glibc::aton(input).is_some()).then(|| msg!("inet-whitespace"))
 }
 
 fn string_call(function: &'static str, input: &str) -> Call {
@@ -219,7 +215,7 @@ fn input_of(call: &Call) -> String {
         .unwrap_or_default()
 }
 
-fn aton_note(case: &Case<Option<Vec<u8>>>, _got: &Option<Vec<u8>>) -> Option<String> {
+fn aton_note(case: &Case<Option<Vec<u8>>>, _got: &Option<Vec<u8>>) -> Option<Text> {
     whitespace_note(&input_of(&case.call))
 }
 
@@ -248,11 +244,7 @@ fn addr(ctx: &mut Ctx) -> TestResult {
         .collect();
     expect_all(ctx, &cases, &ADDR, |case, got| {
         if *got != case.expected && got.swap_bytes() == case.expected {
-            return Some(
-                "the bytes are reversed: inet_addr returns the address in network order as it \
-                 sits in memory, so its to_ne_bytes() are the four parts in order"
-                    .to_string(),
-            );
+            return Some(msg!("inet-addr-reversed"));
         }
         whitespace_note(&input_of(&case.call))
     })
@@ -268,16 +260,14 @@ fn pton4_cases(inputs: &[String]) -> Vec<Case<Option<Vec<u8>>>> {
         .collect()
 }
 
-fn pton4_note(case: &Case<Option<Vec<u8>>>, got: &Option<Vec<u8>>) -> Option<String> {
+fn pton4_note(case: &Case<Option<Vec<u8>>>, got: &Option<Vec<u8>>) -> Option<Text> {
     let input = input_of(&case.call);
     if case.expected.is_none() && got.is_some() {
         if input.split('.').any(|p| p.len() > 1 && p.starts_with('0')) {
-            return Some("inet_pton refuses leading zeros: to inet_aton `010` is octal 8, so a strict parser must not guess".into());
+            return Some(msg!("inet-leading-zeros"));
         }
         if input.split('.').count() != 4 {
-            return Some(
-                "inet_pton wants exactly four parts; the short forms are inet_aton's".into(),
-            );
+            return Some(msg!("inet-four-parts"));
         }
     }
     None
@@ -302,16 +292,14 @@ fn pton6_cases(inputs: &[String]) -> Vec<Case<Option<Vec<u8>>>> {
         .collect()
 }
 
-fn pton6_note(case: &Case<Option<Vec<u8>>>, got: &Option<Vec<u8>>) -> Option<String> {
+fn pton6_note(case: &Case<Option<Vec<u8>>>, got: &Option<Vec<u8>>) -> Option<Text> {
     let input = input_of(&case.call);
     if case.expected.is_none() && got.is_some() {
         if input.matches("::").count() > 1 {
-            return Some(
-                "two `::` are ambiguous: nobody could tell how many zeros each stands for".into(),
-            );
+            return Some(msg!("inet-two-gaps"));
         }
         if input.contains("::") {
-            return Some("with `::` there must be at most seven explicit groups: `::` stands for at least one zero group".into());
+            return Some(msg!("inet-seven-groups"));
         }
     }
     None
@@ -362,17 +350,15 @@ fn ntop6_call(a: &[u8; 16]) -> Case<String> {
     }
 }
 
-fn ntop6_note(case: &Case<String>, got: &String) -> Option<String> {
+fn ntop6_note(case: &Case<String>, got: &String) -> Option<Text> {
     if got.to_lowercase() == case.expected && got != &case.expected {
-        return Some("glibc prints hex digits in lowercase".into());
+        return Some(msg!("inet-lowercase"));
     }
     if got.contains("::") && !case.expected.contains("::") {
-        return Some(
-            "`::` replaces a run of two or more zero groups; a single zero group stays `0`".into(),
-        );
+        return Some(msg!("inet-single-zero"));
     }
     if got.contains(':') && case.expected.contains('.') && !got.contains('.') {
-        return Some("v4-mapped (::ffff:a.b.c.d) and v4-compatible (::a.b.c.d) addresses end in dotted decimal".into());
+        return Some(msg!("inet-dotted-end"));
     }
     None
 }

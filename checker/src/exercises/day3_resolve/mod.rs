@@ -386,7 +386,7 @@ fn frees_list(ctx: &mut Ctx) -> TestResult {
         }
         let expected_exit = if q.name == "x.invalid" { 1 } else { 0 };
         if r.status.code() != Some(expected_exit) {
-            return Err(r.program.unexpected_exit(&format!("on `{}`", q.shown())));
+            return Err(r.program.unexpected_exit(format!("on `{}`", q.shown())));
         }
         check_frees(q, &calls)?;
     }

@@ -127,7 +127,7 @@ pub(super) fn ask_with(
 fn expect_lines(q: &Question, r: &mut Run, lines: &[String]) -> TestResult {
     let shown = q.shown();
     if !r.status.success() {
-        let mut f = r.program.unexpected_exit(&format!("on `{shown}`"));
+        let mut f = r.program.unexpected_exit(format!("on `{shown}`"));
         if f.status != Status::NotStarted {
             f = f.detail("expected", lines_shown(lines));
         }
@@ -236,7 +236,7 @@ fn expect_error(q: &Question, r: &mut Run, text: &str) -> TestResult {
             .note("getaddrinfo returns 0 on success and an EAI_* code on failure: check it"));
         }
         _ => {
-            let mut f = r.program.unexpected_exit(&format!("on `{shown}`"));
+            let mut f = r.program.unexpected_exit(format!("on `{shown}`"));
             if f.status != Status::NotStarted {
                 f = f.detail("expected", format!("exit status 1 and on stderr: {line}"));
             }

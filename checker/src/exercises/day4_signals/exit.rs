@@ -2,6 +2,7 @@
 
 use super::{start, wait_until_waiting};
 use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::capture::complete_lines;
@@ -32,10 +33,12 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
     let _pause = ReaperPause::new();
     let status = signal_with_children_frozen(&t, &mut s, signal)?;
     if status.code() != Some(0) {
-        return Err(t.attach(s.program.unexpected_exit(&format!("on {}", signal.as_str()))).note(format!(
-            "after {} the server must exit by itself with status 0: install a handler that sets a flag",
-            signal.as_str()
-        )));
+        return Err(t
+            .attach(
+                s.program
+                    .unexpected_exit(msg!("exit-on", signal = signal.as_str())),
+            )
+            .note(msg!("exit-must-exit-0", signal = signal.as_str())));
     }
     expect_bye(&mut s, signal)?;
     expect_nothing_left(&s)
@@ -62,13 +65,13 @@ fn signal_with_children_frozen(
     });
     t.note(
         "checker",
-        format!("stopped the server's {} children (SIGSTOP)", kids.len()),
+        msg!("exit-stopped-children", n = kids.len().to_string()),
     );
     let sent = Instant::now();
     s.program.signal(signal)?;
     t.note(
         "checker",
-        format!("sent {} with 2 clients connected", signal.as_str()),
+        msg!("exit-sent-signal", signal = signal.as_str()),
     );
     let gone_early = s
         .program
@@ -84,28 +87,29 @@ fn signal_with_children_frozen(
     for &k in &kids {
         let _ = kill(k, Signal::SIGCONT);
     }
-    t.note("checker", "continued the children (SIGCONT)");
+    t.note("checker", msg!("exit-continued-children"));
     if gone_early
         && left > 0
         && s.program
             .try_status()
             .is_some_and(|st| st.code() == Some(0))
     {
-        return Err(t.attach(Failure::wrong(format!(
-            "after {} the server exited while {} still alive",
-            signal.as_str(),
-            if left == 1 { "its child was".to_string() } else { format!("{left} of its children were") }
-        )))
-        .note("stop the children (kill(child, SIGTERM)) and wait for them (waitpid until it fails with ECHILD) before printing bye and exiting"));
+        return Err(t
+            .attach(Failure::wrong(msg!(
+                "exit-children-alive",
+                signal = signal.as_str(),
+                n = left
+            )))
+            .note(msg!("exit-stop-children")));
     }
     s.program
         .wait_until(sent + Duration::from_secs(1))
         .ok_or_else(|| {
             t.attach(Failure::of_kind(
                 FailureKind::Timeout,
-                format!("the server was still running 1 s after {}", signal.as_str()),
+                msg!("exit-still-running", signal = signal.as_str()),
             ))
-            .note("the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then closes, stops the children, reaps them and returns")
+            .note(msg!("exit-handler-flag"))
         })
 }
 
@@ -124,10 +128,7 @@ fn expect_bye(s: &mut Server, signal: Signal) -> TestResult {
     }
     Err(Failure::of_kind(
         FailureKind::BadOutput,
-        format!(
-            "the last line printed is not `bye` after {}",
-            signal.as_str()
-        ),
+        msg!("exit-no-bye", signal = signal.as_str()),
     )
     .output(escape::excerpt(&out, 400)))
 }
@@ -138,18 +139,14 @@ fn expect_nothing_left(s: &Server) -> TestResult {
     let alive = leftovers.iter().filter(|(_, st)| *st != 'Z').count();
     let zombies = leftovers.len() - alive;
     if alive > 0 {
-        return Err(Failure::wrong(format!(
-            "the server exited but left {} running",
-            escape::plural(alive, "child process")
-        ))
-        .note("send SIGTERM to every child (kill) and wait for them before exiting"));
+        return Err(
+            Failure::wrong(msg!("exit-left-running", n = alive)).note(msg!("exit-send-sigterm"))
+        );
     }
     if zombies > 0 {
-        return Err(Failure::wrong(format!(
-            "the server exited without reaping {}",
-            escape::plural(zombies, "child")
-        ))
-        .note("after kill(child, SIGTERM), waitpid until it fails with ECHILD, then print bye"));
+        return Err(
+            Failure::wrong(msg!("exit-not-reaped", n = zombies)).note(msg!("exit-waitpid-echild"))
+        );
     }
     let port = s.port;
     if let Err(e) = std::net::TcpListener::bind(("0.0.0.0", port)) {
@@ -159,12 +156,16 @@ fn expect_nothing_left(s: &Server) -> TestResult {
             .count();
         return Err(Failure::of_kind(
             FailureKind::AddressInUse,
-            format!("port {port} is still taken after the server exited ({e})"),
+            msg!(
+                "exit-port-taken",
+                port = port.to_string(),
+                error = e.to_string()
+            ),
         )
         .note(if holders > 0 {
-            "something still listens on it: a child kept the listening socket"
+            msg!("exit-child-kept-listener")
         } else {
-            "close the listening socket before exiting"
+            msg!("exit-close-listener")
         }));
     }
     Ok(())

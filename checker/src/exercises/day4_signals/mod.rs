@@ -14,6 +14,7 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
 use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::capture::complete_lines;
@@ -141,10 +142,7 @@ fn expect_stats(
 ) -> TestResult {
     wait_until_waiting(ctx, s);
     s.program.signal(Signal::SIGUSR1)?;
-    t.note(
-        "checker",
-        "sent SIGUSR1 while the server waited for clients",
-    );
+    t.note("checker", msg!("sig-sent-usr1-waiting"));
     let lines = lines::wait_nth(
         &s.program.stdout,
         "served",
@@ -154,14 +152,16 @@ fn expect_stats(
     let wanted = format!("served {n} clients");
     match lines {
         Some(lines) if lines[nth] == wanted => Ok(()),
-        Some(lines) => Err(Failure::of_kind(
-            FailureKind::BadOutput,
-            "the statistics line is not right",
-        )
-        .detail("expected", escape::quoted(wanted.as_bytes(), 60))
-        .detail("got", escape::quoted(lines[nth].as_bytes(), 60))),
+        Some(lines) => Err(
+            Failure::of_kind(FailureKind::BadOutput, msg!("sig-stats-wrong"))
+                .detail(
+                    msg!("label-expected"),
+                    escape::quoted(wanted.as_bytes(), 60),
+                )
+                .detail(msg!("label-got"), escape::quoted(lines[nth].as_bytes(), 60)),
+        ),
         None => {
-            s.check_alive("after SIGUSR1")?;
+            s.check_alive(msg!("sig-after-usr1"))?;
             // Does the line come once something else wakes the server up?
             let _ = Conn::connect(t, "a late client", s.port, ctx.within(secs(2)));
             let late = lines::wait_nth(
@@ -172,10 +172,10 @@ fn expect_stats(
             );
             let f = Failure::of_kind(
                 FailureKind::Timeout,
-                format!("no `{wanted}` line within 0.5 s of SIGUSR1"),
+                msg!("sig-no-stats-line", wanted = &wanted),
             );
             Err(if late.is_some() {
-                f.note("the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it (or wake the loop another way: a self-pipe, a signalfd, ppoll)")
+                f.note(msg!("sig-sa-restart"))
             } else {
                 f
             })
@@ -213,17 +213,14 @@ fn frozen_with_a_reset_client(
     let child = procinfo::children(parent)
         .into_iter()
         .find(|&k| holds(k))
-        .ok_or_else(|| {
-            t.attach(Failure::wrong(
-                "no child of the server holds the client's connection: serve each client in a child of its own (fork)",
-            ))
-        })?;
-    kill(Pid::from_raw(child), Signal::SIGSTOP)
-        .map_err(|e| Failure::checker_error(format!("could not stop the child: {e}")))?;
+        .ok_or_else(|| t.attach(Failure::wrong(msg!("sig-no-child-holds"))))?;
+    kill(Pid::from_raw(child), Signal::SIGSTOP).map_err(|e| {
+        Failure::checker_error(msg!("sig-could-not-stop-child", error = e.to_string()))
+    })?;
     poll::until(Duration::from_secs(1), || {
         procinfo::state(child) == Some('T')
     });
-    t.note("checker", "stopped the child serving the client (SIGSTOP)");
+    t.note("checker", msg!("sig-stopped-child"));
     c.send(b"are you still there?\n", ctx.within(secs(2)))?;
     c.shutdown_write();
     c.reset();
@@ -232,9 +229,7 @@ fn frozen_with_a_reset_client(
         procinfo::connection_to(child, local).is_none_or(|s| s.state == "CLOSE")
     });
     if !reset_seen {
-        return Err(Failure::checker_error(
-            "the server's side of the connection never took in the client's reset",
-        ));
+        return Err(Failure::checker_error(msg!("sig-reset-not-seen")));
     }
     Ok(child)
 }
@@ -248,40 +243,33 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     let child = frozen_with_a_reset_client(ctx, &t, c, parent)?;
     // Freeze the parent so that the child, when it dies, stays a zombie we can look at.
     s.program.signal(Signal::SIGSTOP)?;
-    t.note(
-        "checker",
-        "stopped the parent (SIGSTOP), so its child's exit status stays readable",
-    );
+    t.note("checker", msg!("sig-stopped-parent"));
     let _ = kill(Pid::from_raw(child), Signal::SIGCONT);
-    t.note(
-        "checker",
-        "continued the child: it finds a line to echo on a connection that was reset",
-    );
+    t.note("checker", msg!("sig-continued-child"));
     let ended = poll::until(Duration::from_secs(3), || {
         procinfo::zombie_wait_status(child).is_some()
     });
     let status = procinfo::zombie_wait_status(child);
     s.program.signal(Signal::SIGCONT)?;
-    t.note("checker", "continued the parent (SIGCONT)");
+    t.note("checker", msg!("sig-continued-parent"));
     if !ended {
-        return Err(t.attach(Failure::wrong(
-            "the child serving the client did not end within 3 s after its client reset the connection",
-        )));
+        return Err(t.attach(Failure::wrong(msg!("sig-child-did-not-end"))));
     }
     let status = status.unwrap_or(0);
     // The wait status: the low 7 bits are the signal that ended the process (0 = it exited).
     let signal = status & 0x7f;
     if signal == libc::SIGPIPE {
-        return Err(t.attach(Failure::wrong("the child serving the client was killed by SIGPIPE when it wrote to the reset connection"))
-            .note("send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle"));
+        return Err(t
+            .attach(Failure::wrong(msg!("sig-killed-by-sigpipe")))
+            .note(msg!("sig-msg-nosignal")));
     }
     if signal != 0 {
         let name = Signal::try_from(signal)
             .map(|s| s.as_str())
             .unwrap_or("a signal");
-        return Err(t.attach(Failure::wrong(format!("the child serving the client was killed by {name} after its client reset the connection"))));
+        return Err(t.attach(Failure::wrong(msg!("sig-killed-by", signal = name))));
     }
-    s.check_alive("after a child's client reset its connection")?;
+    s.check_alive(msg!("sig-after-child-reset"))?;
     let mut next = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut next, "anyone home?\n", ctx.within(secs(5)))
 }
@@ -294,18 +282,18 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
     let mut active = Conn::connect(&t, "active client", s.port, ctx.within(secs(5)))?;
     let mut silent = Conn::connect(&t, "silent client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut silent, "hello, then silence\n", ctx.within(secs(3)))?;
-    t.note("silent client", "now stays silent");
+    t.note("silent client", msg!("sig-now-silent"));
     let silent_since = Instant::now();
     let deadline = ctx.within(Duration::from_millis(2500));
     let watcher = std::thread::spawn(move || {
-        let got = silent.expect_bytes(b"timeout\n", deadline).map_err(|f| {
-            f.note("idle-seconds is 1: a client silent for 1 s must get `timeout\\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)")
-        });
+        let got = silent
+            .expect_bytes(b"timeout\n", deadline)
+            .map_err(|f| f.note(msg!("sig-idle-1s")));
         let after = silent_since.elapsed();
         got?;
         silent.expect_eof(
             Instant::now() + Duration::from_secs(2),
-            "after `timeout`: disconnect the idle client",
+            msg!("sig-after-timeout"),
         )?;
         Ok::<Duration, Failure>(after)
     });
@@ -316,10 +304,8 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
             std::thread::sleep(Duration::from_millis(pause));
             echo::round_trip(&mut active, &format!("ping {i}\n"), ctx.within(secs(2))).map_err(
                 |f| {
-                    if f.details.iter().any(|(_, d)| d.contains("timeout")) {
-                        f.note(
-                        "an active client was timed out: alarm() must start again after every read",
-                    )
+                    if f.details.iter().any(|(_, d)| d.mentions("timeout")) {
+                        f.note(msg!("sig-active-timed-out"))
                     } else {
                         f
                     }
@@ -330,13 +316,13 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
     });
     let silent = watcher
         .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error("the silent client's thread failed")));
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-silent-thread-failed"))));
     pings?;
     let after = silent?;
     if after < Duration::from_millis(800) {
-        return Err(t.attach(Failure::wrong(format!(
-            "`timeout` came {:.2} s after the client went silent; idle-seconds is 1",
-            after.as_secs_f64()
+        return Err(t.attach(Failure::wrong(msg!(
+            "sig-timeout-early",
+            seconds = format!("{:.2}", after.as_secs_f64())
         ))));
     }
     Ok(())
@@ -350,13 +336,10 @@ fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
     let filler = s.program.fill_stdout()?;
     t.note(
         "checker",
-        format!("stopped reading the server's stdout and filled the pipe ({filler} bytes of filler lines)"),
+        msg!("sig-filled-pipe", filler = filler.to_string()),
     );
     s.program.signal(Signal::SIGTERM)?;
-    t.note(
-        "checker",
-        "sent SIGTERM: the server's `bye` cannot be written until the pipe is drained",
-    );
+    t.note("checker", msg!("sig-sent-sigterm"));
     let pid = s.program.pid();
     let until = ctx.within(secs(2));
     let blocked = loop {
@@ -370,38 +353,30 @@ fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
     };
     if blocked {
         s.program.signal(Signal::SIGUSR1)?;
-        t.note(
-            "checker",
-            "sent SIGUSR1 while the server was blocked writing to its stdout",
-        );
+        t.note("checker", msg!("sig-sent-usr1-writing"));
         std::thread::sleep(Duration::from_millis(100));
     } else {
-        t.note("checker", "the server never blocked writing to its stdout");
+        t.note("checker", msg!("sig-never-blocked"));
     }
     s.program.stdout.resume();
-    t.note("checker", "drained the pipe");
+    t.note("checker", msg!("sig-drained"));
     let Some(status) = s.program.wait_until(ctx.within(secs(2))) else {
         return Err(t.attach(Failure::of_kind(
             FailureKind::Timeout,
-            "the server was still running 2 s after SIGTERM, its stdout drained",
+            msg!("sig-still-running-after-term"),
         )));
     };
     if status.code() != Some(0) {
         return Err(t
-            .attach(s.program.unexpected_exit(
-                "after a SIGUSR1 arrived while it was writing `bye` to its stdout",
-            ))
-            .note("the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop"));
+            .attach(s.program.unexpected_exit(msg!("sig-usr1-during-bye")))
+            .note(msg!("sig-handler-prints")));
     }
     s.program
         .stdout
         .wait_closed(Instant::now() + Duration::from_millis(500));
     let out = s.program.stdout.bytes();
     if !complete_lines(&out).any(|l| l == "bye") {
-        return Err(t.attach(Failure::of_kind(
-            FailureKind::BadOutput,
-            "the server exited with status 0 but never printed `bye`",
-        )));
+        return Err(t.attach(Failure::of_kind(FailureKind::BadOutput, msg!("sig-no-bye"))));
     }
     Ok(())
 }
@@ -432,10 +407,10 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
             let read = c.expect_bytes(&data, deadline);
             let wrote = pacer
                 .join()
-                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+                .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-sending-thread-failed"))));
             read?;
             wrote?;
-            c.expect_eof(deadline, "after the client's EOF")
+            c.expect_eof(deadline, msg!("eof-after-client-eof"))
         }));
     }
     std::thread::sleep(Duration::from_millis(30));
@@ -454,21 +429,20 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
     }
     t.note(
         "checker",
-        format!(
-            "sent {sent} SIGUSR1 to the process group in {:.0} ms",
-            storm_start.elapsed().as_secs_f64() * 1000.0
+        msg!(
+            "sig-storm-sent",
+            sent = sent.to_string(),
+            ms = format!("{:.0}", storm_start.elapsed().as_secs_f64() * 1000.0)
         ),
     );
     let first = clients::all_passed(streams).err().map(|(f, _)| f);
-    s.check_alive("during a storm of SIGUSR1")?;
+    s.check_alive(msg!("sig-during-storm"))?;
     if let Some(f) = first {
-        return Err(f.note("a call interrupted by a signal fails with EINTR: retry it instead of giving up on the client"));
+        return Err(f.note(msg!("sig-eintr-retry")));
     }
     let out = lines::wait_nth(&s.program.stdout, "served", 0, ctx.within(secs(2)));
     let Some(lines) = out else {
-        return Err(Failure::wrong(
-            "not one `served <N> clients` line after 1000 SIGUSR1",
-        ));
+        return Err(Failure::wrong(msg!("sig-no-served-line")));
     };
     if let Some(bad) = lines.iter().find(|l| {
         let n = l
@@ -477,8 +451,8 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
         n.and_then(|n| n.parse::<u32>().ok()).is_none_or(|n| n > 10)
     }) {
         return Err(
-            Failure::of_kind(FailureKind::BadOutput, "a malformed statistics line")
-                .detail("got", escape::quoted(bad.as_bytes(), 80)),
+            Failure::of_kind(FailureKind::BadOutput, msg!("sig-malformed-stats"))
+                .detail(msg!("label-got"), escape::quoted(bad.as_bytes(), 80)),
         );
     }
     let mut after = Conn::connect(&t, "after the storm", s.port, ctx.within(secs(5)))?;

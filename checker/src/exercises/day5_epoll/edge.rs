@@ -2,6 +2,7 @@
 //! (EPOLLET, seen in /proc), and data left unread after EPOLLIN, which nothing announces again.
 //! (Output left unsent after EPOLLOUT stalls `multiplexing::slow_reader`, shared with poll.)
 
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -26,10 +27,7 @@ pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
     }
     let targets = procinfo::epoll_targets(pid);
     if targets.is_empty() {
-        return Err(Failure::wrong(
-            "the server has no epoll instance watching anything (no `tfd:` line in the fdinfo of an anon_inode:[eventpoll] descriptor)",
-        )
-        .note("epoll_create1, then epoll_ctl(EPOLL_CTL_ADD) for the listening socket and for every client"));
+        return Err(Failure::wrong(msg!("edge-no-epoll")).note(msg!("edge-create")));
     }
     let fds = procinfo::socket_fds(pid);
     let mut problems = Vec::new();
@@ -41,10 +39,11 @@ pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
             continue;
         };
         match targets.iter().find(|target| target.fd == fd) {
-            None => problems.push(format!("fd {fd} (a client) is not in the epoll set")),
-            Some(target) if target.events & EPOLLET == 0 => problems.push(format!(
-                "fd {fd} (a client) is level-triggered: events {:#x}, without EPOLLET",
-                target.events
+            None => problems.push(msg!("edge-not-in-set", fd = fd.to_string())),
+            Some(target) if target.events & EPOLLET == 0 => problems.push(msg!(
+                "edge-level-triggered",
+                fd = fd.to_string(),
+                events = format!("{:#x}", target.events)
             )),
             Some(_) => {}
         }
@@ -53,9 +52,9 @@ pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
         return Ok(());
     }
     Err(t.attach(
-        Failure::wrong("client sockets are not registered edge-triggered")
-            .detail("in /proc", problems.join("\n"))
-            .note("register each client with EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET"),
+        Failure::wrong(msg!("edge-not-edge-triggered"))
+            .detail(msg!("edge-in-proc"), Text::lines(problems))
+            .note(msg!("edge-register")),
     ))
 }
 
@@ -70,9 +69,8 @@ pub fn burst_then_silence(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(5));
     let expected = data.clone();
     let silent = move |mut w: Conn| w.send(&data, deadline);
-    echo::while_writing(&mut c, silent, |c| c.expect_bytes(&expected, deadline)).map_err(|f| {
-        f.note("after one EPOLLIN, read until EAGAIN: the rest of a burst is never announced again")
-    })?;
+    echo::while_writing(&mut c, silent, |c| c.expect_bytes(&expected, deadline))
+        .map_err(|f| f.note(msg!("edge-read-until-eagain")))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(3)), "after the client's EOF")
+    c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))
 }

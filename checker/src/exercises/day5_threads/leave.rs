@@ -11,6 +11,7 @@ use nix::sys::signal::Signal;
 use super::chat::{self, shown};
 use super::start;
 use crate::base::escape;
+use crate::base::i18n::Text;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::exit::parse_panic;
 use crate::contain::procinfo;
@@ -55,7 +56,7 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
             Failure::wrong("client 2 left, and a second later the server still holds its socket")
                 .detail(
                     "held",
-                    sockets::left_for_clients(pid, &held, &[port]).join("\n"),
+                    Text::lines(sockets::left_for_clients(pid, &held, &[port])),
                 )
                 .note("a client that ends is removed from the list, and its socket closed"),
         ));
@@ -125,7 +126,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     }) {
         return Err(t.attach(
             Failure::wrong("client 2 reset its connection, and a second later the server still holds its socket")
-                .detail("held", sockets::left_for_clients(pid, &held, &[port]).join("\n"))
+                .detail("held", Text::lines(sockets::left_for_clients(pid, &held, &[port])))
                 .note("a send to a client that has gone fails (EPIPE, ECONNRESET), and so does its read: either way, remove it from the list"),
         ));
     }

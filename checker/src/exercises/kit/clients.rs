@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::observe::wire::{Conn, Transcript};
 
@@ -65,7 +66,7 @@ pub fn joined<T>(threads: Vec<JoinHandle<Result<T, Failure>>>) -> Vec<Result<T, 
         .into_iter()
         .map(|h| {
             h.join()
-                .unwrap_or_else(|_| Err(Failure::checker_error("a client thread failed")))
+                .unwrap_or_else(|_| Err(Failure::checker_error(msg!("clients-thread-failed"))))
         })
         .collect()
 }
@@ -107,9 +108,10 @@ impl Flood {
                     return Ok(());
                 }
                 if Instant::now() >= deadline {
-                    return Err(Failure::checker_error(format!(
-                        "a flooding client could send only {at} of {} bytes in time",
-                        data.len()
+                    return Err(Failure::checker_error(msg!(
+                        "clients-flood-short",
+                        at = at.to_string(),
+                        total = data.len().to_string()
                     )));
                 }
                 let end = data.len().min(at + (64 << 10));
@@ -154,6 +156,6 @@ impl Flood {
     pub fn join(self) -> TestResult {
         self.thread
             .join()
-            .unwrap_or_else(|_| Err(Failure::checker_error("the flooding thread failed")))
+            .unwrap_or_else(|_| Err(Failure::checker_error(msg!("clients-flood-failed"))))
     }
 }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
@@ -20,7 +21,7 @@ pub fn serve_one(ctx: &Ctx, t: &Arc<Transcript>, s: &Server, i: usize) -> TestRe
     let mut c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
     round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(3)), "after the client's EOF")
+    c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))
 }
 
 /// Run `write` on a clone of `conn` in a thread of its own while `read` reads on this one. If
@@ -39,7 +40,7 @@ pub fn while_writing<T>(
     }
     let sent = sender
         .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error("the sending thread failed")));
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("echo-sending-thread-failed"))));
     let value = read?;
     sent?;
     Ok(value)
@@ -75,10 +76,7 @@ pub fn echo_round_trip(
     };
     while_writing(conn, write, |c| c.expect_bytes(&expected, deadline))?;
     if half_close {
-        conn.expect_eof(
-            deadline,
-            "after the client's EOF (close the connection once read() returns 0)",
-        )?;
+        conn.expect_eof(deadline, msg!("eof-after-client-eof-close"))?;
     }
     Ok(())
 }

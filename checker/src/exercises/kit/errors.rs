@@ -3,6 +3,7 @@
 
 use super::run::Finished;
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind};
 use crate::observe::wire::Transcript;
 
@@ -12,9 +13,10 @@ use crate::observe::wire::Transcript;
 pub fn one_error_line(
     run: &mut Finished,
     label: &str,
-    situation: &str,
+    situation: impl Into<Text>,
     t: Option<&Transcript>,
 ) -> Result<String, Failure> {
+    let situation: Text = situation.into();
     let attach = |f: Failure| match t {
         Some(t) => t.attach(f),
         None => f,
@@ -22,14 +24,18 @@ pub fn one_error_line(
     let Some(status) = run.status else {
         return Err(attach(Failure::of_kind(
             FailureKind::Timeout,
-            format!("{label} was still running {situation}"),
+            msg!(
+                "errors-still-running",
+                label = label,
+                situation = &situation
+            ),
         )));
     };
     if status.code() != Some(1) {
         return Err(attach(
             run.program
-                .unexpected_exit(situation)
-                .note("the contract: one line on stderr and exit status 1"),
+                .unexpected_exit(&situation)
+                .note(msg!("errors-the-contract")),
         ));
     }
     let lines: Vec<&str> = run
@@ -41,9 +47,11 @@ pub fn one_error_line(
         [line] => Ok(line.to_string()),
         _ => Err(Failure::of_kind(
             FailureKind::BadOutput,
-            format!(
-                "{label} exited with 1 {situation}, but wrote {} on stderr instead of one",
-                escape::plural(lines.len(), "line")
+            msg!(
+                "errors-lines-instead-of-one",
+                label = label,
+                situation = situation,
+                lines = msg!("count-line", n = lines.len())
             ),
         )
         .output(escape::excerpt(run.stderr.as_bytes(), 600))),
@@ -59,12 +67,12 @@ pub fn not_the_error_line(shown: &str, expected: &str, stderr: &str) -> Option<F
     Some(
         Failure::of_kind(
             FailureKind::BadOutput,
-            format!("`{shown}` exited with 1, but its stderr is not the one error line"),
+            msg!("errors-not-the-line", shown = shown),
         )
         .detail(
-            "expected",
+            msg!("label-expected"),
             escape::quoted(format!("{expected}\n").as_bytes(), 200),
         )
-        .detail("got", escape::quoted(stderr.as_bytes(), 200)),
+        .detail(msg!("label-got"), escape::quoted(stderr.as_bytes(), 200)),
     )
 }

@@ -2,6 +2,7 @@
 //! answer with the expected one, and report the first wrong answer with how many others were
 //! wrong, so the test code stays short and declarative.
 
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::observe::harness::Call;
@@ -26,7 +27,7 @@ pub fn expect_all<T: PartialEq>(
     ctx: &mut Ctx,
     cases: &[Case<T>],
     answers: &Answers<T>,
-    note: impl Fn(&Case<T>, &T) -> Option<String>,
+    note: impl Fn(&Case<T>, &T) -> Option<Text>,
 ) -> TestResult {
     let calls: Vec<Call> = cases.iter().map(|c| c.call.clone()).collect();
     let mut harness = ctx.harness()?;
@@ -35,9 +36,10 @@ pub fn expect_all<T: PartialEq>(
     let mut first: Option<(usize, T)> = None;
     for (i, (case, reply)) in cases.iter().zip(&replies).enumerate() {
         let got = (answers.parse)(reply).ok_or_else(|| {
-            Failure::checker_error(format!(
-                "could not read the harness's answer to {}: {reply}",
-                case.call.shown
+            Failure::checker_error(msg!(
+                "library-unreadable-answer",
+                call = &case.call.shown,
+                reply = reply
             ))
         })?;
         if i < 3 || got != case.expected {
@@ -60,16 +62,20 @@ pub fn expect_all<T: PartialEq>(
     ctx.log(format!("{} calls, {wrong} wrong", cases.len()));
     let Some((i, got)) = first else { return Ok(()) };
     let case = &cases[i];
-    let mut failure = Failure::wrong(format!(
-        "{}: expected {}, got {}",
-        case.call.shown,
-        (answers.show)(&case.expected),
-        (answers.show)(&got)
+    let mut failure = Failure::wrong(msg!(
+        "library-wrong-answer",
+        call = &case.call.shown,
+        expected = (answers.show)(&case.expected),
+        got = (answers.show)(&got)
     ));
     if cases.len() > 1 {
         failure = failure.detail(
-            "wrong answers",
-            format!("{wrong} of {} inputs", cases.len()),
+            msg!("library-wrong-answers"),
+            msg!(
+                "library-wrong-of",
+                wrong = wrong.to_string(),
+                total = cases.len().to_string()
+            ),
         );
     }
     if let Some(text) = note(case, &got) {

@@ -1,7 +1,7 @@
 //! The test every exercise ends with: its rules hold (checked with clippy on the trusted copy
 //! of its sources, see build/rules.rs).
 
-use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::build::rules::rule_violations;
 use crate::context::Ctx;
@@ -28,10 +28,10 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     }
     Err(Failure::of_kind(
         FailureKind::Rule,
-        format!(
-            "{} breaks its rules ({} flagged by clippy)",
-            ctx.exercise,
-            escape::plural(violations.len(), "place")
+        msg!(
+            "rules-broken",
+            exercise = ctx.exercise,
+            places = msg!("count-place", n = violations.len())
         ),
     )
     .output(violations.join("\n")))

@@ -3,6 +3,7 @@
 //! listening), and the failure that says why it never got there.
 
 use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind};
 use crate::contain::procinfo;
 use crate::contain::program::Program;
@@ -63,16 +64,16 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
                     .is_some())
         {
             let what = if external {
-                "before it listened"
+                msg!("server-before-it-listened")
             } else {
-                "before it printed `listening on <ip>:<port>`"
+                msg!("server-before-listening-line")
             };
             return Err(port_taken_note(program.unexpected_exit(what), external));
         }
         if program.stdout.is_closed() && !external {
             return Err(Failure::of_kind(
                 Kind::NoListeningLine,
-                format!("{name} closed its stdout without printing `listening on <ip>:<port>`"),
+                msg!("server-closed-stdout", label = name),
             ));
         }
         if external && let Some(actual) = port_in_proc(ctx, name, port, &program) {
@@ -90,20 +91,24 @@ fn port_of_line(name: &str, port: u16, external: bool, line: &str) -> Result<u16
     let Some((_, actual)) = parse_listening(line) else {
         return Err(Failure::of_kind(
             Kind::NoListeningLine,
-            format!(
-                "{name} printed {}, which is not `listening on <ip>:<port>`",
-                escape::quoted(line.as_bytes(), 80)
+            msg!(
+                "server-not-a-listening-line",
+                label = name,
+                line = escape::quoted(line.as_bytes(), 80)
             ),
         ));
     };
     if actual == 0 || (port != 0 && actual != port && !external) {
         return Err(Failure::of_kind(
             Kind::NoListeningLine,
-            format!("{name} was started with port {port} but says it listens on port {actual}"),
+            msg!(
+                "server-says-other-port",
+                label = name,
+                port = port.to_string(),
+                actual = actual.to_string()
+            ),
         )
-        .note(
-            "print the port getsockname() returns, not the argument: with 0 the kernel picks one",
-        ));
+        .note(msg!("server-print-real-port")));
     }
     Ok(actual)
 }
@@ -118,8 +123,11 @@ fn port_in_proc(ctx: &Ctx, name: &str, port: u16, program: &Program) -> Option<u
         .or_else(|| ports.first())
         .map(|l| l.port())?;
     if actual != port {
-        ctx.log(format!(
-            "{name} listens on port {actual}, not on the port it was given ({port}): graded on {actual}"
+        ctx.log(msg!(
+            "server-graded-on-its-port",
+            label = name,
+            actual = actual.to_string(),
+            port = port.to_string()
         ));
     }
     Some(actual)
@@ -130,45 +138,47 @@ fn never_ready(name: &str, external: bool, program: &Program) -> Failure {
     if external {
         return Failure::of_kind(
             Kind::NoListeningLine,
-            format!(
-                "{name} did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)"
-            ),
+            msg!("server-never-listened", label = name),
         );
     }
     let mut f = Failure::of_kind(
         Kind::NoListeningLine,
-        format!("{name} printed no `listening on <ip>:<port>` line within 5 s"),
+        msg!("server-no-line-in-5s", label = name),
     );
     let printed = program.stdout.bytes();
     if !printed.is_empty() {
-        f = f.detail("stdout", escape::quoted(&printed, 200));
+        f = f.detail(msg!("label-stdout"), escape::quoted(&printed, 200));
     }
     let (out, err) = (program.stdout.total(), program.stderr.total());
     if out + err > 1 << 20 {
         f = f.detail(
-            "output",
-            format!("{name} wrote {out} bytes to stdout and {err} to stderr (the checker keeps the first 4 MiB of each)"),
+            msg!("label-output"),
+            msg!(
+                "server-wrote-much",
+                label = name,
+                out = out.to_string(),
+                err = err.to_string()
+            ),
         );
     }
     let listens = procinfo::listening(program.pid());
     if !listens.is_empty() {
+        let ports: Vec<String> = listens.iter().map(|l| l.port().to_string()).collect();
         f = f.detail(
-            "it listens on",
-            listens
-                .iter()
-                .map(|l| format!("port {}", l.port()))
-                .collect::<Vec<_>>()
-                .join(", "),
+            msg!("server-it-listens-on"),
+            msg!("server-ports", ports = ports.join(", ")),
         );
     }
-    f.note("is stdout flushed after the line? is the line printed only after listen()?")
+    f.note(msg!("server-flushed"))
 }
 
 /// A server that could not bind because its port was taken: in plain mode a program that
 /// listens on a fixed port shares it with every other test running at the same time.
 fn port_taken_note(f: Failure, external: bool) -> Failure {
-    let text = format!("{} {}", f.summary, f.output.as_deref().unwrap_or("")).to_lowercase();
-    let taken = text.contains("in use") || text.contains("eaddrinuse");
+    let output = f.output.as_deref().unwrap_or("").to_lowercase();
+    let taken = ["in use", "eaddrinuse"]
+        .iter()
+        .any(|s| output.contains(s) || f.summary.mentions(s));
     if !taken {
         return f;
     }
@@ -176,9 +186,7 @@ fn port_taken_note(f: Failure, external: bool) -> Failure {
         // Not TIME_WAIT (the generic hint): someone else holds the port.
         let mut f = f;
         f.kind = None;
-        return f.note(
-            "its port was taken: in plain mode the tests share this machine's ports, so a program that listens on a fixed port (ignoring the one it is given) meets itself in another test or any other program using that port; grade it with -j 1, or as root with --sandbox namespaces (a network of its own per test)",
-        );
+        return f.note(msg!("server-port-taken"));
     }
     f.kind(Kind::AddressInUse)
 }
@@ -186,7 +194,7 @@ fn port_taken_note(f: Failure, external: bool) -> Failure {
 /// The program a test shared by several exercises is about: the one its table row names.
 pub fn under_test(ctx: &Ctx) -> Result<&'static str, Failure> {
     ctx.program
-        .ok_or_else(|| Failure::checker_error("a server test whose table row names no program"))
+        .ok_or_else(|| Failure::checker_error(msg!("server-no-program")))
 }
 
 /// Start the server the test's table row names, on `port`.

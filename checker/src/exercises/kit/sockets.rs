@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::base::i18n::{Text, msg};
 use crate::contain::procinfo;
 
 /// Every socket inode the server's process tree holds: take it before any client comes, so
@@ -18,7 +19,7 @@ pub fn held(server: i32) -> BTreeSet<u64> {
 
 /// What the server's process tree still holds for the clients whose local ports are
 /// `client_ports`, beyond the sockets it held `before`: one line each, for a failure.
-pub fn left_for_clients(server: i32, before: &BTreeSet<u64>, client_ports: &[u16]) -> Vec<String> {
+pub fn left_for_clients(server: i32, before: &BTreeSet<u64>, client_ports: &[u16]) -> Vec<Text> {
     let pids = procinfo::tree(server);
     let table: Vec<procinfo::TcpSocket> = pids
         .iter()
@@ -30,15 +31,13 @@ pub fn left_for_clients(server: i32, before: &BTreeSet<u64>, client_ports: &[u16
         .filter(|inode| !not_tcp.contains(inode))
         .filter_map(
             |&inode| match table.iter().find(|sock| sock.inode == inode) {
-                Some(sock) if client_ports.contains(&sock.remote_port) => Some(format!(
-                    "a socket in {} with port {}",
-                    sock.state, sock.remote_port
+                Some(sock) if client_ports.contains(&sock.remote_port) => Some(msg!(
+                    "sockets-in-state",
+                    state = sock.state.to_string(),
+                    port = sock.remote_port.to_string()
                 )),
                 Some(_) => None,
-                None => Some(
-                    "a socket whose connection is over but whose descriptor is still open"
-                        .to_string(),
-                ),
+                None => Some(msg!("sockets-descriptor-open")),
             },
         )
         .collect()

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::base::i18n::msg;
 use crate::base::verdict::{FailureKind, TestResult};
 use crate::context::Ctx;
 use crate::observe::wire::{Conn, Transcript, stall};
@@ -22,17 +23,16 @@ pub fn read_everything(
 ) -> TestResult {
     // Stalling is waiting (for the program to block or to stop sending): lend the slot.
     let stalled = ctx.off_cpu(|| stall::interrupt_blocked_sends(t, leader, conn, 4, deadline));
-    ctx.log(format!(
-        "stopped and continued the server {} times",
-        stalled.stops
-    ));
+    ctx.log(msg!("stalled-stops", n = stalled.stops.to_string()));
     conn.expect_bytes(expected, deadline).map_err(|f| {
-        if f.kind.is_some_and(|k| k != FailureKind::EarlyEof && k != FailureKind::Timeout) {
+        if f.kind
+            .is_some_and(|k| k != FailureKind::EarlyEof && k != FailureKind::Timeout)
+        {
             f
         } else if stalled.stops > 0 {
-            f.note("bytes went missing after the server was stopped and continued: send() returned a short count and the rest was never sent")
+            f.note(msg!("stalled-short-send"))
         } else {
-            f.note("bytes went missing while the client was not reading: a non-blocking send may take only part of the data (or fail with EAGAIN); keep the rest in that client's buffer and send it when poll reports POLLOUT")
+            f.note(msg!("stalled-non-blocking"))
         }
     })
 }

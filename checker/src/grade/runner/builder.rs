@@ -9,6 +9,7 @@ use std::sync::mpsc::Sender;
 use super::plan::Planned;
 use super::scheduler::Queue;
 use super::{Event, Job, Options};
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::Status;
 use crate::build::package;
 use crate::context::built::{BuildOutcome, Built};
@@ -67,11 +68,8 @@ fn build_one(
         let tampered = integrity::changed_files(p.exercise, &tree.package_dir(p.exercise.name));
         if !tampered.is_empty() {
             return Ok(Err(BuildProblem {
-                summary: format!(
-                    "{}: the exercise's manifest and rules must stay as the lab ships them",
-                    tampered.join(", ")
-                ),
-                diagnostics: "restore them from the lab (e.g. `git checkout <lab revision> -- <file>`); grading uses the lab's own rules".to_string(),
+                summary: msg!("build-tampered", files = tampered.join(", ")),
+                diagnostics: msg!("build-tampered-restore"),
                 status: Status::Fail,
             }));
         }
@@ -85,7 +83,7 @@ fn build_one(
         BuildOutcome::Built(built) => Ok(Arc::new(built)),
         BuildOutcome::Missing(summary) => Err(BuildProblem {
             summary,
-            diagnostics: String::new(),
+            diagnostics: Text::Plain(String::new()),
             status: Status::DoesNotCompile,
         }),
         BuildOutcome::DoesNotCompile {
@@ -93,7 +91,7 @@ fn build_one(
             diagnostics,
         } => Err(BuildProblem {
             summary,
-            diagnostics,
+            diagnostics: Text::Plain(diagnostics),
             status: Status::DoesNotCompile,
         }),
     })

@@ -9,6 +9,7 @@ use anyhow::Result;
 
 use super::Event;
 use super::plan::Planned;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, Status};
 use crate::contain::reaper;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport, rules_wait_for_work};
@@ -131,9 +132,9 @@ impl Board<'_> {
                 *slot = Some(TestReport {
                     test,
                     status: Status::Error,
-                    failure: Some(Failure::checker_error(format!(
-                        "the test did not finish within its time limit ({} s) and was abandoned",
-                        test.timeout.as_secs()
+                    failure: Some(Failure::checker_error(msg!(
+                        "collector-abandoned",
+                        seconds = test.timeout.as_secs().to_string()
                     ))),
                     duration: now - run.at,
                     log: Vec::new(),

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::scheduler::{OFF_CPU_WORKERS, Queue};
 use super::{Event, Job, Options};
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, Status, TestResult};
 use crate::contain::intervention::{Intervention, Recorder};
 use crate::contain::reaper;
@@ -60,8 +61,9 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
             return finished(TestReport {
                 test: job.test,
                 status: Status::Error,
-                failure: Some(Failure::checker_error(format!(
-                    "the checker could not make a directory for the test: {e}"
+                failure: Some(Failure::checker_error(msg!(
+                    "worker-no-directory",
+                    error = e.to_string()
                 ))),
                 duration: Duration::ZERO,
                 log: Vec::new(),
@@ -116,7 +118,7 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
 }
 
 /// The programs of an exercise run in a sandbox of their own, where allowed.
-fn sandbox_for(job: &Job, workdir: &std::path::Path, log: &Mutex<Vec<String>>) -> Option<Sandbox> {
+fn sandbox_for(job: &Job, workdir: &std::path::Path, log: &Mutex<Vec<Text>>) -> Option<Sandbox> {
     let has_programs = !job.exercise.kind.binaries().is_empty();
     if !has_programs || sandbox::mode() != sandbox::Mode::Namespaces {
         return None;
@@ -125,7 +127,7 @@ fn sandbox_for(job: &Job, workdir: &std::path::Path, log: &Mutex<Vec<String>>) -
         Ok(s) => Some(s),
         Err(e) => {
             if let Ok(mut l) = log.lock() {
-                l.push(format!("no sandbox for this test ({e:#}): plain mode"));
+                l.push(msg!("worker-no-sandbox", error = format!("{e:#}")));
             }
             None
         }
@@ -141,8 +143,9 @@ fn run_catching_panics(run: fn(&mut Ctx) -> TestResult, ctx: &mut Ctx) -> TestRe
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(Failure::checker_error(format!(
-            "the checker's test itself failed: {what}"
+        Err(Failure::checker_error(msg!(
+            "worker-test-failed",
+            what = what
         )))
     })
 }
@@ -163,7 +166,7 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
             label,
             todo_at: Some(at),
             ..
-        } => Some(format!("not started: {label} reached a todo!() at {at}")),
+        } => Some(msg!("program-reached-todo", label = label, at = at)),
         _ => None,
     });
     if let Some(summary) = todo {
@@ -193,15 +196,13 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
         ) {
             f.kind = None;
             if f.note.is_none() {
-                f.note = Some(format!(
-                    "{label} {how} while the test was still talking to it: a server runs until it is stopped, and a client's error costs only that client's connection"
-                ));
+                f.note = Some(msg!("worker-server-ended", label = label, how = how));
             }
         }
         if f.output.is_none() && !last_words.is_empty() {
             f.output = Some(last_words.join("\n"));
         }
     }
-    let seen: Vec<String> = interventions.iter().map(|i| i.describe()).collect();
-    f.detail("the checker saw", seen.join("\n"))
+    let seen = Text::lines(interventions.iter().map(|i| i.describe()));
+    f.detail(msg!("worker-the-checker-saw"), seen)
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::errors::{io_failure, note_lossy_text, remaining};
 use super::transcript::Transcript;
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
 
 /// A TCP connection made by the checker, recording every byte into a transcript.
@@ -27,15 +28,17 @@ impl Conn {
     ) -> Result<Conn, Failure> {
         let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
         let timeout = remaining(deadline).ok_or_else(|| {
-            Failure::of_kind(Kind::Timeout, format!("{who}: no time left to connect"))
+            Failure::of_kind(Kind::Timeout, msg!("conn-no-time-to-connect", who = who))
         })?;
         match TcpStream::connect_timeout(&addr.into(), timeout) {
             Ok(stream) => {
+                let port = stream.local_addr().map(|a| a.port()).unwrap_or(0);
                 t.note(
                     who,
-                    format!(
-                        "connected to {addr} from port {}",
-                        stream.local_addr().map(|a| a.port()).unwrap_or(0)
+                    msg!(
+                        "conn-connected",
+                        addr = addr.to_string(),
+                        port = port.to_string()
                     ),
                 );
                 Ok(Conn {
@@ -45,8 +48,12 @@ impl Conn {
                 })
             }
             Err(e) => {
-                t.note(who, format!("connect to {addr} failed: {e}"));
-                Err(t.attach(io_failure(who, &format!("connect to {addr}"), &e)))
+                let (addr, error) = (addr.to_string(), e.to_string());
+                t.note(
+                    who,
+                    msg!("conn-connect-failed", addr = &addr, error = error),
+                );
+                Err(t.attach(io_failure(who, msg!("conn-connect-to", addr = addr), &e)))
             }
         }
     }
@@ -90,10 +97,10 @@ impl Conn {
         let stopped = |t: &Transcript, who: &str, rest: &[u8]| {
             t.note(
                 who,
-                format!(
-                    "sending stopped: {} of {} bytes were accepted",
-                    data.len() - rest.len(),
-                    data.len()
+                msg!(
+                    "conn-sending-stopped",
+                    accepted = (data.len() - rest.len()).to_string(),
+                    total = data.len().to_string()
                 ),
             )
         };
@@ -103,10 +110,10 @@ impl Conn {
                 stopped(&self.t, &self.who, rest);
                 return Err(self.t.attach(Failure::of_kind(
                     Kind::Timeout,
-                    format!(
-                        "{}: could not send {} more bytes in time: the program stopped reading",
-                        self.who,
-                        rest.len()
+                    msg!(
+                        "conn-could-not-send",
+                        who = &self.who,
+                        left = rest.len().to_string()
                     ),
                 )));
             };
@@ -145,16 +152,16 @@ impl Conn {
         let mut buf = vec![0u8; max];
         loop {
             let left = remaining(deadline).ok_or_else(|| {
-                self.t.note(&self.who, "timed out waiting for data");
+                self.t.note(&self.who, msg!("conn-timed-out-waiting"));
                 self.t.attach(Failure::of_kind(
                     Kind::Timeout,
-                    format!("{}: nothing came back in time", self.who),
+                    msg!("conn-nothing-came-back", who = &self.who),
                 ))
             })?;
             let _ = self.stream.set_read_timeout(Some(left));
             match self.stream.read(&mut buf) {
                 Ok(0) => {
-                    self.t.note(&self.who, "EOF (the other side closed)");
+                    self.t.note(&self.who, msg!("conn-eof"));
                     return Ok(Vec::new());
                 }
                 Ok(n) => {
@@ -165,7 +172,8 @@ impl Conn {
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
                 Err(e) => {
-                    self.t.note(&self.who, format!("read failed: {e}"));
+                    self.t
+                        .note(&self.who, msg!("wire-read-failed", error = e.to_string()));
                     return Err(self.t.attach(io_failure(&self.who, "read", &e)));
                 }
             }
@@ -187,24 +195,14 @@ impl Conn {
             };
             if piece.is_empty() {
                 return Err(self
-                    .mismatch(
-                        format!(
-                            "{}: the connection ended before all the data came back",
-                            self.who
-                        ),
-                        expected,
-                        &got,
-                    )
+                    .mismatch(msg!("conn-ended-early", who = &self.who), expected, &got)
                     .kind(Kind::EarlyEof));
             }
             got.extend_from_slice(&piece);
             let checked = got.len().min(expected.len());
             if got[..checked] != expected[..checked] {
                 return Err(self.mismatch(
-                    format!(
-                        "{}: the bytes that came back differ from the bytes sent",
-                        self.who
-                    ),
+                    msg!("conn-bytes-differ", who = &self.who),
                     expected,
                     &got,
                 ));
@@ -215,16 +213,16 @@ impl Conn {
 
     /// A byte-precise failure: lengths, the first differing offset, both sides around it.
     /// `got` is what had arrived when the difference showed (the checker stops reading there).
-    pub fn mismatch(&self, summary: String, expected: &[u8], got: &[u8]) -> Failure {
+    pub fn mismatch(&self, summary: impl Into<Text>, expected: &[u8], got: &[u8]) -> Failure {
         let mut failure = Failure::wrong(summary);
         match escape::diff(expected, got) {
             Some(rows) => {
                 for (label, text) in rows {
-                    let text = if label == "lengths" {
-                        format!(
-                            "expected {}; {} had arrived when the difference showed",
-                            escape::plural(expected.len(), "byte"),
-                            escape::plural(got.len(), "byte")
+                    let text = if label.is("diff-lengths") {
+                        msg!(
+                            "conn-lengths-when-differed",
+                            expected = msg!("count-byte", n = expected.len()),
+                            got = msg!("count-byte", n = got.len())
                         )
                     } else {
                         text
@@ -232,25 +230,25 @@ impl Conn {
                     failure = failure.detail(label, text);
                 }
             }
-            None => failure = failure.detail("received", escape::quoted(got, 64)),
+            None => failure = failure.detail(msg!("label-received"), escape::quoted(got, 64)),
         }
         self.t.attach(note_lossy_text(failure, expected, got))
     }
 
     /// Expect the other side to close (EOF) before `deadline`, with no more data.
-    pub fn expect_eof(&mut self, deadline: Instant, why: &str) -> Result<(), Failure> {
+    pub fn expect_eof(&mut self, deadline: Instant, why: impl Into<Text>) -> Result<(), Failure> {
         match self.recv_some(4096, deadline) {
             Ok(extra) if extra.is_empty() => Ok(()),
-            Ok(extra) => Err(self.t.attach(Failure::wrong(format!(
-                "{}: expected EOF, but more bytes came: {}",
-                self.who,
-                escape::quoted(&extra, 48)
+            Ok(extra) => Err(self.t.attach(Failure::wrong(msg!(
+                "conn-more-bytes",
+                who = &self.who,
+                bytes = escape::quoted(&extra, 48)
             )))),
             Err(f) if f.kind == Some(Kind::Timeout) => Err(Failure::of_kind(
                 Kind::Timeout,
-                format!("{}: no EOF: the connection stayed open {why}", self.who),
+                msg!("conn-no-eof", who = &self.who, why = why.into()),
             )
-            .detail("transcript", self.t.render(24))),
+            .detail(msg!("label-transcript"), self.t.render(24))),
             Err(f) => Err(f),
         }
     }
@@ -276,10 +274,7 @@ impl Conn {
     /// shutdown(SHUT_WR): we send a FIN, the program's read() returns 0.
     pub fn shutdown_write(&mut self) {
         let _ = self.stream.shutdown(Shutdown::Write);
-        self.t.note(
-            &self.who,
-            "shut down its sending side (FIN: the program's read returns 0)",
-        );
+        self.t.note(&self.who, msg!("conn-shut-down"));
     }
 
     /// Close with SO_LINGER 0: the kernel sends RST instead of FIN.
@@ -299,8 +294,7 @@ impl Conn {
                 std::mem::size_of::<libc::linger>() as libc::socklen_t,
             );
         }
-        self.t
-            .note(&self.who, "closed with SO_LINGER 0 (RST: a reset)");
+        self.t.note(&self.who, msg!("conn-closed-rst"));
         drop(self);
     }
 

@@ -4,10 +4,12 @@ use std::io::ErrorKind;
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
 
 /// Turn an I/O error met while talking to the program into a failure of the right kind.
-pub fn io_failure(who: &str, doing: &str, e: &std::io::Error) -> Failure {
+pub fn io_failure(who: &str, doing: impl Into<Text>, e: &std::io::Error) -> Failure {
+    let doing: Text = doing.into();
     let kind = match e.kind() {
         ErrorKind::ConnectionRefused => Kind::Refused,
         ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe => {
@@ -15,15 +17,26 @@ pub fn io_failure(who: &str, doing: &str, e: &std::io::Error) -> Failure {
         }
         ErrorKind::WouldBlock | ErrorKind::TimedOut => Kind::Timeout,
         ErrorKind::UnexpectedEof => Kind::EarlyEof,
-        _ => return Failure::wrong(format!("{who}: {doing}: {e}")),
+        _ => {
+            let what = e.to_string();
+            return Failure::wrong(msg!(
+                "wire-io-failure",
+                who = who,
+                doing = doing,
+                what = what
+            ));
+        }
     };
     let what = match kind {
-        Kind::Refused => "connection refused".to_string(),
-        Kind::Reset => format!("the connection was reset ({e})"),
-        Kind::Timeout => "timed out".to_string(),
-        _ => e.to_string(),
+        Kind::Refused => msg!("wire-refused"),
+        Kind::Reset => msg!("wire-reset", error = e.to_string()),
+        Kind::Timeout => msg!("wire-timed-out"),
+        _ => Text::Plain(e.to_string()),
     };
-    Failure::of_kind(kind, format!("{who}: {doing}: {what}"))
+    Failure::of_kind(
+        kind,
+        msg!("wire-io-failure", who = who, doing = doing, what = what),
+    )
 }
 
 /// If the first difference is where U+FFFD (EF BF BD) replaced the bytes sent, say so: the
@@ -42,10 +55,10 @@ pub fn differ(failure: Failure, expected: &[u8], got: &[u8]) -> Failure {
 pub fn note_lossy_text(failure: Failure, expected: &[u8], got: &[u8]) -> Failure {
     const REPLACEMENT: &[u8] = b"\xef\xbf\xbd";
     match escape::first_difference(expected, got) {
-        Some(at) if got[at..].starts_with(REPLACEMENT) && !expected[at..].starts_with(REPLACEMENT) => {
-            failure.note(
-                "the bytes EF BF BD are U+FFFD, the replacement character: the data went through a String",
-            )
+        Some(at)
+            if got[at..].starts_with(REPLACEMENT) && !expected[at..].starts_with(REPLACEMENT) =>
+        {
+            failure.note(msg!("wire-lossy-text"))
         }
         _ => failure,
     }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::conn::Conn;
 use super::transcript::Transcript;
+use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
 
 /// How a hidden server treats each connection.
@@ -53,7 +54,7 @@ impl HiddenServer {
                     Ok((stream, _)) => {
                         let _ = stream.set_nonblocking(false);
                         serving2.fetch_add(1, Ordering::SeqCst);
-                        t.note("hidden server", "accepted a connection");
+                        t.note("hidden server", msg!("hidden-accepted"));
                         let (t, stop, serving, received) = (
                             Arc::clone(&t),
                             Arc::clone(&stop2),
@@ -115,7 +116,7 @@ fn serve_hidden(
     while !stop.load(Ordering::Relaxed) {
         let n = match stream.read(&mut buf) {
             Ok(0) => {
-                t.note(who, "EOF from the client");
+                t.note(who, msg!("hidden-eof"));
                 return;
             }
             Ok(n) => n,
@@ -128,7 +129,7 @@ fn serve_hidden(
                 continue;
             }
             Err(e) => {
-                t.note(who, format!("read failed: {e}"));
+                t.note(who, msg!("wire-read-failed", error = e.to_string()));
                 return;
             }
         };
@@ -148,7 +149,7 @@ fn serve_hidden(
                 let half = &data[..data.len() / 2];
                 let _ = stream.write_all(half);
                 t.sent(who, half);
-                t.note(who, "closed the connection early, on purpose");
+                t.note(who, msg!("hidden-closed-early"));
                 return;
             }
             Behaviour::CloseEarly => true,
@@ -158,7 +159,7 @@ fn serve_hidden(
             t.sent(who, &data);
         }
         if !ok {
-            t.note(who, "write failed: the client went away");
+            t.note(who, msg!("hidden-write-failed"));
             return;
         }
         first = false;
@@ -182,7 +183,7 @@ pub fn serve_once<T: Send + 'static>(
         while Instant::now() < deadline {
             match listener.accept() {
                 Ok((stream, _)) => {
-                    t.note("hidden server", "accepted a connection");
+                    t.note("hidden server", msg!("hidden-accepted"));
                     let _ = tx.send(handler(Conn::accepted(&t, "hidden server", stream)));
                     return;
                 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::conn::Conn;
 use super::transcript::Transcript;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
 use crate::contain::procinfo;
 use crate::contain::program::Program;
@@ -54,7 +55,7 @@ impl Server {
             {
                 Some(_) => t.attach(
                     self.program
-                        .unexpected_exit(&format!("before {who} connected")),
+                        .unexpected_exit(msg!("server-before-connected", who = who)),
                 ),
                 None => self.explain_refusal(f),
             }
@@ -73,19 +74,18 @@ impl Server {
         }
         let label = &self.program.label;
         match ports.first() {
-            Some(other) => f.note(format!(
-                "{label} is alive but listens on port {}, not on {}: did bind() fail without the error being checked? listen() on an unbound socket picks a port of its own",
-                other.port(),
-                self.port
+            Some(other) => f.note(msg!(
+                "server-listens-elsewhere",
+                label = label,
+                actual = other.port().to_string(),
+                port = self.port.to_string()
             )),
-            None => f.note(format!(
-                "{label} is alive but listens on no port any more: was the listening socket closed?"
-            )),
+            None => f.note(msg!("server-listens-nowhere", label = label)),
         }
     }
 
     /// Fail if the server has exited; explain how.
-    pub fn check_alive(&mut self, while_doing: &str) -> Result<(), Failure> {
+    pub fn check_alive(&mut self, while_doing: impl Into<Text>) -> Result<(), Failure> {
         if self.program.try_status().is_some() {
             return Err(self.program.unexpected_exit(while_doing));
         }
@@ -93,10 +93,11 @@ impl Server {
     }
 
     /// "try it by hand" for a failure message: the server on port 7000, then `client`.
-    pub fn by_hand(&self, client: &str) -> String {
-        format!(
-            "in one terminal `{}`, in another `{client}`",
-            self.by_hand_command
+    pub fn by_hand(&self, client: &str) -> Text {
+        msg!(
+            "server-by-hand",
+            server = &self.by_hand_command,
+            client = client
         )
     }
 }

@@ -13,6 +13,7 @@ use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
 
 use super::{Conn, Transcript};
+use crate::base::i18n::msg;
 use crate::contain::procinfo;
 
 /// What happened while the checker stalled.
@@ -64,20 +65,15 @@ pub fn interrupt_blocked_sends(
         if !blocked {
             t.note(
                 "checker",
-                format!(
-                    "the server stalled with {queued} bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt"
-                ),
+                msg!("stall-not-blocked", queued = queued.to_string()),
             );
             break;
         }
         let _ = killpg(group, Signal::SIGSTOP);
-        t.note(
-            "checker",
-            "server stopped (SIGSTOP) while its send was blocked",
-        );
+        t.note("checker", msg!("stall-stopped"));
         std::thread::sleep(Duration::from_millis(20));
         let _ = killpg(group, Signal::SIGCONT);
-        t.note("checker", "server continued (SIGCONT)");
+        t.note("checker", msg!("stall-continued"));
         stops += 1;
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -4,6 +4,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, Status};
 
 /// Bytes of each send/receive kept in the transcript (the byte counts are always exact).
@@ -13,7 +14,7 @@ const SHOWN: usize = 48;
 pub struct Transcript {
     start: Instant,
     lines: Mutex<Vec<Line>>,
-    log: Arc<Mutex<Vec<String>>>,
+    log: Arc<Mutex<Vec<Text>>>,
 }
 
 struct Line {
@@ -22,12 +23,14 @@ struct Line {
     kind: &'static str,
     bytes: usize,
     shown: Vec<u8>,
-    text: String,
+    /// A note's words; for a datagram, the port it went to or came from.
+    text: Text,
+    port: u16,
 }
 
 impl Transcript {
     /// A transcript that mirrors itself into `log`, the test's log (`Ctx::transcript`).
-    pub fn new(log: Arc<Mutex<Vec<String>>>) -> Arc<Transcript> {
+    pub fn new(log: Arc<Mutex<Vec<Text>>>) -> Arc<Transcript> {
         Arc::new(Transcript {
             start: Instant::now(),
             lines: Mutex::new(Vec::new()),
@@ -35,7 +38,7 @@ impl Transcript {
         })
     }
 
-    fn push(&self, who: &str, kind: &'static str, data: &[u8], text: String) {
+    fn push(&self, who: &str, kind: &'static str, data: &[u8], text: Text, port: u16) {
         let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
         // Consecutive pieces in the same direction read as one line with a total.
         // (Datagrams never merge: their boundaries are the point.)
@@ -56,58 +59,74 @@ impl Transcript {
             bytes: data.len(),
             shown: data[..data.len().min(SHOWN)].to_vec(),
             text,
+            port,
         });
     }
 
     pub fn sent(&self, who: &str, data: &[u8]) {
-        self.push(who, "sent", data, String::new());
+        self.push(who, "sent", data, Text::Plain(String::new()), 0);
     }
 
     pub fn received(&self, who: &str, data: &[u8]) {
-        self.push(who, "received", data, String::new());
+        self.push(who, "received", data, Text::Plain(String::new()), 0);
     }
 
     pub fn sent_datagram(&self, who: &str, data: &[u8], to: u16) {
-        self.push(who, "sent datagram", data, format!("to port {to}"));
+        self.push(who, "sent datagram", data, Text::Plain(String::new()), to);
     }
 
     pub fn received_datagram(&self, who: &str, data: &[u8], from: u16) {
-        self.push(who, "received datagram", data, format!("from port {from}"));
+        self.push(
+            who,
+            "received datagram",
+            data,
+            Text::Plain(String::new()),
+            from,
+        );
     }
 
     /// Anything else worth a line: "connected", "EOF", "reset", "server stopped (SIGSTOP)".
-    pub fn note(&self, who: &str, text: impl Into<String>) {
-        self.push(who, "note", &[], text.into());
+    pub fn note(&self, who: &str, text: impl Into<Text>) {
+        self.push(who, "note", &[], text.into(), 0);
     }
 
     /// The transcript as text, keeping the last `max` lines.
-    pub fn render(&self, max: usize) -> String {
+    pub fn render(&self, max: usize) -> Text {
         let lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
         let skip = lines.len().saturating_sub(max);
         let mut out = Vec::new();
         if skip > 0 {
-            out.push(format!("… ({skip} earlier lines)"));
+            out.push(msg!("transcript-earlier-lines", n = skip));
         }
         for l in lines.iter().skip(skip) {
             let time = format!("{:>7.3}s", l.at.as_secs_f64());
+            let more = if l.bytes > l.shown.len() { "…" } else { "" };
+            let data = format!("\"{}\"{more}", escape::bytes(&l.shown));
+            let size = msg!("count-byte", n = l.bytes);
             let what = match l.kind {
-                "sent" | "received" | "sent datagram" | "received datagram" => {
-                    let more = if l.bytes > l.shown.len() { "…" } else { "" };
-                    let data = format!("\"{}\"{more}", escape::bytes(&l.shown));
-                    let size = escape::plural(l.bytes, "byte");
-                    match l.kind {
-                        "sent datagram" => format!("sent a datagram of {size} {}: {data}", l.text),
-                        "received datagram" => {
-                            format!("received a datagram of {size} {}: {data}", l.text)
-                        }
-                        _ => format!("{} {size}: {data}", l.kind),
-                    }
+                "sent" => msg!("transcript-sent", size = size, data = data),
+                "received" => msg!("transcript-received", size = size, data = data),
+                "sent datagram" => {
+                    msg!(
+                        "transcript-sent-datagram",
+                        size = size,
+                        port = l.port.to_string(),
+                        data = data
+                    )
+                }
+                "received datagram" => {
+                    msg!(
+                        "transcript-received-datagram",
+                        size = size,
+                        port = l.port.to_string(),
+                        data = data
+                    )
                 }
                 _ => l.text.clone(),
             };
-            out.push(format!("{time} {:<14} {what}", l.who));
+            out.push(Text::Plain(format!("{time} {:<14} ", l.who)).then(what));
         }
-        out.join("\n")
+        Text::lines(out)
     }
 
     /// Attach the transcript to a failure (not to "not started": there is nothing to see).
@@ -115,7 +134,7 @@ impl Transcript {
         if failure.status == Status::NotStarted {
             return failure;
         }
-        failure.detail("transcript", self.render(24))
+        failure.detail(msg!("label-transcript"), self.render(24))
     }
 }
 
@@ -124,7 +143,7 @@ impl Drop for Transcript {
         // Shown with -v.
         let text = self.render(200);
         if let Ok(mut log) = self.log.lock() {
-            log.extend(text.lines().map(str::to_string));
+            log.push(text);
         }
     }
 }

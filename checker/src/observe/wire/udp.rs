@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use super::Transcript;
 use super::errors::remaining;
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
 
 /// A UDP socket of the checker's, bound to a free loopback port.
@@ -59,7 +60,7 @@ impl Peer {
                 Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
                     return Err(self.t.attach(Failure::of_kind(
                         Kind::Refused,
-                        format!("{}: the server's port is closed (ICMP port unreachable): did the server stop?", self.who),
+                        msg!("udp-port-closed", who = &self.who),
                     )));
                 }
                 Err(e) => return Err(Failure::from(e)),
@@ -72,30 +73,31 @@ impl Peer {
         let Some((got, from)) = self.recv(deadline)? else {
             return Err(self.t.attach(Failure::of_kind(
                 Kind::Timeout,
-                format!(
-                    "{}: no reply to a datagram of {}",
-                    self.who,
-                    escape::plural(expected.len(), "byte")
+                msg!(
+                    "udp-no-reply",
+                    who = &self.who,
+                    size = msg!("count-byte", n = expected.len())
                 ),
             )));
         };
         if from.port() != port {
-            return Err(self.t.attach(Failure::wrong(format!(
-                "{}: the reply came from port {}, not from the server's port {port}",
-                self.who,
-                from.port()
+            return Err(self.t.attach(Failure::wrong(msg!(
+                "udp-reply-from-elsewhere",
+                who = &self.who,
+                from = from.port().to_string(),
+                port = port.to_string()
             ))));
         }
         if got != expected {
             let f = Failure::wrong(if got.len() < expected.len() {
-                format!(
-                    "{}: the reply is {} long, the datagram sent was {}: it was cut",
-                    self.who,
-                    escape::plural(got.len(), "byte"),
-                    escape::plural(expected.len(), "byte")
+                msg!(
+                    "udp-reply-cut",
+                    who = &self.who,
+                    got = msg!("count-byte", n = got.len()),
+                    sent = msg!("count-byte", n = expected.len())
                 )
             } else {
-                format!("{}: the reply differs from the datagram sent", self.who)
+                msg!("udp-reply-differs", who = &self.who)
             });
             return Err(self.t.attach(super::differ(f, expected, &got)));
         }
@@ -104,13 +106,14 @@ impl Peer {
 
     /// Fail if another datagram arrives within `wait` (a reply sent to the wrong client, a
     /// duplicate).
-    pub fn expect_nothing(&self, wait: Duration, why: &str) -> Result<(), Failure> {
+    pub fn expect_nothing(&self, wait: Duration, why: impl Into<Text>) -> Result<(), Failure> {
         if let Some((extra, from)) = self.recv(Instant::now() + wait)? {
-            return Err(self.t.attach(Failure::wrong(format!(
-                "{}: an unexpected datagram from port {}: {} ({why})",
-                self.who,
-                from.port(),
-                escape::quoted(&extra, 48)
+            return Err(self.t.attach(Failure::wrong(msg!(
+                "udp-unexpected-datagram",
+                who = &self.who,
+                port = from.port().to_string(),
+                data = escape::quoted(&extra, 48),
+                why = why.into()
             ))));
         }
         Ok(())
@@ -164,7 +167,7 @@ impl HiddenUdpServer {
                 match behaviour {
                     UdpBehaviour::Echo => {}
                     UdpBehaviour::DropFirstCopy if *copies == 1 => {
-                        t.note(who, "dropped it, on purpose: the client must send it again");
+                        t.note(who, msg!("udp-dropped-on-purpose"));
                         continue;
                     }
                     UdpBehaviour::DropFirstCopy => {}

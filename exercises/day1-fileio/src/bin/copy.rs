@@ -1,6 +1,6 @@
 //! Day 1 — copy, with open/read/write.
 //!
-//! Read course.md#file-io and course.md#day1-fileio, then replace the `todo!()` below. Grade
+//! Read course.md#file-io (한국어: course.ko.md#file-io) and course.md#day1-fileio (한국어: course.ko.md#day1-fileio), then replace the `todo!()` below. Grade
 //! yourself with `cargo run -p checker day1-fileio`. (`//>` lines: hint code that compiles in
 //! its place once the `//>` is removed.)
 //!

@@ -1,6 +1,6 @@
 //! Day 2 — TCP echo client.
 //!
-//! Read course.md#echo-walkthrough and course.md#day2-echo, then replace the `todo!()`s below.
+//! Read course.md#echo-walkthrough (한국어: course.ko.md#echo-walkthrough) and course.md#day2-echo (한국어: course.ko.md#day2-echo), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day2-echo`.
 //!
 //! Contract: `echo-client <ip> <port>` connects; for each line of stdin, sends it (with its

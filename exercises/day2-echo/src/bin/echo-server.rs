@@ -1,6 +1,6 @@
 //! Day 2 — TCP echo server.
 //!
-//! Read course.md#echo-walkthrough and course.md#day2-echo, then replace the `todo!()`s below.
+//! Read course.md#echo-walkthrough (한국어: course.ko.md#echo-walkthrough) and course.md#day2-echo (한국어: course.ko.md#day2-echo), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day2-echo`; try it by hand with
 //! `cargo run -p day2-echo --bin echo-server -- 7000` and, in another terminal,
 //! `printf 'hello\n' | nc -N 127.0.0.1 7000`.

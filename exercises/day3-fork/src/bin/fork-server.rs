@@ -1,7 +1,7 @@
 //! Day 3 — the concurrent echo server: a process per client.
 //!
-//! Read course.md#processes, course.md#zombies, course.md#wait, course.md#concurrent-servers,
-//! course.md#sigchld and course.md#day3-fork, then replace the `todo!()`s below.
+//! Read course.md#processes (한국어: course.ko.md#processes), course.md#zombies (한국어: course.ko.md#zombies), course.md#wait (한국어: course.ko.md#wait), course.md#concurrent-servers (한국어: course.ko.md#concurrent-servers),
+//! course.md#sigchld (한국어: course.ko.md#sigchld) and course.md#day3-fork (한국어: course.ko.md#day3-fork), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day3-fork`.
 //!
 //! Contract: `fork-server <port>` prints `listening on <ip>:<port>`, then for each client

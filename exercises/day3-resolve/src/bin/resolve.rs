@@ -1,6 +1,6 @@
 //! Day 3 — resolve: getaddrinfo and getnameinfo, called from C.
 //!
-//! Read course.md#name-resolution and course.md#day3-resolve, then replace the `todo!()`s below.
+//! Read course.md#name-resolution (한국어: course.ko.md#name-resolution) and course.md#day3-resolve (한국어: course.ko.md#day3-resolve), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day3-resolve`.
 //!
 //! Contract: `resolve <host> [<service>]` prints each result of

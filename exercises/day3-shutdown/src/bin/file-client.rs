@@ -1,6 +1,6 @@
 //! Day 3 — file transfer with a half-close, the client.
 //!
-//! Read course.md#half-close and course.md#day3-shutdown, then replace the `todo!()` below.
+//! Read course.md#half-close (한국어: course.ko.md#half-close) and course.md#day3-shutdown (한국어: course.ko.md#day3-shutdown), then replace the `todo!()` below.
 //! Grade yourself with `cargo run -p checker day3-shutdown`.
 //!
 //! Contract: `file-client <ip> <port> <out-file>` reads from the server until EOF into

@@ -1,6 +1,6 @@
 //! Day 3 — file transfer with a half-close, the server.
 //!
-//! Read course.md#shutdown, course.md#half-close and course.md#day3-shutdown, then replace the
+//! Read course.md#shutdown (한국어: course.ko.md#shutdown), course.md#half-close (한국어: course.ko.md#half-close) and course.md#day3-shutdown (한국어: course.ko.md#day3-shutdown), then replace the
 //! `todo!()`s below. Grade yourself with `cargo run -p checker day3-shutdown`.
 //!
 //! Contract: `file-server <port> <file>` prints `listening on <ip>:<port>`; for each client:

@@ -1,6 +1,6 @@
 //! Day 3 — UDP client with retransmission.
 //!
-//! Read course.md#connected-udp, course.md#udp-loss and course.md#day3-udp, then replace the
+//! Read course.md#connected-udp (한국어: course.ko.md#connected-udp), course.md#udp-loss (한국어: course.ko.md#udp-loss) and course.md#day3-udp (한국어: course.ko.md#day3-udp), then replace the
 //! `todo!()`s below. Grade yourself with `cargo run -p checker day3-udp`.
 //!
 //! Contract: `udp-client <ip> <port>`: for each stdin line, sends the line *without* its newline

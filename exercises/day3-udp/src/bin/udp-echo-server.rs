@@ -1,6 +1,6 @@
 //! Day 3 — UDP echo server.
 //!
-//! Read course.md#udp, course.md#datagram-boundaries and course.md#day3-udp, then replace the
+//! Read course.md#udp (한국어: course.ko.md#udp), course.md#datagram-boundaries (한국어: course.ko.md#datagram-boundaries) and course.md#day3-udp (한국어: course.ko.md#day3-udp), then replace the
 //! `todo!()` below.
 //! Grade yourself with `cargo run -p checker day3-udp`; try it by hand with
 //! `cargo run -p day3-udp --bin udp-echo-server -- 7000` and `nc -u 127.0.0.1 7000`.

@@ -1,7 +1,7 @@
 //! Day 4 — the fork server with signals.
 //!
-//! Read course.md#sigaction, course.md#async-signal-safety, course.md#sa-restart,
-//! course.md#sigalrm, course.md#clean-exit and course.md#day4-signals, then replace the
+//! Read course.md#sigaction (한국어: course.ko.md#sigaction), course.md#async-signal-safety (한국어: course.ko.md#async-signal-safety), course.md#sa-restart (한국어: course.ko.md#sa-restart),
+//! course.md#sigalrm (한국어: course.ko.md#sigalrm), course.md#clean-exit (한국어: course.ko.md#clean-exit) and course.md#day4-signals (한국어: course.ko.md#day4-signals), then replace the
 //! `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day4-signals`.
 //!

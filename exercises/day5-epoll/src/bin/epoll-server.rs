@@ -1,11 +1,11 @@
 //! Day 5 — one thread serves every client with epoll, edge-triggered.
 //!
-//! Read course.md#non-blocking, course.md#per-client-buffers, course.md#epoll,
-//! course.md#level-vs-edge and course.md#day5-epoll, then replace the `todo!()`s below.
+//! Read course.md#non-blocking (한국어: course.ko.md#non-blocking), course.md#per-client-buffers (한국어: course.ko.md#per-client-buffers), course.md#epoll (한국어: course.ko.md#epoll),
+//! course.md#level-vs-edge (한국어: course.ko.md#level-vs-edge) and course.md#day5-epoll (한국어: course.ko.md#day5-epoll), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day5-epoll`; try it by hand with
 //! `cargo run -p day5-epoll --bin epoll-server -- 7000` and `nc 127.0.0.1 7000` in two terminals.
 //!
-//! Contract: the same as poll-server (course.md#day5-poll) — `epoll-server <port>`, the
+//! Contract: the same as poll-server (course.md#day5-poll (한국어: course.ko.md#day5-poll)) — `epoll-server <port>`, the
 //! `listening on <ip>:<port>` line, every client served at once from one thread of one process,
 //! non-blocking sockets, a buffer of pending output per client written when the socket is
 //! writable, back-pressure over 1 MiB, flush then close after a client's EOF, an error closes

@@ -1,7 +1,7 @@
 //! Day 5 — a logging echo server: a pipe between processes.
 //!
-//! Read course.md#pipes, course.md#pipe-buf, course.md#logger-process and course.md#day5-pipe
-//! (and again course.md#concurrent-servers and course.md#sigchld), then replace the `todo!()`s
+//! Read course.md#pipes (한국어: course.ko.md#pipes), course.md#pipe-buf (한국어: course.ko.md#pipe-buf), course.md#logger-process (한국어: course.ko.md#logger-process) and course.md#day5-pipe (한국어: course.ko.md#day5-pipe)
+//! (and again course.md#concurrent-servers (한국어: course.ko.md#concurrent-servers) and course.md#sigchld (한국어: course.ko.md#sigchld)), then replace the `todo!()`s
 //! below. Grade yourself with `cargo run -p checker day5-pipe`; try it by hand with
 //! `cargo run -p day5-pipe --bin store-server -- 7000 store.log`, `nc 127.0.0.1 7000` in two
 //! terminals, and `tail -f store.log` in a third.

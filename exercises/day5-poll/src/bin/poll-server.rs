@@ -1,7 +1,7 @@
 //! Day 5 — one thread serves every client with poll(2).
 //!
-//! Read course.md#one-thread, course.md#non-blocking, course.md#poll,
-//! course.md#per-client-buffers and course.md#day5-poll, then replace the `todo!()`s below.
+//! Read course.md#one-thread (한국어: course.ko.md#one-thread), course.md#non-blocking (한국어: course.ko.md#non-blocking), course.md#poll (한국어: course.ko.md#poll),
+//! course.md#per-client-buffers (한국어: course.ko.md#per-client-buffers) and course.md#day5-poll (한국어: course.ko.md#day5-poll), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day5-poll`; try it by hand with
 //! `cargo run -p day5-poll --bin poll-server -- 7000` and `nc 127.0.0.1 7000` in two terminals.
 //!

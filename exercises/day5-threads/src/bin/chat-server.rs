@@ -1,7 +1,7 @@
 //! Day 5 — a chat server: one thread per client, the clients behind a Mutex.
 //!
-//! Read course.md#threads, course.md#data-races, course.md#poisoning, course.md#thread-cost
-//! and course.md#day5-threads, then replace the `todo!()`s below.
+//! Read course.md#threads (한국어: course.ko.md#threads), course.md#data-races (한국어: course.ko.md#data-races), course.md#poisoning (한국어: course.ko.md#poisoning), course.md#thread-cost (한국어: course.ko.md#thread-cost)
+//! and course.md#day5-threads (한국어: course.ko.md#day5-threads), then replace the `todo!()`s below.
 //! Grade yourself with `cargo run -p checker day5-threads`; try it by hand with
 //! `cargo run -p day5-threads --bin chat-server -- 7000` and `nc 127.0.0.1 7000` in two or three
 //! terminals: what one types, all of them see.

@@ -1,0 +1,545 @@
+# The checker's messages in English: the source of truth for every message but the tests'
+# titles and hints (those stay in the exercise tables, checker/src/exercises/).
+#
+# Each message has a stable id; code names it with msg!("id", name = value). Keep the text
+# byte for byte what the golden reports expect (checker/tests/golden/). Fluent trims blanks
+# at the ends of a value: write {" "} where one must stay. Add a key here first, then to
+# ko.ftl; `cargo run -p checker -- verify` lists what ko.ftl lacks.
+
+## Words shared by the reports
+
+status-pass = pass
+status-fail = fail
+status-error = error
+status-not-started = not started
+status-does-not-compile = does not compile
+status-not-applicable = not applicable
+
+exercise-passing = passing
+exercise-failing = failing
+exercise-not-started = not started
+exercise-does-not-compile = does not compile
+
+count-byte = { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+}
+count-line = { $n ->
+    [one] { $n } line
+   *[other] { $n } lines
+}
+count-place = { $n ->
+    [one] { $n } place
+   *[other] { $n } places
+}
+count-process = { $n ->
+    [one] { $n } process
+   *[other] { $n } processes
+}
+
+## The human report (report/human.rs)
+
+report-exercise-counts = ({ $passed }/{ $tests } tests, { $earned }/{ $possible } points)
+report-does-not-compile = does not compile
+report-not-graded = not graded
+report-fix-compile-errors = fix the errors above (the compiler's own messages), then run the checker again; the other exercises are graded as usual
+report-not-started-open = not started: open exercises/{ $exercise }/{ $file } and read { $course }#{ $section }
+report-test-title = test: { $title }
+report-output = output:
+report-note = note:
+report-hint = hint:
+report-read = read: { $course }#{ $section }
+report-try-by-hand = try it by hand: { $command }
+report-rerun = re-run: { $command }
+report-transcript-took = transcript ({ $seconds } s):
+report-score = score: { $earned }/{ $possible } points
+report-score-day = day { $day }: { $earned }/{ $possible }
+report-totals = { $passed } passed, { $failed } failed
+report-totals-skipped = { $passed } passed, { $failed } failed, { $skipped } not applicable
+report-grading = grading
+
+## Hints by kind of error (report/hints.rs)
+
+hint-not-started = This code still runs `todo!()`. Replace the `todo!()` with your implementation; the doc comment above it quotes the C call and names its nix equivalent.
+hint-panic = Your code panicked. The message and the line are shown above; a panic is never a pass, even where the contract expects an error (print one line on stderr and exit with status 1 instead).
+hint-crash = The process died from a signal. SIGSEGV usually means a stack overflow (endless recursion); SIGABRT a panic inside a panic or an explicit abort; SIGPIPE a write to a socket whose peer had closed (see course.md on SIGPIPE and MSG_NOSIGNAL).
+hint-timeout = Nothing happened within the time limit. Look for a loop that never ends, a read that waits for data that will never come (did you wait for EOF before answering?), or a blocking call on the wrong socket.
+hint-refused = Connection refused (ECONNREFUSED): nothing listens on that address and port. A server must bind(), listen() and print its `listening on` line only once it listens; a client must report the error on stderr and exit with status 1.
+hint-reset = Connection reset (ECONNRESET): the other side sent RST. That happens when a socket is closed with unread data in its receive buffer, or when a process dies with the connection open (a panic, a crash).
+hint-early-eof = The connection ended (read() returned 0, EOF) before all the data arrived. Was the socket closed too early, or was a short write() taken for a complete one? write() may send fewer bytes than asked: loop until everything is sent.
+hint-address-in-use = Address already in use (EADDRINUSE). After a server closes, its side of a finished connection waits in TIME_WAIT for 2*MSL; bind() refuses the port meanwhile unless SO_REUSEADDR is set on the listening socket *before* bind().
+hint-no-listening-line = A server must print exactly `listening on <ip>:<port>` (the real port, from getsockname()) once it listens, and flush stdout; the checker waits for that line before connecting.
+hint-bad-output = Output is part of the contract: it must match byte for byte, spaces and newlines included, and nothing else may be printed on that stream.
+hint-bad-exit = Exit statuses are part of the contract: 0 on success, 1 with one line on stderr for an expected error, never a panic (101) or a signal.
+hint-rule = The exercise forbids a shortcut that would skip its lesson (see clippy.toml and the [lints] table in the exercise's Cargo.toml). Write that part yourself.
+
+## Grading (grade/)
+
+rules-wait-for-work = nothing to check yet: the rules are checked once your code gets past its todo!()s
+
+## Transcripts of the wire (observe/wire/)
+
+transcript-earlier-lines = … ({ $n } earlier lines)
+transcript-sent = sent { $size }: { $data }
+transcript-received = received { $size }: { $data }
+transcript-sent-datagram = sent a datagram of { $size } to port { $port }: { $data }
+transcript-received-datagram = received a datagram of { $size } from port { $port }: { $data }
+build-tampered = { $files }: the exercise's manifest and rules must stay as the lab ships them
+build-tampered-restore = restore them from the lab (e.g. `git checkout <lab revision> -- <file>`); grading uses the lab's own rules
+build-no-package = there is no package at { $dir } (expected { $manifest })
+build-cargo-cannot-read = cargo cannot read the package (its Cargo.toml or its workspace)
+build-does-not-compile = `{ $exercise }` does not compile
+build-signature-differs = `{ $exercise }` compiles, but the checker cannot call its functions: a public signature differs from the stub's (compare with the doc comments)
+build-cargo-build-failed = `cargo build` failed for { $exercise }
+build-no-binary = the package has no binary named `{ $bin }`: it must stay at src/bin/{ $bin }.rs
+
+## The overview: `checker` alone (commands/overview.rs)
+
+overview-heading = Socket-programming lab: where you stand ({ $dir })
+overview-day = Day { $day }  { $bar }  { $done }/{ $exercises } exercises passing, { $points }/{ $max } points
+overview-counts = { $passed }/{ $tests } tests  { $points }/{ $max } points
+overview-next = Next: read { $course }#{ $section } and run `cargo run -p checker { $exercise }`
+overview-all-pass = Every exercise passes. Well done!
+
+## The checker's own messages (commands/, main.rs)
+
+options-cap-kernel = the kernel's (a pids cgroup per program)
+options-cap-checker = the checker's (it counts each program's processes)
+options-sandbox = sandbox: { $sandbox }; process cap: { $max } at once, enforced by { $cap }
+options-jobs-one = jobs: 1 (a --program may listen on a fixed port, and plain mode shares the machine's ports; -j N overrides)
+options-no-root = --root { $dir }: no such directory
+checker-error = checker: { $error }
+select-no-test = `{ $exercise }` has no test `{ $test }`; `checker list` shows the test ids of every exercise
+select-nothing-belongs = no exercise belongs to `{ $target }` yet; `checker list` shows them
+select-did-you-mean = unknown exercise or target `{ $target }`: did you mean `{ $guess }`? (`checker list` shows every exercise)
+select-unknown = unknown exercise or target `{ $target }`; try `all`, a day such as `day1`, or one of: { $names }
+grade-no-step-summary = could not write the step summary: { $error }
+grade-writing = writing { $file }
+watch-watching = watching { $dir } for changes (Ctrl-C to stop)…
+watch-unavailable = file watching is unavailable here ({ $error }): press Enter to grade again, Ctrl-C to stop
+list-exercise = { $exercise } (day { $day }) — { $title }  [{ $course }#{ $section }]
+list-points = { $points } pt
+hint-unknown-exercise = unknown exercise `{ $exercise }`; `checker list` shows them
+hint-read-first = Read { $course }#{ $section } first.
+
+## How a program ended, and what the checker had to do to it (contain/)
+
+exit-panic = exited with status 101 (a panic)
+exit-status = exited with status { $code }
+exit-sigsegv = was killed by SIGSEGV (segmentation fault: a stack overflow?)
+exit-sigabrt = was killed by SIGABRT (abort)
+exit-sigpipe = was killed by SIGPIPE (it wrote to a socket or pipe whose reader had gone)
+exit-sigkill = was killed by SIGKILL (killed, perhaps for using too much memory or time)
+exit-signal = was killed by { $signal }
+exit-other = ended with { $status }
+intervention-ended = { $label } had ended on its own: it { $how }
+intervention-server-ended = { $label } had ended on its own: it { $how } while the test still needed it: a server runs until it is stopped
+intervention-last-words = {" "}(its last words on stderr: "{ $line }")
+intervention-found-stopped = { $label } was stopped (SIGSTOP): the checker continued and ended it
+intervention-ignored-sigterm = { $label } did not end on SIGTERM within { $ms } ms: the checker killed it with SIGKILL
+intervention-left-running = { $label } left { $count } running after it ended (orphans, setsid?): the checker killed them
+intervention-fork-bomb = the checker killed a program that ran more than { $max } processes at once (a fork bomb?)
+intervention-refused-forks = { $label } tried to run more than { $max } processes at once (a fork bomb?): the kernel refused { $refused } of its forks
+intervention-flooded = { $label } wrote { $bytes } bytes of output (the checker keeps the first 4 MiB of each stream)
+intervention-sandbox-leftovers = { $n ->
+    [one] 1 process was
+   *[other] { $n } processes were
+} still running in the test's sandbox after its programs were stopped (daemons?): they ended with it
+program-killed-fork-bomb = { $label } was killed by the checker { $situation }: it ran more than { $max } processes at once (a fork bomb?)
+program-fork-bomb-note = every fork() must be matched by an exit() in the child; a child that loops back and forks again multiplies
+program-still-running = { $label } is still running
+program-reached-todo = not started: { $label } reached a todo!() at { $at }
+program-panicked = { $label } panicked { $situation }: '{ $message }' at { $at }
+program-ended = { $label } { $how } { $situation }
+worker-no-directory = the checker could not make a directory for the test: { $error }
+worker-no-sandbox = no sandbox for this test ({ $error }): plain mode
+worker-test-failed = the checker's test itself failed: { $what }
+worker-server-ended = { $label } { $how } while the test was still talking to it: a server runs until it is stopped, and a client's error costs only that client's connection
+worker-the-checker-saw = the checker saw
+collector-abandoned = the test did not finish within its time limit ({ $seconds } s) and was abandoned
+checker-could-not-run = the checker could not run this test: { $error }
+
+## Differences byte for byte, and the labels of evidence (base/escape.rs, observe/wire/)
+
+diff-nothing-here = (nothing: it ends here)
+diff-end-of-data = end of data
+diff-lengths = lengths
+diff-lengths-text = expected { $expected }, got { $got }
+diff-first-difference = first difference
+diff-first-difference-text = at offset { $at }: expected { $expected }, got { $got }
+label-expected = expected
+label-got = got
+label-received = received
+label-sent = sent
+label-transcript = transcript
+label-stdout = stdout
+label-output = output
+label-then = then
+conn-lengths-when-differed = expected { $expected }; { $got } had arrived when the difference showed
+wire-io-failure = { $who }: { $doing }: { $what }
+wire-refused = connection refused
+wire-reset = the connection was reset ({ $error })
+wire-timed-out = timed out
+wire-lossy-text = the bytes EF BF BD are U+FFFD, the replacement character: the data went through a String
+wire-read-failed = read failed: { $error }
+conn-no-time-to-connect = { $who }: no time left to connect
+conn-connected = connected to { $addr } from port { $port }
+conn-connect-failed = connect to { $addr } failed: { $error }
+conn-connect-to = connect to { $addr }
+conn-sending-stopped = sending stopped: { $accepted } of { $total } bytes were accepted
+conn-could-not-send = { $who }: could not send { $left } more bytes in time: the program stopped reading
+conn-timed-out-waiting = timed out waiting for data
+conn-nothing-came-back = { $who }: nothing came back in time
+conn-eof = EOF (the other side closed)
+conn-ended-early = { $who }: the connection ended before all the data came back
+conn-bytes-differ = { $who }: the bytes that came back differ from the bytes sent
+conn-more-bytes = { $who }: expected EOF, but more bytes came: { $bytes }
+conn-no-eof = { $who }: no EOF: the connection stayed open { $why }
+conn-shut-down = shut down its sending side (FIN: the program's read returns 0)
+conn-closed-rst = closed with SO_LINGER 0 (RST: a reset)
+server-before-connected = before { $who } connected
+server-listens-elsewhere = { $label } is alive but listens on port { $actual }, not on { $port }: did bind() fail without the error being checked? listen() on an unbound socket picks a port of its own
+server-listens-nowhere = { $label } is alive but listens on no port any more: was the listening socket closed?
+server-by-hand = in one terminal `{ $server }`, in another `{ $client }`
+sockets-in-state = a socket in { $state } with port { $port }
+sockets-descriptor-open = a socket whose connection is over but whose descriptor is still open
+eof-after-client-eof = after the client's EOF
+eof-after-client-eof-close = after the client's EOF (close the connection once read() returns 0)
+label-line = line
+label-held = held
+
+## Every echo server's tests (exercises/echo_server.rs)
+
+echo-no-listening-line = { $label } printed no `listening on` line (a program given with --program may print none): nothing to check
+echo-line-not-wildcard = the line says { $ip }: the contract is to bind the wildcard address, 0.0.0.0
+echo-listens-not-wildcard = the server listens on { $ip }:{ $port }, not on the wildcard address 0.0.0.0
+echo-line-count = the `listening on` line appears { $count } times; print it once
+echo-other-port = started with port { $wanted }, the server listens on { $port }
+echo-served-then-stopped = { $n ->
+    [one] client 1 was served
+   *[other] clients 1 to { $n } were served
+}; a server goes back to accept() after each client and runs until it is stopped
+echo-after-serving = after serving client { $i }
+echo-stopped-after-reset = the server stopped serving after a client reset its connection
+echo-after-reset = after a client reset its connection
+echo-stays-silent = stays silent for 1 s
+echo-still-holds = 3 clients have left, but the server still holds { $n ->
+    [one] { $n } socket
+   *[other] { $n } sockets
+} for them
+echo-close-wait = CLOSE_WAIT: the client closed its side and the server never closed its socket
+echo-descriptors-open = the descriptors of finished connections stay open: close (drop) the socket after the client's EOF
+echo-stopped-server = stopped the server while the connection was open
+echo-could-not-restart = the server could not start again on port { $port } right after its previous run
+echo-16mib-late = 16 MiB did not come back in 15 s
+echo-too-slow = { $yours } MB/s, less than a quarter of the reference echo server's { $reference } MB/s on this machine
+
+## The kit's steps (exercises/kit/)
+
+errors-still-running = { $label } was still running { $situation }
+errors-the-contract = the contract: one line on stderr and exit status 1
+errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
+errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line
+server-before-it-listened = before it listened
+server-before-listening-line = before it printed `listening on <ip>:<port>`
+server-closed-stdout = { $label } closed its stdout without printing `listening on <ip>:<port>`
+server-not-a-listening-line = { $label } printed { $line }, which is not `listening on <ip>:<port>`
+server-says-other-port = { $label } was started with port { $port } but says it listens on port { $actual }
+server-print-real-port = print the port getsockname() returns, not the argument: with 0 the kernel picks one
+server-graded-on-its-port = { $label } listens on port { $actual }, not on the port it was given ({ $port }): graded on { $actual }
+server-never-listened = { $label } did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)
+server-no-line-in-5s = { $label } printed no `listening on <ip>:<port>` line within 5 s
+server-wrote-much = { $label } wrote { $out } bytes to stdout and { $err } to stderr (the checker keeps the first 4 MiB of each)
+server-it-listens-on = it listens on
+server-ports = port { $ports }
+server-flushed = is stdout flushed after the line? is the line printed only after listen()?
+server-port-taken = its port was taken: in plain mode the tests share this machine's ports, so a program that listens on a fixed port (ignoring the one it is given) meets itself in another test or any other program using that port; grade it with -j 1, or as root with --sandbox namespaces (a network of its own per test)
+server-no-program = a server test whose table row names no program
+library-unreadable-answer = could not read the harness's answer to { $call }: { $reply }
+library-wrong-answer = { $call }: expected { $expected }, got { $got }
+library-wrong-answers = wrong answers
+library-wrong-of = { $wrong } of { $total } inputs
+rules-broken = { $exercise } breaks its rules ({ $places } flagged by clippy)
+clients-thread-failed = a client thread failed
+clients-flood-short = a flooding client could send only { $at } of { $total } bytes in time
+clients-flood-failed = the flooding thread failed
+echo-sending-thread-failed = the sending thread failed
+stalled-stops = stopped and continued the server { $n } times
+stalled-short-send = bytes went missing after the server was stopped and continued: send() returned a short count and the rest was never sent
+stalled-non-blocking = bytes went missing while the client was not reading: a non-blocking send may take only part of the data (or fail with EAGAIN); keep the rest in that client's buffer and send it when poll reports POLLOUT
+hidden-accepted = accepted a connection
+hidden-eof = EOF from the client
+hidden-closed-early = closed the connection early, on purpose
+hidden-write-failed = write failed: the client went away
+stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt
+stall-stopped = server stopped (SIGSTOP) while its send was blocked
+stall-continued = server continued (SIGCONT)
+
+## day2-echo's client (exercises/day2_echo/)
+
+client-no-exit-after-stdin = echo-client did not exit after stdin ended
+client-while-echoing = while echoing
+client-sent-differs = the bytes echo-client sent to the server differ from the lines it was given
+client-no-newlines = it sent the lines without their newlines: send each line exactly as read, newline included (the server echoes bytes, not lines)
+client-stdout-differs = echo-client's stdout differs from the lines it was given
+client-by-hand-socat = `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat` in one terminal, then `printf { $input } | { $client } 127.0.0.1 7000`
+client-when-closed-early = when the server closed the connection early
+client-nothing-listens = nothing listens on port { $port }
+client-when-refused = when the connection was refused
+client-gave-up-log = echo-client gave up after { $seconds } s
+client-when-no-answer = when the server never answered (4 s)
+client-gave-up-early = echo-client gave up after { $seconds } s; the contract gives a slow server 2 s to answer
+client-wait-2s = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of TimeVal::seconds(2)) before giving up
+
+## Every one-thread server's tests (exercises/multiplexing.rs)
+
+multi-clients-failed = clients that failed
+multi-of-100 = { $failed } of 100
+multi-never-served = { $n } of 200 clients that connected in a burst were never served
+multi-first-unserved = first unserved
+multi-accept-all = connections that arrive together wait in the listen queue until accepted: accept all of them (until EAGAIN) each time the listening socket is readable, and keep no fixed limit on clients
+multi-stalled-sent = the stalled client has sent { $size } and read nothing
+multi-stopped-everybody = the server stopped serving everybody while one client did not read: a send to that client must never wait; keep what does not fit in that client's buffer and send it when its socket is writable
+multi-slowest-echo = the slowest echo took { $ms } ms
+multi-waited = a client waited { $seconds } s for its echo while another client did not read
+multi-lost-bytes = the client that did not read lost bytes: keep its output in its buffer until its socket is writable again
+multi-memory-log = the client sent { $sent } MiB; the server's memory grew by { $grew } MiB
+multi-memory-grew = the server's memory grew by { $grew } MiB for a client that sent { $sent } MiB and read nothing
+multi-back-pressure = back-pressure: while over 1 MiB waits for a client, stop reading from it (do not ask for POLLIN); its data then waits in the kernel, and its send blocks
+multi-cpu-log = CPU time in the 0.3 s after the reset: { $ms } ms
+multi-pollerr = POLLERR and POLLHUP (EPOLLERR, EPOLLHUP) come whether asked for or not: on either, close that client
+multi-spins = after a client reset its connection, the server used { $ms } ms of CPU in 0.3 s: it spins
+multi-still-holds-reset = a client reset its connection, and a second later the server still holds its socket
+multi-stopped = stopped the server (SIGSTOP)
+multi-continued-together = continued the server: the data and the EOF wait in its socket together
+multi-read-zero = a read of 0 ends the client's input, not its output: send what is buffered for it, then close
+multi-slow-reader = output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again
+multi-closed-after = the server closed the connection after { $got } of { $total } bytes
+multi-send-then-close = after a client's EOF, send everything still buffered for it, then close
+multi-bytes-differ = the bytes that came back differ from the ones sent
+multi-fd-listening = fd { $fd }: the listening socket
+multi-fd-client = fd { $fd }: a client's socket
+multi-blocking = { $n ->
+    [one] { $n } of the server's sockets is
+   *[other] { $n } of the server's sockets are
+} blocking (no O_NONBLOCK in /proc/{ $pid }/fdinfo)
+multi-blocking-label = blocking
+multi-make-non-blocking = with one thread for everybody, one call that waits stops everybody: make every socket non-blocking (SOCK_NONBLOCK in socket() and accept4(), or fcntl O_NONBLOCK)
+multi-threads = with 20 clients connected the server runs { $threads ->
+    [one] { $threads } thread
+   *[other] { $threads } threads
+} and { $children ->
+    [one] { $children } child process
+   *[other] { $children } child processes
+}
+multi-one-thread = the lesson is one thread of one process for every client: poll or epoll tells it which socket is ready
+
+## day3-fork (exercises/day3_fork.rs)
+
+fork-a-silent = connected, and says nothing
+fork-b-not-served = client B was not served while client A was connected: the server serves one client at a time (fork a child per client)
+fork-stopped-for-burst = stopped the server (SIGSTOP): 50 clients arrive while it is busy
+fork-continued = continued the server (SIGCONT)
+fork-slow-connects = { $n } of 50 clients that arrived at once could connect only after a second or more
+fork-of-50 = { $failed } of 50
+fork-fifty-in-6s = 50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s
+fork-connects = connects
+fork-connects-text = { $connected } clients connected, { $slow } of them only after a second or more
+fork-backlog = connections waited a second or more to be accepted: the kernel dropped their SYN because the listen queue was full, and the client sent it again 1 s later. 50 clients at once need a larger backlog than listen(fd, 5): course.md#backlog
+fork-three-clients = 3 clients are connected, and the server has { $n ->
+    [one] { $n } child process
+   *[other] { $n } child processes
+} (threads do not count)
+fork-2s-after-half-close = 2 s after the client's half-close
+fork-parent-holds = the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends
+fork-no-listening-socket = could not find the server's listening socket in /proc
+fork-child-holds-listener = { $n ->
+    [one] { $n } child
+   *[other] { $n } children
+} holds the listening socket (child { $pids })
+fork-zombies-after-20 = run { $run }: { $n ->
+    [one] { $n } zombie child
+   *[other] { $n } zombie children
+} 1 s after the last of 20 clients left
+fork-reaps-late = the server reaps only when something else happens (the next accept?): reap when SIGCHLD arrives
+fork-zombies-after-50 = run { $run }: { $n } of 50 children are zombies 3 s after their clients left at the same instant
+fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
+fork-after-5-left = after its 5 clients left
+fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
+fork-while-clients-left = while its clients left
+fork-still-has = 5 clients have left, and the server still has { $n ->
+    [one] { $n } process
+   *[other] { $n } processes
+} besides itself
+fork-zombies-label = zombies (exited, never reaped)
+fork-servers-label = children holding the listening socket
+fork-others-label = other processes
+fork-falls-back = a child that does not exit after its client falls back into the accept loop and becomes a second server: exit at the end of the child's branch
+fork-never-reaped = the children exited, but nobody reaped them: loop on waitpid(-1, WNOHANG) when SIGCHLD arrives
+fork-neither = these processes are neither zombies nor children that accept: every process the server starts must end when its work is done
+fork-after-children-died = after its children died while it waited for clients
+fork-accept-eintr = run { $run }: accept() failed with EINTR when SIGCHLD arrived; retry on EINTR (or install the handler with SA_RESTART)
+fork-stopped-accepting = run { $run }: the server stopped accepting after its children died
+fork-no-sigchld = the server takes no SIGCHLD at all (no handler in SigCgt, no signalfd): nothing reaps a child when it exits; install a SIGCHLD handler that loops on waitpid(-1, WNOHANG)
+fork-sigchld-ignored = SIGCHLD is ignored (SIG_IGN): the kernel then reaps the children by itself, but the lesson is a handler that reaps them with waitpid
+fork-sigchld-default = SIGCHLD has its default disposition: no handler reaps the children
+fork-sigchld-not-taken = SIGCHLD is not taken: no handler (SigCgt in /proc/<pid>/status) and no signalfd
+
+## UDP (observe/wire/udp.rs, exercises/day3_udp.rs)
+
+udp-port-closed = { $who }: the server's port is closed (ICMP port unreachable): did the server stop?
+udp-no-reply = { $who }: no reply to a datagram of { $size }
+udp-reply-from-elsewhere = { $who }: the reply came from port { $from }, not from the server's port { $port }
+udp-reply-cut = { $who }: the reply is { $got } long, the datagram sent was { $sent }: it was cut
+udp-reply-differs = { $who }: the reply differs from the datagram sent
+udp-unexpected-datagram = { $who }: an unexpected datagram from port { $port }: { $data } ({ $why })
+udp-dropped-on-purpose = dropped it, on purpose: the client must send it again
+udp-three-replies = three datagrams were sent, three replies expected
+udp-empty-is-a-datagram = an empty datagram is a datagram: its reply is empty too
+udp-after-empty = after an empty datagram
+udp-got-from-stranger = client { $client } got { $data } from port { $port }, not from the server
+udp-not-its-own = client { $client } did not get back exactly its own 5 datagrams of wave { $wave }
+udp-nothing = nothing
+udp-client-no-exit = udp-client did not exit after stdin ended
+udp-while-talking = while talking to the server
+udp-stdout-differs = udp-client's stdout differs from the lines it was given ({ $note })
+udp-printed-stranger = it printed the stranger's datagram: a reply from another port must be ignored
+udp-plain-echo = plain echo
+udp-dropped-first = the server dropped the first copy of each datagram
+udp-stranger-first = a stranger answered first
+udp-gave-up-log = udp-client gave up after { $seconds } s, { $tries } tries
+udp-still-trying = udp-client was still trying after 4 s: stop after the third try
+udp-when-no-answer = when the server never answered
+udp-tries = udp-client sent the datagram { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+} before giving up; the contract says 3 tries in all
+udp-gave-up-early = udp-client gave up after { $seconds } s: it must wait up to 0.5 s for each of its 3 tries
+
+## day4-signals (exercises/day4_signals/)
+
+sig-sent-usr1-waiting = sent SIGUSR1 while the server waited for clients
+sig-stats-wrong = the statistics line is not right
+sig-after-usr1 = after SIGUSR1
+sig-no-stats-line = no `{ $wanted }` line within 0.5 s of SIGUSR1
+sig-sa-restart = the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it (or wake the loop another way: a self-pipe, a signalfd, ppoll)
+sig-no-child-holds = no child of the server holds the client's connection: serve each client in a child of its own (fork)
+sig-could-not-stop-child = could not stop the child: { $error }
+sig-stopped-child = stopped the child serving the client (SIGSTOP)
+sig-reset-not-seen = the server's side of the connection never took in the client's reset
+sig-stopped-parent = stopped the parent (SIGSTOP), so its child's exit status stays readable
+sig-continued-child = continued the child: it finds a line to echo on a connection that was reset
+sig-continued-parent = continued the parent (SIGCONT)
+sig-child-did-not-end = the child serving the client did not end within 3 s after its client reset the connection
+sig-killed-by-sigpipe = the child serving the client was killed by SIGPIPE when it wrote to the reset connection
+sig-msg-nosignal = send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle
+sig-killed-by = the child serving the client was killed by { $signal } after its client reset the connection
+sig-after-child-reset = after a child's client reset its connection
+sig-now-silent = now stays silent
+sig-idle-1s = idle-seconds is 1: a client silent for 1 s must get `timeout\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)
+sig-after-timeout = after `timeout`: disconnect the idle client
+sig-active-timed-out = an active client was timed out: alarm() must start again after every read
+sig-silent-thread-failed = the silent client's thread failed
+sig-timeout-early = `timeout` came { $seconds } s after the client went silent; idle-seconds is 1
+sig-filled-pipe = stopped reading the server's stdout and filled the pipe ({ $filler } bytes of filler lines)
+sig-sent-sigterm = sent SIGTERM: the server's `bye` cannot be written until the pipe is drained
+sig-sent-usr1-writing = sent SIGUSR1 while the server was blocked writing to its stdout
+sig-never-blocked = the server never blocked writing to its stdout
+sig-drained = drained the pipe
+sig-still-running-after-term = the server was still running 2 s after SIGTERM, its stdout drained
+sig-usr1-during-bye = after a SIGUSR1 arrived while it was writing `bye` to its stdout
+sig-handler-prints = the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop
+sig-no-bye = the server exited with status 0 but never printed `bye`
+sig-sending-thread-failed = a sending thread failed
+sig-storm-sent = sent { $sent } SIGUSR1 to the process group in { $ms } ms
+sig-during-storm = during a storm of SIGUSR1
+sig-eintr-retry = a call interrupted by a signal fails with EINTR: retry it instead of giving up on the client
+sig-no-served-line = not one `served <N> clients` line after 1000 SIGUSR1
+sig-malformed-stats = a malformed statistics line
+
+## day4-signals' exit, day5-epoll's edge (exercises/day4_signals/exit.rs, day5_epoll/edge.rs)
+
+edge-no-epoll = the server has no epoll instance watching anything (no `tfd:` line in the fdinfo of an anon_inode:[eventpoll] descriptor)
+edge-create = epoll_create1, then epoll_ctl(EPOLL_CTL_ADD) for the listening socket and for every client
+edge-not-in-set = fd { $fd } (a client) is not in the epoll set
+edge-level-triggered = fd { $fd } (a client) is level-triggered: events { $events }, without EPOLLET
+edge-not-edge-triggered = client sockets are not registered edge-triggered
+edge-in-proc = in /proc
+edge-register = register each client with EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET
+edge-read-until-eagain = after one EPOLLIN, read until EAGAIN: the rest of a burst is never announced again
+exit-on = on { $signal }
+exit-must-exit-0 = after { $signal } the server must exit by itself with status 0: install a handler that sets a flag
+exit-stopped-children = stopped the server's { $n } children (SIGSTOP)
+exit-sent-signal = sent { $signal } with 2 clients connected
+exit-continued-children = continued the children (SIGCONT)
+exit-children-alive = after { $signal } the server exited while { $n ->
+    [one] its child was
+   *[other] { $n } of its children were
+} still alive
+exit-stop-children = stop the children (kill(child, SIGTERM)) and wait for them (waitpid until it fails with ECHILD) before printing bye and exiting
+exit-still-running = the server was still running 1 s after { $signal }
+exit-handler-flag = the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then closes, stops the children, reaps them and returns
+exit-no-bye = the last line printed is not `bye` after { $signal }
+exit-left-running = the server exited but left { $n ->
+    [one] { $n } child process
+   *[other] { $n } child processes
+} running
+exit-send-sigterm = send SIGTERM to every child (kill) and wait for them before exiting
+exit-not-reaped = the server exited without reaping { $n ->
+    [one] { $n } child
+   *[other] { $n } children
+}
+exit-waitpid-echild = after kill(child, SIGTERM), waitpid until it fails with ECHILD, then print bye
+exit-port-taken = port { $port } is still taken after the server exited ({ $error })
+exit-child-kept-listener = something still listens on it: a child kept the listening socket
+exit-close-listener = close the listening socket before exiting
+
+## day3-shutdown (exercises/day3_shutdown.rs)
+
+shut-after-file-complete = after the whole file: shut down the sending side (shutdown(SHUT_WR)) so the client knows the file is complete
+shut-closed-not-half = the server no longer holds this connection: it was closed, not half-closed
+shut-wrong-line = the server printed the wrong line
+shut-after-message = after the client's message
+shut-no-says-line = the server printed no `client says: ...` line after the client's message ({ $wanted } expected)
+shut-closed-instead = the server close()d the connection after sending the file instead of shutdown(SHUT_WR): a closed socket cannot read the client's message (the kernel answers it with a reset)
+shut-with-file = with a file of { $size }
+shut-after-file = after the whole file: shut down the sending side (shutdown(SHUT_WR))
+shut-served-before = { $n } clients were served before this one
+shut-client-not-finished = file-client did not finish
+shut-during-transfer = during the transfer
+shut-no-end-of-message = file-client exited, but the hidden server never saw the end of its message
+shut-no-out-file = file-client exited 0 but created no out-file (the file had { $size })
+shut-create-first = create the out-file before the first recv, even if nothing arrives
+shut-out-file-differs = the out-file differs from the { $size } the server sent
+shut-only-start = the out-file holds only the start of the file: did the client stop after its first recv? Read until recv returns 0
+shut-wrong-receipt = file-client's message is not `received <N> bytes` with N the bytes it received
+shut-answered-early = file-client answered before the server's EOF, while part of the file was still to come
+shut-message = message
+shut-one-recv = one recv is not the whole file: read until recv returns 0, and only then send the receipt
+
+## day1-endian, day2-inet's notes (exercises/day1_endian.rs, day2_inet/)
+
+endian-machine-little = this machine is little-endian: 0x0102 sits in memory as { $bytes }
+endian-machine-big = this machine is big-endian: 0x0102 sits in memory as { $bytes }
+endian-sign-extension = wrong only from 0x8000_0000 up? That is sign extension: a right shift of a signed (i32) value copies the top bit into the bytes it frees. Shift u32 values.
+endian-htons-unchanged = htons returned its input unchanged: on this little-endian host it must swap
+inet-whitespace = glibc accepts this: after the address it stops at the first whitespace (space, \t, \n, \v, \f, \r) and ignores the rest. A pitfall of the real function, which the lab follows exactly: course.md#inet-aton explains it, and how a caller checks the whole string.
+inet-leading-zeros = inet_pton refuses leading zeros: to inet_aton `010` is octal 8, so a strict parser must not guess
+inet-four-parts = inet_pton wants exactly four parts; the short forms are inet_aton's
+inet-two-gaps = two `::` are ambiguous: nobody could tell how many zeros each stands for
+inet-seven-groups = with `::` there must be at most seven explicit groups: `::` stands for at least one zero group
+inet-lowercase = glibc prints hex digits in lowercase
+inet-single-zero = `::` replaces a run of two or more zero groups; a single zero group stays `0`
+inet-dotted-end = v4-mapped (::ffff:a.b.c.d) and v4-compatible (::a.b.c.d) addresses end in dotted decimal
+inet-addr-reversed = the bytes are reversed: inet_addr returns the address in network order as it sits in memory, so its to_ne_bytes() are the four parts in order
+
+## The harness of library exercises (observe/harness.rs)
+
+harness-no-return = { $call } did not return within the time limit
+harness-endless-loop = an endless loop? (a loop counter that can never reach its bound, a `while` whose condition never changes)
+harness-while-running = while running { $call }
+harness-private-channel = while running { $call }, something other than the harness wrote to the checker's private channel (fd 3): the code under test must not touch it
+harness-written = written
+harness-panicked = { $call } panicked: '{ $message }' at { $at }
+harness-given = given
+harness-unexpected = the harness answered { $call } with something unexpected: { $reply }

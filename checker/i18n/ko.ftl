@@ -1,0 +1,867 @@
+# 채점기(checker)의 한국어 메시지. 키는 en.ftl과 같다; 빠진 키는 영어로 보인다.
+# `cargo run -p checker -- verify`가 빠진 키와 en.ftl에 없는 키를 알려 준다.
+# 용어는 course.ko.md를 따른다. API 이름, 플래그, errno 이름,
+# 테스트 id는 라틴 문자 그대로 둔다. 서술은 ~다, 안내는 ~하세요.
+
+## 보고서에 공통으로 쓰는 말
+
+status-pass = 통과
+status-fail = 실패
+status-error = 오류
+status-not-started = 시작 전
+status-does-not-compile = 컴파일 안 됨
+status-not-applicable = 해당 없음
+
+exercise-passing = 통과
+exercise-failing = 실패
+exercise-not-started = 시작 전
+exercise-does-not-compile = 컴파일 안 됨
+
+count-byte = { $n }바이트
+count-line = { $n }줄
+count-place = { $n }곳
+count-process = 프로세스 { $n }개
+
+## 사람이 읽는 보고서 (report/human.rs)
+
+report-exercise-counts = (테스트 { $passed }/{ $tests }개, { $earned }/{ $possible }점)
+report-does-not-compile = 컴파일 안 됨
+report-not-graded = 채점하지 않음
+report-fix-compile-errors = 위의 오류(컴파일러가 낸 메시지)를 고친 뒤 채점기를 다시 실행하세요. 다른 실습은 평소대로 채점된다
+report-not-started-open = 시작 전: exercises/{ $exercise }/{ $file }을(를) 열고 { $course }#{ $section }을(를) 읽으세요
+report-test-title = 테스트: { $title }
+report-output = 출력:
+report-note = 참고:
+report-hint = 힌트:
+report-read = 읽을 곳: { $course }#{ $section }
+report-try-by-hand = 직접 해 보기: { $command }
+report-rerun = 다시 실행: { $command }
+report-transcript-took = 기록 ({ $seconds }초):
+report-score = 점수: { $earned }/{ $possible }점
+report-score-day = { $day }일차: { $earned }/{ $possible }
+report-totals = 통과 { $passed }, 실패 { $failed }
+report-totals-skipped = 통과 { $passed }, 실패 { $failed }, 해당 없음 { $skipped }
+report-grading = 채점 중
+
+## 오류 종류별 힌트 (report/hints.rs)
+
+hint-not-started = 이 코드는 아직 `todo!()`를 실행한다. `todo!()`를 직접 구현한 코드로 바꾸세요. 그 위의 문서 주석이 C 호출을 인용하고 그에 해당하는 nix 함수를 알려 준다.
+hint-panic = 코드가 패닉했다. 메시지와 줄 위치는 위에 있다. 패닉은 계약이 오류를 요구하는 곳에서도 결코 통과가 아니다(대신 stderr에 한 줄을 출력하고 상태 1로 종료하세요).
+hint-crash = 프로세스가 시그널로 죽었다. SIGSEGV는 대개 스택 오버플로(끝없는 재귀), SIGABRT는 패닉 중의 패닉이나 명시적인 abort, SIGPIPE는 상대가 이미 닫은 소켓에 쓴 것이다(course.ko.md의 SIGPIPE와 MSG_NOSIGNAL 부분을 보세요).
+hint-timeout = 제한 시간 안에 아무 일도 일어나지 않았다. 끝나지 않는 루프, 결코 오지 않을 데이터를 기다리는 read(답하기 전에 EOF를 기다리지 않았는가?), 엉뚱한 소켓에서 블로킹되는 호출이 없는지 찾아보세요.
+hint-refused = 연결 거부(ECONNREFUSED): 그 주소와 포트에서 리슨하는 것이 없다. 서버는 bind(), listen()을 한 뒤, 실제로 리슨하고 있을 때에만 `listening on` 줄을 출력해야 한다. 클라이언트는 오류를 stderr에 알리고 상태 1로 종료해야 한다.
+hint-reset = 연결 리셋(ECONNRESET): 상대가 RST를 보냈다. 수신 버퍼에 읽지 않은 데이터가 남은 채 소켓을 닫거나, 연결이 열린 채 프로세스가 죽으면(패닉, 크래시) 이렇게 된다.
+hint-early-eof = 데이터가 다 오기 전에 연결이 끝났다(read()가 0, 즉 EOF를 돌려줌). 소켓을 너무 일찍 닫지 않았는가, 부분 쓰기(short write)를 완전한 쓰기로 여기지 않았는가? write()는 요청보다 적은 바이트를 보낼 수 있다. 모두 보낼 때까지 반복하세요.
+hint-address-in-use = 주소가 이미 사용 중이다(EADDRINUSE). 서버가 닫은 뒤에도, 끝난 연결의 그쪽 끝은 TIME_WAIT 상태로 2*MSL 동안 기다린다. 그동안 bind()는 그 포트를 거부한다. 리스닝 소켓에 bind() *전에* SO_REUSEADDR를 설정하면 된다.
+hint-no-listening-line = 서버는 리슨을 시작하면 정확히 `listening on <ip>:<port>`(getsockname()이 알려 주는 실제 포트)를 출력하고 stdout을 flush해야 한다. 채점기는 그 줄을 기다린 뒤에 연결한다.
+hint-bad-output = 출력은 계약의 일부다. 공백과 줄바꿈까지 바이트 단위로 같아야 하고, 그 스트림에는 다른 것을 출력하면 안 된다.
+hint-bad-exit = 종료 상태는 계약의 일부다. 성공하면 0, 예상된 오류이면 stderr에 한 줄을 쓰고 1이며, 패닉(101)이나 시그널로 끝나면 안 된다.
+hint-rule = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금지한다(clippy.toml과 실습의 Cargo.toml에 있는 [lints] 표를 보세요). 그 부분을 직접 작성하세요.
+
+## 채점 (grade/)
+
+rules-wait-for-work = 아직 확인할 것이 없다: 코드가 todo!()를 지나가면 규칙을 확인한다
+build-tampered = { $files }: 실습의 매니페스트와 규칙은 실습이 배포한 그대로여야 한다
+build-tampered-restore = 실습 저장소에서 되돌리세요(예: `git checkout <lab revision> -- <file>`). 채점은 실습 자체의 규칙을 쓴다
+build-no-package = { $dir }에 패키지가 없다({ $manifest }이(가) 있어야 한다)
+build-cargo-cannot-read = cargo가 패키지(Cargo.toml이나 워크스페이스)를 읽지 못한다
+build-does-not-compile = `{ $exercise }`이(가) 컴파일되지 않는다
+build-signature-differs = `{ $exercise }`은(는) 컴파일되지만 채점기가 함수를 호출할 수 없다: 공개 시그니처가 스텁과 다르다(문서 주석과 비교해 보세요)
+build-cargo-build-failed = { $exercise }의 `cargo build`가 실패했다
+build-no-binary = 패키지에 `{ $bin }`라는 바이너리가 없다: src/bin/{ $bin }.rs에 그대로 있어야 한다
+
+## 기록 (observe/wire/)
+
+transcript-earlier-lines = … (앞선 { $n }줄 생략)
+transcript-sent = { $size } 보냄: { $data }
+transcript-received = { $size } 받음: { $data }
+transcript-sent-datagram = { $size } 데이터그램을 포트 { $port }(으)로 보냄: { $data }
+transcript-received-datagram = { $size } 데이터그램을 포트 { $port }에서 받음: { $data }
+
+## 개요: 인자 없이 `checker` (commands/overview.rs)
+
+overview-heading = 소켓 프로그래밍 실습: 지금 위치 ({ $dir })
+overview-day = { $day }일차  { $bar }  실습 { $done }/{ $exercises }개 통과, { $points }/{ $max }점
+overview-counts = 테스트 { $passed }/{ $tests }  점수 { $points }/{ $max }
+overview-next = 다음: { $course }#{ $section }을(를) 읽고 `cargo run -p checker { $exercise }`를 실행하세요
+overview-all-pass = 모든 실습을 통과했다. 수고했어요!
+
+## 채점기 자체의 메시지 (commands/, main.rs)
+
+options-cap-kernel = 커널(프로그램마다 pids cgroup)
+options-cap-checker = 채점기(프로그램마다 프로세스 수를 센다)
+options-sandbox = 샌드박스: { $sandbox }; 프로세스 상한: 동시에 { $max }개, 지키는 쪽: { $cap }
+options-jobs-one = jobs: 1 (--program은 고정 포트에서 리슨할 수 있고, plain 모드는 이 머신의 포트를 함께 쓴다. -j N으로 바꿀 수 있다)
+options-no-root = --root { $dir }: 그런 디렉터리가 없다
+checker-error = checker: { $error }
+select-no-test = `{ $exercise }`에는 `{ $test }` 테스트가 없다. `checker list`가 모든 실습의 테스트 id를 보여 준다
+select-nothing-belongs = 아직 `{ $target }`에 속한 실습이 없다. `checker list`가 실습 목록을 보여 준다
+select-did-you-mean = 알 수 없는 실습이나 대상 `{ $target }`: `{ $guess }`을(를) 말한 것인가? (`checker list`가 모든 실습을 보여 준다)
+select-unknown = 알 수 없는 실습이나 대상 `{ $target }`. `all`, `day1` 같은 일차, 또는 다음 중 하나를 써 보세요: { $names }
+grade-no-step-summary = 단계 요약(step summary)을 쓰지 못했다: { $error }
+grade-writing = { $file } 쓰는 중
+watch-watching = { $dir }의 변경을 지켜보는 중 (그만하려면 Ctrl-C)…
+watch-unavailable = 여기서는 파일 감시를 쓸 수 없다({ $error }): 다시 채점하려면 Enter, 그만하려면 Ctrl-C
+list-exercise = { $exercise } ({ $day }일차) — { $title }  [{ $course }#{ $section }]
+list-points = { $points }점
+hint-unknown-exercise = 알 수 없는 실습 `{ $exercise }`. `checker list`가 실습 목록을 보여 준다
+hint-read-first = 먼저 { $course }#{ $section }을(를) 읽으세요.
+
+## 프로그램이 끝난 방식과 채점기가 한 일 (contain/)
+
+exit-panic = 상태 101로 종료했다(패닉)
+exit-status = 종료했다(상태 { $code })
+exit-sigsegv = SIGSEGV로 죽었다(세그멘테이션 오류: 스택 오버플로?)
+exit-sigabrt = SIGABRT로 죽었다(abort)
+exit-sigpipe = SIGPIPE로 죽었다(읽는 쪽이 사라진 소켓이나 파이프에 썼다)
+exit-sigkill = SIGKILL로 죽었다(메모리나 시간을 너무 많이 써서 죽었을 수 있다)
+exit-signal = { $signal }(으)로 죽었다
+exit-other = 끝났다({ $status })
+intervention-ended = { $label }은(는) 스스로 끝나 있었다: { $how }
+intervention-server-ended = { $label }은(는) 테스트가 아직 필요로 할 때 스스로 끝나 있었다: { $how }. 서버는 멈출 때까지 계속 돌아야 한다
+intervention-last-words = {" "}(stderr의 마지막 말: "{ $line }")
+intervention-found-stopped = { $label }이(가) 멈춰(SIGSTOP) 있었다: 채점기가 재개시킨 뒤 끝냈다
+intervention-ignored-sigterm = { $label }이(가) SIGTERM을 받고 { $ms } ms 안에 끝나지 않았다: 채점기가 SIGKILL로 죽였다
+intervention-left-running = { $label }이(가) 끝난 뒤에도 { $count }가 돌고 있었다(고아 프로세스, setsid?): 채점기가 죽였다
+intervention-fork-bomb = 채점기가 동시에 프로세스를 { $max }개 넘게 돌린 프로그램을 죽였다(포크 폭탄?)
+intervention-refused-forks = { $label }이(가) 동시에 프로세스를 { $max }개 넘게 돌리려 했다(포크 폭탄?): 커널이 fork { $refused }번을 거부했다
+intervention-flooded = { $label }이(가) { $bytes }바이트를 출력했다(채점기는 스트림마다 처음 4 MiB만 보관한다)
+intervention-sandbox-leftovers = 프로그램들을 멈춘 뒤에도 테스트의 샌드박스에서 프로세스 { $n }개가 돌고 있었다(데몬?): 샌드박스와 함께 끝났다
+program-killed-fork-bomb = { $label }: { $situation } 채점기가 죽였다. 동시에 프로세스를 { $max }개 넘게 돌렸다(포크 폭탄?)
+program-fork-bomb-note = fork()마다 자식의 exit()가 짝을 이뤄야 한다. 루프로 돌아가 다시 fork하는 자식은 기하급수로 늘어난다
+program-still-running = { $label }이(가) 아직 돌고 있다
+program-reached-todo = 시작 전: { $label }이(가) { $at }에서 todo!()에 닿았다
+program-panicked = { $label }: { $situation } 패닉했다: '{ $message }' ({ $at })
+program-ended = { $label }: { $situation } { $how }
+worker-no-directory = 채점기가 테스트용 디렉터리를 만들지 못했다: { $error }
+worker-no-sandbox = 이 테스트에는 샌드박스가 없다({ $error }): plain 모드
+worker-test-failed = 채점기의 테스트 자체가 실패했다: { $what }
+worker-server-ended = { $label }: 테스트가 아직 대화하는 중에 { $how }. 서버는 멈출 때까지 계속 돌아야 하고, 클라이언트의 오류는 그 클라이언트의 연결만 잃게 해야 한다
+worker-the-checker-saw = 채점기가 본 것
+collector-abandoned = 테스트가 제한 시간({ $seconds }초) 안에 끝나지 않아 포기했다
+checker-could-not-run = 채점기가 이 테스트를 실행하지 못했다: { $error }
+
+## 바이트 단위 차이와 증거의 이름 (base/escape.rs, observe/wire/)
+
+diff-nothing-here = (없음: 여기서 끝난다)
+diff-end-of-data = 데이터 끝
+diff-lengths = 길이
+diff-lengths-text = 기대 { $expected }, 실제 { $got }
+diff-first-difference = 첫 차이
+diff-first-difference-text = 오프셋 { $at }: 기대 { $expected }, 실제 { $got }
+label-expected = 기대
+label-got = 실제
+label-received = 받은 것
+label-sent = 보낸 것
+label-transcript = 기록
+label-stdout = stdout
+label-output = 출력
+label-then = 그다음
+conn-lengths-when-differed = 기대 { $expected }; 차이가 드러났을 때 { $got }가 도착해 있었다
+wire-io-failure = { $who }: { $doing }: { $what }
+wire-refused = 연결이 거부됐다
+wire-reset = 연결이 리셋됐다({ $error })
+wire-timed-out = 시간 초과
+wire-lossy-text = 바이트 EF BF BD는 대체 문자 U+FFFD다: 데이터가 String을 거쳤다
+wire-read-failed = 읽기 실패: { $error }
+conn-no-time-to-connect = { $who }: 연결할 시간이 남지 않았다
+conn-connected = { $addr }에 연결함(포트 { $port }에서)
+conn-connect-failed = { $addr }에 연결 실패: { $error }
+conn-connect-to = { $addr }에 connect
+conn-sending-stopped = 보내기 멈춤: { $total }바이트 중 { $accepted }바이트가 받아들여졌다
+conn-could-not-send = { $who }: 남은 { $left }바이트를 제시간에 보내지 못했다: 프로그램이 읽기를 멈췄다
+conn-timed-out-waiting = 데이터를 기다리다 시간 초과
+conn-nothing-came-back = { $who }: 제시간에 아무것도 돌아오지 않았다
+conn-eof = EOF (상대가 닫음)
+conn-ended-early = { $who }: 데이터가 다 돌아오기 전에 연결이 끝났다
+conn-bytes-differ = { $who }: 돌아온 바이트가 보낸 바이트와 다르다
+conn-more-bytes = { $who }: EOF를 기대했지만 바이트가 더 왔다: { $bytes }
+conn-no-eof = { $who }: EOF가 없다: { $why } 연결이 열린 채였다
+conn-shut-down = 송신 쪽을 닫음(FIN: 프로그램의 read가 0을 돌려준다)
+conn-closed-rst = SO_LINGER 0으로 닫음(RST: 리셋)
+
+## 실습 표의 제목과 힌트 (영어는 checker/src/exercises/의 표에 있다)
+## 키: <실습>--title, <실습>--<테스트 id>--title, <실습>--<테스트 id>--hint
+
+rules--title = 실습의 규칙을 지킨다(clippy.toml과 Cargo.toml의 [lints])
+rules--hint = 금지된 지름길을 쓰지 말고 지적된 코드를 다시 작성하세요. 메시지가 규칙의 이름과 그 규칙이 있는 까닭을 알려 준다.
+
+day1-fileio--title = 파일 디스크립터: write_all, write_vectored_all, 그리고 복사 프로그램
+day1-fileio--write-all--title = 타이머가 끼어드는 느린 파이프에 write_all: 모든 바이트를 한 번씩, 순서대로
+day1-fileio--write-all--hint = 모든 바이트를 쓸 때까지 반복하세요. 부분 쓰기로 n을 돌려받으면 &buf[n..]로 계속하고, Err(EINTR)이면 write()를 다시 호출하고, 다른 오류는 돌려주세요.
+day1-fileio--write-vectored-all--title = 끼어들기가 있는 느린 파이프에 write_vectored_all: 시도마다 writev 한 번, 정확한 바이트에서 이어 쓰기
+day1-fileio--write-vectored-all--hint = writev가 돌려준 수는 모든 버퍼에 걸친 값이다. 다 쓴 버퍼는 건너뛰고, 멈춘 버퍼의 중간에서 다음 writev를 시작하세요. 첫 버퍼부터 다시 쓰면 안 된다. EINTR이면 다시 시도하세요.
+day1-fileio--copy-files--title = copy: 0 B부터 8 MiB까지의 무작위 바이트 파일을 바이트 그대로
+day1-fileio--copy-files--hint = read()가 0을 돌려줄 때까지 읽고, 매번 read가 돌려준 n바이트만 정확히 쓰세요(write_all로). 짧게 읽혔다고 파일 끝은 아니다.
+day1-fileio--copy-truncate--title = 더 긴 기존 파일 위에 copy하면 새 내용만 정확히 남는다
+day1-fileio--copy-truncate--hint = 대상 파일을 O_WRONLY | O_CREAT | O_TRUNC로 여세요. O_TRUNC가 없으면 새 끝 너머의 옛 바이트가 남는다.
+day1-fileio--copy-append--title = copy --append는 기존 파일 끝에 덧붙이고, 없는 파일은 만든다
+day1-fileio--copy-append--hint = --append이면 O_WRONLY | O_CREAT | O_APPEND로 여세요(O_TRUNC 없이). 모든 write가 끝에 붙고, 없는 파일은 만들어진다.
+day1-fileio--copy-mode--title = 새 대상 파일의 모드는 0644에서 umask를 뺀 것이고, 기존 파일은 모드를 유지한다
+day1-fileio--copy-mode--hint = O_CREAT와 함께 open()에 Mode::from_bits_truncate(0o644)를 넘기고 umask는 커널이 빼게 두세요. 나중에 chmod하지 마세요.
+day1-fileio--copy-stdio--title = 원본이 `-`이면 fd 0을 읽고, 대상이 `-`이면 fd 1에 쓴다
+day1-fileio--copy-stdio--hint = `-`에는 파일을 여는 대신 std::io::stdin().as_fd()나 std::io::stdout().as_fd()를 쓰세요. 파이프에서는 끝에 한참 못 미쳐서도 read가 버퍼보다 적게 돌려줄 수 있다.
+day1-fileio--copy-errors--title = 오류마다 stderr에 `copy: <path>: <reason>`을 출력하고 상태 1로 종료한다
+day1-fileio--copy-errors--hint = 모든 호출의 결과를 확인하세요. 오류가 나면 `copy: <path>: <errno's text>`(Errno::desc())를 출력하고 1로 종료하세요. path는 실패한 호출이 다룬 경로다.
+
+day1-endian--title = 손으로 다루는 바이트 순서: 스왑, htons/htonl, 네트워크 순서의 바이트
+day1-endian--is-little-endian--title = is_little_endian()이 실제 호스트의 바이트 순서를 알려 준다
+day1-endian--is-little-endian--hint = 아는 수를 메모리에 두고 첫 바이트를 보세요. 리틀 엔디안 호스트에서 `1u16.to_ne_bytes()[0]`은 1이다.
+day1-endian--swap16--title = 모든 u16에 swap16
+day1-endian--swap16--hint = swap16(0x1234)는 0x3412다. 아래 바이트는 8비트 위로, 위 바이트는 8비트 아래로 옮긴다.
+day1-endian--swap32--title = 경계값과 무작위 값에 swap32
+day1-endian--swap32--hint = 네 바이트를 하나씩 마스크해서 거울에 비친 자리로 시프트하세요. u32로 계산하세요(부호 있는 오른쪽 시프트는 부호 비트를 복사한다).
+day1-endian--htons--title = 모든 u16에 htons: 메모리에 네트워크 순서로
+day1-endian--htons--hint = htons는 어느 호스트에서나 가장 중요한 바이트를 메모리의 맨 앞에 두어야 한다. 리틀 엔디안에서는 바꾸고, 빅 엔디안에서는 아무것도 하지 않는다.
+day1-endian--ntohs--title = 모든 u16에 ntohs
+day1-endian--ntohs--hint = ntohs는 htons를 되돌린다. 어느 호스트에서나 둘은 같은 연산이다.
+day1-endian--htonl--title = 경계값과 무작위 값에 htonl
+day1-endian--htonl--hint = htonl(0x01020304)는 메모리에 바이트 01 02 03 04를 그 순서로 두어야 한다.
+day1-endian--ntohl--title = 경계값과 무작위 값에 ntohl
+day1-endian--ntohl--hint = ntohl은 htonl을 되돌린다.
+day1-endian--to-wire-u16--title = 모든 u16에 to_wire_u16
+day1-endian--to-wire-u16--hint = 가장 중요한 바이트가 먼저 온다. to_wire_u16(0x1f90)은 [0x1f, 0x90]이다.
+day1-endian--from-wire-u16--title = 모든 바이트 쌍에 from_wire_u16
+day1-endian--from-wire-u16--hint = 첫 바이트가 가장 중요한 바이트다. 8만큼 왼쪽으로 시프트하기 전에 u16::from으로 넓히세요.
+day1-endian--to-wire-u32--title = 경계값과 무작위 값에 to_wire_u32
+day1-endian--to-wire-u32--hint = to_wire_u32(0x01020304)는 어느 호스트에서나 [1, 2, 3, 4]다.
+day1-endian--from-wire-u32--title = 경계값과 무작위 바이트 배열에 from_wire_u32
+day1-endian--from-wire-u32--hint = 시프트하기 전에 바이트마다 u32로 넓히세요: `(b[0] as u32) << 24`. u8을 24만큼 시프트하면 넘친다.
+day1-endian--round-trips--title = ntohs(htons(x)), ntohl(htonl(x)), from_wire(to_wire(x))가 x를 돌려준다
+day1-endian--round-trips--hint = 각 변환은 다른 쪽을 정확히 되돌려야 한다.
+
+day2-inet--title = inet_* 주소 변환, glibc와 바이트 단위로 똑같이
+day2-inet--aton-tricky--title = 까다로운 입력에 inet_aton(짧은 형식, 8진수, 16진수, 범위, 쓰레기 값)
+day2-inet--aton-tricky--hint = 각 부분은 strtoul(part, &end, 0)처럼 읽는다. 0x..는 16진수, 0..는 8진수, 나머지는 10진수이고, 마지막 부분이 남은 바이트를 채운다(127.1은 127.0.0.1).
+day2-inet--aton-random--title = 시드로 만든 무작위 주소 비슷한 문자열에 inet_aton
+day2-inet--aton-random--hint = 여러분의 파서를 course.ko.md#inet-aton의 규칙과 부분별로 비교하세요. 실패한 입력이 표시된다.
+day2-inet--addr--title = inet_addr: 네트워크 순서의 in_addr_t, 오류이면 INADDR_NONE
+day2-inet--addr--hint = inet_addr("1.2.3.4").to_ne_bytes()는 [1, 2, 3, 4]여야 한다. u32::from_ne_bytes로 바이트에서 u32를 만드세요.
+day2-inet--pton4-tricky--title = 까다로운 입력에 inet_pton4(엄격한 점 10진 표기)
+day2-inet--pton4-tricky--hint = 정확히 네 부분, 각각 10진수 0..=255, 앞의 0 없이, 그 밖의 것은 없이. 127.1과 01.2.3.4는 거부된다.
+day2-inet--pton4-random--title = 시드로 만든 무작위 주소 비슷한 문자열에 inet_pton4
+day2-inet--pton4-random--hint = 실패한 입력이 표시된다. course.ko.md#inet-pton의 네 가지 규칙에 비추어 확인하세요.
+day2-inet--pton6-tricky--title = 까다로운 입력에 inet_pton6(곳곳의 ::, 두 개의 ::, 내장 IPv4, zone id, 그룹 수)
+day2-inet--pton6-tricky--hint = ::는 많아야 하나이고 0인 그룹 하나 이상을 뜻한다. 그룹은 모두 여덟 개이고, 그룹마다 16진수 1~4자리다. 마지막 두 그룹 자리에 점 표기 IPv4가 올 수 있다.
+day2-inet--pton6-random--title = 시드로 만든 무작위 주소 비슷한 문자열에 inet_pton6
+day2-inet--pton6-random--hint = 실패한 입력이 표시된다. 그룹 수와 ::를 규칙에 비추어 세어 보세요.
+day2-inet--ntoa--title = inet_ntoa: 점 10진 표기
+day2-inet--ntoa--hint = 10진수 넷을 점으로 잇고 채움 문자는 없다. [10, 0, 0, 1]은 "10.0.0.1"이다.
+day2-inet--ntop6-structured--title = 0인 그룹의 모든 패턴, 동점, v4-mapped와 v4-compatible에 inet_ntop6
+day2-inet--ntop6-structured--hint = 앞의 0 없는 소문자 16진수. ::는 두 개 이상 이어진 0인 그룹 중 가장 긴 것을 대신한다(동점이면 앞의 것). ::ffff:a.b.c.d와 ::a.b.c.d는 점 10진 표기로 끝난다.
+day2-inet--ntop6-random--title = 시드로 만든 무작위 주소에 inet_ntop6, glibc와 바이트 단위로 똑같이
+day2-inet--ntop6-random--hint = 구조화된 테스트의 규칙과 비교하세요. 실패한 주소가 표시된다.
+day2-inet--round-trips--title = inet_pton6(inet_ntop6(x)) == x 그리고 inet_pton4(inet_ntoa(x)) == x
+day2-inet--round-trips--hint = inet_ntop6가 무엇을 출력하든, inet_pton6는 그것을 읽어 같은 16바이트를 돌려받아야 한다.
+
+day2-echo--title = TCP 에코 서버와 클라이언트, 네트워크에서 채점
+day2-echo--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
+day2-echo--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
+day2-echo--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
+day2-echo--round-trip--hint = 반복: 읽고, 읽은 것을 돌려보내세요. read가 0을 돌려주면 클라이언트가 끝난 것이니 연결을 닫으세요.
+day2-echo--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
+day2-echo--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. String을 거치면(from_utf8_lossy) 잘못된 UTF-8이 U+FFFD가 된다. 데이터는 Vec<u8>이나 [u8]에 두세요.
+day2-echo--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
+day2-echo--one-byte-writes--hint = TCP는 메시지 경계를 지키지 않는다. 데이터는 아무 크기의 조각으로 온다. 조각이 오는 대로 에코하고 EOF까지 계속 읽으세요.
+day2-echo--stalled-reader--title = 채점기가 읽기를 멈추고 서버를 멈췄다 재개하는 동안 32 MiB
+day2-echo--stalled-reader--hint = send()는 요청보다 적은 바이트를 보낼 수 있다(부분 쓰기). 여기서는 SIGSTOP/SIGCONT 뒤에 그랬다. 마지막 호출이 멈춘 곳부터, 모든 바이트를 보낼 때까지 반복하세요.
+day2-echo--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
+day2-echo--sequential-clients--hint = 한 클라이언트의 EOF 뒤에는 그 소켓을 닫고 다음 클라이언트를 위해 accept()로 돌아가세요. 서버는 죽을 때까지 돈다.
+day2-echo--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
+day2-echo--reset-then-normal--hint = 클라이언트가 사라지면 read/send가 ECONNRESET이나 EPIPE로 실패한다. 알리고, 그 연결을 닫고, 다음 클라이언트를 수락하세요. 결코 unwrap()하지 마세요.
+day2-echo--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
+day2-echo--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read()가 0을 돌려줄 때만 EOF다.
+day2-echo--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
+day2-echo--no-close-wait--hint = 클라이언트가 끝나면 연결 소켓을 닫으세요(OwnedFd를 drop). shutdown()만으로는 디스크립터가 풀리지 않는다.
+day2-echo--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
+day2-echo--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요. 이전 실행의 연결들이 TIME_WAIT로 기다리며 포트를 잡고 있다.
+day2-echo--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
+day2-echo--throughput--hint = 큰 덩어리(수십 KiB의 버퍼)로 읽고 쓰세요. 바이트마다 시스템 호출 한 번은 수천 배 느리다.
+day2-echo--client-echo--title = echo-client가 보낸 줄을 정확히 그대로 출력한다
+day2-echo--client-echo--hint = 각 줄을 줄바꿈과 함께 보내고, 그만큼의 바이트가 돌아올 때까지 읽어, 바꾸지 않고 stdout에 쓰세요.
+day2-echo--client-pieces--title = echo-client가 1바이트씩 오는 응답을 다시 이어 붙인다
+day2-echo--client-pieces--hint = recv() 한 번은 지금까지 도착한 것을 돌려줄 뿐 한 줄 전체가 아니다. 줄 전체가 돌아올 때까지 계속 읽으세요.
+day2-echo--client-long-line--title = echo-client가 1 MiB짜리 줄을 에코한다
+day2-echo--client-long-line--hint = 한 줄은 어떤 고정 버퍼보다도 길 수 있다. stdin의 줄을 Vec에 읽고(read_until), 보낸 만큼의 바이트를 다시 읽으세요.
+day2-echo--client-early-close--title = 일찍 닫는 서버를 상대로 echo-client: stderr에 한 줄, 종료 상태 1
+day2-echo--client-early-close--hint = 줄 전체가 돌아오기 전에 recv()가 0을 돌려주면 서버가 닫은 것이다. stderr에 한 줄을 출력하고 상태 1로 종료하세요.
+day2-echo--client-refused--title = 닫힌 포트를 상대로 echo-client: stderr에 한 줄, 종료 상태 1
+day2-echo--client-refused--hint = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. stderr에 한 줄을 출력하고 상태 1로 종료하세요. 패닉은 안 된다.
+day2-echo--client-no-answer--title = 답하지 않는 서버를 상대로 echo-client: 약 2초 뒤 종료 상태 1
+day2-echo--client-no-answer--hint = SO_RCVTIMEO를 2초로 설정하세요(sockopt::ReceiveTimeout). 그러면 recv가 끝없이 기다리지 않고 EAGAIN으로 실패한다.
+
+day3-udp--title = UDP 에코 서버와 재전송하는 클라이언트
+day3-udp--boundaries--title = 크기가 다른 데이터그램 셋이 셋으로, 같은 크기, 같은 순서로 돌아온다
+day3-udp--boundaries--hint = UDP는 경계를 지킨다. recvfrom() 한 번이 데이터그램 하나를 통째로 돌려준다(버퍼가 충분히 크다면). 각각을 sendto() 한 번으로 돌려보내세요.
+day3-udp--reply-to-sender--title = 각 응답은 데이터그램을 보낸 소켓으로 간다(클라이언트 둘, 포트 둘)
+day3-udp--reply-to-sender--hint = *이* 데이터그램에 대해 recvfrom()이 채워 준 주소로 응답하세요. 소켓 하나가 모두를 처리한다.
+day3-udp--empty-datagram--title = 0바이트 데이터그램에는 빈 응답이 가고, 서버는 계속 돈다
+day3-udp--empty-datagram--hint = recvfrom()이 0을 돌려주면 빈 데이터그램이지 끝이 아니다. UDP에는 EOF가 없다. 에코하고 계속 처리하세요.
+day3-udp--max-datagram--title = 65507바이트 데이터그램이 온전히 돌아온다
+day3-udp--max-datagram--hint = 수신 버퍼보다 큰 데이터그램은 잘리고 나머지는 사라진다. 버퍼가 IPv4에서 가장 큰 UDP 페이로드인 65507바이트를 담을 수 있게 하세요.
+day3-udp--binary--title = 바이너리 데이터그램(NUL, 0xFF, CR, LF)이 그대로 돌아온다
+day3-udp--binary--hint = 텍스트가 아니라 바이트를 에코하세요. 데이터그램은 [u8] 버퍼에 두세요.
+day3-udp--interleaved-clients--title = 클라이언트 4개가 섞어 보낸 데이터그램 200개, 각각 올바른 클라이언트에게 응답
+day3-udp--interleaved-clients--hint = 데이터그램마다 보낸 쪽이 따로 있다. 처음이나 마지막에 본 클라이언트가 아니라 그 주소로 응답하세요.
+day3-udp--client-echo--title = udp-client가 각 응답 뒤에 줄바꿈을 붙여 바이트 그대로 출력한다
+day3-udp--client-echo--hint = 줄을 줄바꿈 없이 데이터그램 하나로 보내고, 응답을 출력한 뒤 줄바꿈을 출력하세요.
+day3-udp--client-retransmits--title = 데이터그램이 사라지면 udp-client가 다시 보낸다
+day3-udp--client-retransmits--hint = 응답을 최대 0.5초 기다리세요(SO_RCVTIMEO). recv가 EAGAIN으로 실패하면 데이터그램을 다시 보내세요. 모두 3번 시도한다.
+day3-udp--client-ignores-strangers--title = udp-client가 다른 포트에서 온 데이터그램을 무시한다
+day3-udp--client-ignores-strangers--hint = UDP 소켓을 서버에 connect()하거나(그러면 커널이 다른 곳에서 온 데이터그램을 버린다), recvfrom()이 알려 준 보낸 쪽을 서버 주소와 비교하세요.
+day3-udp--client-gives-up--title = 조용한 서버를 상대로 udp-client: 0.5초 간격으로 3번 시도한 뒤 stderr에 한 줄, 종료 상태 1
+day3-udp--client-gives-up--hint = 세 번째 시도에도 응답이 없으면 stderr에 한 줄을 출력하고 상태 1로 종료하세요.
+
+day3-shutdown--title = 하프 클로즈(half-close)로 하는 파일 전송: shutdown(SHUT_WR)과 수령 확인
+day3-shutdown--file-bytes--title = 서버가 0 B, 1 B, 64 KiB, 8 MiB 파일을 바이트 그대로 보낸 뒤 EOF
+day3-shutdown--file-bytes--hint = 파일의 모든 바이트를 보내고(부분 전송은 반복), shutdown(SHUT_WR)하세요. 그때에야 클라이언트의 read가 0을 돌려준다.
+day3-shutdown--stalled-reader--title = 클라이언트가 읽기를 멈추고 서버가 멈췄다 재개되는 동안 24 MiB 파일
+day3-shutdown--stalled-reader--hint = send()는 요청보다 적은 바이트를 보낼 수 있다(부분 쓰기). 여기서는 SIGSTOP/SIGCONT 뒤에 그랬다. 마지막 호출이 멈춘 곳부터, 파일의 모든 바이트를 보낼 때까지 반복하세요.
+day3-shutdown--reads-after-shutdown--title = 하프 클로즈 뒤에도 서버가 클라이언트의 메시지를 읽어 출력한다
+day3-shutdown--reads-after-shutdown--hint = shutdown(SHUT_WR)은 보내는 방향만 닫는다. EOF까지 계속 읽은 뒤 `client says: <message>`를 출력하세요. close()하면 답을 버리게 된다.
+day3-shutdown--message-in-pieces--title = 조각으로 도착한 메시지를 온전히 출력한다
+day3-shutdown--message-in-pieces--hint = 클라이언트의 메시지는 read 한 번의 끝이 아니라 EOF에서 끝난다. read()가 0을 돌려줄 때까지 계속 읽으세요.
+day3-shutdown--three-clients--title = 클라이언트 셋을 연달아, 각각 끝까지 처리한다
+day3-shutdown--three-clients--hint = 클라이언트의 EOF 뒤에 그 줄을 출력하고, 소켓을 닫고, 다음 클라이언트를 수락하세요.
+day3-shutdown--client-file-bytes--title = file-client가 0 B, 1 B, 64 KiB, 8 MiB 파일을 바이트 그대로 쓴다
+day3-shutdown--client-file-bytes--hint = 먼저 출력 파일을 만들고, recv가 0(서버의 FIN)을 돌려줄 때까지 받은 조각을 모두 쓰세요.
+day3-shutdown--client-receipt--title = file-client가 정확히 `received <N> bytes`로 답하고 닫는다
+day3-shutdown--client-receipt--hint = N은 모든 recv에서 받은 바이트를 더한 총수다. 수령 확인을 보낸 뒤 소켓을 닫아 서버가 EOF를 보게 하세요.
+day3-shutdown--client-waits-for-eof--title = file-client는 서버의 EOF 뒤에만 답한다
+day3-shutdown--client-waits-for-eof--hint = recv 한 번이 파일 전체는 아니다. 끝은 recv가 0을 돌려줄 때다. 그때에만 답하세요.
+
+day3-resolve--title = libc에서 호출하는 getaddrinfo/getnameinfo로 이름 해석(name resolution)
+day3-resolve--localhost--title = localhost 해석: 모든 결과를 getaddrinfo의 순서대로
+day3-resolve--localhost--hint = ai_family = AF_UNSPEC, ai_socktype = SOCK_STREAM으로 getaddrinfo에 물어보고, 리스트의 노드마다 한 줄씩 순서대로 출력하세요.
+day3-resolve--every-result--title = IPv4와 IPv6 주소가 여럿인 이름: 돌려받은 순서대로 하나하나
+day3-resolve--every-result--hint = getaddrinfo는 연결 리스트를 돌려준다. 머리부터 null 포인터까지 ai_next를 따라가며 모든 노드를 출력하세요.
+day3-resolve--numeric-ipv4--title = 숫자 IPv4 주소는 `ipv4 <ip> 0`으로 돌아온다
+day3-resolve--numeric-ipv4--hint = 패밀리는 ai_family다(AF_INET: ipv4). 주소는 getnameinfo와 NI_NUMERICHOST로 포맷하세요. 이름을 찾아보지 않는다.
+day3-resolve--numeric-ipv6--title = 숫자 IPv6 주소는 getnameinfo가 쓰는 그대로 `ipv6 <ip> 0`으로 돌아온다
+day3-resolve--numeric-ipv6--hint = AF_INET6는 ipv6다. getnameinfo에는 노드 자신의 ai_addr와 ai_addrlen을 넘기세요(sockaddr_in6는 sockaddr_in보다 길다).
+day3-resolve--services--title = 이름(/etc/services)과 번호로 준 서비스가 올바른 포트를 준다
+day3-resolve--services--hint = 서비스를 getaddrinfo에 넘기세요. sockaddr 안의 포트는 네트워크 바이트 순서다. getnameinfo가 쓰게 하세요(NI_NUMERICSERV).
+day3-resolve--unknown-host--title = 있을 수 없는 이름: `resolve: <host>: <gai_strerror text>`, 종료 상태 1
+day3-resolve--unknown-host--hint = getaddrinfo는 -1과 errno가 아니라 EAI_* 코드를 돌려준다. gai_strerror(code)를 출력하고 상태 1로 종료하세요.
+day3-resolve--unknown-service--title = 없는 서비스: gai_strerror 줄, 종료 상태 1
+day3-resolve--unknown-service--hint = 알 수 없는 서비스도 getaddrinfo를 실패하게 한다(EAI_SERVICE). 알 수 없는 호스트처럼 알리세요.
+day3-resolve--malformed-address--title = 잘못된 주소로 resolve -r: gai_strerror 줄, 종료 상태 1
+day3-resolve--malformed-address--hint = AI_NUMERICHOST이면 getaddrinfo는 숫자 주소가 아닌 것을 모두 거부한다(EAI_NONAME). 알리세요. 결코 unwrap하지 마세요.
+day3-resolve--reverse--title = resolve -r <ip>가 getnameinfo가 찾은 이름을 출력한다
+day3-resolve--reverse--hint = getaddrinfo(AI_NUMERICHOST)로 텍스트를 소켓 주소로 바꾼 뒤 flags 0으로 getnameinfo를 부르세요. 이름을 찾아보고, 없으면 주소를 돌려준다.
+day3-resolve--frees-list--title = getaddrinfo가 돌려준 리스트는 모두 freeaddrinfo에 한 번씩 돌려준다
+day3-resolve--frees-list--hint = 리스트를 받은 모든 경로에서, 마지막으로 쓴 뒤에 freeaddrinfo(head)를 한 번 부르세요(Drop에서 부르는 구조체가 대신 해 준다).
+
+day3-fork--title = 동시 에코 서버: 클라이언트마다 프로세스 하나, 자식은 SIGCHLD에서 회수
+day3-fork--serves-concurrently--title = 클라이언트 A가 연결된 채 조용한 동안 클라이언트 B가 곧바로 처리된다
+day3-fork--serves-concurrently--hint = 클라이언트마다 자식을 fork()하고 부모는 곧장 accept()로 돌아가게 하세요. 한 클라이언트가 다른 클라이언트를 기다리게 하면 안 된다.
+day3-fork--fifty-clients--title = 데이터를 섞어 보내는 동시 클라이언트 50개가 각자 정확히 자기 바이트를 받는다
+day3-fork--fifty-clients--hint = 각 자식은 자기 클라이언트의 소켓만 처리하고, 부모는 아무 클라이언트도 처리하지 않는다.
+day3-fork--large-echo--title = 느린 클라이언트 4개가 동시에 각자의 자식을 거쳐 4 MiB를 보내고 모든 바이트를 돌려받는다
+day3-fork--large-echo--hint = 자식은 클라이언트가 보내는 한, 얼마든지 에코한다. 부분 전송을 반복하고, 클라이언트가 느리게 읽으면 send()가 블로킹되게 두세요(MSG_DONTWAIT 없이).
+day3-fork--child-per-client--title = 연결된 클라이언트마다 자식 프로세스 하나(스레드는 세지 않는다)
+day3-fork--child-per-client--hint = fork()는 프로세스를 만든다. 연결된 클라이언트마다 연결이 이어지는 동안 자기 자식이 있다.
+day3-fork--eof-after-half-close--title = 클라이언트가 하프 클로즈 뒤 곧바로 EOF를 본다
+day3-fork--eof-after-half-close--hint = 부모는 fork() 직후 연결 소켓의 자기 복사본을 닫아야 한다. 부모가 하나라도 쥐고 있으면 자식이 끝난 뒤에도 연결이 끝나지 않는다.
+day3-fork--no-listener-in-child--title = 리스닝 소켓을 쥔 자식이 없다
+day3-fork--no-listener-in-child--hint = 자식은 리스닝 소켓의 자기 복사본을 닫아야 한다. 자식은 수락하지 않으며, 그 복사본은 부모가 사라진 뒤에도 포트를 잡고 있게 한다.
+day3-fork--no-zombie-sequential--title = 클라이언트 20개를 차례로 처리한 뒤 더 연결이 없어도 1초 안에 좀비 프로세스가 없다(3번 실행)
+day3-fork--no-zombie-sequential--hint = 자식은 다음 accept()가 돌아온 뒤가 아니라 끝날 때 SIGCHLD 핸들러에서 회수하세요. 다시는 아무도 연결하지 않을 수도 있다.
+day3-fork--no-zombie-burst--title = 클라이언트 50개가 한순간에 끊은 뒤 좀비 프로세스가 없다(3번 실행)
+day3-fork--no-zombie-burst--hint = 시그널은 쌓이지 않는다. SIGCHLD 하나가 여러 자식을 뜻할 수 있다. 더 회수할 것이 없을 때까지 waitpid(-1, WNOHANG)를 반복하세요.
+day3-fork--back-to-one-process--title = 클라이언트들이 떠나면 프로세스 수가 1로 돌아온다
+day3-fork--back-to-one-process--hint = 서버가 시작한 프로세스는 그 클라이언트와 함께 모두 사라져야 한다. 자식은 자기 분기 끝에서 종료하고(std::process::exit, accept 루프로 돌아가면 안 된다), 부모가 회수한다.
+day3-fork--accepts-after-children-die--title = 클라이언트를 기다리는 동안 자식이 죽어도 서버가 계속 수락한다(3번 실행)
+day3-fork--accepts-after-children-die--hint = SIGCHLD는 accept()에 끼어든다. 핸들러를 SA_RESTART로 설치하지 않았다면 EINTR로 실패한다. 어느 쪽이든 서버는 계속 수락해야 한다.
+day3-fork--sigchld-handler--title = SIGCHLD를 받는다: 핸들러(/proc/<pid>/status의 SigCgt)나 signalfd
+day3-fork--sigchld-handler--hint = 클라이언트를 수락하기 전에 sigaction(SIGCHLD, ...)으로 핸들러를 설치하세요(또는 SIGCHLD를 막고 signalfd로 읽으세요). SIGCHLD 무시(SIG_IGN)는 이 실습의 내용이 아니다.
+
+day4-signals--title = 시그널을 다루는 fork 서버: SIGUSR1 통계, 깨끗한 종료, SIGPIPE, 유휴 시간 초과
+day4-signals--usr1-stats--title = SIGUSR1을 받으면 0.5초 안에 `served <N> clients`를 출력한다. 서버가 클라이언트를 기다리는 동안에도
+day4-signals--usr1-stats--hint = 핸들러는 플래그를 세우고 메인 루프가 출력한다. SA_RESTART 없이 설치하세요. 그러면 블로킹된 accept()가 EINTR로 실패하고 루프가 곧바로 플래그를 본다(self-pipe, signalfd, ppoll로도 루프를 깨울 수 있다).
+day4-signals--sigterm-exit--title = SIGTERM: 자식을 멈추고 회수, `bye`, 1초 안에 상태 0, 포트는 곧바로 비워진다
+day4-signals--sigterm-exit--hint = 플래그가 서면: 리스닝 소켓을 닫고, 모든 자식에 kill(child, SIGTERM), ECHILD까지 waitpid, `bye` 출력, main에서 상태 0으로 돌아오세요.
+day4-signals--sigint-exit--title = SIGINT(Ctrl-C): 똑같이 깨끗한 종료
+day4-signals--sigint-exit--hint = SIGINT에도 SIGTERM과 같은 핸들러를 설치하세요.
+day4-signals--sigpipe-survives--title = 리셋된 클라이언트가 그 클라이언트에게 에코하는 자식을 SIGPIPE로 죽이지 않고, 서버는 계속 처리한다
+day4-signals--sigpipe-survives--hint = MSG_NOSIGNAL로 보내세요(또는 일부러 SIGPIPE를 무시하세요). 그러면 리셋된 연결에 쓸 때 프로세스가 죽지 않고 EPIPE로 실패한다.
+day4-signals--idle-timeout--title = idle-seconds 1: 활발한 클라이언트는 연결을 유지하고, 조용한 클라이언트는 `timeout\n`과 EOF를 받는다
+day4-signals--idle-timeout--hint = 자식에서: 시작할 때와 read 뒤마다 alarm(idle). SIGALRM 핸들러(SA_RESTART 없이)가 플래그를 세운다. 플래그가 선 채 EINTR이면 "timeout\n"을 보내고 종료하세요.
+day4-signals--usr1-while-printing--title = 가득 찬 stdout에 `bye`를 쓰다 블로킹된 동안 SIGUSR1: 그래도 `bye`가 나오고 상태 0
+day4-signals--usr1-while-printing--hint = 핸들러는 메인 루프의 어떤 호출 한가운데서든, println!에서도 실행될 수 있다. 플래그만 세우세요. 출력하는 핸들러는 stdout의 잠금이 필요한데, 그 잠금은 중단된 println!이 쥐고 있다(Rust에서는 패닉 후 abort, C에서 printf는 async-signal-safe가 아니다).
+day4-signals--usr1-storm--title = 클라이언트 10개가 데이터를 흘려보내는 동안 100 ms에 SIGUSR1 1000개: 잃거나 중복된 바이트 없음, 서버는 살아 있다
+day4-signals--usr1-storm--hint = 시그널이 쏟아지는 동안 모든 블로킹 호출은 EINTR로 실패할 수 있다. 다시 시도하고(read, send, accept 모두), 핸들러는 플래그만 세우게 하세요.
+
+day5-poll--title = 스레드 하나가 poll(2)로 모든 클라이언트를 처리한다: 논블로킹 소켓, 클라이언트마다 버퍼, 백프레셔
+day5-poll--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
+day5-poll--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
+day5-poll--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
+day5-poll--round-trip--hint = read가 0이면 클라이언트의 EOF다. 그 클라이언트를 위해 아직 버퍼에 있는 것을 보낸 뒤 소켓을 닫으세요.
+day5-poll--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
+day5-poll--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. 클라이언트마다 데이터를 String이 아닌 Vec<u8>에 두세요.
+day5-poll--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
+day5-poll--one-byte-writes--hint = 데이터는 아무 크기의 조각으로 온다. 읽은 것을 클라이언트의 버퍼 뒤에 붙이고 있는 것을 보내세요.
+day5-poll--stalled-reader--title = 채점기가 읽기를 멈춘 동안 32 MiB, 그다음 하프 클로즈
+day5-poll--stalled-reader--hint = 논블로킹 send는 데이터의 일부만 받거나 EAGAIN으로 실패할 수 있다. 나머지는 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내고, EOF 뒤에는 버퍼가 빈 다음에만 닫으세요.
+day5-poll--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
+day5-poll--sequential-clients--hint = 클라이언트의 EOF는 그 클라이언트만 닫는다. 루프는 다음 클라이언트들을 위해 끝없이 계속된다.
+day5-poll--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
+day5-poll--reset-then-normal--hint = 한 클라이언트의 read나 send에서 ECONNRESET이나 EPIPE가 나면 그 클라이언트만 닫으세요. 루프를 떠나지 말고, 결코 unwrap()하지 마세요.
+day5-poll--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
+day5-poll--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read가 0일 때만 EOF다.
+day5-poll--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
+day5-poll--no-close-wait--hint = 클라이언트의 EOF가 왔고 버퍼를 다 보냈으면 소켓을 닫고(OwnedFd를 drop) 그 클라이언트를 잊으세요.
+day5-poll--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
+day5-poll--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요.
+day5-poll--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
+day5-poll--throughput--hint = 큰 덩어리(수십 KiB)로 읽고 보내고, send마다 남은 것을 옮기지 말고 버퍼 안의 오프셋을 기억하세요.
+day5-poll--many-clients--title = 동시에 연결한 클라이언트 100개가 함께 주고받다가 제각기 떠난다: 각자 정확히 자기 바이트를 받는다
+day5-poll--many-clients--hint = 클라이언트마다 pollfd 하나와 버퍼 하나를 같은 위치로 짝지으세요. 배열에서 같은 자리에 있는 클라이언트의 revents를 읽고, 끝난 클라이언트는 순회 도중 인덱스로가 아니라 순회가 끝난 뒤 한 번에 지우세요.
+day5-poll--connect-burst--title = 연달아 connect 200번: 그 클라이언트가 모두 처리된다
+day5-poll--connect-burst--hint = poll이 리스닝 소켓에 POLLIN을 알리면 EAGAIN까지 수락하세요. 클라이언트 수에 고정된 한도를 두지 마세요.
+day5-poll--stalled-client--title = 한 클라이언트가 16 MiB를 보내며 아무것도 읽지 않는 동안, 다른 다섯은 1초 안에 모든 에코를 받는다
+day5-poll--stalled-client--hint = 한 클라이언트를 기다리지 마세요. 소켓은 논블로킹이고, send는 들어가는 만큼만 받으며, 나머지는 poll이 POLLOUT을 알릴 때까지 그 클라이언트의 버퍼에서 기다린다.
+day5-poll--back-pressure--title = 32 MiB를 보내며 아무것도 읽지 않는 클라이언트가 서버에 드는 메모리는 많아야 몇 MiB
+day5-poll--back-pressure--hint = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 그 클라이언트에 POLLIN을 요청하지 마세요. 데이터는 커널에서 기다리고 보내는 쪽은 느려진다.
+day5-poll--reset-while-stalled--title = 출력이 기다리는 동안 클라이언트가 리셋한다: 1초 안에 그 소켓을 닫고, 바쁜 루프 없이, 다른 클라이언트는 처리된다
+day5-poll--reset-while-stalled--hint = POLLERR와 POLLHUP은 요청하지 않아도 알려진다. 둘 중 하나가 오면 그 클라이언트를 닫으세요.
+day5-poll--eof-with-data--title = 클라이언트의 마지막 데이터와 EOF가 함께 도착한다: 데이터가 돌아오고 그다음 EOF
+day5-poll--eof-with-data--hint = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다. 아직 버퍼에 있는 것을 보내고, 모두 보낸 뒤에만 닫으세요.
+day5-poll--slow-reader--title = 8 MiB와 클라이언트의 EOF, 그다음 클라이언트가 천천히 읽는다: 닫기 전에 모든 바이트가 돌아온다
+day5-poll--slow-reader--hint = 클라이언트의 EOF 뒤에는 아직 버퍼에 있는 것을 모두 보낸 뒤 닫으세요. send는 들어가는 만큼만 받고, 나머지는 POLLOUT을 기다린다.
+day5-poll--non-blocking--title = 서버의 모든 소켓이, 리스닝 소켓까지, 논블로킹이다(/proc/<pid>/fdinfo)
+day5-poll--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 그러면 더 진행할 수 없는 read나 send가 기다리지 않고 EAGAIN으로 실패한다.
+day5-poll--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
+day5-poll--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 poll이 알려 준다.
+
+day5-epoll--title = 스레드 하나가 엣지 트리거 epoll로 모든 클라이언트를 처리한다: EAGAIN까지 읽고 쓴다
+day5-epoll--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
+day5-epoll--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
+day5-epoll--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
+day5-epoll--round-trip--hint = read가 0이면 클라이언트의 EOF다. 그 클라이언트를 위해 아직 버퍼에 있는 것을 보낸 뒤 소켓을 닫으세요.
+day5-epoll--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
+day5-epoll--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. 클라이언트마다 데이터를 String이 아닌 Vec<u8>에 두세요.
+day5-epoll--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
+day5-epoll--one-byte-writes--hint = 데이터는 아무 크기의 조각으로 온다. 읽은 것을 클라이언트의 버퍼 뒤에 붙이고 있는 것을 보내세요.
+day5-epoll--stalled-reader--title = 채점기가 읽기를 멈춘 동안 32 MiB, 그다음 하프 클로즈
+day5-epoll--stalled-reader--hint = 논블로킹 send는 데이터의 일부만 받거나 EAGAIN으로 실패할 수 있다. 나머지는 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내고, EOF 뒤에는 버퍼가 빈 다음에만 닫으세요.
+day5-epoll--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
+day5-epoll--sequential-clients--hint = 클라이언트의 EOF는 그 클라이언트만 닫는다. 루프는 다음 클라이언트들을 위해 끝없이 계속된다.
+day5-epoll--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
+day5-epoll--reset-then-normal--hint = 한 클라이언트의 read나 send에서 ECONNRESET이나 EPIPE가 나면 그 클라이언트만 닫으세요. 루프를 떠나지 말고, 결코 unwrap()하지 마세요.
+day5-epoll--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
+day5-epoll--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read가 0일 때만 EOF다.
+day5-epoll--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
+day5-epoll--no-close-wait--hint = 클라이언트의 EOF가 왔고 버퍼를 다 보냈으면 소켓을 닫고(OwnedFd를 drop) 그 클라이언트를 잊으세요.
+day5-epoll--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
+day5-epoll--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요.
+day5-epoll--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
+day5-epoll--throughput--hint = 큰 덩어리(수십 KiB)로 읽고 보내고, send마다 남은 것을 옮기지 말고 버퍼 안의 오프셋을 기억하세요.
+day5-epoll--many-clients--title = 동시에 연결한 클라이언트 100개가 함께 주고받다가 제각기 떠난다: 각자 정확히 자기 바이트를 받는다
+day5-epoll--many-clients--hint = 클라이언트마다 버퍼 하나를, 등록할 때 함께 넘긴 데이터(epoll_event.data)로 찾으세요. 같은 이벤트 묶음에서 먼저 닫힌 클라이언트는 더 이상 항목이 없으니 건너뛰세요.
+day5-epoll--connect-burst--title = 연달아 connect 200번: 그 클라이언트가 모두 처리된다
+day5-epoll--connect-burst--hint = poll이 리스닝 소켓에 EPOLLIN을 알리면 EAGAIN까지 수락하세요. 클라이언트 수에 고정된 한도를 두지 마세요.
+day5-epoll--stalled-client--title = 한 클라이언트가 16 MiB를 보내며 아무것도 읽지 않는 동안, 다른 다섯은 1초 안에 모든 에코를 받는다
+day5-epoll--stalled-client--hint = 한 클라이언트를 기다리지 마세요. 소켓은 논블로킹이고, send는 들어가는 만큼만 받으며, 나머지는 EPOLLOUT이 올 때까지 그 클라이언트의 버퍼에서 기다린다.
+day5-epoll--back-pressure--title = 32 MiB를 보내며 아무것도 읽지 않는 클라이언트가 서버에 드는 메모리는 많아야 몇 MiB
+day5-epoll--back-pressure--hint = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 버퍼가 빌 때까지 그 클라이언트에서 읽기를 멈추세요(그다음 곧바로 다시 읽으세요: 이미 기다리는 데이터에는 새 EPOLLIN이 오지 않는다). 데이터는 커널에서 기다리고 보내는 쪽은 느려진다.
+day5-epoll--reset-while-stalled--title = 출력이 기다리는 동안 클라이언트가 리셋한다: 1초 안에 그 소켓을 닫고, 바쁜 루프 없이, 다른 클라이언트는 처리된다
+day5-epoll--reset-while-stalled--hint = EPOLLERR와 EPOLLHUP은 요청하지 않아도 알려진다. 둘 중 하나가 오면 그 클라이언트를 닫으세요.
+day5-epoll--eof-with-data--title = 클라이언트의 마지막 데이터와 EOF가 함께 도착한다: 데이터가 돌아오고 그다음 EOF
+day5-epoll--eof-with-data--hint = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다. 아직 버퍼에 있는 것을 보내고, 모두 보낸 뒤에만 닫으세요.
+day5-epoll--slow-reader--title = 8 MiB와 클라이언트의 EOF, 그다음 클라이언트가 천천히 읽는다: 닫기 전에 모든 바이트가 돌아온다
+day5-epoll--slow-reader--hint = 엣지 트리거: EPOLLOUT이 오면 EAGAIN이 나거나 남은 것이 없을 때까지 보내세요(그 전에 멈추면 새 EPOLLOUT은 오지 않는다). EOF 뒤에는 모두 보낸 뒤에만 닫으세요.
+day5-epoll--non-blocking--title = 서버의 모든 소켓이, 리스닝 소켓까지, 논블로킹이다(/proc/<pid>/fdinfo)
+day5-epoll--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 그러면 더 진행할 수 없는 read나 send가 기다리지 않고 EAGAIN으로 실패한다.
+day5-epoll--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
+day5-epoll--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 epoll이 알려 준다.
+day5-epoll--edge-triggered--title = 모든 클라이언트 소켓이 엣지 트리거로 등록된다(epoll fd의 /proc fdinfo에 있는 tfd 줄의 EPOLLET)
+day5-epoll--edge-triggered--hint = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하세요.
+day5-epoll--burst-then-silence--title = write 한 번에 1 MiB, 그다음 침묵: 모두 돌아온다
+day5-epoll--burst-then-silence--hint = 엣지 트리거: EPOLLIN이 오면 EAGAIN까지 읽으세요. 읽지 않고 남긴 것은 다시 알려지지 않는다.
+day5-threads--title = 채팅 서버: 클라이언트마다 스레드 하나, 클라이언트 목록은 Mutex 뒤에, 모든 줄을 모두에게 하나의 순서로
+day5-threads--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
+day5-threads--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
+day5-threads--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
+day5-threads--to-everyone--hint = 각 클라이언트를 그 스레드가 읽기 전에 공유 목록에 넣으세요. 완성된 줄마다 보낸 클라이언트를 포함해 목록의 모든 클라이언트에게 보내되, 브로드캐스트 전체 동안 락 하나를 잡고 있으세요.
+day5-threads--many-senders--title = 클라이언트 8개가 동시에 300줄씩 보낸다: 모든 클라이언트가 2400줄을 모두, 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
+day5-threads--many-senders--hint = 줄마다 목록을 한 번 잠그고, 그 줄이 모든 클라이언트에게 갈 때까지 잠근 채로 두세요. send마다 락을 잡거나, 락을 푼 뒤 목록의 복사본으로 보내면 두 줄이 엇갈린다.
+day5-threads--lines-in-pieces--title = 조각으로 보낸 줄은 먼저 완성된 줄 다음에 온전히 도착한다. EOF에 끝나지 않은 줄은 버려진다
+day5-threads--lines-in-pieces--hint = 클라이언트마다 바이트를 자기 버퍼에 모으세요. `\n`마다 완성된 줄을 잘라 그것만 브로드캐스트하세요. EOF에 남은 것은 줄이 아니다.
+day5-threads--client-leaves--title = 끝낸 클라이언트는 EOF를 받는다: 그 소켓은 닫히고, 그 스레드는 사라지며(/proc/<pid>/task), 다른 클라이언트들은 계속된다
+day5-threads--client-leaves--hint = EOF(read가 0을 반환)나 오류가 나면 클라이언트를 목록에서 빼고, 그 소켓이 닫히게 하고(남은 핸들 없이), 스레드에서 반환하세요.
+day5-threads--client-resets--title = 리셋한 클라이언트에게 가는 줄: 패닉도, 오염된 락도 없고, 다른 클라이언트와 새로 온 클라이언트가 서비스된다
+day5-threads--client-resets--hint = 떠난 클라이언트로의 send는 실패한다(EPIPE, ECONNRESET): 그 클라이언트를 빼세요. 락을 잡은 채 send를 unwrap()하지 마세요. 패닉이 모든 스레드의 뮤텍스를 오염시킨다.
+day5-threads--thread-per-client--title = 프로세스 하나의 스레드가 클라이언트마다 하나(이상)씩 늘고, 클라이언트가 떠나면 다시 준다(/proc/<pid>/task)
+day5-threads--thread-per-client--hint = 수락한 클라이언트마다 std::thread::spawn으로 스레드를 하나씩, 한 프로세스 안에서(fork 없이) 만드세요. 스레드는 클라이언트의 EOF에서 반환한다.
+day5-pipe--title = 기록하는 에코 서버: 클라이언트마다 자식 프로세스 하나, 파이프로 받는 로거 자식 프로세스
+day5-pipe--echo-and-log--title = 두 클라이언트가 에코를 받고, SIGTERM 뒤 파일에는 정확히 그들의 줄이 있다
+day5-pipe--echo-and-log--hint = 클라이언트마다의 자식은 모든 바이트를 에코하고 완성된 줄마다 파이프에 쓰세요. 로거는 파이프에서 읽은 것을 파일에 덧붙이세요.
+day5-pipe--many-clients--title = 파이프가 가득 찬 동안 클라이언트 24개가 동시에 40줄씩 보낸다: 에코가 모두 오고, 파일에는 모든 줄이 온전히, 한 번씩 있다
+day5-pipe--many-clients--hint = 완성된 줄마다 PIPE_BUF 바이트 이하의 write() 한 번은 원자적이다: 다른 자식의 바이트가 그 중간에 끼어들 수 없다. read마다 write하거나 여러 줄을 한 번에 write하면 그렇지 않다.
+day5-pipe--full-pipe--title = 자식이 가득 찬 파이프에 줄을 쓰려고 기다리는 동안 8번 멈추고 다른 자식이 줄을 쓴다: 그 줄이 첫 자식의 줄 한가운데에 들어가는 일은 없다
+day5-pipe--full-pipe--hint = 줄마다 따로 write()로 파이프에 쓰세요: PIPE_BUF(4096) 바이트 이하라서 통째로 들어가거나 통째로 기다린다. 여러 줄을 한 번에 쓰면 파이프가 찬 곳에서 잘리고, 다른 자식의 줄이 그 틈에 들어간다.
+day5-pipe--lines-in-pieces--title = 다른 클라이언트의 줄을 사이에 두고 조각으로 도착한 줄도 온전히 기록된다. EOF에 끝나지 않은 줄은 기록되지 않는다
+day5-pipe--lines-in-pieces--hint = 받고 있는 줄의 바이트를 자식 자신의 버퍼에 두고, 그 `\n`이 왔을 때에만 파이프에 쓰세요. EOF에 남은 것은 줄이 아니다.
+day5-pipe--keeps-old-lines--title = 이미 있는 파일은 그 줄을 지킨다: 새 줄은 그 뒤에 온다
+day5-pipe--keeps-old-lines--hint = 파일을 O_CREAT | O_WRONLY | O_APPEND와 모드 0o644로 여세요. O_TRUNC는 절대 쓰지 말고, 모든 쓰기가 끝에 가도록 O_APPEND를 쓰세요.
+day5-pipe--pipe-ends--title = 로거는 파이프의 읽기 끝을 쥐고 쓰기 끝은 쥐지 않은 자식이다. 서버는 쓰기 끝을 쥐고 읽기 끝은 쥐지 않는다(/proc/<pid>/fd)
+day5-pipe--pipe-ends--hint = fork 뒤 각 프로세스는 쓰지 않는 끝을 닫으세요: 로거는 쓰기 끝을(그러지 않으면 EOF를 영영 보지 못한다), 부모는 읽기 끝을 닫는다.
+day5-pipe--child-per-client--title = 로거 말고 연결된 클라이언트마다 자식 하나, 그리고 리스닝 소켓을 쥔 자식은 없다
+day5-pipe--child-per-client--hint = 수락한 클라이언트마다 fork()로 자식을 하나 만들고, 자식에서는 day3-fork에서처럼 먼저 리스닝 소켓을 닫으세요(drop).
+day5-pipe--no-zombies--title = 클라이언트 30개가 같은 순간에 떠나기를 세 번: 좀비 프로세스가 남지 않고, 로거는 살아 있다
+day5-pipe--no-zombies--hint = 시그널은 쌓이지 않는다: SIGCHLD 하나가 여러 자식을 뜻할 수 있다. 회수할 것이 없을 때까지 waitpid(-1, WNOHANG)를 반복하세요.
+day5-pipe--sigterm-exit--title = 로거가 밀려 있는 동안 SIGTERM: 로거가 끝난 뒤에야 `bye`, 2초 안에 상태 0, 파일은 완전하고, 남은 프로세스는 없다
+day5-pipe--sigterm-exit--hint = SIGTERM을 받으면 수락을 멈추고, 클라이언트 자식마다 kill(child, SIGTERM) 후 기다리고, 파이프의 쓰기 끝을 닫고, 로거를 기다린 뒤(모든 쓰기 끝이 닫혀 EOF가 오면 끝난다) `bye`를 출력하고 0으로 종료하세요.
+day5-pipe--sigint-exit--title = Ctrl-C처럼 프로세스 그룹 전체에 SIGINT: 같은 깔끔한 종료, 그리고 로거는 그것 때문에 죽지 않는다
+day5-pipe--sigint-exit--hint = Ctrl-C는 포그라운드 그룹의 모든 프로세스에 SIGINT를 보낸다: 로거는 SIGINT(와 SIGTERM)를 무시하고 EOF에서만 끝나며, 클라이언트 자식은 그것으로 죽어도 되고, 부모는 SIGTERM 때처럼 종료 절차를 밟는다.
+
+## 서버를 시작하고 다루는 단계 (observe/wire/server.rs, exercises/kit/)
+
+server-before-connected = { $who }이(가) 연결하기 전에
+server-listens-elsewhere = { $label }은(는) 살아 있지만 { $port }이(가) 아니라 포트 { $actual }에서 리슨한다: bind()가 실패했는데 오류를 확인하지 않았는가? 바인드되지 않은 소켓에 listen()하면 스스로 포트를 고른다
+server-listens-nowhere = { $label }은(는) 살아 있지만 더 이상 어느 포트에서도 리슨하지 않는다: 리스닝 소켓을 닫았는가?
+server-by-hand = 한 터미널에서 `{ $server }`, 다른 터미널에서 `{ $client }`
+sockets-in-state = { $state } 상태의 소켓(포트 { $port })
+sockets-descriptor-open = 연결은 끝났지만 디스크립터가 아직 열려 있는 소켓
+eof-after-client-eof = 클라이언트의 EOF 뒤에도
+eof-after-client-eof-close = 클라이언트의 EOF 뒤에도(read()가 0을 돌려주면 연결을 닫으세요)
+label-line = 줄
+label-held = 쥐고 있는 것
+
+## 모든 에코 서버의 테스트 (exercises/echo_server.rs)
+
+echo-no-listening-line = { $label }이(가) `listening on` 줄을 출력하지 않았다(--program으로 준 프로그램은 출력하지 않을 수 있다): 확인할 것이 없다
+echo-line-not-wildcard = 줄에 { $ip }이(가) 있다: 계약은 와일드카드 주소 0.0.0.0에 바인드하는 것이다
+echo-listens-not-wildcard = 서버가 와일드카드 주소 0.0.0.0이 아니라 { $ip }:{ $port }에서 리슨한다
+echo-line-count = `listening on` 줄이 { $count }번 나온다. 한 번만 출력하세요
+echo-other-port = 포트 { $wanted }(으)로 시작했는데 서버는 { $port }에서 리슨한다
+echo-served-then-stopped = { $n ->
+    [1] 클라이언트 1이 처리됐다
+   *[other] 클라이언트 1~{ $n }이 처리됐다
+}. 서버는 클라이언트마다 accept()로 돌아가 멈출 때까지 계속 돈다
+echo-after-serving = 클라이언트 { $i }을(를) 처리한 뒤
+echo-stopped-after-reset = 클라이언트가 연결을 리셋한 뒤 서버가 처리를 멈췄다
+echo-after-reset = 클라이언트가 연결을 리셋한 뒤
+echo-stays-silent = 1초 동안 조용히 있음
+echo-still-holds = 클라이언트 3개가 떠났는데 서버가 아직 그 클라이언트들의 소켓 { $n }개를 쥐고 있다
+echo-close-wait = CLOSE_WAIT: 클라이언트는 자기 쪽을 닫았는데 서버가 소켓을 닫지 않았다
+echo-descriptors-open = 끝난 연결의 디스크립터가 열린 채다: 클라이언트의 EOF 뒤에 소켓을 닫으세요(drop)
+echo-stopped-server = 연결이 열린 채로 서버를 멈춤
+echo-could-not-restart = 서버가 이전 실행 직후 포트 { $port }에서 다시 시작하지 못했다
+echo-16mib-late = 16 MiB가 15초 안에 돌아오지 않았다
+echo-too-slow = { $yours } MB/s: 이 머신에서 기준 에코 서버의 { $reference } MB/s의 4분의 1이 안 된다
+errors-still-running = { $label }: { $situation } 아직 돌고 있었다
+errors-the-contract = 계약: stderr에 한 줄, 종료 상태 1
+errors-lines-instead-of-one = { $label }: { $situation } 상태 1로 종료했지만 stderr에 한 줄이 아니라 { $lines }을 썼다
+errors-not-the-line = `{ $shown }`이(가) 상태 1로 종료했지만 stderr가 그 한 줄의 오류 메시지가 아니다
+server-before-it-listened = 리슨하기 전에
+server-before-listening-line = `listening on <ip>:<port>`를 출력하기 전에
+server-closed-stdout = { $label }이(가) `listening on <ip>:<port>`를 출력하지 않고 stdout을 닫았다
+server-not-a-listening-line = { $label }이(가) { $line }을(를) 출력했는데, 이는 `listening on <ip>:<port>`가 아니다
+server-says-other-port = { $label }을(를) 포트 { $port }(으)로 시작했는데 포트 { $actual }에서 리슨한다고 한다
+server-print-real-port = 인자가 아니라 getsockname()이 돌려준 포트를 출력하세요. 0이면 커널이 포트를 고른다
+server-graded-on-its-port = { $label }이(가) 받은 포트({ $port })가 아니라 포트 { $actual }에서 리슨한다: { $actual }에서 채점한다
+server-never-listened = { $label }이(가) 5초 안에 어느 포트에서도 리슨하지 않았다(/proc에 LISTEN 소켓도, 바인드된 UDP 소켓도 없다)
+server-no-line-in-5s = { $label }이(가) 5초 안에 `listening on <ip>:<port>` 줄을 출력하지 않았다
+server-wrote-much = { $label }이(가) stdout에 { $out }바이트, stderr에 { $err }바이트를 썼다(채점기는 각각 처음 4 MiB만 보관한다)
+server-it-listens-on = 리슨하는 곳
+server-ports = 포트 { $ports }
+server-flushed = 그 줄 뒤에 stdout을 flush했는가? 그 줄을 listen() 뒤에만 출력하는가?
+server-port-taken = 포트가 이미 쓰이고 있었다: plain 모드에서는 테스트들이 이 머신의 포트를 함께 쓰므로, (받은 포트를 무시하고) 고정 포트에서 리슨하는 프로그램은 다른 테스트의 자기 자신이나 그 포트를 쓰는 다른 프로그램과 부딪힌다. -j 1로 채점하거나, root로 --sandbox namespaces(테스트마다 자기 네트워크)로 채점하세요
+server-no-program = 표의 행에 프로그램 이름이 없는 서버 테스트
+library-unreadable-answer = 하네스가 { $call }에 준 답을 읽지 못했다: { $reply }
+library-wrong-answer = { $call }: 기대 { $expected }, 실제 { $got }
+library-wrong-answers = 틀린 답
+library-wrong-of = 입력 { $total }개 중 { $wrong }개
+rules-broken = { $exercise }이(가) 규칙을 어긴다(clippy가 { $places }을 지적했다)
+clients-thread-failed = 클라이언트 스레드가 실패했다
+clients-flood-short = 데이터를 쏟아붓는 클라이언트가 제시간에 { $total }바이트 중 { $at }바이트만 보낼 수 있었다
+clients-flood-failed = 데이터를 쏟아붓는 스레드가 실패했다
+echo-sending-thread-failed = 보내는 스레드가 실패했다
+stalled-stops = 서버를 { $n }번 멈췄다가 재개함
+stalled-short-send = 서버를 멈췄다가 재개한 뒤 바이트가 사라졌다: send()가 적은 수를 돌려줬는데 나머지를 보내지 않았다
+stalled-non-blocking = 클라이언트가 읽지 않는 동안 바이트가 사라졌다: 논블로킹 send는 데이터의 일부만 받을 수 있다(또는 EAGAIN으로 실패한다). 나머지는 그 클라이언트의 버퍼에 두었다가 poll이 POLLOUT을 알릴 때 보내세요
+hidden-accepted = 연결을 수락함
+hidden-eof = 클라이언트의 EOF
+hidden-closed-early = 일부러 연결을 일찍 닫음
+hidden-write-failed = 쓰기 실패: 클라이언트가 사라졌다
+stall-not-blocked = 서버가 클라이언트에게 보낼 { $queued }바이트를 남긴 채 멈췄는데 send에서 블로킹되지 않았다(논블로킹 설계): 끼어들 것이 없다
+stall-stopped = send가 블로킹된 동안 서버를 멈춤(SIGSTOP)
+stall-continued = 서버를 재개함(SIGCONT)
+
+## day2-echo의 클라이언트 (exercises/day2_echo/)
+
+client-no-exit-after-stdin = stdin이 끝났는데 echo-client가 종료하지 않았다
+client-while-echoing = 에코하는 중에
+client-sent-differs = echo-client가 서버로 보낸 바이트가 받은 줄과 다르다
+client-no-newlines = 줄바꿈 없이 줄을 보냈다: 각 줄을 읽은 그대로, 줄바꿈까지 보내세요(서버는 줄이 아니라 바이트를 에코한다)
+client-stdout-differs = echo-client의 stdout이 받은 줄과 다르다
+client-by-hand-socat = 한 터미널에서 `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat`, 그다음 `printf { $input } | { $client } 127.0.0.1 7000`
+client-when-closed-early = 서버가 연결을 일찍 닫았을 때
+client-nothing-listens = 포트 { $port }에서 리슨하는 것이 없다
+client-when-refused = 연결이 거부됐을 때
+client-gave-up-log = echo-client가 { $seconds }초 뒤 포기함
+client-when-no-answer = 서버가 끝내 답하지 않았을 때(4초)
+client-gave-up-early = echo-client가 { $seconds }초 뒤 포기했다. 계약은 느린 서버에 답할 시간 2초를 준다
+client-wait-2s = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리세요(TimeVal::seconds(2)의 SO_RCVTIMEO)
+
+## `--help` (cli.rs; 영어는 cli.rs의 문서 주석에 있다)
+
+help-usage = 사용법:
+help-options = 옵션
+help-commands = 명령
+help-help = 도움말을 보여 준다
+help-version = 버전을 보여 준다
+help-about = 소켓 프로그래밍 실습의 실습들을 숨은 테스트로 채점한다.
+help-long-about = 소켓 프로그래밍 실습의 실습들을 숨은 테스트로 채점한다.
+
+    인자가 없으면: 모든 실습의 현황과 다음에 할 일을 보여 준다.
+    대상을 주면: 그것을 채점한다. 대상은 `all`, 일차(`day2`), 실습(`day2-inet`), 또는 테스트 하나(`day2-inet/pton6-tricky`; `checker list`가 id를 보여 준다)다.
+help-arg-targets = 채점할 것: all, day1, day2-inet, day2-inet/pton6-tricky, ...
+help-arg-solutions = exercises/ 대신 기준 풀이(solutions/)를 채점한다.
+help-arg-root = exercises/ 대신 DIR의 실습 패키지(DIR/<exercise>/Cargo.toml)를 채점한다.
+help-arg-seed = 모든 무작위 입력의 시드. 실패하면 그것을 재현하는 명령을 출력한다.
+help-arg-verbose = 통과한 테스트까지 모든 테스트의 기록을 전부 보여 준다.
+help-arg-jobs = 동시에 도는 테스트 수(기본값: 코어 수). 타이머만 기다리는 테스트(클라이언트의 5초 시간 초과 등)는 기다리는 동안 세지 않는다.
+help-arg-sandbox = 프로그램이 도는 곳: 머신이 허락하면 테스트마다 새 네트워크와 PID 네임스페이스(root와 unshare), 아니면 평범한 프로세스 그룹.
+help-arg-ci = CI용 채점: 매니페스트나 규칙(Cargo.toml, clippy.toml)이 실습 저장소와 다른 실습은 그 파일 이름과 함께 실패한다.
+help-arg-format = 보고서 형식: 사람이 읽는 보고서, 또는 기계가 읽는 보고서.
+help-arg-programs = 실습 크레이트로 빌드하지 않은 프로그램(어느 언어든)을 채점한다: NAME=PATH, 예: --program echo-server=./a.out. 그 프로그램의 테스트만 돈다.
+help-arg-output = --format 보고서를 FILE에 쓴다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
+help-arg-reports = FORMAT(json, junit, classroom) 보고서를 FILE에도 쓴다. 여러 번 줄 수 있어서 한 번의 채점으로 CI에 필요한 보고서를 모두 얻는다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
+help-arg-student = 채점하는 학생. JSON 보고서에 기록된다(`checker gradebook`용).
+help-arg-lang = 보고서와 메시지의 언어(기본값: LC_ALL, LC_MESSAGES, LANG에서, 없으면 영어).
+help-cmd-list = 실습과 테스트 id를 나열한다.
+help-cmd-hint = 실습의 힌트와 course.ko.md에서 설명하는 곳을 보여 준다.
+help-cmd-hint-arg-exercise = 예: day2-inet
+help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안의 변경은 무시한다). 대상이 없으면: 현황.
+help-cmd-watch-arg-targets = 채점할 것: all, day1, day2-inet, ... (기본값: 현황)
+help-cmd-verify = 강사용: 실습 저장소가 일관된지 확인한다(풀이는 통과, 스텁은 깔끔하게 실패, course.md 절이 있음, 매니페스트가 일치, 풀이는 fmt와 clippy를 통과).
+help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 채점한 샌드박스.
+help-cmd-gradebook-arg-files = JSON 보고서(`--format json` / `--report json=...`), 또는 그것을 담은 폴더.
+help-cmd-export-student = 강사용: 학생용 저장소를 쓴다. 실습, 강의, README, 자체 테스트를 뺀 채점기, 채점 워크플로가 들어가고 풀이는 들어가지 않는다.
+help-cmd-export-student-arg-dir = 쓸 디렉터리(없거나 비어 있어야 한다).
+help-cmd-new = 강사용: 새 실습의 뼈대를 만든다(스텁, 풀이, 테스트 표, 강의 절, 버그 버전). 처음부터 통과한다.
+help-cmd-new-arg-name = day<N>-<name>, 예: day5-epoll
+help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실습으로 만든다(기본값: 라이브러리).
+
+## 스레드 하나인 서버들의 테스트 (exercises/multiplexing.rs)
+
+multi-clients-failed = 실패한 클라이언트
+multi-of-100 = 100개 중 { $failed }개
+multi-never-served = 한꺼번에 연결한 클라이언트 200개 중 { $n }개가 끝내 처리되지 않았다
+multi-first-unserved = 처음으로 처리되지 않은 것
+multi-accept-all = 함께 도착한 연결은 수락될 때까지 리슨 큐에서 기다린다: 리스닝 소켓을 읽을 수 있을 때마다 (EAGAIN까지) 모두 수락하고, 클라이언트 수에 고정된 한도를 두지 마세요
+multi-stalled-sent = 멈춘 클라이언트가 { $size }를 보내고 아무것도 읽지 않았다
+multi-stopped-everybody = 한 클라이언트가 읽지 않는 동안 서버가 모두의 처리를 멈췄다: 그 클라이언트로의 send는 결코 기다리면 안 된다. 들어가지 않는 것은 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내세요
+multi-slowest-echo = 가장 느린 에코: { $ms } ms
+multi-waited = 다른 클라이언트가 읽지 않는 동안 한 클라이언트가 에코를 { $seconds }초 기다렸다
+multi-lost-bytes = 읽지 않던 클라이언트가 바이트를 잃었다: 소켓에 다시 쓸 수 있을 때까지 그 출력을 버퍼에 두세요
+multi-memory-log = 클라이언트가 { $sent } MiB를 보냄. 서버의 메모리가 { $grew } MiB 늘어남
+multi-memory-grew = { $sent } MiB를 보내고 아무것도 읽지 않은 클라이언트 때문에 서버의 메모리가 { $grew } MiB 늘었다
+multi-back-pressure = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 그 클라이언트에서 읽기를 멈추세요(POLLIN을 요청하지 마세요). 그러면 데이터는 커널에서 기다리고 그 클라이언트의 send가 블로킹된다
+multi-cpu-log = 리셋 뒤 0.3초 동안의 CPU 시간: { $ms } ms
+multi-pollerr = POLLERR와 POLLHUP(EPOLLERR, EPOLLHUP)는 요청하든 않든 온다: 둘 중 하나가 오면 그 클라이언트를 닫으세요
+multi-spins = 클라이언트가 연결을 리셋한 뒤 서버가 0.3초 동안 CPU를 { $ms } ms 썼다: 헛돌고 있다
+multi-still-holds-reset = 클라이언트가 연결을 리셋했는데 1초 뒤에도 서버가 그 소켓을 쥐고 있다
+multi-stopped = 서버를 멈춤(SIGSTOP)
+multi-continued-together = 서버를 재개함: 데이터와 EOF가 함께 소켓에서 기다린다
+multi-read-zero = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다: 버퍼에 있는 것을 보낸 뒤 닫으세요
+multi-slow-reader = 느리게 읽는 클라이언트를 위해 기다리던 출력이 끝내 보내지지 않았다: EAGAIN까지 보내고, 나머지는 소켓에 다시 쓸 수 있을 때 보내세요
+multi-closed-after = 서버가 { $total }바이트 중 { $got }바이트만 보내고 연결을 닫았다
+multi-send-then-close = 클라이언트의 EOF 뒤에는 아직 버퍼에 있는 것을 모두 보낸 뒤 닫으세요
+multi-bytes-differ = 돌아온 바이트가 보낸 바이트와 다르다
+multi-fd-listening = fd { $fd }: 리스닝 소켓
+multi-fd-client = fd { $fd }: 클라이언트의 소켓
+multi-blocking = 서버의 소켓 { $n }개가 블로킹이다(/proc/{ $pid }/fdinfo에 O_NONBLOCK 없음)
+multi-blocking-label = 블로킹
+multi-make-non-blocking = 모두를 위한 스레드가 하나뿐이면, 기다리는 호출 하나가 모두를 멈춘다: 모든 소켓을 논블로킹으로 만드세요(socket()과 accept4()에 SOCK_NONBLOCK, 또는 fcntl O_NONBLOCK)
+multi-threads = 클라이언트 20개가 연결된 동안 서버가 스레드 { $threads }개와 자식 프로세스 { $children }개를 돌린다
+multi-one-thread = 이 실습의 내용은 모든 클라이언트를 위한 프로세스 하나의 스레드 하나다: 어느 소켓이 준비됐는지는 poll이나 epoll이 알려 준다
+
+## day3-fork (exercises/day3_fork.rs)
+
+fork-a-silent = 연결하고 아무 말도 하지 않음
+fork-b-not-served = 클라이언트 A가 연결된 동안 클라이언트 B가 처리되지 않았다: 서버가 한 번에 한 클라이언트만 처리한다(클라이언트마다 자식을 fork하세요)
+fork-stopped-for-burst = 서버를 멈춤(SIGSTOP): 서버가 바쁜 동안 클라이언트 50개가 도착한다
+fork-continued = 서버를 재개함(SIGCONT)
+fork-slow-connects = 한꺼번에 도착한 클라이언트 50개 중 { $n }개가 1초 이상 지나서야 연결할 수 있었다
+fork-of-50 = 50개 중 { $failed }개
+fork-fifty-in-6s = 각각 0.5초짜리 대화 50개가 6초 안에 모두 끝나야 한다: 하나씩 처리하면 25초가 걸린다
+fork-connects = 연결
+fork-connects-text = 클라이언트 { $connected }개가 연결했고, 그중 { $slow }개는 1초 이상 지나서야 연결했다
+fork-backlog = 연결이 수락되기까지 1초 이상 기다렸다: 리슨 큐가 가득 차서 커널이 SYN을 버렸고, 클라이언트가 1초 뒤에 다시 보냈다. 동시에 오는 클라이언트 50개에는 listen(fd, 5)보다 큰 백로그가 필요하다: course.ko.md#backlog
+fork-three-clients = 클라이언트 3개가 연결돼 있는데 서버의 자식 프로세스는 { $n }개다(스레드는 세지 않는다)
+fork-2s-after-half-close = 클라이언트의 하프 클로즈 뒤 2초가 지나도
+fork-parent-holds = 부모가 아직 연결 소켓의 자기 복사본을 쥐고 있다: fork() 직후 닫아야(drop) 한다. 그러지 않으면 연결이 끝나지 않는다
+fork-no-listening-socket = /proc에서 서버의 리스닝 소켓을 찾지 못했다
+fork-child-holds-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다(자식 { $pids })
+fork-zombies-after-20 = { $run }번째 실행: 클라이언트 20개 중 마지막이 떠나고 1초 뒤에 좀비 프로세스 { $n }개
+fork-reaps-late = 서버가 다른 일이 일어날 때만(다음 accept?) 회수한다: SIGCHLD가 오면 회수하세요
+fork-zombies-after-50 = { $run }번째 실행: 클라이언트들이 한순간에 떠나고 3초 뒤에 자식 50개 중 { $n }개가 좀비 프로세스다
+fork-one-waitpid = SIGCHLD마다 waitpid 한 번으로는 모자란다: 핸들러가 도는 동안 더 많은 자식이 끝나고 그 시그널들은 하나로 합쳐진다
+fork-after-5-left = 클라이언트 5개가 떠난 뒤
+fork-stopped-serving = 자식들이 사라지자 서버가 처리를 멈췄다: SIGCHLD가 오면 accept()가 EINTR로 실패하는가? EINTR이면 다시 시도하세요(또는 핸들러를 SA_RESTART로 설치하세요)
+fork-while-clients-left = 클라이언트들이 떠나는 동안
+fork-still-has = 클라이언트 5개가 떠났는데 서버에 자기 말고도 프로세스가 { $n }개 있다
+fork-zombies-label = 좀비 프로세스(종료했지만 회수되지 않음)
+fork-servers-label = 리스닝 소켓을 쥔 자식
+fork-others-label = 그 밖의 프로세스
+fork-falls-back = 클라이언트가 끝난 뒤 종료하지 않는 자식은 accept 루프로 돌아가 두 번째 서버가 된다: 자식의 분기 끝에서 종료하세요
+fork-never-reaped = 자식들은 종료했지만 아무도 회수하지 않았다: SIGCHLD가 오면 waitpid(-1, WNOHANG)를 반복하세요
+fork-neither = 이 프로세스들은 좀비 프로세스도, 수락하는 자식도 아니다: 서버가 시작한 프로세스는 일이 끝나면 모두 끝나야 한다
+fork-after-children-died = 클라이언트를 기다리는 동안 자식들이 죽은 뒤
+fork-accept-eintr = { $run }번째 실행: SIGCHLD가 오자 accept()가 EINTR로 실패했다. EINTR이면 다시 시도하세요(또는 핸들러를 SA_RESTART로 설치하세요)
+fork-stopped-accepting = { $run }번째 실행: 자식들이 죽은 뒤 서버가 수락을 멈췄다
+fork-no-sigchld = 서버가 SIGCHLD를 전혀 받지 않는다(SigCgt에 핸들러도, signalfd도 없다): 자식이 끝나도 아무도 회수하지 않는다. waitpid(-1, WNOHANG)를 반복하는 SIGCHLD 핸들러를 설치하세요
+fork-sigchld-ignored = SIGCHLD가 무시된다(SIG_IGN): 그러면 커널이 알아서 자식을 회수하지만, 이 실습의 내용은 waitpid로 회수하는 핸들러다
+fork-sigchld-default = SIGCHLD가 기본 처리 방식이다: 자식을 회수하는 핸들러가 없다
+fork-sigchld-not-taken = SIGCHLD를 받지 않는다: 핸들러(/proc/<pid>/status의 SigCgt)도 signalfd도 없다
+
+## UDP (observe/wire/udp.rs, exercises/day3_udp.rs)
+
+udp-port-closed = { $who }: 서버의 포트가 닫혀 있다(ICMP port unreachable): 서버가 멈췄는가?
+udp-no-reply = { $who }: { $size } 데이터그램에 응답이 없다
+udp-reply-from-elsewhere = { $who }: 응답이 서버의 포트 { $port }이(가) 아니라 포트 { $from }에서 왔다
+udp-reply-cut = { $who }: 응답은 { $got }인데 보낸 데이터그램은 { $sent }였다: 잘렸다
+udp-reply-differs = { $who }: 응답이 보낸 데이터그램과 다르다
+udp-unexpected-datagram = { $who }: 포트 { $port }에서 예상하지 않은 데이터그램: { $data } ({ $why })
+udp-dropped-on-purpose = 일부러 버림: 클라이언트가 다시 보내야 한다
+udp-three-replies = 데이터그램 셋을 보냈으니 응답 셋을 기대한다
+udp-empty-is-a-datagram = 빈 데이터그램도 데이터그램이다: 그 응답도 비어 있다
+udp-after-empty = 빈 데이터그램 뒤에
+udp-got-from-stranger = 클라이언트 { $client }이(가) 서버가 아니라 포트 { $port }에서 { $data }을(를) 받았다
+udp-not-its-own = 클라이언트 { $client }이(가) { $wave }번째 묶음에서 정확히 자기 데이터그램 5개를 돌려받지 못했다
+udp-nothing = 없음
+udp-client-no-exit = stdin이 끝났는데 udp-client가 종료하지 않았다
+udp-while-talking = 서버와 주고받는 중에
+udp-stdout-differs = udp-client의 stdout이 받은 줄과 다르다({ $note })
+udp-printed-stranger = 낯선 곳에서 온 데이터그램을 출력했다: 다른 포트에서 온 응답은 무시해야 한다
+udp-plain-echo = 평범한 에코
+udp-dropped-first = 서버가 데이터그램마다 첫 사본을 버렸다
+udp-stranger-first = 낯선 곳이 먼저 답했다
+udp-gave-up-log = udp-client가 { $seconds }초 뒤, { $tries }번 시도하고 포기함
+udp-still-trying = udp-client가 4초가 지나도 계속 시도했다: 세 번째 시도 뒤에는 멈추세요
+udp-when-no-answer = 서버가 끝내 답하지 않았을 때
+udp-tries = udp-client가 포기하기 전에 데이터그램을 { $n }번 보냈다. 계약은 모두 3번 시도다
+udp-gave-up-early = udp-client가 { $seconds }초 뒤 포기했다: 3번의 시도마다 최대 0.5초를 기다려야 한다
+
+## day4-signals (exercises/day4_signals/)
+
+sig-sent-usr1-waiting = 서버가 클라이언트를 기다리는 동안 SIGUSR1을 보냄
+sig-stats-wrong = 통계 줄이 올바르지 않다
+sig-after-usr1 = SIGUSR1 뒤에
+sig-no-stats-line = SIGUSR1 뒤 0.5초 안에 `{ $wanted }` 줄이 없다
+sig-sa-restart = 그 줄은 다음 클라이언트가 연결했을 때에야 나왔다: SA_RESTART이면 중단된 accept()가 다시 시작되어 루프가 제때 플래그를 보지 못한다. SIGUSR1 핸들러를 SA_RESTART 없이 설치하세요(또는 다른 방법으로 루프를 깨우세요: self-pipe, signalfd, ppoll)
+sig-no-child-holds = 서버의 어느 자식도 클라이언트의 연결을 쥐고 있지 않다: 클라이언트마다 자기 자식에서 처리하세요(fork)
+sig-could-not-stop-child = 자식을 멈추지 못했다: { $error }
+sig-stopped-child = 클라이언트를 처리하는 자식을 멈춤(SIGSTOP)
+sig-reset-not-seen = 서버 쪽 연결이 클라이언트의 리셋을 끝내 받아들이지 않았다
+sig-stopped-parent = 부모를 멈춤(SIGSTOP): 자식의 종료 상태를 읽을 수 있게
+sig-continued-child = 자식을 재개함: 리셋된 연결에서 에코할 줄을 찾는다
+sig-continued-parent = 부모를 재개함(SIGCONT)
+sig-child-did-not-end = 클라이언트가 연결을 리셋한 뒤 3초 안에 그 클라이언트를 처리하던 자식이 끝나지 않았다
+sig-killed-by-sigpipe = 클라이언트를 처리하던 자식이 리셋된 연결에 쓰다가 SIGPIPE로 죽었다
+sig-msg-nosignal = MsgFlags::MSG_NOSIGNAL로 보내세요(또는 일부러 SIGPIPE를 무시하세요): 그러면 쓰기가 EPIPE로 실패하고 자식이 그것을 처리할 수 있다
+sig-killed-by = 클라이언트가 연결을 리셋한 뒤 그 클라이언트를 처리하던 자식이 { $signal }(으)로 죽었다
+sig-after-child-reset = 자식의 클라이언트가 연결을 리셋한 뒤
+sig-now-silent = 이제 조용히 있음
+sig-idle-1s = idle-seconds는 1이다: 1초 동안 조용한 클라이언트는 `timeout\n`을 받아야 한다(자식에서 alarm(idle), SA_RESTART 없는 SIGALRM 핸들러)
+sig-after-timeout = `timeout` 뒤에도(유휴 클라이언트의 연결을 끊으세요)
+sig-active-timed-out = 활발한 클라이언트가 시간 초과로 끊겼다: read 뒤마다 alarm()을 다시 시작해야 한다
+sig-silent-thread-failed = 조용한 클라이언트의 스레드가 실패했다
+sig-timeout-early = 클라이언트가 조용해진 뒤 { $seconds }초 만에 `timeout`이 왔다. idle-seconds는 1이다
+sig-filled-pipe = 서버의 stdout 읽기를 멈추고 파이프를 채움(채움용 줄 { $filler }바이트)
+sig-sent-sigterm = SIGTERM을 보냄: 파이프가 비워질 때까지 서버의 `bye`는 쓰일 수 없다
+sig-sent-usr1-writing = 서버가 stdout에 쓰다 블로킹된 동안 SIGUSR1을 보냄
+sig-never-blocked = 서버가 stdout에 쓰면서 블로킹된 적이 없다
+sig-drained = 파이프를 비움
+sig-still-running-after-term = stdout이 비워졌는데도 SIGTERM 뒤 2초가 지나도록 서버가 돌고 있었다
+sig-usr1-during-bye = stdout에 `bye`를 쓰는 동안 SIGUSR1이 온 뒤에
+sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 잠금이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하세요
+sig-no-bye = 서버가 상태 0으로 종료했지만 `bye`를 출력하지 않았다
+sig-sending-thread-failed = 보내는 스레드가 실패했다
+sig-storm-sent = { $ms } ms 동안 프로세스 그룹에 SIGUSR1을 { $sent }번 보냄
+sig-during-storm = SIGUSR1이 쏟아지는 동안
+sig-eintr-retry = 시그널로 중단된 호출은 EINTR로 실패한다: 클라이언트를 포기하지 말고 다시 시도하세요
+sig-no-served-line = SIGUSR1 1000번 뒤에 `served <N> clients` 줄이 하나도 없다
+sig-malformed-stats = 형식이 잘못된 통계 줄
+
+## day4-signals의 종료, day5-epoll의 엣지 트리거 (exercises/day4_signals/exit.rs, day5_epoll/edge.rs)
+
+edge-no-epoll = 서버에 무언가를 지켜보는 epoll 인스턴스가 없다(anon_inode:[eventpoll] 디스크립터의 fdinfo에 `tfd:` 줄이 없다)
+edge-create = epoll_create1 뒤에 리스닝 소켓과 모든 클라이언트에 epoll_ctl(EPOLL_CTL_ADD)
+edge-not-in-set = fd { $fd }(클라이언트)이(가) epoll 집합에 없다
+edge-level-triggered = fd { $fd }(클라이언트)이(가) 레벨 트리거다: events { $events }, EPOLLET 없음
+edge-not-edge-triggered = 클라이언트 소켓이 엣지 트리거로 등록되지 않았다
+edge-in-proc = /proc에서
+edge-register = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하세요
+edge-read-until-eagain = EPOLLIN 한 번 뒤에는 EAGAIN까지 읽으세요: 한꺼번에 온 것의 나머지는 다시 알려지지 않는다
+exit-on = { $signal }을(를) 받고
+exit-must-exit-0 = { $signal } 뒤에 서버는 스스로 상태 0으로 종료해야 한다: 플래그를 세우는 핸들러를 설치하세요
+exit-stopped-children = 서버의 자식 { $n }개를 멈춤(SIGSTOP)
+exit-sent-signal = 클라이언트 2개가 연결된 채 { $signal }을(를) 보냄
+exit-continued-children = 자식들을 재개함(SIGCONT)
+exit-children-alive = { $signal } 뒤에 서버가 자식 { $n }개가 아직 살아 있는데 종료했다
+exit-stop-children = bye를 출력하고 종료하기 전에 자식들을 멈추고(kill(child, SIGTERM)) 기다리세요(ECHILD로 실패할 때까지 waitpid)
+exit-still-running = { $signal } 뒤 1초가 지나도 서버가 돌고 있었다
+exit-handler-flag = 핸들러는 플래그를 세운다. 루프는 accept()가 EINTR로 실패할 때(SA_RESTART 없이) 그것을 보고, 닫고, 자식들을 멈추고, 회수한 뒤 돌아온다
+exit-no-bye = { $signal } 뒤에 출력된 마지막 줄이 `bye`가 아니다
+exit-left-running = 서버가 종료했지만 자식 프로세스 { $n }개가 아직 돌고 있다
+exit-send-sigterm = 종료하기 전에 모든 자식에 SIGTERM을 보내고(kill) 기다리세요
+exit-not-reaped = 서버가 자식 { $n }개를 회수하지 않고 종료했다
+exit-waitpid-echild = kill(child, SIGTERM) 뒤에 ECHILD로 실패할 때까지 waitpid하고, 그다음 bye를 출력하세요
+exit-port-taken = 서버가 종료한 뒤에도 포트 { $port }이(가) 아직 쓰이고 있다({ $error })
+exit-child-kept-listener = 아직 무언가가 그 포트에서 리슨한다: 자식이 리스닝 소켓을 쥐고 있었다
+exit-close-listener = 종료하기 전에 리스닝 소켓을 닫으세요
+
+## day3-shutdown (exercises/day3_shutdown.rs)
+
+shut-after-file-complete = 파일을 다 보낸 뒤에도(보내는 쪽을 닫아(shutdown(SHUT_WR)) 클라이언트가 파일이 끝났음을 알게 하세요)
+shut-closed-not-half = 서버가 이 연결을 더 이상 쥐고 있지 않다: 하프 클로즈가 아니라 닫혔다
+shut-wrong-line = 서버가 잘못된 줄을 출력했다
+shut-after-message = 클라이언트의 메시지 뒤에
+shut-no-says-line = 클라이언트의 메시지 뒤에 서버가 `client says: ...` 줄을 출력하지 않았다({ $wanted }을(를) 기대했다)
+shut-closed-instead = 서버가 파일을 보낸 뒤 shutdown(SHUT_WR) 대신 연결을 close()했다: 닫힌 소켓은 클라이언트의 메시지를 읽을 수 없다(커널이 리셋으로 답한다)
+shut-with-file = { $size } 파일로
+shut-after-file = 파일을 다 보낸 뒤에도(보내는 쪽을 닫으세요: shutdown(SHUT_WR))
+shut-served-before = 이 클라이언트 전에 클라이언트 { $n }개가 처리됐다
+shut-client-not-finished = file-client가 끝나지 않았다
+shut-during-transfer = 전송 중에
+shut-no-end-of-message = file-client가 종료했지만 숨은 서버는 그 메시지의 끝을 보지 못했다
+shut-no-out-file = file-client가 0으로 종료했지만 출력 파일을 만들지 않았다(파일은 { $size }였다)
+shut-create-first = 아무것도 오지 않더라도 첫 recv 전에 출력 파일을 만드세요
+shut-out-file-differs = 출력 파일이 서버가 보낸 { $size }와 다르다
+shut-only-start = 출력 파일에 파일의 앞부분만 있다: 클라이언트가 첫 recv 뒤에 멈췄는가? recv가 0을 돌려줄 때까지 읽으세요
+shut-wrong-receipt = file-client의 메시지가 받은 바이트 수 N으로 된 `received <N> bytes`가 아니다
+shut-answered-early = 파일의 일부가 아직 오는 중인데 file-client가 서버의 EOF 전에 답했다
+shut-message = 메시지
+shut-one-recv = recv 한 번이 파일 전체는 아니다: recv가 0을 돌려줄 때까지 읽고, 그때에만 수령 확인을 보내세요
+
+## day1-endian, day2-inet의 참고 (exercises/day1_endian.rs, day2_inet/)
+
+endian-machine-little = 이 머신은 리틀 엔디안이다: 0x0102는 메모리에 { $bytes }(으)로 놓인다
+endian-machine-big = 이 머신은 빅 엔디안이다: 0x0102는 메모리에 { $bytes }(으)로 놓인다
+endian-sign-extension = 0x8000_0000부터만 틀리는가? 부호 확장이다: 부호 있는(i32) 값을 오른쪽으로 시프트하면 맨 위 비트가 비는 바이트로 복사된다. u32 값을 시프트하세요.
+endian-htons-unchanged = htons가 입력을 그대로 돌려줬다: 이 리틀 엔디안 호스트에서는 바이트를 바꿔야 한다
+inet-whitespace = glibc는 이것을 받아들인다: 주소 뒤의 첫 공백 문자(space, \t, \n, \v, \f, \r)에서 멈추고 나머지를 무시한다. 실제 함수의 함정이며, 이 실습은 그것을 그대로 따른다: course.ko.md#inet-aton이 그 까닭과, 호출하는 쪽이 문자열 전체를 확인하는 방법을 설명한다.
+inet-leading-zeros = inet_pton은 앞의 0을 거부한다: inet_aton에게 `010`은 8진수 8이므로, 엄격한 파서는 짐작하면 안 된다
+inet-four-parts = inet_pton은 정확히 네 부분을 원한다. 짧은 형식은 inet_aton의 것이다
+inet-two-gaps = `::`가 둘이면 모호하다: 각각이 0 몇 개를 뜻하는지 아무도 알 수 없다
+inet-seven-groups = `::`가 있으면 명시적인 그룹은 많아야 일곱 개다: `::`는 적어도 0인 그룹 하나를 뜻한다
+inet-lowercase = glibc는 16진수 숫자를 소문자로 출력한다
+inet-single-zero = `::`는 두 개 이상 이어진 0인 그룹을 대신한다. 0인 그룹 하나는 `0`으로 남는다
+inet-dotted-end = v4-mapped(::ffff:a.b.c.d)와 v4-compatible(::a.b.c.d) 주소는 점 10진 표기로 끝난다
+inet-addr-reversed = 바이트가 뒤집혔다: inet_addr는 주소를 메모리에 놓인 네트워크 순서 그대로 돌려주므로, 그 to_ne_bytes()는 네 부분이 순서대로다
+
+## 라이브러리 실습의 하네스 (observe/harness.rs)
+
+harness-no-return = { $call }이(가) 제한 시간 안에 돌아오지 않았다
+harness-endless-loop = 끝없는 루프인가? (한계에 결코 닿지 못하는 루프 카운터, 조건이 결코 바뀌지 않는 `while`)
+harness-while-running = { $call }을(를) 실행하는 중에
+harness-private-channel = { $call }을(를) 실행하는 중에 하네스가 아닌 무언가가 채점기의 전용 채널(fd 3)에 썼다: 테스트받는 코드는 그것을 건드리면 안 된다
+harness-written = 쓰인 것
+harness-panicked = { $call }이(가) 패닉했다: '{ $message }' ({ $at })
+harness-given = 입력
+harness-unexpected = 하네스가 { $call }에 뜻밖의 답을 했다: { $reply }

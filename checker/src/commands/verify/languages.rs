@@ -1,0 +1,207 @@
+//! The lab in two languages (issue 18): the message catalogs (`checker/i18n/*.ftl`) and the
+//! Korean twins of the course and README.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::base::i18n::catalog;
+use crate::exercises;
+
+/// The catalogs parse; English has every id the checker's code names; Korean has every English
+/// message and every exercise's and test's title and hint (else the report says which keys
+/// are missing, and English is shown for them meanwhile); Korean has no key English lacks, and
+/// passes no variable English does not.
+pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
+    let mut table_keys: Vec<String> = exercises::ALL
+        .iter()
+        .flat_map(|e| e.catalog_keys())
+        .collect();
+    table_keys.extend(crate::cli::help_keys());
+    let mut used = Vec::new();
+    for file in rust_files(&lab.join("checker/src")) {
+        let source = std::fs::read_to_string(&file)?;
+        used.extend(catalog::ids_in_source(&source));
+    }
+    used.sort();
+    used.dedup();
+    Ok(catalog::problems(&table_keys, &used))
+}
+
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+/// course.ko.md is course.md's twin: the same `<a id>` anchors in the same order, the same test
+/// ids in each exercise's section, as many fenced code blocks and mermaid diagrams; README.ko.md
+/// exists and each README links to the other on its first line.
+pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
+    let en = std::fs::read_to_string(lab.join("course.md"))?;
+    let mut problems = match std::fs::read_to_string(lab.join("course.ko.md")) {
+        Ok(ko) => {
+            let sections: Vec<(&str, Vec<&str>)> = exercises::ALL
+                .iter()
+                .map(|e| (e.section, e.tests.iter().map(|t| t.id).collect()))
+                .collect();
+            parity(&en, &ko, &sections)
+        }
+        Err(_) => vec!["course.ko.md is missing".to_string()],
+    };
+    for (file, first, other) in [
+        ("README.md", README_EN_FIRST, "README.ko.md"),
+        ("README.ko.md", README_KO_FIRST, "README.md"),
+    ] {
+        match std::fs::read_to_string(lab.join(file)) {
+            Ok(text) if text.lines().next() == Some(first) => {}
+            Ok(_) => problems.push(format!(
+                "{file} does not link to {other} on its first line (it should read `{first}`)"
+            )),
+            Err(_) => problems.push(format!("{file} is missing")),
+        }
+    }
+    Ok(problems)
+}
+
+pub const README_EN_FIRST: &str = "English · [한국어](README.ko.md)";
+pub const README_KO_FIRST: &str = "[English](README.md) · 한국어";
+
+/// What differs between the course and its Korean twin. `sections` are each exercise's
+/// anchor and test ids.
+fn parity(en: &str, ko: &str, sections: &[(&str, Vec<&str>)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (en_anchors, ko_anchors) = (anchors(en), anchors(ko));
+    if en_anchors != ko_anchors {
+        let at = en_anchors
+            .iter()
+            .zip(&ko_anchors)
+            .position(|(a, b)| a != b)
+            .unwrap_or(en_anchors.len().min(ko_anchors.len()));
+        problems.push(format!(
+            "the anchors differ from the {}th on: course.md has {}, course.ko.md has {} ({} and {} anchors in all)",
+            at + 1,
+            en_anchors.get(at).map_or("nothing", |s| s.as_str()),
+            ko_anchors.get(at).map_or("nothing", |s| s.as_str()),
+            en_anchors.len(),
+            ko_anchors.len()
+        ));
+    }
+    for (section, ids) in sections {
+        let (in_en, in_ko) = (section_of(en, section), section_of(ko, section));
+        for id in ids {
+            let quoted = format!("`{id}`");
+            if in_en.contains(&quoted) && !in_ko.contains(&quoted) {
+                problems.push(format!(
+                    "course.ko.md#{section} does not mention the test `{id}` (course.md does)"
+                ));
+            }
+        }
+    }
+    let fences = |text: &str, lang: &str| {
+        let opening = format!("```{lang}");
+        text.lines()
+            .filter(|l| l.trim_start().starts_with(&opening))
+            .count()
+    };
+    for (what, lang) in [("fenced code blocks", ""), ("mermaid diagrams", "mermaid")] {
+        let (e, k) = (fences(en, lang), fences(ko, lang));
+        if e != k {
+            problems.push(format!(
+                "course.md has {e} {what} (fence lines, for code blocks), course.ko.md {k}"
+            ));
+        }
+    }
+    problems
+}
+
+fn anchors(text: &str) -> Vec<String> {
+    text.split("<a id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// An exercise's section: from its anchor to the next exercise's (`<a id="day...`).
+fn section_of<'a>(text: &'a str, section: &str) -> &'a str {
+    let Some(start) = text.find(&format!("<a id=\"{section}\"")) else {
+        return "";
+    };
+    let rest = &text[start + 1..];
+    let end = rest.find("\n<a id=\"day").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parity;
+
+    const EN: &str = "# Course\n<a id=\"intro\"></a>\n## Intro\n```sh\nls\n```\n<a id=\"day1-x\"></a>\n## Exercise\n- `alpha`\n- `beta`\n```mermaid\nA->>B: hi\n```\n";
+
+    #[test]
+    fn twins_agree() {
+        let ko = EN
+            .replace("## Intro", "## 소개")
+            .replace("Exercise", "실습");
+        assert!(parity(EN, &ko, &[("day1-x", vec!["alpha", "beta"])]).is_empty());
+    }
+
+    #[test]
+    fn parity_names_what_differs() {
+        let ko = EN
+            .replace("<a id=\"intro\"></a>", "<a id=\"intro-ko\"></a>")
+            .replace("- `beta`\n", "")
+            .replace("```mermaid\nA->>B: hi\n```\n", "");
+        let found = parity(EN, &ko, &[("day1-x", vec!["alpha", "beta"])]).join("\n");
+        assert!(
+            found.contains("course.md has intro, course.ko.md has intro-ko"),
+            "{found}"
+        );
+        assert!(
+            found.contains("course.ko.md#day1-x does not mention the test `beta`"),
+            "{found}"
+        );
+        assert!(
+            found.contains(
+                "course.md has 4 fenced code blocks (fence lines, for code blocks), course.ko.md 2"
+            ),
+            "{found}"
+        );
+        assert!(
+            found.contains("course.md has 1 mermaid diagrams"),
+            "{found}"
+        );
+    }
+
+    #[test]
+    fn a_missing_twin_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("course.md"), EN).unwrap();
+        let found = super::course_parity(dir.path()).unwrap();
+        assert!(
+            found.contains(&"course.ko.md is missing".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"README.ko.md is missing".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn korean_has_every_message_and_every_title_and_hint_of_this_tree() {
+        let problems = super::catalogs(&crate::base::workspace::lab_root()).unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
