@@ -160,7 +160,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     };
     if status.code() != Some(0) {
         return Err(t
-            .attach(run.s.program.unexpected_exit(&format!("on {}", signal.as_str())))
+            .attach(run.s.program.unexpected_exit(format!("on {}", signal.as_str())))
             .note("the server ends by itself with status 0: a handler that sets a flag, not the default action"));
     }
     expect_bye(&mut run, signal)?;
