@@ -18,9 +18,10 @@ pub type Lines = Vec<Vec<u8>>;
 /// Longest excerpt of a line shown in a failure.
 const SHOWN: usize = 72;
 
-/// A client of the chat server, reading whole lines.
+/// A client of the chat server, reading whole lines. Its failures carry the test's transcript.
 pub struct Member {
     pub conn: Conn,
+    t: Arc<Transcript>,
     /// Complete lines that came and were not taken yet.
     lines: VecDeque<Vec<u8>>,
     /// The bytes after the last `\n` that came.
@@ -36,6 +37,7 @@ impl Member {
     ) -> Result<Member, Failure> {
         Ok(Member {
             conn: Conn::connect(t, who, port, deadline)?,
+            t: Arc::clone(t),
             lines: VecDeque::new(),
             partial: Vec::new(),
         })
@@ -66,11 +68,11 @@ impl Member {
                         self.who()
                     ),
                 );
-                return Err(if self.partial.is_empty() {
+                return Err(self.t.attach(if self.partial.is_empty() {
                     f
                 } else {
                     f.detail("an unfinished line came last", shown(&self.partial))
-                });
+                }));
             }
             self.take(&piece);
         }
@@ -106,7 +108,7 @@ impl Member {
                 if wanted.contains(&got.as_slice()) {
                     f = f.detail("expected in all", list(wanted));
                 }
-                return Err(f);
+                return Err(self.t.attach(f));
             }
         }
         Ok(())
@@ -172,18 +174,18 @@ pub fn join(
     let hello = format!("hello from {who}\n");
     m.say(hello.as_bytes(), deadline)?;
     m.expect_lines(&[hello.as_bytes()], deadline).map_err(|f| {
-        t.attach(f.note(format!(
+        f.note(format!(
             "{who} never got its own line back: a line goes to every connected client, the sender included (add a client to the list before reading from it)"
-        )))
+        ))
     })?;
     for earlier in members.iter_mut() {
         earlier
             .expect_lines(&[hello.as_bytes()], deadline)
             .map_err(|f| {
-                t.attach(f.note(format!(
+                f.note(format!(
                     "{} was connected when {who} said hello, and never got that line: a line goes to every client in the list",
                     earlier.who()
-                )))
+                ))
             })?;
     }
     members.push(m);

@@ -112,7 +112,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
             .map_err(|(f, _)| f);
         let got = match got {
             Ok(got) => got,
-            Err(f) => return Err(panicked(&mut s).unwrap_or_else(|| t.attach(f))),
+            Err(f) => return Err(panicked(&mut s).unwrap_or(f)),
         };
         orders.push((member.who().to_string(), got));
     }
@@ -197,7 +197,15 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
     let pid = s.program.pid();
     let idle = threads(pid);
     let deadline = ctx.within(secs(8));
-    let mut m = chat::join_all(&t, s.port, 6, deadline)?;
+    let mut m = chat::join_all(&t, s.port, 6, deadline).map_err(|f| {
+        match procinfo::children(pid).len() {
+            0 => f,
+            n => f.note(format!(
+                "the server has {}: processes do not share the list of clients, so a line reaches only the clients of the process that read it; one process, a thread per client",
+                escape::plural(n, "child process")
+            )),
+        }
+    })?;
     let busy = threads(pid);
     let children = procinfo::children(pid);
     if !children.is_empty() {

@@ -129,9 +129,7 @@ fn to_everyone(ctx: &mut Ctx) -> TestResult {
     }
     let mut got = Vec::new();
     for member in m.iter_mut() {
-        let lines = member
-            .read_lines(3, deadline)
-            .map_err(|(f, _)| t.attach(f))?;
+        let lines = member.read_lines(3, deadline).map_err(|(f, _)| f)?;
         got.push((member.who().to_string(), lines));
     }
     for (who, lines_got) in &got {

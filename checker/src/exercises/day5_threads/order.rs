@@ -182,7 +182,7 @@ pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     let wanted: [&[u8]; 2] = [b"a whole line from client 1\n", b"hello, world\n"];
     for member in m.iter_mut() {
         member.expect_lines(&wanted, deadline).map_err(|f| {
-            t.attach(f.note("a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\\n` has come"))
+            f.note("a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\\n` has come")
         })?;
     }
     // A line, then the start of another, then EOF: the start is not a line.
@@ -193,7 +193,7 @@ pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     let wanted: [&[u8]; 2] = [b"a last line\n", b"after client 2 left\n"];
     for member in m[..2].iter_mut() {
         member.expect_lines(&wanted, deadline).map_err(|f| {
-            t.attach(f.note("what is left after the last `\\n` when a client's EOF comes is not a line: drop it"))
+            f.note("what is left after the last `\\n` when a client's EOF comes is not a line: drop it")
         })?;
     }
     let leaving = &mut m[2];
