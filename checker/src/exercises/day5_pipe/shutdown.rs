@@ -22,6 +22,10 @@ use crate::observe::wire::{Conn, Transcript};
 /// How long the contract gives the server to end after SIGTERM or SIGINT.
 const TO_END: Duration = Duration::from_secs(2);
 
+/// How long a server must wait with the stopped logger as its only child before the checker
+/// takes it for waiting for the logger (and continues it).
+const WAITS_FOR_LOGGER: Duration = Duration::from_millis(300);
+
 /// Wait (at most 1 s) until the server and its clients' children all sleep: the server waits
 /// for clients (so the signal arrives during a wait, whatever call it waits in), and each child
 /// has taken what its client sent and waits for more. A line whose echo came may still be on
@@ -133,15 +137,26 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     };
     t.note("checker", format!("sent {} to {whom}", signal.as_str()));
     // The logger is stopped: a server that waits for it cannot be done yet. Wait until it
-    // says bye or exits (too early), or until it waits with the logger as its only child left
-    // (in waitpid for the logger, as it should), whichever comes first.
+    // says bye or exits (too early), or until it has waited with the logger as its only child
+    // left for a while (in waitpid for the logger, as it should: it would wait for ever). A
+    // moment in that state proves nothing: a server on its way to an early bye passes through
+    // it (asleep as its last client child is reaped), and continuing the logger then would let
+    // the early bye through.
     let server = run.s.program.pid();
     let logger = run.logger;
+    let mut waiting_since: Option<Instant> = None;
     ctx.off_cpu(|| {
         poll::until(TO_END, || {
-            has_bye(&run)
-                || run.s.program.try_status().is_some()
-                || (procinfo::is_waiting(server) && procinfo::children(server) == [logger])
+            if has_bye(&run) || run.s.program.try_status().is_some() {
+                return true;
+            }
+            if procinfo::is_waiting(server) && procinfo::children(server) == [logger] {
+                let since = *waiting_since.get_or_insert_with(Instant::now);
+                since.elapsed() >= WAITS_FOR_LOGGER
+            } else {
+                waiting_since = None;
+                false
+            }
         })
     });
     let early = has_bye(&run) || run.s.program.try_status().is_some();
