@@ -43,6 +43,13 @@ fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("__loadgen") {
         return commands::loadgen::run();
     }
+    // Large buffers (floods of tens of MiB) go back to the kernel when freed instead of staying
+    // in malloc's heaps: every program the checker starts is forked from it, and a fork copies
+    // the page tables of all the memory the checker holds.
+    // SAFETY: mallopt only changes the allocator's settings; no thread runs yet.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
     // The language first: `--help` and every message are written in it.
     let args: Vec<String> = std::env::args().collect();
     let lang = i18n::choose(i18n::flag_in_args(&args), |name| std::env::var(name).ok());

@@ -101,7 +101,7 @@ fn flooding_client(
     who: &str,
     bytes: usize,
     deadline: Instant,
-) -> Result<(Conn, Vec<u8>, Flood), Failure> {
+) -> Result<(Conn, std::sync::Arc<[u8]>, Flood), Failure> {
     let c = Conn::connect(t, who, s.port, ctx.within(secs(5)))?;
     let data = echo::counting_bytes(bytes);
     let flood = Flood::start(&c, data.clone(), deadline)?;

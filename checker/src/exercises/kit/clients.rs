@@ -96,7 +96,7 @@ pub struct Flood {
 
 impl Flood {
     /// Start sending `data` on a clone of `conn`, then half-close.
-    pub fn start(conn: &Conn, data: Vec<u8>, deadline: Instant) -> Result<Flood, Failure> {
+    pub fn start(conn: &Conn, data: Arc<[u8]>, deadline: Instant) -> Result<Flood, Failure> {
         let mut w = conn.try_clone()?;
         let sent = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));

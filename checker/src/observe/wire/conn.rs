@@ -150,6 +150,13 @@ impl Conn {
     /// Read what is there (at most `max` bytes), waiting until `deadline`; empty = EOF.
     pub fn recv_some(&mut self, max: usize, deadline: Instant) -> Result<Vec<u8>, Failure> {
         let mut buf = vec![0u8; max];
+        let n = self.recv_into(&mut buf, deadline)?;
+        buf.truncate(n);
+        Ok(buf)
+    }
+
+    /// Read what is there into `buf`, waiting until `deadline`: how many bytes came, 0 = EOF.
+    fn recv_into(&mut self, buf: &mut [u8], deadline: Instant) -> Result<usize, Failure> {
         loop {
             let left = remaining(deadline).ok_or_else(|| {
                 self.t.note(&self.who, msg!("conn-timed-out-waiting"));
@@ -159,15 +166,14 @@ impl Conn {
                 ))
             })?;
             let _ = self.stream.set_read_timeout(Some(left));
-            match self.stream.read(&mut buf) {
+            match self.stream.read(buf) {
                 Ok(0) => {
                     self.t.note(&self.who, msg!("conn-eof"));
-                    return Ok(Vec::new());
+                    return Ok(0);
                 }
                 Ok(n) => {
-                    buf.truncate(n);
-                    self.t.received(&self.who, &buf);
-                    return Ok(buf);
+                    self.t.received(&self.who, &buf[..n]);
+                    return Ok(n);
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
@@ -183,29 +189,34 @@ impl Conn {
     /// Read until `expected.len()` bytes have arrived and compare them byte for byte. An early
     /// EOF, a reset or a timeout fails with what did arrive.
     pub fn expect_bytes(&mut self, expected: &[u8], deadline: Instant) -> Result<(), Failure> {
-        let mut got = Vec::with_capacity(expected.len());
-        while got.len() < expected.len() {
-            let piece = match self.recv_some((expected.len() - got.len()).min(1 << 20), deadline) {
-                Ok(piece) => piece,
+        // One window, read into and compared piece by piece: a 32 MiB echo costs no 32 MiB
+        // buffer (every fork the checker makes copies its page tables).
+        let mut window = vec![0u8; expected.len().min(1 << 20)];
+        let mut matched = 0;
+        // What had arrived, for the report: the matching part is `expected`'s own prefix.
+        let arrived = |matched: usize, piece: &[u8]| [&expected[..matched], piece].concat();
+        while matched < expected.len() {
+            let want = window.len().min(expected.len() - matched);
+            match self.recv_into(&mut window[..want], deadline) {
+                Ok(0) => {
+                    let summary = msg!("conn-ended-early", who = &self.who);
+                    return Err(self
+                        .mismatch(summary, expected, &arrived(matched, &[]))
+                        .kind(Kind::EarlyEof));
+                }
+                Ok(n) => {
+                    let piece = &window[..n];
+                    if piece != &expected[matched..matched + n] {
+                        let summary = msg!("conn-bytes-differ", who = &self.who);
+                        return Err(self.mismatch(summary, expected, &arrived(matched, piece)));
+                    }
+                    matched += n;
+                }
                 Err(f) => {
                     return Err(self
-                        .mismatch(f.summary.clone(), expected, &got)
+                        .mismatch(f.summary.clone(), expected, &arrived(matched, &[]))
                         .kind(f.kind.unwrap_or(Kind::Timeout)));
                 }
-            };
-            if piece.is_empty() {
-                return Err(self
-                    .mismatch(msg!("conn-ended-early", who = &self.who), expected, &got)
-                    .kind(Kind::EarlyEof));
-            }
-            got.extend_from_slice(&piece);
-            let checked = got.len().min(expected.len());
-            if got[..checked] != expected[..checked] {
-                return Err(self.mismatch(
-                    msg!("conn-bytes-differ", who = &self.who),
-                    expected,
-                    &got,
-                ));
             }
         }
         Ok(())
