@@ -79,6 +79,13 @@ impl<'a> Ctx<'a> {
         f()
     }
 
+    /// Lend this test's `-j` slot now: what is left of the test mostly waits on timers (a
+    /// program paced by the checker's pauses, a contract's retry timer), with short steps
+    /// between them. For waits that need `&mut Ctx` and so cannot go inside `off_cpu`.
+    pub fn lend_slot(&self) {
+        self.slot.lend();
+    }
+
     /// The earlier of the test's deadline and `from_now` from now.
     pub fn within(&self, from_now: Duration) -> Instant {
         (Instant::now() + from_now).min(self.deadline)

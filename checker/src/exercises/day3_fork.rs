@@ -212,6 +212,8 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
         )));
     }
     let seeds: Vec<u64> = (0..50).map(|_| ctx.rng.u64(..)).collect();
+    // Fifty conversations paced by pauses of tens of milliseconds: the test waits.
+    ctx.lend_slot();
     let threads: Vec<_> = burst
         .conns
         .into_iter()
@@ -270,7 +272,9 @@ fn large_echo(ctx: &mut Ctx) -> TestResult {
         ctx.rng.fill(&mut data);
         clients.push((c, data));
     }
-    // Slow readers (a small receive buffer, a late start): each child's sends must wait.
+    // Slow readers (a small receive buffer, a late start): each child's sends must wait, and
+    // so does the test.
+    ctx.lend_slot();
     let threads: Vec<_> = clients
         .into_iter()
         .map(|(mut c, data)| {

@@ -458,6 +458,8 @@ fn client_waits_for_eof(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let content = random_bytes(ctx, 3000);
     // Long pauses between the pieces: a client that answers after its first read does it now.
+    // The pauses make the test: it waits.
+    ctx.lend_slot();
     let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(300))?;
     if receipt.early {
         return Err(t.attach(

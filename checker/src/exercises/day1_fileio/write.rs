@@ -235,6 +235,8 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
         })
         .collect();
     let mut seen = Interruptions::default();
+    // Each call is paced by the harness's slow reader and its timer: the test waits.
+    ctx.lend_slot();
     for (call, data) in calls.iter().zip(&inputs) {
         let o = Outcome::parse(call, &call_alone(ctx, call, secs(10))?)?;
         ctx.log(format!("{}: {}", call.shown, o.counts()));
@@ -297,6 +299,8 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
         .map(|bufs| vectored_call("write_vectored_all", bufs, "slow pipe"))
         .collect();
     let mut seen = Interruptions::default();
+    // Each call is paced by the harness's slow reader and its timer: the test waits.
+    ctx.lend_slot();
     for (call, bufs) in calls.iter().zip(&lists) {
         let reply = call_alone(ctx, call, secs(10)).map_err(|f| {
             if f.kind == Some(FailureKind::Timeout) {

@@ -388,9 +388,8 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
     let mut streams = Vec::new();
     for i in 0..10 {
         let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-        let data: Vec<u8> = (0..600 * 1024)
-            .map(|k| (k as u32).wrapping_mul(31).wrapping_add(i) as u8)
-            .collect();
+        let mut data = vec![0u8; 600 * 1024];
+        ctx.rng.fill(&mut data);
         // Paced, so that the streams last well beyond the storm: the children spend it blocked
         // in read() and send(), where the signals interrupt them.
         let mut writer = c.try_clone()?;
@@ -435,7 +434,11 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
             ms = format!("{:.0}", storm_start.elapsed().as_secs_f64() * 1000.0)
         ),
     );
-    let first = clients::all_passed(streams).err().map(|(f, _)| f);
+    // The paced streams outlast the storm: the test waits for them.
+    let first = ctx
+        .off_cpu(|| clients::all_passed(streams))
+        .err()
+        .map(|(f, _)| f);
     s.check_alive(msg!("sig-during-storm"))?;
     if let Some(f) = first {
         return Err(f.note(msg!("sig-eintr-retry")));

@@ -208,6 +208,8 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
     let writer = std::thread::spawn(move || w.send(&sending, deadline));
     let reader = std::thread::spawn(move || c1.expect_bytes(&data, deadline).map(|()| c1));
     let mut second = Vec::new();
+    // The rounds wait for processes to fall asleep, and the pipe to fill and drain.
+    ctx.lend_slot();
     for round in 0..ROUNDS {
         // Client 1's child asleep: waiting in a write to the full pipe (or for more data).
         poll::every(STEP, Duration::from_secs(1), || {
