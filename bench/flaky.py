@@ -3,23 +3,28 @@
 each time with a fresh seed, and report every verdict that changed between runs. Zero is the
 bar: a hidden test that is flaky is a bug of the highest priority.
 
-Usage: bench/flaky.py [RUNS] [exercise...]   (RUNS defaults to 20; the exercises to all)
-The trees of the broken versions are made by `cargo test -p checker --test broken`, which this
-script runs first.
+Usage: bench/flaky.py [--reuse-trees] [RUNS] [exercise...]   (RUNS defaults to 20; the
+exercises to all). The trees of the broken versions are made by `cargo test -p checker --test
+broken`, which this script runs first (about 10 minutes); `--reuse-trees` skips that and grades
+the trees the last such run left in target/tmp/trees (right after it, on the same commit).
 """
 import collections, json, os, random, subprocess, sys, time
 import tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-only = set(sys.argv[2:])
+args = sys.argv[1:]
+reuse_trees = "--reuse-trees" in args
+args = [a for a in args if a != "--reuse-trees"]
+runs = int(args[0]) if args else 20
+only = set(args[1:])
 checker = os.path.join(LAB, "target/debug/checker")
 env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
 
 subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
-print("making the broken trees (cargo test -p checker --test broken) ...", flush=True)
-subprocess.run(["cargo", "test", "-q", "-p", "checker", "--test", "broken"], cwd=LAB,
-               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+if not reuse_trees:
+    print("making the broken trees (cargo test -p checker --test broken) ...", flush=True)
+    subprocess.run(["cargo", "test", "-q", "-p", "checker", "--test", "broken"], cwd=LAB,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 # (label, arguments) of every grading to repeat.
 gradings = [("solutions", ["--solutions", "all"])]
