@@ -922,3 +922,44 @@ fileio-expected-error-line = 종료 상태 1, 그리고 stderr에: { $line }
 fileio-dev-full-enospc = /dev/full에 하는 write()는 모두 ENOSPC로 실패한다: write마다 결과를 확인하고 첫 오류에서 멈추세요
 fileio-errno-desc = 이유는 errno의 텍스트만이다: Errno::desc()는 `{ $desc }`를 주고, Display는 이름을 덧붙인다(`{ $display }`)
 fileio-name-the-path = 그 줄은 실패한 호출이 다룬 경로를 밝혀야 한다: { $path }
+
+## day3-resolve (exercises/day3_resolve/)
+
+resolve-localhost-has = 이 머신의 localhost에는 주소가 { $n }개 있다
+resolve-oracle-failed = getaddrinfo({ $addr }, { $port })가 실패했다: { $error }
+resolve-stands-for = { $name }은(는) { $addrs }을(를) 뜻한다
+resolve-made-up-answers = (채점기는 getaddrinfo가 { $name }에 대해 { $addrs }의 답을 그 순서대로 돌려주게 한다)
+resolve-shim-not-loaded = 채점기의 getaddrinfo 심(shim)이 resolve에 로드되지 않았다(LD_PRELOAD): resolve가 정적으로 링크됐는가?
+resolve-never-called = `{ $command }`이(가) C 라이브러리의 getaddrinfo를 한 번도 호출하지 않았다
+resolve-call-libc = nix::libc::getaddrinfo를 호출하세요: 채점기는 그 호출을 지켜본다
+resolve-freed = `{ $command }`이(가) getaddrinfo에서 리스트를 받아 { $n ->
+    [0] 한 번도 해제하지 않았다
+   *[other] { $n }번 해제했다
+}
+resolve-getaddrinfo-calls = getaddrinfo 호출 수
+resolve-freeaddrinfo-calls = freeaddrinfo 호출 수
+resolve-give-it-back = 리스트는 C의 메모리다: 마지막으로 쓴 뒤 freeaddrinfo(head)로 돌려주세요
+resolve-free-once = 리스트는 정확히 한 번 해제하세요: 두 번째 freeaddrinfo는 더 이상 내 것이 아닌 메모리를 해제한다
+resolve-stray-free = `{ $command }`이(가) getaddrinfo가 돌려준 적 없는 포인터로 freeaddrinfo({ $pointer })를 호출했다
+resolve-free-head = freeaddrinfo는 getaddrinfo가 돌려준 그대로의 리스트 머리를 받아 모든 노드를 스스로 해제한다
+resolve-on-command = `{ $command }`을(를) 실행했을 때
+resolve-did-not-exit = `{ $command }`이(가) 15초 안에 종료하지 않았다
+resolve-oracle-changed = 이 머신의 리졸버가 `{ $command }`에 연달아 다르게 답했다({ $first }, 그다음 { $then }). 테스트를 다시 실행하세요
+resolve-failed-where-checker-succeeds = 채점기 자신의 getaddrinfo와 getnameinfo는 성공하는 곳에서 resolve가 실패했다: 힌트(hints), 플래그, 인자를 계약과 비교해 보세요(getnameinfo에는 노드의 ai_addr와 ai_addrlen을 그대로 넘긴다)
+resolve-other-lines = `{ $command }`이(가) getaddrinfo의 결과와 다른 줄을 출력했다
+resolve-address-itself = 주소 그 자체다: 플래그가 0이면 getnameinfo는 이름을 찾아본다(NI_NUMERICHOST는 주소를 포맷할 뿐이다)
+resolve-no-line = (줄 없음)
+resolve-three-times = 주소마다 세 번씩 나온다(소켓 타입마다 한 번: stream, datagram, raw): 힌트에 ai_socktype = SOCK_STREAM을 설정하세요
+resolve-results-missing = 결과 { $total }개 중 { $missing }개가 빠졌다: ai_next를 따라 노드에서 노드로, null 포인터가 나올 때까지 가세요
+resolve-three-words = 각 줄은 `ipv4 <ip> <port>` 또는 `ipv6 <ip> <port>`다: 세 단어, 그 사이에 공백 하나씩
+resolve-family-word = 패밀리를 나타내는 단어가 틀렸다: ai_family가 AF_INET이면 `ipv4`, AF_INET6이면 `ipv6`다
+resolve-name-not-address = 주소가 아니라 이름이다: getnameinfo에 NI_NUMERICHOST를 넘기세요
+resolve-wrong-address = 주소가 노드의 ai_addr에 있는 주소가 아니다
+resolve-port-swapped = 포트 { $got }은(는) { $port }의 바이트를 뒤바꾼 것이다: sin_port는 네트워크 바이트 순서다. getnameinfo가 쓰게 하세요(NI_NUMERICSERV)
+resolve-wrong-port = 포트가 틀렸다: getaddrinfo에 서비스를 넘기고 결과마다 그 포트를 출력하세요
+resolve-exited-0 = `{ $command }`이(가) 상태 0으로 종료했지만 여기서 getaddrinfo는 실패한다: { $text }
+resolve-expected-error-line = 종료 상태 1, 그리고 stderr에: { $line }
+resolve-check-return-code = getaddrinfo는 성공하면 0을, 실패하면 EAI_* 코드를 돌려준다: 그 값을 확인하세요
+resolve-other-eai-code = `{ $reason }`은(는) 채점기 자신의 호출이 받은 것(`{ $text }`)과 다른 EAI_ 코드에 대한 gai_strerror의 텍스트다: 힌트, 플래그, 인자를 계약과 비교해 보세요
+resolve-gai-strerror = 이유는 getaddrinfo(또는 getnameinfo)가 돌려준 코드의 gai_strerror이고, 여기서는 `{ $text }`다: 이 함수들은 errno를 설정하지 않는다
+resolve-name-what-was-asked = 그 줄에는 물어본 것이 나와야 한다: { $name }
