@@ -233,6 +233,8 @@ echo-stopped-server = stopped the server while the connection was open
 echo-could-not-restart = the server could not start again on port { $port } right after its previous run
 echo-16mib-late = 16 MiB did not come back in 15 s
 echo-too-slow = { $yours } MB/s, less than a quarter of the reference echo server's { $reference } MB/s on this machine
+echo-time-wait-log = a TIME_WAIT entry holds port { $port }: { $held }
+echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $yours } MB/s
 
 ## The kit's steps (exercises/kit/)
 
@@ -259,6 +261,9 @@ library-unreadable-answer = could not read the harness's answer to { $call }: { 
 library-wrong-answer = { $call }: expected { $expected }, got { $got }
 library-wrong-answers = wrong answers
 library-wrong-of = { $wrong } of { $total } inputs
+library-log-ok = { $call } = { $value } [ok]
+library-log-wrong = { $call } = { $value } [WRONG]
+library-calls-log = { $calls } calls, { $wrong } wrong
 rules-broken = { $exercise } breaks its rules ({ $places } flagged by clippy)
 clients-thread-failed = a client thread failed
 clients-flood-short = a flooding client could send only { $at } of { $total } bytes in time
@@ -392,6 +397,8 @@ udp-no-reply = { $who }: no reply to a datagram of { $size }
 udp-reply-from-elsewhere = { $who }: the reply came from port { $from }, not from the server's port { $port }
 udp-reply-cut = { $who }: the reply is { $got } long, the datagram sent was { $sent }: it was cut
 udp-reply-differs = { $who }: the reply differs from the datagram sent
+udp-b-reply-to-b = B's reply must go to B
+udp-a-reply-to-a = A's reply must go to A
 udp-unexpected-datagram = { $who }: an unexpected datagram from port { $port }: { $data } ({ $why })
 udp-dropped-on-purpose = dropped it, on purpose: the client must send it again
 udp-three-replies = three datagrams were sent, three replies expected
@@ -434,6 +441,7 @@ sig-child-did-not-end = the child serving the client did not end within 3 s afte
 sig-killed-by-sigpipe = the child serving the client was killed by SIGPIPE when it wrote to the reset connection
 sig-msg-nosignal = send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle
 sig-killed-by = the child serving the client was killed by { $signal } after its client reset the connection
+sig-a-signal = a signal
 sig-after-child-reset = after a child's client reset its connection
 sig-now-silent = now stays silent
 sig-idle-1s = idle-seconds is 1: a client silent for 1 s must get `timeout\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)
