@@ -233,6 +233,8 @@ echo-stopped-server = stopped the server while the connection was open
 echo-could-not-restart = the server could not start again on port { $port } right after its previous run
 echo-16mib-late = 16 MiB did not come back in 15 s
 echo-too-slow = { $yours } MB/s, less than a quarter of the reference echo server's { $reference } MB/s on this machine
+echo-time-wait-log = a TIME_WAIT entry holds port { $port }: { $held }
+echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $yours } MB/s
 
 ## The kit's steps (exercises/kit/)
 
@@ -259,6 +261,9 @@ library-unreadable-answer = could not read the harness's answer to { $call }: { 
 library-wrong-answer = { $call }: expected { $expected }, got { $got }
 library-wrong-answers = wrong answers
 library-wrong-of = { $wrong } of { $total } inputs
+library-log-ok = { $call } = { $value } [ok]
+library-log-wrong = { $call } = { $value } [WRONG]
+library-calls-log = { $calls } calls, { $wrong } wrong
 rules-broken = { $exercise } breaks its rules ({ $places } flagged by clippy)
 clients-thread-failed = a client thread failed
 clients-flood-short = a flooding client could send only { $at } of { $total } bytes in time
@@ -392,6 +397,8 @@ udp-no-reply = { $who }: no reply to a datagram of { $size }
 udp-reply-from-elsewhere = { $who }: the reply came from port { $from }, not from the server's port { $port }
 udp-reply-cut = { $who }: the reply is { $got } long, the datagram sent was { $sent }: it was cut
 udp-reply-differs = { $who }: the reply differs from the datagram sent
+udp-b-reply-to-b = B's reply must go to B
+udp-a-reply-to-a = A's reply must go to A
 udp-unexpected-datagram = { $who }: an unexpected datagram from port { $port }: { $data } ({ $why })
 udp-dropped-on-purpose = dropped it, on purpose: the client must send it again
 udp-three-replies = three datagrams were sent, three replies expected
@@ -434,6 +441,7 @@ sig-child-did-not-end = the child serving the client did not end within 3 s afte
 sig-killed-by-sigpipe = the child serving the client was killed by SIGPIPE when it wrote to the reset connection
 sig-msg-nosignal = send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle
 sig-killed-by = the child serving the client was killed by { $signal } after its client reset the connection
+sig-a-signal = a signal
 sig-after-child-reset = after a child's client reset its connection
 sig-now-silent = now stays silent
 sig-idle-1s = idle-seconds is 1: a client silent for 1 s must get `timeout\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)
@@ -543,3 +551,286 @@ harness-written = written
 harness-panicked = { $call } panicked: '{ $message }' at { $at }
 harness-given = given
 harness-unexpected = the harness answered { $call } with something unexpected: { $reply }
+
+## day1-fileio (exercises/day1_fileio/)
+
+fileio-calls = called { $calls }: { $short } short, { $eintr } failed with EINTR
+fileio-calls-none = called neither write() nor writev(): { $short } short, { $eintr } failed with EINTR
+fileio-calls-both = { $write } and { $writev }
+fileio-calls-write = write() { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+}
+fileio-calls-writev = writev() { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+}
+fileio-the-calls = the calls
+fileio-in-all = in all: { $short } short writes, { $eintr } EINTR
+fileio-proved-nothing = no write was short or interrupted during this test, so it proved nothing; the machine may be too slow or too loaded for its timer (run it again)
+fileio-only-first-arrived = only the first { $size } of { $total } arrived: a write returned a short count (here after a signal) and the rest was never written
+fileio-restarts-first-buffer = after a short write the bytes start again from the first buffer: continue from the exact byte where the write stopped
+fileio-restarts-buf = after a short write the bytes start again from the beginning of buf: continue with &buf[n..], after the n bytes written
+fileio-buffer-restarts = after a short write, buffer { $buffer } starts again from its beginning although part of it was written: continue inside it, from the exact byte where the write stopped
+fileio-buffer-rest-missing = after a short write the rest of buffer { $buffer } is missing: the write stopped inside it, and the next write must start with the part it did not write
+fileio-returned-err = { $call } returned Err({ $errno }) instead of Ok(())
+fileio-eintr-call-again = EINTR means a signal arrived before the call wrote anything: nothing went wrong, so call it again
+fileio-bytes-differ = { $call }: the bytes that arrived differ from the ones written, from offset { $at } on
+fileio-no-reply = no reply to { $call }
+fileio-epipe-kept-trying = write() failed with EPIPE (the reader is gone), and the call kept trying: retry only on EINTR, return every other error
+fileio-expected-epipe = { $call }: expected Err(EPIPE), got { $got }
+fileio-return-epipe = write() fails with EPIPE once nobody can read the pipe: return that error to the caller
+fileio-writev-never-through = interrupted, each writev gets only part of the way: a loop that starts the buffer it stopped in from its beginning again never gets through a big one. Continue from the exact byte where the last writev stopped
+fileio-never-writev = { $call } never called writev(): the bytes arrived, but one at a time through write()
+fileio-one-writev-each = each attempt must be one writev of everything still to write (nix::sys::uio::writev)
+fileio-write-as-well = { $call } called write() as well as writev()
+fileio-no-write-for-rest = each attempt must be one writev of what is left, the rest of a partly written buffer included: no write() for that part
+fileio-did-not-exit = `{ $command }` did not exit within 15 s
+fileio-read-loop-end = does the read loop end when read() returns 0?
+fileio-on-command = on `{ $command }`
+fileio-should-have-worked = this copy should have worked: a readable source, a destination it may create or write
+fileio-cannot-read = copy exited 0, but { $path } cannot be read: { $error }
+fileio-destination-differs = after `{ $command }` the destination differs from what it should hold
+fileio-only-first-copied = only the first { $size } were copied: read until read() returns 0, and write every byte of each read
+fileio-longer-than-source = the copy is longer than the source and starts with all of it: write the n bytes read() returned, not the whole buffer
+fileio-old-bytes-remain = the destination, { $old } long before, still holds its old bytes after the new { $new }: open it with O_TRUNC
+fileio-added-after-old = the new content was added after the old one: O_APPEND is only for --append
+fileio-old-content-gone = the old content is gone: with --append open with O_APPEND, not O_TRUNC
+fileio-written-over-start = the new bytes were written over the start of the file: O_APPEND makes every write go to the end
+fileio-append-creates = with --append a missing destination is created, as without it: O_WRONLY | O_CREAT | O_APPEND
+fileio-wrong-mode = under umask { $umask }, `{ $command }` created the destination with mode { $got }, expected { $expected } (0644 less the umask)
+fileio-mode-0666 = created with mode 0666: pass 0o644 as open()'s mode
+fileio-mode-ignores-umask = the mode does not follow the umask: pass the mode to open() with O_CREAT and let the kernel take the umask off; never chmod afterwards
+fileio-mode-changed = `{ $command }` changed the mode of the existing destination from 0604 to { $got }
+fileio-mode-only-on-create = open() uses the mode only when it creates the file; copy must not change an existing file's permissions
+fileio-no-stdin-pipe = no stdin pipe
+fileio-dash-not-a-file = `-` is not a file name: as the source it means fd 0 (std::io::stdin().as_fd()), as the destination fd 1 (std::io::stdout().as_fd())
+fileio-only-first-read = only the first { $size } arrived, the bytes of the first read(): on a pipe read() returns what is there, possibly less than the buffer, long before the end. Only 0 means the end
+fileio-stdout-differs = `{ $command }` wrote something else on stdout than the { $size }
+fileio-created-dash = copy created a file named `-`: as the destination `-` means fd 1 (std::io::stdout().as_fd())
+fileio-no-dev-full = this user cannot write to /dev/full here: that case is left out
+fileio-exited-0 = `{ $command }` exited with status 0, but it cannot have worked ({ $errno })
+fileio-expected-error-line = exit status 1 and on stderr: { $line }
+fileio-dev-full-enospc = every write() to /dev/full fails with ENOSPC: check each write's result and stop at the first error
+fileio-errno-desc = the reason is errno's text alone: Errno::desc() gives `{ $desc }`, while Display adds the name (`{ $display }`)
+fileio-name-the-path = the line must name the path the failing call was about: { $path }
+
+## day3-resolve (exercises/day3_resolve/)
+
+resolve-localhost-has = this machine's localhost has { $n ->
+    [one] { $n } address
+   *[other] { $n } addresses
+}
+resolve-oracle-failed = getaddrinfo({ $addr }, { $port }) failed: { $error }
+resolve-stands-for = { $name } stands for { $addrs }
+resolve-made-up-answers = (the checker makes getaddrinfo answer for { $name } with the answers for { $addrs } in that order)
+resolve-shim-not-loaded = the checker's getaddrinfo shim was not loaded into resolve (LD_PRELOAD): is resolve linked statically?
+resolve-never-called = `{ $command }` never called getaddrinfo from the C library
+resolve-call-libc = call nix::libc::getaddrinfo: the checker watches that call
+resolve-freed = `{ $command }` got a list from getaddrinfo and freed it { $n ->
+    [0] never
+   *[other] { $n } times
+}
+resolve-getaddrinfo-calls = getaddrinfo calls
+resolve-freeaddrinfo-calls = freeaddrinfo calls
+resolve-give-it-back = the list is C memory: give it back with freeaddrinfo(head) after its last use
+resolve-free-once = free the list exactly once: a second freeaddrinfo frees memory that is no longer yours
+resolve-stray-free = `{ $command }` called freeaddrinfo({ $pointer }), a pointer getaddrinfo never returned
+resolve-free-head = freeaddrinfo takes the head of the list, as getaddrinfo returned it: it frees every node itself
+resolve-on-command = on `{ $command }`
+resolve-did-not-exit = `{ $command }` did not exit within 15 s
+resolve-oracle-changed = this machine's resolver answered `{ $command }` differently twice in a row ({ $first }, then { $then }); run the test again
+resolve-failed-where-checker-succeeds = resolve failed where the checker's own getaddrinfo and getnameinfo succeed: compare your hints, flags and arguments with the contract (getnameinfo takes the node's ai_addr and ai_addrlen as they are)
+resolve-other-lines = `{ $command }` printed other lines than getaddrinfo's results
+resolve-address-itself = that is the address itself: with flags 0 getnameinfo looks the name up (NI_NUMERICHOST would only format the address)
+resolve-no-line = (no line)
+resolve-three-times = each address comes back three times (one per socket type: stream, datagram, raw): set ai_socktype = SOCK_STREAM in the hints
+resolve-results-missing = { $missing } of the { $total } results are missing: follow ai_next from node to node until it is a null pointer
+resolve-three-words = each line is `ipv4 <ip> <port>` or `ipv6 <ip> <port>`: three words, one space between them
+resolve-family-word = the family word is wrong: ai_family AF_INET is `ipv4`, AF_INET6 is `ipv6`
+resolve-name-not-address = that is a name, not an address: pass NI_NUMERICHOST to getnameinfo
+resolve-wrong-address = the address is not the one in the node's ai_addr
+resolve-port-swapped = port { $got } is { $port } with its bytes swapped: sin_port is in network byte order; let getnameinfo write it (NI_NUMERICSERV)
+resolve-wrong-port = the port is wrong: pass the service to getaddrinfo and print the port of each result
+resolve-exited-0 = `{ $command }` exited with status 0, but getaddrinfo fails here: { $text }
+resolve-expected-error-line = exit status 1 and on stderr: { $line }
+resolve-check-return-code = getaddrinfo returns 0 on success and an EAI_* code on failure: check it
+resolve-other-eai-code = `{ $reason }` is gai_strerror's text for another EAI_ code than the checker's own call got (`{ $text }`): compare your hints, flags and arguments with the contract
+resolve-gai-strerror = the reason is gai_strerror of the code getaddrinfo (or getnameinfo) returned, here `{ $text }`: they do not set errno
+resolve-name-what-was-asked = the line names what was asked: { $name }
+
+## day5-pipe (exercises/day5_pipe/)
+
+pipe-no-logger = the server has no child process a second after it printed `listening on`: the logger is forked at start
+pipe-children-before-clients = before any client came, the server has { $n ->
+    [one] { $n } child process
+   *[other] { $n } child processes
+}: only the logger is expected
+pipe-old-lines-gone = the lines the file held before the server started are gone or overwritten
+pipe-it-began-with = it began with
+pipe-it-begins-with = it begins with
+pipe-open-append = open the file with O_APPEND and without O_TRUNC: O_TRUNC empties it, and without O_APPEND the first write goes to offset 0, over the old lines
+pipe-extra-lines = the file holds { $n ->
+    [one] { $n } line
+   *[other] { $n } lines
+} that no client sent: pieces of lines mixed together, or repeated
+pipe-for-example = for example
+pipe-missing = missing
+pipe-missing-of = { $missing } of the { $total } lines sent
+pipe-one-write-per-line = write each complete line into the pipe with one write() of its own, at most PIPE_BUF bytes: such a write is atomic, no other child's bytes come into its middle
+pipe-ends-mid-line = the file ends in the middle of a line
+pipe-its-last-bytes = its last bytes
+pipe-only-complete-lines = only complete lines are logged: what a client sent after its last `\n` before its EOF is not a line
+pipe-lines-missing = { $missing } of the { $total } lines the clients sent are not in the file
+pipe-logger-writes-everything = every complete line a client sends goes into the pipe, and the logger writes everything it reads before it ends: the server prints bye only once the logger has ended
+pipe-after-client-eof = after the client's EOF (the child exits)
+pipe-stopped-logger-fills = stopped the logger (SIGSTOP): the pipe fills up
+pipe-a-sending-thread-failed = a sending thread failed
+pipe-continued-logger = continued the logger (SIGCONT)
+pipe-clients-failed = clients that failed
+pipe-of-clients = { $failed } of { $total }
+pipe-could-not-stop-logger = could not stop the logger: { $error }
+pipe-no-child-serves-1 = no child of the server serves client 1
+pipe-stopped-logger = stopped the logger (SIGSTOP)
+pipe-rounds = { $rounds } times: stopped client 1's child while it waited to write into the full pipe, let client 2's line into the pipe, continued the child
+pipe-sending-thread-failed = the sending thread failed
+pipe-reading-thread-failed = the reading thread failed
+pipe-could-not-signal = could not send { $signal } to { $pid }: { $error }
+pipe-logger-no-read-end = the logger (process { $pid }) holds no read end of any pipe
+pipe-create-before-fork = create the pipe before fork(): the logger reads its read end
+pipe-server-no-write-end = the server holds no write end of the pipe its logger reads
+pipe-logger-reads = the logger reads
+pipe-parent-keeps-write-end = the parent keeps the write end: each client's child inherits it at fork and writes its lines into it
+pipe-logger-holds-write-end = the logger holds the write end of its own pipe ({ $pipe }) as well as the read end
+pipe-logger-close-write-end = the logger must close the write end right after fork: while any write end is open, its read never returns 0 (EOF), so it never ends
+pipe-server-holds-read-end = the server holds the read end of the logger's pipe ({ $pipe }) as well as the write end
+pipe-parent-close-read-end = after fork the parent closes the read end: only the logger reads, and every client child would inherit a read end it has no use for
+pipe-child-holds-read-end = the child serving the client holds the read end of the logger's pipe ({ $pipe })
+pipe-close-read-before-fork = close the read end in the parent before any client's fork: children inherit what the parent holds
+pipe-three-clients = 3 clients are connected, and the server has { $n ->
+    [one] { $n } child process
+   *[other] { $n } child processes
+}: the logger and one per client are expected
+pipe-holder-logger = { $pid } (the logger)
+pipe-holder-client-child = { $pid } (a client's child)
+pipe-children-hold-listener = { $n ->
+    [one] a child holds
+   *[other] children hold
+} the listening socket
+pipe-holding-it = holding it
+pipe-child-never-accepts = a child never accepts: it closes (drops) the listening socket first, or the port stays taken while it lives
+pipe-while-clients-left = while its clients left
+pipe-children-still-running = round { $round }: { $n ->
+    [one] { $n } child
+   *[other] { $n } children
+} besides the logger still running 2 s after their clients left
+pipe-child-exits-at-eof = a client's child exits at its client's EOF (read returns 0)
+pipe-zombies = round { $round }: { $n ->
+    [one] { $n } zombie child
+   *[other] { $n } zombie children
+} 2 s after 30 clients left at the same instant
+pipe-loop-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one; loop on waitpid(-1, WNOHANG)
+pipe-sent-sigterm = sent SIGTERM: the file is read once the server has ended
+pipe-on-signal = on { $signal }
+pipe-still-running = the server was still running 2 s after { $signal }
+pipe-logger-waits-for-itself = the logger still holds the write end of its own pipe, so its read never returns 0 (EOF), it never ends, and the server waits for it for ever: close the write end in the logger right after fork
+pipe-client-children-running = { $n ->
+    [one] { $n } client child
+   *[other] { $n } client children
+} of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (SigHandler::SigDfl)
+pipe-logger-still-running = the logger is still running: it ends at EOF, which comes only once every write end of the pipe is closed — the parent's (after its children are gone) and every client child's (they must end: SIGTERM, with its default action in the child)
+pipe-handler-sets-flag = on SIGTERM the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then stops the children, waits for them and for the logger, prints bye and returns
+pipe-stopped-logger-waits = stopped the logger (SIGSTOP): what the clients send now waits in the pipe
+pipe-sent-to-group = sent { $signal } to the server's process group (Ctrl-C)
+pipe-sent-to-server = sent { $signal } to the server
+pipe-bye-too-early = after { $signal } the server printed `bye` or exited while the logger had not ended (it was stopped, with lines still in the pipe)
+pipe-bye-after-logger = close the write end, then waitpid() for the logger, and only then print bye: bye means the file is complete
+pipe-exit-by-itself = the server ends by itself with status 0: a handler that sets a flag, not the default action
+pipe-sigint-reaches-logger = Ctrl-C's SIGINT reaches every process of the group, the logger too: a logger with SIGINT's default action dies of it (as soon as it runs) with lines still in the pipe; it must ignore SIGINT and SIGTERM and end only at EOF
+pipe-no-bye = the last line printed is not `bye` after { $signal }
+pipe-left-logger = { $pid } (the logger)
+pipe-left-child = { $pid } (a child)
+pipe-left-running = the server exited and left { $n ->
+    [one] { $n } process
+   *[other] { $n } processes
+} running
+pipe-still-running-label = still running
+pipe-wait-every-child = wait for every child, the logger last, before exiting
+pipe-not-reaped = the server exited without reaping { $n ->
+    [one] { $n } child
+   *[other] { $n } children
+}
+pipe-waitpid-every-child = waitpid() for every child before exiting
+
+## day5-threads (exercises/day5_threads/)
+
+chat-line-times = { $who } got a line { $times } times, instead of once
+chat-the-line = the line
+chat-it-got = it got
+chat-once-to-everyone = every complete line goes once to every connected client, whole: the 4096-byte line too (a line may be that long)
+chat-three-lines-orders = { $first } and { $who } got the same three lines in different orders
+chat-hold-lock-broadcast = hold the lock from the first send of a broadcast to the last
+chat-unfinished-came = an unfinished line came
+chat-closed-while-due = { $who }: the server closed the connection while lines were still due
+chat-unfinished-came-last = an unfinished line came last
+chat-waiting-for = waiting for
+chat-line-not-expected = { $who }: line { $line } of { $total } is not the one expected
+chat-expected-in-all = expected in all
+chat-no-own-line = { $who } never got its own line back: a line goes to every connected client, the sender included (add a client to the list before reading from it)
+chat-missed-hello = { $earlier } was connected when { $who } said hello, and never got that line: a line goes to every client in the list
+chat-eof-note = a read of 0 is the client's EOF: remove it from the list and close its socket (drop every handle on it), then end its thread
+chat-2s-after-eof = 2 s after its EOF
+chat-after-its-eof = after its EOF
+chat-left-still-held = client 2 left, and a second later the server still holds its socket
+chat-removed-and-closed = a client that ends is removed from the list, and its socket closed
+chat-threads-after-leave = client 2 left a second ago, and the server still runs { $n ->
+    [one] { $n } thread
+   *[other] { $n } threads
+}: { $with } while it was connected, { $before } before it came
+chat-thread-ends-eof-0 = a client's thread ends when its client does: leave the read loop on EOF (0) and on an error, and return
+chat-stopped-server = stopped the server (SIGSTOP)
+chat-continued-server = continued the server: client 2's last line and its reset wait in its socket together
+chat-after-reset = after a client reset its connection
+chat-reset-still-held = client 2 reset its connection, and a second later the server still holds its socket
+chat-gone-remove = a send to a client that has gone fails (EPIPE, ECONNRESET), and so does its read: either way, remove it from the list
+chat-missed-last-words = { $who } did not get client 2's last line and the line sent after the reset
+chat-either-order = { $first } and { $second }, in either order
+chat-two-lines-orders = { $first } and { $second } got the two lines in different orders
+chat-hold-lock-across = hold the lock across the whole broadcast
+chat-thread-panicked = a thread of the server panicked: '{ $message }' at { $at }
+chat-poisoned = a thread panicked while it held the lock, which poisoned the mutex: every lock().unwrap() after it panics too. A send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send
+chat-never-unwrap-send = a send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send. A panic while the lock is held poisons the mutex, and every later lock().unwrap() panics too
+chat-processes-do-not-share = the server has { $n ->
+    [one] { $n } child process
+   *[other] { $n } child processes
+}: processes do not share the list of clients, so a line reaches only the clients of the process that read it; one process, a thread per client
+chat-six-clients-children = with 6 clients connected the server has { $n ->
+    [one] { $n } child process
+   *[other] { $n } child processes
+}
+chat-one-process = one process, one thread per client: the threads share the list of clients, which processes could not
+chat-six-clients-threads = with 6 clients connected the server runs { $n ->
+    [one] { $n } thread
+   *[other] { $n } threads
+}, and { $idle } with none: one thread per client, at least
+chat-spawn-thread = std::thread::spawn a thread for each accepted client; it reads from that client until its EOF
+chat-threads-after-six-left = 6 clients left a second ago, and the server still runs { $n ->
+    [one] { $n } thread
+   *[other] { $n } threads
+}: { $busy } with them, { $idle } before they came
+chat-thread-ends = a client's thread ends when its client does: leave the read loop on EOF and on an error, and return
+chat-order-note = hold the lock from the first send of a broadcast to the last: then no other line can come between two of them, and every client gets the lines in the order the server took them
+chat-a-sending-thread-failed = a sending thread failed
+chat-client-thread-failed = a client thread failed
+chat-under-load = every complete line goes to every connected client: does a send fail, or a thread end, under load?
+chat-lines = lines
+chat-got-of = { $who } got { $got } of the { $all } lines sent
+chat-last-line-it-got = the last line it got
+chat-unsent-line = { $who } got a line that no client sent (line { $line } of what it got): two lines mixed, or a piece of one
+chat-whole-line-under-lock = a line goes out only once its `\n` has come, whole, with the lock held across the whole broadcast: two threads that write to the same client at once can mix their lines
+chat-line-again = { $who } got line { $line } of client { $client } again, or after a later one: each sender's lines must keep their order
+chat-line-early = { $who } got line { $line } of client { $client } before an earlier one: each sender's lines must keep their order
+chat-lines-orders-from = { $first } and { $who } got the lines in different orders, from line { $line } on
+chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\n` has come
+chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
+chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF

@@ -497,6 +497,29 @@ fn golden_fork_server_leaving_zombies() {
     );
 }
 
+/// A resolver that asks getaddrinfo without ai_socktype, on a numeric address: the same lines
+/// on every machine (no network, no /etc/hosts or /etc/services), and a note that names the
+/// cause from the shape of the answer.
+#[test]
+fn golden_resolve_without_a_socktype_hint() {
+    let edits: Vec<_> = common::broken_version_edits("day3-resolve", "no-socktype-hint")
+        .into_iter()
+        .map(|e| ("day3-resolve", e))
+        .collect();
+    let dir = tree("golden-resolve-socktype", &["day3-resolve"], &edits).unwrap();
+    golden(
+        "day3-resolve-no-socktype-hint",
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day3-resolve/numeric-ipv4",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+    );
+}
+
 /// The language: `--lang` beats LC_ALL, which beats LC_MESSAGES, which beats LANG (the first
 /// set and non-empty decides); a language the checker does not speak means English. `--help`
 /// shows it without grading anything.

@@ -176,10 +176,10 @@ fn reply_to_sender(ctx: &mut Ctx) -> TestResult {
     a.expect(b"from A", s.port, ctx.within(secs(3)))?;
     b.send_to(b"from B", s.port)?;
     b.expect(b"from B", s.port, ctx.within(secs(3)))?;
-    ctx.off_cpu(|| a.expect_nothing(Duration::from_millis(150), "B's reply must go to B"))?;
+    ctx.off_cpu(|| a.expect_nothing(Duration::from_millis(150), msg!("udp-b-reply-to-b")))?;
     a.send_to(b"A again", s.port)?;
     a.expect(b"A again", s.port, ctx.within(secs(3)))?;
-    b.expect_nothing(Duration::from_millis(150), "A's reply must go to A")
+    b.expect_nothing(Duration::from_millis(150), msg!("udp-a-reply-to-a"))
 }
 
 fn empty_datagram(ctx: &mut Ctx) -> TestResult {

@@ -265,8 +265,10 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
     let in_time_wait = procinfo::tcp_sockets(std::process::id() as i32)
         .iter()
         .any(|sock| sock.local_port == port && sock.state == "TIME_WAIT");
-    ctx.log(format!(
-        "a TIME_WAIT entry holds port {port}: {in_time_wait}"
+    ctx.log(msg!(
+        "echo-time-wait-log",
+        port = port.to_string(),
+        held = in_time_wait.to_string()
     ));
     match kit::server::start(ctx, name(ctx)?, port, &[]) {
         Ok(_) => Ok(()),
@@ -302,8 +304,11 @@ pub fn throughput(ctx: &mut Ctx) -> TestResult {
         let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)))?;
         let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)))
             .map_err(|f| f.note(msg!("echo-16mib-late")))?;
-        ctx.log(format!(
-            "round {round}: reference {r:.0} MB/s, yours {st:.0} MB/s"
+        ctx.log(msg!(
+            "echo-throughput-log",
+            round = round.to_string(),
+            reference = format!("{r:.0}"),
+            yours = format!("{st:.0}")
         ));
         best_ref = best_ref.max(r);
         best_student = best_student.max(st);

@@ -146,7 +146,7 @@ pub fn problems_of(en: &str, ko: &str, table_keys: &[String], used: &[String]) -
 }
 
 /// The message ids a source file names: every `msg!("id"` in its code (not in comments, not
-/// in its unit tests).
+/// in its unit tests), rustfmt's `msg!(` with the id on the next line included.
 pub fn ids_in_source(source: &str) -> Vec<String> {
     let code = source.split("\n#[cfg(test)]").next().unwrap_or_default();
     let code: String = code
@@ -154,11 +154,15 @@ pub fn ids_in_source(source: &str) -> Vec<String> {
         .filter(|l| !l.trim_start().starts_with("//"))
         .collect::<Vec<_>>()
         .join("\n");
-    code.match_indices("msg!(\"")
+    code.match_indices("msg!(")
         .filter_map(|(at, m)| {
-            let rest = &code[at + m.len()..];
+            let rest = code[at + m.len()..].trim_start().strip_prefix('"')?;
             let id = &rest[..rest.find('"')?];
-            (!id.is_empty()).then(|| id.to_string())
+            let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            is_id.then(|| id.to_string())
         })
         .collect()
 }
@@ -201,5 +205,8 @@ mod tests {
     fn ids_are_found_in_source() {
         let src = r#"let a = msg!("one", n = 1); msg!("two") + tr.render(&msg!("three", x = y))"#;
         assert_eq!(ids_in_source(src), ["one", "two", "three"]);
+        let wrapped =
+            "f(msg!(\n    \"four\",\n    n = 1\n));\nmacro_rules! msg { ($id:literal) => {} }";
+        assert_eq!(ids_in_source(wrapped), ["four"]);
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{COPY, random_bytes, random_sized};
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, Status, TestResult};
 use crate::contain::program::Program;
@@ -58,9 +59,9 @@ fn run_copy(
     let Some(status) = finished.status else {
         return Err(Failure::of_kind(
             FailureKind::Timeout,
-            format!("`{shown}` did not exit within 15 s"),
+            msg!("fileio-did-not-exit", command = &shown),
         )
-        .note("does the read loop end when read() returns 0?"));
+        .note(msg!("fileio-read-loop-end")));
     };
     Ok(Run {
         status,
@@ -84,12 +85,10 @@ impl Run {
         if self.status.success() {
             return Ok(());
         }
-        let shown = self.shown.clone();
         Err(unless_not_started(
-            self.program.unexpected_exit(format!("on `{shown}`")),
-            |f| {
-                f.note("this copy should have worked: a readable source, a destination it may create or write")
-            },
+            self.program
+                .unexpected_exit(msg!("fileio-on-command", command = &self.shown)),
+            |f| f.note(msg!("fileio-should-have-worked")),
         ))
     }
 }
@@ -110,9 +109,10 @@ fn scratch(ctx: &Ctx) -> Result<tempfile::TempDir, Failure> {
 
 fn read_file(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| {
-        Failure::wrong(format!(
-            "copy exited 0, but {} cannot be read: {e}",
-            path.display()
+        Failure::wrong(msg!(
+            "fileio-cannot-read",
+            path = path.display().to_string(),
+            error = e.to_string()
         ))
     })
 }
@@ -122,15 +122,12 @@ fn expect_content(
     run: &Run,
     expected: &[u8],
     got: &[u8],
-    note: impl Fn(&[u8]) -> Option<String>,
+    note: impl Fn(&[u8]) -> Option<Text>,
 ) -> TestResult {
     if got == expected {
         return Ok(());
     }
-    let mut f = Failure::wrong(format!(
-        "after `{}` the destination differs from what it should hold",
-        run.shown
-    ));
+    let mut f = Failure::wrong(msg!("fileio-destination-differs", command = &run.shown));
     f = differ(f, expected, got);
     if let Some(text) = note(got) {
         f = f.note(text);
@@ -139,14 +136,14 @@ fn expect_content(
 }
 
 /// What a copy that lost or added bytes probably did.
-fn content_note(source: &[u8], got: &[u8]) -> Option<String> {
+fn content_note(source: &[u8], got: &[u8]) -> Option<Text> {
     if got.len() < source.len() && source.starts_with(got) {
-        Some(format!(
-            "only the first {} were copied: read until read() returns 0, and write every byte of each read",
-            escape::plural(got.len(), "byte")
+        Some(msg!(
+            "fileio-only-first-copied",
+            size = msg!("count-byte", n = got.len())
         ))
     } else if got.len() > source.len() && got.starts_with(source) {
-        Some("the copy is longer than the source and starts with all of it: write the n bytes read() returned, not the whole buffer".into())
+        Some(msg!("fileio-longer-than-source"))
     } else {
         None
     }
@@ -219,16 +216,13 @@ pub(super) fn copy_truncate(ctx: &mut Ctx) -> TestResult {
                 && got.starts_with(&content)
                 && got.ends_with(&old[content.len()..])
             {
-                Some(format!(
-                    "the destination, {} long before, still holds its old bytes after the new {}: open it with O_TRUNC",
-                    escape::plural(old.len(), "byte"),
-                    escape::plural(content.len(), "byte")
+                Some(msg!(
+                    "fileio-old-bytes-remain",
+                    old = msg!("count-byte", n = old.len()),
+                    new = msg!("count-byte", n = content.len())
                 ))
             } else if got == [old.as_slice(), content.as_slice()].concat() {
-                Some(
-                    "the new content was added after the old one: O_APPEND is only for --append"
-                        .into(),
-                )
+                Some(msg!("fileio-added-after-old"))
             } else {
                 content_note(&content, got)
             }
@@ -262,11 +256,9 @@ pub(super) fn copy_append(ctx: &mut Ctx) -> TestResult {
         let got = read_file(&dst)?;
         expect_content(&run, &expected, &got, |got| {
             if got == more {
-                Some(
-                    "the old content is gone: with --append open with O_APPEND, not O_TRUNC".into(),
-                )
+                Some(msg!("fileio-old-content-gone"))
             } else if got.len() == before.len().max(more.len()) && got.starts_with(&more) {
-                Some("the new bytes were written over the start of the file: O_APPEND makes every write go to the end".into())
+                Some(msg!("fileio-written-over-start"))
             } else {
                 None
             }
@@ -284,11 +276,8 @@ pub(super) fn copy_append(ctx: &mut Ctx) -> TestResult {
         &["--append", &path_arg(&src), &path_arg(&new)],
         None,
     )?;
-    run.expect_success().map_err(|f| {
-        unless_not_started(f, |f| {
-            f.note("with --append a missing destination is created, as without it: O_WRONLY | O_CREAT | O_APPEND")
-        })
-    })?;
+    run.expect_success()
+        .map_err(|f| unless_not_started(f, |f| f.note(msg!("fileio-append-creates"))))?;
     let got = read_file(&new)?;
     expect_content(&run, &content, &got, |got| content_note(&content, got))
 }
@@ -321,14 +310,17 @@ pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
         let expected = 0o644 & !umask;
         let got = mode_of(&dst)?;
         if got != expected {
-            let mut f = Failure::wrong(format!(
-                "under umask {umask:03o}, `{}` created the destination with mode {got:04o}, expected {expected:04o} (0644 less the umask)",
-                run.shown
+            let mut f = Failure::wrong(msg!(
+                "fileio-wrong-mode",
+                umask = format!("{umask:03o}"),
+                command = &run.shown,
+                got = format!("{got:04o}"),
+                expected = format!("{expected:04o}")
             ));
             if got == 0o666 & !umask {
-                f = f.note("created with mode 0666: pass 0o644 as open()'s mode");
+                f = f.note(msg!("fileio-mode-0666"));
             } else if got == 0o644 {
-                f = f.note("the mode does not follow the umask: pass the mode to open() with O_CREAT and let the kernel take the umask off; never chmod afterwards");
+                f = f.note(msg!("fileio-mode-ignores-umask"));
             }
             return Err(f.reproduce(format!(
                 "(umask {umask:03o}; cargo run -q -p day1-fileio --bin copy -- {}src.bin new.bin) && stat -c %a new.bin",
@@ -350,11 +342,12 @@ pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
     run.expect_success()?;
     let got = mode_of(&dst)?;
     if got != 0o604 {
-        return Err(Failure::wrong(format!(
-            "`{}` changed the mode of the existing destination from 0604 to {got:04o}",
-            run.shown
+        return Err(Failure::wrong(msg!(
+            "fileio-mode-changed",
+            command = &run.shown,
+            got = format!("{got:04o}")
         ))
-        .note("open() uses the mode only when it creates the file; copy must not change an existing file's permissions"));
+        .note(msg!("fileio-mode-only-on-create")));
     }
     Ok(())
 }
@@ -374,7 +367,7 @@ fn feed_in_pieces(program: &mut Program, input: &[u8], deadline: Instant) -> Tes
     use std::io::Write;
     let mut stdin = program
         .take_stdin()
-        .ok_or_else(|| Failure::checker_error("no stdin pipe"))?;
+        .ok_or_else(|| Failure::checker_error(msg!("fileio-no-stdin-pipe")))?;
     let cut = input.len().min(1000);
     let _ = stdin.write_all(&input[..cut]);
     while unread(&stdin).is_some_and(|n| n > 0)
@@ -402,7 +395,7 @@ pub(super) fn copy_stdio(ctx: &mut Ctx) -> TestResult {
         run.expect_success().map_err(|f| {
             unless_not_started(f, |f| {
                 if took_dash_for_a_file {
-                    f.note("`-` is not a file name: as the source it means fd 0 (std::io::stdin().as_fd()), as the destination fd 1 (std::io::stdout().as_fd())")
+                    f.note(msg!("fileio-dash-not-a-file"))
                 } else {
                     f
                 }
@@ -434,11 +427,11 @@ pub(super) fn copy_stdio(ctx: &mut Ctx) -> TestResult {
     expect_stdout(&run, &input, dir.path())
 }
 
-fn stdin_note(input: &[u8], got: &[u8]) -> Option<String> {
+fn stdin_note(input: &[u8], got: &[u8]) -> Option<Text> {
     if got.len() < input.len() && input.starts_with(got) {
-        Some(format!(
-            "only the first {} arrived, the bytes of the first read(): on a pipe read() returns what is there, possibly less than the buffer, long before the end. Only 0 means the end",
-            escape::plural(got.len(), "byte")
+        Some(msg!(
+            "fileio-only-first-read",
+            size = msg!("count-byte", n = got.len())
         ))
     } else {
         content_note(input, got)
@@ -449,14 +442,14 @@ fn expect_stdout(run: &Run, expected: &[u8], dir: &Path) -> TestResult {
     if run.stdout == expected {
         return Ok(());
     }
-    let mut f = Failure::wrong(format!(
-        "`{}` wrote something else on stdout than the {}",
-        run.shown,
-        escape::plural(expected.len(), "byte")
+    let mut f = Failure::wrong(msg!(
+        "fileio-stdout-differs",
+        command = &run.shown,
+        size = msg!("count-byte", n = expected.len())
     ));
     f = differ(f, expected, &run.stdout);
     if dir.join("-").exists() {
-        f = f.note("copy created a file named `-`: as the destination `-` means fd 1 (std::io::stdout().as_fd())");
+        f = f.note(msg!("fileio-created-dash"));
     } else if let Some(note) = stdin_note(expected, &run.stdout) {
         f = f.note(note);
     }
@@ -509,7 +502,7 @@ pub(super) fn copy_errors(ctx: &mut Ctx) -> TestResult {
             Errno::ENOSPC,
         ));
     } else {
-        ctx.log("this user cannot write to /dev/full here: that case is left out");
+        ctx.log(msg!("fileio-no-dev-full"));
     }
     for (args, path, errno) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -528,24 +521,29 @@ fn expect_error_line(run: &mut Run, path: &str, errno: Errno) -> TestResult {
         Some(0) => {
             let mut f = Failure::of_kind(
                 FailureKind::BadExit,
-                format!("`{shown}` exited with status 0, but it cannot have worked ({errno:?})"),
+                msg!(
+                    "fileio-exited-0",
+                    command = &shown,
+                    errno = format!("{errno:?}")
+                ),
             )
             .detail(
-                "expected",
-                format!("exit status 1 and on stderr: {expected}"),
+                msg!("label-expected"),
+                msg!("fileio-expected-error-line", line = &expected),
             );
             if errno == Errno::ENOSPC {
-                f = f.note("every write() to /dev/full fails with ENOSPC: check each write's result and stop at the first error");
+                f = f.note(msg!("fileio-dev-full-enospc"));
             }
             return Err(f.output(escape::excerpt(run.stderr.as_bytes(), 600)));
         }
         _ => {
             return Err(unless_not_started(
-                run.program.unexpected_exit(format!("on `{shown}`")),
+                run.program
+                    .unexpected_exit(msg!("fileio-on-command", command = &shown)),
                 |f| {
                     f.detail(
-                        "expected",
-                        format!("exit status 1 and on stderr: {expected}"),
+                        msg!("label-expected"),
+                        msg!("fileio-expected-error-line", line = &expected),
                     )
                 },
             ));
@@ -556,14 +554,13 @@ fn expect_error_line(run: &mut Run, path: &str, errno: Errno) -> TestResult {
     };
     let first = run.stderr.lines().next().unwrap_or_default();
     if first.contains(&format!("{errno:?}: ")) {
-        f = f.note(format!(
-            "the reason is errno's text alone: Errno::desc() gives `{}`, while Display adds the name (`{errno}`)",
-            errno.desc()
+        f = f.note(msg!(
+            "fileio-errno-desc",
+            desc = errno.desc(),
+            display = errno.to_string()
         ));
     } else if first.ends_with(errno.desc()) && !first.contains(path) {
-        f = f.note(format!(
-            "the line must name the path the failing call was about: {path}"
-        ));
+        f = f.note(msg!("fileio-name-the-path", path = path));
     }
     Err(f)
 }

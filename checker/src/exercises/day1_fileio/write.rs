@@ -2,6 +2,7 @@
 
 use super::random_bytes;
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
@@ -37,31 +38,25 @@ impl Outcome {
             _ => None,
         };
         parsed.ok_or_else(|| {
-            Failure::checker_error(format!(
-                "the harness answered {} with something unexpected: {}",
-                call.shown,
-                escape::bytes(&reply.as_bytes()[..reply.len().min(200)])
+            Failure::checker_error(msg!(
+                "harness-unexpected",
+                call = &call.shown,
+                reply = escape::bytes(&reply.as_bytes()[..reply.len().min(200)])
             ))
         })
     }
 
-    fn counts(&self) -> String {
-        let mut parts = Vec::new();
-        if self.writes > 0 {
-            parts.push(format!("write() {}", escape::plural(self.writes, "time")));
-        }
-        if self.writevs > 0 {
-            parts.push(format!("writev() {}", escape::plural(self.writevs, "time")));
-        }
-        if parts.is_empty() {
-            parts.push("neither write() nor writev()".into());
-        }
-        format!(
-            "called {}: {} short, {} failed with EINTR",
-            parts.join(" and "),
-            self.short,
-            self.eintr
-        )
+    fn counts(&self) -> Text {
+        let (short, eintr) = (self.short.to_string(), self.eintr.to_string());
+        let write = msg!("fileio-calls-write", n = self.writes);
+        let writev = msg!("fileio-calls-writev", n = self.writevs);
+        let calls = match (self.writes > 0, self.writevs > 0) {
+            (false, false) => return msg!("fileio-calls-none", short = short, eintr = eintr),
+            (true, false) => write,
+            (false, true) => writev,
+            (true, true) => msg!("fileio-calls-both", write = write, writev = writev),
+        };
+        msg!("fileio-calls", calls = calls, short = short, eintr = eintr)
     }
 }
 
@@ -79,15 +74,13 @@ impl Interruptions {
     }
 
     fn proved_something(&self, ctx: &Ctx) -> TestResult {
-        ctx.log(format!(
-            "in all: {} short writes, {} EINTR",
-            self.short, self.eintr
+        ctx.log(msg!(
+            "fileio-in-all",
+            short = self.short.to_string(),
+            eintr = self.eintr.to_string()
         ));
         if self.short + self.eintr == 0 {
-            return Err(Failure::checker_error(
-                "no write was short or interrupted during this test, so it proved nothing; \
-                 the machine may be too slow or too loaded for its timer (run it again)",
-            ));
+            return Err(Failure::checker_error(msg!("fileio-proved-nothing")));
         }
         Ok(())
     }
@@ -95,7 +88,7 @@ impl Interruptions {
 
 /// Where what arrived first differs from what was written, and what the shape of the mistake
 /// suggests: `starts` are the offsets where the caller's buffers begin (`[0]` for write_all).
-fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Option<String>)> {
+fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Option<Text>)> {
     let at = escape::first_difference(expected, got)?;
     let rest = &got[at..];
     // Random bytes: 16 matching bytes are no coincidence.
@@ -112,26 +105,23 @@ fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Opti
         .copied()
         .skip(buffer + 1)
         .find(|&s| s > at && s < expected.len());
+    let buffer_no = buffer.to_string();
     let note = if rest.is_empty() {
-        Some(format!(
-            "only the first {} of {} arrived: a write returned a short count (here after a signal) and the rest was never written",
-            escape::plural(at, "byte"),
-            expected.len()
+        Some(msg!(
+            "fileio-only-first-arrived",
+            size = msg!("count-byte", n = at),
+            total = expected.len().to_string()
         ))
     } else if resumes_at(0) {
         Some(if starts.len() > 1 {
-            "after a short write the bytes start again from the first buffer: continue from the exact byte where the write stopped".to_string()
+            msg!("fileio-restarts-first-buffer")
         } else {
-            "after a short write the bytes start again from the beginning of buf: continue with &buf[n..], after the n bytes written".to_string()
+            msg!("fileio-restarts-buf")
         })
     } else if starts.len() > 1 && resumes_at(starts[buffer]) {
-        Some(format!(
-            "after a short write, buffer {buffer} starts again from its beginning although part of it was written: continue inside it, from the exact byte where the write stopped"
-        ))
+        Some(msg!("fileio-buffer-restarts", buffer = buffer_no))
     } else if next.is_some_and(resumes_at) {
-        Some(format!(
-            "after a short write the rest of buffer {buffer} is missing: the write stopped inside it, and the next write must start with the part it did not write"
-        ))
+        Some(msg!("fileio-buffer-rest-missing", buffer = buffer_no))
     } else {
         None
     };
@@ -142,27 +132,27 @@ fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Opti
 fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> TestResult {
     if o.result != "ok" {
         let errno = o.result.trim_start_matches("err:");
-        let mut f = Failure::wrong(format!(
-            "{} returned Err({errno}) instead of Ok(())",
-            call.shown
+        let mut f = Failure::wrong(msg!(
+            "fileio-returned-err",
+            call = &call.shown,
+            errno = errno
         ))
-        .detail("the calls", o.counts());
+        .detail(msg!("fileio-the-calls"), o.counts());
         if errno == "EINTR" {
-            f = f.note(
-                "EINTR means a signal arrived before the call wrote anything: nothing went wrong, so call it again",
-            );
+            f = f.note(msg!("fileio-eintr-call-again"));
         }
         return Err(f);
     }
     let Some((at, note)) = compare(expected, &o.received, starts) else {
         return Ok(());
     };
-    let mut f = Failure::wrong(format!(
-        "{}: the bytes that arrived differ from the ones written, from offset {at} on",
-        call.shown
+    let mut f = Failure::wrong(msg!(
+        "fileio-bytes-differ",
+        call = &call.shown,
+        at = at.to_string()
     ));
     f = differ(f, expected, &o.received);
-    f = f.detail("the calls", o.counts());
+    f = f.detail(msg!("fileio-the-calls"), o.counts());
     if let Some(note) = note {
         f = f.note(note);
     }
@@ -177,14 +167,14 @@ fn call_alone(ctx: &Ctx, call: &Call, limit: std::time::Duration) -> Result<Stri
         .run(std::slice::from_ref(call), ctx.within(limit))?;
     replies
         .pop()
-        .ok_or_else(|| Failure::checker_error(format!("no reply to {}", call.shown)))
+        .ok_or_else(|| Failure::checker_error(msg!("fileio-no-reply", call = &call.shown)))
 }
 
 /// A write into a pipe whose reader is gone must return that error (EPIPE), not loop or panic.
 fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
     let result = call_alone(ctx, &call, secs(5)).map_err(|f| {
         if f.kind == Some(FailureKind::Timeout) {
-            f.note("write() failed with EPIPE (the reader is gone), and the call kept trying: retry only on EINTR, return every other error")
+            f.note(msg!("fileio-epipe-kept-trying"))
         } else {
             f
         }
@@ -196,11 +186,10 @@ fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
         Some(errno) => format!("Err({errno})"),
         None => "Ok(())".to_string(),
     };
-    Err(Failure::wrong(format!(
-        "{}: expected Err(EPIPE), got {got}",
-        call.shown
-    ))
-    .note("write() fails with EPIPE once nobody can read the pipe: return that error to the caller"))
+    Err(
+        Failure::wrong(msg!("fileio-expected-epipe", call = &call.shown, got = got))
+            .note(msg!("fileio-return-epipe")),
+    )
 }
 
 /// `12 345 bytes of random data` and the like, for a call as shown to the student.
@@ -239,7 +228,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
     ctx.lend_slot();
     for (call, data) in calls.iter().zip(&inputs) {
         let o = Outcome::parse(call, &call_alone(ctx, call, secs(10))?)?;
-        ctx.log(format!("{}: {}", call.shown, o.counts()));
+        ctx.log(Text::from(format!("{}: ", call.shown)).then(o.counts()));
         seen.add(&o);
         check_write(call, data, &[0], &o)?;
     }
@@ -304,13 +293,13 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
     for (call, bufs) in calls.iter().zip(&lists) {
         let reply = call_alone(ctx, call, secs(10)).map_err(|f| {
             if f.kind == Some(FailureKind::Timeout) {
-                f.note("interrupted, each writev gets only part of the way: a loop that starts the buffer it stopped in from its beginning again never gets through a big one. Continue from the exact byte where the last writev stopped")
+                f.note(msg!("fileio-writev-never-through"))
             } else {
                 f
             }
         })?;
         let o = Outcome::parse(call, &reply)?;
-        ctx.log(format!("{}: {}", call.shown, o.counts()));
+        ctx.log(Text::from(format!("{}: ", call.shown)).then(o.counts()));
         seen.add(&o);
         let expected = bufs.concat();
         let starts: Vec<usize> = bufs
@@ -323,20 +312,18 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
             .collect();
         check_write(call, &expected, &starts, &o)?;
         if !expected.is_empty() && o.writevs == 0 {
-            return Err(Failure::wrong(format!(
-                "{} never called writev(): the bytes arrived, but one at a time through write()",
-                call.shown
-            ))
-            .detail("the calls", o.counts())
-            .note("each attempt must be one writev of everything still to write (nix::sys::uio::writev)"));
+            return Err(
+                Failure::wrong(msg!("fileio-never-writev", call = &call.shown))
+                    .detail(msg!("fileio-the-calls"), o.counts())
+                    .note(msg!("fileio-one-writev-each")),
+            );
         }
         if o.writes > 0 {
-            return Err(Failure::wrong(format!(
-                "{} called write() as well as writev()",
-                call.shown
-            ))
-            .detail("the calls", o.counts())
-            .note("each attempt must be one writev of what is left, the rest of a partly written buffer included: no write() for that part"));
+            return Err(
+                Failure::wrong(msg!("fileio-write-as-well", call = &call.shown))
+                    .detail(msg!("fileio-the-calls"), o.counts())
+                    .note(msg!("fileio-no-write-for-rest")),
+            );
         }
     }
     seen.proved_something(ctx)?;

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, Status, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
@@ -136,10 +136,7 @@ pub static EXERCISE: Exercise = Exercise {
 fn localhost(ctx: &mut Ctx) -> TestResult {
     let q = Question::forward("localhost", None);
     if let Expected::Lines(lines) = q.oracle() {
-        ctx.log(format!(
-            "this machine's localhost has {}",
-            escape::plural(lines.len(), "address")
-        ));
+        ctx.log(msg!("resolve-localhost-has", n = lines.len()));
     }
     ask(ctx, &q)
 }
@@ -188,7 +185,12 @@ fn every_result(ctx: &mut Ctx) -> TestResult {
         let mut lines = Vec::new();
         for addr in &addrs {
             lines.extend(resolver::forward(addr, Some(&port)).map_err(|e| {
-                Failure::checker_error(format!("getaddrinfo({addr}, {port}) failed: {e}"))
+                Failure::checker_error(msg!(
+                    "resolve-oracle-failed",
+                    addr = addr,
+                    port = &port,
+                    error = e
+                ))
             })?);
         }
         Ok(Expected::Lines(lines))
@@ -196,22 +198,25 @@ fn every_result(ctx: &mut Ctx) -> TestResult {
     let dir = ctx.scratch("resolve-")?;
     let log = dir.path().join("calls.log");
     let env = shim_env(&shim, &log, Some(format!("{name}={}", addrs.join(","))));
-    ctx.log(format!("{name} stands for {}", addrs.join(", ")));
+    ctx.log(msg!(
+        "resolve-stands-for",
+        name = name,
+        addrs = addrs.join(", ")
+    ));
     ask_with(ctx, &q, expected()?, &env, |_| expected()).map_err(|f| {
         if f.status != Status::Fail {
             f
         } else if !resolver::read_log(&log).loaded {
-            Failure::checker_error(NOT_LOADED)
+            Failure::checker_error(msg!("resolve-shim-not-loaded"))
         } else {
-            f.note(format!(
-                "(the checker makes getaddrinfo answer for {name} with the answers for {} in that order)",
-                addrs.join(", ")
+            f.note(msg!(
+                "resolve-made-up-answers",
+                name = name,
+                addrs = addrs.join(", ")
             ))
         }
     })
 }
-
-const NOT_LOADED: &str = "the checker's getaddrinfo shim was not loaded into resolve (LD_PRELOAD): is resolve linked statically?";
 
 fn shim_env(shim: &Path, log: &Path, fake: Option<String>) -> Vec<(String, String)> {
     let mut env = vec![
@@ -323,29 +328,27 @@ fn check_frees(q: &Question, calls: &Calls) -> TestResult {
         .map(|(_, list)| list)
         .collect();
     if calls.lookups.is_empty() {
-        return Err(Failure::wrong(format!(
-            "`{}` never called getaddrinfo from the C library",
-            q.shown()
-        ))
-        .note("call nix::libc::getaddrinfo: the checker watches that call"));
+        return Err(
+            Failure::wrong(msg!("resolve-never-called", command = q.shown()))
+                .note(msg!("resolve-call-libc")),
+        );
     }
     for list in &lists {
         let freed = calls.frees.iter().filter(|f| f == list).count();
         if freed != 1 {
-            let mut f = Failure::wrong(format!(
-                "`{}` got a list from getaddrinfo and freed it {}",
-                q.shown(),
-                match freed {
-                    0 => "never".to_string(),
-                    n => format!("{n} times"),
-                }
-            ))
-            .detail("getaddrinfo calls", calls.lookups.len().to_string())
-            .detail("freeaddrinfo calls", calls.frees.len().to_string());
+            let mut f = Failure::wrong(msg!("resolve-freed", command = q.shown(), n = freed))
+                .detail(
+                    msg!("resolve-getaddrinfo-calls"),
+                    calls.lookups.len().to_string(),
+                )
+                .detail(
+                    msg!("resolve-freeaddrinfo-calls"),
+                    calls.frees.len().to_string(),
+                );
             f = f.note(if freed == 0 {
-                "the list is C memory: give it back with freeaddrinfo(head) after its last use"
+                msg!("resolve-give-it-back")
             } else {
-                "free the list exactly once: a second freeaddrinfo frees memory that is no longer yours"
+                msg!("resolve-free-once")
             });
             return Err(f);
         }
@@ -355,11 +358,12 @@ fn check_frees(q: &Question, calls: &Calls) -> TestResult {
         .iter()
         .find(|f| !lists.contains(f) && f.as_str() != "0x0")
     {
-        return Err(Failure::wrong(format!(
-            "`{}` called freeaddrinfo({stray}), a pointer getaddrinfo never returned",
-            q.shown()
+        return Err(Failure::wrong(msg!(
+            "resolve-stray-free",
+            command = q.shown(),
+            pointer = stray
         ))
-        .note("freeaddrinfo takes the head of the list, as getaddrinfo returned it: it frees every node itself"));
+        .note(msg!("resolve-free-head")));
     }
     Ok(())
 }
@@ -382,11 +386,13 @@ fn frees_list(ctx: &mut Ctx) -> TestResult {
         let calls = resolver::read_log(&log);
         ctx.log(format!("{}: {calls:?}", q.shown()));
         if !calls.loaded {
-            return Err(Failure::checker_error(NOT_LOADED));
+            return Err(Failure::checker_error(msg!("resolve-shim-not-loaded")));
         }
         let expected_exit = if q.name == "x.invalid" { 1 } else { 0 };
         if r.status.code() != Some(expected_exit) {
-            return Err(r.program.unexpected_exit(format!("on `{}`", q.shown())));
+            return Err(r
+                .program
+                .unexpected_exit(msg!("resolve-on-command", command = q.shown())));
         }
         check_frees(q, &calls)?;
     }

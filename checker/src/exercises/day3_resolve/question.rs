@@ -2,6 +2,7 @@
 
 use super::RESOLVE;
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, Status, TestResult};
 use crate::contain::program::Program;
@@ -83,7 +84,7 @@ pub(super) fn run_question(
     let Some(status) = finished.status else {
         return Err(Failure::of_kind(
             FailureKind::Timeout,
-            format!("`{}` did not exit within 15 s", q.shown()),
+            msg!("resolve-did-not-exit", command = q.shown()),
         ));
     };
     Ok(Run {
@@ -112,9 +113,11 @@ pub(super) fn ask_with(
     let mut r = run_question(ctx, q, env)?;
     let after = again(ctx)?;
     if after != expected {
-        return Err(Failure::checker_error(format!(
-            "this machine's resolver answered `{}` differently twice in a row ({expected:?}, then {after:?}); run the test again",
-            q.shown()
+        return Err(Failure::checker_error(msg!(
+            "resolve-oracle-changed",
+            command = q.shown(),
+            first = format!("{expected:?}"),
+            then = format!("{after:?}")
         )));
     }
     ctx.log(format!("{} -> {expected:?}", q.shown()));
@@ -127,12 +130,14 @@ pub(super) fn ask_with(
 fn expect_lines(q: &Question, r: &mut Run, lines: &[String]) -> TestResult {
     let shown = q.shown();
     if !r.status.success() {
-        let mut f = r.program.unexpected_exit(format!("on `{shown}`"));
+        let mut f = r
+            .program
+            .unexpected_exit(msg!("resolve-on-command", command = &shown));
         if f.status != Status::NotStarted {
-            f = f.detail("expected", lines_shown(lines));
+            f = f.detail(msg!("label-expected"), lines_shown(lines));
         }
         if r.status.code() == Some(1) {
-            f = f.note("resolve failed where the checker's own getaddrinfo and getnameinfo succeed: compare your hints, flags and arguments with the contract (getnameinfo takes the node's ai_addr and ai_addrlen as they are)");
+            f = f.note(msg!("resolve-failed-where-checker-succeeds"));
         }
         return Err(f);
     }
@@ -142,20 +147,18 @@ fn expect_lines(q: &Question, r: &mut Run, lines: &[String]) -> TestResult {
     }
     let mut f = Failure::of_kind(
         FailureKind::BadOutput,
-        format!("`{shown}` printed other lines than getaddrinfo's results"),
+        msg!("resolve-other-lines", command = &shown),
     )
-    .detail("expected", lines_shown(lines))
+    .detail(msg!("label-expected"), lines_shown(lines))
     .detail(
-        "got",
+        msg!("label-got"),
         escape::excerpt(r.stdout.as_bytes(), 600)
             .lines()
             .collect::<Vec<_>>()
             .join(" | "),
     );
     let note = if q.args[0] == "-r" {
-        (got == [q.name.as_str()]).then(|| {
-            "that is the address itself: with flags 0 getnameinfo looks the name up (NI_NUMERICHOST would only format the address)".to_string()
-        })
+        (got == [q.name.as_str()]).then(|| msg!("resolve-address-itself"))
     } else {
         diagnose(lines, &got)
     };
@@ -165,27 +168,27 @@ fn expect_lines(q: &Question, r: &mut Run, lines: &[String]) -> TestResult {
     Err(f)
 }
 
-fn lines_shown(lines: &[String]) -> String {
+fn lines_shown(lines: &[String]) -> Text {
     if lines.is_empty() {
-        "(no line)".into()
+        msg!("resolve-no-line")
     } else {
-        lines.join(" | ")
+        lines.join(" | ").into()
     }
 }
 
 /// What the shape of a wrong answer suggests.
-fn diagnose(expected: &[String], got: &[&str]) -> Option<String> {
+fn diagnose(expected: &[String], got: &[&str]) -> Option<Text> {
     let fields = |line: &str| -> Vec<String> { line.split(' ').map(str::to_string).collect() };
     let exp: Vec<Vec<String>> = expected.iter().map(|l| fields(l)).collect();
     let gotf: Vec<Vec<String>> = got.iter().map(|l| fields(l)).collect();
     if got.len() == expected.len() * 3 && !expected.is_empty() {
-        return Some("each address comes back three times (one per socket type: stream, datagram, raw): set ai_socktype = SOCK_STREAM in the hints".into());
+        return Some(msg!("resolve-three-times"));
     }
     if got.len() < expected.len() && expected.iter().zip(got).all(|(e, g)| e == g) {
-        return Some(format!(
-            "{} of the {} results are missing: follow ai_next from node to node until it is a null pointer",
-            expected.len() - got.len(),
-            expected.len()
+        return Some(msg!(
+            "resolve-results-missing",
+            missing = (expected.len() - got.len()).to_string(),
+            total = expected.len().to_string()
         ));
     }
     if got.len() != expected.len() {
@@ -193,29 +196,29 @@ fn diagnose(expected: &[String], got: &[&str]) -> Option<String> {
     }
     for (e, g) in exp.iter().zip(&gotf) {
         if e.len() != 3 || g.len() != 3 {
-            return Some("each line is `ipv4 <ip> <port>` or `ipv6 <ip> <port>`: three words, one space between them".into());
+            return Some(msg!("resolve-three-words"));
         }
         if e[0] != g[0] {
-            return Some(
-                "the family word is wrong: ai_family AF_INET is `ipv4`, AF_INET6 is `ipv6`".into(),
-            );
+            return Some(msg!("resolve-family-word"));
         }
         if e[1] != g[1] {
             return Some(if g[1].parse::<std::net::IpAddr>().is_err() {
-                "that is a name, not an address: pass NI_NUMERICHOST to getnameinfo".to_string()
+                msg!("resolve-name-not-address")
             } else {
-                "the address is not the one in the node's ai_addr".to_string()
+                msg!("resolve-wrong-address")
             });
         }
         if e[2] != g[2] {
             if let (Ok(port), Ok(got_port)) = (e[2].parse::<u16>(), g[2].parse::<u16>())
                 && port.swap_bytes() == got_port
             {
-                return Some(format!(
-                    "port {got_port} is {port} with its bytes swapped: sin_port is in network byte order; let getnameinfo write it (NI_NUMERICSERV)"
+                return Some(msg!(
+                    "resolve-port-swapped",
+                    got = got_port.to_string(),
+                    port = port.to_string()
                 ));
             }
-            return Some("the port is wrong: pass the service to getaddrinfo and print the port of each result".into());
+            return Some(msg!("resolve-wrong-port"));
         }
     }
     None
@@ -229,16 +232,24 @@ fn expect_error(q: &Question, r: &mut Run, text: &str) -> TestResult {
         Some(0) => {
             return Err(Failure::of_kind(
                 FailureKind::BadExit,
-                format!("`{shown}` exited with status 0, but getaddrinfo fails here: {text}"),
+                msg!("resolve-exited-0", command = &shown, text = text),
             )
-            .detail("expected", format!("exit status 1 and on stderr: {line}"))
+            .detail(
+                msg!("label-expected"),
+                msg!("resolve-expected-error-line", line = &line),
+            )
             .output(escape::excerpt(r.stdout.as_bytes(), 600))
-            .note("getaddrinfo returns 0 on success and an EAI_* code on failure: check it"));
+            .note(msg!("resolve-check-return-code")));
         }
         _ => {
-            let mut f = r.program.unexpected_exit(format!("on `{shown}`"));
+            let mut f = r
+                .program
+                .unexpected_exit(msg!("resolve-on-command", command = &shown));
             if f.status != Status::NotStarted {
-                f = f.detail("expected", format!("exit status 1 and on stderr: {line}"));
+                f = f.detail(
+                    msg!("label-expected"),
+                    msg!("resolve-expected-error-line", line = &line),
+                );
             }
             return Err(f);
         }
@@ -251,16 +262,12 @@ fn expect_error(q: &Question, r: &mut Run, text: &str) -> TestResult {
     if got.len() == 1 && !first.ends_with(text) {
         let reason = first.rsplit(": ").next().unwrap_or_default();
         f = f.note(if is_gai_text(reason) {
-            format!(
-                "`{reason}` is gai_strerror's text for another EAI_ code than the checker's own call got (`{text}`): compare your hints, flags and arguments with the contract"
-            )
+            msg!("resolve-other-eai-code", reason = reason, text = text)
         } else {
-            format!(
-                "the reason is gai_strerror of the code getaddrinfo (or getnameinfo) returned, here `{text}`: they do not set errno"
-            )
+            msg!("resolve-gai-strerror", text = text)
         });
     } else if got.len() == 1 && !first.contains(&q.name) {
-        f = f.note(format!("the line names what was asked: {}", q.name));
+        f = f.note(msg!("resolve-name-what-was-asked", name = &q.name));
     }
     Err(f)
 }

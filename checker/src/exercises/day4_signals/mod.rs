@@ -14,7 +14,7 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
 use crate::base::escape;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::capture::complete_lines;
@@ -265,8 +265,8 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     }
     if signal != 0 {
         let name = Signal::try_from(signal)
-            .map(|s| s.as_str())
-            .unwrap_or("a signal");
+            .map(|s| Text::from(s.as_str()))
+            .unwrap_or_else(|_| msg!("sig-a-signal"));
         return Err(t.attach(Failure::wrong(msg!("sig-killed-by", signal = name))));
     }
     s.check_alive(msg!("sig-after-child-reset"))?;

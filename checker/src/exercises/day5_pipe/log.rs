@@ -11,6 +11,7 @@ use nix::unistd::Pid;
 
 use super::shutdown::finish;
 use super::{Running, Store, check_file, echo_back, lines_for, start};
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -36,7 +37,7 @@ pub fn echo_and_log(ctx: &mut Ctx) -> TestResult {
     echo_back(&mut c2, &long, deadline)?;
     for c in [&mut c1, &mut c2] {
         c.shutdown_write();
-        c.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+        c.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
     }
     finish(&t, &mut run)?;
     check_file(&store, &[first, vec![long]].concat()).map_err(|f| t.attach(f))
@@ -53,7 +54,7 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let mut run = start(ctx, &store)?;
     let deadline = ctx.within(secs(10));
     stop_logger(&run)?;
-    t.note("checker", "stopped the logger (SIGSTOP): the pipe fills up");
+    t.note("checker", msg!("pipe-stopped-logger-fills"));
     let sent: Vec<Vec<Vec<u8>>> = (0..CLIENTS)
         .map(|c| lines_for(&mut ctx.rng, c, 40, 512))
         .collect();
@@ -78,13 +79,13 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
                 Ok(())
             });
             let echoed = c.expect_bytes(&expected, deadline);
-            let wrote = writer
-                .join()
-                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+            let wrote = writer.join().unwrap_or_else(|_| {
+                Err(Failure::checker_error(msg!("pipe-a-sending-thread-failed")))
+            });
             echoed?;
             wrote?;
             c.shutdown_write();
-            c.expect_eof(deadline, "after the client's EOF (the child exits)")
+            c.expect_eof(deadline, msg!("pipe-after-client-eof"))
         }));
     }
     // Everything sent, and every child waits (for its client, or for room in the pipe).
@@ -99,16 +100,25 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
         })
     });
     let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);
-    t.note("checker", "continued the logger (SIGCONT)");
-    clients::all_passed(threads)
-        .map_err(|(f, failed)| f.detail("clients that failed", format!("{failed} of {CLIENTS}")))?;
+    t.note("checker", msg!("pipe-continued-logger"));
+    clients::all_passed(threads).map_err(|(f, failed)| {
+        f.detail(
+            msg!("pipe-clients-failed"),
+            msg!(
+                "pipe-of-clients",
+                failed = failed.to_string(),
+                total = CLIENTS.to_string()
+            ),
+        )
+    })?;
     finish(&t, &mut run)?;
     check_file(&store, &sent.concat())
 }
 
 fn stop_logger(run: &Running) -> TestResult {
-    kill(Pid::from_raw(run.logger), Signal::SIGSTOP)
-        .map_err(|e| Failure::checker_error(format!("could not stop the logger: {e}")))?;
+    kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
+        Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
+    })?;
     poll::until(Duration::from_secs(1), || {
         procinfo::state(run.logger) == Some('T')
     });
@@ -146,7 +156,7 @@ pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     echo_back(&mut c1, b"and its second half\n", deadline)?;
     echo_back(&mut c1, b"one more line\nand an unfinished one", deadline)?;
     c1.shutdown_write();
-    c1.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+    c1.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
     finish(&t, &mut run)?;
     let lines: Vec<Vec<u8>> = [
         &b"the first half of a line, and its second half\n"[..],
@@ -169,7 +179,7 @@ pub fn keeps_old_lines(ctx: &mut Ctx) -> TestResult {
     let mut c = Conn::connect(&t, "client 1", run.s.port, deadline)?;
     echo_back(&mut c, &new.concat(), deadline)?;
     c.shutdown_write();
-    c.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+    c.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
     finish(&t, &mut run)?;
     check_file(&store, &new)
 }
@@ -199,9 +209,9 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
     let mut c1 = Conn::connect(&t, "client 1", run.s.port, deadline)?;
     let mut c2 = Conn::connect(&t, "client 2", run.s.port, deadline)?;
     let child1 = settled_child(&run, c1.local_port())
-        .ok_or_else(|| Failure::wrong("no child of the server serves client 1"))?;
+        .ok_or_else(|| Failure::wrong(msg!("pipe-no-child-serves-1")))?;
     stop_logger(&run)?;
-    t.note("checker", "stopped the logger (SIGSTOP)");
+    t.note("checker", msg!("pipe-stopped-logger"));
     let data = first.concat();
     let mut w = c1.try_clone()?;
     let sending = data.clone();
@@ -231,20 +241,17 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
         signal(run.logger, Signal::SIGSTOP)?;
         signal(child1, Signal::SIGCONT)?;
     }
-    t.note(
-        "checker",
-        format!("{ROUNDS} times: stopped client 1's child while it waited to write into the full pipe, let client 2's line into the pipe, continued the child"),
-    );
+    t.note("checker", msg!("pipe-rounds", rounds = ROUNDS.to_string()));
     signal(run.logger, Signal::SIGCONT)?;
     writer
         .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error("the sending thread failed")))?;
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-sending-thread-failed"))))?;
     let mut c1 = reader
         .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error("the reading thread failed")))?;
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-reading-thread-failed"))))?;
     for c in [&mut c1, &mut c2] {
         c.shutdown_write();
-        c.expect_eof(deadline, "after the client's EOF (the child exits)")?;
+        c.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
     }
     finish(&t, &mut run)?;
     check_file(&store, &[first, second].concat()).map_err(|f| t.attach(f))
@@ -252,8 +259,14 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
 
 /// Stop or continue a process of the server, and wait until it is stopped or running.
 fn signal(pid: i32, signal: Signal) -> TestResult {
-    kill(Pid::from_raw(pid), signal)
-        .map_err(|e| Failure::checker_error(format!("could not send {signal} to {pid}: {e}")))?;
+    kill(Pid::from_raw(pid), signal).map_err(|e| {
+        Failure::checker_error(msg!(
+            "pipe-could-not-signal",
+            signal = signal.as_str(),
+            pid = pid.to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let stopped = signal == Signal::SIGSTOP;
     poll::every(STEP, Duration::from_secs(1), || {
         procinfo::state(pid).is_none_or(|st| (st == 'T') == stopped)

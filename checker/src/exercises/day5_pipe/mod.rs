@@ -19,6 +19,7 @@ use processes::{child_per_client, no_zombies, pipe_ends};
 use shutdown::{sigint_exit, sigterm_exit};
 
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -194,14 +195,24 @@ fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
             poll::until(Duration::from_secs(1), || procinfo::is_waiting(*logger));
             Ok(Running { s, logger: *logger })
         }
-        [] => Err(Failure::wrong(
-            "the server has no child process a second after it printed `listening on`: the logger is forked at start",
-        )),
-        _ => Err(Failure::wrong(format!(
-            "before any client came, the server has {}: only the logger is expected",
-            escape::plural(children.len(), "child process")
+        [] => Err(Failure::wrong(msg!("pipe-no-logger"))),
+        _ => Err(Failure::wrong(msg!(
+            "pipe-children-before-clients",
+            n = children.len()
         ))),
     }
+}
+
+/// Texts one after another, separated by commas.
+fn listed(items: Vec<Text>) -> Text {
+    let mut parts = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            parts.push(Text::Plain(", ".into()));
+        }
+        parts.push(item);
+    }
+    Text::Join(parts)
 }
 
 /// Lines `client <c> line <k> ...` of random lengths, at most `max` bytes each, `\n` included.
@@ -234,10 +245,10 @@ fn echo_back(c: &mut Conn, data: &[u8], deadline: Instant) -> TestResult {
 fn check_file(store: &Store, sent: &[Vec<u8>]) -> TestResult {
     let content = store.contents();
     if !content.starts_with(&store.old) {
-        return Err(Failure::wrong("the lines the file held before the server started are gone or overwritten")
-            .detail("it began with", escape::quoted(&store.old, 120))
-            .detail("it begins with", escape::quoted(&content, 120))
-            .note("open the file with O_APPEND and without O_TRUNC: O_TRUNC empties it, and without O_APPEND the first write goes to offset 0, over the old lines"));
+        return Err(Failure::wrong(msg!("pipe-old-lines-gone"))
+            .detail(msg!("pipe-it-began-with"), escape::quoted(&store.old, 120))
+            .detail(msg!("pipe-it-begins-with"), escape::quoted(&content, 120))
+            .note(msg!("pipe-open-append")));
     }
     let new = &content[store.old.len()..];
     // What follows the last `\n`, if anything: not a line.
@@ -261,27 +272,31 @@ fn check_file(store: &Store, sent: &[Vec<u8>]) -> TestResult {
         .map(|(l, _)| *l)
         .collect();
     if let Some(first) = extra.first() {
-        return Err(Failure::wrong(format!(
-            "the file holds {} that no client sent: pieces of lines mixed together, or repeated",
-            escape::plural(extra.len(), "line")
-        ))
-        .detail("for example", escape::quoted(first, 120))
-        .detail("missing", format!("{} of the {} lines sent", missing.len(), sent.len()))
-        .note("write each complete line into the pipe with one write() of its own, at most PIPE_BUF bytes: such a write is atomic, no other child's bytes come into its middle"));
+        return Err(Failure::wrong(msg!("pipe-extra-lines", n = extra.len()))
+            .detail(msg!("pipe-for-example"), escape::quoted(first, 120))
+            .detail(
+                msg!("pipe-missing"),
+                msg!(
+                    "pipe-missing-of",
+                    missing = missing.len().to_string(),
+                    total = sent.len().to_string()
+                ),
+            )
+            .note(msg!("pipe-one-write-per-line")));
     }
     if !tail.is_empty() {
-        return Err(Failure::wrong("the file ends in the middle of a line")
-            .detail("its last bytes", escape::quoted(tail, 60))
-            .note("only complete lines are logged: what a client sent after its last `\\n` before its EOF is not a line"));
+        return Err(Failure::wrong(msg!("pipe-ends-mid-line"))
+            .detail(msg!("pipe-its-last-bytes"), escape::quoted(tail, 60))
+            .note(msg!("pipe-only-complete-lines")));
     }
     if let Some(first) = missing.first() {
-        return Err(Failure::wrong(format!(
-            "{} of the {} lines the clients sent are not in the file",
-            missing.len(),
-            sent.len()
+        return Err(Failure::wrong(msg!(
+            "pipe-lines-missing",
+            missing = missing.len().to_string(),
+            total = sent.len().to_string()
         ))
-        .detail("for example", escape::quoted(first, 120))
-        .note("every complete line a client sends goes into the pipe, and the logger writes everything it reads before it ends: the server prints bye only once the logger has ended"));
+        .detail(msg!("pipe-for-example"), escape::quoted(first, 120))
+        .note(msg!("pipe-logger-writes-everything")));
     }
     Ok(())
 }

@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use super::{Store, echo_back, start};
-use crate::base::escape;
+use super::{Store, echo_back, listed, start};
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -35,32 +35,30 @@ pub fn pipe_ends(ctx: &mut Ctx) -> TestResult {
     let server = run.s.program.pid();
     let logger_reads = ends(run.logger, false);
     if logger_reads.is_empty() {
-        return Err(Failure::wrong(format!(
-            "the logger (process {}) holds no read end of any pipe",
-            run.logger
+        return Err(Failure::wrong(msg!(
+            "pipe-logger-no-read-end",
+            pid = run.logger.to_string()
         ))
-        .note("create the pipe before fork(): the logger reads its read end"));
+        .note(msg!("pipe-create-before-fork")));
     }
     let server_writes = ends(server, true);
     let Some(&pipe) = logger_reads.intersection(&server_writes).next() else {
-        return Err(Failure::wrong(
-            "the server holds no write end of the pipe its logger reads",
-        )
-        .detail("the logger reads", inodes(&logger_reads))
-        .note("the parent keeps the write end: each client's child inherits it at fork and writes its lines into it"));
+        return Err(Failure::wrong(msg!("pipe-server-no-write-end"))
+            .detail(msg!("pipe-logger-reads"), inodes(&logger_reads))
+            .note(msg!("pipe-parent-keeps-write-end")));
     };
     let name = format!("pipe:[{pipe}]");
     if ends(run.logger, true).contains(&pipe) {
-        return Err(Failure::wrong(format!(
-            "the logger holds the write end of its own pipe ({name}) as well as the read end"
-        ))
-        .note("the logger must close the write end right after fork: while any write end is open, its read never returns 0 (EOF), so it never ends"));
+        return Err(
+            Failure::wrong(msg!("pipe-logger-holds-write-end", pipe = &name))
+                .note(msg!("pipe-logger-close-write-end")),
+        );
     }
     if ends(server, false).contains(&pipe) {
-        return Err(Failure::wrong(format!(
-            "the server holds the read end of the logger's pipe ({name}) as well as the write end"
-        ))
-        .note("after fork the parent closes the read end: only the logger reads, and every client child would inherit a read end it has no use for"));
+        return Err(
+            Failure::wrong(msg!("pipe-server-holds-read-end", pipe = &name))
+                .note(msg!("pipe-parent-close-read-end")),
+        );
     }
     let child = procinfo::children(server)
         .into_iter()
@@ -68,10 +66,10 @@ pub fn pipe_ends(ctx: &mut Ctx) -> TestResult {
     if let Some(child) = child
         && ends(child, false).contains(&pipe)
     {
-        return Err(Failure::wrong(format!(
-            "the child serving the client holds the read end of the logger's pipe ({name})"
-        ))
-        .note("close the read end in the parent before any client's fork: children inherit what the parent holds"));
+        return Err(
+            Failure::wrong(msg!("pipe-child-holds-read-end", pipe = &name))
+                .note(msg!("pipe-close-read-before-fork")),
+        );
     }
     Ok(())
 }
@@ -106,13 +104,10 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
     poll::until(Duration::from_secs(1), || alive() == 4);
     let n = alive();
     if n != 4 {
-        return Err(Failure::wrong(format!(
-            "3 clients are connected, and the server has {}: the logger and one per client are expected",
-            escape::plural(n, "child process")
-        )));
+        return Err(Failure::wrong(msg!("pipe-three-clients", n = n)));
     }
     let listeners = procinfo::listening_inodes(server, run.s.port);
-    let holders: Vec<String> = procinfo::children(server)
+    let holders: Vec<Text> = procinfo::children(server)
         .into_iter()
         .filter(|&k| {
             procinfo::socket_inodes(k)
@@ -120,23 +115,21 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
                 .any(|i| listeners.contains(i))
         })
         .map(|k| {
-            let what = if k == run.logger {
-                "the logger"
+            if k == run.logger {
+                msg!("pipe-holder-logger", pid = k.to_string())
             } else {
-                "a client's child"
-            };
-            format!("{k} ({what})")
+                msg!("pipe-holder-client-child", pid = k.to_string())
+            }
         })
         .collect();
     if holders.is_empty() {
         return Ok(());
     }
-    Err(Failure::wrong(format!(
-        "{} the listening socket",
-        if holders.len() == 1 { "a child holds" } else { "children hold" }
-    ))
-    .detail("holding it", holders.join(", "))
-    .note("a child never accepts: it closes (drops) the listening socket first, or the port stays taken while it lives"))
+    Err(
+        Failure::wrong(msg!("pipe-children-hold-listener", n = holders.len()))
+            .detail(msg!("pipe-holding-it"), listed(holders))
+            .note(msg!("pipe-child-never-accepts")),
+    )
 }
 
 /// Three times, 30 clients connect and leave at the same instant: their children exit
@@ -167,21 +160,23 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
         drop(conns);
         let only_logger = || procinfo::children(server) == [run.logger];
         if !poll::until(Duration::from_secs(2), only_logger) {
-            run.s.check_alive("while its clients left")?;
+            run.s.check_alive(msg!("pipe-while-clients-left"))?;
             let children = procinfo::children(server);
             let zombies = children.iter().filter(|&&k| procinfo::is_zombie(k)).count();
             if zombies == 0 {
-                return Err(Failure::wrong(format!(
-                    "round {round}: {} besides the logger still running 2 s after their clients left",
-                    escape::plural(children.len().saturating_sub(1), "child")
+                return Err(Failure::wrong(msg!(
+                    "pipe-children-still-running",
+                    round = round.to_string(),
+                    n = children.len().saturating_sub(1)
                 ))
-                .note("a client's child exits at its client's EOF (read returns 0)"));
+                .note(msg!("pipe-child-exits-at-eof")));
             }
-            return Err(Failure::wrong(format!(
-                "round {round}: {} 2 s after 30 clients left at the same instant",
-                escape::plural(zombies, "zombie child")
+            return Err(Failure::wrong(msg!(
+                "pipe-zombies",
+                round = round.to_string(),
+                n = zombies
             ))
-            .note("one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one; loop on waitpid(-1, WNOHANG)"));
+            .note(msg!("pipe-loop-waitpid")));
         }
     }
     Ok(())

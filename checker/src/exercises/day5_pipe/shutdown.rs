@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use super::{Running, Store, check_file, echo_back, lines_for, start};
+use super::{Running, Store, check_file, echo_back, lines_for, listed, start};
 use crate::base::escape;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
@@ -50,13 +51,14 @@ pub fn finish(t: &Transcript, run: &mut Running) -> TestResult {
     wait_until_waiting(run);
     let sent = Instant::now();
     run.s.program.signal(Signal::SIGTERM)?;
-    t.note(
-        "checker",
-        "sent SIGTERM: the file is read once the server has ended",
-    );
+    t.note("checker", msg!("pipe-sent-sigterm"));
     match run.s.program.wait_until(sent + TO_END) {
         Some(status) if status.code() == Some(0) => Ok(()),
-        Some(_) => Err(t.attach(run.s.program.unexpected_exit("on SIGTERM"))),
+        Some(_) => Err(t.attach(
+            run.s
+                .program
+                .unexpected_exit(msg!("pipe-on-signal", signal = "SIGTERM")),
+        )),
         None => Err(t.attach(still_running(run, "SIGTERM"))),
     }
 }
@@ -65,7 +67,7 @@ pub fn finish(t: &Transcript, run: &mut Running) -> TestResult {
 fn still_running(run: &Running, signal: &str) -> Failure {
     let f = Failure::of_kind(
         FailureKind::Timeout,
-        format!("the server was still running 2 s after {signal}"),
+        msg!("pipe-still-running", signal = signal),
     );
     let logger_writes = procinfo::pipe_ends(run.logger);
     let keeps_write_end = logger_writes.iter().any(|w| {
@@ -75,7 +77,7 @@ fn still_running(run: &Running, signal: &str) -> Failure {
                 .any(|r| !r.writes && r.inode == w.inode)
     });
     if keeps_write_end {
-        return f.note("the logger still holds the write end of its own pipe, so its read never returns 0 (EOF), it never ends, and the server waits for it for ever: close the write end in the logger right after fork");
+        return f.note(msg!("pipe-logger-waits-for-itself"));
     }
     let alive = |p: i32| procinfo::state(p).is_some_and(|st| st != 'Z');
     let clients = procinfo::children(run.s.program.pid())
@@ -83,15 +85,12 @@ fn still_running(run: &Running, signal: &str) -> Failure {
         .filter(|&k| k != run.logger && alive(k))
         .count();
     if clients > 0 {
-        return f.note(format!(
-            "{} of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (SigHandler::SigDfl)",
-            escape::plural(clients, "client child")
-        ));
+        return f.note(msg!("pipe-client-children-running", n = clients));
     }
     if alive(run.logger) {
-        return f.note("the logger is still running: it ends at EOF, which comes only once every write end of the pipe is closed — the parent's (after its children are gone) and every client child's (they must end: SIGTERM, with its default action in the child)");
+        return f.note(msg!("pipe-logger-still-running"));
     }
-    f.note("on SIGTERM the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then stops the children, waits for them and for the logger, prints bye and returns")
+    f.note(msg!("pipe-handler-sets-flag"))
 }
 
 /// Two clients send lines; the logger is stopped while they send more, so that those wait in
@@ -110,15 +109,13 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
         echo_back(&mut c, &mine[..3].concat(), deadline)?;
         clients.push(c);
     }
-    kill(Pid::from_raw(run.logger), Signal::SIGSTOP)
-        .map_err(|e| Failure::checker_error(format!("could not stop the logger: {e}")))?;
+    kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
+        Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
+    })?;
     poll::until(Duration::from_secs(1), || {
         procinfo::state(run.logger) == Some('T')
     });
-    t.note(
-        "checker",
-        "stopped the logger (SIGSTOP): what the clients send now waits in the pipe",
-    );
+    t.note("checker", msg!("pipe-stopped-logger-waits"));
     for (c, mine) in clients.iter_mut().zip(&lines) {
         echo_back(c, &mine[3..].concat(), deadline)?;
     }
@@ -130,12 +127,12 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     } else {
         run.s.program.signal(signal)?;
     }
-    let whom = if to_group {
-        "the server's process group (Ctrl-C)"
+    let sent_note = if to_group {
+        msg!("pipe-sent-to-group", signal = signal.as_str())
     } else {
-        "the server"
+        msg!("pipe-sent-to-server", signal = signal.as_str())
     };
-    t.note("checker", format!("sent {} to {whom}", signal.as_str()));
+    t.note("checker", sent_note);
     // The logger is stopped: a server that waits for it cannot be done yet. Wait until it
     // says bye or exits (too early), or until it has waited with the logger as its only child
     // left for a while (in waitpid for the logger, as it should: it would wait for ever). A
@@ -162,27 +159,32 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     let early = has_bye(&run) || run.s.program.try_status().is_some();
     let logger_alive = procinfo::state(run.logger).is_some_and(|st| st != 'Z');
     let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);
-    t.note("checker", "continued the logger (SIGCONT)");
+    t.note("checker", msg!("pipe-continued-logger"));
     if early && logger_alive {
-        return Err(t.attach(Failure::wrong(format!(
-            "after {} the server printed `bye` or exited while the logger had not ended (it was stopped, with lines still in the pipe)",
-            signal.as_str()
-        )))
-        .note("close the write end, then waitpid() for the logger, and only then print bye: bye means the file is complete"));
+        return Err(t
+            .attach(Failure::wrong(msg!(
+                "pipe-bye-too-early",
+                signal = signal.as_str()
+            )))
+            .note(msg!("pipe-bye-after-logger")));
     }
     let Some(status) = run.s.program.wait_until(sent + TO_END) else {
         return Err(t.attach(still_running(&run, signal.as_str())));
     };
     if status.code() != Some(0) {
         return Err(t
-            .attach(run.s.program.unexpected_exit(format!("on {}", signal.as_str())))
-            .note("the server ends by itself with status 0: a handler that sets a flag, not the default action"));
+            .attach(
+                run.s
+                    .program
+                    .unexpected_exit(msg!("pipe-on-signal", signal = signal.as_str())),
+            )
+            .note(msg!("pipe-exit-by-itself")));
     }
     expect_bye(&mut run, signal)?;
     expect_nothing_left(&run)?;
     check_file(&store, &lines.concat()).map_err(|f| {
         if to_group {
-            f.note("Ctrl-C's SIGINT reaches every process of the group, the logger too: a logger with SIGINT's default action dies of it (as soon as it runs) with lines still in the pipe; it must ignore SIGINT and SIGTERM and end only at EOF")
+            f.note(msg!("pipe-sigint-reaches-logger"))
         } else {
             f
         }
@@ -199,10 +201,7 @@ fn expect_bye(run: &mut Running, signal: Signal) -> TestResult {
     }
     Err(Failure::of_kind(
         FailureKind::BadOutput,
-        format!(
-            "the last line printed is not `bye` after {}",
-            signal.as_str()
-        ),
+        msg!("pipe-no-bye", signal = signal.as_str()),
     )
     .output(escape::excerpt(&out, 400)))
 }
@@ -210,33 +209,26 @@ fn expect_bye(run: &mut Running, signal: Signal) -> TestResult {
 /// After the server exited: no process of it running, no zombie.
 fn expect_nothing_left(run: &Running) -> TestResult {
     let leftovers = run.s.program.leftovers();
-    let alive: Vec<String> = leftovers
+    let alive: Vec<Text> = leftovers
         .iter()
         .filter(|(_, st)| *st != 'Z')
         .map(|(p, _)| {
-            let what = if *p == run.logger {
-                "the logger"
+            if *p == run.logger {
+                msg!("pipe-left-logger", pid = p.to_string())
             } else {
-                "a child"
-            };
-            format!("{p} ({what})")
+                msg!("pipe-left-child", pid = p.to_string())
+            }
         })
         .collect();
     if !alive.is_empty() {
-        return Err(Failure::wrong(format!(
-            "the server exited and left {} running",
-            escape::plural(alive.len(), "process")
-        ))
-        .detail("still running", alive.join(", "))
-        .note("wait for every child, the logger last, before exiting"));
+        return Err(Failure::wrong(msg!("pipe-left-running", n = alive.len()))
+            .detail(msg!("pipe-still-running-label"), listed(alive))
+            .note(msg!("pipe-wait-every-child")));
     }
     let zombies = leftovers.len();
     if zombies > 0 {
-        return Err(Failure::wrong(format!(
-            "the server exited without reaping {}",
-            escape::plural(zombies, "child")
-        ))
-        .note("waitpid() for every child before exiting"));
+        return Err(Failure::wrong(msg!("pipe-not-reaped", n = zombies))
+            .note(msg!("pipe-waitpid-every-child")));
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::base::escape;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::observe::wire::{Conn, Transcript};
 
@@ -57,21 +58,18 @@ impl Member {
                 if self.partial.is_empty() {
                     f
                 } else {
-                    f.detail("an unfinished line came", shown(&self.partial))
+                    f.detail(msg!("chat-unfinished-came"), shown(&self.partial))
                 }
             })?;
             if piece.is_empty() {
                 let f = Failure::of_kind(
                     FailureKind::EarlyEof,
-                    format!(
-                        "{}: the server closed the connection while lines were still due",
-                        self.who()
-                    ),
+                    msg!("chat-closed-while-due", who = self.who()),
                 );
                 return Err(self.t.attach(if self.partial.is_empty() {
                     f
                 } else {
-                    f.detail("an unfinished line came last", shown(&self.partial))
+                    f.detail(msg!("chat-unfinished-came-last"), shown(&self.partial))
                 }));
             }
             self.take(&piece);
@@ -95,18 +93,18 @@ impl Member {
         for (i, want) in wanted.iter().enumerate() {
             let got = self
                 .next_line(deadline)
-                .map_err(|f| f.detail("waiting for", shown(want)))?;
+                .map_err(|f| f.detail(msg!("chat-waiting-for"), shown(want)))?;
             if got != *want {
-                let mut f = Failure::wrong(format!(
-                    "{}: line {} of {} is not the one expected",
-                    self.who(),
-                    i + 1,
-                    wanted.len()
+                let mut f = Failure::wrong(msg!(
+                    "chat-line-not-expected",
+                    who = self.who(),
+                    line = (i + 1).to_string(),
+                    total = wanted.len().to_string()
                 ))
-                .detail("expected", shown(want))
-                .detail("got", shown(&got));
+                .detail(msg!("label-expected"), shown(want))
+                .detail(msg!("label-got"), shown(&got));
                 if wanted.contains(&got.as_slice()) {
-                    f = f.detail("expected in all", list(wanted));
+                    f = f.detail(msg!("chat-expected-in-all"), list(wanted));
                 }
                 return Err(self.t.attach(f));
             }
@@ -173,18 +171,16 @@ pub fn join(
     let mut m = Member::connect(t, who, port, deadline)?;
     let hello = format!("hello from {who}\n");
     m.say(hello.as_bytes(), deadline)?;
-    m.expect_lines(&[hello.as_bytes()], deadline).map_err(|f| {
-        f.note(format!(
-            "{who} never got its own line back: a line goes to every connected client, the sender included (add a client to the list before reading from it)"
-        ))
-    })?;
+    m.expect_lines(&[hello.as_bytes()], deadline)
+        .map_err(|f| f.note(msg!("chat-no-own-line", who = who)))?;
     for earlier in members.iter_mut() {
         earlier
             .expect_lines(&[hello.as_bytes()], deadline)
             .map_err(|f| {
-                f.note(format!(
-                    "{} was connected when {who} said hello, and never got that line: a line goes to every client in the list",
-                    earlier.who()
+                f.note(msg!(
+                    "chat-missed-hello",
+                    earlier = earlier.who(),
+                    who = who
                 ))
             })?;
     }

@@ -11,7 +11,7 @@ use nix::sys::signal::Signal;
 use super::chat::{self, shown};
 use super::start;
 use crate::base::escape;
-use crate::base::i18n::Text;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::exit::parse_panic;
 use crate::contain::procinfo;
@@ -19,8 +19,6 @@ use crate::context::Ctx;
 use crate::exercises::kit::{poll, sockets};
 use crate::lab::exercise::secs;
 use crate::observe::wire::Server;
-
-const EOF_NOTE: &str = "a read of 0 is the client's EOF: remove it from the list and close its socket (drop every handle on it), then end its thread";
 
 fn threads(pid: i32) -> usize {
     procinfo::thread_states(pid).len()
@@ -47,26 +45,28 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     leaving.conn.shutdown_write();
     leaving
         .conn
-        .expect_eof(ctx.within(secs(2)), "2 s after its EOF")
-        .map_err(|f| f.note(EOF_NOTE))?;
+        .expect_eof(ctx.within(secs(2)), msg!("chat-2s-after-eof"))
+        .map_err(|f| f.note(msg!("chat-eof-note")))?;
     if !poll::until(Duration::from_secs(1), || {
         sockets::left_for_clients(pid, &held, &[port]).is_empty()
     }) {
         return Err(t.attach(
-            Failure::wrong("client 2 left, and a second later the server still holds its socket")
+            Failure::wrong(msg!("chat-left-still-held"))
                 .detail(
-                    "held",
+                    msg!("label-held"),
                     Text::lines(sockets::left_for_clients(pid, &held, &[port])),
                 )
-                .note("a client that ends is removed from the list, and its socket closed"),
+                .note(msg!("chat-removed-and-closed")),
         ));
     }
     if !poll::until(Duration::from_secs(1), || threads(pid) <= before) {
-        return Err(Failure::wrong(format!(
-            "client 2 left a second ago, and the server still runs {}: {with} while it was connected, {before} before it came",
-            escape::plural(threads(pid), "thread")
+        return Err(Failure::wrong(msg!(
+            "chat-threads-after-leave",
+            n = threads(pid),
+            with = with.to_string(),
+            before = before.to_string()
         ))
-        .note("a client's thread ends when its client does: leave the read loop on EOF (0) and on an error, and return"));
+        .note(msg!("chat-thread-ends-eof-0")));
     }
     m[0].say(b"still here\n", deadline)?;
     for member in m.iter_mut() {
@@ -90,7 +90,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     let port = gone.conn.local_port();
     s.program.signal(Signal::SIGSTOP)?;
     poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
-    t.note("checker", "stopped the server (SIGSTOP)");
+    t.note("checker", msg!("chat-stopped-server"));
     gone.say(b"last words\n", deadline)?;
     gone.conn.shutdown_write();
     gone.conn.reset();
@@ -99,10 +99,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
         procinfo::connection_to(pid, port).is_none_or(|sock| sock.state == "CLOSE")
     });
     s.program.signal(Signal::SIGCONT)?;
-    t.note(
-        "checker",
-        "continued the server: client 2's last line and its reset wait in its socket together",
-    );
+    t.note("checker", msg!("chat-continued-server"));
     let after: &[u8] = b"after the reset\n";
     m[0].say(after, deadline)?;
     let mut orders = Vec::new();
@@ -120,14 +117,17 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     if let Some(f) = panicked(&mut s) {
         return Err(f);
     }
-    s.check_alive("after a client reset its connection")?;
+    s.check_alive(msg!("chat-after-reset"))?;
     if !poll::until(Duration::from_secs(1), || {
         sockets::left_for_clients(pid, &held, &[port]).is_empty()
     }) {
         return Err(t.attach(
-            Failure::wrong("client 2 reset its connection, and a second later the server still holds its socket")
-                .detail("held", Text::lines(sockets::left_for_clients(pid, &held, &[port])))
-                .note("a send to a client that has gone fails (EPIPE, ECONNRESET), and so does its read: either way, remove it from the list"),
+            Failure::wrong(msg!("chat-reset-still-held"))
+                .detail(
+                    msg!("label-held"),
+                    Text::lines(sockets::left_for_clients(pid, &held, &[port])),
+                )
+                .note(msg!("chat-gone-remove")),
         ));
     }
     chat::join(&t, &mut m, "a newcomer", s.port, deadline)
@@ -141,25 +141,28 @@ fn same_two_lines(orders: &[(String, Vec<Vec<u8>>)], after: &[u8]) -> TestResult
         let mut sorted = got.clone();
         sorted.sort();
         if sorted != [after.to_vec(), last.to_vec()] {
-            return Err(Failure::wrong(format!(
-                "{who} did not get client 2's last line and the line sent after the reset"
-            ))
-            .detail(
-                "expected",
-                format!("{} and {}, in either order", shown(last), shown(after)),
-            )
-            .detail(
-                "got",
-                got.iter().map(|l| shown(l)).collect::<Vec<_>>().join("\n"),
-            ));
+            return Err(Failure::wrong(msg!("chat-missed-last-words", who = who))
+                .detail(
+                    msg!("label-expected"),
+                    msg!(
+                        "chat-either-order",
+                        first = shown(last),
+                        second = shown(after)
+                    ),
+                )
+                .detail(
+                    msg!("label-got"),
+                    got.iter().map(|l| shown(l)).collect::<Vec<_>>().join("\n"),
+                ));
         }
     }
     if orders[0].1 != orders[1].1 {
-        return Err(Failure::wrong(format!(
-            "{} and {} got the two lines in different orders",
-            orders[0].0, orders[1].0
+        return Err(Failure::wrong(msg!(
+            "chat-two-lines-orders",
+            first = &orders[0].0,
+            second = &orders[1].0
         ))
-        .note("hold the lock across the whole broadcast"));
+        .note(msg!("chat-hold-lock-across")));
     }
     Ok(())
 }
@@ -176,16 +179,17 @@ fn panicked(s: &mut Server) -> Option<Failure> {
     let poisoned = stderr.contains("PoisonError");
     let f = Failure::of_kind(
         FailureKind::Panic,
-        format!(
-            "a thread of the server panicked: '{}' at {}",
-            panic.message, panic.location
+        msg!(
+            "chat-thread-panicked",
+            message = &panic.message,
+            at = panic.location.to_string()
         ),
     )
     .output(escape::excerpt(stderr.as_bytes(), 1500));
     Some(f.note(if poisoned {
-        "a thread panicked while it held the lock, which poisoned the mutex: every lock().unwrap() after it panics too. A send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send"
+        msg!("chat-poisoned")
     } else {
-        "a send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send. A panic while the lock is held poisons the mutex, and every later lock().unwrap() panics too"
+        msg!("chat-never-unwrap-send")
     }))
 }
 
@@ -200,27 +204,24 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
     let mut m = chat::join_all(&t, s.port, 6, deadline).map_err(|f| {
         match procinfo::children(pid).len() {
             0 => f,
-            n => f.note(format!(
-                "the server has {}: processes do not share the list of clients, so a line reaches only the clients of the process that read it; one process, a thread per client",
-                escape::plural(n, "child process")
-            )),
+            n => f.note(msg!("chat-processes-do-not-share", n = n)),
         }
     })?;
     let busy = threads(pid);
     let children = procinfo::children(pid);
     if !children.is_empty() {
-        return Err(Failure::wrong(format!(
-            "with 6 clients connected the server has {}",
-            escape::plural(children.len(), "child process")
-        ))
-        .note("one process, one thread per client: the threads share the list of clients, which processes could not"));
+        return Err(
+            Failure::wrong(msg!("chat-six-clients-children", n = children.len()))
+                .note(msg!("chat-one-process")),
+        );
     }
     if busy < idle + 6 {
-        return Err(Failure::wrong(format!(
-            "with 6 clients connected the server runs {}, and {idle} with none: one thread per client, at least",
-            escape::plural(busy, "thread")
+        return Err(Failure::wrong(msg!(
+            "chat-six-clients-threads",
+            n = busy,
+            idle = idle.to_string()
         ))
-        .note("std::thread::spawn a thread for each accepted client; it reads from that client until its EOF"));
+        .note(msg!("chat-spawn-thread")));
     }
     for member in m.iter_mut() {
         member.conn.shutdown_write();
@@ -228,15 +229,17 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
     for member in m.iter_mut() {
         member
             .conn
-            .expect_eof(ctx.within(secs(2)), "after its EOF")
-            .map_err(|f| f.note(EOF_NOTE))?;
+            .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
+            .map_err(|f| f.note(msg!("chat-eof-note")))?;
     }
     if !poll::until(Duration::from_secs(1), || threads(pid) <= idle) {
-        return Err(Failure::wrong(format!(
-            "6 clients left a second ago, and the server still runs {}: {busy} with them, {idle} before they came",
-            escape::plural(threads(pid), "thread")
+        return Err(Failure::wrong(msg!(
+            "chat-threads-after-six-left",
+            n = threads(pid),
+            busy = busy.to_string(),
+            idle = idle.to_string()
         ))
-        .note("a client's thread ends when its client does: leave the read loop on EOF and on an error, and return"));
+        .note(msg!("chat-thread-ends")));
     }
     let mut again = Vec::new();
     for k in 0..2 {

@@ -13,6 +13,7 @@ use leave::{client_leaves, client_resets, thread_per_client};
 use order::{lines_in_pieces, many_senders};
 
 use super::echo_server::listening_line;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit;
@@ -137,25 +138,31 @@ fn to_everyone(ctx: &mut Ctx) -> TestResult {
             let times = lines_got.iter().filter(|l| *l == line).count();
             if times != 1 {
                 return Err(t.attach(
-                    Failure::wrong(format!(
-                        "{who} got a line {} times, instead of once",
-                        times
+                    Failure::wrong(msg!(
+                        "chat-line-times",
+                        who = who,
+                        times = times.to_string()
                     ))
-                    .detail("the line", chat::shown(line))
+                    .detail(msg!("chat-the-line"), chat::shown(line))
                     .detail(
-                        "it got",
-                        lines_got.iter().map(|l| chat::shown(l)).collect::<Vec<_>>().join("\n"),
+                        msg!("chat-it-got"),
+                        lines_got
+                            .iter()
+                            .map(|l| chat::shown(l))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
                     )
-                    .note("every complete line goes once to every connected client, whole: the 4096-byte line too (a line may be that long)"),
+                    .note(msg!("chat-once-to-everyone")),
                 ));
             }
         }
     }
     if let Some((who, lines_got)) = got.iter().find(|(_, l)| *l != got[0].1) {
         return Err(t.attach(
-            Failure::wrong(format!(
-                "{} and {who} got the same three lines in different orders",
-                got[0].0
+            Failure::wrong(msg!(
+                "chat-three-lines-orders",
+                first = &got[0].0,
+                who = who
             ))
             .detail(
                 got[0].0.clone(),
@@ -174,7 +181,7 @@ fn to_everyone(ctx: &mut Ctx) -> TestResult {
                     .collect::<Vec<_>>()
                     .join("\n"),
             )
-            .note("hold the lock from the first send of a broadcast to the last"),
+            .note(msg!("chat-hold-lock-broadcast")),
         ));
     }
     Ok(())

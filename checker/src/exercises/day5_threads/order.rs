@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use super::chat::{self, shown};
 use super::start;
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -19,8 +20,6 @@ use crate::observe::wire::Server;
 /// Clients that send at once, and lines each one sends.
 const SENDERS: usize = 8;
 const LINES: usize = 300;
-
-const ORDER_NOTE: &str = "hold the lock from the first send of a broadcast to the last: then no other line can come between two of them, and every client gets the lines in the order the server took them";
 
 /// The lines client `c` sends: `c<c> <i> <filler>`, the filler of random length.
 fn lines_of(c: usize, rng: &mut fastrand::Rng) -> Vec<Vec<u8>> {
@@ -60,9 +59,9 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
                 Ok(())
             });
             let got = m.read_lines(SENDERS * LINES, deadline);
-            let wrote = writer
-                .join()
-                .unwrap_or_else(|_| Err(Failure::checker_error("a sending thread failed")));
+            let wrote = writer.join().unwrap_or_else(|_| {
+                Err(Failure::checker_error(msg!("chat-a-sending-thread-failed")))
+            });
             (m.who().to_string(), got, wrote)
         }));
     }
@@ -70,14 +69,12 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
     for thread in threads {
         let (who, got, wrote) = thread
             .join()
-            .map_err(|_| Failure::checker_error("a client thread failed"))?;
+            .map_err(|_| Failure::checker_error(msg!("chat-client-thread-failed")))?;
         wrote?;
         match got {
             Ok(lines) => received.push((who, lines)),
             Err((f, lines)) => {
-                return Err(incomplete(f, &who, &lines, &sent).note(
-                    "every complete line goes to every connected client: does a send fail, or a thread end, under load?",
-                ));
+                return Err(incomplete(f, &who, &lines, &sent).note(msg!("chat-under-load")));
             }
         }
     }
@@ -88,11 +85,16 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
 fn incomplete(f: Failure, who: &str, got: &[Vec<u8>], sent: &[Vec<Vec<u8>>]) -> Failure {
     let all: usize = sent.iter().map(Vec::len).sum();
     let f = f.detail(
-        "lines",
-        format!("{who} got {} of the {all} lines sent", got.len()),
+        msg!("chat-lines"),
+        msg!(
+            "chat-got-of",
+            who = who,
+            got = got.len().to_string(),
+            all = all.to_string()
+        ),
     );
     match got.last() {
-        Some(last) => f.detail("the last line it got", shown(last)),
+        Some(last) => f.detail(msg!("chat-last-line-it-got"), shown(last)),
         None => f,
     }
 }
@@ -114,25 +116,38 @@ fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> TestResu
         let mut next = vec![0usize; sent.len()];
         for (k, line) in lines.iter().enumerate() {
             let Some(&(c, i)) = origin.get(line.as_slice()) else {
-                return Err(Failure::wrong(format!(
-                    "{who} got a line that no client sent (line {} of what it got): two lines mixed, or a piece of one",
-                    k + 1
+                return Err(Failure::wrong(msg!(
+                    "chat-unsent-line",
+                    who = who,
+                    line = (k + 1).to_string()
                 ))
-                .detail("got", shown(line))
-                .note("a line goes out only once its `\\n` has come, whole, with the lock held across the whole broadcast: two threads that write to the same client at once can mix their lines"));
+                .detail(msg!("label-got"), shown(line))
+                .note(msg!("chat-whole-line-under-lock")));
             };
             if i != next[c] {
-                let what = if i < next[c] {
-                    "again, or after a later one"
+                let (line_no, client) = (i.to_string(), c.to_string());
+                let summary = if i < next[c] {
+                    msg!(
+                        "chat-line-again",
+                        who = who,
+                        line = line_no,
+                        client = client
+                    )
                 } else {
-                    "before an earlier one"
+                    msg!(
+                        "chat-line-early",
+                        who = who,
+                        line = line_no,
+                        client = client
+                    )
                 };
-                return Err(Failure::wrong(format!(
-                    "{who} got line {i} of client {c} {what}: each sender's lines must keep their order"
-                ))
-                .detail("got", shown(line))
-                .detail("expected", shown(&sent[c][next[c].min(LINES - 1)]))
-                .note(ORDER_NOTE));
+                return Err(Failure::wrong(summary)
+                    .detail(msg!("label-got"), shown(line))
+                    .detail(
+                        msg!("label-expected"),
+                        shown(&sent[c][next[c].min(LINES - 1)]),
+                    )
+                    .note(msg!("chat-order-note")));
             }
             next[c] += 1;
         }
@@ -140,13 +155,15 @@ fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> TestResu
     let (first, reference) = &received[0];
     for (who, lines) in &received[1..] {
         if let Some(k) = (0..lines.len()).find(|&k| lines[k] != reference[k]) {
-            return Err(Failure::wrong(format!(
-                "{first} and {who} got the lines in different orders, from line {} on",
-                k + 1
+            return Err(Failure::wrong(msg!(
+                "chat-lines-orders-from",
+                first = first,
+                who = who,
+                line = (k + 1).to_string()
             ))
             .detail(first.clone(), shown(&reference[k]))
             .detail(who.clone(), shown(&lines[k]))
-            .note(ORDER_NOTE));
+            .note(msg!("chat-order-note")));
         }
     }
     Ok(())
@@ -181,9 +198,9 @@ pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     m[0].say(pieces[2], deadline)?;
     let wanted: [&[u8]; 2] = [b"a whole line from client 1\n", b"hello, world\n"];
     for member in m.iter_mut() {
-        member.expect_lines(&wanted, deadline).map_err(|f| {
-            f.note("a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\\n` has come")
-        })?;
+        member
+            .expect_lines(&wanted, deadline)
+            .map_err(|f| f.note(msg!("chat-read-ends-anywhere")))?;
     }
     // A line, then the start of another, then EOF: the start is not a line.
     m[2].say(b"a last line\nunfinished", deadline)?;
@@ -192,13 +209,14 @@ pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     m[0].say(b"after client 2 left\n", deadline)?;
     let wanted: [&[u8]; 2] = [b"a last line\n", b"after client 2 left\n"];
     for member in m[..2].iter_mut() {
-        member.expect_lines(&wanted, deadline).map_err(|f| {
-            f.note("what is left after the last `\\n` when a client's EOF comes is not a line: drop it")
-        })?;
+        member
+            .expect_lines(&wanted, deadline)
+            .map_err(|f| f.note(msg!("chat-drop-unfinished")))?;
     }
     let leaving = &mut m[2];
     leaving.expect_lines(&[wanted[0]], deadline)?;
-    leaving.conn.expect_eof(deadline, "after its EOF").map_err(|f| {
-        f.note("a client that ends is removed from the list and its socket closed: then it gets EOF")
-    })
+    leaving
+        .conn
+        .expect_eof(deadline, msg!("chat-after-its-eof"))
+        .map_err(|f| f.note(msg!("chat-removed-gets-eof")))
 }

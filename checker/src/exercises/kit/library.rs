@@ -42,15 +42,13 @@ pub fn expect_all<T: PartialEq>(
                 reply = reply
             ))
         })?;
-        if i < 3 || got != case.expected {
-            let mark = if got == case.expected { "ok" } else { "WRONG" };
-            if i < 3 || wrong < 3 {
-                ctx.log(format!(
-                    "{} = {} [{mark}]",
-                    case.call.shown,
-                    (answers.show)(&got)
-                ));
-            }
+        if i < 3 || (got != case.expected && wrong < 3) {
+            let (call, value) = (&case.call.shown, (answers.show)(&got));
+            ctx.log(if got == case.expected {
+                msg!("library-log-ok", call = call, value = value)
+            } else {
+                msg!("library-log-wrong", call = call, value = value)
+            });
         }
         if got != case.expected {
             wrong += 1;
@@ -59,7 +57,11 @@ pub fn expect_all<T: PartialEq>(
             }
         }
     }
-    ctx.log(format!("{} calls, {wrong} wrong", cases.len()));
+    ctx.log(msg!(
+        "library-calls-log",
+        calls = cases.len().to_string(),
+        wrong = wrong.to_string()
+    ));
     let Some((i, got)) = first else { return Ok(()) };
     let case = &cases[i];
     let mut failure = Failure::wrong(msg!(
