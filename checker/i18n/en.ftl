@@ -318,6 +318,7 @@ multi-still-holds-reset = a client reset its connection, and a second later the 
 multi-stopped = stopped the server (SIGSTOP)
 multi-continued-together = continued the server: the data and the EOF wait in its socket together
 multi-read-zero = a read of 0 ends the client's input, not its output: send what is buffered for it, then close
+multi-output-waits = sent { $sent } without reading: { $waiting } of the echo now wait in the server's own buffer (neither in its socket nor in ours); next, the EOF
 multi-slow-reader = output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again
 multi-closed-after = the server closed the connection after { $got } of { $total } bytes
 multi-send-then-close = after a client's EOF, send everything still buffered for it, then close

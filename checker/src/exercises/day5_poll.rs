@@ -203,7 +203,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "slow-reader",
-            title: "8 MiB and the client's EOF, then the client reads slowly: every byte comes back before the close",
+            title: "the client sends without reading until output waits in the server's own buffer, then its EOF, then reads slowly: every byte comes back before the close",
             points: 2,
             timeout: secs(15),
             hint: "After a client's EOF, send everything still buffered for it, then close; a send takes what fits, the rest waits for POLLOUT.",

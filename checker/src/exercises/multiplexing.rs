@@ -269,20 +269,83 @@ pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
     c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
-/// A client sends 8 MiB and its EOF, then reads slowly (at most 64 KiB a millisecond, through a
-/// small receive buffer): every byte must come back before the server closes. The server reads
-/// the EOF while output still waits for this client, so a server that closes at the EOF, or
-/// one that stops sending before EAGAIN (edge-triggered), loses the end.
+/// A client sends without reading until output waits in the server's own buffer, then its
+/// EOF, then reads slowly (at most 64 KiB a millisecond, through a small receive buffer): every
+/// byte must come back before the server closes. The server reads the EOF while output still
+/// waits for this client (the test makes sure of it, whatever the timing), so a server that
+/// closes at the EOF, or one that stops sending before EAGAIN (edge-triggered), loses the end.
 pub fn slow_reader(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let mut c = Conn::connect(&t, "slow reader", s.port, ctx.within(secs(5)))?;
     c.set_recv_buffer(64 << 10);
-    let data = echo::counting_bytes(8 << 20);
+    let data = echo::counting_bytes(16 << 20);
     let deadline = ctx.within(secs(6));
-    let writer = echo::send_then_shutdown(data.clone(), deadline);
-    echo::while_writing(&mut c, writer, |c| read_slowly(c, &data, deadline))?;
+    let pid = s.program.pid();
+    let sent = ctx.off_cpu(|| fill_until_output_waits(&t, &mut c, pid, &data, deadline))?;
+    c.shutdown_write();
+    read_slowly(&mut c, &data[..sent], deadline)?;
     c.expect_eof(deadline, msg!("eof-after-client-eof"))
+}
+
+/// Send `data` in pieces without reading, each once the server has taken the one before (its
+/// socket's receive queue and our unsent bytes both empty, the queues steady), until output
+/// waits in the server's own buffer: what was sent, less what waits in our receive queue and
+/// in the server socket's send queue, is over `WAITING`. That stays under the contract's 1 MiB
+/// (WAITING plus one piece), so the server still reads, and will read the EOF that follows
+/// with that output waiting. How many bytes were sent.
+fn fill_until_output_waits(
+    t: &Transcript,
+    c: &mut Conn,
+    pid: i32,
+    data: &[u8],
+    deadline: Instant,
+) -> Result<usize, Failure> {
+    const PIECE: usize = 512 << 10;
+    const WAITING: usize = 128 << 10;
+    let mut sent = 0;
+    while sent + PIECE <= data.len() {
+        c.send(&data[sent..sent + PIECE], deadline)?;
+        sent += PIECE;
+        let Some(queued) = settled_send_queue(c, pid, deadline) else {
+            break;
+        };
+        let waiting = sent.saturating_sub(c.pending() + queued);
+        if waiting > WAITING {
+            t.note(
+                "checker",
+                msg!(
+                    "multi-output-waits",
+                    sent = msg!("count-byte", n = sent),
+                    waiting = msg!("count-byte", n = waiting)
+                ),
+            );
+            break;
+        }
+    }
+    Ok(sent)
+}
+
+/// Once the server has read everything we sent and its queues hold still (three looks in a
+/// row): the bytes in its socket's send queue. `None` if its socket is gone or time is up.
+fn settled_send_queue(c: &Conn, pid: i32, deadline: Instant) -> Option<usize> {
+    let mut last = None;
+    let mut steady = 0;
+    while Instant::now() < deadline {
+        let sock = procinfo::connection_to(pid, c.local_port())?;
+        let now = (sock.tx_queue, c.pending());
+        if c.unsent() == 0 && sock.rx_queue == 0 && last == Some(now) {
+            steady += 1;
+            if steady == 2 {
+                return usize::try_from(sock.tx_queue).ok();
+            }
+        } else {
+            steady = 0;
+        }
+        last = Some(now);
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    None
 }
 
 /// Read `expected` in pieces of at most 64 KiB, a millisecond apart, and compare.

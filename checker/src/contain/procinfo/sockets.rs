@@ -31,6 +31,10 @@ pub struct TcpSocket {
     pub remote_port: u16,
     pub state: String,
     pub inode: u64,
+    /// Bytes written and not yet acknowledged by the peer (sent or not).
+    pub tx_queue: u64,
+    /// Bytes received and not yet read by the program.
+    pub rx_queue: u64,
 }
 
 pub fn tcp_sockets(pid: i32) -> Vec<TcpSocket> {
@@ -127,13 +131,15 @@ fn tcp_line(line: &str) -> Option<TcpSocket> {
     let (local_ip, local_port) = tcp_address(fields.get(1)?)?;
     let (_, remote_port) = tcp_address(fields.get(2)?)?;
     let state = tcp_state_name(u8::from_str_radix(fields.get(3)?, 16).ok()?);
-
+    let (tx, rx) = fields.get(4)?.split_once(':')?;
     Some(TcpSocket {
         local_ip,
         local_port,
         remote_port,
         state: state.to_string(),
         inode: fields.get(9)?.parse().ok()?,
+        tx_queue: u64::from_str_radix(tx, 16).ok()?,
+        rx_queue: u64::from_str_radix(rx, 16).ok()?,
     })
 }
 

@@ -282,6 +282,17 @@ impl Conn {
         usize::try_from(n).unwrap_or(0)
     }
 
+    /// Bytes we wrote that the program's kernel has not acknowledged yet (SIOCOUTQ).
+    pub fn unsent(&self) -> usize {
+        let mut n: libc::c_int = 0;
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        // SAFETY: a valid socket, and SIOCOUTQ writes one int.
+        if unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut n) } != 0 {
+            return 0;
+        }
+        usize::try_from(n).unwrap_or(0)
+    }
+
     /// shutdown(SHUT_WR): we send a FIN, the program's read() returns 0.
     pub fn shutdown_write(&mut self) {
         let _ = self.stream.shutdown(Shutdown::Write);
