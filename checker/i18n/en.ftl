@@ -161,6 +161,14 @@ checker-could-not-run = the checker could not run this test: { $error }
 
 ## Differences byte for byte, and the labels of evidence (base/escape.rs, observe/wire/)
 
+escape-quoted = { $data } ({ $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+})
+escape-quoted-cut = { $data }… ({ $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} in all, first { $max } shown)
 diff-nothing-here = (nothing: it ends here)
 diff-end-of-data = end of data
 diff-lengths = lengths
@@ -617,6 +625,7 @@ fileio-name-the-path = the line must name the path the failing call was about: {
 
 ## day3-resolve (exercises/day3_resolve/)
 
+resolve-shim-failed = could not build the getaddrinfo shim (the checker's own problem, not yours): { $error }
 resolve-localhost-has = this machine's localhost has { $n ->
     [one] { $n } address
    *[other] { $n } addresses

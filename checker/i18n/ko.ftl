@@ -143,6 +143,9 @@ checker-could-not-run = 채점기가 이 테스트를 실행하지 못했다: { 
 
 ## 바이트 단위 차이와 증거의 이름 (base/escape.rs, observe/wire/)
 
+escape-quoted = { $data } ({ $n }바이트)
+escape-quoted-cut = { $data }… (모두 { $n }바이트, 처음 { $max }바이트만 보임)
+
 diff-nothing-here = (없음: 여기서 끝난다)
 diff-end-of-data = 데이터 끝
 diff-lengths = 길이
@@ -933,6 +936,7 @@ fileio-name-the-path = 그 줄은 실패한 호출이 다룬 경로를 밝혀야
 
 ## day3-resolve (exercises/day3_resolve/)
 
+resolve-shim-failed = getaddrinfo 심을 빌드하지 못했다(채점기 자체의 문제이지 여러분의 잘못이 아니다): { $error }
 resolve-localhost-has = 이 머신의 localhost에는 주소가 { $n }개 있다
 resolve-oracle-failed = getaddrinfo({ $addr }, { $port })가 실패했다: { $error }
 resolve-stands-for = { $name }은(는) { $addrs }을(를) 뜻한다
