@@ -103,6 +103,12 @@ overview-all-pass = Every exercise passes. Well done!
 
 ## The checker's own messages (commands/, main.rs)
 
+cli-unknown-argument = unknown argument: { $arg }
+cli-invalid-value = { $arg } cannot take the value '{ $value }'
+cli-invalid-subcommand = unknown command or target: { $name }
+cli-missing-argument = missing: { $arg }
+cli-not-understood = the command line was not understood
+cli-see-help = `cargo run -p checker -- --help` lists every command and option.
 options-cap-kernel = the kernel's (a pids cgroup per program)
 options-cap-checker = the checker's (it counts each program's processes)
 options-sandbox = sandbox: { $sandbox }; process cap: { $max } at once, enforced by { $cap }

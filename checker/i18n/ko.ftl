@@ -88,6 +88,12 @@ overview-all-pass = 모든 실습을 통과했다. 수고했어요!
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
 
+cli-unknown-argument = 알 수 없는 인자: { $arg }
+cli-invalid-value = { $arg }에는 '{ $value }' 값을 줄 수 없다
+cli-invalid-subcommand = 알 수 없는 명령 또는 채점 대상: { $name }
+cli-missing-argument = 빠진 인자: { $arg }
+cli-not-understood = 명령줄을 이해하지 못했다
+cli-see-help = `cargo run -p checker -- --help`가 모든 명령과 옵션을 보여 준다.
 options-cap-kernel = 커널(프로그램마다 pids cgroup)
 options-cap-checker = 채점기(프로그램마다 프로세스 수를 센다)
 options-sandbox = 샌드박스: { $sandbox }; 프로세스 상한: 동시에 { $max }개, 지키는 쪽: { $cap }
