@@ -39,6 +39,10 @@ count-process = { $n ->
 
 ## The human report (report/human.rs)
 
+summary-title = Socket-programming lab: results
+summary-columns = day | exercise | status | tests | points
+summary-score = Score: { $earned }/{ $possible } points.
+summary-failing = Failing tests
 report-exercise-counts = ({ $passed }/{ $tests } tests, { $earned }/{ $possible } points)
 report-does-not-compile = does not compile
 report-not-graded = not graded

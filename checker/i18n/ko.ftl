@@ -24,6 +24,10 @@ count-process = 프로세스 { $n }개
 
 ## 사람이 읽는 보고서 (report/human.rs)
 
+summary-title = 소켓 프로그래밍 실습: 결과
+summary-columns = 일차 | 실습 | 상태 | 테스트 | 점수
+summary-score = 점수: { $earned }/{ $possible }점.
+summary-failing = 실패한 테스트
 report-exercise-counts = (테스트 { $passed }/{ $tests }개, { $earned }/{ $possible }점)
 report-does-not-compile = 컴파일 안 됨
 report-not-graded = 채점하지 않음
