@@ -39,6 +39,10 @@ count-process = { $n ->
 
 ## The human report (report/human.rs)
 
+summary-title = Socket-programming lab: results
+summary-columns = day | exercise | status | tests | points
+summary-score = Score: { $earned }/{ $possible } points.
+summary-failing = Failing tests
 report-exercise-counts = ({ $passed }/{ $tests } tests, { $earned }/{ $possible } points)
 report-does-not-compile = does not compile
 report-not-graded = not graded
@@ -103,9 +107,19 @@ overview-all-pass = Every exercise passes. Well done!
 
 ## The checker's own messages (commands/, main.rs)
 
+cli-unknown-argument = unknown argument: { $arg }
+cli-invalid-value = { $arg } cannot take the value '{ $value }'
+cli-invalid-subcommand = unknown command or target: { $name }
+cli-missing-argument = missing: { $arg }
+cli-not-understood = the command line was not understood
+cli-see-help = `cargo run -p checker -- --help` lists every command and option.
 options-cap-kernel = the kernel's (a pids cgroup per program)
 options-cap-checker = the checker's (it counts each program's processes)
 options-sandbox = sandbox: { $sandbox }; process cap: { $max } at once, enforced by { $cap }
+sandbox-plain-asked = plain mode, as asked (--sandbox plain)
+sandbox-namespaces = a fresh network, PID and mount namespace per test, read-only but for the test's directory
+sandbox-namespaces-user = a fresh network, PID and mount namespace per test, read-only but for the test's directory (as root of a user namespace of its own: the checker is not root)
+sandbox-plain-unavailable = plain mode (namespaces unavailable: { $error })
 options-jobs-one = jobs: 1 (a --program may listen on a fixed port, and plain mode shares the machine's ports; -j N overrides)
 options-no-root = --root { $dir }: no such directory
 checker-error = checker: { $error }
@@ -161,6 +175,14 @@ checker-could-not-run = the checker could not run this test: { $error }
 
 ## Differences byte for byte, and the labels of evidence (base/escape.rs, observe/wire/)
 
+escape-quoted = { $data } ({ $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+})
+escape-quoted-cut = { $data }… ({ $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} in all, first { $max } shown)
 diff-nothing-here = (nothing: it ends here)
 diff-end-of-data = end of data
 diff-lengths = lengths
@@ -618,6 +640,7 @@ fileio-name-the-path = the line must name the path the failing call was about: {
 
 ## day3-resolve (exercises/day3_resolve/)
 
+resolve-shim-failed = could not build the getaddrinfo shim (the checker's own problem, not yours): { $error }
 resolve-localhost-has = this machine's localhost has { $n ->
     [one] { $n } address
    *[other] { $n } addresses

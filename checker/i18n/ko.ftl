@@ -24,6 +24,10 @@ count-process = 프로세스 { $n }개
 
 ## 사람이 읽는 보고서 (report/human.rs)
 
+summary-title = 소켓 프로그래밍 실습: 결과
+summary-columns = 일차 | 실습 | 상태 | 테스트 | 점수
+summary-score = 점수: { $earned }/{ $possible }점.
+summary-failing = 실패한 테스트
 report-exercise-counts = (테스트 { $passed }/{ $tests }개, { $earned }/{ $possible }점)
 report-does-not-compile = 컴파일 안 됨
 report-not-graded = 채점하지 않음
@@ -88,9 +92,19 @@ overview-all-pass = 모든 실습을 통과했다. 수고했어요!
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
 
+cli-unknown-argument = 알 수 없는 인자: { $arg }
+cli-invalid-value = { $arg }에는 '{ $value }' 값을 줄 수 없다
+cli-invalid-subcommand = 알 수 없는 명령 또는 채점 대상: { $name }
+cli-missing-argument = 빠진 인자: { $arg }
+cli-not-understood = 명령줄을 이해하지 못했다
+cli-see-help = `cargo run -p checker -- --help`가 모든 명령과 옵션을 보여 준다.
 options-cap-kernel = 커널(프로그램마다 pids cgroup)
 options-cap-checker = 채점기(프로그램마다 프로세스 수를 센다)
 options-sandbox = 샌드박스: { $sandbox }; 프로세스 상한: 동시에 { $max }개, 지키는 쪽: { $cap }
+sandbox-plain-asked = plain 모드, 요청대로 (--sandbox plain)
+sandbox-namespaces = 테스트마다 새 네트워크, PID, 마운트 네임스페이스, 테스트 디렉터리 말고는 읽기 전용
+sandbox-namespaces-user = 테스트마다 새 네트워크, PID, 마운트 네임스페이스, 테스트 디렉터리 말고는 읽기 전용 (채점기가 root가 아니어서, 자기만의 사용자 네임스페이스의 root로)
+sandbox-plain-unavailable = plain 모드 (네임스페이스를 쓸 수 없음: { $error })
 options-jobs-one = jobs: 1 (--program은 고정 포트에서 리슨할 수 있고, plain 모드는 이 머신의 포트를 함께 쓴다. -j N으로 바꿀 수 있다)
 options-no-root = --root { $dir }: 그런 디렉터리가 없다
 checker-error = checker: { $error }
@@ -142,6 +156,9 @@ collector-abandoned = 테스트가 제한 시간({ $seconds }초) 안에 끝나�
 checker-could-not-run = 채점기가 이 테스트를 실행하지 못했다: { $error }
 
 ## 바이트 단위 차이와 증거의 이름 (base/escape.rs, observe/wire/)
+
+escape-quoted = { $data } ({ $n }바이트)
+escape-quoted-cut = { $data }… (모두 { $n }바이트, 처음 { $max }바이트만 보임)
 
 diff-nothing-here = (없음: 여기서 끝난다)
 diff-end-of-data = 데이터 끝
@@ -934,6 +951,7 @@ fileio-name-the-path = 그 줄은 실패한 호출이 다룬 경로를 밝혀야
 
 ## day3-resolve (exercises/day3_resolve/)
 
+resolve-shim-failed = getaddrinfo 심을 빌드하지 못했다(채점기 자체의 문제이지 여러분의 잘못이 아니다): { $error }
 resolve-localhost-has = 이 머신의 localhost에는 주소가 { $n }개 있다
 resolve-oracle-failed = getaddrinfo({ $addr }, { $port })가 실패했다: { $error }
 resolve-stands-for = { $name }은(는) { $addrs }을(를) 뜻한다

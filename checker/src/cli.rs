@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::base::i18n::{Lang, Messages};
+use crate::base::i18n::{Lang, Messages, msg};
 
 /// Grades the socket-programming lab's exercises with hidden tests.
 ///
@@ -143,8 +143,47 @@ pub enum Command {
 /// `help-about`, `help-arg-<id>`, `help-cmd-<name>` and `help-cmd-<name>-arg-<id>`). Exits
 /// on `--help`, `--version` or a mistake, as clap does.
 pub fn parse(args: Vec<String>, tr: &Messages) -> Cli {
-    let mut matches = command(tr).get_matches_from(args);
-    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| e.exit())
+    let mut matches = command(tr)
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| exit_with(e, tr));
+    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| exit_with(e, tr))
+}
+
+/// Leave with clap's message (help and version are not errors); in another language than
+/// English, a mistake on the command line is first said in that language, and clap's English
+/// lines (with the argument in question and a suggestion) follow.
+fn exit_with(e: clap::Error, tr: &Messages) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    if tr.lang() == Lang::En || !e.use_stderr() {
+        e.exit()
+    }
+    let context = |kind| e.get(kind).map(ToString::to_string).unwrap_or_default();
+    let said = match e.kind() {
+        ErrorKind::UnknownArgument => {
+            msg!(
+                "cli-unknown-argument",
+                arg = context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => msg!(
+            "cli-invalid-value",
+            value = context(ContextKind::InvalidValue),
+            arg = context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidSubcommand => msg!(
+            "cli-invalid-subcommand",
+            name = context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => msg!(
+            "cli-missing-argument",
+            arg = context(ContextKind::InvalidArg)
+        ),
+        _ => msg!("cli-not-understood"),
+    };
+    eprintln!("{}\n{}", tr.render(&said), tr.render(&msg!("cli-see-help")));
+    eprintln!();
+    let _ = e.print();
+    std::process::exit(e.exit_code())
 }
 
 /// The catalog ids of the command line's texts in other languages (English keeps them in the

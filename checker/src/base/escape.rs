@@ -28,14 +28,19 @@ pub fn bytes(data: &[u8]) -> String {
 }
 
 /// `"hello\n" (6 bytes)`, cut to about `max` bytes with what was left out said.
-pub fn quoted(data: &[u8], max: usize) -> String {
+pub fn quoted(data: &[u8], max: usize) -> Text {
     if data.len() <= max {
-        format!("\"{}\" ({})", bytes(data), plural(data.len(), "byte"))
+        msg!(
+            "escape-quoted",
+            data = format!("\"{}\"", bytes(data)),
+            n = data.len()
+        )
     } else {
-        format!(
-            "\"{}\"… ({} in all, first {max} shown)",
-            bytes(&data[..max]),
-            plural(data.len(), "byte")
+        msg!(
+            "escape-quoted-cut",
+            data = format!("\"{}\"", bytes(&data[..max])),
+            n = data.len(),
+            max = max
         )
     }
 }
@@ -181,6 +186,22 @@ mod tests {
         let en = crate::base::i18n::Messages::new(crate::base::i18n::Lang::En);
         assert_eq!(en.render(&d[0].1), "expected 6 bytes, got 6 bytes");
         assert_eq!(en.render(&d[1].1), "at offset 4: expected 0x6f, got 0x4f");
+    }
+
+    #[test]
+    fn quoted_says_the_length_in_both_languages() {
+        use crate::base::i18n::{Lang, Messages};
+        let (en, ko) = (Messages::new(Lang::En), Messages::new(Lang::Ko));
+        assert_eq!(en.render(&quoted(b"a", 10)), "\"a\" (1 byte)");
+        let cut = quoted(&[b'a'; 20_000], 3);
+        assert_eq!(
+            en.render(&cut),
+            "\"aaa\"… (20000 bytes in all, first 3 shown)"
+        );
+        assert_eq!(
+            ko.render(&cut),
+            "\"aaa\"… (모두 20000바이트, 처음 3바이트만 보임)"
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ use anyhow::{Context, Result, bail};
 
 use super::reaper;
 use super::scope::SandboxFds;
+use crate::base::i18n::{Text, msg};
 use crate::contain::procinfo;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -38,39 +39,31 @@ pub enum Mode {
 }
 
 /// The mode this run uses, and why.
-static CHOSEN: OnceLock<(Mode, String)> = OnceLock::new();
+static CHOSEN: OnceLock<(Mode, Text)> = OnceLock::new();
 
 /// Decide the mode once: try a sandbox if asked (or allowed) to.
-pub fn choose(requested: Mode) -> Result<(Mode, String)> {
+pub fn choose(requested: Mode) -> Result<(Mode, Text)> {
     if let Some(chosen) = CHOSEN.get() {
         return Ok(chosen.clone());
     }
     let chosen = match requested {
-        Mode::Plain => (
-            Mode::Plain,
-            "plain mode, as asked (--sandbox plain)".to_string(),
-        ),
+        Mode::Plain => (Mode::Plain, msg!("sandbox-plain-asked")),
         Mode::Namespaces | Mode::Auto => match Sandbox::create(None) {
             Ok(probe) => {
                 drop(probe);
                 let how = if in_own_user_namespace() {
-                    " (as root of a user namespace of its own: the checker is not root)"
+                    msg!("sandbox-namespaces-user")
                 } else {
-                    ""
+                    msg!("sandbox-namespaces")
                 };
-                (
-                    Mode::Namespaces,
-                    format!(
-                        "a fresh network, PID and mount namespace per test, read-only but for the test's directory{how}"
-                    ),
-                )
+                (Mode::Namespaces, how)
             }
             Err(e) if requested == Mode::Namespaces => {
                 bail!("--sandbox namespaces: this machine does not allow it: {e:#}")
             }
             Err(e) => (
                 Mode::Plain,
-                format!("plain mode (namespaces unavailable: {e:#})"),
+                msg!("sandbox-plain-unavailable", error = format!("{e:#}")),
             ),
         },
     };

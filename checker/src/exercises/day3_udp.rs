@@ -261,7 +261,7 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
             let mut want = expected.clone();
             want.sort();
             if sorted != want {
-                let shown: Vec<String> = got.iter().map(|d| escape::quoted(d, 40)).collect();
+                let shown: Vec<Text> = got.iter().map(|d| escape::quoted(d, 40)).collect();
                 return Err(t.attach(
                     Failure::wrong(msg!(
                         "udp-not-its-own",
@@ -273,7 +273,7 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
                         if shown.is_empty() {
                             msg!("udp-nothing")
                         } else {
-                            Text::Plain(shown.join("\n"))
+                            Text::lines(shown)
                         },
                     ),
                 ));

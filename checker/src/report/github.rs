@@ -128,8 +128,10 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
         return Ok(());
     };
-    let mut md = String::from(
-        "## Socket-programming lab: results\n\n| day | exercise | status | tests | points |\n| --- | --- | --- | --- | --- |\n",
+    let mut md = format!(
+        "## {}\n\n| {} |\n| --- | --- | --- | --- | --- |\n",
+        tr.render(&msg!("summary-title")),
+        tr.render(&msg!("summary-columns"))
     );
     let (mut earned, mut possible) = (0, 0);
     for r in reports {
@@ -145,7 +147,8 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
             r.tests.len()
         ));
     }
-    md.push_str(&format!("\n**Score: {earned}/{possible} points.**\n"));
+    let score = msg!("summary-score", earned = earned, possible = possible);
+    md.push_str(&format!("\n**{}**\n", tr.render(&score)));
     let failing: Vec<String> = reports
         .iter()
         .flat_map(|r| {
@@ -170,7 +173,8 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
         })
         .collect();
     if !failing.is_empty() {
-        md.push_str("\n<details><summary>Failing tests</summary>\n\n");
+        let heading = tr.render(&msg!("summary-failing"));
+        md.push_str(&format!("\n<details><summary>{heading}</summary>\n\n"));
         md.push_str(&failing.join("\n"));
         md.push_str("\n\n</details>\n");
     }

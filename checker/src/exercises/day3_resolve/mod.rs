@@ -166,7 +166,8 @@ fn random_ipv6(ctx: &mut Ctx) -> String {
 }
 
 fn every_result(ctx: &mut Ctx) -> TestResult {
-    let shim = resolver::shim().map_err(Failure::checker_error)?;
+    let shim = resolver::shim()
+        .map_err(|e| Failure::checker_error(msg!("resolve-shim-failed", error = e)))?;
     let mut addrs = vec!["127.0.0.1".to_string(), "::1".to_string()];
     for _ in 0..ctx.rng.usize(1..=3) {
         let addr = if ctx.rng.bool() {
@@ -209,11 +210,18 @@ fn every_result(ctx: &mut Ctx) -> TestResult {
         } else if !resolver::read_log(&log).loaded {
             Failure::checker_error(msg!("resolve-shim-not-loaded"))
         } else {
-            f.note(msg!(
+            let made_up = msg!(
                 "resolve-made-up-answers",
                 name = name,
                 addrs = addrs.join(", ")
-            ))
+            );
+            // A note that names the bug ("follow ai_next") stays first; the made-up answers
+            // follow it rather than replace it.
+            let note = match f.note.clone() {
+                Some(first) => first.then(" ").then(made_up),
+                None => made_up,
+            };
+            f.note(note)
         }
     })
 }
@@ -369,7 +377,8 @@ fn check_frees(q: &Question, calls: &Calls) -> TestResult {
 }
 
 fn frees_list(ctx: &mut Ctx) -> TestResult {
-    let shim = resolver::shim().map_err(Failure::checker_error)?;
+    let shim = resolver::shim()
+        .map_err(|e| Failure::checker_error(msg!("resolve-shim-failed", error = e)))?;
     let dir = ctx.scratch("resolve-")?;
     let name = "several.lab-checker.invalid";
     let questions = [

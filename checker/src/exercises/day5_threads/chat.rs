@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::base::escape;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::observe::wire::{Conn, Transcript};
 
@@ -131,17 +131,13 @@ impl Member {
 }
 
 /// A line for a failure message: escaped, cut to a readable length.
-pub fn shown(line: &[u8]) -> String {
+pub fn shown(line: &[u8]) -> Text {
     escape::quoted(line, SHOWN)
 }
 
 /// Lines for a failure message, one per row.
-pub fn list(lines: &[&[u8]]) -> String {
-    lines
-        .iter()
-        .map(|l| shown(l))
-        .collect::<Vec<_>>()
-        .join("\n")
+pub fn list(lines: &[&[u8]]) -> Text {
+    Text::lines(lines.iter().map(|l| shown(l)))
 }
 
 /// Connect `n` clients, `client 0` to `client n-1`, one after another (see `join`). When it

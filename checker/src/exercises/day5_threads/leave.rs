@@ -150,10 +150,7 @@ fn same_two_lines(orders: &[(String, Vec<Vec<u8>>)], after: &[u8]) -> TestResult
                         second = shown(after)
                     ),
                 )
-                .detail(
-                    msg!("label-got"),
-                    got.iter().map(|l| shown(l)).collect::<Vec<_>>().join("\n"),
-                ));
+                .detail(msg!("label-got"), Text::lines(got.iter().map(|l| shown(l)))));
         }
     }
     if orders[0].1 != orders[1].1 {

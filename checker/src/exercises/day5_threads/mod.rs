@@ -13,7 +13,7 @@ use leave::{client_leaves, client_resets, thread_per_client};
 use order::{lines_in_pieces, many_senders};
 
 use super::echo_server::listening_line;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit;
@@ -146,11 +146,7 @@ fn to_everyone(ctx: &mut Ctx) -> TestResult {
                     .detail(msg!("chat-the-line"), chat::shown(line))
                     .detail(
                         msg!("chat-it-got"),
-                        lines_got
-                            .iter()
-                            .map(|l| chat::shown(l))
-                            .collect::<Vec<_>>()
-                            .join("\n"),
+                        Text::lines(lines_got.iter().map(|l| chat::shown(l))),
                     )
                     .note(msg!("chat-once-to-everyone")),
                 ));
@@ -166,20 +162,11 @@ fn to_everyone(ctx: &mut Ctx) -> TestResult {
             ))
             .detail(
                 got[0].0.clone(),
-                got[0]
-                    .1
-                    .iter()
-                    .map(|l| chat::shown(l))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                Text::lines(got[0].1.iter().map(|l| chat::shown(l))),
             )
             .detail(
                 who.clone(),
-                lines_got
-                    .iter()
-                    .map(|l| chat::shown(l))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                Text::lines(lines_got.iter().map(|l| chat::shown(l))),
             )
             .note(msg!("chat-hold-lock-broadcast")),
         ));
