@@ -326,24 +326,25 @@ fn fill_until_output_waits(
     Ok(sent)
 }
 
-/// Once the server has read everything we sent and its queues hold still (three looks in a
-/// row): the bytes in its socket's send queue. `None` if its socket is gone or time is up.
+/// Once the server has read everything we sent and its queues hold still: the bytes in its
+/// socket's send queue. `None` if its socket is gone or time is up. Our own queues are cheap to
+/// look at (ioctl) and come first; the server's, in /proc/<pid>/net/tcp, are read only once
+/// ours have settled (a read of that table costs milliseconds of kernel time).
 fn settled_send_queue(c: &Conn, pid: i32, deadline: Instant) -> Option<usize> {
     let mut last = None;
-    let mut steady = 0;
     while Instant::now() < deadline {
-        let sock = procinfo::connection_to(pid, c.local_port())?;
-        let now = (sock.tx_queue, c.pending());
-        if c.unsent() == 0 && sock.rx_queue == 0 && last == Some(now) {
-            steady += 1;
-            if steady == 2 {
-                return usize::try_from(sock.tx_queue).ok();
-            }
-        } else {
-            steady = 0;
+        let ours = c.pending();
+        std::thread::sleep(Duration::from_millis(3));
+        if c.unsent() > 0 || c.pending() != ours {
+            last = None;
+            continue;
         }
-        last = Some(now);
-        std::thread::sleep(Duration::from_millis(5));
+        let sock = procinfo::connection_to(pid, c.local_port())?;
+        let now = (sock.tx_queue, ours);
+        if sock.rx_queue == 0 && last == Some(now) {
+            return usize::try_from(sock.tx_queue).ok();
+        }
+        last = (sock.rx_queue == 0).then_some(now);
     }
     None
 }
