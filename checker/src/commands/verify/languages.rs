@@ -46,7 +46,7 @@ fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
 
 /// course.ko.md is course.md's twin: the same `<a id>` anchors in the same order, the same test
 /// ids in each exercise's section, as many fenced code blocks and mermaid diagrams; README.ko.md
-/// exists and each README links to the other on its first line.
+/// exists, each README links to the other on its first line, and both have as many sections.
 pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
     let en = std::fs::read_to_string(lab.join("course.md"))?;
     let mut problems = match std::fs::read_to_string(lab.join("course.ko.md")) {
@@ -59,19 +59,44 @@ pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
         }
         Err(_) => vec!["course.ko.md is missing".to_string()],
     };
+    let mut headings = Vec::new();
     for (file, first, other) in [
         ("README.md", README_EN_FIRST, "README.ko.md"),
         ("README.ko.md", README_KO_FIRST, "README.md"),
     ] {
         match std::fs::read_to_string(lab.join(file)) {
-            Ok(text) if text.lines().next() == Some(first) => {}
-            Ok(_) => problems.push(format!(
-                "{file} does not link to {other} on its first line (it should read `{first}`)"
-            )),
+            Ok(text) => {
+                if text.lines().next() != Some(first) {
+                    problems.push(format!(
+                        "{file} does not link to {other} on its first line (it should read `{first}`)"
+                    ));
+                }
+                headings.push(section_headings(&text).len());
+            }
             Err(_) => problems.push(format!("{file} is missing")),
         }
     }
+    if let [en, ko] = headings[..]
+        && en != ko
+    {
+        problems.push(format!(
+            "README.md has {en} sections (`## ` headings), README.ko.md {ko}: a section added to one is missing from the other"
+        ));
+    }
     Ok(problems)
+}
+
+/// The `## ` headings of a README, outside code blocks.
+fn section_headings(text: &str) -> Vec<&str> {
+    let mut in_code = false;
+    text.lines()
+        .filter(|l| {
+            if l.trim_start().starts_with("```") {
+                in_code = !in_code;
+            }
+            !in_code && l.starts_with("## ")
+        })
+        .collect()
 }
 
 pub const README_EN_FIRST: &str = "English · [한국어](README.ko.md)";

@@ -85,7 +85,7 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
             || languages::catalogs(&lab),
         ),
         timed(
-            "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams, links between the READMEs)",
+            "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams; the READMEs link to each other and have as many sections)",
             || languages::course_parity(&lab),
         ),
         timed(
