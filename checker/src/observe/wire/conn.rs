@@ -273,21 +273,20 @@ impl Conn {
 
     /// Bytes that have arrived and wait in our receive queue (FIONREAD).
     pub fn pending(&self) -> usize {
-        let mut n: libc::c_int = 0;
-        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
-        // SAFETY: a valid socket, and FIONREAD writes one int.
-        if unsafe { libc::ioctl(fd, libc::FIONREAD, &mut n) } != 0 {
-            return 0;
-        }
-        usize::try_from(n).unwrap_or(0)
+        self.queue_bytes(libc::FIONREAD)
     }
 
     /// Bytes we wrote that the program's kernel has not acknowledged yet (SIOCOUTQ).
     pub fn unsent(&self) -> usize {
+        self.queue_bytes(libc::TIOCOUTQ)
+    }
+
+    /// One of the socket's queue sizes, by the ioctl that reports it (0 if it fails).
+    fn queue_bytes(&self, request: libc::Ioctl) -> usize {
         let mut n: libc::c_int = 0;
         let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
-        // SAFETY: a valid socket, and SIOCOUTQ writes one int.
-        if unsafe { libc::ioctl(fd, libc::TIOCOUTQ, &mut n) } != 0 {
+        // SAFETY: a valid socket, and FIONREAD and SIOCOUTQ each write one int.
+        if unsafe { libc::ioctl(fd, request, &mut n) } != 0 {
             return 0;
         }
         usize::try_from(n).unwrap_or(0)
