@@ -197,11 +197,90 @@ conn-no-eof = { $who }: EOF가 없다: { $why } 연결이 열린 채였다
 conn-shut-down = 송신 쪽을 닫음(FIN: 프로그램의 read가 0을 돌려준다)
 conn-closed-rst = SO_LINGER 0으로 닫음(RST: 리셋)
 
+## 여러 실습이 함께 쓰는 테스트 묶음 (exercises/families/): 한 번만 옮긴다
+## 키: <묶음>--<테스트 id>--title, --hint. 실습이 자기 말로 바꾼 것은 <실습>--<테스트 id>--hint
+
+# 에코 서버의 계약 (families/echo_server.rs): day2-echo, day5-poll, day5-epoll
+echo-server--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
+echo-server--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
+echo-server--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
+echo-server--round-trip--hint = 반복: 읽고, 읽은 것을 돌려보내세요. read가 0을 돌려주면 클라이언트가 끝난 것이니 연결을 닫으세요.
+echo-server--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
+echo-server--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. String을 거치면(from_utf8_lossy) 잘못된 UTF-8이 U+FFFD가 된다. 데이터는 Vec<u8>이나 [u8]에 두세요.
+echo-server--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
+echo-server--one-byte-writes--hint = TCP는 메시지 경계를 지키지 않는다. 데이터는 아무 크기의 조각으로 온다. 조각이 오는 대로 에코하고 EOF까지 계속 읽으세요.
+echo-server--stalled-reader--title = 채점기가 읽기를 멈추고 서버를 멈췄다 재개하는 동안 32 MiB
+echo-server--stalled-reader--hint = send()는 요청보다 적은 바이트를 보낼 수 있다(부분 쓰기). 여기서는 SIGSTOP/SIGCONT 뒤에 그랬다. 마지막 호출이 멈춘 곳부터, 모든 바이트를 보낼 때까지 반복하세요.
+echo-server--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
+echo-server--sequential-clients--hint = 한 클라이언트의 EOF 뒤에는 그 소켓을 닫고 다음 클라이언트를 위해 accept()로 돌아가세요. 서버는 죽을 때까지 돈다.
+echo-server--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
+echo-server--reset-then-normal--hint = 클라이언트가 사라지면 read/send가 ECONNRESET이나 EPIPE로 실패한다. 알리고, 그 연결을 닫고, 다음 클라이언트를 수락하세요. 결코 unwrap()하지 마세요.
+echo-server--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
+echo-server--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read()가 0을 돌려줄 때만 EOF다.
+echo-server--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
+echo-server--no-close-wait--hint = 클라이언트가 끝나면 연결 소켓을 닫으세요(OwnedFd를 drop). shutdown()만으로는 디스크립터가 풀리지 않는다.
+echo-server--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
+echo-server--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요. 이전 실행의 연결들이 TIME_WAIT로 기다리며 포트를 잡고 있다.
+echo-server--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
+echo-server--throughput--hint = 큰 덩어리(수십 KiB의 버퍼)로 읽고 쓰세요. 바이트마다 시스템 호출 한 번은 수천 배 느리다.
+
+# 스레드 하나인 서버가 읽는 에코 테스트 (families/one_thread.rs의 ECHO_ONE_THREAD)
+echo-server-one-thread--round-trip--hint = read가 0이면 클라이언트의 EOF다. 그 클라이언트를 위해 아직 버퍼에 있는 것을 보낸 뒤 소켓을 닫으세요.
+echo-server-one-thread--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. 클라이언트마다 데이터를 String이 아닌 Vec<u8>에 두세요.
+echo-server-one-thread--one-byte-writes--hint = 데이터는 아무 크기의 조각으로 온다. 읽은 것을 클라이언트의 버퍼 뒤에 붙이고 있는 것을 보내세요.
+echo-server-one-thread--stalled-reader--title = 채점기가 읽기를 멈춘 동안 32 MiB, 그다음 하프 클로즈
+echo-server-one-thread--stalled-reader--hint = 논블로킹 send는 데이터의 일부만 받거나 EAGAIN으로 실패할 수 있다. 나머지는 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내고, EOF 뒤에는 버퍼가 빈 다음에만 닫으세요.
+echo-server-one-thread--sequential-clients--hint = 클라이언트의 EOF는 그 클라이언트만 닫는다. 루프는 다음 클라이언트들을 위해 끝없이 계속된다.
+echo-server-one-thread--reset-then-normal--hint = 한 클라이언트의 read나 send에서 ECONNRESET이나 EPIPE가 나면 그 클라이언트만 닫으세요. 루프를 떠나지 말고, 결코 unwrap()하지 마세요.
+echo-server-one-thread--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read가 0일 때만 EOF다.
+echo-server-one-thread--no-close-wait--hint = 클라이언트의 EOF가 왔고 버퍼를 다 보냈으면 소켓을 닫고(OwnedFd를 drop) 그 클라이언트를 잊으세요.
+echo-server-one-thread--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요.
+echo-server-one-thread--throughput--hint = 큰 덩어리(수십 KiB)로 읽고 보내고, send마다 남은 것을 옮기지 말고 버퍼 안의 오프셋을 기억하세요.
+
+# 모든 클라이언트를 스레드 하나로 (families/one_thread.rs): day5-poll, day5-epoll
+one-thread--many-clients--title = 동시에 연결한 클라이언트 100개가 함께 주고받다가 제각기 떠난다: 각자 정확히 자기 바이트를 받는다
+one-thread--many-clients--hint = 클라이언트마다 pollfd 하나와 버퍼 하나를 같은 위치로 짝지으세요. 배열에서 같은 자리에 있는 클라이언트의 revents를 읽고, 끝난 클라이언트는 순회 도중 인덱스로가 아니라 순회가 끝난 뒤 한 번에 지우세요.
+one-thread--connect-burst--title = 연달아 connect 200번: 그 클라이언트가 모두 처리된다
+one-thread--connect-burst--hint = poll이 리스닝 소켓에 POLLIN을 알리면 EAGAIN까지 수락하세요. 클라이언트 수에 고정된 한도를 두지 마세요.
+one-thread--stalled-client--title = 한 클라이언트가 16 MiB를 보내며 아무것도 읽지 않는 동안, 다른 다섯은 1초 안에 모든 에코를 받는다
+one-thread--stalled-client--hint = 한 클라이언트를 기다리지 마세요. 소켓은 논블로킹이고, send는 들어가는 만큼만 받으며, 나머지는 poll이 POLLOUT을 알릴 때까지 그 클라이언트의 버퍼에서 기다린다.
+one-thread--back-pressure--title = 32 MiB를 보내며 아무것도 읽지 않는 클라이언트가 서버에 드는 메모리는 많아야 몇 MiB
+one-thread--back-pressure--hint = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 그 클라이언트에 POLLIN을 요청하지 마세요. 데이터는 커널에서 기다리고 보내는 쪽은 느려진다.
+one-thread--reset-while-stalled--title = 출력이 기다리는 동안 클라이언트가 리셋한다: 1초 안에 그 소켓을 닫고, 바쁜 루프 없이, 다른 클라이언트는 처리된다
+one-thread--reset-while-stalled--hint = POLLERR와 POLLHUP은 요청하지 않아도 알려진다. 둘 중 하나가 오면 그 클라이언트를 닫으세요.
+one-thread--eof-with-data--title = 클라이언트의 마지막 데이터와 EOF가 함께 도착한다: 데이터가 돌아오고 그다음 EOF
+one-thread--eof-with-data--hint = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다. 아직 버퍼에 있는 것을 보내고, 모두 보낸 뒤에만 닫으세요.
+one-thread--slow-reader--title = 클라이언트가 읽지 않고 보내서 출력이 서버 자신의 버퍼에서 기다리게 한 뒤 EOF를 보내고, 그다음 천천히 읽는다: 닫기 전에 모든 바이트가 돌아온다
+one-thread--slow-reader--hint = 클라이언트의 EOF 뒤에는 아직 버퍼에 있는 것을 모두 보낸 뒤 닫으세요. send는 들어가는 만큼만 받고, 나머지는 POLLOUT을 기다린다.
+one-thread--non-blocking--title = 서버의 모든 소켓이, 리스닝 소켓까지, 논블로킹이다(/proc/<pid>/fdinfo)
+one-thread--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 그러면 더 진행할 수 없는 read나 send가 기다리지 않고 EAGAIN으로 실패한다.
+one-thread--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
+one-thread--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 poll이 알려 준다.
+
+# 채팅의 계약 (families/chat.rs): day5-threads
+chat--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
+chat--to-everyone--hint = 각 클라이언트를 그 스레드가 읽기 전에 공유 목록에 넣으세요. 완성된 줄마다 보낸 클라이언트를 포함해 목록의 모든 클라이언트에게 보내되, 브로드캐스트 전체 동안 락 하나를 잡고 있으세요.
+chat--many-senders--title = 클라이언트 8개가 동시에 300줄씩 보낸다: 모든 클라이언트가 2400줄을 모두, 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
+chat--many-senders--hint = 줄마다 목록을 한 번 잠그고, 그 줄이 모든 클라이언트에게 갈 때까지 잠근 채로 두세요. send마다 락을 잡거나, 락을 푼 뒤 목록의 복사본으로 보내면 두 줄이 엇갈린다.
+chat--lines-in-pieces--title = 조각으로 보낸 줄은 먼저 완성된 줄 다음에 온전히 도착한다. EOF에 끝나지 않은 줄은 버려진다
+chat--lines-in-pieces--hint = 클라이언트마다 바이트를 자기 버퍼에 모으세요. `\n`마다 완성된 줄을 잘라 그것만 브로드캐스트하세요. EOF에 남은 것은 줄이 아니다.
+chat--client-leaves--title = 끝낸 클라이언트는 EOF를 받는다: 그 소켓은 닫히고, 그 스레드는 사라지며(/proc/<pid>/task), 다른 클라이언트들은 계속된다
+chat--client-leaves--hint = EOF(read가 0을 반환)나 오류가 나면 클라이언트를 목록에서 빼고, 그 소켓이 닫히게 하고(남은 핸들 없이), 스레드에서 반환하세요.
+chat--client-resets--title = 리셋한 클라이언트에게 가는 줄: 패닉도, 오염된 락도 없고, 다른 클라이언트와 새로 온 클라이언트가 서비스된다
+chat--client-resets--hint = 떠난 클라이언트로의 send는 실패한다(EPIPE, ECONNRESET): 그 클라이언트를 빼세요. 락을 잡은 채 send를 unwrap()하지 마세요. 패닉이 모든 스레드의 뮤텍스를 오염시킨다.
+
+# 깔끔한 종료 (families/graceful_exit.rs): day4-signals, day5-pipe
+graceful-exit--sigterm-exit--title = SIGTERM: 깔끔한 종료. 마지막 줄은 `bye`, 제시간에 상태 0, 남은 프로세스는 없다
+graceful-exit--sigterm-exit--hint = 핸들러는 플래그만 세우세요. 메인 루프가 그것을 보고 수락을 멈추고, 자기가 시작한 프로세스를 모두 끝내고 기다린 뒤, `bye`를 출력하고 main에서 상태 0으로 돌아오세요.
+graceful-exit--sigint-exit--title = SIGINT(Ctrl-C): 똑같이 깨끗한 종료
+graceful-exit--sigint-exit--hint = SIGINT에도 SIGTERM과 같은 핸들러를 설치하세요.
+
+rules--rules--title = 실습의 규칙을 지킨다(clippy.toml과 Cargo.toml의 [lints])
+rules--rules--hint = 금지된 지름길을 쓰지 말고 지적된 코드를 다시 작성하세요. 메시지가 규칙의 이름과 그 규칙이 있는 까닭을 알려 준다.
+
 ## 실습 표의 제목과 힌트 (영어는 checker/src/exercises/의 표에 있다)
 ## 키: <실습>--title, <실습>--<테스트 id>--title, <실습>--<테스트 id>--hint
-
-rules--title = 실습의 규칙을 지킨다(clippy.toml과 Cargo.toml의 [lints])
-rules--hint = 금지된 지름길을 쓰지 말고 지적된 코드를 다시 작성하세요. 메시지가 규칙의 이름과 그 규칙이 있는 까닭을 알려 준다.
+## (여러 실습이 함께 쓰는 테스트는 이 절 맨 앞의 묶음에 있다)
 
 day1-fileio--title = 파일 디스크립터: write_all, write_vectored_all, 그리고 복사 프로그램
 day1-fileio--write-all--title = 타이머가 끼어드는 느린 파이프에 write_all: 모든 바이트를 한 번씩, 순서대로
@@ -272,28 +351,6 @@ day2-inet--round-trips--title = inet_pton6(inet_ntop6(x)) == x 그리고 inet_pt
 day2-inet--round-trips--hint = inet_ntop6가 무엇을 출력하든, inet_pton6는 그것을 읽어 같은 16바이트를 돌려받아야 한다.
 
 day2-echo--title = TCP 에코 서버와 클라이언트, 네트워크에서 채점
-day2-echo--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
-day2-echo--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
-day2-echo--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
-day2-echo--round-trip--hint = 반복: 읽고, 읽은 것을 돌려보내세요. read가 0을 돌려주면 클라이언트가 끝난 것이니 연결을 닫으세요.
-day2-echo--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
-day2-echo--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. String을 거치면(from_utf8_lossy) 잘못된 UTF-8이 U+FFFD가 된다. 데이터는 Vec<u8>이나 [u8]에 두세요.
-day2-echo--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
-day2-echo--one-byte-writes--hint = TCP는 메시지 경계를 지키지 않는다. 데이터는 아무 크기의 조각으로 온다. 조각이 오는 대로 에코하고 EOF까지 계속 읽으세요.
-day2-echo--stalled-reader--title = 채점기가 읽기를 멈추고 서버를 멈췄다 재개하는 동안 32 MiB
-day2-echo--stalled-reader--hint = send()는 요청보다 적은 바이트를 보낼 수 있다(부분 쓰기). 여기서는 SIGSTOP/SIGCONT 뒤에 그랬다. 마지막 호출이 멈춘 곳부터, 모든 바이트를 보낼 때까지 반복하세요.
-day2-echo--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
-day2-echo--sequential-clients--hint = 한 클라이언트의 EOF 뒤에는 그 소켓을 닫고 다음 클라이언트를 위해 accept()로 돌아가세요. 서버는 죽을 때까지 돈다.
-day2-echo--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
-day2-echo--reset-then-normal--hint = 클라이언트가 사라지면 read/send가 ECONNRESET이나 EPIPE로 실패한다. 알리고, 그 연결을 닫고, 다음 클라이언트를 수락하세요. 결코 unwrap()하지 마세요.
-day2-echo--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
-day2-echo--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read()가 0을 돌려줄 때만 EOF다.
-day2-echo--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
-day2-echo--no-close-wait--hint = 클라이언트가 끝나면 연결 소켓을 닫으세요(OwnedFd를 drop). shutdown()만으로는 디스크립터가 풀리지 않는다.
-day2-echo--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
-day2-echo--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요. 이전 실행의 연결들이 TIME_WAIT로 기다리며 포트를 잡고 있다.
-day2-echo--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
-day2-echo--throughput--hint = 큰 덩어리(수십 KiB의 버퍼)로 읽고 쓰세요. 바이트마다 시스템 호출 한 번은 수천 배 느리다.
 day2-echo--client-echo--title = echo-client가 보낸 줄을 정확히 그대로 출력한다
 day2-echo--client-echo--hint = 각 줄을 줄바꿈과 함께 보내고, 그만큼의 바이트가 돌아올 때까지 읽어, 바꾸지 않고 stdout에 쓰세요.
 day2-echo--client-pieces--title = echo-client가 1바이트씩 오는 응답을 다시 이어 붙인다
@@ -398,8 +455,6 @@ day4-signals--usr1-stats--title = SIGUSR1을 받으면 0.5초 안에 `served <N>
 day4-signals--usr1-stats--hint = 핸들러는 플래그를 세우고 메인 루프가 출력한다. SA_RESTART 없이 설치하세요. 그러면 블로킹된 accept()가 EINTR로 실패하고 루프가 곧바로 플래그를 본다(self-pipe, signalfd, ppoll로도 루프를 깨울 수 있다).
 day4-signals--sigterm-exit--title = SIGTERM: 자식을 멈추고 회수, `bye`, 1초 안에 상태 0, 포트는 곧바로 비워진다
 day4-signals--sigterm-exit--hint = 플래그가 서면: 리스닝 소켓을 닫고, 모든 자식에 kill(child, SIGTERM), ECHILD까지 waitpid, `bye` 출력, main에서 상태 0으로 돌아오세요.
-day4-signals--sigint-exit--title = SIGINT(Ctrl-C): 똑같이 깨끗한 종료
-day4-signals--sigint-exit--hint = SIGINT에도 SIGTERM과 같은 핸들러를 설치하세요.
 day4-signals--sigpipe-survives--title = 리셋된 클라이언트가 그 클라이언트에게 에코하는 자식을 SIGPIPE로 죽이지 않고, 서버는 계속 처리한다
 day4-signals--sigpipe-survives--hint = MSG_NOSIGNAL로 보내세요(또는 일부러 SIGPIPE를 무시하세요). 그러면 리셋된 연결에 쓸 때 프로세스가 죽지 않고 EPIPE로 실패한다.
 day4-signals--idle-timeout--title = idle-seconds 1: 활발한 클라이언트는 연결을 유지하고, 조용한 클라이언트는 `timeout\n`과 EOF를 받는다
@@ -410,105 +465,20 @@ day4-signals--usr1-storm--title = 클라이언트 10개가 데이터를 흘려�
 day4-signals--usr1-storm--hint = 시그널이 쏟아지는 동안 모든 블로킹 호출은 EINTR로 실패할 수 있다. 다시 시도하고(read, send, accept 모두), 핸들러는 플래그만 세우게 하세요.
 
 day5-poll--title = 스레드 하나가 poll(2)로 모든 클라이언트를 처리한다: 논블로킹 소켓, 클라이언트마다 버퍼, 백프레셔
-day5-poll--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
-day5-poll--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
-day5-poll--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
-day5-poll--round-trip--hint = read가 0이면 클라이언트의 EOF다. 그 클라이언트를 위해 아직 버퍼에 있는 것을 보낸 뒤 소켓을 닫으세요.
-day5-poll--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
-day5-poll--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. 클라이언트마다 데이터를 String이 아닌 Vec<u8>에 두세요.
-day5-poll--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
-day5-poll--one-byte-writes--hint = 데이터는 아무 크기의 조각으로 온다. 읽은 것을 클라이언트의 버퍼 뒤에 붙이고 있는 것을 보내세요.
-day5-poll--stalled-reader--title = 채점기가 읽기를 멈춘 동안 32 MiB, 그다음 하프 클로즈
-day5-poll--stalled-reader--hint = 논블로킹 send는 데이터의 일부만 받거나 EAGAIN으로 실패할 수 있다. 나머지는 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내고, EOF 뒤에는 버퍼가 빈 다음에만 닫으세요.
-day5-poll--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
-day5-poll--sequential-clients--hint = 클라이언트의 EOF는 그 클라이언트만 닫는다. 루프는 다음 클라이언트들을 위해 끝없이 계속된다.
-day5-poll--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
-day5-poll--reset-then-normal--hint = 한 클라이언트의 read나 send에서 ECONNRESET이나 EPIPE가 나면 그 클라이언트만 닫으세요. 루프를 떠나지 말고, 결코 unwrap()하지 마세요.
-day5-poll--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
-day5-poll--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read가 0일 때만 EOF다.
-day5-poll--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
-day5-poll--no-close-wait--hint = 클라이언트의 EOF가 왔고 버퍼를 다 보냈으면 소켓을 닫고(OwnedFd를 drop) 그 클라이언트를 잊으세요.
-day5-poll--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
-day5-poll--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요.
-day5-poll--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
-day5-poll--throughput--hint = 큰 덩어리(수십 KiB)로 읽고 보내고, send마다 남은 것을 옮기지 말고 버퍼 안의 오프셋을 기억하세요.
-day5-poll--many-clients--title = 동시에 연결한 클라이언트 100개가 함께 주고받다가 제각기 떠난다: 각자 정확히 자기 바이트를 받는다
-day5-poll--many-clients--hint = 클라이언트마다 pollfd 하나와 버퍼 하나를 같은 위치로 짝지으세요. 배열에서 같은 자리에 있는 클라이언트의 revents를 읽고, 끝난 클라이언트는 순회 도중 인덱스로가 아니라 순회가 끝난 뒤 한 번에 지우세요.
-day5-poll--connect-burst--title = 연달아 connect 200번: 그 클라이언트가 모두 처리된다
-day5-poll--connect-burst--hint = poll이 리스닝 소켓에 POLLIN을 알리면 EAGAIN까지 수락하세요. 클라이언트 수에 고정된 한도를 두지 마세요.
-day5-poll--stalled-client--title = 한 클라이언트가 16 MiB를 보내며 아무것도 읽지 않는 동안, 다른 다섯은 1초 안에 모든 에코를 받는다
-day5-poll--stalled-client--hint = 한 클라이언트를 기다리지 마세요. 소켓은 논블로킹이고, send는 들어가는 만큼만 받으며, 나머지는 poll이 POLLOUT을 알릴 때까지 그 클라이언트의 버퍼에서 기다린다.
-day5-poll--back-pressure--title = 32 MiB를 보내며 아무것도 읽지 않는 클라이언트가 서버에 드는 메모리는 많아야 몇 MiB
-day5-poll--back-pressure--hint = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 그 클라이언트에 POLLIN을 요청하지 마세요. 데이터는 커널에서 기다리고 보내는 쪽은 느려진다.
-day5-poll--reset-while-stalled--title = 출력이 기다리는 동안 클라이언트가 리셋한다: 1초 안에 그 소켓을 닫고, 바쁜 루프 없이, 다른 클라이언트는 처리된다
-day5-poll--reset-while-stalled--hint = POLLERR와 POLLHUP은 요청하지 않아도 알려진다. 둘 중 하나가 오면 그 클라이언트를 닫으세요.
-day5-poll--eof-with-data--title = 클라이언트의 마지막 데이터와 EOF가 함께 도착한다: 데이터가 돌아오고 그다음 EOF
-day5-poll--eof-with-data--hint = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다. 아직 버퍼에 있는 것을 보내고, 모두 보낸 뒤에만 닫으세요.
-day5-poll--slow-reader--title = 클라이언트가 읽지 않고 보내서 출력이 서버 자신의 버퍼에서 기다리게 한 뒤 EOF를 보내고, 그다음 천천히 읽는다: 닫기 전에 모든 바이트가 돌아온다
-day5-poll--slow-reader--hint = 클라이언트의 EOF 뒤에는 아직 버퍼에 있는 것을 모두 보낸 뒤 닫으세요. send는 들어가는 만큼만 받고, 나머지는 POLLOUT을 기다린다.
-day5-poll--non-blocking--title = 서버의 모든 소켓이, 리스닝 소켓까지, 논블로킹이다(/proc/<pid>/fdinfo)
-day5-poll--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 그러면 더 진행할 수 없는 read나 send가 기다리지 않고 EAGAIN으로 실패한다.
-day5-poll--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
-day5-poll--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 poll이 알려 준다.
 
 day5-epoll--title = 스레드 하나가 엣지 트리거 epoll로 모든 클라이언트를 처리한다: EAGAIN까지 읽고 쓴다
-day5-epoll--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
-day5-epoll--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
-day5-epoll--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
-day5-epoll--round-trip--hint = read가 0이면 클라이언트의 EOF다. 그 클라이언트를 위해 아직 버퍼에 있는 것을 보낸 뒤 소켓을 닫으세요.
-day5-epoll--binary-64k--title = 64 KiB의 무작위 바이트(NUL, CR, LF, 0xFF 포함)가 그대로 돌아온다
-day5-epoll--binary-64k--hint = 텍스트가 아니라 바이트를 에코하세요. 클라이언트마다 데이터를 String이 아닌 Vec<u8>에 두세요.
-day5-epoll--one-byte-writes--title = write 한 번에 1바이트씩(TCP_NODELAY) 보낸 4 KiB가 온전히 돌아온다
-day5-epoll--one-byte-writes--hint = 데이터는 아무 크기의 조각으로 온다. 읽은 것을 클라이언트의 버퍼 뒤에 붙이고 있는 것을 보내세요.
-day5-epoll--stalled-reader--title = 채점기가 읽기를 멈춘 동안 32 MiB, 그다음 하프 클로즈
-day5-epoll--stalled-reader--hint = 논블로킹 send는 데이터의 일부만 받거나 EAGAIN으로 실패할 수 있다. 나머지는 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내고, EOF 뒤에는 버퍼가 빈 다음에만 닫으세요.
-day5-epoll--sequential-clients--title = 클라이언트 20개를 차례로, 각각 끝까지 처리한다
-day5-epoll--sequential-clients--hint = 클라이언트의 EOF는 그 클라이언트만 닫는다. 루프는 다음 클라이언트들을 위해 끝없이 계속된다.
-day5-epoll--reset-then-normal--title = 도중에 리셋하는 클라이언트는 자기 연결만 잃는다
-day5-epoll--reset-then-normal--hint = 한 클라이언트의 read나 send에서 ECONNRESET이나 EPIPE가 나면 그 클라이언트만 닫으세요. 루프를 떠나지 말고, 결코 unwrap()하지 마세요.
-day5-epoll--idle-connection--title = 1초 동안 조용하다가 쓰이는 연결
-day5-epoll--idle-connection--hint = 조용한 클라이언트가 끝난 클라이언트는 아니다. read가 0일 때만 EOF다.
-day5-epoll--no-close-wait--title = 클라이언트가 떠나면 서버는 그 클라이언트의 소켓을 잡고 있지 않는다(/proc/<pid>/fd, net/tcp)
-day5-epoll--no-close-wait--hint = 클라이언트의 EOF가 왔고 버퍼를 다 보냈으면 소켓을 닫고(OwnedFd를 drop) 그 클라이언트를 잊으세요.
-day5-epoll--restart-same-port--title = 클라이언트를 처리한 직후 멈춘 서버가 같은 포트에서 바로 다시 시작한다
-day5-epoll--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하세요.
-day5-epoll--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
-day5-epoll--throughput--hint = 큰 덩어리(수십 KiB)로 읽고 보내고, send마다 남은 것을 옮기지 말고 버퍼 안의 오프셋을 기억하세요.
-day5-epoll--many-clients--title = 동시에 연결한 클라이언트 100개가 함께 주고받다가 제각기 떠난다: 각자 정확히 자기 바이트를 받는다
 day5-epoll--many-clients--hint = 클라이언트마다 버퍼 하나를, 등록할 때 함께 넘긴 데이터(epoll_event.data)로 찾으세요. 같은 이벤트 묶음에서 먼저 닫힌 클라이언트는 더 이상 항목이 없으니 건너뛰세요.
-day5-epoll--connect-burst--title = 연달아 connect 200번: 그 클라이언트가 모두 처리된다
-day5-epoll--connect-burst--hint = poll이 리스닝 소켓에 EPOLLIN을 알리면 EAGAIN까지 수락하세요. 클라이언트 수에 고정된 한도를 두지 마세요.
-day5-epoll--stalled-client--title = 한 클라이언트가 16 MiB를 보내며 아무것도 읽지 않는 동안, 다른 다섯은 1초 안에 모든 에코를 받는다
+day5-epoll--connect-burst--hint = epoll이 리스닝 소켓에 EPOLLIN을 알리면 EAGAIN까지 수락하세요. 클라이언트 수에 고정된 한도를 두지 마세요.
 day5-epoll--stalled-client--hint = 한 클라이언트를 기다리지 마세요. 소켓은 논블로킹이고, send는 들어가는 만큼만 받으며, 나머지는 EPOLLOUT이 올 때까지 그 클라이언트의 버퍼에서 기다린다.
-day5-epoll--back-pressure--title = 32 MiB를 보내며 아무것도 읽지 않는 클라이언트가 서버에 드는 메모리는 많아야 몇 MiB
 day5-epoll--back-pressure--hint = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 버퍼가 빌 때까지 그 클라이언트에서 읽기를 멈추세요(그다음 곧바로 다시 읽으세요: 이미 기다리는 데이터에는 새 EPOLLIN이 오지 않는다). 데이터는 커널에서 기다리고 보내는 쪽은 느려진다.
-day5-epoll--reset-while-stalled--title = 출력이 기다리는 동안 클라이언트가 리셋한다: 1초 안에 그 소켓을 닫고, 바쁜 루프 없이, 다른 클라이언트는 처리된다
 day5-epoll--reset-while-stalled--hint = EPOLLERR와 EPOLLHUP은 요청하지 않아도 알려진다. 둘 중 하나가 오면 그 클라이언트를 닫으세요.
-day5-epoll--eof-with-data--title = 클라이언트의 마지막 데이터와 EOF가 함께 도착한다: 데이터가 돌아오고 그다음 EOF
-day5-epoll--eof-with-data--hint = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다. 아직 버퍼에 있는 것을 보내고, 모두 보낸 뒤에만 닫으세요.
-day5-epoll--slow-reader--title = 클라이언트가 읽지 않고 보내서 출력이 서버 자신의 버퍼에서 기다리게 한 뒤 EOF를 보내고, 그다음 천천히 읽는다: 닫기 전에 모든 바이트가 돌아온다
 day5-epoll--slow-reader--hint = 엣지 트리거: EPOLLOUT이 오면 EAGAIN이 나거나 남은 것이 없을 때까지 보내세요(그 전에 멈추면 새 EPOLLOUT은 오지 않는다). EOF 뒤에는 모두 보낸 뒤에만 닫으세요.
-day5-epoll--non-blocking--title = 서버의 모든 소켓이, 리스닝 소켓까지, 논블로킹이다(/proc/<pid>/fdinfo)
-day5-epoll--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 그러면 더 진행할 수 없는 read나 send가 기다리지 않고 EAGAIN으로 실패한다.
-day5-epoll--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
 day5-epoll--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 epoll이 알려 준다.
 day5-epoll--edge-triggered--title = 모든 클라이언트 소켓이 엣지 트리거로 등록된다(epoll fd의 /proc fdinfo에 있는 tfd 줄의 EPOLLET)
 day5-epoll--edge-triggered--hint = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하세요.
 day5-epoll--burst-then-silence--title = write 한 번에 1 MiB, 그다음 침묵: 모두 돌아온다
 day5-epoll--burst-then-silence--hint = 엣지 트리거: EPOLLIN이 오면 EAGAIN까지 읽으세요. 읽지 않고 남긴 것은 다시 알려지지 않는다.
 day5-threads--title = 채팅 서버: 클라이언트마다 스레드 하나, 클라이언트 목록은 Mutex 뒤에, 모든 줄을 모두에게 하나의 순서로
-day5-threads--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
-day5-threads--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하세요.
-day5-threads--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
-day5-threads--to-everyone--hint = 각 클라이언트를 그 스레드가 읽기 전에 공유 목록에 넣으세요. 완성된 줄마다 보낸 클라이언트를 포함해 목록의 모든 클라이언트에게 보내되, 브로드캐스트 전체 동안 락 하나를 잡고 있으세요.
-day5-threads--many-senders--title = 클라이언트 8개가 동시에 300줄씩 보낸다: 모든 클라이언트가 2400줄을 모두, 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
-day5-threads--many-senders--hint = 줄마다 목록을 한 번 잠그고, 그 줄이 모든 클라이언트에게 갈 때까지 잠근 채로 두세요. send마다 락을 잡거나, 락을 푼 뒤 목록의 복사본으로 보내면 두 줄이 엇갈린다.
-day5-threads--lines-in-pieces--title = 조각으로 보낸 줄은 먼저 완성된 줄 다음에 온전히 도착한다. EOF에 끝나지 않은 줄은 버려진다
-day5-threads--lines-in-pieces--hint = 클라이언트마다 바이트를 자기 버퍼에 모으세요. `\n`마다 완성된 줄을 잘라 그것만 브로드캐스트하세요. EOF에 남은 것은 줄이 아니다.
-day5-threads--client-leaves--title = 끝낸 클라이언트는 EOF를 받는다: 그 소켓은 닫히고, 그 스레드는 사라지며(/proc/<pid>/task), 다른 클라이언트들은 계속된다
-day5-threads--client-leaves--hint = EOF(read가 0을 반환)나 오류가 나면 클라이언트를 목록에서 빼고, 그 소켓이 닫히게 하고(남은 핸들 없이), 스레드에서 반환하세요.
-day5-threads--client-resets--title = 리셋한 클라이언트에게 가는 줄: 패닉도, 오염된 락도 없고, 다른 클라이언트와 새로 온 클라이언트가 서비스된다
-day5-threads--client-resets--hint = 떠난 클라이언트로의 send는 실패한다(EPIPE, ECONNRESET): 그 클라이언트를 빼세요. 락을 잡은 채 send를 unwrap()하지 마세요. 패닉이 모든 스레드의 뮤텍스를 오염시킨다.
 day5-threads--thread-per-client--title = 프로세스 하나의 스레드가 클라이언트마다 하나(이상)씩 늘고, 클라이언트가 떠나면 다시 준다(/proc/<pid>/task)
 day5-threads--thread-per-client--hint = 수락한 클라이언트마다 std::thread::spawn으로 스레드를 하나씩, 한 프로세스 안에서(fork 없이) 만드세요. 스레드는 클라이언트의 EOF에서 반환한다.
 day5-pipe--title = 기록하는 에코 서버: 클라이언트마다 자식 프로세스 하나, 파이프로 받는 로거 자식 프로세스
@@ -1124,3 +1094,7 @@ chat-lines-orders-from = { $first }과(와) { $who }이(가) { $line }번째 줄
 chat-read-ends-anywhere = read는 아무 데서나 끝난다: 클라이언트가 보낸 것은 그 클라이언트의 버퍼에 두고, 줄은 그 `\n`이 온 뒤에만 보내세요
 chat-drop-unfinished = 클라이언트의 EOF가 왔을 때 마지막 `\n` 뒤에 남은 것은 줄이 아니다: 버리세요
 chat-removed-gets-eof = 끝난 클라이언트는 목록에서 빠지고 그 소켓은 닫힌다: 그러면 그 클라이언트는 EOF를 받는다
+
+## 여러 실습이 함께 쓰는 테스트 묶음 (lab/family.rs)
+
+family-run-missing = { $exercise }이(가) 시나리오를 실습이 주어야 하는 테스트 묶음을 쓰면서 이 테스트의 시나리오를 주지 않았다: 채점기의 표가 덜 채워졌다

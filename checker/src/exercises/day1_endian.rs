@@ -22,6 +22,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[],
     },
     student_files: &["src/lib.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "is-little-endian",

@@ -37,6 +37,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/fork-server.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "serves-concurrently",

@@ -37,6 +37,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/file-server.rs", "src/bin/file-client.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "file-bytes",

@@ -35,6 +35,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/udp-echo-server.rs", "src/bin/udp-client.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "boundaries",

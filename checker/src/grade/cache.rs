@@ -101,7 +101,7 @@ pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
 
 /// Remember the verdict of a whole exercise (not of a selection of its tests).
 pub fn store(tree: &Tree, report: &ExerciseReport) {
-    if report.tests.len() != crate::lab::exercise::tests_of(report.exercise).len() {
+    if report.tests.len() != crate::lab::test::tests_of(report.exercise).len() {
         return;
     }
     let s = Summary::of(report);

@@ -5,12 +5,13 @@ use std::time::Duration;
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, Status};
-use crate::lab::exercise::{Exercise, RULES_ID, TestCase};
+use crate::lab::exercise::{Exercise, RULES_ID};
+use crate::lab::test::Test;
 
 /// The outcome of one test.
 #[derive(Clone)]
 pub struct TestReport {
-    pub test: &'static TestCase,
+    pub test: Test,
     pub status: Status,
     pub failure: Option<Failure>,
     pub duration: Duration,

@@ -3,7 +3,8 @@
 
 use anyhow::Result;
 
-use super::exercise::{Exercise, tests_of};
+use super::exercise::Exercise;
+use super::test::tests_of;
 use crate::base::i18n::{Localized, msg};
 
 /// The exercise named `name`.

@@ -101,7 +101,7 @@ pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str, tr: &Messages)
                     "{}\n{} {}\n{}",
                     tr.render(&f.summary),
                     tr.render(&msg!("report-hint")),
-                    t.test.hint_in(r.exercise.name, tr),
+                    t.test.hint_in(tr),
                     tr.render(&super::human::read(tr, t.test.section))
                 ),
                 (None, Some(p)) => tr.render(&p.summary),

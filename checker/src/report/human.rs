@@ -156,7 +156,7 @@ fn test_line(
     let (style, mark) = status_mark(t.status);
     let summary = match (&t.failure, t.status) {
         (Some(f), _) => tr.render(&f.summary),
-        (None, Status::Pass) => t.test.title_in(ex.name, tr).into_owned(),
+        (None, Status::Pass) => t.test.title_in(tr).into_owned(),
         (None, status) => tr.render(&status.words()),
     };
     writeln!(
@@ -167,10 +167,7 @@ fn test_line(
     // Continuation lines line up under the summary.
     let pad = " ".repeat(width + 6);
     if verbose && t.failure.is_some() {
-        let title = msg!(
-            "report-test-title",
-            title = t.test.title_in(ex.name, tr).as_ref()
-        );
+        let title = msg!("report-test-title", title = t.test.title_in(tr).as_ref());
         writeln!(out, "{pad}{DIM}{}{DIM:#}", tr.render(&title))?;
     }
     if let Some(f) = &t.failure {
@@ -201,7 +198,7 @@ fn test_line(
         let quiet = t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
         let hint = match (t.status, f.kind) {
             // For an unstarted function the test's own hint says what to write.
-            (Status::NotStarted, _) | (_, None) => t.test.hint_in(ex.name, tr).into_owned(),
+            (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
             (_, Some(kind)) => tr.render(&hints::explain(kind)),
         };
         if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {

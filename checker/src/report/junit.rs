@@ -51,7 +51,7 @@ pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Re
                         failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())),
                     );
                     if t.failure.is_some() {
-                        let hint = t.test.hint_in(r.exercise.name, tr);
+                        let hint = t.test.hint_in(tr);
                         s.set_description(format!(
                             "{} {hint}\n{}",
                             tr.render(&msg!("report-hint")),

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::base::i18n::catalog;
 use crate::exercises;
+use crate::lab::test::{catalog_keys, tests_of};
 
 /// The catalogs parse; English has every id the checker's code names; Korean has every English
 /// message and every exercise's and test's title and hint (else the report says which keys
@@ -15,7 +16,7 @@ use crate::exercises;
 pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
     let mut table_keys: Vec<String> = exercises::ALL
         .iter()
-        .flat_map(|e| e.catalog_keys())
+        .flat_map(|e| catalog_keys(e))
         .collect();
     table_keys.extend(crate::cli::help_keys());
     let mut used = Vec::new();
@@ -53,7 +54,10 @@ pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
         Ok(ko) => {
             let sections: Vec<(&str, Vec<&str>)> = exercises::ALL
                 .iter()
-                .map(|e| (e.section, e.tests.iter().map(|t| t.id).collect()))
+                .map(|e| {
+                    let ids = tests_of(e).iter().map(|t| t.id).collect();
+                    (e.section, ids)
+                })
                 .collect();
             parity(&en, &ko, &sections)
         }

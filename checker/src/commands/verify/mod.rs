@@ -26,9 +26,10 @@ use crate::contain::reaper;
 use crate::exercises;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::grade::runner::{self, Options};
-use crate::lab::exercise::{ExerciseKind, RULES_ID, tests_of};
+use crate::lab::exercise::{ExerciseKind, RULES_ID};
 use crate::lab::integrity;
 use crate::lab::selection;
+use crate::lab::test::tests_of;
 
 /// A stub's test must fail this fast (a `todo!()` is reached at once).
 const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
@@ -59,6 +60,10 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
         timed("course.md lists every test id of its exercise", || {
             course_lists_tests(&lab)
         }),
+        timed(
+            "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given",
+            || Ok(families_taken_as_declared()),
+        ),
         timed(
             "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
             || {
@@ -280,7 +285,7 @@ fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
         let rest = &course[start + 1..];
         let end = rest.find("\n<a id=\"day").map_or(rest.len(), |e| e);
         let section = &rest[..end];
-        for t in ex.tests {
+        for t in tests_of(ex).iter().filter(|t| t.id != RULES_ID) {
             if !section.contains(&format!("`{}`", t.id)) {
                 problems.push(format!(
                     "course.md#{} does not mention the test `{}`",
@@ -290,6 +295,18 @@ fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+fn families_taken_as_declared() -> Vec<String> {
+    exercises::ALL
+        .iter()
+        .flat_map(|ex| {
+            ex.families
+                .iter()
+                .flat_map(|takes| takes.mistakes())
+                .map(|m| format!("{}: {m}", ex.name))
+        })
+        .collect()
 }
 
 fn copies_agree(lab: &Path) -> Result<Vec<String>> {

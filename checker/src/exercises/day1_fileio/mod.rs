@@ -27,6 +27,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[COPY],
     },
     student_files: &["src/lib.rs", "src/bin/copy.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "write-all",

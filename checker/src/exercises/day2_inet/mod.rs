@@ -28,6 +28,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[],
     },
     student_files: &["src/lib.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "aton-tricky",

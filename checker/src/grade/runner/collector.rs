@@ -79,7 +79,7 @@ impl Board<'_> {
             } => {
                 self.expected[exercise_index] = Some(tests);
                 if let Some(problem) = problem {
-                    for (i, test) in self.planned[exercise_index].tests.iter().enumerate() {
+                    for (i, &test) in self.planned[exercise_index].tests.iter().enumerate() {
                         self.outcomes[exercise_index][i] = Some(TestReport {
                             test,
                             status: problem.status,
@@ -112,7 +112,7 @@ impl Board<'_> {
                     .retain(|r| !(r.exercise == exercise_index && r.test == test_index));
                 let slot = &mut self.outcomes[exercise_index][test_index];
                 if slot.is_none() {
-                    *slot = Some(report);
+                    *slot = Some(*report);
                 }
             }
             Event::Fatal(_) => {}

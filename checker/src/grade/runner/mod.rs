@@ -22,8 +22,9 @@ use crate::contain::reaper;
 use crate::context::built::Built;
 use crate::grade::durations::Durations;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport};
-use crate::lab::exercise::{Exercise, TestCase};
+use crate::lab::exercise::Exercise;
 use crate::lab::selection::Selection;
+use crate::lab::test::Test;
 
 /// How a run grades.
 pub struct Options {
@@ -45,7 +46,7 @@ pub struct Options {
 struct Job {
     exercise_index: usize,
     test_index: usize,
-    test: &'static TestCase,
+    test: Test,
     exercise: &'static Exercise,
     built: Arc<Built>,
 }
@@ -66,7 +67,7 @@ enum Event {
     Finished {
         exercise_index: usize,
         test_index: usize,
-        report: TestReport,
+        report: Box<TestReport>,
     },
     /// The checker could not do its job (cargo missing): stop everything.
     Fatal(anyhow::Error),

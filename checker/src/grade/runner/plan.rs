@@ -4,14 +4,15 @@
 
 use std::path::PathBuf;
 
-use crate::lab::exercise::{Exercise, TestCase, tests_of};
+use crate::lab::exercise::Exercise;
 use crate::lab::selection::Selection;
+use crate::lab::test::{Test, tests_of};
 
 /// One exercise of the run.
 #[derive(Clone)]
 pub struct Planned {
     pub exercise: &'static Exercise,
-    pub tests: Vec<&'static TestCase>,
+    pub tests: Vec<Test>,
     /// Its programs given with `--program`: then nothing is built.
     pub external: Vec<(String, PathBuf)>,
 }

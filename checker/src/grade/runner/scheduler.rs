@@ -71,7 +71,7 @@ impl Queue {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let durations = state.durations.as_ref();
-            let length = |job: &Job| match durations.and_then(|d| d.of(job.exercise, job.test)) {
+            let length = |job: &Job| match durations.and_then(|d| d.of(&job.test)) {
                 Some(took) => (false, took),
                 None => (true, job.test.timeout),
             };

@@ -47,7 +47,7 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
         let _ = events.send(Event::Finished {
             exercise_index,
             test_index,
-            report,
+            report: Box::new(report),
         });
     };
     // The test's own directory: its programs run there, and in a sandbox it is the only place

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use nix::sys::signal::Signal;
 
-use super::chat::{self, shown};
+use super::member::{self as chat, shown};
 use super::start;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};

@@ -1,0 +1,107 @@
+//! The tests an exercise grades, composed: the rows of the families it takes (its program bound,
+//! its tweaks applied), its own rows, its rules; and the catalog keys that translate them.
+
+use std::borrow::Cow;
+use std::ops::Deref;
+
+use super::case::{RULES_ID, TestCase, catalog_key};
+use super::exercise::Exercise;
+use super::family::{self, Owner};
+use crate::base::i18n::Messages;
+
+/// A test as an exercise grades it: a row of its own table, of a family it takes (its program
+/// bound, its tweaks applied), or its rules. Reads as the row (`test.id`, `test.points`).
+#[derive(Clone, Copy)]
+pub struct Test {
+    /// The exercise it belongs to, e.g. `day2-echo`.
+    pub exercise: &'static str,
+    case: TestCase,
+    /// Whose catalog entries translate its title and its hint (`catalog_key`).
+    title_from: Owner,
+    hint_from: Owner,
+}
+
+impl Deref for Test {
+    type Target = TestCase;
+
+    fn deref(&self) -> &TestCase {
+        &self.case
+    }
+}
+
+/// The tests of an exercise: its families' (in the order it takes them), then its own, then
+/// the families it takes `after_own`, its rules check last.
+pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
+    let own = |case: &TestCase, owner: Owner| Test {
+        exercise: exercise.name,
+        case: *case,
+        title_from: owner,
+        hint_from: owner,
+    };
+    let families = |after_own: bool| {
+        exercise
+            .families
+            .iter()
+            .filter(move |takes| takes.after_own == after_own)
+            .flat_map(|takes| family::compose(takes, exercise.name))
+            .map(|c| Test {
+                exercise: exercise.name,
+                case: c.case,
+                title_from: c.title_from,
+                hint_from: c.hint_from,
+            })
+    };
+    let mut tests: Vec<Test> = families(false).collect();
+    tests.extend(exercise.tests.iter().map(|t| own(t, exercise.name)));
+    tests.extend(families(true));
+    tests.push(own(exercise.rules, RULES_ID));
+    tests
+}
+
+/// Every key the other languages' catalogs need for an exercise's table: its title, its
+/// tests' titles and hints, and every text of the families it takes (those an exercise
+/// tweaks away are still the family's, for the next exercise that takes it).
+pub fn catalog_keys(exercise: &'static Exercise) -> Vec<String> {
+    let mut keys = vec![catalog_key(exercise.name, None, "title")];
+    let families =
+        exercise.families.iter().flat_map(|takes| {
+            let name = takes.family.name;
+            takes.family.tests.iter().flat_map(move |t| {
+                ["title", "hint"].map(|what| catalog_key(name, Some(t.id), what))
+            })
+        });
+    let tests = tests_of(exercise)
+        .into_iter()
+        .flat_map(|t| [t.title_key(), t.hint_key()]);
+    for key in families.chain(tests) {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+impl Test {
+    pub fn title_key(&self) -> String {
+        catalog_key(self.title_from, Some(self.id), "title")
+    }
+
+    pub fn hint_key(&self) -> String {
+        catalog_key(self.hint_from, Some(self.id), "hint")
+    }
+
+    /// The test's title in the reader's language (the table's English if not translated).
+    pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&self.title_key(), self.title)
+    }
+
+    /// The test's hint in the reader's language.
+    pub fn hint_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&self.hint_key(), self.hint)
+    }
+
+    /// `day2-echo/round-trip`: what a student types to run it alone.
+    pub fn name(&self) -> String {
+        format!("{}/{}", self.exercise, self.id)
+    }
+}
