@@ -862,3 +862,20 @@ chat-removed-gets-eof = a client that ends is removed from the list and its sock
 ## Families of tests shared by several exercises (lab/family.rs)
 
 family-run-missing = { $exercise } takes a family of tests whose scenario is the exercise's own, and gives none for this test: the checker's table is incomplete
+
+## A new exercise, and the files derived from what instructors write (commands/new.rs, commands/sync.rs)
+
+new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass. Written:
+new-left = Left to write by hand (README, "Adding an exercise", steps 2 to 10):
+new-left-solution = the solution: { $file }
+new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
+new-left-rules = its rules (the shortcuts that would skip the lesson): solutions/{ $exercise }/clippy.toml and Cargo.toml's [lints]; then `cargo run -p checker -- sync` copies them to the stub and checker/pristine/ and writes the course's rules tables
+new-left-tests = the tests: { $file } (rows of its own, or families it shares with other exercises in `families`: exercises/families/)
+new-left-broken = a broken version that fails each test, and at least one correct alternative design: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
+new-left-course = the course section in English: course.md#{ $exercise } (the exact contract, the C calls beside their nix equivalents, one line per test id)
+new-left-course-ko = the course section in Korean: course.ko.md#{ $exercise } (the same, the same test ids)
+new-left-korean = the Korean of its titles and hints: the { $exercise }-- entries of checker/i18n/ko.ftl (after adding tests, `cargo run -p checker -- sync` adds the entries to translate, in English, and lists them)
+new-left-verify = last: `cargo run -p checker -- verify`
+sync-nothing = Every derived file is up to date.
+sync-wrote = Written:
+sync-untranslated = { $n } entries of ko.ftl are still in English (translate them):

@@ -634,9 +634,10 @@ help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받�
 help-cmd-gradebook-arg-files = JSON 보고서(`--format json` / `--report json=...`), 또는 그것을 담은 폴더.
 help-cmd-export-student = 강사용: 학생용 저장소를 쓴다. 실습, 강의, README, 자체 테스트를 뺀 채점기, 채점 워크플로가 들어가고 풀이는 들어가지 않는다.
 help-cmd-export-student-arg-dir = 쓸 디렉터리(없거나 비어 있어야 한다).
-help-cmd-new = 강사용: 새 실습의 뼈대를 만든다(스텁, 풀이, 테스트 표, 강의 절, 버그 버전). 처음부터 통과한다.
+help-cmd-new = 강사용: 새 실습의 뼈대를 만든다(스텁, 풀이, 테스트 표, 두 언어의 강의 절, 한국어 제목과 힌트, 버그 버전). 처음부터 통과하고, 아직 써야 할 것을 목록으로 알려 준다.
 help-cmd-new-arg-name = day<N>-<name>, 예: day5-epoll
 help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실습으로 만든다(기본값: 라이브러리).
+help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁과 checker/pristine/에 복사하고, 강의의 규칙 표를 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
 
 ## 스레드 하나인 서버들의 테스트 (exercises/multiplexing.rs)
 
@@ -1098,3 +1099,20 @@ chat-removed-gets-eof = 끝난 클라이언트는 목록에서 빠지고 그 소
 ## 여러 실습이 함께 쓰는 테스트 묶음 (lab/family.rs)
 
 family-run-missing = { $exercise }이(가) 시나리오를 실습이 주어야 하는 테스트 묶음을 쓰면서 이 테스트의 시나리오를 주지 않았다: 채점기의 표가 덜 채워졌다
+
+## 새 실습과 따라 나오는 파일 (commands/new.rs, commands/sync.rs)
+
+new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다. 쓴 파일:
+new-left = 아직 손으로 쓸 것(README의 "실습 추가하기" 2~10단계):
+new-left-solution = 풀이: { $file }
+new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
+new-left-rules = 규칙(수업을 건너뛰게 하는 지름길): solutions/{ $exercise }/clippy.toml과 Cargo.toml의 [lints]. 그다음 `cargo run -p checker -- sync`가 스텁과 checker/pristine/에 복사하고 강의의 규칙 표를 쓴다
+new-left-tests = 테스트: { $file } (자기 행들, 또는 다른 실습과 함께 쓰는 묶음을 `families`에: exercises/families/)
+new-left-broken = 테스트마다 그것을 실패시키는 버그 버전, 그리고 올바른 다른 설계 하나 이상: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
+new-left-course = 영어 강의 절: course.md#{ $exercise } (정확한 계약, C 호출과 nix 대응, 테스트 id마다 한 줄)
+new-left-course-ko = 한국어 강의 절: course.ko.md#{ $exercise } (같은 내용, 같은 테스트 id)
+new-left-korean = 한국어 제목과 힌트: checker/i18n/ko.ftl의 { $exercise }-- 항목 (새 테스트를 더한 뒤 `cargo run -p checker -- sync`가 번역할 항목을 영어로 더하고 목록을 보여 준다)
+new-left-verify = 끝으로: `cargo run -p checker -- verify`
+sync-nothing = 따라 나오는 파일은 모두 최신이다.
+sync-wrote = 썼다:
+sync-untranslated = ko.ftl에서 아직 영어인 항목 { $n }개(번역하세요):

@@ -127,8 +127,9 @@ pub enum Command {
         /// The directory to write (must not exist, or be empty).
         dir: PathBuf,
     },
-    /// For instructors: scaffold a new exercise (stub, solution, test table, course section,
-    /// broken versions), green from the start.
+    /// For instructors: scaffold a new exercise (stub, solution, test table, course sections
+    /// in both languages, Korean titles and hints, broken versions), green from the start, and
+    /// list what is left to write.
     New {
         /// day<N>-<name>, e.g. day5-epoll
         name: String,
@@ -136,6 +137,10 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
     },
+    /// For instructors: write what is derived from what you write: each solution's rules copied
+    /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
+    /// titles and hints (in English until translated); then list what is left to translate.
+    Sync,
 }
 
 /// The command line parsed, with `--help` and `--version` in the reader's language (clap's

@@ -97,7 +97,8 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         }
         Some(Command::ExportStudent { dir }) => commands::export::run(&dir),
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
-        Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref()),
+        Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref(), tr),
+        Some(Command::Sync) => commands::sync::run(tr),
         None if cli.targets.is_empty() => commands::overview::run(args, tr),
         None => commands::grade::run(&cli.targets, args, tr),
     }

@@ -8,6 +8,7 @@ pub mod list;
 pub mod loadgen;
 pub mod new;
 pub mod overview;
+pub mod sync;
 pub mod verify;
 pub mod watch;
 

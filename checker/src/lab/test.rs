@@ -58,27 +58,37 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
     tests
 }
 
-/// Every key the other languages' catalogs need for an exercise's table: its title, its
-/// tests' titles and hints, and every text of the families it takes (those an exercise
-/// tweaks away are still the family's, for the next exercise that takes it).
-pub fn catalog_keys(exercise: &'static Exercise) -> Vec<String> {
-    let mut keys = vec![catalog_key(exercise.name, None, "title")];
-    let families =
-        exercise.families.iter().flat_map(|takes| {
-            let name = takes.family.name;
-            takes.family.tests.iter().flat_map(move |t| {
-                ["title", "hint"].map(|what| catalog_key(name, Some(t.id), what))
-            })
-        });
+/// Every entry the other languages' catalogs need for an exercise's table, with its English:
+/// its title, its tests' titles and hints, and every text of the families it takes (those an
+/// exercise tweaks away are still the family's, for the next exercise that takes it).
+pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str)> {
+    let mut entries = vec![(catalog_key(exercise.name, None, "title"), exercise.title)];
+    let families = exercise.families.iter().flat_map(|takes| {
+        let name = takes.family.name;
+        takes.family.tests.iter().flat_map(move |t| {
+            [
+                (catalog_key(name, Some(t.id), "title"), t.title),
+                (catalog_key(name, Some(t.id), "hint"), t.hint),
+            ]
+        })
+    });
     let tests = tests_of(exercise)
         .into_iter()
-        .flat_map(|t| [t.title_key(), t.hint_key()]);
-    for key in families.chain(tests) {
-        if !keys.contains(&key) {
-            keys.push(key);
+        .flat_map(|t| [(t.title_key(), t.title), (t.hint_key(), t.hint)]);
+    for (key, english) in families.chain(tests) {
+        if !entries.iter().any(|(k, _)| *k == key) {
+            entries.push((key, english));
         }
     }
-    keys
+    entries
+}
+
+/// The keys of `catalog_entries`.
+pub fn catalog_keys(exercise: &'static Exercise) -> Vec<String> {
+    catalog_entries(exercise)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect()
 }
 
 impl Test {

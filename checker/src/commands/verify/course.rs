@@ -196,15 +196,21 @@ fn cell(paths: &[String]) -> String {
 
 /// The rules table as course.md must show it, generated from the exercises' rule files.
 pub fn rules_table(lab: &Path) -> Result<String> {
+    let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
+    rules_table_of(lab, &names)
+}
+
+/// The rules table of the exercises `names` (in this order), from their rule files.
+pub fn rules_table_of(lab: &Path, names: &[&str]) -> Result<String> {
     let mut rows = vec![
         "| exercise | forbidden methods | forbidden types | unsafe code |".to_string(),
         "| --- | --- | --- | --- |".to_string(),
     ];
-    for ex in exercises::ALL {
-        let rules = read_rules(&lab.join("exercises").join(ex.name))?;
+    for name in names {
+        let rules = read_rules(&lab.join("exercises").join(name))?;
         rows.push(format!(
             "| `{}` | {} | {} | {} |",
-            ex.name,
+            name,
             cell(&rules.methods),
             cell(&rules.types),
             if rules.unsafe_forbidden {
@@ -217,17 +223,27 @@ pub fn rules_table(lab: &Path) -> Result<String> {
     Ok(format!("{TABLE_START}\n{}\n{TABLE_END}", rows.join("\n")))
 }
 
+/// Where a course's rules table is, its start and end comments included.
+fn rules_table_span(course: &str) -> Option<std::ops::Range<usize>> {
+    let start = course.find(TABLE_START)?;
+    let end = course[start..].find(TABLE_END)?;
+    Some(start..start + end + TABLE_END.len())
+}
+
+/// `course` with `table` (from `rules_table_of`) in place of its rules table.
+pub fn with_rules_table(course: &str, table: &str) -> Option<String> {
+    let span = rules_table_span(course)?;
+    Some(format!(
+        "{}{table}{}",
+        &course[..span.start],
+        &course[span.end..]
+    ))
+}
+
 /// course.md's rules table is exactly the one the rule files give.
 pub fn rules_table_matches(lab: &Path, course: &str) -> Result<Vec<String>> {
     let expected = rules_table(lab)?;
-    let found = course
-        .find(TABLE_START)
-        .and_then(|start| {
-            course[start..]
-                .find(TABLE_END)
-                .map(|end| &course[start..start + end + TABLE_END.len()])
-        })
-        .unwrap_or("");
+    let found = rules_table_span(course).map_or("", |span| &course[span]);
     if found == expected {
         return Ok(Vec::new());
     }
