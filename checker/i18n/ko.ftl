@@ -1116,3 +1116,4 @@ new-left-verify = 끝으로: `cargo run -p checker -- verify`
 sync-nothing = 따라 나오는 파일은 모두 최신이다.
 sync-wrote = 썼다:
 sync-untranslated = ko.ftl에서 아직 영어인 항목 { $n }개(번역하세요):
+worker-could-not-enter-sandbox = 채점기가 테스트의 네트워크 네임스페이스에 들어가지 못해 테스트를 실행하지 않았다: { $error }

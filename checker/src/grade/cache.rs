@@ -91,7 +91,7 @@ pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
         return None;
     }
     Some(Summary {
-        status: ExerciseStatus::from_label(v["status"].as_str()?)?,
+        status: ExerciseStatus::from_name(v["status"].as_str()?)?,
         passed: v["passed"].as_u64()? as usize,
         tests: v["tests"].as_u64()? as usize,
         points: v["points"].as_u64()? as u32,
@@ -107,7 +107,7 @@ pub fn store(tree: &Tree, report: &ExerciseReport) {
     let s = Summary::of(report);
     let doc = json!({
         "key": key(tree, report.exercise),
-        "status": s.status.label(), "passed": s.passed, "tests": s.tests,
+        "status": s.status.name(), "passed": s.passed, "tests": s.tests,
         "points": s.points, "max_points": s.max_points,
     });
     let _ = std::fs::create_dir_all(dir());

@@ -19,6 +19,9 @@ pub struct Test {
     /// Whose catalog entries translate its title and its hint (`catalog_key`).
     title_from: Owner,
     hint_from: Owner,
+    /// The rules test earns no points of its own, voids the exercise's while it fails, and
+    /// waits for work on a stub (`grade::outcome`).
+    pub is_rules: bool,
 }
 
 impl Deref for Test {
@@ -37,6 +40,7 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
         case: *case,
         title_from: owner,
         hint_from: owner,
+        is_rules: false,
     };
     let families = |after_own: bool| {
         exercise
@@ -49,12 +53,16 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
                 case: c.case,
                 title_from: c.title_from,
                 hint_from: c.hint_from,
+                is_rules: false,
             })
     };
     let mut tests: Vec<Test> = families(false).collect();
     tests.extend(exercise.tests.iter().map(|t| own(t, exercise.name)));
     tests.extend(families(true));
-    tests.push(own(exercise.rules, RULES_ID));
+    tests.push(Test {
+        is_rules: true,
+        ..own(exercise.rules, RULES_ID)
+    });
     tests
 }
 

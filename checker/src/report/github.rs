@@ -86,12 +86,7 @@ pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str, tr: &Messages)
     let mut out = Vec::new();
     for r in reports {
         // Not a pass, a test that does not apply, or an untouched stub's rules.
-        let worth_it = |t: &&TestReport| {
-            let quiet_rules =
-                t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
-            !(matches!(t.status, Status::Pass | Status::NotApplicable) || quiet_rules)
-        };
-        for t in r.tests.iter().filter(worth_it) {
+        for t in r.tests.iter().filter(|t| t.is_a_problem()) {
             if out.len() == MAX_ANNOTATIONS {
                 return out;
             }

@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
-use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
+use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
 use crate::lab::exercise::Exercise;
 use crate::report::hints;
 
@@ -195,7 +195,7 @@ fn test_line(
             writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {note}")?;
         }
         // An untouched stub's rules: nothing to hint at yet.
-        let quiet = t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
+        let quiet = t.is_quiet();
         let hint = match (t.status, f.kind) {
             // For an unstarted function the test's own hint says what to write.
             (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
@@ -240,27 +240,17 @@ pub fn scores(
     reports: &[ExerciseReport],
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let mut days: Vec<(u8, u32, u32)> = Vec::new();
-    for r in reports {
-        let (e, p) = r.points();
-        match days.iter_mut().find(|d| d.0 == r.exercise.day) {
-            Some(d) => {
-                d.1 += e;
-                d.2 += p;
-            }
-            None => days.push((r.exercise.day, e, p)),
-        }
-    }
-    let (earned, possible) = days.iter().fold((0, 0), |(e, p), d| (e + d.1, p + d.2));
-    let per_day = if days.len() > 1 {
-        let parts: Vec<String> = days
+    let totals = outcome::totals(reports);
+    let per_day = if totals.days.len() > 1 {
+        let parts: Vec<String> = totals
+            .days
             .iter()
-            .map(|(d, e, p)| {
+            .map(|(day, s)| {
                 tr.render(&msg!(
                     "report-score-day",
-                    day = *d,
-                    earned = *e,
-                    possible = *p
+                    day = *day,
+                    earned = s.earned,
+                    possible = s.possible
                 ))
             })
             .collect();
@@ -268,8 +258,12 @@ pub fn scores(
     } else {
         String::new()
     };
-    let score = tr.render(&msg!("report-score", earned = earned, possible = possible));
-    writeln!(out, "{BOLD}{score}{per_day}{BOLD:#}")
+    let score = msg!(
+        "report-score",
+        earned = totals.score.earned,
+        possible = totals.score.possible
+    );
+    writeln!(out, "{BOLD}{}{per_day}{BOLD:#}", tr.render(&score))
 }
 
 /// The last line of every grading run, alone on its line.
@@ -278,15 +272,14 @@ pub fn totals(
     reports: &[ExerciseReport],
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
-    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
-    let skipped: usize = reports.iter().map(ExerciseReport::not_applicable).sum();
-    let line = if skipped > 0 {
+    let totals = outcome::totals(reports);
+    let (passed, failed) = (totals.passed, totals.failed);
+    let line = if totals.not_applicable > 0 {
         msg!(
             "report-totals-skipped",
             passed = passed,
             failed = failed,
-            skipped = skipped
+            skipped = totals.not_applicable
         )
     } else {
         msg!("report-totals", passed = passed, failed = failed)

@@ -26,7 +26,7 @@ use crate::contain::reaper;
 use crate::exercises;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::grade::runner::{self, Options};
-use crate::lab::exercise::{ExerciseKind, RULES_ID};
+use crate::lab::exercise::ExerciseKind;
 use crate::lab::integrity;
 use crate::lab::selection;
 use crate::lab::test::tests_of;
@@ -170,7 +170,7 @@ fn solutions_pass(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
                 .failure
                 .as_ref()
                 .map(|f| english(&f.summary))
-                .unwrap_or_else(|| t.status.label().into());
+                .unwrap_or_else(|| t.status.name().into());
             format!("{}/{}: {why}", r.exercise.name, t.test.id)
         })
         .collect())
@@ -184,7 +184,7 @@ fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
             problems.push(format!(
                 "{}: the stub's status is {}, not 'not started'",
                 r.exercise.name,
-                r.status().label()
+                r.status().name()
             ));
         }
         for t in &r.tests {
@@ -199,11 +199,11 @@ fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
                     "{}/{}: {} instead of {} {why}",
                     r.exercise.name,
                     t.test.id,
-                    t.status.label(),
-                    Status::NotStarted.label()
+                    t.status.name(),
+                    Status::NotStarted.name()
                 ));
             }
-            if t.test.id != RULES_ID && t.duration > STUB_TEST_LIMIT {
+            if !t.test.is_rules && t.duration > STUB_TEST_LIMIT {
                 problems.push(format!(
                     "{}/{}: took {:.1} s on the stub (a todo!() should fail at once)",
                     r.exercise.name,
@@ -285,7 +285,7 @@ fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
         let rest = &course[start + 1..];
         let end = rest.find("\n<a id=\"day").map_or(rest.len(), |e| e);
         let section = &rest[..end];
-        for t in tests_of(ex).iter().filter(|t| t.id != RULES_ID) {
+        for t in tests_of(ex).iter().filter(|t| !t.is_rules) {
             if !section.contains(&format!("`{}`", t.id)) {
                 problems.push(format!(
                     "course.md#{} does not mention the test `{}`",
