@@ -137,6 +137,7 @@ fn write_machine_reports(
                     opts.seed,
                     &opts.tree.dir.to_string_lossy(),
                     args.student.as_deref(),
+                    opts.sandbox,
                     tr,
                 );
                 serde_json::to_string_pretty(&doc)? + "\n"

@@ -20,7 +20,7 @@ use crate::context::slot::Slot;
 use crate::observe::harness::Harness;
 use crate::observe::wire::Transcript;
 
-/// Which test a context is for.
+/// Which test a context is for (`lab::test::Test::which` makes it from the test itself).
 pub struct Which {
     pub exercise: &'static str,
     pub test: &'static str,
@@ -136,6 +136,12 @@ impl<'a> Ctx<'a> {
             }
             _ => format!("cargo run -q -p {} --bin {name} --", self.exercise),
         }
+    }
+
+    /// Whether the test's programs run in a network namespace of their own (a sandbox): else
+    /// they share the machine's ports with every other test and program (plain mode).
+    pub fn own_network(&self) -> bool {
+        self.scope.sandbox.is_some()
     }
 
     /// The test's own directory, where its programs run: in a sandbox, the only place they

@@ -8,13 +8,14 @@ use super::case::{RULES_ID, TestCase, catalog_key};
 use super::exercise::Exercise;
 use super::family::{self, Owner};
 use crate::base::i18n::Messages;
+use crate::context::Which;
 
 /// A test as an exercise grades it: a row of its own table, of a family it takes (its program
 /// bound, its tweaks applied), or its rules. Reads as the row (`test.id`, `test.points`).
 #[derive(Clone, Copy)]
 pub struct Test {
-    /// The exercise it belongs to, e.g. `day2-echo`.
-    pub exercise: &'static str,
+    /// The exercise it belongs to.
+    pub exercise: &'static Exercise,
     case: TestCase,
     /// Whose catalog entries translate its title and its hint (`catalog_key`).
     title_from: Owner,
@@ -36,7 +37,7 @@ impl Deref for Test {
 /// the families it takes `after_own`, its rules check last.
 pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
     let own = |case: &TestCase, owner: Owner| Test {
-        exercise: exercise.name,
+        exercise,
         case: *case,
         title_from: owner,
         hint_from: owner,
@@ -49,7 +50,7 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
             .filter(move |takes| takes.after_own == after_own)
             .flat_map(|takes| family::compose(takes, exercise.name))
             .map(|c| Test {
-                exercise: exercise.name,
+                exercise,
                 case: c.case,
                 title_from: c.title_from,
                 hint_from: c.hint_from,
@@ -118,8 +119,18 @@ impl Test {
         tr.own_or(&self.hint_key(), self.hint)
     }
 
+    /// What a running test gets to know of itself (the context layer knows no exercise).
+    pub fn which(&self) -> Which {
+        Which {
+            exercise: self.exercise.name,
+            test: self.id,
+            timeout: self.timeout,
+            program: self.program,
+        }
+    }
+
     /// `day2-echo/round-trip`: what a student types to run it alone.
     pub fn name(&self) -> String {
-        format!("{}/{}", self.exercise, self.id)
+        format!("{}/{}", self.exercise.name, self.id)
     }
 }

@@ -6,6 +6,7 @@
 use serde_json::{Value, json};
 
 use crate::base::i18n::{Messages, msg};
+use crate::contain::sandbox::{Mode, containment};
 use crate::grade::outcome::{ExerciseReport, Score, TestReport, totals};
 
 /// The failure as plain text in the reader's language: summary, evidence and hint, as the
@@ -42,8 +43,10 @@ pub fn json(
     seed: u64,
     tree: &str,
     student: Option<&str>,
+    sandbox: Mode,
     tr: &Messages,
 ) -> Value {
+    let (mode, contained) = containment(sandbox);
     let exercises: Vec<Value> = reports
         .iter()
         .map(|r| {
@@ -91,7 +94,7 @@ pub fn json(
         "student": student,
         // Which sandbox graded the run; `contained: false` means the student's programs ran
         // beside the checker as the same user (plain mode): a grade to trust less.
-        "sandbox": {"mode": crate::contain::sandbox::containment().0, "contained": crate::contain::sandbox::containment().1},
+        "sandbox": {"mode": mode, "contained": contained},
         "exercises": exercises,
         "days": totals.days.iter().map(|(day, s)| json!({"day": day, "points": s.earned, "max_points": s.possible, "score": s.fraction()})).collect::<Vec<_>>(),
         "totals": {"passed": passed, "failed": failed, "points": all.earned, "max_points": all.possible, "score": all.fraction()},

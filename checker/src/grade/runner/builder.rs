@@ -35,7 +35,6 @@ pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: S
                         exercise_index: index,
                         test_index,
                         test,
-                        exercise: p.exercise,
                         built: Arc::clone(&built),
                     }));
                     continue;

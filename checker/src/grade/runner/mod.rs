@@ -22,13 +22,14 @@ use crate::contain::reaper;
 use crate::context::built::Built;
 use crate::grade::durations::Durations;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport};
-use crate::lab::exercise::Exercise;
 use crate::lab::selection::Selection;
 use crate::lab::test::Test;
 
 /// How a run grades.
 pub struct Options {
     pub tree: Tree,
+    /// How the programs of each test are contained (`sandbox::choose` decided it for the run).
+    pub sandbox: crate::contain::sandbox::Mode,
     /// Check the files students must not edit (`--ci`).
     pub ci: bool,
     /// Programs given with `--program NAME=PATH`.
@@ -42,12 +43,12 @@ pub struct Options {
     pub color: bool,
 }
 
-/// One test to run, once its exercise is built.
+/// One test to run, once its exercise is built: the test (which knows its exercise), where
+/// its outcome goes on the collector's board, and what it runs.
 struct Job {
     exercise_index: usize,
     test_index: usize,
     test: Test,
-    exercise: &'static Exercise,
     built: Arc<Built>,
 }
 

@@ -15,8 +15,8 @@ use crate::contain::intervention::{Intervention, Recorder};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
 use crate::contain::scope::Scope;
+use crate::context::Ctx;
 use crate::context::slot::{Slot, Slots};
-use crate::context::{Ctx, Which};
 use crate::grade::outcome::TestReport;
 
 /// Start the workers: one per slot, and more where slots are lent.
@@ -26,21 +26,21 @@ pub fn start(opts: &Options, queue: &Arc<Queue>, events: &Sender<Event>) {
     let extra = if lend { OFF_CPU_WORKERS } else { 0 };
     for _ in 0..opts.jobs + extra {
         let (slots, queue, events) = (Arc::clone(&slots), Arc::clone(queue), events.clone());
-        let seed = opts.seed;
+        let (seed, mode) = (opts.seed, opts.sandbox);
         std::thread::spawn(move || {
             loop {
                 let slot = Slot::acquire(&slots, lend);
                 let Some(job) = queue.pop() else {
                     return;
                 };
-                run(job, seed, &slot, &events);
+                run(job, seed, mode, &slot, &events);
             }
         });
     }
 }
 
 /// Run one test and send its outcome.
-fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
+fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Event>) {
     let at = Instant::now();
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     let finished = |report: TestReport| {
@@ -69,7 +69,7 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
         }
     };
     let log = Arc::new(Mutex::new(Vec::new()));
-    let sandbox = sandbox_for(&job, workdir.path(), &log);
+    let sandbox = sandbox_for(&job, mode, workdir.path(), &log);
     let scope = Scope::new(
         sandbox.as_ref().map(Sandbox::fds),
         workdir.path().to_path_buf(),
@@ -102,13 +102,14 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
             ));
         }
     };
-    let which = Which {
-        exercise: job.exercise.name,
-        test: job.test.id,
-        timeout: job.test.timeout,
-        program: job.test.program,
-    };
-    let mut ctx = Ctx::new(which, &job.built, seed, Arc::clone(&log), scope, slot);
+    let mut ctx = Ctx::new(
+        job.test.which(),
+        &job.built,
+        seed,
+        Arc::clone(&log),
+        scope,
+        slot,
+    );
     let result = run_catching_panics(job.test.run, &mut ctx);
     drop(ctx);
     // Anything the test started and did not stop is stopped now, and its namespaces go.
@@ -129,9 +130,14 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
 }
 
 /// The programs of an exercise run in a sandbox of their own, where allowed.
-fn sandbox_for(job: &Job, workdir: &std::path::Path, log: &Mutex<Vec<Text>>) -> Option<Sandbox> {
-    let has_programs = !job.exercise.kind.binaries().is_empty();
-    if !has_programs || sandbox::mode() != sandbox::Mode::Namespaces {
+fn sandbox_for(
+    job: &Job,
+    mode: sandbox::Mode,
+    workdir: &std::path::Path,
+    log: &Mutex<Vec<Text>>,
+) -> Option<Sandbox> {
+    let has_programs = !job.test.exercise.kind.binaries().is_empty();
+    if !has_programs || mode != sandbox::Mode::Namespaces {
         return None;
     }
     match Sandbox::create(Some(workdir)) {
