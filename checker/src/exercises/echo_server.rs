@@ -7,7 +7,7 @@
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
-use crate::base::i18n::{Text, msg};
+use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -238,10 +238,10 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     if left.is_empty() {
         return Ok(());
     }
-    let close_wait = left.iter().any(|l| l.mentions("close_wait"));
+    let close_wait = left.iter().any(sockets::Left::in_close_wait);
     Err(t.attach(
         Failure::wrong(msg!("echo-still-holds", n = left.len()))
-            .detail(msg!("label-held"), Text::lines(left))
+            .detail(msg!("label-held"), sockets::describe(&left))
             .note(if close_wait {
                 msg!("echo-close-wait")
             } else {
@@ -273,14 +273,11 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
     match kit::server::start(ctx, name(ctx)?, port, &[]) {
         Ok(_) => Ok(()),
         Err(f) => {
-            let in_use = f
-                .output
-                .as_deref()
-                .unwrap_or("")
-                .to_lowercase()
-                .contains("in use")
-                || f.summary.mentions("in use");
-            if in_use || f.kind == Some(FailureKind::BadExit) {
+            // kit::server says AddressInUse when the program said its bind failed so.
+            if matches!(
+                f.kind,
+                Some(FailureKind::AddressInUse | FailureKind::BadExit)
+            ) {
                 Err(Failure::of_kind(
                     FailureKind::AddressInUse,
                     msg!("echo-could-not-restart", port = port.to_string()),

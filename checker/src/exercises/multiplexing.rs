@@ -233,7 +233,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     if !left.is_empty() {
         return Err(t.attach(
             Failure::wrong(msg!("multi-still-holds-reset"))
-                .detail(msg!("label-held"), Text::lines(left))
+                .detail(msg!("label-held"), sockets::describe(&left))
                 .note(note),
         ));
     }

@@ -54,7 +54,7 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
             Failure::wrong(msg!("chat-left-still-held"))
                 .detail(
                     msg!("label-held"),
-                    Text::lines(sockets::left_for_clients(pid, &held, &[port])),
+                    sockets::describe(&sockets::left_for_clients(pid, &held, &[port])),
                 )
                 .note(msg!("chat-removed-and-closed")),
         ));
@@ -125,7 +125,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
             Failure::wrong(msg!("chat-reset-still-held"))
                 .detail(
                     msg!("label-held"),
-                    Text::lines(sockets::left_for_clients(pid, &held, &[port])),
+                    sockets::describe(&sockets::left_for_clients(pid, &held, &[port])),
                 )
                 .note(msg!("chat-gone-remove")),
         ));
