@@ -771,7 +771,6 @@ pipe-bye-too-early = after { $signal } the server printed `bye` or exited while 
 pipe-bye-after-logger = close the write end, then waitpid() for the logger, and only then print bye: bye means the file is complete
 pipe-exit-by-itself = the server ends by itself with status 0: a handler that sets a flag, not the default action
 pipe-sigint-reaches-logger = Ctrl-C's SIGINT reaches every process of the group, the logger too: a logger with SIGINT's default action dies of it (as soon as it runs) with lines still in the pipe; it must ignore SIGINT and SIGTERM and end only at EOF
-pipe-no-bye = the last line printed is not `bye` after { $signal }
 pipe-left-logger = { $pid } (the logger)
 pipe-left-child = { $pid } (a child)
 pipe-left-running = the server exited and left { $n ->

@@ -1029,7 +1029,6 @@ pipe-bye-too-early = { $signal } 뒤에 로거가 끝나지 않았는데(멈춘 
 pipe-bye-after-logger = 쓰기 끝을 닫고, 로거를 waitpid()로 기다린 뒤에야 bye를 출력하세요: bye는 파일이 완전하다는 뜻이다
 pipe-exit-by-itself = 서버는 스스로 상태 0으로 끝난다: 기본 처리 방식이 아니라 플래그를 세우는 핸들러로
 pipe-sigint-reaches-logger = Ctrl-C의 SIGINT는 그룹의 모든 프로세스에, 로거에게도 간다: SIGINT가 기본 처리 방식인 로거는 (실행되자마자) 파이프에 줄이 남은 채 그것으로 죽는다. 로거는 SIGINT와 SIGTERM을 무시하고 EOF에서만 끝나야 한다
-pipe-no-bye = { $signal } 뒤에 출력된 마지막 줄이 `bye`가 아니다
 pipe-left-logger = { $pid } (로거)
 pipe-left-child = { $pid } (자식)
 pipe-left-running = 서버가 종료했지만 프로세스 { $n }개가 아직 돌고 있다

@@ -5,6 +5,7 @@
 //! uses nothing of the checker's.
 
 pub mod escape;
+pub mod files;
 pub mod hash;
 pub mod i18n;
 pub mod verdict;

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::base::files::{files_below, rust_files};
 use crate::base::workspace;
 
 /// Where the student README stops: what follows is for the lab's maintainers and instructors.
@@ -116,40 +117,40 @@ pub fn without_tests(manifest: &str) -> String {
 
 /// Files of the export whose content is that of a solution source file.
 pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
-    let solutions: Vec<Vec<u8>> = crate::build::stage::rust_files(&lab.join("solutions"))
+    let solutions: Vec<Vec<u8>> = rust_files(&lab.join("solutions"))
         .into_iter()
-        .filter(|(rel, _)| !rel.starts_with("target"))
-        .filter_map(|(_, path)| std::fs::read(path).ok())
+        .filter(|f| !f.rel.starts_with("target"))
+        .filter_map(|f| std::fs::read(f.path).ok())
         .collect();
     let mut leaks = Vec::new();
     if export.join("solutions").exists() {
         leaks.push("solutions/".to_string());
     }
-    for (rel, path) in crate::build::stage::rust_files(export) {
-        if let Ok(content) = std::fs::read(&path)
+    for file in rust_files(export) {
+        if let Ok(content) = std::fs::read(&file.path)
             && solutions.contains(&content)
         {
-            leaks.push(rel.display().to_string());
+            leaks.push(file.rel.display().to_string());
         }
     }
     leaks
 }
 
+/// Copy the files below `from` (or the file `from`) to `to`, build output (`target/`) left out.
 fn copy_tree(from: &Path, to: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
-    if from.is_dir() {
-        for entry in
-            std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))?
-        {
-            let entry = entry?;
-            if entry.file_name() == "target" {
-                continue;
-            }
-            copy_tree(&entry.path(), &to.join(entry.file_name()), written)?;
-        }
-        return Ok(());
+    if !from.is_dir() {
+        let content = std::fs::read(from).with_context(|| format!("reading {}", from.display()))?;
+        return write(to, &content, written);
     }
-    let content = std::fs::read(from).with_context(|| format!("reading {}", from.display()))?;
-    write(to, &content, written)
+    for file in files_below(from)
+        .into_iter()
+        .filter(|f| !f.is_under("target"))
+    {
+        let content = std::fs::read(&file.path)
+            .with_context(|| format!("reading {}", file.path.display()))?;
+        write(&to.join(&file.rel), &content, written)?;
+    }
+    Ok(())
 }
 
 fn write(to: &Path, content: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {

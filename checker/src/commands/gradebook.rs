@@ -7,6 +7,7 @@
 //! The CSV is written by hand (RFC 4180 quoting, a few lines): a CSV crate would add to every
 //! cold build of the lab for one command instructors run now and then.
 
+use crate::base::files::files_below;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,18 +71,12 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>) -> Result<ExitCode> {
 
 /// Every `.json` file below `dir`.
 fn json_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            json_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            into.push(path);
-        }
-    }
+    into.extend(
+        files_below(dir)
+            .into_iter()
+            .filter(|f| f.rel.extension().is_some_and(|e| e == "json"))
+            .map(|f| f.path),
+    );
 }
 
 /// The row of one report, or `None` if the JSON is not a checker report.

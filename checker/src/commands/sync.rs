@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::verify::course;
+use crate::base::files;
 use crate::base::i18n::catalog::Catalog;
 use crate::base::i18n::{Messages, msg};
 use crate::base::workspace;
@@ -60,17 +61,10 @@ pub fn run(tr: &Messages) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Write `path` (relative to the lab) if its content changes; say so.
+/// Write the lab's file `rel` if its content changes; its name if it did.
 fn write_if_changed(lab: &Path, rel: &str, content: &str) -> Result<Option<String>> {
-    let path = lab.join(rel);
-    if std::fs::read_to_string(&path).ok().as_deref() == Some(content) {
-        return Ok(None);
-    }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    std::fs::write(&path, content).with_context(|| format!("writing {rel}"))?;
-    Ok(Some(rel.to_string()))
+    let written = files::write_if_changed(&lab.join(rel), content.as_bytes())?;
+    Ok(written.then(|| rel.to_string()))
 }
 
 /// The solution's manifest and rules, copied to the stub and to the pristine copies.

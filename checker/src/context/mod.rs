@@ -86,6 +86,13 @@ impl<'a> Ctx<'a> {
         self.slot.lend();
     }
 
+    /// `n` random bytes from the test's seeded generator.
+    pub fn random_bytes(&mut self, n: usize) -> Vec<u8> {
+        let mut data = vec![0u8; n];
+        self.rng.fill(&mut data);
+        data
+    }
+
     /// The earlier of the test's deadline and `from_now` from now.
     pub fn within(&self, from_now: Duration) -> Instant {
         (Instant::now() + from_now).min(self.deadline)

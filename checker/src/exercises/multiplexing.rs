@@ -10,7 +10,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::clients::{self, Flood};
+use crate::exercises::kit::clients::{self, Conversation, Flood};
 use crate::exercises::kit::{echo, poll, server, sockets};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -26,31 +26,13 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(10));
     let burst = clients::connect_burst(&t, s.port, 100, deadline, Duration::ZERO, || {})?;
-    let seeds: Vec<u64> = (0..100).map(|_| ctx.rng.u64(..)).collect();
-    let threads: Vec<_> = burst
-        .conns
-        .into_iter()
-        .zip(seeds)
-        .enumerate()
-        .map(|(i, (mut c, seed))| {
-            std::thread::spawn(move || -> TestResult {
-                let mut rng = fastrand::Rng::with_seed(seed);
-                for round in 0..=i % 5 {
-                    let filler: String = (0..rng.usize(1..2000))
-                        .map(|_| rng.alphanumeric())
-                        .collect();
-                    echo::round_trip(
-                        &mut c,
-                        &format!("client {i} round {round} {filler}\n"),
-                        deadline,
-                    )?;
-                    std::thread::sleep(Duration::from_millis(rng.u64(5..30)));
-                }
-                c.shutdown_write();
-                c.expect_eof(deadline, msg!("eof-after-client-eof"))
-            })
-        })
-        .collect();
+    // Each leaves after 1 to 5 rounds.
+    let how = Conversation {
+        rounds: |i| i % 5 + 1,
+        filler: 1..2000,
+        pause_ms: 5..30,
+    };
+    let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
     clients::all_passed(threads).map_err(|(f, failed)| {
         f.detail(
             msg!("multi-clients-failed"),
@@ -386,12 +368,8 @@ pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
-    let mut conns = Vec::new();
-    for i in 1..=3 {
-        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
-        conns.push(c);
-    }
+    // Held open while the server is looked at.
+    let _conns = echo::talking(ctx, &t, s.port, 3)?;
     let listening = procinfo::listening_inodes(pid, s.port);
     let blocking: Vec<Text> = procinfo::socket_fds(pid)
         .into_iter()

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
+use crate::base::files::files_below;
 use crate::base::hash::Fnv;
 use crate::base::workspace::{self, Tree};
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
@@ -41,22 +42,14 @@ fn dir() -> PathBuf {
     workspace::lab_root().join("target/checker-cache")
 }
 
+/// Every file of a package (build output left out), by name and content.
 fn hash_files(dir: &Path, into: &mut Fnv) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        if name == "target" {
-            continue;
-        }
-        name.to_string_lossy().hash(into);
-        let path = entry.path();
-        if path.is_dir() {
-            hash_files(&path, into);
-        } else if let Ok(content) = std::fs::read(&path) {
+    for file in files_below(dir)
+        .into_iter()
+        .filter(|f| !f.is_under("target"))
+    {
+        file.rel.to_string_lossy().hash(into);
+        if let Ok(content) = std::fs::read(&file.path) {
             content.hash(into);
         }
     }

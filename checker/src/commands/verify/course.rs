@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::base::files::rust_files;
 use crate::base::workspace::Tree;
 use crate::build::cargo::run_cargo;
 use crate::build::stage;
@@ -26,9 +27,10 @@ fn stub_sources(lab: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for ex in exercises::ALL {
         let src = lab.join("exercises").join(ex.name).join("src");
-        for (rel, path) in stage::rust_files(&src) {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                files.push((format!("exercises/{}/src/{}", ex.name, rel.display()), text));
+        for file in rust_files(&src) {
+            if let Ok(text) = std::fs::read_to_string(&file.path) {
+                let rel = file.rel.display();
+                files.push((format!("exercises/{}/src/{rel}", ex.name), text));
             }
         }
     }
@@ -286,17 +288,17 @@ pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
     let mut with_hints = Vec::new();
     for ex in exercises::ALL {
         let src = lab.join("exercises").join(ex.name).join("src");
-        let files = stage::rust_files(&src);
-        if files.iter().any(|(_, path)| {
-            std::fs::read_to_string(path)
+        let files = rust_files(&src);
+        if files.iter().any(|f| {
+            std::fs::read_to_string(&f.path)
                 .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with(HINT_CODE)))
         }) {
             with_hints.push(ex.name);
         }
-        for (rel, path) in files {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            let copy = tree_dir.join(ex.name).join("src").join(&rel);
+        for file in files {
+            let text = std::fs::read_to_string(&file.path)
+                .with_context(|| format!("reading {}", file.path.display()))?;
+            let copy = tree_dir.join(ex.name).join("src").join(&file.rel);
             std::fs::create_dir_all(copy.parent().unwrap_or(&tree_dir))?;
             let content = uncomment_hints(&text);
             if std::fs::read_to_string(&copy).ok().as_deref() != Some(content.as_str()) {

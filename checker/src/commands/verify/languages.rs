@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::base::files::rust_files;
 use crate::base::i18n::catalog;
 use crate::exercises;
 use crate::lab::test::{catalog_keys, tests_of};
@@ -21,28 +22,12 @@ pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
     table_keys.extend(crate::cli::help_keys());
     let mut used = Vec::new();
     for file in rust_files(&lab.join("checker/src")) {
-        let source = std::fs::read_to_string(&file)?;
+        let source = std::fs::read_to_string(&file.path)?;
         used.extend(catalog::ids_in_source(&source));
     }
     used.sort();
     used.dedup();
     Ok(catalog::problems(&table_keys, &used))
-}
-
-fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return found;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// course.ko.md is course.md's twin: the same `<a id>` anchors in the same order, the same test

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::base::files::rust_files;
 use crate::base::i18n::{Lang, Messages};
 use crate::base::verdict::Status;
 use crate::base::workspace::{self, Tree};
@@ -433,8 +434,8 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
     let checker = lab.join("checker");
     let mut files: Vec<_> = ["harness", "shims", "templates"]
         .iter()
-        .flat_map(|dir| stage::rust_files(&checker.join(dir)))
-        .map(|(_, path)| path)
+        .flat_map(|dir| rust_files(&checker.join(dir)))
+        .map(|f| f.path)
         .collect();
     files.sort();
     for file in &files {

@@ -1,6 +1,5 @@
 //! write_all and write_vectored_all, called by the harness on a slow, interrupted pipe.
 
-use super::random_bytes;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
@@ -212,7 +211,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
         ctx.rng.usize(100_000..200_000),
         ctx.rng.usize(250_000..400_000),
     ];
-    let inputs: Vec<Vec<u8>> = sizes.iter().map(|&n| random_bytes(ctx, n)).collect();
+    let inputs: Vec<Vec<u8>> = sizes.iter().map(|&n| ctx.random_bytes(n)).collect();
     let calls: Vec<Call> = inputs
         .iter()
         .map(|data| {
@@ -233,7 +232,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
         check_write(call, data, &[0], &o)?;
     }
     seen.proved_something(ctx)?;
-    let data = random_bytes(ctx, 1000);
+    let data = ctx.random_bytes(1000);
     check_closed_pipe(
         ctx,
         Call::new(
@@ -281,7 +280,7 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
     ];
     for _ in 0..2 {
         let sizes = random_buffer_sizes(ctx);
-        lists.push(sizes.iter().map(|&n| random_bytes(ctx, n)).collect());
+        lists.push(sizes.iter().map(|&n| ctx.random_bytes(n)).collect());
     }
     let calls: Vec<Call> = lists
         .iter()

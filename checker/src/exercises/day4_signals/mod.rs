@@ -24,7 +24,7 @@ use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
-use crate::exercises::kit::{clients, echo, poll};
+use crate::exercises::kit::{clients, echo, poll, shutdown};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -116,13 +116,13 @@ fn start(ctx: &Ctx, args: &[&str]) -> Result<Server, Failure> {
 
 /// Wait (at most 1 s) until the parent is asleep waiting for something — in accept, poll,
 /// ppoll, select, epoll_wait, sigsuspend or a read on a self-pipe or signalfd, whichever its
-/// design uses — so that a signal really arrives during a wait. A parent that never sleeps
-/// is not failed here: the signal then arrives while it runs, and the test goes on.
+/// design uses — so that a signal really arrives during a wait.
 fn wait_until_waiting(ctx: &Ctx, s: &Server) {
-    let until = ctx.within(secs(1));
-    while !procinfo::is_waiting(s.program.pid()) && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let pid = s.program.pid();
+    let within = ctx
+        .within(secs(1))
+        .saturating_duration_since(Instant::now());
+    shutdown::wait_until_asleep(within, || vec![pid]);
 }
 
 /// Send SIGUSR1 and expect `served <n> clients` within 0.5 s (as the `nth` stats line).
