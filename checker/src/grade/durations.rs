@@ -23,6 +23,13 @@ fn file() -> PathBuf {
     workspace::lab_root().join("target/checker-cache/durations.json")
 }
 
+impl FromIterator<(String, Duration)> for Durations {
+    /// Durations by test name (`Test::name`).
+    fn from_iter<I: IntoIterator<Item = (String, Duration)>>(iter: I) -> Self {
+        Durations(iter.into_iter().collect())
+    }
+}
+
 impl Durations {
     /// What earlier runs measured (nothing, if the file is missing or unreadable).
     pub fn load() -> Durations {

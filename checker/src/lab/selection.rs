@@ -113,3 +113,74 @@ fn unknown(catalogue: &[&Exercise], name: &str) -> anyhow::Error {
     };
     anyhow::Error::new(Localized(text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::select;
+    use crate::base::i18n::{Lang, Localized, Messages};
+    use crate::lab::fixtures::CATALOGUE;
+
+    fn picked(targets: &[&str]) -> Vec<(String, Option<Vec<&'static str>>)> {
+        let targets: Vec<String> = targets.iter().map(|t| t.to_string()).collect();
+        select(CATALOGUE, &targets)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.exercise.name.to_string(), s.only_tests))
+            .collect()
+    }
+
+    fn error(target: &str) -> String {
+        let e = select(CATALOGUE, &[target.to_string()]).err().unwrap();
+        let text = &e.downcast_ref::<Localized>().unwrap().0;
+        Messages::new(Lang::En).render(text)
+    }
+
+    #[test]
+    fn all_a_day_an_exercise_a_test() {
+        assert_eq!(picked(&["all"]).len(), 2);
+        assert_eq!(picked(&["day2"]), [("day2-server".into(), None)]);
+        assert_eq!(picked(&["day1-lib/"]), [("day1-lib".into(), None)]);
+        assert_eq!(
+            picked(&["day2-server/echo"]),
+            [("day2-server".into(), Some(vec!["echo"]))]
+        );
+        assert_eq!(
+            picked(&["day2-server/rules"]),
+            [("day2-server".into(), Some(vec!["rules"]))],
+            "the rules are a test like the others"
+        );
+    }
+
+    #[test]
+    fn course_order_no_duplicates_and_a_whole_exercise_wins() {
+        let got = picked(&[
+            "day2-server/echo",
+            "day1-lib",
+            "day2-server/exit",
+            "day1-lib/add",
+        ]);
+        assert_eq!(
+            got,
+            [
+                ("day1-lib".into(), None),
+                ("day2-server".into(), Some(vec!["echo", "exit"]))
+            ]
+        );
+        assert_eq!(
+            picked(&["day2-server/echo", "day2"]),
+            [("day2-server".into(), None)]
+        );
+    }
+
+    #[test]
+    fn mistakes_say_what_to_type() {
+        assert!(
+            error("day2-servr").contains("day2-server"),
+            "{}",
+            error("day2-servr")
+        );
+        assert!(error("day2-server/nope").contains("nope"));
+        assert!(error("day7").contains("day7"));
+        assert!(error("zzzzzzzzzz").contains("day1-lib, day2-server"));
+    }
+}

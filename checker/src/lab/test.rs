@@ -134,3 +134,51 @@ impl Test {
         format!("{}/{}", self.exercise.name, self.id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lab::fixtures::{LIB, SERVER};
+
+    #[test]
+    fn families_first_then_its_own_then_after_own_then_the_rules() {
+        let ids: Vec<&str> = tests_of(&SERVER).iter().map(|t| t.id).collect();
+        assert_eq!(ids, ["echo", "flood", "client-talks", "exit", "rules"]);
+        let tests = tests_of(&SERVER);
+        assert!(tests.iter().all(|t| t.exercise.name == "day2-server"));
+        assert_eq!(
+            tests[0].program,
+            Some("server"),
+            "the family's rows run its program"
+        );
+        assert_eq!(
+            tests[2].program,
+            Some("client"),
+            "its own row keeps its program"
+        );
+        assert_eq!(tests[1].points, 5, "its tweak");
+        assert!(tests[4].is_rules && !tests[0].is_rules);
+        assert_eq!(tests[2].name(), "day2-server/client-talks");
+    }
+
+    #[test]
+    fn each_text_is_translated_where_it_is_declared() {
+        let tests = tests_of(&SERVER);
+        assert_eq!(tests[0].title_key(), "shared--echo--title");
+        assert_eq!(tests[0].hint_key(), "shared-design--echo--hint");
+        assert_eq!(tests[1].hint_key(), "shared--flood--hint");
+        assert_eq!(tests[2].title_key(), "day2-server--client-talks--title");
+        assert_eq!(tests[4].title_key(), "rules--rules--title");
+        let keys = catalog_keys(&SERVER);
+        assert_eq!(keys[0], "day2-server--title");
+        // The family's own texts are needed even where a variant says them otherwise.
+        assert!(keys.contains(&"shared--echo--hint".to_string()));
+        assert_eq!(
+            keys.len(),
+            keys.iter().collect::<std::collections::BTreeSet<_>>().len(),
+            "no key twice"
+        );
+        let entries = catalog_entries(&LIB);
+        assert!(entries.contains(&("day1-lib--add--hint".to_string(), "a hint")));
+    }
+}

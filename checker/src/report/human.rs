@@ -286,3 +286,51 @@ pub fn totals(
     };
     writeln!(out, "{}", tr.render(&line))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::base::i18n::{Lang, Messages};
+    use crate::base::verdict::Failure;
+    use crate::grade::outcome::{ExerciseReport, TestReport};
+    use crate::lab::fixtures::{LIB, SERVER};
+    use crate::lab::test::tests_of;
+
+    fn passing(exercise: &'static crate::lab::exercise::Exercise) -> ExerciseReport {
+        let tests = tests_of(exercise)
+            .into_iter()
+            .map(|t| {
+                let failure = (t.id == "sub").then(|| Failure::not_applicable("n/a"));
+                TestReport::of(t, failure, Duration::ZERO, Vec::new())
+            })
+            .collect();
+        ExerciseReport {
+            exercise,
+            build_problem: None,
+            tests,
+        }
+    }
+
+    #[test]
+    fn the_score_per_day_and_the_last_line() {
+        let reports = [passing(&LIB), passing(&SERVER)];
+        let tr = Messages::new(Lang::En);
+        let mut out = Vec::new();
+        super::scores(&mut out, &reports, &tr).unwrap();
+        super::totals(&mut out, &reports, &tr).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let plain = text.replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+        assert!(plain.contains("9/9"), "{plain}");
+        assert!(
+            plain.contains("day 1: 1/1") && plain.contains("day 2: 8/8"),
+            "{plain}"
+        );
+        assert!(
+            plain
+                .trim_end()
+                .ends_with("7 passed, 0 failed, 1 not applicable"),
+            "{plain}"
+        );
+    }
+}

@@ -100,3 +100,77 @@ pub fn json(
         "totals": {"passed": passed, "failed": failed, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::json;
+    use crate::base::i18n::{Lang, Messages};
+    use crate::base::verdict::Failure;
+    use crate::contain::sandbox::Mode;
+    use crate::grade::outcome::{ExerciseReport, TestReport};
+    use crate::lab::exercise::Exercise;
+    use crate::lab::fixtures::{LIB, SERVER};
+    use crate::lab::test::tests_of;
+
+    fn report(exercise: &'static Exercise, failing: &[&str]) -> ExerciseReport {
+        let tests = tests_of(exercise)
+            .into_iter()
+            .map(|t| {
+                let failure = failing.contains(&t.id).then(|| Failure::wrong("no"));
+                TestReport::of(t, failure, Duration::from_millis(1500), Vec::new())
+            })
+            .collect();
+        ExerciseReport {
+            exercise,
+            build_problem: None,
+            tests,
+        }
+    }
+
+    #[test]
+    fn every_number_comes_from_the_outcome_once() {
+        let reports = [report(&LIB, &["rules"]), report(&SERVER, &["flood"])];
+        let doc = json(
+            &reports,
+            7,
+            "tree",
+            Some("kim"),
+            Mode::Plain,
+            &Messages::new(Lang::En),
+        );
+        let lib = &doc["exercises"][0];
+        assert_eq!(lib["status"], "fail");
+        assert_eq!(
+            (lib["points"].as_u64(), lib["max_points"].as_u64()),
+            (Some(0), Some(3))
+        );
+        // A broken rule voids every test's points, in every place they are shown.
+        assert!(
+            lib["tests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|t| t["points"] == 0)
+        );
+        assert_eq!(lib["tests"][0]["status"], "pass");
+        let server = &doc["exercises"][1];
+        assert_eq!(server["points"], 3, "echo 1 + client-talks 1 + exit 1");
+        assert_eq!(server["max_points"], 8);
+        assert_eq!(server["tests"][1]["status"], "fail");
+        assert_eq!(doc["days"][1]["score"], 0.375);
+        assert_eq!(doc["totals"]["points"], 3);
+        assert_eq!(doc["totals"]["max_points"], 11);
+        assert_eq!(
+            (
+                doc["totals"]["passed"].as_u64(),
+                doc["totals"]["failed"].as_u64()
+            ),
+            (Some(6), Some(2))
+        );
+        assert_eq!(doc["status"], "fail");
+        assert_eq!(doc["sandbox"]["mode"], "plain");
+        assert_eq!(doc["sandbox"]["contained"], false);
+    }
+}
