@@ -8,8 +8,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 /// The comments around the glossary table in course.ko.md.
-pub const GLOSSARY_START: &str =
-    "<!-- glossary: checker verify flags the renderings of the last column in course.ko.md and README.ko.md -->";
+pub const GLOSSARY_START: &str = "<!-- glossary: checker verify flags the renderings of the last column in course.ko.md and README.ko.md -->";
 pub const GLOSSARY_END: &str = "<!-- end of the glossary -->";
 
 /// The Korean files whose prose is checked.
@@ -100,9 +99,9 @@ fn without_code_and_targets(line: &str) -> String {
 /// The glossary of course.ko.md: the rows of the table between its two comments. A row is
 /// `| English | 한국어 | 쓰지 않는 말 |`, the last cell a list separated by commas (or `—`).
 pub fn glossary(text: &str) -> std::result::Result<Vec<Term>, String> {
-    let start = text
-        .find(GLOSSARY_START)
-        .ok_or_else(|| format!("course.ko.md has no glossary (a table after `{GLOSSARY_START}`)"))?;
+    let start = text.find(GLOSSARY_START).ok_or_else(|| {
+        format!("course.ko.md has no glossary (a table after `{GLOSSARY_START}`)")
+    })?;
     let table = &text[start + GLOSSARY_START.len()..];
     let end = table
         .find(GLOSSARY_END)
@@ -161,19 +160,25 @@ pub fn glossary_problems(file: &str, text: &str, terms: &[Term]) -> Vec<String> 
 }
 
 /// The line numbers of the glossary table (its comments included), where every rejected
-/// rendering is named on purpose.
-fn glossary_lines(text: &str) -> std::ops::RangeInclusive<usize> {
+/// rendering is named on purpose; none without a glossary.
+fn glossary_lines(text: &str) -> std::ops::Range<usize> {
     let line_of = |at: usize| text[..at].lines().count() + 1;
     match (text.find(GLOSSARY_START), text.find(GLOSSARY_END)) {
-        (Some(start), Some(end)) if start < end => line_of(start)..=line_of(end),
-        _ => 1..=0,
+        (Some(start), Some(end)) if start < end => line_of(start)..line_of(end) + 1,
+        _ => 0..0,
     }
 }
 
 /// The polite endings a textbook in 한다체 never uses, with what to write instead.
 const POLITE: [(&str, &str); 4] = [
-    ("세요", "an imperative in 한다체: \"-한다\", \"-하자\" or \"-해야 한다\""),
-    ("십시오", "an imperative in 한다체: \"-한다\", \"-하자\" or \"-해야 한다\""),
+    (
+        "세요",
+        "an imperative in 한다체: \"-한다\", \"-하자\" or \"-해야 한다\"",
+    ),
+    (
+        "십시오",
+        "an imperative in 한다체: \"-한다\", \"-하자\" or \"-해야 한다\"",
+    ),
     ("니다", "the 한다체 ending: \"-다\", \"-한다\""),
     ("니까", "a question in 한다체: \"-는가?\", \"-을까?\""),
 ];
@@ -232,7 +237,8 @@ fn word_start(chars: &[char], at: usize) -> usize {
 
 /// The glossary parses, and course.ko.md and README.ko.md keep to it and to 한다체.
 pub fn check(lab: &Path) -> Result<Vec<String>> {
-    let course = std::fs::read_to_string(lab.join("course.ko.md")).context("reading course.ko.md")?;
+    let course =
+        std::fs::read_to_string(lab.join("course.ko.md")).context("reading course.ko.md")?;
     let terms = match glossary(&course) {
         Ok(terms) => terms,
         Err(problem) => return Ok(vec![problem]),
@@ -266,7 +272,11 @@ mod tests {
             }
         );
         assert!(terms[2].rejected.is_empty());
-        assert!(glossary("no table here").unwrap_err().contains("no glossary"));
+        assert!(
+            glossary("no table here")
+                .unwrap_err()
+                .contains("no glossary")
+        );
     }
 
     #[test]

@@ -146,7 +146,10 @@ mod tests {
             .iter()
             .zip(sections(en))
             .map(|(heading, section)| {
-                format!("{heading}\n<!-- en: {} -->\n\n본문.\n\n", hash(&section.text))
+                format!(
+                    "{heading}\n<!-- en: {} -->\n\n본문.\n\n",
+                    hash(&section.text)
+                )
             })
             .collect()
     }
@@ -177,14 +180,13 @@ mod tests {
             "{found:#?}"
         );
         assert!(
-            found[0].contains(&format!(
-                "<!-- en: {} -->",
-                hash(&sections(&en)[2].text)
-            )),
+            found[0].contains(&format!("<!-- en: {} -->", hash(&sections(&en)[2].text))),
             "{found:#?}"
         );
         // Only the changed section: moving an anchor, or trailing spaces, changes nothing.
-        let en = EN.replace("<a id=\"two\">", "<a id=\"second\">").replace("Intro.", "Intro.  ");
+        let en = EN
+            .replace("<a id=\"two\">", "<a id=\"second\">")
+            .replace("Intro.", "Intro.  ");
         assert!(stale("course.md", &en, "course.ko.md", &ko).is_empty());
     }
 
