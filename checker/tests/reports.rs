@@ -351,6 +351,11 @@ fn verify_passes_on_the_lab() {
         "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
         "course.md's rules table matches each exercise's clippy.toml and [lints]",
         "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
+        // The Korean twins (issue 30): the glossary and the register, and no section left
+        // behind its English.
+        "course.ko.md's rules table matches them too, with its header in Korean",
+        "course.ko.md and README.ko.md keep course.ko.md's glossary",
+        "every Korean section of the course and README was translated from its English section as it is now",
     ] {
         assert!(stdout.contains(&format!("✓ {check}")), "{check}\n{stdout}");
     }
