@@ -133,13 +133,28 @@ impl ExerciseReport {
             .count()
     }
 
+    /// Whether a broken rule voids the exercise's points: work that skips the lesson earns
+    /// nothing, whatever its tests say.
+    pub fn rules_void_points(&self) -> bool {
+        self.tests
+            .iter()
+            .any(|t| t.test.id == RULES_ID && t.status == Status::Fail)
+    }
+
+    /// The points one of its tests counts for in the exercise's total (none while a broken rule
+    /// voids them), for reports that list points test by test.
+    pub fn points_counted(&self, t: &TestReport) -> u32 {
+        if self.rules_void_points() {
+            0
+        } else {
+            t.points_earned()
+        }
+    }
+
     /// Points earned and possible. A broken rule voids the exercise's points: work that skips
     /// the lesson earns nothing.
     pub fn points(&self) -> (u32, u32) {
-        let rules_broken = self
-            .tests
-            .iter()
-            .any(|t| t.test.id == RULES_ID && t.status == Status::Fail);
+        let rules_broken = self.rules_void_points();
         let possible = self
             .tests
             .iter()
