@@ -858,3 +858,7 @@ chat-lines-orders-from = { $first } and { $who } got the lines in different orde
 chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\n` has come
 chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
 chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
+
+## Grading a class: Classroom 50, Gradescope, the regrade (report/gradescope.rs)
+
+gradescope-summary = { $points }/{ $max } points ({ $passed } passed, { $failed } failed)

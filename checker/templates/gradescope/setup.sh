@@ -12,7 +12,7 @@ source "$root/source/config.env"
 
 # The tools the hidden tests use (a real netcat and socat), git, a C toolchain for cargo.
 need=()
-for tool in git:git cc:build-essential nc:netcat-openbsd socat:socat curl:curl python3:python3 unshare:util-linux; do
+for tool in git:git cc:build-essential nc:netcat-openbsd socat:socat python3:python3 unshare:util-linux; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -22,6 +22,7 @@ fi
 
 # Rust through rustup, with clippy (the checker runs it to enforce each exercise's rules).
 if ! command -v cargo >/dev/null 2>&1; then
+  command -v curl >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl
   curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
     sh -s -- -y --profile minimal --component clippy
   # shellcheck source=/dev/null
