@@ -7,7 +7,7 @@ submitted commit -- a push, or a submit/* tag in tag mode -- with CLASSROOM, ASS
 SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, REVIEW_URL and OWNER in its environment; it must leave
 ./result.json (schema classroom50/result/v1) and exit 0 when it graded (pass or fail).
 
-It clones the lab at LAB_REVISION (without its solutions or its own tests) into the runner's
+It clones the lab at LAB_REVISION (without its solutions and broken versions) into the runner's
 temporary directory, outside the student's checkout, and grades the checkout with the lab's own
 .ci/grade-submission (--ci: the student's sources are built from a copy beside the lab's
 manifests and rules; a build.rs or an edited Cargo.toml earns nothing). grade-submission writes
@@ -47,8 +47,8 @@ def lab_checkout(scratch):
     shutil.rmtree(lab, ignore_errors=True)
     steps = [
         ["git", "clone", "-q", "--no-checkout", LAB_REPOSITORY, str(lab)],
-        ["git", "-C", str(lab), "sparse-checkout", "set", "--no-cone",
-         "/*", "!/solutions/", "!/checker/tests/"],
+        ["git", "-C", str(lab), "sparse-checkout", "set", "--no-cone", "/*", "!/solutions/",
+         "!/checker/tests/broken-versions/", "!/checker/tests/golden/"],
         ["git", "-C", str(lab), "-c", "advice.detachedHead=false", "checkout", "-q",
          "--detach", LAB_REVISION],
     ]

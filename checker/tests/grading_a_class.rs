@@ -339,7 +339,9 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
         .env("GRADE_TARGETS", "day1-endian"));
     assert!(setup.contains(&format!("the lab at {} is ready", lab_revision())), "{setup}");
     assert!(root.join("lab/.ci/grade-submission").exists());
-    assert!(!root.join("lab/solutions").exists(), "the solutions stay out of the container");
+    for secret in ["solutions", "checker/tests/broken-versions"] {
+        assert!(!root.join("lab").join(secret).exists(), "{secret} stay out of the container");
+    }
 
     // A submission uploaded as the whole repository, without git.
     let student = export(dir.path(), "upload");

@@ -29,12 +29,12 @@ if ! command -v cargo >/dev/null 2>&1; then
   source "$HOME/.cargo/env"
 fi
 
-# The lab at the pinned revision, without its solutions or its own tests: students' programs
+# The lab at the pinned revision, without its solutions or broken versions: students' programs
 # run in this container, and in plain mode they could read whatever it holds.
 lab="$root/lab"
 rm -rf "$lab"
 git clone -q --no-checkout "$LAB_REPOSITORY" "$lab"
-git -C "$lab" sparse-checkout set --no-cone '/*' '!/solutions/' '!/checker/tests/'
+git -C "$lab" sparse-checkout set --no-cone '/*' '!/solutions/' '!/checker/tests/broken-versions/' '!/checker/tests/golden/'
 git -C "$lab" -c advice.detachedHead=false checkout -q --detach "$LAB_REVISION"
 
 # The checker, built once, and every dependency the exercises use: grading a stub tree once
