@@ -331,7 +331,9 @@ fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {
 fn parse_deadline(text: &str) -> Result<String, String> {
     match crate::base::date::parse_rfc3339(text) {
         Some(_) => Ok(text.trim().to_string()),
-        None => Err("expected a date and time with its UTC offset, e.g. 2026-10-31T23:59:00+09:00".into()),
+        None => Err(
+            "expected a date and time with its UTC offset, e.g. 2026-10-31T23:59:00+09:00".into(),
+        ),
     }
 }
 

@@ -21,7 +21,11 @@ fn export(dir: &Path, name: &str) -> PathBuf {
         .arg(&root)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     root
 }
 
@@ -32,7 +36,12 @@ fn solve(root: &Path, exercises: &[&str]) {
         run(Command::new("rm").arg("-rf").arg(to.join("src")));
         run(Command::new("cp")
             .arg("-r")
-            .arg(common::lab_root().join("solutions").join(exercise).join("src"))
+            .arg(
+                common::lab_root()
+                    .join("solutions")
+                    .join(exercise)
+                    .join("src"),
+            )
             .arg(&to));
     }
 }
@@ -43,13 +52,22 @@ fn commit(root: &Path, message: &str, date: &str) -> String {
         git(root, &["init", "-q", "-b", "main"], date);
     }
     git(root, &["add", "-A"], date);
-    git(root, &["commit", "-q", "--allow-empty", "-m", message], date);
+    git(
+        root,
+        &["commit", "-q", "--allow-empty", "-m", message],
+        date,
+    );
     git(root, &["rev-parse", "HEAD"], date)
 }
 
 fn git(dir: &Path, args: &[&str], date: &str) -> String {
     let out = Command::new("git")
-        .args(["-c", "user.name=Student", "-c", "user.email=student@example.edu"])
+        .args([
+            "-c",
+            "user.name=Student",
+            "-c",
+            "user.email=student@example.edu",
+        ])
         .arg("-C")
         .arg(dir)
         .args(args)
@@ -57,7 +75,11 @@ fn git(dir: &Path, args: &[&str], date: &str) -> String {
         .env("GIT_COMMITTER_DATE", date)
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
@@ -77,7 +99,10 @@ fn run(cmd: &mut Command) -> String {
 fn command(program: &str) -> Command {
     let mut cmd = Command::new(program);
     cmd.env("NO_COLOR", "1")
-        .env("CARGO_BUILD_BUILD_DIR", common::scratch().join("shared-build"))
+        .env(
+            "CARGO_BUILD_BUILD_DIR",
+            common::scratch().join("shared-build"),
+        )
         .env_remove("GITHUB_ACTIONS")
         .env_remove("GITHUB_OUTPUT")
         .env_remove("GITHUB_STEP_SUMMARY")
@@ -127,8 +152,19 @@ fn classroom50_problems(doc: &Value, classroom: &str, assignment: &str) -> Vec<S
         })
     };
     const REQUIRED: [&str; 13] = [
-        "schema", "classroom", "assignment", "assignment_type", "owner", "submission", "commit",
-        "release", "review", "datetime", "score", "max-score", "tests",
+        "schema",
+        "classroom",
+        "assignment",
+        "assignment_type",
+        "owner",
+        "submission",
+        "commit",
+        "release",
+        "review",
+        "datetime",
+        "score",
+        "max-score",
+        "tests",
     ];
     const OPTIONAL: [&str; 2] = ["graded_at", "submitted_by"];
     for field in REQUIRED {
@@ -141,29 +177,59 @@ fn classroom50_problems(doc: &Value, classroom: &str, assignment: &str) -> Vec<S
         );
     }
     check(doc["schema"] == "classroom50/result/v1", "schema");
-    for field in ["classroom", "assignment", "owner", "commit", "release", "review"] {
+    for field in [
+        "classroom",
+        "assignment",
+        "owner",
+        "commit",
+        "release",
+        "review",
+    ] {
         check(text(&doc[field]), &format!("{field}: a non-empty string"));
     }
     check(
-        matches!(doc["assignment_type"].as_str(), Some("individual" | "group")),
+        matches!(
+            doc["assignment_type"].as_str(),
+            Some("individual" | "group")
+        ),
         "assignment_type",
     );
     check(
-        doc["submission"].as_str().is_some_and(|s| s.starts_with("submit/")),
+        doc["submission"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("submit/")),
         "submission: submit/*",
     );
     check(instant(&doc["datetime"]), "datetime: YYYY-MM-DDTHH:MM:SSZ");
-    check(doc.get("graded_at").is_none_or(instant), "graded_at: YYYY-MM-DDTHH:MM:SSZ");
-    check(count(&doc["score"]) && count(&doc["max-score"]), "score, max-score: integers >= 0");
-    check(doc["classroom"] == classroom && doc["assignment"] == assignment, "identity");
-    check(doc["score"].as_u64() <= doc["max-score"].as_u64(), "score <= max-score");
+    check(
+        doc.get("graded_at").is_none_or(instant),
+        "graded_at: YYYY-MM-DDTHH:MM:SSZ",
+    );
+    check(
+        count(&doc["score"]) && count(&doc["max-score"]),
+        "score, max-score: integers >= 0",
+    );
+    check(
+        doc["classroom"] == classroom && doc["assignment"] == assignment,
+        "identity",
+    );
+    check(
+        doc["score"].as_u64() <= doc["max-score"].as_u64(),
+        "score <= max-score",
+    );
     let tests = doc["tests"].as_array().cloned().unwrap_or_default();
     check(doc["tests"].is_array(), "tests: an array");
     for (i, t) in tests.iter().enumerate() {
         check(text(&t["test-name"]), &format!("tests[{i}].test-name"));
         check(t["passed"].is_boolean(), &format!("tests[{i}].passed"));
-        check(count(&t["score"]) && count(&t["max-score"]), &format!("tests[{i}] scores"));
-        check(t["score"].as_u64() <= t["max-score"].as_u64(), &format!("tests[{i}].score <= max-score"));
+        check(
+            count(&t["score"]) && count(&t["max-score"]),
+            &format!("tests[{i}] scores"),
+        );
+        check(
+            t["score"].as_u64() <= t["max-score"].as_u64(),
+            &format!("tests[{i}].score <= max-score"),
+        );
     }
     problems
 }
@@ -184,7 +250,10 @@ fn the_schema_check_catches_what_classroom_50_refuses() {
         ("datetime", serde_json::json!("2026-10-31T23:59:00+09:00")),
         ("score", serde_json::json!(3)),
         ("owner", serde_json::json!("")),
-        ("tests", serde_json::json!([{"test-name": "t", "passed": "yes", "score": 0, "max-score": 0}])),
+        (
+            "tests",
+            serde_json::json!([{"test-name": "t", "passed": "yes", "score": 0, "max-score": 0}]),
+        ),
     ] {
         let mut bad = good.clone();
         bad[field] = value;
@@ -209,7 +278,11 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
     let sha = commit(&repo, "day 1", "2026-10-30T10:00:00+09:00");
     let tag = format!("submit/2026-10-30T01-00-05Z-{}", &sha[..7]);
     git(&repo, &["tag", &tag], DEADLINE);
-    git(&repo, &["-c", "advice.detachedHead=false", "checkout", "-q", &tag], DEADLINE);
+    git(
+        &repo,
+        &["-c", "advice.detachedHead=false", "checkout", "-q", &tag],
+        DEADLINE,
+    );
     let url = "https://github.com/net-2026/net-2026-socket-lab-kim";
     let out = command("python3")
         .arg(common::lab_root().join(".ci/classroom50/autograder.py"))
@@ -218,7 +291,10 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
         .env("ASSIGNMENT", "socket-lab")
         .env("SUBMISSION_TAG", &tag)
         .env("COMMIT_URL", format!("{url}/commit/{sha}"))
-        .env("RELEASE_URL", format!("{url}/releases/tag/{}", tag.replace('/', "%2F")))
+        .env(
+            "RELEASE_URL",
+            format!("{url}/releases/tag/{}", tag.replace('/', "%2F")),
+        )
         .env("REVIEW_URL", format!("{url}/compare/aaaaaaa...{sha}"))
         .env("OWNER", "kim")
         .env("USERNAME", "kim")
@@ -228,10 +304,18 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
         .env("GRADE_TARGETS", "day1-endian day2-inet")
         .output()
         .unwrap();
-    let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.status.success(), "{log}");
     let result = read_json(&repo.join("result.json"));
-    assert_eq!(classroom50_problems(&result, "net-2026", "socket-lab"), Vec::<String>::new(), "{result:#}");
+    assert_eq!(
+        classroom50_problems(&result, "net-2026", "socket-lab"),
+        Vec::<String>::new(),
+        "{result:#}"
+    );
     assert_eq!(result["submission"], tag.as_str());
     assert_eq!(result["owner"], "kim");
     assert_eq!(result["commit"], format!("{url}/commit/{sha}"));
@@ -242,16 +326,28 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
     let sum: u64 = tests.iter().map(|t| t["score"].as_u64().unwrap()).sum();
     let max: u64 = tests.iter().map(|t| t["max-score"].as_u64().unwrap()).sum();
     assert_eq!((sum, max), (14, result["max-score"].as_u64().unwrap()));
-    let htons = tests.iter().find(|t| t["test-name"] == "day1-endian/htons").unwrap();
+    let htons = tests
+        .iter()
+        .find(|t| t["test-name"] == "day1-endian/htons")
+        .unwrap();
     assert_eq!(htons["passed"], true);
-    let stub = tests.iter().find(|t| t["test-name"] == "day2-inet/pton6-tricky").unwrap();
-    assert_eq!((&stub["passed"], &stub["status"]), (&Value::Bool(false), &Value::from("not-started")));
+    let stub = tests
+        .iter()
+        .find(|t| t["test-name"] == "day2-inet/pton6-tricky")
+        .unwrap();
+    assert_eq!(
+        (&stub["passed"], &stub["status"]),
+        (&Value::Bool(false), &Value::from("not-started"))
+    );
     // Every test says what graded it.
     for t in tests {
         let by = &t["graded-by"];
         assert_eq!(by["commit"], sha.as_str(), "{t}");
         assert_eq!(by["lab_revision"], lab_revision().as_str(), "{t}");
-        assert!(by["checker_version"].is_string() && by["sandbox"]["mode"].is_string(), "{t}");
+        assert!(
+            by["checker_version"].is_string() && by["sandbox"]["mode"].is_string(),
+            "{t}"
+        );
     }
     // The human report went to the job's log.
     assert!(log.contains("day1-endian"), "{log}");
@@ -261,12 +357,30 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
 /// Specifications"), checked by hand: no field it does not define, each of the right type.
 fn gradescope_problems(doc: &Value) -> Vec<String> {
     const TOP: [&str; 11] = [
-        "score", "execution_time", "output", "output_format", "test_output_format",
-        "test_name_format", "visibility", "stdout_visibility", "extra_data", "tests", "leaderboard",
+        "score",
+        "execution_time",
+        "output",
+        "output_format",
+        "test_output_format",
+        "test_name_format",
+        "visibility",
+        "stdout_visibility",
+        "extra_data",
+        "tests",
+        "leaderboard",
     ];
     const TEST: [&str; 11] = [
-        "score", "max_score", "status", "name", "name_format", "number", "output",
-        "output_format", "tags", "visibility", "extra_data",
+        "score",
+        "max_score",
+        "status",
+        "name",
+        "name_format",
+        "number",
+        "output",
+        "output_format",
+        "tags",
+        "visibility",
+        "extra_data",
     ];
     const VISIBILITY: [&str; 4] = ["hidden", "after_due_date", "after_published", "visible"];
     let mut problems = Vec::new();
@@ -277,7 +391,8 @@ fn gradescope_problems(doc: &Value) -> Vec<String> {
         problems.push(format!("unknown field {key}"));
     }
     let visible = |v: &Value| v.is_null() || v.as_str().is_some_and(|s| VISIBILITY.contains(&s));
-    if !doc["score"].is_number() || !doc["execution_time"].is_number() || !doc["output"].is_string() {
+    if !doc["score"].is_number() || !doc["execution_time"].is_number() || !doc["output"].is_string()
+    {
         problems.push("score, execution_time, output".into());
     }
     if !visible(&doc["visibility"]) || !visible(&doc["stdout_visibility"]) {
@@ -296,7 +411,9 @@ fn gradescope_problems(doc: &Value) -> Vec<String> {
             && t["number"].is_string()
             && t["output"].is_string()
             && visible(&t["visibility"])
-            && t["tags"].as_array().is_some_and(|a| a.iter().all(Value::is_string));
+            && t["tags"]
+                .as_array()
+                .is_some_and(|a| a.iter().all(Value::is_string));
         if !ok {
             problems.push(format!("tests[{i}]: {t}"));
         }
@@ -314,22 +431,38 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
     let zip = dir.path().join("autograder.zip");
     let lab = common::lab_root();
     let out = common::checker_command()
-        .args(["export-gradescope", "--lang", "ko", "--visibility", "after_due_date"])
+        .args([
+            "export-gradescope",
+            "--lang",
+            "ko",
+            "--visibility",
+            "after_due_date",
+        ])
         .arg(&zip)
         .arg("--lab-repository")
         .arg(&lab)
         .args(["--lab-revision", &lab_revision()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Unzipped as Gradescope does, into source/; the scripts are at the root, executable.
     let listing = run(command("python3")
         .args(["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nz.extractall(sys.argv[2])\nfor i in z.infolist(): print(i.filename, oct(i.external_attr >> 16 & 0o777))"])
         .arg(&zip)
         .arg(root.join("source")));
-    assert!(listing.contains("setup.sh 0o755") && listing.contains("run_autograder 0o755"), "{listing}");
+    assert!(
+        listing.contains("setup.sh 0o755") && listing.contains("run_autograder 0o755"),
+        "{listing}"
+    );
     let config = std::fs::read_to_string(root.join("source/config.env")).unwrap();
-    assert!(config.contains("REPORT_LANG=ko") && config.contains("VISIBILITY=after_due_date"), "{config}");
+    assert!(
+        config.contains("REPORT_LANG=ko") && config.contains("VISIBILITY=after_due_date"),
+        "{config}"
+    );
 
     let target = common::scratch().join("gradescope-target");
     let setup = run(command("bash")
@@ -337,10 +470,16 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
         .env("AUTOGRADER_ROOT", &root)
         .env("CARGO_TARGET_DIR", &target)
         .env("GRADE_TARGETS", "day1-endian"));
-    assert!(setup.contains(&format!("the lab at {} is ready", lab_revision())), "{setup}");
+    assert!(
+        setup.contains(&format!("the lab at {} is ready", lab_revision())),
+        "{setup}"
+    );
     assert!(root.join("lab/.ci/grade-submission").exists());
     for secret in ["solutions", "checker/tests/broken-versions"] {
-        assert!(!root.join("lab").join(secret).exists(), "{secret} stay out of the container");
+        assert!(
+            !root.join("lab").join(secret).exists(),
+            "{secret} stay out of the container"
+        );
     }
 
     // A submission uploaded as the whole repository, without git.
@@ -358,23 +497,45 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
         .env("CARGO_TARGET_DIR", &target)
         .env("GRADE_TARGETS", "day1-endian day2-inet"));
     let results = read_json(&root.join("results/results.json"));
-    assert_eq!(gradescope_problems(&results), Vec::<String>::new(), "{results:#}");
+    assert_eq!(
+        gradescope_problems(&results),
+        Vec::<String>::new(),
+        "{results:#}"
+    );
     assert_eq!(results["score"], 14, "{results:#}");
     let tests = results["tests"].as_array().unwrap();
     assert!(tests.iter().all(|t| t["visibility"] == "after_due_date"));
-    let htons = tests.iter().find(|t| t["extra_data"]["id"] == "htons").unwrap();
-    assert_eq!((&htons["status"], &htons["score"]), (&Value::from("passed"), &htons["max_score"]));
+    let htons = tests
+        .iter()
+        .find(|t| t["extra_data"]["id"] == "htons")
+        .unwrap();
+    assert_eq!(
+        (&htons["status"], &htons["score"]),
+        (&Value::from("passed"), &htons["max_score"])
+    );
     // The failure as the student reads it, in the course's language (Korean here).
-    let stub = tests.iter().find(|t| t["extra_data"]["id"] == "pton6-tricky").unwrap();
+    let stub = tests
+        .iter()
+        .find(|t| t["extra_data"]["id"] == "pton6-tricky")
+        .unwrap();
     assert_eq!(stub["status"], "failed");
     let hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
     assert!(hangul(stub["output"].as_str().unwrap()), "{stub}");
     // What graded it: the pinned lab, the sources (an upload has no commit), the sandbox.
     let provenance = &results["extra_data"]["provenance"];
     assert_eq!(provenance["lab_revision"], lab_revision().as_str());
-    assert_eq!(provenance["lab_modified"], false, "the pinned checkout is clean");
-    assert!(provenance["commit"].is_null() && provenance["sources"].is_string(), "{provenance}");
-    assert!(results["output"].as_str().unwrap().contains("checker"), "{results:#}");
+    assert_eq!(
+        provenance["lab_modified"], false,
+        "the pinned checkout is clean"
+    );
+    assert!(
+        provenance["commit"].is_null() && provenance["sources"].is_string(),
+        "{provenance}"
+    );
+    assert!(
+        results["output"].as_str().unwrap().contains("checker"),
+        "{results:#}"
+    );
 }
 
 /// The deadline regrade of a roster of student repositories, run as the workflow runs it, in
@@ -395,7 +556,11 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
     // The solutions with a planted build.rs: the exercise earns nothing.
     let park = export(dir.path(), "park");
     solve(&park, &["day1-endian"]);
-    std::fs::write(park.join("exercises/day1-endian/build.rs"), "fn main() {}\n").unwrap();
+    std::fs::write(
+        park.join("exercises/day1-endian/build.rs"),
+        "fn main() {}\n",
+    )
+    .unwrap();
     commit(&park, "done", before);
     // Nothing before the deadline.
     let choi = export(dir.path(), "choi");
@@ -403,12 +568,21 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
 
     let roster = dir.path().join("roster.txt");
     let mut text = String::from("# name repository\n");
-    for (name, repo) in [("kim", &kim), ("lee", &lee), ("park", &park), ("choi", &choi)] {
+    for (name, repo) in [
+        ("kim", &kim),
+        ("lee", &lee),
+        ("park", &park),
+        ("choi", &choi),
+    ] {
         text.push_str(&format!("{name} {}\n", repo.display()));
     }
     std::fs::write(&roster, text).unwrap();
     let regrade = common::lab_root().join(".ci/regrade");
-    let plan = run(command("bash").arg(&regrade).arg("--roster").arg(&roster).args(["--plan", "--per-job", "2"]));
+    let plan = run(command("bash")
+        .arg(&regrade)
+        .arg("--roster")
+        .arg(&roster)
+        .args(["--plan", "--per-job", "2"]));
     assert_eq!(plan.trim(), "[0,1]");
     let reports = dir.path().join("reports");
     for batch in ["0", "1"] {
@@ -416,7 +590,15 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
             .arg(&regrade)
             .arg("--roster")
             .arg(&roster)
-            .args(["--before", DEADLINE, "--per-job", "2", "--batch", batch, "--out"])
+            .args([
+                "--before",
+                DEADLINE,
+                "--per-job",
+                "2",
+                "--batch",
+                batch,
+                "--out",
+            ])
             .arg(&reports)
             .env("GRADE_TARGETS", "day1-endian"));
         assert!(log.contains("graded in"), "{log}");
@@ -428,24 +610,46 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
         .output()
         .unwrap();
     let csv = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let column = |name: &str| header.iter().position(|h| h.starts_with(name)).unwrap();
     let row = |student: &str| -> Vec<String> {
-        let line = csv.lines().find(|l| l.starts_with(&format!("{student},"))).unwrap();
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{student},")))
+            .unwrap();
         line.split(',').map(str::to_string).collect()
     };
     let points = column("day1-endian (/14)");
     let flags = column("flags");
-    assert_eq!(row("kim")[points], "0", "the solution came after the deadline\n{csv}");
+    assert_eq!(
+        row("kim")[points],
+        "0",
+        "the solution came after the deadline\n{csv}"
+    );
     assert_eq!(row("kim")[column("commit")], kim_sha, "{csv}");
-    assert_eq!(row("kim")[column("commit_date")], "2026-10-30T03:00:00Z", "{csv}");
+    assert_eq!(
+        row("kim")[column("commit_date")],
+        "2026-10-30T03:00:00Z",
+        "{csv}"
+    );
     assert_eq!(row("lee")[points], "14", "{csv}");
-    assert_eq!(row("park")[points], "0", "a build.rs voids the exercise\n{csv}");
+    assert_eq!(
+        row("park")[points],
+        "0",
+        "a build.rs voids the exercise\n{csv}"
+    );
     assert!(row("choi")[flags].contains("no-submission"), "{csv}");
     for student in ["kim", "lee", "park"] {
         let r = row(student);
         assert_eq!(r[column("lab_revision")], lab_revision(), "{csv}");
-        assert!(!r[flags].contains("after-deadline") && !r[flags].contains("other-lab"), "{csv}");
+        assert!(
+            !r[flags].contains("after-deadline") && !r[flags].contains("other-lab"),
+            "{csv}"
+        );
     }
 }

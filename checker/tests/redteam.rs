@@ -368,7 +368,11 @@ fn the_exported_repository_holds_no_solution_and_works() {
     assert!(korean.contains("cargo run -p checker"), "{korean}");
     assert!(!korean.contains("broken-versions"), "{korean}");
     assert!(root.join("course.ko.md").exists());
-    for file in [".github/workflows/grade.yml", ".github/workflows/regrade.yml", ".ci/regrade"] {
+    for file in [
+        ".github/workflows/grade.yml",
+        ".github/workflows/regrade.yml",
+        ".ci/regrade",
+    ] {
         assert!(root.join(file).exists(), "{file}");
     }
     assert!(!root.join(".github/workflows/classroom.yml").exists());

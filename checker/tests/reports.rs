@@ -430,7 +430,11 @@ fn the_workflows_run_the_grading_script_these_tests_run() {
     assert!(regrade.contains("gradebook ../reports --deadline"));
     // Nothing refers to GitHub Classroom, discontinued in August 2026, as something to use.
     assert!(!lab_root().join(".github/workflows/classroom.yml").exists());
-    for file in [".github/workflows/grade.yml", ".github/workflows/regrade.yml", ".ci/grade-submission"] {
+    for file in [
+        ".github/workflows/grade.yml",
+        ".github/workflows/regrade.yml",
+        ".ci/grade-submission",
+    ] {
         let text = std::fs::read_to_string(lab_root().join(file)).unwrap();
         assert!(!text.contains("GitHub Classroom"), "{file}");
     }

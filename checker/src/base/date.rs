@@ -32,7 +32,11 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     };
     let (date, rest) = (text.get(..10)?, text.get(10..)?);
     let mut parts = date.split('-');
-    let (y, m, d) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
+    let (y, m, d) = (
+        num(parts.next()?)?,
+        num(parts.next()?)?,
+        num(parts.next()?)?,
+    );
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !rest.starts_with(['T', 't', ' ']) {
         return None;
     }
@@ -102,7 +106,13 @@ mod tests {
         assert_eq!(parse_rfc3339("2026-10-31T23:59:00+09:00"), utc);
         assert_eq!(parse_rfc3339("2026-10-31 23:59+0900"), utc);
         assert_eq!(parse_rfc3339("2026-10-31T10:59:00.250-04:00"), utc);
-        for bad in ["", "2026-10-31", "2026-13-01T00:00Z", "tomorrow", "2026-10-31T25:00Z"] {
+        for bad in [
+            "",
+            "2026-10-31",
+            "2026-13-01T00:00Z",
+            "tomorrow",
+            "2026-10-31T25:00Z",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }

@@ -41,7 +41,9 @@ pub fn run(
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
     };
     let Some(repository) = repository.or_else(|| git(&["remote", "get-url", "origin"])) else {
-        bail!("which lab should Gradescope clone? Give --lab-repository URL (this lab has no `origin`)");
+        bail!(
+            "which lab should Gradescope clone? Give --lab-repository URL (this lab has no `origin`)"
+        );
     };
     let Some(revision) = revision.or_else(|| git(&["rev-parse", "HEAD"])) else {
         bail!("which revision of the lab? Give --lab-revision (a tag or a commit)");

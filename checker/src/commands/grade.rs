@@ -178,9 +178,8 @@ fn write_machine_reports(
 /// A machine report to its file, or to stdout.
 fn write_report(output: Option<PathBuf>, text: String) -> Result<()> {
     match output {
-        Some(path) => std::fs::write(&path, text).with_context(|| {
-            Localized(msg!("grade-writing", file = path.display().to_string()))
-        }),
+        Some(path) => std::fs::write(&path, text)
+            .with_context(|| Localized(msg!("grade-writing", file = path.display().to_string()))),
         None => quiet_on_broken_pipe(std::io::stdout().write_all(text.as_bytes())),
     }
 }

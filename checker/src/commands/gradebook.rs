@@ -86,7 +86,12 @@ pub fn run(paths: &[PathBuf], output: Option<&Path>, deadline: Option<&str>) -> 
         .map(|r| format!("{} ({})", r.student, r.flags.join(" ")))
         .collect();
     if !flagged.is_empty() {
-        eprintln!("gradebook: {} of {} rows flagged: {}", flagged.len(), rows.len(), flagged.join(", "));
+        eprintln!(
+            "gradebook: {} of {} rows flagged: {}",
+            flagged.len(),
+            rows.len(),
+            flagged.join(", ")
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -103,10 +108,13 @@ fn flag(rows: &mut [Row], deadline: Option<&str>) {
     }
     let usual = counts
         .iter()
-        .fold(None, |best: Option<(&Option<String>, usize)>, c| match best {
-            Some(b) if b.1 >= c.1 => Some(b),
-            _ => Some(*c),
-        })
+        .fold(
+            None,
+            |best: Option<(&Option<String>, usize)>, c| match best {
+                Some(b) if b.1 >= c.1 => Some(b),
+                _ => Some(*c),
+            },
+        )
         .and_then(|(rev, _)| rev.clone());
     let mut seen: Vec<String> = Vec::new();
     for r in rows.iter_mut() {
@@ -249,8 +257,8 @@ fn table(rows: &[Row]) -> String {
             "flags",
             "report",
         ]
-            .iter()
-            .map(|s| s.to_string()),
+        .iter()
+        .map(|s| s.to_string()),
     );
     let mut out = csv_line(&header);
     for r in rows {

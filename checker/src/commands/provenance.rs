@@ -10,9 +10,9 @@ use std::hash::Hasher;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::base::date;
 use crate::base::hash::Fnv;
 use crate::base::workspace::{self, Tree};
-use crate::base::date;
 use crate::contain::sandbox;
 use crate::report::provenance::Provenance;
 
@@ -68,7 +68,13 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
     }
     let out = cmd
         .args(["-c", "safe.directory=*", "-c", "core.fsmonitor=false"])
-        .args(["-c", "core.pager=cat", "--no-pager", "--no-optional-locks", "-C"])
+        .args([
+            "-c",
+            "core.pager=cat",
+            "--no-pager",
+            "--no-optional-locks",
+            "-C",
+        ])
         .arg(dir)
         .args(args)
         .stdin(Stdio::null())

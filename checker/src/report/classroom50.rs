@@ -55,9 +55,8 @@ impl Submission {
                 .or_else(|| var("USERNAME"))
                 .or(student.map(str::to_string))
                 .unwrap_or_else(|| "local".into()),
-            tag: var("SUBMISSION_TAG").unwrap_or_else(|| {
-                format!("submit/local-{}", Provenance::short(Some(&commit)))
-            }),
+            tag: var("SUBMISSION_TAG")
+                .unwrap_or_else(|| format!("submit/local-{}", Provenance::short(Some(&commit)))),
             release_url: var("RELEASE_URL").unwrap_or_else(|| commit_url.clone()),
             review_url: var("REVIEW_URL").unwrap_or_else(|| commit_url.clone()),
             commit_url,
@@ -76,7 +75,11 @@ pub fn result(
     let mut tests = Vec::new();
     for r in reports {
         for t in &r.tests {
-            let possible = if t.status == Status::NotApplicable { 0 } else { t.test.points };
+            let possible = if t.status == Status::NotApplicable {
+                0
+            } else {
+                t.test.points
+            };
             tests.push(json!({
                 "test-name": format!("{}/{}", r.exercise.name, t.test.id),
                 "passed": matches!(t.status, Status::Pass | Status::NotApplicable),

@@ -54,7 +54,11 @@ pub fn results(
         }
         for (i, t) in r.tests.iter().enumerate() {
             let passed = matches!(t.status, Status::Pass | Status::NotApplicable);
-            let possible = if t.status == Status::NotApplicable { 0 } else { t.test.points };
+            let possible = if t.status == Status::NotApplicable {
+                0
+            } else {
+                t.test.points
+            };
             let output = failure_message(t, tr)
                 .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)));
             tests.push(json!({

@@ -2,8 +2,8 @@
 //! (class name: the exercise), failures with their message and the program's output; points
 //! and scores as properties.
 
-use super::provenance::Provenance;
 use super::json::{build_message, exercise_status, failure_message, test_status};
+use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::ExerciseReport;

@@ -60,10 +60,16 @@ impl Provenance {
             if self.lab_modified { " (modified)" } else { "" },
             self.checker_version,
             self.sandbox.0,
-            if self.sandbox.1 { "" } else { " (not contained)" },
+            if self.sandbox.1 {
+                ""
+            } else {
+                " (not contained)"
+            },
         );
         match (&self.commit, self.commit_date()) {
-            (Some(c), Some(d)) => line.push_str(&format!(" · commit {} of {d}", Self::short(Some(c)))),
+            (Some(c), Some(d)) => {
+                line.push_str(&format!(" · commit {} of {d}", Self::short(Some(c))))
+            }
             _ => line.push_str(&format!(" · sources {}", self.sources)),
         }
         line
