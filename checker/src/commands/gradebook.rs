@@ -308,6 +308,32 @@ mod tests {
         assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\"\r\n");
     }
 
+    fn report(student: &str, lab: &str, committed: &str) -> Row {
+        let report = serde_json::json!({
+            "student": student, "exercises": [], "totals": {"points": 0, "max_points": 0},
+            "provenance": {"lab_revision": lab, "commit": "c0ffee", "commit_date": committed},
+        });
+        row_of(&report, Path::new("results.json")).unwrap()
+    }
+
+    #[test]
+    fn a_grade_that_stands_out_is_flagged() {
+        let on_time = "2026-10-31T14:00:00Z";
+        let mut rows = vec![
+            report("kim", "aaa", on_time),
+            report("lee", "aaa", "2026-10-31T15:00:01Z"),
+            report("park", "bbb", on_time),
+            report("kim", "aaa", on_time),
+        ];
+        flag(&mut rows, Some("2026-10-31T23:59:00+09:00"));
+        let flags: Vec<String> = rows.iter().map(|r| r.flags.join(" ")).collect();
+        assert_eq!(flags, ["", "after-deadline", "other-lab-revision", "graded-twice"]);
+        // Without a deadline, nothing is late.
+        let mut rows = vec![report("lee", "aaa", "2030-01-01T00:00:00Z")];
+        flag(&mut rows, None);
+        assert!(rows[0].flags.is_empty());
+    }
+
     #[test]
     fn the_student_is_named_by_the_report_or_its_folder() {
         let report = serde_json::json!({"student": "kim"});
