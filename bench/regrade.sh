@@ -41,7 +41,8 @@ for round in $(seq "$ROUNDS"); do
   for kind in stubs solutions build-rs; do make_student "$kind-$round" "$kind"; done
 done
 
-# One job, cold: an empty build area for the exercises.
+# One job, cold: an empty build directory for the exercises (.ci/regrade shares one across the
+# job's students).
 export CARGO_BUILD_BUILD_DIR="$work/build-area"
 start=$(now)
 bash "$LAB/.ci/regrade" --roster "$work/roster.txt" --before "$DEADLINE" --out "$work/reports" \

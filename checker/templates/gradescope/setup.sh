@@ -33,6 +33,9 @@ fi
 # run in this container, and in plain mode they could read whatever it holds.
 lab="$root/lab"
 rm -rf "$lab"
+# One build directory for the warm-up and every submission: the exercises' dependencies are
+# built here, once.
+export CARGO_BUILD_BUILD_DIR="${CARGO_BUILD_BUILD_DIR:-$lab/target/shared-build}"
 git clone -q --no-checkout "$LAB_REPOSITORY" "$lab"
 git -C "$lab" sparse-checkout set --no-cone '/*' '!/solutions/' '!/checker/tests/broken-versions/' '!/checker/tests/golden/'
 git -C "$lab" -c advice.detachedHead=false checkout -q --detach "$LAB_REVISION"
