@@ -42,7 +42,7 @@ git -C "$lab" -c advice.detachedHead=false checkout -q --detach "$LAB_REVISION"
 
 # The checker, built once, and every dependency the exercises use: grading a stub tree once
 # leaves the exercises' build cache warm, so a submission compiles only the student's code.
-(cd "$lab" && cargo fetch --locked -q && cargo build --locked -q -p checker)
+(cd "$lab" && cargo fetch --locked -q && env -u CARGO_BUILD_BUILD_DIR cargo build --locked -q -p checker)
 warm="$(mktemp -d)" warm_reports="$(mktemp -d)"
 cp -r "$lab/exercises" "$warm/exercises"
 "$lab/.ci/grade-submission" "$warm" "$warm_reports" >/dev/null 2>&1 || true
