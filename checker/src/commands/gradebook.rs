@@ -327,7 +327,10 @@ mod tests {
         ];
         flag(&mut rows, Some("2026-10-31T23:59:00+09:00"));
         let flags: Vec<String> = rows.iter().map(|r| r.flags.join(" ")).collect();
-        assert_eq!(flags, ["", "after-deadline", "other-lab-revision", "graded-twice"]);
+        assert_eq!(
+            flags,
+            ["", "after-deadline", "other-lab-revision", "graded-twice"]
+        );
         // Without a deadline, nothing is late.
         let mut rows = vec![report("lee", "aaa", "2030-01-01T00:00:00Z")];
         flag(&mut rows, None);
