@@ -879,3 +879,7 @@ sync-nothing = Every derived file is up to date.
 sync-wrote = Written:
 sync-untranslated = { $n } entries of ko.ftl are still in English (translate them):
 worker-could-not-enter-sandbox = the checker could not join the test's network namespace, so it did not run the test: { $error }
+
+## Grading a class: Classroom 50, Gradescope, the regrade (report/gradescope.rs)
+
+gradescope-summary = { $points }/{ $max } points ({ $passed } passed, { $failed } failed)

@@ -621,7 +621,7 @@ help-arg-ci = CI용 채점: 매니페스트나 규칙(Cargo.toml, clippy.toml)�
 help-arg-format = 보고서 형식: 사람이 읽는 보고서, 또는 기계가 읽는 보고서.
 help-arg-programs = 실습 크레이트로 빌드하지 않은 프로그램(어느 언어든)을 채점한다: NAME=PATH, 예: --program echo-server=./a.out. 그 프로그램의 테스트만 돈다.
 help-arg-output = --format 보고서를 FILE에 쓴다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
-help-arg-reports = FORMAT(json, junit, classroom) 보고서를 FILE에도 쓴다. 여러 번 줄 수 있어서 한 번의 채점으로 CI에 필요한 보고서를 모두 얻는다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
+help-arg-reports = FORMAT(json, junit, classroom50, gradescope) 보고서를 FILE에도 쓴다. 여러 번 줄 수 있어서 한 번의 채점으로 CI에 필요한 보고서를 모두 얻는다. 사람이 읽는 보고서는 그대로 터미널에 나온다.
 help-arg-student = 채점하는 학생. JSON 보고서에 기록된다(`checker gradebook`용).
 help-arg-lang = 보고서와 메시지의 언어(기본값: LC_ALL, LC_MESSAGES, LANG에서, 없으면 영어).
 help-cmd-list = 실습과 테스트 id를 나열한다.
@@ -630,7 +630,7 @@ help-cmd-hint-arg-exercise = 예: day2-inet
 help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안의 변경은 무시한다). 대상이 없으면: 현황.
 help-cmd-watch-arg-targets = 채점할 것: all, day1, day2-inet, ... (기본값: 현황)
 help-cmd-verify = 강사용: 실습 저장소가 일관된지 확인한다(풀이는 통과, 스텁은 깔끔하게 실패, course.md 절이 있음, 매니페스트가 일치, 풀이는 fmt와 clippy를 통과).
-help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 채점한 샌드박스.
+help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 무엇이 채점했는지(실습 저장소 리비전, 커밋, 샌드박스). 눈에 띄는 성적은 표시한다.
 help-cmd-gradebook-arg-files = JSON 보고서(`--format json` / `--report json=...`), 또는 그것을 담은 폴더.
 help-cmd-export-student = 강사용: 학생용 저장소를 쓴다. 실습, 강의, README, 자체 테스트를 뺀 채점기, 채점 워크플로가 들어가고 풀이는 들어가지 않는다.
 help-cmd-export-student-arg-dir = 쓸 디렉터리(없거나 비어 있어야 한다).
@@ -1116,3 +1116,13 @@ sync-nothing = 따라 나오는 파일은 모두 최신이다.
 sync-wrote = 썼다:
 sync-untranslated = ko.ftl에서 아직 영어인 항목 { $n }개(번역하세요):
 worker-could-not-enter-sandbox = 채점기가 테스트의 네트워크 네임스페이스에 들어가지 못해 테스트를 실행하지 않았다: { $error }
+
+## 한 반 채점하기: Classroom 50, Gradescope, 재채점 (report/gradescope.rs, cli.rs)
+
+gradescope-summary = { $points }/{ $max }점 (통과 { $passed }개, 실패 { $failed }개)
+help-arg-deadline = 채점 기준 마감 시각(RFC 3339, 예: 2026-10-31T23:59:00+09:00): 기계가 읽는 보고서에 기록되고, `checker gradebook`은 그 뒤에 커밋된 작업을 표시한다.
+help-arg-visibility = Gradescope: 학생이 테스트 결과를 언제 보는가.
+help-cmd-export-gradescope = 강사용: 올릴 Gradescope 자동 채점기(setup.sh, run_autograder)를 zip으로 쓴다. 고정한 리비전의 실습 저장소에서 Rust와 채점기를 설치하고, 제출물마다 --ci로 채점한다.
+help-cmd-export-gradescope-arg-out = 쓸 zip 파일.
+help-cmd-export-gradescope-arg-lab_repository = 채점에 쓸 실습 저장소, git clone이 받는 주소(기본값: 이 실습 저장소의 `origin`).
+help-cmd-export-gradescope-arg-lab_revision = 실습 저장소의 리비전, 태그나 커밋(기본값: 이 실습 저장소의 현재 커밋).

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::base::i18n::{Lang, Messages, msg};
+use crate::report::gradescope::Visibility;
 
 /// Grades the socket-programming lab's exercises with hidden tests.
 ///
@@ -70,10 +71,20 @@ pub struct GradingArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Also write a report in FORMAT (json, junit, classroom) to FILE; may be repeated, so one
-    /// grading run gives every report CI needs. The human report still goes to the terminal.
+    /// Also write a report in FORMAT (json, junit, classroom50, gradescope) to FILE; may be
+    /// repeated, so one grading run gives every report CI needs. The human report still goes to
+    /// the terminal.
     #[arg(long = "report", global = true, value_name = "FORMAT=FILE", value_parser = parse_report)]
     pub reports: Vec<(Format, PathBuf)>,
+
+    /// The deadline graded for (RFC 3339, e.g. 2026-10-31T23:59:00+09:00): recorded in the
+    /// machine reports; `checker gradebook` flags work committed after it.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_deadline)]
+    pub deadline: Option<String>,
+
+    /// Gradescope: when students see the tests' results.
+    #[arg(long, global = true, value_enum, default_value_t = Visibility::Visible)]
+    pub visibility: Visibility,
 
     /// The student whose work is graded, recorded in the JSON report (for `checker gradebook`).
     #[arg(long, global = true, value_name = "NAME")]
@@ -90,9 +101,10 @@ pub enum Format {
     Human,
     Json,
     Junit,
-    /// What GitHub Classroom's autograding reporter reads (as JSON; base64 it into the step's
-    /// `result` output).
-    Classroom,
+    /// Classroom 50's `result.json` (schema classroom50/result/v1).
+    Classroom50,
+    /// A Gradescope autograder's `results.json`.
+    Gradescope,
 }
 
 #[derive(Subcommand, Debug)]
@@ -114,8 +126,8 @@ pub enum Command {
     /// course.md sections exist, manifests agree, solutions are fmt- and clippy-clean).
     Verify,
     /// For instructors: one CSV row per student from many JSON reports (files, or folders of
-    /// downloaded artifacts searched for them): points per exercise, total, and the sandbox
-    /// that graded it.
+    /// downloaded artifacts searched for them): points per exercise, total, and what graded it
+    /// (lab revision, commit, sandbox), flagging a grade that stands out.
     Gradebook {
         /// JSON reports (`--format json` / `--report json=...`), or folders holding them.
         #[arg(required = true, value_name = "REPORT")]
@@ -126,6 +138,19 @@ pub enum Command {
     ExportStudent {
         /// The directory to write (must not exist, or be empty).
         dir: PathBuf,
+    },
+    /// For instructors: write a Gradescope autograder (setup.sh, run_autograder) as a zip to
+    /// upload: it installs Rust and the checker from the lab at a pinned revision and grades
+    /// each submission with --ci.
+    ExportGradescope {
+        /// The zip to write.
+        out: PathBuf,
+        /// The lab repository to grade with, as git clones it (default: this lab's `origin`).
+        #[arg(long, value_name = "URL")]
+        lab_repository: Option<String>,
+        /// The lab's revision, a tag or a commit (default: this lab's current commit).
+        #[arg(long, value_name = "REV")]
+        lab_revision: Option<String>,
     },
     /// For instructors: scaffold a new exercise (stub, solution, test table, course sections
     /// in both languages, Korean titles and hints, broken versions), green from the start, and
@@ -297,14 +322,24 @@ fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {
     let (format, path) = text
         .split_once('=')
         .ok_or("expected FORMAT=FILE, e.g. json=results.json")?;
+    const FORMATS: &str = "json, junit, classroom50 or gradescope";
     let format = Format::from_str(format, true)
-        .map_err(|_| format!("`{format}`: the formats are json, junit and classroom"))?;
+        .map_err(|_| format!("`{format}`: the formats are {FORMATS}"))?;
     if format == Format::Human {
-        return Err(
-            "the human report goes to the terminal; --report takes json, junit or classroom".into(),
-        );
+        return Err(format!(
+            "the human report goes to the terminal; --report takes {FORMATS}"
+        ));
     }
     Ok((format, PathBuf::from(path)))
+}
+
+fn parse_deadline(text: &str) -> Result<String, String> {
+    match crate::base::date::parse_rfc3339(text) {
+        Some(_) => Ok(text.trim().to_string()),
+        None => Err(
+            "expected a date and time with its UTC offset, e.g. 2026-10-31T23:59:00+09:00".into(),
+        ),
+    }
 }
 
 fn parse_program(text: &str) -> Result<(String, PathBuf), String> {

@@ -421,23 +421,26 @@ fn a_scaffolded_exercise_builds_and_its_stub_is_not_started() {
 }
 
 /// The grading workflows run the lab's own grading script from a checkout of the lab beside
-/// the submission; checker/tests/redteam.rs runs that same script offline.
+/// the submission, never the submission's; checker/tests/redteam.rs and grading_a_class.rs run
+/// that same script offline.
 #[test]
 fn the_workflows_run_the_grading_script_these_tests_run() {
-    for workflow in ["grade.yml", "classroom.yml"] {
-        let text =
-            std::fs::read_to_string(lab_root().join(".github/workflows").join(workflow)).unwrap();
-        assert!(
-            text.contains("lab/.ci/grade-submission submission results"),
-            "{workflow} must grade with the lab's .ci/grade-submission"
-        );
-        assert!(
-            text.contains("path: submission") && text.contains("path: lab"),
-            "{workflow}: the submission and the lab are checked out side by side"
-        );
+    let grade = std::fs::read_to_string(lab_root().join(".github/workflows/grade.yml")).unwrap();
+    assert!(grade.contains("lab/.ci/grade-submission submission results"));
+    assert!(grade.contains("path: submission") && grade.contains("path: lab"));
+    let regrade =
+        std::fs::read_to_string(lab_root().join(".github/workflows/regrade.yml")).unwrap();
+    assert!(regrade.contains("lab/.ci/regrade --roster"));
+    assert!(regrade.contains("--before \"$DEADLINE\""));
+    assert!(regrade.contains("gradebook ../reports --deadline"));
+    // Nothing refers to GitHub Classroom, discontinued in August 2026, as something to use.
+    assert!(!lab_root().join(".github/workflows/classroom.yml").exists());
+    for file in [
+        ".github/workflows/grade.yml",
+        ".github/workflows/regrade.yml",
+        ".ci/grade-submission",
+    ] {
+        let text = std::fs::read_to_string(lab_root().join(file)).unwrap();
+        assert!(!text.contains("GitHub Classroom"), "{file}");
     }
-    let classroom =
-        std::fs::read_to_string(lab_root().join(".github/workflows/classroom.yml")).unwrap();
-    assert!(classroom.contains("SOCKET-LAB_RESULTS: \"${{ steps.socket-lab.outputs.result }}\""));
-    assert!(classroom.contains("runners: socket-lab"));
 }

@@ -2,12 +2,14 @@
 //! command line's grading options become the grader's `Options`.
 
 pub mod export;
+pub mod export_gradescope;
 pub mod grade;
 pub mod gradebook;
 pub mod list;
 pub mod loadgen;
 pub mod new;
 pub mod overview;
+pub mod provenance;
 pub mod sync;
 pub mod verify;
 pub mod watch;
