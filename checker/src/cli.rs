@@ -162,6 +162,12 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
     },
+    /// Run an experiment that shows a claim of the course on this machine (backlog, zombie,
+    /// ...): what it did, what the kernel answered, what that shows. Without a name: the list.
+    Try {
+        /// An experiment's name, or `all`
+        name: Option<String>,
+    },
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
     /// titles and hints (in English until translated); then list what is left to translate.

@@ -22,6 +22,7 @@ mod commands;
 mod contain;
 mod context;
 mod exercises;
+mod experiments;
 mod grade;
 mod lab;
 mod observe;
@@ -104,6 +105,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
         Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref(), tr),
         Some(Command::Sync) => commands::sync::run(tr),
+        Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
         None if cli.targets.is_empty() => commands::overview::run(args, tr),
         None => commands::grade::run(&cli.targets, args, tr),
     }
