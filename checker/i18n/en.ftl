@@ -963,3 +963,7 @@ try-pipe-buf-atomic--title = writes of at most PIPE_BUF bytes into a pipe are ne
 try-pipe-small = 4 writers each wrote 64 records of { $bytes } bytes (PIPE_BUF) into one pipe at once: { $records } records, { $mixed } of them mixed with another's bytes.
 try-pipe-large = One write() of { $bytes } bytes into an empty pipe (64 KiB) waits for room; stopped there (SIGSTOP) it returned { $first }, and another writer's 100 bytes landed at offset { $at }, inside it.
 try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is atomic: it lands whole or waits. A larger one can be split: when it waits for room, a signal ends it with a short count, and other writers' bytes go in between. Several writers into one pipe: one write() per record, at most PIPE_BUF each.
+
+## A student's first hour (issue 24)
+select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }
+select-program-none = --program { $name }=...: none of the tests selected runs a program (they grade a library); leave --program out, or select the exercise whose program it is

@@ -240,6 +240,38 @@ fn bad_arguments_exit_with_2() {
 }
 
 #[test]
+fn a_mistyped_program_name_is_an_error_that_lists_the_names() {
+    // Any existing file will do as the program: the name is refused before anything runs.
+    let out = common::checker_command()
+        .args([
+            "day2-echo",
+            "--program",
+            "echo_server=/bin/true",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("echo_server") && err.contains("echo-server, echo-client"),
+        "{err}"
+    );
+    let out = common::checker_command()
+        .args([
+            "day2-echo",
+            "--program",
+            "fork-server=/bin/true",
+            "--lang",
+            "ko",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "another exercise's program");
+}
+
+#[test]
 fn a_missing_cargo_exits_with_2() {
     let out = common::checker_command()
         .args(["day1-endian"])

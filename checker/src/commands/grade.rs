@@ -21,7 +21,10 @@ use crate::report::provenance::Provenance;
 use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let selections = match selection::select(exercises::ALL, targets) {
+    let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
+    let selections = match selection::select(exercises::ALL, targets)
+        .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
+    {
         Ok(s) => s,
         Err(e) => {
             let error = i18n::error_chain(&e, tr);
