@@ -179,6 +179,13 @@ fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
         stdout.contains("expected expression"),
         "the compiler's own diagnostic is shown:\n{stdout}"
     );
+    // The path it names is the student's file, never the checker's private copy.
+    assert!(
+        !stdout.contains("checker-build") && stdout.contains("day2-inet/src/lib.rs:"),
+        "the diagnostic points at the student's file:\n{stdout}"
+    );
+    let json = run.json.as_ref().unwrap().to_string();
+    assert!(!json.contains("checker-build"), "{json}");
 }
 
 #[test]
