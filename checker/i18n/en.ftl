@@ -967,3 +967,7 @@ try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is at
 ## A student's first hour (issue 24)
 select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }
 select-program-none = --program { $name }=...: none of the tests selected runs a program (they grade a library); leave --program out, or select the exercise whose program it is
+report-rules-void = ✗ A broken rule voids this exercise's points: the tests that pass would earn { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } once the rules hold (see the rules line below; { $course }#rules).

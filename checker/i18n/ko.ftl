@@ -1210,3 +1210,4 @@ try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원�
 ## 학생의 첫 한 시간 (issue 24)
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }
 select-program-none = --program { $name }=...: 선택한 테스트는 프로그램을 실행하지 않는다(라이브러리를 채점한다). --program을 빼거나, 그 프로그램이 속한 실습을 선택하라
+report-rules-void = ✗ 규칙을 어겨서 이 실습의 점수는 무효다. 규칙을 지키면 통과한 테스트가 { $points }점을 얻는다(아래 rules 줄을 보라. { $course }#rules).

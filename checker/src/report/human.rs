@@ -101,6 +101,10 @@ pub fn exercise(
             possible = possible
         )),
     )?;
+    if let Some(void) = super::json::rules_void_text(report, tr) {
+        // The score above says 0: say why where it is read, not only in the rules line below.
+        writeln!(out, "  {RED}{}{RED:#}", tr.render(&void))?;
+    }
     if let Some(problem) = &report.build_problem {
         let what = if problem.status == Status::DoesNotCompile {
             msg!("report-does-not-compile")
