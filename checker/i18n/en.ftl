@@ -971,3 +971,6 @@ report-rules-void = ✗ A broken rule voids this exercise's points: the tests th
         [one] { $points } point
        *[other] { $points } points
     } once the rules hold (see the rules line below; { $course }#rules).
+load-closed-early = the server closed the connection (FIN) after echoing { $got } of { $bytes } bytes: it stopped serving this client before the client's EOF
+load-reset-early = the server reset the connection (RST) after echoing { $got } of { $bytes } bytes ({ $error }): it closed its socket with data unread, or died
+load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow

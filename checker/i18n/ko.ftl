@@ -1211,3 +1211,6 @@ try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원�
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }
 select-program-none = --program { $name }=...: 선택한 테스트는 프로그램을 실행하지 않는다(라이브러리를 채점한다). --program을 빼거나, 그 프로그램이 속한 실습을 선택하라
 report-rules-void = ✗ 규칙을 어겨서 이 실습의 점수는 무효다. 규칙을 지키면 통과한 테스트가 { $points }점을 얻는다(아래 rules 줄을 보라. { $course }#rules).
+load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 닫았다(FIN). 클라이언트의 EOF가 오기 전에 이 클라이언트를 그만 서비스했다
+load-reset-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 리셋했다(RST, { $error }). 읽지 않은 데이터가 남은 채 소켓을 닫았거나 죽었다
+load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
