@@ -43,7 +43,9 @@ summary-title = Socket-programming lab: results
 summary-columns = day | exercise | status | tests | points
 summary-score = Score: { $earned }/{ $possible } points.
 summary-failing = Failing tests
+summary-tests-not-started = { $passed }/{ $tests } ({ $n } not started)
 report-exercise-counts = ({ $passed }/{ $tests } tests, { $earned }/{ $possible } points)
+report-exercise-counts-not-started = ({ $passed }/{ $tests } tests, { $not_started } not started, { $earned }/{ $possible } points)
 report-does-not-compile = does not compile
 report-not-graded = not graded
 report-fix-compile-errors = fix the errors above (the compiler's own messages), then run the checker again; the other exercises are graded as usual
@@ -59,8 +61,10 @@ report-transcript-took = transcript ({ $seconds } s):
 report-score = score: { $earned }/{ $possible } points
 report-score-day = day { $day }: { $earned }/{ $possible }
 report-totals = { $passed } passed, { $failed } failed
-report-totals-skipped = { $passed } passed, { $failed } failed, { $skipped } not applicable
+report-totals-not-started = , { $n } not started
+report-totals-not-applicable = , { $n } not applicable
 report-grading = grading
+progress-building = building { $exercise } (first time: ~1 min)
 
 ## Hints by kind of error (report/hints.rs)
 

@@ -28,7 +28,9 @@ summary-title = 소켓 프로그래밍 실습: 결과
 summary-columns = 일차 | 실습 | 상태 | 테스트 | 점수
 summary-score = 점수: { $earned }/{ $possible }점.
 summary-failing = 실패한 테스트
+summary-tests-not-started = { $passed }/{ $tests } (시작 전 { $n })
 report-exercise-counts = (테스트 { $passed }/{ $tests }개, { $earned }/{ $possible }점)
+report-exercise-counts-not-started = (테스트 { $passed }/{ $tests }개, 시작 전 { $not_started }개, { $earned }/{ $possible }점)
 report-does-not-compile = 컴파일 안 됨
 report-not-graded = 채점하지 않음
 report-fix-compile-errors = 위의 오류(컴파일러가 낸 메시지)를 고친 뒤 채점기를 다시 실행하세요. 다른 실습은 평소대로 채점된다
@@ -44,8 +46,10 @@ report-transcript-took = 기록 ({ $seconds }초):
 report-score = 점수: { $earned }/{ $possible }점
 report-score-day = { $day }일차: { $earned }/{ $possible }
 report-totals = 통과 { $passed }, 실패 { $failed }
-report-totals-skipped = 통과 { $passed }, 실패 { $failed }, 해당 없음 { $skipped }
+report-totals-not-started = , 시작 전 { $n }
+report-totals-not-applicable = , 해당 없음 { $n }
 report-grading = 채점 중
+progress-building = { $exercise } 빌드 중 (처음에는 1분쯤)
 
 ## 오류 종류별 힌트 (report/hints.rs)
 

@@ -76,8 +76,8 @@ fn every_stub_reports_not_started_without_a_panic() {
     assert!(!run.stderr().contains("panicked"), "{}", run.explain());
     let last = stdout.trim_end().lines().last().unwrap_or("");
     assert!(
-        last.starts_with("0 passed, "),
-        "a fresh stub passes nothing, not even its rules: {last}"
+        last.starts_with("0 passed, 0 failed, ") && last.ends_with(" not started"),
+        "a fresh stub passes nothing, not even its rules, and fails nothing: {last}"
     );
 }
 
@@ -629,4 +629,35 @@ fn the_korean_overview_is_aligned() {
         .collect();
     assert!(columns.len() >= 11, "{text}");
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+}
+
+/// The first run builds for up to a minute: on a terminal, the progress line says which
+/// exercise cargo is building (a fresh clone's 18 s of silence looked like a hang). `script`
+/// gives the checker a terminal; CI's variables, which hide the bar from logs, are removed.
+#[test]
+fn a_terminal_is_told_what_cargo_builds() {
+    for (lang, words) in [
+        ("en", "building day1-endian"),
+        ("ko", "day1-endian 빌드 중"),
+    ] {
+        let checker = env!("CARGO_BIN_EXE_checker");
+        let std_cmd = common::checker_command();
+        let mut cmd = std::process::Command::new("script");
+        cmd.args([
+            "-qec",
+            &format!("{checker} day1-endian/htons --seed 7 --lang {lang}"),
+            "/dev/null",
+        ]);
+        for (k, v) in std_cmd.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd.env_remove("CI").env_remove("GITHUB_ACTIONS");
+        let out = cmd.output().expect("script(1) from util-linux");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(words), "{lang}: no progress line:\n{text}");
+        assert_eq!(out.status.code(), Some(1), "{text}");
+    }
 }

@@ -36,7 +36,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
             return Ok(ExitCode::from(2));
         }
     };
-    let opts = options(args, tr)?;
+    let mut opts = options(args, tr)?;
     let started = std::time::Instant::now();
     let rerun = human::Rerun {
         tree_flag: opts.tree.flag.clone(),
@@ -56,6 +56,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     } else {
         indicatif::ProgressBar::hidden()
     };
+    opts.on_build = Some(progress::building(&bar, tr));
     let mut printed = Ok(());
     let reports = runner::grade(selections, &opts, |r| {
         cache::store(&opts.tree, r);
@@ -80,7 +81,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         )?;
     }
     write_machine_reports(args, &reports, &opts, started, tr)?;
-    let all_passed = reports.iter().all(|r| r.failed() == 0);
+    let all_passed = reports.iter().all(ExerciseReport::all_passed);
     Ok(if all_passed {
         ExitCode::SUCCESS
     } else {

@@ -82,6 +82,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
             anstream::stdout().current_choice(),
             anstream::ColorChoice::Never
         ),
+        on_build: None,
     })
 }
 

@@ -100,6 +100,7 @@ pub fn json(
                 "score": Score { earned, possible }.fraction(),
                 "passed": r.passed(),
                 "failed": r.failed(),
+                "not_started": r.not_started(),
                 "rules_void_points": r.rules_void_points(),
                 "tests": tests,
             })
@@ -107,9 +108,10 @@ pub fn json(
         .collect();
     let totals = totals(reports);
     let (passed, failed, all) = (totals.passed, totals.failed, totals.score);
+    let not_started = totals.not_started;
     json!({
         "version": 3,
-        "status": if failed == 0 { "pass" } else { "fail" },
+        "status": if failed == 0 && not_started == 0 { "pass" } else { "fail" },
         "message": Value::Null,
         "seed": seed,
         "tree": tree,
@@ -119,7 +121,7 @@ pub fn json(
         "sandbox": {"mode": mode, "contained": contained},
         "exercises": exercises,
         "days": totals.days.iter().map(|(day, s)| json!({"day": day, "points": s.earned, "max_points": s.possible, "score": s.fraction()})).collect::<Vec<_>>(),
-        "totals": {"passed": passed, "failed": failed, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
+        "totals": {"passed": passed, "failed": failed, "not_started": not_started, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
     })
 }
 
