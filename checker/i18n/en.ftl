@@ -978,3 +978,11 @@ report-rules-void = ✗ A broken rule voids this exercise's points: the tests th
 load-closed-early = the server closed the connection (FIN) after echoing { $got } of { $bytes } bytes: it stopped serving this client before the client's EOF
 load-reset-early = the server reset the connection (RST) after echoing { $got } of { $bytes } bytes ({ $error }): it closed its socket with data unread, or died
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
+# A library call as shown in a report: code, with its arguments described in words
+fileio-slow-pipe = slow pipe
+fileio-closed-pipe = pipe whose reader is gone
+fileio-empty-buffer = an empty buffer
+fileio-random-data = { $size } of random data
+library-in-memory = bytes { $bytes } in memory
+inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
+inet-addr-value = { $value } (bytes { $bytes } in memory)

@@ -338,6 +338,8 @@ fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
     let ports = regex::Regex::new(r"(127\.0\.0\.1:|port |포트 )\d+").unwrap();
     text = times.replace_all(&text, "T.TTTs").into_owned();
     text = ports.replace_all(&text, "${1}PORT").into_owned();
+    // A Korean particle after a port number follows its last digit (포트 7으로, 포트 8로).
+    text = text.replace("PORT으로", "PORT로");
     // ... and the pids of the processes a report lists.
     let pids = regex::Regex::new(r"\b\d+ ([a-z][a-z-]*) \(state").unwrap();
     text = pids.replace_all(&text, "PID $1 (state").into_owned();
