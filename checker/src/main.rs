@@ -96,7 +96,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Gradebook { files }) => {
             commands::gradebook::run(&files, args.output.as_deref(), args.deadline.as_deref())
         }
-        Some(Command::ExportStudent { dir }) => commands::export::run(&dir),
+        Some(Command::ExportStudent { dir }) => commands::export::run(&dir, tr.lang()),
         Some(Command::ExportGradescope {
             out,
             lab_repository,

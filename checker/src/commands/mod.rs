@@ -11,6 +11,7 @@ pub mod loadgen;
 pub mod new;
 pub mod overview;
 pub mod provenance;
+pub mod stubs_ko;
 pub mod sync;
 pub mod verify;
 pub mod watch;
