@@ -986,3 +986,7 @@ fileio-random-data = { $size } of random data
 library-in-memory = bytes { $bytes } in memory
 inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
 inet-addr-value = { $value } (bytes { $bytes } in memory)
+# checker watch: which save a verdict belongs to (commands/watch.rs)
+watch-verdict-of-start = ↑ the files as they were at { $time }
+watch-verdict-of-save = ↑ the save of { $time }: { $files }
+watch-changed-while-grading = { $files } changed while being graded ({ $time }): the verdict above is already out of date; grading again

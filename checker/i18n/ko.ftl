@@ -1226,3 +1226,7 @@ fileio-random-data = 무작위 데이터 { $size }
 library-in-memory = 메모리의 바이트 { $bytes }
 inet-addr-none = 0xffffffff (INADDR_NONE, 곧 255.255.255.255)
 inet-addr-value = { $value } (메모리의 바이트 { $bytes })
+# checker watch: 판정이 어느 저장의 것인지 (commands/watch.rs)
+watch-verdict-of-start = ↑ { $time }의 파일 그대로
+watch-verdict-of-save = ↑ { $time }에 저장한 것: { $files }
+watch-changed-while-grading = 채점하는 동안 { $files }{ JOSA($files, "이", "가") } 바뀌었다({ $time }). 위의 판정은 이미 지난 것이다. 다시 채점한다
