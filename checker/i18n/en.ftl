@@ -302,7 +302,7 @@ hidden-accepted = accepted a connection
 hidden-eof = EOF from the client
 hidden-closed-early = closed the connection early, on purpose
 hidden-write-failed = write failed: the client went away
-stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt
+stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send: nothing to interrupt
 stall-stopped = server stopped (SIGSTOP) while its send was blocked
 stall-continued = server continued (SIGCONT)
 
@@ -975,8 +975,8 @@ report-rules-void = ✗ A broken rule voids this exercise's points: the tests th
         [one] { $points } point
        *[other] { $points } points
     } once the rules hold (see the rules line below; { $course }#rules).
-load-closed-early = the server closed the connection (FIN) after echoing { $got } of { $bytes } bytes: it stopped serving this client before the client's EOF
-load-reset-early = the server reset the connection (RST) after echoing { $got } of { $bytes } bytes ({ $error }): it closed its socket with data unread, or died
+load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
+load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
 # A library call as shown in a report: code, with its arguments described in words
 fileio-slow-pipe = slow pipe
@@ -990,3 +990,5 @@ inet-addr-value = { $value } (bytes { $bytes } in memory)
 watch-verdict-of-start = ↑ the files as they were at { $time }
 watch-verdict-of-save = ↑ the save of { $time }: { $files }
 watch-changed-while-grading = { $files } changed while being graded ({ $time }): the verdict above is already out of date; grading again
+# The stalled reader: how the bytes went missing (exercises/kit/stalled.rs)
+stalled-closed-early = the server ended the connection (FIN, or RST where it left bytes unread) before sending everything back, while the client was still sending: it stopped serving this client before its EOF. Keep reading and sending back until read() returns 0, then close

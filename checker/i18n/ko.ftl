@@ -582,7 +582,7 @@ hidden-accepted = 연결을 수락함
 hidden-eof = 클라이언트의 EOF
 hidden-closed-early = 일부러 연결을 일찍 닫음
 hidden-write-failed = 쓰기 실패: 클라이언트가 사라졌다
-stall-not-blocked = 서버가 클라이언트에게 보낼 { $queued }바이트를 남긴 채 멈췄는데 send에서 블로킹되지 않았다(논블로킹 설계): 끼어들 것이 없다
+stall-not-blocked = 서버가 클라이언트에게 보낼 { $queued }바이트를 남긴 채 멈췄는데 send에서 블로킹되어 있지 않다: 끼어들 것이 없다
 stall-stopped = send가 블로킹된 동안 서버를 멈춤(SIGSTOP)
 stall-continued = 서버를 재개함(SIGCONT)
 
@@ -1215,8 +1215,8 @@ try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원�
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }
 select-program-none = --program { $name }=...: 선택한 테스트는 프로그램을 실행하지 않는다(라이브러리를 채점한다). --program을 빼거나, 그 프로그램이 속한 실습을 선택하라
 report-rules-void = ✗ 규칙을 어겨서 이 실습의 점수는 무효다. 규칙을 지키면 통과한 테스트가 { $points }점을 얻는다(아래 rules 줄을 보라. { $course }#rules).
-load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 닫았다(FIN). 클라이언트의 EOF가 오기 전에 이 클라이언트를 그만 서비스했다
-load-reset-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 리셋했다(RST, { $error }). 읽지 않은 데이터가 남은 채 소켓을 닫았거나 죽었다
+load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 닫았다(FIN, 읽지 않은 바이트를 남겼다면 RST). 클라이언트의 EOF가 오기 전에 이 클라이언트를 그만 서비스한 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보내라
+load-reset-early = { $bytes }바이트 가운데 { $got }바이트를 받은 뒤 에코를 읽다가 실패했다({ $error })
 load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
 # 보고서에 보이는 라이브러리 호출: 코드는 그대로, 인자의 설명은 말로
 fileio-slow-pipe = 느린 파이프
@@ -1230,3 +1230,5 @@ inet-addr-value = { $value } (메모리의 바이트 { $bytes })
 watch-verdict-of-start = ↑ { $time }의 파일 그대로
 watch-verdict-of-save = ↑ { $time }에 저장한 것: { $files }
 watch-changed-while-grading = 채점하는 동안 { $files }{ JOSA($files, "이", "가") } 바뀌었다({ $time }). 위의 판정은 이미 지난 것이다. 다시 채점한다
+# 읽기를 멈춘 클라이언트: 바이트가 어떻게 사라졌는가 (exercises/kit/stalled.rs)
+stalled-closed-early = 클라이언트가 아직 보내는 중인데 서버가 모두 되돌려 보내기 전에 연결을 끝냈다(FIN, 읽지 않은 바이트를 남겼다면 RST). 이 클라이언트의 EOF가 오기 전에 서비스를 그만둔 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보낸 뒤에 닫으라

@@ -322,14 +322,34 @@ fn hint_shows_an_exercise_s_hints() {
 /// regress, in English (`<name>.txt`) and in Korean (`<name>.ko.txt`, with `--lang ko`).
 /// `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
 fn golden(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
-    golden_in(name, args, tree_dir);
-    let korean: Vec<&str> = args.iter().copied().chain(["--lang", "ko"]).collect();
-    golden_in(&format!("{name}.ko"), &korean, tree_dir);
+    golden_varying(name, args, tree_dir, &[]);
 }
 
-fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
+/// `golden`, with what else varies from run to run in this report (a regex of it, and what
+/// it stands for in the golden file).
+fn golden_varying(
+    name: &str,
+    args: &[&str],
+    tree_dir: Option<&std::path::Path>,
+    varying: &[(&str, &str)],
+) {
+    golden_in(name, args, tree_dir, varying);
+    let korean: Vec<&str> = args.iter().copied().chain(["--lang", "ko"]).collect();
+    golden_in(&format!("{name}.ko"), &korean, tree_dir, varying);
+}
+
+fn golden_in(
+    name: &str,
+    args: &[&str],
+    tree_dir: Option<&std::path::Path>,
+    varying: &[(&str, &str)],
+) {
     let run = run_checker(args, MINUTES);
     let mut text = run.stdout();
+    for (pattern, stands_for) in varying {
+        let re = regex::Regex::new(pattern).unwrap();
+        text = re.replace_all(&text, *stands_for).into_owned();
+    }
     if let Some(dir) = tree_dir {
         text = text.replace(&dir.to_string_lossy().to_string(), "<TREE>");
     }
@@ -661,5 +681,48 @@ fn a_terminal_is_told_what_cargo_builds() {
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains(words), "{lang}: no progress line:\n{text}");
         assert_eq!(out.status.code(), Some(1), "{text}");
+    }
+}
+
+/// The likeliest first echo server: the stub's hint code as it stands (one read, one send,
+/// close). Its reports say the server closed the connection, in both languages, never that it
+/// is slow or non-blocking.
+#[test]
+fn golden_echo_server_from_the_stub_hints() {
+    let edits: Vec<_> = common::broken_version_edits("day2-echo", "stub-hints-as-is")
+        .into_iter()
+        .map(|e| ("day2-echo", e))
+        .collect();
+    let dir = tree("golden-echo-hints", &["day2-echo"], &edits).unwrap();
+    golden(
+        "day2-echo-stub-hints-throughput",
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day2-echo/throughput",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+    );
+    // The stalled reader's transcript depends on the kernel's buffers (how much of the 32 MiB
+    // it took), and whether the client meets the server's FIN or its RST first on the race
+    // between its two threads: its explanation is pinned, in both languages.
+    for (lang, closed, wrong) in [
+        ("en", "before sending everything back", "non-blocking"),
+        ("ko", "모두 되돌려 보내기 전에 연결을 끝냈다", "논블로킹"),
+    ] {
+        let run = run_checker(
+            &[
+                "--root",
+                &dir.to_string_lossy(),
+                "day2-echo/stalled-reader",
+                "--lang",
+                lang,
+            ],
+            MINUTES,
+        );
+        let out = run.stdout();
+        assert!(out.contains(closed) && !out.contains(wrong), "{out}");
     }
 }
