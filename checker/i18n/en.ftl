@@ -343,6 +343,7 @@ multi-spins = after a client reset its connection, the server used { $ms } ms of
 multi-still-holds-reset = a client reset its connection, and a second later the server still holds its socket
 multi-stopped = stopped the server (SIGSTOP)
 multi-continued-together = continued the server: the data and the EOF wait in its socket together
+echo-continued-after-reset = continued the server: the reset has reached its socket, the next read or send on it fails
 multi-read-zero = a read of 0 ends the client's input, not its output: send what is buffered for it, then close
 multi-output-waits = sent { $sent } without reading: { $waiting } of the echo now wait in the server's own buffer (neither in its socket nor in ours); next, the EOF
 multi-slow-reader = output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again

@@ -664,6 +664,7 @@ multi-spins = 클라이언트가 연결을 리셋한 뒤 서버가 0.3초 동안
 multi-still-holds-reset = 클라이언트가 연결을 리셋했는데 1초 뒤에도 서버가 그 소켓을 쥐고 있다
 multi-stopped = 서버를 멈춤(SIGSTOP)
 multi-continued-together = 서버를 재개함: 데이터와 EOF가 함께 소켓에서 기다린다
+echo-continued-after-reset = 서버를 재개함: 리셋이 그 소켓에 도착했으니 그 소켓의 다음 read나 send는 실패한다
 multi-read-zero = read가 0이면 클라이언트의 입력이 끝난 것이지 출력이 끝난 것은 아니다: 버퍼에 있는 것을 보낸 뒤 닫으라
 multi-output-waits = 읽지 않고 { $sent }를 보냈다: 이제 에코 중 { $waiting }가 서버 자신의 버퍼에서 기다린다(서버 소켓에도 우리 소켓에도 없다). 다음은 EOF
 multi-slow-reader = 느리게 읽는 클라이언트를 위해 기다리던 출력이 끝내 보내지지 않았다: EAGAIN까지 보내고, 나머지는 소켓에 다시 쓸 수 있을 때 보내라

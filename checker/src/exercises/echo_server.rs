@@ -6,6 +6,8 @@
 
 use std::time::{Duration, Instant};
 
+use nix::sys::signal::Signal;
+
 use crate::base::escape;
 use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
@@ -129,9 +131,21 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
     c.set_nodelay();
     let deadline = ctx.within(secs(10));
     let sent = data.clone();
+    let (pid, local) = (s.program.pid(), c.local_port());
     let one_byte_at_a_time = move |mut w: Conn| {
-        for b in &sent {
+        for (i, b) in sent.iter().enumerate() {
             w.send(std::slice::from_ref(b), deadline)?;
+            // The first line goes in lockstep with the server's reads: each byte is read alone
+            // (it has left the server's receive queue) before the next is sent, so the server
+            // surely meets reads of one byte, whatever the load, not only when it is quick.
+            if i < 27 {
+                kit::poll::until(secs(3), || {
+                    w.unsent() == 0
+                        && procinfo::tcp_sockets(pid)
+                            .iter()
+                            .any(|sock| sock.remote_port == local && sock.rx_queue == 0)
+                });
+            }
         }
         w.shutdown_write();
         Ok(())
@@ -176,17 +190,36 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
 pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server(ctx)?;
+    let pid = s.program.pid();
     {
         let mut rude = Conn::connect(&t, "resetting client", s.port, ctx.within(secs(5)))?;
         rude.set_recv_buffer(4096);
-        // Enough that the server is still echoing when the reset arrives.
-        let junk = vec![b'r'; 512 * 1024];
-        let mut w = rude.try_clone()?;
-        let deadline = ctx.within(secs(3));
-        let sender = std::thread::spawn(move || w.send(&junk, deadline));
+        // Far more than our small receive buffer holds of the echo: the server still has echo
+        // to send when the reset arrives. What its buffers cannot take is not sent at all.
+        let junk = vec![b'r'; 48 * 1024];
+        let mut sent = 0;
+        let until = ctx.within(secs(2));
+        while sent < junk.len() && Instant::now() < until {
+            sent += rude.send_some(&junk[sent..], Duration::from_millis(100))?;
+        }
         let _ = rude.recv_some(1024, ctx.within(secs(3)))?;
+        // The reset must reach the server's socket whatever the timing. Nothing of ours is in
+        // flight (every byte sent is acknowledged) and the server is frozen, so the RST carries
+        // the exact sequence number and is not queued behind a busy socket, where the kernel
+        // may drop it; the server then meets the error the moment it runs again.
+        s.program.signal_group(Signal::SIGSTOP)?;
+        kit::poll::until(secs(1), || procinfo::state(pid) == Some('T'));
+        t.note("checker", msg!("multi-stopped"));
+        kit::poll::until(secs(1), || rude.unsent() == 0);
+        let local = rude.local_port();
         rude.reset();
-        let _ = sender.join();
+        kit::poll::until(secs(1), || {
+            procinfo::tcp_sockets(pid)
+                .iter()
+                .all(|sock| sock.remote_port != local || sock.state != "ESTABLISHED")
+        });
+        s.program.signal_group(Signal::SIGCONT)?;
+        t.note("checker", msg!("echo-continued-after-reset"));
     }
     let line = "still there?\n";
     let mut c = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))
