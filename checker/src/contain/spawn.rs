@@ -81,6 +81,8 @@ pub struct Spawn {
     pub server: bool,
     /// The test it belongs to (`None`: none, as for a helper of the checker's own).
     pub scope: Option<Scope>,
+    /// The most processes (threads, where a pids cgroup counts them) it may run at once.
+    pub max_processes: usize,
 }
 
 impl Spawn {
@@ -96,6 +98,7 @@ impl Spawn {
             capture_cap: DEFAULT_CAPTURE_CAP,
             server: false,
             scope: None,
+            max_processes: MAX_PROCESSES,
         }
     }
 
@@ -109,6 +112,13 @@ impl Spawn {
     /// It is a server: it runs until it is stopped.
     pub fn server(mut self) -> Self {
         self.server = true;
+        self
+    }
+
+    /// Allow it `max` processes at once instead of `MAX_PROCESSES`: `checker compare` runs a
+    /// process or a thread per client for up to a thousand clients.
+    pub fn max_processes(mut self, max: usize) -> Self {
+        self.max_processes = max;
         self
     }
 
@@ -168,7 +178,7 @@ impl Spawn {
         let mut cmd = self.command(&tag);
         let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
         // The kernel's cap on its processes, where the machine has a pids cgroup.
-        let cap = super::cgroup::Cap::new(MAX_PROCESSES);
+        let cap = super::cgroup::Cap::new(self.max_processes);
         let setup = ChildSetup {
             cap_procs: cap.as_ref().map(|c| c.procs.clone()),
             sandbox,
@@ -205,6 +215,9 @@ impl Spawn {
             .map(|s| s.recorder.clone())
             .unwrap_or_default();
         reaper::register_live(pid, &tag, &recorder);
+        if self.max_processes != MAX_PROCESSES {
+            reaper::allow_processes(pid, self.max_processes);
+        }
 
         let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
         let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);

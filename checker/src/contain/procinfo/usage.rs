@@ -1,0 +1,116 @@
+//! What a process tree costs, read from `/proc`: its memory (PSS, the fair share of pages
+//! that forked children share with their parent, so a process per client is not charged its
+//! parent's pages again for every child), its threads and processes, its CPU time.
+
+use std::time::Duration;
+
+use super::{stat_field, tree};
+
+/// The resources of a process tree at one moment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Proportional set size summed over the tree (`Pss:` of each `smaps_rollup`), in bytes;
+    /// the resident set (VmRSS) where the kernel has no `smaps_rollup`.
+    pub memory: u64,
+    /// Threads of every process of the tree.
+    pub threads: u64,
+    /// Processes of the tree (the server itself included).
+    pub processes: u64,
+}
+
+impl Usage {
+    /// The larger of each figure of two readings (a peak over samples).
+    pub fn max(self, other: Usage) -> Usage {
+        Usage {
+            memory: self.memory.max(other.memory),
+            threads: self.threads.max(other.threads),
+            processes: self.processes.max(other.processes),
+        }
+    }
+}
+
+/// The memory, threads and processes of `pid`'s tree now (zero if it is gone).
+pub fn tree_usage(pid: i32) -> Usage {
+    let mut usage = Usage::default();
+    for p in tree(pid) {
+        let Some(threads) = status_number(p, "Threads:") else {
+            continue;
+        };
+        usage.processes += 1;
+        usage.threads += threads;
+        usage.memory += proportional_bytes(p)
+            .or_else(|| status_number(p, "VmRSS:").map(|kib| kib * 1024))
+            .unwrap_or(0);
+    }
+    usage
+}
+
+/// The CPU time `pid`'s tree has used: every live process's user and system time, plus what
+/// the children it has already waited for used (cutime and cstime of the root: a process per
+/// client ends and is reaped while the server runs).
+pub fn tree_cpu_time(pid: i32) -> Duration {
+    let ticks = |p: i32, fields: &[usize]| -> u64 {
+        fields
+            .iter()
+            .filter_map(|&f| stat_field(p, f)?.parse::<u64>().ok())
+            .sum()
+    };
+    let mut total = ticks(pid, &[16, 17]);
+    for p in tree(pid) {
+        total += ticks(p, &[14, 15]);
+    }
+    // SAFETY: sysconf takes a constant and reads no memory of ours.
+    let per_second = match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
+        n if n > 0 => n as u64,
+        _ => 100,
+    };
+    Duration::from_millis(total * 1000 / per_second)
+}
+
+/// `Pss:` of /proc/<pid>/smaps_rollup, in bytes.
+fn proportional_bytes(pid: i32) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    kib_field(&text, "Pss:").map(|kib| kib * 1024)
+}
+
+/// A number field of /proc/<pid>/status (`Threads:`, or `VmRSS:` in KiB).
+fn status_number(pid: i32, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    kib_field(&text, key)
+}
+
+/// The number after `key` on its line, with any `kB` unit dropped.
+fn kib_field(text: &str, key: &str) -> Option<u64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(key))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checker_itself_has_memory_a_thread_and_cpu_time() {
+        let me = std::process::id() as i32;
+        let usage = tree_usage(me);
+        assert!(usage.memory > 100 * 1024, "{usage:?}");
+        assert!(usage.threads >= 1 && usage.processes >= 1, "{usage:?}");
+        let spin = std::time::Instant::now();
+        while spin.elapsed() < Duration::from_millis(30) {}
+        assert!(tree_cpu_time(me) > Duration::ZERO);
+        assert_eq!(tree_usage(-5), Usage::default());
+    }
+
+    #[test]
+    fn fields_are_read_in_kib_or_as_plain_numbers() {
+        let text = "Rss:   1608 kB\nPss:    250 kB\nThreads:\t7\n";
+        assert_eq!(kib_field(text, "Pss:"), Some(250));
+        assert_eq!(kib_field(text, "Threads:"), Some(7));
+        assert_eq!(kib_field(text, "Swap:"), None);
+    }
+}
