@@ -237,3 +237,32 @@ mod tests {
         );
     }
 }
+
+/// How many established connections on `port` (the server's side of each) `pid`'s tree holds
+/// open: the clients it has accepted and not closed.
+pub fn connections_held(pid: i32, port: u16) -> usize {
+    let established: std::collections::BTreeSet<u64> = tcp_sockets(pid)
+        .into_iter()
+        .filter(|s| s.local_port == port && s.state == "ESTABLISHED")
+        .map(|s| s.inode)
+        .collect();
+    let mut held = std::collections::BTreeSet::new();
+    for p in tree(pid) {
+        held.extend(
+            socket_inodes(p)
+                .into_iter()
+                .filter(|i| established.contains(i)),
+        );
+    }
+    held.len()
+}
+
+/// How many connections wait in the accept queue of the socket listening on `port`, and how
+/// many it may hold (its backlog): a LISTEN socket's receive and send queues in /proc/net/tcp,
+/// as `pid` sees its network namespace.
+pub fn accept_queue(pid: i32, port: u16) -> Option<(u64, u64)> {
+    tcp_sockets(pid)
+        .into_iter()
+        .find(|s| s.local_port == port && s.state == "LISTEN")
+        .map(|s| (s.rx_queue, s.tx_queue))
+}

@@ -45,26 +45,47 @@ pub fn tree_usage(pid: i32) -> Usage {
     usage
 }
 
-/// The CPU time `pid`'s tree has used: every live process's user and system time, plus what
-/// the children it has already waited for used (cutime and cstime of the root: a process per
-/// client ends and is reaped while the server runs).
+/// The CPU time `pid`'s tree has used: every thread's time on a CPU in nanoseconds
+/// (`/proc/<pid>/task/<tid>/schedstat`: a process per client spends well under the 10 ms tick
+/// that utime counts in, and would show none), plus what the children it has already waited for
+/// used (cutime and cstime of the root: a process per client ends and is reaped while the
+/// server runs).
 pub fn tree_cpu_time(pid: i32) -> Duration {
+    let per_second = clock_ticks();
     let ticks = |p: i32, fields: &[usize]| -> u64 {
         fields
             .iter()
             .filter_map(|&f| stat_field(p, f)?.parse::<u64>().ok())
             .sum()
     };
-    let mut total = ticks(pid, &[16, 17]);
+    let mut total = Duration::from_millis(ticks(pid, &[16, 17]) * 1000 / per_second);
     for p in tree(pid) {
-        total += ticks(p, &[14, 15]);
+        total += match on_cpu(p) {
+            Some(d) => d,
+            None => Duration::from_millis(ticks(p, &[14, 15]) * 1000 / per_second),
+        };
     }
+    total
+}
+
+/// Time on a CPU of every thread of `p` (the first field of each task's schedstat).
+fn on_cpu(p: i32) -> Option<Duration> {
+    let tasks = std::fs::read_dir(format!("/proc/{p}/task")).ok()?;
+    let mut nanos = 0u64;
+    for task in tasks.flatten() {
+        let text = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+        nanos += text.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(nanos))
+}
+
+/// Clock ticks per second (utime, stime, cutime and cstime count in them).
+fn clock_ticks() -> u64 {
     // SAFETY: sysconf takes a constant and reads no memory of ours.
-    let per_second = match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
+    match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
         n if n > 0 => n as u64,
         _ => 100,
-    };
-    Duration::from_millis(total * 1000 / per_second)
+    }
 }
 
 /// `Pss:` of /proc/<pid>/smaps_rollup, in bytes.

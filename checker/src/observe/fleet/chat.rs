@@ -18,7 +18,8 @@ const LINE_PATIENCE: Duration = Duration::from_millis(500);
 
 /// What the lines of one window gave.
 pub struct ChatRun {
-    /// From a line's send to its arrival at the last client, in microseconds.
+    /// From a line's send to its arrival at the last client, in microseconds (a line given up
+    /// counts as the wait it was given).
     pub latency: Histogram<u64>,
     /// Lines delivered to every client in the window.
     pub delivered: u64,
@@ -56,8 +57,11 @@ pub fn lines_to_everyone(
         if now >= end || fleet.live() == 0 {
             break;
         }
-        if in_flight.is_some_and(|(_, at)| now - at > LINE_PATIENCE) {
-            given_up += u64::from(started);
+        if let Some((_, at)) = in_flight.filter(|&(_, at)| now - at > LINE_PATIENCE) {
+            if started {
+                given_up += 1;
+                record(&mut latency, now - at);
+            }
             in_flight = None;
         }
         if in_flight.is_none() {

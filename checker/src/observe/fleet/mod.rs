@@ -24,13 +24,15 @@ use nix::sys::socket::{
     AddressFamily, SockFlag, SockType, SockaddrIn, connect, getsockopt, socket, sockopt,
 };
 
-/// Connections opened at once before the fleet looks at the server's accept queue again.
+/// Connections opened at once, at most, before the fleet looks at the server's accept queue
+/// again (fewer when its backlog is short: the course's C servers `listen(fd, 5)`).
 const BATCH: usize = 32;
-/// The accept queue the fleet lets build up before it waits for the server to accept.
-const QUEUE_PAUSE: u64 = 16;
 /// How long the fleet waits for the queue to go down before it stops pacing: a server that
 /// accepts no more (an iterative one, busy with its first client) is a result, not a wait.
 const PACING_PATIENCE: Duration = Duration::from_millis(150);
+
+/// How long the fleet waits for the last connections while none completes.
+const STALLED: Duration = Duration::from_millis(300);
 
 /// What happened to the fleet's clients: counts, for the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -48,6 +50,7 @@ pub struct Tally {
 }
 
 impl Tally {
+    #[cfg(test)]
     pub fn errors(&self) -> u64 {
         self.refused + self.reset + self.timed_out + self.wrong
     }
@@ -84,13 +87,13 @@ pub struct Fleet {
 
 impl Fleet {
     /// Open `n` connections to `port` on loopback, paced by `accept_queue` (how many
-    /// connections wait in the server's accept queue now, if known), all done or given up by
-    /// `deadline`. Returns the fleet with its established connections registered for reading.
+    /// connections wait in the server's accept queue now and its backlog, if known), all done
+    /// or given up by `deadline`. Returns the fleet with its established connections registered for reading.
     pub fn connect(
         port: u16,
         n: usize,
         deadline: Instant,
-        mut accept_queue: impl FnMut() -> Option<u64>,
+        mut accept_queue: impl FnMut() -> Option<(u64, u64)>,
     ) -> std::io::Result<Fleet> {
         let epoll = Epoll::new(EpollCreateFlags::EPOLL_CLOEXEC)?;
         // Connections in progress wait in an instance of their own, so an event of an
@@ -106,10 +109,14 @@ impl Fleet {
         let mut pacing = true;
         let mut events = vec![EpollEvent::empty(); 256];
         while pending.len() < n && Instant::now() < deadline {
+            let mut batch = BATCH;
             if pacing {
-                pacing = wait_for_queue(&mut accept_queue, deadline);
+                match wait_for_room(&mut accept_queue, deadline) {
+                    Some(room) => batch = room.clamp(1, BATCH),
+                    None => pacing = false,
+                }
             }
-            for _ in 0..BATCH.min(n - pending.len()) {
+            for _ in 0..batch.min(n - pending.len()) {
                 let index = pending.len();
                 pending.push(start_connect(&address).ok());
                 match &pending[index] {
@@ -123,11 +130,21 @@ impl Fleet {
             fleet.settle(&connecting, &mut pending, &mut events, Duration::ZERO)?;
         }
         fleet.tally.timed_out += (n - pending.len()) as u64;
-        // The last connections get what is left of the time to be established.
-        while pending.iter().any(Option::is_some) && Instant::now() < deadline {
+        // The last connections get what is left of the time to be established, unless none
+        // completes for `STALLED`: their SYNs were dropped (a full accept queue), and the
+        // retry a second later is not worth waiting for.
+        let mut progress = Instant::now();
+        while pending.iter().any(Option::is_some)
+            && Instant::now() < deadline
+            && progress.elapsed() < STALLED
+        {
             let left = deadline.saturating_duration_since(Instant::now());
             let wait = left.min(Duration::from_millis(20));
+            let before = fleet.tally;
             fleet.settle(&connecting, &mut pending, &mut events, wait)?;
+            if fleet.tally != before {
+                progress = Instant::now();
+            }
         }
         fleet.tally.timed_out += pending.iter().flatten().count() as u64;
         Ok(fleet)
@@ -251,6 +268,7 @@ impl Fleet {
                 Ok(0) => break,
                 Ok(n) => {
                     client.inbox.extend_from_slice(&scratch[..n]);
+                    quick_ack(stream);
                     if n < scratch.len() {
                         return true;
                     }
@@ -311,6 +329,24 @@ impl Fleet {
     }
 }
 
+/// Acknowledge at once what was just read (TCP_QUICKACK, which the kernel clears again): a
+/// client that only receives (a chat client between its turns) would otherwise delay its ACK
+/// by up to 40 ms, and a server without TCP_NODELAY holds its next small line until that ACK
+/// comes (Nagle's algorithm). The fleet measures the server, not that pairing of timers.
+fn quick_ack(stream: &TcpStream) {
+    let on: libc::c_int = 1;
+    // SAFETY: setsockopt on a descriptor we own, with a pointer to an int that outlives the call.
+    unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_QUICKACK,
+            (&on as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+    }
+}
+
 /// Start a non-blocking connect; `Err` if it failed at once (refused).
 fn start_connect(address: &SockaddrIn) -> nix::Result<OwnedFd> {
     let fd = socket(
@@ -325,17 +361,26 @@ fn start_connect(address: &SockaddrIn) -> nix::Result<OwnedFd> {
     }
 }
 
-/// Wait until the server's accept queue is short again; `false` if it stays long (the fleet
-/// stops pacing: the server does not accept while it is busy).
-fn wait_for_queue(accept_queue: &mut impl FnMut() -> Option<u64>, deadline: Instant) -> bool {
+/// Wait until the server's accept queue has room for a batch (half its backlog, at most
+/// `BATCH`): how much room it has, or `None` if it stays full (the fleet stops pacing: the
+/// server does not accept while it is busy, which is a result).
+fn wait_for_room(
+    accept_queue: &mut impl FnMut() -> Option<(u64, u64)>,
+    deadline: Instant,
+) -> Option<usize> {
     let until = (Instant::now() + PACING_PATIENCE).min(deadline);
     loop {
-        match accept_queue() {
-            None => return true,
-            Some(q) if q <= QUEUE_PAUSE => return true,
-            Some(_) if Instant::now() >= until => return false,
-            Some(_) => std::thread::sleep(Duration::from_millis(2)),
+        let Some((queued, backlog)) = accept_queue() else {
+            return Some(BATCH);
+        };
+        let room = backlog.saturating_sub(queued) as usize;
+        if room >= (backlog as usize / 2).clamp(1, BATCH) {
+            return Some(room);
         }
+        if Instant::now() >= until {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(1));
     }
 }
 
