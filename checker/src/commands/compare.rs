@@ -54,7 +54,12 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
     let building: BTreeMap<&str, String> = contestants
         .iter()
         .filter_map(|c| c.exercise)
-        .map(|e| (e.name, tr.render(&msg!("compare-building", exercise = e.name))))
+        .map(|e| {
+            (
+                e.name,
+                tr.render(&msg!("compare-building", exercise = e.name)),
+            )
+        })
         .collect();
     let progress = |p: Progress| match p {
         Progress::Building(exercise) => {

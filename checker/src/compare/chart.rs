@@ -93,9 +93,9 @@ pub fn draw(cmp: &Comparison, path: &Path, tr: &Messages) -> Result<()> {
     let contracts: Vec<Contract> = [Contract::Echo, Contract::Chat]
         .into_iter()
         .filter(|&c| {
-            cmp.servers.iter().any(|s| {
-                s.contestant.contract == c && matches!(s.outcome, Outcome::Measured(_))
-            })
+            cmp.servers
+                .iter()
+                .any(|s| s.contestant.contract == c && matches!(s.outcome, Outcome::Measured(_)))
         })
         .collect();
     let height = TITLE_HEIGHT + ROW_HEIGHT * contracts.len().max(1) as u32;
@@ -191,11 +191,16 @@ fn draw_panel(
         }
         chart
             .draw_series(
-                LineSeries::new(points.iter().map(|&(x, y, _, _)| (x, y)), colour.stroke_width(3))
-                    .point_size(4),
+                LineSeries::new(
+                    points.iter().map(|&(x, y, _, _)| (x, y)),
+                    colour.stroke_width(3),
+                )
+                .point_size(4),
             )?
             .label(server.clone())
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
+            });
     }
     chart
         .configure_series_labels()
@@ -210,13 +215,19 @@ fn draw_panel(
 /// An axis label: 0.05, 3, 250, 12k, 1.5M.
 fn short(v: f64) -> String {
     if v >= 1e6 {
-        format!("{:.3}M", v / 1e6).trim_end_matches('0').trim_end_matches('.').to_string()
+        format!("{:.3}M", v / 1e6)
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
     } else if v >= 1e4 {
         format!("{:.0}k", v / 1e3)
     } else if v >= 10.0 {
         format!("{v:.0}")
     } else {
-        format!("{v:.3}").trim_end_matches('0').trim_end_matches('.').to_string()
+        format!("{v:.3}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
     }
 }
 

@@ -113,7 +113,8 @@ impl Level {
 
     /// Every figure that some run has, over the runs.
     pub fn stats(&self) -> BTreeMap<&'static str, Stat> {
-        let mut names: Vec<&'static str> = self.runs.iter().flat_map(|f| f.0.keys()).copied().collect();
+        let mut names: Vec<&'static str> =
+            self.runs.iter().flat_map(|f| f.0.keys()).copied().collect();
         names.sort_unstable();
         names.dedup();
         names

@@ -10,9 +10,9 @@ use std::net::{Ipv4Addr, SocketAddrV4, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::Settings;
 use super::figures::{Figures, Level, name};
 use super::servers::{Contestant, Contract};
-use super::Settings;
 use crate::base::i18n::{Text, msg};
 use crate::contain::procinfo::{self, Usage};
 use crate::contain::reaper;
@@ -162,8 +162,6 @@ impl Lab<'_> {
 
     /// One run at `clients` clients: the figures, and what went wrong if something did.
     fn level(&self, clients: usize) -> (Option<Figures>, Option<Text>) {
-        let t0 = Instant::now();
-        let dbg = |what: &str| if std::env::var_os("DBG").is_some() { eprintln!("DBG {} {clients} {what} {:?}", self.c.name, t0.elapsed()); };
         let ctx = self.ctx();
         let mut server = match kit::server::start(&ctx, &self.c.name, 0, &[]) {
             Ok(server) => server,
@@ -177,11 +175,8 @@ impl Lab<'_> {
             Ok(fleet) => fleet,
             Err(e) => return (None, Some(Text::Plain(e.to_string()))),
         };
-        dbg("connected");
         let held = wait_until_held(pid, port, fleet.tally.connected as usize);
-        dbg("held");
         let idle = procinfo::tree_usage(pid);
-        dbg("idle");
         let mut figures = Figures::default();
         let mut cpu_start = Duration::ZERO;
         let at_start = || cpu_start = procinfo::tree_cpu_time(pid);
@@ -194,19 +189,20 @@ impl Lab<'_> {
                 percentiles(&mut figures, &run.latency);
                 run.elapsed
             }),
-            Contract::Chat => chat::lines_to_everyone(&mut fleet, size, window, at_start).map(|run| {
-                let rate = run.delivered as f64 / run.elapsed.as_secs_f64();
-                figures.set(name::RATE, rate);
-                figures.set(name::DELIVERIES, rate * fleet.live() as f64);
-                fleet.tally.wrong += run.given_up;
-                percentiles(&mut figures, &run.latency);
-                run.elapsed
-            }),
+            Contract::Chat => {
+                chat::lines_to_everyone(&mut fleet, size, window, at_start).map(|run| {
+                    let rate = run.delivered as f64 / run.elapsed.as_secs_f64();
+                    figures.set(name::RATE, rate);
+                    figures.set(name::DELIVERIES, rate * fleet.live() as f64);
+                    fleet.tally.wrong += run.given_up;
+                    percentiles(&mut figures, &run.latency);
+                    run.elapsed
+                })
+            }
         };
         let cpu_end = procinfo::tree_cpu_time(pid);
         let cpu = cpu_end.saturating_sub(cpu_start);
         let loaded = procinfo::tree_usage(pid);
-        dbg("loaded");
         fleet.close();
         let elapsed = match elapsed {
             Ok(elapsed) => elapsed,
@@ -227,7 +223,6 @@ impl Lab<'_> {
         ] {
             figures.set(n, v as f64);
         }
-        dbg("end");
         let trouble = (!alive).then(|| {
             server
                 .program
@@ -267,7 +262,10 @@ fn wait_until_held(pid: i32, port: u16, connected: usize) -> usize {
     let until = Instant::now() + Duration::from_secs(1);
     let mut held = procinfo::connections_held(pid, port);
     let mut last_change = Instant::now();
-    while held < connected && Instant::now() < until && last_change.elapsed() < Duration::from_millis(100) {
+    while held < connected
+        && Instant::now() < until
+        && last_change.elapsed() < Duration::from_millis(100)
+    {
         std::thread::sleep(Duration::from_millis(10));
         let now = procinfo::connections_held(pid, port);
         if now != held {

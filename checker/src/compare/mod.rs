@@ -62,8 +62,8 @@ impl Settings {
             }
         } else {
             Window {
-                warm_up: std::time::Duration::from_millis(100),
-                measure: std::time::Duration::from_millis(300),
+                warm_up: std::time::Duration::from_millis(80),
+                measure: std::time::Duration::from_millis(250),
             }
         };
         let most = levels.iter().copied().max().unwrap_or(1);

@@ -224,7 +224,10 @@ fn errors(level: &Level) -> Cell {
         .filter_map(|&(n, id)| {
             let median = level.stat(n)?.median;
             (median > 0.0).then(|| {
-                Text::msg(id, vec![("count", crate::base::i18n::Arg::Num(median.round()))])
+                Text::msg(
+                    id,
+                    vec![("count", crate::base::i18n::Arg::Num(median.round()))],
+                )
             })
         })
         .collect();
@@ -356,8 +359,16 @@ mod tests {
     fn columns_line_up_by_display_width() {
         let tr = Messages::new(crate::base::i18n::Lang::Ko);
         let rows = vec![
-            vec![Cell::Figure("서버".into()), Cell::Figure("1".into()), Cell::Figure("x".into())],
-            vec![Cell::Figure("a".into()), Cell::Figure("1000".into()), Cell::Figure("y".into())],
+            vec![
+                Cell::Figure("서버".into()),
+                Cell::Figure("1".into()),
+                Cell::Figure("x".into()),
+            ],
+            vec![
+                Cell::Figure("a".into()),
+                Cell::Figure("1000".into()),
+                Cell::Figure("y".into()),
+            ],
         ];
         let lines = grid(&rows, &tr);
         assert_eq!(lines[0], "  서버     1  x");

@@ -12,9 +12,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use anyhow::{Context, Result};
 
 use super::capture::Capture;
+use super::limits::Limits;
 use super::program::{Program, Started};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
-use super::limits::Limits;
 use super::scope::{SandboxFds, Scope};
 
 /// Output kept per stream; the rest is read and counted, so a flood cannot block or exhaust us.

@@ -257,12 +257,18 @@ pub fn connections_held(pid: i32, port: u16) -> usize {
     held.len()
 }
 
-/// How many connections wait in the accept queue of the socket listening on `port`, and how
-/// many it may hold (its backlog): a LISTEN socket's receive and send queues in /proc/net/tcp,
-/// as `pid` sees its network namespace.
-pub fn accept_queue(pid: i32, port: u16) -> Option<(u64, u64)> {
-    tcp_sockets(pid)
-        .into_iter()
-        .find(|s| s.local_port == port && s.state == "LISTEN")
-        .map(|s| (s.rx_queue, s.tx_queue))
+/// How many connections wait in the accept queue of the socket listening on `port` (a LISTEN
+/// socket's receive queue in /proc/net/tcp), as `pid` sees its network namespace.
+/// Read often while thousands of connections fill the table, so only LISTEN lines (state
+/// `0A`) are parsed.
+pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
+    ["tcp", "tcp6"].iter().find_map(|table| {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok()?;
+        text.lines()
+            .skip(1)
+            .filter(|l| l.split_whitespace().nth(3) == Some("0A"))
+            .filter_map(tcp_line)
+            .find(|s| s.local_port == port)
+            .map(|s| s.rx_queue)
+    })
 }

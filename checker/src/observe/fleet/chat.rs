@@ -71,7 +71,9 @@ pub fn lines_to_everyone(
             arrivals.retain(|&n, _| n + 16 > next_line);
             next_line += 1;
         }
-        let wait = end.saturating_duration_since(now).min(Duration::from_millis(10));
+        let wait = end
+            .saturating_duration_since(now)
+            .min(Duration::from_millis(10));
         for (i, readable, writable) in fleet.poll(&mut events, wait)? {
             if writable {
                 fleet.flush(i);

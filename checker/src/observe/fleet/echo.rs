@@ -64,7 +64,9 @@ pub fn round_trips(
             break;
         }
         let next = if started { end } else { start };
-        let wait = next.saturating_duration_since(now).min(Duration::from_millis(10));
+        let wait = next
+            .saturating_duration_since(now)
+            .min(Duration::from_millis(10));
         for (i, readable, writable) in fleet.poll(&mut events, wait)? {
             if writable {
                 fleet.flush(i);
@@ -195,7 +197,11 @@ mod correction {
         let waits = vec![ms(1); 100];
         let h = corrected(&waits, [ms(100)].into_iter());
         assert_eq!(h.len(), 100 + 1 + 99);
-        assert!(h.value_at_quantile(0.5) > 40_000, "{}", h.value_at_quantile(0.5));
+        assert!(
+            h.value_at_quantile(0.5) > 40_000,
+            "{}",
+            h.value_at_quantile(0.5)
+        );
         assert!(h.value_at_quantile(0.25) < 2_000);
         // Waits at the median add nothing.
         let h = corrected(&waits, std::iter::empty());
