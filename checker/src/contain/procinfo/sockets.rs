@@ -207,37 +207,6 @@ pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_a_listening_socket_and_its_inode() {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let me = std::process::id() as i32;
-        let inodes = listening_inodes(me, port);
-        assert_eq!(inodes.len(), 1, "{:?}", tcp_sockets(me));
-        assert!(socket_inodes(me).contains(&inodes[0]));
-        let sock = tcp_sockets(me)
-            .into_iter()
-            .find(|s| s.local_port == port)
-            .unwrap();
-        assert_eq!(sock.local_ip, std::net::IpAddr::from([127, 0, 0, 1]));
-    }
-
-    #[test]
-    fn parses_ipv6_lines() {
-        let line = "   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0";
-        let sock = tcp_line(line).unwrap();
-        assert_eq!(sock.local_ip, "::1".parse::<std::net::IpAddr>().unwrap());
-        assert_eq!(
-            (sock.local_port, sock.state.as_str(), sock.inode),
-            (8080, "LISTEN", 4242)
-        );
-    }
-}
-
 /// How many established connections on `port` (the server's side of each) `pid`'s tree holds
 /// open: the clients it has accepted and not closed.
 pub fn connections_held(pid: i32, port: u16) -> usize {
@@ -271,4 +240,35 @@ pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
             .find(|s| s.local_port == port)
             .map(|s| s.rx_queue)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_listening_socket_and_its_inode() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let me = std::process::id() as i32;
+        let inodes = listening_inodes(me, port);
+        assert_eq!(inodes.len(), 1, "{:?}", tcp_sockets(me));
+        assert!(socket_inodes(me).contains(&inodes[0]));
+        let sock = tcp_sockets(me)
+            .into_iter()
+            .find(|s| s.local_port == port)
+            .unwrap();
+        assert_eq!(sock.local_ip, std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+
+    #[test]
+    fn parses_ipv6_lines() {
+        let line = "   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0";
+        let sock = tcp_line(line).unwrap();
+        assert_eq!(sock.local_ip, "::1".parse::<std::net::IpAddr>().unwrap());
+        assert_eq!(
+            (sock.local_port, sock.state.as_str(), sock.inode),
+            (8080, "LISTEN", 4242)
+        );
+    }
 }
