@@ -214,20 +214,15 @@ fn draw_panel(
 
 /// An axis label: 0.05, 3, 250, 12k, 1.5M.
 fn short(v: f64) -> String {
+    let trimmed = |s: String| s.trim_end_matches('0').trim_end_matches('.').to_string();
     if v >= 1e6 {
-        format!("{:.3}M", v / 1e6)
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
+        format!("{}M", trimmed(format!("{:.3}", v / 1e6)))
     } else if v >= 1e4 {
         format!("{:.0}k", v / 1e3)
     } else if v >= 10.0 {
         format!("{v:.0}")
     } else {
-        format!("{v:.3}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_string()
+        trimmed(format!("{v:.3}"))
     }
 }
 
