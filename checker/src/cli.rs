@@ -168,6 +168,23 @@ pub enum Command {
         /// An experiment's name, or `all`
         name: Option<String>,
     },
+    /// Measure your servers side by side under the same load (echo servers: round trips; chat
+    /// servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under
+    /// target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a
+    /// program from elsewhere (a chat server if NAME says chat).
+    Compare {
+        /// Which servers: an exercise, a day, a program, echo or chat (default: all)
+        targets: Vec<String>,
+        /// A first look: 1, 10 and 100 clients, shorter windows, 2 runs
+        #[arg(long)]
+        quick: bool,
+        /// How many times each figure is measured, a fresh server each time (default 3; 2 with --quick)
+        #[arg(long, value_name = "N")]
+        runs: Option<usize>,
+        /// The numbers of clients, e.g. 1,10,100,1000
+        #[arg(long, value_name = "N,N,...", value_delimiter = ',')]
+        clients: Vec<usize>,
+    },
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
     /// titles and hints (in English until translated); then list what is left to translate.

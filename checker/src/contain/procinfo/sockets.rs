@@ -207,6 +207,41 @@ pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
         .collect()
 }
 
+/// How many established connections on `port` (the server's side of each) `pid`'s tree holds
+/// open: the clients it has accepted and not closed.
+pub fn connections_held(pid: i32, port: u16) -> usize {
+    let established: std::collections::BTreeSet<u64> = tcp_sockets(pid)
+        .into_iter()
+        .filter(|s| s.local_port == port && s.state == "ESTABLISHED")
+        .map(|s| s.inode)
+        .collect();
+    let mut held = std::collections::BTreeSet::new();
+    for p in tree(pid) {
+        held.extend(
+            socket_inodes(p)
+                .into_iter()
+                .filter(|i| established.contains(i)),
+        );
+    }
+    held.len()
+}
+
+/// How many connections wait in the accept queue of the socket listening on `port` (a LISTEN
+/// socket's receive queue in /proc/net/tcp), as `pid` sees its network namespace.
+/// Read often while thousands of connections fill the table, so only LISTEN lines (state
+/// `0A`) are parsed.
+pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
+    ["tcp", "tcp6"].iter().find_map(|table| {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok()?;
+        text.lines()
+            .skip(1)
+            .filter(|l| l.split_whitespace().nth(3) == Some("0A"))
+            .filter_map(tcp_line)
+            .find(|s| s.local_port == port)
+            .map(|s| s.rx_queue)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
