@@ -992,3 +992,5 @@ watch-verdict-of-save = ↑ the save of { $time }: { $files }
 watch-changed-while-grading = { $files } changed while being graded ({ $time }): the verdict above is already out of date; grading again
 # The stalled reader: how the bytes went missing (exercises/kit/stalled.rs)
 stalled-closed-early = the server ended the connection (FIN, or RST where it left bytes unread) before sending everything back, while the client was still sending: it stopped serving this client before its EOF. Keep reading and sending back until read() returns 0, then close
+# The likeliest first bugs, each named for its cause (issue 24, point 1)
+client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection

@@ -1232,3 +1232,5 @@ watch-verdict-of-save = ↑ { $time }에 저장한 것: { $files }
 watch-changed-while-grading = 채점하는 동안 { $files }{ JOSA($files, "이", "가") } 바뀌었다({ $time }). 위의 판정은 이미 지난 것이다. 다시 채점한다
 # 읽기를 멈춘 클라이언트: 바이트가 어떻게 사라졌는가 (exercises/kit/stalled.rs)
 stalled-closed-early = 클라이언트가 아직 보내는 중인데 서버가 모두 되돌려 보내기 전에 연결을 끝냈다(FIN, 읽지 않은 바이트를 남겼다면 RST). 이 클라이언트의 EOF가 오기 전에 서비스를 그만둔 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보낸 뒤에 닫으라
+# 가장 흔한 첫 버그들: 저마다 원인을 밝힌다 (issue 24, 1번)
+client-spins-after-eof = 서버는 줄 전체가 돌아오기 전에 연결을 닫았고(FIN), 그 뒤로 recv()는 부를 때마다 곧바로 0을 돌려준다. 아직 돌고 있는 클라이언트는 0을 "아직 데이터 없음"으로 여기고 recv()를 거듭 부르고 있는 것이다. 0은 연결의 끝이다

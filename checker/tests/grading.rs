@@ -3,6 +3,8 @@
 //! the command line behaves, and the wording of a few failures is pinned by golden files.
 
 mod common;
+#[path = "grading/first_bugs.rs"]
+mod first_bugs;
 
 use std::time::Duration;
 
