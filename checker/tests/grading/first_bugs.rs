@@ -133,3 +133,39 @@ fn golden_first_bug_handler_prints() {
         PANIC_VARIES,
     );
 }
+
+/// A broken rule voids the exercise's points: the report says so under the exercise's header,
+/// where the score is read (with what the passing tests would earn), in both languages, and the
+/// JSON says it with `rules_void_points` (issue 24, point 4).
+#[test]
+fn golden_a_broken_rule_voids_the_points_and_says_so() {
+    let edits: Vec<_> = crate::common::broken_version_edits("day1-endian", "uses-to-be")
+        .into_iter()
+        .map(|e| ("day1-endian", e))
+        .collect();
+    let dir = tree("golden-rules-void", &["day1-endian"], &edits).unwrap();
+    let root = dir.to_string_lossy().to_string();
+    golden_varying(
+        "day1-endian-rules-void",
+        &["--root", &root, "day1-endian", "--seed", "7"],
+        Some(&dir),
+        &[(r"rust-clippy/rust-[0-9.]+/", "rust-clippy/<VERSION>/")],
+    );
+    // The machine report of the same run (run_checker asks for it with --format json).
+    let run = super::run_checker(
+        &["--root", &root, "day1-endian", "--seed", "7"],
+        super::MINUTES,
+    );
+    let doc = run.json.clone().expect("a JSON report");
+    let exercise = doc["exercises"]
+        .as_array()
+        .and_then(|all| all.iter().find(|e| e["name"] == "day1-endian"))
+        .unwrap_or_else(|| panic!("no day1-endian in {doc:#}"));
+    assert_eq!(exercise["rules_void_points"], true, "{exercise:#}");
+    assert_eq!(exercise["points"], 0, "{exercise:#}");
+    let message = exercise["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("voids this exercise's points"),
+        "{exercise:#}"
+    );
+}
