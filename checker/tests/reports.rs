@@ -511,3 +511,38 @@ fn the_workflows_run_the_grading_script_these_tests_run() {
         assert!(!text.contains("GitHub Classroom"), "{file}");
     }
 }
+
+/// The overview in an 80-column terminal (PuTTY's default, the notes' classroom), in both
+/// languages: no line is wider than the terminal, by display width (a Hangul syllable takes two
+/// cells), and the layout only moves line breaks: every word is the one of a wide terminal,
+/// whole (issue 24, point 8).
+#[test]
+fn the_overview_fits_80_columns_in_both_languages() {
+    let dir = tree("reports-80-columns", &["day1-endian", "day2-inet"], &[]).unwrap();
+    let root = dir.to_string_lossy().to_string();
+    let overview = |lang: &str, columns: &str| {
+        let out = checker_command()
+            .args(["--root", &root, "--lang", lang])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for lang in ["en", "ko"] {
+        let wide = overview(lang, "400");
+        let narrow = overview(lang, "80");
+        assert!(
+            wide.lines()
+                .any(|l| unicode_width::UnicodeWidthStr::width(l) > 80),
+            "{lang}: nothing to lay out:\n{wide}"
+        );
+        for line in narrow.lines() {
+            let cells = unicode_width::UnicodeWidthStr::width(line);
+            assert!(cells <= 80, "{lang}: {cells} cells:\n{line}\n\n{narrow}");
+        }
+        assert!(
+            wide.split_whitespace().eq(narrow.split_whitespace()),
+            "{lang}: a word was cut or lost:\n{wide}\n---\n{narrow}"
+        );
+    }
+}
