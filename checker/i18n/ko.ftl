@@ -631,7 +631,7 @@ help-arg-lang = 보고서와 메시지의 언어(기본값: LC_ALL, LC_MESSAGES,
 help-cmd-list = 실습과 테스트 id를 나열한다.
 help-cmd-hint = 실습의 힌트와 course.ko.md에서 설명하는 곳을 보여 준다.
 help-cmd-hint-arg-exercise = 예: day2-inet
-help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안의 변경은 무시한다). 대상이 없으면: 현황.
+help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안 저장한 것은 그 채점이 끝나자마자 다시 채점한다). 대상이 없으면: 현황.
 help-cmd-watch-arg-targets = 채점할 것: all, day1, day2-inet, ... (기본값: 현황)
 help-cmd-verify = 강사용: 실습 저장소가 일관된지 확인한다(풀이는 통과, 스텁은 깔끔하게 실패, course.md 절이 있음, 매니페스트가 일치, 풀이는 fmt와 clippy를 통과).
 help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 무엇이 채점했는지(실습 저장소 리비전, 커밋, 샌드박스). 눈에 띄는 성적은 표시한다.
@@ -1234,3 +1234,13 @@ watch-changed-while-grading = 채점하는 동안 { $files }{ JOSA($files, "이"
 stalled-closed-early = 클라이언트가 아직 보내는 중인데 서버가 모두 되돌려 보내기 전에 연결을 끝냈다(FIN, 읽지 않은 바이트를 남겼다면 RST). 이 클라이언트의 EOF가 오기 전에 서비스를 그만둔 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보낸 뒤에 닫으라
 # 가장 흔한 첫 버그들: 저마다 원인을 밝힌다 (issue 24, 1번)
 client-spins-after-eof = 서버는 줄 전체가 돌아오기 전에 연결을 닫았고(FIN), 그 뒤로 recv()는 부를 때마다 곧바로 0을 돌려준다. 아직 돌고 있는 클라이언트는 0을 "아직 데이터 없음"으로 여기고 recv()를 거듭 부르고 있는 것이다. 0은 연결의 끝이다
+# 명령줄 도움말의 나머지: clap이 영어로만 쓰는 제목과 값 (issue 24, 7번)
+help-arguments = 인자
+help-default = 기본값
+help-possible-values = 가능한 값
+help-cmd-help = 이 도움말, 또는 주어진 명령의 도움말을 보여 준다
+help-value-sandbox-auto = 머신이 허락하면 네임스페이스, 아니면 plain 모드
+help-value-sandbox-namespaces = 테스트마다 새 네트워크, PID, 마운트 네임스페이스(머신이 허락하지 않으면 실패한다)
+help-value-sandbox-plain = 프로세스 그룹, 서브리퍼(subreaper), 태그만
+help-value-format-classroom50 = Classroom 50의 `result.json`(스키마 classroom50/result/v1)
+help-value-format-gradescope = Gradescope 자동 채점기의 `results.json`

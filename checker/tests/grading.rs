@@ -728,3 +728,38 @@ fn golden_echo_server_from_the_stub_hints() {
         assert!(out.contains(closed) && !out.contains(wrong), "{out}");
     }
 }
+
+/// Under a Korean locale the command line's help is Korean all the way: clap's own headings,
+/// its `help` subcommand, the defaults and the possible values with their descriptions, in
+/// `-h`, `--help` and a subcommand's help alike (issue 24, point 7).
+#[test]
+fn the_help_is_korean_all_the_way_under_a_korean_locale() {
+    let english = [
+        "Usage:",
+        "Arguments:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Print this message",
+        "Possible values",
+        "[default:",
+        "[possible values:",
+        "Namespaces where the machine allows them",
+        "A Gradescope autograder's",
+    ];
+    for args in [&["--help"][..], &["-h"], &["hint", "--help"], &["help"]] {
+        let out = common::checker_command()
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "ko_KR.UTF-8")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("사용법:") && text.contains("옵션:"), "{args:?}:\n{text}");
+        for words in english {
+            assert!(!text.contains(words), "{args:?}: `{words}` in:\n{text}");
+        }
+    }
+}
