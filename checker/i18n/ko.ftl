@@ -92,7 +92,7 @@ overview-heading = 소켓 프로그래밍 실습: 지금 위치 ({ $dir })
 overview-day = { $day }일차  { $bar }  실습 { $done }/{ $exercises }개 통과, { $points }/{ $max }점
 overview-counts = 테스트 { $passed }/{ $tests }  점수 { $points }/{ $max }
 overview-next = 다음: { $course }#{ $section }{ JOSA($section, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
-overview-all-pass = 모든 실습을 통과했다. 수고했어요!
+overview-all-pass = 모든 실습을 통과했다. 잘했다!
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
 
@@ -464,7 +464,7 @@ day4-signals--sigpipe-survives--hint = MSG_NOSIGNAL로 보내라(또는 일부�
 day4-signals--idle-timeout--title = idle-seconds 1: 활발한 클라이언트는 연결을 유지하고, 조용한 클라이언트는 `timeout\n`과 EOF를 받는다
 day4-signals--idle-timeout--hint = 자식에서: 시작할 때와 read 뒤마다 alarm(idle). SIGALRM 핸들러(SA_RESTART 없이)가 플래그를 세운다. 플래그가 선 채 EINTR이면 "timeout\n"을 보내고 종료하라.
 day4-signals--usr1-while-printing--title = 가득 찬 stdout에 `bye`를 쓰다 블로킹된 동안 SIGUSR1: 그래도 `bye`가 나오고 상태 0
-day4-signals--usr1-while-printing--hint = 핸들러는 메인 루프의 어떤 호출 한가운데서든, println!에서도 실행될 수 있다. 플래그만 세우라. 출력하는 핸들러는 stdout의 잠금이 필요한데, 그 잠금은 중단된 println!이 쥐고 있다(Rust에서는 패닉 후 abort, C에서 printf는 async-signal-safe가 아니다).
+day4-signals--usr1-while-printing--hint = 핸들러는 메인 루프의 어떤 호출 한가운데서든, println!에서도 실행될 수 있다. 플래그만 세우라. 출력하는 핸들러는 stdout의 락이 필요한데, 그 락은 중단된 println!이 쥐고 있다(Rust에서는 패닉 후 abort, C에서 printf는 async-signal-safe가 아니다).
 day4-signals--usr1-storm--title = 클라이언트 10개가 데이터를 흘려보내는 동안 100 ms에 SIGUSR1 1000개: 잃거나 중복된 바이트 없음, 서버는 살아 있다
 day4-signals--usr1-storm--hint = 시그널이 쏟아지는 동안 모든 블로킹 호출은 EINTR로 실패할 수 있다. 다시 시도하고(read, send, accept 모두), 핸들러는 플래그만 세우게 하라.
 
@@ -780,7 +780,7 @@ sig-never-blocked = 서버가 stdout에 쓰면서 블로킹된 적이 없다
 sig-drained = 파이프를 비움
 sig-still-running-after-term = stdout이 비워졌는데도 SIGTERM 뒤 2초가 지나도록 서버가 돌고 있었다
 sig-usr1-during-bye = stdout에 `bye`를 쓰는 동안 SIGUSR1이 온 뒤에
-sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 잠금이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하라
+sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 락이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하라
 sig-no-bye = 서버가 상태 0으로 종료했지만 `bye`를 출력하지 않았다
 sig-sending-thread-failed = 보내는 스레드가 실패했다
 sig-storm-sent = { $ms } ms 동안 프로세스 그룹에 SIGUSR1을 { $sent }번 보냄

@@ -420,6 +420,26 @@ fn golden_wrong_answer_of_a_library_function() {
     );
 }
 
+/// The sample failure each course shows ("how to read a failure") is the report the checker
+/// prints today, in the course's language (course.ko.md showed an older, English-shaped one).
+#[test]
+fn the_course_s_sample_failure_is_the_golden_report() {
+    for (course, golden) in [
+        ("course.md", "day1-swap32-sign-extension.txt"),
+        ("course.ko.md", "day1-swap32-sign-extension.ko.txt"),
+    ] {
+        let root = common::lab_root();
+        let text = std::fs::read_to_string(root.join(course)).unwrap();
+        let report =
+            std::fs::read_to_string(root.join("checker/tests/golden").join(golden)).unwrap();
+        let failure: String = report.lines().take(7).map(|l| format!("{l}\n")).collect();
+        assert!(
+            text.contains(&failure),
+            "{course} does not show the report of {golden}:\n{failure}"
+        );
+    }
+}
+
 #[test]
 fn golden_ntop6_compressing_a_single_zero() {
     let edits: Vec<_> = common::broken_version_edits("day2-inet", "ntop6-compresses-single-zero")
@@ -757,7 +777,10 @@ fn the_help_is_korean_all_the_way_under_a_korean_locale() {
             .unwrap();
         assert!(out.status.success(), "{args:?}");
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(text.contains("사용법:") && text.contains("옵션:"), "{args:?}:\n{text}");
+        assert!(
+            text.contains("사용법:") && text.contains("옵션:"),
+            "{args:?}:\n{text}"
+        );
         for words in english {
             assert!(!text.contains(words), "{args:?}: `{words}` in:\n{text}");
         }
