@@ -91,7 +91,7 @@ transcript-received-datagram = { $size } 데이터그램을 포트 { $port }에�
 overview-heading = 소켓 프로그래밍 실습: 지금 위치 ({ $dir })
 overview-day = { $day }일차  { $bar }  실습 { $done }/{ $exercises }개 통과, { $points }/{ $max }점
 overview-counts = 테스트 { $passed }/{ $tests }  점수 { $points }/{ $max }
-overview-next = 다음: { $course }#{ $section }{ JOSA($section, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
+overview-next = 다음: { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
 overview-all-pass = 모든 실습을 통과했다. 잘했다!
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
@@ -123,7 +123,7 @@ watch-unavailable = 여기서는 파일 감시를 쓸 수 없다({ $error }): �
 list-exercise = { $exercise } ({ $day }일차) — { $title }  [{ $course }#{ $section }]
 list-points = { $points }점
 hint-unknown-exercise = 알 수 없는 실습 `{ $exercise }`. `checker list`가 실습 목록을 보여 준다
-hint-read-first = 먼저 { $course }#{ $section }{ JOSA($section, "을", "를") } 읽으라.
+hint-read-first = 먼저 { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽으라.
 
 ## 프로그램이 끝난 방식과 채점기가 한 일 (contain/)
 
@@ -1244,3 +1244,5 @@ help-value-sandbox-namespaces = 테스트마다 새 네트워크, PID, 마운트
 help-value-sandbox-plain = 프로세스 그룹, 서브리퍼(subreaper), 태그만
 help-value-format-classroom50 = Classroom 50의 `result.json`(스키마 classroom50/result/v1)
 help-value-format-gradescope = Gradescope 자동 채점기의 `results.json`
+# 읽을 절: 그 제목과 함께 (issue 24, 10번)
+report-read-heading = 읽을 곳: { $course }#{ $section }, "{ $heading }"

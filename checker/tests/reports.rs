@@ -546,3 +546,49 @@ fn the_overview_fits_80_columns_in_both_languages() {
         );
     }
 }
+
+/// A course link a student can follow: the section's heading beside its anchor (what to search
+/// the file for), in both languages, and an OSC 8 hyperlink to the course file where the
+/// terminal opens links (FORCE_HYPERLINK stands for one here), never in a pipe or a log
+/// (issue 24, point 10).
+#[test]
+fn course_links_name_the_heading_and_are_hyperlinks_where_the_terminal_opens_them() {
+    let report = |lang: &str, force: bool| {
+        let mut cmd = checker_command();
+        cmd.args(["day1-endian/swap32", "--lang", lang]);
+        if force {
+            // anstream keeps escape sequences (colours, links) only where colours are on.
+            cmd.env("FORCE_HYPERLINK", "1")
+                .env("CLICOLOR_FORCE", "1")
+                .env_remove("NO_COLOR");
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (lang, course, line) in [
+        (
+            "en",
+            "course.md",
+            "read: course.md#byte-order, \"Byte order\"",
+        ),
+        (
+            "ko",
+            "course.ko.md",
+            "읽을 곳: course.ko.md#byte-order, \"바이트 순서\"",
+        ),
+    ] {
+        let plain = report(lang, false);
+        assert!(plain.contains(line), "{lang}:\n{plain}");
+        assert!(
+            !plain.contains("\x1b]8;;"),
+            "{lang}: a link in a pipe:\n{plain}"
+        );
+        let linked = report(lang, true);
+        let url = format!("file://{}#byte-order", lab_root().join(course).display());
+        let link = format!("\x1b]8;;{url}\x1b\\{course}#byte-order\x1b]8;;\x1b\\");
+        assert!(
+            linked.contains(&link),
+            "{lang}: no link to {url}:\n{linked:?}"
+        );
+    }
+}

@@ -13,6 +13,7 @@ use crate::exercises;
 use crate::grade::cache::{self, Summary};
 use crate::grade::outcome::ExerciseStatus;
 use crate::grade::runner::{self, Options};
+use crate::lab::course;
 use crate::lab::exercise::Exercise;
 use crate::lab::selection;
 use crate::report::{human, progress};
@@ -154,6 +155,7 @@ fn print(
                 "overview-next",
                 course = tr.course(),
                 section = next.section,
+                heading = course::heading(tr.lang(), next.section).unwrap_or(next.section),
                 exercise = next.name
             );
             writeln!(out, "{}", lines(&tr.render(&next), columns))?
