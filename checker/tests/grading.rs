@@ -440,6 +440,30 @@ fn the_course_s_sample_failure_is_the_golden_report() {
     }
 }
 
+/// The course has more days than the notes: the READMEs and the course's opening say how they
+/// map and what a four-day class leaves out, by linking the course's day map (issue 24, point 6).
+#[test]
+fn the_readmes_and_the_course_link_the_day_map() {
+    let root = common::lab_root();
+    for (file, link) in [
+        ("README.md", "(course.md#day-map)"),
+        ("README.ko.md", "(course.ko.md#day-map)"),
+        ("course.md", "(#day-map)"),
+        ("course.ko.md", "(#day-map)"),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let opening: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+        assert!(
+            opening.contains(link),
+            "{file} does not open with a link {link}"
+        );
+    }
+    for course in ["course.md", "course.ko.md"] {
+        let text = std::fs::read_to_string(root.join(course)).unwrap();
+        assert!(text.contains("<a id=\"day-map\"></a>"), "{course}");
+    }
+}
+
 #[test]
 fn golden_ntop6_compressing_a_single_zero() {
     let edits: Vec<_> = common::broken_version_edits("day2-inet", "ntop6-compresses-single-zero")
