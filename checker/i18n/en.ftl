@@ -106,7 +106,7 @@ build-no-binary = the package has no binary named `{ $bin }`: it must stay at sr
 overview-heading = Socket-programming lab: where you stand ({ $dir })
 overview-day = Day { $day }  { $bar }  { $done }/{ $exercises } exercises passing, { $points }/{ $max } points
 overview-counts = { $passed }/{ $tests } tests  { $points }/{ $max } points
-overview-next = Next: read { $course }#{ $section } and run `cargo run -p checker { $exercise }`
+overview-next = Next: read { $course }#{ $section }, "{ $heading }", and run `cargo run -p checker { $exercise }`
 overview-all-pass = Every exercise passes. Well done!
 
 ## The checker's own messages (commands/, main.rs)
@@ -138,7 +138,7 @@ watch-unavailable = file watching is unavailable here ({ $error }): press Enter 
 list-exercise = { $exercise } (day { $day }) — { $title }  [{ $course }#{ $section }]
 list-points = { $points } pt
 hint-unknown-exercise = unknown exercise `{ $exercise }`; `checker list` shows them
-hint-read-first = Read { $course }#{ $section } first.
+hint-read-first = Read { $course }#{ $section }, "{ $heading }", first.
 
 ## How a program ended, and what the checker had to do to it (contain/)
 
@@ -1047,3 +1047,7 @@ compare-chart-axis-ms = milliseconds
 compare-chart-axis-per-second = per second
 compare-chart-axis-mib = MiB
 compare-chart-axis-clients = clients connected
+# The likeliest first bugs, each named for its cause (issue 24, point 1)
+client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection
+# The course section to read, with its heading (issue 24, point 10)
+report-read-heading = read: { $course }#{ $section }, "{ $heading }"

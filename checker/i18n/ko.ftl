@@ -91,8 +91,8 @@ transcript-received-datagram = { $size } 데이터그램을 포트 { $port }에�
 overview-heading = 소켓 프로그래밍 실습: 지금 위치 ({ $dir })
 overview-day = { $day }일차  { $bar }  실습 { $done }/{ $exercises }개 통과, { $points }/{ $max }점
 overview-counts = 테스트 { $passed }/{ $tests }  점수 { $points }/{ $max }
-overview-next = 다음: { $course }#{ $section }{ JOSA($section, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
-overview-all-pass = 모든 실습을 통과했다. 수고했어요!
+overview-next = 다음: { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
+overview-all-pass = 모든 실습을 통과했다. 잘했다!
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
 
@@ -123,7 +123,7 @@ watch-unavailable = 여기서는 파일 감시를 쓸 수 없다({ $error }): �
 list-exercise = { $exercise } ({ $day }일차) — { $title }  [{ $course }#{ $section }]
 list-points = { $points }점
 hint-unknown-exercise = 알 수 없는 실습 `{ $exercise }`. `checker list`가 실습 목록을 보여 준다
-hint-read-first = 먼저 { $course }#{ $section }{ JOSA($section, "을", "를") } 읽으라.
+hint-read-first = 먼저 { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽으라.
 
 ## 프로그램이 끝난 방식과 채점기가 한 일 (contain/)
 
@@ -464,7 +464,7 @@ day4-signals--sigpipe-survives--hint = MSG_NOSIGNAL로 보내라(또는 일부�
 day4-signals--idle-timeout--title = idle-seconds 1: 활발한 클라이언트는 연결을 유지하고, 조용한 클라이언트는 `timeout\n`과 EOF를 받는다
 day4-signals--idle-timeout--hint = 자식에서: 시작할 때와 read 뒤마다 alarm(idle). SIGALRM 핸들러(SA_RESTART 없이)가 플래그를 세운다. 플래그가 선 채 EINTR이면 "timeout\n"을 보내고 종료하라.
 day4-signals--usr1-while-printing--title = 가득 찬 stdout에 `bye`를 쓰다 블로킹된 동안 SIGUSR1: 그래도 `bye`가 나오고 상태 0
-day4-signals--usr1-while-printing--hint = 핸들러는 메인 루프의 어떤 호출 한가운데서든, println!에서도 실행될 수 있다. 플래그만 세우라. 출력하는 핸들러는 stdout의 잠금이 필요한데, 그 잠금은 중단된 println!이 쥐고 있다(Rust에서는 패닉 후 abort, C에서 printf는 async-signal-safe가 아니다).
+day4-signals--usr1-while-printing--hint = 핸들러는 메인 루프의 어떤 호출 한가운데서든, println!에서도 실행될 수 있다. 플래그만 세우라. 출력하는 핸들러는 stdout의 락이 필요한데, 그 락은 중단된 println!이 쥐고 있다(Rust에서는 패닉 후 abort, C에서 printf는 async-signal-safe가 아니다).
 day4-signals--usr1-storm--title = 클라이언트 10개가 데이터를 흘려보내는 동안 100 ms에 SIGUSR1 1000개: 잃거나 중복된 바이트 없음, 서버는 살아 있다
 day4-signals--usr1-storm--hint = 시그널이 쏟아지는 동안 모든 블로킹 호출은 EINTR로 실패할 수 있다. 다시 시도하고(read, send, accept 모두), 핸들러는 플래그만 세우게 하라.
 
@@ -631,7 +631,7 @@ help-arg-lang = 보고서와 메시지의 언어(기본값: LC_ALL, LC_MESSAGES,
 help-cmd-list = 실습과 테스트 id를 나열한다.
 help-cmd-hint = 실습의 힌트와 course.ko.md에서 설명하는 곳을 보여 준다.
 help-cmd-hint-arg-exercise = 예: day2-inet
-help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안의 변경은 무시한다). 대상이 없으면: 현황.
+help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안 저장한 것은 그 채점이 끝나자마자 다시 채점한다). 대상이 없으면: 현황.
 help-cmd-watch-arg-targets = 채점할 것: all, day1, day2-inet, ... (기본값: 현황)
 help-cmd-verify = 강사용: 실습 저장소가 일관된지 확인한다(풀이는 통과, 스텁은 깔끔하게 실패, course.md 절이 있음, 매니페스트가 일치, 풀이는 fmt와 clippy를 통과).
 help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 무엇이 채점했는지(실습 저장소 리비전, 커밋, 샌드박스). 눈에 띄는 성적은 표시한다.
@@ -781,7 +781,7 @@ sig-never-blocked = 서버가 stdout에 쓰면서 블로킹된 적이 없다
 sig-drained = 파이프를 비움
 sig-still-running-after-term = stdout이 비워졌는데도 SIGTERM 뒤 2초가 지나도록 서버가 돌고 있었다
 sig-usr1-during-bye = stdout에 `bye`를 쓰는 동안 SIGUSR1이 온 뒤에
-sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 잠금이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하라
+sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 락이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하라
 sig-no-bye = 서버가 상태 0으로 종료했지만 `bye`를 출력하지 않았다
 sig-sending-thread-failed = 보내는 스레드가 실패했다
 sig-storm-sent = { $ms } ms 동안 프로세스 그룹에 SIGUSR1을 { $sent }번 보냄
@@ -1287,3 +1287,17 @@ compare-chart-axis-ms = 밀리초
 compare-chart-axis-per-second = 초당
 compare-chart-axis-mib = MiB
 compare-chart-axis-clients = 연결된 클라이언트 수
+# 가장 흔한 첫 버그들: 저마다 원인을 밝힌다 (issue 24, 1번)
+client-spins-after-eof = 서버는 줄 전체가 돌아오기 전에 연결을 닫았고(FIN), 그 뒤로 recv()는 부를 때마다 곧바로 0을 돌려준다. 아직 돌고 있는 클라이언트는 0을 "아직 데이터 없음"으로 여기고 recv()를 거듭 부르고 있는 것이다. 0은 연결의 끝이다
+# 명령줄 도움말의 나머지: clap이 영어로만 쓰는 제목과 값 (issue 24, 7번)
+help-arguments = 인자
+help-default = 기본값
+help-possible-values = 가능한 값
+help-cmd-help = 이 도움말, 또는 주어진 명령의 도움말을 보여 준다
+help-value-sandbox-auto = 머신이 허락하면 네임스페이스, 아니면 plain 모드
+help-value-sandbox-namespaces = 테스트마다 새 네트워크, PID, 마운트 네임스페이스(머신이 허락하지 않으면 실패한다)
+help-value-sandbox-plain = 프로세스 그룹, 서브리퍼(subreaper), 태그만
+help-value-format-classroom50 = Classroom 50의 `result.json`(스키마 classroom50/result/v1)
+help-value-format-gradescope = Gradescope 자동 채점기의 `results.json`
+# 읽을 절: 그 제목과 함께 (issue 24, 10번)
+report-read-heading = 읽을 곳: { $course }#{ $section }, "{ $heading }"

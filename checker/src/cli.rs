@@ -116,8 +116,8 @@ pub enum Command {
         /// e.g. day2-inet
         exercise: String,
     },
-    /// Re-grade whenever a file of the exercises changes (debounced; changes made while grading
-    /// are ignored). Without a target: the overview.
+    /// Re-grade whenever a file of the exercises changes (debounced; a save made while grading
+    /// is graded right after). Without a target: the overview.
     Watch {
         /// What to grade: all, day1, day2-inet, ... (default: the overview)
         targets: Vec<String>,
@@ -251,6 +251,10 @@ pub fn help_keys() -> Vec<String> {
         "help-version",
         "help-about",
         "help-long-about",
+        "help-arguments",
+        "help-default",
+        "help-possible-values",
+        "help-cmd-help",
     ]
     .map(String::from)
     .to_vec();
@@ -258,6 +262,12 @@ pub fn help_keys() -> Vec<String> {
         cmd.get_arguments()
             .map(|a| format!("help-arg-{}", a.get_id())),
     );
+    keys.extend(cmd.get_arguments().flat_map(|a| {
+        a.get_possible_values()
+            .into_iter()
+            .filter(|v| v.get_help().is_some() && !v.is_hide_set())
+            .map(move |v| format!("help-value-{}-{}", a.get_id(), v.get_name()))
+    }));
     for sub in cmd.get_subcommands() {
         let name = sub.get_name();
         keys.push(format!("help-cmd-{name}"));
@@ -288,7 +298,8 @@ pub fn command(tr: &Messages) -> clap::Command {
     let options = heading("help-options");
     let about = text("help-about".into(), cmd.get_about());
     let long_about = text("help-long-about".into(), cmd.get_long_about());
-    cmd.about(about)
+    let mut cmd = cmd
+        .about(about)
         .long_about(long_about)
         .help_template(template.clone())
         .subcommand_help_heading(heading("help-commands"))
@@ -312,13 +323,7 @@ pub fn command(tr: &Messages) -> clap::Command {
         )
         .mut_args(|a| {
             let key = format!("help-arg-{}", a.get_id());
-            let help = text(key, a.get_help());
-            let a = a.help(help);
-            if a.is_positional() {
-                a
-            } else {
-                a.help_heading(options.clone())
-            }
+            localized_arg(a, &key, tr)
         })
         .mut_subcommands(|sub| {
             let name = sub.get_name().to_string();
@@ -329,15 +334,85 @@ pub fn command(tr: &Messages) -> clap::Command {
                 .disable_help_flag(true)
                 .mut_args(|a| {
                     let key = format!("help-cmd-{name}-arg-{}", a.get_id());
-                    let help = text(key, a.get_help());
-                    let a = a.help(help);
-                    if a.is_positional() {
-                        a
-                    } else {
-                        a.help_heading(options.clone())
-                    }
+                    localized_arg(a, &key, tr)
                 })
-        })
+        });
+    // clap adds its `help` subcommand when the command is built: built here, it can be said
+    // in the reader's language too.
+    cmd.build();
+    cmd.mut_subcommand("help", |help| {
+        let about = text("help-cmd-help".into(), help.get_about());
+        help.about(about)
+    })
+}
+
+/// An argument's help in the reader's language, under a heading in that language, with its
+/// default and possible values said in it too (clap writes "[default: ...]" and "Possible
+/// values" in English only): the short form for `-h`, the long one for `--help`.
+fn localized_arg(a: clap::Arg, key: &str, tr: &Messages) -> clap::Arg {
+    let english = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let help = tr.own_or(key, &english).into_owned();
+    let heading = if a.is_positional() {
+        "help-arguments"
+    } else {
+        "help-options"
+    };
+    let a = a.help_heading(tr.own_or(heading, "").into_owned());
+    if !a.get_action().takes_values() || a.is_hide_possible_values_set() {
+        return a.help(help);
+    }
+    let values: Vec<clap::builder::PossibleValue> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let default: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let word = |key: &str| tr.own_or(key, "").into_owned();
+    let default = (!default.is_empty() && !a.is_hide_default_value_set())
+        .then(|| format!("[{}: {}]", word("help-default"), default.join(", ")));
+    if default.is_none() && values.is_empty() {
+        return a.help(help);
+    }
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let listed = (!values.is_empty())
+        .then(|| format!("[{}: {}]", word("help-possible-values"), names.join(", ")));
+    let short: String = [Some(help.clone()), default.clone(), listed.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut long = vec![help.clone()];
+    if values.iter().any(|v| v.get_help().is_some()) {
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0) + 1;
+        let mut lines = vec![format!("{}:", word("help-possible-values"))];
+        for v in &values {
+            let english = v.get_help().map(ToString::to_string).unwrap_or_default();
+            let key = format!("help-value-{}-{}", a.get_id(), v.get_name());
+            let said = tr.own_or(&key, &english);
+            lines.push(match said.is_empty() {
+                true => format!("- {}", v.get_name()),
+                false => format!("- {:width$} {said}", format!("{}:", v.get_name())),
+            });
+        }
+        long.push(lines.join("\n"));
+        long.extend(default);
+    } else {
+        long.push(
+            [default, listed]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+    a.help(short)
+        .long_help(long.join("\n\n"))
+        .hide_default_value(true)
+        .hide_possible_values(true)
 }
 
 fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {

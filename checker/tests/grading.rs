@@ -3,6 +3,8 @@
 //! the command line behaves, and the wording of a few failures is pinned by golden files.
 
 mod common;
+#[path = "grading/first_bugs.rs"]
+mod first_bugs;
 
 use std::time::Duration;
 
@@ -418,6 +420,50 @@ fn golden_wrong_answer_of_a_library_function() {
     );
 }
 
+/// The sample failure each course shows ("how to read a failure") is the report the checker
+/// prints today, in the course's language (course.ko.md showed an older, English-shaped one).
+#[test]
+fn the_course_s_sample_failure_is_the_golden_report() {
+    for (course, golden) in [
+        ("course.md", "day1-swap32-sign-extension.txt"),
+        ("course.ko.md", "day1-swap32-sign-extension.ko.txt"),
+    ] {
+        let root = common::lab_root();
+        let text = std::fs::read_to_string(root.join(course)).unwrap();
+        let report =
+            std::fs::read_to_string(root.join("checker/tests/golden").join(golden)).unwrap();
+        let failure: String = report.lines().take(7).map(|l| format!("{l}\n")).collect();
+        assert!(
+            text.contains(&failure),
+            "{course} does not show the report of {golden}:\n{failure}"
+        );
+    }
+}
+
+/// The course has more days than the notes: the READMEs and the course's opening say how they
+/// map and what a four-day class leaves out, by linking the course's day map (issue 24, point 6).
+#[test]
+fn the_readmes_and_the_course_link_the_day_map() {
+    let root = common::lab_root();
+    for (file, link) in [
+        ("README.md", "(course.md#day-map)"),
+        ("README.ko.md", "(course.ko.md#day-map)"),
+        ("course.md", "(#day-map)"),
+        ("course.ko.md", "(#day-map)"),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let opening: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+        assert!(
+            opening.contains(link),
+            "{file} does not open with a link {link}"
+        );
+    }
+    for course in ["course.md", "course.ko.md"] {
+        let text = std::fs::read_to_string(root.join(course)).unwrap();
+        assert!(text.contains("<a id=\"day-map\"></a>"), "{course}");
+    }
+}
+
 #[test]
 fn golden_ntop6_compressing_a_single_zero() {
     let edits: Vec<_> = common::broken_version_edits("day2-inet", "ntop6-compresses-single-zero")
@@ -724,5 +770,43 @@ fn golden_echo_server_from_the_stub_hints() {
         );
         let out = run.stdout();
         assert!(out.contains(closed) && !out.contains(wrong), "{out}");
+    }
+}
+
+/// Under a Korean locale the command line's help is Korean all the way: clap's own headings,
+/// its `help` subcommand, the defaults and the possible values with their descriptions, in
+/// `-h`, `--help` and a subcommand's help alike (issue 24, point 7).
+#[test]
+fn the_help_is_korean_all_the_way_under_a_korean_locale() {
+    let english = [
+        "Usage:",
+        "Arguments:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Print this message",
+        "Possible values",
+        "[default:",
+        "[possible values:",
+        "Namespaces where the machine allows them",
+        "A Gradescope autograder's",
+    ];
+    for args in [&["--help"][..], &["-h"], &["hint", "--help"], &["help"]] {
+        let out = common::checker_command()
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "ko_KR.UTF-8")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("사용법:") && text.contains("옵션:"),
+            "{args:?}:\n{text}"
+        );
+        for words in english {
+            assert!(!text.contains(words), "{args:?}: `{words}` in:\n{text}");
+        }
     }
 }

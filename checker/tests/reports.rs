@@ -511,3 +511,84 @@ fn the_workflows_run_the_grading_script_these_tests_run() {
         assert!(!text.contains("GitHub Classroom"), "{file}");
     }
 }
+
+/// The overview in an 80-column terminal (PuTTY's default, the notes' classroom), in both
+/// languages: no line is wider than the terminal, by display width (a Hangul syllable takes two
+/// cells), and the layout only moves line breaks: every word is the one of a wide terminal,
+/// whole (issue 24, point 8).
+#[test]
+fn the_overview_fits_80_columns_in_both_languages() {
+    let dir = tree("reports-80-columns", &["day1-endian", "day2-inet"], &[]).unwrap();
+    let root = dir.to_string_lossy().to_string();
+    let overview = |lang: &str, columns: &str| {
+        let out = checker_command()
+            .args(["--root", &root, "--lang", lang])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for lang in ["en", "ko"] {
+        let wide = overview(lang, "400");
+        let narrow = overview(lang, "80");
+        assert!(
+            wide.lines()
+                .any(|l| unicode_width::UnicodeWidthStr::width(l) > 80),
+            "{lang}: nothing to lay out:\n{wide}"
+        );
+        for line in narrow.lines() {
+            let cells = unicode_width::UnicodeWidthStr::width(line);
+            assert!(cells <= 80, "{lang}: {cells} cells:\n{line}\n\n{narrow}");
+        }
+        assert!(
+            wide.split_whitespace().eq(narrow.split_whitespace()),
+            "{lang}: a word was cut or lost:\n{wide}\n---\n{narrow}"
+        );
+    }
+}
+
+/// A course link a student can follow: the section's heading beside its anchor (what to search
+/// the file for), in both languages, and an OSC 8 hyperlink to the course file where the
+/// terminal opens links (FORCE_HYPERLINK stands for one here), never in a pipe or a log
+/// (issue 24, point 10).
+#[test]
+fn course_links_name_the_heading_and_are_hyperlinks_where_the_terminal_opens_them() {
+    let report = |lang: &str, force: bool| {
+        let mut cmd = checker_command();
+        cmd.args(["day1-endian/swap32", "--lang", lang]);
+        if force {
+            // anstream keeps escape sequences (colours, links) only where colours are on.
+            cmd.env("FORCE_HYPERLINK", "1")
+                .env("CLICOLOR_FORCE", "1")
+                .env_remove("NO_COLOR");
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (lang, course, line) in [
+        (
+            "en",
+            "course.md",
+            "read: course.md#byte-order, \"Byte order\"",
+        ),
+        (
+            "ko",
+            "course.ko.md",
+            "읽을 곳: course.ko.md#byte-order, \"바이트 순서\"",
+        ),
+    ] {
+        let plain = report(lang, false);
+        assert!(plain.contains(line), "{lang}:\n{plain}");
+        assert!(
+            !plain.contains("\x1b]8;;"),
+            "{lang}: a link in a pipe:\n{plain}"
+        );
+        let linked = report(lang, true);
+        let url = format!("file://{}#byte-order", lab_root().join(course).display());
+        let link = format!("\x1b]8;;{url}\x1b\\{course}#byte-order\x1b]8;;\x1b\\");
+        assert!(
+            linked.contains(&link),
+            "{lang}: no link to {url}:\n{linked:?}"
+        );
+    }
+}

@@ -182,7 +182,20 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
         c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
-        s.check_alive(msg!("echo-after-serving", i = i.to_string()))?;
+        // Once its client is done, a server goes back to waiting (accept, poll, ...) or exits:
+        // wait for one or the other, so that the next client does not meet whichever of a
+        // refused connect or a reset came first (a server that exits after one client is told
+        // so every time).
+        let pid = s.program.pid();
+        kit::poll::until(Duration::from_secs(2), || {
+            s.program.try_status().is_some() || procinfo::is_waiting(pid)
+        });
+        s.check_alive(msg!("echo-after-serving", i = i.to_string()))
+            .map_err(|mut f| {
+                // Its exit status is not the point: it should not have exited at all.
+                f.kind = None;
+                f.note(msg!("echo-served-then-stopped", n = i))
+            })?;
     }
     Ok(())
 }

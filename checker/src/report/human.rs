@@ -9,6 +9,7 @@ use anstyle::{AnsiColor, Style};
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
+use crate::lab::course;
 use crate::lab::exercise::Exercise;
 use crate::report::hints;
 
@@ -226,7 +227,8 @@ fn test_line(
         if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
             let label = tr.render(&msg!("report-hint"));
             writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {hint}")?;
-            writeln!(out, "{pad}{}", tr.render(&read(tr, t.test.section)))?;
+            let line = tr.render(&read(tr, t.test.section));
+            writeln!(out, "{pad}{}", with_course_link(&line, tr, t.test.section))?;
         }
         if let Some(cmd) = &f.reproduce {
             let by_hand = msg!("report-try-by-hand", command = cmd);
@@ -251,9 +253,30 @@ fn test_line(
     Ok(())
 }
 
-/// "read: course.md#anchor", to the course notes in the reader's language.
+/// "read: course.md#anchor, "Heading"", to the course notes in the reader's language: the
+/// heading is what a student can search the file for (a terminal does not follow an anchor).
 pub fn read(tr: &Messages, section: &str) -> Text {
-    msg!("report-read", course = tr.course(), section = section)
+    match course::heading(tr.lang(), section) {
+        Some(heading) => msg!(
+            "report-read-heading",
+            course = tr.course(),
+            section = section,
+            heading = heading
+        ),
+        None => msg!("report-read", course = tr.course(), section = section),
+    }
+}
+
+/// `line` with its `course.md#anchor` made a link to the course file (OSC 8), where the
+/// terminal is known to open links; as it is elsewhere (pipes, CI logs, other terminals).
+pub fn with_course_link(line: &str, tr: &Messages, section: &str) -> String {
+    let target = format!("{}#{section}", tr.course());
+    if !supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout) || !line.contains(&target) {
+        return line.to_string();
+    }
+    let url = format!("file://{}#{section}", course::path(tr.lang()).display());
+    let link = format!("\x1b]8;;{url}\x1b\\{target}\x1b]8;;\x1b\\");
+    line.replacen(&target, &link, 1)
 }
 
 /// The score: in total, and per day when more than one day was graded.

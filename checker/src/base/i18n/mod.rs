@@ -10,12 +10,14 @@
 pub mod catalog;
 mod particle;
 mod text;
+mod wrap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unicode_width::UnicodeWidthStr;
 
 pub(crate) use text::msg;
 pub use text::{Arg, Text};
+pub use wrap::wrap;
 
 /// The English catalog, the source of truth for every message but the tests' titles and
 /// hints (those are the exercise tables').
