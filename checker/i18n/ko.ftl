@@ -1116,3 +1116,8 @@ sync-nothing = 따라 나오는 파일은 모두 최신이다.
 sync-wrote = 썼다:
 sync-untranslated = ko.ftl에서 아직 영어인 항목 { $n }개(번역하세요):
 worker-could-not-enter-sandbox = 채점기가 테스트의 네트워크 네임스페이스에 들어가지 못해 테스트를 실행하지 않았다: { $error }
+
+## day6-unix (checker/src/exercises/day6_unix.rs): 실습과 테스트의 제목과 힌트
+day6-unix--title = TODO 한 줄로: 학생이 만드는 것
+day6-unix--greets--title = 클라이언트가 `hello\n`을 받고, 그다음 EOF를 받는다
+day6-unix--greets--hint = TODO 이 테스트가 실패할 때 학생에게 필요한 힌트.
