@@ -1117,10 +1117,36 @@ sync-wrote = 썼다:
 sync-untranslated = ko.ftl에서 아직 영어인 항목 { $n }개(번역하세요):
 worker-could-not-enter-sandbox = 채점기가 테스트의 네트워크 네임스페이스에 들어가지 못해 테스트를 실행하지 않았다: { $error }
 
-## day6-unix (checker/src/exercises/day6_unix.rs): 실습과 테스트의 제목과 힌트
-day6-unix--title = TODO 한 줄로: 학생이 만드는 것
-day6-unix--greets--title = 클라이언트가 `hello\n`을 받고, 그다음 EOF를 받는다
-day6-unix--greets--hint = TODO 이 테스트가 실패할 때 학생에게 필요한 힌트.
+## day6-unix (checker/src/exercises/day6_unix/): 실습과 테스트의 제목과 힌트
+day6-unix--title = 미리 fork한 에코 서버: 부모가 수락하고, 연결마다 한가한 워커에게 유닉스 도메인 소켓으로 넘긴다
+day6-unix--round-trip--hint = 워커는 read가 0을 반환할 때까지 에코한 다음 연결을 닫는다. 부모는 sendmsg 직후에 자기 사본을 닫는다. 그러지 않으면 연결이 열린 채로 남아 클라이언트가 EOF를 받지 못한다.
+day6-unix--sequential-clients--hint = 워커는 클라이언트를 하나 끝낼 때마다 한가하다고 알리고(socketpair로 1바이트), 부모는 그것을 듣고 다시 수락한다. 워커가 알리지 않거나 부모가 듣지 않으면 클라이언트 <workers>개 뒤에 서버가 멈춘다.
+day6-unix--passes-the-connection--title = 클라이언트가 연결된 동안 그 연결은 워커 하나가 쥐고, 부모는 하나도 쥐지 않는다(/proc/<pid>/fd와 net/tcp 비교)
+day6-unix--passes-the-connection--hint = sendmsg가 끝나면 워커는 그 연결의 디스크립터를 따로 갖는다. 부모는 자기 사본을 곧바로 닫고(OwnedFd를 버린다), 클라이언트의 데이터를 읽거나 쓰지 않는다.
+day6-unix--no-listener-in-worker--title = 리스닝 소켓을 쥔 워커가 없다. 수락하는 것은 부모뿐이다
+day6-unix--no-listener-in-worker--hint = 워커는 fork 직후에 리스닝 소켓을 닫는다. 워커는 연결을 accept()로 받지 않고 부모에게서 socketpair로 받는다.
+day6-unix--socketpair-ends--title = 워커마다 socketpair의 한 끝은 부모가, 다른 끝은 그 워커만 쥔다(/proc/net/unix, inode)
+day6-unix--socketpair-ends--hint = fork 뒤에 부모는 워커 쪽 끝을 닫고, 워커는 자기 socketpair의 부모 쪽 끝과 먼저 만든 socketpair들의 부모 쪽 끝을 닫는다. 끝마다 쥐는 프로세스는 하나다.
+day6-unix--worker-count--title = 워커는 정확히 <workers>개다(1개, 그다음 여러 개). 클라이언트가 오기 전에도, 연결된 동안에도, 떠난 뒤에도
+day6-unix--worker-count--hint = 시작할 때 워커를 꼭 <workers>개 fork하고, 클라이언트마다 프로세스를 만들지 않는다. 워커 하나가 클라이언트를 하나씩 차례로 처리한다.
+day6-unix--served-at-once--title = 워커 수만큼의 클라이언트를 동시에 처리한다. 하나 더 온 클라이언트는 수락되지 않은 채 백로그에서 기다리다가, 앞의 클라이언트가 떠나면 처리된다
+day6-unix--served-at-once--hint = 연결은 한가한 워커에게만 넘긴다. 한가한 워커가 없는 동안에는 아예 수락하지 않는다(리스닝 소켓을 poll에서 뺀다). 워커가 한가하다고 알리면 다시 수락해서 그 워커에게 넘긴다.
+day6-unix--worker-replaced--title = SIGKILL로 죽은 워커는 1초 안에 회수되고 새 워커로 바뀐다. 다른 워커의 클라이언트는 그대로 이어지고, 새 클라이언트도 처리된다
+day6-unix--worker-replaced--hint = 죽은 워커의 socketpair 끝에서는 EOF가 읽힌다(SIGCHLD도 온다). waitpid로 회수하고(좀비를 남기지 않는다), 그 끝을 닫고, 그 자리에 새 socketpair와 새 워커를 만든다.
+day6-unix--stats--title = 제어 소켓에 `stats`를 보내면 살아 있는 워커마다 `worker <pid> served <n>` 한 줄. 끝난 연결만 세고, 새 워커는 0, 그다음 EOF
+day6-unix--stats--hint = 연결은 워커가 한가하다고 알릴 때(그 연결을 끝냈을 때) 워커 프로세스마다 센다. `stats\n`에는 워커마다 한 줄로 답하고 제어 연결을 닫는다.
+day6-unix--stale-control-path--title = 제어 경로에 낡은 소켓 파일(아무도 응답하지 않는 파일)이 있으면 바꾼다. 서버가 시작하고 그 경로에서 응답한다
+day6-unix--stale-control-path--hint = 파일이 있으면 bind가 EADDRINUSE로 실패한다. 그 파일에 connect()해서 ECONNREFUSED가 나면 아무도 없는 것이니, unlink하고 다시 bind한다.
+day6-unix--path-owned--title = 실행 중인 서버가 쓰는 제어 경로로 두 번째 서버를 띄우면, 두 번째 서버는 stderr에 한 줄을 쓰고 1로 종료하며 프로세스를 남기지 않고, 첫 번째 서버는 경로를 그대로 갖는다
+day6-unix--path-owned--hint = 이미 있는 소켓 파일에 connect()가 성공하면 서버가 있는 것이다. 그 경로는 절대 unlink하지 않는다. 이미 fork한 워커가 있으면 끝내고 기다린 다음, stderr에 한 줄을 쓰고 1로 종료한다.
+day6-unix--no-fd-leak--title = 클라이언트 50개를 차례로 처리한 뒤에도 부모와 모든 워커가 쥔 디스크립터 수가 시작할 때와 같다
+day6-unix--no-fd-leak--hint = 워커가 받은 디스크립터는 모두 워커의 것이다. 그 클라이언트가 끝나면 닫는다(OwnedFd를 버린다). 닫지 않으면 클라이언트마다 하나씩 새어 나가다가 워커가 한도에 걸린다.
+day6-unix--bad-usage--title = 인자가 빠지거나 숫자가 아닐 때, 워커 수가 1..16 밖일 때, 제어 경로에 bind할 수 없을 때: stderr에 한 줄, 종료 상태 1, 남는 프로세스 없음
+day6-unix--bad-usage--hint = 무엇보다 먼저 인자를 검사한다. 워커를 fork한 뒤에 제어 경로에 bind하지 못하면, 워커들을 끝내고(SIGTERM) 기다린 다음 1로 종료한다.
+day6-unix--sigterm-exit--title = 두 워커가 모두 바쁘고 클라이언트 하나가 기다리는 동안의 SIGTERM: 마지막 줄 `bye`, 2초 안에 상태 0, 제어 경로 삭제, 남는 프로세스 없음
+day6-unix--sigterm-exit--hint = SIGTERM을 받으면 수락을 멈추고, 워커마다 kill(worker, SIGTERM)을 보내 waitpid로 기다리고, 제어 경로를 unlink하고, `bye`를 출력하고 0으로 종료한다. 워커는 부모의 핸들러와 블록된 시그널을 물려받는다. SIGTERM의 기본 동작을 되돌리고 블록을 푼다.
+day6-unix--sigint-exit--title = Ctrl-C처럼 프로세스 그룹 전체에 보낸 SIGINT: 같은 깨끗한 종료, 제어 경로 삭제
+day6-unix--sigint-exit--hint = 부모는 SIGINT도 SIGTERM처럼 받는다. 워커는 SIGINT로 죽어도 되지만, 부모는 그래도 워커들을 기다리고 제어 경로를 지운다.
 
 ## day6-unix (exercises/day6_unix/): 실패 메시지
 
