@@ -284,20 +284,20 @@ pub fn expect_nothing_left(program: &crate::contain::program::Program) -> TestRe
 const ORPHANS_END_WITHIN: Duration = Duration::from_secs(2);
 
 /// After a server that refused to start has exited: no process of its own keeps running. Its
-/// workers may still be ending (they are orphans the checker reaps, so zombies are not the
-/// server's); a worker still running after `ORPHANS_END_WITHIN` was left behind.
+/// workers may still be ending (orphans now, reaped by whoever adopted them, so zombies are not
+/// the server's); a worker still running after `ORPHANS_END_WITHIN` was left behind.
 fn expect_none_stays(program: &crate::contain::program::Program) -> TestResult {
     let until = Instant::now() + ORPHANS_END_WITHIN;
     loop {
-        let left = LeftBehind::of(program);
-        if left.running.is_empty() {
+        let running = program.running_tagged();
+        if running.is_empty() {
             return Ok(());
         }
         if Instant::now() >= until {
-            let pids: Vec<String> = left.running.iter().map(|p| p.to_string()).collect();
+            let pids: Vec<String> = running.iter().map(|&p| super::seen(p).to_string()).collect();
             return Err(Failure::wrong(msg!(
                 "prefork-left-running",
-                n = left.running.len(),
+                n = running.len(),
                 pids = pids.join(", ")
             ))
             .note(msg!("prefork-end-workers")));
