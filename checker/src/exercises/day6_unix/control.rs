@@ -294,7 +294,10 @@ fn expect_none_stays(program: &crate::contain::program::Program) -> TestResult {
             return Ok(());
         }
         if Instant::now() >= until {
-            let pids: Vec<String> = running.iter().map(|&p| super::seen(p).to_string()).collect();
+            let pids: Vec<String> = running
+                .iter()
+                .map(|&p| super::seen(p).to_string())
+                .collect();
             return Err(Failure::wrong(msg!(
                 "prefork-left-running",
                 n = running.len(),
