@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use control::{bad_usage, path_owned, stale_control_path, stats};
 use shutdown::{sigint_exit, sigterm_exit};
 use travels::{no_listener_in_worker, passes_the_connection, socketpair_ends};
-use workers::{no_fd_leak, served_at_once, worker_count, worker_replaced};
+use workers::{no_fd_leak, reset_then_normal, served_at_once, worker_count, worker_replaced};
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::Failure;
@@ -62,6 +62,8 @@ pub static EXERCISE: Exercise = Exercise {
                 Tweak::of("round-trip")
                     .hint("A worker echoes until read returns 0, then closes the connection; the parent closes its own copy right after sendmsg, or the connection stays open and the client never sees EOF.")
                     .section("fd-passing"),
+                // The reset's effect is waited for before the server is judged (workers.rs).
+                Tweak::of("reset-then-normal").run(reset_then_normal),
                 Tweak::of("sequential-clients")
                     .hint("After each client a worker says it is free (a byte on its socketpair), and the parent accepts again when it hears it: a worker that never says so, or a parent that never listens, stops serving after <workers> clients.")
                     .section("preforking"),

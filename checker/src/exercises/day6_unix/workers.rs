@@ -233,3 +233,37 @@ pub fn no_fd_leak(ctx: &mut Ctx) -> TestResult {
     }
     Ok(())
 }
+
+/// The echo family's reset-then-normal, made to wait for the reset's effect: a client resets
+/// in mid-echo; once the kernel has taken the reset (the server's side of that connection has
+/// left the TCP table) and the tree has held still again (the worker that had it is back
+/// waiting, or gone, and the parent has seen it), a new client must be served and the server
+/// still be running. Without the wait, a server that dies of a worker's death could still be
+/// alive when looked at, or not, as the scheduler had it.
+pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut p = start(ctx, 2)?;
+    {
+        let mut rude = Conn::connect(&t, "resetting client", p.s.port, ctx.within(secs(5)))?;
+        rude.set_recv_buffer(4096);
+        // Enough that the worker is still echoing when the reset arrives.
+        let junk = vec![b'r'; 512 * 1024];
+        let mut w = rude.try_clone()?;
+        let deadline = ctx.within(secs(3));
+        let sender = std::thread::spawn(move || w.send(&junk, deadline));
+        let _ = rude.recv_some(1024, ctx.within(secs(3)))?;
+        let port = rude.local_port();
+        rude.reset();
+        let _ = sender.join();
+        poll::until(Duration::from_secs(2), || p.server_side(port).is_none());
+    }
+    p.settle(Duration::from_secs(2), || p.workers());
+    let line = "still there?\n";
+    let mut c = Conn::connect(&t, "next client", p.s.port, ctx.within(secs(5)))
+        .map_err(|f| f.note(msg!("echo-stopped-after-reset")))?;
+    c.send(line.as_bytes(), ctx.deadline)?;
+    c.shutdown_write();
+    c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
+    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+    p.s.check_alive(msg!("echo-after-reset"))
+}
