@@ -94,6 +94,7 @@ impl Lab<'_> {
             test: "compare",
             timeout: Duration::from_secs(60),
             program: None,
+            args: self.c.args,
         };
         let log = Arc::new(Mutex::new(Vec::new()));
         Ctx::new(which, self.built, 0, log, self.scope.clone(), self.slot)

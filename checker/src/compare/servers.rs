@@ -41,13 +41,15 @@ pub struct Contestant {
     pub contract: Contract,
     /// A program given with `--program NAME=PATH`, not built from the lab.
     pub outside: Option<PathBuf>,
+    /// What its exercise gives the program after its port (`Takes::args`).
+    pub args: &'static [&'static str],
 }
 
 /// The lab's servers, in course order.
 pub fn of_the_lab(exercises: &[&'static Exercise]) -> Vec<Contestant> {
     let mut found = Vec::new();
     for &exercise in exercises {
-        let mut add = |program: &str, contract| {
+        let mut add = |program: &str, contract, args: &'static [&'static str]| {
             if !found
                 .iter()
                 .any(|c: &Contestant| c.name == program && c.exercise.is_some())
@@ -57,19 +59,22 @@ pub fn of_the_lab(exercises: &[&'static Exercise]) -> Vec<Contestant> {
                     exercise: Some(exercise),
                     contract,
                     outside: None,
+                    args,
                 });
             }
         };
         for takes in exercise.families {
             match takes.family.name {
-                "echo-server" if takes.shares("round-trip") => add(takes.program, Contract::Echo),
-                "chat" => add(takes.program, Contract::Chat),
+                "echo-server" if takes.shares("round-trip") => {
+                    add(takes.program, Contract::Echo, takes.args)
+                }
+                "chat" => add(takes.program, Contract::Chat, takes.args),
                 _ => {}
             }
         }
         for &(name, program, contract) in OWN_TESTS {
             if name == exercise.name {
-                add(program, contract);
+                add(program, contract, &[]);
             }
         }
     }
@@ -90,6 +95,7 @@ pub fn outside(name: &str, path: PathBuf, lab: &mut Vec<Contestant>) {
         exercise: None,
         contract,
         outside: Some(path),
+        args: &[],
     });
 }
 

@@ -143,6 +143,20 @@ impl Program {
             .collect()
     }
 
+    /// Processes other than the program itself that carry its tag and are still running,
+    /// wherever they are: in a sandbox the program's orphans go to the sandbox's init, not to
+    /// the checker, so `leftovers` cannot see them.
+    pub fn running_tagged(&self) -> Vec<i32> {
+        procinfo::all_pids()
+            .into_iter()
+            .filter(|&p| {
+                p != self.pid
+                    && procinfo::environ_has(p, TAG_VAR, &self.tag)
+                    && procinfo::state(p).is_some_and(|s| s != 'Z')
+            })
+            .collect()
+    }
+
     /// Take the stdin pipe, to write it from another thread.
     pub fn take_stdin(&mut self) -> Option<ChildStdin> {
         self.stdin.take()

@@ -28,6 +28,8 @@ pub struct Which {
     pub timeout: Duration,
     /// The program the test's table row names (`TestCase::program`).
     pub program: Option<&'static str>,
+    /// What a family's test gives that program after its port (`Takes::args`).
+    pub args: &'static [&'static str],
 }
 
 pub struct Ctx<'a> {
@@ -38,6 +40,9 @@ pub struct Ctx<'a> {
     /// The program this test is about (its table row's `program`): tests shared by several
     /// exercises (an echo server's) start it by this name.
     pub program: Option<&'static str>,
+    /// The arguments the program takes after its port in a test shared by several exercises
+    /// (`Which::args`): empty but where the exercise's contract wants more.
+    pub program_args: &'static [&'static str],
     pub built: &'a Built,
     /// Every random input of the test comes from here (seeded from `--seed` and the test id,
     /// so a test draws the same inputs whatever runs beside it).
@@ -62,6 +67,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             exercise: which.exercise,
             program: which.program,
+            program_args: which.args,
             built,
             rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
             deadline: Instant::now() + which.timeout,

@@ -81,7 +81,7 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     drop(s);
     // A port given on the command line is the port used.
     let wanted = wire::free_port()?;
-    let s = kit::server::start(ctx, name(ctx)?, wanted, &[])?;
+    let s = kit::server::start_under_test(ctx, wanted)?;
     if s.port != wanted {
         return Err(Failure::wrong(msg!(
             "echo-other-port",
@@ -316,7 +316,7 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
         port = port.to_string(),
         held = in_time_wait.to_string()
     ));
-    match kit::server::start(ctx, name(ctx)?, port, &[]) {
+    match kit::server::start_under_test(ctx, port) {
         Ok(_) => Ok(()),
         Err(f) => {
             // kit::server says AddressInUse when the program said its bind failed so.

@@ -22,6 +22,24 @@ pub fn socket_fds(pid: i32) -> Vec<(i32, u64)> {
         .collect()
 }
 
+/// Every descriptor of `pid`: its number and what it links to (`socket:[4711]`, `pipe:[..]`, a
+/// path), in the order of the numbers.
+pub fn descriptors(pid: i32) -> Vec<(i32, String)> {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(i32, String)> = fds
+        .flatten()
+        .filter_map(|entry| {
+            let fd = entry.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(entry.path()).ok()?;
+            Some((fd, target.to_string_lossy().into_owned()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 /// One end of a pipe that a process holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PipeEnd {

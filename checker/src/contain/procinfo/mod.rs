@@ -89,6 +89,17 @@ pub fn descendants(pid: i32) -> Vec<i32> {
     found
 }
 
+/// The pid of `pid` as the process itself sees it, in its innermost PID namespace (the last
+/// number of `NSpid:` in /proc/<pid>/status): what a program in a sandbox prints as its pid.
+/// The same number where there is one PID namespace.
+pub fn own_pid(pid: i32) -> Option<i32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("NSpid:"))
+        .and_then(|v| v.split_whitespace().last()?.parse().ok())
+}
+
 /// The one-letter state of a process (R, S, D, Z, T, t, X, ...); `None` if it is gone.
 pub fn state(pid: i32) -> Option<char> {
     stat_field(pid, 3)?.chars().next()
@@ -259,6 +270,7 @@ mod tests {
         // The main thread (whose state /proc/<pid>/stat shows) waits for the test threads.
         assert!(matches!(state(me), Some('R' | 'S')), "{:?}", state(me));
         assert!(!is_zombie(me));
+        assert!(own_pid(me).is_some());
         assert_eq!(pgid(me), Some(nix::unistd::getpgrp().as_raw()));
         assert!(all_pids().contains(&me));
         // SIGCHLD is never ignored by the checker (see supervise.rs), and nothing here

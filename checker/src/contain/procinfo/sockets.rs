@@ -242,6 +242,42 @@ pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
     })
 }
 
+/// A Unix-domain socket as /proc/<pid>/net/unix shows it (the table of the process's network
+/// namespace): `Num RefCount Protocol Flags Type St Inode Path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnixSocket {
+    pub inode: u64,
+    /// SOCK_STREAM (1), SOCK_DGRAM (2), SOCK_SEQPACKET (5).
+    pub socket_type: u16,
+    /// St 03, SS_CONNECTED: both ends of a socketpair, an accepted or a connected socket.
+    pub connected: bool,
+    /// Flags has __SO_ACCEPTCON (0x10000): a socket in listen().
+    pub listening: bool,
+    /// The path it is bound to (`@name` for the abstract namespace); `None` for an unnamed one,
+    /// such as either end of a socketpair.
+    pub path: Option<String>,
+}
+
+/// The Unix-domain sockets of `pid`'s network namespace.
+pub fn unix_sockets(pid: i32) -> Vec<UnixSocket> {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/net/unix")) else {
+        return Vec::new();
+    };
+    text.lines().skip(1).filter_map(unix_line).collect()
+}
+
+fn unix_line(line: &str) -> Option<UnixSocket> {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let flags = u32::from_str_radix(fields.get(3)?, 16).ok()?;
+    Some(UnixSocket {
+        inode: fields.get(6)?.parse().ok()?,
+        socket_type: u16::from_str_radix(fields.get(4)?, 16).ok()?,
+        connected: *fields.get(5)? == "03",
+        listening: flags & 0x1_0000 != 0,
+        path: fields.get(7).map(|p| p.to_string()),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +295,24 @@ mod tests {
             .find(|s| s.local_port == port)
             .unwrap();
         assert_eq!(sock.local_ip, std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+
+    #[test]
+    fn finds_both_ends_of_a_socketpair() {
+        let (a, b) = std::os::unix::net::UnixStream::pair().unwrap();
+        let me = std::process::id() as i32;
+        let held = socket_inodes(me);
+        let ends: Vec<UnixSocket> = unix_sockets(me)
+            .into_iter()
+            .filter(|u| held.contains(&u.inode) && u.path.is_none() && u.connected)
+            .collect();
+        assert!(ends.len() >= 2, "{ends:?}");
+        assert!(ends.iter().all(|u| u.socket_type == 1 && !u.listening));
+        drop((a, b));
+        let line = "0000000000000000: 00000002 00000000 00010000 0001 01 4711 ctl.sock";
+        let sock = unix_line(line).unwrap();
+        assert!(sock.listening && !sock.connected);
+        assert_eq!((sock.inode, sock.path.as_deref()), (4711, Some("ctl.sock")));
     }
 
     #[test]

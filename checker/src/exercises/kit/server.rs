@@ -204,7 +204,9 @@ pub fn under_test(ctx: &Ctx) -> Result<&'static str, Failure> {
         .ok_or_else(|| Failure::checker_error(msg!("server-no-program")))
 }
 
-/// Start the server the test's table row names, on `port`.
+/// Start the server the test's table row names, on `port`, with the arguments its exercise
+/// gives it after the port (`Ctx::program_args`: none for most).
 pub fn start_under_test(ctx: &Ctx, port: u16) -> Result<Server, Failure> {
-    start(ctx, under_test(ctx)?, port, &[])
+    let args: Vec<String> = ctx.program_args.iter().map(|a| a.to_string()).collect();
+    start(ctx, under_test(ctx)?, port, &args)
 }
