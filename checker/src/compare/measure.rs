@@ -100,6 +100,11 @@ impl Lab<'_> {
         Ctx::new(which, self.built, 0, log, self.scope.clone(), self.slot)
     }
 
+    /// What the server is given after its port (its exercise's `Takes::args`).
+    fn program_args(&self) -> Vec<String> {
+        self.c.args.iter().map(|a| a.to_string()).collect()
+    }
+
     fn all_levels(&self, step: &(dyn Fn(&str, usize) + Sync)) -> Outcome {
         if let Err(why) = self.works() {
             return Outcome::Skipped(why);
@@ -136,7 +141,8 @@ impl Lab<'_> {
     /// The server starts and answers one line: echoed back, or sent back to its sender.
     fn works(&self) -> Result<(), Text> {
         let ctx = self.ctx();
-        let mut server = kit::server::start(&ctx, &self.c.name, 0, &[]).map_err(|f| f.summary)?;
+        let mut server = kit::server::start(&ctx, &self.c.name, 0, &self.program_args())
+            .map_err(|f| f.summary)?;
         let line = b"compare: hello\n";
         let answered = (|| -> std::io::Result<Vec<u8>> {
             let address = SocketAddrV4::new(Ipv4Addr::LOCALHOST, server.port);
@@ -164,7 +170,7 @@ impl Lab<'_> {
     /// One run at `clients` clients: the figures, and what went wrong if something did.
     fn level(&self, clients: usize) -> (Option<Figures>, Option<Text>) {
         let ctx = self.ctx();
-        let mut server = match kit::server::start(&ctx, &self.c.name, 0, &[]) {
+        let mut server = match kit::server::start(&ctx, &self.c.name, 0, &self.program_args()) {
             Ok(server) => server,
             Err(f) => return (None, Some(f.summary)),
         };
