@@ -858,3 +858,62 @@ chat-lines-orders-from = { $first } and { $who } got the lines in different orde
 chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\n` has come
 chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
 chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
+
+## A program stuck, and where it waits (observe/stuck.rs, observe/wire/conn.rs)
+
+conn-stuck = { $who }: nothing came back, and nothing will: { $label } is stuck, asleep in a blocking call with nothing moving (see where it waits)
+conn-gave-up-stuck = stopped waiting: the program is stuck
+label-where-it-waits = where it waits
+stuck-sleeps-on = { $who } sleeps in { $call }() on fd { $fd } ({ $what }){ $wchan }
+stuck-sleeps-poll = { $who } sleeps in { $call }() on { $n ->
+    [one] { $n } descriptor
+   *[other] { $n } descriptors
+}: { $fds }{ $wchan }
+stuck-sleeps = { $who } sleeps in { $call }() ({ $what }){ $wchan }
+stuck-wchan = {" "}[in the kernel: { $wchan }]
+stuck-fd = fd { $fd } ({ $what })
+stuck-child = { $label }'s child { $pid }
+stuck-thread = { $who } (thread { $tid })
+stuck-zombie = { $who } is a zombie: it ended and nobody reaped it
+stuck-more-threads = … and { $n ->
+    [one] { $n } more thread
+   *[other] { $n } more threads
+} asleep
+stuck-waits-child = waiting for a child to end
+stuck-waits-signal = waiting for a signal
+stuck-waits-lock = waiting for a lock, a condition variable or another thread
+stuck-waits-fds = waiting on its descriptor sets
+stuck-client-on-port = the client on port { $port }
+stuck-fd-closed = closed meanwhile
+stuck-udp = its UDP socket, nothing to read
+stuck-udp-unread = its UDP socket, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-socket = a socket
+stuck-pipe-read = the read end of a pipe
+stuck-pipe-write = the write end of a pipe
+stuck-epoll = an epoll instance watching { $n ->
+    [one] { $n } descriptor
+   *[other] { $n } descriptors
+}: { $fds }
+stuck-signalfd = a signalfd
+stuck-listening = the listening socket, no connection waiting
+stuck-listening-waiting = the listening socket, { $n ->
+    [one] { $n } connection
+   *[other] { $n } connections
+} waiting to be accepted
+stuck-client-nothing = { $client }'s socket, nothing to read
+stuck-client-unread = { $client }'s socket, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-client-eof = { $client }'s socket, its EOF read or waiting
+stuck-in-child = {" "}of child { $pid }
+stuck-unaccepted = { $n ->
+    [one] { $n } connection waits
+   *[other] { $n } connections wait
+} to be accepted on fd { $fd }{ $holder } (the listening socket)
+stuck-unread = { $client }'s { $size } wait unread on fd { $fd }{ $holder }
+stuck-unsent = { $size } for { $client } wait in the send queue of fd { $fd }{ $holder }, not yet taken by { $client }
+stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: its EOF came, and it was never closed

@@ -377,7 +377,7 @@ fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
             jitter(ctx, 5);
         }
         // No new connection from now on: a server that reaps only after accept() never will.
-        if !poll::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
+        if !poll::until_or_stuck(&t, Duration::from_secs(1), || zombies(&s).is_empty()) {
             let z = zombies(&s).len();
             return Err(Failure::wrong(msg!(
                 "fork-zombies-after-20",
@@ -407,7 +407,7 @@ fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
             c.shutdown_write();
         }
         drop(conns);
-        let all_gone = poll::until(Duration::from_secs(3), || children(&s).is_empty());
+        let all_gone = poll::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
         if !all_gone {
             let z = zombies(&s).len();
             if z > 0 {
@@ -434,7 +434,7 @@ fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
     }
     let pid = s.program.pid();
     let count = || procinfo::tree(pid).len();
-    if poll::until(Duration::from_secs(2), || count() == 1) {
+    if poll::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
         // One process, and it is the server at work: a server on its way out (an accept()
         // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
         s.check_alive(msg!("fork-after-5-left"))?;

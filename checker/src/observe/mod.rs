@@ -1,9 +1,11 @@
 //! Watching programs from outside: the wire (`wire`: connections, transcripts, hidden servers,
 //! the stalled reader, load), the oracles that give the expected answers (`glibc`,
-//! `resolver`), and the harness a library exercise is called through (`harness`). (`/proc` is
+//! `resolver`), the harness a library exercise is called through (`harness`), and whether a
+//! program a test waits for is stuck, and where (`stuck`). (`/proc` is
 //! read by `contain::procinfo`, which containment needs first.)
 
 pub mod glibc;
 pub mod harness;
 pub mod resolver;
+pub mod stuck;
 pub mod wire;

@@ -277,6 +277,8 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
 fn idle_timeout(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx, &["1"])?;
+    // The silent client's child must wake on its own alarm(), which /proc does not show.
+    ctx.expect_timers();
     // Two clients at once: one goes silent, the other stays active for longer than the idle
     // limit, with pauses shorter than it. The whole test lasts about 1.5 s.
     let mut active = Conn::connect(&t, "active client", s.port, ctx.within(secs(5)))?;

@@ -159,7 +159,7 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
         }
         drop(conns);
         let only_logger = || procinfo::children(server) == [run.logger];
-        if !poll::until(Duration::from_secs(2), only_logger) {
+        if !poll::until_or_stuck(&t, Duration::from_secs(2), only_logger) {
             run.s.check_alive(msg!("pipe-while-clients-left"))?;
             let children = procinfo::children(server);
             let zombies = children.iter().filter(|&&k| procinfo::is_zombie(k)).count();

@@ -2,6 +2,8 @@
 
 use std::time::{Duration, Instant};
 
+use crate::observe::wire::Transcript;
+
 /// Look at `check` every 10 ms until it holds or `within` has passed; whether it held.
 pub fn until(within: Duration, check: impl FnMut() -> bool) -> bool {
     every(Duration::from_millis(10), within, check)
@@ -20,5 +22,23 @@ pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) 
             return false;
         }
         std::thread::sleep(step);
+    }
+}
+
+/// `until`, for a change the program under test must make by itself (close a socket, reap a
+/// child): gives up early, false, once the program is stuck (see `observe::stuck`), since a
+/// program asleep with nothing moving will not make it.
+pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let began = Instant::now();
+    let until = began + within;
+    loop {
+        if check() {
+            return true;
+        }
+        let now = Instant::now();
+        if now >= until || (now - began >= Duration::from_millis(100) && t.stuck().is_some()) {
+            return check();
+        }
+        std::thread::sleep(Duration::from_millis(10));
     }
 }

@@ -1,11 +1,14 @@
 //! What happened on the wire during a test, in order, for failure messages and `-v`.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, Status};
+use crate::observe::stuck::{Stuck, Watched};
 
 /// Bytes of each send/receive kept in the transcript (the byte counts are always exact).
 const SHOWN: usize = 48;
@@ -15,6 +18,13 @@ pub struct Transcript {
     start: Instant,
     lines: Mutex<Vec<Line>>,
     log: Arc<Mutex<Vec<Text>>>,
+    /// Bumped by every byte line: the checker's own traffic, which keeps a program from looking
+    /// stuck.
+    activity: AtomicU64,
+    /// Who is on which of the checker's ports ("client 1"), to say whose socket is whose.
+    names: Mutex<HashMap<u16, String>>,
+    /// The program the test waits for, shared by the test's transcripts (`Ctx::watch`).
+    watched: Arc<Watched>,
 }
 
 struct Line {
@@ -29,16 +39,40 @@ struct Line {
 }
 
 impl Transcript {
-    /// A transcript that mirrors itself into `log`, the test's log (`Ctx::transcript`).
-    pub fn new(log: Arc<Mutex<Vec<Text>>>) -> Arc<Transcript> {
+    /// A transcript that mirrors itself into `log`, the test's log, and whose waits watch the
+    /// test's program (`Ctx::transcript`).
+    pub fn new(log: Arc<Mutex<Vec<Text>>>, watched: Arc<Watched>) -> Arc<Transcript> {
         Arc::new(Transcript {
             start: Instant::now(),
             lines: Mutex::new(Vec::new()),
             log,
+            activity: AtomicU64::new(0),
+            names: Mutex::new(HashMap::new()),
+            watched,
         })
     }
 
+    /// `who` is on the checker's port `port` (for saying whose socket a program waits on).
+    pub fn name_port(&self, port: u16, who: &str) {
+        if let Ok(mut names) = self.names.lock() {
+            names.insert(port, who.to_string());
+        }
+    }
+
+    /// Where the program this test waits for is stuck, once it certainly is (see
+    /// `observe::stuck`); `None` while it may still do something.
+    pub fn stuck(&self) -> Option<Stuck> {
+        let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
+        self.watched
+            .stuck(self.activity.load(Ordering::SeqCst), &names)
+    }
+
     fn push(&self, who: &str, kind: &'static str, data: &[u8], text: Text, port: u16) {
+        // Bytes moved by the checker; its notes (a timeout, a FIN, a signal) change nothing
+        // for the program, or change what /proc shows of it.
+        if kind != "note" {
+            self.activity.fetch_add(1, Ordering::SeqCst);
+        }
         let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
         // Consecutive pieces in the same direction read as one line with a total.
         // (Datagrams never merge: their boundaries are the point.)

@@ -25,6 +25,7 @@ pub struct Peer {
 impl Peer {
     pub fn bind(t: &Arc<Transcript>, who: &str) -> Result<Peer, Failure> {
         let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        t.name_port(sock.local_addr()?.port(), who);
         Ok(Peer {
             sock,
             who: who.to_string(),
@@ -38,14 +39,33 @@ impl Peer {
         Ok(())
     }
 
-    /// The next datagram, or `None` if none comes before `deadline`.
+    /// The next datagram, or `None` if none comes before `deadline`. A wait that nothing ends
+    /// fails once the server is stuck (see `observe::stuck`), saying where it sleeps.
     pub fn recv(&self, deadline: Instant) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
+        self.recv_watching(deadline, true)
+    }
+
+    fn recv_watching(
+        &self,
+        deadline: Instant,
+        watch: bool,
+    ) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
         let mut buf = vec![0u8; 70_000];
+        let began = Instant::now();
         loop {
             let Some(left) = remaining(deadline) else {
                 return Ok(None);
             };
-            let _ = self.sock.set_read_timeout(Some(left));
+            if watch
+                && began.elapsed() >= Duration::from_millis(100)
+                && let Some(stuck) = self.t.stuck()
+            {
+                self.t.note(&self.who, msg!("conn-gave-up-stuck"));
+                return Err(self.t.attach(super::conn::stuck_failure(&self.who, stuck)));
+            }
+            let _ = self
+                .sock
+                .set_read_timeout(Some(left.min(Duration::from_millis(50))));
             match self.sock.recv_from(&mut buf) {
                 Ok((n, from)) => {
                     self.t.received_datagram(&self.who, &buf[..n], from.port());
@@ -70,15 +90,26 @@ impl Peer {
 
     /// Expect the next datagram to be exactly `expected`, from the server's `port`.
     pub fn expect(&self, expected: &[u8], port: u16, deadline: Instant) -> Result<(), Failure> {
-        let Some((got, from)) = self.recv(deadline)? else {
-            return Err(self.t.attach(Failure::of_kind(
+        let no_reply = || {
+            Failure::of_kind(
                 Kind::Timeout,
                 msg!(
                     "udp-no-reply",
                     who = &self.who,
                     size = msg!("count-byte", n = expected.len())
                 ),
-            )));
+            )
+        };
+        let got = match self.recv(deadline) {
+            Ok(got) => got,
+            // The server is stuck: no reply, and where it waits.
+            Err(f) if f.kind == Some(Kind::Timeout) => {
+                return Err(self.t.attach(super::conn::where_it_waits(&f, no_reply())));
+            }
+            Err(f) => return Err(f),
+        };
+        let Some((got, from)) = got else {
+            return Err(self.t.attach(no_reply()));
         };
         if from.port() != port {
             return Err(self.t.attach(Failure::wrong(msg!(
@@ -107,7 +138,8 @@ impl Peer {
     /// Fail if another datagram arrives within `wait` (a reply sent to the wrong client, a
     /// duplicate).
     pub fn expect_nothing(&self, wait: Duration, why: impl Into<Text>) -> Result<(), Failure> {
-        if let Some((extra, from)) = self.recv(Instant::now() + wait)? {
+        // A quiet spell is what this wait hopes for: it does not ask whether the server is stuck.
+        if let Some((extra, from)) = self.recv_watching(Instant::now() + wait, false)? {
             return Err(self.t.attach(Failure::wrong(msg!(
                 "udp-unexpected-datagram",
                 who = &self.who,
