@@ -917,3 +917,5 @@ stuck-unaccepted = { $n ->
 stuck-unread = { $client }'s { $size } wait unread on fd { $fd }{ $holder }
 stuck-unsent = { $size } for { $client } wait in the send queue of fd { $fd }{ $holder }, not yet taken by { $client }
 stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: its EOF came, and it was never closed
+pipe-stuck-after = { $label } did not end after { $signal }, and never will: it is stuck, asleep with nothing moving (see where it waits)
+multi-stopped-reading = sent { $sent } without reading: the server stopped reading with { $unread } unread in its socket (back-pressure of its own); next, the EOF

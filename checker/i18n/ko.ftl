@@ -1162,3 +1162,5 @@ stuck-unaccepted = 연결 { $n }개가 fd { $fd }{ $holder }(리스닝 소켓)�
 stuck-unread = { $client }의 { $size }가 fd { $fd }{ $holder }에서 읽히지 않은 채 기다린다
 stuck-unsent = { $client }에게 갈 { $size }가 fd { $fd }{ $holder }의 송신 큐에서 기다린다. { $client }이(가) 아직 가져가지 않았다
 stuck-still-open = { $client }의 소켓이 fd { $fd }{ $holder }에 아직 열려 있다: EOF가 왔는데 닫지 않았다
+pipe-stuck-after = { $label }은(는) { $signal }을(를) 받고도 끝나지 않았고, 앞으로도 끝나지 않는다: 움직이는 것 하나 없이 잠든 채 멈췄다(기다리는 곳을 보라)
+multi-stopped-reading = 읽지 않고 { $sent }를 보냈다: 서버가 자기 소켓에 { $unread }를 읽지 않은 채 읽기를 멈췄다(자기 나름의 백프레셔). 다음은 EOF

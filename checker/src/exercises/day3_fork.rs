@@ -272,14 +272,15 @@ fn large_echo(ctx: &mut Ctx) -> TestResult {
         ctx.rng.fill(&mut data);
         clients.push((c, data));
     }
-    // Slow readers (a small receive buffer, a late start): each child's sends must wait, and
-    // so does the test.
+    // Slow readers: none reads for a while, so each child's echo fills the socket buffers and
+    // its sends must wait (or, with MSG_DONTWAIT, fail with EAGAIN). The stall is the checker's
+    // not reading, never a small receive buffer of its own: that would let TCP's 200 ms timers
+    // pace the bytes, and the verdict would depend on the child's buffer size.
     ctx.lend_slot();
     let threads: Vec<_> = clients
         .into_iter()
         .map(|(mut c, data)| {
             std::thread::spawn(move || -> TestResult {
-                c.set_recv_buffer(16 * 1024);
                 let writer = echo::send_then_shutdown(data.clone(), deadline);
                 echo::while_writing(&mut c, writer, |c| {
                     std::thread::sleep(Duration::from_millis(300));

@@ -294,14 +294,15 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
 }
 
 pub fn throughput(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let reference = wire::ReferenceEcho::start()?;
     const BYTES: usize = 16 << 20;
     // Alternate the two so that load from elsewhere falls on both; keep the best of each.
     let (mut best_ref, mut best_student) = (0f64, 0f64);
     for round in 0..3 {
-        let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)))?;
-        let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)))
+        let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)), || None)?;
+        let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)), || t.stuck())
             .map_err(|f| f.note(msg!("echo-16mib-late")))?;
         ctx.log(msg!(
             "echo-throughput-log",

@@ -445,9 +445,14 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
     if let Some(f) = first {
         return Err(f.note(msg!("sig-eintr-retry")));
     }
-    let out = lines::wait_nth(&s.program.stdout, "served", 0, ctx.within(secs(2)));
-    let Some(lines) = out else {
-        return Err(Failure::wrong(msg!("sig-no-served-line")));
+    let out = lines::wait_nth_watching(&s.program.stdout, "served", 0, ctx.within(secs(2)), &t);
+    let lines = match out {
+        Ok(Some(lines)) => lines,
+        Ok(None) => return Err(Failure::wrong(msg!("sig-no-served-line"))),
+        Err(stuck) => {
+            return Err(Failure::wrong(msg!("sig-no-served-line"))
+                .detail(msg!("label-where-it-waits"), stuck.where_));
+        }
     };
     if let Some(bad) = lines.iter().find(|l| {
         let n = l

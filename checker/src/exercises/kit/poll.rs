@@ -2,6 +2,8 @@
 
 use std::time::{Duration, Instant};
 
+use crate::contain::program::Program;
+use crate::observe::stuck::Stuck;
 use crate::observe::wire::Transcript;
 
 /// Look at `check` every 10 ms until it holds or `within` has passed; whether it held.
@@ -40,5 +42,29 @@ pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() 
             return check();
         }
         std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Wait until `program` exits, at most until `deadline`: its status, or `None` at the deadline,
+/// or where it sleeps once it is stuck (a program asleep with nothing moving will not exit).
+pub fn exit_or_stuck(
+    t: &Transcript,
+    program: &mut Program,
+    deadline: Instant,
+) -> Result<Option<std::process::ExitStatus>, Stuck> {
+    let began = Instant::now();
+    loop {
+        let step = (Instant::now() + Duration::from_millis(50)).min(deadline);
+        if let Some(status) = program.wait_until(step) {
+            return Ok(Some(status));
+        }
+        if Instant::now() >= deadline {
+            return Ok(None);
+        }
+        if began.elapsed() >= Duration::from_millis(100)
+            && let Some(stuck) = t.stuck()
+        {
+            return Err(stuck);
+        }
     }
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::errors::{io_failure, remaining};
 use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::observe::stuck::Stuck;
 
 /// The checker's own echo server (std::net, a thread per connection): the yardstick for a
 /// student's server, measured in the same run on the same machine. Its buffer is the 1 KiB of
@@ -57,8 +58,14 @@ impl Drop for ReferenceEcho {
 }
 
 /// Push `bytes` through an echo server at `port` (writer and reader on two threads) and return
-/// the rate in MB/s, or a failure if it does not come back whole before `deadline`.
-pub fn echo_throughput(port: u16, bytes: usize, deadline: Instant) -> Result<f64, Failure> {
+/// the rate in MB/s, or a failure if it does not come back whole before `deadline`, or once
+/// `stuck` finds the server stuck (then with where it sleeps).
+pub fn echo_throughput(
+    port: u16,
+    bytes: usize,
+    deadline: Instant,
+    stuck: impl Fn() -> Option<Stuck>,
+) -> Result<f64, Failure> {
     let stream = TcpStream::connect_timeout(
         &SocketAddrV4::new(Ipv4Addr::LOCALHOST, port).into(),
         Duration::from_secs(2),
@@ -84,21 +91,33 @@ pub fn echo_throughput(port: u16, bytes: usize, deadline: Instant) -> Result<f64
     });
     let mut buf = vec![0u8; 256 * 1024];
     let mut got = 0usize;
+    let mut stuck_at = None;
     while got < bytes {
         let Some(left) = remaining(deadline) else {
             break;
         };
-        let _ = reader.set_read_timeout(Some(left));
+        let _ = reader.set_read_timeout(Some(left.min(Duration::from_millis(50))));
         match reader.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => got += n,
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                if start.elapsed() >= Duration::from_millis(100) {
+                    stuck_at = stuck();
+                    if stuck_at.is_some() {
+                        break;
+                    }
+                }
+            }
             Err(_) => break,
         }
     }
     let elapsed = start.elapsed().as_secs_f64();
     let _ = reader.shutdown(Shutdown::Both);
     let _ = sender.join();
+    if let Some(stuck) = stuck_at {
+        return Err(super::conn::stuck_failure("load generator", stuck));
+    }
     if got < bytes {
         return Err(Failure::of_kind(
             Kind::Timeout,
