@@ -11,7 +11,6 @@
 
 use std::time::Duration;
 
-use nix::sys::signal::Signal;
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
@@ -197,11 +196,11 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
     // The 50 arrive together while the server is busy (stopped for the moment): the kernel
     // completes the handshake of as many as the listen queue holds. A small backlog drops the
     // others' SYNs, and their connects wait a second for a retransmission.
-    s.program.signal(Signal::SIGSTOP)?;
+    s.program.freeze()?;
     t.note("checker", msg!("fork-stopped-for-burst"));
     let burst =
         clients::connect_burst(&t, s.port, 50, deadline, Duration::from_millis(500), || {
-            let _ = s.program.signal(Signal::SIGCONT);
+            let _ = s.program.thaw();
             t.note("checker", msg!("fork-continued"));
         })?;
     if burst.slow > 0 {

@@ -4,6 +4,8 @@
 //! memory), a reset while output waits, non-blocking sockets, one thread of one process. Each
 //! starts the program its table row names; none waits for a particular system call.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
@@ -13,41 +15,40 @@ use crate::context::Ctx;
 use crate::exercises::kit::clients::{self, Flood};
 use crate::exercises::kit::{echo, poll, server, sockets};
 use crate::lab::exercise::secs;
+use crate::observe::wire::conn::where_it_waits;
 use crate::observe::wire::{Conn, Server, Transcript};
 
 /// How long a flooding client's data must stop going out before the server counts as having
 /// stopped reading from it.
 const STEADY: Duration = Duration::from_millis(200);
 
-/// 100 clients connect at once and talk at the same time, with lines of random lengths; they
-/// leave at different times (after 1 to 5 rounds). Each gets exactly its own bytes back.
+/// First, several clients reset, send and connect while the server is stopped, so that one
+/// poll (or epoll_wait) reports them all (`events_at_once`). Then 100 clients connect (as fast
+/// as the server's listen queue takes them) and talk at the same time, with lines of random
+/// lengths. Every one is served once while all 100 are connected (a fixed table of 99 cannot
+/// hold them); then they leave at different times (after 1 to 5 rounds). Each gets exactly its
+/// own bytes back.
 pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(10));
-    let burst = clients::connect_burst(&t, s.port, 100, deadline, Duration::ZERO, || {})?;
+    events_at_once(&t, &mut s, deadline)?;
+    let burst = clients::connect_paced(&t, &mut s.program, s.port, 100, deadline, false)?;
     let seeds: Vec<u64> = (0..100).map(|_| ctx.rng.u64(..)).collect();
+    let served_once = Arc::new(Meeting::default());
     let threads: Vec<_> = burst
         .conns
         .into_iter()
         .zip(seeds)
         .enumerate()
         .map(|(i, (mut c, seed))| {
+            let served_once = Arc::clone(&served_once);
             std::thread::spawn(move || -> TestResult {
-                let mut rng = fastrand::Rng::with_seed(seed);
-                for round in 0..=i % 5 {
-                    let filler: String = (0..rng.usize(1..2000))
-                        .map(|_| rng.alphanumeric())
-                        .collect();
-                    echo::round_trip(
-                        &mut c,
-                        &format!("client {i} round {round} {filler}\n"),
-                        deadline,
-                    )?;
-                    std::thread::sleep(Duration::from_millis(rng.u64(5..30)));
+                let talked = talk(i, &mut c, seed, &served_once, deadline);
+                if talked.is_err() {
+                    served_once.give_up();
                 }
-                c.shutdown_write();
-                c.expect_eof(deadline, msg!("eof-after-client-eof"))
+                talked
             })
         })
         .collect();
@@ -59,38 +60,164 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     })
 }
 
-/// 200 connects in a row, as fast as they go; then every one of those clients must be served.
+/// Six clients, served once each; the server stopped (SIGSTOP); clients 1 and 2 reset, 3 and 4
+/// send a line, two new clients connect and send one; once the kernel holds all of it, the
+/// server continued: its next poll reports every one of these at once, in that order. Each
+/// sender must get its own line back, and the others must still be served. A server that
+/// removes a client from its list while walking it by index (Vec::remove(i), then i + 1) skips
+/// the next one and pairs the rest with their neighbours' events: client 3 gets client 2's
+/// POLLERR and is closed. One that accepts once per event leaves a new client unaccepted.
+fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> TestResult {
+    let pid = s.program.pid();
+    let mut early = Vec::new();
+    for i in 0..6 {
+        let mut c = Conn::connect(t, &format!("early client {i}"), s.port, deadline)?;
+        echo::round_trip(&mut c, &format!("early client {i}\n"), deadline)?;
+        early.push(c);
+    }
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
+    let mut early = early.into_iter();
+    let (e0, e1, e2) = (early.next(), early.next(), early.next());
+    let mut survivors: Vec<Conn> = e0.into_iter().collect();
+    let gone: Vec<u16> = [e1, e2]
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let port = c.local_port();
+            c.reset();
+            port
+        })
+        .collect();
+    let mut senders: Vec<(Conn, String)> = Vec::new();
+    for mut c in early.by_ref().take(2) {
+        let line = format!("{} again\n", c.who);
+        c.send(line.as_bytes(), deadline)?;
+        senders.push((c, line));
+    }
+    survivors.extend(early);
+    for i in 0..2 {
+        let mut c = Conn::connect(t, &format!("late client {i}"), s.port, deadline)?;
+        let line = format!("late client {i}\n");
+        c.send(line.as_bytes(), deadline)?;
+        senders.push((c, line));
+    }
+    // Everything waits in the kernel: the resets taken in, the lines in their sockets (the
+    // late clients' in sockets not accepted yet).
+    poll::until(Duration::from_secs(2), || {
+        let table = procinfo::tcp_sockets(pid);
+        let has = |port: u16, ok: &dyn Fn(&procinfo::TcpSocket) -> bool| {
+            table.iter().find(|s| s.remote_port == port).is_some_and(ok)
+        };
+        gone.iter().all(|&p| !has(p, &|s| s.state != "CLOSE"))
+            && senders
+                .iter()
+                .all(|(c, _)| has(c.local_port(), &|s| s.rx_queue > 0))
+    });
+    s.program.thaw()?;
+    t.note("checker", msg!("multi-continued-at-once"));
+    for (c, line) in senders.iter_mut() {
+        c.expect_bytes(line.as_bytes(), deadline)
+            .map_err(|f| f.note(msg!("multi-events-at-once")))?;
+    }
+    survivors.extend(senders.into_iter().map(|(c, _)| c));
+    for c in survivors.iter_mut() {
+        let line = format!("{} once more\n", c.who);
+        echo::round_trip(c, &line, deadline).map_err(|f| f.note(msg!("multi-events-at-once")))?;
+        c.shutdown_write();
+    }
+    for c in survivors.iter_mut() {
+        c.expect_eof(deadline, msg!("eof-after-client-eof"))?;
+    }
+    Ok(())
+}
+
+/// Where the 100 clients of `many_clients` wait for each other after their first echo.
+#[derive(Default)]
+struct Meeting {
+    arrived: AtomicUsize,
+    gave_up: AtomicBool,
+}
+
+impl Meeting {
+    /// Wait until all `n` have arrived, one has given up, or `deadline`.
+    fn meet(&self, n: usize, deadline: Instant) {
+        self.arrived.fetch_add(1, Ordering::SeqCst);
+        while self.arrived.load(Ordering::SeqCst) < n
+            && !self.gave_up.load(Ordering::SeqCst)
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn give_up(&self) {
+        self.gave_up.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Client `i` of `many_clients`: a first round, then (once all 100 have had theirs) 0 to 4
+/// more, then EOF.
+fn talk(i: usize, c: &mut Conn, seed: u64, all: &Meeting, deadline: Instant) -> TestResult {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    for round in 0..=i % 5 {
+        let filler: String = (0..rng.usize(1..2000))
+            .map(|_| rng.alphanumeric())
+            .collect();
+        echo::round_trip(c, &format!("client {i} round {round} {filler}\n"), deadline)?;
+        if round == 0 {
+            all.meet(100, deadline);
+        }
+        std::thread::sleep(Duration::from_millis(rng.u64(5..30)));
+    }
+    c.shutdown_write();
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+}
+
+/// 200 connects in a row, as fast as the server's listen queue takes them (any backlog keeps up:
+/// see `clients::connect_paced`), several at a time while the server is stopped, so that they
+/// wait in the listen queue together and one event announces them all; then every one of those
+/// clients must be served. A server that accepts once per event (an edge-triggered listener
+/// not read until EAGAIN) leaves some in the queue, every time.
 pub fn connect_burst(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(8));
-    let mut conns = Vec::with_capacity(200);
-    for i in 0..200 {
-        conns.push(Conn::connect(&t, &format!("client {i}"), s.port, deadline)?);
-    }
+    let burst = clients::connect_paced(&t, &mut s.program, s.port, 200, deadline, true)?;
+    let mut conns = burst.conns;
     for (i, c) in conns.iter_mut().enumerate() {
         c.send(format!("client {i}\n").as_bytes(), deadline)?;
     }
-    let replies = ctx.within(secs(3));
+    let mut replies = ctx.within(secs(3));
     let mut unserved = Vec::new();
+    let mut stuck = None;
     for (i, c) in conns.iter_mut().enumerate() {
-        if c.expect_bytes(format!("client {i}\n").as_bytes(), replies)
-            .is_err()
-        {
+        if let Err(f) = c.expect_bytes(format!("client {i}\n").as_bytes(), replies) {
             unserved.push(i);
+            if stuck.is_none() && f.details.iter().any(|(l, _)| l.is("label-where-it-waits")) {
+                // Stuck: nothing more will come; take only what has come already.
+                replies = Instant::now() + Duration::from_millis(20);
+                stuck = Some(f);
+            }
         }
     }
     if unserved.is_empty() {
         return Ok(());
     }
-    Err(t.attach(
-        Failure::wrong(msg!("multi-never-served", n = unserved.len().to_string()))
-            .detail(
-                msg!("multi-first-unserved"),
-                format!("client {}", unserved[0]),
-            )
-            .note(msg!("multi-accept-all")),
-    ))
+    let mut f = Failure::wrong(msg!("multi-never-served", n = unserved.len().to_string()))
+        .detail(
+            msg!("multi-first-unserved"),
+            format!("client {}", unserved[0]),
+        )
+        .note(if burst.slow > 0 {
+            msg!("multi-syn-retransmitted", n = burst.slow.to_string())
+        } else {
+            msg!("multi-accept-all")
+        });
+    if let Some(stuck) = stuck {
+        f = where_it_waits(&stuck, f);
+    }
+    Err(t.attach(f))
 }
 
 /// A client that floods the server and never reads, on its own connection.
@@ -250,8 +377,7 @@ pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
     let pid = s.program.pid();
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "first\n", ctx.within(secs(5)))?;
-    s.program.signal(nix::sys::signal::Signal::SIGSTOP)?;
-    poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
+    s.program.freeze()?;
     t.note("checker", msg!("multi-stopped"));
     let mut data = vec![0u8; 32 << 10];
     ctx.rng.fill(&mut data);
@@ -261,7 +387,7 @@ pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
     poll::until(Duration::from_secs(2), || {
         procinfo::connection_to(pid, local).is_some_and(|sock| sock.state == "CLOSE_WAIT")
     });
-    s.program.signal(nix::sys::signal::Signal::SIGCONT)?;
+    s.program.thaw()?;
     t.note("checker", msg!("multi-continued-together"));
     let deadline = ctx.within(secs(5));
     c.expect_bytes(&data, deadline)

@@ -198,6 +198,16 @@ pub fn connection_to(pid: i32, peer_port: u16) -> Option<TcpSocket> {
         .find(|s| s.remote_port == peer_port && fds.contains(&s.inode))
 }
 
+/// How many connections wait to be accepted on the socket listening on `port` that `pid` can
+/// see (/proc/net/tcp shows a LISTEN socket's accept queue as its receive queue; the backlog
+/// `listen` was given is not there).
+pub fn listen_queue(pid: i32, port: u16) -> Option<u64> {
+    tcp_sockets(pid)
+        .into_iter()
+        .find(|s| s.state == "LISTEN" && s.local_port == port)
+        .map(|s| s.rx_queue)
+}
+
 /// The inodes of the sockets listening on `port` that `pid`'s tree can see.
 pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
     tcp_sockets(pid)

@@ -6,7 +6,6 @@
 
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::Signal;
 
 use super::chat::{self, shown};
 use super::start;
@@ -88,8 +87,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     let mut m = chat::join_all(&t, s.port, 3, deadline)?;
     let mut gone = m.pop().expect("three members");
     let port = gone.conn.local_port();
-    s.program.signal(Signal::SIGSTOP)?;
-    poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
+    s.program.freeze()?;
     t.note("checker", msg!("chat-stopped-server"));
     gone.say(b"last words\n", deadline)?;
     gone.conn.shutdown_write();
@@ -98,7 +96,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     poll::until(Duration::from_secs(2), || {
         procinfo::connection_to(pid, port).is_none_or(|sock| sock.state == "CLOSE")
     });
-    s.program.signal(Signal::SIGCONT)?;
+    s.program.thaw()?;
     t.note("checker", msg!("chat-continued-server"));
     let after: &[u8] = b"after the reset\n";
     m[0].say(after, deadline)?;

@@ -8,7 +8,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::msg;
-use crate::base::verdict::{Failure, TestResult};
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::contain::procinfo;
+use crate::contain::program::Program;
 use crate::observe::wire::{Conn, Transcript};
 
 /// A connect that took this long waited for its SYN to be sent again: the kernel dropped the
@@ -58,6 +60,94 @@ pub fn connect_burst(
         conns.push(c);
     }
     Ok(Burst { conns, slow })
+}
+
+/// How many connections `connect_paced` lets wait in a listen queue: `listen(fd, 5)`, the notes'
+/// backlog, holds 6 on Linux, and one more may be on its way in when the queue is read.
+const PACED: u64 = 4;
+
+/// Connect `n` clients (`client 0` to `client n-1`) one after another, as fast as the server
+/// accepts them, but never more than `PACED` waiting in its listen queue (read from /proc, where
+/// a listening socket's receive queue is its accept queue): no SYN is dropped with any backlog
+/// from the notes' 5 up, and no connect waits for TCP's 1 s retransmission. With `together`,
+/// each batch connects while the server is stopped (`Program::freeze`), so the batch waits in
+/// the queue at once and one event announces it. A server that stops accepting fails as soon
+/// as it is stuck, with where it waits.
+pub fn connect_paced(
+    t: &Arc<Transcript>,
+    server: &mut Program,
+    port: u16,
+    n: usize,
+    deadline: Instant,
+    together: bool,
+) -> Result<Burst, Failure> {
+    let mut conns = Vec::with_capacity(n);
+    let mut slow = 0;
+    while conns.len() < n {
+        // A batch that arrived together must have been accepted whole before the next one:
+        // once it is continued, a correct server accepts until the queue is empty.
+        let limit = if together { 1 } else { PACED };
+        let room = room_in_queue(t, server.pid(), port, limit, conns.len(), deadline)?;
+        let batch = room.min((n - conns.len()) as u64);
+        if together {
+            server.freeze()?;
+        }
+        for _ in 0..batch {
+            let started = Instant::now();
+            let who = format!("client {}", conns.len());
+            match Conn::connect(t, &who, port, deadline) {
+                Ok(c) => conns.push(c),
+                Err(f) => {
+                    if together {
+                        let _ = server.thaw();
+                    }
+                    return Err(f);
+                }
+            }
+            slow += usize::from(started.elapsed() >= SYN_RETRY);
+        }
+        if together {
+            server.thaw()?;
+        }
+    }
+    Ok(Burst { conns, slow })
+}
+
+/// How many more connections may wait in the listen queue of `port` (at least 1, at most
+/// `PACED`): waits while it holds `limit` or more; fails once the server is stuck so, or at
+/// `deadline`.
+fn room_in_queue(
+    t: &Transcript,
+    server: i32,
+    port: u16,
+    limit: u64,
+    connected: usize,
+    deadline: Instant,
+) -> Result<u64, Failure> {
+    let began = Instant::now();
+    let queue_full = || {
+        Failure::of_kind(
+            FailureKind::Timeout,
+            msg!("clients-queue-full", n = connected.to_string()),
+        )
+    };
+    loop {
+        match procinfo::listen_queue(server, port) {
+            Some(waiting) if waiting < limit => return Ok(PACED - waiting),
+            None => return Ok(1),
+            Some(_) => {}
+        }
+        if began.elapsed() >= Duration::from_millis(100)
+            && let Some(stuck) = t.stuck()
+        {
+            let f = queue_full().detail(msg!("label-where-it-waits"), stuck.where_);
+            return Err(t.attach(f));
+        }
+        if Instant::now() >= deadline {
+            return Err(t.attach(queue_full()));
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
 }
 
 /// Wait for every thread; a thread that panicked is the checker's own failure.
