@@ -11,7 +11,6 @@
 
 use std::time::Duration;
 
-
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
