@@ -301,8 +301,10 @@ fn child_per_client(ctx: &mut Ctx) -> TestResult {
         conns.push(c);
     }
     let alive = |s: &Server| children(s).iter().filter(|(_, st)| *st != 'Z').count();
-    // Children are there as soon as their clients were served; give a slow fork a moment.
+    // Children are there as soon as their clients were served; give a slow fork a moment, and
+    // look once the tree has settled.
     poll::until(Duration::from_secs(1), || alive(&s) == 3);
+    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let n = alive(&s);
     if n != 3 {
         return Err(Failure::wrong(msg!("fork-three-clients", n = n)));
@@ -339,6 +341,8 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
+    // A child that has served its client has run past its closes; look once the tree settled.
+    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
     if listeners.is_empty() {
         return Err(Failure::checker_error(msg!("fork-no-listening-socket")));
@@ -536,6 +540,8 @@ fn sigchld_handler(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx)?;
     const SIGCHLD_BIT: u64 = 1 << (libc::SIGCHLD - 1);
     let pid = s.program.pid();
+    // Once it waits for its first client (a handler may come after the `listening on` line).
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     // A handler, or the other way to take a signal: block it and read it from a signalfd.
     if takes_sigchld(pid) {
         return Ok(());

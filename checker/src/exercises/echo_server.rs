@@ -216,6 +216,7 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     let s = server(ctx)?;
     // Whatever the server held before any client came (its listening socket, a socketpair of
     // its own) is not about the clients.
+    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let before = sockets::held(s.program.pid());
     let mut client_ports = Vec::new();
     for i in 1..=3 {

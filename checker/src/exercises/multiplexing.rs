@@ -332,6 +332,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
+    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let before = sockets::held(pid);
     let deadline = ctx.within(secs(10));
     let (c, _, flood) = flooding_client(ctx, &t, &s, "resetting client", 16 << 20, deadline)?;
@@ -541,6 +542,7 @@ pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
         echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         conns.push(c);
     }
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     let listening = procinfo::listening_inodes(pid, s.port);
     let blocking: Vec<Text> = procinfo::socket_fds(pid)
         .into_iter()
@@ -578,6 +580,7 @@ pub fn one_thread(ctx: &mut Ctx) -> TestResult {
         echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         conns.push(c);
     }
+    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let threads = procinfo::thread_states(pid).len();
     let children = procinfo::children(pid);
     if threads > 1 || !children.is_empty() {

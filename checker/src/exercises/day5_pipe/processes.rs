@@ -33,6 +33,8 @@ pub fn pipe_ends(ctx: &mut Ctx) -> TestResult {
     let mut c = Conn::connect(&t, "client", run.s.port, deadline)?;
     echo_back(&mut c, b"a line\n", deadline)?;
     let server = run.s.program.pid();
+    // A child just forked may not have closed what it closes yet: look once all have settled.
+    poll::settled(Duration::from_secs(2), || procinfo::tree(server));
     let logger_reads = ends(run.logger, false);
     if logger_reads.is_empty() {
         return Err(Failure::wrong(msg!(
@@ -102,6 +104,7 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
             .count()
     };
     poll::until(Duration::from_secs(1), || alive() == 4);
+    poll::settled(Duration::from_secs(2), || procinfo::tree(server));
     let n = alive();
     if n != 4 {
         return Err(Failure::wrong(msg!("pipe-three-clients", n = n)));

@@ -29,9 +29,11 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
     let pid = s.program.pid();
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     let held = sockets::held(pid);
     let deadline = ctx.within(secs(8));
     let mut m = chat::join_all(&t, s.port, 2, deadline)?;
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     let before = threads(pid);
     chat::join(&t, &mut m, "client 2", s.port, deadline)?;
     let with = threads(pid);
@@ -98,6 +100,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = start(ctx)?;
     let pid = s.program.pid();
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     let held = sockets::held(pid);
     let deadline = ctx.within(secs(8));
     let mut m = chat::join_all(&t, s.port, 3, deadline)?;
@@ -210,6 +213,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
     let pid = s.program.pid();
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     let idle = threads(pid);
     let deadline = ctx.within(secs(8));
     let mut m = chat::join_all(&t, s.port, 6, deadline).map_err(|f| {
@@ -218,6 +222,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             n => f.note(msg!("chat-processes-do-not-share", n = n)),
         }
     })?;
+    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let busy = threads(pid);
     let children = procinfo::children(pid);
     if !children.is_empty() {

@@ -68,3 +68,44 @@ pub fn exit_or_stuck(
         }
     }
 }
+
+/// Wait until the processes `pids()` names have settled, before a check of their state in
+/// /proc (descriptors, children, threads, handlers): each asleep in whatever call it waits in,
+/// and nothing of it changed between two looks; or, for a process that never sleeps, nothing
+/// changed for a while. A check made earlier can see a child that has not yet run, or a server
+/// half-way through accepting, and take a correct program for a wrong one (under load, more
+/// so). At most `within`; whether they settled.
+pub fn settled(within: Duration, pids: impl Fn() -> Vec<i32>) -> bool {
+    use crate::contain::procinfo;
+    let look = || {
+        let pids = pids();
+        let state: Vec<_> = pids
+            .iter()
+            .map(|&p| {
+                (
+                    p,
+                    procinfo::fd_targets(p),
+                    procinfo::children(p),
+                    procinfo::thread_states(p).len(),
+                )
+            })
+            .collect();
+        let asleep = !pids.is_empty() && pids.iter().all(|&p| procinfo::is_waiting(p));
+        (state, asleep)
+    };
+    let until = Instant::now() + within;
+    let (mut last, _) = look();
+    let mut still_since = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(10));
+        let (now, asleep) = look();
+        if now != last {
+            (last, still_since) = (now, Instant::now());
+        } else if asleep || still_since.elapsed() >= Duration::from_millis(300) {
+            return true;
+        }
+        if Instant::now() >= until {
+            return false;
+        }
+    }
+}
