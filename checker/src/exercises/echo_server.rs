@@ -271,6 +271,16 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
         held = in_time_wait.to_string()
     ));
     match kit::server::start(ctx, name(ctx)?, port, &[]) {
+        // The port it was given is the one that counts (a program from elsewhere is otherwise
+        // graded on the port it really listens on).
+        Ok(again) if again.port != port => Err(Failure::of_kind(
+            FailureKind::AddressInUse,
+            msg!(
+                "echo-restarted-elsewhere",
+                port = port.to_string(),
+                actual = again.port.to_string()
+            ),
+        )),
         Ok(_) => Ok(()),
         Err(f) => {
             let in_use = f
