@@ -239,7 +239,7 @@ fn flooding_client(
 /// it finally reads, every byte of its own arrives.
 pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(15));
     let (mut stalled, data, flood) =
         flooding_client(ctx, &t, &s, "stalled client", 16 << 20, deadline)?;
@@ -251,15 +251,23 @@ pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
             size = msg!("count-byte", n = flood.sent())
         ),
     );
+    // The five connect while the server is stopped: they wait in its listen queue together,
+    // and one event announces them all.
     let mut others = Vec::new();
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
     for i in 1..=5 {
-        others.push(Conn::connect(
-            &t,
-            &format!("client {i}"),
-            s.port,
-            ctx.within(secs(5)),
-        )?);
+        let c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)));
+        match c {
+            Ok(c) => others.push(c),
+            Err(f) => {
+                s.program.thaw()?;
+                return Err(f);
+            }
+        }
     }
+    s.program.thaw()?;
+    t.note("checker", msg!("echo-continued"));
     let mut worst = Duration::ZERO;
     for round in 0..10 {
         for (i, c) in others.iter_mut().enumerate() {
@@ -375,21 +383,11 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
 pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server::start_under_test(ctx, 0)?;
-    let pid = s.program.pid();
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "first\n", ctx.within(secs(5)))?;
-    s.program.freeze()?;
-    t.note("checker", msg!("multi-stopped"));
     let mut data = vec![0u8; 32 << 10];
     ctx.rng.fill(&mut data);
-    c.send(&data, ctx.within(secs(5)))?;
-    c.shutdown_write();
-    let local = c.local_port();
-    poll::until(Duration::from_secs(2), || {
-        procinfo::connection_to(pid, local).is_some_and(|sock| sock.state == "CLOSE_WAIT")
-    });
-    s.program.thaw()?;
-    t.note("checker", msg!("multi-continued-together"));
+    echo::send_while_stopped(&t, &mut s, &mut c, &data, true, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(5));
     c.expect_bytes(&data, deadline)
         .map_err(|f| f.note(msg!("multi-read-zero")))?;
