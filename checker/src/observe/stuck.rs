@@ -438,3 +438,76 @@ impl<'a> Sockets<'a> {
 fn inode_of(target: &str, prefix: &str) -> Option<u64> {
     target.strip_prefix(prefix)?.strip_suffix(']')?.parse().ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::i18n::{Lang, Messages};
+
+    fn wait_stuck(watched: &Watched, within: Duration) -> Option<Stuck> {
+        let until = Instant::now() + within;
+        while Instant::now() < until {
+            if let Some(stuck) = watched.stuck(0, &HashMap::new()) {
+                return Some(stuck);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    #[test]
+    fn a_reader_of_a_pipe_nobody_writes_is_stuck_and_says_where() {
+        let mut cat = std::process::Command::new("cat")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(cat.id() as i32, "cat");
+        let stuck = wait_stuck(&watched, Duration::from_secs(5));
+        let _ = cat.kill();
+        let _ = cat.wait();
+        let stuck = stuck.expect("cat, asleep in read, is stuck");
+        let text = Messages::new(Lang::En).render(&stuck.where_);
+        assert!(
+            text.contains("cat sleeps in read() on fd 0 (the read end of a pipe)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_sleeper_wakes_by_itself_and_is_never_stuck() {
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(sleeper.id() as i32, "sleep");
+        let stuck = wait_stuck(&watched, HOLD * 3);
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+        assert!(stuck.is_none(), "{stuck:?}");
+    }
+
+    #[test]
+    fn the_checker_moving_bytes_keeps_a_program_from_looking_stuck() {
+        let mut cat = std::process::Command::new("cat")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(cat.id() as i32, "cat");
+        let until = Instant::now() + HOLD * 3;
+        let mut activity = 0;
+        let mut seen = None;
+        while Instant::now() < until {
+            activity += 1;
+            seen = seen.or(watched.stuck(activity, &HashMap::new()));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = cat.kill();
+        let _ = cat.wait();
+        assert!(seen.is_none(), "{seen:?}");
+    }
+}
