@@ -121,15 +121,17 @@ fn start(ctx: &Ctx, args: &[&str]) -> Result<Server, Failure> {
     kit::server::start(ctx, SERVER, 0, &args)
 }
 
-/// Wait (at most 1 s) until the parent is asleep waiting for something — in accept, poll,
+/// Wait (at most 2 s) until the parent is asleep waiting for something — in accept, poll,
 /// ppoll, select, epoll_wait, sigsuspend or a read on a self-pipe or signalfd, whichever its
-/// design uses — so that a signal really arrives during a wait. A parent that never sleeps
-/// is not failed here: the signal then arrives while it runs, and the test goes on.
+/// design uses — and its whole tree has settled (`kit::poll::settled`), so that a signal really
+/// arrives during a wait. Asleep is not enough: a child whose client just left may still be on
+/// its way out, and its SIGCHLD would wake the parent; a signal the test sends in the moment
+/// after the parent looked at its flags and before it waits again is then taken for the
+/// classic race (the flag set, the wait begun anyway), which is not what the test is about. A
+/// parent that never sleeps is not failed here: the signal then arrives while it runs.
 fn wait_until_waiting(ctx: &Ctx, s: &Server) {
-    let until = ctx.within(secs(1));
-    while !procinfo::is_waiting(s.program.pid()) && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let pid = s.program.pid();
+    ctx.off_cpu(|| poll::settled(Duration::from_secs(2), || procinfo::tree(pid)));
 }
 
 /// Send SIGUSR1 and expect `served <n> clients` within 0.5 s (as the `nth` stats line).
