@@ -444,7 +444,6 @@ udp-tries = udp-client sent the datagram { $n ->
     [one] { $n } time
    *[other] { $n } times
 } before giving up; the contract says 3 tries in all
-udp-gave-up-early = udp-client gave up after { $seconds } s: it must wait up to 0.5 s for each of its 3 tries
 
 ## day4-signals (exercises/day4_signals/)
 
@@ -927,3 +926,4 @@ multi-events-at-once = while the server was stopped, two clients reset, two sent
 chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
 echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
 echo-continued = continued the server (SIGCONT)
+udp-tries-too-close = udp-client's three tries came within { $seconds } s: it must wait up to 0.5 s for the reply after each

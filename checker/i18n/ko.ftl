@@ -770,7 +770,6 @@ udp-gave-up-log = udp-client가 { $seconds }초 뒤, { $tries }번 시도하고 
 udp-still-trying = udp-client가 4초가 지나도 계속 시도했다: 세 번째 시도 뒤에는 멈추세요
 udp-when-no-answer = 서버가 끝내 답하지 않았을 때
 udp-tries = udp-client가 포기하기 전에 데이터그램을 { $n }번 보냈다. 계약은 모두 3번 시도다
-udp-gave-up-early = udp-client가 { $seconds }초 뒤 포기했다: 3번의 시도마다 최대 0.5초를 기다려야 한다
 
 ## day4-signals (exercises/day4_signals/)
 
@@ -1172,3 +1171,4 @@ multi-events-at-once = 서버가 멈춘 사이에 클라이언트 둘이 리셋�
 chat-stale-entry = 한 클라이언트가 떠난 뒤에 들어온 클라이언트가 받지 말아야 할 줄을 받았다(같은 줄을 두 번?): 클라이언트가 떠나면 목록에서 그 항목을 지우세요. accept는 그 디스크립터 번호를 다음 클라이언트에게 주므로, 그 번호로 남은 항목은 새로 온 클라이언트에게 모든 줄을 한 번 더 보낸다
 echo-restarted-elsewhere = 포트 { $port }로 다시 시작했는데 서버는 { $actual }에서 리슨한다: { $port }로의 bind()가 실패했고(EADDRINUSE: 이전 연결이 TIME_WAIT로 기다린다), 아무도 그것을 확인하지 않아 listen()이 포트를 스스로 골랐다
 echo-continued = 서버를 다시 이어 가게 했다(SIGCONT)
+udp-tries-too-close = udp-client의 세 번의 시도가 { $seconds }초 안에 모두 왔다: 시도할 때마다 답을 최대 0.5초 기다려야 한다

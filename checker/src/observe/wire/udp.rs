@@ -172,6 +172,8 @@ pub struct HiddenUdpServer {
     pub port: u16,
     stop: Arc<AtomicBool>,
     received: Arc<AtomicUsize>,
+    /// When each datagram came: a client's retry timer shows in the gaps, whatever its start.
+    arrivals: Arc<std::sync::Mutex<Vec<Instant>>>,
 }
 
 impl HiddenUdpServer {
@@ -182,7 +184,9 @@ impl HiddenUdpServer {
         let port = sock.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
         let received = Arc::new(AtomicUsize::new(0));
+        let arrivals = Arc::new(std::sync::Mutex::new(Vec::new()));
         let (t, stop2, received2) = (Arc::clone(t), Arc::clone(&stop), Arc::clone(&received));
+        let arrivals2 = Arc::clone(&arrivals);
         std::thread::spawn(move || {
             let who = "hidden server";
             let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
@@ -191,6 +195,9 @@ impl HiddenUdpServer {
                 let Ok((n, from)) = sock.recv_from(&mut buf) else {
                     continue;
                 };
+                if let Ok(mut at) = arrivals2.lock() {
+                    at.push(Instant::now());
+                }
                 received2.fetch_add(1, Ordering::Relaxed);
                 let data = buf[..n].to_vec();
                 t.received_datagram(who, &data, from.port());
@@ -219,7 +226,17 @@ impl HiddenUdpServer {
             port,
             stop,
             received,
+            arrivals,
         })
+    }
+
+    /// The time from the first datagram received to the last.
+    pub fn span(&self) -> Duration {
+        let at = self.arrivals.lock().map(|a| a.clone()).unwrap_or_default();
+        match (at.first(), at.last()) {
+            (Some(first), Some(last)) => *last - *first,
+            _ => Duration::ZERO,
+        }
     }
 
     /// Datagrams received so far.
