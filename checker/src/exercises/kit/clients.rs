@@ -3,7 +3,7 @@
 //! it never reads.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -69,21 +69,25 @@ const PACED: u64 = 4;
 /// Connect `n` clients (`client 0` to `client n-1`) one after another, as fast as the server
 /// accepts them, but never more than `PACED` waiting in its listen queue (read from /proc, where
 /// a listening socket's receive queue is its accept queue): no SYN is dropped with any backlog
-/// from the notes' 5 up, and no connect waits for TCP's 1 s retransmission. With `together`,
-/// each batch connects while the server is stopped (`Program::freeze`), so the batch waits in
-/// the queue at once and one event announces it. A server that stops accepting fails as soon
-/// as it is stuck, with where it waits.
+/// from the notes' 5 up, and no connect waits for TCP's 1 s retransmission. The first
+/// `frozen_batches` batches connect while the server is stopped (`Program::freeze`), so each waits in
+/// the queue at once and one event announces it (a few are proof enough, and each stop costs a
+/// moment on a loaded machine). A server that stops accepting fails as soon as it is stuck, with
+/// where it waits.
 pub fn connect_paced(
     t: &Arc<Transcript>,
     server: &mut Program,
     port: u16,
     n: usize,
     deadline: Instant,
-    together: bool,
+    frozen_batches: usize,
 ) -> Result<Burst, Failure> {
     let mut conns = Vec::with_capacity(n);
     let mut slow = 0;
+    let mut batches = 0;
     while conns.len() < n {
+        let together = batches < frozen_batches;
+        batches += 1;
         // A batch that arrived together must have been accepted whole before the next one:
         // once it is continued, a correct server accepts until the queue is empty.
         let limit = if together { 1 } else { PACED };
@@ -147,6 +151,31 @@ fn room_in_queue(
             return Err(t.attach(queue_full()));
         }
         std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// Where client threads wait for each other (all of them having done their part), unless one
+/// gives up: a test's clients all connected at once, say, before any leaves.
+#[derive(Default)]
+pub struct Meeting {
+    arrived: AtomicUsize,
+    gave_up: AtomicBool,
+}
+
+impl Meeting {
+    /// Wait until all `n` have arrived, one has given up, or `deadline`.
+    pub fn meet(&self, n: usize, deadline: Instant) {
+        self.arrived.fetch_add(1, Ordering::SeqCst);
+        while self.arrived.load(Ordering::SeqCst) < n
+            && !self.gave_up.load(Ordering::SeqCst)
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    pub fn give_up(&self) {
+        self.gave_up.store(true, Ordering::SeqCst);
     }
 }
 
