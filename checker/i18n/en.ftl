@@ -390,7 +390,7 @@ fork-zombies-after-20 = run { $run }: { $n ->
    *[other] { $n } zombie children
 } 1 s after the last of 20 clients left
 fork-reaps-late = the server reaps only when something else happens (the next accept?): reap when SIGCHLD arrives
-fork-zombies-after-50 = run { $run }: { $n } of 50 children are zombies 3 s after their clients left at the same instant
+fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
 fork-after-5-left = after its 5 clients left
 fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
@@ -751,7 +751,7 @@ pipe-child-exits-at-eof = a client's child exits at its client's EOF (read retur
 pipe-zombies = round { $round }: { $n ->
     [one] { $n } zombie child
    *[other] { $n } zombie children
-} 2 s after 30 clients left at the same instant
+} left after 30 clients left at the same instant
 pipe-loop-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one; loop on waitpid(-1, WNOHANG)
 pipe-sent-sigterm = sent SIGTERM: the file is read once the server has ended
 pipe-on-signal = on { $signal }
@@ -927,3 +927,6 @@ chat-stale-entry = the client that joined after one left got a line it should no
 echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
 echo-continued = continued the server (SIGCONT)
 udp-tries-too-close = udp-client's three tries came within { $seconds } s: it must wait up to 0.5 s for the reply after each
+fork-stopped-parent = stopped the server (SIGSTOP): its children end meanwhile, and their SIGCHLDs merge into one
+pipe-stopped-server = stopped the server (SIGSTOP): its clients' children end meanwhile, and their SIGCHLDs merge into one
+pipe-continued-server = continued the server (SIGCONT)

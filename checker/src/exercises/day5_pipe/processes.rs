@@ -157,10 +157,23 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
         poll::until(Duration::from_secs(2), || {
             procinfo::children(server).len() > 30
         });
+        // They leave while the server is stopped: the 30 children end, and their SIGCHLDs merge
+        // into one, every time (a signal does not queue); then the server is continued.
+        run.s.program.freeze()?;
+        t.note("checker", msg!("pipe-stopped-server"));
         for c in conns.iter_mut() {
             c.shutdown_write();
         }
         drop(conns);
+        let logger = run.logger;
+        poll::until(Duration::from_secs(3), || {
+            procinfo::children(server)
+                .into_iter()
+                .filter(|&k| k != logger)
+                .all(procinfo::is_zombie)
+        });
+        run.s.program.thaw()?;
+        t.note("checker", msg!("pipe-continued-server"));
         let only_logger = || procinfo::children(server) == [run.logger];
         if !poll::until_or_stuck(&t, Duration::from_secs(2), only_logger) {
             run.s.check_alive(msg!("pipe-while-clients-left"))?;
