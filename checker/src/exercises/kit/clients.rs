@@ -62,18 +62,20 @@ pub fn connect_burst(
     Ok(Burst { conns, slow })
 }
 
-/// How many connections `connect_paced` lets wait in a listen queue: `listen(fd, 5)`, the notes'
-/// backlog, holds 6 on Linux, and one more may be on its way in when the queue is read.
+/// How many connections `connect_paced` lets wait in a listen queue whose backlog it cannot
+/// read: `listen(fd, 5)`, the notes' backlog, holds 6 on Linux, and one more may be on its way in
+/// when the queue is read. And how many connect in a batch while the server is stopped.
 const PACED: u64 = 4;
 
 /// Connect `n` clients (`client 0` to `client n-1`) one after another, as fast as the server
-/// accepts them, but never more than `PACED` waiting in its listen queue (read from /proc, where
-/// a listening socket's receive queue is its accept queue): no SYN is dropped with any backlog
-/// from the notes' 5 up, and no connect waits for TCP's 1 s retransmission. The first
-/// `frozen_batches` batches connect while the server is stopped (`Program::freeze`), so each waits in
-/// the queue at once and one event announces it (a few are proof enough, and each stop costs a
-/// moment on a loaded machine). A server that stops accepting fails as soon as it is stuck, with
-/// where it waits.
+/// accepts them, but never more than its listen queue holds (its backlog + 1, less one for a
+/// handshake the kernel may still be finishing; read through `procinfo::ListenQueue`, or
+/// `PACED` where that is not allowed): no SYN is dropped whatever the backlog, and no connect
+/// waits for TCP's 1 s retransmission (one that does is counted). The first `frozen_batches`
+/// batches, of `PACED`, connect while the server is stopped (`Program::freeze`), so each waits
+/// in the queue at once and one event announces it (a few are proof enough, and each stop costs
+/// a moment on a loaded machine). A server that stops accepting fails as soon as it is stuck,
+/// with where it waits.
 pub fn connect_paced(
     t: &Arc<Transcript>,
     server: &mut Program,
@@ -82,6 +84,11 @@ pub fn connect_paced(
     deadline: Instant,
     frozen_batches: usize,
 ) -> Result<Burst, Failure> {
+    let mut queue = Queue {
+        server: server.pid(),
+        port,
+        listen: procinfo::ListenQueue::of(server.pid(), port),
+    };
     let mut conns = Vec::with_capacity(n);
     let mut slow = 0;
     let mut batches = 0;
@@ -90,10 +97,10 @@ pub fn connect_paced(
         batches += 1;
         // A batch that arrived together must have been accepted whole before the next one:
         // once it is continued, a correct server accepts until the queue is empty.
-        let limit = if together { 1 } else { PACED };
-        let room = room_in_queue(t, server.pid(), port, limit, conns.len(), deadline)?;
-        let batch = room.min((n - conns.len()) as u64);
+        let room = queue.room(t, together, conns.len(), deadline)?;
+        let mut batch = room.min((n - conns.len()) as u64);
         if together {
+            batch = batch.min(PACED);
             server.freeze()?;
         }
         for _ in 0..batch {
@@ -117,40 +124,64 @@ pub fn connect_paced(
     Ok(Burst { conns, slow })
 }
 
-/// How many more connections may wait in the listen queue of `port` (at least 1, at most
-/// `PACED`): waits while it holds `limit` or more; fails once the server is stuck so, or at
-/// `deadline`.
-fn room_in_queue(
-    t: &Transcript,
+/// The listen queue `connect_paced` fills.
+struct Queue {
     server: i32,
     port: u16,
-    limit: u64,
-    connected: usize,
-    deadline: Instant,
-) -> Result<u64, Failure> {
-    let began = Instant::now();
-    let queue_full = || {
-        Failure::of_kind(
-            FailureKind::Timeout,
-            msg!("clients-queue-full", n = connected.to_string()),
-        )
-    };
-    loop {
-        match procinfo::listen_queue(server, port) {
-            Some(waiting) if waiting < limit => return Ok(PACED - waiting),
-            None => return Ok(1),
-            Some(_) => {}
+    listen: Option<procinfo::ListenQueue>,
+}
+
+impl Queue {
+    /// How many waiting connections and how many it may hold, now.
+    fn look(&self) -> Option<(u64, u64)> {
+        if let Some((waiting, backlog)) = self.listen.as_ref().and_then(|l| l.now()) {
+            let holds = u64::from(backlog) + 1 - u64::from(backlog > 0);
+            return Some((u64::from(waiting), holds));
         }
-        if began.elapsed() >= Duration::from_millis(100)
-            && let Some(stuck) = t.stuck()
-        {
-            let f = queue_full().detail(msg!("label-where-it-waits"), stuck.where_);
-            return Err(t.attach(f));
+        procinfo::listen_queue(self.server, self.port).map(|waiting| (waiting, PACED))
+    }
+
+    /// How many more connections may wait now (at least 1): waits while the queue is full, or,
+    /// with `empty`, until it is empty; fails once the server is stuck so, or is gone, or at
+    /// `deadline`.
+    fn room(
+        &mut self,
+        t: &Transcript,
+        empty: bool,
+        connected: usize,
+        deadline: Instant,
+    ) -> Result<u64, Failure> {
+        let began = Instant::now();
+        let queue_full = || {
+            Failure::of_kind(
+                FailureKind::Timeout,
+                msg!("clients-queue-full", n = connected.to_string()),
+            )
+        };
+        loop {
+            if procinfo::state(self.server).is_none_or(|st| st == 'Z') {
+                // Gone: let go of its socket (a duplicate would keep it listening), and the
+                // connects that follow say how it ended.
+                self.listen = None;
+                return Ok(1);
+            }
+            match self.look() {
+                Some((0, holds)) => return Ok(holds.max(1)),
+                Some((waiting, holds)) if !empty && waiting < holds => return Ok(holds - waiting),
+                None => return Ok(1),
+                Some(_) => {}
+            }
+            if began.elapsed() >= Duration::from_millis(100)
+                && let Some(stuck) = t.stuck()
+            {
+                let f = queue_full().detail(msg!("label-where-it-waits"), stuck.where_);
+                return Err(t.attach(f));
+            }
+            if Instant::now() >= deadline {
+                return Err(t.attach(queue_full()));
+            }
+            std::thread::sleep(Duration::from_millis(2));
         }
-        if Instant::now() >= deadline {
-            return Err(t.attach(queue_full()));
-        }
-        std::thread::sleep(Duration::from_millis(2));
     }
 }
 
