@@ -30,14 +30,16 @@ impl Status {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// The status as every machine report names it (the JSON and JUnit reports, the Exercism
+    /// test-runner interface): the one spelling of it.
+    pub fn name(self) -> &'static str {
         match self {
             Status::Pass => "pass",
             Status::Fail => "fail",
             Status::Error => "error",
-            Status::NotStarted => "not started",
-            Status::DoesNotCompile => "does not compile",
-            Status::NotApplicable => "not applicable",
+            Status::NotStarted => "not-started",
+            Status::DoesNotCompile => "does-not-compile",
+            Status::NotApplicable => "not-applicable",
         }
     }
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::cargo::Workspace;
+use crate::base::files::write_if_changed;
 
 /// The part of every harness that is the same for all exercises.
 const MAIN_RS: &str = include_str!("../../harness/main.rs");
@@ -62,9 +63,9 @@ debug = false
             .replace('\\', "\\\\")
             .replace('"', "\\\"")
     );
-    write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
-    write_if_changed(&dir.join("src/main.rs"), MAIN_RS)?;
-    write_if_changed(&dir.join("src/calls.rs"), calls)?;
+    write_if_changed(&dir.join("Cargo.toml"), manifest.as_bytes())?;
+    write_if_changed(&dir.join("src/main.rs"), MAIN_RS.as_bytes())?;
+    write_if_changed(&dir.join("src/calls.rs"), calls.as_bytes())?;
     // Start from the graded workspace's lock file: same dependency versions, no network.
     let lock = dir.join("Cargo.lock");
     let ws_lock = ws.root.join("Cargo.lock");
@@ -75,11 +76,4 @@ debug = false
         manifest: dir.join("Cargo.toml"),
         target_dir: base.join("target"),
     })
-}
-
-fn write_if_changed(path: &Path, content: &str) -> Result<()> {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(content) {
-        std::fs::write(path, content).with_context(|| format!("writing {}", path.display()))?;
-    }
-    Ok(())
 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::base::files::{rust_files, write_if_changed};
 use crate::base::hash::fnv;
 use crate::base::workspace::{self, Tree};
 use crate::lab::exercise::Exercise;
@@ -117,52 +118,16 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
 /// Make `to` hold exactly the `.rs` files of `from` (recursively), nothing else.
 fn sync_sources(from: &Path, to: &Path) -> Result<()> {
     let mut wanted = std::collections::BTreeSet::new();
-    for (rel, path) in rust_files(from) {
-        let content =
-            std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        write_if_changed(&to.join(&rel), &content)?;
-        wanted.insert(rel);
+    for file in rust_files(from) {
+        let content = std::fs::read(&file.path)
+            .with_context(|| format!("reading {}", file.path.display()))?;
+        write_if_changed(&to.join(&file.rel), &content)?;
+        wanted.insert(file.rel);
     }
-    for (rel, path) in rust_files(to) {
-        if !wanted.contains(&rel) {
-            let _ = std::fs::remove_file(path);
+    for file in rust_files(to) {
+        if !wanted.contains(&file.rel) {
+            let _ = std::fs::remove_file(file.path);
         }
-    }
-    Ok(())
-}
-
-/// Every `.rs` file below `dir` (symbolic links not followed), by its path relative to `dir`.
-pub fn rust_files(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
-    let mut found = Vec::new();
-    let mut queue = vec![dir.to_path_buf()];
-    while let Some(d) = queue.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                queue.push(path);
-            } else if kind.is_file() && path.extension().is_some_and(|e| e == "rs") {
-                let rel = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
-                found.push((rel, path));
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
-fn write_if_changed(path: &Path, content: &[u8]) -> Result<()> {
-    if std::fs::read(path).ok().as_deref() != Some(content) {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
-        }
-        std::fs::write(path, content).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }

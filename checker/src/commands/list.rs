@@ -10,8 +10,8 @@ use super::quiet_on_broken_pipe;
 use crate::base::i18n::{Messages, msg};
 use crate::cli::Format;
 use crate::exercises;
-use crate::lab::exercise::tests_of;
 use crate::lab::selection;
+use crate::lab::test::tests_of;
 
 pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
     let mut out = anstream::stdout();
@@ -55,7 +55,7 @@ pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
                     ex.name,
                     t.id,
                     tr.render(&points),
-                    t.title_in(ex.name, tr)
+                    t.title_in(tr)
                 )?;
             }
         }
@@ -93,8 +93,8 @@ pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
                 out,
                 "{}: {}\n  {}\n  ({}#{})\n",
                 t.id,
-                t.title_in(ex.name, tr),
-                t.hint_in(ex.name, tr),
+                t.title_in(tr),
+                t.hint_in(tr),
                 tr.course(),
                 t.section
             )?;

@@ -1,13 +1,18 @@
 //! One module per subcommand; `main.rs` only parses and dispatches. What they share is how the
 //! command line's grading options become the grader's `Options`.
 
+pub mod experiment;
 pub mod export;
+pub mod export_gradescope;
 pub mod grade;
 pub mod gradebook;
 pub mod list;
 pub mod loadgen;
 pub mod new;
 pub mod overview;
+pub mod provenance;
+pub mod stubs_ko;
+pub mod sync;
 pub mod verify;
 pub mod watch;
 
@@ -25,7 +30,7 @@ use crate::grade::runner::Options;
 /// The grader's options from the command line: the sandbox mode chosen once, the tree to
 /// grade, the seed, how many tests run at once.
 pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
-    let (_, sandbox_note) = sandbox::choose(args.sandbox)?;
+    let (sandbox, sandbox_note) = sandbox::choose(args.sandbox)?;
     if args.verbose {
         let cap = if cgroup::available() {
             msg!("options-cap-kernel")
@@ -54,7 +59,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
     // Tests that only wait on a timer give their slot back meanwhile (Ctx::off_cpu). A
     // program from elsewhere may listen on a fixed port: in plain mode, where every test
     // shares the machine's ports, its tests run one at a time unless -j says otherwise.
-    let shared_ports = !args.programs.is_empty() && sandbox::mode() == sandbox::Mode::Plain;
+    let shared_ports = !args.programs.is_empty() && sandbox == sandbox::Mode::Plain;
     let jobs = args
         .jobs
         .unwrap_or(if shared_ports { 1 } else { cores })
@@ -68,6 +73,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
     }
     Ok(Options {
         tree,
+        sandbox,
         programs: args.programs.clone(),
         ci: args.ci,
         seed,
@@ -77,6 +83,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
             anstream::stdout().current_choice(),
             anstream::ColorChoice::Never
         ),
+        on_build: None,
     })
 }
 

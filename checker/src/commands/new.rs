@@ -1,14 +1,20 @@
 //! `checker new <dayN>-<name>`: scaffold a new exercise, complete and green from the start —
 //! stub and solution packages with the same manifest and rules, the pristine copies `--ci`
-//! compares with, a test module with one table, its registration, a course.md section, and
-//! broken versions that prove its tests — so that an instructor edits working code instead of
-//! assembling it. README's instructor guide walks through the rest.
+//! compares with, a test module with one table, its registration, its sections in course.md and
+//! course.ko.md, its row of their rules tables, its Korean titles and hints in ko.ftl, and
+//! broken versions that prove its tests — so that `cargo test` and `checker verify` pass at once
+//! and an instructor edits working code instead of assembling it. It ends with the list of what
+//! is left to write (README's "Adding an exercise" walks through it).
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::sync;
+use crate::base::i18n::{Messages, Text, msg};
 use crate::base::workspace;
+use crate::exercises;
 
 /// What the new exercise is: a library (tested through a harness) or a program.
 pub struct Plan<'a> {
@@ -16,22 +22,64 @@ pub struct Plan<'a> {
     pub program: Option<&'a str>,
 }
 
-/// `checker new <name> [--binary NAME]`: scaffold, then say what was made and what comes next.
-pub fn run(name: &str, binary: Option<&str>) -> Result<std::process::ExitCode> {
-    let made = scaffold(&Plan {
+/// `checker new <name> [--binary NAME]`: scaffold, then say what was made and what is left.
+pub fn run(name: &str, binary: Option<&str>, tr: &Messages) -> Result<std::process::ExitCode> {
+    let plan = Plan {
         name,
         program: binary,
-    })?;
-    println!("Scaffolded {name}:");
+    };
+    let made = scaffold(&plan)?;
+    let mut out = anstream::stdout();
+    writeln!(
+        out,
+        "{}",
+        tr.render(&msg!("new-scaffolded", exercise = name))
+    )?;
     for file in made {
-        println!("  {file}");
+        writeln!(out, "  {file}")?;
     }
-    println!(
-        "\nNext: `cargo run -p checker {name}` (the stub says not started), \
-         `cargo run -p checker -- --solutions {name}` (the reference passes), then replace \
-         every TODO; README's instructor guide walks through it."
-    );
+    writeln!(out, "\n{}", tr.render(&msg!("new-left")))?;
+    // Numbered as README's "Adding an exercise" numbers them: step 1 was this scaffold.
+    for (i, step) in left_to_write(&plan).iter().enumerate() {
+        writeln!(out, "  {}. {}", i + 2, tr.render(step))?;
+    }
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// What the instructor writes by hand, in the order README's "Adding an exercise" gives.
+fn left_to_write(plan: &Plan) -> Vec<Text> {
+    let name = plan.name;
+    let module = name.replace('-', "_");
+    let source = source_file(plan);
+    vec![
+        msg!(
+            "new-left-solution",
+            file = format!("solutions/{name}/{source}")
+        ),
+        msg!("new-left-stub", file = format!("exercises/{name}/{source}")),
+        msg!("new-left-rules", exercise = name),
+        msg!(
+            "new-left-tests",
+            file = format!("checker/src/exercises/{module}.rs")
+        ),
+        msg!(
+            "new-left-broken",
+            file = format!("checker/tests/broken-versions/{name}.toml"),
+            exercise = name
+        ),
+        msg!("new-left-course", exercise = name),
+        msg!("new-left-course-ko", exercise = name),
+        msg!("new-left-korean", exercise = name),
+        msg!("new-left-verify"),
+    ]
+}
+
+/// The file the student writes: the library, or the program's binary.
+fn source_file(plan: &Plan) -> String {
+    match plan.program {
+        None => "src/lib.rs".to_string(),
+        Some(p) => format!("src/bin/{p}.rs"),
+    }
 }
 
 pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
@@ -63,16 +111,6 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
             bail!("{dir}/{name} already exists");
         }
     }
-    let mut made = Vec::new();
-    let mut write = |rel: String, content: String| -> Result<()> {
-        let path = lab.join(&rel);
-        std::fs::create_dir_all(path.parent().unwrap_or(&lab))
-            .with_context(|| format!("creating {}", rel))?;
-        std::fs::write(&path, content).with_context(|| format!("writing {rel}"))?;
-        made.push(rel);
-        Ok(())
-    };
-
     let fill = |template: &str| {
         template
             .replace("__NAME__", name)
@@ -90,34 +128,48 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         None => &templates::LIBRARY,
         Some(_) => &templates::PROGRAM,
     };
-    for tree in ["exercises", "solutions", "checker/pristine"] {
-        write(format!("{tree}/{name}/Cargo.toml"), manifest.clone())?;
-        write(format!("{tree}/{name}/clippy.toml"), fill(kind.rules))?;
-    }
-    let source = match plan.program {
-        None => "src/lib.rs".to_string(),
-        Some(p) => format!("src/bin/{p}.rs"),
-    };
-    write(format!("solutions/{name}/{source}"), fill(kind.solution))?;
-    write(format!("exercises/{name}/{source}"), fill(kind.stub))?;
-    write(
-        format!("checker/src/exercises/{module}.rs"),
-        fill(kind.tests),
-    )?;
+    let source = source_file(plan);
+    // The rules are written in the solution; the stub and checker/pristine/ get copies.
+    let mut files = vec![
+        (format!("solutions/{name}/Cargo.toml"), manifest),
+        (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
+        (format!("solutions/{name}/{source}"), fill(kind.solution)),
+        (format!("exercises/{name}/{source}"), fill(kind.stub)),
+        (
+            format!("checker/src/exercises/{module}.rs"),
+            fill(kind.tests),
+        ),
+        (
+            format!("checker/tests/broken-versions/{name}.toml"),
+            fill(kind.broken),
+        ),
+    ];
     if let Some(calls) = kind.calls {
-        write(format!("checker/harness/calls/{module}.rs"), fill(calls))?;
+        files.push((format!("checker/harness/calls/{module}.rs"), fill(calls)));
     }
-    write(
-        format!("checker/tests/broken-versions/{name}.toml"),
-        fill(kind.broken),
-    )?;
+    let mut made = Vec::new();
+    for (rel, content) in files {
+        let path = lab.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap_or(&lab))
+            .with_context(|| format!("creating {}", rel))?;
+        std::fs::write(&path, content).with_context(|| format!("writing {rel}"))?;
+        made.push(rel);
+    }
+    made.extend(sync::copy_rules(&lab, name)?);
 
-    register(&lab, name, &module, day)?;
+    register(&lab, &module, day)?;
     made.push("checker/src/exercises/mod.rs (registered)".into());
     add_member(&lab, name)?;
     made.push("solutions/Cargo.toml (member added)".into());
-    add_course_section(&lab, name, day, plan.program)?;
-    made.push("course.md (section added)".into());
+    for (file, template) in [("course.md", kind.course), ("course.ko.md", kind.course_ko)] {
+        add_course_section(&lab, file, &fill(template), day)?;
+        made.push(format!("{file} (section #{name} added)"));
+    }
+    for file in sync::write_rules_tables(&lab, &in_course_order(name, day))? {
+        made.push(format!("{file} (its row of the rules table)"));
+    }
+    append(&lab, "checker/i18n/ko.ftl", &fill(kind.korean))?;
+    made.push("checker/i18n/ko.ftl (its titles and hints)".into());
     // The lab's own style for the generated code (and the registration lines).
     for dir in [lab.clone(), lab.join("solutions")] {
         let mut fmt = crate::build::cargo::cargo_command();
@@ -139,6 +191,10 @@ mod templates {
         pub tests: &'static str,
         pub calls: Option<&'static str>,
         pub broken: &'static str,
+        /// Its sections in course.md and course.ko.md, and its entries in ko.ftl.
+        pub course: &'static str,
+        pub course_ko: &'static str,
+        pub korean: &'static str,
     }
 
     pub const LIBRARY: Kind = Kind {
@@ -148,6 +204,9 @@ mod templates {
         tests: include_str!("../../templates/library/tests.rs"),
         calls: Some(include_str!("../../templates/library/calls.rs")),
         broken: include_str!("../../templates/library/broken.toml"),
+        course: include_str!("../../templates/library/course.md"),
+        course_ko: include_str!("../../templates/library/course.ko.md"),
+        korean: include_str!("../../templates/library/ko.ftl"),
     };
 
     pub const PROGRAM: Kind = Kind {
@@ -157,18 +216,22 @@ mod templates {
         tests: include_str!("../../templates/program/tests.rs"),
         calls: None,
         broken: include_str!("../../templates/program/broken.toml"),
+        course: include_str!("../../templates/program/course.md"),
+        course_ko: include_str!("../../templates/program/course.ko.md"),
+        korean: include_str!("../../templates/program/ko.ftl"),
     };
 }
 
 /// `mod <module>;` and the `ALL` entry, in course order (after the last exercise of its day).
-fn register(lab: &Path, name: &str, module: &str, day: u8) -> Result<()> {
+fn register(lab: &Path, module: &str, day: u8) -> Result<()> {
     let path = lab.join("checker/src/exercises/mod.rs");
     let text = std::fs::read_to_string(&path).context("reading checker/src/exercises/mod.rs")?;
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // After the last exercise module (`mod day5_pipe;`), not a `mod tests {` block.
     let last_mod = lines
         .iter()
-        .rposition(|l| l.starts_with("mod "))
-        .context("no `mod` line in exercises/mod.rs")?;
+        .rposition(|l| l.starts_with("mod day") && l.ends_with(';'))
+        .context("no `mod day...;` line in exercises/mod.rs")?;
     lines.insert(last_mod + 1, format!("mod {module};"));
     let day_of = |l: &str| -> Option<u8> {
         l.trim()
@@ -192,7 +255,6 @@ fn register(lab: &Path, name: &str, module: &str, day: u8) -> Result<()> {
     lines.insert(at, format!("    &{module}::EXERCISE,"));
     std::fs::write(&path, lines.join("\n") + "\n")
         .context("writing checker/src/exercises/mod.rs")?;
-    let _ = name;
     Ok(())
 }
 
@@ -214,22 +276,78 @@ fn add_member(lab: &Path, name: &str) -> Result<()> {
     std::fs::write(&path, updated.join("\n") + "\n").context("writing solutions/Cargo.toml")
 }
 
-/// The exercise's section, at the end of its day (before the next day's anchor).
-fn add_course_section(lab: &Path, name: &str, day: u8, program: Option<&str>) -> Result<()> {
-    let path = lab.join("course.md");
-    let text = std::fs::read_to_string(&path).context("reading course.md")?;
-    let test = if program.is_some() {
-        "greets"
-    } else {
-        "double"
-    };
-    let section = format!(
-        "<a id=\"{name}\"></a>\n### Exercise {name}\n\nTODO: what to write (the exact contract), the rules, and the C calls beside their nix\nequivalents. Grade it with `cargo run -p checker {name}`.\n\n**What the checker tests.**\n\n- `{test}` — TODO one line per test.\n\nAnd `rules`.\n\n"
-    );
+/// The exercises in course order with the new one where `register` puts it: after the last
+/// exercise of its day or an earlier one.
+fn in_course_order(name: &str, day: u8) -> Vec<&str> {
+    let mut names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
+    let at = exercises::ALL
+        .iter()
+        .rposition(|e| e.day <= day)
+        .map_or(0, |i| i + 1);
+    names.insert(at, name);
+    names
+}
+
+/// The exercise's section in `file` (course.md or course.ko.md, which keep the same anchors in
+/// the same order), at the end of its day: before the next day's anchor, else before the part
+/// that follows the last day (the appendices), else at the end.
+fn add_course_section(lab: &Path, file: &str, section: &str, day: u8) -> Result<()> {
+    let path = lab.join(file);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {file}"))?;
+    std::fs::write(&path, with_section(&text, section, day))
+        .with_context(|| format!("writing {file}"))
+}
+
+fn with_section(text: &str, section: &str, day: u8) -> String {
     let next_day = format!("<a id=\"day{}\"></a>", day + 1);
-    let updated = match text.find(&next_day) {
-        Some(at) => format!("{}{section}{}", &text[..at], &text[at..]),
-        None => format!("{}\n{section}", text.trim_end()),
+    let after_last_day = || {
+        let last_day = text.rfind("<a id=\"day")?;
+        let mut at = last_day + 1;
+        while let Some(found) = text[at..].find("<a id=\"") {
+            let anchor = at + found;
+            let line_end = text[anchor..]
+                .find('\n')
+                .map_or(text.len(), |e| anchor + e + 1);
+            if text[line_end..].starts_with("## ") {
+                return Some(anchor);
+            }
+            at = anchor + 1;
+        }
+        None
     };
-    std::fs::write(&path, updated).context("writing course.md")
+    match text.find(&next_day).or_else(after_last_day) {
+        Some(at) => format!("{}{section}{}", &text[..at], &text[at..]),
+        None => format!("{}\n\n{}", text.trim_end(), section.trim_end()) + "\n",
+    }
+}
+
+/// `text` at the end of the lab's file `rel`.
+fn append(lab: &Path, rel: &str, text: &str) -> Result<()> {
+    let path = lab.join(rel);
+    let current = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
+    let updated = format!("{}\n{}", current.trim_end(), text.trim_end()) + "\n";
+    std::fs::write(&path, updated).with_context(|| format!("writing {rel}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_section;
+
+    const COURSE: &str = "<a id=\"day5\"></a>\n## Day 5\n<a id=\"day5-poll\"></a>\n### Ex\n<a id=\"day5-review\"></a>\n### Review\n<a id=\"sockets-api\"></a>\n## Appendix A\n<a id=\"socket\"></a>\n### socket\n";
+
+    #[test]
+    fn a_section_ends_its_day_before_the_appendices() {
+        let got = with_section(COURSE, "<a id=\"day6-x\"></a>\nNEW\n", 6);
+        assert!(
+            got.contains("### Review\n<a id=\"day6-x\"></a>\nNEW\n<a id=\"sockets-api\"></a>"),
+            "{got}"
+        );
+        let got = with_section(COURSE, "<a id=\"day4-x\"></a>\nNEW\n", 4);
+        assert!(
+            got.starts_with("<a id=\"day4-x\"></a>\nNEW\n<a id=\"day5\"></a>"),
+            "{got}"
+        );
+        let got = with_section("# Course\n", "NEW\n", 1);
+        assert_eq!(got, "# Course\n\nNEW\n");
+    }
 }

@@ -17,7 +17,6 @@ use std::io::{BufRead, BufReader};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -38,14 +37,9 @@ pub enum Mode {
     Plain,
 }
 
-/// The mode this run uses, and why.
-static CHOSEN: OnceLock<(Mode, Text)> = OnceLock::new();
-
-/// Decide the mode once: try a sandbox if asked (or allowed) to.
+/// Decide the mode of a run: try a sandbox if asked (or allowed) to. The mode, and why; the
+/// caller passes it on (`grade::runner::Options::sandbox`).
 pub fn choose(requested: Mode) -> Result<(Mode, Text)> {
-    if let Some(chosen) = CHOSEN.get() {
-        return Ok(chosen.clone());
-    }
     let chosen = match requested {
         Mode::Plain => (Mode::Plain, msg!("sandbox-plain-asked")),
         Mode::Namespaces | Mode::Auto => match Sandbox::create(None) {
@@ -67,18 +61,15 @@ pub fn choose(requested: Mode) -> Result<(Mode, Text)> {
             ),
         },
     };
-    Ok(CHOSEN.get_or_init(|| chosen).clone())
+    Ok(chosen)
 }
 
-pub fn mode() -> Mode {
-    CHOSEN.get().map(|c| c.0).unwrap_or(Mode::Plain)
-}
-
-/// How the run was contained, for the machine-readable reports: the mode, and whether a
-/// student's program was kept away from the checker (in plain mode it runs as the same user,
-/// beside the checker: it could signal it, or write its files).
-pub fn containment() -> (&'static str, bool) {
-    match mode() {
+/// How a run in `mode` (as `choose` decided it) was contained, for the machine-readable
+/// reports: the mode's name, and whether a student's program was kept away from the checker (in
+/// plain mode it runs as the same user, beside the checker: it could signal it, or write its
+/// files).
+pub fn containment(mode: Mode) -> (&'static str, bool) {
+    match mode {
         Mode::Namespaces if in_own_user_namespace() => ("user-namespaces", true),
         Mode::Namespaces => ("namespaces", true),
         _ => ("plain", false),

@@ -21,7 +21,7 @@ use crate::observe::harness::Harness;
 use crate::observe::stuck::Watched;
 use crate::observe::wire::Transcript;
 
-/// Which test a context is for.
+/// Which test a context is for (`lab::test::Test::which` makes it from the test itself).
 pub struct Which {
     pub exercise: &'static str,
     pub test: &'static str,
@@ -103,6 +103,13 @@ impl<'a> Ctx<'a> {
         self.slot.lend();
     }
 
+    /// `n` random bytes from the test's seeded generator.
+    pub fn random_bytes(&mut self, n: usize) -> Vec<u8> {
+        let mut data = vec![0u8; n];
+        self.rng.fill(&mut data);
+        data
+    }
+
     /// The earlier of the test's deadline and `from_now` from now.
     pub fn within(&self, from_now: Duration) -> Instant {
         (Instant::now() + from_now).min(self.deadline)
@@ -153,6 +160,12 @@ impl<'a> Ctx<'a> {
             }
             _ => format!("cargo run -q -p {} --bin {name} --", self.exercise),
         }
+    }
+
+    /// Whether the test's programs run in a network namespace of their own (a sandbox): else
+    /// they share the machine's ports with every other test and program (plain mode).
+    pub fn own_network(&self) -> bool {
+        self.scope.sandbox.is_some()
     }
 
     /// The test's own directory, where its programs run: in a sandbox, the only place they

@@ -22,6 +22,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[],
     },
     student_files: &["src/lib.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "is-little-endian",
@@ -201,7 +202,7 @@ fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<Text> {
 
 fn is_little_endian(ctx: &mut Ctx) -> TestResult {
     let cases = [Case {
-        call: Call::new("is_little_endian", vec![], "is_little_endian()".into()),
+        call: Call::new("is_little_endian", vec![], "is_little_endian()"),
         expected: cfg!(target_endian = "little"),
     }];
     expect_all(ctx, &cases, &shapes::BOOL, |_, _| {

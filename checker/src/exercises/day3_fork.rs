@@ -16,8 +16,9 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit;
+use crate::exercises::kit::clients::{self, Conversation};
 use crate::exercises::kit::rules::RULES;
-use crate::exercises::kit::{clients, echo, poll};
+use crate::exercises::kit::{echo, poll};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::observe::wire::{Conn, Server};
 
@@ -35,6 +36,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/fork-server.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "serves-concurrently",
@@ -209,32 +211,15 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
             burst.slow,
         )));
     }
-    let seeds: Vec<u64> = (0..50).map(|_| ctx.rng.u64(..)).collect();
     // Fifty conversations paced by pauses of tens of milliseconds: the test waits.
     ctx.lend_slot();
-    let threads: Vec<_> = burst
-        .conns
-        .into_iter()
-        .zip(seeds)
-        .enumerate()
-        .map(|(i, (mut c, seed))| {
-            std::thread::spawn(move || -> TestResult {
-                let mut rng = fastrand::Rng::with_seed(seed);
-                for round in 0..10 {
-                    let filler: String =
-                        (0..rng.usize(1..200)).map(|_| rng.alphanumeric()).collect();
-                    echo::round_trip(
-                        &mut c,
-                        &format!("client {i} round {round} {filler}\n"),
-                        deadline,
-                    )?;
-                    std::thread::sleep(Duration::from_millis(rng.u64(30..60)));
-                }
-                c.shutdown_write();
-                c.expect_eof(deadline, msg!("eof-after-client-eof"))
-            })
-        })
-        .collect();
+    let how = Conversation {
+        rounds: |_| 10,
+        filler: 1..200,
+        pause_ms: 30..60,
+        all_served_first: false,
+    };
+    let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
     clients::all_passed(threads).map_err(|(f, failed)| {
         f.detail(
             msg!("multi-clients-failed"),

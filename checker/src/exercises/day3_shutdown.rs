@@ -15,12 +15,11 @@ use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
-use crate::contain::program::Program;
 use crate::context::Ctx;
 use crate::exercises::kit;
-use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::stalled;
+use crate::exercises::kit::{lines, run};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::observe::wire::differ;
 use crate::observe::wire::{self, Conn, Server, Transcript};
@@ -37,6 +36,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/file-server.rs", "src/bin/file-client.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "file-bytes",
@@ -124,12 +124,6 @@ pub static EXERCISE: Exercise = Exercise {
 
 /// The sizes every transfer test uses.
 const SIZES: [usize; 4] = [0, 1, 64 * 1024, 8 << 20];
-
-fn random_bytes(ctx: &mut Ctx, n: usize) -> Vec<u8> {
-    let mut data = vec![0u8; n];
-    ctx.rng.fill(&mut data);
-    data
-}
 
 /// A temporary file with `content`, removed when the returned guard is dropped.
 fn temp_file(ctx: &Ctx, content: &[u8]) -> Result<(tempfile::TempDir, PathBuf), Failure> {
@@ -234,7 +228,7 @@ fn expect_line(
 fn file_bytes(ctx: &mut Ctx) -> TestResult {
     for size in SIZES {
         let t = ctx.transcript();
-        let content = random_bytes(ctx, size);
+        let content = ctx.random_bytes(size);
         let (_dir, path) = temp_file(ctx, &content)?;
         let mut s = start(ctx, &path)?;
         let mut f = fetch(ctx, &t, &s, "client", &content)
@@ -248,7 +242,7 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
 
 fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let content = random_bytes(ctx, 24 << 20);
+    let content = ctx.random_bytes(24 << 20);
     let (_dir, path) = temp_file(ctx, &content)?;
     let s = start(ctx, &path)?;
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
@@ -260,7 +254,7 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
 
 fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let content = random_bytes(ctx, 1000);
+    let content = ctx.random_bytes(1000);
     let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
     let mut f = fetch(ctx, &t, &s, "client", &content)?;
@@ -270,7 +264,7 @@ fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
 
 fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let content = random_bytes(ctx, 5000);
+    let content = ctx.random_bytes(5000);
     let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
     let mut f = fetch(ctx, &t, &s, "client", &content)?;
@@ -281,7 +275,7 @@ fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
 
 fn three_clients(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let content = random_bytes(ctx, 20_000);
+    let content = ctx.random_bytes(20_000);
     let (_dir, path) = temp_file(ctx, &content)?;
     let mut s = start(ctx, &path)?;
     for i in 0..3 {
@@ -355,23 +349,6 @@ fn hidden_file_server(
     })
 }
 
-fn run_client(
-    ctx: &Ctx,
-    port: u16,
-    out: &Path,
-) -> Result<(Option<std::process::ExitStatus>, Program), Failure> {
-    let mut p = ctx
-        .program(CLIENT)?
-        .args([
-            "127.0.0.1".to_string(),
-            port.to_string(),
-            out.to_string_lossy().into_owned(),
-        ])
-        .start()?;
-    let status = p.wait_until(ctx.within(secs(15)));
-    Ok((status, p))
-}
-
 /// Run file-client against a hidden file server sending `content`; check its exit.
 fn transfer(
     ctx: &mut Ctx,
@@ -382,16 +359,13 @@ fn transfer(
     let (port, receipt) = hidden_file_server(ctx, t, content.to_vec(), pause)?;
     let dir = ctx.scratch("client-")?;
     let out = dir.path().join("received.bin");
-    let (status, mut p) = run_client(ctx, port, &out)?;
-    let Some(status) = status else {
-        return Err(t.attach(Failure::of_kind(
-            FailureKind::Timeout,
-            msg!("shut-client-not-finished"),
-        )));
-    };
-    if !status.success() {
-        return Err(t.attach(p.unexpected_exit(msg!("shut-during-transfer"))));
-    }
+    let args = [out.to_string_lossy().into_owned()];
+    let mut run = run::client(ctx, CLIENT, port, &args, None, secs(15))?;
+    run.expect_success(
+        t,
+        msg!("shut-client-not-finished"),
+        msg!("shut-during-transfer"),
+    )?;
     let receipt = receipt
         .recv_timeout(
             ctx.within(secs(5))
@@ -416,7 +390,7 @@ fn transfer(
 fn client_file_bytes(ctx: &mut Ctx) -> TestResult {
     for size in SIZES {
         let t = ctx.transcript();
-        let content = random_bytes(ctx, size);
+        let content = ctx.random_bytes(size);
         let (_receipt, written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
         if written != content {
             let mut f = Failure::wrong(msg!(
@@ -457,7 +431,7 @@ fn check_receipt(t: &Transcript, receipt: &Receipt, size: usize) -> TestResult {
 fn client_receipt(ctx: &mut Ctx) -> TestResult {
     for size in [0, 100_000] {
         let t = ctx.transcript();
-        let content = random_bytes(ctx, size);
+        let content = ctx.random_bytes(size);
         let (receipt, _written) = transfer(ctx, &t, &content, Duration::from_millis(30))?;
         check_receipt(&t, &receipt, size)?;
     }
@@ -466,7 +440,7 @@ fn client_receipt(ctx: &mut Ctx) -> TestResult {
 
 fn client_waits_for_eof(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let content = random_bytes(ctx, 3000);
+    let content = ctx.random_bytes(3000);
     // Long pauses between the pieces: a client that answers after its first read does it now.
     // The pauses make the test: it waits.
     ctx.lend_slot();

@@ -12,7 +12,6 @@ use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
-use crate::contain::spawn::Input;
 use crate::context::Ctx;
 use crate::exercises::kit;
 use crate::exercises::kit::errors;
@@ -35,6 +34,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/udp-echo-server.rs", "src/bin/udp-client.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "boundaries",
@@ -288,28 +288,14 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
 
 /// Run udp-client against `port` until it exits (or `wait` passes).
 fn run_client(ctx: &Ctx, port: u16, input: &[u8], wait: Duration) -> Result<Finished, Failure> {
-    let spawn = ctx
-        .program(CLIENT)?
-        .args(["127.0.0.1".to_string(), port.to_string()])
-        .stdin(Input::Bytes(input.to_vec()));
-    run::to_exit(ctx, spawn, wait)
+    run::client(ctx, CLIENT, port, &[], Some(input), wait)
 }
 
 fn expect_output(ctx: &mut Ctx, behaviour: UdpBehaviour, input: &[u8], note: Text) -> TestResult {
     let t = ctx.transcript();
     let hidden = HiddenUdpServer::start(&t, behaviour)?;
     let mut run = run_client(ctx, hidden.port, input, Duration::from_secs(9))?;
-    let Some(status) = run.status else {
-        return Err(t.attach(Failure::of_kind(
-            FailureKind::Timeout,
-            msg!("udp-client-no-exit"),
-        )));
-    };
-    if !status.success() {
-        return Err(t
-            .attach(run.program.unexpected_exit(msg!("udp-while-talking")))
-            .output(escape::excerpt(run.stderr.as_bytes(), 600)));
-    }
+    run.expect_success(&t, msg!("udp-client-no-exit"), msg!("udp-while-talking"))?;
     let out = run.stdout;
     if out != input {
         let mut f = differ(

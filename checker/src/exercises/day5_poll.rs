@@ -5,16 +5,11 @@
 //! thread of one process. Observed on the wire and in /proc; no test waits for a particular
 //! system call, so a server that writes at once when it can and buffers only the rest passes.
 
-use super::echo_server::{
-    binary_64k, idle_connection, listening_line, no_close_wait, one_byte_writes, reset_then_normal,
-    restart_same_port, round_trip, sequential_clients, stalled_reader, throughput,
-};
-use super::multiplexing::{
-    back_pressure, connect_burst, eof_with_data, many_clients, non_blocking, one_thread,
-    reset_while_stalled, slow_reader, stalled_client,
-};
+use crate::exercises::families::echo_server::ECHO_SERVER;
+use crate::exercises::families::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::exercises::kit::rules::RULES;
-use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::exercise::{Exercise, ExerciseKind};
+use crate::lab::family::Takes;
 
 const SERVER: &str = "poll-server";
 
@@ -27,210 +22,13 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/poll-server.rs"],
-    // One row per test: change points, timeouts and hints here. The first rows are the
-    // echo-server contract (echo_server.rs), the next ones every one-thread server's
-    // (multiplexing.rs).
-    tests: &[
-        TestCase {
-            id: "listening-line",
-            title: "prints `listening on 0.0.0.0:<port>` once, with the real port, on the wildcard address",
-            points: 1,
-            timeout: secs(20),
-            hint: "Bind INADDR_ANY (SockaddrIn::new(0, 0, 0, 0, port)), then print the address getsockname() returns, once, and flush.",
-            section: "network-program-contract",
-            program: Some(SERVER),
-            run: listening_line,
-        },
-        TestCase {
-            id: "round-trip",
-            title: "a line comes back whole, then EOF after the client's half-close",
-            points: 1,
-            timeout: secs(15),
-            hint: "A read of 0 is the client's EOF: send what is still buffered for it, then close its socket.",
-            section: "eof",
-            program: Some(SERVER),
-            run: round_trip,
-        },
-        TestCase {
-            id: "binary-64k",
-            title: "64 KiB of random bytes (NUL, CR, LF, 0xFF included) come back unchanged",
-            points: 1,
-            timeout: secs(15),
-            hint: "Echo bytes, not text: keep each client's data in a Vec<u8>, never a String.",
-            section: "day2-echo",
-            program: Some(SERVER),
-            run: binary_64k,
-        },
-        TestCase {
-            id: "one-byte-writes",
-            title: "4 KiB sent one byte per write (TCP_NODELAY) comes back whole",
-            points: 1,
-            timeout: secs(15),
-            hint: "Data comes in pieces of any size: append each read to the client's buffer and send what is there.",
-            section: "no-message-boundaries",
-            program: Some(SERVER),
-            run: one_byte_writes,
-        },
-        TestCase {
-            id: "stalled-reader",
-            title: "32 MiB while the checker stalls its reading, then half-closes",
-            points: 2,
-            timeout: secs(20),
-            hint: "A non-blocking send may take only part of the data, or fail with EAGAIN: keep the rest in that client's buffer, send it when the socket is writable, and close after the EOF only once the buffer is empty.",
-            section: "per-client-buffers",
-            program: Some(SERVER),
-            run: stalled_reader,
-        },
-        TestCase {
-            id: "sequential-clients",
-            title: "20 clients one after another, each served completely",
-            points: 1,
-            timeout: secs(30),
-            hint: "A client's EOF closes that client only: the loop goes on for the next ones, forever.",
-            section: "day5-poll",
-            program: Some(SERVER),
-            run: sequential_clients,
-        },
-        TestCase {
-            id: "reset-then-normal",
-            title: "a client that resets mid-stream costs only its own connection",
-            points: 1,
-            timeout: secs(20),
-            hint: "ECONNRESET or EPIPE on one client's read or send closes that client only: never leave the loop, never unwrap() it.",
-            section: "short-writes",
-            program: Some(SERVER),
-            run: reset_then_normal,
-        },
-        TestCase {
-            id: "idle-connection",
-            title: "a connection idle for a second, then used",
-            points: 1,
-            timeout: secs(15),
-            hint: "A quiet client is not a finished client: only a read of 0 means EOF.",
-            section: "eof",
-            program: Some(SERVER),
-            run: idle_connection,
-        },
-        TestCase {
-            id: "no-close-wait",
-            title: "after a client leaves, the server holds no socket for it (/proc/<pid>/fd, net/tcp)",
-            points: 1,
-            timeout: secs(15),
-            hint: "Once a client's EOF came and its buffer is sent, close its socket (drop the OwnedFd) and forget it.",
-            section: "close-vs-shutdown",
-            program: Some(SERVER),
-            run: no_close_wait,
-        },
-        TestCase {
-            id: "restart-same-port",
-            title: "stopped right after serving a client, it starts again on the same port at once",
-            points: 1,
-            timeout: secs(20),
-            hint: "Set SO_REUSEADDR on the listening socket before bind().",
-            section: "time-wait",
-            program: Some(SERVER),
-            run: restart_same_port,
-        },
-        TestCase {
-            id: "throughput",
-            title: "throughput at least a quarter of the checker's reference echo server",
-            points: 1,
-            timeout: secs(20),
-            hint: "Read and send in large chunks (tens of KiB), and keep an offset into the buffer instead of moving what is left after every send.",
-            section: "day5-poll",
-            program: Some(SERVER),
-            run: throughput,
-        },
-        TestCase {
-            id: "many-clients",
-            title: "100 clients connected at once, talking together and leaving at different times: each gets exactly its own bytes",
-            points: 3,
-            timeout: secs(20),
-            hint: "One pollfd and one buffer per client, matched by position: read each revents for the client at the same place in the array, and remove finished clients in one pass after the walk, never by index during it.",
-            section: "poll",
-            program: Some(SERVER),
-            run: many_clients,
-        },
-        TestCase {
-            id: "connect-burst",
-            title: "200 connects in a row: every one of those clients is served",
-            points: 2,
-            timeout: secs(20),
-            hint: "When poll reports POLLIN on the listening socket, accept until EAGAIN; and keep no fixed limit on the number of clients.",
-            section: "poll",
-            program: Some(SERVER),
-            run: connect_burst,
-        },
-        TestCase {
-            id: "stalled-client",
-            title: "while one client sends 16 MiB and reads nothing, five others get every echo within a second",
-            points: 3,
-            timeout: secs(25),
-            hint: "Never wait for one client: the sockets are non-blocking, a send takes what fits, the rest waits in that client's buffer until poll reports POLLOUT.",
-            section: "per-client-buffers",
-            program: Some(SERVER),
-            run: stalled_client,
-        },
-        TestCase {
-            id: "back-pressure",
-            title: "a client that sends 32 MiB and reads nothing costs the server at most a few MiB",
-            points: 2,
-            timeout: secs(25),
-            hint: "Back-pressure: while over 1 MiB waits for a client, do not ask POLLIN for it; its data waits in the kernel and its sender slows down.",
-            section: "per-client-buffers",
-            program: Some(SERVER),
-            run: back_pressure,
-        },
-        TestCase {
-            id: "reset-while-stalled",
-            title: "a client resets while output waits for it: its socket closed within a second, no busy loop, the others served",
-            points: 2,
-            timeout: secs(20),
-            hint: "POLLERR and POLLHUP are reported even when not asked for: on either, close that client.",
-            section: "poll",
-            program: Some(SERVER),
-            run: reset_while_stalled,
-        },
-        TestCase {
-            id: "eof-with-data",
-            title: "a client's last data and its EOF arrive together: the data comes back, then EOF",
-            points: 1,
-            timeout: secs(15),
-            hint: "A read of 0 ends the client's input, not its output: send what is still buffered for it, and close only once it is all sent.",
-            section: "per-client-buffers",
-            program: Some(SERVER),
-            run: eof_with_data,
-        },
-        TestCase {
-            id: "slow-reader",
-            title: "the client sends without reading until output waits in the server's own buffer, then its EOF, then reads slowly: every byte comes back before the close",
-            points: 2,
-            timeout: secs(15),
-            hint: "After a client's EOF, send everything still buffered for it, then close; a send takes what fits, the rest waits for POLLOUT.",
-            section: "per-client-buffers",
-            program: Some(SERVER),
-            run: slow_reader,
-        },
-        TestCase {
-            id: "non-blocking",
-            title: "every socket of the server, the listening one included, is non-blocking (/proc/<pid>/fdinfo)",
-            points: 1,
-            timeout: secs(15),
-            hint: "SOCK_NONBLOCK in socket() and in every accept4(): a read or send that cannot go on then fails with EAGAIN instead of waiting.",
-            section: "non-blocking",
-            program: Some(SERVER),
-            run: non_blocking,
-        },
-        TestCase {
-            id: "one-thread",
-            title: "with 20 clients connected, the server is one process with one thread (/proc/<pid>/task)",
-            points: 1,
-            timeout: secs(15),
-            hint: "One thread of one process for everybody: no threads, no fork; poll tells which sockets are ready.",
-            section: "poll",
-            program: Some(SERVER),
-            run: one_thread,
-        },
+    // Every test is shared: the echo-server contract as a one-thread server reads it, and every
+    // one-thread server's tests (families/). Change points, timeouts and hints there, or here
+    // for day5-poll alone with `.tweaks(&[Tweak::of("id").points(2)])`.
+    families: &[
+        Takes::family(&ECHO_SERVER, SERVER).variant(&ECHO_ONE_THREAD),
+        Takes::family(&ONE_THREAD, SERVER),
     ],
+    tests: &[],
     rules: &RULES,
 };

@@ -1,12 +1,20 @@
 //! One module per exercise, each holding its hidden tests in one table, built from the steps
-//! of `kit`; families of tests that several exercises share have a module of their own: `echo_server`
-//! (the echo-server contract of day2-echo and day 5) and `multiplexing` (a server that serves
-//! every client from one thread: day5-poll and day5-epoll).
+//! of `kit`. Families of tests that several exercises share are declared once in `families/`
+//! (the echo-server contract, the one-thread server's, the chat contract, the graceful exit),
+//! and an exercise names those it takes; the tests of the first three run from `echo_server`,
+//! `multiplexing` and `chat`, the graceful exit from each exercise's own scenario.
 
 use crate::lab::exercise::Exercise;
 
+mod families;
 pub mod kit;
 
+// The tests that several exercises share, run from their families' tables (`families/`).
+mod chat;
+mod echo_server;
+mod multiplexing;
+
+// One module per exercise.
 mod day1_endian;
 mod day1_fileio;
 mod day2_echo;
@@ -20,8 +28,6 @@ mod day5_epoll;
 mod day5_pipe;
 mod day5_poll;
 mod day5_threads;
-mod echo_server;
-mod multiplexing;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -39,3 +45,73 @@ pub static ALL: &[&Exercise] = &[
     &day5_threads::EXERCISE,
     &day5_pipe::EXERCISE,
 ];
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::ALL;
+    use crate::lab::exercise::RULES_ID;
+    use crate::lab::test::{Test, tests_of};
+
+    #[test]
+    fn every_exercise_takes_its_families_as_declared() {
+        for ex in ALL {
+            for takes in ex.families {
+                assert_eq!(takes.mistakes(), Vec::<String>::new(), "{}", ex.name);
+            }
+        }
+    }
+
+    #[test]
+    fn test_ids_are_unique_and_the_rules_come_last() {
+        for ex in ALL {
+            let tests = tests_of(ex);
+            let ids: BTreeSet<&str> = tests.iter().map(|t| t.id).collect();
+            assert_eq!(ids.len(), tests.len(), "{}: a test id twice", ex.name);
+            assert!(
+                tests.last().is_some_and(|t| t.is_rules && t.id == RULES_ID),
+                "{}",
+                ex.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_family_test_runs_the_program_its_exercise_names() {
+        for ex in ALL {
+            for takes in ex.families {
+                assert!(ex.kind.binaries().contains(&takes.program), "{}", ex.name);
+                for row in takes.family.tests {
+                    assert_eq!(
+                        row.program, None,
+                        "{}: a family row names no program",
+                        row.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shared_tests_are_declared_once_and_translated_under_their_family() {
+        let find = |name: &str| *ALL.iter().find(|e| e.name == name).unwrap();
+        let [poll, epoll] = ["day5-poll", "day5-epoll"].map(|n| tests_of(find(n)));
+        let round_trip = |tests: &[Test]| *tests.iter().find(|t| t.id == "round-trip").unwrap();
+        let (p, e) = (round_trip(&poll), round_trip(&epoll));
+        assert_eq!(p.title_key(), "echo-server--round-trip--title");
+        assert_eq!(p.hint_key(), "echo-server-one-thread--round-trip--hint");
+        assert_eq!((p.hint, p.points), (e.hint, e.points));
+        assert_eq!(p.program, Some("poll-server"));
+        assert_eq!(e.program, Some("epoll-server"));
+        let slow = epoll.iter().find(|t| t.id == "slow-reader").unwrap();
+        assert_eq!(slow.hint_key(), "day5-epoll--slow-reader--hint");
+        assert_eq!(slow.title_key(), "one-thread--slow-reader--title");
+        let echo = tests_of(find("day2-echo"));
+        assert_eq!(round_trip(&echo).points, 2);
+        assert_eq!(
+            round_trip(&echo).hint_key(),
+            "echo-server--round-trip--hint"
+        );
+    }
+}

@@ -11,7 +11,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::clients::{self, Flood};
+use crate::exercises::kit::clients::{self, Conversation, Flood};
 use crate::exercises::kit::{echo, poll, server, sockets};
 use crate::lab::exercise::secs;
 use crate::observe::wire::conn::where_it_waits;
@@ -33,24 +33,14 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(10));
     events_at_once(&t, &mut s, deadline)?;
     let burst = clients::connect_paced(&t, &mut s.program, s.port, 100, deadline, 0)?;
-    let seeds: Vec<u64> = (0..100).map(|_| ctx.rng.u64(..)).collect();
-    let served_once = Arc::new(clients::Meeting::default());
-    let threads: Vec<_> = burst
-        .conns
-        .into_iter()
-        .zip(seeds)
-        .enumerate()
-        .map(|(i, (mut c, seed))| {
-            let served_once = Arc::clone(&served_once);
-            std::thread::spawn(move || -> TestResult {
-                let talked = talk(i, &mut c, seed, &served_once, deadline);
-                if talked.is_err() {
-                    served_once.give_up();
-                }
-                talked
-            })
-        })
-        .collect();
+    // Each is served once while all 100 are connected, then leaves after 1 to 5 rounds.
+    let how = Conversation {
+        rounds: |i| i % 5 + 1,
+        filler: 1..2000,
+        pause_ms: 5..30,
+        all_served_first: true,
+    };
+    let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
     clients::all_passed(threads).map_err(|(f, failed)| {
         f.detail(
             msg!("multi-clients-failed"),
@@ -139,30 +129,6 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
         c.expect_eof(deadline, msg!("eof-after-client-eof"))?;
     }
     Ok(())
-}
-
-/// Client `i` of `many_clients`: a first round, then (once all 100 have had theirs) 0 to 4
-/// more, then EOF.
-fn talk(
-    i: usize,
-    c: &mut Conn,
-    seed: u64,
-    all: &clients::Meeting,
-    deadline: Instant,
-) -> TestResult {
-    let mut rng = fastrand::Rng::with_seed(seed);
-    for round in 0..=i % 5 {
-        let filler: String = (0..rng.usize(1..2000))
-            .map(|_| rng.alphanumeric())
-            .collect();
-        echo::round_trip(c, &format!("client {i} round {round} {filler}\n"), deadline)?;
-        if round == 0 {
-            all.meet(100, deadline);
-        }
-        std::thread::sleep(Duration::from_millis(rng.u64(5..30)));
-    }
-    c.shutdown_write();
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
 /// 200 connects in a row, as fast as the server's listen queue takes them (any backlog keeps up:
@@ -360,7 +326,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     if !left.is_empty() {
         return Err(t.attach(
             Failure::wrong(msg!("multi-still-holds-reset"))
-                .detail(msg!("label-held"), Text::lines(left))
+                .detail(msg!("label-held"), sockets::describe(&left))
                 .note(note),
         ));
     }
@@ -533,12 +499,8 @@ pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
-    let mut conns = Vec::new();
-    for i in 1..=3 {
-        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
-        conns.push(c);
-    }
+    // Held open while the server is looked at.
+    let _conns = echo::talking(ctx, &t, s.port, 3)?;
     poll::settled(Duration::from_secs(2), || vec![pid]);
     let listening = procinfo::listening_inodes(pid, s.port);
     let blocking: Vec<Text> = procinfo::socket_fds(pid)

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
+use crate::base::files::files_below;
 use crate::base::hash::Fnv;
 use crate::base::workspace::{self, Tree};
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
@@ -19,6 +20,8 @@ use crate::lab::exercise::Exercise;
 pub struct Summary {
     pub status: ExerciseStatus,
     pub passed: usize,
+    /// Tests that met a `todo!()`: counted apart from failures.
+    pub not_started: usize,
     pub tests: usize,
     pub points: u32,
     pub max_points: u32,
@@ -30,6 +33,7 @@ impl Summary {
         Summary {
             status: report.status(),
             passed: report.passed(),
+            not_started: report.not_started(),
             tests: report.tests.len(),
             points,
             max_points,
@@ -41,22 +45,14 @@ fn dir() -> PathBuf {
     workspace::lab_root().join("target/checker-cache")
 }
 
+/// Every file of a package (build output left out), by name and content.
 fn hash_files(dir: &Path, into: &mut Fnv) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        if name == "target" {
-            continue;
-        }
-        name.to_string_lossy().hash(into);
-        let path = entry.path();
-        if path.is_dir() {
-            hash_files(&path, into);
-        } else if let Ok(content) = std::fs::read(&path) {
+    for file in files_below(dir)
+        .into_iter()
+        .filter(|f| !f.is_under("target"))
+    {
+        file.rel.to_string_lossy().hash(into);
+        if let Ok(content) = std::fs::read(&file.path) {
             content.hash(into);
         }
     }
@@ -91,8 +87,9 @@ pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
         return None;
     }
     Some(Summary {
-        status: ExerciseStatus::from_label(v["status"].as_str()?)?,
+        status: ExerciseStatus::from_name(v["status"].as_str()?)?,
         passed: v["passed"].as_u64()? as usize,
+        not_started: v["not_started"].as_u64()? as usize,
         tests: v["tests"].as_u64()? as usize,
         points: v["points"].as_u64()? as u32,
         max_points: v["max_points"].as_u64()? as u32,
@@ -101,13 +98,13 @@ pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
 
 /// Remember the verdict of a whole exercise (not of a selection of its tests).
 pub fn store(tree: &Tree, report: &ExerciseReport) {
-    if report.tests.len() != crate::lab::exercise::tests_of(report.exercise).len() {
+    if report.tests.len() != crate::lab::test::tests_of(report.exercise).len() {
         return;
     }
     let s = Summary::of(report);
     let doc = json!({
         "key": key(tree, report.exercise),
-        "status": s.status.label(), "passed": s.passed, "tests": s.tests,
+        "status": s.status.name(), "passed": s.passed, "not_started": s.not_started, "tests": s.tests,
         "points": s.points, "max_points": s.max_points,
     });
     let _ = std::fs::create_dir_all(dir());

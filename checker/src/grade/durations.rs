@@ -13,18 +13,21 @@ use serde_json::{Map, Value};
 
 use crate::base::workspace;
 use crate::grade::outcome::ExerciseReport;
-use crate::lab::exercise::{Exercise, TestCase};
+use crate::lab::test::Test;
 
-/// The last measured duration of each test, by `exercise/test`.
+/// The last measured duration of each test, by `exercise/test` (`Test::name`).
 #[derive(Default)]
 pub struct Durations(HashMap<String, Duration>);
 
-fn key(exercise: &Exercise, test: &TestCase) -> String {
-    format!("{}/{}", exercise.name, test.id)
-}
-
 fn file() -> PathBuf {
     workspace::lab_root().join("target/checker-cache/durations.json")
+}
+
+impl FromIterator<(String, Duration)> for Durations {
+    /// Durations by test name (`Test::name`).
+    fn from_iter<I: IntoIterator<Item = (String, Duration)>>(iter: I) -> Self {
+        Durations(iter.into_iter().collect())
+    }
 }
 
 impl Durations {
@@ -43,8 +46,8 @@ impl Durations {
         )
     }
 
-    pub fn of(&self, exercise: &Exercise, test: &TestCase) -> Option<Duration> {
-        self.0.get(&key(exercise, test)).copied()
+    pub fn of(&self, test: &Test) -> Option<Duration> {
+        self.0.get(&test.name()).copied()
     }
 
     /// Remember what this run measured, keeping what it did not run. Written whole, then
@@ -53,7 +56,7 @@ impl Durations {
     pub fn record(mut self, reports: &[ExerciseReport]) {
         for report in reports {
             for t in &report.tests {
-                self.0.insert(key(report.exercise, t.test), t.duration);
+                self.0.insert(t.test.name(), t.duration);
             }
         }
         let map: Map<String, Value> = self

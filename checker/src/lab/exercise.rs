@@ -1,15 +1,15 @@
 //! What there is to grade: an exercise and its hidden tests, as data.
 //!
 //! A test case is data: an id, a title, points, a timeout, a hint and the course.md section
-//! to read, plus the function that runs it. Each exercise module holds one table of them, so
-//! changing points, timeouts or hints means editing one obvious table.
+//! to read, plus the function that runs it. Each exercise module holds one table of them, and
+//! names the shared families of tests it takes (`family.rs`), so changing points, timeouts or
+//! hints means editing one obvious table.
 
 use std::borrow::Cow;
-use std::time::Duration;
 
+pub use super::case::{RULES_ID, TestCase, catalog_key, secs};
+use super::family::Takes;
 use crate::base::i18n::Messages;
-use crate::base::verdict::TestResult;
-use crate::context::Ctx;
 
 /// A graded exercise: one package in `exercises/` (stub) and `solutions/` (reference).
 pub struct Exercise {
@@ -23,6 +23,9 @@ pub struct Exercise {
     pub kind: ExerciseKind,
     /// The files the student writes, relative to the package (for messages and annotations).
     pub student_files: &'static [&'static str],
+    /// The shared families of tests it takes (`exercises/families/`), graded before its own.
+    pub families: &'static [Takes],
+    /// Its own tests.
     pub tests: &'static [TestCase],
     /// The test every exercise ends with: its rules hold (exercises/kit/rules.rs).
     pub rules: &'static TestCase,
@@ -55,83 +58,9 @@ impl ExerciseKind {
     }
 }
 
-pub type TestFn = fn(&mut Ctx) -> TestResult;
-
-/// One hidden test.
-pub struct TestCase {
-    /// Unique within its exercise; shown as `<exercise>/<id>`.
-    pub id: &'static str,
-    pub title: &'static str,
-    pub points: u32,
-    /// The whole test must finish within this; every wait inside it is bounded by it.
-    pub timeout: Duration,
-    /// Shown when the test fails with a wrong answer (errors such as "refused" or "timed out"
-    /// get a hint chosen by their kind instead, from `hints.rs`).
-    pub hint: &'static str,
-    /// The course.md anchor to read when this test fails.
-    pub section: &'static str,
-    /// The program this test runs (for program exercises): with `--program NAME=PATH`, only
-    /// the tests of the programs given run.
-    pub program: Option<&'static str>,
-    pub run: TestFn,
-}
-
-/// Shorthand for test tables: `secs(5)`.
-pub const fn secs(n: u64) -> Duration {
-    Duration::from_secs(n)
-}
-
-/// The id of the test every exercise ends with: its rules hold.
-pub const RULES_ID: &str = "rules";
-
-/// The tests of an exercise, its rules check last.
-pub fn tests_of(exercise: &'static Exercise) -> Vec<&'static TestCase> {
-    exercise
-        .tests
-        .iter()
-        .chain(std::iter::once(exercise.rules))
-        .collect()
-}
-
-/// The catalog id of a table's text in another language: `day2-echo--round-trip--title`
-/// (`rules--title` for the test every exercise shares), `day2-echo--title` for the exercise.
-pub fn catalog_key(exercise: &str, test: Option<&str>, what: &str) -> String {
-    match test {
-        Some(RULES_ID) => format!("{RULES_ID}--{what}"),
-        Some(id) => format!("{exercise}--{id}--{what}"),
-        None => format!("{exercise}--{what}"),
-    }
-}
-
 impl Exercise {
     /// The exercise's one-line title in the reader's language.
     pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
         tr.own_or(&catalog_key(self.name, None, "title"), self.title)
-    }
-
-    /// Every key the other languages' catalogs need for this exercise's table.
-    pub fn catalog_keys(&'static self) -> Vec<String> {
-        let mut keys = vec![catalog_key(self.name, None, "title")];
-        for t in tests_of(self) {
-            for what in ["title", "hint"] {
-                let key = catalog_key(self.name, Some(t.id), what);
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
-            }
-        }
-        keys
-    }
-}
-
-impl TestCase {
-    /// The test's title in the reader's language (the table's English if not translated).
-    pub fn title_in<'a>(&'a self, exercise: &str, tr: &'a Messages) -> Cow<'a, str> {
-        tr.own_or(&catalog_key(exercise, Some(self.id), "title"), self.title)
-    }
-
-    /// The test's hint in the reader's language.
-    pub fn hint_in<'a>(&'a self, exercise: &str, tr: &'a Messages) -> Cow<'a, str> {
-        tr.own_or(&catalog_key(exercise, Some(self.id), "hint"), self.hint)
     }
 }

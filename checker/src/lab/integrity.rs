@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::base::files::files_below;
 use crate::lab::exercise::Exercise;
 
 include!(concat!(env!("OUT_DIR"), "/pristine.rs"));
@@ -32,8 +33,12 @@ pub fn changed_files(exercise: &Exercise, package_dir: &Path) -> Vec<String> {
         )
         .collect();
     let pristine: Vec<&str> = pristine_files(exercise.name).map(|(f, _)| f).collect();
-    for file in files_below(package_dir) {
-        let rel = file.strip_prefix(package_dir).unwrap_or(&file);
+    // Build output in the package's own target/ is not part of it.
+    let files = files_below(package_dir)
+        .into_iter()
+        .filter(|f| !f.rel.starts_with("target"));
+    for file in files {
+        let rel = file.rel.as_path();
         let top_level = rel.components().count() == 1;
         let source = rel.starts_with("src") && rel.extension().is_some_and(|e| e == "rs");
         if !(source || (top_level && pristine.iter().any(|p| rel == Path::new(p)))) {
@@ -45,29 +50,4 @@ pub fn changed_files(exercise: &Exercise, package_dir: &Path) -> Vec<String> {
         }
     }
     problems
-}
-
-/// Every file below `dir` (symbolic links included as files), `target/` left out.
-fn files_below(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let mut queue = vec![dir.to_path_buf()];
-    while let Some(d) = queue.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            match entry.file_type() {
-                Ok(t) if t.is_dir() => {
-                    if !(d == dir && entry.file_name() == "target") {
-                        queue.push(path);
-                    }
-                }
-                Ok(_) => found.push(path),
-                Err(_) => {}
-            }
-        }
-    }
-    found.sort();
-    found
 }

@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
-use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
+use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
 use crate::lab::exercise::Exercise;
 use crate::report::hints;
 
@@ -75,6 +75,30 @@ pub fn bar(done: u32, total: u32, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// "(8/18 tests, 6 not started, 12/27 points)": tests left at their `todo!()` are said apart
+/// from failures where some work has begun (an untouched exercise's status says it already).
+fn exercise_counts(report: &ExerciseReport, earned: u32, possible: u32) -> Text {
+    let not_started = report.not_started();
+    if not_started > 0 && report.status() != ExerciseStatus::NotStarted {
+        msg!(
+            "report-exercise-counts-not-started",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            not_started = not_started,
+            earned = earned,
+            possible = possible
+        )
+    } else {
+        msg!(
+            "report-exercise-counts",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            earned = earned,
+            possible = possible
+        )
+    }
+}
+
 /// Print one exercise's block.
 pub fn exercise(
     out: &mut impl Write,
@@ -93,14 +117,12 @@ pub fn exercise(
         ex.name,
         ex.title_in(tr),
         tr.render(&status.words()),
-        tr.render(&msg!(
-            "report-exercise-counts",
-            passed = report.passed(),
-            tests = report.tests.len(),
-            earned = earned,
-            possible = possible
-        )),
+        tr.render(&exercise_counts(report, earned, possible)),
     )?;
+    if let Some(void) = super::json::rules_void_text(report, tr) {
+        // The score above says 0: say why where it is read, not only in the rules line below.
+        writeln!(out, "  {RED}{}{RED:#}", tr.render(&void))?;
+    }
     if let Some(problem) = &report.build_problem {
         let what = if problem.status == Status::DoesNotCompile {
             msg!("report-does-not-compile")
@@ -156,7 +178,7 @@ fn test_line(
     let (style, mark) = status_mark(t.status);
     let summary = match (&t.failure, t.status) {
         (Some(f), _) => tr.render(&f.summary),
-        (None, Status::Pass) => t.test.title_in(ex.name, tr).into_owned(),
+        (None, Status::Pass) => t.test.title_in(tr).into_owned(),
         (None, status) => tr.render(&status.words()),
     };
     writeln!(
@@ -167,10 +189,7 @@ fn test_line(
     // Continuation lines line up under the summary.
     let pad = " ".repeat(width + 6);
     if verbose && t.failure.is_some() {
-        let title = msg!(
-            "report-test-title",
-            title = t.test.title_in(ex.name, tr).as_ref()
-        );
+        let title = msg!("report-test-title", title = t.test.title_in(tr).as_ref());
         writeln!(out, "{pad}{DIM}{}{DIM:#}", tr.render(&title))?;
     }
     if let Some(f) = &t.failure {
@@ -198,10 +217,10 @@ fn test_line(
             writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {note}")?;
         }
         // An untouched stub's rules: nothing to hint at yet.
-        let quiet = t.status == Status::NotStarted && t.test.id == crate::lab::exercise::RULES_ID;
+        let quiet = t.is_quiet();
         let hint = match (t.status, f.kind) {
             // For an unstarted function the test's own hint says what to write.
-            (Status::NotStarted, _) | (_, None) => t.test.hint_in(ex.name, tr).into_owned(),
+            (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
             (_, Some(kind)) => tr.render(&hints::explain(kind)),
         };
         if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
@@ -243,27 +262,17 @@ pub fn scores(
     reports: &[ExerciseReport],
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let mut days: Vec<(u8, u32, u32)> = Vec::new();
-    for r in reports {
-        let (e, p) = r.points();
-        match days.iter_mut().find(|d| d.0 == r.exercise.day) {
-            Some(d) => {
-                d.1 += e;
-                d.2 += p;
-            }
-            None => days.push((r.exercise.day, e, p)),
-        }
-    }
-    let (earned, possible) = days.iter().fold((0, 0), |(e, p), d| (e + d.1, p + d.2));
-    let per_day = if days.len() > 1 {
-        let parts: Vec<String> = days
+    let totals = outcome::totals(reports);
+    let per_day = if totals.days.len() > 1 {
+        let parts: Vec<String> = totals
+            .days
             .iter()
-            .map(|(d, e, p)| {
+            .map(|(day, s)| {
                 tr.render(&msg!(
                     "report-score-day",
-                    day = *d,
-                    earned = *e,
-                    possible = *p
+                    day = *day,
+                    earned = s.earned,
+                    possible = s.possible
                 ))
             })
             .collect();
@@ -271,8 +280,12 @@ pub fn scores(
     } else {
         String::new()
     };
-    let score = tr.render(&msg!("report-score", earned = earned, possible = possible));
-    writeln!(out, "{BOLD}{score}{per_day}{BOLD:#}")
+    let score = msg!(
+        "report-score",
+        earned = totals.score.earned,
+        possible = totals.score.possible
+    );
+    writeln!(out, "{BOLD}{}{per_day}{BOLD:#}", tr.render(&score))
 }
 
 /// The last line of every grading run, alone on its line.
@@ -281,18 +294,86 @@ pub fn totals(
     reports: &[ExerciseReport],
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
-    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
-    let skipped: usize = reports.iter().map(ExerciseReport::not_applicable).sum();
-    let line = if skipped > 0 {
-        msg!(
-            "report-totals-skipped",
-            passed = passed,
-            failed = failed,
-            skipped = skipped
-        )
-    } else {
-        msg!("report-totals", passed = passed, failed = failed)
-    };
+    let totals = outcome::totals(reports);
+    let line = totals_line(
+        totals.passed,
+        totals.failed,
+        totals.not_started,
+        totals.not_applicable,
+    );
     writeln!(out, "{}", tr.render(&line))
+}
+
+/// "3 passed, 2 failed, 5 not started, 1 not applicable": tests that met a `todo!()` are work
+/// to do, not failures, and are counted apart; the last two only when there are any.
+pub fn totals_line(passed: usize, failed: usize, not_started: usize, skipped: usize) -> Text {
+    let mut line = msg!("report-totals", passed = passed, failed = failed);
+    if not_started > 0 {
+        line = line.then(msg!("report-totals-not-started", n = not_started));
+    }
+    if skipped > 0 {
+        line = line.then(msg!("report-totals-not-applicable", n = skipped));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::base::i18n::{Lang, Messages};
+    use crate::base::verdict::Failure;
+    use crate::grade::outcome::{ExerciseReport, TestReport};
+    use crate::lab::fixtures::{LIB, SERVER};
+    use crate::lab::test::tests_of;
+
+    fn passing(exercise: &'static crate::lab::exercise::Exercise) -> ExerciseReport {
+        let tests = tests_of(exercise)
+            .into_iter()
+            .map(|t| {
+                let failure = (t.id == "sub").then(|| Failure::not_applicable("n/a"));
+                TestReport::of(t, failure, Duration::ZERO, Vec::new())
+            })
+            .collect();
+        ExerciseReport {
+            exercise,
+            build_problem: None,
+            tests,
+        }
+    }
+
+    #[test]
+    fn the_score_per_day_and_the_last_line() {
+        let reports = [passing(&LIB), passing(&SERVER)];
+        let tr = Messages::new(Lang::En);
+        let mut out = Vec::new();
+        super::scores(&mut out, &reports, &tr).unwrap();
+        super::totals(&mut out, &reports, &tr).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let plain = text.replace("\u{1b}[1m", "").replace("\u{1b}[0m", "");
+        assert!(plain.contains("9/9"), "{plain}");
+        assert!(
+            plain.contains("day 1: 1/1") && plain.contains("day 2: 8/8"),
+            "{plain}"
+        );
+        assert!(
+            plain
+                .trim_end()
+                .ends_with("7 passed, 0 failed, 1 not applicable"),
+            "{plain}"
+        );
+    }
+
+    #[test]
+    fn not_started_is_counted_apart_from_failed() {
+        let tr = Messages::new(Lang::En);
+        let line = super::totals_line(3, 2, 5, 0);
+        assert_eq!(tr.render(&line), "3 passed, 2 failed, 5 not started");
+        let ko = Messages::new(Lang::Ko);
+        assert_eq!(ko.render(&line), "통과 3, 실패 2, 시작 전 5");
+        assert_eq!(
+            tr.render(&super::totals_line(1, 0, 0, 0)),
+            "1 passed, 0 failed"
+        );
+    }
 }

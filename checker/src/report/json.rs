@@ -5,29 +5,10 @@
 
 use serde_json::{Value, json};
 
-use crate::base::i18n::{Messages, msg};
+use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
-use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
-
-pub fn exercise_status(status: ExerciseStatus) -> &'static str {
-    match status {
-        ExerciseStatus::Passing => "pass",
-        ExerciseStatus::Failing => "fail",
-        ExerciseStatus::NotStarted => "not-started",
-        ExerciseStatus::DoesNotCompile => "does-not-compile",
-    }
-}
-
-pub fn test_status(status: Status) -> &'static str {
-    match status {
-        Status::Pass => "pass",
-        Status::Fail => "fail",
-        Status::Error => "error",
-        Status::NotStarted => "not-started",
-        Status::DoesNotCompile => "does-not-compile",
-        Status::NotApplicable => "not-applicable",
-    }
-}
+use crate::contain::sandbox::{Mode, containment};
+use crate::grade::outcome::{ExerciseReport, Score, TestReport, totals};
 
 /// The failure as plain text in the reader's language: summary, evidence and hint, as the
 /// human report shows it.
@@ -57,12 +38,23 @@ pub fn build_message(r: &ExerciseReport, tr: &Messages) -> Option<String> {
     ))
 }
 
-fn score(earned: u32, possible: u32) -> f64 {
-    if possible == 0 {
-        0.0
-    } else {
-        (f64::from(earned) / f64::from(possible) * 1000.0).round() / 1000.0
+/// Why an exercise's score is 0 though tests passed: a broken rule voids its points (what the
+/// passing tests would earn otherwise). `None` when its rules hold.
+pub fn rules_void_text(r: &ExerciseReport, tr: &Messages) -> Option<Text> {
+    if !r.rules_void_points() {
+        return None;
     }
+    let withheld: u32 = r
+        .tests
+        .iter()
+        .filter(|t| t.status == Status::Pass)
+        .map(|t| t.test.points)
+        .sum();
+    Some(msg!(
+        "report-rules-void",
+        points = withheld,
+        course = tr.course()
+    ))
 }
 
 /// The whole run as one JSON document.
@@ -71,20 +63,14 @@ pub fn json(
     seed: u64,
     tree: &str,
     student: Option<&str>,
+    sandbox: Mode,
     tr: &Messages,
 ) -> Value {
-    let mut days: Vec<(u8, u32, u32)> = Vec::new();
+    let (mode, contained) = containment(sandbox);
     let exercises: Vec<Value> = reports
         .iter()
         .map(|r| {
             let (earned, possible) = r.points();
-            match days.iter_mut().find(|d| d.0 == r.exercise.day) {
-                Some(d) => {
-                    d.1 += earned;
-                    d.2 += possible;
-                }
-                None => days.push((r.exercise.day, earned, possible)),
-            }
             let tests: Vec<Value> = r
                 .tests
                 .iter()
@@ -93,10 +79,10 @@ pub fn json(
                         "name": format!("{}/{}", r.exercise.name, t.test.id),
                         "id": t.test.id,
                         "title": t.test.title,
-                        "status": test_status(t.status),
+                        "status": t.status.name(),
                         "message": failure_message(t, tr),
                         "output": t.failure.as_ref().and_then(|f| f.output.clone()),
-                        "points": t.points_earned(),
+                        "points": r.points_of(t),
                         "max_points": t.test.points,
                         "duration": (t.duration.as_secs_f64() * 1000.0).round() / 1000.0,
                         "section": t.test.section,
@@ -106,33 +92,113 @@ pub fn json(
             json!({
                 "name": r.exercise.name,
                 "day": r.exercise.day,
-                "status": exercise_status(r.status()),
-                "message": build_message(r, tr),
+                "status": r.status().name(),
+                "message": build_message(r, tr)
+                    .or_else(|| rules_void_text(r, tr).map(|t| tr.render(&t))),
                 "points": earned,
                 "max_points": possible,
-                "score": score(earned, possible),
+                "score": Score { earned, possible }.fraction(),
                 "passed": r.passed(),
                 "failed": r.failed(),
+                "not_started": r.not_started(),
+                "rules_void_points": r.rules_void_points(),
                 "tests": tests,
             })
         })
         .collect();
-    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
-    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
-    let earned: u32 = reports.iter().map(|r| r.points().0).sum();
-    let possible: u32 = reports.iter().map(|r| r.points().1).sum();
+    let totals = totals(reports);
+    let (passed, failed, all) = (totals.passed, totals.failed, totals.score);
+    let not_started = totals.not_started;
     json!({
         "version": 3,
-        "status": if failed == 0 { "pass" } else { "fail" },
+        "status": if failed == 0 && not_started == 0 { "pass" } else { "fail" },
         "message": Value::Null,
         "seed": seed,
         "tree": tree,
         "student": student,
         // Which sandbox graded the run; `contained: false` means the student's programs ran
         // beside the checker as the same user (plain mode): a grade to trust less.
-        "sandbox": {"mode": crate::contain::sandbox::containment().0, "contained": crate::contain::sandbox::containment().1},
+        "sandbox": {"mode": mode, "contained": contained},
         "exercises": exercises,
-        "days": days.iter().map(|(day, e, p)| json!({"day": day, "points": e, "max_points": p, "score": score(*e, *p)})).collect::<Vec<_>>(),
-        "totals": {"passed": passed, "failed": failed, "points": earned, "max_points": possible, "score": score(earned, possible)},
+        "days": totals.days.iter().map(|(day, s)| json!({"day": day, "points": s.earned, "max_points": s.possible, "score": s.fraction()})).collect::<Vec<_>>(),
+        "totals": {"passed": passed, "failed": failed, "not_started": not_started, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::json;
+    use crate::base::i18n::{Lang, Messages};
+    use crate::base::verdict::Failure;
+    use crate::contain::sandbox::Mode;
+    use crate::grade::outcome::{ExerciseReport, TestReport};
+    use crate::lab::exercise::Exercise;
+    use crate::lab::fixtures::{LIB, SERVER};
+    use crate::lab::test::tests_of;
+
+    fn report(exercise: &'static Exercise, failing: &[&str]) -> ExerciseReport {
+        let tests = tests_of(exercise)
+            .into_iter()
+            .map(|t| {
+                let failure = failing.contains(&t.id).then(|| Failure::wrong("no"));
+                TestReport::of(t, failure, Duration::from_millis(1500), Vec::new())
+            })
+            .collect();
+        ExerciseReport {
+            exercise,
+            build_problem: None,
+            tests,
+        }
+    }
+
+    #[test]
+    fn every_number_comes_from_the_outcome_once() {
+        let reports = [report(&LIB, &["rules"]), report(&SERVER, &["flood"])];
+        let doc = json(
+            &reports,
+            7,
+            "tree",
+            Some("kim"),
+            Mode::Plain,
+            &Messages::new(Lang::En),
+        );
+        let lib = &doc["exercises"][0];
+        assert_eq!(lib["status"], "fail");
+        assert_eq!(
+            (lib["points"].as_u64(), lib["max_points"].as_u64()),
+            (Some(0), Some(3))
+        );
+        // A broken rule voids every test's points, in every place they are shown.
+        assert!(
+            lib["tests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|t| t["points"] == 0)
+        );
+        assert_eq!(lib["tests"][0]["status"], "pass");
+        // ...and the report says why where the score is read.
+        assert_eq!(lib["rules_void_points"], true);
+        let why = lib["message"].as_str().unwrap_or_default();
+        assert!(why.contains("voids") && why.contains("3 points"), "{why}");
+        let server = &doc["exercises"][1];
+        assert_eq!(server["points"], 3, "echo 1 + client-talks 1 + exit 1");
+        assert_eq!(server["max_points"], 8);
+        assert_eq!(server["tests"][1]["status"], "fail");
+        assert_eq!(doc["days"][1]["score"], 0.375);
+        assert_eq!(doc["totals"]["points"], 3);
+        assert_eq!(doc["totals"]["max_points"], 11);
+        assert_eq!(
+            (
+                doc["totals"]["passed"].as_u64(),
+                doc["totals"]["failed"].as_u64()
+            ),
+            (Some(6), Some(2))
+        );
+        assert_eq!(doc["status"], "fail");
+        assert_eq!(doc["sandbox"]["mode"], "plain");
+        assert_eq!(doc["sandbox"]["contained"], false);
+    }
 }

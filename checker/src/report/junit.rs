@@ -2,13 +2,19 @@
 //! (class name: the exercise), failures with their message and the program's output; points
 //! and scores as properties.
 
-use super::json::{build_message, exercise_status, failure_message, test_status};
+use super::json::{build_message, failure_message};
+use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::ExerciseReport;
 
 /// The whole run as JUnit XML.
-pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Result<String> {
+pub fn junit(
+    reports: &[ExerciseReport],
+    seed: u64,
+    provenance: &Provenance,
+    tr: &Messages,
+) -> anyhow::Result<String> {
     use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
     let mut report = Report::new("socket-programming lab");
     for r in reports {
@@ -16,8 +22,9 @@ pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Re
         let (earned, possible) = r.points();
         suite.add_property(("points", earned.to_string().as_str()));
         suite.add_property(("max_points", possible.to_string().as_str()));
-        suite.add_property(("status", exercise_status(r.status())));
+        suite.add_property(("status", r.status().name()));
         suite.add_property(("seed", seed.to_string().as_str()));
+        suite.add_property(("provenance", provenance.to_json().to_string().as_str()));
         if let Some(problem) = build_message(r, tr) {
             suite.set_system_err(problem);
         }
@@ -36,7 +43,7 @@ pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Re
                 }
                 Status::Error | Status::DoesNotCompile => {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
-                    s.set_type(test_status(t.status));
+                    s.set_type(t.status.name());
                     s.set_message(
                         failure_message(t, tr)
                             .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)))
@@ -46,12 +53,12 @@ pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Re
                 }
                 Status::Fail | Status::NotStarted => {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                    s.set_type(test_status(t.status));
+                    s.set_type(t.status.name());
                     s.set_message(
                         failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())),
                     );
                     if t.failure.is_some() {
-                        let hint = t.test.hint_in(r.exercise.name, tr);
+                        let hint = t.test.hint_in(tr);
                         s.set_description(format!(
                             "{} {hint}\n{}",
                             tr.render(&msg!("report-hint")),
@@ -64,7 +71,7 @@ pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Re
             let mut case = TestCase::new(t.test.id, status);
             case.set_classname(r.exercise.name);
             case.set_time(t.duration);
-            case.add_property(("points", t.points_earned().to_string().as_str()));
+            case.add_property(("points", r.points_of(t).to_string().as_str()));
             case.add_property(("max_points", t.test.points.to_string().as_str()));
             if let Some(output) = t.failure.as_ref().and_then(|f| f.output.clone()) {
                 case.set_system_out(output);

@@ -19,7 +19,10 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[],
     },
     student_files: &["src/lib.rs"],
-    // One row per test: change points, timeouts and hints here.
+    // The families of tests it shares with other exercises (exercises/families/), e.g.
+    // `Takes::family(&ECHO_SERVER, SERVER)` for an echo server.
+    families: &[],
+    // Its own tests, one row each: change points, timeouts and hints here.
     tests: &[TestCase {
         id: "double",
         title: "double on edge and random values",

@@ -18,7 +18,10 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/__PROGRAM__.rs"],
-    // One row per test: change points, timeouts and hints here.
+    // The families of tests it shares with other exercises (exercises/families/), e.g.
+    // `Takes::family(&ECHO_SERVER, SERVER)` for an echo server.
+    families: &[],
+    // Its own tests, one row each: change points, timeouts and hints here.
     tests: &[TestCase {
         id: "greets",
         title: "a client gets `hello\\n`, then EOF",

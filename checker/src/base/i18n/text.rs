@@ -53,19 +53,6 @@ impl Text {
         }
     }
 
-    /// Whether `needle` (lowercase) occurs in any plain part or argument, case aside: for the
-    /// few verdicts that look at what a program said, which arrives as plain text.
-    pub fn mentions(&self, needle: &str) -> bool {
-        match self {
-            Text::Plain(s) => s.to_lowercase().contains(needle),
-            Text::Join(parts) => parts.iter().any(|p| p.mentions(needle)),
-            Text::Msg { args, .. } => args.iter().any(|(_, a)| match a {
-                Arg::Text(t) => t.mentions(needle),
-                Arg::Num(_) => false,
-            }),
-        }
-    }
-
     /// Whether this is the message `id` (a test may look at which failure it got).
     pub fn is(&self, id: &str) -> bool {
         matches!(self, Text::Msg { id: mine, .. } if *mine == id)

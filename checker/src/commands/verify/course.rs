@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::base::files::rust_files;
+use crate::base::i18n::Lang;
 use crate::base::workspace::Tree;
 use crate::build::cargo::run_cargo;
 use crate::build::stage;
@@ -26,9 +28,10 @@ fn stub_sources(lab: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
     for ex in exercises::ALL {
         let src = lab.join("exercises").join(ex.name).join("src");
-        for (rel, path) in stage::rust_files(&src) {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                files.push((format!("exercises/{}/src/{}", ex.name, rel.display()), text));
+        for file in rust_files(&src) {
+            if let Ok(text) = std::fs::read_to_string(&file.path) {
+                let rel = file.rel.display();
+                files.push((format!("exercises/{}/src/{rel}", ex.name), text));
             }
         }
     }
@@ -194,45 +197,89 @@ fn cell(paths: &[String]) -> String {
         .join("; ")
 }
 
-/// The rules table as course.md must show it, generated from the exercises' rule files.
-pub fn rules_table(lab: &Path) -> Result<String> {
+/// The rules table's header and its two words for unsafe code, in each course's language.
+struct TableWords {
+    header: &'static str,
+    forbidden: &'static str,
+    allowed: &'static str,
+}
+
+fn table_words(lang: Lang) -> TableWords {
+    match lang {
+        Lang::En => TableWords {
+            header: "| exercise | forbidden methods | forbidden types | unsafe code |",
+            forbidden: "forbidden",
+            allowed: "allowed",
+        },
+        Lang::Ko => TableWords {
+            header: "| 실습 | 금지된 메서드 | 금지된 타입 | unsafe 코드 |",
+            forbidden: "금지",
+            allowed: "허용",
+        },
+    }
+}
+
+/// The rules table as the course in `lang` must show it, generated from the exercises' rule
+/// files: the paths are the same in both languages, the header and the two words are not.
+pub fn rules_table(lab: &Path, lang: Lang) -> Result<String> {
+    let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
+    rules_table_of(lab, &names, lang)
+}
+
+/// The rules table of the exercises `names` (in this order), from their rule files.
+pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> {
+    let words = table_words(lang);
     let mut rows = vec![
-        "| exercise | forbidden methods | forbidden types | unsafe code |".to_string(),
+        words.header.to_string(),
         "| --- | --- | --- | --- |".to_string(),
     ];
-    for ex in exercises::ALL {
-        let rules = read_rules(&lab.join("exercises").join(ex.name))?;
+    for name in names {
+        let rules = read_rules(&lab.join("exercises").join(name))?;
         rows.push(format!(
             "| `{}` | {} | {} | {} |",
-            ex.name,
+            name,
             cell(&rules.methods),
             cell(&rules.types),
             if rules.unsafe_forbidden {
-                "forbidden"
+                words.forbidden
             } else {
-                "allowed"
+                words.allowed
             }
         ));
     }
     Ok(format!("{TABLE_START}\n{}\n{TABLE_END}", rows.join("\n")))
 }
 
-/// course.md's rules table is exactly the one the rule files give.
-pub fn rules_table_matches(lab: &Path, course: &str) -> Result<Vec<String>> {
-    let expected = rules_table(lab)?;
-    let found = course
-        .find(TABLE_START)
-        .and_then(|start| {
-            course[start..]
-                .find(TABLE_END)
-                .map(|end| &course[start..start + end + TABLE_END.len()])
-        })
-        .unwrap_or("");
+/// Where a course's rules table is, its start and end comments included.
+fn rules_table_span(course: &str) -> Option<std::ops::Range<usize>> {
+    let start = course.find(TABLE_START)?;
+    let end = course[start..].find(TABLE_END)?;
+    Some(start..start + end + TABLE_END.len())
+}
+
+/// `course` with `table` (from `rules_table_of`) in place of its rules table.
+pub fn with_rules_table(course: &str, table: &str) -> Option<String> {
+    let span = rules_table_span(course)?;
+    Some(format!(
+        "{}{table}{}",
+        &course[..span.start],
+        &course[span.end..]
+    ))
+}
+
+/// The rules table of the course in `lang` (course.md, course.ko.md) is exactly the one the
+/// rule files give.
+pub fn rules_table_matches(lab: &Path, lang: Lang) -> Result<Vec<String>> {
+    let file = lang.course();
+    let course =
+        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))?;
+    let expected = rules_table(lab, lang)?;
+    let found = rules_table_span(&course).map_or("", |span| &course[span]);
     if found == expected {
         return Ok(Vec::new());
     }
     let mut problems = vec![format!(
-        "course.md's rules table (between `{TABLE_START}` and `{TABLE_END}`) differs from the exercises' clippy.toml and [lints]; it should read:"
+        "{file}'s rules table (between `{TABLE_START}` and `{TABLE_END}`) differs from the exercises' clippy.toml and [lints]; it should read:"
     )];
     problems.extend(expected.lines().map(str::to_string));
     Ok(problems)
@@ -270,17 +317,17 @@ pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
     let mut with_hints = Vec::new();
     for ex in exercises::ALL {
         let src = lab.join("exercises").join(ex.name).join("src");
-        let files = stage::rust_files(&src);
-        if files.iter().any(|(_, path)| {
-            std::fs::read_to_string(path)
+        let files = rust_files(&src);
+        if files.iter().any(|f| {
+            std::fs::read_to_string(&f.path)
                 .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with(HINT_CODE)))
         }) {
             with_hints.push(ex.name);
         }
-        for (rel, path) in files {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("reading {}", path.display()))?;
-            let copy = tree_dir.join(ex.name).join("src").join(&rel);
+        for file in files {
+            let text = std::fs::read_to_string(&file.path)
+                .with_context(|| format!("reading {}", file.path.display()))?;
+            let copy = tree_dir.join(ex.name).join("src").join(&file.rel);
             std::fs::create_dir_all(copy.parent().unwrap_or(&tree_dir))?;
             let content = uncomment_hints(&text);
             if std::fs::read_to_string(&copy).ok().as_deref() != Some(content.as_str()) {

@@ -5,8 +5,10 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::base::files::rust_files;
 use crate::base::i18n::catalog;
 use crate::exercises;
+use crate::lab::test::{catalog_keys, tests_of};
 
 /// The catalogs parse; English has every id the checker's code names; Korean has every English
 /// message and every exercise's and test's title and hint (else the report says which keys
@@ -15,33 +17,17 @@ use crate::exercises;
 pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
     let mut table_keys: Vec<String> = exercises::ALL
         .iter()
-        .flat_map(|e| e.catalog_keys())
+        .flat_map(|e| catalog_keys(e))
         .collect();
     table_keys.extend(crate::cli::help_keys());
     let mut used = Vec::new();
     for file in rust_files(&lab.join("checker/src")) {
-        let source = std::fs::read_to_string(&file)?;
+        let source = std::fs::read_to_string(&file.path)?;
         used.extend(catalog::ids_in_source(&source));
     }
     used.sort();
     used.dedup();
     Ok(catalog::problems(&table_keys, &used))
-}
-
-fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return found;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            found.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// course.ko.md is course.md's twin: the same `<a id>` anchors in the same order, the same test
@@ -53,7 +39,10 @@ pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
         Ok(ko) => {
             let sections: Vec<(&str, Vec<&str>)> = exercises::ALL
                 .iter()
-                .map(|e| (e.section, e.tests.iter().map(|t| t.id).collect()))
+                .map(|e| {
+                    let ids = tests_of(e).iter().map(|t| t.id).collect();
+                    (e.section, ids)
+                })
                 .collect();
             parity(&en, &ko, &sections)
         }
@@ -228,5 +217,33 @@ mod tests {
     fn korean_has_every_message_and_every_title_and_hint_of_this_tree() {
         let problems = super::catalogs(&crate::base::workspace::lab_root()).unwrap();
         assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// The READMEs open with what a student does (issue 24): until the instructors' part, no
+    /// sandbox jargon, every command typed as it runs (`cargo run -p checker -- list`, never a
+    /// bare `checker list`), and the first run's minute said.
+    #[test]
+    fn each_readme_starts_with_the_student_part() {
+        let lab = crate::base::workspace::lab_root();
+        for (file, instructors, minute) in [
+            ("README.md", "## For instructors", "about a minute"),
+            ("README.ko.md", "## 강사용", "1분쯤"),
+        ] {
+            let text = std::fs::read_to_string(lab.join(file)).unwrap();
+            let student = &text[..text.find(instructors).expect(instructors)];
+            assert!(student.contains(minute), "{file}: the first build's minute");
+            for jargon in ["namespace", "subreaper", "cgroup", "RLIMIT", "seccomp"] {
+                assert!(
+                    !student.contains(jargon),
+                    "{file}: {jargon} in the student part"
+                );
+            }
+            for line in student.lines().filter(|l| !l.starts_with('#')) {
+                assert!(
+                    !line.contains("`checker "),
+                    "{file}: a bare command in {line}"
+                );
+            }
+        }
     }
 }

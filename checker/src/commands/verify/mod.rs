@@ -5,10 +5,15 @@
 //! so are the sources the checker generates code from (harness, shim, templates). course.md and
 //! the stubs agree (`course`): the sections the stubs cite exist, every `todo!()` has its
 //! `// TODO`, the rules table matches the rule files, and the stubs' hint code compiles.
+//! The Korean twins (`languages`, `korean`, `stale`) have the same anchors, test ids and code
+//! blocks, keep the glossary and one register, and are in step with the English section by
+//! section.
 //! The project's tests run it; CI runs the project's tests.
 
-mod course;
+pub mod course;
+mod korean;
 mod languages;
+mod stale;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -18,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::base::files::rust_files;
 use crate::base::i18n::{Lang, Messages};
 use crate::base::verdict::Status;
 use crate::base::workspace::{self, Tree};
@@ -26,9 +32,10 @@ use crate::contain::reaper;
 use crate::exercises;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::grade::runner::{self, Options};
-use crate::lab::exercise::{ExerciseKind, RULES_ID, tests_of};
+use crate::lab::exercise::ExerciseKind;
 use crate::lab::integrity;
 use crate::lab::selection;
+use crate::lab::test::tests_of;
 
 /// A stub's test must fail this fast (a `todo!()` is reached at once).
 const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
@@ -60,6 +67,10 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
             course_lists_tests(&lab)
         }),
         timed(
+            "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given",
+            || Ok(families_taken_as_declared()),
+        ),
+        timed(
             "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
             || {
                 let anchors = course_anchors(&lab)?;
@@ -70,11 +81,11 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
         ),
         timed(
             "course.md's rules table matches each exercise's clippy.toml and [lints]",
-            || {
-                let text =
-                    std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
-                course::rules_table_matches(&lab, &text)
-            },
+            || course::rules_table_matches(&lab, Lang::En),
+        ),
+        timed(
+            "course.ko.md's rules table matches them too, with its header in Korean",
+            || course::rules_table_matches(&lab, Lang::Ko),
         ),
         timed(
             "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
@@ -87,6 +98,18 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
         timed(
             "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams; the READMEs link to each other and have as many sections)",
             || languages::course_parity(&lab),
+        ),
+        timed(
+            "course.ko.md and README.ko.md keep course.ko.md's glossary (one rendering per term) and one register (한다체: no -세요, -습니다)",
+            || korean::check(&lab),
+        ),
+        timed(
+            "every Korean section of the course and README was translated from its English section as it is now (the `<!-- en: hash -->` under each heading)",
+            || stale::check(&lab),
+        ),
+        timed(
+            "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
+            || super::stubs_ko::problems(&lab),
         ),
         timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
@@ -165,7 +188,7 @@ fn solutions_pass(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
                 .failure
                 .as_ref()
                 .map(|f| english(&f.summary))
-                .unwrap_or_else(|| t.status.label().into());
+                .unwrap_or_else(|| t.status.name().into());
             format!("{}/{}: {why}", r.exercise.name, t.test.id)
         })
         .collect())
@@ -179,7 +202,7 @@ fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
             problems.push(format!(
                 "{}: the stub's status is {}, not 'not started'",
                 r.exercise.name,
-                r.status().label()
+                r.status().name()
             ));
         }
         for t in &r.tests {
@@ -194,11 +217,11 @@ fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
                     "{}/{}: {} instead of {} {why}",
                     r.exercise.name,
                     t.test.id,
-                    t.status.label(),
-                    Status::NotStarted.label()
+                    t.status.name(),
+                    Status::NotStarted.name()
                 ));
             }
-            if t.test.id != RULES_ID && t.duration > STUB_TEST_LIMIT {
+            if !t.test.is_rules && t.duration > STUB_TEST_LIMIT {
                 problems.push(format!(
                     "{}/{}: took {:.1} s on the stub (a todo!() should fail at once)",
                     r.exercise.name,
@@ -280,7 +303,7 @@ fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
         let rest = &course[start + 1..];
         let end = rest.find("\n<a id=\"day").map_or(rest.len(), |e| e);
         let section = &rest[..end];
-        for t in ex.tests {
+        for t in tests_of(ex).iter().filter(|t| !t.is_rules) {
             if !section.contains(&format!("`{}`", t.id)) {
                 problems.push(format!(
                     "course.md#{} does not mention the test `{}`",
@@ -290,6 +313,18 @@ fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+fn families_taken_as_declared() -> Vec<String> {
+    exercises::ALL
+        .iter()
+        .flat_map(|ex| {
+            ex.families
+                .iter()
+                .flat_map(|takes| takes.mistakes())
+                .map(|m| format!("{}: {m}", ex.name))
+        })
+        .collect()
 }
 
 fn copies_agree(lab: &Path) -> Result<Vec<String>> {
@@ -416,8 +451,8 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
     let checker = lab.join("checker");
     let mut files: Vec<_> = ["harness", "shims", "templates"]
         .iter()
-        .flat_map(|dir| stage::rust_files(&checker.join(dir)))
-        .map(|(_, path)| path)
+        .flat_map(|dir| rust_files(&checker.join(dir)))
+        .map(|f| f.path)
         .collect();
     files.sort();
     for file in &files {

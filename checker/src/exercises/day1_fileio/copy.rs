@@ -1,6 +1,6 @@
 //! The copy program: files made with tempfile, stdin and stdout, and each error of its contract.
 
-use super::{COPY, random_bytes, random_sized};
+use super::{COPY, random_sized};
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
@@ -162,7 +162,7 @@ pub(super) fn copy_files(ctx: &mut Ctx) -> TestResult {
         8 << 20,
     ];
     for size in sizes {
-        let content = random_bytes(ctx, size);
+        let content = ctx.random_bytes(size);
         let src = dir.path().join(format!("source-{size}.bin"));
         let dst = dir.path().join(format!("copy-{size}.bin"));
         std::fs::write(&src, &content)?;
@@ -196,8 +196,8 @@ pub(super) fn copy_truncate(ctx: &mut Ctx) -> TestResult {
         (ctx.rng.usize(1000..5000), ctx.rng.usize(10_000..20_000)),
         (0, 3000),
     ] {
-        let content = random_bytes(ctx, new_len);
-        let old = random_bytes(ctx, old_len);
+        let content = ctx.random_bytes(new_len);
+        let old = ctx.random_bytes(old_len);
         let src = dir.path().join("new.bin");
         let dst = dir.path().join("existing.bin");
         std::fs::write(&src, &content)?;
@@ -265,7 +265,7 @@ pub(super) fn copy_append(ctx: &mut Ctx) -> TestResult {
         })?;
     }
     // --append to a file that does not exist yet creates it.
-    let content = random_bytes(ctx, 5000);
+    let content = ctx.random_bytes(5000);
     let src = dir.path().join("first.bin");
     let new = dir.path().join("new-log.bin");
     std::fs::write(&src, &content)?;
@@ -289,7 +289,7 @@ fn mode_of(path: &Path) -> Result<u32, Failure> {
 
 pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
     let dir = scratch(ctx)?;
-    let content = random_bytes(ctx, 100);
+    let content = ctx.random_bytes(100);
     let src = dir.path().join("source.bin");
     std::fs::write(&src, &content)?;
     std::fs::set_permissions(&src, std::fs::Permissions::from_mode(0o600))?;
@@ -460,7 +460,7 @@ pub(super) fn copy_errors(ctx: &mut Ctx) -> TestResult {
     let dir = scratch(ctx)?;
     let d = dir.path();
     let src = d.join("source.txt");
-    std::fs::write(&src, random_bytes(ctx, 5000))?;
+    std::fs::write(&src, ctx.random_bytes(5000))?;
     let subdir = d.join("a-directory");
     std::fs::create_dir(&subdir)?;
     let missing = d.join("no-such-file.txt");

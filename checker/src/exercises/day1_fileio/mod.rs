@@ -27,6 +27,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[COPY],
     },
     student_files: &["src/lib.rs", "src/bin/copy.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "write-all",
@@ -116,14 +117,8 @@ pub static EXERCISE: Exercise = Exercise {
 /// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../../harness/calls/day1_fileio.rs");
 
-fn random_bytes(ctx: &mut Ctx, n: usize) -> Vec<u8> {
-    let mut data = vec![0u8; n];
-    ctx.rng.fill(&mut data);
-    data
-}
-
 /// Random bytes, of a random length in `range`.
 fn random_sized(ctx: &mut Ctx, range: std::ops::Range<usize>) -> Vec<u8> {
     let n = ctx.rng.usize(range);
-    random_bytes(ctx, n)
+    ctx.random_bytes(n)
 }

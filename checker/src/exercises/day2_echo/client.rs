@@ -4,9 +4,7 @@
 use super::CLIENT;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
-use crate::contain::spawn::Input;
 use crate::context::Ctx;
 use crate::exercises::kit::errors;
 use crate::exercises::kit::run::{self, Finished};
@@ -23,11 +21,7 @@ fn run_client(
     input: &[u8],
     wait: Duration,
 ) -> Result<Finished, Failure> {
-    let spawn = ctx
-        .program(CLIENT)?
-        .args(["127.0.0.1".to_string(), port.to_string()])
-        .stdin(Input::Bytes(input.to_vec()));
-    let run = run::to_exit(ctx, spawn, wait)?;
+    let run = run::client(ctx, CLIENT, port, &[], Some(input), wait)?;
     if let (Some(hidden), Some(_)) = (hidden, run.status) {
         hidden.settle(Duration::from_secs(1));
     }
@@ -44,17 +38,11 @@ fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> Tes
         &input,
         Duration::from_secs(12),
     )?;
-    let Some(status) = run.status else {
-        return Err(t.attach(Failure::of_kind(
-            FailureKind::Timeout,
-            msg!("client-no-exit-after-stdin"),
-        )));
-    };
-    if !status.success() {
-        return Err(t
-            .attach(run.program.unexpected_exit(msg!("client-while-echoing")))
-            .output(escape::excerpt(run.stderr.as_bytes(), 600)));
-    }
+    run.expect_success(
+        &t,
+        msg!("client-no-exit-after-stdin"),
+        msg!("client-while-echoing"),
+    )?;
     // What went over the wire, not only what came out: a client that sends the lines without
     // their newlines and prints them back with one has the right stdout.
     let on_wire = hidden.received();

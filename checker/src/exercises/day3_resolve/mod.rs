@@ -28,6 +28,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[RESOLVE],
     },
     student_files: &["src/bin/resolve.rs"],
+    families: &[],
     tests: &[
         TestCase {
             id: "localhost",

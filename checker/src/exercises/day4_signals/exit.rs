@@ -1,14 +1,13 @@
 //! SIGTERM and SIGINT: a clean exit that stops and reaps the children, prints bye, frees the port.
 
 use super::{start, wait_until_waiting};
-use crate::base::escape;
 use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
-use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
+use crate::exercises::kit::shutdown::{self, LeftBehind};
 use crate::exercises::kit::{echo, poll};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -40,7 +39,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
             )
             .note(msg!("exit-must-exit-0", signal = signal.as_str())));
     }
-    expect_bye(&mut s, signal)?;
+    shutdown::expect_bye(&mut s.program, signal)?;
     expect_nothing_left(&s)
 }
 
@@ -113,31 +112,10 @@ fn signal_with_children_frozen(
         })
 }
 
-/// The last line the server printed must be `bye`.
-fn expect_bye(s: &mut Server, signal: Signal) -> TestResult {
-    s.program
-        .stdout
-        .wait_closed(Instant::now() + Duration::from_millis(500));
-    let out = s.program.stdout.bytes();
-    let last = complete_lines(&out)
-        .last()
-        .map(|l| l.into_owned())
-        .unwrap_or_default();
-    if last == "bye" {
-        return Ok(());
-    }
-    Err(Failure::of_kind(
-        FailureKind::BadOutput,
-        msg!("exit-no-bye", signal = signal.as_str()),
-    )
-    .output(escape::excerpt(&out, 400)))
-}
-
 /// After the server exited: no child running, no zombie, and its port free at once.
 fn expect_nothing_left(s: &Server) -> TestResult {
-    let leftovers = s.program.leftovers();
-    let alive = leftovers.iter().filter(|(_, st)| *st != 'Z').count();
-    let zombies = leftovers.len() - alive;
+    let left = LeftBehind::of(&s.program);
+    let (alive, zombies) = (left.running.len(), left.zombies.len());
     if alive > 0 {
         return Err(
             Failure::wrong(msg!("exit-left-running", n = alive)).note(msg!("exit-send-sigterm"))

@@ -21,12 +21,7 @@ pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
-    let mut conns = Vec::new();
-    for i in 1..=3 {
-        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
-        conns.push(c);
-    }
+    let conns = echo::talking(ctx, &t, s.port, 3)?;
     poll::settled(Duration::from_secs(2), || vec![pid]);
     let targets = procinfo::epoll_targets(pid);
     if targets.is_empty() {

@@ -23,10 +23,12 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::poll;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::family::{Takes, Tweak};
 use crate::observe::wire::{Conn, Server};
 
 const SERVER: &str = "store-server";
@@ -40,7 +42,24 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/store-server.rs"],
-    // One row per test: change points, timeouts and hints here.
+    // The graceful exit is shared (families/graceful_exit.rs); its scenario here: the logger
+    // stopped while lines wait in the pipe (shutdown.rs). Then the tests of its own.
+    families: &[Takes::family(&GRACEFUL_EXIT, SERVER)
+        .after_own()
+        .tweaks(&[
+            Tweak::of("sigterm-exit")
+                .points(3)
+                .title("SIGTERM while the logger is behind: `bye` only once the logger has ended, status 0 within 2 s, the file complete, no process left")
+                .hint("On SIGTERM: stop accepting, kill(child, SIGTERM) each client child and wait for it, close the write end of the pipe, wait for the logger (it ends at EOF, once every write end is closed), then print `bye` and exit 0.")
+                .section("logger-process")
+                .run(sigterm_exit),
+            Tweak::of("sigint-exit")
+                .points(2)
+                .title("SIGINT to the whole process group, as Ctrl-C sends it: the same clean exit, and the logger does not die of it")
+                .hint("Ctrl-C sends SIGINT to every process of the foreground group: the logger ignores SIGINT (and SIGTERM) and ends only at EOF; the client children may die of it; the parent shuts down as on SIGTERM.")
+                .section("logger-process")
+                .run(sigint_exit),
+        ])],
     tests: &[
         TestCase {
             id: "echo-and-log",
@@ -121,26 +140,6 @@ pub static EXERCISE: Exercise = Exercise {
             section: "sigchld",
             program: Some(SERVER),
             run: no_zombies,
-        },
-        TestCase {
-            id: "sigterm-exit",
-            title: "SIGTERM while the logger is behind: `bye` only once the logger has ended, status 0 within 2 s, the file complete, no process left",
-            points: 3,
-            timeout: secs(15),
-            hint: "On SIGTERM: stop accepting, kill(child, SIGTERM) each client child and wait for it, close the write end of the pipe, wait for the logger (it ends at EOF, once every write end is closed), then print `bye` and exit 0.",
-            section: "logger-process",
-            program: Some(SERVER),
-            run: sigterm_exit,
-        },
-        TestCase {
-            id: "sigint-exit",
-            title: "SIGINT to the whole process group, as Ctrl-C sends it: the same clean exit, and the logger does not die of it",
-            points: 2,
-            timeout: secs(15),
-            hint: "Ctrl-C sends SIGINT to every process of the foreground group: the logger ignores SIGINT (and SIGTERM) and ends only at EOF; the client children may die of it; the parent shuts down as on SIGTERM.",
-            section: "logger-process",
-            program: Some(SERVER),
-            run: sigint_exit,
         },
     ],
     rules: &RULES,

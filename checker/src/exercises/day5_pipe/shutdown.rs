@@ -9,7 +9,6 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
 use super::{Running, Store, check_file, echo_back, lines_for, listed, start};
-use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::capture::complete_lines;
@@ -17,6 +16,7 @@ use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
 use crate::exercises::kit::poll;
+use crate::exercises::kit::shutdown::{self, LeftBehind};
 use crate::lab::exercise::secs;
 use crate::observe::stuck::Stuck;
 use crate::observe::wire::{Conn, Transcript};
@@ -33,12 +33,11 @@ const WAITS_FOR_LOGGER: Duration = Duration::from_millis(300);
 /// has taken what its client sent and waits for more. A line whose echo came may still be on
 /// its way to the pipe until then, and a child the signal kills would lose it.
 pub fn wait_until_waiting(run: &Running) {
-    let server = run.s.program.pid();
-    poll::until(Duration::from_secs(1), || {
-        procinfo::tree(server)
-            .into_iter()
-            .filter(|&p| p != run.logger)
-            .all(procinfo::is_waiting)
+    let (server, logger) = (run.s.program.pid(), run.logger);
+    shutdown::wait_until_asleep(Duration::from_secs(1), || {
+        let mut tree = procinfo::tree(server);
+        tree.retain(|&p| p != logger);
+        tree
     });
 }
 
@@ -192,7 +191,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
             )
             .note(msg!("pipe-exit-by-itself")));
     }
-    expect_bye(&mut run, signal)?;
+    shutdown::expect_bye(&mut run.s.program, signal)?;
     expect_nothing_left(&run)?;
     check_file(&store, &lines.concat()).map_err(|f| {
         if to_group {
@@ -203,28 +202,13 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     })
 }
 
-/// The last line printed must be `bye`.
-fn expect_bye(run: &mut Running, signal: Signal) -> TestResult {
-    let out = &mut run.s.program.stdout;
-    out.wait_closed(Instant::now() + Duration::from_millis(500));
-    let out = out.bytes();
-    if complete_lines(&out).last().is_some_and(|l| l == "bye") {
-        return Ok(());
-    }
-    Err(Failure::of_kind(
-        FailureKind::BadOutput,
-        msg!("pipe-no-bye", signal = signal.as_str()),
-    )
-    .output(escape::excerpt(&out, 400)))
-}
-
 /// After the server exited: no process of it running, no zombie.
 fn expect_nothing_left(run: &Running) -> TestResult {
-    let leftovers = run.s.program.leftovers();
-    let alive: Vec<Text> = leftovers
+    let left = LeftBehind::of(&run.s.program);
+    let alive: Vec<Text> = left
+        .running
         .iter()
-        .filter(|(_, st)| *st != 'Z')
-        .map(|(p, _)| {
+        .map(|p| {
             if *p == run.logger {
                 msg!("pipe-left-logger", pid = p.to_string())
             } else {
@@ -237,7 +221,7 @@ fn expect_nothing_left(run: &Running) -> TestResult {
             .detail(msg!("pipe-still-running-label"), listed(alive))
             .note(msg!("pipe-wait-every-child")));
     }
-    let zombies = leftovers.len();
+    let zombies = left.zombies.len();
     if zombies > 0 {
         return Err(Failure::wrong(msg!("pipe-not-reaped", n = zombies))
             .note(msg!("pipe-waitpid-every-child")));

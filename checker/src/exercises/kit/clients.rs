@@ -2,6 +2,7 @@
 //! conversation each, joined into one verdict, and a client that floods the server with data
 //! it never reads.
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
@@ -11,6 +12,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::procinfo;
 use crate::contain::program::Program;
+use crate::exercises::kit::echo;
 use crate::observe::wire::{Conn, Transcript};
 
 /// A connect that took this long waited for its SYN to be sent again: the kernel dropped the
@@ -23,6 +25,72 @@ pub struct Burst {
     pub conns: Vec<Conn>,
     /// How many waited for their SYN to be sent again (a full listen queue).
     pub slow: usize,
+}
+
+/// How each of many clients talks to an echo server (`converse`).
+pub struct Conversation {
+    /// How many lines client `i` sends.
+    pub rounds: fn(usize) -> usize,
+    /// How many random letters fill a line.
+    pub filler: Range<usize>,
+    /// The pause after each echo, in milliseconds.
+    pub pause_ms: Range<u64>,
+    /// Whether every client has had its first echo before any goes on: all are connected and
+    /// served at once (a fixed table one too small cannot hold them).
+    pub all_served_first: bool,
+}
+
+/// Every connection talks in a thread of its own, from its own seed (drawn from `rng` in
+/// order): lines `client <i> round <r> <filler>`, each echoed whole, with a pause after each,
+/// then its EOF, answered by EOF. Join them with `all_passed`.
+pub fn converse(
+    conns: Vec<Conn>,
+    rng: &mut fastrand::Rng,
+    how: Conversation,
+    deadline: Instant,
+) -> Vec<JoinHandle<TestResult>> {
+    let seeds: Vec<u64> = (0..conns.len()).map(|_| rng.u64(..)).collect();
+    let (n, served_first) = (conns.len(), Arc::new(Meeting::default()));
+    conns
+        .into_iter()
+        .zip(seeds)
+        .enumerate()
+        .map(|(i, (mut c, seed))| {
+            let (filler, pause) = (how.filler.clone(), how.pause_ms.clone());
+            let rounds = (how.rounds)(i);
+            let meet = how.all_served_first.then(|| Arc::clone(&served_first));
+            std::thread::spawn(move || -> TestResult {
+                let mut rng = fastrand::Rng::with_seed(seed);
+                let mut talk = || -> TestResult {
+                    for round in 0..rounds {
+                        let filler: String = (0..rng.usize(filler.clone()))
+                            .map(|_| rng.alphanumeric())
+                            .collect();
+                        echo::round_trip(
+                            &mut c,
+                            &format!("client {i} round {round} {filler}\n"),
+                            deadline,
+                        )?;
+                        if round == 0
+                            && let Some(all) = &meet
+                        {
+                            all.meet(n, deadline);
+                        }
+                        std::thread::sleep(Duration::from_millis(rng.u64(pause.clone())));
+                    }
+                    c.shutdown_write();
+                    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+                };
+                let talked = talk();
+                if talked.is_err()
+                    && let Some(all) = &meet
+                {
+                    all.give_up();
+                }
+                talked
+            })
+        })
+        .collect()
 }
 
 /// Connect `n` clients at once, each from a thread of its own, named `client 0` to

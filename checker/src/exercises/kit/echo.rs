@@ -18,6 +18,18 @@ pub fn round_trip(c: &mut Conn, line: &str, deadline: Instant) -> TestResult {
     c.expect_bytes(line.as_bytes(), deadline)
 }
 
+/// `n` clients in the middle of their conversations (`client 1`...): each connected, its first
+/// line echoed, its connection left open. What a server holds then is what it holds per client.
+pub fn talking(ctx: &Ctx, t: &Arc<Transcript>, port: u16, n: usize) -> Result<Vec<Conn>, Failure> {
+    let mut conns = Vec::new();
+    for i in 1..=n {
+        let mut c = Conn::connect(t, &format!("client {i}"), port, ctx.within(secs(5)))?;
+        round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        conns.push(c);
+    }
+    Ok(conns)
+}
+
 /// Serve a client completely: a line, its echo, half-close, EOF.
 pub fn serve_one(ctx: &Ctx, t: &Arc<Transcript>, s: &Server, i: usize) -> TestResult {
     let mut c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;

@@ -4,8 +4,8 @@
 //! shows (`poll`), starting the server under test (`server`), many clients at once
 //! (`clients`), the sockets a server still holds for clients that left (`sockets`), talking to
 //! an echo server (`echo`), the stalled reader that forces short writes (`stalled`), calling a
-//! library through its harness (`library`), and the rules test every exercise ends with
-//! (`rules`). Byte-precise differences are `observe::wire::differ`.
+//! library through its harness (`library`), the steps of a graceful exit (`shutdown`), and
+//! the rules test every exercise ends with (`rules`). Byte-precise differences are `observe::wire::differ`.
 
 pub mod clients;
 pub mod echo;
@@ -16,5 +16,6 @@ pub mod poll;
 pub mod rules;
 pub mod run;
 pub mod server;
+pub mod shutdown;
 pub mod sockets;
 pub mod stalled;

@@ -3,10 +3,13 @@
 use std::process::ExitStatus;
 use std::time::Duration;
 
-use crate::base::verdict::Failure;
+use crate::base::escape;
+use crate::base::i18n::Text;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::program::Program;
-use crate::contain::spawn::Spawn;
+use crate::contain::spawn::{Input, Spawn};
 use crate::context::Ctx;
+use crate::observe::wire::Transcript;
 
 /// A program run to its end (or to the limit), with what it printed.
 pub struct Finished {
@@ -36,5 +39,46 @@ pub fn wait_for_exit(ctx: &Ctx, mut program: Program, wait: Duration) -> Finishe
         stdout: program.stdout.bytes(),
         stderr: program.stderr_text(),
         program,
+    }
+}
+
+/// Run the client program `name` against `127.0.0.1 <port>` (then `args`), `input` on its
+/// stdin (none: an empty stdin), until it exits or `wait` passes.
+pub fn client(
+    ctx: &Ctx,
+    name: &str,
+    port: u16,
+    args: &[String],
+    input: Option<&[u8]>,
+    wait: Duration,
+) -> Result<Finished, Failure> {
+    let mut spawn = ctx
+        .program(name)?
+        .args(["127.0.0.1".to_string(), port.to_string()])
+        .args(args.iter().cloned());
+    if let Some(input) = input {
+        spawn = spawn.stdin(Input::Bytes(input.to_vec()));
+    }
+    to_exit(ctx, spawn, wait)
+}
+
+impl Finished {
+    /// It must have exited with status 0. Else the failure says it did not end in time
+    /// (`no_exit`, a timeout), or how it ended while `doing` something, with its stderr.
+    pub fn expect_success(
+        &mut self,
+        t: &Transcript,
+        no_exit: impl Into<Text>,
+        doing: impl Into<Text>,
+    ) -> TestResult {
+        let Some(status) = self.status else {
+            return Err(t.attach(Failure::of_kind(FailureKind::Timeout, no_exit)));
+        };
+        if status.success() {
+            return Ok(());
+        }
+        Err(t
+            .attach(self.program.unexpected_exit(doing))
+            .output(escape::excerpt(self.stderr.as_bytes(), 600)))
     }
 }

@@ -70,7 +70,12 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
             } else {
                 msg!("server-before-listening-line")
             };
-            return Err(port_taken_note(program.unexpected_exit(what), external));
+            let f = program.unexpected_exit(what);
+            return Err(if said_address_in_use(&program) {
+                port_taken(f, external, ctx.own_network())
+            } else {
+                f
+            });
         }
         if program.stdout.is_closed() && !external {
             return Err(Failure::of_kind(
@@ -174,18 +179,20 @@ fn never_ready(name: &str, external: bool, program: &Program) -> Failure {
     f.note(msg!("server-flushed"))
 }
 
-/// A server that could not bind because its port was taken: in plain mode a program that
-/// listens on a fixed port shares it with every other test running at the same time.
-fn port_taken_note(f: Failure, external: bool) -> Failure {
-    let output = f.output.as_deref().unwrap_or("").to_lowercase();
-    let taken = ["in use", "eaddrinuse"]
-        .iter()
-        .any(|s| output.contains(s) || f.summary.mentions(s));
-    if !taken {
-        return f;
-    }
-    if external && crate::sandbox::mode() == crate::sandbox::Mode::Plain {
-        // Not TIME_WAIT (the generic hint): someone else holds the port.
+/// Whether a server that ended said on stderr that its bind failed with EADDRINUSE: the
+/// errno's name, or its description as strerror gives it (Rust's io::Error and C's perror print
+/// that). What the program said, never the checker's own messages.
+fn said_address_in_use(program: &Program) -> bool {
+    let said = String::from_utf8_lossy(&program.stderr.bytes()).to_lowercase();
+    let errno = nix::errno::Errno::EADDRINUSE;
+    said.contains(&errno.desc().to_lowercase()) || said.contains("eaddrinuse")
+}
+
+/// A server that could not bind because its port was taken. In plain mode a program that
+/// listens on a fixed port shares it with every other test running at the same time: that is
+/// not the TIME_WAIT of the generic hint.
+fn port_taken(f: Failure, external: bool, own_network: bool) -> Failure {
+    if external && !own_network {
         let mut f = f;
         f.kind = None;
         return f.note(msg!("server-port-taken"));

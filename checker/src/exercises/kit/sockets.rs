@@ -17,9 +17,41 @@ pub fn held(server: i32) -> BTreeSet<u64> {
         .collect()
 }
 
+/// A socket a server still holds for a client that has left.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Left {
+    /// Still in the TCP table, in this state, connected to the client's port.
+    InTable { state: String, port: u16 },
+    /// Its connection is over (it left the table), but the descriptor is still open.
+    DescriptorOpen,
+}
+
+impl Left {
+    /// The server never closed it after the client's FIN: the classic leak.
+    pub fn in_close_wait(&self) -> bool {
+        matches!(self, Left::InTable { state, .. } if state == "CLOSE_WAIT")
+    }
+
+    pub fn describe(&self) -> Text {
+        match self {
+            Left::InTable { state, port } => msg!(
+                "sockets-in-state",
+                state = state.clone(),
+                port = port.to_string()
+            ),
+            Left::DescriptorOpen => msg!("sockets-descriptor-open"),
+        }
+    }
+}
+
+/// One line per socket left, for a failure.
+pub fn describe(left: &[Left]) -> Text {
+    Text::lines(left.iter().map(Left::describe))
+}
+
 /// What the server's process tree still holds for the clients whose local ports are
-/// `client_ports`, beyond the sockets it held `before`: one line each, for a failure.
-pub fn left_for_clients(server: i32, before: &BTreeSet<u64>, client_ports: &[u16]) -> Vec<Text> {
+/// `client_ports`, beyond the sockets it held `before`.
+pub fn left_for_clients(server: i32, before: &BTreeSet<u64>, client_ports: &[u16]) -> Vec<Left> {
     let pids = procinfo::tree(server);
     let table: Vec<procinfo::TcpSocket> = pids
         .iter()
@@ -31,13 +63,12 @@ pub fn left_for_clients(server: i32, before: &BTreeSet<u64>, client_ports: &[u16
         .filter(|inode| !not_tcp.contains(inode))
         .filter_map(
             |&inode| match table.iter().find(|sock| sock.inode == inode) {
-                Some(sock) if client_ports.contains(&sock.remote_port) => Some(msg!(
-                    "sockets-in-state",
-                    state = sock.state.to_string(),
-                    port = sock.remote_port.to_string()
-                )),
+                Some(sock) if client_ports.contains(&sock.remote_port) => Some(Left::InTable {
+                    state: sock.state.clone(),
+                    port: sock.remote_port,
+                }),
                 Some(_) => None,
-                None => Some(msg!("sockets-descriptor-open")),
+                None => Some(Left::DescriptorOpen),
             },
         )
         .collect()

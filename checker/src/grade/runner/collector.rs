@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::Event;
 use super::plan::Planned;
 use crate::base::i18n::msg;
-use crate::base::verdict::{Failure, Status};
+use crate::base::verdict::Failure;
 use crate::contain::reaper;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport, rules_wait_for_work};
 
@@ -79,14 +79,9 @@ impl Board<'_> {
             } => {
                 self.expected[exercise_index] = Some(tests);
                 if let Some(problem) = problem {
-                    for (i, test) in self.planned[exercise_index].tests.iter().enumerate() {
-                        self.outcomes[exercise_index][i] = Some(TestReport {
-                            test,
-                            status: problem.status,
-                            failure: None,
-                            duration: Duration::ZERO,
-                            log: Vec::new(),
-                        });
+                    for (i, &test) in self.planned[exercise_index].tests.iter().enumerate() {
+                        self.outcomes[exercise_index][i] =
+                            Some(TestReport::unbuilt(test, &problem));
                     }
                     self.problems[exercise_index] = Some(problem);
                 }
@@ -112,7 +107,7 @@ impl Board<'_> {
                     .retain(|r| !(r.exercise == exercise_index && r.test == test_index));
                 let slot = &mut self.outcomes[exercise_index][test_index];
                 if slot.is_none() {
-                    *slot = Some(report);
+                    *slot = Some(*report);
                 }
             }
             Event::Fatal(_) => {}
@@ -129,16 +124,16 @@ impl Board<'_> {
             }
             let slot = &mut self.outcomes[run.exercise][run.test];
             if now > run.at + test.timeout + OVERRUN_ABANDON && slot.is_none() {
-                *slot = Some(TestReport {
+                let failure = Failure::checker_error(msg!(
+                    "collector-abandoned",
+                    seconds = test.timeout.as_secs().to_string()
+                ));
+                *slot = Some(TestReport::of(
                     test,
-                    status: Status::Error,
-                    failure: Some(Failure::checker_error(msg!(
-                        "collector-abandoned",
-                        seconds = test.timeout.as_secs().to_string()
-                    ))),
-                    duration: now - run.at,
-                    log: Vec::new(),
-                });
+                    Some(failure),
+                    now - run.at,
+                    Vec::new(),
+                ));
             }
         }
     }

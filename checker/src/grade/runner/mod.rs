@@ -22,12 +22,15 @@ use crate::contain::reaper;
 use crate::context::built::Built;
 use crate::grade::durations::Durations;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport};
-use crate::lab::exercise::{Exercise, TestCase};
 use crate::lab::selection::Selection;
+use crate::lab::test::Test;
 
 /// How a run grades.
+#[derive(Clone)]
 pub struct Options {
     pub tree: Tree,
+    /// How the programs of each test are contained (`sandbox::choose` decided it for the run).
+    pub sandbox: crate::contain::sandbox::Mode,
     /// Check the files students must not edit (`--ci`).
     pub ci: bool,
     /// Programs given with `--program NAME=PATH`.
@@ -39,14 +42,20 @@ pub struct Options {
     /// when tests must not overlap at all (programs that may share a fixed port in plain mode).
     pub lend_slots: bool,
     pub color: bool,
+    /// Told which exercise cargo is building (`Some`), and when that build ends (`None`): a
+    /// build can take a minute on a fresh clone, and the student should see what happens.
+    pub on_build: Option<BuildHook>,
 }
 
-/// One test to run, once its exercise is built.
+/// See `Options::on_build`.
+pub type BuildHook = Arc<dyn Fn(Option<&'static str>) + Send + Sync>;
+
+/// One test to run, once its exercise is built: the test (which knows its exercise), where
+/// its outcome goes on the collector's board, and what it runs.
 struct Job {
     exercise_index: usize,
     test_index: usize,
-    test: &'static TestCase,
-    exercise: &'static Exercise,
+    test: Test,
     built: Arc<Built>,
 }
 
@@ -66,7 +75,7 @@ enum Event {
     Finished {
         exercise_index: usize,
         test_index: usize,
-        report: TestReport,
+        report: Box<TestReport>,
     },
     /// The checker could not do its job (cargo missing): stop everything.
     Fatal(anyhow::Error),

@@ -4,14 +4,15 @@
 
 use std::path::PathBuf;
 
-use crate::lab::exercise::{Exercise, TestCase, tests_of};
+use crate::lab::exercise::Exercise;
 use crate::lab::selection::Selection;
+use crate::lab::test::{Test, tests_of};
 
 /// One exercise of the run.
 #[derive(Clone)]
 pub struct Planned {
     pub exercise: &'static Exercise,
-    pub tests: Vec<&'static TestCase>,
+    pub tests: Vec<Test>,
     /// Its programs given with `--program`: then nothing is built.
     pub external: Vec<(String, PathBuf)>,
 }
@@ -47,4 +48,54 @@ pub fn plan(selections: &[Selection], programs: &[(String, PathBuf)]) -> Vec<Pla
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::plan;
+    use crate::lab::fixtures::{LIB, SERVER};
+    use crate::lab::selection::Selection;
+
+    fn ids(selections: &[Selection], programs: &[(String, PathBuf)]) -> Vec<Vec<&'static str>> {
+        plan(selections, programs)
+            .iter()
+            .map(|p| p.tests.iter().map(|t| t.id).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_selection_keeps_the_tests_it_names() {
+        let all = [
+            Selection {
+                exercise: &LIB,
+                only_tests: None,
+            },
+            Selection {
+                exercise: &SERVER,
+                only_tests: Some(vec!["exit", "echo"]),
+            },
+        ];
+        assert_eq!(
+            ids(&all, &[]),
+            [vec!["add", "sub", "rules"], vec!["echo", "exit"]]
+        );
+    }
+
+    #[test]
+    fn a_program_from_elsewhere_runs_its_tests_only_and_builds_nothing() {
+        let server = [Selection {
+            exercise: &SERVER,
+            only_tests: None,
+        }];
+        let given = [("client".to_string(), PathBuf::from("/bin/true"))];
+        assert_eq!(ids(&server, &given), [vec!["client-talks"]]);
+        let planned = plan(&server, &given);
+        assert_eq!(planned[0].external, given);
+        // A program of another exercise changes nothing here.
+        let other = [("resolve".to_string(), PathBuf::from("/bin/true"))];
+        assert_eq!(ids(&server, &other)[0].len(), 5);
+        assert!(plan(&server, &other)[0].external.is_empty());
+    }
 }

@@ -71,7 +71,7 @@ impl Queue {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let durations = state.durations.as_ref();
-            let length = |job: &Job| match durations.and_then(|d| d.of(job.exercise, job.test)) {
+            let length = |job: &Job| match durations.and_then(|d| d.of(&job.test)) {
                 Some(took) => (false, took),
                 None => (true, job.test.timeout),
             };
@@ -89,5 +89,87 @@ impl Queue {
             }
             state = self.ready.wait(state).unwrap_or_else(|e| e.into_inner());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use super::Queue;
+    use crate::context::built::Built;
+    use crate::grade::durations::Durations;
+    use crate::grade::runner::Job;
+    use crate::lab::fixtures::{LIB, SERVER};
+    use crate::lab::test::tests_of;
+
+    fn jobs() -> Vec<Job> {
+        let built = Arc::new(Built {
+            package_dir: Default::default(),
+            executables: Default::default(),
+            harness: None,
+            external: Default::default(),
+            lint_targets: Vec::new(),
+        });
+        [&LIB, &SERVER]
+            .iter()
+            .enumerate()
+            .flat_map(|(e, ex)| {
+                let built = Arc::clone(&built);
+                tests_of(ex)
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(i, test)| Job {
+                        exercise_index: e,
+                        test_index: i,
+                        test,
+                        built: Arc::clone(&built),
+                    })
+            })
+            .collect()
+    }
+
+    fn order(queue: &Queue) -> Vec<String> {
+        queue.close();
+        std::iter::from_fn(|| queue.pop().map(|j| j.test.name())).collect()
+    }
+
+    #[test]
+    fn never_measured_first_by_timeout_then_the_longest_measured() {
+        let measured: Durations = [
+            ("day1-lib/add".to_string(), Duration::from_secs(3)),
+            ("day2-server/echo".to_string(), Duration::from_secs(9)),
+            ("day2-server/flood".to_string(), Duration::from_millis(100)),
+        ]
+        .into_iter()
+        .collect();
+        let queue = Queue::new(measured);
+        queue.push_all(jobs());
+        let got = order(&queue);
+        // Unmeasured by timeout (rules 60 s twice, in the order queued; sub 30; client-talks 15;
+        // exit 5), then the measured, longest first.
+        assert_eq!(
+            got,
+            [
+                "day1-lib/rules",
+                "day2-server/rules",
+                "day1-lib/sub",
+                "day2-server/client-talks",
+                "day2-server/exit",
+                "day2-server/echo",
+                "day1-lib/add",
+                "day2-server/flood",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closed_empty_queue_ends_the_workers() {
+        let queue = Queue::new(Durations::default());
+        queue.close();
+        assert!(queue.pop().is_none());
+        assert!(queue.take_durations().is_some());
+        assert!(queue.take_durations().is_none());
     }
 }

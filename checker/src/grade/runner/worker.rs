@@ -15,8 +15,8 @@ use crate::contain::intervention::{Intervention, Recorder};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
 use crate::contain::scope::Scope;
+use crate::context::Ctx;
 use crate::context::slot::{Slot, Slots};
-use crate::context::{Ctx, Which};
 use crate::grade::outcome::TestReport;
 
 /// Start the workers: one per slot, and more where slots are lent.
@@ -26,28 +26,28 @@ pub fn start(opts: &Options, queue: &Arc<Queue>, events: &Sender<Event>) {
     let extra = if lend { OFF_CPU_WORKERS } else { 0 };
     for _ in 0..opts.jobs + extra {
         let (slots, queue, events) = (Arc::clone(&slots), Arc::clone(queue), events.clone());
-        let seed = opts.seed;
+        let (seed, mode) = (opts.seed, opts.sandbox);
         std::thread::spawn(move || {
             loop {
                 let slot = Slot::acquire(&slots, lend);
                 let Some(job) = queue.pop() else {
                     return;
                 };
-                run(job, seed, &slot, &events);
+                run(job, seed, mode, &slot, &events);
             }
         });
     }
 }
 
 /// Run one test and send its outcome.
-fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
+fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Event>) {
     let at = Instant::now();
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     let finished = |report: TestReport| {
         let _ = events.send(Event::Finished {
             exercise_index,
             test_index,
-            report,
+            report: Box::new(report),
         });
     };
     // The test's own directory: its programs run there, and in a sandbox it is the only place
@@ -58,20 +58,18 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
     {
         Ok(dir) => dir,
         Err(e) => {
-            return finished(TestReport {
-                test: job.test,
-                status: Status::Error,
-                failure: Some(Failure::checker_error(msg!(
-                    "worker-no-directory",
-                    error = e.to_string()
-                ))),
-                duration: Duration::ZERO,
-                log: Vec::new(),
-            });
+            let failure =
+                Failure::checker_error(msg!("worker-no-directory", error = e.to_string()));
+            return finished(TestReport::of(
+                job.test,
+                Some(failure),
+                Duration::ZERO,
+                Vec::new(),
+            ));
         }
     };
     let log = Arc::new(Mutex::new(Vec::new()));
-    let sandbox = sandbox_for(&job, workdir.path(), &log);
+    let sandbox = sandbox_for(&job, mode, workdir.path(), &log);
     let scope = Scope::new(
         sandbox.as_ref().map(Sandbox::fds),
         workdir.path().to_path_buf(),
@@ -84,14 +82,34 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
         tag: tag.clone(),
         at,
     });
-    let entered = sandbox.as_ref().and_then(|s| s.enter().ok());
-    let which = Which {
-        exercise: job.exercise.name,
-        test: job.test.id,
-        timeout: job.test.timeout,
-        program: job.test.program,
+    // The test's own thread joins the sandbox's network namespace, where its programs listen.
+    // If it cannot, the checker is at fault: running the test anyway would show the student
+    // a "connection refused" of the checker's making.
+    let entered = match sandbox.as_ref().map(Sandbox::enter).transpose() {
+        Ok(entered) => entered,
+        Err(e) => {
+            drop(sandbox);
+            slot.give_back();
+            let failure = Failure::checker_error(msg!(
+                "worker-could-not-enter-sandbox",
+                error = format!("{e:#}")
+            ));
+            return finished(TestReport::of(
+                job.test,
+                Some(failure),
+                at.elapsed(),
+                Vec::new(),
+            ));
+        }
     };
-    let mut ctx = Ctx::new(which, &job.built, seed, Arc::clone(&log), scope, slot);
+    let mut ctx = Ctx::new(
+        job.test.which(),
+        &job.built,
+        seed,
+        Arc::clone(&log),
+        scope,
+        slot,
+    );
     let result = run_catching_panics(job.test.run, &mut ctx);
     drop(ctx);
     // Anything the test started and did not stop is stopped now, and its namespaces go.
@@ -103,24 +121,23 @@ fn run(job: Job, seed: u64, slot: &Slot, events: &Sender<Event>) {
     drop(entered);
     drop(sandbox);
     drop(workdir);
-    let (status, failure) = match result {
-        Ok(()) => (Status::Pass, None),
-        Err(f) => (f.status, Some(explained_by(f, &interventions))),
-    };
+    // The status is the failure's once explained: a failure a todo!() explains is "not
+    // started", whatever the test saw.
+    let failure = result.err().map(|f| explained_by(f, &interventions));
     slot.give_back();
-    finished(TestReport {
-        test: job.test,
-        status,
-        failure,
-        duration: at.elapsed(),
-        log: log.lock().map(|l| l.clone()).unwrap_or_default(),
-    });
+    let log = log.lock().map(|l| l.clone()).unwrap_or_default();
+    finished(TestReport::of(job.test, failure, at.elapsed(), log));
 }
 
 /// The programs of an exercise run in a sandbox of their own, where allowed.
-fn sandbox_for(job: &Job, workdir: &std::path::Path, log: &Mutex<Vec<Text>>) -> Option<Sandbox> {
-    let has_programs = !job.exercise.kind.binaries().is_empty();
-    if !has_programs || sandbox::mode() != sandbox::Mode::Namespaces {
+fn sandbox_for(
+    job: &Job,
+    mode: sandbox::Mode,
+    workdir: &std::path::Path,
+    log: &Mutex<Vec<Text>>,
+) -> Option<Sandbox> {
+    let has_programs = !job.test.exercise.kind.binaries().is_empty();
+    if !has_programs || mode != sandbox::Mode::Namespaces {
         return None;
     }
     match Sandbox::create(Some(workdir)) {
@@ -212,4 +229,75 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
     }
     let seen = Text::lines(interventions.iter().map(|i| i.describe()));
     f.detail(msg!("worker-the-checker-saw"), seen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explained_by;
+    use crate::base::i18n::{Text, msg};
+    use crate::base::verdict::{Failure, FailureKind, Status};
+    use crate::contain::intervention::Intervention;
+
+    fn ended(server: bool, todo_at: Option<&str>) -> Intervention {
+        Intervention::EndedOnItsOwn {
+            label: "echo-server".into(),
+            how: Text::Plain("exited with status 101".into()),
+            last_words: vec!["thread 'main' panicked".into()],
+            server,
+            todo_at: todo_at.map(String::from),
+            eintr_after_stop: None,
+        }
+    }
+
+    #[test]
+    fn a_failure_nothing_explains_is_kept() {
+        let f = Failure::of_kind(FailureKind::Refused, "refused");
+        let got = explained_by(f, &[]);
+        assert_eq!(
+            (got.status, got.kind),
+            (Status::Fail, Some(FailureKind::Refused))
+        );
+    }
+
+    #[test]
+    fn a_todo_makes_any_failure_not_started() {
+        let f = Failure::of_kind(FailureKind::Reset, "reset by peer");
+        let got = explained_by(f, &[ended(true, Some("src/bin/echo-server.rs:12:5"))]);
+        assert_eq!(got.status, Status::NotStarted);
+        assert!(got.summary.is("program-reached-todo"));
+    }
+
+    #[test]
+    fn a_server_that_ended_is_the_cause_of_the_symptom() {
+        let f = Failure::of_kind(FailureKind::Refused, "refused");
+        let got = explained_by(f, &[ended(true, None)]);
+        assert_eq!((got.status, got.kind), (Status::Fail, None));
+        assert!(
+            got.note
+                .as_ref()
+                .is_some_and(|n| n.is("worker-server-ended"))
+        );
+        assert_eq!(got.output.as_deref(), Some("thread 'main' panicked"));
+        assert!(
+            got.details
+                .iter()
+                .any(|(label, _)| label.is("worker-the-checker-saw"))
+        );
+    }
+
+    #[test]
+    fn a_wrong_answer_keeps_its_own_hint() {
+        let f = Failure::wrong(msg!("echo-line-count", count = "2"));
+        let got = explained_by(f, &[ended(true, None)]);
+        assert_eq!(got.kind, None);
+        assert!(got.note.is_none());
+    }
+
+    #[test]
+    fn not_started_stays_not_started() {
+        let f = Failure::not_started("todo");
+        let got = explained_by(f, &[ended(false, None)]);
+        assert_eq!(got.status, Status::NotStarted);
+        assert!(got.details.is_empty());
+    }
 }

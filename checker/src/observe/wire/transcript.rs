@@ -30,12 +30,30 @@ pub struct Transcript {
 struct Line {
     at: Duration,
     who: String,
-    kind: &'static str,
+    kind: Kind,
     bytes: usize,
     shown: Vec<u8>,
-    /// A note's words; for a datagram, the port it went to or came from.
-    text: Text,
-    port: u16,
+}
+
+/// What a line of the transcript records.
+#[derive(Clone, PartialEq)]
+enum Kind {
+    Sent,
+    Received,
+    /// A datagram, with the port it went to.
+    SentDatagram(u16),
+    /// A datagram, with the port it came from.
+    ReceivedDatagram(u16),
+    /// Anything else: "connected", "EOF", "server stopped (SIGSTOP)".
+    Note(Text),
+}
+
+impl Kind {
+    /// Bytes of a stream, where consecutive pieces one way read as one line with a total
+    /// (datagrams never merge: their boundaries are the point).
+    fn merges(&self) -> bool {
+        matches!(self, Kind::Sent | Kind::Received)
+    }
 }
 
 impl Transcript {
@@ -67,17 +85,15 @@ impl Transcript {
             .stuck(self.activity.load(Ordering::SeqCst), &names)
     }
 
-    fn push(&self, who: &str, kind: &'static str, data: &[u8], text: Text, port: u16) {
+    fn push(&self, who: &str, kind: Kind, data: &[u8]) {
         // Bytes moved by the checker; its notes (a timeout, a FIN, a signal) change nothing
         // for the program, or change what /proc shows of it.
-        if kind != "note" {
+        if !matches!(kind, Kind::Note(_)) {
             self.activity.fetch_add(1, Ordering::SeqCst);
         }
         let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
-        // Consecutive pieces in the same direction read as one line with a total.
-        // (Datagrams never merge: their boundaries are the point.)
         if let Some(last) = lines.last_mut()
-            && (kind == "sent" || kind == "received")
+            && kind.merges()
             && last.kind == kind
             && last.who == who
         {
@@ -92,36 +108,28 @@ impl Transcript {
             kind,
             bytes: data.len(),
             shown: data[..data.len().min(SHOWN)].to_vec(),
-            text,
-            port,
         });
     }
 
     pub fn sent(&self, who: &str, data: &[u8]) {
-        self.push(who, "sent", data, Text::Plain(String::new()), 0);
+        self.push(who, Kind::Sent, data);
     }
 
     pub fn received(&self, who: &str, data: &[u8]) {
-        self.push(who, "received", data, Text::Plain(String::new()), 0);
+        self.push(who, Kind::Received, data);
     }
 
     pub fn sent_datagram(&self, who: &str, data: &[u8], to: u16) {
-        self.push(who, "sent datagram", data, Text::Plain(String::new()), to);
+        self.push(who, Kind::SentDatagram(to), data);
     }
 
     pub fn received_datagram(&self, who: &str, data: &[u8], from: u16) {
-        self.push(
-            who,
-            "received datagram",
-            data,
-            Text::Plain(String::new()),
-            from,
-        );
+        self.push(who, Kind::ReceivedDatagram(from), data);
     }
 
     /// Anything else worth a line: "connected", "EOF", "reset", "server stopped (SIGSTOP)".
     pub fn note(&self, who: &str, text: impl Into<Text>) {
-        self.push(who, "note", &[], text.into(), 0);
+        self.push(who, Kind::Note(text.into()), &[]);
     }
 
     /// The transcript as text, keeping the last `max` lines.
@@ -137,26 +145,22 @@ impl Transcript {
             let more = if l.bytes > l.shown.len() { "…" } else { "" };
             let data = format!("\"{}\"{more}", escape::bytes(&l.shown));
             let size = msg!("count-byte", n = l.bytes);
-            let what = match l.kind {
-                "sent" => msg!("transcript-sent", size = size, data = data),
-                "received" => msg!("transcript-received", size = size, data = data),
-                "sent datagram" => {
-                    msg!(
-                        "transcript-sent-datagram",
-                        size = size,
-                        port = l.port.to_string(),
-                        data = data
-                    )
-                }
-                "received datagram" => {
-                    msg!(
-                        "transcript-received-datagram",
-                        size = size,
-                        port = l.port.to_string(),
-                        data = data
-                    )
-                }
-                _ => l.text.clone(),
+            let what = match &l.kind {
+                Kind::Sent => msg!("transcript-sent", size = size, data = data),
+                Kind::Received => msg!("transcript-received", size = size, data = data),
+                Kind::SentDatagram(port) => msg!(
+                    "transcript-sent-datagram",
+                    size = size,
+                    port = port.to_string(),
+                    data = data
+                ),
+                Kind::ReceivedDatagram(port) => msg!(
+                    "transcript-received-datagram",
+                    size = size,
+                    port = port.to_string(),
+                    data = data
+                ),
+                Kind::Note(text) => text.clone(),
             };
             out.push(Text::Plain(format!("{time} {:<14} ", l.who)).then(what));
         }
@@ -179,5 +183,33 @@ impl Drop for Transcript {
         if let Ok(mut log) = self.log.lock() {
             log.push(text);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::Transcript;
+    use crate::base::i18n::{Lang, Messages};
+
+    #[test]
+    fn pieces_one_way_merge_and_datagrams_keep_their_boundaries() {
+        let t = Transcript::new(Arc::new(Mutex::new(Vec::new())), Arc::default());
+        t.sent("client", b"ab");
+        t.sent("client", b"cd");
+        t.received("client", b"abcd");
+        t.sent_datagram("client", b"x", 7);
+        t.sent_datagram("client", b"y", 7);
+        t.note("checker", "stopped");
+        let text = Messages::new(Lang::En).render(&t.render(10));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 5, "{text}");
+        assert!(
+            lines[0].contains("4 bytes") && lines[0].contains("\"abcd\""),
+            "{text}"
+        );
+        assert!(lines[2].contains("7"), "{text}");
+        assert!(lines[4].ends_with("stopped"), "{text}");
     }
 }

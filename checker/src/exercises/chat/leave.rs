@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::chat::{self, shown};
+use super::member::{self as chat, shown};
 use super::start;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
@@ -55,7 +55,7 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
             Failure::wrong(msg!("chat-left-still-held"))
                 .detail(
                     msg!("label-held"),
-                    Text::lines(sockets::left_for_clients(pid, &held, &[port])),
+                    sockets::describe(&sockets::left_for_clients(pid, &held, &[port])),
                 )
                 .note(msg!("chat-removed-and-closed")),
         ));
@@ -142,7 +142,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
             Failure::wrong(msg!("chat-reset-still-held"))
                 .detail(
                     msg!("label-held"),
-                    Text::lines(sockets::left_for_clients(pid, &held, &[port])),
+                    sockets::describe(&sockets::left_for_clients(pid, &held, &[port])),
                 )
                 .note(msg!("chat-gone-remove")),
         ));

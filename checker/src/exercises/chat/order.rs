@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
-use super::chat::{self, shown};
+use super::member::{self as chat, shown};
 use super::start;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};

@@ -1,0 +1,68 @@
+//! The chat contract: every complete line of at most 4096 bytes, its `\n` included, to every
+//! connected client, the sender included, all clients in one order, each sender's lines in
+//! their order; a partial line at EOF dropped; a client that ends or fails removed, the others
+//! served on. Taken by day5-threads (a thread per client). Its hints speak of a shared list
+//! behind a lock, the design day5-threads teaches.
+
+use crate::exercises::chat::{
+    client_leaves, client_resets, lines_in_pieces, many_senders, to_everyone,
+};
+use crate::lab::exercise::{TestCase, secs};
+use crate::lab::family::Family;
+
+pub static CHAT: Family = Family {
+    name: "chat",
+    runs_from_exercise: false,
+    tests: &[
+        TestCase {
+            id: "to-everyone",
+            title: "3 clients: each line, a 4096-byte one included, reaches every client whole, the sender included, in the same order",
+            points: 2,
+            timeout: secs(15),
+            hint: "Add each client to the shared list before its thread reads; send each complete line to every client in the list, the sender included, with one lock held across the whole broadcast.",
+            section: "threads",
+            program: None,
+            run: to_everyone,
+        },
+        TestCase {
+            id: "many-senders",
+            title: "8 clients send 300 lines each at once: every client gets all 2400, whole, in one and the same order, each sender's in its order",
+            points: 3,
+            timeout: secs(20),
+            hint: "Lock the list once per line and keep it locked until the line has gone to every client: a lock taken per send, or sends made from a copy of the list after unlocking, let two lines cross.",
+            section: "data-races",
+            program: None,
+            run: many_senders,
+        },
+        TestCase {
+            id: "lines-in-pieces",
+            title: "a line sent in pieces arrives whole, after a line that was completed first; an unfinished line at EOF is dropped",
+            points: 2,
+            timeout: secs(15),
+            hint: "Keep each client's bytes in a buffer of its own; cut complete lines at each `\\n` and broadcast only those; what is left at EOF is not a line.",
+            section: "no-message-boundaries",
+            program: None,
+            run: lines_in_pieces,
+        },
+        TestCase {
+            id: "client-leaves",
+            title: "a client that ends gets EOF: its socket closed, its thread gone (/proc/<pid>/task), the others go on",
+            points: 2,
+            timeout: secs(15),
+            hint: "On EOF (read returns 0) or an error, remove the client from the list, let its socket close (no handle left), and return from its thread.",
+            section: "day5-threads",
+            program: None,
+            run: client_leaves,
+        },
+        TestCase {
+            id: "client-resets",
+            title: "a line to a client that has reset: no panic, no poisoned lock, the others and a newcomer served",
+            points: 2,
+            timeout: secs(15),
+            hint: "A send to a client that has gone fails (EPIPE, ECONNRESET): remove that client; never unwrap() a send while the lock is held, or the panic poisons the mutex for every thread.",
+            section: "poisoning",
+            program: None,
+            run: client_resets,
+        },
+    ],
+};

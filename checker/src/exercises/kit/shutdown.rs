@@ -1,0 +1,63 @@
+//! The steps of a graceful exit, shared by the exercises that take the graceful-exit family
+//! (`families::graceful_exit`): wait until the processes sleep before the signal arrives, then
+//! check the last line (`bye`) and what the server left behind. Each exercise's scenario (who
+//! is connected, what is frozen, what must be left: a free port, a complete file) builds on
+//! these.
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::Signal;
+
+use crate::base::escape;
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::contain::capture::complete_lines;
+use crate::contain::procinfo;
+use crate::contain::program::Program;
+use crate::exercises::kit::poll;
+
+/// Wait (at most `within`) until every process `pids` names sleeps in a blocking call (in
+/// accept, poll, a read on a self-pipe..., whichever its design uses), so that a signal
+/// arrives during a wait. One that never sleeps is not failed here: the signal then arrives
+/// while it runs, and the test goes on.
+pub fn wait_until_asleep(within: Duration, pids: impl Fn() -> Vec<i32>) {
+    poll::until(within, || pids().into_iter().all(procinfo::is_waiting));
+}
+
+/// The last line the server printed must be `bye` (its stdout closed, or half a second).
+pub fn expect_bye(program: &mut Program, signal: Signal) -> TestResult {
+    program
+        .stdout
+        .wait_closed(Instant::now() + Duration::from_millis(500));
+    let out = program.stdout.bytes();
+    if complete_lines(&out).last().is_some_and(|l| l == "bye") {
+        return Ok(());
+    }
+    Err(Failure::of_kind(
+        FailureKind::BadOutput,
+        msg!("exit-no-bye", signal = signal.as_str()),
+    )
+    .output(escape::excerpt(&out, 400)))
+}
+
+/// What a server that exited left of its process tree.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct LeftBehind {
+    /// Still running (or stopped).
+    pub running: Vec<i32>,
+    /// Ended, never reaped.
+    pub zombies: Vec<i32>,
+}
+
+impl LeftBehind {
+    pub fn of(program: &Program) -> LeftBehind {
+        let mut left = LeftBehind::default();
+        for (pid, state) in program.leftovers() {
+            match state {
+                'Z' => left.zombies.push(pid),
+                _ => left.running.push(pid),
+            }
+        }
+        left
+    }
+}

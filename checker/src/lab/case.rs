@@ -1,0 +1,48 @@
+//! One hidden test as a table declares it (an exercise's own table, or a family's), and the
+//! catalog keys that translate a table's texts.
+
+use std::time::Duration;
+
+use crate::base::verdict::TestResult;
+use crate::context::Ctx;
+
+pub type TestFn = fn(&mut Ctx) -> TestResult;
+
+/// One hidden test, as a table declares it.
+#[derive(Clone, Copy)]
+pub struct TestCase {
+    /// Unique within its exercise; shown as `<exercise>/<id>`.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub points: u32,
+    /// The whole test must finish within this; every wait inside it is bounded by it.
+    pub timeout: Duration,
+    /// Shown when the test fails with a wrong answer (errors such as "refused" or "timed out"
+    /// get a hint chosen by their kind instead, from `hints.rs`).
+    pub hint: &'static str,
+    /// The course.md anchor to read when this test fails.
+    pub section: &'static str,
+    /// The program this test runs (for program exercises): with `--program NAME=PATH`, only
+    /// the tests of the programs given run.
+    pub program: Option<&'static str>,
+    pub run: TestFn,
+}
+
+/// Shorthand for test tables: `secs(5)`.
+pub const fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+/// The id of the test every exercise ends with: its rules hold.
+pub const RULES_ID: &str = "rules";
+
+/// The catalog id of a table's text in another language: `<owner>--<test>--<what>`, where the
+/// owner is the exercise (`day2-echo--client-echo--title`), the family or variant that declares
+/// the text (`echo-server--round-trip--hint`), or `rules` for the test every exercise shares;
+/// `<exercise>--title` for the exercise itself.
+pub fn catalog_key(owner: &str, test: Option<&str>, what: &str) -> String {
+    match test {
+        Some(id) => format!("{owner}--{id}--{what}"),
+        None => format!("{owner}--{what}"),
+    }
+}

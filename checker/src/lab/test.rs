@@ -1,0 +1,184 @@
+//! The tests an exercise grades, composed: the rows of the families it takes (its program bound,
+//! its tweaks applied), its own rows, its rules; and the catalog keys that translate them.
+
+use std::borrow::Cow;
+use std::ops::Deref;
+
+use super::case::{RULES_ID, TestCase, catalog_key};
+use super::exercise::Exercise;
+use super::family::{self, Owner};
+use crate::base::i18n::Messages;
+use crate::context::Which;
+
+/// A test as an exercise grades it: a row of its own table, of a family it takes (its program
+/// bound, its tweaks applied), or its rules. Reads as the row (`test.id`, `test.points`).
+#[derive(Clone, Copy)]
+pub struct Test {
+    /// The exercise it belongs to.
+    pub exercise: &'static Exercise,
+    case: TestCase,
+    /// Whose catalog entries translate its title and its hint (`catalog_key`).
+    title_from: Owner,
+    hint_from: Owner,
+    /// The rules test earns no points of its own, voids the exercise's while it fails, and
+    /// waits for work on a stub (`grade::outcome`).
+    pub is_rules: bool,
+}
+
+impl Deref for Test {
+    type Target = TestCase;
+
+    fn deref(&self) -> &TestCase {
+        &self.case
+    }
+}
+
+/// The tests of an exercise: its families' (in the order it takes them), then its own, then
+/// the families it takes `after_own`, its rules check last.
+pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
+    let own = |case: &TestCase, owner: Owner| Test {
+        exercise,
+        case: *case,
+        title_from: owner,
+        hint_from: owner,
+        is_rules: false,
+    };
+    let families = |after_own: bool| {
+        exercise
+            .families
+            .iter()
+            .filter(move |takes| takes.after_own == after_own)
+            .flat_map(|takes| family::compose(takes, exercise.name))
+            .map(|c| Test {
+                exercise,
+                case: c.case,
+                title_from: c.title_from,
+                hint_from: c.hint_from,
+                is_rules: false,
+            })
+    };
+    let mut tests: Vec<Test> = families(false).collect();
+    tests.extend(exercise.tests.iter().map(|t| own(t, exercise.name)));
+    tests.extend(families(true));
+    tests.push(Test {
+        is_rules: true,
+        ..own(exercise.rules, RULES_ID)
+    });
+    tests
+}
+
+/// Every entry the other languages' catalogs need for an exercise's table, with its English:
+/// its title, its tests' titles and hints, and every text of the families it takes (those an
+/// exercise tweaks away are still the family's, for the next exercise that takes it).
+pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str)> {
+    let mut entries = vec![(catalog_key(exercise.name, None, "title"), exercise.title)];
+    let families = exercise.families.iter().flat_map(|takes| {
+        let name = takes.family.name;
+        takes.family.tests.iter().flat_map(move |t| {
+            [
+                (catalog_key(name, Some(t.id), "title"), t.title),
+                (catalog_key(name, Some(t.id), "hint"), t.hint),
+            ]
+        })
+    });
+    let tests = tests_of(exercise)
+        .into_iter()
+        .flat_map(|t| [(t.title_key(), t.title), (t.hint_key(), t.hint)]);
+    for (key, english) in families.chain(tests) {
+        if !entries.iter().any(|(k, _)| *k == key) {
+            entries.push((key, english));
+        }
+    }
+    entries
+}
+
+/// The keys of `catalog_entries`.
+pub fn catalog_keys(exercise: &'static Exercise) -> Vec<String> {
+    catalog_entries(exercise)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect()
+}
+
+impl Test {
+    pub fn title_key(&self) -> String {
+        catalog_key(self.title_from, Some(self.id), "title")
+    }
+
+    pub fn hint_key(&self) -> String {
+        catalog_key(self.hint_from, Some(self.id), "hint")
+    }
+
+    /// The test's title in the reader's language (the table's English if not translated).
+    pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&self.title_key(), self.title)
+    }
+
+    /// The test's hint in the reader's language.
+    pub fn hint_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
+        tr.own_or(&self.hint_key(), self.hint)
+    }
+
+    /// What a running test gets to know of itself (the context layer knows no exercise).
+    pub fn which(&self) -> Which {
+        Which {
+            exercise: self.exercise.name,
+            test: self.id,
+            timeout: self.timeout,
+            program: self.program,
+        }
+    }
+
+    /// `day2-echo/round-trip`: what a student types to run it alone.
+    pub fn name(&self) -> String {
+        format!("{}/{}", self.exercise.name, self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lab::fixtures::{LIB, SERVER};
+
+    #[test]
+    fn families_first_then_its_own_then_after_own_then_the_rules() {
+        let ids: Vec<&str> = tests_of(&SERVER).iter().map(|t| t.id).collect();
+        assert_eq!(ids, ["echo", "flood", "client-talks", "exit", "rules"]);
+        let tests = tests_of(&SERVER);
+        assert!(tests.iter().all(|t| t.exercise.name == "day2-server"));
+        assert_eq!(
+            tests[0].program,
+            Some("server"),
+            "the family's rows run its program"
+        );
+        assert_eq!(
+            tests[2].program,
+            Some("client"),
+            "its own row keeps its program"
+        );
+        assert_eq!(tests[1].points, 5, "its tweak");
+        assert!(tests[4].is_rules && !tests[0].is_rules);
+        assert_eq!(tests[2].name(), "day2-server/client-talks");
+    }
+
+    #[test]
+    fn each_text_is_translated_where_it_is_declared() {
+        let tests = tests_of(&SERVER);
+        assert_eq!(tests[0].title_key(), "shared--echo--title");
+        assert_eq!(tests[0].hint_key(), "shared-design--echo--hint");
+        assert_eq!(tests[1].hint_key(), "shared--flood--hint");
+        assert_eq!(tests[2].title_key(), "day2-server--client-talks--title");
+        assert_eq!(tests[4].title_key(), "rules--rules--title");
+        let keys = catalog_keys(&SERVER);
+        assert_eq!(keys[0], "day2-server--title");
+        // The family's own texts are needed even where a variant says them otherwise.
+        assert!(keys.contains(&"shared--echo--hint".to_string()));
+        assert_eq!(
+            keys.len(),
+            keys.iter().collect::<std::collections::BTreeSet<_>>().len(),
+            "no key twice"
+        );
+        let entries = catalog_entries(&LIB);
+        assert!(entries.contains(&("day1-lib--add--hint".to_string(), "a hint")));
+    }
+}
