@@ -124,6 +124,17 @@ impl Program {
     /// half-way through a turn of its loop; then until it is stopped. The call it slept in is
     /// remembered: a program that ends on the EINTR the stop causes is told so.
     pub fn freeze(&mut self) -> Result<()> {
+        self.sigstop(false)
+    }
+
+    /// `freeze`, for the program's whole process group (it and the children it forked, which
+    /// may be the ones serving the clients), as a terminal's Ctrl-Z does; `thaw_group` continues
+    /// them.
+    pub fn freeze_group(&mut self) -> Result<()> {
+        self.sigstop(true)
+    }
+
+    fn sigstop(&mut self, group: bool) -> Result<()> {
         let until = Instant::now() + Duration::from_secs(1);
         while !procinfo::is_waiting(self.pid) && Instant::now() < until {
             if self.try_status().is_some() {
@@ -140,7 +151,11 @@ impl Program {
         if call.is_some() {
             self.frozen_in = call;
         }
-        self.signal(Signal::SIGSTOP)?;
+        if group {
+            self.signal_group(Signal::SIGSTOP)?;
+        } else {
+            self.signal(Signal::SIGSTOP)?;
+        }
         let until = Instant::now() + Duration::from_secs(1);
         while procinfo::state(self.pid) != Some('T') && Instant::now() < until {
             std::thread::sleep(Duration::from_millis(1));
@@ -151,6 +166,11 @@ impl Program {
     /// Continue a program `freeze` stopped (SIGCONT), as fg does.
     pub fn thaw(&mut self) -> Result<()> {
         self.signal(Signal::SIGCONT)
+    }
+
+    /// Continue a process group `freeze_group` stopped (SIGCONT), as fg does.
+    pub fn thaw_group(&mut self) -> Result<()> {
+        self.signal_group(Signal::SIGCONT)
     }
 
     /// Send a signal to the program's whole process group (it and the children it forked), as
