@@ -84,6 +84,10 @@ struct Seen {
     at: Instant,
     look: Look,
     still_since: Instant,
+    /// The diagnosis made while nothing has changed since: every other waiter of the test (50
+    /// clients of a fork server, say) takes it as it is, instead of reading /proc again one
+    /// after another.
+    stuck: Option<Stuck>,
 }
 
 /// What changes when a program does anything: its threads (state, call, time run) and its
@@ -129,19 +133,23 @@ impl Watch {
             && now - seen.at < STEP
             && seen.look.activity == activity
         {
-            return None;
+            return seen.stuck.clone();
         }
         let look = self.look(activity);
-        let still_since = match last.take() {
-            Some(seen) if seen.look == look => seen.still_since,
-            _ => now,
+        let (still_since, known) = match last.take() {
+            Some(seen) if seen.look == look => (seen.still_since, seen.stuck),
+            _ => (now, None),
         };
         let asleep = look.all_asleep();
-        *last = Some(Seen {
+        let seen = last.insert(Seen {
             at: now,
             look,
             still_since,
+            stuck: known,
         });
+        if seen.stuck.is_some() {
+            return seen.stuck.clone();
+        }
         if !asleep || now - still_since < HOLD {
             return None;
         }
@@ -149,10 +157,11 @@ impl Watch {
         if pids.iter().any(|&p| procinfo::has_armed_timer(p)) {
             return None;
         }
-        Some(Stuck {
+        seen.stuck = Some(Stuck {
             label: self.label.clone(),
             where_: self.diagnose(&pids, names),
-        })
+        });
+        seen.stuck.clone()
     }
 
     fn look(&self, activity: u64) -> Look {
