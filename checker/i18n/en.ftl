@@ -395,7 +395,7 @@ fork-zombies-after-20 = run { $run }: { $n ->
    *[other] { $n } zombie children
 } 1 s after the last of 20 clients left
 fork-reaps-late = the server reaps only when something else happens (the next accept?): reap when SIGCHLD arrives
-fork-zombies-after-50 = run { $run }: { $n } of 50 children are zombies 3 s after their clients left at the same instant
+fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
 fork-after-5-left = after its 5 clients left
 fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
@@ -449,7 +449,6 @@ udp-tries = udp-client sent the datagram { $n ->
     [one] { $n } time
    *[other] { $n } times
 } before giving up; the contract says 3 tries in all
-udp-gave-up-early = udp-client gave up after { $seconds } s: it must wait up to 0.5 s for each of its 3 tries
 
 ## day4-signals (exercises/day4_signals/)
 
@@ -757,7 +756,7 @@ pipe-child-exits-at-eof = a client's child exits at its client's EOF (read retur
 pipe-zombies = round { $round }: { $n ->
     [one] { $n } zombie child
    *[other] { $n } zombie children
-} 2 s after 30 clients left at the same instant
+} left after 30 clients left at the same instant
 pipe-loop-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one; loop on waitpid(-1, WNOHANG)
 pipe-sent-sigterm = sent SIGTERM: the file is read once the server has ended
 pipe-on-signal = on { $signal }
@@ -863,6 +862,78 @@ chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its o
 chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
 chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
 
+## A program stuck, and where it waits (observe/stuck.rs, observe/wire/conn.rs)
+
+conn-stuck = { $who }: nothing came back, and nothing will: { $label } is stuck, asleep in a blocking call with nothing moving (see where it waits)
+conn-gave-up-stuck = stopped waiting: the program is stuck
+label-where-it-waits = where it waits
+stuck-sleeps-on = { $who } sleeps in { $call }() on fd { $fd } ({ $what }){ $wchan }
+stuck-sleeps-poll = { $who } sleeps in { $call }() on { $n ->
+    [one] { $n } descriptor
+   *[other] { $n } descriptors
+}: { $fds }{ $wchan }
+stuck-sleeps = { $who } sleeps in { $call }() ({ $what }){ $wchan }
+stuck-wchan = {" "}[in the kernel: { $wchan }]
+stuck-fd = fd { $fd } ({ $what })
+stuck-child = { $label }'s child { $pid }
+stuck-thread = { $who } (thread { $tid })
+stuck-zombie = { $who } is a zombie: it ended and nobody reaped it
+stuck-more-threads = … and { $n ->
+    [one] { $n } more thread
+   *[other] { $n } more threads
+} asleep
+stuck-waits-child = waiting for a child to end
+stuck-waits-signal = waiting for a signal
+stuck-waits-lock = waiting for a lock, a condition variable or another thread
+stuck-waits-fds = waiting on its descriptor sets
+stuck-client-on-port = the client on port { $port }
+stuck-fd-closed = closed meanwhile
+stuck-udp = its UDP socket, nothing to read
+stuck-udp-unread = its UDP socket, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-socket = a socket
+stuck-pipe-read = the read end of a pipe
+stuck-pipe-write = the write end of a pipe
+stuck-epoll = an epoll instance watching { $n ->
+    [one] { $n } descriptor
+   *[other] { $n } descriptors
+}: { $fds }
+stuck-signalfd = a signalfd
+stuck-listening = the listening socket, no connection waiting
+stuck-listening-waiting = the listening socket, { $n ->
+    [one] { $n } connection
+   *[other] { $n } connections
+} waiting to be accepted
+stuck-client-nothing = { $client }'s socket, nothing to read
+stuck-client-unread = { $client }'s socket, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-client-eof = { $client }'s socket, its EOF read or waiting
+stuck-in-child = {" "}of child { $pid }
+stuck-unaccepted = { $n ->
+    [one] { $n } connection waits
+   *[other] { $n } connections wait
+} to be accepted on fd { $fd }{ $holder } (the listening socket)
+stuck-unread = { $client }'s { $size } wait unread on fd { $fd }{ $holder }
+stuck-unsent = { $size } for { $client } wait in the send queue of fd { $fd }{ $holder }, not yet taken by { $client }
+stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: its EOF came, and it was never closed
+pipe-stuck-after = { $label } did not end after { $signal }, and never will: it is stuck, asleep with nothing moving (see where it waits)
+multi-stopped-reading = sent { $sent } without reading: the server stopped reading with { $unread } unread in its socket (back-pressure of its own); next, the EOF
+clients-queue-full = the server stopped accepting after { $n } clients: connections stayed in its listen queue
+multi-syn-retransmitted = { $n } connects waited a second or more: the kernel dropped their SYN because the listen queue was full, and TCP sent it again 1 s later (course.md#backlog)
+worker-eintr-after-stop = { $call }() failed with EINTR after the checker stopped and continued { $label } (SIGSTOP, SIGCONT), as Ctrl-Z and fg do, and { $label } took that for an error. A stop interrupts { $call }() even with no signal handler (signal(7)): on EINTR, just call it again
+multi-continued-at-once = continued the server: two resets, two lines and two connections wait for it at once
+multi-events-at-once = while the server was stopped, two clients reset, two sent a line and two connected, so one poll (or epoll_wait) reported them all: serve each client with its own events, and remove finished clients only after the walk (never Vec::remove(i) during it: the next client would be skipped and the rest paired with their neighbours' events); accept until EAGAIN
+chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
+echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
+echo-continued = continued the server (SIGCONT)
+udp-tries-too-close = udp-client's three tries came within { $seconds } s: it must wait up to 0.5 s for the reply after each
+fork-stopped-parent = stopped the server (SIGSTOP): its children end meanwhile, and their SIGCHLDs merge into one
+pipe-stopped-server = stopped the server (SIGSTOP): its clients' children end meanwhile, and their SIGCHLDs merge into one
+pipe-continued-server = continued the server (SIGCONT)
 ## Families of tests shared by several exercises (lab/family.rs)
 
 family-run-missing = { $exercise } takes a family of tests whose scenario is the exercise's own, and gives none for this test: the checker's table is incomplete

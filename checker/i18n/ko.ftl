@@ -698,7 +698,7 @@ fork-no-listening-socket = /proc에서 서버의 리스닝 소켓을 찾지 못�
 fork-child-holds-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다(자식 { $pids })
 fork-zombies-after-20 = { $run }번째 실행: 클라이언트 20개 중 마지막이 떠나고 1초 뒤에 좀비 프로세스 { $n }개
 fork-reaps-late = 서버가 다른 일이 일어날 때만(다음 accept?) 회수한다: SIGCHLD가 오면 회수하라
-fork-zombies-after-50 = { $run }번째 실행: 클라이언트들이 한순간에 떠나고 3초 뒤에 자식 50개 중 { $n }개가 좀비 프로세스다
+fork-zombies-after-50 = { $run }번째 실행: 클라이언트들이 한순간에 떠난 뒤 자식 50개 중 { $n }개가 좀비 프로세스로 남았다
 fork-one-waitpid = SIGCHLD마다 waitpid 한 번으로는 모자란다: 핸들러가 도는 동안 더 많은 자식이 끝나고 그 시그널들은 하나로 합쳐진다
 fork-after-5-left = 클라이언트 5개가 떠난 뒤
 fork-stopped-serving = 자식들이 사라지자 서버가 처리를 멈췄다: SIGCHLD가 오면 accept()가 EINTR로 실패하는가? EINTR이면 다시 시도하라(또는 핸들러를 SA_RESTART로 설치하라)
@@ -746,7 +746,6 @@ udp-gave-up-log = udp-client가 { $seconds }초 뒤, { $tries }번 시도하고 
 udp-still-trying = udp-client가 4초가 지나도 계속 시도했다: 세 번째 시도 뒤에는 멈추라
 udp-when-no-answer = 서버가 끝내 답하지 않았을 때
 udp-tries = udp-client가 포기하기 전에 데이터그램을 { $n }번 보냈다. 계약은 모두 3번 시도다
-udp-gave-up-early = udp-client가 { $seconds }초 뒤 포기했다: 3번의 시도마다 최대 0.5초를 기다려야 한다
 
 ## day4-signals (exercises/day4_signals/)
 
@@ -1018,7 +1017,7 @@ pipe-child-never-accepts = 자식은 결코 수락하지 않는다: 먼저 리�
 pipe-while-clients-left = 클라이언트들이 떠나는 동안
 pipe-children-still-running = { $round }번째: 클라이언트들이 떠나고 2초가 지났는데 로거 말고도 자식 { $n }개가 아직 돌고 있다
 pipe-child-exits-at-eof = 클라이언트의 자식은 그 클라이언트의 EOF(read가 0을 돌려줌)에서 종료한다
-pipe-zombies = { $round }번째: 클라이언트 30개가 한순간에 떠나고 2초 뒤에 좀비 프로세스 { $n }개
+pipe-zombies = { $round }번째: 클라이언트 30개가 한순간에 떠난 뒤 좀비 프로세스 { $n }개가 남았다
 pipe-loop-waitpid = SIGCHLD마다 waitpid 한 번으로는 모자란다: 핸들러가 도는 동안 더 많은 자식이 끝나고 그 시그널들은 하나로 합쳐진다. waitpid(-1, WNOHANG)를 반복하라
 pipe-sent-sigterm = SIGTERM을 보냄: 파일은 서버가 끝난 뒤에 읽는다
 pipe-on-signal = { $signal }{ JOSA($signal, "을", "를") } 받고
@@ -1100,6 +1099,57 @@ chat-read-ends-anywhere = read는 아무 데서나 끝난다: 클라이언트가
 chat-drop-unfinished = 클라이언트의 EOF가 왔을 때 마지막 `\n` 뒤에 남은 것은 줄이 아니다: 버리라
 chat-removed-gets-eof = 끝난 클라이언트는 목록에서 빠지고 그 소켓은 닫힌다: 그러면 그 클라이언트는 EOF를 받는다
 
+## 멈춘 프로그램과 그것이 기다리는 곳 (observe/stuck.rs, observe/wire/conn.rs)
+
+conn-stuck = { $who }: 아무것도 돌아오지 않았고, 앞으로도 오지 않는다: { $label }{ JOSA($label, "이", "가") } 멈췄다. 움직이는 것 하나 없이 블로킹 호출 안에서 잠들어 있다(기다리는 곳을 보라)
+conn-gave-up-stuck = 기다림을 멈췄다: 프로그램이 멈췄다
+label-where-it-waits = 기다리는 곳
+stuck-sleeps-on = { $who }{ JOSA($who, "이", "가") } fd { $fd }({ $what })에서 { $call }() 안에 잠들어 있다{ $wchan }
+stuck-sleeps-poll = { $who }{ JOSA($who, "이", "가") } 디스크립터 { $n }개에 대해 { $call }() 안에 잠들어 있다: { $fds }{ $wchan }
+stuck-sleeps = { $who }{ JOSA($who, "이", "가") } { $call }() 안에 잠들어 있다({ $what }){ $wchan }
+stuck-wchan = {" "}[커널 안: { $wchan }]
+stuck-fd = fd { $fd }({ $what })
+stuck-child = { $label }의 자식 { $pid }
+stuck-thread = { $who }(스레드 { $tid })
+stuck-zombie = { $who }{ JOSA($who, "은", "는") } 좀비다: 끝났는데 아무도 거두지 않았다
+stuck-more-threads = … 그리고 스레드 { $n }개가 더 잠들어 있다
+stuck-waits-child = 자식이 끝나기를 기다린다
+stuck-waits-signal = 시그널을 기다린다
+stuck-waits-lock = 락이나 조건 변수, 또는 다른 스레드를 기다린다
+stuck-waits-fds = 디스크립터 집합을 기다린다
+stuck-client-on-port = 포트 { $port }의 클라이언트
+stuck-fd-closed = 그사이에 닫혔다
+stuck-udp = 그 UDP 소켓, 읽을 것이 없다
+stuck-udp-unread = 그 UDP 소켓, 읽지 않은 { $n }바이트
+stuck-socket = 소켓
+stuck-pipe-read = 파이프의 읽기 끝
+stuck-pipe-write = 파이프의 쓰기 끝
+stuck-epoll = 디스크립터 { $n }개를 지켜보는 epoll 인스턴스: { $fds }
+stuck-signalfd = signalfd
+stuck-listening = 리스닝 소켓, 기다리는 연결이 없다
+stuck-listening-waiting = 리스닝 소켓, 수락을 기다리는 연결 { $n }개
+stuck-client-nothing = { $client }의 소켓, 읽을 것이 없다
+stuck-client-unread = { $client }의 소켓, 읽지 않은 { $n }바이트
+stuck-client-eof = { $client }의 소켓, EOF를 읽었거나 EOF가 기다린다
+stuck-in-child = {" "}(자식 { $pid })
+stuck-unaccepted = 연결 { $n }개가 fd { $fd }{ $holder }(리스닝 소켓)에서 수락을 기다린다
+stuck-unread = { $client }의 { $size }{ JOSA($size, "이", "가") } fd { $fd }{ $holder }에서 읽히지 않은 채 기다린다
+stuck-unsent = { $client }에게 갈 { $size }{ JOSA($size, "이", "가") } fd { $fd }{ $holder }의 송신 큐에서 기다린다. { $client }{ JOSA($client, "이", "가") } 아직 가져가지 않았다
+stuck-still-open = { $client }의 소켓이 fd { $fd }{ $holder }에 아직 열려 있다: EOF가 왔는데 닫지 않았다
+pipe-stuck-after = { $label }{ JOSA($label, "은", "는") } { $signal }{ JOSA($signal, "을", "를") } 받고도 끝나지 않았고, 앞으로도 끝나지 않는다: 움직이는 것 하나 없이 잠든 채 멈췄다(기다리는 곳을 보라)
+multi-stopped-reading = 읽지 않고 { $sent }를 보냈다: 서버가 자기 소켓에 { $unread }를 읽지 않은 채 읽기를 멈췄다(자기 나름의 백프레셔). 다음은 EOF
+clients-queue-full = 서버가 클라이언트 { $n }개 뒤로 수락을 멈췄다: 연결들이 리슨 큐에 남아 있었다
+multi-syn-retransmitted = connect { $n }개가 1초 이상 기다렸다: 리슨 큐가 가득 차서 커널이 SYN을 버렸고, TCP가 1초 뒤에 다시 보냈다(course.ko.md#backlog)
+worker-eintr-after-stop = 채점기가 { $label }{ JOSA($label, "을", "를") } 멈췄다가 다시 이어 가게 하자(SIGSTOP, SIGCONT; Ctrl-Z와 fg가 하는 일이다) { $call }(){ JOSA($call, "이", "가") } EINTR로 실패했고, { $label }{ JOSA($label, "은", "는") } 그것을 오류로 여겼다. 멈춤은 시그널 핸들러가 없어도 { $call }(){ JOSA($call, "을", "를") } 중단시킨다(signal(7)): EINTR이면 그냥 다시 호출하라
+multi-continued-at-once = 서버를 다시 이어 가게 했다: 리셋 두 개, 줄 두 개, 연결 두 개가 한꺼번에 기다린다
+multi-events-at-once = 서버가 멈춘 사이에 클라이언트 둘이 리셋하고, 둘이 줄을 보내고, 둘이 연결했다. 그래서 poll(또는 epoll_wait) 한 번이 그것을 모두 알렸다: 각 클라이언트는 자기 이벤트로 처리하고, 끝난 클라이언트는 순회가 끝난 뒤에만 지우라(순회 중 Vec::remove(i)는 안 된다: 다음 클라이언트를 건너뛰고 나머지를 이웃의 이벤트와 짝짓는다). 수락은 EAGAIN까지 하라
+chat-stale-entry = 한 클라이언트가 떠난 뒤에 들어온 클라이언트가 받지 말아야 할 줄을 받았다(같은 줄을 두 번?): 클라이언트가 떠나면 목록에서 그 항목을 지우라. accept는 그 디스크립터 번호를 다음 클라이언트에게 주므로, 그 번호로 남은 항목은 새로 온 클라이언트에게 모든 줄을 한 번 더 보낸다
+echo-restarted-elsewhere = 포트 { $port }로 다시 시작했는데 서버는 { $actual }에서 리슨한다: { $port }로의 bind()가 실패했고(EADDRINUSE: 이전 연결이 TIME_WAIT로 기다린다), 아무도 그것을 확인하지 않아 listen()이 포트를 스스로 골랐다
+echo-continued = 서버를 다시 이어 가게 했다(SIGCONT)
+udp-tries-too-close = udp-client의 세 번의 시도가 { $seconds }초 안에 모두 왔다: 시도할 때마다 답을 최대 0.5초 기다려야 한다
+fork-stopped-parent = 서버를 멈췄다(SIGSTOP): 그사이에 자식들이 끝나고, 그 SIGCHLD들은 하나로 합쳐진다
+pipe-stopped-server = 서버를 멈췄다(SIGSTOP): 그사이에 클라이언트의 자식들이 끝나고, 그 SIGCHLD들은 하나로 합쳐진다
+pipe-continued-server = 서버를 다시 이어 가게 했다(SIGCONT)
 ## 여러 실습이 함께 쓰는 테스트 묶음 (lab/family.rs)
 
 family-run-missing = { $exercise }{ JOSA($exercise, "이", "가") } 시나리오를 실습이 주어야 하는 테스트 묶음을 쓰면서 이 테스트의 시나리오를 주지 않았다: 채점기의 표가 덜 채워졌다

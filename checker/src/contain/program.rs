@@ -48,6 +48,8 @@ pub struct Program {
     ending_asked: bool,
     /// Where what the checker had to do to it is written down (its test's).
     recorder: Recorder,
+    /// The call it slept in when the checker last stopped it (`freeze`).
+    frozen_in: Option<String>,
 }
 
 /// What a program is started with (see spawn.rs).
@@ -81,6 +83,7 @@ impl Program {
             stopped: false,
             ending_asked: false,
             recorder: started.recorder,
+            frozen_in: None,
         }
         .with_command(program, args)
     }
@@ -113,6 +116,61 @@ impl Program {
         }
         kill(Pid::from_raw(self.pid), signal)
             .with_context(|| format!("kill({}, {signal})", self.pid))
+    }
+
+    /// Stop the program (SIGSTOP to it alone), as Ctrl-Z does, so that what the test does next
+    /// arrives all at once when it is continued (`thaw`): first wait (at most 1 s) until it
+    /// sleeps in whatever call it waits in, so that the stop always finds it waiting, never
+    /// half-way through a turn of its loop; then until it is stopped. The call it slept in is
+    /// remembered: a program that ends on the EINTR the stop causes is told so.
+    pub fn freeze(&mut self) -> Result<()> {
+        self.sigstop(false)
+    }
+
+    /// `freeze`, for the program's whole process group (it and the children it forked, which
+    /// may be the ones serving the clients), as a terminal's Ctrl-Z does; `thaw_group` continues
+    /// them.
+    pub fn freeze_group(&mut self) -> Result<()> {
+        self.sigstop(true)
+    }
+
+    fn sigstop(&mut self, group: bool) -> Result<()> {
+        let until = Instant::now() + Duration::from_secs(1);
+        while !procinfo::is_waiting(self.pid) && Instant::now() < until {
+            if self.try_status().is_some() {
+                // Already over: the test's next step finds out.
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let call = procinfo::tasks(self.pid)
+            .first()
+            .and_then(|t| t.call)
+            .and_then(|c| c.name())
+            .map(str::to_string);
+        if call.is_some() {
+            self.frozen_in = call;
+        }
+        if group {
+            self.signal_group(Signal::SIGSTOP)?;
+        } else {
+            self.signal(Signal::SIGSTOP)?;
+        }
+        let until = Instant::now() + Duration::from_secs(1);
+        while procinfo::state(self.pid) != Some('T') && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        Ok(())
+    }
+
+    /// Continue a program `freeze` stopped (SIGCONT), as fg does.
+    pub fn thaw(&mut self) -> Result<()> {
+        self.signal(Signal::SIGCONT)
+    }
+
+    /// Continue a process group `freeze_group` stopped (SIGCONT), as fg does.
+    pub fn thaw_group(&mut self) -> Result<()> {
+        self.signal_group(Signal::SIGCONT)
     }
 
     /// Send a signal to the program's whole process group (it and the children it forked), as
@@ -221,10 +279,15 @@ impl Program {
         if asked || !(self.server || is_crash(status)) {
             return;
         }
+        // (last_words first: it waits for the last bytes of stderr.)
+        let last_words = self.last_words(3);
+        let stderr = self.stderr_text().to_lowercase();
+        let on_eintr = stderr.contains("interrupted system call") || stderr.contains("eintr");
         self.recorder.record(Intervention::EndedOnItsOwn {
+            eintr_after_stop: self.frozen_in.clone().filter(|_| on_eintr),
             label: self.label.clone(),
             how: describe_exit(status),
-            last_words: self.last_words(3),
+            last_words,
             server: self.server,
             todo_at: parse_panic(&self.stderr_text())
                 .filter(|p| p.message.starts_with("not yet implemented"))

@@ -18,6 +18,7 @@ use crate::contain::spawn::Spawn;
 use crate::context::built::Built;
 use crate::context::slot::Slot;
 use crate::observe::harness::Harness;
+use crate::observe::stuck::Watched;
 use crate::observe::wire::Transcript;
 
 /// Which test a context is for (`lab::test::Test::which` makes it from the test itself).
@@ -50,6 +51,9 @@ pub struct Ctx<'a> {
     /// The test must be over by then; every wait inside it is bounded by it.
     pub deadline: Instant,
     log: Arc<Mutex<Vec<Text>>>,
+    /// The program the test waits for (its server, once started): a wait asks whether it is
+    /// stuck rather than waiting out its deadline.
+    watched: Arc<Watched>,
     /// Where the test's programs run: its tag, its sandbox, its own fresh directory (removed
     /// with the test, so nothing a program writes lands in the lab).
     scope: Scope,
@@ -72,9 +76,22 @@ impl<'a> Ctx<'a> {
             rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
             deadline: Instant::now() + which.timeout,
             log,
+            watched: Arc::new(Watched::default()),
             scope,
             slot,
         }
+    }
+
+    /// From now on the test's waits watch the program led by `pid` (its server): once it is
+    /// certainly stuck, a wait fails at once and says where it sleeps.
+    pub fn watch(&self, pid: i32, label: &str) {
+        self.watched.watch(pid, label);
+    }
+
+    /// The program must wake on a timer of its own that /proc does not show (alarm(), a receive
+    /// timeout): no quiet spell proves it stuck, so nothing is watched in this test.
+    pub fn expect_timers(&self) {
+        self.watched.off();
     }
 
     /// Run `f`, a wait on a timer (a program's own timeout, an idle period the test imposes),
@@ -113,7 +130,7 @@ impl<'a> Ctx<'a> {
 
     /// A transcript of the test's connections, mirrored into its log.
     pub fn transcript(&self) -> Arc<Transcript> {
-        Transcript::new(Arc::clone(&self.log))
+        Transcript::new(Arc::clone(&self.log), Arc::clone(&self.watched))
     }
 
     /// Start the harness of a library exercise.

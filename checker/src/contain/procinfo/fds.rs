@@ -104,26 +104,26 @@ pub fn epoll_targets(pid: i32) -> Vec<EpollTarget> {
             std::fs::read_link(fd.path())
                 .is_ok_and(|t| t.to_string_lossy() == "anon_inode:[eventpoll]")
         })
-        .filter_map(|fd| {
-            std::fs::read_to_string(format!(
-                "/proc/{pid}/fdinfo/{}",
-                fd.file_name().to_string_lossy()
-            ))
-            .ok()
-        })
-        .flat_map(|info| {
-            info.lines()
-                .filter_map(|line| {
-                    let words: Vec<&str> = line.split_whitespace().collect();
-                    match words.as_slice() {
-                        ["tfd:", fd, "events:", events, ..] => Some(EpollTarget {
-                            fd: fd.parse().ok()?,
-                            events: u32::from_str_radix(events, 16).ok()?,
-                        }),
-                        _ => None,
-                    }
-                })
-                .collect::<Vec<_>>()
+        .filter_map(|fd| fd.file_name().to_str()?.parse().ok())
+        .flat_map(|fd| epoll_targets_of(pid, fd))
+        .collect()
+}
+
+/// What the epoll instance that is descriptor `epfd` of `pid` watches.
+pub fn epoll_targets_of(pid: i32, epfd: i32) -> Vec<EpollTarget> {
+    let Ok(info) = std::fs::read_to_string(format!("/proc/{pid}/fdinfo/{epfd}")) else {
+        return Vec::new();
+    };
+    info.lines()
+        .filter_map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            match words.as_slice() {
+                ["tfd:", fd, "events:", events, ..] => Some(EpollTarget {
+                    fd: fd.parse().ok()?,
+                    events: u32::from_str_radix(events, 16).ok()?,
+                }),
+                _ => None,
+            }
         })
         .collect()
 }

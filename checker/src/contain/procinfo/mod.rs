@@ -7,15 +7,18 @@
 //! these formats are fixed by the kernel's ABI (proc(5)).
 //!
 //! Processes are here; sockets and their tables in `sockets`, descriptors (flags, epoll
-//! targets, signalfds) in `fds`, what a process tree costs (memory, threads, CPU) in `usage`.
+//! targets, signalfds) in `fds`, what a process tree costs (memory, threads, CPU) in `usage`,
+//! where each thread waits (its system call, wchan) in `waits`.
 
 mod fds;
 mod sockets;
 mod usage;
+mod waits;
 
 pub use fds::*;
 pub use sockets::*;
 pub use usage::*;
+pub use waits::*;
 
 /// The fields of /proc/<pid>/stat after the command name: field 3 (state) is index 0.
 /// The name is skipped up to the last `)`, so one with spaces or parentheses cannot confuse

@@ -2,10 +2,12 @@
 //! thread while this thread reads (the checker never deadlocks a correct server).
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use super::poll;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -70,37 +72,73 @@ pub fn send_then_shutdown(
     }
 }
 
-/// Send `data` from a writer thread (half-closing after it if asked) while this thread reads
-/// the echo and compares it byte for byte; then, if half-closed, expect EOF.
-pub fn echo_round_trip(
-    conn: &mut Conn,
-    data: Vec<u8>,
-    half_close: bool,
+/// Send `data` (then, with `fin`, our EOF) while the server is stopped, so that all of it waits
+/// in the server's socket together when it is continued: a server that reads once per event
+/// sees one event for all of it, and one that closes the moment a read returns 0 has the data
+/// and the EOF at once. The server's end is found in its network namespace's table by our port,
+/// accepted or not.
+pub fn send_while_stopped(
+    t: &Transcript,
+    s: &mut Server,
+    c: &mut Conn,
+    data: &[u8],
+    fin: bool,
     deadline: Instant,
 ) -> TestResult {
-    let expected = data.clone();
-    let write = move |mut w: Conn| {
-        w.send(&data, deadline)?;
-        if half_close {
-            w.shutdown_write();
-        }
-        Ok(())
-    };
-    while_writing(conn, write, |c| c.expect_bytes(&expected, deadline))?;
-    if half_close {
-        conn.expect_eof(deadline, msg!("eof-after-client-eof-close"))?;
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
+    c.send(data, deadline)?;
+    if fin {
+        c.shutdown_write();
     }
+    let (pid, port) = (s.program.pid(), c.local_port());
+    poll::until(Duration::from_secs(2), || {
+        procinfo::tcp_sockets(pid)
+            .into_iter()
+            .find(|sock| sock.remote_port == port)
+            .is_some_and(|sock| {
+                if fin {
+                    sock.state == "CLOSE_WAIT"
+                } else {
+                    sock.rx_queue as usize >= data.len()
+                }
+            })
+    });
+    s.program.thaw()?;
+    t.note(
+        "checker",
+        if fin {
+            msg!("multi-continued-together")
+        } else {
+            msg!("echo-continued")
+        },
+    );
     Ok(())
 }
 
+/// Once the server led by `pid` has taken everything sent on our port `port`: its end's receive
+/// queue is empty and every process of it sleeps (at most 2 s).
+pub fn wait_taken(pid: i32, port: u16) {
+    poll::until(Duration::from_secs(2), || {
+        procinfo::tcp_sockets(pid)
+            .into_iter()
+            .find(|sock| sock.remote_port == port)
+            .is_some_and(|sock| sock.rx_queue == 0)
+            && procinfo::tree(pid).into_iter().all(procinfo::is_waiting)
+    });
+}
+
 /// A pattern in which any lost, repeated or reordered byte shows: 256-byte records, each its
-/// own number (4 bytes, little-endian; the top byte is 0 in any flood under 4 GiB), then the
-/// same 252 printable bytes: a stream shifted by any amount shows a 0 where a letter belongs, or
-/// a letter where the 0 belongs, within one record; a lost or repeated record shows its number.
+/// own number (three digits of base 245, each written as a byte from 11 to 255, then a 0), then
+/// the same 252 printable bytes: a stream shifted by any amount shows a 0 where a letter
+/// belongs, or a letter where the 0 belongs, within one record; a lost or repeated record shows
+/// its number. No byte is a `\n` (10), so a flood is never taken for lines: a server that
+/// keeps only whole lines keeps none of it, every time, whatever the sizes of its reads.
 /// Built with whole-record copies: a checker built without optimisation fills 32 MiB in a few
 /// milliseconds (a byte-by-byte counter took most of the suite's CPU).
 pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     const RECORD: usize = 256;
+    const BASE: u32 = 245;
     let mut record = [0u8; RECORD];
     let mut x: u32 = 0x2545_f491;
     for b in &mut record[4..] {
@@ -110,11 +148,30 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     let mut out = Vec::with_capacity(len + RECORD);
     let mut number: u32 = 0;
     while out.len() < len {
-        record[..4].copy_from_slice(&number.to_le_bytes());
+        let mut n = number;
+        for digit in &mut record[..3] {
+            *digit = 11 + (n % BASE) as u8;
+            n /= BASE;
+        }
+        record[3] = 0;
         out.extend_from_slice(&record);
         number = number.wrapping_add(1);
     }
     out.truncate(len);
     // Shared, not cloned, by the sender, the reader and the report.
     out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_flood_has_no_newline_and_no_two_equal_records() {
+        let data = super::counting_bytes(64 << 20);
+        assert!(!data.contains(&b'\n'));
+        let first: Vec<&[u8]> = data.chunks(256).map(|r| &r[..4]).collect();
+        let mut sorted = first.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), first.len());
+    }
 }

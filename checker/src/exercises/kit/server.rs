@@ -36,6 +36,8 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
         .collect();
     let by_hand_command = format!("{} 7000{shown_args}", ctx.by_hand(name));
     let mut program = spawn.start()?;
+    // From now on a wait for this server fails as soon as the server is stuck.
+    ctx.watch(program.pid(), name);
     // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
     let ready_by = ctx.within(Duration::from_secs(5));
     let ready = |program: Program, port: u16, line: String| {
