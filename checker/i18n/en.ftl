@@ -43,7 +43,9 @@ summary-title = Socket-programming lab: results
 summary-columns = day | exercise | status | tests | points
 summary-score = Score: { $earned }/{ $possible } points.
 summary-failing = Failing tests
+summary-tests-not-started = { $passed }/{ $tests } ({ $n } not started)
 report-exercise-counts = ({ $passed }/{ $tests } tests, { $earned }/{ $possible } points)
+report-exercise-counts-not-started = ({ $passed }/{ $tests } tests, { $not_started } not started, { $earned }/{ $possible } points)
 report-does-not-compile = does not compile
 report-not-graded = not graded
 report-fix-compile-errors = fix the errors above (the compiler's own messages), then run the checker again; the other exercises are graded as usual
@@ -59,8 +61,10 @@ report-transcript-took = transcript ({ $seconds } s):
 report-score = score: { $earned }/{ $possible } points
 report-score-day = day { $day }: { $earned }/{ $possible }
 report-totals = { $passed } passed, { $failed } failed
-report-totals-skipped = { $passed } passed, { $failed } failed, { $skipped } not applicable
+report-totals-not-started = , { $n } not started
+report-totals-not-applicable = , { $n } not applicable
 report-grading = grading
+progress-building = building { $exercise } (first time: ~1 min)
 
 ## Hints by kind of error (report/hints.rs)
 
@@ -298,7 +302,7 @@ hidden-accepted = accepted a connection
 hidden-eof = EOF from the client
 hidden-closed-early = closed the connection early, on purpose
 hidden-write-failed = write failed: the client went away
-stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt
+stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send: nothing to interrupt
 stall-stopped = server stopped (SIGSTOP) while its send was blocked
 stall-continued = server continued (SIGCONT)
 
@@ -995,3 +999,112 @@ prefork-still-running = the server is still running 2 s after { $signal }
 prefork-still-there = still running
 prefork-workers-outlive = the parent waits for workers that do not end: send each SIGTERM before waiting, and give the workers SIGTERM's default action back after fork, unblocked (they inherit the parent's handlers and its signal mask)
 prefork-handler-sets-flag = the handler sets a flag, and the loop must see it: a signal that comes while the parent waits must end the wait (ppoll with the signals blocked outside it, or poll failing with EINTR)
+
+## Grading a class: Classroom 50, Gradescope, the regrade (report/gradescope.rs)
+
+gradescope-summary = { $points }/{ $max } points ({ $passed } passed, { $failed } failed)
+
+## Experiments: `checker try` (commands/experiment.rs, experiments/)
+help-cmd-try = Run an experiment that shows a claim of the course on this machine (backlog, zombie, ...): what it did, what the kernel answered, what that shows. Without a name: the list.
+help-cmd-try-arg-name = An experiment's name, or `all`
+try-list-heading = Experiments: each shows a claim of the course on this machine.
+try-list-usage = Run one: `cargo run -p checker -- try <name>` (or `try all`; `--format json` for the figures).
+try-unknown = no experiment is called `{ $name }`; there are: { $names }
+try-heading = { $name } — { $title }  [{ $course }#{ $section }]
+try-holds = ✓ The course's claim holds on this machine.
+try-does-not-hold = ✗ The course's claim does NOT hold on this machine: please tell your instructor (with this output).
+try-unavailable = — Could not run here: { $why }
+try-needs-namespace = it needs a network namespace of its own (root, or a kernel that lets users make namespaces) for raw sockets
+try-failed = the experiment failed: { $error }
+try-yes = yes
+try-no = no
+try-backlog--title = listen(fd, 5) and no accept(): how many of clients A–G get connected
+try-backlog-listen = The server: socket, bind 127.0.0.1:{ $port }, listen(fd, { $backlog }), and never accept(). Clients A to G call connect(), one after another.
+try-backlog-queued = client { $client }: connected; it waits in the accept queue ({ $queued } waiting)
+try-backlog-dropped = client { $client }: its SYN was dropped (the listener's ListenOverflows counter went up); it stays in { $state } and will send the SYN again
+try-backlog-conclusion = { $completed } connections completed with backlog { $backlog }: Linux queues backlog + 1 completed connections, and drops the SYN after that (the client is not refused: it waits and retries).
+try-accept-queue-full--title = a full accept queue: the SYN is dropped and sent again 1 s later
+try-full-listen = The server listens on 127.0.0.1:{ $port } with backlog 1 and does not accept yet.
+try-full-two-queued = Two clients connected: the accept queue is full (backlog + 1 = 2).
+try-full-dropped = A third client calls connect(): its SYN is dropped; the client waits in { $state }.
+try-full-accepted = The server calls accept() once: there is room in the queue again.
+try-full-completed = The third client's connection completed { $ms } ms after its connect(), after { $retrans } retransmission(s) of its SYN.
+try-full-conclusion = A dropped SYN costs the client its retransmission timeout (1 s the first time, then 2, 4, ...): a server that accepts late makes connects slow, not refused.
+try-reset-in-accept-queue--title = a connection reset while it waits in the accept queue: does accept() still return it?
+try-reset-queue-listen = The server listens on 127.0.0.1:{ $port } (backlog 5) and does not accept yet.
+try-reset-queue-queued = A client connected: { $queued } connection(s) wait in the accept queue.
+try-reset-queue-reset = The client sets SO_LINGER to 0 and closes: RST. The server's side took it; the accept queue holds { $queued }.
+try-reset-queue-accepted = accept() returns it (state { $state }); the server's first recv() gives { $read }.
+try-reset-queue-gone = accept() finds nothing: the reset connection left the queue.
+try-reset-queue-conclusion = On Linux a connection reset in the accept queue stays there: accept() returns it, and the first read fails with ECONNRESET (then reads 0). A server must expect errors from a connection it has just accepted.
+try-reset-queue-other = The kernel did not behave as the course says: see the lines above.
+try-connect-unreachable--title = connect() answered by ICMP "host unreachable" fails at once
+try-unreach-syn = A client calls connect() to port { $port }, whose queue is full: its SYN goes unanswered (the experiment sees it on a raw socket).
+try-unreach-sent = The experiment answers that SYN with ICMP type 3 code 1, "host unreachable", as a router on the way would.
+try-unreach-result = connect() ended with { $error } { $ms } ms after it started, after { $retrans } retransmission(s) of the SYN.
+try-unreach-conclusion = On Linux an ICMP unreachable that answers a SYN ends connect() at once (tcp_v4_err): it is not a "soft error" waited out with more SYNs, as on BSD. The soft-error rule is for connections already established.
+try-rst-unread--title = close() with unread data sends RST, not FIN
+try-rst-unread-close = The client sent "hello"; the server closed without reading it. The client's recv(): { $read }
+try-rst-read-first = The same, but the server read "hello" before close(). The client's recv(): { $read }
+try-rst-conclusion = Data left unread at close() makes the kernel reset the connection (RST): the peer's read fails with ECONNRESET and whatever it had not read yet is lost. Read to EOF (or shutdown(SHUT_WR) first) when the peer may still be sending.
+try-fin-delayed-ack--title = the ACK of a FIN waits for the delayed-ACK timer
+try-fin-request = The client sent a request; the server read it and does nothing more.
+try-fin-right-after = The client calls shutdown(SHUT_WR): a FIN. Right after, the client's socket is in { $state } (its FIN not yet acknowledged).
+try-fin-acked = The ACK came { $ms } ms later, alone (the client is now in { $state }).
+try-fin-answered = Again, with a server that closes as soon as it reads EOF: the client goes to { $state } (the server's FIN carried the ACK).
+try-fin-conclusion = Linux does not acknowledge a FIN at once: it waits (40 ms or more) in case its own data or FIN can carry the ACK. A capture shows FIN, then the server's answer with the ACK in it.
+try-time-wait-reuseaddr--title = TIME_WAIT after the active close, and SO_REUSEADDR
+try-tw-bind = port { $port } in TIME_WAIT: { $tw }; old socket SO_REUSEADDR { $old }, new socket SO_REUSEADDR { $new }: bind() → { $result }
+try-tw-conclusion = The side that closes first keeps the connection in TIME_WAIT (2 MSL, 60 s on Linux); binding its port again fails with EADDRINUSE unless the new socket sets SO_REUSEADDR — and, on Linux, the old one had it too, which is the case when the same server restarts.
+try-udp-icmp-unconnected--title = an unconnected UDP socket is not told of ICMP "port unreachable"
+try-udp-unconnected = sendto() to 127.0.0.1:{ $port }, where nothing listens: an ICMP "port unreachable" comes back. The unconnected socket's recv(): { $result }
+try-udp-recverr = The same with IP_RECVERR set on the unconnected socket: recv() gives { $result }
+try-udp-connected = The same with a connected socket (connect, then send): recv() gives { $result }
+try-udp-conclusion = The ICMP error reaches a connected UDP socket (ECONNREFUSED on the next call) but not an unconnected one, which could not tell whose datagram it was, unless it asked with IP_RECVERR: connect a UDP client to learn that nobody listens.
+try-zombie--title = a child that exited is a zombie until its parent waits for it
+try-zombie-forked = fork(): the child (pid { $pid }) calls _exit(7) at once; the parent does not wait yet.
+try-zombie-state = /proc/{ $pid }/stat says state { $state }; kill(pid, 0) succeeds: { $kill }
+try-zombie-reaped = waitpid() collects it: exited with { $code }; /proc entry gone: { $gone }; kill(pid, 0) now gives { $kill }
+try-zombie-conclusion = A zombie is a process that has ended but still holds its pid and exit status until waitpid() reaps it; kill() on it still succeeds. Once reaped, the pid is free and may belong to another process: forget a pid when you reap it.
+try-short-count-sigstop--title = a blocked send interrupted by a signal returns a short count
+try-short-stop-moved = SIGSTOP and SIGCONT (as Ctrl-Z and fg), no handler, after some bytes went
+try-short-restart-moved = a SIGUSR1 handler with SA_RESTART, after some bytes went
+try-short-no-restart-moved = a SIGUSR1 handler without SA_RESTART, after some bytes went
+try-short-stop-nothing = SIGSTOP and SIGCONT, no handler, before any byte went
+try-short-restart-nothing = a SIGUSR1 handler with SA_RESTART, before any byte went
+try-short-no-restart-nothing = a SIGUSR1 handler without SA_RESTART, before any byte went
+try-short-case = send({ $asked } bytes) blocked; { $case }: it returned { $result }
+try-short-conclusion = A blocked send that has moved some bytes returns that count whenever a signal interrupts it, with or without SA_RESTART, and after SIGSTOP/SIGCONT too. SA_RESTART only decides what happens when nothing had moved: restart, or fail with EINTR. Always send the rest.
+try-epollet-starve--title = EPOLLET and one read per event: the rest waits, and no event comes for it
+try-epoll-round = { $mode }: 8192 bytes arrived; epoll_wait reported { $first } event(s); one recv of 1024 bytes left { $left } unread; epoll_wait again (100 ms): { $again } event(s)
+try-epoll-more = EPOLLET: one more byte arrives; epoll_wait reports { $events } event(s): only new data makes a new edge.
+try-epoll-conclusion = Edge-triggered, an event means "data arrived", not "data is there": read until EAGAIN at every event, or the rest sits there unseen until the client sends more. Level-triggered, epoll reports the socket again while data waits.
+try-pipe-buf-atomic--title = writes of at most PIPE_BUF bytes into a pipe are never split
+try-pipe-small = 4 writers each wrote 64 records of { $bytes } bytes (PIPE_BUF) into one pipe at once: { $records } records, { $mixed } of them mixed with another's bytes.
+try-pipe-large = One write() of { $bytes } bytes into an empty pipe (64 KiB) waits for room; stopped there (SIGSTOP) it returned { $first }, and another writer's 100 bytes landed at offset { $at }, inside it.
+try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is atomic: it lands whole or waits. A larger one can be split: when it waits for room, a signal ends it with a short count, and other writers' bytes go in between. Several writers into one pipe: one write() per record, at most PIPE_BUF each.
+
+## A student's first hour (issue 24)
+select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }
+select-program-none = --program { $name }=...: none of the tests selected runs a program (they grade a library); leave --program out, or select the exercise whose program it is
+report-rules-void = ✗ A broken rule voids this exercise's points: the tests that pass would earn { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } once the rules hold (see the rules line below; { $course }#rules).
+load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
+load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
+load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
+# A library call as shown in a report: code, with its arguments described in words
+fileio-slow-pipe = slow pipe
+fileio-closed-pipe = pipe whose reader is gone
+fileio-empty-buffer = an empty buffer
+fileio-random-data = { $size } of random data
+library-in-memory = bytes { $bytes } in memory
+inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
+inet-addr-value = { $value } (bytes { $bytes } in memory)
+# checker watch: which save a verdict belongs to (commands/watch.rs)
+watch-verdict-of-start = ↑ the files as they were at { $time }
+watch-verdict-of-save = ↑ the save of { $time }: { $files }
+watch-changed-while-grading = { $files } changed while being graded ({ $time }): the verdict above is already out of date; grading again
+# The stalled reader: how the bytes went missing (exercises/kit/stalled.rs)
+stalled-closed-early = the server ended the connection (FIN, or RST where it left bytes unread) before sending everything back, while the client was still sending: it stopped serving this client before its EOF. Keep reading and sending back until read() returns 0, then close

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::base::i18n::{Lang, Messages, msg};
+use crate::report::gradescope::Visibility;
 
 /// Grades the socket-programming lab's exercises with hidden tests.
 ///
@@ -43,7 +44,7 @@ pub struct GradingArgs {
     pub verbose: bool,
 
     /// How many tests run at once (default: the number of cores). A test that only waits on a
-    /// timer (a client's 5 s timeout, say) does not count while it waits.
+    /// timer (a client's timeout, say) does not count while it waits.
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -70,10 +71,20 @@ pub struct GradingArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Also write a report in FORMAT (json, junit, classroom) to FILE; may be repeated, so one
-    /// grading run gives every report CI needs. The human report still goes to the terminal.
+    /// Also write a report in FORMAT (json, junit, classroom50, gradescope) to FILE; may be
+    /// repeated, so one grading run gives every report CI needs. The human report still goes to
+    /// the terminal.
     #[arg(long = "report", global = true, value_name = "FORMAT=FILE", value_parser = parse_report)]
     pub reports: Vec<(Format, PathBuf)>,
+
+    /// The deadline graded for (RFC 3339, e.g. 2026-10-31T23:59:00+09:00): recorded in the
+    /// machine reports; `checker gradebook` flags work committed after it.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_deadline)]
+    pub deadline: Option<String>,
+
+    /// Gradescope: when students see the tests' results.
+    #[arg(long, global = true, value_enum, default_value_t = Visibility::Visible)]
+    pub visibility: Visibility,
 
     /// The student whose work is graded, recorded in the JSON report (for `checker gradebook`).
     #[arg(long, global = true, value_name = "NAME")]
@@ -90,9 +101,10 @@ pub enum Format {
     Human,
     Json,
     Junit,
-    /// What GitHub Classroom's autograding reporter reads (as JSON; base64 it into the step's
-    /// `result` output).
-    Classroom,
+    /// Classroom 50's `result.json` (schema classroom50/result/v1).
+    Classroom50,
+    /// A Gradescope autograder's `results.json`.
+    Gradescope,
 }
 
 #[derive(Subcommand, Debug)]
@@ -114,8 +126,8 @@ pub enum Command {
     /// course.md sections exist, manifests agree, solutions are fmt- and clippy-clean).
     Verify,
     /// For instructors: one CSV row per student from many JSON reports (files, or folders of
-    /// downloaded artifacts searched for them): points per exercise, total, and the sandbox
-    /// that graded it.
+    /// downloaded artifacts searched for them): points per exercise, total, and what graded it
+    /// (lab revision, commit, sandbox), flagging a grade that stands out.
     Gradebook {
         /// JSON reports (`--format json` / `--report json=...`), or folders holding them.
         #[arg(required = true, value_name = "REPORT")]
@@ -127,6 +139,19 @@ pub enum Command {
         /// The directory to write (must not exist, or be empty).
         dir: PathBuf,
     },
+    /// For instructors: write a Gradescope autograder (setup.sh, run_autograder) as a zip to
+    /// upload: it installs Rust and the checker from the lab at a pinned revision and grades
+    /// each submission with --ci.
+    ExportGradescope {
+        /// The zip to write.
+        out: PathBuf,
+        /// The lab repository to grade with, as git clones it (default: this lab's `origin`).
+        #[arg(long, value_name = "URL")]
+        lab_repository: Option<String>,
+        /// The lab's revision, a tag or a commit (default: this lab's current commit).
+        #[arg(long, value_name = "REV")]
+        lab_revision: Option<String>,
+    },
     /// For instructors: scaffold a new exercise (stub, solution, test table, course sections
     /// in both languages, Korean titles and hints, broken versions), green from the start, and
     /// list what is left to write.
@@ -136,6 +161,12 @@ pub enum Command {
         /// Make it a program exercise with a binary of this name (default: a library).
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
+    },
+    /// Run an experiment that shows a claim of the course on this machine (backlog, zombie,
+    /// ...): what it did, what the kernel answered, what that shows. Without a name: the list.
+    Try {
+        /// An experiment's name, or `all`
+        name: Option<String>,
     },
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
@@ -297,14 +328,24 @@ fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {
     let (format, path) = text
         .split_once('=')
         .ok_or("expected FORMAT=FILE, e.g. json=results.json")?;
+    const FORMATS: &str = "json, junit, classroom50 or gradescope";
     let format = Format::from_str(format, true)
-        .map_err(|_| format!("`{format}`: the formats are json, junit and classroom"))?;
+        .map_err(|_| format!("`{format}`: the formats are {FORMATS}"))?;
     if format == Format::Human {
-        return Err(
-            "the human report goes to the terminal; --report takes json, junit or classroom".into(),
-        );
+        return Err(format!(
+            "the human report goes to the terminal; --report takes {FORMATS}"
+        ));
     }
     Ok((format, PathBuf::from(path)))
+}
+
+fn parse_deadline(text: &str) -> Result<String, String> {
+    match crate::base::date::parse_rfc3339(text) {
+        Some(_) => Ok(text.trim().to_string()),
+        None => Err(
+            "expected a date and time with its UTC offset, e.g. 2026-10-31T23:59:00+09:00".into(),
+        ),
+    }
 }
 
 fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
@@ -323,6 +364,39 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
 
 #[cfg(test)]
 mod tests {
+    /// A number a student reads has one source: the contracts' timers are in the course and
+    /// the tests, so `--help` (in every language) names none of them (it once said the echo
+    /// client's timeout was 5 s while the contract said 2 s).
+    #[test]
+    fn help_names_no_contract_timer() {
+        use crate::base::i18n::{Lang, Messages};
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut cmd = super::command(&tr);
+            let mut texts = vec![cmd.render_long_help().to_string()];
+            for sub in cmd.get_subcommands_mut() {
+                texts.push(sub.render_long_help().to_string());
+            }
+            let timer = regex_lite_seconds();
+            for text in texts {
+                for line in text.lines() {
+                    assert!(!timer(line), "{lang:?} --help names a timer: {line}");
+                }
+            }
+        }
+    }
+
+    /// A duration in seconds: `5 s`, `0.5 s`, `5초`.
+    fn regex_lite_seconds() -> impl Fn(&str) -> bool {
+        |line: &str| {
+            let chars: Vec<char> = line.chars().collect();
+            chars
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && ((w[1] == ' ' && w[2] == 's') || w[1] == '초'))
+                && !line.contains("--")
+        }
+    }
+
     #[test]
     fn the_command_line_is_well_formed() {
         use clap::CommandFactory;

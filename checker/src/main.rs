@@ -22,6 +22,7 @@ mod commands;
 mod contain;
 mod context;
 mod exercises;
+mod experiments;
 mod grade;
 mod lab;
 mod observe;
@@ -93,12 +94,18 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Hint { exercise }) => commands::list::hint(&exercise, tr),
         Some(Command::Verify) => commands::verify::run(commands::options(args, tr)?),
         Some(Command::Gradebook { files }) => {
-            commands::gradebook::run(&files, args.output.as_deref())
+            commands::gradebook::run(&files, args.output.as_deref(), args.deadline.as_deref())
         }
-        Some(Command::ExportStudent { dir }) => commands::export::run(&dir),
+        Some(Command::ExportStudent { dir }) => commands::export::run(&dir, tr.lang()),
+        Some(Command::ExportGradescope {
+            out,
+            lab_repository,
+            lab_revision,
+        }) => commands::export_gradescope::run(&out, lab_repository, lab_revision, args),
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
         Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref(), tr),
         Some(Command::Sync) => commands::sync::run(tr),
+        Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
         None if cli.targets.is_empty() => commands::overview::run(args, tr),
         None => commands::grade::run(&cli.targets, args, tr),
     }

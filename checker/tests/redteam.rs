@@ -3,8 +3,8 @@
 //! `.ci/grade-submission`, the script the grading workflows run. Each asserts that the student
 //! earns no point they did not earn, and that nothing the student wrote ran outside a contained
 //! build or program (a cheat that runs leaves a marker file; none may appear). Plus: the
-//! exported repository holds no solution and works; the Classroom result has the shape GitHub
-//! Classroom's reporter reads; the gradebook reads the reports back.
+//! exported repository holds no solution and works; the gradebook reads the reports back.
+//! (Classroom 50's and Gradescope's reports are checked in grading_a_class.rs.)
 
 mod common;
 
@@ -62,7 +62,6 @@ struct Graded {
     code: Option<i32>,
     output: String,
     json: Option<Value>,
-    classroom: Option<Value>,
     _out: tempfile::TempDir,
 }
 
@@ -107,7 +106,6 @@ fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
             String::from_utf8_lossy(&result.stderr)
         ),
         json: read("results.json"),
-        classroom: read("classroom.json"),
         _out: out,
     }
 }
@@ -370,7 +368,14 @@ fn the_exported_repository_holds_no_solution_and_works() {
     assert!(korean.contains("cargo run -p checker"), "{korean}");
     assert!(!korean.contains("broken-versions"), "{korean}");
     assert!(root.join("course.ko.md").exists());
-    assert!(root.join(".github/workflows/classroom.yml").exists());
+    for file in [
+        ".github/workflows/grade.yml",
+        ".github/workflows/regrade.yml",
+        ".ci/regrade",
+    ] {
+        assert!(root.join(file).exists(), "{file}");
+    }
+    assert!(!root.join(".github/workflows/classroom.yml").exists());
     // The checker builds and grades in it, as in the lab.
     let out = Command::new(env!("CARGO"))
         .args(["run", "-q", "-p", "checker", "--", "day1-endian"])
@@ -389,6 +394,51 @@ fn the_exported_repository_holds_no_solution_and_works() {
     assert!(stdout.contains("not started"), "{stdout}");
 }
 
+#[test]
+fn a_korean_export_has_korean_stubs_that_grade_as_the_english_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("student");
+    let out = common::checker_command()
+        .args(["--lang", "ko", "export-student"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server =
+        std::fs::read_to_string(root.join("exercises/day2-echo/src/bin/echo-server.rs")).unwrap();
+    assert!(server.contains("//! 2일차 — TCP 에코 서버."), "{server}");
+    assert!(!server.contains("//! Day 2 — TCP echo server."), "{server}");
+    // Only the comments changed: the code and the hint code are the English stub's.
+    let english = std::fs::read_to_string(
+        common::lab_root().join("exercises/day2-echo/src/bin/echo-server.rs"),
+    )
+    .unwrap();
+    let code = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| {
+                let l = l.trim_start();
+                !l.starts_with("//") || l.starts_with("//>")
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(code(&server), code(&english));
+    // And the stubs grade as the English ones do: not started.
+    let graded = common::checker_command()
+        .args(["--root"])
+        .arg(root.join("exercises"))
+        .args(["day1-endian", "--lang", "ko"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&graded.stdout);
+    assert_eq!(graded.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("시작 전"), "{stdout}");
+}
+
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -403,38 +453,6 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     found
-}
-
-/// The shape classroom-resources/autograding-grading-reporter reads (its src/main.js,
-/// aggregate-results.js, notify-classroom.js): `<RUNNER>_RESULTS` holds base64 JSON with
-/// `tests[]` (name, status pass/fail/error, message), `max_score`, and per test `score`, which
-/// Classroom adds up.
-#[test]
-fn the_classroom_result_has_the_reporters_shape() {
-    let repo = export(|root| solve(root, "day1-endian"));
-    let graded = grade(&repo, "day1-endian day2-inet", &[]);
-    let classroom = graded.classroom.as_ref().expect("classroom.json");
-    let json = graded.json.as_ref().expect("results.json");
-    assert_eq!(classroom["version"], 1);
-    assert!(matches!(
-        classroom["status"].as_str(),
-        Some("pass" | "fail" | "error")
-    ));
-    let tests = classroom["tests"].as_array().expect("tests");
-    assert!(!tests.is_empty());
-    let mut total = 0;
-    for t in tests {
-        assert!(t["name"].is_string(), "{t}");
-        assert!(
-            matches!(t["status"].as_str(), Some("pass" | "fail" | "error")),
-            "{t}"
-        );
-        assert!(t["message"].is_string() || t["message"].is_null(), "{t}");
-        total += t["score"].as_u64().expect("a numeric score");
-    }
-    assert_eq!(total, json["totals"]["points"].as_u64().unwrap());
-    assert_eq!(classroom["max_score"], json["totals"]["max_points"]);
-    assert_eq!(total, 14, "day1-endian solved, day2-inet a stub");
 }
 
 #[test]
@@ -467,7 +485,9 @@ fn the_gradebook_reads_the_reports_back() {
     let csv = String::from_utf8_lossy(&out.stdout).into_owned();
     let lines: Vec<&str> = csv.lines().collect();
     assert!(
-        lines[0].starts_with("student,day1-endian (/14),total,max,sandbox,contained"),
+        lines[0].starts_with(
+            "student,day1-endian (/14),total,max,sandbox,contained,lab_revision,commit,commit_date,checker,flags"
+        ),
         "{csv}"
     );
     // Every report was graded with --student redteam; the gradebook keeps the name it gives.

@@ -275,8 +275,16 @@ fn the_overview_comes_from_the_cache_until_a_file_changes() {
     );
 }
 
+/// `watch` never shows a verdict that is no longer true: reading or touching a source grades
+/// nothing; a save is graded; a save made while grading is graded right after (the checker is
+/// frozen mid-grading, the file saved, the checker continued: no luck involved); each verdict
+/// says which save it belongs to.
 #[test]
-fn watch_grades_again_after_a_save() {
+fn watch_never_shows_a_stale_verdict() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    use std::sync::mpsc::Receiver;
+
     let dir = tree("reports-watch", &["day1-endian"], &[]).unwrap();
     let mut child = checker_command()
         .args([
@@ -288,6 +296,7 @@ fn watch_grades_again_after_a_save() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    let pid = Pid::from_raw(child.id() as i32);
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -299,26 +308,84 @@ fn watch_grades_again_after_a_save() {
             let _ = tx.send(line);
         }
     });
-    let wait_for_watching = |rx: &std::sync::mpsc::Receiver<String>| {
+    // The lines up to the next "watching", or None after a minute.
+    let until_watching = |rx: &Receiver<String>| {
         let until = Instant::now() + Duration::from_secs(60);
+        let mut lines = Vec::new();
         while Instant::now() < until {
-            if let Ok(line) = rx.recv_timeout(Duration::from_secs(1))
-                && line.starts_with("watching ")
-            {
-                return true;
+            if let Ok(line) = rx.recv_timeout(Duration::from_secs(1)) {
+                if line.starts_with("watching ") {
+                    return Some(lines);
+                }
+                lines.push(line);
             }
         }
-        false
+        None
     };
-    assert!(wait_for_watching(&rx), "the first grading never finished");
+    let has_child = || {
+        std::fs::read_dir("/proc").unwrap().flatten().any(|e| {
+            std::fs::read_to_string(e.path().join("stat")).is_ok_and(|stat| {
+                let after_name = stat.rsplit_once(") ").map(|(_, rest)| rest).unwrap_or("");
+                after_name.split(' ').nth(1) == Some(&pid.to_string())
+            })
+        })
+    };
     let lib = dir.join("day1-endian/src/lib.rs");
     let original = std::fs::read_to_string(&lib).unwrap();
-    std::fs::write(&lib, format!("{original}\n// saved\n")).unwrap();
-    let again = wait_for_watching(&rx);
+    let outcome = (|| -> Result<(), String> {
+        let first = until_watching(&rx).ok_or("the first grading never finished")?;
+        if !first
+            .iter()
+            .any(|l| l.starts_with("↑ the files as they were at "))
+        {
+            return Err(format!(
+                "the first verdict does not say its time: {first:?}"
+            ));
+        }
+        // Reading, listing and touching the sources change no content: no grading.
+        let _ = std::fs::read_to_string(&lib);
+        let _ = std::fs::read_dir(dir.join("day1-endian/src"));
+        std::fs::File::options()
+            .write(true)
+            .open(&lib)
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+            .map_err(|e| e.to_string())?;
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(2500)) {
+            return Err(format!("reading and touching graded again: {line}"));
+        }
+        // A save is graded; a second one made while that grading runs is graded after it.
+        std::fs::write(&lib, format!("{original}\n// save 1\n")).unwrap();
+        let until = Instant::now() + Duration::from_secs(60);
+        while !has_child() {
+            if Instant::now() > until {
+                return Err("the save was never graded".into());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        kill(pid, Signal::SIGSTOP).unwrap();
+        std::fs::write(&lib, format!("{original}\n// save 2\n")).unwrap();
+        kill(pid, Signal::SIGCONT).unwrap();
+        let graded = until_watching(&rx).ok_or("no grading after the save")?;
+        let changed = graded
+            .iter()
+            .position(|l| l.contains("changed while being graded"))
+            .ok_or(format!(
+                "the save made while grading was forgotten: {graded:?}"
+            ))?;
+        let after = &graded[changed..];
+        let named = after
+            .iter()
+            .any(|l| l.starts_with("↑ the save of ") && l.ends_with("day1-endian/src/lib.rs"));
+        if !graded[changed].contains("day1-endian/src/lib.rs") || !named {
+            return Err(format!("the verdicts do not name their save: {graded:?}"));
+        }
+        Ok(())
+    })();
     std::fs::write(&lib, original).unwrap();
+    let _ = kill(pid, Signal::SIGCONT);
     let _ = child.kill();
     let _ = child.wait();
-    assert!(again, "no second grading after the save");
+    outcome.unwrap();
 }
 
 #[test]
@@ -351,6 +418,11 @@ fn verify_passes_on_the_lab() {
         "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
         "course.md's rules table matches each exercise's clippy.toml and [lints]",
         "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
+        // The Korean twins (issue 30): the glossary and the register, and no section left
+        // behind its English.
+        "course.ko.md's rules table matches them too, with its header in Korean",
+        "course.ko.md and README.ko.md keep course.ko.md's glossary",
+        "every Korean section of the course and README was translated from its English section as it is now",
     ] {
         assert!(stdout.contains(&format!("✓ {check}")), "{check}\n{stdout}");
     }
@@ -416,23 +488,26 @@ fn a_scaffolded_exercise_builds_and_its_stub_is_not_started() {
 }
 
 /// The grading workflows run the lab's own grading script from a checkout of the lab beside
-/// the submission; checker/tests/redteam.rs runs that same script offline.
+/// the submission, never the submission's; checker/tests/redteam.rs and grading_a_class.rs run
+/// that same script offline.
 #[test]
 fn the_workflows_run_the_grading_script_these_tests_run() {
-    for workflow in ["grade.yml", "classroom.yml"] {
-        let text =
-            std::fs::read_to_string(lab_root().join(".github/workflows").join(workflow)).unwrap();
-        assert!(
-            text.contains("lab/.ci/grade-submission submission results"),
-            "{workflow} must grade with the lab's .ci/grade-submission"
-        );
-        assert!(
-            text.contains("path: submission") && text.contains("path: lab"),
-            "{workflow}: the submission and the lab are checked out side by side"
-        );
+    let grade = std::fs::read_to_string(lab_root().join(".github/workflows/grade.yml")).unwrap();
+    assert!(grade.contains("lab/.ci/grade-submission submission results"));
+    assert!(grade.contains("path: submission") && grade.contains("path: lab"));
+    let regrade =
+        std::fs::read_to_string(lab_root().join(".github/workflows/regrade.yml")).unwrap();
+    assert!(regrade.contains("lab/.ci/regrade --roster"));
+    assert!(regrade.contains("--before \"$DEADLINE\""));
+    assert!(regrade.contains("gradebook ../reports --deadline"));
+    // Nothing refers to GitHub Classroom, discontinued in August 2026, as something to use.
+    assert!(!lab_root().join(".github/workflows/classroom.yml").exists());
+    for file in [
+        ".github/workflows/grade.yml",
+        ".github/workflows/regrade.yml",
+        ".ci/grade-submission",
+    ] {
+        let text = std::fs::read_to_string(lab_root().join(file)).unwrap();
+        assert!(!text.contains("GitHub Classroom"), "{file}");
     }
-    let classroom =
-        std::fs::read_to_string(lab_root().join(".github/workflows/classroom.yml")).unwrap();
-    assert!(classroom.contains("SOCKET-LAB_RESULTS: \"${{ steps.socket-lab.outputs.result }}\""));
-    assert!(classroom.contains("runners: socket-lab"));
 }

@@ -1,4 +1,4 @@
-//! `checker export-student DIR`: the repository students get (a GitHub Classroom template, say)
+//! `checker export-student DIR`: the repository students get (a Classroom 50 template, say)
 //! — the exercise stubs, the course, README, the checker to grade themselves with, and the
 //! grading workflows — and nothing from which a solution can be read back: no `solutions/`,
 //! none of the checker's own tests (its broken versions and alternative designs are edited
@@ -11,12 +11,27 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::base::files::{files_below, rust_files};
+use crate::base::i18n::Lang;
 use crate::base::workspace;
+
+/// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
+/// regrade (regrade.yml, `.ci/regrade`), the one grading procedure (`.ci/grade-submission`) and
+/// Classroom 50's autograder. With them the student repository can itself be the pinned lab
+/// that Classroom 50, Gradescope and the regrade clone: it holds the checker and no solution.
+pub const GRADING_FILES: &[&str] = &[
+    ".github/workflows/grade.yml",
+    ".github/workflows/regrade.yml",
+    ".ci/grade-submission",
+    ".ci/regrade",
+    ".ci/classroom50/autograder.py",
+];
 
 /// Where the student README stops: what follows is for the lab's maintainers and instructors.
 pub const README_END: &str = "<!-- the student README ends here -->";
 
-pub fn run(dir: &Path) -> Result<ExitCode> {
+/// `lang`: the language of the stubs' comments (Korean: `checker/i18n/stubs/`, see
+/// `stubs_ko`).
+pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
     let lab = workspace::lab_root();
     if dir.exists()
         && std::fs::read_dir(dir)
@@ -50,13 +65,17 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         "checker/shims",
         "checker/templates",
         "checker/i18n",
-        ".github/workflows/grade.yml",
-        ".github/workflows/classroom.yml",
-    ] {
+    ]
+    .iter()
+    .chain(GRADING_FILES)
+    {
         let from = lab.join(rel);
         if from.exists() {
             copy_tree(&from, &out.join(rel), &mut written)?;
         }
+    }
+    if lang == Lang::Ko {
+        super::stubs_ko::write_korean_stubs(&lab, &out)?;
     }
     // README and its twin, up to where the maintainers' part begins.
     for readme in ["README.md", "README.ko.md"] {
@@ -85,12 +104,12 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         );
     }
     println!(
-        "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading workflows; no solution.",
+        "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading scripts and workflows; no solution.",
         out.display(),
         written.len()
     );
     println!(
-        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, make it a template (GitHub Classroom: use it as the assignment's template repository); README's instructor guide explains the workflows.",
+        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); README's \"Grading a class\" explains Classroom 50, Gradescope and the deadline regrade.",
         out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -139,18 +158,23 @@ pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
 /// Copy the files below `from` (or the file `from`) to `to`, build output (`target/`) left out.
 fn copy_tree(from: &Path, to: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
     if !from.is_dir() {
-        let content = std::fs::read(from).with_context(|| format!("reading {}", from.display()))?;
-        return write(to, &content, written);
+        return copy_file(from, to, written);
     }
     for file in files_below(from)
         .into_iter()
         .filter(|f| !f.is_under("target"))
     {
-        let content = std::fs::read(&file.path)
-            .with_context(|| format!("reading {}", file.path.display()))?;
-        write(&to.join(&file.rel), &content, written)?;
+        copy_file(&file.path, &to.join(&file.rel), written)?;
     }
     Ok(())
+}
+
+/// Copy one file, its permissions with it: the scripts stay executable.
+fn copy_file(from: &Path, to: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
+    let content = std::fs::read(from).with_context(|| format!("reading {}", from.display()))?;
+    write(to, &content, written)?;
+    let mode = std::fs::metadata(from)?.permissions();
+    std::fs::set_permissions(to, mode).with_context(|| format!("writing {}", to.display()))
 }
 
 fn write(to: &Path, content: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {

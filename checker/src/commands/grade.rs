@@ -17,10 +17,14 @@ use crate::grade::cache;
 use crate::grade::outcome::ExerciseReport;
 use crate::grade::runner::{self, Options};
 use crate::lab::selection;
-use crate::report::{classroom, github, human, json, junit, progress};
+use crate::report::provenance::Provenance;
+use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let selections = match selection::select(exercises::ALL, targets) {
+    let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
+    let selections = match selection::select(exercises::ALL, targets)
+        .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
+    {
         Ok(s) => s,
         Err(e) => {
             let error = i18n::error_chain(&e, tr);
@@ -32,7 +36,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
             return Ok(ExitCode::from(2));
         }
     };
-    let opts = options(args, tr)?;
+    let mut opts = options(args, tr)?;
+    let started = std::time::Instant::now();
     let rerun = human::Rerun {
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
@@ -51,6 +56,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     } else {
         indicatif::ProgressBar::hidden()
     };
+    opts.on_build = Some(progress::building(&bar, tr));
     let mut printed = Ok(());
     let reports = runner::grade(selections, &opts, |r| {
         cache::store(&opts.tree, r);
@@ -74,8 +80,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
                 .and_then(|()| human::totals(&mut out, &reports, tr)),
         )?;
     }
-    write_machine_reports(args, &reports, &opts, tr)?;
-    let all_passed = reports.iter().all(|r| r.failed() == 0);
+    write_machine_reports(args, &reports, &opts, started, tr)?;
+    let all_passed = reports.iter().all(ExerciseReport::all_passed);
     Ok(if all_passed {
         ExitCode::SUCCESS
     } else {
@@ -110,11 +116,19 @@ fn on_github(
     Ok(())
 }
 
+/// What the machine reports say of the run as a whole.
+struct Run {
+    provenance: Provenance,
+    /// How long grading took, whole seconds rounded up.
+    seconds: u64,
+}
+
 /// Every machine report asked for: `--format` (to `--output` or stdout) and each `--report`.
 fn write_machine_reports(
     args: &GradingArgs,
     reports: &[ExerciseReport],
     opts: &Options,
+    started: std::time::Instant,
     tr: &Messages,
 ) -> Result<()> {
     let mut wanted: Vec<(Format, Option<PathBuf>)> = args
@@ -125,14 +139,34 @@ fn write_machine_reports(
     if args.format != Format::Human {
         wanted.push((args.format, args.output.clone()));
     }
+    if wanted.is_empty() {
+        return Ok(()); // a student's run: no git to ask
+    }
+    let run = &Run {
+        provenance: super::provenance::gather(&opts.tree, opts.sandbox, args.deadline.as_deref()),
+        seconds: started.elapsed().as_secs_f64().ceil() as u64,
+    };
     for (format, output) in wanted {
-        let text = match format {
-            Format::Junit => junit::junit(reports, opts.seed, tr)?,
-            Format::Classroom => {
-                serde_json::to_string_pretty(&classroom::classroom(reports, tr))? + "\n"
+        let doc = match format {
+            Format::Junit => {
+                let text = junit::junit(reports, opts.seed, &run.provenance, tr)?;
+                write_report(output, text)?;
+                continue;
+            }
+            Format::Classroom50 => {
+                let var = |name: &str| std::env::var(name).ok();
+                let submission = classroom50::Submission::from_env(
+                    var,
+                    args.student.as_deref(),
+                    &run.provenance,
+                );
+                classroom50::result(reports, &submission, &run.provenance, tr)
+            }
+            Format::Gradescope => {
+                gradescope::results(reports, &run.provenance, args.visibility, run.seconds, tr)
             }
             Format::Json | Format::Human => {
-                let doc = json::json(
+                let mut doc = json::json(
                     reports,
                     opts.seed,
                     &opts.tree.dir.to_string_lossy(),
@@ -140,15 +174,20 @@ fn write_machine_reports(
                     opts.sandbox,
                     tr,
                 );
-                serde_json::to_string_pretty(&doc)? + "\n"
+                doc["provenance"] = run.provenance.to_json();
+                doc
             }
         };
-        match output {
-            Some(path) => std::fs::write(&path, text).with_context(|| {
-                Localized(msg!("grade-writing", file = path.display().to_string()))
-            })?,
-            None => quiet_on_broken_pipe(std::io::stdout().write_all(text.as_bytes()))?,
-        }
+        write_report(output, serde_json::to_string_pretty(&doc)? + "\n")?;
     }
     Ok(())
+}
+
+/// A machine report to its file, or to stdout.
+fn write_report(output: Option<PathBuf>, text: String) -> Result<()> {
+    match output {
+        Some(path) => std::fs::write(&path, text)
+            .with_context(|| Localized(msg!("grade-writing", file = path.display().to_string()))),
+        None => quiet_on_broken_pipe(std::io::stdout().write_all(text.as_bytes())),
+    }
 }

@@ -46,7 +46,11 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
     if !stale.is_empty() {
         let bar = progress::bar(stale.len(), &tr.render(&msg!("report-grading")));
         let selections = selection::select(exercises::ALL, &stale)?;
-        let reports = runner::grade(selections, opts, |r| {
+        let opts = Options {
+            on_build: Some(progress::building(&bar, tr)),
+            ..opts.clone()
+        };
+        let reports = runner::grade(selections, &opts, |r| {
             cache::store(&opts.tree, r);
             bar.set_message(r.exercise.name);
             bar.inc(1);
@@ -154,9 +158,11 @@ fn print(
         .iter()
         .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
     let passed: usize = rows.iter().map(|(_, s)| s.passed).sum();
+    let not_started: usize = rows.iter().map(|(_, s)| s.not_started).sum();
     let total: usize = rows.iter().map(|(_, s)| s.tests).sum();
     let score = msg!("report-score", earned = points, possible = max);
     writeln!(out, "{}", tr.render(&score))?;
-    let totals = msg!("report-totals", passed = passed, failed = total - passed);
+    let failed = total - passed - not_started;
+    let totals = human::totals_line(passed, failed, not_started, 0);
     writeln!(out, "{}", tr.render(&totals))
 }

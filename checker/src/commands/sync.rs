@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use super::verify::course;
 use crate::base::files;
 use crate::base::i18n::catalog::Catalog;
-use crate::base::i18n::{Messages, msg};
+use crate::base::i18n::{Lang, Messages, msg};
 use crate::base::workspace;
 use crate::exercises;
 use crate::lab::test::catalog_entries;
@@ -85,12 +85,13 @@ pub fn copy_rules(lab: &Path, name: &str) -> Result<Vec<String>> {
     Ok(written)
 }
 
-/// The rules tables of course.md and course.ko.md (the same table in both), for the exercises
-/// `names` in course order.
+/// The rules tables of course.md and course.ko.md (the same rows in both, the header in the
+/// course's language), for the exercises `names` in course order.
 pub fn write_rules_tables(lab: &Path, names: &[&str]) -> Result<Vec<String>> {
-    let table = course::rules_table_of(lab, names)?;
     let mut written = Vec::new();
-    for file in ["course.md", "course.ko.md"] {
+    for lang in [Lang::En, Lang::Ko] {
+        let file = lang.course();
+        let table = course::rules_table_of(lab, names, lang)?;
         let text =
             std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))?;
         let updated = course::with_rules_table(&text, &table)

@@ -75,6 +75,30 @@ pub fn bar(done: u32, total: u32, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// "(8/18 tests, 6 not started, 12/27 points)": tests left at their `todo!()` are said apart
+/// from failures where some work has begun (an untouched exercise's status says it already).
+fn exercise_counts(report: &ExerciseReport, earned: u32, possible: u32) -> Text {
+    let not_started = report.not_started();
+    if not_started > 0 && report.status() != ExerciseStatus::NotStarted {
+        msg!(
+            "report-exercise-counts-not-started",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            not_started = not_started,
+            earned = earned,
+            possible = possible
+        )
+    } else {
+        msg!(
+            "report-exercise-counts",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            earned = earned,
+            possible = possible
+        )
+    }
+}
+
 /// Print one exercise's block.
 pub fn exercise(
     out: &mut impl Write,
@@ -93,14 +117,12 @@ pub fn exercise(
         ex.name,
         ex.title_in(tr),
         tr.render(&status.words()),
-        tr.render(&msg!(
-            "report-exercise-counts",
-            passed = report.passed(),
-            tests = report.tests.len(),
-            earned = earned,
-            possible = possible
-        )),
+        tr.render(&exercise_counts(report, earned, possible)),
     )?;
+    if let Some(void) = super::json::rules_void_text(report, tr) {
+        // The score above says 0: say why where it is read, not only in the rules line below.
+        writeln!(out, "  {RED}{}{RED:#}", tr.render(&void))?;
+    }
     if let Some(problem) = &report.build_problem {
         let what = if problem.status == Status::DoesNotCompile {
             msg!("report-does-not-compile")
@@ -273,18 +295,26 @@ pub fn totals(
     tr: &Messages,
 ) -> std::io::Result<()> {
     let totals = outcome::totals(reports);
-    let (passed, failed) = (totals.passed, totals.failed);
-    let line = if totals.not_applicable > 0 {
-        msg!(
-            "report-totals-skipped",
-            passed = passed,
-            failed = failed,
-            skipped = totals.not_applicable
-        )
-    } else {
-        msg!("report-totals", passed = passed, failed = failed)
-    };
+    let line = totals_line(
+        totals.passed,
+        totals.failed,
+        totals.not_started,
+        totals.not_applicable,
+    );
     writeln!(out, "{}", tr.render(&line))
+}
+
+/// "3 passed, 2 failed, 5 not started, 1 not applicable": tests that met a `todo!()` are work
+/// to do, not failures, and are counted apart; the last two only when there are any.
+pub fn totals_line(passed: usize, failed: usize, not_started: usize, skipped: usize) -> Text {
+    let mut line = msg!("report-totals", passed = passed, failed = failed);
+    if not_started > 0 {
+        line = line.then(msg!("report-totals-not-started", n = not_started));
+    }
+    if skipped > 0 {
+        line = line.then(msg!("report-totals-not-applicable", n = skipped));
+    }
+    line
 }
 
 #[cfg(test)]
@@ -331,6 +361,19 @@ mod tests {
                 .trim_end()
                 .ends_with("7 passed, 0 failed, 1 not applicable"),
             "{plain}"
+        );
+    }
+
+    #[test]
+    fn not_started_is_counted_apart_from_failed() {
+        let tr = Messages::new(Lang::En);
+        let line = super::totals_line(3, 2, 5, 0);
+        assert_eq!(tr.render(&line), "3 passed, 2 failed, 5 not started");
+        let ko = Messages::new(Lang::Ko);
+        assert_eq!(ko.render(&line), "통과 3, 실패 2, 시작 전 5");
+        assert_eq!(
+            tr.render(&super::totals_line(1, 0, 0, 0)),
+            "1 passed, 0 failed"
         );
     }
 }

@@ -3,12 +3,18 @@
 //! and scores as properties.
 
 use super::json::{build_message, failure_message};
+use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::ExerciseReport;
 
 /// The whole run as JUnit XML.
-pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Result<String> {
+pub fn junit(
+    reports: &[ExerciseReport],
+    seed: u64,
+    provenance: &Provenance,
+    tr: &Messages,
+) -> anyhow::Result<String> {
     use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
     let mut report = Report::new("socket-programming lab");
     for r in reports {
@@ -18,6 +24,7 @@ pub fn junit(reports: &[ExerciseReport], seed: u64, tr: &Messages) -> anyhow::Re
         suite.add_property(("max_points", possible.to_string().as_str()));
         suite.add_property(("status", r.status().name()));
         suite.add_property(("seed", seed.to_string().as_str()));
+        suite.add_property(("provenance", provenance.to_json().to_string().as_str()));
         if let Some(problem) = build_message(r, tr) {
             suite.set_system_err(problem);
         }

@@ -1,12 +1,14 @@
 //! What a run looks like to its readers: the human report (`human`, with the explanations in
 //! `hints` and every byte a program printed escaped by `base::escape`), the machine reports
-//! (`json`, `junit`, `classroom`), GitHub's annotations and summary (`github`), and the
-//! progress bar.
+//! (`json`, `junit`, `classroom50`, `gradescope`, each recording the run's `provenance`),
+//! GitHub's annotations and summary (`github`), and the progress bar.
 
-pub mod classroom;
+pub mod classroom50;
 pub mod github;
+pub mod gradescope;
 pub mod hints;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod progress;
+pub mod provenance;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::base::files::rust_files;
+use crate::base::i18n::Lang;
 use crate::base::workspace::Tree;
 use crate::build::cargo::run_cargo;
 use crate::build::stage;
@@ -196,16 +197,40 @@ fn cell(paths: &[String]) -> String {
         .join("; ")
 }
 
-/// The rules table as course.md must show it, generated from the exercises' rule files.
-pub fn rules_table(lab: &Path) -> Result<String> {
+/// The rules table's header and its two words for unsafe code, in each course's language.
+struct TableWords {
+    header: &'static str,
+    forbidden: &'static str,
+    allowed: &'static str,
+}
+
+fn table_words(lang: Lang) -> TableWords {
+    match lang {
+        Lang::En => TableWords {
+            header: "| exercise | forbidden methods | forbidden types | unsafe code |",
+            forbidden: "forbidden",
+            allowed: "allowed",
+        },
+        Lang::Ko => TableWords {
+            header: "| 실습 | 금지된 메서드 | 금지된 타입 | unsafe 코드 |",
+            forbidden: "금지",
+            allowed: "허용",
+        },
+    }
+}
+
+/// The rules table as the course in `lang` must show it, generated from the exercises' rule
+/// files: the paths are the same in both languages, the header and the two words are not.
+pub fn rules_table(lab: &Path, lang: Lang) -> Result<String> {
     let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
-    rules_table_of(lab, &names)
+    rules_table_of(lab, &names, lang)
 }
 
 /// The rules table of the exercises `names` (in this order), from their rule files.
-pub fn rules_table_of(lab: &Path, names: &[&str]) -> Result<String> {
+pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> {
+    let words = table_words(lang);
     let mut rows = vec![
-        "| exercise | forbidden methods | forbidden types | unsafe code |".to_string(),
+        words.header.to_string(),
         "| --- | --- | --- | --- |".to_string(),
     ];
     for name in names {
@@ -216,9 +241,9 @@ pub fn rules_table_of(lab: &Path, names: &[&str]) -> Result<String> {
             cell(&rules.methods),
             cell(&rules.types),
             if rules.unsafe_forbidden {
-                "forbidden"
+                words.forbidden
             } else {
-                "allowed"
+                words.allowed
             }
         ));
     }
@@ -242,15 +267,19 @@ pub fn with_rules_table(course: &str, table: &str) -> Option<String> {
     ))
 }
 
-/// course.md's rules table is exactly the one the rule files give.
-pub fn rules_table_matches(lab: &Path, course: &str) -> Result<Vec<String>> {
-    let expected = rules_table(lab)?;
-    let found = rules_table_span(course).map_or("", |span| &course[span]);
+/// The rules table of the course in `lang` (course.md, course.ko.md) is exactly the one the
+/// rule files give.
+pub fn rules_table_matches(lab: &Path, lang: Lang) -> Result<Vec<String>> {
+    let file = lang.course();
+    let course =
+        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))?;
+    let expected = rules_table(lab, lang)?;
+    let found = rules_table_span(&course).map_or("", |span| &course[span]);
     if found == expected {
         return Ok(Vec::new());
     }
     let mut problems = vec![format!(
-        "course.md's rules table (between `{TABLE_START}` and `{TABLE_END}`) differs from the exercises' clippy.toml and [lints]; it should read:"
+        "{file}'s rules table (between `{TABLE_START}` and `{TABLE_END}`) differs from the exercises' clippy.toml and [lints]; it should read:"
     )];
     problems.extend(expected.lines().map(str::to_string));
     Ok(problems)

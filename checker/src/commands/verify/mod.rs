@@ -5,10 +5,15 @@
 //! so are the sources the checker generates code from (harness, shim, templates). course.md and
 //! the stubs agree (`course`): the sections the stubs cite exist, every `todo!()` has its
 //! `// TODO`, the rules table matches the rule files, and the stubs' hint code compiles.
+//! The Korean twins (`languages`, `korean`, `stale`) have the same anchors, test ids and code
+//! blocks, keep the glossary and one register, and are in step with the English section by
+//! section.
 //! The project's tests run it; CI runs the project's tests.
 
 pub mod course;
+mod korean;
 mod languages;
+mod stale;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -76,11 +81,11 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
         ),
         timed(
             "course.md's rules table matches each exercise's clippy.toml and [lints]",
-            || {
-                let text =
-                    std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
-                course::rules_table_matches(&lab, &text)
-            },
+            || course::rules_table_matches(&lab, Lang::En),
+        ),
+        timed(
+            "course.ko.md's rules table matches them too, with its header in Korean",
+            || course::rules_table_matches(&lab, Lang::Ko),
         ),
         timed(
             "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
@@ -93,6 +98,18 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
         timed(
             "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams; the READMEs link to each other and have as many sections)",
             || languages::course_parity(&lab),
+        ),
+        timed(
+            "course.ko.md and README.ko.md keep course.ko.md's glossary (one rendering per term) and one register (한다체: no -세요, -습니다)",
+            || korean::check(&lab),
+        ),
+        timed(
+            "every Korean section of the course and README was translated from its English section as it is now (the `<!-- en: hash -->` under each heading)",
+            || stale::check(&lab),
+        ),
+        timed(
+            "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
+            || super::stubs_ko::problems(&lab),
         ),
         timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",

@@ -170,9 +170,16 @@ fn serve(port: u16, idle: u32) -> Result<(), String> {
 
     // The clean exit: no more clients, the port released at once, no child left behind.
     drop(listener);
+    // The SIGCHLD handler reaps too: block it, so that no child is reaped (its pid freed for a
+    // stranger) between asking waitpid about it and sending it SIGTERM.
+    let mut sigchld = SigSet::empty();
+    sigchld.add(Signal::SIGCHLD);
+    sigchld
+        .thread_block()
+        .map_err(|e| format!("blocking SIGCHLD: {e}"))?;
     for child in children {
-        // Only a child that is still ours and alive (a reaped one's pid may belong to someone
-        // else by now).
+        // Only a child that is still ours and alive: ECHILD means the handler reaped it before
+        // the block, and its pid may belong to someone else by now.
         if let Ok(WaitStatus::StillAlive) = waitpid(child, Some(WaitPidFlag::WNOHANG)) {
             let _ = signal::kill(child, Signal::SIGTERM);
         }

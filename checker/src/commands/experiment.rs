@@ -1,0 +1,97 @@
+//! `checker try [name]`: the experiments that show the course's claims on this machine
+//! (experiments/), one or all, as a report for people or (`--format json`) as data.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use serde_json::json;
+
+use super::quiet_on_broken_pipe;
+use crate::base::i18n::{Messages, msg};
+use crate::cli::{Format, GradingArgs};
+use crate::contain::sandbox;
+use crate::experiments::{self, Experiment, Ran};
+
+/// Exit status: 0 every claim held (or could not be tried here), 1 a claim did not hold.
+pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
+    let chosen: Vec<&Experiment> = match name {
+        None => return list(tr),
+        Some("all") => experiments::ALL.iter().collect(),
+        Some(name) => match experiments::find(name) {
+            Some(e) => vec![e],
+            None => {
+                let names: Vec<&str> = experiments::ALL.iter().map(|e| e.name).collect();
+                bail!(crate::base::i18n::Localized(msg!(
+                    "try-unknown",
+                    name = name,
+                    names = names.join(", ")
+                )));
+            }
+        },
+    };
+    let (mode, _) = sandbox::choose(args.sandbox)?;
+    let human = args.format == Format::Human;
+    let mut out = anstream::stdout();
+    let mut all_hold = true;
+    let mut doc = Vec::new();
+    for experiment in chosen {
+        if human {
+            let heading = msg!(
+                "try-heading",
+                name = experiment.name,
+                title = experiment.title(),
+                course = tr.course(),
+                section = experiment.section
+            );
+            quiet_on_broken_pipe(writeln!(out, "{}", tr.render(&heading)))?;
+        }
+        let (ran, lines) = experiments::run(experiment, mode, tr, human);
+        let verdict = match &ran {
+            Ran::Done(o) if o.holds => msg!("try-holds"),
+            Ran::Done(_) => msg!("try-does-not-hold"),
+            Ran::Unavailable(why) => msg!("try-unavailable", why = why.clone()),
+        };
+        if human {
+            quiet_on_broken_pipe(writeln!(out, "  {}\n", tr.render(&verdict)))?;
+        }
+        let entry = match ran {
+            Ran::Done(outcome) => {
+                all_hold &= outcome.holds;
+                json!({"name": experiment.name, "section": experiment.section, "ran": true,
+                       "holds": outcome.holds, "facts": outcome.facts, "lines": lines})
+            }
+            Ran::Unavailable(why) => {
+                json!({"name": experiment.name, "section": experiment.section, "ran": false,
+                       "why": tr.render(&why), "lines": lines})
+            }
+        };
+        doc.push(entry);
+    }
+    if !human {
+        let text = serde_json::to_string_pretty(&doc)?;
+        quiet_on_broken_pipe(writeln!(out, "{text}"))?;
+    }
+    Ok(if all_hold {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn list(tr: &Messages) -> Result<ExitCode> {
+    let mut out = anstream::stdout();
+    quiet_on_broken_pipe((|| {
+        writeln!(out, "{}", tr.render(&msg!("try-list-heading")))?;
+        let width = experiments::ALL
+            .iter()
+            .map(|e| e.name.len())
+            .max()
+            .unwrap_or(0);
+        for e in experiments::ALL {
+            writeln!(out, "  {:width$}  {}", e.name, tr.render(&e.title()))?;
+        }
+        writeln!(out, "\n{}", tr.render(&msg!("try-list-usage")))
+    })())?;
+    Ok(ExitCode::SUCCESS)
+}

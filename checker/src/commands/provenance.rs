@@ -1,0 +1,86 @@
+//! Gathering a run's provenance (`report::provenance`): the lab's revision and the student's
+//! commit from git, the hash of the sources graded.
+//!
+//! The student's repository is untrusted, so git reads it with nothing of its configuration
+//! that runs a program (no pager, no fsmonitor, no hooks: `log` runs none) and with every
+//! directory marked safe, as the checker may be root reading a checkout it does not own; the
+//! environment's `GIT_*` variables are dropped so that no caller's setting points it elsewhere.
+
+use std::hash::Hasher;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::base::date;
+use crate::base::hash::Fnv;
+use crate::base::workspace::{self, Tree};
+use crate::contain::sandbox;
+use crate::report::provenance::Provenance;
+
+pub fn gather(tree: &Tree, mode: sandbox::Mode, deadline: Option<&str>) -> Provenance {
+    let lab = workspace::lab_root();
+    let lab_revision = git(&lab, &["rev-parse", "HEAD"]);
+    let lab_modified = lab_revision.is_some()
+        && git(&lab, &["status", "--porcelain", "--untracked-files=no"])
+            .is_some_and(|s| !s.is_empty());
+    let (commit, commit_time) = match git(&tree.dir, &["log", "-1", "--format=%H %ct"]) {
+        Some(line) => {
+            let mut parts = line.split_whitespace();
+            let commit = parts.next().map(str::to_string);
+            (commit, parts.next().and_then(|t| t.parse().ok()))
+        }
+        None => (None, None),
+    };
+    Provenance {
+        lab_revision,
+        lab_modified,
+        checker_version: env!("CARGO_PKG_VERSION").to_string(),
+        commit,
+        commit_time,
+        sources: sources_hash(&tree.dir),
+        sandbox: sandbox::containment(mode),
+        deadline: deadline.map(str::to_string),
+        graded_at: date::now(),
+    }
+}
+
+/// FNV-1a over every Rust source below `dir` (path, then content), in path order.
+fn sources_hash(dir: &Path) -> String {
+    let mut h = Fnv::new();
+    for crate::base::files::Found { rel, path, .. } in crate::base::files::rust_files(dir) {
+        if rel.components().any(|c| c.as_os_str() == "target") {
+            continue;
+        }
+        h.write(rel.to_string_lossy().as_bytes());
+        h.write(&[0]);
+        h.write(&std::fs::read(&path).unwrap_or_default());
+        h.write(&[0]);
+    }
+    format!("fnv1a64:{:016x}", h.finish())
+}
+
+/// `git <args>` in `dir`, its output trimmed, or `None` (no git, not a repository, an error).
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let mut cmd = Command::new("git");
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("GIT_") {
+            cmd.env_remove(name);
+        }
+    }
+    let out = cmd
+        .args(["-c", "safe.directory=*", "-c", "core.fsmonitor=false"])
+        .args([
+            "-c",
+            "core.pager=cat",
+            "--no-pager",
+            "--no-optional-locks",
+            "-C",
+        ])
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    out.status.success().then(|| text.trim().to_string())
+}

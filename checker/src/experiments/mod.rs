@@ -1,0 +1,229 @@
+//! Experiments a student runs (`checker try <name>`): each makes the kernel show one claim of
+//! the course on this machine, on loopback, and says what it did, what the kernel answered and
+//! what that shows. Each returns its findings as data (`Outcome`: whether the claim held, and
+//! the facts it rests on), so the project's tests check the claim itself, never the wording.
+//!
+//! Where the machine allows it (the checker's sandbox: root, or root of a user namespace), an
+//! experiment runs in a fresh network namespace of its own: its counters start at zero, it
+//! may use raw sockets, and nothing else on the machine disturbs it. Otherwise it runs on the
+//! machine's loopback, and the experiments that need a namespace say they cannot run.
+
+mod close;
+mod icmp;
+mod net;
+mod processes;
+mod queue;
+mod readiness;
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use crate::base::i18n::{Messages, Text, msg};
+use crate::contain::reaper::ReaperPause;
+use crate::contain::sandbox::{self, Sandbox};
+
+/// One experiment: its name (what `checker try` takes), the course section that makes the
+/// claim, and the function that shows it.
+pub struct Experiment {
+    pub name: &'static str,
+    pub section: &'static str,
+    /// Needs a network namespace of its own (raw sockets, a quiet set of counters).
+    pub needs_namespace: bool,
+    /// The catalog id of its one-line summary.
+    pub title_id: &'static str,
+    pub run: fn(&mut Lab) -> Result<Outcome>,
+}
+
+impl Experiment {
+    /// Its one-line summary in the reader's language.
+    pub fn title(&self) -> Text {
+        Text::msg(self.title_id, Vec::new())
+    }
+}
+
+/// Every experiment, in the order of the course.
+pub static ALL: &[Experiment] = &[
+    Experiment {
+        name: "backlog",
+        section: "backlog",
+        needs_namespace: false,
+        title_id: "try-backlog--title",
+        run: queue::backlog,
+    },
+    Experiment {
+        name: "accept-queue-full",
+        section: "backlog",
+        needs_namespace: false,
+        title_id: "try-accept-queue-full--title",
+        run: queue::accept_queue_full,
+    },
+    Experiment {
+        name: "reset-in-accept-queue",
+        section: "backlog",
+        needs_namespace: false,
+        title_id: "try-reset-in-accept-queue--title",
+        run: queue::reset_in_accept_queue,
+    },
+    Experiment {
+        name: "connect-unreachable",
+        section: "connect-errors",
+        needs_namespace: true,
+        title_id: "try-connect-unreachable--title",
+        run: icmp::connect_unreachable,
+    },
+    Experiment {
+        name: "rst-unread",
+        section: "close-vs-shutdown",
+        needs_namespace: false,
+        title_id: "try-rst-unread--title",
+        run: close::rst_unread,
+    },
+    Experiment {
+        name: "fin-delayed-ack",
+        section: "close-vs-shutdown",
+        needs_namespace: false,
+        title_id: "try-fin-delayed-ack--title",
+        run: close::fin_delayed_ack,
+    },
+    Experiment {
+        name: "time-wait-reuseaddr",
+        section: "time-wait",
+        needs_namespace: false,
+        title_id: "try-time-wait-reuseaddr--title",
+        run: close::time_wait_reuseaddr,
+    },
+    Experiment {
+        name: "udp-icmp-unconnected",
+        section: "connected-udp",
+        needs_namespace: false,
+        title_id: "try-udp-icmp-unconnected--title",
+        run: icmp::udp_icmp_unconnected,
+    },
+    Experiment {
+        name: "zombie",
+        section: "zombies",
+        needs_namespace: false,
+        title_id: "try-zombie--title",
+        run: processes::zombie,
+    },
+    Experiment {
+        name: "short-count-sigstop",
+        section: "short-writes",
+        needs_namespace: false,
+        title_id: "try-short-count-sigstop--title",
+        run: processes::short_count_sigstop,
+    },
+    Experiment {
+        name: "epollet-starve",
+        section: "edge-level",
+        needs_namespace: false,
+        title_id: "try-epollet-starve--title",
+        run: readiness::epollet_starve,
+    },
+    Experiment {
+        name: "pipe-buf-atomic",
+        section: "pipe-buf",
+        needs_namespace: false,
+        title_id: "try-pipe-buf-atomic--title",
+        run: processes::pipe_buf_atomic,
+    },
+];
+
+pub fn find(name: &str) -> Option<&'static Experiment> {
+    ALL.iter().find(|e| e.name == name)
+}
+
+/// What an experiment found: whether the course's claim held on this machine, and the facts
+/// it rests on (for the JSON output and the project's tests).
+pub struct Outcome {
+    pub holds: bool,
+    pub facts: Map<String, Value>,
+}
+
+impl Outcome {
+    pub fn new(holds: bool) -> Outcome {
+        Outcome {
+            holds,
+            facts: Map::new(),
+        }
+    }
+
+    pub fn fact(mut self, name: &str, value: impl Into<Value>) -> Outcome {
+        self.facts.insert(name.to_string(), value.into());
+        self
+    }
+}
+
+/// Where an experiment says what it does, step by step, as it goes (to the thread that shows
+/// it, in the reader's language).
+pub struct Lab {
+    steps: std::sync::mpsc::Sender<Text>,
+}
+
+impl Lab {
+    /// One step of the experiment.
+    pub fn say(&mut self, text: Text) {
+        let _ = self.steps.send(text);
+    }
+}
+
+/// `yes` or `no` in the reader's language.
+pub fn yes_no(b: bool) -> Text {
+    if b { msg!("try-yes") } else { msg!("try-no") }
+}
+
+/// How a run ended: the outcome, or why the experiment could not run here.
+pub enum Ran {
+    Done(Outcome),
+    Unavailable(Text),
+}
+
+/// Run one experiment, in a network namespace of its own where the machine allows it; each
+/// step is printed as it comes when `live`, and returned rendered.
+pub fn run(
+    experiment: &Experiment,
+    mode: sandbox::Mode,
+    tr: &Messages,
+    live: bool,
+) -> (Ran, Vec<String>) {
+    // The experiments fork children of their own and wait for them: the orphan reaper must
+    // leave them alone.
+    let _pause = ReaperPause::new();
+    let namespace = if mode == sandbox::Mode::Namespaces {
+        Sandbox::create(None).ok()
+    } else {
+        None
+    };
+    if namespace.is_none() && experiment.needs_namespace {
+        return (Ran::Unavailable(msg!("try-needs-namespace")), Vec::new());
+    }
+    let (steps, said) = std::sync::mpsc::channel();
+    let mut lines = Vec::new();
+    // The namespace is joined by a thread of its own, which runs the experiment and leaves.
+    let result = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| -> Result<Outcome> {
+            let mut lab = Lab { steps };
+            let _inside = match &namespace {
+                Some(ns) => Some(ns.enter()?),
+                None => None,
+            };
+            (experiment.run)(&mut lab)
+        });
+        for step in said {
+            let line = tr.render(&step);
+            if live {
+                let _ = writeln!(anstream::stdout(), "  {line}");
+            }
+            lines.push(line);
+        }
+        worker.join()
+    });
+    let ran = match result {
+        Ok(Ok(outcome)) => Ran::Done(outcome),
+        Ok(Err(e)) => Ran::Unavailable(msg!("try-failed", error = format!("{e:#}"))),
+        Err(_) => Ran::Unavailable(msg!("try-failed", error = "panicked")),
+    };
+    (ran, lines)
+}

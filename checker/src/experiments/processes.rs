@@ -1,0 +1,451 @@
+//! Processes and signals: a zombie until it is reaped, a blocked send cut short by a signal,
+//! and what PIPE_BUF promises.
+//!
+//! The children are forked from the checker, which has other threads: after fork a child
+//! calls only async-signal-safe functions (libc's system calls, no allocation) and leaves with
+//! `_exit`. Everything it needs is made before the fork.
+
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use nix::errno::Errno;
+use nix::sys::signal::{Signal, kill};
+use nix::sys::socket::{setsockopt, sockopt};
+use nix::sys::wait::{WaitStatus, waitpid};
+use nix::unistd::{ForkResult, Pid, fork, pipe};
+
+use super::net;
+use super::{Lab, Outcome, yes_no};
+use crate::base::i18n::msg;
+use crate::contain::procinfo;
+
+/// Fork a child that runs `child` (async-signal-safe calls only) and `_exit`s with its value.
+fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
+    // SAFETY: the child runs only async-signal-safe calls (see the module's comment) and
+    // leaves with _exit, never returning into the checker.
+    match unsafe { fork() }? {
+        ForkResult::Child => {
+            let code = child();
+            // SAFETY: _exit is async-signal-safe and ends the child at once.
+            unsafe { libc::_exit(code) }
+        }
+        ForkResult::Parent { child } => Ok(child),
+    }
+}
+
+/// Reap a child, killing it first if it is still there after `limit`.
+fn reap(pid: Pid, limit: Duration) -> Option<WaitStatus> {
+    let mut status = None;
+    net::wait_until(limit, || {
+        status = waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG))
+            .ok()
+            .filter(|s| *s != WaitStatus::StillAlive);
+        status.is_some()
+    });
+    if status.is_none() {
+        let _ = kill(pid, Signal::SIGKILL);
+        status = waitpid(pid, None).ok();
+    }
+    status
+}
+
+/// A child that has exited is a zombie (state Z in /proc, still a process: kill(pid, 0)
+/// succeeds) until its parent waits for it; then it is gone (ESRCH).
+pub fn zombie(lab: &mut Lab) -> Result<Outcome> {
+    let child = spawn(|| 7)?;
+    let pid = child.as_raw();
+    lab.say(msg!("try-zombie-forked", pid = pid));
+    let zombie = net::wait_until(Duration::from_secs(2), || procinfo::is_zombie(pid));
+    let state = procinfo::state(pid).map(String::from).unwrap_or_default();
+    let signalable = kill(child, None).is_ok();
+    lab.say(msg!(
+        "try-zombie-state",
+        pid = pid,
+        state = state.clone(),
+        kill = yes_no(signalable)
+    ));
+    let status = waitpid(child, None)?;
+    let code = match status {
+        WaitStatus::Exited(_, code) => code,
+        _ => -1,
+    };
+    let gone = !std::path::Path::new(&format!("/proc/{pid}")).exists();
+    let after = match kill(child, None) {
+        Ok(()) => "0".to_string(),
+        Err(e) => format!("{e:?}"),
+    };
+    lab.say(msg!(
+        "try-zombie-reaped",
+        code = code,
+        gone = yes_no(gone),
+        kill = after.clone()
+    ));
+    let holds = zombie && state == "Z" && signalable && code == 7 && gone && after == "ESRCH";
+    lab.say(msg!("try-zombie-conclusion"));
+    Ok(Outcome::new(holds)
+        .fact("state_before_wait", state)
+        .fact("kill_before_wait", signalable)
+        .fact("exit_code", code)
+        .fact("kill_after_wait", after))
+}
+
+/// How a blocked send is interrupted in one case of `short_count_sigstop`.
+#[derive(Clone, Copy)]
+enum Interrupt {
+    /// SIGSTOP then SIGCONT, no handler (Ctrl-Z and fg).
+    StopContinue,
+    /// SIGUSR1 caught by a handler installed with or without SA_RESTART.
+    Handler { restart: bool },
+}
+
+extern "C" fn on_usr1(_: libc::c_int) {}
+
+/// What one blocked send returned: the count, or -errno.
+fn interrupted_send(interrupt: Interrupt, nothing_moved: bool) -> Result<i64> {
+    const BYTES: usize = 8 << 20;
+    // Small buffers, fixed (no autotuning): the connection fills at once and stays full.
+    let (listener, port) = net::listener(0, 1, false)?;
+    setsockopt(&listener, sockopt::RcvBuf, &(16 << 10))?;
+    let client = net::tcp_socket(false)?;
+    setsockopt(&client, sockopt::SndBuf, &(16 << 10))?;
+    nix::sys::socket::connect(
+        client.as_raw_fd(),
+        &nix::sys::socket::SockaddrIn::new(127, 0, 0, 1, port),
+    )?;
+    let server = net::accept(&listener, false)?.context("accept")?;
+    if nothing_moved {
+        fill(&client, &server)?;
+    }
+    // What the socket holds before the child's send: with nothing moved, it stays so.
+    let filled = outq(&client);
+    let data = vec![b'x'; if nothing_moved { 64 << 10 } else { BYTES }];
+    let (result_r, result_w) = pipe()?;
+    let fd = client.as_raw_fd();
+    let out = result_w.as_raw_fd();
+    let child = spawn(|| {
+        // SAFETY: sigaction, fcntl, send and write are async-signal-safe; `data` was made
+        // before the fork.
+        unsafe {
+            if let Interrupt::Handler { restart } = interrupt {
+                let mut action: libc::sigaction = std::mem::zeroed();
+                action.sa_sigaction = on_usr1 as extern "C" fn(libc::c_int) as usize;
+                action.sa_flags = if restart { libc::SA_RESTART } else { 0 };
+                libc::sigaction(libc::SIGUSR1, &action, std::ptr::null_mut());
+            }
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            let n = libc::send(fd, data.as_ptr().cast(), data.len(), 0);
+            let value: i64 = if n < 0 {
+                -i64::from(*libc::__errno_location())
+            } else {
+                n as i64
+            };
+            libc::write(out, (&value as *const i64).cast(), 8);
+        }
+        0
+    })?;
+    drop(result_w);
+    let pid = child.as_raw();
+    // The child sleeps in send(), its socket's queue no longer growing.
+    let mut queued = usize::MAX;
+    let blocked = net::wait_until(Duration::from_secs(3), || {
+        let now = outq(&client);
+        let steady = now == queued;
+        queued = now;
+        let moved_as_asked = if nothing_moved {
+            now == filled
+        } else {
+            now > filled
+        };
+        procinfo::in_write_call(pid) && steady && moved_as_asked
+    });
+    if !blocked {
+        let _ = kill(child, Signal::SIGKILL);
+        reap(child, Duration::from_secs(1));
+        bail!("the child did not block in send()");
+    }
+    match interrupt {
+        Interrupt::StopContinue => {
+            kill(child, Signal::SIGSTOP)?;
+            net::wait_until(Duration::from_secs(2), || procinfo::state(pid) == Some('T'));
+            kill(child, Signal::SIGCONT)?;
+        }
+        Interrupt::Handler { .. } => kill(child, Signal::SIGUSR1)?,
+    }
+    // A send that is restarted blocks again: read what the server has, so it can finish.
+    let value = loop {
+        if let Some(v) = read_i64(&result_r, Duration::from_millis(50)) {
+            break v;
+        }
+        drain(&server);
+        if procinfo::state(pid).is_none() {
+            break i64::MIN;
+        }
+    };
+    reap(child, Duration::from_secs(2));
+    Ok(value)
+}
+
+/// Fill a connection the peer never reads until not one more byte fits: send without waiting
+/// until EAGAIN, again each time the queues have settled, until a round takes nothing and both
+/// queues (ours unacknowledged, the peer's unread) hold still: the peer's window is closed,
+/// nothing will free room, and a blocking send can move nothing.
+fn fill(fd: &OwnedFd, peer: &OwnedFd) -> Result<()> {
+    let chunk = vec![b'f'; 64 << 10];
+    let queues = || (outq(fd), net::unread(peer.as_raw_fd()));
+    loop {
+        let mut took = 0;
+        loop {
+            match nix::sys::socket::send(
+                fd.as_raw_fd(),
+                &chunk,
+                nix::sys::socket::MsgFlags::MSG_DONTWAIT,
+            ) {
+                Ok(n) => took += n,
+                Err(Errno::EAGAIN) => break,
+                Err(e) => bail!("send: {e}"),
+            }
+        }
+        let before = queues();
+        std::thread::sleep(Duration::from_millis(100));
+        if took == 0 && queues() == before {
+            return Ok(());
+        }
+    }
+}
+
+/// Bytes not yet acknowledged in a socket's send queue (SIOCOUTQ).
+fn outq(fd: &OwnedFd) -> usize {
+    let mut n: libc::c_int = 0;
+    // SAFETY: SIOCOUTQ (TIOCOUTQ) writes one int.
+    unsafe { libc::ioctl(fd.as_raw_fd(), libc::TIOCOUTQ, &mut n) };
+    n.max(0) as usize
+}
+
+fn drain(fd: &OwnedFd) {
+    let mut buf = vec![0u8; 256 << 10];
+    while matches!(net::recv_now(fd, &mut buf), Ok(n) if n > 0) {}
+}
+
+fn read_i64(fd: &OwnedFd, wait: Duration) -> Option<i64> {
+    let mut pfd = [nix::poll::PollFd::new(
+        std::os::fd::AsFd::as_fd(fd),
+        nix::poll::PollFlags::POLLIN,
+    )];
+    let ms = nix::poll::PollTimeout::try_from(wait.as_millis() as i32).ok()?;
+    if nix::poll::poll(&mut pfd, ms).ok()? == 0 {
+        return None;
+    }
+    let mut bytes = [0u8; 8];
+    (nix::unistd::read(fd, &mut bytes).ok()? == 8).then(|| i64::from_ne_bytes(bytes))
+}
+
+/// A blocked send that has moved some bytes returns that count whenever a signal interrupts
+/// it, SIGSTOP included, with or without SA_RESTART; SA_RESTART decides only what happens when
+/// nothing had moved (restarted, or EINTR).
+pub fn short_count_sigstop(lab: &mut Lab) -> Result<Outcome> {
+    let cases = [
+        ("stop-moved", Interrupt::StopContinue, false),
+        ("restart-moved", Interrupt::Handler { restart: true }, false),
+        (
+            "no-restart-moved",
+            Interrupt::Handler { restart: false },
+            false,
+        ),
+        ("stop-nothing", Interrupt::StopContinue, true),
+        (
+            "restart-nothing",
+            Interrupt::Handler { restart: true },
+            true,
+        ),
+        (
+            "no-restart-nothing",
+            Interrupt::Handler { restart: false },
+            true,
+        ),
+    ];
+    let mut outcome = Outcome::new(true);
+    let mut holds = true;
+    for (name, interrupt, nothing_moved) in cases {
+        let asked = if nothing_moved { 64 << 10 } else { 8 << 20 };
+        let got = interrupted_send(interrupt, nothing_moved)?;
+        let shown = if got < 0 {
+            format!("{:?}", Errno::from_raw((-got) as i32))
+        } else {
+            got.to_string()
+        };
+        let expected = match (nothing_moved, interrupt) {
+            (false, _) => got > 0 && got < asked,
+            (true, Interrupt::Handler { restart: false }) => got == -(Errno::EINTR as i64),
+            (true, _) => got == asked,
+        };
+        holds &= expected;
+        lab.say(msg!(
+            "try-short-case",
+            case = msg_case(name),
+            asked = asked,
+            result = shown.clone()
+        ));
+        outcome = outcome.fact(name, shown);
+    }
+    lab.say(msg!("try-short-conclusion"));
+    outcome.holds = holds;
+    Ok(outcome)
+}
+
+fn msg_case(name: &str) -> crate::base::i18n::Text {
+    match name {
+        "stop-moved" => msg!("try-short-stop-moved"),
+        "restart-moved" => msg!("try-short-restart-moved"),
+        "no-restart-moved" => msg!("try-short-no-restart-moved"),
+        "stop-nothing" => msg!("try-short-stop-nothing"),
+        "restart-nothing" => msg!("try-short-restart-nothing"),
+        _ => msg!("try-short-no-restart-nothing"),
+    }
+}
+
+/// Writes of at most PIPE_BUF bytes into a pipe are atomic: four writers' 4096-byte records
+/// arrive whole. A larger write is not: a signal while it waits for room ends it with what it
+/// wrote so far, and another writer's bytes land before the rest.
+pub fn pipe_buf_atomic(lab: &mut Lab) -> Result<Outcome> {
+    const RECORD: usize = libc::PIPE_BUF;
+    const RECORDS: usize = 64;
+    let (r, w) = pipe()?;
+    let records: Vec<Vec<u8>> = (0..4u8).map(|i| vec![b'a' + i; RECORD]).collect();
+    let mut writers = Vec::new();
+    for record in &records {
+        let fd = w.as_raw_fd();
+        writers.push(spawn(|| {
+            for _ in 0..RECORDS {
+                // SAFETY: write is async-signal-safe; `record` was made before the fork.
+                let n = unsafe { libc::write(fd, record.as_ptr().cast(), record.len()) };
+                if n != RECORD as isize {
+                    return 1;
+                }
+            }
+            0
+        })?);
+    }
+    drop(w);
+    let stream = read_all(&r)?;
+    let whole_writes = writers.into_iter().all(|p| {
+        matches!(
+            reap(p, Duration::from_secs(2)),
+            Some(WaitStatus::Exited(_, 0))
+        )
+    });
+    let mixed = stream
+        .chunks(RECORD)
+        .filter(|c| c.iter().any(|&b| b != c[0]))
+        .count();
+    lab.say(msg!(
+        "try-pipe-small",
+        records = 4 * RECORDS,
+        bytes = RECORD,
+        mixed = mixed
+    ));
+    let small_atomic = whole_writes && mixed == 0 && stream.len() == 4 * RECORDS * RECORD;
+    let (first, split) = large_write_split(lab)?;
+    let holds = small_atomic && split;
+    lab.say(msg!("try-pipe-conclusion"));
+    Ok(Outcome::new(holds)
+        .fact("small_records_mixed", mixed)
+        .fact("large_first_write_returned", first)
+        .fact("large_write_split_by_other", split))
+}
+
+/// One writer's 96 KiB write() into an empty 64 KiB pipe: it waits for room after 64 KiB;
+/// stopped there (SIGSTOP), its write returns 65536; another writer's 100 bytes go in; it is
+/// continued and writes the rest. What was the first write's count, and did the other bytes
+/// land inside the 96 KiB?
+fn large_write_split(lab: &mut Lab) -> Result<(i64, bool)> {
+    const LARGE: usize = 96 << 10;
+    let (r, w) = pipe()?;
+    let (result_r, result_w) = pipe()?;
+    let data = vec![b'A'; LARGE];
+    let (fd, out) = (w.as_raw_fd(), result_w.as_raw_fd());
+    let child = spawn(|| {
+        // SAFETY: write is async-signal-safe; `data` was made before the fork.
+        unsafe {
+            let first = libc::write(fd, data.as_ptr().cast(), LARGE) as i64;
+            libc::write(out, (&first as *const i64).cast(), 8);
+            let mut done = first.max(0) as usize;
+            while done < LARGE {
+                let n = libc::write(fd, data[done..].as_ptr().cast(), LARGE - done);
+                if n <= 0 {
+                    return 1;
+                }
+                done += n as usize;
+            }
+        }
+        0
+    })?;
+    drop(result_w);
+    let pid = child.as_raw();
+    let full = net::wait_until(Duration::from_secs(3), || {
+        net::unread(r.as_raw_fd()) == 65536 && procinfo::in_write_call(pid)
+    });
+    if !full {
+        let _ = kill(child, Signal::SIGKILL);
+        reap(child, Duration::from_secs(1));
+        bail!("the writer did not fill the pipe and wait");
+    }
+    kill(child, Signal::SIGSTOP)?;
+    net::wait_until(Duration::from_secs(2), || procinfo::state(pid) == Some('T'));
+    let mut head = vec![0u8; 65536];
+    read_exact(&r, &mut head)?;
+    write_all(&w, &[b'B'; 100])?;
+    kill(child, Signal::SIGCONT)?;
+    let first = read_i64(&result_r, Duration::from_secs(2)).unwrap_or(-1);
+    drop(w);
+    let mut stream = head;
+    stream.extend(read_all(&r)?);
+    reap(child, Duration::from_secs(2));
+    let b_at = stream.iter().position(|&b| b == b'B');
+    let split = first == 65536
+        && stream.len() == LARGE + 100
+        && b_at == Some(65536)
+        && stream[65636..].iter().all(|&b| b == b'A');
+    lab.say(msg!(
+        "try-pipe-large",
+        bytes = LARGE,
+        first = first,
+        at = b_at.map(|p| p as i64).unwrap_or(-1)
+    ));
+    Ok((first, split))
+}
+
+fn read_all(fd: &OwnedFd) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut buf = vec![0u8; 1000];
+    loop {
+        match nix::unistd::read(fd, &mut buf) {
+            Ok(0) => return Ok(out),
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(Errno::EINTR) => {}
+            Err(e) => bail!("read: {e}"),
+        }
+    }
+}
+
+fn read_exact(fd: &OwnedFd, buf: &mut [u8]) -> Result<()> {
+    let mut got = 0;
+    while got < buf.len() {
+        match nix::unistd::read(fd, &mut buf[got..]) {
+            Ok(0) => bail!("the pipe ended early"),
+            Ok(n) => got += n,
+            Err(Errno::EINTR) => {}
+            Err(e) => bail!("read: {e}"),
+        }
+    }
+    Ok(())
+}
+
+fn write_all(fd: &OwnedFd, mut data: &[u8]) -> Result<()> {
+    while !data.is_empty() {
+        let n = nix::unistd::write(fd, data)?;
+        data = &data[n..];
+    }
+    Ok(())
+}

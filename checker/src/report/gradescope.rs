@@ -1,0 +1,103 @@
+//! The `results.json` a Gradescope autograder writes (`/autograder/results/results.json`,
+//! gradescope-autograders.readthedocs.io "Autograder Specifications"): the `score`, the
+//! `execution_time` in seconds, an `output` for the whole submission, and one test per hidden
+//! test with `name`, `number`, `score`, `max_score`, `status`, `output` (the failure as the
+//! student reads it, in the report's language) and `visibility`. `extra_data` holds the
+//! provenance.
+//!
+//! `status` is always given: Gradescope takes a test worth 0 points that scored 0 for passed
+//! otherwise, and the `rules` test is worth 0 points.
+
+use serde_json::{Value, json};
+
+use super::json::{build_message, failure_message};
+use super::provenance::Provenance;
+use crate::base::i18n::{Messages, msg};
+use crate::base::verdict::Status;
+use crate::grade::outcome::ExerciseReport;
+
+/// When students see a test's result (Gradescope's `visibility`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[value(rename_all = "snake_case")]
+pub enum Visibility {
+    #[default]
+    Visible,
+    AfterDueDate,
+    AfterPublished,
+    Hidden,
+}
+
+impl Visibility {
+    pub fn label(self) -> &'static str {
+        match self {
+            Visibility::Visible => "visible",
+            Visibility::AfterDueDate => "after_due_date",
+            Visibility::AfterPublished => "after_published",
+            Visibility::Hidden => "hidden",
+        }
+    }
+}
+
+/// The whole run as Gradescope's `results.json`; `seconds` is how long grading took.
+pub fn results(
+    reports: &[ExerciseReport],
+    provenance: &Provenance,
+    visibility: Visibility,
+    seconds: u64,
+    tr: &Messages,
+) -> Value {
+    let mut tests = Vec::new();
+    let mut problems = Vec::new();
+    for (e, r) in reports.iter().enumerate() {
+        if let Some(message) = build_message(r, tr) {
+            problems.push(format!("{}: {message}", r.exercise.name));
+        }
+        for (i, t) in r.tests.iter().enumerate() {
+            let passed = matches!(t.status, Status::Pass | Status::NotApplicable);
+            let possible = if t.status == Status::NotApplicable {
+                0
+            } else {
+                t.test.points
+            };
+            let output = failure_message(t, tr)
+                .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)));
+            tests.push(json!({
+                "name": format!("{}/{}: {}", r.exercise.name, t.test.id, t.test.title_in(tr)),
+                "number": format!("{}.{}", e + 1, i + 1),
+                "score": r.points_of(t),
+                "max_score": possible,
+                "status": if passed { "passed" } else { "failed" },
+                "output": output.unwrap_or_default(),
+                "output_format": "text",
+                "visibility": visibility.label(),
+                "tags": [format!("day{}", r.exercise.day), r.exercise.name],
+                "extra_data": {"exercise": r.exercise.name, "id": t.test.id, "status": t.status.name()},
+            }));
+        }
+    }
+    let score: u32 = reports.iter().map(|r| r.points().0).sum();
+    let max: u32 = reports.iter().map(|r| r.points().1).sum();
+    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
+    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
+    let mut output = tr.render(&msg!(
+        "gradescope-summary",
+        points = score,
+        max = max,
+        passed = passed,
+        failed = failed
+    ));
+    for problem in problems {
+        output.push_str(&format!("\n\n{problem}"));
+    }
+    output.push_str(&format!("\n\n{}", provenance.line()));
+    json!({
+        "score": score,
+        "execution_time": seconds,
+        "output": output,
+        "output_format": "text",
+        "visibility": visibility.label(),
+        "stdout_visibility": "hidden",
+        "extra_data": {"provenance": provenance.to_json()},
+        "tests": tests,
+    })
+}

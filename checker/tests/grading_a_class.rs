@@ -1,0 +1,655 @@
+//! Grading a class, end to end, offline: Classroom 50's autograder on a student's repository at
+//! a `submit/*` tag (its `result.json` checked against the `classroom50/result/v1` schema, field
+//! by field), the Gradescope bundle from `checker export-gradescope` on a fake `/autograder`
+//! root (setup.sh, then run_autograder), and the deadline regrade of a roster of student
+//! repositories with the gradebook it gives.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const DEADLINE: &str = "2026-10-31T23:59:00+09:00";
+
+/// A student's repository written by `checker export-student` into `dir/name`.
+fn export(dir: &Path, name: &str) -> PathBuf {
+    let root = dir.join(name);
+    let out = common::checker_command()
+        .arg("export-student")
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    root
+}
+
+/// The reference solution's sources over the student's stub, for each exercise given.
+fn solve(root: &Path, exercises: &[&str]) {
+    for exercise in exercises {
+        let to = root.join("exercises").join(exercise);
+        run(Command::new("rm").arg("-rf").arg(to.join("src")));
+        run(Command::new("cp")
+            .arg("-r")
+            .arg(
+                common::lab_root()
+                    .join("solutions")
+                    .join(exercise)
+                    .join("src"),
+            )
+            .arg(&to));
+    }
+}
+
+/// Commit everything in `root` (a new repository the first time) at `date`.
+fn commit(root: &Path, message: &str, date: &str) -> String {
+    if !root.join(".git").exists() {
+        git(root, &["init", "-q", "-b", "main"], date);
+    }
+    git(root, &["add", "-A"], date);
+    git(
+        root,
+        &["commit", "-q", "--allow-empty", "-m", message],
+        date,
+    );
+    git(root, &["rev-parse", "HEAD"], date)
+}
+
+fn git(dir: &Path, args: &[&str], date: &str) -> String {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Student",
+            "-c",
+            "user.email=student@example.edu",
+        ])
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn run(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    let text = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{cmd:?} failed:\n{text}");
+    text
+}
+
+/// A command with the environment of the lab's tests: the shared build cache, no colour, no
+/// GitHub Actions, English unless asked.
+fn command(program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env("NO_COLOR", "1")
+        .env(
+            "CARGO_BUILD_BUILD_DIR",
+            common::scratch().join("shared-build"),
+        )
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITHUB_OUTPUT")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    cmd
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn lab_revision() -> String {
+    git(&common::lab_root(), &["rev-parse", "HEAD"], DEADLINE)
+}
+
+/// The `classroom50/result/v1` schema (foundation50/classroom50, schemas/result-v1.schema.json),
+/// checked by hand: every required field with its type and pattern, no other field at the top,
+/// each test's required fields; then what Classroom 50's runner checks beyond the schema
+/// (runner.py `validate_result`): the identity matches the run's, score <= max-score, per test
+/// too. Returns what is wrong, empty if nothing.
+fn classroom50_problems(doc: &Value, classroom: &str, assignment: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut check = |ok: bool, what: &str| {
+        if !ok {
+            problems.push(what.to_string());
+        }
+    };
+    let Some(top) = doc.as_object() else {
+        return vec!["not an object".into()];
+    };
+    let text = |v: &Value| v.as_str().filter(|s| !s.is_empty()).is_some();
+    let count = |v: &Value| v.as_u64().is_some();
+    let instant = |v: &Value| {
+        v.as_str().is_some_and(|s| {
+            s.len() == 20
+                && s.ends_with('Z')
+                && s.bytes().enumerate().all(|(i, b)| match i {
+                    4 | 7 => b == b'-',
+                    10 => b == b'T',
+                    13 | 16 => b == b':',
+                    19 => b == b'Z',
+                    _ => b.is_ascii_digit(),
+                })
+        })
+    };
+    const REQUIRED: [&str; 13] = [
+        "schema",
+        "classroom",
+        "assignment",
+        "assignment_type",
+        "owner",
+        "submission",
+        "commit",
+        "release",
+        "review",
+        "datetime",
+        "score",
+        "max-score",
+        "tests",
+    ];
+    const OPTIONAL: [&str; 2] = ["graded_at", "submitted_by"];
+    for field in REQUIRED {
+        check(top.contains_key(field), &format!("missing {field}"));
+    }
+    for field in top.keys() {
+        check(
+            REQUIRED.contains(&field.as_str()) || OPTIONAL.contains(&field.as_str()),
+            &format!("field {field} is not in the schema (additionalProperties: false)"),
+        );
+    }
+    check(doc["schema"] == "classroom50/result/v1", "schema");
+    for field in [
+        "classroom",
+        "assignment",
+        "owner",
+        "commit",
+        "release",
+        "review",
+    ] {
+        check(text(&doc[field]), &format!("{field}: a non-empty string"));
+    }
+    check(
+        matches!(
+            doc["assignment_type"].as_str(),
+            Some("individual" | "group")
+        ),
+        "assignment_type",
+    );
+    check(
+        doc["submission"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("submit/")),
+        "submission: submit/*",
+    );
+    check(instant(&doc["datetime"]), "datetime: YYYY-MM-DDTHH:MM:SSZ");
+    check(
+        doc.get("graded_at").is_none_or(instant),
+        "graded_at: YYYY-MM-DDTHH:MM:SSZ",
+    );
+    check(
+        count(&doc["score"]) && count(&doc["max-score"]),
+        "score, max-score: integers >= 0",
+    );
+    check(
+        doc["classroom"] == classroom && doc["assignment"] == assignment,
+        "identity",
+    );
+    check(
+        doc["score"].as_u64() <= doc["max-score"].as_u64(),
+        "score <= max-score",
+    );
+    let tests = doc["tests"].as_array().cloned().unwrap_or_default();
+    check(doc["tests"].is_array(), "tests: an array");
+    for (i, t) in tests.iter().enumerate() {
+        check(text(&t["test-name"]), &format!("tests[{i}].test-name"));
+        check(t["passed"].is_boolean(), &format!("tests[{i}].passed"));
+        check(
+            count(&t["score"]) && count(&t["max-score"]),
+            &format!("tests[{i}] scores"),
+        );
+        check(
+            t["score"].as_u64() <= t["max-score"].as_u64(),
+            &format!("tests[{i}].score <= max-score"),
+        );
+    }
+    problems
+}
+
+#[test]
+fn the_schema_check_catches_what_classroom_50_refuses() {
+    let good = serde_json::json!({
+        "schema": "classroom50/result/v1", "classroom": "c", "assignment": "a",
+        "assignment_type": "individual", "owner": "kim", "submission": "submit/x", "commit": "u",
+        "release": "u", "review": "u", "datetime": "2026-10-31T14:59:00Z", "score": 1,
+        "max-score": 2, "tests": [{"test-name": "t", "passed": true, "score": 1, "max-score": 2}],
+    });
+    assert_eq!(classroom50_problems(&good, "c", "a"), Vec::<String>::new());
+    let mut spoiled = Vec::new();
+    for (field, value) in [
+        ("extra", serde_json::json!(1)),
+        ("submission", serde_json::json!("v1")),
+        ("datetime", serde_json::json!("2026-10-31T23:59:00+09:00")),
+        ("score", serde_json::json!(3)),
+        ("owner", serde_json::json!("")),
+        (
+            "tests",
+            serde_json::json!([{"test-name": "t", "passed": "yes", "score": 0, "max-score": 0}]),
+        ),
+    ] {
+        let mut bad = good.clone();
+        bad[field] = value;
+        spoiled.push((field, classroom50_problems(&bad, "c", "a")));
+    }
+    let mut missing = good.clone();
+    missing.as_object_mut().unwrap().remove("review");
+    spoiled.push(("review", classroom50_problems(&missing, "c", "a")));
+    for (field, problems) in spoiled {
+        assert!(!problems.is_empty(), "a spoiled {field} went unnoticed");
+    }
+}
+
+/// Classroom 50's runner runs .ci/classroom50/autograder.py in the student's checkout of a
+/// `submit/*` tag, with the submission's identity in its environment; the autograder leaves
+/// `./result.json`.
+#[test]
+fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = export(dir.path(), "net-2026-socket-lab-kim");
+    solve(&repo, &["day1-endian"]);
+    let sha = commit(&repo, "day 1", "2026-10-30T10:00:00+09:00");
+    let tag = format!("submit/2026-10-30T01-00-05Z-{}", &sha[..7]);
+    git(&repo, &["tag", &tag], DEADLINE);
+    git(
+        &repo,
+        &["-c", "advice.detachedHead=false", "checkout", "-q", &tag],
+        DEADLINE,
+    );
+    let url = "https://github.com/net-2026/net-2026-socket-lab-kim";
+    let out = command("python3")
+        .arg(common::lab_root().join(".ci/classroom50/autograder.py"))
+        .current_dir(&repo)
+        .env("CLASSROOM", "net-2026")
+        .env("ASSIGNMENT", "socket-lab")
+        .env("SUBMISSION_TAG", &tag)
+        .env("COMMIT_URL", format!("{url}/commit/{sha}"))
+        .env(
+            "RELEASE_URL",
+            format!("{url}/releases/tag/{}", tag.replace('/', "%2F")),
+        )
+        .env("REVIEW_URL", format!("{url}/compare/aaaaaaa...{sha}"))
+        .env("OWNER", "kim")
+        .env("USERNAME", "kim")
+        .env("ASSIGNMENT_TYPE", "individual")
+        .env("SOCKET_LAB_DIR", common::lab_root())
+        .env("RUNNER_TEMP", dir.path())
+        .env("GRADE_TARGETS", "day1-endian day2-inet")
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    let result = read_json(&repo.join("result.json"));
+    assert_eq!(
+        classroom50_problems(&result, "net-2026", "socket-lab"),
+        Vec::<String>::new(),
+        "{result:#}"
+    );
+    assert_eq!(result["submission"], tag.as_str());
+    assert_eq!(result["owner"], "kim");
+    assert_eq!(result["commit"], format!("{url}/commit/{sha}"));
+    // The submission instant is the graded commit's date, in UTC.
+    assert_eq!(result["datetime"], "2026-10-30T01:00:00Z");
+    assert_eq!(result["score"], 14, "day1-endian solved, day2-inet a stub");
+    let tests = result["tests"].as_array().unwrap();
+    let sum: u64 = tests.iter().map(|t| t["score"].as_u64().unwrap()).sum();
+    let max: u64 = tests.iter().map(|t| t["max-score"].as_u64().unwrap()).sum();
+    assert_eq!((sum, max), (14, result["max-score"].as_u64().unwrap()));
+    let htons = tests
+        .iter()
+        .find(|t| t["test-name"] == "day1-endian/htons")
+        .unwrap();
+    assert_eq!(htons["passed"], true);
+    let stub = tests
+        .iter()
+        .find(|t| t["test-name"] == "day2-inet/pton6-tricky")
+        .unwrap();
+    assert_eq!(
+        (&stub["passed"], &stub["status"]),
+        (&Value::Bool(false), &Value::from("not-started"))
+    );
+    // Every test says what graded it.
+    for t in tests {
+        let by = &t["graded-by"];
+        assert_eq!(by["commit"], sha.as_str(), "{t}");
+        assert_eq!(by["lab_revision"], lab_revision().as_str(), "{t}");
+        assert!(
+            by["checker_version"].is_string() && by["sandbox"]["mode"].is_string(),
+            "{t}"
+        );
+    }
+    // The human report went to the job's log.
+    assert!(log.contains("day1-endian"), "{log}");
+}
+
+/// Gradescope's `results.json` fields (gradescope-autograders.readthedocs.io, "Autograder
+/// Specifications"), checked by hand: no field it does not define, each of the right type.
+fn gradescope_problems(doc: &Value) -> Vec<String> {
+    const TOP: [&str; 11] = [
+        "score",
+        "execution_time",
+        "output",
+        "output_format",
+        "test_output_format",
+        "test_name_format",
+        "visibility",
+        "stdout_visibility",
+        "extra_data",
+        "tests",
+        "leaderboard",
+    ];
+    const TEST: [&str; 11] = [
+        "score",
+        "max_score",
+        "status",
+        "name",
+        "name_format",
+        "number",
+        "output",
+        "output_format",
+        "tags",
+        "visibility",
+        "extra_data",
+    ];
+    const VISIBILITY: [&str; 4] = ["hidden", "after_due_date", "after_published", "visible"];
+    let mut problems = Vec::new();
+    let Some(top) = doc.as_object() else {
+        return vec!["not an object".into()];
+    };
+    for key in top.keys().filter(|k| !TOP.contains(&k.as_str())) {
+        problems.push(format!("unknown field {key}"));
+    }
+    let visible = |v: &Value| v.is_null() || v.as_str().is_some_and(|s| VISIBILITY.contains(&s));
+    if !doc["score"].is_number() || !doc["execution_time"].is_number() || !doc["output"].is_string()
+    {
+        problems.push("score, execution_time, output".into());
+    }
+    if !visible(&doc["visibility"]) || !visible(&doc["stdout_visibility"]) {
+        problems.push("visibility".into());
+    }
+    for (i, t) in doc["tests"].as_array().into_iter().flatten().enumerate() {
+        let obj = t.as_object().unwrap();
+        for key in obj.keys().filter(|k| !TEST.contains(&k.as_str())) {
+            problems.push(format!("tests[{i}]: unknown field {key}"));
+        }
+        let ok = t["score"].is_number()
+            && t["max_score"].is_number()
+            && t["score"].as_f64() <= t["max_score"].as_f64()
+            && matches!(t["status"].as_str(), Some("passed" | "failed"))
+            && t["name"].is_string()
+            && t["number"].is_string()
+            && t["output"].is_string()
+            && visible(&t["visibility"])
+            && t["tags"]
+                .as_array()
+                .is_some_and(|a| a.iter().all(Value::is_string));
+        if !ok {
+            problems.push(format!("tests[{i}]: {t}"));
+        }
+    }
+    problems
+}
+
+/// The bundle `checker export-gradescope` writes, run as Gradescope runs it, on a fake
+/// `/autograder`: setup.sh clones the lab at the pinned revision and builds it, run_autograder
+/// grades an uploaded submission and leaves `results/results.json`.
+#[test]
+fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("autograder");
+    let zip = dir.path().join("autograder.zip");
+    let lab = common::lab_root();
+    let out = common::checker_command()
+        .args([
+            "export-gradescope",
+            "--lang",
+            "ko",
+            "--visibility",
+            "after_due_date",
+        ])
+        .arg(&zip)
+        .arg("--lab-repository")
+        .arg(&lab)
+        .args(["--lab-revision", &lab_revision()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Unzipped as Gradescope does, into source/; the scripts are at the root, executable.
+    let listing = run(command("python3")
+        .args(["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nz.extractall(sys.argv[2])\nfor i in z.infolist(): print(i.filename, oct(i.external_attr >> 16 & 0o777))"])
+        .arg(&zip)
+        .arg(root.join("source")));
+    assert!(
+        listing.contains("setup.sh 0o755") && listing.contains("run_autograder 0o755"),
+        "{listing}"
+    );
+    let config = std::fs::read_to_string(root.join("source/config.env")).unwrap();
+    assert!(
+        config.contains("REPORT_LANG=ko") && config.contains("VISIBILITY=after_due_date"),
+        "{config}"
+    );
+
+    let target = common::scratch().join("gradescope-target");
+    let setup = run(command("bash")
+        .arg(root.join("source/setup.sh"))
+        .env("AUTOGRADER_ROOT", &root)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("GRADE_TARGETS", "day1-endian"));
+    assert!(
+        setup.contains(&format!("the lab at {} is ready", lab_revision())),
+        "{setup}"
+    );
+    assert!(root.join("lab/.ci/grade-submission").exists());
+    for secret in ["solutions", "checker/tests/broken-versions"] {
+        assert!(
+            !root.join("lab").join(secret).exists(),
+            "{secret} stay out of the container"
+        );
+    }
+
+    // A submission uploaded as the whole repository, without git.
+    let student = export(dir.path(), "upload");
+    solve(&student, &["day1-endian"]);
+    std::fs::rename(&student, root.join("submission")).unwrap();
+    std::fs::write(
+        root.join("submission_metadata.json"),
+        r#"{"id": 1, "created_at": "2026-10-30T10:00:00+09:00", "users": [{"email": "kim@example.edu", "name": "Kim"}]}"#,
+    )
+    .unwrap();
+    run(command("bash")
+        .arg(root.join("source/run_autograder"))
+        .env("AUTOGRADER_ROOT", &root)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("GRADE_TARGETS", "day1-endian day2-inet"));
+    let results = read_json(&root.join("results/results.json"));
+    assert_eq!(
+        gradescope_problems(&results),
+        Vec::<String>::new(),
+        "{results:#}"
+    );
+    assert_eq!(results["score"], 14, "{results:#}");
+    let tests = results["tests"].as_array().unwrap();
+    assert!(tests.iter().all(|t| t["visibility"] == "after_due_date"));
+    let htons = tests
+        .iter()
+        .find(|t| t["extra_data"]["id"] == "htons")
+        .unwrap();
+    assert_eq!(
+        (&htons["status"], &htons["score"]),
+        (&Value::from("passed"), &htons["max_score"])
+    );
+    // The failure as the student reads it, in the course's language (Korean here).
+    let stub = tests
+        .iter()
+        .find(|t| t["extra_data"]["id"] == "pton6-tricky")
+        .unwrap();
+    assert_eq!(stub["status"], "failed");
+    let hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    assert!(hangul(stub["output"].as_str().unwrap()), "{stub}");
+    // What graded it: the pinned lab, the sources (an upload has no commit), the sandbox.
+    let provenance = &results["extra_data"]["provenance"];
+    assert_eq!(provenance["lab_revision"], lab_revision().as_str());
+    assert_eq!(
+        provenance["lab_modified"], false,
+        "the pinned checkout is clean"
+    );
+    assert!(
+        provenance["commit"].is_null() && provenance["sources"].is_string(),
+        "{provenance}"
+    );
+    assert!(
+        results["output"].as_str().unwrap().contains("checker"),
+        "{results:#}"
+    );
+}
+
+/// The deadline regrade of a roster of student repositories, run as the workflow runs it, in
+/// two batches: each student at the last commit before the deadline, then the gradebook.
+#[test]
+fn the_deadline_regrade_grades_each_student_at_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = "2026-10-30T12:00:00+09:00";
+    // The lab's own stubs, then a solution pushed after the deadline: the stubs are graded.
+    let kim = export(dir.path(), "kim");
+    let kim_sha = commit(&kim, "start", before);
+    solve(&kim, &["day1-endian"]);
+    commit(&kim, "too late", "2026-11-01T09:00:00+09:00");
+    // A copy of the solutions.
+    let lee = export(dir.path(), "lee");
+    solve(&lee, &["day1-endian", "day2-inet"]);
+    commit(&lee, "done", before);
+    // The solutions with a planted build.rs: the exercise earns nothing.
+    let park = export(dir.path(), "park");
+    solve(&park, &["day1-endian"]);
+    std::fs::write(
+        park.join("exercises/day1-endian/build.rs"),
+        "fn main() {}\n",
+    )
+    .unwrap();
+    commit(&park, "done", before);
+    // Nothing before the deadline.
+    let choi = export(dir.path(), "choi");
+    commit(&choi, "late start", "2026-11-02T09:00:00+09:00");
+
+    let roster = dir.path().join("roster.txt");
+    let mut text = String::from("# name repository\n");
+    for (name, repo) in [
+        ("kim", &kim),
+        ("lee", &lee),
+        ("park", &park),
+        ("choi", &choi),
+    ] {
+        text.push_str(&format!("{name} {}\n", repo.display()));
+    }
+    std::fs::write(&roster, text).unwrap();
+    let regrade = common::lab_root().join(".ci/regrade");
+    let plan = run(command("bash")
+        .arg(&regrade)
+        .arg("--roster")
+        .arg(&roster)
+        .args(["--plan", "--per-job", "2"]));
+    assert_eq!(plan.trim(), "[0,1]");
+    let reports = dir.path().join("reports");
+    for batch in ["0", "1"] {
+        let log = run(command("bash")
+            .arg(&regrade)
+            .arg("--roster")
+            .arg(&roster)
+            .args([
+                "--before",
+                DEADLINE,
+                "--per-job",
+                "2",
+                "--batch",
+                batch,
+                "--out",
+            ])
+            .arg(&reports)
+            .env("GRADE_TARGETS", "day1-endian"));
+        assert!(log.contains("graded in"), "{log}");
+    }
+    let out = common::checker_command()
+        .arg("gradebook")
+        .arg(&reports)
+        .args(["--deadline", DEADLINE])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| h.starts_with(name)).unwrap();
+    let row = |student: &str| -> Vec<String> {
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("{student},")))
+            .unwrap();
+        line.split(',').map(str::to_string).collect()
+    };
+    let points = column("day1-endian (/14)");
+    let flags = column("flags");
+    assert_eq!(
+        row("kim")[points],
+        "0",
+        "the solution came after the deadline\n{csv}"
+    );
+    assert_eq!(row("kim")[column("commit")], kim_sha, "{csv}");
+    assert_eq!(
+        row("kim")[column("commit_date")],
+        "2026-10-30T03:00:00Z",
+        "{csv}"
+    );
+    assert_eq!(row("lee")[points], "14", "{csv}");
+    assert_eq!(
+        row("park")[points],
+        "0",
+        "a build.rs voids the exercise\n{csv}"
+    );
+    assert!(row("choi")[flags].contains("no-submission"), "{csv}");
+    for student in ["kim", "lee", "park"] {
+        let r = row(student);
+        assert_eq!(r[column("lab_revision")], lab_revision(), "{csv}");
+        assert!(
+            !r[flags].contains("after-deadline") && !r[flags].contains("other-lab"),
+            "{csv}"
+        );
+    }
+}
