@@ -176,9 +176,11 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
 pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server(ctx)?;
+    let rude_port;
     {
         let mut rude = Conn::connect(&t, "resetting client", s.port, ctx.within(secs(5)))?;
         rude.set_recv_buffer(4096);
+        rude_port = rude.local_port();
         // Enough that the server is still echoing when the reset arrives.
         let junk = vec![b'r'; 512 * 1024];
         let mut w = rude.try_clone()?;
@@ -188,6 +190,7 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
         rude.reset();
         let _ = sender.join();
     }
+    echo::settle_after_reset(&s, rude_port, secs(1));
     let line = "still there?\n";
     let mut c = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))
         .map_err(|f| f.note(msg!("echo-stopped-after-reset")))?;

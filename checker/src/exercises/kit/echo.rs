@@ -2,11 +2,13 @@
 //! thread while this thread reads (the checker never deadlocks a correct server).
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::kit::poll;
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
 
@@ -117,4 +119,30 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     out.truncate(len);
     // Shared, not cloned, by the sender, the reader and the report.
     out.into()
+}
+
+/// After the client on `client_port` reset its connection to `server`: wait (at most `within`
+/// for each step) until the server's side of it has left the TCP table (the RST was taken in:
+/// whoever was blocked on it has been woken), then until the server's tree has held still
+/// (every live process asleep in a blocking call, three looks 20 ms apart) or the server has
+/// ended. Whatever the reset makes the server do (a child or a worker that ends, a parent that
+/// goes with it or not) is done before the next client comes, so the verdict is the same on
+/// every run, whichever process the scheduler runs first.
+pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
+    let pid = s.program.pid();
+    poll::until(within, || {
+        !procinfo::tcp_sockets(pid).iter().any(|k| {
+            k.remote_port == client_port && k.local_port == s.port && k.state != "TIME_WAIT"
+        })
+    });
+    let mut still = 0;
+    poll::every(Duration::from_millis(20), within, || {
+        let ended = procinfo::state(pid).is_none_or(|st| st == 'Z');
+        let asleep = procinfo::tree(pid)
+            .into_iter()
+            .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+            .all(procinfo::is_waiting);
+        still = if asleep { still + 1 } else { 0 };
+        ended || still >= 3
+    });
 }
