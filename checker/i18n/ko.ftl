@@ -1243,6 +1243,9 @@ prefork-still-there = 아직 실행 중
 prefork-workers-outlive = 부모가 끝나지 않는 워커를 기다리고 있다. 기다리기 전에 워커마다 SIGTERM을 보내고, 워커는 fork 뒤에 SIGTERM의 기본 동작을 되돌리고 블록을 푼다(부모의 핸들러와 시그널 마스크를 물려받기 때문이다)
 prefork-handler-sets-flag = 핸들러는 플래그를 세우고, 루프가 그것을 보아야 한다. 부모가 기다리는 동안 온 시그널은 기다림을 끝내야 한다(바깥에서는 시그널을 막아 두고 ppoll로 기다리거나, EINTR로 실패하는 poll)
 
+# 끝내 닫지 않을 에코 서버 (exercises/kit/echo.rs, expect_eof_or_stuck)
+echo-asleep-holding = 클라이언트의 EOF 뒤에도 서버가 이 연결을 쥐고 있고, 그 연결로 보낼 것도 남지 않았는데, 서버의 프로세스가 모두 잠들어 있다. 아무도 연결을 닫지 않을 것이다. read()가 0을 반환하면 그 연결을 쥔 모든 프로세스에서 연결을 닫으라
+
 ## 한 반 채점하기: Classroom 50, Gradescope, 재채점 (report/gradescope.rs, cli.rs)
 
 gradescope-summary = { $points }/{ $max }점 (통과 { $passed }개, 실패 { $failed }개)

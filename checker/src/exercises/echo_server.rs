@@ -99,7 +99,12 @@ pub fn round_trip(ctx: &mut Ctx) -> TestResult {
         c.send(line.as_bytes(), ctx.deadline)?;
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof-close"))
+        echo::expect_eof_or_stuck(
+            &mut c,
+            &s,
+            ctx.within(secs(5)),
+            msg!("eof-after-client-eof-close"),
+        )
     })();
     result.map_err(|f| f.reproduce(s.by_hand(&nc(line))))
 }
@@ -116,7 +121,7 @@ pub fn binary_64k(ctx: &mut Ctx) -> TestResult {
         }
     }
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    echo::echo_round_trip(&mut c, data, true, ctx.within(secs(10)))
+    echo::echo_round_trip(&mut c, &s, data, ctx.within(secs(10)))
 }
 
 pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
@@ -139,7 +144,7 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, one_byte_at_a_time, |c| {
         c.expect_bytes(&data, deadline)
     })?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
@@ -153,7 +158,7 @@ pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, writer, |c| {
         stalled::read_everything(ctx, &t, leader, c, &data, deadline)
     })?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
@@ -167,7 +172,12 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
         c.send(line.as_bytes(), ctx.deadline)?;
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+        echo::expect_eof_or_stuck(
+            &mut c,
+            &s,
+            ctx.within(secs(5)),
+            msg!("eof-after-client-eof"),
+        )?;
         s.check_alive(msg!("echo-after-serving", i = i.to_string()))?;
     }
     Ok(())
@@ -197,7 +207,12 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     c.send(line.as_bytes(), ctx.deadline)?;
     c.shutdown_write();
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+    echo::expect_eof_or_stuck(
+        &mut c,
+        &s,
+        ctx.within(secs(5)),
+        msg!("eof-after-client-eof"),
+    )?;
     s.check_alive(msg!("echo-after-reset"))
 }
 
@@ -211,7 +226,12 @@ pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
     c.send(line.as_bytes(), ctx.deadline)?;
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(
+        &mut c,
+        &s,
+        ctx.within(secs(5)),
+        msg!("eof-after-client-eof"),
+    )
 }
 
 pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
@@ -229,14 +249,19 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
         // Leave: the server's read returns 0; from then on its socket is the server's to close.
         c.shutdown_write();
-        let _ = c.recv_some(64, ctx.within(Duration::from_millis(500)));
+        let within = ctx.within(Duration::from_millis(500));
+        let _ = echo::expect_eof_or_stuck(&mut c, &s, within, msg!("eof-after-client-eof"));
     }
     let leftovers = || sockets::left_for_clients(s.program.pid(), &before, &client_ports);
     let until = ctx.within(secs(3));
     let mut left = leftovers();
-    while !left.is_empty() && Instant::now() < until {
+    // A server asleep, holding every one of them, in five looks in a row, will close none.
+    let mut stuck = 0;
+    while !left.is_empty() && Instant::now() < until && stuck < 5 {
         std::thread::sleep(Duration::from_millis(20));
         left = leftovers();
+        let all_held = client_ports.iter().all(|&p| echo::holds_and_sleeps(&s, p));
+        stuck = if all_held { stuck + 1 } else { 0 };
     }
     if left.is_empty() {
         return Ok(());

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -35,7 +35,7 @@ pub fn serve_one(ctx: &Ctx, t: &Arc<Transcript>, s: &Server, i: usize) -> TestRe
     let mut c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
     round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))
+    expect_eof_or_stuck(&mut c, s, ctx.within(secs(3)), msg!("eof-after-client-eof"))
 }
 
 /// Run `write` on a clone of `conn` in a thread of its own while `read` reads on this one. If
@@ -72,27 +72,22 @@ pub fn send_then_shutdown(
     }
 }
 
-/// Send `data` from a writer thread (half-closing after it if asked) while this thread reads
-/// the echo and compares it byte for byte; then, if half-closed, expect EOF.
+/// Send `data` from a writer thread, then half-close, while this thread reads the echo and
+/// compares it byte for byte; then expect EOF from `s`.
 pub fn echo_round_trip(
     conn: &mut Conn,
+    s: &Server,
     data: Vec<u8>,
-    half_close: bool,
     deadline: Instant,
 ) -> TestResult {
     let expected = data.clone();
     let write = move |mut w: Conn| {
         w.send(&data, deadline)?;
-        if half_close {
-            w.shutdown_write();
-        }
+        w.shutdown_write();
         Ok(())
     };
     while_writing(conn, write, |c| c.expect_bytes(&expected, deadline))?;
-    if half_close {
-        conn.expect_eof(deadline, msg!("eof-after-client-eof-close"))?;
-    }
-    Ok(())
+    expect_eof_or_stuck(conn, s, deadline, msg!("eof-after-client-eof-close"))
 }
 
 /// A pattern in which any lost, repeated or reordered byte shows: 256-byte records, each its
@@ -145,4 +140,54 @@ pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
         still = if asleep { still + 1 } else { 0 };
         ended || still >= 3
     });
+}
+
+/// Expect EOF on `c`, a client of `s` that has sent its own EOF, as `Conn::expect_eof` does,
+/// but fail as soon as the server has shown it will never send it: it holds this connection
+/// (accepted, our FIN taken in: CLOSE_WAIT), has nothing left to send on it, and every one of
+/// its processes sleeps, in five looks in a row 20 ms apart. Only an outside event could wake
+/// it then, and none will come: a server that forgot to close (or whose other process keeps a
+/// copy open) is told so in a fraction of a second instead of at the deadline. A frozen or
+/// running process, bytes still queued, a connection not yet accepted: the wait goes on.
+pub fn expect_eof_or_stuck(
+    c: &mut Conn,
+    s: &Server,
+    deadline: Instant,
+    why: impl Into<Text>,
+) -> TestResult {
+    let port = c.local_port();
+    let mut still = 0;
+    while Instant::now() < deadline && !c.readable_within(Duration::from_millis(20)) {
+        still = if holds_and_sleeps(s, port) {
+            still + 1
+        } else {
+            0
+        };
+        if still >= 5 {
+            return Err(c.no_eof(why).note(msg!("echo-asleep-holding")));
+        }
+    }
+    c.expect_eof(deadline, why)
+}
+
+/// The server holds the connection from our `client_port` after our FIN with nothing queued to
+/// send, and every live process of its tree sleeps.
+pub fn holds_and_sleeps(s: &Server, client_port: u16) -> bool {
+    let pid = s.program.pid();
+    let Some(k) = procinfo::tcp_sockets(pid)
+        .into_iter()
+        .find(|k| k.remote_port == client_port && k.local_port == s.port)
+    else {
+        return false;
+    };
+    if k.state != "CLOSE_WAIT" || k.tx_queue != 0 || k.inode == 0 {
+        return false;
+    }
+    let tree: Vec<i32> = procinfo::tree(pid)
+        .into_iter()
+        .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+        .collect();
+    tree.iter()
+        .any(|&p| procinfo::socket_inodes(p).contains(&k.inode))
+        && tree.into_iter().all(procinfo::is_waiting)
 }
