@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 # A tree of its own (a workspace holding the solutions), as `--root` grades it.
 cp "$LAB/solutions/Cargo.toml" "$LAB/solutions/Cargo.lock" "$work/"
 exercises=("${@}")
-[ ${#exercises[@]} -eq 0 ] && exercises=(day1-fileio day1-endian day2-inet day2-echo day3-udp day3-shutdown day3-resolve day3-fork day4-signals day5-poll day5-epoll day5-threads day5-pipe)
+[ ${#exercises[@]} -eq 0 ] && exercises=(day1-fileio day1-endian day2-inet day2-echo day3-udp day3-shutdown day3-resolve day3-fork day4-signals day5-poll day5-epoll day5-threads day5-pipe day6-unix)
 for exercise in "${exercises[@]}"; do
   cp -r "$LAB/solutions/$exercise" "$work/"
 done
@@ -49,6 +49,7 @@ declare -A wrong=(
   [day5-epoll]=level-triggered
   [day5-threads]=lock-per-send
   [day5-pipe]=write-per-read
+  [day6-unix]=keeps-passed-descriptor
 )
 declare -A hanging=(
   [day2-echo]=never-closes

@@ -1072,6 +1072,9 @@ prefork-still-there = still running
 prefork-workers-outlive = the parent waits for workers that do not end: send each SIGTERM before waiting, and give the workers SIGTERM's default action back after fork, unblocked (they inherit the parent's handlers and its signal mask)
 prefork-handler-sets-flag = the handler sets a flag, and the loop must see it: a signal that comes while the parent waits must end the wait (ppoll with the signals blocked outside it, or poll failing with EINTR)
 
+# An echo server that will never close (exercises/kit/echo.rs, expect_eof_or_stuck)
+echo-asleep-holding = the server holds this connection after the client's EOF, has nothing left to send on it, and every one of its processes is asleep: nothing will close it. Close the connection once read() returns 0, in every process that holds it
+
 ## Grading a class: Classroom 50, Gradescope, the regrade (report/gradescope.rs)
 
 gradescope-summary = { $points }/{ $max } points ({ $passed } passed, { $failed } failed)

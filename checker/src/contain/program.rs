@@ -184,12 +184,13 @@ impl Program {
     }
 
     /// Processes other than the program itself that carry its tag, with their states: what it
-    /// left behind once it has exited (its orphans come back to the checker, a subreaper).
+    /// left behind once it has exited. Every process is looked at: in plain mode its orphans
+    /// come back to the checker (a subreaper), but in a sandbox they go to the sandbox's init
+    /// (a subreaper is heir only within its own PID namespace), out of the checker's sight.
     /// Hold a `ReaperPause` to see the zombies among them.
     pub fn leftovers(&self) -> Vec<(i32, char)> {
-        let found = reaper::orphans_and_descendants();
+        let mut found = procinfo::all_pids();
         // A zombie's environment is gone, but its process group stays readable.
-        let mut found = found;
         found.retain(|&p| {
             p != self.pid
                 && (procinfo::environ_has(p, TAG_VAR, &self.tag)

@@ -56,25 +56,6 @@ pub fn went_over_cap(pid: i32) -> bool {
     lock(&OVER_CAP).contains(&pid)
 }
 
-/// The checker's children that no supervisor waits for (orphans that came back to it, a
-/// subreaper), and everything below them.
-pub fn orphans_and_descendants() -> Vec<i32> {
-    let me = std::process::id() as i32;
-    let orphans: Vec<i32> = {
-        let tracked = lock(&TRACKED);
-        procinfo::children(me)
-            .into_iter()
-            .filter(|p| !tracked.contains(p))
-            .collect()
-    };
-    let mut found = Vec::new();
-    for orphan in orphans {
-        found.push(orphan);
-        found.extend(procinfo::descendants(orphan));
-    }
-    found
-}
-
 /// Forget a tracked child whose status its supervisor has collected.
 pub fn untrack(pid: i32) {
     lock(&TRACKED).remove(&pid);

@@ -101,7 +101,12 @@ pub fn round_trip(ctx: &mut Ctx) -> TestResult {
     let result = (|| {
         echo::send_while_stopped(&t, &mut s, &mut c, line.as_bytes(), true, ctx.deadline)?;
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof-close"))
+        echo::expect_eof_or_stuck(
+            &mut c,
+            &s,
+            ctx.within(secs(5)),
+            msg!("eof-after-client-eof-close"),
+        )
     })();
     result.map_err(|f| f.reproduce(s.by_hand(&nc(line))))
 }
@@ -128,7 +133,7 @@ pub fn binary_64k(ctx: &mut Ctx) -> TestResult {
     echo::wait_taken(s.program.pid(), c.local_port());
     echo::send_while_stopped(&t, &mut s, &mut c, second, true, deadline)?;
     c.expect_bytes(&data, deadline)?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof-close"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof-close"))
 }
 
 pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
@@ -171,7 +176,7 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, one_byte_at_a_time, |c| {
         c.expect_bytes(&data, deadline)
     })?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
@@ -185,7 +190,7 @@ pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, writer, |c| {
         stalled::read_everything(ctx, &t, leader, c, &data, deadline)
     })?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
@@ -199,7 +204,12 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
         c.send(line.as_bytes(), ctx.deadline)?;
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+        echo::expect_eof_or_stuck(
+            &mut c,
+            &s,
+            ctx.within(secs(5)),
+            msg!("eof-after-client-eof"),
+        )?;
         // Once its client is done, a server goes back to waiting (accept, poll, ...) or exits:
         // wait for one or the other, so that the next client does not meet whichever of a
         // refused connect or a reset came first (a server that exits after one client is told
@@ -222,9 +232,11 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server(ctx)?;
     let pid = s.program.pid();
+    let rude_port;
     {
         let mut rude = Conn::connect(&t, "resetting client", s.port, ctx.within(secs(5)))?;
         rude.set_recv_buffer(4096);
+        rude_port = rude.local_port();
         // Far more than our small receive buffer holds of the echo: the server still has echo
         // to send when the reset arrives. What its buffers cannot take is not sent at all.
         let junk = vec![b'r'; 48 * 1024];
@@ -251,6 +263,7 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
         s.program.thaw_group()?;
         t.note("checker", msg!("echo-continued-after-reset"));
     }
+    echo::settle_after_reset(&s, rude_port, secs(1));
     let line = "still there?\n";
     let mut c = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))
         .map_err(|f| f.note(msg!("echo-stopped-after-reset")))?;
@@ -260,7 +273,12 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     c.send(line.as_bytes(), ctx.deadline)?;
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+    echo::expect_eof_or_stuck(
+        &mut c,
+        &s,
+        ctx.within(secs(5)),
+        msg!("eof-after-client-eof"),
+    )?;
     s.check_alive(msg!("echo-after-reset"))
 }
 
@@ -274,7 +292,12 @@ pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
     c.send(line.as_bytes(), ctx.deadline)?;
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(
+        &mut c,
+        &s,
+        ctx.within(secs(5)),
+        msg!("eof-after-client-eof"),
+    )
 }
 
 pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
@@ -293,7 +316,8 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
         // Leave: the server's read returns 0; from then on its socket is the server's to close.
         c.shutdown_write();
-        let _ = c.recv_some(64, ctx.within(Duration::from_millis(500)));
+        let within = ctx.within(Duration::from_millis(500));
+        let _ = echo::expect_eof_or_stuck(&mut c, &s, within, msg!("eof-after-client-eof"));
     }
     let leftovers = || sockets::left_for_clients(s.program.pid(), &before, &client_ports);
     // A server that is stuck (asleep, nothing moving) will close nothing more.

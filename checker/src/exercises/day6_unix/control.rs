@@ -177,7 +177,12 @@ pub fn stats(ctx: &mut Ctx) -> TestResult {
         return Err(t.attach(explain(&p, &lines, finished)));
     }
     open.shutdown_write();
-    open.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
+    echo::expect_eof_or_stuck(
+        &mut open,
+        &p.s,
+        ctx.within(secs(3)),
+        msg!("eof-after-client-eof"),
+    )?;
     let finished = finished + 1;
     let (lines, ok) = stats_until(&t, &p, |l| sum(l) == finished)?;
     if !ok {

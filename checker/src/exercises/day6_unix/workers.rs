@@ -57,7 +57,7 @@ pub fn worker_count(ctx: &mut Ctx) -> TestResult {
         expect_workers(&p, n, msg!("prefork-with-clients", n = n))?;
         for c in conns.iter_mut() {
             c.shutdown_write();
-            c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
+            echo::expect_eof_or_stuck(c, &p.s, ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
         }
         drop(conns);
         expect_workers(&p, n, msg!("prefork-after-clients"))?;
@@ -108,7 +108,12 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
         // One of the clients being served leaves: its worker is free.
         let mut leaving = busy.remove(ctx.rng.usize(..busy.len()));
         leaving.shutdown_write();
-        leaving.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
+        echo::expect_eof_or_stuck(
+            &mut leaving,
+            &p.s,
+            ctx.within(secs(3)),
+            msg!("eof-after-client-eof"),
+        )?;
         drop(leaving);
         t.note("checker", msg!("prefork-one-left", who = who.clone()));
         waiting

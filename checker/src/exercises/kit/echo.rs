@@ -5,10 +5,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::poll;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
 
@@ -35,7 +36,7 @@ pub fn serve_one(ctx: &Ctx, t: &Arc<Transcript>, s: &Server, i: usize) -> TestRe
     let mut c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
     round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))
+    expect_eof_or_stuck(&mut c, s, ctx.within(secs(3)), msg!("eof-after-client-eof"))
 }
 
 /// Run `write` on a clone of `conn` in a thread of its own while `read` reads on this one. If
@@ -160,6 +161,82 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     out.truncate(len);
     // Shared, not cloned, by the sender, the reader and the report.
     out.into()
+}
+
+/// After the client on `client_port` reset its connection to `server`: wait (at most `within`
+/// for each step) until the server's side of it has left the TCP table (the RST was taken in:
+/// whoever was blocked on it has been woken), then until the server's tree has held still
+/// (every live process asleep in a blocking call, three looks 20 ms apart) or the server has
+/// ended. Whatever the reset makes the server do (a child or a worker that ends, a parent that
+/// goes with it or not) is done before the next client comes, so the verdict is the same on
+/// every run, whichever process the scheduler runs first.
+pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
+    let pid = s.program.pid();
+    poll::until(within, || {
+        !procinfo::tcp_sockets(pid).iter().any(|k| {
+            k.remote_port == client_port && k.local_port == s.port && k.state != "TIME_WAIT"
+        })
+    });
+    let mut still = 0;
+    poll::every(Duration::from_millis(20), within, || {
+        let ended = procinfo::state(pid).is_none_or(|st| st == 'Z');
+        let asleep = procinfo::tree(pid)
+            .into_iter()
+            .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+            .all(procinfo::is_waiting);
+        still = if asleep { still + 1 } else { 0 };
+        ended || still >= 3
+    });
+}
+
+/// Expect EOF on `c`, a client of `s` that has sent its own EOF, as `Conn::expect_eof` does,
+/// but fail as soon as the server has shown it will never send it: it holds this connection
+/// (accepted, our FIN taken in: CLOSE_WAIT), has nothing left to send on it, and every one of
+/// its processes sleeps, in five looks in a row 20 ms apart. Only an outside event could wake
+/// it then, and none will come: a server that forgot to close (or whose other process keeps a
+/// copy open) is told so in a fraction of a second instead of at the deadline. A frozen or
+/// running process, bytes still queued, a connection not yet accepted: the wait goes on.
+pub fn expect_eof_or_stuck(
+    c: &mut Conn,
+    s: &Server,
+    deadline: Instant,
+    why: impl Into<Text>,
+) -> TestResult {
+    let port = c.local_port();
+    let mut still = 0;
+    while Instant::now() < deadline && !c.readable_within(Duration::from_millis(20)) {
+        still = if holds_and_sleeps(s, port) {
+            still + 1
+        } else {
+            0
+        };
+        if still >= 5 {
+            return Err(c.no_eof(why).note(msg!("echo-asleep-holding")));
+        }
+    }
+    c.expect_eof(deadline, why)
+}
+
+/// The server holds the connection from our `client_port` after our FIN with nothing queued to
+/// send, and every live process of its tree sleeps.
+pub fn holds_and_sleeps(s: &Server, client_port: u16) -> bool {
+    let pid = s.program.pid();
+    let Some(k) = procinfo::tcp_sockets(pid)
+        .into_iter()
+        .find(|k| k.remote_port == client_port && k.local_port == s.port)
+    else {
+        return false;
+    };
+    if k.state != "CLOSE_WAIT" || k.tx_queue != 0 || k.inode == 0 {
+        return false;
+    }
+    let tree: Vec<i32> = procinfo::tree(pid)
+        .into_iter()
+        .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+        .collect();
+    tree.iter()
+        .any(|&p| procinfo::socket_inodes(p).contains(&k.inode))
+        && tree.into_iter().all(procinfo::is_waiting)
 }
 
 #[cfg(test)]

@@ -299,16 +299,18 @@ impl Conn {
                 who = &self.who,
                 bytes = escape::quoted(&extra, 48)
             )))),
-            Err(f) if f.kind == Some(Kind::Timeout) => Err(where_it_waits(
-                &f,
-                Failure::of_kind(
-                    Kind::Timeout,
-                    msg!("conn-no-eof", who = &self.who, why = why.into()),
-                ),
-            )
-            .detail(msg!("label-transcript"), self.t.render(24))),
+            Err(f) if f.kind == Some(Kind::Timeout) => Err(where_it_waits(&f, self.no_eof(why))),
             Err(f) => Err(f),
         }
+    }
+
+    /// The failure of a connection that stayed open after the client's EOF, with its transcript.
+    pub fn no_eof(&self, why: impl Into<Text>) -> Failure {
+        Failure::of_kind(
+            Kind::Timeout,
+            msg!("conn-no-eof", who = &self.who, why = why.into()),
+        )
+        .detail(msg!("label-transcript"), self.t.render(24))
     }
 
     /// Give up on the connection in both directions (shutdown(SHUT_RDWR)), so that a thread
@@ -316,6 +318,18 @@ impl Conn {
     /// stops at its first proof of failure.
     pub fn abort(&self) {
         let _ = self.stream.shutdown(Shutdown::Both);
+    }
+
+    /// Whether something (bytes, EOF, an error) can be read within `wait`, without reading it.
+    pub fn readable_within(&self, wait: Duration) -> bool {
+        let mut fd = libc::pollfd {
+            fd: std::os::fd::AsRawFd::as_raw_fd(&self.stream),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = wait.as_millis().min(i32::MAX as u128) as i32;
+        // SAFETY: one valid pollfd, for the duration of the call.
+        unsafe { libc::poll(&mut fd, 1, ms) > 0 }
     }
 
     /// Bytes that have arrived and wait in our receive queue (FIONREAD).
