@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Apply the edits of one broken version (checker/tests/broken-versions/<exercise>.toml) to a
-copy of its package, as the project's tests do: `apply-broken.py <exercise> <name> <package-dir>`.
-Used by edit-to-verdict.sh to time a failing verdict."""
+"""Apply the edits of one broken version or correct alternative
+(checker/tests/broken-versions/<exercise>.toml) to a copy of its package, as the project's tests
+do: `apply-broken.py <exercise> <name> <package-dir>`. Used by edit-to-verdict.sh to time a
+failing verdict, and by flaky.py to make the trees it grades."""
 import os, sys, tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exercise, name, package = sys.argv[1:4]
 versions = os.path.join(LAB, "checker/tests/broken-versions")
 spec = tomllib.load(open(os.path.join(versions, f"{exercise}.toml"), "rb"))
-version = next(v for v in spec["broken"] if v["name"] == name)
+version = next(v for v in spec.get("broken", []) + spec.get("alternative", []) if v["name"] == name)
 for edit in version["edit"]:
     path = os.path.join(package, edit["file"])
     if "source" in edit:

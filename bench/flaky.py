@@ -7,28 +7,56 @@ broken version on its declared tests only), so this is also where the checker's 
 ("error" verdicts) and processes it left behind would show on any buggy program: both are
 listed, and fail the run.
 
-Usage: bench/flaky.py [--reuse-trees] [RUNS] [exercise...]   (RUNS defaults to 20; the
-exercises to all). The trees of the broken versions are made by `cargo test -p checker --test
-broken`, which this script runs first (about 10 minutes); `--reuse-trees` skips that and grades
-the trees the last such run left in target/tmp/trees (right after it, on the same commit).
+Usage: bench/flaky.py [RUNS] [exercise...]   (RUNS defaults to 20; the exercises to all).
+Each version's tree (the solutions with its edits, bench/apply-broken.py) is made under
+target/tmp/flaky-trees/ and built by its first grading, so the first run takes longer.
 """
-import collections, json, os, random, subprocess, sys, time
+import collections, json, os, random, shutil, subprocess, sys, time
 import tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-args = sys.argv[1:]
-reuse_trees = "--reuse-trees" in args
-args = [a for a in args if a != "--reuse-trees"]
+args = [a for a in sys.argv[1:] if a != "--reuse-trees"]  # (trees are always made now)
 runs = int(args[0]) if args else 20
 only = set(args[1:])
 checker = os.path.join(LAB, "target/debug/checker")
 env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
 
 subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
-if not reuse_trees:
-    print("making the broken trees (cargo test -p checker --test broken) ...", flush=True)
-    subprocess.run(["cargo", "test", "-q", "-p", "checker", "--test", "broken"], cwd=LAB,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+solutions = os.path.join(LAB, "solutions")
+manifest = open(os.path.join(solutions, "Cargo.toml")).read()
+
+
+def make_tree(exercise, kind, name):
+    """The solutions' package of `exercise` with the version's edits, in a workspace of its own
+    (files rewritten only where they differ, so a second run of this script rebuilds nothing);
+    the directory to grade with --root."""
+    # The package sits at <tree>/<label>/<exercise>: cargo names a member's build units by its
+    # path from the workspace root, and every tree shares one build directory.
+    label = f"{exercise}--{kind}--{name}"
+    tree = os.path.join(LAB, "target/tmp/flaky-trees", label)
+    package = os.path.join(tree, label, exercise)
+    fresh = os.path.join(tree, ".fresh")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(os.path.join(solutions, exercise), fresh,
+                    ignore=shutil.ignore_patterns("target"))
+    subprocess.run([sys.executable, os.path.join(LAB, "bench/apply-broken.py"), exercise, name,
+                    fresh], check=True)
+    if not os.path.isdir(package) or subprocess.run(
+            ["diff", "-rq", fresh, package], capture_output=True).returncode != 0:
+        shutil.rmtree(package, ignore_errors=True)
+        os.makedirs(os.path.dirname(package), exist_ok=True)
+        os.rename(fresh, package)
+    shutil.rmtree(fresh, ignore_errors=True)
+    members = [line if not line.startswith("members") else f'members = ["{label}/{exercise}"]'
+               for line in manifest.splitlines()]
+    text = "\n".join(members) + "\n"
+    path = os.path.join(tree, "Cargo.toml")
+    if not os.path.exists(path) or open(path).read() != text:
+        open(path, "w").write(text)
+    lock = os.path.join(tree, "Cargo.lock")
+    if not os.path.exists(lock):
+        shutil.copy(os.path.join(solutions, "Cargo.lock"), lock)
+    return os.path.join(tree, label)
 
 # (label, arguments) of every grading to repeat.
 gradings = [("solutions", ["--solutions", "all"])]
@@ -41,10 +69,9 @@ for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions")
         continue
     for kind in ("broken", "alternative"):
         for version in spec.get(kind, []):
-            tree_name = f"{exercise}--{kind}--{version['name']}"
-            tree = os.path.join(LAB, "target/tmp/trees", tree_name, tree_name)
-            if os.path.isdir(tree):
-                gradings.append((tree_name, ["--root", tree, exercise]))
+            tree = make_tree(exercise, kind, version["name"])
+            gradings.append((f"{exercise}--{kind}--{version['name']}",
+                             ["--root", tree, exercise]))
 
 verdicts = collections.defaultdict(collections.Counter)  # (grading, test) -> status counts
 own_errors = []  # (grading, test, seed, message) of every "error" verdict: the checker's own

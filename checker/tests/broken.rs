@@ -9,9 +9,9 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -70,15 +70,60 @@ fn load() -> Vec<File> {
         .collect()
 }
 
+/// The trees the versions of each exercise are graded in, one per version graded at once: a
+/// version rewrites only what differs from the last one graded in its tree, so cargo rebuilds
+/// the binary or two that changed. A tree of its own per version would compile every crate of
+/// the package anew (cargo names build units by their path), one tree at a time (the trees share
+/// one build directory, which cargo locks): that was most of the suite's time.
+#[derive(Default)]
+struct Trees {
+    /// Per exercise, how many trees there are and which of them are free.
+    slots: Mutex<HashMap<String, (usize, Vec<usize>)>>,
+}
+
+impl Trees {
+    /// A tree of `exercise` that no other version is using, until the guard is dropped.
+    fn take<'a>(&'a self, exercise: &str) -> Slot<'a> {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        let (made, free) = slots.entry(exercise.to_string()).or_default();
+        let index = free.pop().unwrap_or_else(|| {
+            *made += 1;
+            *made
+        });
+        Slot {
+            trees: self,
+            exercise: exercise.to_string(),
+            index,
+        }
+    }
+}
+
+struct Slot<'a> {
+    trees: &'a Trees,
+    exercise: String,
+    index: usize,
+}
+
+impl Slot<'_> {
+    fn name(&self) -> String {
+        format!("{}--tree-{}", self.exercise, self.index)
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut slots = self.trees.slots.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, free)) = slots.get_mut(&self.exercise) {
+            free.push(self.index);
+        }
+    }
+}
+
 /// Grade one version and check the verdicts.
-fn grade(exercise: &str, version: &Version, must_pass: bool) -> Result<(), Failed> {
+fn grade(trees: &Trees, exercise: &str, version: &Version, must_pass: bool) -> Result<(), Failed> {
     let edits: Vec<(&str, Edit)> = version.edit.iter().map(|e| (exercise, e.clone())).collect();
-    let kind = if must_pass { "alternative" } else { "broken" };
-    let dir = tree(
-        &format!("{exercise}--{kind}--{}", version.name),
-        &[exercise],
-        &edits,
-    )?;
+    let slot = trees.take(exercise);
+    let dir = tree(&slot.name(), &[exercise], &edits)?;
     let seed = common::seed().to_string();
     let budget = Duration::from_secs(version.budget);
     let root = dir.to_string_lossy();
@@ -257,6 +302,7 @@ fn main() {
         done: AtomicUsize::new(0),
         started: Instant::now(),
     });
+    let trees = Arc::new(Trees::default());
     let mut trials = Vec::new();
     for file in &files {
         for (versions, must_pass) in [(&file.broken, false), (&file.alternative, true)] {
@@ -265,10 +311,11 @@ fn main() {
                 let version = version.clone();
                 let kind = if must_pass { "alternative" } else { "broken" };
                 let progress = Arc::clone(&progress);
+                let trees = Arc::clone(&trees);
                 trials.push(Trial::test(
                     format!("{exercise}::{kind}::{}", version.name),
                     move || {
-                        let verdict = grade(&exercise, &version, must_pass);
+                        let verdict = grade(&trees, &exercise, &version, must_pass);
                         progress.one_more();
                         verdict
                     },

@@ -59,7 +59,19 @@ fn write_if_changed(path: &Path, content: &[u8]) {
     }
 }
 
+/// Make `to` hold what `from` holds (but `target/`), the files in `skip` aside: unchanged files
+/// keep their times, and a file `from` lacks (one a broken version added to a reused tree) goes.
 fn copy_package(from: &Path, to: &Path, skip: &std::collections::BTreeMap<PathBuf, String>) {
+    for entry in std::fs::read_dir(to).into_iter().flatten().flatten() {
+        let (name, dst) = (entry.file_name(), entry.path());
+        if name != "target" && !from.join(&name).exists() && !skip.contains_key(&dst) {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                let _ = std::fs::remove_dir_all(&dst);
+            } else {
+                let _ = std::fs::remove_file(&dst);
+            }
+        }
+    }
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name();
