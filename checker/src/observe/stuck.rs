@@ -86,6 +86,39 @@ impl Watched {
     }
 }
 
+/// A thread sleeps in a read or an accept on a socket that has something for it (bytes, or a
+/// connection waiting): the kernel has woken it, and on a loaded machine it only waits for a
+/// CPU. Seen once at a load average of 50: a server "asleep" in read() for 0.8 s with a byte
+/// unread on that very socket.
+fn woken(pids: &[i32], look: &Look) -> bool {
+    let waiting: HashMap<u64, u64> = look
+        .sockets
+        .iter()
+        .map(|(inode, _, rx, _)| (*inode, *rx))
+        .collect();
+    look.tasks.iter().any(|(pid, task)| {
+        let Some(call) = task.call.filter(|_| task.state == 'S') else {
+            return false;
+        };
+        let reads = matches!(
+            call.name(),
+            Some("read" | "readv" | "recvfrom" | "recvmsg" | "accept" | "accept4")
+        );
+        let inode = call
+            .fd()
+            .and_then(|fd| procinfo::fd_target(*pid, fd))
+            .and_then(|t| {
+                t.strip_prefix("socket:[")?
+                    .strip_suffix(']')?
+                    .parse::<u64>()
+                    .ok()
+            });
+        reads
+            && pids.contains(pid)
+            && inode.is_some_and(|i| waiting.get(&i).is_some_and(|&rx| rx > 0))
+    })
+}
+
 /// Where a stuck program waits, for a failure: its name, and one line per sleeping thread and
 /// per thing that waits.
 #[derive(Debug, Clone)]
@@ -176,7 +209,7 @@ impl Watch {
             return None;
         }
         let pids: Vec<i32> = procinfo::tree(self.pid);
-        if pids.iter().any(|&p| procinfo::has_armed_timer(p)) {
+        if pids.iter().any(|&p| procinfo::has_armed_timer(p)) || woken(&pids, &seen.look) {
             return None;
         }
         seen.stuck = Some(Stuck {
