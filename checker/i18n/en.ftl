@@ -768,6 +768,7 @@ pipe-client-children-running = { $n ->
 } of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (SigHandler::SigDfl)
 pipe-logger-still-running = the logger is still running: it ends at EOF, which comes only once every write end of the pipe is closed — the parent's (after its children are gone) and every client child's (they must end: SIGTERM, with its default action in the child)
 pipe-handler-sets-flag = on SIGTERM the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then stops the children, waits for them and for the logger, prints bye and returns
+pipe-flag-lost-in-accept = the parent catches SIGTERM but sleeps in accept(): its handler set the flag, and nothing looks at it. A signal that comes while another handler runs (SIGCHLD's, installed with SA_RESTART, as the clients leave) or between the loop's test of the flag and accept() is lost so. Keep SIGTERM and SIGINT blocked but during the wait: ppoll the listening socket with the unblocked mask, then accept (course.md#logger-process)
 pipe-stopped-logger-waits = stopped the logger (SIGSTOP): what the clients send now waits in the pipe
 pipe-sent-to-group = sent { $signal } to the server's process group (Ctrl-C)
 pipe-sent-to-server = sent { $signal } to the server

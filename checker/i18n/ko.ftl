@@ -1026,6 +1026,7 @@ pipe-logger-waits-for-itself = 로거가 아직 자기 파이프의 쓰기 끝�
 pipe-client-children-running = 서버의 클라이언트 자식 { $n }개가 아직 돌고 있다: 부모의 SIGTERM 핸들러(자식에서는 아무도 읽지 않는 플래그)를 그대로 지닌 자식은 부모의 SIGTERM으로 끝나지 않는다. fork 직후 자식에서 SIGTERM과 SIGINT를 기본 처리 방식으로 되돌리라(SigHandler::SigDfl)
 pipe-logger-still-running = 로거가 아직 돌고 있다: 로거는 EOF에서 끝나고, EOF는 파이프의 모든 쓰기 끝이 닫혀야 온다 — 부모의 것(자식들이 사라진 뒤)과 클라이언트 자식마다의 것(자식들이 끝나야 한다: 자식에서 기본 처리 방식인 SIGTERM으로)
 pipe-handler-sets-flag = SIGTERM을 받으면 핸들러는 플래그를 세운다. 루프는 accept()가 EINTR로 실패할 때(SA_RESTART 없이) 그것을 보고, 자식들을 멈추고, 자식들과 로거를 기다린 뒤, bye를 출력하고 돌아온다
+pipe-flag-lost-in-accept = 부모는 SIGTERM을 잡는데도 accept() 안에서 잠들어 있다: 핸들러가 플래그를 세웠지만 아무도 그것을 보지 않는다. 다른 핸들러가 도는 동안(클라이언트들이 떠날 때 SA_RESTART로 설치한 SIGCHLD 핸들러) 오거나, 루프가 플래그를 본 뒤 accept()를 부르기 전에 온 시그널은 이렇게 사라진다. SIGTERM과 SIGINT는 기다리는 동안만 빼고 블록해 두라: 블록을 푼 마스크로 리스닝 소켓을 ppoll하고, 그다음 accept한다(course.ko.md#logger-process)
 pipe-stopped-logger-waits = 로거를 멈춤(SIGSTOP): 이제 클라이언트들이 보내는 것은 파이프에서 기다린다
 pipe-sent-to-group = 서버의 프로세스 그룹에 { $signal }{ JOSA($signal, "을", "를") } 보냄(Ctrl-C)
 pipe-sent-to-server = 서버에 { $signal }{ JOSA($signal, "을", "를") } 보냄

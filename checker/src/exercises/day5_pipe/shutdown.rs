@@ -78,6 +78,17 @@ fn still_running(run: &Running, signal: &str, stuck: Option<Stuck>) -> Failure {
         )
         .detail(msg!("label-where-it-waits"), stuck.where_);
     }
+    // Its handler took the signal, yet the parent still sleeps in accept(): the flag came while
+    // SIGCHLD's handler ran (SA_RESTART restarted the accept) or just before the call. First:
+    // the children and the logger still run because of it.
+    let parent = run.s.program.pid();
+    let caught = procinfo::caught_signals(parent) & (1 << (Signal::SIGTERM as i32 - 1)) != 0;
+    let in_accept = procinfo::tasks(parent)
+        .iter()
+        .any(|task| task.wchan == "inet_csk_accept");
+    if caught && in_accept {
+        return f.note(msg!("pipe-flag-lost-in-accept"));
+    }
     let logger_writes = procinfo::pipe_ends(run.logger);
     let keeps_write_end = logger_writes.iter().any(|w| {
         w.writes

@@ -29,12 +29,13 @@
 #![allow(unused_imports, unused_variables, dead_code, unused_mut)]
 
 use std::io::Write;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use nix::errno::Errno;
 use nix::fcntl::{self, OFlag};
+use nix::poll::{PollFd, PollFlags, ppoll};
 use nix::sys::signal::{self, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
 use nix::sys::socket::{
     self, AddressFamily, Backlog, MsgFlags, SockFlag, SockType, SockaddrIn, sockopt,
@@ -112,11 +113,25 @@ fn serve(port: u16, path: &str) -> Result<(), String> {
     //>     Err(e) => return Err(format!("fork: {e}")),
     //> }
     // TODO 4. The handlers: SIGCHLD → reap_children (SA_RESTART | SA_NOCLDSTOP); SIGTERM and
-    //         SIGINT → on_stop, *without* SA_RESTART, so that accept fails with EINTR at once.
+    //         SIGINT → on_stop. Block SIGTERM and SIGINT first, keeping the mask you had to
+    //         wait with: then they come only inside ppoll, which fails with EINTR at once. (A
+    //         flag and a blocking accept lose a SIGTERM that comes while SIGCHLD's handler runs:
+    //         course.md#logger-process.) C: sigprocmask(SIG_BLOCK, &stop, &during_wait);
+    //> let mut stop = SigSet::empty();
+    //> stop.add(Signal::SIGTERM);
+    //> stop.add(Signal::SIGINT);
+    //> let during_wait = stop
+    //>     .thread_swap_mask(SigmaskHow::SIG_BLOCK)
+    //>     .map_err(|e| format!("sigprocmask: {e}"))?;
     //> install(Signal::SIGTERM, SigHandler::Handler(on_stop), SaFlags::empty())?;
-    // TODO 5. listen_on(port), then: while !STOP { accept (EINTR: the loop looks at STOP);
+    // TODO 5. listen_on(port), then: while !STOP { ppoll the listening socket (POLLIN) with the
+    //         mask `during_wait` (EINTR: the loop looks at STOP); accept;
     //         fork: the child drops the listening socket and exits with
     //         serve_client(&conn, &write_end); the parent drops `conn` and keeps the child's pid }
+    //         C: struct pollfd fd = { listener, POLLIN }; ppoll(&fd, 1, NULL, &during_wait);
+    //> let listener = listen_on(port)?;
+    //> let mut fds = [PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
+    //> let waited = ppoll(&mut fds, None, Some(during_wait)); // Err(Errno::EINTR): look at STOP
     // TODO 6. shut_down(...)
     todo!("open the file, make the pipe, fork the logger, then serve clients as day3-fork")
 }
@@ -162,8 +177,9 @@ fn log_lines(pipe: &OwnedFd, file: &OwnedFd) -> i32 {
 /// write per line. Returns the exit status (0 at the client's EOF).
 /// C: `n = read(conn, buf, sizeof buf); send(conn, buf, n, MSG_NOSIGNAL); write(pipe, line, len);`
 fn serve_client(conn: &OwnedFd, pipe: &OwnedFd) -> i32 {
-    // TODO 1. The parent's handlers are inherited: give SIGTERM, SIGINT and SIGCHLD back their
-    //         default action (SigHandler::SigDfl), so that the parent's SIGTERM ends this child.
+    // TODO 1. The parent's handlers and mask are inherited: give SIGTERM, SIGINT and SIGCHLD
+    //         back their default action (SigHandler::SigDfl) and unblock SIGTERM and SIGINT
+    //         (SigmaskHow::SIG_UNBLOCK), so that the parent's SIGTERM ends this child.
     // TODO 2. loop { read (0: return 0 — what is left after the last `\n` is not a line);
     //         send_all the bytes back; append them to `line`; for each complete line in it,
     //         one write_all into the pipe (at most 512 bytes: PIPE_BUF makes it atomic) }

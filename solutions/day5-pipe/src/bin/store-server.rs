@@ -13,12 +13,13 @@
 //! then prints `bye` and exits 0.
 
 use std::io::Write;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, FromRawFd, OwnedFd};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use nix::errno::Errno;
 use nix::fcntl::{self, OFlag};
+use nix::poll::{PollFd, PollFlags, ppoll};
 use nix::sys::signal::{self, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
 use nix::sys::socket::{
     self, AddressFamily, Backlog, MsgFlags, SockFlag, SockType, SockaddrIn, sockopt,
@@ -105,8 +106,17 @@ fn serve(port: u16, path: &str) -> Result<(), String> {
         SigHandler::Handler(reap_children),
         SaFlags::SA_RESTART | SaFlags::SA_NOCLDSTOP,
     )?;
-    // No SA_RESTART: a SIGTERM must make the waiting accept() fail with EINTR, so the loop
-    // sees the flag at once.
+    // SIGTERM and SIGINT are blocked but inside ppoll, which unblocks them for the wait only:
+    // one that comes while the loop forks or reaps waits, pending, and interrupts the next
+    // ppoll at once. (A flag and a blocking accept() would lose one that comes between the
+    // test of the flag and the call, or while the SIGCHLD handler runs: SIGCHLD's SA_RESTART
+    // restarts the accept and the flag is never looked at.)
+    let mut stop = SigSet::empty();
+    stop.add(Signal::SIGTERM);
+    stop.add(Signal::SIGINT);
+    let during_wait = stop
+        .thread_swap_mask(SigmaskHow::SIG_BLOCK)
+        .map_err(|e| format!("sigprocmask: {e}"))?;
     install(
         Signal::SIGTERM,
         SigHandler::Handler(on_stop),
@@ -121,6 +131,13 @@ fn serve(port: u16, path: &str) -> Result<(), String> {
     let listener = listen_on(port)?;
     let mut clients: Vec<Pid> = Vec::new();
     while !STOP.load(Ordering::SeqCst) {
+        let mut fds = [PollFd::new(listener.as_fd(), PollFlags::POLLIN)];
+        match ppoll(&mut fds, None, Some(during_wait)) {
+            Ok(_) => {}
+            // A signal: SIGTERM or SIGINT (the loop looks at STOP), or SIGCHLD.
+            Err(Errno::EINTR) => continue,
+            Err(e) => return Err(format!("ppoll: {e}")),
+        }
         let conn = match socket::accept(listener.as_raw_fd()) {
             // SAFETY: accept just returned this descriptor and nothing else owns it.
             Ok(fd) => unsafe { OwnedFd::from_raw_fd(fd) },
@@ -214,12 +231,18 @@ fn log_lines(pipe: &OwnedFd, file: &OwnedFd) -> i32 {
 /// In a client's child: echo every byte, and write every complete line to the pipe in one
 /// write of its own. Returns the exit status.
 fn serve_client(conn: &OwnedFd, pipe: &OwnedFd) -> i32 {
-    // The parent's handlers are inherited: the parent's SIGTERM must end this child (the
-    // default), and its SIGCHLD handler has nothing to do here.
+    // The parent's handlers and mask are inherited: the parent's SIGTERM must end this child
+    // (the default action, and not blocked), and its SIGCHLD handler has nothing to do here.
     for s in [Signal::SIGTERM, Signal::SIGINT, Signal::SIGCHLD] {
         if install(s, SigHandler::SigDfl, SaFlags::empty()).is_err() {
             return 1;
         }
+    }
+    let mut stop = SigSet::empty();
+    stop.add(Signal::SIGTERM);
+    stop.add(Signal::SIGINT);
+    if signal::sigprocmask(SigmaskHow::SIG_UNBLOCK, Some(&stop), None).is_err() {
+        return 1;
     }
     let mut line: Vec<u8> = Vec::new();
     let mut buf = vec![0u8; 16 * 1024];
