@@ -2,7 +2,10 @@
 
 use std::io::Read;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// How long the output of a program that has exited may take to reach its reader.
+pub const AFTER_EXIT: Duration = Duration::from_secs(2);
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A panic elsewhere must not lose the output: take the data even if poisoned.
@@ -159,6 +162,14 @@ impl Capture {
     }
 
     /// Wait until the stream is closed (the program exited or closed it).
+    /// Once its program has exited: wait until the reader has taken everything (EOF), at most
+    /// `AFTER_EXIT`. At once as a rule; only a loaded machine (the reader thread waiting for a
+    /// CPU) or a descendant still holding the pipe makes it wait. A shorter grace (half a
+    /// second) once lost a client's only stderr line at a load average of 50.
+    pub fn wait_drained(&self) -> bool {
+        self.wait_closed(Instant::now() + AFTER_EXIT)
+    }
+
     pub fn wait_closed(&self, deadline: Instant) -> bool {
         let mut state = lock(&self.state);
         loop {

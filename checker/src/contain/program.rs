@@ -254,8 +254,7 @@ impl Program {
 
     /// Its last non-empty lines on stderr (at most `n`), escaped.
     pub fn last_words(&self, n: usize) -> Vec<String> {
-        self.stderr
-            .wait_closed(Instant::now() + Duration::from_millis(200));
+        self.stderr.wait_drained();
         let text = self.stderr_text();
         let mut lines: Vec<String> = text
             .lines()
@@ -461,8 +460,7 @@ impl Program {
             return Failure::checker_error(msg!("program-still-running", label = &self.label));
         };
         // Let the output readers catch up with the last bytes before reading them.
-        self.stderr
-            .wait_closed(Instant::now() + Duration::from_millis(500));
+        self.stderr.wait_drained();
         let stderr = self.stderr_text();
         if let Some(panic) = parse_panic(&stderr) {
             if panic.message.starts_with("not yet implemented") {

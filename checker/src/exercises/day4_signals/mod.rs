@@ -395,9 +395,7 @@ fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
         f.kind = None;
         return Err(f.note(msg!("sig-handler-prints")));
     }
-    s.program
-        .stdout
-        .wait_closed(Instant::now() + Duration::from_millis(500));
+    s.program.stdout.wait_drained();
     let out = s.program.stdout.bytes();
     if !complete_lines(&out).any(|l| l == "bye") {
         return Err(t.attach(Failure::of_kind(FailureKind::BadOutput, msg!("sig-no-bye"))));

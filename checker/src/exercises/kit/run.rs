@@ -31,9 +31,8 @@ pub fn to_exit(ctx: &Ctx, spawn: Spawn, wait: Duration) -> Result<Finished, Fail
 /// last bytes and take them.
 pub fn wait_for_exit(ctx: &Ctx, mut program: Program, wait: Duration) -> Finished {
     let status = program.wait_until(ctx.within(wait));
-    let grace = ctx.within(Duration::from_millis(500));
-    program.stdout.wait_closed(grace);
-    program.stderr.wait_closed(grace);
+    program.stdout.wait_drained();
+    program.stderr.wait_drained();
     Finished {
         status,
         stdout: program.stdout.bytes(),

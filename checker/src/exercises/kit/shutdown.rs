@@ -4,7 +4,7 @@
 //! is connected, what is frozen, what must be left: a free port, a complete file) builds on
 //! these.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use nix::sys::signal::Signal;
 
@@ -26,9 +26,7 @@ pub fn wait_until_asleep(within: Duration, pids: impl Fn() -> Vec<i32>) {
 
 /// The last line the server printed must be `bye` (its stdout closed, or half a second).
 pub fn expect_bye(program: &mut Program, signal: Signal) -> TestResult {
-    program
-        .stdout
-        .wait_closed(Instant::now() + Duration::from_millis(500));
+    program.stdout.wait_drained();
     let out = program.stdout.bytes();
     if complete_lines(&out).last().is_some_and(|l| l == "bye") {
         return Ok(());
