@@ -1206,3 +1206,8 @@ try-pipe-buf-atomic--title = PIPE_BUF 바이트 이하의 파이프 쓰기는 �
 try-pipe-small = 쓰는 쪽 4개가 동시에 한 파이프에 { $bytes }바이트(PIPE_BUF) 레코드를 64개씩 썼다: 레코드 { $records }개 가운데 다른 쪽 바이트와 섞인 것은 { $mixed }개.
 try-pipe-large = 빈 파이프(64KiB)에 { $bytes }바이트를 한 번에 write()하면 자리를 기다린다. 거기서 멈추자(SIGSTOP) { $first }를 반환했고, 다른 쪽의 100바이트가 그 안, 오프셋 { $at }에 들어갔다.
 try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원자적이다. 통째로 들어가거나 기다린다. 더 큰 쓰기는 쪼개질 수 있다. 자리를 기다리는 동안 시그널이 오면 짧은 반환값으로 끝나고, 그 사이에 다른 쪽의 바이트가 들어간다. 여럿이 한 파이프에 쓸 때는 레코드마다 write() 한 번, 각각 PIPE_BUF 이하로.
+
+## day6-async (checker/src/exercises/day6_async.rs): 실습과 테스트의 제목과 힌트
+day6-async--title = TODO 한 줄로: 학생이 만드는 것
+day6-async--greets--title = 클라이언트가 `hello\n`을 받고, 그다음 EOF를 받는다
+day6-async--greets--hint = TODO 이 테스트가 실패할 때 학생에게 필요한 힌트.

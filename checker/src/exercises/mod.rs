@@ -28,6 +28,7 @@ mod day5_epoll;
 mod day5_pipe;
 mod day5_poll;
 mod day5_threads;
+mod day6_async;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -44,6 +45,7 @@ pub static ALL: &[&Exercise] = &[
     &day5_epoll::EXERCISE,
     &day5_threads::EXERCISE,
     &day5_pipe::EXERCISE,
+    &day6_async::EXERCISE,
 ];
 
 #[cfg(test)]

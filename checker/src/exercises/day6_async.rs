@@ -1,0 +1,47 @@
+//! Hidden tests of day6-async. TODO: say what they observe from outside.
+
+use crate::base::verdict::TestResult;
+use crate::context::Ctx;
+use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::server;
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::wire::Conn;
+
+const SERVER: &str = "async-echo";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day6-async",
+    day: 6,
+    title: "TODO one line: what the student builds",
+    section: "day6-async",
+    kind: ExerciseKind::Programs {
+        binaries: &[SERVER],
+    },
+    student_files: &["src/bin/async-echo.rs"],
+    // The families of tests it shares with other exercises (exercises/families/), e.g.
+    // `Takes::family(&ECHO_SERVER, SERVER)` for an echo server.
+    families: &[],
+    // Its own tests, one row each: change points, timeouts and hints here.
+    tests: &[TestCase {
+        id: "greets",
+        title: "a client gets `hello\\n`, then EOF",
+        points: 1,
+        timeout: secs(10),
+        hint: "TODO the hint a student needs when this test fails.",
+        section: "day6-async",
+        program: Some(SERVER),
+        run: greets,
+    }],
+    rules: &RULES,
+};
+
+fn greets(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start(ctx, SERVER, 0, &[])?;
+    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
+    c.expect_bytes(b"hello\n", ctx.within(secs(5)))?;
+    c.expect_eof(
+        ctx.within(secs(5)),
+        "after the greeting: close the connection",
+    )
+}
