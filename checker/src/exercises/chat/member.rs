@@ -36,12 +36,22 @@ impl Member {
         port: u16,
         deadline: Instant,
     ) -> Result<Member, Failure> {
-        Ok(Member {
-            conn: Conn::connect(t, who, port, deadline)?,
+        Ok(Member::from_conn(t, Conn::connect(t, who, port, deadline)?))
+    }
+
+    /// A member on a connection made elsewhere (paced connects of many clients).
+    pub fn from_conn(t: &Arc<Transcript>, conn: Conn) -> Member {
+        Member {
+            conn,
             t: Arc::clone(t),
             lines: VecDeque::new(),
             partial: Vec::new(),
-        })
+        }
+    }
+
+    /// The bytes after the last `\n` that came: an unfinished line.
+    pub fn unfinished(&self) -> &[u8] {
+        &self.partial
     }
 
     pub fn who(&self) -> &str {

@@ -319,6 +319,25 @@ impl Conn {
         drop(self);
     }
 
+    /// Acknowledge what came at once (TCP_QUICKACK), rather than after the delayed-ACK timer
+    /// (40 ms): a server that writes many small pieces with Nagle's algorithm on sends the next
+    /// only once the last is acknowledged. The kernel turns it off again by itself, so a reader
+    /// that must not wait on that timer sets it before each read.
+    pub fn quick_ack(&self) {
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket and an int option value.
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_QUICKACK,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
+    }
+
     pub fn set_recv_buffer(&self, bytes: i32) {
         let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
         // SAFETY: a valid socket and an int option value.

@@ -1,25 +1,29 @@
-//! day6-async: `async-echo <port>` (reference solution; an example: replace it with the exercise).
+//! day6-async: `async-echo <port>` (reference solution).
 //!
-//! Contract: prints `listening on <ip>:<port>`, then sends `hello\n` to each client and closes.
+//! The echo-server contract of day2-echo, served by tasks on the tokio runtime: one task per
+//! client, every read and write an `.await`. The runtime's I/O driver is day5-epoll's loop,
+//! written once: it registers each socket in an epoll instance (edge-triggered) and wakes the
+//! task whose socket became ready. The server's threads are the runtime's workers, however many
+//! clients are connected.
 
 use std::io::Write;
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 
-use nix::errno::Errno;
-use nix::sys::socket::{
-    self, AddressFamily, Backlog, MsgFlags, SockFlag, SockType, SockaddrIn, sockopt,
-};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
 
-fn main() -> ExitCode {
-    let port = match std::env::args().nth(1).map(|a| a.parse::<u16>()) {
-        Some(Ok(port)) => port,
+#[tokio::main]
+async fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let port = match (args.next().map(|a| a.parse::<u16>()), args.next()) {
+        (Some(Ok(port)), None) => port,
         _ => {
             eprintln!("async-echo: usage: async-echo <port>");
             return ExitCode::FAILURE;
         }
     };
-    match serve(port) {
+    match serve(port).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("async-echo: {message}");
@@ -28,43 +32,45 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(port: u16) -> Result<(), String> {
-    let listener = socket::socket(
-        AddressFamily::Inet,
-        SockType::Stream,
-        SockFlag::empty(),
-        None,
-    )
-    .map_err(|e| format!("socket: {e}"))?;
-    socket::setsockopt(&listener, sockopt::ReuseAddr, &true)
-        .map_err(|e| format!("setsockopt: {e}"))?;
-    socket::bind(listener.as_raw_fd(), &SockaddrIn::new(0, 0, 0, 0, port))
+async fn serve(port: u16) -> Result<(), String> {
+    // socket + setsockopt(SO_REUSEADDR) + bind + listen, in one call: tokio sets SO_REUSEADDR
+    // on Unix and makes the socket non-blocking. An address, not a host name: a name would be
+    // resolved on the blocking pool, in a thread.
+    let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port)))
+        .await
         .map_err(|e| format!("bind to port {port}: {e}"))?;
-    socket::listen(
-        &listener,
-        Backlog::new(128).map_err(|e| format!("backlog: {e}"))?,
-    )
-    .map_err(|e| format!("listen: {e}"))?;
-    let local: SockaddrIn =
-        socket::getsockname(listener.as_raw_fd()).map_err(|e| format!("getsockname: {e}"))?;
-    println!("listening on {}:{}", local.ip(), local.port());
+    let local = listener
+        .local_addr()
+        .map_err(|e| format!("getsockname: {e}"))?;
+    println!("listening on {local}");
     std::io::stdout()
         .flush()
         .map_err(|e| format!("stdout: {e}"))?;
     loop {
-        let client = match socket::accept(listener.as_raw_fd()) {
-            // SAFETY: accept just returned this descriptor and nothing else owns it.
-            Ok(fd) => unsafe { OwnedFd::from_raw_fd(fd) },
-            Err(Errno::EINTR | Errno::ECONNABORTED) => continue,
-            Err(e) => return Err(format!("accept: {e}")),
-        };
-        let mut greeting: &[u8] = b"hello\n";
-        while !greeting.is_empty() {
-            match socket::send(client.as_raw_fd(), greeting, MsgFlags::MSG_NOSIGNAL) {
-                Ok(n) => greeting = &greeting[n..],
-                Err(Errno::EINTR) => continue,
-                Err(_) => break,
+        match listener.accept().await {
+            Ok((client, _)) => {
+                // One task per client: a few hundred bytes of state, no thread of its own.
+                tokio::spawn(async move {
+                    if let Err(e) = echo(client).await {
+                        eprintln!("async-echo: client: {e}");
+                    }
+                });
             }
+            // ECONNABORTED, EMFILE...: that connection is lost, the server goes on.
+            Err(e) => eprintln!("async-echo: accept: {e}"),
         }
+    }
+}
+
+/// Send back every byte until the client's EOF, then close (the socket is dropped).
+async fn echo(mut client: TcpStream) -> std::io::Result<()> {
+    let mut buf = vec![0u8; 16 << 10];
+    loop {
+        let n = client.read(&mut buf).await?;
+        if n == 0 {
+            return Ok(());
+        }
+        // write_all loops over short writes, waiting (not blocking) while the socket is full.
+        client.write_all(&buf[..n]).await?;
     }
 }

@@ -1,0 +1,165 @@
+//! A thousand clients at once: connected at a pace a contract server keeps up with (a batch,
+//! then until the server holds every socket of it, seen in /proc/<pid>/fd), so no verdict rests
+//! on a dropped SYN and its retransmission a second later; then the server's threads
+//! (/proc/<pid>/task) and its resident memory (VmRSS), compared with what they were with none.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::chat::member::{Member, shown};
+use crate::exercises::kit::{clients::SYN_RETRY, echo, poll, server};
+use crate::lab::exercise::secs;
+use crate::observe::wire::{Conn, Transcript};
+
+/// How many clients the tests connect.
+pub const MANY: usize = 1000;
+/// Connects in a row before waiting for the server to accept them: far below any listen
+/// backlog (tokio's is 1024, the smallest in use 128), so no SYN is dropped.
+const BATCH: usize = 50;
+/// What a connected client may cost the chat server in resident memory.
+const PER_CLIENT: u64 = 64 << 10;
+
+pub fn threads(pid: i32) -> usize {
+    procinfo::thread_states(pid).len()
+}
+
+/// A transcript that keeps the last lines for a failure but does not copy a thousand clients'
+/// traffic into the test's log.
+pub fn quiet_transcript() -> Arc<Transcript> {
+    Transcript::new(Arc::new(Mutex::new(Vec::new())))
+}
+
+/// The checker holds a thousand sockets and so does the server it starts: lift the soft limit
+/// on descriptors (often 1024) to the hard one, once, before the server starts.
+pub fn enough_descriptors() {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
+        let want = hard.min(8192).max(soft);
+        if want > soft {
+            let _ = setrlimit(Resource::RLIMIT_NOFILE, want, hard);
+        }
+    }
+}
+
+/// Connect `n` clients, `BATCH` at a time, each batch waited for until the server holds a
+/// socket for every client so far. A batch that takes longer than a SYN retransmission is
+/// said, with its cause.
+pub fn connect_paced(
+    t: &Arc<Transcript>,
+    pid: i32,
+    port: u16,
+    n: usize,
+    deadline: Instant,
+) -> Result<Vec<Conn>, Failure> {
+    let base = procinfo::socket_fds(pid).len();
+    let mut conns = Vec::with_capacity(n);
+    while conns.len() < n {
+        let began = Instant::now();
+        for _ in 0..BATCH.min(n - conns.len()) {
+            let who = format!("client {}", conns.len());
+            conns.push(Conn::connect(t, &who, port, deadline)?);
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        let want = base + conns.len();
+        if !poll::every(Duration::from_millis(2), left, || {
+            procinfo::socket_fds(pid).len() >= want
+        }) {
+            let held = procinfo::socket_fds(pid).len().saturating_sub(base);
+            return Err(Failure::wrong(msg!(
+                "async-not-accepted",
+                connected = conns.len(),
+                held = held
+            ))
+            .note(msg!("async-accept-loop")));
+        }
+        if began.elapsed() >= SYN_RETRY {
+            t.note("checker", msg!("async-syn-retry", n = conns.len()));
+        }
+    }
+    Ok(conns)
+}
+
+/// The failure of a server that runs more threads with many clients than with none.
+fn more_threads(with: usize, none: usize, clients: usize) -> Failure {
+    Failure::wrong(msg!(
+        "async-threads-grew",
+        clients = clients,
+        with = with,
+        none = none
+    ))
+    .note(msg!("async-tasks-not-threads"))
+}
+
+/// async-echo with 1,000 clients connected, each of which has had a line echoed: no more
+/// threads than before the first client.
+pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
+    enough_descriptors();
+    let t = quiet_transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let deadline = ctx.within(secs(12));
+    // One client served and gone first: whatever the runtime starts lazily has started.
+    echo::serve_one(ctx, &t, &s, 0)?;
+    let none = threads(pid);
+    let mut conns = connect_paced(&t, pid, s.port, MANY, deadline)?;
+    for (i, c) in conns.iter_mut().enumerate() {
+        echo::round_trip(c, &format!("client {i} is here\n"), deadline)?;
+    }
+    let with = threads(pid);
+    if with > none {
+        return Err(more_threads(with, none, MANY));
+    }
+    Ok(())
+}
+
+/// async-chat with 1,000 clients connected: one line reaches every one of them within 2 s,
+/// the threads are as many as with none, and the resident memory grew by at most 64 KiB a
+/// client.
+pub fn thousand_clients(ctx: &mut Ctx) -> TestResult {
+    enough_descriptors();
+    let t = quiet_transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let deadline = ctx.within(secs(12));
+    let none = threads(pid);
+    let rss_none = procinfo::resident_bytes(pid).unwrap_or(0);
+    let conns = connect_paced(&t, pid, s.port, MANY, deadline)?;
+    let mut members: Vec<Member> = conns
+        .into_iter()
+        .map(|c| Member::from_conn(&t, c))
+        .collect();
+    let line = b"one line for a thousand clients\n";
+    let sent = Instant::now();
+    members[0].say(line, deadline)?;
+    let within = sent + Duration::from_secs(2);
+    for m in members.iter_mut() {
+        let got = m
+            .next_line(within)
+            .map_err(|f| f.note(msg!("async-line-to-all", clients = MANY)))?;
+        if got != line {
+            return Err(Failure::wrong(msg!("async-other-line", who = m.who()))
+                .detail(msg!("label-expected"), shown(line))
+                .detail(msg!("label-got"), shown(&got)));
+        }
+    }
+    let with = threads(pid);
+    if with > none {
+        return Err(more_threads(with, none, MANY));
+    }
+    let rss = procinfo::resident_bytes(pid).unwrap_or(0);
+    let grown = rss.saturating_sub(rss_none);
+    if grown > PER_CLIENT * MANY as u64 {
+        return Err(Failure::wrong(msg!(
+            "async-memory-grew",
+            clients = MANY,
+            kib = grown >> 10,
+            per = (grown / MANY as u64) >> 10
+        ))
+        .note(msg!("async-small-state")));
+    }
+    Ok(())
+}
