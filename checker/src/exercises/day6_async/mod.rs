@@ -29,8 +29,10 @@ pub static EXERCISE: Exercise = Exercise {
     },
     student_files: &["src/bin/async-echo.rs", "src/bin/async-chat.rs"],
     // The echo-server contract (as day2-echo and day 5's servers), in tokio's words where the
-    // blocking server's would mislead; the chat contract of day5-threads, in a task's words;
-    // then what only an async server promises, and the clean exit last.
+    // blocking server's would mislead; the chat contract of day5-threads, in a task's words
+    // (async-chat's listening line is graded by every chat test's start: a test id is graded
+    // once per exercise, and async-echo's `listening-line` has it); then what only an async
+    // server promises, and the clean exit last.
     families: &[
         Takes::family(&ECHO_SERVER, ECHO).tweaks(&[
             Tweak::of("listening-line").hint("TcpListener::bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port))).await, then print listener.local_addr() once, and flush."),
@@ -41,7 +43,6 @@ pub static EXERCISE: Exercise = Exercise {
             Tweak::of("restart-same-port").hint("tokio's TcpListener::bind sets SO_REUSEADDR; a socket built with TcpSocket needs set_reuseaddr(true) before bind()."),
             Tweak::of("throughput").section("day6-async"),
         ]),
-        Takes::family(&ECHO_SERVER, CHAT_SERVER).only(&["listening-line"]),
         Takes::family(&CHAT, CHAT_SERVER).tweaks(&[
             Tweak::of("to-everyone").hint("Subscribe each client (broadcast::Sender::subscribe, or its queue added to the list) before its task reads; send each complete line to every client, the sender included."),
             Tweak::of("many-senders").hint("One order for everybody: put each line in one place that has an order (one broadcast channel, or one lock held while the line goes into every client's queue), and let each client's writer take them from there."),
