@@ -43,7 +43,9 @@ summary-title = Socket-programming lab: results
 summary-columns = day | exercise | status | tests | points
 summary-score = Score: { $earned }/{ $possible } points.
 summary-failing = Failing tests
+summary-tests-not-started = { $passed }/{ $tests } ({ $n } not started)
 report-exercise-counts = ({ $passed }/{ $tests } tests, { $earned }/{ $possible } points)
+report-exercise-counts-not-started = ({ $passed }/{ $tests } tests, { $not_started } not started, { $earned }/{ $possible } points)
 report-does-not-compile = does not compile
 report-not-graded = not graded
 report-fix-compile-errors = fix the errors above (the compiler's own messages), then run the checker again; the other exercises are graded as usual
@@ -59,8 +61,10 @@ report-transcript-took = transcript ({ $seconds } s):
 report-score = score: { $earned }/{ $possible } points
 report-score-day = day { $day }: { $earned }/{ $possible }
 report-totals = { $passed } passed, { $failed } failed
-report-totals-skipped = { $passed } passed, { $failed } failed, { $skipped } not applicable
+report-totals-not-started = , { $n } not started
+report-totals-not-applicable = , { $n } not applicable
 report-grading = grading
+progress-building = building { $exercise } (first time: ~1 min)
 
 ## Hints by kind of error (report/hints.rs)
 
@@ -102,7 +106,7 @@ build-no-binary = the package has no binary named `{ $bin }`: it must stay at sr
 overview-heading = Socket-programming lab: where you stand ({ $dir })
 overview-day = Day { $day }  { $bar }  { $done }/{ $exercises } exercises passing, { $points }/{ $max } points
 overview-counts = { $passed }/{ $tests } tests  { $points }/{ $max } points
-overview-next = Next: read { $course }#{ $section } and run `cargo run -p checker { $exercise }`
+overview-next = Next: read { $course }#{ $section }, "{ $heading }", and run `cargo run -p checker { $exercise }`
 overview-all-pass = Every exercise passes. Well done!
 
 ## The checker's own messages (commands/, main.rs)
@@ -134,7 +138,7 @@ watch-unavailable = file watching is unavailable here ({ $error }): press Enter 
 list-exercise = { $exercise } (day { $day }) — { $title }  [{ $course }#{ $section }]
 list-points = { $points } pt
 hint-unknown-exercise = unknown exercise `{ $exercise }`; `checker list` shows them
-hint-read-first = Read { $course }#{ $section } first.
+hint-read-first = Read { $course }#{ $section }, "{ $heading }", first.
 
 ## How a program ended, and what the checker had to do to it (contain/)
 
@@ -298,7 +302,7 @@ hidden-accepted = accepted a connection
 hidden-eof = EOF from the client
 hidden-closed-early = closed the connection early, on purpose
 hidden-write-failed = write failed: the client went away
-stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send (a non-blocking design): nothing to interrupt
+stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send: nothing to interrupt
 stall-stopped = server stopped (SIGSTOP) while its send was blocked
 stall-continued = server continued (SIGCONT)
 
@@ -339,6 +343,7 @@ multi-spins = after a client reset its connection, the server used { $ms } ms of
 multi-still-holds-reset = a client reset its connection, and a second later the server still holds its socket
 multi-stopped = stopped the server (SIGSTOP)
 multi-continued-together = continued the server: the data and the EOF wait in its socket together
+echo-continued-after-reset = continued the server: the reset has reached its socket, the next read or send on it fails
 multi-read-zero = a read of 0 ends the client's input, not its output: send what is buffered for it, then close
 multi-output-waits = sent { $sent } without reading: { $waiting } of the echo now wait in the server's own buffer (neither in its socket nor in ours); next, the EOF
 multi-slow-reader = output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again
@@ -390,7 +395,7 @@ fork-zombies-after-20 = run { $run }: { $n ->
    *[other] { $n } zombie children
 } 1 s after the last of 20 clients left
 fork-reaps-late = the server reaps only when something else happens (the next accept?): reap when SIGCHLD arrives
-fork-zombies-after-50 = run { $run }: { $n } of 50 children are zombies 3 s after their clients left at the same instant
+fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
 fork-after-5-left = after its 5 clients left
 fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
@@ -444,7 +449,6 @@ udp-tries = udp-client sent the datagram { $n ->
     [one] { $n } time
    *[other] { $n } times
 } before giving up; the contract says 3 tries in all
-udp-gave-up-early = udp-client gave up after { $seconds } s: it must wait up to 0.5 s for each of its 3 tries
 
 ## day4-signals (exercises/day4_signals/)
 
@@ -752,7 +756,7 @@ pipe-child-exits-at-eof = a client's child exits at its client's EOF (read retur
 pipe-zombies = round { $round }: { $n ->
     [one] { $n } zombie child
    *[other] { $n } zombie children
-} 2 s after 30 clients left at the same instant
+} left after 30 clients left at the same instant
 pipe-loop-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one; loop on waitpid(-1, WNOHANG)
 pipe-sent-sigterm = sent SIGTERM: the file is read once the server has ended
 pipe-on-signal = on { $signal }
@@ -858,6 +862,78 @@ chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its o
 chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
 chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
 
+## A program stuck, and where it waits (observe/stuck.rs, observe/wire/conn.rs)
+
+conn-stuck = { $who }: nothing came back, and nothing will: { $label } is stuck, asleep in a blocking call with nothing moving (see where it waits)
+conn-gave-up-stuck = stopped waiting: the program is stuck
+label-where-it-waits = where it waits
+stuck-sleeps-on = { $who } sleeps in { $call }() on fd { $fd } ({ $what }){ $wchan }
+stuck-sleeps-poll = { $who } sleeps in { $call }() on { $n ->
+    [one] { $n } descriptor
+   *[other] { $n } descriptors
+}: { $fds }{ $wchan }
+stuck-sleeps = { $who } sleeps in { $call }() ({ $what }){ $wchan }
+stuck-wchan = {" "}[in the kernel: { $wchan }]
+stuck-fd = fd { $fd } ({ $what })
+stuck-child = { $label }'s child { $pid }
+stuck-thread = { $who } (thread { $tid })
+stuck-zombie = { $who } is a zombie: it ended and nobody reaped it
+stuck-more-threads = … and { $n ->
+    [one] { $n } more thread
+   *[other] { $n } more threads
+} asleep
+stuck-waits-child = waiting for a child to end
+stuck-waits-signal = waiting for a signal
+stuck-waits-lock = waiting for a lock, a condition variable or another thread
+stuck-waits-fds = waiting on its descriptor sets
+stuck-client-on-port = the client on port { $port }
+stuck-fd-closed = closed meanwhile
+stuck-udp = its UDP socket, nothing to read
+stuck-udp-unread = its UDP socket, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-socket = a socket
+stuck-pipe-read = the read end of a pipe
+stuck-pipe-write = the write end of a pipe
+stuck-epoll = an epoll instance watching { $n ->
+    [one] { $n } descriptor
+   *[other] { $n } descriptors
+}: { $fds }
+stuck-signalfd = a signalfd
+stuck-listening = the listening socket, no connection waiting
+stuck-listening-waiting = the listening socket, { $n ->
+    [one] { $n } connection
+   *[other] { $n } connections
+} waiting to be accepted
+stuck-client-nothing = { $client }'s socket, nothing to read
+stuck-client-unread = { $client }'s socket, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-client-eof = { $client }'s socket, its EOF read or waiting
+stuck-in-child = {" "}of child { $pid }
+stuck-unaccepted = { $n ->
+    [one] { $n } connection waits
+   *[other] { $n } connections wait
+} to be accepted on fd { $fd }{ $holder } (the listening socket)
+stuck-unread = { $client }'s { $size } wait unread on fd { $fd }{ $holder }
+stuck-unsent = { $size } for { $client } wait in the send queue of fd { $fd }{ $holder }, not yet taken by { $client }
+stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: its EOF came, and it was never closed
+pipe-stuck-after = { $label } did not end after { $signal }, and never will: it is stuck, asleep with nothing moving (see where it waits)
+multi-stopped-reading = sent { $sent } without reading: the server stopped reading with { $unread } unread in its socket (back-pressure of its own); next, the EOF
+clients-queue-full = the server stopped accepting after { $n } clients: connections stayed in its listen queue
+multi-syn-retransmitted = { $n } connects waited a second or more: the kernel dropped their SYN because the listen queue was full, and TCP sent it again 1 s later (course.md#backlog)
+worker-eintr-after-stop = { $call }() failed with EINTR after the checker stopped and continued { $label } (SIGSTOP, SIGCONT), as Ctrl-Z and fg do, and { $label } took that for an error. A stop interrupts { $call }() even with no signal handler (signal(7)): on EINTR, just call it again
+multi-continued-at-once = continued the server: two resets, two lines and two connections wait for it at once
+multi-events-at-once = while the server was stopped, two clients reset, two sent a line and two connected, so one poll (or epoll_wait) reported them all: serve each client with its own events, and remove finished clients only after the walk (never Vec::remove(i) during it: the next client would be skipped and the rest paired with their neighbours' events); accept until EAGAIN
+chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
+echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
+echo-continued = continued the server (SIGCONT)
+udp-tries-too-close = udp-client's three tries came within { $seconds } s: it must wait up to 0.5 s for the reply after each
+fork-stopped-parent = stopped the server (SIGSTOP): its children end meanwhile, and their SIGCHLDs merge into one
+pipe-stopped-server = stopped the server (SIGSTOP): its clients' children end meanwhile, and their SIGCHLDs merge into one
+pipe-continued-server = continued the server (SIGCONT)
 ## Families of tests shared by several exercises (lab/family.rs)
 
 family-run-missing = { $exercise } takes a family of tests whose scenario is the exercise's own, and gives none for this test: the checker's table is incomplete
@@ -879,6 +955,125 @@ sync-nothing = Every derived file is up to date.
 sync-wrote = Written:
 sync-untranslated = { $n } entries of ko.ftl are still in English (translate them):
 worker-could-not-enter-sandbox = the checker could not join the test's network namespace, so it did not run the test: { $error }
+
+## day6-unix (exercises/day6_unix/)
+
+prefork-the-parent = the parent ({ $pid })
+prefork-worker = worker { $pid }
+prefork-none = none
+prefork-held-by = held by
+prefork-holding-it = holding it
+prefork-at-start = at start
+prefork-with-clients = with { $n ->
+    [one] { $n } client
+   *[other] { $n } clients
+} connected
+prefork-after-clients = after the clients left
+prefork-no-server-side = the server's socket of client { $client }'s connection is not in the TCP table of its namespace
+prefork-parent-holds = the parent still holds client { $client }'s connection ({ $inode }) after passing it to a worker
+prefork-close-after-passing = once sendmsg has passed the descriptor, the worker has its own: close the parent's copy at once (drop the OwnedFd). While the parent holds it, the connection stays open after the worker closes it, and the client never sees EOF
+prefork-workers-holding = client { $client }'s connection is held by { $n ->
+    [0] no worker
+    [one] { $n } worker
+   *[other] { $n } workers
+}, where exactly one must hold it
+prefork-one-worker-per-connection = the parent passes each connection to one worker over that worker's socketpair (sendmsg with SCM_RIGHTS); the worker serves it and closes it
+prefork-workers-hold-listener = { $n ->
+    [one] { $n } worker holds
+   *[other] { $n } workers hold
+} the listening socket
+prefork-worker-closes-listener = a worker closes the listening socket right after fork: only the parent accepts, and hands the connections out
+prefork-no-workers = the server has no worker process once it listens: the workers are forked at start
+prefork-ends-label = socketpair ends (unnamed, connected Unix-domain sockets)
+prefork-parent-keeps-worker-end = the parent still holds { $worker }'s end of its socketpair ({ $inode })
+prefork-parent-closes-worker-end = after each fork the parent closes the worker's end of the new socketpair: a worker forked later would inherit it, and the parent would never see EOF when that worker dies
+prefork-worker-keeps-ends = { $worker } holds { $n } ends of socketpairs, where it needs only its own
+prefork-worker-closes-parent-ends = after fork a worker closes the parent's end of its own socketpair and the parent's ends of the workers forked before it: it inherited them all
+prefork-end-shared = { $inode } is held by more than one process: { $holders }
+prefork-one-holder-per-end = each end of a socketpair has one holder: the parent one end, the worker the other
+prefork-worker-no-end = { $worker } holds no end of a socketpair: how does it get its connections?
+prefork-socketpair-before-fork = make one socketpair(AF_UNIX, SOCK_STREAM) per worker before forking it: the parent keeps one end, the worker the other
+prefork-parent-too-few-ends = the parent holds { $n ->
+    [one] { $n } socketpair end
+   *[other] { $n } socketpair ends
+} for { $workers } workers
+prefork-worker-count = the server has { $n ->
+    [one] { $n } worker
+   *[other] { $n } workers
+} { $when }, where { $expected } were asked for
+prefork-fork-n-workers = fork exactly <workers> workers at start, and fork a new one only in place of one that died
+prefork-more-processes = the server's tree has { $n } processes below the parent { $when }, where its { $workers } workers are all there should be
+prefork-no-process-per-client = a worker serves its clients itself, one after another: no process per client, no child of a worker
+prefork-all-at-once = the server has { $workers } workers: that many clients are served at once
+prefork-served-too-many = { $who } got its echo while every worker was busy with a client: more clients were served at once than there are workers
+prefork-one-client-per-worker = a worker serves one client at a time, and there are <workers> of them: the next client waits in the backlog
+prefork-accepted-while-busy = while every worker was busy, the parent accepted { $who } anyway: a busy worker cannot serve it
+prefork-leave-in-backlog = while no worker is free, leave the listening socket out of poll and do not accept: the connection waits in the backlog, and is accepted when a worker says it is free
+prefork-no-backlog-socket = { $who }'s connection is not in the server's TCP table
+prefork-one-left = one of the clients being served left: a worker is free, and { $who } must be served now
+prefork-serve-when-free = a worker said it was free, and { $who } was not served within 2 s: when a worker says it is free, accept the next connection and pass it to that worker
+prefork-no-worker-for = no worker holds client { $client }'s connection
+prefork-killed = killed worker { $pid } (SIGKILL)
+prefork-not-reaped = worker { $pid } is still a zombie { $secs } s after it was killed: the parent never reaped it
+prefork-waitpid-dead-worker = when a worker dies, its end of the socketpair reads EOF and SIGCHLD comes: waitpid it, then fork its replacement
+prefork-not-replaced = { $secs } s after a worker was killed, the server has { $n ->
+    [one] { $n } worker
+   *[other] { $n } workers
+}, where { $expected } were asked for
+prefork-fork-replacement = a dead worker is replaced: close its end, make a new socketpair and fork a new worker in its place
+prefork-others-undisturbed = the killed worker was not this client's: its connection and its worker go on
+prefork-replacement-serves = after a worker was replaced, the workers free (the replacement among them) must serve new clients at once
+prefork-worker-gone = worker { $pid } was gone after 50 clients, one after another
+prefork-worker-serves-many = a worker serves client after client: it ends only when the parent ends it (or something kills it)
+prefork-fds-grew = { $who } held { $before } descriptors at start and { $after } after 50 clients
+prefork-new-descriptors = descriptors that were not there at start
+prefork-parent-closes-copy = the parent closes its copy of each connection as soon as sendmsg has passed it
+prefork-worker-closes-conn = every descriptor recvmsg gives a worker is its own: close it (drop the OwnedFd) when its client is done; shutdown() alone does not free it
+prefork-control-connect = cannot connect to the control socket at { $path }: { $error }
+prefork-control-listens = the parent binds a Unix-domain stream socket at <control-path> and listens on it, before printing `listening on`
+prefork-stats-no-eof = no EOF within 2 s after `stats`: the control connection was not closed
+prefork-close-control = after the `worker <pid> served <n>` lines, close the control connection: the client reads until EOF
+prefork-control-eof = EOF
+prefork-stats-bad-line = a line of the `stats` reply is not `worker <pid> served <n>`: { $line }
+prefork-stats-reply = the reply
+prefork-stats-not-a-worker = the `stats` reply lists { $pid }, which is not a live worker of the server
+prefork-stats-missing = the `stats` reply does not list worker { $pid }
+prefork-stats-twice = the `stats` reply lists a worker twice
+prefork-stats-live-workers = one line per live worker, with its pid: a replacement's pid, not the dead worker's
+prefork-stats-sum = the counts of the `stats` reply add up to { $sum }, but { $finished } connections have finished
+prefork-count-when-free = count a connection when its worker says it is free: it has finished it. A connection still being served is not counted yet
+prefork-replacement-not-zero = the replacement worker { $pid } says it served { $n }: a new worker process has served nothing yet
+prefork-count-per-process = the counts are per worker process: when a worker is replaced, its slot's count starts again at 0
+prefork-killed-count-gone = the killed worker had served { $n }: those counts go with it
+prefork-left-stale = left a stale socket file at { $path }: bound, then closed (nothing answers on it)
+prefork-stale-unlink = bind fails with EADDRINUSE while the file is there: connect() to it, and if that fails with ECONNREFUSED nobody is there: unlink the path and bind again
+prefork-second-server = started a second server on { $path }, which the first one owns
+prefork-when-path-owned = when another server owns its control path
+prefork-second-took-path = the second server must leave the path alone: a connect() that succeeds means a server is there, and unlinking its path would cut it off from its clients
+prefork-left-running = the server left { $n ->
+    [one] { $n } process
+   *[other] { $n } processes
+} running ({ $pids })
+prefork-left-zombies = the server left { $n ->
+    [one] { $n } process
+   *[other] { $n } processes
+} it never reaped
+prefork-end-workers = before exiting, end the workers forked so far (SIGTERM) and waitpid each one
+prefork-started-as = started it as `{ $command }`
+prefork-when-started-as = when started as `{ $command }`
+prefork-sent-to-parent = sent { $signal } to the parent
+prefork-sent-to-group = sent { $signal } to the whole process group (as Ctrl-C does)
+prefork-on-signal = after { $signal }
+prefork-exit-by-itself = on { $signal } the parent shuts down by itself and returns from main with status 0
+prefork-path-left = the control path { $path } is still there after the server exited
+prefork-unlink-at-exit = at exit, after the workers are waited for, remove the control path (unlink): the next server would find a stale file there
+prefork-still-running = the server is still running 2 s after { $signal }
+prefork-still-there = still running
+prefork-workers-outlive = the parent waits for workers that do not end: send each SIGTERM before waiting, and give the workers SIGTERM's default action back after fork, unblocked (they inherit the parent's handlers and its signal mask)
+prefork-handler-sets-flag = the handler sets a flag, and the loop must see it: a signal that comes while the parent waits must end the wait (ppoll with the signals blocked outside it, or poll failing with EINTR)
+
+# An echo server that will never close (exercises/kit/echo.rs, expect_eof_or_stuck)
+echo-asleep-holding = the server holds this connection after the client's EOF, has nothing left to send on it, and every one of its processes is asleep: nothing will close it. Close the connection once read() returns 0, in every process that holds it
 
 ## Grading a class: Classroom 50, Gradescope, the regrade (report/gradescope.rs)
 
@@ -963,6 +1158,89 @@ try-pipe-buf-atomic--title = writes of at most PIPE_BUF bytes into a pipe are ne
 try-pipe-small = 4 writers each wrote 64 records of { $bytes } bytes (PIPE_BUF) into one pipe at once: { $records } records, { $mixed } of them mixed with another's bytes.
 try-pipe-large = One write() of { $bytes } bytes into an empty pipe (64 KiB) waits for room; stopped there (SIGSTOP) it returned { $first }, and another writer's 100 bytes landed at offset { $at }, inside it.
 try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is atomic: it lands whole or waits. A larger one can be split: when it waits for room, a signal ends it with a short count, and other writers' bytes go in between. Several writers into one pipe: one write() per record, at most PIPE_BUF each.
+
+## A student's first hour (issue 24)
+select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }
+select-program-none = --program { $name }=...: none of the tests selected runs a program (they grade a library); leave --program out, or select the exercise whose program it is
+report-rules-void = ✗ A broken rule voids this exercise's points: the tests that pass would earn { $points ->
+        [one] { $points } point
+       *[other] { $points } points
+    } once the rules hold (see the rules line below; { $course }#rules).
+load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
+load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
+load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
+# A library call as shown in a report: code, with its arguments described in words
+fileio-slow-pipe = slow pipe
+fileio-closed-pipe = pipe whose reader is gone
+fileio-empty-buffer = an empty buffer
+fileio-random-data = { $size } of random data
+library-in-memory = bytes { $bytes } in memory
+inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
+inet-addr-value = { $value } (bytes { $bytes } in memory)
+# checker watch: which save a verdict belongs to (commands/watch.rs)
+watch-verdict-of-start = ↑ the files as they were at { $time }
+watch-verdict-of-save = ↑ the save of { $time }: { $files }
+watch-changed-while-grading = { $files } changed while being graded ({ $time }): the verdict above is already out of date; grading again
+# The stalled reader: how the bytes went missing (exercises/kit/stalled.rs)
+stalled-closed-early = the server ended the connection (FIN, or RST where it left bytes unread) before sending everything back, while the client was still sending: it stopped serving this client before its EOF. Keep reading and sending back until read() returns 0, then close
+## Servers side by side: `checker compare` (commands/compare.rs, compare/)
+help-cmd-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
+help-cmd-compare-arg-targets = Which servers: an exercise, a day, a program, echo or chat (default: all)
+help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, 2 runs
+help-cmd-compare-arg-runs = How many times each figure is measured, a fresh server each time (default 3; 2 with --quick)
+help-cmd-compare-arg-clients = The numbers of clients, e.g. 1,10,100,1000
+compare-machine = Measured on { $cores } cores, one server at a time (load { $before } before, { $after } after; Linux { $kernel }; sandbox: { $sandbox }). Each figure is the median of { $runs } runs, ± how far the farthest run was.
+compare-echo-heading = Echo servers: every client sends { $size } bytes and waits for them to come back, again and again, for { $seconds } s after { $warm } s of warm-up.
+compare-chat-heading = Chat servers: the clients take turns to send a line of { $size } bytes; the next goes once every client has received it.
+compare-col-server = server
+compare-col-clients = clients
+compare-col-served = served
+compare-col-p50 = p50
+compare-col-p99 = p99
+compare-col-round-trips = round trips/s
+compare-col-p50-everyone = p50 to all
+compare-col-p99-everyone = p99 to all
+compare-col-lines = lines/s
+compare-col-deliveries = received/s
+compare-col-cpu = CPU
+compare-col-memory = memory
+compare-col-per-connection = per connection
+compare-col-threads = threads
+compare-col-processes = processes
+compare-col-errors = errors
+compare-error-refused = { $count } refused
+compare-error-reset = { $count } reset
+compare-error-timed-out = { $count } not connected
+compare-error-wrong = { $count } wrong or lost
+compare-trouble-heading = Under load:
+compare-trouble = { $server } at { $clients } clients: { $what }
+compare-skipped-heading = Not measured:
+compare-chart = Chart: { $path } (open it in a browser)
+compare-took = Took { $seconds } s. Measure again: { $command }
+compare-building = building { $exercise }
+compare-does-not-compile = it does not compile: `cargo build` shows why
+compare-round-trip = during the first round trip
+compare-wrong-answer = the first line did not come back as sent: got { $got }
+compare-no-answer = the first line did not come back: { $error }
+compare-under-load = while { $clients } clients loaded it
+compare-no-levels = --clients needs at least one number of clients above 0
+compare-unknown-target = `{ $target }` names no server to compare; there are: { $names } (or a day, an exercise, `echo`, `chat`)
+compare-lowered-clients = { $from } clients lowered to { $to }: the open-file limit (RLIMIT_NOFILE, hard) is { $limit }, and every client takes a descriptor in the checker and in the server
+compare-chart-title = Your servers side by side, under the same load, on { $cores } cores
+compare-chart-subtitle = median of { $runs } runs (bars: lowest to highest run) · { $size }-byte messages · load { $load } · Linux { $kernel } · both axes logarithmic
+compare-chart-echo-latency = echo: round trip, 99th percentile
+compare-chart-echo-rate = echo: round trips per second, all clients
+compare-chart-chat-latency = chat: a line to every client, 99th percentile
+compare-chart-chat-rate = chat: lines delivered to everyone per second
+compare-chart-memory = memory of the server's processes (PSS)
+compare-chart-axis-ms = milliseconds
+compare-chart-axis-per-second = per second
+compare-chart-axis-mib = MiB
+compare-chart-axis-clients = clients connected
+# The likeliest first bugs, each named for its cause (issue 24, point 1)
+client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection
+# The course section to read, with its heading (issue 24, point 10)
+report-read-heading = read: { $course }#{ $section }, "{ $heading }"
 
 ## day6-async (exercises/day6_async/)
 

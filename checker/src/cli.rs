@@ -44,7 +44,7 @@ pub struct GradingArgs {
     pub verbose: bool,
 
     /// How many tests run at once (default: the number of cores). A test that only waits on a
-    /// timer (a client's 5 s timeout, say) does not count while it waits.
+    /// timer (a client's timeout, say) does not count while it waits.
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -116,8 +116,8 @@ pub enum Command {
         /// e.g. day2-inet
         exercise: String,
     },
-    /// Re-grade whenever a file of the exercises changes (debounced; changes made while grading
-    /// are ignored). Without a target: the overview.
+    /// Re-grade whenever a file of the exercises changes (debounced; a save made while grading
+    /// is graded right after). Without a target: the overview.
     Watch {
         /// What to grade: all, day1, day2-inet, ... (default: the overview)
         targets: Vec<String>,
@@ -167,6 +167,23 @@ pub enum Command {
     Try {
         /// An experiment's name, or `all`
         name: Option<String>,
+    },
+    /// Measure your servers side by side under the same load (echo servers: round trips; chat
+    /// servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under
+    /// target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a
+    /// program from elsewhere (a chat server if NAME says chat).
+    Compare {
+        /// Which servers: an exercise, a day, a program, echo or chat (default: all)
+        targets: Vec<String>,
+        /// A first look: 1, 10 and 100 clients, shorter windows, 2 runs
+        #[arg(long)]
+        quick: bool,
+        /// How many times each figure is measured, a fresh server each time (default 3; 2 with --quick)
+        #[arg(long, value_name = "N")]
+        runs: Option<usize>,
+        /// The numbers of clients, e.g. 1,10,100,1000
+        #[arg(long, value_name = "N,N,...", value_delimiter = ',')]
+        clients: Vec<usize>,
     },
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
@@ -234,6 +251,10 @@ pub fn help_keys() -> Vec<String> {
         "help-version",
         "help-about",
         "help-long-about",
+        "help-arguments",
+        "help-default",
+        "help-possible-values",
+        "help-cmd-help",
     ]
     .map(String::from)
     .to_vec();
@@ -241,6 +262,12 @@ pub fn help_keys() -> Vec<String> {
         cmd.get_arguments()
             .map(|a| format!("help-arg-{}", a.get_id())),
     );
+    keys.extend(cmd.get_arguments().flat_map(|a| {
+        a.get_possible_values()
+            .into_iter()
+            .filter(|v| v.get_help().is_some() && !v.is_hide_set())
+            .map(move |v| format!("help-value-{}-{}", a.get_id(), v.get_name()))
+    }));
     for sub in cmd.get_subcommands() {
         let name = sub.get_name();
         keys.push(format!("help-cmd-{name}"));
@@ -271,7 +298,8 @@ pub fn command(tr: &Messages) -> clap::Command {
     let options = heading("help-options");
     let about = text("help-about".into(), cmd.get_about());
     let long_about = text("help-long-about".into(), cmd.get_long_about());
-    cmd.about(about)
+    let mut cmd = cmd
+        .about(about)
         .long_about(long_about)
         .help_template(template.clone())
         .subcommand_help_heading(heading("help-commands"))
@@ -295,13 +323,7 @@ pub fn command(tr: &Messages) -> clap::Command {
         )
         .mut_args(|a| {
             let key = format!("help-arg-{}", a.get_id());
-            let help = text(key, a.get_help());
-            let a = a.help(help);
-            if a.is_positional() {
-                a
-            } else {
-                a.help_heading(options.clone())
-            }
+            localized_arg(a, &key, tr)
         })
         .mut_subcommands(|sub| {
             let name = sub.get_name().to_string();
@@ -312,15 +334,85 @@ pub fn command(tr: &Messages) -> clap::Command {
                 .disable_help_flag(true)
                 .mut_args(|a| {
                     let key = format!("help-cmd-{name}-arg-{}", a.get_id());
-                    let help = text(key, a.get_help());
-                    let a = a.help(help);
-                    if a.is_positional() {
-                        a
-                    } else {
-                        a.help_heading(options.clone())
-                    }
+                    localized_arg(a, &key, tr)
                 })
-        })
+        });
+    // clap adds its `help` subcommand when the command is built: built here, it can be said
+    // in the reader's language too.
+    cmd.build();
+    cmd.mut_subcommand("help", |help| {
+        let about = text("help-cmd-help".into(), help.get_about());
+        help.about(about)
+    })
+}
+
+/// An argument's help in the reader's language, under a heading in that language, with its
+/// default and possible values said in it too (clap writes "[default: ...]" and "Possible
+/// values" in English only): the short form for `-h`, the long one for `--help`.
+fn localized_arg(a: clap::Arg, key: &str, tr: &Messages) -> clap::Arg {
+    let english = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let help = tr.own_or(key, &english).into_owned();
+    let heading = if a.is_positional() {
+        "help-arguments"
+    } else {
+        "help-options"
+    };
+    let a = a.help_heading(tr.own_or(heading, "").into_owned());
+    if !a.get_action().takes_values() || a.is_hide_possible_values_set() {
+        return a.help(help);
+    }
+    let values: Vec<clap::builder::PossibleValue> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let default: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let word = |key: &str| tr.own_or(key, "").into_owned();
+    let default = (!default.is_empty() && !a.is_hide_default_value_set())
+        .then(|| format!("[{}: {}]", word("help-default"), default.join(", ")));
+    if default.is_none() && values.is_empty() {
+        return a.help(help);
+    }
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let listed = (!values.is_empty())
+        .then(|| format!("[{}: {}]", word("help-possible-values"), names.join(", ")));
+    let short: String = [Some(help.clone()), default.clone(), listed.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut long = vec![help.clone()];
+    if values.iter().any(|v| v.get_help().is_some()) {
+        let width = names.iter().map(|n| n.len()).max().unwrap_or(0) + 1;
+        let mut lines = vec![format!("{}:", word("help-possible-values"))];
+        for v in &values {
+            let english = v.get_help().map(ToString::to_string).unwrap_or_default();
+            let key = format!("help-value-{}-{}", a.get_id(), v.get_name());
+            let said = tr.own_or(&key, &english);
+            lines.push(match said.is_empty() {
+                true => format!("- {}", v.get_name()),
+                false => format!("- {:width$} {said}", format!("{}:", v.get_name())),
+            });
+        }
+        long.push(lines.join("\n"));
+        long.extend(default);
+    } else {
+        long.push(
+            [default, listed]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+    a.help(short)
+        .long_help(long.join("\n\n"))
+        .hide_default_value(true)
+        .hide_possible_values(true)
 }
 
 fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {
@@ -364,6 +456,39 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
 
 #[cfg(test)]
 mod tests {
+    /// A number a student reads has one source: the contracts' timers are in the course and
+    /// the tests, so `--help` (in every language) names none of them (it once said the echo
+    /// client's timeout was 5 s while the contract said 2 s).
+    #[test]
+    fn help_names_no_contract_timer() {
+        use crate::base::i18n::{Lang, Messages};
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut cmd = super::command(&tr);
+            let mut texts = vec![cmd.render_long_help().to_string()];
+            for sub in cmd.get_subcommands_mut() {
+                texts.push(sub.render_long_help().to_string());
+            }
+            let timer = regex_lite_seconds();
+            for text in texts {
+                for line in text.lines() {
+                    assert!(!timer(line), "{lang:?} --help names a timer: {line}");
+                }
+            }
+        }
+    }
+
+    /// A duration in seconds: `5 s`, `0.5 s`, `5초`.
+    fn regex_lite_seconds() -> impl Fn(&str) -> bool {
+        |line: &str| {
+            let chars: Vec<char> = line.chars().collect();
+            chars
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && ((w[1] == ' ' && w[2] == 's') || w[1] == '초'))
+                && !line.contains("--")
+        }
+    }
+
     #[test]
     fn the_command_line_is_well_formed() {
         use clap::CommandFactory;

@@ -19,6 +19,7 @@ mod base;
 mod build;
 mod cli;
 mod commands;
+mod compare;
 mod contain;
 mod context;
 mod exercises;
@@ -96,7 +97,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Gradebook { files }) => {
             commands::gradebook::run(&files, args.output.as_deref(), args.deadline.as_deref())
         }
-        Some(Command::ExportStudent { dir }) => commands::export::run(&dir),
+        Some(Command::ExportStudent { dir }) => commands::export::run(&dir, tr.lang()),
         Some(Command::ExportGradescope {
             out,
             lab_repository,
@@ -106,6 +107,20 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref(), tr),
         Some(Command::Sync) => commands::sync::run(tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
+        Some(Command::Compare {
+            targets,
+            quick,
+            runs,
+            clients,
+        }) => {
+            let request = commands::compare::Request {
+                targets: &targets,
+                quick,
+                runs,
+                clients: &clients,
+            };
+            commands::compare::run(request, args, tr)
+        }
         None if cli.targets.is_empty() => commands::overview::run(args, tr),
         None => commands::grade::run(&cli.targets, args, tr),
     }

@@ -3,6 +3,8 @@
 //! the command line behaves, and the wording of a few failures is pinned by golden files.
 
 mod common;
+#[path = "grading/first_bugs.rs"]
+mod first_bugs;
 
 use std::time::Duration;
 
@@ -76,8 +78,8 @@ fn every_stub_reports_not_started_without_a_panic() {
     assert!(!run.stderr().contains("panicked"), "{}", run.explain());
     let last = stdout.trim_end().lines().last().unwrap_or("");
     assert!(
-        last.starts_with("0 passed, "),
-        "a fresh stub passes nothing, not even its rules: {last}"
+        last.starts_with("0 passed, 0 failed, ") && last.ends_with(" not started"),
+        "a fresh stub passes nothing, not even its rules, and fails nothing: {last}"
     );
 }
 
@@ -179,6 +181,13 @@ fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
         stdout.contains("expected expression"),
         "the compiler's own diagnostic is shown:\n{stdout}"
     );
+    // The path it names is the student's file, never the checker's private copy.
+    assert!(
+        !stdout.contains("checker-build") && stdout.contains("day2-inet/src/lib.rs:"),
+        "the diagnostic points at the student's file:\n{stdout}"
+    );
+    let json = run.json.as_ref().unwrap().to_string();
+    assert!(!json.contains("checker-build"), "{json}");
 }
 
 #[test]
@@ -240,6 +249,38 @@ fn bad_arguments_exit_with_2() {
 }
 
 #[test]
+fn a_mistyped_program_name_is_an_error_that_lists_the_names() {
+    // Any existing file will do as the program: the name is refused before anything runs.
+    let out = common::checker_command()
+        .args([
+            "day2-echo",
+            "--program",
+            "echo_server=/bin/true",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("echo_server") && err.contains("echo-server, echo-client"),
+        "{err}"
+    );
+    let out = common::checker_command()
+        .args([
+            "day2-echo",
+            "--program",
+            "fork-server=/bin/true",
+            "--lang",
+            "ko",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "another exercise's program");
+}
+
+#[test]
 fn a_missing_cargo_exits_with_2() {
     let out = common::checker_command()
         .args(["day1-endian"])
@@ -283,14 +324,34 @@ fn hint_shows_an_exercise_s_hints() {
 /// regress, in English (`<name>.txt`) and in Korean (`<name>.ko.txt`, with `--lang ko`).
 /// `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
 fn golden(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
-    golden_in(name, args, tree_dir);
-    let korean: Vec<&str> = args.iter().copied().chain(["--lang", "ko"]).collect();
-    golden_in(&format!("{name}.ko"), &korean, tree_dir);
+    golden_varying(name, args, tree_dir, &[]);
 }
 
-fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
+/// `golden`, with what else varies from run to run in this report (a regex of it, and what
+/// it stands for in the golden file).
+fn golden_varying(
+    name: &str,
+    args: &[&str],
+    tree_dir: Option<&std::path::Path>,
+    varying: &[(&str, &str)],
+) {
+    golden_in(name, args, tree_dir, varying);
+    let korean: Vec<&str> = args.iter().copied().chain(["--lang", "ko"]).collect();
+    golden_in(&format!("{name}.ko"), &korean, tree_dir, varying);
+}
+
+fn golden_in(
+    name: &str,
+    args: &[&str],
+    tree_dir: Option<&std::path::Path>,
+    varying: &[(&str, &str)],
+) {
     let run = run_checker(args, MINUTES);
     let mut text = run.stdout();
+    for (pattern, stands_for) in varying {
+        let re = regex::Regex::new(pattern).unwrap();
+        text = re.replace_all(&text, *stands_for).into_owned();
+    }
     if let Some(dir) = tree_dir {
         text = text.replace(&dir.to_string_lossy().to_string(), "<TREE>");
     }
@@ -299,6 +360,8 @@ fn golden_in(name: &str, args: &[&str], tree_dir: Option<&std::path::Path>) {
     let ports = regex::Regex::new(r"(127\.0\.0\.1:|port |포트 )\d+").unwrap();
     text = times.replace_all(&text, "T.TTTs").into_owned();
     text = ports.replace_all(&text, "${1}PORT").into_owned();
+    // A Korean particle after a port number follows its last digit (포트 7으로, 포트 8로).
+    text = text.replace("PORT으로", "PORT로");
     // ... and the pids of the processes a report lists.
     let pids = regex::Regex::new(r"\b\d+ ([a-z][a-z-]*) \(state").unwrap();
     text = pids.replace_all(&text, "PID $1 (state").into_owned();
@@ -355,6 +418,50 @@ fn golden_wrong_answer_of_a_library_function() {
         ],
         Some(&dir),
     );
+}
+
+/// The sample failure each course shows ("how to read a failure") is the report the checker
+/// prints today, in the course's language (course.ko.md showed an older, English-shaped one).
+#[test]
+fn the_course_s_sample_failure_is_the_golden_report() {
+    for (course, golden) in [
+        ("course.md", "day1-swap32-sign-extension.txt"),
+        ("course.ko.md", "day1-swap32-sign-extension.ko.txt"),
+    ] {
+        let root = common::lab_root();
+        let text = std::fs::read_to_string(root.join(course)).unwrap();
+        let report =
+            std::fs::read_to_string(root.join("checker/tests/golden").join(golden)).unwrap();
+        let failure: String = report.lines().take(7).map(|l| format!("{l}\n")).collect();
+        assert!(
+            text.contains(&failure),
+            "{course} does not show the report of {golden}:\n{failure}"
+        );
+    }
+}
+
+/// The course has more days than the notes: the READMEs and the course's opening say how they
+/// map and what a four-day class leaves out, by linking the course's day map (issue 24, point 6).
+#[test]
+fn the_readmes_and_the_course_link_the_day_map() {
+    let root = common::lab_root();
+    for (file, link) in [
+        ("README.md", "(course.md#day-map)"),
+        ("README.ko.md", "(course.ko.md#day-map)"),
+        ("course.md", "(#day-map)"),
+        ("course.ko.md", "(#day-map)"),
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let opening: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+        assert!(
+            opening.contains(link),
+            "{file} does not open with a link {link}"
+        );
+    }
+    for course in ["course.md", "course.ko.md"] {
+        let text = std::fs::read_to_string(root.join(course)).unwrap();
+        assert!(text.contains("<a id=\"day-map\"></a>"), "{course}");
+    }
 }
 
 #[test]
@@ -590,4 +697,116 @@ fn the_korean_overview_is_aligned() {
         .collect();
     assert!(columns.len() >= 11, "{text}");
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
+}
+
+/// The first run builds for up to a minute: on a terminal, the progress line says which
+/// exercise cargo is building (a fresh clone's 18 s of silence looked like a hang). `script`
+/// gives the checker a terminal; CI's variables, which hide the bar from logs, are removed.
+#[test]
+fn a_terminal_is_told_what_cargo_builds() {
+    for (lang, words) in [
+        ("en", "building day1-endian"),
+        ("ko", "day1-endian 빌드 중"),
+    ] {
+        let checker = env!("CARGO_BIN_EXE_checker");
+        let std_cmd = common::checker_command();
+        let mut cmd = std::process::Command::new("script");
+        cmd.args([
+            "-qec",
+            &format!("{checker} day1-endian/htons --seed 7 --lang {lang}"),
+            "/dev/null",
+        ]);
+        for (k, v) in std_cmd.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        cmd.env_remove("CI").env_remove("GITHUB_ACTIONS");
+        let out = cmd.output().expect("script(1) from util-linux");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(words), "{lang}: no progress line:\n{text}");
+        assert_eq!(out.status.code(), Some(1), "{text}");
+    }
+}
+
+/// The likeliest first echo server: the stub's hint code as it stands (one read, one send,
+/// close). Its reports say the server closed the connection, in both languages, never that it
+/// is slow or non-blocking.
+#[test]
+fn golden_echo_server_from_the_stub_hints() {
+    let edits: Vec<_> = common::broken_version_edits("day2-echo", "stub-hints-as-is")
+        .into_iter()
+        .map(|e| ("day2-echo", e))
+        .collect();
+    let dir = tree("golden-echo-hints", &["day2-echo"], &edits).unwrap();
+    golden(
+        "day2-echo-stub-hints-throughput",
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day2-echo/throughput",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+    );
+    // The stalled reader's transcript depends on the kernel's buffers (how much of the 32 MiB
+    // it took), and whether the client meets the server's FIN or its RST first on the race
+    // between its two threads: its explanation is pinned, in both languages.
+    for (lang, closed, wrong) in [
+        ("en", "before sending everything back", "non-blocking"),
+        ("ko", "모두 되돌려 보내기 전에 연결을 끝냈다", "논블로킹"),
+    ] {
+        let run = run_checker(
+            &[
+                "--root",
+                &dir.to_string_lossy(),
+                "day2-echo/stalled-reader",
+                "--lang",
+                lang,
+            ],
+            MINUTES,
+        );
+        let out = run.stdout();
+        assert!(out.contains(closed) && !out.contains(wrong), "{out}");
+    }
+}
+
+/// Under a Korean locale the command line's help is Korean all the way: clap's own headings,
+/// its `help` subcommand, the defaults and the possible values with their descriptions, in
+/// `-h`, `--help` and a subcommand's help alike (issue 24, point 7).
+#[test]
+fn the_help_is_korean_all_the_way_under_a_korean_locale() {
+    let english = [
+        "Usage:",
+        "Arguments:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Print this message",
+        "Possible values",
+        "[default:",
+        "[possible values:",
+        "Namespaces where the machine allows them",
+        "A Gradescope autograder's",
+    ];
+    for args in [&["--help"][..], &["-h"], &["hint", "--help"], &["help"]] {
+        let out = common::checker_command()
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "ko_KR.UTF-8")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("사용법:") && text.contains("옵션:"),
+            "{args:?}:\n{text}"
+        );
+        for words in english {
+            assert!(!text.contains(words), "{args:?}: `{words}` in:\n{text}");
+        }
+    }
 }

@@ -211,3 +211,33 @@ fn a_server_that_exits_on_a_reset_is_reported_with_its_status_and_stderr() {
         "the JSON report says it too: {message}"
     );
 }
+
+/// A C server whose bind() is unchecked: restarted on the port it was given while the old
+/// connection waits in TIME_WAIT, it ends up listening elsewhere. restart-same-port fails it and
+/// says so, with both ports: the port the program was given is the one that counts.
+#[test]
+fn a_server_that_restarts_on_another_port_fails_restart_same_port() {
+    let (_dir, binary) = compile("unchecked_bind_server");
+    let given = program("echo-server", &binary);
+    let run = run_checker(
+        &[
+            "--program",
+            &given,
+            "day2-echo/restart-same-port",
+            "--seed",
+            "3",
+        ],
+        MINUTES,
+    );
+    assert_eq!(
+        run.test_status("day2-echo/restart-same-port").as_deref(),
+        Some("fail"),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        run.stdout().contains("the server listens on") && run.stdout().contains("bind()"),
+        "the report names the port it was given and the one it listens on:\n{}",
+        run.stdout()
+    );
+}

@@ -394,6 +394,51 @@ fn the_exported_repository_holds_no_solution_and_works() {
     assert!(stdout.contains("not started"), "{stdout}");
 }
 
+#[test]
+fn a_korean_export_has_korean_stubs_that_grade_as_the_english_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("student");
+    let out = common::checker_command()
+        .args(["--lang", "ko", "export-student"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let server =
+        std::fs::read_to_string(root.join("exercises/day2-echo/src/bin/echo-server.rs")).unwrap();
+    assert!(server.contains("//! 2일차 — TCP 에코 서버."), "{server}");
+    assert!(!server.contains("//! Day 2 — TCP echo server."), "{server}");
+    // Only the comments changed: the code and the hint code are the English stub's.
+    let english = std::fs::read_to_string(
+        common::lab_root().join("exercises/day2-echo/src/bin/echo-server.rs"),
+    )
+    .unwrap();
+    let code = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| {
+                let l = l.trim_start();
+                !l.starts_with("//") || l.starts_with("//>")
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(code(&server), code(&english));
+    // And the stubs grade as the English ones do: not started.
+    let graded = common::checker_command()
+        .args(["--root"])
+        .arg(root.join("exercises"))
+        .args(["day1-endian", "--lang", "ko"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&graded.stdout);
+    assert_eq!(graded.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("시작 전"), "{stdout}");
+}
+
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -275,8 +275,16 @@ fn the_overview_comes_from_the_cache_until_a_file_changes() {
     );
 }
 
+/// `watch` never shows a verdict that is no longer true: reading or touching a source grades
+/// nothing; a save is graded; a save made while grading is graded right after (the checker is
+/// frozen mid-grading, the file saved, the checker continued: no luck involved); each verdict
+/// says which save it belongs to.
 #[test]
-fn watch_grades_again_after_a_save() {
+fn watch_never_shows_a_stale_verdict() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    use std::sync::mpsc::Receiver;
+
     let dir = tree("reports-watch", &["day1-endian"], &[]).unwrap();
     let mut child = checker_command()
         .args([
@@ -288,6 +296,7 @@ fn watch_grades_again_after_a_save() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    let pid = Pid::from_raw(child.id() as i32);
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -299,26 +308,84 @@ fn watch_grades_again_after_a_save() {
             let _ = tx.send(line);
         }
     });
-    let wait_for_watching = |rx: &std::sync::mpsc::Receiver<String>| {
+    // The lines up to the next "watching", or None after a minute.
+    let until_watching = |rx: &Receiver<String>| {
         let until = Instant::now() + Duration::from_secs(60);
+        let mut lines = Vec::new();
         while Instant::now() < until {
-            if let Ok(line) = rx.recv_timeout(Duration::from_secs(1))
-                && line.starts_with("watching ")
-            {
-                return true;
+            if let Ok(line) = rx.recv_timeout(Duration::from_secs(1)) {
+                if line.starts_with("watching ") {
+                    return Some(lines);
+                }
+                lines.push(line);
             }
         }
-        false
+        None
     };
-    assert!(wait_for_watching(&rx), "the first grading never finished");
+    let has_child = || {
+        std::fs::read_dir("/proc").unwrap().flatten().any(|e| {
+            std::fs::read_to_string(e.path().join("stat")).is_ok_and(|stat| {
+                let after_name = stat.rsplit_once(") ").map(|(_, rest)| rest).unwrap_or("");
+                after_name.split(' ').nth(1) == Some(&pid.to_string())
+            })
+        })
+    };
     let lib = dir.join("day1-endian/src/lib.rs");
     let original = std::fs::read_to_string(&lib).unwrap();
-    std::fs::write(&lib, format!("{original}\n// saved\n")).unwrap();
-    let again = wait_for_watching(&rx);
+    let outcome = (|| -> Result<(), String> {
+        let first = until_watching(&rx).ok_or("the first grading never finished")?;
+        if !first
+            .iter()
+            .any(|l| l.starts_with("↑ the files as they were at "))
+        {
+            return Err(format!(
+                "the first verdict does not say its time: {first:?}"
+            ));
+        }
+        // Reading, listing and touching the sources change no content: no grading.
+        let _ = std::fs::read_to_string(&lib);
+        let _ = std::fs::read_dir(dir.join("day1-endian/src"));
+        std::fs::File::options()
+            .write(true)
+            .open(&lib)
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+            .map_err(|e| e.to_string())?;
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(2500)) {
+            return Err(format!("reading and touching graded again: {line}"));
+        }
+        // A save is graded; a second one made while that grading runs is graded after it.
+        std::fs::write(&lib, format!("{original}\n// save 1\n")).unwrap();
+        let until = Instant::now() + Duration::from_secs(60);
+        while !has_child() {
+            if Instant::now() > until {
+                return Err("the save was never graded".into());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        kill(pid, Signal::SIGSTOP).unwrap();
+        std::fs::write(&lib, format!("{original}\n// save 2\n")).unwrap();
+        kill(pid, Signal::SIGCONT).unwrap();
+        let graded = until_watching(&rx).ok_or("no grading after the save")?;
+        let changed = graded
+            .iter()
+            .position(|l| l.contains("changed while being graded"))
+            .ok_or(format!(
+                "the save made while grading was forgotten: {graded:?}"
+            ))?;
+        let after = &graded[changed..];
+        let named = after
+            .iter()
+            .any(|l| l.starts_with("↑ the save of ") && l.ends_with("day1-endian/src/lib.rs"));
+        if !graded[changed].contains("day1-endian/src/lib.rs") || !named {
+            return Err(format!("the verdicts do not name their save: {graded:?}"));
+        }
+        Ok(())
+    })();
     std::fs::write(&lib, original).unwrap();
+    let _ = kill(pid, Signal::SIGCONT);
     let _ = child.kill();
     let _ = child.wait();
-    assert!(again, "no second grading after the save");
+    outcome.unwrap();
 }
 
 #[test]
@@ -442,5 +509,86 @@ fn the_workflows_run_the_grading_script_these_tests_run() {
     ] {
         let text = std::fs::read_to_string(lab_root().join(file)).unwrap();
         assert!(!text.contains("GitHub Classroom"), "{file}");
+    }
+}
+
+/// The overview in an 80-column terminal (PuTTY's default, the notes' classroom), in both
+/// languages: no line is wider than the terminal, by display width (a Hangul syllable takes two
+/// cells), and the layout only moves line breaks: every word is the one of a wide terminal,
+/// whole (issue 24, point 8).
+#[test]
+fn the_overview_fits_80_columns_in_both_languages() {
+    let dir = tree("reports-80-columns", &["day1-endian", "day2-inet"], &[]).unwrap();
+    let root = dir.to_string_lossy().to_string();
+    let overview = |lang: &str, columns: &str| {
+        let out = checker_command()
+            .args(["--root", &root, "--lang", lang])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for lang in ["en", "ko"] {
+        let wide = overview(lang, "400");
+        let narrow = overview(lang, "80");
+        assert!(
+            wide.lines()
+                .any(|l| unicode_width::UnicodeWidthStr::width(l) > 80),
+            "{lang}: nothing to lay out:\n{wide}"
+        );
+        for line in narrow.lines() {
+            let cells = unicode_width::UnicodeWidthStr::width(line);
+            assert!(cells <= 80, "{lang}: {cells} cells:\n{line}\n\n{narrow}");
+        }
+        assert!(
+            wide.split_whitespace().eq(narrow.split_whitespace()),
+            "{lang}: a word was cut or lost:\n{wide}\n---\n{narrow}"
+        );
+    }
+}
+
+/// A course link a student can follow: the section's heading beside its anchor (what to search
+/// the file for), in both languages, and an OSC 8 hyperlink to the course file where the
+/// terminal opens links (FORCE_HYPERLINK stands for one here), never in a pipe or a log
+/// (issue 24, point 10).
+#[test]
+fn course_links_name_the_heading_and_are_hyperlinks_where_the_terminal_opens_them() {
+    let report = |lang: &str, force: bool| {
+        let mut cmd = checker_command();
+        cmd.args(["day1-endian/swap32", "--lang", lang]);
+        if force {
+            // anstream keeps escape sequences (colours, links) only where colours are on.
+            cmd.env("FORCE_HYPERLINK", "1")
+                .env("CLICOLOR_FORCE", "1")
+                .env_remove("NO_COLOR");
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for (lang, course, line) in [
+        (
+            "en",
+            "course.md",
+            "read: course.md#byte-order, \"Byte order\"",
+        ),
+        (
+            "ko",
+            "course.ko.md",
+            "읽을 곳: course.ko.md#byte-order, \"바이트 순서\"",
+        ),
+    ] {
+        let plain = report(lang, false);
+        assert!(plain.contains(line), "{lang}:\n{plain}");
+        assert!(
+            !plain.contains("\x1b]8;;"),
+            "{lang}: a link in a pipe:\n{plain}"
+        );
+        let linked = report(lang, true);
+        let url = format!("file://{}#byte-order", lab_root().join(course).display());
+        let link = format!("\x1b]8;;{url}\x1b\\{course}#byte-order\x1b]8;;\x1b\\");
+        assert!(
+            linked.contains(&link),
+            "{lang}: no link to {url}:\n{linked:?}"
+        );
     }
 }

@@ -11,6 +11,17 @@ pub fn now() -> i64 {
         .unwrap_or_default()
 }
 
+/// `unix` as the reader's wall clock, `14:03:12` (the local time zone, as `date` shows it).
+pub fn local_clock(unix: i64) -> String {
+    let t = unix as libc::time_t;
+    // SAFETY: a zeroed `tm` is a valid value, and localtime_r writes only into it.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
+        return rfc3339(unix)[11..19].to_string();
+    }
+    format!("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec)
+}
+
 /// `unix` as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn rfc3339(unix: i64) -> String {
     let (days, secs) = (unix.div_euclid(86_400), unix.rem_euclid(86_400));

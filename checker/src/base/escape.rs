@@ -67,21 +67,6 @@ pub fn hex(data: &[u8]) -> String {
         .join(" ")
 }
 
-/// `1 byte`, `2 bytes`; `2 processes`, `2 children`, `2 zombie children`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        return format!("1 {word}");
-    }
-    let many = if let Some(stem) = word.strip_suffix("child") {
-        format!("{stem}children")
-    } else if ["s", "x", "sh", "ch"].iter().any(|end| word.ends_with(end)) {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
-    };
-    format!("{n} {many}")
-}
-
 /// Where `got` first differs from `expected`: `None` if equal.
 pub fn first_difference(expected: &[u8], got: &[u8]) -> Option<usize> {
     let common = expected.len().min(got.len());
@@ -202,16 +187,6 @@ mod tests {
             ko.render(&cut),
             "\"aaa\"… (모두 20000바이트, 처음 3바이트만 보임)"
         );
-    }
-
-    #[test]
-    fn plurals_are_english() {
-        assert_eq!(plural(1, "process"), "1 process");
-        assert_eq!(plural(2, "process"), "2 processes");
-        assert_eq!(plural(3, "child"), "3 children");
-        assert_eq!(plural(3, "zombie child"), "3 zombie children");
-        assert_eq!(plural(2, "child process"), "2 child processes");
-        assert_eq!(plural(0, "byte"), "0 bytes");
     }
 
     #[test]

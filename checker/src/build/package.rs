@@ -104,7 +104,7 @@ fn build_harness(
         };
         return Ok(Err(BuildOutcome::DoesNotCompile {
             summary,
-            diagnostics: rendered_errors(&run),
+            diagnostics: as_students(&rendered_errors(&run), package_dir),
         }));
     }
     let harness_dir = source
@@ -120,6 +120,17 @@ fn build_harness(
         .map(|(_, path)| path.clone())
         .context("cargo built the harness but reported no executable for it")?;
     Ok(Ok(binary))
+}
+
+/// The compiler names a library's files by their absolute path in the trusted copy when it
+/// builds them for the harness (a dependency outside the harness's workspace); the student
+/// edits the file in their own tree. Name it as cargo names a binary's: from the tree's folder
+/// (`exercises/day1-endian/src/lib.rs`), as the student's tree has it.
+fn as_students(diagnostics: &str, package_dir: &Path) -> String {
+    let Some(workspace) = package_dir.parent().and_then(Path::parent) else {
+        return diagnostics.to_string();
+    };
+    diagnostics.replace(&format!("{}/", workspace.display()), "")
 }
 
 /// Build the package's `binaries` (none: nothing to do) and find each one's executable, or the

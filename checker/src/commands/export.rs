@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::base::files::{files_below, rust_files};
+use crate::base::i18n::Lang;
 use crate::base::workspace;
 
 /// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
@@ -28,7 +29,9 @@ pub const GRADING_FILES: &[&str] = &[
 /// Where the student README stops: what follows is for the lab's maintainers and instructors.
 pub const README_END: &str = "<!-- the student README ends here -->";
 
-pub fn run(dir: &Path) -> Result<ExitCode> {
+/// `lang`: the language of the stubs' comments (Korean: `checker/i18n/stubs/`, see
+/// `stubs_ko`).
+pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
     let lab = workspace::lab_root();
     if dir.exists()
         && std::fs::read_dir(dir)
@@ -70,6 +73,9 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         if from.exists() {
             copy_tree(&from, &out.join(rel), &mut written)?;
         }
+    }
+    if lang == Lang::Ko {
+        super::stubs_ko::write_korean_stubs(&lab, &out)?;
     }
     // README and its twin, up to where the maintainers' part begins.
     for readme in ["README.md", "README.ko.md"] {

@@ -21,7 +21,10 @@ use crate::report::provenance::Provenance;
 use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let selections = match selection::select(exercises::ALL, targets) {
+    let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
+    let selections = match selection::select(exercises::ALL, targets)
+        .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
+    {
         Ok(s) => s,
         Err(e) => {
             let error = i18n::error_chain(&e, tr);
@@ -33,7 +36,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
             return Ok(ExitCode::from(2));
         }
     };
-    let opts = options(args, tr)?;
+    let mut opts = options(args, tr)?;
     let started = std::time::Instant::now();
     let rerun = human::Rerun {
         tree_flag: opts.tree.flag.clone(),
@@ -53,6 +56,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     } else {
         indicatif::ProgressBar::hidden()
     };
+    opts.on_build = Some(progress::building(&bar, tr));
     let mut printed = Ok(());
     let reports = runner::grade(selections, &opts, |r| {
         cache::store(&opts.tree, r);
@@ -77,7 +81,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         )?;
     }
     write_machine_reports(args, &reports, &opts, started, tr)?;
-    let all_passed = reports.iter().all(|r| r.failed() == 0);
+    let all_passed = reports.iter().all(ExerciseReport::all_passed);
     Ok(if all_passed {
         ExitCode::SUCCESS
     } else {

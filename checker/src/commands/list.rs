@@ -10,6 +10,7 @@ use super::quiet_on_broken_pipe;
 use crate::base::i18n::{Messages, msg};
 use crate::cli::Format;
 use crate::exercises;
+use crate::lab::course;
 use crate::lab::selection;
 use crate::lab::test::tests_of;
 
@@ -79,7 +80,8 @@ pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
         let first = msg!(
             "hint-read-first",
             course = tr.course(),
-            section = ex.section
+            section = ex.section,
+            heading = course::heading(tr.lang(), ex.section).unwrap_or(ex.section)
         );
         writeln!(
             out,

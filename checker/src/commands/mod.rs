@@ -1,6 +1,7 @@
 //! One module per subcommand; `main.rs` only parses and dispatches. What they share is how the
 //! command line's grading options become the grader's `Options`.
 
+pub mod compare;
 pub mod experiment;
 pub mod export;
 pub mod export_gradescope;
@@ -11,6 +12,7 @@ pub mod loadgen;
 pub mod new;
 pub mod overview;
 pub mod provenance;
+pub mod stubs_ko;
 pub mod sync;
 pub mod verify;
 pub mod watch;
@@ -82,6 +84,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
             anstream::stdout().current_choice(),
             anstream::ColorChoice::Never
         ),
+        on_build: None,
     })
 }
 

@@ -13,6 +13,7 @@ use crate::exercises;
 use crate::grade::cache::{self, Summary};
 use crate::grade::outcome::ExerciseStatus;
 use crate::grade::runner::{self, Options};
+use crate::lab::course;
 use crate::lab::exercise::Exercise;
 use crate::lab::selection;
 use crate::report::{human, progress};
@@ -46,7 +47,11 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
     if !stale.is_empty() {
         let bar = progress::bar(stale.len(), &tr.render(&msg!("report-grading")));
         let selections = selection::select(exercises::ALL, &stale)?;
-        let reports = runner::grade(selections, opts, |r| {
+        let opts = Options {
+            on_build: Some(progress::building(&bar, tr)),
+            ..opts.clone()
+        };
+        let reports = runner::grade(selections, &opts, |r| {
             cache::store(&opts.tree, r);
             bar.set_message(r.exercise.name);
             bar.inc(1);
@@ -69,14 +74,35 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
         .collect())
 }
 
+/// The cells an exercise's name takes in a row, and where a title put under its row starts
+/// (under the status word).
+const NAME_CELLS: usize = 14;
+const TITLE_INDENT: usize = 2 + NAME_CELLS + 1;
+
+/// The terminal's width in cells: COLUMNS where it is set, else the terminal's own; `None`
+/// for a pipe or a file (one row a line there, whatever its length: a log is read by grep).
+fn columns() -> Option<usize> {
+    match std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+    {
+        Some(columns) if columns > 0 => Some(columns),
+        _ => console::Term::stdout()
+            .size_checked()
+            .map(|(_, columns)| usize::from(columns)),
+    }
+}
+
 fn print(
     out: &mut impl Write,
     opts: &Options,
     rows: &[(&Exercise, Summary)],
     tr: &Messages,
 ) -> std::io::Result<()> {
+    let columns = columns();
     let dir = opts.tree.dir.display().to_string();
-    writeln!(out, "{}\n", tr.render(&msg!("overview-heading", dir = dir)))?;
+    let heading = tr.render(&msg!("overview-heading", dir = dir));
+    writeln!(out, "{}\n", lines(&heading, columns))?;
     // Status words are padded to the widest, by terminal cells (Hangul takes two).
     let words: Vec<String> = [
         ExerciseStatus::Passing,
@@ -116,22 +142,7 @@ fn print(
         );
         writeln!(out, "{}", tr.render(&day_line))?;
         for (e, s) in of_day {
-            let style = human::exercise_style(s.status);
-            let counts = msg!(
-                "overview-counts",
-                passed = format!("{:>3}", s.passed),
-                tests = format!("{:<3}", s.tests),
-                points = format!("{:>3}", s.points),
-                max = format!("{:<3}", s.max_points)
-            );
-            writeln!(
-                out,
-                "  {:14} {style}{}{style:#} {}  {}",
-                e.name,
-                i18n::pad(&tr.render(&s.status.words()), status_cells),
-                tr.render(&counts),
-                e.title_in(tr)
-            )?;
+            row(out, e, s, status_cells, columns, tr)?;
         }
     }
     writeln!(out)?;
@@ -144,9 +155,10 @@ fn print(
                 "overview-next",
                 course = tr.course(),
                 section = next.section,
+                heading = course::heading(tr.lang(), next.section).unwrap_or(next.section),
                 exercise = next.name
             );
-            writeln!(out, "{}", tr.render(&next))?
+            writeln!(out, "{}", lines(&tr.render(&next), columns))?
         }
         None => writeln!(out, "{}", tr.render(&msg!("overview-all-pass")))?,
     }
@@ -154,9 +166,67 @@ fn print(
         .iter()
         .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
     let passed: usize = rows.iter().map(|(_, s)| s.passed).sum();
+    let not_started: usize = rows.iter().map(|(_, s)| s.not_started).sum();
     let total: usize = rows.iter().map(|(_, s)| s.tests).sum();
     let score = msg!("report-score", earned = points, possible = max);
     writeln!(out, "{}", tr.render(&score))?;
-    let totals = msg!("report-totals", passed = passed, failed = total - passed);
+    let failed = total - passed - not_started;
+    let totals = human::totals_line(passed, failed, not_started, 0);
     writeln!(out, "{}", tr.render(&totals))
+}
+
+/// One exercise's row: name, status, counts, and its title after them or under them.
+fn row(
+    out: &mut impl Write,
+    e: &Exercise,
+    s: &Summary,
+    status_cells: usize,
+    columns: Option<usize>,
+    tr: &Messages,
+) -> std::io::Result<()> {
+    let style = human::exercise_style(s.status);
+    let counts = msg!(
+        "overview-counts",
+        passed = format!("{:>3}", s.passed),
+        tests = format!("{:<3}", s.tests),
+        points = format!("{:>3}", s.points),
+        max = format!("{:<3}", s.max_points)
+    );
+    let counts = tr.render(&counts);
+    // The title after the numbers where the row fits the terminal, else under them,
+    // in lines cut between words (an 80-column PuTTY wraps inside a word or syllable).
+    let title = e.title_in(tr);
+    let cells = 2 + NAME_CELLS.max(e.name.len()) + 1 + status_cells + 1;
+    let below =
+        columns.filter(|&columns| cells + i18n::width(&counts) + 2 + i18n::width(&title) > columns);
+    write!(
+        out,
+        "  {:NAME_CELLS$} {style}{}{style:#} {}",
+        e.name,
+        i18n::pad(&tr.render(&s.status.words()), status_cells),
+        // No blanks at the end of a line whose title goes under it.
+        if below.is_some() {
+            counts.trim_end()
+        } else {
+            &counts
+        },
+    )?;
+    match below {
+        Some(columns) => {
+            writeln!(out)?;
+            for line in i18n::wrap(&title, columns.saturating_sub(TITLE_INDENT)) {
+                writeln!(out, "{:TITLE_INDENT$}{line}", "")?;
+            }
+        }
+        None => writeln!(out, "  {title}")?,
+    }
+    Ok(())
+}
+
+/// A line of prose, cut between words to the terminal's width where it is known.
+fn lines(text: &str, columns: Option<usize>) -> String {
+    match columns {
+        Some(columns) if i18n::width(text) > columns => i18n::wrap(text, columns).join("\n"),
+        _ => text.to_string(),
+    }
 }

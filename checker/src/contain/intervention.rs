@@ -25,6 +25,10 @@ pub enum Intervention {
         server: bool,
         /// Where it reached a `todo!()`, if that is how it ended: the test then was not started.
         todo_at: Option<String>,
+        /// The call it slept in when the checker stopped and continued it (SIGSTOP, SIGCONT),
+        /// if it then ended on an EINTR (its last words say so): `epoll_wait` fails so after a
+        /// stop, as after Ctrl-Z and fg, even with no handler (signal(7)).
+        eintr_after_stop: Option<String>,
     },
     /// It was stopped (SIGSTOP) when the checker came to end it.
     FoundStopped { label: String },

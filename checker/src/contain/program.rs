@@ -48,6 +48,8 @@ pub struct Program {
     ending_asked: bool,
     /// Where what the checker had to do to it is written down (its test's).
     recorder: Recorder,
+    /// The call it slept in when the checker last stopped it (`freeze`).
+    frozen_in: Option<String>,
 }
 
 /// What a program is started with (see spawn.rs).
@@ -81,6 +83,7 @@ impl Program {
             stopped: false,
             ending_asked: false,
             recorder: started.recorder,
+            frozen_in: None,
         }
         .with_command(program, args)
     }
@@ -115,6 +118,61 @@ impl Program {
             .with_context(|| format!("kill({}, {signal})", self.pid))
     }
 
+    /// Stop the program (SIGSTOP to it alone), as Ctrl-Z does, so that what the test does next
+    /// arrives all at once when it is continued (`thaw`): first wait (at most 1 s) until it
+    /// sleeps in whatever call it waits in, so that the stop always finds it waiting, never
+    /// half-way through a turn of its loop; then until it is stopped. The call it slept in is
+    /// remembered: a program that ends on the EINTR the stop causes is told so.
+    pub fn freeze(&mut self) -> Result<()> {
+        self.sigstop(false)
+    }
+
+    /// `freeze`, for the program's whole process group (it and the children it forked, which
+    /// may be the ones serving the clients), as a terminal's Ctrl-Z does; `thaw_group` continues
+    /// them.
+    pub fn freeze_group(&mut self) -> Result<()> {
+        self.sigstop(true)
+    }
+
+    fn sigstop(&mut self, group: bool) -> Result<()> {
+        let until = Instant::now() + Duration::from_secs(1);
+        while !procinfo::is_waiting(self.pid) && Instant::now() < until {
+            if self.try_status().is_some() {
+                // Already over: the test's next step finds out.
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let call = procinfo::tasks(self.pid)
+            .first()
+            .and_then(|t| t.call)
+            .and_then(|c| c.name())
+            .map(str::to_string);
+        if call.is_some() {
+            self.frozen_in = call;
+        }
+        if group {
+            self.signal_group(Signal::SIGSTOP)?;
+        } else {
+            self.signal(Signal::SIGSTOP)?;
+        }
+        let until = Instant::now() + Duration::from_secs(1);
+        while procinfo::state(self.pid) != Some('T') && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        Ok(())
+    }
+
+    /// Continue a program `freeze` stopped (SIGCONT), as fg does.
+    pub fn thaw(&mut self) -> Result<()> {
+        self.signal(Signal::SIGCONT)
+    }
+
+    /// Continue a process group `freeze_group` stopped (SIGCONT), as fg does.
+    pub fn thaw_group(&mut self) -> Result<()> {
+        self.signal_group(Signal::SIGCONT)
+    }
+
     /// Send a signal to the program's whole process group (it and the children it forked), as
     /// a terminal's Ctrl-C does with SIGINT.
     pub fn signal_group(&mut self, signal: Signal) -> Result<()> {
@@ -126,12 +184,13 @@ impl Program {
     }
 
     /// Processes other than the program itself that carry its tag, with their states: what it
-    /// left behind once it has exited (its orphans come back to the checker, a subreaper).
+    /// left behind once it has exited. Every process is looked at: in plain mode its orphans
+    /// come back to the checker (a subreaper), but in a sandbox they go to the sandbox's init
+    /// (a subreaper is heir only within its own PID namespace), out of the checker's sight.
     /// Hold a `ReaperPause` to see the zombies among them.
     pub fn leftovers(&self) -> Vec<(i32, char)> {
-        let found = reaper::orphans_and_descendants();
+        let mut found = procinfo::all_pids();
         // A zombie's environment is gone, but its process group stays readable.
-        let mut found = found;
         found.retain(|&p| {
             p != self.pid
                 && (procinfo::environ_has(p, TAG_VAR, &self.tag)
@@ -140,6 +199,20 @@ impl Program {
         found
             .into_iter()
             .filter_map(|p| procinfo::state(p).map(|s| (p, s)))
+            .collect()
+    }
+
+    /// Processes other than the program itself that carry its tag and are still running,
+    /// wherever they are: in a sandbox the program's orphans go to the sandbox's init, not to
+    /// the checker, so `leftovers` cannot see them.
+    pub fn running_tagged(&self) -> Vec<i32> {
+        procinfo::all_pids()
+            .into_iter()
+            .filter(|&p| {
+                p != self.pid
+                    && procinfo::environ_has(p, TAG_VAR, &self.tag)
+                    && procinfo::state(p).is_some_and(|s| s != 'Z')
+            })
             .collect()
     }
 
@@ -207,10 +280,15 @@ impl Program {
         if asked || !(self.server || is_crash(status)) {
             return;
         }
+        // (last_words first: it waits for the last bytes of stderr.)
+        let last_words = self.last_words(3);
+        let stderr = self.stderr_text().to_lowercase();
+        let on_eintr = stderr.contains("interrupted system call") || stderr.contains("eintr");
         self.recorder.record(Intervention::EndedOnItsOwn {
+            eintr_after_stop: self.frozen_in.clone().filter(|_| on_eintr),
             label: self.label.clone(),
             how: describe_exit(status),
-            last_words: self.last_words(3),
+            last_words,
             server: self.server,
             todo_at: parse_panic(&self.stderr_text())
                 .filter(|p| p.message.starts_with("not yet implemented"))

@@ -40,30 +40,20 @@ pub fn register_live(pid: i32, tag: &str, recorder: &Recorder) {
 /// Forget a program that is gone.
 pub fn forget_live(pid: i32) {
     lock(&LIVE).remove(&pid);
+    lock(&ALLOWED).remove(&pid);
+}
+
+/// Programs allowed another number of processes than `MAX_PROCESSES` (pid -> the most).
+static ALLOWED: Mutex<BTreeMap<i32, usize>> = Mutex::new(BTreeMap::new());
+
+/// Let the live program `pid` run up to `max` processes at once.
+pub fn allow_processes(pid: i32, max: usize) {
+    lock(&ALLOWED).insert(pid, max);
 }
 
 /// Did the checker kill `pid` for going over `MAX_PROCESSES`?
 pub fn went_over_cap(pid: i32) -> bool {
     lock(&OVER_CAP).contains(&pid)
-}
-
-/// The checker's children that no supervisor waits for (orphans that came back to it, a
-/// subreaper), and everything below them.
-pub fn orphans_and_descendants() -> Vec<i32> {
-    let me = std::process::id() as i32;
-    let orphans: Vec<i32> = {
-        let tracked = lock(&TRACKED);
-        procinfo::children(me)
-            .into_iter()
-            .filter(|p| !tracked.contains(p))
-            .collect()
-    };
-    let mut found = Vec::new();
-    for orphan in orphans {
-        found.push(orphan);
-        found.extend(procinfo::descendants(orphan));
-    }
-    found
 }
 
 /// Forget a tracked child whose status its supervisor has collected.
@@ -167,7 +157,8 @@ fn enforce_process_cap() {
         .map(|(p, (t, r))| (*p, t.clone(), r.clone()))
         .collect();
     for (pid, tag, recorder) in live {
-        if procinfo::count_tree(pid, MAX_PROCESSES + 1) > MAX_PROCESSES {
+        let max = lock(&ALLOWED).get(&pid).copied().unwrap_or(MAX_PROCESSES);
+        if procinfo::count_tree(pid, max + 1) > max {
             lock(&OVER_CAP).insert(pid);
             recorder.record(Intervention::KilledForkBomb);
             // Kill the group first (one call stops a bomb that stays in it), then the rest.

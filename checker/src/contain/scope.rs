@@ -28,6 +28,9 @@ pub struct Scope {
     pub workdir: PathBuf,
     /// What the checker had to do to the test's programs.
     pub recorder: Recorder,
+    /// What each of its programs may use (the defaults but for `checker compare`, whose
+    /// servers may run a process or a thread per client).
+    pub limits: super::limits::Limits,
 }
 
 impl Scope {
@@ -42,6 +45,7 @@ impl Scope {
             sandbox,
             workdir,
             recorder: Recorder::default(),
+            limits: super::limits::Limits::default(),
         }
     }
 }

@@ -12,12 +12,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use anyhow::{Context, Result};
 
 use super::capture::Capture;
+use super::limits::Limits;
 use super::program::{Program, Started};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
 use super::scope::{SandboxFds, Scope};
 
-/// The address space a program may use (RLIMIT_AS): far more than any exercise needs.
-const MEMORY_LIMIT: libc::rlim_t = 2 << 30;
 /// Output kept per stream; the rest is read and counted, so a flood cannot block or exhaust us.
 pub const DEFAULT_CAPTURE_CAP: usize = 4 << 20;
 static NEXT_TAG: AtomicU64 = AtomicU64::new(1);
@@ -81,6 +80,8 @@ pub struct Spawn {
     pub server: bool,
     /// The test it belongs to (`None`: none, as for a helper of the checker's own).
     pub scope: Option<Scope>,
+    /// What it may use: its scope's limits (`Scope::limits`), else the defaults.
+    pub limits: Limits,
 }
 
 impl Spawn {
@@ -96,12 +97,14 @@ impl Spawn {
             capture_cap: DEFAULT_CAPTURE_CAP,
             server: false,
             scope: None,
+            limits: Limits::default(),
         }
     }
 
     /// Run it as part of a test: tagged with the test's prefix, in its sandbox and directory.
     pub fn in_scope(mut self, scope: &Scope) -> Self {
         self.cwd = Some(scope.workdir.clone());
+        self.limits = scope.limits;
         self.scope = Some(scope.clone());
         self
     }
@@ -168,7 +171,7 @@ impl Spawn {
         let mut cmd = self.command(&tag);
         let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
         // The kernel's cap on its processes, where the machine has a pids cgroup.
-        let cap = super::cgroup::Cap::new(MAX_PROCESSES);
+        let cap = super::cgroup::Cap::new(self.limits.processes);
         let setup = ChildSetup {
             cap_procs: cap.as_ref().map(|c| c.procs.clone()),
             sandbox,
@@ -178,6 +181,7 @@ impl Spawn {
                 .as_ref()
                 .and_then(|d| CString::new(d.as_os_str().as_encoded_bytes()).ok()),
             fd3: self.fd3.as_ref().map(|fd| fd.as_raw_fd()),
+            address_space: self.limits.address_space as libc::rlim_t,
         };
         // SAFETY: `in_the_child` runs between fork and exec and only makes async-signal-safe
         // system calls (prctl, setrlimit, open, write, setns, chdir, dup2, fcntl).
@@ -205,6 +209,9 @@ impl Spawn {
             .map(|s| s.recorder.clone())
             .unwrap_or_default();
         reaper::register_live(pid, &tag, &recorder);
+        if self.limits.processes != MAX_PROCESSES {
+            reaper::allow_processes(pid, self.limits.processes);
+        }
 
         let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
         let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);
@@ -243,6 +250,8 @@ struct ChildSetup {
     cwd: Option<CString>,
     /// The descriptor to pass as fd 3.
     fd3: Option<RawFd>,
+    /// RLIMIT_AS.
+    address_space: libc::rlim_t,
 }
 
 impl ChildSetup {
@@ -274,8 +283,8 @@ impl ChildSetup {
             // A program that allocates without end fails its allocation instead of taking the
             // machine's memory.
             let memory = libc::rlimit {
-                rlim_cur: MEMORY_LIMIT,
-                rlim_max: MEMORY_LIMIT,
+                rlim_cur: self.address_space,
+                rlim_max: self.address_space,
             };
             libc::setrlimit(libc::RLIMIT_AS, &memory);
             if let Some(fds) = self.sandbox {

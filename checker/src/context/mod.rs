@@ -18,6 +18,7 @@ use crate::contain::spawn::Spawn;
 use crate::context::built::Built;
 use crate::context::slot::Slot;
 use crate::observe::harness::Harness;
+use crate::observe::stuck::Watched;
 use crate::observe::wire::Transcript;
 
 /// Which test a context is for (`lab::test::Test::which` makes it from the test itself).
@@ -28,6 +29,8 @@ pub struct Which {
     pub timeout: Duration,
     /// The program the test's table row names (`TestCase::program`).
     pub program: Option<&'static str>,
+    /// What a family's test gives that program after its port (`Takes::args`).
+    pub args: &'static [&'static str],
 }
 
 pub struct Ctx<'a> {
@@ -38,6 +41,9 @@ pub struct Ctx<'a> {
     /// The program this test is about (its table row's `program`): tests shared by several
     /// exercises (an echo server's) start it by this name.
     pub program: Option<&'static str>,
+    /// The arguments the program takes after its port in a test shared by several exercises
+    /// (`Which::args`): empty but where the exercise's contract wants more.
+    pub program_args: &'static [&'static str],
     pub built: &'a Built,
     /// Every random input of the test comes from here (seeded from `--seed` and the test id,
     /// so a test draws the same inputs whatever runs beside it).
@@ -45,6 +51,9 @@ pub struct Ctx<'a> {
     /// The test must be over by then; every wait inside it is bounded by it.
     pub deadline: Instant,
     log: Arc<Mutex<Vec<Text>>>,
+    /// The program the test waits for (its server, once started): a wait asks whether it is
+    /// stuck rather than waiting out its deadline.
+    watched: Arc<Watched>,
     /// Where the test's programs run: its tag, its sandbox, its own fresh directory (removed
     /// with the test, so nothing a program writes lands in the lab).
     scope: Scope,
@@ -62,13 +71,27 @@ impl<'a> Ctx<'a> {
         Ctx {
             exercise: which.exercise,
             program: which.program,
+            program_args: which.args,
             built,
             rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
             deadline: Instant::now() + which.timeout,
             log,
+            watched: Arc::new(Watched::default()),
             scope,
             slot,
         }
+    }
+
+    /// From now on the test's waits watch the program led by `pid` (its server): once it is
+    /// certainly stuck, a wait fails at once and says where it sleeps.
+    pub fn watch(&self, pid: i32, label: &str) {
+        self.watched.watch(pid, label);
+    }
+
+    /// The program must wake on a timer of its own that /proc does not show (alarm(), a receive
+    /// timeout): no quiet spell proves it stuck, so nothing is watched in this test.
+    pub fn expect_timers(&self) {
+        self.watched.off();
     }
 
     /// Run `f`, a wait on a timer (a program's own timeout, an idle period the test imposes),
@@ -107,7 +130,14 @@ impl<'a> Ctx<'a> {
 
     /// A transcript of the test's connections, mirrored into its log.
     pub fn transcript(&self) -> Arc<Transcript> {
-        Transcript::new(Arc::clone(&self.log))
+        Transcript::new(Arc::clone(&self.log), Arc::clone(&self.watched))
+    }
+
+    /// A transcript of the test's connections that keeps its last lines for a failure but does
+    /// not mirror them into the test's log (a thousand clients' traffic), and whose waits still
+    /// watch the test's program.
+    pub fn quiet_transcript(&self) -> Arc<Transcript> {
+        Transcript::new(Arc::new(Mutex::new(Vec::new())), Arc::clone(&self.watched))
     }
 
     /// Start the harness of a library exercise.

@@ -202,7 +202,7 @@ fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<Text> {
 
 fn is_little_endian(ctx: &mut Ctx) -> TestResult {
     let cases = [Case {
-        call: Call::new("is_little_endian", vec![], "is_little_endian()".into()),
+        call: Call::new("is_little_endian", vec![], "is_little_endian()"),
         expected: cfg!(target_endian = "little"),
     }];
     expect_all(ctx, &cases, &shapes::BOOL, |_, _| {

@@ -11,8 +11,6 @@
 
 use std::time::Duration;
 
-use nix::sys::signal::Signal;
-
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -199,11 +197,11 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
     // The 50 arrive together while the server is busy (stopped for the moment): the kernel
     // completes the handshake of as many as the listen queue holds. A small backlog drops the
     // others' SYNs, and their connects wait a second for a retransmission.
-    s.program.signal(Signal::SIGSTOP)?;
+    s.program.freeze()?;
     t.note("checker", msg!("fork-stopped-for-burst"));
     let burst =
         clients::connect_burst(&t, s.port, 50, deadline, Duration::from_millis(500), || {
-            let _ = s.program.signal(Signal::SIGCONT);
+            let _ = s.program.thaw();
             t.note("checker", msg!("fork-continued"));
         })?;
     if burst.slow > 0 {
@@ -219,6 +217,7 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
         rounds: |_| 10,
         filler: 1..200,
         pause_ms: 30..60,
+        all_served_first: false,
     };
     let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
     clients::all_passed(threads).map_err(|(f, failed)| {
@@ -256,14 +255,15 @@ fn large_echo(ctx: &mut Ctx) -> TestResult {
         ctx.rng.fill(&mut data);
         clients.push((c, data));
     }
-    // Slow readers (a small receive buffer, a late start): each child's sends must wait, and
-    // so does the test.
+    // Slow readers: none reads for a while, so each child's echo fills the socket buffers and
+    // its sends must wait (or, with MSG_DONTWAIT, fail with EAGAIN). The stall is the checker's
+    // not reading, never a small receive buffer of its own: that would let TCP's 200 ms timers
+    // pace the bytes, and the verdict would depend on the child's buffer size.
     ctx.lend_slot();
     let threads: Vec<_> = clients
         .into_iter()
         .map(|(mut c, data)| {
             std::thread::spawn(move || -> TestResult {
-                c.set_recv_buffer(16 * 1024);
                 let writer = echo::send_then_shutdown(data.clone(), deadline);
                 echo::while_writing(&mut c, writer, |c| {
                     std::thread::sleep(Duration::from_millis(300));
@@ -286,8 +286,10 @@ fn child_per_client(ctx: &mut Ctx) -> TestResult {
         conns.push(c);
     }
     let alive = |s: &Server| children(s).iter().filter(|(_, st)| *st != 'Z').count();
-    // Children are there as soon as their clients were served; give a slow fork a moment.
+    // Children are there as soon as their clients were served; give a slow fork a moment, and
+    // look once the tree has settled.
     poll::until(Duration::from_secs(1), || alive(&s) == 3);
+    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let n = alive(&s);
     if n != 3 {
         return Err(Failure::wrong(msg!("fork-three-clients", n = n)));
@@ -324,6 +326,8 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
+    // A child that has served its client has run past its closes; look once the tree settled.
+    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
     if listeners.is_empty() {
         return Err(Failure::checker_error(msg!("fork-no-listening-socket")));
@@ -377,7 +381,7 @@ fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
 fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
     for run in 1..=RACY_RUNS {
         let t = ctx.transcript();
-        let s = start(ctx)?;
+        let mut s = start(ctx)?;
         let mut conns = Vec::new();
         for i in 0..50 {
             let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
@@ -386,12 +390,20 @@ fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
         }
         poll::until(Duration::from_secs(2), || children(&s).len() >= 50);
         jitter(ctx, 20);
-        // All at once: 50 children exit within a moment, their SIGCHLDs merge.
+        // All at once: 50 children exit while the parent is stopped, so their SIGCHLDs merge
+        // into one, every time (a signal does not queue); then the parent is continued.
+        s.program.freeze()?;
+        t.note("checker", msg!("fork-stopped-parent"));
         for c in conns.iter_mut() {
             c.shutdown_write();
         }
         drop(conns);
-        let all_gone = poll::until(Duration::from_secs(3), || children(&s).is_empty());
+        poll::until(Duration::from_secs(3), || {
+            children(&s).iter().all(|&(_, st)| st == 'Z')
+        });
+        s.program.thaw()?;
+        t.note("checker", msg!("fork-continued"));
+        let all_gone = poll::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
         if !all_gone {
             let z = zombies(&s).len();
             if z > 0 {
@@ -418,7 +430,7 @@ fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
     }
     let pid = s.program.pid();
     let count = || procinfo::tree(pid).len();
-    if poll::until(Duration::from_secs(2), || count() == 1) {
+    if poll::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
         // One process, and it is the server at work: a server on its way out (an accept()
         // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
         s.check_alive(msg!("fork-after-5-left"))?;
@@ -521,6 +533,8 @@ fn sigchld_handler(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx)?;
     const SIGCHLD_BIT: u64 = 1 << (libc::SIGCHLD - 1);
     let pid = s.program.pid();
+    // Once it waits for its first client (a handler may come after the `listening on` line).
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     // A handler, or the other way to take a signal: block it and read it from a signalfd.
     if takes_sigchld(pid) {
         return Ok(());

@@ -181,16 +181,23 @@ fn answer(ctx: &Ctx, c: &mut Conn, message: &[u8], pieces: usize) -> Result<(), 
 }
 
 /// Wait for the server's `client says: <message>` line, the `nth` such line (0-based).
+/// A server that is stuck (asleep, nothing moving) will print nothing more: the wait ends then.
 fn expect_line(
     ctx: &Ctx,
+    t: &Transcript,
     s: &mut Server,
     fetched: &Fetched,
     message: &str,
     nth: usize,
 ) -> TestResult {
     let wanted = format!("client says: {message}");
-    let lines = lines::wait_nth(&s.program.stdout, "client says:", nth, ctx.within(secs(3)))
-        .unwrap_or_else(|| lines::with_prefix(&s.program.stdout.bytes(), "client says:"));
+    let says = "client says:";
+    let waited = lines::wait_nth_watching(&s.program.stdout, says, nth, ctx.within(secs(3)), t);
+    let stuck = waited.as_ref().err().cloned();
+    let lines = waited
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| lines::with_prefix(&s.program.stdout.bytes(), says));
     if let Some(line) = lines.get(nth) {
         if *line == wanted {
             return Ok(());
@@ -212,6 +219,9 @@ fn expect_line(
     if fetched.closed_by_server {
         f = f.note(msg!("shut-closed-instead"));
     }
+    if let Some(stuck) = stuck {
+        f = f.detail(msg!("label-where-it-waits"), stuck.where_);
+    }
     Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
 }
 
@@ -225,7 +235,7 @@ fn file_bytes(ctx: &mut Ctx) -> TestResult {
             .map_err(|f| f.note(msg!("shut-with-file", size = msg!("count-byte", n = size))))?;
         let message = format!("received {size} bytes");
         answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
-        expect_line(ctx, &mut s, &f, &message, 0)?;
+        expect_line(ctx, &t, &mut s, &f, &message, 0)?;
     }
     Ok(())
 }
@@ -249,7 +259,7 @@ fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {
     let mut s = start(ctx, &path)?;
     let mut f = fetch(ctx, &t, &s, "client", &content)?;
     answer(ctx, &mut f.conn, b"received 1000 bytes", 1)?;
-    expect_line(ctx, &mut s, &f, "received 1000 bytes", 0).map_err(|e| t.attach(e))
+    expect_line(ctx, &t, &mut s, &f, "received 1000 bytes", 0).map_err(|e| t.attach(e))
 }
 
 fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
@@ -260,7 +270,7 @@ fn message_in_pieces(ctx: &mut Ctx) -> TestResult {
     let mut f = fetch(ctx, &t, &s, "client", &content)?;
     let message = "received 5000 bytes, all of them, thank you";
     answer(ctx, &mut f.conn, message.as_bytes(), 3)?;
-    expect_line(ctx, &mut s, &f, message, 0).map_err(|e| t.attach(e))
+    expect_line(ctx, &t, &mut s, &f, message, 0).map_err(|e| t.attach(e))
 }
 
 fn three_clients(ctx: &mut Ctx) -> TestResult {
@@ -273,7 +283,7 @@ fn three_clients(ctx: &mut Ctx) -> TestResult {
             .map_err(|f| f.note(msg!("shut-served-before", n = i.to_string())))?;
         let message = format!("received 20000 bytes (client {})", i + 1);
         answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
-        expect_line(ctx, &mut s, &f, &message, i).map_err(|e| t.attach(e))?;
+        expect_line(ctx, &t, &mut s, &f, &message, i).map_err(|e| t.attach(e))?;
     }
     Ok(())
 }

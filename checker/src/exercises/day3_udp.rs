@@ -364,10 +364,14 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
     if tries != 3 {
         return Err(t.attach(Failure::wrong(msg!("udp-tries", n = tries))));
     }
-    if took < Duration::from_millis(1250) {
+    // Judged on the gaps between its tries, as the server saw them (1 s from the first to the
+    // third, waiting 0.5 s each time): not on how long the whole run took, which a loaded
+    // machine's slow process start would stretch.
+    let span = hidden.span();
+    if span < Duration::from_millis(800) {
         return Err(t.attach(Failure::wrong(msg!(
-            "udp-gave-up-early",
-            seconds = format!("{:.2}", took.as_secs_f64())
+            "udp-tries-too-close",
+            seconds = format!("{:.2}", span.as_secs_f64())
         ))));
     }
     Ok(())

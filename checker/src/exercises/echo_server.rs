@@ -12,7 +12,7 @@ use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{self, echo, sockets, stalled};
+use crate::exercises::kit::{self, echo, poll, sockets, stalled};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{self, Conn, Server};
 
@@ -79,7 +79,7 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     drop(s);
     // A port given on the command line is the port used.
     let wanted = wire::free_port()?;
-    let s = kit::server::start(ctx, name(ctx)?, wanted, &[])?;
+    let s = kit::server::start_under_test(ctx, wanted)?;
     if s.port != wanted {
         return Err(Failure::wrong(msg!(
             "echo-other-port",
@@ -90,23 +90,34 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
+/// A line and the client's EOF, sent while the server is stopped so that they arrive together
+/// (a server that reads once per event sees one event for both, every time); the line comes
+/// back, then EOF.
 pub fn round_trip(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server(ctx)?;
+    let mut s = server(ctx)?;
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let line = "hello, echo\n";
     let result = (|| {
-        c.send(line.as_bytes(), ctx.deadline)?;
-        c.shutdown_write();
+        echo::send_while_stopped(&t, &mut s, &mut c, line.as_bytes(), true, ctx.deadline)?;
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof-close"))
+        echo::expect_eof_or_stuck(
+            &mut c,
+            &s,
+            ctx.within(secs(5)),
+            msg!("eof-after-client-eof-close"),
+        )
     })();
     result.map_err(|f| f.reproduce(s.by_hand(&nc(line))))
 }
 
+/// 64 KiB of random bytes in two halves: the second sent, with the client's EOF, once the server
+/// has taken the first, and while it is stopped (so the echo of one read is never all of it, and
+/// the second half and the EOF always arrive together). 64 KiB fit in the sockets' buffers both
+/// ways: nothing needs reading before it is all sent.
 pub fn binary_64k(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server(ctx)?;
+    let mut s = server(ctx)?;
     let mut data: Vec<u8> = (0..64 * 1024).map(|_| ctx.rng.u8(..)).collect();
     // Make sure the awkward bytes are there, wherever the random ones fell.
     for special in [0u8, b'\r', b'\n', 0xff, 0x80, 0xc3] {
@@ -116,7 +127,13 @@ pub fn binary_64k(ctx: &mut Ctx) -> TestResult {
         }
     }
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    echo::echo_round_trip(&mut c, data, true, ctx.within(secs(10)))
+    let deadline = ctx.within(secs(10));
+    let (first, second) = data.split_at(data.len() / 2);
+    c.send(first, deadline)?;
+    echo::wait_taken(s.program.pid(), c.local_port());
+    echo::send_while_stopped(&t, &mut s, &mut c, second, true, deadline)?;
+    c.expect_bytes(&data, deadline)?;
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof-close"))
 }
 
 pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
@@ -129,17 +146,37 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
     c.set_nodelay();
     let deadline = ctx.within(secs(10));
     let sent = data.clone();
+    let (pid, local) = (s.program.pid(), c.local_port());
     let one_byte_at_a_time = move |mut w: Conn| {
-        for b in &sent {
+        let taken = |w: &Conn| {
+            kit::poll::until(secs(3), || {
+                w.unsent() == 0
+                    && procinfo::tcp_sockets(pid)
+                        .iter()
+                        .any(|sock| sock.remote_port == local && sock.rx_queue == 0)
+            })
+        };
+        for (i, b) in sent.iter().enumerate() {
             w.send(std::slice::from_ref(b), deadline)?;
+            // The first line goes in lockstep with the server's reads: each byte is read alone
+            // (it has left the server's receive queue) before the next is sent, so the server
+            // surely meets reads of one byte, whatever the load, not only when it is quick.
+            if i < 27 {
+                taken(&w);
+            }
         }
+        // The last byte is taken before the EOF comes: whether a server reads data and the EOF
+        // behind it in one turn is for round-trip and eof-with-data, which make it happen on
+        // purpose; here it would be a race (an edge-triggered server reading once per event
+        // would pass or fail by it).
+        taken(&w);
         w.shutdown_write();
         Ok(())
     };
     echo::while_writing(&mut c, one_byte_at_a_time, |c| {
         c.expect_bytes(&data, deadline)
     })?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
@@ -153,7 +190,7 @@ pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     echo::while_writing(&mut c, writer, |c| {
         stalled::read_everything(ctx, &t, leader, c, &data, deadline)
     })?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(&mut c, &s, deadline, msg!("eof-after-client-eof"))
 }
 
 pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
@@ -167,8 +204,26 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
         c.send(line.as_bytes(), ctx.deadline)?;
         c.shutdown_write();
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-        c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
-        s.check_alive(msg!("echo-after-serving", i = i.to_string()))?;
+        echo::expect_eof_or_stuck(
+            &mut c,
+            &s,
+            ctx.within(secs(5)),
+            msg!("eof-after-client-eof"),
+        )?;
+        // Once its client is done, a server goes back to waiting (accept, poll, ...) or exits:
+        // wait for one or the other, so that the next client does not meet whichever of a
+        // refused connect or a reset came first (a server that exits after one client is told
+        // so every time).
+        let pid = s.program.pid();
+        kit::poll::until(Duration::from_secs(2), || {
+            s.program.try_status().is_some() || procinfo::is_waiting(pid)
+        });
+        s.check_alive(msg!("echo-after-serving", i = i.to_string()))
+            .map_err(|mut f| {
+                // Its exit status is not the point: it should not have exited at all.
+                f.kind = None;
+                f.note(msg!("echo-served-then-stopped", n = i))
+            })?;
     }
     Ok(())
 }
@@ -176,25 +231,54 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
 pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server(ctx)?;
+    let pid = s.program.pid();
+    let rude_port;
     {
         let mut rude = Conn::connect(&t, "resetting client", s.port, ctx.within(secs(5)))?;
         rude.set_recv_buffer(4096);
-        // Enough that the server is still echoing when the reset arrives.
-        let junk = vec![b'r'; 512 * 1024];
-        let mut w = rude.try_clone()?;
-        let deadline = ctx.within(secs(3));
-        let sender = std::thread::spawn(move || w.send(&junk, deadline));
+        rude_port = rude.local_port();
+        // Far more than our small receive buffer holds of the echo: the server still has echo
+        // to send when the reset arrives. What its buffers cannot take is not sent at all.
+        let junk = vec![b'r'; 48 * 1024];
+        let mut sent = 0;
+        let until = ctx.within(secs(2));
+        while sent < junk.len() && Instant::now() < until {
+            sent += rude.send_some(&junk[sent..], Duration::from_millis(100))?;
+        }
         let _ = rude.recv_some(1024, ctx.within(secs(3)))?;
+        // The reset must reach the server's socket whatever the timing. Nothing of ours is in
+        // flight (every byte sent is acknowledged) and the server is frozen, so the RST carries
+        // the exact sequence number and is not queued behind a busy socket, where the kernel
+        // may drop it; the server then meets the error the moment it runs again.
+        s.program.freeze_group()?;
+        t.note("checker", msg!("multi-stopped"));
+        kit::poll::until(secs(1), || rude.unsent() == 0);
+        let local = rude.local_port();
         rude.reset();
-        let _ = sender.join();
+        kit::poll::until(secs(1), || {
+            procinfo::tcp_sockets(pid)
+                .iter()
+                .all(|sock| sock.remote_port != local || sock.state != "ESTABLISHED")
+        });
+        s.program.thaw_group()?;
+        t.note("checker", msg!("echo-continued-after-reset"));
     }
+    echo::settle_after_reset(&s, rude_port, secs(1));
     let line = "still there?\n";
     let mut c = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))
         .map_err(|f| f.note(msg!("echo-stopped-after-reset")))?;
+    // The echo before the EOF: whether a server reads a line and the EOF behind it in one turn
+    // is the business of round-trip and eof-with-data, which make it happen on purpose; here it
+    // would be a race.
     c.send(line.as_bytes(), ctx.deadline)?;
-    c.shutdown_write();
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
-    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))?;
+    c.shutdown_write();
+    echo::expect_eof_or_stuck(
+        &mut c,
+        &s,
+        ctx.within(secs(5)),
+        msg!("eof-after-client-eof"),
+    )?;
     s.check_alive(msg!("echo-after-reset"))
 }
 
@@ -208,7 +292,12 @@ pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
     c.send(line.as_bytes(), ctx.deadline)?;
     c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(5)), msg!("eof-after-client-eof"))
+    echo::expect_eof_or_stuck(
+        &mut c,
+        &s,
+        ctx.within(secs(5)),
+        msg!("eof-after-client-eof"),
+    )
 }
 
 pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
@@ -216,6 +305,7 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     let s = server(ctx)?;
     // Whatever the server held before any client came (its listening socket, a socketpair of
     // its own) is not about the clients.
+    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let before = sockets::held(s.program.pid());
     let mut client_ports = Vec::new();
     for i in 1..=3 {
@@ -226,15 +316,15 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
         c.expect_bytes(line.as_bytes(), ctx.within(secs(5)))?;
         // Leave: the server's read returns 0; from then on its socket is the server's to close.
         c.shutdown_write();
-        let _ = c.recv_some(64, ctx.within(Duration::from_millis(500)));
+        let within = ctx.within(Duration::from_millis(500));
+        let _ = echo::expect_eof_or_stuck(&mut c, &s, within, msg!("eof-after-client-eof"));
     }
     let leftovers = || sockets::left_for_clients(s.program.pid(), &before, &client_ports);
-    let until = ctx.within(secs(3));
-    let mut left = leftovers();
-    while !left.is_empty() && Instant::now() < until {
-        std::thread::sleep(Duration::from_millis(20));
-        left = leftovers();
+    // A server that is stuck (asleep, nothing moving) will close nothing more.
+    if poll::until_or_stuck(&t, Duration::from_secs(3), || leftovers().is_empty()) {
+        return Ok(());
     }
+    let left = leftovers();
     if left.is_empty() {
         return Ok(());
     }
@@ -270,7 +360,17 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
         port = port.to_string(),
         held = in_time_wait.to_string()
     ));
-    match kit::server::start(ctx, name(ctx)?, port, &[]) {
+    match kit::server::start_under_test(ctx, port) {
+        // The port it was given is the one that counts (a program from elsewhere is otherwise
+        // graded on the port it really listens on).
+        Ok(again) if again.port != port => Err(Failure::of_kind(
+            FailureKind::AddressInUse,
+            msg!(
+                "echo-restarted-elsewhere",
+                port = port.to_string(),
+                actual = again.port.to_string()
+            ),
+        )),
         Ok(_) => Ok(()),
         Err(f) => {
             // kit::server says AddressInUse when the program said its bind failed so.
@@ -292,15 +392,24 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
 }
 
 pub fn throughput(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
     let s = server(ctx)?;
     let reference = wire::ReferenceEcho::start()?;
     const BYTES: usize = 16 << 20;
     // Alternate the two so that load from elsewhere falls on both; keep the best of each.
     let (mut best_ref, mut best_student) = (0f64, 0f64);
     for round in 0..3 {
-        let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)))?;
-        let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)))
-            .map_err(|f| f.note(msg!("echo-16mib-late")))?;
+        let r = wire::echo_throughput(reference.port, BYTES, ctx.within(secs(10)), || None)?;
+        let st = wire::echo_throughput(s.port, BYTES, ctx.within(secs(15)), || t.stuck()).map_err(
+            |f| {
+                // Only a stream still open when time ran out is about speed.
+                if f.kind == Some(FailureKind::Timeout) {
+                    f.note(msg!("echo-16mib-late"))
+                } else {
+                    f
+                }
+            },
+        )?;
         ctx.log(msg!(
             "echo-throughput-log",
             round = round.to_string(),

@@ -29,6 +29,7 @@ mod day5_pipe;
 mod day5_poll;
 mod day5_threads;
 mod day6_async;
+mod day6_unix;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -46,6 +47,7 @@ pub static ALL: &[&Exercise] = &[
     &day5_threads::EXERCISE,
     &day5_pipe::EXERCISE,
     &day6_async::EXERCISE,
+    &day6_unix::EXERCISE,
 ];
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! memory), a reset while output waits, non-blocking sockets, one thread of one process. Each
 //! starts the program its table row names; none waits for a particular system call.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
@@ -13,24 +14,31 @@ use crate::context::Ctx;
 use crate::exercises::kit::clients::{self, Conversation, Flood};
 use crate::exercises::kit::{echo, poll, server, sockets};
 use crate::lab::exercise::secs;
+use crate::observe::wire::conn::where_it_waits;
 use crate::observe::wire::{Conn, Server, Transcript};
 
 /// How long a flooding client's data must stop going out before the server counts as having
 /// stopped reading from it.
 const STEADY: Duration = Duration::from_millis(200);
 
-/// 100 clients connect at once and talk at the same time, with lines of random lengths; they
-/// leave at different times (after 1 to 5 rounds). Each gets exactly its own bytes back.
+/// First, several clients reset, send and connect while the server is stopped, so that one
+/// poll (or epoll_wait) reports them all (`events_at_once`). Then 100 clients connect (as fast
+/// as the server's listen queue takes them) and talk at the same time, with lines of random
+/// lengths. Every one is served once while all 100 are connected (a fixed table of 99 cannot
+/// hold them); then they leave at different times (after 1 to 5 rounds). Each gets exactly its
+/// own bytes back.
 pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(10));
-    let burst = clients::connect_burst(&t, s.port, 100, deadline, Duration::ZERO, || {})?;
-    // Each leaves after 1 to 5 rounds.
+    events_at_once(&t, &mut s, deadline)?;
+    let burst = clients::connect_paced(&t, &mut s.program, s.port, 100, deadline, 0)?;
+    // Each is served once while all 100 are connected, then leaves after 1 to 5 rounds.
     let how = Conversation {
         rounds: |i| i % 5 + 1,
         filler: 1..2000,
         pause_ms: 5..30,
+        all_served_first: true,
     };
     let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
     clients::all_passed(threads).map_err(|(f, failed)| {
@@ -41,38 +49,132 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     })
 }
 
-/// 200 connects in a row, as fast as they go; then every one of those clients must be served.
+/// Six clients, served once each; the server stopped (SIGSTOP); clients 1 and 2 reset, 3 and 4
+/// send a line, two new clients connect and send one; once the kernel holds all of it, the
+/// server continued: its next poll reports every one of these at once, in that order. Each
+/// sender must get its own line back, and the others must still be served. A server that
+/// removes a client from its list while walking it by index (Vec::remove(i), then i + 1) skips
+/// the next one and pairs the rest with their neighbours' events: client 3 gets client 2's
+/// POLLERR and is closed. One that accepts once per event leaves a new client unaccepted.
+fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> TestResult {
+    let pid = s.program.pid();
+    let mut early = Vec::new();
+    for i in 0..6 {
+        let mut c = Conn::connect(t, &format!("early client {i}"), s.port, deadline)?;
+        echo::round_trip(&mut c, &format!("early client {i}\n"), deadline)?;
+        early.push(c);
+    }
+    // Every echo acknowledged and the server asleep again: no readiness it has not taken yet
+    // (EPOLLOUT once an echo is acknowledged) may come before the events that follow.
+    let ports: Vec<u16> = early.iter().map(Conn::local_port).collect();
+    poll::until(Duration::from_secs(2), || {
+        procinfo::tcp_sockets(pid)
+            .iter()
+            .filter(|sock| ports.contains(&sock.remote_port))
+            .all(|sock| sock.tx_queue == 0)
+    });
+    poll::settled(Duration::from_secs(2), || vec![pid]);
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
+    let mut early = early.into_iter();
+    let (e0, e1, e2) = (early.next(), early.next(), early.next());
+    let mut survivors: Vec<Conn> = e0.into_iter().collect();
+    let gone: Vec<u16> = [e1, e2]
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let port = c.local_port();
+            c.reset();
+            port
+        })
+        .collect();
+    let mut senders: Vec<(Conn, String)> = Vec::new();
+    for mut c in early.by_ref().take(2) {
+        let line = format!("{} again\n", c.who);
+        c.send(line.as_bytes(), deadline)?;
+        senders.push((c, line));
+    }
+    survivors.extend(early);
+    for i in 0..2 {
+        let mut c = Conn::connect(t, &format!("late client {i}"), s.port, deadline)?;
+        let line = format!("late client {i}\n");
+        c.send(line.as_bytes(), deadline)?;
+        senders.push((c, line));
+    }
+    // Everything waits in the kernel: the resets taken in, the lines in their sockets (the
+    // late clients' in sockets not accepted yet).
+    poll::until(Duration::from_secs(2), || {
+        let table = procinfo::tcp_sockets(pid);
+        let has = |port: u16, ok: &dyn Fn(&procinfo::TcpSocket) -> bool| {
+            table.iter().find(|s| s.remote_port == port).is_some_and(ok)
+        };
+        gone.iter().all(|&p| !has(p, &|s| s.state != "CLOSE"))
+            && senders
+                .iter()
+                .all(|(c, _)| has(c.local_port(), &|s| s.rx_queue > 0))
+    });
+    s.program.thaw()?;
+    t.note("checker", msg!("multi-continued-at-once"));
+    for (c, line) in senders.iter_mut() {
+        c.expect_bytes(line.as_bytes(), deadline)
+            .map_err(|f| f.note(msg!("multi-events-at-once")))?;
+    }
+    survivors.extend(senders.into_iter().map(|(c, _)| c));
+    for c in survivors.iter_mut() {
+        let line = format!("{} once more\n", c.who);
+        echo::round_trip(c, &line, deadline).map_err(|f| f.note(msg!("multi-events-at-once")))?;
+        c.shutdown_write();
+    }
+    for c in survivors.iter_mut() {
+        c.expect_eof(deadline, msg!("eof-after-client-eof"))?;
+    }
+    Ok(())
+}
+
+/// 200 connects in a row, as fast as the server's listen queue takes them (any backlog keeps up:
+/// see `clients::connect_paced`), the first few batches while the server is stopped, so that
+/// each waits in the listen queue together and one event announces it; then every one of those
+/// clients must be served. A server that accepts once per event (an edge-triggered listener
+/// not read until EAGAIN) leaves some in the queue, every time.
 pub fn connect_burst(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(8));
-    let mut conns = Vec::with_capacity(200);
-    for i in 0..200 {
-        conns.push(Conn::connect(&t, &format!("client {i}"), s.port, deadline)?);
-    }
+    let burst = clients::connect_paced(&t, &mut s.program, s.port, 200, deadline, 5)?;
+    let mut conns = burst.conns;
     for (i, c) in conns.iter_mut().enumerate() {
         c.send(format!("client {i}\n").as_bytes(), deadline)?;
     }
-    let replies = ctx.within(secs(3));
+    let mut replies = ctx.within(secs(3));
     let mut unserved = Vec::new();
+    let mut stuck = None;
     for (i, c) in conns.iter_mut().enumerate() {
-        if c.expect_bytes(format!("client {i}\n").as_bytes(), replies)
-            .is_err()
-        {
+        if let Err(f) = c.expect_bytes(format!("client {i}\n").as_bytes(), replies) {
             unserved.push(i);
+            if stuck.is_none() && f.details.iter().any(|(l, _)| l.is("label-where-it-waits")) {
+                // Stuck: nothing more will come; take only what has come already.
+                replies = Instant::now() + Duration::from_millis(20);
+                stuck = Some(f);
+            }
         }
     }
     if unserved.is_empty() {
         return Ok(());
     }
-    Err(t.attach(
-        Failure::wrong(msg!("multi-never-served", n = unserved.len().to_string()))
-            .detail(
-                msg!("multi-first-unserved"),
-                format!("client {}", unserved[0]),
-            )
-            .note(msg!("multi-accept-all")),
-    ))
+    let mut f = Failure::wrong(msg!("multi-never-served", n = unserved.len().to_string()))
+        .detail(
+            msg!("multi-first-unserved"),
+            format!("client {}", unserved[0]),
+        )
+        .note(if burst.slow > 0 {
+            msg!("multi-syn-retransmitted", n = burst.slow.to_string())
+        } else {
+            msg!("multi-accept-all")
+        });
+    if let Some(stuck) = stuck {
+        f = where_it_waits(&stuck, f);
+    }
+    Err(t.attach(f))
 }
 
 /// A client that floods the server and never reads, on its own connection.
@@ -94,7 +196,7 @@ fn flooding_client(
 /// it finally reads, every byte of its own arrives.
 pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(15));
     let (mut stalled, data, flood) =
         flooding_client(ctx, &t, &s, "stalled client", 16 << 20, deadline)?;
@@ -106,15 +208,23 @@ pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
             size = msg!("count-byte", n = flood.sent())
         ),
     );
+    // The five connect while the server is stopped: they wait in its listen queue together,
+    // and one event announces them all.
     let mut others = Vec::new();
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
     for i in 1..=5 {
-        others.push(Conn::connect(
-            &t,
-            &format!("client {i}"),
-            s.port,
-            ctx.within(secs(5)),
-        )?);
+        let c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)));
+        match c {
+            Ok(c) => others.push(c),
+            Err(f) => {
+                s.program.thaw()?;
+                return Err(f);
+            }
+        }
     }
+    s.program.thaw()?;
+    t.note("checker", msg!("echo-continued"));
     let mut worst = Duration::ZERO;
     for round in 0..10 {
         for (i, c) in others.iter_mut().enumerate() {
@@ -187,6 +297,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
+    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let before = sockets::held(pid);
     let deadline = ctx.within(secs(10));
     let (c, _, flood) = flooding_client(ctx, &t, &s, "resetting client", 16 << 20, deadline)?;
@@ -229,53 +340,46 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
 pub fn eof_with_data(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server::start_under_test(ctx, 0)?;
-    let pid = s.program.pid();
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "first\n", ctx.within(secs(5)))?;
-    s.program.signal(nix::sys::signal::Signal::SIGSTOP)?;
-    poll::until(Duration::from_secs(1), || procinfo::state(pid) == Some('T'));
-    t.note("checker", msg!("multi-stopped"));
     let mut data = vec![0u8; 32 << 10];
     ctx.rng.fill(&mut data);
-    c.send(&data, ctx.within(secs(5)))?;
-    c.shutdown_write();
-    let local = c.local_port();
-    poll::until(Duration::from_secs(2), || {
-        procinfo::connection_to(pid, local).is_some_and(|sock| sock.state == "CLOSE_WAIT")
-    });
-    s.program.signal(nix::sys::signal::Signal::SIGCONT)?;
-    t.note("checker", msg!("multi-continued-together"));
+    echo::send_while_stopped(&t, &mut s, &mut c, &data, true, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(5));
     c.expect_bytes(&data, deadline)
         .map_err(|f| f.note(msg!("multi-read-zero")))?;
     c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
-/// A client sends without reading until output waits in the server's own buffer, then its
-/// EOF, then reads slowly (at most 64 KiB a millisecond, through a small receive buffer): every
-/// byte must come back before the server closes. The server reads the EOF while output still
-/// waits for this client (the test makes sure of it, whatever the timing), so a server that
-/// closes at the EOF, or one that stops sending before EAGAIN (edge-triggered), loses the end.
+/// A client sends without reading until output waits in the server's own buffer (or the server
+/// stops reading it), then its EOF, then reads slowly (at most 64 KiB a millisecond): every
+/// byte must come back before the server closes. A server that reads up to the contract's
+/// 1 MiB reads the EOF while output still waits for this client (the test makes sure of it,
+/// whatever the timing), so one that closes at the EOF, or that stops sending before EAGAIN
+/// (edge-triggered), loses the end. Nothing shrinks the checker's buffers (which would let TCP's
+/// timers pace the bytes), and the two phases have deadlines of their own: a server that stops
+/// reading early (the contract does not require reading up to 1 MiB) passes too.
 pub fn slow_reader(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let mut c = Conn::connect(&t, "slow reader", s.port, ctx.within(secs(5)))?;
-    c.set_recv_buffer(64 << 10);
     let data = echo::counting_bytes(16 << 20);
-    let deadline = ctx.within(secs(6));
     let pid = s.program.pid();
-    let sent = ctx.off_cpu(|| fill_until_output_waits(&t, &mut c, pid, &data, deadline))?;
+    let fill_by = ctx.within(secs(7));
+    let sent = ctx.off_cpu(|| fill_until_output_waits(&t, &mut c, pid, &data, fill_by))?;
     c.shutdown_write();
+    let deadline = ctx.within(secs(8));
     read_slowly(&mut c, &data[..sent], deadline)?;
     c.expect_eof(deadline, msg!("eof-after-client-eof"))
 }
 
-/// Send `data` in pieces without reading, each once the server has taken the one before (its
-/// socket's receive queue and our unsent bytes both empty, the queues steady), until output
-/// waits in the server's own buffer: what was sent, less what waits in our receive queue and
-/// in the server socket's send queue, is over `WAITING`. That stays under the contract's 1 MiB
-/// (WAITING plus one piece), so the server still reads, and will read the EOF that follows
-/// with that output waiting. How many bytes were sent.
+/// Send `data` in pieces without reading, each once the server has done what it does with the
+/// one before (`settled`), until output waits in the server's own buffer (what was sent, less
+/// what waits in our receive queue and in the server socket's queues, is over `WAITING`), or
+/// until the server stops reading (its receive queue holds still, not empty: it keeps its
+/// output in the kernel's buffers instead, under back-pressure of its own). The first stays
+/// under the contract's 1 MiB (WAITING plus one piece), so the server still reads, and will
+/// read the EOF that follows with that output waiting. How many bytes were sent.
 fn fill_until_output_waits(
     t: &Transcript,
     c: &mut Conn,
@@ -289,10 +393,22 @@ fn fill_until_output_waits(
     while sent + PIECE <= data.len() {
         c.send(&data[sent..sent + PIECE], deadline)?;
         sent += PIECE;
-        let Some(queued) = settled_send_queue(c, pid, deadline) else {
+        let Some(sock) = settled(c, pid, deadline) else {
             break;
         };
-        let waiting = sent.saturating_sub(c.pending() + queued);
+        if sock.rx_queue > 0 {
+            t.note(
+                "checker",
+                msg!(
+                    "multi-stopped-reading",
+                    sent = msg!("count-byte", n = sent),
+                    unread = msg!("count-byte", n = sock.rx_queue)
+                ),
+            );
+            break;
+        }
+        let queued = usize::try_from(sock.tx_queue).unwrap_or(usize::MAX);
+        let waiting = sent.saturating_sub(c.pending().saturating_add(queued));
         if waiting > WAITING {
             t.note(
                 "checker",
@@ -308,25 +424,35 @@ fn fill_until_output_waits(
     Ok(sent)
 }
 
-/// Once the server has read everything we sent and its queues hold still: the bytes in its
-/// socket's send queue. `None` if its socket is gone or time is up. Our own queues are cheap to
-/// look at (ioctl) and come first; the server's, in /proc/<pid>/net/tcp, are read only once
-/// ours have settled (a read of that table costs milliseconds of kernel time).
-fn settled_send_queue(c: &Conn, pid: i32, deadline: Instant) -> Option<usize> {
+/// The server's end of `c` once the server has done what it does with what we sent: it sleeps
+/// and no queue moves between two looks (ours: unsent and received; its socket's: received and
+/// unsent). `None` once time is up, or the server is gone. Our own queues are cheap to look at
+/// (ioctl) and come first; the server's, in /proc/<pid>/net/tcp, are read only once ours hold
+/// still (a read of that table costs milliseconds of kernel time).
+fn settled(c: &Conn, pid: i32, deadline: Instant) -> Option<procinfo::TcpSocket> {
     let mut last = None;
     while Instant::now() < deadline {
-        let ours = c.pending();
+        let ours = (c.pending(), c.unsent());
         std::thread::sleep(Duration::from_millis(3));
-        if c.unsent() > 0 || c.pending() != ours {
+        if (c.pending(), c.unsent()) != ours {
             last = None;
             continue;
         }
-        let sock = procinfo::connection_to(pid, c.local_port())?;
-        let now = (sock.tx_queue, ours);
-        if sock.rx_queue == 0 && last == Some(now) {
-            return usize::try_from(sock.tx_queue).ok();
+        // A read of the table can miss a line while it changes: look again (unless the server
+        // is gone, which the reading that follows shows).
+        let Some(sock) = procinfo::connection_to(pid, c.local_port()) else {
+            if procinfo::state(pid).is_none_or(|st| st == 'Z') {
+                return None;
+            }
+            last = None;
+            continue;
+        };
+        let now = (sock.rx_queue, sock.tx_queue, ours);
+        let asleep = procinfo::tree(pid).into_iter().all(procinfo::is_waiting);
+        if asleep && last == Some(now) {
+            return Some(sock);
         }
-        last = (sock.rx_queue == 0).then_some(now);
+        last = asleep.then_some(now);
     }
     None
 }
@@ -335,9 +461,14 @@ fn settled_send_queue(c: &Conn, pid: i32, deadline: Instant) -> Option<usize> {
 fn read_slowly(c: &mut Conn, expected: &[u8], deadline: Instant) -> TestResult {
     let mut got = Vec::with_capacity(expected.len());
     while got.len() < expected.len() {
-        let piece = c
-            .recv_some(64 << 10, deadline)
-            .map_err(|f| f.note(msg!("multi-slow-reader")))?;
+        let piece = c.recv_some(64 << 10, deadline).map_err(|f| {
+            // Stuck with output still due: it was never sent. (A plain timeout says only that.)
+            if f.details.iter().any(|(l, _)| l.is("label-where-it-waits")) {
+                f.note(msg!("multi-slow-reader"))
+            } else {
+                f
+            }
+        })?;
         if piece.is_empty() {
             return Err(Failure::of_kind(
                 crate::base::verdict::FailureKind::EarlyEof,
@@ -370,6 +501,7 @@ pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
     let pid = s.program.pid();
     // Held open while the server is looked at.
     let _conns = echo::talking(ctx, &t, s.port, 3)?;
+    poll::settled(Duration::from_secs(2), || vec![pid]);
     let listening = procinfo::listening_inodes(pid, s.port);
     let blocking: Vec<Text> = procinfo::socket_fds(pid)
         .into_iter()
@@ -407,6 +539,7 @@ pub fn one_thread(ctx: &mut Ctx) -> TestResult {
         echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         conns.push(c);
     }
+    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let threads = procinfo::thread_states(pid).len();
     let children = procinfo::children(pid);
     if threads > 1 || !children.is_empty() {

@@ -20,6 +20,8 @@ use crate::lab::exercise::Exercise;
 pub struct Summary {
     pub status: ExerciseStatus,
     pub passed: usize,
+    /// Tests that met a `todo!()`: counted apart from failures.
+    pub not_started: usize,
     pub tests: usize,
     pub points: u32,
     pub max_points: u32,
@@ -31,6 +33,7 @@ impl Summary {
         Summary {
             status: report.status(),
             passed: report.passed(),
+            not_started: report.not_started(),
             tests: report.tests.len(),
             points,
             max_points,
@@ -86,6 +89,7 @@ pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
     Some(Summary {
         status: ExerciseStatus::from_name(v["status"].as_str()?)?,
         passed: v["passed"].as_u64()? as usize,
+        not_started: v["not_started"].as_u64()? as usize,
         tests: v["tests"].as_u64()? as usize,
         points: v["points"].as_u64()? as u32,
         max_points: v["max_points"].as_u64()? as u32,
@@ -100,7 +104,7 @@ pub fn store(tree: &Tree, report: &ExerciseReport) {
     let s = Summary::of(report);
     let doc = json!({
         "key": key(tree, report.exercise),
-        "status": s.status.name(), "passed": s.passed, "tests": s.tests,
+        "status": s.status.name(), "passed": s.passed, "not_started": s.not_started, "tests": s.tests,
         "points": s.points, "max_points": s.max_points,
     });
     let _ = std::fs::create_dir_all(dir());

@@ -154,8 +154,23 @@ impl ExerciseReport {
             .count()
     }
 
+    /// Tests that ran and failed: neither passed, nor not applicable, nor not started (an
+    /// untouched `todo!()` is work to do, not a failure, and every summary says so apart).
     pub fn failed(&self) -> usize {
-        self.tests.len() - self.passed() - self.not_applicable()
+        self.tests.len() - self.passed() - self.not_applicable() - self.not_started()
+    }
+
+    /// Tests that met a `todo!()` (and an untouched stub's rules).
+    pub fn not_started(&self) -> usize {
+        self.tests
+            .iter()
+            .filter(|t| t.status == Status::NotStarted)
+            .count()
+    }
+
+    /// Every test passed or does not apply: nothing failed, nothing left to start.
+    pub fn all_passed(&self) -> bool {
+        self.failed() == 0 && self.not_started() == 0
     }
 
     /// Tests that do not apply to the program graded: neither passed nor failed.
@@ -220,6 +235,7 @@ impl Score {
 pub struct Totals {
     pub passed: usize,
     pub failed: usize,
+    pub not_started: usize,
     pub not_applicable: usize,
     pub score: Score,
     /// Per day, in the order the days first appear (course order).
@@ -247,6 +263,7 @@ pub fn totals(reports: &[ExerciseReport]) -> Totals {
     Totals {
         passed: reports.iter().map(ExerciseReport::passed).sum(),
         failed: reports.iter().map(ExerciseReport::failed).sum(),
+        not_started: reports.iter().map(ExerciseReport::not_started).sum(),
         not_applicable: reports.iter().map(ExerciseReport::not_applicable).sum(),
         score,
         days,

@@ -123,6 +123,9 @@ pub struct Takes {
     pub only: &'static [&'static str],
     /// Graded after the exercise's own tests rather than before (an exit comes last).
     pub after_own: bool,
+    /// What the family's tests give the program after its port, where the exercise's contract
+    /// wants more than `<program> <port>` (prefork-server's `<workers> <control-path>`).
+    pub args: &'static [&'static str],
 }
 
 impl Takes {
@@ -136,6 +139,7 @@ impl Takes {
             skip: &[],
             only: &[],
             after_own: false,
+            args: &[],
         }
     }
 
@@ -149,7 +153,6 @@ impl Takes {
         self
     }
 
-    #[allow(dead_code, reason = "the family API: no exercise skips a row yet")]
     pub const fn skip(mut self, ids: &'static [&'static str]) -> Takes {
         self.skip = ids;
         self
@@ -162,6 +165,12 @@ impl Takes {
 
     pub const fn after_own(mut self) -> Takes {
         self.after_own = true;
+        self
+    }
+
+    /// The arguments the family's tests give the program after its port.
+    pub const fn args(mut self, args: &'static [&'static str]) -> Takes {
+        self.args = args;
         self
     }
 
@@ -215,6 +224,8 @@ pub type Owner = &'static str;
 /// One row as an exercise grades it, and who translates its title and hint.
 pub struct Composed {
     pub case: TestCase,
+    /// The program's arguments after its port (`Takes::args`).
+    pub args: &'static [&'static str],
     pub title_from: Owner,
     pub hint_from: Owner,
 }
@@ -234,6 +245,7 @@ pub fn compose(takes: &Takes, exercise: &'static str) -> Vec<Composed> {
                     program: Some(takes.program),
                     ..*row
                 },
+                args: takes.args,
                 title_from: family.name,
                 hint_from: family.name,
             };
@@ -313,8 +325,17 @@ mod tests {
             assert_eq!(r.case.program, Some("server"));
             assert_eq!((r.title_from, r.hint_from), ("fam", "fam"));
             assert_eq!(r.case.hint, "family hint");
+            assert!(
+                r.args.is_empty(),
+                "no arguments after the port unless given"
+            );
         }
         assert!(takes.mistakes().is_empty());
+        const WITH_ARGS: Takes = Takes::family(&FAMILY, "server").args(&["2", "ctl.sock"]);
+        let with_args = WITH_ARGS;
+        for r in compose(&with_args, "day9-x") {
+            assert_eq!(r.args, ["2", "ctl.sock"]);
+        }
     }
 
     #[test]

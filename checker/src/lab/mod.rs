@@ -3,6 +3,7 @@
 //! them (`selection`), and the files students must not edit (`integrity`).
 
 pub mod case;
+pub mod course;
 pub mod exercise;
 pub mod family;
 #[cfg(test)]

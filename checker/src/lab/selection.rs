@@ -100,6 +100,39 @@ pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec
     Ok(picked)
 }
 
+/// Every `--program NAME=PATH` must name a program that one of the selected tests runs: a
+/// mistyped name (or another exercise's program) would otherwise be ignored, and the student's
+/// stubs graded in its place. The error lists the names these tests use.
+pub fn check_programs(selections: &[Selection], programs: &[String]) -> Result<()> {
+    let mut used: Vec<&str> = Vec::new();
+    for s in selections {
+        for t in tests_of(s.exercise) {
+            let selected = s
+                .only_tests
+                .as_ref()
+                .is_none_or(|only| only.contains(&t.id));
+            if let Some(p) = t.program.filter(|p| selected && !used.contains(p)) {
+                used.push(p);
+            }
+        }
+    }
+    for name in programs {
+        if !used.contains(&name.as_str()) {
+            let text = if used.is_empty() {
+                msg!("select-program-none", name = name.as_str())
+            } else {
+                msg!(
+                    "select-program-unknown",
+                    name = name.as_str(),
+                    names = used.join(", ")
+                )
+            };
+            return Err(anyhow::Error::new(Localized(text)));
+        }
+    }
+    Ok(())
+}
+
 fn unknown(catalogue: &[&Exercise], name: &str) -> anyhow::Error {
     let names: Vec<&str> = catalogue.iter().map(|e| e.name).collect();
     let closest = names
@@ -169,6 +202,32 @@ mod tests {
         assert_eq!(
             picked(&["day2-server/echo", "day2"]),
             [("day2-server".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_program_must_be_one_the_selected_tests_run() {
+        use super::check_programs;
+        let of = |targets: &[&str], programs: &[&str]| {
+            let targets: Vec<String> = targets.iter().map(|t| t.to_string()).collect();
+            let programs: Vec<String> = programs.iter().map(|p| p.to_string()).collect();
+            check_programs(&select(CATALOGUE, &targets).unwrap(), &programs).map_err(|e| {
+                Messages::new(Lang::En).render(&e.downcast_ref::<Localized>().unwrap().0)
+            })
+        };
+        assert!(of(&["day2-server"], &["server", "client"]).is_ok());
+        assert!(of(&["day2-server"], &[]).is_ok());
+        let typo = of(&["day2-server"], &["servr"]).unwrap_err();
+        assert!(
+            typo.contains("servr") && typo.contains("server, client"),
+            "{typo}"
+        );
+        // Another exercise's program, or a test that does not run it.
+        assert!(of(&["day2-server/client-talks"], &["server"]).is_err());
+        assert!(
+            of(&["day1-lib"], &["server"])
+                .unwrap_err()
+                .contains("server")
         );
     }
 

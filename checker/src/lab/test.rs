@@ -17,6 +17,9 @@ pub struct Test {
     /// The exercise it belongs to.
     pub exercise: &'static Exercise,
     case: TestCase,
+    /// What it gives its program after the port: a family's tests run an exercise's program
+    /// with the exercise's arguments (`Takes::args`); an exercise's own tests give their own.
+    pub args: &'static [&'static str],
     /// Whose catalog entries translate its title and its hint (`catalog_key`).
     title_from: Owner,
     hint_from: Owner,
@@ -39,6 +42,7 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
     let own = |case: &TestCase, owner: Owner| Test {
         exercise,
         case: *case,
+        args: &[],
         title_from: owner,
         hint_from: owner,
         is_rules: false,
@@ -52,6 +56,7 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
             .map(|c| Test {
                 exercise,
                 case: c.case,
+                args: c.args,
                 title_from: c.title_from,
                 hint_from: c.hint_from,
                 is_rules: false,
@@ -126,6 +131,7 @@ impl Test {
             test: self.id,
             timeout: self.timeout,
             program: self.program,
+            args: self.args,
         }
     }
 

@@ -18,7 +18,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 
 use crate::base::escape;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
 use crate::base::workspace;
 use crate::contain::program::Program;
@@ -29,16 +29,17 @@ use crate::contain::spawn::{Input, Spawn};
 pub struct Call {
     pub function: &'static str,
     pub args: Vec<String>,
-    /// e.g. `htonl(0x01020304)` or `inet_aton("1.2.3")`.
-    pub shown: String,
+    /// e.g. `htonl(0x01020304)` or `inet_aton("1.2.3")`: code, with words in the reader's
+    /// language where a value is described (`write_all(slow pipe, an empty buffer)`).
+    pub shown: Text,
 }
 
 impl Call {
-    pub fn new(function: &'static str, args: Vec<String>, shown: String) -> Self {
+    pub fn new(function: &'static str, args: Vec<String>, shown: impl Into<Text>) -> Self {
         Call {
             function,
             args,
-            shown,
+            shown: shown.into(),
         }
     }
 }

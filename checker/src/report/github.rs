@@ -133,23 +133,44 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
         let (e, p) = r.points();
         earned += e;
         possible += p;
+        // Tests left at their todo!() are counted apart from failures.
+        let tests = match r.not_started() {
+            0 => format!("{}/{}", r.passed(), r.tests.len()),
+            n => tr.render(&msg!(
+                "summary-tests-not-started",
+                passed = r.passed(),
+                tests = r.tests.len(),
+                n = n
+            )),
+        };
         md.push_str(&format!(
-            "| {} | `{}` | {} | {}/{} | {e}/{p} |\n",
+            "| {} | `{}` | {} | {tests} | {e}/{p} |\n",
             r.exercise.day,
             r.exercise.name,
             tr.render(&r.status().words()),
-            r.passed(),
-            r.tests.len()
         ));
     }
     let score = msg!("summary-score", earned = earned, possible = possible);
     md.push_str(&format!("\n**{}**\n", tr.render(&score)));
+    let totals = crate::grade::outcome::totals(reports);
+    let line = super::human::totals_line(
+        totals.passed,
+        totals.failed,
+        totals.not_started,
+        totals.not_applicable,
+    );
+    md.push_str(&format!("\n{}\n", tr.render(&line)));
     let failing: Vec<String> = reports
         .iter()
         .flat_map(|r| {
             r.tests
                 .iter()
-                .filter(|t| !matches!(t.status, Status::Pass | Status::NotApplicable))
+                .filter(|t| {
+                    !matches!(
+                        t.status,
+                        Status::Pass | Status::NotApplicable | Status::NotStarted
+                    )
+                })
                 .map(move |t| (r, t))
         })
         .map(|(r, t)| {

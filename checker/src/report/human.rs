@@ -9,6 +9,7 @@ use anstyle::{AnsiColor, Style};
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
+use crate::lab::course;
 use crate::lab::exercise::Exercise;
 use crate::report::hints;
 
@@ -75,6 +76,30 @@ pub fn bar(done: u32, total: u32, width: usize) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
 }
 
+/// "(8/18 tests, 6 not started, 12/27 points)": tests left at their `todo!()` are said apart
+/// from failures where some work has begun (an untouched exercise's status says it already).
+fn exercise_counts(report: &ExerciseReport, earned: u32, possible: u32) -> Text {
+    let not_started = report.not_started();
+    if not_started > 0 && report.status() != ExerciseStatus::NotStarted {
+        msg!(
+            "report-exercise-counts-not-started",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            not_started = not_started,
+            earned = earned,
+            possible = possible
+        )
+    } else {
+        msg!(
+            "report-exercise-counts",
+            passed = report.passed(),
+            tests = report.tests.len(),
+            earned = earned,
+            possible = possible
+        )
+    }
+}
+
 /// Print one exercise's block.
 pub fn exercise(
     out: &mut impl Write,
@@ -93,14 +118,12 @@ pub fn exercise(
         ex.name,
         ex.title_in(tr),
         tr.render(&status.words()),
-        tr.render(&msg!(
-            "report-exercise-counts",
-            passed = report.passed(),
-            tests = report.tests.len(),
-            earned = earned,
-            possible = possible
-        )),
+        tr.render(&exercise_counts(report, earned, possible)),
     )?;
+    if let Some(void) = super::json::rules_void_text(report, tr) {
+        // The score above says 0: say why where it is read, not only in the rules line below.
+        writeln!(out, "  {RED}{}{RED:#}", tr.render(&void))?;
+    }
     if let Some(problem) = &report.build_problem {
         let what = if problem.status == Status::DoesNotCompile {
             msg!("report-does-not-compile")
@@ -204,7 +227,8 @@ fn test_line(
         if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
             let label = tr.render(&msg!("report-hint"));
             writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {hint}")?;
-            writeln!(out, "{pad}{}", tr.render(&read(tr, t.test.section)))?;
+            let line = tr.render(&read(tr, t.test.section));
+            writeln!(out, "{pad}{}", with_course_link(&line, tr, t.test.section))?;
         }
         if let Some(cmd) = &f.reproduce {
             let by_hand = msg!("report-try-by-hand", command = cmd);
@@ -229,9 +253,30 @@ fn test_line(
     Ok(())
 }
 
-/// "read: course.md#anchor", to the course notes in the reader's language.
+/// "read: course.md#anchor, "Heading"", to the course notes in the reader's language: the
+/// heading is what a student can search the file for (a terminal does not follow an anchor).
 pub fn read(tr: &Messages, section: &str) -> Text {
-    msg!("report-read", course = tr.course(), section = section)
+    match course::heading(tr.lang(), section) {
+        Some(heading) => msg!(
+            "report-read-heading",
+            course = tr.course(),
+            section = section,
+            heading = heading
+        ),
+        None => msg!("report-read", course = tr.course(), section = section),
+    }
+}
+
+/// `line` with its `course.md#anchor` made a link to the course file (OSC 8), where the
+/// terminal is known to open links; as it is elsewhere (pipes, CI logs, other terminals).
+pub fn with_course_link(line: &str, tr: &Messages, section: &str) -> String {
+    let target = format!("{}#{section}", tr.course());
+    if !supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout) || !line.contains(&target) {
+        return line.to_string();
+    }
+    let url = format!("file://{}#{section}", course::path(tr.lang()).display());
+    let link = format!("\x1b]8;;{url}\x1b\\{target}\x1b]8;;\x1b\\");
+    line.replacen(&target, &link, 1)
 }
 
 /// The score: in total, and per day when more than one day was graded.
@@ -273,18 +318,26 @@ pub fn totals(
     tr: &Messages,
 ) -> std::io::Result<()> {
     let totals = outcome::totals(reports);
-    let (passed, failed) = (totals.passed, totals.failed);
-    let line = if totals.not_applicable > 0 {
-        msg!(
-            "report-totals-skipped",
-            passed = passed,
-            failed = failed,
-            skipped = totals.not_applicable
-        )
-    } else {
-        msg!("report-totals", passed = passed, failed = failed)
-    };
+    let line = totals_line(
+        totals.passed,
+        totals.failed,
+        totals.not_started,
+        totals.not_applicable,
+    );
     writeln!(out, "{}", tr.render(&line))
+}
+
+/// "3 passed, 2 failed, 5 not started, 1 not applicable": tests that met a `todo!()` are work
+/// to do, not failures, and are counted apart; the last two only when there are any.
+pub fn totals_line(passed: usize, failed: usize, not_started: usize, skipped: usize) -> Text {
+    let mut line = msg!("report-totals", passed = passed, failed = failed);
+    if not_started > 0 {
+        line = line.then(msg!("report-totals-not-started", n = not_started));
+    }
+    if skipped > 0 {
+        line = line.then(msg!("report-totals-not-applicable", n = skipped));
+    }
+    line
 }
 
 #[cfg(test)]
@@ -331,6 +384,19 @@ mod tests {
                 .trim_end()
                 .ends_with("7 passed, 0 failed, 1 not applicable"),
             "{plain}"
+        );
+    }
+
+    #[test]
+    fn not_started_is_counted_apart_from_failed() {
+        let tr = Messages::new(Lang::En);
+        let line = super::totals_line(3, 2, 5, 0);
+        assert_eq!(tr.render(&line), "3 passed, 2 failed, 5 not started");
+        let ko = Messages::new(Lang::Ko);
+        assert_eq!(ko.render(&line), "통과 3, 실패 2, 시작 전 5");
+        assert_eq!(
+            tr.render(&super::totals_line(1, 0, 0, 0)),
+            "1 passed, 0 failed"
         );
     }
 }

@@ -5,7 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::base::i18n::{Messages, msg};
+use crate::base::i18n::{Messages, Text, msg};
+use crate::base::verdict::Status;
 use crate::contain::sandbox::{Mode, containment};
 use crate::grade::outcome::{ExerciseReport, Score, TestReport, totals};
 
@@ -34,6 +35,25 @@ pub fn build_message(r: &ExerciseReport, tr: &Messages) -> Option<String> {
         "{}\n{}",
         tr.render(&p.summary),
         tr.render(&p.diagnostics)
+    ))
+}
+
+/// Why an exercise's score is 0 though tests passed: a broken rule voids its points (what the
+/// passing tests would earn otherwise). `None` when its rules hold.
+pub fn rules_void_text(r: &ExerciseReport, tr: &Messages) -> Option<Text> {
+    if !r.rules_void_points() {
+        return None;
+    }
+    let withheld: u32 = r
+        .tests
+        .iter()
+        .filter(|t| t.status == Status::Pass)
+        .map(|t| t.test.points)
+        .sum();
+    Some(msg!(
+        "report-rules-void",
+        points = withheld,
+        course = tr.course()
     ))
 }
 
@@ -73,21 +93,25 @@ pub fn json(
                 "name": r.exercise.name,
                 "day": r.exercise.day,
                 "status": r.status().name(),
-                "message": build_message(r, tr),
+                "message": build_message(r, tr)
+                    .or_else(|| rules_void_text(r, tr).map(|t| tr.render(&t))),
                 "points": earned,
                 "max_points": possible,
                 "score": Score { earned, possible }.fraction(),
                 "passed": r.passed(),
                 "failed": r.failed(),
+                "not_started": r.not_started(),
+                "rules_void_points": r.rules_void_points(),
                 "tests": tests,
             })
         })
         .collect();
     let totals = totals(reports);
     let (passed, failed, all) = (totals.passed, totals.failed, totals.score);
+    let not_started = totals.not_started;
     json!({
         "version": 3,
-        "status": if failed == 0 { "pass" } else { "fail" },
+        "status": if failed == 0 && not_started == 0 { "pass" } else { "fail" },
         "message": Value::Null,
         "seed": seed,
         "tree": tree,
@@ -97,7 +121,7 @@ pub fn json(
         "sandbox": {"mode": mode, "contained": contained},
         "exercises": exercises,
         "days": totals.days.iter().map(|(day, s)| json!({"day": day, "points": s.earned, "max_points": s.possible, "score": s.fraction()})).collect::<Vec<_>>(),
-        "totals": {"passed": passed, "failed": failed, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
+        "totals": {"passed": passed, "failed": failed, "not_started": not_started, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
     })
 }
 
@@ -155,6 +179,10 @@ mod tests {
                 .all(|t| t["points"] == 0)
         );
         assert_eq!(lib["tests"][0]["status"], "pass");
+        // ...and the report says why where the score is read.
+        assert_eq!(lib["rules_void_points"], true);
+        let why = lib["message"].as_str().unwrap_or_default();
+        assert!(why.contains("voids") && why.contains("3 points"), "{why}");
         let server = &doc["exercises"][1];
         assert_eq!(server["points"], 3, "echo 1 + client-talks 1 + exit 1");
         assert_eq!(server["max_points"], 8);

@@ -8,13 +8,16 @@
 //! to English; `checker verify` lists the missing ones (`catalog`).
 
 pub mod catalog;
+mod particle;
 mod text;
+mod wrap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unicode_width::UnicodeWidthStr;
 
 pub(crate) use text::msg;
 pub use text::{Arg, Text};
+pub use wrap::wrap;
 
 /// The English catalog, the source of truth for every message but the tests' titles and
 /// hints (those are the exercise tables').
@@ -112,6 +115,16 @@ fn bundle(lang: Lang) -> Bundle {
     // the error); a duplicate id keeps the first.
     let resource = FluentResource::try_new(lang.ftl().to_string()).unwrap_or_else(|(r, _)| r);
     let _ = bundle.add_resource(resource);
+    // `{ $who }{ JOSA($who, "이", "가") }`: the particle that fits the word (particle.rs).
+    let _ = bundle.add_function("JOSA", |positional, _named| {
+        let text = |i: usize| match positional.get(i) {
+            Some(FluentValue::String(s)) => s.to_string(),
+            Some(FluentValue::Number(n)) => n.as_string().to_string(),
+            _ => String::new(),
+        };
+        let (word, consonant, vowel) = (text(0), text(1), text(2));
+        FluentValue::from(particle::particle(&word, &consonant, &vowel).to_string())
+    });
     bundle
 }
 
@@ -315,6 +328,32 @@ mod tests {
         assert_eq!(en.render(&nested), "1 passed, 0 failed");
         assert_eq!(ko.own_or("no-such-title", "the table's"), "the table's");
         assert_eq!(en.own_or("status-pass", "english"), "english");
+    }
+
+    /// One register, 한다체, and particles that fit their word: no -세요 and no bookkeeping
+    /// forms like 이(가) anywhere in the Korean catalog.
+    #[test]
+    fn korean_has_no_polite_endings_and_no_bookkeeping_particles() {
+        for (n, line) in KO_FTL.lines().enumerate() {
+            for bad in [
+                "세요",
+                "습니다",
+                "십시오",
+                "이(가)",
+                "을(를)",
+                "은(는)",
+                "과(와)",
+                "(으)로",
+            ] {
+                assert!(!line.contains(bad), "ko.ftl:{}: {bad} in {line}", n + 1);
+            }
+        }
+        let ko = Messages::new(Lang::Ko);
+        let still = |label: &str| ko.render(&msg!("program-still-running", label = label));
+        assert_eq!(still("echo-server"), "echo-server가 아직 돌고 있다");
+        assert_eq!(still("클라이언트 1"), "클라이언트 1이 아직 돌고 있다");
+        let edge = msg!("edge-not-in-set", fd = 5);
+        assert_eq!(ko.render(&edge), "클라이언트의 fd 5가 epoll 집합에 없다");
     }
 
     #[test]

@@ -250,6 +250,20 @@ pub fn check(lab: &Path) -> Result<Vec<String>> {
         problems.extend(glossary_problems(file, &text, &terms));
         problems.extend(register_problems(file, &text));
     }
+    // The stubs' Korean comments (export-student --lang ko) keep them too.
+    for rel in crate::commands::stubs_ko::stub_files(lab) {
+        let path = crate::commands::stubs_ko::ko_file(lab, &rel);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let file = path
+            .strip_prefix(lab)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        problems.extend(glossary_problems(&file, &text, &terms));
+        problems.extend(register_problems(&file, &text));
+    }
     Ok(problems)
 }
 

@@ -218,4 +218,32 @@ mod tests {
         let problems = super::catalogs(&crate::base::workspace::lab_root()).unwrap();
         assert!(problems.is_empty(), "{problems:#?}");
     }
+
+    /// The READMEs open with what a student does (issue 24): until the instructors' part, no
+    /// sandbox jargon, every command typed as it runs (`cargo run -p checker -- list`, never a
+    /// bare `checker list`), and the first run's minute said.
+    #[test]
+    fn each_readme_starts_with_the_student_part() {
+        let lab = crate::base::workspace::lab_root();
+        for (file, instructors, minute) in [
+            ("README.md", "## For instructors", "about a minute"),
+            ("README.ko.md", "## 강사용", "1분쯤"),
+        ] {
+            let text = std::fs::read_to_string(lab.join(file)).unwrap();
+            let student = &text[..text.find(instructors).expect(instructors)];
+            assert!(student.contains(minute), "{file}: the first build's minute");
+            for jargon in ["namespace", "subreaper", "cgroup", "RLIMIT", "seccomp"] {
+                assert!(
+                    !student.contains(jargon),
+                    "{file}: {jargon} in the student part"
+                );
+            }
+            for line in student.lines().filter(|l| !l.starts_with('#')) {
+                assert!(
+                    !line.contains("`checker "),
+                    "{file}: a bare command in {line}"
+                );
+            }
+        }
+    }
 }

@@ -108,6 +108,10 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
             || stale::check(&lab),
         ),
         timed(
+            "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
+            || super::stubs_ko::problems(&lab),
+        ),
+        timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
             || copies_agree(&lab),
         ),

@@ -22,6 +22,24 @@ pub fn socket_fds(pid: i32) -> Vec<(i32, u64)> {
         .collect()
 }
 
+/// Every descriptor of `pid`: its number and what it links to (`socket:[4711]`, `pipe:[..]`, a
+/// path), in the order of the numbers.
+pub fn descriptors(pid: i32) -> Vec<(i32, String)> {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(i32, String)> = fds
+        .flatten()
+        .filter_map(|entry| {
+            let fd = entry.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(entry.path()).ok()?;
+            Some((fd, target.to_string_lossy().into_owned()))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 /// One end of a pipe that a process holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PipeEnd {
@@ -86,26 +104,26 @@ pub fn epoll_targets(pid: i32) -> Vec<EpollTarget> {
             std::fs::read_link(fd.path())
                 .is_ok_and(|t| t.to_string_lossy() == "anon_inode:[eventpoll]")
         })
-        .filter_map(|fd| {
-            std::fs::read_to_string(format!(
-                "/proc/{pid}/fdinfo/{}",
-                fd.file_name().to_string_lossy()
-            ))
-            .ok()
-        })
-        .flat_map(|info| {
-            info.lines()
-                .filter_map(|line| {
-                    let words: Vec<&str> = line.split_whitespace().collect();
-                    match words.as_slice() {
-                        ["tfd:", fd, "events:", events, ..] => Some(EpollTarget {
-                            fd: fd.parse().ok()?,
-                            events: u32::from_str_radix(events, 16).ok()?,
-                        }),
-                        _ => None,
-                    }
-                })
-                .collect::<Vec<_>>()
+        .filter_map(|fd| fd.file_name().to_str()?.parse().ok())
+        .flat_map(|fd| epoll_targets_of(pid, fd))
+        .collect()
+}
+
+/// What the epoll instance that is descriptor `epfd` of `pid` watches.
+pub fn epoll_targets_of(pid: i32, epfd: i32) -> Vec<EpollTarget> {
+    let Ok(info) = std::fs::read_to_string(format!("/proc/{pid}/fdinfo/{epfd}")) else {
+        return Vec::new();
+    };
+    info.lines()
+        .filter_map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            match words.as_slice() {
+                ["tfd:", fd, "events:", events, ..] => Some(EpollTarget {
+                    fd: fd.parse().ok()?,
+                    events: u32::from_str_radix(events, 16).ok()?,
+                }),
+                _ => None,
+            }
         })
         .collect()
 }

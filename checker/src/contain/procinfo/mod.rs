@@ -7,13 +7,18 @@
 //! these formats are fixed by the kernel's ABI (proc(5)).
 //!
 //! Processes are here; sockets and their tables in `sockets`, descriptors (flags, epoll
-//! targets, signalfds) in `fds`.
+//! targets, signalfds) in `fds`, what a process tree costs (memory, threads, CPU) in `usage`,
+//! where each thread waits (its system call, wchan) in `waits`.
 
 mod fds;
 mod sockets;
+mod usage;
+mod waits;
 
 pub use fds::*;
 pub use sockets::*;
+pub use usage::*;
+pub use waits::*;
 
 /// The fields of /proc/<pid>/stat after the command name: field 3 (state) is index 0.
 /// The name is skipped up to the last `)`, so one with spaces or parentheses cannot confuse
@@ -85,6 +90,17 @@ pub fn descendants(pid: i32) -> Vec<i32> {
         }
     }
     found
+}
+
+/// The pid of `pid` as the process itself sees it, in its innermost PID namespace (the last
+/// number of `NSpid:` in /proc/<pid>/status): what a program in a sandbox prints as its pid.
+/// The same number where there is one PID namespace.
+pub fn own_pid(pid: i32) -> Option<i32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("NSpid:"))
+        .and_then(|v| v.split_whitespace().last()?.parse().ok())
 }
 
 /// The one-letter state of a process (R, S, D, Z, T, t, X, ...); `None` if it is gone.
@@ -257,6 +273,7 @@ mod tests {
         // The main thread (whose state /proc/<pid>/stat shows) waits for the test threads.
         assert!(matches!(state(me), Some('R' | 'S')), "{:?}", state(me));
         assert!(!is_zombie(me));
+        assert!(own_pid(me).is_some());
         assert_eq!(pgid(me), Some(nix::unistd::getpgrp().as_raw()));
         assert!(all_pids().contains(&me));
         // SIGCHLD is never ignored by the checker (see supervise.rs), and nothing here

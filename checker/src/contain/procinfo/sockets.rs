@@ -198,6 +198,76 @@ pub fn connection_to(pid: i32, peer_port: u16) -> Option<TcpSocket> {
         .find(|s| s.remote_port == peer_port && fds.contains(&s.inode))
 }
 
+/// How many connections wait to be accepted on the socket listening on `port` that `pid` can
+/// see (/proc/net/tcp shows a LISTEN socket's accept queue as its receive queue; the backlog
+/// `listen` was given is not there).
+pub fn listen_queue(pid: i32, port: u16) -> Option<u64> {
+    tcp_sockets(pid)
+        .into_iter()
+        .find(|s| s.state == "LISTEN" && s.local_port == port)
+        .map(|s| s.rx_queue)
+}
+
+/// A server's listening socket, looked at through a duplicate of its descriptor (pidfd_getfd,
+/// which the checker may do to its own descendants): TCP_INFO of a LISTEN socket gives the
+/// connections waiting to be accepted and the backlog `listen` was given, for one getsockopt
+/// (where /proc/net/tcp costs the whole table, and has no backlog). Dropping it closes the
+/// duplicate: keep it no longer than needed, since it keeps the socket listening.
+pub struct ListenQueue {
+    fd: std::os::fd::OwnedFd,
+}
+
+impl ListenQueue {
+    /// The socket `pid` listens on `port` with; `None` where the kernel does not allow it.
+    pub fn of(pid: i32, port: u16) -> Option<ListenQueue> {
+        use std::os::fd::{FromRawFd, OwnedFd};
+        let inodes = listening_inodes(pid, port);
+        let (fd, _) = super::socket_fds(pid)
+            .into_iter()
+            .find(|(_, inode)| inodes.contains(inode))?;
+        // SAFETY: pidfd_open takes a pid and flags, and returns a new descriptor or -1.
+        let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+        let pidfd = i32::try_from(pidfd).ok().filter(|&d| d >= 0)?;
+        // SAFETY: the descriptor was just returned to us, and nothing else owns it.
+        let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd) };
+        // SAFETY: pidfd_getfd takes a pidfd, the target's descriptor number and flags, and
+        // returns a new descriptor of ours or -1.
+        let dup = unsafe {
+            libc::syscall(
+                libc::SYS_pidfd_getfd,
+                std::os::fd::AsRawFd::as_raw_fd(&pidfd),
+                fd,
+                0,
+            )
+        };
+        let dup = i32::try_from(dup).ok().filter(|&d| d >= 0)?;
+        // SAFETY: as above.
+        Some(ListenQueue {
+            fd: unsafe { OwnedFd::from_raw_fd(dup) },
+        })
+    }
+
+    /// How many connections wait to be accepted, and the backlog; `None` if it no longer
+    /// listens.
+    pub fn now(&self) -> Option<(u32, u32)> {
+        // SAFETY: tcp_info is plain data, valid when zeroed.
+        let mut info: libc::tcp_info = unsafe { std::mem::zeroed() };
+        let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
+        // SAFETY: a valid socket, and a buffer of the size passed.
+        let r = unsafe {
+            libc::getsockopt(
+                std::os::fd::AsRawFd::as_raw_fd(&self.fd),
+                libc::IPPROTO_TCP,
+                libc::TCP_INFO,
+                (&mut info as *mut libc::tcp_info).cast(),
+                &mut len,
+            )
+        };
+        const TCP_LISTEN: u8 = 10;
+        (r == 0 && info.tcpi_state == TCP_LISTEN).then_some((info.tcpi_unacked, info.tcpi_sacked))
+    }
+}
+
 /// The inodes of the sockets listening on `port` that `pid`'s tree can see.
 pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
     tcp_sockets(pid)
@@ -205,6 +275,77 @@ pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
         .filter(|s| s.state == "LISTEN" && s.local_port == port)
         .map(|s| s.inode)
         .collect()
+}
+
+/// How many established connections on `port` (the server's side of each) `pid`'s tree holds
+/// open: the clients it has accepted and not closed.
+pub fn connections_held(pid: i32, port: u16) -> usize {
+    let established: std::collections::BTreeSet<u64> = tcp_sockets(pid)
+        .into_iter()
+        .filter(|s| s.local_port == port && s.state == "ESTABLISHED")
+        .map(|s| s.inode)
+        .collect();
+    let mut held = std::collections::BTreeSet::new();
+    for p in tree(pid) {
+        held.extend(
+            socket_inodes(p)
+                .into_iter()
+                .filter(|i| established.contains(i)),
+        );
+    }
+    held.len()
+}
+
+/// How many connections wait in the accept queue of the socket listening on `port` (a LISTEN
+/// socket's receive queue in /proc/net/tcp), as `pid` sees its network namespace.
+/// Read often while thousands of connections fill the table, so only LISTEN lines (state
+/// `0A`) are parsed.
+pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
+    ["tcp", "tcp6"].iter().find_map(|table| {
+        let text = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok()?;
+        text.lines()
+            .skip(1)
+            .filter(|l| l.split_whitespace().nth(3) == Some("0A"))
+            .filter_map(tcp_line)
+            .find(|s| s.local_port == port)
+            .map(|s| s.rx_queue)
+    })
+}
+
+/// A Unix-domain socket as /proc/<pid>/net/unix shows it (the table of the process's network
+/// namespace): `Num RefCount Protocol Flags Type St Inode Path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnixSocket {
+    pub inode: u64,
+    /// SOCK_STREAM (1), SOCK_DGRAM (2), SOCK_SEQPACKET (5).
+    pub socket_type: u16,
+    /// St 03, SS_CONNECTED: both ends of a socketpair, an accepted or a connected socket.
+    pub connected: bool,
+    /// Flags has __SO_ACCEPTCON (0x10000): a socket in listen().
+    pub listening: bool,
+    /// The path it is bound to (`@name` for the abstract namespace); `None` for an unnamed one,
+    /// such as either end of a socketpair.
+    pub path: Option<String>,
+}
+
+/// The Unix-domain sockets of `pid`'s network namespace.
+pub fn unix_sockets(pid: i32) -> Vec<UnixSocket> {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/net/unix")) else {
+        return Vec::new();
+    };
+    text.lines().skip(1).filter_map(unix_line).collect()
+}
+
+fn unix_line(line: &str) -> Option<UnixSocket> {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let flags = u32::from_str_radix(fields.get(3)?, 16).ok()?;
+    Some(UnixSocket {
+        inode: fields.get(6)?.parse().ok()?,
+        socket_type: u16::from_str_radix(fields.get(4)?, 16).ok()?,
+        connected: *fields.get(5)? == "03",
+        listening: flags & 0x1_0000 != 0,
+        path: fields.get(7).map(|p| p.to_string()),
+    })
 }
 
 #[cfg(test)]
@@ -224,6 +365,44 @@ mod tests {
             .find(|s| s.local_port == port)
             .unwrap();
         assert_eq!(sock.local_ip, std::net::IpAddr::from([127, 0, 0, 1]));
+    }
+
+    #[test]
+    fn finds_both_ends_of_a_socketpair() {
+        let (a, b) = std::os::unix::net::UnixStream::pair().unwrap();
+        let me = std::process::id() as i32;
+        let held = socket_inodes(me);
+        let ends: Vec<UnixSocket> = unix_sockets(me)
+            .into_iter()
+            .filter(|u| held.contains(&u.inode) && u.path.is_none() && u.connected)
+            .collect();
+        assert!(ends.len() >= 2, "{ends:?}");
+        assert!(ends.iter().all(|u| u.socket_type == 1 && !u.listening));
+        drop((a, b));
+        let line = "0000000000000000: 00000002 00000000 00010000 0001 01 4711 ctl.sock";
+        let sock = unix_line(line).unwrap();
+        assert!(sock.listening && !sock.connected);
+        assert_eq!((sock.inode, sock.path.as_deref()), (4711, Some("ctl.sock")));
+    }
+
+    #[test]
+    fn reads_a_listen_queue_and_its_backlog() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let me = std::process::id() as i32;
+        let Some(queue) = ListenQueue::of(me, port) else {
+            eprintln!("pidfd_getfd is not allowed here");
+            return;
+        };
+        let (waiting, backlog) = queue.now().unwrap();
+        assert_eq!(waiting, 0);
+        assert!(backlog >= 1, "{backlog}");
+        let _c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while queue.now().map(|q| q.0) != Some(1) && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert_eq!(queue.now().map(|q| q.0), Some(1));
     }
 
     #[test]

@@ -191,13 +191,24 @@ fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
     )
 }
 
-/// `12 345 bytes of random data` and the like, for a call as shown to the student.
-pub(super) fn size(n: usize) -> String {
+/// `12345 bytes of random data` and the like, for a call as shown to the student.
+pub(super) fn size(n: usize) -> Text {
     if n == 0 {
-        "an empty buffer".into()
+        msg!("fileio-empty-buffer")
     } else {
-        format!("{} of random data", escape::plural(n, "byte"))
+        msg!("fileio-random-data", size = msg!("count-byte", n = n))
     }
+}
+
+/// `write_all(slow pipe, ...)`: the call as code, what it is given in the reader's words.
+fn call_into(function: &str, pipe: Text, what: Text) -> Text {
+    Text::Join(vec![
+        format!("{function}(").into(),
+        pipe,
+        ", ".into(),
+        what,
+        ")".into(),
+    ])
 }
 
 pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
@@ -218,7 +229,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
             Call::new(
                 "write_all",
                 vec![arg_bytes(data)],
-                format!("write_all(slow pipe, {})", size(data.len())),
+                call_into("write_all", msg!("fileio-slow-pipe"), size(data.len())),
             )
         })
         .collect();
@@ -227,7 +238,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
     ctx.lend_slot();
     for (call, data) in calls.iter().zip(&inputs) {
         let o = Outcome::parse(call, &call_alone(ctx, call, secs(10))?)?;
-        ctx.log(Text::from(format!("{}: ", call.shown)).then(o.counts()));
+        ctx.log(call.shown.clone().then(": ").then(o.counts()));
         seen.add(&o);
         check_write(call, data, &[0], &o)?;
     }
@@ -238,7 +249,11 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
         Call::new(
             "write_all_closed",
             vec![arg_bytes(&data)],
-            "write_all(pipe whose reader is gone, 1000 bytes)".into(),
+            call_into(
+                "write_all",
+                msg!("fileio-closed-pipe"),
+                msg!("count-byte", n = 1000),
+            ),
         ),
     )
 }
@@ -262,12 +277,16 @@ fn random_buffer_sizes(ctx: &mut Ctx) -> Vec<usize> {
     sizes
 }
 
-fn vectored_call(function: &'static str, buffers: &[Vec<u8>], what: &str) -> Call {
+fn vectored_call(function: &'static str, buffers: &[Vec<u8>], into: Text) -> Call {
     let sizes: Vec<String> = buffers.iter().map(|b| format!("{} B", b.len())).collect();
     Call::new(
         function,
         buffers.iter().map(|b| arg_bytes(b)).collect(),
-        format!("write_vectored_all({what}, [{}])", sizes.join(", ")),
+        Text::Join(vec![
+            "write_vectored_all(".into(),
+            into,
+            format!(", [{}])", sizes.join(", ")).into(),
+        ]),
     )
 }
 
@@ -284,7 +303,7 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
     }
     let calls: Vec<Call> = lists
         .iter()
-        .map(|bufs| vectored_call("write_vectored_all", bufs, "slow pipe"))
+        .map(|bufs| vectored_call("write_vectored_all", bufs, msg!("fileio-slow-pipe")))
         .collect();
     let mut seen = Interruptions::default();
     // Each call is paced by the harness's slow reader and its timer: the test waits.
@@ -298,7 +317,7 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
             }
         })?;
         let o = Outcome::parse(call, &reply)?;
-        ctx.log(Text::from(format!("{}: ", call.shown)).then(o.counts()));
+        ctx.log(call.shown.clone().then(": ").then(o.counts()));
         seen.add(&o);
         let expected = bufs.concat();
         let starts: Vec<usize> = bufs
@@ -332,7 +351,7 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
         vectored_call(
             "write_vectored_all_closed",
             &bufs,
-            "pipe whose reader is gone",
+            msg!("fileio-closed-pipe"),
         ),
     )
 }

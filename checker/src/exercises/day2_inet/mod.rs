@@ -166,8 +166,8 @@ fn string_call(function: &'static str, input: &str) -> Call {
     )
 }
 
-fn show_opt(v: &Option<Vec<u8>>) -> String {
-    match v {
+fn show_opt(v: &Option<Vec<u8>>) -> Text {
+    Text::Plain(match v {
         None => "None".to_string(),
         Some(b) if b.len() == 4 => format!(
             "Some([{}]) ({}.{}.{}.{})",
@@ -178,7 +178,7 @@ fn show_opt(v: &Option<Vec<u8>>) -> String {
             b[3]
         ),
         Some(b) => format!("Some([{}])", escape::hex(b)),
-    }
+    })
 }
 
 const OPT_BYTES: Answers<Option<Vec<u8>>> = Answers {
@@ -190,11 +190,13 @@ const ADDR: Answers<u32> = Answers {
     parse: |s| s.parse().ok(),
     show: |v| {
         if *v == u32::MAX {
-            "0xffffffff (INADDR_NONE, or 255.255.255.255)".to_string()
+            msg!("inet-addr-none")
         } else {
-            format!(
-                "{v:#010x} (bytes {} in memory)",
-                escape::hex(&v.to_ne_bytes())
+            let bytes = escape::hex(&v.to_ne_bytes());
+            msg!(
+                "inet-addr-value",
+                value = format!("{v:#010x}"),
+                bytes = bytes
             )
         }
     },

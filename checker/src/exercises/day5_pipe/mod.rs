@@ -190,8 +190,9 @@ fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
     let children = procinfo::children(pid);
     match children.as_slice() {
         [logger] => {
-            // Ready once the logger waits for lines too: by then it has closed what it closes.
-            poll::until(Duration::from_secs(1), || procinfo::is_waiting(*logger));
+            // Ready once the logger waits for lines too, and nothing of the tree changes any
+            // more: by then it has closed what it closes.
+            poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
             Ok(Running { s, logger: *logger })
         }
         [] => Err(Failure::wrong(msg!("pipe-no-logger"))),

@@ -18,6 +18,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::poll;
 use crate::exercises::kit::shutdown::{self, LeftBehind};
 use crate::lab::exercise::secs;
+use crate::observe::stuck::Stuck;
 use crate::observe::wire::{Conn, Transcript};
 
 /// How long the contract gives the server to end after SIGTERM or SIGINT.
@@ -51,23 +52,32 @@ pub fn finish(t: &Transcript, run: &mut Running) -> TestResult {
     let sent = Instant::now();
     run.s.program.signal(Signal::SIGTERM)?;
     t.note("checker", msg!("pipe-sent-sigterm"));
-    match run.s.program.wait_until(sent + TO_END) {
-        Some(status) if status.code() == Some(0) => Ok(()),
-        Some(_) => Err(t.attach(
+    match poll::exit_or_stuck(t, &mut run.s.program, sent + TO_END) {
+        Ok(Some(status)) if status.code() == Some(0) => Ok(()),
+        Ok(Some(_)) => Err(t.attach(
             run.s
                 .program
                 .unexpected_exit(msg!("pipe-on-signal", signal = "SIGTERM")),
         )),
-        None => Err(t.attach(still_running(run, "SIGTERM"))),
+        Ok(None) => Err(t.attach(still_running(run, "SIGTERM", None))),
+        Err(stuck) => Err(t.attach(still_running(run, "SIGTERM", Some(stuck)))),
     }
 }
 
-/// The failure of a server still running 2 s after the signal, with the likely cause.
-fn still_running(run: &Running, signal: &str) -> Failure {
-    let f = Failure::of_kind(
+/// The failure of a server still running 2 s after the signal (or stuck before), with the
+/// likely cause and where it sleeps.
+fn still_running(run: &Running, signal: &str, stuck: Option<Stuck>) -> Failure {
+    let mut f = Failure::of_kind(
         FailureKind::Timeout,
         msg!("pipe-still-running", signal = signal),
     );
+    if let Some(stuck) = stuck {
+        f = Failure::of_kind(
+            FailureKind::Timeout,
+            msg!("pipe-stuck-after", signal = signal, label = &stuck.label),
+        )
+        .detail(msg!("label-where-it-waits"), stuck.where_);
+    }
     let logger_writes = procinfo::pipe_ends(run.logger);
     let keeps_write_end = logger_writes.iter().any(|w| {
         w.writes
@@ -167,8 +177,10 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
             )))
             .note(msg!("pipe-bye-after-logger")));
     }
-    let Some(status) = run.s.program.wait_until(sent + TO_END) else {
-        return Err(t.attach(still_running(&run, signal.as_str())));
+    let status = match poll::exit_or_stuck(&t, &mut run.s.program, sent + TO_END) {
+        Ok(Some(status)) => status,
+        Ok(None) => return Err(t.attach(still_running(&run, signal.as_str(), None))),
+        Err(stuck) => return Err(t.attach(still_running(&run, signal.as_str(), Some(stuck)))),
     };
     if status.code() != Some(0) {
         return Err(t

@@ -3,7 +3,7 @@
 //! on a dropped SYN and its retransmission a second later; then the server's threads
 //! (/proc/<pid>/task) and its resident memory (VmRSS), compared with what they were with none.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::msg;
@@ -25,12 +25,6 @@ const PER_CLIENT: u64 = 64 << 10;
 
 pub fn threads(pid: i32) -> usize {
     procinfo::thread_states(pid).len()
-}
-
-/// A transcript that keeps the last lines for a failure but does not copy a thousand clients'
-/// traffic into the test's log.
-pub fn quiet_transcript() -> Arc<Transcript> {
-    Transcript::new(Arc::new(Mutex::new(Vec::new())))
 }
 
 /// The checker holds a thousand sockets and so does the server it starts: lift the soft limit
@@ -98,7 +92,7 @@ fn more_threads(with: usize, none: usize, clients: usize) -> Failure {
 /// threads than before the first client.
 pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
     enough_descriptors();
-    let t = quiet_transcript();
+    let t = ctx.quiet_transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
     let deadline = ctx.within(secs(12));
@@ -121,7 +115,7 @@ pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
 /// client.
 pub fn thousand_clients(ctx: &mut Ctx) -> TestResult {
     enough_descriptors();
-    let t = quiet_transcript();
+    let t = ctx.quiet_transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
     let deadline = ctx.within(secs(12));

@@ -4,12 +4,14 @@
 
 use std::ops::Range;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::msg;
-use crate::base::verdict::{Failure, TestResult};
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::contain::procinfo;
+use crate::contain::program::Program;
 use crate::exercises::kit::echo;
 use crate::observe::wire::{Conn, Transcript};
 
@@ -33,6 +35,9 @@ pub struct Conversation {
     pub filler: Range<usize>,
     /// The pause after each echo, in milliseconds.
     pub pause_ms: Range<u64>,
+    /// Whether every client has had its first echo before any goes on: all are connected and
+    /// served at once (a fixed table one too small cannot hold them).
+    pub all_served_first: bool,
 }
 
 /// Every connection talks in a thread of its own, from its own seed (drawn from `rng` in
@@ -45,6 +50,7 @@ pub fn converse(
     deadline: Instant,
 ) -> Vec<JoinHandle<TestResult>> {
     let seeds: Vec<u64> = (0..conns.len()).map(|_| rng.u64(..)).collect();
+    let (n, served_first) = (conns.len(), Arc::new(Meeting::default()));
     conns
         .into_iter()
         .zip(seeds)
@@ -52,21 +58,36 @@ pub fn converse(
         .map(|(i, (mut c, seed))| {
             let (filler, pause) = (how.filler.clone(), how.pause_ms.clone());
             let rounds = (how.rounds)(i);
+            let meet = how.all_served_first.then(|| Arc::clone(&served_first));
             std::thread::spawn(move || -> TestResult {
                 let mut rng = fastrand::Rng::with_seed(seed);
-                for round in 0..rounds {
-                    let filler: String = (0..rng.usize(filler.clone()))
-                        .map(|_| rng.alphanumeric())
-                        .collect();
-                    echo::round_trip(
-                        &mut c,
-                        &format!("client {i} round {round} {filler}\n"),
-                        deadline,
-                    )?;
-                    std::thread::sleep(Duration::from_millis(rng.u64(pause.clone())));
+                let mut talk = || -> TestResult {
+                    for round in 0..rounds {
+                        let filler: String = (0..rng.usize(filler.clone()))
+                            .map(|_| rng.alphanumeric())
+                            .collect();
+                        echo::round_trip(
+                            &mut c,
+                            &format!("client {i} round {round} {filler}\n"),
+                            deadline,
+                        )?;
+                        if round == 0
+                            && let Some(all) = &meet
+                        {
+                            all.meet(n, deadline);
+                        }
+                        std::thread::sleep(Duration::from_millis(rng.u64(pause.clone())));
+                    }
+                    c.shutdown_write();
+                    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+                };
+                let talked = talk();
+                if talked.is_err()
+                    && let Some(all) = &meet
+                {
+                    all.give_up();
                 }
-                c.shutdown_write();
-                c.expect_eof(deadline, msg!("eof-after-client-eof"))
+                talked
             })
         })
         .collect()
@@ -107,6 +128,154 @@ pub fn connect_burst(
         conns.push(c);
     }
     Ok(Burst { conns, slow })
+}
+
+/// How many connections `connect_paced` lets wait in a listen queue whose backlog it cannot
+/// read: `listen(fd, 5)`, the notes' backlog, holds 6 on Linux, and one more may be on its way in
+/// when the queue is read. And how many connect in a batch while the server is stopped.
+const PACED: u64 = 4;
+
+/// Connect `n` clients (`client 0` to `client n-1`) one after another, as fast as the server
+/// accepts them, but never more than its listen queue holds (its backlog + 1, less one for a
+/// handshake the kernel may still be finishing; read through `procinfo::ListenQueue`, or
+/// `PACED` where that is not allowed): no SYN is dropped whatever the backlog, and no connect
+/// waits for TCP's 1 s retransmission (one that does is counted). The first `frozen_batches`
+/// batches, of `PACED`, connect while the server is stopped (`Program::freeze`), so each waits
+/// in the queue at once and one event announces it (a few are proof enough, and each stop costs
+/// a moment on a loaded machine). A server that stops accepting fails as soon as it is stuck,
+/// with where it waits.
+pub fn connect_paced(
+    t: &Arc<Transcript>,
+    server: &mut Program,
+    port: u16,
+    n: usize,
+    deadline: Instant,
+    frozen_batches: usize,
+) -> Result<Burst, Failure> {
+    let mut queue = Queue {
+        server: server.pid(),
+        port,
+        listen: procinfo::ListenQueue::of(server.pid(), port),
+    };
+    let mut conns = Vec::with_capacity(n);
+    let mut slow = 0;
+    let mut batches = 0;
+    while conns.len() < n {
+        let together = batches < frozen_batches;
+        batches += 1;
+        // A batch that arrived together must have been accepted whole before the next one:
+        // once it is continued, a correct server accepts until the queue is empty.
+        let room = queue.room(t, together, conns.len(), deadline)?;
+        let mut batch = room.min((n - conns.len()) as u64);
+        if together {
+            batch = batch.min(PACED);
+            server.freeze()?;
+        }
+        for _ in 0..batch {
+            let started = Instant::now();
+            let who = format!("client {}", conns.len());
+            match Conn::connect(t, &who, port, deadline) {
+                Ok(c) => conns.push(c),
+                Err(f) => {
+                    if together {
+                        let _ = server.thaw();
+                    }
+                    return Err(f);
+                }
+            }
+            slow += usize::from(started.elapsed() >= SYN_RETRY);
+        }
+        if together {
+            server.thaw()?;
+        }
+    }
+    Ok(Burst { conns, slow })
+}
+
+/// The listen queue `connect_paced` fills.
+struct Queue {
+    server: i32,
+    port: u16,
+    listen: Option<procinfo::ListenQueue>,
+}
+
+impl Queue {
+    /// How many waiting connections and how many it may hold, now.
+    fn look(&self) -> Option<(u64, u64)> {
+        if let Some((waiting, backlog)) = self.listen.as_ref().and_then(|l| l.now()) {
+            let holds = u64::from(backlog) + 1 - u64::from(backlog > 0);
+            return Some((u64::from(waiting), holds));
+        }
+        procinfo::listen_queue(self.server, self.port).map(|waiting| (waiting, PACED))
+    }
+
+    /// How many more connections may wait now (at least 1): waits while the queue is full, or,
+    /// with `empty`, until it is empty; fails once the server is stuck so, or is gone, or at
+    /// `deadline`.
+    fn room(
+        &mut self,
+        t: &Transcript,
+        empty: bool,
+        connected: usize,
+        deadline: Instant,
+    ) -> Result<u64, Failure> {
+        let began = Instant::now();
+        let queue_full = || {
+            Failure::of_kind(
+                FailureKind::Timeout,
+                msg!("clients-queue-full", n = connected.to_string()),
+            )
+        };
+        loop {
+            if procinfo::state(self.server).is_none_or(|st| st == 'Z') {
+                // Gone: let go of its socket (a duplicate would keep it listening), and the
+                // connects that follow say how it ended.
+                self.listen = None;
+                return Ok(1);
+            }
+            match self.look() {
+                Some((0, holds)) => return Ok(holds.max(1)),
+                Some((waiting, holds)) if !empty && waiting < holds => return Ok(holds - waiting),
+                None => return Ok(1),
+                Some(_) => {}
+            }
+            if began.elapsed() >= Duration::from_millis(100)
+                && let Some(stuck) = t.stuck()
+            {
+                let f = queue_full().detail(msg!("label-where-it-waits"), stuck.where_);
+                return Err(t.attach(f));
+            }
+            if Instant::now() >= deadline {
+                return Err(t.attach(queue_full()));
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+}
+
+/// Where client threads wait for each other (all of them having done their part), unless one
+/// gives up: a test's clients all connected at once, say, before any leaves.
+#[derive(Default)]
+pub struct Meeting {
+    arrived: AtomicUsize,
+    gave_up: AtomicBool,
+}
+
+impl Meeting {
+    /// Wait until all `n` have arrived, one has given up, or `deadline`.
+    pub fn meet(&self, n: usize, deadline: Instant) {
+        self.arrived.fetch_add(1, Ordering::SeqCst);
+        while self.arrived.load(Ordering::SeqCst) < n
+            && !self.gave_up.load(Ordering::SeqCst)
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    pub fn give_up(&self) {
+        self.gave_up.store(true, Ordering::SeqCst);
+    }
 }
 
 /// Wait for every thread; a thread that panicked is the checker's own failure.

@@ -2,11 +2,14 @@
 //! thread while this thread reads (the checker never deadlocks a correct server).
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use crate::base::i18n::msg;
+use super::poll;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
 use crate::context::Ctx;
+
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
 
@@ -33,7 +36,7 @@ pub fn serve_one(ctx: &Ctx, t: &Arc<Transcript>, s: &Server, i: usize) -> TestRe
     let mut c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
     round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
     c.shutdown_write();
-    c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))
+    expect_eof_or_stuck(&mut c, s, ctx.within(secs(3)), msg!("eof-after-client-eof"))
 }
 
 /// Run `write` on a clone of `conn` in a thread of its own while `read` reads on this one. If
@@ -70,37 +73,73 @@ pub fn send_then_shutdown(
     }
 }
 
-/// Send `data` from a writer thread (half-closing after it if asked) while this thread reads
-/// the echo and compares it byte for byte; then, if half-closed, expect EOF.
-pub fn echo_round_trip(
-    conn: &mut Conn,
-    data: Vec<u8>,
-    half_close: bool,
+/// Send `data` (then, with `fin`, our EOF) while the server is stopped, so that all of it waits
+/// in the server's socket together when it is continued: a server that reads once per event
+/// sees one event for all of it, and one that closes the moment a read returns 0 has the data
+/// and the EOF at once. The server's end is found in its network namespace's table by our port,
+/// accepted or not.
+pub fn send_while_stopped(
+    t: &Transcript,
+    s: &mut Server,
+    c: &mut Conn,
+    data: &[u8],
+    fin: bool,
     deadline: Instant,
 ) -> TestResult {
-    let expected = data.clone();
-    let write = move |mut w: Conn| {
-        w.send(&data, deadline)?;
-        if half_close {
-            w.shutdown_write();
-        }
-        Ok(())
-    };
-    while_writing(conn, write, |c| c.expect_bytes(&expected, deadline))?;
-    if half_close {
-        conn.expect_eof(deadline, msg!("eof-after-client-eof-close"))?;
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
+    c.send(data, deadline)?;
+    if fin {
+        c.shutdown_write();
     }
+    let (pid, port) = (s.program.pid(), c.local_port());
+    poll::until(Duration::from_secs(2), || {
+        procinfo::tcp_sockets(pid)
+            .into_iter()
+            .find(|sock| sock.remote_port == port)
+            .is_some_and(|sock| {
+                if fin {
+                    sock.state == "CLOSE_WAIT"
+                } else {
+                    sock.rx_queue as usize >= data.len()
+                }
+            })
+    });
+    s.program.thaw()?;
+    t.note(
+        "checker",
+        if fin {
+            msg!("multi-continued-together")
+        } else {
+            msg!("echo-continued")
+        },
+    );
     Ok(())
 }
 
+/// Once the server led by `pid` has taken everything sent on our port `port`: its end's receive
+/// queue is empty and every process of it sleeps (at most 2 s).
+pub fn wait_taken(pid: i32, port: u16) {
+    poll::until(Duration::from_secs(2), || {
+        procinfo::tcp_sockets(pid)
+            .into_iter()
+            .find(|sock| sock.remote_port == port)
+            .is_some_and(|sock| sock.rx_queue == 0)
+            && procinfo::tree(pid).into_iter().all(procinfo::is_waiting)
+    });
+}
+
 /// A pattern in which any lost, repeated or reordered byte shows: 256-byte records, each its
-/// own number (4 bytes, little-endian; the top byte is 0 in any flood under 4 GiB), then the
-/// same 252 printable bytes: a stream shifted by any amount shows a 0 where a letter belongs, or
-/// a letter where the 0 belongs, within one record; a lost or repeated record shows its number.
+/// own number (three digits of base 245, each written as a byte from 11 to 255, then a 0), then
+/// the same 252 printable bytes: a stream shifted by any amount shows a 0 where a letter
+/// belongs, or a letter where the 0 belongs, within one record; a lost or repeated record shows
+/// its number. No byte is a `\n` (10), so a flood is never taken for lines: a server that
+/// keeps only whole lines keeps none of it, every time, whatever the sizes of its reads.
 /// Built with whole-record copies: a checker built without optimisation fills 32 MiB in a few
 /// milliseconds (a byte-by-byte counter took most of the suite's CPU).
 pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     const RECORD: usize = 256;
+    const BASE: u32 = 245;
     let mut record = [0u8; RECORD];
     let mut x: u32 = 0x2545_f491;
     for b in &mut record[4..] {
@@ -110,11 +149,106 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     let mut out = Vec::with_capacity(len + RECORD);
     let mut number: u32 = 0;
     while out.len() < len {
-        record[..4].copy_from_slice(&number.to_le_bytes());
+        let mut n = number;
+        for digit in &mut record[..3] {
+            *digit = 11 + (n % BASE) as u8;
+            n /= BASE;
+        }
+        record[3] = 0;
         out.extend_from_slice(&record);
         number = number.wrapping_add(1);
     }
     out.truncate(len);
     // Shared, not cloned, by the sender, the reader and the report.
     out.into()
+}
+
+/// After the client on `client_port` reset its connection to `server`: wait (at most `within`
+/// for each step) until the server's side of it has left the TCP table (the RST was taken in:
+/// whoever was blocked on it has been woken), then until the server's tree has held still
+/// (every live process asleep in a blocking call, three looks 20 ms apart) or the server has
+/// ended. Whatever the reset makes the server do (a child or a worker that ends, a parent that
+/// goes with it or not) is done before the next client comes, so the verdict is the same on
+/// every run, whichever process the scheduler runs first.
+pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
+    let pid = s.program.pid();
+    poll::until(within, || {
+        !procinfo::tcp_sockets(pid).iter().any(|k| {
+            k.remote_port == client_port && k.local_port == s.port && k.state != "TIME_WAIT"
+        })
+    });
+    let mut still = 0;
+    poll::every(Duration::from_millis(20), within, || {
+        let ended = procinfo::state(pid).is_none_or(|st| st == 'Z');
+        let asleep = procinfo::tree(pid)
+            .into_iter()
+            .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+            .all(procinfo::is_waiting);
+        still = if asleep { still + 1 } else { 0 };
+        ended || still >= 3
+    });
+}
+
+/// Expect EOF on `c`, a client of `s` that has sent its own EOF, as `Conn::expect_eof` does,
+/// but fail as soon as the server has shown it will never send it: it holds this connection
+/// (accepted, our FIN taken in: CLOSE_WAIT), has nothing left to send on it, and every one of
+/// its processes sleeps, in five looks in a row 20 ms apart. Only an outside event could wake
+/// it then, and none will come: a server that forgot to close (or whose other process keeps a
+/// copy open) is told so in a fraction of a second instead of at the deadline. A frozen or
+/// running process, bytes still queued, a connection not yet accepted: the wait goes on.
+pub fn expect_eof_or_stuck(
+    c: &mut Conn,
+    s: &Server,
+    deadline: Instant,
+    why: impl Into<Text>,
+) -> TestResult {
+    let port = c.local_port();
+    let mut still = 0;
+    while Instant::now() < deadline && !c.readable_within(Duration::from_millis(20)) {
+        still = if holds_and_sleeps(s, port) {
+            still + 1
+        } else {
+            0
+        };
+        if still >= 5 {
+            return Err(c.no_eof(why).note(msg!("echo-asleep-holding")));
+        }
+    }
+    c.expect_eof(deadline, why)
+}
+
+/// The server holds the connection from our `client_port` after our FIN with nothing queued to
+/// send, and every live process of its tree sleeps.
+pub fn holds_and_sleeps(s: &Server, client_port: u16) -> bool {
+    let pid = s.program.pid();
+    let Some(k) = procinfo::tcp_sockets(pid)
+        .into_iter()
+        .find(|k| k.remote_port == client_port && k.local_port == s.port)
+    else {
+        return false;
+    };
+    if k.state != "CLOSE_WAIT" || k.tx_queue != 0 || k.inode == 0 {
+        return false;
+    }
+    let tree: Vec<i32> = procinfo::tree(pid)
+        .into_iter()
+        .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+        .collect();
+    tree.iter()
+        .any(|&p| procinfo::socket_inodes(p).contains(&k.inode))
+        && tree.into_iter().all(procinfo::is_waiting)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_flood_has_no_newline_and_no_two_equal_records() {
+        let data = super::counting_bytes(64 << 20);
+        assert!(!data.contains(&b'\n'));
+        let first: Vec<&[u8]> = data.chunks(256).map(|r| &r[..4]).collect();
+        let mut sorted = first.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), first.len());
+    }
 }

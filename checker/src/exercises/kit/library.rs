@@ -17,8 +17,9 @@ pub struct Case<T> {
 pub struct Answers<T> {
     /// Parse a reply value from the harness.
     pub parse: fn(&str) -> Option<T>,
-    /// Show an answer to the student: `0x3412`, `bytes 12 34`, `None`, `"::1"`.
-    pub show: fn(&T) -> String,
+    /// Show an answer to the student: `0x3412`, the bytes `12 34` in memory, `None`,
+    /// `"::1"` (words, where there are any, in the reader's language).
+    pub show: fn(&T) -> Text,
 }
 
 /// Make every call and compare. `note` may add an explanation for a specific wrong answer
@@ -90,34 +91,35 @@ pub fn expect_all<T: PartialEq>(
 pub mod shapes {
     use super::Answers;
     use crate::base::escape;
+    use crate::base::i18n::msg;
     use crate::observe::harness::unhex;
 
     pub const U16_HEX: Answers<u16> = Answers {
         parse: |s| s.parse().ok(),
-        show: |v| format!("{v:#06x}"),
+        show: |v| format!("{v:#06x}").into(),
     };
     pub const U32_HEX: Answers<u32> = Answers {
         parse: |s| s.parse().ok(),
-        show: |v| format!("{v:#010x}"),
+        show: |v| format!("{v:#010x}").into(),
     };
     pub const BOOL: Answers<bool> = Answers {
         parse: |s| s.parse().ok(),
-        show: |v| v.to_string(),
+        show: |v| v.to_string().into(),
     };
 
     /// A number shown by its bytes in memory: what htons/htonl are about.
     pub const U16_MEMORY: Answers<u16> = Answers {
         parse: |s| s.parse().ok(),
-        show: |v| format!("bytes {} in memory", escape::hex(&v.to_ne_bytes())),
+        show: |v| msg!("library-in-memory", bytes = escape::hex(&v.to_ne_bytes())),
     };
     pub const U32_MEMORY: Answers<u32> = Answers {
         parse: |s| s.parse().ok(),
-        show: |v| format!("bytes {} in memory", escape::hex(&v.to_ne_bytes())),
+        show: |v| msg!("library-in-memory", bytes = escape::hex(&v.to_ne_bytes())),
     };
 
     pub const BYTES: Answers<Vec<u8>> = Answers {
         parse: unhex,
-        show: |v| format!("[{}]", escape::hex(v)),
+        show: |v| format!("[{}]", escape::hex(v)).into(),
     };
 
     /// `Option<[u8; N]>` as the harness sends it: `none` or `some:<hex>`.
@@ -135,6 +137,6 @@ pub mod shapes {
 
     pub const STRING: Answers<String> = Answers {
         parse: parse_string,
-        show: |v| format!("\"{}\"", escape::bytes(v.as_bytes())),
+        show: |v| format!("\"{}\"", escape::bytes(v.as_bytes())).into(),
     };
 }

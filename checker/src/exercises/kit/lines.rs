@@ -1,8 +1,10 @@
 //! Lines a program printed: those starting with a given word, and waiting for the `nth`.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::contain::capture::{Capture, complete_lines};
+use crate::observe::stuck::Stuck;
+use crate::observe::wire::Transcript;
 
 /// The complete lines of `data` that start with `prefix`.
 pub fn with_prefix(data: &[u8], prefix: &str) -> Vec<String> {
@@ -23,4 +25,30 @@ pub fn wait_nth(
     capture.wait_for(deadline, |data| {
         Some(with_prefix(data, prefix)).filter(|l| l.len() > nth)
     })
+}
+
+/// `wait_nth`, for a line the program under test prints once the checker has done its part:
+/// the wait ends as soon as the program is stuck (see `observe::stuck`), with where it sleeps.
+pub fn wait_nth_watching(
+    capture: &Capture,
+    prefix: &str,
+    nth: usize,
+    deadline: Instant,
+    t: &Transcript,
+) -> Result<Option<Vec<String>>, Stuck> {
+    let began = Instant::now();
+    loop {
+        let step = (Instant::now() + Duration::from_millis(50)).min(deadline);
+        if let Some(lines) = wait_nth(capture, prefix, nth, step) {
+            return Ok(Some(lines));
+        }
+        if Instant::now() >= deadline {
+            return Ok(None);
+        }
+        if began.elapsed() >= Duration::from_millis(100)
+            && let Some(stuck) = t.stuck()
+        {
+            return Err(stuck);
+        }
+    }
 }

@@ -2,6 +2,10 @@
 
 use std::time::{Duration, Instant};
 
+use crate::contain::program::Program;
+use crate::observe::stuck::Stuck;
+use crate::observe::wire::Transcript;
+
 /// Look at `check` every 10 ms until it holds or `within` has passed; whether it held.
 pub fn until(within: Duration, check: impl FnMut() -> bool) -> bool {
     every(Duration::from_millis(10), within, check)
@@ -20,5 +24,88 @@ pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) 
             return false;
         }
         std::thread::sleep(step);
+    }
+}
+
+/// `until`, for a change the program under test must make by itself (close a socket, reap a
+/// child): gives up early, false, once the program is stuck (see `observe::stuck`), since a
+/// program asleep with nothing moving will not make it.
+pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let began = Instant::now();
+    let until = began + within;
+    loop {
+        if check() {
+            return true;
+        }
+        let now = Instant::now();
+        if now >= until || (now - began >= Duration::from_millis(100) && t.stuck().is_some()) {
+            return check();
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Wait until `program` exits, at most until `deadline`: its status, or `None` at the deadline,
+/// or where it sleeps once it is stuck (a program asleep with nothing moving will not exit).
+pub fn exit_or_stuck(
+    t: &Transcript,
+    program: &mut Program,
+    deadline: Instant,
+) -> Result<Option<std::process::ExitStatus>, Stuck> {
+    let began = Instant::now();
+    loop {
+        let step = (Instant::now() + Duration::from_millis(50)).min(deadline);
+        if let Some(status) = program.wait_until(step) {
+            return Ok(Some(status));
+        }
+        if Instant::now() >= deadline {
+            return Ok(None);
+        }
+        if began.elapsed() >= Duration::from_millis(100)
+            && let Some(stuck) = t.stuck()
+        {
+            return Err(stuck);
+        }
+    }
+}
+
+/// Wait until the processes `pids()` names have settled, before a check of their state in
+/// /proc (descriptors, children, threads, handlers): each asleep in whatever call it waits in,
+/// and nothing of it changed between two looks; or, for a process that never sleeps, nothing
+/// changed for a while. A check made earlier can see a child that has not yet run, or a server
+/// half-way through accepting, and take a correct program for a wrong one (under load, more
+/// so). At most `within`; whether they settled.
+pub fn settled(within: Duration, pids: impl Fn() -> Vec<i32>) -> bool {
+    use crate::contain::procinfo;
+    let look = || {
+        let pids = pids();
+        let state: Vec<_> = pids
+            .iter()
+            .map(|&p| {
+                (
+                    p,
+                    procinfo::fd_targets(p),
+                    procinfo::children(p),
+                    procinfo::thread_states(p).len(),
+                )
+            })
+            .collect();
+        let asleep = !pids.is_empty() && pids.iter().all(|&p| procinfo::is_waiting(p));
+        (state, asleep)
+    };
+    let until = Instant::now() + within;
+    let (mut last, _) = look();
+    let mut still_since = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(10));
+        let (now, asleep) = look();
+        if now != last {
+            (last, still_since) = (now, Instant::now());
+        } else if asleep || still_since.elapsed() >= Duration::from_millis(300) {
+            return true;
+        }
+        if Instant::now() >= until {
+            return false;
+        }
     }
 }

@@ -36,6 +36,8 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
         .collect();
     let by_hand_command = format!("{} 7000{shown_args}", ctx.by_hand(name));
     let mut program = spawn.start()?;
+    // From now on a wait for this server fails as soon as the server is stuck.
+    ctx.watch(program.pid(), name);
     // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
     let ready_by = ctx.within(Duration::from_secs(5));
     let ready = |program: Program, port: u16, line: String| {
@@ -204,7 +206,9 @@ pub fn under_test(ctx: &Ctx) -> Result<&'static str, Failure> {
         .ok_or_else(|| Failure::checker_error(msg!("server-no-program")))
 }
 
-/// Start the server the test's table row names, on `port`.
+/// Start the server the test's table row names, on `port`, with the arguments its exercise
+/// gives it after the port (`Ctx::program_args`: none for most).
 pub fn start_under_test(ctx: &Ctx, port: u16) -> Result<Server, Failure> {
-    start(ctx, under_test(ctx)?, port, &[])
+    let args: Vec<String> = ctx.program_args.iter().map(|a| a.to_string()).collect();
+    start(ctx, under_test(ctx)?, port, &args)
 }

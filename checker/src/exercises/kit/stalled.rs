@@ -24,15 +24,19 @@ pub fn read_everything(
     // Stalling is waiting (for the program to block or to stop sending): lend the slot.
     let stalled = ctx.off_cpu(|| stall::interrupt_blocked_sends(t, leader, conn, 4, deadline));
     ctx.log(msg!("stalled-stops", n = stalled.stops.to_string()));
-    conn.expect_bytes(expected, deadline).map_err(|f| {
-        if f.kind
-            .is_some_and(|k| k != FailureKind::EarlyEof && k != FailureKind::Timeout)
-        {
-            f
-        } else if stalled.stops > 0 {
-            f.note(msg!("stalled-short-send"))
-        } else {
-            f.note(msg!("stalled-non-blocking"))
-        }
-    })
+    // The note names how the bytes went missing: the server ended the connection (whatever
+    // its design: a blocking day-2 server that reads once and closes does), or it kept the
+    // connection open and lost them after a short send.
+    conn.expect_bytes(expected, deadline)
+        .map_err(|f| match f.kind {
+            // FIN or RST: which one the client meets first races with its writer (load.rs).
+            Some(FailureKind::EarlyEof | FailureKind::Reset) => {
+                f.note(msg!("stalled-closed-early"))
+            }
+            Some(FailureKind::Timeout) | None if stalled.stops > 0 => {
+                f.note(msg!("stalled-short-send"))
+            }
+            Some(FailureKind::Timeout) | None => f.note(msg!("stalled-non-blocking")),
+            Some(_) => f,
+        })
 }

@@ -19,10 +19,18 @@ use crate::lab::integrity;
 pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: Sender<Event>) {
     let tree = opts.tree.clone();
     let (color, ci) = (opts.color, opts.ci);
+    let on_build = opts.on_build.clone();
     std::thread::spawn(move || {
         for (index, p) in planned.into_iter().enumerate() {
             let tests = p.tests.len();
-            let problem = match build_one(&p, &tree, ci, color) {
+            if let Some(hook) = &on_build {
+                hook(Some(p.exercise.name));
+            }
+            let result = build_one(&p, &tree, ci, color);
+            if let Some(hook) = &on_build {
+                hook(None);
+            }
+            let problem = match result {
                 Ok(Ok(built)) => {
                     let _ = events.send(Event::Built {
                         exercise_index: index,

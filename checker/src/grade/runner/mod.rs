@@ -26,6 +26,7 @@ use crate::lab::selection::Selection;
 use crate::lab::test::Test;
 
 /// How a run grades.
+#[derive(Clone)]
 pub struct Options {
     pub tree: Tree,
     /// How the programs of each test are contained (`sandbox::choose` decided it for the run).
@@ -41,7 +42,13 @@ pub struct Options {
     /// when tests must not overlap at all (programs that may share a fixed port in plain mode).
     pub lend_slots: bool,
     pub color: bool,
+    /// Told which exercise cargo is building (`Some`), and when that build ends (`None`): a
+    /// build can take a minute on a fresh clone, and the student should see what happens.
+    pub on_build: Option<BuildHook>,
 }
+
+/// See `Options::on_build`.
+pub type BuildHook = Arc<dyn Fn(Option<&'static str>) + Send + Sync>;
 
 /// One test to run, once its exercise is built: the test (which knows its exercise), where
 /// its outcome goes on the collector's board, and what it runs.

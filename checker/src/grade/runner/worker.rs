@@ -196,11 +196,18 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
             how,
             last_words,
             server: true,
+            eintr_after_stop,
             ..
-        } => Some((label, how, last_words)),
+        } => Some((label, how, last_words, eintr_after_stop)),
         _ => None,
     });
-    if let Some((label, how, last_words)) = server_end {
+    if let Some((label, how, last_words, eintr_after_stop)) = server_end {
+        // It ended on the EINTR that the checker's stop caused: say exactly that, whatever the
+        // test would have guessed.
+        if let Some(call) = eintr_after_stop {
+            f.kind = None;
+            f.note = Some(msg!("worker-eintr-after-stop", label = label, call = call));
+        }
         // The test saw only a symptom (refused, reset, ...): name the cause.
         if matches!(
             f.kind,
@@ -238,6 +245,7 @@ mod tests {
             last_words: vec!["thread 'main' panicked".into()],
             server,
             todo_at: todo_at.map(String::from),
+            eintr_after_stop: None,
         }
     }
 

@@ -10,6 +10,38 @@ use super::transcript::Transcript;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::observe::stuck::Stuck;
+
+/// How long a read waits before it first asks whether the program is stuck, and how often it
+/// asks again: most answers come within the first.
+const FIRST_LOOK: Duration = Duration::from_millis(100);
+const LOOK_EVERY: Duration = Duration::from_millis(50);
+
+/// The failure of a wait for a program that is stuck: where it sleeps, as evidence.
+pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
+    Failure::of_kind(
+        Kind::Timeout,
+        msg!("conn-stuck", who = who, label = &stuck.label),
+    )
+    .detail(msg!("label-where-it-waits"), stuck.where_)
+}
+
+/// `to`, with the evidence of where a stuck program waits that `from` carries, if any (before
+/// the transcript, which comes last).
+pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
+    let at = to
+        .details
+        .iter()
+        .position(|(label, _)| label.is("label-transcript"))
+        .unwrap_or(to.details.len());
+    let carried = from
+        .details
+        .iter()
+        .filter(|(label, _)| label.is("label-where-it-waits"))
+        .cloned();
+    to.details.splice(at..at, carried);
+    to
+}
 
 /// A TCP connection made by the checker, recording every byte into a transcript.
 pub struct Conn {
@@ -33,6 +65,7 @@ impl Conn {
         match TcpStream::connect_timeout(&addr.into(), timeout) {
             Ok(stream) => {
                 let port = stream.local_addr().map(|a| a.port()).unwrap_or(0);
+                t.name_port(port, who);
                 t.note(
                     who,
                     msg!(
@@ -156,7 +189,11 @@ impl Conn {
     }
 
     /// Read what is there into `buf`, waiting until `deadline`: how many bytes came, 0 = EOF.
+    /// Once nothing has come for a moment, the wait asks whether the program is stuck (see
+    /// `observe::stuck`): if it is, waiting longer cannot help, and the failure says where it
+    /// sleeps.
     fn recv_into(&mut self, buf: &mut [u8], deadline: Instant) -> Result<usize, Failure> {
+        let began = Instant::now();
         loop {
             let left = remaining(deadline).ok_or_else(|| {
                 self.t.note(&self.who, msg!("conn-timed-out-waiting"));
@@ -165,7 +202,13 @@ impl Conn {
                     msg!("conn-nothing-came-back", who = &self.who),
                 ))
             })?;
-            let _ = self.stream.set_read_timeout(Some(left));
+            if began.elapsed() >= FIRST_LOOK
+                && let Some(stuck) = self.t.stuck()
+            {
+                self.t.note(&self.who, msg!("conn-gave-up-stuck"));
+                return Err(self.t.attach(stuck_failure(&self.who, stuck)));
+            }
+            let _ = self.stream.set_read_timeout(Some(left.min(LOOK_EVERY)));
             match self.stream.read(buf) {
                 Ok(0) => {
                     self.t.note(&self.who, msg!("conn-eof"));
@@ -213,9 +256,10 @@ impl Conn {
                     matched += n;
                 }
                 Err(f) => {
-                    return Err(self
+                    let mismatch = self
                         .mismatch(f.summary.clone(), expected, &arrived(matched, &[]))
-                        .kind(f.kind.unwrap_or(Kind::Timeout)));
+                        .kind(f.kind.unwrap_or(Kind::Timeout));
+                    return Err(where_it_waits(&f, mismatch));
                 }
             }
         }
@@ -255,13 +299,18 @@ impl Conn {
                 who = &self.who,
                 bytes = escape::quoted(&extra, 48)
             )))),
-            Err(f) if f.kind == Some(Kind::Timeout) => Err(Failure::of_kind(
-                Kind::Timeout,
-                msg!("conn-no-eof", who = &self.who, why = why.into()),
-            )
-            .detail(msg!("label-transcript"), self.t.render(24))),
+            Err(f) if f.kind == Some(Kind::Timeout) => Err(where_it_waits(&f, self.no_eof(why))),
             Err(f) => Err(f),
         }
+    }
+
+    /// The failure of a connection that stayed open after the client's EOF, with its transcript.
+    pub fn no_eof(&self, why: impl Into<Text>) -> Failure {
+        Failure::of_kind(
+            Kind::Timeout,
+            msg!("conn-no-eof", who = &self.who, why = why.into()),
+        )
+        .detail(msg!("label-transcript"), self.t.render(24))
     }
 
     /// Give up on the connection in both directions (shutdown(SHUT_RDWR)), so that a thread
@@ -269,6 +318,18 @@ impl Conn {
     /// stops at its first proof of failure.
     pub fn abort(&self) {
         let _ = self.stream.shutdown(Shutdown::Both);
+    }
+
+    /// Whether something (bytes, EOF, an error) can be read within `wait`, without reading it.
+    pub fn readable_within(&self, wait: Duration) -> bool {
+        let mut fd = libc::pollfd {
+            fd: std::os::fd::AsRawFd::as_raw_fd(&self.stream),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = wait.as_millis().min(i32::MAX as u128) as i32;
+        // SAFETY: one valid pollfd, for the duration of the call.
+        unsafe { libc::poll(&mut fd, 1, ms) > 0 }
     }
 
     /// Bytes that have arrived and wait in our receive queue (FIONREAD).

@@ -32,6 +32,9 @@ pub struct HiddenServer {
     serving: Arc<AtomicUsize>,
     /// Every byte received, over all connections: what the client really sent.
     received: Arc<Mutex<Vec<u8>>>,
+    /// When the first of them came: a client's own timeout counts from there, whatever its
+    /// process start cost.
+    first_at: Arc<Mutex<Option<Instant>>>,
 }
 
 impl HiddenServer {
@@ -42,11 +45,13 @@ impl HiddenServer {
         let stop = Arc::new(AtomicBool::new(false));
         let serving = Arc::new(AtomicUsize::new(0));
         let received = Arc::new(Mutex::new(Vec::new()));
-        let (t, stop2, serving2, received2) = (
+        let first_at = Arc::new(Mutex::new(None));
+        let (t, stop2, serving2, received2, first2) = (
             Arc::clone(t),
             Arc::clone(&stop),
             Arc::clone(&serving),
             Arc::clone(&received),
+            Arc::clone(&first_at),
         );
         std::thread::spawn(move || {
             while !stop2.load(Ordering::Relaxed) {
@@ -55,14 +60,15 @@ impl HiddenServer {
                         let _ = stream.set_nonblocking(false);
                         serving2.fetch_add(1, Ordering::SeqCst);
                         t.note("hidden server", msg!("hidden-accepted"));
-                        let (t, stop, serving, received) = (
+                        let (t, stop, serving, received, first) = (
                             Arc::clone(&t),
                             Arc::clone(&stop2),
                             Arc::clone(&serving2),
                             Arc::clone(&received2),
+                            Arc::clone(&first2),
                         );
                         std::thread::spawn(move || {
-                            serve_hidden(stream, behaviour, &t, &stop, &received);
+                            serve_hidden(stream, behaviour, &t, &stop, (&received, &first));
                             serving.fetch_sub(1, Ordering::SeqCst);
                         });
                     }
@@ -75,7 +81,13 @@ impl HiddenServer {
             stop,
             serving,
             received,
+            first_at,
         })
+    }
+
+    /// When the first byte came, if any did.
+    pub fn first_byte_at(&self) -> Option<Instant> {
+        *self.first_at.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Every byte the hidden server received so far, over all its connections.
@@ -107,7 +119,7 @@ fn serve_hidden(
     behaviour: Behaviour,
     t: &Transcript,
     stop: &AtomicBool,
-    received: &Mutex<Vec<u8>>,
+    (received, first_at): (&Mutex<Vec<u8>>, &Mutex<Option<Instant>>),
 ) {
     let who = "hidden server";
     let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
@@ -134,6 +146,10 @@ fn serve_hidden(
             }
         };
         t.received(who, &buf[..n]);
+        first_at
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get_or_insert_with(Instant::now);
         received
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -8,7 +8,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use super::errors::{io_failure, remaining};
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::observe::stuck::Stuck;
 
 /// The checker's own echo server (std::net, a thread per connection): the yardstick for a
 /// student's server, measured in the same run on the same machine. Its buffer is the 1 KiB of
@@ -56,9 +58,26 @@ impl Drop for ReferenceEcho {
     }
 }
 
+/// How an echo stream stopped short.
+enum Ended {
+    /// The server ended the connection: a read returned 0 (FIN) or failed with ECONNRESET
+    /// (RST). One case, not two: when a server closes with bytes unread its kernel sends RST,
+    /// and whether our reader sees ECONNRESET or, after the writer thread has taken that error,
+    /// a plain 0, is a race between our two threads. The verdict must not depend on it.
+    Closed,
+    /// A read failed otherwise.
+    Error(String),
+}
+
 /// Push `bytes` through an echo server at `port` (writer and reader on two threads) and return
-/// the rate in MB/s, or a failure if it does not come back whole before `deadline`.
-pub fn echo_throughput(port: u16, bytes: usize, deadline: Instant) -> Result<f64, Failure> {
+/// the rate in MB/s, or a failure if it does not come back whole before `deadline`, or once
+/// `stuck` finds the server stuck (then with where it sleeps).
+pub fn echo_throughput(
+    port: u16,
+    bytes: usize,
+    deadline: Instant,
+    stuck: impl Fn() -> Option<Stuck>,
+) -> Result<f64, Failure> {
     let stream = TcpStream::connect_timeout(
         &SocketAddrV4::new(Ipv4Addr::LOCALHOST, port).into(),
         Duration::from_secs(2),
@@ -84,26 +103,64 @@ pub fn echo_throughput(port: u16, bytes: usize, deadline: Instant) -> Result<f64
     });
     let mut buf = vec![0u8; 256 * 1024];
     let mut got = 0usize;
+    let mut stuck_at = None;
+    // How the stream ended before everything came back: the server's FIN, its RST, or our
+    // deadline. Each is a different bug, and the report must say which.
+    let mut ended = None;
     while got < bytes {
         let Some(left) = remaining(deadline) else {
             break;
         };
-        let _ = reader.set_read_timeout(Some(left));
+        let _ = reader.set_read_timeout(Some(left.min(Duration::from_millis(50))));
         match reader.read(&mut buf) {
-            Ok(0) => break,
+            Ok(0) => {
+                ended = Some(Ended::Closed);
+                break;
+            }
             Ok(n) => got += n,
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(_) => break,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                if start.elapsed() >= Duration::from_millis(100) {
+                    stuck_at = stuck();
+                    if stuck_at.is_some() {
+                        break;
+                    }
+                }
+            }
+            Err(e) => {
+                ended = Some(match e.kind() {
+                    ErrorKind::ConnectionReset => Ended::Closed,
+                    // By its errno name, the same in every language.
+                    _ => Ended::Error(e.raw_os_error().map_or_else(
+                        || e.to_string(),
+                        |n| format!("{:?}", nix::errno::Errno::from_raw(n)),
+                    )),
+                });
+                break;
+            }
         }
     }
     let elapsed = start.elapsed().as_secs_f64();
     let _ = reader.shutdown(Shutdown::Both);
     let _ = sender.join();
+    if let Some(stuck) = stuck_at {
+        return Err(super::conn::stuck_failure("load generator", stuck));
+    }
     if got < bytes {
-        return Err(Failure::of_kind(
-            Kind::Timeout,
-            format!("only {got} of {bytes} bytes came back in time: the server is far too slow"),
-        ));
+        return Err(match ended {
+            Some(Ended::Closed) => Failure::of_kind(
+                Kind::EarlyEof,
+                msg!("load-closed-early", got = got, bytes = bytes),
+            ),
+            Some(Ended::Error(error)) => Failure::of_kind(
+                Kind::Reset,
+                msg!("load-reset-early", got = got, bytes = bytes, error = error),
+            ),
+            None => Failure::of_kind(
+                Kind::Timeout,
+                msg!("load-too-slow", got = got, bytes = bytes),
+            ),
+        });
     }
     Ok(bytes as f64 / elapsed / 1e6)
 }

@@ -1,11 +1,14 @@
 //! What happened on the wire during a test, in order, for failure messages and `-v`.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, Status};
+use crate::observe::stuck::{Stuck, Watched};
 
 /// Bytes of each send/receive kept in the transcript (the byte counts are always exact).
 const SHOWN: usize = 48;
@@ -15,6 +18,13 @@ pub struct Transcript {
     start: Instant,
     lines: Mutex<Vec<Line>>,
     log: Arc<Mutex<Vec<Text>>>,
+    /// Bumped by every byte line: the checker's own traffic, which keeps a program from looking
+    /// stuck.
+    activity: AtomicU64,
+    /// Who is on which of the checker's ports ("client 1"), to say whose socket is whose.
+    names: Mutex<HashMap<u16, String>>,
+    /// The program the test waits for, shared by the test's transcripts (`Ctx::watch`).
+    watched: Arc<Watched>,
 }
 
 struct Line {
@@ -47,16 +57,40 @@ impl Kind {
 }
 
 impl Transcript {
-    /// A transcript that mirrors itself into `log`, the test's log (`Ctx::transcript`).
-    pub fn new(log: Arc<Mutex<Vec<Text>>>) -> Arc<Transcript> {
+    /// A transcript that mirrors itself into `log`, the test's log, and whose waits watch the
+    /// test's program (`Ctx::transcript`).
+    pub fn new(log: Arc<Mutex<Vec<Text>>>, watched: Arc<Watched>) -> Arc<Transcript> {
         Arc::new(Transcript {
             start: Instant::now(),
             lines: Mutex::new(Vec::new()),
             log,
+            activity: AtomicU64::new(0),
+            names: Mutex::new(HashMap::new()),
+            watched,
         })
     }
 
+    /// `who` is on the checker's port `port` (for saying whose socket a program waits on).
+    pub fn name_port(&self, port: u16, who: &str) {
+        if let Ok(mut names) = self.names.lock() {
+            names.insert(port, who.to_string());
+        }
+    }
+
+    /// Where the program this test waits for is stuck, once it certainly is (see
+    /// `observe::stuck`); `None` while it may still do something.
+    pub fn stuck(&self) -> Option<Stuck> {
+        let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
+        self.watched
+            .stuck(self.activity.load(Ordering::SeqCst), &names)
+    }
+
     fn push(&self, who: &str, kind: Kind, data: &[u8]) {
+        // Bytes moved by the checker; its notes (a timeout, a FIN, a signal) change nothing
+        // for the program, or change what /proc shows of it.
+        if !matches!(kind, Kind::Note(_)) {
+            self.activity.fetch_add(1, Ordering::SeqCst);
+        }
         let mut lines = self.lines.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(last) = lines.last_mut()
             && kind.merges()
@@ -161,7 +195,7 @@ mod tests {
 
     #[test]
     fn pieces_one_way_merge_and_datagrams_keep_their_boundaries() {
-        let t = Transcript::new(Arc::new(Mutex::new(Vec::new())));
+        let t = Transcript::new(Arc::new(Mutex::new(Vec::new())), Arc::default());
         t.sent("client", b"ab");
         t.sent("client", b"cd");
         t.received("client", b"abcd");

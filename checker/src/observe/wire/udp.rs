@@ -25,6 +25,7 @@ pub struct Peer {
 impl Peer {
     pub fn bind(t: &Arc<Transcript>, who: &str) -> Result<Peer, Failure> {
         let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        t.name_port(sock.local_addr()?.port(), who);
         Ok(Peer {
             sock,
             who: who.to_string(),
@@ -38,14 +39,33 @@ impl Peer {
         Ok(())
     }
 
-    /// The next datagram, or `None` if none comes before `deadline`.
+    /// The next datagram, or `None` if none comes before `deadline`. A wait that nothing ends
+    /// fails once the server is stuck (see `observe::stuck`), saying where it sleeps.
     pub fn recv(&self, deadline: Instant) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
+        self.recv_watching(deadline, true)
+    }
+
+    fn recv_watching(
+        &self,
+        deadline: Instant,
+        watch: bool,
+    ) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
         let mut buf = vec![0u8; 70_000];
+        let began = Instant::now();
         loop {
             let Some(left) = remaining(deadline) else {
                 return Ok(None);
             };
-            let _ = self.sock.set_read_timeout(Some(left));
+            if watch
+                && began.elapsed() >= Duration::from_millis(100)
+                && let Some(stuck) = self.t.stuck()
+            {
+                self.t.note(&self.who, msg!("conn-gave-up-stuck"));
+                return Err(self.t.attach(super::conn::stuck_failure(&self.who, stuck)));
+            }
+            let _ = self
+                .sock
+                .set_read_timeout(Some(left.min(Duration::from_millis(50))));
             match self.sock.recv_from(&mut buf) {
                 Ok((n, from)) => {
                     self.t.received_datagram(&self.who, &buf[..n], from.port());
@@ -70,15 +90,26 @@ impl Peer {
 
     /// Expect the next datagram to be exactly `expected`, from the server's `port`.
     pub fn expect(&self, expected: &[u8], port: u16, deadline: Instant) -> Result<(), Failure> {
-        let Some((got, from)) = self.recv(deadline)? else {
-            return Err(self.t.attach(Failure::of_kind(
+        let no_reply = || {
+            Failure::of_kind(
                 Kind::Timeout,
                 msg!(
                     "udp-no-reply",
                     who = &self.who,
                     size = msg!("count-byte", n = expected.len())
                 ),
-            )));
+            )
+        };
+        let got = match self.recv(deadline) {
+            Ok(got) => got,
+            // The server is stuck: no reply, and where it waits.
+            Err(f) if f.kind == Some(Kind::Timeout) => {
+                return Err(self.t.attach(super::conn::where_it_waits(&f, no_reply())));
+            }
+            Err(f) => return Err(f),
+        };
+        let Some((got, from)) = got else {
+            return Err(self.t.attach(no_reply()));
         };
         if from.port() != port {
             return Err(self.t.attach(Failure::wrong(msg!(
@@ -107,7 +138,8 @@ impl Peer {
     /// Fail if another datagram arrives within `wait` (a reply sent to the wrong client, a
     /// duplicate).
     pub fn expect_nothing(&self, wait: Duration, why: impl Into<Text>) -> Result<(), Failure> {
-        if let Some((extra, from)) = self.recv(Instant::now() + wait)? {
+        // A quiet spell is what this wait hopes for: it does not ask whether the server is stuck.
+        if let Some((extra, from)) = self.recv_watching(Instant::now() + wait, false)? {
             return Err(self.t.attach(Failure::wrong(msg!(
                 "udp-unexpected-datagram",
                 who = &self.who,
@@ -140,6 +172,8 @@ pub struct HiddenUdpServer {
     pub port: u16,
     stop: Arc<AtomicBool>,
     received: Arc<AtomicUsize>,
+    /// When each datagram came: a client's retry timer shows in the gaps, whatever its start.
+    arrivals: Arc<std::sync::Mutex<Vec<Instant>>>,
 }
 
 impl HiddenUdpServer {
@@ -150,7 +184,9 @@ impl HiddenUdpServer {
         let port = sock.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
         let received = Arc::new(AtomicUsize::new(0));
+        let arrivals = Arc::new(std::sync::Mutex::new(Vec::new()));
         let (t, stop2, received2) = (Arc::clone(t), Arc::clone(&stop), Arc::clone(&received));
+        let arrivals2 = Arc::clone(&arrivals);
         std::thread::spawn(move || {
             let who = "hidden server";
             let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
@@ -159,6 +195,9 @@ impl HiddenUdpServer {
                 let Ok((n, from)) = sock.recv_from(&mut buf) else {
                     continue;
                 };
+                if let Ok(mut at) = arrivals2.lock() {
+                    at.push(Instant::now());
+                }
                 received2.fetch_add(1, Ordering::Relaxed);
                 let data = buf[..n].to_vec();
                 t.received_datagram(who, &data, from.port());
@@ -187,7 +226,17 @@ impl HiddenUdpServer {
             port,
             stop,
             received,
+            arrivals,
         })
+    }
+
+    /// The time from the first datagram received to the last.
+    pub fn span(&self) -> Duration {
+        let at = self.arrivals.lock().map(|a| a.clone()).unwrap_or_default();
+        match (at.first(), at.last()) {
+            (Some(first), Some(last)) => *last - *first,
+            _ => Duration::ZERO,
+        }
     }
 
     /// Datagrams received so far.

@@ -12,7 +12,13 @@
 //!   print `bye`, exit 0, all within 2 s.
 
 // Keeps the compiler quiet while the stub is unfinished.
-#![allow(unused_imports, unused_variables, unused_mut, dead_code, unreachable_code)]
+#![allow(
+    unused_imports,
+    unused_variables,
+    unused_mut,
+    dead_code,
+    unreachable_code
+)]
 
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};

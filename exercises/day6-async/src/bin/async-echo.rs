@@ -9,7 +9,13 @@
 //! instance (edge-triggered), and a task waiting in `.await` is woken when its socket is ready.
 
 // Keeps the compiler quiet while the stub is unfinished.
-#![allow(unused_imports, unused_variables, unused_mut, dead_code, unreachable_code)]
+#![allow(
+    unused_imports,
+    unused_variables,
+    unused_mut,
+    dead_code,
+    unreachable_code
+)]
 
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};

@@ -1,0 +1,162 @@
+//! `checker compare [targets]`: the student's servers (or the solutions', `--solutions`, or
+//! programs from elsewhere, `--program`) measured side by side under the same load, shown as a
+//! table in the reader's language or as JSON, and drawn as a chart under `target/compare/`.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use super::quiet_on_broken_pipe;
+use crate::base::i18n::{Localized, Messages, Text, msg};
+use crate::base::workspace;
+use crate::cli::{Format, GradingArgs};
+use crate::compare::measure::Outcome;
+use crate::compare::{self, Machine, Progress, Settings, chart, servers, table};
+use crate::contain::sandbox;
+
+/// Descriptors the checker keeps for itself besides one per client (its own files, pipes to
+/// the servers, the sandbox's).
+const SPARE_FILES: u64 = 256;
+
+/// What the command line asked of `compare`.
+pub struct Request<'a> {
+    pub targets: &'a [String],
+    pub quick: bool,
+    pub runs: Option<usize>,
+    pub clients: &'a [usize],
+}
+
+/// Exit status: 0 some server was measured, 1 none could be, 2 the checker could not work.
+pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
+    let (mode, _) = sandbox::choose(args.sandbox)?;
+    let tree = super::tree_of(args)?;
+    let mut levels: Vec<usize> = match (request.clients, request.quick) {
+        ([], true) => vec![1, 10, 100],
+        ([], false) => vec![1, 10, 100, 1000],
+        (chosen, _) => chosen.iter().copied().filter(|&n| n > 0).collect(),
+    };
+    levels.sort_unstable();
+    levels.dedup();
+    if levels.is_empty() {
+        bail!(Localized(msg!("compare-no-levels")));
+    }
+    let (open_files, notes) = open_files_for(&mut levels);
+    let runs = request.runs.unwrap_or(if request.quick { 2 } else { 3 });
+    let settings = Settings::new(levels, runs, request.quick, mode);
+    let contestants = chosen(request.targets, args)?;
+    let steps = contestants.len()
+        * settings.runs
+        * settings.echo_levels.len().max(settings.chat_levels.len());
+    let bar = crate::report::progress::bar(steps, "compare");
+    // Said before the measuring threads start: the messages are not shared between threads.
+    let building: BTreeMap<&str, String> = contestants
+        .iter()
+        .filter_map(|c| c.exercise)
+        .map(|e| {
+            (
+                e.name,
+                tr.render(&msg!("compare-building", exercise = e.name)),
+            )
+        })
+        .collect();
+    let progress = |p: Progress| match p {
+        Progress::Building(exercise) => {
+            bar.set_message(building.get(exercise).cloned().unwrap_or_default());
+        }
+        Progress::Measured(server, clients) => {
+            bar.inc(1);
+            bar.set_message(format!("{server} × {clients}"));
+        }
+    };
+    let machine = Machine::now(mode, open_files);
+    let cmp = compare::run(&tree, contestants, settings, machine, notes, &progress)?;
+    bar.finish_and_clear();
+    let dir = workspace::lab_root().join("target/compare");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let path = dir.join("compare.svg");
+    let measured = cmp
+        .servers
+        .iter()
+        .any(|s| matches!(s.outcome, Outcome::Measured(_)));
+    let chart = if measured {
+        chart::draw(&cmp, &path, tr)?;
+        Some(path.display().to_string())
+    } else {
+        None
+    };
+    let text = match args.format {
+        Format::Json => {
+            let doc = compare::json::document(&cmp, chart.as_deref(), tr);
+            serde_json::to_string_pretty(&doc)?
+        }
+        _ => table::render(&cmp, chart.as_deref(), tr),
+    };
+    match &args.output {
+        Some(file) => std::fs::write(file, format!("{text}\n"))
+            .with_context(|| format!("writing {}", file.display()))?,
+        None => quiet_on_broken_pipe(writeln!(anstream::stdout(), "{text}"))?,
+    }
+    Ok(if measured {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The servers the targets name (all of them without targets), programs from elsewhere added.
+fn chosen(targets: &[String], args: &GradingArgs) -> Result<Vec<servers::Contestant>> {
+    let mut all = servers::of_the_lab(crate::exercises::ALL);
+    for (name, path) in &args.programs {
+        servers::outside(name, path.clone(), &mut all);
+    }
+    let outside: Vec<&str> = args.programs.iter().map(|(n, _)| n.as_str()).collect();
+    for target in targets {
+        if !all.iter().any(|c| servers::named_by(c, target)) {
+            let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+            bail!(Localized(msg!(
+                "compare-unknown-target",
+                target = target.clone(),
+                names = names.join(", ")
+            )));
+        }
+    }
+    Ok(all
+        .into_iter()
+        .filter(|c| {
+            targets.is_empty()
+                || outside.contains(&c.name.as_str())
+                || targets.iter().any(|t| servers::named_by(c, t))
+        })
+        .collect())
+}
+
+/// Room for one descriptor per client: the soft RLIMIT_NOFILE raised to what the most clients
+/// need (the servers inherit it), and where the hard limit is lower, the levels above it
+/// lowered, with a note saying so. Returns the limit as it is now, and the notes.
+fn open_files_for(levels: &mut [usize]) -> (u64, Vec<Text>) {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    let most = levels.iter().copied().max().unwrap_or(1) as u64;
+    let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) else {
+        return (0, Vec::new());
+    };
+    let wanted = (most + SPARE_FILES).min(hard);
+    let soft = if soft < wanted && setrlimit(Resource::RLIMIT_NOFILE, wanted, hard).is_ok() {
+        wanted
+    } else {
+        soft
+    };
+    let room = soft.saturating_sub(SPARE_FILES).max(1) as usize;
+    let mut notes = Vec::new();
+    for level in levels.iter_mut().filter(|l| **l > room) {
+        notes.push(msg!(
+            "compare-lowered-clients",
+            from = *level,
+            to = room,
+            limit = soft
+        ));
+        *level = room;
+    }
+    (soft, notes)
+}

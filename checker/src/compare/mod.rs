@@ -1,0 +1,206 @@
+//! `checker compare`: the student's own servers measured side by side under the same load.
+//! Which servers (`servers`: the exercise tables' echo and chat servers, programs from
+//! elsewhere), how one is measured (`measure`: contained as a test's programs are, a client
+//! fleet from `observe::fleet`, `/proc` for its cost), what the figures are over several runs
+//! (`figures`: the one place that decides), and how they are shown: a table in the reader's
+//! language (`table`), an SVG chart (`chart`), JSON (`json`). Everything runs one server at a
+//! time on the same machine; the machine's cores and load are part of the result.
+
+pub mod chart;
+pub mod figures;
+pub mod json;
+pub mod measure;
+pub mod servers;
+pub mod table;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::base::i18n::{Text, msg};
+use crate::base::workspace::Tree;
+use crate::build::package;
+use crate::contain::limits::{Limits, MAX_PROCESSES, MEMORY_LIMIT};
+use crate::contain::sandbox;
+use crate::context::built::{BuildOutcome, Built};
+use crate::observe::fleet::echo::Window;
+use measure::Outcome;
+use servers::Contestant;
+
+/// Address space a thread per client may take: its stack (2 MiB for Rust's threads, 8 MiB
+/// for C's by default) and some.
+const STACK_ROOM: u64 = 10 << 20;
+
+/// How the servers are measured.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The numbers of clients an echo server is measured at.
+    pub echo_levels: Vec<usize>,
+    /// The numbers of clients a chat server is measured at.
+    pub chat_levels: Vec<usize>,
+    /// How many times each figure is measured (a fresh server each time).
+    pub runs: usize,
+    pub window: Window,
+    /// Bytes per round trip, or per chat line (its `\n` included).
+    pub size: usize,
+    /// `--quick`.
+    pub quick: bool,
+    pub mode: sandbox::Mode,
+    /// What a server may use: a process or a thread per client and some, and the address space
+    /// of a thread's stack per client.
+    pub limits: Limits,
+}
+
+impl Settings {
+    /// The levels every server is measured at, for `levels` clients at most (`--clients`).
+    pub fn new(levels: Vec<usize>, runs: usize, quick: bool, mode: sandbox::Mode) -> Settings {
+        let window = if quick {
+            Window {
+                warm_up: std::time::Duration::from_millis(50),
+                measure: std::time::Duration::from_millis(150),
+            }
+        } else {
+            Window {
+                warm_up: std::time::Duration::from_millis(80),
+                measure: std::time::Duration::from_millis(250),
+            }
+        };
+        let most = levels.iter().copied().max().unwrap_or(1);
+        Settings {
+            chat_levels: levels.iter().copied().filter(|&n| n > 1).collect(),
+            echo_levels: levels,
+            runs: runs.max(1),
+            window,
+            size: 64,
+            quick,
+            mode,
+            limits: Limits {
+                processes: MAX_PROCESSES.max(most + 64),
+                address_space: MEMORY_LIMIT.max((most as u64 + 64) * STACK_ROOM),
+            },
+        }
+    }
+}
+
+/// The machine the figures were measured on.
+#[derive(Clone, Debug)]
+pub struct Machine {
+    pub cores: usize,
+    /// The load averages (1, 5, 15 minutes) when the comparison started and when it ended.
+    pub load_before: [f64; 3],
+    pub load_after: [f64; 3],
+    pub kernel: String,
+    /// `namespaces` or `plain`.
+    pub sandbox: &'static str,
+    /// RLIMIT_NOFILE as the comparison ran (raised to the hard limit when it was lower).
+    pub open_files: u64,
+}
+
+impl Machine {
+    pub fn now(mode: sandbox::Mode, open_files: u64) -> Machine {
+        let load = load_average();
+        Machine {
+            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            load_before: load,
+            load_after: load,
+            kernel: std::fs::read_to_string("/proc/sys/kernel/osrelease")
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
+            sandbox: sandbox::containment(mode).0,
+            open_files,
+        }
+    }
+}
+
+/// The load averages of /proc/loadavg.
+pub fn load_average() -> [f64; 3] {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let mut fields = text.split_whitespace().map(|f| f.parse().unwrap_or(0.0));
+    [(); 3].map(|_| fields.next().unwrap_or(0.0))
+}
+
+/// One server's result.
+pub struct Measured {
+    pub contestant: Contestant,
+    pub outcome: Outcome,
+}
+
+/// Everything a comparison found: what every format shows.
+pub struct Comparison {
+    pub machine: Machine,
+    pub settings: Settings,
+    pub servers: Vec<Measured>,
+    /// What the comparison had to change and why (levels lowered for the open-file limit).
+    pub notes: Vec<Text>,
+    pub seconds: f64,
+}
+
+/// What a comparison reports as it goes.
+pub enum Progress<'a> {
+    Building(&'a str),
+    Measured(&'a str, usize),
+}
+
+/// Build and measure `contestants` one after another.
+pub fn run(
+    tree: &Tree,
+    contestants: Vec<Contestant>,
+    settings: Settings,
+    machine: Machine,
+    notes: Vec<Text>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Comparison> {
+    let started = Instant::now();
+    let mut builds: BTreeMap<&str, std::result::Result<Built, Text>> = BTreeMap::new();
+    let mut servers = Vec::new();
+    for c in contestants {
+        let built = match (&c.outside, c.exercise) {
+            (Some(path), _) => match package::external(&[(c.name.clone(), path.clone())]) {
+                BuildOutcome::Built(built) => Ok(built),
+                _ => Err(msg!("compare-does-not-compile")),
+            },
+            (None, Some(exercise)) => {
+                if !builds.contains_key(exercise.name) {
+                    progress(Progress::Building(exercise.name));
+                    let outcome = build(tree, exercise)?;
+                    builds.insert(exercise.name, outcome);
+                }
+                builds[exercise.name].clone()
+            }
+            (None, None) => continue,
+        };
+        let outcome = match built {
+            Ok(built) => {
+                let step = |name: &str, clients| progress(Progress::Measured(name, clients));
+                measure::measure(&c, &built, &settings, &step)
+            }
+            Err(why) => Outcome::Skipped(why),
+        };
+        servers.push(Measured {
+            contestant: c,
+            outcome,
+        });
+    }
+    let mut machine = machine;
+    machine.load_after = load_average();
+    Ok(Comparison {
+        machine,
+        settings,
+        servers,
+        notes,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Build an exercise the checker's way (a trusted copy, cargo as a subprocess).
+fn build(
+    tree: &Tree,
+    exercise: &'static crate::lab::exercise::Exercise,
+) -> Result<std::result::Result<Built, Text>> {
+    Ok(match package::build(tree, exercise, false)? {
+        BuildOutcome::Built(built) => Ok(built),
+        BuildOutcome::Missing(summary) => Err(summary),
+        BuildOutcome::DoesNotCompile { .. } => Err(msg!("compare-does-not-compile")),
+    })
+}

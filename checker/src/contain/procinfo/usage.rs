@@ -1,0 +1,137 @@
+//! What a process tree costs, read from `/proc`: its memory (PSS, the fair share of pages
+//! that forked children share with their parent, so a process per client is not charged its
+//! parent's pages again for every child), its threads and processes, its CPU time.
+
+use std::time::Duration;
+
+use super::{stat_field, tree};
+
+/// The resources of a process tree at one moment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Proportional set size summed over the tree (`Pss:` of each `smaps_rollup`), in bytes;
+    /// the resident set (VmRSS) where the kernel has no `smaps_rollup`.
+    pub memory: u64,
+    /// Threads of every process of the tree.
+    pub threads: u64,
+    /// Processes of the tree (the server itself included).
+    pub processes: u64,
+}
+
+impl Usage {
+    /// The larger of each figure of two readings (a peak over samples).
+    pub fn max(self, other: Usage) -> Usage {
+        Usage {
+            memory: self.memory.max(other.memory),
+            threads: self.threads.max(other.threads),
+            processes: self.processes.max(other.processes),
+        }
+    }
+}
+
+/// The memory, threads and processes of `pid`'s tree now (zero if it is gone).
+pub fn tree_usage(pid: i32) -> Usage {
+    let mut usage = Usage::default();
+    for p in tree(pid) {
+        let Some(threads) = status_number(p, "Threads:") else {
+            continue;
+        };
+        usage.processes += 1;
+        usage.threads += threads;
+        usage.memory += proportional_bytes(p)
+            .or_else(|| status_number(p, "VmRSS:").map(|kib| kib * 1024))
+            .unwrap_or(0);
+    }
+    usage
+}
+
+/// The CPU time `pid`'s tree has used: every thread's time on a CPU in nanoseconds
+/// (`/proc/<pid>/task/<tid>/schedstat`: a process per client spends well under the 10 ms tick
+/// that utime counts in, and would show none), plus what the children it has already waited for
+/// used (cutime and cstime of the root: a process per client ends and is reaped while the
+/// server runs).
+pub fn tree_cpu_time(pid: i32) -> Duration {
+    let per_second = clock_ticks();
+    let ticks = |p: i32, fields: &[usize]| -> u64 {
+        fields
+            .iter()
+            .filter_map(|&f| stat_field(p, f)?.parse::<u64>().ok())
+            .sum()
+    };
+    let mut total = Duration::from_millis(ticks(pid, &[16, 17]) * 1000 / per_second);
+    for p in tree(pid) {
+        total += match on_cpu(p) {
+            Some(d) => d,
+            None => Duration::from_millis(ticks(p, &[14, 15]) * 1000 / per_second),
+        };
+    }
+    total
+}
+
+/// Time on a CPU of every thread of `p` (the first field of each task's schedstat).
+fn on_cpu(p: i32) -> Option<Duration> {
+    let tasks = std::fs::read_dir(format!("/proc/{p}/task")).ok()?;
+    let mut nanos = 0u64;
+    for task in tasks.flatten() {
+        let text = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+        nanos += text.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(nanos))
+}
+
+/// Clock ticks per second (utime, stime, cutime and cstime count in them).
+fn clock_ticks() -> u64 {
+    // SAFETY: sysconf takes a constant and reads no memory of ours.
+    match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
+        n if n > 0 => n as u64,
+        _ => 100,
+    }
+}
+
+/// `Pss:` of /proc/<pid>/smaps_rollup, in bytes.
+fn proportional_bytes(pid: i32) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    kib_field(&text, "Pss:").map(|kib| kib * 1024)
+}
+
+/// A number field of /proc/<pid>/status (`Threads:`, or `VmRSS:` in KiB).
+fn status_number(pid: i32, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    kib_field(&text, key)
+}
+
+/// The number after `key` on its line, with any `kB` unit dropped.
+fn kib_field(text: &str, key: &str) -> Option<u64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(key))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checker_itself_has_memory_a_thread_and_cpu_time() {
+        let me = std::process::id() as i32;
+        let usage = tree_usage(me);
+        assert!(usage.memory > 100 * 1024, "{usage:?}");
+        assert!(usage.threads >= 1 && usage.processes >= 1, "{usage:?}");
+        let spin = std::time::Instant::now();
+        while spin.elapsed() < Duration::from_millis(30) {}
+        assert!(tree_cpu_time(me) > Duration::ZERO);
+        assert_eq!(tree_usage(-5), Usage::default());
+    }
+
+    #[test]
+    fn fields_are_read_in_kib_or_as_plain_numbers() {
+        let text = "Rss:   1608 kB\nPss:    250 kB\nThreads:\t7\n";
+        assert_eq!(kib_field(text, "Pss:"), Some(250));
+        assert_eq!(kib_field(text, "Threads:"), Some(7));
+        assert_eq!(kib_field(text, "Swap:"), None);
+    }
+}

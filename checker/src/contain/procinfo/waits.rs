@@ -1,0 +1,366 @@
+//! Where a process waits, from outside: the system call each of its threads sleeps in and that
+//! call's arguments (`/proc/<pid>/task/<tid>/syscall`), the kernel function it sleeps in
+//! (`wchan`), how much it has run (`schedstat`), what each of its descriptors is (the links of
+//! `/proc/<pid>/fd`), and the descriptors a `poll` waits on (its `pollfd` array, read through
+//! `/proc/<pid>/mem`). Reading a sleeping thread's call needs the right to trace it, which the
+//! checker has over its own descendants.
+
+/// A thread of a process, as one look at /proc shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    pub tid: i32,
+    /// The one-letter state (R, S, D, T, t, Z, ...).
+    pub state: char,
+    /// The call it sleeps in, if it is inside one.
+    pub call: Option<Call>,
+    /// The kernel function it sleeps in (`do_epoll_wait`, `inet_csk_accept`, ...), or "".
+    pub wchan: String,
+    /// How much it has run: nanoseconds on a CPU and times scheduled in (or its context switches
+    /// where schedstat is missing). Any wake-up changes it.
+    pub ran: (u64, u64),
+}
+
+/// A system call a thread is inside: its number and its six arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Call {
+    pub number: i64,
+    pub args: [u64; 6],
+}
+
+/// What ends a blocking call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ends {
+    /// Only an event: data, a connection, a signal, a child's end. Nothing the process can see
+    /// coming ends it by itself (but for alarm() and socket timeouts, which /proc does not show).
+    OnAnEvent,
+    /// A timeout of its own, or a call the checker does not know: the process may wake by itself.
+    MaybeByItself,
+}
+
+impl Call {
+    /// The call's name (`recvfrom`, `epoll_wait`, ...), for the ones a program waits in.
+    pub fn name(&self) -> Option<&'static str> {
+        known(self.number).map(|c| c.name)
+    }
+
+    /// The descriptor it waits on, for calls that take one first (read, accept, epoll_wait, ...).
+    pub fn fd(&self) -> Option<i32> {
+        known(self.number)?.on_fd.then(|| self.args[0] as i32)
+    }
+
+    /// What ends this call: an event only (a blocking call without a timeout), or maybe a timer.
+    pub fn ends(&self) -> Ends {
+        let Some(known) = known(self.number) else {
+            return Ends::MaybeByItself;
+        };
+        let untimed = match known.timeout {
+            Timeout::None => true,
+            Timeout::Always => false,
+            // A negative int (-1): wait forever.
+            Timeout::Millis(arg) => (self.args[arg] as i32) < 0,
+            // A null pointer to a timespec or timeval: wait forever.
+            Timeout::Pointer(arg) => self.args[arg] == 0,
+            Timeout::Futex => {
+                let op = self.args[1] & 0x7f;
+                // FUTEX_WAIT (0), FUTEX_LOCK_PI (6), FUTEX_WAIT_BITSET (9), FUTEX_WAIT_REQUEUE_PI
+                // (11), with no timeout (argument 4).
+                matches!(op, 0 | 6 | 9 | 11) && self.args[3] == 0
+            }
+        };
+        if untimed {
+            Ends::OnAnEvent
+        } else {
+            Ends::MaybeByItself
+        }
+    }
+
+    /// For poll and ppoll: where the `pollfd` array is, and how many entries it has.
+    fn poll_array(&self) -> Option<(u64, usize)> {
+        let name = self.name()?;
+        (name == "poll" || name == "ppoll").then_some((self.args[0], self.args[1] as usize))
+    }
+}
+
+/// How a call says how long it may wait.
+#[derive(Clone, Copy)]
+enum Timeout {
+    /// It has no timeout.
+    None,
+    /// It always ends by itself (a sleep).
+    Always,
+    /// An int of milliseconds in argument n; negative is forever.
+    Millis(usize),
+    /// A pointer in argument n; null is forever.
+    Pointer(usize),
+    /// futex: depends on its operation and its timeout pointer.
+    Futex,
+}
+
+struct Known {
+    number: i64,
+    name: &'static str,
+    /// Its first argument is the descriptor it waits on.
+    on_fd: bool,
+    timeout: Timeout,
+}
+
+const fn call(number: i64, name: &'static str, on_fd: bool, timeout: Timeout) -> Known {
+    Known {
+        number,
+        name,
+        on_fd,
+        timeout,
+    }
+}
+
+/// The calls a program waits in, by the numbers of the architecture the checker is built for:
+/// those only some architectures have, then the others.
+#[cfg(target_arch = "x86_64")]
+const LEGACY: [Known; 6] = [
+    call(libc::SYS_poll, "poll", false, Timeout::Millis(2)),
+    call(libc::SYS_select, "select", false, Timeout::Pointer(4)),
+    call(libc::SYS_epoll_wait, "epoll_wait", true, Timeout::Millis(3)),
+    call(libc::SYS_pause, "pause", false, Timeout::None),
+    call(libc::SYS_accept, "accept", true, Timeout::None),
+    call(libc::SYS_nanosleep, "nanosleep", false, Timeout::Always),
+];
+#[cfg(not(target_arch = "x86_64"))]
+const LEGACY: [Known; 1] = [call(libc::SYS_accept, "accept", true, Timeout::None)];
+
+const COMMON: [Known; 21] = [
+    call(libc::SYS_read, "read", true, Timeout::None),
+    call(libc::SYS_readv, "readv", true, Timeout::None),
+    call(libc::SYS_recvfrom, "recvfrom", true, Timeout::None),
+    call(libc::SYS_recvmsg, "recvmsg", true, Timeout::None),
+    call(libc::SYS_recvmmsg, "recvmmsg", true, Timeout::Pointer(4)),
+    call(libc::SYS_accept4, "accept4", true, Timeout::None),
+    call(libc::SYS_connect, "connect", true, Timeout::None),
+    call(libc::SYS_write, "write", true, Timeout::None),
+    call(libc::SYS_writev, "writev", true, Timeout::None),
+    call(libc::SYS_sendto, "sendto", true, Timeout::None),
+    call(libc::SYS_sendmsg, "sendmsg", true, Timeout::None),
+    call(libc::SYS_wait4, "wait4", false, Timeout::None),
+    call(libc::SYS_waitid, "waitid", false, Timeout::None),
+    call(libc::SYS_rt_sigsuspend, "sigsuspend", false, Timeout::None),
+    call(
+        libc::SYS_rt_sigtimedwait,
+        "sigtimedwait",
+        false,
+        Timeout::Pointer(2),
+    ),
+    call(libc::SYS_futex, "futex", false, Timeout::Futex),
+    call(libc::SYS_ppoll, "ppoll", false, Timeout::Pointer(2)),
+    call(libc::SYS_pselect6, "pselect", false, Timeout::Pointer(4)),
+    call(
+        libc::SYS_epoll_pwait,
+        "epoll_pwait",
+        true,
+        Timeout::Millis(3),
+    ),
+    call(
+        libc::SYS_epoll_pwait2,
+        "epoll_pwait2",
+        true,
+        Timeout::Pointer(3),
+    ),
+    call(
+        libc::SYS_clock_nanosleep,
+        "clock_nanosleep",
+        false,
+        Timeout::Always,
+    ),
+];
+
+/// The call with this number, if it is one a program waits in.
+fn known(number: i64) -> Option<&'static Known> {
+    COMMON
+        .iter()
+        .chain(LEGACY.iter())
+        .find(|c| c.number == number)
+}
+
+/// Every thread of `pid` as it is now (empty if the process is gone).
+pub fn tasks(pid: i32) -> Vec<Task> {
+    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    let mut tasks: Vec<Task> = dir
+        .flatten()
+        .filter_map(|entry| {
+            let tid: i32 = entry.file_name().to_str()?.parse().ok()?;
+            let path = entry.path();
+            let stat = std::fs::read_to_string(path.join("stat")).ok()?;
+            let state = stat[stat.rfind(')')? + 1..]
+                .split_whitespace()
+                .next()?
+                .chars()
+                .next()?;
+            let call = std::fs::read_to_string(path.join("syscall"))
+                .ok()
+                .and_then(|s| parse_call(&s));
+            let wchan = std::fs::read_to_string(path.join("wchan"))
+                .map(|w| if w == "0" { String::new() } else { w })
+                .unwrap_or_default();
+            Some(Task {
+                tid,
+                state,
+                call,
+                wchan,
+                ran: ran(&path),
+            })
+        })
+        .collect();
+    tasks.sort_by_key(|t| t.tid);
+    tasks
+}
+
+/// `nr arg1 ... arg6 sp pc` while in a call; `running` or `-1 sp pc` otherwise.
+fn parse_call(text: &str) -> Option<Call> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number: i64 = words.first()?.parse().ok()?;
+    if number < 0 || words.len() < 7 {
+        return None;
+    }
+    let mut args = [0u64; 6];
+    for (arg, word) in args.iter_mut().zip(&words[1..7]) {
+        *arg = u64::from_str_radix(word.trim_start_matches("0x"), 16).ok()?;
+    }
+    Some(Call { number, args })
+}
+
+/// Time on a CPU and times scheduled in (schedstat), or the context switches (status).
+fn ran(task: &std::path::Path) -> (u64, u64) {
+    if let Ok(text) = std::fs::read_to_string(task.join("schedstat")) {
+        let n: Vec<u64> = text
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        if let [runtime, _, slices, ..] = n.as_slice() {
+            return (*runtime, *slices);
+        }
+    }
+    let status = std::fs::read_to_string(task.join("status")).unwrap_or_default();
+    let count = |key: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    (
+        count("voluntary_ctxt_switches:"),
+        count("nonvoluntary_ctxt_switches:"),
+    )
+}
+
+/// What descriptor `fd` of `pid` is: the target of its /proc link (`socket:[123]`,
+/// `pipe:[456]`, `anon_inode:[eventpoll]`, a path).
+pub fn fd_target(pid: i32, fd: i32) -> Option<String> {
+    std::fs::read_link(format!("/proc/{pid}/fd/{fd}"))
+        .ok()
+        .map(|t| t.to_string_lossy().into_owned())
+}
+
+/// Every descriptor of `pid` and its target, by number.
+pub fn fd_targets(pid: i32) -> Vec<(i32, String)> {
+    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return Vec::new();
+    };
+    let mut fds: Vec<(i32, String)> = dir
+        .flatten()
+        .filter_map(|entry| {
+            let fd = entry.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(entry.path()).ok()?;
+            Some((fd, target.to_string_lossy().into_owned()))
+        })
+        .collect();
+    fds.sort_unstable();
+    fds
+}
+
+/// Does `pid` hold a timerfd that is armed (its fdinfo's `it_value` not zero)? Such a process
+/// wakes by itself, whatever call it sleeps in.
+pub fn has_armed_timer(pid: i32) -> bool {
+    fd_targets(pid)
+        .into_iter()
+        .filter(|(_, target)| target == "anon_inode:[timerfd]")
+        .any(|(fd, _)| {
+            std::fs::read_to_string(format!("/proc/{pid}/fdinfo/{fd}")).is_ok_and(|info| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix("it_value:"))
+                    .is_some_and(|v| v.chars().any(|c| c.is_ascii_digit() && c != '0'))
+            })
+        })
+}
+
+/// For a thread inside poll or ppoll: the descriptors it waits on and the events it asked for,
+/// read from its `pollfd` array (at most 64 entries shown). `None` if the call is another one
+/// or the memory cannot be read.
+pub fn polled_fds(pid: i32, call: &Call) -> Option<Vec<(i32, i16)>> {
+    use std::os::unix::fs::FileExt;
+    let (at, n) = call.poll_array()?;
+    let n = n.min(64);
+    let mut raw = vec![0u8; n * 8];
+    let mem = std::fs::File::open(format!("/proc/{pid}/mem")).ok()?;
+    mem.read_exact_at(&mut raw, at).ok()?;
+    Some(
+        raw.chunks_exact(8)
+            .map(|entry| {
+                let fd = i32::from_ne_bytes(entry[..4].try_into().unwrap_or_default());
+                let events = i16::from_ne_bytes(entry[4..6].try_into().unwrap_or_default());
+                (fd, events)
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sees_a_child_asleep_in_read_on_its_stdin() {
+        let mut child = std::process::Command::new("cat")
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = child.id() as i32;
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        let mut seen = None;
+        while std::time::Instant::now() < until {
+            if let [task] = tasks(pid).as_slice()
+                && task.state == 'S'
+                && let Some(call) = task.call
+            {
+                seen = Some(call);
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let call = seen.expect("cat asleep in a call");
+        assert_eq!(call.name(), Some("read"));
+        assert_eq!(call.fd(), Some(0));
+        assert_eq!(call.ends(), Ends::OnAnEvent);
+    }
+
+    #[test]
+    fn a_sleep_ends_by_itself() {
+        let call = Call {
+            number: libc::SYS_clock_nanosleep,
+            args: [0; 6],
+        };
+        assert_eq!(call.ends(), Ends::MaybeByItself);
+        let forever = Call {
+            number: libc::SYS_ppoll,
+            args: [1, 2, 0, 0, 8, 0],
+        };
+        assert_eq!(forever.ends(), Ends::OnAnEvent);
+        let timed = Call {
+            number: libc::SYS_ppoll,
+            args: [1, 2, 0x7fff_0000, 0, 8, 0],
+        };
+        assert_eq!(timed.ends(), Ends::MaybeByItself);
+    }
+}

@@ -1,0 +1,320 @@
+//! Hidden tests of day6-unix, a preforked echo server: the parent accepts and passes each
+//! connection to a free worker over a socketpair (SCM_RIGHTS). Observed from outside: the echo
+//! on the wire (the echo-server family, through a worker), who holds which socket
+//! (`/proc/<pid>/fd` against the TCP and Unix tables of the server's namespace: `travels`), the
+//! workers as the parent's children, busy or waiting, killed and replaced (`workers`), the
+//! control socket's `stats` and its path (`control`), the clean exit (`shutdown`).
+//!
+//! Process state is judged only once the server's tree has held still (`settle`): every process
+//! asleep in a blocking call and what is looked at unchanged, in several looks in a row; never
+//! right after a fork or a signal.
+
+mod control;
+mod shutdown;
+mod travels;
+mod workers;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use control::{bad_usage, path_owned, stale_control_path, stats};
+use shutdown::{sigint_exit, sigterm_exit};
+use travels::{no_listener_in_worker, passes_the_connection, socketpair_ends};
+use workers::{no_fd_leak, reset_then_normal, served_at_once, worker_count, worker_replaced};
+
+use crate::base::i18n::{Text, msg};
+use crate::base::verdict::Failure;
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::families::echo_server::ECHO_SERVER;
+use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
+use crate::exercises::kit;
+use crate::exercises::kit::rules::RULES;
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::family::{Takes, Tweak};
+use crate::observe::wire::Server;
+
+const SERVER: &str = "prefork-server";
+
+/// The control path the tests give, relative to the test's own directory (where the server
+/// runs): short, whatever the directory's path (a `sun_path` holds 108 bytes).
+pub const CONTROL: &str = "control.sock";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day6-unix",
+    day: 6,
+    title: "a preforked echo server: the parent accepts and passes each connection to a free worker over a Unix-domain socket",
+    section: "day6-unix",
+    kind: ExerciseKind::Programs {
+        binaries: &[SERVER],
+    },
+    student_files: &["src/bin/prefork-server.rs"],
+    // Echo through a worker: the echo-server contract, run as `prefork-server <port> 2
+    // control.sock`. Its throughput row is left out: the contract sets no speed, and the bytes
+    // go through the same loop as day2-echo's, which measures it. The clean exit is the
+    // graceful-exit family's, with this exercise's scenario (shutdown.rs).
+    families: &[
+        Takes::family(&ECHO_SERVER, SERVER)
+            .args(&["2", CONTROL])
+            .skip(&["throughput"])
+            .tweaks(&[
+                Tweak::of("round-trip")
+                    .hint("A worker echoes until read returns 0, then closes the connection; the parent closes its own copy right after sendmsg, or the connection stays open and the client never sees EOF.")
+                    .section("fd-passing"),
+                // The reset's effect is waited for before the server is judged (workers.rs).
+                Tweak::of("reset-then-normal").run(reset_then_normal),
+                Tweak::of("sequential-clients")
+                    .hint("After each client a worker says it is free (a byte on its socketpair), and the parent accepts again when it hears it: a worker that never says so, or a parent that never listens, stops serving after <workers> clients.")
+                    .section("preforking"),
+            ]),
+        Takes::family(&GRACEFUL_EXIT, SERVER)
+            .after_own()
+            .tweaks(&[
+                Tweak::of("sigterm-exit")
+                    .title("SIGTERM with both workers busy and a client waiting: `bye` last, status 0 within 2 s, the control path removed, no process left")
+                    .hint("On SIGTERM: stop accepting, kill(worker, SIGTERM) each worker and waitpid it, unlink the control path, print `bye`, exit 0. A worker inherits the parent's handlers and blocked signals: give it SIGTERM's default action back, unblocked.")
+                    .section("unix-paths")
+                    .run(sigterm_exit),
+                Tweak::of("sigint-exit")
+                    .title("SIGINT to the whole process group, as Ctrl-C sends it: the same clean exit, the control path removed")
+                    .hint("Take SIGINT as SIGTERM in the parent; the workers may die of it, and the parent still waits for them and removes the control path.")
+                    .section("unix-paths")
+                    .run(sigint_exit),
+            ]),
+    ],
+    tests: &[
+        TestCase {
+            id: "passes-the-connection",
+            title: "while a client is connected, one worker holds its connection and the parent holds none of it (/proc/<pid>/fd against net/tcp)",
+            points: 2,
+            timeout: secs(15),
+            hint: "After sendmsg the worker has a descriptor of its own for the connection: the parent closes its copy at once (drop the OwnedFd), and never reads or writes client data.",
+            section: "fd-passing",
+            program: Some(SERVER),
+            run: passes_the_connection,
+        },
+        TestCase {
+            id: "no-listener-in-worker",
+            title: "no worker holds the listening socket: only the parent accepts",
+            points: 1,
+            timeout: secs(15),
+            hint: "A worker closes the listening socket right after fork: it gets its connections from the parent over its socketpair, never by accept().",
+            section: "preforking",
+            program: Some(SERVER),
+            run: no_listener_in_worker,
+        },
+        TestCase {
+            id: "socketpair-ends",
+            title: "the parent holds one end of each worker's socketpair and each worker exactly the other (/proc/net/unix, inodes)",
+            points: 2,
+            timeout: secs(15),
+            hint: "After fork, the parent closes the worker's end and the worker closes the parent's end of its pair, and the parent's ends of the pairs made before it: each end has one holder.",
+            section: "socketpair",
+            program: Some(SERVER),
+            run: socketpair_ends,
+        },
+        TestCase {
+            id: "worker-count",
+            title: "exactly <workers> workers (1, then more), before clients, while they are connected, after they leave",
+            points: 1,
+            timeout: secs(20),
+            hint: "Fork <workers> workers at start, no more and no fewer, and no process per client: a worker serves one client after another.",
+            section: "preforking",
+            program: Some(SERVER),
+            run: worker_count,
+        },
+        TestCase {
+            id: "served-at-once",
+            title: "as many clients served at once as workers; one more waits in the backlog, not accepted, until an earlier client leaves, then is served",
+            points: 3,
+            timeout: secs(20),
+            hint: "Pass a connection only to a free worker, and while none is free do not accept at all (leave the listening socket out of poll): accept again when a worker says it is free, and pass the client to that worker.",
+            section: "preforking",
+            program: Some(SERVER),
+            run: served_at_once,
+        },
+        TestCase {
+            id: "worker-replaced",
+            title: "a worker killed with SIGKILL is reaped and replaced within 1 s; the other workers' clients go on; new clients are served",
+            points: 2,
+            timeout: secs(20),
+            hint: "A dead worker's end of its socketpair reads EOF (and SIGCHLD comes): waitpid it (no zombie), close that end, and fork a new worker with a new socketpair in its place.",
+            section: "preforking",
+            program: Some(SERVER),
+            run: worker_replaced,
+        },
+        TestCase {
+            id: "stats",
+            title: "`stats` on the control socket: one line `worker <pid> served <n>` per live worker, counts of finished connections only, a replacement at 0, then EOF",
+            points: 2,
+            timeout: secs(20),
+            hint: "Count a connection when its worker says it is free (it has finished it), per worker process; answer `stats\\n` with one line per worker and close the control connection.",
+            section: "day6-unix",
+            program: Some(SERVER),
+            run: stats,
+        },
+        TestCase {
+            id: "stale-control-path",
+            title: "a stale socket file at the control path (nothing answers on it) is replaced: the server starts and answers there",
+            points: 1,
+            timeout: secs(15),
+            hint: "bind fails with EADDRINUSE when the file exists. connect() to it: ECONNREFUSED means nobody is there, so unlink it and bind again.",
+            section: "unix-paths",
+            program: Some(SERVER),
+            run: stale_control_path,
+        },
+        TestCase {
+            id: "path-owned",
+            title: "a second server on a control path a running server owns exits 1 with one line on stderr, leaves no process, and the first keeps its path",
+            points: 2,
+            timeout: secs(20),
+            hint: "If connect() to the existing socket file succeeds, a server is there: never unlink its path. Print one line on stderr and exit 1, after ending and waiting for any worker already forked.",
+            section: "unix-paths",
+            program: Some(SERVER),
+            run: path_owned,
+        },
+        TestCase {
+            id: "no-fd-leak",
+            title: "after 50 clients one after another, the parent and every worker hold as many descriptors as at start",
+            points: 2,
+            timeout: secs(20),
+            hint: "Every descriptor a worker receives is its own: close it (drop the OwnedFd) when its client is done, or one leaks per client until the worker hits its limit.",
+            section: "fd-passing",
+            program: Some(SERVER),
+            run: no_fd_leak,
+        },
+        TestCase {
+            id: "bad-usage",
+            title: "missing or non-numeric arguments, workers outside 1..16, a control path that cannot be bound: one line on stderr, exit 1, no process left",
+            points: 1,
+            timeout: secs(30),
+            hint: "Check the arguments before anything else; if the control path cannot be bound after the workers are forked, end them (SIGTERM) and wait for them before exiting 1.",
+            section: "day6-unix",
+            program: Some(SERVER),
+            run: bad_usage,
+        },
+    ],
+    rules: &RULES,
+};
+
+/// The server under test, its workers forked.
+pub struct Prefork {
+    pub s: Server,
+    /// Its control path, as the checker reaches it.
+    pub control: PathBuf,
+}
+
+/// Start `prefork-server <port> <workers> <control>` on a port of the kernel's choosing, and
+/// wait until its tree has held still (the workers forked and waiting).
+pub fn start(ctx: &Ctx, workers: usize) -> Result<Prefork, Failure> {
+    start_at(ctx, workers, CONTROL)
+}
+
+pub fn start_at(ctx: &Ctx, workers: usize, control: &str) -> Result<Prefork, Failure> {
+    let s = kit::server::start(ctx, SERVER, 0, &[workers.to_string(), control.to_string()])?;
+    let p = Prefork {
+        s,
+        control: ctx.workdir().join(control),
+    };
+    p.settle(Duration::from_secs(2), || p.workers());
+    Ok(p)
+}
+
+impl Prefork {
+    pub fn pid(&self) -> i32 {
+        self.s.program.pid()
+    }
+
+    /// Its workers: the children that have not ended (a zombie is no worker).
+    pub fn workers(&self) -> Vec<i32> {
+        procinfo::children(self.pid())
+            .into_iter()
+            .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
+            .collect()
+    }
+
+    /// Its children that ended and were never reaped.
+    pub fn zombies(&self) -> Vec<i32> {
+        procinfo::children(self.pid())
+            .into_iter()
+            .filter(|&p| procinfo::state(p) == Some('Z'))
+            .collect()
+    }
+
+    /// Wait (at most `within`) until the server's tree has held still: every live process
+    /// asleep in a blocking call, and `look` the same, in three looks in a row 20 ms apart.
+    /// Returns the last look (the caller judges it, still or not).
+    pub fn settle<T: PartialEq>(&self, within: Duration, mut look: impl FnMut() -> T) -> T {
+        let until = Instant::now() + within;
+        let mut last = look();
+        let mut still = 0;
+        loop {
+            let asleep = procinfo::tree(self.pid())
+                .into_iter()
+                .filter(|&p| procinfo::state(p) != Some('Z'))
+                .all(procinfo::is_waiting);
+            std::thread::sleep(Duration::from_millis(20));
+            let now = look();
+            still = if asleep && now == last { still + 1 } else { 0 };
+            last = now;
+            if still >= 3 || Instant::now() >= until {
+                return last;
+            }
+        }
+    }
+
+    /// The server's socket of the connection from our local port `client_port`, in the TCP
+    /// table of its namespace: its inode is 0 while it waits in the backlog, not yet accepted.
+    pub fn server_side(&self, client_port: u16) -> Option<procinfo::TcpSocket> {
+        procinfo::tcp_sockets(self.pid())
+            .into_iter()
+            .find(|s| s.remote_port == client_port && s.local_port == self.s.port)
+    }
+
+    /// The processes of the server's tree that hold socket `inode`.
+    pub fn holders(&self, inode: u64) -> Vec<i32> {
+        procinfo::tree(self.pid())
+            .into_iter()
+            .filter(|&p| procinfo::socket_inodes(p).contains(&inode))
+            .collect()
+    }
+
+    /// Its workers by the pid each sees as its own (what the program prints, in a sandbox's
+    /// PID namespace), with the pid the checker sees.
+    pub fn workers_as_seen(&self) -> BTreeMap<i32, i32> {
+        self.workers().into_iter().map(|p| (seen(p), p)).collect()
+    }
+
+    /// A process of the tree, named for a failure (by the pid the program sees): the parent or
+    /// a worker.
+    pub fn who(&self, pid: i32) -> Text {
+        if pid == self.pid() {
+            msg!("prefork-the-parent", pid = seen(pid).to_string())
+        } else {
+            msg!("prefork-worker", pid = seen(pid).to_string())
+        }
+    }
+
+    /// Processes named one after another, for a failure.
+    pub fn named(&self, pids: &[i32]) -> Text {
+        listed(pids.iter().map(|&p| self.who(p)).collect())
+    }
+}
+
+/// The pid a process sees as its own (the checker's pid for it outside a sandbox).
+pub fn seen(pid: i32) -> i32 {
+    procinfo::own_pid(pid).unwrap_or(pid)
+}
+
+/// Texts one after another, separated by commas.
+pub fn listed(items: Vec<Text>) -> Text {
+    let mut parts = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            parts.push(Text::Plain(", ".into()));
+        }
+        parts.push(item);
+    }
+    Text::Join(parts)
+}

@@ -1,0 +1,522 @@
+//! Is the program under test stuck? A test that waits for a server's bytes asks, a few times a
+//! second, instead of waiting out its whole deadline. A program is stuck once, for `HOLD`, every
+//! thread of every one of its processes has slept in a call that only an event can end (a
+//! `recv`, an `accept`, a `poll` or `epoll_wait` without a timeout, a `waitpid`, ...), none has
+//! run, none of its sockets' queues has moved, and the checker itself has sent and received
+//! nothing: whatever it waits for, nobody will send it. A program that runs, that a timer of
+//! its own will wake (a timeout, an armed timerfd), or that the checker stopped, is never stuck;
+//! nor is one whose queues move, which covers a design that stops reading a client under
+//! back-pressure while the checker reads it. (Two timers are invisible from outside: alarm()
+//! and a socket's receive timeout; a test whose program must wake on one of those turns the
+//! watch off, see `Watched::off`.)
+//!
+//! When it is stuck, `Stuck` says where: the call each thread sleeps in, on which descriptor and
+//! what that descriptor is (client 1's socket, the listening socket, a pipe), what waits unread
+//! in which socket, and which children are zombies.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::base::i18n::{Text, msg};
+use crate::contain::procinfo::{self, Ends, Task, TcpSocket};
+
+/// How long a program must hold still, asleep, before it counts as stuck.
+pub const HOLD: Duration = Duration::from_millis(500);
+/// How often it is looked at (a look reads a few files per process).
+const STEP: Duration = Duration::from_millis(40);
+/// At most this many lines say where threads sleep, and as many what waits.
+const SHOWN: usize = 6;
+
+/// The program a test watches, if any: set when its server starts, shared by every transcript
+/// of the test.
+#[derive(Default)]
+pub struct Watched {
+    watch: Mutex<Option<Arc<Watch>>>,
+    off: AtomicBool,
+}
+
+impl Watched {
+    /// From now on, waits of this test watch the program led by `pid`.
+    pub fn watch(&self, pid: i32, label: &str) {
+        *self.watch.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some(Arc::new(Watch::new(pid, label)));
+    }
+
+    /// This test's program must wake on a timer of its own that /proc does not show (alarm(),
+    /// a receive timeout): a quiet spell is no proof of anything. Nothing is watched any more.
+    pub fn off(&self) {
+        self.off.store(true, Ordering::SeqCst);
+    }
+
+    /// The watched program's diagnosis, once it is certainly stuck.
+    pub fn stuck(&self, activity: u64, names: &HashMap<u16, String>) -> Option<Stuck> {
+        if self.off.load(Ordering::SeqCst) {
+            return None;
+        }
+        let watch = self
+            .watch
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()?;
+        watch.stuck(activity, names)
+    }
+}
+
+/// Where a stuck program waits, for a failure: its name, and one line per sleeping thread and
+/// per thing that waits.
+#[derive(Debug, Clone)]
+pub struct Stuck {
+    pub label: String,
+    pub where_: Text,
+}
+
+/// One program under watch.
+pub struct Watch {
+    pid: i32,
+    label: String,
+    last: Mutex<Option<Seen>>,
+}
+
+/// The last look, and since when nothing has changed.
+struct Seen {
+    at: Instant,
+    look: Look,
+    still_since: Instant,
+    /// The diagnosis made while nothing has changed since: every other waiter of the test (50
+    /// clients of a fork server, say) takes it as it is, instead of reading /proc again one
+    /// after another.
+    stuck: Option<Stuck>,
+}
+
+/// What changes when a program does anything: its threads (state, call, time run) and its
+/// sockets' queues, and the checker's own traffic.
+#[derive(PartialEq)]
+struct Look {
+    tasks: Vec<(i32, Task)>,
+    sockets: Vec<(u64, String, u64, u64)>,
+    activity: u64,
+}
+
+impl Look {
+    /// Every live thread asleep in a call only an event ends (zombies aside), and at least one.
+    fn all_asleep(&self) -> bool {
+        let live: Vec<&Task> = self
+            .tasks
+            .iter()
+            .map(|(_, t)| t)
+            .filter(|t| t.state != 'Z' && t.state != 'X')
+            .collect();
+        !live.is_empty()
+            && live
+                .iter()
+                .all(|t| t.state == 'S' && t.call.is_some_and(|c| c.ends() == Ends::OnAnEvent))
+    }
+}
+
+impl Watch {
+    fn new(pid: i32, label: &str) -> Watch {
+        Watch {
+            pid,
+            label: label.to_string(),
+            last: Mutex::new(None),
+        }
+    }
+
+    /// `Some` once the program has slept, untouched, for `HOLD`; `activity` counts the checker's
+    /// own lines so far.
+    fn stuck(&self, activity: u64, names: &HashMap<u16, String>) -> Option<Stuck> {
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        if let Some(seen) = last.as_ref()
+            && now - seen.at < STEP
+            && seen.look.activity == activity
+        {
+            return seen.stuck.clone();
+        }
+        let look = self.look(activity);
+        let (still_since, known) = match last.take() {
+            Some(seen) if seen.look == look => (seen.still_since, seen.stuck),
+            _ => (now, None),
+        };
+        let asleep = look.all_asleep();
+        let seen = last.insert(Seen {
+            at: now,
+            look,
+            still_since,
+            stuck: known,
+        });
+        if seen.stuck.is_some() {
+            return seen.stuck.clone();
+        }
+        if !asleep || now - still_since < HOLD {
+            return None;
+        }
+        let pids: Vec<i32> = procinfo::tree(self.pid);
+        if pids.iter().any(|&p| procinfo::has_armed_timer(p)) {
+            return None;
+        }
+        seen.stuck = Some(Stuck {
+            label: self.label.clone(),
+            where_: self.diagnose(&pids, names),
+        });
+        seen.stuck.clone()
+    }
+
+    fn look(&self, activity: u64) -> Look {
+        let pids = procinfo::tree(self.pid);
+        let tasks = pids
+            .iter()
+            .flat_map(|&p| procinfo::tasks(p).into_iter().map(move |t| (p, t)))
+            .collect();
+        let held: Vec<u64> = pids
+            .iter()
+            .flat_map(|&p| procinfo::socket_inodes(p))
+            .collect();
+        let mut sockets: Vec<(u64, String, u64, u64)> = procinfo::tcp_sockets(self.pid)
+            .into_iter()
+            .chain(procinfo::udp_sockets(self.pid))
+            .filter(|s| held.contains(&s.inode))
+            .map(|s| (s.inode, s.state, s.rx_queue, s.tx_queue))
+            .collect();
+        sockets.sort();
+        Look {
+            tasks,
+            sockets,
+            activity,
+        }
+    }
+
+    /// Where each thread sleeps, and what waits in the program's sockets.
+    fn diagnose(&self, pids: &[i32], names: &HashMap<u16, String>) -> Text {
+        let table = Sockets::of(self.pid, names);
+        let mut lines = Vec::new();
+        let mut more = 0;
+        for &p in pids {
+            let tasks = procinfo::tasks(p);
+            let threaded = tasks.len() > 1;
+            for task in tasks {
+                if task.state == 'Z' {
+                    lines.push(msg!("stuck-zombie", who = self.who(p, None)));
+                    continue;
+                }
+                let Some(call) = task.call else { continue };
+                if lines.len() >= SHOWN {
+                    more += 1;
+                    continue;
+                }
+                let who = self.who(p, threaded.then_some(task.tid));
+                lines.push(sleeps(p, &who, &call, &task.wchan, &table));
+            }
+        }
+        if more > 0 {
+            lines.push(msg!("stuck-more-threads", n = more));
+        }
+        lines.extend(table.waiting(pids).into_iter().take(SHOWN));
+        Text::lines(lines)
+    }
+
+    /// "poll-server", "fork-server's child 1234", "chat-server (thread 1236)".
+    fn who(&self, pid: i32, tid: Option<i32>) -> Text {
+        let process = if pid == self.pid {
+            Text::Plain(self.label.clone())
+        } else {
+            msg!("stuck-child", label = &self.label, pid = pid.to_string())
+        };
+        match tid {
+            Some(tid) => msg!("stuck-thread", who = process, tid = tid.to_string()),
+            None => process,
+        }
+    }
+}
+
+/// One thread's line: the call it sleeps in, on what.
+fn sleeps(pid: i32, who: &Text, call: &procinfo::Call, wchan: &str, table: &Sockets) -> Text {
+    let name = call.name().unwrap_or("?");
+    let wchan = if wchan.is_empty() {
+        Text::Plain(String::new())
+    } else {
+        msg!("stuck-wchan", wchan = wchan)
+    };
+    if let Some(fds) = procinfo::polled_fds(pid, call) {
+        let shown: Vec<Text> = fds
+            .iter()
+            .filter(|(fd, _)| *fd >= 0)
+            .take(4)
+            .map(|&(fd, _)| {
+                msg!(
+                    "stuck-fd",
+                    fd = fd.to_string(),
+                    what = table.describe(pid, fd)
+                )
+            })
+            .collect();
+        return msg!(
+            "stuck-sleeps-poll",
+            who = who.clone(),
+            call = name,
+            n = fds.len(),
+            fds = Text::Join(join_commas(shown)),
+            wchan = wchan
+        );
+    }
+    if let Some(fd) = call.fd() {
+        return msg!(
+            "stuck-sleeps-on",
+            who = who.clone(),
+            call = name,
+            fd = fd.to_string(),
+            what = table.describe(pid, fd),
+            wchan = wchan
+        );
+    }
+    let what = match name {
+        "wait4" | "waitid" => msg!("stuck-waits-child"),
+        "pause" | "sigsuspend" | "sigtimedwait" => msg!("stuck-waits-signal"),
+        "futex" => msg!("stuck-waits-lock"),
+        _ => msg!("stuck-waits-fds"),
+    };
+    msg!(
+        "stuck-sleeps",
+        who = who.clone(),
+        call = name,
+        what = what,
+        wchan = wchan
+    )
+}
+
+fn join_commas(items: Vec<Text>) -> Vec<Text> {
+    let mut parts = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            parts.push(Text::Plain(", ".into()));
+        }
+        parts.push(item);
+    }
+    parts
+}
+
+/// The sockets of the program's network namespace, and whose each one is.
+struct Sockets<'a> {
+    tcp: Vec<TcpSocket>,
+    udp: Vec<TcpSocket>,
+    names: &'a HashMap<u16, String>,
+}
+
+impl<'a> Sockets<'a> {
+    fn of(pid: i32, names: &'a HashMap<u16, String>) -> Sockets<'a> {
+        Sockets {
+            tcp: procinfo::tcp_sockets(pid),
+            udp: procinfo::udp_sockets(pid),
+            names,
+        }
+    }
+
+    /// The client whose port is `port`: "client 1", or "the client on port 40000".
+    fn client(&self, port: u16) -> Text {
+        match self.names.get(&port) {
+            Some(who) => Text::Plain(who.clone()),
+            None => msg!("stuck-client-on-port", port = port.to_string()),
+        }
+    }
+
+    /// What descriptor `fd` of `pid` is, in a few words.
+    fn describe(&self, pid: i32, fd: i32) -> Text {
+        let Some(target) = procinfo::fd_target(pid, fd) else {
+            return msg!("stuck-fd-closed");
+        };
+        if let Some(inode) = inode_of(&target, "socket:[") {
+            if let Some(s) = self.tcp.iter().find(|s| s.inode == inode) {
+                return self.tcp_socket(s);
+            }
+            if let Some(s) = self.udp.iter().find(|s| s.inode == inode) {
+                return if s.rx_queue > 0 {
+                    msg!("stuck-udp-unread", n = s.rx_queue)
+                } else {
+                    msg!("stuck-udp")
+                };
+            }
+            return msg!("stuck-socket");
+        }
+        if inode_of(&target, "pipe:[").is_some() {
+            let writes = procinfo::fd_flags(pid, fd)
+                .is_some_and(|f| f & libc::O_ACCMODE as u32 == libc::O_WRONLY as u32);
+            return if writes {
+                msg!("stuck-pipe-write")
+            } else {
+                msg!("stuck-pipe-read")
+            };
+        }
+        match target.as_str() {
+            "anon_inode:[eventpoll]" => {
+                let watched: Vec<Text> = procinfo::epoll_targets_of(pid, fd)
+                    .into_iter()
+                    .take(4)
+                    .map(|t| {
+                        let fd = t.fd;
+                        msg!(
+                            "stuck-fd",
+                            fd = fd.to_string(),
+                            what = self.describe(pid, fd)
+                        )
+                    })
+                    .collect();
+                msg!(
+                    "stuck-epoll",
+                    n = procinfo::epoll_targets_of(pid, fd).len(),
+                    fds = Text::Join(join_commas(watched))
+                )
+            }
+            "anon_inode:[signalfd]" => msg!("stuck-signalfd"),
+            other => Text::Plain(other.to_string()),
+        }
+    }
+
+    fn tcp_socket(&self, s: &TcpSocket) -> Text {
+        if s.state == "LISTEN" {
+            return if s.rx_queue > 0 {
+                msg!("stuck-listening-waiting", n = s.rx_queue)
+            } else {
+                msg!("stuck-listening")
+            };
+        }
+        let client = self.client(s.remote_port);
+        if s.rx_queue > 0 {
+            msg!("stuck-client-unread", client = client, n = s.rx_queue)
+        } else if s.state == "CLOSE_WAIT" {
+            msg!("stuck-client-eof", client = client)
+        } else {
+            msg!("stuck-client-nothing", client = client)
+        }
+    }
+
+    /// What waits in the sockets the program's processes hold: unread bytes, connections not
+    /// accepted, output its clients have not taken.
+    fn waiting(&self, pids: &[i32]) -> Vec<Text> {
+        let mut lines = Vec::new();
+        for &p in pids {
+            for (fd, inode) in procinfo::socket_fds(p) {
+                let Some(s) = self.tcp.iter().find(|s| s.inode == inode) else {
+                    continue;
+                };
+                let holder = if p == pids[0] {
+                    Text::Plain(String::new())
+                } else {
+                    msg!("stuck-in-child", pid = p.to_string())
+                };
+                if s.state == "LISTEN" && s.rx_queue > 0 {
+                    lines.push(msg!(
+                        "stuck-unaccepted",
+                        n = s.rx_queue,
+                        fd = fd.to_string(),
+                        holder = holder
+                    ));
+                } else if s.state != "LISTEN" && s.rx_queue > 0 {
+                    lines.push(msg!(
+                        "stuck-unread",
+                        client = self.client(s.remote_port),
+                        size = msg!("count-byte", n = s.rx_queue),
+                        fd = fd.to_string(),
+                        holder = holder
+                    ));
+                } else if s.state != "LISTEN" && s.tx_queue > 0 {
+                    lines.push(msg!(
+                        "stuck-unsent",
+                        client = self.client(s.remote_port),
+                        size = msg!("count-byte", n = s.tx_queue),
+                        fd = fd.to_string(),
+                        holder = holder
+                    ));
+                } else if s.state == "CLOSE_WAIT" {
+                    lines.push(msg!(
+                        "stuck-still-open",
+                        client = self.client(s.remote_port),
+                        fd = fd.to_string(),
+                        holder = holder
+                    ));
+                }
+            }
+        }
+        lines.dedup();
+        lines
+    }
+}
+
+/// The inode of a `socket:[123]` or `pipe:[123]` link target.
+fn inode_of(target: &str, prefix: &str) -> Option<u64> {
+    target.strip_prefix(prefix)?.strip_suffix(']')?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::i18n::{Lang, Messages};
+
+    fn wait_stuck(watched: &Watched, within: Duration) -> Option<Stuck> {
+        let until = Instant::now() + within;
+        while Instant::now() < until {
+            if let Some(stuck) = watched.stuck(0, &HashMap::new()) {
+                return Some(stuck);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    #[test]
+    fn a_reader_of_a_pipe_nobody_writes_is_stuck_and_says_where() {
+        let mut cat = std::process::Command::new("cat")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(cat.id() as i32, "cat");
+        let stuck = wait_stuck(&watched, Duration::from_secs(5));
+        let _ = cat.kill();
+        let _ = cat.wait();
+        let stuck = stuck.expect("cat, asleep in read, is stuck");
+        let text = Messages::new(Lang::En).render(&stuck.where_);
+        assert!(
+            text.contains("cat sleeps in read() on fd 0 (the read end of a pipe)"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_sleeper_wakes_by_itself_and_is_never_stuck() {
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(sleeper.id() as i32, "sleep");
+        let stuck = wait_stuck(&watched, HOLD * 3);
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+        assert!(stuck.is_none(), "{stuck:?}");
+    }
+
+    #[test]
+    fn the_checker_moving_bytes_keeps_a_program_from_looking_stuck() {
+        let mut cat = std::process::Command::new("cat")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(cat.id() as i32, "cat");
+        let until = Instant::now() + HOLD * 3;
+        let mut activity = 0;
+        let mut seen = None;
+        while Instant::now() < until {
+            activity += 1;
+            seen = seen.or(watched.stuck(activity, &HashMap::new()));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = cat.kill();
+        let _ = cat.wait();
+        assert!(seen.is_none(), "{seen:?}");
+    }
+}
