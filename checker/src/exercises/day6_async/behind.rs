@@ -40,9 +40,29 @@ pub fn stop_reading(t: &Transcript, m: &Member) {
 
 /// How many of the `sent` lines meant for each of `who` wait inside the server: not in the
 /// server's send queue to it, not in its receive queue. A line cut between the two counts as in
-/// the kernel. A server that has let go of a member's socket holds none for it. (The TCP table
-/// is read once: on a busy machine a read of it takes milliseconds.)
+/// the kernel. A server that has let go of a member's socket holds none for it. Counted once the
+/// server has done all it can, every thread asleep and the count the same on two looks: a line
+/// its writer has not yet had a turn to write is not one that waits for the client. (The TCP
+/// table is read once a look: on a busy machine a read of it takes milliseconds.)
 pub fn held_inside(pid: i32, who: &[&Member], sent: usize) -> Vec<usize> {
+    let until = Instant::now() + SETTLE;
+    let mut last = None;
+    loop {
+        let asleep = procinfo::is_waiting(pid);
+        let now = count_inside(pid, who, sent);
+        if (asleep && last.as_ref() == Some(&now)) || Instant::now() >= until {
+            return now;
+        }
+        last = asleep.then_some(now);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+/// How long `held_inside` waits for the server to settle: a server that never sleeps (it spins)
+/// is counted as it is then.
+const SETTLE: Duration = Duration::from_secs(1);
+
+fn count_inside(pid: i32, who: &[&Member], sent: usize) -> Vec<usize> {
     let held = procinfo::socket_inodes(pid);
     let table = procinfo::tcp_sockets(pid);
     who.iter()

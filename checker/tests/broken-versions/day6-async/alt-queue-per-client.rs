@@ -113,7 +113,8 @@ async fn read_lines(mut r: OwnedReadHalf, id: u64, clients: Clients) {
 async fn write_lines(mut w: OwnedWriteHalf, mut rx: mpsc::Receiver<Line>, reader: AbortHandle) {
     while let Some(line) = rx.recv().await {
         if w.write_all(&line).await.is_err() {
-            reader.abort();
+            // The client is gone; its reader still takes the lines it sent before it went,
+            // then meets the end of the connection.
             return;
         }
     }

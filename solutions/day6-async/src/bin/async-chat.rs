@@ -166,6 +166,12 @@ async fn write_lines(
                         }
                     }
                     if w.write_all(&out).await.is_err() {
+                        // The client is gone, but lines it sent before it went may still wait
+                        // in its socket: its reader takes them (everybody else gets them), then
+                        // meets the end.
+                        if !draining {
+                            let _ = (&mut reader_done).await;
+                        }
                         break;
                     }
                 }
@@ -181,6 +187,15 @@ async fn write_lines(
                 if *stopping.borrow() {
                     draining = true;
                 } else {
+                    // The client left: what the channel already holds for it (its own last
+                    // line among them) still goes out, for a grace at most, then EOF.
+                    let rest = async {
+                        while let Ok(line) = rx.try_recv() {
+                            w.write_all(&line).await?;
+                        }
+                        w.shutdown().await
+                    };
+                    let _ = tokio::time::timeout(GRACE, rest).await;
                     break;
                 }
             }
