@@ -1244,8 +1244,6 @@ report-read-heading = read: { $course }#{ $section }, "{ $heading }"
 
 ## day6-async (exercises/day6_async/)
 
-async-not-accepted = { $connected } clients connected, and the server holds sockets for only { $held } of them: it stopped accepting
-async-accept-loop = accept in a loop and tokio::spawn a task per client, so the loop is back in accept().await at once; never await a client's work in the accept loop
 async-syn-retry = the server took over a second to accept { $n } clients: the listen queue was full and a SYN was dropped, then sent again (SYN retransmission)
 async-threads-grew = with { $clients } clients connected the server runs { $with } threads, { $none } with none: its threads grow with its clients
 async-tasks-not-threads = a task per client (tokio::spawn), never a thread: no std::thread, no spawn_blocking, no blocking call that makes the runtime start more threads. The runtime's workers serve every client
@@ -1255,7 +1253,7 @@ async-memory-grew = with { $clients } clients connected the server's resident me
 async-small-state = a task's state is what it holds across an .await: keep a client's buffer small (a few KiB), and allocate what it needs when it needs it
 async-stops-reading = stops reading, so that its lines pile up in the kernel, then in the server
 async-never-piled = { $lines } lines sent, and still no line waits inside the server for the client that does not read
-async-others-waited = line { $line } did not reach the steady clients in time, while { $held } lines waited inside the server for the client that does not read: the server waits for the slow client
+async-others-waited = of the { $n } lines sent from line { $line } on, one did not reach the steady clients within a second, while { $held } lines waited inside the server for the client that does not read: the server waits for the slow client
 async-far-behind = more than 1,024 lines wait inside the server for client 0 ({ $lines } sent)
 async-behind-memory = while the client that does not read was far behind, { $lines } more lines made the server's memory grow by { $kib } KiB: what waits for it is not bounded
 async-bound-the-queue = bound what waits for a client: broadcast::channel(1024), whose recv() returns Err(Lagged) when a receiver is too far behind, or a bounded queue per client (mpsc::channel(1024) and try_send); then disconnect that client

@@ -1503,8 +1503,6 @@ day6-async--sigterm-exit--hint = accept()와 함께 select!에서 tokio::signal:
 day6-async--sigint-exit--hint = SIGINT(SignalKind::interrupt(), 또는 tokio::signal::ctrl_c())도 SIGTERM과 같은 select!에서 기다린다.
 
 ## day6-async (exercises/day6_async/): 채점기의 메시지
-async-not-accepted = 클라이언트 { $connected }개가 연결했는데 서버가 가진 소켓은 그중 { $held }개뿐이다: 수락을 멈췄다
-async-accept-loop = 루프에서 accept하고 클라이언트마다 tokio::spawn으로 태스크를 띄워, 루프가 곧바로 accept().await로 돌아가게 한다. accept 루프에서 클라이언트의 일을 await하지 않는다
 async-syn-retry = 서버가 클라이언트 { $n }개를 수락하는 데 1초 넘게 걸렸다: 리슨 큐가 가득 차 SYN 하나가 버려졌고, 다시 보내졌다(SYN 재전송)
 async-threads-grew = 클라이언트 { $clients }개가 연결된 서버가 스레드 { $with }개를 돌린다. 클라이언트가 없을 때는 { $none }개였다: 스레드가 클라이언트 수를 따라 늘어난다
 async-tasks-not-threads = 클라이언트마다 스레드가 아니라 태스크(tokio::spawn): std::thread도, spawn_blocking도, 런타임이 스레드를 더 띄우게 만드는 블로킹 호출도 없다. 모든 클라이언트는 런타임의 워커가 처리한다
@@ -1514,7 +1512,7 @@ async-memory-grew = 클라이언트 { $clients }개가 연결되자 서버의 �
 async-small-state = 태스크의 상태는 .await 너머로 들고 가는 것이다: 클라이언트의 버퍼는 작게(몇 KiB) 두고, 필요한 것은 필요할 때 할당한다
 async-stops-reading = 읽기를 멈춘다. 그래서 이 클라이언트의 줄이 커널에, 그다음 서버에 쌓인다
 async-never-piled = 줄을 { $lines }개 보냈는데도, 읽지 않는 클라이언트를 위해 서버 안에서 기다리는 줄이 없다
-async-others-waited = { $line }번째 줄이 제때 꾸준히 읽는 클라이언트들에게 닿지 않았고, 그동안 읽지 않는 클라이언트를 위해 서버 안에 { $held }줄이 기다렸다: 서버가 느린 클라이언트를 기다린다
+async-others-waited = { $line }번째 줄부터 보낸 { $n }줄 가운데 하나가 1초 안에 꾸준히 읽는 클라이언트들에게 닿지 않았고, 그동안 읽지 않는 클라이언트를 위해 서버 안에 { $held }줄이 기다렸다: 서버가 느린 클라이언트를 기다린다
 async-far-behind = 서버 안에서 클라이언트 0을 기다리는 줄이 1,024개를 넘었다(보낸 줄 { $lines }개)
 async-behind-memory = 읽지 않는 클라이언트가 한참 뒤처진 동안 줄 { $lines }개를 더 보내자 서버의 메모리가 { $kib }KiB 늘었다: 그 클라이언트를 기다리는 양에 한도가 없다
 async-bound-the-queue = 한 클라이언트를 기다리는 양을 제한한다: 수신자가 너무 뒤처지면 recv()가 Err(Lagged)를 반환하는 broadcast::channel(1024), 또는 클라이언트별 bounded 큐(mpsc::channel(1024)와 try_send). 그리고 그 클라이언트의 연결을 끊는다

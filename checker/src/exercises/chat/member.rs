@@ -174,7 +174,14 @@ pub fn join(
     port: u16,
     deadline: Instant,
 ) -> TestResult {
-    let mut m = Member::connect(t, who, port, deadline)?;
+    let m = Member::connect(t, who, port, deadline)?;
+    join_as(members, m, deadline)
+}
+
+/// `m`, connected elsewhere, joins as `join` says.
+pub fn join_as(members: &mut Vec<Member>, mut m: Member, deadline: Instant) -> TestResult {
+    let who = m.who().to_string();
+    let who = who.as_str();
     let hello = format!("hello from {who}\n");
     m.say(hello.as_bytes(), deadline)?;
     m.expect_lines(&[hello.as_bytes()], deadline)

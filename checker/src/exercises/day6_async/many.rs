@@ -1,7 +1,7 @@
-//! A thousand clients at once: connected at a pace a contract server keeps up with (a batch,
-//! then until the server holds every socket of it, seen in /proc/<pid>/fd), so no verdict rests
-//! on a dropped SYN and its retransmission a second later; then the server's threads
-//! (/proc/<pid>/task) and its resident memory (VmRSS), compared with what they were with none.
+//! A thousand clients at once: connected as fast as the server accepts them, never more than
+//! its listen queue holds (`kit::clients::connect_paced`), so no verdict rests on a dropped SYN
+//! and its retransmission a second later; then the server's threads (/proc/<pid>/task) and its
+//! resident memory (VmRSS), compared with what they were with none.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -11,15 +11,12 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::chat::member::{Member, shown};
-use crate::exercises::kit::{clients::SYN_RETRY, echo, poll, server};
+use crate::exercises::kit::{clients, echo, poll, server};
 use crate::lab::exercise::secs;
-use crate::observe::wire::{Conn, Transcript};
+use crate::observe::wire::{Conn, Server, Transcript};
 
 /// How many clients the tests connect.
 pub const MANY: usize = 1000;
-/// Connects in a row before waiting for the server to accept them: far below any listen
-/// backlog (tokio's is 1024, the smallest in use 128), so no SYN is dropped.
-const BATCH: usize = 50;
 /// What a connected client may cost the chat server in resident memory.
 const PER_CLIENT: u64 = 64 << 10;
 
@@ -39,42 +36,35 @@ pub fn enough_descriptors() {
     }
 }
 
-/// Connect `n` clients, `BATCH` at a time, each batch waited for until the server holds a
-/// socket for every client so far. A batch that takes longer than a SYN retransmission is
-/// said, with its cause.
-pub fn connect_paced(
+/// Connect `n` clients, as fast as the server accepts them (see `clients::connect_paced`). A
+/// connect that waited for its SYN to be sent again is said, with its cause.
+fn connect_many(
     t: &Arc<Transcript>,
-    pid: i32,
-    port: u16,
+    s: &mut Server,
     n: usize,
     deadline: Instant,
 ) -> Result<Vec<Conn>, Failure> {
-    let base = procinfo::socket_fds(pid).len();
-    let mut conns = Vec::with_capacity(n);
-    while conns.len() < n {
-        let began = Instant::now();
-        for _ in 0..BATCH.min(n - conns.len()) {
-            let who = format!("client {}", conns.len());
-            conns.push(Conn::connect(t, &who, port, deadline)?);
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        let want = base + conns.len();
-        if !poll::every(Duration::from_millis(2), left, || {
-            procinfo::socket_fds(pid).len() >= want
-        }) {
-            let held = procinfo::socket_fds(pid).len().saturating_sub(base);
-            return Err(Failure::wrong(msg!(
-                "async-not-accepted",
-                connected = conns.len(),
-                held = held
-            ))
-            .note(msg!("async-accept-loop")));
-        }
-        if began.elapsed() >= SYN_RETRY {
-            t.note("checker", msg!("async-syn-retry", n = conns.len()));
-        }
+    let burst = clients::connect_paced(t, &mut s.program, s.port, n, deadline, 0)?;
+    if burst.slow > 0 {
+        t.note("checker", msg!("async-syn-retry", n = burst.slow));
     }
-    Ok(conns)
+    Ok(burst.conns)
+}
+
+/// Wait until the server has accepted every connection (its listen queue empty) and done all
+/// it had to do with them (every thread asleep): each client's task has run to its first wait,
+/// so a client is in the chat, however the server's tasks subscribe.
+fn settled(s: &Server, deadline: Instant) -> bool {
+    let pid = s.program.pid();
+    let queue = procinfo::ListenQueue::of(pid, s.port);
+    let left = deadline.saturating_duration_since(Instant::now());
+    poll::until(left, || {
+        let waiting = match &queue {
+            Some(queue) => queue.now().map(|(waiting, _)| u64::from(waiting)),
+            None => procinfo::listen_queue(pid, s.port),
+        };
+        waiting == Some(0) && procinfo::is_waiting(pid)
+    })
 }
 
 /// The failure of a server that runs more threads with many clients than with none.
@@ -93,13 +83,13 @@ fn more_threads(with: usize, none: usize, clients: usize) -> Failure {
 pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
     enough_descriptors();
     let t = ctx.quiet_transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
     let deadline = ctx.within(secs(12));
     // One client served and gone first: whatever the runtime starts lazily has started.
     echo::serve_one(ctx, &t, &s, 0)?;
     let none = threads(pid);
-    let mut conns = connect_paced(&t, pid, s.port, MANY, deadline)?;
+    let mut conns = connect_many(&t, &mut s, MANY, deadline)?;
     for (i, c) in conns.iter_mut().enumerate() {
         echo::round_trip(c, &format!("client {i} is here\n"), deadline)?;
     }
@@ -116,12 +106,14 @@ pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
 pub fn thousand_clients(ctx: &mut Ctx) -> TestResult {
     enough_descriptors();
     let t = ctx.quiet_transcript();
-    let s = server::start_under_test(ctx, 0)?;
+    let mut s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
     let deadline = ctx.within(secs(12));
     let none = threads(pid);
     let rss_none = procinfo::resident_bytes(pid).unwrap_or(0);
-    let conns = connect_paced(&t, pid, s.port, MANY, deadline)?;
+    let conns = connect_many(&t, &mut s, MANY, deadline)?;
+    // Every client in the chat before the line is sent; a server stuck instead says so below.
+    settled(&s, deadline);
     let mut members: Vec<Member> = conns
         .into_iter()
         .map(|c| Member::from_conn(&t, c))

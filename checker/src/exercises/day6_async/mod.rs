@@ -6,6 +6,7 @@
 //! or a multi-thread runtime, a broadcast channel or a bounded queue per client all pass.
 
 mod behind;
+mod inside;
 mod many;
 mod shutdown;
 
