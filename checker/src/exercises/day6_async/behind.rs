@@ -30,8 +30,12 @@ const AT_MOST: usize = 20_000;
 
 /// Line `i` of a test: `line <i> ` and letters up to `LEN` bytes with its `\n`.
 pub fn numbered(i: usize) -> Vec<u8> {
+    // The letters are the same for every line: made once (a debug build makes them slowly, and
+    // a test makes thousands of lines).
+    static LETTERS: std::sync::LazyLock<Vec<u8>> =
+        std::sync::LazyLock::new(|| (0..LEN).map(|k| b'a' + (k % 26) as u8).collect());
     let mut line = format!("line {i} ").into_bytes();
-    line.extend((line.len()..LEN - 1).map(|k| b'a' + (k % 26) as u8));
+    line.extend_from_slice(&LETTERS[line.len()..LEN - 1]);
     line.push(b'\n');
     line
 }
