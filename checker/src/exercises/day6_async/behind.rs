@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::inside::Inside;
+use super::inside::{Inside, LEN};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::procinfo;
@@ -18,8 +18,6 @@ use crate::exercises::kit::server;
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};
 
-/// Every line these tests send is this long, its `\n` included.
-pub const LEN: usize = 4000;
 /// The contract's bound: one more line waiting for a client, and it is disconnected.
 pub const BEHIND: usize = 1024;
 /// Lines sent once a client is far behind, while the server's memory is watched.

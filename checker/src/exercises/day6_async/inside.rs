@@ -7,9 +7,11 @@
 
 use std::time::{Duration, Instant};
 
-use super::behind::LEN;
 use crate::contain::procinfo::{self, ServerEnd};
 use crate::exercises::chat::member::Member;
+
+/// Every line these tests send is this long, its `\n` included.
+pub const LEN: usize = 4000;
 
 /// How long a count waits for the server to settle: a server that never sleeps (it spins) is
 /// counted as it is then.

@@ -18,6 +18,7 @@
 //! - on SIGINT or SIGTERM: stop accepting, deliver the lines already taken to every client that
 //!   reads, close every connection (one that does not read after a grace of at most 1.5 s),
 //!   print `bye`, exit 0, all within 2 s.
+//!
 //! Rules: no std::thread, no std::net sockets, no spawn_blocking (see clippy.toml).
 //!
 //! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
