@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Flakiness: grade the solutions and every broken version (and correct alternative) N times,
 each time with a fresh seed, and report every verdict that changed between runs. Zero is the
-bar: a hidden test that is flaky is a bug of the highest priority.
+bar: a hidden test that is flaky is a bug of the highest priority. Every test of every version
+is graded here, the ones a version does not declare too (the project's test command grades a
+broken version on its declared tests only), so this is also where the checker's own errors
+("error" verdicts) and processes it left behind would show on any buggy program: both are
+listed, and fail the run.
 
 Usage: bench/flaky.py [--reuse-trees] [RUNS] [exercise...]   (RUNS defaults to 20; the
 exercises to all). The trees of the broken versions are made by `cargo test -p checker --test
@@ -43,6 +47,29 @@ for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions")
                 gradings.append((tree_name, ["--root", tree, exercise]))
 
 verdicts = collections.defaultdict(collections.Counter)  # (grading, test) -> status counts
+own_errors = []  # (grading, test, seed, message) of every "error" verdict: the checker's own
+left_behind = []  # (grading, seed, processes) the checker left running
+
+
+def marked(mark):
+    """Live processes whose environment carries LAB_TEST_MARK=<mark> (every descendant of a
+    checker run inherits it), after a grace for those on their way out."""
+    needle = f"LAB_TEST_MARK={mark}\0".encode()
+    for _ in range(10):
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                if needle not in open(f"/proc/{pid}/environ", "rb").read():
+                    continue
+                state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    found.append(open(f"/proc/{pid}/cmdline").read().replace("\0", " "))
+            except OSError:
+                continue
+        if not found:
+            return []
+        time.sleep(0.1)
+    return found
 first_seen = {}  # (grading, test) -> (status, seed) of the first run
 
 
@@ -62,8 +89,14 @@ started = time.time()
 for run in range(1, runs + 1):
     for label, args in gradings:
         seed = str(random.randrange(1_000_000))
+        mark = f"flaky-{os.getpid()}-{run}-{label}"
         out = subprocess.run([checker, *args, "--seed", seed, "--format", "json"],
-                             cwd=LAB, env=env, capture_output=True, text=True)
+                             cwd=LAB, env=dict(env, LAB_TEST_MARK=mark), capture_output=True,
+                             text=True)
+        leftovers = marked(mark)
+        if leftovers:
+            left_behind.append((label, seed, leftovers))
+            print(f"  LEFT BEHIND by {label} (seed {seed}): {leftovers}", flush=True)
         try:
             report = json.loads(out.stdout)
         except json.JSONDecodeError:
@@ -73,6 +106,10 @@ for run in range(1, runs + 1):
         for exercise in report["exercises"]:
             for test in exercise["tests"]:
                 record((label, test["name"]), test["status"], seed, test.get("message"))
+                if test["status"] == "error":
+                    own_errors.append((label, test["name"], seed, test.get("message") or ""))
+                    print(f"  ERROR (the checker's own) {label}: {test['name']} (seed {seed})",
+                          flush=True)
     changed = [(k, v) for k, v in verdicts.items() if len(v) > 1]
     print(f"run {run}/{runs}: {len(gradings)} gradings, {len(changed)} verdicts changed so far "
           f"({time.time() - started:.0f} s)", flush=True)
@@ -81,4 +118,10 @@ changed = sorted((k, v) for k, v in verdicts.items() if len(v) > 1)
 print(f"\n{len(verdicts)} verdicts watched over {runs} runs; {len(changed)} changed")
 for (label, test), counts in changed:
     print(f"  {label}: {test}: {dict(counts)}")
-sys.exit(1 if changed else 0)
+print(f"{len(own_errors)} verdicts were the checker's own errors; "
+      f"{len(left_behind)} gradings left processes behind")
+for label, test, seed, message in own_errors:
+    print(f"  error {label}: {test} (seed {seed}): {message.splitlines()[0] if message else ''}")
+for label, seed, leftovers in left_behind:
+    print(f"  left behind by {label} (seed {seed}): {leftovers}")
+sys.exit(1 if changed or own_errors or left_behind else 0)

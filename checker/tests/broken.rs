@@ -81,10 +81,23 @@ fn grade(exercise: &str, version: &Version, must_pass: bool) -> Result<(), Faile
     )?;
     let seed = common::seed().to_string();
     let budget = Duration::from_secs(version.budget);
-    let run = run_checker(
-        &["--root", &dir.to_string_lossy(), exercise, "--seed", &seed],
-        budget + Duration::from_secs(30),
-    );
+    let root = dir.to_string_lossy();
+    let mut args = vec!["--root", &root, "--seed", &seed];
+    // A broken version is graded on the tests it declares, the only verdicts checked here; an
+    // alternative (or a version that declares none) on the whole exercise. Every test of every
+    // version, the undeclared ones too, is graded by bench/flaky.py, which looks for verdicts
+    // that change between runs and for the checker's own errors.
+    let declared: Vec<String> = version
+        .fails
+        .iter()
+        .map(|test| format!("{exercise}/{test}"))
+        .collect();
+    if must_pass || declared.is_empty() {
+        args.push(exercise);
+    } else {
+        args.extend(declared.iter().map(String::as_str));
+    }
+    let run = run_checker(&args, budget + Duration::from_secs(30));
     if run.elapsed > budget {
         return Err(format!(
             "the checker took {:.1} s, over the budget of {} s\n{}",

@@ -28,6 +28,35 @@ pub struct Request<'a> {
     pub clients: &'a [usize],
 }
 
+/// The words after `compare` that measure the same servers the same way again.
+fn again(request: &Request, args: &GradingArgs) -> Vec<String> {
+    let mut words = Vec::new();
+    if args.solutions {
+        words.push("--solutions".to_string());
+    }
+    if let Some(root) = &args.root {
+        words.extend(["--root".to_string(), root.display().to_string()]);
+    }
+    for (name, path) in &args.programs {
+        words.extend([
+            "--program".to_string(),
+            format!("{name}={}", path.display()),
+        ]);
+    }
+    if request.quick {
+        words.push("--quick".to_string());
+    }
+    if let Some(runs) = request.runs {
+        words.extend(["--runs".to_string(), runs.to_string()]);
+    }
+    if !request.clients.is_empty() {
+        let clients: Vec<String> = request.clients.iter().map(usize::to_string).collect();
+        words.extend(["--clients".to_string(), clients.join(",")]);
+    }
+    words.extend(request.targets.iter().cloned());
+    words
+}
+
 /// Exit status: 0 some server was measured, 1 none could be, 2 the checker could not work.
 pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
     let (mode, _) = sandbox::choose(args.sandbox)?;
@@ -44,7 +73,7 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
     }
     let (open_files, notes) = open_files_for(&mut levels);
     let runs = request.runs.unwrap_or(if request.quick { 2 } else { 3 });
-    let settings = Settings::new(levels, runs, request.quick, mode);
+    let settings = Settings::new(levels, runs, request.quick, mode, again(&request, args));
     let contestants = chosen(request.targets, args)?;
     let steps = contestants.len()
         * settings.runs

@@ -171,7 +171,9 @@ fn draw_panel(
         .y_label_area_size(64)
         .build_cartesian_2d(
             (x0 / 1.4..x1 * 1.4).log_scale(),
-            (y0 / 1.6..y1 * 1.6).log_scale(),
+            (y0 / 1.6..y1 * 1.6)
+                .log_scale()
+                .with_key_points(ticks(y0 / 1.6, y1 * 1.6)),
         )?;
     chart
         .configure_mesh()
@@ -212,6 +214,30 @@ fn draw_panel(
     Ok(())
 }
 
+/// Where a logarithmic axis from `low` to `high` is labelled: 1, 2 and 5 times each power of
+/// ten within it; the powers of ten alone where those would be too many, finer steps where
+/// they would be fewer than two. (Plotters labels the
+/// powers of ten only, so a range within one decade, a throughput between 40k and 48k say,
+/// would have no number on its axis at all.)
+fn ticks(low: f64, high: f64) -> Vec<f64> {
+    if !(low > 0.0 && high > low) {
+        return Vec::new();
+    }
+    let decades = low.log10().floor() as i32..=high.log10().ceil() as i32;
+    let within = |steps: &[f64]| -> Vec<f64> {
+        decades
+            .clone()
+            .flat_map(|d| steps.iter().map(move |s| s * 10f64.powi(d)))
+            .filter(|v| (low..=high).contains(v))
+            .collect()
+    };
+    match within(&[1.0, 2.0, 5.0]) {
+        few if few.len() < 2 => within(&[1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0]),
+        many if many.len() > 7 => within(&[1.0]),
+        fine => fine,
+    }
+}
+
 /// An axis label: 0.05, 3, 250, 12k, 1.5M.
 fn short(v: f64) -> String {
     let trimmed = |s: String| s.trim_end_matches('0').trim_end_matches('.').to_string();
@@ -236,5 +262,15 @@ mod tests {
         assert_eq!(short(250.0), "250");
         assert_eq!(short(12_000.0), "12k");
         assert_eq!(short(1_500_000.0), "1.5M");
+    }
+
+    #[test]
+    fn a_range_within_one_decade_still_has_labels() {
+        use super::ticks;
+        let fine = vec![30_000.0, 40_000.0, 50_000.0, 60_000.0, 80_000.0];
+        assert_eq!(ticks(30_000.0, 80_000.0), fine);
+        assert_eq!(ticks(0.8, 30.0), vec![1.0, 2.0, 5.0, 10.0, 20.0]);
+        assert_eq!(ticks(0.5, 5_000.0), vec![1.0, 10.0, 100.0, 1_000.0]);
+        assert!(ticks(0.0, 1.0).is_empty());
     }
 }

@@ -50,11 +50,21 @@ pub struct Settings {
     /// What a server may use: a process or a thread per client and some, and the address space
     /// of a thread's stack per client.
     pub limits: Limits,
+    /// The command line's words after `compare` that chose what was measured and how
+    /// (`--solutions`, targets, `--program`, `--runs`, ...): the report says how to measure the
+    /// same again.
+    pub again: Vec<String>,
 }
 
 impl Settings {
     /// The levels every server is measured at, for `levels` clients at most (`--clients`).
-    pub fn new(levels: Vec<usize>, runs: usize, quick: bool, mode: sandbox::Mode) -> Settings {
+    pub fn new(
+        levels: Vec<usize>,
+        runs: usize,
+        quick: bool,
+        mode: sandbox::Mode,
+        again: Vec<String>,
+    ) -> Settings {
         let window = if quick {
             Window {
                 warm_up: std::time::Duration::from_millis(50),
@@ -75,6 +85,7 @@ impl Settings {
             size: 64,
             quick,
             mode,
+            again,
             limits: Limits {
                 processes: MAX_PROCESSES.max(most + 64),
                 address_space: MEMORY_LIMIT.max((most as u64 + 64) * STACK_ROOM),

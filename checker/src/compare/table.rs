@@ -84,13 +84,25 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages) -> String {
     out.join("\n")
 }
 
-/// The command that measures the same again.
+/// The command that measures the same again: the same servers, the same way.
 fn command(cmp: &Comparison) -> String {
     let mut words = String::from("cargo run -p checker -- compare");
-    if cmp.settings.quick {
-        words.push_str(" --quick");
+    for word in &cmp.settings.again {
+        words.push(' ');
+        words.push_str(&shell_word(word));
     }
     words
+}
+
+/// `word` as a shell reads it back: as it is when it holds nothing special, else in single
+/// quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./=,:@%+".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }
 
 fn first_line(s: &str) -> &str {
@@ -373,5 +385,13 @@ mod tests {
         let lines = grid(&rows, &tr);
         assert_eq!(lines[0], "  서버     1  x");
         assert_eq!(lines[1], "  a     1000  y");
+    }
+
+    #[test]
+    fn the_command_to_measure_again_reads_back_in_a_shell() {
+        assert_eq!(shell_word("--solutions"), "--solutions");
+        assert_eq!(shell_word("c=/tmp/echo server"), "'c=/tmp/echo server'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word(""), "''");
     }
 }

@@ -76,7 +76,11 @@ impl<'a> Ctx<'a> {
             rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
             deadline: Instant::now() + which.timeout,
             log,
-            watched: Arc::new(Watched::default()),
+            watched: {
+                let watched = Watched::default();
+                watched.when_quiet(slot.lender());
+                Arc::new(watched)
+            },
             scope,
             slot,
         }

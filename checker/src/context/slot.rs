@@ -42,7 +42,7 @@ pub struct Slot {
     slots: Arc<Slots>,
     /// Whether the test may give it away before it ends.
     lend: bool,
-    held: AtomicBool,
+    held: Arc<AtomicBool>,
 }
 
 impl Slot {
@@ -52,7 +52,7 @@ impl Slot {
         Slot {
             slots: Arc::clone(slots),
             lend,
-            held: AtomicBool::new(true),
+            held: Arc::new(AtomicBool::new(true)),
         }
     }
 
@@ -67,9 +67,25 @@ impl Slot {
 
     /// The test is over: the slot goes back, if the test still holds it.
     pub fn give_back(&self) {
-        if self.held.swap(false, Ordering::SeqCst) {
-            self.slots.release();
+        release(&self.slots, &self.held);
+    }
+
+    /// `lend`, callable from any thread of the test, at any time while it runs (by the watch of
+    /// its program, say, when that program has gone quiet).
+    pub fn lender(&self) -> impl Fn() + Send + Sync + 'static {
+        let (slots, held, lend) = (Arc::clone(&self.slots), Arc::clone(&self.held), self.lend);
+        move || {
+            if lend {
+                release(&slots, &held);
+            }
         }
+    }
+}
+
+/// Give the slot back once: the first of the test's end and its lending does.
+fn release(slots: &Slots, held: &AtomicBool) {
+    if held.swap(false, Ordering::SeqCst) {
+        slots.release();
     }
 }
 

@@ -24,6 +24,9 @@ use crate::contain::procinfo::{self, Ends, Task, TcpSocket};
 
 /// How long a program must hold still, asleep, before it counts as stuck.
 pub const HOLD: Duration = Duration::from_millis(500);
+/// How long it must hold still before the test, which now only waits, lends its `-j` slot: the
+/// rest of a hang's `HOLD` then overlaps with other tests instead of holding them up.
+const QUIET: Duration = Duration::from_millis(60);
 /// How often it is looked at (a look reads a few files per process).
 const STEP: Duration = Duration::from_millis(40);
 /// At most this many lines say where threads sleep, and as many what waits.
@@ -35,6 +38,8 @@ const SHOWN: usize = 6;
 pub struct Watched {
     watch: Mutex<Option<Arc<Watch>>>,
     off: AtomicBool,
+    /// Called once, the first time the watched program is seen quiet (see `QUIET`).
+    when_quiet: Mutex<Option<Box<dyn Fn() + Send + Sync>>>,
 }
 
 impl Watched {
@@ -50,6 +55,12 @@ impl Watched {
         self.off.store(true, Ordering::SeqCst);
     }
 
+    /// Run `f` (once) when the watched program is first seen asleep and untouched for `QUIET`:
+    /// the test lends its `-j` slot then.
+    pub fn when_quiet(&self, f: impl Fn() + Send + Sync + 'static) {
+        *self.when_quiet.lock().unwrap_or_else(|e| e.into_inner()) = Some(Box::new(f));
+    }
+
     /// The watched program's diagnosis, once it is certainly stuck.
     pub fn stuck(&self, activity: u64, names: &HashMap<u16, String>) -> Option<Stuck> {
         if self.off.load(Ordering::SeqCst) {
@@ -60,7 +71,18 @@ impl Watched {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()?;
-        watch.stuck(activity, names)
+        let stuck = watch.stuck(activity, names);
+        if watch.quiet() {
+            let quiet = self
+                .when_quiet
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            if let Some(f) = quiet {
+                f();
+            }
+        }
+        stuck
     }
 }
 
@@ -162,6 +184,13 @@ impl Watch {
             where_: self.diagnose(&pids, names),
         });
         seen.stuck.clone()
+    }
+
+    /// At the last look, the program had slept untouched for `QUIET` or more.
+    fn quiet(&self) -> bool {
+        let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        last.as_ref()
+            .is_some_and(|seen| seen.look.all_asleep() && seen.at - seen.still_since >= QUIET)
     }
 
     fn look(&self, activity: u64) -> Look {

@@ -314,6 +314,22 @@ pub fn polled_fds(pid: i32, call: &Call) -> Option<Vec<(i32, i16)>> {
     )
 }
 
+/// Every live thread of every process in `pids` sleeps in a call that only an event ends, and
+/// none has a timer armed: nothing inside them will wake them (alarm() and socket timeouts
+/// aside, which /proc does not show). Zombies do not count; at least one thread must live.
+pub fn only_an_event_wakes(pids: &[i32]) -> bool {
+    let live: Vec<Task> = pids
+        .iter()
+        .flat_map(|&p| tasks(p))
+        .filter(|t| t.state != 'Z' && t.state != 'X')
+        .collect();
+    !live.is_empty()
+        && live
+            .iter()
+            .all(|t| t.state == 'S' && t.call.is_some_and(|c| c.ends() == Ends::OnAnEvent))
+        && !pids.iter().any(|&p| has_armed_timer(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -191,8 +191,8 @@ pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
 
 /// Expect EOF on `c`, a client of `s` that has sent its own EOF, as `Conn::expect_eof` does,
 /// but fail as soon as the server has shown it will never send it: it holds this connection
-/// (accepted, our FIN taken in: CLOSE_WAIT), has nothing left to send on it, and every one of
-/// its processes sleeps, in five looks in a row 20 ms apart. Only an outside event could wake
+/// (accepted, our FIN taken in: CLOSE_WAIT), has nothing left to send on it, and every thread of
+/// it sleeps in a call only an event ends, in five looks in a row 20 ms apart. Only an outside event could wake
 /// it then, and none will come: a server that forgot to close (or whose other process keeps a
 /// copy open) is told so in a fraction of a second instead of at the deadline. A frozen or
 /// running process, bytes still queued, a connection not yet accepted: the wait goes on.
@@ -218,7 +218,8 @@ pub fn expect_eof_or_stuck(
 }
 
 /// The server holds the connection from our `client_port` after our FIN with nothing queued to
-/// send, and every live process of its tree sleeps.
+/// send, and every live thread of its tree sleeps in a call only an event ends, no timer armed
+/// (a server that closes on a timer of its own, a poll timeout say, is waited for).
 pub fn holds_and_sleeps(s: &Server, client_port: u16) -> bool {
     let pid = s.program.pid();
     let Some(k) = procinfo::tcp_sockets(pid)
@@ -236,7 +237,7 @@ pub fn holds_and_sleeps(s: &Server, client_port: u16) -> bool {
         .collect();
     tree.iter()
         .any(|&p| procinfo::socket_inodes(p).contains(&k.inode))
-        && tree.into_iter().all(procinfo::is_waiting)
+        && procinfo::only_an_event_wakes(&tree)
 }
 
 #[cfg(test)]
