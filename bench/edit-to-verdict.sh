@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 # A tree of its own (a workspace holding the solutions), as `--root` grades it.
 cp "$LAB/solutions/Cargo.toml" "$LAB/solutions/Cargo.lock" "$work/"
 exercises=("${@}")
-[ ${#exercises[@]} -eq 0 ] && exercises=(day1-fileio day1-endian day2-inet day2-echo day3-udp day3-shutdown day3-resolve day3-fork day4-signals day5-poll day5-epoll day5-threads day5-pipe day6-unix)
+[ ${#exercises[@]} -eq 0 ] && exercises=(day1-fileio day1-endian day2-inet day2-echo day3-udp day3-shutdown day3-resolve day3-fork day4-signals day5-poll day5-epoll day5-threads day5-pipe day6-async day6-unix)
 for exercise in "${exercises[@]}"; do
   cp -r "$LAB/solutions/$exercise" "$work/"
 done
@@ -49,6 +49,7 @@ declare -A wrong=(
   [day5-epoll]=level-triggered
   [day5-threads]=lock-per-send
   [day5-pipe]=write-per-read
+  [day6-async]=lag-ignored
   [day6-unix]=keeps-passed-descriptor
 )
 declare -A hanging=(
@@ -61,6 +62,7 @@ declare -A hanging=(
   [day5-epoll]=one-read-per-event
   [day5-threads]=never-removes
   [day5-pipe]=logger-keeps-write-end
+  [day6-async]=never-closes
 )
 # failing_verdicts <label> <map name>: time each exercise's broken version from the map.
 failing_verdicts() {

@@ -264,7 +264,7 @@ one-thread--one-thread--hint = 모두를 위한 프로세스 하나의 스레드
 # 채팅의 계약 (families/chat.rs): day5-threads
 chat--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
 chat--to-everyone--hint = 각 클라이언트를 그 스레드가 읽기 전에 공유 목록에 넣으라. 완성된 줄마다 보낸 클라이언트를 포함해 목록의 모든 클라이언트에게 보내되, 브로드캐스트 전체 동안 락 하나를 잡고 있으라.
-chat--many-senders--title = 클라이언트 8개가 동시에 300줄씩 보낸다: 모든 클라이언트가 2400줄을 모두, 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
+chat--many-senders--title = 클라이언트 8개가 동시에 300줄씩, 100줄씩 나눠 보낸다: 모든 클라이언트가 2400줄을 모두, 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
 chat--many-senders--hint = 줄마다 목록을 한 번 잠그고, 그 줄이 모든 클라이언트에게 갈 때까지 잠근 채로 두라. send마다 락을 잡거나, 락을 푼 뒤 목록의 복사본으로 보내면 두 줄이 엇갈린다.
 chat--lines-in-pieces--title = 조각으로 보낸 줄은 먼저 완성된 줄 다음에 온전히 도착한다. EOF에 끝나지 않은 줄은 버려진다
 chat--lines-in-pieces--hint = 클라이언트마다 바이트를 자기 버퍼에 모으라. `\n`마다 완성된 줄을 잘라 그것만 브로드캐스트하라. EOF에 남은 것은 줄이 아니다.
@@ -1477,3 +1477,57 @@ help-value-format-classroom50 = Classroom 50의 `result.json`(스키마 classroo
 help-value-format-gradescope = Gradescope 자동 채점기의 `results.json`
 # 읽을 절: 그 제목과 함께 (issue 24, 10번)
 report-read-heading = 읽을 곳: { $course }#{ $section }, "{ $heading }"
+
+## day6-async (checker/src/exercises/day6_async/): 실습과 테스트의 제목과 힌트
+day6-async--title = 네 번째 방법: tokio 런타임 위의 태스크로 만드는 에코 서버와 채팅 서버, 스레드 몇 개로 클라이언트 수천
+day6-async--listening-line--hint = TcpListener::bind(SocketAddr::from((Ipv4Addr::UNSPECIFIED, port))).await로 바인드하고, listener.local_addr()를 한 번 출력한 뒤 flush한다.
+day6-async--stalled-reader--hint = write()는, 그러니 .write().await도, 요청보다 적게 쓸 수 있다(부분 쓰기). 모든 바이트를 보낼 때까지 반복하는 write_all(&buf[..n]).await를 쓴다.
+day6-async--sequential-clients--hint = 루프에서 accept하고 클라이언트마다 tokio::spawn으로 태스크를 하나 띄운다. 루프는 곧바로 accept().await로 돌아가 끝없이 돈다.
+day6-async--reset-then-normal--hint = 읽기나 쓰기가 실패하면(ECONNRESET, EPIPE) 그 클라이언트의 태스크만 끝난다. 태스크에서 에러를 반환하고, unwrap()하지 않는다.
+day6-async--no-close-wait--hint = EOF(read가 0)에서 클라이언트의 태스크를 반환한다. 그러면 TcpStream이 drop되고 소켓이 닫힌다.
+day6-async--restart-same-port--hint = tokio의 TcpListener::bind는 SO_REUSEADDR를 켠다. TcpSocket으로 직접 만든 소켓은 bind() 전에 set_reuseaddr(true)가 필요하다.
+day6-async--to-everyone--hint = 클라이언트의 태스크가 읽기 전에 먼저 구독시킨다(broadcast::Sender::subscribe, 또는 그 큐를 목록에 넣기). 완성된 줄은 보낸 클라이언트를 포함해 모든 클라이언트에게 보낸다.
+day6-async--many-senders--hint = 모두에게 한 순서: 줄마다 순서가 있는 한 곳에 넣고(broadcast 채널 하나, 또는 모든 클라이언트의 큐에 넣는 동안 잡고 있는 락 하나), 각 클라이언트의 쓰기 태스크가 거기서 꺼내 가게 한다.
+day6-async--client-leaves--title = 떠나는 클라이언트는 EOF를 받는다: 소켓이 닫히고, 다른 클라이언트는 계속된다
+day6-async--client-leaves--hint = EOF(read가 0)나 에러가 오면 그 클라이언트의 태스크를 끝내고 소켓의 두 반쪽을 모두 drop한다. 쓰기 태스크가 연결을 열어 두면 안 된다.
+day6-async--client-resets--hint = 떠난 클라이언트에게 쓰면 실패한다(EPIPE, ECONNRESET): 그 클라이언트의 태스크를 끝낸다. unwrap()하지 않고, std::sync::Mutex의 락을 잡은 채 .await하지 않는다.
+day6-async--echo-few-threads--title = async-echo: 클라이언트 1,000개가 연결되어 각각 에코를 받는 동안에도 스레드 수가 클라이언트가 없을 때보다 많지 않다(/proc/<pid>/task)
+day6-async--echo-few-threads--hint = 클라이언트마다 스레드가 아니라 tokio::spawn으로 태스크를 띄운다: std::thread도, spawn_blocking도, 태스크 안의 블로킹 read도 없다. 런타임의 워커 스레드가 모든 클라이언트를 처리한다.
+day6-async--thousand-clients--title = async-chat: 클라이언트 1,000개가 연결된 채로 한 줄이 2초 안에 모두에게 닿고, 스레드 수는 클라이언트가 없을 때와 같으며, 메모리는 클라이언트당 64KiB 넘게 늘지 않는다
+day6-async--thousand-clients--hint = 클라이언트마다 스레드가 아니라 태스크(tokio::spawn): std::thread도 spawn_blocking도 없다. 클라이언트 하나의 상태는 작은 버퍼와 수신자 하나이지, 제 몫의 큰 버퍼가 아니다.
+day6-async--slow-consumer--title = async-chat: 클라이언트 하나가 읽지 않아 그 줄이 서버에 쌓이는 동안에도 다른 클라이언트는 줄마다 1초 안에 받는다
+day6-async--slow-consumer--hint = 클라이언트 하나를 기다리느라 다른 클라이언트까지 기다리게 하지 않는다: 쓰는 동안 잡고 있는 락도, 클라이언트마다 차례로 쓰는 루프도 없다. 각 클라이언트의 쓰기는 채널에서 줄을 받는 제 태스크가 맡는다.
+day6-async--far-behind--title = async-chat: 1,024줄 넘게 뒤처진 클라이언트는 연결이 끊긴다: 어느 지점까지의 줄을 온전히 받고 EOF를 받는다. 그동안 메모리는 한정된다
+day6-async--far-behind--hint = 한 클라이언트를 기다리는 양을 제한한다: recv()가 Err(Lagged)를 주는 broadcast::channel(1024)(그러면 그 클라이언트를 닫는다. 빠진 줄을 건너뛰고 계속하지 않는다), 또는 가득 차면 try_send()가 실패하는 클라이언트별 bounded 큐.
+day6-async--sigterm-exit--title = SIGTERM: 받아 둔 줄은 읽는 클라이언트 모두에게 가고, 모두 EOF를 받으며, 읽지 않는 클라이언트는 유예 시간 뒤에 닫힌다. `bye`, 2초 안에 상태 0, 남는 프로세스 없음
+day6-async--sigterm-exit--hint = accept()와 함께 select!에서 tokio::signal::unix::signal(SignalKind::terminate())를 기다린다. 수락과 읽기를 멈추고, 쓰기 태스크마다 큐에 있는 것을 보내게 한 뒤, 모든 연결을 닫고(읽지 않는 클라이언트에 막힌 쓰기 태스크는 1초 남짓 유예한 뒤), bye를 출력하고 main에서 반환한다.
+day6-async--sigint-exit--hint = SIGINT(SignalKind::interrupt(), 또는 tokio::signal::ctrl_c())도 SIGTERM과 같은 select!에서 기다린다.
+
+## day6-async (exercises/day6_async/): 채점기의 메시지
+async-syn-retry = 서버가 클라이언트 { $n }개를 수락하는 데 1초 넘게 걸렸다: 리슨 큐가 가득 차 SYN 하나가 버려졌고, 다시 보내졌다(SYN 재전송)
+async-threads-grew = 클라이언트 { $clients }개가 연결된 서버가 스레드 { $with }개를 돌린다. 클라이언트가 없을 때는 { $none }개였다: 스레드가 클라이언트 수를 따라 늘어난다
+async-tasks-not-threads = 클라이언트마다 스레드가 아니라 태스크(tokio::spawn): std::thread도, spawn_blocking도, 런타임이 스레드를 더 띄우게 만드는 블로킹 호출도 없다. 모든 클라이언트는 런타임의 워커가 처리한다
+async-line-to-all = 클라이언트 { $clients }개에게 보낸 한 줄은 2초 안에 모두에게 닿아야 한다
+async-other-line = { $who }가 모두에게 보낸 줄과 다른 줄을 받았다
+async-memory-grew = 클라이언트 { $clients }개가 연결되자 서버의 상주 메모리가 { $kib }KiB, 클라이언트당 { $per }KiB 늘었다(최대 64)
+async-small-state = 태스크의 상태는 .await 너머로 들고 가는 것이다: 클라이언트의 버퍼는 작게(몇 KiB) 두고, 필요한 것은 필요할 때 할당한다
+async-stops-reading = 읽기를 멈춘다. 그래서 이 클라이언트의 줄이 커널에, 그다음 서버에 쌓인다
+async-never-piled = 줄을 { $lines }개 보냈는데도, 읽지 않는 클라이언트를 위해 서버 안에서 기다리는 줄이 없다
+async-others-waited = { $line }번째 줄부터 보낸 { $n }줄 가운데 하나가 1초 안에 꾸준히 읽는 클라이언트들에게 닿지 않았고, 그동안 읽지 않는 클라이언트를 위해 서버 안에 { $held }줄이 기다렸다: 서버가 느린 클라이언트를 기다린다
+async-far-behind = 서버 안에서 클라이언트 0을 기다리는 줄이 1,024개를 넘었다(보낸 줄 { $lines }개)
+async-behind-memory = 읽지 않는 클라이언트가 한참 뒤처진 동안 줄 { $lines }개를 더 보내자 서버의 메모리가 { $kib }KiB 늘었다: 그 클라이언트를 기다리는 양에 한도가 없다
+async-bound-the-queue = 한 클라이언트를 기다리는 양을 제한한다: 수신자가 너무 뒤처지면 recv()가 Err(Lagged)를 반환하는 broadcast::channel(1024), 또는 클라이언트별 bounded 큐(mpsc::channel(1024)와 try_send). 그리고 그 클라이언트의 연결을 끊는다
+async-gap = 뒤처진 클라이언트가 { $line }번째 줄 자리에서 다른 줄을 받았다: 줄이 빠졌거나 순서가 어긋났다
+async-lagged-close = Err(Lagged)는 그 클라이언트 몫의 줄을 잃었다는 뜻이다: 빠진 채로 계속하지 말고 연결을 닫는다
+async-cut-line = 줄 중간에서 연결이 끝났다: 클라이언트의 연결은 줄과 줄 사이, write_all이 끝난 뒤에 끊고, 줄 중간에서 끊지 않는다
+async-not-disconnected = 클라이언트 0이 1,024줄 넘게 뒤처졌는데(보낸 줄 { $lines }개), { $got }줄을 받은 뒤로 나머지도 EOF도 오지 않았다: 연결을 끊어야 한다
+async-all-came = 서버 안에서 1,024줄 넘게 기다렸는데도 클라이언트 0이 줄 { $lines }개를 모두 받았고, 연결이 한 번도 끊기지 않았다
+async-signal-with-lines = { $signal }을 보냈다: 보낸 줄 { $lines }개, 클라이언트 0과 1은 각각 64줄 이상 뒤처져 있다
+async-eof-at-shutdown = 종료 시그널 뒤
+async-close-every-client = 종료할 때 모든 클라이언트는 제 줄을 받고 EOF를 받는다: main이 반환하기 전에 모든 연결을 닫는다(소켓을 drop하거나 shutdown())
+async-taken-lines-lost = 클라이언트 0이 서버가 받아 둔 줄 { $lines }개 가운데 { $line }개를 받은 뒤 EOF를 받았다: 종료할 때는 받아 둔 줄을 읽는 클라이언트 모두에게 전한다
+async-deliver-then-close = 종료는 새 줄 읽기를 멈추고, 쓰기 태스크마다 가진 것을 보내게 한 뒤에야 연결을 닫는다
+async-no-exit-in-2s = { $signal } 뒤 2초가 지나도 서버가 끝나지 않았다
+async-grace = 읽지 않는 클라이언트가 종료를 붙잡아서는 안 된다: 그 쓰기 태스크에 최대 1.5초의 유예를 주고(tokio::time::timeout, 또는 select! 안의 sleep) drop한 뒤, bye를 출력하고 main에서 반환한다
+async-after-signal = { $signal } 뒤
+async-left-behind = 서버가 끝났는데 프로세스를 남겼다

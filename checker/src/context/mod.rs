@@ -137,6 +137,13 @@ impl<'a> Ctx<'a> {
         Transcript::new(Arc::clone(&self.log), Arc::clone(&self.watched))
     }
 
+    /// A transcript of the test's connections that keeps its last lines for a failure but does
+    /// not mirror them into the test's log (a thousand clients' traffic), and whose waits still
+    /// watch the test's program.
+    pub fn quiet_transcript(&self) -> Arc<Transcript> {
+        Transcript::new(Arc::new(Mutex::new(Vec::new())), Arc::clone(&self.watched))
+    }
+
     /// Start the harness of a library exercise.
     pub fn harness(&self) -> Result<Harness, Failure> {
         let binary = self

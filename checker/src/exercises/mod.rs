@@ -28,6 +28,7 @@ mod day5_epoll;
 mod day5_pipe;
 mod day5_poll;
 mod day5_threads;
+mod day6_async;
 mod day6_unix;
 
 /// Every exercise, in course order.
@@ -45,6 +46,7 @@ pub static ALL: &[&Exercise] = &[
     &day5_epoll::EXERCISE,
     &day5_threads::EXERCISE,
     &day5_pipe::EXERCISE,
+    &day6_async::EXERCISE,
     &day6_unix::EXERCISE,
 ];
 

@@ -11,11 +11,13 @@
 //! where each thread waits (its system call, wchan) in `waits`.
 
 mod fds;
+mod peer;
 mod sockets;
 mod usage;
 mod waits;
 
 pub use fds::*;
+pub use peer::*;
 pub use sockets::*;
 pub use usage::*;
 pub use waits::*;

@@ -36,12 +36,22 @@ impl Member {
         port: u16,
         deadline: Instant,
     ) -> Result<Member, Failure> {
-        Ok(Member {
-            conn: Conn::connect(t, who, port, deadline)?,
+        Ok(Member::from_conn(t, Conn::connect(t, who, port, deadline)?))
+    }
+
+    /// A member on a connection made elsewhere (paced connects of many clients).
+    pub fn from_conn(t: &Arc<Transcript>, conn: Conn) -> Member {
+        Member {
+            conn,
             t: Arc::clone(t),
             lines: VecDeque::new(),
             partial: Vec::new(),
-        })
+        }
+    }
+
+    /// The bytes after the last `\n` that came: an unfinished line.
+    pub fn unfinished(&self) -> &[u8] {
+        &self.partial
     }
 
     pub fn who(&self) -> &str {
@@ -164,7 +174,14 @@ pub fn join(
     port: u16,
     deadline: Instant,
 ) -> TestResult {
-    let mut m = Member::connect(t, who, port, deadline)?;
+    let m = Member::connect(t, who, port, deadline)?;
+    join_as(members, m, deadline)
+}
+
+/// `m`, connected elsewhere, joins as `join` says.
+pub fn join_as(members: &mut Vec<Member>, mut m: Member, deadline: Instant) -> TestResult {
+    let who = m.who().to_string();
+    let who = who.as_str();
     let hello = format!("hello from {who}\n");
     m.say(hello.as_bytes(), deadline)?;
     m.expect_lines(&[hello.as_bytes()], deadline)

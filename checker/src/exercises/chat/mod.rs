@@ -5,7 +5,7 @@
 //! exercise names (`Ctx::program`).
 
 mod leave;
-mod member;
+pub mod member;
 mod order;
 
 pub use leave::{client_leaves, client_resets, thread_per_client};

@@ -4,8 +4,8 @@
 //! a correct server passes however its threads are scheduled.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Barrier};
-use std::time::Duration;
+use std::sync::{Arc, Barrier, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use super::member::{self as chat, shown};
 use super::start;
@@ -17,9 +17,10 @@ use crate::exercises::kit::poll;
 use crate::lab::exercise::secs;
 use crate::observe::wire::Server;
 
-/// Clients that send at once, and lines each one sends.
+/// Clients that send at once, and lines each one sends, in rounds of `ROUND` lines each.
 const SENDERS: usize = 8;
 const LINES: usize = 300;
+const ROUND: usize = 100;
 
 /// The lines client `c` sends: `c<c> <i> <filler>`, the filler of random length.
 fn lines_of(c: usize, rng: &mut fastrand::Rng) -> Vec<Vec<u8>> {
@@ -31,8 +32,58 @@ fn lines_of(c: usize, rng: &mut fastrand::Rng) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// 8 clients each send 300 lines at once, cut into pieces of random sizes: every client must
-/// get all 2400 lines, whole, in one and the same order, each sender's in its own order.
+/// Where the senders wait, between two rounds, until every client has read every line of the
+/// round: then no client ever has more than one round's lines (800) on their way to it, and no
+/// server, whatever its design, has a reason to drop a client that reads (async-chat drops a
+/// client once more than 1,024 lines wait for it).
+struct Rounds {
+    /// How many clients have read every line of each round; `None` once one has failed.
+    read: Mutex<Option<Vec<usize>>>,
+    changed: Condvar,
+}
+
+impl Rounds {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Vec<usize>>> {
+        self.read.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A client has read every line of round `r`.
+    fn read_all_of(&self, r: usize) {
+        if let Some(read) = self.lock().as_mut() {
+            read[r] += 1;
+        }
+        self.changed.notify_all();
+    }
+
+    /// A client gave up reading: nobody waits for the rounds any more.
+    fn give_up(&self) {
+        *self.lock() = None;
+        self.changed.notify_all();
+    }
+
+    /// Wait until every client has read round `r` (or one gave up, or `deadline`).
+    fn wait_read(&self, r: usize, deadline: Instant) {
+        let mut read = self.lock();
+        while let Some(counts) = read.as_ref()
+            && counts[r] < SENDERS
+        {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            read = self
+                .changed
+                .wait_timeout(read, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+}
+
+/// 8 clients each send 300 lines at once, cut into pieces of random sizes, in three rounds of
+/// 100 (the next once every client has read the last: each client reads in a thread of its own,
+/// as fast as the server writes): every client must get all 2400 lines, whole, in one and the
+/// same order, each sender's in its own order.
 pub fn many_senders(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
@@ -41,24 +92,34 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
     let seeds: Vec<u64> = (0..SENDERS).map(|_| ctx.rng.u64(..)).collect();
     let deadline = ctx.within(secs(8));
     let go = Arc::new(Barrier::new(SENDERS));
+    let rounds = Arc::new(Rounds {
+        read: Mutex::new(Some(vec![0; LINES / ROUND])),
+        changed: Condvar::new(),
+    });
     let mut threads = Vec::new();
     for ((mut m, lines), seed) in members.into_iter().zip(sent.clone()).zip(seeds) {
         let mut w = m.conn.try_clone()?;
-        let go = Arc::clone(&go);
+        let (go, rounds) = (Arc::clone(&go), Arc::clone(&rounds));
         threads.push(std::thread::spawn(move || {
+            let sending = Arc::clone(&rounds);
             let writer = std::thread::spawn(move || -> TestResult {
                 let mut rng = fastrand::Rng::with_seed(seed);
-                let all = lines.concat();
                 go.wait();
-                let mut at = 0;
-                while at < all.len() {
-                    let end = all.len().min(at + rng.usize(1..3000));
-                    w.send(&all[at..end], deadline)?;
-                    at = end;
+                for (r, round) in lines.chunks(ROUND).enumerate() {
+                    if r > 0 {
+                        sending.wait_read(r - 1, deadline);
+                    }
+                    let all = round.concat();
+                    let mut at = 0;
+                    while at < all.len() {
+                        let end = all.len().min(at + rng.usize(1..3000));
+                        w.send(&all[at..end], deadline)?;
+                        at = end;
+                    }
                 }
                 Ok(())
             });
-            let got = m.read_lines(SENDERS * LINES, deadline);
+            let got = read_rounds(&mut m, &rounds, deadline);
             let wrote = writer.join().unwrap_or_else(|_| {
                 Err(Failure::checker_error(msg!("chat-a-sending-thread-failed")))
             });
@@ -70,15 +131,37 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
         let (who, got, wrote) = thread
             .join()
             .map_err(|_| Failure::checker_error(msg!("chat-client-thread-failed")))?;
-        wrote?;
         match got {
             Ok(lines) => received.push((who, lines)),
             Err((f, lines)) => {
                 return Err(incomplete(f, &who, &lines, &sent).note(msg!("chat-under-load")));
             }
         }
+        wrote?;
     }
     judge(&received, &sent).map_err(|f| t.attach(f))
+}
+
+/// A client reads every line of every round, saying when it has read a round whole.
+fn read_rounds(
+    m: &mut chat::Member,
+    rounds: &Rounds,
+    deadline: Instant,
+) -> Result<chat::Lines, (Failure, chat::Lines)> {
+    let mut got = Vec::with_capacity(SENDERS * LINES);
+    while got.len() < SENDERS * LINES {
+        match m.next_line(deadline) {
+            Ok(line) => got.push(line),
+            Err(f) => {
+                rounds.give_up();
+                return Err((f, got));
+            }
+        }
+        if got.len() % (SENDERS * ROUND) == 0 {
+            rounds.read_all_of(got.len() / (SENDERS * ROUND) - 1);
+        }
+    }
+    Ok(got)
 }
 
 /// What a client that did not get everything did get.

@@ -62,7 +62,54 @@ impl Conn {
         let timeout = remaining(deadline).ok_or_else(|| {
             Failure::of_kind(Kind::Timeout, msg!("conn-no-time-to-connect", who = who))
         })?;
-        match TcpStream::connect_timeout(&addr.into(), timeout) {
+        Conn::made(
+            t,
+            who,
+            addr,
+            TcpStream::connect_timeout(&addr.into(), timeout),
+        )
+    }
+
+    /// Connect as a client on a path of smaller packets would: its SYN announces `mss` bytes
+    /// a segment (TCP_MAXSEG; 1460 is Ethernet's) instead of loopback's 64 KiB. The server's
+    /// kernel sizes its send buffer by the segments in flight, so a client that stops reading
+    /// lets a few hundred KiB pile up in the kernel rather than the 4 MiB loopback allows; its
+    /// own receive buffer keeps its size. (The connect itself waits at most for loopback's
+    /// handshake.)
+    pub fn connect_with_mss(
+        t: &Arc<Transcript>,
+        who: &str,
+        port: u16,
+        mss: u32,
+    ) -> Result<Conn, Failure> {
+        use nix::sys::socket::{self, AddressFamily, SockFlag, SockType, SockaddrIn, sockopt};
+        let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
+        let made = socket::socket(
+            AddressFamily::Inet,
+            SockType::Stream,
+            SockFlag::SOCK_CLOEXEC,
+            None,
+        )
+        .and_then(|fd| {
+            socket::setsockopt(&fd, sockopt::TcpMaxSeg, &mss)?;
+            socket::connect(
+                std::os::fd::AsRawFd::as_raw_fd(&fd),
+                &SockaddrIn::from(addr),
+            )?;
+            Ok(TcpStream::from(fd))
+        })
+        .map_err(std::io::Error::from);
+        Conn::made(t, who, addr, made)
+    }
+
+    /// The connection a connect made, or its failure, noted in the transcript.
+    fn made(
+        t: &Arc<Transcript>,
+        who: &str,
+        addr: SocketAddrV4,
+        made: std::io::Result<TcpStream>,
+    ) -> Result<Conn, Failure> {
+        match made {
             Ok(stream) => {
                 let port = stream.local_addr().map(|a| a.port()).unwrap_or(0);
                 t.name_port(port, who);
@@ -378,6 +425,25 @@ impl Conn {
         }
         self.t.note(&self.who, msg!("conn-closed-rst"));
         drop(self);
+    }
+
+    /// Acknowledge what came at once (TCP_QUICKACK), rather than after the delayed-ACK timer
+    /// (40 ms): a server that writes many small pieces with Nagle's algorithm on sends the next
+    /// only once the last is acknowledged. The kernel turns it off again by itself, so a reader
+    /// that must not wait on that timer sets it before each read.
+    pub fn quick_ack(&self) {
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket and an int option value.
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_QUICKACK,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            );
+        }
     }
 
     pub fn set_recv_buffer(&self, bytes: i32) {

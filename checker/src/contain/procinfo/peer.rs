@@ -1,0 +1,73 @@
+//! A server's end of one connection, looked at through a moment's duplicate of its descriptor
+//! (pidfd_getfd, which the checker may do to its own descendants): its send queue for one
+//! ioctl, where /proc/<pid>/net/tcp costs a walk of the kernel's whole connection table (a few
+//! milliseconds on a busy machine, every time).
+
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+
+/// The server's socket connected to one of the checker's ports.
+pub struct ServerEnd {
+    pidfd: OwnedFd,
+    fd: i32,
+    peer_port: u16,
+}
+
+impl ServerEnd {
+    /// The socket of `pid` whose peer is the checker's `peer_port`; `None` if it holds none, or
+    /// where the kernel does not let the checker duplicate its descriptors.
+    pub fn of(pid: i32, peer_port: u16) -> Option<ServerEnd> {
+        // SAFETY: pidfd_open takes a pid and flags, and returns a new descriptor or -1.
+        let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+        let pidfd = i32::try_from(pidfd).ok().filter(|&d| d >= 0)?;
+        // SAFETY: the descriptor was just returned to us, and nothing else owns it.
+        let pidfd = unsafe { OwnedFd::from_raw_fd(pidfd) };
+        super::socket_fds(pid).into_iter().find_map(|(fd, _)| {
+            let end = ServerEnd {
+                pidfd: pidfd.try_clone().ok()?,
+                fd,
+                peer_port,
+            };
+            end.duplicate().is_some().then_some(end)
+        })
+    }
+
+    /// Bytes the server has written to this connection that the peer has not acknowledged
+    /// (SIOCOUTQ: /proc/net/tcp's tx_queue); `None` once the server no longer holds it.
+    pub fn send_queue(&self) -> Option<u64> {
+        let dup = self.duplicate()?;
+        let mut queued: libc::c_int = 0;
+        // SAFETY: a valid socket, and an int for the answer.
+        let r = unsafe { libc::ioctl(dup.as_raw_fd(), libc::TIOCOUTQ, &mut queued) };
+        (r == 0).then(|| u64::try_from(queued).unwrap_or(0))
+    }
+
+    /// Bytes that came from the peer and the server has not read (SIOCINQ: /proc/net/tcp's
+    /// rx_queue); `None` once the server no longer holds the connection.
+    pub fn recv_queue(&self) -> Option<u64> {
+        let dup = self.duplicate()?;
+        let mut unread: libc::c_int = 0;
+        // SAFETY: a valid socket, and an int for the answer.
+        let r = unsafe { libc::ioctl(dup.as_raw_fd(), libc::FIONREAD, &mut unread) };
+        (r == 0).then(|| u64::try_from(unread).unwrap_or(0))
+    }
+
+    /// A duplicate of the descriptor, if it is still a socket connected to `peer_port`. It is
+    /// closed as soon as it is dropped: held, it would keep the connection open after the
+    /// server closes it.
+    fn duplicate(&self) -> Option<OwnedFd> {
+        // SAFETY: pidfd_getfd takes a pidfd, the target's descriptor number and flags, and
+        // returns a new descriptor of ours or -1.
+        let dup =
+            unsafe { libc::syscall(libc::SYS_pidfd_getfd, self.pidfd.as_raw_fd(), self.fd, 0) };
+        let dup = i32::try_from(dup).ok().filter(|&d| d >= 0)?;
+        // SAFETY: the descriptor was just returned to us, and nothing else owns it.
+        let dup = unsafe { OwnedFd::from_raw_fd(dup) };
+        let peer: nix::sys::socket::SockaddrStorage =
+            nix::sys::socket::getpeername(dup.as_raw_fd()).ok()?;
+        let port = peer
+            .as_sockaddr_in()
+            .map(|a| a.port())
+            .or_else(|| peer.as_sockaddr_in6().map(|a| a.port()))?;
+        (port == self.peer_port).then_some(dup)
+    }
+}

@@ -1,0 +1,216 @@
+//! A client that stops reading. What waits for it inside the server is counted exactly: the
+//! lines the server took for it (every line a steady reader got back) less those in the
+//! kernel's buffers (the server's send queue to it and its own receive queue, from
+//! /proc/<pid>/net/tcp and FIONREAD). Lines are 4,000 bytes, so the kernel's buffers fill after
+//! a few hundred; the others must still get each line within a second, and once more than
+//! 1,024 lines wait inside for it the server must disconnect it, having sent whole lines only.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::inside::{Inside, LEN};
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::chat::member::{self as chat, Member, shown};
+use crate::exercises::kit::server;
+use crate::lab::exercise::secs;
+use crate::observe::wire::{Conn, Transcript};
+
+/// The contract's bound: one more line waiting for a client, and it is disconnected.
+pub const BEHIND: usize = 1024;
+/// Lines sent once a client is far behind, while the server's memory is watched.
+const MORE: usize = BEHIND;
+/// Lines sent before a test gives up waiting for them to pile up (the kernel's buffers never
+/// hold that many).
+const AT_MOST: usize = 20_000;
+
+/// Line `i` of a test: `line <i> ` and letters up to `LEN` bytes with its `\n`.
+pub fn numbered(i: usize) -> Vec<u8> {
+    // The letters are the same for every line: made once (a debug build makes them slowly, and
+    // a test makes thousands of lines).
+    static LETTERS: std::sync::LazyLock<Vec<u8>> =
+        std::sync::LazyLock::new(|| (0..LEN).map(|k| b'a' + (k % 26) as u8).collect());
+    let mut line = format!("line {i} ").into_bytes();
+    line.extend_from_slice(&LETTERS[line.len()..LEN - 1]);
+    line.push(b'\n');
+    line
+}
+
+/// The MSS the clients that stop reading announce: Ethernet's (see `Conn::connect_with_mss`).
+const STALLED_MSS: u32 = 1460;
+
+/// `n` members, `client 0` to `client n-1`, joined one after another; the first `stalled` will
+/// stop reading, and connect as a client on an Ethernet path would, so that what the kernel
+/// holds for them is a few hundred lines, not a thousand.
+pub fn join_clients(
+    t: &Arc<Transcript>,
+    port: u16,
+    stalled: usize,
+    n: usize,
+    deadline: Instant,
+) -> Result<Vec<Member>, Failure> {
+    let mut members = Vec::with_capacity(n);
+    for k in 0..n {
+        let who = format!("client {k}");
+        let conn = if k < stalled {
+            Conn::connect_with_mss(t, &who, port, STALLED_MSS)?
+        } else {
+            Conn::connect(t, &who, port, deadline)?
+        };
+        chat::join_as(&mut members, Member::from_conn(t, conn), deadline)?;
+    }
+    Ok(members)
+}
+
+/// Make `m` a client that stops reading. Its receive buffer keeps its size: a small one would
+/// make the server's kernel wait for the zero-window probe's timer when it reads again.
+pub fn stop_reading(t: &Transcript, m: &Member) {
+    t.note(m.who(), msg!("async-stops-reading"));
+}
+
+/// Lines sent between two counts of what waits inside the server.
+pub const BETWEEN_LOOKS: usize = 64;
+
+/// Lines the steady client sends at once, then reads back.
+pub const STEP: usize = 16;
+
+/// `steady` sends lines `from..from + n`, and every member of `readers` reads each of them
+/// within a second of its sending.
+pub fn send_and_read(
+    steady: usize,
+    members: &mut [Member],
+    readers: &[usize],
+    from: usize,
+    n: usize,
+    deadline: Instant,
+) -> TestResult {
+    for i in from..from + n {
+        members[steady].say(&numbered(i), deadline)?;
+    }
+    let sent = Instant::now();
+    for &r in readers {
+        for i in from..from + n {
+            let within = (sent + Duration::from_secs(1)).min(deadline);
+            members[r].conn.quick_ack();
+            members[r].expect_lines(&[&numbered(i)], within)?;
+        }
+    }
+    Ok(())
+}
+
+/// While client 0 reads nothing and its lines pile up inside the server, client 1 sends 16
+/// lines at a time and clients 1 and 2 must each get every one within a second of its sending;
+/// until 256 lines wait inside for client 0, then 256 more.
+pub fn slow_consumer(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let deadline = ctx.within(secs(15));
+    let mut m = join_clients(&t, s.port, 1, 3, deadline)?;
+    stop_reading(&t, &m[0]);
+    let inside = Inside::of(pid, &[&m[0]]);
+    let mut sent = 0;
+    let mut extra = None;
+    while extra.is_none_or(|left| left > 0) {
+        if sent >= AT_MOST {
+            return Err(Failure::checker_error(msg!(
+                "async-never-piled",
+                lines = sent
+            )));
+        }
+        send_and_read(1, &mut m, &[1, 2], sent, STEP, deadline).map_err(|f| {
+            let held = inside.now(&[&m[0]], sent + STEP)[0];
+            f.note(msg!(
+                "async-others-waited",
+                n = STEP,
+                line = sent,
+                held = held
+            ))
+        })?;
+        sent += STEP;
+        extra = match extra {
+            None if sent % BETWEEN_LOOKS == 0
+                && inside.reaches(&[&m[0]], sent, |h| h[0] >= 256) =>
+            {
+                Some(256)
+            }
+            None => None,
+            Some(left) => Some(left - STEP),
+        };
+    }
+    Ok(())
+}
+
+/// Client 0 stops reading while client 1 sends and reads steadily, until more than 1,024
+/// lines (and a margin) wait inside the server for client 0; then 1,024 more lines, during
+/// which the server's memory must not grow by half their size (a bounded server's grows by a
+/// few hundred KiB at most, an unbounded queue's by every line). Then client 0 reads: every line up
+/// to some point, whole and in order, then EOF.
+pub fn far_behind(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let pid = s.program.pid();
+    let deadline = ctx.within(secs(15));
+    let mut m = join_clients(&t, s.port, 1, 2, deadline)?;
+    stop_reading(&t, &m[0]);
+    let inside = Inside::of(pid, &[&m[0]]);
+    let mut sent = 0;
+    loop {
+        // Far enough behind, or already let go of.
+        if sent % BETWEEN_LOOKS == 0
+            && (inside.reaches(&[&m[0]], sent, |h| h[0] > BEHIND + 64)
+                || inside.let_go(&[&m[0]], 0))
+        {
+            break;
+        }
+        if sent >= AT_MOST {
+            return Err(Failure::checker_error(msg!(
+                "async-never-piled",
+                lines = sent
+            )));
+        }
+        send_and_read(1, &mut m, &[1], sent, STEP, deadline)?;
+        sent += STEP;
+    }
+    t.note("checker", msg!("async-far-behind", lines = sent));
+    let rss_then = procinfo::resident_bytes(pid).unwrap_or(0);
+    for _ in 0..MORE / STEP {
+        send_and_read(1, &mut m, &[1], sent, STEP, deadline)?;
+        sent += STEP;
+    }
+    let grown = procinfo::resident_bytes(pid)
+        .unwrap_or(0)
+        .saturating_sub(rss_then);
+    if grown > (MORE * LEN / 2) as u64 {
+        return Err(
+            Failure::wrong(msg!("async-behind-memory", kib = grown >> 10, lines = MORE))
+                .note(msg!("async-bound-the-queue")),
+        );
+    }
+    let lagging = &mut m[0];
+    let eof_by = ctx.within(secs(5));
+    for i in 0..sent {
+        match lagging.next_line(eof_by) {
+            Ok(line) if line == numbered(i) => {}
+            Ok(line) => {
+                return Err(Failure::wrong(msg!("async-gap", line = i))
+                    .detail(msg!("label-expected"), shown(&numbered(i)))
+                    .detail(msg!("label-got"), shown(&line))
+                    .note(msg!("async-lagged-close")));
+            }
+            // EOF after whole lines: disconnected, as the contract says.
+            Err(f) if f.kind == Some(FailureKind::EarlyEof) => {
+                if lagging.unfinished().is_empty() {
+                    return Ok(());
+                }
+                return Err(f.note(msg!("async-cut-line")));
+            }
+            Err(f) => {
+                return Err(f.note(msg!("async-not-disconnected", lines = sent, got = i)));
+            }
+        }
+    }
+    Err(Failure::wrong(msg!("async-all-came", lines = sent)).note(msg!("async-bound-the-queue")))
+}
