@@ -29,6 +29,8 @@ pub const HOLD: Duration = Duration::from_millis(500);
 const QUIET: Duration = Duration::from_millis(60);
 /// How often it is looked at (a look reads a few files per process).
 const STEP: Duration = Duration::from_millis(40);
+/// A program of more processes than this is not watched (day3-fork's fifty clients are).
+const MOST_WATCHED: usize = 128;
 /// At most this many lines say where threads sleep, and as many what waits.
 const SHOWN: usize = 6;
 
@@ -189,6 +191,12 @@ impl Watch {
             && seen.look.activity == activity
         {
             return seen.stuck.clone();
+        }
+        // A tree this large is forking without end (a fork bomb against the process cap), not
+        // asleep: a look would read /proc for hundreds of processes every step, and a fork
+        // bomb's test once ran past its own time limit doing so.
+        if procinfo::tree(self.pid).len() > MOST_WATCHED {
+            return None;
         }
         let look = self.look(activity);
         let (still_since, known) = match last.take() {
