@@ -135,8 +135,24 @@ impl Program {
     }
 
     fn sigstop(&mut self, group: bool) -> Result<()> {
+        // With the group, every process of it: a worker that is not stopped goes on reading
+        // what the test sends "while the program is stopped".
+        let members = |pid: i32| -> Vec<i32> {
+            if group {
+                procinfo::tree(pid)
+                    .into_iter()
+                    .filter(|&p| procinfo::pgid(p) == Some(pid))
+                    .collect()
+            } else {
+                vec![pid]
+            }
+        };
         let until = Instant::now() + Duration::from_secs(1);
-        while !procinfo::is_waiting(self.pid) && Instant::now() < until {
+        while !members(self.pid)
+            .into_iter()
+            .all(|p| procinfo::is_waiting(p) || procinfo::state(p) == Some('Z'))
+            && Instant::now() < until
+        {
             if self.try_status().is_some() {
                 // Already over: the test's next step finds out.
                 return Ok(());
@@ -157,7 +173,11 @@ impl Program {
             self.signal(Signal::SIGSTOP)?;
         }
         let until = Instant::now() + Duration::from_secs(1);
-        while procinfo::state(self.pid) != Some('T') && Instant::now() < until {
+        while !members(self.pid)
+            .into_iter()
+            .all(|p| matches!(procinfo::state(p), Some('T') | None))
+            && Instant::now() < until
+        {
             std::thread::sleep(Duration::from_millis(1));
         }
         Ok(())

@@ -73,7 +73,8 @@ pub fn send_then_shutdown(
     }
 }
 
-/// Send `data` (then, with `fin`, our EOF) while the server is stopped, so that all of it waits
+/// Send `data` (then, with `fin`, our EOF) while the server is stopped (its whole process group:
+/// the process that serves the connection may be a child or a worker), so that all of it waits
 /// in the server's socket together when it is continued: a server that reads once per event
 /// sees one event for all of it, and one that closes the moment a read returns 0 has the data
 /// and the EOF at once. The server's end is found in its network namespace's table by our port,
@@ -86,7 +87,7 @@ pub fn send_while_stopped(
     fin: bool,
     deadline: Instant,
 ) -> TestResult {
-    s.program.freeze()?;
+    s.program.freeze_group()?;
     t.note("checker", msg!("multi-stopped"));
     c.send(data, deadline)?;
     if fin {
@@ -105,7 +106,7 @@ pub fn send_while_stopped(
                 }
             })
     });
-    s.program.thaw()?;
+    s.program.thaw_group()?;
     t.note(
         "checker",
         if fin {
