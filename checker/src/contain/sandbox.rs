@@ -173,10 +173,22 @@ impl Sandbox {
         // and `--kill-child` takes the init, and so the whole namespace, along. The sandbox is
         // made and dropped on the same thread, so the thread-scoped signal fires only then.
         let checker = std::process::id() as libc::pid_t;
-        // SAFETY: prctl and getppid are async-signal-safe; nothing else runs between fork
-        // and exec.
+        // The new network namespace is made from one whose children get a TCP table of their
+        // own (see `Parent`), and set up as one made from the machine's would be.
+        let parent = Parent::get();
+        let parent_fd = parent.map(|p| p.net.as_raw_fd());
+        if let Some(p) = parent {
+            cmd.env(LIMITS_VAR, format!("{} {}", p.syn_backlog, p.tw_buckets));
+        }
+        // SAFETY: prctl, getppid and setns are async-signal-safe; nothing else runs between
+        // fork and exec.
         unsafe {
             cmd.pre_exec(move || {
+                if let Some(fd) = parent_fd
+                    && libc::setns(fd, libc::CLONE_NEWNET) != 0
+                {
+                    return Err(std::io::Error::last_os_error());
+                }
                 libc::prctl(
                     libc::PR_SET_PDEATHSIG,
                     libc::SIGKILL as libc::c_ulong,
@@ -300,11 +312,82 @@ fn join_net(fd: RawFd) -> Result<()> {
 /// The argument that makes the checker act as a sandbox's init.
 pub const INIT_ARG: &str = "__sandbox-init";
 
+/// Tells a sandbox's init the SYN backlog and TIME_WAIT cap to set (`Parent`).
+const LIMITS_VAR: &str = "LAB_SANDBOX_TCP_LIMITS";
+
+/// The network namespace every sandbox's is made from: one whose children get a TCP
+/// connection table of their own, of 1,024 buckets (`net.ipv4.tcp_child_ehash_entries`),
+/// instead of sharing the machine's (262,144 buckets here). Reading a namespace's
+/// /proc/<pid>/net/tcp walks every bucket of its table, a few milliseconds each time with the
+/// machine's, and the tests read it often (who holds which connection, what waits unread): a
+/// tenth of the suite's CPU went there. The two limits the kernel derives from the table's
+/// size, the SYN backlog and the TIME_WAIT cap, are set in each sandbox to what a namespace made
+/// from the machine's gets, so programs meet the same kernel as before.
+struct Parent {
+    net: OwnedFd,
+    syn_backlog: u32,
+    tw_buckets: u32,
+}
+
+impl Parent {
+    /// Made once, on a thread of its own (unshare changes only the calling thread's
+    /// namespace). `None` where the machine does not allow it (an older kernel, a sysctl that
+    /// cannot be written): sandboxes then share the machine's table, as before.
+    fn get() -> Option<&'static Parent> {
+        static PARENT: std::sync::OnceLock<Option<Parent>> = std::sync::OnceLock::new();
+        PARENT
+            .get_or_init(|| std::thread::spawn(Parent::make).join().ok().flatten())
+            .as_ref()
+    }
+
+    fn make() -> Option<Parent> {
+        // SAFETY: unshare affects only this thread, which ends right after.
+        if unsafe { libc::unshare(libc::CLONE_NEWNET) } != 0 {
+            return None;
+        }
+        let sysctl = |name: &str| format!("/proc/sys/net/ipv4/{name}");
+        let read = |name: &str| -> Option<u32> {
+            std::fs::read_to_string(sysctl(name))
+                .ok()?
+                .trim()
+                .parse()
+                .ok()
+        };
+        // A fresh namespace made from the machine's: the limits its sandboxes had.
+        let syn_backlog = read("tcp_max_syn_backlog")?;
+        let tw_buckets = read("tcp_max_tw_buckets")?;
+        std::fs::write(sysctl("tcp_child_ehash_entries"), "1024").ok()?;
+        let net = std::fs::File::open("/proc/thread-self/ns/net").ok()?.into();
+        Some(Parent {
+            net,
+            syn_backlog,
+            tw_buckets,
+        })
+    }
+}
+
+/// In a sandbox's init: the limits `Parent` passed on.
+fn set_tcp_limits() -> Result<()> {
+    let Some(limits) = std::env::var_os(LIMITS_VAR) else {
+        return Ok(());
+    };
+    let limits = limits.to_string_lossy().into_owned();
+    let mut values = limits.split_whitespace();
+    for name in ["tcp_max_syn_backlog", "tcp_max_tw_buckets"] {
+        let value = values
+            .next()
+            .context("LAB_SANDBOX_TCP_LIMITS: a value is missing")?;
+        std::fs::write(format!("/proc/sys/net/ipv4/{name}"), value)
+            .with_context(|| format!("setting net.ipv4.{name}"))?;
+    }
+    Ok(())
+}
+
 /// The sandbox's init (PID 1 of its namespaces): bring loopback up, make every mount
 /// read-only but the test's directory (its argument, if any), say `ready`, then reap whatever
 /// ends up as its child, until it is killed.
 pub fn init_main() -> ! {
-    if let Err(e) = loopback_up() {
+    if let Err(e) = loopback_up().and_then(|()| set_tcp_limits()) {
         eprintln!("sandbox init: {e:#}");
         std::process::exit(1);
     }
