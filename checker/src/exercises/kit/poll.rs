@@ -6,9 +6,23 @@ use crate::contain::program::Program;
 use crate::observe::stuck::Stuck;
 use crate::observe::wire::Transcript;
 
-/// Look at `check` every 10 ms until it holds or `within` has passed; whether it held.
-pub fn until(within: Duration, check: impl FnMut() -> bool) -> bool {
-    every(Duration::from_millis(10), within, check)
+/// Look at `check` until it holds or `within` has passed; whether it held. The looks start a
+/// millisecond apart and slow down to every 10 ms: most conditions hold within a few
+/// milliseconds, and a fixed 10 ms step made each such wait cost 10 ms (a few hundred of them
+/// add up to seconds of the suite).
+pub fn until(within: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let until = Instant::now() + within;
+    let mut step = Duration::from_millis(1);
+    loop {
+        if check() {
+            return true;
+        }
+        if Instant::now() >= until {
+            return false;
+        }
+        std::thread::sleep(step);
+        step = (step * 2).min(Duration::from_millis(10));
+    }
 }
 
 /// Look at `check` every `step` until it holds or `within` has passed; whether it held. For a
@@ -33,6 +47,7 @@ pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) 
 pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> bool {
     let began = Instant::now();
     let until = began + within;
+    let mut step = Duration::from_millis(1);
     loop {
         if check() {
             return true;
@@ -41,7 +56,8 @@ pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() 
         if now >= until || (now - began >= Duration::from_millis(100) && t.stuck().is_some()) {
             return check();
         }
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(step);
+        step = (step * 2).min(Duration::from_millis(10));
     }
 }
 
