@@ -9,7 +9,7 @@ use super::Job;
 use crate::grade::durations::Durations;
 
 /// Workers beyond the slots, for the tests that wait off the CPU.
-pub const OFF_CPU_WORKERS: usize = 6;
+pub const OFF_CPU_WORKERS: usize = 24;
 
 /// Tests waiting to run, longest first across every exercise built so far, so that a slow test
 /// never starts last and stretches the whole run: first the tests never measured here, by
