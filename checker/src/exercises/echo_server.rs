@@ -149,21 +149,26 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
     let (pid, local) = (s.program.pid(), c.local_port());
     let one_byte_at_a_time = move |mut w: Conn| {
         // The server's end of the connection, once it has accepted it: its receive queue for
-        // one ioctl, where the TCP table costs milliseconds a look (the table where the server
-        // hands its connections to another process, or the kernel does not allow it).
-        let mut end = None;
+        // one ioctl (the TCP table where the server hands its connections to another process,
+        // or the kernel does not allow it). Found again when the server no longer holds it
+        // where it was: a prefork parent accepts, passes the connection to a worker and closes
+        // its own descriptor, and an end found in that moment would answer nothing ever after.
+        let mut end: Option<procinfo::ServerEnd> = None;
         let mut taken = |w: &Conn| {
             kit::poll::until(secs(3), || {
-                if end.is_none() {
-                    end = procinfo::ServerEnd::of(pid, local);
+                if w.unsent() != 0 {
+                    return false;
                 }
-                w.unsent() == 0
-                    && match &end {
-                        Some(end) => end.recv_queue() == Some(0),
-                        None => procinfo::tcp_sockets(pid)
-                            .iter()
-                            .any(|sock| sock.remote_port == local && sock.rx_queue == 0),
-                    }
+                if let Some(queued) = end.as_ref().and_then(procinfo::ServerEnd::recv_queue) {
+                    return queued == 0;
+                }
+                end = procinfo::ServerEnd::of(pid, local);
+                match end.as_ref().and_then(procinfo::ServerEnd::recv_queue) {
+                    Some(queued) => queued == 0,
+                    None => procinfo::tcp_sockets(pid)
+                        .iter()
+                        .any(|sock| sock.remote_port == local && sock.rx_queue == 0),
+                }
             })
         };
         for (i, b) in sent.iter().enumerate() {
