@@ -173,13 +173,7 @@ impl Sandbox {
         // and `--kill-child` takes the init, and so the whole namespace, along. The sandbox is
         // made and dropped on the same thread, so the thread-scoped signal fires only then.
         let checker = std::process::id() as libc::pid_t;
-        // The new network namespace is made from one whose children get a TCP table of their
-        // own (see `Parent`), and set up as one made from the machine's would be.
-        let parent = Parent::get();
-        let parent_fd = parent.map(|p| p.net.as_raw_fd());
-        if let Some(p) = parent {
-            cmd.env(LIMITS_VAR, format!("{} {}", p.syn_backlog, p.tw_buckets));
-        }
+        let parent_fd = Parent::made_from(&mut cmd);
         // SAFETY: prctl, getppid and setns are async-signal-safe; nothing else runs between
         // fork and exec.
         unsafe {
@@ -338,6 +332,17 @@ impl Parent {
         PARENT
             .get_or_init(|| std::thread::spawn(Parent::make).join().ok().flatten())
             .as_ref()
+    }
+
+    /// The parent's descriptor for `cmd` to join before it unshares (none where there is no
+    /// parent), and the limits its sandbox's init is to set, in its environment.
+    fn made_from(cmd: &mut Command) -> Option<RawFd> {
+        let parent = Parent::get()?;
+        cmd.env(
+            LIMITS_VAR,
+            format!("{} {}", parent.syn_backlog, parent.tw_buckets),
+        );
+        Some(parent.net.as_raw_fd())
     }
 
     fn make() -> Option<Parent> {
