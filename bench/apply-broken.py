@@ -8,8 +8,12 @@ import os, sys, tomllib
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exercise, name, package = sys.argv[1:4]
 versions = os.path.join(LAB, "checker/tests/broken-versions")
-spec = tomllib.load(open(os.path.join(versions, f"{exercise}.toml"), "rb"))
-version = next(v for v in spec.get("broken", []) + spec.get("alternative", []) if v["name"] == name)
+# An exercise's versions may be spread over several files (day2-echo.toml,
+# day2-echo-designs.toml, ...): each names its exercise.
+specs = [tomllib.load(open(os.path.join(versions, f), "rb"))
+         for f in sorted(os.listdir(versions)) if f.endswith(".toml")]
+version = next(v for spec in specs if spec.get("exercise") == exercise
+               for v in spec.get("broken", []) + spec.get("alternative", []) if v["name"] == name)
 for edit in version["edit"]:
     path = os.path.join(package, edit["file"])
     if "source" in edit:
