@@ -924,6 +924,7 @@ stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: 
 pipe-stuck-after = { $label } did not end after { $signal }, and never will: it is stuck, asleep with nothing moving (see where it waits)
 multi-stopped-reading = sent { $sent } without reading: the server stopped reading with { $unread } unread in its socket (back-pressure of its own); next, the EOF
 clients-queue-full = the server stopped accepting after { $n } clients: connections stayed in its listen queue
+clients-queue-still = its listen queue stayed full, not one connection accepted, for { $secs } s while the server was awake: a loop that sleeps or blocks (std::thread::sleep, a blocking read) instead of waiting for events never gets back to accept
 multi-syn-retransmitted = { $n } connects waited a second or more: the kernel dropped their SYN because the listen queue was full, and TCP sent it again 1 s later (course.md#backlog)
 worker-eintr-after-stop = { $call }() failed with EINTR after the checker stopped and continued { $label } (SIGSTOP, SIGCONT), as Ctrl-Z and fg do, and { $label } took that for an error. A stop interrupts { $call }() even with no signal handler (signal(7)): on EINTR, just call it again
 multi-continued-at-once = continued the server: two resets, two lines and two connections wait for it at once

@@ -1140,6 +1140,7 @@ stuck-still-open = { $client }의 소켓이 fd { $fd }{ $holder }에 아직 열�
 pipe-stuck-after = { $label }{ JOSA($label, "은", "는") } { $signal }{ JOSA($signal, "을", "를") } 받고도 끝나지 않았고, 앞으로도 끝나지 않는다: 움직이는 것 하나 없이 잠든 채 멈췄다(기다리는 곳을 보라)
 multi-stopped-reading = 읽지 않고 { $sent }를 보냈다: 서버가 자기 소켓에 { $unread }를 읽지 않은 채 읽기를 멈췄다(자기 나름의 백프레셔). 다음은 EOF
 clients-queue-full = 서버가 클라이언트 { $n }개 뒤로 수락을 멈췄다: 연결들이 리슨 큐에 남아 있었다
+clients-queue-still = 서버는 깨어 있었지만 { $secs }초 동안 리슨 큐가 가득 찬 채로 연결을 하나도 수락하지 않았다: 이벤트를 기다리지 않고 잠들거나 블로킹되는 루프(std::thread::sleep, 블로킹 read)는 accept로 돌아오지 못한다
 multi-syn-retransmitted = connect { $n }개가 1초 이상 기다렸다: 리슨 큐가 가득 차서 커널이 SYN을 버렸고, TCP가 1초 뒤에 다시 보냈다(course.ko.md#backlog)
 worker-eintr-after-stop = 채점기가 { $label }{ JOSA($label, "을", "를") } 멈췄다가 다시 이어 가게 하자(SIGSTOP, SIGCONT; Ctrl-Z와 fg가 하는 일이다) { $call }(){ JOSA($call, "이", "가") } EINTR로 실패했고, { $label }{ JOSA($label, "은", "는") } 그것을 오류로 여겼다. 멈춤은 시그널 핸들러가 없어도 { $call }(){ JOSA($call, "을", "를") } 중단시킨다(signal(7)): EINTR이면 그냥 다시 호출하라
 multi-continued-at-once = 서버를 다시 이어 가게 했다: 리셋 두 개, 줄 두 개, 연결 두 개가 한꺼번에 기다린다

@@ -192,6 +192,10 @@ pub fn connect_paced(
     Ok(Burst { conns, slow })
 }
 
+/// How long a full listen queue may stay as it is before `connect_paced` says the server has
+/// stopped accepting (see `Queue::room`).
+const QUEUE_STILL: Duration = Duration::from_secs(2);
+
 /// The listen queue `connect_paced` fills.
 struct Queue {
     server: i32,
@@ -220,6 +224,10 @@ impl Queue {
         deadline: Instant,
     ) -> Result<u64, Failure> {
         let began = Instant::now();
+        // A full queue that does not move while the server keeps waking (a loop that sleeps
+        // instead of waiting for events is never stuck) fails after QUEUE_STILL, not at the
+        // deadline: a server of these contracts accepts within milliseconds of a connection.
+        let mut last = (None, Instant::now());
         let queue_full = || {
             Failure::of_kind(
                 FailureKind::Timeout,
@@ -237,7 +245,15 @@ impl Queue {
                 Some((0, holds)) => return Ok(holds.max(1)),
                 Some((waiting, holds)) if !empty && waiting < holds => return Ok(holds - waiting),
                 None => return Ok(1),
-                Some(_) => {}
+                Some((waiting, _)) => {
+                    if last.0 != Some(waiting) {
+                        last = (Some(waiting), Instant::now());
+                    } else if last.1.elapsed() >= QUEUE_STILL {
+                        let f = queue_full()
+                            .note(msg!("clients-queue-still", secs = QUEUE_STILL.as_secs()));
+                        return Err(t.attach(f));
+                    }
+                }
             }
             if began.elapsed() >= Duration::from_millis(100)
                 && let Some(stuck) = t.stuck()
