@@ -79,7 +79,11 @@ async fn serve(port: u16) -> Result<(), String> {
                     let reader = readers.spawn(read_lines(r, lines.clone(), done));
                     writers.spawn(write_lines(w, rx, reader_done, reader, stopping.clone()));
                 }
-                Err(e) => eprintln!("async-chat: accept: {e}"),
+                // As in async-echo: out of descriptors (EMFILE), wait a moment, never spin.
+                Err(e) => {
+                    eprintln!("async-chat: accept: {e}");
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                }
             },
             _ = term.recv() => break,
             _ = int.recv() => break,

@@ -56,8 +56,13 @@ async fn serve(port: u16) -> Result<(), String> {
                     }
                 });
             }
-            // ECONNABORTED, EMFILE...: that connection is lost, the server goes on.
-            Err(e) => eprintln!("async-echo: accept: {e}"),
+            // ECONNABORTED: that connection is lost, the server goes on. EMFILE, ENFILE: the
+            // connection stays in the queue and the next accept fails at once; a moment's wait
+            // lets a descriptor be freed instead of spinning.
+            Err(e) => {
+                eprintln!("async-echo: accept: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            }
         }
     }
 }
