@@ -1261,6 +1261,7 @@ async-behind-memory = while the client that does not read was far behind, { $lin
 async-bound-the-queue = bound what waits for a client: broadcast::channel(1024), whose recv() returns Err(Lagged) when a receiver is too far behind, or a bounded queue per client (mpsc::channel(1024) and try_send); then disconnect that client
 async-gap = the client that fell behind got a line other than line { $line }: a gap, or lines out of order
 async-lagged-close = Err(Lagged) means lines were lost for that client: close its connection rather than go on with a gap
+async-others-go-on = client 0, too far behind, got EOF; then client 1, which reads steadily, sent a line and did not get it back: disconnect the client that lags, never the server (Err(Lagged) ends that client's task, not the process)
 async-cut-line = the connection ended in the middle of a line: disconnect a client between two lines, after a write_all has finished, never in the middle of one
 async-not-disconnected = client 0 was more than 1,024 lines behind ({ $lines } sent), and after { $got } lines neither the rest nor EOF came: it must be disconnected
 async-all-came = client 0 got every one of the { $lines } lines, and was never disconnected although more than 1,024 lines waited for it inside the server

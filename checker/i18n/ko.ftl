@@ -1520,6 +1520,7 @@ async-behind-memory = 읽지 않는 클라이언트가 한참 뒤처진 동안 �
 async-bound-the-queue = 한 클라이언트를 기다리는 양을 제한한다: 수신자가 너무 뒤처지면 recv()가 Err(Lagged)를 반환하는 broadcast::channel(1024), 또는 클라이언트별 bounded 큐(mpsc::channel(1024)와 try_send). 그리고 그 클라이언트의 연결을 끊는다
 async-gap = 뒤처진 클라이언트가 { $line }번째 줄 자리에서 다른 줄을 받았다: 줄이 빠졌거나 순서가 어긋났다
 async-lagged-close = Err(Lagged)는 그 클라이언트 몫의 줄을 잃었다는 뜻이다: 빠진 채로 계속하지 말고 연결을 닫는다
+async-others-go-on = 너무 뒤처진 클라이언트 0은 EOF를 받았다. 그다음 꾸준히 읽는 클라이언트 1이 줄을 보냈는데 돌려받지 못했다: 뒤처진 클라이언트만 끊고 서버는 끊지 않는다(Err(Lagged)는 그 클라이언트의 태스크를 끝내지, 프로세스를 끝내지 않는다)
 async-cut-line = 줄 중간에서 연결이 끝났다: 클라이언트의 연결은 줄과 줄 사이, write_all이 끝난 뒤에 끊고, 줄 중간에서 끊지 않는다
 async-not-disconnected = 클라이언트 0이 1,024줄 넘게 뒤처졌는데(보낸 줄 { $lines }개), { $got }줄을 받은 뒤로 나머지도 EOF도 오지 않았다: 연결을 끊어야 한다
 async-all-came = 서버 안에서 1,024줄 넘게 기다렸는데도 클라이언트 0이 줄 { $lines }개를 모두 받았고, 연결이 한 번도 끊기지 않았다
