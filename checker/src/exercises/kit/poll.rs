@@ -7,28 +7,34 @@ use crate::observe::stuck::Stuck;
 use crate::observe::wire::Transcript;
 
 /// Look at `check` until it holds or `within` has passed; whether it held. The looks start a
-/// millisecond apart and slow down to every 10 ms: most conditions hold within a few
-/// milliseconds, and a fixed 10 ms step made each such wait cost 10 ms (a few hundred of them
-/// add up to seconds of the suite).
-pub fn until(within: Duration, mut check: impl FnMut() -> bool) -> bool {
-    let until = Instant::now() + within;
-    let mut step = Duration::from_millis(1);
-    loop {
-        if check() {
-            return true;
-        }
-        if Instant::now() >= until {
-            return false;
-        }
-        std::thread::sleep(step);
-        step = (step * 2).min(Duration::from_millis(10));
-    }
+/// millisecond apart and slow down to every 10 ms (`backoff`): most conditions hold within a
+/// few milliseconds, and a fixed 10 ms step made each such wait cost 10 ms (a few hundred of
+/// them add up to seconds of the suite).
+pub fn until(within: Duration, check: impl FnMut() -> bool) -> bool {
+    looking(within, backoff(), check)
 }
 
 /// Look at `check` every `step` until it holds or `within` has passed; whether it held. For a
 /// test that waits for many short steps in a row (a millisecond or two), where 10 ms each
 /// would add up.
-pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) -> bool {
+pub fn every(step: Duration, within: Duration, check: impl FnMut() -> bool) -> bool {
+    looking(within, std::iter::repeat(step), check)
+}
+
+/// The pauses between looks of `until`: 1, 2, 4, 8 ms, then 10 ms for ever.
+fn backoff() -> impl Iterator<Item = Duration> {
+    std::iter::successors(Some(Duration::from_millis(1)), |step| {
+        Some((*step * 2).min(Duration::from_millis(10)))
+    })
+}
+
+/// Look at `check`, pausing as `steps` says between looks, until it holds or `within` has
+/// passed; whether it held.
+fn looking(
+    within: Duration,
+    mut steps: impl Iterator<Item = Duration>,
+    mut check: impl FnMut() -> bool,
+) -> bool {
     let until = Instant::now() + within;
     loop {
         if check() {
@@ -37,7 +43,7 @@ pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) 
         if Instant::now() >= until {
             return false;
         }
-        std::thread::sleep(step);
+        std::thread::sleep(steps.next().unwrap_or(Duration::from_millis(10)));
     }
 }
 
@@ -47,7 +53,7 @@ pub fn every(step: Duration, within: Duration, mut check: impl FnMut() -> bool) 
 pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> bool {
     let began = Instant::now();
     let until = began + within;
-    let mut step = Duration::from_millis(1);
+    let mut steps = backoff();
     loop {
         if check() {
             return true;
@@ -56,8 +62,7 @@ pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() 
         if now >= until || (now - began >= Duration::from_millis(100) && t.stuck().is_some()) {
             return check();
         }
-        std::thread::sleep(step);
-        step = (step * 2).min(Duration::from_millis(10));
+        std::thread::sleep(steps.next().unwrap_or(Duration::from_millis(10)));
     }
 }
 
