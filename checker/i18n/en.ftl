@@ -879,6 +879,9 @@ stuck-fd = fd { $fd } ({ $what })
 stuck-child = { $label }'s child { $pid }
 stuck-thread = { $who } (thread { $tid })
 stuck-zombie = { $who } is a zombie: it ended and nobody reaped it
+label-when-time-ran-out = where it was when the time ran out
+stuck-runs = { $who } runs (on a CPU, or waiting for one)
+stuck-is-stopped = { $who } is stopped (SIGSTOP or Ctrl-Z)
 stuck-more-threads = … and { $n ->
     [one] { $n } more thread
    *[other] { $n } more threads

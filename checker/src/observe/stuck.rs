@@ -57,6 +57,17 @@ impl Watched {
         self.off.store(true, Ordering::SeqCst);
     }
 
+    /// Where the watched program is now, stuck or not (`Watch::now`); `None` if nothing is
+    /// watched or it has ended.
+    pub fn now(&self, names: &HashMap<u16, String>) -> Option<Text> {
+        let watch = self
+            .watch
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()?;
+        watch.now(names)
+    }
+
     /// Run `f` (once) when the watched program is first seen asleep and untouched for `QUIET`:
     /// the test lends its `-j` slot then.
     pub fn when_quiet(&self, f: impl Fn() + Send + Sync + 'static) {
@@ -222,9 +233,20 @@ impl Watch {
         }
         seen.stuck = Some(Stuck {
             label: self.label.clone(),
-            where_: self.diagnose(&pids, names),
+            where_: self.diagnose(&pids, names, Threads::Asleep),
         });
         seen.stuck.clone()
+    }
+
+    /// Where the program is now, stuck or not: every thread of every process (asleep in which
+    /// call, running, stopped) and what waits in its sockets. For a wait that ran out without
+    /// the program ever being stuck: a rare failure then says what the program was doing.
+    fn now(&self, names: &HashMap<u16, String>) -> Option<Text> {
+        let pids = procinfo::tree(self.pid);
+        if pids.is_empty() || pids.len() > MOST_WATCHED {
+            return None;
+        }
+        Some(self.diagnose(&pids, names, Threads::All))
     }
 
     /// At the last look, the program had slept untouched for `QUIET` or more.
@@ -258,8 +280,9 @@ impl Watch {
         }
     }
 
-    /// Where each thread sleeps, and what waits in the program's sockets.
-    fn diagnose(&self, pids: &[i32], names: &HashMap<u16, String>) -> Text {
+    /// Where each thread sleeps (and, with `Threads::All`, which ones run or are stopped),
+    /// and what waits in the program's sockets.
+    fn diagnose(&self, pids: &[i32], names: &HashMap<u16, String>, threads: Threads) -> Text {
         let table = Sockets::of(self.pid, names);
         let mut lines = Vec::new();
         let mut more = 0;
@@ -271,13 +294,20 @@ impl Watch {
                     lines.push(msg!("stuck-zombie", who = self.who(p, None)));
                     continue;
                 }
-                let Some(call) = task.call else { continue };
+                let who = || self.who(p, threaded.then_some(task.tid));
+                let line = match (task.call, task.state) {
+                    (Some(call), 'S' | 'D') => sleeps(p, &who(), &call, &task.wchan, &table),
+                    (_, 'T' | 't') if threads == Threads::All => {
+                        msg!("stuck-is-stopped", who = who())
+                    }
+                    (_, 'R') if threads == Threads::All => msg!("stuck-runs", who = who()),
+                    _ => continue,
+                };
                 if lines.len() >= SHOWN {
                     more += 1;
                     continue;
                 }
-                let who = self.who(p, threaded.then_some(task.tid));
-                lines.push(sleeps(p, &who, &call, &task.wchan, &table));
+                lines.push(line);
             }
         }
         if more > 0 {
@@ -299,6 +329,14 @@ impl Watch {
             None => process,
         }
     }
+}
+
+/// Which threads a diagnosis names: those asleep in a call (a stuck program has no others), or
+/// every one, running and stopped ones too (where a program was when a wait ran out).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Threads {
+    Asleep,
+    All,
 }
 
 /// One thread's line: the call it sleeps in, on what.

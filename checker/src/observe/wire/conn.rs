@@ -26,8 +26,8 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
     .detail(msg!("label-where-it-waits"), stuck.where_)
 }
 
-/// `to`, with the evidence of where a stuck program waits that `from` carries, if any (before
-/// the transcript, which comes last).
+/// `to`, with the evidence of where the program waits (stuck) or was (when the time ran out)
+/// that `from` carries, if any (before the transcript, which comes last).
 pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
     let at = to
         .details
@@ -37,7 +37,9 @@ pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
     let carried = from
         .details
         .iter()
-        .filter(|(label, _)| label.is("label-where-it-waits"))
+        .filter(|(label, _)| {
+            label.is("label-where-it-waits") || label.is("label-when-time-ran-out")
+        })
         .cloned();
     to.details.splice(at..at, carried);
     to
@@ -244,10 +246,14 @@ impl Conn {
         loop {
             let left = remaining(deadline).ok_or_else(|| {
                 self.t.note(&self.who, msg!("conn-timed-out-waiting"));
-                self.t.attach(Failure::of_kind(
+                let failure = Failure::of_kind(
                     Kind::Timeout,
                     msg!("conn-nothing-came-back", who = &self.who),
-                ))
+                );
+                self.t.attach(match self.t.program_now() {
+                    Some(now) => failure.detail(msg!("label-when-time-ran-out"), now),
+                    None => failure,
+                })
             })?;
             if began.elapsed() >= FIRST_LOOK
                 && let Some(stuck) = self.t.stuck()

@@ -85,6 +85,12 @@ impl Transcript {
             .stuck(self.activity.load(Ordering::SeqCst), &names)
     }
 
+    /// Where the program this test waits for is now, stuck or not (`Watched::now`).
+    pub fn program_now(&self) -> Option<Text> {
+        let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
+        self.watched.now(&names)
+    }
+
     fn push(&self, who: &str, kind: Kind, data: &[u8]) {
         // Bytes moved by the checker; its notes (a timeout, a FIN, a signal) change nothing
         // for the program, or change what /proc shows of it.
