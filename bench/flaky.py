@@ -10,6 +10,11 @@ listed, and fail the run.
 Usage: bench/flaky.py [RUNS] [exercise...]   (RUNS defaults to 20; the exercises to all).
 Each version's tree (the solutions with its edits, bench/apply-broken.py) is made under
 target/tmp/flaky-trees/ and built by its first grading, so the first run takes longer.
+
+Twenty runs take hours. Every grading's verdicts are kept in target/flaky/<commit>.jsonl, so a
+second start on the same commit (a clean tree) goes on where the first stopped, and counts
+both. While target/flaky/pause exists, no new grading starts (to measure something else on a
+quiet machine without cutting a grading short).
 """
 import collections, json, os, random, shutil, subprocess, sys, time
 import tomllib
@@ -73,6 +78,34 @@ for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions")
             gradings.append((f"{exercise}--{kind}--{version['name']}",
                              ["--root", tree, exercise]))
 
+def results_file():
+    """target/flaky/<commit>.jsonl, or None where the lab's files differ from their commit
+    (verdicts of uncommitted code are not worth keeping)."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=LAB, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=LAB,
+                           capture_output=True, text=True).stdout.strip()
+    if head.returncode != 0 or dirty:
+        return None
+    os.makedirs(os.path.join(LAB, "target/flaky"), exist_ok=True)
+    which = "".join(f"-{e}" for e in sorted(only))
+    return os.path.join(LAB, "target/flaky", head.stdout.strip() + which + ".jsonl")
+
+
+def kept_runs(path):
+    """The gradings kept by earlier starts, by run: {run: [(label, seed, verdicts)]}, counting
+    only runs every grading of which was kept (a run cut short is measured again)."""
+    done = collections.defaultdict(dict)  # run -> label -> the last grading kept
+    if path and os.path.exists(path):
+        for line in open(path):
+            try:
+                g = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by a stop
+            done[g["run"]][g["label"]] = g
+    labels = {label for label, _ in gradings}
+    return {run: list(gs.values()) for run, gs in done.items() if set(gs) == labels}
+
+
 verdicts = collections.defaultdict(collections.Counter)  # (grading, test) -> status counts
 own_errors = []  # (grading, test, seed, message) of every "error" verdict: the checker's own
 left_behind = []  # (grading, seed, processes) the checker left running
@@ -112,9 +145,27 @@ def record(key, status, seed, message):
         for line in (message or "").splitlines()[:30]:
             print(f"    {line}", flush=True)
 
+kept_path = results_file()
+kept = kept_runs(kept_path)
+if kept:
+    print(f"{len(kept)} runs kept in {kept_path} from earlier starts: going on from there",
+          flush=True)
+for run in sorted(kept):
+    for g in kept[run]:
+        for test, (status, message) in g["tests"].items():
+            record((g["label"], test), status, g["seed"], message)
+        own_errors.extend((g["label"], t, g["seed"], m or "") for t, (st, m) in g["tests"].items()
+                          if st == "error")
+        if g.get("left_behind"):
+            left_behind.append((g["label"], g["seed"], g["left_behind"]))
+pause = os.path.join(LAB, "target/flaky/pause")
 started = time.time()
 for run in range(1, runs + 1):
+    if run in kept:
+        continue
     for label, args in gradings:
+        while os.path.exists(pause):
+            time.sleep(1)
         seed = str(random.randrange(1_000_000))
         mark = f"flaky-{os.getpid()}-{run}-{label}"
         out = subprocess.run([checker, *args, "--seed", seed, "--format", "json"],
@@ -126,23 +177,27 @@ for run in range(1, runs + 1):
             print(f"  LEFT BEHIND by {label} (seed {seed}): {leftovers}", flush=True)
         try:
             report = json.loads(out.stdout)
-        except json.JSONDecodeError:
-            record((label, "(the whole run)"), f"checker failed: exit {out.returncode}", seed,
-                   out.stderr[-2000:])
-            continue
-        for exercise in report["exercises"]:
-            for test in exercise["tests"]:
-                record((label, test["name"]), test["status"], seed, test.get("message"))
-                if test["status"] == "error":
-                    own_errors.append((label, test["name"], seed, test.get("message") or ""))
-                    print(f"  ERROR (the checker's own) {label}: {test['name']} (seed {seed})",
-                          flush=True)
+            tests = {t["name"]: (t["status"], t.get("message"))
+                     for e in report["exercises"] for t in e["tests"]}
+        except (json.JSONDecodeError, KeyError, TypeError):
+            tests = {"(the whole run)": (f"checker failed: exit {out.returncode}",
+                                         out.stderr[-2000:])}
+        for test, (status, message) in tests.items():
+            record((label, test), status, seed, message)
+            if status == "error":
+                own_errors.append((label, test, seed, message or ""))
+                print(f"  ERROR (the checker's own) {label}: {test} (seed {seed})", flush=True)
+        if kept_path:
+            with open(kept_path, "a") as f:
+                f.write(json.dumps({"run": run, "label": label, "seed": seed, "tests": tests,
+                                    "left_behind": leftovers}) + "\n")
     changed = [(k, v) for k, v in verdicts.items() if len(v) > 1]
     print(f"run {run}/{runs}: {len(gradings)} gradings, {len(changed)} verdicts changed so far "
           f"({time.time() - started:.0f} s)", flush=True)
 
 changed = sorted((k, v) for k, v in verdicts.items() if len(v) > 1)
-print(f"\n{len(verdicts)} verdicts watched over {runs} runs; {len(changed)} changed")
+print(f"\n{len(verdicts)} verdicts watched over {runs} runs ({len(kept)} of them kept from "
+      f"earlier starts); {len(changed)} changed")
 for (label, test), counts in changed:
     print(f"  {label}: {test}: {dict(counts)}")
 print(f"{len(own_errors)} verdicts were the checker's own errors; "
