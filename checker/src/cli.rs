@@ -175,10 +175,10 @@ pub enum Command {
     Compare {
         /// Which servers: an exercise, a day, a program, echo or chat (default: all)
         targets: Vec<String>,
-        /// A first look: 1, 10 and 100 clients, shorter windows, 2 runs
+        /// A first look: 1, 10 and 100 clients, 2 runs
         #[arg(long)]
         quick: bool,
-        /// How many times each figure is measured, a fresh server each time (default 3; 2 with --quick)
+        /// How many times each figure is measured, a fresh server each time (default 5; 2 with --quick)
         #[arg(long, value_name = "N")]
         runs: Option<usize>,
         /// The numbers of clients, e.g. 1,10,100,1000

@@ -105,6 +105,17 @@ pub struct Level {
 }
 
 impl Level {
+    /// `other`'s runs (of the same number of clients) added to these, and what went wrong in
+    /// them if it is new.
+    pub fn add(&mut self, other: Level) {
+        self.runs.extend(other.runs);
+        for t in other.trouble {
+            if !self.trouble.contains(&t) {
+                self.trouble.push(t);
+            }
+        }
+    }
+
     /// The figure `name` over the runs that have it.
     pub fn stat(&self, name: &str) -> Option<Stat> {
         let values: Vec<f64> = self.runs.iter().filter_map(|f| f.get(name)).collect();

@@ -1,6 +1,7 @@
 //! Measuring one server: in a sandbox of its own where the machine allows it (a fresh network
 //! and PID namespace, as a test's programs run), first a round trip to see it works at all,
-//! then for each run and each number of clients a fresh start of the server, the fleet
+//! then for each number of clients (one run; `compare::run` runs it again) a fresh start of
+//! the server, the fleet
 //! connected, the server's memory read idle, the load for the window, its CPU time and memory
 //! read again, everything stopped. A server that dies or refuses is a figure of that level;
 //! the next level starts it again.
@@ -32,7 +33,8 @@ pub enum Outcome {
     Skipped(Text),
 }
 
-/// Measure `c` (built as `built`) as `settings` say; `step` is called after each level.
+/// One run of `c` (built as `built`) at every level `settings` say, in a sandbox of its own;
+/// `step` is called after each level.
 pub fn measure(
     c: &Contestant,
     built: &Built,
@@ -121,19 +123,11 @@ impl Lab<'_> {
                 trouble: Vec::new(),
             })
             .collect();
-        // Run after run over every level, so a passing disturbance of the machine touches one
-        // run of several levels rather than every run of one.
-        for _ in 0..self.settings.runs {
-            for level in &mut levels {
-                let (figures, trouble) = self.level(level.clients);
-                level.runs.extend(figures);
-                if let Some(t) = trouble
-                    && !level.trouble.contains(&t)
-                {
-                    level.trouble.push(t);
-                }
-                step(&self.c.name, level.clients);
-            }
+        for level in &mut levels {
+            let (figures, trouble) = self.level(level.clients);
+            level.runs.extend(figures);
+            level.trouble.extend(trouble);
+            step(&self.c.name, level.clients);
         }
         Outcome::Measured(levels)
     }
@@ -271,7 +265,7 @@ fn wait_until_held(pid: i32, port: u16, connected: usize) -> usize {
     let mut last_change = Instant::now();
     while held < connected
         && Instant::now() < until
-        && last_change.elapsed() < Duration::from_millis(100)
+        && last_change.elapsed() < Duration::from_millis(60)
     {
         std::thread::sleep(Duration::from_millis(10));
         let now = procinfo::connections_held(pid, port);

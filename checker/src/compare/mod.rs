@@ -25,6 +25,7 @@ use crate::contain::limits::{Limits, MAX_PROCESSES, MEMORY_LIMIT};
 use crate::contain::sandbox;
 use crate::context::built::{BuildOutcome, Built};
 use crate::observe::fleet::echo::Window;
+use figures::Level;
 use measure::Outcome;
 use servers::Contestant;
 
@@ -65,16 +66,12 @@ impl Settings {
         mode: sandbox::Mode,
         again: Vec<String>,
     ) -> Settings {
-        let window = if quick {
-            Window {
-                warm_up: std::time::Duration::from_millis(50),
-                measure: std::time::Duration::from_millis(150),
-            }
-        } else {
-            Window {
-                warm_up: std::time::Duration::from_millis(80),
-                measure: std::time::Duration::from_millis(250),
-            }
+        // Short windows and more runs rather than the reverse: a figure's spread comes from
+        // its runs, and five runs spread over the comparison show what a second comparison
+        // would find far better than three long ones (bench/compare-repeat.py).
+        let window = Window {
+            warm_up: std::time::Duration::from_millis(40),
+            measure: std::time::Duration::from_millis(130),
         };
         let most = levels.iter().copied().max().unwrap_or(1);
         Settings {
@@ -153,7 +150,11 @@ pub enum Progress<'a> {
     Measured(&'a str, usize),
 }
 
-/// Build and measure `contestants` one after another.
+/// Build `contestants`, then measure them: run after run over every server, so that each
+/// server's runs are spread over the whole comparison and its spread shows how the machine
+/// drifted meanwhile (measured back to back, three runs agreed within 1% and the next
+/// comparison a minute later fell outside). A server skipped in its first run is not measured
+/// again.
 pub fn run(
     tree: &Tree,
     contestants: Vec<Contestant>,
@@ -165,8 +166,9 @@ pub fn run(
     let started = Instant::now();
     let mut builds: BTreeMap<&str, std::result::Result<Built, Text>> = BTreeMap::new();
     let mut servers = Vec::new();
+    let mut built = Vec::new();
     for c in contestants {
-        let built = match (&c.outside, c.exercise) {
+        let outcome = match (&c.outside, c.exercise) {
             (Some(path), _) => match package::external(&[(c.name.clone(), path.clone())]) {
                 BuildOutcome::Built(built) => Ok(built),
                 _ => Err(msg!("compare-does-not-compile")),
@@ -181,17 +183,42 @@ pub fn run(
             }
             (None, None) => continue,
         };
-        let outcome = match built {
-            Ok(built) => {
-                let step = |name: &str, clients| progress(Progress::Measured(name, clients));
-                measure::measure(&c, &built, &settings, &step)
-            }
-            Err(why) => Outcome::Skipped(why),
+        let (outcome, binary) = match outcome {
+            Ok(b) => (Outcome::Measured(Vec::new()), Some(b)),
+            Err(why) => (Outcome::Skipped(why), None),
         };
         servers.push(Measured {
             contestant: c,
             outcome,
         });
+        built.push(binary);
+    }
+    for _ in 0..settings.runs {
+        for (server, binary) in servers.iter_mut().zip(&built) {
+            let (Outcome::Measured(levels), Some(binary)) = (&mut server.outcome, binary) else {
+                continue;
+            };
+            let step = |name: &str, clients| progress(Progress::Measured(name, clients));
+            match measure::measure(&server.contestant, binary, &settings, &step) {
+                Outcome::Measured(run) if levels.is_empty() => *levels = run,
+                Outcome::Measured(run) => {
+                    for (level, this) in levels.iter_mut().zip(run) {
+                        level.add(this);
+                    }
+                }
+                // Measured before: what went wrong this time is a figure of every level.
+                Outcome::Skipped(why) if !levels.is_empty() => {
+                    for level in levels.iter_mut() {
+                        level.add(Level {
+                            clients: level.clients,
+                            runs: Vec::new(),
+                            trouble: vec![why.clone()],
+                        });
+                    }
+                }
+                skipped => server.outcome = skipped,
+            }
+        }
     }
     let mut machine = machine;
     machine.load_after = load_average();

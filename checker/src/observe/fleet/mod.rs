@@ -35,10 +35,10 @@ const BATCH: usize = 32;
 const QUEUE_TARGET: u64 = 16;
 /// How long the fleet waits for a full queue to move before it stops pacing: a server that
 /// accepts no more (an iterative one, busy with its first client) is a result, not a wait.
-const PACING_PATIENCE: Duration = Duration::from_millis(150);
+const PACING_PATIENCE: Duration = Duration::from_millis(100);
 
 /// How long the fleet waits for the last connections while none completes.
-const STALLED: Duration = Duration::from_millis(300);
+const STALLED: Duration = Duration::from_millis(150);
 
 /// What happened to the fleet's clients: counts, for the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
