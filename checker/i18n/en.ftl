@@ -421,6 +421,8 @@ fork-sigchld-not-taken = SIGCHLD is not taken: no handler (SigCgt in /proc/<pid>
 ## UDP (observe/wire/udp.rs, exercises/day3_udp.rs)
 
 udp-port-closed = { $who }: the server's port is closed (ICMP port unreachable): did the server stop?
+udp-port-unbound = { $who }: nothing is bound to the server's port { $port } any more: the server closed its socket or ended, so no reply can come
+udp-port-unbound-note = nothing bound to port { $port } any more: stopped waiting
 udp-no-reply = { $who }: no reply to a datagram of { $size }
 udp-reply-from-elsewhere = { $who }: the reply came from port { $from }, not from the server's port { $port }
 udp-reply-cut = { $who }: the reply is { $got } long, the datagram sent was { $sent }: it was cut

@@ -721,6 +721,8 @@ fork-sigchld-not-taken = SIGCHLD를 받지 않는다: 핸들러(/proc/<pid>/stat
 ## UDP (observe/wire/udp.rs, exercises/day3_udp.rs)
 
 udp-port-closed = { $who }: 서버의 포트가 닫혀 있다(ICMP port unreachable): 서버가 멈췄는가?
+udp-port-unbound = { $who }: 서버의 포트 { $port }에 바인드된 소켓이 더는 없다. 서버가 소켓을 닫았거나 끝났으므로 답은 올 수 없다
+udp-port-unbound-note = 포트 { $port }에 바인드된 것이 더는 없다: 기다리기를 멈췄다
 udp-no-reply = { $who }: { $size } 데이터그램에 응답이 없다
 udp-reply-from-elsewhere = { $who }: 응답이 서버의 포트 { $port }{ JOSA($port, "이", "가") } 아니라 포트 { $from }에서 왔다
 udp-reply-cut = { $who }: 응답은 { $got }인데 보낸 데이터그램은 { $sent }였다: 잘렸다

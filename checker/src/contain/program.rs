@@ -147,10 +147,13 @@ impl Program {
                 vec![pid]
             }
         };
+        // A program that never sleeps (a busy loop) is stopped once it has had its turn.
+        let turn = procinfo::Turn::new(self.pid);
         let until = Instant::now() + Duration::from_secs(1);
         while !members(self.pid)
             .into_iter()
             .all(|p| procinfo::is_waiting(p) || procinfo::state(p) == Some('Z'))
+            && !turn.ran()
             && Instant::now() < until
         {
             if self.try_status().is_some() {

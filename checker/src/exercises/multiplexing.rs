@@ -448,7 +448,7 @@ fn fill_until_output_waits(
 /// (ioctl) and come first; the server's, in /proc/<pid>/net/tcp, are read only once ours hold
 /// still (a read of that table costs milliseconds of kernel time).
 fn settled(c: &Conn, pid: i32, deadline: Instant) -> Option<procinfo::TcpSocket> {
-    let mut last = None;
+    let mut last: Option<(_, procinfo::Turn)> = None;
     while Instant::now() < deadline {
         let ours = (c.pending(), c.unsent());
         std::thread::sleep(Duration::from_millis(3));
@@ -465,12 +465,17 @@ fn settled(c: &Conn, pid: i32, deadline: Instant) -> Option<procinfo::TcpSocket>
             last = None;
             continue;
         };
+        // Nothing has moved since the last look, and the server has had its turn since it
+        // began to hold still (asleep, or a busy loop's share of CPU time).
         let now = (sock.rx_queue, sock.tx_queue, ours);
-        let asleep = procinfo::tree(pid).into_iter().all(procinfo::is_waiting);
-        if asleep && last == Some(now) {
-            return Some(sock);
+        match &last {
+            Some((before, turn)) if *before == now => {
+                if turn.had() {
+                    return Some(sock);
+                }
+            }
+            _ => last = Some((now, procinfo::Turn::new(pid))),
         }
-        last = asleep.then_some(now);
     }
     None
 }

@@ -47,6 +47,18 @@ pub fn udp_sockets(pid: i32) -> Vec<TcpSocket> {
     socket_table(pid, &["udp", "udp6"])
 }
 
+/// Whether a UDP socket of the calling thread's network namespace is bound to `port`.
+pub fn udp_port_bound_here(port: u16) -> bool {
+    ["udp", "udp6"].iter().any(|table| {
+        std::fs::read_to_string(format!("/proc/thread-self/net/{table}")).is_ok_and(|text| {
+            text.lines()
+                .skip(1)
+                .filter_map(tcp_line)
+                .any(|s| s.local_port == port)
+        })
+    })
+}
+
 fn socket_table(pid: i32, tables: &[&str]) -> Vec<TcpSocket> {
     tables
         .iter()

@@ -5,6 +5,8 @@
 //! `/proc/<pid>/mem`). Reading a sleeping thread's call needs the right to trace it, which the
 //! checker has over its own descendants.
 
+use std::time::Duration;
+
 /// A thread of a process, as one look at /proc shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {
@@ -328,6 +330,39 @@ pub fn only_an_event_wakes(pids: &[i32]) -> bool {
             .iter()
             .all(|t| t.state == 'S' && t.call.is_some_and(|c| c.ends() == Ends::OnAnEvent))
         && !pids.iter().any(|&p| has_armed_timer(p))
+}
+
+/// How much CPU time a program that never sleeps (a busy loop) must have had, with what it was
+/// given in front of it, to count as having done what it does with it.
+const A_TURN: Duration = Duration::from_millis(50);
+
+/// Whether the program led by `pid` has had its turn since the state a test waits for began
+/// (`Turn::new` then): every process of it asleep in a blocking call, or, for one that never
+/// sleeps, `A_TURN` of CPU time run since. A test that waits for a program to sleep would
+/// otherwise wait out its whole limit for a busy loop (seconds per test, for a program that
+/// spins on a level-triggered EPOLLOUT).
+pub struct Turn {
+    pid: i32,
+    cpu: Duration,
+}
+
+impl Turn {
+    pub fn new(pid: i32) -> Turn {
+        Turn {
+            pid,
+            cpu: super::tree_cpu_time(pid),
+        }
+    }
+
+    pub fn had(&self) -> bool {
+        let tree = super::tree(self.pid);
+        (!tree.is_empty() && tree.into_iter().all(super::is_waiting)) || self.ran()
+    }
+
+    /// It has run `A_TURN` of CPU time since (asleep or not now).
+    pub fn ran(&self) -> bool {
+        super::tree_cpu_time(self.pid).saturating_sub(self.cpu) >= A_TURN
+    }
 }
 
 #[cfg(test)]

@@ -119,14 +119,20 @@ pub fn send_while_stopped(
 }
 
 /// Once the server led by `pid` has taken everything sent on our port `port`: its end's receive
-/// queue is empty and every process of it sleeps (at most 2 s).
+/// queue is empty and it has had its turn since (`procinfo::Turn`: asleep, or a busy loop's share
+/// of CPU), at most 2 s.
 pub fn wait_taken(pid: i32, port: u16) {
+    let mut turn: Option<procinfo::Turn> = None;
     poll::until(Duration::from_secs(2), || {
-        procinfo::tcp_sockets(pid)
+        let taken = procinfo::tcp_sockets(pid)
             .into_iter()
             .find(|sock| sock.remote_port == port)
-            .is_some_and(|sock| sock.rx_queue == 0)
-            && procinfo::tree(pid).into_iter().all(procinfo::is_waiting)
+            .is_some_and(|sock| sock.rx_queue == 0);
+        if !taken {
+            turn = None;
+            return false;
+        }
+        turn.get_or_insert_with(|| procinfo::Turn::new(pid)).had()
     });
 }
 
@@ -179,6 +185,8 @@ pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
         })
     });
     let mut still = 0;
+    // A server that never sleeps (a busy loop) has done it once it has had its turn.
+    let turn = procinfo::Turn::new(pid);
     poll::every(Duration::from_millis(20), within, || {
         let ended = procinfo::state(pid).is_none_or(|st| st == 'Z');
         let asleep = procinfo::tree(pid)
@@ -186,7 +194,7 @@ pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
             .filter(|&p| procinfo::state(p).is_some_and(|st| st != 'Z'))
             .all(procinfo::is_waiting);
         still = if asleep { still + 1 } else { 0 };
-        ended || still >= 3
+        ended || still >= 3 || turn.ran()
     });
 }
 

@@ -14,6 +14,7 @@ use super::errors::remaining;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::contain::procinfo;
 
 /// A UDP socket of the checker's, bound to a free loopback port.
 pub struct Peer {
@@ -42,16 +43,20 @@ impl Peer {
     /// The next datagram, or `None` if none comes before `deadline`. A wait that nothing ends
     /// fails once the server is stuck (see `observe::stuck`), saying where it sleeps.
     pub fn recv(&self, deadline: Instant) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
-        self.recv_watching(deadline, true)
+        self.recv_watching(deadline, true, None)
     }
 
+    /// `recv`, and when a reply is awaited from `from` (the server's port): once nothing is
+    /// bound to that port any more, no reply can come, and the wait fails at once.
     fn recv_watching(
         &self,
         deadline: Instant,
         watch: bool,
+        from: Option<u16>,
     ) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
         let mut buf = vec![0u8; 70_000];
         let began = Instant::now();
+        let mut unbound = 0;
         loop {
             let Some(left) = remaining(deadline) else {
                 return Ok(None);
@@ -62,6 +67,28 @@ impl Peer {
             {
                 self.t.note(&self.who, msg!("conn-gave-up-stuck"));
                 return Err(self.t.attach(super::conn::stuck_failure(&self.who, stuck)));
+            }
+            // Two looks in a row, 50 ms apart: a server that closes and binds its socket
+            // again is not taken for gone in between.
+            unbound = match from {
+                Some(port) if began.elapsed() >= Duration::from_millis(100) => {
+                    if procinfo::udp_port_bound_here(port) {
+                        0
+                    } else {
+                        unbound + 1
+                    }
+                }
+                _ => 0,
+            };
+            if let Some(port) = from
+                && unbound >= 2
+            {
+                self.t
+                    .note(&self.who, msg!("udp-port-unbound-note", port = port));
+                return Err(self.t.attach(Failure::of_kind(
+                    Kind::Refused,
+                    msg!("udp-port-unbound", who = &self.who, port = port),
+                )));
             }
             let _ = self
                 .sock
@@ -100,7 +127,7 @@ impl Peer {
                 ),
             )
         };
-        let got = match self.recv(deadline) {
+        let got = match self.recv_watching(deadline, true, Some(port)) {
             Ok(got) => got,
             // The server is stuck: no reply, and where it waits.
             Err(f) if f.kind == Some(Kind::Timeout) => {
@@ -139,7 +166,7 @@ impl Peer {
     /// duplicate).
     pub fn expect_nothing(&self, wait: Duration, why: impl Into<Text>) -> Result<(), Failure> {
         // A quiet spell is what this wait hopes for: it does not ask whether the server is stuck.
-        if let Some((extra, from)) = self.recv_watching(Instant::now() + wait, false)? {
+        if let Some((extra, from)) = self.recv_watching(Instant::now() + wait, false, None)? {
             return Err(self.t.attach(Failure::wrong(msg!(
                 "udp-unexpected-datagram",
                 who = &self.who,
