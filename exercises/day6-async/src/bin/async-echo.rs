@@ -71,7 +71,12 @@ async fn serve(port: u16) -> Result<(), String> {
     //>             let _ = echo(client).await;
     //>         });
     //>     }
-    //>     Err(e) => eprintln!("async-echo: accept: {e}"),
+    //>     // EMFILE leaves the connection queued: the next accept fails at once. Wait a moment
+    //>     // instead of spinning (the day-2 pitfall).
+    //>     Err(e) => {
+    //>         eprintln!("async-echo: accept: {e}");
+    //>         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    //>     }
     //> }
     // TODO bind, print the listening line, then accept and spawn in a loop, for ever.
     todo!()
