@@ -320,16 +320,19 @@ pub fn polled_fds(pid: i32, call: &Call) -> Option<Vec<(i32, i16)>> {
 /// none has a timer armed: nothing inside them will wake them (alarm() and socket timeouts
 /// aside, which /proc does not show). Zombies do not count; at least one thread must live.
 pub fn only_an_event_wakes(pids: &[i32]) -> bool {
-    let live: Vec<Task> = pids
-        .iter()
-        .flat_map(|&p| tasks(p))
+    let tasks: Vec<Task> = pids.iter().flat_map(|&p| tasks(p)).collect();
+    all_wait_for_an_event(&tasks) && !pids.iter().any(|&p| has_armed_timer(p))
+}
+
+/// Every live thread of `tasks` (zombies aside) sleeps in a call only an event ends, and at
+/// least one lives.
+pub fn all_wait_for_an_event<'a>(tasks: impl IntoIterator<Item = &'a Task>) -> bool {
+    let mut live = tasks
+        .into_iter()
         .filter(|t| t.state != 'Z' && t.state != 'X')
-        .collect();
-    !live.is_empty()
-        && live
-            .iter()
-            .all(|t| t.state == 'S' && t.call.is_some_and(|c| c.ends() == Ends::OnAnEvent))
-        && !pids.iter().any(|&p| has_armed_timer(p))
+        .peekable();
+    live.peek().is_some()
+        && live.all(|t| t.state == 'S' && t.call.is_some_and(|c| c.ends() == Ends::OnAnEvent))
 }
 
 /// How much CPU time a program that never sleeps (a busy loop) must have had, with what it was

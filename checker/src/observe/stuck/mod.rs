@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
-use crate::contain::procinfo::{self, Ends, Task};
+use crate::contain::procinfo::{self, Task};
 
 mod describe;
 use describe::{Sockets, sleeps};
@@ -173,16 +173,7 @@ struct Look {
 impl Look {
     /// Every live thread asleep in a call only an event ends (zombies aside), and at least one.
     fn all_asleep(&self) -> bool {
-        let live: Vec<&Task> = self
-            .tasks
-            .iter()
-            .map(|(_, t)| t)
-            .filter(|t| t.state != 'Z' && t.state != 'X')
-            .collect();
-        !live.is_empty()
-            && live
-                .iter()
-                .all(|t| t.state == 'S' && t.call.is_some_and(|c| c.ends() == Ends::OnAnEvent))
+        procinfo::all_wait_for_an_event(self.tasks.iter().map(|(_, t)| t))
     }
 }
 
