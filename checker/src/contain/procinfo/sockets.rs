@@ -365,6 +365,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_udp_port_is_bound_while_its_socket_lives() {
+        let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let port = socket.local_addr().unwrap().port();
+        assert!(udp_port_bound_here(port));
+        drop(socket);
+        // A test beside this one that forks holds a copy of every descriptor until its exec.
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while udp_port_bound_here(port) && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(!udp_port_bound_here(port));
+    }
+
+    #[test]
     fn finds_a_listening_socket_and_its_inode() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();

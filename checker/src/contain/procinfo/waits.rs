@@ -400,6 +400,34 @@ mod tests {
     }
 
     #[test]
+    fn a_busy_loop_has_its_turn_by_cpu_time_and_a_sleeper_by_sleeping() {
+        let mut spinner = std::process::Command::new("sh")
+            .args(["-c", "while :; do :; done"])
+            .spawn()
+            .unwrap();
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let (spin, sleep) = (
+            Turn::new(spinner.id() as i32),
+            Turn::new(sleeper.id() as i32),
+        );
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !(spin.had() && sleep.had()) && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let (spun, slept, sleeper_ran) = (spin.ran(), sleep.had(), sleep.ran());
+        for child in [&mut spinner, &mut sleeper] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        assert!(spun, "a busy loop runs 50 ms of CPU time within 5 s");
+        assert!(slept, "sleep is asleep in a call");
+        assert!(!sleeper_ran, "sleep does not run");
+    }
+
+    #[test]
     fn a_sleep_ends_by_itself() {
         let call = Call {
             number: libc::SYS_clock_nanosleep,

@@ -370,6 +370,25 @@ mod tests {
     }
 
     #[test]
+    fn where_a_program_is_when_a_wait_runs_out_names_a_running_one() {
+        let mut spinner = std::process::Command::new("sh")
+            .args(["-c", "while :; do :; done"])
+            .spawn()
+            .unwrap();
+        let watched = Watched::default();
+        watched.watch(spinner.id() as i32, "spinner");
+        let until = Instant::now() + Duration::from_secs(5);
+        let mut text = String::new();
+        while !text.contains("spinner runs") && Instant::now() < until {
+            let now = watched.now(&HashMap::new()).expect("a live program");
+            text = Messages::new(Lang::En).render(&now);
+        }
+        let _ = spinner.kill();
+        let _ = spinner.wait();
+        assert!(text.contains("spinner runs"), "{text}");
+    }
+
+    #[test]
     fn a_sleeper_wakes_by_itself_and_is_never_stuck() {
         let mut sleeper = std::process::Command::new("sleep")
             .arg("30")
