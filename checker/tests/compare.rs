@@ -1,6 +1,7 @@
-//! `checker compare`, as a student runs it: on the reference servers, at 1 and 10 clients, one
-//! run (the project's tests keep it short; the figures' spread is the command's business, not
-//! this test's). The JSON must hold a figure for every server and level, the iterative server's
+//! `checker compare`, as a student runs it: on the reference servers, at 1 and 10 clients, two
+//! runs (the project's tests keep it short; the figures' spread is the command's business, not
+//! this test's, but every level must hold both runs: they are taken round after round over all
+//! the servers and put together). The JSON must hold a figure for every server and level, the iterative server's
 //! collapse at 10 clients must show (one client served, the others' wait in its latency), a
 //! server that does not even start must be listed as not measured without stopping the others,
 //! and the chart must be written, as an SVG that names every server.
@@ -39,7 +40,7 @@ fn the_reference_servers_side_by_side() {
             "--solutions",
             "--quick",
             "--runs",
-            "1",
+            "2",
             "--clients",
             "1,10",
             "--format",
@@ -64,6 +65,7 @@ fn the_reference_servers_side_by_side() {
     for server in ["echo-server", "fork-server", "poll-server", "epoll-server"] {
         for clients in [1, 10] {
             let l = level(&doc, server, clients);
+            assert_eq!(l["runs"], 2, "{server} × {clients}: {l:#}");
             for figure in ["p50_us", "p99_us", "per_second", "memory_bytes", "threads"] {
                 assert!(
                     median(l, figure) > 0.0,

@@ -152,6 +152,26 @@ mod tests {
     }
 
     #[test]
+    fn levels_put_together_keep_every_run_and_each_trouble_once() {
+        let one = |p50: f64, trouble: &str| Level {
+            clients: 10,
+            runs: vec![{
+                let mut f = Figures::default();
+                f.set(name::P50, p50);
+                f
+            }],
+            trouble: vec![Text::Plain(trouble.into())],
+        };
+        let mut level = one(10.0, "crashed");
+        level.add(one(30.0, "crashed"));
+        level.add(one(20.0, "refused"));
+        assert_eq!(level.runs.len(), 3);
+        assert_eq!(level.trouble.len(), 2);
+        let s = level.stat(name::P50).unwrap();
+        assert_eq!((s.median, s.low, s.high), (20.0, 10.0, 30.0));
+    }
+
+    #[test]
     fn a_level_takes_each_figure_over_the_runs_that_have_it() {
         let run = |p50: Option<f64>, reset: f64| {
             let mut f = Figures::default();
