@@ -141,9 +141,9 @@ pub fn kill_and_expect_replaced(p: &Prefork, t: &Transcript, pid: i32, n: usize)
         .map_err(|e| Failure::checker_error(format!("kill({pid}, SIGKILL): {e}")))?;
     t.note("checker", msg!("prefork-killed", pid = shown.clone()));
     let killed_at = Instant::now();
-    // Reaped means gone from /proc, not missing from the parent's list of children: that list,
-    // read while the killed worker is still on its way out, can leave it out, and the worker
-    // still counted alive made n (never-replaced passed stats so, once in 32 tries).
+    // First that the killed worker is gone, then the count: counted first, the worker still on
+    // its way out made n, and by the next look it had been reaped (never-replaced passed stats
+    // so, once in 32 tries).
     let done = || procinfo::state(pid).is_none() && p.workers().len() == n;
     if poll::until(Duration::from_secs(1), done) {
         return Ok(());
