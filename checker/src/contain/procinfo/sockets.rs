@@ -49,20 +49,21 @@ pub fn udp_sockets(pid: i32) -> Vec<TcpSocket> {
 
 /// Whether a UDP socket of the calling thread's network namespace is bound to `port`.
 pub fn udp_port_bound_here(port: u16) -> bool {
-    ["udp", "udp6"].iter().any(|table| {
-        std::fs::read_to_string(format!("/proc/thread-self/net/{table}")).is_ok_and(|text| {
-            text.lines()
-                .skip(1)
-                .filter_map(tcp_line)
-                .any(|s| s.local_port == port)
-        })
-    })
+    tables_at("/proc/thread-self", &["udp", "udp6"])
+        .iter()
+        .any(|s| s.local_port == port)
 }
 
 fn socket_table(pid: i32, tables: &[&str]) -> Vec<TcpSocket> {
+    tables_at(&format!("/proc/{pid}"), tables)
+}
+
+/// The sockets of `tables` (`tcp`, `udp6`, ...) in the network namespace of the process (or
+/// thread) whose /proc directory is `dir`.
+fn tables_at(dir: &str, tables: &[&str]) -> Vec<TcpSocket> {
     tables
         .iter()
-        .filter_map(|table| std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok())
+        .filter_map(|table| std::fs::read_to_string(format!("{dir}/net/{table}")).ok())
         .flat_map(|text| {
             text.lines()
                 .skip(1)

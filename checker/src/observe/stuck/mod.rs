@@ -63,12 +63,12 @@ impl Watched {
     /// Where the watched program is now, stuck or not (`Watch::now`); `None` if nothing is
     /// watched or it has ended.
     pub fn now(&self, names: &HashMap<u16, String>) -> Option<Text> {
-        let watch = self
-            .watch
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()?;
-        watch.now(names)
+        self.current()?.now(names)
+    }
+
+    /// The program watched now, if any.
+    fn current(&self) -> Option<Arc<Watch>> {
+        self.watch.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Run `f` (once) when the watched program is first seen asleep and untouched for `QUIET`:
@@ -82,11 +82,7 @@ impl Watched {
         if self.off.load(Ordering::SeqCst) {
             return None;
         }
-        let watch = self
-            .watch
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()?;
+        let watch = self.current()?;
         let stuck = watch.stuck(activity, names);
         if watch.quiet() {
             let quiet = self
