@@ -17,8 +17,11 @@ target/tmp/flaky-trees/ and built by its first grading, so the first run takes l
 Twenty runs take hours. Every grading's verdicts are kept in target/flaky/grading-<hash>.jsonl,
 by the content of what verdicts depend on (GRADING: the checker, the solutions, the broken
 versions), so a second start on the same grading code, committed, goes on where the first
-stopped and counts both. While target/flaky/pause exists, no new grading starts (to measure something else on a
-quiet machine without cutting a grading short).
+stopped and counts both. Starts that run at the same time share the work: each grading is
+taken by one start (a claim file beside the results), so two starts finish the runs in less
+time on a machine with spare CPU, under twice the load. The summary is over every kept grading.
+While target/flaky/pause exists, no new grading starts (to measure something else on a quiet
+machine without cutting a grading short).
 """
 import collections, hashlib, json, os, random, shutil, subprocess, sys, time
 import tomllib
@@ -106,10 +109,9 @@ def results_file():
     return os.path.join(LAB, "target/flaky", f"grading-{key}{which}.jsonl")
 
 
-def kept_runs(path):
-    """The gradings kept by earlier starts, by run: {run: [(label, seed, verdicts)]}, counting
-    only runs every grading of which was kept (a run cut short is measured again)."""
-    done = collections.defaultdict(dict)  # run -> label -> the last grading kept
+def kept_gradings(path):
+    """Every grading kept so far: {run: {label: the last one kept}}."""
+    done = collections.defaultdict(dict)
     if path and os.path.exists(path):
         for line in open(path):
             try:
@@ -117,8 +119,42 @@ def kept_runs(path):
             except json.JSONDecodeError:
                 continue  # a line cut short by a stop
             done[g["run"]][g["label"]] = g
+    return done
+
+
+def complete_runs(done):
+    """The runs every grading of which was kept (a run cut short is finished by a later start)."""
     labels = {label for label, _ in gradings}
     return {run: list(gs.values()) for run, gs in done.items() if set(gs) == labels}
+
+
+def claim(run, label):
+    """Take one grading for this start, unless another start has it: the claim file (linked
+    into place whole, so never seen empty) holds the pid of the start grading it, and "done"
+    once its verdicts are kept. A claim whose start has gone without finishing is taken over."""
+    path = os.path.join(claims, f"{run}--{label}")
+    mine = os.path.join(claims, f".{os.getpid()}")
+    with open(mine, "w") as f:
+        f.write(str(os.getpid()))
+    try:
+        for _ in range(2):
+            try:
+                os.link(mine, path)  # fails if the claim exists
+                return True
+            except FileExistsError:
+                try:
+                    holder = open(path).read().strip()
+                except OSError:
+                    continue
+                if holder == "done" or os.path.exists(f"/proc/{holder}"):
+                    return False
+                try:
+                    os.unlink(path)
+                except FileNotFoundError:
+                    pass
+        return False
+    finally:
+        os.unlink(mine)
 
 
 verdicts = collections.defaultdict(collections.Counter)  # (grading, test) -> status counts
@@ -148,37 +184,51 @@ def marked(mark):
 first_seen = {}  # (grading, test) -> (status, seed) of the first run
 
 
-def record(key, status, seed, message):
+def record(key, status, seed, message, quiet=False):
     """Count a verdict; the moment one differs from its first run, say so with both seeds, so
     the flaky case can be re-run by hand without waiting for the last run."""
     verdicts[key][status] += 1
     first = first_seen.setdefault(key, (status, seed))
-    if status != first[0]:
+    if status != first[0] and not quiet:
         label, test = key
         print(f"  CHANGED {label}: {test}: {first[0]} (seed {first[1]}) -> {status} (seed {seed})",
               flush=True)
         for line in (message or "").splitlines()[:30]:
             print(f"    {line}", flush=True)
 
+def replay(kept, quiet=False):
+    """Count the verdicts of kept gradings as if graded now."""
+    for run in sorted(kept):
+        for g in kept[run]:
+            for test, (status, message) in g["tests"].items():
+                record((g["label"], test), status, g["seed"], message, quiet)
+            own_errors.extend((g["label"], t, g["seed"], m or "")
+                              for t, (st, m) in g["tests"].items() if st == "error")
+            if g.get("left_behind"):
+                left_behind.append((g["label"], g["seed"], g["left_behind"]))
+
+
 kept_path = results_file()
-kept = kept_runs(kept_path)
+done = kept_gradings(kept_path)
+kept = complete_runs(done)
 if kept:
     print(f"{len(kept)} runs kept in {kept_path} from earlier starts: going on from there",
           flush=True)
-for run in sorted(kept):
-    for g in kept[run]:
-        for test, (status, message) in g["tests"].items():
-            record((g["label"], test), status, g["seed"], message)
-        own_errors.extend((g["label"], t, g["seed"], m or "") for t, (st, m) in g["tests"].items()
-                          if st == "error")
-        if g.get("left_behind"):
-            left_behind.append((g["label"], g["seed"], g["left_behind"]))
+replay(kept)
+kept_at_start = len(kept)
+claims = kept_path[:-len(".jsonl")] + ".claims" if kept_path else None
+if claims:
+    os.makedirs(claims, exist_ok=True)
 pause = os.path.join(LAB, "target/flaky/pause")
 started = time.time()
 for run in range(1, runs + 1):
     if run in kept:
         continue
+    graded = 0
     for label, args in gradings:
+        if label in done.get(run, {}) or (claims and not claim(run, label)):
+            continue  # kept by an earlier start, or taken by one running now
+        graded += 1
         while os.path.exists(pause):
             time.sleep(1)
         seed = str(random.randrange(1_000_000))
@@ -203,11 +253,18 @@ for run in range(1, runs + 1):
                 own_errors.append((label, test, seed, message or ""))
                 print(f"  ERROR (the checker's own) {label}: {test} (seed {seed})", flush=True)
         if kept_path:
-            with open(kept_path, "a") as f:
-                f.write(json.dumps({"run": run, "label": label, "seed": seed, "tests": tests,
-                                    "left_behind": leftovers}) + "\n")
+            # One write() to a file opened O_APPEND: starts running at once never mix lines.
+            line = json.dumps({"run": run, "label": label, "seed": seed, "tests": tests,
+                               "left_behind": leftovers}) + "\n"
+            fd = os.open(kept_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            os.write(fd, line.encode())
+            os.close(fd)
+            finished = os.path.join(claims, f".{os.getpid()}.done")
+            with open(finished, "w") as f:
+                f.write("done")
+            os.replace(finished, os.path.join(claims, f"{run}--{label}"))
     changed = [(k, v) for k, v in verdicts.items() if len(v) > 1]
-    print(f"run {run}/{runs}: {len(gradings)} gradings, {len(changed)} verdicts changed so far "
+    print(f"run {run}/{runs}: {graded} of its {len(gradings)} gradings here, {len(changed)} verdicts changed so far "
           f"({time.time() - started:.0f} s)", flush=True)
 
 def must_not_change(label, test):
@@ -216,10 +273,18 @@ def must_not_change(label, test):
     return tests is None or test.split("/", 1)[-1] in tests or test == "(the whole run)"
 
 
+if kept_path:
+    # Over every grading kept, those of starts that ran beside this one too.
+    verdicts.clear(), first_seen.clear(), own_errors.clear(), left_behind.clear()
+    kept = complete_runs(kept_gradings(kept_path))
+    replay(kept, quiet=True)
+    if len(kept) < runs:
+        print(f"\n(only {len(kept)} of {runs} runs complete: another start is still grading)")
+    runs = len(kept)
 changed = sorted((k, v) for k, v in verdicts.items() if len(v) > 1)
 broken_bar = [(k, v) for k, v in changed if must_not_change(*k)]
 racy = [(k, v) for k, v in changed if not must_not_change(*k)]
-print(f"\n{len(verdicts)} verdicts watched over {runs} runs ({len(kept)} of them kept from "
+print(f"\n{len(verdicts)} verdicts watched over {runs} runs ({kept_at_start} of them kept from "
       f"earlier starts); {len(changed)} changed")
 print(f"{len(broken_bar)} of a solution, an alternative or a declared test (the bar is 0):")
 for (label, test), counts in broken_bar:
