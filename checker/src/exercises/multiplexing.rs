@@ -307,6 +307,28 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     let port = c.local_port();
     flood.stop();
     c.reset();
+    // The server is judged from the moment its kernel took the reset: before, nothing told it.
+    // TCP takes a reset only if it carries the sequence number the server's kernel expects next
+    // (RFC 5961); one sent while data of ours was in flight or dropped is ignored, and that
+    // connection ends when the server's kernel next sends to the closed port (its zero-window
+    // probe, within seconds) and is answered by a reset it accepts.
+    let sent_at = Instant::now();
+    let taken = ctx.off_cpu(|| {
+        while !sockets::reset_taken(&sockets::left_for_clients(pid, &before, &[port])) {
+            if Instant::now() >= deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        true
+    });
+    if !taken {
+        return Err(t.attach(Failure::checker_error(msg!("multi-reset-not-taken"))));
+    }
+    if sent_at.elapsed() >= Duration::from_millis(100) {
+        let ms = sent_at.elapsed().as_millis().to_string();
+        t.note("checker", msg!("multi-reset-taken-late", ms = ms));
+    }
     let cpu = procinfo::cpu_time(pid).unwrap_or_default();
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
     let spent = procinfo::cpu_time(pid)

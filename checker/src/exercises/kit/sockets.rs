@@ -44,6 +44,12 @@ impl Left {
     }
 }
 
+/// Whether the server's kernel has taken a client's reset: its socket for that client has left
+/// the TCP table (a reset ends the connection at once; the descriptor may still be open).
+pub fn reset_taken(left: &[Left]) -> bool {
+    !left.iter().any(|l| matches!(l, Left::InTable { .. }))
+}
+
 /// One line per socket left, for a failure.
 pub fn describe(left: &[Left]) -> Text {
     Text::lines(left.iter().map(Left::describe))
