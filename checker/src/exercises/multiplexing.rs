@@ -313,16 +313,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     // connection ends when the server's kernel next sends to the closed port (its zero-window
     // probe, within seconds) and is answered by a reset it accepts.
     let sent_at = Instant::now();
-    let taken = ctx.off_cpu(|| {
-        while !sockets::reset_taken(&sockets::left_for_clients(pid, &before, &[port])) {
-            if Instant::now() >= deadline {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        true
-    });
-    if !taken {
+    if !ctx.off_cpu(|| sockets::reset_taken_by(pid, &before, port, deadline)) {
         return Err(t.attach(Failure::checker_error(msg!("multi-reset-not-taken"))));
     }
     if sent_at.elapsed() >= Duration::from_millis(100) {

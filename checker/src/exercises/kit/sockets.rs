@@ -4,6 +4,7 @@
 //! (Unix, UDP, netlink, other connections) are not counted.
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
 use crate::contain::procinfo;
@@ -44,10 +45,20 @@ impl Left {
     }
 }
 
-/// Whether the server's kernel has taken a client's reset: its socket for that client has left
-/// the TCP table (a reset ends the connection at once; the descriptor may still be open).
-pub fn reset_taken(left: &[Left]) -> bool {
-    !left.iter().any(|l| matches!(l, Left::InTable { .. }))
+/// Wait until the server's kernel has taken the reset of the client on `port` (a reset ends the
+/// connection at once: its socket leaves the TCP table, the descriptor may still be open), or
+/// `deadline`; whether it did.
+pub fn reset_taken_by(server: i32, before: &BTreeSet<u64>, port: u16, deadline: Instant) -> bool {
+    loop {
+        let left = left_for_clients(server, before, &[port]);
+        if !left.iter().any(|l| matches!(l, Left::InTable { .. })) {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// One line per socket left, for a failure.
