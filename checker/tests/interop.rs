@@ -5,7 +5,6 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -21,18 +20,6 @@ fn require(tool: &str, package: &str) {
     );
 }
 
-/// Build the reference solutions' day2-echo and return its binaries' directory.
-fn reference_binaries() -> PathBuf {
-    let lab = common::lab_root();
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "-q", "-p", "day2-echo", "--manifest-path"])
-        .arg(lab.join("solutions/Cargo.toml"))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    lab.join("solutions/target/debug")
-}
-
 /// A running server that is killed when dropped.
 struct Running(Child);
 
@@ -44,7 +31,7 @@ impl Drop for Running {
 }
 
 fn start_reference_server() -> (Running, u16) {
-    let mut child = Command::new(reference_binaries().join("echo-server"))
+    let mut child = Command::new(common::reference_binaries("day2-echo").join("echo-server"))
         .arg("0")
         .stdout(Stdio::piped())
         .spawn()
@@ -112,7 +99,7 @@ fn the_reference_client_talks_to_socat() {
     assert!(ready, "socat did not start listening");
     let input = b"one\ntwo\nthree\n";
     let out = pipe_through(
-        Command::new(reference_binaries().join("echo-client"))
+        Command::new(common::reference_binaries("day2-echo").join("echo-client"))
             .args(["127.0.0.1", &port.to_string()]),
         input,
     );

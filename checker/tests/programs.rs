@@ -254,20 +254,14 @@ fn a_reset_the_servers_kernel_takes_late_is_judged_from_when_it_took_it() {
         eprintln!("no network namespaces or no htb qdisc here: the late reset is not tested");
         return;
     }
-    let lab = common::lab_root();
-    let built = std::process::Command::new(env!("CARGO"))
-        .args(["build", "-q", "-p", "day5-poll", "--manifest-path"])
-        .arg(lab.join("solutions/Cargo.toml"))
-        .status()
-        .unwrap();
-    assert!(built.success());
+    let server = common::reference_binaries("day5-poll").join("poll-server");
     let dir = tempfile::tempdir().unwrap();
     let wrapper = dir.path().join("slow-loopback-poll-server");
     let script = format!(
         "#!/bin/sh\ntc qdisc add dev lo root handle 1: htb default 10 || exit 3\n\
          tc class add dev lo parent 1: classid 1:10 htb rate 500kbit || exit 4\n\
          exec {} \"$@\"\n",
-        lab.join("solutions/target/debug/poll-server").display()
+        server.display()
     );
     std::fs::write(&wrapper, script).unwrap();
     std::fs::set_permissions(

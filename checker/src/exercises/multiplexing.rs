@@ -316,8 +316,9 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     if !ctx.off_cpu(|| sockets::reset_taken_by(pid, &before, port, deadline)) {
         return Err(t.attach(Failure::checker_error(msg!("multi-reset-not-taken"))));
     }
-    if sent_at.elapsed() >= Duration::from_millis(100) {
-        let ms = sent_at.elapsed().as_millis().to_string();
+    let late = sent_at.elapsed();
+    if late >= Duration::from_millis(100) {
+        let ms = late.as_millis().to_string();
         t.note("checker", msg!("multi-reset-taken-late", ms = ms));
     }
     let cpu = procinfo::cpu_time(pid).unwrap_or_default();

@@ -16,6 +16,21 @@ pub fn lab_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Build one package of the reference solutions; the directory of its binaries.
+pub fn reference_binaries(package: &str) -> PathBuf {
+    let lab = lab_root();
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "-q", "-p", package, "--manifest-path"])
+        .arg(lab.join("solutions/Cargo.toml"))
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "cargo could not build the solutions' {package}"
+    );
+    lab.join("solutions/target/debug")
+}
+
 /// Scratch space that survives between runs, so cargo's cache makes re-runs fast.
 pub fn scratch() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR"))

@@ -4,7 +4,7 @@
 //! (Unix, UDP, netlink, other connections) are not counted.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::base::i18n::{Text, msg};
 use crate::contain::procinfo;
@@ -49,16 +49,10 @@ impl Left {
 /// connection at once: its socket leaves the TCP table, the descriptor may still be open), or
 /// `deadline`; whether it did.
 pub fn reset_taken_by(server: i32, before: &BTreeSet<u64>, port: u16, deadline: Instant) -> bool {
-    loop {
+    super::poll::until(deadline.saturating_duration_since(Instant::now()), || {
         let left = left_for_clients(server, before, &[port]);
-        if !left.iter().any(|l| matches!(l, Left::InTable { .. })) {
-            return true;
-        }
-        if Instant::now() >= deadline {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+        !left.iter().any(|l| matches!(l, Left::InTable { .. }))
+    })
 }
 
 /// One line per socket left, for a failure.
