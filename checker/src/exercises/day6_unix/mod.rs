@@ -21,7 +21,9 @@ use std::time::{Duration, Instant};
 use control::{bad_usage, path_owned, stale_control_path, stats};
 use shutdown::{sigint_exit, sigterm_exit};
 use travels::{no_listener_in_worker, passes_the_connection, socketpair_ends};
-use workers::{no_fd_leak, reset_then_normal, served_at_once, worker_count, worker_replaced};
+use workers::{
+    no_fd_leak, reset_then_normal, served_at_once, to_a_free_worker, worker_count, worker_replaced,
+};
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::Failure;
@@ -133,6 +135,16 @@ pub static EXERCISE: Exercise = Exercise {
             section: "preforking",
             program: Some(SERVER),
             run: served_at_once,
+        },
+        TestCase {
+            id: "to-a-free-worker",
+            title: "one client stays with its worker; visitors one after another (as many as workers) are each answered at once by a free worker, none passed to the busy one",
+            points: 2,
+            timeout: secs(20),
+            hint: "Pass each connection to a worker that said it is free, not to the next in turn: a busy worker serves its own client first, and a connection passed to it waits behind that client while another worker sits idle.",
+            section: "preforking",
+            program: Some(SERVER),
+            run: to_a_free_worker,
         },
         TestCase {
             id: "worker-replaced",

@@ -124,6 +124,80 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
+/// One client stays with its worker; visitors come one after another, each answered while it
+/// stays, by a free worker. As many visitors as workers: a parent that deals the connections
+/// out in turn, busy or not, reaches the busy worker whatever worker it starts from. Each
+/// visitor is judged once the tree has held still (answered or not), never by a timer.
+pub fn to_a_free_worker(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let n = ctx.rng.usize(2..=3);
+    let p = start(ctx, n)?;
+    let mut staying = echo::talking(ctx, &t, p.s.port, 1)?.remove(0);
+    let busy = worker_of(&p, &staying);
+    t.note("checker", msg!("prefork-client-stays"));
+    for i in 1..=n {
+        let who = format!("visitor {i}");
+        let line = format!("{who} wants its echo now\n");
+        let mut v = Conn::connect(&t, &who, p.s.port, ctx.within(secs(5)))?;
+        v.send(line.as_bytes(), ctx.deadline)?;
+        let answered = p.settle(Duration::from_secs(3), || v.pending() >= line.len());
+        if !answered {
+            return Err(visitor_waits(&p, &t, &v, busy, &who));
+        }
+        v.expect_bytes(line.as_bytes(), ctx.within(secs(1)))?;
+        v.shutdown_write();
+        echo::expect_eof_or_stuck(
+            &mut v,
+            &p.s,
+            ctx.within(secs(3)),
+            msg!("eof-after-client-eof"),
+        )?;
+        // The parent has heard that the visitor's worker is free again before the next comes.
+        p.settle(Duration::from_secs(2), || p.workers());
+    }
+    echo::round_trip(
+        &mut staying,
+        "client 1 is still here\n",
+        ctx.within(secs(2)),
+    )
+}
+
+/// The failure of a visitor left unanswered while a worker was free: whom its connection went
+/// to, when that is the worker busy with the staying client.
+fn visitor_waits(p: &Prefork, t: &Transcript, v: &Conn, busy: Option<i32>, who: &str) -> Failure {
+    let free: Vec<i32> = p
+        .workers()
+        .into_iter()
+        .filter(|&w| Some(w) != busy)
+        .collect();
+    // Accepted and held by nobody: the descriptor is in flight on a socketpair, and only a
+    // busy worker leaves it there (a free one waits in recvmsg and takes it at once).
+    let in_flight = p
+        .server_side(v.local_port())
+        .is_some_and(|sock| sock.inode != 0 && p.holders(sock.inode).is_empty());
+    let summary = match (worker_of(p, v), busy) {
+        (Some(holder), Some(busy)) if holder == busy => msg!(
+            "prefork-visitor-to-busy",
+            who = who,
+            busy = p.who(busy),
+            free = p.named(&free)
+        ),
+        (None, Some(busy)) if in_flight => msg!(
+            "prefork-visitor-in-flight",
+            who = who,
+            busy = p.who(busy),
+            free = p.named(&free)
+        ),
+        _ => msg!(
+            "prefork-visitor-unanswered",
+            who = who,
+            free = p.named(&free)
+        ),
+    };
+    t.attach(Failure::wrong(summary))
+        .note(msg!("prefork-pass-to-free-worker"))
+}
+
 /// The worker holding the connection of `c`, once the tree has held still.
 fn worker_of(p: &Prefork, c: &Conn) -> Option<i32> {
     let port = c.local_port();
