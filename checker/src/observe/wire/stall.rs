@@ -42,7 +42,12 @@ pub fn interrupt_blocked_sends(
     let mut stops = 0;
     for _ in 0..rounds {
         let until = (Instant::now() + ROUND).min(deadline);
-        let (mut queued, mut steady_since) = (conn.pending(), Instant::now());
+        // Progress is anything that moves: what waits for us, and what waits in the program's
+        // end of the connection, either way. A program filling its socket's send buffer with
+        // small writes makes nothing new arrive here for a while, yet is on its way to block
+        // in a send: only once its own queues hold still too is it stalled without one.
+        let look = || (conn.pending(), server_queues(leader, conn.local_port()));
+        let (mut last, mut steady_since) = (look(), Instant::now());
         let blocked = loop {
             if procinfo::tree(leader)
                 .iter()
@@ -51,10 +56,10 @@ pub fn interrupt_blocked_sends(
                 break true;
             }
             let now = Instant::now();
-            let pending = conn.pending();
-            if pending != queued {
-                (queued, steady_since) = (pending, now);
-            } else if pending > 0 && now - steady_since >= STEADY {
+            let seen = look();
+            if seen != last {
+                (last, steady_since) = (seen, now);
+            } else if last.0 > 0 && now - steady_since >= STEADY {
                 break false;
             }
             if now >= until {
@@ -65,7 +70,7 @@ pub fn interrupt_blocked_sends(
         if !blocked {
             t.note(
                 "checker",
-                msg!("stall-not-blocked", queued = queued.to_string()),
+                msg!("stall-not-blocked", queued = last.0.to_string()),
             );
             break;
         }
@@ -78,4 +83,13 @@ pub fn interrupt_blocked_sends(
         std::thread::sleep(Duration::from_millis(20));
     }
     Stall { stops }
+}
+
+/// The program's end of the connection from our `client_port`: bytes it has written and we
+/// have not acknowledged, and bytes it has not read yet (its namespace's TCP table).
+fn server_queues(leader: i32, client_port: u16) -> Option<(u64, u64)> {
+    procinfo::tcp_sockets(leader)
+        .into_iter()
+        .find(|sock| sock.remote_port == client_port)
+        .map(|sock| (sock.tx_queue, sock.rx_queue))
 }
