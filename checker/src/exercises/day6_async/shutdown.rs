@@ -8,7 +8,10 @@ use std::time::Duration;
 
 use nix::sys::signal::Signal;
 
-use super::behind::{BETWEEN_LOOKS, STEP, join_clients, numbered, send_and_read, stop_reading};
+use super::behind::{
+    BETWEEN_LOOKS, STEP, join_clients, judge_let_go, never_piled, numbered, send_and_read,
+    stop_reading,
+};
 use super::inside::Inside;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
@@ -42,11 +45,18 @@ fn scenario(ctx: &mut Ctx, signal: Signal) -> TestResult {
     while sent % BETWEEN_LOOKS != 0
         || !inside.reaches(&[&m[0], &m[1]], sent, |h| h.iter().all(|&h| h >= WAITING))
     {
+        for k in 0..2 {
+            if sent % BETWEEN_LOOKS == 0 && inside.let_go(&[&m[0], &m[1]], k) {
+                judge_let_go(&mut m[k], sent, ctx.within(secs(3)))?;
+                return Err(Failure::wrong(msg!(
+                    "async-let-go-before-signal",
+                    who = m[k].who(),
+                    lines = sent
+                )));
+            }
+        }
         if sent >= 20_000 {
-            return Err(Failure::checker_error(msg!(
-                "async-never-piled",
-                lines = sent
-            )));
+            return Err(never_piled(sent));
         }
         send_and_read(2, &mut m, &[2], sent, STEP, deadline)?;
         sent += STEP;
