@@ -236,7 +236,7 @@ label-held = held
 
 ## Every echo server's tests (exercises/echo_server.rs)
 
-echo-no-listening-line = { $label } printed no `listening on` line (a program given with --program may print none): nothing to check
+echo-no-listening-line = { $label } printed no `listening on` line (a program given with --program may print none): its listening socket in /proc is on the wildcard address, and the line itself is not checked
 echo-line-not-wildcard = the line says { $ip }: the contract is to bind the wildcard address, 0.0.0.0
 echo-listens-not-wildcard = the server listens on { $ip }:{ $port }, not on the wildcard address 0.0.0.0
 echo-line-count = the `listening on` line appears { $count } times; print it once

@@ -522,7 +522,7 @@ label-held = 쥐고 있는 것
 
 ## 모든 에코 서버의 테스트 (exercises/echo_server.rs)
 
-echo-no-listening-line = { $label }{ JOSA($label, "이", "가") } `listening on` 줄을 출력하지 않았다(--program으로 준 프로그램은 출력하지 않을 수 있다): 확인할 것이 없다
+echo-no-listening-line = { $label }{ JOSA($label, "이", "가") } `listening on` 줄을 출력하지 않았다(--program으로 준 프로그램은 출력하지 않을 수 있다). /proc에서 본 리스닝 소켓은 와일드카드 주소에 있고, 줄 자체는 확인하지 않는다
 echo-line-not-wildcard = 줄에 { $ip }{ JOSA($ip, "이", "가") } 있다: 계약은 와일드카드 주소 0.0.0.0에 바인드하는 것이다
 echo-listens-not-wildcard = 서버가 와일드카드 주소 0.0.0.0이 아니라 { $ip }:{ $port }에서 리슨한다
 echo-line-count = `listening on` 줄이 { $count }번 나온다. 한 번만 출력하라

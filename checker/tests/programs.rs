@@ -89,6 +89,35 @@ fn a_one_shot_server_is_reported_as_ending_after_its_first_client() {
     }
 }
 
+/// A server that binds 127.0.0.1 and prints no line: what it binds is read from /proc, and
+/// listening-line fails it, as it fails the lab's own that prints the line.
+#[test]
+fn a_loopback_server_without_a_line_fails_listening_line() {
+    let (_dir, binary) = compile("loopback_server");
+    let given = program("echo-server", &binary);
+    let run = run_checker(
+        &[
+            "--program",
+            &given,
+            "day2-echo/listening-line",
+            "--seed",
+            "3",
+        ],
+        MINUTES,
+    );
+    assert_eq!(
+        run.test_status("day2-echo/listening-line").as_deref(),
+        Some("fail"),
+        "{}",
+        run.explain()
+    );
+    assert!(
+        run.stdout().contains("127.0.0.1"),
+        "the report names the address it binds:\n{}",
+        run.stdout()
+    );
+}
+
 /// A UNP-style server listens on 9877 whatever it is given: graded on that port in a network
 /// namespace of its own, or in plain mode one test at a time; and in plain mode a port taken
 /// by someone else is reported as such.

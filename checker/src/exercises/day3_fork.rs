@@ -15,11 +15,13 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::families::echo_server::ECHO_SERVER;
 use crate::exercises::kit;
 use crate::exercises::kit::clients::{self, Conversation};
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::{echo, poll};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::family::Takes;
 use crate::observe::wire::{Conn, Server};
 
 const SERVER: &str = "fork-server";
@@ -36,7 +38,11 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/fork-server.rs"],
-    families: &[],
+    // day2-echo's contract, which the fork server keeps: the port freed at once on restart
+    // (SO_REUSEADDR) is the row the tests below do not already cover in their own way.
+    families: &[Takes::family(&ECHO_SERVER, SERVER)
+        .only(&["restart-same-port"])
+        .after_own()],
     tests: &[
         TestCase {
             id: "serves-concurrently",
