@@ -295,25 +295,25 @@ pub fn has_armed_timer(pid: i32) -> bool {
         })
 }
 
-/// For a thread inside poll or ppoll: the descriptors it waits on and the events it asked for,
-/// read from its `pollfd` array (at most 64 entries shown). `None` if the call is another one
-/// or the memory cannot be read.
-pub fn polled_fds(pid: i32, call: &Call) -> Option<Vec<(i32, i16)>> {
+/// For a thread inside poll or ppoll: how many entries its `pollfd` array has, and the first
+/// 64 of them (the descriptor, the events asked for), read from its memory. `None` if the call
+/// is another one or the memory cannot be read.
+pub fn polled_fds(pid: i32, call: &Call) -> Option<(usize, Vec<(i32, i16)>)> {
     use std::os::unix::fs::FileExt;
-    let (at, n) = call.poll_array()?;
-    let n = n.min(64);
+    let (at, total) = call.poll_array()?;
+    let n = total.min(64);
     let mut raw = vec![0u8; n * 8];
     let mem = std::fs::File::open(format!("/proc/{pid}/mem")).ok()?;
     mem.read_exact_at(&mut raw, at).ok()?;
-    Some(
-        raw.chunks_exact(8)
-            .map(|entry| {
-                let fd = i32::from_ne_bytes(entry[..4].try_into().unwrap_or_default());
-                let events = i16::from_ne_bytes(entry[4..6].try_into().unwrap_or_default());
-                (fd, events)
-            })
-            .collect(),
-    )
+    let entries = raw
+        .chunks_exact(8)
+        .map(|entry| {
+            let fd = i32::from_ne_bytes(entry[..4].try_into().unwrap_or_default());
+            let events = i16::from_ne_bytes(entry[4..6].try_into().unwrap_or_default());
+            (fd, events)
+        })
+        .collect();
+    Some((total, entries))
 }
 
 /// Every live thread of every process in `pids` sleeps in a call that only an event ends, and

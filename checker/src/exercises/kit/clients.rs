@@ -38,7 +38,13 @@ pub struct Conversation {
     /// Whether every client has had its first echo before any goes on: all are connected and
     /// served at once (a fixed table one too small cannot hold them).
     pub all_served_first: bool,
+    /// What a client's failure adds about the server, looked at from that client's thread as
+    /// soon as it fails (before the others go on and the server's state moves).
+    pub explain: Option<Explain>,
 }
+
+/// A note on a failure from the server's state at that moment (`Conversation::explain`).
+pub type Explain = Arc<dyn Fn(Failure) -> Failure + Send + Sync>;
 
 /// Every connection talks in a thread of its own, from its own seed (drawn from `rng` in
 /// order): lines `client <i> round <r> <filler>`, each echoed whole, with a pause after each,
@@ -59,6 +65,7 @@ pub fn converse(
             let (filler, pause) = (how.filler.clone(), how.pause_ms.clone());
             let rounds = (how.rounds)(i);
             let meet = how.all_served_first.then(|| Arc::clone(&served_first));
+            let explain = how.explain.clone();
             std::thread::spawn(move || -> TestResult {
                 let mut rng = fastrand::Rng::with_seed(seed);
                 let mut talk = || -> TestResult {
@@ -81,7 +88,10 @@ pub fn converse(
                     c.shutdown_write();
                     c.expect_eof(deadline, msg!("eof-after-client-eof"))
                 };
-                let talked = talk();
+                let talked = talk().map_err(|f| match &explain {
+                    Some(explain) => explain(f),
+                    None => f,
+                });
                 if talked.is_err()
                     && let Some(all) = &meet
                 {

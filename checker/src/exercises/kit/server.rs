@@ -3,7 +3,7 @@
 //! listening), and the failure that says why it never got there.
 
 use crate::base::escape;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
 use crate::contain::procinfo;
 use crate::contain::program::Program;
@@ -211,4 +211,14 @@ pub fn under_test(ctx: &Ctx) -> Result<&'static str, Failure> {
 pub fn start_under_test(ctx: &Ctx, port: u16) -> Result<Server, Failure> {
     let args: Vec<String> = ctx.program_args.iter().map(|a| a.to_string()).collect();
     start(ctx, under_test(ctx)?, port, &args)
+}
+
+/// `f` with the note that fits how `s` is now: `ended` if it has exited (what happened ended
+/// it), `running` if it still runs.
+pub fn note_if_ended(f: Failure, s: &mut Server, ended: Text, running: Text) -> Failure {
+    f.note(if s.program.try_status().is_some() {
+        ended
+    } else {
+        running
+    })
 }

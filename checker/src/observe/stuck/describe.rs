@@ -20,24 +20,28 @@ pub(super) fn sleeps(
     } else {
         msg!("stuck-wchan", wchan = wchan)
     };
-    if let Some(fds) = procinfo::polled_fds(pid, call) {
+    if let Some((total, fds)) = procinfo::polled_fds(pid, call) {
         let shown: Vec<Text> = fds
             .iter()
             .filter(|(fd, _)| *fd >= 0)
             .take(4)
-            .map(|&(fd, _)| {
-                msg!(
-                    "stuck-fd",
-                    fd = fd.to_string(),
-                    what = table.describe(pid, fd)
-                )
+            .map(|&(fd, events)| {
+                let what = table.describe(pid, fd);
+                // Polled for nothing: a descriptor left in the array but not watched (the
+                // listening socket of a server whose table of clients is full, say).
+                let what = if events == 0 {
+                    msg!("stuck-fd-no-events", what = what)
+                } else {
+                    what
+                };
+                msg!("stuck-fd", fd = fd.to_string(), what = what)
             })
             .collect();
         return msg!(
             "stuck-sleeps-poll",
             who = who.clone(),
             call = name,
-            n = fds.len(),
+            n = total,
             fds = Text::Join(join_commas(shown)),
             wchan = wchan
         );
@@ -65,6 +69,19 @@ pub(super) fn sleeps(
         what = what,
         wchan = wchan
     )
+}
+
+/// Where process `pid` sleeps, called `who`: its first sleeping thread's line (the call, on
+/// which descriptor, what that is), for a note about a process that is not stuck as a whole.
+pub fn where_it_sleeps(pid: i32, who: &Text) -> Option<Text> {
+    let names = HashMap::new();
+    let table = Sockets::of(pid, &names);
+    procinfo::tasks(pid)
+        .into_iter()
+        .find_map(|task| match (task.call, task.state) {
+            (Some(call), 'S' | 'D') => Some(sleeps(pid, who, &call, "", &table)),
+            _ => None,
+        })
 }
 
 fn join_commas(items: Vec<Text>) -> Vec<Text> {

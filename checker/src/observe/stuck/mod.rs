@@ -23,6 +23,7 @@ use crate::base::i18n::{Text, msg};
 use crate::contain::procinfo::{self, Task};
 
 mod describe;
+pub use describe::where_it_sleeps;
 use describe::{Sockets, sleeps};
 
 /// How long a program must hold still, asleep, before it counts as stuck.

@@ -24,6 +24,10 @@ use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 use crate::observe::wire::{Conn, Server};
 
+mod reaping;
+
+use reaping::{back_to_one_process, no_zombie_burst, no_zombie_sequential};
+
 const SERVER: &str = "fork-server";
 
 /// How many times a racy test runs, each with its own jitter.
@@ -224,6 +228,7 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
         filler: 1..200,
         pause_ms: 30..60,
         all_served_first: false,
+        explain: None,
     };
     let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
     clients::all_passed(threads).map_err(|(f, failed)| {
@@ -357,131 +362,6 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
         n = holders.len(),
         pids = pids.join(", ")
     )))
-}
-
-fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
-    for run in 1..=RACY_RUNS {
-        let t = ctx.transcript();
-        let s = start(ctx)?;
-        for i in 0..20 {
-            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
-            c.shutdown_write();
-            c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
-            jitter(ctx, 5);
-        }
-        // No new connection from now on: a server that reaps only after accept() never will.
-        if !poll::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
-            let z = zombies(&s).len();
-            return Err(Failure::wrong(msg!(
-                "fork-zombies-after-20",
-                run = run.to_string(),
-                n = z
-            ))
-            .note(reaping_note(&s, msg!("fork-reaps-late"))));
-        }
-    }
-    Ok(())
-}
-
-fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
-    for run in 1..=RACY_RUNS {
-        let t = ctx.transcript();
-        let mut s = start(ctx)?;
-        let mut conns = Vec::new();
-        for i in 0..50 {
-            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
-            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
-            conns.push(c);
-        }
-        poll::until(Duration::from_secs(2), || children(&s).len() >= 50);
-        jitter(ctx, 20);
-        // All at once: 50 children exit while the parent is stopped, so their SIGCHLDs merge
-        // into one, every time (a signal does not queue); then the parent is continued.
-        s.program.freeze()?;
-        t.note("checker", msg!("fork-stopped-parent"));
-        for c in conns.iter_mut() {
-            c.shutdown_write();
-        }
-        drop(conns);
-        poll::until(Duration::from_secs(3), || {
-            children(&s).iter().all(|&(_, st)| st == 'Z')
-        });
-        s.program.thaw()?;
-        t.note("checker", msg!("fork-continued"));
-        let all_gone = poll::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
-        if !all_gone {
-            let z = zombies(&s).len();
-            if z > 0 {
-                return Err(Failure::wrong(msg!(
-                    "fork-zombies-after-50",
-                    run = run.to_string(),
-                    n = z.to_string()
-                ))
-                .note(reaping_note(&s, msg!("fork-one-waitpid"))));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
-    let t = ctx.transcript();
-    let mut s = start(ctx)?;
-    for i in 0..5 {
-        let mut c = s.connect(&t, &format!("client {i}"), ctx.within(secs(5)))?;
-        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
-        c.shutdown_write();
-        c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
-    }
-    let pid = s.program.pid();
-    let count = || procinfo::tree(pid).len();
-    if poll::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
-        // One process, and it is the server at work: a server on its way out (an accept()
-        // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
-        s.check_alive(msg!("fork-after-5-left"))?;
-        let mut c = s.connect(&t, "a later client", ctx.within(secs(5)))?;
-        return echo::round_trip(&mut c, "still there?\n", ctx.within(secs(5)))
-            .map_err(|f| f.note(msg!("fork-stopped-serving")));
-    }
-    s.check_alive(msg!("fork-while-clients-left"))?;
-    // Say what the extra processes are: unreaped children, children that went back to
-    // accepting (they hold the listening socket), or something else.
-    let listeners = procinfo::listening_inodes(pid, s.port);
-    let (mut zombies, mut servers, mut others) = (Vec::new(), Vec::new(), Vec::new());
-    for p in procinfo::descendants(pid) {
-        let state = procinfo::state(p).unwrap_or('?');
-        let shown = format!("{p} {} (state {state})", procinfo::comm(p));
-        if state == 'Z' {
-            zombies.push(shown);
-        } else if procinfo::socket_inodes(p)
-            .iter()
-            .any(|i| listeners.contains(i))
-        {
-            servers.push(shown);
-        } else {
-            others.push(shown);
-        }
-    }
-    let total = zombies.len() + servers.len() + others.len();
-    let mut f = Failure::wrong(msg!("fork-still-has", n = total));
-    if !zombies.is_empty() {
-        f = f.detail(msg!("fork-zombies-label"), zombies.join(", "));
-    }
-    if !servers.is_empty() {
-        f = f.detail(msg!("fork-servers-label"), servers.join(", "));
-    }
-    if !others.is_empty() {
-        f = f.detail(msg!("fork-others-label"), others.join(", "));
-    }
-    let note = if !servers.is_empty() {
-        msg!("fork-falls-back")
-    } else if !zombies.is_empty() {
-        msg!("fork-never-reaped")
-    } else {
-        msg!("fork-neither")
-    };
-    Err(f.note(note))
 }
 
 fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {

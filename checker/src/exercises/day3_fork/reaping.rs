@@ -1,0 +1,206 @@
+//! The children's end: no zombie after clients one after another or all at once, the tree
+//! back to one process once they are gone, and what the report says each left-behind process
+//! is, from where it waits.
+
+use std::time::Duration;
+
+use super::{RACY_RUNS, children, jitter, reaping_note, start, takes_sigchld, zombies};
+use crate::base::i18n::{Text, msg};
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{echo, poll};
+use crate::lab::exercise::secs;
+use crate::observe::stuck;
+use crate::observe::wire::{Conn, Server, Transcript};
+
+pub fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
+    for run in 1..=RACY_RUNS {
+        let t = ctx.transcript();
+        let s = start(ctx)?;
+        for i in 0..20 {
+            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            c.shutdown_write();
+            c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
+            jitter(ctx, 5);
+        }
+        // No new connection from now on: a server that reaps only after accept() never will.
+        if !poll::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
+            let left = zombies(&s);
+            let f = Failure::wrong(msg!(
+                "fork-zombies-after-20",
+                run = run.to_string(),
+                n = left.len()
+            ));
+            let why = if takes_sigchld(s.program.pid()) {
+                why_zombies_stay(ctx, &t, &s, &left)?
+            } else {
+                msg!("fork-no-sigchld")
+            };
+            return Err(f.note(why));
+        }
+    }
+    Ok(())
+}
+
+/// Why the zombies `left` stay with a server that takes SIGCHLD: one more client connects and
+/// stays, and once the parent sleeps again, the zombies gone means it reaps when accept returns
+/// (the next client, not the signal, does it); still there, its SIGCHLDs merged (two children
+/// ended before the handler ran) and one waitpid per signal left the others.
+fn why_zombies_stay(
+    ctx: &Ctx,
+    t: &std::sync::Arc<Transcript>,
+    s: &Server,
+    left: &[i32],
+) -> Result<Text, Failure> {
+    let mut c = Conn::connect(t, "one more client", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut c, "one more\n", ctx.within(secs(5)))?;
+    let pid = s.program.pid();
+    poll::until(Duration::from_secs(2), || procinfo::is_waiting(pid));
+    let now = zombies(s);
+    Ok(if left.iter().any(|z| now.contains(z)) {
+        msg!("fork-one-waitpid")
+    } else {
+        msg!("fork-reaps-late")
+    })
+}
+
+pub fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
+    for run in 1..=RACY_RUNS {
+        let t = ctx.transcript();
+        let mut s = start(ctx)?;
+        let mut conns = Vec::new();
+        for i in 0..50 {
+            let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+            echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+            conns.push(c);
+        }
+        poll::until(Duration::from_secs(2), || children(&s).len() >= 50);
+        jitter(ctx, 20);
+        // All at once: 50 children exit while the parent is stopped, so their SIGCHLDs merge
+        // into one, every time (a signal does not queue); then the parent is continued.
+        s.program.freeze()?;
+        t.note("checker", msg!("fork-stopped-parent"));
+        for c in conns.iter_mut() {
+            c.shutdown_write();
+        }
+        drop(conns);
+        poll::until(Duration::from_secs(3), || {
+            children(&s).iter().all(|&(_, st)| st == 'Z')
+        });
+        s.program.thaw()?;
+        t.note("checker", msg!("fork-continued"));
+        let all_gone = poll::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
+        if !all_gone {
+            let z = zombies(&s).len();
+            if z > 0 {
+                return Err(Failure::wrong(msg!(
+                    "fork-zombies-after-50",
+                    run = run.to_string(),
+                    n = z.to_string()
+                ))
+                .note(reaping_note(&s, msg!("fork-one-waitpid"))));
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let mut s = start(ctx)?;
+    for i in 0..5 {
+        let mut c = s.connect(&t, &format!("client {i}"), ctx.within(secs(5)))?;
+        echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
+        c.shutdown_write();
+        c.expect_eof(ctx.within(secs(3)), msg!("eof-after-client-eof"))?;
+    }
+    let pid = s.program.pid();
+    let count = || procinfo::tree(pid).len();
+    if poll::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
+        // One process, and it is the server at work: a server on its way out (an accept()
+        // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
+        s.check_alive(msg!("fork-after-5-left"))?;
+        let mut c = s.connect(&t, "a later client", ctx.within(secs(5)))?;
+        return echo::round_trip(&mut c, "still there?\n", ctx.within(secs(5)))
+            .map_err(|f| f.note(msg!("fork-stopped-serving")));
+    }
+    s.check_alive(msg!("fork-while-clients-left"))?;
+    // Say what the extra processes are: unreaped children, children that went back to
+    // accepting (they hold the listening socket), or something else.
+    let listeners = procinfo::listening_inodes(pid, s.port);
+    let (mut zombies, mut servers, mut others) = (Vec::new(), Vec::new(), Vec::new());
+    // Holding the listening socket is not accepting: a logger forked before the accept loop
+    // holds it too, asleep in read() on its pipe. Where it sleeps tells them apart.
+    let mut elsewhere: Vec<Text> = Vec::new();
+    for p in procinfo::descendants(pid) {
+        let state = procinfo::state(p).unwrap_or('?');
+        let shown = format!("{p} {} (state {state})", procinfo::comm(p));
+        if state == 'Z' {
+            zombies.push(shown);
+        } else if !procinfo::socket_inodes(p)
+            .iter()
+            .any(|i| listeners.contains(i))
+        {
+            others.push(shown);
+        } else if waits_for_connections(p) {
+            servers.push(shown);
+        } else {
+            let who = Text::Plain(format!("{p} {}", procinfo::comm(p)));
+            elsewhere.push(stuck::where_it_sleeps(p, &who).unwrap_or(Text::Plain(shown)));
+        }
+    }
+    let total = zombies.len() + servers.len() + others.len() + elsewhere.len();
+    let mut f = Failure::wrong(msg!("fork-still-has", n = total));
+    if !zombies.is_empty() {
+        f = f.detail(msg!("fork-zombies-label"), zombies.join(", "));
+    }
+    if !servers.is_empty() {
+        f = f.detail(msg!("fork-servers-label"), servers.join(", "));
+    }
+    if !elsewhere.is_empty() {
+        f = f.detail(
+            msg!("fork-elsewhere-label"),
+            Text::Join(
+                elsewhere
+                    .into_iter()
+                    .flat_map(|w| [w, "\n".into()])
+                    .collect(),
+            ),
+        );
+    }
+    if !others.is_empty() {
+        f = f.detail(msg!("fork-others-label"), others.join(", "));
+    }
+    let note = if !servers.is_empty() {
+        msg!("fork-falls-back")
+    } else if total > zombies.len() + others.len() {
+        msg!("fork-lives-on")
+    } else if !zombies.is_empty() {
+        msg!("fork-never-reaped")
+    } else {
+        msg!("fork-neither")
+    };
+    Err(f.note(note))
+}
+
+/// Whether a thread of `pid` sleeps in a call that waits for connections: accept, or one that
+/// waits on many descriptors (poll, select, epoll).
+fn waits_for_connections(pid: i32) -> bool {
+    const WAITING_FOR_CLIENTS: [&str; 8] = [
+        "accept",
+        "accept4",
+        "poll",
+        "ppoll",
+        "select",
+        "pselect6",
+        "epoll_wait",
+        "epoll_pwait",
+    ];
+    procinfo::tasks(pid).iter().any(|task| {
+        task.call
+            .and_then(|call| call.name())
+            .is_some_and(|name| WAITING_FOR_CLIENTS.contains(&name))
+    })
+}

@@ -1,0 +1,175 @@
+//! The slow reader: output that waits in the server's own buffer when the client's EOF comes,
+//! then read slowly, must all come back before the server closes.
+
+use std::time::{Duration, Instant};
+
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{echo, server};
+use crate::lab::exercise::secs;
+use crate::observe::wire::{Conn, Transcript};
+
+/// A client sends without reading until output waits in the server's own buffer (or the server
+/// stops reading it), then its EOF, then reads slowly (at most 64 KiB a millisecond): every
+/// byte must come back before the server closes. A server that reads up to the contract's
+/// 1 MiB reads the EOF while output still waits for this client (the test makes sure of it,
+/// whatever the timing), so one that closes at the EOF, or that stops sending before EAGAIN
+/// (edge-triggered), loses the end. Nothing shrinks the checker's buffers (which would let TCP's
+/// timers pace the bytes), and the two phases have deadlines of their own: a server that stops
+/// reading early (the contract does not require reading up to 1 MiB) passes too.
+pub fn slow_reader(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start_under_test(ctx, 0)?;
+    let mut c = Conn::connect(&t, "slow reader", s.port, ctx.within(secs(5)))?;
+    let data = echo::counting_bytes(16 << 20);
+    let pid = s.program.pid();
+    let fill_by = ctx.within(secs(7));
+    let sent = ctx.off_cpu(|| fill_until_output_waits(&t, &mut c, pid, &data, fill_by))?;
+    c.shutdown_write();
+    let deadline = ctx.within(secs(8));
+    read_slowly(&mut c, &data[..sent], deadline)?;
+    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+}
+
+/// Send `data` in pieces without reading, each once the server has done what it does with the
+/// one before (`settled`), until output waits in the server's own buffer (what was sent, less
+/// what waits in our receive queue and in the server socket's queues, is over `WAITING`), or
+/// until the server stops reading (its receive queue holds still, not empty: it keeps its
+/// output in the kernel's buffers instead, under back-pressure of its own). The first stays
+/// under the contract's 1 MiB (WAITING plus one piece), so the server still reads, and will
+/// read the EOF that follows with that output waiting. How many bytes were sent.
+fn fill_until_output_waits(
+    t: &Transcript,
+    c: &mut Conn,
+    pid: i32,
+    data: &[u8],
+    deadline: Instant,
+) -> Result<usize, Failure> {
+    const PIECE: usize = 512 << 10;
+    const WAITING: usize = 128 << 10;
+    let mut sent = 0;
+    while sent + PIECE <= data.len() {
+        c.send(&data[sent..sent + PIECE], deadline)?;
+        sent += PIECE;
+        let Some(mut sock) = settled(c, pid, deadline) else {
+            break;
+        };
+        // A server asleep with bytes unread may only not have run yet (on a loaded machine a
+        // woken process can wait for a CPU longer than two looks): it has stopped reading only
+        // if it still has not read them a while later. (Taking one for the other sent the EOF
+        // before output waited, and closes-without-flush passed once at a load of 50 to 80.)
+        let mut stopped = false;
+        while sock.rx_queue > 0 {
+            std::thread::sleep(Duration::from_millis(100));
+            match settled(c, pid, deadline) {
+                Some(again) if again.rx_queue == sock.rx_queue => {
+                    stopped = true;
+                    break;
+                }
+                Some(again) => sock = again,
+                None => return Ok(sent),
+            }
+        }
+        if stopped {
+            t.note(
+                "checker",
+                msg!(
+                    "multi-stopped-reading",
+                    sent = msg!("count-byte", n = sent),
+                    unread = msg!("count-byte", n = sock.rx_queue)
+                ),
+            );
+            break;
+        }
+        let queued = usize::try_from(sock.tx_queue).unwrap_or(usize::MAX);
+        let waiting = sent.saturating_sub(c.pending().saturating_add(queued));
+        if waiting > WAITING {
+            t.note(
+                "checker",
+                msg!(
+                    "multi-output-waits",
+                    sent = msg!("count-byte", n = sent),
+                    waiting = msg!("count-byte", n = waiting)
+                ),
+            );
+            break;
+        }
+    }
+    Ok(sent)
+}
+
+/// The server's end of `c` once the server has done what it does with what we sent: it sleeps
+/// and no queue moves between two looks (ours: unsent and received; its socket's: received and
+/// unsent). `None` once time is up, or the server is gone. Our own queues are cheap to look at
+/// (ioctl) and come first; the server's, in /proc/<pid>/net/tcp, are read only once ours hold
+/// still (a read of that table costs milliseconds of kernel time).
+fn settled(c: &Conn, pid: i32, deadline: Instant) -> Option<procinfo::TcpSocket> {
+    let mut last: Option<(_, procinfo::Turn)> = None;
+    while Instant::now() < deadline {
+        let ours = (c.pending(), c.unsent());
+        std::thread::sleep(Duration::from_millis(3));
+        if (c.pending(), c.unsent()) != ours {
+            last = None;
+            continue;
+        }
+        // A read of the table can miss a line while it changes: look again (unless the server
+        // is gone, which the reading that follows shows).
+        let Some(sock) = procinfo::connection_to(pid, c.local_port()) else {
+            if procinfo::state(pid).is_none_or(|st| st == 'Z') {
+                return None;
+            }
+            last = None;
+            continue;
+        };
+        // Nothing has moved since the last look, and the server has had its turn since it
+        // began to hold still (asleep, or a busy loop's share of CPU time).
+        let now = (sock.rx_queue, sock.tx_queue, ours);
+        match &last {
+            Some((before, turn)) if *before == now => {
+                if turn.had() {
+                    return Some(sock);
+                }
+            }
+            _ => last = Some((now, procinfo::Turn::new(pid))),
+        }
+    }
+    None
+}
+
+/// Read `expected` in pieces of at most 64 KiB, a millisecond apart, and compare.
+fn read_slowly(c: &mut Conn, expected: &[u8], deadline: Instant) -> TestResult {
+    let mut got = Vec::with_capacity(expected.len());
+    while got.len() < expected.len() {
+        let piece = c.recv_some(64 << 10, deadline).map_err(|f| {
+            // Stuck with output still due: it was never sent. (A plain timeout says only that.)
+            if f.details.iter().any(|(l, _)| l.is("label-where-it-waits")) {
+                f.note(msg!("multi-slow-reader"))
+            } else {
+                f
+            }
+        })?;
+        if piece.is_empty() {
+            return Err(Failure::of_kind(
+                crate::base::verdict::FailureKind::EarlyEof,
+                msg!(
+                    "multi-closed-after",
+                    got = got.len().to_string(),
+                    total = expected.len().to_string()
+                ),
+            )
+            .note(msg!("multi-send-then-close")));
+        }
+        got.extend_from_slice(&piece);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    if got != expected {
+        return Err(crate::observe::wire::differ(
+            Failure::wrong(msg!("multi-bytes-differ")),
+            expected,
+            &got,
+        ));
+    }
+    Ok(())
+}
