@@ -220,7 +220,9 @@ fn expect_line(
         f = f.note(msg!("shut-closed-instead"));
     }
     if let Some(stuck) = stuck {
-        f = f.detail(msg!("label-where-it-waits"), stuck.where_);
+        f = f
+            .diagnosed(stuck.diagnosis())
+            .detail(msg!("label-where-it-waits"), stuck.where_);
     }
     Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
 }
@@ -360,7 +362,7 @@ fn transfer(
     let dir = ctx.scratch("client-")?;
     let out = dir.path().join("received.bin");
     let args = [out.to_string_lossy().into_owned()];
-    let mut run = run::client(ctx, CLIENT, port, &args, None, secs(15))?;
+    let mut run = run::client(ctx, t, CLIENT, port, &args, None, secs(15))?;
     run.expect_success(
         t,
         msg!("shut-client-not-finished"),

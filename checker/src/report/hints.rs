@@ -2,7 +2,27 @@
 //! same mistake gets the same words in every exercise.
 
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Diagnosis, Failure, FailureKind};
+
+/// What to tell the student about a failure the checker explains itself (it has a kind): the
+/// diagnosis of the program's state where there is one, for it says more than the kind (a
+/// stuck program ran out of nothing, whatever a timeout's hint says); else the kind's hint.
+/// `None` for a failure that keeps its test's own hint.
+pub fn for_failure(f: &Failure) -> Option<Text> {
+    match (f.diagnosis, f.kind) {
+        (Some(diagnosis), Some(_)) => Some(diagnosed(diagnosis)),
+        (None, Some(kind)) => Some(explain(kind)),
+        (_, None) => None,
+    }
+}
+
+/// What to tell the student about a program in this state.
+pub fn diagnosed(diagnosis: Diagnosis) -> Text {
+    match diagnosis {
+        Diagnosis::Stuck => msg!("hint-stuck"),
+        Diagnosis::ClientWithoutTimeout => msg!("hint-client-no-timeout"),
+    }
+}
 
 /// What to tell the student about a kind of error.
 pub fn explain(kind: FailureKind) -> Text {

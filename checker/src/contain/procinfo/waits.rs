@@ -76,6 +76,19 @@ impl Call {
         }
     }
 
+    /// Which of its socket's timeouts ends this call, for the calls on a descriptor that one
+    /// can end (a receive or an accept: SO_RCVTIMEO; a send or a connect: SO_SNDTIMEO).
+    pub fn direction(&self) -> Option<super::Direction> {
+        use super::Direction::{Receive, Send};
+        match self.name()? {
+            "read" | "readv" | "recvfrom" | "recvmsg" | "recvmmsg" | "accept" | "accept4" => {
+                Some(Receive)
+            }
+            "write" | "writev" | "sendto" | "sendmsg" | "connect" => Some(Send),
+            _ => None,
+        }
+    }
+
     /// For poll and ppoll: where the `pollfd` array is, and how many entries it has.
     fn poll_array(&self) -> Option<(u64, usize)> {
         let name = self.name()?;
@@ -293,6 +306,16 @@ pub fn has_armed_timer(pid: i32) -> bool {
                     .is_some_and(|v| v.chars().any(|c| c.is_ascii_digit() && c != '0'))
             })
         })
+}
+
+/// A thread of `pid` asleep in `call` on a socket: the timeout of that socket that ends the
+/// call (SO_RCVTIMEO for a receive, SO_SNDTIMEO for a send): `Some(ZERO)` when none is set,
+/// `None` for a call or a descriptor no socket timeout ends, or one that cannot be read.
+pub fn socket_wait_timeout(pid: i32, call: &Call) -> Option<Duration> {
+    let fd = call.fd()?;
+    let direction = call.direction()?;
+    fd_target(pid, fd)?.starts_with("socket:[").then_some(())?;
+    super::socket_timeout(pid, fd, direction)
 }
 
 /// For a thread inside poll or ppoll: the descriptors it waits on and the events it asked for,
