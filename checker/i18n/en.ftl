@@ -267,7 +267,7 @@ echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $
 ## The kit's steps (exercises/kit/)
 
 errors-still-running = { $label } was still running { $situation }
-run-stuck = { $what }, and never will: { $label } is stuck, asleep in a blocking call that nothing will end (see where it waits)
+run-stuck = { $what }, and would never have ended: { $label } is stuck, asleep in a blocking call that nothing will end (see where it waits)
 errors-the-contract = the contract: one line on stderr and exit status 1
 errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
 errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line

@@ -41,3 +41,21 @@ pub fn explain(kind: FailureKind) -> Text {
         FailureKind::Rule => msg!("hint-rule"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnosis_chooses_the_hint_over_the_kind() {
+        let timeout = Failure::of_kind(FailureKind::Timeout, "no answer");
+        assert!(for_failure(&timeout).is_some_and(|h| h.is("hint-timeout")));
+        let stuck = timeout.clone().diagnosed(Diagnosis::Stuck);
+        assert!(for_failure(&stuck).is_some_and(|h| h.is("hint-stuck")));
+        let client = timeout.diagnosed(Diagnosis::ClientWithoutTimeout);
+        assert!(for_failure(&client).is_some_and(|h| h.is("hint-client-no-timeout")));
+        // A failure without a kind keeps its test's own hint, diagnosed or not.
+        let wrong = Failure::wrong("wrong line").diagnosed(Diagnosis::Stuck);
+        assert!(for_failure(&wrong).is_none());
+    }
+}

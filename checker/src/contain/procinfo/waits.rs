@@ -312,10 +312,18 @@ pub fn has_armed_timer(pid: i32) -> bool {
 /// call (SO_RCVTIMEO for a receive, SO_SNDTIMEO for a send): `Some(ZERO)` when none is set,
 /// `None` for a call or a descriptor no socket timeout ends, or one that cannot be read.
 pub fn socket_wait_timeout(pid: i32, call: &Call) -> Option<Duration> {
-    let fd = call.fd()?;
-    let direction = call.direction()?;
-    fd_target(pid, fd)?.starts_with("socket:[").then_some(())?;
+    let (fd, direction) = (call.fd()?, call.direction()?);
+    on_a_socket(pid, call).then_some(())?;
     super::socket_timeout(pid, fd, direction)
+}
+
+/// `call`, of a thread of `pid`, is one a socket's timeout can end, on a socket.
+pub fn on_a_socket(pid: i32, call: &Call) -> bool {
+    call.direction().is_some()
+        && call
+            .fd()
+            .and_then(|fd| fd_target(pid, fd))
+            .is_some_and(|t| t.starts_with("socket:["))
 }
 
 /// For a thread inside poll or ppoll: the descriptors it waits on and the events it asked for,

@@ -88,8 +88,12 @@ pub fn client(
     let status = match poll::exit_or_stuck(t, &mut program, deadline) {
         Ok(status) => status,
         // alarm() arms nothing /proc shows: a client that catches SIGALRM may be woken by one,
-        // so it has its whole time.
-        Err(_) if procinfo::may_take_an_alarm(program.pid()) => program.wait_until(deadline),
+        // so it has its whole time; so has one whose socket's timeout cannot be read here.
+        Err(stuck)
+            if stuck.unknown_socket_timeout || procinfo::may_take_an_alarm(program.pid()) =>
+        {
+            program.wait_until(deadline)
+        }
         Err(stuck) => return Ok(finished(program, None, Some(stuck))),
     };
     let ran_out = status.is_none().then(|| t.program_now()).flatten();

@@ -140,21 +140,25 @@ enum Timed {
     Yes,
     /// None is set: only its peer can end the call.
     No,
+    /// The socket's options cannot be read (pidfd_getfd not allowed here).
+    Unknown,
 }
 
 /// For each thread asleep in a call a socket's timeout can end (a receive, an accept, a send),
-/// whether that socket has one (threads whose socket cannot be read are left out).
+/// whether that socket has one.
 fn socket_timeouts(look: &Look) -> Vec<Timed> {
     look.tasks
         .iter()
         .filter(|(_, task)| task.state == 'S')
-        .filter_map(|(pid, task)| procinfo::socket_wait_timeout(*pid, task.call.as_ref()?))
-        .map(|timeout| {
-            if timeout.is_zero() {
-                Timed::No
-            } else {
-                Timed::Yes
-            }
+        .filter_map(|(pid, task)| {
+            let call = task.call.as_ref()?;
+            procinfo::on_a_socket(*pid, call).then(|| {
+                match procinfo::socket_wait_timeout(*pid, call) {
+                    Some(timeout) if timeout.is_zero() => Timed::No,
+                    Some(_) => Timed::Yes,
+                    None => Timed::Unknown,
+                }
+            })
         })
         .collect()
 }
@@ -168,6 +172,9 @@ pub struct Stuck {
     /// A thread sleeps in a receive (or a send) on a socket with no timeout set on it: only its
     /// peer could end that wait, and the peer is the checker, which sends nothing more.
     pub untimed_socket_wait: bool,
+    /// A thread sleeps on a socket whose timeouts cannot be read here: a server is taken to
+    /// have none (as the rule), a client may have one and is waited for.
+    pub unknown_socket_timeout: bool,
 }
 
 impl Stuck {
@@ -268,6 +275,7 @@ impl Watch {
             label: self.label.clone(),
             where_: self.diagnose(&pids, names, Threads::Asleep),
             untimed_socket_wait: socket_timeouts(&seen.look).contains(&Timed::No),
+            unknown_socket_timeout: socket_timeouts(&seen.look).contains(&Timed::Unknown),
         });
         seen.stuck.clone()
     }
