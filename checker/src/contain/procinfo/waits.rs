@@ -33,7 +33,7 @@ pub struct Call {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ends {
     /// Only an event: data, a connection, a signal, a child's end. Nothing the process can see
-    /// coming ends it by itself (but for alarm() and socket timeouts, which /proc does not show).
+    /// coming ends it by itself (but for alarm(), and a socket's timeouts: see `socket_wait_timeout`).
     OnAnEvent,
     /// A timeout of its own, or a call the checker does not know: the process may wake by itself.
     MaybeByItself,

@@ -56,8 +56,8 @@ impl Watched {
             Some(Arc::new(Watch::new(pid, label)));
     }
 
-    /// This test's program must wake on a timer of its own that /proc does not show (alarm(),
-    /// a receive timeout): a quiet spell is no proof of anything. Nothing is watched any more.
+    /// This test's program must wake on a timer of its own that nothing shows (alarm()): a quiet
+    /// spell is no proof of anything. Nothing is watched any more.
     pub fn off(&self) {
         self.off.store(true, Ordering::SeqCst);
     }
