@@ -3,8 +3,9 @@
 # a copy of the solutions, then `cargo run -p checker -- <exercise>` (cargo's own checks, the
 # exercise's rebuild, clippy for its rules, and every test).
 # Then the same for failing verdicts: per network exercise, a realistic broken version that
-# answers wrong, and one that hangs (a test stops at its first proof of failure, and a program
-# asleep with nothing moving is one: a failing verdict is as fast as a passing one).
+# answers wrong, one that hangs, and one whose client hangs (a test stops at its first proof
+# of failure, and a program asleep with nothing moving is one: a failing verdict is as fast as
+# a passing one).
 # Budgets: under 2 s for a library exercise, under 3 s for a network one, pass or fail.
 # RUNS=N sets the number of timed runs per exercise (default 5).
 set -euo pipefail
@@ -64,6 +65,13 @@ declare -A hanging=(
   [day5-pipe]=logger-keeps-write-end
   [day6-async]=never-closes
 )
+# Clients that hang: each asleep in a receive (or a poll) that nothing will end, while the
+# checker's hidden server has nothing more to say. Told as soon as that is certain, like a server.
+declare -A client_hanging=(
+  [day2-echo]=client-no-timeout
+  [day3-udp]=client-no-timeout
+  [day3-shutdown]=client-waits-for-hangup
+)
 # failing_verdicts <label> <map name>: time each exercise's broken version from the map.
 failing_verdicts() {
   local label=$1
@@ -96,3 +104,4 @@ failing_verdicts() {
 }
 failing_verdicts "failing" wrong
 failing_verdicts "hanging" hanging
+failing_verdicts "client hanging" client_hanging

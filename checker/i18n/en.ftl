@@ -72,6 +72,8 @@ hint-not-started = This code still runs `todo!()`. Replace the `todo!()` with yo
 hint-panic = Your code panicked. The message and the line are shown above; a panic is never a pass, even where the contract expects an error (print one line on stderr and exit with status 1 instead).
 hint-crash = The process died from a signal. SIGSEGV usually means a stack overflow (endless recursion); SIGABRT a panic inside a panic or an explicit abort; SIGPIPE a write to a socket whose peer had closed (see course.md on SIGPIPE and MSG_NOSIGNAL).
 hint-timeout = Nothing happened within the time limit. Look for a loop that never ends, a read that waits for data that will never come (did you wait for EOF before answering?), or a blocking call on the wrong socket.
+hint-stuck = Nothing ran out: the program sleeps in a blocking call that nothing will end (see where it waits). Ask what that call waits for and who would send it: bytes or an EOF the other side never sends (a copy of a descriptor left open somewhere keeps an EOF from coming), a connection nobody makes, a child that never ends, a lock nobody releases.
+hint-client-no-timeout = Nothing ran out: the client sleeps in a receive on a socket with no timeout (see where it waits), for bytes that will never come. A datagram can be lost and a server can fall silent: where the contract limits the wait, set SO_RCVTIMEO (or wait in poll with a timeout) and act when it expires. Where it waits for the server's EOF, the server may be waiting for yours: close (or shutdown(SHUT_WR)) once you have nothing more to send.
 hint-refused = Connection refused (ECONNREFUSED): nothing listens on that address and port. A server must bind(), listen() and print its `listening on` line only once it listens; a client must report the error on stderr and exit with status 1.
 hint-reset = Connection reset (ECONNRESET): the other side sent RST. That happens when a socket is closed with unread data in its receive buffer, or when a process dies with the connection open (a panic, a crash).
 hint-early-eof = The connection ended (read() returned 0, EOF) before all the data arrived. Was the socket closed too early, or was a short write() taken for a complete one? write() may send fewer bytes than asked: loop until everything is sent.
@@ -265,6 +267,7 @@ echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $
 ## The kit's steps (exercises/kit/)
 
 errors-still-running = { $label } was still running { $situation }
+run-stuck = { $what }, and would never have ended: { $label } is stuck, asleep in a blocking call that nothing will end (see where it waits)
 errors-the-contract = the contract: one line on stderr and exit status 1
 errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
 errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line
@@ -450,7 +453,14 @@ udp-plain-echo = plain echo
 udp-dropped-first = the server dropped the first copy of each datagram
 udp-stranger-first = a stranger answered first
 udp-gave-up-log = udp-client gave up after { $seconds } s, { $tries } tries
-udp-still-trying = udp-client was still trying after 4 s: stop after the third try
+udp-still-trying = udp-client was still running after 4 s, having sent the datagram { $n ->
+    [one] once
+   *[other] { $n } times
+}: stop after the third try
+udp-gave-up-stuck = udp-client sent the datagram { $n ->
+    [one] once
+   *[other] { $n } times
+} and did not give up
 udp-when-no-answer = when the server never answered
 udp-tries = udp-client sent the datagram { $n ->
     [one] { $n } time
@@ -924,6 +934,13 @@ stuck-client-unread = { $client }'s socket, { $n ->
    *[other] { $n } bytes
 } unread
 stuck-client-eof = { $client }'s socket, its EOF read or waiting
+stuck-server-nothing = its connection to the server on port { $port }, nothing to read
+stuck-server-unread = its connection to the server on port { $port }, { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+} unread
+stuck-server-eof = its connection to the server on port { $port }, the server's EOF read or waiting
+stuck-no-timeout = no { $option } on fd { $fd } and no timer armed: only the other end could end this { $call }(), and it sends nothing more
 stuck-in-child = {" "}of child { $pid }
 stuck-unaccepted = { $n ->
     [one] { $n } connection waits

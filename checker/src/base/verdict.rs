@@ -57,6 +57,9 @@ pub struct Failure {
     pub details: Vec<(Text, Text)>,
     /// The kind of error, which chooses the hint; `None` keeps the test's own hint.
     pub kind: Option<FailureKind>,
+    /// What the program's state showed, where it says more than the kind: it chooses the hint
+    /// over the kind (a stuck program ran out of nothing, whatever a timeout's hint would say).
+    pub diagnosis: Option<Diagnosis>,
     /// A hint specific to this failure, shown before the general one.
     pub note: Option<Text>,
     /// A command that reproduces the exchange by hand (e.g. with nc).
@@ -73,6 +76,7 @@ impl Failure {
             summary: summary.into(),
             details: Vec::new(),
             kind: None,
+            diagnosis: None,
             note: None,
             reproduce: None,
             output: None,
@@ -127,6 +131,11 @@ impl Failure {
         self
     }
 
+    pub fn diagnosed(mut self, diagnosis: Diagnosis) -> Self {
+        self.diagnosis = Some(diagnosis);
+        self
+    }
+
     pub fn reproduce(mut self, command: impl Into<Text>) -> Self {
         self.reproduce = Some(command.into());
         self
@@ -156,6 +165,20 @@ impl From<std::io::Error> for Failure {
         Failure::from(anyhow::Error::from(e))
     }
 }
+
+/// What the program's state said when a test failed, beyond the kind of error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Diagnosis {
+    /// Stuck: asleep in blocking calls that nothing will end, nothing moving (the failure's
+    /// "where it waits" says where).
+    Stuck,
+    /// A client stuck so, in a receive (or a send) on a socket with no timeout set on it: only
+    /// its peer, which sends nothing more, could end it.
+    ClientWithoutTimeout,
+}
+
+/// Every diagnosis, for checks that go through all the explanations.
+pub const DIAGNOSES: &[Diagnosis] = &[Diagnosis::Stuck, Diagnosis::ClientWithoutTimeout];
 
 /// The kinds of error a test can meet, beyond a plain wrong answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

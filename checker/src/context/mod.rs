@@ -92,8 +92,9 @@ impl<'a> Ctx<'a> {
         self.watched.watch(pid, label);
     }
 
-    /// The program must wake on a timer of its own that /proc does not show (alarm(), a receive
-    /// timeout): no quiet spell proves it stuck, so nothing is watched in this test.
+    /// The program must wake on a timer of its own that nothing shows (alarm(); a socket's
+    /// timeouts are read, see `observe::stuck`): no quiet spell proves it stuck, so nothing is
+    /// watched in this test.
     pub fn expect_timers(&self) {
         self.watched.off();
     }

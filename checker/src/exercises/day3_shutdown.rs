@@ -220,7 +220,9 @@ fn expect_line(
         f = f.note(msg!("shut-closed-instead"));
     }
     if let Some(stuck) = stuck {
-        f = f.detail(msg!("label-where-it-waits"), stuck.where_);
+        f = f
+            .diagnosed(stuck.diagnosis())
+            .detail(msg!("label-where-it-waits"), stuck.where_);
     }
     Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
 }
@@ -307,6 +309,7 @@ fn hidden_file_server(
     pause: Duration,
 ) -> Result<(u16, std::sync::mpsc::Receiver<Result<Receipt, Failure>>), Failure> {
     let deadline = ctx.within(secs(20));
+    let server_t = std::sync::Arc::clone(t);
     wire::serve_once(t, deadline, move |mut c| {
         let mut early = Vec::new();
         let pieces: Vec<&[u8]> = if content.len() < 4 {
@@ -322,14 +325,17 @@ fn hidden_file_server(
         for (i, piece) in pieces.iter().enumerate() {
             c.send(piece, deadline)?;
             if i + 1 < pieces.len() {
-                // Pause; anything the client sends now, it sent before our EOF.
-                let got = c.recv_some(4096, Instant::now() + pause).or_else(|f| {
-                    if f.kind == Some(FailureKind::Timeout) {
-                        Ok(Vec::new())
-                    } else {
-                        Err(f)
-                    }
-                })?;
+                // Pause; anything the client sends now, it sent before our EOF. The client waits
+                // for us meanwhile: it is not stuck, however long a loaded machine makes this.
+                let got = server_t
+                    .pausing(|| c.recv_some(4096, Instant::now() + pause))
+                    .or_else(|f| {
+                        if f.kind == Some(FailureKind::Timeout) {
+                            Ok(Vec::new())
+                        } else {
+                            Err(f)
+                        }
+                    })?;
                 early.extend_from_slice(&got);
             }
         }
@@ -360,7 +366,7 @@ fn transfer(
     let dir = ctx.scratch("client-")?;
     let out = dir.path().join("received.bin");
     let args = [out.to_string_lossy().into_owned()];
-    let mut run = run::client(ctx, CLIENT, port, &args, None, secs(15))?;
+    let mut run = run::client(ctx, t, CLIENT, port, &args, None, secs(15))?;
     run.expect_success(
         t,
         msg!("shut-client-not-finished"),

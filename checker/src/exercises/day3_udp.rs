@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit;
@@ -18,9 +17,9 @@ use crate::exercises::kit::errors;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::run::{self, Finished};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::observe::wire::Server;
 use crate::observe::wire::differ;
 use crate::observe::wire::udp::{HiddenUdpServer, Peer, STRANGER, UdpBehaviour};
+use crate::observe::wire::{Server, Transcript};
 
 const SERVER: &str = "udp-echo-server";
 const CLIENT: &str = "udp-client";
@@ -287,14 +286,20 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
 // Client tests
 
 /// Run udp-client against `port` until it exits (or `wait` passes).
-fn run_client(ctx: &Ctx, port: u16, input: &[u8], wait: Duration) -> Result<Finished, Failure> {
-    run::client(ctx, CLIENT, port, &[], Some(input), wait)
+fn run_client(
+    ctx: &Ctx,
+    t: &Transcript,
+    port: u16,
+    input: &[u8],
+    wait: Duration,
+) -> Result<Finished, Failure> {
+    run::client(ctx, t, CLIENT, port, &[], Some(input), wait)
 }
 
 fn expect_output(ctx: &mut Ctx, behaviour: UdpBehaviour, input: &[u8], note: Text) -> TestResult {
     let t = ctx.transcript();
     let hidden = HiddenUdpServer::start(&t, behaviour)?;
-    let mut run = run_client(ctx, hidden.port, input, Duration::from_secs(9))?;
+    let mut run = run_client(ctx, &t, hidden.port, input, Duration::from_secs(9))?;
     run.expect_success(&t, msg!("udp-client-no-exit"), msg!("udp-while-talking"))?;
     let out = run.stdout;
     if out != input {
@@ -346,21 +351,25 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
     let hidden = HiddenUdpServer::start(&t, UdpBehaviour::Silent)?;
     let started = Instant::now();
     let mut run =
-        ctx.off_cpu(|| run_client(ctx, hidden.port, b"anybody?\n", Duration::from_secs(4)))?;
+        ctx.off_cpu(|| run_client(ctx, &t, hidden.port, b"anybody?\n", Duration::from_secs(4)))?;
     let took = started.elapsed();
+    let tries = hidden.received();
     ctx.log(msg!(
         "udp-gave-up-log",
         seconds = format!("{:.2}", took.as_secs_f64()),
-        tries = hidden.received().to_string()
+        tries = tries.to_string()
     ));
     if run.status.is_none() {
-        return Err(t.attach(Failure::of_kind(
-            FailureKind::Timeout,
-            msg!("udp-still-trying"),
-        )));
+        // Stuck (asleep where nothing wakes it) or still at it after 4 s: either way, how many
+        // tries the server saw, and where the client waits.
+        let summary = if run.stuck.is_some() {
+            msg!("udp-gave-up-stuck", n = tries)
+        } else {
+            msg!("udp-still-trying", n = tries)
+        };
+        return Err(t.attach(run.still_running(summary)));
     }
     errors::one_error_line(&mut run, "udp-client", msg!("udp-when-no-answer"), Some(&t))?;
-    let tries = hidden.received();
     if tries != 3 {
         return Err(t.attach(Failure::wrong(msg!("udp-tries", n = tries))));
     }

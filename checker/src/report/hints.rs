@@ -2,7 +2,27 @@
 //! same mistake gets the same words in every exercise.
 
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Diagnosis, Failure, FailureKind};
+
+/// What to tell the student about a failure the checker explains itself (it has a kind): the
+/// diagnosis of the program's state where there is one, for it says more than the kind (a
+/// stuck program ran out of nothing, whatever a timeout's hint says); else the kind's hint.
+/// `None` for a failure that keeps its test's own hint.
+pub fn for_failure(f: &Failure) -> Option<Text> {
+    match (f.diagnosis, f.kind) {
+        (Some(diagnosis), Some(_)) => Some(diagnosed(diagnosis)),
+        (None, Some(kind)) => Some(explain(kind)),
+        (_, None) => None,
+    }
+}
+
+/// What to tell the student about a program in this state.
+pub fn diagnosed(diagnosis: Diagnosis) -> Text {
+    match diagnosis {
+        Diagnosis::Stuck => msg!("hint-stuck"),
+        Diagnosis::ClientWithoutTimeout => msg!("hint-client-no-timeout"),
+    }
+}
 
 /// What to tell the student about a kind of error.
 pub fn explain(kind: FailureKind) -> Text {
@@ -19,5 +39,23 @@ pub fn explain(kind: FailureKind) -> Text {
         FailureKind::BadOutput => msg!("hint-bad-output"),
         FailureKind::BadExit => msg!("hint-bad-exit"),
         FailureKind::Rule => msg!("hint-rule"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnosis_chooses_the_hint_over_the_kind() {
+        let timeout = Failure::of_kind(FailureKind::Timeout, "no answer");
+        assert!(for_failure(&timeout).is_some_and(|h| h.is("hint-timeout")));
+        let stuck = timeout.clone().diagnosed(Diagnosis::Stuck);
+        assert!(for_failure(&stuck).is_some_and(|h| h.is("hint-stuck")));
+        let client = timeout.diagnosed(Diagnosis::ClientWithoutTimeout);
+        assert!(for_failure(&client).is_some_and(|h| h.is("hint-client-no-timeout")));
+        // A failure without a kind keeps its test's own hint, diagnosed or not.
+        let wrong = Failure::wrong("wrong line").diagnosed(Diagnosis::Stuck);
+        assert!(for_failure(&wrong).is_none());
     }
 }

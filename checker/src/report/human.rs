@@ -219,10 +219,10 @@ fn test_line(
         }
         // An untouched stub's rules: nothing to hint at yet.
         let quiet = t.is_quiet();
-        let hint = match (t.status, f.kind) {
+        let hint = match (t.status, hints::for_failure(f)) {
             // For an unstarted function the test's own hint says what to write.
             (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
-            (_, Some(kind)) => tr.render(&hints::explain(kind)),
+            (_, Some(hint)) => tr.render(&hint),
         };
         if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
             let label = tr.render(&msg!("report-hint"));

@@ -278,11 +278,16 @@ fn course_links(lab: &Path) -> Result<Vec<String>> {
             }
         }
     }
-    for kind in crate::base::verdict::FAILURE_KINDS {
-        for link in english(&crate::report::hints::explain(*kind))
-            .split("course.md#")
-            .skip(1)
-        {
+    let explained = crate::base::verdict::FAILURE_KINDS
+        .iter()
+        .map(|kind| (format!("{kind:?}"), crate::report::hints::explain(*kind)))
+        .chain(
+            crate::base::verdict::DIAGNOSES
+                .iter()
+                .map(|d| (format!("{d:?}"), crate::report::hints::diagnosed(*d))),
+        );
+    for (kind, hint) in explained {
+        for link in english(&hint).split("course.md#").skip(1) {
             let anchor: String = link
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '-')

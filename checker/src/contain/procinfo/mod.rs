@@ -8,17 +8,20 @@
 //!
 //! Processes are here; sockets and their tables in `sockets`, descriptors (flags, epoll
 //! targets, signalfds) in `fds`, what a process tree costs (memory, threads, CPU) in `usage`,
-//! where each thread waits (its system call, wchan) in `waits`.
+//! where each thread waits (its system call, wchan) in `waits`, the timers that may wake it
+//! (a socket's timeouts, a SIGALRM) in `timeouts`.
 
 mod fds;
 mod peer;
 mod sockets;
+mod timeouts;
 mod usage;
 mod waits;
 
 pub use fds::*;
 pub use peer::*;
 pub use sockets::*;
+pub use timeouts::*;
 pub use usage::*;
 pub use waits::*;
 

@@ -33,7 +33,7 @@ pub struct Call {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ends {
     /// Only an event: data, a connection, a signal, a child's end. Nothing the process can see
-    /// coming ends it by itself (but for alarm() and socket timeouts, which /proc does not show).
+    /// coming ends it by itself (but for alarm(), and a socket's timeouts: see `socket_wait_timeout`).
     OnAnEvent,
     /// A timeout of its own, or a call the checker does not know: the process may wake by itself.
     MaybeByItself,
@@ -73,6 +73,19 @@ impl Call {
             Ends::OnAnEvent
         } else {
             Ends::MaybeByItself
+        }
+    }
+
+    /// Which of its socket's timeouts ends this call, for the calls on a descriptor that one
+    /// can end (a receive or an accept: SO_RCVTIMEO; a send or a connect: SO_SNDTIMEO).
+    pub fn direction(&self) -> Option<super::Direction> {
+        use super::Direction::{Receive, Send};
+        match self.name()? {
+            "read" | "readv" | "recvfrom" | "recvmsg" | "recvmmsg" | "accept" | "accept4" => {
+                Some(Receive)
+            }
+            "write" | "writev" | "sendto" | "sendmsg" | "connect" => Some(Send),
+            _ => None,
         }
     }
 
@@ -293,6 +306,24 @@ pub fn has_armed_timer(pid: i32) -> bool {
                     .is_some_and(|v| v.chars().any(|c| c.is_ascii_digit() && c != '0'))
             })
         })
+}
+
+/// A thread of `pid` asleep in `call` on a socket: the timeout of that socket that ends the
+/// call (SO_RCVTIMEO for a receive, SO_SNDTIMEO for a send): `Some(ZERO)` when none is set,
+/// `None` for a call or a descriptor no socket timeout ends, or one that cannot be read.
+pub fn socket_wait_timeout(pid: i32, call: &Call) -> Option<Duration> {
+    let (fd, direction) = (call.fd()?, call.direction()?);
+    on_a_socket(pid, call).then_some(())?;
+    super::socket_timeout(pid, fd, direction)
+}
+
+/// `call`, of a thread of `pid`, is one a socket's timeout can end, on a socket.
+pub fn on_a_socket(pid: i32, call: &Call) -> bool {
+    call.direction().is_some()
+        && call
+            .fd()
+            .and_then(|fd| fd_target(pid, fd))
+            .is_some_and(|t| t.starts_with("socket:["))
 }
 
 /// For a thread inside poll or ppoll: how many entries its `pollfd` array has, and the first

@@ -471,6 +471,7 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
         Ok(None) => return Err(Failure::wrong(msg!("sig-no-served-line"))),
         Err(stuck) => {
             return Err(Failure::wrong(msg!("sig-no-served-line"))
+                .diagnosed(stuck.diagnosis())
                 .detail(msg!("label-where-it-waits"), stuck.where_));
         }
     };

@@ -76,6 +76,7 @@ fn still_running(run: &Running, signal: &str, stuck: Option<Stuck>) -> Failure {
             FailureKind::Timeout,
             msg!("pipe-stuck-after", signal = signal, label = &stuck.label),
         )
+        .diagnosed(stuck.diagnosis())
         .detail(msg!("label-where-it-waits"), stuck.where_);
     }
     // Its handler took the signal, yet the parent still sleeps in accept(): the flag came while

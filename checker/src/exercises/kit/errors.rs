@@ -22,14 +22,11 @@ pub fn one_error_line(
         None => f,
     };
     let Some(status) = run.status else {
-        return Err(attach(Failure::of_kind(
-            FailureKind::Timeout,
-            msg!(
-                "errors-still-running",
-                label = label,
-                situation = &situation
-            ),
-        )));
+        return Err(attach(run.still_running(msg!(
+            "errors-still-running",
+            label = label,
+            situation = &situation
+        ))));
     };
     if status.code() != Some(1) {
         return Err(attach(

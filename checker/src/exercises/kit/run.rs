@@ -4,17 +4,26 @@ use std::process::ExitStatus;
 use std::time::Duration;
 
 use crate::base::escape;
-use crate::base::i18n::Text;
-use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::base::i18n::{Text, msg};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult};
+use crate::contain::procinfo;
 use crate::contain::program::Program;
 use crate::contain::spawn::{Input, Spawn};
 use crate::context::Ctx;
+use crate::exercises::kit::poll;
+use crate::observe::stuck::Stuck;
 use crate::observe::wire::Transcript;
 
 /// A program run to its end (or to the limit), with what it printed.
 pub struct Finished {
-    /// How it ended; `None` if it was still running at the limit.
+    /// How it ended; `None` if it was still running at the limit, or stuck.
     pub status: Option<ExitStatus>,
+    /// Where it sleeps, if it was left running because it is stuck: asleep where nothing will
+    /// wake it (`observe::stuck`), so waiting longer could not help.
+    pub stuck: Option<Stuck>,
+    /// Where it was when the time ran out (its threads, running or asleep in which call), for a
+    /// client still running at the limit without being stuck.
+    pub when_time_ran_out: Option<Text>,
     pub stdout: Vec<u8>,
     pub stderr: String,
     /// Still under supervision: `unexpected_exit` explains a status, and dropping it stops it.
@@ -31,10 +40,20 @@ pub fn to_exit(ctx: &Ctx, spawn: Spawn, wait: Duration) -> Result<Finished, Fail
 /// last bytes and take them.
 pub fn wait_for_exit(ctx: &Ctx, mut program: Program, wait: Duration) -> Finished {
     let status = program.wait_until(ctx.within(wait));
-    program.stdout.wait_drained();
-    program.stderr.wait_drained();
+    finished(program, status, None)
+}
+
+/// Let a program's output readers catch its last bytes, and take them: once it has exited. One
+/// still running holds its pipes open, and waiting for their end would cost `AFTER_EXIT` each.
+fn finished(program: Program, status: Option<ExitStatus>, stuck: Option<Stuck>) -> Finished {
+    if status.is_some() {
+        program.stdout.wait_drained();
+        program.stderr.wait_drained();
+    }
     Finished {
         status,
+        stuck,
+        when_time_ran_out: None,
         stdout: program.stdout.bytes(),
         stderr: program.stderr_text(),
         program,
@@ -42,9 +61,14 @@ pub fn wait_for_exit(ctx: &Ctx, mut program: Program, wait: Duration) -> Finishe
 }
 
 /// Run the client program `name` against `127.0.0.1 <port>` (then `args`), `input` on its
-/// stdin (none: an empty stdin), until it exits or `wait` passes.
+/// stdin (none: an empty stdin), until it exits or `wait` passes, or until it is stuck: asleep
+/// where nothing will wake it, while `t`, the test's transcript, sees the checker's side of the
+/// talk stand still too (a receive on a socket with no timeout for a reply that never comes).
+/// A client that a timer of its own may wake (a socket's timeout, a poll's, a timerfd, a SIGALRM
+/// it catches) is never stuck, and is waited for.
 pub fn client(
     ctx: &Ctx,
+    t: &Transcript,
     name: &str,
     port: u16,
     args: &[String],
@@ -58,7 +82,25 @@ pub fn client(
     if let Some(input) = input {
         spawn = spawn.stdin(Input::Bytes(input.to_vec()));
     }
-    to_exit(ctx, spawn, wait)
+    let mut program = spawn.start()?;
+    ctx.watch(program.pid(), name);
+    let deadline = ctx.within(wait);
+    let status = match poll::exit_or_stuck(t, &mut program, deadline) {
+        Ok(status) => status,
+        // alarm() arms nothing /proc shows: a client that catches SIGALRM may be woken by one,
+        // so it has its whole time; so has one whose socket's timeout cannot be read here.
+        Err(stuck)
+            if stuck.unknown_socket_timeout || procinfo::may_take_an_alarm(program.pid()) =>
+        {
+            program.wait_until(deadline)
+        }
+        Err(stuck) => return Ok(finished(program, None, Some(stuck))),
+    };
+    let ran_out = status.is_none().then(|| t.program_now()).flatten();
+    Ok(Finished {
+        when_time_ran_out: ran_out,
+        ..finished(program, status, None)
+    })
 }
 
 impl Finished {
@@ -71,7 +113,7 @@ impl Finished {
         doing: impl Into<Text>,
     ) -> TestResult {
         let Some(status) = self.status else {
-            return Err(t.attach(Failure::of_kind(FailureKind::Timeout, no_exit)));
+            return Err(t.attach(self.still_running(no_exit)));
         };
         if status.success() {
             return Ok(());
@@ -79,5 +121,30 @@ impl Finished {
         Err(t
             .attach(self.program.unexpected_exit(doing))
             .output(escape::excerpt(self.stderr.as_bytes(), 600)))
+    }
+
+    /// The failure of a program that did not end (`status` is `None`): `summary`, and where it
+    /// sleeps if it is stuck; a timeout either way.
+    pub fn still_running(&self, summary: impl Into<Text>) -> Failure {
+        let summary = summary.into();
+        match &self.stuck {
+            Some(stuck) => Failure::of_kind(
+                FailureKind::Timeout,
+                msg!("run-stuck", what = summary, label = stuck.label.as_str()),
+            )
+            .diagnosed(if stuck.untimed_socket_wait {
+                Diagnosis::ClientWithoutTimeout
+            } else {
+                stuck.diagnosis()
+            })
+            .detail(msg!("label-where-it-waits"), stuck.where_.clone()),
+            None => {
+                let f = Failure::of_kind(FailureKind::Timeout, summary);
+                match &self.when_time_ran_out {
+                    Some(now) => f.detail(msg!("label-when-time-ran-out"), now.clone()),
+                    None => f,
+                }
+            }
+        }
     }
 }

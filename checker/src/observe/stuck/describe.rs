@@ -119,6 +119,15 @@ impl<'a> Sockets<'a> {
         }
     }
 
+    /// `s` is a connection to a port that listens in the program's network namespace.
+    fn connects_to_a_server(&self, s: &TcpSocket) -> bool {
+        s.state != "LISTEN"
+            && self
+                .tcp
+                .iter()
+                .any(|l| l.state == "LISTEN" && l.local_port == s.remote_port)
+    }
+
     /// What descriptor `fd` of `pid` is, in a few words.
     fn describe(&self, pid: i32, fd: i32) -> Text {
         let Some(target) = procinfo::fd_target(pid, fd) else {
@@ -179,6 +188,19 @@ impl<'a> Sockets<'a> {
                 msg!("stuck-listening")
             };
         }
+        // The program is the client here: the checker's hidden server listens at the other end.
+        if self.connects_to_a_server(s) {
+            let port = s.remote_port.to_string();
+            // /proc/net/tcp counts the FIN that came in its receive queue.
+            let unread = s.rx_queue - u64::from(s.state == "CLOSE_WAIT" && s.rx_queue > 0);
+            return if unread > 0 {
+                msg!("stuck-server-unread", port = port, n = unread)
+            } else if s.state == "CLOSE_WAIT" {
+                msg!("stuck-server-eof", port = port)
+            } else {
+                msg!("stuck-server-nothing", port = port)
+            };
+        }
         let client = self.client(s.remote_port);
         if s.rx_queue > 0 {
             msg!("stuck-client-unread", client = client, n = s.rx_queue)
@@ -195,7 +217,12 @@ impl<'a> Sockets<'a> {
         let mut lines = Vec::new();
         for &p in pids {
             for (fd, inode) in procinfo::socket_fds(p) {
-                let Some(s) = self.tcp.iter().find(|s| s.inode == inode) else {
+                // A client's connection to the checker's server: its line says it all.
+                let Some(s) = self
+                    .tcp
+                    .iter()
+                    .find(|s| s.inode == inode && !self.connects_to_a_server(s))
+                else {
                     continue;
                 };
                 let holder = if p == pids[0] {

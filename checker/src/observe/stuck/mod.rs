@@ -6,9 +6,10 @@
 //! nothing: whatever it waits for, nobody will send it. A program that runs, that a timer of
 //! its own will wake (a timeout, an armed timerfd), or that the checker stopped, is never stuck;
 //! nor is one whose queues move, which covers a design that stops reading a client under
-//! back-pressure while the checker reads it. (Two timers are invisible from outside: alarm()
-//! and a socket's receive timeout; a test whose program must wake on one of those turns the
-//! watch off, see `Watched::off`.)
+//! back-pressure while the checker reads it. A thread asleep in a receive (or a send) on a
+//! socket with a timeout set (SO_RCVTIMEO, SO_SNDTIMEO, read through a duplicate of the
+//! descriptor) wakes by itself too. (alarm() is invisible from outside; a test whose program
+//! must wake on one turns the watch off, see `Watched::off`.)
 //!
 //! When it is stuck, `Stuck` says where: the call each thread sleeps in, on which descriptor and
 //! what that descriptor is (client 1's socket, the listening socket, a pipe), what waits unread
@@ -20,6 +21,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
+use crate::base::verdict::Diagnosis;
 use crate::contain::procinfo::{self, Task};
 
 mod describe;
@@ -55,8 +57,8 @@ impl Watched {
             Some(Arc::new(Watch::new(pid, label)));
     }
 
-    /// This test's program must wake on a timer of its own that /proc does not show (alarm(),
-    /// a receive timeout): a quiet spell is no proof of anything. Nothing is watched any more.
+    /// This test's program must wake on a timer of its own that nothing shows (alarm()): a quiet
+    /// spell is no proof of anything. Nothing is watched any more.
     pub fn off(&self) {
         self.off.store(true, Ordering::SeqCst);
     }
@@ -132,12 +134,57 @@ fn woken(pids: &[i32], look: &Look) -> bool {
     })
 }
 
+/// Whether a thread asleep in a call on a socket has a timeout of that socket to end it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Timed {
+    /// SO_RCVTIMEO (or SO_SNDTIMEO, for a send) is set: it wakes by itself.
+    Yes,
+    /// None is set: only its peer can end the call.
+    No,
+    /// The socket's options cannot be read (pidfd_getfd not allowed here).
+    Unknown,
+}
+
+/// For each thread asleep in a call a socket's timeout can end (a receive, an accept, a send),
+/// whether that socket has one.
+fn socket_timeouts(look: &Look) -> Vec<Timed> {
+    look.tasks
+        .iter()
+        .filter(|(_, task)| task.state == 'S')
+        .filter_map(|(pid, task)| {
+            let call = task.call.as_ref()?;
+            procinfo::on_a_socket(*pid, call).then(|| {
+                match procinfo::socket_wait_timeout(*pid, call) {
+                    Some(timeout) if timeout.is_zero() => Timed::No,
+                    Some(_) => Timed::Yes,
+                    None => Timed::Unknown,
+                }
+            })
+        })
+        .collect()
+}
+
 /// Where a stuck program waits, for a failure: its name, and one line per sleeping thread and
 /// per thing that waits.
 #[derive(Debug, Clone)]
 pub struct Stuck {
     pub label: String,
     pub where_: Text,
+    /// A thread sleeps in a receive (or a send) on a socket with no timeout set on it: only its
+    /// peer could end that wait, and the peer is the checker, which sends nothing more.
+    pub untimed_socket_wait: bool,
+    /// A thread sleeps on a socket whose timeouts cannot be read here: a server is taken to
+    /// have none (as the rule), a client may have one and is waited for.
+    pub unknown_socket_timeout: bool,
+}
+
+impl Stuck {
+    /// The diagnosis a failure carries (it chooses the hint). A server asleep in a receive with
+    /// no timeout is the rule, so only a client's wait (`ClientWithoutTimeout`, chosen by the
+    /// client's runner) says more.
+    pub fn diagnosis(&self) -> Diagnosis {
+        Diagnosis::Stuck
+    }
 }
 
 /// One program under watch.
@@ -219,12 +266,17 @@ impl Watch {
             return None;
         }
         let pids: Vec<i32> = procinfo::tree(self.pid);
-        if pids.iter().any(|&p| procinfo::has_armed_timer(p)) || woken(&pids, &seen.look) {
+        if pids.iter().any(|&p| procinfo::has_armed_timer(p))
+            || woken(&pids, &seen.look)
+            || socket_timeouts(&seen.look).contains(&Timed::Yes)
+        {
             return None;
         }
         seen.stuck = Some(Stuck {
             label: self.label.clone(),
             where_: self.diagnose(&pids, names, Threads::Asleep),
+            untimed_socket_wait: socket_timeouts(&seen.look).contains(&Timed::No),
+            unknown_socket_timeout: socket_timeouts(&seen.look).contains(&Timed::Unknown),
         });
         seen.stuck.clone()
     }
@@ -299,6 +351,11 @@ impl Watch {
                     continue;
                 }
                 lines.push(line);
+                if let Some(call) = task.call.filter(|_| task.state == 'S')
+                    && procinfo::socket_wait_timeout(p, &call).is_some_and(|t| t.is_zero())
+                {
+                    lines.push(untimed(&who(), &call));
+                }
             }
         }
         if more > 0 {
@@ -320,6 +377,22 @@ impl Watch {
             None => process,
         }
     }
+}
+
+/// What is missing for a thread asleep on a socket with no timeout: the option that would end
+/// its call, and a timer of its own.
+fn untimed(who: &Text, call: &procinfo::Call) -> Text {
+    let option = match call.direction() {
+        Some(procinfo::Direction::Send) => "SO_SNDTIMEO",
+        _ => "SO_RCVTIMEO",
+    };
+    msg!(
+        "stuck-no-timeout",
+        who = who.clone(),
+        call = call.name().unwrap_or("?"),
+        fd = call.fd().unwrap_or(-1).to_string(),
+        option = option
+    )
 }
 
 /// Which threads a diagnosis names: those asleep in a call (a stuck program has no others), or

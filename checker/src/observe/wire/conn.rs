@@ -23,6 +23,7 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
         Kind::Timeout,
         msg!("conn-stuck", who = who, label = &stuck.label),
     )
+    .diagnosed(stuck.diagnosis())
     .detail(msg!("label-where-it-waits"), stuck.where_)
 }
 
@@ -42,6 +43,7 @@ pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
         })
         .cloned();
     to.details.splice(at..at, carried);
+    to.diagnosis = to.diagnosis.or(from.diagnosis);
     to
 }
 

@@ -21,6 +21,9 @@ pub struct Transcript {
     /// Bumped by every byte line: the checker's own traffic, which keeps a program from looking
     /// stuck.
     activity: AtomicU64,
+    /// Pauses of the checker's own under way (`Transcript::pausing`): the program waits for the
+    /// checker then, and is not stuck however long a loaded machine stretches the pause.
+    pausing: AtomicU64,
     /// Who is on which of the checker's ports ("client 1"), to say whose socket is whose.
     names: Mutex<HashMap<u16, String>>,
     /// The program the test waits for, shared by the test's transcripts (`Ctx::watch`).
@@ -65,6 +68,7 @@ impl Transcript {
             lines: Mutex::new(Vec::new()),
             log,
             activity: AtomicU64::new(0),
+            pausing: AtomicU64::new(0),
             names: Mutex::new(HashMap::new()),
             watched,
         })
@@ -80,9 +84,23 @@ impl Transcript {
     /// Where the program this test waits for is stuck, once it certainly is (see
     /// `observe::stuck`); `None` while it may still do something.
     pub fn stuck(&self) -> Option<Stuck> {
+        if self.pausing.load(Ordering::SeqCst) > 0 {
+            return None;
+        }
         let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
         self.watched
             .stuck(self.activity.load(Ordering::SeqCst), &names)
+    }
+
+    /// Run `pause`, a wait of the checker's own before it sends more (a hidden server's pause
+    /// between pieces): meanwhile the program waits for the checker, and is never stuck. Moves
+    /// the activity when it ends, so the stillness counts from then.
+    pub fn pausing<T>(&self, pause: impl FnOnce() -> T) -> T {
+        self.pausing.fetch_add(1, Ordering::SeqCst);
+        let out = pause();
+        self.activity.fetch_add(1, Ordering::SeqCst);
+        self.pausing.fetch_sub(1, Ordering::SeqCst);
+        out
     }
 
     /// Where the program this test waits for is now, stuck or not (`Watched::now`).
