@@ -459,6 +459,9 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
 }
 
 #[cfg(test)]
+mod readme;
+
+#[cfg(test)]
 mod tests {
     /// A number a student reads has one source: the contracts' timers are in the course and
     /// the tests, so `--help` (in every language) names none of them (it once said the echo
