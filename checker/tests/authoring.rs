@@ -151,6 +151,18 @@ fn a_scaffolded_exercise_passes_verify_and_the_unit_tests() {
         // The lock file gains the new packages, as the instructor's does.
         &cargo(&copy, &["build", "-q", "--offline", "-p", "checker"]),
     );
+    // Graded at once: the stubs are "not started" (exit 1, no panic), the solutions pass.
+    let stubs = checker(&copy, &["day9"]);
+    let shown = String::from_utf8_lossy(&stubs.stdout);
+    assert_eq!(stubs.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains("○ double") && shown.contains("○ greets") && !shown.contains("panicked"),
+        "{shown}"
+    );
+    passed(
+        "checker --solutions day9",
+        &checker(&copy, &["--solutions", "day9"]),
+    );
     let verify = checker(&copy, &["verify", "day9-probe", "day9-tally"]);
     let report = passed("checker verify", &verify);
     assert!(report.contains(" passed, 0 failed; "), "{report}");
