@@ -66,3 +66,55 @@ fn a_file_a_program_writes_never_lands_in_the_lab() {
         }
     }
 }
+
+/// README: "The lab, the student's repository and `<out-dir>` must lie apart from each other."
+/// `.ci/grade-submission` refuses, before it builds or grades anything, a student's repository
+/// inside the lab or holding it, and an output directory inside the student's repository.
+#[test]
+fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
+    let lab = common::lab_root();
+    let student = tempfile::tempdir_in(common::scratch()).unwrap();
+    let apart = tempfile::tempdir_in(common::scratch()).unwrap();
+    let lab_inside = lab.join("exercises");
+    let out_inside = student.path().join("out");
+    for (what, repo, out) in [
+        (
+            "a student's repository inside the lab",
+            lab_inside.as_path(),
+            apart.path(),
+        ),
+        (
+            "an output inside the student's repository",
+            student.path(),
+            out_inside.as_path(),
+        ),
+    ] {
+        let run = std::process::Command::new("bash")
+            .arg(lab.join(".ci/grade-submission"))
+            .arg(repo)
+            .arg(out)
+            .env_remove("GITHUB_ACTIONS")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{what}: {stderr}");
+        assert!(stderr.contains("must be apart"), "{what}: {stderr}");
+    }
+    // The lab inside the student's repository: the lab's parent as the repository (and the
+    // output outside both, so that only this overlap is refused).
+    let parent = lab.parent().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    assert!(!elsewhere.path().starts_with(parent));
+    let run = std::process::Command::new("bash")
+        .arg(lab.join(".ci/grade-submission"))
+        .arg(parent)
+        .arg(elsewhere.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
