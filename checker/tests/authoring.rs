@@ -1,12 +1,14 @@
 //! `checker new` keeps its promise: "`cargo test` and `checker verify` pass" once it has
 //! scaffolded an exercise. On a copy of the lab (its tracked files, as a clean clone has them),
 //! a program exercise and a library exercise are scaffolded one after the other, with no edit
-//! and no rebuild between them; then `checker verify` (grading the two new exercises, every
-//! other check over the whole lab) and the checker's unit tests run there, and must pass.
+//! and no rebuild between them; then their stubs are graded (not started), their solutions
+//! (pass), `checker verify` (grading the two new exercises, every other check over the whole
+//! lab), the checker's unit tests and the new broken versions run there, and must pass.
 //!
-//! Cost, measured on 2 shared cores: 57 s once the copy's target directory is warm (it is kept
-//! between runs, beside the test's own), 100 s the first time, when it is seeded with the
-//! compiled dependencies of this build, so that only the checker and the exercises compile.
+//! Cost, measured on 2 shared cores (load 4): 57 s once the copy's target directory is warm
+//! (it is kept between runs, beside the test's own), about 100 s the first time, when it is
+//! seeded with the compiled dependencies of this build, so that only the checker and the
+//! exercises compile.
 
 mod common;
 
@@ -122,7 +124,7 @@ fn passed(what: &str, out: &Output) -> String {
 }
 
 #[test]
-fn a_scaffolded_exercise_passes_verify_and_the_unit_tests() {
+fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     let copy = common::scratch().join("scaffolded-lab");
     copy_lab(&common::lab_root(), &copy);
     seed_target(&copy);
@@ -189,4 +191,23 @@ fn a_scaffolded_exercise_passes_verify_and_the_unit_tests() {
         ),
     );
     assert!(unit.contains("test result: ok."), "{unit}");
+    // The broken versions new wrote prove its tests, and its alternative passes.
+    let proofs = passed(
+        "cargo test -p checker --test broken -- day9-",
+        &cargo(
+            &copy,
+            &[
+                "test",
+                "-q",
+                "--offline",
+                "-p",
+                "checker",
+                "--test",
+                "broken",
+                "--",
+                "day9-",
+            ],
+        ),
+    );
+    assert!(!proofs.contains(" 0 passed"), "{proofs}");
 }
