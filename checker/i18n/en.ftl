@@ -971,12 +971,14 @@ family-run-missing = { $exercise } takes a family of tests whose scenario is the
 
 ## A new exercise, and the files derived from what instructors write (commands/new.rs, commands/sync.rs)
 
-new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass. Written:
-new-left = Left to write by hand (README, "Adding an exercise", steps 2 to 10):
+new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass (verify lists the Korean of the stub's comments as owed). Written:
+new-left = Left to write by hand (README, "Adding an exercise", steps 2 to 12):
 new-left-solution = the solution: { $file }
 new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
+new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)
 new-left-rules = its rules (the shortcuts that would skip the lesson): solutions/{ $exercise }/clippy.toml and Cargo.toml's [lints]; then `cargo run -p checker -- sync` copies them to the stub and checker/pristine/ and writes the course's rules tables
 new-left-tests = the tests: { $file } (rows of its own, or families it shares with other exercises in `families`: exercises/families/)
+new-left-messages = every message id the tests use that the catalogs lack (msg!("...")): its English in checker/i18n/en.ftl and its Korean in checker/i18n/ko.ftl
 new-left-broken = a broken version that fails each test, and at least one correct alternative design: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
 new-left-course = the course section in English: course.md#{ $exercise } (the exact contract, the C calls beside their nix equivalents, one line per test id)
 new-left-course-ko = the course section in Korean: course.ko.md#{ $exercise } (the same, the same test ids)

@@ -637,6 +637,7 @@ help-cmd-hint-arg-exercise = 예: day2-inet
 help-cmd-watch = 실습 파일이 바뀔 때마다 다시 채점한다(몰아서 한 번; 채점하는 동안 저장한 것은 그 채점이 끝나자마자 다시 채점한다). 대상이 없으면: 현황.
 help-cmd-watch-arg-targets = 채점할 것: all, day1, day2-inet, ... (기본값: 현황)
 help-cmd-verify = 강사용: 실습 저장소가 일관된지 확인한다(풀이는 통과, 스텁은 깔끔하게 실패, course.md 절이 있음, 매니페스트가 일치, 풀이는 fmt와 clippy를 통과).
+help-cmd-verify-arg-exercises = 이 실습들의 풀이와 스텁만 채점한다(기본값: 전부). 다른 검사는 늘 실습 저장소 전체를 본다.
 help-cmd-gradebook = 강사용: 여러 JSON 보고서(파일, 또는 내려받은 아티팩트 폴더)에서 학생마다 CSV 한 줄: 실습별 점수, 합계, 무엇이 채점했는지(실습 저장소 리비전, 커밋, 샌드박스). 눈에 띄는 성적은 표시한다.
 help-cmd-gradebook-arg-files = JSON 보고서(`--format json` / `--report json=...`), 또는 그것을 담은 폴더.
 help-cmd-export-student = 강사용: 학생용 저장소를 쓴다. 실습, 강의, README, 자체 테스트를 뺀 채점기, 채점 워크플로가 들어가고 풀이는 들어가지 않는다.
@@ -1178,12 +1179,14 @@ family-run-missing = { $exercise }{ JOSA($exercise, "이", "가") } 시나리오
 
 ## 새 실습과 따라 나오는 파일 (commands/new.rs, commands/sync.rs)
 
-new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다. 쓴 파일:
-new-left = 아직 손으로 쓸 것(README의 "실습 추가하기" 2~10단계):
+new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다(verify는 스텁 주석의 한국어를 아직 쓰지 않은 번역으로 보여 준다). 쓴 파일:
+new-left = 아직 손으로 쓸 것(README의 "실습 추가하기" 2~12단계):
 new-left-solution = 풀이: { $file }
 new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
+new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)
 new-left-rules = 규칙(수업을 건너뛰게 하는 지름길): solutions/{ $exercise }/clippy.toml과 Cargo.toml의 [lints]. 그다음 `cargo run -p checker -- sync`가 스텁과 checker/pristine/에 복사하고 강의의 규칙 표를 쓴다
 new-left-tests = 테스트: { $file } (자기 행들, 또는 다른 실습과 함께 쓰는 묶음을 `families`에: exercises/families/)
+new-left-messages = 테스트가 쓰는 메시지 id 가운데 카탈로그에 없는 것(msg!("...")): 그 영어를 checker/i18n/en.ftl에, 한국어를 checker/i18n/ko.ftl에
 new-left-broken = 테스트마다 그것을 실패시키는 버그 버전, 그리고 올바른 다른 설계 하나 이상: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
 new-left-course = 영어 강의 절: course.md#{ $exercise } (정확한 계약, C 호출과 nix 대응, 테스트 id마다 한 줄)
 new-left-course-ko = 한국어 강의 절: course.ko.md#{ $exercise } (같은 내용, 같은 테스트 id)

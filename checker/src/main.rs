@@ -93,7 +93,9 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::List) => commands::list::list(args.format, tr),
         Some(Command::Hint { exercise }) => commands::list::hint(&exercise, tr),
-        Some(Command::Verify) => commands::verify::run(commands::options(args, tr)?),
+        Some(Command::Verify { exercises }) => {
+            commands::verify::run(commands::options(args, tr)?, &exercises)
+        }
         Some(Command::Gradebook { files }) => {
             commands::gradebook::run(&files, args.output.as_deref(), args.deadline.as_deref())
         }

@@ -428,65 +428,6 @@ fn verify_passes_on_the_lab() {
     }
 }
 
-#[test]
-fn a_scaffolded_exercise_builds_and_its_stub_is_not_started() {
-    // A copy of the lab (sources only), scaffolded, built with a target dir of its own.
-    let copy = tempfile::tempdir().unwrap();
-    let lab = lab_root();
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "tar -C {} --exclude=./target --exclude=./solutions/target --exclude=./.git -cf - . | tar -C {} -xf -",
-            lab.display(),
-            copy.path().display()
-        ))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let target = common::scratch().join("scaffold-target");
-    let checker = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO"))
-            .args(["run", "-q", "-p", "checker", "--"])
-            .args(args)
-            .current_dir(copy.path())
-            .env("CARGO_TARGET_DIR", &target)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
-    for (name, binary) in [("day9-scaffolded", None), ("day9-served", Some("served"))] {
-        let mut args = vec!["new", name];
-        if let Some(b) = binary {
-            args.extend(["--binary", b]);
-        }
-        let out = checker(&args);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let out = checker(&["day9"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout.contains("○ double") && stdout.contains("○ greets") && !stdout.contains("panicked"),
-        "{stdout}"
-    );
-    let out = checker(&["--solutions", "day9"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-}
-
 /// The grading workflows run the lab's own grading script from a checkout of the lab beside
 /// the submission, never the submission's; checker/tests/redteam.rs and grading_a_class.rs run
 /// that same script offline.

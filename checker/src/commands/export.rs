@@ -96,13 +96,7 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
         without_tests(&manifest).as_bytes(),
         &mut written,
     )?;
-    let leaks = solution_leaks(&lab, &out);
-    if !leaks.is_empty() {
-        bail!(
-            "the export holds solution code, which must never reach students: {}",
-            leaks.join(", ")
-        );
-    }
+    refuse_leaks(&lab, &out)?;
     println!(
         "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading scripts and workflows; no solution.",
         out.display(),
@@ -132,6 +126,28 @@ pub fn without_tests(manifest: &str) -> String {
         out.pop();
     }
     out.join("\n") + "\n"
+}
+
+/// Refuse an export that holds solution code: remove what was written to `out` (it was new or
+/// empty), and say which files leaked.
+fn refuse_leaks(lab: &Path, out: &Path) -> Result<()> {
+    let leaks = solution_leaks(lab, out);
+    if leaks.is_empty() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(out).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+    }
+    bail!(
+        "the export holds solution code, which must never reach students: {} (nothing was left in {})",
+        leaks.join(", "),
+        out.display()
+    )
 }
 
 /// Files of the export whose content is that of a solution source file.
@@ -189,6 +205,32 @@ fn write(to: &Path, content: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    /// README: "It refuses to write if any file of it has the content of a solution file."
+    #[test]
+    fn an_export_holding_a_solution_s_content_is_refused_and_removed() {
+        let lab = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let write = |path: std::path::PathBuf, text: &str| {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        let solution = "pub fn answer() -> u32 {\n    42\n}\n";
+        write(lab.path().join("solutions/day9-x/src/lib.rs"), solution);
+        write(out.path().join("exercises/day9-x/src/lib.rs"), "todo!()\n");
+        assert!(super::refuse_leaks(lab.path(), out.path()).is_ok());
+        // A stub that is the solution, under any name, is refused.
+        write(
+            out.path().join("exercises/day9-x/src/bin/other.rs"),
+            solution,
+        );
+        let refused = super::refuse_leaks(lab.path(), out.path()).unwrap_err();
+        assert!(
+            format!("{refused:#}").contains("exercises/day9-x/src/bin/other.rs"),
+            "{refused:#}"
+        );
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    }
+
     #[test]
     fn the_exported_checker_manifest_has_no_tests() {
         let manifest = "[package]\nname = \"checker\"\n\n[dependencies]\nanyhow = \"1\"\n\n[dev-dependencies]\nregex = \"1\"\n\n[[test]]\nname = \"broken\"\nharness = false\n";

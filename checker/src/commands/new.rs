@@ -11,10 +11,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::stubs_ko;
 use super::sync;
+use super::verify::stale;
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::workspace;
-use crate::exercises;
 
 /// What the new exercise is: a library (tested through a harness) or a program.
 pub struct Plan<'a> {
@@ -57,11 +58,16 @@ fn left_to_write(plan: &Plan) -> Vec<Text> {
             file = format!("solutions/{name}/{source}")
         ),
         msg!("new-left-stub", file = format!("exercises/{name}/{source}")),
+        msg!(
+            "new-left-stub-korean",
+            file = format!("checker/i18n/stubs/{name}/{source}.ko")
+        ),
         msg!("new-left-rules", exercise = name),
         msg!(
             "new-left-tests",
             file = format!("checker/src/exercises/{module}.rs")
         ),
+        msg!("new-left-messages"),
         msg!(
             "new-left-broken",
             file = format!("checker/tests/broken-versions/{name}.toml"),
@@ -82,11 +88,9 @@ fn source_file(plan: &Plan) -> String {
     }
 }
 
-pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
-    let lab = workspace::lab_root();
-    let name = plan.name;
-    let day: u8 = name
-        .strip_prefix("day")
+/// The day of an exercise named `day<N>-<name>`, lowercase, or why the name is not one.
+fn day_of(name: &str) -> Result<u8> {
+    name.strip_prefix("day")
         .and_then(|rest| rest.split_once('-'))
         .filter(|(_, rest)| {
             !rest.is_empty()
@@ -97,7 +101,13 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         .and_then(|(d, _)| d.parse().ok())
         .with_context(|| {
             format!("`{name}`: an exercise is named day<N>-<name>, lowercase, e.g. day5-epoll")
-        })?;
+        })
+}
+
+pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
+    let lab = workspace::lab_root();
+    let name = plan.name;
+    let day = day_of(name)?;
     if let Some(p) = plan.program
         && !p
             .bytes()
@@ -157,6 +167,7 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     }
     made.extend(sync::copy_rules(&lab, name)?);
 
+    let courses_before = read_courses(&lab)?;
     register(&lab, &module, day)?;
     made.push("checker/src/exercises/mod.rs (registered)".into());
     add_member(&lab, name)?;
@@ -165,9 +176,13 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         add_course_section(&lab, file, &fill(template), day)?;
         made.push(format!("{file} (section #{name} added)"));
     }
-    for file in sync::write_rules_tables(&lab, &in_course_order(name, day))? {
+    let in_course_order = registered(&lab)?;
+    let in_course_order: Vec<&str> = in_course_order.iter().map(String::as_str).collect();
+    for file in sync::write_rules_tables(&lab, &in_course_order)? {
         made.push(format!("{file} (its row of the rules table)"));
     }
+    restamp_korean(&lab, &courses_before)?;
+    made.push("course.ko.md (the English hash of its new and regenerated sections)".into());
     append(&lab, "checker/i18n/ko.ftl", &fill(kind.korean))?;
     made.push("checker/i18n/ko.ftl (its titles and hints)".into());
     // The lab's own style for the generated code (and the registration lines).
@@ -176,7 +191,40 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         fmt.args(["fmt", "--all"]).current_dir(&dir);
         let _ = crate::contain::reaper::run_to_completion(&mut fmt);
     }
+    // After rustfmt: the Korean is keyed by the hash of the stub's comments as they stay.
+    made.push(write_owed_korean(&lab, &Path::new(name).join(&source))?);
     Ok(made)
+}
+
+/// The Korean file of the stub `stub` (under exercises/), every comment owing its Korean.
+fn write_owed_korean(lab: &Path, stub: &Path) -> Result<String> {
+    let ko = stubs_ko::ko_file(lab, stub);
+    let english = std::fs::read_to_string(lab.join("exercises").join(stub))
+        .with_context(|| format!("reading exercises/{}", stub.display()))?;
+    std::fs::create_dir_all(ko.parent().unwrap_or(lab))
+        .with_context(|| format!("creating {}", ko.display()))?;
+    std::fs::write(&ko, stubs_ko::owed_file(&english))
+        .with_context(|| format!("writing {}", ko.display()))?;
+    Ok(format!(
+        "{} (its comments, their Korean owed)",
+        ko.strip_prefix(lab).unwrap_or(&ko).display()
+    ))
+}
+
+/// course.md and course.ko.md as they are.
+fn read_courses(lab: &Path) -> Result<[String; 2]> {
+    let read = |file: &str| {
+        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
+    };
+    Ok([read("course.md")?, read("course.ko.md")?])
+}
+
+/// Stamp the Korean sections `new` wrote (its section, the regenerated rules table) with the
+/// hash of their English twins, so `verify` finds them in step; a section stale before stays so.
+fn restamp_korean(lab: &Path, [en_before, ko_before]: &[String; 2]) -> Result<()> {
+    let [en_after, ko_after] = read_courses(lab)?;
+    let restamped = stale::restamp(en_before, ko_before, &en_after, &ko_after);
+    std::fs::write(lab.join("course.ko.md"), restamped).context("writing course.ko.md")
 }
 
 /// The files a new exercise starts from (checker/templates/): real files, with placeholders
@@ -276,16 +324,17 @@ fn add_member(lab: &Path, name: &str) -> Result<()> {
     std::fs::write(&path, updated.join("\n") + "\n").context("writing solutions/Cargo.toml")
 }
 
-/// The exercises in course order with the new one where `register` puts it: after the last
-/// exercise of its day or an earlier one.
-fn in_course_order(name: &str, day: u8) -> Vec<&str> {
-    let mut names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
-    let at = exercises::ALL
-        .iter()
-        .rposition(|e| e.day <= day)
-        .map_or(0, |i| i + 1);
-    names.insert(at, name);
-    names
+/// The exercises in course order as `mod.rs` registers them, the new one included: read from
+/// the source, not the running checker's list, which lacks an exercise scaffolded since it
+/// was built (two `new` in a row).
+fn registered(lab: &Path) -> Result<Vec<String>> {
+    let path = lab.join("checker/src/exercises/mod.rs");
+    let text = std::fs::read_to_string(&path).context("reading checker/src/exercises/mod.rs")?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('&')?.strip_suffix("::EXERCISE,"))
+        .map(|module| module.replace('_', "-"))
+        .collect())
 }
 
 /// The exercise's section in `file` (course.md or course.ko.md, which keep the same anchors in
@@ -332,6 +381,13 @@ fn append(lab: &Path, rel: &str, text: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::with_section;
+
+    #[test]
+    fn the_registered_exercises_are_the_checker_s_in_its_order() {
+        let names = super::registered(&crate::base::workspace::lab_root()).unwrap();
+        let all: Vec<&str> = crate::exercises::ALL.iter().map(|e| e.name).collect();
+        assert_eq!(names, all);
+    }
 
     const COURSE: &str = "<a id=\"day5\"></a>\n## Day 5\n<a id=\"day5-poll\"></a>\n### Ex\n<a id=\"day5-review\"></a>\n### Review\n<a id=\"sockets-api\"></a>\n## Appendix A\n<a id=\"socket\"></a>\n### socket\n";
 

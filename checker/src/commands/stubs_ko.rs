@@ -5,6 +5,10 @@
 //! comment block it translates (`# en <hash>`), so `checker verify` can say which English
 //! comment has no Korean yet and which Korean was written for an English text that has since
 //! changed.
+//!
+//! A block headed `# owed <hash>` instead holds the English itself, a placeholder: its Korean is
+//! owed. `checker new` writes the new stub's comments so; verify lists them as translations to
+//! write, not as failures, as long as the English they copy is the stub's as it is now.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +22,8 @@ use crate::base::hash::fnv;
 const HINT_CODE: &str = "//>";
 /// The header of a translated block in a `.ko` file.
 const HEADER: &str = "# en ";
+/// The header of a block whose Korean is owed: the English comment, copied as it is.
+const OWED: &str = "# owed ";
 
 /// A run of comment lines in a stub (hint code and blank lines end it).
 #[derive(Debug, PartialEq)]
@@ -63,12 +69,13 @@ pub fn blocks(source: &str) -> Vec<Block> {
     found
 }
 
-/// The Korean blocks of a `.ko` file, by the hash of the English they translate.
+/// The Korean blocks of a `.ko` file (owed ones too: their English stands in), by the hash of
+/// the English they translate.
 pub fn translations(text: &str) -> BTreeMap<String, Vec<String>> {
     let mut found = BTreeMap::new();
     let mut current: Option<(String, Vec<String>)> = None;
     for line in text.lines() {
-        if let Some(hash) = line.strip_prefix(HEADER) {
+        if let Some(hash) = line.strip_prefix(HEADER).or(line.strip_prefix(OWED)) {
             if let Some((h, lines)) = current.take() {
                 found.insert(h, trimmed(lines));
             }
@@ -81,6 +88,31 @@ pub fn translations(text: &str) -> BTreeMap<String, Vec<String>> {
         found.insert(h, trimmed(lines));
     }
     found
+}
+
+/// The hashes of the blocks of a `.ko` file whose Korean is owed.
+fn owed(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix(OWED))
+        .map(|h| h.trim().to_string())
+        .collect()
+}
+
+/// The `.ko` file of a stub whose every comment still owes its Korean: each block headed
+/// `# owed <hash>` and copied in English, unindented (what `checker new` writes).
+pub fn owed_file(source: &str) -> String {
+    let lines: Vec<&str> = source.lines().collect();
+    blocks(source)
+        .iter()
+        .map(|block| {
+            let english: Vec<&str> = lines[block.start..block.start + block.len]
+                .iter()
+                .map(|l| l.trim_start())
+                .collect();
+            format!("{OWED}{}\n{}\n", block.hash, english.join("\n"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn trimmed(mut lines: Vec<String>) -> Vec<String> {
@@ -143,21 +175,44 @@ pub fn write_korean_stubs(lab: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// What `checker verify` reports: English comment blocks with no Korean, Korean blocks whose
-/// English has changed (or gone), Korean that would break the stub (a lost `TODO`).
-pub fn problems(lab: &Path) -> Result<Vec<String>> {
+/// What `checker verify` finds in the stubs' Korean.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// English comment blocks with no Korean, Korean blocks whose English has changed (or
+    /// gone), Korean that would break the stub (a lost `TODO`).
+    pub problems: Vec<String>,
+    /// Comment blocks whose Korean is owed (`# owed`): translations to write, not failures.
+    pub owed: Vec<String>,
+}
+
+/// What `checker verify` reports of the stubs' Korean.
+pub fn check(lab: &Path) -> Result<Findings> {
     let mut problems = Vec::new();
+    let mut owed_blocks = Vec::new();
     for rel in stub_files(lab) {
         let path = lab.join("exercises").join(&rel);
         let source = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
         let ko_path = ko_file(lab, &rel);
-        let ko = translations(&std::fs::read_to_string(&ko_path).unwrap_or_default());
+        let ko_text = std::fs::read_to_string(&ko_path).unwrap_or_default();
+        let ko = translations(&ko_text);
+        let owed = owed(&ko_text);
         let shown = format!("exercises/{}", rel.display());
         let lines: Vec<&str> = source.lines().collect();
         let mut used = Vec::new();
         for block in blocks(&source) {
             let first = lines[block.start].trim();
+            if owed.contains(&block.hash) {
+                owed_blocks.push(format!(
+                    "{shown}:{}: the comment `{first}` owes its Korean ({}: `{OWED}{}` holds the English until translated; write the Korean under `{HEADER}{}`)",
+                    block.start + 1,
+                    ko_path.strip_prefix(lab).unwrap_or(&ko_path).display(),
+                    block.hash,
+                    block.hash
+                ));
+                used.push(block.hash.clone());
+                continue;
+            }
             match ko.get(&block.hash) {
                 None => problems.push(format!(
                     "{shown}:{}: no Korean for the comment `{}` (add `{HEADER}{}` and its Korean to {})",
@@ -194,7 +249,10 @@ pub fn problems(lab: &Path) -> Result<Vec<String>> {
             ));
         }
     }
-    Ok(problems)
+    Ok(Findings {
+        problems,
+        owed: owed_blocks,
+    })
 }
 
 #[cfg(test)]
@@ -241,17 +299,17 @@ mod tests {
             text.push_str(&format!("# en {}\n{korean}\n\n", block.hash));
         }
         std::fs::write(&ko, &text).unwrap();
-        assert!(super::problems(lab.path()).unwrap().is_empty());
+        assert!(super::check(lab.path()).unwrap().problems.is_empty());
         // The English changes: its Korean is stale, and the new text has none.
         std::fs::write(&stub, STUB.replace("Read it.", "Read it first.")).unwrap();
-        let problems = super::problems(lab.path()).unwrap();
+        let problems = super::check(lab.path()).unwrap().problems;
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("no Korean") && problems[0].contains("lib.rs:1"));
         assert!(problems[1].contains("changed or gone"));
         // A Korean block that loses its TODO is caught too.
         std::fs::write(&stub, STUB).unwrap();
         std::fs::write(&ko, text.replace("// TODO 1. 소켓", "// 소켓")).unwrap();
-        let problems = super::problems(lab.path()).unwrap();
+        let problems = super::check(lab.path()).unwrap().problems;
         assert!(problems.iter().any(|p| p.contains("TODO")), "{problems:?}");
     }
 

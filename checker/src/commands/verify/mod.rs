@@ -13,7 +13,7 @@
 pub mod course;
 mod korean;
 mod languages;
-mod stale;
+pub mod stale;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -43,21 +43,24 @@ const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
 struct Check {
     name: &'static str,
     problems: Vec<String>,
+    /// Work left that fails nothing: translations a new exercise owes (`# owed`).
+    owed: Vec<String>,
     took: Duration,
 }
 
-pub fn run(mut base: Options) -> Result<ExitCode> {
+/// `graded`: the exercises whose solutions and stubs are graded (empty: all of them).
+pub fn run(mut base: Options, graded: &[String]) -> Result<ExitCode> {
     let lab = workspace::lab_root();
     let mut out = anstream::stdout();
-    writeln!(out, "Verifying the lab at {}\n", lab.display())?;
+    let graded = announce(&mut out, &lab, graded)?;
     let checks = vec![
         timed(
             "every solution passes every test, the rules included",
-            || solutions_pass(&lab, &mut base),
+            || solutions_pass(&lab, &graded, &mut base),
         ),
         timed(
             "every stub compiles and fails every test cleanly (not started) and fast",
-            || stubs_not_started(&lab, &mut base),
+            || stubs_not_started(&lab, &graded, &mut base),
         ),
         timed(
             "every exercise, test and hint points at a course.md section that exists",
@@ -107,9 +110,9 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
             "every Korean section of the course and README was translated from its English section as it is now (the `<!-- en: hash -->` under each heading)",
             || stale::check(&lab),
         ),
-        timed(
+        timed_with_owed(
             "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
-            || super::stubs_ko::problems(&lab),
+            || super::stubs_ko::check(&lab).map(|f| (f.problems, f.owed)),
         ),
         timed(
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
@@ -129,12 +132,39 @@ pub fn run(mut base: Options) -> Result<ExitCode> {
     ];
     let failed = print_checks(&mut out, &checks)?;
     reaper::stop_everything();
-    writeln!(out, "\n{} passed, {failed} failed", checks.len() - failed)?;
+    let owed: usize = checks.iter().map(|c| c.owed.len()).sum();
+    let owed = match owed {
+        0 => String::new(),
+        n => format!("; {n} translations owed (to write, not failures)"),
+    };
+    writeln!(
+        out,
+        "\n{} passed, {failed} failed{owed}",
+        checks.len() - failed
+    )?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Say what is verified; the targets that select the exercises to grade.
+fn announce(out: &mut impl Write, lab: &Path, graded: &[String]) -> Result<Vec<String>> {
+    let graded = if graded.is_empty() {
+        vec!["all".to_string()]
+    } else {
+        graded.to_vec()
+    };
+    // A name that selects nothing is an error now, not a check that could not run.
+    selection::select(exercises::ALL, &graded)?;
+    writeln!(out, "Verifying the lab at {}", lab.display())?;
+    if graded != ["all"] {
+        let only = graded.join(", ");
+        writeln!(out, "(grading the solutions and stubs of {only} only)")?;
+    }
+    writeln!(out)?;
+    Ok(graded)
 }
 
 /// Each check with its verdict and first problems; the number that failed.
@@ -149,6 +179,9 @@ fn print_checks(out: &mut impl Write, checks: &[Check]) -> std::io::Result<usize
         if c.problems.len() > 20 {
             writeln!(out, "    … and {} more", c.problems.len() - 20)?;
         }
+        for o in &c.owed {
+            writeln!(out, "    owed: {o}")?;
+        }
         failed += usize::from(!c.problems.is_empty());
     }
     Ok(failed)
@@ -159,26 +192,22 @@ fn english(text: &crate::base::i18n::Text) -> String {
     Messages::new(Lang::En).render(text)
 }
 
-/// Grade every exercise of `dir` (under `lab`) with `base`'s options.
+/// Grade the exercises `graded` of `dir` (under `lab`) with `base`'s options.
 fn grade_tree(
     lab: &Path,
-    dir: &str,
-    flag: Option<&str>,
+    (dir, flag): (&str, Option<&str>),
+    graded: &[String],
     base: &mut Options,
 ) -> Result<Vec<ExerciseReport>> {
     base.tree = Tree {
         dir: lab.join(dir),
         flag: flag.map(Into::into),
     };
-    runner::grade(
-        selection::select(exercises::ALL, &["all".into()])?,
-        base,
-        |_| {},
-    )
+    runner::grade(selection::select(exercises::ALL, graded)?, base, |_| {})
 }
 
-fn solutions_pass(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
-    let reports = grade_tree(lab, "solutions", Some("--solutions"), base)?;
+fn solutions_pass(lab: &Path, graded: &[String], base: &mut Options) -> Result<Vec<String>> {
+    let reports = grade_tree(lab, ("solutions", Some("--solutions")), graded, base)?;
     Ok(reports
         .iter()
         .flat_map(|r| r.tests.iter().map(move |t| (r, t)))
@@ -194,8 +223,8 @@ fn solutions_pass(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
         .collect())
 }
 
-fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
-    let reports = grade_tree(lab, "exercises", None, base)?;
+fn stubs_not_started(lab: &Path, graded: &[String], base: &mut Options) -> Result<Vec<String>> {
+    let reports = grade_tree(lab, ("exercises", None), graded, base)?;
     let mut problems = Vec::new();
     for r in &reports {
         if r.status() != ExerciseStatus::NotStarted {
@@ -235,11 +264,21 @@ fn stubs_not_started(lab: &Path, base: &mut Options) -> Result<Vec<String>> {
 }
 
 fn timed(name: &'static str, f: impl FnOnce() -> Result<Vec<String>>) -> Check {
+    timed_with_owed(name, || f().map(|problems| (problems, Vec::new())))
+}
+
+/// A check that may also find work owed, which fails nothing (see `Check::owed`).
+fn timed_with_owed(
+    name: &'static str,
+    f: impl FnOnce() -> Result<(Vec<String>, Vec<String>)>,
+) -> Check {
     let start = Instant::now();
-    let problems = f().unwrap_or_else(|e| vec![format!("could not check: {e:#}")]);
+    let (problems, owed) =
+        f().unwrap_or_else(|e| (vec![format!("could not check: {e:#}")], Vec::new()));
     Check {
         name,
         problems,
+        owed,
         took: start.elapsed(),
     }
 }

@@ -121,6 +121,55 @@ pub fn stale(en_name: &str, en: &str, ko_name: &str, ko: &str) -> Vec<String> {
     problems
 }
 
+/// Which Korean sections of a pair of twins are in step with their English one, by their
+/// heading (level, title, and how many same headings came before: titles repeat).
+fn in_step(en: &str, ko: &str) -> std::collections::BTreeMap<(usize, String, usize), bool> {
+    let mut seen = std::collections::BTreeMap::new();
+    let mut found = std::collections::BTreeMap::new();
+    for (e, k) in sections(en).iter().zip(sections(ko)) {
+        if e.level != k.level {
+            break;
+        }
+        let nth = seen.entry((k.level, k.title.clone())).or_insert(0);
+        *nth += 1;
+        let key = (k.level, k.title.clone(), *nth);
+        found.insert(key, k.recorded.as_deref() == Some(hash(&e.text).as_str()));
+    }
+    found
+}
+
+/// The Korean twin `ko_after`, restamped after a tool (`checker new`) edited both twins
+/// (`en_before`, `ko_before` before): a section the tool added, or one in step before and
+/// changed in both by the tool (a generated table), records its English hash as it is now.
+/// A section that was stale before stays stale, for a person to bring up to date.
+pub fn restamp(en_before: &str, ko_before: &str, en_after: &str, ko_after: &str) -> String {
+    let before = in_step(en_before, ko_before);
+    let mut lines: Vec<String> = ko_after.lines().map(str::to_string).collect();
+    let mut seen = std::collections::BTreeMap::new();
+    let mut edits = Vec::new();
+    for (e, k) in sections(en_after).iter().zip(sections(ko_after)) {
+        if e.level != k.level {
+            break;
+        }
+        let nth = seen.entry((k.level, k.title.clone())).or_insert(0);
+        *nth += 1;
+        let now = hash(&e.text);
+        let was_in_step = before.get(&(k.level, k.title.clone(), *nth));
+        if k.recorded.as_deref() != Some(now.as_str()) && was_in_step != Some(&false) {
+            edits.push((k.line, k.recorded.is_some(), format!("<!-- en: {now} -->")));
+        }
+    }
+    // From the end, so that an inserted line moves none of the lines still to edit.
+    for (heading, has_stamp, stamp) in edits.into_iter().rev() {
+        if has_stamp {
+            lines[heading] = stamp;
+        } else {
+            lines.insert(heading, stamp);
+        }
+    }
+    lines.join("\n") + if ko_after.ends_with('\n') { "\n" } else { "" }
+}
+
 /// Every Korean section of the course and the README records the hash of its English twin.
 pub fn check(lab: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
@@ -202,6 +251,22 @@ mod tests {
             found,
             vec!["course.md has 4 sections and course.ko.md 3: course.md:19 \"Three\" has no twin"]
         );
+    }
+
+    #[test]
+    fn restamping_marks_what_the_tool_wrote_and_keeps_what_was_stale() {
+        // One in-step section, one stale one (its English changed without it).
+        let ko_before = translated(EN);
+        let en_before = EN.replace("First text.", "First text, changed.");
+        // The tool edits the two in-step sections and adds one in both languages.
+        let en_after = en_before.replace("Second text.", "Second text, generated.")
+            + "\n<a id=\"three\"></a>\n### Three\n\nNew.\n";
+        let ko_after = ko_before.clone() + "<a id=\"three\"></a>\n### 셋\n\n새 절.\n";
+        let got = restamp(&en_before, &ko_before, &en_after, &ko_after);
+        let found = stale("course.md", &en_after, "course.ko.md", &got);
+        assert_eq!(found.len(), 1, "{found:#?}\n{got}");
+        assert!(found[0].contains("\"하나\" is stale"), "{found:#?}");
+        assert!(got.contains("### 셋\n<!-- en: "), "{got}");
     }
 
     #[test]

@@ -1,0 +1,213 @@
+//! `checker new` keeps its promise: "`cargo test` and `checker verify` pass" once it has
+//! scaffolded an exercise. On a copy of the lab (its tracked files, as a clean clone has them),
+//! a program exercise and a library exercise are scaffolded one after the other, with no edit
+//! and no rebuild between them; then their stubs are graded (not started), their solutions
+//! (pass), `checker verify` (grading the two new exercises, every other check over the whole
+//! lab), the checker's unit tests and the new broken versions run there, and must pass.
+//!
+//! Cost, measured on 2 shared cores (load 4): 57 s once the copy's target directory is warm
+//! (it is kept between runs, beside the test's own), about 100 s the first time, when it is
+//! seeded with the compiled dependencies of this build, so that only the checker and the
+//! exercises compile.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The lab's files as a clone has them: tracked, or new and not ignored.
+fn lab_files(lab: &Path) -> Vec<PathBuf> {
+    let out = Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(lab)
+        .output()
+        .expect("git lists the lab's files");
+    assert!(out.status.success(), "git ls-files failed");
+    out.stdout
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| PathBuf::from(String::from_utf8_lossy(p).into_owned()))
+        .filter(|p| lab.join(p).is_file())
+        .collect()
+}
+
+/// A fresh copy of the lab in `to`, but its `target/` (kept: cargo's cache between runs).
+fn copy_lab(lab: &Path, to: &Path) {
+    for entry in std::fs::read_dir(to).into_iter().flatten().flatten() {
+        if entry.file_name() != "target" {
+            let path = entry.path();
+            if entry.file_type().unwrap().is_dir() {
+                std::fs::remove_dir_all(&path).unwrap();
+            } else {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+    }
+    for rel in lab_files(lab) {
+        let dst = to.join(&rel);
+        std::fs::create_dir_all(dst.parent().unwrap()).unwrap();
+        std::fs::copy(lab.join(&rel), &dst).unwrap();
+    }
+}
+
+/// On the first run, the copy's target directory starts from the dependencies this build
+/// compiled (copied, never linked: cargo rewrites some of its files in place). The copy's own
+/// crates have new sources, so cargo builds them again.
+fn seed_target(copy: &Path) {
+    let debug = copy.join("target/debug");
+    if debug.exists() {
+        return;
+    }
+    let ours = common::scratch()
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is target/tmp")
+        .join("debug");
+    let copy_dir = |name: &str| {
+        let status = Command::new("cp")
+            .arg("-r")
+            .arg(ours.join(name))
+            .arg(debug.join(name))
+            .status()
+            .unwrap();
+        assert!(status.success(), "seeding target/debug/{name}");
+    };
+    std::fs::create_dir_all(debug.join("deps")).unwrap();
+    copy_dir("build");
+    copy_dir(".fingerprint");
+    for entry in std::fs::read_dir(ours.join("deps")).unwrap().flatten() {
+        if entry.file_name().to_string_lossy().starts_with("lib") {
+            std::fs::copy(entry.path(), debug.join("deps").join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// `cargo` in the copy, never in this build's target directory.
+fn cargo(copy: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(copy)
+        .env_remove("CARGO_TARGET_DIR")
+        .env_remove("CARGO_BUILD_TARGET_DIR")
+        .env_remove("CARGO_BUILD_BUILD_DIR")
+        .output()
+        .unwrap()
+}
+
+/// The copy's own checker (its lab is the copy: the checker finds its lab where it was built).
+fn checker(copy: &Path, args: &[&str]) -> Output {
+    Command::new(copy.join("target/debug/checker"))
+        .args(args)
+        .current_dir(copy)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .output()
+        .unwrap()
+}
+
+fn passed(what: &str, out: &Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{what} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
+    let copy = common::scratch().join("scaffolded-lab");
+    copy_lab(&common::lab_root(), &copy);
+    seed_target(&copy);
+    passed(
+        "building the copy's checker",
+        &cargo(&copy, &["build", "-q", "--locked", "-p", "checker"]),
+    );
+    // Two in a row, as an instructor may: the second must not lose the first's rows.
+    let said = passed(
+        "checker new day9-probe --binary probe-server",
+        &checker(&copy, &["new", "day9-probe", "--binary", "probe-server"]),
+    );
+    assert!(said.contains("checker verify` pass"), "{said}");
+    for file in [
+        "checker/i18n/stubs/day9-probe/src/bin/probe-server.rs.ko",
+        "checker/src/exercises/day9_probe.rs",
+    ] {
+        assert!(said.contains(file), "new did not list {file}:\n{said}");
+    }
+    passed(
+        "checker new day9-tally",
+        &checker(&copy, &["new", "day9-tally"]),
+    );
+    passed(
+        "building the checker with the new exercises",
+        // The lock file gains the new packages, as the instructor's does.
+        &cargo(&copy, &["build", "-q", "--offline", "-p", "checker"]),
+    );
+    // Graded at once: the stubs are "not started" (exit 1, no panic), the solutions pass.
+    let stubs = checker(&copy, &["day9"]);
+    let shown = String::from_utf8_lossy(&stubs.stdout);
+    assert_eq!(stubs.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains("○ double") && shown.contains("○ greets") && !shown.contains("panicked"),
+        "{shown}"
+    );
+    passed(
+        "checker --solutions day9",
+        &checker(&copy, &["--solutions", "day9"]),
+    );
+    let verify = checker(&copy, &["verify", "day9-probe", "day9-tally"]);
+    let report = passed("checker verify", &verify);
+    assert!(report.contains(" passed, 0 failed; "), "{report}");
+    // The stubs' Korean is owed, said so, and fails nothing.
+    for stub in [
+        "exercises/day9-probe/src/bin/probe-server.rs:1:",
+        "exercises/day9-tally/src/lib.rs:1:",
+    ] {
+        assert!(report.contains(&format!("owed: {stub}")), "{report}");
+    }
+    let unit = passed(
+        "cargo test -p checker --bin checker",
+        &cargo(
+            &copy,
+            &[
+                "test",
+                "-q",
+                "--offline",
+                "-p",
+                "checker",
+                "--bin",
+                "checker",
+            ],
+        ),
+    );
+    assert!(unit.contains("test result: ok."), "{unit}");
+    // The broken versions new wrote prove its tests, and its alternative passes.
+    let proofs = passed(
+        "cargo test -p checker --test broken -- day9-",
+        &cargo(
+            &copy,
+            &[
+                "test",
+                "-q",
+                "--offline",
+                "-p",
+                "checker",
+                "--test",
+                "broken",
+                "--",
+                "day9-",
+            ],
+        ),
+    );
+    assert!(!proofs.contains(" 0 passed"), "{proofs}");
+}

@@ -1,0 +1,120 @@
+//! What README promises and no other test keeps, each kept here (cheap black-box runs).
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+/// README: "Programs run in a fresh temporary directory per test, so a file a program writes
+/// never lands in the lab." A `--program` that notes where it runs and leaves a file there is
+/// graded from the lab's root (as students run the checker), in both sandbox modes.
+#[test]
+fn a_file_a_program_writes_never_lands_in_the_lab() {
+    let lab = common::lab_root();
+    let scratch = tempfile::tempdir_in(common::scratch()).unwrap();
+    let record = scratch.path().join("cwds");
+    let stray = "stray-from-a-graded-program";
+    let script = scratch.path().join("echo-client.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\npwd >> '{}'\necho x > {stray}\nexit 1\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    for sandbox in ["auto", "plain"] {
+        let _ = std::fs::remove_file(&record);
+        let out = common::checker_command()
+            .args(["--sandbox", sandbox, "--program"])
+            .arg(format!("echo-client={}", script.display()))
+            .args(["day2-echo/client-echo", "day2-echo/client-refused"])
+            .current_dir(&lab)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        // Graded (the verdicts are not the point: client-refused passes a program that exits 1).
+        assert_ne!(out.status.code(), Some(2), "{report}");
+        assert!(
+            !lab.join(stray).exists(),
+            "{sandbox}: the program's file is in the lab"
+        );
+        // Where the program could write outside its directory (plain mode), it says where it
+        // ran: a directory of each test's own, outside the lab, gone once graded.
+        if let Ok(cwds) = std::fs::read_to_string(&record) {
+            let cwds: Vec<&str> = cwds.lines().collect();
+            assert_eq!(cwds.len(), 2, "{sandbox}: {cwds:?}");
+            assert_ne!(cwds[0], cwds[1], "{sandbox}: two tests, one directory");
+            for dir in cwds {
+                let dir = std::path::Path::new(dir);
+                assert!(
+                    !dir.starts_with(&lab),
+                    "{sandbox}: ran in {}",
+                    dir.display()
+                );
+                assert!(
+                    !dir.exists(),
+                    "{sandbox}: {} was left behind",
+                    dir.display()
+                );
+            }
+        } else {
+            assert_eq!(
+                sandbox, "auto",
+                "plain mode keeps no program from writing here"
+            );
+        }
+    }
+}
+
+/// README: "The lab, the student's repository and `<out-dir>` must lie apart from each other."
+/// `.ci/grade-submission` refuses, before it builds or grades anything, a student's repository
+/// inside the lab or holding it, and an output directory inside the student's repository.
+#[test]
+fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
+    let lab = common::lab_root();
+    let student = tempfile::tempdir_in(common::scratch()).unwrap();
+    let apart = tempfile::tempdir_in(common::scratch()).unwrap();
+    let lab_inside = lab.join("exercises");
+    let out_inside = student.path().join("out");
+    for (what, repo, out) in [
+        (
+            "a student's repository inside the lab",
+            lab_inside.as_path(),
+            apart.path(),
+        ),
+        (
+            "an output inside the student's repository",
+            student.path(),
+            out_inside.as_path(),
+        ),
+    ] {
+        let run = std::process::Command::new("bash")
+            .arg(lab.join(".ci/grade-submission"))
+            .arg(repo)
+            .arg(out)
+            .env_remove("GITHUB_ACTIONS")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{what}: {stderr}");
+        assert!(stderr.contains("must be apart"), "{what}: {stderr}");
+    }
+    // The lab inside the student's repository: the lab's parent as the repository (and the
+    // output outside both, so that only this overlap is refused).
+    let parent = lab.parent().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    assert!(!elsewhere.path().starts_with(parent));
+    let run = std::process::Command::new("bash")
+        .arg(lab.join(".ci/grade-submission"))
+        .arg(parent)
+        .arg(elsewhere.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
