@@ -1135,11 +1135,11 @@ try-fin-delayed-ack--title = the ACK of a FIN waits for the delayed-ACK timer
 try-fin-request = The client sent a request; the server read it and does nothing more.
 try-fin-right-after = The client calls shutdown(SHUT_WR): a FIN. Right after, the client's socket is in { $state } (its FIN not yet acknowledged).
 try-fin-acked = The ACK came { $ms } ms later, alone (the client is now in { $state }).
-try-fin-answered = Again, with a server that closes as soon as it reads EOF: the client goes to { $state } (the server's FIN carried the ACK).
-try-fin-conclusion = Linux does not acknowledge a FIN at once: it waits (40 ms or more) in case its own data or FIN can carry the ACK. A capture shows FIN, then the server's answer with the ACK in it.
+try-fin-answered = Again, with a server that closes as soon as it reads EOF: the client's side goes to { $state } (passing through FIN_WAIT2: { $fin_wait2 }): the server's FIN carried the ACK, no ACK came alone.
+try-fin-conclusion = Linux does not acknowledge a FIN at once: it waits (40 ms or more) in case its own data or FIN can carry the ACK. The client's socket shows it: FIN_WAIT1 until the ACK comes, FIN_WAIT2 after; a server that answers at once sends the ACK with its FIN.
 try-time-wait-reuseaddr--title = TIME_WAIT after the active close, and SO_REUSEADDR
 try-tw-bind = port { $port } in TIME_WAIT: { $tw }; old socket SO_REUSEADDR { $old }, new socket SO_REUSEADDR { $new }: bind() → { $result }
-try-tw-conclusion = The side that closes first keeps the connection in TIME_WAIT (2 MSL, 60 s on Linux); binding its port again fails with EADDRINUSE unless the new socket sets SO_REUSEADDR — and, on Linux, the old one had it too, which is the case when the same server restarts.
+try-tw-conclusion = The side that closes first keeps the connection in TIME_WAIT (2 MSL, 60 s on Linux); binding its port again fails with EADDRINUSE unless both sockets set SO_REUSEADDR, the new one and, on Linux, the old one too — which is the case when the same server restarts.
 try-udp-icmp-unconnected--title = an unconnected UDP socket is not told of ICMP "port unreachable"
 try-udp-unconnected = sendto() to 127.0.0.1:{ $port }, where nothing listens: an ICMP "port unreachable" comes back. The unconnected socket's recv(): { $result }
 try-udp-recverr = The same with IP_RECVERR set on the unconnected socket: recv() gives { $result }
@@ -1160,13 +1160,13 @@ try-short-no-restart-nothing = a SIGUSR1 handler without SA_RESTART, before any 
 try-short-case = send({ $asked } bytes) blocked; { $case }: it returned { $result }
 try-short-conclusion = A blocked send that has moved some bytes returns that count whenever a signal interrupts it, with or without SA_RESTART, and after SIGSTOP/SIGCONT too. SA_RESTART only decides what happens when nothing had moved: restart, or fail with EINTR. Always send the rest.
 try-epollet-starve--title = EPOLLET and one read per event: the rest waits, and no event comes for it
-try-epoll-round = { $mode }: 8192 bytes arrived; epoll_wait reported { $first } event(s); one recv of 1024 bytes left { $left } unread; epoll_wait again (100 ms): { $again } event(s)
+try-epoll-round = { $mode }: the client sent { $sent } bytes at once; the server, one recv of { $read } bytes per event, was told { $events } time(s) and read { $received } bytes; then epoll stayed quiet (100 ms) with { $left } bytes unread in the socket.
 try-epoll-more = EPOLLET: one more byte arrives; epoll_wait reports { $events } event(s): only new data makes a new edge.
 try-epoll-conclusion = Edge-triggered, an event means "data arrived", not "data is there": read until EAGAIN at every event, or the rest sits there unseen until the client sends more. Level-triggered, epoll reports the socket again while data waits.
 try-pipe-buf-atomic--title = writes of at most PIPE_BUF bytes into a pipe are never split
 try-pipe-small = 4 writers each wrote 64 records of { $bytes } bytes (PIPE_BUF) into one pipe at once: { $records } records, { $mixed } of them mixed with another's bytes.
-try-pipe-large = One write() of { $bytes } bytes into an empty pipe (64 KiB) waits for room; stopped there (SIGSTOP) it returned { $first }, and another writer's 100 bytes landed at offset { $at }, inside it.
-try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is atomic: it lands whole or waits. A larger one can be split: when it waits for room, a signal ends it with a short count, and other writers' bytes go in between. Several writers into one pipe: one write() per record, at most PIPE_BUF each.
+try-pipe-large = Writer A: one write() of { $bytes } bytes into an empty pipe (64 KiB), which waits for room; writer B: one write() of 100 bytes, which waits behind A. No signal: the reader empties the pipe twice. A's write() returned { $first }, B's { $small }, and B's bytes landed at offset { $at }, inside A's write.
+try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is atomic: it lands whole or waits. A larger one is not: while it waits for room, other writers' bytes take the room and land inside it, even though it returns its whole count. Several writers into one pipe: one write() per record, at most PIPE_BUF each.
 
 ## A student's first hour (issue 24)
 select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }

@@ -1363,11 +1363,11 @@ try-fin-delayed-ack--title = FIN에 대한 ACK는 지연 ACK 타이머를 기다
 try-fin-request = 클라이언트가 요청을 보냈고, 서버는 그것을 읽은 뒤 아무것도 하지 않는다.
 try-fin-right-after = 클라이언트가 shutdown(SHUT_WR)을 호출한다: FIN. 바로 뒤 클라이언트 소켓은 { $state }다(FIN이 아직 확인 응답을 받지 못했다).
 try-fin-acked = ACK는 { $ms }ms 뒤에 혼자 왔다(클라이언트는 이제 { $state }).
-try-fin-answered = 다시, 이번에는 EOF를 읽자마자 닫는 서버로: 클라이언트는 { $state }로 간다(서버의 FIN이 ACK를 싣고 왔다).
-try-fin-conclusion = 리눅스는 FIN에 곧바로 확인 응답을 보내지 않는다. 자기 데이터나 FIN에 ACK를 실어 보낼 수 있을지 몰라 기다린다(40ms 이상). 캡처해 보면 FIN 다음에 ACK를 실은 서버의 응답이 보인다.
+try-fin-answered = 다시, 이번에는 EOF를 읽자마자 닫는 서버로: 클라이언트 쪽은 { $state }로 간다(FIN_WAIT2를 거쳤는가: { $fin_wait2 }). 서버의 FIN이 ACK를 싣고 왔고, ACK 혼자 온 일은 없다.
+try-fin-conclusion = 리눅스는 FIN에 곧바로 확인 응답을 보내지 않는다. 자기 데이터나 FIN에 ACK를 실어 보낼 수 있을지 몰라 기다린다(40ms 이상). 클라이언트 소켓의 상태가 그것을 보여 준다. ACK가 올 때까지는 FIN_WAIT1, 온 뒤에는 FIN_WAIT2다. 곧바로 답하는 서버는 ACK를 자기 FIN에 실어 보낸다.
 try-time-wait-reuseaddr--title = 먼저 닫은 쪽의 TIME_WAIT와 SO_REUSEADDR
 try-tw-bind = 포트 { $port }가 TIME_WAIT: { $tw }; 옛 소켓 SO_REUSEADDR { $old }, 새 소켓 SO_REUSEADDR { $new }: bind() → { $result }
-try-tw-conclusion = 먼저 닫은 쪽은 연결을 TIME_WAIT(2MSL, 리눅스에서 60초)로 붙들고 있다. 새 소켓이 SO_REUSEADDR를 설정하지 않으면 그 포트에 다시 bind할 때 EADDRINUSE로 실패한다. 리눅스에서는 옛 소켓도 그것을 설정했어야 하는데, 같은 서버를 다시 시작할 때가 바로 그 경우다.
+try-tw-conclusion = 먼저 닫은 쪽은 연결을 TIME_WAIT(2MSL, 리눅스에서 60초)로 붙들고 있다. 두 소켓이 모두 SO_REUSEADDR를 설정하지 않으면 그 포트에 다시 bind할 때 EADDRINUSE로 실패한다. 새 소켓은 물론이고 리눅스에서는 옛 소켓도 설정했어야 하는데, 같은 서버를 다시 시작할 때가 바로 그 경우다.
 try-udp-icmp-unconnected--title = 연결하지 않은 UDP 소켓은 ICMP "port unreachable"을 전해 듣지 못한다
 try-udp-unconnected = 아무도 듣지 않는 127.0.0.1:{ $port }로 sendto(): ICMP "port unreachable"이 돌아온다. 연결하지 않은 소켓의 recv(): { $result }
 try-udp-recverr = 같은 상황에서 연결하지 않은 소켓에 IP_RECVERR를 설정하면: recv()는 { $result }
@@ -1388,13 +1388,13 @@ try-short-no-restart-nothing = SA_RESTART 없는 SIGUSR1 핸들러, 한 바이�
 try-short-case = send({ $asked }바이트)가 블록됐다. { $case }: 반환값 { $result }
 try-short-conclusion = 바이트 일부를 옮긴 뒤 블록된 send는 시그널이 끊으면 그때까지 옮긴 수를 반환한다. SA_RESTART가 있든 없든, SIGSTOP/SIGCONT 뒤에도 그렇다. SA_RESTART는 아무것도 옮기지 못했을 때만 결정한다: 다시 시작하거나, EINTR로 실패하거나. 언제나 나머지를 보내라.
 try-epollet-starve--title = EPOLLET에 이벤트마다 한 번만 읽으면 나머지는 남고, 그에 대한 이벤트는 오지 않는다
-try-epoll-round = { $mode }: 8192바이트가 도착했다. epoll_wait가 보고한 이벤트 { $first }개; 1024바이트를 한 번 recv하니 { $left }바이트가 남았다; 다시 epoll_wait(100ms): 이벤트 { $again }개
+try-epoll-round = { $mode }: 클라이언트가 { $sent }바이트를 한꺼번에 보냈다. 이벤트마다 { $read }바이트씩 한 번 recv하는 서버는 { $events }번 알림을 받아 { $received }바이트를 읽었다. 그 뒤 epoll은 조용했고(100ms), 소켓에는 읽지 않은 바이트 { $left }개가 남았다.
 try-epoll-more = EPOLLET: 한 바이트가 더 도착한다. epoll_wait가 이벤트 { $events }개를 보고한다. 새 데이터만이 새 엣지를 만든다.
 try-epoll-conclusion = 엣지 트리거에서 이벤트는 "데이터가 있다"가 아니라 "데이터가 도착했다"는 뜻이다. 이벤트마다 EAGAIN까지 읽어라. 그러지 않으면 나머지는 클라이언트가 더 보낼 때까지 보이지 않은 채 남는다. 레벨 트리거에서는 데이터가 기다리는 동안 epoll이 그 소켓을 다시 보고한다.
 try-pipe-buf-atomic--title = PIPE_BUF 바이트 이하의 파이프 쓰기는 절대 쪼개지지 않는다
 try-pipe-small = 쓰는 쪽 4개가 동시에 한 파이프에 { $bytes }바이트(PIPE_BUF) 레코드를 64개씩 썼다: 레코드 { $records }개 가운데 다른 쪽 바이트와 섞인 것은 { $mixed }개.
-try-pipe-large = 빈 파이프(64KiB)에 { $bytes }바이트를 한 번에 write()하면 자리를 기다린다. 거기서 멈추자(SIGSTOP) { $first }를 반환했고, 다른 쪽의 100바이트가 그 안, 오프셋 { $at }에 들어갔다.
-try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원자적이다. 통째로 들어가거나 기다린다. 더 큰 쓰기는 쪼개질 수 있다. 자리를 기다리는 동안 시그널이 오면 짧은 반환값으로 끝나고, 그 사이에 다른 쪽의 바이트가 들어간다. 여럿이 한 파이프에 쓸 때는 레코드마다 write() 한 번, 각각 PIPE_BUF 이하로.
+try-pipe-large = 쓰는 쪽 A: 빈 파이프(64KiB)에 { $bytes }바이트를 write() 한 번으로 쓰고, 자리를 기다린다. 쓰는 쪽 B: 100바이트를 write() 한 번으로 쓰고, A 뒤에서 기다린다. 시그널은 없다. 읽는 쪽이 파이프를 두 번 비운다. A의 write()는 { $first }바이트를, B의 write()는 { $small }바이트를 반환했고, B의 바이트는 오프셋 { $at }, 곧 A의 쓰기 안에 들어갔다.
+try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원자적이다. 통째로 들어가거나 기다린다. 더 큰 쓰기는 그렇지 않다. 자리를 기다리는 동안 다른 쪽의 바이트가 그 자리를 차지해 그 쓰기 안에 들어간다. 그 쓰기가 전체 바이트 수를 반환하더라도 그렇다. 여럿이 한 파이프에 쓸 때는 레코드마다 write() 한 번, 각각 PIPE_BUF 이하로.
 
 ## 학생의 첫 한 시간 (issue 24)
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }
