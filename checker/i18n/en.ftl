@@ -1167,6 +1167,38 @@ try-pipe-buf-atomic--title = writes of at most PIPE_BUF bytes into a pipe are ne
 try-pipe-small = 4 writers each wrote 64 records of { $bytes } bytes (PIPE_BUF) into one pipe at once: { $records } records, { $mixed } of them mixed with another's bytes.
 try-pipe-large = Writer A: one write() of { $bytes } bytes into an empty pipe (64 KiB), which waits for room; writer B: one write() of 100 bytes, which waits behind A. No signal: the reader empties the pipe twice. A's write() returned { $first }, B's { $small }, and B's bytes landed at offset { $at }, inside A's write.
 try-pipe-conclusion = A write of at most PIPE_BUF (4096) bytes into a pipe is atomic: it lands whole or waits. A larger one is not: while it waits for room, other writers' bytes take the room and land inside it, even though it returns its whole count. Several writers into one pipe: one write() per record, at most PIPE_BUF each.
+try-accept-nonblock--title = a socket accept() returns does not inherit the listener's O_NONBLOCK
+try-accept-nb = The listening socket is made non-blocking (fcntl, O_NONBLOCK): { $listener }. Two clients connect. The socket accept() returns is non-blocking: { $accepted }; the one accept4(SOCK_NONBLOCK) returns: { $accept4 }.
+try-accept-nb-conclusion = On Linux O_NONBLOCK is not inherited by accept(): a server that waits with poll or epoll must make each new socket non-blocking itself (accept4 with SOCK_NONBLOCK, or fcntl), or one slow client blocks it.
+try-shut-rd--title = shutdown(SHUT_RD) on Linux: reads end, but the data still comes in
+try-shutrd-empty = The server calls shutdown(SHUT_RD) with nothing received yet: its recv() returns { $read } at once, without waiting.
+try-shutrd-data = The client is not told: its send() of 5 bytes returns { $sent }; they arrive, and the server's recv() returns { $read } bytes. A reset sent: { $reset }.
+try-shutrd-conclusion = SHUT_RD only makes a read that finds nothing return 0: TCP has no way to tell the peer to stop sending, and Linux goes on accepting what it sends. To refuse data, close the socket.
+try-write-to-closed--title = writing to a peer that closed: the first write succeeds, a later one gets EPIPE or SIGPIPE
+try-epipe-first = The server closes its socket; the client, which has not read the FIN, sends 5 bytes: send() returns { $result }.
+try-epipe-reset = The server's kernel answers those bytes with RST; the client's socket is closed by it: { $reset }.
+try-epipe-child = A child process with SIGPIPE at its default action sends again on that socket: { $status }.
+try-epipe-second = The client sends again with MSG_NOSIGNAL: send() returns { $result }.
+try-epipe-conclusion = A write to a peer that has closed usually succeeds the first time (the data goes out, the peer answers with RST); the next one fails with EPIPE and raises SIGPIPE, whose default action ends the process without a word. Ignore SIGPIPE or send with MSG_NOSIGNAL, and treat EPIPE as "this client is gone".
+try-connect-refused--title = a non-blocking connect to a closed port: writable, POLLERR, SO_ERROR = ECONNREFUSED
+try-refused = A non-blocking socket connects to 127.0.0.1:{ $port }, where nothing listens: connect() returns { $connect }. poll(POLLOUT) reports { $revents }; getsockopt(SO_ERROR) gives { $error }, and read again, { $again }.
+try-refused-conclusion = A non-blocking connect that fails still makes the socket writable: writable means "connect has finished", not "connected". SO_ERROR says how it finished, and reading it clears it.
+try-select-timeout--title = select() rewrites its timeout with the time it did not sleep
+try-select-ready = select() with a timeout of { $before } ms on a pipe that a thread writes to 50 ms later: it returned { $ready }, and the timeout now says { $left } ms.
+try-select-expired = select() with a timeout of 50 ms on a pipe nobody writes to: it returned { $ready }, and the timeout now says { $left } µs.
+try-select-conclusion = On Linux select() overwrites its timeout with the time that was left: a loop that sets it once, before the loop, waits less each round, then not at all (a busy loop). Set it again before every call, like the sets.
+try-epoll-close-dup--title = an epoll entry outlives close() while a duplicate of the descriptor lives
+try-epoll-dup-closed = A socket registered as descriptor { $fd } is duplicated (dup), then descriptor { $fd } is closed. Data arrives: epoll_wait reports { $events } event(s), under the closed number; epoll_ctl(DEL, { $fd }) gives { $delete }.
+try-epoll-dup-last = The epoll instance holds { $before } entry while the duplicate lives (its /proc fdinfo); once the duplicate, the socket's last descriptor, is closed: { $after }.
+try-epoll-dup-conclusion = An epoll entry belongs to the open socket, not to the number: closing one descriptor while a dup or a child's copy lives leaves the entry, which reports under a number you closed and can no longer delete. With shared descriptors, epoll.delete before close.
+try-sigchld-merge--title = standard signals do not queue: five children, one SIGCHLD
+try-sigchld-blocked = A process blocks SIGCHLD, installs a handler, and forks { $children } children that exit at once. All have ended: { $ended }; SIGCHLD is pending: { $pending }.
+try-sigchld-unblocked = It unblocks SIGCHLD: the handler runs { $runs } time(s); one loop of waitpid(-1, WNOHANG) reaps { $reaped } children.
+try-sigchld-conclusion = A pending standard signal is one bit: the SIGCHLDs of children that end while one is pending merge into it. A handler that calls waitpid once per signal leaves zombies; loop on waitpid(WNOHANG) until none is left.
+try-scm-rights--title = SCM_RIGHTS: 0 bytes of data pass nothing; too little room closes the surplus
+try-scm-empty = sendmsg() on a Unix stream socket with 0 bytes of data and one descriptor returns { $sent }; the receiver's recvmsg() gives { $got }, with { $fds } descriptor(s).
+try-scm-ctrunc = sendmsg() with 1 byte and { $sent } descriptors (pipes' write ends), to a receiver with room for { $room } (CMSG_SPACE of { $room } ints): it gets { $got } descriptor(s), MSG_CTRUNC set: { $cut }. Of the pipes, { $closed } now read EOF (the kernel closed their write end), { $open } are still open.
+try-scm-conclusion = Descriptors ride on data: on a stream socket a sendmsg of 0 bytes sends nothing, descriptors included; send at least one byte. A receiver with too small a control buffer gets MSG_CTRUNC, and the descriptors that did not fit are closed: give room for all you expect.
 
 ## A student's first hour (issue 24)
 select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }

@@ -1395,6 +1395,38 @@ try-pipe-buf-atomic--title = PIPE_BUF 바이트 이하의 파이프 쓰기는 �
 try-pipe-small = 쓰는 쪽 4개가 동시에 한 파이프에 { $bytes }바이트(PIPE_BUF) 레코드를 64개씩 썼다: 레코드 { $records }개 가운데 다른 쪽 바이트와 섞인 것은 { $mixed }개.
 try-pipe-large = 쓰는 쪽 A: 빈 파이프(64KiB)에 { $bytes }바이트를 write() 한 번으로 쓰고, 자리를 기다린다. 쓰는 쪽 B: 100바이트를 write() 한 번으로 쓰고, A 뒤에서 기다린다. 시그널은 없다. 읽는 쪽이 파이프를 두 번 비운다. A의 write()는 { $first }바이트를, B의 write()는 { $small }바이트를 반환했고, B의 바이트는 오프셋 { $at }, 곧 A의 쓰기 안에 들어갔다.
 try-pipe-conclusion = PIPE_BUF(4096)바이트 이하의 파이프 쓰기는 원자적이다. 통째로 들어가거나 기다린다. 더 큰 쓰기는 그렇지 않다. 자리를 기다리는 동안 다른 쪽의 바이트가 그 자리를 차지해 그 쓰기 안에 들어간다. 그 쓰기가 전체 바이트 수를 반환하더라도 그렇다. 여럿이 한 파이프에 쓸 때는 레코드마다 write() 한 번, 각각 PIPE_BUF 이하로.
+try-accept-nonblock--title = accept()가 돌려주는 소켓은 리스닝 소켓의 O_NONBLOCK을 물려받지 않는다
+try-accept-nb = 리스닝 소켓을 논블로킹으로 만든다(fcntl, O_NONBLOCK): { $listener }. 클라이언트 둘이 연결한다. accept()가 돌려준 소켓은 논블로킹인가: { $accepted }. accept4(SOCK_NONBLOCK)가 돌려준 소켓은: { $accept4 }.
+try-accept-nb-conclusion = 리눅스에서 accept()는 O_NONBLOCK을 물려주지 않는다. poll이나 epoll로 기다리는 서버는 새 소켓마다 직접 논블로킹으로 만들어야 한다(SOCK_NONBLOCK을 준 accept4나 fcntl). 그러지 않으면 느린 클라이언트 하나가 서버를 멈춰 세운다.
+try-shut-rd--title = 리눅스의 shutdown(SHUT_RD): 읽기는 끝나지만 데이터는 여전히 들어온다
+try-shutrd-empty = 아직 아무것도 받지 않은 서버가 shutdown(SHUT_RD)를 호출한다. 서버의 recv()는 기다리지 않고 곧바로 { $read }을 반환한다.
+try-shutrd-data = 클라이언트는 이 사실을 모른다. 5바이트를 보내는 send()는 { $sent }를 반환하고, 바이트는 도착하며, 서버의 recv()는 { $read }바이트를 반환한다. 리셋을 보냈는가: { $reset }.
+try-shutrd-conclusion = SHUT_RD는 아무것도 찾지 못한 읽기가 0을 반환하게 할 뿐이다. TCP에는 상대에게 그만 보내라고 알릴 방법이 없고, 리눅스는 상대가 보내는 것을 계속 받아들인다. 데이터를 거절하려면 소켓을 닫아라.
+try-write-to-closed--title = 닫은 상대에게 쓰기: 첫 쓰기는 성공하고, 그다음 쓰기는 EPIPE나 SIGPIPE를 받는다
+try-epipe-first = 서버가 소켓을 닫는다. 아직 FIN을 읽지 않은 클라이언트가 5바이트를 보낸다. send()는 { $result }를 반환한다.
+try-epipe-reset = 서버의 커널은 그 바이트에 RST로 답한다. 그 RST로 클라이언트 소켓이 닫혔는가: { $reset }.
+try-epipe-child = SIGPIPE를 기본 동작으로 둔 자식 프로세스가 그 소켓으로 다시 보낸다: { $status }.
+try-epipe-second = 클라이언트가 MSG_NOSIGNAL을 주고 다시 보낸다. send()는 { $result }를 반환한다.
+try-epipe-conclusion = 닫은 상대에게 쓰면 보통 첫 번째는 성공한다(데이터가 나가고 상대가 RST로 답한다). 그다음 쓰기는 EPIPE로 실패하고 SIGPIPE를 일으키는데, SIGPIPE의 기본 동작은 아무 말 없이 프로세스를 끝내는 것이다. SIGPIPE를 무시하거나 MSG_NOSIGNAL로 보내고, EPIPE는 "이 클라이언트는 떠났다"로 처리하라.
+try-connect-refused--title = 닫힌 포트로 하는 논블로킹 connect: 쓰기 가능, POLLERR, SO_ERROR = ECONNREFUSED
+try-refused = 논블로킹 소켓이 아무도 듣지 않는 127.0.0.1:{ $port }로 연결한다. connect()는 { $connect }를 반환한다. poll(POLLOUT)은 { $revents }를 보고하고, getsockopt(SO_ERROR)는 { $error }를, 다시 읽으면 { $again }을 준다.
+try-refused-conclusion = 실패한 논블로킹 connect도 소켓을 쓰기 가능으로 만든다. 쓰기 가능은 "연결됨"이 아니라 "connect가 끝났다"는 뜻이다. 어떻게 끝났는지는 SO_ERROR가 알려 주고, 읽으면 지워진다.
+try-select-timeout--title = select()는 자지 않은 시간으로 타임아웃을 덮어쓴다
+try-select-ready = 스레드가 50ms 뒤에 쓰는 파이프를 { $before }ms 타임아웃으로 select()한다. select()는 { $ready }을 반환했고, 타임아웃은 이제 { $left }ms다.
+try-select-expired = 아무도 쓰지 않는 파이프를 50ms 타임아웃으로 select()한다. select()는 { $ready }을 반환했고, 타임아웃은 이제 { $left }µs다.
+try-select-conclusion = 리눅스에서 select()는 남은 시간으로 타임아웃을 덮어쓴다. 루프 앞에서 한 번만 설정하는 루프는 돌 때마다 덜 기다리다가 결국 전혀 기다리지 않는다(바쁜 루프). 집합처럼 호출할 때마다 다시 설정하라.
+try-epoll-close-dup--title = 디스크립터의 복제본이 살아 있는 동안 epoll 항목은 close() 뒤에도 남는다
+try-epoll-dup-closed = 디스크립터 { $fd }로 등록한 소켓을 복제(dup)한 뒤 디스크립터 { $fd }를 닫는다. 데이터가 도착한다. epoll_wait는 닫힌 번호로 이벤트 { $events }개를 보고하고, epoll_ctl(DEL, { $fd })는 { $delete }를 준다.
+try-epoll-dup-last = 복제본이 살아 있는 동안 epoll 인스턴스에는 항목이 { $before }개 있다(/proc의 fdinfo). 소켓의 마지막 디스크립터인 복제본까지 닫으면: { $after }개.
+try-epoll-dup-conclusion = epoll 항목은 번호가 아니라 열린 소켓에 딸려 있다. dup이나 자식의 사본이 살아 있는 동안 디스크립터 하나를 닫으면 항목은 남아서, 닫힌 번호로 보고하고 더는 지울 수도 없다. 디스크립터를 공유한다면 close 전에 epoll.delete를 하라.
+try-sigchld-merge--title = 표준 시그널은 쌓이지 않는다: 자식 다섯, SIGCHLD 하나
+try-sigchld-blocked = 프로세스가 SIGCHLD를 막고 핸들러를 설치한 뒤, 곧바로 끝나는 자식 { $children }개를 fork한다. 모두 끝났는가: { $ended }. SIGCHLD가 대기 중인가: { $pending }.
+try-sigchld-unblocked = SIGCHLD 막기를 푼다. 핸들러는 { $runs }번 실행되고, waitpid(-1, WNOHANG) 루프 한 번이 자식 { $reaped }개를 회수한다.
+try-sigchld-conclusion = 대기 중인 표준 시그널은 비트 하나다. 하나가 대기 중일 때 끝난 자식들의 SIGCHLD는 그 하나로 합쳐진다. 시그널마다 waitpid를 한 번 부르는 핸들러는 좀비를 남긴다. 남은 자식이 없을 때까지 waitpid(WNOHANG)를 반복하라.
+try-scm-rights--title = SCM_RIGHTS: 데이터 0바이트로는 아무것도 넘어가지 않고, 자리가 모자라면 남는 것은 닫힌다
+try-scm-empty = 유닉스 스트림 소켓에 데이터 0바이트와 디스크립터 하나로 sendmsg()하면 { $sent }을 반환한다. 받는 쪽의 recvmsg()는 { $got }을 주고, 디스크립터는 { $fds }개다.
+try-scm-ctrunc = 1바이트와 디스크립터 { $sent }개(파이프의 쓰기 끝)를, 자리가 { $room }개(int { $room }개의 CMSG_SPACE)뿐인 받는 쪽에 sendmsg()한다. 받는 쪽은 디스크립터 { $got }개를 받고, MSG_CTRUNC가 설정되었는가: { $cut }. 파이프 가운데 { $closed }개는 이제 EOF를 읽고(커널이 쓰기 끝을 닫았다), { $open }개는 아직 열려 있다.
+try-scm-conclusion = 디스크립터는 데이터에 실려 간다. 스트림 소켓에서 0바이트 sendmsg는 디스크립터까지 포함해 아무것도 보내지 않는다. 적어도 한 바이트를 보내라. 제어 버퍼가 너무 작은 받는 쪽은 MSG_CTRUNC를 받고, 들어가지 못한 디스크립터는 닫힌다. 기대하는 만큼 자리를 마련하라.
 
 ## 학생의 첫 한 시간 (issue 24)
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }

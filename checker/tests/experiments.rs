@@ -149,6 +149,75 @@ fn pipe_buf_atomic() {
     assert_eq!(f["small_write_at"], 128 << 10);
 }
 
+fn accept_nonblock() {
+    let f = held("accept-nonblock");
+    assert_eq!(f["listener_nonblocking"], true);
+    assert_eq!(f["accepted_nonblocking"], false);
+    assert_eq!(f["accept4_nonblocking"], true);
+}
+
+fn shut_rd() {
+    let f = held("shut-rd");
+    assert_eq!(f["read_after_shut_rd"], "0 (EOF)");
+    assert_eq!(f["peer_send"], "5");
+    assert_eq!(f["read_after_data"], "5");
+    assert_eq!(f["peer_reset"], false);
+}
+
+fn write_to_closed() {
+    let f = held("write-to-closed");
+    assert_eq!(f["first_write"], "5");
+    assert_eq!(f["reset_arrived"], true);
+    assert_eq!(f["second_write"], "EPIPE");
+    assert_eq!(f["child_killed_by"], "SIGPIPE");
+}
+
+fn connect_refused() {
+    let f = held("connect-refused");
+    assert_eq!(f["connect"], "EINPROGRESS");
+    assert_eq!(f["pollout"], true);
+    assert_eq!(f["pollerr"], true);
+    assert_eq!(f["so_error"], "ECONNREFUSED");
+    assert_eq!(f["so_error_again"], "0");
+}
+
+fn select_timeout() {
+    let f = held("select-timeout");
+    assert_eq!(f["timeout_before_us"], 1_000_000);
+    let left = number(&f["timeout_left_us"]);
+    assert!(left > 0 && left < 1_000_000, "{left}");
+    assert_eq!(f["expired_left_us"], 0);
+}
+
+fn epoll_close_dup() {
+    let f = held("epoll-close-dup");
+    assert_eq!(f["events_after_close"], 1);
+    assert_eq!(f["event_names_closed_fd"], true);
+    assert_eq!(f["delete_closed_fd"], "EBADF");
+    assert_eq!(f["entries_while_duplicate_lives"], 1);
+    assert_eq!(f["entries_after_last_close"], 0);
+}
+
+fn sigchld_merge() {
+    let f = held("sigchld-merge");
+    assert_eq!(f["children"], 5);
+    assert_eq!(f["pending_while_blocked"], true);
+    assert_eq!(f["handler_runs"], 1);
+    assert_eq!(f["reaped"], 5);
+}
+
+fn scm_rights() {
+    let f = held("scm-rights");
+    assert_eq!(f["empty_send_returned"], 0);
+    assert_eq!(f["empty_receiver_got"], "EAGAIN");
+    assert_eq!(f["sent_fds"], 4);
+    assert_eq!(f["room"], 2);
+    assert_eq!(f["ctrunc"], true);
+    assert_eq!(f["received_fds"], 2);
+    assert_eq!(f["surplus_closed"], 2);
+    assert_eq!(f["kept_open"], 2);
+}
+
 fn unknown_experiment() {
     let out = Command::cargo_bin("checker")
         .unwrap()
@@ -183,6 +252,14 @@ const TESTS: &[(&str, bool, fn())] = &[
     ("short-count-sigstop", false, short_count_sigstop),
     ("epollet-starve", false, epollet_starve),
     ("pipe-buf-atomic", false, pipe_buf_atomic),
+    ("accept-nonblock", false, accept_nonblock),
+    ("shut-rd", false, shut_rd),
+    ("write-to-closed", false, write_to_closed),
+    ("connect-refused", false, connect_refused),
+    ("select-timeout", false, select_timeout),
+    ("epoll-close-dup", false, epoll_close_dup),
+    ("sigchld-merge", false, sigchld_merge),
+    ("scm-rights", false, scm_rights),
 ];
 
 fn main() {

@@ -21,7 +21,7 @@ use crate::base::i18n::msg;
 use crate::contain::procinfo;
 
 /// Fork a child that runs `child` (async-signal-safe calls only) and `_exit`s with its value.
-fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
+pub(super) fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
     // SAFETY: the child runs only async-signal-safe calls (see the module's comment) and
     // leaves with _exit, never returning into the checker.
     match unsafe { fork() }? {
@@ -35,7 +35,7 @@ fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
 }
 
 /// Reap a child, killing it first if it is still there after `limit`.
-fn reap(pid: Pid, limit: Duration) -> Option<WaitStatus> {
+pub(super) fn reap(pid: Pid, limit: Duration) -> Option<WaitStatus> {
     let mut status = None;
     net::wait_until(limit, || {
         status = waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG))
@@ -228,7 +228,7 @@ fn drain(fd: &OwnedFd) {
     while matches!(net::recv_now(fd, &mut buf), Ok(n) if n > 0) {}
 }
 
-fn read_i64(fd: &OwnedFd, wait: Duration) -> Option<i64> {
+pub(super) fn read_i64(fd: &OwnedFd, wait: Duration) -> Option<i64> {
     let mut pfd = [nix::poll::PollFd::new(
         std::os::fd::AsFd::as_fd(fd),
         nix::poll::PollFlags::POLLIN,
