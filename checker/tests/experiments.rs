@@ -177,6 +177,7 @@ fn connect_refused() {
     assert_eq!(f["connect"], "EINPROGRESS");
     assert_eq!(f["pollout"], true);
     assert_eq!(f["pollerr"], true);
+    assert_eq!(f["revents"], "PollFlags(POLLOUT | POLLERR | POLLHUP)");
     assert_eq!(f["so_error"], "ECONNREFUSED");
     assert_eq!(f["so_error_again"], "0");
 }
@@ -184,6 +185,8 @@ fn connect_refused() {
 fn select_timeout() {
     let f = held("select-timeout");
     assert_eq!(f["timeout_before_us"], 1_000_000);
+    assert_eq!(f["ready"], 1);
+    assert_eq!(f["expired_ready"], 0);
     let left = number(&f["timeout_left_us"]);
     assert!(left > 0 && left < 1_000_000, "{left}");
     assert_eq!(f["expired_left_us"], 0);
@@ -201,6 +204,7 @@ fn epoll_close_dup() {
 fn sigchld_merge() {
     let f = held("sigchld-merge");
     assert_eq!(f["children"], 5);
+    assert_eq!(f["children_ended"], true);
     assert_eq!(f["pending_while_blocked"], true);
     assert_eq!(f["handler_runs"], 1);
     assert_eq!(f["reaped"], 5);
@@ -210,6 +214,7 @@ fn scm_rights() {
     let f = held("scm-rights");
     assert_eq!(f["empty_send_returned"], 0);
     assert_eq!(f["empty_receiver_got"], "EAGAIN");
+    assert_eq!(f["empty_fds_received"], 0);
     assert_eq!(f["sent_fds"], 4);
     assert_eq!(f["room"], 2);
     assert_eq!(f["ctrunc"], true);

@@ -173,6 +173,7 @@ pub fn connect_refused(lab: &mut Lab) -> Result<Outcome> {
         .fact("connect", connect)
         .fact("pollout", pollout)
         .fact("pollerr", pollerr)
+        .fact("revents", format!("{revents:?}"))
         .fact("so_error", so_error)
         .fact("so_error_again", again))
 }

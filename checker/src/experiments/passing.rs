@@ -138,6 +138,7 @@ pub fn scm_rights(lab: &mut Lab) -> Result<Outcome> {
     Ok(Outcome::new(holds)
         .fact("empty_send_returned", empty.unwrap_or(usize::MAX))
         .fact("empty_receiver_got", empty_got)
+        .fact("empty_fds_received", fds.len())
         .fact("sent_fds", ends.len())
         .fact("room", ROOM)
         .fact("ctrunc", cut)

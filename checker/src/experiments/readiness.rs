@@ -140,6 +140,8 @@ pub fn select_timeout(lab: &mut Lab) -> Result<Outcome> {
     let holds = ready == 1 && left > 0 && left < TIMEOUT_US && none == 0 && expired == 0;
     Ok(Outcome::new(holds)
         .fact("timeout_before_us", TIMEOUT_US)
+        .fact("ready", ready)
+        .fact("expired_ready", none)
         .fact("timeout_left_us", left)
         .fact("expired_left_us", expired))
 }

@@ -112,6 +112,7 @@ pub fn sigchld_merge(lab: &mut Lab) -> Result<Outcome> {
     let holds = ended && pending && runs == 1 && reaped == CHILDREN as i64;
     Ok(Outcome::new(holds)
         .fact("children", CHILDREN)
+        .fact("children_ended", ended)
         .fact("pending_while_blocked", pending)
         .fact("handler_runs", runs)
         .fact("reaped", reaped))
