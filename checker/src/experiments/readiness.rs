@@ -16,7 +16,7 @@ use super::{Lab, Outcome};
 use crate::base::i18n::msg;
 
 /// How long "no event" is waited for. No event can come: nothing is sent meanwhile.
-const QUIET: u16 = 100;
+const QUIET: u16 = 50;
 /// What the client sends at once: all of it is in the server's receive queue before the server
 /// first waits, so nothing arrives while it reads (more arrivals would make more edges).
 const SENT: usize = 8 << 10;
