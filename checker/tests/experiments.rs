@@ -234,6 +234,45 @@ fn unknown_experiment() {
     assert!(err.contains("backlog") && err.contains("zombie"), "{err}");
 }
 
+/// The experiments `checker try` lists.
+fn listed() -> Vec<String> {
+    let out = Command::cargo_bin("checker")
+        .unwrap()
+        .args(["try", "--lang", "en"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(String::from))
+        .collect()
+}
+
+/// Every experiment has its test here, and is cited in the course, in both languages, with the
+/// command that runs it.
+fn every_experiment_tested_and_cited() {
+    let listed = listed();
+    assert!(listed.len() >= 20, "{listed:?}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let course = std::fs::read_to_string(root.join("course.md")).unwrap();
+    let korean = std::fs::read_to_string(root.join("course.ko.md")).unwrap();
+    for name in &listed {
+        assert!(
+            TESTS.iter().any(|(tested, _, _)| tested == name),
+            "{name} has no test in tests/experiments.rs"
+        );
+        let command = format!("cargo run -p checker -- try {name}`");
+        assert!(course.contains(&command), "course.md does not cite {name}");
+        assert!(
+            korean.contains(&command),
+            "course.ko.md does not cite {name}"
+        );
+    }
+    for (tested, _, _) in TESTS {
+        assert!(listed.iter().any(|n| n == tested), "{tested} is not listed");
+    }
+}
+
 /// Can this machine make namespaces? Asked the way the checker asks it (root and unshare).
 fn namespaces_available() -> bool {
     std::process::Command::new("unshare")
@@ -270,10 +309,16 @@ const TESTS: &[(&str, bool, fn())] = &[
 fn main() {
     let args = Arguments::from_args();
     let namespaces = namespaces_available();
-    let mut trials = vec![Trial::test("unknown-experiment-lists-them", || {
-        unknown_experiment();
-        Ok(())
-    })];
+    let mut trials = vec![
+        Trial::test("unknown-experiment-lists-them", || {
+            unknown_experiment();
+            Ok(())
+        }),
+        Trial::test("every-experiment-tested-and-cited", || {
+            every_experiment_tested_and_cited();
+            Ok(())
+        }),
+    ];
     for &(name, needs_namespace, check) in TESTS {
         let skipped = needs_namespace && !namespaces;
         if skipped {
