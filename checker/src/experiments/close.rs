@@ -85,10 +85,11 @@ pub fn fin_delayed_ack(lab: &mut Lab) -> Result<Outcome> {
     ));
     let acked = net::wait_until(Duration::from_secs(1), || net::state(&client) == FIN_WAIT2);
     let waited = started.elapsed();
+    let after_ack = net::state(&client);
     lab.say(msg!(
         "try-fin-acked",
         ms = waited.as_millis() as u64,
-        state = net::state_name(net::state(&client))
+        state = net::state_name(after_ack)
     ));
     // The same again, but the server answers at once: its FIN carries the ACK.
     let (client2, server2, _) = pair(false)?;
@@ -105,30 +106,47 @@ pub fn fin_delayed_ack(lab: &mut Lab) -> Result<Outcome> {
     net::wait_until(Duration::from_secs(2), || in_recv(tid));
     shutdown(client2.as_raw_fd(), Shutdown::Write)?;
     let _ = reader.join();
+    // Every state the client's socket passes through until its side of the connection waits in
+    // TIME_WAIT (the socket itself then says CLOSE: the kernel keeps a TIME_WAIT entry of its
+    // own, seen in the namespace's table).
+    let client_port = net::local_port(&client2)?;
     let mut seen_fin_wait2 = false;
-    net::wait_until(Duration::from_millis(300), || {
-        let s = net::state(&client2);
-        seen_fin_wait2 |= s == FIN_WAIT2;
-        s != FIN_WAIT1
+    let in_time_wait = net::wait_until(Duration::from_millis(300), || {
+        seen_fin_wait2 |= net::state(&client2) == FIN_WAIT2;
+        time_wait_on(client_port)
     });
+    let answered = if in_time_wait {
+        "TIME_WAIT"
+    } else {
+        net::state_name(net::state(&client2))
+    };
     lab.say(msg!(
         "try-fin-answered",
-        state = net::state_name(net::state(&client2))
+        state = answered,
+        fin_wait2 = yes_no(seen_fin_wait2)
     ));
-    let holds = right_after == FIN_WAIT1 && acked && waited >= Duration::from_millis(20);
+    let holds = right_after == FIN_WAIT1
+        && acked
+        && waited >= Duration::from_millis(20)
+        && in_time_wait
+        && !seen_fin_wait2;
     lab.say(msg!("try-fin-conclusion"));
     Ok(Outcome::new(holds)
         .fact("state_after_shutdown", net::state_name(right_after))
+        .fact("state_after_ack", net::state_name(after_ack))
         .fact("ack_after_ms", waited.as_millis() as u64)
-        .fact("answered_state", net::state_name(net::state(&client2))))
+        .fact("answered_state", answered)
+        .fact("answered_passed_fin_wait2", seen_fin_wait2))
 }
 
 /// The server closes first: its side of the connection waits in TIME_WAIT. Binding its port
-/// again fails with EADDRINUSE unless the new socket sets SO_REUSEADDR (and the old one had
-/// it too: both sides of a bind conflict must agree to share).
+/// again fails with EADDRINUSE unless both the new socket and the old one set SO_REUSEADDR
+/// (both sides of a bind conflict must agree to share): the four combinations.
 pub fn time_wait_reuseaddr(lab: &mut Lab) -> Result<Outcome> {
-    let mut outcomes = Vec::new();
-    for (old_reuse, new_reuse) in [(true, false), (true, true), (false, true)] {
+    let mut outcome = Outcome::new(true);
+    let mut all_in_time_wait = true;
+    let mut only_both_bind = true;
+    for (old_reuse, new_reuse) in [(false, false), (true, false), (false, true), (true, true)] {
         let (listener, port) = net::listener(0, 4, old_reuse)?;
         let client = net::connect_blocking(port)?;
         let server = net::accept(&listener, false)?.context("accept")?;
@@ -144,7 +162,7 @@ pub fn time_wait_reuseaddr(lab: &mut Lab) -> Result<Outcome> {
         }
         let bound = bind(fresh.as_raw_fd(), &SockaddrIn::new(127, 0, 0, 1, port));
         let shown = match bound {
-            Ok(()) => "0".to_string(),
+            Ok(()) => "ok".to_string(),
             Err(e) => format!("{e:?}"),
         };
         lab.say(msg!(
@@ -155,21 +173,23 @@ pub fn time_wait_reuseaddr(lab: &mut Lab) -> Result<Outcome> {
             new = yes_no(new_reuse),
             result = shown.clone()
         ));
-        outcomes.push((in_time_wait, bound));
+        all_in_time_wait &= in_time_wait;
+        let expected = if old_reuse && new_reuse {
+            Ok(())
+        } else {
+            Err(Errno::EADDRINUSE)
+        };
+        only_both_bind &= bound == expected;
+        let case = format!(
+            "old_{}_new_{}",
+            if old_reuse { "with" } else { "without" },
+            if new_reuse { "with" } else { "without" }
+        );
+        outcome = outcome.fact(&case, shown);
     }
-    let holds = outcomes.iter().all(|(tw, _)| *tw)
-        && outcomes[0].1 == Err(Errno::EADDRINUSE)
-        && outcomes[1].1.is_ok()
-        && outcomes[2].1 == Err(Errno::EADDRINUSE);
     lab.say(msg!("try-tw-conclusion"));
-    let shown = |r: &nix::Result<()>| match r {
-        Ok(()) => "ok".to_string(),
-        Err(e) => format!("{e:?}"),
-    };
-    Ok(Outcome::new(holds)
-        .fact("bind_without_reuseaddr", shown(&outcomes[0].1))
-        .fact("bind_with_reuseaddr", shown(&outcomes[1].1))
-        .fact("bind_with_reuseaddr_old_without", shown(&outcomes[2].1)))
+    outcome.holds = all_in_time_wait && only_both_bind;
+    Ok(outcome.fact("in_time_wait", all_in_time_wait))
 }
 
 /// Is a socket of this namespace in TIME_WAIT on local port `port`?

@@ -9,11 +9,14 @@
 //! machine's loopback, and the experiments that need a namespace say they cannot run.
 
 mod close;
+mod connection;
 mod icmp;
 mod net;
+mod passing;
 mod processes;
 mod queue;
 mod readiness;
+mod signals;
 
 use std::io::Write;
 
@@ -88,11 +91,25 @@ pub static ALL: &[Experiment] = &[
         run: close::fin_delayed_ack,
     },
     Experiment {
+        name: "shut-rd",
+        section: "shutdown",
+        needs_namespace: false,
+        title_id: "try-shut-rd--title",
+        run: connection::shut_rd,
+    },
+    Experiment {
         name: "time-wait-reuseaddr",
         section: "time-wait",
         needs_namespace: false,
         title_id: "try-time-wait-reuseaddr--title",
         run: close::time_wait_reuseaddr,
+    },
+    Experiment {
+        name: "write-to-closed",
+        section: "sigpipe",
+        needs_namespace: false,
+        title_id: "try-write-to-closed--title",
+        run: connection::write_to_closed,
     },
     Experiment {
         name: "udp-icmp-unconnected",
@@ -109,11 +126,46 @@ pub static ALL: &[Experiment] = &[
         run: processes::zombie,
     },
     Experiment {
+        name: "sigchld-merge",
+        section: "sigchld",
+        needs_namespace: false,
+        title_id: "try-sigchld-merge--title",
+        run: signals::sigchld_merge,
+    },
+    Experiment {
         name: "short-count-sigstop",
         section: "short-writes",
         needs_namespace: false,
         title_id: "try-short-count-sigstop--title",
         run: processes::short_count_sigstop,
+    },
+    Experiment {
+        name: "accept-nonblock",
+        section: "non-blocking",
+        needs_namespace: false,
+        title_id: "try-accept-nonblock--title",
+        run: connection::accept_nonblock,
+    },
+    Experiment {
+        name: "connect-refused",
+        section: "so-error",
+        needs_namespace: false,
+        title_id: "try-connect-refused--title",
+        run: connection::connect_refused,
+    },
+    Experiment {
+        name: "select-timeout",
+        section: "select",
+        needs_namespace: false,
+        title_id: "try-select-timeout--title",
+        run: readiness::select_timeout,
+    },
+    Experiment {
+        name: "epoll-close-dup",
+        section: "epoll",
+        needs_namespace: false,
+        title_id: "try-epoll-close-dup--title",
+        run: readiness::epoll_close_dup,
     },
     Experiment {
         name: "epollet-starve",
@@ -128,6 +180,13 @@ pub static ALL: &[Experiment] = &[
         needs_namespace: false,
         title_id: "try-pipe-buf-atomic--title",
         run: processes::pipe_buf_atomic,
+    },
+    Experiment {
+        name: "scm-rights",
+        section: "fd-passing",
+        needs_namespace: false,
+        title_id: "try-scm-rights--title",
+        run: passing::scm_rights,
     },
 ];
 

@@ -17,6 +17,8 @@ pub const ESTABLISHED: u8 = 1;
 pub const SYN_SENT: u8 = 2;
 pub const FIN_WAIT1: u8 = 4;
 pub const FIN_WAIT2: u8 = 5;
+pub const CLOSE: u8 = 7;
+pub const CLOSE_WAIT: u8 = 8;
 
 pub fn state_name(state: u8) -> &'static str {
     [

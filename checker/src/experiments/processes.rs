@@ -21,7 +21,7 @@ use crate::base::i18n::msg;
 use crate::contain::procinfo;
 
 /// Fork a child that runs `child` (async-signal-safe calls only) and `_exit`s with its value.
-fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
+pub(super) fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
     // SAFETY: the child runs only async-signal-safe calls (see the module's comment) and
     // leaves with _exit, never returning into the checker.
     match unsafe { fork() }? {
@@ -35,7 +35,7 @@ fn spawn(child: impl FnOnce() -> i32) -> Result<Pid> {
 }
 
 /// Reap a child, killing it first if it is still there after `limit`.
-fn reap(pid: Pid, limit: Duration) -> Option<WaitStatus> {
+pub(super) fn reap(pid: Pid, limit: Duration) -> Option<WaitStatus> {
     let mut status = None;
     net::wait_until(limit, || {
         status = waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG))
@@ -228,7 +228,7 @@ fn drain(fd: &OwnedFd) {
     while matches!(net::recv_now(fd, &mut buf), Ok(n) if n > 0) {}
 }
 
-fn read_i64(fd: &OwnedFd, wait: Duration) -> Option<i64> {
+pub(super) fn read_i64(fd: &OwnedFd, wait: Duration) -> Option<i64> {
     let mut pfd = [nix::poll::PollFd::new(
         std::os::fd::AsFd::as_fd(fd),
         nix::poll::PollFlags::POLLIN,
@@ -306,8 +306,8 @@ fn msg_case(name: &str) -> crate::base::i18n::Text {
 }
 
 /// Writes of at most PIPE_BUF bytes into a pipe are atomic: four writers' 4096-byte records
-/// arrive whole. A larger write is not: a signal while it waits for room ends it with what it
-/// wrote so far, and another writer's bytes land before the rest.
+/// arrive whole. A larger write is not: while it waits for room, another writer's bytes can
+/// take the room, and land inside it, with no signal at all.
 pub fn pipe_buf_atomic(lab: &mut Lab) -> Result<Outcome> {
     const RECORD: usize = libc::PIPE_BUF;
     const RECORDS: usize = 64;
@@ -346,74 +346,98 @@ pub fn pipe_buf_atomic(lab: &mut Lab) -> Result<Outcome> {
         mixed = mixed
     ));
     let small_atomic = whole_writes && mixed == 0 && stream.len() == 4 * RECORDS * RECORD;
-    let (first, split) = large_write_split(lab)?;
-    let holds = small_atomic && split;
+    let (large, small, at) = large_write_split(lab)?;
+    // B's 100 bytes inside A's one write(), which returned its whole count.
+    let inside = at.is_some_and(|p| p > 0 && p < 160 << 10);
+    let holds = small_atomic && large == 160 << 10 && small == 100 && inside;
     lab.say(msg!("try-pipe-conclusion"));
     Ok(Outcome::new(holds)
         .fact("small_records_mixed", mixed)
-        .fact("large_first_write_returned", first)
-        .fact("large_write_split_by_other", split))
+        .fact("large_write_returned", large)
+        .fact("small_write_returned", small)
+        .fact("small_write_at", at.map(|p| p as i64).unwrap_or(-1)))
 }
 
-/// One writer's 96 KiB write() into an empty 64 KiB pipe: it waits for room after 64 KiB;
-/// stopped there (SIGSTOP), its write returns 65536; another writer's 100 bytes go in; it is
-/// continued and writes the rest. What was the first write's count, and did the other bytes
-/// land inside the 96 KiB?
-fn large_write_split(lab: &mut Lab) -> Result<(i64, bool)> {
-    const LARGE: usize = 96 << 10;
-    let (r, w) = pipe()?;
-    let (result_r, result_w) = pipe()?;
-    let data = vec![b'A'; LARGE];
-    let (fd, out) = (w.as_raw_fd(), result_w.as_raw_fd());
-    let child = spawn(|| {
+/// Fork a child that makes one write() of `data` into `fd` and sends its count (or -errno)
+/// down `out`.
+fn one_write(fd: i32, data: &[u8], out: i32) -> Result<Pid> {
+    spawn(|| {
         // SAFETY: write is async-signal-safe; `data` was made before the fork.
         unsafe {
-            let first = libc::write(fd, data.as_ptr().cast(), LARGE) as i64;
-            libc::write(out, (&first as *const i64).cast(), 8);
-            let mut done = first.max(0) as usize;
-            while done < LARGE {
-                let n = libc::write(fd, data[done..].as_ptr().cast(), LARGE - done);
-                if n <= 0 {
-                    return 1;
-                }
-                done += n as usize;
-            }
+            let n = libc::write(fd, data.as_ptr().cast(), data.len());
+            let value: i64 = if n < 0 {
+                -i64::from(*libc::__errno_location())
+            } else {
+                n as i64
+            };
+            libc::write(out, (&value as *const i64).cast(), 8);
         }
         0
-    })?;
-    drop(result_w);
-    let pid = child.as_raw();
-    let full = net::wait_until(Duration::from_secs(3), || {
-        net::unread(r.as_raw_fd()) == 65536 && procinfo::in_write_call(pid)
-    });
-    if !full {
-        let _ = kill(child, Signal::SIGKILL);
-        reap(child, Duration::from_secs(1));
-        bail!("the writer did not fill the pipe and wait");
+    })
+}
+
+/// Writer A's one write() of 160 KiB into an empty 64 KiB pipe, and writer B's one write() of
+/// 100 bytes; no signal anywhere. A fills the pipe and waits for room; B, come later, waits
+/// behind it. The reader empties the pipe: the kernel wakes the first writer waiting (A), which
+/// fills it again and queues up behind B; the reader empties it again: B's turn, then A's rest.
+/// Where did B's bytes land, and what did each write return?
+fn large_write_split(lab: &mut Lab) -> Result<(i64, i64, Option<usize>)> {
+    const LARGE: usize = 160 << 10;
+    const PIPE: usize = 64 << 10;
+    let (r, w) = pipe()?;
+    let (result_r, result_w) = pipe()?;
+    let (large, small) = (vec![b'A'; LARGE], vec![b'B'; 100]);
+    let (fd, out) = (w.as_raw_fd(), result_w.as_raw_fd());
+    let a = one_write(fd, &large, out)?;
+    // Writer A waits in write() with the pipe full.
+    let waits_full = |pid: Pid| {
+        net::wait_until(Duration::from_secs(3), || {
+            net::unread(r.as_raw_fd()) == PIPE && procinfo::in_write_call(pid.as_raw())
+        })
+    };
+    let a_waits = waits_full(a);
+    let b = one_write(fd, &small, out)?;
+    let b_waits = waits_full(b);
+    let mut stream = Vec::new();
+    let mut first = vec![0u8; PIPE];
+    if a_waits && b_waits {
+        read_exact(&r, &mut first)?;
+        stream.extend_from_slice(&first);
+        // A took the room and waits again, its write not finished; B still waits.
+        if waits_full(a) && procinfo::in_write_call(b.as_raw()) {
+            read_exact(&r, &mut first)?;
+            stream.extend_from_slice(&first);
+        }
     }
-    kill(child, Signal::SIGSTOP)?;
-    net::wait_until(Duration::from_secs(2), || procinfo::state(pid) == Some('T'));
-    let mut head = vec![0u8; 65536];
-    read_exact(&r, &mut head)?;
-    write_all(&w, &[b'B'; 100])?;
-    kill(child, Signal::SIGCONT)?;
-    let first = read_i64(&result_r, Duration::from_secs(2)).unwrap_or(-1);
     drop(w);
-    let mut stream = head;
+    drop(result_w);
     stream.extend(read_all(&r)?);
-    reap(child, Duration::from_secs(2));
+    let (ra, rb) = (
+        reap(a, Duration::from_secs(2)),
+        reap(b, Duration::from_secs(2)),
+    );
+    if !(a_waits && b_waits) || ra.is_none() || rb.is_none() {
+        bail!("the writers did not wait for room as they should");
+    }
+    // The two counts, in the order the writes ended: A's 160 KiB, B's 100.
+    let (mut large_returned, mut small_returned) = (-1, -1);
+    while let Some(v) = read_i64(&result_r, Duration::from_millis(100)) {
+        if v == 100 {
+            small_returned = v;
+        } else {
+            large_returned = v;
+        }
+    }
     let b_at = stream.iter().position(|&b| b == b'B');
-    let split = first == 65536
-        && stream.len() == LARGE + 100
-        && b_at == Some(65536)
-        && stream[65636..].iter().all(|&b| b == b'A');
+    let whole = stream.len() == LARGE + 100 && stream.iter().filter(|&&b| b == b'B').count() == 100;
     lab.say(msg!(
         "try-pipe-large",
         bytes = LARGE,
-        first = first,
+        first = large_returned,
+        small = small_returned,
         at = b_at.map(|p| p as i64).unwrap_or(-1)
     ));
-    Ok((first, split))
+    Ok((large_returned, small_returned, b_at.filter(|_| whole)))
 }
 
 fn read_all(fd: &OwnedFd) -> Result<Vec<u8>> {
@@ -438,14 +462,6 @@ fn read_exact(fd: &OwnedFd, buf: &mut [u8]) -> Result<()> {
             Err(Errno::EINTR) => {}
             Err(e) => bail!("read: {e}"),
         }
-    }
-    Ok(())
-}
-
-fn write_all(fd: &OwnedFd, mut data: &[u8]) -> Result<()> {
-    while !data.is_empty() {
-        let n = nix::unistd::write(fd, data)?;
-        data = &data[n..];
     }
     Ok(())
 }
