@@ -45,6 +45,7 @@ report-rerun = 다시 실행: { $command }
 report-transcript-took = 기록 ({ $seconds }초):
 report-score = 점수: { $earned }/{ $possible }점
 report-score-day = { $day }일차: { $earned }/{ $possible }
+report-failing = 실패한 테스트: { $tests }
 report-totals = 통과 { $passed }, 실패 { $failed }
 report-totals-not-started = , 시작 전 { $n }
 report-totals-not-applicable = , 해당 없음 { $n }
