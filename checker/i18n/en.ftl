@@ -60,6 +60,7 @@ report-rerun = re-run: { $command }
 report-transcript-took = transcript ({ $seconds } s):
 report-score = score: { $earned }/{ $possible } points
 report-score-day = day { $day }: { $earned }/{ $possible }
+report-failing = failing: { $tests }
 report-totals = { $passed } passed, { $failed } failed
 report-totals-not-started = , { $n } not started
 report-totals-not-applicable = , { $n } not applicable

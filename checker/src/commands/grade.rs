@@ -57,12 +57,13 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         indicatif::ProgressBar::hidden()
     };
     opts.on_build = Some(progress::building(&bar, tr));
+    let columns = human::terminal_columns();
     let mut printed = Ok(());
     let reports = runner::grade(selections, &opts, |r| {
         cache::store(&opts.tree, r);
         if human && printed.is_ok() {
             bar.suspend(|| {
-                printed = human::exercise(&mut out, r, &rerun, args.verbose, tr)
+                printed = human::exercise(&mut out, r, &rerun, args.verbose, columns, tr)
                     .and_then(|()| writeln!(out))
                     .and_then(|()| out.flush());
             });
@@ -77,6 +78,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     if human {
         quiet_on_broken_pipe(
             human::scores(&mut out, &reports, tr)
+                .and_then(|()| human::failing(&mut out, &reports, columns, tr))
                 .and_then(|()| human::totals(&mut out, &reports, tr)),
         )?;
     }

@@ -79,27 +79,13 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
 const NAME_CELLS: usize = 14;
 const TITLE_INDENT: usize = 2 + NAME_CELLS + 1;
 
-/// The terminal's width in cells: COLUMNS where it is set, else the terminal's own; `None`
-/// for a pipe or a file (one row a line there, whatever its length: a log is read by grep).
-fn columns() -> Option<usize> {
-    match std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse().ok())
-    {
-        Some(columns) if columns > 0 => Some(columns),
-        _ => console::Term::stdout()
-            .size_checked()
-            .map(|(_, columns)| usize::from(columns)),
-    }
-}
-
 fn print(
     out: &mut impl Write,
     opts: &Options,
     rows: &[(&Exercise, Summary)],
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let columns = columns();
+    let columns = human::terminal_columns();
     let dir = opts.tree.dir.display().to_string();
     let heading = tr.render(&msg!("overview-heading", dir = dir));
     writeln!(out, "{}\n", lines(&heading, columns))?;

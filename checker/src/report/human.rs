@@ -12,6 +12,8 @@ use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
 use crate::lab::course;
 use crate::lab::exercise::Exercise;
 use crate::report::hints;
+use crate::report::lines::Lines;
+pub use crate::report::lines::terminal_columns;
 
 const GREEN: Style = AnsiColor::Green.on_default().bold();
 const RED: Style = AnsiColor::Red.on_default().bold();
@@ -100,29 +102,46 @@ fn exercise_counts(report: &ExerciseReport, earned: u32, possible: u32) -> Text 
     }
 }
 
-/// Print one exercise's block.
+/// Print one exercise's block, cut to `columns` where the terminal's width is known. Failing
+/// tests come first: in a short terminal they are what must stay on screen, above the hints of
+/// tests not started yet.
 pub fn exercise(
     out: &mut impl Write,
     report: &ExerciseReport,
     rerun: &Rerun,
     verbose: bool,
+    columns: Option<usize>,
     tr: &Messages,
 ) -> std::io::Result<()> {
+    let mut out = Lines { out, columns };
     let ex = report.exercise;
     let status = report.status();
     let style = exercise_style(status);
     let (earned, possible) = report.points();
-    writeln!(
-        out,
-        "{BOLD}{}{BOLD:#} — {}  {style}{}{style:#} {DIM}{}{DIM:#}",
-        ex.name,
-        ex.title_in(tr),
+    let (status_words, counts) = (
         tr.render(&status.words()),
         tr.render(&exercise_counts(report, earned, possible)),
-    )?;
+    );
+    let head = format!("{BOLD}{}{BOLD:#} — ", ex.name);
+    let head_cells = crate::base::i18n::width(ex.name) + 3;
+    let rest = format!("{}  {status_words} {counts}", ex.title_in(tr));
+    match out.columns {
+        // The title, status and counts after the name where they fit, coloured as always.
+        Some(columns) if head_cells + crate::base::i18n::width(&rest) > columns => {
+            out.put(&head, head_cells, 2, &ex.title_in(tr), Style::new())?;
+            let lead = format!("  {style}{status_words}{style:#} ");
+            let cells = 3 + crate::base::i18n::width(&status_words);
+            out.put(&lead, cells, cells, &counts, DIM)?;
+        }
+        _ => writeln!(
+            out.out,
+            "{head}{}  {style}{status_words}{style:#} {DIM}{counts}{DIM:#}",
+            ex.title_in(tr),
+        )?,
+    }
     if let Some(void) = super::json::rules_void_text(report, tr) {
         // The score above says 0: say why where it is read, not only in the rules line below.
-        writeln!(out, "  {RED}{}{RED:#}", tr.render(&void))?;
+        out.put("  ", 2, 2, &tr.render(&void), RED)?;
     }
     if let Some(problem) = &report.build_problem {
         let what = if problem.status == Status::DoesNotCompile {
@@ -130,18 +149,16 @@ pub fn exercise(
         } else {
             msg!("report-not-graded")
         };
-        writeln!(
-            out,
-            "  {RED}✗ {}{RED:#}: {}",
-            tr.render(&what),
-            tr.render(&problem.summary)
-        )?;
+        let lead = format!("  {RED}✗ {}{RED:#}: ", tr.render(&what));
+        let cells = 6 + crate::base::i18n::width(&tr.render(&what));
+        out.put(&lead, cells, 4, &tr.render(&problem.summary), Style::new())?;
+        // The compiler's own lines, as it wrote them: their columns point at the code.
         for line in tr.render(&problem.diagnostics).lines() {
-            writeln!(out, "    {line}")?;
+            writeln!(out.out, "    {line}")?;
         }
         if problem.status == Status::DoesNotCompile {
             let fix = tr.render(&msg!("report-fix-compile-errors"));
-            writeln!(out, "  {DIM}{fix}{DIM:#}")?;
+            out.put("  ", 2, 2, &fix, DIM)?;
         }
         return Ok(());
     }
@@ -151,8 +168,16 @@ pub fn exercise(
         .map(|t| t.test.id.len())
         .max()
         .unwrap_or(0);
-    for t in &report.tests {
-        test_line(out, ex, t, width, rerun, verbose, tr)?;
+    let failing = |t: &&TestReport| {
+        matches!(
+            t.status,
+            Status::Fail | Status::Error | Status::DoesNotCompile
+        )
+    };
+    let (first, then): (Vec<&TestReport>, Vec<&TestReport>) =
+        report.tests.iter().partition(failing);
+    for t in first.into_iter().chain(then) {
+        test_line(&mut out, ex, t, width, rerun, verbose, tr)?;
     }
     if status == ExerciseStatus::NotStarted {
         let open = msg!(
@@ -162,13 +187,13 @@ pub fn exercise(
             course = tr.course(),
             section = ex.section
         );
-        writeln!(out, "  {DIM}{}{DIM:#}", tr.render(&open))?;
+        out.put("  ", 2, 2, &tr.render(&open), DIM)?;
     }
     Ok(())
 }
 
 fn test_line(
-    out: &mut impl Write,
+    out: &mut Lines<'_, impl Write>,
     ex: &Exercise,
     t: &TestReport,
     width: usize,
@@ -182,73 +207,108 @@ fn test_line(
         (None, Status::Pass) => t.test.title_in(tr).into_owned(),
         (None, status) => tr.render(&status.words()),
     };
-    writeln!(
-        out,
-        "  {style}{mark}{style:#} {:width$}  {summary}",
-        t.test.id
-    )?;
     // Continuation lines line up under the summary.
-    let pad = " ".repeat(width + 6);
+    let indent = width + 6;
+    let lead = format!("  {style}{mark}{style:#} {:width$}  ", t.test.id);
+    out.put(&lead, indent, indent, &summary, Style::new())?;
     if verbose && t.failure.is_some() {
         let title = msg!("report-test-title", title = t.test.title_in(tr).as_ref());
-        writeln!(out, "{pad}{DIM}{}{DIM:#}", tr.render(&title))?;
+        out.put(&" ".repeat(indent), indent, indent, &tr.render(&title), DIM)?;
     }
     if let Some(f) = &t.failure {
-        for (label, text) in &f.details {
-            let (label, text) = (tr.render(label), tr.render(text));
-            if text.contains('\n') {
-                // A block (a transcript, a list): the label on its own line, the text below.
-                writeln!(out, "{pad}{label}:")?;
-                for line in text.lines() {
-                    writeln!(out, "{pad}  {line}")?;
-                }
-            } else {
-                writeln!(out, "{pad}{label}: {text}")?;
-            }
-        }
-        if let Some(output) = &f.output {
-            writeln!(out, "{pad}{}", tr.render(&msg!("report-output")))?;
-            for line in output.lines() {
-                // Indented, so nothing a program prints can start a line of our report.
-                writeln!(out, "{pad}  | {line}")?;
-            }
-        }
-        if let Some(note) = &f.note {
-            let (label, note) = (tr.render(&msg!("report-note")), tr.render(note));
-            writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {note}")?;
-        }
-        // An untouched stub's rules: nothing to hint at yet.
-        let quiet = t.is_quiet();
-        let hint = match (t.status, hints::for_failure(f)) {
-            // For an unstarted function the test's own hint says what to write.
-            (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
-            (_, Some(hint)) => tr.render(&hint),
-        };
-        if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
-            let label = tr.render(&msg!("report-hint"));
-            writeln!(out, "{pad}{YELLOW}{label}{YELLOW:#} {hint}")?;
-            let line = tr.render(&read(tr, t.test.section));
-            writeln!(out, "{pad}{}", with_course_link(&line, tr, t.test.section))?;
-        }
-        if let Some(cmd) = &f.reproduce {
-            let by_hand = msg!("report-try-by-hand", command = cmd);
-            writeln!(out, "{pad}{}", tr.render(&by_hand))?;
-        }
-        if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
-            let target = format!("{}/{}", ex.name, t.test.id);
-            let rerun = msg!("report-rerun", command = rerun.command(&target));
-            writeln!(out, "{pad}{DIM}{}{DIM:#}", tr.render(&rerun))?;
-        }
+        failure_lines(out, ex, t, f, indent, rerun, tr)?;
     }
     if verbose && !t.log.is_empty() {
         let seconds = format!("{:.2}", t.duration.as_secs_f64());
         let heading = tr.render(&msg!("report-transcript-took", seconds = seconds));
-        writeln!(out, "{pad}{DIM}{heading}{DIM:#}")?;
+        out.put(&" ".repeat(indent), indent, indent, &heading, DIM)?;
         for line in &t.log {
             for line in tr.render(line).lines() {
-                writeln!(out, "{pad}  {line}")?;
+                out.indented(indent + 2, line, 4)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// What a failing (or not started) test's line is followed by: the evidence, the program's
+/// output, the note, the hint and the section to read, and the commands to try it again.
+fn failure_lines(
+    out: &mut Lines<'_, impl Write>,
+    ex: &Exercise,
+    t: &TestReport,
+    f: &crate::base::verdict::Failure,
+    indent: usize,
+    rerun: &Rerun,
+    tr: &Messages,
+) -> std::io::Result<()> {
+    for (label, text) in &f.details {
+        let (label, text) = (tr.render(label), tr.render(text));
+        if text.contains('\n') {
+            // A block (a transcript, a list): the label on its own line, the text below.
+            out.indented(indent, &format!("{label}:"), 2)?;
+            for line in text.lines() {
+                out.indented(indent + 2, line, 4)?;
+            }
+        } else {
+            out.indented(indent, &format!("{label}: {text}"), 2)?;
+        }
+    }
+    if let Some(output) = &f.output {
+        out.indented(indent, &tr.render(&msg!("report-output")), 2)?;
+        for line in output.lines() {
+            // Indented, so nothing a program prints can start a line of our report.
+            out.indented(indent, &format!("  | {line}"), 4)?;
+        }
+    }
+    if let Some(note) = &f.note {
+        let (label, note) = (tr.render(&msg!("report-note")), tr.render(note));
+        let lead = format!("{:indent$}{YELLOW}{label}{YELLOW:#} ", "");
+        let cells = indent + crate::base::i18n::width(&label) + 1;
+        out.put(&lead, cells, indent + 2, &note, Style::new())?;
+    }
+    // An untouched stub's rules: nothing to hint at yet.
+    let quiet = t.is_quiet();
+    let hint = match (t.status, hints::for_failure(f)) {
+        // For an unstarted function the test's own hint says what to write.
+        (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
+        (_, Some(hint)) => tr.render(&hint),
+    };
+    if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
+        let label = tr.render(&msg!("report-hint"));
+        let lead = format!("{:indent$}{YELLOW}{label}{YELLOW:#} ", "");
+        let cells = indent + crate::base::i18n::width(&label) + 1;
+        out.put(&lead, cells, indent + 2, &hint, Style::new())?;
+        let line = tr.render(&read(tr, t.test.section));
+        // The link's escape codes take no cells: cut the plain line, then make the link.
+        let cut = match out.columns {
+            Some(columns) => crate::base::i18n::wrap(&line, columns.saturating_sub(indent).max(20)),
+            None => vec![line],
+        };
+        for (n, part) in cut.iter().enumerate() {
+            let pad = if n == 0 { indent } else { indent + 2 };
+            writeln!(
+                out.out,
+                "{:pad$}{}",
+                "",
+                with_course_link(part, tr, t.test.section)
+            )?;
+        }
+    }
+    if let Some(cmd) = &f.reproduce {
+        let by_hand = msg!("report-try-by-hand", command = cmd);
+        out.indented(indent, &tr.render(&by_hand), 2)?;
+    }
+    if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
+        let target = format!("{}/{}", ex.name, t.test.id);
+        let rerun = msg!("report-rerun", command = rerun.command(&target));
+        out.put(
+            &" ".repeat(indent),
+            indent,
+            indent + 2,
+            &tr.render(&rerun),
+            DIM,
+        )?;
     }
     Ok(())
 }
@@ -309,6 +369,35 @@ pub fn scores(
         possible = totals.score.possible
     );
     writeln!(out, "{BOLD}{}{per_day}{BOLD:#}", tr.render(&score))
+}
+
+/// The failing tests by name, above the last line: in a short terminal (watch) the summary is
+/// what stays on screen, and it says which tests to look at.
+pub fn failing(
+    out: &mut impl Write,
+    reports: &[ExerciseReport],
+    columns: Option<usize>,
+    tr: &Messages,
+) -> std::io::Result<()> {
+    let names: Vec<String> = reports
+        .iter()
+        .flat_map(|r| {
+            r.tests
+                .iter()
+                .filter(|t| {
+                    matches!(
+                        t.status,
+                        Status::Fail | Status::Error | Status::DoesNotCompile
+                    )
+                })
+                .map(move |t| format!("{}/{}", r.exercise.name, t.test.id))
+        })
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    let line = tr.render(&msg!("report-failing", tests = names.join(", ")));
+    Lines { out, columns }.put("", 0, 2, &line, RED)
 }
 
 /// The last line of every grading run, alone on its line.
@@ -385,6 +474,72 @@ mod tests {
                 .ends_with("7 passed, 0 failed, 1 not applicable"),
             "{plain}"
         );
+    }
+
+    /// Every line of a failing report, in both languages, fits an 80-column terminal; the
+    /// failing test comes before the passing one above it in the table.
+    #[test]
+    fn a_report_fits_80_columns_and_shows_failures_first() {
+        use crate::base::i18n::msg;
+        let mut report = passing(&SERVER);
+        let long = "client 1 sent 65536 bytes and the server echoed 16384 of them back before it closed the connection without reading the rest";
+        let failure = Failure::wrong(msg!("load-closed-early", bytes = 16777216, got = 16384))
+            .detail("sent", long)
+            .detail("transcript", format!("{long}\n{long}"))
+            .note(msg!("load-closed-early", bytes = 16777216, got = 16384))
+            .reproduce("printf 'hello\\n' | nc -N 127.0.0.1 7000 # a command longer than the terminal is wide, cut between words")
+            .output(long);
+        let last = report.tests.len() - 1;
+        report.tests[last] = TestReport::of(
+            report.tests[last].test,
+            Some(failure),
+            Duration::ZERO,
+            Vec::new(),
+        );
+        let rerun = super::Rerun {
+            tree_flag: Some("--root /a/rather/long/path/to/a/students/repository".into()),
+            seed: 123456789,
+            programs: Vec::new(),
+        };
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut out = Vec::new();
+            super::exercise(&mut out, &report, &rerun, true, Some(80), &tr).unwrap();
+            super::failing(&mut out, std::slice::from_ref(&report), Some(80), &tr).unwrap();
+            let text = strip_styles(&String::from_utf8(out).unwrap());
+            for line in text.lines() {
+                assert!(
+                    crate::base::i18n::width(line) <= 80,
+                    "{lang:?}: {} cells: {line}\n{text}",
+                    crate::base::i18n::width(line)
+                );
+            }
+            let failed = report.tests[last].test.id;
+            let first_test = text.lines().nth(2).unwrap();
+            assert!(first_test.contains(failed), "{lang:?}: {text}");
+            assert!(
+                text.contains(&format!("{}/{failed}", SERVER.name)),
+                "{text}"
+            );
+        }
+    }
+
+    /// Text without its ANSI styles (ESC [ ... m).
+    fn strip_styles(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
     }
 
     #[test]

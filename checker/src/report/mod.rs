@@ -10,5 +10,6 @@ pub mod hints;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod lines;
 pub mod progress;
 pub mod provenance;

@@ -140,11 +140,17 @@ pub fn glossary(text: &str) -> std::result::Result<Vec<Term>, String> {
 /// Every use in prose of a rendering the glossary rejects, outside the glossary itself.
 pub fn glossary_problems(file: &str, text: &str, terms: &[Term]) -> Vec<String> {
     let skip = glossary_lines(text);
+    let prose: Vec<_> = prose_lines(text)
+        .into_iter()
+        .filter(|(n, _)| !skip.contains(n))
+        .collect();
+    glossary_problems_in(file, &prose, terms)
+}
+
+/// Every rejected rendering in the given numbered lines.
+fn glossary_problems_in(file: &str, lines: &[(usize, String)], terms: &[Term]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (n, line) in prose_lines(text) {
-        if skip.contains(&n) {
-            continue;
-        }
+    for (n, line) in lines {
         for term in terms {
             for rejected in &term.rejected {
                 if line.contains(rejected.as_str()) {
@@ -185,8 +191,13 @@ const POLITE: [(&str, &str); 4] = [
 
 /// Every polite ending (-세요, -십시오, -습니다/-ㅂ니다, -습니까/-ㅂ니까) in prose.
 pub fn register_problems(file: &str, text: &str) -> Vec<String> {
+    register_problems_in(file, &prose_lines(text))
+}
+
+/// Every polite ending in the given numbered lines.
+fn register_problems_in(file: &str, lines: &[(usize, String)]) -> Vec<String> {
     let mut problems = Vec::new();
-    for (n, line) in prose_lines(text) {
+    for (n, line) in lines {
         let chars: Vec<char> = line.chars().collect();
         for (ending, instead) in POLITE {
             let ending: Vec<char> = ending.chars().collect();
@@ -212,6 +223,64 @@ pub fn register_problems(file: &str, text: &str) -> Vec<String> {
                     ));
                 }
             }
+        }
+    }
+    problems
+}
+
+/// The text of a Fluent catalog's messages, numbered from 1: each message line's value (after
+/// `id =`) and its continuation lines; comments, blank lines and the ids themselves left out.
+pub fn catalog_values(text: &str) -> Vec<(usize, String)> {
+    let mut values = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let value = if line.starts_with(char::is_whitespace) {
+            line
+        } else {
+            line.split_once('=').map_or("", |(_, value)| value)
+        };
+        values.push((n + 1, value.to_string()));
+    }
+    values
+}
+
+/// The particles whose form depends on the word before them (이/가, 을/를, 은/는, 과/와, (으)로).
+const PARTICLES: [&str; 10] = ["으로", "이", "가", "을", "를", "은", "는", "과", "와", "로"];
+
+/// Every particle written right after a value (`{ $port }가`): the value decides the form, so
+/// one written form is wrong for half the values (포트 38607가). JOSA chooses it:
+/// `{ $port }{ JOSA($port, "이", "가") }`.
+pub fn particle_problems(file: &str, values: &[(usize, String)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (n, line) in values {
+        let mut rest = line.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            let inside = rest[open + 1..close].trim();
+            let after = &rest[close + 1..];
+            rest = after;
+            let Some(variable) = inside.strip_prefix('$') else {
+                continue;
+            };
+            let Some(particle) = PARTICLES.iter().find(|p| after.starts_with(**p)) else {
+                continue;
+            };
+            // A word that goes on (이다, 가장, 로그) is no particle.
+            if after[particle.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_hangul)
+            {
+                continue;
+            }
+            problems.push(format!(
+                "{file}:{n}: \"{{ ${variable} }}{particle}\": the particle depends on the value; write {{ JOSA(${variable}, ...) }}"
+            ));
         }
     }
     problems
@@ -250,6 +319,14 @@ pub fn check(lab: &Path) -> Result<Vec<String>> {
         problems.extend(glossary_problems(file, &text, &terms));
         problems.extend(register_problems(file, &text));
     }
+    // The checker's own Korean (every report a Korean student reads) keeps them too, and
+    // chooses each particle after a value by the value (JOSA), not by one guess.
+    let catalog = "checker/i18n/ko.ftl";
+    let text = std::fs::read_to_string(lab.join(catalog)).context("reading checker/i18n/ko.ftl")?;
+    let values = catalog_values(&text);
+    problems.extend(glossary_problems_in(catalog, &values, &terms));
+    problems.extend(register_problems_in(catalog, &values));
+    problems.extend(particle_problems(catalog, &values));
     // The stubs' Korean comments (export-student --lang ko) keep them too.
     for rel in crate::commands::stubs_ko::stub_files(lab) {
         let path = crate::commands::stubs_ko::ko_file(lab, &rel);
@@ -337,6 +414,18 @@ mod tests {
         assert_eq!(prose.len(), 2, "{prose:?}");
         assert_eq!(prose[0].1.trim(), "앞");
         assert_eq!(prose[1].1.trim(), "뒤");
+    }
+
+    #[test]
+    fn a_catalog_s_values_are_checked_and_its_ids_and_comments_are_not() {
+        let ftl = "# 시간 초과 in a comment\nwire-timed-out = 시간 초과\nport-taken = 포트 { $port }가 쓰이고 있다\n    포트 { $port }{ JOSA($port, \"이\", \"가\") } 괜찮다; { $n }이다; { $n }개\n";
+        let values = catalog_values(ftl);
+        assert_eq!(values.len(), 3);
+        assert_eq!(values[0], (2, " 시간 초과".to_string()));
+        assert_eq!(
+            particle_problems("ko.ftl", &values),
+            vec!["ko.ftl:3: \"{ $port }가\": the particle depends on the value; write { JOSA($port, ...) }".to_string()]
+        );
     }
 
     #[test]

@@ -103,7 +103,7 @@ pub fn run(mut base: Options, graded: &[String]) -> Result<ExitCode> {
             || languages::course_parity(&lab),
         ),
         timed(
-            "course.ko.md and README.ko.md keep course.ko.md's glossary (one rendering per term) and one register (한다체: no -세요, -습니다)",
+            "course.ko.md, README.ko.md, the stubs' Korean and the checker's ko.ftl keep course.ko.md's glossary (one rendering per term) and one register (한다체: no -세요, -습니다); ko.ftl chooses a particle after a value with JOSA",
             || korean::check(&lab),
         ),
         timed(
