@@ -141,13 +141,26 @@ fn json_and_junit_agree_with_the_human_report() {
             "{t}"
         );
     }
-    // The human report shows the score per day and in total, and ends with the count.
+    // The human report shows the score per day and in total, then the failing tests by name,
+    // and ends with the count.
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert!(
-        lines[lines.len() - 2].starts_with("score: ") && lines[lines.len() - 2].contains("day 1: "),
+        lines[lines.len() - 3].starts_with("score: ") && lines[lines.len() - 3].contains("day 1: "),
         "{stdout}"
     );
+    let failing: Vec<&String> = human
+        .iter()
+        .filter(|(_, status)| *status == "fail")
+        .map(|(name, _)| name)
+        .collect();
+    let mut named: Vec<&str> = lines[lines.len() - 2]
+        .strip_prefix("failing: ")
+        .unwrap_or_else(|| panic!("no failing line:\n{stdout}"))
+        .split(", ")
+        .collect();
+    named.sort_unstable();
+    assert_eq!(named, failing, "{stdout}");
     let passed = human.values().filter(|s| *s == "pass").count();
     assert_eq!(
         lines[lines.len() - 1],
