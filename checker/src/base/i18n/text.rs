@@ -32,12 +32,21 @@ impl Text {
 
     /// Lines, one after another, separated by newlines.
     pub fn lines(lines: impl IntoIterator<Item = Text>) -> Text {
+        Text::separated(lines, "\n")
+    }
+
+    /// Items one after another, separated by commas (descriptors, processes, tests).
+    pub fn listed(items: impl IntoIterator<Item = Text>) -> Text {
+        Text::separated(items, ", ")
+    }
+
+    fn separated(items: impl IntoIterator<Item = Text>, separator: &str) -> Text {
         let mut parts = Vec::new();
-        for (i, line) in lines.into_iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             if i > 0 {
-                parts.push(Text::Plain("\n".into()));
+                parts.push(Text::Plain(separator.into()));
             }
-            parts.push(line);
+            parts.push(item);
         }
         Text::Join(parts)
     }

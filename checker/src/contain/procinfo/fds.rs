@@ -4,19 +4,16 @@
 
 /// The socket descriptors of `pid`: each one's number and its socket's inode.
 pub fn socket_fds(pid: i32) -> Vec<(i32, u64)> {
-    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
-        return Vec::new();
-    };
-    fds.flatten()
-        .filter_map(|entry| {
-            let fd = entry.file_name().to_str()?.parse().ok()?;
-            let target = std::fs::read_link(entry.path()).ok()?;
-            let inode = target
-                .to_str()?
-                .strip_prefix("socket:[")?
-                .strip_suffix(']')?
-                .parse()
-                .ok()?;
+    linked(pid, "socket:[")
+}
+
+/// The descriptors of `pid` that link to `kind[inode]` (`socket:[`, `pipe:[`): each one's
+/// number and the inode.
+fn linked(pid: i32, kind: &str) -> Vec<(i32, u64)> {
+    descriptors(pid)
+        .into_iter()
+        .filter_map(|(fd, target)| {
+            let inode = target.strip_prefix(kind)?.strip_suffix(']')?.parse().ok()?;
             Some((fd, inode))
         })
         .collect()
@@ -53,19 +50,9 @@ pub struct PipeEnd {
 /// The pipe ends `pid` holds: the `pipe:[inode]` links of /proc/<pid>/fd, each end told by the
 /// access mode in its fdinfo `flags:` (O_RDONLY for the read end, O_WRONLY for the write end).
 pub fn pipe_ends(pid: i32) -> Vec<PipeEnd> {
-    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
-        return Vec::new();
-    };
-    fds.flatten()
-        .filter_map(|entry| {
-            let fd = entry.file_name().to_str()?.parse().ok()?;
-            let target = std::fs::read_link(entry.path()).ok()?;
-            let inode = target
-                .to_str()?
-                .strip_prefix("pipe:[")?
-                .strip_suffix(']')?
-                .parse()
-                .ok()?;
+    linked(pid, "pipe:[")
+        .into_iter()
+        .filter_map(|(fd, inode)| {
             let mode = fd_flags(pid, fd)? & libc::O_ACCMODE as u32;
             Some(PipeEnd {
                 fd,
@@ -96,16 +83,10 @@ pub struct EpollTarget {
 /// Everything the epoll instances of `pid` watch: the `tfd:` lines of each eventpoll
 /// descriptor's fdinfo (`tfd: %8d events: %8x data: ...`).
 pub fn epoll_targets(pid: i32) -> Vec<EpollTarget> {
-    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
-        return Vec::new();
-    };
-    fds.flatten()
-        .filter(|fd| {
-            std::fs::read_link(fd.path())
-                .is_ok_and(|t| t.to_string_lossy() == "anon_inode:[eventpoll]")
-        })
-        .filter_map(|fd| fd.file_name().to_str()?.parse().ok())
-        .flat_map(|fd| epoll_targets_of(pid, fd))
+    descriptors(pid)
+        .into_iter()
+        .filter(|(_, target)| target == "anon_inode:[eventpoll]")
+        .flat_map(|(fd, _)| epoll_targets_of(pid, fd))
         .collect()
 }
 

@@ -276,27 +276,10 @@ pub fn fd_target(pid: i32, fd: i32) -> Option<String> {
         .map(|t| t.to_string_lossy().into_owned())
 }
 
-/// Every descriptor of `pid` and its target, by number.
-pub fn fd_targets(pid: i32) -> Vec<(i32, String)> {
-    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
-        return Vec::new();
-    };
-    let mut fds: Vec<(i32, String)> = dir
-        .flatten()
-        .filter_map(|entry| {
-            let fd = entry.file_name().to_str()?.parse().ok()?;
-            let target = std::fs::read_link(entry.path()).ok()?;
-            Some((fd, target.to_string_lossy().into_owned()))
-        })
-        .collect();
-    fds.sort_unstable();
-    fds
-}
-
 /// Does `pid` hold a timerfd that is armed (its fdinfo's `it_value` not zero)? Such a process
 /// wakes by itself, whatever call it sleeps in.
 pub fn has_armed_timer(pid: i32) -> bool {
-    fd_targets(pid)
+    super::descriptors(pid)
         .into_iter()
         .filter(|(_, target)| target == "anon_inode:[timerfd]")
         .any(|(fd, _)| {

@@ -19,7 +19,7 @@ use processes::{child_per_client, no_zombies, pipe_ends};
 use shutdown::{sigint_exit, sigterm_exit};
 
 use crate::base::escape;
-use crate::base::i18n::{Text, msg};
+use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -201,18 +201,6 @@ fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
             n = children.len()
         ))),
     }
-}
-
-/// Texts one after another, separated by commas.
-fn listed(items: Vec<Text>) -> Text {
-    let mut parts = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            parts.push(Text::Plain(", ".into()));
-        }
-        parts.push(item);
-    }
-    Text::Join(parts)
 }
 
 /// Lines `client <c> line <k> ...` of random lengths, at most `max` bytes each, `\n` included.

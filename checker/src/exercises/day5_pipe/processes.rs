@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use super::{Store, echo_back, listed, start};
+use super::{Store, echo_back, start};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -130,7 +130,7 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
     }
     Err(
         Failure::wrong(msg!("pipe-children-hold-listener", n = holders.len()))
-            .detail(msg!("pipe-holding-it"), listed(holders))
+            .detail(msg!("pipe-holding-it"), Text::listed(holders))
             .note(msg!("pipe-child-never-accepts")),
     )
 }

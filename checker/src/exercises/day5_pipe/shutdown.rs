@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use super::{Running, Store, check_file, echo_back, lines_for, listed, start};
+use super::{Running, Store, check_file, echo_back, lines_for, start};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::capture::complete_lines;
@@ -230,7 +230,7 @@ fn expect_nothing_left(run: &Running) -> TestResult {
         .collect();
     if !alive.is_empty() {
         return Err(Failure::wrong(msg!("pipe-left-running", n = alive.len()))
-            .detail(msg!("pipe-still-running-label"), listed(alive))
+            .detail(msg!("pipe-still-running-label"), Text::listed(alive))
             .note(msg!("pipe-wait-every-child")));
     }
     let zombies = left.zombies.len();

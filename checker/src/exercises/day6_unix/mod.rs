@@ -310,23 +310,11 @@ impl Prefork {
 
     /// Processes named one after another, for a failure.
     pub fn named(&self, pids: &[i32]) -> Text {
-        listed(pids.iter().map(|&p| self.who(p)).collect())
+        Text::listed(pids.iter().map(|&p| self.who(p)))
     }
 }
 
 /// The pid a process sees as its own (the checker's pid for it outside a sandbox).
 pub fn seen(pid: i32) -> i32 {
     procinfo::own_pid(pid).unwrap_or(pid)
-}
-
-/// Texts one after another, separated by commas.
-pub fn listed(items: Vec<Text>) -> Text {
-    let mut parts = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            parts.push(Text::Plain(", ".into()));
-        }
-        parts.push(item);
-    }
-    Text::Join(parts)
 }

@@ -105,7 +105,7 @@ pub fn settled(within: Duration, pids: impl Fn() -> Vec<i32>) -> bool {
             .map(|&p| {
                 (
                     p,
-                    procinfo::fd_targets(p),
+                    procinfo::descriptors(p),
                     procinfo::children(p),
                     procinfo::thread_states(p).len(),
                 )

@@ -42,7 +42,7 @@ pub(super) fn sleeps(
             who = who.clone(),
             call = name,
             n = total,
-            fds = Text::Join(join_commas(shown)),
+            fds = Text::listed(shown),
             wchan = wchan
         );
     }
@@ -82,17 +82,6 @@ pub fn where_it_sleeps(pid: i32, who: &Text) -> Option<Text> {
             (Some(call), 'S' | 'D') => Some(sleeps(pid, who, &call, "", &table)),
             _ => None,
         })
-}
-
-fn join_commas(items: Vec<Text>) -> Vec<Text> {
-    let mut parts = Vec::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            parts.push(Text::Plain(", ".into()));
-        }
-        parts.push(item);
-    }
-    parts
 }
 
 /// The sockets of the program's network namespace, and whose each one is.
@@ -172,7 +161,7 @@ impl<'a> Sockets<'a> {
                 msg!(
                     "stuck-epoll",
                     n = procinfo::epoll_targets_of(pid, fd).len(),
-                    fds = Text::Join(join_commas(watched))
+                    fds = Text::listed(watched)
                 )
             }
             "anon_inode:[signalfd]" => msg!("stuck-signalfd"),
