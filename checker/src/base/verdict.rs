@@ -136,6 +136,15 @@ impl Failure {
         self
     }
 
+    /// The program was found stuck (asleep where nothing will wake it): nothing more will come
+    /// from it, so a test that was still waiting can stop.
+    pub fn is_stuck(&self) -> bool {
+        matches!(
+            self.diagnosis,
+            Some(Diagnosis::Stuck | Diagnosis::ClientWithoutTimeout)
+        )
+    }
+
     pub fn reproduce(mut self, command: impl Into<Text>) -> Self {
         self.reproduce = Some(command.into());
         self

@@ -220,9 +220,7 @@ fn expect_line(
         f = f.note(msg!("shut-closed-instead"));
     }
     if let Some(stuck) = stuck {
-        f = f
-            .diagnosed(stuck.diagnosis())
-            .detail(msg!("label-where-it-waits"), stuck.where_);
+        f = stuck.explains(f);
     }
     Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
 }

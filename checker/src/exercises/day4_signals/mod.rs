@@ -470,9 +470,7 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
         Ok(Some(lines)) => lines,
         Ok(None) => return Err(Failure::wrong(msg!("sig-no-served-line"))),
         Err(stuck) => {
-            return Err(Failure::wrong(msg!("sig-no-served-line"))
-                .diagnosed(stuck.diagnosis())
-                .detail(msg!("label-where-it-waits"), stuck.where_));
+            return Err(stuck.explains(Failure::wrong(msg!("sig-no-served-line"))));
         }
     };
     if let Some(bad) = lines.iter().find(|l| {

@@ -72,12 +72,11 @@ fn still_running(run: &Running, signal: &str, stuck: Option<Stuck>) -> Failure {
         msg!("pipe-still-running", signal = signal),
     );
     if let Some(stuck) = stuck {
-        f = Failure::of_kind(
+        let label = stuck.label.clone();
+        f = stuck.explains(Failure::of_kind(
             FailureKind::Timeout,
-            msg!("pipe-stuck-after", signal = signal, label = &stuck.label),
-        )
-        .diagnosed(stuck.diagnosis())
-        .detail(msg!("label-where-it-waits"), stuck.where_);
+            msg!("pipe-stuck-after", signal = signal, label = &label),
+        ));
     }
     // Its handler took the signal, yet the parent still sleeps in accept(): the flag came while
     // SIGCHLD's handler ran (SA_RESTART restarted the accept) or just before the call. First:

@@ -268,9 +268,7 @@ impl Queue {
             if began.elapsed() >= Duration::from_millis(100)
                 && let Some(stuck) = t.stuck()
             {
-                let f = queue_full()
-                    .diagnosed(stuck.diagnosis())
-                    .detail(msg!("label-where-it-waits"), stuck.where_);
+                let f = stuck.explains(queue_full());
                 return Err(t.attach(f));
             }
             if Instant::now() >= deadline {

@@ -189,7 +189,7 @@ pub fn connect_burst(ctx: &mut Ctx) -> TestResult {
     for (i, c) in conns.iter_mut().enumerate() {
         if let Err(f) = c.expect_bytes(format!("client {i}\n").as_bytes(), replies) {
             unserved.push(i);
-            if stuck.is_none() && f.details.iter().any(|(l, _)| l.is("label-where-it-waits")) {
+            if stuck.is_none() && f.is_stuck() {
                 // Stuck: nothing more will come; take only what has come already.
                 replies = Instant::now() + Duration::from_millis(20);
                 stuck = Some(f);

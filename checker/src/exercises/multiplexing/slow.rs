@@ -144,7 +144,7 @@ fn read_slowly(c: &mut Conn, expected: &[u8], deadline: Instant) -> TestResult {
     while got.len() < expected.len() {
         let piece = c.recv_some(64 << 10, deadline).map_err(|f| {
             // Stuck with output still due: it was never sent. (A plain timeout says only that.)
-            if f.details.iter().any(|(l, _)| l.is("label-where-it-waits")) {
+            if f.is_stuck() {
                 f.note(msg!("multi-slow-reader"))
             } else {
                 f

@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::Diagnosis;
+use crate::base::verdict::{Diagnosis, Failure};
 use crate::contain::procinfo::{self, Task};
 
 mod describe;
@@ -184,6 +184,12 @@ impl Stuck {
     /// client's runner) says more.
     pub fn diagnosis(&self) -> Diagnosis {
         Diagnosis::Stuck
+    }
+
+    /// `f`, diagnosed stuck, with where the program waits.
+    pub fn explains(self, f: Failure) -> Failure {
+        f.diagnosed(self.diagnosis())
+            .detail(msg!("label-where-it-waits"), self.where_)
     }
 }
 

@@ -19,12 +19,11 @@ const LOOK_EVERY: Duration = Duration::from_millis(50);
 
 /// The failure of a wait for a program that is stuck: where it sleeps, as evidence.
 pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
-    Failure::of_kind(
+    let label = stuck.label.clone();
+    stuck.explains(Failure::of_kind(
         Kind::Timeout,
-        msg!("conn-stuck", who = who, label = &stuck.label),
-    )
-    .diagnosed(stuck.diagnosis())
-    .detail(msg!("label-where-it-waits"), stuck.where_)
+        msg!("conn-stuck", who = who, label = &label),
+    ))
 }
 
 /// `to`, with the evidence of where the program waits (stuck) or was (when the time ran out)
