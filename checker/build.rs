@@ -5,8 +5,21 @@
 use std::fmt::Write;
 use std::path::Path;
 
+#[path = "build/platform.rs"]
+mod platform;
+
 fn main() {
+    // First, so that a student on macOS or Windows reads one message, not rustc's errors.
+    let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let width = std::env::var("CARGO_CFG_TARGET_POINTER_WIDTH").unwrap_or_default();
+    if let Some(lines) = platform::refusal(&target_os, &width) {
+        for line in lines {
+            println!("cargo::error={line}");
+        }
+        return;
+    }
     println!("cargo::rerun-if-changed=pristine");
+    println!("cargo::rerun-if-changed=build");
     // At run time, not env!(): a build script binary may be reused from a copy of the lab
     // elsewhere (same fingerprint), and must read this copy's files.
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());

@@ -29,6 +29,11 @@ mod lab;
 mod observe;
 mod report;
 
+// The build script's platform guard, tested here (the build script has no tests of its own).
+#[cfg(test)]
+#[path = "../build/platform.rs"]
+mod platform;
+
 use std::io::Write;
 use std::process::ExitCode;
 

@@ -118,3 +118,65 @@ fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// README ("On macOS or Windows"): the dev container installs what `.ci/run` installs, from one
+/// list, and a class's repository has it. The container cannot run here: its file must parse,
+/// install through the script `.ci/run` runs, and be exported with what it needs.
+#[test]
+fn the_dev_container_installs_what_ci_installs_and_is_exported() {
+    let lab = common::lab_root();
+    let text = std::fs::read_to_string(lab.join(".devcontainer/devcontainer.json")).unwrap();
+    let config: serde_json::Value = serde_json::from_str(&text).expect("devcontainer.json is JSON");
+    let setup = config["postCreateCommand"].as_str().unwrap();
+    assert!(setup.contains("bash .ci/install-packages"), "{setup}");
+    assert!(
+        setup.contains("clippy") && setup.contains("rustfmt"),
+        "{setup}"
+    );
+    // Namespaces, loopback pacing, cgroups and sysctls all need it (README says why).
+    assert_eq!(config["privileged"], true);
+    let ci = std::fs::read_to_string(lab.join(".ci/run")).unwrap();
+    assert!(
+        ci.contains("bash .ci/install-packages"),
+        ".ci/run installs through the list"
+    );
+    for workflow in ["grade.yml", "regrade.yml"] {
+        let text = std::fs::read_to_string(lab.join(".github/workflows").join(workflow)).unwrap();
+        assert!(text.contains("bash lab/.ci/install-packages"), "{workflow}");
+        assert!(
+            !text.contains("apt-get install"),
+            "{workflow}: a second list"
+        );
+    }
+    // Every line of the list is a command and a package.
+    let list = std::fs::read_to_string(lab.join(".ci/packages.txt")).unwrap();
+    let packages: Vec<(&str, &str)> = list
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            (words.next().unwrap(), words.next().expect(l))
+        })
+        .collect();
+    for needed in ["netcat-openbsd", "socat", "iproute2"] {
+        assert!(packages.iter().any(|(_, p)| *p == needed), "{needed}");
+    }
+
+    // Outside the lab, as export-student requires.
+    let out = tempfile::tempdir().unwrap();
+    let export = out.path().join("class");
+    let status = common::checker_command()
+        .arg("export-student")
+        .arg(&export)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for file in [
+        ".devcontainer/devcontainer.json",
+        ".ci/install-packages",
+        ".ci/packages.txt",
+        "checker/build/platform.rs",
+    ] {
+        assert!(export.join(file).is_file(), "{file} is not exported");
+    }
+}

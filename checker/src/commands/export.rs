@@ -24,6 +24,8 @@ pub const GRADING_FILES: &[&str] = &[
     ".ci/grade-submission",
     ".ci/regrade",
     ".ci/classroom50/autograder.py",
+    ".ci/install-packages",
+    ".ci/packages.txt",
 ];
 
 /// Where the student README stops: what follows is for the lab's maintainers and instructors.
@@ -55,10 +57,13 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
         "Cargo.toml",
         "Cargo.lock",
         ".gitignore",
+        // The dev container: a student on macOS or Windows opens the class's repository in it.
+        ".devcontainer",
         "course.md",
         "course.ko.md",
         "exercises",
         "checker/build.rs",
+        "checker/build",
         "checker/src",
         "checker/pristine",
         "checker/harness",
