@@ -386,6 +386,44 @@ impl Turn {
 mod tests {
     use super::*;
 
+    /// The numbers compared with /proc/<pid>/syscall are the libc crate's, for the architecture
+    /// the checker is built for (ARM64 numbers its calls unlike x86-64): no table entry is a
+    /// literal.
+    #[test]
+    fn every_call_number_is_libc_s_for_this_architecture() {
+        let source = include_str!("waits.rs");
+        let mut lines = source.lines().map(str::trim).peekable();
+        let mut entries = 0;
+        while let Some(line) = lines.next() {
+            let Some(rest) = line.strip_prefix("call(") else {
+                continue;
+            };
+            let number = if rest.is_empty() {
+                lines.peek().copied().unwrap_or_default()
+            } else {
+                rest
+            };
+            assert!(
+                number.starts_with("libc::SYS_"),
+                "a literal: {line} {number}"
+            );
+            entries += 1;
+        }
+        assert!(entries >= COMMON.len(), "{entries} entries read");
+        let mut numbers: Vec<i64> = COMMON
+            .iter()
+            .chain(LEGACY.iter())
+            .map(|c| c.number)
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(
+            numbers.len(),
+            COMMON.len() + LEGACY.len(),
+            "two calls, one number"
+        );
+    }
+
     #[test]
     fn sees_a_child_asleep_in_read_on_its_stdin() {
         let mut child = std::process::Command::new("cat")
