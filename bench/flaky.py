@@ -26,6 +26,8 @@ machine without cutting a grading short).
 import collections, hashlib, json, os, random, shutil, subprocess, sys, time
 import tomllib
 
+import versions
+
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 args = [a for a in sys.argv[1:] if a != "--reuse-trees"]  # (trees are always made now)
 runs = int(args[0]) if args else 20
@@ -34,60 +36,7 @@ checker = os.path.join(LAB, "target/debug/checker")
 env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
 
 subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
-solutions = os.path.join(LAB, "solutions")
-manifest = open(os.path.join(solutions, "Cargo.toml")).read()
-
-
-def make_tree(exercise, kind, name):
-    """The solutions' package of `exercise` with the version's edits, in a workspace of its own
-    (files rewritten only where they differ, so a second run of this script rebuilds nothing);
-    the directory to grade with --root."""
-    # The package sits at <tree>/<label>/<exercise>: cargo names a member's build units by its
-    # path from the workspace root, and every tree shares one build directory.
-    label = f"{exercise}--{kind}--{name}"
-    tree = os.path.join(LAB, "target/tmp/flaky-trees", label)
-    package = os.path.join(tree, label, exercise)
-    fresh = os.path.join(tree, ".fresh")
-    shutil.rmtree(fresh, ignore_errors=True)
-    shutil.copytree(os.path.join(solutions, exercise), fresh,
-                    ignore=shutil.ignore_patterns("target"))
-    subprocess.run([sys.executable, os.path.join(LAB, "bench/apply-broken.py"), exercise, name,
-                    fresh], check=True)
-    if not os.path.isdir(package) or subprocess.run(
-            ["diff", "-rq", fresh, package], capture_output=True).returncode != 0:
-        shutil.rmtree(package, ignore_errors=True)
-        os.makedirs(os.path.dirname(package), exist_ok=True)
-        os.rename(fresh, package)
-    shutil.rmtree(fresh, ignore_errors=True)
-    members = [line if not line.startswith("members") else f'members = ["{label}/{exercise}"]'
-               for line in manifest.splitlines()]
-    text = "\n".join(members) + "\n"
-    path = os.path.join(tree, "Cargo.toml")
-    if not os.path.exists(path) or open(path).read() != text:
-        open(path, "w").write(text)
-    lock = os.path.join(tree, "Cargo.lock")
-    if not os.path.exists(lock):
-        shutil.copy(os.path.join(solutions, "Cargo.lock"), lock)
-    return os.path.join(tree, label)
-
-# (label, arguments) of every grading to repeat.
-gradings = [("solutions", ["--solutions", "all"])]
-# What may never change: every verdict of the solutions and of an alternative, and a broken
-# version's verdicts on the tests it is declared to fail. label -> those tests (None: all).
-must_hold = {"solutions": None}
-for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions"))):
-    if not name.endswith(".toml"):
-        continue
-    spec = tomllib.load(open(os.path.join(LAB, "checker/tests/broken-versions", name), "rb"))
-    exercise = spec["exercise"]
-    if only and exercise not in only:
-        continue
-    for kind in ("broken", "alternative"):
-        for version in spec.get(kind, []):
-            tree = make_tree(exercise, kind, version["name"])
-            label = f"{exercise}--{kind}--{version['name']}"
-            gradings.append((label, ["--root", tree, exercise]))
-            must_hold[label] = None if kind == "alternative" else set(version.get("fails", []))
+gradings, must_hold = versions.gradings(only)
 
 # What a verdict depends on: the checker, the solutions and the broken versions' edits. Runs are
 # kept by these files' content, so a commit of README or the course goes on counting them.

@@ -14,6 +14,7 @@ status-error = error
 status-not-started = not started
 status-does-not-compile = does not compile
 status-not-applicable = not applicable
+status-unjudged = could not be judged
 
 exercise-passing = passing
 exercise-failing = failing
@@ -64,6 +65,7 @@ report-failing = failing: { $tests }
 report-totals = { $passed } passed, { $failed } failed
 report-totals-not-started = , { $n } not started
 report-totals-not-applicable = , { $n } not applicable
+report-totals-unjudged = , { $n } could not be judged (the machine was too busy: grade again)
 report-grading = grading
 progress-building = building { $exercise } (first time: ~1 min)
 
@@ -886,6 +888,12 @@ chat-removed-gets-eof = a client that ends is removed from the list and its sock
 conn-stuck = { $who }: nothing came back, and nothing will: { $label } is stuck, asleep in a blocking call with nothing moving (see where it waits)
 conn-gave-up-stuck = stopped waiting: the program is stuck
 label-where-it-waits = where it waits
+label-machine-busy = the machine was busy
+label-what-it-saw = what the test saw
+starvation-figures = tasks waited for a CPU { $percent }% of { $seconds } s
+rejudge-log = judged again alone: while it first ran, { $first }
+rejudge-figures = while it first ran, { $first }; judged again alone, { $alone }
+rejudge-unjudged = could not be judged: the machine was too busy (while it first ran, { $first }; judged again alone, { $alone }). This is not your program's failure: grade again when the machine is quieter
 stuck-sleeps-on = { $who } sleeps in { $call }() on fd { $fd } ({ $what }){ $wchan }
 stuck-sleeps-poll = { $who } sleeps in { $call }() on { $n ->
     [one] { $n } descriptor

@@ -142,7 +142,16 @@ fn grade(trees: &Trees, exercise: &str, version: &Version, must_pass: bool) -> R
     } else {
         args.extend(declared.iter().map(String::as_str));
     }
-    let run = run_checker(&args, budget + Duration::from_secs(30));
+    // A test the machine kept from being judged (starved twice: `"judged": false`) is no
+    // verdict either way: grade again, as an instructor would, up to twice.
+    let unjudged = |run: &common::Run| run.tests().iter().any(|t| t["judged"] == false);
+    let mut run = run_checker(&args, budget + Duration::from_secs(30));
+    for _ in 0..2 {
+        if !unjudged(&run) {
+            break;
+        }
+        run = run_checker(&args, budget + Duration::from_secs(30));
+    }
     if run.elapsed > budget {
         return Err(format!(
             "the checker took {:.1} s, over the budget of {} s\n{}",

@@ -365,6 +365,9 @@ fn golden_in(
     // ... and the pids of the processes a report lists.
     let pids = regex::Regex::new(r"\b\d+ ([a-z][a-z-]*) \(state").unwrap();
     text = pids.replace_all(&text, "PID $1 (state").into_owned();
+    // ... and how busy the machine was, said of a failure judged again alone (rejudge.rs).
+    let busy = regex::Regex::new(r"(?m)^ *(the machine was busy|머신이 바빴다): .*\n").unwrap();
+    text = busy.replace_all(&text, "").into_owned();
     let path = common::lab_root()
         .join("checker/tests/golden")
         .join(format!("{name}.txt"));

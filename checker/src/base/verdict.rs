@@ -15,6 +15,10 @@ pub enum Status {
     /// The test does not apply to this program (a `--program` server that prints no
     /// `listening on` line has no line to check): neither passed nor failed, worth no points.
     NotApplicable,
+    /// The test failed on time while the machine starved it of CPU, and again when judged alone:
+    /// the machine's failure, not the student's. Worth no points either way (as not
+    /// applicable); machine reports spell it `error`, with a message that says why.
+    Unjudged,
 }
 
 impl Status {
@@ -27,6 +31,7 @@ impl Status {
             Status::NotStarted => msg!("status-not-started"),
             Status::DoesNotCompile => msg!("status-does-not-compile"),
             Status::NotApplicable => msg!("status-not-applicable"),
+            Status::Unjudged => msg!("status-unjudged"),
         }
     }
 
@@ -40,7 +45,51 @@ impl Status {
             Status::NotStarted => "not-started",
             Status::DoesNotCompile => "does-not-compile",
             Status::NotApplicable => "not-applicable",
+            Status::Unjudged => "error",
         }
+    }
+
+    /// Whether the test's points count among those possible: not for a test that does not
+    /// apply, nor for one the machine kept from being judged (every report's points follow).
+    pub fn is_scored(self) -> bool {
+        !matches!(self, Status::NotApplicable | Status::Unjudged)
+    }
+}
+
+/// How starved of CPU the machine was while a test ran: the time during which some runnable
+/// task waited for a CPU (the kernel's pressure stall information, "some"), over the test's
+/// wall time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Starvation {
+    pub stalled: std::time::Duration,
+    pub over: std::time::Duration,
+}
+
+impl Starvation {
+    /// From this share of the wall time on, a failure on time may be the machine's: judge again.
+    /// Grading alone on an idle 2-core machine stays under a tenth; a browser and an IDE beside
+    /// it, or another grading, take it past a half.
+    pub const STARVED: f64 = 0.25;
+
+    pub fn share(&self) -> f64 {
+        if self.over.is_zero() {
+            return 0.0;
+        }
+        self.stalled.as_secs_f64() / self.over.as_secs_f64()
+    }
+
+    /// Starved for long enough to matter: a share of a few milliseconds says nothing.
+    pub fn is_starved(&self) -> bool {
+        self.over >= std::time::Duration::from_millis(200) && self.share() >= Self::STARVED
+    }
+
+    /// For a report: "63% of 2.1 s".
+    pub fn figures(&self) -> Text {
+        msg!(
+            "starvation-figures",
+            percent = format!("{:.0}", self.share() * 100.0),
+            seconds = format!("{:.1}", self.over.as_secs_f64())
+        )
     }
 }
 

@@ -157,7 +157,7 @@ fn print(
     let score = msg!("report-score", earned = points, possible = max);
     writeln!(out, "{}", tr.render(&score))?;
     let failed = total - passed - not_started;
-    let totals = human::totals_line(passed, failed, not_started, 0);
+    let totals = human::totals_line(passed, failed, not_started, 0, 0);
     writeln!(out, "{}", tr.render(&totals))
 }
 

@@ -10,6 +10,7 @@ pub mod cgroup;
 pub mod exit;
 pub mod intervention;
 pub mod limits;
+pub mod pressure;
 pub mod procinfo;
 pub mod program;
 pub mod reaper;

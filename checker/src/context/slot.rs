@@ -56,6 +56,16 @@ impl Slot {
         }
     }
 
+    /// A slot that counts against no `-j` limit, for a test that has the machine to itself
+    /// (judged again alone): lending it gives nothing away.
+    pub fn unmetered() -> Slot {
+        Slot {
+            slots: Arc::new(Slots::new(1)),
+            lend: false,
+            held: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
     /// Give the slot to another test before this one ends, where slots are lent. The test
     /// does not take one back: what follows such a wait is short, and a test that had to
     /// queue for a slot again could be starved by tests that are slow to fail.

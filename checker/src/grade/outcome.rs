@@ -157,7 +157,20 @@ impl ExerciseReport {
     /// Tests that ran and failed: neither passed, nor not applicable, nor not started (an
     /// untouched `todo!()` is work to do, not a failure, and every summary says so apart).
     pub fn failed(&self) -> usize {
-        self.tests.len() - self.passed() - self.not_applicable() - self.not_started()
+        self.tests.len()
+            - self.passed()
+            - self.not_applicable()
+            - self.not_started()
+            - self.unjudged()
+    }
+
+    /// Tests the machine kept from being judged (`Status::Unjudged`): neither passed nor
+    /// failed, and not all passed while there are any.
+    pub fn unjudged(&self) -> usize {
+        self.tests
+            .iter()
+            .filter(|t| t.status == Status::Unjudged)
+            .count()
     }
 
     /// Tests that met a `todo!()` (and an untouched stub's rules).
@@ -170,7 +183,7 @@ impl ExerciseReport {
 
     /// Every test passed or does not apply: nothing failed, nothing left to start.
     pub fn all_passed(&self) -> bool {
-        self.failed() == 0 && self.not_started() == 0
+        self.failed() == 0 && self.not_started() == 0 && self.unjudged() == 0
     }
 
     /// Tests that do not apply to the program graded: neither passed nor failed.
@@ -199,12 +212,13 @@ impl ExerciseReport {
         }
     }
 
-    /// Points earned and possible (tests that do not apply are worth nothing).
+    /// Points earned and possible (tests that do not apply, or that the machine kept from
+    /// being judged, are worth nothing).
     pub fn points(&self) -> (u32, u32) {
         let possible = self
             .tests
             .iter()
-            .filter(|t| t.status != Status::NotApplicable)
+            .filter(|t| t.status.is_scored())
             .map(|t| t.test.points)
             .sum();
         let earned = self.tests.iter().map(|t| self.points_of(t)).sum();
@@ -237,6 +251,7 @@ pub struct Totals {
     pub failed: usize,
     pub not_started: usize,
     pub not_applicable: usize,
+    pub unjudged: usize,
     pub score: Score,
     /// Per day, in the order the days first appear (course order).
     pub days: Vec<(u8, Score)>,
@@ -265,6 +280,7 @@ pub fn totals(reports: &[ExerciseReport]) -> Totals {
         failed: reports.iter().map(ExerciseReport::failed).sum(),
         not_started: reports.iter().map(ExerciseReport::not_started).sum(),
         not_applicable: reports.iter().map(ExerciseReport::not_applicable).sum(),
+        unjudged: reports.iter().map(ExerciseReport::unjudged).sum(),
         score,
         days,
     }

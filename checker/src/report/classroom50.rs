@@ -75,10 +75,10 @@ pub fn result(
     let mut tests = Vec::new();
     for r in reports {
         for t in &r.tests {
-            let possible = if t.status == Status::NotApplicable {
-                0
-            } else {
+            let possible = if t.status.is_scored() {
                 t.test.points
+            } else {
+                0
             };
             tests.push(json!({
                 "test-name": format!("{}/{}", r.exercise.name, t.test.id),

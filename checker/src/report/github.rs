@@ -158,6 +158,7 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
         totals.failed,
         totals.not_started,
         totals.not_applicable,
+        totals.unjudged,
     );
     md.push_str(&format!("\n{}\n", tr.render(&line)));
     let failing: Vec<String> = reports

@@ -54,10 +54,10 @@ pub fn results(
         }
         for (i, t) in r.tests.iter().enumerate() {
             let passed = matches!(t.status, Status::Pass | Status::NotApplicable);
-            let possible = if t.status == Status::NotApplicable {
-                0
-            } else {
+            let possible = if t.status.is_scored() {
                 t.test.points
+            } else {
+                0
             };
             let output = failure_message(t, tr)
                 .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)));

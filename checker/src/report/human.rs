@@ -56,6 +56,7 @@ pub fn status_mark(status: Status) -> (Style, &'static str) {
         Status::NotStarted => (YELLOW, "○"),
         Status::Fail | Status::DoesNotCompile => (RED, "✗"),
         Status::Error => (RED, "!"),
+        Status::Unjudged => (YELLOW, "?"),
         Status::NotApplicable => (DIM, "-"),
     }
 }
@@ -171,7 +172,7 @@ pub fn exercise(
     let failing = |t: &&TestReport| {
         matches!(
             t.status,
-            Status::Fail | Status::Error | Status::DoesNotCompile
+            Status::Fail | Status::Error | Status::DoesNotCompile | Status::Unjudged
         )
     };
     let (first, then): (Vec<&TestReport>, Vec<&TestReport>) =
@@ -274,7 +275,11 @@ fn failure_lines(
         (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
         (_, Some(hint)) => tr.render(&hint),
     };
-    if !matches!(t.status, Status::Error | Status::NotApplicable) && !quiet {
+    if !matches!(
+        t.status,
+        Status::Error | Status::NotApplicable | Status::Unjudged
+    ) && !quiet
+    {
         let label = tr.render(&msg!("report-hint"));
         let lead = format!("{:indent$}{YELLOW}{label}{YELLOW:#} ", "");
         let cells = indent + crate::base::i18n::width(&label) + 1;
@@ -412,19 +417,29 @@ pub fn totals(
         totals.failed,
         totals.not_started,
         totals.not_applicable,
+        totals.unjudged,
     );
     writeln!(out, "{}", tr.render(&line))
 }
 
 /// "3 passed, 2 failed, 5 not started, 1 not applicable": tests that met a `todo!()` are work
 /// to do, not failures, and are counted apart; the last two only when there are any.
-pub fn totals_line(passed: usize, failed: usize, not_started: usize, skipped: usize) -> Text {
+pub fn totals_line(
+    passed: usize,
+    failed: usize,
+    not_started: usize,
+    skipped: usize,
+    unjudged: usize,
+) -> Text {
     let mut line = msg!("report-totals", passed = passed, failed = failed);
     if not_started > 0 {
         line = line.then(msg!("report-totals-not-started", n = not_started));
     }
     if skipped > 0 {
         line = line.then(msg!("report-totals-not-applicable", n = skipped));
+    }
+    if unjudged > 0 {
+        line = line.then(msg!("report-totals-unjudged", n = unjudged));
     }
     line
 }
@@ -545,12 +560,12 @@ mod tests {
     #[test]
     fn not_started_is_counted_apart_from_failed() {
         let tr = Messages::new(Lang::En);
-        let line = super::totals_line(3, 2, 5, 0);
+        let line = super::totals_line(3, 2, 5, 0, 0);
         assert_eq!(tr.render(&line), "3 passed, 2 failed, 5 not started");
         let ko = Messages::new(Lang::Ko);
         assert_eq!(ko.render(&line), "통과 3, 실패 2, 시작 전 5");
         assert_eq!(
-            tr.render(&super::totals_line(1, 0, 0, 0)),
+            tr.render(&super::totals_line(1, 0, 0, 0, 0)),
             "1 passed, 0 failed"
         );
     }

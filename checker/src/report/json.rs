@@ -80,6 +80,8 @@ pub fn json(
                         "id": t.test.id,
                         "title": t.test.title,
                         "status": t.status.name(),
+                        // `error` the machine made: could not be judged (it was starved).
+                        "judged": t.status != Status::Unjudged,
                         "message": failure_message(t, tr),
                         "output": t.failure.as_ref().and_then(|f| f.output.clone()),
                         "points": r.points_of(t),
@@ -108,10 +110,17 @@ pub fn json(
         .collect();
     let totals = totals(reports);
     let (passed, failed, all) = (totals.passed, totals.failed, totals.score);
-    let not_started = totals.not_started;
+    let (not_started, unjudged) = (totals.not_started, totals.unjudged);
+    // A run the machine kept from judging whole is no verdict either way: "error", as the
+    // Exercism interface names a run the runner could not finish.
+    let status = match (failed, not_started, unjudged) {
+        (0, 0, 0) => "pass",
+        (0, 0, _) => "error",
+        _ => "fail",
+    };
     json!({
         "version": 3,
-        "status": if failed == 0 && not_started == 0 { "pass" } else { "fail" },
+        "status": status,
         "message": Value::Null,
         "seed": seed,
         "tree": tree,
@@ -121,7 +130,7 @@ pub fn json(
         "sandbox": {"mode": mode, "contained": contained},
         "exercises": exercises,
         "days": totals.days.iter().map(|(day, s)| json!({"day": day, "points": s.earned, "max_points": s.possible, "score": s.fraction()})).collect::<Vec<_>>(),
-        "totals": {"passed": passed, "failed": failed, "not_started": not_started, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
+        "totals": {"passed": passed, "failed": failed, "not_started": not_started, "unjudged": unjudged, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
     })
 }
 

@@ -41,7 +41,7 @@ pub fn junit(
                     );
                     s
                 }
-                Status::Error | Status::DoesNotCompile => {
+                Status::Error | Status::DoesNotCompile | Status::Unjudged => {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
                     s.set_type(t.status.name());
                     s.set_message(

@@ -86,6 +86,12 @@ impl Board<'_> {
                     self.problems[exercise_index] = Some(problem);
                 }
             }
+            Event::Requeued {
+                exercise_index,
+                test_index,
+            } => self
+                .running
+                .retain(|r| !(r.exercise == exercise_index && r.test == test_index)),
             Event::Started {
                 exercise_index,
                 test_index,

@@ -8,6 +8,7 @@
 mod builder;
 mod collector;
 mod plan;
+mod rejudge;
 mod scheduler;
 mod worker;
 
@@ -71,6 +72,12 @@ enum Event {
         test_index: usize,
         tag: String,
         at: Instant,
+    },
+    /// A test's first run is over and it waits to be judged again alone (`rejudge`): no
+    /// longer watched for overruns until it starts again.
+    Requeued {
+        exercise_index: usize,
+        test_index: usize,
     },
     Finished {
         exercise_index: usize,

@@ -8,10 +8,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::scheduler::{OFF_CPU_WORKERS, Queue};
-use super::{Event, Job, Options};
+use super::{Event, Job, Options, rejudge};
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind, Status, TestResult};
+use crate::base::verdict::{Failure, FailureKind, Starvation, Status, TestResult};
 use crate::contain::intervention::{Intervention, Recorder};
+use crate::contain::pressure;
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
 use crate::contain::scope::Scope;
@@ -39,17 +40,70 @@ pub fn start(opts: &Options, queue: &Arc<Queue>, events: &Sender<Event>) {
     }
 }
 
-/// Run one test and send its outcome.
+/// Run one test and send its outcome; a failure on time while the machine starved the test is
+/// judged again, alone (`rejudge`).
 fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Event>) {
-    let at = Instant::now();
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
-    let finished = |report: TestReport| {
-        let _ = events.send(Event::Finished {
+    let first = {
+        let _shared = rejudge::shared();
+        attempt(&job, seed, mode, slot, events)
+    };
+    slot.give_back();
+    let programs = !job.test.exercise.kind.binaries().is_empty();
+    let outcome = if rejudge::worth_judging_again(&first, programs) {
+        // Not watched for overruns while it waits for the others to finish.
+        let _ = events.send(Event::Requeued {
             exercise_index,
             test_index,
-            report: Box::new(report),
         });
+        let _alone = rejudge::alone();
+        let second = attempt(&job, seed, mode, &Slot::unmetered(), events);
+        rejudge::conclude(first, second)
+    } else {
+        rejudge::as_it_stands(first)
     };
+    let _ = events.send(Event::Finished {
+        exercise_index,
+        test_index,
+        report: Box::new(TestReport::of(
+            job.test,
+            outcome.failure,
+            outcome.took,
+            outcome.log,
+        )),
+    });
+}
+
+/// One run of a test: what it concluded, and how starved the machine was meanwhile.
+pub struct Attempt {
+    pub failure: Option<Failure>,
+    pub took: Duration,
+    pub log: Vec<Text>,
+    pub starvation: Option<Starvation>,
+}
+
+impl Attempt {
+    fn checker_error(summary: Text, took: Duration) -> Attempt {
+        Attempt {
+            failure: Some(Failure::checker_error(summary)),
+            took,
+            log: Vec::new(),
+            starvation: None,
+        }
+    }
+}
+
+/// Run the test once, in a scope of its own.
+fn attempt(
+    job: &Job,
+    seed: u64,
+    mode: sandbox::Mode,
+    slot: &Slot,
+    events: &Sender<Event>,
+) -> Attempt {
+    let at = Instant::now();
+    let window = pressure::Window::open();
+    let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     // The test's own directory: its programs run there, and in a sandbox it is the only place
     // they may write.
     let workdir = match tempfile::Builder::new()
@@ -58,18 +112,12 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
     {
         Ok(dir) => dir,
         Err(e) => {
-            let failure =
-                Failure::checker_error(msg!("worker-no-directory", error = e.to_string()));
-            return finished(TestReport::of(
-                job.test,
-                Some(failure),
-                Duration::ZERO,
-                Vec::new(),
-            ));
+            let summary = msg!("worker-no-directory", error = e.to_string());
+            return Attempt::checker_error(summary, Duration::ZERO);
         }
     };
     let log = Arc::new(Mutex::new(Vec::new()));
-    let sandbox = sandbox_for(&job, mode, workdir.path(), &log);
+    let sandbox = sandbox_for(job, mode, workdir.path(), &log);
     let scope = Scope::new(
         sandbox.as_ref().map(Sandbox::fds),
         workdir.path().to_path_buf(),
@@ -90,16 +138,8 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
         Err(e) => {
             drop(sandbox);
             slot.give_back();
-            let failure = Failure::checker_error(msg!(
-                "worker-could-not-enter-sandbox",
-                error = format!("{e:#}")
-            ));
-            return finished(TestReport::of(
-                job.test,
-                Some(failure),
-                at.elapsed(),
-                Vec::new(),
-            ));
+            let summary = msg!("worker-could-not-enter-sandbox", error = format!("{e:#}"));
+            return Attempt::checker_error(summary, at.elapsed());
         }
     };
     let mut ctx = Ctx::new(
@@ -124,6 +164,7 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
     // The status is the failure's once explained: a failure a todo!() explains is "not
     // started", whatever the test saw.
     let failure = result.err().map(|f| explained_by(f, &interventions));
+    let starvation = window.close();
     slot.give_back();
     // What the test allocated (clients, floods, captures) goes back to the kernel: malloc keeps
     // freed memory in its arenas, and every program the checker starts is forked from it, a fork
@@ -134,7 +175,12 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
         libc::malloc_trim(0);
     }
     let log = log.lock().map(|l| l.clone()).unwrap_or_default();
-    finished(TestReport::of(job.test, failure, at.elapsed(), log));
+    Attempt {
+        failure,
+        took: at.elapsed(),
+        log,
+        starvation,
+    }
 }
 
 /// The programs of an exercise run in a sandbox of their own, where allowed.

@@ -1,0 +1,190 @@
+//! A verdict never depends on a busy machine. A test that fails in a way a starved machine can
+//! cause (on time, not stuck, not a wrong rule or a crash) while the kernel says the CPU was
+//! scarce (`Starvation`) is judged again, alone: every other test waits (`alone`), and the
+//! second verdict stands. If the test fails on time again while starved again, it is
+//! "could not be judged" (`Status::Unjudged`), worth nothing either way, never the student's
+//! failure. A failure that stands while the machine was starved says how much it was.
+
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use super::worker::Attempt;
+use crate::base::i18n::{Text, msg};
+use crate::base::verdict::{Failure, FailureKind, Starvation, Status};
+
+/// Tests run on the shared side; a test judged again takes it whole.
+static TURNS: RwLock<()> = RwLock::new(());
+
+/// The right to run beside other tests (held for a test's first run).
+pub fn shared() -> RwLockReadGuard<'static, ()> {
+    TURNS.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The machine to one test: waits for every test under way to finish, and holds the others
+/// back until dropped (std's RwLock lets a waiting writer in before new readers).
+pub fn alone() -> RwLockWriteGuard<'static, ()> {
+    TURNS.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A failure a starved machine can cause, of a test of programs: what waits for time (a
+/// timeout that found the program running, not stuck; a count or a line short; a connection
+/// cut while the program lagged), never a broken rule, a crash, a bad exit, bad output or an
+/// unstarted stub. A library function's wrong answer is no one's lag.
+fn on_time(f: &Failure, programs: bool) -> bool {
+    f.status == Status::Fail
+        && !f.is_stuck()
+        && match f.kind {
+            Some(FailureKind::Timeout) => true,
+            None | Some(FailureKind::Reset | FailureKind::EarlyEof | FailureKind::Refused) => {
+                programs
+            }
+            _ => false,
+        }
+}
+
+/// Ran out of time, and not stuck: the one failure that may stay unjudged.
+fn timed_out(f: &Failure) -> bool {
+    f.status == Status::Fail && !f.is_stuck() && f.kind == Some(FailureKind::Timeout)
+}
+
+fn starved(a: &Attempt) -> bool {
+    a.starvation.is_some_and(|s| s.is_starved())
+}
+
+/// The first run failed on time while the machine was starved (`programs`: the test runs
+/// programs, whose answers take time).
+pub fn worth_judging_again(first: &Attempt, programs: bool) -> bool {
+    first.failure.as_ref().is_some_and(|f| on_time(f, programs)) && starved(first)
+}
+
+/// A run not judged again: its verdict as it is.
+pub fn as_it_stands(a: Attempt) -> Attempt {
+    a
+}
+
+/// The verdict of a test judged twice: the second run's, unless it failed on time while the
+/// machine was starved again (then it could not be judged).
+pub fn conclude(first: Attempt, mut second: Attempt) -> Attempt {
+    let before = figures(&first);
+    let mut log = first.log;
+    log.push(msg!("rejudge-log", first = before.clone()));
+    log.append(&mut second.log);
+    second.log = log;
+    second.took += first.took;
+    let Some(f) = second.failure.take() else {
+        return second;
+    };
+    let again = figures(&second);
+    second.failure = Some(if timed_out(&f) && starved(&second) {
+        unjudged(f, before, again)
+    } else {
+        f.detail(
+            msg!("label-machine-busy"),
+            msg!("rejudge-figures", first = before, alone = again),
+        )
+    });
+    second
+}
+
+/// "63% of 2.1 s", or "?" where the kernel keeps no pressure information.
+fn figures(a: &Attempt) -> Text {
+    a.starvation
+        .map_or_else(|| Text::Plain("?".into()), |s: Starvation| s.figures())
+}
+
+/// "could not be judged: the machine was too busy (…)", what the test saw kept as evidence.
+fn unjudged(f: Failure, first: Text, alone: Text) -> Failure {
+    let saw = f.summary.clone();
+    let mut u = Failure {
+        status: Status::Unjudged,
+        summary: msg!("rejudge-unjudged", first = first, alone = alone),
+        kind: None,
+        diagnosis: None,
+        note: None,
+        ..f
+    };
+    u.details.insert(0, (msg!("label-what-it-saw"), saw));
+    u
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::base::verdict::Diagnosis;
+
+    fn attempt(failure: Option<Failure>, share: f64) -> Attempt {
+        let over = Duration::from_secs(2);
+        Attempt {
+            failure,
+            took: over,
+            log: Vec::new(),
+            starvation: Some(Starvation {
+                stalled: over.mul_f64(share),
+                over,
+            }),
+        }
+    }
+
+    fn timeout() -> Failure {
+        Failure::of_kind(FailureKind::Timeout, "no reply within 2 s")
+    }
+
+    #[test]
+    fn only_a_failure_on_time_while_starved_is_judged_again() {
+        assert!(worth_judging_again(&attempt(Some(timeout()), 0.6), true));
+        assert!(worth_judging_again(&attempt(Some(timeout()), 0.6), false));
+        let short = Failure::wrong("19,000 lines of 20,000");
+        assert!(worth_judging_again(
+            &attempt(Some(short.clone()), 0.6),
+            true
+        ));
+        // A library function's wrong answer is not the machine's.
+        assert!(!worth_judging_again(&attempt(Some(short), 0.6), false));
+        // The machine was not starved: the failure stands.
+        assert!(!worth_judging_again(&attempt(Some(timeout()), 0.05), true));
+        // Stuck, a broken rule, a crash: no busy machine makes them.
+        let stuck = timeout().diagnosed(Diagnosis::Stuck);
+        assert!(!worth_judging_again(&attempt(Some(stuck), 0.9), true));
+        let rule = Failure::of_kind(FailureKind::Rule, "unwrap");
+        assert!(!worth_judging_again(&attempt(Some(rule), 0.9), true));
+        let crash = Failure::of_kind(FailureKind::Crash, "SIGSEGV");
+        assert!(!worth_judging_again(&attempt(Some(crash), 0.9), true));
+        assert!(!worth_judging_again(&attempt(None, 0.9), true));
+        // No pressure information: judged as it is.
+        let mut blind = attempt(Some(timeout()), 0.9);
+        blind.starvation = None;
+        assert!(!worth_judging_again(&blind, true));
+    }
+
+    #[test]
+    fn the_second_verdict_stands_unless_starved_again_on_time() {
+        let passed = conclude(attempt(Some(timeout()), 0.6), attempt(None, 0.1));
+        assert!(passed.failure.is_none());
+        assert_eq!(passed.log.len(), 1, "the log says it was judged again");
+
+        let stands = conclude(
+            attempt(Some(timeout()), 0.6),
+            attempt(Some(timeout()), 0.05),
+        );
+        let f = stands.failure.unwrap();
+        assert_eq!(f.status, Status::Fail);
+        assert!(f.details.iter().any(|(l, _)| l.is("label-machine-busy")));
+
+        let unjudged = conclude(attempt(Some(timeout()), 0.6), attempt(Some(timeout()), 0.7));
+        let f = unjudged.failure.unwrap();
+        assert_eq!(f.status, Status::Unjudged);
+        assert!(!f.status.is_scored());
+        assert!(f.summary.is("rejudge-unjudged"));
+        assert!(f.details[0].0.is("label-what-it-saw"));
+
+        // A wrong answer the second time stands, starved or not: only time can stay unjudged.
+        let short = Failure::wrong("19,000 lines of 20,000");
+        let wrong = conclude(attempt(Some(short.clone()), 0.6), attempt(Some(short), 0.7));
+        assert_eq!(wrong.failure.unwrap().status, Status::Fail);
+        // A different failure the second time is judged as it is, starved or not.
+        let stuck = timeout().diagnosed(Diagnosis::Stuck);
+        let other = conclude(attempt(Some(timeout()), 0.6), attempt(Some(stuck), 0.7));
+        assert_eq!(other.failure.unwrap().status, Status::Fail);
+    }
+}
