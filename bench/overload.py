@@ -21,7 +21,7 @@ only = set(args[1:])
 busy = int(os.environ.get("BUSY", "4"))
 memory = int(os.environ.get("MEMORY", "2048"))
 checker = os.path.join(LAB, "target/debug/checker")
-env = dict(os.environ, NO_COLOR="1")
+env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
 
 subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
 gradings, must_hold = versions.gradings(only)
