@@ -385,6 +385,10 @@ fork-continued = continued the server (SIGCONT)
 fork-slow-connects = { $n } of 50 clients that arrived at once could connect only after a second or more
 fork-of-50 = { $failed } of 50
 fork-fifty-in-6s = 50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s
+fork-cannot-all-be-over = { $at_once ->
+    [one] one conversation at a time at most
+   *[other] { $at_once } conversations at a time at most
+}, { $waiting } not started yet: they need { $seconds } s more at the least, past the 6 s the test gives them (decided now, not at the deadline)
 fork-connects = connects
 fork-connects-text = { $connected } clients connected, { $slow } of them only after a second or more
 fork-backlog = connections waited a second or more to be accepted: the kernel dropped their SYN because the listen queue was full, and the client sent it again 1 s later. 50 clients at once need a larger backlog than listen(fd, 5): course.md#backlog

@@ -698,6 +698,7 @@ fork-continued = 서버를 재개함(SIGCONT)
 fork-slow-connects = 한꺼번에 도착한 클라이언트 50개 중 { $n }개가 1초 이상 지나서야 연결할 수 있었다
 fork-of-50 = 50개 중 { $failed }개
 fork-fifty-in-6s = 각각 0.5초짜리 대화 50개가 6초 안에 모두 끝나야 한다: 하나씩 처리하면 25초가 걸린다
+fork-cannot-all-be-over = 한 번에 대화를 많아야 { $at_once }개 처리했고, 아직 시작하지 못한 대화가 { $waiting }개다. 적어도 { $seconds }초가 더 걸리니 테스트가 주는 6초를 넘는다(마감까지 기다리지 않고 지금 판정한다)
 fork-connects = 연결
 fork-connects-text = 클라이언트 { $connected }개가 연결했고, 그중 { $slow }개는 1초 이상 지나서야 연결했다
 fork-backlog = 연결이 수락되기까지 1초 이상 기다렸다: 리슨 큐가 가득 차서 커널이 SYN을 버렸고, 클라이언트가 1초 뒤에 다시 보냈다. 동시에 오는 클라이언트 50개에는 listen(fd, 5)보다 큰 백로그가 필요하다: course.ko.md#backlog

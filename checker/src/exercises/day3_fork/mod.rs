@@ -9,7 +9,8 @@
 //! for the loop, a self-pipe, a signalfd or ppoll all pass. Nothing waits for accept itself:
 //! the checker waits until the parent sleeps in whatever call it waits in.
 
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
@@ -230,7 +231,11 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
         all_served_first: false,
         explain: None,
     };
-    let threads = clients::converse(burst.conns, &mut ctx.rng, how, deadline);
+    let (threads, progress) = clients::converse_watched(burst.conns, &mut ctx.rng, how, deadline);
+    if let Some(f) = cannot_all_be_over(&progress, 50, deadline) {
+        // The conversations still under way end with the server, when the test does.
+        return Err(t.attach(f.note(msg!("fork-fifty-in-6s"))));
+    }
     clients::all_passed(threads).map_err(|(f, failed)| {
         f.detail(
             msg!("multi-clients-failed"),
@@ -238,6 +243,45 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
         )
         .note(msg!("fork-fifty-in-6s"))
     })
+}
+
+/// A failure as soon as it is certain, not at the deadline: conversations last 0.3 s at the
+/// least (10 rounds, a pause of 30 ms or more after each, the checker's own), so once those
+/// not started yet cannot all be over by `deadline` at as many at once as the server has
+/// managed so far, none of the time left can change the verdict. A server takes 1.5 s from its
+/// first echo to show how many it serves at once (a fork server starts them all within
+/// milliseconds; a machine too busy for that has the test judged again, alone).
+fn cannot_all_be_over(
+    progress: &clients::Progress,
+    n: usize,
+    deadline: Instant,
+) -> Option<Failure> {
+    const SHORTEST: Duration = Duration::from_millis(10 * 30);
+    const SHOWN_WITHIN: Duration = Duration::from_millis(1500);
+    let mut first_echo: Option<Instant> = None;
+    while Instant::now() < deadline && progress.over.load(Ordering::SeqCst) < n {
+        std::thread::sleep(Duration::from_millis(50));
+        let started = progress.started.load(Ordering::SeqCst);
+        let now = Instant::now();
+        if started == 0 {
+            continue;
+        }
+        if now < *first_echo.get_or_insert(now) + SHOWN_WITHIN {
+            continue;
+        }
+        let at_once = progress.most_at_once.load(Ordering::SeqCst).max(1);
+        let waiting = n - started.min(n);
+        let least = SHORTEST * waiting.div_ceil(at_once) as u32;
+        if waiting > 0 && now + least > deadline {
+            return Some(Failure::wrong(msg!(
+                "fork-cannot-all-be-over",
+                at_once = at_once,
+                waiting = waiting,
+                seconds = format!("{:.1}", least.as_secs_f64())
+            )));
+        }
+    }
+    None
 }
 
 /// Connects that waited for their SYN to be sent again point at a full listen queue.

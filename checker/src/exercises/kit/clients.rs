@@ -46,6 +46,25 @@ pub struct Conversation {
 /// A note on a failure from the server's state at that moment (`Conversation::explain`).
 pub type Explain = Arc<dyn Fn(Failure) -> Failure + Send + Sync>;
 
+/// How far many conversations have got, counted by their threads (`converse_watched`).
+#[derive(Default)]
+pub struct Progress {
+    /// Conversations that have had their first echo.
+    pub started: AtomicUsize,
+    /// Conversations over (passed or failed).
+    pub over: AtomicUsize,
+    /// The most conversations seen under way at once (started, not over).
+    pub most_at_once: AtomicUsize,
+}
+
+impl Progress {
+    fn start(&self) {
+        let started = self.started.fetch_add(1, Ordering::SeqCst) + 1;
+        let under_way = started.saturating_sub(self.over.load(Ordering::SeqCst));
+        self.most_at_once.fetch_max(under_way, Ordering::SeqCst);
+    }
+}
+
 /// Every connection talks in a thread of its own, from its own seed (drawn from `rng` in
 /// order): lines `client <i> round <r> <filler>`, each echoed whole, with a pause after each,
 /// then its EOF, answered by EOF. Join them with `all_passed`.
@@ -55,9 +74,20 @@ pub fn converse(
     how: Conversation,
     deadline: Instant,
 ) -> Vec<JoinHandle<TestResult>> {
+    converse_watched(conns, rng, how, deadline).0
+}
+
+/// `converse`, with the conversations' `Progress` to watch while they go on.
+pub fn converse_watched(
+    conns: Vec<Conn>,
+    rng: &mut fastrand::Rng,
+    how: Conversation,
+    deadline: Instant,
+) -> (Vec<JoinHandle<TestResult>>, Arc<Progress>) {
+    let progress = Arc::new(Progress::default());
     let seeds: Vec<u64> = (0..conns.len()).map(|_| rng.u64(..)).collect();
     let (n, served_first) = (conns.len(), Arc::new(Meeting::default()));
-    conns
+    let threads = conns
         .into_iter()
         .zip(seeds)
         .enumerate()
@@ -66,8 +96,16 @@ pub fn converse(
             let rounds = (how.rounds)(i);
             let meet = how.all_served_first.then(|| Arc::clone(&served_first));
             let explain = how.explain.clone();
+            let progress = Arc::clone(&progress);
             std::thread::spawn(move || -> TestResult {
                 let mut rng = fastrand::Rng::with_seed(seed);
+                // Over once, however it ends.
+                let ended = std::cell::Cell::new(false);
+                let end = || {
+                    if !ended.replace(true) {
+                        progress.over.fetch_add(1, Ordering::SeqCst);
+                    }
+                };
                 let mut talk = || -> TestResult {
                     for round in 0..rounds {
                         let filler: String = (0..rng.usize(filler.clone()))
@@ -78,6 +116,9 @@ pub fn converse(
                             &format!("client {i} round {round} {filler}\n"),
                             deadline,
                         )?;
+                        if round == 0 {
+                            progress.start();
+                        }
                         if round == 0
                             && let Some(all) = &meet
                         {
@@ -85,6 +126,9 @@ pub fn converse(
                         }
                         std::thread::sleep(Duration::from_millis(rng.u64(pause.clone())));
                     }
+                    // Over for the count before the EOF: a server that serves one client at a
+                    // time takes the next only once it reads this EOF.
+                    end();
                     c.shutdown_write();
                     c.expect_eof(deadline, msg!("eof-after-client-eof"))
                 };
@@ -97,10 +141,12 @@ pub fn converse(
                 {
                     all.give_up();
                 }
+                end();
                 talked
             })
         })
-        .collect()
+        .collect();
+    (threads, progress)
 }
 
 /// Connect `n` clients at once, each from a thread of its own, named `client 0` to
