@@ -172,3 +172,35 @@ fn golden_a_broken_rule_voids_the_points_and_says_so() {
         "{exercise:#}"
     );
 }
+
+/// The echo-server stub with every hint uncommented as it stands (`//> ` removed): a first step
+/// that works (the listening line, one round trip) and names the next `todo!()` to write, never
+/// a server that accepts and drops what it never read (issue 44).
+#[test]
+fn golden_stub_hints_uncommented() {
+    let lab = crate::common::lab_root();
+    let stub =
+        std::fs::read_to_string(lab.join("exercises/day2-echo/src/bin/echo-server.rs")).unwrap();
+    let hints = regex::Regex::new(r"(?m)^(\s*)//> ?").unwrap();
+    let uncommented = hints.replace_all(&stub, "$1").into_owned();
+    let dir = tree("golden-stub-hints", &["day2-echo"], &[]).unwrap();
+    let file = dir.join("day2-echo/src/bin/echo-server.rs");
+    if std::fs::read_to_string(&file).ok().as_deref() != Some(uncommented.as_str()) {
+        std::fs::write(&file, &uncommented).unwrap();
+    }
+    let root = dir.to_string_lossy();
+    golden_varying(
+        "day2-echo-stub-hints-uncommented",
+        &[
+            "--root",
+            &root,
+            "day2-echo/listening-line",
+            "day2-echo/round-trip",
+            "day2-echo/binary-64k",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+        &[],
+    );
+}

@@ -83,7 +83,9 @@ fn serve(port: u16) -> Result<(), String> {
     //>         Err(Errno::EINTR | Errno::ECONNABORTED) => continue,
     //>         Err(e) => return Err(format!("accept: {e}")),
     //>     };
-    //>     // echo(&client), and report its error on stderr; dropping `client` closes it.
+    //>     if let Err(e) = echo(&client) {
+    //>         eprintln!("echo-server: a client: {e}"); // then on with the next client
+    //>     } // dropping `client` here closes it
     //> }
     todo!("create the listening socket, print the listening line, then accept clients")
 }
