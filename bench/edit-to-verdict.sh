@@ -72,6 +72,11 @@ declare -A client_hanging=(
   [day3-udp]=client-no-timeout
   [day3-shutdown]=client-waits-for-hangup
 )
+# Servers that make slow progress where the contract asks for more: the failure is certain long
+# before the deadline (fifty-clients: at most one conversation at a time, 49 queued).
+declare -A slow=(
+  [day3-fork]=waits-for-each-child
+)
 # failing_verdicts <label> <map name>: time each exercise's broken version from the map.
 failing_verdicts() {
   local label=$1
@@ -105,3 +110,4 @@ failing_verdicts() {
 failing_verdicts "failing" wrong
 failing_verdicts "hanging" hanging
 failing_verdicts "client hanging" client_hanging
+failing_verdicts "slow" slow
