@@ -66,10 +66,12 @@ try:
                     test = t["id"]
                     if t.get("judged") is False:
                         unjudged.append((n, label, test))
-                    elif declared is None and t["status"] != "pass":
+                        print(f"  unjudged: {label} {test}", flush=True)
+                    elif (t["status"] != "pass" if declared is None
+                          else test in declared and t["status"] != "fail"):
                         wrong.append((n, label, test, t["status"], t["message"]))
-                    elif declared is not None and test in declared and t["status"] != "fail":
-                        wrong.append((n, label, test, t["status"], t["message"]))
+                        print(f"  WRONG: {label} {test} ({t['status']}, seed {seed}): "
+                              f"{t['message']}", flush=True)
         load = os.getloadavg()[0]
         loads.append(load)
         print(f"round {n}/{rounds}: {time.time() - started:.0f} s at load {load:.0f}; "
