@@ -7,7 +7,7 @@ and every broken version fails each test it declares. A test the checker could n
 (`"judged": false` in the JSON: the machine starved it, and again when judged alone) is neither:
 it is counted apart, with the round's load.
 
-Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB in the environment)
+Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 in the environment)
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
 """
 import json, os, random, subprocess, sys, tempfile, time
@@ -35,9 +35,11 @@ for label, grading_args in gradings:
         grading_args = grading_args[:-1] + [f"{exercise}/{t}" for t in sorted(declared)]
     plan.append((label, grading_args, declared))
 
-# Warm the builds on a quiet machine: overload is about verdicts, not cargo.
-for label, grading_args, _ in plan:
-    subprocess.run([checker, *grading_args], cwd=LAB, env=env, capture_output=True)
+# Warm the builds on a quiet machine: overload is about verdicts, not cargo (WARM=0 skips it
+# where the trees were built by an earlier run).
+if os.environ.get("WARM", "1") != "0":
+    for label, grading_args, _ in plan:
+        subprocess.run([checker, *grading_args], cwd=LAB, env=env, capture_output=True)
 
 cores = os.cpu_count() or 2
 loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(busy * cores)]
