@@ -12,7 +12,7 @@ use super::{Event, Job, Options, rejudge};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, Starvation, Status, TestResult};
 use crate::contain::intervention::{Intervention, Recorder};
-use crate::contain::pressure;
+use crate::contain::pressure::{self, Window};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
 use crate::contain::scope::Scope;
@@ -46,7 +46,7 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     let first = {
         let _shared = rejudge::shared();
-        attempt(&job, seed, mode, slot, events)
+        attempt(&job, seed, mode, slot, events, Window::open)
     };
     slot.give_back();
     let programs = !job.test.exercise.kind.binaries().is_empty();
@@ -57,7 +57,15 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
             test_index,
         });
         let _alone = rejudge::alone();
-        let second = attempt(&job, seed, mode, &Slot::unmetered(), events);
+        let _boost = pressure::boost();
+        let second = attempt(
+            &job,
+            seed,
+            mode,
+            &Slot::unmetered(),
+            events,
+            Window::open_own,
+        );
         rejudge::conclude(first, second)
     } else {
         rejudge::as_it_stands(first)
@@ -100,9 +108,10 @@ fn attempt(
     mode: sandbox::Mode,
     slot: &Slot,
     events: &Sender<Event>,
+    measure: fn() -> Window,
 ) -> Attempt {
     let at = Instant::now();
-    let window = pressure::Window::open();
+    let window = measure();
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     // The test's own directory: its programs run there, and in a sandbox it is the only place
     // they may write.
