@@ -61,9 +61,14 @@ pub fn as_it_stands(a: Attempt) -> Attempt {
     a
 }
 
-/// The verdict of a test judged twice: the second run's, unless it failed on time while the
-/// machine was starved again (then it could not be judged).
-pub fn conclude(first: Attempt, mut second: Attempt) -> Attempt {
+/// How long the machine is watched with no test running before a test is judged again.
+pub const BASELINE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The verdict of a test judged twice: the second run's, unless it failed on time while
+/// starved again and the machine was starved by others (`baseline`: its pressure with none of
+/// the checker's tests running) — then it could not be judged. Starved only by its own
+/// programs (a server spinning at 100%), the failure is the program's.
+pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation>) -> Attempt {
     let before = figures(&first);
     let mut log = first.log;
     log.push(msg!("rejudge-log", first = before.clone()));
@@ -74,7 +79,8 @@ pub fn conclude(first: Attempt, mut second: Attempt) -> Attempt {
         return second;
     };
     let again = figures(&second);
-    second.failure = Some(if timed_out(&f) && starved(&second) {
+    let busy_without_us = baseline.is_some_and(|b| b.is_starved());
+    second.failure = Some(if timed_out(&f) && starved(&second) && busy_without_us {
         unjudged(f, before, again)
     } else {
         f.detail(
@@ -126,6 +132,15 @@ mod tests {
         }
     }
 
+    /// The machine starved with none of the checker's tests running, or quiet.
+    fn busy() -> Option<Starvation> {
+        attempt(None, 0.5).starvation
+    }
+
+    fn quiet() -> Option<Starvation> {
+        attempt(None, 0.02).starvation
+    }
+
     fn timeout() -> Failure {
         Failure::of_kind(FailureKind::Timeout, "no reply within 2 s")
     }
@@ -159,32 +174,54 @@ mod tests {
 
     #[test]
     fn the_second_verdict_stands_unless_starved_again_on_time() {
-        let passed = conclude(attempt(Some(timeout()), 0.6), attempt(None, 0.1));
+        let passed = conclude(attempt(Some(timeout()), 0.6), attempt(None, 0.1), busy());
         assert!(passed.failure.is_none());
         assert_eq!(passed.log.len(), 1, "the log says it was judged again");
 
         let stands = conclude(
             attempt(Some(timeout()), 0.6),
             attempt(Some(timeout()), 0.05),
+            busy(),
         );
         let f = stands.failure.unwrap();
         assert_eq!(f.status, Status::Fail);
         assert!(f.details.iter().any(|(l, _)| l.is("label-machine-busy")));
 
-        let unjudged = conclude(attempt(Some(timeout()), 0.6), attempt(Some(timeout()), 0.7));
+        let unjudged = conclude(
+            attempt(Some(timeout()), 0.6),
+            attempt(Some(timeout()), 0.7),
+            busy(),
+        );
         let f = unjudged.failure.unwrap();
         assert_eq!(f.status, Status::Unjudged);
         assert!(!f.status.is_scored());
         assert!(f.summary.is("rejudge-unjudged"));
         assert!(f.details[0].0.is("label-what-it-saw"));
 
+        // Starved again, but only by its own programs (the machine was quiet without them): the
+        // timeout is the program's.
+        let own = conclude(
+            attempt(Some(timeout()), 0.6),
+            attempt(Some(timeout()), 0.7),
+            quiet(),
+        );
+        assert_eq!(own.failure.unwrap().status, Status::Fail);
+
         // A wrong answer the second time stands, starved or not: only time can stay unjudged.
         let short = Failure::wrong("19,000 lines of 20,000");
-        let wrong = conclude(attempt(Some(short.clone()), 0.6), attempt(Some(short), 0.7));
+        let wrong = conclude(
+            attempt(Some(short.clone()), 0.6),
+            attempt(Some(short), 0.7),
+            busy(),
+        );
         assert_eq!(wrong.failure.unwrap().status, Status::Fail);
         // A different failure the second time is judged as it is, starved or not.
         let stuck = timeout().diagnosed(Diagnosis::Stuck);
-        let other = conclude(attempt(Some(timeout()), 0.6), attempt(Some(stuck), 0.7));
+        let other = conclude(
+            attempt(Some(timeout()), 0.6),
+            attempt(Some(stuck), 0.7),
+            busy(),
+        );
         assert_eq!(other.failure.unwrap().status, Status::Fail);
     }
 }

@@ -57,16 +57,15 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
             test_index,
         });
         let _alone = rejudge::alone();
+        // How starved the machine is with none of the checker's tests running: a test's own
+        // programs (a server that spins) make pressure too, and that is theirs to answer for.
+        let machine = Window::open();
+        std::thread::sleep(rejudge::BASELINE);
+        let baseline = machine.close();
         let _boost = pressure::boost();
-        let second = attempt(
-            &job,
-            seed,
-            mode,
-            &Slot::unmetered(),
-            events,
-            Window::open_own,
-        );
-        rejudge::conclude(first, second)
+        let unmetered = Slot::unmetered();
+        let second = attempt(&job, seed, mode, &unmetered, events, Window::open_own);
+        rejudge::conclude(first, second, baseline)
     } else {
         rejudge::as_it_stands(first)
     };

@@ -272,17 +272,26 @@ impl Watch {
             return None;
         }
         let pids: Vec<i32> = procinfo::tree(self.pid);
-        if pids.iter().any(|&p| procinfo::has_armed_timer(p))
+        let timeouts = socket_timeouts(&seen.look);
+        if pids.is_empty()
+            || pids.iter().any(|&p| procinfo::has_armed_timer(p))
             || woken(&pids, &seen.look)
-            || socket_timeouts(&seen.look).contains(&Timed::Yes)
+            || timeouts.contains(&Timed::Yes)
         {
+            return None;
+        }
+        let where_ = self.diagnose(&pids, names, Threads::Asleep);
+        // Everything above was read while the program could still move: a client whose receive
+        // timed out may have given up and ended meanwhile (its socket then reads as no socket
+        // at all). Stuck only if it still looks as it did, all of it still there.
+        if self.look(activity) != seen.look {
             return None;
         }
         seen.stuck = Some(Stuck {
             label: self.label.clone(),
-            where_: self.diagnose(&pids, names, Threads::Asleep),
-            untimed_socket_wait: socket_timeouts(&seen.look).contains(&Timed::No),
-            unknown_socket_timeout: socket_timeouts(&seen.look).contains(&Timed::Unknown),
+            where_,
+            untimed_socket_wait: timeouts.contains(&Timed::No),
+            unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
         });
         seen.stuck.clone()
     }
