@@ -61,6 +61,20 @@ pub fn untrack(pid: i32) {
     lock(&TRACKED).remove(&pid);
 }
 
+/// The CPU time the programs whose tag starts with `prefix` have used so far, their trees
+/// included (before `stop_tagged`: whether a program that did not answer had the CPU).
+pub fn tagged_cpu_time(prefix: &str) -> std::time::Duration {
+    let leaders: Vec<i32> = lock(&LIVE)
+        .iter()
+        .filter(|(_, (tag, _))| tag.starts_with(prefix))
+        .map(|(&pid, _)| pid)
+        .collect();
+    leaders
+        .into_iter()
+        .map(crate::contain::procinfo::tree_cpu_time)
+        .sum()
+}
+
 /// Stop every program (and escaped descendant) whose tag starts with `prefix`.
 pub fn stop_tagged(prefix: &str) {
     let leaders: Vec<i32> = lock(&LIVE)

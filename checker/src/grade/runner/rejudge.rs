@@ -69,6 +69,9 @@ pub const BASELINE: std::time::Duration = std::time::Duration::from_millis(300);
 /// the checker's tests running) — then it could not be judged. Starved only by its own
 /// programs (a server spinning at 100%), the failure is the program's.
 pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation>) -> Attempt {
+    // A program that had a CPU a third of its second run and still did not answer spun: its
+    // own failure, however busy the machine.
+    let had_the_cpu = second.program_cpu >= second.took / 3;
     let before = figures(&first);
     let mut log = first.log;
     log.push(msg!("rejudge-log", first = before.clone()));
@@ -80,14 +83,16 @@ pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation
     };
     let again = figures(&second);
     let busy_without_us = baseline.is_some_and(|b| b.is_starved());
-    second.failure = Some(if timed_out(&f) && starved(&second) && busy_without_us {
-        unjudged(f, before, again)
-    } else {
-        f.detail(
-            msg!("label-machine-busy"),
-            msg!("rejudge-figures", first = before, alone = again),
-        )
-    });
+    second.failure = Some(
+        if timed_out(&f) && starved(&second) && busy_without_us && !had_the_cpu {
+            unjudged(f, before, again)
+        } else {
+            f.detail(
+                msg!("label-machine-busy"),
+                msg!("rejudge-figures", first = before, alone = again),
+            )
+        },
+    );
     second
 }
 
@@ -125,6 +130,7 @@ mod tests {
             failure,
             took: over,
             log: Vec::new(),
+            program_cpu: Duration::ZERO,
             starvation: Some(Starvation {
                 stalled: over.mul_f64(share),
                 over,
@@ -205,6 +211,12 @@ mod tests {
             attempt(Some(timeout()), 0.7),
             quiet(),
         );
+        assert_eq!(own.failure.unwrap().status, Status::Fail);
+
+        // Starved, but its program had a CPU most of the time: it spun, its own failure.
+        let mut spun = attempt(Some(timeout()), 0.7);
+        spun.program_cpu = spun.took;
+        let own = conclude(attempt(Some(timeout()), 0.6), spun, busy());
         assert_eq!(own.failure.unwrap().status, Status::Fail);
 
         // A wrong answer the second time stands, starved or not: only time can stay unjudged.

@@ -87,6 +87,8 @@ pub struct Attempt {
     pub took: Duration,
     pub log: Vec<Text>,
     pub starvation: Option<Starvation>,
+    /// The CPU time its programs used.
+    pub program_cpu: Duration,
 }
 
 impl Attempt {
@@ -96,6 +98,7 @@ impl Attempt {
             took,
             log: Vec::new(),
             starvation: None,
+            program_cpu: Duration::ZERO,
         }
     }
 }
@@ -160,6 +163,9 @@ fn attempt(
     );
     let result = run_catching_panics(job.test.run, &mut ctx);
     drop(ctx);
+    // How much of a CPU its programs had, before they go: one that spun for the whole test did
+    // not lack it.
+    let program_cpu = reaper::tagged_cpu_time(&tag);
     // Anything the test started and did not stop is stopped now, and its namespaces go.
     reaper::stop_tagged(&tag);
     let mut interventions = recorder.take();
@@ -188,6 +194,7 @@ fn attempt(
         took: at.elapsed(),
         log,
         starvation,
+        program_cpu,
     }
 }
 
