@@ -20,14 +20,6 @@ fn main() {
     }
     println!("cargo::rerun-if-changed=pristine");
     println!("cargo::rerun-if-changed=build");
-    // This script runs when the checker is first built (a fresh clone) and early in that build,
-    // while the dependencies compile: say how long the wait is, in both languages.
-    println!(
-        "cargo::warning=first build of the lab: about a minute for the checker, then a few seconds per exercise the first time it is graded"
-    );
-    println!(
-        "cargo::warning=랩의 첫 빌드: 채점기에 1분쯤 걸리고, 실습마다 처음 채점할 때 몇 초가 더 걸린다"
-    );
     // At run time, not env!(): a build script binary may be reused from a copy of the lab
     // elsewhere (same fingerprint), and must read this copy's files.
     let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());

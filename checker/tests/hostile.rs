@@ -131,7 +131,9 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
         .into());
     }
     for t in run.tests() {
-        if t["status"] != "fail" {
+        // Failed, or (still, after two more gradings) kept from being judged by a machine these
+        // hostile programs starve themselves: never a pass, never the checker's own error.
+        if t["status"] != "fail" && t["judged"] != false {
             return Err(format!(
                 "{} must fail, its status is {}\n{}",
                 t["name"],

@@ -20,9 +20,20 @@ pub fn shared() -> RwLockReadGuard<'static, ()> {
 }
 
 /// The machine to one test: waits for every test under way to finish, and holds the others
-/// back until dropped (std's RwLock lets a waiting writer in before new readers).
-pub fn alone() -> RwLockWriteGuard<'static, ()> {
-    TURNS.write().unwrap_or_else(|e| e.into_inner())
+/// back until dropped. `None` if that takes past `deadline` (a test that never returns keeps
+/// its shared turn for ever: the collector gives up on it, and grading must still end), and
+/// the first verdict then stands.
+pub fn alone(deadline: std::time::Instant) -> Option<RwLockWriteGuard<'static, ()>> {
+    loop {
+        match TURNS.try_write() {
+            Ok(guard) => return Some(guard),
+            Err(std::sync::TryLockError::Poisoned(e)) => return Some(e.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
 }
 
 /// A failure a starved machine can cause, of a test of programs: what waits for time (a

@@ -50,22 +50,28 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
     };
     slot.give_back();
     let programs = !job.test.exercise.kind.binaries().is_empty();
+    // Other tests finish within their timeouts; one that does not is given up on.
+    let wait_for_turn = Instant::now() + Duration::from_secs(90);
     let outcome = if rejudge::worth_judging_again(&first, programs) {
         // Not watched for overruns while it waits for the others to finish.
         let _ = events.send(Event::Requeued {
             exercise_index,
             test_index,
         });
-        let _alone = rejudge::alone();
-        // How starved the machine is with none of the checker's tests running: a test's own
-        // programs (a server that spins) make pressure too, and that is theirs to answer for.
-        let machine = Window::open();
-        std::thread::sleep(rejudge::BASELINE);
-        let baseline = machine.close();
-        let _boost = pressure::boost();
-        let unmetered = Slot::unmetered();
-        let second = attempt(&job, seed, mode, &unmetered, events, Window::open_own);
-        rejudge::conclude(first, second, baseline)
+        match rejudge::alone(wait_for_turn) {
+            Some(_alone) => {
+                // How starved the machine is with none of the checker's tests running: a test's
+                // own programs (a server that spins) make pressure too, theirs to answer for.
+                let machine = Window::open();
+                std::thread::sleep(rejudge::BASELINE);
+                let baseline = machine.close();
+                let _boost = pressure::boost();
+                let unmetered = Slot::unmetered();
+                let second = attempt(&job, seed, mode, &unmetered, events, Window::open_own);
+                rejudge::conclude(first, second, baseline)
+            }
+            None => rejudge::as_it_stands(first),
+        }
     } else {
         rejudge::as_it_stands(first)
     };
