@@ -126,20 +126,30 @@ fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
 fn the_dev_container_installs_what_ci_installs_and_is_exported() {
     let lab = common::lab_root();
     let text = std::fs::read_to_string(lab.join(".devcontainer/devcontainer.json")).unwrap();
-    let config: serde_json::Value = serde_json::from_str(&text).expect("devcontainer.json is JSON");
-    let setup = config["postCreateCommand"].as_str().unwrap();
-    assert!(setup.contains("bash .ci/install-packages"), "{setup}");
-    assert!(
-        setup.contains("clippy") && setup.contains("rustfmt"),
-        "{setup}"
-    );
+    // JSON with comments is allowed there; this one has none, so that any JSON parser reads it.
+    let config: serde_json::Value =
+        serde_json::from_str(&text).expect("devcontainer.json is plain JSON");
+    assert!(config["image"].as_str().unwrap().contains("/rust:"));
+    let setup: Vec<&str> = [
+        "onCreateCommand",
+        "updateContentCommand",
+        "postCreateCommand",
+    ]
+    .iter()
+    .filter_map(|step| config[step].as_str())
+    .collect();
+    let setup = setup.join(" && ");
     // Namespaces, loopback pacing, cgroups and sysctls all need it (README says why).
     assert_eq!(config["privileged"], true);
     let ci = std::fs::read_to_string(lab.join(".ci/run")).unwrap();
-    assert!(
-        ci.contains("bash .ci/install-packages"),
-        ".ci/run installs through the list"
-    );
+    // The same two steps, and no other installation on either side.
+    for both in [&setup, &ci] {
+        assert!(both.contains("bash .ci/install-packages"), "{both}");
+        assert!(!both.contains("apt-get"), "a second list in\n{both}");
+        assert_eq!(rustup_components(both), ["clippy", "rustfmt"], "{both}");
+    }
+    let installer = std::fs::read_to_string(lab.join(".ci/install-packages")).unwrap();
+    assert!(installer.contains("done < .ci/packages.txt"), "{installer}");
     for workflow in ["grade.yml", "regrade.yml"] {
         let text = std::fs::read_to_string(lab.join(".github/workflows").join(workflow)).unwrap();
         assert!(text.contains("bash lab/.ci/install-packages"), "{workflow}");
@@ -158,7 +168,7 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
             (words.next().unwrap(), words.next().expect(l))
         })
         .collect();
-    for needed in ["netcat-openbsd", "socat", "iproute2"] {
+    for needed in ["netcat-openbsd", "socat", "iproute2", "util-linux"] {
         assert!(packages.iter().any(|(_, p)| *p == needed), "{needed}");
     }
 
@@ -177,6 +187,24 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
         ".ci/packages.txt",
         "checker/build/platform.rs",
     ] {
-        assert!(export.join(file).is_file(), "{file} is not exported");
+        assert_eq!(
+            std::fs::read(export.join(file)).ok(),
+            std::fs::read(lab.join(file)).ok(),
+            "{file} is not exported as it is"
+        );
     }
+}
+
+/// The components every `rustup component add` of a script adds, sorted.
+fn rustup_components(script: &str) -> Vec<&str> {
+    let mut components: Vec<&str> = script
+        .match_indices("rustup component add")
+        .flat_map(|(at, add)| {
+            script[at + add.len()..]
+                .split_whitespace()
+                .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        })
+        .collect();
+    components.sort_unstable();
+    components
 }
