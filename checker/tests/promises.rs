@@ -208,3 +208,65 @@ fn rustup_components(script: &str) -> Vec<&str> {
     components.sort_unstable();
     components
 }
+
+/// README ("Prerequisites"): on macOS or Windows, building the checker "stops at once with a
+/// message that points to" README's section. The build script runs on this machine whatever the
+/// target, and stops before any crate is compiled for it, so no target need be installed: what a
+/// student there reads is what cargo prints here, the message first and nothing of rustc's.
+#[test]
+fn building_for_macos_or_windows_stops_at_once_with_the_message() {
+    let lab = common::lab_root();
+    let target_dir = tempfile::tempdir_in(common::scratch()).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    for (target, system) in [
+        ("aarch64-apple-darwin", "macOS"),
+        ("x86_64-apple-darwin", "macOS"),
+        ("x86_64-pc-windows-msvc", "Windows"),
+    ] {
+        let out = std::process::Command::new(&cargo)
+            .args([
+                "build",
+                "--offline",
+                "--locked",
+                "-p",
+                "checker",
+                "--target",
+                target,
+            ])
+            .arg("--target-dir")
+            .arg(target_dir.path())
+            .env("CARGO_TERM_COLOR", "never")
+            .current_dir(&lab)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{target}: built\n{said}");
+        let lines: Vec<&str> = said.lines().map(str::trim).collect();
+        let first = lines
+            .iter()
+            .position(|l| l.starts_with("error"))
+            .unwrap_or_else(|| panic!("{target}: no error\n{said}"));
+        assert!(
+            lines[first].ends_with(&format!("The lab needs Linux, and this is {system}: the checker watches your programs through what only Linux has (epoll, /proc, private networks per test).")),
+            "{target}: the message is not first\n{said}"
+        );
+        // Before it, only cargo's line for the checker; after it, nothing compiled.
+        assert!(
+            lines[..first]
+                .iter()
+                .all(|l| l.is_empty() || l.starts_with("Compiling checker ")),
+            "{target}: printed before the message\n{said}"
+        );
+        for needed in [
+            "README.md#on-macos-or-windows",
+            "README.ko.md#macos나-윈도우에서",
+            "이 랩은 리눅스가 필요한데",
+        ] {
+            assert!(said.contains(needed), "{target}: no {needed}\n{said}");
+        }
+        assert!(
+            !said.contains("error[") && !said.contains("could not compile"),
+            "{target}: rustc's errors\n{said}"
+        );
+    }
+}
