@@ -31,9 +31,15 @@ pub fn refusal(target_os: &str, pointer_width: &str) -> Option<Vec<String>> {
         );
         return Some(lines);
     }
+    let system = match target_os {
+        "macos" => "macOS",
+        "windows" => "Windows",
+        "freebsd" => "FreeBSD",
+        other => other,
+    };
     lines.extend([
         format!(
-            "The lab needs Linux, and this is {target_os}: the checker watches your programs \
+            "The lab needs Linux, and this is {system}: the checker watches your programs \
                  through what only Linux has (epoll, /proc, private networks per test)."
         ),
         format!("Three ways to get it, each explained in {README_SECTION}:"),
@@ -43,7 +49,7 @@ pub fn refusal(target_os: &str, pointer_width: &str) -> Option<Vec<String>> {
         "  2. on Windows, WSL 2 (`wsl --install`), with the lab cloned inside Linux;".to_string(),
         "  3. a Linux virtual machine (Ubuntu), as the course notes use.".to_string(),
         format!(
-            "이 랩은 리눅스가 필요한데 이 시스템은 {target_os}다. 채점기는 리눅스에만 있는 \
+            "이 랩은 리눅스가 필요한데 이 시스템은 {system}다. 채점기는 리눅스에만 있는 \
                  것(epoll, /proc, 테스트마다 따로 두는 네트워크)으로 프로그램을 지켜본다."
         ),
         format!("리눅스를 쓰는 세 가지 방법({README_SECTION_KO}에 자세히 있다):"),
@@ -69,9 +75,14 @@ mod tests {
     /// where README explains them.
     #[test]
     fn other_systems_are_told_the_three_ways_in_both_languages() {
-        for os in ["macos", "windows", "freebsd"] {
+        for (os, shown) in [
+            ("macos", "macOS"),
+            ("windows", "Windows"),
+            ("freebsd", "FreeBSD"),
+        ] {
             let text = refusal(os, "64").expect(os).join("\n");
             for needed in [
+                shown,
                 README_SECTION,
                 README_SECTION_KO,
                 "Codespaces",

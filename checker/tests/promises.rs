@@ -126,20 +126,30 @@ fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
 fn the_dev_container_installs_what_ci_installs_and_is_exported() {
     let lab = common::lab_root();
     let text = std::fs::read_to_string(lab.join(".devcontainer/devcontainer.json")).unwrap();
-    let config: serde_json::Value = serde_json::from_str(&text).expect("devcontainer.json is JSON");
-    let setup = config["postCreateCommand"].as_str().unwrap();
-    assert!(setup.contains("bash .ci/install-packages"), "{setup}");
-    assert!(
-        setup.contains("clippy") && setup.contains("rustfmt"),
-        "{setup}"
-    );
+    // JSON with comments is allowed there; this one has none, so that any JSON parser reads it.
+    let config: serde_json::Value =
+        serde_json::from_str(&text).expect("devcontainer.json is plain JSON");
+    assert!(config["image"].as_str().unwrap().contains("/rust:"));
+    let setup: Vec<&str> = [
+        "onCreateCommand",
+        "updateContentCommand",
+        "postCreateCommand",
+    ]
+    .iter()
+    .filter_map(|step| config[step].as_str())
+    .collect();
+    let setup = setup.join(" && ");
     // Namespaces, loopback pacing, cgroups and sysctls all need it (README says why).
     assert_eq!(config["privileged"], true);
     let ci = std::fs::read_to_string(lab.join(".ci/run")).unwrap();
-    assert!(
-        ci.contains("bash .ci/install-packages"),
-        ".ci/run installs through the list"
-    );
+    // The same two steps, and no other installation on either side.
+    for both in [&setup, &ci] {
+        assert!(both.contains("bash .ci/install-packages"), "{both}");
+        assert!(!both.contains("apt-get"), "a second list in\n{both}");
+        assert_eq!(rustup_components(both), ["clippy", "rustfmt"], "{both}");
+    }
+    let installer = std::fs::read_to_string(lab.join(".ci/install-packages")).unwrap();
+    assert!(installer.contains("done < .ci/packages.txt"), "{installer}");
     for workflow in ["grade.yml", "regrade.yml"] {
         let text = std::fs::read_to_string(lab.join(".github/workflows").join(workflow)).unwrap();
         assert!(text.contains("bash lab/.ci/install-packages"), "{workflow}");
@@ -158,7 +168,7 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
             (words.next().unwrap(), words.next().expect(l))
         })
         .collect();
-    for needed in ["netcat-openbsd", "socat", "iproute2"] {
+    for needed in ["netcat-openbsd", "socat", "iproute2", "util-linux"] {
         assert!(packages.iter().any(|(_, p)| *p == needed), "{needed}");
     }
 
@@ -177,6 +187,86 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
         ".ci/packages.txt",
         "checker/build/platform.rs",
     ] {
-        assert!(export.join(file).is_file(), "{file} is not exported");
+        assert_eq!(
+            std::fs::read(export.join(file)).ok(),
+            std::fs::read(lab.join(file)).ok(),
+            "{file} is not exported as it is"
+        );
+    }
+}
+
+/// The components every `rustup component add` of a script adds, sorted.
+fn rustup_components(script: &str) -> Vec<&str> {
+    let mut components: Vec<&str> = script
+        .match_indices("rustup component add")
+        .flat_map(|(at, add)| {
+            script[at + add.len()..]
+                .split_whitespace()
+                .take_while(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        })
+        .collect();
+    components.sort_unstable();
+    components
+}
+
+/// README ("Prerequisites"): on macOS or Windows, building the checker "stops at once with a
+/// message that points to" README's section. The build script runs on this machine whatever the
+/// target, and stops before any crate is compiled for it, so no target need be installed: what a
+/// student there reads is what cargo prints here, the message first and nothing of rustc's.
+#[test]
+fn building_for_macos_or_windows_stops_at_once_with_the_message() {
+    let lab = common::lab_root();
+    let target_dir = tempfile::tempdir_in(common::scratch()).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    for (target, system) in [
+        ("aarch64-apple-darwin", "macOS"),
+        ("x86_64-apple-darwin", "macOS"),
+        ("x86_64-pc-windows-msvc", "Windows"),
+    ] {
+        let out = std::process::Command::new(&cargo)
+            .args([
+                "build",
+                "--offline",
+                "--locked",
+                "-p",
+                "checker",
+                "--target",
+                target,
+            ])
+            .arg("--target-dir")
+            .arg(target_dir.path())
+            .env("CARGO_TERM_COLOR", "never")
+            .current_dir(&lab)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{target}: built\n{said}");
+        let lines: Vec<&str> = said.lines().map(str::trim).collect();
+        let first = lines
+            .iter()
+            .position(|l| l.starts_with("error"))
+            .unwrap_or_else(|| panic!("{target}: no error\n{said}"));
+        assert!(
+            lines[first].ends_with(&format!("The lab needs Linux, and this is {system}: the checker watches your programs through what only Linux has (epoll, /proc, private networks per test).")),
+            "{target}: the message is not first\n{said}"
+        );
+        // Before it, only cargo's line for the checker; after it, nothing compiled.
+        assert!(
+            lines[..first]
+                .iter()
+                .all(|l| l.is_empty() || l.starts_with("Compiling checker ")),
+            "{target}: printed before the message\n{said}"
+        );
+        for needed in [
+            "README.md#on-macos-or-windows",
+            "README.ko.md#macos나-윈도우에서",
+            "이 랩은 리눅스가 필요한데",
+        ] {
+            assert!(said.contains(needed), "{target}: no {needed}\n{said}");
+        }
+        assert!(
+            !said.contains("error[") && !said.contains("could not compile"),
+            "{target}: rustc's errors\n{said}"
+        );
     }
 }

@@ -227,10 +227,11 @@ fn a_cargo_config_changes_nothing() {
                 marker.path()
             ),
         );
+        // The runner for every Linux target (a cfg, not x86-64's triple: ARM64 too).
         write(
             &root.join(".cargo/config.toml"),
             &format!(
-                "[target.x86_64-unknown-linux-gnu]\nrunner = \"{0}/fake.sh\"\n\n[build]\nrustc-wrapper = \"{0}/wrap.sh\"\n\n[alias]\nbuild = \"run --bin fake\"\nclippy = \"run --bin fake\"\n",
+                "[target.'cfg(target_os = \"linux\")']\nrunner = \"{0}/fake.sh\"\n\n[build]\nrustc-wrapper = \"{0}/wrap.sh\"\n\n[alias]\nbuild = \"run --bin fake\"\nclippy = \"run --bin fake\"\n",
                 root.display()
             ),
         );

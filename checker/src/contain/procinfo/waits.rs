@@ -128,21 +128,22 @@ const fn call(number: i64, name: &'static str, on_fd: bool, timeout: Timeout) ->
     }
 }
 
-/// The calls a program waits in, by the numbers of the architecture the checker is built for:
-/// those only some architectures have, then the others.
+/// The calls a program waits in, by the numbers of the architecture the checker is built for
+/// (libc's): those only x86-64 has (ARM64, like every newer architecture, has only their
+/// successors: ppoll, pselect6, epoll_pwait, and rt_sigsuspend for pause), then the others.
 #[cfg(target_arch = "x86_64")]
-const LEGACY: [Known; 6] = [
+const LEGACY: [Known; 4] = [
     call(libc::SYS_poll, "poll", false, Timeout::Millis(2)),
     call(libc::SYS_select, "select", false, Timeout::Pointer(4)),
     call(libc::SYS_epoll_wait, "epoll_wait", true, Timeout::Millis(3)),
     call(libc::SYS_pause, "pause", false, Timeout::None),
-    call(libc::SYS_accept, "accept", true, Timeout::None),
-    call(libc::SYS_nanosleep, "nanosleep", false, Timeout::Always),
 ];
 #[cfg(not(target_arch = "x86_64"))]
-const LEGACY: [Known; 1] = [call(libc::SYS_accept, "accept", true, Timeout::None)];
+const LEGACY: [Known; 0] = [];
 
-const COMMON: [Known; 21] = [
+const COMMON: [Known; 23] = [
+    call(libc::SYS_accept, "accept", true, Timeout::None),
+    call(libc::SYS_nanosleep, "nanosleep", false, Timeout::Always),
     call(libc::SYS_read, "read", true, Timeout::None),
     call(libc::SYS_readv, "readv", true, Timeout::None),
     call(libc::SYS_recvfrom, "recvfrom", true, Timeout::None),
@@ -185,6 +186,17 @@ const COMMON: [Known; 21] = [
         Timeout::Always,
     ),
 ];
+
+/// The names of the calls only x86-64 has (its LEGACY table).
+#[cfg(test)]
+const X86_64_ONLY: [&str; 4] = ["poll", "select", "epoll_wait", "pause"];
+
+/// The names the table gives calls on some architecture, for the tests of the lists that name
+/// them.
+#[cfg(test)]
+pub fn known_call_names() -> Vec<&'static str> {
+    COMMON.iter().map(|c| c.name).chain(X86_64_ONLY).collect()
+}
 
 /// The call with this number, if it is one a program waits in.
 fn known(number: i64) -> Option<&'static Known> {
@@ -410,6 +422,8 @@ mod tests {
             entries += 1;
         }
         assert!(entries >= COMMON.len(), "{entries} entries read");
+        #[cfg(target_arch = "x86_64")]
+        assert_eq!(LEGACY.map(|c| c.name), X86_64_ONLY);
         let mut numbers: Vec<i64> = COMMON
             .iter()
             .chain(LEGACY.iter())
@@ -422,6 +436,53 @@ mod tests {
             COMMON.len() + LEGACY.len(),
             "two calls, one number"
         );
+    }
+
+    /// The same across the checker (its harness and shims too): every system-call number is
+    /// named through libc (`libc::SYS_*`, never a local constant or a number), and this file is
+    /// the one place that tells architectures apart.
+    #[test]
+    fn no_system_call_number_of_one_architecture_anywhere() {
+        let checker = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut dirs: Vec<_> = ["src", "harness", "shims", "build"]
+            .iter()
+            .map(|d| checker.join(d))
+            .collect();
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 100, "{} files read", files.len());
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (at, _) in text.match_indices("SYS_") {
+                let before = &text[..at];
+                // Part of a longer name (CAP_SYS_NICE), or this test's own text.
+                if before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '"') {
+                    continue;
+                }
+                assert!(
+                    before.ends_with("libc::"),
+                    "{}: a system-call number not libc's: {}",
+                    path.display(),
+                    text[at..].lines().next().unwrap_or_default()
+                );
+            }
+            if !path.ends_with("procinfo/waits.rs") {
+                assert!(
+                    !text.contains(&format!("target_{}", "arch")),
+                    "{}: architectures told apart outside waits.rs",
+                    path.display()
+                );
+            }
+        }
     }
 
     #[test]

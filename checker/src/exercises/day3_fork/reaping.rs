@@ -185,22 +185,38 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
     Err(f.note(note))
 }
 
+/// The calls that wait for connections, by procinfo's names for them (ARM64 has no poll, select
+/// or epoll_wait: glibc calls ppoll, pselect6 and epoll_pwait there).
+const WAITING_FOR_CLIENTS: [&str; 9] = [
+    "accept",
+    "accept4",
+    "poll",
+    "ppoll",
+    "select",
+    "pselect",
+    "epoll_wait",
+    "epoll_pwait",
+    "epoll_pwait2",
+];
+
 /// Whether a thread of `pid` sleeps in a call that waits for connections: accept, or one that
 /// waits on many descriptors (poll, select, epoll).
 fn waits_for_connections(pid: i32) -> bool {
-    const WAITING_FOR_CLIENTS: [&str; 8] = [
-        "accept",
-        "accept4",
-        "poll",
-        "ppoll",
-        "select",
-        "pselect6",
-        "epoll_wait",
-        "epoll_pwait",
-    ];
     procinfo::tasks(pid).iter().any(|task| {
         task.call
             .and_then(|call| call.name())
             .is_some_and(|name| WAITING_FOR_CLIENTS.contains(&name))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every name is one procinfo's table gives a call, on x86-64 or ARM64.
+    #[test]
+    fn names_the_calls_as_procinfo_does() {
+        let known = crate::contain::procinfo::known_call_names();
+        for name in super::WAITING_FOR_CLIENTS {
+            assert!(known.contains(&name), "{name} is no name of procinfo's");
+        }
+    }
 }

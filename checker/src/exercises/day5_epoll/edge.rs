@@ -12,8 +12,8 @@ use crate::exercises::kit::{echo, poll, server};
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
 
-/// EPOLLET in an `epoll_event`'s events (1 << 31).
-const EPOLLET: u32 = 1 << 31;
+/// EPOLLET in an `epoll_event`'s events, as /proc's fdinfo shows them.
+const EPOLLET: u32 = libc::EPOLLET as u32;
 
 /// Three clients in the middle of their conversations: each one's socket is in an epoll
 /// instance of the server, registered with EPOLLET.
