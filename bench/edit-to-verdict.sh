@@ -65,17 +65,20 @@ declare -A hanging=(
   [day5-pipe]=logger-keeps-write-end
   [day6-async]=never-closes
 )
-# Clients that hang: each asleep in a receive (or a poll) that nothing will end, while the
-# checker's hidden server has nothing more to say. Told as soon as that is certain, like a server.
+# Clients that hang, one per client program of the lab (echo-client, udp-client, file-client):
+# each asleep in a receive (or a poll) that nothing will end, while the checker's hidden server
+# has nothing more to say. Told as soon as that is certain, like a server.
 declare -A client_hanging=(
   [day2-echo]=client-no-timeout
   [day3-udp]=client-no-timeout
   [day3-shutdown]=client-waits-for-hangup
 )
-# Servers that make slow progress where the contract asks for more: the failure is certain long
-# before the deadline (fifty-clients: at most one conversation at a time, 49 queued).
+# Servers that make slow progress where the contract asks for more, or none while timers of
+# their own wake them: the failure is certain long before the deadline (fifty-clients: at most
+# one conversation at a time, 49 queued; a chat line due while the server has held still a second).
 declare -A slow=(
   [day3-fork]=waits-for-each-child
+  [day5-threads]=fixed-size-messages
 )
 # failing_verdicts <label> <map name>: time each exercise's broken version from the map.
 failing_verdicts() {

@@ -77,6 +77,7 @@ hint-crash = The process died from a signal. SIGSEGV usually means a stack overf
 hint-timeout = Nothing happened within the time limit. Look for a loop that never ends, a read that waits for data that will never come (did you wait for EOF before answering?), or a blocking call on the wrong socket.
 hint-stuck = Nothing ran out: the program sleeps in a blocking call that nothing will end (see where it waits). Ask what that call waits for and who would send it: bytes or an EOF the other side never sends (a copy of a descriptor left open somewhere keeps an EOF from coming), a connection nobody makes, a child that never ends, a lock nobody releases.
 hint-client-no-timeout = Nothing ran out: the client sleeps in a receive on a socket with no timeout (see where it waits), for bytes that will never come. A datagram can be lost and a server can fall silent: where the contract limits the wait, set SO_RCVTIMEO (or wait in poll with a timeout) and act when it expires. Where it waits for the server's EOF, the server may be waiting for yours: close (or shutdown(SHUT_WR)) once you have nothing more to send.
+hint-idle = Nothing ran out: the reply was due, and the program only slept, woken by timers of its own (a sleep, a wait with a timeout), sending nothing while nothing moved (see where it waits). Ask where the bytes it took went: a read that waits for more than one line (a fixed-size read_exact), a queue that another thread looks at on a timer, a line held back until a timer fires. A reply goes out as soon as the bytes that call for it come in.
 hint-refused = Connection refused (ECONNREFUSED): nothing listens on that address and port. A server must bind(), listen() and print its `listening on` line only once it listens; a client must report the error on stderr and exit with status 1.
 hint-reset = Connection reset (ECONNRESET): the other side sent RST. That happens when a socket is closed with unread data in its receive buffer, or when a process dies with the connection open (a panic, a crash).
 hint-early-eof = The connection ended (read() returned 0, EOF) before all the data arrived. Was the socket closed too early, or was a short write() taken for a complete one? write() may send fewer bytes than asked: loop until everything is sent.
@@ -890,7 +891,9 @@ chat-removed-gets-eof = a client that ends is removed from the list and its sock
 ## A program stuck, and where it waits (observe/stuck.rs, observe/wire/conn.rs)
 
 conn-stuck = { $who }: nothing came back, and nothing will: { $label } is stuck, asleep in a blocking call with nothing moving (see where it waits)
+conn-idle = { $who }: nothing came back: with the reply due, { $label } did nothing for { $seconds } s but sleep, woken by timers of its own, with nothing moving (see where it waits)
 conn-gave-up-stuck = stopped waiting: the program is stuck
+conn-gave-up-idle = stopped waiting: the program holds still with the reply due
 label-where-it-waits = where it waits
 label-machine-busy = the machine was busy
 label-what-it-saw = what the test saw
@@ -920,6 +923,7 @@ stuck-more-threads = … and { $n ->
 stuck-waits-child = waiting for a child to end
 stuck-waits-signal = waiting for a signal
 stuck-waits-lock = waiting for a lock, a condition variable or another thread
+stuck-waits-sleep = a sleep: a timer of its own ends it
 stuck-waits-fds = waiting on its descriptor sets
 stuck-client-on-port = the client on port { $port }
 stuck-fd-closed = closed meanwhile

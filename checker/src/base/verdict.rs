@@ -233,10 +233,17 @@ pub enum Diagnosis {
     /// A client stuck so, in a receive (or a send) on a socket with no timeout set on it: only
     /// its peer, which sends nothing more, could end it.
     ClientWithoutTimeout,
+    /// Held still with a reply due, asleep at every look with nothing moving, though timers of
+    /// its own woke it (`observe::stuck::idle`). Not stuck: a starved run is judged again.
+    Idle,
 }
 
 /// Every diagnosis, for checks that go through all the explanations.
-pub const DIAGNOSES: &[Diagnosis] = &[Diagnosis::Stuck, Diagnosis::ClientWithoutTimeout];
+pub const DIAGNOSES: &[Diagnosis] = &[
+    Diagnosis::Stuck,
+    Diagnosis::ClientWithoutTimeout,
+    Diagnosis::Idle,
+];
 
 /// The kinds of error a test can meet, beyond a plain wrong answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

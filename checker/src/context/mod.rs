@@ -99,6 +99,13 @@ impl<'a> Ctx<'a> {
         self.watched.off();
     }
 
+    /// The replies this test waits for are due at once, and its program's contract gives it no
+    /// timer before them (a chat line, an echo): a program that holds still for a second with
+    /// one due, even waking on timers of its own, fails then (`observe::stuck::idle`).
+    pub fn replies_due(&self) {
+        self.watched.replies_due();
+    }
+
     /// Run `f`, a wait on a timer (a program's own timeout, an idle period the test imposes),
     /// after lending this test's `-j` slot to another test: a test that only waits need not
     /// hold up the CPU-bound ones. It does not take the slot back (see `Slot::lend`).

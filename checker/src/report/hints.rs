@@ -21,6 +21,7 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
     match diagnosis {
         Diagnosis::Stuck => msg!("hint-stuck"),
         Diagnosis::ClientWithoutTimeout => msg!("hint-client-no-timeout"),
+        Diagnosis::Idle => msg!("hint-idle"),
     }
 }
 

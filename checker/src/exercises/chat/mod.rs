@@ -20,8 +20,11 @@ use crate::observe::wire::Server;
 use member as chat;
 
 /// The chat server under test: the program the test's row names (day5-threads' own, or the
-/// program of another exercise that takes the chat family).
+/// program of another exercise that takes the chat family). A line is due as soon as the
+/// server has taken it: one that holds still with a line due fails then, whatever timers of
+/// its own wake it.
 fn start(ctx: &Ctx) -> Result<Server, Failure> {
+    ctx.replies_due();
     kit::server::start_under_test(ctx, 0)
 }
 

@@ -60,6 +60,7 @@ pub(super) fn sleeps(
         "wait4" | "waitid" => msg!("stuck-waits-child"),
         "pause" | "sigsuspend" | "sigtimedwait" => msg!("stuck-waits-signal"),
         "futex" => msg!("stuck-waits-lock"),
+        "nanosleep" | "clock_nanosleep" => msg!("stuck-waits-sleep"),
         _ => msg!("stuck-waits-fds"),
     };
     msg!(

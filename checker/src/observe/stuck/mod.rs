@@ -11,6 +11,11 @@
 //! descriptor) wakes by itself too. (alarm() is invisible from outside; a test whose program
 //! must wake on one turns the watch off, see `Watched::off`.)
 //!
+//! A test whose replies are due at once (`Watched::replies_due`: a chat line, an echo) asks one
+//! thing more: has the program held still for `IDLE_HOLD`, asleep at every look, nothing moving,
+//! though its own timers woke it (a thread that polls a queue every 100 ms)? Its reply is not
+//! coming either (see `idle`).
+//!
 //! When it is stuck, `Stuck` says where: the call each thread sleeps in, on which descriptor and
 //! what that descriptor is (client 1's socket, the listening socket, a pipe), what waits unread
 //! in which socket, and which children are zombies.
@@ -25,8 +30,11 @@ use crate::base::verdict::{Diagnosis, Failure};
 use crate::contain::procinfo::{self, Task};
 
 mod describe;
+mod idle;
 pub use describe::where_it_sleeps;
 use describe::{Sockets, sleeps};
+pub use idle::IDLE_HOLD;
+use idle::Span;
 
 /// How long a program must hold still, asleep, before it counts as stuck.
 pub const HOLD: Duration = Duration::from_millis(500);
@@ -46,6 +54,8 @@ const SHOWN: usize = 6;
 pub struct Watched {
     watch: Mutex<Option<Arc<Watch>>>,
     off: AtomicBool,
+    /// The replies this test waits for are due at once (see `replies_due`).
+    due: AtomicBool,
     /// Called once, the first time the watched program is seen quiet (see `QUIET`).
     when_quiet: Mutex<Option<Box<dyn Fn() + Send + Sync>>>,
 }
@@ -61,6 +71,23 @@ impl Watched {
     /// spell is no proof of anything. Nothing is watched any more.
     pub fn off(&self) {
         self.off.store(true, Ordering::SeqCst);
+    }
+
+    /// The contract gives the program no timer before the replies this test waits for (a chat
+    /// line, an echo): one that holds still for `IDLE_HOLD` with a reply due, even waking on
+    /// its own timers, will not send it (`idle`).
+    pub fn replies_due(&self) {
+        self.due.store(true, Ordering::SeqCst);
+    }
+
+    /// The watched program's diagnosis once it has held still for `IDLE_HOLD` with a reply
+    /// due, in a test whose replies are due at once (`replies_due`); `None` in any other test.
+    /// Read after `stuck`, which takes the looks.
+    pub fn idle(&self, activity: u64, names: &HashMap<u16, String>) -> Option<Stuck> {
+        if self.off.load(Ordering::SeqCst) || !self.due.load(Ordering::SeqCst) {
+            return None;
+        }
+        self.current()?.idle(activity, names)
     }
 
     /// Where the watched program is now, stuck or not (`Watch::now`); `None` if nothing is
@@ -176,6 +203,9 @@ pub struct Stuck {
     /// A thread sleeps on a socket whose timeouts cannot be read here: a server is taken to
     /// have none (as the rule), a client may have one and is waited for.
     pub unknown_socket_timeout: bool,
+    /// Not asleep for good: it held still for `IDLE_HOLD` with a reply due, waking only on its
+    /// own timers (see `idle`).
+    pub idle: bool,
 }
 
 impl Stuck {
@@ -183,7 +213,11 @@ impl Stuck {
     /// no timeout is the rule, so only a client's wait (`ClientWithoutTimeout`, chosen by the
     /// client's runner) says more.
     pub fn diagnosis(&self) -> Diagnosis {
-        Diagnosis::Stuck
+        if self.idle {
+            Diagnosis::Idle
+        } else {
+            Diagnosis::Stuck
+        }
     }
 
     /// `f`, diagnosed stuck, with where the program waits.
@@ -205,6 +239,8 @@ struct Seen {
     at: Instant,
     look: Look,
     still_since: Instant,
+    /// How long every look has found it asleep with nothing moving, timers aside.
+    idle: Option<Span>,
     /// The diagnosis made while nothing has changed since: every other waiter of the test (50
     /// clients of a fork server, say) takes it as it is, instead of reading /proc again one
     /// after another.
@@ -254,7 +290,9 @@ impl Watch {
             return None;
         }
         let look = self.look(activity);
-        let (still_since, known) = match last.take() {
+        let previous = last.take();
+        let idle = Span::after(previous.as_ref().map(|p| (&p.look, p.idle)), &look, now);
+        let (still_since, known) = match previous {
             Some(seen) if seen.look == look => (seen.still_since, seen.stuck),
             _ => (now, None),
         };
@@ -263,6 +301,7 @@ impl Watch {
             at: now,
             look,
             still_since,
+            idle,
             stuck: known,
         });
         if seen.stuck.is_some() {
@@ -292,6 +331,7 @@ impl Watch {
             where_,
             untimed_socket_wait: timeouts.contains(&Timed::No),
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
+            idle: false,
         });
         seen.stuck.clone()
     }

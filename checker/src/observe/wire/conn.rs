@@ -17,13 +17,30 @@ use crate::observe::stuck::Stuck;
 const FIRST_LOOK: Duration = Duration::from_millis(100);
 const LOOK_EVERY: Duration = Duration::from_millis(50);
 
-/// The failure of a wait for a program that is stuck: where it sleeps, as evidence.
+/// The failure of a wait for a program that is stuck (or idle with a reply due): where it
+/// sleeps, as evidence.
 pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
     let label = stuck.label.clone();
-    stuck.explains(Failure::of_kind(
-        Kind::Timeout,
-        msg!("conn-stuck", who = who, label = &label),
-    ))
+    let summary = if stuck.idle {
+        msg!(
+            "conn-idle",
+            who = who,
+            label = &label,
+            seconds = crate::observe::stuck::IDLE_HOLD.as_secs().to_string()
+        )
+    } else {
+        msg!("conn-stuck", who = who, label = &label)
+    };
+    stuck.explains(Failure::of_kind(Kind::Timeout, summary))
+}
+
+/// The transcript's note where a wait stops for a program stuck (or idle).
+pub fn gave_up(stuck: &Stuck) -> Text {
+    if stuck.idle {
+        msg!("conn-gave-up-idle")
+    } else {
+        msg!("conn-gave-up-stuck")
+    }
 }
 
 /// `to`, with the evidence of where the program waits (stuck) or was (when the time ran out)
@@ -259,7 +276,7 @@ impl Conn {
             if began.elapsed() >= FIRST_LOOK
                 && let Some(stuck) = self.t.stuck()
             {
-                self.t.note(&self.who, msg!("conn-gave-up-stuck"));
+                self.t.note(&self.who, gave_up(&stuck));
                 return Err(self.t.attach(stuck_failure(&self.who, stuck)));
             }
             let _ = self.stream.set_read_timeout(Some(left.min(LOOK_EVERY)));

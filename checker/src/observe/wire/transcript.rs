@@ -82,14 +82,17 @@ impl Transcript {
     }
 
     /// Where the program this test waits for is stuck, once it certainly is (see
-    /// `observe::stuck`); `None` while it may still do something.
+    /// `observe::stuck`), or idle with a reply due in a test whose replies are due at once
+    /// (`Stuck::idle`); `None` while it may still do something.
     pub fn stuck(&self) -> Option<Stuck> {
         if self.pausing.load(Ordering::SeqCst) > 0 {
             return None;
         }
         let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
+        let activity = self.activity.load(Ordering::SeqCst);
         self.watched
-            .stuck(self.activity.load(Ordering::SeqCst), &names)
+            .stuck(activity, &names)
+            .or_else(|| self.watched.idle(activity, &names))
     }
 
     /// Run `pause`, a wait of the checker's own before it sends more (a hidden server's pause

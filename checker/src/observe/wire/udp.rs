@@ -65,7 +65,7 @@ impl Peer {
                 && began.elapsed() >= Duration::from_millis(100)
                 && let Some(stuck) = self.t.stuck()
             {
-                self.t.note(&self.who, msg!("conn-gave-up-stuck"));
+                self.t.note(&self.who, super::conn::gave_up(&stuck));
                 return Err(self.t.attach(super::conn::stuck_failure(&self.who, stuck)));
             }
             // Two looks in a row, 50 ms apart: a server that closes and binds its socket
