@@ -21,6 +21,8 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
     match diagnosis {
         Diagnosis::Stuck => msg!("hint-stuck"),
         Diagnosis::ClientWithoutTimeout => msg!("hint-client-no-timeout"),
+        Diagnosis::HoldsUnread => msg!("hint-holds-unread"),
+        Diagnosis::ClosedUnread => msg!("hint-closed-unread"),
     }
 }
 
@@ -52,6 +54,11 @@ mod tests {
         assert!(for_failure(&timeout).is_some_and(|h| h.is("hint-timeout")));
         let stuck = timeout.clone().diagnosed(Diagnosis::Stuck);
         assert!(for_failure(&stuck).is_some_and(|h| h.is("hint-stuck")));
+        let reset = Failure::of_kind(FailureKind::Reset, "reset");
+        let unread = reset.diagnosed(Diagnosis::ClosedUnread);
+        assert!(for_failure(&unread).is_some_and(|h| h.is("hint-closed-unread")));
+        let held = timeout.clone().diagnosed(Diagnosis::HoldsUnread);
+        assert!(for_failure(&held).is_some_and(|h| h.is("hint-holds-unread")));
         let client = timeout.diagnosed(Diagnosis::ClientWithoutTimeout);
         assert!(for_failure(&client).is_some_and(|h| h.is("hint-client-no-timeout")));
         // A failure without a kind keeps its test's own hint, diagnosed or not.

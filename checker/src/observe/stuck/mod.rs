@@ -134,6 +134,26 @@ fn woken(pids: &[i32], look: &Look) -> bool {
     })
 }
 
+/// Every live thread sleeps in accept() while a connected socket of the program has bytes
+/// waiting unread: it accepted that connection and went back for the next client without
+/// reading it (a server that serves its client sleeps in that client's read, or hands it to a
+/// thread or a child that does).
+fn holds_unread(look: &Look) -> bool {
+    let accepting = look
+        .tasks
+        .iter()
+        .filter(|(_, task)| task.state != 'Z')
+        .all(|(_, task)| {
+            task.call
+                .and_then(|call| call.name())
+                .is_some_and(|name| matches!(name, "accept" | "accept4"))
+        });
+    accepting
+        && look.sockets.iter().any(|(_, state, rx, _)| {
+            *rx > 0 && matches!(state.as_str(), "ESTABLISHED" | "CLOSE_WAIT")
+        })
+}
+
 /// Whether a thread asleep in a call on a socket has a timeout of that socket to end it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Timed {
@@ -176,6 +196,9 @@ pub struct Stuck {
     /// A thread sleeps on a socket whose timeouts cannot be read here: a server is taken to
     /// have none (as the rule), a client may have one and is waited for.
     pub unknown_socket_timeout: bool,
+    /// Every thread sleeps in accept() while a connection the program accepted holds bytes it
+    /// never read (`holds_unread`).
+    pub holds_unread: bool,
 }
 
 impl Stuck {
@@ -183,7 +206,11 @@ impl Stuck {
     /// no timeout is the rule, so only a client's wait (`ClientWithoutTimeout`, chosen by the
     /// client's runner) says more.
     pub fn diagnosis(&self) -> Diagnosis {
-        Diagnosis::Stuck
+        if self.holds_unread {
+            Diagnosis::HoldsUnread
+        } else {
+            Diagnosis::Stuck
+        }
     }
 
     /// `f`, diagnosed stuck, with where the program waits.
@@ -292,6 +319,7 @@ impl Watch {
             where_,
             untimed_socket_wait: timeouts.contains(&Timed::No),
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
+            holds_unread: holds_unread(&seen.look),
         });
         seen.stuck.clone()
     }
@@ -471,6 +499,36 @@ mod tests {
         let _ = spinner.kill();
         let _ = spinner.wait();
         assert!(text.contains("spinner runs"), "{text}");
+    }
+
+    #[test]
+    fn asleep_in_accept_beside_an_unread_connection_holds_it_unread() {
+        let task = |number: i64| Task {
+            tid: 1,
+            state: 'S',
+            call: Some(procinfo::Call {
+                number,
+                args: [3, 0, 0, 0, 0, 0],
+            }),
+            wchan: String::new(),
+            ran: (0, 0),
+        };
+        let socket = |state: &str, rx: u64| (1, state.to_string(), rx, 0);
+        let look = |number: i64, sockets: Vec<(u64, String, u64, u64)>| Look {
+            tasks: vec![(1, task(number))],
+            sockets,
+            activity: 0,
+        };
+        let accept = libc::SYS_accept4;
+        let unread = vec![socket("LISTEN", 0), socket("ESTABLISHED", 5)];
+        assert!(holds_unread(&look(accept, unread.clone())));
+        // The client's bytes read: nothing held unread.
+        let read_all = vec![socket("LISTEN", 0), socket("ESTABLISHED", 0)];
+        assert!(!holds_unread(&look(accept, read_all)));
+        // Connections waiting to be accepted are the listening socket's, not held unread.
+        assert!(!holds_unread(&look(accept, vec![socket("LISTEN", 3)])));
+        // Asleep in a read of that client: serving it, whatever waits.
+        assert!(!holds_unread(&look(libc::SYS_read, unread)));
     }
 
     #[test]
