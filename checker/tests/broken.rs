@@ -38,6 +38,10 @@ struct Version {
     /// Hidden tests this version must fail.
     #[serde(default)]
     fails: Vec<String>,
+    /// The diagnosis each of those failures must carry (the JSON's `diagnosis`), where the
+    /// program's state names the cause.
+    #[serde(default)]
+    diagnosis: Option<String>,
     #[serde(default)]
     edit: Vec<Edit>,
     /// How long the whole checker run may take, in seconds.
@@ -206,6 +210,22 @@ fn grade(trees: &Trees, exercise: &str, version: &Version, must_pass: bool) -> R
     for test in &version.fails {
         let name = format!("{exercise}/{test}");
         match run.test_status(&name).as_deref() {
+            Some("fail") if version.diagnosis.is_some() => {
+                let said = run
+                    .tests()
+                    .iter()
+                    .find(|t| t["name"] == name.as_str())
+                    .and_then(|t| t["diagnosis"].as_str().map(String::from));
+                if said != version.diagnosis {
+                    return Err(format!(
+                        "{name} must fail this broken version ({}) diagnosed {:?}, but its diagnosis is {said:?} (seed {seed})\n{}",
+                        version.bug,
+                        version.diagnosis,
+                        run.explain()
+                    )
+                    .into());
+                }
+            }
             Some("fail") => {}
             other => {
                 return Err(format!(

@@ -190,8 +190,14 @@ impl Failure {
     pub fn is_stuck(&self) -> bool {
         matches!(
             self.diagnosis,
-            Some(Diagnosis::Stuck | Diagnosis::ClientWithoutTimeout)
+            Some(Diagnosis::Stuck | Diagnosis::ClientWithoutTimeout | Diagnosis::HoldsUnread)
         )
+    }
+
+    /// The program's own state proves the failure, however busy the machine: it is stuck, or
+    /// it dropped a connection it never read. Such a failure is never judged again.
+    pub fn is_certain(&self) -> bool {
+        self.is_stuck() || self.diagnosis == Some(Diagnosis::ClosedUnread)
     }
 
     pub fn reproduce(mut self, command: impl Into<Text>) -> Self {
@@ -236,6 +242,26 @@ pub enum Diagnosis {
     /// Held still with a reply due, asleep at every look with nothing moving, though timers of
     /// its own woke it (`observe::stuck::idle`). Not stuck: a starved run is judged again.
     Idle,
+    /// A server stuck in accept() while a connection it accepted holds the client's bytes
+    /// unread: it went back for the next client without serving this one.
+    HoldsUnread,
+    /// A server closed the connection without sending a byte back and with what the client
+    /// sent unread: its kernel reset the connection, as it does a socket closed with unread
+    /// bytes (or one already closed when the bytes came). A certain failure, not a slow one.
+    ClosedUnread,
+}
+
+impl Diagnosis {
+    /// The diagnosis as the JSON report names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Diagnosis::Stuck => "stuck",
+            Diagnosis::ClientWithoutTimeout => "client-without-timeout",
+            Diagnosis::Idle => "idle",
+            Diagnosis::HoldsUnread => "holds-unread",
+            Diagnosis::ClosedUnread => "closed-unread",
+        }
+    }
 }
 
 /// Every diagnosis, for checks that go through all the explanations.
@@ -243,6 +269,8 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::Stuck,
     Diagnosis::ClientWithoutTimeout,
     Diagnosis::Idle,
+    Diagnosis::HoldsUnread,
+    Diagnosis::ClosedUnread,
 ];
 
 /// The kinds of error a test can meet, beyond a plain wrong answer.

@@ -22,6 +22,8 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
         Diagnosis::Stuck => msg!("hint-stuck"),
         Diagnosis::ClientWithoutTimeout => msg!("hint-client-no-timeout"),
         Diagnosis::Idle => msg!("hint-idle"),
+        Diagnosis::HoldsUnread => msg!("hint-holds-unread"),
+        Diagnosis::ClosedUnread => msg!("hint-closed-unread"),
     }
 }
 
@@ -53,6 +55,11 @@ mod tests {
         assert!(for_failure(&timeout).is_some_and(|h| h.is("hint-timeout")));
         let stuck = timeout.clone().diagnosed(Diagnosis::Stuck);
         assert!(for_failure(&stuck).is_some_and(|h| h.is("hint-stuck")));
+        let reset = Failure::of_kind(FailureKind::Reset, "reset");
+        let unread = reset.diagnosed(Diagnosis::ClosedUnread);
+        assert!(for_failure(&unread).is_some_and(|h| h.is("hint-closed-unread")));
+        let held = timeout.clone().diagnosed(Diagnosis::HoldsUnread);
+        assert!(for_failure(&held).is_some_and(|h| h.is("hint-holds-unread")));
         let client = timeout.diagnosed(Diagnosis::ClientWithoutTimeout);
         assert!(for_failure(&client).is_some_and(|h| h.is("hint-client-no-timeout")));
         // A failure without a kind keeps its test's own hint, diagnosed or not.

@@ -84,6 +84,8 @@ pub fn json(
                         "judged": t.status != Status::Unjudged,
                         "message": failure_message(t, tr),
                         "output": t.failure.as_ref().and_then(|f| f.output.clone()),
+                        // What the program's state showed, which chose the hint.
+                        "diagnosis": t.failure.as_ref().and_then(|f| f.diagnosis).map(|d| d.name()),
                         "points": r.points_of(t),
                         "max_points": t.test.points,
                         "duration": (t.duration.as_secs_f64() * 1000.0).round() / 1000.0,

@@ -113,6 +113,22 @@ fn golden_first_bug_client_never_closes() {
     );
 }
 
+/// An accept loop that never calls echo(&client): every connection is dropped unread (the
+/// stub's hints, uncommented, did this before issue 44). The report names that cause, proven by
+/// a probe whose bytes wait in the server's socket before it accepts (always a reset), not a
+/// short write or an early close. The idle client's first bytes come a second after the server
+/// has closed: its own transcript is the same on every run too.
+#[test]
+fn golden_first_bug_never_reads() {
+    golden_first_bug(
+        "day2-echo",
+        "accepts-never-reads",
+        "idle-connection",
+        "day2-echo-never-reads",
+        &[],
+    );
+}
+
 /// A fork child that returns into the accept loop, listener and all.
 #[test]
 fn golden_first_bug_child_falls_through() {

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::poll;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind, Status, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 
@@ -89,7 +89,11 @@ pub fn send_while_stopped(
 ) -> TestResult {
     s.program.freeze_group()?;
     t.note("checker", msg!("multi-stopped"));
-    c.send(data, deadline)?;
+    if let Err(f) = c.send(data, deadline) {
+        // Never left stopped: what the test does next (a probe, the report) needs it running.
+        s.program.thaw_group()?;
+        return Err(f);
+    }
     if fin {
         c.shutdown_write();
     }
@@ -98,8 +102,11 @@ pub fn send_while_stopped(
         procinfo::tcp_sockets(pid)
             .into_iter()
             .find(|sock| sock.remote_port == port)
-            .is_some_and(|sock| {
-                if fin {
+            .is_none_or(|sock| {
+                if !still_open(&sock.state) {
+                    // Closed already: nothing more will arrive there.
+                    true
+                } else if fin {
                     sock.state == "CLOSE_WAIT"
                 } else {
                     sock.rx_queue as usize >= data.len()
@@ -124,16 +131,26 @@ pub fn send_while_stopped(
 pub fn wait_taken(pid: i32, port: u16) {
     let mut turn: Option<procinfo::Turn> = None;
     poll::until(Duration::from_secs(2), || {
-        let taken = procinfo::tcp_sockets(pid)
+        let end = procinfo::tcp_sockets(pid)
             .into_iter()
-            .find(|sock| sock.remote_port == port)
-            .is_some_and(|sock| sock.rx_queue == 0);
+            .find(|sock| sock.remote_port == port);
+        // A server that closed its end (or had it reset) will take nothing more.
+        if end.as_ref().is_none_or(|sock| !still_open(&sock.state)) {
+            return true;
+        }
+        let taken = end.is_some_and(|sock| sock.rx_queue == 0);
         if !taken {
             turn = None;
             return false;
         }
         turn.get_or_insert_with(|| procinfo::Turn::new(pid)).had()
     });
+}
+
+/// Whether the server's end of a connection, in this state, is still open on its side (it has
+/// not closed it: its reads may still take what comes).
+fn still_open(state: &str) -> bool {
+    matches!(state, "ESTABLISHED" | "SYN_RECV" | "CLOSE_WAIT")
 }
 
 /// A pattern in which any lost, repeated or reordered byte shows: 256-byte records, each its
@@ -247,6 +264,61 @@ pub fn holds_and_sleeps(s: &Server, client_port: u16) -> bool {
     tree.iter()
         .any(|&p| procinfo::socket_inodes(p).contains(&k.inode))
         && procinfo::only_an_event_wakes(&tree)
+}
+
+/// `f`, explained when the server never reads what it accepts (`never_reads`): a failure that
+/// saw the connection end (an EOF or a reset) before its bytes came back may be that. The
+/// server must still run (a test's server is stopped when it is dropped).
+pub fn unread_explains(ctx: &Ctx, s: &mut Server, f: Failure) -> Failure {
+    let ended = matches!(f.kind, Some(FailureKind::EarlyEof | FailureKind::Reset));
+    if f.status != Status::Fail
+        || !ended
+        || f.diagnosis.is_some()
+        || s.program.try_status().is_some()
+    {
+        return f;
+    }
+    match never_reads(ctx, s) {
+        Some(probe) => Failure {
+            // The diagnosis says it all: no guess at how the bytes went missing.
+            note: None,
+            ..f.diagnosed(Diagnosis::ClosedUnread)
+                .detail(msg!("label-probe"), probe)
+        },
+        None => f,
+    }
+}
+
+/// Whether the server closes the connections it accepts without reading them, and the probe's
+/// transcript if so. A probe client connects while the server is stopped and sends a line, which
+/// waits in the server's end of the connection before the server can accept it. Continued, a
+/// server that closes that connection unread resets it, every time (the kernel answers a close
+/// with bytes unread with RST), whatever the timing; one that reads sends the line back, or
+/// closes with a FIN.
+fn never_reads(ctx: &Ctx, s: &mut Server) -> Option<Text> {
+    let t = ctx.quiet_transcript();
+    let line = b"are you reading?\n";
+    s.program.freeze_group().ok()?;
+    t.note("checker", msg!("multi-stopped"));
+    let probe = Conn::connect(&t, "probe", s.port, ctx.within(secs(2))).and_then(|mut c| {
+        c.send(line, ctx.within(secs(2)))?;
+        Ok(c)
+    });
+    if let Ok(c) = &probe {
+        let (pid, port) = (s.program.pid(), c.local_port());
+        poll::until(Duration::from_secs(1), || {
+            procinfo::tcp_sockets(pid)
+                .iter()
+                .any(|sock| sock.remote_port == port && sock.rx_queue as usize >= line.len())
+        });
+    }
+    s.program.thaw_group().ok()?;
+    t.note("checker", msg!("echo-continued"));
+    let mut c = probe.ok()?;
+    match c.recv_some(64, ctx.within(secs(1))) {
+        Err(f) if f.kind == Some(FailureKind::Reset) => Some(t.render(8)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn alone(deadline: std::time::Instant) -> Option<RwLockWriteGuard<'static, (
 /// unstarted stub. A library function's wrong answer is no one's lag.
 fn on_time(f: &Failure, programs: bool) -> bool {
     f.status == Status::Fail
-        && !f.is_stuck()
+        && !f.is_certain()
         && match f.kind {
             Some(FailureKind::Timeout) => true,
             None | Some(FailureKind::Reset | FailureKind::EarlyEof | FailureKind::Refused) => {

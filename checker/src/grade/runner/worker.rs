@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::scheduler::{OFF_CPU_WORKERS, Queue};
 use super::{Event, Job, Options, rejudge};
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind, Starvation, Status, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind, Starvation, Status, TestResult};
 use crate::contain::intervention::{Intervention, Recorder};
 use crate::contain::pressure::{self, Window};
 use crate::contain::reaper;
@@ -282,6 +282,10 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
         if let Some(call) = eintr_after_stop {
             f.kind = None;
             f.note = Some(msg!("worker-eintr-after-stop", label = label, call = call));
+        }
+        // The server did not close the connection unread: it ended.
+        if f.diagnosis == Some(Diagnosis::ClosedUnread) {
+            f.diagnosis = None;
         }
         // The test saw only a symptom (refused, reset, ...): name the cause.
         if matches!(

@@ -100,6 +100,7 @@ impl Watch {
             untimed_socket_wait: false,
             unknown_socket_timeout: false,
             idle: true,
+            holds_unread: false,
         })
     }
 }

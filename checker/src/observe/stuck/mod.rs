@@ -31,10 +31,12 @@ use crate::contain::procinfo::{self, Task};
 
 mod describe;
 mod idle;
+mod unread;
 pub use describe::where_it_sleeps;
 use describe::{Sockets, sleeps};
 pub use idle::IDLE_HOLD;
 use idle::Span;
+use unread::holds_unread;
 
 /// How long a program must hold still, asleep, before it counts as stuck.
 pub const HOLD: Duration = Duration::from_millis(500);
@@ -206,6 +208,9 @@ pub struct Stuck {
     /// Not asleep for good: it held still for `IDLE_HOLD` with a reply due, waking only on its
     /// own timers (see `idle`).
     pub idle: bool,
+    /// Every thread sleeps in accept() while a connection the program accepted holds bytes it
+    /// never read (`holds_unread`).
+    pub holds_unread: bool,
 }
 
 impl Stuck {
@@ -215,6 +220,8 @@ impl Stuck {
     pub fn diagnosis(&self) -> Diagnosis {
         if self.idle {
             Diagnosis::Idle
+        } else if self.holds_unread {
+            Diagnosis::HoldsUnread
         } else {
             Diagnosis::Stuck
         }
@@ -332,6 +339,7 @@ impl Watch {
             untimed_socket_wait: timeouts.contains(&Timed::No),
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
             idle: false,
+            holds_unread: holds_unread(&seen.look),
         });
         seen.stuck.clone()
     }
@@ -511,6 +519,36 @@ mod tests {
         let _ = spinner.kill();
         let _ = spinner.wait();
         assert!(text.contains("spinner runs"), "{text}");
+    }
+
+    #[test]
+    fn asleep_in_accept_beside_an_unread_connection_holds_it_unread() {
+        let task = |number: i64| Task {
+            tid: 1,
+            state: 'S',
+            call: Some(procinfo::Call {
+                number,
+                args: [3, 0, 0, 0, 0, 0],
+            }),
+            wchan: String::new(),
+            ran: (0, 0),
+        };
+        let socket = |state: &str, rx: u64| (1, state.to_string(), rx, 0);
+        let look = |number: i64, sockets: Vec<(u64, String, u64, u64)>| Look {
+            tasks: vec![(1, task(number))],
+            sockets,
+            activity: 0,
+        };
+        let accept = libc::SYS_accept4;
+        let unread = vec![socket("LISTEN", 0), socket("ESTABLISHED", 5)];
+        assert!(holds_unread(&look(accept, unread.clone())));
+        // The client's bytes read: nothing held unread.
+        let read_all = vec![socket("LISTEN", 0), socket("ESTABLISHED", 0)];
+        assert!(!holds_unread(&look(accept, read_all)));
+        // Connections waiting to be accepted are the listening socket's, not held unread.
+        assert!(!holds_unread(&look(accept, vec![socket("LISTEN", 3)])));
+        // Asleep in a read of that client: serving it, whatever waits.
+        assert!(!holds_unread(&look(libc::SYS_read, unread)));
     }
 
     #[test]
