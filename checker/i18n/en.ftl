@@ -80,6 +80,7 @@ hint-client-no-timeout = Nothing ran out: the client sleeps in a receive on a so
 hint-idle = Nothing ran out: the reply was due, and the program only slept, woken by timers of its own (a sleep, a wait with a timeout), sending nothing while nothing moved (see where it waits). Ask where the bytes it took went: a read that waits for more than one line (a fixed-size read_exact), a queue that another thread looks at on a timer, a line held back until a timer fires. A reply goes out as soon as the bytes that call for it come in.
 hint-holds-unread = The server never read what it accepted: it went back to accept() and left the connection it had accepted unread (see where it waits: the client's bytes wait in that socket), while the client waits for their echo. accept() returns a new socket for each client: read from it and send back what came until read() returns 0, then close it, before you accept the next (or hand it to whatever serves it).
 hint-closed-unread = The server never read what it accepted: it closed the connection without sending a byte back, with the client's bytes unread. A socket closed with bytes unread in it (or before they come) makes its kernel answer with RST: the client's read fails with ECONNRESET, or sees EOF. accept() returns a new socket for each client: read from it and send back what came until read() returns 0, and only then close it (dropping its OwnedFd closes it).
+hint-spins-at-eof = Nothing is slow: the program runs without end beside a connection whose other side has closed (see where it spins: that socket is in CLOSE_WAIT, nothing left in it to read). read() returning 0 is EOF: the other side has closed, and nothing more will come however often you read; it never means "no data yet" (a blocking read() waits for data instead). When read() returns 0, stop reading that connection and close it (a client ends), and stop polling it: poll reports a socket at EOF readable forever.
 hint-refused = Connection refused (ECONNREFUSED): nothing listens on that address and port. A server must bind(), listen() and print its `listening on` line only once it listens; a client must report the error on stderr and exit with status 1.
 hint-reset = Connection reset (ECONNRESET): the other side sent RST. That happens when a socket is closed with unread data in its receive buffer, or when a process dies with the connection open (a panic, a crash).
 hint-early-eof = The connection ended (read() returned 0, EOF) before all the data arrived. Was the socket closed too early, or was a short write() taken for a complete one? write() may send fewer bytes than asked: loop until everything is sent.
@@ -275,6 +276,7 @@ echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $
 
 errors-still-running = { $label } was still running { $situation }
 run-stuck = { $what }, and would never have ended: { $label } is stuck, asleep in a blocking call that nothing will end (see where it waits)
+run-spins = { $what }, and would never have ended: { $label } spins, running without end beside a connection whose other side has closed (see where it spins)
 errors-the-contract = the contract: one line on stderr and exit status 1
 errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
 errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line
@@ -895,9 +897,12 @@ chat-removed-gets-eof = a client that ends is removed from the list and its sock
 
 conn-stuck = { $who }: nothing came back, and nothing will: { $label } is stuck, asleep in a blocking call with nothing moving (see where it waits)
 conn-idle = { $who }: nothing came back: with the reply due, { $label } did nothing for { $seconds } s but sleep, woken by timers of its own, with nothing moving (see where it waits)
+conn-spins = { $who }: nothing came back, and nothing will: { $label } spins, running without end beside a connection whose other side has closed (see where it spins)
 conn-gave-up-stuck = stopped waiting: the program is stuck
+conn-gave-up-spins = stopped waiting: the program spins
 conn-gave-up-idle = stopped waiting: the program holds still with the reply due
 label-where-it-waits = where it waits
+label-where-it-spins = where it spins
 label-machine-busy = the machine was busy
 label-what-it-saw = what the test saw
 starvation-figures = tasks waited for a CPU { $percent }% of { $seconds } s
@@ -918,6 +923,7 @@ stuck-thread = { $who } (thread { $tid })
 stuck-zombie = { $who } is a zombie: it ended and nobody reaped it
 label-when-time-ran-out = where it was when the time ran out
 stuck-runs = { $who } runs (on a CPU, or waiting for one)
+stuck-spins = { $who } ran { $cpu } ms of the last { $over } s, much of it in system calls, and nothing moved in its sockets: it does not wait, it spins
 stuck-is-stopped = { $who } is stopped (SIGSTOP or Ctrl-Z)
 stuck-more-threads = … and { $n ->
     [one] { $n } more thread

@@ -365,6 +365,11 @@ fn golden_in(
     // ... and the pids of the processes a report lists.
     let pids = regex::Regex::new(r"\b\d+ ([a-z][a-z-]*) \(state").unwrap();
     text = pids.replace_all(&text, "PID $1 (state").into_owned();
+    // ... and how much CPU a program that spins took, over how long (observe/stuck/spin.rs).
+    let spun = regex::Regex::new(r"(ran |가운데 )\d+ ?ms").unwrap();
+    text = spun.replace_all(&text, "${1}N ms").into_owned();
+    let over = regex::Regex::new(r"(of the last |지난 )\d+\.\d").unwrap();
+    text = over.replace_all(&text, "${1}S").into_owned();
     // ... and how busy the machine was, said of a failure judged again alone (rejudge.rs).
     let busy = regex::Regex::new(r"(?m)^ *(the machine was busy|머신이 바빴다): .*\n").unwrap();
     text = busy.replace_all(&text, "").into_owned();

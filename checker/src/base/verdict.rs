@@ -190,7 +190,12 @@ impl Failure {
     pub fn is_stuck(&self) -> bool {
         matches!(
             self.diagnosis,
-            Some(Diagnosis::Stuck | Diagnosis::ClientWithoutTimeout | Diagnosis::HoldsUnread)
+            Some(
+                Diagnosis::Stuck
+                    | Diagnosis::ClientWithoutTimeout
+                    | Diagnosis::HoldsUnread
+                    | Diagnosis::SpinsAtEof
+            )
         )
     }
 
@@ -249,6 +254,10 @@ pub enum Diagnosis {
     /// sent unread: its kernel reset the connection, as it does a socket closed with unread
     /// bytes (or one already closed when the bytes came). A certain failure, not a slow one.
     ClosedUnread,
+    /// A program that does not sleep but spins in system calls, nothing of its sockets moving,
+    /// beside a connection whose peer has closed (CLOSE_WAIT, nothing left to read): it takes
+    /// read() returning 0 for "no data yet". Nothing will come: as certain as stuck.
+    SpinsAtEof,
 }
 
 impl Diagnosis {
@@ -260,6 +269,7 @@ impl Diagnosis {
             Diagnosis::Idle => "idle",
             Diagnosis::HoldsUnread => "holds-unread",
             Diagnosis::ClosedUnread => "closed-unread",
+            Diagnosis::SpinsAtEof => "spins-at-eof",
         }
     }
 }
@@ -271,6 +281,7 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::Idle,
     Diagnosis::HoldsUnread,
     Diagnosis::ClosedUnread,
+    Diagnosis::SpinsAtEof,
 ];
 
 /// The kinds of error a test can meet, beyond a plain wrong answer.

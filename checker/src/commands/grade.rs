@@ -56,7 +56,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     } else {
         indicatif::ProgressBar::hidden()
     };
-    opts.on_build = Some(progress::building(&bar, tr));
+    let (building, running) = progress::hooks(&bar, tr);
+    (opts.on_build, opts.on_running) = (Some(building), Some(running));
     let columns = human::terminal_columns();
     let mut printed = Ok(());
     let reports = runner::grade(selections, &opts, |r| {

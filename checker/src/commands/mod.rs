@@ -85,6 +85,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
             anstream::ColorChoice::Never
         ),
         on_build: None,
+        on_running: None,
     })
 }
 

@@ -47,13 +47,14 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
     if !stale.is_empty() {
         let bar = progress::bar(stale.len(), &tr.render(&msg!("report-grading")));
         let selections = selection::select(exercises::ALL, &stale)?;
+        let (building, running) = progress::hooks(&bar, tr);
         let opts = Options {
-            on_build: Some(progress::building(&bar, tr)),
+            on_build: Some(building),
+            on_running: Some(running),
             ..opts.clone()
         };
         let reports = runner::grade(selections, &opts, |r| {
             cache::store(&opts.tree, r);
-            bar.set_message(r.exercise.name);
             bar.inc(1);
         })?;
         bar.finish_and_clear();

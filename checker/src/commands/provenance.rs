@@ -8,12 +8,12 @@
 
 use std::hash::Hasher;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use crate::base::date;
 use crate::base::hash::Fnv;
 use crate::base::workspace::{self, Tree};
-use crate::contain::sandbox;
+use crate::contain::{reaper, sandbox};
 use crate::report::provenance::Provenance;
 
 pub fn gather(tree: &Tree, mode: sandbox::Mode, deadline: Option<&str>) -> Provenance {
@@ -66,8 +66,7 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
             cmd.env_remove(name);
         }
     }
-    let out = cmd
-        .args(["-c", "safe.directory=*", "-c", "core.fsmonitor=false"])
+    cmd.args(["-c", "safe.directory=*", "-c", "core.fsmonitor=false"])
         .args([
             "-c",
             "core.pager=cat",
@@ -76,11 +75,10 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
             "-C",
         ])
         .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
+        .args(args);
+    // Through the reaper, as every child of the checker: a plain `output()` lost git's exit
+    // status to the orphan reaper now and then (ECHILD), and a regraded student's commit with it.
+    let out = reaper::run_to_completion(&mut cmd).ok()?;
     let text = String::from_utf8(out.stdout).ok()?;
     out.status.success().then(|| text.trim().to_string())
 }

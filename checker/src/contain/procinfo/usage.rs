@@ -135,3 +135,46 @@ mod tests {
         assert_eq!(kib_field(text, "Swap:"), None);
     }
 }
+
+/// The CPU time `pid`'s tree has used so far, in user space and in the kernel (utime and stime
+/// of every process, in clock ticks): how a busy loop of system calls (a read() that returns 0
+/// at once, again and again) differs from a computation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CpuSplit {
+    pub user: Duration,
+    pub system: Duration,
+}
+
+impl CpuSplit {
+    pub fn total(self) -> Duration {
+        self.user + self.system
+    }
+
+    /// What was used since `earlier`.
+    pub fn since(self, earlier: CpuSplit) -> CpuSplit {
+        CpuSplit {
+            user: self.user.saturating_sub(earlier.user),
+            system: self.system.saturating_sub(earlier.system),
+        }
+    }
+}
+
+pub fn tree_cpu_split(pid: i32) -> CpuSplit {
+    let per_second = clock_ticks();
+    let ticks = |p: i32, field: usize| -> u64 {
+        stat_field(p, field)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let as_time = |t: u64| Duration::from_millis(t * 1000 / per_second);
+    tree(pid)
+        .into_iter()
+        .map(|p| CpuSplit {
+            user: as_time(ticks(p, 14)),
+            system: as_time(ticks(p, 15)),
+        })
+        .fold(CpuSplit::default(), |sum, p| CpuSplit {
+            user: sum.user + p.user,
+            system: sum.system + p.system,
+        })
+}

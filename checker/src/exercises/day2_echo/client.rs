@@ -4,7 +4,7 @@
 use super::CLIENT;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit::errors;
 use crate::exercises::kit::run::{self, Finished};
@@ -122,8 +122,11 @@ pub(super) fn client_early_close(ctx: &mut Ctx) -> TestResult {
     expect_clean_error(ctx, &t, &mut run, msg!("client-when-closed-early")).map_err(|mut f| {
         // Past the server's FIN every recv() returns 0 at once: a client still running is not
         // waiting, it calls recv() again and again, 0 taken for "no data yet".
+        // Seen spinning, it keeps that diagnosis (and its hint); the note says why it spins.
         if f.kind == Some(FailureKind::Timeout) && f.diagnosis.is_none() {
             f.kind = None;
+            f = f.note(msg!("client-spins-after-eof"));
+        } else if f.diagnosis == Some(Diagnosis::SpinsAtEof) {
             f = f.note(msg!("client-spins-after-eof"));
         }
         f

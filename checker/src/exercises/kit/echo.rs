@@ -11,6 +11,7 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 
 use crate::lab::exercise::secs;
+use crate::observe::wire::conn::where_it_waits;
 use crate::observe::wire::{Conn, Server, Transcript};
 
 /// Send a line and expect it back.
@@ -238,6 +239,9 @@ pub fn expect_eof_or_stuck(
         };
         if still >= 5 {
             return Err(c.no_eof(why).note(msg!("echo-asleep-holding")));
+        }
+        if let Some(spins) = c.spinning_now() {
+            return Err(where_it_waits(&spins, c.no_eof(why)));
         }
     }
     c.expect_eof(deadline, why)

@@ -130,14 +130,18 @@ impl Finished {
         match &self.stuck {
             Some(stuck) => Failure::of_kind(
                 FailureKind::Timeout,
-                msg!("run-stuck", what = summary, label = stuck.label.as_str()),
+                if stuck.spins {
+                    msg!("run-spins", what = summary, label = stuck.label.as_str())
+                } else {
+                    msg!("run-stuck", what = summary, label = stuck.label.as_str())
+                },
             )
             .diagnosed(if stuck.untimed_socket_wait {
                 Diagnosis::ClientWithoutTimeout
             } else {
                 stuck.diagnosis()
             })
-            .detail(msg!("label-where-it-waits"), stuck.where_.clone()),
+            .detail(stuck.label_where(), stuck.where_.clone()),
             None => {
                 let f = Failure::of_kind(FailureKind::Timeout, summary);
                 match &self.when_time_ran_out {

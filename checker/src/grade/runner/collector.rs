@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use super::Event;
 use super::plan::Planned;
+use super::{Event, RunningHook};
 use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
 use crate::contain::reaper;
@@ -41,6 +41,7 @@ struct Board<'a> {
 pub fn collect(
     planned: &[Planned],
     events: Receiver<Event>,
+    on_running: Option<&RunningHook>,
     mut done: impl FnMut(&ExerciseReport),
 ) -> Result<Vec<ExerciseReport>> {
     let mut board = Board {
@@ -51,6 +52,7 @@ pub fn collect(
         running: Vec::new(),
     };
     let mut reports = Vec::new();
+    let mut told: Option<(Vec<(usize, usize)>, Instant)> = None;
     while reports.len() < planned.len() {
         match events.recv_timeout(Duration::from_millis(100)) {
             Ok(Event::Fatal(e)) => {
@@ -61,6 +63,9 @@ pub fn collect(
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => {}
         }
         board.watch_overruns(Instant::now());
+        if let Some(hook) = on_running {
+            board.tell_running(hook, &mut told);
+        }
         while let Some(report) = board.next_complete(reports.len()) {
             done(&report);
             reports.push(report);
@@ -118,6 +123,26 @@ impl Board<'_> {
             }
             Event::Fatal(_) => {}
         }
+    }
+
+    /// Tell `hook` the tests under way when they change, or a second after it last did.
+    fn tell_running(&self, hook: &RunningHook, told: &mut Option<(Vec<(usize, usize)>, Instant)>) {
+        let now = Instant::now();
+        let mut running: Vec<&Running> = self.running.iter().collect();
+        running.sort_by_key(|r| r.at);
+        let which: Vec<(usize, usize)> = running.iter().map(|r| (r.exercise, r.test)).collect();
+        if told
+            .as_ref()
+            .is_some_and(|(last, at)| *last == which && now - *at < Duration::from_secs(1))
+        {
+            return;
+        }
+        let names: Vec<(String, Duration)> = running
+            .iter()
+            .map(|r| (self.planned[r.exercise].tests[r.test].name(), now - r.at))
+            .collect();
+        hook(&names);
+        *told = Some((which, now));
     }
 
     /// Kill the processes of a test past its timeout, then give up on it.

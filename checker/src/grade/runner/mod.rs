@@ -14,7 +14,7 @@ mod worker;
 
 use std::sync::Arc;
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
@@ -46,10 +46,15 @@ pub struct Options {
     /// Told which exercise cargo is building (`Some`), and when that build ends (`None`): a
     /// build can take a minute on a fresh clone, and the student should see what happens.
     pub on_build: Option<BuildHook>,
+    /// Told the tests under way (`day2-echo/throughput`, the longest running first) whenever
+    /// that changes, and every second: a test that takes long must not look like a hang.
+    pub on_running: Option<RunningHook>,
 }
 
 /// See `Options::on_build`.
 pub type BuildHook = Arc<dyn Fn(Option<&'static str>) + Send + Sync>;
+/// See `Options::on_running`: each test's name and how long it has run.
+pub type RunningHook = Arc<dyn Fn(&[(String, Duration)]) + Send + Sync>;
 
 /// One test to run, once its exercise is built: the test (which knows its exercise), where
 /// its outcome goes on the collector's board, and what it runs.
@@ -101,7 +106,7 @@ pub fn grade(
     let queue = Arc::new(scheduler::Queue::new(Durations::load()));
     worker::start(opts, &queue, &events_tx);
     builder::start(planned.clone(), opts, Arc::clone(&queue), events_tx);
-    let reports = collector::collect(&planned, events, done)?;
+    let reports = collector::collect(&planned, events, opts.on_running.as_ref(), done)?;
     if let Some(durations) = queue.take_durations() {
         durations.record(&reports);
     }

@@ -31,11 +31,14 @@ use crate::contain::procinfo::{self, Task};
 
 mod describe;
 mod idle;
+mod spin;
+mod timeouts;
 mod unread;
 pub use describe::where_it_sleeps;
 use describe::{Sockets, sleeps};
 pub use idle::IDLE_HOLD;
 use idle::Span;
+use timeouts::{Timed, socket_timeouts};
 use unread::holds_unread;
 
 /// How long a program must hold still, asleep, before it counts as stuck.
@@ -163,36 +166,6 @@ fn woken(pids: &[i32], look: &Look) -> bool {
     })
 }
 
-/// Whether a thread asleep in a call on a socket has a timeout of that socket to end it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Timed {
-    /// SO_RCVTIMEO (or SO_SNDTIMEO, for a send) is set: it wakes by itself.
-    Yes,
-    /// None is set: only its peer can end the call.
-    No,
-    /// The socket's options cannot be read (pidfd_getfd not allowed here).
-    Unknown,
-}
-
-/// For each thread asleep in a call a socket's timeout can end (a receive, an accept, a send),
-/// whether that socket has one.
-fn socket_timeouts(look: &Look) -> Vec<Timed> {
-    look.tasks
-        .iter()
-        .filter(|(_, task)| task.state == 'S')
-        .filter_map(|(pid, task)| {
-            let call = task.call.as_ref()?;
-            procinfo::on_a_socket(*pid, call).then(|| {
-                match procinfo::socket_wait_timeout(*pid, call) {
-                    Some(timeout) if timeout.is_zero() => Timed::No,
-                    Some(_) => Timed::Yes,
-                    None => Timed::Unknown,
-                }
-            })
-        })
-        .collect()
-}
-
 /// Where a stuck program waits, for a failure: its name, and one line per sleeping thread and
 /// per thing that waits.
 #[derive(Debug, Clone)]
@@ -211,6 +184,9 @@ pub struct Stuck {
     /// Every thread sleeps in accept() while a connection the program accepted holds bytes it
     /// never read (`holds_unread`).
     pub holds_unread: bool,
+    /// It does not sleep: it spins in system calls beside a connection its peer has closed
+    /// (`spin`), where it is.
+    pub spins: bool,
 }
 
 impl Stuck {
@@ -220,6 +196,8 @@ impl Stuck {
     pub fn diagnosis(&self) -> Diagnosis {
         if self.idle {
             Diagnosis::Idle
+        } else if self.spins {
+            Diagnosis::SpinsAtEof
         } else if self.holds_unread {
             Diagnosis::HoldsUnread
         } else {
@@ -227,10 +205,19 @@ impl Stuck {
         }
     }
 
-    /// `f`, diagnosed stuck, with where the program waits.
+    /// `f`, diagnosed stuck, with where the program waits (or spins).
     pub fn explains(self, f: Failure) -> Failure {
-        f.diagnosed(self.diagnosis())
-            .detail(msg!("label-where-it-waits"), self.where_)
+        let label = self.label_where();
+        f.diagnosed(self.diagnosis()).detail(label, self.where_)
+    }
+
+    /// The label of `where_`: where it waits, or where it spins.
+    pub fn label_where(&self) -> Text {
+        if self.spins {
+            msg!("label-where-it-spins")
+        } else {
+            msg!("label-where-it-waits")
+        }
     }
 }
 
@@ -239,6 +226,7 @@ pub struct Watch {
     pid: i32,
     label: String,
     last: Mutex<Option<Seen>>,
+    spin: Mutex<spin::Spin>,
 }
 
 /// The last look, and since when nothing has changed.
@@ -276,6 +264,7 @@ impl Watch {
             pid,
             label: label.to_string(),
             last: Mutex::new(None),
+            spin: Mutex::new(spin::Spin::default()),
         }
     }
 
@@ -314,7 +303,17 @@ impl Watch {
         if seen.stuck.is_some() {
             return seen.stuck.clone();
         }
-        if !asleep || now - still_since < HOLD {
+        if !asleep {
+            let spun = self.spin.lock().unwrap_or_else(|e| e.into_inner()).look(
+                self.pid,
+                &seen.look.sockets,
+                activity,
+                HOLD,
+            );
+            seen.stuck = spun.map(|figures| self.spinning(figures, names));
+            return seen.stuck.clone();
+        }
+        if now - still_since < HOLD {
             return None;
         }
         let pids: Vec<i32> = procinfo::tree(self.pid);
@@ -340,6 +339,7 @@ impl Watch {
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
             idle: false,
             holds_unread: holds_unread(&seen.look),
+            spins: false,
         });
         seen.stuck.clone()
     }

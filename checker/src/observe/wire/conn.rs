@@ -28,6 +28,8 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
             label = &label,
             seconds = crate::observe::stuck::IDLE_HOLD.as_secs().to_string()
         )
+    } else if stuck.spins {
+        msg!("conn-spins", who = who, label = &label)
     } else {
         msg!("conn-stuck", who = who, label = &label)
     };
@@ -38,6 +40,8 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
 pub fn gave_up(stuck: &Stuck) -> Text {
     if stuck.idle {
         msg!("conn-gave-up-idle")
+    } else if stuck.spins {
+        msg!("conn-gave-up-spins")
     } else {
         msg!("conn-gave-up-stuck")
     }
@@ -55,7 +59,9 @@ pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
         .details
         .iter()
         .filter(|(label, _)| {
-            label.is("label-where-it-waits") || label.is("label-when-time-ran-out")
+            label.is("label-where-it-waits")
+                || label.is("label-where-it-spins")
+                || label.is("label-when-time-ran-out")
         })
         .cloned();
     to.details.splice(at..at, carried);
@@ -373,6 +379,15 @@ impl Conn {
             Err(f) if f.kind == Some(Kind::Timeout) => Err(where_it_waits(&f, self.no_eof(why))),
             Err(f) => Err(f),
         }
+    }
+
+    /// The failure of a wait on a program seen spinning (running without end beside a
+    /// connection its peer closed, `observe::stuck::spin`): nothing will come, however long the
+    /// wait. `None` if it does not spin (asleep, stuck or not, is judged by the wait itself).
+    pub fn spinning_now(&self) -> Option<Failure> {
+        let stuck = self.t.stuck().filter(|s| s.spins)?;
+        self.t.note(&self.who, gave_up(&stuck));
+        Some(self.t.attach(stuck_failure(&self.who, stuck)))
     }
 
     /// The failure of a connection that stayed open after the client's EOF, with its transcript.
