@@ -164,7 +164,10 @@ pub use super::limits::MAX_PROCESSES;
 /// Programs the checker killed for going over `MAX_PROCESSES`.
 static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
 
-/// Count each live program's processes (stopping at the cap) and kill any program over it.
+/// Count each live program's processes (stopping at the cap) and kill any program that
+/// reaches it. Where a pids cgroup holds a program at the cap, the kernel refuses its next fork
+/// and the bomb goes on at the cap, starving the machine until its test's deadline: reaching
+/// the cap is killed as going over it is where nothing holds it.
 fn enforce_process_cap() {
     let live: Vec<(i32, String, Recorder)> = lock(&LIVE)
         .iter()
@@ -172,7 +175,7 @@ fn enforce_process_cap() {
         .collect();
     for (pid, tag, recorder) in live {
         let max = lock(&ALLOWED).get(&pid).copied().unwrap_or(MAX_PROCESSES);
-        if procinfo::count_tree(pid, max + 1) > max {
+        if procinfo::count_tree(pid, max) >= max {
             lock(&OVER_CAP).insert(pid);
             recorder.record(Intervention::KilledForkBomb);
             // Kill the group first (one call stops a bomb that stays in it), then the rest.

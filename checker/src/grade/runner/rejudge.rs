@@ -62,9 +62,11 @@ fn starved(a: &Attempt) -> bool {
 }
 
 /// The first run failed on time while the machine was starved (`programs`: the test runs
-/// programs, whose answers take time).
+/// programs, whose answers take time), and not by a fork bomb of its own programs.
 pub fn worth_judging_again(first: &Attempt, programs: bool) -> bool {
-    first.failure.as_ref().is_some_and(|f| on_time(f, programs)) && starved(first)
+    first.failure.as_ref().is_some_and(|f| on_time(f, programs))
+        && starved(first)
+        && !first.forked_past_cap
 }
 
 /// A run not judged again: its verdict as it is.
@@ -142,6 +144,7 @@ mod tests {
             took: over,
             log: Vec::new(),
             program_cpu: Duration::ZERO,
+            forked_past_cap: false,
             starvation: Some(Starvation {
                 stalled: over.mul_f64(share),
                 over,
@@ -183,6 +186,10 @@ mod tests {
         let crash = Failure::of_kind(FailureKind::Crash, "SIGSEGV");
         assert!(!worth_judging_again(&attempt(Some(crash), 0.9), true));
         assert!(!worth_judging_again(&attempt(None, 0.9), true));
+        // Its own programs forked past the cap: they starved the machine.
+        let mut bomb = attempt(Some(timeout()), 0.9);
+        bomb.forked_past_cap = true;
+        assert!(!worth_judging_again(&bomb, true));
         // No pressure information: judged as it is.
         let mut blind = attempt(Some(timeout()), 0.9);
         blind.starvation = None;

@@ -95,6 +95,9 @@ pub struct Attempt {
     pub starvation: Option<Starvation>,
     /// The CPU time its programs used.
     pub program_cpu: Duration,
+    /// Its programs tried to run more processes than the cap (a fork bomb): whatever starved
+    /// the machine, they did.
+    pub forked_past_cap: bool,
 }
 
 impl Attempt {
@@ -105,6 +108,7 @@ impl Attempt {
             log: Vec::new(),
             starvation: None,
             program_cpu: Duration::ZERO,
+            forked_past_cap: false,
         }
     }
 }
@@ -183,6 +187,12 @@ fn attempt(
     drop(workdir);
     // The status is the failure's once explained: a failure a todo!() explains is "not
     // started", whatever the test saw.
+    let forked_past_cap = interventions.iter().any(|i| {
+        matches!(
+            i,
+            Intervention::KilledForkBomb | Intervention::RefusedForks { .. }
+        )
+    });
     let failure = result.err().map(|f| explained_by(f, &interventions));
     let starvation = window.close();
     slot.give_back();
@@ -201,6 +211,7 @@ fn attempt(
         log,
         starvation,
         program_cpu,
+        forked_past_cap,
     }
 }
 
