@@ -149,9 +149,18 @@ fn outcome(result: &nix::Result<()>) -> String {
     }
 }
 
-/// Let `write` write into a pipe read slowly, under interruptions; reply with its result, the
-/// counts, and everything the reader received.
-fn through_slow_pipe(write: impl FnOnce(&OwnedFd) -> nix::Result<()>) -> String {
+/// The counts of the calls made on the watched pipe so far, as a reply gives them.
+fn counts() -> String {
+    [&WRITES, &WRITEVS, &SHORT, &EINTR]
+        .map(|c| c.load(SeqCst).to_string())
+        .join(" ")
+}
+
+/// Let `write` write `expected` into a pipe read slowly, under interruptions; reply with its
+/// result, the counts, and everything the reader received. Once what came differs from
+/// `expected` (or goes past it), nothing written later can right it: the reply is made then,
+/// `diverged`, and the harness ends, whether or not the call would ever return.
+fn through_slow_pipe(expected: Vec<u8>, write: impl FnOnce(&OwnedFd) -> nix::Result<()>) -> String {
     let (read_end, write_end) = nix::unistd::pipe().expect("pipe");
     // A one-page pipe is full at once: the writer waits for the reader nearly all the time.
     let _ = fcntl(&write_end, FcntlArg::F_SETPIPE_SZ(4096));
@@ -165,7 +174,13 @@ fn through_slow_pipe(write: impl FnOnce(&OwnedFd) -> nix::Result<()>) -> String 
         loop {
             match nix::unistd::read(&read_end, &mut buf) {
                 Ok(0) => break,
-                Ok(n) => received.extend_from_slice(&buf[..n]),
+                Ok(n) => {
+                    let at = received.len();
+                    received.extend_from_slice(&buf[..n]);
+                    if expected.get(at..at + n) != Some(&buf[..n]) {
+                        crate::reply_and_exit(&format!("diverged {} {}", counts(), hex(&received)));
+                    }
+                }
                 Err(Errno::EINTR) => continue,
                 Err(_) => break,
             }
@@ -178,23 +193,49 @@ fn through_slow_pipe(write: impl FnOnce(&OwnedFd) -> nix::Result<()>) -> String 
         let _watch = Watch::start(&write_end);
         write(&write_end)
     };
-    let counts = [&WRITES, &WRITEVS, &SHORT, &EINTR].map(|c| c.load(SeqCst).to_string());
+    let counts = counts();
     drop(write_end);
     let received = reader.join().unwrap_or_default();
-    format!(
-        "{} {} {}",
-        outcome(&result),
-        counts.join(" "),
-        hex(&received)
-    )
+    format!("{} {} {}", outcome(&result), counts, hex(&received))
 }
 
-/// Let `write` write into a pipe whose reader is gone: a real error, which must come back.
+/// This process's CPU time so far, user and system.
+fn cpu_time() -> Duration {
+    use nix::sys::resource::{UsageWho, getrusage};
+    getrusage(UsageWho::RUSAGE_SELF).map_or(Duration::ZERO, |u| {
+        let micros = |t: nix::sys::time::TimeVal| {
+            Duration::from_secs(t.tv_sec() as u64) + Duration::from_micros(t.tv_usec() as u64)
+        };
+        micros(u.user_time()) + micros(u.system_time())
+    })
+}
+
+/// How much CPU time a write into a closed pipe may take without returning: EPIPE comes at
+/// once, so a call still running after this retries an error that will not go away.
+const SPIN_CPU: Duration = Duration::from_millis(300);
+
+/// Let `write` write into a pipe whose reader is gone: a real error, which must come back. A
+/// call that runs `SPIN_CPU` on the CPU without returning is answered `spins <ms>` then, and
+/// the harness ends.
 fn into_closed_pipe(write: impl FnOnce(&OwnedFd) -> nix::Result<()>) -> String {
     let (read_end, write_end) = nix::unistd::pipe().expect("pipe");
     drop(read_end);
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watching = std::sync::Arc::clone(&done);
+    let began = cpu_time();
+    std::thread::spawn(move || {
+        while !watching.load(SeqCst) {
+            std::thread::sleep(Duration::from_millis(20));
+            let spent = cpu_time().saturating_sub(began);
+            if spent >= SPIN_CPU && !watching.load(SeqCst) {
+                crate::reply_and_exit(&format!("spins {}", spent.as_millis()));
+            }
+        }
+    });
     // Rust programs ignore SIGPIPE: the write fails with EPIPE instead.
-    outcome(&write(&write_end))
+    let result = write(&write_end);
+    done.store(true, SeqCst);
+    outcome(&result)
 }
 
 pub fn call(function: &str, args: &[String]) -> String {
@@ -202,8 +243,10 @@ pub fn call(function: &str, args: &[String]) -> String {
     let slices: Vec<&[u8]> = buffers.iter().map(Vec::as_slice).collect();
     let first = slices.first().copied().unwrap_or_default();
     match function {
-        "write_all" => through_slow_pipe(|fd| ex::write_all(fd, first)),
-        "write_vectored_all" => through_slow_pipe(|fd| ex::write_vectored_all(fd, &slices)),
+        "write_all" => through_slow_pipe(first.to_vec(), |fd| ex::write_all(fd, first)),
+        "write_vectored_all" => {
+            through_slow_pipe(slices.concat(), |fd| ex::write_vectored_all(fd, &slices))
+        }
         "write_all_closed" => into_closed_pipe(|fd| ex::write_all(fd, first)),
         "write_vectored_all_closed" => into_closed_pipe(|fd| ex::write_vectored_all(fd, &slices)),
         other => panic!("the checker asked for an unknown function {other}"),

@@ -195,6 +195,7 @@ impl Failure {
                     | Diagnosis::ClientWithoutTimeout
                     | Diagnosis::HoldsUnread
                     | Diagnosis::SpinsAtEof
+                    | Diagnosis::Spins
             )
         )
     }
@@ -258,6 +259,10 @@ pub enum Diagnosis {
     /// beside a connection whose peer has closed (CLOSE_WAIT, nothing left to read): it takes
     /// read() returning 0 for "no data yet". Nothing will come: as certain as stuck.
     SpinsAtEof,
+    /// A program (or a call) that only had to end ran on the CPU far longer than its work takes
+    /// without ending: it retries for ever an error that will not go away (or a read of 0).
+    /// CPU time, not time: a busy machine does not add to it, so as certain as stuck.
+    Spins,
 }
 
 impl Diagnosis {
@@ -270,6 +275,7 @@ impl Diagnosis {
             Diagnosis::HoldsUnread => "holds-unread",
             Diagnosis::ClosedUnread => "closed-unread",
             Diagnosis::SpinsAtEof => "spins-at-eof",
+            Diagnosis::Spins => "spins",
         }
     }
 }
@@ -282,6 +288,7 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::HoldsUnread,
     Diagnosis::ClosedUnread,
     Diagnosis::SpinsAtEof,
+    Diagnosis::Spins,
 ];
 
 /// The kinds of error a test can meet, beyond a plain wrong answer.

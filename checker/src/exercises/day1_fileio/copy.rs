@@ -4,7 +4,7 @@ use super::{COPY, random_sized};
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
-use crate::base::verdict::{Failure, Status, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, Status, TestResult};
 use crate::contain::program::Program;
 use crate::contain::spawn::Input;
 use crate::context::Ctx;
@@ -36,6 +36,19 @@ fn run_copy(
     args: &[&str],
     input: Option<&[u8]>,
 ) -> Result<Run, Failure> {
+    run_copy_within(ctx, dir, umask, args, input, None)
+}
+
+/// `run_copy`, for a run whose work takes milliseconds: one that runs `cpu` on the CPU without
+/// exiting spins (an error retried for ever), and fails then rather than at the deadline.
+fn run_copy_within(
+    ctx: &Ctx,
+    dir: &Path,
+    umask: u32,
+    args: &[&str],
+    input: Option<&[u8]>,
+    cpu: Option<Duration>,
+) -> Result<Run, Failure> {
     let copy = ctx.program(COPY)?;
     let shown = format!("copy {}", shell_words(args));
     // The umask is the program's own: set it in a shell that then becomes the program.
@@ -55,7 +68,18 @@ fn run_copy(
     if let Some(input) = input {
         feed_in_pieces(&mut program, input, ctx.within(secs(5)))?;
     }
-    let finished = run::wait_for_exit(ctx, program, secs(15));
+    let (finished, spun) = match cpu {
+        Some(cpu) => run::wait_for_exit_or_spin(ctx, program, secs(15), cpu),
+        None => (run::wait_for_exit(ctx, program, secs(15)), None),
+    };
+    if let Some(ran) = spun {
+        return Err(Failure::wrong(msg!(
+            "fileio-copy-spins",
+            command = &shown,
+            ms = ran.as_millis().to_string()
+        ))
+        .diagnosed(Diagnosis::Spins));
+    }
     let Some(status) = finished.status else {
         return Err(Failure::of_kind(
             FailureKind::Timeout,
@@ -506,7 +530,8 @@ pub(super) fn copy_errors(ctx: &mut Ctx) -> TestResult {
     }
     for (args, path, errno) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut run = run_copy(ctx, d, 0o022, &args, None)?;
+        // 5,000 bytes at most, then an error: a millisecond's work, a second of CPU is a spin.
+        let mut run = run_copy_within(ctx, d, 0o022, &args, None, Some(secs(1)))?;
         expect_error_line(&mut run, &path, errno)?;
     }
     Ok(())

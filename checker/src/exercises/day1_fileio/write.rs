@@ -3,7 +3,7 @@
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
-use crate::base::verdict::{Failure, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, TestResult};
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
 use crate::observe::harness::{Call, arg_bytes};
@@ -11,7 +11,7 @@ use crate::observe::wire::differ;
 
 /// What the harness saw of one call.
 struct Outcome {
-    /// `ok`, or `err:<ERRNO>`.
+    /// `ok`, `err:<ERRNO>`, or `diverged`: stopped once the bytes that came went wrong.
     result: String,
     writes: usize,
     writevs: usize,
@@ -129,7 +129,8 @@ fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Opti
 
 /// The verdict on one call that had to write `expected`.
 fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> TestResult {
-    if o.result != "ok" {
+    let diverged = o.result == "diverged";
+    if o.result != "ok" && !diverged {
         let errno = o.result.trim_start_matches("err:");
         let mut f = Failure::wrong(msg!(
             "fileio-returned-err",
@@ -152,6 +153,9 @@ fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> T
     ));
     f = differ(f, expected, &o.received);
     f = f.detail(msg!("fileio-the-calls"), o.counts());
+    if diverged {
+        f = f.detail(msg!("fileio-stopped"), msg!("fileio-stopped-when-wrong"));
+    }
     if let Some(note) = note {
         f = f.note(note);
     }
@@ -180,6 +184,16 @@ fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
     })?;
     if result == "err:EPIPE" {
         return Ok(());
+    }
+    // The harness stopped a call that ran on the CPU without returning: it retries EPIPE.
+    if let Some(ms) = result.strip_prefix("spins ") {
+        return Err(Failure::wrong(msg!(
+            "fileio-epipe-spins",
+            call = &call.shown,
+            ms = ms.to_string()
+        ))
+        .diagnosed(Diagnosis::Spins)
+        .note(msg!("fileio-epipe-kept-trying")));
     }
     let got = match result.strip_prefix("err:") {
         Some(errno) => format!("Err({errno})"),

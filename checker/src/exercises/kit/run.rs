@@ -43,6 +43,32 @@ pub fn wait_for_exit(ctx: &Ctx, mut program: Program, wait: Duration) -> Finishe
     finished(program, status, None)
 }
 
+/// `wait_for_exit`, for a program whose work takes milliseconds (a copy of a few KiB ending
+/// on an error): once it has run `cpu` on the CPU without exiting, it spins, and the wait ends
+/// there with how much it ran. CPU time, not time: a busy machine does not add to it.
+pub fn wait_for_exit_or_spin(
+    ctx: &Ctx,
+    mut program: Program,
+    wait: Duration,
+    cpu: Duration,
+) -> (Finished, Option<Duration>) {
+    let deadline = ctx.within(wait);
+    let pid = program.pid();
+    loop {
+        let step = deadline.min(std::time::Instant::now() + Duration::from_millis(50));
+        if let Some(status) = program.wait_until(step) {
+            return (finished(program, Some(status), None), None);
+        }
+        let ran = procinfo::tree_cpu_time(pid);
+        if ran >= cpu {
+            return (finished(program, None, None), Some(ran));
+        }
+        if std::time::Instant::now() >= deadline {
+            return (finished(program, None, None), None);
+        }
+    }
+}
+
 /// Let a program's output readers catch its last bytes, and take them: once it has exited. One
 /// still running holds its pipes open, and waiting for their end would cost `AFTER_EXIT` each.
 fn finished(program: Program, status: Option<ExitStatus>, stuck: Option<Stuck>) -> Finished {
