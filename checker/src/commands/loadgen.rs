@@ -16,7 +16,7 @@ pub fn run() -> ExitCode {
         return ExitCode::from(2);
     };
     let deadline = Instant::now() + Duration::from_secs(60);
-    match wire::echo_throughput(port, bytes, deadline, || None) {
+    match wire::echo_throughput(port, bytes, (deadline, None), || None) {
         Ok(rate) => {
             println!("{rate:.0}");
             ExitCode::SUCCESS

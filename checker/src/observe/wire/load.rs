@@ -75,7 +75,7 @@ enum Ended {
 pub fn echo_throughput(
     port: u16,
     bytes: usize,
-    deadline: Instant,
+    (deadline, slow_at): (Instant, Option<Instant>),
     stuck: impl Fn() -> Option<Stuck>,
 ) -> Result<f64, Failure> {
     let stream = TcpStream::connect_timeout(
@@ -111,6 +111,11 @@ pub fn echo_throughput(
         let Some(left) = remaining(deadline) else {
             break;
         };
+        // Past `slow_at` with the echo moving: too slow, whatever comes next. One that echoed
+        // nothing yet is left to the stuck watch (a server that never reads is told so).
+        if got > 0 && slow_at.is_some_and(|at| Instant::now() >= at) {
+            break;
+        }
         let _ = reader.set_read_timeout(Some(left.min(Duration::from_millis(50))));
         match reader.read(&mut buf) {
             Ok(0) => {
