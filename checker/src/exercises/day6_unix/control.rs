@@ -242,7 +242,13 @@ pub fn path_owned(ctx: &mut Ctx) -> TestResult {
     let _pause = ReaperPause::new();
     let spawn = ctx.program(SERVER)?.args(["0", "2", CONTROL]);
     t.note("checker", msg!("prefork-second-server", path = CONTROL));
-    let mut second = run::to_exit(ctx, spawn, secs(3))?;
+    let mut second = run::to_exit_or_stuck(
+        ctx,
+        &t,
+        (spawn, SERVER),
+        secs(3),
+        Some((first.pid(), SERVER)),
+    )?;
     errors::one_error_line(
         &mut second,
         SERVER,
@@ -334,7 +340,7 @@ pub fn bad_usage(ctx: &mut Ctx) -> TestResult {
         let spawn = ctx
             .program(SERVER)?
             .args(args.iter().map(|a| a.to_string()));
-        let mut run = run::to_exit(ctx, spawn, secs(3))?;
+        let mut run = run::to_exit_or_stuck(ctx, &t, (spawn, SERVER), secs(3), None)?;
         let situation = msg!("prefork-when-started-as", command = shown);
         errors::one_error_line(&mut run, SERVER, situation, Some(&t))?;
         expect_none_stays(&run.program)?;

@@ -36,6 +36,45 @@ pub fn to_exit(ctx: &Ctx, spawn: Spawn, wait: Duration) -> Result<Finished, Fail
     Ok(wait_for_exit(ctx, program, wait))
 }
 
+/// `to_exit`, for a program that must exit at once (on an error it reports, a usage line):
+/// one asleep where nothing will wake it (a server gone on to wait for clients) is stuck, and
+/// the wait ends there (`Finished::stuck`), not at `wait`. The watch goes back to `then` (the
+/// program the test watched before, if any) once it ends.
+pub fn to_exit_or_stuck(
+    ctx: &Ctx,
+    t: &Transcript,
+    (spawn, label): (Spawn, &str),
+    wait: Duration,
+    then: Option<(i32, &str)>,
+) -> Result<Finished, Failure> {
+    let mut program = spawn.start()?;
+    ctx.watch(program.pid(), label);
+    let deadline = ctx.within(wait);
+    let outcome = poll::exit_or_stuck(t, &mut program, deadline);
+    if let Some((pid, label)) = then {
+        ctx.watch(pid, label);
+    }
+    Ok(match outcome {
+        Ok(status) => finished(program, status, None),
+        // A timer of its own may still end it (alarm() shows nowhere): it has its whole time.
+        Err(stuck)
+            if stuck.unknown_socket_timeout || procinfo::may_take_an_alarm(program.pid()) =>
+        {
+            let status = program.wait_until(deadline);
+            finished(program, status, None)
+        }
+        // A server's wait in accept() with no timeout is a stuck program, not a client's wait.
+        Err(stuck) => finished(
+            program,
+            None,
+            Some(Stuck {
+                untimed_socket_wait: false,
+                ..stuck
+            }),
+        ),
+    })
+}
+
 /// Wait (at most `wait`) until a started program exits; then let its output readers catch its
 /// last bytes and take them.
 pub fn wait_for_exit(ctx: &Ctx, mut program: Program, wait: Duration) -> Finished {

@@ -381,6 +381,12 @@ impl Conn {
         }
     }
 
+    /// Whether the watched program is stuck now (`observe::stuck`): a wait for it to take
+    /// what was sent can stop.
+    pub fn program_stuck(&self) -> bool {
+        self.t.stuck().is_some()
+    }
+
     /// The failure of a wait on a program seen spinning (running without end beside a
     /// connection its peer closed, `observe::stuck::spin`): nothing will come, however long the
     /// wait. `None` if it does not spin (asleep, stuck or not, is judged by the wait itself).
