@@ -4,42 +4,96 @@
 //! and from `/proc/pressure/cpu` otherwise. A test's window over it says whether a failure on
 //! time may be the machine's (`Starvation`).
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use crate::base::verdict::Starvation;
 
-/// A test's run, as the pressure counter saw it begin.
+/// A test's run, as its counter saw it begin.
 pub struct Window {
     began: Instant,
-    stalled_at_start: Option<u64>,
-    read: fn() -> Option<u64>,
+    at_start: Counter,
+}
+
+/// What a window counts the stall in.
+enum Counter {
+    /// A pressure file's "some" total (microseconds), if the kernel keeps one.
+    Pressure {
+        read: fn() -> Option<u64>,
+        total: Option<u64>,
+    },
+    /// Each of the checker's threads' waits on a run queue (microseconds), by thread id: a
+    /// thread that ends takes its total with it, so the window adds up each thread's growth,
+    /// never one sum against another.
+    OwnThreads(BTreeMap<u32, u64>),
+}
+
+impl Counter {
+    fn now(&self) -> Counter {
+        match self {
+            Counter::Pressure { read, .. } => Counter::Pressure {
+                read: *read,
+                total: read(),
+            },
+            Counter::OwnThreads(_) => Counter::OwnThreads(own_waits()),
+        }
+    }
+
+    /// Microseconds stalled from `self` to `later`.
+    fn stalled_until(&self, later: &Counter) -> Option<u64> {
+        match (self, later) {
+            (Counter::Pressure { total: before, .. }, Counter::Pressure { total: after, .. }) => {
+                after.as_ref()?.checked_sub(*before.as_ref()?)
+            }
+            (Counter::OwnThreads(before), Counter::OwnThreads(after)) => Some(
+                after
+                    .iter()
+                    .map(|(tid, waited)| waited.saturating_sub(*before.get(tid).unwrap_or(&0)))
+                    .sum(),
+            ),
+            _ => None,
+        }
+    }
 }
 
 impl Window {
-    /// Measured by the machine's pressure: any task waiting for a CPU counts.
+    /// Measured by the pressure of the checker's own cgroup (the machine's where it has
+    /// none): any of its tasks waiting for a CPU counts.
     pub fn open() -> Window {
-        Window::on(stalled_micros)
+        Window::on(Counter::Pressure {
+            read: stalled_micros,
+            total: None,
+        })
+    }
+
+    /// Measured by the machine's pressure, whatever cgroup the waiting tasks are in: how busy
+    /// the machine is while none of the checker's tests run (a browser in a cgroup of its own
+    /// makes no pressure in the checker's).
+    pub fn open_machine() -> Window {
+        Window::on(Counter::Pressure {
+            read: machine_stalled_micros,
+            total: None,
+        })
     }
 
     /// Measured by the checker's own threads' waits for a CPU (their schedstat run delays): for
     /// a test judged alone at a raised priority, where what the machine's other tasks wait for
     /// says nothing of whether the test got the CPU it needed.
     pub fn open_own() -> Window {
-        Window::on(own_wait_micros)
+        Window::on(Counter::OwnThreads(BTreeMap::new()))
     }
 
-    fn on(read: fn() -> Option<u64>) -> Window {
+    fn on(counter: Counter) -> Window {
         Window {
             began: Instant::now(),
-            stalled_at_start: read(),
-            read,
+            at_start: counter.now(),
         }
     }
 
     /// How starved the window was until now; `None` where the kernel keeps no pressure
     /// information (then a failure is judged as it is).
     pub fn close(&self) -> Option<Starvation> {
-        let stalled = (self.read)()?.checked_sub(self.stalled_at_start?)?;
+        let stalled = self.at_start.stalled_until(&self.at_start.now())?;
         Some(Starvation {
             stalled: Duration::from_micros(stalled),
             over: self.began.elapsed(),
@@ -55,6 +109,13 @@ fn stalled_micros() -> Option<u64> {
         .and_then(|text| some_total(&text))
 }
 
+/// The total of the "some" line of the machine's CPU pressure file.
+fn machine_stalled_micros() -> Option<u64> {
+    some_total(&std::fs::read_to_string(MACHINE_PRESSURE).ok()?)
+}
+
+const MACHINE_PRESSURE: &str = "/proc/pressure/cpu";
+
 /// The cgroup v2 pressure file of the checker's own cgroup (where one is mounted), then the
 /// machine's.
 fn pressure_files() -> Vec<String> {
@@ -67,20 +128,25 @@ fn pressure_files() -> Vec<String> {
             files.push(format!("{mount}{path}/cpu.pressure"));
         }
     }
-    files.push("/proc/pressure/cpu".into());
+    files.push(MACHINE_PRESSURE.into());
     files
 }
 
-/// How long the checker's threads have waited on a run queue, in all (the second field of each
-/// `/proc/self/task/<tid>/schedstat`, in nanoseconds), in microseconds.
-fn own_wait_micros() -> Option<u64> {
-    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
-    let waited: u64 = tasks
+/// How long each of the checker's threads has waited on a run queue (the second field of its
+/// `/proc/self/task/<tid>/schedstat`, in nanoseconds), in microseconds, by thread id.
+fn own_waits() -> BTreeMap<u32, u64> {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return BTreeMap::new();
+    };
+    tasks
         .flatten()
-        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
-        .filter_map(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
-        .sum();
-    Some(waited / 1000)
+        .filter_map(|t| {
+            let tid = t.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(t.path().join("schedstat")).ok()?;
+            let waited: u64 = stat.split_whitespace().nth(1)?.parse().ok()?;
+            Some((tid, waited / 1000))
+        })
+        .collect()
 }
 
 /// Raise the calling thread's priority (nice -10) for as long as the guard lives, where the
@@ -157,5 +223,37 @@ mod tests {
         }
         let starved = window.close().unwrap();
         assert!(starved.is_starved(), "{starved:?}");
+    }
+
+    /// A thread that waited and then ended during the window takes its total with it: the
+    /// window still reads (never a sum smaller than at its start), and counts the threads
+    /// still there.
+    #[test]
+    fn a_thread_that_ends_does_not_blind_the_own_window() {
+        let window = Window::open_own();
+        let until = Instant::now() + Duration::from_millis(100);
+        let spinners: Vec<_> = (0..4)
+            .map(|_| {
+                std::thread::spawn(move || {
+                    while Instant::now() < until {
+                        std::hint::spin_loop();
+                    }
+                })
+            })
+            .collect();
+        for s in spinners {
+            let _ = s.join();
+        }
+        assert!(window.close().is_some());
+    }
+
+    /// The machine's window reads the machine's file, whatever cgroup the checker is in.
+    #[test]
+    fn the_machine_window_reads_the_machine_s_pressure() {
+        if machine_stalled_micros().is_none() {
+            eprintln!("no pressure information on this kernel: nothing to measure");
+            return;
+        }
+        assert!(Window::open_machine().close().is_some());
     }
 }

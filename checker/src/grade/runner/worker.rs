@@ -62,7 +62,9 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
             Some(_alone) => {
                 // How starved the machine is with none of the checker's tests running: a test's
                 // own programs (a server that spins) make pressure too, theirs to answer for.
-                let machine = Window::open();
+                // The machine's pressure, not the checker's cgroup's: with no test running,
+                // nothing of the checker's waits, whatever else starves the machine.
+                let machine = Window::open_machine();
                 std::thread::sleep(rejudge::BASELINE);
                 let baseline = machine.close();
                 let _boost = pressure::boost();
