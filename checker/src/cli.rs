@@ -165,6 +165,9 @@ pub enum Command {
         /// Make it a program exercise with a binary of this name (default: a library).
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
+        /// The clone of the lab to scaffold into (default: the one this checker was built from).
+        #[arg(long, value_name = "DIR")]
+        lab: Option<std::path::PathBuf>,
     },
     /// Run an experiment that shows a claim of the course on this machine (backlog, zombie,
     /// ...): what it did, what the kernel answered, what that shows. Without a name: the list.

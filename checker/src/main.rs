@@ -111,7 +111,9 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             lab_revision,
         }) => commands::export_gradescope::run(&out, lab_repository, lab_revision, args),
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
-        Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref(), tr),
+        Some(Command::New { name, binary, lab }) => {
+            commands::new::run(&name, binary.as_deref(), lab, tr)
+        }
         Some(Command::Sync) => commands::sync::run(tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
         Some(Command::Compare {

@@ -5,10 +5,11 @@
 //! (pass), `checker verify` (grading the two new exercises, every other check over the whole
 //! lab), the checker's unit tests and the new broken versions run there, and must pass.
 //!
-//! Cost, measured on 2 shared cores (load 4): 57 s once the copy's target directory is warm
-//! (it is kept between runs, beside the test's own), about 100 s the first time, when it is
-//! seeded with the compiled dependencies of this build, so that only the checker and the
-//! exercises compile.
+//! The copy's checker is built once, after both scaffolds (this build's checker writes them,
+//! told where the copy is), together with its unit tests and the broken-versions test, in one
+//! cargo call so that the two cores compile side by side. The copy's target directory is kept
+//! between runs, beside the test's own; the first time it is seeded with the compiled
+//! dependencies of this build, so that only the checker and the exercises compile.
 
 mod common;
 
@@ -128,14 +129,25 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     let copy = common::scratch().join("scaffolded-lab");
     copy_lab(&common::lab_root(), &copy);
     seed_target(&copy);
-    passed(
-        "building the copy's checker",
-        &cargo(&copy, &["build", "-q", "--locked", "-p", "checker"]),
-    );
+    // Scaffolded by this build's checker (the same sources as the copy's), told where the copy
+    // is: the copy's checker is built once, with the new exercises in it.
+    let new = |args: &[&str]| {
+        let mut all = vec!["new"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--lab", copy.to_str().unwrap()]);
+        Command::new(env!("CARGO_BIN_EXE_checker"))
+            .args(&all)
+            .env("NO_COLOR", "1")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .output()
+            .unwrap()
+    };
     // Two in a row, as an instructor may: the second must not lose the first's rows.
     let said = passed(
         "checker new day9-probe --binary probe-server",
-        &checker(&copy, &["new", "day9-probe", "--binary", "probe-server"]),
+        &new(&["day9-probe", "--binary", "probe-server"]),
     );
     assert!(said.contains("checker verify` pass"), "{said}");
     for file in [
@@ -144,14 +156,27 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     ] {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
-    passed(
-        "checker new day9-tally",
-        &checker(&copy, &["new", "day9-tally"]),
-    );
+    passed("checker new day9-tally", &new(&["day9-tally"]));
     passed(
         "building the checker with the new exercises",
-        // The lock file gains the new packages, as the instructor's does.
-        &cargo(&copy, &["build", "-q", "--offline", "-p", "checker"]),
+        // The lock file gains the new packages, as the instructor's does. One cargo call
+        // builds the checker, its unit tests and the broken-versions test side by side (the
+        // two cores each compile one), for the steps below.
+        &cargo(
+            &copy,
+            &[
+                "test",
+                "--no-run",
+                "-q",
+                "--offline",
+                "-p",
+                "checker",
+                "--bin",
+                "checker",
+                "--test",
+                "broken",
+            ],
+        ),
     );
     // Graded at once: the stubs are "not started" (exit 1, no panic), the solutions pass.
     let stubs = checker(&copy, &["day9"]);

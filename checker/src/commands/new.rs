@@ -21,13 +21,34 @@ use crate::base::workspace;
 pub struct Plan<'a> {
     pub name: &'a str,
     pub program: Option<&'a str>,
+    /// The clone of the lab it goes into.
+    pub lab: std::path::PathBuf,
 }
 
-/// `checker new <name> [--binary NAME]`: scaffold, then say what was made and what is left.
-pub fn run(name: &str, binary: Option<&str>, tr: &Messages) -> Result<std::process::ExitCode> {
+/// `checker new <name> [--binary NAME] [--lab DIR]`: scaffold, then say what was made and what
+/// is left. The lab is the clone this checker was built from unless `--lab` names another (an
+/// instructor's second clone; the project's test scaffolds a copy without building its
+/// checker first).
+pub fn run(
+    name: &str,
+    binary: Option<&str>,
+    lab: Option<std::path::PathBuf>,
+    tr: &Messages,
+) -> Result<std::process::ExitCode> {
+    let lab = match lab {
+        Some(dir) if !dir.join("checker/Cargo.toml").is_file() => {
+            bail!(
+                "{}: not a clone of the lab (no checker/Cargo.toml there)",
+                dir.display()
+            )
+        }
+        Some(dir) => dir,
+        None => workspace::lab_root(),
+    };
     let plan = Plan {
         name,
         program: binary,
+        lab,
     };
     let made = scaffold(&plan)?;
     let mut out = anstream::stdout();
@@ -105,7 +126,7 @@ fn day_of(name: &str) -> Result<u8> {
 }
 
 pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
-    let lab = workspace::lab_root();
+    let lab = plan.lab.clone();
     let name = plan.name;
     let day = day_of(name)?;
     if let Some(p) = plan.program
