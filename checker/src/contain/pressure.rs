@@ -199,17 +199,10 @@ mod tests {
         assert_eq!(some_total("full total=3\n"), None);
     }
 
-    /// Two busy threads per core for half a second starve each other: the window says so.
-    #[test]
-    fn a_busy_machine_reads_as_starved() {
-        if stalled_micros().is_none() {
-            eprintln!("no pressure information on this kernel: nothing to measure");
-            return;
-        }
-        let window = Window::open();
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let until = Instant::now() + Duration::from_millis(500);
-        let spinners: Vec<_> = (0..cores * 3)
+    /// `threads` threads busy for `how_long`, each ended before it returns.
+    fn spin(threads: usize, how_long: Duration) {
+        let until = Instant::now() + how_long;
+        let spinners: Vec<_> = (0..threads)
             .map(|_| {
                 std::thread::spawn(move || {
                     while Instant::now() < until {
@@ -221,6 +214,18 @@ mod tests {
         for s in spinners {
             let _ = s.join();
         }
+    }
+
+    /// Two busy threads per core for half a second starve each other: the window says so.
+    #[test]
+    fn a_busy_machine_reads_as_starved() {
+        if stalled_micros().is_none() {
+            eprintln!("no pressure information on this kernel: nothing to measure");
+            return;
+        }
+        let window = Window::open();
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        spin(cores * 3, Duration::from_millis(500));
         let starved = window.close().unwrap();
         assert!(starved.is_starved(), "{starved:?}");
     }
@@ -231,19 +236,7 @@ mod tests {
     #[test]
     fn a_thread_that_ends_does_not_blind_the_own_window() {
         let window = Window::open_own();
-        let until = Instant::now() + Duration::from_millis(100);
-        let spinners: Vec<_> = (0..4)
-            .map(|_| {
-                std::thread::spawn(move || {
-                    while Instant::now() < until {
-                        std::hint::spin_loop();
-                    }
-                })
-            })
-            .collect();
-        for s in spinners {
-            let _ = s.join();
-        }
+        spin(4, Duration::from_millis(100));
         assert!(window.close().is_some());
     }
 
