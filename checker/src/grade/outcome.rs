@@ -212,15 +212,19 @@ impl ExerciseReport {
         }
     }
 
-    /// Points earned and possible (tests that do not apply, or that the machine kept from
-    /// being judged, are worth nothing).
+    /// What test `t` (one of this exercise's) could earn: its points, or none where it does
+    /// not apply or the machine kept it from being judged. Every report's per-test maximum.
+    pub fn possible_of(&self, t: &TestReport) -> u32 {
+        if t.status.is_scored() {
+            t.test.points
+        } else {
+            0
+        }
+    }
+
+    /// Points earned and possible: the sums of `points_of` and `possible_of`.
     pub fn points(&self) -> (u32, u32) {
-        let possible = self
-            .tests
-            .iter()
-            .filter(|t| t.status.is_scored())
-            .map(|t| t.test.points)
-            .sum();
+        let possible = self.tests.iter().map(|t| self.possible_of(t)).sum();
         let earned = self.tests.iter().map(|t| self.points_of(t)).sum();
         (earned, possible)
     }

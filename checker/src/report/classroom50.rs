@@ -16,7 +16,7 @@ use super::provenance::Provenance;
 use crate::base::date;
 use crate::base::i18n::Messages;
 use crate::base::verdict::Status;
-use crate::grade::outcome::ExerciseReport;
+use crate::grade::outcome::{ExerciseReport, Score, totals};
 
 pub const SCHEMA: &str = "classroom50/result/v1";
 
@@ -75,16 +75,11 @@ pub fn result(
     let mut tests = Vec::new();
     for r in reports {
         for t in &r.tests {
-            let possible = if t.status.is_scored() {
-                t.test.points
-            } else {
-                0
-            };
             tests.push(json!({
                 "test-name": format!("{}/{}", r.exercise.name, t.test.id),
                 "passed": matches!(t.status, Status::Pass | Status::NotApplicable),
                 "score": r.points_of(t),
-                "max-score": possible,
+                "max-score": r.possible_of(t),
                 "title": t.test.title_in(tr),
                 "status": t.status.name(),
                 "message": failure_message(t, tr)
@@ -93,8 +88,10 @@ pub fn result(
             }));
         }
     }
-    let score: u32 = reports.iter().map(|r| r.points().0).sum();
-    let max: u32 = reports.iter().map(|r| r.points().1).sum();
+    let Score {
+        earned: score,
+        possible: max,
+    } = totals(reports).score;
     // The submission instant is the graded commit's date (the runner stamps the same).
     let when = provenance.commit_time.unwrap_or(provenance.graded_at);
     json!({

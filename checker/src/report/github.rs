@@ -128,11 +128,9 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
         tr.render(&msg!("summary-title")),
         tr.render(&msg!("summary-columns"))
     );
-    let (mut earned, mut possible) = (0, 0);
+    let totals = crate::grade::outcome::totals(reports);
     for r in reports {
         let (e, p) = r.points();
-        earned += e;
-        possible += p;
         // Tests left at their todo!() are counted apart from failures.
         let tests = match r.not_started() {
             0 => format!("{}/{}", r.passed(), r.tests.len()),
@@ -150,9 +148,12 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
             tr.render(&r.status().words()),
         ));
     }
-    let score = msg!("summary-score", earned = earned, possible = possible);
+    let score = msg!(
+        "summary-score",
+        earned = totals.score.earned,
+        possible = totals.score.possible
+    );
     md.push_str(&format!("\n**{}**\n", tr.render(&score)));
-    let totals = crate::grade::outcome::totals(reports);
     let line = super::human::totals_line(
         totals.passed,
         totals.failed,

@@ -14,7 +14,7 @@ use super::json::{build_message, failure_message};
 use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
-use crate::grade::outcome::ExerciseReport;
+use crate::grade::outcome::{ExerciseReport, Score, totals};
 
 /// When students see a test's result (Gradescope's `visibility`).
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -54,18 +54,13 @@ pub fn results(
         }
         for (i, t) in r.tests.iter().enumerate() {
             let passed = matches!(t.status, Status::Pass | Status::NotApplicable);
-            let possible = if t.status.is_scored() {
-                t.test.points
-            } else {
-                0
-            };
             let output = failure_message(t, tr)
                 .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)));
             tests.push(json!({
                 "name": format!("{}/{}: {}", r.exercise.name, t.test.id, t.test.title_in(tr)),
                 "number": format!("{}.{}", e + 1, i + 1),
                 "score": r.points_of(t),
-                "max_score": possible,
+                "max_score": r.possible_of(t),
                 "status": if passed { "passed" } else { "failed" },
                 "output": output.unwrap_or_default(),
                 "output_format": "text",
@@ -75,8 +70,10 @@ pub fn results(
             }));
         }
     }
-    let score: u32 = reports.iter().map(|r| r.points().0).sum();
-    let max: u32 = reports.iter().map(|r| r.points().1).sum();
+    let Score {
+        earned: score,
+        possible: max,
+    } = totals(reports).score;
     let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
     let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
     let mut output = tr.render(&msg!(

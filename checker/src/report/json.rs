@@ -44,12 +44,7 @@ pub fn rules_void_text(r: &ExerciseReport, tr: &Messages) -> Option<Text> {
     if !r.rules_void_points() {
         return None;
     }
-    let withheld: u32 = r
-        .tests
-        .iter()
-        .filter(|t| t.status == Status::Pass)
-        .map(|t| t.test.points)
-        .sum();
+    let withheld: u32 = r.tests.iter().map(TestReport::points_earned).sum();
     Some(msg!(
         "report-rules-void",
         points = withheld,
@@ -87,7 +82,7 @@ pub fn json(
                         // What the program's state showed, which chose the hint.
                         "diagnosis": t.failure.as_ref().and_then(|f| f.diagnosis).map(|d| d.name()),
                         "points": r.points_of(t),
-                        "max_points": t.test.points,
+                        "max_points": r.possible_of(t),
                         "duration": (t.duration.as_secs_f64() * 1000.0).round() / 1000.0,
                         "section": t.test.section,
                     })
@@ -211,5 +206,76 @@ mod tests {
         assert_eq!(doc["status"], "fail");
         assert_eq!(doc["sandbox"]["mode"], "plain");
         assert_eq!(doc["sandbox"]["contained"], false);
+    }
+
+    /// Every format takes its points from the outcome's one API (`points_of`, `possible_of`,
+    /// `totals`): a test the machine kept from being judged is worth nothing possible, and a
+    /// broken rule voids an exercise's points, the same in the JSON, JUnit, Classroom 50 and
+    /// Gradescope documents.
+    #[test]
+    fn every_format_reports_the_same_points() {
+        use crate::base::verdict::Status;
+        use crate::grade::outcome::totals;
+        use crate::report::{classroom50, gradescope, junit, provenance::Provenance};
+
+        let mut server = report(&SERVER, &["flood"]);
+        let unjudged = &mut server.tests[0];
+        unjudged.status = Status::Unjudged;
+        let reports = [report(&LIB, &["rules"]), server];
+        let all = totals(&reports).score;
+        let tr = Messages::new(Lang::En);
+        let doc = json(&reports, 7, "tree", None, Mode::Plain, &tr);
+        let per_test = |doc: &serde_json::Value, tests: &str, max: &str| -> u64 {
+            doc[tests]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t[max].as_u64().unwrap())
+                .sum()
+        };
+        let json_max: u64 = doc["exercises"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| per_test(e, "tests", "max_points"))
+            .sum();
+        assert_eq!(json_max, u64::from(all.possible));
+        assert_eq!(doc["totals"]["max_points"], all.possible);
+        assert_eq!(doc["totals"]["points"], all.earned);
+
+        let provenance = Provenance::default();
+        let submission = classroom50::Submission::from_env(|_| None, None, &provenance);
+        let c50 = classroom50::result(&reports, &submission, &provenance, &tr);
+        assert_eq!(c50["max-score"], all.possible);
+        assert_eq!(c50["score"], all.earned);
+        assert_eq!(
+            per_test(&c50, "tests", "max-score"),
+            u64::from(all.possible)
+        );
+        assert_eq!(per_test(&c50, "tests", "score"), u64::from(all.earned));
+
+        let gs = gradescope::results(
+            &reports,
+            &provenance,
+            gradescope::Visibility::Visible,
+            1,
+            &tr,
+        );
+        assert_eq!(gs["score"], all.earned);
+        assert_eq!(per_test(&gs, "tests", "max_score"), u64::from(all.possible));
+        assert_eq!(per_test(&gs, "tests", "score"), u64::from(all.earned));
+
+        let xml = junit::junit(&reports, 7, &provenance, &tr).unwrap();
+        let property = |name: &str| -> u64 {
+            xml.match_indices(&format!("<property name=\"{name}\" value=\""))
+                .map(|(at, m)| {
+                    let rest = &xml[at + m.len()..];
+                    rest[..rest.find('"').unwrap()].parse::<u64>().unwrap()
+                })
+                .sum()
+        };
+        // Each suite's points and each case's, summed: twice the total.
+        assert_eq!(property("max_points"), 2 * u64::from(all.possible));
+        assert_eq!(property("points"), 2 * u64::from(all.earned));
     }
 }

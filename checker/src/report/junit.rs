@@ -72,7 +72,7 @@ pub fn junit(
             case.set_classname(r.exercise.name);
             case.set_time(t.duration);
             case.add_property(("points", r.points_of(t).to_string().as_str()));
-            case.add_property(("max_points", t.test.points.to_string().as_str()));
+            case.add_property(("max_points", r.possible_of(t).to_string().as_str()));
             if let Some(output) = t.failure.as_ref().and_then(|f| f.output.clone()) {
                 case.set_system_out(output);
             }
