@@ -32,6 +32,7 @@ def resolve(name):
     return None
 
 edges = {m: set() for m in modules}
+hidden = []  # (module, path): uses through a name the crate root imports
 for m, p in modules.items():
     text = open(p).read()
     # crate::a::b (in use lines and inline paths), and braces: use crate::a::{b, c::d}
@@ -44,6 +45,11 @@ for m, p in modules.items():
             r = resolve(t.replace("::self", ""))
             if r and r != m and not m.startswith(r + "::") and r != "":
                 edges[m].add(r)
+            elif r is None:
+                # `crate::x` where x is no module: a name the crate root imports (`use
+                # crate::contain::sandbox` in main.rs makes `crate::sandbox`), an arrow this
+                # graph cannot follow. Name the module's own path instead.
+                hidden.append((m, "crate::" + t))
     parent = m.rsplit("::", 1)[0] if "::" in m else ""
     for hit in re.finditer(r"super::([A-Za-z_][\w:]*)(::\{([^}]*)\})?", text):
         base = (parent + "::" if parent else "") + hit.group(1).rstrip(":")
@@ -116,5 +122,40 @@ for m, e in upward:
 unknown = sorted({m.split("::")[0] for m in modules if m} - set(LAYERS))
 for u in unknown:
     print(f"module outside the layers: {u} (add it to LAYERS)")
+for m, t in sorted(set(hidden)):
+    print(f"use through the crate root: {m} -> {t} (name the module's own path)")
+# README's module map (the table under "Every module, by layer", in both languages) names every
+# module of the tree in its layer's row, and nothing that is not there: it cannot drift.
+def module_map_problems(readme):
+    path = os.path.join(os.path.dirname(ROOT), "..", readme)
+    rows = {}
+    for line in open(path, encoding="utf-8"):
+        hit = re.match(r"^\| `(\w+)/` \| (.*) \|\s*$", line)
+        if hit and hit.group(1) in LAYERS:
+            rows[hit.group(1)] = set(re.findall(r"`([\w.]+)/?`", hit.group(2)))
+    problems = [f"{readme}: the module map has no row for {l}/"
+                for l in LAYERS if l not in ("main", "cli") and l not in rows]
+    text = open(path, encoding="utf-8").read()
+    drawn = re.search(r"```text\nmain\.rs ─ (.*?)```", text, re.S)
+    for l in LAYERS[1:]:
+        if not drawn or not re.search(rf"^\s*(main\.rs ─ )?{l}/\s", "main.rs ─ " + drawn.group(1), re.M):
+            problems.append(f"{readme}: the layers' drawing has no {l}/")
+    for l, names in rows.items():
+        inside = [m for m in modules if m == l or m.startswith(l + "::")]
+        wanted = {part for m in inside for part in m.split("::")[1:]}
+        if l == "commands":
+            # The arguments, a layer of their own, share the commands' row: cli.rs and cli/.
+            wanted |= {"cli.rs"} | {part for m in modules if m == "cli" or m.startswith("cli::")
+                                     for part in m.split("::")}
+        for name in sorted(wanted - names):
+            problems.append(f"{readme}: {l}/ row misses `{name}`")
+        words = {"Ctx", "mod.rs", "cli.rs", "checker", "bench", "hint", "export-student"}
+        for name in sorted(names - wanted - words):
+            if not name.startswith("bench/"):
+                problems.append(f"{readme}: {l}/ row names `{name}`, which is not in checker/src/{l}/")
+    return problems
+map_problems = module_map_problems("README.md") + module_map_problems("README.ko.md")
+for problem in map_problems:
+    print(problem)
 print(f"{len(modules)} modules, {sum(len(e) for e in edges.values())} edges, {len(cycles)} cycles")
-sys.exit(1 if cycles or upward or unknown or long_fns or any(n > 600 for n, _ in long) else 0)
+sys.exit(1 if cycles or upward or unknown or hidden or map_problems or long_fns or any(n > 600 for n, _ in long) else 0)

@@ -50,8 +50,8 @@ pub struct GradingArgs {
 
     /// Where programs run: a fresh network and PID namespace per test where the machine allows
     /// it (root and unshare), or plain process groups.
-    #[arg(long, global = true, value_enum, default_value_t = crate::sandbox::Mode::Auto)]
-    pub sandbox: crate::sandbox::Mode,
+    #[arg(long, global = true, value_enum, default_value_t = crate::contain::sandbox::Mode::Auto)]
+    pub sandbox: crate::contain::sandbox::Mode,
 
     /// Grading for CI: an exercise whose manifest or rules (Cargo.toml, clippy.toml) differ
     /// from the lab's fails, naming the file.
