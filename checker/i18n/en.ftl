@@ -1287,8 +1287,8 @@ stalled-closed-early = the server ended the connection (FIN, or RST where it lef
 ## Servers side by side: `checker compare` (commands/compare.rs, compare/)
 help-cmd-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
 help-cmd-compare-arg-targets = Which servers: an exercise, a day, a program, echo or chat (default: all)
-help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, 2 runs
-help-cmd-compare-arg-runs = How many times each figure is measured, a fresh server each time (default 3; 2 with --quick)
+help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, { $quick } runs
+help-cmd-compare-arg-runs = How many times each figure is measured, a fresh server each time (default { $runs }; { $quick } with --quick)
 help-cmd-compare-arg-clients = The numbers of clients, e.g. 1,10,100,1000
 compare-machine = Measured on { $cores } cores, one server at a time (load { $before } before, { $after } after; Linux { $kernel }; sandbox: { $sandbox }). Each figure is the median of { $runs } runs, ± how far the farthest run was.
 compare-echo-heading = Echo servers: every client sends { $size } bytes and waits for them to come back, again and again, for { $seconds } s after { $warm } s of warm-up.

@@ -1503,8 +1503,8 @@ stalled-closed-early = 클라이언트가 아직 보내는 중인데 서버가 �
 ## 서버 나란히 보기: `checker compare` (commands/compare.rs, compare/)
 help-cmd-compare = 내 서버들을 같은 부하 아래에서 나란히 잰다(에코 서버는 왕복, 채팅 서버는 모두에게 가는 줄). 클라이언트 1개부터 1,000개까지 재서 표를 보여 주고, 그래프를 target/compare/ 아래에 쓴다. --solutions는 참고 풀이의 서버를 재고, --program NAME=PATH는 다른 곳에서 온 프로그램을 더한다(NAME에 chat이 들어 있으면 채팅 서버로 잰다).
 help-cmd-compare-arg-targets = 어느 서버: 실습, 일차, 프로그램, echo 또는 chat(기본: 전부)
-help-cmd-compare-arg-quick = 빠르게 훑어보기: 클라이언트 1, 10, 100개, 짧은 측정 구간, 2회
-help-cmd-compare-arg-runs = 값 하나를 몇 번 잴지, 매번 서버를 새로 띄운다(기본 3, --quick이면 2)
+help-cmd-compare-arg-quick = 빠르게 훑어보기: 클라이언트 1, 10, 100개, 짧은 측정 구간, { $quick }회
+help-cmd-compare-arg-runs = 값 하나를 몇 번 잴지, 매번 서버를 새로 띄운다(기본 { $runs }회, --quick이면 { $quick }회)
 help-cmd-compare-arg-clients = 클라이언트 수, 예: 1,10,100,1000
 compare-machine = 코어 { $cores }개에서 서버를 하나씩 차례로 쟀다(부하: 시작 때 { $before }, 끝날 때 { $after }; Linux { $kernel }; 샌드박스: { $sandbox }). 값마다 { $runs }회 잰 것의 중앙값이고, ±는 가장 먼 회차가 얼마나 떨어졌는지다.
 compare-echo-heading = 에코 서버: 클라이언트마다 { $size }바이트를 보내고 그것이 다 돌아오기를 기다리기를 되풀이한다. { $warm }초 예열한 뒤 { $seconds }초 동안 잰다.

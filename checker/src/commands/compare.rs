@@ -72,7 +72,11 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
         bail!(Localized(msg!("compare-no-levels")));
     }
     let (open_files, notes) = open_files_for(&mut levels);
-    let runs = request.runs.unwrap_or(if request.quick { 2 } else { 5 });
+    let runs = request.runs.unwrap_or(if request.quick {
+        compare::QUICK_RUNS
+    } else {
+        compare::RUNS
+    });
     let settings = Settings::new(levels, runs, request.quick, mode, again(&request, args));
     let contestants = chosen(request.targets, args)?;
     let steps = contestants.len()
