@@ -286,51 +286,13 @@ pub fn help_keys() -> Vec<String> {
     keys
 }
 
-/// The grading options `compare` takes but never reads (they are global, so clap lists them
-/// under every subcommand): hidden from its `--help`, which keeps what chooses and shows the
-/// servers (`--solutions`, `--root`, `--program`, `--sandbox`, `--format`, `--output`, `--lang`).
-pub const NOT_FOR_COMPARE: &[&str] = &[
-    "seed",
-    "verbose",
-    "jobs",
-    "ci",
-    "reports",
-    "deadline",
-    "visibility",
-    "student",
-];
-
 /// The `clap::Command` of `Cli`, in the reader's language.
 pub fn command(tr: &Messages) -> clap::Command {
     let cmd = Cli::command();
     if tr.lang() == Lang::En {
-        return for_compare(cmd, tr);
+        return compare_help::for_compare(cmd, tr);
     }
     localized(cmd, tr)
-}
-
-/// `compare`'s help as it runs: the runs it names come from the constants that run, and the
-/// grading options it never reads are hidden. Global options reach a subcommand when the
-/// command is built, unless it has its own of that id, so compare gets hidden copies first
-/// (changing an argument of a built command would unsettle clap's index of them).
-fn for_compare(cmd: clap::Command, tr: &Messages) -> clap::Command {
-    let (runs, quick) = (crate::compare::RUNS, crate::compare::QUICK_RUNS);
-    let runs_help = tr.render(&msg!(
-        "help-cmd-compare-arg-runs",
-        runs = runs,
-        quick = quick
-    ));
-    let quick_help = tr.render(&msg!("help-cmd-compare-arg-quick", quick = quick));
-    let hidden: Vec<clap::Arg> = cmd
-        .get_arguments()
-        .filter(|a| NOT_FOR_COMPARE.contains(&a.get_id().as_str()))
-        .map(|a| a.clone().hide(true))
-        .collect();
-    cmd.mut_subcommand("compare", |sub| {
-        sub.mut_arg("runs", |a| a.help(runs_help))
-            .mut_arg("quick", |a| a.help(quick_help))
-            .args(hidden)
-    })
 }
 
 /// `cmd` with its texts in another language than English.
@@ -386,7 +348,7 @@ fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
                     localized_arg(a, &key, tr)
                 })
         });
-    let mut cmd = for_compare(cmd, tr);
+    let mut cmd = compare_help::for_compare(cmd, tr);
     // clap adds its `help` subcommand when the command is built: built here, it can be said
     // in the reader's language too.
     cmd.build();
@@ -504,6 +466,7 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
     Ok((name.to_string(), path))
 }
 
+mod compare_help;
 #[cfg(test)]
 mod readme;
 
@@ -540,46 +503,6 @@ mod tests {
                 .any(|w| w[0].is_ascii_digit() && ((w[1] == ' ' && w[2] == 's') || w[1] == '초'))
                 && !line.contains("--")
         }
-    }
-
-    /// compare's help says the runs it makes (from the constants it runs with) and lists only
-    /// the options it reads, in both languages; the grading options stay in the top level's
-    /// help and are still accepted after `compare`.
-    #[test]
-    fn compare_help_says_its_own_runs_and_options() {
-        use crate::base::i18n::{Lang, Messages};
-        for lang in [Lang::En, Lang::Ko] {
-            let tr = Messages::new(lang);
-            let mut cmd = super::command(&tr);
-            let top = cmd.render_long_help().to_string();
-            let sub = cmd.find_subcommand_mut("compare").unwrap();
-            let help = sub.render_long_help().to_string();
-            let runs = crate::compare::RUNS.to_string();
-            let quick = crate::compare::QUICK_RUNS.to_string();
-            let runs_line = help.lines().skip_while(|l| !l.contains("--runs")).nth(1);
-            let runs_line = runs_line.unwrap_or_default();
-            assert!(runs_line.contains(&runs), "{lang:?}: {runs_line}");
-            assert!(runs_line.contains(&quick), "{lang:?}: {runs_line}");
-            for id in super::NOT_FOR_COMPARE {
-                let arg = sub.get_arguments().find(|a| a.get_id() == *id).unwrap();
-                let long = format!("--{}", arg.get_long().unwrap());
-                assert!(
-                    !help.contains(&long),
-                    "{lang:?}: compare --help shows {long}"
-                );
-                assert!(top.contains(&long), "{lang:?}: checker --help lacks {long}");
-            }
-            for kept in ["--solutions", "--program", "--format", "--lang", "--output"] {
-                assert!(help.contains(kept), "{lang:?}: compare --help lacks {kept}");
-            }
-        }
-        let tr = Messages::new(Lang::En);
-        let matches = super::command(&tr)
-            .try_get_matches_from(["checker", "compare", "--seed", "3", "--runs", "2"])
-            .unwrap();
-        use clap::FromArgMatches;
-        let cli = super::Cli::from_arg_matches(&matches).unwrap();
-        assert_eq!(cli.grading.seed, Some(3));
     }
 
     #[test]

@@ -124,7 +124,12 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
             let doc = compare::json::document(&cmp, chart.as_deref(), tr);
             serde_json::to_string_pretty(&doc)?
         }
-        _ => table::render(&cmp, chart.as_deref(), tr),
+        // The width of the terminal, or 80 columns where it cannot be known (a pipe, a file):
+        // a table is laid out once, so it needs a width even where a report's lines need none.
+        _ => {
+            let columns = crate::report::human::terminal_columns().unwrap_or(80);
+            table::render(&cmp, chart.as_deref(), tr, columns)
+        }
     };
     match &args.output {
         Some(file) => std::fs::write(file, format!("{text}\n"))

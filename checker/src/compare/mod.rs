@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod figures;
 pub mod json;
+pub mod layout;
 pub mod measure;
 pub mod servers;
 pub mod table;
@@ -247,3 +248,6 @@ fn build(
         BuildOutcome::DoesNotCompile { .. } => Err(msg!("compare-does-not-compile")),
     })
 }
+
+#[cfg(test)]
+mod sample;
