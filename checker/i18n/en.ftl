@@ -1377,3 +1377,24 @@ async-no-exit-in-2s = the server had not exited 2 s after { $signal }
 async-grace = a client that does not read cannot hold up the shutdown: give its writer a grace (tokio::time::timeout, or a sleep in a select!) of at most 1.5 s, then drop it, print bye and return from main
 async-after-signal = after { $signal }
 async-left-behind = the server exited, and left a process behind
+
+# The OS's errors (base/i18n/errno.rs): English is the OS's own text (strerror); another
+# language says it in its words, and the errno's name follows in parentheses.
+errno-econnrefused = Connection refused
+errno-econnreset = Connection reset by peer
+errno-epipe = Broken pipe
+errno-eaddrinuse = Address already in use
+errno-eaddrnotavail = Cannot assign requested address
+errno-eagain = Resource temporarily unavailable
+errno-eintr = Interrupted system call
+errno-enoent = No such file or directory
+errno-eacces = Permission denied
+errno-etimedout = Connection timed out
+errno-ebadf = Bad file descriptor
+errno-einval = Invalid argument
+errno-enotconn = Transport endpoint is not connected
+errno-eisconn = Transport endpoint is already connected
+errno-emfile = Too many open files
+errno-echild = No child processes
+errno-enotsock = Socket operation on non-socket
+errno-enetunreach = Network is unreachable

@@ -1627,3 +1627,23 @@ async-no-exit-in-2s = { $signal } 뒤 2초가 지나도 서버가 끝나지 않�
 async-grace = 읽지 않는 클라이언트가 종료를 붙잡아서는 안 된다: 그 쓰기 태스크에 최대 1.5초의 유예를 주고(tokio::time::timeout, 또는 select! 안의 sleep) drop한 뒤, bye를 출력하고 main에서 반환한다
 async-after-signal = { $signal } 뒤
 async-left-behind = 서버가 끝났는데 프로세스를 남겼다
+
+# 운영체제의 오류(base/i18n/errno.rs): 괄호 안에 errno 이름을 그대로 둔다.
+errno-econnrefused = 연결이 거부되었다
+errno-econnreset = 상대가 연결을 리셋했다
+errno-epipe = 상대가 읽지 않는 파이프나 소켓에 썼다
+errno-eaddrinuse = 주소가 이미 쓰이고 있다
+errno-eaddrnotavail = 이 머신에 없는 주소라 쓸 수 없다
+errno-eagain = 지금은 할 수 없다(논블로킹 호출이 기다려야 했다)
+errno-eintr = 시그널이 시스템 콜을 끊었다
+errno-enoent = 그런 파일이나 디렉터리가 없다
+errno-eacces = 권한이 없다
+errno-etimedout = 연결이 타임아웃되었다
+errno-ebadf = 열려 있지 않은 파일 디스크립터다
+errno-einval = 인자가 잘못되었다
+errno-enotconn = 소켓이 연결되어 있지 않다
+errno-eisconn = 소켓이 이미 연결되어 있다
+errno-emfile = 열린 파일이 너무 많다
+errno-echild = 기다릴 자식 프로세스가 없다
+errno-enotsock = 소켓이 아닌 것에 소켓 호출을 했다
+errno-enetunreach = 네트워크에 닿을 수 없다

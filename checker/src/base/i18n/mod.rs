@@ -8,6 +8,7 @@
 //! to English; `checker verify` lists the missing ones (`catalog`).
 
 pub mod catalog;
+mod errno;
 mod particle;
 mod text;
 mod wrap;
@@ -174,7 +175,11 @@ impl Messages {
         let mut fluent_args = FluentArgs::new();
         for (name, arg) in args {
             match arg {
-                Arg::Text(t) => fluent_args.set(*name, FluentValue::from(self.render(t))),
+                // An OS error inside a sentence is said in the sentence's language.
+                Arg::Text(t) => {
+                    let said = self.os_errors(&self.render(t));
+                    fluent_args.set(*name, FluentValue::from(said))
+                }
                 Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }
         }
