@@ -1398,3 +1398,14 @@ errno-emfile = Too many open files
 errno-echild = No child processes
 errno-enotsock = Socket operation on non-socket
 errno-enetunreach = Network is unreachable
+
+# report/explain.rs: beside rustc's and clippy's English, in another language than English.
+report-rule-reason = = why: { $reason }
+report-compiler-fix = = how to fix: { $fix }
+rustc-fix-e0308 = the type expected and the type found differ: convert the value (as, into(), ?) or change the function's return type to match
+rustc-fix-e0499 = the same value is borrowed &mut twice at once: finish with the first borrow before taking the second, or split the value
+rustc-fix-e0502 = the value is borrowed with & and &mut at once: copy what you read first, or change the value once the & borrow has ended
+rustc-fix-e0382 = the value was moved away already: lend it (&), .clone() it if you need two, or use it before it moves
+rustc-fix-e0425 = no such name here: check the spelling, and bring it in with use if it lives in another module
+rustc-fix-e0277-question-mark = ? works only in a function that returns a Result (or Option) whose error the error converts into: change the return type, or handle the error with match or map_err
+rustc-fix-must-use = a Result was dropped, so its error goes unseen: pass it on with ?, or handle it with match or if let (let _ = only where ignoring it is really right)
