@@ -1409,3 +1409,22 @@ rustc-fix-e0382 = the value was moved away already: lend it (&), .clone() it if 
 rustc-fix-e0425 = no such name here: check the spelling, and bring it in with use if it lives in another module
 rustc-fix-e0277-question-mark = ? works only in a function that returns a Result (or Option) whose error the error converts into: change the return type, or handle the error with match or map_err
 rustc-fix-must-use = a Result was dropped, so its error goes unseen: pass it on with ?, or handle it with match or if let (let _ = only where ignoring it is really right)
+
+# checker stubs ko|en (commands/stubs.rs)
+stubs-in-korean = Korean
+stubs-in-english = English
+stubs-switched = { $count ->
+    [one] 1 stub now has its comments in { $language }.
+   *[other] { $count } stubs now have their comments in { $language }.
+}
+stubs-already = { $count ->
+    [one] 1 stub was in it already.
+   *[other] { $count } stubs were in it already.
+}
+stubs-left-edited = { $count ->
+    [one] Left as you edited it: { $files }
+   *[other] Left as you edited them ({ $count }): { $files }
+}
+stubs-no-english = Not switched back, as git's history holds no English copy of them (git checkout one from the lab): { $files }
+help-cmd-stubs = Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en). Only stubs still as the lab ships them are switched; one you have edited is left as it is, and named.
+help-cmd-stubs-arg-lang = ko or en

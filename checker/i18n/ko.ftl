@@ -1787,3 +1787,13 @@ rustc-fix-e0382 = 값이 이미 다른 곳으로 옮겨졌다(move). 빌려 주�
 rustc-fix-e0425 = 여기에 그런 이름이 없다. 철자를 확인하고, 다른 모듈에 있으면 use로 가져오라
 rustc-fix-e0277-question-mark = ?는 Result(또는 Option)를 돌려주고 그 오류 타입으로 바뀌는 함수 안에서만 쓸 수 있다. 반환 타입을 바꾸거나 match나 map_err로 오류를 처리하라
 rustc-fix-must-use = Result를 버려서 오류가 나도 보이지 않는다. ?로 넘기거나 match나 if let으로 처리하라(정말 무시해도 될 때만 let _ =)
+
+# checker stubs ko|en (commands/stubs.rs)
+stubs-in-korean = 한국어
+stubs-in-english = 영어
+stubs-switched = 스텁 { $count }개의 주석을 { $language }{ JOSA($language, "으로", "로") } 바꿨다.
+stubs-already = 스텁 { $count }개는 이미 그랬다.
+stubs-left-edited = 학생이 고친 스텁 { $count }개는 그대로 두었다: { $files }
+stubs-no-english = git 기록에 영어 사본이 없어서 되돌리지 못했다(실습 저장소에서 git checkout으로 가져오라): { $files }
+help-cmd-stubs = exercises/에 있는 스텁의 주석을 한국어(ko)로, 또는 다시 영어(en)로 바꾼다. 실습이 배포한 그대로인 스텁만 바꾸고, 고친 스텁은 그대로 두고 이름을 알려 준다.
+help-cmd-stubs-arg-lang = ko 또는 en

@@ -191,6 +191,14 @@ pub enum Command {
         #[arg(long, value_name = "N,N,...", value_delimiter = ',')]
         clients: Vec<usize>,
     },
+    /// Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en).
+    /// Only stubs still as the lab ships them are switched; one you have edited is left as it
+    /// is, and named.
+    Stubs {
+        /// ko or en
+        #[arg(value_enum)]
+        lang: Lang,
+    },
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
     /// titles and hints (in English until translated); then list what is left to translate.

@@ -113,6 +113,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
         Some(Command::New { name, binary }) => commands::new::run(&name, binary.as_deref(), tr),
         Some(Command::Sync) => commands::sync::run(tr),
+        Some(Command::Stubs { lang }) => commands::stubs::run(lang, tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
         Some(Command::Compare {
             targets,
