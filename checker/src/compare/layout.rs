@@ -147,10 +147,11 @@ pub fn command(words: &[String], indent: usize, columns: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = " ".repeat(indent);
     let continued = indent + 4;
-    for word in words {
+    for (i, word) in words.iter().enumerate() {
         let bare = line.trim_start().is_empty();
-        // Room for the word and, where more may follow, for " \".
-        if !bare && width(&line) + 1 + width(word) + 2 > columns {
+        // Room for the word and, where more follow, for " \".
+        let room = if i + 1 < words.len() { 2 } else { 0 };
+        if !bare && width(&line) + 1 + width(word) + room > columns {
             line.push_str(" \\");
             lines.push(std::mem::take(&mut line));
             line = " ".repeat(continued);
