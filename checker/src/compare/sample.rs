@@ -79,6 +79,11 @@ pub fn comparison() -> Comparison {
             })
             .to_vec()
     };
+    let mut crashed = levels(true);
+    crashed[3].trouble.push(crate::base::i18n::msg!(
+        "compare-under-load",
+        clients = 1000
+    ));
     let mut skipped = server("prefork-server-from-elsewhere", Contract::Echo, Vec::new());
     skipped.outcome = Outcome::Skipped(Text::Plain("it does not compile".into()));
     Comparison {
@@ -93,11 +98,16 @@ pub fn comparison() -> Comparison {
         settings,
         servers: vec![
             server("echo-server", Contract::Echo, levels(false)),
-            server("prefork-server", Contract::Echo, levels(true)),
+            server("prefork-server", Contract::Echo, crashed),
             server("chat-server", Contract::Chat, levels(true)),
             skipped,
         ],
-        notes: Vec::new(),
+        notes: vec![crate::base::i18n::msg!(
+            "compare-lowered-clients",
+            from = 1000,
+            to = 768,
+            limit = 1024
+        )],
         seconds: 123.0,
     }
 }
@@ -121,6 +131,7 @@ fn every_line_fits_80_columns_in_both_languages() {
         assert!(text.contains("–"), "{text}");
         assert!(!text.contains("±1"), "{text}");
         assert!(text.contains("360"), "{text}");
+        assert!(text.contains("768"), "{text}");
         // The command to measure again reads back as one command.
         let tail: Vec<&str> = text
             .lines()
