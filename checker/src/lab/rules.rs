@@ -19,9 +19,14 @@ pub struct Rule {
 /// `{ path = "...", reason = "..." }` (verify's course check reads them the same way), so a
 /// line is read for its two strings rather than a TOML parser added to every student's build.
 pub fn of(exercise: &str) -> Vec<Rule> {
-    let Some((_, text)) = pristine_files(exercise).find(|(f, _)| *f == "clippy.toml") else {
-        return Vec::new();
-    };
+    match pristine_files(exercise).find(|(f, _)| *f == "clippy.toml") {
+        Some((_, text)) => parse(text),
+        None => Vec::new(),
+    }
+}
+
+/// The rules of a clippy.toml's text.
+pub fn parse(text: &str) -> Vec<Rule> {
     let quoted = |line: &str, key: &str| {
         let rest = line.split(&format!("{key} = \"")).nth(1)?;
         Some(rest.split('"').next()?.to_string())
@@ -45,9 +50,19 @@ pub fn bare(reason: &str) -> &str {
     }
 }
 
-/// The catalog key of a reason's words in another language: its hash.
+/// The catalog key of a reason's words in another language: its hash (under one owner,
+/// `rule-reason--`, so `checker sync` files a new one beside the others).
 pub fn reason_key(reason: &str) -> String {
-    format!("rule-reason-{:016x}", fnv(bare(reason).as_bytes()))
+    format!("rule-reason--{:016x}", fnv(bare(reason).as_bytes()))
+}
+
+/// The catalog entries a clippy.toml's reasons need, each `(key, English)`: what `checker
+/// sync` and `checker new` add to ko.ftl, in English until translated.
+pub fn catalog_entries(clippy_toml: &str) -> Vec<(String, String)> {
+    parse(clippy_toml)
+        .iter()
+        .map(|r| (reason_key(&r.reason), bare(&r.reason).to_string()))
+        .collect()
 }
 
 /// The key of every reason of every exercise, each once: what ko.ftl must have.
@@ -77,6 +92,16 @@ mod tests {
             bare("day2-echo: build the address yourself (SockaddrIn)"),
             "build the address yourself (SockaddrIn)"
         );
+        // What sync and new add to ko.ftl for a new exercise's rules: the English, without
+        // the exercise's name.
+        let entries = catalog_entries(
+            "disallowed-methods = [\n  { path = \"u32::wrapping_mul\", reason = \"day9-x: add it\" },\n]\n",
+        );
+        assert_eq!(
+            entries,
+            vec![(reason_key("day9-x: add it"), "add it".to_string())]
+        );
+        assert!(entries[0].0.starts_with("rule-reason--"));
         assert_eq!(
             reason_key("day3-fork: build the address yourself (SockaddrIn)"),
             reason_key("day2-echo: build the address yourself (SockaddrIn)")
