@@ -2,7 +2,8 @@
 //! returned in English ("Connection refused (os error 111)", "ECONNREFUSED: Connection
 //! refused"), which read oddly inside a Korean sentence. In another language than English each
 //! errno the lab meets is said in it with the errno's name kept, the name a student looks up
-//! and the course uses: "연결이 거부되었다(ECONNREFUSED)".
+//! and the course uses: "연결이 거부되었다(ECONNREFUSED)". Only in a message's argument named
+//! `error` (the checker's own calls that failed): what a program printed is quoted as it was.
 //!
 //! The words are the catalogs' (`errno-<name>`): English's entry is the OS's own text (a test
 //! holds it to strerror), Korean's the translation. An errno not in the table stays as the OS
@@ -102,5 +103,17 @@ mod tests {
         let en = Messages::new(Lang::En);
         let refused = "Connection refused (os error 111)";
         assert_eq!(en.os_errors(refused), refused);
+        // In a message: an `error` is said in Korean, a program's own line is quoted as is.
+        let said = ko.render(&crate::base::i18n::msg!(
+            "wire-read-failed",
+            error = refused
+        ));
+        assert!(said.ends_with("연결이 거부되었다(ECONNREFUSED)"), "{said}");
+        let line = "echo-server: bind: EADDRINUSE: Address already in use";
+        let quoted = ko.render(&crate::base::i18n::msg!(
+            "intervention-last-words",
+            line = line
+        ));
+        assert!(quoted.contains(line), "{quoted}");
     }
 }
