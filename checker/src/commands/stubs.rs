@@ -171,9 +171,17 @@ mod tests {
             &lab.join("checker/i18n/stubs"),
             &copy_of.join("checker/i18n/stubs"),
         );
+        // The stubs with Korean to switch to (a new exercise's, whose Korean is still owed,
+        // stay as they are and are counted as already so).
         let stubs: Vec<PathBuf> = stub_files(copy_of)
             .into_iter()
-            .filter(|rel| ko_file(copy_of, rel).exists())
+            .filter(|rel| {
+                let Ok(ko) = std::fs::read_to_string(ko_file(copy_of, rel)) else {
+                    return false;
+                };
+                let text = std::fs::read_to_string(copy_of.join("exercises").join(rel)).unwrap();
+                korean(&text, &translations(&ko)) != text
+            })
             .collect();
         assert!(stubs.len() >= 10, "{stubs:?}");
         let edited = PathBuf::from("exercises").join(&stubs[0]);
@@ -208,7 +216,7 @@ mod tests {
         // Switching again changes nothing.
         let again = switch(copy_of, Lang::Ko).unwrap();
         assert!(again.done.is_empty(), "{again:?}");
-        assert_eq!(again.already.len(), stubs.len() - 1);
+        assert!(again.already.len() >= stubs.len() - 1, "{again:?}");
 
         // The student edits one Korean stub; back to English, that one stays, the others
         // are the English stubs again, byte for byte.
@@ -219,7 +227,7 @@ mod tests {
         std::fs::write(&third_path, &text).unwrap();
         let to_english = switch(copy_of, Lang::En).unwrap();
         assert_eq!(to_english.edited, vec![third.clone()], "{to_english:?}");
-        assert_eq!(to_english.already, vec![edited.clone()], "{to_english:?}");
+        assert!(to_english.already.contains(&edited), "{to_english:?}");
         assert_eq!(to_english.done.len(), stubs.len() - 2);
         assert_eq!(
             std::fs::read_to_string(copy_of.join(&second)).unwrap(),
