@@ -1287,10 +1287,10 @@ stalled-closed-early = the server ended the connection (FIN, or RST where it lef
 ## Servers side by side: `checker compare` (commands/compare.rs, compare/)
 help-cmd-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
 help-cmd-compare-arg-targets = Which servers: an exercise, a day, a program, echo or chat (default: all)
-help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, 2 runs
-help-cmd-compare-arg-runs = How many times each figure is measured, a fresh server each time (default 3; 2 with --quick)
+help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, { $quick } runs
+help-cmd-compare-arg-runs = How many times each figure is measured, a fresh server each time (default { $runs }; { $quick } with --quick)
 help-cmd-compare-arg-clients = The numbers of clients, e.g. 1,10,100,1000
-compare-machine = Measured on { $cores } cores, one server at a time (load { $before } before, { $after } after; Linux { $kernel }; sandbox: { $sandbox }). Each figure is the median of { $runs } runs, ± how far the farthest run was.
+compare-machine = Measured on { $cores } cores, one server at a time (load { $before } before, { $after } after; Linux { $kernel }; sandbox: { $sandbox }). Each figure is the median of { $runs } runs, ± how far the farthest run was; where that is over { $unstable }%, the runs disagree too much for one figure, and it reads lowest–highest.
 compare-echo-heading = Echo servers: every client sends { $size } bytes and waits for them to come back, again and again, for { $seconds } s after { $warm } s of warm-up.
 compare-chat-heading = Chat servers: the clients take turns to send a line of { $size } bytes; the next goes once every client has received it.
 compare-col-server = server
@@ -1317,7 +1317,7 @@ compare-trouble-heading = Under load:
 compare-trouble = { $server } at { $clients } clients: { $what }
 compare-skipped-heading = Not measured:
 compare-chart = Chart: { $path } (open it in a browser)
-compare-took = Took { $seconds } s. Measure again: { $command }
+compare-took = Took { $seconds } s. Measure again:
 compare-building = building { $exercise }
 compare-does-not-compile = it does not compile: `cargo build` shows why
 compare-round-trip = during the first round trip
@@ -1337,6 +1337,7 @@ compare-chart-memory = memory of the server's processes (PSS)
 compare-chart-axis-ms = milliseconds
 compare-chart-axis-per-second = per second
 compare-chart-axis-mib = MiB
+compare-chart-served = { $served }/{ $clients } served
 compare-chart-axis-clients = clients connected
 # The likeliest first bugs, each named for its cause (issue 24, point 1)
 client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection
@@ -1376,3 +1377,54 @@ async-no-exit-in-2s = the server had not exited 2 s after { $signal }
 async-grace = a client that does not read cannot hold up the shutdown: give its writer a grace (tokio::time::timeout, or a sleep in a select!) of at most 1.5 s, then drop it, print bye and return from main
 async-after-signal = after { $signal }
 async-left-behind = the server exited, and left a process behind
+
+# The OS's errors (base/i18n/errno.rs): English is the OS's own text (strerror); another
+# language says it in its words, and the errno's name follows in parentheses.
+errno-econnrefused = Connection refused
+errno-econnreset = Connection reset by peer
+errno-epipe = Broken pipe
+errno-eaddrinuse = Address already in use
+errno-eaddrnotavail = Cannot assign requested address
+errno-eagain = Resource temporarily unavailable
+errno-eintr = Interrupted system call
+errno-enoent = No such file or directory
+errno-eacces = Permission denied
+errno-etimedout = Connection timed out
+errno-ebadf = Bad file descriptor
+errno-einval = Invalid argument
+errno-enotconn = Transport endpoint is not connected
+errno-eisconn = Transport endpoint is already connected
+errno-emfile = Too many open files
+errno-echild = No child processes
+errno-enotsock = Socket operation on non-socket
+errno-enetunreach = Network is unreachable
+
+# report/explain.rs: beside rustc's and clippy's English, in another language than English.
+report-rule-reason = = why: { $reason }
+report-compiler-fix = = how to fix: { $fix }
+rustc-fix-e0308 = the type expected and the type found differ: convert the value (as, into(), ?) or change the function's return type to match
+rustc-fix-e0499 = the same value is borrowed &mut twice at once: finish with the first borrow before taking the second, or split the value
+rustc-fix-e0502 = the value is borrowed with & and &mut at once: copy what you read first, or change the value once the & borrow has ended
+rustc-fix-e0382 = the value was moved away already: lend it (&), .clone() it if you need two, or use it before it moves
+rustc-fix-e0425 = no such name here: check the spelling, and bring it in with use if it lives in another module
+rustc-fix-e0277-question-mark = ? works only in a function that returns a Result (or Option) whose error the error converts into: change the return type, or handle the error with match or map_err
+rustc-fix-must-use = a Result was dropped, so its error goes unseen: pass it on with ?, or handle it with match or if let (let _ = only where ignoring it is really right)
+
+# checker stubs ko|en (commands/stubs.rs)
+stubs-in-korean = Korean
+stubs-in-english = English
+stubs-switched = { $count ->
+    [one] 1 stub now has its comments in { $language }.
+   *[other] { $count } stubs now have their comments in { $language }.
+}
+stubs-already = { $count ->
+    [one] 1 stub was in it already.
+   *[other] { $count } stubs were in it already.
+}
+stubs-left-edited = { $count ->
+    [one] Left as you edited it: { $files }
+   *[other] Left as you edited them ({ $count }): { $files }
+}
+stubs-no-english = Not switched back, as git's history holds no English copy of them (git checkout one from the lab): { $files }
+help-cmd-stubs = Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en). Only stubs still as the lab ships them are switched; one you have edited is left as it is, and named.
+help-cmd-stubs-arg-lang = ko or en

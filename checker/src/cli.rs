@@ -182,15 +182,25 @@ pub enum Command {
     Compare {
         /// Which servers: an exercise, a day, a program, echo or chat (default: all)
         targets: Vec<String>,
-        /// A first look: 1, 10 and 100 clients, 2 runs
+        /// A first look: 1, 10 and 100 clients, fewer runs (`command` says how many, from
+        /// compare::QUICK_RUNS)
         #[arg(long)]
         quick: bool,
-        /// How many times each figure is measured, a fresh server each time (default 5; 2 with --quick)
+        /// How many times each figure is measured, a fresh server each time (`command` says
+        /// the default, from compare::RUNS)
         #[arg(long, value_name = "N")]
         runs: Option<usize>,
         /// The numbers of clients, e.g. 1,10,100,1000
         #[arg(long, value_name = "N,N,...", value_delimiter = ',')]
         clients: Vec<usize>,
+    },
+    /// Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en).
+    /// Only stubs still as the lab ships them are switched; one you have edited is left as it
+    /// is, and named.
+    Stubs {
+        /// ko or en
+        #[arg(value_enum)]
+        lang: Lang,
     },
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
@@ -291,8 +301,13 @@ pub fn help_keys() -> Vec<String> {
 pub fn command(tr: &Messages) -> clap::Command {
     let cmd = Cli::command();
     if tr.lang() == Lang::En {
-        return cmd;
+        return compare_help::for_compare(cmd, tr);
     }
+    localized(cmd, tr)
+}
+
+/// `cmd` with its texts in another language than English.
+fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
     let text = |key: String, english: Option<&clap::builder::StyledStr>| {
         let english = english.map(ToString::to_string).unwrap_or_default();
         tr.own_or(&key, &english).into_owned()
@@ -305,7 +320,7 @@ pub fn command(tr: &Messages) -> clap::Command {
     let options = heading("help-options");
     let about = text("help-about".into(), cmd.get_about());
     let long_about = text("help-long-about".into(), cmd.get_long_about());
-    let mut cmd = cmd
+    let cmd = cmd
         .about(about)
         .long_about(long_about)
         .help_template(template.clone())
@@ -344,6 +359,7 @@ pub fn command(tr: &Messages) -> clap::Command {
                     localized_arg(a, &key, tr)
                 })
         });
+    let mut cmd = compare_help::for_compare(cmd, tr);
     // clap adds its `help` subcommand when the command is built: built here, it can be said
     // in the reader's language too.
     cmd.build();
@@ -461,6 +477,7 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
     Ok((name.to_string(), path))
 }
 
+mod compare_help;
 #[cfg(test)]
 mod readme;
 

@@ -115,6 +115,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             commands::new::run(&name, binary.as_deref(), lab, tr)
         }
         Some(Command::Sync) => commands::sync::run(tr),
+        Some(Command::Stubs { lang }) => commands::stubs::run(lang, tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
         Some(Command::Compare {
             targets,

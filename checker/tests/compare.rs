@@ -115,3 +115,39 @@ fn the_reference_servers_side_by_side() {
         assert!(chart.contains(server), "{server} missing from the chart");
     }
 }
+
+/// The table as a student reads it, printed into a pipe (its width unknown: 80 columns), in
+/// both languages: every line fits, and the one-at-a-time server's 1 of 10 clients shows.
+#[test]
+fn the_table_fits_80_columns_where_the_width_is_unknown() {
+    for lang in ["en", "ko"] {
+        let out = Command::cargo_bin("checker")
+            .unwrap()
+            .args([
+                "compare",
+                "--solutions",
+                "--runs",
+                "1",
+                "--clients",
+                "1,10",
+                "--lang",
+                lang,
+                "day2-echo",
+            ])
+            .env_remove("COLUMNS")
+            .timeout(std::time::Duration::from_secs(120))
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{text}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for line in text.lines() {
+            let cells = unicode_width::UnicodeWidthStr::width(line);
+            assert!(cells <= 80, "{lang}: {cells} cells:\n{line}\n\n{text}");
+        }
+        assert!(text.contains("1/10"), "{lang}:\n{text}");
+    }
+}

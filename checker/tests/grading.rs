@@ -218,6 +218,32 @@ fn a_changed_signature_is_reported_as_such() {
     );
 }
 
+/// A Korean report keeps rustc's own text and ends a common error with a fix in Korean.
+#[test]
+fn a_mismatched_type_has_a_korean_fix_beside_rustc_s_text() {
+    let mismatched = common::Edit {
+        file: "src/lib.rs".into(),
+        find: Some("pub fn from_wire_u16(b: [u8; 2]) -> u16 {".into()),
+        replace: Some("pub fn from_wire_u16(b: [u8; 2]) -> u16 { let _n: u32 = \"2\";".into()),
+        source: None,
+    };
+    let dir = tree(
+        "mismatched-korean",
+        &["day1-endian"],
+        &[("day1-endian", mismatched)],
+    )
+    .unwrap();
+    let root = dir.to_string_lossy();
+    let run = run_checker(&["--root", &root, "day1-endian", "--lang", "ko"], MINUTES);
+    let stdout = run.stdout();
+    let error = stdout.find("error[E0308]: mismatched types");
+    let fix = stdout.find("= 고치는 법: 기대한 타입(expected)과 실제 타입(found)이 다르다");
+    assert!(
+        matches!((error, fix), (Some(e), Some(f)) if e < f),
+        "rustc's E0308, then its Korean fix:\n{stdout}"
+    );
+}
+
 #[test]
 fn one_test_can_be_selected_even_the_rules() {
     let run = run_checker(

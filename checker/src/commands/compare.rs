@@ -72,7 +72,11 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
         bail!(Localized(msg!("compare-no-levels")));
     }
     let (open_files, notes) = open_files_for(&mut levels);
-    let runs = request.runs.unwrap_or(if request.quick { 2 } else { 5 });
+    let runs = request.runs.unwrap_or(if request.quick {
+        compare::QUICK_RUNS
+    } else {
+        compare::RUNS
+    });
     let settings = Settings::new(levels, runs, request.quick, mode, again(&request, args));
     let contestants = chosen(request.targets, args)?;
     let steps = contestants.len()
@@ -120,7 +124,12 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
             let doc = compare::json::document(&cmp, chart.as_deref(), tr);
             serde_json::to_string_pretty(&doc)?
         }
-        _ => table::render(&cmp, chart.as_deref(), tr),
+        // The width of the terminal, or 80 columns where it cannot be known (a pipe, a file):
+        // a table is laid out once, so it needs a width even where a report's lines need none.
+        _ => {
+            let columns = crate::report::human::terminal_columns().unwrap_or(80);
+            table::render(&cmp, chart.as_deref(), tr, columns)
+        }
     };
     match &args.output {
         Some(file) => std::fs::write(file, format!("{text}\n"))

@@ -12,6 +12,7 @@ pub mod loadgen;
 pub mod new;
 pub mod overview;
 pub mod provenance;
+pub mod stubs;
 pub mod stubs_ko;
 pub mod sync;
 pub mod verify;

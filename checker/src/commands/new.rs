@@ -206,6 +206,13 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     made.push("course.ko.md (the English hash of its new and regenerated sections)".into());
     append(&lab, "checker/i18n/ko.ftl", &fill(kind.korean))?;
     made.push("checker/i18n/ko.ftl (its titles and hints)".into());
+    let reasons = sync::add_catalog_entries(&lab, &sync::rule_entries(&lab, name)?)?;
+    if !reasons.is_empty() {
+        made.push(format!(
+            "checker/i18n/ko.ftl ({} reasons of its rules, in English until translated)",
+            reasons.len()
+        ));
+    }
     // The lab's own style for the generated code (and the registration lines).
     for dir in [lab.clone(), lab.join("solutions")] {
         let mut fmt = crate::build::cargo::cargo_command();

@@ -60,6 +60,12 @@ fn sources_hash(dir: &Path) -> String {
 
 /// `git <args>` in `dir`, its output trimmed, or `None` (no git, not a repository, an error).
 fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let text = String::from_utf8(git_bytes(dir, args)?).ok()?;
+    Some(text.trim().to_string())
+}
+
+/// `git <args>` in `dir`, its output as it is (a file's bytes), or `None`.
+pub fn git_bytes(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     let mut cmd = Command::new("git");
     for (name, _) in std::env::vars_os() {
         if name.to_string_lossy().starts_with("GIT_") {
@@ -79,6 +85,5 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
     // Through the reaper, as every child of the checker: a plain `output()` lost git's exit
     // status to the orphan reaper now and then (ECHILD), and a regraded student's commit with it.
     let out = reaper::run_to_completion(&mut cmd).ok()?;
-    let text = String::from_utf8(out.stdout).ok()?;
-    out.status.success().then(|| text.trim().to_string())
+    out.status.success().then_some(out.stdout)
 }

@@ -6,6 +6,10 @@
 //! comment has no Korean yet and which Korean was written for an English text that has since
 //! changed.
 //!
+//! A `.ko` file starts with `# stub <hash>`, the hash of the whole English stub its Korean was
+//! last checked against: `checker stubs ko` switches a student's stub only while it is still
+//! that stub, untouched (see `commands::stubs`), and verify says when a stub has changed since.
+//!
 //! A block headed `# owed <hash>` instead holds the English itself, a placeholder: its Korean is
 //! owed. `checker new` writes the new stub's comments so; verify lists them as translations to
 //! write, not as failures, as long as the English they copy is the stub's as it is now.
@@ -24,6 +28,19 @@ const HINT_CODE: &str = "//>";
 const HEADER: &str = "# en ";
 /// The header of a block whose Korean is owed: the English comment, copied as it is.
 const OWED: &str = "# owed ";
+
+/// The first line of a `.ko` file: the hash of the English stub it was checked against.
+const STAMP: &str = "# stub ";
+
+/// The hash of a whole stub, as its `.ko` file's stamp names it.
+pub fn stub_hash(source: &str) -> String {
+    format!("{:016x}", fnv(source.as_bytes()))
+}
+
+/// The English stub's hash a `.ko` file was checked against (`None`: it has no stamp).
+pub fn stamp(ko_text: &str) -> Option<&str> {
+    ko_text.lines().next()?.strip_prefix(STAMP).map(str::trim)
+}
 
 /// A run of comment lines in a stub (hint code and blank lines end it).
 #[derive(Debug, PartialEq)]
@@ -102,7 +119,7 @@ fn owed(text: &str) -> Vec<String> {
 /// `# owed <hash>` and copied in English, unindented (what `checker new` writes).
 pub fn owed_file(source: &str) -> String {
     let lines: Vec<&str> = source.lines().collect();
-    blocks(source)
+    let said: Vec<String> = blocks(source)
         .iter()
         .map(|block| {
             let english: Vec<&str> = lines[block.start..block.start + block.len]
@@ -111,8 +128,8 @@ pub fn owed_file(source: &str) -> String {
                 .collect();
             format!("{OWED}{}\n{}\n", block.hash, english.join("\n"))
         })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    format!("{STAMP}{}\n\n{}", stub_hash(source), said.join("\n"))
 }
 
 fn trimmed(mut lines: Vec<String>) -> Vec<String> {
@@ -198,6 +215,13 @@ pub fn check(lab: &Path) -> Result<Findings> {
         let ko = translations(&ko_text);
         let owed = owed(&ko_text);
         let shown = format!("exercises/{}", rel.display());
+        let hash = stub_hash(&source);
+        if !ko_text.is_empty() && stamp(&ko_text) != Some(hash.as_str()) {
+            problems.push(format!(
+                "{}: its stamp is not the stub's as it is (`checker stubs ko` would take the stub for one a student edited): once its Korean is right, make its first line `{STAMP}{hash}`",
+                ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
+            ));
+        }
         let lines: Vec<&str> = source.lines().collect();
         let mut used = Vec::new();
         for block in blocks(&source) {
@@ -291,7 +315,7 @@ mod tests {
         let b = blocks(STUB);
         let ko = super::ko_file(lab.path(), std::path::Path::new("day9-x/src/lib.rs"));
         std::fs::create_dir_all(ko.parent().unwrap()).unwrap();
-        let mut text = String::new();
+        let mut text = format!("# stub {}\n\n", super::stub_hash(STUB));
         for (block, korean) in b
             .iter()
             .zip(["//! 2일차.", "// TODO 1. 소켓", "// TODO 2. bind"])
@@ -300,12 +324,18 @@ mod tests {
         }
         std::fs::write(&ko, &text).unwrap();
         assert!(super::check(lab.path()).unwrap().problems.is_empty());
-        // The English changes: its Korean is stale, and the new text has none.
         std::fs::write(&stub, STUB.replace("Read it.", "Read it first.")).unwrap();
+        // The English changes: its Korean is stale, the new text has none, and the stamp
+        // names the stub as it was.
         let problems = super::check(lab.path()).unwrap().problems;
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].contains("no Korean") && problems[0].contains("lib.rs:1"));
-        assert!(problems[1].contains("changed or gone"));
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        let changed = super::stub_hash(&STUB.replace("Read it.", "Read it first."));
+        assert!(
+            problems[0].contains(&format!("# stub {changed}")),
+            "{problems:?}"
+        );
+        assert!(problems[1].contains("no Korean") && problems[1].contains("lib.rs:1"));
+        assert!(problems[2].contains("changed or gone"));
         // A Korean block that loses its TODO is caught too.
         std::fs::write(&stub, STUB).unwrap();
         std::fs::write(&ko, text.replace("// TODO 1. 소켓", "// 소켓")).unwrap();

@@ -2,8 +2,9 @@
 //! rules are written once, in its solution (`solutions/<name>/Cargo.toml`'s `[lints]` and
 //! `clippy.toml`): sync copies them to the stub and to `checker/pristine/`, and writes the rules
 //! tables of course.md and course.ko.md from them. Every title and hint of the exercise tables
-//! needs a Korean entry: sync adds the missing ones to ko.ftl, in English until translated, next
-//! to the entries of the same exercise or family. Then it says what is left to translate.
+//! needs a Korean entry, and so does every reason of the rules: sync adds the missing ones to
+//! ko.ftl, in English until translated, next to the entries of the same exercise or family (or
+//! of the other reasons). Then it says what is left to translate.
 //! `checker new` uses the same steps for a new exercise.
 
 use std::io::Write;
@@ -31,11 +32,14 @@ pub fn run(tr: &Messages) -> Result<ExitCode> {
     }
     let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
     written.extend(write_rules_tables(&lab, &names)?);
-    let entries: Vec<(String, String)> = exercises::ALL
+    let mut entries: Vec<(String, String)> = exercises::ALL
         .iter()
         .flat_map(|e| catalog_entries(e))
         .map(|(key, english)| (key, english.to_string()))
         .collect();
+    for ex in exercises::ALL {
+        entries.extend(rule_entries(&lab, ex.name)?);
+    }
     let added = add_catalog_entries(&lab, &entries)?;
     if !added.is_empty() {
         written.push(format!("checker/i18n/ko.ftl ({} entries)", added.len()));
@@ -59,6 +63,14 @@ pub fn run(tr: &Messages) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ko.ftl entries the reasons of an exercise's rules need (its solution's clippy.toml, the
+/// one the others are copied from).
+pub fn rule_entries(lab: &Path, name: &str) -> Result<Vec<(String, String)>> {
+    let rel = format!("solutions/{name}/clippy.toml");
+    let text = std::fs::read_to_string(lab.join(&rel)).with_context(|| format!("reading {rel}"))?;
+    Ok(crate::lab::rules::catalog_entries(&text))
 }
 
 /// Write the lab's file `rel` if its content changes; its name if it did.

@@ -2,7 +2,9 @@
 //! panels, latency, rate and memory against the number of clients, one line per server, both
 //! axes logarithmic (the figures span orders of magnitude, and a curve that is flat, linear or
 //! a wall reads at once). A thin vertical bar at each point spans the lowest and highest run.
-//! Titles and axes are in the reader's language, so the chart reads without the table.
+//! Titles and axes are in the reader's language, so the chart reads without the table. A point
+//! of a server that served fewer clients than were connected (one at a time: 1 of 10) says
+//! so beside it, `1/10 served`: its line alone would read as a server that is merely slow.
 
 use std::path::Path;
 
@@ -88,6 +90,31 @@ fn points(server: &Measured, panel: &Panel) -> Points {
         .collect()
 }
 
+/// Where a server served fewer clients than were connected: (clients, the panel's median
+/// there, what to write beside the point).
+type Short = Vec<(f64, f64, String)>;
+
+fn served_fewer(server: &Measured, panel: &Panel, tr: &Messages) -> Short {
+    let Outcome::Measured(levels) = &server.outcome else {
+        return Vec::new();
+    };
+    levels
+        .iter()
+        .filter_map(|level| {
+            let served = level.stat(name::SERVED)?.median.round();
+            let median = level.stat(panel.figure)?.median * panel.scale;
+            (served < level.clients as f64 && median > 0.0).then(|| {
+                let said = msg!(
+                    "compare-chart-served",
+                    served = served,
+                    clients = level.clients
+                );
+                (level.clients as f64, median, tr.render(&said))
+            })
+        })
+        .collect()
+}
+
 /// Draw the chart into `path`.
 pub fn draw(cmp: &Comparison, path: &Path, tr: &Messages) -> Result<()> {
     let contracts: Vec<Contract> = [Contract::Echo, Contract::Chat]
@@ -132,14 +159,15 @@ pub fn draw(cmp: &Comparison, path: &Path, tr: &Messages) -> Result<()> {
             .filter(|s| s.contestant.contract == contract)
             .collect();
         for (k, panel) in panels(contract).iter().enumerate() {
-            let series: Vec<(String, Points, RGBColor)> = servers
+            let series: Vec<Series> = servers
                 .iter()
-                .map(|s| {
-                    let name = s.contestant.name.clone();
-                    let colour = colour_of(&name);
-                    (name, points(s, panel), colour)
+                .map(|s| Series {
+                    name: s.contestant.name.clone(),
+                    colour: colour_of(&s.contestant.name),
+                    points: points(s, panel),
+                    short: served_fewer(s, panel, tr),
                 })
-                .filter(|(_, p, _)| !p.is_empty())
+                .filter(|s| !s.points.is_empty())
                 .collect();
             draw_panel(&rows[r * 3 + k], panel, &series, tr).map_err(|e| anyhow!("{e}"))?;
         }
@@ -148,13 +176,21 @@ pub fn draw(cmp: &Comparison, path: &Path, tr: &Messages) -> Result<()> {
     Ok(())
 }
 
+/// One server's line on a panel.
+struct Series {
+    name: String,
+    colour: RGBColor,
+    points: Points,
+    short: Short,
+}
+
 fn draw_panel(
     area: &DrawingArea<SVGBackend, Shift>,
     panel: &Panel,
-    series: &[(String, Points, RGBColor)],
+    series: &[Series],
     tr: &Messages,
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    let all = || series.iter().flat_map(|(_, p, _)| p.iter());
+    let all = || series.iter().flat_map(|s| s.points.iter());
     let (mut x0, mut x1) = (f64::MAX, f64::MIN);
     let (mut y0, mut y1) = (f64::MAX, f64::MIN);
     for &(x, _, low, high) in all() {
@@ -183,8 +219,19 @@ fn draw_panel(
         .y_label_formatter(&|v| short(*v))
         .light_line_style(WHITE.mix(0.0))
         .draw()?;
-    for (server, points, colour) in series {
+    for Series {
+        name: server,
+        colour,
+        points,
+        short,
+    } in series
+    {
         let colour = *colour;
+        for (x, y, said) in short {
+            let style = TextStyle::from(("sans-serif", 14).into_font()).color(&colour);
+            let label = plotters::element::Text::new(said.clone(), (*x, *y), style);
+            chart.draw_series(std::iter::once(label))?;
+        }
         for &(x, _, low, high) in points {
             chart.draw_series(std::iter::once(PathElement::new(
                 vec![(x, low), (x, high)],

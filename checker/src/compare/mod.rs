@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod figures;
 pub mod json;
+pub mod layout;
 pub mod measure;
 pub mod servers;
 pub mod table;
@@ -28,6 +29,11 @@ use crate::observe::fleet::echo::Window;
 use figures::Level;
 use measure::Outcome;
 use servers::Contestant;
+
+/// How many times each figure is measured, a fresh server each time: by default, and with
+/// `--quick`. `--help` says these, so it cannot drift from what runs.
+pub const RUNS: usize = 5;
+pub const QUICK_RUNS: usize = 2;
 
 /// Address space a thread per client may take: its stack (2 MiB for Rust's threads, 8 MiB
 /// for C's by default) and some.
@@ -242,3 +248,6 @@ fn build(
         BuildOutcome::DoesNotCompile { .. } => Err(msg!("compare-does-not-compile")),
     })
 }
+
+#[cfg(test)]
+mod sample;

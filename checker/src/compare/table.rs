@@ -1,28 +1,41 @@
-//! The comparison as a table for the terminal, in the reader's language, its columns aligned
-//! by display width (a Hangul syllable takes two cells). A figure reads `median ±spread`:
-//! the spread is how far the farthest run was from the median.
+//! The comparison as a table for the terminal, in the reader's language, laid out in the
+//! terminal's width (`layout`: columns aligned by display width, a Hangul syllable taking two
+//! cells; a table too wide cut into narrower ones). A figure reads `median ±spread`: the
+//! spread is how far the farthest run was from the median; where the runs disagree too much
+//! for that to mean anything, the figure is the range of its runs (`with_spread`).
 
 use super::figures::{Level, Stat, name};
+use super::layout;
 use super::measure::Outcome;
 use super::servers::Contract;
 use super::{Comparison, Measured};
-use crate::base::i18n::{Messages, Text, msg, pad, width};
+use crate::base::i18n::{Messages, Text, msg};
 
-/// The whole report: the machine, a table per contract, the skipped servers, what went wrong.
-pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages) -> String {
+/// The columns that start every table (the server, its clients) when a table is cut in two.
+const KEYS: usize = 2;
+
+/// The whole report in `columns` cells a line: the machine, a table per contract, the skipped
+/// servers, what went wrong.
+pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages, columns: usize) -> String {
     let m = &cmp.machine;
     let load = |l: [f64; 3]| format!("{:.2} {:.2} {:.2}", l[0], l[1], l[2]);
-    let mut out = vec![tr.render(&msg!(
-        "compare-machine",
-        cores = m.cores,
-        before = load(m.load_before),
-        after = load(m.load_after),
-        kernel = m.kernel.clone(),
-        sandbox = m.sandbox,
-        runs = cmp.settings.runs
-    ))];
+    let mut out = layout::prose(
+        &tr.render(&msg!(
+            "compare-machine",
+            cores = m.cores,
+            before = load(m.load_before),
+            after = load(m.load_after),
+            kernel = m.kernel.clone(),
+            sandbox = m.sandbox,
+            runs = cmp.settings.runs,
+            unstable = UNSTABLE_PERCENT
+        )),
+        0,
+        0,
+        columns,
+    );
     for note in &cmp.notes {
-        out.push(format!("  {}", tr.render(note)));
+        out.extend(layout::prose(&tr.render(note), 2, 2, columns));
     }
     for contract in [Contract::Echo, Contract::Chat] {
         let servers: Vec<&Measured> = cmp
@@ -45,27 +58,34 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages) -> String {
             ),
             Contract::Chat => msg!("compare-chat-heading", size = s.size),
         };
-        out.push(tr.render(&heading));
-        out.extend(grid(&rows(contract, &servers), tr));
+        out.extend(layout::prose(&tr.render(&heading), 0, 0, columns));
+        out.extend(layout::tables(
+            &rendered(&rows(contract, &servers), tr),
+            KEYS,
+            columns,
+        ));
     }
     let trouble = trouble(cmp);
     if !trouble.is_empty() {
         out.push(String::new());
         out.push(tr.render(&msg!("compare-trouble-heading")));
-        out.extend(trouble.iter().map(|t| format!("  {}", tr.render(t))));
+        for t in &trouble {
+            out.extend(layout::prose(&tr.render(t), 2, 2, columns));
+        }
     }
     let skipped: Vec<String> = cmp
         .servers
         .iter()
         .filter_map(|s| match &s.outcome {
             Outcome::Skipped(why) => Some(format!(
-                "  {} ({}): {}",
+                "{} ({}): {}",
                 s.contestant.name,
                 s.contestant.exercise.map_or("--program", |e| e.name),
                 first_line(&tr.render(why))
             )),
             Outcome::Measured(_) => None,
         })
+        .flat_map(|line| layout::prose(&line, 2, 2, columns))
         .collect();
     if !skipped.is_empty() {
         out.push(String::new());
@@ -74,23 +94,25 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages) -> String {
     }
     out.push(String::new());
     if let Some(path) = chart {
-        out.push(tr.render(&msg!("compare-chart", path = path)));
+        let said = tr.render(&msg!("compare-chart", path = path));
+        out.extend(layout::prose(&said, 0, 2, columns));
     }
-    out.push(tr.render(&msg!(
+    let took = tr.render(&msg!(
         "compare-took",
-        seconds = format!("{:.0}", cmp.seconds),
-        command = command(cmp)
-    )));
+        seconds = format!("{:.0}", cmp.seconds)
+    ));
+    out.extend(layout::prose(&took, 0, 2, columns));
+    out.extend(layout::command(&command(cmp), 2, columns));
     out.join("\n")
 }
 
-/// The command that measures the same again: the same servers, the same way.
-fn command(cmp: &Comparison) -> String {
-    let mut words = String::from("cargo run -p checker -- compare");
-    for word in &cmp.settings.again {
-        words.push(' ');
-        words.push_str(&shell_word(word));
-    }
+/// The command that measures the same again (the same servers, the same way), word by word.
+fn command(cmp: &Comparison) -> Vec<String> {
+    let mut words: Vec<String> = "cargo run -p checker -- compare"
+        .split(' ')
+        .map(String::from)
+        .collect();
+    words.extend(cmp.settings.again.iter().map(|w| shell_word(w)));
     words
 }
 
@@ -256,11 +278,22 @@ fn errors(level: &Level) -> Cell {
     Cell::Words(Text::Join(joined))
 }
 
-/// `median ±spread%` (the spread left out when it rounds to nothing).
+/// The spread beyond which a figure is shown as the range of its runs, in percent of the
+/// median (the machine line says so).
+pub const UNSTABLE_PERCENT: f64 = 50.0;
+
+/// `median ±spread%` (the spread left out when it rounds to nothing); beyond
+/// `UNSTABLE_PERCENT`, `lowest–highest` instead. Why: a p99 whose farthest run is twenty times
+/// its median read "±1955%", a precise-looking number that says nothing a reader can use (a
+/// latency cannot go 1955% below anything), and its median no longer stands for the runs:
+/// another comparison may land anywhere between them. The range says what the runs found, and
+/// which way they went (a p99 spreads upwards: a stall in one run).
 fn with_spread(s: Stat, show: fn(f64) -> String) -> String {
     let spread = s.spread_percent();
     if spread < 0.5 {
         show(s.median)
+    } else if spread > UNSTABLE_PERCENT {
+        format!("{}–{}", show(s.low), show(s.high))
     } else {
         format!("{} ±{spread:.0}%", show(s.median))
     }
@@ -302,10 +335,9 @@ pub fn bytes(v: f64) -> String {
     }
 }
 
-/// The rows as lines, each column as wide as its widest cell; numbers aligned right.
-fn grid(rows: &[Vec<Cell>], tr: &Messages) -> Vec<String> {
-    let words: Vec<Vec<String>> = rows
-        .iter()
+/// The rows' cells in the reader's language.
+fn rendered(rows: &[Vec<Cell>], tr: &Messages) -> Vec<Vec<String>> {
+    rows.iter()
         .map(|r| {
             r.iter()
                 .map(|c| match c {
@@ -313,35 +345,6 @@ fn grid(rows: &[Vec<Cell>], tr: &Messages) -> Vec<String> {
                     Cell::Figure(s) => s.clone(),
                 })
                 .collect()
-        })
-        .collect();
-    let columns = words.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|i| {
-            words
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|s| width(s))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    words
-        .iter()
-        .map(|r| {
-            let cells: Vec<String> = r
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let last = i + 1 == r.len();
-                    if i == 0 || last {
-                        if last { s.clone() } else { pad(s, widths[i]) }
-                    } else {
-                        format!("{}{s}", " ".repeat(widths[i].saturating_sub(width(s))))
-                    }
-                })
-                .collect();
-            format!("  {}", cells.join("  ")).trim_end().to_string()
         })
         .collect()
 }
@@ -365,26 +368,12 @@ mod tests {
             high: 110.0,
         };
         assert_eq!(with_spread(s, micros), "100 µs ±10%");
-    }
-
-    #[test]
-    fn columns_line_up_by_display_width() {
-        let tr = Messages::new(crate::base::i18n::Lang::Ko);
-        let rows = vec![
-            vec![
-                Cell::Figure("서버".into()),
-                Cell::Figure("1".into()),
-                Cell::Figure("x".into()),
-            ],
-            vec![
-                Cell::Figure("a".into()),
-                Cell::Figure("1000".into()),
-                Cell::Figure("y".into()),
-            ],
-        ];
-        let lines = grid(&rows, &tr);
-        assert_eq!(lines[0], "  서버     1  x");
-        assert_eq!(lines[1], "  a     1000  y");
+        let wild = Stat {
+            median: 1_500.0,
+            low: 420.0,
+            high: 30_800.0,
+        };
+        assert_eq!(with_spread(wild, micros), "420 µs–30.8 ms");
     }
 
     #[test]

@@ -9,5 +9,6 @@ pub mod family;
 #[cfg(test)]
 pub mod fixtures;
 pub mod integrity;
+pub mod rules;
 pub mod selection;
 pub mod test;

@@ -11,9 +11,9 @@ use crate::base::verdict::Status;
 use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
 use crate::lab::course;
 use crate::lab::exercise::Exercise;
-use crate::report::hints;
 use crate::report::lines::Lines;
 pub use crate::report::lines::terminal_columns;
+use crate::report::{explain, hints};
 
 const GREEN: Style = AnsiColor::Green.on_default().bold();
 const RED: Style = AnsiColor::Red.on_default().bold();
@@ -154,7 +154,8 @@ pub fn exercise(
         let cells = 6 + crate::base::i18n::width(&tr.render(&what));
         out.put(&lead, cells, 4, &tr.render(&problem.summary), Style::new())?;
         // The compiler's own lines, as it wrote them: their columns point at the code.
-        for line in tr.render(&problem.diagnostics).lines() {
+        let diagnostics = tr.render(&problem.diagnostics);
+        for line in explain::compiler_output(&diagnostics, tr) {
             writeln!(out.out, "    {line}")?;
         }
         if problem.status == Status::DoesNotCompile {
@@ -257,7 +258,7 @@ fn failure_lines(
     }
     if let Some(output) = &f.output {
         out.indented(indent, &tr.render(&msg!("report-output")), 2)?;
-        for line in output.lines() {
+        for line in explain::rule_output(output, ex.name, tr) {
             // Indented, so nothing a program prints can start a line of our report.
             out.indented(indent, &format!("  | {line}"), 4)?;
         }

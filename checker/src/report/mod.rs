@@ -1,9 +1,10 @@
 //! What a run looks like to its readers: the human report (`human`, with the explanations in
-//! `hints` and every byte a program printed escaped by `base::escape`), the machine reports
-//! (`json`, `junit`, `classroom50`, `gradescope`, each recording the run's `provenance`),
+//! `hints`, the Korean beside rustc's and clippy's English in `explain`, and every byte a
+//! program printed escaped by `base::escape`), the machine reports (`json`, `junit`, `classroom50`, `gradescope`, each recording the run's `provenance`),
 //! GitHub's annotations and summary (`github`), and the progress bar.
 
 pub mod classroom50;
+pub mod explain;
 pub mod github;
 pub mod gradescope;
 pub mod hints;

@@ -8,6 +8,7 @@
 //! to English; `checker verify` lists the missing ones (`catalog`).
 
 pub mod catalog;
+mod errno;
 mod particle;
 mod text;
 mod wrap;
@@ -174,6 +175,13 @@ impl Messages {
         let mut fluent_args = FluentArgs::new();
         for (name, arg) in args {
             match arg {
+                // An OS error inside a sentence is said in the sentence's language: in an
+                // argument named `error` only, never in what a program printed (`$line`,
+                // `$got`: quoted as it was).
+                Arg::Text(t) if *name == "error" => {
+                    let said = self.os_errors(&self.render(t));
+                    fluent_args.set(*name, FluentValue::from(said))
+                }
                 Arg::Text(t) => fluent_args.set(*name, FluentValue::from(self.render(t))),
                 Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }

@@ -11,7 +11,7 @@ use crate::exercises;
 use crate::lab::test::{catalog_keys, tests_of};
 
 /// The catalogs parse; English has every id the checker's code names; Korean has every English
-/// message and every exercise's and test's title and hint (else the report says which keys
+/// message, every exercise's and test's title and hint, and every rule's reason (else the report says which keys
 /// are missing, and English is shown for them meanwhile); Korean has no key English lacks, and
 /// passes no variable English does not.
 pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
@@ -20,6 +20,9 @@ pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
         .flat_map(|e| catalog_keys(e))
         .collect();
     table_keys.extend(crate::cli::help_keys());
+    // The rules' reasons: English in each clippy.toml, Korean in ko.ftl by the English's hash.
+    let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
+    table_keys.extend(crate::lab::rules::reason_keys(&names));
     let mut used = Vec::new();
     for file in rust_files(&lab.join("checker/src")) {
         let source = std::fs::read_to_string(&file.path)?;

@@ -1,0 +1,84 @@
+//! `checker compare --help` as compare runs: the runs it names, and only the options it reads.
+
+use crate::base::i18n::{Messages, msg};
+
+/// The grading options `compare` takes but never reads (they are global, so clap lists them
+/// under every subcommand): hidden from its `--help`, which keeps what chooses and shows the
+/// servers (`--solutions`, `--root`, `--program`, `--sandbox`, `--format`, `--output`, `--lang`).
+pub const NOT_FOR_COMPARE: &[&str] = &[
+    "seed",
+    "verbose",
+    "jobs",
+    "ci",
+    "reports",
+    "deadline",
+    "visibility",
+    "student",
+];
+
+/// `compare`'s help as it runs: the runs it names come from the constants that run, and the
+/// grading options it never reads are hidden. Global options reach a subcommand when the
+/// command is built, unless it has its own of that id, so compare gets hidden copies first
+/// (changing an argument of a built command would unsettle clap's index of them).
+pub fn for_compare(cmd: clap::Command, tr: &Messages) -> clap::Command {
+    let (runs, quick) = (crate::compare::RUNS, crate::compare::QUICK_RUNS);
+    let runs_help = tr.render(&msg!(
+        "help-cmd-compare-arg-runs",
+        runs = runs,
+        quick = quick
+    ));
+    let quick_help = tr.render(&msg!("help-cmd-compare-arg-quick", quick = quick));
+    let hidden: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| NOT_FOR_COMPARE.contains(&a.get_id().as_str()))
+        .map(|a| a.clone().hide(true))
+        .collect();
+    cmd.mut_subcommand("compare", |sub| {
+        sub.mut_arg("runs", |a| a.help(runs_help))
+            .mut_arg("quick", |a| a.help(quick_help))
+            .args(hidden)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    /// compare's help says the runs it makes (from the constants it runs with) and lists only
+    /// the options it reads, in both languages; the grading options stay in the top level's
+    /// help and are still accepted after `compare`.
+    #[test]
+    fn compare_help_says_its_own_runs_and_options() {
+        use crate::base::i18n::{Lang, Messages};
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut cmd = super::super::command(&tr);
+            let top = cmd.render_long_help().to_string();
+            let sub = cmd.find_subcommand_mut("compare").unwrap();
+            let help = sub.render_long_help().to_string();
+            let runs = crate::compare::RUNS.to_string();
+            let quick = crate::compare::QUICK_RUNS.to_string();
+            let runs_line = help.lines().skip_while(|l| !l.contains("--runs")).nth(1);
+            let runs_line = runs_line.unwrap_or_default();
+            assert!(runs_line.contains(&runs), "{lang:?}: {runs_line}");
+            assert!(runs_line.contains(&quick), "{lang:?}: {runs_line}");
+            for id in super::NOT_FOR_COMPARE {
+                let arg = sub.get_arguments().find(|a| a.get_id() == *id).unwrap();
+                let long = format!("--{}", arg.get_long().unwrap());
+                assert!(
+                    !help.contains(&long),
+                    "{lang:?}: compare --help shows {long}"
+                );
+                assert!(top.contains(&long), "{lang:?}: checker --help lacks {long}");
+            }
+            for kept in ["--solutions", "--program", "--format", "--lang", "--output"] {
+                assert!(help.contains(kept), "{lang:?}: compare --help lacks {kept}");
+            }
+        }
+        let tr = Messages::new(Lang::En);
+        let matches = super::super::command(&tr)
+            .try_get_matches_from(["checker", "compare", "--seed", "3", "--runs", "2"])
+            .unwrap();
+        use clap::FromArgMatches;
+        let cli = super::super::Cli::from_arg_matches(&matches).unwrap();
+        assert_eq!(cli.grading.seed, Some(3));
+    }
+}
