@@ -193,6 +193,11 @@ pub enum Command {
         /// The numbers of clients, e.g. 1,10,100,1000
         #[arg(long, value_name = "N,N,...", value_delimiter = ',')]
         clients: Vec<usize>,
+        /// Of each level's clients, only N send; the others stay connected and silent (echo
+        /// servers): many connected and few busy, where poll's scan of every descriptor shows
+        /// against epoll's list of the ready ones
+        #[arg(long, value_name = "N")]
+        busy: Option<usize>,
     },
     /// Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en).
     /// Only stubs still as the lab ships them are switched; one you have edited is left as it

@@ -122,12 +122,14 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             quick,
             runs,
             clients,
+            busy,
         }) => {
             let request = commands::compare::Request {
                 targets: &targets,
                 quick,
                 runs,
                 clients: &clients,
+                busy,
             };
             commands::compare::run(request, args, tr)
         }

@@ -26,6 +26,8 @@ pub struct Request<'a> {
     pub quick: bool,
     pub runs: Option<usize>,
     pub clients: &'a [usize],
+    /// `--busy N`: of each level's clients, only N send (echo servers).
+    pub busy: Option<usize>,
 }
 
 /// The words after `compare` that measure the same servers the same way again.
@@ -53,6 +55,9 @@ fn again(request: &Request, args: &GradingArgs) -> Vec<String> {
         let clients: Vec<String> = request.clients.iter().map(usize::to_string).collect();
         words.extend(["--clients".to_string(), clients.join(",")]);
     }
+    if let Some(busy) = request.busy {
+        words.extend(["--busy".to_string(), busy.to_string()]);
+    }
     words.extend(request.targets.iter().cloned());
     words
 }
@@ -77,7 +82,8 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
     } else {
         compare::RUNS
     });
-    let settings = Settings::new(levels, runs, request.quick, mode, again(&request, args));
+    let mut settings = Settings::new(levels, runs, request.quick, mode, again(&request, args));
+    settings.busy = request.busy.map(|n| n.max(1));
     let contestants = chosen(request.targets, args)?;
     let steps = contestants.len()
         * settings.runs

@@ -103,11 +103,11 @@ fn served_fewer(server: &Measured, panel: &Panel, tr: &Messages) -> Short {
         .filter_map(|level| {
             let served = level.stat(name::SERVED)?.median.round();
             let median = level.stat(panel.figure)?.median * panel.scale;
-            (served < level.clients as f64 && median > 0.0).then(|| {
+            (served < level.sending() as f64 && median > 0.0).then(|| {
                 let said = msg!(
                     "compare-chart-served",
                     served = served,
-                    clients = level.clients
+                    clients = level.sending()
                 );
                 (level.clients as f64, median, tr.render(&said))
             })

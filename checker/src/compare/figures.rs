@@ -29,6 +29,11 @@ pub mod name {
     pub const HELD: &str = "connections_held";
     /// Clients that got at least one reply in the window (echo).
     pub const SERVED: &str = "clients_served";
+    /// Clients that sent (echo): every client, or `--busy`'s number of them.
+    pub const SENDING: &str = "clients_sending";
+    /// The server's CPU time per round trip, in microseconds (echo): what one costs, whatever
+    /// the rate (a server that makes more round trips uses more CPU for them).
+    pub const CPU_PER_TRIP: &str = "cpu_us_per_round_trip";
     pub const REFUSED: &str = "refused";
     pub const RESET: &str = "reset";
     pub const TIMED_OUT: &str = "timed_out";
@@ -114,6 +119,12 @@ impl Level {
                 self.trouble.push(t);
             }
         }
+    }
+
+    /// How many of its clients sent (echo's `--busy`): every client unless the runs say fewer.
+    pub fn sending(&self) -> usize {
+        self.stat(name::SENDING)
+            .map_or(self.clients, |s| s.median.round() as usize)
     }
 
     /// The figure `name` over the runs that have it.

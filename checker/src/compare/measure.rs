@@ -182,14 +182,20 @@ impl Lab<'_> {
         let mut cpu_start = Duration::ZERO;
         let at_start = || cpu_start = procinfo::tree_cpu_time(pid);
         let (size, window) = (self.settings.size, self.settings.window);
+        let busy = self.settings.busy.unwrap_or(clients);
+        let mut completed = 0;
         let elapsed = match self.c.contract {
-            Contract::Echo => echo::round_trips(&mut fleet, size, window, at_start).map(|run| {
-                let seconds = run.elapsed.as_secs_f64();
-                figures.set(name::RATE, run.completed as f64 / seconds);
-                figures.set(name::SERVED, run.served as f64);
-                percentiles(&mut figures, &run.latency);
-                run.elapsed
-            }),
+            Contract::Echo => {
+                echo::round_trips(&mut fleet, size, window, busy, at_start).map(|run| {
+                    let seconds = run.elapsed.as_secs_f64();
+                    figures.set(name::RATE, run.completed as f64 / seconds);
+                    figures.set(name::SERVED, run.served as f64);
+                    figures.set(name::SENDING, run.sending as f64);
+                    completed = run.completed;
+                    percentiles(&mut figures, &run.latency);
+                    run.elapsed
+                })
+            }
             Contract::Chat => {
                 chat::lines_to_everyone(&mut fleet, size, window, at_start).map(|run| {
                     let rate = run.delivered as f64 / run.elapsed.as_secs_f64();
@@ -213,6 +219,12 @@ impl Lab<'_> {
         // A server that died has no CPU time, memory or threads left to read.
         if alive {
             figures.set(name::CPU, cpu.as_secs_f64() / elapsed.as_secs_f64() * 100.0);
+            if completed > 0 {
+                figures.set(
+                    name::CPU_PER_TRIP,
+                    cpu.as_secs_f64() * 1e6 / completed as f64,
+                );
+            }
             usage_figures(&mut figures, before, idle, loaded, held);
         }
         let t = fleet.tally;

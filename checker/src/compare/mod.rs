@@ -53,6 +53,9 @@ pub struct Settings {
     pub size: usize,
     /// `--quick`.
     pub quick: bool,
+    /// `--busy N`: of each level's clients only N send, the others stay connected and silent
+    /// (echo servers; a chat line goes to everyone, so every chat client stays busy).
+    pub busy: Option<usize>,
     pub mode: sandbox::Mode,
     /// What a server may use: a process or a thread per client and some, and the address space
     /// of a thread's stack per client.
@@ -87,6 +90,7 @@ impl Settings {
             window,
             size: 64,
             quick,
+            busy: None,
             mode,
             again,
             limits: Limits {

@@ -59,6 +59,10 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages, columns: usi
             Contract::Chat => msg!("compare-chat-heading", size = s.size),
         };
         out.extend(layout::prose(&tr.render(&heading), 0, 0, columns));
+        if let (Contract::Echo, Some(busy)) = (contract, s.busy) {
+            let busy = msg!("compare-echo-busy", busy = busy);
+            out.extend(layout::prose(&tr.render(&busy), 0, 0, columns));
+        }
         out.extend(layout::tables(
             &rendered(&rows(contract, &servers), tr),
             KEYS,
@@ -169,6 +173,7 @@ fn rows(contract: Contract, servers: &[&Measured]) -> Vec<Vec<Cell>> {
             "compare-col-p99",
             "compare-col-round-trips",
             "compare-col-cpu",
+            "compare-col-cpu-per-trip",
             "compare-col-memory",
             "compare-col-per-connection",
             "compare-col-threads",
@@ -225,7 +230,7 @@ fn row(contract: Contract, server: String, level: &Level) -> Vec<Cell> {
     match contract {
         Contract::Echo => {
             let served = level.stat(name::SERVED).map_or(0.0, |s| s.median);
-            cells.push(fig(format!("{served:.0}/{}", level.clients)));
+            cells.push(fig(format!("{served:.0}/{}", level.sending())));
             cells.extend([stat(name::P50, micros), stat(name::P99, micros)]);
             cells.push(stat(name::RATE, count));
         }
@@ -234,8 +239,11 @@ fn row(contract: Contract, server: String, level: &Level) -> Vec<Cell> {
             cells.extend([stat(name::RATE, count), stat(name::DELIVERIES, count)]);
         }
     }
+    cells.push(stat(name::CPU, |v| format!("{v:.0}%")));
+    if contract == Contract::Echo {
+        cells.push(stat(name::CPU_PER_TRIP, micros));
+    }
     cells.extend([
-        stat(name::CPU, |v| format!("{v:.0}%")),
         stat(name::MEMORY, bytes),
         plain(name::PER_CONNECTION, bytes),
         plain(name::THREADS, |v| format!("{v:.0}")),

@@ -27,23 +27,28 @@ pub struct EchoRun {
     pub completed: u64,
     /// Clients that got at least one reply in the window.
     pub served: u64,
+    /// Clients that sent: the first `busy` of the fleet.
+    pub sending: u64,
     /// The window's real length.
     pub elapsed: Duration,
 }
 
-/// Run round trips of `size` bytes on every client for `window`, calling `at_start` when the
-/// measured window begins (to read the server's CPU time then).
+/// Run round trips of `size` bytes on the first `busy` clients for `window` (the others stay
+/// connected and silent), calling `at_start` when the measured window begins (to read the
+/// server's CPU time then).
 pub fn round_trips(
     fleet: &mut Fleet,
     size: usize,
     window: Window,
+    busy: usize,
     mut at_start: impl FnMut(),
 ) -> std::io::Result<EchoRun> {
     let n = fleet.clients.len();
+    let sending = busy.min(n);
     let message = |i: usize| -> Vec<u8> { (0..size).map(|k| (i + k) as u8 | 1).collect() };
     let mut sent_at: Vec<Option<Instant>> = vec![None; n];
     let mut served = vec![false; n];
-    for (i, sent) in sent_at.iter_mut().enumerate() {
+    for (i, sent) in sent_at.iter_mut().enumerate().take(sending) {
         *sent = Some(Instant::now());
         fleet.send(i, &message(i));
     }
@@ -109,6 +114,7 @@ pub fn round_trips(
         latency: corrected,
         completed,
         served: served.iter().filter(|&&s| s).count() as u64,
+        sending: sending as u64,
         elapsed,
     })
 }
@@ -160,12 +166,29 @@ mod tests {
             measure: Duration::from_millis(100),
         };
         let mut called = 0;
-        let run = round_trips(&mut fleet, 64, window, || called += 1).unwrap();
+        let run = round_trips(&mut fleet, 64, window, usize::MAX, || called += 1).unwrap();
         assert_eq!(called, 1);
         assert_eq!(run.served, 4);
         assert!(run.completed > 20, "{}", run.completed);
         assert!(run.latency.value_at_quantile(0.5) < 50_000);
         assert_eq!(fleet.tally.errors(), 0);
+    }
+
+    /// `--busy`: of the fleet's clients only the first `busy` send; the others stay connected,
+    /// silent, and count neither as served nor as waiting.
+    #[test]
+    fn only_the_busy_clients_send() {
+        let reference = crate::observe::wire::ReferenceEcho::start().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let mut fleet = Fleet::connect(reference.port, 5, deadline, || None).unwrap();
+        let window = Window {
+            warm_up: Duration::from_millis(20),
+            measure: Duration::from_millis(100),
+        };
+        let run = round_trips(&mut fleet, 64, window, 2, || {}).unwrap();
+        assert_eq!((run.sending, run.served), (2, 2));
+        assert!(run.completed > 10, "{}", run.completed);
+        assert_eq!(fleet.live(), 5, "the silent ones are still connected");
     }
 
     #[test]
@@ -178,7 +201,7 @@ mod tests {
             warm_up: Duration::from_millis(10),
             measure: Duration::from_millis(60),
         };
-        let run = round_trips(&mut fleet, 64, window, || {}).unwrap();
+        let run = round_trips(&mut fleet, 64, window, usize::MAX, || {}).unwrap();
         assert_eq!((run.completed, run.served), (0, 0));
         // No reply at all: no interval to correct with, the three waits as they are.
         assert_eq!(run.latency.len(), 3);
