@@ -198,6 +198,10 @@ impl Conn {
         self.changed.notify_all();
     }
 
+    fn is_shut_down(&self) -> bool {
+        lock(&self.outbox).closed
+    }
+
     /// Close once what is queued has been sent (at most 1 s: a peer that does not read is not
     /// waited for).
     fn flush_and_shut_down(&self) {
@@ -544,6 +548,12 @@ fn serve_connection(broker: &Broker, conn: &Arc<Conn>) {
         End::Disconnect => conn.shut_down(),
         End::Closed(why) => {
             if let Some(id) = &reader.client_id {
+                // Shut down before the read failed: by a takeover, or by the writer.
+                let why = if conn.is_shut_down() {
+                    "taken over, or the client stopped taking data".to_string()
+                } else {
+                    why
+                };
                 eprintln!("mqtt-broker: closing {id}: {why}");
             }
             conn.shut_down();
