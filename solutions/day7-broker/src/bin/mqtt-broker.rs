@@ -166,13 +166,19 @@ impl Conn {
         outbox.queue.push_back(bytes);
     }
 
-    /// Remember that the session holds QoS 1 messages the full outbox could not take.
-    fn mark_starved(&self) {
-        lock(&self.outbox).starved = true;
-    }
-
-    fn has_room(&self) -> bool {
-        lock(&self.outbox).has_room()
+    /// Queue the packet `make` builds if the outbox has room; else (nothing built) remember
+    /// that the session holds QoS 1 messages the outbox could not take, for the writer to ask
+    /// again once it has sent some. One lock for both: the writer cannot drain the outbox
+    /// between "full" and "starved" and so miss the call back.
+    fn offer_or_starve(&self, make: impl FnOnce() -> Packet) -> bool {
+        let mut outbox = lock(&self.outbox);
+        if outbox.closed || !outbox.has_room() {
+            outbox.starved = true;
+            return false;
+        }
+        Self::append(&mut outbox, &make());
+        self.changed.notify_all();
+        true
     }
 
     /// The reader's brake: wait while the outbox holds twice its bound (deliveries alone stop
@@ -331,8 +337,10 @@ struct Message {
     payload: Arc<[u8]>,
     /// Sent as a result of a new subscription (3.3.1-8).
     retain: bool,
-    /// Set once sent: a resend keeps it, with DUP set (3.3.1-1, 4.4.0-1).
+    /// Given when first handed to the outbox, and kept: a resend uses it again (4.4.0-1).
     packet_id: Option<u16>,
+    /// Sent once already: sent again with DUP set (3.3.1-1).
+    sent: bool,
 }
 
 impl Session {
@@ -380,6 +388,7 @@ impl Session {
             payload: Arc::clone(payload),
             retain,
             packet_id: None,
+            sent: false,
         });
         self.send_waiting();
     }
@@ -391,28 +400,26 @@ impl Session {
             return;
         };
         let conn = Arc::clone(&live.conn);
-        while !self.waiting.is_empty() {
-            if !conn.has_room() {
-                conn.mark_starved(); // the writer calls back once it has sent some
-                return;
-            }
-            let Some(mut m) = self.waiting.pop_front() else {
-                break;
-            };
-            let dup = m.packet_id.is_some();
+        while let Some(mut m) = self.waiting.pop_front() {
             let packet_id = match m.packet_id {
                 Some(id) => id,
                 None => self.new_packet_id(),
             };
             m.packet_id = Some(packet_id);
-            conn.offer(&Packet::Publish {
-                dup,
+            let queued = conn.offer_or_starve(|| Packet::Publish {
+                dup: m.sent,
                 qos: 1,
                 retain: m.retain,
                 topic: m.topic.to_string(),
                 packet_id: Some(packet_id),
                 payload: m.payload.to_vec(),
             });
+            if !queued {
+                // Full: back at the head, until the writer calls `refill`.
+                self.waiting.push_front(m);
+                return;
+            }
+            m.sent = true;
             self.in_flight.push_back(m);
         }
     }
