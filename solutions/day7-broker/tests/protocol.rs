@@ -356,6 +356,10 @@ fn takeover_closes_the_older_and_publishes_its_will() {
     old.expect_closed();
     assert_eq!(watcher.text(), pair("wills/device", "old gone"));
     new.ping();
+    // The older was a clean session: the newer, asking to resume, finds none (3.1.2-6).
+    let mut newer = b.client();
+    assert_eq!(newer.connect("device", false, 0, None), Ok(false));
+    new.expect_closed();
 }
 
 #[test]

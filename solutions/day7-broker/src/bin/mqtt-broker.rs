@@ -784,11 +784,18 @@ impl Reader<'_> {
         };
         // 3.1.4-2: a client with this identifier already connected is disconnected, and its
         // will published, since it did not send DISCONNECT.
-        if let Some(session) = state.sessions.get_mut(&client_id)
-            && let Some(old) = session.detach()
-        {
-            old.conn.shut_down();
-            if let Some(will) = old.will {
+        // The older connection's session ends with it if it was a clean one (3.1.2-6), even
+        // when the newer asks to resume: there is nothing to resume.
+        let older = state
+            .sessions
+            .get_mut(&client_id)
+            .and_then(|s| s.detach().map(|live| (live, s.clean)));
+        if let Some((older, was_clean)) = older {
+            older.conn.shut_down();
+            if was_clean {
+                state.sessions.remove(&client_id);
+            }
+            if let Some(will) = older.will {
                 state.publish_will(&will);
             }
         }
