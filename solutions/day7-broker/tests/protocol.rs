@@ -784,3 +784,17 @@ fn a_stalled_subscriber_resumes_in_order() {
         assert_eq!(got, 1000);
     }
 }
+
+/// Overlapping subscriptions: one copy, at the highest QoS granted among the matching
+/// subscriptions (3.3.5-1; mosquitto 2.0 does the same).
+#[test]
+fn overlapping_subscriptions_one_copy_at_the_highest_qos() {
+    let b = Broker::start();
+    let mut sub = b.connect("overlap", true);
+    assert_eq!(sub.subscribe(&[("a/#", 0), ("a/+", 1)]), [0, 1]);
+    let mut p = b.connect("pub", true);
+    p.publish("a/b", b"x", 1, false);
+    let (topic, payload, qos, ..) = sub.message();
+    assert_eq!((topic.as_str(), &payload[..], qos), ("a/b", &b"x"[..], 1));
+    sub.expect_silence(Duration::from_millis(300));
+}

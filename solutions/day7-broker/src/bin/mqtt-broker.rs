@@ -460,15 +460,16 @@ impl State {
             }
         }
         for session in self.sessions.values_mut() {
-            // One copy per matching subscription, each at min(publication QoS, granted QoS)
-            // (3.3.5), with RETAIN 0: an established subscription (3.3.1-9).
-            let granted: Vec<u8> = session
+            // One copy per client, however many of its subscriptions match, at the highest
+            // QoS they were granted (3.3.5-1; mosquitto does the same), and never above the
+            // publication's; RETAIN 0: an established subscription (3.3.1-9).
+            let granted = session
                 .subscriptions
                 .iter()
                 .filter(|(filter, _)| matches(filter, &topic))
                 .map(|&(_, granted)| granted)
-                .collect();
-            for granted in granted {
+                .max();
+            if let Some(granted) = granted {
                 session.deliver(&topic, &payload, qos.min(granted), false);
             }
         }
