@@ -1,6 +1,7 @@
 //! The broker against real clients: Debian's `mosquitto_sub` and `mosquitto_pub` (package
-//! `mosquitto-clients`). Every test starts its own `mqtt-broker 0` (the kernel chooses the
-//! port, read back from the `listening on` line) and stops it at the end.
+//! `mosquitto-clients`). Every test starts its own `mqtt-broker <port>` on a free port, waits
+//! for its `listening on` line, and stops it (SIGTERM) at the end. With `$DAY7_BROKER` set, that
+//! program is the broker instead, e.g. `DAY7_BROKER=$PWD/day7-broker/mosquitto-as-broker.sh`.
 //!
 //! Without `mosquitto_sub` installed, each test says so and passes: the codec's unit tests and
 //! `tests/protocol.rs` still run. Install: `apt-get install -y mosquitto-clients`.
@@ -9,11 +10,15 @@
 //! that the broker has answered its SUBSCRIBE, so publishing after it cannot race it.
 
 use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-/// The broker under test, stopped (SIGKILL) when dropped.
+use nix::sys::signal::{self, Signal};
+use nix::unistd::Pid;
+
+/// The broker under test, stopped (SIGTERM, then SIGKILL after 2 s) when dropped.
 struct Broker {
     child: Child,
     port: u16,
@@ -21,26 +26,38 @@ struct Broker {
 
 impl Broker {
     fn start() -> Broker {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mqtt-broker"))
-            .arg("0")
+        let program = std::env::var("DAY7_BROKER")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_mqtt-broker").to_string());
+        // A free port: the kernel's choice for a socket closed at once (mosquitto cannot take 0).
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let mut child = Command::new(&program)
+            .arg(port.to_string())
             .stdout(Stdio::piped())
             .spawn()
-            .expect("start mqtt-broker");
+            .unwrap_or_else(|e| panic!("start {program}: {e}"));
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
             .expect("read the listening line");
-        let port = line
-            .trim()
-            .strip_prefix("listening on 0.0.0.0:")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("not a listening line: {line:?}"));
+        assert_eq!(line.trim(), format!("listening on 0.0.0.0:{port}"));
         Broker { child, port }
     }
 }
 
 impl Drop for Broker {
     fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: mosquitto-as-broker.sh passes it on to mosquitto.
+        let _ = signal::kill(Pid::from_raw(self.child.id() as i32), Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
