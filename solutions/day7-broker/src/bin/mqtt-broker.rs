@@ -56,8 +56,9 @@ const OUTBOX_BYTES: usize = 1 << 20;
 /// what was published, delivered in order.
 const SESSION_QOS1: usize = 1_000;
 
-/// A connection that has not sent its CONNECT after this long is closed (3.1.4: "within a
-/// reasonable amount of time"). A CONNECT trickling in a byte at a time is fine meanwhile.
+/// A connection that has not sent its CONNECT after this long is closed (the standard asks
+/// for one "within a reasonable amount of time"). A CONNECT trickling in a byte at a time is
+/// fine meanwhile.
 const CONNECT_WAIT: Duration = Duration::from_secs(10);
 
 /// Every thread's stack. Two threads a connection, 1,000 devices: 2,000 threads; they need
