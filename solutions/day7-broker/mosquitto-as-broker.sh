@@ -12,7 +12,7 @@ set -u
 
 if [ $# -ne 1 ] || ! [[ $1 =~ ^[0-9]+$ ]] || [ "$1" -lt 1 ] || [ "$1" -gt 65535 ]; then
     echo "mosquitto-as-broker.sh: usage: mosquitto-as-broker.sh <port>   (1-65535)" >&2
-    exit 2
+    exit 1
 fi
 port=$1
 mosquitto=$(command -v mosquitto || echo /usr/sbin/mosquitto)

