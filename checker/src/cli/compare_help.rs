@@ -50,7 +50,7 @@ mod tests {
         use crate::base::i18n::{Lang, Messages};
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);
-            let mut cmd = super::super::command(&tr);
+            let mut cmd = super::super::command_in(&tr, None);
             let top = cmd.render_long_help().to_string();
             let sub = cmd.find_subcommand_mut("compare").unwrap();
             let help = sub.render_long_help().to_string();
