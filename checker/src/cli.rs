@@ -315,7 +315,7 @@ pub fn command_in(tr: &Messages, columns: Option<usize>) -> clap::Command {
     // clap's width 0 is "never wrap".
     let cmd = Cli::command().term_width(columns.unwrap_or(0));
     if tr.lang() == Lang::En {
-        return compare_help::for_compare(cmd, tr);
+        return compare_help::own_options(cmd, tr);
     }
     localized(cmd, tr)
 }
@@ -373,7 +373,7 @@ fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
                     localized_arg(a, &key, tr)
                 })
         });
-    let mut cmd = compare_help::for_compare(cmd, tr);
+    let mut cmd = compare_help::own_options(cmd, tr);
     // clap adds its `help` subcommand when the command is built: built here, it can be said
     // in the reader's language too.
     cmd.build();
