@@ -1411,6 +1411,7 @@ rustc-fix-e0382 = the value was moved away already: lend it (&), .clone() it if 
 rustc-fix-e0425 = no such name here: check the spelling, and bring it in with use if it lives in another module
 rustc-fix-e0277-question-mark = ? works only in a function that returns a Result (or Option) whose error the error converts into: change the return type, or handle the error with match or map_err
 rustc-fix-must-use = a Result was dropped, so its error goes unseen: pass it on with ?, or handle it with match or if let (let _ = only where ignoring it is really right)
+report-compiler-warnings = ⚠ the compiler warns (no test fails for it, but an error where it points would go unseen):
 
 # checker stubs ko|en (commands/stubs.rs)
 stubs-in-korean = Korean

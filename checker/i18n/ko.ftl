@@ -1791,6 +1791,7 @@ rustc-fix-e0382 = 값이 이미 다른 곳으로 옮겨졌다(move). 빌려 주�
 rustc-fix-e0425 = 여기에 그런 이름이 없다. 철자를 확인하고, 다른 모듈에 있으면 use로 가져오라
 rustc-fix-e0277-question-mark = ?는 Result(또는 Option)를 돌려주고 그 오류 타입으로 바뀌는 함수 안에서만 쓸 수 있다. 반환 타입을 바꾸거나 match나 map_err로 오류를 처리하라
 rustc-fix-must-use = Result를 버려서 오류가 나도 보이지 않는다. ?로 넘기거나 match나 if let으로 처리하라(정말 무시해도 될 때만 let _ =)
+report-compiler-warnings = ⚠ 컴파일러가 경고한다(이 때문에 실패하는 테스트는 없지만, 가리키는 곳에서 난 오류는 보이지 않는다):
 
 # checker stubs ko|en (commands/stubs.rs)
 stubs-in-korean = 한국어

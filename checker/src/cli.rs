@@ -302,11 +302,20 @@ pub fn help_keys() -> Vec<String> {
     keys
 }
 
-/// The `clap::Command` of `Cli`, in the reader's language.
+/// The `clap::Command` of `Cli`, in the reader's language, its help wrapped as reports are:
+/// to the terminal's width where it is known (COLUMNS, else the terminal), one line a line in
+/// a pipe or a file.
 pub fn command(tr: &Messages) -> clap::Command {
-    let cmd = Cli::command();
+    command_in(tr, crate::report::lines::terminal_columns())
+}
+
+/// `command`, its help wrapped to `columns` cells (`None`: not wrapped); clap wraps it, by
+/// display width, with continuation lines under their own column, in every subcommand too.
+pub fn command_in(tr: &Messages, columns: Option<usize>) -> clap::Command {
+    // clap's width 0 is "never wrap".
+    let cmd = Cli::command().term_width(columns.unwrap_or(0));
     if tr.lang() == Lang::En {
-        return compare_help::for_compare(cmd, tr);
+        return compare_help::own_options(cmd, tr);
     }
     localized(cmd, tr)
 }
@@ -364,7 +373,7 @@ fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
                     localized_arg(a, &key, tr)
                 })
         });
-    let mut cmd = compare_help::for_compare(cmd, tr);
+    let mut cmd = compare_help::own_options(cmd, tr);
     // clap adds its `help` subcommand when the command is built: built here, it can be said
     // in the reader's language too.
     cmd.build();
@@ -496,7 +505,7 @@ mod tests {
         use crate::base::i18n::{Lang, Messages};
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);
-            let mut cmd = super::command(&tr);
+            let mut cmd = super::command_in(&tr, None);
             let mut texts = vec![cmd.render_long_help().to_string()];
             for sub in cmd.get_subcommands_mut() {
                 texts.push(sub.render_long_help().to_string());

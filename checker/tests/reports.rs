@@ -546,3 +546,43 @@ fn course_links_name_the_heading_and_are_hyperlinks_where_the_terminal_opens_the
         );
     }
 }
+
+/// A build that succeeds keeps its unused `Result` warnings (issue 44): the human report shows
+/// them under the exercise (a library's, built through the harness, named as in the student's
+/// tree), with the one-line fix in Korean, and every test still passes.
+#[test]
+fn an_unused_result_shows_under_its_exercise_with_the_fix() {
+    let dropped = Edit {
+        file: "src/lib.rs".into(),
+        find: Some("pub fn htons(x: u16) -> u16 {\n".into()),
+        replace: Some("pub fn htons(x: u16) -> u16 {\n    \"7\".parse::<u8>();\n".into()),
+        source: None,
+    };
+    let dir = tree(
+        "reports-must-use",
+        &["day1-endian"],
+        &[("day1-endian", dropped)],
+    )
+    .unwrap();
+    let root = dir.to_string_lossy().to_string();
+    for (lang, said, fix) in [
+        ("en", "⚠ the compiler warns", None),
+        (
+            "ko",
+            "⚠ 컴파일러가 경고한다",
+            Some("= 고치는 법: Result를 버려서"),
+        ),
+    ] {
+        let run = run_checker(&["--root", &root, "day1-endian", "--lang", lang], MINUTES);
+        assert_eq!(run.code(), Some(0), "{}", run.explain());
+        let out = run.stdout();
+        assert!(out.contains(said), "{lang}: {out}");
+        assert!(
+            out.contains("    warning: unused `Result` that must be used"),
+            "{lang}: {out}"
+        );
+        assert!(out.contains("day1-endian/src/lib.rs:"), "{lang}: {out}");
+        assert_eq!(fix.is_some_and(|f| out.contains(f)), fix.is_some(), "{out}");
+        assert!(!out.contains("고치는 법") || lang == "ko", "{out}");
+    }
+}

@@ -165,6 +165,18 @@ fn package_dir_of(package_id: &str) -> Option<PathBuf> {
     Some(path.canonicalize().unwrap_or(path))
 }
 
+/// The warnings of `lint` (`unused_must_use`) on the code of the package in `package_dir`, as
+/// the compiler printed them: a build that succeeds keeps them, for the report to show (they
+/// fail nothing).
+pub fn rendered_warnings(run: &CargoRun, package_dir: &Path, lint: &str) -> Vec<String> {
+    run.diagnostics
+        .iter()
+        .filter(|d| d.level == "warning" && d.code.as_deref() == Some(lint) && d.has_spans)
+        .filter(|d| d.package_dir.as_deref() == Some(package_dir))
+        .map(|d| d.rendered.trim_end().to_string())
+        .collect()
+}
+
 /// The errors among the diagnostics, as the compiler printed them.
 pub fn rendered_errors(run: &CargoRun) -> String {
     let mut text: Vec<String> = run
@@ -186,4 +198,40 @@ pub fn rendered_errors(run: &CargoRun) -> String {
         );
     }
     text.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diagnostic(level: &str, code: &str, dir: &str) -> Diagnostic {
+        Diagnostic {
+            level: level.into(),
+            code: Some(code.into()),
+            rendered: format!("{level}: {code}\n --> src/main.rs:3:5\n"),
+            package_dir: Some(PathBuf::from(dir)),
+            has_spans: true,
+        }
+    }
+
+    /// Only the lint asked for, only a warning, only on the student's package.
+    #[test]
+    fn a_build_keeps_its_unused_must_use_warnings() {
+        let run = CargoRun {
+            success: true,
+            executables: BTreeMap::new(),
+            diagnostics: vec![
+                diagnostic("warning", "unused_must_use", "/lab/day2-echo"),
+                diagnostic("warning", "unused_variables", "/lab/day2-echo"),
+                diagnostic("warning", "unused_must_use", "/lab/harness"),
+                diagnostic("error", "unused_must_use", "/lab/day2-echo"),
+            ],
+            stderr: String::new(),
+        };
+        let kept = rendered_warnings(&run, Path::new("/lab/day2-echo"), "unused_must_use");
+        assert_eq!(
+            kept,
+            vec!["warning: unused_must_use\n --> src/main.rs:3:5".to_string()]
+        );
+    }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::cargo::{self, CargoMissing, rendered_errors, run_cargo};
+use super::cargo::{self, CargoMissing, rendered_errors, rendered_warnings, run_cargo};
 use super::{harness, stage};
 use crate::base::i18n::msg;
 use crate::base::workspace::Tree;
@@ -46,8 +46,9 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         ExerciseKind::Programs { binaries } | ExerciseKind::Library { binaries, .. } => binaries,
     };
     // The package's own programs first: their errors are the student's, as cargo prints them.
-    let executables = match build_binaries(exercise, &package_dir, binaries, color)? {
-        Ok(executables) => executables,
+    let (executables, mut warnings) = match build_binaries(exercise, &package_dir, binaries, color)?
+    {
+        Ok(built) => built,
         Err(outcome) => {
             return Ok(match read_workspace()? {
                 Ok(_) => outcome,
@@ -69,7 +70,10 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
             let source =
                 harness::generate(&workspace, exercise.name, &package_dir, calls, harness_deps)?;
             match build_harness(exercise, &package_dir, &source, color)? {
-                Ok(binary) => Some(binary),
+                Ok((binary, more)) => {
+                    warnings.extend(more);
+                    Some(binary)
+                }
                 Err(outcome) => return Ok(outcome),
             }
         }
@@ -80,17 +84,23 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         harness,
         external: Default::default(),
         lint_targets: lint_targets(&exercise.kind),
+        warnings,
     }))
 }
 
-/// Build a library exercise's generated harness: its executable, or the outcome that says why
-/// it could not be built (the student's errors, or a public signature that changed).
+/// The warning a successful build keeps for the report: a `Result` left unused, whose error
+/// would go unseen (the Korean report adds its fix).
+const KEPT_WARNING: &str = "unused_must_use";
+
+/// Build a library exercise's generated harness: its executable and the kept warnings on the
+/// student's library, or the outcome that says why it could not be built (the student's
+/// errors, or a public signature that changed).
 fn build_harness(
     exercise: &Exercise,
     package_dir: &Path,
     source: &harness::HarnessSource,
     color: bool,
-) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
+) -> Result<std::result::Result<(PathBuf, Vec<String>), BuildOutcome>> {
     // The harness has a target dir of its own, intermediate artifacts included: every harness
     // crate sits at the root of its own workspace, and cargo names such units by their path
     // relative to that root, so two graded trees sharing one build directory would take each
@@ -129,7 +139,11 @@ fn build_harness(
         .find(|((dir, _), _)| dir == &harness_dir)
         .map(|(_, path)| path.clone())
         .context("cargo built the harness but reported no executable for it")?;
-    Ok(Ok(binary))
+    let warnings = rendered_warnings(&run, package_dir, KEPT_WARNING)
+        .iter()
+        .map(|w| as_students(w, package_dir))
+        .collect();
+    Ok(Ok((binary, warnings)))
 }
 
 /// The compiler names a library's files by their absolute path in the trusted copy when it
@@ -143,17 +157,20 @@ fn as_students(diagnostics: &str, package_dir: &Path) -> String {
     diagnostics.replace(&format!("{}/", workspace.display()), "")
 }
 
-/// Build the package's `binaries` (none: nothing to do) and find each one's executable, or the
-/// outcome that says why they could not be built.
+/// A package's programs, built: each one's executable by name, and the kept warnings.
+type Programs = (BTreeMap<String, PathBuf>, Vec<String>);
+
+/// Build the package's `binaries` (none: nothing to do) and find each one's executable (and
+/// the kept warnings), or the outcome that says why they could not be built.
 fn build_binaries(
     exercise: &Exercise,
     package_dir: &Path,
     binaries: &[&str],
     color: bool,
-) -> Result<Result<BTreeMap<String, PathBuf>, BuildOutcome>> {
+) -> Result<Result<Programs, BuildOutcome>> {
     let mut executables = BTreeMap::new();
     if binaries.is_empty() {
-        return Ok(Ok(executables));
+        return Ok(Ok((executables, Vec::new())));
     }
     let run = run_cargo(
         &["build", "--bins"],
@@ -183,7 +200,8 @@ fn build_binaries(
             }
         }
     }
-    Ok(Ok(executables))
+    let warnings = rendered_warnings(&run, package_dir, KEPT_WARNING);
+    Ok(Ok((executables, warnings)))
 }
 
 /// Programs given with `--program NAME=PATH`: nothing to build.
@@ -194,6 +212,7 @@ pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
         harness: None,
         external: programs.iter().map(|(name, _)| name.clone()).collect(),
         lint_targets: Vec::new(),
+        warnings: Vec::new(),
     })
 }
 

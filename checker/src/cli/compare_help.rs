@@ -1,4 +1,5 @@
-//! `checker compare --help` as compare runs: the runs it names, and only the options it reads.
+//! `checker compare --help` as compare runs: the runs it names, and only the options it reads;
+//! and `checker stubs --help`, which lists none of the grading options (it reads none).
 
 use crate::base::i18n::{Messages, msg};
 
@@ -40,8 +41,65 @@ pub fn for_compare(cmd: clap::Command, tr: &Messages) -> clap::Command {
     })
 }
 
+/// The help of subcommands that read only some of the global options: compare's (above), and
+/// stubs', which switches the stubs' comments and reads no grading option at all. The global
+/// options go to stubs as hidden copies (still accepted after it, as before), but for those of
+/// an id it has of its own (its `lang`) and help's own (`--help`, said in the reader's
+/// language).
+pub fn own_options(cmd: clap::Command, tr: &Messages) -> clap::Command {
+    let cmd = for_compare(cmd, tr);
+    let Some(stubs) = cmd.find_subcommand("stubs") else {
+        return cmd;
+    };
+    let own: Vec<String> = stubs
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let hidden: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set() && !["help", "version"].contains(&a.get_id().as_str()))
+        .filter(|a| !own.iter().any(|id| id == a.get_id().as_str()))
+        .map(|a| a.clone().hide(true))
+        .collect();
+    cmd.mut_subcommand("stubs", |sub| sub.args(hidden))
+}
+
 #[cfg(test)]
 mod tests {
+    /// `checker stubs --help` lists no grading option, in both languages (stubs reads none),
+    /// and one given after `stubs` is still accepted, as before.
+    #[test]
+    fn stubs_help_lists_no_grading_option() {
+        use crate::base::i18n::{Lang, Messages};
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut cmd = super::super::command_in(&tr, None);
+            let top = cmd.render_long_help().to_string();
+            let sub = cmd.find_subcommand_mut("stubs").unwrap();
+            let help = sub.render_long_help().to_string();
+            let longs = [
+                "--seed",
+                "--jobs",
+                "--solutions",
+                "--root",
+                "--format",
+                "--report",
+            ];
+            for long in longs {
+                assert!(!help.contains(long), "{lang:?}: stubs --help shows {long}");
+                assert!(top.contains(long), "{lang:?}: checker --help lacks {long}");
+            }
+            assert!(help.contains("--help"), "{lang:?}: {help}");
+        }
+        let tr = Messages::new(Lang::En);
+        let matches = super::super::command(&tr)
+            .try_get_matches_from(["checker", "stubs", "ko", "--seed", "3"])
+            .unwrap();
+        use clap::FromArgMatches;
+        let cli = super::super::Cli::from_arg_matches(&matches).unwrap();
+        assert_eq!(cli.grading.seed, Some(3));
+    }
+
     /// compare's help says the runs it makes (from the constants it runs with) and lists only
     /// the options it reads, in both languages; the grading options stay in the top level's
     /// help and are still accepted after `compare`.
@@ -50,7 +108,7 @@ mod tests {
         use crate::base::i18n::{Lang, Messages};
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);
-            let mut cmd = super::super::command(&tr);
+            let mut cmd = super::super::command_in(&tr, None);
             let top = cmd.render_long_help().to_string();
             let sub = cmd.find_subcommand_mut("compare").unwrap();
             let help = sub.render_long_help().to_string();

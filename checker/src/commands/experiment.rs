@@ -12,6 +12,7 @@ use crate::base::i18n::{Messages, msg};
 use crate::cli::{Format, GradingArgs};
 use crate::contain::sandbox;
 use crate::experiments::{self, Experiment, Ran};
+use crate::report::lines::{Lines, terminal_columns};
 
 /// Exit status: 0 every claim held (or could not be tried here), 1 a claim did not hold.
 pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
@@ -44,7 +45,7 @@ pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<Exit
                 course = tr.course(),
                 section = experiment.section
             );
-            quiet_on_broken_pipe(writeln!(out, "{}", tr.render(&heading)))?;
+            quiet_on_broken_pipe(wrapped(&mut out).titled(&tr.render(&heading)))?;
         }
         let (ran, lines) = experiments::run(experiment, mode, tr, human);
         let verdict = match &ran {
@@ -53,7 +54,9 @@ pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<Exit
             Ran::Unavailable(why) => msg!("try-unavailable", why = why.clone()),
         };
         if human {
-            quiet_on_broken_pipe(writeln!(out, "  {}\n", tr.render(&verdict)))?;
+            let mut lines = wrapped(&mut out);
+            quiet_on_broken_pipe(lines.indented(2, &tr.render(&verdict), 2))?;
+            quiet_on_broken_pipe(writeln!(lines.out))?;
         }
         let entry = match ran {
             Ran::Done(outcome) => {
@@ -82,16 +85,26 @@ pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<Exit
 fn list(tr: &Messages) -> Result<ExitCode> {
     let mut out = anstream::stdout();
     quiet_on_broken_pipe((|| {
-        writeln!(out, "{}", tr.render(&msg!("try-list-heading")))?;
+        wrapped(&mut out).indented(0, &tr.render(&msg!("try-list-heading")), 0)?;
         let width = experiments::ALL
             .iter()
             .map(|e| e.name.len())
             .max()
             .unwrap_or(0);
+        let mut lines = wrapped(&mut out);
         for e in experiments::ALL {
-            writeln!(out, "  {:width$}  {}", e.name, tr.render(&e.title()))?;
+            lines.row(&format!("  {:width$}  ", e.name), &tr.render(&e.title()))?;
         }
-        writeln!(out, "\n{}", tr.render(&msg!("try-list-usage")))
+        writeln!(lines.out)?;
+        lines.indented(0, &tr.render(&msg!("try-list-usage")), 0)
     })())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `out` wrapped as reports are: to the terminal's width, where it is known.
+fn wrapped<W: Write>(out: &mut W) -> Lines<'_, W> {
+    Lines {
+        out,
+        columns: terminal_columns(),
+    }
 }

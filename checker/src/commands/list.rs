@@ -13,6 +13,7 @@ use crate::exercises;
 use crate::lab::course;
 use crate::lab::selection;
 use crate::lab::test::tests_of;
+use crate::report::lines::{Lines, terminal_columns};
 
 pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
     let mut out = anstream::stdout();
@@ -36,6 +37,11 @@ pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
         quiet_on_broken_pipe(writeln!(out, "{}", serde_json::to_string_pretty(&doc)?))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Wrapped as reports are: to the terminal's width, where it is known.
+    let mut lines = Lines {
+        out: &mut out,
+        columns: terminal_columns(),
+    };
     quiet_on_broken_pipe((|| {
         for ex in exercises::ALL {
             let heading = msg!(
@@ -46,18 +52,12 @@ pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
                 course = tr.course(),
                 section = ex.section
             );
-            writeln!(out, "{}", tr.render(&heading))?;
+            lines.titled(&tr.render(&heading))?;
             for t in tests_of(ex) {
                 let program = t.program.map(|p| format!("[{p}] ")).unwrap_or_default();
                 let points = msg!("list-points", points = format!("{:>2}", t.points));
-                writeln!(
-                    out,
-                    "  {}/{:24} {}  {program}{}",
-                    ex.name,
-                    t.id,
-                    tr.render(&points),
-                    t.title_in(tr)
-                )?;
+                let lead = format!("  {}/{:24} {}  ", ex.name, t.id, tr.render(&points));
+                lines.row(&lead, &format!("{program}{}", t.title_in(tr)))?;
             }
         }
         Ok(())
@@ -76,6 +76,10 @@ pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     };
     let mut out = anstream::stdout();
+    let mut lines = Lines {
+        out: &mut out,
+        columns: terminal_columns(),
+    };
     quiet_on_broken_pipe((|| {
         let first = msg!(
             "hint-read-first",
@@ -83,24 +87,15 @@ pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
             section = ex.section,
             heading = course::heading(tr.lang(), ex.section).unwrap_or(ex.section)
         );
-        writeln!(
-            out,
-            "{} — {}\n{}\n",
-            ex.name,
-            ex.title_in(tr),
-            tr.render(&first)
-        )?;
+        lines.titled(&format!("{} — {}", ex.name, ex.title_in(tr)))?;
+        lines.indented(0, &tr.render(&first), 0)?;
         for t in tests_of(ex) {
-            writeln!(
-                out,
-                "{}: {}\n  {}\n  ({}#{})\n",
-                t.id,
-                t.title_in(tr),
-                t.hint_in(tr),
-                tr.course(),
-                t.section
-            )?;
+            writeln!(lines.out)?;
+            lines.row(&format!("{}: ", t.id), &t.title_in(tr))?;
+            lines.indented(2, &t.hint_in(tr), 0)?;
+            lines.indented(2, &format!("({}#{})", tr.course(), t.section), 0)?;
         }
+        writeln!(lines.out)?;
         Ok(())
     })())?;
     Ok(ExitCode::SUCCESS)

@@ -17,6 +17,9 @@ pub struct Built {
     pub external: BTreeSet<String>,
     /// The cargo targets its rules are checked on (`--lib`, `--bins`).
     pub lint_targets: Vec<&'static str>,
+    /// The compiler's warnings the report shows (an unused `Result`), as it printed them;
+    /// they fail nothing.
+    pub warnings: Vec<String>,
 }
 
 pub enum BuildOutcome {

@@ -18,8 +18,6 @@ mod queue;
 mod readiness;
 mod signals;
 
-use std::io::Write;
-
 use anyhow::Result;
 use serde_json::{Map, Value};
 
@@ -270,10 +268,17 @@ pub fn run(
             };
             (experiment.run)(&mut lab)
         });
+        // Each step on its own line, wrapped as reports are; its continuation lines further in.
+        let columns = crate::report::lines::terminal_columns();
         for step in said {
             let line = tr.render(&step);
             if live {
-                let _ = writeln!(anstream::stdout(), "  {line}");
+                let mut out = anstream::stdout();
+                let _ = crate::report::lines::Lines {
+                    out: &mut out,
+                    columns,
+                }
+                .indented(2, &line, 2);
             }
             lines.push(line);
         }

@@ -80,6 +80,9 @@ pub struct ExerciseReport {
     pub exercise: &'static Exercise,
     pub build_problem: Option<BuildProblem>,
     pub tests: Vec<TestReport>,
+    /// The compiler's warnings on a build that succeeded (an unused `Result`), as it printed
+    /// them: the human report shows them; they change no verdict.
+    pub warnings: Vec<String>,
 }
 
 /// The verdict of a whole exercise.
@@ -367,6 +370,7 @@ mod tests {
             exercise: &EXERCISE,
             build_problem: None,
             tests,
+            warnings: Vec::new(),
         }
     }
 

@@ -5,7 +5,8 @@
 //!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's);
 //! - the compile errors a student meets most (mismatched types, the borrow checker's three,
 //!   an unresolved name, `?` where it cannot go, a `Result` left unused) end with a one-line
-//!   fix.
+//!   fix; so do the warnings a successful build keeps (an unused `Result`), shown under the
+//!   exercise though they fail nothing.
 
 use crate::base::i18n::{Lang, Messages, Text, msg};
 use crate::lab::rules;
@@ -59,6 +60,25 @@ pub fn compiler_output(diagnostics: &str, tr: &Messages) -> Vec<String> {
     out
 }
 
+/// A successful build's kept warnings under its exercise: a line that says they fail nothing,
+/// then the compiler's own lines (their columns point at the code), each followed by its fix
+/// in another language than English.
+pub fn warnings<W: std::io::Write>(
+    out: &mut crate::report::lines::Lines<'_, W>,
+    warnings: &[String],
+    tr: &Messages,
+) -> std::io::Result<()> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    let said = tr.render(&msg!("report-compiler-warnings"));
+    out.put("  ", 2, 4, &said, anstyle::Style::new())?;
+    for line in compiler_output(&warnings.join("\n"), tr) {
+        writeln!(out.out, "    {line}")?;
+    }
+    Ok(())
+}
+
 /// The first line of a diagnostic: `error[E0308]: mismatched types`, `warning: unused ...`.
 fn is_header(line: &str) -> bool {
     line.starts_with("error") || line.starts_with("warning")
@@ -85,6 +105,61 @@ fn fix_for(header: &str) -> Option<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A successful build's unused `Result` shows under its exercise, which still passes: as
+    /// the compiler wrote it in English, with its fix after it in Korean.
+    #[test]
+    fn a_kept_warning_shows_under_a_passing_exercise_with_its_fix() {
+        use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
+        let tests = crate::lab::test::tests_of(&crate::lab::fixtures::LIB)
+            .into_iter()
+            .map(|t| TestReport::of(t, None, std::time::Duration::ZERO, Vec::new()))
+            .collect();
+        let warning = "warning: unused `Result` that must be used\n --> src/lib.rs:7:5\n  |\n7 |     nix::unistd::write(&fd, buf);\n  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+        let report = ExerciseReport {
+            exercise: &crate::lab::fixtures::LIB,
+            build_problem: None,
+            tests,
+            warnings: vec![warning.to_string()],
+        };
+        assert_eq!(report.status(), ExerciseStatus::Passing);
+        let rerun = crate::report::human::Rerun {
+            tree_flag: None,
+            seed: 1,
+            programs: Vec::new(),
+        };
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut out = Vec::new();
+            crate::report::human::exercise(&mut out, &report, &rerun, false, None, &tr).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let said = tr.render(&msg!("report-compiler-warnings"));
+            assert!(text.contains(&said), "{lang:?}: {text}");
+            assert!(
+                text.contains("    warning: unused `Result` that must be used"),
+                "{text}"
+            );
+            assert!(
+                text.contains("    7 |     nix::unistd::write(&fd, buf);"),
+                "{text}"
+            );
+            let fix = tr.render(&msg!(
+                "report-compiler-fix",
+                fix = msg!("rustc-fix-must-use")
+            ));
+            assert_eq!(text.contains(&fix), lang == Lang::Ko, "{lang:?}: {text}");
+        }
+        // None kept: nothing said.
+        let quiet = ExerciseReport {
+            warnings: Vec::new(),
+            ..report
+        };
+        let tr = Messages::new(Lang::Ko);
+        let mut out = Vec::new();
+        crate::report::human::exercise(&mut out, &quiet, &rerun, false, Some(80), &tr).unwrap();
+        let said = tr.render(&msg!("report-compiler-warnings"));
+        assert!(!String::from_utf8(out).unwrap().contains(&said));
+    }
 
     #[test]
     fn a_broken_rule_s_reason_is_followed_by_its_korean() {

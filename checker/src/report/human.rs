@@ -181,6 +181,7 @@ pub fn exercise(
     for t in first.into_iter().chain(then) {
         test_line(&mut out, ex, t, width, rerun, verbose, tr)?;
     }
+    explain::warnings(&mut out, &report.warnings, tr)?;
     if status == ExerciseStatus::NotStarted {
         let open = msg!(
             "report-not-started-open",
@@ -467,6 +468,7 @@ mod tests {
             exercise,
             build_problem: None,
             tests,
+            warnings: Vec::new(),
         }
     }
 

@@ -156,6 +156,7 @@ mod tests {
             exercise,
             build_problem: None,
             tests,
+            warnings: Vec::new(),
         }
     }
 

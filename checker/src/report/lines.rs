@@ -69,6 +69,24 @@ impl<W: Write> Lines<'_, W> {
         Ok(())
     }
 
+    /// A heading `name — title ...` (an exercise's, an experiment's): its continuation lines
+    /// go on under the title, so the name stands alone in its column.
+    pub fn titled(&mut self, text: &str) -> std::io::Result<()> {
+        let Some((name, title)) = text.split_once(" — ") else {
+            return self.indented(0, text, 2);
+        };
+        let lead = format!("{name} — ");
+        let cells = crate::base::i18n::width(&lead);
+        self.put(&lead, cells, cells, title, Style::new())
+    }
+
+    /// A row of a table whose last column is text: `lead` (the columns before it, padded),
+    /// then `text`, its continuation lines under the text's own column.
+    pub fn row(&mut self, lead: &str, text: &str) -> std::io::Result<()> {
+        let cells = crate::base::i18n::width(lead);
+        self.put(lead, cells, cells, text, Style::new())
+    }
+
     /// A line of `indent` blanks and `text`, its continuation lines `hang` further in.
     pub fn indented(&mut self, indent: usize, text: &str, hang: usize) -> std::io::Result<()> {
         let lead = " ".repeat(indent);

@@ -36,6 +36,7 @@ pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: S
                         exercise_index: index,
                         tests,
                         problem: None,
+                        warnings: built.warnings.clone(),
                     });
                     // All at once: a worker waiting for the first job would otherwise take
                     // tests in table order, not the longest first.
@@ -57,6 +58,7 @@ pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: S
                 exercise_index: index,
                 tests,
                 problem: Some(problem),
+                warnings: Vec::new(),
             });
         }
         queue.close();

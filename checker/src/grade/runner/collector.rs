@@ -35,6 +35,8 @@ struct Board<'a> {
     /// How many tests each exercise's builder queued (known once it is built).
     expected: Vec<Option<usize>>,
     problems: Vec<Option<BuildProblem>>,
+    /// Each exercise's build warnings, for its report.
+    warnings: Vec<Vec<String>>,
     running: Vec<Running>,
 }
 
@@ -49,6 +51,7 @@ pub fn collect(
         outcomes: planned.iter().map(|p| vec![None; p.tests.len()]).collect(),
         expected: vec![None; planned.len()],
         problems: vec![None; planned.len()],
+        warnings: vec![Vec::new(); planned.len()],
         running: Vec::new(),
     };
     let mut reports = Vec::new();
@@ -81,8 +84,10 @@ impl Board<'_> {
                 exercise_index,
                 tests,
                 problem,
+                warnings,
             } => {
                 self.expected[exercise_index] = Some(tests);
+                self.warnings[exercise_index] = warnings;
                 if let Some(problem) = problem {
                     for (i, &test) in self.planned[exercise_index].tests.iter().enumerate() {
                         self.outcomes[exercise_index][i] =
@@ -180,6 +185,7 @@ impl Board<'_> {
         let mut report = ExerciseReport {
             exercise: self.planned[i].exercise,
             build_problem: self.problems[i].take(),
+            warnings: std::mem::take(&mut self.warnings[i]),
             tests: self.outcomes[i]
                 .iter_mut()
                 .filter_map(Option::take)

@@ -71,6 +71,8 @@ enum Event {
         exercise_index: usize,
         tests: usize,
         problem: Option<BuildProblem>,
+        /// The compiler's warnings the report shows (they fail nothing).
+        warnings: Vec<String>,
     },
     Started {
         exercise_index: usize,

@@ -111,6 +111,7 @@ mod tests {
             harness: None,
             external: Default::default(),
             lint_targets: Vec::new(),
+            warnings: Vec::new(),
         });
         [&LIB, &SERVER]
             .iter()
