@@ -57,37 +57,6 @@ fn copy_lab(lab: &Path, to: &Path) {
     }
 }
 
-/// On the first run, the copy's target directory starts from the dependencies this build
-/// compiled (copied, never linked: cargo rewrites some of its files in place). The copy's own
-/// crates have new sources, so cargo builds them again.
-fn seed_target(copy: &Path) {
-    let debug = copy.join("target/debug");
-    if debug.exists() {
-        return;
-    }
-    let ours = common::scratch()
-        .parent()
-        .expect("CARGO_TARGET_TMPDIR is target/tmp")
-        .join("debug");
-    let copy_dir = |name: &str| {
-        let status = Command::new("cp")
-            .arg("-r")
-            .arg(ours.join(name))
-            .arg(debug.join(name))
-            .status()
-            .unwrap();
-        assert!(status.success(), "seeding target/debug/{name}");
-    };
-    std::fs::create_dir_all(debug.join("deps")).unwrap();
-    copy_dir("build");
-    copy_dir(".fingerprint");
-    for entry in std::fs::read_dir(ours.join("deps")).unwrap().flatten() {
-        if entry.file_name().to_string_lossy().starts_with("lib") {
-            std::fs::copy(entry.path(), debug.join("deps").join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// `cargo` in the copy, never in this build's target directory.
 fn cargo(copy: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO"))
@@ -128,7 +97,7 @@ fn passed(what: &str, out: &Output) -> String {
 fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     let copy = common::scratch().join("scaffolded-lab");
     copy_lab(&common::lab_root(), &copy);
-    seed_target(&copy);
+    common::seed_target(&copy.join("target"));
     // Scaffolded by this build's checker (the same sources as the copy's), told where the copy
     // is: the copy's checker is built once, with the new exercises in it.
     let new = |args: &[&str]| {

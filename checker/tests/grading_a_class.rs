@@ -465,6 +465,8 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
     );
 
     let target = common::scratch().join("gradescope-target");
+    // The container builds the lab's checker; its dependencies are this build's.
+    common::seed_target(&target);
     let setup = run(command("bash")
         .arg(root.join("source/setup.sh"))
         .env("AUTOGRADER_ROOT", &root)

@@ -371,3 +371,36 @@ pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
         .expect("the broken version exists")
         .edit
 }
+
+/// A target directory of a second build of the lab (a scaffolded copy, the Gradescope
+/// container's) starts, the first time, from the dependencies this build compiled: copied,
+/// never linked (cargo rewrites some of its files in place). The lab's own crates have their
+/// own sources there, so cargo builds them again; the dependencies, the same versions with the
+/// same profile, it takes as they are.
+pub fn seed_target(target: &Path) {
+    let debug = target.join("debug");
+    if debug.exists() {
+        return;
+    }
+    let ours = scratch()
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is target/tmp")
+        .join("debug");
+    let copy_dir = |name: &str| {
+        let status = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(ours.join(name))
+            .arg(debug.join(name))
+            .status()
+            .unwrap();
+        assert!(status.success(), "seeding {}/{name}", debug.display());
+    };
+    std::fs::create_dir_all(debug.join("deps")).unwrap();
+    copy_dir("build");
+    copy_dir(".fingerprint");
+    for entry in std::fs::read_dir(ours.join("deps")).unwrap().flatten() {
+        if entry.file_name().to_string_lossy().starts_with("lib") {
+            std::fs::copy(entry.path(), debug.join("deps").join(entry.file_name())).unwrap();
+        }
+    }
+}
