@@ -12,7 +12,7 @@ use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{self, echo, poll, sockets, stalled};
+use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{self, Conn, Server};
 
@@ -167,7 +167,7 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
             // its own descriptor, and an end found in that moment would answer nothing ever after.
             let mut end: Option<procinfo::ServerEnd> = None;
             let mut taken = |w: &Conn| {
-                kit::poll::until(secs(3), || {
+                kit::wait::until(secs(3), || {
                     // A server stuck where nothing will wake it (gone back to accept() with this
                     // connection unread) will not take the byte: the echo's wait says where.
                     if w.program_stuck() {
@@ -251,7 +251,7 @@ pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {
             // refused connect or a reset came first (a server that exits after one client is told
             // so every time).
             let pid = s.program.pid();
-            kit::poll::until(Duration::from_secs(2), || {
+            kit::wait::until(Duration::from_secs(2), || {
                 s.program.try_status().is_some() || procinfo::is_waiting(pid)
             });
             s.check_alive(msg!("echo-after-serving", i = i.to_string()))
@@ -290,10 +290,10 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
             // may drop it; the server then meets the error the moment it runs again.
             s.program.freeze_group()?;
             t.note("checker", msg!("multi-stopped"));
-            kit::poll::until(secs(1), || rude.unsent() == 0);
+            kit::wait::until(secs(1), || rude.unsent() == 0);
             let local = rude.local_port();
             rude.reset();
-            kit::poll::until(secs(1), || {
+            kit::wait::until(secs(1), || {
                 procinfo::tcp_sockets(pid)
                     .iter()
                     .all(|sock| sock.remote_port != local || sock.state != "ESTABLISHED")
@@ -337,7 +337,7 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     served(ctx, &mut s, |s| {
         // Whatever the server held before any client came (its listening socket, a socketpair of
         // its own) is not about the clients.
-        poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
+        wait::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
         let before = sockets::held(s.program.pid());
         let mut client_ports = Vec::new();
         for i in 1..=3 {
@@ -355,7 +355,7 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
         // A server that is stuck (asleep, nothing moving) will close nothing more; nor will one
         // that holds every one of them, asleep until an event, in ten looks in a row 10 ms apart.
         let mut held_asleep = 0;
-        poll::until_or_stuck(&t, Duration::from_secs(3), || {
+        wait::until_or_stuck(&t, Duration::from_secs(3), || {
             if leftovers().is_empty() {
                 return true;
             }

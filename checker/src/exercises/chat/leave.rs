@@ -14,7 +14,7 @@ use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::exit::parse_panic;
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{poll, sockets};
+use crate::exercises::kit::{sockets, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::Server;
 
@@ -29,11 +29,11 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
     let pid = s.program.pid();
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let held = sockets::held(pid);
     let deadline = ctx.within(secs(8));
     let mut m = chat::join_all(&t, s.port, 2, deadline)?;
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let before = threads(pid);
     chat::join(&t, &mut m, "client 2", s.port, deadline)?;
     let with = threads(pid);
@@ -48,7 +48,7 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
         .conn
         .expect_eof(ctx.within(secs(2)), msg!("chat-2s-after-eof"))
         .map_err(|f| f.note(msg!("chat-eof-note")))?;
-    if !poll::until(Duration::from_secs(1), || {
+    if !wait::until(Duration::from_secs(1), || {
         sockets::left_for_clients(pid, &held, &[port]).is_empty()
     }) {
         return Err(t.attach(
@@ -60,7 +60,7 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
                 .note(msg!("chat-removed-and-closed")),
         ));
     }
-    if !poll::until(Duration::from_secs(1), || threads(pid) <= before) {
+    if !wait::until(Duration::from_secs(1), || threads(pid) <= before) {
         return Err(Failure::wrong(msg!(
             "chat-threads-after-leave",
             n = threads(pid),
@@ -100,7 +100,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = start(ctx)?;
     let pid = s.program.pid();
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let held = sockets::held(pid);
     let deadline = ctx.within(secs(8));
     let mut m = chat::join_all(&t, s.port, 3, deadline)?;
@@ -112,7 +112,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
     gone.conn.shutdown_write();
     gone.conn.reset();
     // Once the reset is taken in, the server's socket is closed: gone from the TCP table.
-    poll::until(Duration::from_secs(2), || {
+    wait::until(Duration::from_secs(2), || {
         procinfo::connection_to(pid, port).is_none_or(|sock| sock.state == "CLOSE")
     });
     s.program.thaw()?;
@@ -135,7 +135,7 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
         return Err(f);
     }
     s.check_alive(msg!("chat-after-reset"))?;
-    if !poll::until(Duration::from_secs(1), || {
+    if !wait::until(Duration::from_secs(1), || {
         sockets::left_for_clients(pid, &held, &[port]).is_empty()
     }) {
         return Err(t.attach(
@@ -213,7 +213,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
     let pid = s.program.pid();
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let idle = threads(pid);
     let deadline = ctx.within(secs(8));
     let mut m = chat::join_all(&t, s.port, 6, deadline).map_err(|f| {
@@ -222,7 +222,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             n => f.note(msg!("chat-processes-do-not-share", n = n)),
         }
     })?;
-    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
+    wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let busy = threads(pid);
     let children = procinfo::children(pid);
     if !children.is_empty() {
@@ -248,7 +248,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
             .map_err(|f| f.note(msg!("chat-eof-note")))?;
     }
-    if !poll::until(Duration::from_secs(1), || threads(pid) <= idle) {
+    if !wait::until(Duration::from_secs(1), || threads(pid) <= idle) {
         return Err(Failure::wrong(msg!(
             "chat-threads-after-six-left",
             n = threads(pid),

@@ -13,7 +13,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::poll;
+use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::wire::Server;
 
@@ -257,7 +257,7 @@ fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> TestResu
 fn settle(ctx: &Ctx, s: &Server) {
     ctx.off_cpu(|| {
         std::thread::sleep(Duration::from_millis(30));
-        poll::until(Duration::from_secs(1), || {
+        wait::until(Duration::from_secs(1), || {
             procinfo::is_waiting(s.program.pid())
         });
     });

@@ -20,7 +20,7 @@ use crate::exercises::families::echo_server::ECHO_SERVER;
 use crate::exercises::kit;
 use crate::exercises::kit::clients::{self, Conversation};
 use crate::exercises::kit::rules::RULES;
-use crate::exercises::kit::{echo, poll};
+use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 use crate::observe::wire::{Conn, Server};
@@ -343,8 +343,8 @@ fn child_per_client(ctx: &mut Ctx) -> TestResult {
     let alive = |s: &Server| children(s).iter().filter(|(_, st)| *st != 'Z').count();
     // Children are there as soon as their clients were served; give a slow fork a moment, and
     // look once the tree has settled.
-    poll::until(Duration::from_secs(1), || alive(&s) == 3);
-    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
+    wait::until(Duration::from_secs(1), || alive(&s) == 3);
+    wait::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let n = alive(&s);
     if n != 3 {
         return Err(Failure::wrong(msg!("fork-three-clients", n = n)));
@@ -382,7 +382,7 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
     let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
     // A child that has served its client has run past its closes; look once the tree settled.
-    poll::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
+    wait::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
     let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
     if listeners.is_empty() {
         return Err(Failure::checker_error(msg!("fork-no-listening-socket")));
@@ -419,7 +419,7 @@ fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
             conns.push(c);
         }
         // The parent waits for clients (in accept, poll, ...) ...
-        poll::until(Duration::from_secs(2), || {
+        wait::until(Duration::from_secs(2), || {
             procinfo::is_waiting(s.program.pid())
         });
         // ... when its children die: their SIGCHLDs interrupt it.
@@ -430,7 +430,7 @@ fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {
         drop(conns);
         // Died, not reaped: a server that reaps only after its next accept still has them as
         // zombies, and this test is about that accept.
-        poll::until(Duration::from_secs(2), || {
+        wait::until(Duration::from_secs(2), || {
             children(&s).iter().all(|&(_, state)| state == 'Z')
         });
         jitter(ctx, 30);
@@ -468,7 +468,7 @@ fn sigchld_handler(ctx: &mut Ctx) -> TestResult {
     const SIGCHLD_BIT: u64 = 1 << (libc::SIGCHLD - 1);
     let pid = s.program.pid();
     // Once it waits for its first client (a handler may come after the `listening on` line).
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     // A handler, or the other way to take a signal: block it and read it from a signalfd.
     if takes_sigchld(pid) {
         return Ok(());

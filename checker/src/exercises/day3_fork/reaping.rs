@@ -9,7 +9,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{echo, poll};
+use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::secs;
 use crate::observe::stuck;
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -26,7 +26,7 @@ pub fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
             jitter(ctx, 5);
         }
         // No new connection from now on: a server that reaps only after accept() never will.
-        if !poll::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
+        if !wait::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
             let left = zombies(&s);
             let f = Failure::wrong(msg!(
                 "fork-zombies-after-20",
@@ -57,7 +57,7 @@ fn why_zombies_stay(
     let mut c = Conn::connect(t, "one more client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut c, "one more\n", ctx.within(secs(5)))?;
     let pid = s.program.pid();
-    poll::until(Duration::from_secs(2), || procinfo::is_waiting(pid));
+    wait::until(Duration::from_secs(2), || procinfo::is_waiting(pid));
     let now = zombies(s);
     Ok(if left.iter().any(|z| now.contains(z)) {
         msg!("fork-one-waitpid")
@@ -76,7 +76,7 @@ pub fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
             echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
             conns.push(c);
         }
-        poll::until(Duration::from_secs(2), || children(&s).len() >= 50);
+        wait::until(Duration::from_secs(2), || children(&s).len() >= 50);
         jitter(ctx, 20);
         // All at once: 50 children exit while the parent is stopped, so their SIGCHLDs merge
         // into one, every time (a signal does not queue); then the parent is continued.
@@ -86,12 +86,12 @@ pub fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
             c.shutdown_write();
         }
         drop(conns);
-        poll::until(Duration::from_secs(3), || {
+        wait::until(Duration::from_secs(3), || {
             children(&s).iter().all(|&(_, st)| st == 'Z')
         });
         s.program.thaw()?;
         t.note("checker", msg!("fork-continued"));
-        let all_gone = poll::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
+        let all_gone = wait::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
         if !all_gone {
             let z = zombies(&s).len();
             if z > 0 {
@@ -118,7 +118,7 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
     }
     let pid = s.program.pid();
     let count = || procinfo::tree(pid).len();
-    if poll::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
+    if wait::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
         // One process, and it is the server at work: a server on its way out (an accept()
         // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
         s.check_alive(msg!("fork-after-5-left"))?;

@@ -8,7 +8,7 @@ use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
 use crate::exercises::kit::shutdown::{self, LeftBehind};
-use crate::exercises::kit::{echo, poll};
+use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
 use nix::sys::signal::{Signal, kill};
@@ -58,7 +58,7 @@ fn signal_with_children_frozen(
     for &k in &kids {
         let _ = kill(k, Signal::SIGSTOP);
     }
-    poll::until(Duration::from_secs(1), || {
+    wait::until(Duration::from_secs(1), || {
         kids.iter()
             .all(|k| procinfo::state(k.as_raw()) != Some('R'))
     });

@@ -24,7 +24,7 @@ use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
-use crate::exercises::kit::{clients, echo, poll};
+use crate::exercises::kit::{clients, echo, wait};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -116,7 +116,7 @@ fn start(ctx: &Ctx, args: &[&str]) -> Result<Server, Failure> {
 
 /// Wait (at most 2 s) until the parent is asleep waiting for something — in accept, poll,
 /// ppoll, select, epoll_wait, sigsuspend or a read on a self-pipe or signalfd, whichever its
-/// design uses — and its whole tree has settled (`kit::poll::settled`), so that a signal really
+/// design uses — and its whole tree has settled (`kit::wait::settled`), so that a signal really
 /// arrives during a wait. Asleep is not enough: a child whose client just left may still be on
 /// its way out, and its SIGCHLD would wake the parent; a signal the test sends in the moment
 /// after the parent looked at its flags and before it waits again is then taken for the
@@ -124,7 +124,7 @@ fn start(ctx: &Ctx, args: &[&str]) -> Result<Server, Failure> {
 /// parent that never sleeps is not failed here: the signal then arrives while it runs.
 fn wait_until_waiting(ctx: &Ctx, s: &Server) {
     let pid = s.program.pid();
-    ctx.off_cpu(|| poll::settled(Duration::from_secs(2), || procinfo::tree(pid)));
+    ctx.off_cpu(|| wait::settled(Duration::from_secs(2), || procinfo::tree(pid)));
 }
 
 /// Send SIGUSR1 and expect `served <n> clients` within 0.5 s (as the `nth` stats line).
@@ -212,7 +212,7 @@ fn frozen_with_a_reset_client(
     kill(Pid::from_raw(child), Signal::SIGSTOP).map_err(|e| {
         Failure::checker_error(msg!("sig-could-not-stop-child", error = e.to_string()))
     })?;
-    poll::until(Duration::from_secs(1), || {
+    wait::until(Duration::from_secs(1), || {
         procinfo::state(child) == Some('T')
     });
     t.note("checker", msg!("sig-stopped-child"));
@@ -220,7 +220,7 @@ fn frozen_with_a_reset_client(
     c.shutdown_write();
     c.reset();
     // Once the reset is taken in, the child's socket is closed: gone from the TCP table.
-    let reset_seen = poll::until(Duration::from_secs(2), || {
+    let reset_seen = wait::until(Duration::from_secs(2), || {
         procinfo::connection_to(child, local).is_none_or(|s| s.state == "CLOSE")
     });
     if !reset_seen {
@@ -241,7 +241,7 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     t.note("checker", msg!("sig-stopped-parent"));
     let _ = kill(Pid::from_raw(child), Signal::SIGCONT);
     t.note("checker", msg!("sig-continued-child"));
-    let ended = poll::until(Duration::from_secs(3), || {
+    let ended = wait::until(Duration::from_secs(3), || {
         procinfo::zombie_wait_status(child).is_some()
     });
     let status = procinfo::zombie_wait_status(child);

@@ -8,7 +8,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{echo, poll, server};
+use crate::exercises::kit::{echo, server, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
 
@@ -22,7 +22,7 @@ pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
     let conns = echo::talking(ctx, &t, s.port, 3)?;
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let targets = procinfo::epoll_targets(pid);
     if targets.is_empty() {
         return Err(Failure::wrong(msg!("edge-no-epoll")).note(msg!("edge-create")));

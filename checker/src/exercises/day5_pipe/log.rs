@@ -15,7 +15,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{clients, poll};
+use crate::exercises::kit::{clients, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
 
@@ -91,7 +91,7 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     // Everything sent, and every child waits (for its client, or for room in the pipe).
     let pid = run.s.program.pid();
     ctx.off_cpu(|| {
-        poll::until(Duration::from_secs(3), || {
+        wait::until(Duration::from_secs(3), || {
             done_sending.load(Ordering::SeqCst) == CLIENTS
                 && procinfo::descendants(pid)
                     .iter()
@@ -119,7 +119,7 @@ fn stop_logger(run: &Running) -> TestResult {
     kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
         Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
     })?;
-    poll::until(Duration::from_secs(1), || {
+    wait::until(Duration::from_secs(1), || {
         procinfo::state(run.logger) == Some('T')
     });
     Ok(())
@@ -129,7 +129,7 @@ fn stop_logger(run: &Running) -> TestResult {
 /// waits again: sleeping, with nothing left in its socket to read.
 fn settled_child(run: &Running, port: u16) -> Option<i32> {
     let mut child = None;
-    poll::until(Duration::from_secs(1), || {
+    wait::until(Duration::from_secs(1), || {
         child = procinfo::children(run.s.program.pid())
             .into_iter()
             .find(|&k| procinfo::connection_to(k, port).is_some());
@@ -222,7 +222,7 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
     ctx.lend_slot();
     for round in 0..ROUNDS {
         // Client 1's child asleep: waiting in a write to the full pipe (or for more data).
-        poll::every(STEP, Duration::from_secs(1), || {
+        wait::every(STEP, Duration::from_secs(1), || {
             procinfo::is_waiting(child1)
         });
         signal(child1, Signal::SIGSTOP)?;
@@ -235,7 +235,7 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
         second.push(line);
         // The pipe empty (the logger waits for more) and client 2's child done with its line.
         let logger = run.logger;
-        poll::every(STEP, Duration::from_secs(1), || {
+        wait::every(STEP, Duration::from_secs(1), || {
             procinfo::is_waiting(logger) && settled_child(&run, c2.local_port()).is_some()
         });
         signal(run.logger, Signal::SIGSTOP)?;
@@ -268,7 +268,7 @@ fn signal(pid: i32, signal: Signal) -> TestResult {
         ))
     })?;
     let stopped = signal == Signal::SIGSTOP;
-    poll::every(STEP, Duration::from_secs(1), || {
+    wait::every(STEP, Duration::from_secs(1), || {
         procinfo::state(pid).is_none_or(|st| (st == 'T') == stopped)
     });
     Ok(())

@@ -25,8 +25,8 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
-use crate::exercises::kit::poll;
 use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::wait;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 use crate::observe::wire::{Conn, Server};
@@ -184,7 +184,7 @@ pub struct Running {
 fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
     let s = kit::server::start(ctx, SERVER, 0, &[store.path.to_string_lossy().into_owned()])?;
     let pid = s.program.pid();
-    poll::until(Duration::from_secs(1), || {
+    wait::until(Duration::from_secs(1), || {
         !procinfo::children(pid).is_empty()
     });
     let children = procinfo::children(pid);
@@ -192,7 +192,7 @@ fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
         [logger] => {
             // Ready once the logger waits for lines too, and nothing of the tree changes any
             // more: by then it has closed what it closes.
-            poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
+            wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
             Ok(Running { s, logger: *logger })
         }
         [] => Err(Failure::wrong(msg!("pipe-no-logger"))),

@@ -10,7 +10,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::poll;
+use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
 
@@ -34,7 +34,7 @@ pub fn pipe_ends(ctx: &mut Ctx) -> TestResult {
     echo_back(&mut c, b"a line\n", deadline)?;
     let server = run.s.program.pid();
     // A child just forked may not have closed what it closes yet: look once all have settled.
-    poll::settled(Duration::from_secs(2), || procinfo::tree(server));
+    wait::settled(Duration::from_secs(2), || procinfo::tree(server));
     let logger_reads = ends(run.logger, false);
     if logger_reads.is_empty() {
         return Err(Failure::wrong(msg!(
@@ -103,8 +103,8 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
             .filter(|&k| procinfo::state(k).is_some_and(|st| st != 'Z'))
             .count()
     };
-    poll::until(Duration::from_secs(1), || alive() == 4);
-    poll::settled(Duration::from_secs(2), || procinfo::tree(server));
+    wait::until(Duration::from_secs(1), || alive() == 4);
+    wait::settled(Duration::from_secs(2), || procinfo::tree(server));
     let n = alive();
     if n != 4 {
         return Err(Failure::wrong(msg!("pipe-three-clients", n = n)));
@@ -154,7 +154,7 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
             )?;
             conns.push(c);
         }
-        poll::until(Duration::from_secs(2), || {
+        wait::until(Duration::from_secs(2), || {
             procinfo::children(server).len() > 30
         });
         // They leave while the server is stopped: the 30 children end, and their SIGCHLDs merge
@@ -166,7 +166,7 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
         }
         drop(conns);
         let logger = run.logger;
-        poll::until(Duration::from_secs(3), || {
+        wait::until(Duration::from_secs(3), || {
             procinfo::children(server)
                 .into_iter()
                 .filter(|&k| k != logger)
@@ -175,7 +175,7 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
         run.s.program.thaw()?;
         t.note("checker", msg!("pipe-continued-server"));
         let only_logger = || procinfo::children(server) == [run.logger];
-        if !poll::until_or_stuck(&t, Duration::from_secs(2), only_logger) {
+        if !wait::until_or_stuck(&t, Duration::from_secs(2), only_logger) {
             run.s.check_alive(msg!("pipe-while-clients-left"))?;
             let children = procinfo::children(server);
             let zombies = children.iter().filter(|&&k| procinfo::is_zombie(k)).count();

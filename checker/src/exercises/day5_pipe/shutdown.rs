@@ -15,8 +15,8 @@ use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::kit::poll;
 use crate::exercises::kit::shutdown::{self, LeftBehind};
+use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::stuck::Stuck;
 use crate::observe::wire::{Conn, Transcript};
@@ -52,7 +52,7 @@ pub fn finish(t: &Transcript, run: &mut Running) -> TestResult {
     let sent = Instant::now();
     run.s.program.signal(Signal::SIGTERM)?;
     t.note("checker", msg!("pipe-sent-sigterm"));
-    match poll::exit_or_stuck(t, &mut run.s.program, sent + TO_END) {
+    match wait::exit_or_stuck(t, &mut run.s.program, sent + TO_END) {
         Ok(Some(status)) if status.code() == Some(0) => Ok(()),
         Ok(Some(_)) => Err(t.attach(
             run.s
@@ -132,7 +132,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
         Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
     })?;
-    poll::until(Duration::from_secs(1), || {
+    wait::until(Duration::from_secs(1), || {
         procinfo::state(run.logger) == Some('T')
     });
     t.note("checker", msg!("pipe-stopped-logger-waits"));
@@ -163,7 +163,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     let logger = run.logger;
     let mut waiting_since: Option<Instant> = None;
     ctx.off_cpu(|| {
-        poll::until(TO_END, || {
+        wait::until(TO_END, || {
             if has_bye(&run) || run.s.program.try_status().is_some() {
                 return true;
             }
@@ -188,7 +188,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
             )))
             .note(msg!("pipe-bye-after-logger")));
     }
-    let status = match poll::exit_or_stuck(&t, &mut run.s.program, sent + TO_END) {
+    let status = match wait::exit_or_stuck(&t, &mut run.s.program, sent + TO_END) {
         Ok(Some(status)) => status,
         Ok(None) => return Err(t.attach(still_running(&run, signal.as_str(), None))),
         Err(stuck) => return Err(t.attach(still_running(&run, signal.as_str(), Some(stuck)))),

@@ -11,7 +11,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::chat::member::{Member, shown};
-use crate::exercises::kit::{clients, echo, poll, server};
+use crate::exercises::kit::{clients, echo, server, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
 
@@ -58,7 +58,7 @@ fn settled(s: &Server, deadline: Instant) -> bool {
     let pid = s.program.pid();
     let queue = procinfo::ListenQueue::of(pid, s.port);
     let left = deadline.saturating_duration_since(Instant::now());
-    poll::until(left, || {
+    wait::until(left, || {
         let waiting = match &queue {
             Some(queue) => queue.now().map(|(waiting, _)| u64::from(waiting)),
             None => procinfo::listen_queue(pid, s.port),

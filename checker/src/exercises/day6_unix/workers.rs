@@ -12,7 +12,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{echo, poll};
+use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};
 
@@ -219,7 +219,7 @@ pub fn kill_and_expect_replaced(p: &Prefork, t: &Transcript, pid: i32, n: usize)
     // its way out made n, and by the next look it had been reaped (never-replaced passed stats
     // so, once in 32 tries).
     let done = || procinfo::state(pid).is_none() && p.workers().len() == n;
-    if poll::until(Duration::from_secs(1), done) {
+    if wait::until(Duration::from_secs(1), done) {
         return Ok(());
     }
     let waited = format!("{:.1}", killed_at.elapsed().as_secs_f64());
@@ -334,7 +334,7 @@ pub fn reset_then_normal(ctx: &mut Ctx) -> TestResult {
         let port = rude.local_port();
         rude.reset();
         let _ = sender.join();
-        poll::until(Duration::from_secs(2), || p.server_side(port).is_none());
+        wait::until(Duration::from_secs(2), || p.server_side(port).is_none());
     }
     p.settle(Duration::from_secs(2), || p.workers());
     let line = "still there?\n";

@@ -174,7 +174,7 @@ pub fn connect_burst(
             })
         })
         .collect();
-    super::poll::until(settle, || connected.load(Ordering::SeqCst) == n);
+    super::wait::until(settle, || connected.load(Ordering::SeqCst) == n);
     meanwhile();
     let mut conns = Vec::with_capacity(n);
     let mut slow = 0;

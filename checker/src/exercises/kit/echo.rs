@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::poll;
+use super::wait;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Diagnosis, Failure, FailureKind, Status, TestResult};
 use crate::contain::procinfo;
@@ -99,7 +99,7 @@ pub fn send_while_stopped(
         c.shutdown_write();
     }
     let (pid, port) = (s.program.pid(), c.local_port());
-    poll::until(Duration::from_secs(2), || {
+    wait::until(Duration::from_secs(2), || {
         procinfo::tcp_sockets(pid)
             .into_iter()
             .find(|sock| sock.remote_port == port)
@@ -131,7 +131,7 @@ pub fn send_while_stopped(
 /// of CPU), at most 2 s.
 pub fn wait_taken(pid: i32, port: u16) {
     let mut turn: Option<procinfo::Turn> = None;
-    poll::until(Duration::from_secs(2), || {
+    wait::until(Duration::from_secs(2), || {
         let end = procinfo::tcp_sockets(pid)
             .into_iter()
             .find(|sock| sock.remote_port == port);
@@ -197,7 +197,7 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
 /// every run, whichever process the scheduler runs first.
 pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
     let pid = s.program.pid();
-    poll::until(within, || {
+    wait::until(within, || {
         !procinfo::tcp_sockets(pid).iter().any(|k| {
             k.remote_port == client_port && k.local_port == s.port && k.state != "TIME_WAIT"
         })
@@ -205,7 +205,7 @@ pub fn settle_after_reset(s: &Server, client_port: u16, within: Duration) {
     let mut still = 0;
     // A server that never sleeps (a busy loop) has done it once it has had its turn.
     let turn = procinfo::Turn::new(pid);
-    poll::every(Duration::from_millis(20), within, || {
+    wait::every(Duration::from_millis(20), within, || {
         let ended = procinfo::state(pid).is_none_or(|st| st == 'Z');
         let asleep = procinfo::tree(pid)
             .into_iter()
@@ -310,7 +310,7 @@ fn never_reads(ctx: &Ctx, s: &mut Server) -> Option<Text> {
     });
     if let Ok(c) = &probe {
         let (pid, port) = (s.program.pid(), c.local_port());
-        poll::until(Duration::from_secs(1), || {
+        wait::until(Duration::from_secs(1), || {
             procinfo::tcp_sockets(pid)
                 .iter()
                 .any(|sock| sock.remote_port == port && sock.rx_queue as usize >= line.len())

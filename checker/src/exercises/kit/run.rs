@@ -10,7 +10,7 @@ use crate::contain::procinfo;
 use crate::contain::program::Program;
 use crate::contain::spawn::{Input, Spawn};
 use crate::context::Ctx;
-use crate::exercises::kit::poll;
+use crate::exercises::kit::wait;
 use crate::observe::stuck::Stuck;
 use crate::observe::wire::Transcript;
 
@@ -50,7 +50,7 @@ pub fn to_exit_or_stuck(
     let mut program = spawn.start()?;
     ctx.watch(program.pid(), label);
     let deadline = ctx.within(wait);
-    let outcome = poll::exit_or_stuck(t, &mut program, deadline);
+    let outcome = wait::exit_or_stuck(t, &mut program, deadline);
     if let Some((pid, label)) = then {
         ctx.watch(pid, label);
     }
@@ -150,7 +150,7 @@ pub fn client(
     let mut program = spawn.start()?;
     ctx.watch(program.pid(), name);
     let deadline = ctx.within(wait);
-    let status = match poll::exit_or_stuck(t, &mut program, deadline) {
+    let status = match wait::exit_or_stuck(t, &mut program, deadline) {
         Ok(status) => status,
         // alarm() arms nothing /proc shows: a client that catches SIGALRM may be woken by one,
         // so it has its whole time; so has one whose socket's timeout cannot be read here.

@@ -14,14 +14,14 @@ use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::contain::program::Program;
-use crate::exercises::kit::poll;
+use crate::exercises::kit::wait;
 
 /// Wait (at most `within`) until every process `pids` names sleeps in a blocking call (in
 /// accept, poll, a read on a self-pipe..., whichever its design uses), so that a signal
 /// arrives during a wait. One that never sleeps is not failed here: the signal then arrives
 /// while it runs, and the test goes on.
 pub fn wait_until_asleep(within: Duration, pids: impl Fn() -> Vec<i32>) {
-    poll::until(within, || pids().into_iter().all(procinfo::is_waiting));
+    wait::until(within, || pids().into_iter().all(procinfo::is_waiting));
 }
 
 /// The last line the server printed must be `bye` (its stdout closed, or half a second).

@@ -49,7 +49,7 @@ impl Left {
 /// connection at once: its socket leaves the TCP table, the descriptor may still be open), or
 /// `deadline`; whether it did.
 pub fn reset_taken_by(server: i32, before: &BTreeSet<u64>, port: u16, deadline: Instant) -> bool {
-    super::poll::until(deadline.saturating_duration_since(Instant::now()), || {
+    super::wait::until(deadline.saturating_duration_since(Instant::now()), || {
         let left = left_for_clients(server, before, &[port]);
         !left.iter().any(|l| matches!(l, Left::InTable { .. }))
     })

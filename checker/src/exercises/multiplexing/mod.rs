@@ -12,7 +12,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::clients::{self, Conversation, Flood};
-use crate::exercises::kit::{echo, poll, server, sockets};
+use crate::exercises::kit::{echo, server, sockets, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::conn::where_it_waits;
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -94,13 +94,13 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
     // Every echo acknowledged and the server asleep again: no readiness it has not taken yet
     // (EPOLLOUT once an echo is acknowledged) may come before the events that follow.
     let ports: Vec<u16> = early.iter().map(Conn::local_port).collect();
-    poll::until(Duration::from_secs(2), || {
+    wait::until(Duration::from_secs(2), || {
         procinfo::tcp_sockets(pid)
             .iter()
             .filter(|sock| ports.contains(&sock.remote_port))
             .all(|sock| sock.tx_queue == 0)
     });
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     s.program.freeze()?;
     t.note("checker", msg!("multi-stopped"));
     // Each event is made only once the kernel has taken the one before: the server's next
@@ -124,13 +124,13 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
     for c in [e1, e2].into_iter().flatten() {
         let port = c.local_port();
         c.reset();
-        poll::until(Duration::from_secs(2), || gone(port));
+        wait::until(Duration::from_secs(2), || gone(port));
     }
     let mut senders: Vec<(Conn, String)> = Vec::new();
     for mut c in early.by_ref().take(2) {
         let line = format!("{} again\n", c.who);
         c.send(line.as_bytes(), deadline)?;
-        poll::until(Duration::from_secs(2), || queued(c.local_port()));
+        wait::until(Duration::from_secs(2), || queued(c.local_port()));
         senders.push((c, line));
     }
     survivors.extend(early);
@@ -139,7 +139,7 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
         let line = format!("late client {i}\n");
         c.send(line.as_bytes(), deadline)?;
         // The late clients' lines wait in sockets not accepted yet.
-        poll::until(Duration::from_secs(2), || queued(c.local_port()));
+        wait::until(Duration::from_secs(2), || queued(c.local_port()));
         senders.push((c, line));
     }
     s.program.thaw()?;
@@ -335,7 +335,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
-    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
+    wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let before = sockets::held(pid);
     let deadline = ctx.within(secs(10));
     let (c, _, flood) = flooding_client(ctx, &t, &s, "resetting client", 16 << 20, deadline)?;
@@ -411,7 +411,7 @@ pub fn non_blocking(ctx: &mut Ctx) -> TestResult {
     let pid = s.program.pid();
     // Held open while the server is looked at.
     let _conns = echo::talking(ctx, &t, s.port, 3)?;
-    poll::settled(Duration::from_secs(2), || vec![pid]);
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let listening = procinfo::listening_inodes(pid, s.port);
     let blocking: Vec<Text> = procinfo::socket_fds(pid)
         .into_iter()
@@ -449,7 +449,7 @@ pub fn one_thread(ctx: &mut Ctx) -> TestResult {
         echo::round_trip(&mut c, &format!("client {i}\n"), ctx.within(secs(5)))?;
         conns.push(c);
     }
-    poll::settled(Duration::from_secs(2), || procinfo::tree(pid));
+    wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let threads = procinfo::thread_states(pid).len();
     let children = procinfo::children(pid);
     if threads > 1 || !children.is_empty() {
