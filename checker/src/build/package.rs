@@ -71,7 +71,13 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
                 harness::generate(&workspace, exercise.name, &package_dir, calls, harness_deps)?;
             match build_harness(exercise, &package_dir, &source, color)? {
                 Ok((binary, more)) => {
-                    warnings.extend(more);
+                    // The library is compiled for the programs and again for the harness:
+                    // the same warning, kept once.
+                    for warning in more {
+                        if !warnings.contains(&warning) {
+                            warnings.push(warning);
+                        }
+                    }
                     Some(binary)
                 }
                 Err(outcome) => return Ok(outcome),

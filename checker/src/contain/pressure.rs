@@ -230,11 +230,17 @@ mod tests {
         assert!(starved.is_starved(), "{starved:?}");
     }
 
-    /// A thread that waited and then ended during the window takes its total with it: the
-    /// window still reads (never a sum smaller than at its start), and counts the threads
-    /// still there.
+    /// A thread that ends during a window takes its total with it: the window adds up each
+    /// thread's growth (a new thread's whole total), never one sum less another, which a
+    /// thread that ended would make smaller than the start, or even negative.
     #[test]
-    fn a_thread_that_ends_does_not_blind_the_own_window() {
+    fn the_own_window_adds_each_thread_s_growth() {
+        let at = |pairs: &[(u32, u64)]| Counter::OwnThreads(pairs.iter().copied().collect());
+        let before = at(&[(1, 100), (2, 500)]);
+        // Thread 2 ended (its 500 gone), thread 1 waited 50 more, thread 3 is new with 20.
+        let after = at(&[(1, 150), (3, 20)]);
+        assert_eq!(before.stalled_until(&after), Some(70));
+        // And a window over real threads, one of which ends inside it, still reads.
         let window = Window::open_own();
         spin(4, Duration::from_millis(100));
         assert!(window.close().is_some());
