@@ -468,8 +468,10 @@ fn keep_alive() {
     } else {
         Duration::from_millis(2500)
     };
+    // Not before 1.5 s (a broker that closes at the keep alive itself cuts off clients that
+    // ping on time); `start` is taken after the CONNACK, a moment after the broker's clock.
     assert!(
-        took > Duration::from_millis(1000) && took < most,
+        took > Duration::from_millis(1400) && took < most,
         "{took:?}"
     );
     assert_eq!(watcher.text(), pair("wills/silent", "timed out"));
@@ -765,7 +767,8 @@ fn a_stalled_subscriber_resumes_in_order() {
         p.publish(&format!("big/{i}"), &payload, 1, false);
     }
     let mut got = 0;
-    while let Ok(packet) = slow.recv_within(Duration::from_millis(1000)) {
+    // A gap of 5 s ends the deliveries: a loaded machine can pause them for a second.
+    while let Ok(packet) = slow.recv_within(Duration::from_secs(5)) {
         let Packet::Publish {
             topic, packet_id, ..
         } = packet

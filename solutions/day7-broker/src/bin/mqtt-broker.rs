@@ -184,17 +184,29 @@ impl Conn {
     }
 
     /// The reader's brake: wait while the outbox holds twice its bound (deliveries alone stop
-    /// at the bound, so only replies the client does not read take it there).
-    fn wait_for_room(&self) {
+    /// at the bound, so only replies the client does not read take it there), but never past
+    /// the keep alive's `deadline` (3.1.2-24 holds for a client that stopped reading too):
+    /// whether there is room now.
+    fn wait_for_room(&self, deadline: Option<Instant>) -> bool {
         let mut outbox = lock(&self.outbox);
         while !outbox.closed
             && (outbox.queue.len() >= 2 * OUTBOX_PACKETS || outbox.bytes >= 2 * OUTBOX_BYTES)
         {
-            outbox = self
-                .changed
-                .wait(outbox)
-                .unwrap_or_else(PoisonError::into_inner);
+            outbox = match deadline.map(|d| d.checked_duration_since(Instant::now())) {
+                None => self
+                    .changed
+                    .wait(outbox)
+                    .unwrap_or_else(PoisonError::into_inner),
+                Some(Some(left)) if !left.is_zero() => {
+                    self.changed
+                        .wait_timeout(outbox, left)
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0
+                }
+                Some(_) => return false,
+            };
         }
+        true
     }
 
     /// Close now: `shutdown(2)` both ways, so that the reader's `read` returns 0 and the
@@ -607,8 +619,11 @@ impl Reader<'_> {
                 }
             }
             received.drain(..used);
-            // A client that does not read its replies is not read either.
-            self.conn.wait_for_room();
+            // A client that does not read its replies is not read either, until its keep alive
+            // runs out.
+            if !self.conn.wait_for_room(deadline) {
+                return End::Closed("keep alive expired".into());
+            }
 
             // The keep alive as a read timeout: SO_RCVTIMEO set to what is left of it.
             let timeout = match deadline {
@@ -822,9 +837,11 @@ impl Reader<'_> {
         });
         // A resumed session: messages left unacknowledged (DUP set) and those that arrived
         // while the client was away.
+        // Named before the lock goes: the writer may drain the outbox and ask for the session's
+        // waiting messages by this name at once.
+        let _ = self.conn.client_id.set(client_id.clone());
         session.send_waiting();
         drop(state);
-        let _ = self.conn.client_id.set(client_id.clone());
         self.client_id = Some(client_id);
         self.keep_alive = match keep_alive {
             0 => None,
