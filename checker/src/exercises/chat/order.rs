@@ -4,7 +4,7 @@
 //! a correct server passes however its threads are scheduled.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Barrier, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::member::{self as chat, shown};
@@ -39,10 +39,6 @@ fn lines_of(c: usize, rng: &mut fastrand::Rng) -> Vec<Vec<u8>> {
 struct Rounds {
     /// How many clients have read every line of each round; `None` once one has failed.
     read: Mutex<Option<Vec<usize>>>,
-    /// The last round the senders may send.
-    opened: Mutex<Option<usize>>,
-    /// How many senders have sent each round, taken in by the server's kernel.
-    sent: Mutex<Vec<usize>>,
     changed: Condvar,
 }
 
@@ -57,51 +53,6 @@ impl Rounds {
             read[r] += 1;
         }
         self.changed.notify_all();
-    }
-
-    /// Round `r` may be sent (the server is stopped meanwhile).
-    fn open(&self, r: usize) {
-        *self.opened.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
-        self.changed.notify_all();
-    }
-
-    /// Wait until round `r` is open (or `deadline`); whether it is.
-    fn wait_open(&self, r: usize, deadline: Instant) -> bool {
-        let mut opened = self.opened.lock().unwrap_or_else(PoisonError::into_inner);
-        while opened.is_none_or(|o| o < r) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            opened = self
-                .changed
-                .wait_timeout(opened, left)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
-        true
-    }
-
-    /// A sender has sent round `r` whole, and the server's kernel has taken it in.
-    fn sent_all_of(&self, r: usize) {
-        self.sent.lock().unwrap_or_else(PoisonError::into_inner)[r] += 1;
-        self.changed.notify_all();
-    }
-
-    /// Wait until every sender has sent round `r` (or `deadline`).
-    fn wait_sent(&self, r: usize, deadline: Instant) {
-        let mut sent = self.sent.lock().unwrap_or_else(PoisonError::into_inner);
-        while sent[r] < SENDERS {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return;
-            }
-            sent = self
-                .changed
-                .wait_timeout(sent, left)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
     }
 
     /// A client gave up reading: nobody waits for the rounds any more.
@@ -132,34 +83,31 @@ impl Rounds {
 /// 8 clients each send 300 lines at once, cut into pieces of random sizes, in three rounds of
 /// 100 (the next once every client has read the last: each client reads in a thread of its own,
 /// as fast as the server writes): every client must get all 2400 lines, whole, in one and the
-/// same order, each sender's in its own order. Each round is sent while the server is stopped,
-/// and it is continued once its kernel holds every sender's round: all its readers wake at once
-/// with lines to pass on, so broadcasts that are not kept apart overlap however loaded the
-/// machine is (on a busy one, threads woken one by one did not, and two broken versions passed).
+/// same order, each sender's in its own order.
 pub fn many_senders(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let mut s = start(ctx)?;
+    let s = start(ctx)?;
     let members = chat::join_all(&t, s.port, SENDERS, ctx.within(secs(5)))?;
     let sent: Vec<Vec<Vec<u8>>> = (0..SENDERS).map(|c| lines_of(c, &mut ctx.rng)).collect();
     let seeds: Vec<u64> = (0..SENDERS).map(|_| ctx.rng.u64(..)).collect();
     let deadline = ctx.within(secs(8));
+    let go = Arc::new(Barrier::new(SENDERS));
     let rounds = Arc::new(Rounds {
         read: Mutex::new(Some(vec![0; LINES / ROUND])),
-        opened: Mutex::new(None),
-        sent: Mutex::new(vec![0; LINES / ROUND]),
         changed: Condvar::new(),
     });
     let mut threads = Vec::new();
     for ((mut m, lines), seed) in members.into_iter().zip(sent.clone()).zip(seeds) {
         let mut w = m.conn.try_clone()?;
-        let rounds = Arc::clone(&rounds);
+        let (go, rounds) = (Arc::clone(&go), Arc::clone(&rounds));
         threads.push(std::thread::spawn(move || {
             let sending = Arc::clone(&rounds);
             let writer = std::thread::spawn(move || -> TestResult {
                 let mut rng = fastrand::Rng::with_seed(seed);
+                go.wait();
                 for (r, round) in lines.chunks(ROUND).enumerate() {
-                    if !sending.wait_open(r, deadline) {
-                        break;
+                    if r > 0 {
+                        sending.wait_read(r - 1, deadline);
                     }
                     let all = round.concat();
                     let mut at = 0;
@@ -168,11 +116,6 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
                         w.send(&all[at..end], deadline)?;
                         at = end;
                     }
-                    // Taken in by the server's kernel, stopped as the server is.
-                    wait::until(deadline.saturating_duration_since(Instant::now()), || {
-                        w.unsent() == 0
-                    });
-                    sending.sent_all_of(r);
                 }
                 Ok(())
             });
@@ -182,22 +125,6 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
             });
             (m.who().to_string(), got, wrote)
         }));
-    }
-    // Each round sent while the server is stopped, once the last has been read by everyone.
-    for r in 0..LINES / ROUND {
-        if r > 0 {
-            rounds.wait_read(r - 1, deadline);
-        }
-        let stopped = s.program.freeze_group().is_ok();
-        if stopped {
-            t.note("checker", msg!("chat-stopped-server"));
-        }
-        rounds.open(r);
-        rounds.wait_sent(r, deadline);
-        if stopped {
-            let _ = s.program.thaw_group();
-            t.note("checker", msg!("chat-continued-server"));
-        }
     }
     let mut received = Vec::new();
     for thread in threads {
