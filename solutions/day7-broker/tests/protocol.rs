@@ -7,42 +7,20 @@
 //! cargo test -p day7-broker --test protocol` runs these same tests against mosquitto, to
 //! check that they ask for MQTT 3.1.1 and not for this broker's quirks.
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use day7_broker::{MAX_PACKET, Packet, Will, decode, encode, encode_remaining_length};
 use nix::sys::signal::{self, Signal};
 use nix::unistd::Pid;
 
-struct Broker {
-    child: Child,
-    port: u16,
-}
+use common::Broker;
 
 impl Broker {
-    fn start() -> Broker {
-        let program = std::env::var("DAY7_BROKER")
-            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_mqtt-broker").to_string());
-        // A free port: the kernel's choice for a socket closed at once (mosquitto cannot take 0).
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let mut child = Command::new(&program)
-            .arg(port.to_string())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("start {program}: {e}"));
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the listening line");
-        assert_eq!(line.trim(), format!("listening on 0.0.0.0:{port}"));
-        Broker { child, port }
-    }
-
     fn client(&self) -> Client {
         Client::tcp(self.port)
     }
@@ -54,21 +32,6 @@ impl Broker {
             panic!("CONNECT {id} refused with return code {code}");
         }
         c
-    }
-}
-
-impl Drop for Broker {
-    fn drop(&mut self) {
-        let _ = signal::kill(Pid::from_raw(self.child.id() as i32), Signal::SIGTERM);
-        let deadline = Instant::now() + Duration::from_secs(2);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 
