@@ -263,22 +263,30 @@ impl ListenQueue {
     /// How many connections wait to be accepted, and the backlog; `None` if it no longer
     /// listens.
     pub fn now(&self) -> Option<(u32, u32)> {
-        // SAFETY: tcp_info is plain data, valid when zeroed.
-        let mut info: libc::tcp_info = unsafe { std::mem::zeroed() };
-        let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
-        // SAFETY: a valid socket, and a buffer of the size passed.
-        let r = unsafe {
-            libc::getsockopt(
-                std::os::fd::AsRawFd::as_raw_fd(&self.fd),
-                libc::IPPROTO_TCP,
-                libc::TCP_INFO,
-                (&mut info as *mut libc::tcp_info).cast(),
-                &mut len,
-            )
-        };
         const TCP_LISTEN: u8 = 10;
-        (r == 0 && info.tcpi_state == TCP_LISTEN).then_some((info.tcpi_unacked, info.tcpi_sacked))
+        let info = tcp_info(&self.fd)?;
+        (info.tcpi_state == TCP_LISTEN).then_some((info.tcpi_unacked, info.tcpi_sacked))
     }
+}
+
+/// The kernel's view of a TCP socket (`TCP_INFO`), or `None` if it cannot say (not a TCP
+/// socket). The one reader of it: a listener's queue, a connection's state, the experiments.
+pub fn tcp_info(fd: impl std::os::fd::AsFd) -> Option<libc::tcp_info> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: tcp_info is plain data, valid when zeroed.
+    let mut info: libc::tcp_info = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
+    // SAFETY: a valid socket, and a buffer of the size passed.
+    let r = unsafe {
+        libc::getsockopt(
+            fd.as_fd().as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_INFO,
+            (&raw mut info).cast(),
+            &mut len,
+        )
+    };
+    (r == 0).then_some(info)
 }
 
 /// The inodes of the sockets listening on `port` that `pid`'s tree can see.

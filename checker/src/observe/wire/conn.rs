@@ -449,21 +449,9 @@ impl Conn {
     /// FIN_WAIT1 (TCP_INFO's state; false while the FIN waits behind bytes a full window holds
     /// back, or if the socket cannot say).
     pub fn fin_acknowledged(&self) -> bool {
-        let fd = std::os::fd::AsRawFd::as_raw_fd(&self.stream);
-        // SAFETY: a zeroed tcp_info is valid; getsockopt writes at most `len` bytes into it.
-        let mut info: libc::tcp_info = unsafe { std::mem::zeroed() };
-        let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
-        let r = unsafe {
-            libc::getsockopt(
-                fd,
-                libc::IPPROTO_TCP,
-                libc::TCP_INFO,
-                (&raw mut info).cast(),
-                &mut len,
-            )
-        };
         // include/net/tcp_states.h: ESTABLISHED 1, FIN_WAIT1 4.
-        r == 0 && !matches!(info.tcpi_state, 1 | 4)
+        crate::contain::procinfo::tcp_info(&self.stream)
+            .is_some_and(|info| !matches!(info.tcpi_state, 1 | 4))
     }
 
     /// shutdown(SHUT_WR): we send a FIN, the program's read() returns 0.
