@@ -115,6 +115,9 @@ pub struct Failure {
     pub reproduce: Option<Text>,
     /// What the program printed, already escaped, if it helps.
     pub output: Option<String>,
+    /// What came back proves the failure whatever the timing (lines in two orders, a line no
+    /// one sent): a busy machine cannot have caused it, so it is never judged again.
+    pub proven: bool,
 }
 
 impl Failure {
@@ -129,6 +132,7 @@ impl Failure {
             note: None,
             reproduce: None,
             output: None,
+            proven: false,
         }
     }
 
@@ -200,10 +204,17 @@ impl Failure {
         )
     }
 
-    /// The program's own state proves the failure, however busy the machine: it is stuck, or
-    /// it dropped a connection it never read. Such a failure is never judged again.
+    /// The program's own state, or what it sent, proves the failure however busy the machine:
+    /// it is stuck, it dropped a connection it never read, or it answered what no timing
+    /// explains. Such a failure is never judged again.
     pub fn is_certain(&self) -> bool {
-        self.is_stuck() || self.diagnosis == Some(Diagnosis::ClosedUnread)
+        self.proven || self.is_stuck() || self.diagnosis == Some(Diagnosis::ClosedUnread)
+    }
+
+    /// What came back proves this failure whatever the timing (see `proven`).
+    pub fn proven(mut self) -> Self {
+        self.proven = true;
+        self
     }
 
     pub fn reproduce(mut self, command: impl Into<Text>) -> Self {

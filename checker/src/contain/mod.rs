@@ -2,8 +2,9 @@
 //! in its `scope` (a tag, a sandbox, a directory); `spawn` starts one, `program` watches and
 //! stops it, `capture` keeps its output; `reaper` knows every child of the checker and collects
 //! what nobody waits for; `sandbox` and `cgroup` confine; `procinfo` reads `/proc` (the process
-//! tree, states, sockets); `intervention` records what the checker had to do; `exit` puts how a
-//! program ended into words.
+//! tree, states, sockets); `schedule` sets where a program's threads run, for a test that makes
+//! a race happen; `intervention` records what the checker had to do; `exit` puts how a program
+//! ended into words.
 
 pub mod capture;
 pub mod cgroup;
@@ -15,5 +16,6 @@ pub mod procinfo;
 pub mod program;
 pub mod reaper;
 pub mod sandbox;
+pub mod schedule;
 pub mod scope;
 pub mod spawn;

@@ -31,6 +31,11 @@ impl ServerEnd {
         })
     }
 
+    /// The server's descriptor number for this connection.
+    pub fn fd(&self) -> i32 {
+        self.fd
+    }
+
     /// Bytes the server has written to this connection that the peer has not acknowledged
     /// (SIOCOUTQ: /proc/net/tcp's tx_queue); `None` once the server no longer holds it.
     pub fn send_queue(&self) -> Option<u64> {

@@ -49,6 +49,11 @@ impl Member {
         }
     }
 
+    /// Whether a complete line has come and not been taken yet.
+    pub fn has_line(&self) -> bool {
+        !self.lines.is_empty()
+    }
+
     /// The bytes after the last `\n` that came: an unfinished line.
     pub fn unfinished(&self) -> &[u8] {
         &self.partial

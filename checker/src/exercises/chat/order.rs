@@ -3,11 +3,11 @@
 //! client received with what the others received and with what was sent, never with timing, so
 //! a correct server passes however its threads are scheduled.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Barrier, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::member::{self as chat, shown};
+use super::judge::{incomplete, judge};
+use super::member as chat;
 use super::start;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
@@ -80,13 +80,15 @@ impl Rounds {
     }
 }
 
-/// 8 clients each send 300 lines at once, cut into pieces of random sizes, in three rounds of
-/// 100 (the next once every client has read the last: each client reads in a thread of its own,
-/// as fast as the server writes): every client must get all 2400 lines, whole, in one and the
-/// same order, each sender's in its own order.
+/// First two lines made to cross (`crossing`: a broadcast held up by a client that stops
+/// reading while another line waits). Then 8 clients each send 300 lines at once, cut into
+/// pieces of random sizes, in three rounds of 100 (the next once every client has read the
+/// last: each client reads in a thread of its own, as fast as the server writes): every client
+/// must get all 2400 lines, whole, in one and the same order, each sender's in its own order.
 pub fn many_senders(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
+    super::crossing::crossing_lines(ctx, &t, &s)?;
     let members = chat::join_all(&t, s.port, SENDERS, ctx.within(secs(5)))?;
     let sent: Vec<Vec<Vec<u8>>> = (0..SENDERS).map(|c| lines_of(c, &mut ctx.rng)).collect();
     let seeds: Vec<u64> = (0..SENDERS).map(|_| ctx.rng.u64(..)).collect();
@@ -162,94 +164,6 @@ fn read_rounds(
         }
     }
     Ok(got)
-}
-
-/// What a client that did not get everything did get.
-fn incomplete(f: Failure, who: &str, got: &[Vec<u8>], sent: &[Vec<Vec<u8>>]) -> Failure {
-    let all: usize = sent.iter().map(Vec::len).sum();
-    let f = f.detail(
-        msg!("chat-lines"),
-        msg!(
-            "chat-got-of",
-            who = who,
-            got = got.len().to_string(),
-            all = all.to_string()
-        ),
-    );
-    match got.last() {
-        Some(last) => f.detail(msg!("chat-last-line-it-got"), shown(last)),
-        None => f,
-    }
-}
-
-/// Every line whole and sent by someone, each exactly once, each sender's in order, and the
-/// same order for every client.
-fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> TestResult {
-    let origin: HashMap<&[u8], (usize, usize)> = sent
-        .iter()
-        .enumerate()
-        .flat_map(|(c, lines)| {
-            lines
-                .iter()
-                .enumerate()
-                .map(move |(i, l)| (l.as_slice(), (c, i)))
-        })
-        .collect();
-    for (who, lines) in received {
-        let mut next = vec![0usize; sent.len()];
-        for (k, line) in lines.iter().enumerate() {
-            let Some(&(c, i)) = origin.get(line.as_slice()) else {
-                return Err(Failure::wrong(msg!(
-                    "chat-unsent-line",
-                    who = who,
-                    line = (k + 1).to_string()
-                ))
-                .detail(msg!("label-got"), shown(line))
-                .note(msg!("chat-whole-line-under-lock")));
-            };
-            if i != next[c] {
-                let (line_no, client) = (i.to_string(), c.to_string());
-                let summary = if i < next[c] {
-                    msg!(
-                        "chat-line-again",
-                        who = who,
-                        line = line_no,
-                        client = client
-                    )
-                } else {
-                    msg!(
-                        "chat-line-early",
-                        who = who,
-                        line = line_no,
-                        client = client
-                    )
-                };
-                return Err(Failure::wrong(summary)
-                    .detail(msg!("label-got"), shown(line))
-                    .detail(
-                        msg!("label-expected"),
-                        shown(&sent[c][next[c].min(LINES - 1)]),
-                    )
-                    .note(msg!("chat-order-note")));
-            }
-            next[c] += 1;
-        }
-    }
-    let (first, reference) = &received[0];
-    for (who, lines) in &received[1..] {
-        if let Some(k) = (0..lines.len()).find(|&k| lines[k] != reference[k]) {
-            return Err(Failure::wrong(msg!(
-                "chat-lines-orders-from",
-                first = first,
-                who = who,
-                line = (k + 1).to_string()
-            ))
-            .detail(first.clone(), shown(&reference[k]))
-            .detail(who.clone(), shown(&lines[k]))
-            .note(msg!("chat-order-note")));
-        }
-    }
-    Ok(())
 }
 
 /// Wait until the server has taken what was just sent and sleeps again: every thread of it

@@ -26,10 +26,10 @@ pub static CHAT: Family = Family {
         },
         TestCase {
             id: "many-senders",
-            title: "8 clients send 300 lines each at once, 100 at a time: every client gets all 2400, whole, in one and the same order, each sender's in its order",
+            title: "a broadcast held up by a client that stops reading while another line waits, then 8 clients sending 300 lines each at once, 100 at a time: every client gets every line, whole, in one and the same order, each sender's in its order",
             points: 3,
             timeout: secs(20),
-            hint: "Lock the list once per line and keep it locked until the line has gone to every client: a lock taken per send, or sends made from a copy of the list after unlocking, let two lines cross.",
+            hint: "Lock the list once per line and keep it locked until the line has gone to every client, even when a send blocks: a lock taken per send, or sends made from a copy of the list after unlocking, let two lines cross.",
             section: "data-races",
             program: None,
             run: many_senders,

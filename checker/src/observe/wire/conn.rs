@@ -454,6 +454,14 @@ impl Conn {
             .is_some_and(|info| !matches!(info.tcpi_state, 1 | 4))
     }
 
+    /// The window our end last advertised (TCP_INFO's rcv_wnd): at most what the program's
+    /// kernel can still send us before we read (our free room only shrinks while we do not).
+    /// Call `quick_ack` first, so that what came is acknowledged, and the window told, at once
+    /// rather than after the delayed-ACK timer.
+    pub fn advertised_window(&self) -> Option<u32> {
+        crate::contain::procinfo::tcp_info(&self.stream).map(|info| info.tcpi_rcv_wnd)
+    }
+
     /// shutdown(SHUT_WR): we send a FIN, the program's read() returns 0.
     pub fn shutdown_write(&mut self) {
         let _ = self.stream.shutdown(Shutdown::Write);

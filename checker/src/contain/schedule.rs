@@ -1,0 +1,126 @@
+//! Where and how a program's threads run, set from outside, for a test that must make two
+//! events coincide rather than hope they do: every thread of the program on one CPU, one of
+//! them left where it is and the others in the real-time class (SCHED_FIFO), so that any of
+//! them woken runs at once, before the one left behind takes another step, however busy the
+//! CPU is with others. That needs a privilege (CAP_SYS_NICE, which the checker has as root);
+//! without it, the one left behind goes to the idle class instead (SCHED_IDLE), which any
+//! normal thread woken on its CPU preempts (kernel/sched/fair.c, the wake-up check): as sure on
+//! a quiet machine, not on one busy with others, whose threads the scheduler may run between.
+//! A correct program is correct under every order its threads may run in; this picks the order
+//! that shows a race. What cannot be set is left as it was, and the test runs on as it would
+//! have.
+
+use std::mem::{size_of, zeroed};
+
+/// A program's threads as they were before `pin_to_one_cpu`, put back when this is dropped.
+pub struct Pinned {
+    /// Each thread's CPU mask before.
+    masks: Vec<(i32, libc::cpu_set_t)>,
+    /// Threads moved to the idle class.
+    idle: Vec<i32>,
+    /// Threads moved to the real-time class.
+    realtime: Vec<i32>,
+}
+
+/// The thread ids of `pid` (empty if it is gone).
+fn threads(pid: i32) -> Vec<i32> {
+    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .collect()
+}
+
+fn mask_of(tid: i32) -> Option<libc::cpu_set_t> {
+    // SAFETY: a zeroed cpu_set_t is an empty set, and the kernel writes at most its size.
+    let mut mask: libc::cpu_set_t = unsafe { zeroed() };
+    let r = unsafe { libc::sched_getaffinity(tid, size_of::<libc::cpu_set_t>(), &mut mask) };
+    (r == 0).then_some(mask)
+}
+
+fn set_mask(tid: i32, mask: &libc::cpu_set_t) -> bool {
+    // SAFETY: a valid cpu_set_t of the size passed.
+    unsafe { libc::sched_setaffinity(tid, size_of::<libc::cpu_set_t>(), mask) == 0 }
+}
+
+/// Every thread of `pid` runs on one CPU (the lowest the first thread may use), until
+/// the `Pinned` is dropped. Threads it starts later inherit the CPU of the thread that starts them.
+pub fn pin_to_one_cpu(pid: i32) -> Pinned {
+    let mut pinned = Pinned {
+        masks: Vec::new(),
+        idle: Vec::new(),
+        realtime: Vec::new(),
+    };
+    let Some(first) = threads(pid).first().and_then(|&t| mask_of(t)) else {
+        return pinned;
+    };
+    // SAFETY: CPU_ISSET reads within the set for any index below CPU_SETSIZE.
+    let Some(cpu) =
+        (0..libc::CPU_SETSIZE as usize).find(|&c| unsafe { libc::CPU_ISSET(c, &first) })
+    else {
+        return pinned;
+    };
+    // SAFETY: as above; CPU_SET writes within the set.
+    let mut one: libc::cpu_set_t = unsafe { zeroed() };
+    unsafe { libc::CPU_SET(cpu, &mut one) };
+    for tid in threads(pid) {
+        if let Some(before) = mask_of(tid)
+            && set_mask(tid, &one)
+        {
+            pinned.masks.push((tid, before));
+        }
+    }
+    pinned
+}
+
+fn set_class(tid: i32, policy: libc::c_int, priority: libc::c_int) -> bool {
+    let param = libc::sched_param {
+        sched_priority: priority,
+    };
+    // SAFETY: a valid sched_param for the call's duration.
+    unsafe { libc::sched_setscheduler(tid, policy, &param) == 0 }
+}
+
+impl Pinned {
+    /// Move every thread of `pid` but `except` to the real-time class (SCHED_FIFO, the lowest
+    /// priority): one of them woken on the CPU runs at once, before any thread of the normal
+    /// classes takes another step, however busy the CPU is with others. Needs CAP_SYS_NICE (or
+    /// an RLIMIT_RTPRIO): whether every one could be moved; if not, none is.
+    pub fn realtime_except(&mut self, pid: i32, except: &[i32]) -> bool {
+        for tid in threads(pid).into_iter().filter(|t| !except.contains(t)) {
+            if !set_class(tid, libc::SCHED_FIFO, 1) {
+                for tid in self.realtime.drain(..) {
+                    set_class(tid, libc::SCHED_OTHER, 0);
+                }
+                return false;
+            }
+            self.realtime.push(tid);
+        }
+        true
+    }
+
+    /// Move thread `tid` to the idle class: any other thread woken on its CPU runs first.
+    /// Whether it could be moved.
+    pub fn idle(&mut self, tid: i32) -> bool {
+        let moved = set_class(tid, libc::SCHED_IDLE, 0);
+        if moved {
+            self.idle.push(tid);
+        }
+        moved
+    }
+}
+
+impl Drop for Pinned {
+    /// Put every thread back: its CPUs, and the normal class for those moved to the idle one.
+    /// Going back to the normal class needs a privilege (RLIMIT_NICE, or CAP_SYS_NICE) the
+    /// checker may not have; a thread left idle still runs whenever its CPU has nothing else.
+    fn drop(&mut self) {
+        for tid in self.realtime.iter().chain(&self.idle) {
+            set_class(*tid, libc::SCHED_OTHER, 0);
+        }
+        for (tid, mask) in &self.masks {
+            set_mask(*tid, mask);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! What the clients of a chat got, judged against what was sent: every line whole and sent by
+//! someone, each once, each sender's in order, and one order for every client.
+
+use std::collections::HashMap;
+
+use super::member::shown;
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, TestResult};
+
+/// What a client that did not get everything did get.
+pub fn incomplete(f: Failure, who: &str, got: &[Vec<u8>], sent: &[Vec<Vec<u8>>]) -> Failure {
+    let all: usize = sent.iter().map(Vec::len).sum();
+    let f = f.detail(
+        msg!("chat-lines"),
+        msg!(
+            "chat-got-of",
+            who = who,
+            got = got.len().to_string(),
+            all = all.to_string()
+        ),
+    );
+    match got.last() {
+        Some(last) => f.detail(msg!("chat-last-line-it-got"), shown(last)),
+        None => f,
+    }
+}
+
+/// Every line whole and sent by someone, each exactly once, each sender's in order, and the
+/// same order for every client. A failure here is proven: no timing makes a correct server
+/// send what was not sent, or two clients the lines in two orders.
+pub fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> TestResult {
+    let origin: HashMap<&[u8], (usize, usize)> = sent
+        .iter()
+        .enumerate()
+        .flat_map(|(c, lines)| {
+            lines
+                .iter()
+                .enumerate()
+                .map(move |(i, l)| (l.as_slice(), (c, i)))
+        })
+        .collect();
+    for (who, lines) in received {
+        let mut next = vec![0usize; sent.len()];
+        for (k, line) in lines.iter().enumerate() {
+            let Some(&(c, i)) = origin.get(line.as_slice()) else {
+                return Err(Failure::wrong(msg!(
+                    "chat-unsent-line",
+                    who = who,
+                    line = (k + 1).to_string()
+                ))
+                .detail(msg!("label-got"), shown(line))
+                .note(msg!("chat-whole-line-under-lock"))
+                .proven());
+            };
+            if i != next[c] {
+                let (line_no, client) = (i.to_string(), c.to_string());
+                let summary = if i < next[c] {
+                    msg!(
+                        "chat-line-again",
+                        who = who,
+                        line = line_no,
+                        client = client
+                    )
+                } else {
+                    msg!(
+                        "chat-line-early",
+                        who = who,
+                        line = line_no,
+                        client = client
+                    )
+                };
+                return Err(Failure::wrong(summary)
+                    .detail(msg!("label-got"), shown(line))
+                    .detail(
+                        msg!("label-expected"),
+                        shown(&sent[c][next[c].min(sent[c].len() - 1)]),
+                    )
+                    .note(msg!("chat-order-note"))
+                    .proven());
+            }
+            next[c] += 1;
+        }
+    }
+    let (first, reference) = &received[0];
+    for (who, lines) in &received[1..] {
+        if let Some(k) = (0..lines.len()).find(|&k| lines[k] != reference[k]) {
+            return Err(Failure::wrong(msg!(
+                "chat-lines-orders-from",
+                first = first,
+                who = who,
+                line = (k + 1).to_string()
+            ))
+            .detail(first.clone(), shown(&reference[k]))
+            .detail(who.clone(), shown(&lines[k]))
+            .note(msg!("chat-order-note"))
+            .proven());
+        }
+    }
+    Ok(())
+}
