@@ -298,6 +298,12 @@ pub fn listening_inodes(pid: i32, port: u16) -> Vec<u64> {
         .collect()
 }
 
+/// Whether `pid` holds one of `sockets` (their inodes) open: a child that kept the socket
+/// its parent listens on holds it, and the kernel goes on handing it connections.
+pub fn holds_any(pid: i32, sockets: &[u64]) -> bool {
+    socket_inodes(pid).iter().any(|i| sockets.contains(i))
+}
+
 /// How many established connections on `port` (the server's side of each) `pid`'s tree holds
 /// open: the clients it has accepted and not closed.
 pub fn connections_held(pid: i32, port: u16) -> usize {

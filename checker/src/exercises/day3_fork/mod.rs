@@ -391,11 +391,7 @@ fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
         .into_iter()
         .filter(|(_, st)| *st != 'Z')
         .map(|(p, _)| p)
-        .filter(|&p| {
-            procinfo::socket_inodes(p)
-                .iter()
-                .any(|i| listeners.contains(i))
-        })
+        .filter(|&p| procinfo::holds_any(p, &listeners))
         .collect();
     if holders.is_empty() {
         return Ok(());

@@ -139,10 +139,7 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
         let shown = format!("{p} {} (state {state})", procinfo::comm(p));
         if state == 'Z' {
             zombies.push(shown);
-        } else if !procinfo::socket_inodes(p)
-            .iter()
-            .any(|i| listeners.contains(i))
-        {
+        } else if !procinfo::holds_any(p, &listeners) {
             others.push(shown);
         } else if waits_for_connections(p) {
             servers.push(shown);

@@ -112,11 +112,7 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
     let listeners = procinfo::listening_inodes(server, run.s.port);
     let holders: Vec<Text> = procinfo::children(server)
         .into_iter()
-        .filter(|&k| {
-            procinfo::socket_inodes(k)
-                .iter()
-                .any(|i| listeners.contains(i))
-        })
+        .filter(|&k| procinfo::holds_any(k, &listeners))
         .map(|k| {
             if k == run.logger {
                 msg!("pipe-holder-logger", pid = k.to_string())

@@ -79,11 +79,7 @@ pub fn no_listener_in_worker(ctx: &mut Ctx) -> TestResult {
     let workers = p.settle(Duration::from_secs(2), || p.workers());
     let holding: Vec<i32> = workers
         .into_iter()
-        .filter(|&w| {
-            procinfo::socket_inodes(w)
-                .iter()
-                .any(|i| listeners.contains(i))
-        })
+        .filter(|&w| procinfo::holds_any(w, &listeners))
         .collect();
     if holding.is_empty() {
         return Ok(());
