@@ -47,11 +47,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
                 // Events queued while grading are settled by the snapshot below: a save made
                 // meanwhile is a difference from what was graded, and is graded now.
                 while rx.try_recv().is_ok() {}
-                let now = Snapshot::take(&dir);
-                let changed = graded.changed(&now);
-                if !changed.is_empty() {
-                    save = Save::of(&dir, changed);
-                    graded = now;
+                if let Some(next) = graded.saved_since(&dir) {
+                    save = next;
                     writeln!(out, "{}", tr.render(&save.while_grading_line()))?;
                     writeln!(out, "\n{}\n", "─".repeat(72))?;
                     continue;
@@ -67,11 +64,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
                     // Let a burst of saves settle, then look at what changed.
                     std::thread::sleep(Duration::from_millis(300));
                     while rx.try_recv().is_ok() {}
-                    let now = Snapshot::take(&dir);
-                    let changed = graded.changed(&now);
-                    if !changed.is_empty() {
-                        save = Save::of(&dir, changed);
-                        graded = now;
+                    if let Some(next) = graded.saved_since(&dir) {
+                        save = next;
                         break;
                     }
                 }
@@ -136,6 +130,18 @@ impl Snapshot {
             }
         }
         Snapshot(files)
+    }
+
+    /// The save to grade next, if the content below `dir` is no longer what `self` (the graded
+    /// snapshot) holds; `self` then becomes the content that save is graded on.
+    fn saved_since(&mut self, dir: &Path) -> Option<Save> {
+        let now = Snapshot::take(dir);
+        let changed = self.changed(&now);
+        if changed.is_empty() {
+            return None;
+        }
+        *self = now;
+        Some(Save::of(dir, changed))
     }
 
     /// The files created, changed or removed from `self` to `now`, sorted.
