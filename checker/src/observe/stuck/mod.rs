@@ -470,6 +470,7 @@ enum Threads {
 mod tests {
     use super::*;
     use crate::base::i18n::{Lang, Messages};
+    use std::process::{Command, Stdio};
 
     fn wait_stuck(watched: &Watched, within: Duration) -> Option<Stuck> {
         let until = Instant::now() + within;
@@ -482,18 +483,29 @@ mod tests {
         None
     }
 
+    /// `look` at `command` started and watched as `name`; it is killed and reaped after.
+    fn watching<T>(command: &mut Command, name: &str, look: impl FnOnce(&Watched) -> T) -> T {
+        let mut child = command.spawn().unwrap();
+        let watched = Watched::default();
+        watched.watch(child.id() as i32, name);
+        let seen = look(&watched);
+        let _ = child.kill();
+        let _ = child.wait();
+        seen
+    }
+
+    /// cat asleep in a read of a pipe that nobody writes to (the pipe's end stays ours).
+    fn cat_reading_a_pipe() -> Command {
+        let mut cat = Command::new("cat");
+        cat.stdin(Stdio::piped()).stdout(Stdio::null());
+        cat
+    }
+
     #[test]
     fn a_reader_of_a_pipe_nobody_writes_is_stuck_and_says_where() {
-        let mut cat = std::process::Command::new("cat")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let watched = Watched::default();
-        watched.watch(cat.id() as i32, "cat");
-        let stuck = wait_stuck(&watched, Duration::from_secs(5));
-        let _ = cat.kill();
-        let _ = cat.wait();
+        let stuck = watching(&mut cat_reading_a_pipe(), "cat", |watched| {
+            wait_stuck(watched, Duration::from_secs(5))
+        });
         let stuck = stuck.expect("cat, asleep in read, is stuck");
         let text = Messages::new(Lang::En).render(&stuck.where_);
         assert!(
@@ -504,20 +516,17 @@ mod tests {
 
     #[test]
     fn where_a_program_is_when_a_wait_runs_out_names_a_running_one() {
-        let mut spinner = std::process::Command::new("sh")
-            .args(["-c", "while :; do :; done"])
-            .spawn()
-            .unwrap();
-        let watched = Watched::default();
-        watched.watch(spinner.id() as i32, "spinner");
-        let until = Instant::now() + Duration::from_secs(5);
-        let mut text = String::new();
-        while !text.contains("spinner runs") && Instant::now() < until {
-            let now = watched.now(&HashMap::new()).expect("a live program");
-            text = Messages::new(Lang::En).render(&now);
-        }
-        let _ = spinner.kill();
-        let _ = spinner.wait();
+        let mut spinner = Command::new("sh");
+        spinner.args(["-c", "while :; do :; done"]);
+        let text = watching(&mut spinner, "spinner", |watched| {
+            let until = Instant::now() + Duration::from_secs(5);
+            let mut text = String::new();
+            while !text.contains("spinner runs") && Instant::now() < until {
+                let now = watched.now(&HashMap::new()).expect("a live program");
+                text = Messages::new(Lang::En).render(&now);
+            }
+            text
+        });
         assert!(text.contains("spinner runs"), "{text}");
     }
 
@@ -553,37 +562,27 @@ mod tests {
 
     #[test]
     fn a_sleeper_wakes_by_itself_and_is_never_stuck() {
-        let mut sleeper = std::process::Command::new("sleep")
-            .arg("30")
-            .spawn()
-            .unwrap();
-        let watched = Watched::default();
-        watched.watch(sleeper.id() as i32, "sleep");
-        let stuck = wait_stuck(&watched, HOLD * 3);
-        let _ = sleeper.kill();
-        let _ = sleeper.wait();
+        let mut sleeper = Command::new("sleep");
+        sleeper.arg("30");
+        let stuck = watching(&mut sleeper, "sleep", |watched| {
+            wait_stuck(watched, HOLD * 3)
+        });
         assert!(stuck.is_none(), "{stuck:?}");
     }
 
     #[test]
     fn the_checker_moving_bytes_keeps_a_program_from_looking_stuck() {
-        let mut cat = std::process::Command::new("cat")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let watched = Watched::default();
-        watched.watch(cat.id() as i32, "cat");
-        let until = Instant::now() + HOLD * 3;
-        let mut activity = 0;
-        let mut seen = None;
-        while Instant::now() < until {
-            activity += 1;
-            seen = seen.or(watched.stuck(activity, &HashMap::new()));
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = cat.kill();
-        let _ = cat.wait();
+        let seen = watching(&mut cat_reading_a_pipe(), "cat", |watched| {
+            let until = Instant::now() + HOLD * 3;
+            let mut activity = 0;
+            let mut seen = None;
+            while Instant::now() < until {
+                activity += 1;
+                seen = seen.or(watched.stuck(activity, &HashMap::new()));
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            seen
+        });
         assert!(seen.is_none(), "{seen:?}");
     }
 }
