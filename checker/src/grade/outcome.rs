@@ -128,6 +128,32 @@ impl ExerciseStatus {
     }
 }
 
+/// Reports made up for the reports' own tests, without grading anything.
+#[cfg(test)]
+impl ExerciseReport {
+    /// `exercise` built, each of its tests having taken `duration` and ended as `failure` says
+    /// (`None`: passed).
+    pub fn made_up(
+        exercise: &'static Exercise,
+        duration: Duration,
+        mut failure: impl FnMut(&Test) -> Option<Failure>,
+    ) -> ExerciseReport {
+        let tests = crate::lab::test::tests_of(exercise)
+            .into_iter()
+            .map(|t| {
+                let f = failure(&t);
+                TestReport::of(t, f, duration, Vec::new())
+            })
+            .collect();
+        ExerciseReport {
+            exercise,
+            build_problem: None,
+            tests,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 impl ExerciseReport {
     pub fn status(&self) -> ExerciseStatus {
         match &self.build_problem {
@@ -326,7 +352,6 @@ mod tests {
     use crate::base::verdict::TestResult;
     use crate::context::Ctx;
     use crate::lab::exercise::{ExerciseKind, RULES_ID, TestCase, secs};
-    use crate::lab::test::tests_of;
 
     fn run(_: &mut Ctx) -> TestResult {
         Ok(())
@@ -361,17 +386,8 @@ mod tests {
 
     /// The exercise's report with these outcomes of a, b and the rules (`None`: passed).
     fn report(outcomes: [Option<Failure>; 3]) -> ExerciseReport {
-        let tests = tests_of(&EXERCISE)
-            .into_iter()
-            .zip(outcomes)
-            .map(|(t, f)| TestReport::of(t, f, Duration::ZERO, Vec::new()))
-            .collect();
-        ExerciseReport {
-            exercise: &EXERCISE,
-            build_problem: None,
-            tests,
-            warnings: Vec::new(),
-        }
+        let mut outcomes = outcomes.into_iter();
+        ExerciseReport::made_up(&EXERCISE, Duration::ZERO, |_| outcomes.next().flatten())
     }
 
     #[test]

@@ -110,17 +110,16 @@ mod tests {
     /// the compiler wrote it in English, with its fix after it in Korean.
     #[test]
     fn a_kept_warning_shows_under_a_passing_exercise_with_its_fix() {
-        use crate::grade::outcome::{ExerciseReport, ExerciseStatus, TestReport};
-        let tests = crate::lab::test::tests_of(&crate::lab::fixtures::LIB)
-            .into_iter()
-            .map(|t| TestReport::of(t, None, std::time::Duration::ZERO, Vec::new()))
-            .collect();
+        use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
+        let passing = ExerciseReport::made_up(
+            &crate::lab::fixtures::LIB,
+            std::time::Duration::ZERO,
+            |_| None,
+        );
         let warning = "warning: unused `Result` that must be used\n --> src/lib.rs:7:5\n  |\n7 |     nix::unistd::write(&fd, buf);\n  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
         let report = ExerciseReport {
-            exercise: &crate::lab::fixtures::LIB,
-            build_problem: None,
-            tests,
             warnings: vec![warning.to_string()],
+            ..passing
         };
         assert_eq!(report.status(), ExerciseStatus::Passing);
         let rerun = crate::report::human::Rerun {

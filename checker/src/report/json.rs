@@ -139,25 +139,14 @@ mod tests {
     use crate::base::i18n::{Lang, Messages};
     use crate::base::verdict::Failure;
     use crate::contain::sandbox::Mode;
-    use crate::grade::outcome::{ExerciseReport, TestReport};
+    use crate::grade::outcome::ExerciseReport;
     use crate::lab::exercise::Exercise;
     use crate::lab::fixtures::{LIB, SERVER};
-    use crate::lab::test::tests_of;
 
     fn report(exercise: &'static Exercise, failing: &[&str]) -> ExerciseReport {
-        let tests = tests_of(exercise)
-            .into_iter()
-            .map(|t| {
-                let failure = failing.contains(&t.id).then(|| Failure::wrong("no"));
-                TestReport::of(t, failure, Duration::from_millis(1500), Vec::new())
-            })
-            .collect();
-        ExerciseReport {
-            exercise,
-            build_problem: None,
-            tests,
-            warnings: Vec::new(),
-        }
+        ExerciseReport::made_up(exercise, Duration::from_millis(1500), |t| {
+            failing.contains(&t.id).then(|| Failure::wrong("no"))
+        })
     }
 
     #[test]
