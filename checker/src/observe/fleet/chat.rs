@@ -45,20 +45,14 @@ pub fn lines_to_everyone(
     let mut next_line = 0u64;
     let mut events = vec![EpollEvent::empty(); 1024];
     let mut scratch = vec![0u8; 64 * 1024];
-    let start = Instant::now() + window.warm_up;
-    let end = start + window.measure;
-    let mut started = false;
+    let mut clock = window.begin();
     loop {
-        let now = Instant::now();
-        if !started && now >= start {
-            started = true;
-            at_start();
-        }
-        if now >= end || fleet.live() == 0 {
+        let now = clock.tick(&mut at_start);
+        if now >= clock.end || fleet.live() == 0 {
             break;
         }
         if let Some((_, at)) = in_flight.filter(|&(_, at)| now - at > LINE_PATIENCE) {
-            if started {
+            if clock.started {
                 given_up += 1;
                 record(&mut latency, now - at);
             }
@@ -71,7 +65,8 @@ pub fn lines_to_everyone(
             arrivals.retain(|&n, _| n + 16 > next_line);
             next_line += 1;
         }
-        let wait = end
+        let wait = clock
+            .end
             .saturating_duration_since(now)
             .min(Duration::from_millis(10));
         for (i, readable, writable) in fleet.poll(&mut events, wait)? {
@@ -89,7 +84,7 @@ pub fn lines_to_everyone(
         if let Some((number, at)) = in_flight
             && arrivals.get(&number).is_some_and(|&got| got >= live)
         {
-            if started {
+            if clock.started {
                 record(&mut latency, at.elapsed());
                 delivered += 1;
             }
@@ -100,7 +95,7 @@ pub fn lines_to_everyone(
         latency,
         delivered,
         given_up,
-        elapsed: start.elapsed(),
+        elapsed: clock.start.elapsed(),
     })
 }
 

@@ -16,6 +16,38 @@ pub struct Window {
     pub measure: Duration,
 }
 
+impl Window {
+    /// The window's clock, its warm-up starting now.
+    pub fn begin(self) -> Clock {
+        let start = Instant::now() + self.warm_up;
+        Clock {
+            start,
+            end: start + self.measure,
+            started: false,
+        }
+    }
+}
+
+/// A window as it runs: when what is recorded starts and ends, and whether it has started.
+pub struct Clock {
+    pub start: Instant,
+    pub end: Instant,
+    pub started: bool,
+}
+
+impl Clock {
+    /// Now, and at the first look past the warm-up `at_start` is called (the caller's own
+    /// measures start with the window's).
+    pub fn tick(&mut self, at_start: &mut impl FnMut()) -> Instant {
+        let now = Instant::now();
+        if !self.started && now >= self.start {
+            self.started = true;
+            at_start();
+        }
+        now
+    }
+}
+
 /// What the round trips of one window gave.
 pub struct EchoRun {
     /// Round-trip times in microseconds: every reply of the window, and every message still
@@ -56,19 +88,17 @@ pub fn round_trips(
     let mut completed = 0;
     let mut events = vec![EpollEvent::empty(); 1024];
     let mut scratch = vec![0u8; 64 * 1024];
-    let start = Instant::now() + window.warm_up;
-    let end = start + window.measure;
-    let mut started = false;
+    let mut clock = window.begin();
     loop {
-        let now = Instant::now();
-        if !started && now >= start {
-            started = true;
-            at_start();
-        }
-        if now >= end {
+        let now = clock.tick(&mut at_start);
+        if now >= clock.end {
             break;
         }
-        let next = if started { end } else { start };
+        let next = if clock.started {
+            clock.end
+        } else {
+            clock.start
+        };
         let wait = next
             .saturating_duration_since(now)
             .min(Duration::from_millis(10));
@@ -92,7 +122,7 @@ pub fn round_trips(
             client.inbox.clear();
             let now = Instant::now();
             if let Some(at) = sent_at[i].take()
-                && started
+                && clock.started
             {
                 waits.push(now - at);
                 completed += 1;
@@ -102,7 +132,7 @@ pub fn round_trips(
             fleet.send(i, &expected);
         }
     }
-    let elapsed = start.elapsed();
+    let elapsed = clock.start.elapsed();
     let now = Instant::now();
     let unanswered = sent_at
         .iter()
