@@ -69,17 +69,11 @@ pub fn lines_to_everyone(
             .end
             .saturating_duration_since(now)
             .min(Duration::from_millis(10));
-        for (i, readable, writable) in fleet.poll(&mut events, wait)? {
-            if writable {
-                fleet.flush(i);
-            }
-            if !readable || !fleet.receive(i, &mut scratch) {
-                continue;
-            }
+        fleet.exchange(&mut events, &mut scratch, wait, |fleet, i| {
             for number in complete_lines(&mut fleet.clients[i].inbox) {
                 *arrivals.entry(number).or_default() += 1;
             }
-        }
+        })?;
         let live = fleet.live();
         if let Some((number, at)) = in_flight
             && arrivals.get(&number).is_some_and(|&got| got >= live)

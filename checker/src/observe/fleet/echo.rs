@@ -102,22 +102,16 @@ pub fn round_trips(
         let wait = next
             .saturating_duration_since(now)
             .min(Duration::from_millis(10));
-        for (i, readable, writable) in fleet.poll(&mut events, wait)? {
-            if writable {
-                fleet.flush(i);
-            }
-            if !readable || !fleet.receive(i, &mut scratch) {
-                continue;
-            }
+        fleet.exchange(&mut events, &mut scratch, wait, |fleet, i| {
             let client = &mut fleet.clients[i];
             if client.inbox.len() < size {
-                continue;
+                return;
             }
             let expected = message(i);
             if client.inbox[..size] != expected[..] || client.inbox.len() > size {
                 fleet.tally.wrong += 1;
                 fleet.lose(i);
-                continue;
+                return;
             }
             client.inbox.clear();
             let now = Instant::now();
@@ -130,7 +124,7 @@ pub fn round_trips(
             }
             sent_at[i] = Some(now);
             fleet.send(i, &expected);
-        }
+        })?;
     }
     let elapsed = clock.start.elapsed();
     let now = Instant::now();

@@ -289,8 +289,28 @@ impl Fleet {
         false
     }
 
+    /// Wait up to `wait` for the clients' sockets: flush each writable one, read each readable
+    /// one, and hand `arrived` each client that received bytes, in the order of the events.
+    pub fn exchange(
+        &mut self,
+        events: &mut [EpollEvent],
+        scratch: &mut [u8],
+        wait: Duration,
+        mut arrived: impl FnMut(&mut Fleet, usize),
+    ) -> std::io::Result<()> {
+        for (i, readable, writable) in self.poll(events, wait)? {
+            if writable {
+                self.flush(i);
+            }
+            if readable && self.receive(i, scratch) {
+                arrived(self, i);
+            }
+        }
+        Ok(())
+    }
+
     /// Wait up to `wait` for events; the (client index, readable, writable) of each.
-    pub fn poll(
+    fn poll(
         &mut self,
         events: &mut [EpollEvent],
         wait: Duration,
