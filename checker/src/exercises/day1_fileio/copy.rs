@@ -190,13 +190,7 @@ pub(super) fn copy_files(ctx: &mut Ctx) -> TestResult {
         let src = dir.path().join(format!("source-{size}.bin"));
         let dst = dir.path().join(format!("copy-{size}.bin"));
         std::fs::write(&src, &content)?;
-        let mut run = run_copy(
-            ctx,
-            dir.path(),
-            0o022,
-            &[&path_arg(&src), &path_arg(&dst)],
-            None,
-        )?;
+        let mut run = copy_paths(ctx, dir.path(), 0o022, &[], &src, &dst)?;
         run.expect_success()?;
         let got = read_file(&dst)?;
         expect_content(&run, &content, &got, |got| content_note(&content, got)).map_err(|f| {
@@ -214,6 +208,24 @@ fn path_arg(path: &Path) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// Run `copy [flags] src dst` in `dir` under `umask`, with no input.
+fn copy_paths(
+    ctx: &Ctx,
+    dir: &Path,
+    umask: u32,
+    flags: &[&str],
+    src: &Path,
+    dst: &Path,
+) -> Result<Run, Failure> {
+    let (src, dst) = (path_arg(src), path_arg(dst));
+    let args: Vec<&str> = flags
+        .iter()
+        .copied()
+        .chain([src.as_str(), dst.as_str()])
+        .collect();
+    run_copy(ctx, dir, umask, &args, None)
+}
+
 pub(super) fn copy_truncate(ctx: &mut Ctx) -> TestResult {
     let dir = scratch(ctx)?;
     for (new_len, old_len) in [
@@ -226,13 +238,7 @@ pub(super) fn copy_truncate(ctx: &mut Ctx) -> TestResult {
         let dst = dir.path().join("existing.bin");
         std::fs::write(&src, &content)?;
         std::fs::write(&dst, &old)?;
-        let mut run = run_copy(
-            ctx,
-            dir.path(),
-            0o022,
-            &[&path_arg(&src), &path_arg(&dst)],
-            None,
-        )?;
+        let mut run = copy_paths(ctx, dir.path(), 0o022, &[], &src, &dst)?;
         run.expect_success()?;
         let got = read_file(&dst)?;
         expect_content(&run, &content, &got, |got| {
@@ -267,13 +273,7 @@ pub(super) fn copy_append(ctx: &mut Ctx) -> TestResult {
         let more = random_sized(ctx, 100_000..120_000);
         let src = dir.path().join(format!("more-{round}.bin"));
         std::fs::write(&src, &more)?;
-        let mut run = run_copy(
-            ctx,
-            dir.path(),
-            0o022,
-            &["--append", &path_arg(&src), &path_arg(&dst)],
-            None,
-        )?;
+        let mut run = copy_paths(ctx, dir.path(), 0o022, &["--append"], &src, &dst)?;
         run.expect_success()?;
         let before = expected.clone();
         expected.extend_from_slice(&more);
@@ -293,13 +293,7 @@ pub(super) fn copy_append(ctx: &mut Ctx) -> TestResult {
     let src = dir.path().join("first.bin");
     let new = dir.path().join("new-log.bin");
     std::fs::write(&src, &content)?;
-    let mut run = run_copy(
-        ctx,
-        dir.path(),
-        0o022,
-        &["--append", &path_arg(&src), &path_arg(&new)],
-        None,
-    )?;
+    let mut run = copy_paths(ctx, dir.path(), 0o022, &["--append"], &src, &new)?;
     run.expect_success()
         .map_err(|f| unless_not_started(f, |f| f.note(msg!("fileio-append-creates"))))?;
     let got = read_file(&new)?;
@@ -326,10 +320,7 @@ pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
     ];
     for (i, (flags, umask)) in cases.into_iter().enumerate() {
         let dst = dir.path().join(format!("new-{i}.bin"));
-        let mut args: Vec<String> = flags.iter().map(|s| s.to_string()).collect();
-        args.extend([path_arg(&src), path_arg(&dst)]);
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut run = run_copy(ctx, dir.path(), umask, &args, None)?;
+        let mut run = copy_paths(ctx, dir.path(), umask, flags, &src, &dst)?;
         run.expect_success()?;
         let expected = 0o644 & !umask;
         let got = mode_of(&dst)?;
@@ -356,13 +347,7 @@ pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
     let dst = dir.path().join("existing.bin");
     std::fs::write(&dst, b"old content")?;
     std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(0o604))?;
-    let mut run = run_copy(
-        ctx,
-        dir.path(),
-        0o022,
-        &[&path_arg(&src), &path_arg(&dst)],
-        None,
-    )?;
+    let mut run = copy_paths(ctx, dir.path(), 0o022, &[], &src, &dst)?;
     run.expect_success()?;
     let got = mode_of(&dst)?;
     if got != 0o604 {
