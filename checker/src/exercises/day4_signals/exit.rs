@@ -31,15 +31,11 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
     // Hold the checker's reaping while we look at what the server leaves behind.
     let _pause = ReaperPause::new();
     let status = signal_with_children_frozen(&t, &mut s, signal)?;
-    if status.code() != Some(0) {
-        return Err(t
-            .attach(
-                s.program
-                    .unexpected_exit(msg!("exit-on", signal = signal.as_str())),
-            )
-            .note(msg!("exit-must-exit-0", signal = signal.as_str())));
-    }
-    shutdown::expect_bye(&mut s.program, signal)?;
+    let on = msg!("exit-on", signal = signal.as_str());
+    shutdown::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| {
+        t.attach(f)
+            .note(msg!("exit-must-exit-0", signal = signal.as_str()))
+    })?;
     expect_nothing_left(&s)
 }
 

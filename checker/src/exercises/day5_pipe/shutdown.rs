@@ -193,16 +193,10 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
         Ok(None) => return Err(t.attach(still_running(&run, signal.as_str(), None))),
         Err(stuck) => return Err(t.attach(still_running(&run, signal.as_str(), Some(stuck)))),
     };
-    if status.code() != Some(0) {
-        return Err(t
-            .attach(
-                run.s
-                    .program
-                    .unexpected_exit(msg!("pipe-on-signal", signal = signal.as_str())),
-            )
-            .note(msg!("pipe-exit-by-itself")));
-    }
-    shutdown::expect_bye(&mut run.s.program, signal)?;
+    let on = msg!("pipe-on-signal", signal = signal.as_str());
+    shutdown::expect_exit_0_and_bye(&mut run.s.program, status, signal, on, |f| {
+        t.attach(f).note(msg!("pipe-exit-by-itself"))
+    })?;
     expect_nothing_left(&run)?;
     check_file(&store, &lines.concat()).map_err(|f| {
         if to_group {

@@ -101,12 +101,8 @@ fn scenario(ctx: &mut Ctx, signal: Signal) -> TestResult {
         )
         .note(msg!("async-grace")));
     };
-    if status.code() != Some(0) {
-        return Err(s
-            .program
-            .unexpected_exit(msg!("async-after-signal", signal = signal.as_str())));
-    }
-    shutdown::expect_bye(&mut s.program, signal)?;
+    let on = msg!("async-after-signal", signal = signal.as_str());
+    shutdown::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| f)?;
     let left = shutdown::LeftBehind::of(&s.program);
     if left != shutdown::LeftBehind::default() {
         return Err(Failure::wrong(msg!("async-left-behind")));

@@ -47,15 +47,11 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     let Some(status) = p.s.program.wait_until(sent + TO_END) else {
         return Err(t.attach(still_running(&p, signal)));
     };
-    if status.code() != Some(0) {
-        return Err(t
-            .attach(
-                p.s.program
-                    .unexpected_exit(msg!("prefork-on-signal", signal = signal.as_str())),
-            )
-            .note(msg!("prefork-exit-by-itself", signal = signal.as_str())));
-    }
-    shutdown::expect_bye(&mut p.s.program, signal)?;
+    let on = msg!("prefork-on-signal", signal = signal.as_str());
+    shutdown::expect_exit_0_and_bye(&mut p.s.program, status, signal, on, |f| {
+        t.attach(f)
+            .note(msg!("prefork-exit-by-itself", signal = signal.as_str()))
+    })?;
     if p.control.symlink_metadata().is_ok() {
         return Err(
             Failure::wrong(msg!("prefork-path-left", path = super::CONTROL))

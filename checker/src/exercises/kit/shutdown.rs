@@ -1,15 +1,16 @@
 //! The steps of a graceful exit, shared by the exercises that take the graceful-exit family
 //! (`families::graceful_exit`): wait until the processes sleep before the signal arrives, then
-//! check the last line (`bye`) and what the server left behind. Each exercise's scenario (who
+//! check the exit (status 0, `bye` last) and what the server left behind. Each exercise's scenario (who
 //! is connected, what is frozen, what must be left: a free port, a complete file) builds on
 //! these.
 
+use std::process::ExitStatus;
 use std::time::Duration;
 
 use nix::sys::signal::Signal;
 
 use crate::base::escape;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
@@ -24,8 +25,24 @@ pub fn wait_until_asleep(within: Duration, pids: impl Fn() -> Vec<i32>) {
     wait::until(within, || pids().into_iter().all(procinfo::is_waiting));
 }
 
+/// The server exited after `signal` as it should: with status 0, then `bye` as its last line.
+/// Another status is told as `unexpected_exit` tells it (`on`: when), then as `explain` adds
+/// (each exercise says how its design ends by itself).
+pub fn expect_exit_0_and_bye(
+    program: &mut Program,
+    status: ExitStatus,
+    signal: Signal,
+    on: Text,
+    explain: impl FnOnce(Failure) -> Failure,
+) -> TestResult {
+    if status.code() != Some(0) {
+        return Err(explain(program.unexpected_exit(on)));
+    }
+    expect_bye(program, signal)
+}
+
 /// The last line the server printed must be `bye` (its stdout closed, or half a second).
-pub fn expect_bye(program: &mut Program, signal: Signal) -> TestResult {
+fn expect_bye(program: &mut Program, signal: Signal) -> TestResult {
     program.stdout.wait_drained();
     let out = program.stdout.bytes();
     if complete_lines(&out).last().is_some_and(|l| l == "bye") {
