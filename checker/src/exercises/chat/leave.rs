@@ -4,6 +4,7 @@
 //! back when they leave. Threads are counted in /proc/<pid>/task, never named: one thread per
 //! client, or a reader and a writer per client, both pass.
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use super::member::{self as chat, shown};
@@ -16,7 +17,7 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::{sockets, wait};
 use crate::lab::exercise::secs;
-use crate::observe::wire::Server;
+use crate::observe::wire::{Server, Transcript};
 
 fn threads(pid: i32) -> usize {
     procinfo::thread_states(pid).len()
@@ -48,18 +49,8 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
         .conn
         .expect_eof(ctx.within(secs(2)), msg!("chat-2s-after-eof"))
         .map_err(|f| f.note(msg!("chat-eof-note")))?;
-    if !wait::until(Duration::from_secs(1), || {
-        sockets::left_for_clients(pid, &held, &[port]).is_empty()
-    }) {
-        return Err(t.attach(
-            Failure::wrong(msg!("chat-left-still-held"))
-                .detail(
-                    msg!("label-held"),
-                    sockets::describe(&sockets::left_for_clients(pid, &held, &[port])),
-                )
-                .note(msg!("chat-removed-and-closed")),
-        ));
-    }
+    let closes = msg!("chat-removed-and-closed");
+    expect_let_go(&t, pid, &held, port, msg!("chat-left-still-held"), closes)?;
     if !wait::until(Duration::from_secs(1), || threads(pid) <= before) {
         return Err(Failure::wrong(msg!(
             "chat-threads-after-leave",
@@ -135,20 +126,32 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
         return Err(f);
     }
     s.check_alive(msg!("chat-after-reset"))?;
-    if !wait::until(Duration::from_secs(1), || {
-        sockets::left_for_clients(pid, &held, &[port]).is_empty()
-    }) {
-        return Err(t.attach(
-            Failure::wrong(msg!("chat-reset-still-held"))
-                .detail(
-                    msg!("label-held"),
-                    sockets::describe(&sockets::left_for_clients(pid, &held, &[port])),
-                )
-                .note(msg!("chat-gone-remove")),
-        ));
-    }
+    let removes = msg!("chat-gone-remove");
+    expect_let_go(&t, pid, &held, port, msg!("chat-reset-still-held"), removes)?;
     chat::join(&t, &mut m, "a newcomer", s.port, deadline)
         .map_err(|f| panicked(&mut s).unwrap_or(f))
+}
+
+/// Within a second the server holds nothing more for the client whose port is `port` (beyond
+/// `held`, what it held before any client came); else `still_held`, with what it holds and
+/// `note`.
+fn expect_let_go(
+    t: &Transcript,
+    pid: i32,
+    held: &BTreeSet<u64>,
+    port: u16,
+    still_held: Text,
+    note: Text,
+) -> TestResult {
+    let left = || sockets::left_for_clients(pid, held, &[port]);
+    if wait::until(Duration::from_secs(1), || left().is_empty()) {
+        return Ok(());
+    }
+    Err(t.attach(
+        Failure::wrong(still_held)
+            .detail(msg!("label-held"), sockets::describe(&left()))
+            .note(note),
+    ))
 }
 
 /// Both clients got client 2's last words and the line sent after the reset, in the same order.
