@@ -68,15 +68,27 @@ fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> Tes
         );
         return Err(t.attach(f).reproduce(msg!(
             "client-by-hand-socat",
-            input = escape::printf_arg(&input[..input.len().min(60)]),
+            input = escape::printf_arg(whole_lines_of(&input)),
             client = ctx.by_hand(CLIENT)
         )));
     }
     Ok(())
 }
 
+/// What a command to try by hand sends: the input's whole lines within its first 160 bytes (a
+/// short command that still ends its last line), or its first 60 bytes if no line ends there.
+fn whole_lines_of(input: &[u8]) -> &[u8] {
+    let head = &input[..input.len().min(160)];
+    match head.iter().rposition(|&b| b == b'\n') {
+        Some(last) => &head[..=last],
+        None => &input[..input.len().min(60)],
+    }
+}
+
 pub(super) fn client_echo(ctx: &mut Ctx) -> TestResult {
-    let input = b"hello\nsecond line\n\n  tabs\tand spaces  \n\xc3\xbcn\xc3\xafc\xc3\xb6d\xc3\xa9\nthe end\n".to_vec();
+    // A NUL in a line: every byte is data (a client that measures a line with strlen() stops
+    // there).
+    let input = b"hello\nsecond line\n\n  tabs\tand spaces  \n\xc3\xbcn\xc3\xafc\xc3\xb6d\xc3\xa9\na NUL \0 in the middle\nthe end\n".to_vec();
     expect_clean_echo(ctx, Behaviour::Echo, input)
 }
 
