@@ -118,6 +118,8 @@ pub struct Failure {
     /// What came back proves the failure whatever the timing (lines in two orders, a line no
     /// one sent): a busy machine cannot have caused it, so it is never judged again.
     pub proven: bool,
+    /// Where the program was, each also among `details` (see `whereabouts`).
+    pub whereabouts: Vec<(Whereabouts, Text)>,
 }
 
 impl Failure {
@@ -133,6 +135,7 @@ impl Failure {
             reproduce: None,
             output: None,
             proven: false,
+            whereabouts: Vec::new(),
         }
     }
 
@@ -181,6 +184,14 @@ impl Failure {
 
     pub fn kind(mut self, kind: FailureKind) -> Self {
         self.kind = Some(kind);
+        self
+    }
+
+    /// Where the program was: shown as a detail under its label, and kept as evidence.
+    pub fn whereabouts(mut self, kind: Whereabouts, text: impl Into<Text>) -> Self {
+        let text = text.into();
+        self.details.push((kind.label(), text.clone()));
+        self.whereabouts.push((kind, text));
         self
     }
 
@@ -274,6 +285,29 @@ pub enum Diagnosis {
     /// without ending: it retries for ever an error that will not go away (or a read of 0).
     /// CPU time, not time: a busy machine does not add to it, so as certain as stuck.
     Spins,
+}
+
+/// Where the program was, as a failure shows it: evidence a test that replaces one failure by
+/// another carries over (`observe::wire::where_it_waits`), chosen by what it is, not by its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whereabouts {
+    /// The call it is asleep in, nothing moving (stuck).
+    Waits,
+    /// The calls it spins in.
+    Spins,
+    /// Where it was when the test's time ran out (not stuck: it may have been about to move).
+    WhenTimeRanOut,
+}
+
+impl Whereabouts {
+    /// The label it is shown under.
+    pub fn label(self) -> Text {
+        match self {
+            Whereabouts::Waits => msg!("label-where-it-waits"),
+            Whereabouts::Spins => msg!("label-where-it-spins"),
+            Whereabouts::WhenTimeRanOut => msg!("label-when-time-ran-out"),
+        }
+    }
 }
 
 impl Diagnosis {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult, Whereabouts};
 use crate::contain::procinfo;
 use crate::contain::program::Program;
 use crate::contain::spawn::{Input, Spawn};
@@ -206,11 +206,11 @@ impl Finished {
             } else {
                 stuck.diagnosis()
             })
-            .detail(stuck.label_where(), stuck.where_.clone()),
+            .whereabouts(stuck.whereabouts(), stuck.where_.clone()),
             None => {
                 let f = Failure::of_kind(FailureKind::Timeout, summary);
                 match &self.when_time_ran_out {
-                    Some(now) => f.detail(msg!("label-when-time-ran-out"), now.clone()),
+                    Some(now) => f.whereabouts(Whereabouts::WhenTimeRanOut, now.clone()),
                     None => f,
                 }
             }

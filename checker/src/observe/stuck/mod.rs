@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Diagnosis, Failure};
+use crate::base::verdict::{Diagnosis, Failure, Whereabouts};
 use crate::contain::procinfo::{self, Task};
 
 mod describe;
@@ -207,16 +207,17 @@ impl Stuck {
 
     /// `f`, diagnosed stuck, with where the program waits (or spins).
     pub fn explains(self, f: Failure) -> Failure {
-        let label = self.label_where();
-        f.diagnosed(self.diagnosis()).detail(label, self.where_)
+        let whereabouts = self.whereabouts();
+        f.diagnosed(self.diagnosis())
+            .whereabouts(whereabouts, self.where_)
     }
 
-    /// The label of `where_`: where it waits, or where it spins.
-    pub fn label_where(&self) -> Text {
+    /// What `where_` tells: where it waits, or where it spins.
+    pub fn whereabouts(&self) -> Whereabouts {
         if self.spins {
-            msg!("label-where-it-spins")
+            Whereabouts::Spins
         } else {
-            msg!("label-where-it-waits")
+            Whereabouts::Waits
         }
     }
 }

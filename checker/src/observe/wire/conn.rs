@@ -9,7 +9,7 @@ use super::errors::{io_failure, note_lossy_text, remaining};
 use super::transcript::Transcript;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::base::verdict::{Failure, FailureKind as Kind, Whereabouts};
 use crate::observe::stuck::Stuck;
 
 /// How long a read waits before it first asks whether the program is stuck, and how often it
@@ -56,15 +56,11 @@ pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
         .position(|(label, _)| label.is("label-transcript"))
         .unwrap_or(to.details.len());
     let carried = from
-        .details
+        .whereabouts
         .iter()
-        .filter(|(label, _)| {
-            label.is("label-where-it-waits")
-                || label.is("label-where-it-spins")
-                || label.is("label-when-time-ran-out")
-        })
-        .cloned();
+        .map(|(kind, text)| (kind.label(), text.clone()));
     to.details.splice(at..at, carried);
+    to.whereabouts.extend(from.whereabouts.iter().cloned());
     to.diagnosis = to.diagnosis.or(from.diagnosis);
     to
 }
@@ -275,7 +271,7 @@ impl Conn {
                     msg!("conn-nothing-came-back", who = &self.who),
                 );
                 self.t.attach(match self.t.program_now() {
-                    Some(now) => failure.detail(msg!("label-when-time-ran-out"), now),
+                    Some(now) => failure.whereabouts(Whereabouts::WhenTimeRanOut, now),
                     None => failure,
                 })
             })?;
@@ -520,5 +516,29 @@ impl Conn {
                 std::mem::size_of::<i32>() as libc::socklen_t,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::verdict::Diagnosis;
+
+    /// What replaces a failure keeps where the program was, by the evidence's kind, placed
+    /// before the transcript; the rest of the first failure stays behind.
+    #[test]
+    fn where_it_waits_carries_the_evidence_before_the_transcript() {
+        let from = Failure::wrong("nothing came back")
+            .detail("sent", "hello")
+            .whereabouts(Whereabouts::Waits, "read() on its socket")
+            .diagnosed(Diagnosis::Stuck);
+        let to = Failure::wrong("the client got no reply").detail(msg!("label-transcript"), "…");
+        let got = where_it_waits(&from, to);
+        assert_eq!(got.whereabouts, from.whereabouts);
+        assert_eq!(got.diagnosis, Some(Diagnosis::Stuck));
+        let labels: Vec<&Text> = got.details.iter().map(|(l, _)| l).collect();
+        assert_eq!(labels.len(), 2, "{labels:?}");
+        assert!(labels[0].is("label-where-it-waits"));
+        assert!(labels[1].is("label-transcript"));
     }
 }
