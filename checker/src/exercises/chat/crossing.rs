@@ -179,16 +179,24 @@ fn join(t: &Arc<Transcript>, port: u16, deadline: Instant) -> Result<Vec<Member>
 }
 
 /// Client 0 sends lines until a thread of the server is blocked for good sending to the held
-/// client (or `AT_MOST`): the lines sent, and the threads blocked.
+/// client (or `AT_MOST`): the lines sent, and the threads blocked. It also stops once the
+/// server no longer reads client 0 (what it sent stays unacknowledged: the server's receive
+/// buffer is full), whatever holds the server up where the checker cannot see it, so that
+/// client 0's next line is never a send that blocks until the deadline.
 fn hold_up(
+    ctx: &Ctx,
     pid: i32,
     sender: &mut Conn,
     held: &Conn,
     deadline: Instant,
 ) -> Result<(Vec<Vec<u8>>, Vec<i32>), Failure> {
     let end = ServerEnd::of(pid, held.local_port());
+    let senders_end = ServerEnd::of(pid, sender.local_port());
     let mut sent = Vec::new();
     while sent.len() < AT_MOST {
+        if stopped_reading(ctx, sender, senders_end.as_ref()) {
+            break;
+        }
         let line = line_of_client_0(sent.len());
         sender.send(&line, deadline)?;
         sent.push(line);
@@ -200,6 +208,17 @@ fn hold_up(
         }
     }
     Ok((sent, Vec::new()))
+}
+
+/// The server has stopped reading `sender`: what it sent stays unacknowledged for a while, and
+/// the server holds more than a few lines of it unread (not a moment of a busy machine).
+fn stopped_reading(ctx: &Ctx, sender: &Conn, end: Option<&ServerEnd>) -> bool {
+    if sender.unsent() == 0
+        || ctx.off_cpu(|| wait::until(Duration::from_millis(200), || sender.unsent() == 0))
+    {
+        return false;
+    }
+    end.is_none_or(|e| e.recv_queue().unwrap_or(0) >= 8 * LEN as u64)
 }
 
 /// Two threads asleep in a send to the held client at once: two broadcasts are under way.
@@ -265,7 +284,7 @@ pub(super) fn crossing_lines(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> Test
             readers.read(k, m);
         }
     }
-    let (sent, blocked) = hold_up(pid, &mut sender, &held.conn, deadline)?;
+    let (sent, blocked) = hold_up(ctx, pid, &mut sender, &held.conn, deadline)?;
     crosser.send(CROSSING, deadline)?;
     // The crossing line is waiting once client 3's thread has read it and sleeps again.
     ctx.off_cpu(|| {
