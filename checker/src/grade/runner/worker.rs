@@ -126,7 +126,6 @@ fn attempt(
 ) -> Attempt {
     let at = Instant::now();
     let window = measure();
-    let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     let workdir = match test_directory() {
         Ok(dir) => dir,
         Err(attempt) => return attempt,
@@ -139,34 +138,15 @@ fn attempt(
     );
     let recorder: Recorder = scope.recorder.clone();
     let tag = scope.tag_prefix.clone();
-    let _ = events.send(Event::Started {
-        exercise_index,
-        test_index,
-        tag: tag.clone(),
-        at,
-    });
+    announce_start(events, job, &tag, at);
     // The test's own thread joins the sandbox's network namespace, where its programs listen.
     // If it cannot, the checker is at fault: running the test anyway would show the student
     // a "connection refused" of the checker's making.
     let entered = match sandbox.as_ref().map(Sandbox::enter).transpose() {
         Ok(entered) => entered,
-        Err(e) => {
-            drop(sandbox);
-            slot.give_back();
-            let summary = msg!("worker-could-not-enter-sandbox", error = format!("{e:#}"));
-            return Attempt::checker_error(summary, at.elapsed());
-        }
+        Err(e) => return could_not_enter(sandbox, slot, &e, at),
     };
-    let mut ctx = Ctx::new(
-        job.test.which(),
-        &job.built,
-        seed,
-        Arc::clone(&log),
-        scope,
-        slot,
-    );
-    let result = run_catching_panics(job.test.run, &mut ctx);
-    drop(ctx);
+    let result = run_in_its_ctx(job, seed, &log, scope, slot);
     // How much of a CPU its programs had, before they go: one that spun for the whole test did
     // not lack it.
     let program_cpu = reaper::tagged_cpu_time(&tag);
@@ -190,6 +170,49 @@ fn attempt(
         program_cpu,
         forked_past_cap,
     }
+}
+
+/// The progress display learns that the test started, and the tag of its programs.
+fn announce_start(events: &Sender<Event>, job: &Job, tag: &str, at: Instant) {
+    let _ = events.send(Event::Started {
+        exercise_index: job.exercise_index,
+        test_index: job.test_index,
+        tag: tag.to_string(),
+        at,
+    });
+}
+
+/// The checker's own failure to enter the sandbox: the sandbox goes before the slot is given
+/// back, and the test is not run.
+fn could_not_enter(
+    sandbox: Option<Sandbox>,
+    slot: &Slot,
+    e: &anyhow::Error,
+    at: Instant,
+) -> Attempt {
+    drop(sandbox);
+    slot.give_back();
+    let summary = msg!("worker-could-not-enter-sandbox", error = format!("{e:#}"));
+    Attempt::checker_error(summary, at.elapsed())
+}
+
+/// The test itself, with its context, which goes when it returns.
+fn run_in_its_ctx(
+    job: &Job,
+    seed: u64,
+    log: &Arc<Mutex<Vec<Text>>>,
+    scope: Scope,
+    slot: &Slot,
+) -> TestResult {
+    let mut ctx = Ctx::new(
+        job.test.which(),
+        &job.built,
+        seed,
+        Arc::clone(log),
+        scope,
+        slot,
+    );
+    run_catching_panics(job.test.run, &mut ctx)
 }
 
 /// The test's own directory: its programs run there, and in a sandbox it is the only place
