@@ -504,8 +504,29 @@ fn solutions_clean(lab: &Path) -> Result<Vec<String>> {
 /// each library exercise's generated harness (against the solution) and the shim must pass
 /// clippy with `-D warnings`, like the rest of the project.
 fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
-    let mut problems = Vec::new();
     let checker = lab.join("checker");
+    let mut problems = not_rustfmt_clean(lab, &checker)?;
+    problems.extend(generated_harnesses_linted(lab)?);
+    let scratch = tempfile::tempdir().context("making a scratch directory for the shim")?;
+    let mut cmd = std::process::Command::new("clippy-driver");
+    cmd.args([
+        "--edition",
+        "2024",
+        "--crate-type",
+        "cdylib",
+        "-D",
+        "warnings",
+        "-o",
+    ])
+    .arg(scratch.path().join("libshim.so"))
+    .arg(checker.join("shims/getaddrinfo.rs"));
+    problems.extend(lint_failure("checker/shims/getaddrinfo.rs", &mut cmd)?);
+    Ok(problems)
+}
+
+/// The harness, shim and template sources that are not what rustfmt makes of them.
+fn not_rustfmt_clean(lab: &Path, checker: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
     let mut files: Vec<_> = ["harness", "shims", "templates"]
         .iter()
         .flat_map(|dir| rust_files(&checker.join(dir)))
@@ -527,6 +548,12 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
             ));
         }
     }
+    Ok(problems)
+}
+
+/// Each library exercise's harness, generated against its solution, through clippy.
+fn generated_harnesses_linted(lab: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
     let solutions = Tree {
         dir: lab.join("solutions"),
         flag: Some("--solutions".into()),
@@ -555,20 +582,6 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
             &mut cmd,
         )?);
     }
-    let scratch = tempfile::tempdir().context("making a scratch directory for the shim")?;
-    let mut cmd = std::process::Command::new("clippy-driver");
-    cmd.args([
-        "--edition",
-        "2024",
-        "--crate-type",
-        "cdylib",
-        "-D",
-        "warnings",
-        "-o",
-    ])
-    .arg(scratch.path().join("libshim.so"))
-    .arg(checker.join("shims/getaddrinfo.rs"));
-    problems.extend(lint_failure("checker/shims/getaddrinfo.rs", &mut cmd)?);
     Ok(problems)
 }
 
