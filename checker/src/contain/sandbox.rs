@@ -423,19 +423,7 @@ fn read_only_except(writable: &std::path::Path) -> Result<()> {
         let (Some(point), Some(options)) = (fields.get(4), fields.get(5)) else {
             continue;
         };
-        // Flags that a remount must keep (inside a user namespace they are locked).
-        let mut flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY;
-        for option in options.split(',') {
-            flags |= match option {
-                "nosuid" => libc::MS_NOSUID,
-                "nodev" => libc::MS_NODEV,
-                "noexec" => libc::MS_NOEXEC,
-                "noatime" => libc::MS_NOATIME,
-                "nodiratime" => libc::MS_NODIRATIME,
-                "relatime" => libc::MS_RELATIME,
-                _ => 0,
-            };
-        }
+        let flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | locked_flags(options);
         let Ok(point) = CString::new(unescape_mount_point(point)) else {
             continue;
         };
@@ -451,9 +439,33 @@ fn read_only_except(writable: &std::path::Path) -> Result<()> {
             );
         }
     }
+    bind_read_write(writable)
+}
+
+/// The flags a remount of a mount with these `options` must keep (inside a user namespace
+/// they are locked).
+fn locked_flags(options: &str) -> libc::c_ulong {
+    let mut flags = 0;
+    for option in options.split(',') {
+        flags |= match option {
+            "nosuid" => libc::MS_NOSUID,
+            "nodev" => libc::MS_NODEV,
+            "noexec" => libc::MS_NOEXEC,
+            "noatime" => libc::MS_NOATIME,
+            "nodiratime" => libc::MS_NODIRATIME,
+            "relatime" => libc::MS_RELATIME,
+            _ => 0,
+        };
+    }
+    flags
+}
+
+/// Bind `writable` onto itself, then remount that bind read-write.
+fn bind_read_write(writable: &std::path::Path) -> Result<()> {
+    use std::ffi::CString;
     let dir = CString::new(writable.as_os_str().as_encoded_bytes())
         .context("the test's directory has a NUL in its name")?;
-    // SAFETY: as above.
+    // SAFETY: valid C strings; the mounts change only this private namespace.
     unsafe {
         if libc::mount(
             dir.as_ptr(),
