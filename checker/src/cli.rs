@@ -342,21 +342,7 @@ fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
         .next_help_heading(options.clone())
         .disable_help_flag(true)
         .disable_version_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .global(true)
-                .action(ArgAction::Help)
-                .help(heading("help-help")),
-        )
-        .arg(
-            clap::Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help(heading("help-version")),
-        )
+        .args(help_and_version(tr))
         .mut_args(|a| {
             let key = format!("help-arg-{}", a.get_id());
             localized_arg(a, &key, tr)
@@ -381,6 +367,24 @@ fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
         let about = text("help-cmd-help".into(), help.get_about());
         help.about(about)
     })
+}
+
+/// `-h` and `-V`, said in the reader's language (clap's own are in English).
+fn help_and_version(tr: &Messages) -> [clap::Arg; 2] {
+    let heading = |key: &str| tr.own_or(key, "").into_owned();
+    [
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .global(true)
+            .action(ArgAction::Help)
+            .help(heading("help-help")),
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(heading("help-version")),
+    ]
 }
 
 /// An argument's help in the reader's language, under a heading in that language, with its
@@ -424,18 +428,7 @@ fn localized_arg(a: clap::Arg, key: &str, tr: &Messages) -> clap::Arg {
         .join(" ");
     let mut long = vec![help.clone()];
     if values.iter().any(|v| v.get_help().is_some()) {
-        let width = names.iter().map(|n| n.len()).max().unwrap_or(0) + 1;
-        let mut lines = vec![format!("{}:", word("help-possible-values"))];
-        for v in &values {
-            let english = v.get_help().map(ToString::to_string).unwrap_or_default();
-            let key = format!("help-value-{}-{}", a.get_id(), v.get_name());
-            let said = tr.own_or(&key, &english);
-            lines.push(match said.is_empty() {
-                true => format!("- {}", v.get_name()),
-                false => format!("- {:width$} {said}", format!("{}:", v.get_name())),
-            });
-        }
-        long.push(lines.join("\n"));
+        long.push(values_described(&a, &values, tr));
         long.extend(default);
     } else {
         long.push(
@@ -450,6 +443,26 @@ fn localized_arg(a: clap::Arg, key: &str, tr: &Messages) -> clap::Arg {
         .long_help(long.join("\n\n"))
         .hide_default_value(true)
         .hide_possible_values(true)
+}
+
+/// "Possible values:" and one line per value, with its help in the reader's language.
+fn values_described(
+    a: &clap::Arg,
+    values: &[clap::builder::PossibleValue],
+    tr: &Messages,
+) -> String {
+    let width = values.iter().map(|v| v.get_name().len()).max().unwrap_or(0) + 1;
+    let mut lines = vec![format!("{}:", tr.own_or("help-possible-values", ""))];
+    for v in values {
+        let english = v.get_help().map(ToString::to_string).unwrap_or_default();
+        let key = format!("help-value-{}-{}", a.get_id(), v.get_name());
+        let said = tr.own_or(&key, &english);
+        lines.push(match said.is_empty() {
+            true => format!("- {}", v.get_name()),
+            false => format!("- {:width$} {said}", format!("{}:", v.get_name())),
+        });
+    }
+    lines.join("\n")
 }
 
 fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {

@@ -125,36 +125,41 @@ pub fn run_cargo(
         let Ok(msg) = serde_json::from_slice::<serde_json::Value>(line) else {
             continue;
         };
-        let package_dir = msg
-            .get("package_id")
-            .and_then(|p| p.as_str())
-            .and_then(package_dir_of);
-        match msg.get("reason").and_then(|r| r.as_str()) {
-            Some("compiler-artifact") => {
-                let exe = msg.get("executable").and_then(|e| e.as_str());
-                let name = msg.pointer("/target/name").and_then(|n| n.as_str());
-                if let (Some(exe), Some(name), Some(dir)) = (exe, name, package_dir) {
-                    run.executables
-                        .insert((dir, name.to_string()), PathBuf::from(exe));
-                }
-            }
-            Some("compiler-message") => {
-                let m = &msg["message"];
-                run.diagnostics.push(Diagnostic {
-                    level: m["level"].as_str().unwrap_or_default().to_string(),
-                    code: m
-                        .pointer("/code/code")
-                        .and_then(|c| c.as_str())
-                        .map(str::to_string),
-                    rendered: m["rendered"].as_str().unwrap_or_default().to_string(),
-                    package_dir,
-                    has_spans: m["spans"].as_array().is_some_and(|s| !s.is_empty()),
-                });
-            }
-            _ => {}
-        }
+        take_message(&mut run, &msg);
     }
     Ok(run)
+}
+
+/// One of cargo's JSON messages: an executable built, or a compiler diagnostic.
+fn take_message(run: &mut CargoRun, msg: &serde_json::Value) {
+    let package_dir = msg
+        .get("package_id")
+        .and_then(|p| p.as_str())
+        .and_then(package_dir_of);
+    match msg.get("reason").and_then(|r| r.as_str()) {
+        Some("compiler-artifact") => {
+            let exe = msg.get("executable").and_then(|e| e.as_str());
+            let name = msg.pointer("/target/name").and_then(|n| n.as_str());
+            if let (Some(exe), Some(name), Some(dir)) = (exe, name, package_dir) {
+                run.executables
+                    .insert((dir, name.to_string()), PathBuf::from(exe));
+            }
+        }
+        Some("compiler-message") => {
+            let m = &msg["message"];
+            run.diagnostics.push(Diagnostic {
+                level: m["level"].as_str().unwrap_or_default().to_string(),
+                code: m
+                    .pointer("/code/code")
+                    .and_then(|c| c.as_str())
+                    .map(str::to_string),
+                rendered: m["rendered"].as_str().unwrap_or_default().to_string(),
+                package_dir,
+                has_spans: m["spans"].as_array().is_some_and(|s| !s.is_empty()),
+            });
+        }
+        _ => {}
+    }
 }
 
 /// `path+file:///work/lab/exercises/day2-echo#0.1.0` -> `/work/lab/exercises/day2-echo`.

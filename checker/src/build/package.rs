@@ -31,17 +31,6 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         .package_dir
         .canonicalize()
         .context("resolving the package directory")?;
-    // The workspace as cargo reads it: only a library's harness needs it, and a build that
-    // fails asks it why (a manifest cargo cannot read is said so). Each run of cargo costs a
-    // tenth of a second of CPU, and the suite builds every exercise.
-    let read_workspace = || match cargo::metadata(&manifest) {
-        Ok(ws) => Ok(Ok(ws)),
-        Err(e) if e.downcast_ref::<CargoMissing>().is_some() => Err(e),
-        Err(e) => Ok(Err(BuildOutcome::DoesNotCompile {
-            summary: msg!("build-cargo-cannot-read"),
-            diagnostics: format!("{e:#}"),
-        })),
-    };
     let binaries = match &exercise.kind {
         ExerciseKind::Programs { binaries } | ExerciseKind::Library { binaries, .. } => binaries,
     };
@@ -50,7 +39,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     {
         Ok(built) => built,
         Err(outcome) => {
-            return Ok(match read_workspace()? {
+            return Ok(match read_workspace(&manifest)? {
                 Ok(_) => outcome,
                 Err(unreadable) => unreadable,
             });
@@ -63,23 +52,15 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
             harness_deps,
             ..
         } => {
-            let workspace = match read_workspace()? {
-                Ok(ws) => ws,
-                Err(outcome) => return Ok(outcome),
-            };
-            let source =
-                harness::generate(&workspace, exercise.name, &package_dir, calls, harness_deps)?;
-            match build_harness(exercise, &package_dir, &source, color)? {
-                Ok((binary, more)) => {
-                    // The library is compiled for the programs and again for the harness:
-                    // the same warning, kept once.
-                    for warning in more {
-                        if !warnings.contains(&warning) {
-                            warnings.push(warning);
-                        }
-                    }
-                    Some(binary)
-                }
+            let built = library_harness(
+                exercise,
+                (&package_dir, &manifest),
+                (calls, harness_deps),
+                color,
+                &mut warnings,
+            )?;
+            match built {
+                Ok(binary) => Some(binary),
                 Err(outcome) => return Ok(outcome),
             }
         }
@@ -92,6 +73,51 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         lint_targets: lint_targets(&exercise.kind),
         warnings,
     }))
+}
+
+/// The workspace as cargo reads it: only a library's harness needs it, and a build that fails
+/// asks it why (a manifest cargo cannot read is said so). Each run of cargo costs a tenth of a
+/// second of CPU, and the suite builds every exercise: it is read only then.
+fn read_workspace(manifest: &Path) -> Result<std::result::Result<cargo::Workspace, BuildOutcome>> {
+    match cargo::metadata(manifest) {
+        Ok(ws) => Ok(Ok(ws)),
+        Err(e) if e.downcast_ref::<CargoMissing>().is_some() => Err(e),
+        Err(e) => Ok(Err(BuildOutcome::DoesNotCompile {
+            summary: msg!("build-cargo-cannot-read"),
+            diagnostics: format!("{e:#}"),
+        })),
+    }
+}
+
+/// A library's harness, generated against its workspace (`calls` and `harness_deps` from the
+/// exercise) and built: its binary. Its warnings join `warnings`.
+fn library_harness(
+    exercise: &Exercise,
+    (package_dir, manifest): (&Path, &Path),
+    (calls, harness_deps): (&str, &str),
+    color: bool,
+    warnings: &mut Vec<String>,
+) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
+    let workspace = match read_workspace(manifest)? {
+        Ok(ws) => ws,
+        Err(outcome) => return Ok(Err(outcome)),
+    };
+    let source = harness::generate(&workspace, exercise.name, package_dir, calls, harness_deps)?;
+    Ok(
+        match build_harness(exercise, package_dir, &source, color)? {
+            Ok((binary, more)) => {
+                // The library is compiled for the programs and again for the harness: the same
+                // warning, kept once.
+                for warning in more {
+                    if !warnings.contains(&warning) {
+                        warnings.push(warning);
+                    }
+                }
+                Ok(binary)
+            }
+            Err(outcome) => Err(outcome),
+        },
+    )
 }
 
 /// The warning a successful build keeps for the report: a `Result` left unused, whose error

@@ -66,16 +66,7 @@ fn again(request: &Request, args: &GradingArgs) -> Vec<String> {
 pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
     let (mode, _) = sandbox::choose(args.sandbox)?;
     let tree = super::tree_of(args)?;
-    let mut levels: Vec<usize> = match (request.clients, request.quick) {
-        ([], true) => vec![1, 10, 100],
-        ([], false) => vec![1, 10, 100, 1000],
-        (chosen, _) => chosen.iter().copied().filter(|&n| n > 0).collect(),
-    };
-    levels.sort_unstable();
-    levels.dedup();
-    if levels.is_empty() {
-        bail!(Localized(msg!("compare-no-levels")));
-    }
+    let mut levels = client_levels(&request)?;
     let (open_files, notes) = open_files_for(&mut levels);
     let runs = request.runs.unwrap_or(if request.quick {
         compare::QUICK_RUNS
@@ -89,17 +80,7 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
         * settings.runs
         * settings.echo_levels.len().max(settings.chat_levels.len());
     let bar = crate::report::progress::bar(steps, "compare");
-    // Said before the measuring threads start: the messages are not shared between threads.
-    let building: BTreeMap<&str, String> = contestants
-        .iter()
-        .filter_map(|c| c.exercise)
-        .map(|e| {
-            (
-                e.name,
-                tr.render(&msg!("compare-building", exercise = e.name)),
-            )
-        })
-        .collect();
+    let building = building_messages(&contestants, tr);
     let progress = |p: Progress| match p {
         Progress::Building(exercise) => {
             bar.set_message(building.get(exercise).cloned().unwrap_or_default());
@@ -112,31 +93,12 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
     let machine = Machine::now(mode, open_files);
     let cmp = compare::run(&tree, contestants, settings, machine, notes, &progress)?;
     bar.finish_and_clear();
-    let dir = workspace::lab_root().join("target/compare");
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    let path = dir.join("compare.svg");
     let measured = cmp
         .servers
         .iter()
         .any(|s| matches!(s.outcome, Outcome::Measured(_)));
-    let chart = if measured {
-        chart::draw(&cmp, &path, tr)?;
-        Some(path.display().to_string())
-    } else {
-        None
-    };
-    let text = match args.format {
-        Format::Json => {
-            let doc = compare::json::document(&cmp, chart.as_deref(), tr);
-            serde_json::to_string_pretty(&doc)?
-        }
-        // The width of the terminal, or 80 columns where it cannot be known (a pipe, a file):
-        // a table is laid out once, so it needs a width even where a report's lines need none.
-        _ => {
-            let columns = crate::report::human::terminal_columns().unwrap_or(80);
-            table::render(&cmp, chart.as_deref(), tr, columns)
-        }
-    };
+    let chart = chart_if_measured(&cmp, measured, tr)?;
+    let text = rendered(&cmp, chart.as_deref(), args.format, tr)?;
     match &args.output {
         Some(file) => std::fs::write(file, format!("{text}\n"))
             .with_context(|| format!("writing {}", file.display()))?,
@@ -146,6 +108,79 @@ pub fn run(request: Request, args: &GradingArgs, tr: &Messages) -> Result<ExitCo
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// The numbers of clients to measure at, smallest first: those asked for, or the default
+/// levels (up to 100 when quick, 1000 otherwise).
+fn client_levels(request: &Request) -> Result<Vec<usize>> {
+    let mut levels: Vec<usize> = match (request.clients, request.quick) {
+        ([], true) => vec![1, 10, 100],
+        ([], false) => vec![1, 10, 100, 1000],
+        (chosen, _) => chosen.iter().copied().filter(|&n| n > 0).collect(),
+    };
+    levels.sort_unstable();
+    levels.dedup();
+    if levels.is_empty() {
+        bail!(Localized(msg!("compare-no-levels")));
+    }
+    Ok(levels)
+}
+
+/// "Building ..." for each exercise to build, said before the measuring threads start: the
+/// messages are not shared between threads.
+fn building_messages(
+    contestants: &[servers::Contestant],
+    tr: &Messages,
+) -> BTreeMap<&'static str, String> {
+    contestants
+        .iter()
+        .filter_map(|c| c.exercise)
+        .map(|e| {
+            (
+                e.name,
+                tr.render(&msg!("compare-building", exercise = e.name)),
+            )
+        })
+        .collect()
+}
+
+/// Where the chart was drawn (target/compare/compare.svg), if any server was measured; the
+/// directory is made either way.
+fn chart_if_measured(
+    cmp: &compare::Comparison,
+    measured: bool,
+    tr: &Messages,
+) -> Result<Option<String>> {
+    let dir = workspace::lab_root().join("target/compare");
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    let path = dir.join("compare.svg");
+    Ok(if measured {
+        chart::draw(cmp, &path, tr)?;
+        Some(path.display().to_string())
+    } else {
+        None
+    })
+}
+
+/// The comparison as JSON or as a table.
+fn rendered(
+    cmp: &compare::Comparison,
+    chart: Option<&str>,
+    format: Format,
+    tr: &Messages,
+) -> Result<String> {
+    Ok(match format {
+        Format::Json => {
+            let doc = compare::json::document(cmp, chart, tr);
+            serde_json::to_string_pretty(&doc)?
+        }
+        // The width of the terminal, or 80 columns where it cannot be known (a pipe, a file):
+        // a table is laid out once, so it needs a width even where a report's lines need none.
+        _ => {
+            let columns = crate::report::human::terminal_columns().unwrap_or(80);
+            table::render(cmp, chart, tr, columns)
+        }
     })
 }
 

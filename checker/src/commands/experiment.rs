@@ -16,20 +16,9 @@ use crate::report::lines::{Lines, terminal_columns};
 
 /// Exit status: 0 every claim held (or could not be tried here), 1 a claim did not hold.
 pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let chosen: Vec<&Experiment> = match name {
+    let chosen = match name {
         None => return list(tr),
-        Some("all") => experiments::ALL.iter().collect(),
-        Some(name) => match experiments::find(name) {
-            Some(e) => vec![e],
-            None => {
-                let names: Vec<&str> = experiments::ALL.iter().map(|e| e.name).collect();
-                bail!(crate::base::i18n::Localized(msg!(
-                    "try-unknown",
-                    name = name,
-                    names = names.join(", ")
-                )));
-            }
-        },
+        Some(name) => named(name)?,
     };
     let (mode, _) = sandbox::choose(args.sandbox)?;
     let human = args.format == Format::Human;
@@ -58,18 +47,10 @@ pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<Exit
             quiet_on_broken_pipe(lines.indented(2, &tr.render(&verdict), 2))?;
             quiet_on_broken_pipe(writeln!(lines.out))?;
         }
-        let entry = match ran {
-            Ran::Done(outcome) => {
-                all_hold &= outcome.holds;
-                json!({"name": experiment.name, "section": experiment.section, "ran": true,
-                       "holds": outcome.holds, "facts": outcome.facts, "lines": lines})
-            }
-            Ran::Unavailable(why) => {
-                json!({"name": experiment.name, "section": experiment.section, "ran": false,
-                       "why": tr.render(&why), "lines": lines})
-            }
-        };
-        doc.push(entry);
+        if let Ran::Done(outcome) = &ran {
+            all_hold &= outcome.holds;
+        }
+        doc.push(json_entry(experiment, ran, lines, tr));
     }
     if !human {
         let text = serde_json::to_string_pretty(&doc)?;
@@ -80,6 +61,44 @@ pub fn run(name: Option<&str>, args: &GradingArgs, tr: &Messages) -> Result<Exit
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The experiments `name` names: `all`, or the one of that name.
+fn named(name: &str) -> Result<Vec<&'static Experiment>> {
+    Ok(match name {
+        "all" => experiments::ALL.iter().collect(),
+        name => match experiments::find(name) {
+            Some(e) => vec![e],
+            None => {
+                let names: Vec<&str> = experiments::ALL.iter().map(|e| e.name).collect();
+                bail!(crate::base::i18n::Localized(msg!(
+                    "try-unknown",
+                    name = name,
+                    names = names.join(", ")
+                )));
+            }
+        },
+    })
+}
+
+/// One experiment in the JSON output: whether its claim held and on what facts, or why it
+/// could not be tried; the lines it showed.
+fn json_entry(
+    experiment: &Experiment,
+    ran: Ran,
+    lines: Vec<String>,
+    tr: &Messages,
+) -> serde_json::Value {
+    match ran {
+        Ran::Done(outcome) => {
+            json!({"name": experiment.name, "section": experiment.section, "ran": true,
+                   "holds": outcome.holds, "facts": outcome.facts, "lines": lines})
+        }
+        Ran::Unavailable(why) => {
+            json!({"name": experiment.name, "section": experiment.section, "ran": false,
+                   "why": tr.render(&why), "lines": lines})
+        }
+    }
 }
 
 fn list(tr: &Messages) -> Result<ExitCode> {

@@ -35,6 +35,36 @@ pub const README_END: &str = "<!-- the student README ends here -->";
 /// `stubs_ko`).
 pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
     let lab = workspace::lab_root();
+    let out = new_directory_outside(&lab, dir)?;
+    let mut written = Vec::new();
+    copy_as_the_lab_has_them(&lab, &out, &mut written)?;
+    if lang == Lang::Ko {
+        super::stubs_ko::write_korean_stubs(&lab, &out)?;
+    }
+    write_student_readmes(&lab, &out, &mut written)?;
+    // The checker's manifest without its own tests (they are not exported).
+    let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
+        .context("reading checker/Cargo.toml")?;
+    write(
+        &out.join("checker/Cargo.toml"),
+        without_tests(&manifest).as_bytes(),
+        &mut written,
+    )?;
+    refuse_leaks(&lab, &out)?;
+    println!(
+        "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading scripts and workflows; no solution.",
+        out.display(),
+        written.len()
+    );
+    println!(
+        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); README's \"Grading a class\" explains Classroom 50, Gradescope and the deadline regrade.",
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dir`, made: it must be new or empty, and outside the lab. Its canonical path.
+fn new_directory_outside(lab: &Path, dir: &Path) -> Result<PathBuf> {
     if dir.exists()
         && std::fs::read_dir(dir)
             .map(|mut d| d.next().is_some())
@@ -45,14 +75,17 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
             dir.display()
         );
     }
-    let lab_canon = lab.canonicalize().unwrap_or(lab.clone());
+    let lab_canon = lab.canonicalize().unwrap_or(lab.to_path_buf());
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let out = dir.canonicalize()?;
     if out.starts_with(&lab_canon) {
         bail!("export outside the lab, not into {}", out.display());
     }
-    let mut written = Vec::new();
-    // Whole files and folders, as the lab has them.
+    Ok(out)
+}
+
+/// Whole files and folders, as the lab has them.
+fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
     for rel in [
         "Cargo.toml",
         "Cargo.lock",
@@ -76,42 +109,21 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
     {
         let from = lab.join(rel);
         if from.exists() {
-            copy_tree(&from, &out.join(rel), &mut written)?;
+            copy_tree(&from, &out.join(rel), written)?;
         }
     }
-    if lang == Lang::Ko {
-        super::stubs_ko::write_korean_stubs(&lab, &out)?;
-    }
-    // README and its twin, up to where the maintainers' part begins.
+    Ok(())
+}
+
+/// README and its twin, up to where the maintainers' part begins.
+fn write_student_readmes(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
     for readme in ["README.md", "README.ko.md"] {
         if let Ok(text) = std::fs::read_to_string(lab.join(readme)) {
             let student = text.split(README_END).next().unwrap_or(&text);
-            write(
-                &out.join(readme),
-                student.trim_end().as_bytes(),
-                &mut written,
-            )?;
+            write(&out.join(readme), student.trim_end().as_bytes(), written)?;
         }
     }
-    // The checker's manifest without its own tests (they are not exported).
-    let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
-        .context("reading checker/Cargo.toml")?;
-    write(
-        &out.join("checker/Cargo.toml"),
-        without_tests(&manifest).as_bytes(),
-        &mut written,
-    )?;
-    refuse_leaks(&lab, &out)?;
-    println!(
-        "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading scripts and workflows; no solution.",
-        out.display(),
-        written.len()
-    );
-    println!(
-        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); README's \"Grading a class\" explains Classroom 50, Gradescope and the deadline regrade.",
-        out.display()
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The checker's manifest minus the `[dev-dependencies]` and `[[test]]` sections.

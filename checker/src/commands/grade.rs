@@ -16,25 +16,13 @@ use crate::exercises;
 use crate::grade::cache;
 use crate::grade::outcome::ExerciseReport;
 use crate::grade::runner::{self, Options};
-use crate::lab::selection;
+use crate::lab::selection::{self, Selection};
 use crate::report::provenance::Provenance;
 use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
-    let selections = match selection::select(exercises::ALL, targets)
-        .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
-    {
-        Ok(s) => s,
-        Err(e) => {
-            let error = i18n::error_chain(&e, tr);
-            let _ = writeln!(
-                anstream::stderr(),
-                "{}",
-                tr.render(&msg!("checker-error", error = error))
-            );
-            return Ok(ExitCode::from(2));
-        }
+    let Some(selections) = selected(targets, args, tr) else {
+        return Ok(ExitCode::from(2));
     };
     let mut opts = options(args, tr)?;
     let started = std::time::Instant::now();
@@ -51,11 +39,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     if let (true, Some(token)) = (human, &token) {
         quiet_on_broken_pipe(github::pause_commands(&mut out, token))?;
     }
-    let bar = if human {
-        progress::bar(selections.len(), &tr.render(&msg!("report-grading")))
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = grading_bar(human, selections.len(), tr);
     let (building, running) = progress::hooks(&bar, tr);
     (opts.on_build, opts.on_running) = (Some(building), Some(running));
     let columns = human::terminal_columns();
@@ -90,6 +74,35 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The exercises the targets select, each `--program` used by one of them; `None` once the
+/// error is said (the run's status is then 2: the command line was wrong).
+fn selected(targets: &[String], args: &GradingArgs, tr: &Messages) -> Option<Vec<Selection>> {
+    let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
+    match selection::select(exercises::ALL, targets)
+        .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
+    {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let error = i18n::error_chain(&e, tr);
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}",
+                tr.render(&msg!("checker-error", error = error))
+            );
+            None
+        }
+    }
+}
+
+/// The progress bar over the exercises, shown only beside the human report.
+fn grading_bar(human: bool, exercises: usize, tr: &Messages) -> indicatif::ProgressBar {
+    if human {
+        progress::bar(exercises, &tr.render(&msg!("report-grading")))
+    } else {
+        indicatif::ProgressBar::hidden()
+    }
 }
 
 /// Annotations on the student's files and a table in the job summary.

@@ -129,19 +129,8 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     let lab = plan.lab.clone();
     let name = plan.name;
     let day = day_of(name)?;
-    if let Some(p) = plan.program
-        && !p
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        bail!("`{p}`: a program name is lowercase letters, digits and dashes");
-    }
+    check_free_and_well_named(plan)?;
     let module = name.replace('-', "_");
-    for dir in ["exercises", "solutions", "checker/pristine"] {
-        if lab.join(dir).join(name).exists() {
-            bail!("{dir}/{name} already exists");
-        }
-    }
     let fill = |template: &str| {
         template
             .replace("__NAME__", name)
@@ -149,43 +138,12 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
             .replace("__DAY__", &day.to_string())
             .replace("__PROGRAM__", plan.program.unwrap_or_default())
     };
-    let dependencies = if plan.program.is_some() {
-        "\n[dependencies]\nnix.workspace = true\n"
-    } else {
-        ""
-    };
-    let manifest = fill(templates::MANIFEST).replace("__DEPENDENCIES__", dependencies);
     let kind = match plan.program {
         None => &templates::LIBRARY,
         Some(_) => &templates::PROGRAM,
     };
     let source = source_file(plan);
-    // The rules are written in the solution; the stub and checker/pristine/ get copies.
-    let mut files = vec![
-        (format!("solutions/{name}/Cargo.toml"), manifest),
-        (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
-        (format!("solutions/{name}/{source}"), fill(kind.solution)),
-        (format!("exercises/{name}/{source}"), fill(kind.stub)),
-        (
-            format!("checker/src/exercises/{module}.rs"),
-            fill(kind.tests),
-        ),
-        (
-            format!("checker/tests/broken-versions/{name}.toml"),
-            fill(kind.broken),
-        ),
-    ];
-    if let Some(calls) = kind.calls {
-        files.push((format!("checker/harness/calls/{module}.rs"), fill(calls)));
-    }
-    let mut made = Vec::new();
-    for (rel, content) in files {
-        let path = lab.join(&rel);
-        std::fs::create_dir_all(path.parent().unwrap_or(&lab))
-            .with_context(|| format!("creating {}", rel))?;
-        std::fs::write(&path, content).with_context(|| format!("writing {rel}"))?;
-        made.push(rel);
-    }
+    let mut made = write_files(&lab, exercise_files(plan, kind, &source, &fill))?;
     made.extend(sync::copy_rules(&lab, name)?);
 
     let courses_before = read_courses(&lab)?;
@@ -221,6 +179,72 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     }
     // After rustfmt: the Korean is keyed by the hash of the stub's comments as they stay.
     made.push(write_owed_korean(&lab, &Path::new(name).join(&source))?);
+    Ok(made)
+}
+
+/// A program name the templates can hold, and an exercise none of the three trees has yet.
+fn check_free_and_well_named(plan: &Plan) -> Result<()> {
+    let name = plan.name;
+    if let Some(p) = plan.program
+        && !p
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        bail!("`{p}`: a program name is lowercase letters, digits and dashes");
+    }
+    for dir in ["exercises", "solutions", "checker/pristine"] {
+        if plan.lab.join(dir).join(name).exists() {
+            bail!("{dir}/{name} already exists");
+        }
+    }
+    Ok(())
+}
+
+/// The new exercise's files from the templates, filled in: path under the lab, content.
+fn exercise_files(
+    plan: &Plan,
+    kind: &templates::Kind,
+    source: &str,
+    fill: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let (name, module) = (plan.name, plan.name.replace('-', "_"));
+    let dependencies = if plan.program.is_some() {
+        "\n[dependencies]\nnix.workspace = true\n"
+    } else {
+        ""
+    };
+    let manifest = fill(templates::MANIFEST).replace("__DEPENDENCIES__", dependencies);
+    // The rules are written in the solution; the stub and checker/pristine/ get copies.
+    let mut files = vec![
+        (format!("solutions/{name}/Cargo.toml"), manifest),
+        (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
+        (format!("solutions/{name}/{source}"), fill(kind.solution)),
+        (format!("exercises/{name}/{source}"), fill(kind.stub)),
+        (
+            format!("checker/src/exercises/{module}.rs"),
+            fill(kind.tests),
+        ),
+        (
+            format!("checker/tests/broken-versions/{name}.toml"),
+            fill(kind.broken),
+        ),
+    ];
+    if let Some(calls) = kind.calls {
+        files.push((format!("checker/harness/calls/{module}.rs"), fill(calls)));
+    }
+    files
+}
+
+/// Write each file under the lab, its directories made: the paths written, in order.
+fn write_files(lab: &Path, files: Vec<(String, String)>) -> Result<Vec<String>> {
+    let mut made = Vec::new();
+    for (rel, content) in files {
+        let path = lab.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap_or(lab))
+            .with_context(|| format!("creating {}", rel))?;
+        std::fs::write(&path, content).with_context(|| format!("writing {rel}"))?;
+        made.push(rel);
+    }
     Ok(made)
 }
 

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::{options, quiet_on_broken_pipe};
-use crate::base::i18n::{self, Messages, msg};
+use crate::base::i18n::{self, Messages, Text, msg};
 use crate::cli::GradingArgs;
 use crate::exercises;
 use crate::grade::cache::{self, Summary};
@@ -90,7 +90,35 @@ fn print(
     let dir = opts.tree.dir.display().to_string();
     let heading = tr.render(&msg!("overview-heading", dir = dir));
     writeln!(out, "{}\n", lines(&heading, columns))?;
-    // Status words are padded to the widest, by terminal cells (Hangul takes two).
+    let status_cells = status_cells(tr);
+    let mut days: Vec<u8> = rows.iter().map(|(e, _)| e.day).collect();
+    days.dedup();
+    for day in days {
+        let of_day: Vec<&(&Exercise, Summary)> =
+            rows.iter().filter(|(e, _)| e.day == day).collect();
+        writeln!(out, "{}", tr.render(&day_line(day, &of_day)))?;
+        for (e, s) in of_day {
+            row(out, e, s, status_cells, columns, tr)?;
+        }
+    }
+    writeln!(out)?;
+    what_next(out, rows, columns, tr)?;
+    let (points, max) = rows
+        .iter()
+        .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
+    let passed: usize = rows.iter().map(|(_, s)| s.passed).sum();
+    let not_started: usize = rows.iter().map(|(_, s)| s.not_started).sum();
+    let total: usize = rows.iter().map(|(_, s)| s.tests).sum();
+    let score = msg!("report-score", earned = points, possible = max);
+    writeln!(out, "{}", tr.render(&score))?;
+    let failed = total - passed - not_started;
+    let totals = human::totals_line(passed, failed, not_started, 0, 0);
+    writeln!(out, "{}", tr.render(&totals))
+}
+
+/// The cells the status column takes: the widest status word, by terminal cells (Hangul takes
+/// two), and 16 at least.
+fn status_cells(tr: &Messages) -> usize {
     let words: Vec<String> = [
         ExerciseStatus::Passing,
         ExerciseStatus::Failing,
@@ -100,39 +128,42 @@ fn print(
     .iter()
     .map(|s| tr.render(&s.words()))
     .collect();
-    let status_cells = words
+    words
         .iter()
         .map(|w| i18n::width(w))
         .max()
         .unwrap_or(0)
-        .max(16);
-    let mut days: Vec<u8> = rows.iter().map(|(e, _)| e.day).collect();
-    days.dedup();
-    for day in days {
-        let of_day: Vec<&(&Exercise, Summary)> =
-            rows.iter().filter(|(e, _)| e.day == day).collect();
-        let done = of_day
-            .iter()
-            .filter(|(_, s)| s.status == ExerciseStatus::Passing)
-            .count();
-        let (points, max) = of_day
-            .iter()
-            .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
-        let day_line = msg!(
-            "overview-day",
-            day = day,
-            bar = human::bar(points, max, 24),
-            done = done,
-            exercises = of_day.len(),
-            points = points,
-            max = max
-        );
-        writeln!(out, "{}", tr.render(&day_line))?;
-        for (e, s) in of_day {
-            row(out, e, s, status_cells, columns, tr)?;
-        }
-    }
-    writeln!(out)?;
+        .max(16)
+}
+
+/// A day's line: its bar, how many of its exercises pass, and its points.
+fn day_line(day: u8, of_day: &[&(&Exercise, Summary)]) -> Text {
+    let done = of_day
+        .iter()
+        .filter(|(_, s)| s.status == ExerciseStatus::Passing)
+        .count();
+    let (points, max) = of_day
+        .iter()
+        .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
+    msg!(
+        "overview-day",
+        day = day,
+        bar = human::bar(points, max, 24),
+        done = done,
+        exercises = of_day.len(),
+        points = points,
+        max = max
+    )
+}
+
+/// The first exercise not passing yet, with the course section to read for it; or that all
+/// pass.
+fn what_next(
+    out: &mut impl Write,
+    rows: &[(&Exercise, Summary)],
+    columns: Option<usize>,
+    tr: &Messages,
+) -> std::io::Result<()> {
     match rows
         .iter()
         .find(|(_, s)| s.status != ExerciseStatus::Passing)
@@ -145,21 +176,10 @@ fn print(
                 heading = course::heading(tr.lang(), next.section).unwrap_or(next.section),
                 exercise = next.name
             );
-            writeln!(out, "{}", lines(&tr.render(&next), columns))?
+            writeln!(out, "{}", lines(&tr.render(&next), columns))
         }
-        None => writeln!(out, "{}", tr.render(&msg!("overview-all-pass")))?,
+        None => writeln!(out, "{}", tr.render(&msg!("overview-all-pass"))),
     }
-    let (points, max) = rows
-        .iter()
-        .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
-    let passed: usize = rows.iter().map(|(_, s)| s.passed).sum();
-    let not_started: usize = rows.iter().map(|(_, s)| s.not_started).sum();
-    let total: usize = rows.iter().map(|(_, s)| s.tests).sum();
-    let score = msg!("report-score", earned = points, possible = max);
-    writeln!(out, "{}", tr.render(&score))?;
-    let failed = total - passed - not_started;
-    let totals = human::totals_line(passed, failed, not_started, 0, 0);
-    writeln!(out, "{}", tr.render(&totals))
 }
 
 /// One exercise's row: name, status, counts, and its title after them or under them.

@@ -204,79 +204,100 @@ pub struct Findings {
 
 /// What `checker verify` reports of the stubs' Korean.
 pub fn check(lab: &Path) -> Result<Findings> {
-    let mut problems = Vec::new();
-    let mut owed_blocks = Vec::new();
+    let mut findings = Findings::default();
     for rel in stub_files(lab) {
-        let path = lab.join("exercises").join(&rel);
-        let source = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        let ko_path = ko_file(lab, &rel);
-        let ko_text = std::fs::read_to_string(&ko_path).unwrap_or_default();
-        let ko = translations(&ko_text);
-        let owed = owed(&ko_text);
-        let shown = format!("exercises/{}", rel.display());
-        let hash = stub_hash(&source);
-        if !ko_text.is_empty() && stamp(&ko_text) != Some(hash.as_str()) {
-            problems.push(format!(
-                "{}: its stamp is not the stub's as it is (`checker stubs ko` would take the stub for one a student edited): once its Korean is right, make its first line `{STAMP}{hash}`",
-                ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
-            ));
-        }
-        let lines: Vec<&str> = source.lines().collect();
-        let mut used = Vec::new();
-        for block in blocks(&source) {
-            let first = lines[block.start].trim();
-            if owed.contains(&block.hash) {
-                owed_blocks.push(format!(
-                    "{shown}:{}: the comment `{first}` owes its Korean ({}: `{OWED}{}` holds the English until translated; write the Korean under `{HEADER}{}`)",
-                    block.start + 1,
-                    ko_path.strip_prefix(lab).unwrap_or(&ko_path).display(),
-                    block.hash,
-                    block.hash
-                ));
-                used.push(block.hash.clone());
-                continue;
-            }
-            match ko.get(&block.hash) {
-                None => problems.push(format!(
-                    "{shown}:{}: no Korean for the comment `{}` (add `{HEADER}{}` and its Korean to {})",
-                    block.start + 1,
-                    first,
-                    block.hash,
-                    ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
-                )),
-                Some(korean) => {
-                    let todos = |ls: &mut dyn Iterator<Item = &str>| {
-                        ls.filter(|l| l.contains("TODO")).count()
-                    };
-                    let english = lines[block.start..block.start + block.len].iter().copied();
-                    if todos(&mut english.into_iter()) != todos(&mut korean.iter().map(|s| s.as_str())) {
-                        problems.push(format!(
-                            "{shown}:{}: the Korean of `{first}` does not keep its `TODO` markers",
-                            block.start + 1
-                        ));
-                    }
-                    if korean.iter().any(|l| !l.trim_start().starts_with("//") || l.trim_start().starts_with(HINT_CODE)) {
-                        problems.push(format!(
-                            "{shown}:{}: the Korean of `{first}` has a line that is not a comment",
-                            block.start + 1
-                        ));
-                    }
-                    used.push(block.hash.clone());
-                }
-            }
-        }
-        for hash in ko.keys().filter(|h| !used.contains(h)) {
-            problems.push(format!(
-                "{}: the Korean block `{HEADER}{hash}` translates an English comment that has changed or gone: translate the new text and remove it",
-                ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
-            ));
-        }
+        check_stub(lab, &rel, &mut findings)?;
     }
-    Ok(Findings {
+    Ok(findings)
+}
+
+/// One stub's Korean: its stamp, a Korean block for each comment (or one owed), and no Korean
+/// block left over.
+fn check_stub(lab: &Path, rel: &Path, findings: &mut Findings) -> Result<()> {
+    let Findings {
         problems,
         owed: owed_blocks,
-    })
+    } = findings;
+    let path = lab.join("exercises").join(rel);
+    let source =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let ko_path = ko_file(lab, rel);
+    let ko_text = std::fs::read_to_string(&ko_path).unwrap_or_default();
+    let ko = translations(&ko_text);
+    let owed = owed(&ko_text);
+    let shown = format!("exercises/{}", rel.display());
+    let hash = stub_hash(&source);
+    if !ko_text.is_empty() && stamp(&ko_text) != Some(hash.as_str()) {
+        problems.push(format!(
+            "{}: its stamp is not the stub's as it is (`checker stubs ko` would take the stub for one a student edited): once its Korean is right, make its first line `{STAMP}{hash}`",
+            ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
+        ));
+    }
+    let lines: Vec<&str> = source.lines().collect();
+    let mut used = Vec::new();
+    for block in blocks(&source) {
+        let first = lines[block.start].trim();
+        if owed.contains(&block.hash) {
+            owed_blocks.push(format!(
+                "{shown}:{}: the comment `{first}` owes its Korean ({}: `{OWED}{}` holds the English until translated; write the Korean under `{HEADER}{}`)",
+                block.start + 1,
+                ko_path.strip_prefix(lab).unwrap_or(&ko_path).display(),
+                block.hash,
+                block.hash
+            ));
+            used.push(block.hash.clone());
+            continue;
+        }
+        match ko.get(&block.hash) {
+            None => problems.push(format!(
+                "{shown}:{}: no Korean for the comment `{}` (add `{HEADER}{}` and its Korean to {})",
+                block.start + 1,
+                first,
+                block.hash,
+                ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
+            )),
+            Some(korean) => {
+                let english = &lines[block.start..block.start + block.len];
+                korean_keeps_the_stub(&shown, (block.start + 1, first), english, korean, problems);
+                used.push(block.hash.clone());
+            }
+        }
+    }
+    for hash in ko.keys().filter(|h| !used.contains(h)) {
+        problems.push(format!(
+            "{}: the Korean block `{HEADER}{hash}` translates an English comment that has changed or gone: translate the new text and remove it",
+            ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
+        ));
+    }
+    Ok(())
+}
+
+/// The Korean of the comment at `line` (`first`: its first line) keeps the English's `TODO`
+/// markers, and is comments only.
+fn korean_keeps_the_stub(
+    shown: &str,
+    (line, first): (usize, &str),
+    english: &[&str],
+    korean: &[String],
+    problems: &mut Vec<String>,
+) {
+    let todos = |ls: &mut dyn Iterator<Item = &str>| ls.filter(|l| l.contains("TODO")).count();
+    let english = english.iter().copied();
+    if todos(&mut english.into_iter()) != todos(&mut korean.iter().map(|s| s.as_str())) {
+        problems.push(format!(
+            "{shown}:{}: the Korean of `{first}` does not keep its `TODO` markers",
+            line
+        ));
+    }
+    if korean
+        .iter()
+        .any(|l| !l.trim_start().starts_with("//") || l.trim_start().starts_with(HINT_CODE))
+    {
+        problems.push(format!(
+            "{shown}:{}: the Korean of `{first}` has a line that is not a comment",
+            line
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -190,16 +190,7 @@ fn draw_panel(
     series: &[Series],
     tr: &Messages,
 ) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    let all = || series.iter().flat_map(|s| s.points.iter());
-    let (mut x0, mut x1) = (f64::MAX, f64::MIN);
-    let (mut y0, mut y1) = (f64::MAX, f64::MIN);
-    for &(x, _, low, high) in all() {
-        (x0, x1) = (x0.min(x), x1.max(x));
-        (y0, y1) = (y0.min(low), y1.max(high));
-    }
-    if series.is_empty() {
-        (x0, x1, y0, y1) = (1.0, 1000.0, 1.0, 10.0);
-    }
+    let (x0, x1, y0, y1) = bounds(series);
     let mut chart = ChartBuilder::on(area)
         .caption(tr.render(&panel.caption), ("sans-serif", 19))
         .margin(14)
@@ -219,37 +210,8 @@ fn draw_panel(
         .y_label_formatter(&|v| short(*v))
         .light_line_style(WHITE.mix(0.0))
         .draw()?;
-    for Series {
-        name: server,
-        colour,
-        points,
-        short,
-    } in series
-    {
-        let colour = *colour;
-        for (x, y, said) in short {
-            let style = TextStyle::from(("sans-serif", 14).into_font()).color(&colour);
-            let label = plotters::element::Text::new(said.clone(), (*x, *y), style);
-            chart.draw_series(std::iter::once(label))?;
-        }
-        for &(x, _, low, high) in points {
-            chart.draw_series(std::iter::once(PathElement::new(
-                vec![(x, low), (x, high)],
-                colour.mix(0.6).stroke_width(2),
-            )))?;
-        }
-        chart
-            .draw_series(
-                LineSeries::new(
-                    points.iter().map(|&(x, y, _, _)| (x, y)),
-                    colour.stroke_width(3),
-                )
-                .point_size(4),
-            )?
-            .label(server.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3))
-            });
+    for s in series {
+        draw_series(&mut chart, s)?;
     }
     chart
         .configure_series_labels()
@@ -258,6 +220,62 @@ fn draw_panel(
         .border_style(BLACK.mix(0.4))
         .label_font(("sans-serif", 14))
         .draw()?;
+    Ok(())
+}
+
+/// The panel's ranges, every run's low and high included: clients from `x0` to `x1`, the
+/// figure from `y0` to `y1`. An empty panel gets ranges of its own.
+fn bounds(series: &[Series]) -> (f64, f64, f64, f64) {
+    let (mut x0, mut x1) = (f64::MAX, f64::MIN);
+    let (mut y0, mut y1) = (f64::MAX, f64::MIN);
+    for &(x, _, low, high) in series.iter().flat_map(|s| s.points.iter()) {
+        (x0, x1) = (x0.min(x), x1.max(x));
+        (y0, y1) = (y0.min(low), y1.max(high));
+    }
+    if series.is_empty() {
+        (x0, x1, y0, y1) = (1.0, 1000.0, 1.0, 10.0);
+    }
+    (x0, x1, y0, y1)
+}
+
+/// The axes of a panel: clients and the figure, both logarithmic, the figure's labelled.
+type PanelCoord =
+    Cartesian2d<LogCoord<f64>, plotters::coord::combinators::WithKeyPoints<LogCoord<f64>>>;
+
+/// One server's line: its short labels, each level's range of runs, and the line of medians
+/// with its entry in the legend.
+fn draw_series(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, PanelCoord>,
+    series: &Series,
+) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+    let Series {
+        name: server,
+        colour,
+        points,
+        short,
+    } = series;
+    let colour = *colour;
+    for (x, y, said) in short {
+        let style = TextStyle::from(("sans-serif", 14).into_font()).color(&colour);
+        let label = plotters::element::Text::new(said.clone(), (*x, *y), style);
+        chart.draw_series(std::iter::once(label))?;
+    }
+    for &(x, _, low, high) in points {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(x, low), (x, high)],
+            colour.mix(0.6).stroke_width(2),
+        )))?;
+    }
+    chart
+        .draw_series(
+            LineSeries::new(
+                points.iter().map(|&(x, y, _, _)| (x, y)),
+                colour.stroke_width(3),
+            )
+            .point_size(4),
+        )?
+        .label(server.clone())
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], colour.stroke_width(3)));
     Ok(())
 }
 

@@ -4,57 +4,15 @@
 
 use serde_json::{Value, json};
 
-use super::Comparison;
+use super::figures::Level;
 use super::measure::Outcome;
+use super::{Comparison, Measured};
 use crate::base::i18n::Messages;
 
 pub fn document(cmp: &Comparison, chart: Option<&str>, tr: &Messages) -> Value {
     let m = &cmp.machine;
     let s = &cmp.settings;
-    let servers: Vec<Value> = cmp
-        .servers
-        .iter()
-        .map(|server| {
-            let c = &server.contestant;
-            let mut entry = json!({
-                "name": c.name,
-                "exercise": c.exercise.map(|e| e.name),
-                "contract": c.contract.name(),
-                "outside": c.outside.as_ref().map(|p| p.display().to_string()),
-            });
-            match &server.outcome {
-                Outcome::Skipped(why) => {
-                    entry["status"] = json!("skipped");
-                    entry["why"] = json!(tr.render(why));
-                }
-                Outcome::Measured(levels) => {
-                    entry["status"] = json!("measured");
-                    entry["levels"] = levels
-                        .iter()
-                        .map(|level| {
-                            let figures: serde_json::Map<String, Value> = level
-                                .stats()
-                                .into_iter()
-                                .map(|(name, stat)| {
-                                    let runs: Vec<Option<f64>> =
-                                        level.runs.iter().map(|r| r.get(name)).collect();
-                                    let value = json!({"median": stat.median, "low": stat.low,
-                                        "high": stat.high,
-                                        "spread_percent": stat.spread_percent(), "runs": runs});
-                                    (name.to_string(), value)
-                                })
-                                .collect();
-                            let trouble: Vec<String> =
-                                level.trouble.iter().map(|t| tr.render(t)).collect();
-                            json!({"clients": level.clients, "runs": level.runs.len(),
-                                   "trouble": trouble, "figures": figures})
-                        })
-                        .collect();
-                }
-            }
-            entry
-        })
-        .collect();
+    let servers: Vec<Value> = cmp.servers.iter().map(|sv| server_json(sv, tr)).collect();
     json!({
         "machine": {
             "cores": m.cores,
@@ -78,4 +36,44 @@ pub fn document(cmp: &Comparison, chart: Option<&str>, tr: &Messages) -> Value {
         "chart": chart,
         "servers": servers,
     })
+}
+
+/// One server: who it is, and why it was skipped or each of its levels.
+fn server_json(server: &Measured, tr: &Messages) -> Value {
+    let c = &server.contestant;
+    let mut entry = json!({
+        "name": c.name,
+        "exercise": c.exercise.map(|e| e.name),
+        "contract": c.contract.name(),
+        "outside": c.outside.as_ref().map(|p| p.display().to_string()),
+    });
+    match &server.outcome {
+        Outcome::Skipped(why) => {
+            entry["status"] = json!("skipped");
+            entry["why"] = json!(tr.render(why));
+        }
+        Outcome::Measured(levels) => {
+            entry["status"] = json!("measured");
+            entry["levels"] = levels.iter().map(|level| level_json(level, tr)).collect();
+        }
+    }
+    entry
+}
+
+/// One level: its clients, runs and trouble, and each figure's median, range and runs.
+fn level_json(level: &Level, tr: &Messages) -> Value {
+    let figures: serde_json::Map<String, Value> = level
+        .stats()
+        .into_iter()
+        .map(|(name, stat)| {
+            let runs: Vec<Option<f64>> = level.runs.iter().map(|r| r.get(name)).collect();
+            let value = json!({"median": stat.median, "low": stat.low,
+                "high": stat.high,
+                "spread_percent": stat.spread_percent(), "runs": runs});
+            (name.to_string(), value)
+        })
+        .collect();
+    let trouble: Vec<String> = level.trouble.iter().map(|t| tr.render(t)).collect();
+    json!({"clients": level.clients, "runs": level.runs.len(),
+           "trouble": trouble, "figures": figures})
 }

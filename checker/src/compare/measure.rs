@@ -23,7 +23,7 @@ use crate::context::built::Built;
 use crate::context::slot::{Slot, Slots};
 use crate::context::{Ctx, Which};
 use crate::exercises::kit;
-use crate::observe::fleet::{Fleet, chat, echo};
+use crate::observe::fleet::{Fleet, Tally, chat, echo};
 
 /// How a server came out of the comparison.
 pub enum Outcome {
@@ -187,22 +187,14 @@ impl Lab<'_> {
         let elapsed = match self.c.contract {
             Contract::Echo => {
                 echo::round_trips(&mut fleet, size, window, busy, at_start).map(|run| {
-                    let seconds = run.elapsed.as_secs_f64();
-                    figures.set(name::RATE, run.completed as f64 / seconds);
-                    figures.set(name::SERVED, run.served as f64);
-                    figures.set(name::SENDING, run.sending as f64);
+                    echo_figures(&mut figures, &run);
                     completed = run.completed;
-                    percentiles(&mut figures, &run.latency);
                     run.elapsed
                 })
             }
             Contract::Chat => {
                 chat::lines_to_everyone(&mut fleet, size, window, at_start).map(|run| {
-                    let rate = run.delivered as f64 / run.elapsed.as_secs_f64();
-                    figures.set(name::RATE, rate);
-                    figures.set(name::DELIVERIES, rate * fleet.live() as f64);
-                    fleet.tally.wrong += run.given_up;
-                    percentiles(&mut figures, &run.latency);
+                    chat_figures(&mut figures, &run, &mut fleet);
                     run.elapsed
                 })
             }
@@ -218,24 +210,10 @@ impl Lab<'_> {
         let alive = server.program.try_status().is_none();
         // A server that died has no CPU time, memory or threads left to read.
         if alive {
-            figures.set(name::CPU, cpu.as_secs_f64() / elapsed.as_secs_f64() * 100.0);
-            if completed > 0 {
-                figures.set(
-                    name::CPU_PER_TRIP,
-                    cpu.as_secs_f64() * 1e6 / completed as f64,
-                );
-            }
+            cpu_figures(&mut figures, cpu, elapsed, completed);
             usage_figures(&mut figures, before, idle, loaded, held);
         }
-        let t = fleet.tally;
-        for (n, v) in [
-            (name::REFUSED, t.refused),
-            (name::RESET, t.reset),
-            (name::TIMED_OUT, t.timed_out),
-            (name::WRONG, t.wrong),
-        ] {
-            figures.set(n, v as f64);
-        }
+        tally_figures(&mut figures, fleet.tally);
         let trouble = (!alive).then(|| {
             server
                 .program
@@ -243,6 +221,48 @@ impl Lab<'_> {
                 .summary
         });
         (Some(figures), trouble)
+    }
+}
+
+/// An echo run's figures: round trips a second, clients served and sending, the latency.
+fn echo_figures(figures: &mut Figures, run: &echo::EchoRun) {
+    let seconds = run.elapsed.as_secs_f64();
+    figures.set(name::RATE, run.completed as f64 / seconds);
+    figures.set(name::SERVED, run.served as f64);
+    figures.set(name::SENDING, run.sending as f64);
+    percentiles(figures, &run.latency);
+}
+
+/// A chat run's figures: lines a second, deliveries a second (to every live client), the
+/// latency. A line that did not reach everyone in time counts as a wrong answer.
+fn chat_figures(figures: &mut Figures, run: &chat::ChatRun, fleet: &mut Fleet) {
+    let rate = run.delivered as f64 / run.elapsed.as_secs_f64();
+    figures.set(name::RATE, rate);
+    figures.set(name::DELIVERIES, rate * fleet.live() as f64);
+    fleet.tally.wrong += run.given_up;
+    percentiles(figures, &run.latency);
+}
+
+/// What went wrong for the clients: refused, reset, timed out, wrong answers.
+fn tally_figures(figures: &mut Figures, t: Tally) {
+    for (n, v) in [
+        (name::REFUSED, t.refused),
+        (name::RESET, t.reset),
+        (name::TIMED_OUT, t.timed_out),
+        (name::WRONG, t.wrong),
+    ] {
+        figures.set(n, v as f64);
+    }
+}
+
+/// The server's share of a CPU over the window, and its CPU time per round trip if any came.
+fn cpu_figures(figures: &mut Figures, cpu: Duration, elapsed: Duration, completed: u64) {
+    figures.set(name::CPU, cpu.as_secs_f64() / elapsed.as_secs_f64() * 100.0);
+    if completed > 0 {
+        figures.set(
+            name::CPU_PER_TRIP,
+            cpu.as_secs_f64() * 1e6 / completed as f64,
+        );
     }
 }
 

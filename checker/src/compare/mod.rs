@@ -205,29 +205,12 @@ pub fn run(
     }
     for _ in 0..settings.runs {
         for (server, binary) in servers.iter_mut().zip(&built) {
-            let (Outcome::Measured(levels), Some(binary)) = (&mut server.outcome, binary) else {
+            let (Outcome::Measured(_), Some(binary)) = (&server.outcome, binary) else {
                 continue;
             };
             let step = |name: &str, clients| progress(Progress::Measured(name, clients));
-            match measure::measure(&server.contestant, binary, &settings, &step) {
-                Outcome::Measured(run) if levels.is_empty() => *levels = run,
-                Outcome::Measured(run) => {
-                    for (level, this) in levels.iter_mut().zip(run) {
-                        level.add(this);
-                    }
-                }
-                // Measured before: what went wrong this time is a figure of every level.
-                Outcome::Skipped(why) if !levels.is_empty() => {
-                    for level in levels.iter_mut() {
-                        level.add(Level {
-                            clients: level.clients,
-                            runs: Vec::new(),
-                            trouble: vec![why.clone()],
-                        });
-                    }
-                }
-                skipped => server.outcome = skipped,
-            }
+            let run = measure::measure(&server.contestant, binary, &settings, &step);
+            add_run(&mut server.outcome, run);
         }
     }
     let mut machine = machine;
@@ -239,6 +222,33 @@ pub fn run(
         notes,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// One more run of a measured server: each level's figures joined to those of the runs before.
+/// A first run that failed skips the server.
+fn add_run(outcome: &mut Outcome, run: Outcome) {
+    let Outcome::Measured(levels) = outcome else {
+        return;
+    };
+    match run {
+        Outcome::Measured(run) if levels.is_empty() => *levels = run,
+        Outcome::Measured(run) => {
+            for (level, this) in levels.iter_mut().zip(run) {
+                level.add(this);
+            }
+        }
+        // Measured before: what went wrong this time is a figure of every level.
+        Outcome::Skipped(why) if !levels.is_empty() => {
+            for level in levels.iter_mut() {
+                level.add(Level {
+                    clients: level.clients,
+                    runs: Vec::new(),
+                    trouble: vec![why.clone()],
+                });
+            }
+        }
+        skipped => *outcome = skipped,
+    }
 }
 
 /// Build an exercise the checker's way (a trusted copy, cargo as a subprocess).

@@ -38,36 +38,7 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages, columns: usi
         out.extend(layout::prose(&tr.render(note), 2, 2, columns));
     }
     for contract in [Contract::Echo, Contract::Chat] {
-        let servers: Vec<&Measured> = cmp
-            .servers
-            .iter()
-            .filter(|s| s.contestant.contract == contract)
-            .filter(|s| matches!(s.outcome, Outcome::Measured(_)))
-            .collect();
-        if servers.is_empty() {
-            continue;
-        }
-        out.push(String::new());
-        let s = &cmp.settings;
-        let heading = match contract {
-            Contract::Echo => msg!(
-                "compare-echo-heading",
-                size = s.size,
-                seconds = format!("{:.2}", s.window.measure.as_secs_f64()),
-                warm = format!("{:.2}", s.window.warm_up.as_secs_f64())
-            ),
-            Contract::Chat => msg!("compare-chat-heading", size = s.size),
-        };
-        out.extend(layout::prose(&tr.render(&heading), 0, 0, columns));
-        if let (Contract::Echo, Some(busy)) = (contract, s.busy) {
-            let busy = msg!("compare-echo-busy", busy = busy);
-            out.extend(layout::prose(&tr.render(&busy), 0, 0, columns));
-        }
-        out.extend(layout::tables(
-            &rendered(&rows(contract, &servers), tr),
-            KEYS,
-            columns,
-        ));
+        contract_table(&mut out, cmp, contract, tr, columns);
     }
     let trouble = trouble(cmp);
     if !trouble.is_empty() {
@@ -77,20 +48,7 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages, columns: usi
             out.extend(layout::prose(&tr.render(t), 2, 2, columns));
         }
     }
-    let skipped: Vec<String> = cmp
-        .servers
-        .iter()
-        .filter_map(|s| match &s.outcome {
-            Outcome::Skipped(why) => Some(format!(
-                "{} ({}): {}",
-                s.contestant.name,
-                s.contestant.exercise.map_or("--program", |e| e.name),
-                first_line(&tr.render(why))
-            )),
-            Outcome::Measured(_) => None,
-        })
-        .flat_map(|line| layout::prose(&line, 2, 2, columns))
-        .collect();
+    let skipped = skipped_lines(cmp, tr, columns);
     if !skipped.is_empty() {
         out.push(String::new());
         out.push(tr.render(&msg!("compare-skipped-heading")));
@@ -108,6 +66,63 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages, columns: usi
     out.extend(layout::prose(&took, 0, 2, columns));
     out.extend(layout::command(&command(cmp), 2, columns));
     out.join("\n")
+}
+
+/// A contract's heading and the table of its measured servers (none: nothing at all).
+fn contract_table(
+    out: &mut Vec<String>,
+    cmp: &Comparison,
+    contract: Contract,
+    tr: &Messages,
+    columns: usize,
+) {
+    let servers: Vec<&Measured> = cmp
+        .servers
+        .iter()
+        .filter(|s| s.contestant.contract == contract)
+        .filter(|s| matches!(s.outcome, Outcome::Measured(_)))
+        .collect();
+    if servers.is_empty() {
+        return;
+    }
+    out.push(String::new());
+    let s = &cmp.settings;
+    let heading = match contract {
+        Contract::Echo => msg!(
+            "compare-echo-heading",
+            size = s.size,
+            seconds = format!("{:.2}", s.window.measure.as_secs_f64()),
+            warm = format!("{:.2}", s.window.warm_up.as_secs_f64())
+        ),
+        Contract::Chat => msg!("compare-chat-heading", size = s.size),
+    };
+    out.extend(layout::prose(&tr.render(&heading), 0, 0, columns));
+    if let (Contract::Echo, Some(busy)) = (contract, s.busy) {
+        let busy = msg!("compare-echo-busy", busy = busy);
+        out.extend(layout::prose(&tr.render(&busy), 0, 0, columns));
+    }
+    out.extend(layout::tables(
+        &rendered(&rows(contract, &servers), tr),
+        KEYS,
+        columns,
+    ));
+}
+
+/// One line per server skipped, with the first line of why.
+fn skipped_lines(cmp: &Comparison, tr: &Messages, columns: usize) -> Vec<String> {
+    cmp.servers
+        .iter()
+        .filter_map(|s| match &s.outcome {
+            Outcome::Skipped(why) => Some(format!(
+                "{} ({}): {}",
+                s.contestant.name,
+                s.contestant.exercise.map_or("--program", |e| e.name),
+                first_line(&tr.render(why))
+            )),
+            Outcome::Measured(_) => None,
+        })
+        .flat_map(|line| layout::prose(&line, 2, 2, columns))
+        .collect()
 }
 
 /// The command that measures the same again (the same servers, the same way), word by word.

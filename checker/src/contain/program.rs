@@ -340,43 +340,59 @@ impl Program {
         match self.status {
             // It ended on its own, before the test was over: say how.
             Some(status) => self.report_own_end(status),
-            None => {
-                if procinfo::state(self.pid) == Some('T') {
-                    self.recorder.record(Intervention::FoundStopped {
-                        label: label.clone(),
-                    });
-                }
-                // Processes that left the group (setsid) but still hang below the program.
-                let tree = procinfo::descendants(self.pid);
-                let _ = killpg(group, Signal::SIGTERM);
-                let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
-                match self.wait_until(Instant::now() + TERM_GRACE) {
-                    // A crash already under way (its sockets closed, its status not yet
-                    // reported when the test failed) ends with its own signal, not SIGTERM.
-                    Some(status)
-                        if is_crash(status)
-                            && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
-                    {
-                        self.report_own_end(status)
-                    }
-                    Some(_) => {}
-                    None => {
-                        let _ = killpg(group, Signal::SIGKILL);
-                        self.recorder.record(Intervention::IgnoredSigterm {
-                            label: label.clone(),
-                            grace_ms: TERM_GRACE.as_millis(),
-                        });
-                    }
-                }
-                for pid in tree {
-                    if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
-                        let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
-                    }
-                }
-            }
+            None => self.terminate(group, &label),
         }
         // The leader may be gone while its group lives on.
         let _ = killpg(group, Signal::SIGKILL);
+        self.record_what_was_left(label);
+        let status = self.wait_until(Instant::now() + Duration::from_secs(5));
+        if status.is_some() {
+            reaper::forget_live(self.pid);
+        }
+        // Else unkillable (stuck in the kernel): it stays tracked so nobody else reaps it.
+        status
+    }
+
+    /// The checker ends a program still running: SIGTERM to its group, SIGKILL after a grace
+    /// period, then the processes below it that left the group but carry its tag.
+    fn terminate(&mut self, group: Pid, label: &str) {
+        if procinfo::state(self.pid) == Some('T') {
+            self.recorder.record(Intervention::FoundStopped {
+                label: label.to_string(),
+            });
+        }
+        // Processes that left the group (setsid) but still hang below the program.
+        let tree = procinfo::descendants(self.pid);
+        let _ = killpg(group, Signal::SIGTERM);
+        let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
+        match self.wait_until(Instant::now() + TERM_GRACE) {
+            // A crash already under way (its sockets closed, its status not yet
+            // reported when the test failed) ends with its own signal, not SIGTERM.
+            Some(status)
+                if is_crash(status)
+                    && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
+            {
+                self.report_own_end(status)
+            }
+            Some(_) => {}
+            None => {
+                let _ = killpg(group, Signal::SIGKILL);
+                self.recorder.record(Intervention::IgnoredSigterm {
+                    label: label.to_string(),
+                    grace_ms: TERM_GRACE.as_millis(),
+                });
+            }
+        }
+        for pid in tree {
+            if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
+                let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+        }
+    }
+
+    /// What the program left for the checker to do or see: escaped processes killed, forks
+    /// refused, a flood of output.
+    fn record_what_was_left(&mut self, label: String) {
         let escaped = reaper::kill_tagged_orphans(&self.tag);
         if escaped > 0 {
             self.recorder.record(Intervention::LeftRunning {
@@ -402,12 +418,6 @@ impl Program {
                 bytes: flood,
             });
         }
-        let status = self.wait_until(Instant::now() + Duration::from_secs(5));
-        if status.is_some() {
-            reaper::forget_live(self.pid);
-        }
-        // Else unkillable (stuck in the kernel): it stays tracked so nobody else reaps it.
-        status
     }
 
     /// Make the program's next write to stdout block: stop reading its stdout pipe and fill

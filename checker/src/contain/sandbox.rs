@@ -149,86 +149,10 @@ pub struct Sandbox {
 impl Sandbox {
     /// A sandbox whose only writable place is `writable` (everything is writable without it).
     pub fn create(writable: Option<&std::path::Path>) -> Result<Sandbox> {
-        let me = std::env::current_exe().context("locating the checker's own binary")?;
-        let mut cmd = Command::new("unshare");
-        cmd.args([
-            "--net",
-            "--pid",
-            "--mount",
-            "--propagation",
-            "private",
-            "--fork",
-            "--kill-child",
-            "--",
-        ])
-        .arg(me)
-        .arg(INIT_ARG);
-        if let Some(dir) = writable {
-            cmd.arg(dir);
-        }
-        cmd.stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        // If the checker dies (SIGTERM from a CI timeout, even SIGKILL), unshare dies with it,
-        // and `--kill-child` takes the init, and so the whole namespace, along. The sandbox is
-        // made and dropped on the same thread, so the thread-scoped signal fires only then.
-        let checker = std::process::id() as libc::pid_t;
-        let parent_fd = Parent::made_from(&mut cmd);
-        // SAFETY: prctl, getppid and setns are async-signal-safe; nothing else runs between
-        // fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                if let Some(fd) = parent_fd
-                    && libc::setns(fd, libc::CLONE_NEWNET) != 0
-                {
-                    return Err(std::io::Error::last_os_error());
-                }
-                libc::prctl(
-                    libc::PR_SET_PDEATHSIG,
-                    libc::SIGKILL as libc::c_ulong,
-                    0,
-                    0,
-                    0,
-                );
-                if libc::getppid() != checker {
-                    libc::_exit(1); // the checker died before the prctl
-                }
-                Ok(())
-            });
-        }
+        let mut cmd = unshare_command(writable)?;
         let mut holder = reaper::spawn_tracked(&mut cmd).context("running unshare")?;
-        let stdout = holder.stdout.take().context("unshare's stdout")?;
-        // The init says `ready` once loopback is up.
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
-        if line.trim() != "ready" {
-            let _ = holder.kill();
-            let status = reaper::wait_tracked(&mut holder).ok();
-            let mut err = String::new();
-            if let Some(mut e) = holder.stderr.take() {
-                let _ = std::io::Read::read_to_string(&mut e, &mut err);
-            }
-            bail!(
-                "unshare did not start a sandbox ({:?}): {}",
-                status,
-                err.trim()
-            );
-        }
-        let until = Instant::now() + Duration::from_secs(2);
-        let init = loop {
-            if let Some(&init) = procinfo::children(holder.id() as i32).first() {
-                break init;
-            }
-            if Instant::now() > until {
-                bail!("the sandbox's init process did not appear");
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        };
+        wait_ready(&mut holder)?;
+        let init = init_of(&holder)?;
         let open = |kind: &str| -> Result<OwnedFd> {
             let path = format!("/proc/{init}/ns/{kind}");
             Ok(std::fs::File::open(&path)
@@ -412,6 +336,101 @@ pub fn init_main() -> ! {
     }
 }
 
+/// `unshare` starting the checker as the sandbox's init, in new network, PID and mount
+/// namespaces; `writable` is the one place the init leaves writable.
+fn unshare_command(writable: Option<&std::path::Path>) -> Result<Command> {
+    let me = std::env::current_exe().context("locating the checker's own binary")?;
+    let mut cmd = Command::new("unshare");
+    cmd.args([
+        "--net",
+        "--pid",
+        "--mount",
+        "--propagation",
+        "private",
+        "--fork",
+        "--kill-child",
+        "--",
+    ])
+    .arg(me)
+    .arg(INIT_ARG);
+    if let Some(dir) = writable {
+        cmd.arg(dir);
+    }
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // If the checker dies (SIGTERM from a CI timeout, even SIGKILL), unshare dies with it,
+    // and `--kill-child` takes the init, and so the whole namespace, along. The sandbox is
+    // made and dropped on the same thread, so the thread-scoped signal fires only then.
+    let checker = std::process::id() as libc::pid_t;
+    let parent_fd = Parent::made_from(&mut cmd);
+    // SAFETY: prctl, getppid and setns are async-signal-safe; nothing else runs between
+    // fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            if let Some(fd) = parent_fd
+                && libc::setns(fd, libc::CLONE_NEWNET) != 0
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            libc::prctl(
+                libc::PR_SET_PDEATHSIG,
+                libc::SIGKILL as libc::c_ulong,
+                0,
+                0,
+                0,
+            );
+            if libc::getppid() != checker {
+                libc::_exit(1); // the checker died before the prctl
+            }
+            Ok(())
+        });
+    }
+    Ok(cmd)
+}
+
+/// The init says `ready` once loopback is up; without it within 5 s, the sandbox is not made,
+/// and unshare's error says why.
+fn wait_ready(holder: &mut Child) -> Result<()> {
+    let stdout = holder.stdout.take().context("unshare's stdout")?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx.recv_timeout(Duration::from_secs(5)).unwrap_or_default();
+    if line.trim() != "ready" {
+        let _ = holder.kill();
+        let status = reaper::wait_tracked(holder).ok();
+        let mut err = String::new();
+        if let Some(mut e) = holder.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
+        }
+        bail!(
+            "unshare did not start a sandbox ({:?}): {}",
+            status,
+            err.trim()
+        );
+    }
+    Ok(())
+}
+
+/// The sandbox's init: unshare's child, once it appears (within 2 s).
+fn init_of(holder: &Child) -> Result<i32> {
+    let until = Instant::now() + Duration::from_secs(2);
+    let init = loop {
+        if let Some(&init) = procinfo::children(holder.id() as i32).first() {
+            break init;
+        }
+        if Instant::now() > until {
+            bail!("the sandbox's init process did not appear");
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    Ok(init)
+}
+
 /// In this (private) mount namespace, remount every mount read-only, then bind `writable`
 /// onto itself read-write: the one place the test's programs may write.
 fn read_only_except(writable: &std::path::Path) -> Result<()> {
@@ -423,19 +442,7 @@ fn read_only_except(writable: &std::path::Path) -> Result<()> {
         let (Some(point), Some(options)) = (fields.get(4), fields.get(5)) else {
             continue;
         };
-        // Flags that a remount must keep (inside a user namespace they are locked).
-        let mut flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY;
-        for option in options.split(',') {
-            flags |= match option {
-                "nosuid" => libc::MS_NOSUID,
-                "nodev" => libc::MS_NODEV,
-                "noexec" => libc::MS_NOEXEC,
-                "noatime" => libc::MS_NOATIME,
-                "nodiratime" => libc::MS_NODIRATIME,
-                "relatime" => libc::MS_RELATIME,
-                _ => 0,
-            };
-        }
+        let flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | locked_flags(options);
         let Ok(point) = CString::new(unescape_mount_point(point)) else {
             continue;
         };
@@ -451,9 +458,33 @@ fn read_only_except(writable: &std::path::Path) -> Result<()> {
             );
         }
     }
+    bind_read_write(writable)
+}
+
+/// The flags a remount of a mount with these `options` must keep (inside a user namespace
+/// they are locked).
+fn locked_flags(options: &str) -> libc::c_ulong {
+    let mut flags = 0;
+    for option in options.split(',') {
+        flags |= match option {
+            "nosuid" => libc::MS_NOSUID,
+            "nodev" => libc::MS_NODEV,
+            "noexec" => libc::MS_NOEXEC,
+            "noatime" => libc::MS_NOATIME,
+            "nodiratime" => libc::MS_NODIRATIME,
+            "relatime" => libc::MS_RELATIME,
+            _ => 0,
+        };
+    }
+    flags
+}
+
+/// Bind `writable` onto itself, then remount that bind read-write.
+fn bind_read_write(writable: &std::path::Path) -> Result<()> {
+    use std::ffi::CString;
     let dir = CString::new(writable.as_os_str().as_encoded_bytes())
         .context("the test's directory has a NUL in its name")?;
-    // SAFETY: as above.
+    // SAFETY: valid C strings; the mounts change only this private namespace.
     unsafe {
         if libc::mount(
             dir.as_ptr(),

@@ -158,22 +158,26 @@ impl Spawn {
         cmd
     }
 
-    /// Start it.
-    pub fn start(self) -> Result<Program> {
-        reaper::init();
-        // The trailing dot keeps tag 1 from being a prefix of tag 10.
+    /// The tag of the program's processes, in its scope's: the trailing dot keeps tag 1 from
+    /// being a prefix of tag 10.
+    fn next_tag(&self) -> String {
         let prefix = self
             .scope
             .as_ref()
             .map(|s| s.tag_prefix.clone())
             .unwrap_or_else(|| format!("lab-{}-0-", std::process::id()));
-        let tag = format!("{prefix}{}.", NEXT_TAG.fetch_add(1, Ordering::Relaxed));
-        let mut cmd = self.command(&tag);
-        let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
-        // The kernel's cap on its processes, where the machine has a pids cgroup.
-        let cap = super::cgroup::Cap::new(self.limits.processes);
-        let setup = ChildSetup {
-            cap_procs: cap.as_ref().map(|c| c.procs.clone()),
+        format!("{prefix}{}.", NEXT_TAG.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// What the child sets up between fork and exec, prepared now (nothing may be allocated
+    /// there).
+    fn child_setup(
+        &self,
+        cap: Option<&super::cgroup::Cap>,
+        sandbox: Option<SandboxFds>,
+    ) -> ChildSetup {
+        ChildSetup {
+            cap_procs: cap.map(|c| c.procs.clone()),
             sandbox,
             // Joining a mount namespace resets the working directory: go back to it after.
             cwd: self
@@ -182,7 +186,18 @@ impl Spawn {
                 .and_then(|d| CString::new(d.as_os_str().as_encoded_bytes()).ok()),
             fd3: self.fd3.as_ref().map(|fd| fd.as_raw_fd()),
             address_space: self.limits.address_space as libc::rlim_t,
-        };
+        }
+    }
+
+    /// Start it.
+    pub fn start(self) -> Result<Program> {
+        reaper::init();
+        let tag = self.next_tag();
+        let mut cmd = self.command(&tag);
+        let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
+        // The kernel's cap on its processes, where the machine has a pids cgroup.
+        let cap = super::cgroup::Cap::new(self.limits.processes);
+        let setup = self.child_setup(cap.as_ref(), sandbox);
         // SAFETY: `in_the_child` runs between fork and exec and only makes async-signal-safe
         // system calls (prctl, setrlimit, open, write, setns, chdir, dup2, fcntl).
         unsafe {
@@ -215,15 +230,7 @@ impl Spawn {
 
         let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
         let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);
-        let mut stdin = child.stdin.take();
-        if let Input::Bytes(bytes) = self.stdin
-            && let Some(mut pipe) = stdin.take()
-        {
-            // A separate writer, so a program that does not read cannot block the checker.
-            std::thread::spawn(move || {
-                let _ = pipe.write_all(&bytes);
-            });
-        }
+        let stdin = fed(self.stdin, child.stdin.take());
         Ok(Program::new(
             Started {
                 label: self.label,
@@ -240,6 +247,21 @@ impl Spawn {
             &self.args,
         ))
     }
+}
+
+/// The program's stdin: given bytes are written by a thread of their own, so a program that
+/// does not read cannot block the checker (the pipe is then the writer's); otherwise the pipe,
+/// if any, for the test to write.
+fn fed(input: Input, stdin: Option<std::process::ChildStdin>) -> Option<std::process::ChildStdin> {
+    let mut stdin = stdin;
+    if let Input::Bytes(bytes) = input
+        && let Some(mut pipe) = stdin.take()
+    {
+        std::thread::spawn(move || {
+            let _ = pipe.write_all(&bytes);
+        });
+    }
+    stdin
 }
 
 /// What a program's process sets up between fork and exec, prepared before the fork.

@@ -14,7 +14,7 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
-use crate::observe::wire::{self, Conn, Server};
+use crate::observe::wire::{self, Conn, Server, Transcript};
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {
     kit::server::start_under_test(ctx, 0)
@@ -54,22 +54,7 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
                 .detail(msg!("label-line"), s.line.clone()),
         );
     }
-    // What the kernel says the server listens on: the listening socket's local address.
-    let listening: Vec<_> = procinfo::tree(s.program.pid())
-        .iter()
-        .flat_map(|&p| procinfo::tcp_sockets(p))
-        .filter(|sock| sock.state == "LISTEN" && sock.local_port == port)
-        .collect();
-    if let Some(sock) = listening
-        .iter()
-        .find(|sock| !sock.local_ip.is_unspecified())
-    {
-        return Err(Failure::wrong(msg!(
-            "echo-listens-not-wildcard",
-            ip = sock.local_ip.to_string(),
-            port = port.to_string()
-        )));
-    }
+    listens_on_every_address(&s, port)?;
     if no_line {
         return Err(Failure::not_applicable(msg!(
             "echo-no-listening-line",
@@ -94,6 +79,27 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
             "echo-other-port",
             wanted = wanted.to_string(),
             port = s.port.to_string()
+        )));
+    }
+    Ok(())
+}
+
+/// What the kernel says the server listens on, the listening socket's local address, is the
+/// wildcard address.
+fn listens_on_every_address(s: &Server, port: u16) -> TestResult {
+    let listening: Vec<_> = procinfo::tree(s.program.pid())
+        .iter()
+        .flat_map(|&p| procinfo::tcp_sockets(p))
+        .filter(|sock| sock.state == "LISTEN" && sock.local_port == port)
+        .collect();
+    if let Some(sock) = listening
+        .iter()
+        .find(|sock| !sock.local_ip.is_unspecified())
+    {
+        return Err(Failure::wrong(msg!(
+            "echo-listens-not-wildcard",
+            ip = sock.local_ip.to_string(),
+            port = port.to_string()
         )));
     }
     Ok(())
@@ -159,57 +165,65 @@ pub fn one_byte_writes(ctx: &mut Ctx) -> TestResult {
         let deadline = ctx.within(secs(10));
         let sent = data.clone();
         let (pid, local) = (s.program.pid(), c.local_port());
-        let one_byte_at_a_time = move |mut w: Conn| {
-            // The server's end of the connection, once it has accepted it: its receive queue for
-            // one ioctl (the TCP table where the server hands its connections to another process,
-            // or the kernel does not allow it). Found again when the server no longer holds it
-            // where it was: a prefork parent accepts, passes the connection to a worker and closes
-            // its own descriptor, and an end found in that moment would answer nothing ever after.
-            let mut end: Option<procinfo::ServerEnd> = None;
-            let mut taken = |w: &Conn| {
-                kit::wait::until(secs(3), || {
-                    // A server stuck where nothing will wake it (gone back to accept() with this
-                    // connection unread) will not take the byte: the echo's wait says where.
-                    if w.program_stuck() {
-                        return true;
-                    }
-                    if w.unsent() != 0 {
-                        return false;
-                    }
-                    if let Some(queued) = end.as_ref().and_then(procinfo::ServerEnd::recv_queue) {
-                        return queued == 0;
-                    }
-                    end = procinfo::ServerEnd::of(pid, local);
-                    match end.as_ref().and_then(procinfo::ServerEnd::recv_queue) {
-                        Some(queued) => queued == 0,
-                        None => procinfo::tcp_sockets(pid)
-                            .iter()
-                            .any(|sock| sock.remote_port == local && sock.rx_queue == 0),
-                    }
-                })
-            };
-            for (i, b) in sent.iter().enumerate() {
-                w.send(std::slice::from_ref(b), deadline)?;
-                // The first line goes in lockstep with the server's reads: each byte is read alone
-                // (it has left the server's receive queue) before the next is sent, so the server
-                // surely meets reads of one byte, whatever the load, not only when it is quick.
-                if i < 27 {
-                    taken(&w);
-                }
-            }
-            // The last byte is taken before the EOF comes: whether a server reads data and the EOF
-            // behind it in one turn is for round-trip and eof-with-data, which make it happen on
-            // purpose; here it would be a race (an edge-triggered server reading once per event
-            // would pass or fail by it).
-            taken(&w);
-            w.shutdown_write();
-            Ok(())
-        };
-        echo::while_writing(&mut c, one_byte_at_a_time, |c| {
-            c.expect_bytes(&data, deadline)
-        })?;
+        let writer = move |w: Conn| one_byte_at_a_time(w, &sent, (pid, local), deadline);
+        echo::while_writing(&mut c, writer, |c| c.expect_bytes(&data, deadline))?;
         echo::expect_eof_or_stuck(&mut c, s, deadline, msg!("eof-after-client-eof"))
     })
+}
+
+/// Whether the byte just sent left the server's receive queue, waiting up to 3 s. `end`: the
+/// server's end of the connection, once it has accepted it: its receive queue for one ioctl
+/// (the TCP table where the server hands its connections to another process, or the kernel
+/// does not allow it). Found again when the server no longer holds it where it was: a prefork
+/// parent accepts, passes the connection to a worker and closes its own descriptor, and an end
+/// found in that moment would answer nothing ever after.
+fn byte_taken(w: &Conn, (pid, local): (i32, u16), end: &mut Option<procinfo::ServerEnd>) -> bool {
+    kit::wait::until(secs(3), || {
+        // A server stuck where nothing will wake it (gone back to accept() with this
+        // connection unread) will not take the byte: the echo's wait says where.
+        if w.program_stuck() {
+            return true;
+        }
+        if w.unsent() != 0 {
+            return false;
+        }
+        if let Some(queued) = end.as_ref().and_then(procinfo::ServerEnd::recv_queue) {
+            return queued == 0;
+        }
+        *end = procinfo::ServerEnd::of(pid, local);
+        match end.as_ref().and_then(procinfo::ServerEnd::recv_queue) {
+            Some(queued) => queued == 0,
+            None => procinfo::tcp_sockets(pid)
+                .iter()
+                .any(|sock| sock.remote_port == local && sock.rx_queue == 0),
+        }
+    })
+}
+
+/// The writer: `sent` one byte per send, then the client's EOF.
+fn one_byte_at_a_time(
+    mut w: Conn,
+    sent: &[u8],
+    (pid, local): (i32, u16),
+    deadline: Instant,
+) -> TestResult {
+    let mut end = None;
+    for (i, b) in sent.iter().enumerate() {
+        w.send(std::slice::from_ref(b), deadline)?;
+        // The first line goes in lockstep with the server's reads: each byte is read alone
+        // (it has left the server's receive queue) before the next is sent, so the server
+        // surely meets reads of one byte, whatever the load, not only when it is quick.
+        if i < 27 {
+            byte_taken(&w, (pid, local), &mut end);
+        }
+    }
+    // The last byte is taken before the EOF comes: whether a server reads data and the EOF
+    // behind it in one turn is for round-trip and eof-with-data, which make it happen on
+    // purpose; here it would be a race (an edge-triggered server reading once per event
+    // would pass or fail by it).
+    byte_taken(&w, (pid, local), &mut end);
+    w.shutdown_write();
+    Ok(())
 }
 
 pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
@@ -433,13 +447,14 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
     })
 }
 
+/// What the throughput test pushes through each server, each round.
+const BYTES: usize = 16 << 20;
+
 pub fn throughput(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server(ctx)?;
     served(ctx, &mut s, |s| {
         let reference = wire::ReferenceEcho::start()?;
-        const BYTES: usize = 16 << 20;
-        let megabytes = BYTES as f64 / 1e6;
         // Alternate the two so that load from elsewhere falls on both; keep the best of each.
         let (mut best_ref, mut best_student) = (0f64, 0f64);
         // The rate a round was cut short under, if one was.
@@ -450,34 +465,7 @@ pub fn throughput(ctx: &mut Ctx) -> TestResult {
                     None
                 })?;
             best_ref = best_ref.max(r);
-            // A round still running once a quarter of the reference's rate is out of reach is
-            // below the bar whatever comes next (the bar only rises with later rounds): it stops
-            // there, not at 15 s (a server reading a byte at a time took 30 s to fail). The
-            // 0.2 s floor changes no verdict, only what the report can say of the rate.
-            let cutoff = (megabytes / (best_ref / 4.0)).max(0.2);
-            let test_until = ctx.within(secs(15));
-            let slow_at = Instant::now() + Duration::from_secs_f64(cutoff);
-            let within = (test_until, Some(slow_at));
-            let yours = match wire::echo_throughput(s.port, BYTES, within, || t.stuck()) {
-                Ok(st) => {
-                    best_student = best_student.max(st);
-                    format!("{st:.0}")
-                }
-                Err(f)
-                    if f.kind == Some(FailureKind::Timeout)
-                        && f.diagnosis.is_none()
-                        && Instant::now() < test_until =>
-                {
-                    let bound = megabytes / cutoff;
-                    under = Some(under.map_or(bound, |u: f64| u.max(bound)));
-                    format!("< {bound:.0}")
-                }
-                // Only a stream still open when time ran out is about speed.
-                Err(f) if f.kind == Some(FailureKind::Timeout) => {
-                    return Err(f.note(msg!("echo-16mib-late")));
-                }
-                Err(f) => return Err(f),
-            };
+            let yours = student_round(ctx, &t, s.port, best_ref, (&mut best_student, &mut under))?;
             ctx.log(msg!(
                 "echo-throughput-log",
                 round = round.to_string(),
@@ -501,4 +489,46 @@ pub fn throughput(ctx: &mut Ctx) -> TestResult {
             reference = format!("{best_ref:.0}")
         )))
     })
+}
+
+/// One round of the student's server: its rate as the round's log line shows it. `best` keeps
+/// its best rate, `under` the highest rate a round was cut short under.
+fn student_round(
+    ctx: &Ctx,
+    t: &Transcript,
+    port: u16,
+    best_ref: f64,
+    (best, under): (&mut f64, &mut Option<f64>),
+) -> Result<String, Failure> {
+    let megabytes = BYTES as f64 / 1e6;
+    // A round still running once a quarter of the reference's rate is out of reach is below
+    // the bar whatever comes next (the bar only rises with later rounds): it stops there, not
+    // at 15 s (a server reading a byte at a time took 30 s to fail). The 0.2 s floor changes
+    // no verdict, only what the report can say of the rate.
+    let cutoff = (megabytes / (best_ref / 4.0)).max(0.2);
+    let test_until = ctx.within(secs(15));
+    let slow_at = Instant::now() + Duration::from_secs_f64(cutoff);
+    let within = (test_until, Some(slow_at));
+    Ok(
+        match wire::echo_throughput(port, BYTES, within, || t.stuck()) {
+            Ok(st) => {
+                *best = best.max(st);
+                format!("{st:.0}")
+            }
+            Err(f)
+                if f.kind == Some(FailureKind::Timeout)
+                    && f.diagnosis.is_none()
+                    && Instant::now() < test_until =>
+            {
+                let bound = megabytes / cutoff;
+                *under = Some(under.map_or(bound, |u: f64| u.max(bound)));
+                format!("< {bound:.0}")
+            }
+            // Only a stream still open when time ran out is about speed.
+            Err(f) if f.kind == Some(FailureKind::Timeout) => {
+                return Err(f.note(msg!("echo-16mib-late")));
+            }
+            Err(f) => return Err(f),
+        },
+    )
 }

@@ -91,21 +91,7 @@ pub fn fin_delayed_ack(lab: &mut Lab) -> Result<Outcome> {
         ms = waited.as_millis() as u64,
         state = net::state_name(after_ack)
     ));
-    // The same again, but the server answers at once: its FIN carries the ACK.
-    let (client2, server2, _) = pair(false)?;
-    let (tid_tx, tid_rx) = std::sync::mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        let _ = tid_tx.send(nix::unistd::gettid().as_raw());
-        let mut buf = [0u8; 8];
-        let n = recv(server2.as_raw_fd(), &mut buf, MsgFlags::empty());
-        drop(server2);
-        n
-    });
-    // The server thread waits in recv() before the FIN goes.
-    let tid = tid_rx.recv().context("the server thread")?;
-    net::wait_until(Duration::from_secs(2), || in_recv(tid));
-    shutdown(client2.as_raw_fd(), Shutdown::Write)?;
-    let _ = reader.join();
+    let client2 = half_closed_and_answered()?;
     // Every state the client's socket passes through until its side of the connection waits in
     // TIME_WAIT (the socket itself then says CLOSE: the kernel keeps a TIME_WAIT entry of its
     // own, seen in the namespace's table).
@@ -137,6 +123,26 @@ pub fn fin_delayed_ack(lab: &mut Lab) -> Result<Outcome> {
         .fact("ack_after_ms", waited.as_millis() as u64)
         .fact("answered_state", answered)
         .fact("answered_passed_fin_wait2", seen_fin_wait2))
+}
+
+/// The same half-close again, but the server answers at once (it closes as its recv() returns
+/// the EOF): its FIN carries the ACK. The client's socket, the server's closed.
+fn half_closed_and_answered() -> Result<OwnedFd> {
+    let (client, server, _) = pair(false)?;
+    let (tid_tx, tid_rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let _ = tid_tx.send(nix::unistd::gettid().as_raw());
+        let mut buf = [0u8; 8];
+        let n = recv(server.as_raw_fd(), &mut buf, MsgFlags::empty());
+        drop(server);
+        n
+    });
+    // The server thread waits in recv() before the FIN goes.
+    let tid = tid_rx.recv().context("the server thread")?;
+    net::wait_until(Duration::from_secs(2), || in_recv(tid));
+    shutdown(client.as_raw_fd(), Shutdown::Write)?;
+    let _ = reader.join();
+    Ok(client)
 }
 
 /// The server closes first: its side of the connection waits in TIME_WAIT. Binding its port

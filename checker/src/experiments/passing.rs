@@ -68,18 +68,35 @@ fn receive(fd: &OwnedFd, room: u32) -> (std::result::Result<usize, Errno>, Vec<O
 /// The receiver's room, in descriptors, when four are sent.
 const ROOM: u32 = 2;
 
+/// sendmsg of `data` with the descriptors `fds` (SCM_RIGHTS).
+fn send_with_fds(socket: &OwnedFd, data: &[IoSlice], fds: &[RawFd]) -> nix::Result<usize> {
+    sendmsg::<()>(
+        socket.as_raw_fd(),
+        data,
+        &[ControlMessage::ScmRights(fds)],
+        MsgFlags::empty(),
+        None,
+    )
+}
+
+/// Whether a pipe's read end is at EOF (POLLHUP, now): no write end of it is left.
+fn at_eof(r: &OwnedFd) -> bool {
+    let mut pfd = [nix::poll::PollFd::new(
+        std::os::fd::AsFd::as_fd(r),
+        nix::poll::PollFlags::POLLIN,
+    )];
+    nix::poll::poll(&mut pfd, nix::poll::PollTimeout::ZERO).unwrap_or(0) == 1
+        && pfd[0]
+            .revents()
+            .is_some_and(|e| e.contains(nix::poll::PollFlags::POLLHUP))
+}
+
 pub fn scm_rights(lab: &mut Lab) -> Result<Outcome> {
     // 0 bytes of data with a descriptor: sendmsg returns 0, and nothing is there to receive.
     let (a, b) = stream_pair()?;
     let (_keep_r, keep_w) = pipe()?;
     let one = [keep_w.as_raw_fd()];
-    let empty = sendmsg::<()>(
-        a.as_raw_fd(),
-        &[] as &[IoSlice],
-        &[ControlMessage::ScmRights(&one)],
-        MsgFlags::empty(),
-        None,
-    );
+    let empty = send_with_fds(&a, &[], &one);
     let (got, fds, _) = receive(&b, 1);
     let empty_sent = match empty {
         Ok(n) => n.to_string(),
@@ -96,26 +113,10 @@ pub fn scm_rights(lab: &mut Lab) -> Result<Outcome> {
     let (a, b) = stream_pair()?;
     let pipes = (0..4).map(|_| pipe()).collect::<nix::Result<Vec<_>>>()?;
     let ends: Vec<RawFd> = pipes.iter().map(|(_, w)| w.as_raw_fd()).collect();
-    sendmsg::<()>(
-        a.as_raw_fd(),
-        &[IoSlice::new(b"x")],
-        &[ControlMessage::ScmRights(&ends)],
-        MsgFlags::empty(),
-        None,
-    )?;
+    send_with_fds(&a, &[IoSlice::new(b"x")], &ends)?;
     // The sender closes its copies: a pipe's read end sees EOF once no write end is left.
     let readers: Vec<OwnedFd> = pipes.into_iter().map(|(r, _)| r).collect();
     let (_, received, cut) = receive(&b, ROOM);
-    let at_eof = |r: &OwnedFd| {
-        let mut pfd = [nix::poll::PollFd::new(
-            std::os::fd::AsFd::as_fd(r),
-            nix::poll::PollFlags::POLLIN,
-        )];
-        nix::poll::poll(&mut pfd, nix::poll::PollTimeout::ZERO).unwrap_or(0) == 1
-            && pfd[0]
-                .revents()
-                .is_some_and(|e| e.contains(nix::poll::PollFlags::POLLHUP))
-    };
     let closed = readers.iter().filter(|r| at_eof(r)).count();
     let open = readers.len() - closed;
     lab.say(msg!(

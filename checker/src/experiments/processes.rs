@@ -104,16 +104,7 @@ extern "C" fn on_usr1(_: libc::c_int) {}
 /// What one blocked send returned: the count, or -errno.
 fn interrupted_send(interrupt: Interrupt, nothing_moved: bool) -> Result<i64> {
     const BYTES: usize = 8 << 20;
-    // Small buffers, fixed (no autotuning): the connection fills at once and stays full.
-    let (listener, port) = net::listener(0, 1, false)?;
-    setsockopt(&listener, sockopt::RcvBuf, &(16 << 10))?;
-    let client = net::tcp_socket(false)?;
-    setsockopt(&client, sockopt::SndBuf, &(16 << 10))?;
-    nix::sys::socket::connect(
-        client.as_raw_fd(),
-        &nix::sys::socket::SockaddrIn::new(127, 0, 0, 1, port),
-    )?;
-    let server = net::accept(&listener, false)?.context("accept")?;
+    let (_listener, client, server) = small_buffered_connection()?;
     if nothing_moved {
         fill(&client, &server)?;
     }
@@ -147,32 +138,12 @@ fn interrupted_send(interrupt: Interrupt, nothing_moved: bool) -> Result<i64> {
     })?;
     drop(result_w);
     let pid = child.as_raw();
-    // The child sleeps in send(), its socket's queue no longer growing.
-    let mut queued = usize::MAX;
-    let blocked = net::wait_until(Duration::from_secs(3), || {
-        let now = outq(&client);
-        let steady = now == queued;
-        queued = now;
-        let moved_as_asked = if nothing_moved {
-            now == filled
-        } else {
-            now > filled
-        };
-        procinfo::in_write_call(pid) && steady && moved_as_asked
-    });
-    if !blocked {
+    if !blocked_in_send(pid, &client, filled, nothing_moved) {
         let _ = kill(child, Signal::SIGKILL);
         reap(child, Duration::from_secs(1));
         bail!("the child did not block in send()");
     }
-    match interrupt {
-        Interrupt::StopContinue => {
-            kill(child, Signal::SIGSTOP)?;
-            net::wait_until(Duration::from_secs(2), || procinfo::state(pid) == Some('T'));
-            kill(child, Signal::SIGCONT)?;
-        }
-        Interrupt::Handler { .. } => kill(child, Signal::SIGUSR1)?,
-    }
+    interrupt_child(child, interrupt)?;
     // A send that is restarted blocks again: read what the server has, so it can finish.
     let value = loop {
         if let Some(v) = read_i64(&result_r, Duration::from_millis(50)) {
@@ -185,6 +156,52 @@ fn interrupted_send(interrupt: Interrupt, nothing_moved: bool) -> Result<i64> {
     };
     reap(child, Duration::from_secs(2));
     Ok(value)
+}
+
+/// The child blocked in send() is interrupted: stopped then continued, or sent SIGUSR1.
+fn interrupt_child(child: Pid, interrupt: Interrupt) -> Result<()> {
+    match interrupt {
+        Interrupt::StopContinue => {
+            kill(child, Signal::SIGSTOP)?;
+            let pid = child.as_raw();
+            net::wait_until(Duration::from_secs(2), || procinfo::state(pid) == Some('T'));
+            kill(child, Signal::SIGCONT)?;
+        }
+        Interrupt::Handler { .. } => kill(child, Signal::SIGUSR1)?,
+    }
+    Ok(())
+}
+
+/// A connection whose buffers are small and fixed (no autotuning): it fills at once and stays
+/// full. The listener, the client's end and the server's.
+fn small_buffered_connection() -> Result<(OwnedFd, OwnedFd, OwnedFd)> {
+    let (listener, port) = net::listener(0, 1, false)?;
+    setsockopt(&listener, sockopt::RcvBuf, &(16 << 10))?;
+    let client = net::tcp_socket(false)?;
+    setsockopt(&client, sockopt::SndBuf, &(16 << 10))?;
+    nix::sys::socket::connect(
+        client.as_raw_fd(),
+        &nix::sys::socket::SockaddrIn::new(127, 0, 0, 1, port),
+    )?;
+    let server = net::accept(&listener, false)?.context("accept")?;
+    Ok((listener, client, server))
+}
+
+/// Whether the child `pid` sleeps in send() (within 3 s), its socket's queue no longer growing
+/// and moved as asked: still `filled` with nothing moved, past it otherwise.
+fn blocked_in_send(pid: i32, client: &OwnedFd, filled: usize, nothing_moved: bool) -> bool {
+    let mut queued = usize::MAX;
+    net::wait_until(Duration::from_secs(3), || {
+        let now = outq(client);
+        let steady = now == queued;
+        queued = now;
+        let moved_as_asked = if nothing_moved {
+            now == filled
+        } else {
+            now > filled
+        };
+        procinfo::in_write_call(pid) && steady && moved_as_asked
+    })
 }
 
 /// Fill a connection the peer never reads until not one more byte fits: send without waiting

@@ -25,49 +25,7 @@ pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec
     let mut picked: Vec<Selection> = Vec::new();
     for target in targets {
         let target = target.trim_end_matches('/');
-        let matches: Vec<Selection> = if target == "all" {
-            catalogue
-                .iter()
-                .map(|&exercise| Selection {
-                    exercise,
-                    only_tests: None,
-                })
-                .collect()
-        } else if let Some(day) = target
-            .strip_prefix("day")
-            .and_then(|d| d.parse::<u8>().ok())
-        {
-            catalogue
-                .iter()
-                .filter(|e| e.day == day)
-                .map(|&exercise| Selection {
-                    exercise,
-                    only_tests: None,
-                })
-                .collect()
-        } else if let Some((name, test)) = target.split_once('/') {
-            let exercise = find(catalogue, name).ok_or_else(|| unknown(catalogue, name))?;
-            let case = tests_of(exercise)
-                .into_iter()
-                .find(|t| t.id == test)
-                .ok_or_else(|| {
-                    anyhow::Error::new(Localized(msg!(
-                        "select-no-test",
-                        exercise = name,
-                        test = test
-                    )))
-                })?;
-            vec![Selection {
-                exercise,
-                only_tests: Some(vec![case.id]),
-            }]
-        } else {
-            let exercise = find(catalogue, target).ok_or_else(|| unknown(catalogue, target))?;
-            vec![Selection {
-                exercise,
-                only_tests: None,
-            }]
-        };
+        let matches = target_selects(catalogue, target)?;
         if matches.is_empty() {
             return Err(anyhow::Error::new(Localized(msg!(
                 "select-nothing-belongs",
@@ -75,29 +33,80 @@ pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec
             ))));
         }
         for m in matches {
-            match picked
-                .iter_mut()
-                .find(|p| p.exercise.name == m.exercise.name)
-            {
-                // A whole exercise wins over some of its tests; tests add up.
-                Some(p) => match (&mut p.only_tests, m.only_tests) {
-                    (_, None) => p.only_tests = None,
-                    (Some(tests), Some(more)) => {
-                        for t in more {
-                            if !tests.contains(&t) {
-                                tests.push(t);
-                            }
-                        }
-                    }
-                    (None, Some(_)) => {}
-                },
-                None => picked.push(m),
-            }
+            add_selection(&mut picked, m);
         }
     }
     let position = |e: &Exercise| catalogue.iter().position(|x| x.name == e.name);
     picked.sort_by_key(|s| position(s.exercise));
     Ok(picked)
+}
+
+/// What one target selects: every exercise, a day's, one exercise, or one of its tests.
+fn target_selects(catalogue: &[&'static Exercise], target: &str) -> Result<Vec<Selection>> {
+    Ok(if target == "all" {
+        catalogue
+            .iter()
+            .map(|&exercise| Selection {
+                exercise,
+                only_tests: None,
+            })
+            .collect()
+    } else if let Some(day) = target
+        .strip_prefix("day")
+        .and_then(|d| d.parse::<u8>().ok())
+    {
+        catalogue
+            .iter()
+            .filter(|e| e.day == day)
+            .map(|&exercise| Selection {
+                exercise,
+                only_tests: None,
+            })
+            .collect()
+    } else if let Some((name, test)) = target.split_once('/') {
+        let exercise = find(catalogue, name).ok_or_else(|| unknown(catalogue, name))?;
+        let case = tests_of(exercise)
+            .into_iter()
+            .find(|t| t.id == test)
+            .ok_or_else(|| {
+                anyhow::Error::new(Localized(msg!(
+                    "select-no-test",
+                    exercise = name,
+                    test = test
+                )))
+            })?;
+        vec![Selection {
+            exercise,
+            only_tests: Some(vec![case.id]),
+        }]
+    } else {
+        let exercise = find(catalogue, target).ok_or_else(|| unknown(catalogue, target))?;
+        vec![Selection {
+            exercise,
+            only_tests: None,
+        }]
+    })
+}
+
+/// Add `m` to what is picked: a whole exercise wins over some of its tests; tests add up.
+fn add_selection(picked: &mut Vec<Selection>, m: Selection) {
+    match picked
+        .iter_mut()
+        .find(|p| p.exercise.name == m.exercise.name)
+    {
+        Some(p) => match (&mut p.only_tests, m.only_tests) {
+            (_, None) => p.only_tests = None,
+            (Some(tests), Some(more)) => {
+                for t in more {
+                    if !tests.contains(&t) {
+                        tests.push(t);
+                    }
+                }
+            }
+            (None, Some(_)) => {}
+        },
+        None => picked.push(m),
+    }
 }
 
 /// Every `--program NAME=PATH` must name a program that one of the selected tests runs: a

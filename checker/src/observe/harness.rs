@@ -126,17 +126,7 @@ impl Harness {
         // A fresh secret for this run of calls; each call's tag adds its number.
         let secret = fastrand::u64(..);
         let tag = |i: usize| format!("{secret:016x}{i:x}");
-        let mut requests = String::with_capacity(calls.len() * 40);
-        for (i, call) in calls.iter().enumerate() {
-            requests.push_str(&tag(i));
-            requests.push(' ');
-            requests.push_str(call.function);
-            for arg in &call.args {
-                requests.push(' ');
-                requests.push_str(arg);
-            }
-            requests.push('\n');
-        }
+        let requests = request_lines(calls, tag);
         let mut stdin = self.program.take_stdin().context("harness stdin")?;
         std::thread::spawn(move || {
             let _ = stdin.write_all(requests.as_bytes());
@@ -147,21 +137,7 @@ impl Harness {
         for (i, call) in calls.iter().enumerate() {
             let reply = match self.next_reply(deadline) {
                 Ok(reply) => reply,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    return Err(Failure::of_kind(
-                        Kind::Timeout,
-                        msg!("harness-no-return", call = &call.shown),
-                    )
-                    .note(msg!("harness-endless-loop"))
-                    .output(self.student_output()));
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    let what = msg!("harness-while-running", call = &call.shown);
-                    return Err(self
-                        .program
-                        .unexpected_exit(what)
-                        .output(self.student_output()));
-                }
+                Err(no_reply) => return Err(self.no_reply(call, no_reply)),
             };
             let Some(reply) = reply
                 .strip_prefix(&tag(i))
@@ -179,32 +155,7 @@ impl Harness {
             match kind {
                 "ok" => values.push(rest.to_string()),
                 "todo" | "panic" => {
-                    let mut words = rest.split(' ');
-                    let text = |w: Option<&str>| {
-                        w.and_then(unhex)
-                            .map(|b| String::from_utf8_lossy(&b).into_owned())
-                            .unwrap_or_default()
-                    };
-                    let message = text(words.next());
-                    let location = workspace::display_path(&text(words.next()));
-                    let failure = if kind == "todo" {
-                        Failure::not_started(msg!(
-                            "program-reached-todo",
-                            label = &call.shown,
-                            at = &location
-                        ))
-                    } else {
-                        Failure::of_kind(
-                            Kind::Panic,
-                            msg!(
-                                "harness-panicked",
-                                call = &call.shown,
-                                message = &message,
-                                at = &location
-                            ),
-                        )
-                        .detail(msg!("harness-given"), call.shown.clone())
-                    };
+                    let failure = stopped_in(call, kind == "todo", rest);
                     return Err(failure.output(self.student_output()));
                 }
                 _ => {
@@ -217,6 +168,23 @@ impl Harness {
             }
         }
         Ok(values)
+    }
+
+    /// No reply to `call`: the harness hangs in it (past the deadline) or is gone.
+    fn no_reply(&mut self, call: &Call, why: mpsc::RecvTimeoutError) -> Failure {
+        match why {
+            mpsc::RecvTimeoutError::Timeout => {
+                Failure::of_kind(Kind::Timeout, msg!("harness-no-return", call = &call.shown))
+                    .note(msg!("harness-endless-loop"))
+                    .output(self.student_output())
+            }
+            mpsc::RecvTimeoutError::Disconnected => {
+                let what = msg!("harness-while-running", call = &call.shown);
+                self.program
+                    .unexpected_exit(what)
+                    .output(self.student_output())
+            }
+        }
     }
 
     fn next_reply(&mut self, deadline: Instant) -> Result<String, mpsc::RecvTimeoutError> {
@@ -237,5 +205,52 @@ impl Harness {
         let mut out = self.program.stdout.bytes();
         out.extend(self.program.stderr.bytes());
         escape::excerpt(&out, 1000)
+    }
+}
+
+/// One request line per call: its tag, its function and its arguments, space-separated.
+fn request_lines(calls: &[Call], tag: impl Fn(usize) -> String) -> String {
+    let mut requests = String::with_capacity(calls.len() * 40);
+    for (i, call) in calls.iter().enumerate() {
+        requests.push_str(&tag(i));
+        requests.push(' ');
+        requests.push_str(call.function);
+        for arg in &call.args {
+            requests.push(' ');
+            requests.push_str(arg);
+        }
+        requests.push('\n');
+    }
+    requests
+}
+
+/// The call reached a `todo!()` (not started) or panicked: `rest` holds the message and the
+/// location, hex-encoded, so that neither can break the reply's line.
+fn stopped_in(call: &Call, todo: bool, rest: &str) -> Failure {
+    let mut words = rest.split(' ');
+    let text = |w: Option<&str>| {
+        w.and_then(unhex)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+    };
+    let message = text(words.next());
+    let location = workspace::display_path(&text(words.next()));
+    if todo {
+        Failure::not_started(msg!(
+            "program-reached-todo",
+            label = &call.shown,
+            at = &location
+        ))
+    } else {
+        Failure::of_kind(
+            Kind::Panic,
+            msg!(
+                "harness-panicked",
+                call = &call.shown,
+                message = &message,
+                at = &location
+            ),
+        )
+        .detail(msg!("harness-given"), call.shown.clone())
     }
 }

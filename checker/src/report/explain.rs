@@ -106,60 +106,6 @@ fn fix_for(header: &str) -> Option<Text> {
 mod tests {
     use super::*;
 
-    /// A successful build's unused `Result` shows under its exercise, which still passes: as
-    /// the compiler wrote it in English, with its fix after it in Korean.
-    #[test]
-    fn a_kept_warning_shows_under_a_passing_exercise_with_its_fix() {
-        use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
-        let passing = ExerciseReport::made_up(
-            &crate::lab::fixtures::LIB,
-            std::time::Duration::ZERO,
-            |_| None,
-        );
-        let warning = "warning: unused `Result` that must be used\n --> src/lib.rs:7:5\n  |\n7 |     nix::unistd::write(&fd, buf);\n  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
-        let report = ExerciseReport {
-            warnings: vec![warning.to_string()],
-            ..passing
-        };
-        assert_eq!(report.status(), ExerciseStatus::Passing);
-        let rerun = crate::report::human::Rerun {
-            tree_flag: None,
-            seed: 1,
-            programs: Vec::new(),
-        };
-        for lang in [Lang::En, Lang::Ko] {
-            let tr = Messages::new(lang);
-            let mut out = Vec::new();
-            crate::report::human::exercise(&mut out, &report, &rerun, false, None, &tr).unwrap();
-            let text = String::from_utf8(out).unwrap();
-            let said = tr.render(&msg!("report-compiler-warnings"));
-            assert!(text.contains(&said), "{lang:?}: {text}");
-            assert!(
-                text.contains("    warning: unused `Result` that must be used"),
-                "{text}"
-            );
-            assert!(
-                text.contains("    7 |     nix::unistd::write(&fd, buf);"),
-                "{text}"
-            );
-            let fix = tr.render(&msg!(
-                "report-compiler-fix",
-                fix = msg!("rustc-fix-must-use")
-            ));
-            assert_eq!(text.contains(&fix), lang == Lang::Ko, "{lang:?}: {text}");
-        }
-        // None kept: nothing said.
-        let quiet = ExerciseReport {
-            warnings: Vec::new(),
-            ..report
-        };
-        let tr = Messages::new(Lang::Ko);
-        let mut out = Vec::new();
-        crate::report::human::exercise(&mut out, &quiet, &rerun, false, Some(80), &tr).unwrap();
-        let said = tr.render(&msg!("report-compiler-warnings"));
-        assert!(!String::from_utf8(out).unwrap().contains(&said));
-    }
-
     #[test]
     fn a_broken_rule_s_reason_is_followed_by_its_korean() {
         let output = "error: use of a disallowed method `u16::to_be`\n   |\n   = note: day1-endian: swap and order the bytes yourself with shifts and masks\n   = help: for further information visit https://...";

@@ -130,23 +130,7 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
     );
     let totals = crate::grade::outcome::totals(reports);
     for r in reports {
-        let (e, p) = r.points();
-        // Tests left at their todo!() are counted apart from failures.
-        let tests = match r.not_started() {
-            0 => format!("{}/{}", r.passed(), r.tests.len()),
-            n => tr.render(&msg!(
-                "summary-tests-not-started",
-                passed = r.passed(),
-                tests = r.tests.len(),
-                n = n
-            )),
-        };
-        md.push_str(&format!(
-            "| {} | `{}` | {} | {tests} | {e}/{p} |\n",
-            r.exercise.day,
-            r.exercise.name,
-            tr.render(&r.status().words()),
-        ));
+        md.push_str(&summary_row(r, tr));
     }
     let score = msg!(
         "summary-score",
@@ -162,7 +146,45 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
         totals.unjudged,
     );
     md.push_str(&format!("\n{}\n", tr.render(&line)));
-    let failing: Vec<String> = reports
+    let failing = failing_items(reports, tr);
+    if !failing.is_empty() {
+        let heading = tr.render(&msg!("summary-failing"));
+        md.push_str(&format!("\n<details><summary>{heading}</summary>\n\n"));
+        md.push_str(&failing.join("\n"));
+        md.push_str("\n\n</details>\n");
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(md.as_bytes())
+}
+
+/// One exercise's row of the summary table: day, name, status, tests and points.
+fn summary_row(r: &ExerciseReport, tr: &Messages) -> String {
+    let (e, p) = r.points();
+    // Tests left at their todo!() are counted apart from failures.
+    let tests = match r.not_started() {
+        0 => format!("{}/{}", r.passed(), r.tests.len()),
+        n => tr.render(&msg!(
+            "summary-tests-not-started",
+            passed = r.passed(),
+            tests = r.tests.len(),
+            n = n
+        )),
+    };
+    format!(
+        "| {} | `{}` | {} | {tests} | {e}/{p} |\n",
+        r.exercise.day,
+        r.exercise.name,
+        tr.render(&r.status().words()),
+    )
+}
+
+/// One list item per test that failed (neither passed, not applicable nor not started), with
+/// the first 300 characters of why, on one line that cannot break the Markdown.
+fn failing_items(reports: &[ExerciseReport], tr: &Messages) -> Vec<String> {
+    reports
         .iter()
         .flat_map(|r| {
             r.tests
@@ -189,16 +211,5 @@ pub fn write_summary(reports: &[ExerciseReport], tr: &Messages) -> std::io::Resu
                 why.chars().take(300).collect::<String>()
             )
         })
-        .collect();
-    if !failing.is_empty() {
-        let heading = tr.render(&msg!("summary-failing"));
-        md.push_str(&format!("\n<details><summary>{heading}</summary>\n\n"));
-        md.push_str(&failing.join("\n"));
-        md.push_str("\n\n</details>\n");
-    }
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?;
-    file.write_all(md.as_bytes())
+        .collect()
 }

@@ -10,10 +10,11 @@ use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
 use crate::grade::outcome::{self, ExerciseReport, ExerciseStatus, TestReport};
 use crate::lab::course;
-use crate::lab::exercise::Exercise;
+use crate::report::explain;
 use crate::report::lines::Lines;
 pub use crate::report::lines::terminal_columns;
-use crate::report::{explain, hints};
+
+mod test_line;
 
 const GREEN: Style = AnsiColor::Green.on_default().bold();
 const RED: Style = AnsiColor::Red.on_default().bold();
@@ -103,9 +104,7 @@ fn exercise_counts(report: &ExerciseReport, earned: u32, possible: u32) -> Text 
     }
 }
 
-/// Print one exercise's block, cut to `columns` where the terminal's width is known. Failing
-/// tests come first: in a short terminal they are what must stay on screen, above the hints of
-/// tests not started yet.
+/// Print one exercise's block, cut to `columns` where the terminal's width is known.
 pub fn exercise(
     out: &mut impl Write,
     report: &ExerciseReport,
@@ -117,6 +116,37 @@ pub fn exercise(
     let mut out = Lines { out, columns };
     let ex = report.exercise;
     let status = report.status();
+    heading(&mut out, report, status, tr)?;
+    if let Some(void) = super::json::rules_void_text(report, tr) {
+        // The score above says 0: say why where it is read, not only in the rules line below.
+        out.put("  ", 2, 2, &tr.render(&void), RED)?;
+    }
+    if let Some(problem) = &report.build_problem {
+        return build_problem(&mut out, problem, tr);
+    }
+    tests_failing_first(&mut out, report, rerun, verbose, tr)?;
+    explain::warnings(&mut out, &report.warnings, tr)?;
+    if status == ExerciseStatus::NotStarted {
+        let open = msg!(
+            "report-not-started-open",
+            exercise = ex.name,
+            file = ex.student_files.first().copied().unwrap_or("src"),
+            course = tr.course(),
+            section = ex.section
+        );
+        out.put("  ", 2, 2, &tr.render(&open), DIM)?;
+    }
+    Ok(())
+}
+
+/// The exercise's name, title, status and counts: on one line where it fits the terminal.
+fn heading(
+    out: &mut Lines<'_, impl Write>,
+    report: &ExerciseReport,
+    status: ExerciseStatus,
+    tr: &Messages,
+) -> std::io::Result<()> {
+    let ex = report.exercise;
     let style = exercise_style(status);
     let (earned, possible) = report.points();
     let (status_words, counts) = (
@@ -140,30 +170,45 @@ pub fn exercise(
             ex.title_in(tr),
         )?,
     }
-    if let Some(void) = super::json::rules_void_text(report, tr) {
-        // The score above says 0: say why where it is read, not only in the rules line below.
-        out.put("  ", 2, 2, &tr.render(&void), RED)?;
+    Ok(())
+}
+
+/// Why the exercise was not graded: the summary, the compiler's lines and what to do.
+fn build_problem(
+    out: &mut Lines<'_, impl Write>,
+    problem: &outcome::BuildProblem,
+    tr: &Messages,
+) -> std::io::Result<()> {
+    let what = if problem.status == Status::DoesNotCompile {
+        msg!("report-does-not-compile")
+    } else {
+        msg!("report-not-graded")
+    };
+    let lead = format!("  {RED}✗ {}{RED:#}: ", tr.render(&what));
+    let cells = 6 + crate::base::i18n::width(&tr.render(&what));
+    out.put(&lead, cells, 4, &tr.render(&problem.summary), Style::new())?;
+    // The compiler's own lines, as it wrote them: their columns point at the code.
+    let diagnostics = tr.render(&problem.diagnostics);
+    for line in explain::compiler_output(&diagnostics, tr) {
+        writeln!(out.out, "    {line}")?;
     }
-    if let Some(problem) = &report.build_problem {
-        let what = if problem.status == Status::DoesNotCompile {
-            msg!("report-does-not-compile")
-        } else {
-            msg!("report-not-graded")
-        };
-        let lead = format!("  {RED}✗ {}{RED:#}: ", tr.render(&what));
-        let cells = 6 + crate::base::i18n::width(&tr.render(&what));
-        out.put(&lead, cells, 4, &tr.render(&problem.summary), Style::new())?;
-        // The compiler's own lines, as it wrote them: their columns point at the code.
-        let diagnostics = tr.render(&problem.diagnostics);
-        for line in explain::compiler_output(&diagnostics, tr) {
-            writeln!(out.out, "    {line}")?;
-        }
-        if problem.status == Status::DoesNotCompile {
-            let fix = tr.render(&msg!("report-fix-compile-errors"));
-            out.put("  ", 2, 2, &fix, DIM)?;
-        }
-        return Ok(());
+    if problem.status == Status::DoesNotCompile {
+        let fix = tr.render(&msg!("report-fix-compile-errors"));
+        out.put("  ", 2, 2, &fix, DIM)?;
     }
+    Ok(())
+}
+
+/// One line per test, the failing ones first: in a short terminal they are what must stay on
+/// screen, above the hints of tests not started yet.
+fn tests_failing_first(
+    out: &mut Lines<'_, impl Write>,
+    report: &ExerciseReport,
+    rerun: &Rerun,
+    verbose: bool,
+    tr: &Messages,
+) -> std::io::Result<()> {
+    let ex = report.exercise;
     let width = report
         .tests
         .iter()
@@ -179,143 +224,7 @@ pub fn exercise(
     let (first, then): (Vec<&TestReport>, Vec<&TestReport>) =
         report.tests.iter().partition(failing);
     for t in first.into_iter().chain(then) {
-        test_line(&mut out, ex, t, width, rerun, verbose, tr)?;
-    }
-    explain::warnings(&mut out, &report.warnings, tr)?;
-    if status == ExerciseStatus::NotStarted {
-        let open = msg!(
-            "report-not-started-open",
-            exercise = ex.name,
-            file = ex.student_files.first().copied().unwrap_or("src"),
-            course = tr.course(),
-            section = ex.section
-        );
-        out.put("  ", 2, 2, &tr.render(&open), DIM)?;
-    }
-    Ok(())
-}
-
-fn test_line(
-    out: &mut Lines<'_, impl Write>,
-    ex: &Exercise,
-    t: &TestReport,
-    width: usize,
-    rerun: &Rerun,
-    verbose: bool,
-    tr: &Messages,
-) -> std::io::Result<()> {
-    let (style, mark) = status_mark(t.status);
-    let summary = match (&t.failure, t.status) {
-        (Some(f), _) => tr.render(&f.summary),
-        (None, Status::Pass) => t.test.title_in(tr).into_owned(),
-        (None, status) => tr.render(&status.words()),
-    };
-    // Continuation lines line up under the summary.
-    let indent = width + 6;
-    let lead = format!("  {style}{mark}{style:#} {:width$}  ", t.test.id);
-    out.put(&lead, indent, indent, &summary, Style::new())?;
-    if verbose && t.failure.is_some() {
-        let title = msg!("report-test-title", title = t.test.title_in(tr).as_ref());
-        out.put(&" ".repeat(indent), indent, indent, &tr.render(&title), DIM)?;
-    }
-    if let Some(f) = &t.failure {
-        failure_lines(out, ex, t, f, indent, rerun, tr)?;
-    }
-    if verbose && !t.log.is_empty() {
-        let seconds = format!("{:.2}", t.duration.as_secs_f64());
-        let heading = tr.render(&msg!("report-transcript-took", seconds = seconds));
-        out.put(&" ".repeat(indent), indent, indent, &heading, DIM)?;
-        for line in &t.log {
-            for line in tr.render(line).lines() {
-                out.indented(indent + 2, line, 4)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// What a failing (or not started) test's line is followed by: the evidence, the program's
-/// output, the note, the hint and the section to read, and the commands to try it again.
-fn failure_lines(
-    out: &mut Lines<'_, impl Write>,
-    ex: &Exercise,
-    t: &TestReport,
-    f: &crate::base::verdict::Failure,
-    indent: usize,
-    rerun: &Rerun,
-    tr: &Messages,
-) -> std::io::Result<()> {
-    for (label, text) in &f.details {
-        let (label, text) = (tr.render(label), tr.render(text));
-        if text.contains('\n') {
-            // A block (a transcript, a list): the label on its own line, the text below.
-            out.indented(indent, &format!("{label}:"), 2)?;
-            for line in text.lines() {
-                out.indented(indent + 2, line, 4)?;
-            }
-        } else {
-            out.indented(indent, &format!("{label}: {text}"), 2)?;
-        }
-    }
-    if let Some(output) = &f.output {
-        out.indented(indent, &tr.render(&msg!("report-output")), 2)?;
-        for line in explain::rule_output(output, ex.name, tr) {
-            // Indented, so nothing a program prints can start a line of our report.
-            out.indented(indent, &format!("  | {line}"), 4)?;
-        }
-    }
-    if let Some(note) = &f.note {
-        let (label, note) = (tr.render(&msg!("report-note")), tr.render(note));
-        let lead = format!("{:indent$}{YELLOW}{label}{YELLOW:#} ", "");
-        let cells = indent + crate::base::i18n::width(&label) + 1;
-        out.put(&lead, cells, indent + 2, &note, Style::new())?;
-    }
-    // An untouched stub's rules: nothing to hint at yet.
-    let quiet = t.is_quiet();
-    let hint = match (t.status, hints::for_failure(f)) {
-        // For an unstarted function the test's own hint says what to write.
-        (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
-        (_, Some(hint)) => tr.render(&hint),
-    };
-    if !matches!(
-        t.status,
-        Status::Error | Status::NotApplicable | Status::Unjudged
-    ) && !quiet
-    {
-        let label = tr.render(&msg!("report-hint"));
-        let lead = format!("{:indent$}{YELLOW}{label}{YELLOW:#} ", "");
-        let cells = indent + crate::base::i18n::width(&label) + 1;
-        out.put(&lead, cells, indent + 2, &hint, Style::new())?;
-        let line = tr.render(&read(tr, t.test.section));
-        // The link's escape codes take no cells: cut the plain line, then make the link.
-        let cut = match out.columns {
-            Some(columns) => crate::base::i18n::wrap(&line, columns.saturating_sub(indent).max(20)),
-            None => vec![line],
-        };
-        for (n, part) in cut.iter().enumerate() {
-            let pad = if n == 0 { indent } else { indent + 2 };
-            writeln!(
-                out.out,
-                "{:pad$}{}",
-                "",
-                with_course_link(part, tr, t.test.section)
-            )?;
-        }
-    }
-    if let Some(cmd) = &f.reproduce {
-        let by_hand = msg!("report-try-by-hand", command = cmd);
-        out.indented(indent, &tr.render(&by_hand), 2)?;
-    }
-    if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
-        let target = format!("{}/{}", ex.name, t.test.id);
-        let rerun = msg!("report-rerun", command = rerun.command(&target));
-        out.put(
-            &" ".repeat(indent),
-            indent,
-            indent + 2,
-            &tr.render(&rerun),
-            DIM,
-        )?;
+        test_line::test_line(out, ex, t, width, rerun, verbose, tr)?;
     }
     Ok(())
 }
@@ -560,5 +469,60 @@ mod tests {
             tr.render(&super::totals_line(1, 0, 0, 0, 0)),
             "1 passed, 0 failed"
         );
+    }
+
+    /// A successful build's unused `Result` shows under its exercise, which still passes: as
+    /// the compiler wrote it in English, with its fix after it in Korean.
+    #[test]
+    fn a_kept_warning_shows_under_a_passing_exercise_with_its_fix() {
+        use crate::base::i18n::msg;
+        use crate::grade::outcome::ExerciseStatus;
+        let passing = ExerciseReport::made_up(
+            &crate::lab::fixtures::LIB,
+            std::time::Duration::ZERO,
+            |_| None,
+        );
+        let warning = "warning: unused `Result` that must be used\n --> src/lib.rs:7:5\n  |\n7 |     nix::unistd::write(&fd, buf);\n  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+        let report = ExerciseReport {
+            warnings: vec![warning.to_string()],
+            ..passing
+        };
+        assert_eq!(report.status(), ExerciseStatus::Passing);
+        let rerun = super::Rerun {
+            tree_flag: None,
+            seed: 1,
+            programs: Vec::new(),
+        };
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Messages::new(lang);
+            let mut out = Vec::new();
+            super::exercise(&mut out, &report, &rerun, false, None, &tr).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            let said = tr.render(&msg!("report-compiler-warnings"));
+            assert!(text.contains(&said), "{lang:?}: {text}");
+            assert!(
+                text.contains("    warning: unused `Result` that must be used"),
+                "{text}"
+            );
+            assert!(
+                text.contains("    7 |     nix::unistd::write(&fd, buf);"),
+                "{text}"
+            );
+            let fix = tr.render(&msg!(
+                "report-compiler-fix",
+                fix = msg!("rustc-fix-must-use")
+            ));
+            assert_eq!(text.contains(&fix), lang == Lang::Ko, "{lang:?}: {text}");
+        }
+        // None kept: nothing said.
+        let quiet = ExerciseReport {
+            warnings: Vec::new(),
+            ..report
+        };
+        let tr = Messages::new(Lang::Ko);
+        let mut out = Vec::new();
+        super::exercise(&mut out, &quiet, &rerun, false, Some(80), &tr).unwrap();
+        let said = tr.render(&msg!("report-compiler-warnings"));
+        assert!(!String::from_utf8(out).unwrap().contains(&said));
     }
 }

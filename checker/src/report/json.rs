@@ -62,49 +62,7 @@ pub fn json(
     tr: &Messages,
 ) -> Value {
     let (mode, contained) = containment(sandbox);
-    let exercises: Vec<Value> = reports
-        .iter()
-        .map(|r| {
-            let (earned, possible) = r.points();
-            let tests: Vec<Value> = r
-                .tests
-                .iter()
-                .map(|t| {
-                    json!({
-                        "name": format!("{}/{}", r.exercise.name, t.test.id),
-                        "id": t.test.id,
-                        "title": t.test.title,
-                        "status": t.status.name(),
-                        // `error` the machine made: could not be judged (it was starved).
-                        "judged": t.status != Status::Unjudged,
-                        "message": failure_message(t, tr),
-                        "output": t.failure.as_ref().and_then(|f| f.output.clone()),
-                        // What the program's state showed, which chose the hint.
-                        "diagnosis": t.failure.as_ref().and_then(|f| f.diagnosis).map(|d| d.name()),
-                        "points": r.points_of(t),
-                        "max_points": r.possible_of(t),
-                        "duration": (t.duration.as_secs_f64() * 1000.0).round() / 1000.0,
-                        "section": t.test.section,
-                    })
-                })
-                .collect();
-            json!({
-                "name": r.exercise.name,
-                "day": r.exercise.day,
-                "status": r.status().name(),
-                "message": build_message(r, tr)
-                    .or_else(|| rules_void_text(r, tr).map(|t| tr.render(&t))),
-                "points": earned,
-                "max_points": possible,
-                "score": Score { earned, possible }.fraction(),
-                "passed": r.passed(),
-                "failed": r.failed(),
-                "not_started": r.not_started(),
-                "rules_void_points": r.rules_void_points(),
-                "tests": tests,
-            })
-        })
-        .collect();
+    let exercises: Vec<Value> = reports.iter().map(|r| exercise_json(r, tr)).collect();
     let totals = totals(reports);
     let (passed, failed, all) = (totals.passed, totals.failed, totals.score);
     let (not_started, unjudged) = (totals.not_started, totals.unjudged);
@@ -128,6 +86,47 @@ pub fn json(
         "exercises": exercises,
         "days": totals.days.iter().map(|(day, s)| json!({"day": day, "points": s.earned, "max_points": s.possible, "score": s.fraction()})).collect::<Vec<_>>(),
         "totals": {"passed": passed, "failed": failed, "not_started": not_started, "unjudged": unjudged, "points": all.earned, "max_points": all.possible, "score": all.fraction()},
+    })
+}
+
+/// One exercise: its status, message, points and counts, and each of its tests.
+fn exercise_json(r: &ExerciseReport, tr: &Messages) -> Value {
+    let (earned, possible) = r.points();
+    let tests: Vec<Value> = r.tests.iter().map(|t| test_json(r, t, tr)).collect();
+    json!({
+        "name": r.exercise.name,
+        "day": r.exercise.day,
+        "status": r.status().name(),
+        "message": build_message(r, tr)
+            .or_else(|| rules_void_text(r, tr).map(|t| tr.render(&t))),
+        "points": earned,
+        "max_points": possible,
+        "score": Score { earned, possible }.fraction(),
+        "passed": r.passed(),
+        "failed": r.failed(),
+        "not_started": r.not_started(),
+        "rules_void_points": r.rules_void_points(),
+        "tests": tests,
+    })
+}
+
+/// One test of exercise `r`: its verdict, message, output, diagnosis, points and duration.
+fn test_json(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> Value {
+    json!({
+        "name": format!("{}/{}", r.exercise.name, t.test.id),
+        "id": t.test.id,
+        "title": t.test.title,
+        "status": t.status.name(),
+        // `error` the machine made: could not be judged (it was starved).
+        "judged": t.status != Status::Unjudged,
+        "message": failure_message(t, tr),
+        "output": t.failure.as_ref().and_then(|f| f.output.clone()),
+        // What the program's state showed, which chose the hint.
+        "diagnosis": t.failure.as_ref().and_then(|f| f.diagnosis).map(|d| d.name()),
+        "points": r.points_of(t),
+        "max_points": r.possible_of(t),
+        "duration": (t.duration.as_secs_f64() * 1000.0).round() / 1000.0,
+        "section": t.test.section,
     })
 }
 

@@ -6,7 +6,7 @@ use super::json::{build_message, failure_message};
 use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
-use crate::grade::outcome::ExerciseReport;
+use crate::grade::outcome::{ExerciseReport, TestReport};
 
 /// The whole run as JUnit XML.
 pub fn junit(
@@ -15,7 +15,7 @@ pub fn junit(
     provenance: &Provenance,
     tr: &Messages,
 ) -> anyhow::Result<String> {
-    use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+    use quick_junit::{Report, TestCase, TestSuite};
     let mut report = Report::new("socket-programming lab");
     for r in reports {
         let mut suite = TestSuite::new(r.exercise.name);
@@ -29,45 +29,7 @@ pub fn junit(
             suite.set_system_err(problem);
         }
         for t in &r.tests {
-            let status = match t.status {
-                Status::Pass => TestCaseStatus::success(),
-                Status::NotApplicable => {
-                    let mut s = TestCaseStatus::skipped();
-                    s.set_message(
-                        t.failure
-                            .as_ref()
-                            .map(|f| tr.render(&f.summary))
-                            .unwrap_or_else(|| tr.render(&t.status.words())),
-                    );
-                    s
-                }
-                Status::Error | Status::DoesNotCompile | Status::Unjudged => {
-                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
-                    s.set_type(t.status.name());
-                    s.set_message(
-                        failure_message(t, tr)
-                            .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)))
-                            .unwrap_or_else(|| tr.render(&t.status.words())),
-                    );
-                    s
-                }
-                Status::Fail | Status::NotStarted => {
-                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                    s.set_type(t.status.name());
-                    s.set_message(
-                        failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())),
-                    );
-                    if t.failure.is_some() {
-                        let hint = t.test.hint_in(tr);
-                        s.set_description(format!(
-                            "{} {hint}\n{}",
-                            tr.render(&msg!("report-hint")),
-                            tr.render(&super::human::read(tr, t.test.section))
-                        ));
-                    }
-                    s
-                }
-            };
+            let status = case_status(r, t, tr);
             let mut case = TestCase::new(t.test.id, status);
             case.set_classname(r.exercise.name);
             case.set_time(t.duration);
@@ -81,4 +43,47 @@ pub fn junit(
         report.add_test_suite(suite);
     }
     Ok(report.to_string()?)
+}
+
+/// A test's JUnit status: success, skipped (not applicable), an error (the checker's, or no
+/// build) or a failure, with the message, and for a failure the hint and the section to read.
+fn case_status(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> quick_junit::TestCaseStatus {
+    use quick_junit::{NonSuccessKind, TestCaseStatus};
+    match t.status {
+        Status::Pass => TestCaseStatus::success(),
+        Status::NotApplicable => {
+            let mut s = TestCaseStatus::skipped();
+            s.set_message(
+                t.failure
+                    .as_ref()
+                    .map(|f| tr.render(&f.summary))
+                    .unwrap_or_else(|| tr.render(&t.status.words())),
+            );
+            s
+        }
+        Status::Error | Status::DoesNotCompile | Status::Unjudged => {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
+            s.set_type(t.status.name());
+            s.set_message(
+                failure_message(t, tr)
+                    .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)))
+                    .unwrap_or_else(|| tr.render(&t.status.words())),
+            );
+            s
+        }
+        Status::Fail | Status::NotStarted => {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            s.set_type(t.status.name());
+            s.set_message(failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())));
+            if t.failure.is_some() {
+                let hint = t.test.hint_in(tr);
+                s.set_description(format!(
+                    "{} {hint}\n{}",
+                    tr.render(&msg!("report-hint")),
+                    tr.render(&super::human::read(tr, t.test.section))
+                ));
+            }
+            s
+        }
+    }
 }

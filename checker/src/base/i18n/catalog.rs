@@ -130,6 +130,13 @@ pub fn problems_of(en: &str, ko: &str, table_keys: &[String], used: &[String]) -
             extra.join(", ")
         ));
     }
+    found.extend(variables_english_never_passes(&en, &ko));
+    found
+}
+
+/// A Korean message may only use the variables its English one is given.
+fn variables_english_never_passes(en: &Catalog, ko: &Catalog) -> Vec<String> {
+    let mut found = Vec::new();
     for (id, vars) in &ko.messages {
         let Some(english) = en.messages.get(id) else {
             continue;

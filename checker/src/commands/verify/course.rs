@@ -316,23 +316,8 @@ pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
     let mut workspace = None;
     let mut with_hints = Vec::new();
     for ex in exercises::ALL {
-        let src = lab.join("exercises").join(ex.name).join("src");
-        let files = rust_files(&src);
-        if files.iter().any(|f| {
-            std::fs::read_to_string(&f.path)
-                .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with(HINT_CODE)))
-        }) {
+        if copy_with_hints_uncommented(lab, &tree_dir, ex.name)? {
             with_hints.push(ex.name);
-        }
-        for file in files {
-            let text = std::fs::read_to_string(&file.path)
-                .with_context(|| format!("reading {}", file.path.display()))?;
-            let copy = tree_dir.join(ex.name).join("src").join(&file.rel);
-            std::fs::create_dir_all(copy.parent().unwrap_or(&tree_dir))?;
-            let content = uncomment_hints(&text);
-            if std::fs::read_to_string(&copy).ok().as_deref() != Some(content.as_str()) {
-                std::fs::write(&copy, content)?;
-            }
         }
         let staged = stage::stage(&tree, ex)?;
         workspace = staged
@@ -344,20 +329,7 @@ pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
     let Some(workspace) = workspace else {
         return Ok(Vec::new());
     };
-    // The stubs' own trusted workspace already holds nix, checked by the `rules` tests: share
-    // its target directory. (The per-tree feature of stage.rs keeps the two trees' units apart.)
-    let stubs = Tree {
-        dir: lab.join("exercises"),
-        flag: None,
-    };
-    let target = match exercises::ALL.first() {
-        Some(ex) => stage::stage(&stubs, ex)?
-            .package_dir
-            .parent()
-            .and_then(Path::parent)
-            .map(|ws| ws.join("target")),
-        None => None,
-    };
+    let target = stubs_target_dir(lab)?;
     let mut args = vec!["clippy", "--workspace", "--all-targets"];
     let target = target.map(|t| t.to_string_lossy().into_owned());
     if let Some(t) = &target {
@@ -387,6 +359,45 @@ pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
         problems.push("no stub has hint code (`//>` lines): nothing was checked".to_string());
     }
     Ok(problems)
+}
+
+/// Copy the stub `name`'s sources under `tree_dir`, each `//>` line uncommented (a copy
+/// already the same is left alone, for cargo's cache): whether the stub has any hint code.
+fn copy_with_hints_uncommented(lab: &Path, tree_dir: &Path, name: &str) -> Result<bool> {
+    let src = lab.join("exercises").join(name).join("src");
+    let files = rust_files(&src);
+    let has_hints = files.iter().any(|f| {
+        std::fs::read_to_string(&f.path)
+            .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with(HINT_CODE)))
+    });
+    for file in files {
+        let text = std::fs::read_to_string(&file.path)
+            .with_context(|| format!("reading {}", file.path.display()))?;
+        let copy = tree_dir.join(name).join("src").join(&file.rel);
+        std::fs::create_dir_all(copy.parent().unwrap_or(tree_dir))?;
+        let content = uncomment_hints(&text);
+        if std::fs::read_to_string(&copy).ok().as_deref() != Some(content.as_str()) {
+            std::fs::write(&copy, content)?;
+        }
+    }
+    Ok(has_hints)
+}
+
+/// The stubs' own trusted workspace already holds nix, checked by the `rules` tests: its target
+/// directory is shared. (The per-tree feature of stage.rs keeps the two trees' units apart.)
+fn stubs_target_dir(lab: &Path) -> Result<Option<PathBuf>> {
+    let stubs = Tree {
+        dir: lab.join("exercises"),
+        flag: None,
+    };
+    Ok(match exercises::ALL.first() {
+        Some(ex) => stage::stage(&stubs, ex)?
+            .package_dir
+            .parent()
+            .and_then(Path::parent)
+            .map(|ws| ws.join("target")),
+        None => None,
+    })
 }
 
 #[cfg(test)]

@@ -53,83 +53,8 @@ pub fn run(mut base: Options, graded: &[String]) -> Result<ExitCode> {
     let lab = workspace::lab_root();
     let mut out = anstream::stdout();
     let graded = announce(&mut out, &lab, graded)?;
-    let checks = vec![
-        timed(
-            "every solution passes every test, the rules included",
-            || solutions_pass(&lab, &graded, &mut base),
-        ),
-        timed(
-            "every stub compiles and fails every test cleanly (not started) and fast",
-            || stubs_not_started(&lab, &graded, &mut base),
-        ),
-        timed(
-            "every exercise, test and hint points at a course.md section that exists",
-            || course_links(&lab),
-        ),
-        timed("course.md lists every test id of its exercise", || {
-            course_lists_tests(&lab)
-        }),
-        timed(
-            "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given",
-            || Ok(families_taken_as_declared()),
-        ),
-        timed(
-            "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
-            || {
-                let anchors = course_anchors(&lab)?;
-                let mut problems = course::stub_links(&lab, &anchors);
-                problems.extend(course::todos_have_comments(&lab));
-                Ok(problems)
-            },
-        ),
-        timed(
-            "course.md's rules table matches each exercise's clippy.toml and [lints]",
-            || course::rules_table_matches(&lab, Lang::En),
-        ),
-        timed(
-            "course.ko.md's rules table matches them too, with its header in Korean",
-            || course::rules_table_matches(&lab, Lang::Ko),
-        ),
-        timed(
-            "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
-            || course::hints_compile(&lab),
-        ),
-        timed(
-            "the message catalogs (checker/i18n/) parse, and Korean has every key English has and every test's title and hint",
-            || languages::catalogs(&lab),
-        ),
-        timed(
-            "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams; the READMEs link to each other and have as many sections)",
-            || languages::course_parity(&lab),
-        ),
-        timed(
-            "course.ko.md, README.ko.md, the stubs' Korean and the checker's ko.ftl keep course.ko.md's glossary (one rendering per term) and one register (한다체: no -세요, -습니다); ko.ftl chooses a particle after a value with JOSA",
-            || korean::check(&lab),
-        ),
-        timed(
-            "every Korean section of the course and README was translated from its English section as it is now (the `<!-- en: hash -->` under each heading)",
-            || stale::check(&lab),
-        ),
-        timed_with_owed(
-            "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
-            || super::stubs_ko::check(&lab).map(|f| (f.problems, f.owed)),
-        ),
-        timed(
-            "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
-            || copies_agree(&lab),
-        ),
-        timed(
-            "stubs and solutions have the same binaries and public functions",
-            || same_shape(&lab),
-        ),
-        timed("the solutions are rustfmt- and clippy-clean", || {
-            solutions_clean(&lab)
-        }),
-        timed(
-            "the checker's harness, shim and template sources are rustfmt-clean, the generated harnesses and the shim clippy-clean",
-            || checker_sources_clean(&lab),
-        ),
-    ];
+    let mut checks = grading_and_course_checks(&lab, &graded, &mut base);
+    checks.extend(translation_and_source_checks(&lab));
     let failed = print_checks(&mut out, &checks)?;
     reaper::stop_everything();
     let owed: usize = checks.iter().map(|c| c.owed.len()).sum();
@@ -147,6 +72,94 @@ pub fn run(mut base: Options, graded: &[String]) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The solutions and stubs graded, and course.md against the exercises and stubs: run in this
+/// order, each as it is built.
+fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) -> Vec<Check> {
+    vec![
+        timed(
+            "every solution passes every test, the rules included",
+            || solutions_pass(lab, graded, base),
+        ),
+        timed(
+            "every stub compiles and fails every test cleanly (not started) and fast",
+            || stubs_not_started(lab, graded, base),
+        ),
+        timed(
+            "every exercise, test and hint points at a course.md section that exists",
+            || course_links(lab),
+        ),
+        timed("course.md lists every test id of its exercise", || {
+            course_lists_tests(lab)
+        }),
+        timed(
+            "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given",
+            || Ok(families_taken_as_declared()),
+        ),
+        timed(
+            "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",
+            || {
+                let anchors = course_anchors(lab)?;
+                let mut problems = course::stub_links(lab, &anchors);
+                problems.extend(course::todos_have_comments(lab));
+                Ok(problems)
+            },
+        ),
+        timed(
+            "course.md's rules table matches each exercise's clippy.toml and [lints]",
+            || course::rules_table_matches(lab, Lang::En),
+        ),
+        timed(
+            "course.ko.md's rules table matches them too, with its header in Korean",
+            || course::rules_table_matches(lab, Lang::Ko),
+        ),
+        timed(
+            "every stub's hint code (`//>` lines) compiles in its place and keeps the rules",
+            || course::hints_compile(lab),
+        ),
+    ]
+}
+
+/// The Korean twins and the copies and sources that must agree or be clean.
+fn translation_and_source_checks(lab: &Path) -> Vec<Check> {
+    vec![
+        timed(
+            "the message catalogs (checker/i18n/) parse, and Korean has every key English has and every test's title and hint",
+            || languages::catalogs(lab),
+        ),
+        timed(
+            "course.ko.md and README.ko.md are the twins of course.md and README.md (anchors, test ids, code blocks, mermaid diagrams; the READMEs link to each other and have as many sections)",
+            || languages::course_parity(lab),
+        ),
+        timed(
+            "course.ko.md, README.ko.md, the stubs' Korean and the checker's ko.ftl keep course.ko.md's glossary (one rendering per term) and one register (한다체: no -세요, -습니다); ko.ftl chooses a particle after a value with JOSA",
+            || korean::check(lab),
+        ),
+        timed(
+            "every Korean section of the course and README was translated from its English section as it is now (the `<!-- en: hash -->` under each heading)",
+            || stale::check(lab),
+        ),
+        timed_with_owed(
+            "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
+            || super::stubs_ko::check(lab).map(|f| (f.problems, f.owed)),
+        ),
+        timed(
+            "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
+            || copies_agree(lab),
+        ),
+        timed(
+            "stubs and solutions have the same binaries and public functions",
+            || same_shape(lab),
+        ),
+        timed("the solutions are rustfmt- and clippy-clean", || {
+            solutions_clean(lab)
+        }),
+        timed(
+            "the checker's harness, shim and template sources are rustfmt-clean, the generated harnesses and the shim clippy-clean",
+            || checker_sources_clean(lab),
+        ),
+    ]
 }
 
 /// Say what is verified; the targets that select the exercises to grade.
@@ -491,8 +504,29 @@ fn solutions_clean(lab: &Path) -> Result<Vec<String>> {
 /// each library exercise's generated harness (against the solution) and the shim must pass
 /// clippy with `-D warnings`, like the rest of the project.
 fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
-    let mut problems = Vec::new();
     let checker = lab.join("checker");
+    let mut problems = not_rustfmt_clean(lab, &checker)?;
+    problems.extend(generated_harnesses_linted(lab)?);
+    let scratch = tempfile::tempdir().context("making a scratch directory for the shim")?;
+    let mut cmd = std::process::Command::new("clippy-driver");
+    cmd.args([
+        "--edition",
+        "2024",
+        "--crate-type",
+        "cdylib",
+        "-D",
+        "warnings",
+        "-o",
+    ])
+    .arg(scratch.path().join("libshim.so"))
+    .arg(checker.join("shims/getaddrinfo.rs"));
+    problems.extend(lint_failure("checker/shims/getaddrinfo.rs", &mut cmd)?);
+    Ok(problems)
+}
+
+/// The harness, shim and template sources that are not what rustfmt makes of them.
+fn not_rustfmt_clean(lab: &Path, checker: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
     let mut files: Vec<_> = ["harness", "shims", "templates"]
         .iter()
         .flat_map(|dir| rust_files(&checker.join(dir)))
@@ -514,6 +548,12 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
             ));
         }
     }
+    Ok(problems)
+}
+
+/// Each library exercise's harness, generated against its solution, through clippy.
+fn generated_harnesses_linted(lab: &Path) -> Result<Vec<String>> {
+    let mut problems = Vec::new();
     let solutions = Tree {
         dir: lab.join("solutions"),
         flag: Some("--solutions".into()),
@@ -542,20 +582,6 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
             &mut cmd,
         )?);
     }
-    let scratch = tempfile::tempdir().context("making a scratch directory for the shim")?;
-    let mut cmd = std::process::Command::new("clippy-driver");
-    cmd.args([
-        "--edition",
-        "2024",
-        "--crate-type",
-        "cdylib",
-        "-D",
-        "warnings",
-        "-o",
-    ])
-    .arg(scratch.path().join("libshim.so"))
-    .arg(checker.join("shims/getaddrinfo.rs"));
-    problems.extend(lint_failure("checker/shims/getaddrinfo.rs", &mut cmd)?);
     Ok(problems)
 }
 

@@ -40,47 +40,64 @@ pub fn judge(received: &[(String, Vec<Vec<u8>>)], sent: &[Vec<Vec<u8>>]) -> Test
         })
         .collect();
     for (who, lines) in received {
-        let mut next = vec![0usize; sent.len()];
-        for (k, line) in lines.iter().enumerate() {
-            let Some(&(c, i)) = origin.get(line.as_slice()) else {
-                return Err(Failure::wrong(msg!(
-                    "chat-unsent-line",
-                    who = who,
-                    line = (k + 1).to_string()
-                ))
-                .detail(msg!("label-got"), shown(line))
-                .note(msg!("chat-whole-line-under-lock"))
-                .proven());
-            };
-            if i != next[c] {
-                let (line_no, client) = (i.to_string(), c.to_string());
-                let summary = if i < next[c] {
-                    msg!(
-                        "chat-line-again",
-                        who = who,
-                        line = line_no,
-                        client = client
-                    )
-                } else {
-                    msg!(
-                        "chat-line-early",
-                        who = who,
-                        line = line_no,
-                        client = client
-                    )
-                };
-                return Err(Failure::wrong(summary)
-                    .detail(msg!("label-got"), shown(line))
-                    .detail(
-                        msg!("label-expected"),
-                        shown(&sent[c][next[c].min(sent[c].len() - 1)]),
-                    )
-                    .note(msg!("chat-order-note"))
-                    .proven());
-            }
-            next[c] += 1;
-        }
+        each_line_sent_once_in_order(who, lines, &origin, sent)?;
     }
+    same_order_for_everyone(received)
+}
+
+/// What `who` received: every line one that was sent, each exactly once, each sender's in
+/// order (`origin`: each line's sender and place among its lines).
+fn each_line_sent_once_in_order(
+    who: &str,
+    lines: &[Vec<u8>],
+    origin: &HashMap<&[u8], (usize, usize)>,
+    sent: &[Vec<Vec<u8>>],
+) -> TestResult {
+    let mut next = vec![0usize; sent.len()];
+    for (k, line) in lines.iter().enumerate() {
+        let Some(&(c, i)) = origin.get(line.as_slice()) else {
+            return Err(Failure::wrong(msg!(
+                "chat-unsent-line",
+                who = who,
+                line = (k + 1).to_string()
+            ))
+            .detail(msg!("label-got"), shown(line))
+            .note(msg!("chat-whole-line-under-lock"))
+            .proven());
+        };
+        if i != next[c] {
+            let (line_no, client) = (i.to_string(), c.to_string());
+            let summary = if i < next[c] {
+                msg!(
+                    "chat-line-again",
+                    who = who,
+                    line = line_no,
+                    client = client
+                )
+            } else {
+                msg!(
+                    "chat-line-early",
+                    who = who,
+                    line = line_no,
+                    client = client
+                )
+            };
+            return Err(Failure::wrong(summary)
+                .detail(msg!("label-got"), shown(line))
+                .detail(
+                    msg!("label-expected"),
+                    shown(&sent[c][next[c].min(sent[c].len() - 1)]),
+                )
+                .note(msg!("chat-order-note"))
+                .proven());
+        }
+        next[c] += 1;
+    }
+    Ok(())
+}
+
+/// Every client received the lines in the first client's order.
+fn same_order_for_everyone(received: &[(String, Vec<Vec<u8>>)]) -> TestResult {
     let (first, reference) = &received[0];
     for (who, lines) in &received[1..] {
         if let Some(k) = (0..lines.len()).find(|&k| lines[k] != reference[k]) {

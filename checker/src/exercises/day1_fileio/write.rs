@@ -334,29 +334,8 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
         ctx.log(call.shown.clone().then(": ").then(o.counts()));
         seen.add(&o);
         let expected = bufs.concat();
-        let starts: Vec<usize> = bufs
-            .iter()
-            .scan(0, |at, b| {
-                let start = *at;
-                *at += b.len();
-                Some(start)
-            })
-            .collect();
-        check_write(call, &expected, &starts, &o)?;
-        if !expected.is_empty() && o.writevs == 0 {
-            return Err(
-                Failure::wrong(msg!("fileio-never-writev", call = &call.shown))
-                    .detail(msg!("fileio-the-calls"), o.counts())
-                    .note(msg!("fileio-one-writev-each")),
-            );
-        }
-        if o.writes > 0 {
-            return Err(
-                Failure::wrong(msg!("fileio-write-as-well", call = &call.shown))
-                    .detail(msg!("fileio-the-calls"), o.counts())
-                    .note(msg!("fileio-no-write-for-rest")),
-            );
-        }
+        check_write(call, &expected, &buffer_starts(bufs), &o)?;
+        writev_only(call, &expected, &o)?;
     }
     seen.proved_something(ctx)?;
     let bufs = vec![b"nobody ".to_vec(), b"reads ".to_vec(), b"this".to_vec()];
@@ -368,4 +347,34 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
             msg!("fileio-closed-pipe"),
         ),
     )
+}
+
+/// Where each buffer starts in the bytes they make together.
+fn buffer_starts(bufs: &[Vec<u8>]) -> Vec<usize> {
+    bufs.iter()
+        .scan(0, |at, b| {
+            let start = *at;
+            *at += b.len();
+            Some(start)
+        })
+        .collect()
+}
+
+/// The bytes went by writev alone: at least one writev (unless there were no bytes), no write.
+fn writev_only(call: &Call, expected: &[u8], o: &Outcome) -> TestResult {
+    if !expected.is_empty() && o.writevs == 0 {
+        return Err(
+            Failure::wrong(msg!("fileio-never-writev", call = &call.shown))
+                .detail(msg!("fileio-the-calls"), o.counts())
+                .note(msg!("fileio-one-writev-each")),
+        );
+    }
+    if o.writes > 0 {
+        return Err(
+            Failure::wrong(msg!("fileio-write-as-well", call = &call.shown))
+                .detail(msg!("fileio-the-calls"), o.counts())
+                .note(msg!("fileio-no-write-for-rest")),
+        );
+    }
+    Ok(())
 }

@@ -127,9 +127,22 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
             .map_err(|f| f.note(msg!("fork-stopped-serving")));
     }
     s.check_alive(msg!("fork-while-clients-left"))?;
-    // Say what the extra processes are: unreaped children, children that went back to
-    // accepting (they hold the listening socket), or something else.
-    let listeners = procinfo::listening_inodes(pid, s.port);
+    Err(still_has(extra_processes(pid, s.port)))
+}
+
+/// The processes besides the server, by what they are: unreaped children, children that went
+/// back to accepting (they hold the listening socket), or something else.
+struct Extra {
+    zombies: Vec<String>,
+    servers: Vec<String>,
+    others: Vec<String>,
+    /// Holding the listening socket but asleep elsewhere, with where.
+    elsewhere: Vec<Text>,
+}
+
+/// Say what the extra processes of the server `pid`, listening on `port`, are.
+fn extra_processes(pid: i32, port: u16) -> Extra {
+    let listeners = procinfo::listening_inodes(pid, port);
     let (mut zombies, mut servers, mut others) = (Vec::new(), Vec::new(), Vec::new());
     // Holding the listening socket is not accepting: a logger forked before the accept loop
     // holds it too, asleep in read() on its pipe. Where it sleeps tells them apart.
@@ -148,6 +161,22 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
             elsewhere.push(stuck::where_it_sleeps(p, &who).unwrap_or(Text::Plain(shown)));
         }
     }
+    Extra {
+        zombies,
+        servers,
+        others,
+        elsewhere,
+    }
+}
+
+/// The failure that names the extra processes, with the note for the likeliest cause.
+fn still_has(extra: Extra) -> Failure {
+    let Extra {
+        zombies,
+        servers,
+        others,
+        elsewhere,
+    } = extra;
     let total = zombies.len() + servers.len() + others.len() + elsewhere.len();
     let mut f = Failure::wrong(msg!("fork-still-has", n = total));
     if !zombies.is_empty() {
@@ -179,7 +208,7 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
     } else {
         msg!("fork-neither")
     };
-    Err(f.note(note))
+    f.note(note)
 }
 
 /// The calls that wait for connections, by procinfo's names for them (ARM64 has no poll, select

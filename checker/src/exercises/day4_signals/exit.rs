@@ -47,21 +47,7 @@ fn signal_with_children_frozen(
     s: &mut Server,
     signal: Signal,
 ) -> Result<ExitStatus, Failure> {
-    let kids: Vec<Pid> = procinfo::children(s.program.pid())
-        .into_iter()
-        .map(Pid::from_raw)
-        .collect();
-    for &k in &kids {
-        let _ = kill(k, Signal::SIGSTOP);
-    }
-    wait::until(Duration::from_secs(1), || {
-        kids.iter()
-            .all(|k| procinfo::state(k.as_raw()) != Some('R'))
-    });
-    t.note(
-        "checker",
-        msg!("exit-stopped-children", n = kids.len().to_string()),
-    );
+    let kids = freeze_children(t, s);
     let sent = Instant::now();
     s.program.signal(signal)?;
     t.note(
@@ -106,6 +92,27 @@ fn signal_with_children_frozen(
             ))
             .note(msg!("exit-handler-flag"))
         })
+}
+
+/// SIGSTOP to each of the server's children, waiting (at most 1 s) until none runs: the
+/// children frozen.
+fn freeze_children(t: &Transcript, s: &Server) -> Vec<Pid> {
+    let kids: Vec<Pid> = procinfo::children(s.program.pid())
+        .into_iter()
+        .map(Pid::from_raw)
+        .collect();
+    for &k in &kids {
+        let _ = kill(k, Signal::SIGSTOP);
+    }
+    wait::until(Duration::from_secs(1), || {
+        kids.iter()
+            .all(|k| procinfo::state(k.as_raw()) != Some('R'))
+    });
+    t.note(
+        "checker",
+        msg!("exit-stopped-children", n = kids.len().to_string()),
+    );
+    kids
 }
 
 /// After the server exited: no child running, no zombie, and its port free at once.

@@ -413,33 +413,67 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(20));
     let mut streams = Vec::new();
     for i in 0..10 {
-        let mut c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
+        let c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)))?;
         let mut data = vec![0u8; 600 * 1024];
         ctx.rng.fill(&mut data);
-        // Paced, so that the streams last well beyond the storm: the children spend it blocked
-        // in read() and send(), where the signals interrupt them.
-        let mut writer = c.try_clone()?;
-        let sent = data.clone();
-        let pacer = std::thread::spawn(move || -> TestResult {
-            for chunk in sent.chunks(4096) {
-                writer.send(chunk, deadline)?;
-                std::thread::sleep(Duration::from_millis(2));
-            }
-            writer.shutdown_write();
-            Ok(())
-        });
-        streams.push(std::thread::spawn(move || -> TestResult {
-            let read = c.expect_bytes(&data, deadline);
-            let wrote = pacer
-                .join()
-                .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-sending-thread-failed"))));
-            read?;
-            wrote?;
-            c.expect_eof(deadline, msg!("eof-after-client-eof"))
-        }));
+        streams.push(paced_echo(c, data, deadline)?);
     }
     std::thread::sleep(Duration::from_millis(30));
-    // The storm: 1000 SIGUSR1 to the whole process group within about 100 ms.
+    storm(&t, &mut s);
+    // The paced streams outlast the storm: the test waits for them.
+    let first = ctx
+        .off_cpu(|| clients::all_passed(streams))
+        .err()
+        .map(|(f, _)| f);
+    s.check_alive(msg!("sig-during-storm"))?;
+    if let Some(f) = first {
+        return Err(f.note(msg!("sig-eintr-retry")));
+    }
+    let out = lines::wait_nth_watching(&s.program.stdout, "served", 0, ctx.within(secs(2)), &t);
+    let lines = match out {
+        Ok(Some(lines)) => lines,
+        Ok(None) => return Err(Failure::wrong(msg!("sig-no-served-line"))),
+        Err(stuck) => {
+            return Err(stuck.explains(Failure::wrong(msg!("sig-no-served-line"))));
+        }
+    };
+    served_lines_well_formed(&lines)?;
+    let mut after = Conn::connect(&t, "after the storm", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut after, "calm again\n", ctx.within(secs(5)))
+}
+
+/// One client's stream, sent paced so that it lasts well beyond the storm: the children spend
+/// it blocked in read() and send(), where the signals interrupt them. The thread that checks
+/// the whole echo and the EOF after it.
+fn paced_echo(
+    mut c: Conn,
+    data: Vec<u8>,
+    deadline: Instant,
+) -> Result<std::thread::JoinHandle<TestResult>, Failure> {
+    let mut writer = c.try_clone()?;
+    let sent = data.clone();
+    let pacer = std::thread::spawn(move || -> TestResult {
+        for chunk in sent.chunks(4096) {
+            writer.send(chunk, deadline)?;
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        writer.shutdown_write();
+        Ok(())
+    });
+    Ok(std::thread::spawn(move || -> TestResult {
+        let read = c.expect_bytes(&data, deadline);
+        let wrote = pacer
+            .join()
+            .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-sending-thread-failed"))));
+        read?;
+        wrote?;
+        c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    }))
+}
+
+/// The storm: 1000 SIGUSR1 to the whole process group within about 100 ms, said with how many
+/// went and how long they took.
+fn storm(t: &Transcript, s: &mut Server) {
     let storm_start = Instant::now();
     let mut sent = 0;
     for k in 0..1000u32 {
@@ -460,23 +494,10 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
             ms = format!("{:.0}", storm_start.elapsed().as_secs_f64() * 1000.0)
         ),
     );
-    // The paced streams outlast the storm: the test waits for them.
-    let first = ctx
-        .off_cpu(|| clients::all_passed(streams))
-        .err()
-        .map(|(f, _)| f);
-    s.check_alive(msg!("sig-during-storm"))?;
-    if let Some(f) = first {
-        return Err(f.note(msg!("sig-eintr-retry")));
-    }
-    let out = lines::wait_nth_watching(&s.program.stdout, "served", 0, ctx.within(secs(2)), &t);
-    let lines = match out {
-        Ok(Some(lines)) => lines,
-        Ok(None) => return Err(Failure::wrong(msg!("sig-no-served-line"))),
-        Err(stuck) => {
-            return Err(stuck.explains(Failure::wrong(msg!("sig-no-served-line"))));
-        }
-    };
+}
+
+/// Every `served N clients` line the storm left counts at most the ten clients.
+fn served_lines_well_formed(lines: &[String]) -> TestResult {
     if let Some(bad) = lines.iter().find(|l| {
         let n = l
             .strip_prefix("served ")
@@ -488,6 +509,5 @@ fn usr1_storm(ctx: &mut Ctx) -> TestResult {
                 .detail(msg!("label-got"), escape::quoted(bad.as_bytes(), 80)),
         );
     }
-    let mut after = Conn::connect(&t, "after the storm", s.port, ctx.within(secs(5)))?;
-    echo::round_trip(&mut after, "calm again\n", ctx.within(secs(5)))
+    Ok(())
 }

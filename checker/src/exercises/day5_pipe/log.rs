@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
@@ -61,31 +61,13 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let done_sending = Arc::new(AtomicUsize::new(0));
     let mut threads = Vec::new();
     for (i, lines) in sent.iter().enumerate() {
-        let mut c = Conn::connect(&t, &format!("client {i}"), run.s.port, deadline)?;
-        let mut w = c.try_clone()?;
+        let c = Conn::connect(&t, &format!("client {i}"), run.s.port, deadline)?;
+        let w = c.try_clone()?;
         let data = lines.concat();
-        let mut rng = fastrand::Rng::with_seed(ctx.rng.u64(..));
+        let rng = fastrand::Rng::with_seed(ctx.rng.u64(..));
         let done = Arc::clone(&done_sending);
-        threads.push(std::thread::spawn(move || -> TestResult {
-            let expected = data.clone();
-            let writer = std::thread::spawn(move || -> TestResult {
-                let mut at = 0;
-                while at < data.len() {
-                    let end = data.len().min(at + rng.usize(1..1500));
-                    w.send(&data[at..end], deadline)?;
-                    at = end;
-                }
-                done.fetch_add(1, Ordering::SeqCst);
-                Ok(())
-            });
-            let echoed = c.expect_bytes(&expected, deadline);
-            let wrote = writer.join().unwrap_or_else(|_| {
-                Err(Failure::checker_error(msg!("pipe-a-sending-thread-failed")))
-            });
-            echoed?;
-            wrote?;
-            c.shutdown_write();
-            c.expect_eof(deadline, msg!("pipe-after-client-eof"))
+        threads.push(std::thread::spawn(move || {
+            echoed_in_pieces((c, w), data, rng, done, deadline)
         }));
     }
     // Everything sent, and every child waits (for its client, or for room in the pipe).
@@ -113,6 +95,36 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     })?;
     finish(&t, &mut run)?;
     check_file(&store, &sent.concat())
+}
+
+/// One client: its lines sent through `w` in pieces of random sizes (`done` counts the clients
+/// done sending) while `c` expects them echoed whole; then its EOF, and the server's.
+fn echoed_in_pieces(
+    (mut c, mut w): (Conn, Conn),
+    data: Vec<u8>,
+    mut rng: fastrand::Rng,
+    done: Arc<AtomicUsize>,
+    deadline: Instant,
+) -> TestResult {
+    let expected = data.clone();
+    let writer = std::thread::spawn(move || -> TestResult {
+        let mut at = 0;
+        while at < data.len() {
+            let end = data.len().min(at + rng.usize(1..1500));
+            w.send(&data[at..end], deadline)?;
+            at = end;
+        }
+        done.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    });
+    let echoed = c.expect_bytes(&expected, deadline);
+    let wrote = writer
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-a-sending-thread-failed"))));
+    echoed?;
+    wrote?;
+    c.shutdown_write();
+    c.expect_eof(deadline, msg!("pipe-after-client-eof"))
 }
 
 fn stop_logger(run: &Running) -> TestResult {

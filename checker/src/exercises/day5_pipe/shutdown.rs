@@ -3,6 +3,7 @@
 //! process left. `finish` is the same clean exit, as the last step of the tests that read the
 //! file.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{Signal, kill};
@@ -123,59 +124,13 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
     let lines: Vec<Vec<Vec<u8>>> = (1..=2)
         .map(|c| lines_for(&mut ctx.rng, c, 6, 200))
         .collect();
-    let mut clients = Vec::new();
-    for (i, mine) in lines.iter().enumerate() {
-        let mut c = Conn::connect(&t, &format!("client {}", i + 1), run.s.port, deadline)?;
-        echo_back(&mut c, &mine[..3].concat(), deadline)?;
-        clients.push(c);
-    }
-    kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
-        Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
-    })?;
-    wait::until(Duration::from_secs(1), || {
-        procinfo::state(run.logger) == Some('T')
-    });
-    t.note("checker", msg!("pipe-stopped-logger-waits"));
-    for (c, mine) in clients.iter_mut().zip(&lines) {
-        echo_back(c, &mine[3..].concat(), deadline)?;
-    }
+    // Kept open until the end: the server's children serve them while the signal comes.
+    let _clients = lines_behind_a_stopped_logger(&t, &run, &lines, deadline)?;
     wait_until_waiting(&run);
     let _pause = ReaperPause::new();
     let sent = Instant::now();
-    if to_group {
-        run.s.program.signal_group(signal)?;
-    } else {
-        run.s.program.signal(signal)?;
-    }
-    let sent_note = if to_group {
-        msg!("pipe-sent-to-group", signal = signal.as_str())
-    } else {
-        msg!("pipe-sent-to-server", signal = signal.as_str())
-    };
-    t.note("checker", sent_note);
-    // The logger is stopped: a server that waits for it cannot be done yet. Wait until it
-    // says bye or exits (too early), or until it has waited with the logger as its only child
-    // left for a while (in waitpid for the logger, as it should: it would wait for ever). A
-    // moment in that state proves nothing: a server on its way to an early bye passes through
-    // it (asleep as its last client child is reaped), and continuing the logger then would let
-    // the early bye through.
-    let server = run.s.program.pid();
-    let logger = run.logger;
-    let mut waiting_since: Option<Instant> = None;
-    ctx.off_cpu(|| {
-        wait::until(TO_END, || {
-            if has_bye(&run) || run.s.program.try_status().is_some() {
-                return true;
-            }
-            if procinfo::is_waiting(server) && procinfo::children(server) == [logger] {
-                let since = *waiting_since.get_or_insert_with(Instant::now);
-                since.elapsed() >= WAITS_FOR_LOGGER
-            } else {
-                waiting_since = None;
-                false
-            }
-        })
-    });
+    send_the_signal(&t, &mut run, signal, to_group)?;
+    ctx.off_cpu(|| until_bye_or_waiting_for_the_logger(&mut run));
     let early = has_bye(&run) || run.s.program.try_status().is_some();
     let logger_alive = procinfo::state(run.logger).is_some_and(|st| st != 'Z');
     let _ = kill(Pid::from_raw(run.logger), Signal::SIGCONT);
@@ -205,6 +160,79 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
             f
         }
     })
+}
+
+/// Two clients send their first three lines, echoed; then the logger is stopped and they send
+/// the rest, which waits in the pipe. The clients, still connected.
+fn lines_behind_a_stopped_logger(
+    t: &Arc<Transcript>,
+    run: &Running,
+    lines: &[Vec<Vec<u8>>],
+    deadline: Instant,
+) -> Result<Vec<Conn>, Failure> {
+    let mut clients = Vec::new();
+    for (i, mine) in lines.iter().enumerate() {
+        let mut c = Conn::connect(t, &format!("client {}", i + 1), run.s.port, deadline)?;
+        echo_back(&mut c, &mine[..3].concat(), deadline)?;
+        clients.push(c);
+    }
+    kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
+        Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
+    })?;
+    wait::until(Duration::from_secs(1), || {
+        procinfo::state(run.logger) == Some('T')
+    });
+    t.note("checker", msg!("pipe-stopped-logger-waits"));
+    for (c, mine) in clients.iter_mut().zip(lines) {
+        echo_back(c, &mine[3..].concat(), deadline)?;
+    }
+    Ok(clients)
+}
+
+/// The signal, to the server alone or to its whole group (as Ctrl-C sends SIGINT), said in
+/// the transcript.
+fn send_the_signal(
+    t: &Transcript,
+    run: &mut Running,
+    signal: Signal,
+    to_group: bool,
+) -> TestResult {
+    if to_group {
+        run.s.program.signal_group(signal)?;
+    } else {
+        run.s.program.signal(signal)?;
+    }
+    let sent_note = if to_group {
+        msg!("pipe-sent-to-group", signal = signal.as_str())
+    } else {
+        msg!("pipe-sent-to-server", signal = signal.as_str())
+    };
+    t.note("checker", sent_note);
+    Ok(())
+}
+
+/// The logger is stopped: a server that waits for it cannot be done yet. Wait until it says
+/// bye or exits (too early), or until it has waited with the logger as its only child left
+/// for a while (in waitpid for the logger, as it should: it would wait for ever). A moment in
+/// that state proves nothing: a server on its way to an early bye passes through it (asleep as
+/// its last client child is reaped), and continuing the logger then would let the early bye
+/// through.
+fn until_bye_or_waiting_for_the_logger(run: &mut Running) {
+    let server = run.s.program.pid();
+    let logger = run.logger;
+    let mut waiting_since: Option<Instant> = None;
+    wait::until(TO_END, || {
+        if has_bye(run) || run.s.program.try_status().is_some() {
+            return true;
+        }
+        if procinfo::is_waiting(server) && procinfo::children(server) == [logger] {
+            let since = *waiting_since.get_or_insert_with(Instant::now);
+            since.elapsed() >= WAITS_FOR_LOGGER
+        } else {
+            waiting_since = None;
+            false
+        }
+    });
 }
 
 /// After the server exited: no process of it running, no zombie.

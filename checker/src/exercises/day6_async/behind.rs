@@ -182,6 +182,27 @@ pub fn never_piled(sent: usize) -> Failure {
     Failure::wrong(msg!("async-never-piled", lines = sent)).note(msg!("async-lagged-close"))
 }
 
+/// Client 1 sends and reads steadily until more than `BEHIND` lines (and a margin) wait inside
+/// the server for client 0, or the server let client 0 go: how many lines were sent.
+fn fall_far_behind(pid: i32, m: &mut [Member], deadline: Instant) -> Result<usize, Failure> {
+    let inside = Inside::of(pid, &[&m[0]]);
+    let mut sent = 0;
+    loop {
+        // Far enough behind, or already let go of.
+        if sent % BETWEEN_LOOKS == 0
+            && (inside.reaches(&[&m[0]], sent, |h| h[0] > BEHIND + 64)
+                || inside.let_go(&[&m[0]], 0))
+        {
+            return Ok(sent);
+        }
+        if sent >= AT_MOST {
+            return Err(never_piled(sent));
+        }
+        send_and_read(1, m, &[1], sent, STEP, deadline)?;
+        sent += STEP;
+    }
+}
+
 /// Client 0 stops reading while client 1 sends and reads steadily, until more than 1,024
 /// lines (and a margin) wait inside the server for client 0; then 1,024 more lines, during
 /// which the server's memory must not grow by half their size (a bounded server's grows by a
@@ -194,22 +215,7 @@ pub fn far_behind(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(15));
     let mut m = join_clients(&t, s.port, 1, 2, deadline)?;
     stop_reading(&t, &m[0]);
-    let inside = Inside::of(pid, &[&m[0]]);
-    let mut sent = 0;
-    loop {
-        // Far enough behind, or already let go of.
-        if sent % BETWEEN_LOOKS == 0
-            && (inside.reaches(&[&m[0]], sent, |h| h[0] > BEHIND + 64)
-                || inside.let_go(&[&m[0]], 0))
-        {
-            break;
-        }
-        if sent >= AT_MOST {
-            return Err(never_piled(sent));
-        }
-        send_and_read(1, &mut m, &[1], sent, STEP, deadline)?;
-        sent += STEP;
-    }
+    let mut sent = fall_far_behind(pid, &mut m, deadline)?;
     t.note("checker", msg!("async-far-behind", lines = sent));
     let rss_then = procinfo::resident_bytes(pid).unwrap_or(0);
     for _ in 0..MORE / STEP {

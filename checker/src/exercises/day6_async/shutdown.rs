@@ -4,7 +4,7 @@
 //! server took must reach both readers, whole, then EOF; the one that does not read is closed
 //! after a grace; `bye` is the last line, status 0, all within 2 s of the signal, nothing left.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use nix::sys::signal::Signal;
 
@@ -16,6 +16,7 @@ use super::inside::Inside;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
+use crate::exercises::chat::member::Member;
 use crate::exercises::kit::{server, shutdown};
 use crate::lab::exercise::secs;
 
@@ -40,6 +41,50 @@ fn scenario(ctx: &mut Ctx, signal: Signal) -> TestResult {
     let mut m = join_clients(&t, s.port, 2, 3, deadline)?;
     stop_reading(&t, &m[0]);
     stop_reading(&t, &m[1]);
+    let sent = pile_up_lines(ctx, pid, &mut m, deadline)?;
+    t.note(
+        "checker",
+        msg!(
+            "async-signal-with-lines",
+            signal = signal.as_str(),
+            lines = sent
+        ),
+    );
+    // SIGINT as Ctrl-C sends it: to the whole foreground process group.
+    if signal == Signal::SIGINT {
+        s.program.signal_group(signal)?;
+    } else {
+        s.program.signal(signal)?;
+    }
+    let by = std::time::Instant::now() + Duration::from_secs(2);
+    // What is left is short reads, then a wait for the grace of the client that does not read.
+    ctx.lend_slot();
+    readers_get_the_rest_then_eof(&mut m, sent, by)?;
+    let Some(status) = s.program.wait_until(by) else {
+        return Err(Failure::of_kind(
+            FailureKind::Timeout,
+            msg!("async-no-exit-in-2s", signal = signal.as_str()),
+        )
+        .note(msg!("async-grace")));
+    };
+    let on = msg!("async-after-signal", signal = signal.as_str());
+    shutdown::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| f)?;
+    let left = shutdown::LeftBehind::of(&s.program);
+    if left != shutdown::LeftBehind::default() {
+        return Err(Failure::wrong(msg!("async-left-behind")));
+    }
+    Ok(())
+}
+
+/// Client 2 reads every line as it comes while clients 0 and 1 read none, until at least
+/// `WAITING` lines wait inside the server for each of the two. Neither may be let go on the
+/// way. How many lines were sent.
+fn pile_up_lines(
+    ctx: &Ctx,
+    pid: i32,
+    m: &mut [Member],
+    deadline: Instant,
+) -> Result<usize, Failure> {
     let inside = Inside::of(pid, &[&m[0], &m[1]]);
     let mut sent = 0;
     while sent % BETWEEN_LOOKS != 0
@@ -58,27 +103,14 @@ fn scenario(ctx: &mut Ctx, signal: Signal) -> TestResult {
         if sent >= 20_000 {
             return Err(never_piled(sent));
         }
-        send_and_read(2, &mut m, &[2], sent, STEP, deadline)?;
+        send_and_read(2, m, &[2], sent, STEP, deadline)?;
         sent += STEP;
     }
-    t.note(
-        "checker",
-        msg!(
-            "async-signal-with-lines",
-            signal = signal.as_str(),
-            lines = sent
-        ),
-    );
-    // SIGINT as Ctrl-C sends it: to the whole foreground process group.
-    if signal == Signal::SIGINT {
-        s.program.signal_group(signal)?;
-    } else {
-        s.program.signal(signal)?;
-    }
-    let by = std::time::Instant::now() + Duration::from_secs(2);
-    // What is left is short reads, then a wait for the grace of the client that does not read.
-    ctx.lend_slot();
-    // The steady reader got every line already: EOF now. The one behind: the rest, then EOF.
+    Ok(sent)
+}
+
+/// The steady reader got every line already: EOF now. The one behind: the rest, then EOF.
+fn readers_get_the_rest_then_eof(m: &mut [Member], sent: usize, by: Instant) -> TestResult {
     m[2].conn
         .expect_eof(by, msg!("async-eof-at-shutdown"))
         .map_err(|f| f.note(msg!("async-close-every-client")))?;
@@ -93,19 +125,5 @@ fn scenario(ctx: &mut Ctx, signal: Signal) -> TestResult {
     }
     m[0].conn
         .expect_eof(by, msg!("async-eof-at-shutdown"))
-        .map_err(|f| f.note(msg!("async-close-every-client")))?;
-    let Some(status) = s.program.wait_until(by) else {
-        return Err(Failure::of_kind(
-            FailureKind::Timeout,
-            msg!("async-no-exit-in-2s", signal = signal.as_str()),
-        )
-        .note(msg!("async-grace")));
-    };
-    let on = msg!("async-after-signal", signal = signal.as_str());
-    shutdown::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| f)?;
-    let left = shutdown::LeftBehind::of(&s.program);
-    if left != shutdown::LeftBehind::default() {
-        return Err(Failure::wrong(msg!("async-left-behind")));
-    }
-    Ok(())
+        .map_err(|f| f.note(msg!("async-close-every-client")))
 }

@@ -188,17 +188,27 @@ pub fn stats(ctx: &mut Ctx) -> TestResult {
     if !ok {
         return Err(t.attach(explain(&p, &lines, finished)));
     }
-    // The busiest worker is killed: its replacement starts at 0, and its count is gone.
+    busiest_killed_and_forgotten(&t, &p, &lines, finished, n)
+}
+
+/// The busiest worker is killed: its replacement starts at 0, and its count is gone.
+fn busiest_killed_and_forgotten(
+    t: &Transcript,
+    p: &Prefork,
+    lines: &[Line],
+    finished: u64,
+    n: usize,
+) -> TestResult {
     let Some(busiest) = lines.iter().max_by_key(|l| l.served).cloned() else {
-        return Err(t.attach(explain(&p, &lines, finished)));
+        return Err(t.attach(explain(p, lines, finished)));
     };
     let Some(&victim) = p.workers_as_seen().get(&busiest.pid) else {
-        return Err(t.attach(explain(&p, &lines, finished)));
+        return Err(t.attach(explain(p, lines, finished)));
     };
-    kill_and_expect_replaced(&p, &t, victim, n)?;
+    kill_and_expect_replaced(p, t, victim, n)?;
     let old: Vec<i32> = lines.iter().map(|l| l.pid).collect();
     let left = finished - busiest.served;
-    let (lines, ok) = stats_until(&t, &p, |l| {
+    let (lines, ok) = stats_until(t, p, |l| {
         sum(l) == left && l.iter().all(|x| old.contains(&x.pid) || x.served == 0)
     })?;
     if ok {
@@ -217,7 +227,7 @@ pub fn stats(ctx: &mut Ctx) -> TestResult {
             .note(msg!("prefork-count-per-process")));
     }
     Err(t
-        .attach(explain(&p, &lines, left))
+        .attach(explain(p, &lines, left))
         .note(msg!("prefork-killed-count-gone", n = busiest.served)))
 }
 

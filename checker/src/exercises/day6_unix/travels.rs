@@ -113,71 +113,88 @@ pub fn socketpair_ends(ctx: &mut Ctx) -> TestResult {
     let table = procinfo::unix_sockets(p.pid());
     let parent = pair_ends(&table, p.pid());
     let ends: Vec<(i32, Vec<u64>)> = workers.iter().map(|&w| (w, pair_ends(&table, w))).collect();
+    let shared = shared_ends(p.pid(), &parent, &ends);
+    let layout = layout(&p, &parent, &ends);
+    match misplaced_ends(&p, workers.len(), &parent, &ends, &shared) {
+        Some((summary, note)) => Err(Failure::wrong(summary)
+            .detail(msg!("prefork-ends-label"), layout)
+            .note(note)),
+        None => Ok(()),
+    }
+}
+
+/// The ends more than one process holds, with who holds them (the parent first).
+fn shared_ends(parent_pid: i32, parent: &[u64], ends: &[(i32, Vec<u64>)]) -> Vec<(u64, Vec<i32>)> {
     let mut holders: BTreeMap<u64, Vec<i32>> = BTreeMap::new();
-    for (pid, held) in std::iter::once(&(p.pid(), parent.clone())).chain(&ends) {
+    for (pid, held) in std::iter::once(&(parent_pid, parent.to_vec())).chain(ends) {
         for &inode in held {
             holders.entry(inode).or_default().push(*pid);
         }
     }
-    let shared: Vec<(u64, Vec<i32>)> = holders
+    holders
         .into_iter()
         .filter(|(_, pids)| pids.len() > 1)
-        .collect();
-    let layout = layout(&p, &parent, &ends);
-    let fail = |summary: Text, note: Text| {
-        Err(Failure::wrong(summary)
-            .detail(msg!("prefork-ends-label"), layout.clone())
-            .note(note))
-    };
+        .collect()
+}
+
+/// What is wrong with who holds which end, most telling first: the summary and the note.
+/// `None` when each worker holds one end and the parent the other of each pair.
+fn misplaced_ends(
+    p: &Prefork,
+    workers: usize,
+    parent: &[u64],
+    ends: &[(i32, Vec<u64>)],
+    shared: &[(u64, Vec<i32>)],
+) -> Option<(Text, Text)> {
     // The parent kept the workers' ends: it holds more than one per worker, shared with them.
-    if !shared.is_empty() && parent.len() > workers.len() {
+    if !shared.is_empty() && parent.len() > workers {
         let (inode, pids) = &shared[0];
-        return fail(
+        return Some((
             msg!(
                 "prefork-parent-keeps-worker-end",
                 inode = format!("socket:[{inode}]"),
                 worker = p.named(&without(pids, p.pid()))
             ),
             msg!("prefork-parent-closes-worker-end"),
-        );
+        ));
     }
     if let Some((w, held)) = ends.iter().find(|(_, held)| held.len() > 1) {
-        return fail(
+        return Some((
             msg!(
                 "prefork-worker-keeps-ends",
                 worker = p.who(*w),
                 n = held.len()
             ),
             msg!("prefork-worker-closes-parent-ends"),
-        );
+        ));
     }
     if let Some((inode, pids)) = shared.first() {
-        return fail(
+        return Some((
             msg!(
                 "prefork-end-shared",
                 inode = format!("socket:[{inode}]"),
                 holders = p.named(pids)
             ),
             msg!("prefork-one-holder-per-end"),
-        );
+        ));
     }
     if let Some((w, _)) = ends.iter().find(|(_, held)| held.is_empty()) {
-        return fail(
+        return Some((
             msg!("prefork-worker-no-end", worker = p.who(*w)),
             msg!("prefork-socketpair-before-fork"),
-        );
+        ));
     }
-    if parent.len() < workers.len() {
-        return fail(
+    if parent.len() < workers {
+        return Some((
             msg!(
                 "prefork-parent-too-few-ends",
                 n = parent.len(),
-                workers = workers.len()
+                workers = workers
             ),
             msg!("prefork-socketpair-before-fork"),
-        );
+        ));
     }
-    Ok(())
+    None
 }
 
 fn without(pids: &[i32], pid: i32) -> Vec<i32> {

@@ -92,52 +92,34 @@ pub fn converse_watched(
         .zip(seeds)
         .enumerate()
         .map(|(i, (mut c, seed))| {
-            let (filler, pause) = (how.filler.clone(), how.pause_ms.clone());
-            let rounds = (how.rounds)(i);
-            let meet = how.all_served_first.then(|| Arc::clone(&served_first));
+            let talker = Talker {
+                i,
+                n,
+                rounds: (how.rounds)(i),
+                filler: how.filler.clone(),
+                pause: how.pause_ms.clone(),
+                meet: how.all_served_first.then(|| Arc::clone(&served_first)),
+                progress: Arc::clone(&progress),
+            };
             let explain = how.explain.clone();
-            let progress = Arc::clone(&progress);
             std::thread::spawn(move || -> TestResult {
                 let mut rng = fastrand::Rng::with_seed(seed);
                 // Over once, however it ends.
                 let ended = std::cell::Cell::new(false);
                 let end = || {
                     if !ended.replace(true) {
-                        progress.over.fetch_add(1, Ordering::SeqCst);
+                        talker.progress.over.fetch_add(1, Ordering::SeqCst);
                     }
                 };
-                let mut talk = || -> TestResult {
-                    for round in 0..rounds {
-                        let filler: String = (0..rng.usize(filler.clone()))
-                            .map(|_| rng.alphanumeric())
-                            .collect();
-                        echo::round_trip(
-                            &mut c,
-                            &format!("client {i} round {round} {filler}\n"),
-                            deadline,
-                        )?;
-                        if round == 0 {
-                            progress.start();
-                        }
-                        if round == 0
-                            && let Some(all) = &meet
-                        {
-                            all.meet(n, deadline);
-                        }
-                        std::thread::sleep(Duration::from_millis(rng.u64(pause.clone())));
-                    }
-                    // Over for the count before the EOF: a server that serves one client at a
-                    // time takes the next only once it reads this EOF.
-                    end();
-                    c.shutdown_write();
-                    c.expect_eof(deadline, msg!("eof-after-client-eof"))
-                };
-                let talked = talk().map_err(|f| match &explain {
-                    Some(explain) => explain(f),
-                    None => f,
-                });
+                let talked =
+                    talker
+                        .talk(&mut c, &mut rng, &end, deadline)
+                        .map_err(|f| match &explain {
+                            Some(explain) => explain(f),
+                            None => f,
+                        });
                 if talked.is_err()
-                    && let Some(all) = &meet
+                    && let Some(all) = &talker.meet
                 {
                     all.give_up();
                 }
@@ -147,6 +129,52 @@ pub fn converse_watched(
         })
         .collect();
     (threads, progress)
+}
+
+/// One client of `converse_watched`, as its thread sees it.
+struct Talker {
+    i: usize,
+    /// How many clients talk: all meet after their first echo, if `meet`.
+    n: usize,
+    rounds: usize,
+    filler: Range<usize>,
+    pause: Range<u64>,
+    meet: Option<Arc<Meeting>>,
+    progress: Arc<Progress>,
+}
+
+impl Talker {
+    /// Its lines, each echoed whole, with a pause after each; then its EOF, answered by EOF.
+    /// `end` counts the conversation over.
+    fn talk(
+        &self,
+        c: &mut Conn,
+        rng: &mut fastrand::Rng,
+        end: &dyn Fn(),
+        deadline: Instant,
+    ) -> TestResult {
+        let i = self.i;
+        for round in 0..self.rounds {
+            let filler: String = (0..rng.usize(self.filler.clone()))
+                .map(|_| rng.alphanumeric())
+                .collect();
+            echo::round_trip(c, &format!("client {i} round {round} {filler}\n"), deadline)?;
+            if round == 0 {
+                self.progress.start();
+            }
+            if round == 0
+                && let Some(all) = &self.meet
+            {
+                all.meet(self.n, deadline);
+            }
+            std::thread::sleep(Duration::from_millis(rng.u64(self.pause.clone())));
+        }
+        // Over for the count before the EOF: a server that serves one client at a time takes
+        // the next only once it reads this EOF.
+        end();
+        c.shutdown_write();
+        c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    }
 }
 
 /// Connect `n` clients at once, each from a thread of its own, named `client 0` to

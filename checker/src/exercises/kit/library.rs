@@ -64,27 +64,43 @@ pub fn expect_all<T: PartialEq>(
         wrong = wrong.to_string()
     ));
     let Some((i, got)) = first else { return Ok(()) };
-    let case = &cases[i];
+    Err(wrong_answer(
+        &cases[i],
+        &got,
+        (wrong, cases.len()),
+        answers,
+        note,
+    ))
+}
+
+/// The first wrong answer, how many of the `total` were wrong, and `note`'s explanation of it.
+fn wrong_answer<T>(
+    case: &Case<T>,
+    got: &T,
+    (wrong, total): (usize, usize),
+    answers: &Answers<T>,
+    note: impl Fn(&Case<T>, &T) -> Option<Text>,
+) -> Failure {
     let mut failure = Failure::wrong(msg!(
         "library-wrong-answer",
         call = &case.call.shown,
         expected = (answers.show)(&case.expected),
-        got = (answers.show)(&got)
+        got = (answers.show)(got)
     ));
-    if cases.len() > 1 {
+    if total > 1 {
         failure = failure.detail(
             msg!("library-wrong-answers"),
             msg!(
                 "library-wrong-of",
                 wrong = wrong.to_string(),
-                total = cases.len().to_string()
+                total = total.to_string()
             ),
         );
     }
-    if let Some(text) = note(case, &got) {
+    if let Some(text) = note(case, got) {
         failure = failure.note(text);
     }
-    Err(failure)
+    failure
 }
 
 /// Common answer shapes.

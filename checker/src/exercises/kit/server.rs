@@ -30,11 +30,7 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
         .server()
         .arg(port.to_string())
         .args(args.iter().cloned());
-    let shown_args: String = args
-        .iter()
-        .map(|a| format!(" {}", escape::shell_word(a)))
-        .collect();
-    let by_hand_command = format!("{} 7000{shown_args}", ctx.by_hand(name));
+    let by_hand_command = by_hand_command(ctx, name, args);
     let mut program = spawn.start()?;
     // From now on a wait for this server fails as soon as the server is stuck.
     ctx.watch(program.pid(), name);
@@ -59,23 +55,8 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
             let actual = port_of_line(name, port, external, &line)?;
             return ready(program, actual, line);
         }
-        if program.try_status().is_some()
-            || (program.stdout.is_closed()
-                && program
-                    .wait_until(Instant::now() + Duration::from_millis(200))
-                    .is_some())
-        {
-            let what = if external {
-                msg!("server-before-it-listened")
-            } else {
-                msg!("server-before-listening-line")
-            };
-            let f = program.unexpected_exit(what);
-            return Err(if said_address_in_use(&program) {
-                port_taken(f, external, ctx.own_network())
-            } else {
-                f
-            });
+        if let Some(f) = ended_before_listening(ctx, &mut program, external) {
+            return Err(f);
         }
         if program.stdout.is_closed() && !external {
             return Err(Failure::of_kind(
@@ -90,6 +71,39 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
             return Err(never_ready(name, external, &program));
         }
     }
+}
+
+/// The command to start the server by hand, on port 7000 with the same arguments.
+fn by_hand_command(ctx: &Ctx, name: &str, args: &[String]) -> String {
+    let shown_args: String = args
+        .iter()
+        .map(|a| format!(" {}", escape::shell_word(a)))
+        .collect();
+    format!("{} 7000{shown_args}", ctx.by_hand(name))
+}
+
+/// The server ended before it listened: how, and that its port was taken where it said so.
+/// `None` while it runs. (Its stdout closed, it gets 200 ms to be seen ending.)
+fn ended_before_listening(ctx: &Ctx, program: &mut Program, external: bool) -> Option<Failure> {
+    let ended = program.try_status().is_some()
+        || (program.stdout.is_closed()
+            && program
+                .wait_until(Instant::now() + Duration::from_millis(200))
+                .is_some());
+    if !ended {
+        return None;
+    }
+    let what = if external {
+        msg!("server-before-it-listened")
+    } else {
+        msg!("server-before-listening-line")
+    };
+    let f = program.unexpected_exit(what);
+    Some(if said_address_in_use(program) {
+        port_taken(f, external, ctx.own_network())
+    } else {
+        f
+    })
 }
 
 /// The port a `listening on <ip>:<port>` line names, which must be the one the server was

@@ -76,14 +76,14 @@ fn full_table(pid: i32, port: u16) -> Option<usize> {
     Some(clients)
 }
 
-/// Six clients, served once each; the server stopped (SIGSTOP); clients 1 and 2 reset, 3 and 4
-/// send a line, two new clients connect and send one; once the kernel holds all of it, the
-/// server continued: its next poll reports every one of these at once, in that order. Each
-/// sender must get its own line back, and the others must still be served. A server that
-/// removes a client from its list while walking it by index (Vec::remove(i), then i + 1) skips
-/// the next one and pairs the rest with their neighbours' events: client 3 gets client 2's
-/// POLLERR and is closed. One that accepts once per event leaves a new client unaccepted.
-fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> TestResult {
+/// Six clients, each served once; then every echo acknowledged and the server asleep again:
+/// no readiness it has not taken yet (EPOLLOUT once an echo is acknowledged) may come before
+/// the events that follow.
+fn six_served_and_quiet(
+    t: &Arc<Transcript>,
+    s: &Server,
+    deadline: Instant,
+) -> Result<Vec<Conn>, Failure> {
     let pid = s.program.pid();
     let mut early = Vec::new();
     for i in 0..6 {
@@ -91,8 +91,6 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
         echo::round_trip(&mut c, &format!("early client {i}\n"), deadline)?;
         early.push(c);
     }
-    // Every echo acknowledged and the server asleep again: no readiness it has not taken yet
-    // (EPOLLOUT once an echo is acknowledged) may come before the events that follow.
     let ports: Vec<u16> = early.iter().map(Conn::local_port).collect();
     wait::until(Duration::from_secs(2), || {
         procinfo::tcp_sockets(pid)
@@ -101,8 +99,21 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
             .all(|sock| sock.tx_queue == 0)
     });
     wait::settled(Duration::from_secs(2), || vec![pid]);
-    s.program.freeze()?;
-    t.note("checker", msg!("multi-stopped"));
+    Ok(early)
+}
+
+/// A client that sent a line while the server was stopped, and the line it must get back.
+type LineSent = (Conn, String);
+
+/// While the server is stopped: clients 1 and 2 reset, 3 and 4 send a line, two new clients
+/// connect and send one. The clients that sent nothing, and those that sent with their lines.
+fn events_in_order(
+    t: &Arc<Transcript>,
+    s: &Server,
+    early: Vec<Conn>,
+    deadline: Instant,
+) -> Result<(Vec<Conn>, Vec<LineSent>), Failure> {
+    let pid = s.program.pid();
     // Each event is made only once the kernel has taken the one before: the server's next
     // poll then reports them in this order. (Made back to back, two resets were once taken
     // in the other order: on a loaded machine the first RST's packet waited in another CPU's
@@ -126,7 +137,7 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
         c.reset();
         wait::until(Duration::from_secs(2), || gone(port));
     }
-    let mut senders: Vec<(Conn, String)> = Vec::new();
+    let mut senders: Vec<LineSent> = Vec::new();
     for mut c in early.by_ref().take(2) {
         let line = format!("{} again\n", c.who);
         c.send(line.as_bytes(), deadline)?;
@@ -142,6 +153,21 @@ fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> Tes
         wait::until(Duration::from_secs(2), || queued(c.local_port()));
         senders.push((c, line));
     }
+    Ok((survivors, senders))
+}
+
+/// Six clients, served once each; the server stopped (SIGSTOP); clients 1 and 2 reset, 3 and 4
+/// send a line, two new clients connect and send one; once the kernel holds all of it, the
+/// server continued: its next poll reports every one of these at once, in that order. Each
+/// sender must get its own line back, and the others must still be served. A server that
+/// removes a client from its list while walking it by index (Vec::remove(i), then i + 1) skips
+/// the next one and pairs the rest with their neighbours' events: client 3 gets client 2's
+/// POLLERR and is closed. One that accepts once per event leaves a new client unaccepted.
+fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> TestResult {
+    let early = six_served_and_quiet(t, s, deadline)?;
+    s.program.freeze()?;
+    t.note("checker", msg!("multi-stopped"));
+    let (mut survivors, mut senders) = events_in_order(t, s, early, deadline)?;
     s.program.thaw()?;
     t.note("checker", msg!("multi-continued-at-once"));
     // A server that ended did so on the resets; one still running mismatched clients and events.

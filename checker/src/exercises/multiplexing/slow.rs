@@ -86,27 +86,12 @@ fn fill_until_output_waits(
         let Some(mut sock) = settled(c, pid, deadline) else {
             break;
         };
-        // A server asleep with bytes unread may only not have run yet (on a loaded machine a
-        // woken process can wait for a CPU longer than two looks): it has stopped reading only
-        // if it still has not read them a while later. (Taking one for the other sent the EOF
-        // before output waited, and closes-without-flush passed once at a load of 50 to 80.)
-        let mut stopped = false;
-        while sock.rx_queue > 0 {
-            std::thread::sleep(Duration::from_millis(100));
-            match settled(c, pid, deadline) {
-                Some(again) if again.rx_queue == sock.rx_queue => {
-                    stopped = true;
-                    break;
-                }
-                Some(again) => sock = again,
-                None => {
-                    return Ok(Filled {
-                        sent,
-                        stopped_reading: false,
-                    });
-                }
-            }
-        }
+        let Some(stopped) = stopped_reading(c, pid, deadline, &mut sock) else {
+            return Ok(Filled {
+                sent,
+                stopped_reading: false,
+            });
+        };
         if stopped {
             t.note(
                 "checker",
@@ -139,6 +124,29 @@ fn fill_until_output_waits(
         sent,
         stopped_reading: false,
     })
+}
+
+/// Whether the server has stopped reading: a server asleep with bytes unread may only not have
+/// run yet (on a loaded machine a woken process can wait for a CPU longer than two looks): it
+/// has stopped reading only if it still has not read them a while later. (Taking one for the
+/// other sent the EOF before output waited, and closes-without-flush passed once at a load of
+/// 50 to 80.) `sock` follows the server's end as it is looked at again; `None` once time is up
+/// or the server is gone.
+fn stopped_reading(
+    c: &Conn,
+    pid: i32,
+    deadline: Instant,
+    sock: &mut procinfo::TcpSocket,
+) -> Option<bool> {
+    while sock.rx_queue > 0 {
+        std::thread::sleep(Duration::from_millis(100));
+        match settled(c, pid, deadline) {
+            Some(again) if again.rx_queue == sock.rx_queue => return Some(true),
+            Some(again) => *sock = again,
+            None => return None,
+        }
+    }
+    Some(false)
 }
 
 /// The server's end of `c` once the server has done what it does with what we sent: it sleeps

@@ -126,18 +126,9 @@ fn attempt(
 ) -> Attempt {
     let at = Instant::now();
     let window = measure();
-    let (exercise_index, test_index) = (job.exercise_index, job.test_index);
-    // The test's own directory: its programs run there, and in a sandbox it is the only place
-    // they may write.
-    let workdir = match tempfile::Builder::new()
-        .prefix("lab-checker-run-")
-        .tempdir()
-    {
+    let workdir = match test_directory() {
         Ok(dir) => dir,
-        Err(e) => {
-            let summary = msg!("worker-no-directory", error = e.to_string());
-            return Attempt::checker_error(summary, Duration::ZERO);
-        }
+        Err(attempt) => return attempt,
     };
     let log = Arc::new(Mutex::new(Vec::new()));
     let sandbox = sandbox_for(job, mode, workdir.path(), &log);
@@ -147,65 +138,29 @@ fn attempt(
     );
     let recorder: Recorder = scope.recorder.clone();
     let tag = scope.tag_prefix.clone();
-    let _ = events.send(Event::Started {
-        exercise_index,
-        test_index,
-        tag: tag.clone(),
-        at,
-    });
+    announce_start(events, job, &tag, at);
     // The test's own thread joins the sandbox's network namespace, where its programs listen.
     // If it cannot, the checker is at fault: running the test anyway would show the student
     // a "connection refused" of the checker's making.
     let entered = match sandbox.as_ref().map(Sandbox::enter).transpose() {
         Ok(entered) => entered,
-        Err(e) => {
-            drop(sandbox);
-            slot.give_back();
-            let summary = msg!("worker-could-not-enter-sandbox", error = format!("{e:#}"));
-            return Attempt::checker_error(summary, at.elapsed());
-        }
+        Err(e) => return could_not_enter(sandbox, slot, &e, at),
     };
-    let mut ctx = Ctx::new(
-        job.test.which(),
-        &job.built,
-        seed,
-        Arc::clone(&log),
-        scope,
-        slot,
-    );
-    let result = run_catching_panics(job.test.run, &mut ctx);
-    drop(ctx);
+    let result = run_in_its_ctx(job, seed, &log, scope, slot);
     // How much of a CPU its programs had, before they go: one that spun for the whole test did
     // not lack it.
     let program_cpu = reaper::tagged_cpu_time(&tag);
-    // Anything the test started and did not stop is stopped now, and its namespaces go.
-    reaper::stop_tagged(&tag);
-    let mut interventions = recorder.take();
-    if let Some(left) = sandbox.as_ref().map(Sandbox::leftovers).filter(|&n| n > 0) {
-        interventions.push(Intervention::SandboxLeftovers { count: left });
-    }
+    let interventions = stop_what_is_left(&tag, &recorder, sandbox.as_ref());
     drop(entered);
     drop(sandbox);
     drop(workdir);
+    let forked_past_cap = forked_past_cap(&interventions);
     // The status is the failure's once explained: a failure a todo!() explains is "not
     // started", whatever the test saw.
-    let forked_past_cap = interventions.iter().any(|i| {
-        matches!(
-            i,
-            Intervention::KilledForkBomb | Intervention::RefusedForks { .. }
-        )
-    });
     let failure = result.err().map(|f| explained_by(f, &interventions));
     let starvation = window.close();
     slot.give_back();
-    // What the test allocated (clients, floods, captures) goes back to the kernel: malloc keeps
-    // freed memory in its arenas, and every program the checker starts is forked from it, a fork
-    // copying the page tables of all it holds (a fifth of the suite's CPU went to forks while
-    // the checker held 100 MB it no longer used).
-    // SAFETY: malloc_trim only returns free memory; it is safe to call from any thread.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+    give_freed_memory_back();
     let log = log.lock().map(|l| l.clone()).unwrap_or_default();
     Attempt {
         failure,
@@ -214,6 +169,97 @@ fn attempt(
         starvation,
         program_cpu,
         forked_past_cap,
+    }
+}
+
+/// The progress display learns that the test started, and the tag of its programs.
+fn announce_start(events: &Sender<Event>, job: &Job, tag: &str, at: Instant) {
+    let _ = events.send(Event::Started {
+        exercise_index: job.exercise_index,
+        test_index: job.test_index,
+        tag: tag.to_string(),
+        at,
+    });
+}
+
+/// The checker's own failure to enter the sandbox: the sandbox goes before the slot is given
+/// back, and the test is not run.
+fn could_not_enter(
+    sandbox: Option<Sandbox>,
+    slot: &Slot,
+    e: &anyhow::Error,
+    at: Instant,
+) -> Attempt {
+    drop(sandbox);
+    slot.give_back();
+    let summary = msg!("worker-could-not-enter-sandbox", error = format!("{e:#}"));
+    Attempt::checker_error(summary, at.elapsed())
+}
+
+/// The test itself, with its context, which goes when it returns.
+fn run_in_its_ctx(
+    job: &Job,
+    seed: u64,
+    log: &Arc<Mutex<Vec<Text>>>,
+    scope: Scope,
+    slot: &Slot,
+) -> TestResult {
+    let mut ctx = Ctx::new(
+        job.test.which(),
+        &job.built,
+        seed,
+        Arc::clone(log),
+        scope,
+        slot,
+    );
+    run_catching_panics(job.test.run, &mut ctx)
+}
+
+/// The test's own directory: its programs run there, and in a sandbox it is the only place
+/// they may write. Without one the checker is at fault, which the attempt says.
+fn test_directory() -> Result<tempfile::TempDir, Attempt> {
+    tempfile::Builder::new()
+        .prefix("lab-checker-run-")
+        .tempdir()
+        .map_err(|e| {
+            let summary = msg!("worker-no-directory", error = e.to_string());
+            Attempt::checker_error(summary, Duration::ZERO)
+        })
+}
+
+/// Anything the test started and did not stop is stopped now, and its namespaces go: what the
+/// checker had to do to its programs, sandbox leftovers included.
+fn stop_what_is_left(
+    tag: &str,
+    recorder: &Recorder,
+    sandbox: Option<&Sandbox>,
+) -> Vec<Intervention> {
+    reaper::stop_tagged(tag);
+    let mut interventions = recorder.take();
+    if let Some(left) = sandbox.map(Sandbox::leftovers).filter(|&n| n > 0) {
+        interventions.push(Intervention::SandboxLeftovers { count: left });
+    }
+    interventions
+}
+
+/// Whether the checker had to stop a fork bomb or refuse forks to the test's programs.
+fn forked_past_cap(interventions: &[Intervention]) -> bool {
+    interventions.iter().any(|i| {
+        matches!(
+            i,
+            Intervention::KilledForkBomb | Intervention::RefusedForks { .. }
+        )
+    })
+}
+
+/// What the test allocated (clients, floods, captures) goes back to the kernel: malloc keeps
+/// freed memory in its arenas, and every program the checker starts is forked from it, a fork
+/// copying the page tables of all it holds (a fifth of the suite's CPU went to forks while
+/// the checker held 100 MB it no longer used).
+fn give_freed_memory_back() {
+    // SAFETY: malloc_trim only returns free memory; it is safe to call from any thread.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
@@ -278,6 +324,14 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
         return Failure::not_started(summary);
     }
     let mut f = f;
+    blame_the_server_end(&mut f, interventions);
+    let seen = Text::lines(interventions.iter().map(|i| i.describe()));
+    f.detail(msg!("worker-the-checker-saw"), seen)
+}
+
+/// A server that ended on its own is the cause of the symptom the test saw: the failure names
+/// that end, not the symptom's hint, and shows the server's last words.
+fn blame_the_server_end(f: &mut Failure, interventions: &[Intervention]) {
     let server_end = interventions.iter().find_map(|i| match i {
         Intervention::EndedOnItsOwn {
             label,
@@ -319,8 +373,6 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
             f.output = Some(last_words.join("\n"));
         }
     }
-    let seen = Text::lines(interventions.iter().map(|i| i.describe()));
-    f.detail(msg!("worker-the-checker-saw"), seen)
 }
 
 #[cfg(test)]

@@ -59,11 +59,7 @@ pub fn lines_to_everyone(
             in_flight = None;
         }
         if in_flight.is_none() {
-            let sender = next_sender(fleet, next_line);
-            fleet.send(sender, &line(next_line, size));
-            in_flight = Some((next_line, Instant::now()));
-            arrivals.retain(|&n, _| n + 16 > next_line);
-            next_line += 1;
+            in_flight = Some(send_next_line(fleet, &mut next_line, size, &mut arrivals));
         }
         let wait = clock
             .end
@@ -91,6 +87,22 @@ pub fn lines_to_everyone(
         given_up,
         elapsed: clock.start.elapsed(),
     })
+}
+
+/// Line `next_line`, from the client whose turn it is: its number and when it went. What
+/// arrived of lines long past is forgotten.
+fn send_next_line(
+    fleet: &mut Fleet,
+    next_line: &mut u64,
+    size: usize,
+    arrivals: &mut HashMap<u64, usize>,
+) -> (u64, Instant) {
+    let sender = next_sender(fleet, *next_line);
+    fleet.send(sender, &line(*next_line, size));
+    let sent = (*next_line, Instant::now());
+    arrivals.retain(|&n, _| n + 16 > *next_line);
+    *next_line += 1;
+    sent
 }
 
 /// The client whose turn it is to speak: the next live one from `number`'s turn.

@@ -46,6 +46,14 @@ impl Clock {
         }
         now
     }
+
+    /// How long a wait for replies may last from `now`: to the next edge of the window (its
+    /// start during the warm-up, its end after), 10 ms at most.
+    fn wait_from(&self, now: Instant) -> Duration {
+        let next = if self.started { self.end } else { self.start };
+        next.saturating_duration_since(now)
+            .min(Duration::from_millis(10))
+    }
 }
 
 /// What the round trips of one window gave.
@@ -94,26 +102,11 @@ pub fn round_trips(
         if now >= clock.end {
             break;
         }
-        let next = if clock.started {
-            clock.end
-        } else {
-            clock.start
-        };
-        let wait = next
-            .saturating_duration_since(now)
-            .min(Duration::from_millis(10));
+        let wait = clock.wait_from(now);
         fleet.exchange(&mut events, &mut scratch, wait, |fleet, i| {
-            let client = &mut fleet.clients[i];
-            if client.inbox.len() < size {
+            let Some(expected) = whole_reply(fleet, i, size, message) else {
                 return;
-            }
-            let expected = message(i);
-            if client.inbox[..size] != expected[..] || client.inbox.len() > size {
-                fleet.tally.wrong += 1;
-                fleet.lose(i);
-                return;
-            }
-            client.inbox.clear();
+            };
             let now = Instant::now();
             if let Some(at) = sent_at[i].take()
                 && clock.started
@@ -141,6 +134,28 @@ pub fn round_trips(
         sending: sending as u64,
         elapsed,
     })
+}
+
+/// Client `i`'s whole reply of `size` bytes, taken from its inbox: its message, to send again.
+/// One that differs or runs on is counted wrong, and the client is let go.
+fn whole_reply(
+    fleet: &mut Fleet,
+    i: usize,
+    size: usize,
+    message: impl Fn(usize) -> Vec<u8>,
+) -> Option<Vec<u8>> {
+    let client = &mut fleet.clients[i];
+    if client.inbox.len() < size {
+        return None;
+    }
+    let expected = message(i);
+    if client.inbox[..size] != expected[..] || client.inbox.len() > size {
+        fleet.tally.wrong += 1;
+        fleet.lose(i);
+        return None;
+    }
+    client.inbox.clear();
+    Some(expected)
 }
 
 /// The histogram of `waits` and `unanswered`, corrected for coordinated omission: a client

@@ -21,22 +21,7 @@ pub(super) fn sleeps(
         msg!("stuck-wchan", wchan = wchan)
     };
     if let Some((total, fds)) = procinfo::polled_fds(pid, call) {
-        let shown: Vec<Text> = fds
-            .iter()
-            .filter(|(fd, _)| *fd >= 0)
-            .take(4)
-            .map(|&(fd, events)| {
-                let what = table.describe(pid, fd);
-                // Polled for nothing: a descriptor left in the array but not watched (the
-                // listening socket of a server whose table of clients is full, say).
-                let what = if events == 0 {
-                    msg!("stuck-fd-no-events", what = what)
-                } else {
-                    what
-                };
-                msg!("stuck-fd", fd = fd.to_string(), what = what)
-            })
-            .collect();
+        let shown = polled(pid, &fds, table);
         return msg!(
             "stuck-sleeps-poll",
             who = who.clone(),
@@ -70,6 +55,26 @@ pub(super) fn sleeps(
         what = what,
         wchan = wchan
     )
+}
+
+/// The first four descriptors a poll waits on (`fds`: each with the events asked for), each
+/// with what it is.
+fn polled(pid: i32, fds: &[(i32, i16)], table: &Sockets) -> Vec<Text> {
+    fds.iter()
+        .filter(|(fd, _)| *fd >= 0)
+        .take(4)
+        .map(|&(fd, events)| {
+            let what = table.describe(pid, fd);
+            // Polled for nothing: a descriptor left in the array but not watched (the
+            // listening socket of a server whose table of clients is full, say).
+            let what = if events == 0 {
+                msg!("stuck-fd-no-events", what = what)
+            } else {
+                what
+            };
+            msg!("stuck-fd", fd = fd.to_string(), what = what)
+        })
+        .collect()
 }
 
 /// Where process `pid` sleeps, called `who`: its first sleeping thread's line (the call, on

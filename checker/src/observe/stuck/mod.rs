@@ -317,11 +317,23 @@ impl Watch {
         if now - still_since < HOLD {
             return None;
         }
+        seen.stuck = self.asleep_for_good(&seen.look, activity, names);
+        seen.stuck.clone()
+    }
+
+    /// Stuck, of a program asleep and unchanged for `HOLD` (`look`): unless a timer, a timeout
+    /// or something to read will wake it, and if it still looks the same once diagnosed.
+    fn asleep_for_good(
+        &self,
+        look: &Look,
+        activity: u64,
+        names: &HashMap<u16, String>,
+    ) -> Option<Stuck> {
         let pids: Vec<i32> = procinfo::tree(self.pid);
-        let timeouts = socket_timeouts(&seen.look);
+        let timeouts = socket_timeouts(look);
         if pids.is_empty()
             || pids.iter().any(|&p| procinfo::has_armed_timer(p))
-            || woken(&pids, &seen.look)
+            || woken(&pids, look)
             || timeouts.contains(&Timed::Yes)
         {
             return None;
@@ -330,19 +342,18 @@ impl Watch {
         // Everything above was read while the program could still move: a client whose receive
         // timed out may have given up and ended meanwhile (its socket then reads as no socket
         // at all). Stuck only if it still looks as it did, all of it still there.
-        if self.look(activity) != seen.look {
+        if self.look(activity) != *look {
             return None;
         }
-        seen.stuck = Some(Stuck {
+        Some(Stuck {
             label: self.label.clone(),
             where_,
             untimed_socket_wait: timeouts.contains(&Timed::No),
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
             idle: false,
-            holds_unread: holds_unread(&seen.look),
+            holds_unread: holds_unread(look),
             spins: false,
-        });
-        seen.stuck.clone()
+        })
     }
 
     /// Where the program is now, stuck or not: every thread of every process (asleep in which

@@ -154,32 +154,47 @@ fn serve_hidden(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .extend_from_slice(&buf[..n]);
-        let data = buf[..n].to_vec();
-        let ok = match behaviour {
-            Behaviour::Echo => stream.write_all(&data).is_ok(),
-            Behaviour::EchoInPieces(pause) => data.iter().all(|b| {
-                std::thread::sleep(pause);
-                stream.write_all(&[*b]).is_ok()
-            }),
-            Behaviour::CloseEarly if first => {
-                let half = &data[..data.len() / 2];
-                let _ = stream.write_all(half);
-                t.sent(who, half);
-                t.note(who, msg!("hidden-closed-early"));
-                return;
-            }
-            Behaviour::CloseEarly => true,
-            Behaviour::NeverAnswer => true,
-        };
-        if !matches!(behaviour, Behaviour::NeverAnswer | Behaviour::CloseEarly) {
-            t.sent(who, &data);
-        }
-        if !ok {
-            t.note(who, msg!("hidden-write-failed"));
+        if !answer(&mut stream, behaviour, first, t, &buf[..n]) {
             return;
         }
         first = false;
     }
+}
+
+/// Answer what one read brought as `behaviour` says, in the transcript too: whether to go on
+/// serving (not once it closed early or a write failed).
+fn answer(
+    stream: &mut TcpStream,
+    behaviour: Behaviour,
+    first: bool,
+    t: &Transcript,
+    data: &[u8],
+) -> bool {
+    let who = "hidden server";
+    let ok = match behaviour {
+        Behaviour::Echo => stream.write_all(data).is_ok(),
+        Behaviour::EchoInPieces(pause) => data.iter().all(|b| {
+            std::thread::sleep(pause);
+            stream.write_all(&[*b]).is_ok()
+        }),
+        Behaviour::CloseEarly if first => {
+            let half = &data[..data.len() / 2];
+            let _ = stream.write_all(half);
+            t.sent(who, half);
+            t.note(who, msg!("hidden-closed-early"));
+            return false;
+        }
+        Behaviour::CloseEarly => true,
+        Behaviour::NeverAnswer => true,
+    };
+    if !matches!(behaviour, Behaviour::NeverAnswer | Behaviour::CloseEarly) {
+        t.sent(who, data);
+    }
+    if !ok {
+        t.note(who, msg!("hidden-write-failed"));
+        return false;
+    }
+    true
 }
 
 /// Accept one connection on a free loopback port and hand it to `handler` on a thread of its

@@ -83,10 +83,31 @@ pub fn echo_throughput(
         Duration::from_secs(2),
     )
     .map_err(|e| io_failure("load generator", "connect", &e))?;
-    let mut writer = stream.try_clone()?;
+    let writer = stream.try_clone()?;
     let mut reader = stream;
     let start = Instant::now();
-    let sender = std::thread::spawn(move || {
+    let sender = send_in_chunks(writer, bytes, deadline);
+    let (got, stuck_at, ended) = read_back(&mut reader, bytes, (deadline, slow_at), start, stuck);
+    let elapsed = start.elapsed().as_secs_f64();
+    let _ = reader.shutdown(Shutdown::Both);
+    let _ = sender.join();
+    if let Some(stuck) = stuck_at {
+        return Err(super::conn::stuck_failure("load generator", stuck));
+    }
+    if got < bytes {
+        return Err(came_back_short(got, bytes, ended));
+    }
+    Ok(bytes as f64 / elapsed / 1e6)
+}
+
+/// The writer's thread: `bytes` in 64 KiB chunks, then our FIN. It gives up at the first
+/// failed write (the reader says why the stream stopped).
+fn send_in_chunks(
+    mut writer: TcpStream,
+    bytes: usize,
+    deadline: Instant,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
         let chunk = vec![0x5au8; 64 * 1024];
         let mut left = bytes;
         while left > 0 {
@@ -100,7 +121,18 @@ pub fn echo_throughput(
             left -= n;
         }
         let _ = writer.shutdown(Shutdown::Write);
-    });
+    })
+}
+
+/// Read the echo back until all `bytes` came, or it is too late or too slow, or the server is
+/// found stuck, or the stream ended: how many came, where it is stuck, how the stream ended.
+fn read_back(
+    reader: &mut TcpStream,
+    bytes: usize,
+    (deadline, slow_at): (Instant, Option<Instant>),
+    start: Instant,
+    stuck: impl Fn() -> Option<Stuck>,
+) -> (usize, Option<Stuck>, Option<Ended>) {
     let mut buf = vec![0u8; 256 * 1024];
     let mut got = 0usize;
     let mut stuck_at = None;
@@ -145,27 +177,24 @@ pub fn echo_throughput(
             }
         }
     }
-    let elapsed = start.elapsed().as_secs_f64();
-    let _ = reader.shutdown(Shutdown::Both);
-    let _ = sender.join();
-    if let Some(stuck) = stuck_at {
-        return Err(super::conn::stuck_failure("load generator", stuck));
+    (got, stuck_at, ended)
+}
+
+/// The failure of an echo that came back short, by how its stream ended: none means our
+/// deadline came first.
+fn came_back_short(got: usize, bytes: usize, ended: Option<Ended>) -> Failure {
+    match ended {
+        Some(Ended::Closed) => Failure::of_kind(
+            Kind::EarlyEof,
+            msg!("load-closed-early", got = got, bytes = bytes),
+        ),
+        Some(Ended::Error(error)) => Failure::of_kind(
+            Kind::Reset,
+            msg!("load-reset-early", got = got, bytes = bytes, error = error),
+        ),
+        None => Failure::of_kind(
+            Kind::Timeout,
+            msg!("load-too-slow", got = got, bytes = bytes),
+        ),
     }
-    if got < bytes {
-        return Err(match ended {
-            Some(Ended::Closed) => Failure::of_kind(
-                Kind::EarlyEof,
-                msg!("load-closed-early", got = got, bytes = bytes),
-            ),
-            Some(Ended::Error(error)) => Failure::of_kind(
-                Kind::Reset,
-                msg!("load-reset-early", got = got, bytes = bytes, error = error),
-            ),
-            None => Failure::of_kind(
-                Kind::Timeout,
-                msg!("load-too-slow", got = got, bytes = bytes),
-            ),
-        });
-    }
-    Ok(bytes as f64 / elapsed / 1e6)
 }

@@ -56,39 +56,13 @@ impl Peer {
     ) -> Result<Option<(Vec<u8>, SocketAddr)>, Failure> {
         let mut buf = vec![0u8; 70_000];
         let began = Instant::now();
-        let mut unbound = 0;
+        let mut unbound = 0u32;
         loop {
             let Some(left) = remaining(deadline) else {
                 return Ok(None);
             };
-            if watch
-                && began.elapsed() >= Duration::from_millis(100)
-                && let Some(stuck) = self.t.stuck()
-            {
-                self.t.note(&self.who, super::conn::gave_up(&stuck));
-                return Err(self.t.attach(super::conn::stuck_failure(&self.who, stuck)));
-            }
-            // Two looks in a row, 50 ms apart: a server that closes and binds its socket
-            // again is not taken for gone in between.
-            unbound = match from {
-                Some(port) if began.elapsed() >= Duration::from_millis(100) => {
-                    if procinfo::udp_port_bound_here(port) {
-                        0
-                    } else {
-                        unbound + 1
-                    }
-                }
-                _ => 0,
-            };
-            if let Some(port) = from
-                && unbound >= 2
-            {
-                self.t
-                    .note(&self.who, msg!("udp-port-unbound-note", port = port));
-                return Err(self.t.attach(Failure::of_kind(
-                    Kind::Refused,
-                    msg!("udp-port-unbound", who = &self.who, port = port),
-                )));
+            if let Some(f) = self.no_reply_can_come(began, watch, from, &mut unbound) {
+                return Err(f);
             }
             let _ = self
                 .sock
@@ -113,6 +87,48 @@ impl Peer {
                 Err(e) => return Err(Failure::from(e)),
             }
         }
+    }
+
+    /// Why no datagram can come any more, once the wait is 100 ms old: the server is stuck
+    /// (when `watch`), or nothing is bound to its port `from` at two looks in a row
+    /// (`unbound` counts them).
+    fn no_reply_can_come(
+        &self,
+        began: Instant,
+        watch: bool,
+        from: Option<u16>,
+        unbound: &mut u32,
+    ) -> Option<Failure> {
+        if watch
+            && began.elapsed() >= Duration::from_millis(100)
+            && let Some(stuck) = self.t.stuck()
+        {
+            self.t.note(&self.who, super::conn::gave_up(&stuck));
+            return Some(self.t.attach(super::conn::stuck_failure(&self.who, stuck)));
+        }
+        // Two looks in a row, 50 ms apart: a server that closes and binds its socket
+        // again is not taken for gone in between.
+        *unbound = match from {
+            Some(port) if began.elapsed() >= Duration::from_millis(100) => {
+                if procinfo::udp_port_bound_here(port) {
+                    0
+                } else {
+                    *unbound + 1
+                }
+            }
+            _ => 0,
+        };
+        if let Some(port) = from
+            && *unbound >= 2
+        {
+            self.t
+                .note(&self.who, msg!("udp-port-unbound-note", port = port));
+            return Some(self.t.attach(Failure::of_kind(
+                Kind::Refused,
+                msg!("udp-port-unbound", who = &self.who, port = port),
+            )));
+        }
+        None
     }
 
     /// Expect the next datagram to be exactly `expected`, from the server's `port`.
