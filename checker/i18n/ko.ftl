@@ -212,10 +212,10 @@ conn-no-eof = { $who }: EOF가 없다: { $why } 연결이 열린 채였다
 conn-shut-down = 송신 쪽을 닫음(FIN: 프로그램의 read가 0을 돌려준다)
 conn-closed-rst = SO_LINGER 0으로 닫음(RST: 리셋)
 
-## 여러 실습이 함께 쓰는 테스트 묶음 (exercises/families/): 한 번만 옮긴다
+## 여러 실습이 함께 쓰는 테스트 묶음 (exercises/의 폴더마다 family.rs): 한 번만 옮긴다
 ## 키: <묶음>--<테스트 id>--title, --hint. 실습이 자기 말로 바꾼 것은 <실습>--<테스트 id>--hint
 
-# 에코 서버의 계약 (families/echo_server.rs): day2-echo, day5-poll, day5-epoll
+# 에코 서버의 계약 (echo_server/family.rs): day2-echo, day5-poll, day5-epoll
 echo-server--listening-line--title = 와일드카드 주소와 실제 포트로 `listening on 0.0.0.0:<port>`를 한 번 출력한다
 echo-server--listening-line--hint = INADDR_ANY(SockaddrIn::new(0, 0, 0, 0, port))에 바인드한 뒤, getsockname()이 돌려준 주소를 한 번 출력하고 flush하라.
 echo-server--round-trip--title = 한 줄이 온전히 돌아오고, 클라이언트의 하프 클로즈 뒤에 EOF가 온다
@@ -239,7 +239,7 @@ echo-server--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUS
 echo-server--throughput--title = 처리량이 채점기의 기준 에코 서버의 4분의 1 이상
 echo-server--throughput--hint = 큰 덩어리(수십 KiB의 버퍼)로 읽고 쓰라. 바이트마다 시스템 호출 한 번은 수천 배 느리다.
 
-# 스레드 하나인 서버가 읽는 에코 테스트 (families/one_thread.rs의 ECHO_ONE_THREAD)
+# 스레드 하나인 서버가 읽는 에코 테스트 (one_thread/family.rs의 ECHO_ONE_THREAD)
 echo-server-one-thread--round-trip--hint = read가 0이면 클라이언트의 EOF다. 그 클라이언트를 위해 아직 버퍼에 있는 것을 보낸 뒤 소켓을 닫으라.
 echo-server-one-thread--binary-64k--hint = 텍스트가 아니라 바이트를 에코하라. 클라이언트마다 데이터를 String이 아닌 Vec<u8>에 두라.
 echo-server-one-thread--one-byte-writes--hint = 데이터는 아무 크기의 조각으로 온다. 읽은 것을 클라이언트의 버퍼 뒤에 붙이고 있는 것을 보내라.
@@ -252,7 +252,7 @@ echo-server-one-thread--no-close-wait--hint = 클라이언트의 EOF가 왔고 �
 echo-server-one-thread--restart-same-port--hint = bind() 전에 리스닝 소켓에 SO_REUSEADDR를 설정하라.
 echo-server-one-thread--throughput--hint = 큰 덩어리(수십 KiB)로 읽고 보내고, send마다 남은 것을 옮기지 말고 버퍼 안의 오프셋을 기억하라.
 
-# 모든 클라이언트를 스레드 하나로 (families/one_thread.rs): day5-poll, day5-epoll
+# 모든 클라이언트를 스레드 하나로 (one_thread/family.rs): day5-poll, day5-epoll
 one-thread--many-clients--title = 동시에 연결한 클라이언트 100개가 함께 주고받다가 제각기 떠난다: 각자 정확히 자기 바이트를 받는다
 one-thread--many-clients--hint = 클라이언트마다 pollfd 하나와 버퍼 하나를 같은 위치로 짝지으라. 배열에서 같은 자리에 있는 클라이언트의 revents를 읽고, 끝난 클라이언트는 순회 도중 인덱스로가 아니라 순회가 끝난 뒤 한 번에 지우라.
 one-thread--connect-burst--title = 연달아 connect 200번: 그 클라이언트가 모두 처리된다
@@ -272,7 +272,7 @@ one-thread--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 
 one-thread--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
 one-thread--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 poll이 알려 준다.
 
-# 채팅의 계약 (families/chat.rs): day5-threads
+# 채팅의 계약 (chat/family.rs): day5-threads
 chat--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
 chat--to-everyone--hint = 각 클라이언트를 그 스레드가 읽기 전에 공유 목록에 넣으라. 완성된 줄마다 보낸 클라이언트를 포함해 목록의 모든 클라이언트에게 보내되, 브로드캐스트 전체 동안 락 하나를 잡고 있으라.
 chat--many-senders--title = 읽기를 멈춘 클라이언트에서 브로드캐스트가 막히고 다른 줄이 기다린다. 그다음 클라이언트 8개가 동시에 300줄씩, 100줄씩 나눠 보낸다: 모든 클라이언트가 모든 줄을 온전히, 하나의 같은 순서로 받고, 보낸 이마다 그 순서가 지켜진다
@@ -284,7 +284,7 @@ chat--client-leaves--hint = EOF(read가 0을 반환)나 오류가 나면 클라�
 chat--client-resets--title = 리셋한 클라이언트에게 가는 줄: 패닉도, 오염된 락도 없고, 다른 클라이언트와 새로 온 클라이언트가 계속 처리된다
 chat--client-resets--hint = 떠난 클라이언트로의 send는 실패한다(EPIPE, ECONNRESET): 그 클라이언트를 빼라. 락을 잡은 채 send를 unwrap()하지 말라. 패닉이 모든 스레드의 뮤텍스를 오염시킨다.
 
-# 깔끔한 종료 (families/graceful_exit.rs): day4-signals, day5-pipe
+# 깔끔한 종료 (graceful_exit/mod.rs): day4-signals, day5-pipe
 graceful-exit--sigterm-exit--title = SIGTERM: 깔끔한 종료. 마지막 줄은 `bye`, 제시간에 상태 0, 남은 프로세스는 없다
 graceful-exit--sigterm-exit--hint = 핸들러는 플래그만 세우라. 메인 루프가 그것을 보고 수락을 멈추고, 자기가 시작한 프로세스를 모두 끝내고 기다린 뒤, `bye`를 출력하고 main에서 상태 0으로 돌아오라.
 graceful-exit--sigint-exit--title = SIGINT(Ctrl-C): 똑같이 깨끗한 종료
@@ -1220,7 +1220,7 @@ new-left-solution = 풀이: { $file }
 new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
 new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)
 new-left-rules = 규칙(수업을 건너뛰게 하는 지름길): solutions/{ $exercise }/clippy.toml과 Cargo.toml의 [lints]. 그다음 `cargo run -p checker -- sync`가 스텁과 checker/pristine/에 복사하고 강의의 규칙 표를 쓴다
-new-left-tests = 테스트: { $file } (자기 행들, 또는 다른 실습과 함께 쓰는 묶음을 `families`에: exercises/families/)
+new-left-tests = 테스트: { $file } (자기 행들, 또는 다른 실습과 함께 쓰는 묶음을 `families`에: 묶음마다 exercises/의 폴더 하나, 표는 family.rs)
 new-left-messages = 테스트가 쓰는 메시지 id 가운데 카탈로그에 없는 것(msg!("...")): 그 영어를 checker/i18n/en.ftl에, 한국어를 checker/i18n/ko.ftl에
 new-left-broken = 테스트마다 그것을 실패시키는 버그 버전, 그리고 올바른 다른 설계 하나 이상: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
 new-left-course = 영어 강의 절: course.md#{ $exercise } (정확한 계약, C 호출과 nix 대응, 테스트 id마다 한 줄)

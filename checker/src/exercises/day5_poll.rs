@@ -1,13 +1,13 @@
 //! Hidden tests of day5-poll: the echo-server contract that day2-echo's tests establish
 //! (shared, `echo_server`), then what serving every client from one thread with poll(2) adds
-//! (shared with day5-epoll, `multiplexing`): 100 clients at once, a burst of connects, a client
+//! (shared with day5-epoll, `one_thread`): 100 clients at once, a burst of connects, a client
 //! that does not read, back-pressure, a reset while output waits, non-blocking sockets, one
 //! thread of one process. Observed on the wire and in /proc; no test waits for a particular
 //! system call, so a server that writes at once when it can and buffers only the rest passes.
 
-use crate::exercises::families::echo_server::ECHO_SERVER;
-use crate::exercises::families::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
+use crate::exercises::echo_server::ECHO_SERVER;
 use crate::exercises::kit::rules::RULES;
+use crate::exercises::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::lab::family::Takes;
 
@@ -23,7 +23,7 @@ pub static EXERCISE: Exercise = Exercise {
     },
     student_files: &["src/bin/poll-server.rs"],
     // Every test is shared: the echo-server contract as a one-thread server reads it, and every
-    // one-thread server's tests (families/). Change points, timeouts and hints there, or here
+    // one-thread server's tests (echo_server/, one_thread/). Change points, timeouts and hints there, or here
     // for day5-poll alone with `.tweaks(&[Tweak::of("id").points(2)])`.
     families: &[
         Takes::family(&ECHO_SERVER, SERVER).variant(&ECHO_ONE_THREAD),

@@ -1,18 +1,19 @@
 //! One module per exercise, each holding its hidden tests in one table, built from the steps
-//! of `kit`. Families of tests that several exercises share are declared once in `families/`
-//! (the echo-server contract, the one-thread server's, the chat contract, the graceful exit),
-//! and an exercise names those it takes; the tests of the first three run from `echo_server`,
-//! `multiplexing` and `chat`, the graceful exit from each exercise's own scenario.
+//! of `kit`. Families of tests that several exercises share are each one folder, declared once
+//! (its table in `family.rs`, its tests beside it): the echo-server contract (`echo_server`), the
+//! one-thread server's (`one_thread`), the chat contract (`chat`), the graceful exit
+//! (`graceful_exit`: its steps; each exercise gives its own scenario). An exercise names those
+//! it takes in its `families`.
 
 use crate::lab::exercise::Exercise;
 
-mod families;
 pub mod kit;
 
-// The tests that several exercises share, run from their families' tables (`families/`).
+// The families of tests that several exercises share, each a folder: its table and its tests.
 mod chat;
 mod echo_server;
-mod multiplexing;
+mod graceful_exit;
+mod one_thread;
 
 // One module per exercise.
 mod day1_endian;

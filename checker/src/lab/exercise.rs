@@ -23,7 +23,7 @@ pub struct Exercise {
     pub kind: ExerciseKind,
     /// The files the student writes, relative to the package (for messages and annotations).
     pub student_files: &'static [&'static str],
-    /// The shared families of tests it takes (`exercises/families/`), graded before its own.
+    /// The shared families of tests it takes (`exercises/<family>/family.rs`), graded before its own.
     pub families: &'static [Takes],
     /// Its own tests.
     pub tests: &'static [TestCase],

@@ -1,15 +1,17 @@
-//! The tests of the chat contract (`families::chat`), and day5-threads' thread count: every
+//! The chat contract: its table (`family`), its tests, and day5-threads' thread count: every
 //! client reads whole lines, and what each got is compared with what the others got and with
 //! what was sent (`judge`), under load and in pieces (`order`) and with two lines made to cross
 //! (`crossing`); the server's threads, its children, the sockets it still holds (`leave`). The checker plays the clients (`member`). Each test starts the program its
 //! exercise names (`Ctx::program`).
 
 mod crossing;
+mod family;
 mod judge;
 mod leave;
 pub mod member;
 mod order;
 
+pub use family::CHAT;
 pub use leave::{client_leaves, client_resets, thread_per_client};
 pub use order::{lines_in_pieces, many_senders};
 

@@ -10,7 +10,7 @@
 //! reply out with SO_RCVTIMEO or with poll. `checker/tests/broken-versions/day2-echo*.toml`
 //! keeps a correct program of each design.
 
-use crate::exercises::families::echo_server::ECHO_SERVER;
+use crate::exercises::echo_server::ECHO_SERVER;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
@@ -33,7 +33,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER, CLIENT],
     },
     student_files: &["src/bin/echo-server.rs", "src/bin/echo-client.rs"],
-    // The server's tests are the echo-server contract (families/echo_server.rs), in its words.
+    // The server's tests are the echo-server contract (echo_server/family.rs), in its words.
     families: &[Takes::family(&ECHO_SERVER, SERVER)],
     tests: &[
         TestCase {

@@ -7,7 +7,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::kit::shutdown::{self, LeftBehind};
+use crate::exercises::graceful_exit::steps::{self, LeftBehind};
 use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -32,7 +32,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal) -> TestResult {
     let _pause = ReaperPause::new();
     let status = signal_with_children_frozen(&t, &mut s, signal)?;
     let on = msg!("exit-on", signal = signal.as_str());
-    shutdown::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| {
+    steps::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| {
         t.attach(f)
             .note(msg!("exit-must-exit-0", signal = signal.as_str()))
     })?;

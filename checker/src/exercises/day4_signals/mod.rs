@@ -20,7 +20,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
+use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
@@ -43,7 +43,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/signal-server.rs"],
-    // The graceful exit is shared (families/graceful_exit.rs); its scenario here: two clients
+    // The graceful exit is shared (graceful_exit/); its scenario here: two clients
     // connected, their children frozen while the signal arrives (exit.rs).
     families: &[Takes::family(&GRACEFUL_EXIT, SERVER)
         .after_own()

@@ -1,6 +1,6 @@
 //! What edge-triggered epoll adds to a one-thread server's tests: the registration itself
 //! (EPOLLET, seen in /proc), and data left unread after EPOLLIN, which nothing announces again.
-//! (Output left unsent after EPOLLOUT stalls `multiplexing::slow_reader`, shared with poll.)
+//! (Output left unsent after EPOLLOUT stalls `one_thread::slow_reader`, shared with poll.)
 
 use std::time::Duration;
 

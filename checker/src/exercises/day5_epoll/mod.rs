@@ -3,9 +3,9 @@
 //! registered with EPOLLET (seen in /proc/<pid>/fdinfo of the epoll descriptor), a burst that
 //! must be read until EAGAIN, a slow reader that must be written to until EAGAIN.
 
-use crate::exercises::families::echo_server::ECHO_SERVER;
-use crate::exercises::families::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
+use crate::exercises::echo_server::ECHO_SERVER;
 use crate::exercises::kit::rules::RULES;
+use crate::exercises::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 
@@ -20,7 +20,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/epoll-server.rs"],
-    // The echo-server contract and every one-thread server's tests are shared (families/), said
+    // The echo-server contract and every one-thread server's tests are shared (echo_server/, one_thread/), said
     // here in epoll's words where poll's would mislead; then what edge-triggered epoll adds.
     families: &[
         Takes::family(&ECHO_SERVER, SERVER)

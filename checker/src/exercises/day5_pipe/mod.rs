@@ -23,7 +23,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
+use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::wait;
@@ -42,7 +42,7 @@ pub static EXERCISE: Exercise = Exercise {
         binaries: &[SERVER],
     },
     student_files: &["src/bin/store-server.rs"],
-    // The graceful exit is shared (families/graceful_exit.rs); its scenario here: the logger
+    // The graceful exit is shared (graceful_exit/); its scenario here: the logger
     // stopped while lines wait in the pipe (shutdown.rs). Then the tests of its own.
     families: &[Takes::family(&GRACEFUL_EXIT, SERVER)
         .after_own()

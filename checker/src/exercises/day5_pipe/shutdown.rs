@@ -16,7 +16,7 @@ use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::kit::shutdown::{self, LeftBehind};
+use crate::exercises::graceful_exit::steps::{self, LeftBehind};
 use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::stuck::Stuck;
@@ -35,7 +35,7 @@ const WAITS_FOR_LOGGER: Duration = Duration::from_millis(300);
 /// its way to the pipe until then, and a child the signal kills would lose it.
 pub fn wait_until_waiting(run: &Running) {
     let (server, logger) = (run.s.program.pid(), run.logger);
-    shutdown::wait_until_asleep(Duration::from_secs(1), || {
+    steps::wait_until_asleep(Duration::from_secs(1), || {
         let mut tree = procinfo::tree(server);
         tree.retain(|&p| p != logger);
         tree
@@ -149,7 +149,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
         Err(stuck) => return Err(t.attach(still_running(&run, signal.as_str(), Some(stuck)))),
     };
     let on = msg!("pipe-on-signal", signal = signal.as_str());
-    shutdown::expect_exit_0_and_bye(&mut run.s.program, status, signal, on, |f| {
+    steps::expect_exit_0_and_bye(&mut run.s.program, status, signal, on, |f| {
         t.attach(f).note(msg!("pipe-exit-by-itself"))
     })?;
     expect_nothing_left(&run)?;

@@ -17,7 +17,8 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
 use crate::exercises::chat::member::Member;
-use crate::exercises::kit::{server, shutdown};
+use crate::exercises::graceful_exit::steps;
+use crate::exercises::kit::server;
 use crate::lab::exercise::secs;
 
 /// Lines waiting inside the server for the two clients that do not read when the signal comes:
@@ -68,9 +69,9 @@ fn scenario(ctx: &mut Ctx, signal: Signal) -> TestResult {
         .note(msg!("async-grace")));
     };
     let on = msg!("async-after-signal", signal = signal.as_str());
-    shutdown::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| f)?;
-    let left = shutdown::LeftBehind::of(&s.program);
-    if left != shutdown::LeftBehind::default() {
+    steps::expect_exit_0_and_bye(&mut s.program, status, signal, on, |f| f)?;
+    let left = steps::LeftBehind::of(&s.program);
+    if left != steps::LeftBehind::default() {
         return Err(Failure::wrong(msg!("async-left-behind")));
     }
     Ok(())

@@ -13,8 +13,8 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
+use crate::exercises::graceful_exit::steps;
 use crate::exercises::kit::echo;
-use crate::exercises::kit::shutdown;
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
 
@@ -48,7 +48,7 @@ fn clean_exit(ctx: &mut Ctx, signal: Signal, to_group: bool) -> TestResult {
         return Err(t.attach(still_running(&p, signal)));
     };
     let on = msg!("prefork-on-signal", signal = signal.as_str());
-    shutdown::expect_exit_0_and_bye(&mut p.s.program, status, signal, on, |f| {
+    steps::expect_exit_0_and_bye(&mut p.s.program, status, signal, on, |f| {
         t.attach(f)
             .note(msg!("prefork-exit-by-itself", signal = signal.as_str()))
     })?;

@@ -1,11 +1,11 @@
 //! The reusable steps the exercises' tests are built from, so each exercise module holds only
 //! its table and its own logic: running a program to its end (`run`) and checking the
 //! contract's error exit (`errors`), lines a program printed (`lines`), waiting on what `/proc`
-//! shows (`poll`), starting the server under test (`server`), many clients at once
+//! shows (`wait`), starting the server under test (`server`), many clients at once
 //! (`clients`), the sockets a server still holds for clients that left (`sockets`), talking to
 //! an echo server (`echo`), the stalled reader that forces short writes (`stalled`), calling a
-//! library through its harness (`library`), the steps of a graceful exit (`shutdown`), and
-//! the rules test every exercise ends with (`rules`). Byte-precise differences are `observe::wire::differ`.
+//! library through its harness (`library`), and the rules test every exercise ends with
+//! (`rules`). Byte-precise differences are `observe::wire::differ`.
 
 pub mod clients;
 pub mod echo;
@@ -15,7 +15,6 @@ pub mod lines;
 pub mod rules;
 pub mod run;
 pub mod server;
-pub mod shutdown;
 pub mod sockets;
 pub mod stalled;
 pub mod wait;

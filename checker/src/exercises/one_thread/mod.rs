@@ -2,7 +2,8 @@
 //! and epoll servers), beyond the echo-server contract (`echo_server`): many clients at once,
 //! a burst of connects, a client that does not read (it must slow nobody down and cost bounded
 //! memory), a reset while output waits, non-blocking sockets, one thread of one process. Each
-//! starts the program its table row names; none waits for a particular system call.
+//! starts the program its table row names; none waits for a particular system call. The
+//! family's table is `family.rs`.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -17,7 +18,9 @@ use crate::lab::exercise::secs;
 use crate::observe::wire::conn::where_it_waits;
 use crate::observe::wire::{Conn, Server, Transcript};
 
+mod family;
 mod slow;
+pub use family::{ECHO_ONE_THREAD, ONE_THREAD};
 pub use slow::slow_reader;
 
 /// How long a flooding client's data must stop going out before the server counts as having

@@ -4,7 +4,7 @@
 //! sockets, one thread of one process. Its hints are poll's; epoll's table says them in its own
 //! words. `ECHO_ONE_THREAD` is the echo-server family as such a server reads it.
 
-use crate::exercises::multiplexing::{
+use super::{
     back_pressure, connect_burst, eof_with_data, many_clients, non_blocking, one_thread,
     reset_while_stalled, slow_reader, stalled_client,
 };

@@ -4,9 +4,7 @@
 //! served on. Taken by day5-threads (a thread per client). Its hints speak of a shared list
 //! behind a lock, the design day5-threads teaches.
 
-use crate::exercises::chat::{
-    client_leaves, client_resets, lines_in_pieces, many_senders, to_everyone,
-};
+use super::{client_leaves, client_resets, lines_in_pieces, many_senders, to_everyone};
 use crate::lab::exercise::{TestCase, secs};
 use crate::lab::family::Family;
 

@@ -8,6 +8,8 @@
 use crate::lab::exercise::{TestCase, secs};
 use crate::lab::family::{Family, given_by_the_exercise};
 
+pub mod steps;
+
 pub static GRACEFUL_EXIT: Family = Family {
     name: "graceful-exit",
     runs_from_exercise: true,

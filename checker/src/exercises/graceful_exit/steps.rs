@@ -1,8 +1,8 @@
 //! The steps of a graceful exit, shared by the exercises that take the graceful-exit family
-//! (`families::graceful_exit`): wait until the processes sleep before the signal arrives, then
-//! check the exit (status 0, `bye` last) and what the server left behind. Each exercise's scenario (who
-//! is connected, what is frozen, what must be left: a free port, a complete file) builds on
-//! these.
+//! (its table is this folder's `mod.rs`): wait until the processes sleep before the signal
+//! arrives, then check the exit (status 0, `bye` last) and what the server left behind. Each
+//! exercise's scenario (who is connected, what is frozen, what must be left: a free port, a
+//! complete file) builds on these.
 
 use std::process::ExitStatus;
 use std::time::Duration;

@@ -4,7 +4,7 @@
 //! iterative server, day 5's poll and epoll servers (in their words: `one_thread`). Its hints are
 //! a blocking server's, the design the contract first teaches.
 
-use crate::exercises::echo_server::{
+use super::{
     binary_64k, idle_connection, listening_line, no_close_wait, one_byte_writes, reset_then_normal,
     restart_same_port, round_trip, sequential_clients, stalled_reader, throughput,
 };

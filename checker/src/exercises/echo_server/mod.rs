@@ -2,7 +2,8 @@
 //! it (day2-echo's iterative server, day 5's poll and epoll servers): what comes back on the
 //! wire, what the server holds in `/proc`, how it restarts, how fast it is. Each test starts
 //! the program its table row names (`TestCase::program`), and names no design: a blocking
-//! server, one with poll or epoll, a thread or a process per client all pass.
+//! server, one with poll or epoll, a thread or a process per client all pass. The family's
+//! table is `family.rs`.
 
 use std::time::{Duration, Instant};
 
@@ -15,6 +16,9 @@ use crate::context::Ctx;
 use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{self, Conn, Server, Transcript};
+
+mod family;
+pub use family::ECHO_SERVER;
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {
     kit::server::start_under_test(ctx, 0)
