@@ -1437,3 +1437,19 @@ stubs-left-edited = { $count ->
 stubs-no-english = Not switched back, as git's history holds no English copy of them (git checkout one from the lab): { $files }
 help-cmd-stubs = Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en). Only stubs still as the lab ships them are switched; one you have edited is left as it is, and named.
 help-cmd-stubs-arg-lang = ko or en
+
+## day7-broker: the devices the checker plays (observe/wire/mqtt)
+mqtt-closed-instead = the broker closed { $who }'s connection where { $expected } was due ({ $clause })
+mqtt-nothing-came = { $who } waited for { $expected } ({ $clause }): nothing came in time
+mqtt-not-closed = { $who } sent { $what }: the broker must close the connection ({ $clause }), but { $instead }
+mqtt-instead-sent = it sent { $got }
+mqtt-instead-open = it was still open { $secs } s later
+mqtt-expected-got = { $who } expected { $expected } ({ $clause }), the broker sent { $got }
+mqtt-malformed = { $who } received bytes that are no MQTT 3.1.1 packet: { $error }
+mqtt-ping-late = the checker's own PINGREQ left late (the machine is busy): the keep-alive could not be judged this time
+mqtt-stalled-took = every message reached the reader in { $secs } s while two subscribers read nothing
+mqtt-memory-grew = the broker's resident memory grew from { $before } MiB to { $after } MiB while two subscribers read nothing ({ $sent } MiB sent to each): more than the { $bound } MiB a bounded queue per device needs
+mqtt-signal = { $signal } to the broker, three devices connected
+mqtt-no-exit-in-2s = the broker had not exited 2 s after { $signal }
+mqtt-after-signal = after { $signal }
+mqtt-accepts-after-exit = the broker exited, yet a new connection to its port was accepted

@@ -21,7 +21,8 @@ if ! [ -x "$mosquitto" ]; then
     exit 1
 fi
 
-dir=$(mktemp -d) || exit 1
+# Under the checker /tmp may be read-only: the working directory (the test's own) is not.
+dir=$(mktemp -d 2>/dev/null || mktemp -d -p "$PWD") || exit 1
 cat > "$dir/mosquitto.conf" <<CONF
 listener $port
 allow_anonymous true

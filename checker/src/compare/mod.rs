@@ -22,7 +22,7 @@ use anyhow::Result;
 use crate::base::i18n::{Text, msg};
 use crate::base::workspace::Tree;
 use crate::build::package;
-use crate::contain::limits::{Limits, MAX_PROCESSES, MEMORY_LIMIT};
+use crate::contain::limits::Limits;
 use crate::contain::sandbox;
 use crate::context::built::{BuildOutcome, Built};
 use crate::observe::fleet::echo::Window;
@@ -34,10 +34,6 @@ use servers::Contestant;
 /// `--quick`. `--help` says these, so it cannot drift from what runs.
 pub const RUNS: usize = 5;
 pub const QUICK_RUNS: usize = 2;
-
-/// Address space a thread per client may take: its stack (2 MiB for Rust's threads, 8 MiB
-/// for C's by default) and some.
-const STACK_ROOM: u64 = 10 << 20;
 
 /// How the servers are measured.
 #[derive(Clone, Debug)]
@@ -93,10 +89,7 @@ impl Settings {
             busy: None,
             mode,
             again,
-            limits: Limits {
-                processes: MAX_PROCESSES.max(most + 64),
-                address_space: MEMORY_LIMIT.max((most as u64 + 64) * STACK_ROOM),
-            },
+            limits: Limits::for_threads(most),
         }
     }
 }

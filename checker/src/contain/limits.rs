@@ -27,3 +27,17 @@ impl Default for Limits {
         }
     }
 }
+
+/// Address space a thread may reserve: Rust's 2 MiB stack, with room for a C program's 8 MiB.
+const STACK_ROOM: u64 = 10 << 20;
+
+impl Limits {
+    /// Room for a server that runs up to `threads` threads or processes at once (one or two per
+    /// client, for a thousand clients): the defaults raised, never lowered.
+    pub fn for_threads(threads: usize) -> Limits {
+        Limits {
+            processes: MAX_PROCESSES.max(threads + 64),
+            address_space: MEMORY_LIMIT.max((threads as u64 + 64) * STACK_ROOM),
+        }
+    }
+}

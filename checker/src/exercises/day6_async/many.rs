@@ -24,18 +24,6 @@ pub fn threads(pid: i32) -> usize {
     procinfo::thread_states(pid).len()
 }
 
-/// The checker holds a thousand sockets and so does the server it starts: lift the soft limit
-/// on descriptors (often 1024) to the hard one, once, before the server starts.
-pub fn enough_descriptors() {
-    use nix::sys::resource::{Resource, getrlimit, setrlimit};
-    if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
-        let want = hard.min(8192).max(soft);
-        if want > soft {
-            let _ = setrlimit(Resource::RLIMIT_NOFILE, want, hard);
-        }
-    }
-}
-
 /// Connect `n` clients, as fast as the server accepts them (see `clients::connect_paced`). A
 /// connect that waited for its SYN to be sent again is said, with its cause.
 fn connect_many(
@@ -81,7 +69,7 @@ fn more_threads(with: usize, none: usize, clients: usize) -> Failure {
 /// async-echo with 1,000 clients connected, each of which has had a line echoed: no more
 /// threads than before the first client.
 pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
-    enough_descriptors();
+    clients::enough_descriptors();
     let t = ctx.quiet_transcript();
     let mut s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();
@@ -104,7 +92,7 @@ pub fn echo_few_threads(ctx: &mut Ctx) -> TestResult {
 /// the threads are as many as with none, and the resident memory grew by at most 64 KiB a
 /// client.
 pub fn thousand_clients(ctx: &mut Ctx) -> TestResult {
-    enough_descriptors();
+    clients::enough_descriptors();
     let t = ctx.quiet_transcript();
     let mut s = server::start_under_test(ctx, 0)?;
     let pid = s.program.pid();

@@ -477,3 +477,15 @@ impl Flood {
             .unwrap_or_else(|_| Err(Failure::checker_error(msg!("clients-flood-failed"))))
     }
 }
+
+/// The checker holds a thousand sockets and so does the server it starts: lift the soft limit
+/// on descriptors (often 1024) to the hard one, once, before the server starts.
+pub fn enough_descriptors() {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
+        let want = hard.min(8192).max(soft);
+        if want > soft {
+            let _ = setrlimit(Resource::RLIMIT_NOFILE, want, hard);
+        }
+    }
+}

@@ -5,6 +5,7 @@
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::contain::limits::Limits;
 use crate::contain::procinfo;
 use crate::contain::program::Program;
 use crate::context::Ctx;
@@ -19,14 +20,27 @@ use std::time::{Duration, Instant};
 /// ignores the port it is given (a fixed port) is graded too. A program that dies first is
 /// explained (a `todo!()` reads "not started").
 pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server, Failure> {
+    start_within(ctx, name, port, args, Limits::default())
+}
+
+/// `start`, with other limits than the defaults: a server that must hold a thousand clients
+/// may run a thread or two for each (`Limits::for_threads`).
+pub fn start_within(
+    ctx: &Ctx,
+    name: &str,
+    port: u16,
+    args: &[String],
+    limits: Limits,
+) -> Result<Server, Failure> {
     let external = ctx.built.external.contains(name);
     let port = if external && port == 0 {
         free_port()?
     } else {
         port
     };
-    let spawn = ctx
-        .program(name)?
+    let mut spawn = ctx.program(name)?;
+    spawn.limits = limits;
+    let spawn = spawn
         .server()
         .arg(port.to_string())
         .args(args.iter().cloned());

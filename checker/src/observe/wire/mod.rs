@@ -13,6 +13,7 @@ pub mod conn;
 pub mod errors;
 pub mod hidden;
 pub mod load;
+pub mod mqtt;
 pub mod server;
 pub mod stall;
 pub mod transcript;
