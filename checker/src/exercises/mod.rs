@@ -31,6 +31,7 @@ mod day5_poll;
 mod day5_threads;
 mod day6_async;
 mod day6_unix;
+mod day7_broker;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -49,6 +50,7 @@ pub static ALL: &[&Exercise] = &[
     &day5_pipe::EXERCISE,
     &day6_async::EXERCISE,
     &day6_unix::EXERCISE,
+    &day7_broker::EXERCISE,
 ];
 
 #[cfg(test)]

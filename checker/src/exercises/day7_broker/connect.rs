@@ -1,0 +1,122 @@
+//! CONNECT and CONNACK (3.1, 3.2): the handshake, the CONNECTs a broker refuses or closes,
+//! and the takeover of a client id already connected.
+
+use super::{broker, online, soon, with_will};
+use crate::base::verdict::TestResult;
+use crate::context::Ctx;
+use crate::lab::exercise::secs;
+use crate::observe::wire::mqtt::packet::remaining_length;
+use crate::observe::wire::mqtt::{Device, Packet};
+
+/// A CONNECT built by hand: any protocol level and connect flags (keep-alive 60).
+fn raw_connect(level: u8, flags: u8, client_id: &str) -> Vec<u8> {
+    let mut body = vec![0, 4, b'M', b'Q', b'T', b'T', level, flags, 0, 60];
+    body.extend_from_slice(&(client_id.len() as u16).to_be_bytes());
+    body.extend_from_slice(client_id.as_bytes());
+    let mut out = vec![0x10];
+    remaining_length(body.len(), &mut out);
+    out.extend_from_slice(&body);
+    out
+}
+
+const REFUSED_THEN_CLOSED: &str =
+    "3.2.2-5: a CONNACK with a non-zero return code is followed by the close";
+
+pub fn accepted(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    let mut a = Device::connect(&t, "device A", s.port, soon(ctx))?;
+    let connect = Packet::Connect {
+        clean_session: true,
+        keep_alive: 60,
+        client_id: "A".into(),
+        will: None,
+    };
+    a.send(&connect, soon(ctx))?;
+    let accepted = Packet::Connack {
+        session_present: false,
+        return_code: 0,
+    };
+    a.expect(&accepted, "3.2.2-1, 3.2.2.3", soon(ctx))?;
+    a.send(&Packet::Pingreq, soon(ctx))?;
+    a.expect(&Packet::Pingresp, "3.12.4-1", soon(ctx))
+}
+
+pub fn refused(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    // Not 5: that is MQTT 5's level, whose CONNECT has more fields than these bytes.
+    for level in [3u8, 6] {
+        let mut d = Device::connect(&t, &format!("level {level}"), s.port, soon(ctx))?;
+        d.send_raw(
+            &raw_connect(level, 0b10, "x"),
+            &format!("CONNECT level={level} id=\"x\" clean=1"),
+            soon(ctx),
+        );
+        let unacceptable = Packet::Connack {
+            session_present: false,
+            return_code: 1,
+        };
+        d.expect(&unacceptable, "3.1.2-2", soon(ctx))?;
+        d.expect_closed("its CONNACK", REFUSED_THEN_CLOSED, secs(3))?;
+    }
+    let mut d = Device::connect(&t, "no id, kept", s.port, soon(ctx))?;
+    let keep_without_id = Packet::Connect {
+        clean_session: false,
+        keep_alive: 0,
+        client_id: String::new(),
+        will: None,
+    };
+    d.send(&keep_without_id, soon(ctx))?;
+    let rejected = Packet::Connack {
+        session_present: false,
+        return_code: 2,
+    };
+    d.expect(&rejected, "3.1.3-8", soon(ctx))?;
+    d.expect_closed("its CONNACK", REFUSED_THEN_CLOSED, secs(3))?;
+    let mut d = Device::connect(&t, "no id, clean", s.port, soon(ctx))?;
+    d.handshake("", true, 0, None, soon(ctx))?;
+    d.send(&Packet::Pingreq, soon(ctx))?;
+    d.expect(&Packet::Pingresp, "3.1.3-6", soon(ctx))
+}
+
+pub fn connect_first(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    let mut d = Device::connect(&t, "ping first", s.port, soon(ctx))?;
+    d.send(&Packet::Pingreq, soon(ctx))?;
+    d.expect_closed("PINGREQ before CONNECT", "3.1.0-1", secs(3))?;
+    let mut d = Device::connect(&t, "publish first", s.port, soon(ctx))?;
+    d.send(&Packet::publish("a", b"early", 0, false, 0), soon(ctx))?;
+    d.expect_closed("PUBLISH before CONNECT", "3.1.0-1", secs(3))?;
+    let mut d = Device::connect(&t, "reserved flag", s.port, soon(ctx))?;
+    d.send_raw(
+        &raw_connect(4, 0b11, "r"),
+        "CONNECT id=\"r\" clean=1 with the reserved flag set",
+        soon(ctx),
+    );
+    d.expect_closed("the reserved connect flag set", "3.1.2-3", secs(3))?;
+    let mut d = online(ctx, &t, &s, "twice")?;
+    let again = Packet::Connect {
+        clean_session: true,
+        keep_alive: 0,
+        client_id: "twice".into(),
+        will: None,
+    };
+    d.send(&again, soon(ctx))?;
+    d.expect_closed("a second CONNECT", "3.1.0-2", secs(3))
+}
+
+pub fn takeover(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    let mut watcher = online(ctx, &t, &s, "watcher")?;
+    watcher.subscribe(&[("wills/#", 0)], soon(ctx))?;
+    let mut old = with_will(ctx, &t, &s, "sensor", 0, "taken over")?;
+    let mut new = Device::connect(&t, "device sensor (again)", s.port, soon(ctx))?;
+    new.handshake("sensor", true, 0, None, soon(ctx))?;
+    old.expect_closed(
+        "nothing (the same client id connected again)",
+        "3.1.4-2",
+        secs(3),
+    )?;
+    watcher.expect_message("wills/sensor", b"taken over", "3.1.2-8", soon(ctx))?;
+    new.send(&Packet::Pingreq, soon(ctx))?;
+    new.expect(&Packet::Pingresp, "3.1.4-2", soon(ctx))
+}

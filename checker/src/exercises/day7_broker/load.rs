@@ -1,0 +1,156 @@
+//! Load: a thousand devices at once, and subscribers that stop reading, which must cost the
+//! broker bounded memory and delay no one else.
+
+use std::time::Instant;
+
+use super::{SERVER, online, soon};
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, TestResult};
+use crate::contain::limits::Limits;
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::{clients, server};
+use crate::lab::exercise::secs;
+use crate::observe::wire::Conn;
+use crate::observe::wire::mqtt::{Device, Packet};
+
+const DEVICES: usize = 1000;
+
+pub fn thousand_devices(ctx: &mut Ctx) -> TestResult {
+    clients::enough_descriptors();
+    let t = ctx.transcript();
+    // A reader and a writer thread per device is a design the contract allows.
+    let mut s = server::start_within(ctx, SERVER, 0, &[], Limits::for_threads(2 * DEVICES))?;
+    let quiet = ctx.quiet_transcript();
+    let deadline = ctx.within(secs(15));
+    let burst = clients::connect_paced(&quiet, &mut s.program, s.port, DEVICES, deadline, 0)?;
+    let mut devices: Vec<Device> = burst
+        .conns
+        .into_iter()
+        .map(|c| Device::from(c, &quiet))
+        .collect();
+    // Every CONNECT and SUBSCRIBE sent first, then every answer read: a thousand handshakes
+    // overlap, as they do when a building's devices come back after a power cut.
+    for (i, d) in devices.iter_mut().enumerate() {
+        let hello = [
+            Packet::Connect {
+                clean_session: true,
+                keep_alive: 60,
+                client_id: format!("dev-{i}"),
+                will: None,
+            },
+            Packet::Subscribe {
+                packet_id: 1,
+                filters: vec![(format!("dev/{i}/cmd"), 1), ("all".into(), 0)],
+            },
+        ];
+        d.send_together(&hello, deadline)?;
+    }
+    for d in &mut devices {
+        let accepted = Packet::Connack {
+            session_present: false,
+            return_code: 0,
+        };
+        d.expect(&accepted, "3.2", deadline)?;
+        let granted = Packet::Suback {
+            packet_id: 1,
+            return_codes: vec![1, 0],
+        };
+        d.expect(&granted, "3.9", deadline)?;
+    }
+    let mut controller = online(ctx, &t, &s, "controller")?;
+    controller.publish("all", b"hello", 0, false, soon(ctx))?;
+    controller.publish("dev/500/cmd", b"you", 1, false, soon(ctx))?;
+    for d in &mut devices {
+        d.expect_message("all", b"hello", "3.3.5", deadline)?;
+    }
+    devices[500].expect_message("dev/500/cmd", b"you", "3.3.5", deadline)?;
+    Ok(())
+}
+
+/// What the publisher sends while two subscribers read nothing: 16 MiB, far more than their
+/// sockets hold (each connected with Ethernet's segment size and a small receive buffer).
+const MESSAGES: usize = 4096;
+const PAYLOAD: usize = 4096;
+/// Published and acknowledged in windows: the reader reads each window whole.
+const WINDOW: usize = 32;
+/// What the two stalled subscribers may cost the broker's resident memory: less than the
+/// 16 MiB sent to each. (The reference keeps at most 1 MiB in a connection's outbox and the
+/// session's 1,000 QoS 1 messages: about 6 MiB for both.)
+const BOUND: u64 = 12 << 20;
+
+pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = server::start(ctx, SERVER, 0, &[])?;
+    let mut stalled = Vec::new();
+    for (id, qos) in [("stalled1", 1), ("stalled0", 0)] {
+        let conn = Conn::connect_with_mss(&t, &format!("device {id}"), s.port, 1460)?;
+        conn.set_recv_buffer(4096);
+        let mut d = Device::from(conn, &t);
+        d.handshake(id, true, 0, None, soon(ctx))?;
+        d.subscribe(&[("load/#", qos)], soon(ctx))?;
+        stalled.push(d);
+    }
+    let before = procinfo::resident_bytes(s.program.pid());
+    let quiet = ctx.quiet_transcript();
+    let mut reader = Device::connect(&quiet, "device reader", s.port, soon(ctx))?;
+    reader.handshake("reader", true, 0, None, soon(ctx))?;
+    reader.subscribe(&[("load/#", 1)], soon(ctx))?;
+    let mut publisher = Device::connect(&quiet, "device publisher", s.port, soon(ctx))?;
+    publisher.handshake("publisher", true, 0, None, soon(ctx))?;
+    let payload = vec![b'x'; PAYLOAD];
+    let started = Instant::now();
+    for first in (0..MESSAGES).step_by(WINDOW) {
+        let window: Vec<Packet> = (first..first + WINDOW)
+            .map(|i| {
+                Packet::publish(
+                    &format!("load/{i}"),
+                    &payload,
+                    1,
+                    false,
+                    (i % 60_000 + 1) as u16,
+                )
+            })
+            .collect();
+        publisher.send_together(&window, soon(ctx))?;
+        for i in first..first + WINDOW {
+            let ack = Packet::Puback {
+                packet_id: (i % 60_000 + 1) as u16,
+            };
+            publisher.expect(
+                &ack,
+                "3.3.4 (while two subscribers read nothing)",
+                soon(ctx),
+            )?;
+        }
+        for i in first..first + WINDOW {
+            reader.expect_message(
+                &format!("load/{i}"),
+                &payload,
+                "4.6 (while two subscribers read nothing)",
+                soon(ctx),
+            )?;
+        }
+    }
+    t.note(
+        "checker",
+        msg!(
+            "mqtt-stalled-took",
+            secs = format!("{:.1}", started.elapsed().as_secs_f64())
+        ),
+    );
+    let after = procinfo::resident_bytes(s.program.pid());
+    if let (Some(before), Some(after)) = (before, after)
+        && after > before + BOUND
+    {
+        return Err(t.attach(Failure::wrong(msg!(
+            "mqtt-memory-grew",
+            before = before >> 20,
+            after = after >> 20,
+            bound = BOUND >> 20,
+            sent = (MESSAGES * PAYLOAD) >> 20
+        ))));
+    }
+    drop(stalled);
+    Ok(())
+}

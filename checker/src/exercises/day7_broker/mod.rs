@@ -1,0 +1,288 @@
+//! Hidden tests of day7-broker, an MQTT 3.1.1 broker for devices: the checker plays the
+//! devices, speaking MQTT itself byte for byte (`observe::wire::mqtt`), so it can also send
+//! what no client library would. Every test passes on Debian's mosquitto 2.0 run in the lab's
+//! subset (`checker/tests/mosquitto.rs`): the tests ask for MQTT, not for the reference's ways.
+//!
+//! No test names a design: a reader and a writer thread per device, one poll or epoll loop with
+//! a buffer per connection, or tokio tasks all pass. Where the standard lets a broker choose
+//! (a SUBACK before or after the retained messages it sends, one copy or several for
+//! overlapping subscriptions), every choice passes. Silence is never judged by waiting: a
+//! message that must not arrive is followed by one that must, and the first to come tells.
+
+mod connect;
+mod hostile;
+mod load;
+mod publish;
+mod sessions;
+mod shutdown;
+mod topics;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::base::verdict::Failure;
+use crate::context::Ctx;
+use crate::exercises::kit::rules::RULES;
+use crate::exercises::kit::server;
+use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::observe::wire::mqtt::{Device, Will};
+use crate::observe::wire::{Server, Transcript};
+
+const SERVER: &str = "mqtt-broker";
+
+pub static EXERCISE: Exercise = Exercise {
+    name: "day7-broker",
+    day: 7,
+    title: "an MQTT 3.1.1 broker for devices",
+    section: "day7-broker",
+    kind: ExerciseKind::Programs {
+        binaries: &[SERVER],
+    },
+    student_files: &["src/lib.rs", "src/bin/mqtt-broker.rs"],
+    families: &[],
+    tests: &[
+        TestCase {
+            id: "connect",
+            title: "CONNECT gets CONNACK `20 02 00 00`, PINGREQ gets PINGRESP `d0 00`",
+            points: 2,
+            timeout: secs(10),
+            hint: "Read into a buffer until a whole packet is there: the first byte is the type, then 1 to 4 bytes of remaining length (2.2.3). Answer CONNECT with CONNACK: session present 0 for a clean session, return code 0.",
+            section: "mqtt-connect",
+            program: Some(SERVER),
+            run: connect::accepted,
+        },
+        TestCase {
+            id: "connect-refused",
+            title: "another protocol level gets return code 1, an empty client id without a clean session code 2, each then closed; an empty id with a clean session is accepted",
+            points: 2,
+            timeout: secs(10),
+            hint: "Check the protocol level (4) before anything else: CONNACK with return code 1, then close (3.1.2-2). An empty client id needs clean session 1 (3.1.3-8): otherwise return code 2, then close.",
+            section: "mqtt-connect",
+            program: Some(SERVER),
+            run: connect::refused,
+        },
+        TestCase {
+            id: "connect-first",
+            title: "a packet before CONNECT, a second CONNECT, the reserved connect flag: each closes the connection, no CONNACK",
+            points: 2,
+            timeout: secs(10),
+            hint: "A connection's first packet must be CONNECT and it comes once (3.1.0-1, 3.1.0-2); bit 0 of the connect flags is reserved, 0 (3.1.2-3). Any of these: close without a word.",
+            section: "mqtt-connect",
+            program: Some(SERVER),
+            run: connect::connect_first,
+        },
+        TestCase {
+            id: "takeover",
+            title: "a second CONNECT with the same client id closes the first connection and publishes its will",
+            points: 2,
+            timeout: secs(10),
+            hint: "Keep a table of client ids connected now: a new CONNECT with an id in it closes the older connection (3.1.4-2), which did not send DISCONNECT, so its will goes out.",
+            section: "mqtt-connect",
+            program: Some(SERVER),
+            run: connect::takeover,
+        },
+        TestCase {
+            id: "publish",
+            title: "a QoS 0 PUBLISH reaches the subscriber of its topic byte for byte, and no one else",
+            points: 2,
+            timeout: secs(10),
+            hint: "Deliver to every subscription whose filter matches the topic: the same topic, the same payload, QoS the lower of the two, retain 0. Not to the publisher unless it subscribed.",
+            section: "mqtt-publish",
+            program: Some(SERVER),
+            run: publish::qos0,
+        },
+        TestCase {
+            id: "qos1",
+            title: "QoS 1: PUBACK with the publisher's packet id, each delivery at the lower QoS, 100 messages in the order sent",
+            points: 3,
+            timeout: secs(10),
+            hint: "Answer a QoS 1 PUBLISH with PUBACK for its packet id (3.3.4), in the order received; deliver at min(published, granted) QoS, with a packet id of your own at QoS 1; keep the publisher's order (4.6).",
+            section: "mqtt-publish",
+            program: Some(SERVER),
+            run: publish::qos1,
+        },
+        TestCase {
+            id: "qos2",
+            title: "SUBSCRIBE asking QoS 2 is granted 1; a PUBLISH at QoS 2 closes the connection",
+            points: 1,
+            timeout: secs(10),
+            hint: "The lab's broker has no QoS 2 flow: grant at most 1 in SUBACK (3.9.3 allows a lower grant), and close a connection that publishes at QoS 2.",
+            section: "mqtt-publish",
+            program: Some(SERVER),
+            run: publish::qos2,
+        },
+        TestCase {
+            id: "wildcards",
+            title: "`+` matches one level, `#` the rest and its parent; `$` topics escape filters that start with a wildcard; overlapping subscriptions deliver at the highest QoS",
+            points: 2,
+            timeout: secs(10),
+            hint: "Split filter and topic on `/` and walk both: `+` takes one level, `#` (last) takes the rest, and `sensors/#` matches `sensors` too (4.7.1-2). A topic starting with `$` never matches a filter starting with `+` or `#` (4.7.2-1).",
+            section: "mqtt-topics",
+            program: Some(SERVER),
+            run: topics::wildcards,
+        },
+        TestCase {
+            id: "bad-filters",
+            title: "`a/#/b`, `a+` or `#a` in a SUBSCRIBE, a wildcard in a PUBLISH topic: the connection is closed",
+            points: 1,
+            timeout: secs(10),
+            hint: "`#` only last and alone in its level, `+` alone in its level (4.7.1-2, 4.7.1-3); a topic name never holds either (3.3.2-2). A protocol violation closes the connection (4.8).",
+            section: "mqtt-topics",
+            program: Some(SERVER),
+            run: topics::bad_filters,
+        },
+        TestCase {
+            id: "unsubscribe",
+            title: "UNSUBSCRIBE gets UNSUBACK with its packet id, and the messages stop",
+            points: 1,
+            timeout: secs(10),
+            hint: "Remove the filter from the client's subscriptions and answer UNSUBACK with the same packet id, even for a filter it never had (3.10.4).",
+            section: "mqtt-topics",
+            program: Some(SERVER),
+            run: topics::unsubscribe,
+        },
+        TestCase {
+            id: "retained",
+            title: "the retained message goes to a new subscriber with the retain flag, live deliveries without; an empty one clears it",
+            points: 2,
+            timeout: secs(10),
+            hint: "Keep the last retained message of each topic; on SUBSCRIBE send the matching ones with retain 1 (3.3.1-6); deliveries to existing subscriptions have retain 0 (3.3.1-9); a retained PUBLISH with an empty payload removes it (3.3.1-10, 3.3.1-11).",
+            section: "mqtt-retained",
+            program: Some(SERVER),
+            run: sessions::retained,
+        },
+        TestCase {
+            id: "keep-alive",
+            title: "PINGREQs every 1.25 s keep a 1 s keep-alive open; silence is closed after 1.5 s, not before, and the will goes out",
+            points: 2,
+            timeout: secs(10),
+            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it.",
+            section: "mqtt-keep-alive",
+            program: Some(SERVER),
+            run: sessions::keep_alive,
+        },
+        TestCase {
+            id: "will",
+            title: "the will goes out when a device resets or closes without DISCONNECT, never after DISCONNECT",
+            points: 2,
+            timeout: secs(10),
+            hint: "Keep the will from CONNECT; when the connection ends, publish it unless DISCONNECT came first (3.1.2-8, 3.1.2-10): a read of 0 or an error is not a DISCONNECT.",
+            section: "mqtt-will",
+            program: Some(SERVER),
+            run: sessions::will,
+        },
+        TestCase {
+            id: "sessions",
+            title: "clean session 0: the subscription survives, QoS 1 messages sent meanwhile come on reconnect (session present 1), the unacknowledged one again with DUP; clean session 1 discards it",
+            points: 3,
+            timeout: secs(10),
+            hint: "A session outlives its connection when clean session is 0 (3.1.2.4): keep its subscriptions, queue its QoS 1 messages while it is away, keep what it has not acknowledged and send that again first, with DUP and the same packet id (4.4).",
+            section: "mqtt-sessions",
+            program: Some(SERVER),
+            run: sessions::persistent,
+        },
+        TestCase {
+            id: "byte-at-a-time",
+            title: "packets that arrive a byte at a time, and several in one segment, are read as packets",
+            points: 2,
+            timeout: secs(10),
+            hint: "TCP is a byte stream: keep what you read in a buffer, decode a packet only once it is whole, and keep the bytes after it for the next one. One read can hold a piece of a packet, or three packets.",
+            section: "mqtt-packets",
+            program: Some(SERVER),
+            run: hostile::byte_at_a_time,
+        },
+        TestCase {
+            id: "hostile-input",
+            title: "a 5-byte remaining length, a packet over 256 KiB, a bad topic, a reserved type, garbage, a packet cut short: each closes only that connection, its will goes out, the others are served",
+            points: 3,
+            timeout: secs(10),
+            hint: "Every decoding error is that connection's: close it, publish its will, and go on with the others (4.8). Refuse a packet over 256 KiB from its fixed header, before buffering it.",
+            section: "mqtt-hostile",
+            program: Some(SERVER),
+            run: hostile::hostile_input,
+        },
+        TestCase {
+            id: "thousand-devices",
+            title: "1,000 devices connected and subscribed at once: one PUBLISH reaches them all",
+            points: 2,
+            timeout: secs(20),
+            hint: "A thousand connections at once: with a thread or two per device, give them small stacks (std::thread::Builder::stack_size); a poll or epoll loop holds them all in one thread. Raise the soft RLIMIT_NOFILE at start, and listen with a backlog that takes a burst.",
+            section: "mqtt-load",
+            program: Some(SERVER),
+            run: load::thousand_devices,
+        },
+        TestCase {
+            id: "stalled-subscriber",
+            title: "two subscribers stop reading: a third gets every message at once, and the broker's memory stays bounded",
+            points: 3,
+            timeout: secs(20),
+            hint: "Never write to one device in the code that serves another: give each connection a bounded outbox (drop QoS 0 when it is full, keep QoS 1 in the session up to its bound), drained by that connection's own writer: its thread, its POLLOUT, its task.",
+            section: "mqtt-load",
+            program: Some(SERVER),
+            run: load::stalled_subscriber,
+        },
+        TestCase {
+            id: "sigterm-exit",
+            title: "SIGTERM: every connection closed, nothing accepted, exit 0 within 2 s",
+            points: 1,
+            timeout: secs(10),
+            hint: "Catch SIGTERM and SIGINT so that the loop wakes (a self-pipe, ppoll, or sigwait in a thread of its own: a flag alone is seen only at the next event); then close every connection and the listening socket, and return 0 from main.",
+            section: "clean-exit",
+            program: Some(SERVER),
+            run: shutdown::sigterm,
+        },
+        TestCase {
+            id: "sigint-exit",
+            title: "SIGINT (Ctrl-C): the same clean exit",
+            points: 1,
+            timeout: secs(10),
+            hint: "Install the same handler for SIGINT as for SIGTERM.",
+            section: "clean-exit",
+            program: Some(SERVER),
+            run: shutdown::sigint,
+        },
+    ],
+    rules: &RULES,
+};
+
+/// The broker, started on a port of the kernel's choosing, and the transcript of the test.
+fn broker(ctx: &Ctx) -> Result<(Server, Arc<Transcript>), Failure> {
+    let t = ctx.transcript();
+    let s = server::start(ctx, SERVER, 0, &[])?;
+    Ok((s, t))
+}
+
+/// Five seconds from now: room for any step on a loaded machine.
+fn soon(ctx: &Ctx) -> Instant {
+    ctx.within(secs(5))
+}
+
+/// A device connected with its CONNECT accepted (clean session, keep-alive 0: never timed out).
+fn online(ctx: &Ctx, t: &Arc<Transcript>, s: &Server, id: &str) -> Result<Device, Failure> {
+    let mut d = Device::connect(t, &format!("device {id}"), s.port, soon(ctx))?;
+    d.handshake(id, true, 0, None, soon(ctx))?;
+    Ok(d)
+}
+
+/// A device connected with a will on `wills/<id>` whose payload says `why`.
+fn with_will(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    s: &Server,
+    id: &str,
+    keep_alive: u16,
+    why: &str,
+) -> Result<Device, Failure> {
+    let mut d = Device::connect(t, &format!("device {id}"), s.port, soon(ctx))?;
+    d.handshake(id, true, keep_alive, Some(will_of(id, why)), soon(ctx))?;
+    Ok(d)
+}
+
+fn will_of(id: &str, why: &str) -> Will {
+    Will {
+        topic: format!("wills/{id}"),
+        payload: why.as_bytes().to_vec(),
+        qos: 0,
+        retain: false,
+    }
+}

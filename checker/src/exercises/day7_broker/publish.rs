@@ -1,0 +1,137 @@
+//! PUBLISH and PUBACK (3.3, 3.4): delivery to the matching subscriptions, QoS downgraded to
+//! the grant, the publisher's order kept, and the subset's QoS 2 (granted 1, published: closed).
+
+use super::{broker, online, soon};
+use crate::base::verdict::TestResult;
+use crate::context::Ctx;
+use crate::lab::exercise::secs;
+use crate::observe::wire::mqtt::Packet;
+
+pub fn qos0(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    let mut one = online(ctx, &t, &s, "one")?;
+    one.subscribe(&[("sensors/1/temp", 0)], soon(ctx))?;
+    let mut two = online(ctx, &t, &s, "two")?;
+    two.subscribe(&[("sensors/2/temp", 0)], soon(ctx))?;
+    let mut p = online(ctx, &t, &s, "publisher")?;
+    p.publish("sensors/1/temp", b"21.5", 0, false, soon(ctx))?;
+    p.publish("sensors/2/temp", b"19.0", 0, false, soon(ctx))?;
+    // Byte for byte: topic, payload, QoS 0 (no packet id), no DUP, no retain.
+    let due = Packet::publish("sensors/1/temp", b"21.5", 0, false, 0);
+    one.expect(&due, "3.3.5", soon(ctx))?;
+    // Device two's first message tells whether device one's reached it too.
+    let due = Packet::publish("sensors/2/temp", b"19.0", 0, false, 0);
+    two.expect(&due, "3.3.5 (only matching subscriptions)", soon(ctx))?;
+    // The publisher subscribed to nothing: its PINGREQ's answer comes first.
+    p.send(&Packet::Pingreq, soon(ctx))?;
+    p.expect(
+        &Packet::Pingresp,
+        "3.3.5 (a publisher gets its own messages only if it subscribed)",
+        soon(ctx),
+    )
+}
+
+pub fn qos1(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    let mut sub = online(ctx, &t, &s, "subscriber")?;
+    let granted = sub.subscribe(&[("q/one", 1), ("q/zero", 0)], soon(ctx))?;
+    if granted != [1, 0] {
+        let suback = Packet::Suback {
+            packet_id: 1,
+            return_codes: granted,
+        };
+        return Err(sub.unexpected(&suback, "SUBACK id=1 granted=[1, 0]", "3.9.3"));
+    }
+    let mut p = online(ctx, &t, &s, "publisher")?;
+    // Each delivery at the lower of the published and the granted QoS (3.8.4).
+    for (topic, qos, want) in [("q/one", 1, 1), ("q/zero", 1, 0), ("q/one", 0, 0)] {
+        p.publish(topic, b"x", qos, false, soon(ctx))?;
+        match sub.message(true, "3.3.5, 3.8.4", soon(ctx))? {
+            Packet::Publish {
+                topic: got_topic,
+                qos: got_qos,
+                retain: false,
+                dup: false,
+                ..
+            } if got_topic == topic && got_qos == want => {}
+            other => {
+                let wanted = format!("PUBLISH qos={want} topic={topic} \"x\"");
+                return Err(sub.unexpected(&other, &wanted, "3.3.5, 3.8.4"));
+            }
+        }
+    }
+    // 100 messages of alternating QoS sent at once: PUBACKs in the order received (4.6.0-2),
+    // the messages of each QoS delivered in the order sent (4.6.0-6: a QoS 0 message may pass
+    // a QoS 1 one that waits, as in mosquitto, for room among the messages in flight).
+    let burst: Vec<Packet> = (0..100u16)
+        .map(|i| {
+            Packet::publish(
+                "q/one",
+                i.to_string().as_bytes(),
+                (i % 2) as u8,
+                false,
+                i + 1,
+            )
+        })
+        .collect();
+    p.send_together(&burst, soon(ctx))?;
+    for i in (0..100u16).filter(|i| i % 2 == 1) {
+        p.expect(
+            &Packet::Puback { packet_id: i + 1 },
+            "3.3.4, 4.6.0-2",
+            soon(ctx),
+        )?;
+    }
+    let mut next = [0u16, 1];
+    while next[0] < 100 || next[1] < 100 {
+        let got = sub.message(true, "4.6.0-6", soon(ctx))?;
+        let in_order = match &got {
+            Packet::Publish {
+                topic,
+                qos,
+                payload,
+                ..
+            } if topic == "q/one" && *qos <= 1 => {
+                let due = &mut next[usize::from(*qos)];
+                let ok = *due < 100 && *payload == due.to_string().into_bytes();
+                *due += 2;
+                ok
+            }
+            _ => false,
+        };
+        if !in_order {
+            let due: Vec<String> = next
+                .iter()
+                .zip(0..)
+                .filter(|(n, _)| **n < 100)
+                .map(|(n, qos)| format!("PUBLISH qos={qos} topic=q/one \"{n}\""))
+                .collect();
+            return Err(sub.unexpected(&got, &due.join(" or "), "4.6.0-6"));
+        }
+    }
+    Ok(())
+}
+
+pub fn qos2(ctx: &mut Ctx) -> TestResult {
+    let (s, t) = broker(ctx)?;
+    let mut sub = online(ctx, &t, &s, "subscriber")?;
+    let granted = sub.subscribe(&[("q/two", 2)], soon(ctx))?;
+    if granted != [1] {
+        let suback = Packet::Suback {
+            packet_id: 1,
+            return_codes: granted,
+        };
+        return Err(sub.unexpected(
+            &suback,
+            "SUBACK id=1 granted=[1]",
+            "3.9.3 (the lab's subset grants at most QoS 1)",
+        ));
+    }
+    let mut p = online(ctx, &t, &s, "publisher")?;
+    p.send(&Packet::publish("q/two", b"x", 2, false, 3), soon(ctx))?;
+    p.expect_closed(
+        "a PUBLISH at QoS 2",
+        "the lab's subset: no QoS 2 flow",
+        secs(3),
+    )
+}
