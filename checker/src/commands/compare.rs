@@ -187,6 +187,12 @@ fn rendered(
 /// The servers the targets name (all of them without targets), programs from elsewhere added.
 fn chosen(targets: &[String], args: &GradingArgs) -> Result<Vec<servers::Contestant>> {
     let mut all = servers::of_the_lab(crate::exercises::ALL);
+    // Mosquitto beside the brokers, when it is there: the row a student's broker is read against.
+    if all.iter().any(|c| c.contract == servers::Contract::Mqtt)
+        && let Some(m) = servers::mosquitto(&crate::base::workspace::lab_root())
+    {
+        all.push(m);
+    }
     for (name, path) in &args.programs {
         servers::outside(name, path.clone(), &mut all);
     }

@@ -46,10 +46,12 @@ fn panels(contract: Contract) -> [Panel; 3] {
     let latency = match contract {
         Contract::Echo => msg!("compare-chart-echo-latency"),
         Contract::Chat => msg!("compare-chart-chat-latency"),
+        Contract::Mqtt => msg!("compare-chart-mqtt-latency"),
     };
     let rate = match contract {
         Contract::Echo => msg!("compare-chart-echo-rate"),
         Contract::Chat => msg!("compare-chart-chat-rate"),
+        Contract::Mqtt => msg!("compare-chart-mqtt-rate"),
     };
     [
         Panel {
@@ -117,7 +119,7 @@ fn served_fewer(server: &Measured, panel: &Panel, tr: &Messages) -> Short {
 
 /// Draw the chart into `path`.
 pub fn draw(cmp: &Comparison, path: &Path, tr: &Messages) -> Result<()> {
-    let contracts: Vec<Contract> = [Contract::Echo, Contract::Chat]
+    let contracts: Vec<Contract> = super::servers::CONTRACTS
         .into_iter()
         .filter(|&c| {
             cmp.servers

@@ -113,7 +113,7 @@ impl Lab<'_> {
         }
         let counts = match self.c.contract {
             Contract::Echo => &self.settings.echo_levels,
-            Contract::Chat => &self.settings.chat_levels,
+            Contract::Chat | Contract::Mqtt => &self.settings.chat_levels,
         };
         let mut levels: Vec<Level> = counts
             .iter()
@@ -132,23 +132,38 @@ impl Lab<'_> {
         Outcome::Measured(levels)
     }
 
-    /// The server starts and answers one line: echoed back, or sent back to its sender.
+    /// The server starts and answers one line (echoed back, or sent back to its sender), or a
+    /// broker its CONNECT.
     fn works(&self) -> Result<(), Text> {
         let ctx = self.ctx();
         let mut server = kit::server::start(&ctx, &self.c.name, 0, &self.program_args())
             .map_err(|f| f.summary)?;
-        let line = b"compare: hello\n";
+        // A line and its echo; a broker: a CONNECT and its CONNACK.
+        let (line, answer) = match self.c.contract {
+            Contract::Mqtt => {
+                let connect = crate::observe::wire::mqtt::Packet::Connect {
+                    clean_session: true,
+                    keep_alive: 0,
+                    client_id: "compare".into(),
+                    will: None,
+                };
+                (connect.encode(), vec![0x20, 0x02, 0x00, 0x00])
+            }
+            Contract::Echo | Contract::Chat => {
+                (b"compare: hello\n".to_vec(), b"compare: hello\n".to_vec())
+            }
+        };
         let answered = (|| -> std::io::Result<Vec<u8>> {
             let address = SocketAddrV4::new(Ipv4Addr::LOCALHOST, server.port);
             let mut stream = TcpStream::connect_timeout(&address.into(), Duration::from_secs(2))?;
             stream.set_read_timeout(Some(Duration::from_secs(2)))?;
-            stream.write_all(line)?;
-            let mut got = vec![0u8; line.len()];
+            stream.write_all(&line)?;
+            let mut got = vec![0u8; answer.len()];
             stream.read_exact(&mut got)?;
             Ok(got)
         })();
         match answered {
-            Ok(got) if got == line => Ok(()),
+            Ok(got) if got == answer => Ok(()),
             _ if server.program.try_status().is_some() => Err(server
                 .program
                 .unexpected_exit(msg!("compare-round-trip"))
@@ -193,11 +208,20 @@ impl Lab<'_> {
                 })
             }
             Contract::Chat => {
-                chat::lines_to_everyone(&mut fleet, size, window, at_start).map(|run| {
+                chat::lines_to_everyone(&mut fleet, size, chat::Framing::Lines, window, at_start)
+                    .map(|run| {
+                        chat_figures(&mut figures, &run, &mut fleet);
+                        run.elapsed
+                    })
+            }
+            Contract::Mqtt => chat::join_topic(&mut fleet, Instant::now() + budget)
+                .and_then(|()| {
+                    chat::lines_to_everyone(&mut fleet, size, chat::Framing::Mqtt, window, at_start)
+                })
+                .map(|run| {
                     chat_figures(&mut figures, &run, &mut fleet);
                     run.elapsed
-                })
-            }
+                }),
         };
         let cpu_end = procinfo::tree_cpu_time(pid);
         let cpu = cpu_end.saturating_sub(cpu_start);

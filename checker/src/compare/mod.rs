@@ -89,7 +89,8 @@ impl Settings {
             busy: None,
             mode,
             again,
-            limits: Limits::for_threads(most),
+            // Two threads per client: a broker with a reader and a writer thread per connection.
+            limits: Limits::for_threads(2 * most),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! Which servers `checker compare` measures: every exercise whose program takes the
 //! echo-server contract (its round trip, not only its listening line) or the chat contract, as
 //! the exercise tables declare them, so a new exercise that takes a family (day 6's async
-//! servers) is compared as soon as it exists; plus the few servers that keep the echo contract
-//! under tests of their own (`OWN_TESTS`); plus programs from elsewhere (`--program`).
+//! servers) is compared as soon as it exists; plus the servers graded by tests of their own
+//! (`OWN_TESTS`: day3-fork's echo server, day7-broker's MQTT broker); plus programs from
+//! elsewhere (`--program`), and mosquitto beside the brokers where it is installed.
 
 use std::path::PathBuf;
 
@@ -15,21 +16,31 @@ pub enum Contract {
     Echo,
     /// Every line goes to every client: lines to everyone.
     Chat,
+    /// An MQTT broker: every client subscribes to one topic, and each message published to it
+    /// goes to every subscriber (the chat load, spoken in MQTT 3.1.1).
+    Mqtt,
 }
+
+/// Every contract, in the order the report shows them.
+pub const CONTRACTS: [Contract; 3] = [Contract::Echo, Contract::Chat, Contract::Mqtt];
 
 impl Contract {
     pub fn name(self) -> &'static str {
         match self {
             Contract::Echo => "echo",
             Contract::Chat => "chat",
+            Contract::Mqtt => "mqtt",
         }
     }
 }
 
-/// Servers that keep the echo contract but are graded by tests of their own rather than by the
-/// echo-server family: day3-fork's server (its tests watch its processes). day4-signals and
-/// day5-pipe add timeouts and logging to the same design, so they would only repeat it.
-const OWN_TESTS: &[(&str, &str, Contract)] = &[("day3-fork", "fork-server", Contract::Echo)];
+/// Servers graded by tests of their own rather than by a family: day3-fork's echo server (its
+/// tests watch its processes; day4-signals and day5-pipe add timeouts and logging to the same
+/// design, so they would only repeat it) and day7-broker's MQTT broker.
+const OWN_TESTS: &[(&str, &str, Contract)] = &[
+    ("day3-fork", "fork-server", Contract::Echo),
+    ("day7-broker", "mqtt-broker", Contract::Mqtt),
+];
 
 /// One server to measure.
 #[derive(Clone)]
@@ -81,11 +92,17 @@ pub fn of_the_lab(exercises: &[&'static Exercise]) -> Vec<Contestant> {
     found
 }
 
-/// A program from elsewhere: measured as a chat server if its name says chat, else as an echo
-/// server. Named like a lab server, it takes that server's place.
+/// A program from elsewhere: measured as a chat server if its name says chat, as an MQTT broker
+/// if it says mqtt, broker or mosquitto, else as an echo server. Named like a lab server, it
+/// takes that server's place.
 pub fn outside(name: &str, path: PathBuf, lab: &mut Vec<Contestant>) {
     let contract = if name.contains("chat") {
         Contract::Chat
+    } else if ["mqtt", "broker", "mosquitto"]
+        .iter()
+        .any(|w| name.contains(w))
+    {
+        Contract::Mqtt
     } else {
         Contract::Echo
     };
@@ -99,7 +116,28 @@ pub fn outside(name: &str, path: PathBuf, lab: &mut Vec<Contestant>) {
     });
 }
 
-/// Whether `target` (an exercise, a day, a program, `echo` or `chat`) names `c`.
+/// Eclipse Mosquitto, the production broker, measured beside the lab's brokers where Debian's
+/// `mosquitto` is installed: through `mosquitto-as-broker.sh`, which runs it in day7-broker's
+/// subset as `mqtt-broker <port>`.
+pub fn mosquitto(lab: &std::path::Path) -> Option<Contestant> {
+    let wrapper = lab.join("solutions/day7-broker/mosquitto-as-broker.sh");
+    let installed = [
+        "/usr/sbin/mosquitto",
+        "/usr/bin/mosquitto",
+        "/usr/local/sbin/mosquitto",
+    ]
+    .iter()
+    .any(|p| std::path::Path::new(p).is_file());
+    (installed && wrapper.is_file()).then(|| Contestant {
+        name: "mosquitto".to_string(),
+        exercise: None,
+        contract: Contract::Mqtt,
+        outside: Some(wrapper),
+        args: &[],
+    })
+}
+
+/// Whether `target` (an exercise, a day, a program, `echo`, `chat` or `mqtt`) names `c`.
 pub fn named_by(c: &Contestant, target: &str) -> bool {
     let exercise = c.exercise.map(|e| e.name).unwrap_or("");
     target == c.name

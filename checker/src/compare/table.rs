@@ -7,7 +7,7 @@
 use super::figures::{Level, Stat, name};
 use super::layout;
 use super::measure::Outcome;
-use super::servers::Contract;
+use super::servers::{CONTRACTS, Contract};
 use super::{Comparison, Measured};
 use crate::base::i18n::{Messages, Text, msg};
 
@@ -37,7 +37,7 @@ pub fn render(cmp: &Comparison, chart: Option<&str>, tr: &Messages, columns: usi
     for note in &cmp.notes {
         out.extend(layout::prose(&tr.render(note), 2, 2, columns));
     }
-    for contract in [Contract::Echo, Contract::Chat] {
+    for contract in CONTRACTS {
         contract_table(&mut out, cmp, contract, tr, columns);
     }
     let trouble = trouble(cmp);
@@ -95,6 +95,7 @@ fn contract_table(
             warm = format!("{:.2}", s.window.warm_up.as_secs_f64())
         ),
         Contract::Chat => msg!("compare-chat-heading", size = s.size),
+        Contract::Mqtt => msg!("compare-mqtt-heading", size = s.size),
     };
     out.extend(layout::prose(&tr.render(&heading), 0, 0, columns));
     if let (Contract::Echo, Some(busy)) = (contract, s.busy) {
@@ -195,12 +196,16 @@ fn rows(contract: Contract, servers: &[&Measured]) -> Vec<Vec<Cell>> {
             "compare-col-processes",
             "compare-col-errors",
         ],
-        Contract::Chat => vec![
+        Contract::Chat | Contract::Mqtt => vec![
             "compare-col-server",
             "compare-col-clients",
             "compare-col-p50-everyone",
             "compare-col-p99-everyone",
-            "compare-col-lines",
+            if contract == Contract::Mqtt {
+                "compare-col-messages"
+            } else {
+                "compare-col-lines"
+            },
             "compare-col-deliveries",
             "compare-col-cpu",
             "compare-col-memory",
@@ -249,7 +254,7 @@ fn row(contract: Contract, server: String, level: &Level) -> Vec<Cell> {
             cells.extend([stat(name::P50, micros), stat(name::P99, micros)]);
             cells.push(stat(name::RATE, count));
         }
-        Contract::Chat => {
+        Contract::Chat | Contract::Mqtt => {
             cells.extend([stat(name::P50, micros), stat(name::P99, micros)]);
             cells.extend([stat(name::RATE, count), stat(name::DELIVERIES, count)]);
         }

@@ -151,7 +151,17 @@ impl Device {
         if got == *expected {
             return Ok(());
         }
-        Err(self.unexpected(&got, &expected.to_string(), clause))
+        // Both as bytes too: where a flag or a length differs, the byte diff points at it.
+        let summary = msg!(
+            "mqtt-expected-got",
+            who = self.who(),
+            expected = expected.to_string(),
+            got = got.to_string(),
+            clause = clause
+        );
+        Err(self
+            .conn
+            .mismatch(summary, &expected.encode(), &got.encode()))
     }
 
     /// The next packet must be a PUBLISH: it is acknowledged at QoS 1 (`ack`), and returned.
