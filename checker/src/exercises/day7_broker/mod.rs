@@ -20,6 +20,7 @@ mod topics;
 use std::sync::Arc;
 use std::time::Instant;
 
+use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
@@ -29,6 +30,27 @@ use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
 
 const SERVER: &str = "mqtt-broker";
+
+/// A test whose failures say how to watch the broker by hand: it on port 7000, and Debian's
+/// `mosquitto_sub` printing every packet it sends and gets (the course's clients).
+macro_rules! watched {
+    ($test:path) => {{
+        fn run(ctx: &mut Ctx) -> crate::base::verdict::TestResult {
+            $test(ctx).map_err(|f| by_hand(ctx, f))
+        }
+        run
+    }};
+}
+
+/// `f`, with the by-hand commands unless it has its own.
+fn by_hand(ctx: &Ctx, f: Failure) -> Failure {
+    if f.reproduce.is_some() {
+        return f;
+    }
+    let server = format!("{} 7000", ctx.by_hand(SERVER));
+    let client = "mosquitto_sub -h 127.0.0.1 -p 7000 -t '#' -v -d";
+    f.reproduce(msg!("server-by-hand", server = server, client = client))
+}
 
 pub static EXERCISE: Exercise = Exercise {
     name: "day7-broker",
@@ -49,7 +71,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Read into a buffer until a whole packet is there: the first byte is the type, then 1 to 4 bytes of remaining length (2.2.3). Answer CONNECT with CONNACK: session present 0 for a clean session, return code 0.",
             section: "mqtt-connect",
             program: Some(SERVER),
-            run: connect::accepted,
+            run: watched!(connect::accepted),
         },
         TestCase {
             id: "connect-refused",
@@ -59,7 +81,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Check the protocol level (4) before anything else: CONNACK with return code 1, then close (3.1.2-2). An empty client id needs clean session 1 (3.1.3-8): otherwise return code 2, then close.",
             section: "mqtt-connect",
             program: Some(SERVER),
-            run: connect::refused,
+            run: watched!(connect::refused),
         },
         TestCase {
             id: "connect-first",
@@ -69,7 +91,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "A connection's first packet must be CONNECT and it comes once (3.1.0-1, 3.1.0-2); bit 0 of the connect flags is reserved, 0 (3.1.2-3). Any of these: close without a word.",
             section: "mqtt-connect",
             program: Some(SERVER),
-            run: connect::connect_first,
+            run: watched!(connect::connect_first),
         },
         TestCase {
             id: "takeover",
@@ -79,7 +101,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Keep a table of client ids connected now: a new CONNECT with an id in it closes the older connection (3.1.4-2), which did not send DISCONNECT, so its will goes out.",
             section: "mqtt-connect",
             program: Some(SERVER),
-            run: connect::takeover,
+            run: watched!(connect::takeover),
         },
         TestCase {
             id: "publish",
@@ -89,7 +111,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Deliver to every subscription whose filter matches the topic: the same topic, the same payload, QoS the lower of the two, retain 0. Not to the publisher unless it subscribed.",
             section: "mqtt-publish",
             program: Some(SERVER),
-            run: publish::qos0,
+            run: watched!(publish::qos0),
         },
         TestCase {
             id: "qos1",
@@ -99,7 +121,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Answer a QoS 1 PUBLISH with PUBACK for its packet id (3.3.4), in the order received; deliver at min(published, granted) QoS, with a packet id of your own at QoS 1; keep the publisher's order (4.6).",
             section: "mqtt-publish",
             program: Some(SERVER),
-            run: publish::qos1,
+            run: watched!(publish::qos1),
         },
         TestCase {
             id: "qos2",
@@ -109,7 +131,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "The lab's broker has no QoS 2 flow: grant at most 1 in SUBACK (3.9.3 allows a lower grant), and close a connection that publishes at QoS 2.",
             section: "mqtt-publish",
             program: Some(SERVER),
-            run: publish::qos2,
+            run: watched!(publish::qos2),
         },
         TestCase {
             id: "wildcards",
@@ -119,7 +141,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Split filter and topic on `/` and walk both: `+` takes one level, `#` (last) takes the rest, and `sensors/#` matches `sensors` too (4.7.1-2). A topic starting with `$` never matches a filter starting with `+` or `#` (4.7.2-1).",
             section: "mqtt-topics",
             program: Some(SERVER),
-            run: topics::wildcards,
+            run: watched!(topics::wildcards),
         },
         TestCase {
             id: "bad-filters",
@@ -129,7 +151,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "`#` only last and alone in its level, `+` alone in its level (4.7.1-2, 4.7.1-3); a topic name never holds either (3.3.2-2). A protocol violation closes the connection (4.8).",
             section: "mqtt-topics",
             program: Some(SERVER),
-            run: topics::bad_filters,
+            run: watched!(topics::bad_filters),
         },
         TestCase {
             id: "unsubscribe",
@@ -139,7 +161,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Remove the filter from the client's subscriptions and answer UNSUBACK with the same packet id, even for a filter it never had (3.10.4).",
             section: "mqtt-topics",
             program: Some(SERVER),
-            run: topics::unsubscribe,
+            run: watched!(topics::unsubscribe),
         },
         TestCase {
             id: "retained",
@@ -149,7 +171,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Keep the last retained message of each topic; on SUBSCRIBE send the matching ones with retain 1 (3.3.1-6); deliveries to existing subscriptions have retain 0 (3.3.1-9); a retained PUBLISH with an empty payload removes it (3.3.1-10, 3.3.1-11).",
             section: "mqtt-retained",
             program: Some(SERVER),
-            run: sessions::retained,
+            run: watched!(sessions::retained),
         },
         TestCase {
             id: "keep-alive",
@@ -159,7 +181,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it.",
             section: "mqtt-keep-alive",
             program: Some(SERVER),
-            run: sessions::keep_alive,
+            run: watched!(sessions::keep_alive),
         },
         TestCase {
             id: "will",
@@ -169,7 +191,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Keep the will from CONNECT; when the connection ends, publish it unless DISCONNECT came first (3.1.2-8, 3.1.2-10): a read of 0 or an error is not a DISCONNECT.",
             section: "mqtt-will",
             program: Some(SERVER),
-            run: sessions::will,
+            run: watched!(sessions::will),
         },
         TestCase {
             id: "sessions",
@@ -179,7 +201,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "A session outlives its connection when clean session is 0 (3.1.2.4): keep its subscriptions, queue its QoS 1 messages while it is away, keep what it has not acknowledged and send that again first, with DUP and the same packet id (4.4).",
             section: "mqtt-sessions",
             program: Some(SERVER),
-            run: sessions::persistent,
+            run: watched!(sessions::persistent),
         },
         TestCase {
             id: "byte-at-a-time",
@@ -189,7 +211,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "TCP is a byte stream: keep what you read in a buffer, decode a packet only once it is whole, and keep the bytes after it for the next one. One read can hold a piece of a packet, or three packets.",
             section: "mqtt-packets",
             program: Some(SERVER),
-            run: hostile::byte_at_a_time,
+            run: watched!(hostile::byte_at_a_time),
         },
         TestCase {
             id: "hostile-input",
@@ -199,7 +221,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Every decoding error is that connection's: close it, publish its will, and go on with the others (4.8). Refuse a packet over 256 KiB from its fixed header, before buffering it.",
             section: "mqtt-hostile",
             program: Some(SERVER),
-            run: hostile::hostile_input,
+            run: watched!(hostile::hostile_input),
         },
         TestCase {
             id: "thousand-devices",
@@ -209,7 +231,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "A thousand connections at once: with a thread or two per device, give them small stacks (std::thread::Builder::stack_size); a poll or epoll loop holds them all in one thread. Raise the soft RLIMIT_NOFILE at start, and listen with a backlog that takes a burst.",
             section: "mqtt-load",
             program: Some(SERVER),
-            run: load::thousand_devices,
+            run: watched!(load::thousand_devices),
         },
         TestCase {
             id: "stalled-subscriber",
@@ -219,7 +241,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Never write to one device in the code that serves another: give each connection a bounded outbox (drop QoS 0 when it is full, keep QoS 1 in the session up to its bound), drained by that connection's own writer: its thread, its POLLOUT, its task.",
             section: "mqtt-load",
             program: Some(SERVER),
-            run: load::stalled_subscriber,
+            run: watched!(load::stalled_subscriber),
         },
         TestCase {
             id: "sigterm-exit",
@@ -229,7 +251,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Catch SIGTERM and SIGINT so that the loop wakes (a self-pipe, ppoll, or sigwait in a thread of its own: a flag alone is seen only at the next event); then close every connection and the listening socket, and return 0 from main.",
             section: "clean-exit",
             program: Some(SERVER),
-            run: shutdown::sigterm,
+            run: watched!(shutdown::sigterm),
         },
         TestCase {
             id: "sigint-exit",
@@ -239,7 +261,7 @@ pub static EXERCISE: Exercise = Exercise {
             hint: "Install the same handler for SIGINT as for SIGTERM.",
             section: "clean-exit",
             program: Some(SERVER),
-            run: shutdown::sigint,
+            run: watched!(shutdown::sigint),
         },
     ],
     rules: &RULES,
