@@ -1,9 +1,10 @@
 //! `checker new` keeps its promise: "`cargo test` and `checker verify` pass" once it has
 //! scaffolded an exercise. On a copy of the lab (its tracked files, as a clean clone has them),
 //! a program exercise and a library exercise are scaffolded one after the other, with no edit
-//! and no rebuild between them; then their stubs are graded (not started), their solutions
-//! (pass), `checker verify` (grading the two new exercises, every other check over the whole
-//! lab), the checker's unit tests and the new broken versions run there, and must pass.
+//! and no rebuild between them; then the layering check (README's module map names them), their
+//! stubs are graded (not started), their solutions (pass), `checker verify` (grading the two new
+//! exercises, every other check over the whole lab), the checker's unit tests and the new broken
+//! versions run there, and must pass.
 //!
 //! The copy's checker is built once, after both scaffolds (this build's checker writes them,
 //! told where the copy is), together with its unit tests and the broken-versions test, in one
@@ -126,6 +127,15 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
     passed("checker new day9-tally", &new(&["day9-tally"]));
+    // .ci/run's layering check: README's module map names the new modules.
+    passed(
+        "python3 bench/modules.py",
+        &Command::new("python3")
+            .arg("bench/modules.py")
+            .current_dir(&copy)
+            .output()
+            .unwrap(),
+    );
     passed(
         "building the checker with the new exercises",
         // The lock file gains the new packages, as the instructor's does. One cargo call

@@ -147,8 +147,14 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     made.extend(sync::copy_rules(&lab, name)?);
 
     let courses_before = read_courses(&lab)?;
+    let readmes_before = read_pair(&lab, README)?;
     register(&lab, &module, day)?;
     made.push("checker/src/exercises/mod.rs (registered)".into());
+    for file in README {
+        add_to_module_map(&lab, file, &module)?;
+        made.push(format!("{file} (its module in the module map)"));
+    }
+    restamp_pair(&lab, README, &readmes_before)?;
     add_member(&lab, name)?;
     made.push("solutions/Cargo.toml (member added)".into());
     for (file, template) in [("course.md", kind.course), ("course.ko.md", kind.course_ko)] {
@@ -263,20 +269,56 @@ fn write_owed_korean(lab: &Path, stub: &Path) -> Result<String> {
     ))
 }
 
-/// course.md and course.ko.md as they are.
-fn read_courses(lab: &Path) -> Result<[String; 2]> {
+/// The course and its Korean twin; the README and its.
+const COURSE: [&str; 2] = ["course.md", "course.ko.md"];
+const README: [&str; 2] = ["README.md", "README.ko.md"];
+
+/// A file and its Korean twin as they are.
+fn read_pair(lab: &Path, pair: [&str; 2]) -> Result<[String; 2]> {
     let read = |file: &str| {
         std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
     };
-    Ok([read("course.md")?, read("course.ko.md")?])
+    Ok([read(pair[0])?, read(pair[1])?])
+}
+
+/// course.md and course.ko.md as they are.
+fn read_courses(lab: &Path) -> Result<[String; 2]> {
+    read_pair(lab, COURSE)
 }
 
 /// Stamp the Korean sections `new` wrote (its section, the regenerated rules table) with the
 /// hash of their English twins, so `verify` finds them in step; a section stale before stays so.
-fn restamp_korean(lab: &Path, [en_before, ko_before]: &[String; 2]) -> Result<()> {
-    let [en_after, ko_after] = read_courses(lab)?;
+fn restamp_korean(lab: &Path, before: &[String; 2]) -> Result<()> {
+    restamp_pair(lab, COURSE, before)
+}
+
+/// The same for any file and its Korean twin (`before`: both as they were).
+fn restamp_pair(lab: &Path, pair: [&str; 2], [en_before, ko_before]: &[String; 2]) -> Result<()> {
+    let [en_after, ko_after] = read_pair(lab, pair)?;
     let restamped = stale::restamp(en_before, ko_before, &en_after, &ko_after);
-    std::fs::write(lab.join("course.ko.md"), restamped).context("writing course.ko.md")
+    std::fs::write(lab.join(pair[1]), restamped).with_context(|| format!("writing {}", pair[1]))
+}
+
+/// The new module in the `exercises/` row of README's module map (bench/modules.py checks that
+/// the map names every module of the tree): after the exercises, before the families.
+fn add_to_module_map(lab: &Path, file: &str, module: &str) -> Result<()> {
+    let path = lab.join(file);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {file}"))?;
+    let mut done = false;
+    let lines: Vec<String> = text
+        .split_inclusive('\n')
+        .map(|line| match line.find(';') {
+            Some(at) if !done && line.starts_with("| `exercises/` |") => {
+                done = true;
+                format!("{}, `{module}`{}", &line[..at], &line[at..])
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    if !done {
+        bail!("{file}: no `exercises/` row with a `;` in its module map");
+    }
+    std::fs::write(&path, lines.concat()).with_context(|| format!("writing {file}"))
 }
 
 /// The files a new exercise starts from (checker/templates/): real files, with placeholders
