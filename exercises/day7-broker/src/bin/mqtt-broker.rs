@@ -29,7 +29,8 @@
 //! - Keep alive (3.1.2.10): PINGREQ gets PINGRESP; a client silent for 1.5 × its keep alive
 //!   is closed (a keep alive of 0: no limit).
 //! - Wills (3.1.2.5): a connection that ends without DISCONNECT (EOF, an error, a protocol
-//!   violation, its keep alive, a takeover) has its will published; DISCONNECT discards it.
+//!   violation, its keep alive, a takeover) has its will published; DISCONNECT discards it,
+//!   and the broker closes the connection.
 //! - Persistent sessions (3.1.2.4): with clean session 0 the subscriptions outlive the
 //!   connection, QoS 1 messages for the client are queued while it is away (up to 1,000; the
 //!   newest are dropped beyond), CONNACK says session present, and the next connection gets
@@ -41,9 +42,10 @@
 //! - SIGINT or SIGTERM: every connection closed, exit 0, within 2 s. Bad usage: one line on
 //!   stderr, exit status 1.
 //!
-//! Rules: every socket through nix; no std socket types (see clippy.toml); no MQTT crate
-//! (rumqttc, rumqttd, mqttbytes, paho-mqtt): the codec is `src/lib.rs`, yours. Any design: a
-//! thread per connection (day5-threads), poll (day5-poll) or epoll (day5-epoll).
+//! Rules: no std socket types (see clippy.toml): nix's socket calls, or tokio's for a broker of
+//! tasks; no MQTT crate (rumqttc, rumqttd, mqttbytes, paho-mqtt): the codec is `src/lib.rs`,
+//! yours. Any design: a thread per connection (day5-threads), poll (day5-poll), epoll
+//! (day5-epoll) or tokio tasks (day6-async).
 //!
 //! The shape below is one way, with threads: one state shared behind a `Mutex`, and per
 //! connection a thread that reads and a queue of encoded packets to send, its outbox, which a

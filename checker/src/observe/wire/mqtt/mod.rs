@@ -4,6 +4,7 @@
 
 pub mod packet;
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,9 @@ pub enum Heard {
 pub struct Device {
     conn: Conn,
     unread: Vec<u8>,
+    /// Packets read ahead of the one awaited (a retained PUBLISH before its SUBACK), handed out
+    /// first.
+    held: VecDeque<Packet>,
     t: Arc<Transcript>,
 }
 
@@ -47,6 +51,7 @@ impl Device {
         Device {
             conn,
             unread: Vec::new(),
+            held: VecDeque::new(),
             t: Arc::clone(t),
         }
     }
@@ -101,7 +106,8 @@ impl Device {
         }
     }
 
-    /// SUBSCRIBE (packet id 1): the SUBACK's return codes, which must be for that packet id.
+    /// SUBSCRIBE (packet id 1): the SUBACK's return codes, which must be for that packet id. A
+    /// PUBLISH the subscription matches may come before it (3.8.4): it is kept for the next read.
     pub fn subscribe(
         &mut self,
         filters: &[(&str, u8)],
@@ -115,13 +121,21 @@ impl Device {
             },
             deadline,
         )?;
-        match self.recv("SUBACK", "3.9", deadline)? {
-            Packet::Suback {
-                packet_id: 1,
-                return_codes,
-            } => Ok(return_codes),
-            other => Err(self.unexpected(&other, "SUBACK id=1", "3.8.4")),
+        let mut early = Vec::new();
+        let codes = loop {
+            match self.recv("SUBACK", "3.9", deadline)? {
+                Packet::Suback {
+                    packet_id: 1,
+                    return_codes,
+                } => break return_codes,
+                p @ Packet::Publish { .. } => early.push(p),
+                other => return Err(self.unexpected(&other, "SUBACK id=1", "3.8.4")),
+            }
+        };
+        for p in early.into_iter().rev() {
+            self.held.push_front(p);
         }
+        Ok(codes)
     }
 
     /// PUBLISH; at QoS 1 its PUBACK must come, for the same packet id.
@@ -342,6 +356,9 @@ impl Device {
 
     /// The next whole packet among the bytes read, noted; a malformed one fails.
     fn decoded(&mut self) -> Result<Option<Packet>, Failure> {
+        if let Some(p) = self.held.pop_front() {
+            return Ok(Some(p));
+        }
         match packet::decode(&self.unread) {
             Ok(Some((p, n))) => {
                 self.unread.drain(..n);

@@ -227,6 +227,12 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
                     body[0]
                 ));
             }
+            if body[1] > 5 {
+                return Err(format!("CONNACK return code {} (3.2.2.3: 0 to 5)", body[1]));
+            }
+            if body[0] == 1 && body[1] != 0 {
+                return Err("CONNACK refusing with session present 1 (3.2.2-4)".into());
+            }
             Packet::Connack {
                 session_present: body[0] == 1,
                 return_code: body[1],
@@ -297,6 +303,17 @@ fn publish(flags: u8, body: &[u8]) -> Result<Packet, String> {
     let topic = body.get(2..2 + topic_len).ok_or_else(short)?;
     let topic = std::str::from_utf8(topic)
         .map_err(|_| "PUBLISH topic that is not UTF-8 (1.5.3)".to_string())?;
+    if topic.is_empty() {
+        return Err("PUBLISH with an empty topic (4.7.3-1)".into());
+    }
+    if topic.contains(['+', '#']) {
+        return Err(format!(
+            "PUBLISH to {topic:?}, a topic with a wildcard (3.3.2-2)"
+        ));
+    }
+    if topic.contains('\0') {
+        return Err("PUBLISH topic holding U+0000 (1.5.3-2)".into());
+    }
     let mut at = 2 + topic_len;
     let packet_id = if qos > 0 {
         let b = body.get(at..at + 2).ok_or_else(short)?;
