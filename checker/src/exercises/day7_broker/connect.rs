@@ -2,6 +2,7 @@
 //! and the takeover of a client id already connected.
 
 use super::{broker, online, soon, with_will};
+use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
@@ -18,9 +19,6 @@ fn raw_connect(level: u8, flags: u8, client_id: &str) -> Vec<u8> {
     out.extend_from_slice(&body);
     out
 }
-
-const REFUSED_THEN_CLOSED: &str =
-    "3.2.2-5: a CONNACK with a non-zero return code is followed by the close";
 
 pub fn accepted(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
@@ -56,7 +54,11 @@ pub fn refused(ctx: &mut Ctx) -> TestResult {
             return_code: 1,
         };
         d.expect(&unacceptable, "3.1.2-2", soon(ctx))?;
-        d.expect_closed("its CONNACK", REFUSED_THEN_CLOSED, secs(3))?;
+        d.expect_closed(
+            msg!("mqtt-what-its-connack"),
+            msg!("mqtt-clause-refused-then-closed"),
+            secs(3),
+        )?;
     }
     let mut d = Device::connect(&t, "no id, kept", s.port, soon(ctx))?;
     let keep_without_id = Packet::Connect {
@@ -71,7 +73,11 @@ pub fn refused(ctx: &mut Ctx) -> TestResult {
         return_code: 2,
     };
     d.expect(&rejected, "3.1.3-8", soon(ctx))?;
-    d.expect_closed("its CONNACK", REFUSED_THEN_CLOSED, secs(3))?;
+    d.expect_closed(
+        msg!("mqtt-what-its-connack"),
+        msg!("mqtt-clause-refused-then-closed"),
+        secs(3),
+    )?;
     let mut d = Device::connect(&t, "no id, clean", s.port, soon(ctx))?;
     d.handshake("", true, 0, None, soon(ctx))?;
     d.send(&Packet::Pingreq, soon(ctx))?;
@@ -82,17 +88,25 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
     let mut d = Device::connect(&t, "ping first", s.port, soon(ctx))?;
     d.send(&Packet::Pingreq, soon(ctx))?;
-    d.expect_closed("PINGREQ before CONNECT", "3.1.0-1", secs(3))?;
+    d.expect_closed(
+        msg!("mqtt-what-before-connect", packet = "PINGREQ"),
+        "3.1.0-1",
+        secs(3),
+    )?;
     let mut d = Device::connect(&t, "publish first", s.port, soon(ctx))?;
     d.send(&Packet::publish("a", b"early", 0, false, 0), soon(ctx))?;
-    d.expect_closed("PUBLISH before CONNECT", "3.1.0-1", secs(3))?;
+    d.expect_closed(
+        msg!("mqtt-what-before-connect", packet = "PUBLISH"),
+        "3.1.0-1",
+        secs(3),
+    )?;
     let mut d = Device::connect(&t, "reserved flag", s.port, soon(ctx))?;
     d.send_raw(
         &raw_connect(4, 0b11, "r"),
         "CONNECT id=\"r\" clean=1 with the reserved flag set",
         soon(ctx),
     );
-    d.expect_closed("the reserved connect flag set", "3.1.2-3", secs(3))?;
+    d.expect_closed(msg!("mqtt-what-reserved-flag"), "3.1.2-3", secs(3))?;
     let mut d = online(ctx, &t, &s, "twice")?;
     let again = Packet::Connect {
         clean_session: true,
@@ -101,7 +115,7 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
         will: None,
     };
     d.send(&again, soon(ctx))?;
-    d.expect_closed("a second CONNECT", "3.1.0-2", secs(3))
+    d.expect_closed(msg!("mqtt-what-second-connect"), "3.1.0-2", secs(3))
 }
 
 pub fn takeover(ctx: &mut Ctx) -> TestResult {
@@ -111,11 +125,7 @@ pub fn takeover(ctx: &mut Ctx) -> TestResult {
     let mut old = with_will(ctx, &t, &s, "sensor", 0, "taken over")?;
     let mut new = Device::connect(&t, "device sensor (again)", s.port, soon(ctx))?;
     new.handshake("sensor", true, 0, None, soon(ctx))?;
-    old.expect_closed(
-        "nothing (the same client id connected again)",
-        "3.1.4-2",
-        secs(3),
-    )?;
+    old.expect_closed(msg!("mqtt-what-taken-over"), "3.1.4-2", secs(3))?;
     watcher.expect_message("wills/sensor", b"taken over", "3.1.2-8", soon(ctx))?;
     new.send(&Packet::Pingreq, soon(ctx))?;
     new.expect(&Packet::Pingresp, "3.1.4-2", soon(ctx))

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::{broker, online, soon, with_will};
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
@@ -33,7 +34,7 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
         session_present: false,
         return_code: 0,
     };
-    slow.expect(&accepted, "2.2 (a packet arrives in pieces)", soon(ctx))?;
+    slow.expect(&accepted, msg!("mqtt-clause-in-pieces"), soon(ctx))?;
     slow.expect(&Packet::Puback { packet_id: 5 }, "2.2, 3.3.4", soon(ctx))?;
     watcher.expect_message("slow/bytes", b"one at a time", "2.2", soon(ctx))?;
     // CONNECT, SUBSCRIBE, two PUBLISHes and a PINGREQ in one write.
@@ -54,7 +55,11 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
         Packet::Pingreq,
     ];
     fast.send_together(&together, soon(ctx))?;
-    fast.expect(&accepted, "2.2 (several packets in one read)", soon(ctx))?;
+    fast.expect(
+        &accepted,
+        msg!("mqtt-clause-several-in-one-read"),
+        soon(ctx),
+    )?;
     let suback = Packet::Suback {
         packet_id: 2,
         return_codes: vec![0],
@@ -87,34 +92,35 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
-/// Bytes no broker may take, each with what it is.
-fn hostile() -> Vec<(&'static str, &'static str, Vec<u8>)> {
+/// Bytes no broker may take: what they are (a message id; its id is the will's payload too),
+/// the rule they break, the bytes.
+fn hostile() -> Vec<(&'static str, Text, Vec<u8>)> {
     let mut oversize = vec![0x30];
     remaining_length(300 * 1024, &mut oversize);
     oversize.extend_from_slice(&[0, 1, b't']);
     vec![
         (
-            "a remaining length of 5 bytes",
-            "2.2.3",
+            "mqtt-what-5-byte-length",
+            "2.2.3".into(),
             vec![0x30, 0xff, 0xff, 0xff, 0xff, 0x01],
         ),
         (
-            "a PUBLISH announcing 300 KiB",
-            "the lab's limit: 256 KiB",
+            "mqtt-what-oversize",
+            msg!("mqtt-clause-size-limit"),
             oversize,
         ),
         (
-            "a topic that is not UTF-8",
-            "1.5.3",
+            "mqtt-what-not-utf8",
+            "1.5.3".into(),
             vec![0x30, 0x04, 0x00, 0x02, 0xc3, 0x28],
         ),
         (
-            "U+0000 in a topic",
-            "1.5.3-2",
+            "mqtt-what-nul",
+            "1.5.3-2".into(),
             vec![0x30, 0x04, 0x00, 0x02, b'a', 0x00],
         ),
-        ("the reserved packet type 15", "2.2.1", vec![0xf0, 0x00]),
-        ("64 bytes of 0xff", "4.8", vec![0xff; 64]),
+        ("mqtt-what-type-15", "2.2.1".into(), vec![0xf0, 0x00]),
+        ("mqtt-what-garbage", "4.8".into(), vec![0xff; 64]),
     ]
 }
 
@@ -125,29 +131,21 @@ pub fn hostile_input(ctx: &mut Ctx) -> TestResult {
     for (i, (what, clause, bytes)) in hostile().into_iter().enumerate() {
         let id = format!("hostile-{i}");
         let mut d = with_will(ctx, &t, &s, &id, 0, what)?;
-        d.send_raw(&bytes, what, soon(ctx));
-        d.expect_closed(what, clause, secs(3))?;
-        watcher.expect_message(
-            &format!("wills/{id}"),
-            what.as_bytes(),
-            "3.1.2-8, 4.8",
-            soon(ctx),
-        )?;
+        d.send_raw(&bytes, Text::msg(what, Vec::new()), soon(ctx));
+        d.expect_closed(Text::msg(what, Vec::new()), clause, secs(3))?;
+        let will = format!("wills/{id}");
+        watcher.expect_message(&will, what.as_bytes(), "3.1.2-8, 4.8", soon(ctx))?;
     }
     // A packet cut short, then EOF.
     let mut d = with_will(ctx, &t, &s, "cut", 0, "cut short")?;
-    d.send_raw(
-        &[0x30, 0x10, 0x00],
-        "the first 3 bytes of a 18-byte PUBLISH",
-        soon(ctx),
-    );
+    d.send_raw(&[0x30, 0x10, 0x00], "PUBLISH 3/18", soon(ctx));
     d.close();
     watcher.expect_message("wills/cut", b"cut short", "3.1.2-8", soon(ctx))?;
     // The broker still serves the others.
     watcher.send(&Packet::Pingreq, soon(ctx))?;
     watcher.expect(
         &Packet::Pingresp,
-        "4.8 (only the offending connection is closed)",
+        msg!("mqtt-clause-only-offender"),
         soon(ctx),
     )
 }

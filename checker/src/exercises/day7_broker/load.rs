@@ -119,7 +119,7 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             };
             publisher.expect(
                 &ack,
-                "3.3.4 (while two subscribers read nothing)",
+                msg!("mqtt-clause-while-stalled", clause = "3.3.4"),
                 soon(ctx),
             )?;
         }
@@ -127,7 +127,7 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             reader.expect_message(
                 &format!("load/{i}"),
                 &payload,
-                "4.6 (while two subscribers read nothing)",
+                msg!("mqtt-clause-while-stalled", clause = "4.6"),
                 soon(ctx),
             )?;
         }

@@ -2,6 +2,7 @@
 //! the grant, the publisher's order kept, and the subset's QoS 2 (granted 1, published: closed).
 
 use super::{broker, online, soon};
+use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
@@ -21,12 +22,12 @@ pub fn qos0(ctx: &mut Ctx) -> TestResult {
     one.expect(&due, "3.3.5", soon(ctx))?;
     // Device two's first message tells whether device one's reached it too.
     let due = Packet::publish("sensors/2/temp", b"19.0", 0, false, 0);
-    two.expect(&due, "3.3.5 (only matching subscriptions)", soon(ctx))?;
+    two.expect(&due, msg!("mqtt-clause-only-matching"), soon(ctx))?;
     // The publisher subscribed to nothing: its PINGREQ's answer comes first.
     p.send(&Packet::Pingreq, soon(ctx))?;
     p.expect(
         &Packet::Pingresp,
-        "3.3.5 (a publisher gets its own messages only if it subscribed)",
+        msg!("mqtt-clause-own-messages"),
         soon(ctx),
     )
 }
@@ -124,14 +125,10 @@ pub fn qos2(ctx: &mut Ctx) -> TestResult {
         return Err(sub.unexpected(
             &suback,
             "SUBACK id=1 granted=[1]",
-            "3.9.3 (the lab's subset grants at most QoS 1)",
+            msg!("mqtt-clause-grant-at-most-1"),
         ));
     }
     let mut p = online(ctx, &t, &s, "publisher")?;
     p.send(&Packet::publish("q/two", b"x", 2, false, 3), soon(ctx))?;
-    p.expect_closed(
-        "a PUBLISH at QoS 2",
-        "the lab's subset: no QoS 2 flow",
-        secs(3),
-    )
+    p.expect_closed(msg!("mqtt-what-qos2"), msg!("mqtt-clause-no-qos2"), secs(3))
 }

@@ -12,10 +12,6 @@ use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::{Device, Heard, Packet};
 use crate::observe::wire::{Server, Transcript};
 
-/// 3.14.4 has the client close after its DISCONNECT and lets the server; the lab's contract asks
-/// the broker to close.
-const DISCONNECT_CLOSES: &str = "the lab's contract: after DISCONNECT the broker closes";
-
 pub fn retained(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
     let mut p = online(ctx, &t, &s, "publisher")?;
@@ -44,7 +40,7 @@ pub fn retained(ctx: &mut Ctx) -> TestResult {
     p.publish("end", b"end", 0, false, soon(ctx))?;
     second.expect(
         &Packet::publish("end", b"end", 0, false, 0),
-        "3.3.1-10, 3.3.1-11 (an empty retained message clears the topic)",
+        msg!("mqtt-clause-empty-retained"),
         soon(ctx),
     )
 }
@@ -77,15 +73,17 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
         // Before the grace is over even counted from our send: too early, whatever the load.
         Heard::Closed if sent.elapsed() < GRACE => {
             return Err(silent.unexpected_close(
-                "nothing for 3 s (a keep-alive of 2 s)",
-                "3.1.2-24: not before 1.5 times the keep-alive",
+                msg!("mqtt-what-silent"),
+                msg!("mqtt-clause-not-before-grace"),
             ));
         }
         Heard::Closed => {}
-        Heard::Packet(other) => return Err(silent.unexpected(&other, "the close", "3.1.2-24")),
+        Heard::Packet(other) => {
+            return Err(silent.unexpected(&other, msg!("mqtt-what-the-close"), "3.1.2-24"));
+        }
         Heard::Silent => {
             return Err(silent.not_closed_after(
-                "nothing for 3 s (a keep-alive of 2 s)",
+                msg!("mqtt-what-silent"),
                 "3.1.2-24",
                 sent.elapsed(),
             ));
@@ -112,10 +110,7 @@ fn ping_past_the_keep_alive(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestR
         return match pinger.listen(secs(3))? {
             Heard::Packet(Packet::Pingresp) => Ok(()),
             Heard::Packet(other) => Err(pinger.unexpected(&other, "PINGRESP", "3.12.4-1")),
-            _ => Err(pinger.unexpected_close(
-                "PINGRESP (2.5 s after the CONNECT, inside the 3 s grace)",
-                "3.1.2-24",
-            )),
+            _ => Err(pinger.unexpected_close(msg!("mqtt-what-ping-in-grace"), "3.1.2-24")),
         };
     }
     Err(Failure::of_kind(
@@ -131,7 +126,7 @@ pub fn will(ctx: &mut Ctx) -> TestResult {
     // A clean DISCONNECT discards the will (3.1.2-10) ...
     let mut polite = with_will(ctx, &t, &s, "polite", 0, "never sent")?;
     polite.send(&Packet::Disconnect, soon(ctx))?;
-    polite.expect_closed("DISCONNECT", DISCONNECT_CLOSES, secs(3))?;
+    polite.expect_closed("DISCONNECT", msg!("mqtt-clause-disconnect-closes"), secs(3))?;
     // ... a reset and an EOF without DISCONNECT publish it (3.1.2-8): the first will the
     // watcher gets must be the reset device's.
     with_will(ctx, &t, &s, "reset", 0, "lost power")?.reset();
@@ -188,24 +183,24 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
     dev.expect_message(
         "cmd/2",
         b"second",
-        "3.1.2-5 (QoS 1 messages kept while away)",
+        msg!("mqtt-clause-kept-while-away"),
         soon(ctx),
     )?;
     dev.expect_message(
         "cmd/4",
         b"third",
-        "3.1.2-5 (QoS 0 ones need not be kept)",
+        msg!("mqtt-clause-qos0-not-kept"),
         soon(ctx),
     )?;
     dev.send(&Packet::Disconnect, soon(ctx))?;
-    dev.expect_closed("DISCONNECT", DISCONNECT_CLOSES, secs(3))?;
+    dev.expect_closed("DISCONNECT", msg!("mqtt-clause-disconnect-closes"), secs(3))?;
     // Clean session 1 discards it: no session present, then none to resume either.
     let mut dev = Device::connect(&t, "device sleepy (clean)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", true, 0, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.2.2-1"));
     }
     dev.send(&Packet::Disconnect, soon(ctx))?;
-    dev.expect_closed("DISCONNECT", DISCONNECT_CLOSES, secs(3))?;
+    dev.expect_closed("DISCONNECT", msg!("mqtt-clause-disconnect-closes"), secs(3))?;
     let mut dev = Device::connect(&t, "device sleepy (later)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", false, 0, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.1.2-6"));
@@ -217,7 +212,7 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
     dev.expect_message(
         "end",
         b"end",
-        "3.1.2-6 (a clean session keeps no subscription)",
+        msg!("mqtt-clause-clean-keeps-nothing"),
         soon(ctx),
     )?;
     Ok(())

@@ -2,6 +2,7 @@
 //! and UNSUBSCRIBE (3.10, 3.11).
 
 use super::{broker, online, soon};
+use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
@@ -118,11 +119,15 @@ pub fn bad_filters(ctx: &mut Ctx) -> TestResult {
             filters: vec![(filter.to_string(), 0)],
         };
         d.send(&subscribe, soon(ctx))?;
-        d.expect_closed(&format!("the filter {filter}"), clause, secs(3))?;
+        d.expect_closed(msg!("mqtt-what-filter", filter = filter), clause, secs(3))?;
     }
     let mut d = online(ctx, &t, &s, "wildcard topic")?;
     d.send(&Packet::publish("a/+", b"x", 0, false, 0), soon(ctx))?;
-    d.expect_closed("PUBLISH to the topic a/+", "3.3.2-2", secs(3))
+    d.expect_closed(
+        msg!("mqtt-what-wildcard-topic", topic = "a/+"),
+        "3.3.2-2",
+        secs(3),
+    )
 }
 
 pub fn unsubscribe(ctx: &mut Ctx) -> TestResult {
@@ -146,11 +151,6 @@ pub fn unsubscribe(ctx: &mut Ctx) -> TestResult {
     d.expect(&Packet::Unsuback { packet_id: 5 }, "3.10.4-5", soon(ctx))?;
     p.publish("u/1", b"after", 0, false, soon(ctx))?;
     p.publish(END, b"end", 0, false, soon(ctx))?;
-    d.expect_message(
-        END,
-        b"end",
-        "3.10.4-2 (no more deliveries after UNSUBACK)",
-        soon(ctx),
-    )?;
+    d.expect_message(END, b"end", msg!("mqtt-clause-unsubscribed"), soon(ctx))?;
     Ok(())
 }

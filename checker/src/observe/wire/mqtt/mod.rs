@@ -68,8 +68,11 @@ impl Device {
 
     /// Send bytes that are no valid packet (`what` says what they are). A broker that has
     /// already closed may make the send fail: what counts is what the next read finds.
-    pub fn send_raw(&mut self, bytes: &[u8], what: &str, deadline: Instant) {
-        self.note(format!("→ ({what})"));
+    pub fn send_raw(&mut self, bytes: &[u8], what: impl Into<Text>, deadline: Instant) {
+        let what = Text::Plain("→ (".into())
+            .then(what.into())
+            .then(Text::Plain(")".into()));
+        self.t.note(&self.conn.who, what);
         let _ = self.conn.send(bytes, deadline);
     }
 
@@ -158,10 +161,11 @@ impl Device {
     pub fn expect(
         &mut self,
         expected: &Packet,
-        clause: &str,
+        clause: impl Into<Text>,
         deadline: Instant,
     ) -> Result<(), Failure> {
-        let got = self.recv(&expected.to_string(), clause, deadline)?;
+        let clause: Text = clause.into();
+        let got = self.recv(expected.to_string(), clause.clone(), deadline)?;
         if got == *expected {
             return Ok(());
         }
@@ -171,7 +175,7 @@ impl Device {
             who = self.who(),
             expected = expected.to_string(),
             got = got.to_string(),
-            clause = clause
+            clause = clause.clone()
         );
         Err(self
             .conn
@@ -182,10 +186,11 @@ impl Device {
     pub fn message(
         &mut self,
         ack: bool,
-        clause: &str,
+        clause: impl Into<Text>,
         deadline: Instant,
     ) -> Result<Packet, Failure> {
-        let got = self.recv("PUBLISH", clause, deadline)?;
+        let clause: Text = clause.into();
+        let got = self.recv("PUBLISH", clause.clone(), deadline)?;
         match &got {
             Packet::Publish {
                 packet_id: Some(id),
@@ -195,7 +200,7 @@ impl Device {
                 self.send(&Packet::Puback { packet_id: id }, deadline)?;
             }
             Packet::Publish { .. } => {}
-            other => return Err(self.unexpected(other, "PUBLISH", clause)),
+            other => return Err(self.unexpected(other, "PUBLISH", clause.clone())),
         }
         Ok(got)
     }
@@ -205,10 +210,11 @@ impl Device {
         &mut self,
         topic: &str,
         payload: &[u8],
-        clause: &str,
+        clause: impl Into<Text>,
         deadline: Instant,
     ) -> Result<Packet, Failure> {
-        let got = self.message(true, clause, deadline)?;
+        let clause: Text = clause.into();
+        let got = self.message(true, clause.clone(), deadline)?;
         if let Packet::Publish {
             topic: t,
             payload: p,
@@ -229,10 +235,12 @@ impl Device {
     /// The next packet, which must come before `deadline` (`expecting` names it for the report).
     pub fn recv(
         &mut self,
-        expecting: &str,
-        clause: &str,
+        expecting: impl Into<Text>,
+        clause: impl Into<Text>,
         deadline: Instant,
     ) -> Result<Packet, Failure> {
+        let clause: Text = clause.into();
+        let expecting: Text = expecting.into();
         loop {
             if let Some(p) = self.decoded()? {
                 return Ok(p);
@@ -249,7 +257,7 @@ impl Device {
                             "mqtt-nothing-came",
                             who = self.who(),
                             expected = expecting,
-                            clause = clause
+                            clause = clause.clone()
                         ),
                     );
                     return Err(self.t.attach(where_it_waits(&f, waited)));
@@ -287,10 +295,12 @@ impl Device {
     /// nothing first (`clause` says why).
     pub fn expect_closed(
         &mut self,
-        what: &str,
-        clause: &str,
+        what: impl Into<Text>,
+        clause: impl Into<Text>,
         wait: Duration,
     ) -> Result<(), Failure> {
+        let what: Text = what.into();
+        let clause: Text = clause.into();
         let instead = match self.listen(wait)? {
             Heard::Closed => return Ok(()),
             Heard::Packet(p) => msg!("mqtt-instead-sent", got = p.to_string()),
@@ -299,8 +309,8 @@ impl Device {
         Err(self.t.attach(Failure::wrong(msg!(
             "mqtt-not-closed",
             who = self.who(),
-            what = what,
-            clause = clause,
+            what = what.clone(),
+            clause = clause.clone(),
             instead = instead
         ))))
     }
@@ -316,20 +326,29 @@ impl Device {
     }
 
     /// The broker closed the connection where `expected` was due.
-    pub fn unexpected_close(&self, expected: &str, clause: &str) -> Failure {
+    pub fn unexpected_close(&self, expected: impl Into<Text>, clause: impl Into<Text>) -> Failure {
+        let clause: Text = clause.into();
+        let expected: Text = expected.into();
         self.t.attach(Failure::of_kind(
             Kind::EarlyEof,
             msg!(
                 "mqtt-closed-instead",
                 who = self.who(),
-                expected = expected,
-                clause = clause
+                expected = expected.clone(),
+                clause = clause.clone()
             ),
         ))
     }
 
     /// The broker kept the connection open `after` the moment `what` should have closed it.
-    pub fn not_closed_after(&self, what: &str, clause: &str, after: Duration) -> Failure {
+    pub fn not_closed_after(
+        &self,
+        what: impl Into<Text>,
+        clause: impl Into<Text>,
+        after: Duration,
+    ) -> Failure {
+        let what: Text = what.into();
+        let clause: Text = clause.into();
         let instead = msg!(
             "mqtt-instead-open",
             secs = format!("{:.1}", after.as_secs_f64())
@@ -337,20 +356,27 @@ impl Device {
         self.t.attach(Failure::wrong(msg!(
             "mqtt-not-closed",
             who = self.who(),
-            what = what,
-            clause = clause,
+            what = what.clone(),
+            clause = clause.clone(),
             instead = instead
         )))
     }
 
     /// A packet that is not the one due.
-    pub fn unexpected(&self, got: &Packet, expected: &str, clause: &str) -> Failure {
+    pub fn unexpected(
+        &self,
+        got: &Packet,
+        expected: impl Into<Text>,
+        clause: impl Into<Text>,
+    ) -> Failure {
+        let clause: Text = clause.into();
+        let expected: Text = expected.into();
         self.t.attach(Failure::wrong(msg!(
             "mqtt-expected-got",
             who = self.who(),
-            expected = expected,
+            expected = expected.clone(),
             got = got.to_string(),
-            clause = clause
+            clause = clause.clone()
         )))
     }
 
