@@ -32,6 +32,15 @@ impl Default for Limits {
 const STACK_ROOM: u64 = 10 << 20;
 
 impl Limits {
+    /// The larger of each limit: a test's own room never lowers its scope's (`checker compare`
+    /// raises the scope's for a thousand clients).
+    pub fn at_least(self, other: Limits) -> Limits {
+        Limits {
+            processes: self.processes.max(other.processes),
+            address_space: self.address_space.max(other.address_space),
+        }
+    }
+
     /// Room for a server that runs up to `threads` threads or processes at once (one or two per
     /// client, for a thousand clients): the defaults raised, never lowered.
     pub fn for_threads(threads: usize) -> Limits {

@@ -23,8 +23,8 @@ pub fn start(ctx: &Ctx, name: &str, port: u16, args: &[String]) -> Result<Server
     start_within(ctx, name, port, args, Limits::default())
 }
 
-/// `start`, with other limits than the defaults: a server that must hold a thousand clients
-/// may run a thread or two for each (`Limits::for_threads`).
+/// `start`, with room for more than the defaults (never less than its scope gives): a server
+/// that must hold a thousand clients may run a thread or two for each (`Limits::for_threads`).
 pub fn start_within(
     ctx: &Ctx,
     name: &str,
@@ -39,7 +39,7 @@ pub fn start_within(
         port
     };
     let mut spawn = ctx.program(name)?;
-    spawn.limits = limits;
+    spawn.limits = spawn.limits.at_least(limits);
     let spawn = spawn
         .server()
         .arg(port.to_string())

@@ -326,18 +326,17 @@ impl Device {
     }
 
     /// The broker closed the connection where `expected` was due.
+    /// A wrong answer, not an early end of data: the close is the broker's decision, and the
+    /// test's hint (about that decision) is the one to show, not the general one about EOF.
     pub fn unexpected_close(&self, expected: impl Into<Text>, clause: impl Into<Text>) -> Failure {
         let clause: Text = clause.into();
         let expected: Text = expected.into();
-        self.t.attach(Failure::of_kind(
-            Kind::EarlyEof,
-            msg!(
-                "mqtt-closed-instead",
-                who = self.who(),
-                expected = expected.clone(),
-                clause = clause.clone()
-            ),
-        ))
+        self.t.attach(Failure::wrong(msg!(
+            "mqtt-closed-instead",
+            who = self.who(),
+            expected = expected,
+            clause = clause
+        )))
     }
 
     /// The broker kept the connection open `after` the moment `what` should have closed it.
