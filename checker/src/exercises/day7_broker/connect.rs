@@ -46,7 +46,7 @@ pub fn refused(ctx: &mut Ctx) -> TestResult {
         let mut d = Device::connect(&t, &format!("level {level}"), s.port, soon(ctx))?;
         d.send_raw(
             &raw_connect(level, 0b10, "x"),
-            &format!("CONNECT level={level} id=\"x\" clean=1"),
+            format!("CONNECT level={level} id=\"x\" clean=1"),
             soon(ctx),
         );
         let unacceptable = Packet::Connack {

@@ -26,7 +26,7 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
     let publish = Packet::publish("slow/bytes", b"one at a time", 1, false, 5);
     for packet in [&connect, &publish] {
         for byte in packet.encode() {
-            slow.send_raw(&[byte], &format!("1 byte of {packet}"), soon(ctx));
+            slow.send_raw(&[byte], format!("1 byte of {packet}"), soon(ctx));
             std::thread::sleep(Duration::from_millis(2));
         }
     }

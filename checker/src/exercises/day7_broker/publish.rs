@@ -107,7 +107,7 @@ pub fn qos1(ctx: &mut Ctx) -> TestResult {
                 .filter(|(n, _)| **n < 100)
                 .map(|(n, qos)| format!("PUBLISH qos={qos} topic=q/one \"{n}\""))
                 .collect();
-            return Err(sub.unexpected(&got, &due.join(" or "), "4.6.0-6"));
+            return Err(sub.unexpected(&got, due.join(" or "), "4.6.0-6"));
         }
     }
     Ok(())

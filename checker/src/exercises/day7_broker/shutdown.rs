@@ -42,8 +42,8 @@ fn exits_clean(ctx: &mut Ctx, signal: Signal) -> TestResult {
     for d in &mut devices {
         let left = by.saturating_duration_since(Instant::now());
         d.expect_closed(
-            &format!("nothing ({} came to the broker)", signal.as_str()),
-            "the lab's contract: every connection closed",
+            msg!("mqtt-what-signal", signal = signal.as_str()),
+            msg!("mqtt-clause-all-closed"),
             left,
         )?;
     }
