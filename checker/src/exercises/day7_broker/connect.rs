@@ -1,11 +1,10 @@
 //! CONNECT and CONNACK (3.1, 3.2): the handshake, the CONNECTs a broker refuses or closes,
 //! and the takeover of a client id already connected.
 
-use super::{broker, online, soon, with_will};
+use super::{CLOSE_WITHIN, broker, online, soon, with_will};
 use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
-use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::packet::remaining_length;
 use crate::observe::wire::mqtt::{Device, Packet};
 
@@ -57,7 +56,7 @@ pub fn refused(ctx: &mut Ctx) -> TestResult {
         d.expect_closed(
             msg!("mqtt-what-its-connack"),
             msg!("mqtt-clause-refused-then-closed"),
-            secs(3),
+            CLOSE_WITHIN,
         )?;
     }
     let mut d = Device::connect(&t, "no id, kept", s.port, soon(ctx))?;
@@ -76,7 +75,7 @@ pub fn refused(ctx: &mut Ctx) -> TestResult {
     d.expect_closed(
         msg!("mqtt-what-its-connack"),
         msg!("mqtt-clause-refused-then-closed"),
-        secs(3),
+        CLOSE_WITHIN,
     )?;
     let mut d = Device::connect(&t, "no id, clean", s.port, soon(ctx))?;
     d.handshake("", true, 0, None, soon(ctx))?;
@@ -91,14 +90,14 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
     d.expect_closed(
         msg!("mqtt-what-before-connect", packet = "PINGREQ"),
         "3.1.0-1",
-        secs(3),
+        CLOSE_WITHIN,
     )?;
     let mut d = Device::connect(&t, "publish first", s.port, soon(ctx))?;
     d.send(&Packet::publish("a", b"early", 0, false, 0), soon(ctx))?;
     d.expect_closed(
         msg!("mqtt-what-before-connect", packet = "PUBLISH"),
         "3.1.0-1",
-        secs(3),
+        CLOSE_WITHIN,
     )?;
     let mut d = Device::connect(&t, "reserved flag", s.port, soon(ctx))?;
     d.send_raw(
@@ -106,7 +105,7 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
         "CONNECT id=\"r\" clean=1 with the reserved flag set",
         soon(ctx),
     );
-    d.expect_closed(msg!("mqtt-what-reserved-flag"), "3.1.2-3", secs(3))?;
+    d.expect_closed(msg!("mqtt-what-reserved-flag"), "3.1.2-3", CLOSE_WITHIN)?;
     let mut d = online(ctx, &t, &s, "twice")?;
     let again = Packet::Connect {
         clean_session: true,
@@ -115,7 +114,7 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
         will: None,
     };
     d.send(&again, soon(ctx))?;
-    d.expect_closed(msg!("mqtt-what-second-connect"), "3.1.0-2", secs(3))
+    d.expect_closed(msg!("mqtt-what-second-connect"), "3.1.0-2", CLOSE_WITHIN)
 }
 
 pub fn takeover(ctx: &mut Ctx) -> TestResult {
@@ -125,7 +124,7 @@ pub fn takeover(ctx: &mut Ctx) -> TestResult {
     let mut old = with_will(ctx, &t, &s, "sensor", 0, "taken over")?;
     let mut new = Device::connect(&t, "device sensor (again)", s.port, soon(ctx))?;
     new.handshake("sensor", true, 0, None, soon(ctx))?;
-    old.expect_closed(msg!("mqtt-what-taken-over"), "3.1.4-2", secs(3))?;
+    old.expect_closed(msg!("mqtt-what-taken-over"), "3.1.4-2", CLOSE_WITHIN)?;
     watcher.expect_message("wills/sensor", b"taken over", "3.1.2-8", soon(ctx))?;
     new.send(&Packet::Pingreq, soon(ctx))?;
     new.expect(&Packet::Pingresp, "3.1.4-2", soon(ctx))

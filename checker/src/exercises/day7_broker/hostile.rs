@@ -3,11 +3,10 @@
 
 use std::time::Duration;
 
-use super::{broker, online, soon, with_will};
+use super::{CLOSE_WITHIN, broker, online, soon, with_will};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
-use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::packet::remaining_length;
 use crate::observe::wire::mqtt::{Device, Packet};
 
@@ -132,7 +131,7 @@ pub fn hostile_input(ctx: &mut Ctx) -> TestResult {
         let id = format!("hostile-{i}");
         let mut d = with_will(ctx, &t, &s, &id, 0, what)?;
         d.send_raw(&bytes, Text::msg(what, Vec::new()), soon(ctx));
-        d.expect_closed(Text::msg(what, Vec::new()), clause, secs(3))?;
+        d.expect_closed(Text::msg(what, Vec::new()), clause, CLOSE_WITHIN)?;
         let will = format!("wills/{id}");
         watcher.expect_message(&will, what.as_bytes(), "3.1.2-8, 4.8", soon(ctx))?;
     }

@@ -274,6 +274,11 @@ fn broker(ctx: &Ctx) -> Result<(Server, Arc<Transcript>), Failure> {
     Ok((s, t))
 }
 
+/// How long a broker may take to close a connection it must close at once (a protocol violation,
+/// a refused CONNECT, a DISCONNECT): on loopback it is at once; the rest is room for a busy
+/// machine, where a failure is judged again.
+const CLOSE_WITHIN: std::time::Duration = secs(2);
+
 /// Five seconds from now: room for any step on a loaded machine.
 fn soon(ctx: &Ctx) -> Instant {
     ctx.within(secs(5))

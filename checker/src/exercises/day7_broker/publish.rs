@@ -1,11 +1,10 @@
 //! PUBLISH and PUBACK (3.3, 3.4): delivery to the matching subscriptions, QoS downgraded to
 //! the grant, the publisher's order kept, and the subset's QoS 2 (granted 1, published: closed).
 
-use super::{broker, online, soon};
+use super::{CLOSE_WITHIN, broker, online, soon};
 use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
-use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::Packet;
 
 pub fn qos0(ctx: &mut Ctx) -> TestResult {
@@ -130,5 +129,9 @@ pub fn qos2(ctx: &mut Ctx) -> TestResult {
     }
     let mut p = online(ctx, &t, &s, "publisher")?;
     p.send(&Packet::publish("q/two", b"x", 2, false, 3), soon(ctx))?;
-    p.expect_closed(msg!("mqtt-what-qos2"), msg!("mqtt-clause-no-qos2"), secs(3))
+    p.expect_closed(
+        msg!("mqtt-what-qos2"),
+        msg!("mqtt-clause-no-qos2"),
+        CLOSE_WITHIN,
+    )
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::{broker, online, soon, will_of, with_will};
+use super::{CLOSE_WITHIN, broker, online, soon, will_of, with_will};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
@@ -126,7 +126,11 @@ pub fn will(ctx: &mut Ctx) -> TestResult {
     // A clean DISCONNECT discards the will (3.1.2-10) ...
     let mut polite = with_will(ctx, &t, &s, "polite", 0, "never sent")?;
     polite.send(&Packet::Disconnect, soon(ctx))?;
-    polite.expect_closed("DISCONNECT", msg!("mqtt-clause-disconnect-closes"), secs(3))?;
+    polite.expect_closed(
+        "DISCONNECT",
+        msg!("mqtt-clause-disconnect-closes"),
+        CLOSE_WITHIN,
+    )?;
     // ... a reset and an EOF without DISCONNECT publish it (3.1.2-8): the first will the
     // watcher gets must be the reset device's.
     with_will(ctx, &t, &s, "reset", 0, "lost power")?.reset();
@@ -193,14 +197,22 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
         soon(ctx),
     )?;
     dev.send(&Packet::Disconnect, soon(ctx))?;
-    dev.expect_closed("DISCONNECT", msg!("mqtt-clause-disconnect-closes"), secs(3))?;
+    dev.expect_closed(
+        "DISCONNECT",
+        msg!("mqtt-clause-disconnect-closes"),
+        CLOSE_WITHIN,
+    )?;
     // Clean session 1 discards it: no session present, then none to resume either.
     let mut dev = Device::connect(&t, "device sleepy (clean)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", true, 0, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.2.2-1"));
     }
     dev.send(&Packet::Disconnect, soon(ctx))?;
-    dev.expect_closed("DISCONNECT", msg!("mqtt-clause-disconnect-closes"), secs(3))?;
+    dev.expect_closed(
+        "DISCONNECT",
+        msg!("mqtt-clause-disconnect-closes"),
+        CLOSE_WITHIN,
+    )?;
     let mut dev = Device::connect(&t, "device sleepy (later)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", false, 0, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.1.2-6"));

@@ -1,11 +1,10 @@
 //! Topic filters (4.7): the wildcards, `$` topics, invalid filters, overlapping subscriptions,
 //! and UNSUBSCRIBE (3.10, 3.11).
 
-use super::{broker, online, soon};
+use super::{CLOSE_WITHIN, broker, online, soon};
 use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
-use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::{Device, Packet};
 
 /// The topic every subscriber of a test also takes: published last, it comes after whatever
@@ -119,14 +118,18 @@ pub fn bad_filters(ctx: &mut Ctx) -> TestResult {
             filters: vec![(filter.to_string(), 0)],
         };
         d.send(&subscribe, soon(ctx))?;
-        d.expect_closed(msg!("mqtt-what-filter", filter = filter), clause, secs(3))?;
+        d.expect_closed(
+            msg!("mqtt-what-filter", filter = filter),
+            clause,
+            CLOSE_WITHIN,
+        )?;
     }
     let mut d = online(ctx, &t, &s, "wildcard topic")?;
     d.send(&Packet::publish("a/+", b"x", 0, false, 0), soon(ctx))?;
     d.expect_closed(
         msg!("mqtt-what-wildcard-topic", topic = "a/+"),
         "3.3.2-2",
-        secs(3),
+        CLOSE_WITHIN,
     )
 }
 
