@@ -27,7 +27,7 @@ pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
                         serde_json::json!({
                             "id": t.id, "title": t.title, "points": t.points,
                             "timeout": t.timeout.as_secs_f64(), "section": t.section, "hint": t.hint,
-                            "program": t.program,
+                            "program": t.program, "family": t.family.map(|f| f.name),
                         })
                     })
                     .collect();

@@ -19,6 +19,10 @@ use crate::context::Ctx;
 pub struct Family {
     /// Names the family's catalog entries: `<name>--<test>--title`, `--hint`.
     pub name: &'static str,
+    /// The course section (an exercise's anchor in course.md) that tells the family's tests, the
+    /// first exercise's that takes it: a test the family runs itself is told there once, and the
+    /// other exercises' sections may name it or not (`verify`).
+    pub course: &'static str,
     pub tests: &'static [TestCase],
     /// The family gives each test's id, texts, points, timeout and section, and the exercise
     /// gives how it runs (`Tweak::run`): the scenario is the exercise's own (who is connected,
@@ -228,6 +232,9 @@ pub struct Composed {
     pub args: &'static [&'static str],
     pub title_from: Owner,
     pub hint_from: Owner,
+    /// The family, while the row runs as the family runs it (no exercise gives its own run):
+    /// the same test in every exercise that takes it, proven and told once.
+    pub shared: Option<&'static Family>,
 }
 
 /// The rows of a family as `exercise` takes them: the program bound, the variant's and then
@@ -248,6 +255,7 @@ pub fn compose(takes: &Takes, exercise: &'static str) -> Vec<Composed> {
                 args: takes.args,
                 title_from: family.name,
                 hint_from: family.name,
+                shared: (!family.runs_from_exercise).then_some(family),
             };
             for (owner, tweaks) in variant.into_iter().chain([(exercise, takes.tweaks)]) {
                 for t in tweaks.iter().filter(|t| t.id == row.id) {
@@ -272,7 +280,10 @@ impl Composed {
         self.case.section = t.section.unwrap_or(self.case.section);
         self.case.points = t.points.unwrap_or(self.case.points);
         self.case.timeout = t.timeout.unwrap_or(self.case.timeout);
-        self.case.run = t.run.unwrap_or(self.case.run);
+        if let Some(run) = t.run {
+            self.case.run = run;
+            self.shared = None;
+        }
     }
 }
 
@@ -304,6 +315,7 @@ mod tests {
 
     static FAMILY: Family = Family {
         name: "fam",
+        course: "family-section",
         tests: &[row("a"), row("b"), row("c")],
         runs_from_exercise: false,
     };
@@ -372,6 +384,7 @@ mod tests {
 
     static BY_EXERCISE: Family = Family {
         name: "exit",
+        course: "family-section",
         tests: &[row("sigterm-exit"), row("sigint-exit")],
         runs_from_exercise: true,
     };
@@ -386,5 +399,26 @@ mod tests {
         assert!(!found.contains("sigterm-exit"), "{found}");
         let skipped = half.skip(&["sigint-exit"]);
         assert!(skipped.mistakes().is_empty());
+    }
+
+    #[test]
+    fn a_row_is_shared_while_the_family_runs_it() {
+        const TAKES: Takes = Takes::family(&FAMILY, "server")
+            .tweaks(&[Tweak::of("a").hint("mine"), Tweak::of("b").run(scenario)]);
+        let takes = TAKES;
+        let shared: Vec<bool> = compose(&takes, "x")
+            .iter()
+            .map(|r| r.shared.is_some_and(|f| f.name == "fam"))
+            .collect();
+        assert_eq!(
+            shared,
+            [true, false, true],
+            "a hint keeps it shared, a run does not"
+        );
+        const BY: Takes = Takes::family(&BY_EXERCISE, "server")
+            .tweaks(&[Tweak::of("sigterm-exit").run(scenario)])
+            .skip(&["sigint-exit"]);
+        let by = BY;
+        assert!(compose(&by, "x").iter().all(|r| r.shared.is_none()));
     }
 }

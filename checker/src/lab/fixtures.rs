@@ -29,12 +29,14 @@ pub static RULES: TestCase = row(RULES_ID, 0, 60);
 
 pub static SHARED: Family = Family {
     name: "shared",
+    course: "family-section",
     runs_from_exercise: false,
     tests: &[row("echo", 1, 10), row("flood", 2, 20)],
 };
 
 pub static LATE: Family = Family {
     name: "late",
+    course: "family-section",
     runs_from_exercise: false,
     tests: &[row("exit", 1, 5)],
 };

@@ -23,6 +23,10 @@ pub struct Test {
     /// Whose catalog entries translate its title and its hint (`catalog_key`).
     title_from: Owner,
     hint_from: Owner,
+    /// The family whose test this is, run as the family runs it in every exercise that takes
+    /// it (`Composed::shared`): proven by a broken version of any of them, told in the family's
+    /// course section.
+    pub family: Option<&'static family::Family>,
     /// The rules test earns no points of its own, voids the exercise's while it fails, and
     /// waits for work on a stub (`grade::outcome`).
     pub is_rules: bool,
@@ -45,6 +49,7 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
         args: &[],
         title_from: owner,
         hint_from: owner,
+        family: None,
         is_rules: false,
     };
     let families = |after_own: bool| {
@@ -59,6 +64,7 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
                 args: c.args,
                 title_from: c.title_from,
                 hint_from: c.hint_from,
+                family: c.shared,
                 is_rules: false,
             })
     };

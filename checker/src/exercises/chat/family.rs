@@ -10,6 +10,7 @@ use crate::lab::family::Family;
 
 pub static CHAT: Family = Family {
     name: "chat",
+    course: "day5-threads",
     runs_from_exercise: false,
     tests: &[
         TestCase {

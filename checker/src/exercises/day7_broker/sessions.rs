@@ -129,12 +129,7 @@ pub fn will(ctx: &mut Ctx) -> TestResult {
     watcher.subscribe(&[("wills/#", 0)], soon(ctx))?;
     // A clean DISCONNECT discards the will (3.1.2-10) ...
     let mut polite = with_will(ctx, &t, &s, "polite", 0, "never sent")?;
-    polite.send(&Packet::Disconnect, soon(ctx))?;
-    polite.expect_closed(
-        "DISCONNECT",
-        msg!("mqtt-clause-disconnect-closes"),
-        CLOSE_WITHIN,
-    )?;
+    disconnect(ctx, &mut polite)?;
     // ... a reset and an EOF without DISCONNECT publish it (3.1.2-8): the first will the
     // watcher gets must be the reset device's.
     with_will(ctx, &t, &s, "reset", 0, "lost power")?.reset();
@@ -200,23 +195,13 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
         msg!("mqtt-clause-qos0-not-kept"),
         soon(ctx),
     )?;
-    dev.send(&Packet::Disconnect, soon(ctx))?;
-    dev.expect_closed(
-        "DISCONNECT",
-        msg!("mqtt-clause-disconnect-closes"),
-        CLOSE_WITHIN,
-    )?;
+    disconnect(ctx, &mut dev)?;
     // Clean session 1 discards it: no session present, then none to resume either.
     let mut dev = Device::connect(&t, "device sleepy (clean)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", true, 0, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.2.2-1"));
     }
-    dev.send(&Packet::Disconnect, soon(ctx))?;
-    dev.expect_closed(
-        "DISCONNECT",
-        msg!("mqtt-clause-disconnect-closes"),
-        CLOSE_WITHIN,
-    )?;
+    disconnect(ctx, &mut dev)?;
     let mut dev = Device::connect(&t, "device sleepy (later)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", false, 0, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.1.2-6"));
@@ -239,4 +224,14 @@ fn connack(session_present: bool) -> Packet {
         session_present,
         return_code: 0,
     }
+}
+
+/// A DISCONNECT, and the close the lab's contract asks for after it.
+fn disconnect(ctx: &Ctx, dev: &mut Device) -> TestResult {
+    dev.send(&Packet::Disconnect, soon(ctx))?;
+    dev.expect_closed(
+        "DISCONNECT",
+        msg!("mqtt-clause-disconnect-closes"),
+        CLOSE_WITHIN,
+    )
 }

@@ -13,6 +13,7 @@ use crate::lab::family::Family;
 
 pub static ECHO_SERVER: Family = Family {
     name: "echo-server",
+    course: "day2-echo",
     runs_from_exercise: false,
     tests: &[
         TestCase {

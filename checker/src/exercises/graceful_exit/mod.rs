@@ -12,6 +12,7 @@ pub mod steps;
 
 pub static GRACEFUL_EXIT: Family = Family {
     name: "graceful-exit",
+    course: "day4-signals",
     runs_from_exercise: true,
     tests: &[
         TestCase {

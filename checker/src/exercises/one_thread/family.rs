@@ -13,6 +13,7 @@ use crate::lab::family::{Family, Tweak, Variant};
 
 pub static ONE_THREAD: Family = Family {
     name: "one-thread",
+    course: "day5-poll",
     runs_from_exercise: false,
     tests: &[
         TestCase {
