@@ -56,6 +56,14 @@ debug = "line-tables-only"
 
 [profile.dev.package."*"]
 debug = false
+
+# The harness's own code (parsing each call, printing its result) is optimized: the tests make
+# hundreds of thousands of calls. The exercise's library keeps the dev profile, overflow checks
+# included, as the student's own build has it.
+[profile.dev.package.checker-harness-{exercise}]
+opt-level = 1
+debug-assertions = false
+overflow-checks = false
 "#,
         path = package_dir
             .display()

@@ -97,6 +97,11 @@ impl Cap {
         Some(Cap { dir, procs })
     }
 
+    /// Where the kernel counts the program's tasks, its threads included (`pids.current`).
+    pub fn tasks_file(&self) -> PathBuf {
+        self.dir.join("pids.current")
+    }
+
     /// How many forks the kernel refused because of the cap (`max` in pids.events).
     pub fn refused_forks(&self) -> u64 {
         std::fs::read_to_string(self.dir.join("pids.events"))

@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, Once};
@@ -28,13 +29,27 @@ pub const TAG_VAR: &str = "LAB_CHECKER_TAG";
 
 /// Direct children whose exit status a supervisor (or a cargo run) will collect itself.
 static TRACKED: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
-/// Live programs (pid -> tag and the recorder of their test), for the process cap and the
-/// emergency cleanup when the checker is interrupted.
-static LIVE: Mutex<BTreeMap<i32, (String, Recorder)>> = Mutex::new(BTreeMap::new());
+/// A live program: its tag, the recorder of its test, and where the kernel counts its tasks
+/// (its pids cgroup's `pids.current`), if it has one.
+#[derive(Clone)]
+struct Live {
+    tag: String,
+    recorder: Recorder,
+    tasks: Option<PathBuf>,
+}
 
-/// Register a started program as live.
-pub fn register_live(pid: i32, tag: &str, recorder: &Recorder) {
-    lock(&LIVE).insert(pid, (tag.to_string(), recorder.clone()));
+/// Live programs by pid, for the process cap and the emergency cleanup when the checker is
+/// interrupted.
+static LIVE: Mutex<BTreeMap<i32, Live>> = Mutex::new(BTreeMap::new());
+
+/// Register a started program as live; `tasks` is its cgroup's count of tasks, if any.
+pub fn register_live(pid: i32, tag: &str, recorder: &Recorder, tasks: Option<PathBuf>) {
+    let live = Live {
+        tag: tag.to_string(),
+        recorder: recorder.clone(),
+        tasks,
+    };
+    lock(&LIVE).insert(pid, live);
 }
 
 /// Forget a program that is gone.
@@ -66,7 +81,7 @@ pub fn untrack(pid: i32) {
 pub fn tagged_cpu_time(prefix: &str) -> std::time::Duration {
     let leaders: Vec<i32> = lock(&LIVE)
         .iter()
-        .filter(|(_, (tag, _))| tag.starts_with(prefix))
+        .filter(|(_, live)| live.tag.starts_with(prefix))
         .map(|(&pid, _)| pid)
         .collect();
     leaders
@@ -79,7 +94,7 @@ pub fn tagged_cpu_time(prefix: &str) -> std::time::Duration {
 pub fn stop_tagged(prefix: &str) {
     let leaders: Vec<i32> = lock(&LIVE)
         .iter()
-        .filter(|(_, (tag, _))| tag.starts_with(prefix))
+        .filter(|(_, live)| live.tag.starts_with(prefix))
         .map(|(&pid, _)| pid)
         .collect();
     for pid in leaders {
@@ -169,12 +184,26 @@ static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
 /// and the bomb goes on at the cap, starving the machine until its test's deadline: reaching
 /// the cap is killed as going over it is where nothing holds it.
 fn enforce_process_cap() {
-    let live: Vec<(i32, String, Recorder)> = lock(&LIVE)
-        .iter()
-        .map(|(p, (t, r))| (*p, t.clone(), r.clone()))
-        .collect();
-    for (pid, tag, recorder) in live {
+    let live: Vec<(i32, Live)> = lock(&LIVE).iter().map(|(p, l)| (*p, l.clone())).collect();
+    for (
+        pid,
+        Live {
+            tag,
+            recorder,
+            tasks,
+        },
+    ) in live
+    {
         let max = lock(&ALLOWED).get(&pid).copied().unwrap_or(MAX_PROCESSES);
+        // The kernel counts the program's tasks (threads too) in its cgroup: fewer than the cap
+        // means fewer processes, with no walk of a tree of thousands of threads every 50 ms.
+        let counted = tasks
+            .as_deref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|n| n.trim().parse::<usize>().ok());
+        if counted.is_some_and(|n| n < max) {
+            continue;
+        }
         if procinfo::count_tree(pid, max) >= max {
             lock(&OVER_CAP).insert(pid);
             recorder.record(Intervention::KilledForkBomb);
@@ -232,6 +261,7 @@ pub fn run_with_input(
         child.id() as i32,
         &format!("lab-{}-0-helper.", std::process::id()),
         &Recorder::default(),
+        None,
     );
     let stdout = child.stdout.take().map(|s| Capture::start(s, usize::MAX));
     let stderr = child.stderr.take().map(|s| Capture::start(s, usize::MAX));

@@ -223,7 +223,8 @@ impl Spawn {
             .as_ref()
             .map(|s| s.recorder.clone())
             .unwrap_or_default();
-        reaper::register_live(pid, &tag, &recorder);
+        let tasks = cap.as_ref().map(super::cgroup::Cap::tasks_file);
+        reaper::register_live(pid, &tag, &recorder, tasks);
         if self.limits.processes != MAX_PROCESSES {
             reaper::allow_processes(pid, self.limits.processes);
         }
