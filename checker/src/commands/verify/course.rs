@@ -15,6 +15,7 @@ use crate::base::workspace::Tree;
 use crate::build::cargo::run_cargo;
 use crate::build::stage;
 use crate::exercises;
+use crate::lab::test::tests_of;
 
 /// The marker that opens hint code in a stub: `//> let fd = socket(...)?;`.
 pub const HINT_CODE: &str = "//>";
@@ -398,6 +399,39 @@ fn stubs_target_dir(lab: &Path) -> Result<Option<PathBuf>> {
             .map(|ws| ws.join("target")),
         None => None,
     })
+}
+
+/// Every test is named in its exercise's course section, or, a test a family runs itself, in
+/// the family's.
+pub fn lists_tests(lab: &Path) -> Result<Vec<String>> {
+    let course = std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
+    // An exercise's section: from its anchor to the next exercise-level anchor.
+    let section = |anchor: &str| -> Option<&str> {
+        let start = course.find(&format!("<a id=\"{anchor}\"></a>"))?;
+        let rest = &course[start + 1..];
+        Some(&rest[..rest.find("\n<a id=\"day").unwrap_or(rest.len())])
+    };
+    let mut problems = Vec::new();
+    for ex in exercises::ALL {
+        let Some(own) = section(ex.section) else {
+            continue;
+        };
+        for t in tests_of(ex).iter().filter(|t| !t.is_rules) {
+            let named = format!("`{}`", t.id);
+            // A test a family runs as its own is told once, in the family's section.
+            let told_by_family = t
+                .family
+                .and_then(|f| section(f.course))
+                .is_some_and(|s| s.contains(&named));
+            if !own.contains(&named) && !told_by_family {
+                problems.push(format!(
+                    "course.md#{} does not mention the test `{}`",
+                    ex.section, t.id
+                ));
+            }
+        }
+    }
+    Ok(problems)
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
             || course_links(lab),
         ),
         timed("course.md lists every test id of its exercise", || {
-            course_lists_tests(lab)
+            course::lists_tests(lab)
         }),
         timed(
             "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given",
@@ -345,37 +345,6 @@ fn course_links(lab: &Path) -> Result<Vec<String>> {
                 .take_while(|c| c.is_alphanumeric() || *c == '-')
                 .collect();
             check(format!("the hint for {kind:?}"), &anchor);
-        }
-    }
-    Ok(problems)
-}
-
-fn course_lists_tests(lab: &Path) -> Result<Vec<String>> {
-    let course = std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
-    // An exercise's section: from its anchor to the next exercise-level anchor.
-    let section = |anchor: &str| -> Option<&str> {
-        let start = course.find(&format!("<a id=\"{anchor}\"></a>"))?;
-        let rest = &course[start + 1..];
-        Some(&rest[..rest.find("\n<a id=\"day").unwrap_or(rest.len())])
-    };
-    let mut problems = Vec::new();
-    for ex in exercises::ALL {
-        let Some(own) = section(ex.section) else {
-            continue;
-        };
-        for t in tests_of(ex).iter().filter(|t| !t.is_rules) {
-            let named = format!("`{}`", t.id);
-            // A test a family runs as its own is told once, in the family's section.
-            let told_by_family = t
-                .family
-                .and_then(|f| section(f.course))
-                .is_some_and(|s| s.contains(&named));
-            if !own.contains(&named) && !told_by_family {
-                problems.push(format!(
-                    "course.md#{} does not mention the test `{}`",
-                    ex.section, t.id
-                ));
-            }
         }
     }
     Ok(problems)
