@@ -1467,6 +1467,7 @@ mqtt-what-wildcard-topic = a PUBLISH to the topic { $topic }
 mqtt-what-qos2 = a PUBLISH at QoS 2
 mqtt-what-signal = nothing ({ $signal } came to the broker)
 mqtt-what-silent = nothing for 1.5 s (a keep-alive of 1 s)
+mqtt-what-keep-alive-first = its whole keep-alive of 1 s in silence
 mqtt-what-ping-in-grace = PINGRESP (the PINGREQ came 2.5 s after the CONNECT, inside the 3 s grace)
 mqtt-what-the-close = the close
 mqtt-what-5-byte-length = a remaining length of 5 bytes

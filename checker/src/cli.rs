@@ -43,8 +43,8 @@ pub struct GradingArgs {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
-    /// How many tests run at once (default: the number of cores, plus one). A test that only waits on a
-    /// timer (a client's timeout, say) does not count while it waits.
+    /// How many tests run at once (default: the number of cores, plus one). A test that only
+    /// waits on a timer (a client's timeout, say) does not count while it waits.
     #[arg(short, long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
 

@@ -185,28 +185,22 @@ static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
 /// the cap is killed as going over it is where nothing holds it.
 fn enforce_process_cap() {
     let live: Vec<(i32, Live)> = lock(&LIVE).iter().map(|(p, l)| (*p, l.clone())).collect();
-    for (
-        pid,
-        Live {
-            tag,
-            recorder,
-            tasks,
-        },
-    ) in live
-    {
+    for (pid, live) in live {
         let max = lock(&ALLOWED).get(&pid).copied().unwrap_or(MAX_PROCESSES);
         // The kernel counts the program's tasks (threads too) in its cgroup: fewer than the cap
         // means fewer processes, with no walk of a tree of thousands of threads every 50 ms.
-        let counted = tasks
+        // None counted means the program never joined its cgroup: its tree is walked.
+        let counted = live
+            .tasks
             .as_deref()
             .and_then(|f| std::fs::read_to_string(f).ok())
             .and_then(|n| n.trim().parse::<usize>().ok());
-        if counted.is_some_and(|n| n < max) {
+        if counted.is_some_and(|n| n > 0 && n < max) {
             continue;
         }
         if procinfo::count_tree(pid, max) >= max {
             lock(&OVER_CAP).insert(pid);
-            recorder.record(Intervention::KilledForkBomb);
+            live.recorder.record(Intervention::KilledForkBomb);
             // Kill the group first (one call stops a bomb that stays in it), then the rest.
             for _ in 0..3 {
                 let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
@@ -214,7 +208,7 @@ fn enforce_process_cap() {
                     let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
                 }
             }
-            kill_tagged_orphans(&tag);
+            kill_tagged_orphans(&live.tag);
         }
     }
 }

@@ -408,7 +408,7 @@ mod tests {
         assert_eq!(inodes.len(), 1, "{:?}", tcp_sockets(me));
         let sock = tcp_sockets(me)
             .into_iter()
-            .find(|s| s.local_port == port)
+            .find(|s| s.inode == inodes[0])
             .unwrap();
         assert_eq!(sock.local_ip, std::net::IpAddr::from([127, 0, 0, 1]));
     }
