@@ -6,5 +6,6 @@
 pub mod cargo;
 pub mod harness;
 pub mod package;
+pub mod reuse;
 pub mod rules;
 pub mod stage;

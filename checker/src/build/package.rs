@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use super::cargo::{self, CargoMissing, rendered_errors, rendered_warnings, run_cargo};
-use super::{harness, stage};
+use super::{harness, reuse, stage};
 use crate::base::i18n::msg;
 use crate::base::workspace::Tree;
 use crate::context::built::{BuildOutcome, Built};
@@ -31,6 +31,13 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         .package_dir
         .canonicalize()
         .context("resolving the package directory")?;
+    let key = reuse::key(&package_dir, exercise, color);
+    if let Some(built) = key
+        .as_deref()
+        .and_then(|k| reuse::load(&package_dir, exercise, k))
+    {
+        return Ok(BuildOutcome::Built(built));
+    }
     let binaries = match &exercise.kind {
         ExerciseKind::Programs { binaries } | ExerciseKind::Library { binaries, .. } => binaries,
     };
@@ -65,14 +72,17 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
             }
         }
     };
-    Ok(BuildOutcome::Built(Built {
+    let built = Built {
         package_dir,
         executables,
         harness,
         external: Default::default(),
         lint_targets: lint_targets(&exercise.kind),
         warnings,
-    }))
+        key,
+    };
+    reuse::store(&built);
+    Ok(BuildOutcome::Built(built))
 }
 
 /// The workspace as cargo reads it: only a library's harness needs it, and a build that fails
@@ -245,11 +255,12 @@ pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
         external: programs.iter().map(|(name, _)| name.clone()).collect(),
         lint_targets: Vec::new(),
         warnings: Vec::new(),
+        key: None,
     })
 }
 
 /// What clippy checks for an exercise's rules: its library, its programs, or both.
-fn lint_targets(kind: &ExerciseKind) -> Vec<&'static str> {
+pub fn lint_targets(kind: &ExerciseKind) -> Vec<&'static str> {
     match *kind {
         ExerciseKind::Library { binaries: &[], .. } => vec!["--lib"],
         ExerciseKind::Library { .. } => vec!["--lib", "--bins"],

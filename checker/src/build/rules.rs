@@ -4,6 +4,7 @@
 use anyhow::Result;
 
 use super::cargo::run_cargo;
+use super::reuse;
 use crate::context::built::Built;
 
 /// The lints that express an exercise's rules. An error from any of them is a broken rule.
@@ -16,8 +17,12 @@ const RULE_LINTS: &[&str] = &[
     "E0453",
 ];
 
-/// Run clippy on the package and return each broken rule, as clippy explains it.
+/// Run clippy on the package and return each broken rule, as clippy explains it; what it said
+/// of the same build before, if it was asked (`reuse`).
 pub fn rule_violations(built: &Built, color: bool) -> Result<Vec<String>> {
+    if let Some(violations) = reuse::load_rules(built, color) {
+        return Ok(violations);
+    }
     let manifest = built.package_dir.join("Cargo.toml");
     let mut args = vec!["clippy"];
     args.extend(&built.lint_targets);
@@ -25,11 +30,16 @@ pub fn rule_violations(built: &Built, color: bool) -> Result<Vec<String>> {
     if !run.success && run.diagnostics.is_empty() && run.stderr.contains("no such command") {
         anyhow::bail!("clippy is not installed: run `rustup component add clippy`");
     }
-    Ok(run
+    let violations: Vec<String> = run
         .diagnostics
         .iter()
         .filter(|d| d.level == "error")
         .filter(|d| d.code.as_deref().is_some_and(|c| RULE_LINTS.contains(&c)))
         .map(|d| d.rendered.trim_end().to_string())
-        .collect())
+        .collect();
+    // Only a verdict clippy gave: a run that failed otherwise (no clippy) is asked again.
+    if run.success || !violations.is_empty() {
+        reuse::store_rules(built, color, &violations);
+    }
+    Ok(violations)
 }

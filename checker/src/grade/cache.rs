@@ -5,13 +5,13 @@
 //! simply starts from scratch, and an edit or a new checker invalidates what it should.
 
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::base::files::files_below;
 use crate::base::hash::Fnv;
 use crate::base::workspace::{self, Tree};
+use crate::build::reuse;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::lab::exercise::Exercise;
 
@@ -45,31 +45,13 @@ fn dir() -> PathBuf {
     workspace::lab_root().join("target/checker-cache")
 }
 
-/// Every file of a package (build output left out), by name and content.
-fn hash_files(dir: &Path, into: &mut Fnv) {
-    for file in files_below(dir)
-        .into_iter()
-        .filter(|f| !f.is_under("target"))
-    {
-        file.rel.to_string_lossy().hash(into);
-        if let Ok(content) = std::fs::read(&file.path) {
-            content.hash(into);
-        }
-    }
-}
-
 /// The key of an exercise's verdict: its files, its tree, and this checker's build.
 fn key(tree: &Tree, exercise: &Exercise) -> String {
     let mut h = Fnv::new();
     tree.dir.to_string_lossy().hash(&mut h);
     exercise.name.hash(&mut h);
-    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
-        meta.len().hash(&mut h);
-        if let Ok(modified) = meta.modified() {
-            format!("{modified:?}").hash(&mut h);
-        }
-    }
-    hash_files(&tree.package_dir(exercise.name), &mut h);
+    reuse::this_checker(&mut h);
+    reuse::package_files(&tree.package_dir(exercise.name), &mut h);
     format!("{:016x}", h.finish())
 }
 

@@ -112,6 +112,7 @@ mod tests {
             external: Default::default(),
             lint_targets: Vec::new(),
             warnings: Vec::new(),
+            key: None,
         });
         [&LIB, &SERVER]
             .iter()
