@@ -52,6 +52,20 @@ pub fn files_below(dir: &Path) -> Vec<Found> {
     found
 }
 
+/// Every file of a package (build output left out), by name and content, into `h`.
+pub fn package_files(dir: &Path, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    for file in files_below(dir)
+        .into_iter()
+        .filter(|f| !f.is_under("target"))
+    {
+        file.rel.to_string_lossy().hash(h);
+        if let Ok(content) = std::fs::read(&file.path) {
+            content.hash(h);
+        }
+    }
+}
+
 /// The Rust sources below `dir` (regular files ending in `.rs`), sorted.
 pub fn rust_files(dir: &Path) -> Vec<Found> {
     files_below(dir)

@@ -40,6 +40,17 @@ pub fn fnv(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// This checker's own build (its executable's size and time), into `h`: what a new checker
+/// builds or decides may differ. `None` if it cannot be read (a rebuilt executable under a
+/// running checker reads as deleted).
+pub fn this_checker(h: &mut Fnv) -> Option<()> {
+    use std::hash::Hash;
+    let meta = std::env::current_exe().and_then(std::fs::metadata).ok()?;
+    meta.len().hash(h);
+    format!("{:?}", meta.modified().ok()?).hash(h);
+    Some(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,8 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
             manifest = manifest.display().to_string()
         )));
     }
+    // This checker's turn at the package, from staging to stamping (see reuse.rs).
+    let turn = reuse::Turn::take(&stage::workspace(tree), exercise.name);
     // Built from a trusted copy, never in the student's tree (see stage.rs).
     let staged = stage::stage(tree, exercise)?;
     let manifest = staged.package_dir.join("Cargo.toml");
@@ -31,10 +33,11 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         .package_dir
         .canonicalize()
         .context("resolving the package directory")?;
-    let key = reuse::key(&package_dir, exercise, color);
+    // Taken after staging: it hashes what cargo is about to read.
+    let key = reuse::build_key(&package_dir, exercise, color);
     if let Some(built) = key
         .as_deref()
-        .and_then(|k| reuse::load(&package_dir, exercise, k))
+        .and_then(|k| reuse::load_build(&turn, &package_dir, exercise, k))
     {
         return Ok(BuildOutcome::Built(built));
     }
@@ -81,7 +84,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         warnings,
         key,
     };
-    reuse::store(&built);
+    reuse::store_build(&turn, &built);
     Ok(BuildOutcome::Built(built))
 }
 

@@ -20,7 +20,12 @@ const RULE_LINTS: &[&str] = &[
 /// Run clippy on the package and return each broken rule, as clippy explains it; what it said
 /// of the same build before, if it was asked (`reuse`).
 pub fn rule_violations(built: &Built, color: bool) -> Result<Vec<String>> {
-    if let Some(violations) = reuse::load_rules(built, color) {
+    let turn = reuse::Turn::at(&built.package_dir);
+    let key = reuse::rules_key(built, color);
+    if let Some(violations) = key
+        .as_deref()
+        .and_then(|k| reuse::load_rules(&turn, built, k))
+    {
         return Ok(violations);
     }
     let manifest = built.package_dir.join("Cargo.toml");
@@ -38,8 +43,8 @@ pub fn rule_violations(built: &Built, color: bool) -> Result<Vec<String>> {
         .map(|d| d.rendered.trim_end().to_string())
         .collect();
     // Only a verdict clippy gave: a run that failed otherwise (no clippy) is asked again.
-    if run.success || !violations.is_empty() {
-        reuse::store_rules(built, color, &violations);
+    if let (Some(key), true) = (&key, run.success || !violations.is_empty()) {
+        reuse::store_rules(&turn, built, key, &violations);
     }
     Ok(violations)
 }

@@ -42,6 +42,11 @@ fn workspace_dir(tree: &Tree) -> (PathBuf, String) {
     (lab.join("target/checker-build").join(id), folder)
 }
 
+/// The trusted workspace `tree` is built in.
+pub fn workspace(tree: &Tree) -> PathBuf {
+    workspace_dir(tree).0
+}
+
 /// Copy `exercise` of `tree` into its trusted workspace.
 pub fn stage(tree: &Tree, exercise: &Exercise) -> Result<Staged> {
     let lab = workspace::lab_root();

@@ -20,7 +20,8 @@ pub struct Built {
     /// The compiler's warnings the report shows (an unused `Result`), as it printed them;
     /// they fail nothing.
     pub warnings: Vec<String>,
-    /// The hash of what it was built from (`build::reuse`), where it was built by the checker.
+    /// The hash of what it was built from (`build::reuse`); `None` for programs given with
+    /// `--program`, or where it could not be taken.
     pub key: Option<String>,
 }
 

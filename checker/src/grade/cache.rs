@@ -9,9 +9,10 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
+use crate::base::files::package_files;
 use crate::base::hash::Fnv;
+use crate::base::hash::this_checker;
 use crate::base::workspace::{self, Tree};
-use crate::build::reuse;
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::lab::exercise::Exercise;
 
@@ -50,8 +51,8 @@ fn key(tree: &Tree, exercise: &Exercise) -> String {
     let mut h = Fnv::new();
     tree.dir.to_string_lossy().hash(&mut h);
     exercise.name.hash(&mut h);
-    reuse::this_checker(&mut h);
-    reuse::package_files(&tree.package_dir(exercise.name), &mut h);
+    let _ = this_checker(&mut h);
+    package_files(&tree.package_dir(exercise.name), &mut h);
     format!("{:016x}", h.finish())
 }
 
