@@ -196,7 +196,7 @@ fn build_harness(
 /// edits the file in their own tree. Name it as cargo names a binary's: from the tree's folder
 /// (`exercises/day1-endian/src/lib.rs`), as the student's tree has it.
 fn as_students(diagnostics: &str, package_dir: &Path) -> String {
-    let Some(workspace) = package_dir.parent().and_then(Path::parent) else {
+    let Some(workspace) = reuse::workspace_of(package_dir) else {
         return diagnostics.to_string();
     };
     diagnostics.replace(&format!("{}/", workspace.display()), "")

@@ -41,7 +41,7 @@ const BUILD_ENVIRONMENT: &[&str] = &[
 ];
 
 /// The trusted workspace a trusted copy sits in (`<workspace>/<folder>/<package>`, stage.rs).
-fn workspace_of(package_dir: &Path) -> Option<&Path> {
+pub fn workspace_of(package_dir: &Path) -> Option<&Path> {
     package_dir.parent()?.parent()
 }
 

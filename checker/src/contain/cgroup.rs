@@ -98,7 +98,7 @@ impl Cap {
     }
 
     /// Where the kernel counts the program's tasks, its threads included (`pids.current`).
-    pub fn tasks_file(&self) -> PathBuf {
+    pub fn pids_current(&self) -> PathBuf {
         self.dir.join("pids.current")
     }
 

@@ -35,19 +35,19 @@ static TRACKED: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
 struct Live {
     tag: String,
     recorder: Recorder,
-    tasks: Option<PathBuf>,
+    pids_current: Option<PathBuf>,
 }
 
 /// Live programs by pid, for the process cap and the emergency cleanup when the checker is
 /// interrupted.
 static LIVE: Mutex<BTreeMap<i32, Live>> = Mutex::new(BTreeMap::new());
 
-/// Register a started program as live; `tasks` is its cgroup's count of tasks, if any.
-pub fn register_live(pid: i32, tag: &str, recorder: &Recorder, tasks: Option<PathBuf>) {
+/// Register a started program as live; `pids_current` is its cgroup's count of tasks, if any.
+pub fn register_live(pid: i32, tag: &str, recorder: &Recorder, pids_current: Option<PathBuf>) {
     let live = Live {
         tag: tag.to_string(),
         recorder: recorder.clone(),
-        tasks,
+        pids_current,
     };
     lock(&LIVE).insert(pid, live);
 }
@@ -191,7 +191,7 @@ fn enforce_process_cap() {
         // means fewer processes, with no walk of a tree of thousands of threads every 50 ms.
         // None counted means the program never joined its cgroup: its tree is walked.
         let counted = live
-            .tasks
+            .pids_current
             .as_deref()
             .and_then(|f| std::fs::read_to_string(f).ok())
             .and_then(|n| n.trim().parse::<usize>().ok());

@@ -223,8 +223,8 @@ impl Spawn {
             .as_ref()
             .map(|s| s.recorder.clone())
             .unwrap_or_default();
-        let tasks = cap.as_ref().map(super::cgroup::Cap::tasks_file);
-        reaper::register_live(pid, &tag, &recorder, tasks);
+        let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
+        reaper::register_live(pid, &tag, &recorder, pids_current);
         if self.limits.processes != MAX_PROCESSES {
             reaper::allow_processes(pid, self.limits.processes);
         }
