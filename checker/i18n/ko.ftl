@@ -81,6 +81,8 @@ hint-rule = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금�
 rules-wait-for-work = 아직 확인할 것이 없다: 코드가 todo!()를 지나가면 규칙을 확인한다
 build-tampered = { $files }: 실습의 매니페스트와 규칙은 실습이 배포한 그대로여야 한다
 build-tampered-restore = 실습 저장소에서 되돌리라(예: `git checkout <lab revision> -- <file>`). 채점은 실습 자체의 규칙을 쓴다
+build-no-c-package = { $dir }에 C 실습이 없다(.c 파일과 Makefile이 있는 폴더여야 한다)
+build-c-does-not-compile = `{ $exercise }`{ JOSA($exercise, "이", "가") } 컴파일되지 않는다(컴파일러의 오류와 그 파일·줄이 아래에 있다)
 build-no-package = { $dir }에 패키지가 없다({ $manifest }{ JOSA($manifest, "이", "가") } 있어야 한다)
 build-cargo-cannot-read = cargo가 패키지(Cargo.toml이나 워크스페이스)를 읽지 못한다
 build-does-not-compile = `{ $exercise }`{ JOSA($exercise, "이", "가") } 컴파일되지 않는다
@@ -123,6 +125,7 @@ options-jobs-one = jobs: 1 (--program은 고정 포트에서 리슨할 수 있�
 options-no-root = --root { $dir }: 그런 디렉터리가 없다
 checker-error = checker: { $error }
 select-no-test = `{ $exercise }`에는 `{ $test }` 테스트가 없다. `checker list`가 모든 실습의 테스트 id를 보여 준다
+select-not-on-c-track = { $exercise }{ JOSA($exercise, "은", "는") } C 트랙에 없는 실습이다(C 트랙의 실습은 `checker list --track c`가 보여 준다). `--track c` 없이 채점하면 Rust로 채점한다
 select-nothing-belongs = 아직 `{ $target }`에 속한 실습이 없다. `checker list`가 실습 목록을 보여 준다
 select-did-you-mean = 알 수 없는 실습이나 대상 `{ $target }`: `{ $guess }`{ JOSA($guess, "을", "를") } 말한 것인가? (`checker list`가 모든 실습을 보여 준다)
 select-unknown = 알 수 없는 실습이나 대상 `{ $target }`. `all`, `day1` 같은 일차, 또는 다음 중 하나를 써 보라: { $names }
@@ -290,7 +293,7 @@ graceful-exit--sigterm-exit--hint = 핸들러는 플래그만 세우라. 메인 
 graceful-exit--sigint-exit--title = SIGINT(Ctrl-C): 똑같이 깨끗한 종료
 graceful-exit--sigint-exit--hint = SIGINT에도 SIGTERM과 같은 핸들러를 설치하라.
 
-rules--rules--title = 실습의 규칙을 지킨다(clippy.toml과 Cargo.toml의 [lints])
+rules--rules--title = 실습의 규칙을 지킨다(Rust는 clippy.toml과 [lints], C는 코드가 부르는 함수)
 rules--rules--hint = 금지된 지름길을 쓰지 말고 지적된 코드를 다시 작성하라. 메시지가 규칙의 이름과 그 규칙이 있는 까닭을 알려 준다.
 
 ## 실습 표의 제목과 힌트 (영어는 checker/src/exercises/의 표에 있다)
@@ -629,6 +632,7 @@ help-long-about = 소켓 프로그래밍 실습의 실습들을 숨은 테스트
     대상을 주면: 그것을 채점한다. 대상은 `all`, 일차(`day2`), 실습(`day2-inet`), 또는 테스트 하나(`day2-inet/pton6-tricky`; `checker list`가 id를 보여 준다)다.
 help-arg-targets = 채점할 것: all, day1, day2-inet, day2-inet/pton6-tricky, ...
 help-arg-solutions = exercises/ 대신 기준 풀이(solutions/)를 채점한다.
+help-arg-track = 채점할 트랙: rust(exercises/, solutions/) 또는 노트의 언어인 c(c/exercises/, c/solutions/). 주지 않으면 common/lab.mk가 있는 트리를 C 트랙으로 본다.
 help-arg-root = exercises/ 대신 DIR의 실습 패키지(DIR/<exercise>/Cargo.toml)를 채점한다.
 help-arg-seed = 모든 무작위 입력의 시드. 실패하면 그것을 재현하는 명령을 출력한다.
 help-arg-verbose = 통과한 테스트까지 모든 테스트의 기록을 전부 보여 준다.
@@ -1576,6 +1580,8 @@ help-arguments = 인자
 help-default = 기본값
 help-possible-values = 가능한 값
 help-cmd-help = 이 도움말, 또는 주어진 명령의 도움말을 보여 준다
+help-value-track-rust = Rust, 소켓 호출은 nix로
+help-value-track-c = 노트의 언어인 C, make와 cc로 빌드한다
 help-value-sandbox-auto = 머신이 허락하면 네임스페이스, 아니면 plain 모드
 help-value-sandbox-namespaces = 테스트마다 새 네트워크, PID, 마운트 네임스페이스(머신이 허락하지 않으면 실패한다)
 help-value-sandbox-plain = 프로세스 그룹, 서브리퍼(subreaper), 태그만

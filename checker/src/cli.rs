@@ -31,6 +31,11 @@ pub struct GradingArgs {
     #[arg(long, global = true, conflicts_with = "root")]
     pub solutions: bool,
 
+    /// The track graded: rust (exercises/, solutions/) or c, the notes' language (c/exercises/,
+    /// c/solutions/). Without it, a tree is on the C track when it holds common/lab.mk.
+    #[arg(long, global = true, value_enum, value_name = "TRACK")]
+    pub track: Option<crate::base::workspace::Track>,
+
     /// Grade the exercise packages in DIR (DIR/<exercise>/Cargo.toml) instead of exercises/.
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,

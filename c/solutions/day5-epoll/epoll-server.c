@@ -238,7 +238,8 @@ int main(int argc, char **argv)
             serve(epfd, c);
         }
         /* keep the ones queued during this pass (appended after m) */
-        memmove(again, again + m, (nagain - m) * sizeof *again);
+        if (nagain > m) /* memmove's pointers must be valid even for 0 bytes */
+            memmove(again, again + m, (nagain - m) * sizeof *again);
         nagain -= m;
     }
 }

@@ -74,6 +74,32 @@ pub fn rust_files(dir: &Path) -> Vec<Found> {
         .collect()
 }
 
+/// The C sources below `dir` (regular files ending in `.c` or `.h`), sorted.
+pub fn c_files(dir: &Path) -> Vec<Found> {
+    files_below(dir)
+        .into_iter()
+        .filter(|f| !f.symlink && f.rel.extension().is_some_and(|e| e == "c" || e == "h"))
+        .collect()
+}
+
+/// Make `to` hold exactly `from`'s files that `pick` lists (`rust_files`, `c_files`), nothing
+/// else of that kind: written only where they changed, so a build's cache holds.
+pub fn sync_files(from: &Path, to: &Path, pick: fn(&Path) -> Vec<Found>) -> Result<()> {
+    let mut wanted = std::collections::BTreeSet::new();
+    for file in pick(from) {
+        let content = std::fs::read(&file.path)
+            .with_context(|| format!("reading {}", file.path.display()))?;
+        write_if_changed(&to.join(&file.rel), &content)?;
+        wanted.insert(file.rel);
+    }
+    for file in pick(to) {
+        if !wanted.contains(&file.rel) {
+            let _ = std::fs::remove_file(file.path);
+        }
+    }
+    Ok(())
+}
+
 /// Write `content` to `path` (its directories made) unless it already holds it; whether it
 /// wrote.
 pub fn write_if_changed(path: &Path, content: &[u8]) -> Result<bool> {

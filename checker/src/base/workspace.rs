@@ -49,17 +49,51 @@ pub fn repo_relative(dir: &Path) -> String {
     }
 }
 
-/// A directory of exercise packages (`exercises/`, `solutions/`, or any `--root DIR`): the
-/// package of exercise `name` is `<dir>/<name>`.
+/// A directory of exercise packages (`exercises/`, `solutions/`, `c/exercises/`, or any
+/// `--root DIR`): the package of exercise `name` is `<dir>/<name>`.
 #[derive(Clone, Debug)]
 pub struct Tree {
     pub dir: PathBuf,
     /// How to name this tree in a command line the student can paste (`--solutions`, ...).
     pub flag: Option<String>,
+    /// The language its packages are written in.
+    pub track: Track,
 }
 
 impl Tree {
+    /// The tree in `dir`, on the track its files say (`Track::of_tree`).
+    pub fn at(dir: PathBuf, flag: Option<String>) -> Tree {
+        let track = Track::of_tree(&dir);
+        Tree { dir, flag, track }
+    }
+
     pub fn package_dir(&self, exercise: &str) -> PathBuf {
         self.dir.join(exercise)
+    }
+}
+
+/// The two ways through the lab: Rust through nix (the design), and C, the notes' own language
+/// (`lab::track` has what each exercise is on the C track).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Track {
+    /// Rust, with the socket calls through nix.
+    #[default]
+    Rust,
+    /// C, the notes' own language, built with make and cc.
+    C,
+}
+
+/// The build rules every C exercise includes, relative to a C tree: what marks a tree (the
+/// lab's `c/exercises/`, `c/solutions/`, a C-only repository's `exercises/`) as C.
+pub const C_RULES_FILE: &str = "common/lab.mk";
+
+impl Track {
+    /// The track of the tree of packages in `dir`: C when it holds the C track's build rules.
+    pub fn of_tree(dir: &Path) -> Track {
+        if dir.join(C_RULES_FILE).is_file() {
+            Track::C
+        } else {
+            Track::Rust
+        }
     }
 }

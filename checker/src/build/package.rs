@@ -9,12 +9,21 @@ use anyhow::{Context, Result};
 use super::cargo::{self, CargoMissing, rendered_errors, rendered_warnings, run_cargo};
 use super::{harness, reuse, stage};
 use crate::base::i18n::msg;
-use crate::base::workspace::Tree;
+use crate::base::workspace::{Track, Tree};
 use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
 
 /// Build the package of `exercise` in `tree` (and its harness, for a library).
 pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutcome> {
+    if tree.track == Track::C {
+        return match exercise.c {
+            Some(c) => super::c::build(tree, exercise, c),
+            None => Ok(BuildOutcome::Missing(msg!(
+                "select-not-on-c-track",
+                exercise = exercise.name
+            ))),
+        };
+    }
     let package_dir = tree.package_dir(exercise.name);
     let manifest = package_dir.join("Cargo.toml");
     if !manifest.is_file() {
@@ -76,6 +85,8 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         }
     };
     let built = Built {
+        track: crate::base::workspace::Track::Rust,
+        by_hand_dir: None,
         package_dir,
         executables,
         harness,
@@ -252,6 +263,8 @@ fn build_binaries(
 /// Programs given with `--program NAME=PATH`: nothing to build.
 pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
     BuildOutcome::Built(Built {
+        track: crate::base::workspace::Track::Rust,
+        by_hand_dir: None,
         package_dir: PathBuf::new(),
         executables: programs.iter().cloned().collect(),
         harness: None,

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::base::files::{rust_files, write_if_changed};
+use crate::base::files::{rust_files, sync_files, write_if_changed};
 use crate::base::hash::fnv;
 use crate::base::workspace::{self, Tree};
 use crate::lab::exercise::Exercise;
@@ -45,6 +45,12 @@ fn workspace_dir(tree: &Tree) -> (PathBuf, String) {
 /// The trusted workspace `tree` is built in.
 pub fn workspace(tree: &Tree) -> PathBuf {
     workspace_dir(tree).0
+}
+
+/// Where exercise `name` of `tree` is copied to be built.
+pub fn package_dir(tree: &Tree, name: &str) -> PathBuf {
+    let (ws, folder) = workspace_dir(tree);
+    ws.join(folder).join(name)
 }
 
 /// Copy `exercise` of `tree` into its trusted workspace.
@@ -86,9 +92,10 @@ pub fn stage(tree: &Tree, exercise: &Exercise) -> Result<Staged> {
         };
         write_if_changed(&package_dir.join(file), content.as_bytes())?;
     }
-    sync_sources(
+    sync_files(
         &tree.package_dir(exercise.name).join("src"),
         &package_dir.join("src"),
+        rust_files,
     )?;
     Ok(Staged { package_dir })
 }
@@ -118,21 +125,4 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
             manifest.trim_end()
         ),
     }
-}
-
-/// Make `to` hold exactly the `.rs` files of `from` (recursively), nothing else.
-fn sync_sources(from: &Path, to: &Path) -> Result<()> {
-    let mut wanted = std::collections::BTreeSet::new();
-    for file in rust_files(from) {
-        let content = std::fs::read(&file.path)
-            .with_context(|| format!("reading {}", file.path.display()))?;
-        write_if_changed(&to.join(&file.rel), &content)?;
-        wanted.insert(file.rel);
-    }
-    for file in rust_files(to) {
-        if !wanted.contains(&file.rel) {
-            let _ = std::fs::remove_file(file.path);
-        }
-    }
-    Ok(())
 }

@@ -30,6 +30,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
         programs: opts.programs.clone(),
+        track: opts.tree.track,
     };
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
@@ -80,7 +81,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
 /// error is said (the run's status is then 2: the command line was wrong).
 fn selected(targets: &[String], args: &GradingArgs, tr: &Messages) -> Option<Vec<Selection>> {
     let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
-    match selection::select(exercises::ALL, targets)
+    let track = super::tree_of(args).map(|t| t.track).unwrap_or_default();
+    match selection::on_track(&exercises::on_track(track), exercises::ALL, targets)
         .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
     {
         Ok(s) => Some(s),
@@ -118,7 +120,7 @@ fn on_github(
         quiet_on_broken_pipe(github::resume_commands(out, token))?;
     }
     let prefix = workspace::repo_relative(&opts.tree.dir);
-    for annotation in github::annotations(reports, &prefix, tr) {
+    for annotation in github::annotations(reports, &prefix, opts.tree.track, tr) {
         quiet_on_broken_pipe(writeln!(out, "{annotation}"))?;
     }
     if let Err(e) = github::write_summary(reports, tr) {

@@ -24,7 +24,7 @@ use anyhow::{Context, Result};
 
 use crate::base::escape;
 use crate::base::i18n::{Localized, Messages, msg};
-use crate::base::workspace::{self, Tree};
+use crate::base::workspace::{self, Track, Tree};
 use crate::cli::GradingArgs;
 use crate::contain::{cgroup, reaper, sandbox};
 use crate::grade::runner::Options;
@@ -93,29 +93,37 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
     })
 }
 
-/// The tree of exercise packages to grade: `--solutions`, `--root DIR`, or `exercises/`.
-fn tree_of(args: &GradingArgs) -> Result<Tree> {
+/// The tree of exercise packages to grade: `--solutions`, `--root DIR`, or `exercises/`; with
+/// `--track c`, the lab's C trees (`c/solutions/`, `c/exercises/`). Without `--track`, a tree's
+/// own files say which track it is on (a C-only repository's `exercises/`).
+pub(crate) fn tree_of(args: &GradingArgs) -> Result<Tree> {
     let lab = workspace::lab_root();
+    let c = args.track == Some(Track::C);
+    let track_flag = if c { "--track c " } else { "" };
+    let with_track = |mut tree: Tree| {
+        tree.track = args.track.unwrap_or(tree.track);
+        tree
+    };
     if args.solutions {
-        return Ok(Tree {
-            dir: lab.join("solutions"),
-            flag: Some("--solutions".into()),
-        });
+        let dir = lab.join(if c { "c/solutions" } else { "solutions" });
+        return Ok(with_track(Tree::at(
+            dir,
+            Some(format!("{track_flag}--solutions")),
+        )));
     }
     if let Some(dir) = &args.root {
         let dir = dir
             .canonicalize()
             .with_context(|| Localized(msg!("options-no-root", dir = dir.display().to_string())))?;
-        let flag = format!("--root {}", escape::shell_word(&dir.to_string_lossy()));
-        return Ok(Tree {
-            dir,
-            flag: Some(flag),
-        });
+        let flag = format!(
+            "{track_flag}--root {}",
+            escape::shell_word(&dir.to_string_lossy())
+        );
+        return Ok(with_track(Tree::at(dir, Some(flag))));
     }
-    Ok(Tree {
-        dir: lab.join("exercises"),
-        flag: None,
-    })
+    let dir = lab.join(if c { "c/exercises" } else { "exercises" });
+    let flag = c.then(|| "--track c".to_string());
+    Ok(with_track(Tree::at(dir, flag)))
 }
 
 /// Writing to a closed pipe (`checker list | head`) ends the output, quietly; any other error

@@ -1,4 +1,5 @@
-//! How a program ended, in words: exit statuses, signals, and Rust panics found on stderr.
+//! How a program ended, in words: exit statuses, signals, and Rust panics (or a C stub's
+//! `TODO`) found on stderr.
 
 use std::os::unix::process::ExitStatusExt;
 use std::process::ExitStatus;
@@ -36,10 +37,24 @@ pub struct Panic {
     pub location: String,
 }
 
-/// Find `thread '…' panicked at src/x.rs:1:2:\nmessage` in a program's stderr.
+/// What a C stub's `TODO("...")` prints before it exits (c/exercises/common/lab.h), after
+/// its file and line: `echo-server.c:31: not yet implemented: step 1: socket`.
+const C_TODO: &str = ": not yet implemented";
+
+/// Find `thread '…' panicked at src/x.rs:1:2:\nmessage` in a program's stderr, or the line a
+/// C stub's `TODO` prints, read as the same: the place, and "not yet implemented".
 pub fn parse_panic(stderr: &str) -> Option<Panic> {
     let mut lines = stderr.lines();
     while let Some(line) = lines.next() {
+        if let Some(at) = line.find(C_TODO)
+            && line[..at].contains(".c:")
+            && !line[..at].contains(' ')
+        {
+            return Some(Panic {
+                message: line[at + 2..].to_string(),
+                location: line[..at].to_string(),
+            });
+        }
         if let Some(pos) = line.find(" panicked at ") {
             let location = line[pos + " panicked at ".len()..]
                 .trim_end_matches(':')
@@ -65,5 +80,15 @@ mod tests {
         let panic = parse_panic(stderr).expect("a panic");
         assert_eq!(panic.location, "src/bin/echo-server.rs:12:5");
         assert_eq!(panic.message, "not yet implemented");
+    }
+
+    #[test]
+    fn reads_a_c_stubs_todo_as_rusts() {
+        let stderr = "echo-server.c:31: not yet implemented: step 1: socket\n";
+        let todo = parse_panic(stderr).expect("a TODO");
+        assert_eq!(todo.location, "echo-server.c:31");
+        assert!(todo.message.starts_with("not yet implemented"));
+        // A program's own words are not a TODO.
+        assert!(parse_panic("echo-server: read: not yet implemented by the kernel\n").is_none());
     }
 }

@@ -114,8 +114,11 @@ impl Program {
         if matches!(signal, Signal::SIGTERM | Signal::SIGINT | Signal::SIGKILL) {
             self.ending_asked = true;
         }
-        kill(Pid::from_raw(self.pid), signal)
-            .with_context(|| format!("kill({}, {signal})", self.pid))
+        match kill(Pid::from_raw(self.pid), signal) {
+            // Ended and reaped between the check above and now: as `signal_group` says.
+            Err(nix::errno::Errno::ESRCH) => Ok(()),
+            other => other.with_context(|| format!("kill({}, {signal})", self.pid)),
+        }
     }
 
     /// Stop the program (SIGSTOP to it alone), as Ctrl-Z does, so that what the test does next
@@ -202,8 +205,12 @@ impl Program {
         if matches!(signal, Signal::SIGTERM | Signal::SIGINT | Signal::SIGKILL) {
             self.ending_asked = true;
         }
-        killpg(Pid::from_raw(self.pid), signal)
-            .with_context(|| format!("killpg({}, {signal})", self.pid))
+        match killpg(Pid::from_raw(self.pid), signal) {
+            // The whole group has ended and been reaped: nothing is left to signal, and the
+            // test's next step finds the program over (its own failure, not the checker's).
+            Err(nix::errno::Errno::ESRCH) => Ok(()),
+            other => other.with_context(|| format!("killpg({}, {signal})", self.pid)),
+        }
     }
 
     /// Processes other than the program itself that carry its tag, with their states: what it

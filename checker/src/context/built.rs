@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::base::i18n::Text;
+use crate::base::workspace::Track;
 
 /// A graded package, built.
 #[derive(Clone, Debug)]
@@ -20,6 +21,12 @@ pub struct Built {
     /// The compiler's warnings the report shows (an unused `Result`), as it printed them;
     /// they fail nothing.
     pub warnings: Vec<String>,
+    /// The language it was written in: what its rules are read from (clippy on Rust's
+    /// sources, the compiled code's imports for C).
+    pub track: Track,
+    /// Where a student's C package is, as they name it (`c/exercises/day2-echo/`): its programs
+    /// are run by hand from there. `None` for Rust's, run with cargo.
+    pub by_hand_dir: Option<String>,
     /// The hash of what it was built from (`build::reuse`); `None` for programs given with
     /// `--program`, or where it could not be taken.
     pub key: Option<String>,

@@ -177,13 +177,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// How a student runs program `name` by hand (its arguments follow): the cargo command,
-    /// or the path of a program given with `--program`.
+    /// make and the program's path on the C track, or the path of a program given with
+    /// `--program`.
     pub fn by_hand(&self, name: &str) -> String {
         match self.built.executables.get(name) {
             Some(path) if self.built.external.contains(name) => {
                 crate::base::escape::shell_word(&path.to_string_lossy())
             }
-            _ => format!("cargo run -q -p {} --bin {name} --", self.exercise),
+            _ => match &self.built.by_hand_dir {
+                Some(dir) => format!("make -s -C {dir} && {dir}{name}"),
+                None => format!("cargo run -q -p {} --bin {name} --", self.exercise),
+            },
         }
     }
 

@@ -120,6 +120,14 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["file-server.c", "file-client.c"],
+    library: None,
+    imports: &[crate::exercises::kit::c_imports::NO_RESOLVER],
 };
 
 /// The sizes every transfer test uses.

@@ -137,6 +137,14 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["udp-echo-server.c", "udp-client.c"],
+    library: None,
+    imports: &[crate::exercises::kit::c_imports::NO_RESOLVER],
 };
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {

@@ -31,4 +31,31 @@ pub static EXERCISE: Exercise = Exercise {
     ],
     tests: &[],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["poll-server.c"],
+    library: None,
+    imports: &[
+        crate::exercises::kit::c_imports::NO_RESOLVER,
+        crate::exercises::kit::c_imports::ONE_THREAD,
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Forbidden,
+            functions: &[
+                "epoll_create",
+                "epoll_create1",
+                "epoll_wait",
+                "epoll_pwait",
+                "epoll_pwait2",
+            ],
+            reason: "this exercise is about poll(2); epoll is day5-epoll",
+        },
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Required,
+            functions: &["poll", "ppoll", "select", "pselect"],
+            reason: "wait for every client at once with poll(2)",
+        },
+    ],
 };

@@ -5,6 +5,7 @@
 //! (`graceful_exit`: its steps; each exercise gives its own scenario). An exercise names those
 //! it takes in its `families`.
 
+use crate::base::workspace::Track;
 use crate::lab::exercise::Exercise;
 
 pub mod kit;
@@ -52,6 +53,15 @@ pub static ALL: &[&Exercise] = &[
     &day6_unix::EXERCISE,
     &day7_broker::EXERCISE,
 ];
+
+/// The exercises a tree on `track` has, in course order: every one on Rust's, on C's those
+/// whose table says how (`Exercise::c`; day6-async is tokio's, and has none).
+pub fn on_track(track: Track) -> Vec<&'static Exercise> {
+    ALL.iter()
+        .copied()
+        .filter(|e| track == Track::Rust || e.c.is_some())
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {

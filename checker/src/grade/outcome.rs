@@ -382,6 +382,7 @@ mod tests {
         families: &[],
         tests: &[case("a", 2), case("b", 3)],
         rules: &RULES,
+        c: None,
     };
 
     /// The exercise's report with these outcomes of a, b and the rules (`None`: passed).

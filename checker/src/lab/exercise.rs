@@ -9,7 +9,9 @@ use std::borrow::Cow;
 
 pub use super::case::{RULES_ID, TestCase, catalog_key, secs};
 use super::family::Takes;
+use super::track::CTrack;
 use crate::base::i18n::Messages;
+use crate::base::workspace::Track;
 
 /// A graded exercise: one package in `exercises/` (stub) and `solutions/` (reference).
 pub struct Exercise {
@@ -29,6 +31,8 @@ pub struct Exercise {
     pub tests: &'static [TestCase],
     /// The test every exercise ends with: its rules hold (exercises/kit/rules.rs).
     pub rules: &'static TestCase,
+    /// The exercise on the C track (`track.rs`); `None`: Rust only.
+    pub c: Option<&'static CTrack>,
 }
 
 pub enum ExerciseKind {
@@ -59,6 +63,14 @@ impl ExerciseKind {
 }
 
 impl Exercise {
+    /// The files the student writes on `track`, relative to the package.
+    pub fn student_files_on(&self, track: Track) -> &'static [&'static str] {
+        match (track, self.c) {
+            (Track::C, Some(c)) => c.student_files,
+            _ => self.student_files,
+        }
+    }
+
     /// The exercise's one-line title in the reader's language.
     pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
         tr.own_or(&catalog_key(self.name, None, "title"), self.title)

@@ -61,6 +61,7 @@ pub static LIB: Exercise = Exercise {
     families: &[],
     tests: &[row("add", 1, 5), row("sub", 2, 30)],
     rules: &RULES,
+    c: None,
 };
 
 /// `day2-server`: a program that takes `SHARED` (with a variant and a tweak), one test of its
@@ -85,6 +86,7 @@ pub static SERVER: Exercise = Exercise {
         ..row("client-talks", 1, 15)
     }],
     rules: &RULES,
+    c: None,
 };
 
 pub static CATALOGUE: &[&Exercise] = &[&LIB, &SERVER];

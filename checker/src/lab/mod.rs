@@ -12,3 +12,4 @@ pub mod integrity;
 pub mod rules;
 pub mod selection;
 pub mod test;
+pub mod track;

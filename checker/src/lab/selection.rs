@@ -41,6 +41,25 @@ pub fn select(catalogue: &[&'static Exercise], targets: &[String]) -> Result<Vec
     Ok(picked)
 }
 
+/// `select` from the exercises a track has (`on_track`), where a target that names an exercise
+/// of the whole lab (`all`) the track lacks says so rather than "no such exercise".
+pub fn on_track(
+    track: &[&'static Exercise],
+    all: &[&'static Exercise],
+    targets: &[String],
+) -> Result<Vec<Selection>> {
+    for target in targets {
+        let name = target.split('/').next().unwrap_or(target);
+        if find(track, name).is_none() && find(all, name).is_some() {
+            return Err(anyhow::Error::new(Localized(msg!(
+                "select-not-on-c-track",
+                exercise = name
+            ))));
+        }
+    }
+    select(track, targets)
+}
+
 /// What one target selects: every exercise, a day's, one exercise, or one of its tests.
 fn target_selects(catalogue: &[&'static Exercise], target: &str) -> Result<Vec<Selection>> {
     Ok(if target == "all" {

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
+use crate::base::workspace::Track;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 use crate::lab::exercise::Exercise;
 
@@ -48,7 +49,7 @@ fn escape_property(s: &str) -> String {
 /// names one (a panic or todo!() location).
 fn location(
     exercise: &Exercise,
-    tree_prefix: &str,
+    (tree_prefix, track): (&str, Track),
     t: &TestReport,
     tr: &Messages,
 ) -> (String, u32) {
@@ -56,12 +57,12 @@ fn location(
         .test
         .program
         .and_then(|p| {
-            exercise
-                .student_files
+            let files = exercise.student_files_on(track);
+            files
                 .iter()
-                .find(|f| f.ends_with(&format!("{p}.rs")))
+                .find(|f| f.ends_with(&format!("{p}.rs")) || f.ends_with(&format!("{p}.c")))
         })
-        .or_else(|| exercise.student_files.first())
+        .or_else(|| exercise.student_files_on(track).first())
         .copied()
         .unwrap_or("Cargo.toml");
     let path = format!("{tree_prefix}{}/{file}", exercise.name);
@@ -82,7 +83,12 @@ fn location(
 }
 
 /// The error annotations for the failing tests (the first 10).
-pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str, tr: &Messages) -> Vec<String> {
+pub fn annotations(
+    reports: &[ExerciseReport],
+    tree_prefix: &str,
+    track: Track,
+    tr: &Messages,
+) -> Vec<String> {
     let mut out = Vec::new();
     for r in reports {
         // Not a pass, a test that does not apply, or an untouched stub's rules.
@@ -90,7 +96,7 @@ pub fn annotations(reports: &[ExerciseReport], tree_prefix: &str, tr: &Messages)
             if out.len() == MAX_ANNOTATIONS {
                 return out;
             }
-            let (file, line) = location(r.exercise, tree_prefix, t, tr);
+            let (file, line) = location(r.exercise, (tree_prefix, track), t, tr);
             let message = match (&t.failure, &r.build_problem) {
                 (Some(f), _) => format!(
                     "{}\n{} {}\n{}",

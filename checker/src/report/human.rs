@@ -30,6 +30,8 @@ pub struct Rerun {
     /// Programs given with `--program NAME=PATH`: without them the command would grade the
     /// crate instead.
     pub programs: Vec<(String, std::path::PathBuf)>,
+    /// The track graded: the student's files are named as that track has them.
+    pub track: crate::base::workspace::Track,
 }
 
 impl Rerun {
@@ -130,7 +132,11 @@ pub fn exercise(
         let open = msg!(
             "report-not-started-open",
             exercise = ex.name,
-            file = ex.student_files.first().copied().unwrap_or("src"),
+            file = ex
+                .student_files_on(rerun.track)
+                .first()
+                .copied()
+                .unwrap_or("src"),
             course = tr.course(),
             section = ex.section
         );
@@ -416,6 +422,7 @@ mod tests {
             tree_flag: Some("--root /a/rather/long/path/to/a/students/repository".into()),
             seed: 123456789,
             programs: Vec::new(),
+            track: Default::default(),
         };
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);
@@ -492,6 +499,7 @@ mod tests {
             tree_flag: None,
             seed: 1,
             programs: Vec::new(),
+            track: Default::default(),
         };
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);

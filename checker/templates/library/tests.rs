@@ -34,6 +34,7 @@ pub static EXERCISE: Exercise = Exercise {
         run: double,
     }],
     rules: &RULES,
+    c: None,
 };
 
 fn double(ctx: &mut Ctx) -> TestResult {

@@ -33,6 +33,7 @@ pub static EXERCISE: Exercise = Exercise {
         run: greets,
     }],
     rules: &RULES,
+    c: None,
 };
 
 fn greets(ctx: &mut Ctx) -> TestResult {

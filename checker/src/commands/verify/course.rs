@@ -310,10 +310,7 @@ pub fn uncomment_hints(text: &str) -> String {
 /// run to the next.
 pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
     let tree_dir: PathBuf = lab.join("target/checker-build/hint-code/exercises");
-    let tree = Tree {
-        dir: tree_dir.clone(),
-        flag: None,
-    };
+    let tree = Tree::at(tree_dir.clone(), None);
     let mut workspace = None;
     let mut with_hints = Vec::new();
     for ex in exercises::ALL {
@@ -387,10 +384,7 @@ fn copy_with_hints_uncommented(lab: &Path, tree_dir: &Path, name: &str) -> Resul
 /// The stubs' own trusted workspace already holds nix, checked by the `rules` tests: its target
 /// directory is shared. (The per-tree feature of stage.rs keeps the two trees' units apart.)
 fn stubs_target_dir(lab: &Path) -> Result<Option<PathBuf>> {
-    let stubs = Tree {
-        dir: lab.join("exercises"),
-        flag: None,
-    };
+    let stubs = Tree::at(lab.join("exercises"), None);
     Ok(match exercises::ALL.first() {
         Some(ex) => stage::stage(&stubs, ex)?
             .package_dir

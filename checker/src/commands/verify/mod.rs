@@ -212,10 +212,7 @@ fn grade_tree(
     graded: &[String],
     base: &mut Options,
 ) -> Result<Vec<ExerciseReport>> {
-    base.tree = Tree {
-        dir: lab.join(dir),
-        flag: flag.map(Into::into),
-    };
+    base.tree = Tree::at(lab.join(dir), flag.map(Into::into));
     runner::grade(selection::select(exercises::ALL, graded)?, base, |_| {})
 }
 
@@ -532,10 +529,7 @@ fn not_rustfmt_clean(lab: &Path, checker: &Path) -> Result<Vec<String>> {
 /// Each library exercise's harness, generated against its solution, through clippy.
 fn generated_harnesses_linted(lab: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
-    let solutions = Tree {
-        dir: lab.join("solutions"),
-        flag: Some("--solutions".into()),
-    };
+    let solutions = Tree::at(lab.join("solutions"), Some("--solutions".into()));
     for exercise in exercises::ALL {
         let ExerciseKind::Library {
             calls,

@@ -111,6 +111,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: None,
 };
 
 /// The exercise-specific half of the harness (see harness.rs).

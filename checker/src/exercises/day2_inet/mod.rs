@@ -142,6 +142,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: None,
 };
 
 /// The exercise's half of the harness (see build/harness.rs): decode, call, encode.

@@ -161,6 +161,18 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["fork-server.c"],
+    library: None,
+    imports: &[
+        crate::exercises::kit::c_imports::NO_RESOLVER,
+        crate::exercises::kit::c_imports::NO_THREADS,
+        crate::exercises::kit::c_imports::FORKS,
+    ],
 };
 
 fn start(ctx: &Ctx) -> Result<Server, Failure> {

@@ -132,6 +132,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: None,
 };
 
 fn localhost(ctx: &mut Ctx) -> TestResult {

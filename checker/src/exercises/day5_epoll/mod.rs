@@ -62,6 +62,27 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["epoll-server.c"],
+    library: None,
+    imports: &[
+        crate::exercises::kit::c_imports::NO_RESOLVER,
+        crate::exercises::kit::c_imports::ONE_THREAD,
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Forbidden,
+            functions: &["poll", "ppoll", "select", "pselect"],
+            reason: "this exercise is about epoll; poll(2) and select(2) are day5-poll",
+        },
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Required,
+            functions: &["epoll_wait", "epoll_pwait", "epoll_pwait2"],
+            reason: "wait for every client at once with epoll_wait",
+        },
+    ],
 };
 
 mod edge;

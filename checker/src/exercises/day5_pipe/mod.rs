@@ -143,6 +143,23 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["store-server.c"],
+    library: None,
+    imports: &[
+        crate::exercises::kit::c_imports::NO_RESOLVER,
+        crate::exercises::kit::c_imports::NO_THREADS,
+        crate::exercises::kit::c_imports::FORKS,
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Required,
+            functions: &["pipe", "pipe2"],
+            reason: "the logger is fed through a pipe made with pipe()",
+        },
+    ],
 };
 
 /// The file the server logs to: in the test's own directory, with what it held before.

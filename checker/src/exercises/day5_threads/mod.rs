@@ -39,4 +39,37 @@ pub static EXERCISE: Exercise = Exercise {
         run: thread_per_client,
     }],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["chat-server.c"],
+    library: None,
+    imports: &[
+        crate::exercises::kit::c_imports::NO_RESOLVER,
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Forbidden,
+            functions: &["fork", "vfork"],
+            reason: "threads of one process share the list of clients; no fork",
+        },
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Forbidden,
+            functions: &[
+                "poll",
+                "ppoll",
+                "select",
+                "pselect",
+                "epoll_wait",
+                "epoll_pwait",
+                "epoll_pwait2",
+            ],
+            reason: "a thread per client waits in its own read; poll and epoll are the other ways",
+        },
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Required,
+            functions: &["pthread_create"],
+            reason: "a thread per client, made with pthread_create",
+        },
+    ],
 };

@@ -100,4 +100,5 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: None,
 };

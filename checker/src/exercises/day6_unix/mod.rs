@@ -208,6 +208,23 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["prefork-server.c"],
+    library: None,
+    imports: &[
+        crate::exercises::kit::c_imports::NO_RESOLVER,
+        crate::exercises::kit::c_imports::NO_THREADS,
+        crate::exercises::kit::c_imports::FORKS,
+        crate::lab::track::ImportRule {
+            kind: crate::lab::track::ImportKind::Required,
+            functions: &["sendmsg"],
+            reason: "the parent passes each connection to a worker with sendmsg() and SCM_RIGHTS",
+        },
+    ],
 };
 
 /// The server under test, its workers forked.

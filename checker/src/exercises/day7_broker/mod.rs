@@ -265,6 +265,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
+    c: None,
 };
 
 /// The broker, started on a port of the kernel's choosing, and the transcript of the test.

@@ -1,8 +1,10 @@
 //! The test every exercise ends with: its rules hold (checked with clippy on the trusted copy
-//! of its sources, see build/rules.rs).
+//! of its sources, see build/rules.rs; on the C track, read from what its compiled code
+//! imports, see build/c.rs).
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::base::workspace::Track;
 use crate::build::rules::rule_violations;
 use crate::context::Ctx;
 use crate::lab::exercise::{RULES_ID, TestCase, secs};
@@ -10,7 +12,7 @@ use crate::lab::exercise::{RULES_ID, TestCase, secs};
 /// The `rules` test of every exercise (`Exercise::rules`).
 pub static RULES: TestCase = TestCase {
     id: RULES_ID,
-    title: "follows the exercise's rules (clippy.toml and [lints] in Cargo.toml)",
+    title: "follows the exercise's rules (Rust: clippy.toml and [lints]; C: the functions its code calls)",
     // No points of its own (a stub follows the rules), but a broken rule voids the
     // exercise's points: see ExerciseReport::points.
     points: 0,
@@ -25,7 +27,14 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     // The work is cargo's, as the builds are, and like them it runs outside the `-j` slots:
     // the slot goes to a test that drives programs (about a second of the suite's slot time
     // went to fifteen runs of clippy on sources already checked).
-    let violations = ctx.off_cpu(|| rule_violations(ctx.built, false))?;
+    let c = crate::exercises::ALL
+        .iter()
+        .find(|e| e.name == ctx.exercise)
+        .and_then(|e| e.c);
+    let violations = match (ctx.built.track, c) {
+        (Track::C, Some(c)) => crate::build::c::rule_violations(ctx.built, c)?,
+        _ => ctx.off_cpu(|| rule_violations(ctx.built, false))?,
+    };
     if violations.is_empty() {
         return Ok(());
     }

@@ -106,6 +106,8 @@ mod tests {
 
     fn jobs() -> Vec<Job> {
         let built = Arc::new(Built {
+            track: crate::base::workspace::Track::Rust,
+            by_hand_dir: None,
             package_dir: Default::default(),
             executables: Default::default(),
             harness: None,

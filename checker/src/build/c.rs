@@ -1,0 +1,325 @@
+//! Building a C exercise. As for Rust, nothing the student wrote decides how their code is
+//! built: the checker copies their C sources (`.c` and `.h`, and the headers of the tree's
+//! `common/`) into the trusted build tree, next to the lab's own build rules (`lab.mk`, compiled
+//! into the checker) and a Makefile it writes from the exercise's table, and runs make there
+//! with its own flags. A student's Makefile is for their own `make`; the checker never runs it.
+//!
+//! The flags: C17 with every usual warning; `_FORTIFY_SOURCE`, which stops a program that
+//! reads or copies past a buffer whose size the compiler knows; the stack protector; and
+//! UndefinedBehaviorSanitizer, which stops one at its first undefined shift, overflow or
+//! misaligned access, naming the file and line. AddressSanitizer and ThreadSanitizer are left
+//! out: they reserve terabytes of address space at start, and every program runs under a
+//! 2 GiB address-space limit (`contain::limits`), so each would die before `main`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use super::{reuse, stage};
+use crate::base::files::{c_files, sync_files, write_if_changed};
+use crate::base::i18n::msg;
+use crate::base::workspace::{self, Track, Tree};
+use crate::context::built::{BuildOutcome, Built};
+use crate::lab::exercise::Exercise;
+use crate::lab::track::{CTrack, ImportKind, c_name};
+
+/// How a program is compiled.
+pub const PROGRAM_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O1 -D_FORTIFY_SOURCE=2 \
+    -fstack-protector-strong -fsanitize=undefined -fno-sanitize-recover=all";
+
+/// How a library exercise's functions are compiled into the archive the harness links: without
+/// optimization, so that a call to the C library's `htonl` stays a call its rules can see (glibc
+/// makes it a macro when optimizing); with unwind tables, so that a `TODO` reaches the harness
+/// as the panic that says "not started" (`LAB_HARNESS`, see `common/lab.h`); and without the
+/// sanitizer, whose runtime the Rust harness does not link.
+pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DLAB_HARNESS";
+
+/// The lab's build rules, as every C exercise includes them.
+pub const LAB_MK: &str = include_str!("../../../c/exercises/common/lab.mk");
+
+/// A compiler that runs this long is stuck (an `#include` of a device): it is stopped.
+const COMPILE_LIMIT: Duration = Duration::from_secs(120);
+
+/// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
+pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcome> {
+    let source = tree.package_dir(exercise.name);
+    if !source.is_dir() {
+        return Ok(BuildOutcome::Missing(msg!(
+            "build-no-c-package",
+            dir = source.display().to_string()
+        )));
+    }
+    let _turn = reuse::Turn::take(&stage::workspace(tree), exercise.name);
+    let staged = stage::package_dir(tree, exercise.name);
+    let programs = exercise.kind.binaries();
+    let library = c.library.map(|stem| format!("lib{stem}.a"));
+    let flags = if library.is_some() {
+        LIBRARY_CFLAGS
+    } else {
+        PROGRAM_CFLAGS
+    };
+    stage_sources(tree, &source, &staged, programs, library.as_deref(), flags)?;
+    let mut targets: Vec<String> = programs.iter().map(|p| p.to_string()).collect();
+    targets.extend(library.clone());
+    let (success, output) = make(&staged, flags, &targets)?;
+    let shown = shown_dir(tree, exercise.name);
+    let diagnostics = as_students(&output, &staged, &shown);
+    if !success {
+        return Ok(BuildOutcome::DoesNotCompile {
+            summary: msg!("build-c-does-not-compile", exercise = exercise.name),
+            diagnostics,
+        });
+    }
+    let executables: BTreeMap<String, PathBuf> = programs
+        .iter()
+        .map(|p| (p.to_string(), staged.join(p)))
+        .collect();
+    let warnings = if diagnostics.contains("warning:") {
+        vec![diagnostics]
+    } else {
+        Vec::new()
+    };
+    Ok(BuildOutcome::Built(Built {
+        track: Track::C,
+        by_hand_dir: Some(shown.clone()),
+        package_dir: staged,
+        executables,
+        harness: None,
+        external: Default::default(),
+        lint_targets: Vec::new(),
+        warnings,
+        key: None,
+    }))
+}
+
+/// Each rule of `c` that the built code breaks, as the report shows it: the program (or the
+/// library) and the functions at fault, then why. Read from what the compiled code imports from
+/// the C library, with binutils' `nm` (installed with the compiler).
+pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<String>> {
+    let mut artifacts: Vec<(String, PathBuf, bool)> = built
+        .executables
+        .iter()
+        .map(|(name, path)| (name.clone(), path.clone(), true))
+        .collect();
+    if let Some(stem) = c.library {
+        let archive = format!("lib{stem}.a");
+        artifacts.push((format!("{stem}.c"), built.package_dir.join(archive), false));
+    }
+    let mut imported = Vec::new();
+    let mut by_artifact = Vec::new();
+    for (name, path, dynamic) in &artifacts {
+        let names = undefined_symbols(path, *dynamic)?;
+        imported.extend(names.iter().cloned());
+        by_artifact.push((name.clone(), names));
+    }
+    Ok(crate::lab::track::broken(c.imports, &imported)
+        .into_iter()
+        .map(|(rule, functions)| {
+            let callers: Vec<&str> = by_artifact
+                .iter()
+                .filter(|(_, names)| functions.iter().any(|f| names.contains(f)))
+                .map(|(name, _)| name.as_str())
+                .collect();
+            let list = functions.join(", ");
+            match rule.kind {
+                ImportKind::Forbidden => {
+                    format!("{} calls {list}: {}", callers.join(", "), rule.reason)
+                }
+                ImportKind::Required => format!("nothing calls {list}: {}", rule.reason),
+            }
+        })
+        .collect())
+}
+
+/// The C names of the functions `path` leaves undefined: a program's dynamic imports, or an
+/// archive's (an object not linked yet).
+fn undefined_symbols(path: &Path, dynamic: bool) -> Result<Vec<String>> {
+    let mut nm = Command::new("nm");
+    if dynamic {
+        nm.arg("-D");
+    }
+    let output = nm
+        .arg("--undefined-only")
+        .arg(path)
+        .stdin(Stdio::null())
+        .output()
+        .context("running nm, to read what the program calls (it comes with binutils, beside the C compiler)")?;
+    if !output.status.success() {
+        anyhow::bail!(
+            "nm could not read {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    // `                 U accept@GLIBC_2.2.5`: the name is the last word of a `U` line.
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace().rev();
+            let name = words.next()?;
+            (words.next()? == "U").then(|| c_name(name).to_string())
+        })
+        .collect())
+}
+
+/// Copy the student's C sources to `staged`, with the lab's build rules and a Makefile naming
+/// what is built; a build made with other flags (another checker's) is made anew.
+fn stage_sources(
+    tree: &Tree,
+    source: &Path,
+    staged: &Path,
+    programs: &[&str],
+    library: Option<&str>,
+    flags: &str,
+) -> Result<()> {
+    sync_files(source, staged, c_files)?;
+    let common = staged
+        .parent()
+        .map(|p| p.join("common"))
+        .unwrap_or_default();
+    sync_files(&tree.dir.join("common"), &common, c_files)?;
+    write_if_changed(&common.join("lab.mk"), LAB_MK.as_bytes())?;
+    let mut makefile = format!("PROGRAMS = {}\n", programs.join(" "));
+    if let Some(archive) = library {
+        makefile.push_str(&format!("LIBRARY = {archive}\n"));
+    }
+    makefile.push_str("include ../common/lab.mk\n");
+    write_if_changed(&staged.join("Makefile"), makefile.as_bytes())?;
+    // make decides by the files' times alone: a change of flags must remove what they built.
+    if write_if_changed(&staged.join(".checker-cflags"), flags.as_bytes())? {
+        for made in programs.iter().copied().chain(library) {
+            let _ = std::fs::remove_file(staged.join(made));
+        }
+    }
+    Ok(())
+}
+
+/// Run make on `targets` in `dir` with `cflags`: whether it succeeded, and what it printed.
+fn make(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> {
+    let output = tempfile::tempfile().context("creating a file for make's output")?;
+    let mut child = Command::new("make")
+        .arg("-C")
+        .arg(dir)
+        .args(["--no-print-directory", "-s", "-r"])
+        .arg(format!("CFLAGS={cflags}"))
+        .args(targets)
+        .env_remove("MAKEFLAGS")
+        .env_remove("MFLAGS")
+        .env("LC_ALL", "C")
+        .stdin(Stdio::null())
+        .stdout(output.try_clone()?)
+        .stderr(output.try_clone()?)
+        .spawn()
+        .context(
+            "running make: the C track needs make and a C compiler \
+             (on Ubuntu: sudo apt install build-essential)",
+        )?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if started.elapsed() > COMPILE_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let mut text = String::new();
+    {
+        use std::io::{Read, Seek};
+        let mut output = output;
+        output.rewind()?;
+        let mut bytes = Vec::new();
+        output.read_to_end(&mut bytes)?;
+        text.push_str(&String::from_utf8_lossy(&bytes));
+    }
+    match status {
+        Some(status) => Ok((status.success(), text)),
+        None => Ok((
+            false,
+            format!(
+                "{text}\nthe compiler was stopped after {} s",
+                COMPILE_LIMIT.as_secs()
+            ),
+        )),
+    }
+}
+
+/// The package's folder as the student names it: `c/exercises/day2-echo/` in the lab, the
+/// tree's own path elsewhere.
+fn shown_dir(tree: &Tree, name: &str) -> String {
+    match workspace::repo_relative(&tree.dir) {
+        rel if !rel.is_empty() => format!("{rel}{name}/"),
+        _ => format!("{}/{name}/", tree.dir.display()),
+    }
+}
+
+/// The compiler's output with the copy's file names made the student's
+/// (`echo-server.c:12:5:` → `c/exercises/day2-echo/echo-server.c:12:5:`), and make's own
+/// summary lines left out (the compiler's lines say it all).
+fn as_students(output: &str, staged: &Path, shown: &str) -> String {
+    let names: Vec<String> = c_files(staged)
+        .iter()
+        .map(|f| f.rel.to_string_lossy().into_owned())
+        .collect();
+    let common = shown
+        .trim_end_matches('/')
+        .rsplit_once('/')
+        .map(|(tree, _)| format!("{tree}/common/"))
+        .unwrap_or_else(|| "common/".to_string());
+    let name_file = |rest: &str| -> Option<String> {
+        if let Some(after) = rest.strip_prefix("../common/") {
+            return Some(format!("{common}{after}"));
+        }
+        names
+            .iter()
+            .find(|n| {
+                rest.strip_prefix(n.as_str())
+                    .is_some_and(|r| r.starts_with(':'))
+            })
+            .map(|_| format!("{shown}{rest}"))
+    };
+    output
+        .lines()
+        .filter(|l| !l.starts_with("make: ***") && !l.starts_with("make[1]"))
+        .map(|line| {
+            for lead in ["In file included from ", "                 from ", ""] {
+                if let Some(rest) = line.strip_prefix(lead)
+                    && let Some(named) = name_file(rest)
+                {
+                    return format!("{lead}{named}");
+                }
+            }
+            line.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compilers_lines_name_the_students_files() {
+        let staged = tempfile::tempdir().unwrap();
+        std::fs::write(staged.path().join("echo-server.c"), "").unwrap();
+        let output = "In file included from echo-server.c:2:\n../common/lab.h:3:1: error: x\n\
+                      echo-server.c: In function 'main':\n\
+                      echo-server.c:12:5: warning: unused variable 'fd'\n\
+                      make: *** [../common/lab.mk:12: echo-server] Error 1";
+        let shown = as_students(output, staged.path(), "c/exercises/day2-echo/");
+        assert_eq!(
+            shown,
+            "In file included from c/exercises/day2-echo/echo-server.c:2:\n\
+             c/exercises/common/lab.h:3:1: error: x\n\
+             c/exercises/day2-echo/echo-server.c: In function 'main':\n\
+             c/exercises/day2-echo/echo-server.c:12:5: warning: unused variable 'fd'"
+        );
+    }
+}
