@@ -50,7 +50,7 @@ report-exercise-counts-not-started = ({ $passed }/{ $tests } tests, { $not_start
 report-does-not-compile = does not compile
 report-not-graded = not graded
 report-fix-compile-errors = fix the errors above (the compiler's own messages), then run the checker again; the other exercises are graded as usual
-report-not-started-open = not started: open exercises/{ $exercise }/{ $file } and read { $course }#{ $section }
+report-not-started-open = not started: open { $dir }{ $exercise }/{ $file } and read { $course }#{ $section }
 report-test-title = test: { $title }
 report-output = output:
 report-note = note:
@@ -93,7 +93,7 @@ hint-rule = The exercise forbids a shortcut that would skip its lesson (see clip
 
 ## Grading (grade/)
 
-rules-wait-for-work = nothing to check yet: the rules are checked once your code gets past its todo!()s
+rules-wait-for-work = nothing to check yet: the rules are checked once your code gets past its TODOs
 
 ## Transcripts of the wire (observe/wire/)
 
@@ -179,6 +179,7 @@ intervention-sandbox-leftovers = { $n ->
 program-killed-fork-bomb = { $label } was killed by the checker { $situation }: it ran more than { $max } processes at once (a fork bomb?)
 program-fork-bomb-note = every fork() must be matched by an exit() in the child; a child that loops back and forks again multiplies
 program-still-running = { $label } is still running
+program-reached-c-todo = not started: { $label } reached a TODO(...) at { $at }
 program-reached-todo = not started: { $label } reached a todo!() at { $at }
 program-panicked = { $label } panicked { $situation }: '{ $message }' at { $at }
 program-ended = { $label } { $how } { $situation }

@@ -35,7 +35,7 @@ report-exercise-counts-not-started = (테스트 { $passed }/{ $tests }개, 시�
 report-does-not-compile = 컴파일 안 됨
 report-not-graded = 채점하지 않음
 report-fix-compile-errors = 위의 오류(컴파일러가 낸 메시지)를 고친 뒤 채점기를 다시 실행하라. 다른 실습은 평소대로 채점된다
-report-not-started-open = 시작 전: exercises/{ $exercise }/{ $file }{ JOSA($file, "을", "를") } 열고 { $course }#{ $section }{ JOSA($section, "을", "를") } 읽으라
+report-not-started-open = 시작 전: { $dir }{ $exercise }/{ $file }{ JOSA($file, "을", "를") } 열고 { $course }#{ $section }{ JOSA($section, "을", "를") } 읽으라
 report-test-title = 테스트: { $title }
 report-output = 출력:
 report-note = 참고:
@@ -78,7 +78,7 @@ hint-rule = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금�
 
 ## 채점 (grade/)
 
-rules-wait-for-work = 아직 확인할 것이 없다: 코드가 todo!()를 지나가면 규칙을 확인한다
+rules-wait-for-work = 아직 확인할 것이 없다: 코드가 TODO를 지나가면 규칙을 확인한다
 build-tampered = { $files }: 실습의 매니페스트와 규칙은 실습이 배포한 그대로여야 한다
 build-tampered-restore = 실습 저장소에서 되돌리라(예: `git checkout <lab revision> -- <file>`). 채점은 실습 자체의 규칙을 쓴다
 build-no-c-package = { $dir }에 C 실습이 없다(.c 파일과 Makefile이 있는 폴더여야 한다)
@@ -161,6 +161,7 @@ intervention-sandbox-leftovers = 프로그램들을 멈춘 뒤에도 테스트�
 program-killed-fork-bomb = { $label }: { $situation } 채점기가 죽였다. 동시에 프로세스를 { $max }개 넘게 돌렸다(포크 폭탄?)
 program-fork-bomb-note = fork()마다 자식의 exit()가 짝을 이뤄야 한다. 루프로 돌아가 다시 fork하는 자식은 기하급수로 늘어난다
 program-still-running = { $label }{ JOSA($label, "이", "가") } 아직 돌고 있다
+program-reached-c-todo = 시작 전: { $label }{ JOSA($label, "이", "가") } { $at }에서 TODO(...)에 닿았다
 program-reached-todo = 시작 전: { $label }{ JOSA($label, "이", "가") } { $at }에서 todo!()에 닿았다
 program-panicked = { $label }: { $situation } 패닉했다: '{ $message }' ({ $at })
 program-ended = { $label }: { $situation } { $how }

@@ -96,7 +96,11 @@ fn stop_children_on_interrupt() {
 fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
     let args = &cli.grading;
     match cli.command {
-        Some(Command::List) => commands::list::list(args.format, tr),
+        Some(Command::List) => commands::list::list(
+            args.format,
+            commands::tree_of(args).map(|t| t.track).unwrap_or_default(),
+            tr,
+        ),
         Some(Command::Hint { exercise }) => commands::list::hint(&exercise, tr),
         Some(Command::Verify { exercises }) => {
             commands::verify::run(commands::options(args, tr)?, &exercises)

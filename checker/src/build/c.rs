@@ -13,17 +13,18 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use super::{reuse, stage};
+use super::cargo::Workspace;
+use super::{harness, package, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
 use crate::base::i18n::msg;
 use crate::base::workspace::{self, Track, Tree};
+use crate::contain::reaper;
 use crate::context::built::{BuildOutcome, Built};
-use crate::lab::exercise::Exercise;
+use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::lab::track::{CTrack, ImportKind, c_name};
 
 /// How a program is compiled.
@@ -40,8 +41,8 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 /// The lab's build rules, as every C exercise includes them.
 pub const LAB_MK: &str = include_str!("../../../c/exercises/common/lab.mk");
 
-/// A compiler that runs this long is stuck (an `#include` of a device): it is stopped.
-const COMPILE_LIMIT: Duration = Duration::from_secs(120);
+/// What a `TODO(...)` left in the code puts in it (the message of common/lab.h's `lab_todo`).
+const TODO_MARK: &[u8] = b": not yet implemented: ";
 
 /// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
 pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcome> {
@@ -73,6 +74,20 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
             diagnostics,
         });
     }
+    let harness = match (c.library, &exercise.kind) {
+        (
+            Some(_),
+            ExerciseKind::Library {
+                calls,
+                harness_deps,
+                ..
+            },
+        ) => match library_harness(tree, exercise, &staged, (calls, harness_deps))? {
+            Ok(binary) => Some(binary),
+            Err(outcome) => return Ok(outcome),
+        },
+        _ => None,
+    };
     let executables: BTreeMap<String, PathBuf> = programs
         .iter()
         .map(|p| (p.to_string(), staged.join(p)))
@@ -87,12 +102,74 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
         by_hand_dir: Some(shown.clone()),
         package_dir: staged,
         executables,
-        harness: None,
+        harness,
         external: Default::default(),
         lint_targets: Vec::new(),
         warnings,
         key: None,
     }))
+}
+
+/// The shims that give a C library exercise the Rust exercise's API (`checker/c-shims/`), by
+/// exercise: each file, relative to the shim's folder.
+const SHIMS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "day1-endian",
+        &[
+            (
+                "Cargo.toml",
+                include_str!("../../c-shims/day1-endian/Cargo.toml"),
+            ),
+            (
+                "build.rs",
+                include_str!("../../c-shims/day1-endian/build.rs"),
+            ),
+            (
+                "src/lib.rs",
+                include_str!("../../c-shims/day1-endian/src/lib.rs"),
+            ),
+        ],
+    ),
+    (
+        "day2-inet",
+        &[
+            (
+                "Cargo.toml",
+                include_str!("../../c-shims/day2-inet/Cargo.toml"),
+            ),
+            ("build.rs", include_str!("../../c-shims/day2-inet/build.rs")),
+            (
+                "src/lib.rs",
+                include_str!("../../c-shims/day2-inet/src/lib.rs"),
+            ),
+        ],
+    ),
+];
+
+/// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path
+/// dependency pointed at the exercise's shim, which calls the student's functions in the
+/// archive beside it. Its target directory is the C tree's own, so the Rust track's harness of
+/// the same exercise is never mistaken for it.
+fn library_harness(
+    tree: &Tree,
+    exercise: &Exercise,
+    staged: &Path,
+    (calls, harness_deps): (&str, &str),
+) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
+    let (_, files) = SHIMS
+        .iter()
+        .find(|(name, _)| *name == exercise.name)
+        .with_context(|| format!("the checker has no C shim for {}", exercise.name))?;
+    let shim = staged.join("rust-shim");
+    for (file, content) in *files {
+        write_if_changed(&shim.join(file), content.as_bytes())?;
+    }
+    let workspace = Workspace {
+        root: workspace::lab_root(),
+        target_dir: stage::workspace(tree).join("target"),
+    };
+    let source = harness::generate(&workspace, exercise.name, &shim, calls, harness_deps)?;
+    Ok(package::build_harness(exercise, &shim, &source, false)?.map(|(binary, _)| binary))
 }
 
 /// Each rule of `c` that the built code breaks, as the report shows it: the program (or the
@@ -110,13 +187,20 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<String>> {
     }
     let mut imported = Vec::new();
     let mut by_artifact = Vec::new();
+    let mut todo_left = false;
     for (name, path, dynamic) in &artifacts {
         let names = undefined_symbols(path, *dynamic)?;
+        // A library's TODO calls the harness's `lab_todo` (common/lab.h, LAB_HARNESS).
+        todo_left |= names.iter().any(|n| n == "lab_todo");
         imported.extend(names.iter().cloned());
         by_artifact.push((name.clone(), names));
+        todo_left |= std::fs::read(path)
+            .is_ok_and(|bytes| bytes.windows(TODO_MARK.len()).any(|w| w == TODO_MARK));
     }
     Ok(crate::lab::track::broken(c.imports, &imported)
         .into_iter()
+        // A call the lesson asks for is asked once no TODO is left: a stub makes none yet.
+        .filter(|(rule, _)| rule.kind == ImportKind::Forbidden || !todo_left)
         .map(|(rule, functions)| {
             let callers: Vec<&str> = by_artifact
                 .iter()
@@ -141,11 +225,8 @@ fn undefined_symbols(path: &Path, dynamic: bool) -> Result<Vec<String>> {
     if dynamic {
         nm.arg("-D");
     }
-    let output = nm
-        .arg("--undefined-only")
-        .arg(path)
-        .stdin(Stdio::null())
-        .output()
+    nm.arg("--undefined-only").arg(path);
+    let output = reaper::run_to_completion(&mut nm)
         .context("running nm, to read what the program calls (it comes with binutils, beside the C compiler)")?;
     if !output.status.success() {
         anyhow::bail!(
@@ -197,10 +278,11 @@ fn stage_sources(
     Ok(())
 }
 
-/// Run make on `targets` in `dir` with `cflags`: whether it succeeded, and what it printed.
+/// Run make on `targets` in `dir` with `cflags`: whether it succeeded, and what it printed
+/// (the compiler's lines, stderr after stdout).
 fn make(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> {
-    let output = tempfile::tempfile().context("creating a file for make's output")?;
-    let mut child = Command::new("make")
+    let mut command = Command::new("make");
+    command
         .arg("-C")
         .arg(dir)
         .args(["--no-print-directory", "-s", "-r"])
@@ -208,46 +290,17 @@ fn make(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> 
         .args(targets)
         .env_remove("MAKEFLAGS")
         .env_remove("MFLAGS")
-        .env("LC_ALL", "C")
-        .stdin(Stdio::null())
-        .stdout(output.try_clone()?)
-        .stderr(output.try_clone()?)
-        .spawn()
-        .context(
-            "running make: the C track needs make and a C compiler \
-             (on Ubuntu: sudo apt install build-essential)",
-        )?;
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break Some(status);
-        }
-        if started.elapsed() > COMPILE_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let mut text = String::new();
-    {
-        use std::io::{Read, Seek};
-        let mut output = output;
-        output.rewind()?;
-        let mut bytes = Vec::new();
-        output.read_to_end(&mut bytes)?;
-        text.push_str(&String::from_utf8_lossy(&bytes));
-    }
-    match status {
-        Some(status) => Ok((status.success(), text)),
-        None => Ok((
-            false,
-            format!(
-                "{text}\nthe compiler was stopped after {} s",
-                COMPILE_LIMIT.as_secs()
-            ),
-        )),
-    }
+        .env("LC_ALL", "C");
+    let output = reaper::run_to_completion(&mut command).context(
+        "running make: the C track needs make and a C compiler \
+         (on Ubuntu: sudo apt install build-essential)",
+    )?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok((output.status.success(), text))
 }
 
 /// The package's folder as the student names it: `c/exercises/day2-echo/` in the lab, the

@@ -151,7 +151,7 @@ const KEPT_WARNING: &str = "unused_must_use";
 /// Build a library exercise's generated harness: its executable and the kept warnings on the
 /// student's library, or the outcome that says why it could not be built (the student's
 /// errors, or a public signature that changed).
-fn build_harness(
+pub(super) fn build_harness(
     exercise: &Exercise,
     package_dir: &Path,
     source: &harness::HarnessSource,

@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::quiet_on_broken_pipe;
 use crate::base::i18n::{Messages, msg};
+use crate::base::workspace::Track;
 use crate::cli::Format;
 use crate::exercises;
 use crate::lab::course;
@@ -15,10 +16,12 @@ use crate::lab::selection;
 use crate::lab::test::tests_of;
 use crate::report::lines::{Lines, terminal_columns};
 
-pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
+/// Every exercise of `track`'s (`--track c`: those the C track has) with its tests.
+pub fn list(format: Format, track: Track, tr: &Messages) -> Result<ExitCode> {
     let mut out = anstream::stdout();
+    let listed = exercises::on_track(track);
     if format == Format::Json {
-        let doc: Vec<serde_json::Value> = exercises::ALL
+        let doc: Vec<serde_json::Value> = listed
             .iter()
             .map(|ex| {
                 let tests: Vec<serde_json::Value> = tests_of(ex)
@@ -43,7 +46,7 @@ pub fn list(format: Format, tr: &Messages) -> Result<ExitCode> {
         columns: terminal_columns(),
     };
     quiet_on_broken_pipe((|| {
-        for ex in exercises::ALL {
+        for ex in &listed {
             let heading = msg!(
                 "list-exercise",
                 exercise = ex.name,

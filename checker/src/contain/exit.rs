@@ -6,7 +6,7 @@ use std::process::ExitStatus;
 
 use nix::sys::signal::Signal;
 
-use crate::base::i18n::{Text, msg};
+use crate::base::i18n::{Arg, Text, msg};
 
 /// Killed by a signal or a panic (status 101).
 pub fn is_crash(status: ExitStatus) -> bool {
@@ -28,6 +28,17 @@ pub fn describe_exit(status: ExitStatus) -> Text {
         Some(Signal::SIGKILL) => msg!("exit-sigkill"),
         Some(signal) => msg!("exit-signal", signal = signal.as_str()),
         None => msg!("exit-other", status = status.to_string()),
+    }
+}
+
+/// "not started: echo-server reached a todo!() at src/bin/echo-server.rs:12:5", or for a C
+/// stub, "... reached a TODO(...) at echo-server.c:31".
+pub fn reached_todo(label: impl Into<Arg>, at: &str) -> Text {
+    let label = label.into();
+    if at.contains(".c:") || at.contains(".h:") {
+        msg!("program-reached-c-todo", label = label, at = at)
+    } else {
+        msg!("program-reached-todo", label = label, at = at)
     }
 }
 

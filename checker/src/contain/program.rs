@@ -16,7 +16,7 @@ use nix::sys::signal::{Signal, kill, killpg};
 use nix::unistd::Pid;
 
 use super::capture::Capture;
-use super::exit::{describe_exit, is_crash, parse_panic};
+use super::exit::{describe_exit, is_crash, parse_panic, reached_todo};
 use super::intervention::{Intervention, Recorder};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
 use crate::base::escape;
@@ -504,11 +504,7 @@ impl Program {
         let stderr = self.stderr_text();
         if let Some(panic) = parse_panic(&stderr) {
             if panic.message.starts_with("not yet implemented") {
-                return Failure::not_started(msg!(
-                    "program-reached-todo",
-                    label = &self.label,
-                    at = panic.location
-                ));
+                return Failure::not_started(reached_todo(&self.label, &panic.location));
             }
             return Failure::of_kind(
                 FailureKind::Panic,

@@ -146,7 +146,19 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
-    c: None,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its file, built into the archive its harness links through a
+/// shim with this exercise's Rust API (checker/c-shims/), and its rules as what it may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["endian.c"],
+    library: Some("endian"),
+    imports: &[crate::lab::track::ImportRule {
+        kind: crate::lab::track::ImportKind::Forbidden,
+        functions: &["htons", "htonl", "ntohs", "ntohl", "bswap_16", "bswap_32"],
+        reason: "swap and order the bytes yourself with shifts and masks: these are the functions you are writing",
+    }],
 };
 
 /// The exercise-specific half of the harness (see harness.rs): decode, call, encode.

@@ -32,6 +32,8 @@ pub struct Rerun {
     pub programs: Vec<(String, std::path::PathBuf)>,
     /// The track graded: the student's files are named as that track has them.
     pub track: crate::base::workspace::Track,
+    /// The graded tree's folder, as the student names it (`exercises/`, `c/exercises/`).
+    pub tree_dir: String,
 }
 
 impl Rerun {
@@ -131,6 +133,7 @@ pub fn exercise(
     if status == ExerciseStatus::NotStarted {
         let open = msg!(
             "report-not-started-open",
+            dir = rerun.tree_dir.clone(),
             exercise = ex.name,
             file = ex
                 .student_files_on(rerun.track)
@@ -423,6 +426,7 @@ mod tests {
             seed: 123456789,
             programs: Vec::new(),
             track: Default::default(),
+            tree_dir: "exercises/".into(),
         };
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);
@@ -500,6 +504,7 @@ mod tests {
             seed: 1,
             programs: Vec::new(),
             track: Default::default(),
+            tree_dir: "exercises/".into(),
         };
         for lang in [Lang::En, Lang::Ko] {
             let tr = Messages::new(lang);

@@ -80,11 +80,19 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
     vec![
         timed(
             "every solution passes every test, the rules included",
-            || solutions_pass(lab, graded, base),
+            || solutions_pass(lab, RUST_TREES, graded, base),
         ),
         timed(
             "every stub compiles and fails every test cleanly (not started) and fast",
-            || stubs_not_started(lab, graded, base),
+            || stubs_not_started(lab, RUST_TREES, graded, base),
+        ),
+        timed(
+            "the C track: every C solution passes every test, the rules included",
+            || solutions_pass(lab, C_TREES, graded, base),
+        ),
+        timed(
+            "the C track: every C stub compiles and fails every test cleanly (not started) and fast",
+            || stubs_not_started(lab, C_TREES, graded, base),
         ),
         timed(
             "every exercise, test and hint points at a course.md section that exists",
@@ -213,11 +221,38 @@ fn grade_tree(
     base: &mut Options,
 ) -> Result<Vec<ExerciseReport>> {
     base.tree = Tree::at(lab.join(dir), flag.map(Into::into));
-    runner::grade(selection::select(exercises::ALL, graded)?, base, |_| {})
+    // On the C track, the targets that name an exercise it lacks select nothing there.
+    let catalogue = exercises::on_track(base.tree.track);
+    let graded: Vec<String> = graded
+        .iter()
+        .filter(|t| {
+            let name = t.split('/').next().unwrap_or(t);
+            selection::find(exercises::ALL, name).is_none()
+                || selection::find(&catalogue, name).is_some()
+        })
+        .cloned()
+        .collect();
+    if graded.is_empty() {
+        return Ok(Vec::new());
+    }
+    runner::grade(selection::select(&catalogue, &graded)?, base, |_| {})
 }
 
-fn solutions_pass(lab: &Path, graded: &[String], base: &mut Options) -> Result<Vec<String>> {
-    let reports = grade_tree(lab, ("solutions", Some("--solutions")), graded, base)?;
+/// The trees of each track: (solutions, their flag), (stubs, their flag).
+const RUST_TREES: [(&str, Option<&str>); 2] =
+    [("solutions", Some("--solutions")), ("exercises", None)];
+const C_TREES: [(&str, Option<&str>); 2] = [
+    ("c/solutions", Some("--track c --solutions")),
+    ("c/exercises", Some("--track c")),
+];
+
+fn solutions_pass(
+    lab: &Path,
+    trees: [(&str, Option<&str>); 2],
+    graded: &[String],
+    base: &mut Options,
+) -> Result<Vec<String>> {
+    let reports = grade_tree(lab, trees[0], graded, base)?;
     Ok(reports
         .iter()
         .flat_map(|r| r.tests.iter().map(move |t| (r, t)))
@@ -233,8 +268,13 @@ fn solutions_pass(lab: &Path, graded: &[String], base: &mut Options) -> Result<V
         .collect())
 }
 
-fn stubs_not_started(lab: &Path, graded: &[String], base: &mut Options) -> Result<Vec<String>> {
-    let reports = grade_tree(lab, ("exercises", None), graded, base)?;
+fn stubs_not_started(
+    lab: &Path,
+    trees: [(&str, Option<&str>); 2],
+    graded: &[String],
+    base: &mut Options,
+) -> Result<Vec<String>> {
+    let reports = grade_tree(lab, trees[1], graded, base)?;
     let mut problems = Vec::new();
     for r in &reports {
         if r.status() != ExerciseStatus::NotStarted {

@@ -142,7 +142,29 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
-    c: None,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its file, built into the archive its harness links through a
+/// shim with this exercise's Rust API (checker/c-shims/), and its rules as what it may import.
+static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+    student_files: &["inet.c"],
+    library: Some("inet"),
+    imports: &[crate::lab::track::ImportRule {
+        kind: crate::lab::track::ImportKind::Forbidden,
+        functions: &[
+            "inet_addr",
+            "inet_aton",
+            "inet_network",
+            "inet_pton",
+            "inet_ntop",
+            "inet_ntoa",
+            "getaddrinfo",
+            "getnameinfo",
+            "sscanf",
+        ],
+        reason: "parse and format the address yourself: these are the functions you are writing",
+    }],
 };
 
 /// The exercise's half of the harness (see build/harness.rs): decode, call, encode.

@@ -317,7 +317,7 @@ fn explained_by(f: Failure, interventions: &[Intervention]) -> Failure {
             label,
             todo_at: Some(at),
             ..
-        } => Some(msg!("program-reached-todo", label = label, at = at)),
+        } => Some(crate::contain::exit::reached_todo(label, at)),
         _ => None,
     });
     if let Some(summary) = todo {
