@@ -3,7 +3,9 @@
 //! `checker/tests/broken-versions/<exercise>.toml`, each the reference solution with one bug
 //! (a few lines found and replaced, or a whole file swapped); this runner turns each into a test
 //! of its own (`cargo test -p checker --test broken -- day2-inet` runs one exercise's), and
-//! one more test proves that every hidden test is failed by at least one version.
+//! one more test proves that every hidden test is failed by at least one version. The C
+//! track's versions live in `broken-versions/c/<exercise>.toml`, edits of `c/solutions/`, each
+//! a failure C has and Rust does not; their tests are named `c::<exercise>::...`.
 //!
 //! Every run also checks that the checker finished in time and left no process behind.
 
@@ -23,6 +25,9 @@ use common::{Edit, run_checker, tree};
 #[derive(Deserialize)]
 struct File {
     exercise: String,
+    /// On the C track (`broken-versions/c/`): edits of `c/solutions/<exercise>/`.
+    #[serde(skip)]
+    c: bool,
     #[serde(default)]
     broken: Vec<Version>,
     #[serde(default)]
@@ -57,21 +62,30 @@ fn versions_dir() -> PathBuf {
     common::lab_root().join("checker/tests/broken-versions")
 }
 
+/// The Rust track's versions (`broken-versions/*.toml`), then the C track's (`c/*.toml`).
 fn load() -> Vec<File> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(versions_dir())
-        .expect("checker/tests/broken-versions exists")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-        })
-        .collect()
+    let tables = |dir: PathBuf| {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("checker/tests/broken-versions exists")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        files
+    };
+    let read = |p: &PathBuf, c: bool| {
+        let text = std::fs::read_to_string(p).unwrap();
+        let mut file: File =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        file.c = c;
+        file
+    };
+    let rust = tables(versions_dir()).into_iter().map(|p| read(&p, false));
+    let c = tables(versions_dir().join("c"))
+        .into_iter()
+        .map(|p| read(&p, true));
+    rust.chain(c).collect()
 }
 
 /// The trees the versions of each exercise are graded in, one per version graded at once: a
@@ -123,11 +137,24 @@ impl Drop for Slot<'_> {
     }
 }
 
-/// Grade one version and check the verdicts.
-fn grade(trees: &Trees, exercise: &str, version: &Version, must_pass: bool) -> Result<(), Failed> {
+/// Grade one version (of the C track's references if `c`) and check the verdicts.
+fn grade(
+    trees: &Trees,
+    (exercise, c): (&str, bool),
+    version: &Version,
+    must_pass: bool,
+) -> Result<(), Failed> {
     let edits: Vec<(&str, Edit)> = version.edit.iter().map(|e| (exercise, e.clone())).collect();
-    let slot = trees.take(exercise);
-    let dir = tree(&slot.name(), &[exercise], &edits)?;
+    let slot = trees.take(&if c {
+        format!("c-{exercise}")
+    } else {
+        exercise.to_string()
+    });
+    let dir = if c {
+        common::c_tree(&slot.name(), &[exercise], &edits)?
+    } else {
+        tree(&slot.name(), &[exercise], &edits)?
+    };
     let seed = common::seed().to_string();
     let budget = Duration::from_secs(version.budget);
     let root = dir.to_string_lossy();
@@ -250,8 +277,10 @@ fn every_test_is_proven(files: &[File]) -> Result<(), Failed> {
         .unwrap();
     let listed: serde_json::Value = serde_json::from_slice(&out.stdout)
         .map_err(|e| format!("checker list --format json: {e}"))?;
+    // The Rust track's versions: the C track's prove what C adds, on the same tests.
     let proven: BTreeSet<String> = files
         .iter()
+        .filter(|f| !f.c)
         .flat_map(|f| {
             f.broken
                 .iter()
@@ -298,6 +327,11 @@ fn every_test_is_proven(files: &[File]) -> Result<(), Failed> {
     }
 }
 
+/// How a version's test is named before its exercise: `c::` on the C track.
+fn track(file: &File) -> &'static str {
+    if file.c { "c::" } else { "" }
+}
+
 /// A line on stderr every tenth version graded, and at the last: how far the suite is (it takes
 /// minutes, and libtest prints no count).
 struct Progress {
@@ -340,7 +374,7 @@ fn main() {
             let alternative = f.alternative.iter().map(|v| ("alternative", v));
             broken
                 .chain(alternative)
-                .map(move |(kind, v)| format!("{}::{kind}::{}", f.exercise, v.name))
+                .map(move |(kind, v)| format!("{}{}::{kind}::{}", track(f), f.exercise, v.name))
         })
         .filter(|name| selected(name))
         .count();
@@ -355,14 +389,15 @@ fn main() {
         for (versions, must_pass) in [(&file.broken, false), (&file.alternative, true)] {
             for version in versions {
                 let exercise = file.exercise.clone();
+                let (c, prefix) = (file.c, track(file));
                 let version = version.clone();
                 let kind = if must_pass { "alternative" } else { "broken" };
                 let progress = Arc::clone(&progress);
                 let trees = Arc::clone(&trees);
                 trials.push(Trial::test(
-                    format!("{exercise}::{kind}::{}", version.name),
+                    format!("{prefix}{exercise}::{kind}::{}", version.name),
                     move || {
-                        let verdict = grade(&trees, &exercise, &version, must_pass);
+                        let verdict = grade(&trees, (&exercise, c), &version, must_pass);
                         progress.one_more();
                         verdict
                     },

@@ -111,9 +111,40 @@ fn copy_package(from: &Path, to: &Path, skip: &std::collections::BTreeMap<PathBu
 /// the workspace root*: the tree's name in that path keeps one tree's units from being taken
 /// for another's.
 pub fn tree(name: &str, exercises: &[&str], edits: &[(&str, Edit)]) -> Result<PathBuf, String> {
+    tree_from("solutions", name, exercises, edits)
+}
+
+/// `tree`, from the C track's references (`c/solutions/`, with their `common/`): a tree the
+/// checker grades as C (it holds `common/lab.mk`). An edit's file is relative to the exercise's
+/// folder; `../common/net.h` edits the shared header.
+pub fn c_tree(name: &str, exercises: &[&str], edits: &[(&str, Edit)]) -> Result<PathBuf, String> {
+    tree_from("c/solutions", name, exercises, edits)
+}
+
+/// `path` with its `..` folded away (`a/day2-echo/../common/net.h` is `a/common/net.h`).
+fn folded(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn tree_from(
+    source: &str,
+    name: &str,
+    exercises: &[&str],
+    edits: &[(&str, Edit)],
+) -> Result<PathBuf, String> {
     let lab = lab_root();
     let ws = scratch().join("trees").join(name);
     let dir = ws.join(name);
+    let c = source != "solutions";
     let manifest = std::fs::read_to_string(lab.join("solutions/Cargo.toml")).unwrap();
     let members: Vec<String> = exercises
         .iter()
@@ -130,8 +161,11 @@ pub fn tree(name: &str, exercises: &[&str], edits: &[(&str, Edit)]) -> Result<Pa
         })
         .collect::<Vec<_>>()
         .join("\n");
-    write_if_changed(&ws.join("Cargo.toml"), manifest.as_bytes());
+    if !c {
+        write_if_changed(&ws.join("Cargo.toml"), manifest.as_bytes());
+    }
     if let Ok(lock) = std::fs::read(lab.join("solutions/Cargo.lock"))
+        && !c
         && !ws.join("Cargo.lock").exists()
     {
         write_if_changed(&ws.join("Cargo.lock"), &lock);
@@ -139,10 +173,10 @@ pub fn tree(name: &str, exercises: &[&str], edits: &[(&str, Edit)]) -> Result<Pa
     // Edits apply in order, each to the result of the ones before.
     let mut edited: std::collections::BTreeMap<PathBuf, String> = std::collections::BTreeMap::new();
     for (exercise, edit) in edits {
-        let path = dir.join(exercise).join(&edit.file);
+        let path = folded(&dir.join(exercise).join(&edit.file));
         let current = match edited.get(&path) {
             Some(text) => text.clone(),
-            None => std::fs::read_to_string(lab.join("solutions").join(exercise).join(&edit.file))
+            None => std::fs::read_to_string(lab.join(source).join(exercise).join(&edit.file))
                 .unwrap_or_default(),
         };
         let content = match (&edit.source, &edit.find, &edit.replace) {
@@ -172,12 +206,9 @@ pub fn tree(name: &str, exercises: &[&str], edits: &[(&str, Edit)]) -> Result<Pa
     }
     // Write each file once (an edited file only in its edited form), so unchanged files keep
     // their times and cargo's cache holds between runs.
-    for exercise in exercises {
-        copy_package(
-            &lab.join("solutions").join(exercise),
-            &dir.join(exercise),
-            &edited,
-        );
+    let shared: &[&str] = if c { &["common"] } else { &[] };
+    for folder in exercises.iter().chain(shared) {
+        copy_package(&lab.join(source).join(folder), &dir.join(folder), &edited);
     }
     for (path, content) in &edited {
         write_if_changed(path, content.as_bytes());
