@@ -108,7 +108,9 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Gradebook { files }) => {
             commands::gradebook::run(&files, args.output.as_deref(), args.deadline.as_deref())
         }
-        Some(Command::ExportStudent { dir }) => commands::export::run(&dir, tr.lang()),
+        Some(Command::ExportStudent { dir }) => {
+            commands::export::run(&dir, tr.lang(), args.track.unwrap_or_default())
+        }
         Some(Command::ExportGradescope {
             out,
             lab_repository,

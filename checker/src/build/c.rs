@@ -39,7 +39,7 @@ pub const PROGRAM_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O1 -D_FORTIFY_SOURC
 pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DLAB_HARNESS";
 
 /// The lab's build rules, as every C exercise includes them.
-pub const LAB_MK: &str = include_str!("../../../c/exercises/common/lab.mk");
+pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
 
 /// What a `TODO(...)` left in the code puts in it (the message of common/lab.h's `lab_todo`).
 const TODO_MARK: &[u8] = b": not yet implemented: ";
@@ -110,7 +110,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
     }))
 }
 
-/// The shims that give a C library exercise the Rust exercise's API (`checker/c-shims/`), by
+/// The shims that give a C library exercise the Rust exercise's API (`checker/c-track/shims/`), by
 /// exercise: each file, relative to the shim's folder.
 const SHIMS: &[(&str, &[(&str, &str)])] = &[
     (
@@ -118,15 +118,15 @@ const SHIMS: &[(&str, &[(&str, &str)])] = &[
         &[
             (
                 "Cargo.toml",
-                include_str!("../../c-shims/day1-endian/Cargo.toml"),
+                include_str!("../../c-track/shims/day1-endian/Cargo.toml"),
             ),
             (
                 "build.rs",
-                include_str!("../../c-shims/day1-endian/build.rs"),
+                include_str!("../../c-track/shims/day1-endian/build.rs"),
             ),
             (
                 "src/lib.rs",
-                include_str!("../../c-shims/day1-endian/src/lib.rs"),
+                include_str!("../../c-track/shims/day1-endian/src/lib.rs"),
             ),
         ],
     ),
@@ -135,12 +135,15 @@ const SHIMS: &[(&str, &[(&str, &str)])] = &[
         &[
             (
                 "Cargo.toml",
-                include_str!("../../c-shims/day2-inet/Cargo.toml"),
+                include_str!("../../c-track/shims/day2-inet/Cargo.toml"),
             ),
-            ("build.rs", include_str!("../../c-shims/day2-inet/build.rs")),
+            (
+                "build.rs",
+                include_str!("../../c-track/shims/day2-inet/build.rs"),
+            ),
             (
                 "src/lib.rs",
-                include_str!("../../c-shims/day2-inet/src/lib.rs"),
+                include_str!("../../c-track/shims/day2-inet/src/lib.rs"),
             ),
         ],
     ),

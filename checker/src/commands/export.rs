@@ -10,9 +10,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::base::files::{files_below, rust_files};
+use crate::base::files::{c_files, files_below, rust_files};
 use crate::base::i18n::Lang;
-use crate::base::workspace;
+use crate::base::workspace::{self, Track};
 
 /// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
 /// regrade (regrade.yml, `.ci/regrade`), the one grading procedure (`.ci/grade-submission`) and
@@ -32,15 +32,13 @@ pub const GRADING_FILES: &[&str] = &[
 pub const README_END: &str = "<!-- the student README ends here -->";
 
 /// `lang`: the language of the stubs' comments (Korean: `checker/i18n/stubs/`, see
-/// `stubs_ko`).
-pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
+/// `stubs_ko`). `track`: Rust's stubs, or C's (`--track c`: `c/exercises/` becomes the
+/// repository's `exercises/`, which the checker then grades as C on its own).
+pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     let lab = workspace::lab_root();
     let out = new_directory_outside(&lab, dir)?;
     let mut written = Vec::new();
     copy_as_the_lab_has_them(&lab, &out, &mut written)?;
-    if lang == Lang::Ko {
-        super::stubs_ko::write_korean_stubs(&lab, &out)?;
-    }
     write_student_readmes(&lab, &out, &mut written)?;
     // The checker's manifest without its own tests (they are not exported).
     let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
@@ -50,6 +48,12 @@ pub fn run(dir: &Path, lang: Lang) -> Result<ExitCode> {
         without_tests(&manifest).as_bytes(),
         &mut written,
     )?;
+    // (After the checker's manifest: a C export asks cargo to read the workspace.)
+    match track {
+        Track::Rust if lang == Lang::Ko => super::stubs_ko::write_korean_stubs(&lab, &out)?,
+        Track::Rust => {}
+        Track::C => c_exercises(&lab, &out, &mut written)?,
+    }
     refuse_leaks(&lab, &out)?;
     println!(
         "Wrote a student repository to {} ({} files): exercises, course, README, the checker, the grading scripts and workflows; no solution.",
@@ -101,6 +105,8 @@ fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) 
         "checker/pristine",
         "checker/harness",
         "checker/shims",
+        // The C track's build rules and library shims, which the checker embeds.
+        "checker/c-track",
         "checker/templates",
         "checker/i18n",
     ]
@@ -111,6 +117,54 @@ fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) 
         if from.exists() {
             copy_tree(&from, &out.join(rel), written)?;
         }
+    }
+    Ok(())
+}
+
+/// A C-only repository: the C stubs as its `exercises/`, and a workspace of the checker alone
+/// (no Rust exercise is there to be a member), its lock file trimmed to match by cargo itself.
+fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
+    let rust_stubs = out.join("exercises");
+    written.retain(|f| !f.starts_with(&rust_stubs));
+    std::fs::remove_dir_all(&rust_stubs)
+        .with_context(|| format!("removing {}", rust_stubs.display()))?;
+    copy_tree(&lab.join("c/exercises"), &rust_stubs, written)?;
+    let manifest = std::fs::read_to_string(lab.join("Cargo.toml")).context("reading Cargo.toml")?;
+    let manifest: Vec<&str> = manifest
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("exclude"))
+        .map(|l| {
+            if l.trim_start().starts_with("members") {
+                "members = [\"checker\"]"
+            } else {
+                l
+            }
+        })
+        .collect();
+    write(
+        &out.join("Cargo.toml"),
+        (manifest.join("\n") + "\n").as_bytes(),
+        written,
+    )?;
+    // Reading the workspace rewrites the lock file without the Rust exercises' packages: no
+    // dependency is added, so nothing is fetched.
+    let mut metadata = crate::build::cargo::cargo_command();
+    metadata
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--offline",
+            "--manifest-path",
+        ])
+        .arg(out.join("Cargo.toml"));
+    let run = crate::contain::reaper::run_to_completion(&mut metadata)
+        .context("running cargo metadata on the export")?;
+    if !run.status.success() {
+        bail!(
+            "cargo could not read the exported workspace: {}",
+            String::from_utf8_lossy(&run.stderr).trim()
+        );
     }
     Ok(())
 }
@@ -167,18 +221,23 @@ fn refuse_leaks(lab: &Path, out: &Path) -> Result<()> {
     )
 }
 
-/// Files of the export whose content is that of a solution source file.
+/// Files of the export whose content is that of a solution source file (Rust's, or a C
+/// reference's `.c`: the headers the C stubs share with them are the lab's, not answers).
 pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
+    let c_references = c_files(&lab.join("c/solutions"))
+        .into_iter()
+        .filter(|f| f.rel.extension().is_some_and(|e| e == "c"));
     let solutions: Vec<Vec<u8>> = rust_files(&lab.join("solutions"))
         .into_iter()
         .filter(|f| !f.rel.starts_with("target"))
+        .chain(c_references)
         .filter_map(|f| std::fs::read(f.path).ok())
         .collect();
     let mut leaks = Vec::new();
     if export.join("solutions").exists() {
         leaks.push("solutions/".to_string());
     }
-    for file in rust_files(export) {
+    for file in rust_files(export).into_iter().chain(c_files(export)) {
         if let Ok(content) = std::fs::read(&file.path)
             && solutions.contains(&content)
         {

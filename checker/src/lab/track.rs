@@ -13,7 +13,7 @@ pub struct CTrack {
     /// The files the student writes, relative to the package (`echo-server.c`).
     pub student_files: &'static [&'static str],
     /// A library exercise's source stem: `endian` for `endian.c`, built into `libendian.a` and
-    /// called by the same hidden tests through a Rust shim of the lab's (`checker/c-shims/`).
+    /// called by the same hidden tests through a Rust shim of the lab's (`checker/c-track/shims/`).
     pub library: Option<&'static str>,
     /// What the compiled code may not import, or must.
     pub imports: &'static [ImportRule],

@@ -146,7 +146,7 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its file, built into the archive its harness links through a
-/// shim with this exercise's Rust API (checker/c-shims/), and its rules as what it may import.
+/// shim with this exercise's Rust API (checker/c-track/shims/), and its rules as what it may import.
 static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
     student_files: &["inet.c"],
     library: Some("inet"),

@@ -1,0 +1,168 @@
+//! The C track from outside (issue 42): a C-only repository written by `checker export-student
+//! --track c` is graded as C with no flag (its `exercises/` holds `common/lab.mk`), its stubs
+//! "not started", a C reference copied over a stub passing, no solution in it, and its workspace
+//! consistent with its lock file; a compile error names the student's own file and line.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::Value;
+
+/// A C-only student repository in a fresh directory outside the lab (as export requires),
+/// removed with the guard.
+fn export(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join(name);
+    let out = common::checker_command()
+        .args(["export-student", "--track", "c"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (dir, root)
+}
+
+/// Grade `targets` of the tree at `root` (no `--track`: the tree says it), as JSON.
+fn grade(root: &Path, targets: &[&str]) -> common::Run {
+    let root = root.to_string_lossy();
+    let mut args = vec!["--root", root.as_ref(), "--seed", "1"];
+    args.extend(targets);
+    common::run_checker(&args, Duration::from_secs(120))
+}
+
+fn statuses(run: &common::Run) -> Vec<(String, String)> {
+    run.tests()
+        .iter()
+        .map(|t: &Value| {
+            (
+                t["name"].as_str().unwrap_or("").to_string(),
+                t["status"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_c_only_repository_grades_as_c_and_holds_no_solution() {
+    let (_dir, repo) = export("class");
+    let exercises = repo.join("exercises");
+    assert!(exercises.join("common/lab.mk").is_file());
+    assert!(exercises.join("day2-echo/echo-server.c").is_file());
+    assert!(!repo.join("c").exists() && !repo.join("solutions").exists());
+    // No C reference's source reached it.
+    for entry in walk(&repo) {
+        if entry.extension().is_some_and(|e| e == "c") {
+            let content = std::fs::read(&entry).unwrap();
+            let reference = common::lab_root()
+                .join("c/solutions")
+                .join(entry.strip_prefix(&exercises).unwrap());
+            assert_ne!(
+                std::fs::read(&reference).ok(),
+                Some(content),
+                "{} is a C reference",
+                entry.display()
+            );
+        }
+    }
+    // The workspace (the checker alone) agrees with its lock file: `--locked` builds work.
+    let metadata = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .arg("--manifest-path")
+        .arg(repo.join("Cargo.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        metadata.status.success(),
+        "{}",
+        String::from_utf8_lossy(&metadata.stderr)
+    );
+
+    // The stubs: every test "not started", graded as C with no flag.
+    let stubs = grade(&exercises, &["day2-echo", "day1-endian"]);
+    let not_started = statuses(&stubs);
+    assert!(!not_started.is_empty(), "{}", stubs.explain());
+    for (name, status) in &not_started {
+        assert_eq!(status, "not-started", "{name}\n{}", stubs.explain());
+    }
+
+    // A C reference over the stub passes, a library exercise's too.
+    for (exercise, file) in [
+        ("day2-echo", "echo-server.c"),
+        ("day2-echo", "echo-client.c"),
+    ] {
+        let reference = std::fs::read_to_string(
+            common::lab_root()
+                .join("c/solutions")
+                .join(exercise)
+                .join(file),
+        )
+        .unwrap();
+        // The references share helpers (common/net.h) the stubs' tree does not have: inline it.
+        let net =
+            std::fs::read_to_string(common::lab_root().join("c/solutions/common/net.h")).unwrap();
+        let source = reference.replace("#include \"../common/net.h\"", &net);
+        std::fs::write(exercises.join(exercise).join(file), source).unwrap();
+    }
+    std::fs::copy(
+        common::lab_root().join("c/solutions/day1-endian/endian.c"),
+        exercises.join("day1-endian/endian.c"),
+    )
+    .unwrap();
+    let solved = grade(&exercises, &["day2-echo", "day1-endian"]);
+    for (name, status) in statuses(&solved) {
+        assert_eq!(status, "pass", "{name}\n{}", solved.explain());
+    }
+    assert_eq!(solved.code(), Some(0), "{}", solved.explain());
+}
+
+#[test]
+fn a_compile_error_names_the_students_file_and_line() {
+    let (_dir, repo) = export("broken-build");
+    let server = repo.join("exercises/day3-fork/fork-server.c");
+    let source = std::fs::read_to_string(&server).unwrap();
+    std::fs::write(
+        &server,
+        format!("{source}\nint broken(void) {{ return nope; }}\n"),
+    )
+    .unwrap();
+    let lines = source.lines().count() + 2;
+    let run = grade(&repo.join("exercises"), &["day3-fork"]);
+    let report = run.stdout() + &run.stderr();
+    assert!(
+        run.tests()
+            .iter()
+            .all(|t| t["status"] == "does-not-compile"),
+        "{}",
+        run.explain()
+    );
+    let json = run.json.clone().unwrap_or_default().to_string();
+    let place = format!("day3-fork/fork-server.c:{lines}:");
+    assert!(
+        json.contains(&place) || report.contains(&place),
+        "the compiler's error should name {place}\n{}",
+        run.explain()
+    );
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut queue = vec![dir.to_path_buf()];
+    while let Some(d) = queue.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                queue.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
