@@ -361,6 +361,22 @@ fn as_students(output: &str, staged: &Path, shown: &str) -> String {
 mod tests {
     use super::*;
 
+    /// What a student's `make` and the checker build with are the same rules and the same
+    /// TODO: the trees' copies of lab.mk are the checker's, and their lab.h files agree.
+    #[test]
+    fn the_trees_build_with_the_checkers_rules() {
+        let lab = workspace::lab_root();
+        for tree in ["c/exercises", "c/solutions"] {
+            let copy = std::fs::read_to_string(lab.join(tree).join("common/lab.mk")).unwrap();
+            assert_eq!(copy, LAB_MK, "{tree}/common/lab.mk differs from checker/c-track/lab.mk");
+        }
+        let header = |tree: &str| std::fs::read(lab.join(tree).join("common/lab.h")).unwrap();
+        assert_eq!(header("c/exercises"), header("c/solutions"));
+        let mark = String::from_utf8_lossy(TODO_MARK);
+        let lab_h = String::from_utf8(header("c/exercises")).unwrap();
+        assert!(lab_h.contains(mark.trim_end()), "lab.h prints what TODO_MARK finds");
+    }
+
     #[test]
     fn the_compilers_lines_name_the_students_files() {
         let staged = tempfile::tempdir().unwrap();

@@ -14,6 +14,7 @@ pub mod course;
 mod korean;
 mod languages;
 pub mod stale;
+mod trees;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -25,20 +26,19 @@ use anyhow::{Context, Result};
 
 use crate::base::files::rust_files;
 use crate::base::i18n::{Lang, Messages};
-use crate::base::verdict::Status;
 use crate::base::workspace::{self, Tree};
 use crate::build::{cargo, harness, stage};
 use crate::contain::reaper;
 use crate::exercises;
-use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
-use crate::grade::runner::{self, Options};
+
+use crate::grade::runner::Options;
 use crate::lab::exercise::ExerciseKind;
 use crate::lab::integrity;
 use crate::lab::selection;
 use crate::lab::test::tests_of;
 
 /// A stub's test must fail this fast (a `todo!()` is reached at once).
-const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
+pub(super) const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
 
 struct Check {
     name: &'static str,
@@ -80,19 +80,19 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
     vec![
         timed(
             "every solution passes every test, the rules included",
-            || solutions_pass(lab, RUST_TREES, graded, base),
+            || trees::solutions_pass(lab, trees::RUST_TREES, graded, base),
         ),
         timed(
             "every stub compiles and fails every test cleanly (not started) and fast",
-            || stubs_not_started(lab, RUST_TREES, graded, base),
+            || trees::stubs_not_started(lab, trees::RUST_TREES, graded, base),
         ),
         timed(
             "the C track: every C solution passes every test, the rules included",
-            || solutions_pass(lab, C_TREES, graded, base),
+            || trees::solutions_pass(lab, trees::C_TREES, graded, base),
         ),
         timed(
             "the C track: every C stub compiles and fails every test cleanly (not started) and fast",
-            || stubs_not_started(lab, C_TREES, graded, base),
+            || trees::stubs_not_started(lab, trees::C_TREES, graded, base),
         ),
         timed(
             "every exercise, test and hint points at a course.md section that exists",
@@ -209,108 +209,8 @@ fn print_checks(out: &mut impl Write, checks: &[Check]) -> std::io::Result<usize
 }
 
 /// What a failure says, in English: verify speaks to the lab's maintainers.
-fn english(text: &crate::base::i18n::Text) -> String {
+pub(super) fn english(text: &crate::base::i18n::Text) -> String {
     Messages::new(Lang::En).render(text)
-}
-
-/// Grade the exercises `graded` of `dir` (under `lab`) with `base`'s options.
-fn grade_tree(
-    lab: &Path,
-    (dir, flag): (&str, Option<&str>),
-    graded: &[String],
-    base: &mut Options,
-) -> Result<Vec<ExerciseReport>> {
-    base.tree = Tree::at(lab.join(dir), flag.map(Into::into));
-    // On the C track, the targets that name an exercise it lacks select nothing there.
-    let catalogue = exercises::on_track(base.tree.track);
-    let graded: Vec<String> = graded
-        .iter()
-        .filter(|t| {
-            let name = t.split('/').next().unwrap_or(t);
-            selection::find(exercises::ALL, name).is_none()
-                || selection::find(&catalogue, name).is_some()
-        })
-        .cloned()
-        .collect();
-    if graded.is_empty() {
-        return Ok(Vec::new());
-    }
-    runner::grade(selection::select(&catalogue, &graded)?, base, |_| {})
-}
-
-/// The trees of each track: (solutions, their flag), (stubs, their flag).
-const RUST_TREES: [(&str, Option<&str>); 2] =
-    [("solutions", Some("--solutions")), ("exercises", None)];
-const C_TREES: [(&str, Option<&str>); 2] = [
-    ("c/solutions", Some("--track c --solutions")),
-    ("c/exercises", Some("--track c")),
-];
-
-fn solutions_pass(
-    lab: &Path,
-    trees: [(&str, Option<&str>); 2],
-    graded: &[String],
-    base: &mut Options,
-) -> Result<Vec<String>> {
-    let reports = grade_tree(lab, trees[0], graded, base)?;
-    Ok(reports
-        .iter()
-        .flat_map(|r| r.tests.iter().map(move |t| (r, t)))
-        .filter(|(_, t)| t.status != Status::Pass)
-        .map(|(r, t)| {
-            let why = t
-                .failure
-                .as_ref()
-                .map(|f| english(&f.summary))
-                .unwrap_or_else(|| t.status.name().into());
-            format!("{}/{}: {why}", r.exercise.name, t.test.id)
-        })
-        .collect())
-}
-
-fn stubs_not_started(
-    lab: &Path,
-    trees: [(&str, Option<&str>); 2],
-    graded: &[String],
-    base: &mut Options,
-) -> Result<Vec<String>> {
-    let reports = grade_tree(lab, trees[1], graded, base)?;
-    let mut problems = Vec::new();
-    for r in &reports {
-        if r.status() != ExerciseStatus::NotStarted {
-            problems.push(format!(
-                "{}: the stub's status is {}, not 'not started'",
-                r.exercise.name,
-                r.status().name()
-            ));
-        }
-        for t in &r.tests {
-            // The rules too: they wait for code (runner::rules_wait_for_work).
-            if t.status != Status::NotStarted {
-                let why = t
-                    .failure
-                    .as_ref()
-                    .map(|f| english(&f.summary))
-                    .unwrap_or_default();
-                problems.push(format!(
-                    "{}/{}: {} instead of {} {why}",
-                    r.exercise.name,
-                    t.test.id,
-                    t.status.name(),
-                    Status::NotStarted.name()
-                ));
-            }
-            if !t.test.is_rules && t.duration > STUB_TEST_LIMIT {
-                problems.push(format!(
-                    "{}/{}: took {:.1} s on the stub (a todo!() should fail at once)",
-                    r.exercise.name,
-                    t.test.id,
-                    t.duration.as_secs_f64()
-                ));
-            }
-        }
-    }
-    Ok(problems)
 }
 
 fn timed(name: &'static str, f: impl FnOnce() -> Result<Vec<String>>) -> Check {
@@ -542,7 +442,7 @@ fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
 /// The harness, shim and template sources that are not what rustfmt makes of them.
 fn not_rustfmt_clean(lab: &Path, checker: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
-    let mut files: Vec<_> = ["harness", "shims", "templates"]
+    let mut files: Vec<_> = ["harness", "shims", "templates", "c-track"]
         .iter()
         .flat_map(|dir| rust_files(&checker.join(dir)))
         .map(|f| f.path)
