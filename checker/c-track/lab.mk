@@ -7,8 +7,12 @@ LDLIBS = -pthread
 
 all: $(PROGRAMS) $(LIBRARY)
 
-# A program: its own .c file, with every header of its folder and of common/.
-%: %.c $(wildcard *.h) $(wildcard ../common/*.h)
+# The makefiles are never made from a source: a `Makefile.c` builds nothing over them.
+Makefile ../common/lab.mk: ;
+
+# A program: its own .c file, with every header of its folder and of common/ (terminal: a
+# program is made from its .c file, never from something else's).
+%:: %.c $(wildcard *.h) $(wildcard ../common/*.h)
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
 # A library exercise's functions, as an archive the checker's harness links.

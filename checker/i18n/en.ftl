@@ -307,6 +307,10 @@ library-wrong-of = { $wrong } of { $total } inputs
 library-log-ok = { $call } = { $value } [ok]
 library-log-wrong = { $call } = { $value } [WRONG]
 library-calls-log = { $calls } calls, { $wrong } wrong
+rules-broken-c = { $exercise } breaks its rules: its compiled code calls what the exercise forbids, or not what it asks for ({ $n } { $n ->
+    [one] rule
+   *[other] rules
+ })
 rules-broken = { $exercise } breaks its rules ({ $places } flagged by clippy)
 clients-thread-failed = a client thread failed
 clients-flood-short = a flooding client could send only { $at } of { $total } bytes in time

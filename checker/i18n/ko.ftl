@@ -587,6 +587,7 @@ library-wrong-of = 입력 { $total }개 중 { $wrong }개
 library-log-ok = { $call } = { $value } [맞음]
 library-log-wrong = { $call } = { $value } [틀림]
 library-calls-log = 호출 { $calls }번, 틀림 { $wrong }번
+rules-broken-c = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다: 컴파일된 코드가 금지된 함수를 부르거나 요구된 함수를 부르지 않는다(규칙 { $n }개)
 rules-broken = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다(clippy가 { $places }{ JOSA($places, "을", "를") } 지적했다)
 clients-thread-failed = 클라이언트 스레드가 실패했다
 clients-flood-short = 데이터를 쏟아붓는 클라이언트가 제시간에 { $total }바이트 중 { $at }바이트만 보낼 수 있었다

@@ -100,12 +100,31 @@ pub(crate) fn tree_of(args: &GradingArgs) -> Result<Tree> {
     let lab = workspace::lab_root();
     let c = args.track == Some(Track::C);
     let track_flag = if c { "--track c " } else { "" };
+    // Grading for CI takes the track from the lab (its own exercises/), never from the graded
+    // tree: a student's `common/lab.mk` must not turn a Rust class's repository into C.
+    let lab_track = Track::of_tree(&lab.join("exercises"));
     let with_track = |mut tree: Tree| {
-        tree.track = args.track.unwrap_or(tree.track);
+        tree.track = match (args.track, args.ci) {
+            (Some(track), _) => track,
+            (None, true) => lab_track,
+            (None, false) => tree.track,
+        };
         tree
     };
+    // In a C-only repository, the C stubs are its exercises/.
+    let c_dir = |lab_c: &str, own: &str| {
+        if lab.join(lab_c).is_dir() || lab_track != Track::C {
+            lab.join(lab_c)
+        } else {
+            lab.join(own)
+        }
+    };
     if args.solutions {
-        let dir = lab.join(if c { "c/solutions" } else { "solutions" });
+        let dir = if c {
+            c_dir("c/solutions", "solutions")
+        } else {
+            lab.join("solutions")
+        };
         return Ok(with_track(Tree::at(
             dir,
             Some(format!("{track_flag}--solutions")),
@@ -121,7 +140,11 @@ pub(crate) fn tree_of(args: &GradingArgs) -> Result<Tree> {
         );
         return Ok(with_track(Tree::at(dir, Some(flag))));
     }
-    let dir = lab.join(if c { "c/exercises" } else { "exercises" });
+    let dir = if c {
+        c_dir("c/exercises", "exercises")
+    } else {
+        lab.join("exercises")
+    };
     let flag = c.then(|| "--track c".to_string());
     Ok(with_track(Tree::at(dir, flag)))
 }

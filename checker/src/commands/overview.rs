@@ -34,11 +34,11 @@ pub fn run(args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
 
 /// Every exercise's summary: cached where its files are unchanged, graded again where not.
 fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Summary)>> {
-    let mut found: Vec<Option<Summary>> = exercises::ALL
-        .iter()
-        .map(|e| cache::load(&opts.tree, e))
-        .collect();
-    let stale: Vec<String> = exercises::ALL
+    // The exercises the graded tree's track has (on C's, not day6-async's).
+    let listed = exercises::on_track(opts.tree.track);
+    let mut found: Vec<Option<Summary>> =
+        listed.iter().map(|e| cache::load(&opts.tree, e)).collect();
+    let stale: Vec<String> = listed
         .iter()
         .zip(&found)
         .filter(|(_, s)| s.is_none())
@@ -46,7 +46,7 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
         .collect();
     if !stale.is_empty() {
         let bar = progress::bar(stale.len(), &tr.render(&msg!("report-grading")));
-        let selections = selection::select(exercises::ALL, &stale)?;
+        let selections = selection::select(&listed, &stale)?;
         let (building, running) = progress::hooks(&bar, tr);
         let opts = Options {
             on_build: Some(building),
@@ -59,17 +59,13 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
         })?;
         bar.finish_and_clear();
         for r in &reports {
-            if let Some(i) = exercises::ALL
-                .iter()
-                .position(|e| e.name == r.exercise.name)
-            {
+            if let Some(i) = listed.iter().position(|e| e.name == r.exercise.name) {
                 found[i] = Some(Summary::of(r));
             }
         }
     }
-    Ok(exercises::ALL
-        .iter()
-        .copied()
+    Ok(listed
+        .into_iter()
         .zip(found)
         .filter_map(|(e, s)| s.map(|s| (e, s)))
         .collect())
@@ -102,7 +98,7 @@ fn print(
         }
     }
     writeln!(out)?;
-    what_next(out, rows, columns, tr)?;
+    what_next(out, (rows, opts.tree.flag.as_deref()), columns, tr)?;
     let (points, max) = rows
         .iter()
         .fold((0, 0), |(p, m), (_, s)| (p + s.points, m + s.max_points));
@@ -160,7 +156,7 @@ fn day_line(day: u8, of_day: &[&(&Exercise, Summary)]) -> Text {
 /// pass.
 fn what_next(
     out: &mut impl Write,
-    rows: &[(&Exercise, Summary)],
+    (rows, tree_flag): (&[(&Exercise, Summary)], Option<&str>),
     columns: Option<usize>,
     tr: &Messages,
 ) -> std::io::Result<()> {
@@ -174,7 +170,11 @@ fn what_next(
                 course = tr.course(),
                 section = next.section,
                 heading = course::heading(tr.lang(), next.section).unwrap_or(next.section),
-                exercise = next.name
+                exercise = match tree_flag {
+                    // `--track c`, `--solutions`: the command grades the same tree.
+                    Some(flag) => format!("-- {flag} {}", next.name),
+                    None => next.name.to_string(),
+                }
             );
             writeln!(out, "{}", lines(&tr.render(&next), columns))
         }

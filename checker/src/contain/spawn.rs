@@ -142,6 +142,12 @@ impl Spawn {
             .env(TAG_VAR, tag)
             // Short, stable panic messages: the checker parses them.
             .env("RUST_BACKTRACE", "0")
+            // A C program's undefined behaviour ends it as a crash (SIGABRT), never as the
+            // status 1 of an expected error, which a test of its error path would pass.
+            .env(
+                "UBSAN_OPTIONS",
+                "abort_on_error=1:halt_on_error=1:print_stacktrace=1",
+            )
             .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

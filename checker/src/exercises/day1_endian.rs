@@ -156,7 +156,7 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
     library: Some("endian"),
     imports: &[crate::lab::track::ImportRule {
         kind: crate::lab::track::ImportKind::Forbidden,
-        functions: &["htons", "htonl", "ntohs", "ntohl", "bswap_16", "bswap_32"],
+        functions: &["htons", "htonl", "ntohs", "ntohl"],
         reason: "swap and order the bytes yourself with shifts and masks: these are the functions you are writing",
     }],
 };

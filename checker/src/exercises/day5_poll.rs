@@ -55,7 +55,7 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
         crate::lab::track::ImportRule {
             kind: crate::lab::track::ImportKind::Required,
             functions: &["poll", "ppoll", "select", "pselect"],
-            reason: "wait for every client at once with poll(2)",
+            reason: "wait for every client at once with poll(2) (select(2) is accepted too)",
         },
     ],
 };

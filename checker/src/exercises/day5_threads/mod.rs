@@ -68,8 +68,8 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
         },
         crate::lab::track::ImportRule {
             kind: crate::lab::track::ImportKind::Required,
-            functions: &["pthread_create"],
-            reason: "a thread per client, made with pthread_create",
+            functions: &["pthread_create", "thrd_create"],
+            reason: "a thread per client, made with pthread_create (or C11's thrd_create)",
         },
     ],
 };

@@ -19,7 +19,7 @@ pub const NO_RESOLVER: ImportRule = ImportRule {
 /// A process per client, made by fork.
 pub const NO_THREADS: ImportRule = ImportRule {
     kind: ImportKind::Forbidden,
-    functions: &["pthread_create"],
+    functions: &["pthread_create", "thrd_create"],
     reason: "serve each client in a child process made by fork(), not a thread",
 };
 
@@ -33,7 +33,7 @@ pub const FORKS: ImportRule = ImportRule {
 /// One process and one thread serve every client.
 pub const ONE_THREAD: ImportRule = ImportRule {
     kind: ImportKind::Forbidden,
-    functions: &["fork", "vfork", "pthread_create"],
+    functions: &["fork", "vfork", "pthread_create", "thrd_create"],
     reason: "one thread of one process serves every client: no fork, no threads",
 };
 

@@ -38,13 +38,17 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     if violations.is_empty() {
         return Ok(());
     }
-    Err(Failure::of_kind(
-        FailureKind::Rule,
-        msg!(
+    let summary = match ctx.built.track {
+        Track::C => msg!(
+            "rules-broken-c",
+            exercise = ctx.exercise,
+            n = violations.len()
+        ),
+        Track::Rust => msg!(
             "rules-broken",
             exercise = ctx.exercise,
             places = msg!("count-place", n = violations.len())
         ),
-    )
-    .output(violations.join("\n")))
+    };
+    Err(Failure::of_kind(FailureKind::Rule, summary).output(violations.join("\n")))
 }
