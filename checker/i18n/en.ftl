@@ -89,7 +89,8 @@ hint-address-in-use = Address already in use (EADDRINUSE). After a server closes
 hint-no-listening-line = A server must print exactly `listening on <ip>:<port>` (the real port, from getsockname()) once it listens, and flush stdout; the checker waits for that line before connecting.
 hint-bad-output = Output is part of the contract: it must match byte for byte, spaces and newlines included, and nothing else may be printed on that stream.
 hint-bad-exit = Exit statuses are part of the contract: 0 on success, 1 with one line on stderr for an expected error, never a panic (101) or a signal.
-hint-rule = The exercise forbids a shortcut that would skip its lesson (see clippy.toml and the [lints] table in the exercise's Cargo.toml). Write that part yourself.
+hint-missing-call = The exercise's lesson is a call your program does not make yet (the rule names it): make it where the course section shows it; another way of doing the same job is not this exercise.
+hint-rule = The exercise forbids a shortcut that would skip its lesson (in Rust, see clippy.toml and the [lints] table in the exercise's Cargo.toml; in C, the rule names the functions). Write that part yourself.
 
 ## Grading (grade/)
 
@@ -106,6 +107,7 @@ build-tampered = { $files }: the exercise's manifest and rules must stay as the 
 build-tampered-restore = restore them from the lab (e.g. `git checkout <lab revision> -- <file>`); grading uses the lab's own rules
 build-no-c-package = there is no C exercise at { $dir } (a folder with its .c files and a Makefile)
 build-c-does-not-compile = `{ $exercise }` does not compile (the compiler's errors are below, with the files and lines they point at)
+build-c-does-not-link = `{ $exercise }` compiles, but does not link: it calls a function nobody defines (the linker's words are below: the function, and the file that calls it)
 build-no-package = there is no package at { $dir } (expected { $manifest })
 build-cargo-cannot-read = cargo cannot read the package (its Cargo.toml or its workspace)
 build-does-not-compile = `{ $exercise }` does not compile
@@ -137,6 +139,7 @@ sandbox-namespaces = a fresh network, PID and mount namespace per test, read-onl
 sandbox-namespaces-user = a fresh network, PID and mount namespace per test, read-only but for the test's directory (as root of a user namespace of its own: the checker is not root)
 sandbox-plain-unavailable = plain mode (namespaces unavailable: { $error })
 options-jobs-one = jobs: 1 (a --program may listen on a fixed port, and plain mode shares the machine's ports; -j N overrides)
+options-track-differs = { $dir } is on the { $found } track (C when it holds common/lab.mk), not on the { $asked } track that --track asks for
 options-no-root = --root { $dir }: no such directory
 checker-error = checker: { $error }
 select-no-test = `{ $exercise }` has no test `{ $test }`; `checker list` shows the test ids of every exercise

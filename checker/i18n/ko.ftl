@@ -74,7 +74,8 @@ hint-address-in-use = 주소가 이미 사용 중이다(EADDRINUSE). 서버가 �
 hint-no-listening-line = 서버는 리슨을 시작하면 정확히 `listening on <ip>:<port>`(getsockname()이 알려 주는 실제 포트)를 출력하고 stdout을 flush해야 한다. 채점기는 그 줄을 기다린 뒤에 연결한다.
 hint-bad-output = 출력은 계약의 일부다. 공백과 줄바꿈까지 바이트 단위로 같아야 하고, 그 스트림에는 다른 것을 출력하면 안 된다.
 hint-bad-exit = 종료 상태는 계약의 일부다. 성공하면 0, 예상된 오류이면 stderr에 한 줄을 쓰고 1이며, 패닉(101)이나 시그널로 끝나면 안 된다.
-hint-rule = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금지한다(clippy.toml과 실습의 Cargo.toml에 있는 [lints] 표를 보라). 그 부분을 직접 작성하라.
+hint-missing-call = 이 실습이 가르치는 호출을 프로그램이 아직 하지 않는다(규칙이 그 함수를 말한다). 강의 절이 보여 주는 자리에서 그 함수를 불러라. 같은 일을 다른 방법으로 하는 것은 이 실습이 아니다.
+hint-rule = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금지한다(Rust는 clippy.toml과 실습의 Cargo.toml에 있는 [lints] 표를 보라. C는 규칙이 그 함수를 말한다). 그 부분을 직접 작성하라.
 
 ## 채점 (grade/)
 
@@ -83,6 +84,7 @@ build-tampered = { $files }: 실습의 매니페스트와 규칙은 실습이 �
 build-tampered-restore = 실습 저장소에서 되돌리라(예: `git checkout <lab revision> -- <file>`). 채점은 실습 자체의 규칙을 쓴다
 build-no-c-package = { $dir }에 C 실습이 없다(.c 파일과 Makefile이 있는 폴더여야 한다)
 build-c-does-not-compile = `{ $exercise }`{ JOSA($exercise, "이", "가") } 컴파일되지 않는다(컴파일러의 오류와 그 파일·줄이 아래에 있다)
+build-c-does-not-link = `{ $exercise }`{ JOSA($exercise, "은", "는") } 컴파일되지만 링크되지 않는다: 아무도 정의하지 않은 함수를 부른다(링커의 말이 아래에 있다: 그 함수와 그것을 부르는 파일)
 build-no-package = { $dir }에 패키지가 없다({ $manifest }{ JOSA($manifest, "이", "가") } 있어야 한다)
 build-cargo-cannot-read = cargo가 패키지(Cargo.toml이나 워크스페이스)를 읽지 못한다
 build-does-not-compile = `{ $exercise }`{ JOSA($exercise, "이", "가") } 컴파일되지 않는다
@@ -122,6 +124,7 @@ sandbox-namespaces = 테스트마다 새 네트워크, PID, 마운트 네임스�
 sandbox-namespaces-user = 테스트마다 새 네트워크, PID, 마운트 네임스페이스, 테스트 디렉터리 말고는 읽기 전용 (채점기가 root가 아니어서, 자기만의 사용자 네임스페이스의 root로)
 sandbox-plain-unavailable = plain 모드 (네임스페이스를 쓸 수 없음: { $error })
 options-jobs-one = jobs: 1 (--program은 고정 포트에서 리슨할 수 있고, plain 모드는 이 머신의 포트를 함께 쓴다. -j N으로 바꿀 수 있다)
+options-track-differs = { $dir }{ JOSA($dir, "은", "는") } { $found } 트랙이다(common/lab.mk가 있으면 C다). --track이 요구한 { $asked } 트랙이 아니다
 options-no-root = --root { $dir }: 그런 디렉터리가 없다
 checker-error = checker: { $error }
 select-no-test = `{ $exercise }`에는 `{ $test }` 테스트가 없다. `checker list`가 모든 실습의 테스트 id를 보여 준다

@@ -110,7 +110,11 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> Result<bool> {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("creating {}", parent.display()))?;
     }
-    std::fs::write(path, content).with_context(|| format!("writing {}", path.display()))?;
+    // Written beside it, then renamed over it: a build reading it meanwhile (another checker's,
+    // sharing the C track's common/ headers) sees the old file or the new, never half of one.
+    let partial = path.with_extension(format!("partial-{}", std::process::id()));
+    std::fs::write(&partial, content).with_context(|| format!("writing {}", partial.display()))?;
+    std::fs::rename(&partial, path).with_context(|| format!("writing {}", path.display()))?;
     Ok(true)
 }
 

@@ -360,6 +360,9 @@ pub enum FailureKind {
     BadExit,
     /// A rule of the exercise (clippy.toml, [lints]) was broken.
     Rule,
+    /// A C exercise's code makes none of the calls its lesson is about (a rule read from what
+    /// it imports): judged only once the code gets past its TODOs, as a stub makes none yet.
+    MissingCall,
 }
 
 /// Every kind, for checks that go through all the explanations.
@@ -376,4 +379,5 @@ pub const FAILURE_KINDS: &[FailureKind] = &[
     FailureKind::BadOutput,
     FailureKind::BadExit,
     FailureKind::Rule,
+    FailureKind::MissingCall,
 ];

@@ -49,6 +49,15 @@ pub fn repo_relative(dir: &Path) -> String {
     }
 }
 
+/// A tree's folder as the student names it, with a trailing slash: relative to the repository
+/// (`c/exercises/`), or its whole path where it lies elsewhere.
+pub fn shown_dir(dir: &Path) -> String {
+    match repo_relative(dir) {
+        rel if rel.is_empty() => format!("{}/", dir.display()),
+        rel => rel,
+    }
+}
+
 /// A directory of exercise packages (`exercises/`, `solutions/`, `c/exercises/`, or any
 /// `--root DIR`): the package of exercise `name` is `<dir>/<name>`.
 #[derive(Clone, Debug)]
@@ -88,6 +97,14 @@ pub enum Track {
 pub const C_RULES_FILE: &str = "common/lab.mk";
 
 impl Track {
+    /// The word a command line uses (`--track c`).
+    pub fn flag(self) -> &'static str {
+        match self {
+            Track::Rust => "rust",
+            Track::C => "c",
+        }
+    }
+
     /// The track of the tree of packages in `dir`: C when it holds the C track's build rules.
     pub fn of_tree(dir: &Path) -> Track {
         if dir.join(C_RULES_FILE).is_file() {

@@ -41,9 +41,6 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 /// The lab's build rules, as every C exercise includes them.
 pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
 
-/// What a `TODO(...)` left in the code puts in it (the message of common/lab.h's `lab_todo`).
-const TODO_MARK: &[u8] = b": not yet implemented: ";
-
 /// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
 pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcome> {
     let source = tree.package_dir(exercise.name);
@@ -72,6 +69,15 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
         return Ok(BuildOutcome::DoesNotCompile {
             summary: msg!("build-c-does-not-compile", exercise = exercise.name),
             diagnostics,
+        });
+    }
+    if let Some(archive) = &library
+        && let Some(unresolved) = links_alone(&staged, archive)?
+    {
+        // Else cargo's link of the harness fails with a message that names no file of theirs.
+        return Ok(BuildOutcome::DoesNotCompile {
+            summary: msg!("build-c-does-not-link", exercise = exercise.name),
+            diagnostics: as_students(&unresolved, &staged, &shown),
         });
     }
     let harness = match (c.library, &exercise.kind) {
@@ -108,6 +114,37 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
         warnings,
         key: None,
     }))
+}
+
+/// A library's code linked alone, with the C library and the harness's `lab_todo` (what the
+/// shim gives it): `None` if every function it calls is found, else the linker's words.
+fn links_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
+    let probe = staged.join(".link-check.c");
+    write_if_changed(
+        &probe,
+        b"_Noreturn void lab_todo(const char *f, int l, const char *w);\n\
+          _Noreturn void lab_todo(const char *f, int l, const char *w)\n\
+          { (void)f; (void)l; (void)w; for (;;) {} }\n\
+          int main(void) { return 0; }\n",
+    )?;
+    let mut cc = Command::new("cc");
+    cc.current_dir(staged)
+        .arg("-o")
+        .arg(".link-check")
+        .arg(".link-check.c")
+        .args([
+            "-Wl,--whole-archive",
+            archive,
+            "-Wl,--no-whole-archive",
+            "-pthread",
+        ])
+        .env("LC_ALL", "C");
+    let output = reaper::run_to_completion(&mut cc).context("running cc to link the library")?;
+    if output.status.success() {
+        return Ok(None);
+    }
+    // The linker names the object (`endian.o`), and the function it could not find.
+    Ok(Some(String::from_utf8_lossy(&output.stderr).into_owned()))
 }
 
 /// The shims that give a C library exercise the Rust exercise's API (`checker/c-track/shims/`), by
@@ -175,10 +212,10 @@ fn library_harness(
     Ok(package::build_harness(exercise, &shim, &source, false)?.map(|(binary, _)| binary))
 }
 
-/// Each rule of `c` that the built code breaks, as the report shows it: the program (or the
-/// library) and the functions at fault, then why. Read from what the compiled code imports from
+/// Each rule of `c` that the built code breaks, with its kind, as the report shows it: the
+/// program (or the library) and the functions at fault, then why. Read from what the compiled code imports from
 /// the C library, with binutils' `nm` (installed with the compiler).
-pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<String>> {
+pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, String)>> {
     let mut artifacts: Vec<(String, PathBuf, bool)> = built
         .executables
         .iter()
@@ -190,20 +227,13 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<String>> {
     }
     let mut imported = Vec::new();
     let mut by_artifact = Vec::new();
-    let mut todo_left = false;
     for (name, path, dynamic) in &artifacts {
         let names = undefined_symbols(path, *dynamic)?;
-        // A library's TODO calls the harness's `lab_todo` (common/lab.h, LAB_HARNESS).
-        todo_left |= names.iter().any(|n| n == "lab_todo");
         imported.extend(names.iter().cloned());
         by_artifact.push((name.clone(), names));
-        todo_left |= std::fs::read(path)
-            .is_ok_and(|bytes| bytes.windows(TODO_MARK.len()).any(|w| w == TODO_MARK));
     }
     Ok(crate::lab::track::broken(c.imports, &imported)
         .into_iter()
-        // A call the lesson asks for is asked once no TODO is left: a stub makes none yet.
-        .filter(|(rule, _)| rule.kind == ImportKind::Forbidden || !todo_left)
         .map(|(rule, functions)| {
             let callers: Vec<&str> = by_artifact
                 .iter()
@@ -211,24 +241,28 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<String>> {
                 .map(|(name, _)| name.as_str())
                 .collect();
             let list = functions.join(", ");
-            match rule.kind {
+            let said = match rule.kind {
                 ImportKind::Forbidden => {
                     format!("{} calls {list}: {}", callers.join(", "), rule.reason)
                 }
                 ImportKind::Required => format!("nothing calls {list}: {}", rule.reason),
-            }
+            };
+            (rule.kind, said)
         })
         .collect())
 }
 
-/// The C names of the functions `path` leaves undefined: a program's dynamic imports, or an
-/// archive's (an object not linked yet).
+/// The C names of the functions `path` calls from elsewhere: a program's dynamic imports, or
+/// what an archive (an object not linked yet) leaves undefined or took inline from a header.
 fn undefined_symbols(path: &Path, dynamic: bool) -> Result<Vec<String>> {
     let mut nm = Command::new("nm");
     if dynamic {
         nm.arg("-D");
     }
-    nm.arg("--undefined-only").arg(path);
+    if dynamic {
+        nm.arg("--undefined-only");
+    }
+    nm.arg(path);
     let output = reaper::run_to_completion(&mut nm)
         .context("running nm, to read what the program calls (it comes with binutils, beside the C compiler)")?;
     if !output.status.success() {
@@ -238,13 +272,18 @@ fn undefined_symbols(path: &Path, dynamic: bool) -> Result<Vec<String>> {
             String::from_utf8_lossy(&output.stderr).trim()
         );
     }
-    // `                 U accept@GLIBC_2.2.5`: the name is the last word of a `U` line.
+    // `                 U accept@GLIBC_2.2.5`: the name is the last word of a `U` line. In an
+    // archive (built without optimization), a header's inline function the code used is a
+    // local one, `t __bswap_16`: what `bswap_16` and `htobe16` become, read as called too.
+    let kinds: &[&str] = if dynamic { &["U"] } else { &["U", "t"] };
     Ok(String::from_utf8_lossy(&output.stdout)
         .lines()
         .filter_map(|line| {
             let mut words = line.split_whitespace().rev();
             let name = words.next()?;
-            (words.next()? == "U").then(|| c_name(name).to_string())
+            kinds
+                .contains(&words.next()?)
+                .then(|| c_name(name).to_string())
         })
         .collect())
 }
@@ -311,10 +350,7 @@ fn make(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> 
 /// The package's folder as the student names it: `c/exercises/day2-echo/` in the lab, the
 /// tree's own path elsewhere.
 fn shown_dir(tree: &Tree, name: &str) -> String {
-    match workspace::repo_relative(&tree.dir) {
-        rel if !rel.is_empty() => format!("{rel}{name}/"),
-        _ => format!("{}/{name}/", tree.dir.display()),
-    }
+    format!("{}{name}/", workspace::shown_dir(&tree.dir))
 }
 
 /// The compiler's output with the copy's file names made the student's
@@ -342,6 +378,8 @@ fn as_students(output: &str, staged: &Path, shown: &str) -> String {
             })
             .map(|_| format!("{shown}{rest}"))
     };
+    // The linker names a file by its path in the copy.
+    let output = output.replace(&format!("{}/", staged.display()), shown);
     output
         .lines()
         .filter(|l| !l.starts_with("make: ***") && !l.starts_with("make[1]"))
@@ -377,12 +415,6 @@ mod tests {
         }
         let header = |tree: &str| std::fs::read(lab.join(tree).join("common/lab.h")).unwrap();
         assert_eq!(header("c/exercises"), header("c/solutions"));
-        let mark = String::from_utf8_lossy(TODO_MARK);
-        let lab_h = String::from_utf8(header("c/exercises")).unwrap();
-        assert!(
-            lab_h.contains(mark.trim_end()),
-            "lab.h prints what TODO_MARK finds"
-        );
     }
 
     #[test]

@@ -130,6 +130,7 @@ fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()>
         .with_context(|| format!("removing {}", rust_stubs.display()))?;
     copy_tree(&lab.join("c/exercises"), &rust_stubs, written)?;
     let manifest = std::fs::read_to_string(lab.join("Cargo.toml")).context("reading Cargo.toml")?;
+    // The lab's manifest writes `members` and `exclude` on a line each (as stage.rs reads it).
     let manifest: Vec<&str> = manifest
         .lines()
         .filter(|l| !l.trim_start().starts_with("exclude"))

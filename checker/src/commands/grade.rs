@@ -31,10 +31,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         seed: opts.seed,
         programs: opts.programs.clone(),
         track: opts.tree.track,
-        tree_dir: match workspace::repo_relative(&opts.tree.dir) {
-            dir if dir.is_empty() => format!("{}/", opts.tree.dir.display()),
-            dir => dir,
-        },
+        tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();

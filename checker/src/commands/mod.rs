@@ -138,7 +138,19 @@ pub(crate) fn tree_of(args: &GradingArgs) -> Result<Tree> {
             "{track_flag}--root {}",
             escape::shell_word(&dir.to_string_lossy())
         );
-        return Ok(with_track(Tree::at(dir, Some(flag))));
+        let tree = Tree::at(dir, Some(flag));
+        if let Some(asked) = args.track
+            && asked != tree.track
+        {
+            // A C tree graded as Rust (or the reverse) would only say "missing" everywhere.
+            anyhow::bail!(Localized(msg!(
+                "options-track-differs",
+                dir = tree.dir.display().to_string(),
+                asked = asked.flag(),
+                found = tree.track.flag()
+            )));
+        }
+        return Ok(with_track(tree));
     }
     let dir = if c {
         c_dir("c/exercises", "exercises")

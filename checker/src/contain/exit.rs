@@ -58,7 +58,7 @@ pub fn parse_panic(stderr: &str) -> Option<Panic> {
     let mut lines = stderr.lines();
     while let Some(line) = lines.next() {
         if let Some(at) = line.find(C_TODO)
-            && line[..at].contains(".c:")
+            && (line[..at].contains(".c:") || line[..at].contains(".h:"))
             && !line[..at].contains(' ')
         {
             return Some(Panic {

@@ -156,7 +156,15 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
     library: Some("endian"),
     imports: &[crate::lab::track::ImportRule {
         kind: crate::lab::track::ImportKind::Forbidden,
-        functions: &["htons", "htonl", "ntohs", "ntohl"],
+        functions: &[
+            "htons",
+            "htonl",
+            "ntohs",
+            "ntohl",
+            "__bswap_16",
+            "__bswap_32",
+            "__bswap_64",
+        ],
         reason: "swap and order the bytes yourself with shifts and masks: these are the functions you are writing",
     }],
 };

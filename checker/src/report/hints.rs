@@ -44,6 +44,7 @@ pub fn explain(kind: FailureKind) -> Text {
         FailureKind::BadOutput => msg!("hint-bad-output"),
         FailureKind::BadExit => msg!("hint-bad-exit"),
         FailureKind::Rule => msg!("hint-rule"),
+        FailureKind::MissingCall => msg!("hint-missing-call"),
     }
 }
 

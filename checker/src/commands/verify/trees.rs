@@ -26,11 +26,7 @@ fn grade_tree(
     let catalogue = exercises::on_track(base.tree.track);
     let graded: Vec<String> = graded
         .iter()
-        .filter(|t| {
-            let name = t.split('/').next().unwrap_or(t);
-            selection::find(exercises::ALL, name).is_none()
-                || selection::find(&catalogue, name).is_some()
-        })
+        .filter(|t| selection::select(&catalogue, std::slice::from_ref(*t)).is_ok())
         .cloned()
         .collect();
     if graded.is_empty() {
