@@ -32,7 +32,16 @@ pub struct Staged {
 /// `exercises/day2-echo/src/bin/echo-server.rs:12:5`.
 fn workspace_dir(tree: &Tree) -> (PathBuf, String) {
     let lab = workspace::lab_root();
-    let id = format!("{:012x}", fnv(tree.dir.to_string_lossy().as_bytes()) >> 16);
+    // One per track too: a tree that changed track (a folder graded as Rust, then as C) must
+    // not leave C packages without a manifest among a Rust workspace's members.
+    let track = match tree.track {
+        workspace::Track::Rust => "",
+        workspace::Track::C => "\0c",
+    };
+    let id = format!(
+        "{:012x}",
+        fnv(format!("{}{track}", tree.dir.to_string_lossy()).as_bytes()) >> 16
+    );
     let folder = tree
         .dir
         .file_name()
