@@ -16,6 +16,7 @@ use crate::build::cargo::run_cargo;
 use crate::build::stage;
 use crate::exercises;
 use crate::lab::test::tests_of;
+use crate::lab::track::ImportKind;
 
 /// The marker that opens hint code in a stub: `//> let fd = socket(...)?;`.
 pub const HINT_CODE: &str = "//>";
@@ -203,19 +204,23 @@ struct TableWords {
     header: &'static str,
     forbidden: &'static str,
     allowed: &'static str,
+    /// Before the functions of a required call: "one of" (Korean puts it after).
+    one_of: (&'static str, &'static str),
 }
 
 fn table_words(lang: Lang) -> TableWords {
     match lang {
         Lang::En => TableWords {
-            header: "| exercise | forbidden methods | forbidden types | unsafe code |",
+            header: "| exercise | forbidden methods | forbidden types | unsafe code | C: calls forbidden (✗), required (✓) |",
             forbidden: "forbidden",
             allowed: "allowed",
+            one_of: ("one of ", ""),
         },
         Lang::Ko => TableWords {
-            header: "| 실습 | 금지된 메서드 | 금지된 타입 | unsafe 코드 |",
+            header: "| 실습 | 금지된 메서드 | 금지된 타입 | unsafe 코드 | C: 금지된 호출(✗), 필요한 호출(✓) |",
             forbidden: "금지",
             allowed: "허용",
+            one_of: ("", " 중 하나"),
         },
     }
 }
@@ -232,12 +237,12 @@ pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> 
     let words = table_words(lang);
     let mut rows = vec![
         words.header.to_string(),
-        "| --- | --- | --- | --- |".to_string(),
+        "| --- | --- | --- | --- | --- |".to_string(),
     ];
     for name in names {
         let rules = read_rules(&lab.join("exercises").join(name))?;
         rows.push(format!(
-            "| `{}` | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} |",
             name,
             cell(&rules.methods),
             cell(&rules.types),
@@ -245,10 +250,39 @@ pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> 
                 words.forbidden
             } else {
                 words.allowed
-            }
+            },
+            c_cell(name, &words)
         ));
     }
     Ok(format!("{TABLE_START}\n{}\n{TABLE_END}", rows.join("\n")))
+}
+
+/// An exercise's C rules (its `C_TRACK` table) in a cell: `✗ fork, vfork; ✓ one of poll, ppoll`;
+/// `—` where it has no C version.
+fn c_cell(name: &str, words: &TableWords) -> String {
+    let Some(c) = exercises::ALL
+        .iter()
+        .find(|e| e.name == name)
+        .and_then(|e| e.c)
+    else {
+        return "—".to_string();
+    };
+    let rules: Vec<String> = c
+        .imports
+        .iter()
+        .map(|rule| {
+            let calls: Vec<String> = rule.functions.iter().map(|f| format!("`{f}`")).collect();
+            let calls = calls.join(", ");
+            match rule.kind {
+                ImportKind::Forbidden => format!("✗ {calls}"),
+                ImportKind::Required if rule.functions.len() == 1 => format!("✓ {calls}"),
+                ImportKind::Required => {
+                    format!("✓ {}{calls}{}", words.one_of.0, words.one_of.1)
+                }
+            }
+        })
+        .collect();
+    rules.join("; ")
 }
 
 /// Where a course's rules table is, its start and end comments included.

@@ -333,7 +333,16 @@ const BAD: &[&[&str]] = &[
     &["0", "0", CONTROL],
     &["0", "17", CONTROL],
     &["0", "2", "no-such-directory/control.sock"],
+    &["0", "2", TOO_LONG],
 ];
+
+/// A control path longer than `sun_path` holds (108 bytes): refused with one line, never copied
+/// past the end of the address (a C `strcpy` into `sun_path` would be).
+const TOO_LONG: &str = concat!(
+    "a-control-path-longer-than-a-unix-socket-address-can-hold-",
+    "a-control-path-longer-than-a-unix-socket-address-can-hold-",
+    "a-control-path-longer-than-a-unix-socket-address-can-hold.sock"
+);
 
 pub fn bad_usage(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
