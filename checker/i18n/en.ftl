@@ -398,6 +398,9 @@ multi-one-thread = the lesson is one thread of one process for every client: pol
 
 fork-a-silent = connected, and says nothing
 fork-b-not-served = client B was not served while client A was connected: the server serves one client at a time (fork a child per client)
+fork-a-stays = stays connected until the end
+fork-b-left = closes its connection: its child ends
+fork-c-not-served-after-b = client C was not served after client B left while client A stayed: the server no longer accepts once a child is reaped (a SIGCHLD handler calling waitpid without WNOHANG waits there for A's child too)
 fork-stopped-for-burst = stopped the server (SIGSTOP): 50 clients arrive while it is busy
 fork-continued = continued the server (SIGCONT)
 fork-slow-connects = { $n } of 50 clients that arrived at once could connect only after a second or more

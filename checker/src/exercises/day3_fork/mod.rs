@@ -60,6 +60,16 @@ pub static EXERCISE: Exercise = Exercise {
             run: serves_concurrently,
         },
         TestCase {
+            id: "reaps-without-blocking",
+            title: "client B leaves while client A stays: B's child is reaped, and client C is served at once",
+            points: 1,
+            timeout: secs(15),
+            hint: "Reap with waitpid(-1, &status, WNOHANG) in a loop: without WNOHANG, the handler waits for the children still serving clients, and the server accepts no one meanwhile.",
+            section: "sigchld",
+            program: Some(SERVER),
+            run: reaps_without_blocking,
+        },
+        TestCase {
             id: "fifty-clients",
             title: "50 simultaneous clients with interleaved data each get exactly their own bytes",
             points: 2,
@@ -208,6 +218,31 @@ fn serves_concurrently(ctx: &mut Ctx) -> TestResult {
     echo::round_trip(&mut b, "hello from B\n", ctx.within(secs(2)))
         .map_err(|f| f.note(msg!("fork-b-not-served")))?;
     echo::round_trip(&mut a, "and now A\n", ctx.within(secs(3)))?;
+    Ok(())
+}
+
+/// A child ends while another serves on: the server reaps the first and goes on accepting. A
+/// handler that waits for every child (waitpid without WNOHANG) sits in the wait for A's child
+/// once B's is reaped, and C is never accepted while A stays.
+fn reaps_without_blocking(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let s = start(ctx)?;
+    let mut a = Conn::connect(&t, "client A", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut a, "A stays\n", ctx.within(secs(3)))?;
+    t.note("client A", msg!("fork-a-stays"));
+    let mut b = Conn::connect(&t, "client B", s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut b, "hello from B\n", ctx.within(secs(3)))
+        .map_err(|f| f.note(msg!("fork-b-not-served")))?;
+    b.shutdown_write();
+    drop(b);
+    t.note("client B", msg!("fork-b-left"));
+    // B's child has ended and its SIGCHLD been taken: only A's child is left (a server that
+    // leaves zombies fails the zombie tests; here C is still asked for after 2 s).
+    wait::until(Duration::from_secs(2), || children(&s).len() == 1);
+    let mut c = Conn::connect(&t, "client C", s.port, ctx.within(secs(3)))?;
+    echo::round_trip(&mut c, "hello from C\n", ctx.within(secs(2)))
+        .map_err(|f| f.note(msg!("fork-c-not-served-after-b")))?;
+    echo::round_trip(&mut a, "A is still here\n", ctx.within(secs(2)))?;
     Ok(())
 }
 
