@@ -59,7 +59,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
     } else {
         PROGRAM_CFLAGS
     };
-    stage_sources(tree, &source, &staged, programs, library.as_deref(), flags)?;
+    stage_sources(tree, &source, &staged, programs, library.as_deref())?;
     let mut targets: Vec<String> = programs.iter().map(|p| p.to_string()).collect();
     targets.extend(library.clone());
     let (success, output) = make(&staged, flags, &targets)?;
@@ -213,8 +213,8 @@ fn library_harness(
 }
 
 /// Each rule of `c` that the built code breaks, with its kind, as the report shows it: the
-/// program (or the library) and the functions at fault, then why. Read from what the compiled code imports from
-/// the C library, with binutils' `nm` (installed with the compiler).
+/// program (or the library) and the functions at fault, then why. Read from what the compiled
+/// code calls from the C library, with binutils' `nm` (installed with the compiler).
 pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, String)>> {
     let mut artifacts: Vec<(String, PathBuf, bool)> = built
         .executables
@@ -228,7 +228,7 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Str
     let mut imported = Vec::new();
     let mut by_artifact = Vec::new();
     for (name, path, dynamic) in &artifacts {
-        let names = undefined_symbols(path, *dynamic)?;
+        let names = called_functions(path, *dynamic)?;
         imported.extend(names.iter().cloned());
         by_artifact.push((name.clone(), names));
     }
@@ -254,13 +254,10 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Str
 
 /// The C names of the functions `path` calls from elsewhere: a program's dynamic imports, or
 /// what an archive (an object not linked yet) leaves undefined or took inline from a header.
-fn undefined_symbols(path: &Path, dynamic: bool) -> Result<Vec<String>> {
+fn called_functions(path: &Path, dynamic: bool) -> Result<Vec<String>> {
     let mut nm = Command::new("nm");
     if dynamic {
-        nm.arg("-D");
-    }
-    if dynamic {
-        nm.arg("--undefined-only");
+        nm.args(["-D", "--undefined-only"]);
     }
     nm.arg(path);
     let output = reaper::run_to_completion(&mut nm)
@@ -289,14 +286,13 @@ fn undefined_symbols(path: &Path, dynamic: bool) -> Result<Vec<String>> {
 }
 
 /// Copy the student's C sources to `staged`, with the lab's build rules and a Makefile naming
-/// what is built; a build made with other flags (another checker's) is made anew.
+/// what is built (`make -B` remakes all of it: no stale program survives a change of flags).
 fn stage_sources(
     tree: &Tree,
     source: &Path,
     staged: &Path,
     programs: &[&str],
     library: Option<&str>,
-    flags: &str,
 ) -> Result<()> {
     sync_files(source, staged, c_files)?;
     let common = staged
@@ -311,12 +307,6 @@ fn stage_sources(
     }
     makefile.push_str("include ../common/lab.mk\n");
     write_if_changed(&staged.join("Makefile"), makefile.as_bytes())?;
-    // make decides by the files' times alone: a change of flags must remove what they built.
-    if write_if_changed(&staged.join(".checker-cflags"), flags.as_bytes())? {
-        for made in programs.iter().copied().chain(library) {
-            let _ = std::fs::remove_file(staged.join(made));
-        }
-    }
     Ok(())
 }
 
