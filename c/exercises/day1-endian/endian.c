@@ -28,7 +28,7 @@ bool lab_is_little_endian(void)
 uint16_t lab_swap16(uint16_t x)
 {
     // TODO: shifts and an OR: `(x << 8) | (x >> 8)`, cast back to uint16_t (x is promoted to
-    // int before the shift, so x << 8 keeps the low byte above bit 15).
+    // int before the shift, so x << 8 keeps the high byte above bit 15).
     TODO("lab_swap16");
 }
 

@@ -166,8 +166,8 @@ static void *serve_client(void *arg)
 // gets the lines in the same order) or into the middle of one (every line whole). A send to a
 // client that has gone fails (EPIPE, ECONNRESET): mark that client gone and shut its socket
 // down (shutdown(fd, SHUT_RDWR)), so that its thread, waiting in read, ends at once.
-// C: `pthread_mutex_lock(&lock); for (c = clients; c; c = c->next) send_all(c->fd, line, len);`
-// `pthread_mutex_unlock(&lock);`
+// C: `pthread_mutex_lock(&clients_lock); for (c = clients; c; c = c->next) send_all(c->fd, line, len);`
+// `pthread_mutex_unlock(&clients_lock);`
 static void broadcast(const char *line, size_t len)
 {
     // TODO one lock for the whole broadcast; skip the clients already gone.

@@ -1,8 +1,9 @@
 //! `checker stubs ko|en`: a Korean class's own clone gets the stubs' comments in Korean (and
-//! back), as `export-student --lang ko` writes them for a class made from the lab. Only a stub
-//! still as the lab ships it is switched: its `.ko` file's stamp is the hash of the English stub
-//! its Korean was checked against (`stubs_ko`), and a stub whose hash is not that one has been
-//! edited, so it is left as it is and named (a student's work is never rewritten). Back to
+//! back), as `export-student --lang ko` writes them for a class made from the lab: the Rust
+//! stubs, or in a C-only repository (`--track c`) the C stubs (`stubs_ko::stub_files`). Only a
+//! stub still as the lab ships it is switched: its `.ko` file's stamp is the hash of the English
+//! stub its Korean was checked against (`stubs_ko`), and a stub whose hash is not that one has
+//! been edited, so it is left as it is and named (a student's work is never rewritten). Back to
 //! English, the English stub is the one in the clone's git history whose hash is the stamp
 //! (the clone's first commit has it), and a Korean stub is switched back only while it is
 //! exactly that stub's Korean.
@@ -158,6 +159,49 @@ mod tests {
         assert!(ok, "git {args:?}");
     }
 
+    /// `dir` made a git repository of one commit holding all it has, as a student's clone is.
+    fn commit_all(dir: &Path) {
+        git(dir, &["init", "-q"]);
+        git(dir, &["add", "-A"]);
+        let who = ["-c", "user.name=s", "-c", "user.email=s@x"];
+        git(dir, &[&who[..], &["commit", "-qm", "lab"]].concat());
+    }
+
+    /// A C-only repository (`export-student --track c`): its C stubs, in `exercises/`, switch
+    /// to Korean and back as the Rust stubs do, their code untouched.
+    #[test]
+    fn a_c_only_repository_s_stubs_switch_too() {
+        let lab = workspace::lab_root();
+        let dir = tempfile::tempdir().unwrap();
+        let clone = dir.path();
+        copy(&lab.join("c/exercises"), &clone.join("exercises"));
+        copy(
+            &lab.join("checker/i18n/stubs"),
+            &clone.join("checker/i18n/stubs"),
+        );
+        commit_all(clone);
+        let echo = PathBuf::from("exercises/day2-echo/echo-server.c");
+        let english = std::fs::read_to_string(clone.join(&echo)).unwrap();
+
+        let to_korean = switch(clone, Lang::Ko).unwrap();
+        assert!(to_korean.done.contains(&echo), "{to_korean:?}");
+        assert!(to_korean.edited.is_empty(), "{to_korean:?}");
+        let korean_text = std::fs::read_to_string(clone.join(&echo)).unwrap();
+        assert!(korean_text.contains("// TODO 1. int fd = socket(AF_INET, SOCK_STREAM, 0);"));
+        assert!(korean_text.contains("bind보다 먼저"), "{korean_text}");
+        let code = |text: &str| -> Vec<String> {
+            let lines = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+            lines
+                .map(|l| l.split(" //").next().unwrap_or(l).to_string())
+                .collect()
+        };
+        assert_eq!(code(&korean_text), code(&english));
+
+        let to_english = switch(clone, Lang::En).unwrap();
+        assert!(to_english.done.contains(&echo), "{to_english:?}");
+        assert_eq!(std::fs::read_to_string(clone.join(&echo)).unwrap(), english);
+    }
+
     /// On a temporary copy of the lab's stubs and their Korean, in a git repository as a
     /// student's clone is: every stub switches to Korean and back; a stub the student edited
     /// is left and named, both ways; a Korean stub whose English git does not hold is named.
@@ -191,20 +235,7 @@ mod tests {
             .collect();
         let path = copy_of.join(&edited);
         std::fs::write(&path, format!("{}// mine\n", english[0])).unwrap();
-        git(copy_of, &["init", "-q"]);
-        git(copy_of, &["add", "-A"]);
-        git(
-            copy_of,
-            &[
-                "-c",
-                "user.name=s",
-                "-c",
-                "user.email=s@x",
-                "commit",
-                "-qm",
-                "lab",
-            ],
-        );
+        commit_all(copy_of);
 
         let to_korean = switch(copy_of, Lang::Ko).unwrap();
         assert_eq!(to_korean.edited, vec![edited.clone()], "{to_korean:?}");

@@ -13,13 +13,21 @@
 //! A block headed `# owed <hash>` instead holds the English itself, a placeholder: its Korean is
 //! owed. `checker new` writes the new stub's comments so; verify lists them as translations to
 //! write, not as failures, as long as the English they copy is the stub's as it is now.
+//!
+//! The C track's stubs (`c/exercises/`, `//` comments) are translated the same way. Their
+//! Korean is below `checker/i18n/stubs/c/` (`c/<exercise>/<file>.c.ko`), apart as the C stubs
+//! are in the lab: the two tracks share exercise names. A C-only repository (`export-student
+//! --track c`) has the C stubs as its `exercises/`, where `stub_files` lists them and `ko_file`
+//! finds their Korean by their extension, so `checker stubs ko|en` switches them as it does the
+//! Rust stubs. A comment after code on its line (a C struct's fields say what each holds so) is
+//! a block too, whose Korean replaces the comment and keeps the code.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::base::files::rust_files;
+use crate::base::files::{c_files, rust_files};
 use crate::base::hash::fnv;
 
 /// Where a stub's hint code starts: `//> code`.
@@ -32,6 +40,14 @@ const OWED: &str = "# owed ";
 /// The first line of a `.ko` file: the hash of the English stub it was checked against.
 const STAMP: &str = "# stub ";
 
+/// The lab's folders of stubs, one per track; verify checks the Korean of both.
+const STUB_DIRS: [&str; 2] = ["exercises", "c/exercises"];
+/// Where the C stubs' Korean is, below `checker/i18n/stubs/`.
+const C_KOREAN: &str = "c";
+/// The C track's shared folder: its `lab.h` is the lab's helper, which the C references
+/// include too, no stub to translate.
+const C_COMMON: &str = "common";
+
 /// The hash of a whole stub, as its `.ko` file's stamp names it.
 pub fn stub_hash(source: &str) -> String {
     format!("{:016x}", fnv(source.as_bytes()))
@@ -42,17 +58,40 @@ pub fn stamp(ko_text: &str) -> Option<&str> {
     ko_text.lines().next()?.strip_prefix(STAMP).map(str::trim)
 }
 
-/// A run of comment lines in a stub (hint code and blank lines end it).
+/// A run of comment lines in a stub (hint code and blank lines end it), or a comment after code
+/// (C's struct fields: `size_t len; // bytes in out`) with the comment lines under it that
+/// line up with it.
 #[derive(Debug, PartialEq)]
 pub struct Block {
     /// The index of its first line in the file.
     pub start: usize,
     /// How many lines it has.
     pub len: usize,
-    /// The indentation of its first line.
-    pub indent: String,
-    /// The hash of its text (each line trimmed), which names its translation.
+    /// What its first line has before the comment: the indentation, or the code it follows.
+    pub before: String,
+    /// The hash of its text (each line's comment, trimmed), which names its translation.
     pub hash: String,
+}
+
+impl Block {
+    /// Its comment, line by line, without what comes before it.
+    pub fn comment<'a>(&self, lines: &[&'a str]) -> Vec<&'a str> {
+        let first = &lines[self.start][self.before.len()..];
+        std::iter::once(first)
+            .chain(lines[self.start + 1..self.start + self.len].iter().copied())
+            .map(str::trim_start)
+            .collect()
+    }
+
+    /// What its Korean lines after the first start with: the indentation, or under a comment
+    /// after code as many spaces as that code is wide.
+    fn continued(&self) -> String {
+        if self.before.trim().is_empty() {
+            self.before.clone()
+        } else {
+            " ".repeat(self.before.chars().count())
+        }
+    }
 }
 
 fn is_comment(line: &str) -> bool {
@@ -60,28 +99,71 @@ fn is_comment(line: &str) -> bool {
     body.starts_with("//") && !body.starts_with(HINT_CODE)
 }
 
+/// Where a comment after code starts on `line` (the byte offset of its `//`, outside string and
+/// character literals); `None` on a line with no code before a comment.
+fn comment_after_code(line: &str) -> Option<usize> {
+    if line.trim_start().starts_with("//") {
+        return None;
+    }
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            // A character literal, 'x' or '\x' (a Rust lifetime, 'a, has no closing quote).
+            b'\'' => match (bytes.get(i + 1), bytes.get(i + 2), bytes.get(i + 3)) {
+                (Some(b'\\'), Some(_), Some(b'\'')) => i += 3,
+                (Some(_), Some(b'\''), _) => i += 2,
+                _ => {}
+            },
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                return (!line[i..].starts_with(HINT_CODE)).then_some(i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The comment blocks of a stub's source.
 pub fn blocks(source: &str) -> Vec<Block> {
     let lines: Vec<&str> = source.lines().collect();
+    let indentation = |line: &str| line.len() - line.trim_start().len();
     let mut found = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !is_comment(lines[i]) {
+        let start = i;
+        let column = if is_comment(lines[i]) {
+            while i < lines.len() && is_comment(lines[i]) {
+                i += 1;
+            }
+            indentation(lines[start])
+        } else if let Some(column) = comment_after_code(lines[i]) {
+            i += 1;
+            let width = lines[start][..column].chars().count();
+            while i < lines.len() && is_comment(lines[i]) && indentation(lines[i]) == width {
+                i += 1;
+            }
+            column
+        } else {
             i += 1;
             continue;
-        }
-        let start = i;
-        while i < lines.len() && is_comment(lines[i]) {
-            i += 1;
-        }
-        let text: Vec<&str> = lines[start..i].iter().map(|l| l.trim()).collect();
-        let first = lines[start];
-        found.push(Block {
+        };
+        let mut block = Block {
             start,
             len: i - start,
-            indent: first[..first.len() - first.trim_start().len()].to_string(),
-            hash: format!("{:016x}", fnv(text.join("\n").as_bytes())),
-        });
+            before: lines[start][..column].to_string(),
+            hash: String::new(),
+        };
+        let text: Vec<&str> = block.comment(&lines).iter().map(|l| l.trim()).collect();
+        block.hash = format!("{:016x}", fnv(text.join("\n").as_bytes()));
+        found.push(block);
     }
     found
 }
@@ -122,11 +204,11 @@ pub fn owed_file(source: &str) -> String {
     let said: Vec<String> = blocks(source)
         .iter()
         .map(|block| {
-            let english: Vec<&str> = lines[block.start..block.start + block.len]
-                .iter()
-                .map(|l| l.trim_start())
-                .collect();
-            format!("{OWED}{}\n{}\n", block.hash, english.join("\n"))
+            format!(
+                "{OWED}{}\n{}\n",
+                block.hash,
+                block.comment(&lines).join("\n")
+            )
         })
         .collect();
     format!("{STAMP}{}\n\n{}", stub_hash(source), said.join("\n"))
@@ -139,8 +221,8 @@ fn trimmed(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
-/// `source` with each comment block that has a translation replaced by its Korean (at the
-/// block's indentation); blocks without one stay English.
+/// `source` with each comment block that has a translation replaced by its Korean (after what
+/// the block's first line has before its comment); blocks without one stay English.
 pub fn korean(source: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
     let lines: Vec<&str> = source.lines().collect();
     let mut out: Vec<String> = Vec::new();
@@ -148,7 +230,14 @@ pub fn korean(source: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
     for block in blocks(source) {
         out.extend(lines[next..block.start].iter().map(|l| l.to_string()));
         match ko.get(&block.hash) {
-            Some(korean) => out.extend(korean.iter().map(|l| format!("{}{l}", block.indent))),
+            Some(korean) => out.extend(korean.iter().enumerate().map(|(n, l)| {
+                let before = if n == 0 {
+                    block.before.clone()
+                } else {
+                    block.continued()
+                };
+                format!("{before}{l}")
+            })),
             None => out.extend(
                 lines[block.start..block.start + block.len]
                     .iter()
@@ -161,27 +250,47 @@ pub fn korean(source: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
     out.join("\n") + if source.ends_with('\n') { "\n" } else { "" }
 }
 
-/// The Korean file of the stub `rel` (relative to `exercises/`).
+/// The Korean file of the stub `rel` (relative to its track's `exercises/`): a C stub's
+/// (`.c`, `.h`) below `checker/i18n/stubs/c/`.
 pub fn ko_file(lab: &Path, rel: &Path) -> PathBuf {
     let mut name = rel.as_os_str().to_owned();
     name.push(".ko");
-    lab.join("checker/i18n/stubs").join(name)
+    let korean = lab.join("checker/i18n/stubs");
+    if is_c(rel) {
+        korean.join(C_KOREAN).join(name)
+    } else {
+        korean.join(name)
+    }
 }
 
-/// Every stub source below `exercises/`, relative to it.
+fn is_c(rel: &Path) -> bool {
+    rel.extension().is_some_and(|e| e == "c" || e == "h")
+}
+
+/// Every stub source below `exercises/`, relative to it: the Rust stubs, or in a C-only
+/// repository the C stubs.
 pub fn stub_files(lab: &Path) -> Vec<PathBuf> {
-    rust_files(&lab.join("exercises"))
-        .into_iter()
-        .filter(|f| {
-            !f.rel.starts_with("target") && !f.rel.components().any(|c| c.as_os_str() == "target")
-        })
-        .map(|f| f.rel)
-        .collect()
+    stubs_below(&lab.join("exercises"))
 }
 
-/// Rewrite the stubs of an export (`out/exercises/`) with their comments in Korean.
+/// The stub sources below `dir` (Rust's and C's), relative to it, sorted; build output and the
+/// C track's `common/` left out.
+fn stubs_below(dir: &Path) -> Vec<PathBuf> {
+    let shared = |rel: &Path| is_c(rel) && rel.starts_with(C_COMMON);
+    let mut stubs: Vec<PathBuf> = rust_files(dir)
+        .into_iter()
+        .chain(c_files(dir))
+        .filter(|f| !f.is_under("target") && !shared(&f.rel))
+        .map(|f| f.rel)
+        .collect();
+    stubs.sort();
+    stubs
+}
+
+/// Rewrite the stubs of an export (`out/exercises/`, the Rust stubs or the C stubs) with their
+/// comments in Korean.
 pub fn write_korean_stubs(lab: &Path, out: &Path) -> Result<()> {
-    for rel in stub_files(lab) {
+    for rel in stub_files(out) {
         let path = out.join("exercises").join(&rel);
         let source = std::fs::read_to_string(&path)
             .with_context(|| format!("reading {}", path.display()))?;
@@ -202,30 +311,33 @@ pub struct Findings {
     pub owed: Vec<String>,
 }
 
-/// What `checker verify` reports of the stubs' Korean.
+/// What `checker verify` reports of the stubs' Korean, both tracks'.
 pub fn check(lab: &Path) -> Result<Findings> {
     let mut findings = Findings::default();
-    for rel in stub_files(lab) {
-        check_stub(lab, &rel, &mut findings)?;
+    for dir in STUB_DIRS.map(Path::new) {
+        for rel in stubs_below(&lab.join(dir)) {
+            check_stub(lab, &dir.join(&rel), &rel, &mut findings)?;
+        }
     }
     Ok(findings)
 }
 
-/// One stub's Korean: its stamp, a Korean block for each comment (or one owed), and no Korean
-/// block left over.
-fn check_stub(lab: &Path, rel: &Path, findings: &mut Findings) -> Result<()> {
+/// One stub's Korean (`shown`: the stub, relative to the lab; `rel`: relative to its track's
+/// `exercises/`): its stamp, a Korean block for each comment (or one owed), and no Korean block
+/// left over.
+fn check_stub(lab: &Path, shown: &Path, rel: &Path, findings: &mut Findings) -> Result<()> {
     let Findings {
         problems,
         owed: owed_blocks,
     } = findings;
-    let path = lab.join("exercises").join(rel);
+    let path = lab.join(shown);
     let source =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let ko_path = ko_file(lab, rel);
     let ko_text = std::fs::read_to_string(&ko_path).unwrap_or_default();
     let ko = translations(&ko_text);
     let owed = owed(&ko_text);
-    let shown = format!("exercises/{}", rel.display());
+    let shown = shown.display().to_string();
     let hash = stub_hash(&source);
     if !ko_text.is_empty() && stamp(&ko_text) != Some(hash.as_str()) {
         problems.push(format!(
@@ -236,7 +348,8 @@ fn check_stub(lab: &Path, rel: &Path, findings: &mut Findings) -> Result<()> {
     let lines: Vec<&str> = source.lines().collect();
     let mut used = Vec::new();
     for block in blocks(&source) {
-        let first = lines[block.start].trim();
+        let english = block.comment(&lines);
+        let first = english[0].trim();
         if owed.contains(&block.hash) {
             owed_blocks.push(format!(
                 "{shown}:{}: the comment `{first}` owes its Korean ({}: `{OWED}{}` holds the English until translated; write the Korean under `{HEADER}{}`)",
@@ -257,8 +370,7 @@ fn check_stub(lab: &Path, rel: &Path, findings: &mut Findings) -> Result<()> {
                 ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
             )),
             Some(korean) => {
-                let english = &lines[block.start..block.start + block.len];
-                korean_keeps_the_stub(&shown, (block.start + 1, first), english, korean, problems);
+                korean_keeps_the_stub(&shown, (block.start + 1, first), &english, korean, problems);
                 used.push(block.hash.clone());
             }
         }
@@ -311,7 +423,7 @@ mod tests {
         let b = blocks(STUB);
         assert_eq!(b.len(), 3);
         assert_eq!((b[0].start, b[0].len), (0, 2));
-        assert_eq!((b[1].start, b[1].indent.as_str()), (4, "    "));
+        assert_eq!((b[1].start, b[1].before.as_str()), (4, "    "));
         assert_eq!(b[2].start, 6);
     }
 
@@ -362,6 +474,61 @@ mod tests {
         std::fs::write(&ko, text.replace("// TODO 1. 소켓", "// 소켓")).unwrap();
         let problems = super::check(lab.path()).unwrap().problems;
         assert!(problems.iter().any(|p| p.contains("TODO")), "{problems:?}");
+    }
+
+    const C_STUB: &str = "// Day 9.\nstruct c {\n    int fd;   // its socket: \"//\" is no comment\n    char *out; // bytes to send,\n               // in order\n    char sep;  // '/'\n};\n";
+
+    #[test]
+    fn a_comment_after_code_is_a_block_and_its_korean_keeps_the_code() {
+        let b = blocks(C_STUB);
+        let starts: Vec<(usize, usize)> = b.iter().map(|b| (b.start, b.len)).collect();
+        assert_eq!(starts, [(0, 1), (2, 1), (3, 2), (5, 1)]);
+        assert_eq!(b[1].before, "    int fd;   ");
+        let lines: Vec<&str> = C_STUB.lines().collect();
+        assert_eq!(b[2].comment(&lines), ["// bytes to send,", "// in order"]);
+        let ko = translations(&format!(
+            "# en {}\n// 보낼 바이트,\n// 순서대로\n",
+            b[2].hash
+        ));
+        let out = korean(C_STUB, &ko);
+        assert!(
+            out.contains(
+                "    char *out; // 보낼 바이트,\n               // 순서대로\n    char sep;"
+            )
+        );
+    }
+
+    /// The C stubs: their Korean below `checker/i18n/stubs/c/`, checked from the lab's
+    /// `c/exercises/` (its `common/` no stub), and written into a C export's `exercises/`.
+    #[test]
+    fn the_c_stubs_korean_is_checked_and_exported() {
+        let lab = tempfile::tempdir().unwrap();
+        let write = |path: std::path::PathBuf, text: &str| {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(lab.path().join("c/exercises/day9-x/x.c"), C_STUB);
+        write(
+            lab.path().join("c/exercises/common/lab.h"),
+            "// the lab's\n",
+        );
+        let rel = std::path::Path::new("day9-x/x.c");
+        let ko = super::ko_file(lab.path(), rel);
+        assert!(ko.ends_with("checker/i18n/stubs/c/day9-x/x.c.ko"), "{ko:?}");
+        let problems = super::check(lab.path()).unwrap().problems;
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems[0].starts_with("c/exercises/day9-x/x.c:1: no Korean"));
+        let mut text = format!("# stub {}\n\n", super::stub_hash(C_STUB));
+        for block in blocks(C_STUB) {
+            text.push_str(&format!("# en {}\n// 한국어\n\n", block.hash));
+        }
+        write(ko, &text);
+        assert!(super::check(lab.path()).unwrap().problems.is_empty());
+        let out = tempfile::tempdir().unwrap();
+        write(out.path().join("exercises/day9-x/x.c"), C_STUB);
+        super::write_korean_stubs(lab.path(), out.path()).unwrap();
+        let korean = std::fs::read_to_string(out.path().join("exercises/day9-x/x.c")).unwrap();
+        assert!(korean.starts_with("// 한국어\nstruct c {\n    int fd;   // 한국어\n"));
     }
 
     #[test]

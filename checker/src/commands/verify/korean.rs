@@ -327,8 +327,12 @@ pub fn check(lab: &Path) -> Result<Vec<String>> {
     problems.extend(glossary_problems_in(catalog, &values, &terms));
     problems.extend(register_problems_in(catalog, &values));
     problems.extend(particle_problems(catalog, &values));
-    // The stubs' Korean comments (export-student --lang ko) keep them too.
-    for rel in crate::commands::stubs_ko::stub_files(lab) {
+    // The stubs' Korean comments (export-student --lang ko) keep them too, C's as Rust's.
+    let c_stubs = crate::commands::stubs_ko::stub_files(&lab.join("c"));
+    for rel in crate::commands::stubs_ko::stub_files(lab)
+        .into_iter()
+        .chain(c_stubs)
+    {
         let path = crate::commands::stubs_ko::ko_file(lab, &rel);
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
