@@ -85,7 +85,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
         }
     };
     let built = Built {
-        track: crate::base::workspace::Track::Rust,
+        track: Track::Rust,
         by_hand_dir: None,
         package_dir,
         executables,
@@ -263,7 +263,7 @@ fn build_binaries(
 /// Programs given with `--program NAME=PATH`: nothing to build.
 pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
     BuildOutcome::Built(Built {
-        track: crate::base::workspace::Track::Rust,
+        track: Track::Rust,
         by_hand_dir: None,
         package_dir: PathBuf::new(),
         executables: programs.iter().cloned().collect(),

@@ -9,6 +9,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::library::{Case, expect_all, shapes};
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::harness::{Call, arg_bytes};
 
 pub static EXERCISE: Exercise = Exercise {
@@ -151,11 +152,11 @@ pub static EXERCISE: Exercise = Exercise {
 
 /// The exercise on the C track: its file, built into the archive its harness links through a
 /// shim with this exercise's Rust API (checker/c-track/shims/), and its rules as what it may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["endian.c"],
     library: Some("endian"),
-    imports: &[crate::lab::track::ImportRule {
-        kind: crate::lab::track::ImportKind::Forbidden,
+    imports: &[ImportRule {
+        kind: ImportKind::Forbidden,
         functions: &[
             "htons",
             "htonl",

@@ -17,10 +17,12 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::stalled;
 use crate::exercises::kit::{lines, run};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::CTrack;
 use crate::observe::wire::differ;
 use crate::observe::wire::{self, Conn, Server, Transcript};
 
@@ -124,10 +126,10 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["file-server.c", "file-client.c"],
     library: None,
-    imports: &[crate::exercises::kit::c_imports::NO_RESOLVER],
+    imports: &[c_imports::NO_RESOLVER],
 };
 
 /// The sizes every transfer test uses.

@@ -13,10 +13,12 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::errors;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::run::{self, Finished};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::CTrack;
 use crate::observe::wire::differ;
 use crate::observe::wire::udp::{HiddenUdpServer, Peer, STRANGER, UdpBehaviour};
 use crate::observe::wire::{Server, Transcript};
@@ -141,10 +143,10 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["udp-echo-server.c", "udp-client.c"],
     library: None,
-    imports: &[crate::exercises::kit::c_imports::NO_RESOLVER],
+    imports: &[c_imports::NO_RESOLVER],
 };
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {

@@ -6,10 +6,12 @@
 //! system call, so a server that writes at once when it can and buffers only the rest passes.
 
 use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::lab::family::Takes;
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 
 const SERVER: &str = "poll-server";
 
@@ -35,14 +37,14 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["poll-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::exercises::kit::c_imports::ONE_THREAD,
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Forbidden,
+        c_imports::NO_RESOLVER,
+        c_imports::ONE_THREAD,
+        ImportRule {
+            kind: ImportKind::Forbidden,
             functions: &[
                 "epoll_create",
                 "epoll_create1",
@@ -52,8 +54,8 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
             ],
             reason: "this exercise is about poll(2); epoll is day5-epoll",
         },
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Required,
+        ImportRule {
+            kind: ImportKind::Required,
             functions: &["poll", "ppoll", "select", "pselect"],
             reason: "wait for every client at once with poll(2) (select(2) is accepted too)",
         },

@@ -16,6 +16,8 @@ use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 
 mod client;
+use crate::exercises::kit::c_imports;
+use crate::lab::track::CTrack;
 use client::{
     client_early_close, client_echo, client_long_line, client_no_answer, client_pieces,
     client_refused,
@@ -102,8 +104,8 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["echo-server.c", "echo-client.c"],
     library: None,
-    imports: &[crate::exercises::kit::c_imports::NO_RESOLVER],
+    imports: &[c_imports::NO_RESOLVER],
 };

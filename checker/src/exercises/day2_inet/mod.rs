@@ -15,6 +15,7 @@ use crate::observe::glibc;
 use crate::observe::harness::{Call, arg_bytes, arg_str};
 
 mod inputs;
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use inputs::{TRICKY_V4, TRICKY_V6, gap_everywhere, random_v4, random_v6};
 
 pub static EXERCISE: Exercise = Exercise {
@@ -147,11 +148,11 @@ pub static EXERCISE: Exercise = Exercise {
 
 /// The exercise on the C track: its file, built into the archive its harness links through a
 /// shim with this exercise's Rust API (checker/c-track/shims/), and its rules as what it may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["inet.c"],
     library: Some("inet"),
-    imports: &[crate::lab::track::ImportRule {
-        kind: crate::lab::track::ImportKind::Forbidden,
+    imports: &[ImportRule {
+        kind: ImportKind::Forbidden,
         functions: &[
             "inet_addr",
             "inet_aton",

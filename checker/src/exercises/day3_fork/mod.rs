@@ -27,6 +27,8 @@ use crate::observe::wire::{Conn, Server};
 
 mod reaping;
 
+use crate::exercises::kit::c_imports;
+use crate::lab::track::CTrack;
 use reaping::{back_to_one_process, no_zombie_burst, no_zombie_sequential};
 
 const SERVER: &str = "fork-server";
@@ -175,13 +177,13 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["fork-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::exercises::kit::c_imports::NO_THREADS,
-        crate::exercises::kit::c_imports::FORKS,
+        c_imports::NO_RESOLVER,
+        c_imports::NO_THREADS,
+        c_imports::FORKS,
     ],
 };
 

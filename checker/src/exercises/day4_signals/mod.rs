@@ -30,6 +30,8 @@ use crate::lab::family::{Takes, Tweak};
 use crate::observe::wire::{Conn, Server, Transcript};
 
 mod exit;
+use crate::exercises::kit::c_imports;
+use crate::lab::track::CTrack;
 use exit::{sigint_exit, sigterm_exit};
 
 const SERVER: &str = "signal-server";
@@ -111,14 +113,14 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["signal-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::exercises::kit::c_imports::NO_THREADS,
-        crate::exercises::kit::c_imports::FORKS,
-        crate::exercises::kit::c_imports::NO_SIGNAL,
+        c_imports::NO_RESOLVER,
+        c_imports::NO_THREADS,
+        c_imports::FORKS,
+        c_imports::NO_SIGNAL,
     ],
 };
 

@@ -66,19 +66,19 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["epoll-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::exercises::kit::c_imports::ONE_THREAD,
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Forbidden,
+        c_imports::NO_RESOLVER,
+        c_imports::ONE_THREAD,
+        ImportRule {
+            kind: ImportKind::Forbidden,
             functions: &["poll", "ppoll", "select", "pselect"],
             reason: "this exercise is about epoll; poll(2) and select(2) are day5-poll",
         },
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Required,
+        ImportRule {
+            kind: ImportKind::Required,
             functions: &["epoll_wait", "epoll_pwait", "epoll_pwait2"],
             reason: "wait for every client at once with epoll_wait",
         },
@@ -86,4 +86,6 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
 };
 
 mod edge;
+use crate::exercises::kit::c_imports;
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use edge::{burst_then_silence, edge_triggered};

@@ -25,10 +25,12 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::wait;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::wire::{Conn, Server};
 
 const SERVER: &str = "store-server";
@@ -147,15 +149,15 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["store-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::exercises::kit::c_imports::NO_THREADS,
-        crate::exercises::kit::c_imports::FORKS,
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Required,
+        c_imports::NO_RESOLVER,
+        c_imports::NO_THREADS,
+        c_imports::FORKS,
+        ImportRule {
+            kind: ImportKind::Required,
             functions: &["pipe", "pipe2"],
             reason: "the logger is fed through a pipe made with pipe()",
         },

@@ -7,9 +7,11 @@
 use crate::exercises::chat::CHAT;
 use crate::exercises::chat::thread_per_client;
 use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 
 const SERVER: &str = "chat-server";
 
@@ -43,18 +45,18 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["chat-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Forbidden,
+        c_imports::NO_RESOLVER,
+        ImportRule {
+            kind: ImportKind::Forbidden,
             functions: &["fork", "vfork"],
             reason: "threads of one process share the list of clients; no fork",
         },
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Forbidden,
+        ImportRule {
+            kind: ImportKind::Forbidden,
             functions: &[
                 "poll",
                 "ppoll",
@@ -66,8 +68,8 @@ static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
             ],
             reason: "a thread per client waits in its own read; poll and epoll are the other ways",
         },
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Required,
+        ImportRule {
+            kind: ImportKind::Required,
             functions: &["pthread_create", "thrd_create"],
             reason: "a thread per client, made with pthread_create (or C11's thrd_create)",
         },

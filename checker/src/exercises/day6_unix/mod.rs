@@ -32,9 +32,11 @@ use crate::context::Ctx;
 use crate::exercises::echo_server::ECHO_SERVER;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::wire::Server;
 
 const SERVER: &str = "prefork-server";
@@ -212,15 +214,15 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its files, and its rules as what the binary may import.
-static C_TRACK: crate::lab::track::CTrack = crate::lab::track::CTrack {
+static C_TRACK: CTrack = CTrack {
     student_files: &["prefork-server.c"],
     library: None,
     imports: &[
-        crate::exercises::kit::c_imports::NO_RESOLVER,
-        crate::exercises::kit::c_imports::NO_THREADS,
-        crate::exercises::kit::c_imports::FORKS,
-        crate::lab::track::ImportRule {
-            kind: crate::lab::track::ImportKind::Required,
+        c_imports::NO_RESOLVER,
+        c_imports::NO_THREADS,
+        c_imports::FORKS,
+        ImportRule {
+            kind: ImportKind::Required,
             functions: &["sendmsg"],
             reason: "the parent passes each connection to a worker with sendmsg() and SCM_RIGHTS",
         },
