@@ -72,6 +72,7 @@ progress-building = building { $exercise } (first time: ~1 min)
 ## Hints by kind of error (report/hints.rs)
 
 hint-not-started = This code still runs `todo!()`. Replace the `todo!()` with your implementation; the doc comment above it quotes the C call and names its nix equivalent.
+hint-not-started-c = This code still stops at a `TODO(...)`. Replace it with your code; the `// TODO` comment above it quotes the call from the course notes.
 hint-panic = Your code panicked. The message and the line are shown above; a panic is never a pass, even where the contract expects an error (print one line on stderr and exit with status 1 instead).
 hint-crash = The process died from a signal. SIGSEGV usually means a stack overflow (endless recursion); SIGABRT a panic inside a panic or an explicit abort; SIGPIPE a write to a socket whose peer had closed (see course.md on SIGPIPE and MSG_NOSIGNAL).
 hint-timeout = Nothing happened within the time limit. Look for a loop that never ends, a read that waits for data that will never come (did you wait for EOF before answering?), or a blocking call on the wrong socket.

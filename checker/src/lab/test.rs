@@ -120,12 +120,25 @@ impl Test {
         catalog_key(self.hint_from, Some(self.id), "hint")
     }
 
+    /// Whose words the test's hint is: the family's, a variant's or the exercise's (the first
+    /// part of `hint_key`). The C track's hints are keyed by it (`exercises::kit::c_hints`).
+    pub fn hint_owner(&self) -> Owner {
+        self.hint_from
+    }
+
+    /// The key of the hint as the C track words it, where it words it apart:
+    /// `day3-fork--serves-concurrently--hint-c`.
+    pub fn c_hint_key(&self) -> String {
+        catalog_key(self.hint_from, Some(self.id), "hint-c")
+    }
+
     /// The test's title in the reader's language (the table's English if not translated).
     pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
         tr.own_or(&self.title_key(), self.title)
     }
 
-    /// The test's hint in the reader's language.
+    /// The test's hint in the reader's language, as the Rust track reads it (a report that knows
+    /// the track reads `exercises::kit::c_hints::hint_on`).
     pub fn hint_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
         tr.own_or(&self.hint_key(), self.hint)
     }
@@ -179,6 +192,8 @@ mod tests {
         assert_eq!(tests[0].title_key(), "shared--echo--title");
         assert_eq!(tests[0].hint_key(), "shared-design--echo--hint");
         assert_eq!(tests[1].hint_key(), "shared--flood--hint");
+        assert_eq!(tests[0].hint_owner(), "shared-design");
+        assert_eq!(tests[1].c_hint_key(), "shared--flood--hint-c");
         assert_eq!(tests[2].title_key(), "day2-server--client-talks--title");
         assert_eq!(tests[4].title_key(), "rules--rules--title");
         let keys = catalog_keys(&SERVER);

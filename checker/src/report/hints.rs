@@ -3,15 +3,16 @@
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Diagnosis, Failure, FailureKind};
+use crate::base::workspace::Track;
 
 /// What to tell the student about a failure the checker explains itself (it has a kind): the
 /// diagnosis of the program's state where there is one, for it says more than the kind (a
 /// stuck program ran out of nothing, whatever a timeout's hint says); else the kind's hint.
-/// `None` for a failure that keeps its test's own hint.
-pub fn for_failure(f: &Failure) -> Option<Text> {
+/// `None` for a failure that keeps its test's own hint. Worded for the student's `track`.
+pub fn for_failure(f: &Failure, track: Track) -> Option<Text> {
     match (f.diagnosis, f.kind) {
         (Some(diagnosis), Some(_)) => Some(diagnosed(diagnosis)),
-        (None, Some(kind)) => Some(explain(kind)),
+        (None, Some(kind)) => Some(explain_on(kind, track)),
         (_, None) => None,
     }
 }
@@ -29,7 +30,16 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
     }
 }
 
-/// What to tell the student about a kind of error.
+/// What to tell a student of `track` about a kind of error: a C stub stops at a `TODO(...)`,
+/// not at a `todo!()`.
+pub fn explain_on(kind: FailureKind, track: Track) -> Text {
+    match (kind, track) {
+        (FailureKind::NotStarted, Track::C) => msg!("hint-not-started-c"),
+        _ => explain(kind),
+    }
+}
+
+/// What to tell the student about a kind of error (as the Rust track says it).
 pub fn explain(kind: FailureKind) -> Text {
     match kind {
         FailureKind::NotStarted => msg!("hint-not-started"),
@@ -55,18 +65,27 @@ mod tests {
     #[test]
     fn a_diagnosis_chooses_the_hint_over_the_kind() {
         let timeout = Failure::of_kind(FailureKind::Timeout, "no answer");
-        assert!(for_failure(&timeout).is_some_and(|h| h.is("hint-timeout")));
+        assert!(for_failure(&timeout, Track::Rust).is_some_and(|h| h.is("hint-timeout")));
         let stuck = timeout.clone().diagnosed(Diagnosis::Stuck);
-        assert!(for_failure(&stuck).is_some_and(|h| h.is("hint-stuck")));
+        assert!(for_failure(&stuck, Track::C).is_some_and(|h| h.is("hint-stuck")));
         let reset = Failure::of_kind(FailureKind::Reset, "reset");
         let unread = reset.diagnosed(Diagnosis::ClosedUnread);
-        assert!(for_failure(&unread).is_some_and(|h| h.is("hint-closed-unread")));
+        assert!(for_failure(&unread, Track::Rust).is_some_and(|h| h.is("hint-closed-unread")));
         let held = timeout.clone().diagnosed(Diagnosis::HoldsUnread);
-        assert!(for_failure(&held).is_some_and(|h| h.is("hint-holds-unread")));
+        assert!(for_failure(&held, Track::Rust).is_some_and(|h| h.is("hint-holds-unread")));
         let client = timeout.diagnosed(Diagnosis::ClientWithoutTimeout);
-        assert!(for_failure(&client).is_some_and(|h| h.is("hint-client-no-timeout")));
+        assert!(for_failure(&client, Track::Rust).is_some_and(|h| h.is("hint-client-no-timeout")));
         // A failure without a kind keeps its test's own hint, diagnosed or not.
         let wrong = Failure::wrong("wrong line").diagnosed(Diagnosis::Stuck);
-        assert!(for_failure(&wrong).is_none());
+        assert!(for_failure(&wrong, Track::C).is_none());
+    }
+
+    #[test]
+    fn a_c_stub_is_told_of_its_todo_macro() {
+        let todo = Failure::not_started("reached a TODO");
+        assert!(for_failure(&todo, Track::Rust).is_some_and(|h| h.is("hint-not-started")));
+        assert!(for_failure(&todo, Track::C).is_some_and(|h| h.is("hint-not-started-c")));
+        let timeout = FailureKind::Timeout;
+        assert!(explain_on(timeout, Track::C).is("hint-timeout"));
     }
 }

@@ -8,6 +8,8 @@ use anstyle::Style;
 use super::{DIM, Rerun, YELLOW, read, status_mark, with_course_link};
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
+use crate::base::workspace::Track;
+use crate::exercises::kit::c_hints;
 use crate::grade::outcome::TestReport;
 use crate::lab::exercise::Exercise;
 use crate::report::lines::Lines;
@@ -76,7 +78,7 @@ fn failure_lines(
         Status::Error | Status::NotApplicable | Status::Unjudged
     ) && !t.is_quiet()
     {
-        hint_and_section(out, t, f, indent, tr)?;
+        hint_and_section(out, t, f, (indent, rerun.track), tr)?;
     }
     if let Some(cmd) = &f.reproduce {
         let by_hand = msg!("report-try-by-hand", command = cmd);
@@ -126,17 +128,18 @@ fn evidence(
     Ok(())
 }
 
-/// The hint, and the course section to read, linked where the terminal can follow a link.
+/// The hint, worded for the track graded, and the course section to read, linked where the
+/// terminal can follow a link.
 fn hint_and_section(
     out: &mut Lines<'_, impl Write>,
     t: &TestReport,
     f: &crate::base::verdict::Failure,
-    indent: usize,
+    (indent, track): (usize, Track),
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let hint = match (t.status, hints::for_failure(f)) {
+    let hint = match (t.status, hints::for_failure(f, track)) {
         // For an unstarted function the test's own hint says what to write.
-        (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
+        (Status::NotStarted, _) | (_, None) => c_hints::hint_on(&t.test, track, tr).into_owned(),
         (_, Some(hint)) => tr.render(&hint),
     };
     let label = tr.render(&msg!("report-hint"));
