@@ -101,7 +101,11 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             commands::tree_of(args).map(|t| t.track).unwrap_or_default(),
             tr,
         ),
-        Some(Command::Hint { exercise }) => commands::list::hint(&exercise, tr),
+        Some(Command::Hint { exercise }) => commands::list::hint(
+            &exercise,
+            commands::tree_of(args).map(|t| t.track).unwrap_or_default(),
+            tr,
+        ),
         Some(Command::Verify { exercises }) => {
             commands::verify::run(commands::options(args, tr)?, &exercises)
         }

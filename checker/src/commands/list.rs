@@ -11,6 +11,7 @@ use crate::base::i18n::{Messages, msg};
 use crate::base::workspace::Track;
 use crate::cli::Format;
 use crate::exercises;
+use crate::exercises::kit::c_hints;
 use crate::lab::course;
 use crate::lab::selection;
 use crate::lab::test::tests_of;
@@ -68,7 +69,7 @@ pub fn list(format: Format, track: Track, tr: &Messages) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
+pub fn hint(name: &str, track: Track, tr: &Messages) -> Result<ExitCode> {
     let Some(ex) = selection::find(exercises::ALL, name) else {
         let error = msg!("hint-unknown-exercise", exercise = name);
         let _ = writeln!(
@@ -95,7 +96,7 @@ pub fn hint(name: &str, tr: &Messages) -> Result<ExitCode> {
         for t in tests_of(ex) {
             writeln!(lines.out)?;
             lines.row(&format!("{}: ", t.id), &t.title_in(tr))?;
-            lines.indented(2, &t.hint_in(tr), 0)?;
+            lines.indented(2, &c_hints::hint_on(&t, track, tr), 0)?;
             lines.indented(2, &format!("({}#{})", tr.course(), t.section), 0)?;
         }
         writeln!(lines.out)?;
