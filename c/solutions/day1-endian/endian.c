@@ -13,7 +13,7 @@ bool lab_is_little_endian(void)
 
 uint16_t lab_swap16(uint16_t x)
 {
-    // x is promoted to int, so x << 8 keeps the low byte above bit 15; the cast drops it.
+    // x is promoted to int, so x << 8 keeps the high byte above bit 15; the cast drops it.
     return (uint16_t)((x << 8) | (x >> 8));
 }
 
