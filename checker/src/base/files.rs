@@ -112,9 +112,14 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> Result<bool> {
     }
     // Written beside it, then renamed over it: a build reading it meanwhile (another checker's,
     // sharing the C track's common/ headers) sees the old file or the new, never half of one.
-    let partial = path.with_extension(format!("partial-{}", std::process::id()));
-    std::fs::write(&partial, content).with_context(|| format!("writing {}", partial.display()))?;
-    std::fs::rename(&partial, path).with_context(|| format!("writing {}", path.display()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut partial = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("writing beside {}", path.display()))?;
+    std::io::Write::write_all(&mut partial, content)
+        .with_context(|| format!("writing {}", path.display()))?;
+    partial
+        .persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(true)
 }
 

@@ -12,6 +12,7 @@
 //! 2 GiB address-space limit (`contain::limits`), so each would die before `main`.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,6 +21,7 @@ use anyhow::{Context, Result};
 use super::cargo::Workspace;
 use super::{harness, package, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
+use crate::base::hash::Fnv;
 use crate::base::i18n::msg;
 use crate::base::workspace::{self, Track, Tree};
 use crate::contain::reaper;
@@ -62,7 +64,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
     stage_sources(tree, &source, &staged, programs, library.as_deref())?;
     let mut targets: Vec<String> = programs.iter().map(|p| p.to_string()).collect();
     targets.extend(library.clone());
-    let (success, output) = make(&staged, flags, &targets)?;
+    let (success, output) = made(&staged, flags, &targets)?;
     let shown = shown_dir(tree, exercise.name);
     let diagnostics = as_students(&output, &staged, &shown);
     if !success {
@@ -308,6 +310,33 @@ fn stage_sources(
     makefile.push_str("include ../common/lab.mk\n");
     write_if_changed(&staged.join("Makefile"), makefile.as_bytes())?;
     Ok(())
+}
+
+/// `make`, unless what it would make is there already from the same sources, headers, flags and
+/// rules (its output kept beside it, for the warnings): another checker's tests may be running
+/// those programs, and relinking them would pull them from under it, as cargo never does.
+fn made(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> {
+    let mut h = Fnv::new();
+    (cflags, LAB_MK, targets).hash(&mut h);
+    let common = dir.parent().map(|p| p.join("common")).unwrap_or_default();
+    for found in c_files(dir).into_iter().chain(c_files(&common)) {
+        found.rel.hash(&mut h);
+        std::fs::read(&found.path).unwrap_or_default().hash(&mut h);
+    }
+    let inputs = format!("{:016x}", h.finish());
+    let stamp = dir.join(".checker-made");
+    if let Ok(text) = std::fs::read_to_string(&stamp)
+        && let Some((key, output)) = text.split_once('\n')
+        && key == inputs
+        && targets.iter().all(|t| dir.join(t).is_file())
+    {
+        return Ok((true, output.to_string()));
+    }
+    let (success, output) = make(dir, cflags, targets)?;
+    if success {
+        write_if_changed(&stamp, format!("{inputs}\n{output}").as_bytes())?;
+    }
+    Ok((success, output))
 }
 
 /// Run make on `targets` in `dir` with `cflags`: whether it succeeded, and what it printed

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::base::files::package_files;
 use crate::base::hash::Fnv;
 use crate::base::hash::this_checker;
-use crate::base::workspace::{self, Tree};
+use crate::base::workspace::{self, Track, Tree};
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::lab::exercise::Exercise;
 
@@ -53,6 +53,11 @@ fn key(tree: &Tree, exercise: &Exercise) -> String {
     exercise.name.hash(&mut h);
     let _ = this_checker(&mut h);
     package_files(&tree.package_dir(exercise.name), &mut h);
+    // A C program is built from the tree's common/ headers too.
+    if tree.track == Track::C {
+        "c".hash(&mut h);
+        package_files(&tree.dir.join("common"), &mut h);
+    }
     format!("{:016x}", h.finish())
 }
 

@@ -321,7 +321,8 @@ pub fn totals(reports: &[ExerciseReport]) -> Totals {
 
 /// The rules hold trivially while nothing is written: an untouched stub's `rules` would read
 /// as a pass among failures ("1 passed"). Until some other test gets past its `todo!()`, the
-/// rules count as not started too.
+/// rules count as not started too; so does a C exercise's missing required call (a stub makes
+/// none yet).
 pub fn rules_wait_for_work(tests: &mut [TestReport]) {
     let missing_call = |t: &TestReport| {
         t.failure
@@ -333,7 +334,10 @@ pub fn rules_wait_for_work(tests: &mut [TestReport]) {
         .filter(|t| !t.test.is_rules)
         .map(|t| t.status)
         .collect();
-    if others.is_empty() || others.iter().any(|&s| s != Status::NotStarted) {
+    // Alone (`day3-fork/rules`), a missing call cannot be told from a stub's: it waits too.
+    if others.iter().any(|&s| s != Status::NotStarted)
+        || (others.is_empty() && !tests.iter().any(missing_call))
+    {
         return;
     }
     for t in tests
