@@ -91,7 +91,8 @@ hint-no-listening-line = A server must print exactly `listening on <ip>:<port>` 
 hint-bad-output = Output is part of the contract: it must match byte for byte, spaces and newlines included, and nothing else may be printed on that stream.
 hint-bad-exit = Exit statuses are part of the contract: 0 on success, 1 with one line on stderr for an expected error, never a panic (101) or a signal.
 hint-missing-call = The exercise's lesson is a call your program does not make yet (the rule names it): make it where the course section shows it; another way of doing the same job is not this exercise.
-hint-rule = The exercise forbids a shortcut that would skip its lesson (in Rust, see clippy.toml and the [lints] table in the exercise's Cargo.toml; in C, the rule names the functions). Write that part yourself.
+hint-rule = The exercise forbids a shortcut that would skip its lesson (see clippy.toml and the [lints] table in the exercise's Cargo.toml). Write that part yourself.
+hint-rule-c = The exercise forbids a shortcut that would skip its lesson: a C library function the rule names (read from what your compiled code calls). Write that part yourself.
 
 ## Grading (grade/)
 

@@ -35,6 +35,7 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
 pub fn explain_on(kind: FailureKind, track: Track) -> Text {
     match (kind, track) {
         (FailureKind::NotStarted, Track::C) => msg!("hint-not-started-c"),
+        (FailureKind::Rule, Track::C) => msg!("hint-rule-c"),
         _ => explain(kind),
     }
 }
