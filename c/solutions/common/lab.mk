@@ -11,9 +11,13 @@ all: $(PROGRAMS) $(LIBRARY)
 Makefile ../common/lab.mk: ;
 
 # A program: its own .c file, with every header of its folder and of common/ (terminal: a
-# program is made from its .c file, never from something else's).
+# program is made from its .c file, never from something else's), and the archive of its
+# exercise's library if it has one (day1-fileio's copy calls lab_write_all from libfileio.a).
 %:: %.c $(wildcard *.h) $(wildcard ../common/*.h)
-	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $< $(filter %.a,$^) $(LDLIBS)
+
+# In an exercise with a library and programs, each program links the library's archive.
+$(PROGRAMS): $(LIBRARY)
 
 # A library exercise's functions, as an archive the checker's harness links.
 lib%.a: %.c $(wildcard *.h) $(wildcard ../common/*.h)

@@ -56,15 +56,18 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
     let staged = stage::package_dir(tree, exercise.name);
     let programs = exercise.kind.binaries();
     let library = c.library.map(|stem| format!("lib{stem}.a"));
-    let flags = if library.is_some() {
-        LIBRARY_CFLAGS
-    } else {
-        PROGRAM_CFLAGS
-    };
     stage_sources(tree, &source, &staged, programs, library.as_deref())?;
-    let mut targets: Vec<String> = programs.iter().map(|p| p.to_string()).collect();
-    targets.extend(library.clone());
-    let (success, output) = made(&staged, flags, &targets)?;
+    // The programs with their flags (a library exercise's programs link its archive, made
+    // with the same flags on the way), then the archive the harness links, made again with its.
+    let mut steps: Vec<(&str, Vec<String>)> = Vec::new();
+    if !programs.is_empty() {
+        steps.push((
+            PROGRAM_CFLAGS,
+            programs.iter().map(|p| p.to_string()).collect(),
+        ));
+    }
+    steps.extend(library.iter().map(|a| (LIBRARY_CFLAGS, vec![a.clone()])));
+    let (success, output) = made(&staged, &steps)?;
     let shown = shown_dir(tree, exercise.name);
     let diagnostics = as_students(&output, &staged, &shown);
     if !success {
@@ -166,6 +169,23 @@ const SHIMS: &[(&str, &[(&str, &str)])] = &[
             (
                 "src/lib.rs",
                 include_str!("../../c-track/shims/day1-endian/src/lib.rs"),
+            ),
+        ],
+    ),
+    (
+        "day1-fileio",
+        &[
+            (
+                "Cargo.toml",
+                include_str!("../../c-track/shims/day1-fileio/Cargo.toml"),
+            ),
+            (
+                "build.rs",
+                include_str!("../../c-track/shims/day1-fileio/build.rs"),
+            ),
+            (
+                "src/lib.rs",
+                include_str!("../../c-track/shims/day1-fileio/src/lib.rs"),
             ),
         ],
     ),
@@ -312,12 +332,13 @@ fn stage_sources(
     Ok(())
 }
 
-/// `make`, unless what it would make is there already from the same sources, headers, flags and
-/// rules (its output kept beside it, for the warnings): another checker's tests may be running
-/// those programs, and relinking them would pull them from under it, as cargo never does.
-fn made(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> {
+/// `make` for each step (its flags, its targets), unless what they would make is there already
+/// from the same sources, headers, flags and rules (their output kept beside it, for the
+/// warnings): another checker's tests may be running those programs, and relinking them would
+/// pull them from under it, as cargo never does.
+fn made(dir: &Path, steps: &[(&str, Vec<String>)]) -> Result<(bool, String)> {
     let mut h = Fnv::new();
-    (cflags, LAB_MK, targets).hash(&mut h);
+    (steps, LAB_MK).hash(&mut h);
     let common = dir.parent().map(|p| p.join("common")).unwrap_or_default();
     for found in c_files(dir).into_iter().chain(c_files(&common)) {
         found.rel.hash(&mut h);
@@ -328,11 +349,25 @@ fn made(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> 
     if let Ok(text) = std::fs::read_to_string(&stamp)
         && let Some((key, output)) = text.split_once('\n')
         && key == inputs
-        && targets.iter().all(|t| dir.join(t).is_file())
+        && steps
+            .iter()
+            .flat_map(|(_, t)| t)
+            .all(|t| dir.join(t).is_file())
     {
         return Ok((true, output.to_string()));
     }
-    let (success, output) = make(dir, cflags, targets)?;
+    let (mut success, mut output) = (true, String::new());
+    for (cflags, targets) in steps {
+        let (ok, said) = make(dir, cflags, targets)?;
+        // A library made for the programs and again for the harness warns twice alike.
+        if !output.contains(said.as_str()) {
+            output.push_str(&said);
+        }
+        success = ok;
+        if !ok {
+            break;
+        }
+    }
     if success {
         write_if_changed(&stamp, format!("{inputs}\n{output}").as_bytes())?;
     }

@@ -193,9 +193,10 @@ pub(super) fn copy_files(ctx: &mut Ctx) -> TestResult {
         let mut run = copy_paths(ctx, dir.path(), 0o022, &[], &src, &dst)?;
         run.expect_success()?;
         let got = read_file(&dst)?;
+        let copy = ctx.by_hand(COPY);
         expect_content(&run, &content, &got, |got| content_note(&content, got)).map_err(|f| {
             f.reproduce(format!(
-                "head -c {size} /dev/urandom > src.bin && cargo run -q -p day1-fileio --bin copy -- src.bin dst.bin && cmp src.bin dst.bin"
+                "head -c {size} /dev/urandom > src.bin && {copy} src.bin dst.bin && cmp src.bin dst.bin"
             ))
         })?;
         std::fs::remove_file(&src)?;
@@ -338,7 +339,8 @@ pub(super) fn copy_mode(ctx: &mut Ctx) -> TestResult {
                 f = f.note(msg!("fileio-mode-ignores-umask"));
             }
             return Err(f.reproduce(format!(
-                "(umask {umask:03o}; cargo run -q -p day1-fileio --bin copy -- {}src.bin new.bin) && stat -c %a new.bin",
+                "(umask {umask:03o}; {} {}src.bin new.bin) && stat -c %a new.bin",
+                ctx.by_hand(COPY),
                 flags.iter().map(|f| format!("{f} ")).collect::<String>()
             )));
         }

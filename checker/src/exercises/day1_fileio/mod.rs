@@ -8,6 +8,7 @@
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 
 mod copy;
 mod write;
@@ -111,7 +112,49 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
-    c: None,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its two files, `fileio.c` built into the archive its harness
+/// links through a shim with this exercise's Rust API (checker/c-track/shims/), and linked into
+/// `copy` with `copy.c`; its rules as what they may import, in the spirit of clippy.toml's: the
+/// descriptors are read and written with read, write and writev, never through stdio's streams
+/// or a call that copies for them. (stdio's writing functions stay allowed: the compiler makes
+/// `fprintf(stderr, "...\n")` an fwrite.)
+static C_TRACK: CTrack = CTrack {
+    student_files: &["fileio.c", "copy.c"],
+    library: Some("fileio"),
+    imports: &[
+        ImportRule {
+            kind: ImportKind::Forbidden,
+            functions: &[
+                "fopen",
+                "fdopen",
+                "freopen",
+                "fread",
+                "fgetc",
+                "getc",
+                "getchar",
+                "fgets",
+                "getline",
+                "getdelim",
+                "sendfile",
+                "splice",
+                "copy_file_range",
+            ],
+            reason: "open, read and write the descriptors yourself (open, read, write, writev): stdio's streams and the kernel's copy calls would run the loop the lesson is about",
+        },
+        ImportRule {
+            kind: ImportKind::Required,
+            functions: &["write"],
+            reason: "write every byte with write(2), looping over its short counts and EINTR",
+        },
+        ImportRule {
+            kind: ImportKind::Required,
+            functions: &["writev"],
+            reason: "write the buffers of lab_write_vectored_all with writev(2), one call per attempt",
+        },
+    ],
 };
 
 /// The exercise-specific half of the harness (see harness.rs).

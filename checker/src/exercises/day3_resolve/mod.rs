@@ -12,6 +12,7 @@ use crate::base::verdict::{Failure, Status, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::resolver::{self, Calls};
 
 mod question;
@@ -132,7 +133,50 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
-    c: None,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its files, and its rules as what the binary may import. In C
+/// the lesson is the resolver's own calls: the old ones they replace are forbidden, and so is
+/// reading or writing an address by hand.
+static C_TRACK: CTrack = CTrack {
+    student_files: &["resolve.c"],
+    library: None,
+    imports: &[
+        ImportRule {
+            kind: ImportKind::Forbidden,
+            functions: &[
+                "gethostbyname",
+                "gethostbyname2",
+                "gethostbyname_r",
+                "gethostbyname2_r",
+                "gethostbyaddr",
+                "gethostbyaddr_r",
+            ],
+            reason: "getaddrinfo and getnameinfo replace the old resolver calls (IPv4 only, or their answer in static storage the next call overwrites)",
+        },
+        ImportRule {
+            kind: ImportKind::Forbidden,
+            functions: &[
+                "inet_ntop",
+                "inet_ntoa",
+                "inet_pton",
+                "inet_aton",
+                "inet_addr",
+            ],
+            reason: "let getnameinfo write each address (NI_NUMERICHOST) and getaddrinfo read it (AI_NUMERICHOST)",
+        },
+        ImportRule {
+            kind: ImportKind::Required,
+            functions: &["getaddrinfo"],
+            reason: "resolve with getaddrinfo(3)",
+        },
+        ImportRule {
+            kind: ImportKind::Required,
+            functions: &["getnameinfo"],
+            reason: "write each address (and find each name) with getnameinfo(3)",
+        },
+    ],
 };
 
 fn localhost(ctx: &mut Ctx) -> TestResult {

@@ -67,6 +67,31 @@ pub const C_HINTS: &[(&str, &str, &str)] = &[
     ),
     // The exercises' own tests.
     (
+        "day1-fileio",
+        "write-all",
+        "Loop until every byte is written: after a short count n, go on from `(const char *)buf + n` with len - n; when write() returns -1 with errno EINTR, call it again; on any other error return -1.",
+    ),
+    (
+        "day1-fileio",
+        "copy-files",
+        "Read until read() returns 0 and write exactly the n bytes each read returned (with lab_write_all); a short read is not the end of the file.",
+    ),
+    (
+        "day1-fileio",
+        "copy-mode",
+        "Pass 0644 as open()'s third argument with O_CREAT and let the kernel take the umask off; never chmod afterwards.",
+    ),
+    (
+        "day1-fileio",
+        "copy-stdio",
+        "For `-` use fd 0 (STDIN_FILENO) or fd 1 (STDOUT_FILENO) instead of opening a file; on a pipe a read may return less than the buffer long before the end.",
+    ),
+    (
+        "day1-fileio",
+        "copy-errors",
+        "Check every call's result; on an error print `copy: <path>: <errno's text>` (strerror(errno), at once, before another call changes errno) and exit 1: the path is the one the failing call was about.",
+    ),
+    (
         "day1-endian",
         "is-little-endian",
         "Put a known number in memory and look at its first byte: after `uint16_t one = 1;`, `*(unsigned char *)&one` is 1 on a little-endian host (or use the union of endian.h).",
@@ -130,6 +155,16 @@ pub const C_HINTS: &[(&str, &str, &str)] = &[
         "day3-fork",
         "back-to-one-process",
         "Every process the server starts must be gone once its client is: the child ends at the end of its branch with `_exit(0)`, never back into the accept loop, and the parent reaps it.",
+    ),
+    (
+        "day3-resolve",
+        "malformed-address",
+        "With AI_NUMERICHOST getaddrinfo rejects anything that is not a numeric address (EAI_NONAME): check what it returns, print `resolve: <ip>: ` and gai_strerror(rc) on stderr and exit with status 1; a failed call gives no list to use or free.",
+    ),
+    (
+        "day3-resolve",
+        "frees-list",
+        "Call freeaddrinfo(list) once, on the head getaddrinfo gave you (it frees every node: never node by node), after the last use of the list, on every path that got one, the error paths too.",
     ),
     (
         "day3-udp",
