@@ -356,6 +356,9 @@ fn made(dir: &Path, steps: &[(&str, Vec<String>)]) -> Result<(bool, String)> {
     {
         return Ok((true, output.to_string()));
     }
+    // A stamp describes only the last make that succeeded: a failed one may have left the
+    // archive built with the programs' flags, which the harness cannot link.
+    let _ = std::fs::remove_file(&stamp);
     let (mut success, mut output) = (true, String::new());
     for (cflags, targets) in steps {
         let (ok, said) = make(dir, cflags, targets)?;
