@@ -1960,6 +1960,7 @@ day7-broker--hostile-input--title = 5바이트짜리 남은 길이, 256 KiB를 �
 day7-broker--hostile-input--hint = 디코딩 오류는 모두 그 연결의 것이다. 그 연결을 닫고, 유언 메시지를 발행하고, 다른 연결들을 계속 처리한다(4.8). 256 KiB를 넘는 패킷은 버퍼에 담기 전에, 고정 헤더만 보고 거부한다.
 day7-broker--thousand-devices--title = 기기 1,000대가 한꺼번에 연결해 구독한 채로 PUBLISH 하나가 모두에게 닿는다
 day7-broker--thousand-devices--hint = 연결 천 개가 한꺼번에 열린다. 기기마다 스레드를 한두 개 쓴다면 스택을 작게 준다(std::thread::Builder::stack_size). poll이나 epoll 루프라면 스레드 하나가 모두를 쥔다. 시작할 때 RLIMIT_NOFILE의 소프트 한도를 올리고, 한꺼번에 몰려오는 연결을 받아 낼 만한 백로그로 리슨한다.
+day7-broker--thousand-devices--hint-c = 연결 천 개가 한꺼번에 열린다. poll이나 epoll 루프라면 스레드 하나가 모두를 쥔다(연결이나 pollfd를 고정 크기 배열에 두지 말고 realloc으로 늘린다). 기기마다 스레드를 한두 개 쓴다면 스택을 작게 준다(pthread_attr_setstacksize). 시작할 때 RLIMIT_NOFILE의 소프트 한도를 하드 한도까지 올리고(getrlimit, setrlimit), 한꺼번에 몰려오는 연결을 받아 낼 만한 백로그로 리슨한다(listen(fd, 1024)).
 day7-broker--stalled-subscriber--title = 구독자 둘이 읽기를 멈춰도 셋째 구독자는 모든 메시지를 곧바로 받고, 브로커의 메모리는 한도 안에 머문다
 day7-broker--stalled-subscriber--hint = 한 기기를 처리하는 코드에서 다른 기기에 절대 쓰지 않는다. 연결마다 한도가 있는 송신함을 두고(가득 차면 QoS 0은 버리고, QoS 1은 세션에 그 한도까지 간직한다), 그 연결만의 쓰기 담당이 비우게 한다. 그 연결의 스레드, 그 연결의 POLLOUT, 그 연결의 태스크다.
 day7-broker--sigterm-exit--title = SIGTERM: 모든 연결을 닫고, 더는 수락하지 않고, 2초 안에 상태 0으로 종료

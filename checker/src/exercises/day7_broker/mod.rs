@@ -23,9 +23,11 @@ use std::time::Instant;
 use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
 use crate::context::Ctx;
+use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::server;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::CTrack;
 use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
 
@@ -265,7 +267,17 @@ pub static EXERCISE: Exercise = Exercise {
         },
     ],
     rules: &RULES,
-    c: None,
+    c: Some(&C_TRACK),
+};
+
+/// The exercise on the C track: its file, and its rules as what the binary may import. Any
+/// design is allowed, as in Rust (threads, poll, epoll). Rust's rules ban std's sockets, which
+/// C has no counterpart of (its sockets are the kernel's calls already), and std's resolver:
+/// here getaddrinfo and gethostbyname. (No MQTT library can be linked: lab.mk links none.)
+static C_TRACK: CTrack = CTrack {
+    student_files: &["mqtt-broker.c"],
+    library: None,
+    imports: &[c_imports::NO_RESOLVER],
 };
 
 /// The broker, started on a port of the kernel's choosing, and the transcript of the test.

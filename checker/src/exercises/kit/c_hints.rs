@@ -206,6 +206,11 @@ pub const C_HINTS: &[(&str, &str, &str)] = &[
         "no-fd-leak",
         "Every descriptor a worker receives is its own: close() it when its client is done, or one leaks per client until the worker hits its limit.",
     ),
+    (
+        "day7-broker",
+        "thousand-devices",
+        "A thousand connections at once: a poll or epoll loop holds them all in one thread (no fixed array of connections or pollfds: grow them with realloc); with a thread or two per device, give them small stacks (pthread_attr_setstacksize). Raise the soft RLIMIT_NOFILE to the hard one at start (getrlimit, setrlimit), and listen with a backlog that takes a burst (listen(fd, 1024)).",
+    ),
 ];
 
 /// The test's hint as the C track words it, where it words it apart.
