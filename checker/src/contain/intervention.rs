@@ -6,6 +6,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::limits::MAX_PROCESSES;
+use super::program::is_sanitizer_report;
 use crate::base::i18n::{Text, msg};
 
 /// What the checker had to do to a program, or saw it do on its own, beyond what the test
@@ -62,7 +63,9 @@ impl Intervention {
                 } else {
                     msg!("intervention-ended", label = label, how = how)
                 };
-                match last_words.last() {
+                // A sanitizer's report is what the program said last that matters.
+                let telling = last_words.iter().find(|l| is_sanitizer_report(l));
+                match telling.or(last_words.last()) {
                     Some(line) => ended.then(msg!("intervention-last-words", line = line)),
                     None => ended,
                 }

@@ -282,19 +282,28 @@ impl Program {
         reaper::untrack(self.pid);
     }
 
-    /// Its last non-empty lines on stderr (at most `n`), escaped.
+    /// Its last non-empty lines on stderr (at most `n`), escaped; where a sanitizer reported,
+    /// its report's first line and the frames under it instead: the last lines are then only
+    /// the bottom of the stack (`__libc_start_main`, `_start`).
     pub fn last_words(&self, n: usize) -> Vec<String> {
         self.stderr.wait_drained();
         let text = self.stderr_text();
-        let mut lines: Vec<String> = text
-            .lines()
-            .rev()
-            .filter(|l| !l.trim().is_empty())
-            .take(n)
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let words: Vec<String> = match lines.iter().position(|l| is_sanitizer_report(l)) {
+            Some(report) => lines[report..]
+                .iter()
+                .take(n)
+                .map(|l| short_paths(l))
+                .collect(),
+            None => lines[lines.len().saturating_sub(n)..]
+                .iter()
+                .map(|l| l.to_string())
+                .collect(),
+        };
+        words
+            .iter()
             .map(|l| escape::bytes(&l.as_bytes()[..l.len().min(160)]))
-            .collect();
-        lines.reverse();
-        lines
+            .collect()
     }
 
     /// Record that it ended before the checker stopped it, if that is news: a server's exit
@@ -539,5 +548,47 @@ impl Program {
 impl Drop for Program {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+/// The first line of a sanitizer's report (UBSan's, ASan's): it names the fault at the
+/// program's file and line (`echo-server.c:41:9: runtime error: index 64 out of bounds`).
+pub fn is_sanitizer_report(line: &str) -> bool {
+    line.contains(": runtime error: ") || line.contains("ERROR: AddressSanitizer")
+}
+
+/// `line` with each absolute path to a C source cut to the file's name: a sanitizer's frames
+/// name the checker's copy (`/…/target/checker-build/…/day7-broker/mqtt-broker.c:334`), its
+/// report line the file as compiled (`mqtt-broker.c:334:30`).
+fn short_paths(line: &str) -> String {
+    let short = |word: &str| -> String {
+        let source = word.starts_with('/') && (word.contains(".c:") || word.contains(".h:"));
+        match word.rsplit_once('/') {
+            Some((_, name)) if source => name.to_string(),
+            _ => word.to_string(),
+        }
+    };
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let words: Vec<String> = line.split_whitespace().map(short).collect();
+    format!("{indent}{}", words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_sanitizer_report, short_paths};
+
+    #[test]
+    fn a_sanitizer_frame_names_the_file_as_compiled() {
+        let frame = "    #0 0x55b8e7d9009a in remaining_length /w/target/checker-build/7b/t/day7-broker/mqtt-broker.c:334";
+        assert_eq!(
+            short_paths(frame),
+            "    #0 0x55b8e7d9009a in remaining_length mqtt-broker.c:334"
+        );
+        assert!(is_sanitizer_report(
+            "mqtt-broker.c:334:30: runtime error: left shift of 127 by 28 places"
+        ));
+        assert!(!is_sanitizer_report(
+            "echo-server: bind: Address already in use"
+        ));
     }
 }
