@@ -1,6 +1,7 @@
 //! Load: a thousand devices at once, and subscribers that stop reading, which must cost the
 //! broker bounded memory and delay no one else.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::{SERVER, online, soon};
@@ -11,8 +12,8 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::{clients, server};
 use crate::lab::exercise::secs;
-use crate::observe::wire::Conn;
-use crate::observe::wire::mqtt::{Device, Packet};
+use crate::observe::wire::mqtt::{Device, Heard, Packet};
+use crate::observe::wire::{Conn, Transcript};
 
 const DEVICES: usize = 1000;
 
@@ -78,6 +79,9 @@ const WINDOW: usize = 32;
 /// 16 MiB sent to each. (The reference keeps at most 1 MiB in a connection's outbox and the
 /// session's 1,000 QoS 1 messages: about 6 MiB for both.)
 const BOUND: u64 = 12 << 20;
+/// How long the subscriber that reads again waits for the next packet before it takes the
+/// broker's queue for empty: a broker draining its outbox sends without pause.
+const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
 
 pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
@@ -151,6 +155,56 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             sent = (MESSAGES * PAYLOAD) >> 20
         ))));
     }
-    drop(stalled);
+    resumes(&t, &mut stalled[1], &payload)?;
     Ok(())
+}
+
+/// `d`, the subscriber at QoS 0, reads again: what the broker kept for it must still be whole
+/// packets, each a message of the publisher's in the order published (4.6). The broker may have
+/// dropped messages or closed the connection; it may not have lost part of a packet (the rest
+/// of a short send). It is read until the broker closes or falls silent: silence fails nothing.
+/// (No PINGREQ marks the end: mosquitto answers none while that client's queue is full.)
+fn resumes(t: &Arc<Transcript>, d: &mut Device, payload: &[u8]) -> Result<(), Failure> {
+    let after_stall = |f: Failure| f.detail(msg!("mqtt-resumed-label"), msg!("mqtt-resumed-why"));
+    let mut last = None;
+    loop {
+        let packet = match d.listen(QUIET).map_err(after_stall)? {
+            Heard::Packet(p) => p,
+            Heard::Closed | Heard::Silent => return Ok(()),
+        };
+        let index = match &packet {
+            Packet::Publish {
+                topic, payload: p, ..
+            } if p.as_slice() == payload => topic
+                .strip_prefix("load/")
+                .and_then(|i| i.parse::<usize>().ok())
+                .filter(|i| last.is_none_or(|last| *i > last)),
+            _ => None,
+        };
+        if let Packet::Publish {
+            topic, payload: p, ..
+        } = &packet
+            && topic.starts_with("load/")
+            && p.as_slice() != payload
+        {
+            // A packet's length kept, its bytes not: the rest of a short send was lost.
+            let at = p.iter().zip(payload).take_while(|(a, b)| a == b).count();
+            let f = Failure::wrong(msg!(
+                "mqtt-resumed-payload",
+                who = d.who(),
+                topic = topic.as_str(),
+                len = p.len(),
+                at = at,
+                byte = p.get(at).map_or("—".to_string(), |b| format!("{b:#04x}"))
+            ));
+            return Err(after_stall(t.attach(f)));
+        }
+        match index {
+            Some(i) => last = Some(i),
+            None => {
+                let wanted = msg!("mqtt-resumed-wanted", next = last.map_or(0, |i| i + 1));
+                return Err(after_stall(d.unexpected(&packet, wanted, "4.6")));
+            }
+        }
+    }
 }
