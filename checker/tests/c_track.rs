@@ -71,16 +71,16 @@ fn a_c_only_repository_grades_as_c_and_holds_no_solution() {
         }
     }
     // The workspace (the checker alone) agrees with its lock file: `--locked` builds work.
-    let metadata = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
-        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+    let locked = std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".into()))
+        .args(["update", "--workspace", "--locked", "--offline"])
         .arg("--manifest-path")
         .arg(repo.join("Cargo.toml"))
         .output()
         .unwrap();
     assert!(
-        metadata.status.success(),
+        locked.status.success(),
         "{}",
-        String::from_utf8_lossy(&metadata.stderr)
+        String::from_utf8_lossy(&locked.stderr)
     );
 
     // The stubs: every test "not started", graded as C with no flag.

@@ -149,20 +149,16 @@ fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()>
         (manifest.join("\n") + "\n").as_bytes(),
         written,
     )?;
-    // Reading the workspace rewrites the lock file without the Rust exercises' packages: no
-    // dependency is added, so nothing is fetched.
-    let mut metadata = crate::build::cargo::cargo_command();
-    metadata
-        .args([
-            "metadata",
-            "--format-version",
-            "1",
-            "--offline",
-            "--manifest-path",
-        ])
+    // Updating the workspace's own entries rewrites the lock file without the Rust exercises'
+    // packages and keeps every other version: no dependency is added, so nothing is fetched.
+    // (`cargo metadata` would rewrite it too, but reads every package of every platform, and a
+    // cache filled by builds on Linux lacks the Windows-only ones.)
+    let mut update = crate::build::cargo::cargo_command();
+    update
+        .args(["update", "--workspace", "--offline", "--manifest-path"])
         .arg(out.join("Cargo.toml"));
-    let run = crate::contain::reaper::run_to_completion(&mut metadata)
-        .context("running cargo metadata on the export")?;
+    let run = crate::contain::reaper::run_to_completion(&mut update)
+        .context("running cargo update on the export")?;
     if !run.status.success() {
         bail!(
             "cargo could not read the exported workspace: {}",
