@@ -74,7 +74,9 @@ progress-building = building { $exercise } (first time: ~1 min)
 hint-not-started = This code still runs `todo!()`. Replace the `todo!()` with your implementation; the doc comment above it quotes the C call and names its nix equivalent.
 hint-not-started-c = This code still stops at a `TODO(...)`. Replace it with your code; the `// TODO` comment above it quotes the call from the course notes.
 hint-panic = Your code panicked. The message and the line are shown above; a panic is never a pass, even where the contract expects an error (print one line on stderr and exit with status 1 instead).
+hint-panic-c = The message above comes from the lab's Rust glue that calls your function (a shim: the file it names), not from your C code: the glue refused what the function returned or wrote, which breaks the contract of its header (the message says how: a value other than 0 or -1, a string without its NUL). Do what the header's comment promises, on every path.
 hint-crash = The process died from a signal. SIGSEGV usually means a stack overflow (endless recursion); SIGABRT a panic inside a panic or an explicit abort; SIGPIPE a write to a socket whose peer had closed (see course.md on SIGPIPE and MSG_NOSIGNAL).
+hint-crash-c = The process died from a signal. SIGSEGV means a bad memory access: a NULL, freed or uninitialised pointer, an index past the end of an array, or a stack overflow (endless recursion); SIGABRT an abort: a failed assert(), or the C library stopping on a corrupted heap (a double free, a write past malloc'd memory) or on a buffer overflow that _FORTIFY_SOURCE or the stack protector caught; SIGPIPE a write to a socket whose peer had closed (see course.md on SIGPIPE and MSG_NOSIGNAL).
 hint-timeout = Nothing happened within the time limit. Look for a loop that never ends, a read that waits for data that will never come (did you wait for EOF before answering?), or a blocking call on the wrong socket.
 hint-stuck = Nothing ran out: the program sleeps in a blocking call that nothing will end (see where it waits). Ask what that call waits for and who would send it: bytes or an EOF the other side never sends (a copy of a descriptor left open somewhere keeps an EOF from coming), a connection nobody makes, a child that never ends, a lock nobody releases.
 hint-client-no-timeout = Nothing ran out: the client sleeps in a receive on a socket with no timeout (see where it waits), for bytes that will never come. A datagram can be lost and a server can fall silent: where the contract limits the wait, set SO_RCVTIMEO (or wait in poll with a timeout) and act when it expires. Where it waits for the server's EOF, the server may be waiting for yours: close (or shutdown(SHUT_WR)) once you have nothing more to send.
@@ -90,6 +92,7 @@ hint-address-in-use = Address already in use (EADDRINUSE). After a server closes
 hint-no-listening-line = A server must print exactly `listening on <ip>:<port>` (the real port, from getsockname()) once it listens, and flush stdout; the checker waits for that line before connecting.
 hint-bad-output = Output is part of the contract: it must match byte for byte, spaces and newlines included, and nothing else may be printed on that stream.
 hint-bad-exit = Exit statuses are part of the contract: 0 on success, 1 with one line on stderr for an expected error, never a panic (101) or a signal.
+hint-bad-exit-c = Exit statuses are part of the contract: 0 on success, 1 with one line on stderr for an expected error, never another status or a signal.
 hint-missing-call = The exercise's lesson is a call your program does not make yet (the rule names it): make it where the course section shows it; another way of doing the same job is not this exercise.
 hint-rule = The exercise forbids a shortcut that would skip its lesson (see clippy.toml and the [lints] table in the exercise's Cargo.toml). Write that part yourself.
 hint-rule-c = The exercise forbids a shortcut that would skip its lesson: a C library function the rule names (read from what your compiled code calls). Write that part yourself.
@@ -275,6 +278,7 @@ echo-still-holds = 3 clients have left, but the server still holds { $n ->
 } for them
 echo-close-wait = CLOSE_WAIT: the client closed its side and the server never closed its socket
 echo-descriptors-open = the descriptors of finished connections stay open: close (drop) the socket after the client's EOF
+echo-descriptors-open-c = the descriptors of finished connections stay open: close(fd) the connected socket after the client's EOF
 echo-stopped-server = stopped the server while the connection was open
 echo-could-not-restart = the server could not start again on port { $port } right after its previous run
 echo-16mib-late = 16 MiB did not come back in 15 s
@@ -347,6 +351,7 @@ client-gave-up-log = echo-client gave up after { $seconds } s
 client-when-no-answer = when the server never answered (4 s)
 client-gave-up-early = echo-client gave up after { $seconds } s; the contract gives a slow server 2 s to answer
 client-wait-2s = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of TimeVal::seconds(2)) before giving up
+client-wait-2s-c = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of a `struct timeval` with tv_sec = 2) before giving up
 
 ## Every one-thread server's tests (exercises/multiplexing.rs)
 
@@ -356,6 +361,7 @@ multi-never-served = { $n } of 200 clients that connected in a burst were never 
 multi-first-unserved = first unserved
 multi-accept-all = connections that arrive together wait in the listen queue until accepted: accept all of them (until EAGAIN) each time the listening socket is readable, and keep no fixed limit on clients
 multi-fixed-table = the server sleeps holding { $n } clients while the next connection waits in its listen queue, not accepted: a fixed table of clients, full? Keep no fixed limit (a Vec that grows), and accept whenever the listening socket is readable
+multi-fixed-table-c = the server sleeps holding { $n } clients while the next connection waits in its listen queue, not accepted: a fixed table of clients, full? Keep no fixed limit (an array that grows with realloc), and accept whenever the listening socket is readable
 multi-stalled-sent = the stalled client has sent { $size } and read nothing
 multi-stopped-everybody = the server stopped serving everybody while one client did not read: a send to that client must never wait; keep what does not fit in that client's buffer and send it when its socket is writable
 multi-slowest-echo = the slowest echo took { $ms } ms
@@ -421,6 +427,7 @@ fork-three-clients = 3 clients are connected, and the server has { $n ->
 } (threads do not count)
 fork-2s-after-half-close = 2 s after the client's half-close
 fork-parent-holds = the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends
+fork-parent-holds-c = the parent still holds its copy of the connected socket: it must close(fd) it right after fork(), or the connection never ends
 fork-no-listening-socket = could not find the server's listening socket in /proc
 fork-child-holds-listener = { $n ->
     [one] { $n } child
@@ -514,6 +521,7 @@ sig-continued-parent = continued the parent (SIGCONT)
 sig-child-did-not-end = the child serving the client did not end within 3 s after its client reset the connection
 sig-killed-by-sigpipe = the child serving the client was killed by SIGPIPE when it wrote to the reset connection
 sig-msg-nosignal = send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle
+sig-msg-nosignal-c = send with MSG_NOSIGNAL (`send(fd, buf, len, MSG_NOSIGNAL)`), or ignore SIGPIPE on purpose: the write then fails with EPIPE, which the child can handle
 sig-killed-by = the child serving the client was killed by { $signal } after its client reset the connection
 sig-a-signal = a signal
 sig-after-child-reset = after a child's client reset its connection
@@ -531,6 +539,7 @@ sig-drained = drained the pipe
 sig-still-running-after-term = the server was still running 2 s after SIGTERM, its stdout drained
 sig-usr1-during-bye = after a SIGUSR1 arrived while it was writing `bye` to its stdout
 sig-handler-prints = the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop
+sig-handler-prints-c = the SIGUSR1 handler ran in the middle of the printf of `bye`: printf is not async-signal-safe, and one called from a handler that interrupted another can garble stdout's buffer or wait for ever on its lock; set a `volatile sig_atomic_t` flag in the handler and print from the main loop
 sig-no-bye = the server exited with status 0 but never printed `bye`
 sig-sending-thread-failed = a sending thread failed
 sig-storm-sent = sent { $sent } SIGUSR1 to the process group in { $ms } ms
@@ -548,6 +557,7 @@ edge-level-triggered = fd { $fd } (a client) is level-triggered: events { $event
 edge-not-edge-triggered = client sockets are not registered edge-triggered
 edge-in-proc = in /proc
 edge-register = register each client with EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET
+edge-register-c = register each client with `ev.events = EPOLLIN | EPOLLOUT | EPOLLET` in epoll_ctl(EPOLL_CTL_ADD)
 edge-read-until-eagain = after one EPOLLIN, read until EAGAIN: the rest of a burst is never announced again
 exit-on = on { $signal }
 exit-must-exit-0 = after { $signal } the server must exit by itself with status 0: install a handler that sets a flag
@@ -604,6 +614,7 @@ shut-one-recv = one recv is not the whole file: read until recv returns 0, and o
 endian-machine-little = this machine is little-endian: 0x0102 sits in memory as { $bytes }
 endian-machine-big = this machine is big-endian: 0x0102 sits in memory as { $bytes }
 endian-sign-extension = wrong only from 0x8000_0000 up? That is sign extension: a right shift of a signed (i32) value copies the top bit into the bytes it frees. Shift u32 values.
+endian-sign-extension-c = wrong only from 0x80000000 up? That is sign extension: a right shift of a signed value (an int or an int32_t) copies the top bit into the bytes it frees. Shift uint32_t values (cast first: `(uint32_t)x`).
 endian-htons-unchanged = htons returned its input unchanged: on this little-endian host it must swap
 inet-whitespace = glibc accepts this: after the address it stops at the first whitespace (space, \t, \n, \v, \f, \r) and ignores the rest. A pitfall of the real function, which the lab follows exactly: course.md#inet-aton explains it, and how a caller checks the whole string.
 inet-leading-zeros = inet_pton refuses leading zeros: to inet_aton `010` is octal 8, so a strict parser must not guess
@@ -645,9 +656,11 @@ fileio-proved-nothing = no write was short or interrupted during this test, so i
 fileio-only-first-arrived = only the first { $size } of { $total } arrived: a write returned a short count (here after a signal) and the rest was never written
 fileio-restarts-first-buffer = after a short write the bytes start again from the first buffer: continue from the exact byte where the write stopped
 fileio-restarts-buf = after a short write the bytes start again from the beginning of buf: continue with &buf[n..], after the n bytes written
+fileio-restarts-buf-c = after a short write the bytes start again from the beginning of buf: go on from `(const char *)buf + n` with len - n, after the n bytes written
 fileio-buffer-restarts = after a short write, buffer { $buffer } starts again from its beginning although part of it was written: continue inside it, from the exact byte where the write stopped
 fileio-buffer-rest-missing = after a short write the rest of buffer { $buffer } is missing: the write stopped inside it, and the next write must start with the part it did not write
 fileio-returned-err = { $call } returned Err({ $errno }) instead of Ok(())
+fileio-returned-err-c = { $call } returned -1 with errno { $errno } instead of 0
 fileio-eintr-call-again = EINTR means a signal arrived before the call wrote anything: nothing went wrong, so call it again
 fileio-bytes-differ = { $call }: the bytes that arrived differ from the ones written, from offset { $at } on
 fileio-no-reply = no reply to { $call }
@@ -657,10 +670,13 @@ fileio-stopped = where it ended
 fileio-stopped-when-wrong = the call was stopped there: bytes that came wrong stay wrong, whatever it writes next
 fileio-copy-spins = `{ $command }` ran { $ms } ms on the CPU and did not exit, where its work takes a few milliseconds: it spins
 fileio-expected-epipe = { $call }: expected Err(EPIPE), got { $got }
+fileio-expected-epipe-c = { $call }: expected -1 with errno EPIPE, got { $got }
+fileio-minus-one-errno = -1 with errno { $errno }
 fileio-return-epipe = write() fails with EPIPE once nobody can read the pipe: return that error to the caller
 fileio-writev-never-through = interrupted, each writev gets only part of the way: a loop that starts the buffer it stopped in from its beginning again never gets through a big one. Continue from the exact byte where the last writev stopped
 fileio-never-writev = { $call } never called writev(): the bytes arrived, but one at a time through write()
 fileio-one-writev-each = each attempt must be one writev of everything still to write (nix::sys::uio::writev)
+fileio-one-writev-each-c = each attempt must be one writev() of everything still to write: the rest of the buffer it stopped in, then the buffers after it, in an iovec array of your own
 fileio-write-as-well = { $call } called write() as well as writev()
 fileio-no-write-for-rest = each attempt must be one writev of what is left, the rest of a partly written buffer included: no write() for that part
 fileio-did-not-exit = `{ $command }` did not exit within 15 s
@@ -683,14 +699,17 @@ fileio-mode-changed = `{ $command }` changed the mode of the existing destinatio
 fileio-mode-only-on-create = open() uses the mode only when it creates the file; copy must not change an existing file's permissions
 fileio-no-stdin-pipe = no stdin pipe
 fileio-dash-not-a-file = `-` is not a file name: as the source it means fd 0 (std::io::stdin().as_fd()), as the destination fd 1 (std::io::stdout().as_fd())
+fileio-dash-not-a-file-c = `-` is not a file name: as the source it means fd 0 (STDIN_FILENO), as the destination fd 1 (STDOUT_FILENO); open() neither
 fileio-only-first-read = only the first { $size } arrived, the bytes of the first read(): on a pipe read() returns what is there, possibly less than the buffer, long before the end. Only 0 means the end
 fileio-stdout-differs = `{ $command }` wrote something else on stdout than the { $size }
 fileio-created-dash = copy created a file named `-`: as the destination `-` means fd 1 (std::io::stdout().as_fd())
+fileio-created-dash-c = copy created a file named `-`: as the destination `-` means fd 1 (STDOUT_FILENO), not a file to open()
 fileio-no-dev-full = this user cannot write to /dev/full here: that case is left out
 fileio-exited-0 = `{ $command }` exited with status 0, but it cannot have worked ({ $errno })
 fileio-expected-error-line = exit status 1 and on stderr: { $line }
 fileio-dev-full-enospc = every write() to /dev/full fails with ENOSPC: check each write's result and stop at the first error
 fileio-errno-desc = the reason is errno's text alone: Errno::desc() gives `{ $desc }`, while Display adds the name (`{ $display }`)
+fileio-errno-desc-c = the reason is errno's text alone, as strerror(errno) gives it: `{ $desc }`, without errno's name before it (`{ $display }`)
 fileio-name-the-path = the line must name the path the failing call was about: { $path }
 
 ## day3-resolve (exercises/day3_resolve/)
@@ -706,6 +725,7 @@ resolve-made-up-answers = (the checker makes getaddrinfo answer for { $name } wi
 resolve-shim-not-loaded = the checker's getaddrinfo shim was not loaded into resolve (LD_PRELOAD): is resolve linked statically?
 resolve-never-called = `{ $command }` never called getaddrinfo from the C library
 resolve-call-libc = call nix::libc::getaddrinfo: the checker watches that call
+resolve-call-libc-c = call getaddrinfo(3) of the C library, as the contract says: the checker watches that call (and each freeaddrinfo)
 resolve-freed = `{ $command }` got a list from getaddrinfo and freed it { $n ->
     [0] never
    *[other] { $n } times
@@ -798,6 +818,7 @@ pipe-children-hold-listener = { $n ->
 } the listening socket
 pipe-holding-it = holding it
 pipe-child-never-accepts = a child never accepts: it closes (drops) the listening socket first, or the port stays taken while it lives
+pipe-child-never-accepts-c = a child never accepts: it close()s the listening socket first, or the port stays taken while it lives
 pipe-while-clients-left = while its clients left
 pipe-children-still-running = round { $round }: { $n ->
     [one] { $n } child
@@ -817,6 +838,10 @@ pipe-client-children-running = { $n ->
     [one] { $n } client child
    *[other] { $n } client children
 } of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (SigHandler::SigDfl)
+pipe-client-children-running-c = { $n ->
+    [one] { $n } client child
+   *[other] { $n } client children
+} of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (sigaction with `sa.sa_handler = SIG_DFL`)
 pipe-logger-still-running = the logger is still running: it ends at EOF, which comes only once every write end of the pipe is closed — the parent's (after its children are gone) and every client child's (they must end: SIGTERM, with its default action in the child)
 pipe-handler-sets-flag = on SIGTERM the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then stops the children, waits for them and for the logger, prints bye and returns
 pipe-flag-lost-in-accept = the parent catches SIGTERM but sleeps in accept(): its handler set the flag, and nothing looks at it. A signal that comes while another handler runs (SIGCHLD's, installed with SA_RESTART, as the clients leave) or between the loop's test of the flag and accept() is lost so. Keep SIGTERM and SIGINT blocked but during the wait: ppoll the listening socket with the unblocked mask, then accept (course.md#logger-process)
@@ -858,6 +883,7 @@ chat-expected-in-all = expected in all
 chat-no-own-line = { $who } never got its own line back: a line goes to every connected client, the sender included (add a client to the list before reading from it)
 chat-missed-hello = { $earlier } was connected when { $who } said hello, and never got that line: a line goes to every client in the list
 chat-eof-note = a read of 0 is the client's EOF: remove it from the list and close its socket (drop every handle on it), then end its thread
+chat-eof-note-c = a read of 0 is the client's EOF: remove it from the list (with the lock held) and close(fd) its socket, then return from its thread
 chat-2s-after-eof = 2 s after its EOF
 chat-after-its-eof = after its EOF
 chat-left-still-held = client 2 left, and a second later the server still holds its socket
@@ -893,6 +919,7 @@ chat-six-clients-threads = with 6 clients connected the server runs { $n ->
    *[other] { $n } threads
 }, and { $idle } with none: one thread per client, at least
 chat-spawn-thread = std::thread::spawn a thread for each accepted client; it reads from that client until its EOF
+chat-spawn-thread-c = pthread_create a thread for each accepted client; it reads from that client until its EOF
 chat-threads-after-six-left = 6 clients left a second ago, and the server still runs { $n ->
     [one] { $n } thread
    *[other] { $n } threads
@@ -1005,11 +1032,12 @@ stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: 
 pipe-stuck-after = { $label } did not end after { $signal }, and never will: it is stuck, asleep with nothing moving (see where it waits)
 multi-stopped-reading = sent { $sent } without reading: the server stopped reading with { $unread } unread in its socket (back-pressure of its own); next, the EOF
 clients-queue-full = the server stopped accepting after { $n } clients: connections stayed in its listen queue
-clients-queue-still = its listen queue stayed full, not one connection accepted, for { $secs } s while the server was awake: a loop that sleeps or blocks (std::thread::sleep, a blocking read) instead of waiting for events never gets back to accept
+clients-queue-still = its listen queue stayed full, not one connection accepted, for { $secs } s while the server was awake: a loop that sleeps or blocks (a sleep, a blocking read) instead of waiting for events never gets back to accept
 multi-syn-retransmitted = { $n } connects waited a second or more: the kernel dropped their SYN because the listen queue was full, and TCP sent it again 1 s later (course.md#backlog)
 worker-eintr-after-stop = { $call }() failed with EINTR after the checker stopped and continued { $label } (SIGSTOP, SIGCONT), as Ctrl-Z and fg do, and { $label } took that for an error. A stop interrupts { $call }() even with no signal handler (signal(7)): on EINTR, just call it again
 multi-continued-at-once = continued the server: two resets, two lines and two connections wait for it at once
 multi-events-at-once = while the server was stopped, two clients reset, two sent a line and two connected, so one poll (or epoll_wait) reported them all: serve each client with its own events, and remove finished clients only after the walk (never Vec::remove(i) during it: the next client would be skipped and the rest paired with their neighbours' events); accept until EAGAIN
+multi-events-at-once-c = while the server was stopped, two clients reset, two sent a line and two connected, so one poll (or epoll_wait) reported them all: serve each client with its own events, and remove finished clients only after the walk (never during it, by moving the entries after one down or the last one into its place: the next client would be skipped and the rest paired with their neighbours' events); accept until EAGAIN
 multi-reset-ended-server = the server ended once two clients had reset their connections: an error on one client's socket (POLLERR, ECONNRESET from read or send) closes that client only, never the server
 chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
 echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
@@ -1058,6 +1086,7 @@ prefork-after-clients = after the clients left
 prefork-no-server-side = the server's socket of client { $client }'s connection is not in the TCP table of its namespace
 prefork-parent-holds = the parent still holds client { $client }'s connection ({ $inode }) after passing it to a worker
 prefork-close-after-passing = once sendmsg has passed the descriptor, the worker has its own: close the parent's copy at once (drop the OwnedFd). While the parent holds it, the connection stays open after the worker closes it, and the client never sees EOF
+prefork-close-after-passing-c = once sendmsg has passed the descriptor, the worker has its own: close(fd) the parent's copy at once. While the parent holds it, the connection stays open after the worker closes it, and the client never sees EOF
 prefork-workers-holding = client { $client }'s connection is held by { $n ->
     [0] no worker
     [one] { $n } worker
@@ -1120,6 +1149,7 @@ prefork-fds-grew = { $who } held { $before } descriptors at start and { $after }
 prefork-new-descriptors = descriptors that were not there at start
 prefork-parent-closes-copy = the parent closes its copy of each connection as soon as sendmsg has passed it
 prefork-worker-closes-conn = every descriptor recvmsg gives a worker is its own: close it (drop the OwnedFd) when its client is done; shutdown() alone does not free it
+prefork-worker-closes-conn-c = every descriptor recvmsg gives a worker is its own: close(fd) it when its client is done; shutdown() alone does not free it
 prefork-control-connect = cannot connect to the control socket at { $path }: { $error }
 prefork-control-listens = the parent binds a Unix-domain stream socket at <control-path> and listens on it, before printing `listening on`
 prefork-stats-no-eof = no EOF within 2 s after `stats`: the control connection was not closed

@@ -59,7 +59,9 @@ progress-building = { $exercise } 빌드 중 (처음에는 1분쯤)
 hint-not-started = 이 코드는 아직 `todo!()`를 실행한다. `todo!()`를 직접 구현한 코드로 바꾸라. 그 위의 문서 주석이 C 호출을 인용하고 그에 해당하는 nix 함수를 알려 준다.
 hint-not-started-c = 이 코드는 아직 `TODO(...)`에서 멈춘다. 그 자리를 직접 작성한 코드로 바꾸라. 그 위의 `// TODO` 주석이 교재에 나오는 호출을 인용한다.
 hint-panic = 코드가 패닉했다. 메시지와 줄 위치는 위에 있다. 패닉은 계약이 오류를 요구하는 곳에서도 결코 통과가 아니다(대신 stderr에 한 줄을 출력하고 상태 1로 종료하라).
+hint-panic-c = 위의 메시지는 C 코드가 아니라 여러분의 함수를 부르는 실습의 Rust 연결 코드(심(shim): 메시지가 그 파일을 가리킨다)에서 나왔다. 함수가 돌려준 값이나 써 넣은 것이 헤더의 계약을 어겨서 연결 코드가 받아들이지 않은 것이다(무엇이 어긋났는지는 메시지가 말한다: 0도 -1도 아닌 반환값, NUL로 끝나지 않는 문자열 같은 것). 모든 경로에서 헤더 주석이 약속하는 대로 하라.
 hint-crash = 프로세스가 시그널로 죽었다. SIGSEGV는 대개 스택 오버플로(끝없는 재귀), SIGABRT는 패닉 중의 패닉이나 명시적인 abort, SIGPIPE는 상대가 이미 닫은 소켓에 쓴 것이다(course.ko.md의 SIGPIPE와 MSG_NOSIGNAL 부분을 보라).
+hint-crash-c = 프로세스가 시그널로 죽었다. SIGSEGV는 잘못된 메모리 접근이다: NULL이거나 이미 해제했거나 초기화하지 않은 포인터, 배열 끝을 넘은 인덱스, 또는 스택 오버플로(끝없는 재귀). SIGABRT는 abort다: 실패한 assert(), 또는 C 라이브러리가 망가진 힙(같은 메모리를 두 번 free, malloc한 메모리 끝을 넘은 쓰기)이나 _FORTIFY_SOURCE와 스택 보호기가 잡은 버퍼 오버플로에서 멈춘 것이다. SIGPIPE는 상대가 이미 닫은 소켓에 쓴 것이다(course.ko.md의 SIGPIPE와 MSG_NOSIGNAL 부분을 보라).
 hint-timeout = 제한 시간 안에 아무 일도 일어나지 않았다. 끝나지 않는 루프, 결코 오지 않을 데이터를 기다리는 read(답하기 전에 EOF를 기다리지 않았는가?), 엉뚱한 소켓에서 블로킹되는 호출이 없는지 찾아보라.
 hint-stuck = 시간이 다 된 것이 아니다: 프로그램이 아무것도 끝내 주지 않을 블로킹 호출 안에서 잠들어 있다(기다리는 곳을 보라). 그 호출이 무엇을 기다리는지, 그것을 누가 보내 줄지 따져 보라: 상대편이 결코 보내지 않을 바이트나 EOF(어딘가에 열린 채 남은 디스크립터 사본이 EOF를 막는다), 아무도 맺지 않을 연결, 끝나지 않는 자식, 아무도 풀지 않는 락.
 hint-client-no-timeout = 시간이 다 된 것이 아니다: 클라이언트가 타임아웃 없는 소켓에서 결코 오지 않을 바이트를 기다리며 수신 호출 안에서 잠들어 있다(기다리는 곳을 보라). 데이터그램은 잃어버릴 수 있고 서버는 입을 다물 수 있다: 계약이 기다림에 한도를 두는 곳에서는 SO_RCVTIMEO를 설정하고(또는 타임아웃을 준 poll로 기다리고) 그 시간이 지나면 그에 맞게 행동하라. 서버의 EOF를 기다리는 곳이라면, 서버가 도리어 네 EOF를 기다리고 있을 수 있다: 더 보낼 것이 없으면 close(또는 shutdown(SHUT_WR))하라.
@@ -75,6 +77,7 @@ hint-address-in-use = 주소가 이미 사용 중이다(EADDRINUSE). 서버가 �
 hint-no-listening-line = 서버는 리슨을 시작하면 정확히 `listening on <ip>:<port>`(getsockname()이 알려 주는 실제 포트)를 출력하고 stdout을 flush해야 한다. 채점기는 그 줄을 기다린 뒤에 연결한다.
 hint-bad-output = 출력은 계약의 일부다. 공백과 줄바꿈까지 바이트 단위로 같아야 하고, 그 스트림에는 다른 것을 출력하면 안 된다.
 hint-bad-exit = 종료 상태는 계약의 일부다. 성공하면 0, 예상된 오류이면 stderr에 한 줄을 쓰고 1이며, 패닉(101)이나 시그널로 끝나면 안 된다.
+hint-bad-exit-c = 종료 상태는 계약의 일부다. 성공하면 0, 예상된 오류이면 stderr에 한 줄을 쓰고 1이며, 다른 상태나 시그널로 끝나면 안 된다.
 hint-missing-call = 이 실습이 가르치는 호출을 프로그램이 아직 하지 않는다(규칙이 그 함수를 말한다). 강의 절이 보여 주는 자리에서 그 함수를 불러라. 같은 일을 다른 방법으로 하는 것은 이 실습이 아니다.
 hint-rule = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금지한다(clippy.toml과 실습의 Cargo.toml에 있는 [lints] 표를 보라). 그 부분을 직접 작성하라.
 hint-rule-c = 이 실습은 배울 내용을 건너뛰게 하는 지름길을 금지한다: 규칙이 말하는 C 라이브러리 함수다(컴파일된 코드가 부르는 함수로 읽는다). 그 부분을 직접 작성하라.
@@ -595,6 +598,7 @@ echo-stays-silent = 1초 동안 조용히 있음
 echo-still-holds = 클라이언트 3개가 떠났는데 서버가 아직 그 클라이언트들의 소켓 { $n }개를 쥐고 있다
 echo-close-wait = CLOSE_WAIT: 클라이언트는 자기 쪽을 닫았는데 서버가 소켓을 닫지 않았다
 echo-descriptors-open = 끝난 연결의 디스크립터가 열린 채다: 클라이언트의 EOF 뒤에 소켓을 닫으라(drop)
+echo-descriptors-open-c = 끝난 연결의 디스크립터가 열린 채다: 클라이언트의 EOF 뒤에 연결 소켓을 close(fd)로 닫으라
 echo-stopped-server = 연결이 열린 채로 서버를 멈춤
 echo-could-not-restart = 서버가 이전 실행 직후 포트 { $port }에서 다시 시작하지 못했다
 echo-16mib-late = 16 MiB가 15초 안에 돌아오지 않았다
@@ -661,6 +665,7 @@ client-gave-up-log = echo-client가 { $seconds }초 뒤 포기함
 client-when-no-answer = 서버가 끝내 답하지 않았을 때(4초)
 client-gave-up-early = echo-client가 { $seconds }초 뒤 포기했다. 계약은 느린 서버에 답할 시간 2초를 준다
 client-wait-2s = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리라(TimeVal::seconds(2)의 SO_RCVTIMEO)
+client-wait-2s-c = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리라(tv_sec = 2인 `struct timeval`의 SO_RCVTIMEO)
 
 ## `--help` (cli.rs; 영어는 cli.rs의 문서 주석에 있다)
 
@@ -714,6 +719,7 @@ multi-never-served = 한꺼번에 연결한 클라이언트 200개 중 { $n }개
 multi-first-unserved = 처음으로 처리되지 않은 것
 multi-accept-all = 함께 도착한 연결은 수락될 때까지 리슨 큐에서 기다린다: 리스닝 소켓을 읽을 수 있을 때마다 (EAGAIN까지) 모두 수락하고, 클라이언트 수에 고정된 한도를 두지 말라
 multi-fixed-table = 서버가 클라이언트 { $n }개를 쥔 채 잠들어 있고, 다음 연결은 수락되지 않은 채 리슨 큐에서 기다린다: 클라이언트 표가 고정 크기라 꽉 찼는가? 한도를 두지 않고(늘어나는 Vec), 리스닝 소켓을 읽을 수 있을 때마다 수락한다
+multi-fixed-table-c = 서버가 클라이언트 { $n }개를 쥔 채 잠들어 있고, 다음 연결은 수락되지 않은 채 리슨 큐에서 기다린다: 클라이언트 표가 고정 크기라 꽉 찼는가? 한도를 두지 않고(realloc으로 늘리는 배열), 리스닝 소켓을 읽을 수 있을 때마다 수락한다
 multi-stalled-sent = 멈춘 클라이언트가 { $size }{ JOSA($size, "을", "를") } 보내고 아무것도 읽지 않았다
 multi-stopped-everybody = 한 클라이언트가 읽지 않는 동안 서버가 모두의 처리를 멈췄다: 그 클라이언트로의 send는 결코 기다리면 안 된다. 들어가지 않는 것은 그 클라이언트의 버퍼에 두었다가 소켓에 쓸 수 있을 때 보내라
 multi-slowest-echo = 가장 느린 에코: { $ms } ms
@@ -764,6 +770,7 @@ fork-backlog = 연결이 수락되기까지 1초 이상 기다렸다: 리슨 큐
 fork-three-clients = 클라이언트 3개가 연결돼 있는데 서버의 자식 프로세스는 { $n }개다(스레드는 세지 않는다)
 fork-2s-after-half-close = 클라이언트의 하프 클로즈 뒤 2초가 지나도
 fork-parent-holds = 부모가 아직 연결 소켓의 자기 복사본을 쥐고 있다: fork() 직후 닫아야(drop) 한다. 그러지 않으면 연결이 끝나지 않는다
+fork-parent-holds-c = 부모가 아직 연결 소켓의 자기 복사본을 쥐고 있다: fork() 직후 close(fd)로 닫아야 한다. 그러지 않으면 연결이 끝나지 않는다
 fork-no-listening-socket = /proc에서 서버의 리스닝 소켓을 찾지 못했다
 fork-child-holds-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다(자식 { $pids })
 fork-zombies-after-20 = { $run }번째 실행: 클라이언트 20개 중 마지막이 떠나고 1초 뒤에 좀비 프로세스 { $n }개
@@ -839,6 +846,7 @@ sig-continued-parent = 부모를 재개함(SIGCONT)
 sig-child-did-not-end = 클라이언트가 연결을 리셋한 뒤 3초 안에 그 클라이언트를 처리하던 자식이 끝나지 않았다
 sig-killed-by-sigpipe = 클라이언트를 처리하던 자식이 리셋된 연결에 쓰다가 SIGPIPE로 죽었다
 sig-msg-nosignal = MsgFlags::MSG_NOSIGNAL로 보내라(또는 일부러 SIGPIPE를 무시하라): 그러면 쓰기가 EPIPE로 실패하고 자식이 그것을 처리할 수 있다
+sig-msg-nosignal-c = MSG_NOSIGNAL로 보내라(`send(fd, buf, len, MSG_NOSIGNAL)`). 또는 일부러 SIGPIPE를 무시하라: 그러면 쓰기가 EPIPE로 실패하고 자식이 그것을 처리할 수 있다
 sig-killed-by = 클라이언트가 연결을 리셋한 뒤 그 클라이언트를 처리하던 자식이 { $signal }{ JOSA($signal, "으로", "로") } 죽었다
 sig-a-signal = 어떤 시그널
 sig-after-child-reset = 자식의 클라이언트가 연결을 리셋한 뒤
@@ -856,6 +864,7 @@ sig-drained = 파이프를 비움
 sig-still-running-after-term = stdout이 비워졌는데도 SIGTERM 뒤 2초가 지나도록 서버가 돌고 있었다
 sig-usr1-during-bye = stdout에 `bye`를 쓰는 동안 SIGUSR1이 온 뒤에
 sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 락이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하라
+sig-handler-prints-c = SIGUSR1 핸들러가 `bye`의 printf 한가운데서 실행됐다: printf는 async-signal-safe가 아니다. 다른 printf를 중단시킨 핸들러에서 부르면 stdout의 버퍼를 망가뜨리거나 그 락에서 영원히 기다릴 수 있다. 핸들러에서는 `volatile sig_atomic_t` 플래그만 세우고 메인 루프에서 출력하라
 sig-no-bye = 서버가 상태 0으로 종료했지만 `bye`를 출력하지 않았다
 sig-sending-thread-failed = 보내는 스레드가 실패했다
 sig-storm-sent = { $ms } ms 동안 프로세스 그룹에 SIGUSR1을 { $sent }번 보냄
@@ -873,6 +882,7 @@ edge-level-triggered = 클라이언트의 fd { $fd }{ JOSA($fd, "이", "가") } 
 edge-not-edge-triggered = 클라이언트 소켓이 엣지 트리거로 등록되지 않았다
 edge-in-proc = /proc에서
 edge-register = 각 클라이언트를 EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET로 등록하라
+edge-register-c = 각 클라이언트를 epoll_ctl(EPOLL_CTL_ADD)로 `ev.events = EPOLLIN | EPOLLOUT | EPOLLET`와 함께 등록하라
 edge-read-until-eagain = EPOLLIN 한 번 뒤에는 EAGAIN까지 읽으라: 한꺼번에 온 것의 나머지는 다시 알려지지 않는다
 exit-on = { $signal }{ JOSA($signal, "을", "를") } 받고
 exit-must-exit-0 = { $signal } 뒤에 서버는 스스로 상태 0으로 종료해야 한다: 플래그를 세우는 핸들러를 설치하라
@@ -920,6 +930,7 @@ shut-one-recv = recv 한 번이 파일 전체는 아니다: recv가 0을 돌려�
 endian-machine-little = 이 머신은 리틀 엔디안이다: 0x0102는 메모리에 { $bytes }{ JOSA($bytes, "으로", "로") } 놓인다
 endian-machine-big = 이 머신은 빅 엔디안이다: 0x0102는 메모리에 { $bytes }{ JOSA($bytes, "으로", "로") } 놓인다
 endian-sign-extension = 0x8000_0000부터만 틀리는가? 부호 확장이다: 부호 있는(i32) 값을 오른쪽으로 시프트하면 맨 위 비트가 비는 바이트로 복사된다. u32 값을 시프트하라.
+endian-sign-extension-c = 0x80000000부터만 틀리는가? 부호 확장이다: 부호 있는 값(int나 int32_t)을 오른쪽으로 시프트하면 맨 위 비트가 비는 바이트로 복사된다. uint32_t 값을 시프트하라(먼저 `(uint32_t)x`로 캐스트한다).
 endian-htons-unchanged = htons가 입력을 그대로 돌려줬다: 이 리틀 엔디안 호스트에서는 바이트를 바꿔야 한다
 inet-whitespace = glibc는 이것을 받아들인다: 주소 뒤의 첫 공백 문자(space, \t, \n, \v, \f, \r)에서 멈추고 나머지를 무시한다. 실제 함수의 함정이며, 이 실습은 그것을 그대로 따른다: course.ko.md#inet-aton이 그 까닭과, 호출하는 쪽이 문자열 전체를 확인하는 방법을 설명한다.
 inet-leading-zeros = inet_pton은 앞의 0을 거부한다: inet_aton에게 `010`은 8진수 8이므로, 엄격한 파서는 짐작하면 안 된다
@@ -955,9 +966,11 @@ fileio-proved-nothing = 이 테스트 동안 부분 쓰기도, 끼어든 쓰기�
 fileio-only-first-arrived = { $total }바이트 중 처음 { $size }만 도착했다: write가 (여기서는 시그널 뒤에) 적은 수를 돌려줬는데 나머지를 쓰지 않았다
 fileio-restarts-first-buffer = 부분 쓰기 뒤에 바이트가 첫 버퍼부터 다시 시작한다: write가 멈춘 바로 그 바이트부터 이어 쓰라
 fileio-restarts-buf = 부분 쓰기 뒤에 바이트가 buf의 처음부터 다시 시작한다: 쓰인 n바이트 뒤, &buf[n..]로 이어 쓰라
+fileio-restarts-buf-c = 부분 쓰기 뒤에 바이트가 buf의 처음부터 다시 시작한다: 쓰인 n바이트 뒤인 `(const char *)buf + n`에서 len - n바이트를 이어 쓰라
 fileio-buffer-restarts = 부분 쓰기 뒤에, 일부가 이미 쓰였는데도 버퍼 { $buffer }{ JOSA($buffer, "이", "가") } 처음부터 다시 시작한다: 그 버퍼 안에서, write가 멈춘 바로 그 바이트부터 이어 쓰라
 fileio-buffer-rest-missing = 부분 쓰기 뒤에 버퍼 { $buffer }의 나머지가 빠졌다: write가 그 버퍼 중간에서 멈췄으니, 다음 write는 쓰지 못한 부분으로 시작해야 한다
 fileio-returned-err = { $call }{ JOSA($call, "이", "가") } Ok(()) 대신 Err({ $errno })를 돌려줬다
+fileio-returned-err-c = { $call }{ JOSA($call, "이", "가") } 0 대신 -1을 돌려줬다(errno { $errno })
 fileio-eintr-call-again = EINTR은 호출이 아무것도 쓰기 전에 시그널이 왔다는 뜻이다: 잘못된 것은 없으니 다시 호출하라
 fileio-bytes-differ = { $call }: 도착한 바이트가 쓴 바이트와 오프셋 { $at }부터 다르다
 fileio-no-reply = { $call }에 답이 없다
@@ -967,10 +980,13 @@ fileio-stopped = 멈춘 곳
 fileio-stopped-when-wrong = 호출을 거기서 멈췄다: 잘못 온 바이트는 뒤에 무엇을 쓰든 잘못된 채로 남는다
 fileio-copy-spins = `{ $command }`{ JOSA($command, "이", "가") } 몇 밀리초면 끝날 일에 CPU에서 { $ms }ms 동안 돌고도 종료하지 않았다: 헛돌고 있다
 fileio-expected-epipe = { $call }: 기대 Err(EPIPE), 실제 { $got }
+fileio-expected-epipe-c = { $call }: 기대 -1(errno EPIPE), 실제 { $got }
+fileio-minus-one-errno = -1(errno { $errno })
 fileio-return-epipe = 아무도 파이프를 읽을 수 없게 되면 write()는 EPIPE로 실패한다: 그 오류를 호출한 쪽에 돌려주라
 fileio-writev-never-through = 끼어들기가 있으면 writev는 매번 일부만 쓴다: 멈춘 버퍼를 처음부터 다시 쓰는 루프는 큰 버퍼를 끝내 다 쓰지 못한다. 마지막 writev가 멈춘 바로 그 바이트부터 이어 쓰라
 fileio-never-writev = { $call }{ JOSA($call, "이", "가") } writev()를 한 번도 호출하지 않았다: 바이트는 도착했지만 write()로 하나씩 왔다
 fileio-one-writev-each = 시도마다 아직 쓸 것 전부를 writev 한 번으로 써야 한다(nix::sys::uio::writev)
+fileio-one-writev-each-c = 시도마다 아직 쓸 것 전부를 writev() 한 번으로 써야 한다: 멈춘 버퍼의 나머지와 그 뒤의 버퍼들을 직접 만든 iovec 배열에 담는다
 fileio-write-as-well = { $call }{ JOSA($call, "이", "가") } writev()뿐 아니라 write()도 호출했다
 fileio-no-write-for-rest = 시도마다 남은 것을, 일부만 쓰인 버퍼의 나머지까지 포함해 writev 한 번으로 써야 한다: 그 부분에 write()를 쓰지 말라
 fileio-did-not-exit = `{ $command }`{ JOSA($command, "이", "가") } 15초 안에 종료하지 않았다
@@ -993,14 +1009,17 @@ fileio-mode-changed = `{ $command }`{ JOSA($command, "이", "가") } 기존 대�
 fileio-mode-only-on-create = open()은 파일을 만들 때만 모드를 쓴다. copy는 기존 파일의 권한을 바꾸면 안 된다
 fileio-no-stdin-pipe = stdin 파이프가 없다
 fileio-dash-not-a-file = `-`는 파일 이름이 아니다: 원본이면 fd 0(std::io::stdin().as_fd()), 대상이면 fd 1(std::io::stdout().as_fd())을 뜻한다
+fileio-dash-not-a-file-c = `-`는 파일 이름이 아니다: 원본이면 fd 0(STDIN_FILENO), 대상이면 fd 1(STDOUT_FILENO)을 뜻한다. 어느 쪽도 open()으로 열지 않는다
 fileio-only-first-read = 처음 { $size }, 곧 첫 read()의 바이트만 도착했다: 파이프에서 read()는 끝에 한참 못 미쳐서도 지금 있는 것을, 버퍼보다 적게라도 돌려준다. 0만이 끝을 뜻한다
 fileio-stdout-differs = `{ $command }`{ JOSA($command, "이", "가") } stdout에 { $size }{ JOSA($size, "과", "와") } 다른 것을 썼다
 fileio-created-dash = copy가 `-`라는 이름의 파일을 만들었다: 대상이 `-`이면 fd 1(std::io::stdout().as_fd())을 뜻한다
+fileio-created-dash-c = copy가 `-`라는 이름의 파일을 만들었다: 대상이 `-`이면 open()으로 열 파일이 아니라 fd 1(STDOUT_FILENO)을 뜻한다
 fileio-no-dev-full = 이 사용자는 여기서 /dev/full에 쓸 수 없다: 그 경우는 뺀다
 fileio-exited-0 = `{ $command }`{ JOSA($command, "이", "가") } 상태 0으로 종료했지만 성공했을 리 없다({ $errno })
 fileio-expected-error-line = 종료 상태 1, 그리고 stderr에: { $line }
 fileio-dev-full-enospc = /dev/full에 하는 write()는 모두 ENOSPC로 실패한다: write마다 결과를 확인하고 첫 오류에서 멈추라
 fileio-errno-desc = 이유는 errno의 텍스트만이다: Errno::desc()는 `{ $desc }`를 주고, Display는 이름을 덧붙인다(`{ $display }`)
+fileio-errno-desc-c = 이유는 errno의 텍스트만이다: strerror(errno)가 주는 `{ $desc }`이고, 그 앞에 errno의 이름을 붙이지 않는다(`{ $display }`)
 fileio-name-the-path = 그 줄은 실패한 호출이 다룬 경로를 밝혀야 한다: { $path }
 
 ## day3-resolve (exercises/day3_resolve/)
@@ -1013,6 +1032,7 @@ resolve-made-up-answers = (채점기는 getaddrinfo가 { $name }에 대해 { $ad
 resolve-shim-not-loaded = 채점기의 getaddrinfo 심(shim)이 resolve에 로드되지 않았다(LD_PRELOAD): resolve가 정적으로 링크됐는가?
 resolve-never-called = `{ $command }`{ JOSA($command, "이", "가") } C 라이브러리의 getaddrinfo를 한 번도 호출하지 않았다
 resolve-call-libc = nix::libc::getaddrinfo를 호출하라: 채점기는 그 호출을 지켜본다
+resolve-call-libc-c = 계약대로 C 라이브러리의 getaddrinfo(3)를 호출하라: 채점기는 그 호출을(그리고 freeaddrinfo 호출마다) 지켜본다
 resolve-freed = `{ $command }`{ JOSA($command, "이", "가") } getaddrinfo에서 리스트를 받아 { $n ->
     [0] 한 번도 해제하지 않았다
    *[other] { $n }번 해제했다
@@ -1093,6 +1113,7 @@ pipe-holder-client-child = { $pid } (클라이언트의 자식)
 pipe-children-hold-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다
 pipe-holding-it = 쥐고 있는 것
 pipe-child-never-accepts = 자식은 결코 수락하지 않는다: 먼저 리스닝 소켓을 닫으라(drop). 그러지 않으면 자식이 살아 있는 동안 포트가 계속 쓰인다
+pipe-child-never-accepts-c = 자식은 결코 수락하지 않는다: 먼저 리스닝 소켓을 close()로 닫으라. 그러지 않으면 자식이 살아 있는 동안 포트가 계속 쓰인다
 pipe-while-clients-left = 클라이언트들이 떠나는 동안
 pipe-children-still-running = { $round }번째: 클라이언트들이 떠나고 2초가 지났는데 로거 말고도 자식 { $n }개가 아직 돌고 있다
 pipe-child-exits-at-eof = 클라이언트의 자식은 그 클라이언트의 EOF(read가 0을 돌려줌)에서 종료한다
@@ -1103,6 +1124,7 @@ pipe-on-signal = { $signal }{ JOSA($signal, "을", "를") } 받고
 pipe-still-running = { $signal } 뒤 2초가 지나도 서버가 돌고 있었다
 pipe-logger-waits-for-itself = 로거가 아직 자기 파이프의 쓰기 끝을 쥐고 있어서 read가 결코 0(EOF)을 돌려주지 않고, 로거는 끝나지 않으며, 서버는 로거를 영원히 기다린다: 로거에서 fork 직후 쓰기 끝을 닫으라
 pipe-client-children-running = 서버의 클라이언트 자식 { $n }개가 아직 돌고 있다: 부모의 SIGTERM 핸들러(자식에서는 아무도 읽지 않는 플래그)를 그대로 지닌 자식은 부모의 SIGTERM으로 끝나지 않는다. fork 직후 자식에서 SIGTERM과 SIGINT를 기본 처리 방식으로 되돌리라(SigHandler::SigDfl)
+pipe-client-children-running-c = 서버의 클라이언트 자식 { $n }개가 아직 돌고 있다: 부모의 SIGTERM 핸들러(자식에서는 아무도 읽지 않는 플래그)를 그대로 지닌 자식은 부모의 SIGTERM으로 끝나지 않는다. fork 직후 자식에서 SIGTERM과 SIGINT를 기본 처리 방식으로 되돌리라(`sa.sa_handler = SIG_DFL`로 sigaction)
 pipe-logger-still-running = 로거가 아직 돌고 있다: 로거는 EOF에서 끝나고, EOF는 파이프의 모든 쓰기 끝이 닫혀야 온다 — 부모의 것(자식들이 사라진 뒤)과 클라이언트 자식마다의 것(자식들이 끝나야 한다: 자식에서 기본 처리 방식인 SIGTERM으로)
 pipe-handler-sets-flag = SIGTERM을 받으면 핸들러는 플래그를 세운다. 루프는 accept()가 EINTR로 실패할 때(SA_RESTART 없이) 그것을 보고, 자식들을 멈추고, 자식들과 로거를 기다린 뒤, bye를 출력하고 돌아온다
 pipe-flag-lost-in-accept = 부모는 SIGTERM을 잡는데도 accept() 안에서 잠들어 있다: 핸들러가 플래그를 세웠지만 아무도 그것을 보지 않는다. 다른 핸들러가 도는 동안(클라이언트들이 떠날 때 SA_RESTART로 설치한 SIGCHLD 핸들러) 오거나, 루프가 플래그를 본 뒤 accept()를 부르기 전에 온 시그널은 이렇게 사라진다. SIGTERM과 SIGINT는 기다리는 동안만 빼고 블록해 두라: 블록을 푼 마스크로 리스닝 소켓을 ppoll하고, 그다음 accept한다(course.ko.md#logger-process)
@@ -1138,6 +1160,7 @@ chat-expected-in-all = 기대한 줄 전체
 chat-no-own-line = { $who }{ JOSA($who, "이", "가") } 자기 줄을 돌려받지 못했다: 줄은 보낸 클라이언트를 포함해 연결된 모든 클라이언트에게 간다(클라이언트를 읽기 전에 목록에 넣으라)
 chat-missed-hello = { $who }{ JOSA($who, "이", "가") } 인사했을 때 { $earlier }{ JOSA($earlier, "은", "는") } 연결돼 있었는데 그 줄을 받지 못했다: 줄은 목록의 모든 클라이언트에게 간다
 chat-eof-note = read가 0이면 클라이언트의 EOF다: 그 클라이언트를 목록에서 빼고 소켓을 닫은 뒤(그 소켓의 핸들을 모두 drop), 스레드를 끝내라
+chat-eof-note-c = read가 0이면 클라이언트의 EOF다: 락을 잡고 그 클라이언트를 목록에서 뺀 뒤, 소켓을 close(fd)로 닫고 스레드 함수에서 반환하라
 chat-2s-after-eof = 자기 EOF 뒤 2초가 지나도
 chat-after-its-eof = 자기 EOF 뒤에도
 chat-left-still-held = 클라이언트 2가 떠났는데 1초 뒤에도 서버가 그 소켓을 쥐고 있다
@@ -1161,6 +1184,7 @@ chat-six-clients-children = 클라이언트 6개가 연결된 동안 서버의 �
 chat-one-process = 프로세스 하나, 클라이언트마다 스레드 하나: 스레드는 클라이언트 목록을 공유하지만 프로세스는 그럴 수 없다
 chat-six-clients-threads = 클라이언트 6개가 연결된 동안 서버가 스레드 { $n }개를 돌리고, 클라이언트가 없을 때는 { $idle }개다: 적어도 클라이언트마다 스레드 하나여야 한다
 chat-spawn-thread = 수락한 클라이언트마다 std::thread::spawn으로 스레드를 만들라. 그 스레드는 클라이언트의 EOF까지 그 클라이언트에서 읽는다
+chat-spawn-thread-c = 수락한 클라이언트마다 pthread_create로 스레드를 만들라. 그 스레드는 클라이언트의 EOF까지 그 클라이언트에서 읽는다
 chat-threads-after-six-left = 클라이언트 6개가 1초 전에 떠났는데 서버가 아직 스레드 { $n }개를 돌린다: 그들이 있을 때 { $busy }개, 오기 전에는 { $idle }개였다
 chat-thread-ends = 클라이언트의 스레드는 그 클라이언트와 함께 끝난다: EOF와 오류에서 읽기 루프를 떠나 반환하라
 chat-order-note = 브로드캐스트의 첫 send부터 마지막 send까지 락을 잡고 있으라: 그러면 그 사이에 다른 줄이 끼어들 수 없고, 모든 클라이언트가 서버가 받은 순서대로 줄을 받는다
@@ -1246,11 +1270,12 @@ stuck-still-open = { $client }의 소켓이 fd { $fd }{ $holder }에 아직 열�
 pipe-stuck-after = { $label }{ JOSA($label, "은", "는") } { $signal }{ JOSA($signal, "을", "를") } 받고도 끝나지 않았고, 앞으로도 끝나지 않는다: 움직이는 것 하나 없이 잠든 채 멈췄다(기다리는 곳을 보라)
 multi-stopped-reading = 읽지 않고 { $sent }{ JOSA($sent, "을", "를") } 보냈다: 서버가 자기 소켓에 { $unread }{ JOSA($unread, "을", "를") } 읽지 않은 채 읽기를 멈췄다(자기 나름의 백프레셔). 다음은 EOF
 clients-queue-full = 서버가 클라이언트 { $n }개 뒤로 수락을 멈췄다: 연결들이 리슨 큐에 남아 있었다
-clients-queue-still = 서버는 깨어 있었지만 { $secs }초 동안 리슨 큐가 가득 찬 채로 연결을 하나도 수락하지 않았다: 이벤트를 기다리지 않고 잠들거나 블로킹되는 루프(std::thread::sleep, 블로킹 read)는 accept로 돌아오지 못한다
+clients-queue-still = 서버는 깨어 있었지만 { $secs }초 동안 리슨 큐가 가득 찬 채로 연결을 하나도 수락하지 않았다: 이벤트를 기다리지 않고 잠들거나 블로킹되는 루프(sleep, 블로킹 read)는 accept로 돌아오지 못한다
 multi-syn-retransmitted = connect { $n }개가 1초 이상 기다렸다: 리슨 큐가 가득 차서 커널이 SYN을 버렸고, TCP가 1초 뒤에 다시 보냈다(course.ko.md#backlog)
 worker-eintr-after-stop = 채점기가 { $label }{ JOSA($label, "을", "를") } 멈췄다가 다시 이어 가게 하자(SIGSTOP, SIGCONT; Ctrl-Z와 fg가 하는 일이다) { $call }(){ JOSA($call, "이", "가") } EINTR로 실패했고, { $label }{ JOSA($label, "은", "는") } 그것을 오류로 여겼다. 멈춤은 시그널 핸들러가 없어도 { $call }(){ JOSA($call, "을", "를") } 중단시킨다(signal(7)): EINTR이면 그냥 다시 호출하라
 multi-continued-at-once = 서버를 다시 이어 가게 했다: 리셋 두 개, 줄 두 개, 연결 두 개가 한꺼번에 기다린다
 multi-events-at-once = 서버가 멈춘 사이에 클라이언트 둘이 리셋하고, 둘이 줄을 보내고, 둘이 연결했다. 그래서 poll(또는 epoll_wait) 한 번이 그것을 모두 알렸다: 각 클라이언트는 자기 이벤트로 처리하고, 끝난 클라이언트는 순회가 끝난 뒤에만 지우라(순회 중 Vec::remove(i)는 안 된다: 다음 클라이언트를 건너뛰고 나머지를 이웃의 이벤트와 짝짓는다). 수락은 EAGAIN까지 하라
+multi-events-at-once-c = 서버가 멈춘 사이에 클라이언트 둘이 리셋하고, 둘이 줄을 보내고, 둘이 연결했다. 그래서 poll(또는 epoll_wait) 한 번이 그것을 모두 알렸다: 각 클라이언트는 자기 이벤트로 처리하고, 끝난 클라이언트는 순회가 끝난 뒤에만 지우라(순회 중에 뒤의 항목을 앞으로 당기거나 마지막 항목을 그 자리로 옮겨 지우면 안 된다: 다음 클라이언트를 건너뛰고 나머지를 이웃의 이벤트와 짝짓는다). 수락은 EAGAIN까지 하라
 multi-reset-ended-server = 두 클라이언트가 연결을 리셋하자 서버가 끝났다: 한 클라이언트 소켓의 오류(POLLERR, read나 send의 ECONNRESET)는 그 클라이언트만 닫고, 서버를 끝내지 않는다
 chat-stale-entry = 한 클라이언트가 떠난 뒤에 들어온 클라이언트가 받지 말아야 할 줄을 받았다(같은 줄을 두 번?): 클라이언트가 떠나면 목록에서 그 항목을 지우라. accept는 그 디스크립터 번호를 다음 클라이언트에게 주므로, 그 번호로 남은 항목은 새로 온 클라이언트에게 모든 줄을 한 번 더 보낸다
 echo-restarted-elsewhere = 포트 { $port }{ JOSA($port, "으로", "로") } 다시 시작했는데 서버는 { $actual }에서 리슨한다: { $port }{ JOSA($port, "으로", "로") }의 bind()가 실패했고(EADDRINUSE: 이전 연결이 TIME_WAIT로 기다린다), 아무도 그것을 확인하지 않아 listen()이 포트를 스스로 골랐다
@@ -1331,6 +1356,7 @@ prefork-after-clients = 클라이언트들이 떠난 뒤
 prefork-no-server-side = 클라이언트 { $client }의 연결에 해당하는 서버 쪽 소켓이 서버 네임스페이스의 TCP 표에 없다
 prefork-parent-holds = 부모 프로세스가 클라이언트 { $client }의 연결({ $inode })을 워커에게 넘긴 뒤에도 쥐고 있다
 prefork-close-after-passing = sendmsg가 디스크립터를 넘기고 나면 워커는 자기 디스크립터를 갖는다. 부모의 사본은 곧바로 닫는다(OwnedFd를 버린다). 부모가 쥐고 있는 동안에는 워커가 닫아도 연결이 열려 있어서, 클라이언트는 EOF를 받지 못한다
+prefork-close-after-passing-c = sendmsg가 디스크립터를 넘기고 나면 워커는 자기 디스크립터를 갖는다. 부모의 사본은 곧바로 close(fd)로 닫는다. 부모가 쥐고 있는 동안에는 워커가 닫아도 연결이 열려 있어서, 클라이언트는 EOF를 받지 못한다
 prefork-workers-holding = 클라이언트 { $client }의 연결을 쥐고 있는 워커가 { $n }개다. 정확히 하나여야 한다
 prefork-one-worker-per-connection = 부모는 연결마다 워커 하나에게 그 워커의 socketpair로 넘긴다(SCM_RIGHTS를 실은 sendmsg). 워커가 그 연결을 처리하고 닫는다
 prefork-workers-hold-listener = 워커 { $n }개가 리스닝 소켓을 쥐고 있다
@@ -1377,6 +1403,7 @@ prefork-fds-grew = { $who }{ JOSA($who, "이", "가") } 시작할 때는 디스�
 prefork-new-descriptors = 시작할 때 없던 디스크립터
 prefork-parent-closes-copy = 부모 프로세스는 sendmsg로 연결을 넘기자마자 자기 사본을 닫는다
 prefork-worker-closes-conn = recvmsg가 워커에게 준 디스크립터는 워커의 것이다. 그 클라이언트가 끝나면 닫는다(OwnedFd를 버린다). shutdown()만으로는 디스크립터가 풀리지 않는다
+prefork-worker-closes-conn-c = recvmsg가 워커에게 준 디스크립터는 워커의 것이다. 그 클라이언트가 끝나면 close(fd)로 닫는다. shutdown()만으로는 디스크립터가 풀리지 않는다
 prefork-control-connect = { $path }의 제어 소켓에 연결하지 못했다: { $error }
 prefork-control-listens = 부모는 `listening on`을 출력하기 전에 <control-path>에 유닉스 도메인 스트림 소켓을 bind하고 리슨한다
 prefork-stats-no-eof = `stats`를 보내고 2초가 지나도록 EOF가 오지 않았다. 제어 연결이 닫히지 않았다
@@ -1845,6 +1872,44 @@ rule-reason--8032b6e6b5cb3532 = 워커 프로세스는 fork()로 만든다. 스�
 rule-reason--c496bfed88a8f3a3 = 워커는 nix::unistd::fork로 만든다
 # remove the stale socket file with nix::unistd::unlink
 rule-reason--7340f113fffb704d = 남은 소켓 파일은 nix::unistd::unlink로 지우라
+# The C track's rules (exercises/kit/c_imports.rs): the reason each exercise's table gives, by
+# the hash of its English as above (reasons the Rust track words alike share its entry).
+# open, read and write the descriptors yourself (open, read, write, writev): stdio's streams and the kernel's copy calls would run the loop the lesson is about
+rule-reason--de909ca5e8fd59cc = 디스크립터는 직접 열고 읽고 쓰라(open, read, write, writev). stdio 스트림이나 커널의 복사 호출을 쓰면 이 실습이 다루는 루프를 그것들이 대신 돈다
+# swap and order the bytes yourself with shifts and masks: these are the functions you are writing
+rule-reason--c32a9fa647c6372f = 시프트와 마스크로 바이트를 직접 바꾸고 순서를 맞추라. 지금 작성하는 함수가 바로 이것들이다
+# parse and format the address yourself: these are the functions you are writing
+rule-reason--86663bf15ae4ee04 = 주소를 직접 파싱하고 형식에 맞춰 쓰라. 지금 작성하는 함수가 바로 이것들이다
+# build the sockaddr_in yourself (memset, htons, inet_pton): name resolution is day 3's
+rule-reason--aa062bf441d94f78 = sockaddr_in은 직접 만들라(memset, htons, inet_pton). 이름 해석은 3일차에 다룬다
+# getaddrinfo and getnameinfo replace the old resolver calls (IPv4 only, or their answer in static storage the next call overwrites)
+rule-reason--4fa1217a43c61854 = getaddrinfo와 getnameinfo가 옛 이름 해석 호출을 대신한다(옛 호출은 IPv4만 다루거나, 다음 호출이 덮어쓰는 정적 저장소에 답을 둔다)
+# let getnameinfo write each address (NI_NUMERICHOST) and getaddrinfo read it (AI_NUMERICHOST)
+rule-reason--2a88c246063c16b7 = 주소를 글자로 쓰는 일은 getnameinfo(NI_NUMERICHOST)에, 읽는 일은 getaddrinfo(AI_NUMERICHOST)에 맡기라
+# resolve with getaddrinfo(3)
+rule-reason--eebfe245077738de = 이름 해석은 getaddrinfo(3)로 하라
+# write each address (and find each name) with getnameinfo(3)
+rule-reason--a8d90d0af1f3968d = 주소를 글자로 쓰는 일(그리고 이름을 찾는 일)은 getnameinfo(3)로 하라
+# serve each client in a child process made by fork()
+rule-reason--ca2511e8d20cdd7c = 클라이언트마다 fork()로 만든 자식 프로세스가 처리한다
+# install handlers with sigaction(): what signal() does after a handler runs differs between systems
+rule-reason--569a887e889862d3 = 핸들러는 sigaction()으로 설치하라. 핸들러가 한 번 실행된 뒤 signal()이 어떻게 되는지는 시스템마다 다르다
+# one thread of one process serves every client: no fork, no threads
+rule-reason--b91d2ebf1914be1e = 프로세스 하나의 스레드 하나가 모든 클라이언트를 처리한다. fork도 스레드도 쓰지 않는다
+# wait for every client at once with poll(2) (select(2) is accepted too)
+rule-reason--71de9c19f0b98570 = poll(2)로 모든 클라이언트를 한꺼번에 기다리라(select(2)도 된다)
+# this exercise is about epoll; poll(2) and select(2) are day5-poll
+rule-reason--d4bf7bcec33caba4 = 이 실습은 epoll을 다룬다. poll(2)과 select(2)는 day5-poll에서 다룬다
+# wait for every client at once with epoll_wait
+rule-reason--879ab15f25c5082b = epoll_wait로 모든 클라이언트를 한꺼번에 기다리라
+# a thread per client waits in its own read; poll and epoll are the other ways
+rule-reason--68f1a49223384b37 = 클라이언트마다 스레드가 자기 read에서 기다린다. poll과 epoll은 다른 방식이다
+# a thread per client, made with pthread_create (or C11's thrd_create)
+rule-reason--5e445b04dec4270c = 클라이언트마다 스레드 하나를 pthread_create(또는 C11의 thrd_create)로 만든다
+# the logger is fed through a pipe made with pipe()
+rule-reason--4609f34f5f6089c7 = 로거는 pipe()로 만든 파이프로 받는다
+# the parent passes each connection to a worker with sendmsg() and SCM_RIGHTS
+rule-reason--cfa56686cc018b6c = 부모는 각 연결을 sendmsg()와 SCM_RIGHTS로 워커에게 넘긴다
 
 # report/explain.rs: rustc와 clippy의 영어 옆에 한국어로.
 report-rule-reason = = 이유: { $reason }

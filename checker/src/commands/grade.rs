@@ -168,7 +168,8 @@ fn write_machine_reports(
     for (format, output) in wanted {
         let doc = match format {
             Format::Junit => {
-                let text = junit::junit(reports, opts.seed, &run.provenance, tr)?;
+                let track = opts.tree.track;
+                let text = junit::junit(reports, opts.seed, track, &run.provenance, tr)?;
                 write_report(output, text)?;
                 continue;
             }

@@ -2,13 +2,16 @@
 //! their text is kept as it is (its columns point at the code, and it is what a search finds),
 //! and in another language than English
 //! - a broken rule's reason (`= note: day2-echo: build the address yourself`) is followed by
-//!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's);
+//!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's); so is
+//!   a broken C rule's (`copy calls fopen: <reason>`: the English is the exercise's table's,
+//!   `exercises::kit::c_imports`);
 //! - the compile errors a student meets most (mismatched types, the borrow checker's three,
 //!   an unresolved name, `?` where it cannot go, a `Result` left unused) end with a one-line
 //!   fix; so do the warnings a successful build keeps (an unused `Result`), shown under the
 //!   exercise though they fail nothing.
 
 use crate::base::i18n::{Lang, Messages, Text, msg};
+use crate::exercises::kit::c_imports;
 use crate::lab::rules;
 
 /// A rule's output (clippy's lines) with each known reason followed by its translation.
@@ -29,8 +32,16 @@ pub fn rule_output(output: &str, exercise: &str, tr: &Messages) -> Vec<String> {
                 format!("{lead}{said}")
             })
         });
+        // A C rule's line: its reason ends it, and its translation goes under it.
+        let said_c = c_imports::reason_in(exercise, &line).and_then(|reason| {
+            let words = tr.own_or(&rules::reason_key(reason), "");
+            (!words.is_empty()).then(|| {
+                let said = tr.render(&msg!("report-rule-reason", reason = words.into_owned()));
+                format!("  {said}")
+            })
+        });
         out.push(line);
-        out.extend(said);
+        out.extend(said.or(said_c));
     }
     out
 }
@@ -123,6 +134,17 @@ mod tests {
             rule_output(other, "day1-endian", &Messages::new(Lang::Ko)).len(),
             1
         );
+    }
+
+    #[test]
+    fn a_broken_c_rule_s_reason_is_followed_by_its_korean() {
+        let output = "copy calls fdopen, fread: open, read and write the descriptors yourself (open, read, write, writev): stdio's streams and the kernel's copy calls would run the loop the lesson is about";
+        let ko = rule_output(output, "day1-fileio", &Messages::new(Lang::Ko));
+        assert_eq!(ko.len(), 2, "{ko:#?}");
+        assert!(ko[1].starts_with("  = 이유: "), "{}", ko[1]);
+        assert!(ko[1].contains("디스크립터"), "{}", ko[1]);
+        let en = rule_output(output, "day1-fileio", &Messages::new(Lang::En));
+        assert_eq!(en.join("\n"), output);
     }
 
     #[test]

@@ -31,10 +31,15 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
 }
 
 /// What to tell a student of `track` about a kind of error: a C stub stops at a `TODO(...)`,
-/// not at a `todo!()`.
+/// not at a `todo!()`; C code cannot panic: what a C student sees as a panic is the Rust shim
+/// of a library exercise refusing what the C function returned (`checker/c-track/shims/`); a
+/// C program's crash is a pointer's, not a Rust panic's; and its status 101 is a `TODO`'s.
 pub fn explain_on(kind: FailureKind, track: Track) -> Text {
     match (kind, track) {
         (FailureKind::NotStarted, Track::C) => msg!("hint-not-started-c"),
+        (FailureKind::Panic, Track::C) => msg!("hint-panic-c"),
+        (FailureKind::Crash, Track::C) => msg!("hint-crash-c"),
+        (FailureKind::BadExit, Track::C) => msg!("hint-bad-exit-c"),
         (FailureKind::Rule, Track::C) => msg!("hint-rule-c"),
         _ => explain(kind),
     }
@@ -88,5 +93,18 @@ mod tests {
         assert!(for_failure(&todo, Track::C).is_some_and(|h| h.is("hint-not-started-c")));
         let timeout = FailureKind::Timeout;
         assert!(explain_on(timeout, Track::C).is("hint-timeout"));
+    }
+
+    #[test]
+    fn a_c_student_is_told_of_no_panic() {
+        let panic = Failure::of_kind(FailureKind::Panic, "lab_write_all returned 5");
+        assert!(for_failure(&panic, Track::Rust).is_some_and(|h| h.is("hint-panic")));
+        assert!(for_failure(&panic, Track::C).is_some_and(|h| h.is("hint-panic-c")));
+        let crash = Failure::of_kind(FailureKind::Crash, "killed by SIGSEGV");
+        assert!(for_failure(&crash, Track::Rust).is_some_and(|h| h.is("hint-crash")));
+        assert!(for_failure(&crash, Track::C).is_some_and(|h| h.is("hint-crash-c")));
+        let exit = Failure::of_kind(FailureKind::BadExit, "exited with status 2");
+        assert!(for_failure(&exit, Track::Rust).is_some_and(|h| h.is("hint-bad-exit")));
+        assert!(for_failure(&exit, Track::C).is_some_and(|h| h.is("hint-bad-exit-c")));
     }
 }

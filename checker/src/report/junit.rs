@@ -1,17 +1,21 @@
 //! The JUnit report, as CI systems read it: a test suite per exercise, a test case per test
-//! (class name: the exercise), failures with their message and the program's output; points
-//! and scores as properties.
+//! (class name: the exercise), failures with their message, their hint (worded for the track
+//! graded, as the other reports word it) and the program's output; points and scores as
+//! properties.
 
 use super::json::{build_message, failure_message};
 use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
+use crate::base::workspace::Track;
+use crate::exercises::kit::c_hints;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 
-/// The whole run as JUnit XML.
+/// The whole run as JUnit XML, for a tree on `track`.
 pub fn junit(
     reports: &[ExerciseReport],
     seed: u64,
+    track: Track,
     provenance: &Provenance,
     tr: &Messages,
 ) -> anyhow::Result<String> {
@@ -29,7 +33,7 @@ pub fn junit(
             suite.set_system_err(problem);
         }
         for t in &r.tests {
-            let status = case_status(r, t, tr);
+            let status = case_status(r, t, track, tr);
             let mut case = TestCase::new(t.test.id, status);
             case.set_classname(r.exercise.name);
             case.set_time(t.duration);
@@ -46,8 +50,14 @@ pub fn junit(
 }
 
 /// A test's JUnit status: success, skipped (not applicable), an error (the checker's, or no
-/// build) or a failure, with the message, and for a failure the hint and the section to read.
-fn case_status(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> quick_junit::TestCaseStatus {
+/// build) or a failure, with the message, and for a failure the hint (`track`'s) and the
+/// section to read.
+fn case_status(
+    r: &ExerciseReport,
+    t: &TestReport,
+    track: Track,
+    tr: &Messages,
+) -> quick_junit::TestCaseStatus {
     use quick_junit::{NonSuccessKind, TestCaseStatus};
     match t.status {
         Status::Pass => TestCaseStatus::success(),
@@ -76,7 +86,7 @@ fn case_status(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> quick_junit
             s.set_type(t.status.name());
             s.set_message(failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())));
             if t.failure.is_some() {
-                let hint = t.test.hint_in(tr);
+                let hint = c_hints::hint_on(&t.test, track, tr);
                 s.set_description(format!(
                     "{} {hint}\n{}",
                     tr.render(&msg!("report-hint")),
@@ -85,5 +95,39 @@ fn case_status(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> quick_junit
             }
             s
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::base::i18n::Lang;
+    use crate::base::verdict::Failure;
+
+    /// A failing test's hint is the track's, as in the human report and the annotations.
+    #[test]
+    fn a_failure_s_hint_is_worded_for_the_track() {
+        let echo = crate::exercises::ALL
+            .iter()
+            .find(|e| e.name == "day2-echo")
+            .unwrap();
+        let reports = [ExerciseReport::made_up(
+            echo,
+            Duration::from_millis(10),
+            |t| (t.id == "binary-64k").then(|| Failure::wrong("no")),
+        )];
+        let tr = Messages::new(Lang::En);
+        let xml = |track| junit(&reports, 7, track, &Provenance::default(), &tr).unwrap();
+        let (rust, c) = (xml(Track::Rust), xml(Track::C));
+        assert!(
+            rust.contains("Vec&lt;u8&gt;") && !rust.contains("char buf[]"),
+            "{rust}"
+        );
+        assert!(
+            c.contains("char buf[]") && !c.contains("Vec&lt;u8&gt;"),
+            "{c}"
+        );
     }
 }

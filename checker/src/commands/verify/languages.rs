@@ -13,9 +13,9 @@ use crate::lab::test::{catalog_keys, tests_of};
 
 /// The catalogs parse; English has every id the checker's code names; Korean has every English
 /// message, every exercise's and test's title and hint, every hint the C track words apart
-/// (`exercises::kit::c_hints`), and every rule's reason (else the report says which keys
-/// are missing, and English is shown for them meanwhile); Korean has no key English lacks, and
-/// passes no variable English does not.
+/// (`exercises::kit::c_hints`), and every rule's reason, Rust's and C's (else the report says
+/// which keys are missing, and English is shown for them meanwhile); Korean has no key English
+/// lacks, and passes no variable English does not.
 pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
     let mut table_keys: Vec<String> = exercises::ALL
         .iter()
@@ -27,6 +27,12 @@ pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
     // The rules' reasons: English in each clippy.toml, Korean in ko.ftl by the English's hash.
     let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
     table_keys.extend(crate::lab::rules::reason_keys(&names));
+    // The C rules' reasons: English in each exercise's table, Korean by the same hash.
+    table_keys.extend(
+        crate::exercises::kit::c_imports::catalog_entries()
+            .into_iter()
+            .map(|(k, _)| k),
+    );
     let mut used = Vec::new();
     for file in rust_files(&lab.join("checker/src")) {
         let source = std::fs::read_to_string(&file.path)?;

@@ -15,6 +15,7 @@ use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::exit::parse_panic;
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{sockets, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Server, Transcript};
@@ -26,6 +27,15 @@ fn threads(pid: i32) -> usize {
 /// A client says goodbye and ends (EOF): it gets the goodbye and then EOF (its socket closed),
 /// its socket is gone from the server and so is its thread, and the others go on; newcomers
 /// that then join get each line once.
+/// What a client's EOF asks of the server, in its track's words.
+fn eof_note(ctx: &Ctx) -> Text {
+    note_on(
+        ctx.built.track,
+        msg!("chat-eof-note"),
+        msg!("chat-eof-note-c"),
+    )
+}
+
 pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
@@ -48,7 +58,7 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     leaving
         .conn
         .expect_eof(ctx.within(secs(2)), msg!("chat-2s-after-eof"))
-        .map_err(|f| f.note(msg!("chat-eof-note")))?;
+        .map_err(|f| f.note(eof_note(ctx)))?;
     let closes = msg!("chat-removed-and-closed");
     expect_let_go(&t, pid, &held, port, msg!("chat-left-still-held"), closes)?;
     if !wait::until(Duration::from_secs(1), || threads(pid) <= before) {
@@ -240,7 +250,11 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             n = busy,
             idle = idle.to_string()
         ))
-        .note(msg!("chat-spawn-thread")));
+        .note(note_on(
+            ctx.built.track,
+            msg!("chat-spawn-thread"),
+            msg!("chat-spawn-thread-c"),
+        )));
     }
     for member in m.iter_mut() {
         member.conn.shutdown_write();
@@ -249,7 +263,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
         member
             .conn
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
-            .map_err(|f| f.note(msg!("chat-eof-note")))?;
+            .map_err(|f| f.note(eof_note(ctx)))?;
     }
     if !wait::until(Duration::from_secs(1), || threads(pid) <= idle) {
         return Err(Failure::wrong(msg!(

@@ -4,7 +4,9 @@ use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Diagnosis, Failure, TestResult};
+use crate::base::workspace::Track;
 use crate::context::Ctx;
+use crate::exercises::kit::c_hints::note_on;
 use crate::lab::exercise::secs;
 use crate::observe::harness::{Call, arg_bytes};
 use crate::observe::wire::differ;
@@ -86,8 +88,14 @@ impl Interruptions {
 }
 
 /// Where what arrived first differs from what was written, and what the shape of the mistake
-/// suggests: `starts` are the offsets where the caller's buffers begin (`[0]` for write_all).
-fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Option<Text>)> {
+/// suggests to a student of `track`: `starts` are the offsets where the caller's buffers begin
+/// (`[0]` for write_all).
+fn compare(
+    expected: &[u8],
+    got: &[u8],
+    starts: &[usize],
+    track: Track,
+) -> Option<(usize, Option<Text>)> {
     let at = escape::first_difference(expected, got)?;
     let rest = &got[at..];
     // Random bytes: 16 matching bytes are no coincidence.
@@ -115,7 +123,11 @@ fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Opti
         Some(if starts.len() > 1 {
             msg!("fileio-restarts-first-buffer")
         } else {
-            msg!("fileio-restarts-buf")
+            note_on(
+                track,
+                msg!("fileio-restarts-buf"),
+                msg!("fileio-restarts-buf-c"),
+            )
         })
     } else if starts.len() > 1 && resumes_at(starts[buffer]) {
         Some(msg!("fileio-buffer-restarts", buffer = buffer_no))
@@ -127,15 +139,20 @@ fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Opti
     Some((at, note))
 }
 
-/// The verdict on one call that had to write `expected`.
-fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> TestResult {
+/// The verdict on one call that had to write `expected`, for a student of `track`.
+fn check_write(
+    call: &Call,
+    expected: &[u8],
+    (starts, track): (&[usize], Track),
+    o: &Outcome,
+) -> TestResult {
     let diverged = o.result == "diverged";
     if o.result != "ok" && !diverged {
         let errno = o.result.trim_start_matches("err:");
-        let mut f = Failure::wrong(msg!(
-            "fileio-returned-err",
-            call = &call.shown,
-            errno = errno
+        let mut f = Failure::wrong(note_on(
+            track,
+            msg!("fileio-returned-err", call = &call.shown, errno = errno),
+            msg!("fileio-returned-err-c", call = &call.shown, errno = errno),
         ))
         .detail(msg!("fileio-the-calls"), o.counts());
         if errno == "EINTR" {
@@ -143,7 +160,7 @@ fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> T
         }
         return Err(f);
     }
-    let Some((at, note)) = compare(expected, &o.received, starts) else {
+    let Some((at, note)) = compare(expected, &o.received, starts, track) else {
         return Ok(());
     };
     let mut f = Failure::wrong(msg!(
@@ -195,14 +212,24 @@ fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
         .diagnosed(Diagnosis::Spins)
         .note(msg!("fileio-epipe-kept-trying")));
     }
-    let got = match result.strip_prefix("err:") {
-        Some(errno) => format!("Err({errno})"),
-        None => "Ok(())".to_string(),
+    // What came back, as each track's function returns it.
+    let (returned, returned_c): (Text, Text) = match result.strip_prefix("err:") {
+        Some(errno) => (
+            format!("Err({errno})").into(),
+            msg!("fileio-minus-one-errno", errno = errno),
+        ),
+        None => ("Ok(())".into(), "0".into()),
     };
-    Err(
-        Failure::wrong(msg!("fileio-expected-epipe", call = &call.shown, got = got))
-            .note(msg!("fileio-return-epipe")),
-    )
+    let summary = note_on(
+        ctx.built.track,
+        msg!("fileio-expected-epipe", call = &call.shown, got = returned),
+        msg!(
+            "fileio-expected-epipe-c",
+            call = &call.shown,
+            got = returned_c
+        ),
+    );
+    Err(Failure::wrong(summary).note(msg!("fileio-return-epipe")))
 }
 
 /// `12345 bytes of random data` and the like, for a call as shown to the student.
@@ -254,7 +281,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
         let o = Outcome::parse(call, &call_alone(ctx, call, secs(10))?)?;
         ctx.log(call.shown.clone().then(": ").then(o.counts()));
         seen.add(&o);
-        check_write(call, data, &[0], &o)?;
+        check_write(call, data, (&[0], ctx.built.track), &o)?;
     }
     seen.proved_something(ctx)?;
     let data = ctx.random_bytes(1000);
@@ -334,8 +361,9 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
         ctx.log(call.shown.clone().then(": ").then(o.counts()));
         seen.add(&o);
         let expected = bufs.concat();
-        check_write(call, &expected, &buffer_starts(bufs), &o)?;
-        writev_only(call, &expected, &o)?;
+        let starts = buffer_starts(bufs);
+        check_write(call, &expected, (&starts, ctx.built.track), &o)?;
+        writev_only(call, &expected, &o, ctx.built.track)?;
     }
     seen.proved_something(ctx)?;
     let bufs = vec![b"nobody ".to_vec(), b"reads ".to_vec(), b"this".to_vec()];
@@ -361,12 +389,16 @@ fn buffer_starts(bufs: &[Vec<u8>]) -> Vec<usize> {
 }
 
 /// The bytes went by writev alone: at least one writev (unless there were no bytes), no write.
-fn writev_only(call: &Call, expected: &[u8], o: &Outcome) -> TestResult {
+fn writev_only(call: &Call, expected: &[u8], o: &Outcome, track: Track) -> TestResult {
     if !expected.is_empty() && o.writevs == 0 {
         return Err(
             Failure::wrong(msg!("fileio-never-writev", call = &call.shown))
                 .detail(msg!("fileio-the-calls"), o.counts())
-                .note(msg!("fileio-one-writev-each")),
+                .note(note_on(
+                    track,
+                    msg!("fileio-one-writev-each"),
+                    msg!("fileio-one-writev-each-c"),
+                )),
         );
     }
     if o.writes > 0 {
@@ -377,4 +409,47 @@ fn writev_only(call: &Call, expected: &[u8], o: &Outcome) -> TestResult {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A write_all that starts again from the beginning of buf after a short write is told
+    /// how to go on in its track's words.
+    #[test]
+    fn a_restart_is_told_in_the_track_s_words() {
+        let expected: Vec<u8> = (0..200u8).collect();
+        let mut got = expected[..50].to_vec();
+        got.extend_from_slice(&expected);
+        for (track, key) in [
+            (Track::Rust, "fileio-restarts-buf"),
+            (Track::C, "fileio-restarts-buf-c"),
+        ] {
+            let (at, note) = compare(&expected, &got, &[0], track).unwrap();
+            assert_eq!(at, 50);
+            assert!(note.is_some_and(|n| n.is(key)), "{track:?}");
+        }
+    }
+
+    #[test]
+    fn an_error_returned_is_told_as_the_track_returns_it() {
+        let call = Call::new("write_all", vec![], "write_all(slow pipe, 10 bytes)");
+        let o = Outcome {
+            result: "err:EAGAIN".into(),
+            writes: 1,
+            writevs: 0,
+            short: 0,
+            eintr: 0,
+            received: Vec::new(),
+        };
+        let en = crate::base::i18n::Messages::new(crate::base::i18n::Lang::En);
+        let said = |track| {
+            let f = check_write(&call, b"0123456789", (&[0], track), &o).unwrap_err();
+            en.render(&f.summary)
+        };
+        assert!(said(Track::Rust).contains("Err(EAGAIN) instead of Ok(())"));
+        let c = said(Track::C);
+        assert!(c.contains("-1 with errno EAGAIN instead of 0"), "{c}");
+    }
 }

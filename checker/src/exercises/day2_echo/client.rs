@@ -6,6 +6,7 @@ use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult};
 use crate::context::Ctx;
+use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::errors;
 use crate::exercises::kit::run::{self, Finished};
 use crate::observe::wire::differ;
@@ -188,7 +189,11 @@ pub(super) fn client_no_answer(ctx: &mut Ctx) -> TestResult {
                 "client-gave-up-early",
                 seconds = format!("{:.2}", took.as_secs_f64())
             )))
-            .note(msg!("client-wait-2s")));
+            .note(note_on(
+                ctx.built.track,
+                msg!("client-wait-2s"),
+                msg!("client-wait-2s-c"),
+            )));
     }
     Ok(())
 }

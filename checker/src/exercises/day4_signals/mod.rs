@@ -22,6 +22,7 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
+use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::{clients, echo, wait};
@@ -275,7 +276,11 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     if signal == libc::SIGPIPE {
         return Err(t
             .attach(Failure::wrong(msg!("sig-killed-by-sigpipe")))
-            .note(msg!("sig-msg-nosignal")));
+            .note(note_on(
+                ctx.built.track,
+                msg!("sig-msg-nosignal"),
+                msg!("sig-msg-nosignal-c"),
+            )));
     }
     if signal != 0 {
         let name = Signal::try_from(signal)
@@ -412,7 +417,11 @@ fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
         // The test's own hint (keep the handler to a flag), not the one of a panic in general
         // (print an error line instead): the panic is the handler's println!.
         f.kind = None;
-        return Err(f.note(msg!("sig-handler-prints")));
+        return Err(f.note(note_on(
+            ctx.built.track,
+            msg!("sig-handler-prints"),
+            msg!("sig-handler-prints-c"),
+        )));
     }
     s.program.stdout.wait_drained();
     let out = s.program.stdout.bytes();

@@ -13,6 +13,7 @@ use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{self, Conn, Server, Transcript};
@@ -351,6 +352,7 @@ pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
 
 pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
+    let track = ctx.built.track;
     let mut s = server(ctx)?;
     served(ctx, &mut s, |s| {
         // Whatever the server held before any client came (its listening socket, a socketpair of
@@ -392,7 +394,11 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
                 .note(if close_wait {
                     msg!("echo-close-wait")
                 } else {
-                    msg!("echo-descriptors-open")
+                    note_on(
+                        track,
+                        msg!("echo-descriptors-open"),
+                        msg!("echo-descriptors-open-c"),
+                    )
                 }),
         ))
     })

@@ -43,3 +43,71 @@ pub const NO_SIGNAL: ImportRule = ImportRule {
     functions: &["signal", "sysv_signal", "bsd_signal"],
     reason: "install handlers with sigaction(): what signal() does after a handler runs differs between systems",
 };
+
+/// The ko.ftl entries the C rules' reasons need, each `(key, English)`, each once. A reason is
+/// keyed as a Rust rule's is (`lab::rules::reason_key`): by the hash of its English, under
+/// `rule-reason--`, so a reworded reason has no Korean until it is translated again, and
+/// `checker verify` says so. The report shows the Korean after the English (`report::explain`).
+pub fn catalog_entries() -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    let rules = crate::exercises::ALL
+        .iter()
+        .filter_map(|e| e.c)
+        .flat_map(|c| c.imports);
+    for rule in rules {
+        let key = crate::lab::rules::reason_key(rule.reason);
+        if !entries.iter().any(|(k, _)| *k == key) {
+            entries.push((key, rule.reason));
+        }
+    }
+    entries
+}
+
+/// The reason of `exercise`'s C rule that a line of its `rules` test's output ends with (`copy
+/// calls fopen: <reason>`, see `build::c::rule_violations`), if any.
+pub fn reason_in(exercise: &str, line: &str) -> Option<&'static str> {
+    let c = crate::exercises::ALL
+        .iter()
+        .find(|e| e.name == exercise)?
+        .c?;
+    c.imports
+        .iter()
+        .map(|rule| rule.reason)
+        .find(|reason| line.strip_suffix(reason).is_some_and(|l| l.ends_with(": ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::i18n::{KO_FTL, catalog::Catalog};
+
+    /// Every C rule has its reason in both languages: English in its table, Korean in ko.ftl
+    /// (under the key of the English, so a reworded reason needs Korean anew).
+    #[test]
+    fn every_c_rule_has_its_reason_in_both_languages() {
+        let ko = Catalog::parse(KO_FTL);
+        let entries = catalog_entries();
+        assert!(entries.len() > 10, "{entries:?}");
+        let missing: Vec<String> = entries
+            .iter()
+            .filter(|(key, _)| !ko.has(key))
+            .map(|(key, english)| format!("# {english}\n{key} = "))
+            .collect();
+        assert!(missing.is_empty(), "ko.ftl lacks:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn a_line_of_the_rules_test_is_read_for_its_reason() {
+        let line = format!("copy calls fopen, fread: {}", NO_RESOLVER.reason);
+        assert_eq!(reason_in("day2-echo", &line), Some(NO_RESOLVER.reason));
+        assert_eq!(
+            reason_in("day2-echo", "echo-server calls nothing odd"),
+            None
+        );
+        // Another exercise's rule, or one of an exercise not on the C track, is not read.
+        assert_eq!(reason_in("day6-async", &line), None);
+        let fork = format!("nothing calls fork: {}", FORKS.reason);
+        assert_eq!(reason_in("day2-echo", &fork), None);
+        assert_eq!(reason_in("day3-fork", &fork), Some(FORKS.reason));
+    }
+}
