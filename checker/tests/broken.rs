@@ -183,6 +183,7 @@ fn grade(
         }
         run = run_checker(&args, budget + Duration::from_secs(30));
     }
+    record_time(exercise, version, &run);
     if run.elapsed > budget {
         return Err(format!(
             "the checker took {:.1} s, over the budget of {} s\n{}",
@@ -265,6 +266,33 @@ fn grade(
         }
     }
     Ok(())
+}
+
+/// With `BROKEN_TIMES=<file>`, a line per version graded is added to the file: the exercise, the
+/// version, the checker's whole run and the sum of its tests' durations, in seconds (the rest is
+/// the build and the checker's own start). Where the suite's time goes, for README.
+fn record_time(exercise: &str, version: &Version, run: &common::Run) {
+    let Some(path) = std::env::var_os("BROKEN_TIMES") else {
+        return;
+    };
+    let tests: f64 = run
+        .tests()
+        .iter()
+        .filter_map(|t| t["duration"].as_f64())
+        .sum();
+    let line = format!(
+        "{exercise}\t{}\t{:.2}\t{tests:.2}\n",
+        version.name,
+        run.elapsed.as_secs_f64()
+    );
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path);
+    if let Ok(mut file) = file {
+        use std::io::Write;
+        let _ = file.write_all(line.as_bytes());
+    }
 }
 
 /// Every hidden test (every id `checker list` shows) is failed by some broken version. A test a

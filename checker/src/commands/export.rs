@@ -161,7 +161,7 @@ fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()>
         .context("running cargo update on the export")?;
     if !run.status.success() {
         bail!(
-            "cargo could not read the exported workspace: {}",
+            "cargo could not update the exported workspace's lock file: {}",
             String::from_utf8_lossy(&run.stderr).trim()
         );
     }

@@ -11,13 +11,23 @@ use crate::base::workspace::Track;
 /// `None` for a failure that keeps its test's own hint. Worded for the student's `track`.
 pub fn for_failure(f: &Failure, track: Track) -> Option<Text> {
     match (f.diagnosis, f.kind) {
-        (Some(diagnosis), Some(_)) => Some(diagnosed(diagnosis)),
+        (Some(diagnosis), Some(_)) => Some(diagnosed_on(diagnosis, track)),
         (None, Some(kind)) => Some(explain_on(kind, track)),
         (_, None) => None,
     }
 }
 
-/// What to tell the student about a program in this state.
+/// What to tell a student of `track` about a program in this state: C has no `OwnedFd` to
+/// drop and no `read_exact`.
+pub fn diagnosed_on(diagnosis: Diagnosis, track: Track) -> Text {
+    match (diagnosis, track) {
+        (Diagnosis::Idle, Track::C) => msg!("hint-idle-c"),
+        (Diagnosis::ClosedUnread, Track::C) => msg!("hint-closed-unread-c"),
+        _ => diagnosed(diagnosis),
+    }
+}
+
+/// What to tell the student about a program in this state (as the Rust track says it).
 pub fn diagnosed(diagnosis: Diagnosis) -> Text {
     match diagnosis {
         Diagnosis::Stuck => msg!("hint-stuck"),
@@ -93,6 +103,16 @@ mod tests {
         assert!(for_failure(&todo, Track::C).is_some_and(|h| h.is("hint-not-started-c")));
         let timeout = FailureKind::Timeout;
         assert!(explain_on(timeout, Track::C).is("hint-timeout"));
+    }
+
+    #[test]
+    fn a_diagnosis_is_worded_for_the_track() {
+        let closed =
+            Failure::of_kind(FailureKind::EarlyEof, "closed").diagnosed(Diagnosis::ClosedUnread);
+        assert!(for_failure(&closed, Track::Rust).is_some_and(|h| h.is("hint-closed-unread")));
+        assert!(for_failure(&closed, Track::C).is_some_and(|h| h.is("hint-closed-unread-c")));
+        let stuck = Failure::of_kind(FailureKind::Timeout, "stuck").diagnosed(Diagnosis::Stuck);
+        assert!(for_failure(&stuck, Track::C).is_some_and(|h| h.is("hint-stuck")));
     }
 
     #[test]

@@ -24,9 +24,6 @@ fn threads(pid: i32) -> usize {
     procinfo::thread_states(pid).len()
 }
 
-/// A client says goodbye and ends (EOF): it gets the goodbye and then EOF (its socket closed),
-/// its socket is gone from the server and so is its thread, and the others go on; newcomers
-/// that then join get each line once.
 /// What a client's EOF asks of the server, in its track's words.
 fn eof_note(ctx: &Ctx) -> Text {
     note_on(
@@ -36,6 +33,9 @@ fn eof_note(ctx: &Ctx) -> Text {
     )
 }
 
+/// A client says goodbye and ends (EOF): it gets the goodbye and then EOF (its socket closed),
+/// its socket is gone from the server and so is its thread, and the others go on; newcomers
+/// that then join get each line once.
 pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
