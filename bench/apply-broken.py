@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Apply the edits of one broken version or correct alternative
 (checker/tests/broken-versions/<exercise>.toml) to a copy of its package, as the project's tests
-do: `apply-broken.py <exercise> <name> <package-dir>`. Used by edit-to-verdict.sh to time a
-failing verdict, and by flaky.py to make the trees it grades."""
+do: `apply-broken.py <exercise> <name> <package-dir>`; with a fourth argument `c`, a C track's
+version (broken-versions/c/) to a copy of its folder of c/solutions. Used by edit-to-verdict.sh
+and edit-to-verdict-c.sh to time a failing verdict, and by flaky.py to make the trees it grades."""
 import os, sys, tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exercise, name, package = sys.argv[1:4]
 versions = os.path.join(LAB, "checker/tests/broken-versions")
+if sys.argv[4:5] == ["c"]:
+    versions = os.path.join(versions, "c")
 # An exercise's versions may be spread over several files (day2-echo.toml,
 # day2-echo-designs.toml, ...): each names its exercise.
 specs = [tomllib.load(open(os.path.join(versions, f), "rb"))

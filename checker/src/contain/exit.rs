@@ -31,6 +31,12 @@ pub fn describe_exit(status: ExitStatus) -> Text {
     }
 }
 
+/// The first line of a sanitizer's report (UBSan's, ASan's): it names the fault at the
+/// program's file and line (`echo-server.c:41:9: runtime error: index 64 out of bounds`).
+pub fn is_sanitizer_report(line: &str) -> bool {
+    line.contains(": runtime error: ") || line.contains("ERROR: AddressSanitizer")
+}
+
 /// "not started: echo-server reached a todo!() at src/bin/echo-server.rs:12:5", or for a C
 /// stub, "... reached a TODO(...) at echo-server.c:31".
 pub fn reached_todo(label: impl Into<Arg>, at: &str) -> Text {

@@ -5,8 +5,8 @@
 
 use std::sync::{Arc, Mutex};
 
+use super::exit::is_sanitizer_report;
 use super::limits::MAX_PROCESSES;
-use super::program::is_sanitizer_report;
 use crate::base::i18n::{Text, msg};
 
 /// What the checker had to do to a program, or saw it do on its own, beyond what the test

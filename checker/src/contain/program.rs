@@ -16,7 +16,7 @@ use nix::sys::signal::{Signal, kill, killpg};
 use nix::unistd::Pid;
 
 use super::capture::Capture;
-use super::exit::{describe_exit, is_crash, parse_panic, reached_todo};
+use super::exit::{describe_exit, is_crash, is_sanitizer_report, parse_panic, reached_todo};
 use super::intervention::{Intervention, Recorder};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
 use crate::base::escape;
@@ -551,12 +551,6 @@ impl Drop for Program {
     }
 }
 
-/// The first line of a sanitizer's report (UBSan's, ASan's): it names the fault at the
-/// program's file and line (`echo-server.c:41:9: runtime error: index 64 out of bounds`).
-pub fn is_sanitizer_report(line: &str) -> bool {
-    line.contains(": runtime error: ") || line.contains("ERROR: AddressSanitizer")
-}
-
 /// `line` with each absolute path to a C source cut to the file's name: a sanitizer's frames
 /// name the checker's copy (`/…/target/checker-build/…/day7-broker/mqtt-broker.c:334`), its
 /// report line the file as compiled (`mqtt-broker.c:334:30`).
@@ -575,7 +569,8 @@ fn short_paths(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_sanitizer_report, short_paths};
+    use super::short_paths;
+    use crate::contain::exit::is_sanitizer_report;
 
     #[test]
     fn a_sanitizer_frame_names_the_file_as_compiled() {
