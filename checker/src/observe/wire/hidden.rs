@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::conn::Conn;
+use super::server::loopback;
 use super::transcript::Transcript;
 use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
@@ -39,7 +40,10 @@ pub struct HiddenServer {
 
 impl HiddenServer {
     pub fn start(t: &Arc<Transcript>, behaviour: Behaviour) -> Result<HiddenServer, Failure> {
-        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let listener = loopback(
+            || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
+            |l| l.local_addr(),
+        )?;
         listener.set_nonblocking(true)?;
         let port = listener.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
@@ -205,7 +209,10 @@ pub fn serve_once<T: Send + 'static>(
     deadline: Instant,
     handler: impl FnOnce(Conn) -> T + Send + 'static,
 ) -> Result<(u16, std::sync::mpsc::Receiver<T>), Failure> {
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    let listener = loopback(
+        || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
+        |l| l.local_addr(),
+    )?;
     listener.set_nonblocking(true)?;
     let port = listener.local_addr()?.port();
     let (tx, rx) = std::sync::mpsc::channel();

@@ -26,10 +26,33 @@ pub struct Server {
 }
 
 /// A free TCP port on loopback, for a program that needs one given (race-free enough: the
-/// kernel does not hand the same ephemeral port out again at once).
+/// kernel does not hand the same ephemeral port out again at once), whose two bytes differ.
 pub fn free_port() -> Result<u16, Failure> {
-    let l = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    let l = loopback(
+        || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
+        |l| l.local_addr(),
+    )?;
     Ok(l.local_addr()?.port())
+}
+
+/// A socket bound by `bind` to a port of the kernel's choosing whose two bytes differ, so that
+/// a program that uses it in the wrong byte order (a missing `htons`) always reaches another
+/// port and the mistake always shows: one port in 256 (0x8080, 0xc1c1) reads the same both
+/// ways, and hid the mistake by luck. A port refused stays bound until one is chosen, so the
+/// kernel offers another.
+pub fn loopback<S>(
+    bind: impl Fn() -> std::io::Result<S>,
+    address: impl Fn(&S) -> std::io::Result<std::net::SocketAddr>,
+) -> std::io::Result<S> {
+    let mut refused = Vec::new();
+    loop {
+        let socket = bind()?;
+        let [high, low] = address(&socket)?.port().to_be_bytes();
+        if high != low {
+            return Ok(socket);
+        }
+        refused.push(socket);
+    }
 }
 
 /// Parse `listening on <ip>:<port>`.
@@ -99,5 +122,32 @@ impl Server {
             server = &self.by_hand_command,
             client = client
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::{Ipv4Addr, SocketAddr};
+
+    use super::loopback;
+
+    /// A port that reads the same in either byte order is refused, and held while the next is
+    /// taken; the kernel's own choices all have two different bytes.
+    #[test]
+    fn a_port_hides_no_missing_htons() {
+        let offered = std::cell::RefCell::new(vec![0x1234u16, 0xc1c1, 0x8080]);
+        let bind = || Ok(offered.borrow_mut().pop().unwrap());
+        let address = |p: &u16| Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, *p)));
+        assert_eq!(loopback(bind, address).unwrap(), 0x1234);
+        assert!(offered.borrow().is_empty());
+        for _ in 0..300 {
+            let bound = loopback(
+                || std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
+                |l| l.local_addr(),
+            )
+            .unwrap();
+            let [high, low] = bound.local_addr().unwrap().port().to_be_bytes();
+            assert_ne!(high, low);
+        }
     }
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::Transcript;
 use super::errors::remaining;
+use super::server::loopback;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
@@ -25,7 +26,10 @@ pub struct Peer {
 
 impl Peer {
     pub fn bind(t: &Arc<Transcript>, who: &str) -> Result<Peer, Failure> {
-        let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let sock = loopback(
+            || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
+            |s| s.local_addr(),
+        )?;
         t.name_port(sock.local_addr()?.port(), who);
         Ok(Peer {
             sock,
@@ -221,8 +225,14 @@ pub struct HiddenUdpServer {
 
 impl HiddenUdpServer {
     pub fn start(t: &Arc<Transcript>, behaviour: UdpBehaviour) -> Result<HiddenUdpServer, Failure> {
-        let sock = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
-        let stranger = UdpSocket::bind((Ipv4Addr::LOCALHOST, 0))?;
+        let sock = loopback(
+            || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
+            |s| s.local_addr(),
+        )?;
+        let stranger = loopback(
+            || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
+            |s| s.local_addr(),
+        )?;
         sock.set_read_timeout(Some(Duration::from_millis(50)))?;
         let port = sock.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
