@@ -65,6 +65,9 @@ pub fn solutions_pass(
         .collect())
 }
 
+/// Every stub "not started", each test at once. A test over the limit may only have waited for
+/// the machine (other work beside it, or the runner judging a starved test again with fewer at
+/// once): its exercise's stubs are graded once more, and only a test slow both times counts.
 pub fn stubs_not_started(
     lab: &Path,
     trees: [(&str, Option<&str>); 2],
@@ -73,6 +76,7 @@ pub fn stubs_not_started(
 ) -> Result<Vec<String>> {
     let reports = grade_tree(lab, trees[1], graded, base)?;
     let mut problems = Vec::new();
+    let mut slow: Vec<String> = Vec::new();
     for r in &reports {
         if r.status() != ExerciseStatus::NotStarted {
             problems.push(format!(
@@ -97,13 +101,25 @@ pub fn stubs_not_started(
                     Status::NotStarted.name()
                 ));
             }
-            if !t.test.is_rules && t.duration > STUB_TEST_LIMIT {
-                problems.push(format!(
-                    "{}/{}: took {:.1} s on the stub (a todo!() should fail at once)",
-                    r.exercise.name,
-                    t.test.id,
-                    t.duration.as_secs_f64()
-                ));
+            if !t.test.is_rules
+                && t.duration > STUB_TEST_LIMIT
+                && !slow.iter().any(|e| e == r.exercise.name)
+            {
+                slow.push(r.exercise.name.to_string());
+            }
+        }
+    }
+    if !slow.is_empty() {
+        for r in grade_tree(lab, trees[1], &slow, base)? {
+            for t in r.tests.iter().filter(|t| !t.test.is_rules) {
+                if t.duration > STUB_TEST_LIMIT {
+                    problems.push(format!(
+                        "{}/{}: took {:.1} s on the stub, twice (a todo!() should fail at once)",
+                        r.exercise.name,
+                        t.test.id,
+                        t.duration.as_secs_f64()
+                    ));
+                }
             }
         }
     }
