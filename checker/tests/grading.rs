@@ -16,9 +16,12 @@ fn seed() -> String {
     common::seed().to_string()
 }
 
+/// A passing run, as a student's ends: every test passes, the last line counts them. That
+/// every solution passes every test is `checker verify`'s to prove (reports.rs runs it on the
+/// lab, both tracks); grading them all here too cost the suite a second full grading.
 #[test]
-fn the_solutions_pass_every_hidden_test() {
-    let run = run_checker(&["--solutions", "all", "--seed", &seed()], MINUTES);
+fn a_passing_run_ends_with_its_count() {
+    let run = run_checker(&["--solutions", "day2", "--seed", &seed()], MINUTES);
     assert_eq!(run.code(), Some(0), "{}", run.explain());
     let tests = run.tests();
     assert!(!tests.is_empty(), "{}", run.explain());
