@@ -5,7 +5,8 @@
 //! of its own (`cargo test -p checker --test broken -- day2-inet` runs one exercise's), and
 //! one more test proves that every hidden test is failed by at least one version. The C
 //! track's versions live in `broken-versions/c/<exercise>.toml`, edits of `c/solutions/`, each
-//! a failure C has and Rust does not; their tests are named `c::<exercise>::...`.
+//! a failure C has and Rust does not; their tests are named `c::<exercise>::...`. Each name
+//! starts with the version's round (`r002::c::day2-echo::broken::...`, see `in_turn`).
 //!
 //! Every run also checks that the checker finished in time and left no process behind.
 
@@ -373,6 +374,61 @@ impl Progress {
     }
 }
 
+/// One version to grade, under its test's name.
+struct Graded {
+    name: String,
+    exercise: String,
+    c: bool,
+    version: Version,
+    must_pass: bool,
+}
+
+/// Every version, each exercise's in a queue of its own, taken from the queues in turn: the
+/// versions graded at once are then mostly of different exercises, so each exercise needs few
+/// trees (a tree per version graded at once, each built cold once: 99 trees for 41). A test's
+/// name starts with its round (`r003::day2-echo::broken::...`), because cargo nextest runs a
+/// binary's tests in the order of their names: without it, the versions of one exercise ran
+/// side by side, and built 92 trees.
+fn in_turn(files: &[File]) -> Vec<Graded> {
+    let mut queues: Vec<(String, Vec<Graded>)> = Vec::new();
+    for file in files {
+        let key = format!("{}{}", track(file), file.exercise);
+        let mut queue = Vec::new();
+        for (versions, must_pass) in [(&file.broken, false), (&file.alternative, true)] {
+            let kind = if must_pass { "alternative" } else { "broken" };
+            for version in versions {
+                queue.push(Graded {
+                    name: format!("{key}::{kind}::{}", version.name),
+                    exercise: file.exercise.clone(),
+                    c: file.c,
+                    version: version.clone(),
+                    must_pass,
+                });
+            }
+        }
+        // A file of the same exercise (day2-echo-designs.toml) joins its exercise's queue.
+        match queues.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, q)) => q.extend(queue),
+            None => queues.push((key, queue)),
+        }
+    }
+    let mut queues: Vec<_> = queues.into_iter().map(|(_, q)| q.into_iter()).collect();
+    let mut turns = Vec::new();
+    for round in 0.. {
+        let before = turns.len();
+        for queue in &mut queues {
+            turns.extend(queue.next().map(|mut v| {
+                v.name = format!("r{round:03}::{}", v.name);
+                v
+            }));
+        }
+        if turns.len() == before {
+            break;
+        }
+    }
+    turns
+}
+
 fn main() {
     let mut args = Arguments::from_args();
     // Twice as many versions at once as there are cores, unless told (`--test-threads`,
@@ -385,6 +441,7 @@ fn main() {
         args.test_threads = Some(2 * cores);
     }
     let files = load();
+    let versions = in_turn(&files);
     // The versions this run grades: libtest's filters, applied as libtest applies them.
     let selected = |name: &str| {
         let kept = match &args.filter {
@@ -394,63 +451,23 @@ fn main() {
         };
         kept && !args.skip.iter().any(|s| name.contains(s.as_str()))
     };
-    let total = files
-        .iter()
-        .flat_map(|f| {
-            let broken = f.broken.iter().map(|v| ("broken", v));
-            let alternative = f.alternative.iter().map(|v| ("alternative", v));
-            broken
-                .chain(alternative)
-                .map(move |(kind, v)| format!("{}{}::{kind}::{}", track(f), f.exercise, v.name))
-        })
-        .filter(|name| selected(name))
-        .count();
+    let total = versions.iter().filter(|v| selected(&v.name)).count();
     let progress = Arc::new(Progress {
         total,
         done: AtomicUsize::new(0),
         started: Instant::now(),
     });
-    // Each exercise's versions in a queue of their own, and the trials taken from the queues in
-    // turn: the versions graded at once are mostly of different exercises, so each exercise
-    // needs few trees, each built cold once (a tree per version graded at once).
-    let mut queues: Vec<(String, Vec<Trial>)> = Vec::new();
-    for file in &files {
-        let mut queue = Vec::new();
-        for (versions, must_pass) in [(&file.broken, false), (&file.alternative, true)] {
-            for version in versions {
-                let exercise = file.exercise.clone();
-                let (c, prefix) = (file.c, track(file));
-                let version = version.clone();
-                let kind = if must_pass { "alternative" } else { "broken" };
-                let progress = Arc::clone(&progress);
-                queue.push(Trial::test(
-                    format!("{prefix}{exercise}::{kind}::{}", version.name),
-                    move || {
-                        let verdict = grade((&exercise, c), &version, must_pass);
-                        progress.one_more();
-                        verdict
-                    },
-                ));
-            }
-        }
-        // A file of the same exercise (day2-echo-designs.toml) joins its exercise's queue.
-        let key = format!("{}{}", track(file), file.exercise);
-        match queues.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, q)) => q.extend(queue),
-            None => queues.push((key, queue)),
-        }
-    }
-    let mut queues: Vec<_> = queues.into_iter().map(|(_, q)| q.into_iter()).collect();
-    let mut trials = Vec::new();
-    loop {
-        let before = trials.len();
-        for queue in &mut queues {
-            trials.extend(queue.next());
-        }
-        if trials.len() == before {
-            break;
-        }
-    }
+    let mut trials: Vec<Trial> = versions
+        .into_iter()
+        .map(|v| {
+            let progress = Arc::clone(&progress);
+            Trial::test(v.name, move || {
+                let verdict = grade((&v.exercise, v.c), &v.version, v.must_pass);
+                progress.one_more();
+                verdict
+            })
+        })
+        .collect();
     trials.push(Trial::test(
         "every_hidden_test_fails_some_broken_version",
         move || every_test_is_proven(&files),
