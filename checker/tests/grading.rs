@@ -309,13 +309,19 @@ fn a_mistyped_program_name_is_an_error_that_lists_the_names() {
     assert_eq!(out.status.code(), Some(2), "another exercise's program");
 }
 
+/// On a tree never built (a folder of its own, new each run): the lab's trees may already be
+/// built, and a build the checker can reuse asks nothing of cargo (`build::reuse`), so whether
+/// cargo was missing would depend on which test ran first.
 #[test]
 fn a_missing_cargo_exits_with_2() {
+    let name = format!("missing-cargo-{}", std::process::id());
+    let dir = tree(&name, &["day1-endian"], &[]).unwrap();
     let out = common::checker_command()
-        .args(["day1-endian"])
+        .args(["--root", dir.to_str().unwrap(), "day1-endian"])
         .env("CARGO", "/nonexistent/cargo")
         .output()
         .unwrap();
+    let _ = std::fs::remove_dir_all(common::scratch().join("trees").join(&name));
     assert_eq!(
         out.status.code(),
         Some(2),
