@@ -29,8 +29,10 @@ use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::lab::track::{CTrack, ImportKind, c_name};
 
-/// How a program is compiled.
-pub const PROGRAM_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O1 -D_FORTIFY_SOURCE=2 \
+/// How a program is compiled. `-Og`: optimized enough for `_FORTIFY_SOURCE` (it needs
+/// `__OPTIMIZE__`), and about a third quicker to compile than `-O1` with the sanitizer (0.47 s
+/// against 0.66 s for day7-broker's broker), which counts in every edit-to-verdict.
+pub const PROGRAM_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -Og -D_FORTIFY_SOURCE=2 \
     -fstack-protector-strong -fsanitize=undefined -fno-sanitize-recover=all";
 
 /// How a library exercise's functions are compiled into the archive the harness links: without
