@@ -95,7 +95,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
                 harness_deps,
                 ..
             },
-        ) => match library_harness(tree, exercise, &staged, (calls, harness_deps))? {
+        ) => match library_harness(exercise, &staged, (calls, harness_deps))? {
             Ok(binary) => Some(binary),
             Err(outcome) => return Ok(outcome),
         },
@@ -212,10 +212,9 @@ const SHIMS: &[(&str, &[(&str, &str)])] = &[
 
 /// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path
 /// dependency pointed at the exercise's shim, which calls the student's functions in the
-/// archive beside it. Its target directory is the C tree's own, so the Rust track's harness of
-/// the same exercise is never mistaken for it.
+/// archive beside it. Its name carries the shim's path (`harness::generate`), so the Rust
+/// track's harness of the same exercise is never mistaken for it.
 fn library_harness(
-    tree: &Tree,
     exercise: &Exercise,
     staged: &Path,
     (calls, harness_deps): (&str, &str),
@@ -230,7 +229,6 @@ fn library_harness(
     }
     let workspace = Workspace {
         root: workspace::lab_root(),
-        target_dir: stage::workspace(tree).join("target"),
     };
     let source = harness::generate(&workspace, exercise.name, &shim, calls, harness_deps)?;
     Ok(package::build_harness(exercise, &shim, &source, false)?.map(|(binary, _)| binary))

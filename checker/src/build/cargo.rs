@@ -14,7 +14,6 @@ use crate::contain::reaper;
 #[derive(Clone, Debug)]
 pub struct Workspace {
     pub root: PathBuf,
-    pub target_dir: PathBuf,
 }
 
 /// The cargo binary: the one that runs us under `cargo run`, else `cargo` on the PATH.
@@ -45,8 +44,7 @@ pub fn metadata(manifest: &Path) -> Result<Workspace> {
         serde_json::from_slice(&out.stdout).context("reading `cargo metadata` output")?;
     let path = |key: &str| meta.get(key).and_then(|v| v.as_str()).map(PathBuf::from);
     let root = path("workspace_root").context("cargo metadata without workspace_root")?;
-    let target_dir = path("target_directory").context("cargo metadata without target_directory")?;
-    Ok(Workspace { root, target_dir })
+    Ok(Workspace { root })
 }
 
 /// What to say when cargo cannot be started at all (the checker cannot do its job: exit 2).
