@@ -271,3 +271,53 @@ fn building_for_macos_or_windows_stops_at_once_with_the_message() {
         );
     }
 }
+
+/// checker/Cargo.toml: "`cargo build -p checker` then makes the very units the project's test
+/// build made". Each package the checker depends on, with the features `cargo build -p checker`
+/// turns on, must have the features the workspace's test build (every member, dev-dependencies
+/// too) turns on: a feature only the workspace asks for compiles that crate, and the checker,
+/// twice.
+#[test]
+fn the_checker_alone_builds_with_the_features_the_workspace_build_gives_it() {
+    let features = |args: &[&str]| -> std::collections::BTreeMap<String, String> {
+        let out = std::process::Command::new(env!("CARGO"))
+            .args([
+                "tree",
+                "-q",
+                "--offline",
+                "--prefix",
+                "none",
+                "-f",
+                "{p} [{f}]",
+            ])
+            .args(["--target", "x86_64-unknown-linux-gnu"])
+            .args(args)
+            .current_dir(common::lab_root())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "cargo tree {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.contains("(proc-macro)") && !l.contains(" (/"))
+            .map(|l| l.trim_end_matches(" (*)"))
+            .filter_map(|l| l.split_once(" ["))
+            .map(|(package, features)| (package.to_string(), features.to_string()))
+            .collect()
+    };
+    let alone = features(&["-p", "checker", "-e", "normal,build"]);
+    let workspace = features(&["--workspace", "-e", "normal,build,dev"]);
+    let differ: Vec<String> = alone
+        .iter()
+        .filter(|(package, f)| workspace.get(*package).is_some_and(|w| w != *f))
+        .map(|(package, f)| {
+            format!(
+                "{package}: [{f} alone, [{} in the workspace",
+                workspace[package]
+            )
+        })
+        .collect();
+    assert!(
+        !alone.is_empty() && differ.is_empty(),
+        "name these features in checker/Cargo.toml: {differ:#?}"
+    );
+}
