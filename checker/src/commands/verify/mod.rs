@@ -406,8 +406,13 @@ fn solutions_clean(lab: &Path, graded: &[String]) -> Result<Vec<String>> {
         ("cargo fmt --check", fmt),
         ("cargo clippy --all-targets -- -D warnings", clippy),
     ] {
+        // As a maintainer runs it in solutions/, in that workspace's own target directory
+        // (where `.ci/run`'s clippy left it), not in a build directory the environment shares
+        // with graded trees, where it would check the whole workspace cold.
         let mut cmd = crate::build::cargo::cargo_command();
-        cmd.args(&args).current_dir(&solutions);
+        cmd.args(&args)
+            .current_dir(&solutions)
+            .env_remove("CARGO_BUILD_BUILD_DIR");
         let out =
             reaper::run_to_completion(&mut cmd).map_err(crate::build::cargo::cargo_missing)?;
         if !out.status.success() {
