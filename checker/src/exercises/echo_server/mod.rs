@@ -151,7 +151,7 @@ pub fn binary_64k(ctx: &mut Ctx) -> TestResult {
         let deadline = ctx.within(secs(10));
         let (first, second) = data.split_at(data.len() / 2);
         c.send(first, deadline)?;
-        echo::wait_taken(s.program.pid(), c.local_port());
+        echo::wait_taken(&t, s.program.pid(), c.local_port());
         echo::send_while_stopped(&t, s, &mut c, second, true, deadline)?;
         c.expect_bytes(&data, deadline)?;
         echo::expect_eof_or_stuck(&mut c, s, deadline, msg!("eof-after-client-eof-close"))

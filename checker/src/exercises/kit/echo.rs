@@ -128,10 +128,11 @@ pub fn send_while_stopped(
 
 /// Once the server led by `pid` has taken everything sent on our port `port`: its end's receive
 /// queue is empty and it has had its turn since (`procinfo::Turn`: asleep, or a busy loop's share
-/// of CPU), at most 2 s.
-pub fn wait_taken(pid: i32, port: u16) {
+/// of CPU), at most 2 s, and no longer once it is stuck (it will take nothing: what follows
+/// says where it sleeps).
+pub fn wait_taken(t: &Transcript, pid: i32, port: u16) {
     let mut turn: Option<procinfo::Turn> = None;
-    wait::until(Duration::from_secs(2), || {
+    wait::until_or_stuck(t, Duration::from_secs(2), || {
         let end = procinfo::tcp_sockets(pid)
             .into_iter()
             .find(|sock| sock.remote_port == port);

@@ -62,7 +62,9 @@ pub fn interrupt_blocked_sends(
             } else if last.0 > 0 && now - steady_since >= STEADY {
                 break false;
             }
-            if now >= until {
+            // A program stuck (asleep, nothing of it moving, nothing queued for us: one that
+            // never reads) will not block in a send either: the round would only wait its end.
+            if now >= until || t.stuck().is_some() {
                 break false;
             }
             std::thread::sleep(Duration::from_millis(5));
