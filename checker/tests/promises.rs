@@ -279,7 +279,8 @@ fn building_for_macos_or_windows_stops_at_once_with_the_message() {
 /// twice.
 #[test]
 fn the_checker_alone_builds_with_the_features_the_workspace_build_gives_it() {
-    let features = |args: &[&str]| -> std::collections::BTreeMap<String, String> {
+    type Features = std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
+    let features = |args: &[&str]| -> Features {
         let out = std::process::Command::new(env!("CARGO"))
             .args([
                 "tree",
@@ -296,13 +297,19 @@ fn the_checker_alone_builds_with_the_features_the_workspace_build_gives_it() {
             .output()
             .unwrap();
         assert!(out.status.success(), "cargo tree {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter(|l| !l.contains("(proc-macro)") && !l.contains(" (/"))
-            .map(|l| l.trim_end_matches(" (*)"))
-            .filter_map(|l| l.split_once(" ["))
-            .map(|(package, features)| (package.to_string(), features.to_string()))
-            .collect()
+        // A package may show twice (for the target and for the host): each set of features.
+        let mut found = Features::new();
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            let line = line.trim_end_matches(" (*)");
+            if line.contains("(proc-macro)") || line.contains(" (/") {
+                continue;
+            }
+            if let Some((package, features)) = line.split_once(" [") {
+                let sets = found.entry(package.to_string()).or_default();
+                sets.insert(features.to_string());
+            }
+        }
+        found
     };
     let alone = features(&["-p", "checker", "-e", "normal,build"]);
     let workspace = features(&["--workspace", "-e", "normal,build,dev"]);
@@ -311,7 +318,7 @@ fn the_checker_alone_builds_with_the_features_the_workspace_build_gives_it() {
         .filter(|(package, f)| workspace.get(*package).is_some_and(|w| w != *f))
         .map(|(package, f)| {
             format!(
-                "{package}: [{f} alone, [{} in the workspace",
+                "{package}: {f:?} alone, {:?} in the workspace",
                 workspace[package]
             )
         })

@@ -30,11 +30,12 @@ pub struct HarnessSource {
 ///
 /// Every harness of the lab, whatever tree it tests, builds in one target directory, so that
 /// the crates they depend on (nix, for day1-fileio) are compiled once, not once per graded
-/// tree (15 s of CPU each time). Cargo names the build units of a path package by its path
-/// relative to its workspace's root: each harness is the root of a workspace of its own, so its
-/// name carries a hash of the trusted copy it tests (two trees' harnesses never share a unit,
-/// nor a binary), and it sits beside the trusted workspaces, so the relative path to the library
-/// it tests runs through that copy's own folder (`../../<trusted workspace>/...`).
+/// tree (15 s of CPU each time). Two trees' harnesses never share a unit or a binary: each
+/// harness is the root of a workspace of its own, whose units cargo names by their path
+/// relative to that root (the same for every harness), so its name carries the hash of the
+/// trusted copy it tests (which also names its binary, `target/debug/<name>`); the library it
+/// tests lies outside that root and is named by its absolute path, the trusted copy's. The one
+/// cost: cargo's lock on that directory makes two trees' harness builds take turns.
 pub fn generate(
     ws: &Workspace,
     exercise: &str,
@@ -44,8 +45,8 @@ pub fn generate(
 ) -> Result<HarnessSource> {
     let base = workspace::lab_root().join("target/checker-build/harness");
     let name = format!(
-        "checker-harness-{exercise}-{:08x}",
-        fnv(package_dir.to_string_lossy().as_bytes()) >> 32
+        "checker-harness-{exercise}-{:016x}",
+        fnv(package_dir.to_string_lossy().as_bytes())
     );
     let dir = base.join(&name);
     std::fs::create_dir_all(dir.join("src"))

@@ -157,10 +157,10 @@ pub(super) fn build_harness(
     source: &harness::HarnessSource,
     color: bool,
 ) -> Result<std::result::Result<(PathBuf, Vec<String>), BuildOutcome>> {
-    // The harness has a target dir of its own, intermediate artifacts included: every harness
-    // crate sits at the root of its own workspace, and cargo names such units by their path
-    // relative to that root, so two graded trees sharing one build directory would take each
-    // other's harness for up to date.
+    // Every harness of the lab builds in `harness::generate`'s target dir, intermediate
+    // artifacts included, whatever build directory the environment shares with graded trees:
+    // a harness's name carries a hash of the trusted copy it tests, so two trees never share
+    // one of its units or its binary.
     let target = source.target_dir.clone();
     let run = run_cargo(
         &["build", "--target-dir", &target.to_string_lossy()],

@@ -209,7 +209,8 @@ fn byte_taken(w: &Conn, (pid, local): (i32, u16), end: &mut Option<procinfo::Ser
     !stuck
 }
 
-/// The writer: `sent` one byte per send, then the client's EOF.
+/// The writer: `sent` one byte per send, then the client's EOF; it stops sending, without the
+/// EOF, once the server is stuck with a byte unread.
 fn one_byte_at_a_time(
     mut w: Conn,
     sent: &[u8],

@@ -41,7 +41,8 @@ pub fn interrupt_blocked_sends(
     let group = Pid::from_raw(leader);
     let mut stops = 0;
     for _ in 0..rounds {
-        let until = (Instant::now() + ROUND).min(deadline);
+        let started = Instant::now();
+        let until = (started + ROUND).min(deadline);
         // Progress is anything that moves: what waits for us, and what waits in the program's
         // end of the connection, either way. A program filling its socket's send buffer with
         // small writes makes nothing new arrive here for a while, yet is on its way to block
@@ -64,7 +65,8 @@ pub fn interrupt_blocked_sends(
             }
             // A program stuck (asleep, nothing of it moving, nothing queued for us: one that
             // never reads) will not block in a send either: the round would only wait its end.
-            if now >= until || t.stuck().is_some() {
+            if now >= until || (now - started >= Duration::from_millis(100) && t.stuck().is_some())
+            {
                 break false;
             }
             std::thread::sleep(Duration::from_millis(5));
