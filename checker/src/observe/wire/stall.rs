@@ -41,8 +41,7 @@ pub fn interrupt_blocked_sends(
     let group = Pid::from_raw(leader);
     let mut stops = 0;
     for _ in 0..rounds {
-        let started = Instant::now();
-        let until = (started + ROUND).min(deadline);
+        let until = (Instant::now() + ROUND).min(deadline);
         // Progress is anything that moves: what waits for us, and what waits in the program's
         // end of the connection, either way. A program filling its socket's send buffer with
         // small writes makes nothing new arrive here for a while, yet is on its way to block
@@ -62,11 +61,14 @@ pub fn interrupt_blocked_sends(
                 (last, steady_since) = (seen, now);
             } else if last.0 > 0 && now - steady_since >= STEADY {
                 break false;
+            } else if now - steady_since >= STEADY && t.stuck().is_some() {
+                // A program stuck (asleep, nothing of it moving, nothing queued for us: one
+                // that never reads) will not block in a send either: the round would only wait
+                // its end. Asked only once the queues hold still: while our writer sends, each
+                // ask is a fresh look through /proc.
+                break false;
             }
-            // A program stuck (asleep, nothing of it moving, nothing queued for us: one that
-            // never reads) will not block in a send either: the round would only wait its end.
-            if now >= until || (now - started >= Duration::from_millis(100) && t.stuck().is_some())
-            {
+            if now >= until {
                 break false;
             }
             std::thread::sleep(Duration::from_millis(5));
