@@ -17,10 +17,7 @@ use serde_json::Value;
 /// of CPU in a clean `.ci/run`.
 fn checker() -> Command {
     let mut cmd = Command::cargo_bin("checker").unwrap();
-    cmd.env(
-        "CARGO_BUILD_BUILD_DIR",
-        common::scratch().join("shared-build"),
-    );
+    cmd.env("CARGO_BUILD_BUILD_DIR", common::shared_build());
     cmd
 }
 

@@ -99,10 +99,7 @@ fn run(cmd: &mut Command) -> String {
 fn command(program: &str) -> Command {
     let mut cmd = Command::new(program);
     cmd.env("NO_COLOR", "1")
-        .env(
-            "CARGO_BUILD_BUILD_DIR",
-            common::scratch().join("shared-build"),
-        )
+        .env("CARGO_BUILD_BUILD_DIR", common::shared_build())
         .env_remove("GITHUB_ACTIONS")
         .env_remove("GITHUB_OUTPUT")
         .env_remove("GITHUB_STEP_SUMMARY")

@@ -85,10 +85,7 @@ fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
         .args(extra)
         .env("GRADE_TARGETS", targets)
         .env("NO_COLOR", "1")
-        .env(
-            "CARGO_BUILD_BUILD_DIR",
-            common::scratch().join("shared-build"),
-        )
+        .env("CARGO_BUILD_BUILD_DIR", common::shared_build())
         .env_remove("GITHUB_ACTIONS")
         .env_remove("GITHUB_OUTPUT")
         .output()

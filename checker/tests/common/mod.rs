@@ -216,11 +216,17 @@ fn tree_from(
     Ok(dir)
 }
 
+/// The build directory every checker the tests run builds graded trees in (so nix and tokio
+/// are compiled once for all of them).
+pub fn shared_build() -> PathBuf {
+    scratch().join("shared-build")
+}
+
 /// Environment every checker run of the tests gets.
 pub fn checker_command() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_checker"));
     cmd.env("NO_COLOR", "1")
-        .env("CARGO_BUILD_BUILD_DIR", scratch().join("shared-build"))
+        .env("CARGO_BUILD_BUILD_DIR", shared_build())
         .env_remove("GITHUB_ACTIONS")
         // English unless a test asks for another language: the tests read English reports.
         .env_remove("LC_ALL")

@@ -1,13 +1,13 @@
 //! Hidden servers: the other side, played by the checker, for client tests.
 
 use std::io::{ErrorKind, Read, Write};
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::conn::Conn;
-use super::server::loopback;
+use super::server::loopback_listener;
 use super::transcript::Transcript;
 use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
@@ -40,10 +40,7 @@ pub struct HiddenServer {
 
 impl HiddenServer {
     pub fn start(t: &Arc<Transcript>, behaviour: Behaviour) -> Result<HiddenServer, Failure> {
-        let listener = loopback(
-            || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
-            |l| l.local_addr(),
-        )?;
+        let listener = loopback_listener()?;
         listener.set_nonblocking(true)?;
         let port = listener.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
@@ -209,10 +206,7 @@ pub fn serve_once<T: Send + 'static>(
     deadline: Instant,
     handler: impl FnOnce(Conn) -> T + Send + 'static,
 ) -> Result<(u16, std::sync::mpsc::Receiver<T>), Failure> {
-    let listener = loopback(
-        || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
-        |l| l.local_addr(),
-    )?;
+    let listener = loopback_listener()?;
     listener.set_nonblocking(true)?;
     let port = listener.local_addr()?.port();
     let (tx, rx) = std::sync::mpsc::channel();

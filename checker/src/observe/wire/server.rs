@@ -28,10 +28,7 @@ pub struct Server {
 /// A free TCP port on loopback, for a program that needs one given (race-free enough: the
 /// kernel does not hand the same ephemeral port out again at once), whose two bytes differ.
 pub fn free_port() -> Result<u16, Failure> {
-    let l = loopback(
-        || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
-        |l| l.local_addr(),
-    )?;
+    let l = loopback_listener()?;
     Ok(l.local_addr()?.port())
 }
 
@@ -53,6 +50,22 @@ pub fn loopback<S>(
         }
         refused.push(socket);
     }
+}
+
+/// A TCP listener on loopback, on a port of the kernel's choosing whose two bytes differ.
+pub fn loopback_listener() -> std::io::Result<TcpListener> {
+    loopback(
+        || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
+        |l| l.local_addr(),
+    )
+}
+
+/// A UDP socket on loopback, on a port of the kernel's choosing whose two bytes differ.
+pub fn loopback_udp() -> std::io::Result<std::net::UdpSocket> {
+    loopback(
+        || std::net::UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
+        |s| s.local_addr(),
+    )
 }
 
 /// Parse `listening on <ip>:<port>`.
@@ -141,11 +154,7 @@ mod tests {
         assert_eq!(loopback(bind, address).unwrap(), 0x1234);
         assert!(offered.borrow().is_empty());
         for _ in 0..300 {
-            let bound = loopback(
-                || std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
-                |l| l.local_addr(),
-            )
-            .unwrap();
+            let bound = super::loopback_listener().unwrap();
             let [high, low] = bound.local_addr().unwrap().port().to_be_bytes();
             assert_ne!(high, low);
         }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::Transcript;
 use super::errors::remaining;
-use super::server::loopback;
+use super::server::loopback_udp;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
@@ -26,10 +26,7 @@ pub struct Peer {
 
 impl Peer {
     pub fn bind(t: &Arc<Transcript>, who: &str) -> Result<Peer, Failure> {
-        let sock = loopback(
-            || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
-            |s| s.local_addr(),
-        )?;
+        let sock = loopback_udp()?;
         t.name_port(sock.local_addr()?.port(), who);
         Ok(Peer {
             sock,
@@ -225,14 +222,8 @@ pub struct HiddenUdpServer {
 
 impl HiddenUdpServer {
     pub fn start(t: &Arc<Transcript>, behaviour: UdpBehaviour) -> Result<HiddenUdpServer, Failure> {
-        let sock = loopback(
-            || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
-            |s| s.local_addr(),
-        )?;
-        let stranger = loopback(
-            || UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),
-            |s| s.local_addr(),
-        )?;
+        let sock = loopback_udp()?;
+        let stranger = loopback_udp()?;
         sock.set_read_timeout(Some(Duration::from_millis(50)))?;
         let port = sock.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
