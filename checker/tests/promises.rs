@@ -103,8 +103,14 @@ fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
     // The lab inside the student's repository: the lab's parent as the repository (and the
     // output outside both, so that only this overlap is refused).
     let parent = lab.parent().unwrap();
-    let elsewhere = tempfile::tempdir().unwrap();
-    assert!(!elsewhere.path().starts_with(parent));
+    // The system's temporary directory holds the lab itself where a clone sits in /tmp.
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let outside = [std::env::temp_dir(), "/var/tmp".into(), "/dev/shm".into()]
+        .into_iter()
+        .chain(home)
+        .find(|dir| dir.is_dir() && !dir.starts_with(parent))
+        .unwrap_or_else(|| panic!("no writable directory outside {}", parent.display()));
+    let elsewhere = tempfile::tempdir_in(outside).unwrap();
     let run = std::process::Command::new("bash")
         .arg(lab.join(".ci/grade-submission"))
         .arg(parent)
