@@ -19,6 +19,7 @@ use super::capture::Capture;
 use super::exit::{describe_exit, is_crash, is_sanitizer_report, parse_panic, reached_todo};
 use super::intervention::{Intervention, Recorder};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
+use super::scope::CpuSpent;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind};
@@ -48,6 +49,8 @@ pub struct Program {
     ending_asked: bool,
     /// Where what the checker had to do to it is written down (its test's).
     recorder: Recorder,
+    /// Where the CPU time it used is added when the checker stops it (its test's).
+    cpu_spent: CpuSpent,
     /// The call it slept in when the checker last stopped it (`freeze`).
     frozen_in: Option<String>,
 }
@@ -63,6 +66,7 @@ pub(super) struct Started {
     pub cap: Option<super::cgroup::Cap>,
     pub server: bool,
     pub recorder: Recorder,
+    pub cpu_spent: CpuSpent,
 }
 
 impl Program {
@@ -83,6 +87,7 @@ impl Program {
             stopped: false,
             ending_asked: false,
             recorder: started.recorder,
+            cpu_spent: started.cpu_spent,
             frozen_in: None,
         }
         .with_command(program, args)
@@ -356,7 +361,11 @@ impl Program {
         match self.status {
             // It ended on its own, before the test was over: say how.
             Some(status) => self.report_own_end(status),
-            None => self.terminate(group, &label),
+            None => {
+                // What it used goes with it: counted now, for whether it had the CPU.
+                self.cpu_spent.add(procinfo::tree_cpu_time(self.pid));
+                self.terminate(group, &label)
+            }
         }
         // The leader may be gone while its group lives on.
         let _ = killpg(group, Signal::SIGKILL);

@@ -1,7 +1,9 @@
 //! Where the programs of one test run.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use super::intervention::Recorder;
 
@@ -31,6 +33,25 @@ pub struct Scope {
     /// What each of its programs may use (the defaults but for `checker compare`, whose
     /// servers may run a process or a thread per client).
     pub limits: super::limits::Limits,
+    /// The CPU time of its programs the checker stopped.
+    pub cpu_spent: CpuSpent,
+}
+
+/// The CPU time a test's programs used, added as the checker stops each one: a stopped
+/// program's /proc entry goes with it, and whether a program that did not answer had the CPU
+/// (it spun) is asked once the test is over.
+#[derive(Clone, Debug, Default)]
+pub struct CpuSpent(Arc<AtomicU64>);
+
+impl CpuSpent {
+    pub fn add(&self, cpu: Duration) {
+        let nanos = u64::try_from(cpu.as_nanos()).unwrap_or(u64::MAX);
+        self.0.fetch_add(nanos, Ordering::Relaxed);
+    }
+
+    pub fn total(&self) -> Duration {
+        Duration::from_nanos(self.0.load(Ordering::Relaxed))
+    }
 }
 
 impl Scope {
@@ -46,6 +67,7 @@ impl Scope {
             workdir,
             recorder: Recorder::default(),
             limits: super::limits::Limits::default(),
+            cpu_spent: CpuSpent::default(),
         }
     }
 }

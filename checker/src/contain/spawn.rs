@@ -229,6 +229,11 @@ impl Spawn {
             .as_ref()
             .map(|s| s.recorder.clone())
             .unwrap_or_default();
+        let cpu_spent = self
+            .scope
+            .as_ref()
+            .map(|s| s.cpu_spent.clone())
+            .unwrap_or_default();
         let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
         reaper::register_live(pid, &tag, &recorder, pids_current);
         if self.limits.processes != MAX_PROCESSES {
@@ -249,6 +254,7 @@ impl Spawn {
                 cap,
                 server: self.server,
                 recorder,
+                cpu_spent,
             },
             &self.program,
             &self.args,
@@ -342,5 +348,40 @@ impl ChildSetup {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::Spawn;
+    use crate::contain::procinfo;
+    use crate::contain::scope::Scope;
+
+    /// A program the checker stops leaves its CPU time with its test (the rejudging asks it
+    /// afterwards: a program that spun had the CPU): the /proc entry it is read from goes with
+    /// the program.
+    #[test]
+    fn a_stopped_program_s_cpu_time_stays_with_its_test() {
+        let dir = tempfile::tempdir().unwrap();
+        let scope = Scope::new(None, dir.path().to_path_buf());
+        let mut spinner = Spawn::new("sh", "spinner")
+            .args(["-c", "while :; do :; done"])
+            .in_scope(&scope)
+            .start()
+            .unwrap();
+        let until = std::time::Instant::now() + Duration::from_secs(10);
+        while procinfo::tree_cpu_time(spinner.pid()) < Duration::from_millis(200)
+            && std::time::Instant::now() < until
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        spinner.stop();
+        assert!(
+            scope.cpu_spent.total() >= Duration::from_millis(200),
+            "{:?}",
+            scope.cpu_spent.total()
+        );
     }
 }

@@ -137,6 +137,7 @@ fn attempt(
         workdir.path().to_path_buf(),
     );
     let recorder: Recorder = scope.recorder.clone();
+    let spent = scope.cpu_spent.clone();
     let tag = scope.tag_prefix.clone();
     announce_start(events, job, &tag, at);
     // The test's own thread joins the sandbox's network namespace, where its programs listen.
@@ -147,9 +148,9 @@ fn attempt(
         Err(e) => return could_not_enter(sandbox, slot, &e, at),
     };
     let result = run_in_its_ctx(job, seed, &log, scope, slot);
-    // How much of a CPU its programs had, before they go: one that spun for the whole test did
-    // not lack it.
-    let program_cpu = reaper::tagged_cpu_time(&tag);
+    // How much of a CPU its programs had, those the test stopped and those still running: one
+    // that spun for the whole test did not lack it.
+    let program_cpu = spent.total() + reaper::tagged_cpu_time(&tag);
     let interventions = stop_what_is_left(&tag, &recorder, sandbox.as_ref());
     drop(entered);
     drop(sandbox);
