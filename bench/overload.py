@@ -7,7 +7,8 @@ and every broken version fails each test it declares. A test the checker could n
 (`"judged": false` in the JSON: the machine starved it, and again when judged alone) is neither:
 it is counted apart, with the round's load.
 
-Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 in the environment)
+Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 C=0 in the environment)
+Both tracks: the C track's solutions and versions (broken-versions/c/) too, but with C=0.
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
 """
 import json, os, random, subprocess, sys, tempfile, time
@@ -24,7 +25,7 @@ checker = os.path.join(LAB, "target/debug/checker")
 env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
 
 subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
-gradings, must_hold = versions.gradings(only)
+gradings, must_hold = versions.gradings(only, c=os.environ.get("C", "1") != "0")
 # A broken version is graded on the tests it declares (as the project's tests do); the solutions
 # and an alternative on everything.
 plan = []

@@ -1,6 +1,7 @@
 """The versions bench scripts grade: the solutions, and every broken version and correct
 alternative of checker/tests/broken-versions/, each in a tree of its own (the solutions' package
-with the version's edits, made by bench/apply-broken.py under target/tmp/flaky-trees/).
+with the version's edits, made by bench/apply-broken.py under target/tmp/flaky-trees/); with
+`c=True`, the C track's too (its solutions, and broken-versions/c/ on c/solutions/).
 Shared by flaky.py and overload.py."""
 import os, shutil, subprocess, sys
 import tomllib
@@ -42,24 +43,54 @@ def make_tree(exercise, kind, name):
         shutil.copy(os.path.join(solutions, "Cargo.lock"), lock)
     return os.path.join(tree, label)
 
-def gradings(only):
+def make_c_tree(exercise, kind, name):
+    """A C track's version: the exercise's folder of c/solutions and the shared common/ (which
+    an edit may change, as `../common/net.h`), with the version's edits; the directory to grade
+    with --root (a tree holding common/lab.mk is graded as C)."""
+    tree = os.path.join(LAB, "target/tmp/flaky-trees", f"c--{exercise}--{kind}--{name}")
+    fresh = tree + ".fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    for folder in (exercise, "common"):
+        shutil.copytree(os.path.join(LAB, "c/solutions", folder), os.path.join(fresh, folder))
+    subprocess.run([sys.executable, os.path.join(LAB, "bench/apply-broken.py"), exercise, name,
+                    os.path.join(fresh, exercise), "c"], check=True)
+    if not os.path.isdir(tree) or subprocess.run(
+            ["diff", "-rq", fresh, tree], capture_output=True).returncode != 0:
+        shutil.rmtree(tree, ignore_errors=True)
+        os.rename(fresh, tree)
+    shutil.rmtree(fresh, ignore_errors=True)
+    return tree
+
+
+def tables(folder):
+    """Every broken-versions table of `folder`, in name order."""
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".toml"):
+            yield tomllib.load(open(os.path.join(folder, name), "rb"))
+
+
+def gradings(only, c=False):
     """(label, the checker's arguments) of every grading, and what may never change: every
     verdict of the solutions and of an alternative, and a broken version's verdicts on the tests
     it is declared to fail (label -> those tests; None: all). `only`: exercises (empty: all)."""
     found = [("solutions", ["--solutions", "all"])]
     must_hold = {"solutions": None}
-    for name in sorted(os.listdir(os.path.join(LAB, "checker/tests/broken-versions"))):
-        if not name.endswith(".toml"):
-            continue
-        spec = tomllib.load(open(os.path.join(LAB, "checker/tests/broken-versions", name), "rb"))
-        exercise = spec["exercise"]
-        if only and exercise not in only:
-            continue
-        for kind in ("broken", "alternative"):
-            for version in spec.get(kind, []):
-                tree = make_tree(exercise, kind, version["name"])
-                label = f"{exercise}--{kind}--{version['name']}"
-                found.append((label, ["--root", tree, exercise]))
-                must_hold[label] = None if kind == "alternative" else set(version.get("fails", []))
+    versions = os.path.join(LAB, "checker/tests/broken-versions")
+    tracks = [("", versions, make_tree)]
+    if c:
+        found.append(("c-solutions", ["--solutions", "--track", "c", "all"]))
+        must_hold["c-solutions"] = None
+        tracks.append(("c--", os.path.join(versions, "c"), make_c_tree))
+    for prefix, folder, make in tracks:
+        for spec in tables(folder):
+            exercise = spec["exercise"]
+            if only and exercise not in only:
+                continue
+            for kind in ("broken", "alternative"):
+                for version in spec.get(kind, []):
+                    tree = make(exercise, kind, version["name"])
+                    label = f"{prefix}{exercise}--{kind}--{version['name']}"
+                    found.append((label, ["--root", tree, exercise]))
+                    must_hold[label] = (None if kind == "alternative"
+                                        else set(version.get("fails", [])))
     return found, must_hold
-
