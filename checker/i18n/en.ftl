@@ -329,6 +329,7 @@ clients-flood-failed = the flooding thread failed
 echo-sending-thread-failed = the sending thread failed
 stalled-stops = stopped and continued the server { $n } times
 stalled-short-send = bytes went missing after the server was stopped and continued: send() returned a short count and the rest was never sent
+stalled-sent-nothing = nothing came back, not even the first bytes, and the server never blocked in a send: it sent nothing while the client was not reading, so no bytes went missing after a send: see where it was, and what it was waiting for
 stalled-non-blocking = bytes went missing while the client was not reading: a non-blocking send may take only part of the data (or fail with EAGAIN); keep the rest in that client's buffer and send it when poll reports POLLOUT
 hidden-accepted = accepted a connection
 hidden-eof = EOF from the client

@@ -643,6 +643,7 @@ clients-flood-failed = 데이터를 쏟아붓는 스레드가 실패했다
 echo-sending-thread-failed = 보내는 스레드가 실패했다
 stalled-stops = 서버를 { $n }번 멈췄다가 재개함
 stalled-short-send = 서버를 멈췄다가 재개한 뒤 바이트가 사라졌다: send()가 적은 수를 돌려줬는데 나머지를 보내지 않았다
+stalled-sent-nothing = 첫 바이트조차 돌아오지 않았고 서버는 send에서 블로킹된 적도 없다: 클라이언트가 읽지 않는 동안 서버는 아무것도 보내지 않았으니 send 뒤에 사라진 바이트도 없다. 서버가 어디서 무엇을 기다렸는지 보라
 stalled-non-blocking = 클라이언트가 읽지 않는 동안 바이트가 사라졌다: 논블로킹 send는 데이터의 일부만 받을 수 있다(또는 EAGAIN으로 실패한다). 나머지는 그 클라이언트의 버퍼에 두었다가 poll이 POLLOUT을 알릴 때 보내라
 hidden-accepted = 연결을 수락함
 hidden-eof = 클라이언트의 EOF

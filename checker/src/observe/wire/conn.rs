@@ -70,6 +70,8 @@ pub struct Conn {
     stream: TcpStream,
     pub who: String,
     t: Arc<Transcript>,
+    /// Bytes read on this handle so far.
+    received: usize,
 }
 
 impl Conn {
@@ -147,6 +149,7 @@ impl Conn {
                     stream,
                     who: who.to_string(),
                     t: Arc::clone(t),
+                    received: 0,
                 })
             }
             Err(e) => {
@@ -171,7 +174,13 @@ impl Conn {
             stream,
             who: who.to_string(),
             t: Arc::clone(t),
+            received: 0,
         }
+    }
+
+    /// How many bytes have been read on this handle.
+    pub fn received(&self) -> usize {
+        self.received
     }
 
     /// The checker's own port on this connection (the program sees it as the remote port).
@@ -186,6 +195,7 @@ impl Conn {
             stream,
             who: self.who.clone(),
             t: Arc::clone(&self.t),
+            received: 0,
         })
     }
 
@@ -289,6 +299,7 @@ impl Conn {
                 }
                 Ok(n) => {
                     self.t.received(&self.who, &buf[..n]);
+                    self.received += n;
                     return Ok(n);
                 }
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
