@@ -11,8 +11,9 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::base::date;
+use crate::base::files::{Found, c_files, rust_files};
 use crate::base::hash::Fnv;
-use crate::base::workspace::{self, Tree};
+use crate::base::workspace::{self, Track, Tree};
 use crate::contain::{reaper, sandbox};
 use crate::report::provenance::Provenance;
 
@@ -36,17 +37,22 @@ pub fn gather(tree: &Tree, mode: sandbox::Mode, deadline: Option<&str>) -> Prove
         checker_version: env!("CARGO_PKG_VERSION").to_string(),
         commit,
         commit_time,
-        sources: sources_hash(&tree.dir),
+        sources: sources_hash(&tree.dir, tree.track),
         sandbox: sandbox::containment(mode),
         deadline: deadline.map(str::to_string),
         graded_at: date::now(),
     }
 }
 
-/// FNV-1a over every Rust source below `dir` (path, then content), in path order.
-fn sources_hash(dir: &Path) -> String {
+/// FNV-1a over every source below `dir` that its track grades (path, then content), in path
+/// order: a Rust tree's `.rs` files, a C tree's `.c` and `.h` files.
+fn sources_hash(dir: &Path, track: Track) -> String {
+    let graded = match track {
+        Track::Rust => rust_files(dir),
+        Track::C => c_files(dir),
+    };
     let mut h = Fnv::new();
-    for crate::base::files::Found { rel, path, .. } in crate::base::files::rust_files(dir) {
+    for Found { rel, path, .. } in graded {
         if rel.components().any(|c| c.as_os_str() == "target") {
             continue;
         }
@@ -86,4 +92,44 @@ pub fn git_bytes(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
     // status to the orphan reaper now and then (ECHILD), and a regraded student's commit with it.
     let out = reaper::run_to_completion(&mut cmd).ok()?;
     out.status.success().then_some(out.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sources_hash;
+    use crate::base::workspace::Track;
+
+    /// The same work gives the same hash, and other work another, on either track: a C tree's
+    /// hash follows its `.c` and `.h` files (it once hashed only `.rs` files, the same constant
+    /// for every C submission).
+    #[test]
+    fn the_hash_follows_the_sources_of_the_tree_s_track() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("day2-echo/echo-server.c", "int main(void) { return 0; }\n");
+        write("common/net.h", "#pragma once\n");
+        write("day2-echo/src/main.rs", "fn main() {}\n");
+        let c = sources_hash(dir.path(), Track::C);
+        let rust = sources_hash(dir.path(), Track::Rust);
+        assert_eq!(
+            c,
+            sources_hash(dir.path(), Track::C),
+            "the same work, the same hash"
+        );
+        write("day2-echo/echo-server.c", "int main(void) { return 1; }\n");
+        assert_ne!(c, sources_hash(dir.path(), Track::C), "an edited .c file");
+        let c = sources_hash(dir.path(), Track::C);
+        write("common/net.h", "#pragma once\n#define X 1\n");
+        assert_ne!(c, sources_hash(dir.path(), Track::C), "an edited header");
+        // A Rust tree's hash is its .rs files', whatever C lies beside them.
+        assert_eq!(rust, sources_hash(dir.path(), Track::Rust));
+        // Build output is no source.
+        let c = sources_hash(dir.path(), Track::C);
+        write("day2-echo/target/gen.c", "int x;\n");
+        assert_eq!(c, sources_hash(dir.path(), Track::C));
+    }
 }
