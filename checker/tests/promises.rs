@@ -334,3 +334,108 @@ fn the_checker_alone_builds_with_the_features_the_workspace_build_gives_it() {
         "name these features in checker/Cargo.toml: {differ:#?}"
     );
 }
+
+/// README: "`cargo run -p checker -- -v day1` first says how tests are isolated (`sandbox: a
+/// fresh network, ... per test` is the full isolation; `plain mode` grades too ...)".
+#[test]
+fn verbose_grading_first_says_how_tests_are_isolated() {
+    let first_line = |mode: &str| {
+        let out = common::checker_command()
+            .args(["-v", "--solutions", "--sandbox", mode, "day1-endian/htons"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        stderr.lines().next().unwrap_or_default().to_string()
+    };
+    let plain = first_line("plain");
+    assert!(
+        plain.starts_with("sandbox: plain mode, as asked"),
+        "{plain}"
+    );
+    let auto = first_line("auto");
+    let namespaces = std::process::Command::new("unshare")
+        .args([
+            "--net",
+            "--pid",
+            "--mount",
+            "--fork",
+            "--kill-child",
+            "true",
+        ])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if namespaces {
+        assert!(
+            auto.starts_with("sandbox: a fresh network,") && auto.contains(" per test"),
+            "{auto}"
+        );
+    } else {
+        assert!(auto.starts_with("sandbox: plain mode"), "{auto}");
+    }
+}
+
+/// README: "`--seed N` (replay the same random inputs; every failure prints the command that
+/// reproduces it)". A broken inet_aton graded on seeded random inputs with no seed given: the
+/// command its failure prints gives the same failure, random input and all.
+#[test]
+fn a_failure_s_re_run_command_reproduces_it() {
+    let edits: Vec<_> = common::broken_version_edits("day2-inet", "aton-decimal-only")
+        .into_iter()
+        .map(|e| ("day2-inet", e))
+        .collect();
+    let dir = common::tree("promises-re-run", &["day2-inet"], &edits).unwrap();
+    let grade = |args: &[&str]| {
+        let out = common::checker_command().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let first = grade(&["--root", dir.to_str().unwrap(), "day2-inet/aton-random"]);
+    let failure = |report: &str| {
+        report
+            .lines()
+            .find(|l| l.contains("✗ aton-random"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("no failure line:\n{report}"))
+    };
+    let rerun = first
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("re-run: cargo run -p checker -- "))
+        .unwrap_or_else(|| panic!("no re-run command:\n{first}"));
+    assert!(rerun.contains("--seed "), "{rerun}");
+    let args: Vec<&str> = rerun.split_whitespace().collect();
+    let again = grade(&args);
+    assert_eq!(failure(&first), failure(&again), "{first}\n---\n{again}");
+}
+
+/// README: "Grading with `--ci` takes the track from the lab, never from the graded tree." A
+/// Rust tree with a planted `common/lab.mk` (the C track's mark) is graded as Rust with `--ci`;
+/// without it, the same tree reads as C, which is what the plant would exploit.
+#[test]
+fn ci_grading_takes_the_track_from_the_lab_not_the_tree() {
+    let dir = common::tree("promises-planted-track", &["day1-endian"], &[]).unwrap();
+    std::fs::create_dir_all(dir.join("common")).unwrap();
+    std::fs::write(dir.join("common/lab.mk"), "# planted\n").unwrap();
+    let grade = |ci: bool| {
+        let mut cmd = common::checker_command();
+        cmd.args([
+            "--root",
+            dir.to_str().unwrap(),
+            "day1-endian",
+            "--format",
+            "json",
+        ]);
+        if ci {
+            cmd.arg("--ci");
+        }
+        let out = cmd.output().unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"));
+        json["exercises"][0]["status"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(grade(true), "pass");
+    assert_ne!(grade(false), "pass", "the plant did not change the track");
+}

@@ -263,6 +263,18 @@ fn the_overview_comes_from_the_cache_until_a_file_changes() {
         first.contains("Day 1") && first.contains("day1-endian") && first.contains("█"),
         "{first}"
     );
+    // README: "shows where you stand and what to do next": the first exercise not passing (in
+    // a tree holding only day1-endian, day 1's other one), its course section and its command.
+    let next = first
+        .lines()
+        .find(|l| l.starts_with("Next: "))
+        .unwrap_or("");
+    assert!(
+        next.starts_with("Next: read course.md#day1-fileio, ")
+            && next.contains("and run `cargo run -p checker ")
+            && next.ends_with(" day1-fileio`"),
+        "{first}"
+    );
     let (second, took) = overview();
     assert_eq!(first, second);
     assert!(
