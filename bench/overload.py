@@ -33,7 +33,8 @@ for label, grading_args in gradings:
     declared = must_hold[label]
     if declared:
         exercise = grading_args[-1]
-        grading_args = grading_args[:-1] + [f"{exercise}/{t}" for t in sorted(declared)]
+        graded = declared | versions.BESIDE.get(label, set())
+        grading_args = grading_args[:-1] + [f"{exercise}/{t}" for t in sorted(graded)]
     plan.append((label, grading_args, declared))
 
 # Warm the builds on a quiet machine: overload is about verdicts, not cargo (WARM=0 skips it

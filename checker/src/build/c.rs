@@ -262,7 +262,11 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Str
                 .filter(|(_, names)| functions.iter().any(|f| names.contains(f)))
                 .map(|(name, _)| name.as_str())
                 .collect();
-            let list = functions.join(", ");
+            let list = functions
+                .iter()
+                .map(|f| as_written(f))
+                .collect::<Vec<_>>()
+                .join(", ");
             let said = match rule.kind {
                 ImportKind::Forbidden => {
                     format!("{} calls {list}: {}", callers.join(", "), rule.reason)
@@ -272,6 +276,15 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Str
             (rule.kind, said)
         })
         .collect())
+}
+
+/// A function the compiled code calls, as the student may have written it: glibc's inline
+/// swaps are named by the header's helpers that expand to them.
+fn as_written(function: &str) -> String {
+    match function.strip_prefix("__bswap_") {
+        Some(bits) => format!("{function} (what bswap_{bits} and htobe{bits} expand to)"),
+        None => function.to_string(),
+    }
 }
 
 /// The C names of the functions `path` calls from elsewhere: a program's dynamic imports, or
