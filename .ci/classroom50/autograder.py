@@ -1,7 +1,7 @@
 """Classroom 50 autograder for the socket-programming lab.
 
 Put this file in your classroom50 repository as CLASSROOM/autograders/ASSIGNMENT/autograder.py
-and set the three settings below. Classroom 50's runner (runner.py, fetched by the
+and set the four settings below. Classroom 50's runner (runner.py, fetched by the
 autograde-runner workflow) runs it once per submission, in the student's checkout of the
 submitted commit -- a push, or a submit/* tag in tag mode -- with CLASSROOM, ASSIGNMENT,
 SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, REVIEW_URL and OWNER in its environment; it must leave

@@ -166,3 +166,50 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     found
 }
+
+/// README ("Build and try by hand"): `make -C c/exercises/day2-echo` builds the stub with the
+/// lab's own rules (`common/lab.mk`, no checker involved), and the program "exits with status
+/// 101: `<file>:<line>: not yet implemented: step 1: ...`" as README quotes it. A copy of the
+/// stubs is built, so the lab's tree stays clean.
+#[test]
+fn a_c_stub_built_by_hand_stops_at_its_first_todo_as_readme_says() {
+    let lab = common::lab_root();
+    let readme = std::fs::read_to_string(lab.join("README.md")).unwrap();
+    let quoted = readme
+        .split("exits with status\n101: `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .expect("README quotes what a stub prints when it stops");
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["common", "day2-echo"] {
+        let out = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(lab.join("c/exercises").join(folder))
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    }
+    let exercise = dir.path().join("day2-echo");
+    let make = std::process::Command::new("make")
+        .arg("-C")
+        .arg(&exercise)
+        .output()
+        .unwrap();
+    assert!(
+        make.status.success(),
+        "make failed:\n{}",
+        String::from_utf8_lossy(&make.stderr)
+    );
+    let run = std::process::Command::new(exercise.join("echo-server"))
+        .arg("7000")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(101), "{stderr}");
+    assert!(
+        stderr.contains(quoted),
+        "README quotes `{quoted}`; the stub printed:\n{stderr}"
+    );
+}

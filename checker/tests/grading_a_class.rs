@@ -652,3 +652,57 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
         );
     }
 }
+
+/// README (Classroom 50): `autograder.py` "clones the lab at `LAB_REVISION`" without its
+/// solutions (and broken versions), outside the student's checkout. The grading test above
+/// hands it the lab (`SOCKET_LAB_DIR`); here its own checkout runs, from this lab's repository
+/// at its HEAD, and must hold what grading needs and no solution.
+#[test]
+fn classroom_50_s_checkout_of_the_lab_holds_no_solution() {
+    let lab = common::lab_root();
+    let head = git(&lab, &["rev-parse", "HEAD"], DEADLINE);
+    let scratch = tempfile::tempdir().unwrap();
+    let script = format!(
+        "import pathlib, sys\nsys.path.insert(0, {dir:?})\nimport autograder\n\
+         autograder.LAB_REPOSITORY = {repo:?}\nautograder.LAB_REVISION = {rev:?}\n\
+         print(autograder.lab_checkout(pathlib.Path({scratch:?})))\n",
+        dir = lab.join(".ci/classroom50").to_string_lossy(),
+        repo = lab.to_string_lossy(),
+        rev = head.trim(),
+        scratch = scratch.path().to_string_lossy(),
+    );
+    let out = command("python3")
+        .args(["-c", &script])
+        .env_remove("SOCKET_LAB_DIR")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let checkout = std::path::PathBuf::from(said.lines().last().unwrap_or_default());
+    assert!(checkout.starts_with(scratch.path()), "{said}");
+    for needed in [
+        ".ci/grade-submission",
+        "checker/src/main.rs",
+        "exercises",
+        "Cargo.lock",
+    ] {
+        assert!(
+            checkout.join(needed).exists(),
+            "{needed} missing from the checkout"
+        );
+    }
+    for kept_out in [
+        "solutions",
+        "checker/tests/broken-versions",
+        "checker/tests/golden",
+    ] {
+        assert!(
+            !checkout.join(kept_out).exists(),
+            "{kept_out} reached the student's runner"
+        );
+    }
+}
