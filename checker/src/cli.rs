@@ -215,7 +215,11 @@ pub enum Command {
     /// For instructors: write what is derived from what you write: each solution's rules copied
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
     /// titles and hints (in English until translated); then list what is left to translate.
-    Sync,
+    Sync {
+        /// The clone of the lab to write in (default: the one this checker was built from).
+        #[arg(long, value_name = "DIR")]
+        lab: Option<std::path::PathBuf>,
+    },
 }
 
 /// The command line parsed, with `--help` and `--version` in the reader's language (clap's

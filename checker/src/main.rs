@@ -124,7 +124,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::New { name, binary, lab }) => {
             commands::new::run(&name, binary.as_deref(), lab, tr)
         }
-        Some(Command::Sync) => commands::sync::run(tr),
+        Some(Command::Sync { lab }) => commands::sync::run(lab, tr),
         Some(Command::Stubs { lang }) => commands::stubs::run(lang, tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),
         Some(Command::Compare {

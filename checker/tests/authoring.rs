@@ -1,7 +1,8 @@
 //! `checker new` keeps its promise: "`cargo test` and `checker verify` pass" once it has
 //! scaffolded an exercise. On a copy of the lab (its tracked files, as a clean clone has them),
 //! a program exercise and a library exercise are scaffolded one after the other, with no edit
-//! and no rebuild between them; then the layering check (README's module map names them), their
+//! and no rebuild between them, and an existing exercise's rules are tightened and synced
+//! (`checker sync`); then the layering check (README's module map names them), their
 //! stubs are graded (not started), their solutions (pass), `checker verify` (grading the two new
 //! exercises, every other check over the whole lab), the checker's unit tests and the new broken
 //! versions run there, and must pass.
@@ -139,6 +140,41 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
     passed("checker new day9-tally", &new(&["day9-tally"]));
+    // An instructor tightens an existing exercise's rules in its solution, then `checker sync`
+    // (README: it "copies them to the stub and to `checker/pristine/`, and writes the rules
+    // tables"): the copies follow, and verify below finds the tables and their Korean in step.
+    let rules = "day1-endian/clippy.toml";
+    let solution_rules = copy.join("solutions").join(rules);
+    let tightened = std::fs::read_to_string(&solution_rules).unwrap().replace(
+        "disallowed-methods = [\n",
+        "disallowed-methods = [\n  { path = \"std::mem::transmute\", reason = \"day1-endian: a number's bytes come from shifts and masks, never from a transmute\" },\n",
+    );
+    std::fs::write(&solution_rules, &tightened).unwrap();
+    let synced = passed(
+        "checker sync",
+        &Command::new(env!("CARGO_BIN_EXE_checker"))
+            .args(["sync", "--lab", copy.to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .output()
+            .unwrap(),
+    );
+    for copied in ["exercises", "checker/pristine"] {
+        let text = std::fs::read_to_string(copy.join(copied).join(rules)).unwrap();
+        assert_eq!(
+            text, tightened,
+            "sync left {copied}/{rules} behind:\n{synced}"
+        );
+    }
+    for course in ["course.md", "course.ko.md"] {
+        let text = std::fs::read_to_string(copy.join(course)).unwrap();
+        assert!(
+            text.contains("transmute"),
+            "sync left {course}'s rules table behind"
+        );
+    }
     // .ci/run's layering check: README's module map names the new modules.
     passed(
         "python3 bench/modules.py",

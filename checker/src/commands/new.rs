@@ -15,7 +15,6 @@ use super::stubs_ko;
 use super::sync;
 use super::verify::stale;
 use crate::base::i18n::{Messages, Text, msg};
-use crate::base::workspace;
 
 /// What the new exercise is: a library (tested through a harness) or a program.
 pub struct Plan<'a> {
@@ -35,16 +34,7 @@ pub fn run(
     lab: Option<std::path::PathBuf>,
     tr: &Messages,
 ) -> Result<std::process::ExitCode> {
-    let lab = match lab {
-        Some(dir) if !dir.join("checker/Cargo.toml").is_file() => {
-            bail!(
-                "{}: not a clone of the lab (no checker/Cargo.toml there)",
-                dir.display()
-            )
-        }
-        Some(dir) => dir,
-        None => workspace::lab_root(),
-    };
+    let lab = sync::chosen_lab(lab)?;
     let plan = Plan {
         name,
         program: binary,
@@ -161,7 +151,7 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         add_course_section(&lab, file, &fill(template), day)?;
         made.push(format!("{file} (section #{name} added)"));
     }
-    let in_course_order = registered(&lab)?;
+    let in_course_order = sync::registered(&lab)?;
     let in_course_order: Vec<&str> = in_course_order.iter().map(String::as_str).collect();
     for file in sync::write_rules_tables(&lab, &in_course_order)? {
         made.push(format!("{file} (its row of the rules table)"));
@@ -418,19 +408,6 @@ fn add_member(lab: &Path, name: &str) -> Result<()> {
     std::fs::write(&path, updated.join("\n") + "\n").context("writing solutions/Cargo.toml")
 }
 
-/// The exercises in course order as `mod.rs` registers them, the new one included: read from
-/// the source, not the running checker's list, which lacks an exercise scaffolded since it
-/// was built (two `new` in a row).
-fn registered(lab: &Path) -> Result<Vec<String>> {
-    let path = lab.join("checker/src/exercises/mod.rs");
-    let text = std::fs::read_to_string(&path).context("reading checker/src/exercises/mod.rs")?;
-    Ok(text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix('&')?.strip_suffix("::EXERCISE,"))
-        .map(|module| module.replace('_', "-"))
-        .collect())
-}
-
 /// The exercise's section in `file` (course.md or course.ko.md, which keep the same anchors in
 /// the same order), at the end of its day: before the next day's anchor, else before the part
 /// that follows the last day (the appendices), else at the end.
@@ -478,7 +455,7 @@ mod tests {
 
     #[test]
     fn the_registered_exercises_are_the_checker_s_in_its_order() {
-        let names = super::registered(&crate::base::workspace::lab_root()).unwrap();
+        let names = super::sync::registered(&crate::base::workspace::lab_root()).unwrap();
         let all: Vec<&str> = crate::exercises::ALL.iter().map(|e| e.name).collect();
         assert_eq!(names, all);
     }

@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 use super::verify::course;
 use crate::base::files;
@@ -24,21 +24,37 @@ use crate::lab::test::catalog_entries;
 /// The files of an exercise's rules, written in its solution and copied from there.
 pub const RULE_FILES: [&str; 2] = ["Cargo.toml", "clippy.toml"];
 
-pub fn run(tr: &Messages) -> Result<ExitCode> {
-    let lab = workspace::lab_root();
-    let mut written = Vec::new();
-    for ex in exercises::ALL {
-        written.extend(copy_rules(&lab, ex.name)?);
+/// The clone of the lab `--lab` names (checked to be one), or the one this checker was built
+/// from.
+pub fn chosen_lab(lab: Option<std::path::PathBuf>) -> Result<std::path::PathBuf> {
+    match lab {
+        Some(dir) if !dir.join("checker/Cargo.toml").is_file() => {
+            bail!(
+                "{}: not a clone of the lab (no checker/Cargo.toml there)",
+                dir.display()
+            )
+        }
+        Some(dir) => Ok(dir),
+        None => Ok(workspace::lab_root()),
     }
-    let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
+}
+
+pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
+    let lab = chosen_lab(lab)?;
+    let mut written = Vec::new();
+    let registered = registered(&lab)?;
+    let names: Vec<&str> = registered.iter().map(String::as_str).collect();
+    for name in &names {
+        written.extend(copy_rules(&lab, name)?);
+    }
     written.extend(write_rules_tables(&lab, &names)?);
     let mut entries: Vec<(String, String)> = exercises::ALL
         .iter()
         .flat_map(|e| catalog_entries(e))
         .map(|(key, english)| (key, english.to_string()))
         .collect();
-    for ex in exercises::ALL {
-        entries.extend(rule_entries(&lab, ex.name)?);
+    for name in &names {
+        entries.extend(rule_entries(&lab, name)?);
     }
     let added = add_catalog_entries(&lab, &entries)?;
     if !added.is_empty() {
@@ -97,10 +113,27 @@ pub fn copy_rules(lab: &Path, name: &str) -> Result<Vec<String>> {
     Ok(written)
 }
 
+/// The exercises in course order as the lab's `mod.rs` registers them: read from the source,
+/// not the running checker's list, which lacks an exercise scaffolded since it was built (two
+/// `new` in a row, or `sync --lab` on a clone that has more).
+pub fn registered(lab: &Path) -> Result<Vec<String>> {
+    let path = lab.join("checker/src/exercises/mod.rs");
+    let text = std::fs::read_to_string(&path).context("reading checker/src/exercises/mod.rs")?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('&')?.strip_suffix("::EXERCISE,"))
+        .map(|module| module.replace('_', "-"))
+        .collect())
+}
+
 /// The rules tables of course.md and course.ko.md (the same rows in both, the header in the
 /// course's language), for the exercises `names` in course order.
 pub fn write_rules_tables(lab: &Path, names: &[&str]) -> Result<Vec<String>> {
     let mut written = Vec::new();
+    let read = |file: &str| {
+        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
+    };
+    let before = [read(Lang::En.course())?, read(Lang::Ko.course())?];
     for lang in [Lang::En, Lang::Ko] {
         let file = lang.course();
         let table = course::rules_table_of(lab, names, lang)?;
@@ -110,6 +143,11 @@ pub fn write_rules_tables(lab: &Path, names: &[&str]) -> Result<Vec<String>> {
             .with_context(|| format!("{file} has no rules table (its start and end comments)"))?;
         written.extend(write_if_changed(lab, file, &updated)?);
     }
+    // Both tables are generated: the Korean one, in step with its English before, stays in step
+    // (its section records the English hash as it is now), or verify would call it stale.
+    let after = [read(Lang::En.course())?, read(Lang::Ko.course())?];
+    let restamped = super::verify::stale::restamp(&before[0], &before[1], &after[0], &after[1]);
+    write_if_changed(lab, Lang::Ko.course(), &restamped)?;
     Ok(written)
 }
 
