@@ -213,3 +213,31 @@ fn a_c_stub_built_by_hand_stops_at_its_first_todo_as_readme_says() {
         "README quotes `{quoted}`; the stub printed:\n{stderr}"
     );
 }
+
+/// README: day6-async is "Not on the C track": `list --track c` lists the fifteen others, and
+/// grading it on the C track refuses with one line that says where it is graded instead.
+#[test]
+fn the_c_track_lists_fifteen_exercises_and_refuses_day6_async() {
+    let list = common::checker_command()
+        .args(["list", "--track", "c"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&list.stdout);
+    let exercises: Vec<&str> = listed
+        .lines()
+        .filter(|l| !l.starts_with(' ') && l.contains(" (day "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(exercises.len(), 15, "{listed}");
+    assert!(!exercises.contains(&"day6-async"), "{listed}");
+    let refused = common::checker_command()
+        .args(["--track", "c", "day6-async"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("day6-async is not on the C track") && said.contains("graded in Rust"),
+        "{said}"
+    );
+}

@@ -461,6 +461,17 @@ fn the_workflows_run_the_grading_script_these_tests_run() {
     let grade = std::fs::read_to_string(lab_root().join(".github/workflows/grade.yml")).unwrap();
     assert!(grade.contains("lab/.ci/grade-submission submission results"));
     assert!(grade.contains("path: submission") && grade.contains("path: lab"));
+    // README: run by hand or on a pull request, "never on each push, which Classroom 50
+    // already grades": the `on:` block's events, the lines indented under it.
+    let events: Vec<&str> = grade
+        .lines()
+        .skip_while(|l| *l != "on:")
+        .skip(1)
+        .take_while(|l| l.starts_with(' ') || l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.trim().trim_end_matches(':'))
+        .collect();
+    assert_eq!(events, ["pull_request", "workflow_dispatch"], "{grade}");
     let regrade =
         std::fs::read_to_string(lab_root().join(".github/workflows/regrade.yml")).unwrap();
     assert!(regrade.contains("lab/.ci/regrade --roster"));
