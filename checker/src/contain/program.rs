@@ -19,7 +19,7 @@ use super::capture::Capture;
 use super::exit::{describe_exit, is_crash, is_sanitizer_report, parse_panic, reached_todo};
 use super::intervention::{Intervention, Recorder};
 use super::reaper::{self, MAX_PROCESSES, TAG_VAR};
-use super::scope::CpuSpent;
+use super::scope::BusiestCpu;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind};
@@ -49,8 +49,8 @@ pub struct Program {
     ending_asked: bool,
     /// Where what the checker had to do to it is written down (its test's).
     recorder: Recorder,
-    /// Where the CPU time it used is added when the checker stops it (its test's).
-    cpu_spent: CpuSpent,
+    /// Where its busiest thread's CPU time is kept when the checker stops it (its test's).
+    busiest_cpu: BusiestCpu,
     /// The call it slept in when the checker last stopped it (`freeze`).
     frozen_in: Option<String>,
 }
@@ -66,7 +66,7 @@ pub(super) struct Started {
     pub cap: Option<super::cgroup::Cap>,
     pub server: bool,
     pub recorder: Recorder,
-    pub cpu_spent: CpuSpent,
+    pub busiest_cpu: BusiestCpu,
 }
 
 impl Program {
@@ -87,7 +87,7 @@ impl Program {
             stopped: false,
             ending_asked: false,
             recorder: started.recorder,
-            cpu_spent: started.cpu_spent,
+            busiest_cpu: started.busiest_cpu,
             frozen_in: None,
         }
         .with_command(program, args)
@@ -362,8 +362,8 @@ impl Program {
             // It ended on its own, before the test was over: say how.
             Some(status) => self.report_own_end(status),
             None => {
-                // What it used goes with it: counted now, for whether it had the CPU.
-                self.cpu_spent.add(procinfo::tree_cpu_time(self.pid));
+                // What it used goes with it: kept now, for whether it had the CPU.
+                self.busiest_cpu.saw(procinfo::busiest_thread_cpu(self.pid));
                 self.terminate(group, &label)
             }
         }

@@ -76,9 +76,9 @@ pub fn untrack(pid: i32) {
     lock(&TRACKED).remove(&pid);
 }
 
-/// The CPU time the programs whose tag starts with `prefix` have used so far, their trees
-/// included (before `stop_tagged`: whether a program that did not answer had the CPU).
-pub fn tagged_cpu_time(prefix: &str) -> std::time::Duration {
+/// The most CPU time one thread of the programs whose tag starts with `prefix` has used so far
+/// (before `stop_tagged`: whether a program that did not answer had the CPU).
+pub fn tagged_busiest_cpu(prefix: &str) -> std::time::Duration {
     let leaders: Vec<i32> = lock(&LIVE)
         .iter()
         .filter(|(_, live)| live.tag.starts_with(prefix))
@@ -86,8 +86,9 @@ pub fn tagged_cpu_time(prefix: &str) -> std::time::Duration {
         .collect();
     leaders
         .into_iter()
-        .map(crate::contain::procinfo::tree_cpu_time)
-        .sum()
+        .map(crate::contain::procinfo::busiest_thread_cpu)
+        .max()
+        .unwrap_or_default()
 }
 
 /// Stop every program (and escaped descendant) whose tag starts with `prefix`.

@@ -33,23 +33,23 @@ pub struct Scope {
     /// What each of its programs may use (the defaults but for `checker compare`, whose
     /// servers may run a process or a thread per client).
     pub limits: super::limits::Limits,
-    /// The CPU time of its programs the checker stopped.
-    pub cpu_spent: CpuSpent,
+    /// The CPU time of the busiest thread of the programs the checker stopped.
+    pub busiest_cpu: BusiestCpu,
 }
 
-/// The CPU time a test's programs used, added as the checker stops each one: a stopped
-/// program's /proc entry goes with it, and whether a program that did not answer had the CPU
-/// (it spun) is asked once the test is over.
+/// The most CPU time one thread of a test's programs used, kept as the checker stops each
+/// program: a stopped program's /proc entry goes with it, and whether a program that did not
+/// answer had the CPU (it spun) is asked once the test is over.
 #[derive(Clone, Debug, Default)]
-pub struct CpuSpent(Arc<AtomicU64>);
+pub struct BusiestCpu(Arc<AtomicU64>);
 
-impl CpuSpent {
-    pub fn add(&self, cpu: Duration) {
+impl BusiestCpu {
+    pub fn saw(&self, cpu: Duration) {
         let nanos = u64::try_from(cpu.as_nanos()).unwrap_or(u64::MAX);
-        self.0.fetch_add(nanos, Ordering::Relaxed);
+        self.0.fetch_max(nanos, Ordering::Relaxed);
     }
 
-    pub fn total(&self) -> Duration {
+    pub fn most(&self) -> Duration {
         Duration::from_nanos(self.0.load(Ordering::Relaxed))
     }
 }
@@ -67,7 +67,7 @@ impl Scope {
             workdir,
             recorder: Recorder::default(),
             limits: super::limits::Limits::default(),
-            cpu_spent: CpuSpent::default(),
+            busiest_cpu: BusiestCpu::default(),
         }
     }
 }

@@ -229,10 +229,10 @@ impl Spawn {
             .as_ref()
             .map(|s| s.recorder.clone())
             .unwrap_or_default();
-        let cpu_spent = self
+        let busiest_cpu = self
             .scope
             .as_ref()
-            .map(|s| s.cpu_spent.clone())
+            .map(|s| s.busiest_cpu.clone())
             .unwrap_or_default();
         let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
         reaper::register_live(pid, &tag, &recorder, pids_current);
@@ -254,7 +254,7 @@ impl Spawn {
                 cap,
                 server: self.server,
                 recorder,
-                cpu_spent,
+                busiest_cpu,
             },
             &self.program,
             &self.args,
@@ -359,9 +359,9 @@ mod tests {
     use crate::contain::procinfo;
     use crate::contain::scope::Scope;
 
-    /// A program the checker stops leaves its CPU time with its test (the rejudging asks it
-    /// afterwards: a program that spun had the CPU): the /proc entry it is read from goes with
-    /// the program.
+    /// A program the checker stops leaves its busiest thread's CPU time with its test (the
+    /// rejudging asks it afterwards: a program that spun had the CPU): the /proc entry it is
+    /// read from goes with the program.
     #[test]
     fn a_stopped_program_s_cpu_time_stays_with_its_test() {
         let dir = tempfile::tempdir().unwrap();
@@ -372,16 +372,16 @@ mod tests {
             .start()
             .unwrap();
         let until = std::time::Instant::now() + Duration::from_secs(10);
-        while procinfo::tree_cpu_time(spinner.pid()) < Duration::from_millis(200)
+        while procinfo::busiest_thread_cpu(spinner.pid()) < Duration::from_millis(200)
             && std::time::Instant::now() < until
         {
             std::thread::sleep(Duration::from_millis(20));
         }
         spinner.stop();
         assert!(
-            scope.cpu_spent.total() >= Duration::from_millis(200),
+            scope.busiest_cpu.most() >= Duration::from_millis(200),
             "{:?}",
-            scope.cpu_spent.total()
+            scope.busiest_cpu.most()
         );
     }
 }

@@ -68,6 +68,23 @@ pub fn tree_cpu_time(pid: i32) -> Duration {
     total
 }
 
+/// The most CPU time any one thread of `pid`'s tree has used (schedstat): what a program that
+/// spins shows, one thread on a CPU the whole time, where a process per client adds up many
+/// small ones.
+pub fn busiest_thread_cpu(pid: i32) -> Duration {
+    tree(pid)
+        .into_iter()
+        .filter_map(|p| std::fs::read_dir(format!("/proc/{p}/task")).ok())
+        .flat_map(|tasks| tasks.flatten())
+        .filter_map(|task| {
+            let text = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
+            let nanos = text.split_whitespace().next()?.parse::<u64>().ok()?;
+            Some(Duration::from_nanos(nanos))
+        })
+        .max()
+        .unwrap_or_default()
+}
+
 /// Time on a CPU of every thread of `p` (the first field of each task's schedstat).
 fn on_cpu(p: i32) -> Option<Duration> {
     let tasks = std::fs::read_dir(format!("/proc/{p}/task")).ok()?;

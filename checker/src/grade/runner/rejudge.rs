@@ -82,8 +82,9 @@ pub const BASELINE: std::time::Duration = std::time::Duration::from_millis(300);
 /// the checker's tests running) — then it could not be judged. Starved only by its own
 /// programs (a server spinning at 100%), the failure is the program's.
 pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation>) -> Attempt {
-    // A program that had a CPU a third of its second run and still did not answer spun: its
-    // own failure, however busy the machine.
+    // A program whose busiest thread had a CPU a third of its second run and still did not
+    // answer spun: its own failure, however busy the machine. (One thread, not the sum: a
+    // process per client adds up many small shares, each of them starved.)
     let had_the_cpu = second.program_cpu >= second.took / 3;
     let before = figures(&first);
     let mut log = first.log;

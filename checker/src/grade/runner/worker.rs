@@ -95,7 +95,7 @@ pub struct Attempt {
     pub took: Duration,
     pub log: Vec<Text>,
     pub starvation: Option<Starvation>,
-    /// The CPU time its programs used.
+    /// The CPU time its programs' busiest thread used.
     pub program_cpu: Duration,
     /// Its programs tried to run more processes than the cap (a fork bomb): whatever starved
     /// the machine, they did.
@@ -137,7 +137,7 @@ fn attempt(
         workdir.path().to_path_buf(),
     );
     let recorder: Recorder = scope.recorder.clone();
-    let spent = scope.cpu_spent.clone();
+    let busiest = scope.busiest_cpu.clone();
     let tag = scope.tag_prefix.clone();
     announce_start(events, job, &tag, at);
     // The test's own thread joins the sandbox's network namespace, where its programs listen.
@@ -148,9 +148,9 @@ fn attempt(
         Err(e) => return could_not_enter(sandbox, slot, &e, at),
     };
     let result = run_in_its_ctx(job, seed, &log, scope, slot);
-    // How much of a CPU its programs had, those the test stopped and those still running: one
-    // that spun for the whole test did not lack it.
-    let program_cpu = spent.total() + reaper::tagged_cpu_time(&tag);
+    // How much of a CPU its programs' busiest thread had, of those the test stopped and those
+    // still running: one that spun for the whole test did not lack it.
+    let program_cpu = busiest.most().max(reaper::tagged_busiest_cpu(&tag));
     let interventions = stop_what_is_left(&tag, &recorder, sandbox.as_ref());
     drop(entered);
     drop(sandbox);
