@@ -40,7 +40,9 @@ pub const ONE_THREAD: ImportRule = ImportRule {
 /// Handlers are installed with sigaction, whose meaning is the same everywhere.
 pub const NO_SIGNAL: ImportRule = ImportRule {
     kind: ImportKind::Forbidden,
-    functions: &["signal", "sysv_signal", "bsd_signal"],
+    // signal() itself is `__sysv_signal` where _GNU_SOURCE (or _DEFAULT_SOURCE) comes after
+    // <signal.h>, as in strict ISO C.
+    functions: &["signal", "sysv_signal", "__sysv_signal", "bsd_signal"],
     reason: "install handlers with sigaction(): what signal() does after a handler runs differs between systems",
 };
 
