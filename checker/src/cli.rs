@@ -216,7 +216,9 @@ pub enum Command {
     /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
     /// titles and hints (in English until translated); then list what is left to translate.
     Sync {
-        /// The clone of the lab to write in (default: the one this checker was built from).
+        /// The clone of the lab to write in (default: the one this checker was built from): its
+        /// exercises are read from its sources, the titles and hints to translate from this
+        /// checker's
         #[arg(long, value_name = "DIR")]
         lab: Option<std::path::PathBuf>,
     },

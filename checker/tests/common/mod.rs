@@ -228,6 +228,8 @@ pub fn checker_command() -> std::process::Command {
     cmd.env("NO_COLOR", "1")
         .env("CARGO_BUILD_BUILD_DIR", shared_build())
         .env_remove("GITHUB_ACTIONS")
+        // Lines as long as they are (a pipe has no width) unless a test asks for one.
+        .env_remove("COLUMNS")
         // English unless a test asks for another language: the tests read English reports.
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
