@@ -210,6 +210,7 @@ impl Failure {
                     | Diagnosis::ClientWithoutTimeout
                     | Diagnosis::HoldsUnread
                     | Diagnosis::SpinsAtEof
+                    | Diagnosis::SpinsWithoutAccepting
                     | Diagnosis::Spins
             )
         )
@@ -281,6 +282,11 @@ pub enum Diagnosis {
     /// beside a connection whose peer has closed (CLOSE_WAIT, nothing left to read): it takes
     /// read() returning 0 for "no data yet". Nothing will come: as certain as stuck.
     SpinsAtEof,
+    /// A server that holds no socket but listening ones runs most of the time, nothing of its
+    /// sockets moving, while connections wait to be accepted: an endless loop with nothing in
+    /// it that ends (`while (1);`). A computation is not proven a loop, so it is watched three
+    /// times as long as a sleeper; then as certain as stuck.
+    SpinsWithoutAccepting,
     /// A program (or a call) that only had to end ran on the CPU far longer than its work takes
     /// without ending: it retries for ever an error that will not go away (or a read of 0).
     /// CPU time, not time: a busy machine does not add to it, so as certain as stuck.
@@ -320,6 +326,7 @@ impl Diagnosis {
             Diagnosis::HoldsUnread => "holds-unread",
             Diagnosis::ClosedUnread => "closed-unread",
             Diagnosis::SpinsAtEof => "spins-at-eof",
+            Diagnosis::SpinsWithoutAccepting => "spins-without-accepting",
             Diagnosis::Spins => "spins",
         }
     }
@@ -333,6 +340,7 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::HoldsUnread,
     Diagnosis::ClosedUnread,
     Diagnosis::SpinsAtEof,
+    Diagnosis::SpinsWithoutAccepting,
     Diagnosis::Spins,
 ];
 

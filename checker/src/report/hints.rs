@@ -37,6 +37,7 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
         Diagnosis::ClosedUnread => msg!("hint-closed-unread"),
         Diagnosis::Spins => msg!("hint-spins"),
         Diagnosis::SpinsAtEof => msg!("hint-spins-at-eof"),
+        Diagnosis::SpinsWithoutAccepting => msg!("hint-spins-without-accepting"),
     }
 }
 

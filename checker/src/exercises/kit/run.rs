@@ -195,7 +195,7 @@ impl Finished {
         match &self.stuck {
             Some(stuck) => Failure::of_kind(
                 FailureKind::Timeout,
-                if stuck.spins {
+                if stuck.spins.is_some() {
                     msg!("run-spins", what = summary, label = stuck.label.as_str())
                 } else {
                     msg!("run-stuck", what = summary, label = stuck.label.as_str())

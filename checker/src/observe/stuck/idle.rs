@@ -101,7 +101,7 @@ impl Watch {
             unknown_socket_timeout: false,
             idle: true,
             holds_unread: false,
-            spins: false,
+            spins: None,
         })
     }
 }

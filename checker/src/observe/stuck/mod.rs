@@ -38,6 +38,7 @@ pub use describe::where_it_sleeps;
 use describe::{Sockets, sleeps};
 pub use idle::IDLE_HOLD;
 use idle::Span;
+pub use spin::Spinning;
 use timeouts::{Timed, socket_timeouts};
 use unread::holds_unread;
 
@@ -184,9 +185,8 @@ pub struct Stuck {
     /// Every thread sleeps in accept() while a connection the program accepted holds bytes it
     /// never read (`holds_unread`).
     pub holds_unread: bool,
-    /// It does not sleep: it spins in system calls beside a connection its peer has closed
-    /// (`spin`), where it is.
-    pub spins: bool,
+    /// It does not sleep: it spins where nothing will come of it (`spin`), where it is.
+    pub spins: Option<Spinning>,
 }
 
 impl Stuck {
@@ -196,8 +196,8 @@ impl Stuck {
     pub fn diagnosis(&self) -> Diagnosis {
         if self.idle {
             Diagnosis::Idle
-        } else if self.spins {
-            Diagnosis::SpinsAtEof
+        } else if let Some(spinning) = self.spins {
+            spinning.diagnosis()
         } else if self.holds_unread {
             Diagnosis::HoldsUnread
         } else {
@@ -214,7 +214,7 @@ impl Stuck {
 
     /// What `where_` tells: where it waits, or where it spins.
     pub fn whereabouts(&self) -> Whereabouts {
-        if self.spins {
+        if self.spins.is_some() {
             Whereabouts::Spins
         } else {
             Whereabouts::Waits
@@ -352,7 +352,7 @@ impl Watch {
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
             idle: false,
             holds_unread: holds_unread(look),
-            spins: false,
+            spins: None,
         })
     }
 

@@ -1,9 +1,14 @@
-//! A program that spins where its peer has closed: it burns CPU in system calls while a
-//! connection it holds has had its peer's EOF (CLOSE_WAIT) with nothing left to read or to send,
-//! and nothing else of its sockets moves. It takes a read() that returns 0 for "no data yet" and
-//! reads again (or polls a socket that is always readable, since EOF is): nothing will ever come,
-//! however long the checker waits, so the wait stops as for a stuck program. A program that is
-//! only slow has bytes moving, or sleeps; one that computes spends its time in user space.
+//! A program that spins where nothing will come of it, in one of two places:
+//! - where its peer has closed: it burns CPU in system calls while a connection it holds has had
+//!   its peer's EOF (CLOSE_WAIT) with nothing left to read or to send, and nothing else of its
+//!   sockets moves. It takes a read() that returns 0 for "no data yet" and reads again (or polls
+//!   a socket that is always readable, since EOF is): nothing will ever come, however long the
+//!   checker waits, so the wait stops as for a stuck program. A program that is only slow has
+//!   bytes moving, or sleeps; one that computes spends its time in user space.
+//! - beside connections it never accepts: it holds no socket but listening ones, connections
+//!   wait in a listening socket's queue, and it runs most of the time for `ACCEPT_HOLD` without
+//!   taking one (`while (1);`, a flag never set, an accept() on the wrong socket retried). A
+//!   server that serves anybody holds their socket; one with nobody to serve sleeps in accept().
 
 use std::time::{Duration, Instant};
 
@@ -11,6 +16,7 @@ use std::collections::HashMap;
 
 use super::{Stuck, Threads, Watch};
 use crate::base::i18n::{Text, msg};
+use crate::base::verdict::Diagnosis;
 use crate::contain::procinfo::{self, CpuSplit};
 
 /// The least share of the watched time the program must have run: on an idle machine a spinner
@@ -20,10 +26,36 @@ const MIN_SHARE: f64 = 0.1;
 /// The least share of that CPU time spent in the kernel: a read() that returns 0 at once is
 /// nearly all system call; a computation is user time.
 const MIN_SYSTEM: f64 = 0.3;
+/// How long a program beside connections it never accepts must have spun: a computation
+/// proves no loop, so it is given three times the hold of a program asleep, and must have run
+/// at least `MIN_BUSY` of it (on a machine so busy that it could not, the test's own deadline
+/// decides).
+pub const ACCEPT_HOLD: Duration = Duration::from_millis(1500);
+const MIN_BUSY: f64 = 0.2;
+
+/// Where a program spins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spinning {
+    /// Beside a connection its peer has closed, in system calls.
+    AtEof,
+    /// Beside connections waiting to be accepted, holding no other socket.
+    WithoutAccepting,
+}
+
+impl Spinning {
+    /// The diagnosis a failure carries (it chooses the hint).
+    pub fn diagnosis(self) -> Diagnosis {
+        match self {
+            Spinning::AtEof => Diagnosis::SpinsAtEof,
+            Spinning::WithoutAccepting => Diagnosis::SpinsWithoutAccepting,
+        }
+    }
+}
 
 /// What was watched, since when.
 struct Window {
     since: Instant,
+    kind: Spinning,
     /// Every socket of the program (inode, state, receive and send queues), unchanged since.
     sockets: Vec<(u64, String, u64, u64)>,
     cpu: CpuSplit,
@@ -33,6 +65,7 @@ struct Window {
 /// How much it ran, over how long.
 #[derive(Debug, Clone, Copy)]
 pub struct Figures {
+    pub kind: Spinning,
     pub cpu: Duration,
     pub over: Duration,
 }
@@ -45,7 +78,8 @@ pub struct Spin {
 
 impl Spin {
     /// One look at the program led by `pid`, whose sockets are `sockets` now (`activity`: the
-    /// checker's own traffic so far): `Some` once it has spun for `hold`, with the figures.
+    /// checker's own traffic so far): `Some` once it has spun for `hold` (`ACCEPT_HOLD` beside
+    /// connections it does not accept), with the figures.
     pub fn look(
         &mut self,
         pid: i32,
@@ -55,29 +89,34 @@ impl Spin {
     ) -> Option<Figures> {
         let now = Instant::now();
         let cpu = procinfo::tree_cpu_split(pid);
-        let same = self
-            .window
-            .as_ref()
-            .is_some_and(|w| w.activity == activity && w.sockets == sockets);
-        if !same || !sockets.iter().any(closed_by_peer_and_idle) {
-            self.window = Some(Window {
+        let kind = where_it_could_spin(sockets);
+        let same = self.window.as_ref().is_some_and(|w| {
+            w.activity == activity && w.sockets == sockets && Some(w.kind) == kind
+        });
+        let Some(kind) = kind.filter(|_| same) else {
+            self.window = kind.map(|kind| Window {
                 since: now,
+                kind,
                 sockets: sockets.to_vec(),
                 cpu,
                 activity,
             });
             return None;
-        }
+        };
         let window = self.window.as_mut()?;
         let over = now - window.since;
+        let hold = match kind {
+            Spinning::AtEof => hold,
+            Spinning::WithoutAccepting => hold.max(ACCEPT_HOLD),
+        };
         if over < hold {
             return None;
         }
         let used = cpu.since(window.cpu);
-        let spun = used.total().as_secs_f64() >= over.as_secs_f64() * MIN_SHARE
-            && used.system.as_secs_f64() >= used.total().as_secs_f64() * MIN_SYSTEM;
+        let spun = spun(kind, used, over);
         if spun {
             return Some(Figures {
+                kind,
                 cpu: used.total(),
                 over,
             });
@@ -94,12 +133,20 @@ impl Watch {
     /// sockets hold.
     pub(super) fn spinning(&self, figures: Figures, names: &HashMap<u16, String>) -> Stuck {
         let pids = procinfo::tree(self.pid);
-        let ran = msg!(
-            "stuck-spins",
-            who = self.label.as_str(),
-            cpu = figures.cpu.as_millis().to_string(),
-            over = format!("{:.1}", figures.over.as_secs_f64())
-        );
+        let cpu = figures.cpu.as_millis().to_string();
+        let over = format!("{:.1}", figures.over.as_secs_f64());
+        let who = self.label.as_str();
+        let ran = match figures.kind {
+            Spinning::AtEof => msg!("stuck-spins", who = who, cpu = cpu, over = over),
+            Spinning::WithoutAccepting => {
+                msg!(
+                    "stuck-spins-without-accepting",
+                    who = who,
+                    cpu = cpu,
+                    over = over
+                )
+            }
+        };
         Stuck {
             label: self.label.clone(),
             where_: Text::lines([ran, self.diagnose(&pids, names, Threads::All)]),
@@ -107,8 +154,35 @@ impl Watch {
             unknown_socket_timeout: false,
             idle: false,
             holds_unread: false,
-            spins: true,
+            spins: Some(figures.kind),
         }
+    }
+}
+
+/// Whether a program that used `used` of CPU over `over` spun there: a loop of system calls beside
+/// a closed connection, or most of a CPU beside connections it never accepts.
+fn spun(kind: Spinning, used: CpuSplit, over: Duration) -> bool {
+    let ran = used.total().as_secs_f64();
+    match kind {
+        Spinning::AtEof => {
+            ran >= over.as_secs_f64() * MIN_SHARE && used.system.as_secs_f64() >= ran * MIN_SYSTEM
+        }
+        Spinning::WithoutAccepting => ran >= over.as_secs_f64() * MIN_BUSY,
+    }
+}
+
+/// Where a program of these sockets could be spinning, if anywhere: beside a connection its peer
+/// closed, or beside connections waiting on a listening socket while it holds no other.
+fn where_it_could_spin(sockets: &[(u64, String, u64, u64)]) -> Option<Spinning> {
+    if sockets.iter().any(closed_by_peer_and_idle) {
+        Some(Spinning::AtEof)
+    } else if sockets.iter().all(|(_, state, ..)| state == "LISTEN")
+        && sockets.iter().any(|(_, _, waiting, _)| *waiting > 0)
+    {
+        // A LISTEN socket's receive queue is its accept queue (/proc/net/tcp).
+        Some(Spinning::WithoutAccepting)
+    } else {
+        None
     }
 }
 
@@ -154,6 +228,98 @@ mod tests {
         assert!(figures.cpu > Duration::ZERO, "{figures:?}");
         assert!(open_seen.is_none(), "{open_seen:?}");
     }
+
+    fn socket(state: &str, unread: u64) -> (u64, String, u64, u64) {
+        (7, state.to_string(), unread, 0)
+    }
+
+    #[test]
+    fn only_a_program_holding_nothing_but_listening_sockets_with_a_queue_spins_there() {
+        let waiting = socket("LISTEN", 1);
+        let empty = socket("LISTEN", 0);
+        let serving = (8, "ESTABLISHED".to_string(), 0, 0);
+        let cases = [
+            (vec![waiting.clone()], Some(Spinning::WithoutAccepting)),
+            (
+                vec![empty.clone(), waiting.clone()],
+                Some(Spinning::WithoutAccepting),
+            ),
+            (vec![empty.clone()], None),
+            // Serving somebody: it may be busy with them, the others wait their turn.
+            (vec![waiting.clone(), serving], None),
+            (
+                vec![waiting, socket("CLOSE_WAIT", 0)],
+                Some(Spinning::AtEof),
+            ),
+            (vec![], None),
+        ];
+        for (sockets, kind) in cases {
+            assert_eq!(where_it_could_spin(&sockets), kind, "{sockets:?}");
+        }
+    }
+
+    #[test]
+    fn beside_a_queue_any_fifth_of_a_cpu_spins_and_beside_eof_only_system_calls() {
+        let over = ACCEPT_HOLD;
+        let split = |user: u64, system: u64| CpuSplit {
+            user: Duration::from_millis(user),
+            system: Duration::from_millis(system),
+        };
+        assert!(spun(Spinning::WithoutAccepting, split(1400, 0), over));
+        assert!(spun(Spinning::WithoutAccepting, split(100, 250), over));
+        // Starved, or a burst of work: the test's own deadline decides.
+        assert!(!spun(Spinning::WithoutAccepting, split(200, 50), over));
+        // A computation beside a closed connection is not a loop of reads that return 0.
+        assert!(!spun(Spinning::AtEof, split(1400, 0), over));
+        assert!(spun(Spinning::AtEof, split(600, 800), over));
+    }
+
+    /// A shell's endless loop of no system calls beside a connection it never accepts.
+    #[test]
+    fn a_computation_beside_connections_it_never_accepts_spins() {
+        let mut spinner = std::process::Command::new("sh")
+            .args(["-c", "while :; do :; done"])
+            .spawn()
+            .unwrap();
+        let pid = spinner.id() as i32;
+        let sockets = vec![socket("LISTEN", 1)];
+        let mut spin = Spin::default();
+        // A fifth of a CPU over a window of 1.5 s: a loaded machine gives it several tries.
+        let until = Instant::now() + Duration::from_secs(15);
+        let mut seen = None;
+        while seen.is_none() && Instant::now() < until {
+            seen = spin.look(pid, &sockets, 0, HOLD_OF_A_SLEEPER);
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        let _ = spinner.kill();
+        let _ = spinner.wait();
+        let figures = seen.expect("an endless loop beside a connection it never accepts spins");
+        assert_eq!(figures.kind, Spinning::WithoutAccepting);
+        assert!(figures.over >= ACCEPT_HOLD, "{figures:?}");
+    }
+
+    #[test]
+    fn a_sleeper_beside_connections_it_never_accepts_does_not_spin() {
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let pid = sleeper.id() as i32;
+        let sockets = vec![socket("LISTEN", 3)];
+        let mut spin = Spin::default();
+        let mut seen = None;
+        let until = Instant::now() + ACCEPT_HOLD * 2;
+        while Instant::now() < until {
+            seen = seen.or(spin.look(pid, &sockets, 0, HOLD_OF_A_SLEEPER));
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+        assert!(seen.is_none(), "{seen:?}");
+    }
+
+    /// What the watch passes as `hold` (`super::HOLD`).
+    const HOLD_OF_A_SLEEPER: Duration = Duration::from_millis(500);
 
     #[test]
     fn a_sleeper_beside_a_closed_connection_does_not_spin() {

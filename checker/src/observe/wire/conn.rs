@@ -10,7 +10,7 @@ use super::transcript::Transcript;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind, Whereabouts};
-use crate::observe::stuck::Stuck;
+use crate::observe::stuck::{Spinning, Stuck};
 
 /// How long a read waits before it first asks whether the program is stuck, and how often it
 /// asks again: most answers come within the first.
@@ -28,7 +28,9 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
             label = &label,
             seconds = crate::observe::stuck::IDLE_HOLD.as_secs().to_string()
         )
-    } else if stuck.spins {
+    } else if stuck.spins == Some(Spinning::WithoutAccepting) {
+        msg!("conn-spins-without-accepting", who = who, label = &label)
+    } else if stuck.spins.is_some() {
         msg!("conn-spins", who = who, label = &label)
     } else {
         msg!("conn-stuck", who = who, label = &label)
@@ -40,7 +42,7 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
 pub fn gave_up(stuck: &Stuck) -> Text {
     if stuck.idle {
         msg!("conn-gave-up-idle")
-    } else if stuck.spins {
+    } else if stuck.spins.is_some() {
         msg!("conn-gave-up-spins")
     } else {
         msg!("conn-gave-up-stuck")
@@ -398,7 +400,7 @@ impl Conn {
     /// connection its peer closed, `observe::stuck::spin`): nothing will come, however long the
     /// wait. `None` if it does not spin (asleep, stuck or not, is judged by the wait itself).
     pub fn spinning_now(&self) -> Option<Failure> {
-        let stuck = self.t.stuck().filter(|s| s.spins)?;
+        let stuck = self.t.stuck().filter(|s| s.spins.is_some())?;
         self.t.note(&self.who, gave_up(&stuck));
         Some(self.t.attach(stuck_failure(&self.who, stuck)))
     }
