@@ -282,10 +282,10 @@ pub enum Diagnosis {
     /// beside a connection whose peer has closed (CLOSE_WAIT, nothing left to read): it takes
     /// read() returning 0 for "no data yet". Nothing will come: as certain as stuck.
     SpinsAtEof,
-    /// A server that holds no socket but listening ones runs most of the time, nothing of its
-    /// sockets moving, while connections wait to be accepted: an endless loop with nothing in
-    /// it that ends (`while (1);`). A computation is not proven a loop, so it is watched three
-    /// times as long as a sleeper; then as certain as stuck.
+    /// A server that holds no socket but listening ones spins in system calls, nothing of its
+    /// sockets moving, while connections wait to be accepted: an accept() on the wrong
+    /// descriptor retried on every error. Watched three times as long as a sleeper (no read of
+    /// 0 proves the loop), then as certain as stuck.
     SpinsWithoutAccepting,
     /// A program (or a call) that only had to end ran on the CPU far longer than its work takes
     /// without ending: it retries for ever an error that will not go away (or a read of 0).

@@ -5,10 +5,12 @@
 //!   a socket that is always readable, since EOF is): nothing will ever come, however long the
 //!   checker waits, so the wait stops as for a stuck program. A program that is only slow has
 //!   bytes moving, or sleeps; one that computes spends its time in user space.
-//! - beside connections it never accepts: it holds no socket but listening ones, connections
-//!   wait in a listening socket's queue, and it runs most of the time for `ACCEPT_HOLD` without
-//!   taking one (`while (1);`, a flag never set, an accept() on the wrong socket retried). A
-//!   server that serves anybody holds their socket; one with nobody to serve sleeps in accept().
+//! - beside connections it never accepts: it holds no socket but listening ones (none of any
+//!   other kind either), connections wait in a listening socket's queue, and it burns CPU in
+//!   system calls for `ACCEPT_HOLD` without taking one (an accept() on the wrong descriptor, its
+//!   error tried again and again). A server that serves anybody holds their socket; one with
+//!   nobody to serve sleeps in accept() (or poll). An endless computation is left to the test's
+//!   deadline: it proves no loop, and a server may compute before it accepts.
 
 use std::time::{Duration, Instant};
 
@@ -26,19 +28,18 @@ const MIN_SHARE: f64 = 0.1;
 /// The least share of that CPU time spent in the kernel: a read() that returns 0 at once is
 /// nearly all system call; a computation is user time.
 const MIN_SYSTEM: f64 = 0.3;
-/// How long a program beside connections it never accepts must have spun: a computation
-/// proves no loop, so it is given three times the hold of a program asleep, and must have run
-/// at least `MIN_BUSY` of it (on a machine so busy that it could not, the test's own deadline
-/// decides).
+/// How long a program beside connections it never accepts must have spun (as beside a closed
+/// connection, in system calls): three times the hold of a program asleep, since no read of 0
+/// proves the loop here. A computation, however long, proves nothing: the test's own deadline
+/// decides it.
 pub const ACCEPT_HOLD: Duration = Duration::from_millis(1500);
-const MIN_BUSY: f64 = 0.2;
 
 /// Where a program spins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spinning {
     /// Beside a connection its peer has closed, in system calls.
     AtEof,
-    /// Beside connections waiting to be accepted, holding no other socket.
+    /// Beside connections waiting to be accepted, holding no other socket, in system calls.
     WithoutAccepting,
 }
 
@@ -84,12 +85,13 @@ impl Spin {
         &mut self,
         pid: i32,
         sockets: &[(u64, String, u64, u64)],
+        unlisted: usize,
         activity: u64,
         hold: Duration,
     ) -> Option<Figures> {
         let now = Instant::now();
         let cpu = procinfo::tree_cpu_split(pid);
-        let kind = where_it_could_spin(sockets);
+        let kind = where_it_could_spin(sockets, unlisted);
         let same = self.window.as_ref().is_some_and(|w| {
             w.activity == activity && w.sockets == sockets && Some(w.kind) == kind
         });
@@ -113,7 +115,7 @@ impl Spin {
             return None;
         }
         let used = cpu.since(window.cpu);
-        let spun = spun(kind, used, over);
+        let spun = spun(used, over);
         if spun {
             return Some(Figures {
                 kind,
@@ -159,24 +161,21 @@ impl Watch {
     }
 }
 
-/// Whether a program that used `used` of CPU over `over` spun there: a loop of system calls beside
-/// a closed connection, or most of a CPU beside connections it never accepts.
-fn spun(kind: Spinning, used: CpuSplit, over: Duration) -> bool {
+/// Whether a program that used `used` of CPU over `over` spun: a loop of system calls (a read
+/// that returns 0, an accept() that fails at once), not a computation.
+fn spun(used: CpuSplit, over: Duration) -> bool {
     let ran = used.total().as_secs_f64();
-    match kind {
-        Spinning::AtEof => {
-            ran >= over.as_secs_f64() * MIN_SHARE && used.system.as_secs_f64() >= ran * MIN_SYSTEM
-        }
-        Spinning::WithoutAccepting => ran >= over.as_secs_f64() * MIN_BUSY,
-    }
+    ran >= over.as_secs_f64() * MIN_SHARE && used.system.as_secs_f64() >= ran * MIN_SYSTEM
 }
 
-/// Where a program of these sockets could be spinning, if anywhere: beside a connection its peer
-/// closed, or beside connections waiting on a listening socket while it holds no other.
-fn where_it_could_spin(sockets: &[(u64, String, u64, u64)]) -> Option<Spinning> {
+/// Where a program of these sockets (and `unlisted` others, Unix-domain ones say) could be
+/// spinning, if anywhere: beside a connection its peer closed, or beside connections waiting on
+/// a listening socket while it holds no other socket of any kind.
+fn where_it_could_spin(sockets: &[(u64, String, u64, u64)], unlisted: usize) -> Option<Spinning> {
     if sockets.iter().any(closed_by_peer_and_idle) {
         Some(Spinning::AtEof)
-    } else if sockets.iter().all(|(_, state, ..)| state == "LISTEN")
+    } else if unlisted == 0
+        && sockets.iter().all(|(_, state, ..)| state == "LISTEN")
         && sockets.iter().any(|(_, _, waiting, _)| *waiting > 0)
     {
         // A LISTEN socket's receive queue is its accept queue (/proc/net/tcp).
@@ -211,7 +210,7 @@ mod tests {
         let until = Instant::now() + Duration::from_secs(5);
         let mut seen = None;
         while seen.is_none() && Instant::now() < until {
-            seen = spin.look(pid, &sockets, 0, Duration::from_millis(500));
+            seen = spin.look(pid, &sockets, 0, 0, Duration::from_millis(500));
             std::thread::sleep(Duration::from_millis(40));
         }
         // Nothing of it is a connection closed by its peer: never a spin.
@@ -219,7 +218,7 @@ mod tests {
         let mut other = Spin::default();
         let mut open_seen = None;
         for _ in 0..20 {
-            open_seen = open_seen.or(other.look(pid, &open, 0, Duration::from_millis(500)));
+            open_seen = open_seen.or(other.look(pid, &open, 0, 0, Duration::from_millis(500)));
             std::thread::sleep(Duration::from_millis(40));
         }
         let _ = spinner.kill();
@@ -239,61 +238,62 @@ mod tests {
         let empty = socket("LISTEN", 0);
         let serving = (8, "ESTABLISHED".to_string(), 0, 0);
         let cases = [
-            (vec![waiting.clone()], Some(Spinning::WithoutAccepting)),
+            (vec![waiting.clone()], 0, Some(Spinning::WithoutAccepting)),
             (
                 vec![empty.clone(), waiting.clone()],
+                0,
                 Some(Spinning::WithoutAccepting),
             ),
-            (vec![empty.clone()], None),
-            // Serving somebody: it may be busy with them, the others wait their turn.
-            (vec![waiting.clone(), serving], None),
+            (vec![empty.clone()], 0, None),
+            // Serving somebody, over TCP or a Unix-domain socket: it may be busy with them.
+            (vec![waiting.clone(), serving], 0, None),
+            (vec![waiting.clone()], 1, None),
             (
                 vec![waiting, socket("CLOSE_WAIT", 0)],
+                0,
                 Some(Spinning::AtEof),
             ),
-            (vec![], None),
+            (vec![], 0, None),
         ];
-        for (sockets, kind) in cases {
-            assert_eq!(where_it_could_spin(&sockets), kind, "{sockets:?}");
+        for (sockets, unlisted, kind) in cases {
+            assert_eq!(where_it_could_spin(&sockets, unlisted), kind, "{sockets:?}");
         }
     }
 
     #[test]
-    fn beside_a_queue_any_fifth_of_a_cpu_spins_and_beside_eof_only_system_calls() {
-        let over = ACCEPT_HOLD;
+    fn only_a_loop_of_system_calls_spins() {
         let split = |user: u64, system: u64| CpuSplit {
             user: Duration::from_millis(user),
             system: Duration::from_millis(system),
         };
-        assert!(spun(Spinning::WithoutAccepting, split(1400, 0), over));
-        assert!(spun(Spinning::WithoutAccepting, split(100, 250), over));
-        // Starved, or a burst of work: the test's own deadline decides.
-        assert!(!spun(Spinning::WithoutAccepting, split(200, 50), over));
-        // A computation beside a closed connection is not a loop of reads that return 0.
-        assert!(!spun(Spinning::AtEof, split(1400, 0), over));
-        assert!(spun(Spinning::AtEof, split(600, 800), over));
+        assert!(spun(split(600, 800), ACCEPT_HOLD));
+        // A computation proves no loop, however long: the test's deadline decides it.
+        assert!(!spun(split(1400, 0), ACCEPT_HOLD));
+        // Starved: a program that woke to accept and has not had the CPU to do it.
+        assert!(!spun(split(20, 30), ACCEPT_HOLD));
     }
 
-    /// A shell's endless loop of no system calls beside a connection it never accepts.
+    /// A shell loop of system calls (a read of /dev/null, as an accept() on the wrong
+    /// descriptor fails at once) beside a connection it never accepts.
     #[test]
-    fn a_computation_beside_connections_it_never_accepts_spins() {
+    fn a_loop_of_system_calls_beside_connections_it_never_accepts_spins() {
         let mut spinner = std::process::Command::new("sh")
-            .args(["-c", "while :; do :; done"])
+            .args(["-c", "while :; do read x < /dev/null; done"])
             .spawn()
             .unwrap();
         let pid = spinner.id() as i32;
         let sockets = vec![socket("LISTEN", 1)];
         let mut spin = Spin::default();
-        // A fifth of a CPU over a window of 1.5 s: a loaded machine gives it several tries.
-        let until = Instant::now() + Duration::from_secs(15);
+        // A tenth of a CPU over a window of 1.5 s: a loaded machine gives it several tries.
+        let until = Instant::now() + Duration::from_secs(20);
         let mut seen = None;
         while seen.is_none() && Instant::now() < until {
-            seen = spin.look(pid, &sockets, 0, HOLD_OF_A_SLEEPER);
+            seen = spin.look(pid, &sockets, 0, 0, HOLD_OF_A_SLEEPER);
             std::thread::sleep(Duration::from_millis(40));
         }
         let _ = spinner.kill();
         let _ = spinner.wait();
-        let figures = seen.expect("an endless loop beside a connection it never accepts spins");
+        let figures = seen.expect("a loop of system calls beside a connection it never accepts");
         assert_eq!(figures.kind, Spinning::WithoutAccepting);
         assert!(figures.over >= ACCEPT_HOLD, "{figures:?}");
     }
@@ -310,7 +310,7 @@ mod tests {
         let mut seen = None;
         let until = Instant::now() + ACCEPT_HOLD * 2;
         while Instant::now() < until {
-            seen = seen.or(spin.look(pid, &sockets, 0, HOLD_OF_A_SLEEPER));
+            seen = seen.or(spin.look(pid, &sockets, 0, 0, HOLD_OF_A_SLEEPER));
             std::thread::sleep(Duration::from_millis(40));
         }
         let _ = sleeper.kill();
@@ -332,7 +332,7 @@ mod tests {
         let mut spin = Spin::default();
         let mut seen = None;
         for _ in 0..25 {
-            seen = seen.or(spin.look(pid, &sockets, 0, Duration::from_millis(500)));
+            seen = seen.or(spin.look(pid, &sockets, 0, 0, Duration::from_millis(500)));
             std::thread::sleep(Duration::from_millis(40));
         }
         let _ = sleeper.kill();

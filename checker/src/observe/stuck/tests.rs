@@ -1,0 +1,120 @@
+//! The watch on live programs: stuck or not, running, woken by its own timer, moved by the checker.
+
+use super::*;
+use crate::base::i18n::{Lang, Messages};
+use std::process::{Command, Stdio};
+
+fn wait_stuck(watched: &Watched, within: Duration) -> Option<Stuck> {
+    let until = Instant::now() + within;
+    while Instant::now() < until {
+        if let Some(stuck) = watched.stuck(0, &HashMap::new()) {
+            return Some(stuck);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+/// `look` at `command` started and watched as `name`; it is killed and reaped after.
+fn watching<T>(command: &mut Command, name: &str, look: impl FnOnce(&Watched) -> T) -> T {
+    let mut child = command.spawn().unwrap();
+    let watched = Watched::default();
+    watched.watch(child.id() as i32, name);
+    let seen = look(&watched);
+    let _ = child.kill();
+    let _ = child.wait();
+    seen
+}
+
+/// cat asleep in a read of a pipe that nobody writes to (the pipe's end stays ours).
+fn cat_reading_a_pipe() -> Command {
+    let mut cat = Command::new("cat");
+    cat.stdin(Stdio::piped()).stdout(Stdio::null());
+    cat
+}
+
+#[test]
+fn a_reader_of_a_pipe_nobody_writes_is_stuck_and_says_where() {
+    let stuck = watching(&mut cat_reading_a_pipe(), "cat", |watched| {
+        wait_stuck(watched, Duration::from_secs(5))
+    });
+    let stuck = stuck.expect("cat, asleep in read, is stuck");
+    let text = Messages::new(Lang::En).render(&stuck.where_);
+    assert!(
+        text.contains("cat sleeps in read() on fd 0 (the read end of a pipe)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn where_a_program_is_when_a_wait_runs_out_names_a_running_one() {
+    let mut spinner = Command::new("sh");
+    spinner.args(["-c", "while :; do :; done"]);
+    let text = watching(&mut spinner, "spinner", |watched| {
+        let until = Instant::now() + Duration::from_secs(5);
+        let mut text = String::new();
+        while !text.contains("spinner runs") && Instant::now() < until {
+            let now = watched.now(&HashMap::new()).expect("a live program");
+            text = Messages::new(Lang::En).render(&now);
+        }
+        text
+    });
+    assert!(text.contains("spinner runs"), "{text}");
+}
+
+#[test]
+fn asleep_in_accept_beside_an_unread_connection_holds_it_unread() {
+    let task = |number: i64| Task {
+        tid: 1,
+        state: 'S',
+        call: Some(procinfo::Call {
+            number,
+            args: [3, 0, 0, 0, 0, 0],
+        }),
+        wchan: String::new(),
+        ran: (0, 0),
+    };
+    let socket = |state: &str, rx: u64| (1, state.to_string(), rx, 0);
+    let look = |number: i64, sockets: Vec<(u64, String, u64, u64)>| Look {
+        tasks: vec![(1, task(number))],
+        sockets,
+        unlisted: 0,
+        activity: 0,
+    };
+    let accept = libc::SYS_accept4;
+    let unread = vec![socket("LISTEN", 0), socket("ESTABLISHED", 5)];
+    assert!(holds_unread(&look(accept, unread.clone())));
+    // The client's bytes read: nothing held unread.
+    let read_all = vec![socket("LISTEN", 0), socket("ESTABLISHED", 0)];
+    assert!(!holds_unread(&look(accept, read_all)));
+    // Connections waiting to be accepted are the listening socket's, not held unread.
+    assert!(!holds_unread(&look(accept, vec![socket("LISTEN", 3)])));
+    // Asleep in a read of that client: serving it, whatever waits.
+    assert!(!holds_unread(&look(libc::SYS_read, unread)));
+}
+
+#[test]
+fn a_sleeper_wakes_by_itself_and_is_never_stuck() {
+    let mut sleeper = Command::new("sleep");
+    sleeper.arg("30");
+    let stuck = watching(&mut sleeper, "sleep", |watched| {
+        wait_stuck(watched, HOLD * 3)
+    });
+    assert!(stuck.is_none(), "{stuck:?}");
+}
+
+#[test]
+fn the_checker_moving_bytes_keeps_a_program_from_looking_stuck() {
+    let seen = watching(&mut cat_reading_a_pipe(), "cat", |watched| {
+        let until = Instant::now() + HOLD * 3;
+        let mut activity = 0;
+        let mut seen = None;
+        while Instant::now() < until {
+            activity += 1;
+            seen = seen.or(watched.stuck(activity, &HashMap::new()));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        seen
+    });
+    assert!(seen.is_none(), "{seen:?}");
+}
