@@ -196,40 +196,53 @@ fn closed_by_peer_and_idle(socket: &(u64, String, u64, u64)) -> bool {
 mod tests {
     use super::*;
 
-    /// A shell loop that reads a closed pipe's EOF forever (`read` returns at once): it spins
-    /// in system calls, and a socket of it in CLOSE_WAIT is all the look needs besides.
-    #[test]
-    fn a_loop_of_system_calls_beside_a_closed_connection_spins() {
-        let mut spinner = std::process::Command::new("sh")
-            .args(["-c", "while :; do read x < /dev/null; done"])
+    /// A shell loop of system calls: a read of /dev/null returns at once, as a read at EOF or
+    /// an accept() on the wrong descriptor does.
+    const SPINNER: &[&str] = &["sh", "-c", "while :; do read x < /dev/null; done"];
+    const SLEEPER: &[&str] = &["sleep", "30"];
+    /// What the watch passes as `hold` (`super::HOLD`).
+    const HOLD_OF_A_SLEEPER: Duration = Duration::from_millis(500);
+
+    /// Runs `program` and looks at it beside `sockets` every 40 ms, until it is seen spinning or
+    /// `within` has passed; then stops it.
+    fn first_spin(
+        program: &[&str],
+        sockets: &[(u64, String, u64, u64)],
+        within: Duration,
+    ) -> Option<Figures> {
+        let mut child = std::process::Command::new(program[0])
+            .args(&program[1..])
             .spawn()
             .unwrap();
-        let pid = spinner.id() as i32;
-        let sockets = vec![(7, "CLOSE_WAIT".to_string(), 0, 0)];
         let mut spin = Spin::default();
-        let until = Instant::now() + Duration::from_secs(5);
+        let until = Instant::now() + within;
         let mut seen = None;
         while seen.is_none() && Instant::now() < until {
-            seen = spin.look(pid, &sockets, 0, 0, Duration::from_millis(500));
+            seen = spin.look(child.id() as i32, sockets, 0, 0, HOLD_OF_A_SLEEPER);
             std::thread::sleep(Duration::from_millis(40));
         }
-        // Nothing of it is a connection closed by its peer: never a spin.
-        let open = vec![(7, "ESTABLISHED".to_string(), 0, 0)];
-        let mut other = Spin::default();
-        let mut open_seen = None;
-        for _ in 0..20 {
-            open_seen = open_seen.or(other.look(pid, &open, 0, 0, Duration::from_millis(500)));
-            std::thread::sleep(Duration::from_millis(40));
-        }
-        let _ = spinner.kill();
-        let _ = spinner.wait();
-        let figures = seen.expect("a spinner beside a closed connection spins");
-        assert!(figures.cpu > Duration::ZERO, "{figures:?}");
-        assert!(open_seen.is_none(), "{open_seen:?}");
+        let _ = child.kill();
+        let _ = child.wait();
+        seen
     }
 
     fn socket(state: &str, unread: u64) -> (u64, String, u64, u64) {
         (7, state.to_string(), unread, 0)
+    }
+
+    /// A loop of system calls with a socket in CLOSE_WAIT is all the look needs besides.
+    #[test]
+    fn a_loop_of_system_calls_beside_a_closed_connection_spins() {
+        let seen = first_spin(SPINNER, &[socket("CLOSE_WAIT", 0)], Duration::from_secs(5));
+        // Nothing of it is a connection closed by its peer: never a spin.
+        let open_seen = first_spin(
+            SPINNER,
+            &[socket("ESTABLISHED", 0)],
+            Duration::from_millis(800),
+        );
+        let figures = seen.expect("a spinner beside a closed connection spins");
+        assert!(figures.cpu > Duration::ZERO, "{figures:?}");
+        assert!(open_seen.is_none(), "{open_seen:?}");
     }
 
     #[test]
@@ -273,26 +286,10 @@ mod tests {
         assert!(!spun(split(20, 30), ACCEPT_HOLD));
     }
 
-    /// A shell loop of system calls (a read of /dev/null, as an accept() on the wrong
-    /// descriptor fails at once) beside a connection it never accepts.
     #[test]
     fn a_loop_of_system_calls_beside_connections_it_never_accepts_spins() {
-        let mut spinner = std::process::Command::new("sh")
-            .args(["-c", "while :; do read x < /dev/null; done"])
-            .spawn()
-            .unwrap();
-        let pid = spinner.id() as i32;
-        let sockets = vec![socket("LISTEN", 1)];
-        let mut spin = Spin::default();
         // A tenth of a CPU over a window of 1.5 s: a loaded machine gives it several tries.
-        let until = Instant::now() + Duration::from_secs(20);
-        let mut seen = None;
-        while seen.is_none() && Instant::now() < until {
-            seen = spin.look(pid, &sockets, 0, 0, HOLD_OF_A_SLEEPER);
-            std::thread::sleep(Duration::from_millis(40));
-        }
-        let _ = spinner.kill();
-        let _ = spinner.wait();
+        let seen = first_spin(SPINNER, &[socket("LISTEN", 1)], Duration::from_secs(20));
         let figures = seen.expect("a loop of system calls beside a connection it never accepts");
         assert_eq!(figures.kind, Spinning::WithoutAccepting);
         assert!(figures.over >= ACCEPT_HOLD, "{figures:?}");
@@ -300,43 +297,13 @@ mod tests {
 
     #[test]
     fn a_sleeper_beside_connections_it_never_accepts_does_not_spin() {
-        let mut sleeper = std::process::Command::new("sleep")
-            .arg("30")
-            .spawn()
-            .unwrap();
-        let pid = sleeper.id() as i32;
-        let sockets = vec![socket("LISTEN", 3)];
-        let mut spin = Spin::default();
-        let mut seen = None;
-        let until = Instant::now() + ACCEPT_HOLD * 2;
-        while Instant::now() < until {
-            seen = seen.or(spin.look(pid, &sockets, 0, 0, HOLD_OF_A_SLEEPER));
-            std::thread::sleep(Duration::from_millis(40));
-        }
-        let _ = sleeper.kill();
-        let _ = sleeper.wait();
+        let seen = first_spin(SLEEPER, &[socket("LISTEN", 3)], ACCEPT_HOLD * 2);
         assert!(seen.is_none(), "{seen:?}");
     }
 
-    /// What the watch passes as `hold` (`super::HOLD`).
-    const HOLD_OF_A_SLEEPER: Duration = Duration::from_millis(500);
-
     #[test]
     fn a_sleeper_beside_a_closed_connection_does_not_spin() {
-        let mut sleeper = std::process::Command::new("sleep")
-            .arg("30")
-            .spawn()
-            .unwrap();
-        let pid = sleeper.id() as i32;
-        let sockets = vec![(7, "CLOSE_WAIT".to_string(), 0, 0)];
-        let mut spin = Spin::default();
-        let mut seen = None;
-        for _ in 0..25 {
-            seen = seen.or(spin.look(pid, &sockets, 0, 0, Duration::from_millis(500)));
-            std::thread::sleep(Duration::from_millis(40));
-        }
-        let _ = sleeper.kill();
-        let _ = sleeper.wait();
+        let seen = first_spin(SLEEPER, &[socket("CLOSE_WAIT", 0)], Duration::from_secs(1));
         assert!(seen.is_none(), "{seen:?}");
     }
 }
