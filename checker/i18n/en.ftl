@@ -294,6 +294,7 @@ echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $
 errors-still-running = { $label } was still running { $situation }
 run-stuck = { $what }, and would never have ended: { $label } is stuck, asleep in a blocking call that nothing will end (see where it waits)
 run-spins = { $what }, and would never have ended: { $label } spins, running without end beside a connection whose other side has closed (see where it spins)
+run-spins-without-accepting = { $what }, and would never have ended: { $label } spins, running without end while connections wait to be accepted on its listening socket (see where it spins)
 errors-the-contract = the contract: one line on stderr and exit status 1
 errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
 errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line

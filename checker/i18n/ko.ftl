@@ -611,6 +611,7 @@ echo-throughput-log = { $round }번째: 기준 { $reference } MB/s, 여러분의
 errors-still-running = { $label }: { $situation } 아직 돌고 있었다
 run-stuck = { $what }. 더 기다렸어도 끝나지 않았을 것이다: { $label }{ JOSA($label, "이", "가") } 아무것도 끝내 주지 않을 블로킹 호출 안에서 잠든 채 멈췄다(기다리는 곳을 보라)
 run-spins = { $what }. 더 기다렸어도 끝나지 않았을 것이다: { $label }{ JOSA($label, "이", "가") } 상대가 닫은 연결 곁에서 끝없이 돌고 있다(도는 곳을 보라)
+run-spins-without-accepting = { $what }. 더 기다렸어도 끝나지 않았을 것이다: { $label }{ JOSA($label, "이", "가") } 리스닝 소켓에서 연결이 수락을 기다리는 동안 끝없이 돌고 있다(도는 곳을 보라)
 errors-the-contract = 계약: stderr에 한 줄, 종료 상태 1
 errors-lines-instead-of-one = { $label }: { $situation } 상태 1로 종료했지만 stderr에 한 줄이 아니라 { $lines }{ JOSA($lines, "을", "를") } 썼다
 errors-not-the-line = `{ $shown }`{ JOSA($shown, "이", "가") } 상태 1로 종료했지만 stderr가 그 한 줄의 오류 메시지가 아니다

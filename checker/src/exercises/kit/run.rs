@@ -11,7 +11,7 @@ use crate::contain::program::Program;
 use crate::contain::spawn::{Input, Spawn};
 use crate::context::Ctx;
 use crate::exercises::kit::wait;
-use crate::observe::stuck::Stuck;
+use crate::observe::stuck::{Spinning, Stuck};
 use crate::observe::wire::Transcript;
 
 /// A program run to its end (or to the limit), with what it printed.
@@ -195,7 +195,13 @@ impl Finished {
         match &self.stuck {
             Some(stuck) => Failure::of_kind(
                 FailureKind::Timeout,
-                if stuck.spins.is_some() {
+                if stuck.spins == Some(Spinning::WithoutAccepting) {
+                    msg!(
+                        "run-spins-without-accepting",
+                        what = summary,
+                        label = stuck.label.as_str()
+                    )
+                } else if stuck.spins.is_some() {
                     msg!("run-spins", what = summary, label = stuck.label.as_str())
                 } else {
                     msg!("run-stuck", what = summary, label = stuck.label.as_str())
