@@ -76,11 +76,7 @@ pub fn busiest_thread_cpu(pid: i32) -> Duration {
         .into_iter()
         .filter_map(|p| std::fs::read_dir(format!("/proc/{p}/task")).ok())
         .flat_map(|tasks| tasks.flatten())
-        .filter_map(|task| {
-            let text = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
-            let nanos = text.split_whitespace().next()?.parse::<u64>().ok()?;
-            Some(Duration::from_nanos(nanos))
-        })
+        .filter_map(|task| thread_on_cpu(&task.path()))
         .max()
         .unwrap_or_default()
 }
@@ -88,11 +84,17 @@ pub fn busiest_thread_cpu(pid: i32) -> Duration {
 /// Time on a CPU of every thread of `p` (the first field of each task's schedstat).
 fn on_cpu(p: i32) -> Option<Duration> {
     let tasks = std::fs::read_dir(format!("/proc/{p}/task")).ok()?;
-    let mut nanos = 0u64;
+    let mut total = Duration::ZERO;
     for task in tasks.flatten() {
-        let text = std::fs::read_to_string(task.path().join("schedstat")).ok()?;
-        nanos += text.split_whitespace().next()?.parse::<u64>().ok()?;
+        total += thread_on_cpu(&task.path())?;
     }
+    Some(total)
+}
+
+/// Time on a CPU of the thread whose /proc directory is `task` (its schedstat's first field).
+fn thread_on_cpu(task: &std::path::Path) -> Option<Duration> {
+    let text = std::fs::read_to_string(task.join("schedstat")).ok()?;
+    let nanos = text.split_whitespace().next()?.parse::<u64>().ok()?;
     Some(Duration::from_nanos(nanos))
 }
 
