@@ -46,6 +46,7 @@ table{border-collapse:collapse;width:100%;margin:6px 0}
 th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+th.n{white-space:nowrap}
 code{font-size:.92em;background:#f6f8fa;padding:0 3px;border-radius:3px}
 pre{background:#f6f8fa;padding:8px;overflow-x:auto;white-space:pre-wrap}
 svg text{font-size:10px;fill:var(--ink);text-anchor:middle}
