@@ -13,6 +13,8 @@ use crate::grade::outcome::ExerciseStatus;
 
 /// A failure's message on the page: its first line, cut (the student's report has it whole).
 const MESSAGE_CHARS: usize = 120;
+/// The failures of a student whose message the page shows.
+const MESSAGES: usize = 12;
 
 pub fn section(out: &mut String, class: &Class, lab: &Lab) {
     let _ = write!(
@@ -149,8 +151,11 @@ fn student(out: &mut String, i: usize, s: &Student, lab: &Lab) {
     }
     if !failing.is_empty() {
         out.push_str("<ul class=\"failures\">\n");
+        // What each failure said, for a student's first failures only: the page stays small
+        // for a class that fails much, and the student's report has every message.
+        let mut said = MESSAGES;
         for e in failing {
-            exercise(out, e, lab);
+            exercise(out, e, &mut said, lab);
         }
         out.push_str("</ul>\n");
     }
@@ -170,9 +175,9 @@ fn student(out: &mut String, i: usize, s: &Student, lab: &Lab) {
 }
 
 /// An exercise the student started and does not pass whole: its score, each test failed with
-/// its cause and the first line of what the student read, then the tests not started or not
-/// judged by id (the student's own report has every message whole).
-fn exercise(out: &mut String, e: &Exercise, lab: &Lab) {
+/// its cause and, while `said` lasts, the first line of what the student read, then the tests
+/// not started or not judged by id (the student's own report has every message whole).
+fn exercise(out: &mut String, e: &Exercise, said: &mut usize, lab: &Lab) {
     let _ = write!(
         out,
         "<li><b>{}</b> {}/{}",
@@ -198,8 +203,9 @@ fn exercise(out: &mut String, e: &Exercise, lab: &Lab) {
             text(&t.id),
             cause.map(|c| format!(" · {}", text(c))).unwrap_or_default()
         );
-        if let Some(message) = &t.message {
+        if let Some(message) = t.message.as_ref().filter(|_| *said > 0) {
             let _ = write!(out, "<br><q>{}</q>", text(&cut(message)));
+            *said -= 1;
         }
         out.push_str("</li>");
     }
