@@ -31,7 +31,7 @@ pub fn page(class: &Class, tr: &Messages) -> String {
 const STYLE: &str = "
 :root{--pass:#2e7d32;--fail:#c62828;--ns:#9e9e9e;--unj:#f9a825;--ink:#1f2328;--dim:#59636e;--line:#d0d7de}
 *{box-sizing:border-box}
-body{font:15px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans KR','Malgun Gothic',sans-serif;color:var(--ink);margin:0;background:#fff}
+body{word-break:keep-all;overflow-wrap:break-word;font:15px/1.45 system-ui,-apple-system,'Segoe UI','Noto Sans KR','Malgun Gothic',sans-serif;color:var(--ink);margin:0;background:#fff}
 header,main{max-width:1100px;margin:0 auto;padding:0 16px}
 header{padding-top:12px}
 h1{font-size:1.6em;margin:.3em 0}
@@ -46,7 +46,7 @@ table{border-collapse:collapse;width:100%;margin:6px 0}
 th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-th.n{white-space:nowrap}
+table td:first-child{min-width:16em}
 code{font-size:.92em;background:#f6f8fa;padding:0 3px;border-radius:3px}
 pre{background:#f6f8fa;padding:8px;overflow-x:auto;white-space:pre-wrap}
 svg text{font-size:10px;fill:var(--ink);text-anchor:middle}
