@@ -1555,3 +1555,107 @@ mqtt-clause-clean-keeps-nothing = 3.1.2-6: a clean session keeps no subscription
 mqtt-clause-unsubscribed = 3.10.4-2: no more deliveries after UNSUBACK
 mqtt-clause-all-closed = the lab's contract: every connection closed
 mqtt-clause-one-copy = 3.3.5-1 and the lab's contract: one copy, at the highest QoS granted
+
+# The class page: `checker gradebook --html` (report/class/)
+class-page-title = The class at a glance
+class-students-count = { $n ->
+    [one] { $n } student
+   *[other] { $n } students
+}
+class-deadline = Deadline: { $deadline }
+class-kpi-students = students
+class-kpi-graded = graded
+class-kpi-mean = mean score, of the graded
+class-kpi-rust = on the Rust track
+class-kpi-c = on the C track
+class-kpi-full = with every point
+class-kpi-not-started = not started at all
+class-kpi-flagged = flagged
+class-fails-title = What the class fails
+class-fails-intro = Every test, the most points lost by students who tried it first: that is what to teach again. Students who had not started it are counted apart, and so are runs the machine could not judge. A test's name leads to why it fails.
+class-nothing-graded = No student was graded.
+class-col-test = Test
+class-col-exercise = Exercise
+class-col-passed = passed
+class-col-failed = failed
+class-col-not-started = not started
+class-col-unjudged = not judged
+class-col-lost-tried = points lost, tried
+class-col-lost-not-started = points lost, not started
+class-col-student = Student
+class-col-track = Track
+class-col-points = Points
+class-col-flags = Flags
+class-why-title = Why
+class-why-intro = Under each test some student failed: what the checker saw, how often, what it told the students, the course section to teach from, and who.
+class-why-none = No student who tried a test failed it.
+class-why-failed = { $failed } of the { $tried } students who tried it failed; { $lost } points lost.
+class-why-read = Course:
+class-cause-diagnosis = the program's state: { $name }
+class-cause-kind = { $name }
+class-cause-does-not-compile = did not compile
+class-cause-refused = not graded: a file students must not change was changed
+class-cause-wrong = a wrong answer
+class-hint = What they were told:
+class-hint-rust = Told on the Rust track:
+class-hint-c = Told on the C track:
+class-hint-does-not-compile = The exercise did not compile: each student's report shows the compiler's messages.
+class-hint-refused = With --ci, an exercise holding anything but its sources (a build.rs, a changed Cargo.toml or clippy.toml) earns nothing: the student's report names the file.
+class-which-students = Which students
+class-progress-title = Progress by day
+class-progress-intro = Per exercise, how many graded students have not started it, started it, or pass every test; then how their scores spread, in tenths of the maximum. A student who has not started stands apart from a score of 0.
+class-histogram-overall = The whole lab: every student's score
+class-histogram-axis = % of the maximum
+class-no-grade = no grade
+class-started = started
+class-passing = all passing
+class-day = Day { $day }
+class-trust-title = What to trust
+class-trust-intro = What stands out in the grades, what could not be judged, and what graded them. A regrade at the deadline, with the lab pinned, mends most of it.
+class-trust-flags = Flags
+class-trust-none = Nothing stands out.
+class-flag-no-submission = no commit before the deadline: nothing to grade
+class-flag-could-not-clone = the repository could not be cloned: not graded
+class-flag-grading-failed = the grading did not finish: not graded
+class-flag-other-lab-revision = graded by another lab revision than most students (graded before a fix, say)
+class-flag-lab-revision-unknown = the lab revision that graded it is unknown
+class-flag-lab-modified = graded by a lab whose files differ from its commit: it cannot be reproduced
+class-flag-after-deadline = the commit graded is dated after the deadline
+class-flag-commit-date-unknown = a deadline, but no commit to date
+class-flag-graded-twice = a second report of the same student
+class-trust-unjudged = Tests that could not be judged
+class-trust-unjudged-none = Every test was judged.
+class-trust-unjudged-intro = The machine was too busy to judge these runs: they are worth no points either way, and a regrade judges them.
+class-trust-graded-by = What graded the class
+class-trust-revision = Lab revision
+class-trust-checker = Checker
+class-trust-sandbox = Sandbox
+class-trust-graded-by-note = A revision marked + was modified; a sandbox marked ✗ did not contain the students' programs (plain mode): they ran beside the checker, a grade to trust less.
+class-unknown = unknown
+class-trust-regrade = Grading them again
+class-trust-regrade-none = No student needs grading again.
+class-trust-regrade-intro = { $n ->
+    [one] A regrade at the deadline would mend 1 student's grade. In the lab, with your roster:
+   *[other] A regrade at the deadline would mend { $n } students' grades. In the lab, with your roster:
+}
+class-students-title = The students
+class-students-intro = Each student's score, tests and flags; a name leads to the student's own failures.
+class-sort-name = by name
+class-sort-score = lowest score first
+class-sort-flags = flagged first
+class-track-rust = Rust
+class-track-c = C
+class-track-unknown = track unknown
+class-student-score = { $points } of { $max } points ({ $percent }%)
+class-student-no-grade = No grade:
+class-student-not-started = Not started:
+class-student-all-passing = Every test passes.
+class-back = Back to the table
+class-causes-title = What the checker saw, and what it told the students
+class-failures-count = { $n ->
+    [one] { $n } failure
+   *[other] { $n } failures
+}
+class-fails-more = { $n } more tests
+class-trust-unjudged-count = { $runs } runs of { $tests } tests
+class-sort = Order:

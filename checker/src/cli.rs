@@ -136,11 +136,15 @@ pub enum Command {
     },
     /// For instructors: one CSV row per student from many JSON reports (files, or folders of
     /// downloaded artifacts searched for them): points per exercise, total, and what graded it
-    /// (lab revision, commit, sandbox), flagging a grade that stands out.
+    /// (lab revision, commit, sandbox), flagging a grade that stands out; with --html, the
+    /// class at a glance as one page: what the class fails, why, and what to trust.
     Gradebook {
         /// JSON reports (`--format json` / `--report json=...`), or folders holding them.
         #[arg(required = true, value_name = "REPORT")]
         files: Vec<PathBuf>,
+        /// Also write the class page (one HTML file, in --lang's language) to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
     },
     /// For instructors: write a repository for students — the exercises, the course, README,
     /// the checker without its own tests, the grading workflows — with no solution in it.

@@ -109,9 +109,15 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
         Some(Command::Verify { exercises }) => {
             commands::verify::run(commands::options(args, tr)?, &exercises)
         }
-        Some(Command::Gradebook { files }) => {
-            commands::gradebook::run(&files, args.output.as_deref(), args.deadline.as_deref())
-        }
+        Some(Command::Gradebook { files, html }) => commands::gradebook::run(
+            &files,
+            commands::gradebook::Outputs {
+                csv: args.output.as_deref(),
+                html: html.as_deref(),
+            },
+            args.deadline.as_deref(),
+            tr,
+        ),
         Some(Command::ExportStudent { dir }) => {
             commands::export::run(&dir, tr.lang(), args.track.unwrap_or_default())
         }

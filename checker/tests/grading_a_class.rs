@@ -564,10 +564,13 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
     // Nothing before the deadline.
     let choi = export(dir.path(), "choi");
     commit(&choi, "late start", "2026-11-02T09:00:00+09:00");
+    // A repository that cannot be cloned, first in its batch: the student after it is graded.
+    let gone = dir.path().join("gone-repository");
 
     let roster = dir.path().join("roster.txt");
     let mut text = String::from("# name repository\n");
     for (name, repo) in [
+        ("gone", &gone),
         ("kim", &kim),
         ("lee", &lee),
         ("park", &park),
@@ -582,10 +585,10 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
         .arg("--roster")
         .arg(&roster)
         .args(["--plan", "--per-job", "2"]));
-    assert_eq!(plan.trim(), "[0,1]");
+    assert_eq!(plan.trim(), "[0,1,2]");
     let reports = dir.path().join("reports");
-    for batch in ["0", "1"] {
-        let log = run(command("bash")
+    for batch in ["0", "1", "2"] {
+        let out = command("bash")
             .arg(&regrade)
             .arg("--roster")
             .arg(&roster)
@@ -599,9 +602,46 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
                 "--out",
             ])
             .arg(&reports)
-            .env("GRADE_TARGETS", "day1-endian"));
-        assert!(log.contains("graded in"), "{log}");
+            .env("GRADE_TARGETS", "day1-endian")
+            .output()
+            .unwrap();
+        let log = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // Status 1: the batch went through, and a student could not be graded (named).
+        let expected = if batch == "0" { 1 } else { 0 };
+        assert_eq!(out.status.code(), Some(expected), "batch {batch}:\n{log}");
+        if batch != "2" {
+            assert!(log.contains("graded in"), "{log}"); // choi alone has nothing to grade
+        }
+        if batch == "0" {
+            assert!(log.contains("== kim: graded in"), "{log}");
+            assert!(
+                log.contains("1 student(s) could not be graded")
+                    && log.contains("  gone (could not clone"),
+                "{log}"
+            );
+        }
     }
+    let page = dir.path().join("class.html");
+    let out = common::checker_command()
+        .arg("gradebook")
+        .arg(&reports)
+        .args(["--deadline", DEADLINE, "--html"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "with --html and no --output, no CSV on stdout"
+    );
     let out = common::checker_command()
         .arg("gradebook")
         .arg(&reports)
@@ -646,11 +686,44 @@ fn the_deadline_regrade_grades_each_student_at_the_deadline() {
     for student in ["kim", "lee", "park"] {
         let r = row(student);
         assert_eq!(r[column("lab_revision")], lab_revision(), "{csv}");
+        assert_eq!(r[column("track")], "rust", "{csv}");
         assert!(
             !r[flags].contains("after-deadline") && !r[flags].contains("other-lab"),
             "{csv}"
         );
     }
+    assert_eq!(row("lee")[column("percent")], "100.0", "{csv}");
+    assert_eq!(row("kim")[column("percent")], "0.0", "{csv}");
+    // The stubs' tests are not started, not failed.
+    assert_eq!(row("kim")[column("failed")], "0", "{csv}");
+    assert_ne!(row("kim")[column("not_started")], "0", "{csv}");
+    // The student who could not be cloned is listed, with why and the class's maximum.
+    let gone = row("gone");
+    assert_eq!(gone[flags], "could-not-clone", "{csv}");
+    assert!(
+        gone[column("no_grade_because")].starts_with("could not clone "),
+        "{csv}"
+    );
+    assert_eq!(
+        (gone[column("total")].as_str(), gone[column("max")].as_str()),
+        ("0", "14"),
+        "{csv}"
+    );
+    // A row for the class: 5 students, 3 graded (choi and gone have no grade).
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.starts_with("(class: 5 students; 3 graded),rust 3,"),
+        "{csv}"
+    );
+
+    // The page names the student with no grade, why, and the command that grades them again.
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("could-not-clone"), "{html}");
+    assert!(html.contains("--only gone"), "{html}");
+    assert!(
+        !html.contains("--only choi") && !html.contains(",choi"),
+        "{html}"
+    );
 }
 
 /// README (Classroom 50): `autograder.py` "clones the lab at `LAB_REVISION`" without its

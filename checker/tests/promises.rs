@@ -126,7 +126,7 @@ fn grade_submission_refuses_a_student_repository_and_output_that_overlap() {
 }
 
 /// README ("On macOS or Windows"): the dev container installs what `.ci/run` installs, from one
-/// list, and a class's repository has it. The container cannot run here: its file must parse,
+/// list (but what only the lab's own tests use: a browser), and a class's repository has it. The container cannot run here: its file must parse,
 /// install through the script `.ci/run` runs, and be exported with what it needs.
 #[test]
 fn the_dev_container_installs_what_ci_installs_and_is_exported() {
@@ -154,11 +154,21 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
         assert!(!both.contains("apt-get"), "a second list in\n{both}");
         assert_eq!(rustup_components(both), ["clippy", "rustfmt"], "{both}");
     }
+    // The container is a student's too, and the grading runners install as it does: neither
+    // gets what only the lab's own tests use; CI gets everything.
+    assert!(
+        setup.contains("bash .ci/install-packages --grading"),
+        "{setup}"
+    );
+    assert!(!ci.contains("--grading"), "{ci}");
     let installer = std::fs::read_to_string(lab.join(".ci/install-packages")).unwrap();
     assert!(installer.contains("done < .ci/packages.txt"), "{installer}");
     for workflow in ["grade.yml", "regrade.yml"] {
         let text = std::fs::read_to_string(lab.join(".github/workflows").join(workflow)).unwrap();
-        assert!(text.contains("bash lab/.ci/install-packages"), "{workflow}");
+        assert!(
+            text.contains("bash lab/.ci/install-packages --grading"),
+            "{workflow}"
+        );
         assert!(
             !text.contains("apt-get install"),
             "{workflow}: a second list"

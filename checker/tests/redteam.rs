@@ -488,15 +488,21 @@ fn the_gradebook_reads_the_reports_back() {
     let lines: Vec<&str> = csv.lines().collect();
     assert!(
         lines[0].starts_with(
-            "student,day1-endian (/14),total,max,sandbox,contained,lab_revision,commit,commit_date,checker,flags"
+            "student,track,day1-endian (/14),total,max,percent,passed,failed,not_started,unjudged,\
+             sandbox,contained,lab_revision,commit,commit_date,checker,flags"
         ),
         "{csv}"
     );
     // Every report was graded with --student redteam; the gradebook keeps the name it gives.
-    assert_eq!(lines.len(), 3, "{csv}");
-    let points: Vec<u64> = lines[1..]
+    // Two students, then the class's row.
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[3].starts_with("(class: 2 students; 2 graded),rust 2,"),
+        "{csv}"
+    );
+    let points: Vec<u64> = lines[1..3]
         .iter()
-        .map(|l| l.split(',').nth(2).unwrap().parse().unwrap())
+        .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
         .collect();
     let mut want: Vec<u64> = expected.iter().map(|(_, p)| *p).collect();
     let mut got = points.clone();

@@ -317,6 +317,11 @@ impl Whereabouts {
 }
 
 impl Diagnosis {
+    /// The diagnosis a report names `name`.
+    pub fn of_name(name: &str) -> Option<Diagnosis> {
+        DIAGNOSES.iter().copied().find(|d| d.name() == name)
+    }
+
     /// The diagnosis as the JSON report names it.
     pub fn name(self) -> &'static str {
         match self {
@@ -371,6 +376,32 @@ pub enum FailureKind {
     /// A C exercise's code makes none of the calls its lesson is about (a rule read from what
     /// it imports): judged only once the code gets past its TODOs, as a stub makes none yet.
     MissingCall,
+}
+
+impl FailureKind {
+    /// The kind as the JSON report names it (the class page reads it back: `of_name`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FailureKind::NotStarted => "not-started",
+            FailureKind::Panic => "panic",
+            FailureKind::Crash => "crash",
+            FailureKind::Timeout => "timeout",
+            FailureKind::Refused => "refused",
+            FailureKind::Reset => "reset",
+            FailureKind::EarlyEof => "early-eof",
+            FailureKind::AddressInUse => "address-in-use",
+            FailureKind::NoListeningLine => "no-listening-line",
+            FailureKind::BadOutput => "bad-output",
+            FailureKind::BadExit => "bad-exit",
+            FailureKind::Rule => "rule",
+            FailureKind::MissingCall => "missing-call",
+        }
+    }
+
+    /// The kind a report names `name`.
+    pub fn of_name(name: &str) -> Option<FailureKind> {
+        FAILURE_KINDS.iter().copied().find(|k| k.name() == name)
+    }
 }
 
 /// Every kind, for checks that go through all the explanations.

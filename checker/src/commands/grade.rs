@@ -191,7 +191,7 @@ fn write_machine_reports(
                     opts.seed,
                     &opts.tree.dir.to_string_lossy(),
                     args.student.as_deref(),
-                    opts.sandbox,
+                    (opts.tree.track, opts.sandbox),
                     tr,
                 );
                 doc["provenance"] = run.provenance.to_json();

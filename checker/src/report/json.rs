@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::Status;
+use crate::base::workspace::Track;
 use crate::contain::sandbox::{Mode, containment};
 use crate::grade::outcome::{ExerciseReport, Score, TestReport, totals};
 
@@ -58,7 +59,7 @@ pub fn json(
     seed: u64,
     tree: &str,
     student: Option<&str>,
-    sandbox: Mode,
+    (track, sandbox): (Track, Mode),
     tr: &Messages,
 ) -> Value {
     let (mode, contained) = containment(sandbox);
@@ -80,6 +81,8 @@ pub fn json(
         "seed": seed,
         "tree": tree,
         "student": student,
+        // The track graded (`rust`, `c`): their maxima differ (the C track has no day6-async).
+        "track": track.flag(),
         // Which sandbox graded the run; `contained: false` means the student's programs ran
         // beside the checker as the same user (plain mode): a grade to trust less.
         "sandbox": {"mode": mode, "contained": contained},
@@ -121,8 +124,10 @@ fn test_json(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> Value {
         "judged": t.status != Status::Unjudged,
         "message": failure_message(t, tr),
         "output": t.failure.as_ref().and_then(|f| f.output.clone()),
-        // What the program's state showed, which chose the hint.
+        // What the program's state showed, which chose the hint; else the kind of error, which
+        // chose it (null: the test's own hint).
         "diagnosis": t.failure.as_ref().and_then(|f| f.diagnosis).map(|d| d.name()),
+        "kind": t.failure.as_ref().and_then(|f| f.kind).map(|k| k.name()),
         "points": r.points_of(t),
         "max_points": r.possible_of(t),
         "duration": (t.duration.as_secs_f64() * 1000.0).round() / 1000.0,
@@ -137,6 +142,7 @@ mod tests {
     use super::json;
     use crate::base::i18n::{Lang, Messages};
     use crate::base::verdict::Failure;
+    use crate::base::workspace::Track;
     use crate::contain::sandbox::Mode;
     use crate::grade::outcome::ExerciseReport;
     use crate::lab::exercise::Exercise;
@@ -156,7 +162,7 @@ mod tests {
             7,
             "tree",
             Some("kim"),
-            Mode::Plain,
+            (Track::Rust, Mode::Plain),
             &Messages::new(Lang::En),
         );
         let lib = &doc["exercises"][0];
@@ -213,7 +219,7 @@ mod tests {
         let reports = [report(&LIB, &["rules"]), server];
         let all = totals(&reports).score;
         let tr = Messages::new(Lang::En);
-        let doc = json(&reports, 7, "tree", None, Mode::Plain, &tr);
+        let doc = json(&reports, 7, "tree", None, (Track::C, Mode::Plain), &tr);
         let per_test = |doc: &serde_json::Value, tests: &str, max: &str| -> u64 {
             doc[tests]
                 .as_array()
