@@ -33,33 +33,102 @@ def resolve(name):
 
 edges = {m: set() for m in modules}
 hidden = []  # (module, path): uses through a name the crate root imports
-for m, p in modules.items():
-    text = open(p).read()
-    # crate::a::b (in use lines and inline paths), and braces: use crate::a::{b, c::d}
-    for hit in re.finditer(r"crate::([A-Za-z_][\w:]*)(::\{([^}]*)\})?", text):
-        base = hit.group(1).rstrip(":")
-        targets = [base]
-        if hit.group(3):
-            targets = [base + "::" + t.strip().split(" ")[0].strip("{}") for t in hit.group(3).split(",") if t.strip()]
-        for t in targets:
-            r = resolve(t.replace("::self", ""))
-            if r and r != m and not m.startswith(r + "::") and r != "":
-                edges[m].add(r)
-            elif r is None:
-                # `crate::x` where x is no module: a name the crate root imports (`use
-                # crate::contain::sandbox` in main.rs makes `crate::sandbox`), an arrow this
-                # graph cannot follow. Name the module's own path instead.
-                hidden.append((m, "crate::" + t))
+
+def strip_comments(text):
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return re.sub(r"//[^\n]*", "", text)
+
+def use_paths(tree):
+    """Every path a use tree names: `a::{b, c::{d, e as f}, self}` gives a::b, a::c::d,
+    a::c::e and a (a grouped import is as much an arrow as a plain one)."""
+    tree = re.sub(r"\s+", "", tree)
+    out = []
+    def walk(prefix, s):
+        depth, start, parts = 0, 0, []
+        for i, ch in enumerate(s):
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+            elif ch == "," and depth == 0:
+                parts.append(s[start:i]); start = i + 1
+        parts.append(s[start:])
+        for part in filter(None, parts):
+            brace = part.find("{")
+            if brace >= 0:
+                head = part[:brace].rstrip(":")
+                walk(prefix + ([head] if head else []), part[brace + 1:part.rindex("}")])
+            else:
+                name = re.sub(r"as\w+$", "", part) if re.search(r"[^:]as\w+$", part) else part
+                segs = [x for x in name.split("::") if x and x not in ("self", "*")]
+                out.append("::".join(prefix + segs))
+    walk([], tree)
+    return out
+
+def anchor(m, path):
+    """A path as a module path from the crate root, or None when it is not ours (std::...)."""
     parent = m.rsplit("::", 1)[0] if "::" in m else ""
-    for hit in re.finditer(r"super::([A-Za-z_][\w:]*)(::\{([^}]*)\})?", text):
-        base = (parent + "::" if parent else "") + hit.group(1).rstrip(":")
-        targets = [base]
-        if hit.group(3):
-            targets = [base + "::" + t.strip().split(" ")[0] for t in hit.group(3).split(",") if t.strip()]
-        for t in targets:
-            r = resolve(t.replace("::self", ""))
-            if r and r != m and not m.startswith(r + "::"):
-                edges[m].add(r)
+    segs = path.split("::")
+    if segs[0] == "crate":
+        return "::".join(segs[1:]), True
+    if segs[0] == "super":
+        base = m.split("::") if m else []
+        while segs and segs[0] == "super":
+            base = base[:-1]; segs = segs[1:]
+        return "::".join(base + segs), False
+    if segs[0] == "self":
+        return "::".join((m.split("::") if m else []) + segs[1:]), False
+    return None, False
+
+def add_edge(m, path, through_root, graph=None):
+    r = resolve(path.replace("::self", "")) if path else None
+    if r and r != m and not m.startswith(r + "::"):
+        (edges if graph is None else graph)[m].add(r)
+    elif r is None and through_root:
+        # `crate::x` where x is no module: a name the crate root imports (`use
+        # crate::contain::sandbox` in main.rs makes `crate::sandbox`), an arrow this
+        # graph cannot follow. Name the module's own path instead.
+        hidden.append((m, "crate::" + path))
+
+def inline_modules(text):
+    """Split a file into its own text and its inline modules' (`mod tests { ... }`), each
+    with its name: inside one, `super::` is the file itself."""
+    blocks, out, pos = [], [], 0
+    for hit in re.finditer(r"\bmod\s+(\w+)\s*\{", text):
+        if hit.start() < pos:
+            continue
+        depth, i = 1, hit.end()
+        while depth and i < len(text):
+            depth += {"{": 1, "}": -1}.get(text[i], 0); i += 1
+        out.append(text[pos:hit.start()])
+        test_only = re.search(r"#\[cfg\(test\)\]\s*$", text[max(0, hit.start() - 40):hit.start()])
+        blocks.append((hit.group(1), text[hit.end():i - 1], bool(test_only)))
+        pos = i
+    out.append(text[pos:])
+    return "".join(out), blocks
+
+def scan(m, owner, text, graph=None):
+    """The arrows of `text`, read as module m's, added to module owner (in `graph`)."""
+    for hit in re.finditer(r"(?:^|[;{}\s])use\s+((?:crate|super|self)::[^;]*);", text):
+        for path in use_paths(hit.group(1)):
+            full, through_root = anchor(m, path)
+            if full is not None:
+                add_edge(owner, full, through_root, graph)
+    # Inline paths outside use statements: crate::a::b::f(), super::x::Y.
+    inline = re.sub(r"(?:^|[;{}\s])use\s+[^;]*;", " ", text)
+    for hit in re.finditer(r"\b((?:crate|super)(?:::super)*::[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*)", inline):
+        full, through_root = anchor(m, hit.group(1))
+        if full is not None:
+            add_edge(owner, full, through_root, graph)
+
+test_edges = {m: set() for m in modules}
+for m, p in modules.items():
+    text, blocks = inline_modules(strip_comments(open(p).read()))
+    scan(m, m, text)
+    for name, body, test_only in blocks:
+        # A test module may reach sideways (one test renders every format): its arrows are
+        # checked for pointing up, not counted in the cycles.
+        scan((m + "::" if m else "") + name, m, body, test_edges if test_only else None)
 
     # `pub use child::X` in a mod.rs: the facade depends on its child.
     for hit in re.finditer(r"^\s*pub use (\w+)::", text, re.M):
@@ -116,7 +185,8 @@ LAYERS = ["main", "commands", "cli", "compare", "experiments", "report", "grade"
           "observe", "contain", "base"]
 def layer(m):
     return LAYERS.index(m.split("::")[0] if m else "main")
-upward = sorted((m, e) for m, es in edges.items() for e in es if layer(e) < layer(m))
+upward = sorted({(m, e) for g in (edges, test_edges) for m, es in g.items() for e in es
+                 if layer(e) < layer(m)})
 for m, e in upward:
     print(f"upward: {m} -> {e}")
 unknown = sorted({m.split("::")[0] for m in modules if m} - set(LAYERS))

@@ -19,7 +19,7 @@ use std::process::Command;
 use anyhow::{Context, Result};
 
 use super::cargo::Workspace;
-use super::{harness, package, reuse, stage};
+use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
 use crate::base::hash::Fnv;
 use crate::base::i18n::msg;
@@ -231,7 +231,7 @@ fn library_harness(
         root: workspace::lab_root(),
     };
     let source = harness::generate(&workspace, exercise.name, &shim, calls, harness_deps)?;
-    Ok(package::build_harness(exercise, &shim, &source, false)?.map(|(binary, _)| binary))
+    Ok(harness::build(exercise, &shim, &source, false)?.map(|(binary, _)| binary))
 }
 
 /// Each rule of `c` that the built code breaks, with its kind, as the report shows it: the

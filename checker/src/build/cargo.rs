@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::contain::reaper;
+use crate::lab::exercise::ExerciseKind;
 
 /// The cargo workspace a package belongs to, as `cargo metadata` reports it.
 #[derive(Clone, Debug)]
@@ -201,6 +202,19 @@ pub fn rendered_errors(run: &CargoRun) -> String {
         );
     }
     text.join("\n")
+}
+
+/// The warning a successful build keeps for the report: a `Result` left unused, whose error
+/// would go unseen (the Korean report adds its fix).
+pub const KEPT_WARNING: &str = "unused_must_use";
+
+/// What clippy checks for an exercise's rules: its library, its programs, or both.
+pub fn lint_targets(kind: &ExerciseKind) -> Vec<&'static str> {
+    match *kind {
+        ExerciseKind::Library { binaries: &[], .. } => vec!["--lib"],
+        ExerciseKind::Library { .. } => vec!["--lib", "--bins"],
+        ExerciseKind::Programs { .. } => vec!["--bins"],
+    }
 }
 
 #[cfg(test)]

@@ -10,10 +10,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::cargo::Workspace;
+use super::cargo::{KEPT_WARNING, Workspace, rendered_errors, rendered_warnings, run_cargo};
+use super::reuse;
 use crate::base::files::write_if_changed;
 use crate::base::hash::fnv;
+use crate::base::i18n::msg;
 use crate::base::workspace;
+use crate::context::built::BuildOutcome;
+use crate::lab::exercise::Exercise;
 
 /// The part of every harness that is the same for all exercises.
 const MAIN_RS: &str = include_str!("../../harness/main.rs");
@@ -98,4 +102,69 @@ opt-level = 1
         manifest: dir.join("Cargo.toml"),
         target_dir: base.join("target"),
     })
+}
+
+/// Build a library exercise's generated harness: its executable and the kept warnings on the
+/// student's library, or the outcome that says why it could not be built (the student's
+/// errors, or a public signature that changed).
+pub(super) fn build(
+    exercise: &Exercise,
+    package_dir: &Path,
+    source: &HarnessSource,
+    color: bool,
+) -> Result<std::result::Result<(PathBuf, Vec<String>), BuildOutcome>> {
+    // Every harness of the lab builds in `harness::generate`'s target dir, intermediate
+    // artifacts included, whatever build directory the environment shares with graded trees:
+    // a harness's name carries a hash of the trusted copy it tests, so two trees never share
+    // one of its units or its binary.
+    let target = source.target_dir.clone();
+    let run = run_cargo(
+        &["build", "--target-dir", &target.to_string_lossy()],
+        &source.manifest,
+        &[("CARGO_BUILD_BUILD_DIR", &target)],
+        color,
+    )?;
+    if !run.success {
+        let student_errors = run
+            .diagnostics
+            .iter()
+            .any(|d| d.level == "error" && d.package_dir.as_deref() == Some(package_dir));
+        let summary = if student_errors || run.diagnostics.is_empty() {
+            msg!("build-does-not-compile", exercise = exercise.name)
+        } else {
+            msg!("build-signature-differs", exercise = exercise.name)
+        };
+        return Ok(Err(BuildOutcome::DoesNotCompile {
+            summary,
+            diagnostics: as_students(&rendered_errors(&run), package_dir),
+        }));
+    }
+    let harness_dir = source
+        .manifest
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let harness_dir = harness_dir.canonicalize().unwrap_or(harness_dir);
+    let binary = run
+        .executables
+        .iter()
+        .find(|((dir, _), _)| dir == &harness_dir)
+        .map(|(_, path)| path.clone())
+        .context("cargo built the harness but reported no executable for it")?;
+    let warnings = rendered_warnings(&run, package_dir, KEPT_WARNING)
+        .iter()
+        .map(|w| as_students(w, package_dir))
+        .collect();
+    Ok(Ok((binary, warnings)))
+}
+
+/// The compiler names a library's files by their absolute path in the trusted copy when it
+/// builds them for the harness (a dependency outside the harness's workspace); the student
+/// edits the file in their own tree. Name it as cargo names a binary's: from the tree's folder
+/// (`exercises/day1-endian/src/lib.rs`), as the student's tree has it.
+fn as_students(diagnostics: &str, package_dir: &Path) -> String {
+    let Some(workspace) = reuse::workspace_of(package_dir) else {
+        return diagnostics.to_string();
+    };
+    diagnostics.replace(&format!("{}/", workspace.display()), "")
 }

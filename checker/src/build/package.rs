@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use super::cargo::{self, CargoMissing, rendered_errors, rendered_warnings, run_cargo};
+use super::cargo::{
+    self, CargoMissing, KEPT_WARNING, lint_targets, rendered_errors, rendered_warnings, run_cargo,
+};
 use super::{harness, reuse, stage};
 use crate::base::i18n::msg;
 use crate::base::workspace::{Track, Tree};
@@ -128,7 +130,7 @@ fn library_harness(
     };
     let source = harness::generate(&workspace, exercise.name, package_dir, calls, harness_deps)?;
     Ok(
-        match build_harness(exercise, package_dir, &source, color)? {
+        match harness::build(exercise, package_dir, &source, color)? {
             Ok((binary, more)) => {
                 // The library is compiled for the programs and again for the harness: the same
                 // warning, kept once.
@@ -142,75 +144,6 @@ fn library_harness(
             Err(outcome) => Err(outcome),
         },
     )
-}
-
-/// The warning a successful build keeps for the report: a `Result` left unused, whose error
-/// would go unseen (the Korean report adds its fix).
-const KEPT_WARNING: &str = "unused_must_use";
-
-/// Build a library exercise's generated harness: its executable and the kept warnings on the
-/// student's library, or the outcome that says why it could not be built (the student's
-/// errors, or a public signature that changed).
-pub(super) fn build_harness(
-    exercise: &Exercise,
-    package_dir: &Path,
-    source: &harness::HarnessSource,
-    color: bool,
-) -> Result<std::result::Result<(PathBuf, Vec<String>), BuildOutcome>> {
-    // Every harness of the lab builds in `harness::generate`'s target dir, intermediate
-    // artifacts included, whatever build directory the environment shares with graded trees:
-    // a harness's name carries a hash of the trusted copy it tests, so two trees never share
-    // one of its units or its binary.
-    let target = source.target_dir.clone();
-    let run = run_cargo(
-        &["build", "--target-dir", &target.to_string_lossy()],
-        &source.manifest,
-        &[("CARGO_BUILD_BUILD_DIR", &target)],
-        color,
-    )?;
-    if !run.success {
-        let student_errors = run
-            .diagnostics
-            .iter()
-            .any(|d| d.level == "error" && d.package_dir.as_deref() == Some(package_dir));
-        let summary = if student_errors || run.diagnostics.is_empty() {
-            msg!("build-does-not-compile", exercise = exercise.name)
-        } else {
-            msg!("build-signature-differs", exercise = exercise.name)
-        };
-        return Ok(Err(BuildOutcome::DoesNotCompile {
-            summary,
-            diagnostics: as_students(&rendered_errors(&run), package_dir),
-        }));
-    }
-    let harness_dir = source
-        .manifest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let harness_dir = harness_dir.canonicalize().unwrap_or(harness_dir);
-    let binary = run
-        .executables
-        .iter()
-        .find(|((dir, _), _)| dir == &harness_dir)
-        .map(|(_, path)| path.clone())
-        .context("cargo built the harness but reported no executable for it")?;
-    let warnings = rendered_warnings(&run, package_dir, KEPT_WARNING)
-        .iter()
-        .map(|w| as_students(w, package_dir))
-        .collect();
-    Ok(Ok((binary, warnings)))
-}
-
-/// The compiler names a library's files by their absolute path in the trusted copy when it
-/// builds them for the harness (a dependency outside the harness's workspace); the student
-/// edits the file in their own tree. Name it as cargo names a binary's: from the tree's folder
-/// (`exercises/day1-endian/src/lib.rs`), as the student's tree has it.
-fn as_students(diagnostics: &str, package_dir: &Path) -> String {
-    let Some(workspace) = reuse::workspace_of(package_dir) else {
-        return diagnostics.to_string();
-    };
-    diagnostics.replace(&format!("{}/", workspace.display()), "")
 }
 
 /// A package's programs, built: each one's executable by name, and the kept warnings.
@@ -273,13 +206,4 @@ pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
         warnings: Vec::new(),
         key: None,
     })
-}
-
-/// What clippy checks for an exercise's rules: its library, its programs, or both.
-pub fn lint_targets(kind: &ExerciseKind) -> Vec<&'static str> {
-    match *kind {
-        ExerciseKind::Library { binaries: &[], .. } => vec!["--lib"],
-        ExerciseKind::Library { .. } => vec!["--lib", "--bins"],
-        ExerciseKind::Programs { .. } => vec!["--bins"],
-    }
 }

@@ -169,7 +169,7 @@ pub fn load_build(
         executables,
         harness,
         external: Default::default(),
-        lint_targets: super::package::lint_targets(&exercise.kind),
+        lint_targets: super::cargo::lint_targets(&exercise.kind),
         warnings: strings(&v["warnings"])?,
         key: Some(key.to_string()),
     })

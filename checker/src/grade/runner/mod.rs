@@ -5,6 +5,7 @@
 //! (`collector`). A test that overruns its timeout has its processes killed; one that still
 //! does not return is reported as an error and abandoned, so grading always ends.
 
+mod attempt;
 mod builder;
 mod collector;
 mod plan;

@@ -7,7 +7,7 @@
 
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use super::worker::Attempt;
+use super::attempt::Attempt;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, Starvation, Status};
 

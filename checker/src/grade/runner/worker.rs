@@ -7,10 +7,11 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::attempt::Attempt;
 use super::scheduler::{OFF_CPU_WORKERS, Queue};
 use super::{Event, Job, Options, rejudge};
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Diagnosis, Failure, FailureKind, Starvation, Status, TestResult};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind, Status, TestResult};
 use crate::contain::intervention::{Intervention, Recorder};
 use crate::contain::pressure::{self, Window};
 use crate::contain::reaper;
@@ -87,32 +88,6 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
             outcome.log,
         )),
     });
-}
-
-/// One run of a test: what it concluded, and how starved the machine was meanwhile.
-pub struct Attempt {
-    pub failure: Option<Failure>,
-    pub took: Duration,
-    pub log: Vec<Text>,
-    pub starvation: Option<Starvation>,
-    /// The CPU time its programs' busiest thread used.
-    pub program_cpu: Duration,
-    /// Its programs tried to run more processes than the cap (a fork bomb): whatever starved
-    /// the machine, they did.
-    pub forked_past_cap: bool,
-}
-
-impl Attempt {
-    fn checker_error(summary: Text, took: Duration) -> Attempt {
-        Attempt {
-            failure: Some(Failure::checker_error(summary)),
-            took,
-            log: Vec::new(),
-            starvation: None,
-            program_cpu: Duration::ZERO,
-            forked_past_cap: false,
-        }
-    }
 }
 
 /// Run the test once, in a scope of its own.
