@@ -130,6 +130,7 @@ overview-day = Day { $day }  { $bar }  { $done }/{ $exercises } exercises passin
 overview-counts = { $passed }/{ $tests } tests  { $points }/{ $max } points
 overview-next = Next: read { $course }#{ $section }, "{ $heading }", and run `cargo run -p checker { $exercise }`
 overview-all-pass = Every exercise passes. Well done!
+overview-part = part { $part }: { $title } ({ $passed }/{ $tests } tests, { $points }/{ $max } points)
 
 ## The checker's own messages (commands/, main.rs)
 
@@ -161,6 +162,7 @@ watch-watching = watching { $dir } for changes (Ctrl-C to stop)…
 watch-unavailable = file watching is unavailable here ({ $error }): press Enter to grade again, Ctrl-C to stop
 list-exercise = { $exercise } (day { $day }) — { $title }  [{ $course }#{ $section }]
 list-points = { $points } pt
+list-part = part { $part }: { $title }  [{ $course }#{ $section }]
 hint-unknown-exercise = unknown exercise `{ $exercise }`; `checker list` shows them
 hint-read-first = Read { $course }#{ $section }, "{ $heading }", first.
 

@@ -115,6 +115,7 @@ overview-day = { $day }일차  { $bar }  실습 { $done }/{ $exercises }개 통�
 overview-counts = 테스트 { $passed }/{ $tests }  점수 { $points }/{ $max }
 overview-next = 다음: { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
 overview-all-pass = 모든 실습을 통과했다. 잘했다!
+overview-part = { $part }부: { $title } (테스트 { $passed }/{ $tests }, 점수 { $points }/{ $max })
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
 
@@ -146,6 +147,7 @@ watch-watching = { $dir }의 변경을 지켜보는 중 (그만하려면 Ctrl-C)
 watch-unavailable = 여기서는 파일 감시를 쓸 수 없다({ $error }): 다시 채점하려면 Enter, 그만하려면 Ctrl-C
 list-exercise = { $exercise } ({ $day }일차) — { $title }  [{ $course }#{ $section }]
 list-points = { $points }점
+list-part = { $part }부: { $title }  [{ $course }#{ $section }]
 hint-unknown-exercise = 알 수 없는 실습 `{ $exercise }`. `checker list`가 실습 목록을 보여 준다
 hint-read-first = 먼저 { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽으라.
 
@@ -2045,3 +2047,6 @@ day7-broker--sigterm-exit--title = SIGTERM: 모든 연결을 닫고, 더는 수�
 day7-broker--sigterm-exit--hint = 루프가 깨어나도록 SIGTERM과 SIGINT를 받는다(self-pipe, ppoll, 또는 전용 스레드의 sigwait. 플래그만 세우면 다음 이벤트가 와야 보인다). 그다음 모든 연결과 리스닝 소켓을 닫고 main에서 0을 반환한다.
 day7-broker--sigint-exit--title = SIGINT(Ctrl-C): 같은 깨끗한 종료
 day7-broker--sigint-exit--hint = SIGINT에도 SIGTERM과 같은 핸들러를 설치한다.
+day7-broker--part-1--title = 패킷, CONNECT, 적대적인 입력
+day7-broker--part-2--title = 라우팅: PUBLISH, QoS 1, 토픽, 보존 메시지
+day7-broker--part-3--title = 상태와 부하: 킵얼라이브, 유언 메시지, 세션, 기기 1,000대

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 pub use super::case::{RULES_ID, TestCase, catalog_key, secs};
 use super::family::Takes;
+use super::part::Part;
 use super::track::CTrack;
 use crate::base::i18n::Messages;
 use crate::base::workspace::Track;
@@ -29,6 +30,8 @@ pub struct Exercise {
     pub families: &'static [Takes],
     /// Its own tests.
     pub tests: &'static [TestCase],
+    /// Its parts, each a sitting with the tests it unlocks (`part.rs`); none for most.
+    pub parts: &'static [Part],
     /// The test every exercise ends with: its rules hold (exercises/kit/rules.rs).
     pub rules: &'static TestCase,
     /// The exercise on the C track (`track.rs`); `None`: Rust only.

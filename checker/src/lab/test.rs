@@ -79,8 +79,9 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
 }
 
 /// Every entry the other languages' catalogs need for an exercise's table, with its English:
-/// its title, its tests' titles and hints, and every text of the families it takes (those an
-/// exercise tweaks away are still the family's, for the next exercise that takes it).
+/// its title, its tests' titles and hints, its parts' titles, and every text of the families it
+/// takes (those an exercise tweaks away are still the family's, for the next exercise that takes
+/// it).
 pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str)> {
     let mut entries = vec![(catalog_key(exercise.name, None, "title"), exercise.title)];
     let families = exercise.families.iter().flat_map(|takes| {
@@ -95,7 +96,12 @@ pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str
     let tests = tests_of(exercise)
         .into_iter()
         .flat_map(|t| [(t.title_key(), t.title), (t.hint_key(), t.hint)]);
-    for (key, english) in families.chain(tests) {
+    let parts = exercise
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (exercise.part_key(i + 1), p.title));
+    for (key, english) in families.chain(tests).chain(parts) {
         if !entries.iter().any(|(k, _)| *k == key) {
             entries.push((key, english));
         }

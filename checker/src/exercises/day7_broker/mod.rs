@@ -27,6 +27,7 @@ use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::server;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::part::Part;
 use crate::lab::track::CTrack;
 use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
@@ -266,9 +267,54 @@ pub static EXERCISE: Exercise = Exercise {
             run: watched!(shutdown::sigint),
         },
     ],
+    parts: PARTS,
     rules: &RULES,
     c: Some(&C_TRACK),
 };
+
+/// Day 7 in three sittings, in build order, each with the tests it unlocks: the packets (the
+/// codec, graded alone before any server runs, then CONNECT and hostile input), routing, and
+/// the state that outlives a packet and the load.
+const PARTS: &[Part] = &[
+    Part {
+        title: "packets, CONNECT and hostile input",
+        section: "mqtt-packets",
+        tests: &[
+            "connect",
+            "connect-refused",
+            "connect-first",
+            "byte-at-a-time",
+            "hostile-input",
+        ],
+    },
+    Part {
+        title: "routing: PUBLISH, QoS 1, topics, retained messages",
+        section: "mqtt-publish",
+        tests: &[
+            "publish",
+            "qos1",
+            "qos2",
+            "wildcards",
+            "bad-filters",
+            "unsubscribe",
+            "retained",
+        ],
+    },
+    Part {
+        title: "state and load: keep alive, wills, sessions, 1,000 devices",
+        section: "mqtt-keep-alive",
+        tests: &[
+            "keep-alive",
+            "will",
+            "takeover",
+            "sessions",
+            "thousand-devices",
+            "stalled-subscriber",
+            "sigterm-exit",
+            "sigint-exit",
+        ],
+    },
+];
 
 /// The exercise on the C track: its file, and its rules as what the binary may import. Any
 /// design is allowed, as in Rust (threads, poll, epoll). Rust's rules ban std's sockets, which
