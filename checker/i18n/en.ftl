@@ -1321,6 +1321,19 @@ try-scm-rights--title = SCM_RIGHTS: 0 bytes of data pass nothing; too little roo
 try-scm-empty = sendmsg() on a Unix stream socket with 0 bytes of data and one descriptor returns { $sent }; the receiver's recvmsg() gives { $got }, with { $fds } descriptor(s).
 try-scm-ctrunc = sendmsg() with 1 byte and { $sent } descriptors (pipes' write ends), to a receiver with room for { $room } (CMSG_SPACE of { $room } ints): it gets { $got } descriptor(s), MSG_CTRUNC set: { $cut }. Of the pipes, { $closed } now read EOF (the kernel closed their write end), { $open } are still open.
 try-scm-conclusion = Descriptors ride on data: on a stream socket a sendmsg of 0 bytes sends nothing, descriptors included; send at least one byte. A receiver with too small a control buffer gets MSG_CTRUNC, and the descriptors that did not fit are closed: give room for all you expect.
+try-length-byte-at-a-time--title = a remaining length that arrives a byte at a time is read a byte at a time; three packets can come in one read
+try-length-setup = A device sends a PUBLISH whose remaining length is { $length } (the fixed header `30 c8 01`): its first byte, each byte of the length, then its body, each in a send of its own (TCP_NODELAY); the broker reads once each time the bytes are in.
+try-length-first = read { $n }: `{ $bytes }`: the first byte, type { $kind } (PUBLISH) and its flags; no byte of the remaining length yet: read more.
+try-length-more = read { $n }: `{ $bytes }`: & 0x7f is { $digit }, << { $shift }: { $value } so far, and its top bit says another byte follows: read more (alone, this byte would say { $value }).
+try-length-done = read { $n }: `{ $bytes }`: & 0x7f is { $digit }, << { $shift }: the remaining length is { $value }, in { $used } bytes, its top bit clear; the packet is 1 + { $used } + { $value } = { $total } bytes.
+try-length-body = read { $n }: { $bytes } bytes: the whole body, a PUBLISH to { $topic } with { $payload } bytes of payload.
+try-length-together = Three PINGREQs (`c0 00`), each in a send of its own, before the broker reads: read { $n } returns { $bytes } bytes, { $packets } packets.
+try-length-conclusion = TCP hands over bytes, not packets: a read can end inside a remaining length, or hold several packets. Keep what came in a buffer, decode from its start, and a length byte whose top bit is set means "read more", never "the length is this".
+try-send-buffer-full--title = a socket nobody reads fills up: once both its buffers are full a non-blocking send gets EAGAIN, and poll says it is not writable
+try-sendbuf-setup = A client connects and never reads. The server sends 64 KiB at a time with MSG_DONTWAIT (a non-blocking send) until the kernel takes no more, and again each time every byte sent is acknowledged.
+try-sendbuf-full = send() returned EAGAIN after { $kib } KiB ({ $bytes } bytes, { $rounds } round(s)): { $peer } KiB wait in the reader's receive buffer (FIONREAD), { $own } KiB in the writer's send buffer (SIOCOUTQ); SO_RCVBUF is { $rcvbuf } KiB, SO_SNDBUF { $sndbuf } KiB.
+try-sendbuf-pollout = poll() for POLLOUT, timeout 0: writable: { $writable }. The reader then reads all { $read } bytes; writable again: { $again }.
+try-sendbuf-conclusion = A socket whose reader stops takes what its two buffers hold, then a non-blocking send gets EAGAIN and a blocking one waits, for as long as the reader does not read. A broker that writes to every subscriber from the code serving the publisher stops with the slowest subscriber: each connection needs a bounded outbox of its own, drained by its own writer (its thread, its POLLOUT, its task).
 
 ## A student's first hour (issue 24)
 select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }

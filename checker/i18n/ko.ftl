@@ -1576,6 +1576,19 @@ try-scm-rights--title = SCM_RIGHTS: 데이터 0바이트로는 아무것도 넘�
 try-scm-empty = 유닉스 스트림 소켓에 데이터 0바이트와 디스크립터 하나로 sendmsg()하면 { $sent }{ JOSA($sent, "을", "를") } 반환한다. 받는 쪽의 recvmsg()는 { $got }{ JOSA($got, "을", "를") } 주고, 디스크립터는 { $fds }개다.
 try-scm-ctrunc = 1바이트와 디스크립터 { $sent }개(파이프의 쓰기 끝)를, 자리가 { $room }개(int { $room }개의 CMSG_SPACE)뿐인 받는 쪽에 sendmsg()한다. 받는 쪽은 디스크립터 { $got }개를 받고, MSG_CTRUNC가 설정되었는가: { $cut }. 파이프 가운데 { $closed }개는 이제 EOF를 읽고(커널이 쓰기 끝을 닫았다), { $open }개는 아직 열려 있다.
 try-scm-conclusion = 디스크립터는 데이터에 실려 간다. 스트림 소켓에서 0바이트 sendmsg는 디스크립터까지 포함해 아무것도 보내지 않는다. 적어도 한 바이트를 보내라. 제어 버퍼가 너무 작은 받는 쪽은 MSG_CTRUNC를 받고, 들어가지 못한 디스크립터는 닫힌다. 기대하는 만큼 자리를 마련하라.
+try-length-byte-at-a-time--title = 한 바이트씩 도착하는 남은 길이는 한 바이트씩 읽힌다. 패킷 세 개가 read 한 번에 올 수도 있다
+try-length-setup = 기기가 남은 길이 { $length }인 PUBLISH(고정 헤더 `30 c8 01`)를 보낸다. 첫 바이트, 길이의 바이트 하나하나, 그다음 본문을 저마다 따로 send한다(TCP_NODELAY). 브로커는 바이트가 들어올 때마다 한 번 읽는다.
+try-length-first = { $n }번째 read: `{ $bytes }`: 첫 바이트, 타입 { $kind }(PUBLISH)와 그 플래그. 남은 길이의 바이트는 아직 없다. 더 읽는다.
+try-length-more = { $n }번째 read: `{ $bytes }`: & 0x7f는 { $digit }, << { $shift }: 지금까지 { $value }이고, 맨 위 비트가 바이트가 하나 더 온다고 한다. 더 읽는다(이 바이트만 보면 { $value }이라고 하게 된다).
+try-length-done = { $n }번째 read: `{ $bytes }`: & 0x7f는 { $digit }, << { $shift }: 맨 위 비트가 꺼졌으니 남은 길이는 { $value }, { $used }바이트다. 패킷은 1 + { $used } + { $value } = { $total }바이트다.
+try-length-body = { $n }번째 read: { $bytes }바이트: 본문 전체. { $topic }에 보내는 PUBLISH이고, 페이로드는 { $payload }바이트다.
+try-length-together = 브로커가 읽기 전에 PINGREQ(`c0 00`) 세 개를 저마다 따로 send한다. { $n }번째 read가 { $bytes }바이트, 패킷 { $packets }개를 돌려준다.
+try-length-conclusion = TCP는 패킷이 아니라 바이트를 건넨다. read 한 번이 남은 길이 도중에서 끝날 수도, 패킷 여럿을 담을 수도 있다. 들어온 것은 버퍼에 모아 두고 그 앞에서부터 디코딩한다. 맨 위 비트가 켜진 길이 바이트는 "더 읽는다"는 뜻이지, 절대 "길이는 이것이다"가 아니다.
+try-send-buffer-full--title = 아무도 읽지 않는 소켓은 가득 찬다. 두 버퍼가 다 차면 논블로킹 send는 EAGAIN을 받고, poll은 쓸 수 없다고 한다
+try-sendbuf-setup = 클라이언트가 연결하고 절대 읽지 않는다. 서버는 커널이 더 받지 않을 때까지 MSG_DONTWAIT로(논블로킹 send) 64 KiB씩 보내고, 보낸 바이트가 모두 확인 응답될 때마다 다시 보낸다.
+try-sendbuf-full = { $kib } KiB({ $bytes }바이트, { $rounds }번) 뒤에 send()가 EAGAIN을 돌려주었다. { $peer } KiB는 읽는 쪽의 수신 버퍼(FIONREAD)에, { $own } KiB는 쓰는 쪽의 송신 버퍼(SIOCOUTQ)에 있다. SO_RCVBUF는 { $rcvbuf } KiB, SO_SNDBUF는 { $sndbuf } KiB다.
+try-sendbuf-pollout = POLLOUT을 기다리는 poll(), 타임아웃 0: 쓸 수 있다: { $writable }. 그다음 읽는 쪽이 { $read }바이트를 모두 읽는다. 다시 쓸 수 있다: { $again }.
+try-sendbuf-conclusion = 읽는 쪽이 멈춘 소켓은 두 버퍼가 담는 만큼 받고, 그다음 논블로킹 send는 EAGAIN을 받고 블로킹 send는 기다린다. 읽는 쪽이 읽지 않는 한 계속이다. 발행자를 처리하는 코드에서 모든 구독자에게 쓰는 브로커는 가장 느린 구독자와 함께 멈춘다. 연결마다 한도가 있는 송신함을 두고, 그 연결의 쓰기 담당(그 스레드, 그 POLLOUT, 그 태스크)이 비우게 해야 한다.
 
 ## 학생의 첫 한 시간 (issue 24)
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }

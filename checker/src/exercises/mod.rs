@@ -84,7 +84,7 @@ mod tests {
     fn an_exercise_in_parts_has_each_test_in_one_part() {
         for ex in ALL {
             assert_eq!(
-                crate::lab::part::mistakes(ex),
+                crate::lab::test::part_mistakes(ex),
                 Vec::<String>::new(),
                 "{}",
                 ex.name

@@ -78,4 +78,24 @@ impl Exercise {
     pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
         tr.own_or(&catalog_key(self.name, None, "title"), self.title)
     }
+
+    /// The catalog key of the title of its part `n` (1-based, as the reports number them).
+    pub fn part_key(&self, n: usize) -> String {
+        catalog_key(self.name, Some(&format!("part-{n}")), "title")
+    }
+
+    /// The title of its part `n` (1-based) in the reader's language.
+    pub fn part_title_in<'a>(&'a self, n: usize, tr: &'a Messages) -> Cow<'a, str> {
+        let part = &self.parts[n - 1];
+        tr.own_or(&self.part_key(n), part.title)
+    }
+
+    /// The number (1-based) of the part test `id` belongs to; `None` for the rules, or an
+    /// exercise without parts.
+    pub fn part_of(&self, id: &str) -> Option<usize> {
+        self.parts
+            .iter()
+            .position(|p| p.tests.contains(&id))
+            .map(|i| i + 1)
+    }
 }

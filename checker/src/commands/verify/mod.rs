@@ -298,7 +298,7 @@ fn families_taken_as_declared() -> Vec<String> {
                 .iter()
                 .flat_map(|takes| takes.mistakes())
                 .map(|m| format!("{}: {m}", ex.name))
-                .chain(crate::lab::part::mistakes(ex))
+                .chain(crate::lab::test::part_mistakes(ex))
         })
         .collect()
 }
