@@ -344,3 +344,52 @@ fn lines(text: &str, columns: Option<usize>) -> String {
         _ => text.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::i18n::Lang;
+    use crate::lab::fixtures::PARTED;
+
+    /// An exercise in parts half done: its parts' lines count their own tests, each test is
+    /// marked, and what comes next is the first part with a test left, by its section.
+    #[test]
+    fn an_exercise_in_parts_is_shown_part_by_part_and_next_is_its_first_part_left() {
+        let tr = Messages::new(Lang::En);
+        let summary = Summary {
+            status: ExerciseStatus::Failing,
+            passed: 2,
+            not_started: 1,
+            tests: 3,
+            points: 1,
+            max_points: 3,
+            outcomes: vec![
+                ("add".into(), Status::Pass),
+                ("sub".into(), Status::NotStarted),
+                ("rules".into(), Status::Pass),
+            ],
+        };
+        let mut out = Vec::new();
+        parts(&mut out, &PARTED, &summary, Some(80), &tr).unwrap();
+        // Without the colours anstream leaves out where there is no terminal.
+        let text = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "    part 1: adding (1/1 tests, 1/1 points)",
+                "      ✓ add",
+                "    part 2: taking away (0/1 tests, 0/2 points)",
+                "      ○ sub",
+            ]
+        );
+        let rows = [(&PARTED, summary)];
+        let mut out = Vec::new();
+        what_next(&mut out, (&rows, None), Some(200), &tr).unwrap();
+        let next = String::from_utf8(out).unwrap();
+        assert!(
+            next.starts_with("Next: read course.md#day1-taking-away"),
+            "{next}"
+        );
+    }
+}
