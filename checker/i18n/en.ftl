@@ -130,6 +130,7 @@ overview-day = Day { $day }  { $bar }  { $done }/{ $exercises } exercises passin
 overview-counts = { $passed }/{ $tests } tests  { $points }/{ $max } points
 overview-next = Next: read { $course }#{ $section }, "{ $heading }", and run `cargo run -p checker { $exercise }`
 overview-all-pass = Every exercise passes. Well done!
+overview-part = part { $part }: { $title } ({ $passed }/{ $tests } tests, { $points }/{ $max } points)
 
 ## The checker's own messages (commands/, main.rs)
 
@@ -161,6 +162,7 @@ watch-watching = watching { $dir } for changes (Ctrl-C to stop)…
 watch-unavailable = file watching is unavailable here ({ $error }): press Enter to grade again, Ctrl-C to stop
 list-exercise = { $exercise } (day { $day }) — { $title }  [{ $course }#{ $section }]
 list-points = { $points } pt
+list-part = part { $part }: { $title }  [{ $course }#{ $section }]
 hint-unknown-exercise = unknown exercise `{ $exercise }`; `checker list` shows them
 hint-read-first = Read { $course }#{ $section }, "{ $heading }", first.
 
@@ -1319,6 +1321,19 @@ try-scm-rights--title = SCM_RIGHTS: 0 bytes of data pass nothing; too little roo
 try-scm-empty = sendmsg() on a Unix stream socket with 0 bytes of data and one descriptor returns { $sent }; the receiver's recvmsg() gives { $got }, with { $fds } descriptor(s).
 try-scm-ctrunc = sendmsg() with 1 byte and { $sent } descriptors (pipes' write ends), to a receiver with room for { $room } (CMSG_SPACE of { $room } ints): it gets { $got } descriptor(s), MSG_CTRUNC set: { $cut }. Of the pipes, { $closed } now read EOF (the kernel closed their write end), { $open } are still open.
 try-scm-conclusion = Descriptors ride on data: on a stream socket a sendmsg of 0 bytes sends nothing, descriptors included; send at least one byte. A receiver with too small a control buffer gets MSG_CTRUNC, and the descriptors that did not fit are closed: give room for all you expect.
+try-length-byte-at-a-time--title = a remaining length that arrives a byte at a time is read a byte at a time; three packets can come in one read
+try-length-setup = A device sends a PUBLISH whose remaining length is { $length } (the fixed header `30 c8 01`): its first byte, each byte of the length, then its body, each in a send of its own (TCP_NODELAY); the broker reads once each time the bytes are in.
+try-length-first = read { $n }: `{ $bytes }`: the first byte, type { $kind } (PUBLISH) and its flags; no byte of the remaining length yet: read more.
+try-length-more = read { $n }: `{ $bytes }`: & 0x7f is { $digit }, << { $shift }: { $value } so far, and its top bit says another byte follows: read more (alone, this byte would say { $value }).
+try-length-done = read { $n }: `{ $bytes }`: & 0x7f is { $digit }, << { $shift }: the remaining length is { $value }, in { $used } bytes, its top bit clear; the packet is 1 + { $used } + { $value } = { $total } bytes.
+try-length-body = read { $n }: { $bytes } bytes: the whole body, a PUBLISH to { $topic } with { $payload } bytes of payload.
+try-length-together = Three PINGREQs (`c0 00`), each in a send of its own, before the broker reads: read { $n } returns { $bytes } bytes, { $packets } packets.
+try-length-conclusion = TCP hands over bytes, not packets: a read can end inside a remaining length, or hold several packets. Keep what came in a buffer, decode from its start, and a length byte whose top bit is set means "read more", never "the length is this".
+try-send-buffer-full--title = a socket nobody reads fills up: once both its buffers are full a non-blocking send gets EAGAIN, and poll says it is not writable
+try-sendbuf-setup = A client connects and never reads. The server sends 64 KiB at a time with MSG_DONTWAIT (a non-blocking send) until the kernel takes no more, and again each time every byte sent is acknowledged.
+try-sendbuf-full = send() returned EAGAIN after { $kib } KiB ({ $bytes } bytes, { $rounds } round(s)): { $peer } KiB wait in the reader's receive buffer (FIONREAD), { $own } KiB in the writer's send buffer (SIOCOUTQ); SO_RCVBUF is { $rcvbuf } KiB, SO_SNDBUF { $sndbuf } KiB.
+try-sendbuf-pollout = poll() for POLLOUT, timeout 0: writable: { $writable }. The reader then reads all { $read } bytes; writable again: { $again }.
+try-sendbuf-conclusion = A socket whose reader stops takes what its two buffers hold, then a non-blocking send gets EAGAIN and a blocking one waits, for as long as the reader does not read. A broker that writes to every subscriber from the code serving the publisher stops with the slowest subscriber: each connection needs a bounded outbox of its own, drained by its own writer (its thread, its POLLOUT, its task).
 
 ## A student's first hour (issue 24)
 select-program-unknown = --program { $name }=...: none of the tests selected runs a program called `{ $name }`; the names they use: { $names }
@@ -1336,6 +1351,44 @@ fileio-closed-pipe = pipe whose reader is gone
 fileio-empty-buffer = an empty buffer
 fileio-random-data = { $size } of random data
 library-in-memory = bytes { $bytes } in memory
+
+# day7-broker's codec, graded alone (exercises/day7_broker/codec.rs)
+codec-length-value = { $value }, in { $bytes } bytes
+codec-length-incomplete = incomplete: more bytes needed
+codec-length-malformed = malformed
+codec-length-8-bits = that is the value with 8 bits a byte: each byte carries 7 (its top bit says "another follows"), so byte i is shifted by 7 × i, not 8 × i (2.2.3).
+codec-length-fifth = a 4th byte whose top bit is set is malformed at once (2.2.3): return Err(ProtocolError::RemainingLengthTooLong) without reading or waiting for a 5th.
+codec-length-fifth-c = a 4th byte whose top bit is set is malformed at once (2.2.3): return -1 without reading or waiting for a 5th.
+codec-length-cut = bytes that end inside the length are neither a length nor an error: Ok(None), and the caller reads more.
+codec-length-cut-c = bytes that end inside the length are neither a length nor an error: return 0, and the caller reads more.
+codec-encode-replaced = { $bytes }, and the byte already in the buffer is gone: append to `out`, never replace it
+codec-encode-zero = nothing was written: 0 is one byte, 0x00 (the loop runs at least once).
+codec-encode-last-byte = the last byte has its top bit set, which says "another follows": set it only while some of the length is left.
+codec-flags-accepted = accepted
+codec-flags-refused = refused
+codec-flags-why = type { $kind } with flags { $flags }: { $rule }.
+codec-flags-rule-reserved = types 0 and 15 are reserved (2.2.1), refused
+codec-flags-rule-qos2 = PUBREC, PUBREL and PUBCOMP belong to QoS 2, which the lab's broker does not speak, refused
+codec-flags-rule-qos3 = QoS 3 does not exist (3.3.1-4), refused
+codec-flags-rule-dup = DUP must be 0 at QoS 0 (3.3.1-2), refused
+codec-flags-rule-publish = PUBLISH takes QoS 0, 1 or 2 with any RETAIN, and DUP at QoS 1 and 2 (3.3.1)
+codec-flags-rule-0010 = SUBSCRIBE and UNSUBSCRIBE carry exactly 0010 (3.8.1-1, 3.10.1-1)
+codec-flags-rule-zero = this type's flags are 0000 (2.2.2-2)
+codec-decode-no-flags = decode took a packet whose flags check_flags refuses: call check_flags(type, flags)? on the first byte of every packet, before its body.
+codec-decode-no-flags-c = mqtt_next_packet took a packet whose flags are wrong: call mqtt_bad_flags on the first byte of every packet, before its body, and return -1 when it says why.
+codec-decoded-incomplete = incomplete: more bytes needed
+codec-decoded-packet = { $packet }, { $bytes } bytes long
+codec-decoded-level = refused as another protocol level, { $level } (the broker answers it CONNACK return code 1)
+codec-decoded-refused = refused ({ $why })
+codec-decoded-refused-any = refused: a malformed packet, whatever the error
+codec-connect-level = a CONNECT of another protocol level is refused as such, Err(ProtocolError::UnsupportedLevel(level)), as soon as the level byte is read: the broker answers it CONNACK return code 1 (3.1.2-2).
+codec-connect-level-c = a CONNECT of another protocol level makes mqtt_decode_connect return 1, k->level set, as soon as the level byte is read: the broker answers it CONNACK return code 1 (3.1.2-2).
+codec-connect-big-endian = the keep alive has its two bytes swapped: 2-byte integers are big-endian, the first byte the most significant (1.5.2).
+codec-decode-cut = a buffer that ends inside a packet, even inside its remaining length, is neither a packet nor an error: Ok(None), and the caller reads more.
+codec-decode-cut-c = a buffer that ends inside a packet, even inside its remaining length, is neither a packet nor an error: mqtt_next_packet returns 0, and the caller reads more.
+codec-decode-took = a packet takes exactly its own bytes, 1 + the length's bytes + the remaining length: the bytes after it are the next packet's.
+codec-decode-took-c = p->total is exactly the packet's own bytes, 1 + the length's bytes + the remaining length: the bytes after it are the next packet's.
+codec-decode-whole = the packet is whole: 1 + the length's bytes + the remaining length is { $bytes }, and the buffer holds that many: decode it (is its remaining length read right?).
 inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
 inet-addr-value = { $value } (bytes { $bytes } in memory)
 # checker watch: which save a verdict belongs to (commands/watch.rs)

@@ -115,6 +115,7 @@ overview-day = { $day }일차  { $bar }  실습 { $done }/{ $exercises }개 통�
 overview-counts = 테스트 { $passed }/{ $tests }  점수 { $points }/{ $max }
 overview-next = 다음: { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽고 `cargo run -p checker { $exercise }`를 실행하라
 overview-all-pass = 모든 실습을 통과했다. 잘했다!
+overview-part = { $part }부: { $title } (테스트 { $passed }/{ $tests }, 점수 { $points }/{ $max })
 
 ## 채점기 자체의 메시지 (commands/, main.rs)
 
@@ -146,6 +147,7 @@ watch-watching = { $dir }의 변경을 지켜보는 중 (그만하려면 Ctrl-C)
 watch-unavailable = 여기서는 파일 감시를 쓸 수 없다({ $error }): 다시 채점하려면 Enter, 그만하려면 Ctrl-C
 list-exercise = { $exercise } ({ $day }일차) — { $title }  [{ $course }#{ $section }]
 list-points = { $points }점
+list-part = { $part }부: { $title }  [{ $course }#{ $section }]
 hint-unknown-exercise = 알 수 없는 실습 `{ $exercise }`. `checker list`가 실습 목록을 보여 준다
 hint-read-first = 먼저 { $course }#{ $section }, "{ $heading }"{ JOSA($heading, "을", "를") } 읽으라.
 
@@ -1575,6 +1577,19 @@ try-scm-rights--title = SCM_RIGHTS: 데이터 0바이트로는 아무것도 넘�
 try-scm-empty = 유닉스 스트림 소켓에 데이터 0바이트와 디스크립터 하나로 sendmsg()하면 { $sent }{ JOSA($sent, "을", "를") } 반환한다. 받는 쪽의 recvmsg()는 { $got }{ JOSA($got, "을", "를") } 주고, 디스크립터는 { $fds }개다.
 try-scm-ctrunc = 1바이트와 디스크립터 { $sent }개(파이프의 쓰기 끝)를, 자리가 { $room }개(int { $room }개의 CMSG_SPACE)뿐인 받는 쪽에 sendmsg()한다. 받는 쪽은 디스크립터 { $got }개를 받고, MSG_CTRUNC가 설정되었는가: { $cut }. 파이프 가운데 { $closed }개는 이제 EOF를 읽고(커널이 쓰기 끝을 닫았다), { $open }개는 아직 열려 있다.
 try-scm-conclusion = 디스크립터는 데이터에 실려 간다. 스트림 소켓에서 0바이트 sendmsg는 디스크립터까지 포함해 아무것도 보내지 않는다. 적어도 한 바이트를 보내라. 제어 버퍼가 너무 작은 받는 쪽은 MSG_CTRUNC를 받고, 들어가지 못한 디스크립터는 닫힌다. 기대하는 만큼 자리를 마련하라.
+try-length-byte-at-a-time--title = 한 바이트씩 도착하는 남은 길이는 한 바이트씩 읽힌다. 패킷 세 개가 read 한 번에 올 수도 있다
+try-length-setup = 기기가 남은 길이 { $length }인 PUBLISH(고정 헤더 `30 c8 01`)를 보낸다. 첫 바이트, 길이의 바이트 하나하나, 그다음 본문을 저마다 따로 send한다(TCP_NODELAY). 브로커는 바이트가 들어올 때마다 한 번 읽는다.
+try-length-first = { $n }번째 read: `{ $bytes }`: 첫 바이트, 타입 { $kind }(PUBLISH)와 그 플래그. 남은 길이의 바이트는 아직 없다. 더 읽는다.
+try-length-more = { $n }번째 read: `{ $bytes }`: & 0x7f는 { $digit }, << { $shift }: 지금까지 { $value }이고, 맨 위 비트가 바이트가 하나 더 온다고 한다. 더 읽는다(이 바이트만 보면 { $value }이라고 하게 된다).
+try-length-done = { $n }번째 read: `{ $bytes }`: & 0x7f는 { $digit }, << { $shift }: 맨 위 비트가 꺼졌으니 남은 길이는 { $value }, { $used }바이트다. 패킷은 1 + { $used } + { $value } = { $total }바이트다.
+try-length-body = { $n }번째 read: { $bytes }바이트: 본문 전체. { $topic }에 보내는 PUBLISH이고, 페이로드는 { $payload }바이트다.
+try-length-together = 브로커가 읽기 전에 PINGREQ(`c0 00`) 세 개를 저마다 따로 send한다. { $n }번째 read가 { $bytes }바이트, 패킷 { $packets }개를 돌려준다.
+try-length-conclusion = TCP는 패킷이 아니라 바이트를 건넨다. read 한 번이 남은 길이 도중에서 끝날 수도, 패킷 여럿을 담을 수도 있다. 들어온 것은 버퍼에 모아 두고 그 앞에서부터 디코딩한다. 맨 위 비트가 켜진 길이 바이트는 "더 읽는다"는 뜻이지, 절대 "길이는 이것이다"가 아니다.
+try-send-buffer-full--title = 아무도 읽지 않는 소켓은 가득 찬다. 두 버퍼가 다 차면 논블로킹 send는 EAGAIN을 받고, poll은 쓸 수 없다고 한다
+try-sendbuf-setup = 클라이언트가 연결하고 절대 읽지 않는다. 서버는 커널이 더 받지 않을 때까지 MSG_DONTWAIT로(논블로킹 send) 64 KiB씩 보내고, 보낸 바이트가 모두 확인 응답될 때마다 다시 보낸다.
+try-sendbuf-full = { $kib } KiB({ $bytes }바이트, { $rounds }번) 뒤에 send()가 EAGAIN을 돌려주었다. { $peer } KiB는 읽는 쪽의 수신 버퍼(FIONREAD)에, { $own } KiB는 쓰는 쪽의 송신 버퍼(SIOCOUTQ)에 있다. SO_RCVBUF는 { $rcvbuf } KiB, SO_SNDBUF는 { $sndbuf } KiB다.
+try-sendbuf-pollout = POLLOUT을 기다리는 poll(), 타임아웃 0: 쓸 수 있다: { $writable }. 그다음 읽는 쪽이 { $read }바이트를 모두 읽는다. 다시 쓸 수 있다: { $again }.
+try-sendbuf-conclusion = 읽는 쪽이 멈춘 소켓은 두 버퍼가 담는 만큼 받고, 그다음 논블로킹 send는 EAGAIN을 받고 블로킹 send는 기다린다. 읽는 쪽이 읽지 않는 한 계속이다. 발행자를 처리하는 코드에서 모든 구독자에게 쓰는 브로커는 가장 느린 구독자와 함께 멈춘다. 연결마다 한도가 있는 송신함을 두고, 그 연결의 쓰기 담당(그 스레드, 그 POLLOUT, 그 태스크)이 비우게 해야 한다.
 
 ## 학생의 첫 한 시간 (issue 24)
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }
@@ -1589,6 +1604,44 @@ fileio-closed-pipe = 읽는 쪽이 사라진 파이프
 fileio-empty-buffer = 빈 버퍼
 fileio-random-data = 무작위 데이터 { $size }
 library-in-memory = 메모리의 바이트 { $bytes }
+
+# day7-broker의 코덱을 따로 채점한다(exercises/day7_broker/codec.rs)
+codec-length-value = { $value }, { $bytes }바이트
+codec-length-incomplete = 아직 모자란다: 바이트가 더 와야 한다
+codec-length-malformed = 잘못된 길이
+codec-length-8-bits = 바이트마다 8비트로 셈한 값이다. 한 바이트는 7비트를 나르고(맨 위 비트는 "바이트가 하나 더 온다"는 뜻이다), 바이트 i는 8 × i가 아니라 7 × i만큼 민다(2.2.3).
+codec-length-fifth = 맨 위 비트가 켜진 넷째 바이트는 그 자리에서 잘못된 길이다(2.2.3). 다섯째 바이트를 읽지도 기다리지도 말고 Err(ProtocolError::RemainingLengthTooLong)를 돌려준다.
+codec-length-fifth-c = 맨 위 비트가 켜진 넷째 바이트는 그 자리에서 잘못된 길이다(2.2.3). 다섯째 바이트를 읽지도 기다리지도 말고 -1을 돌려준다.
+codec-length-cut = 길이 도중에 끝나는 바이트는 길이도 오류도 아니다. Ok(None)을 돌려주면 호출한 쪽이 더 읽는다.
+codec-length-cut-c = 길이 도중에 끝나는 바이트는 길이도 오류도 아니다. 0을 돌려주면 호출한 쪽이 더 읽는다.
+codec-encode-replaced = { $bytes }. 버퍼에 먼저 있던 바이트가 사라졌다. `out`은 바꾸지 말고 뒤에 덧붙인다
+codec-encode-zero = 아무것도 쓰지 않았다. 0은 한 바이트, 0x00이다(루프는 적어도 한 번 돈다).
+codec-encode-last-byte = 마지막 바이트의 맨 위 비트가 켜져 "바이트가 하나 더 온다"고 말한다. 길이가 아직 남았을 때만 켠다.
+codec-flags-accepted = 받아들인다
+codec-flags-refused = 거부한다
+codec-flags-why = 타입 { $kind }, 플래그 { $flags }: { $rule }.
+codec-flags-rule-reserved = 타입 0과 15는 예약되어 있으니(2.2.1) 거부한다
+codec-flags-rule-qos2 = PUBREC, PUBREL, PUBCOMP는 QoS 2의 패킷이고 실습의 브로커는 QoS 2를 다루지 않으니 거부한다
+codec-flags-rule-qos3 = QoS 3은 없으니(3.3.1-4) 거부한다
+codec-flags-rule-dup = QoS 0에서는 DUP가 0이어야 하니(3.3.1-2) 거부한다
+codec-flags-rule-publish = PUBLISH는 QoS 0, 1, 2를 받고, RETAIN은 어느 값이든, DUP는 QoS 1과 2에서 받는다(3.3.1)
+codec-flags-rule-0010 = SUBSCRIBE와 UNSUBSCRIBE의 플래그는 꼭 0010이다(3.8.1-1, 3.10.1-1)
+codec-flags-rule-zero = 이 타입의 플래그는 0000이다(2.2.2-2)
+codec-decode-no-flags = check_flags가 거부하는 플래그의 패킷을 decode가 받아들였다. 모든 패킷의 첫 바이트에 본문보다 먼저 check_flags(type, flags)?를 부른다.
+codec-decode-no-flags-c = 플래그가 틀린 패킷을 mqtt_next_packet이 받아들였다. 모든 패킷의 첫 바이트에 본문보다 먼저 mqtt_bad_flags를 부르고, 그것이 까닭을 돌려주면 -1을 돌려준다.
+codec-decoded-incomplete = 아직 모자란다: 바이트가 더 와야 한다
+codec-decoded-packet = { $packet }, { $bytes }바이트
+codec-decoded-level = 프로토콜 레벨이 다르다({ $level })며 거부한다(브로커는 CONNACK 반환 코드 1로 답한다)
+codec-decoded-refused = 거부한다({ $why })
+codec-decoded-refused-any = 거부한다: 잘못된 패킷이고, 오류는 무엇이든 된다
+codec-connect-level = 프로토콜 레벨이 다른 CONNECT는 레벨 바이트를 읽자마자 Err(ProtocolError::UnsupportedLevel(level))로 거부한다. 브로커는 그것에 CONNACK 반환 코드 1로 답한다(3.1.2-2).
+codec-connect-level-c = 프로토콜 레벨이 다른 CONNECT면 mqtt_decode_connect는 레벨 바이트를 읽자마자 k->level을 채우고 1을 돌려준다. 브로커는 그것에 CONNACK 반환 코드 1로 답한다(3.1.2-2).
+codec-connect-big-endian = 킵얼라이브의 두 바이트가 뒤바뀌었다. 2바이트 정수는 빅 엔디안이고, 첫 바이트가 높은 자리다(1.5.2).
+codec-decode-cut = 패킷 도중에, 남은 길이 도중에라도 끝나는 버퍼는 패킷도 오류도 아니다. Ok(None)을 돌려주면 호출한 쪽이 더 읽는다.
+codec-decode-cut-c = 패킷 도중에, 남은 길이 도중에라도 끝나는 버퍼는 패킷도 오류도 아니다. mqtt_next_packet이 0을 돌려주면 호출한 쪽이 더 읽는다.
+codec-decode-took = 패킷은 꼭 제 바이트만 차지한다. 1 + 길이의 바이트 수 + 남은 길이다. 그 뒤의 바이트는 다음 패킷의 것이다.
+codec-decode-took-c = p->total은 꼭 패킷 제 바이트 수, 1 + 길이의 바이트 수 + 남은 길이다. 그 뒤의 바이트는 다음 패킷의 것이다.
+codec-decode-whole = 패킷은 온전하다. 1 + 길이의 바이트 수 + 남은 길이가 { $bytes }이고, 버퍼에 그만큼 있다. 디코딩해야 한다(남은 길이를 제대로 읽었는가?).
 inet-addr-none = 0xffffffff (INADDR_NONE, 곧 255.255.255.255)
 inet-addr-value = { $value } (메모리의 바이트 { $bytes })
 # checker watch: 판정이 어느 저장의 것인지 (commands/watch.rs)
@@ -2005,6 +2058,16 @@ mqtt-clause-one-copy = 3.3.5-1과 실습의 계약: 허용된 가장 높은 QoS�
 
 ## day7-broker (checker/src/exercises/day7_broker/): 실습과 테스트의 제목과 힌트
 day7-broker--title = 기기를 위한 MQTT 3.1.1 브로커
+day7-broker--remaining-length-decode--title = 코덱만 따로: 2.2.3의 표에 있는 남은 길이, 어디서든 잘린 것, 뒤에 바이트가 더 붙은 것을 디코딩하고, "더 있다"고 하는 넷째 바이트는 거부한다
+day7-broker--remaining-length-decode--hint = 바이트 i는 (byte & 0x7f) << (7 × i)를 더한다. 낮은 자리가 먼저다. 맨 위 비트가 꺼진 바이트에서 길이가 끝난다. 그 전에 바이트가 끝나면 Ok(None)을 돌려주고 더 읽는다. 맨 위 비트가 켜진 넷째 바이트는 그 자리에서 Err다(2.2.3).
+day7-broker--remaining-length-encode--title = 코덱만 따로: 2.2.3의 표와 무작위 길이를 남은 길이로 인코딩해 버퍼 뒤에 덧붙인다
+day7-broker--remaining-length-encode--hint = len % 128을 한 바이트로 하고 len /= 128을 한 뒤, len이 남았으면 그 바이트의 맨 위 비트를 켜서 넣는다. len이 0이 될 때까지 되풀이한다. 0은 한 바이트 0x00이고, 127은 [0x7f], 128은 [0x80, 0x01]이다.
+day7-broker--fixed-header--title = 코덱만 따로: 모든 패킷 타입의 플래그를 2.2.2대로 받아들이거나 거부하고, decode는 플래그가 틀린 패킷을 거부한다
+day7-broker--fixed-header--hint = PUBLISH, SUBSCRIBE, UNSUBSCRIBE가 아닌 모든 타입의 플래그는 0000이다(2.2.2-2). SUBSCRIBE와 UNSUBSCRIBE는 0010이다. PUBLISH의 플래그는 DUP, QoS, RETAIN인데, QoS 3과 QoS 0의 DUP는 거부한다(3.3.1-4, 3.3.1-2). 타입 0과 15, QoS 2의 5~7도 거부한다. decode는 모든 패킷에 check_flags를 부른다.
+day7-broker--connect-fields--title = 코덱만 따로: CONNECT의 필드(플래그, 킵얼라이브, 클라이언트 식별자, 유언 메시지, 사용자 이름, 비밀번호)를 디코딩하고, 다른 레벨은 따로 알리고, 잘못된 것은 모두 거부한다
+day7-broker--connect-fields--hint = 이름 MQTT, 레벨(다르면 그 자리에서 UnsupportedLevel), 연결 플래그를 비트마다, 빅 엔디안 킵얼라이브, 그다음 클라이언트 식별자, 유언 토픽과 유언 메시지, 사용자 이름, 비밀번호를 이 차례로 읽되, 저마다 그 플래그가 켜졌을 때만 읽는다(3.1.2, 3.1.3). 그리고 남는 바이트가 없어야 한다.
+day7-broker--decode-byte-at-a-time--title = 코덱만 따로: 한 바이트씩 먹인 패킷은 마지막 바이트가 오기 전까지 패킷이 아니고, 뒤에 다른 패킷이 붙은 패킷은 제 바이트만 차지한다
+day7-broker--decode-byte-at-a-time--hint = 패킷 도중에, 남은 길이 도중에라도 끝나는 버퍼에 decode는 Ok(None)으로 답하고, 패킷이 온전해지면 Ok(Some((packet, n)))으로 답한다. n은 그 패킷의 바이트 수뿐이다. 뒤따르는 것은 다음 패킷의 것이다.
 day7-broker--connect--title = CONNECT에는 CONNACK `20 02 00 00`으로, PINGREQ에는 PINGRESP `d0 00`으로 답한다
 day7-broker--connect--hint = 패킷 하나가 온전히 들어올 때까지 버퍼에 읽어 들인다. 첫 바이트가 타입이고, 그 뒤에 1~4바이트의 남은 길이가 온다(2.2.3). CONNECT에는 CONNACK으로 답한다. clean session 1이면 session present는 0, 반환 코드는 0이다.
 day7-broker--connect-refused--title = 프로토콜 레벨이 다르면 반환 코드 1로, clean session 0인 빈 클라이언트 식별자에는 반환 코드 2로 답하고 그때마다 닫는다. clean session 1인 빈 식별자는 수락한다
@@ -2040,6 +2103,11 @@ day7-broker--hostile-input--hint = 디코딩 오류는 모두 그 연결의 것�
 day7-broker--thousand-devices--title = 기기 1,000대가 한꺼번에 연결해 구독한 채로 PUBLISH 하나가 모두에게 닿는다
 day7-broker--thousand-devices--hint = 연결 천 개가 한꺼번에 열린다. 기기마다 스레드를 한두 개 쓴다면 스택을 작게 준다(std::thread::Builder::stack_size). poll이나 epoll 루프라면 스레드 하나가 모두를 쥔다. 시작할 때 RLIMIT_NOFILE의 소프트 한도를 올리고, 한꺼번에 몰려오는 연결을 받아 낼 만한 백로그로 리슨한다.
 day7-broker--thousand-devices--hint-c = 연결 천 개가 한꺼번에 열린다. poll이나 epoll 루프라면 스레드 하나가 모두를 쥔다(연결이나 pollfd를 고정 크기 배열에 두지 말고 realloc으로 늘린다). 기기마다 스레드를 한두 개 쓴다면 스택을 작게 준다(pthread_attr_setstacksize). 시작할 때 RLIMIT_NOFILE의 소프트 한도를 하드 한도까지 올리고(getrlimit, setrlimit), 한꺼번에 몰려오는 연결을 받아 낼 만한 백로그로 리슨한다(listen(fd, 1024)).
+day7-broker--remaining-length-decode--hint-c = 바이트 i는 (buf[i] & 0x7f) << (7 * i)를 size_t에 더한다. 낮은 자리가 먼저다. 맨 위 비트가 꺼진 바이트에서 길이가 끝난다. *value를 채우고 i + 1을 돌려준다. 그 전에 len바이트가 끝나면 0을 돌려주고 더 읽는다. 맨 위 비트가 켜진 넷째 바이트면 그 자리에서 -1이다(2.2.3).
+day7-broker--remaining-length-encode--hint-c = do … while로 되풀이한다(그래야 0도 한 바이트를 쓴다). len % 128을 한 바이트로 하고 len /= 128을 한 뒤, len이 남았으면 맨 위 비트를 켜서 out[n++]에 쓴다. n을 돌려준다. 127은 0x7f, 128은 0x80 0x01이다.
+day7-broker--fixed-header--hint-c = mqtt_bad_flags는 PUBLISH, SUBSCRIBE, UNSUBSCRIBE가 아닌 모든 타입에서 플래그 0000에, 그 둘에서 0010에, PUBLISH의 DUP/QoS/RETAIN에(QoS 3과 QoS 0의 DUP는 빼고) NULL을 돌려준다. 나머지에는, 타입 0, 15, 5~7을 포함해 까닭을 돌려준다. mqtt_next_packet은 모든 패킷의 첫 바이트에 그것을 부른다.
+day7-broker--connect-fields--hint-c = mqtt_decode_connect는 이름 MQTT, 레벨(다르면 k->level을 채우고 그 자리에서 1), 연결 플래그를 비트마다, 빅 엔디안 킵얼라이브, 그다음 클라이언트 식별자, 유언 토픽과 유언 메시지, 사용자 이름, 비밀번호를 이 차례로 읽되, 저마다 그 플래그가 켜졌을 때만 읽는다. 잘못된 것이면, 남는 바이트도 포함해 -1이다.
+day7-broker--decode-byte-at-a-time--hint-c = 패킷 도중에, 남은 길이 도중에라도 끝나는 버퍼에 mqtt_next_packet은 0을 돌려주고, 패킷이 온전해지면 1을 돌려준다. p->total은 그 패킷의 바이트 수뿐이다. 뒤따르는 것은 다음 패킷의 것이다.
 day7-broker--stalled-subscriber--title = 구독자 둘이 읽기를 멈춰도 셋째 구독자는 모든 메시지를 곧바로 받고, 브로커의 메모리는 한도 안에 머물며, 멈췄던 구독자가 다시 읽을 때 받는 것은 순서대로 온전한 패킷이다
 day7-broker--stalled-subscriber--hint = 한 기기를 처리하는 코드에서 다른 기기에 절대 쓰지 않는다. 연결마다 한도가 있는 송신함을 두고(가득 차면 QoS 0은 버리고, QoS 1은 세션에 그 한도까지 간직한다), 그 연결만의 쓰기 담당이 비우게 한다. 그 연결의 스레드, 그 연결의 POLLOUT, 그 연결의 태스크다.
 day7-broker--sigterm-exit--title = SIGTERM: 모든 연결을 닫고, 더는 수락하지 않고, 2초 안에 상태 0으로 종료
@@ -2141,3 +2209,6 @@ class-failures-count = 실패 { $n }건
 class-fails-more = 테스트 { $n }개 더 보기
 class-trust-unjudged-count = 테스트 { $tests }개의 실행 { $runs }번
 class-sort = 순서:
+day7-broker--part-1--title = 패킷, CONNECT, 적대적인 입력
+day7-broker--part-2--title = 라우팅: PUBLISH, QoS 1, 토픽, 보존 메시지
+day7-broker--part-3--title = 상태와 부하: 킵얼라이브, 유언 메시지, 세션, 기기 1,000대

@@ -223,6 +223,31 @@ fn scm_rights() {
     assert_eq!(f["kept_open"], 2);
 }
 
+fn length_byte_at_a_time() {
+    let f = held("length-byte-at-a-time");
+    assert_eq!(f["reads"], serde_json::json!([1, 1, 1, 200, 6]));
+    assert_eq!(f["value_after_first_length_byte"], 72);
+    assert_eq!(f["remaining_length"], 200);
+    assert_eq!(f["length_bytes"], 2);
+    assert_eq!(f["body_whole"], true);
+    assert_eq!(f["packets_in_one_read"], 3);
+}
+
+fn send_buffer_full() {
+    let f = held("send-buffer-full");
+    assert_eq!(f["eagain"], true);
+    let sent = number(&f["sent_bytes"]);
+    // More than one send's 64 KiB, and bounded: the buffers' size, a few MiB at most.
+    assert!(sent > 64 << 10 && sent < 64 << 20, "{sent}");
+    assert_eq!(
+        number(&f["in_reader_bytes"]) + number(&f["in_writer_bytes"]),
+        sent
+    );
+    assert_eq!(f["pollout_while_full"], false);
+    assert_eq!(number(&f["read_back"]), sent);
+    assert_eq!(f["pollout_after_read"], true);
+}
+
 fn unknown_experiment() {
     let out = Command::cargo_bin("checker")
         .unwrap()
@@ -304,6 +329,8 @@ const TESTS: &[(&str, bool, fn())] = &[
     ("epoll-close-dup", false, epoll_close_dup),
     ("sigchld-merge", false, sigchld_merge),
     ("scm-rights", false, scm_rights),
+    ("length-byte-at-a-time", false, length_byte_at_a_time),
+    ("send-buffer-full", false, send_buffer_full),
 ];
 
 fn main() {

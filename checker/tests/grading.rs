@@ -742,6 +742,93 @@ fn the_korean_overview_is_aligned() {
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "{text}");
 }
 
+/// Day 7 is climbed in parts (issue 59): the overview shows each part under day7-broker, with
+/// its counts and each of its tests marked (a stub's: not started), and says the first part's
+/// section is next once day 7 is; `list` shows day 7 part by part, and its JSON says each
+/// test's part.
+#[test]
+fn the_overview_and_list_show_day_7_by_part() {
+    let out = common::checker_command()
+        .args(["--lang", "en"])
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = text
+        .find("  day7-broker ")
+        .unwrap_or_else(|| panic!("{text}"));
+    // Each part's line, then its tests' (as many lines as they take), marked not started.
+    let day7: Vec<&str> = text[at..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("    "))
+        .collect();
+    let part = |n: usize, title: &str| {
+        let heading = format!("    part {n}: {title}");
+        let i = day7
+            .iter()
+            .position(|l| l.starts_with(&heading) && l.contains("(0/"))
+            .unwrap_or_else(|| panic!("no `{heading}`:\n{text}"));
+        day7[i + 1..]
+            .iter()
+            .take_while(|l| l.starts_with("      ○ "))
+            .flat_map(|l| l.split("  ").map(|t| t.trim().trim_start_matches("○ ")))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<&str>>()
+    };
+    let first = part(1, "packets, CONNECT and hostile input");
+    assert_eq!(first.first(), Some(&"remaining-length-decode"), "{text}");
+    assert!(first.contains(&"connect-first"), "{text}");
+    assert!(part(2, "routing").contains(&"wildcards"), "{text}");
+    assert!(
+        part(3, "state and load").contains(&"stalled-subscriber"),
+        "{text}"
+    );
+
+    let out = common::checker_command()
+        .args(["list", "--lang", "en"])
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let part = text
+        .find("  part 2: routing")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        text[part..]
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("day7-broker/publish"),
+        "{text}"
+    );
+    let out = common::checker_command()
+        .args(["list", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let day7 = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "day7-broker")
+        .unwrap();
+    assert_eq!(day7["parts"].as_array().unwrap().len(), 3);
+    let part_of = |id: &str| {
+        day7["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .map(|t| t["part"].clone())
+            .unwrap()
+    };
+    assert_eq!(part_of("hostile-input"), 1);
+    assert_eq!(part_of("retained"), 2);
+    assert_eq!(part_of("takeover"), 3);
+    assert_eq!(part_of("rules"), serde_json::Value::Null);
+}
+
 /// The first run builds for up to a minute: on a terminal, the progress line says which
 /// exercise cargo is building (a fresh clone's 18 s of silence looked like a hang). `script`
 /// gives the checker a terminal; CI's variables, which hide the bar from logs, are removed.

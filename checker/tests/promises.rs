@@ -469,3 +469,59 @@ fn ci_grading_takes_the_track_from_the_lab_not_the_tree() {
     assert_eq!(grade(true), "pass");
     assert_ne!(grade(false), "pass", "the plant did not change the track");
 }
+
+/// course.md (#mqtt-packets) and the day7-broker stub: "`cargo test -p day7-broker --lib` runs
+/// the stub's tests of [the codec] in a second (each fails with "not yet implemented" until its
+/// functions are written)". In the lab's stub they run and each fails so, at a `todo!()` of the
+/// codec; each is the reference solution's test of the same name, word for word (.ci/run runs
+/// those, which pass). The course names the stub's real function.
+#[test]
+fn the_day7_stub_s_codec_tests_run_and_wait_for_the_codec() {
+    let lab = common::lab_root();
+    let course = std::fs::read_to_string(lab.join("course.md")).unwrap();
+    assert!(course.contains("`cargo test -p day7-broker --lib`"));
+    assert!(course.contains(
+        "pub fn decode_remaining_length(buf: &[u8]) -> Result<Option<(usize, usize)>, ProtocolError>"
+    ));
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["test", "-p", "day7-broker", "--lib"])
+        .current_dir(&lab)
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let failed: Vec<&str> = said
+        .lines()
+        .filter_map(|l| l.strip_prefix("test ")?.strip_suffix(" ... FAILED"))
+        .collect();
+    assert!(failed.len() >= 4, "{said}");
+    assert!(!said.contains(" ... ok"), "a stub's test passed:\n{said}");
+    assert_eq!(
+        said.matches("panicked at exercises/day7-broker/src/lib.rs")
+            .count(),
+        failed.len(),
+        "{said}"
+    );
+    assert_eq!(
+        said.matches("not yet implemented: ").count(),
+        failed.len(),
+        "every failure is a todo!() of the codec:\n{said}"
+    );
+    let stub = std::fs::read_to_string(lab.join("exercises/day7-broker/src/lib.rs")).unwrap();
+    let solution = std::fs::read_to_string(lab.join("solutions/day7-broker/src/lib.rs")).unwrap();
+    for name in &failed {
+        let name = name.trim_start_matches("tests::");
+        let body = |source: &str| {
+            let start = source.find(&format!("    fn {name}()"))?;
+            let end = source[start..].find("\n    }\n")?;
+            Some(source[start..start + end].to_string())
+        };
+        assert!(body(&stub).is_some(), "{name} is not in the stub");
+        assert_eq!(
+            body(&stub),
+            body(&solution),
+            "{name} differs from the solution's"
+        );
+    }
+}

@@ -1,13 +1,14 @@
 // Day 7 — the capstone: an MQTT 3.1.1 broker. Devices publish readings to topics
 // (`sensors/kitchen/temp`), others subscribe to topic filters (`sensors/#`) and get them; the
-// broker in between is yours: its codec (the packets out of bytes and into them) and the
-// broker on it, in this one file.
+// broker in between is yours: its codec (the packets out of bytes and into them: mqtt-codec.c,
+// declared in mqtt-codec.h) and the broker on it, this file.
 //
 // Read course.md#mqtt (한국어: course.ko.md#mqtt), course.md#mqtt-packets (한국어: course.ko.md#mqtt-packets), course.md#mqtt-connect (한국어: course.ko.md#mqtt-connect), course.md#mqtt-publish (한국어: course.ko.md#mqtt-publish), course.md#mqtt-topics (한국어: course.ko.md#mqtt-topics),
 // course.md#mqtt-retained (한국어: course.ko.md#mqtt-retained), course.md#mqtt-keep-alive (한국어: course.ko.md#mqtt-keep-alive), course.md#mqtt-will (한국어: course.ko.md#mqtt-will), course.md#mqtt-sessions (한국어: course.ko.md#mqtt-sessions), course.md#mqtt-hostile (한국어: course.ko.md#mqtt-hostile),
 // course.md#mqtt-load (한국어: course.ko.md#mqtt-load) and course.md#day7-broker (한국어: course.ko.md#day7-broker) (and again course.md#poll (한국어: course.ko.md#poll), course.md#per-client-buffers (한국어: course.ko.md#per-client-buffers) and
-// course.md#clean-exit (한국어: course.ko.md#clean-exit)), then replace the `TODO(...)`s below: the codec's first, since the broker needs them.
-// Grade yourself with `cargo run -p checker -- --track c day7-broker` (from the lab's root); try
+// course.md#clean-exit (한국어: course.ko.md#clean-exit)), then replace the `TODO(...)`s: mqtt-codec.c's first, since the broker needs them.
+// Grade yourself with `cargo run -p checker -- --track c day7-broker` (from the lab's root): its
+// first tests call the codec's functions alone, so they pass before the broker runs. Try
 // it by hand with `make && ./mqtt-broker 1883`, then (Debian's `mosquitto-clients`)
 // `mosquitto_sub -h 127.0.0.1 -p 1883 -t 'sensors/#' -v` in one terminal and
 // `mosquitto_pub -h 127.0.0.1 -p 1883 -t sensors/kitchen/temp -m 21.5` in another.
@@ -84,6 +85,7 @@
 #include <unistd.h>
 
 #include "../common/lab.h"
+#include "mqtt-codec.h"
 
 // Keeps the compiler quiet while the stub is unfinished (functions not called yet, parameters
 // and variables not used yet); remove these lines when you are done.
@@ -91,28 +93,12 @@
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 #pragma GCC diagnostic ignored "-Wunused-variable"
 
-#define MAX_PACKET 262144             // the largest packet taken, fixed header included
 #define OUTBOX_BYTES (1024 * 1024)    // deliveries are queued while an outbox holds less
 #define READ_PAUSE (2 * OUTBOX_BYTES) // a client that does not read its replies is not read
 #define SESSION_QOS1 1000             // QoS 1 messages a session holds: waiting and in flight
 #define CONNECT_WAIT_MS 10000         // for the CONNECT, from the accept
 #define LINGER_MS 1000                // for a refusing CONNACK to leave, before the close
 #define CHUNK (64 * 1024)             // one read
-
-// Packet types, the high nibble of the fixed header's first byte (2.2.1).
-enum {
-    CONNECT = 1,
-    CONNACK = 2,
-    PUBLISH = 3,
-    PUBACK = 4,
-    SUBSCRIBE = 8,
-    SUBACK = 9,
-    UNSUBSCRIBE = 10,
-    UNSUBACK = 11,
-    PINGREQ = 12,
-    PINGRESP = 13,
-    DISCONNECT = 14,
-};
 
 // ---- Given: containers (a growable buffer, shared messages, queues, tables), not the lesson ----
 
@@ -283,15 +269,8 @@ static void queue_free(struct queue *q)
 
 // ---- The broker's state (given whole: the vocabulary of what follows) ----
 
-// Bytes of a packet (a string, a topic, a payload) where they are, in the read buffer: not
-// NUL-terminated, and not C strings: strlen, strcpy, strcmp and printf's %s do not apply.
-struct bytes {
-    const uint8_t *p;
-    size_t len;
-};
-
 // Given: whether a holds the len bytes at b.
-static bool same(struct bytes a, const uint8_t *b, size_t len)
+static bool same(struct mqtt_bytes a, const uint8_t *b, size_t len)
 {
     return a.len == len && memcmp(a.p, b, len) == 0;
 }
@@ -438,254 +417,6 @@ static long parse_number(const char *s, long max)
     return v;
 }
 
-// ---- The codec: packets out of bytes and into them (chapters 2 and 3) ----
-
-// 2.2.3: 1 to 4 bytes, 7 bits each, least significant first, the high bit saying "another
-// follows". Returns how many bytes it took (*value set), 0 if buf ends inside it (read more),
-// -1 if a 4th byte still says "another follows".
-// C: the notes' remaining_length (course.md#mqtt-packets).
-static int remaining_length(const uint8_t *buf, size_t len, size_t *value)
-{
-    // TODO byte by byte, for i from 0 to 3:
-    //      1. No byte i yet (i == len): the length is cut, return 0 (wait for more).
-    //      2. Add its low 7 bits, shifted by 7 × i: v |= (size_t)(buf[i] & 0x7f) << (7 * i);
-    //         the cast first: an int shifted past its 31 bits is undefined behaviour.
-    //      3. Its high bit (0x80) clear: the length ends here, *value = v, return i + 1.
-    //      After the 4th byte, still "another follows": -1, at once, without waiting for a
-    //      5th (course.md#mqtt-hostile).
-    TODO("decode a remaining length (2.2.3)");
-}
-
-// Writes len as a remaining length at out (room for 4 bytes); returns how many bytes it took.
-static size_t put_remaining_length(uint8_t *out, size_t len)
-{
-    // TODO 2.2.3 the other way: repeat: a byte of len % 128, len /= 128, the high bit set if
-    //      some of len is left; until len is 0. Zero is one byte, 0x00. Check yourself against
-    //      2.2.3's table: 127 is 7f, 128 is 80 01, 16,383 is ff 7f.
-    TODO("encode a remaining length (2.2.3)");
-}
-
-// 2.2.2: the flags each type must carry; PUBLISH's are DUP, QoS and RETAIN (3.3.1). NULL if
-// they are right, else why not (a few words, for the broker's stderr).
-static const char *bad_flags(unsigned type, unsigned flags)
-{
-    // TODO switch (type):
-    //      PUBLISH: its QoS is (flags >> 1) & 3; QoS 3 (3.3.1-4), or DUP (8) at QoS 0
-    //        (3.3.1-2): bad; else NULL.
-    //      SUBSCRIBE and UNSUBSCRIBE: flags 0010 (3.8.1-1, 3.10.1-1), else bad.
-    //      CONNECT, CONNACK, PUBACK, SUBACK, UNSUBACK, PINGREQ, PINGRESP, DISCONNECT: flags 0,
-    //        else bad (2.2.2-2).
-    //      default: 0 and 15 are reserved, 5, 6 and 7 (PUBREC, PUBREL, PUBCOMP) are QoS 2's,
-    //        which this broker does not speak: bad.
-    TODO("the fixed header's flags (2.2.2)");
-}
-
-// A whole packet at the start of a read buffer.
-struct packet {
-    unsigned type, flags;
-    const uint8_t *body; // the variable header and the payload: len bytes
-    size_t len;
-    size_t total; // the packet's bytes, fixed header included
-};
-
-// The packet at the start of buf (len > 0 bytes received so far). Returns 1 with *p; 0 if buf
-// ends inside it (read more: a read can end anywhere, even after one byte); -1 with *why if the
-// bytes break the protocol, and the connection must close.
-static int next_packet(const uint8_t *buf, size_t len, struct packet *p, const char **why)
-{
-    // TODO 1. The remaining length after the first byte: remaining_length(buf + 1, len - 1, &n);
-    //         -1: *why, return -1; 0: return 0.
-    TODO("step 1: the remaining length");
-    // TODO 2. total = 1 + the length's bytes + the remaining length. Over MAX_PACKET: -1 now,
-    //         before the body is in (a peer that announces 256 MB must not make the broker wait
-    //         for it, nor buffer it).
-    TODO("step 2: the size limit");
-    // TODO 3. The type is the high nibble (buf[0] >> 4), the flags the low one
-    //         (buf[0] & 0x0f): bad_flags, also before the body: garbage closes at once.
-    TODO("step 3: type and flags");
-    // TODO 4. Fewer than total bytes in buf: 0. Else *p, its body at buf + 1 + the length's
-    //         bytes, and 1.
-    TODO("step 4: whole?");
-}
-
-// Given: 1.5.3: well-formed UTF-8 (no overlong form, no surrogate, nothing past U+10FFFF)
-// without U+0000 (the C library has no such check).
-static bool utf8_ok(const uint8_t *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        uint8_t c = s[i];
-        if (c == 0)
-            return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t more;
-        uint8_t lo = 0x80, hi = 0xbf; // the range of the byte after the first
-        if (c >= 0xc2 && c <= 0xdf)
-            more = 1;
-        else if (c >= 0xe0 && c <= 0xef) {
-            more = 2;
-            if (c == 0xe0)
-                lo = 0xa0; // overlong
-            if (c == 0xed)
-                hi = 0x9f; // surrogates
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            more = 3;
-            if (c == 0xf0)
-                lo = 0x90; // overlong
-            if (c == 0xf4)
-                hi = 0x8f; // past U+10FFFF
-        } else
-            return false;
-        if (n - i <= more || s[i + 1] < lo || s[i + 1] > hi)
-            return false;
-        for (size_t k = 2; k <= more; k++)
-            if ((s[i + k] & 0xc0) != 0x80)
-                return false;
-        i += more + 1;
-    }
-    return true;
-}
-
-// A cursor over a packet's body: every read checks that the bytes are there, so a length that
-// lies ends in an error, never in a read past the packet (course.md#mqtt-hostile). Each get_
-// function returns false (r->why set) when the bytes are not there or not right.
-struct reader {
-    const uint8_t *p; // the next byte
-    size_t left;      // the bytes left in the body
-    const char *why;  // what the first read that failed found
-};
-
-// Given: records why (the first reason only) and returns false.
-static bool fail(struct reader *r, const char *why)
-{
-    if (r->why == NULL)
-        r->why = why;
-    return false;
-}
-
-// One byte.
-static bool get_u8(struct reader *r, uint8_t *v)
-{
-    // TODO none left: fail(r, "field past the packet's end"); else *v, then p + 1, left - 1.
-    TODO("one byte");
-}
-
-// A two-byte integer, most significant byte first (1.5.2).
-static bool get_u16(struct reader *r, uint16_t *v)
-{
-    // TODO fewer than 2 left: fail; else *v = (uint16_t)(r->p[0] << 8 | r->p[1]); (day1-endian's
-    //      lab_from_wire_u16), then p + 2, left - 2.
-    TODO("two bytes, big-endian");
-}
-
-// The next n bytes, where they are.
-static bool get_bytes(struct reader *r, size_t n, struct bytes *b)
-{
-    // TODO fewer than n left: fail; else *b = (struct bytes){r->p, n}, and past them.
-    TODO("n bytes");
-}
-
-// Binary data (1.5.6): a 2-byte length, then the bytes.
-static bool get_binary(struct reader *r, struct bytes *b)
-{
-    // TODO get_u16 for the length, then get_bytes.
-    TODO("length-prefixed bytes");
-}
-
-// A UTF-8 encoded string (1.5.3): a 2-byte length, then well-formed UTF-8 without U+0000
-// (1.5.3-1, 1.5.3-2).
-static bool get_string(struct reader *r, struct bytes *b)
-{
-    // TODO get_binary, then utf8_ok, or fail(r, "string not UTF-8, or holding U+0000").
-    TODO("a length-prefixed UTF-8 string");
-}
-
-// A packet identifier: never 0 (2.3.1-1).
-static bool get_packet_id(struct reader *r, uint16_t *id)
-{
-    // TODO get_u16; 0 is a fail.
-    TODO("a packet identifier");
-}
-
-// Every byte the remaining length announced must have been used.
-static bool at_end(struct reader *r)
-{
-    // TODO bytes left: fail(r, "bytes left over at the packet's end").
-    TODO("nothing left over");
-}
-
-// A topic name, as a PUBLISH (or a will) carries it: at least one character (4.7.3-1) and no
-// wildcard (3.3.2-2).
-static bool valid_topic_name(struct bytes t)
-{
-    // TODO not empty, and neither '+' nor '#' anywhere (memchr).
-    TODO("a valid topic name");
-}
-
-// A topic filter, as a SUBSCRIBE or UNSUBSCRIBE carries it: at least one character (4.7.3-1);
-// `#` alone in its level and in the last one (4.7.1-2); `+` alone in its level (4.7.1-3). So
-// `a/#/b`, `a#`, `#a`, `a+` and `+a` are invalid; `+`, `#`, `a/+/b`, `/+`, `+/#` are valid.
-static bool valid_filter(struct bytes f)
-{
-    // TODO not empty; then level by level, between the '/' (a level may be empty): one that
-    //      holds '#' is "#" and the last; one that holds '+' is "+".
-    TODO("a valid topic filter");
-}
-
-// Does the (valid) filter f match the (valid) topic name t? (4.7) Levels are the parts between
-// `/` (`a//b` has three). `+` matches exactly one level, even empty (4.7.1.3); `#` matches the
-// rest, zero levels included, so `sport/#` matches `sport` too (4.7.1.2). A topic starting with
-// `$` is not matched by a filter starting with a wildcard (4.7.2-1): `#` and `+/x` do not see
-// `$SYS/x`, `$SYS/#` does.
-static bool matches(struct bytes f, struct bytes t)
-{
-    // TODO 1. The `$` rule first.
-    TODO("step 1: the $ rule");
-    // TODO 2. Walk both, level by level, side by side (an index into each, each level up to
-    //         the next '/' or the end): the filter's "#", true; its "+" and any topic level, go
-    //         on; two equal levels (the same length, memcmp), go on; else false. When one
-    //         ends: both together, true; the topic first, true only if what is left of the
-    //         filter is "/#"; the filter first, false.
-    TODO("step 2: level by level");
-}
-
-// 3.1.2 and 3.1.3: what a CONNECT says, its strings pointing into the packet.
-struct connect {
-    bool clean;
-    uint16_t keep_alive;
-    struct bytes id;
-    bool will;
-    struct bytes will_topic, will_payload;
-    uint8_t will_qos;
-    bool will_retain;
-};
-
-// Returns 0 with *k; 1 for a protocol level other than 4 (the rest is not read: another level
-// may lay it out otherwise); -1 with r->why if the packet is malformed.
-static int decode_connect(struct reader *r, struct connect *k)
-{
-    // TODO 1. The protocol name, a string: "MQTT" (same), or -1 (3.1.2-1).
-    TODO("step 1: the protocol name");
-    // TODO 2. The level, a byte: 4, or return 1 at once (3.1.2-2).
-    TODO("step 2: the protocol level");
-    // TODO 3. The connect flags (3.1.2.3), bit by bit: 0 reserved (set: -1, 3.1.2-3),
-    //         1 clean session, 2 will flag, 3 and 4 will QoS ((flags >> 3) & 3), 5 will
-    //         retain, 6 password flag, 7 user name flag. Malformed too: will QoS 3 (3.1.2-14);
-    //         will QoS or will retain without the will flag (3.1.2-13, 3.1.2-15); a password
-    //         without a user name (3.1.2-22).
-    TODO("step 3: the connect flags");
-    // TODO 4. The keep alive, two bytes (3.1.2.10).
-    TODO("step 4: the keep alive");
-    // TODO 5. The payload, in this order (3.1.3-1): the client identifier (a string); with
-    //         the will flag, the will topic (a string, valid_topic_name) and the will message
-    //         (binary); with their flags, the user name (a string) and the password (binary),
-    //         read and not kept. Then at_end.
-    TODO("step 5: the payload");
-}
-
 // Queue a PUBLISH of m on c at qos, with dup and retain, and the packet identifier id at QoS 1
 // (3.3). -1 if out of memory.
 static int queue_publish(struct conn *c, const struct msg *m, unsigned qos, bool dup, bool retain,
@@ -693,7 +424,7 @@ static int queue_publish(struct conn *c, const struct msg *m, unsigned qos, bool
 {
     // TODO 1. The remaining length: 2 + the topic + 2 for the identifier at QoS 1 + the
     //         payload. The first byte: PUBLISH << 4 | dup << 3 | qos << 1 | retain; then
-    //         put_remaining_length, into a small uint8_t head[5].
+    //         mqtt_put_remaining_length, into a small uint8_t head[5].
     TODO("step 1: the fixed header");
     // TODO 2. uint8_t *p = buf_extend(&c->out, header + remaining length) (NULL: -1), then
     //         write there: the header, the topic's length (two bytes, big-endian) and bytes,
@@ -763,7 +494,7 @@ static void route(struct msg *m, unsigned qos, bool retain)
     // TODO 1. retain: keep_retained.
     TODO("step 1: retained");
     // TODO 2. Each session: the highest granted QoS among its subscriptions that match
-    //         (matches), if any: deliver(s, m, the lower of that and qos, false).
+    //         (mqtt_matches), if any: deliver(s, m, the lower of that and qos, false).
     TODO("step 2: one delivery to each matching session");
 }
 
@@ -810,9 +541,9 @@ static enum after reply(struct conn *c, const uint8_t *bytes, size_t n, const ch
 }
 
 // The CONNECT (3.1.4, course.md#mqtt-connect, course.md#mqtt-sessions).
-static enum after on_connect(struct conn *c, struct reader *r, const char **why)
+static enum after on_connect(struct conn *c, struct mqtt_reader *r, const char **why)
 {
-    // TODO 1. decode_connect: -1 is CLOSE. 1 (another level): CONNACK return code 1,
+    // TODO 1. mqtt_decode_connect: -1 is CLOSE. 1 (another level): CONNACK return code 1,
     //         {CONNACK << 4, 2, 0, 1}, and REFUSED (3.1.2-2). An empty client identifier with
     //         clean session 0: return code 2, REFUSED (3.1.3-8). Empty with clean session 1:
     //         give it one, unique among the sessions (3.1.3-6):
@@ -839,10 +570,11 @@ static enum after on_connect(struct conn *c, struct reader *r, const char **why)
 }
 
 // A PUBLISH (3.3, course.md#mqtt-publish); QoS 1 is answered with PUBACK, once routed (3.3.4).
-static enum after on_publish(struct conn *c, unsigned flags, struct reader *r, const char **why)
+static enum after on_publish(struct conn *c, unsigned flags, struct mqtt_reader *r,
+                             const char **why)
 {
     // TODO 1. QoS (flags >> 1) & 3, RETAIN flags & 1; the topic name, a string:
-    //         valid_topic_name, or CLOSE (3.3.2-2); a packet identifier at QoS 1 and 2 only
+    //         mqtt_valid_topic_name, or CLOSE (3.3.2-2); a packet identifier at QoS 1 and 2 only
     //         (3.3.2.2); QoS 2: CLOSE (not in the subset). The payload is the rest: r->p,
     //         r->left bytes, maybe none (3.3.3).
     TODO("step 1: decode");
@@ -854,16 +586,16 @@ static enum after on_publish(struct conn *c, unsigned flags, struct reader *r, c
 
 // A PUBACK: the message in flight with that identifier is done (4.3.2); the next waiting one
 // may go.
-static enum after on_puback(struct conn *c, struct reader *r)
+static enum after on_puback(struct conn *c, struct mqtt_reader *r)
 {
-    // TODO get_packet_id, at_end; take the message with that id out of s->in_flight (a list:
-    //      keep the one before it; the tail may change), msg_unref and free it, s->held - 1;
-    //      send_waiting. An unknown identifier changes nothing.
+    // TODO mqtt_get_packet_id, mqtt_at_end; take the message with that id out of s->in_flight
+    //      (a list: keep the one before it; the tail may change), msg_unref and free it,
+    //      s->held - 1; send_waiting. An unknown identifier changes nothing.
     TODO("acknowledged");
 }
 
 // Given: the subscription of s to this filter (the same bytes), or NULL.
-static struct sub *find_sub(struct session *s, struct bytes filter)
+static struct sub *find_sub(struct session *s, struct mqtt_bytes filter)
 {
     for (size_t i = 0; i < s->nsubs; i++)
         if (same(filter, s->subs[i].filter, s->subs[i].len))
@@ -873,7 +605,7 @@ static struct sub *find_sub(struct session *s, struct bytes filter)
 
 // A subscription of s to filter at qos: a filter already subscribed is replaced (3.8.4-3).
 // -1 if out of memory.
-static int subscribe(struct session *s, struct bytes filter, uint8_t qos)
+static int subscribe(struct session *s, struct mqtt_bytes filter, uint8_t qos)
 {
     // TODO find_sub: there, its new QoS. Else a copy of the filter's bytes (malloc, memcpy:
     //      they are no C string) at the end of s->subs (grown when full).
@@ -883,24 +615,24 @@ static int subscribe(struct session *s, struct bytes filter, uint8_t qos)
 // The next filter of a SUBSCRIBE (with its requested QoS) or an UNSUBSCRIBE (qos NULL): valid
 // (4.7.1), its QoS 0, 1 or 2 (3.8.3-4: the upper 6 bits are reserved, and QoS 3 does not
 // exist). false with r->why if not.
-static bool next_filter(struct reader *r, struct bytes *f, uint8_t *qos)
+static bool next_filter(struct mqtt_reader *r, struct mqtt_bytes *f, uint8_t *qos)
 {
-    // TODO get_string; with qos, get_u8; then valid_filter, and the QoS.
+    // TODO mqtt_get_string; with qos, mqtt_get_u8; then mqtt_valid_filter, and the QoS.
     TODO("the next filter");
 }
 
 // The filters after a SUBSCRIBE's or UNSUBSCRIBE's packet identifier, each good (next_filter),
 // at least one (3.8.3-3, 3.10.3-2): how many, or 0 with r->why.
-static size_t count_filters(struct reader *r, bool with_qos)
+static size_t count_filters(struct mqtt_reader *r, bool with_qos)
 {
     // TODO next_filter until r->left is 0.
     TODO("check and count the filters");
 }
 
 // A SUBSCRIBE (3.8, course.md#mqtt-topics, course.md#mqtt-retained).
-static enum after on_subscribe(struct conn *c, struct reader *r, const char **why)
+static enum after on_subscribe(struct conn *c, struct mqtt_reader *r, const char **why)
 {
-    // TODO 1. get_packet_id; keep a copy of the reader (the filters are read twice: first
+    // TODO 1. mqtt_get_packet_id; keep a copy of the reader (the filters are read twice: first
     //         checked, all of them, then acted on), then count_filters (0: CLOSE).
     TODO("step 1: the whole packet checked");
     // TODO 2. The SUBACK (3.9): first byte SUBACK << 4, remaining length 2 + n, the packet
@@ -917,9 +649,9 @@ static enum after on_subscribe(struct conn *c, struct reader *r, const char **wh
 
 // An UNSUBSCRIBE (3.10): the filters equal to those given, character by character (3.10.4-1),
 // are removed; UNSUBACK even if none was there (3.10.4-5).
-static enum after on_unsubscribe(struct conn *c, struct reader *r, const char **why)
+static enum after on_unsubscribe(struct conn *c, struct mqtt_reader *r, const char **why)
 {
-    // TODO get_packet_id; check every filter (count_filters, with a copy of the reader kept);
+    // TODO mqtt_get_packet_id; check every filter (count_filters, with a copy of the reader kept);
     //      then for each: find_sub, free its filter, and the subscriptions after it moved
     //      down one (memmove); then reply UNSUBACK, {UNSUBACK << 4, 2, id >> 8, id & 0xff}.
     TODO("unsubscribe, UNSUBACK");
@@ -927,14 +659,14 @@ static enum after on_unsubscribe(struct conn *c, struct reader *r, const char **
 
 // Act on one whole packet of c (course.md#mqtt-connect, course.md#mqtt-publish). CLOSE with
 // *why, unless the reader's why says it.
-static enum after handle(struct conn *c, const struct packet *p, const char **why)
+static enum after handle(struct conn *c, const struct mqtt_packet *p, const char **why)
 {
-    // TODO struct reader r = {.p = p->body, .left = p->len};
+    // TODO struct mqtt_reader r = {.p = p->body, .left = p->len};
     //      1. No CONNECT yet (c->session NULL): a CONNECT goes to on_connect; any other packet
     //         closes (3.1.0-1).
     //      2. switch (p->type): CONNECT again: close (3.1.0-2). PUBLISH, PUBACK, SUBSCRIBE,
-    //         UNSUBSCRIBE: their on_ function. PINGREQ (at_end): reply PINGRESP, d0 00
-    //         (3.12.4-1). DISCONNECT (at_end): DISCONNECTED, the will discarded (3.14.4-3).
+    //         UNSUBSCRIBE: their on_ function. PINGREQ (mqtt_at_end): reply PINGRESP, d0 00
+    //         (3.12.4-1). DISCONNECT (mqtt_at_end): DISCONNECTED, the will discarded (3.14.4-3).
     //         CONNACK, SUBACK, UNSUBACK, PINGRESP: a server's packet from a client: close.
     //      3. CLOSE and no *why yet: *why = r.why.
     TODO("act on one packet");
@@ -954,7 +686,7 @@ static void on_readable(struct conn *c)
     //         unread data is a reset, which may destroy the CONNACK before the client reads
     //         it). Else appended to the read buffer (buf_put).
     TODO("step 2: into the read buffer");
-    // TODO 3. While the buffer holds bytes: next_packet(c->in.data + c->in.start,
+    // TODO 3. While the buffer holds bytes: mqtt_next_packet(c->in.data + c->in.start,
     //         buf_len(&c->in), &p, &why): 0, return (a packet is cut: a later read brings the
     //         rest); -1, end_conn with the will. 1: handle it:
     //         GO_ON: buf_consume(&c->in, p.total), and the keep alive starts again (3.1.2-24:

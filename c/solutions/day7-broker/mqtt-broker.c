@@ -1,8 +1,8 @@
 /* mqtt-broker <port>: an MQTT 3.1.1 broker for devices, in the lab's subset: CONNECT, PUBLISH at
  * QoS 0 and 1, SUBSCRIBE and UNSUBSCRIBE with wildcards, retained messages, keep alive, wills,
- * and persistent sessions kept in memory (day7-broker, C track). Section numbers are those of
- * the OASIS standard "MQTT Version 3.1.1"; one with a dash is a normative statement
- * ([MQTT-3.1.2-3] in the standard).
+ * and persistent sessions kept in memory (day7-broker, C track), on the codec of mqtt-codec.c
+ * (mqtt-codec.h). Section numbers are those of the OASIS standard "MQTT Version 3.1.1"; one with
+ * a dash is a normative statement ([MQTT-3.1.2-3] in the standard).
  *
  * One thread serves every connection with ppoll(2), every socket non-blocking. Each connection
  * has a read buffer (the bytes received and not yet a whole packet: a packet is decoded once it
@@ -19,6 +19,7 @@
  * it. */
 #define BACKLOG 1024 /* make_server's listen: 1,000 devices may connect at once */
 #include "../common/net.h"
+#include "mqtt-codec.h"
 #include <fcntl.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -27,28 +28,12 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#define MAX_PACKET 262144             /* the largest packet taken, fixed header included */
 #define OUTBOX_BYTES (1024 * 1024)    /* deliveries are queued while an outbox holds less */
 #define READ_PAUSE (2 * OUTBOX_BYTES) /* a client that does not read its replies is not read */
 #define SESSION_QOS1 1000             /* QoS 1 messages a session holds: waiting and in flight */
 #define CONNECT_WAIT_MS 10000         /* for the CONNECT, from the accept */
 #define LINGER_MS 1000                /* for a refusing CONNACK to leave, before the close */
 #define CHUNK (64 * 1024)             /* one read */
-
-/* Packet types, the high nibble of the fixed header's first byte (2.2.1). */
-enum {
-    CONNECT = 1,
-    CONNACK = 2,
-    PUBLISH = 3,
-    PUBACK = 4,
-    SUBSCRIBE = 8,
-    SUBACK = 9,
-    UNSUBSCRIBE = 10,
-    UNSUBACK = 11,
-    PINGREQ = 12,
-    PINGRESP = 13,
-    DISCONNECT = 14,
-};
 
 /* ---- containers ---- */
 
@@ -205,13 +190,8 @@ static void queue_free(struct queue *q)
 
 /* ---- the broker's state ---- */
 
-/* Bytes of a packet (a string, a topic, a payload), where they are: not NUL-terminated. */
-struct bytes {
-    const uint8_t *p;
-    size_t len;
-};
-
-static bool same(struct bytes a, const uint8_t *b, size_t len)
+/* a holds exactly the len bytes at b. */
+static bool same(struct mqtt_bytes a, const uint8_t *b, size_t len)
 {
     return a.len == len && memcmp(a.p, b, len) == 0;
 }
@@ -322,338 +302,6 @@ static void free_session(struct session *s)
     free(s);
 }
 
-/* ---- the codec: packets out of bytes and into them (chapters 2 and 3) ---- */
-
-/* 2.2.3: 1 to 4 bytes, 7 bits each, least significant first, the high bit saying "another
- * follows". Returns how many bytes it took (*value set), 0 if buf ends inside it (read more),
- * -1 if a 4th byte still says "another follows". */
-static int remaining_length(const uint8_t *buf, size_t len, size_t *value)
-{
-    size_t v = 0;
-    for (int i = 0; i < 4; i++) {
-        if ((size_t)i == len)
-            return 0;
-        v |= (size_t)(buf[i] & 0x7f) << (7 * i);
-        if ((buf[i] & 0x80) == 0) {
-            *value = v;
-            return i + 1;
-        }
-    }
-    return -1;
-}
-
-/* Writes len as a remaining length at out (room for 4 bytes); returns how many it took. */
-static size_t put_remaining_length(uint8_t *out, size_t len)
-{
-    size_t n = 0;
-    do {
-        uint8_t byte = (uint8_t)(len % 128);
-        len /= 128;
-        if (len > 0)
-            byte |= 0x80;
-        out[n++] = byte;
-    } while (len > 0);
-    return n;
-}
-
-/* 2.2.2: the flags each type must carry; PUBLISH's are DUP, QoS and RETAIN (3.3.1). NULL if
- * they are right, else why not. */
-static const char *bad_flags(unsigned type, unsigned flags)
-{
-    unsigned qos = (flags >> 1) & 3;
-    switch (type) {
-    case PUBLISH:
-        if (qos == 3)
-            return "PUBLISH at QoS 3 (3.3.1-4)";
-        if (qos == 0 && (flags & 8) != 0)
-            return "DUP set at QoS 0 (3.3.1-2)";
-        return NULL;
-    case SUBSCRIBE:
-    case UNSUBSCRIBE:
-        return flags == 2 ? NULL : "SUBSCRIBE or UNSUBSCRIBE without flags 0010 (3.8.1-1)";
-    case CONNECT:
-    case CONNACK:
-    case PUBACK:
-    case SUBACK:
-    case UNSUBACK:
-    case PINGREQ:
-    case PINGRESP:
-    case DISCONNECT:
-        return flags == 0 ? NULL : "reserved flags set (2.2.2-2)";
-    default: /* 0 and 15 are reserved; 5, 6, 7 are QoS 2's, not in the subset */
-        return "unsupported packet type (2.2.1)";
-    }
-}
-
-/* A whole packet at the start of a read buffer. */
-struct packet {
-    unsigned type, flags;
-    const uint8_t *body; /* the variable header and the payload: len bytes */
-    size_t len;
-    size_t total; /* the packet's bytes, fixed header included */
-};
-
-/* The packet at the start of buf (len > 0 bytes received so far). Returns 1 with *p; 0 if buf
- * ends inside it (read more); -1 with *why if the bytes break the protocol (close). Type, flags
- * and size are judged from the fixed header alone: garbage and a packet over MAX_PACKET close
- * before their body is in. */
-static int next_packet(const uint8_t *buf, size_t len, struct packet *p, const char **why)
-{
-    size_t remaining;
-    int n = remaining_length(buf + 1, len - 1, &remaining);
-    if (n < 0) {
-        *why = "remaining length longer than 4 bytes (2.2.3)";
-        return -1;
-    }
-    if (n == 0)
-        return 0;
-    size_t total = 1 + (size_t)n + remaining;
-    if (total > MAX_PACKET) {
-        *why = "packet over the 256 KiB limit";
-        return -1;
-    }
-    const char *bad = bad_flags(buf[0] >> 4, buf[0] & 0x0fu);
-    if (bad != NULL) {
-        *why = bad;
-        return -1;
-    }
-    if (len < total)
-        return 0;
-    *p = (struct packet){.type = buf[0] >> 4u,
-                         .flags = buf[0] & 0x0fu,
-                         .body = buf + 1 + n,
-                         .len = remaining,
-                         .total = total};
-    return 1;
-}
-
-/* 1.5.3: well-formed UTF-8 (no overlong form, no surrogate, nothing past U+10FFFF) without
- * U+0000. */
-static bool utf8_ok(const uint8_t *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        uint8_t c = s[i];
-        if (c == 0)
-            return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t more;
-        uint8_t lo = 0x80, hi = 0xbf; /* the range of the byte after the first */
-        if (c >= 0xc2 && c <= 0xdf)
-            more = 1;
-        else if (c >= 0xe0 && c <= 0xef) {
-            more = 2;
-            if (c == 0xe0)
-                lo = 0xa0; /* overlong */
-            if (c == 0xed)
-                hi = 0x9f; /* surrogates */
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            more = 3;
-            if (c == 0xf0)
-                lo = 0x90; /* overlong */
-            if (c == 0xf4)
-                hi = 0x8f; /* past U+10FFFF */
-        } else
-            return false;
-        if (n - i <= more || s[i + 1] < lo || s[i + 1] > hi)
-            return false;
-        for (size_t k = 2; k <= more; k++)
-            if ((s[i + k] & 0xc0) != 0x80)
-                return false;
-        i += more + 1;
-    }
-    return true;
-}
-
-/* A cursor over a packet's body: every read checks that the bytes are there. */
-struct reader {
-    const uint8_t *p;
-    size_t left;
-    const char *why; /* what the first read that failed found */
-};
-
-static bool fail(struct reader *r, const char *why)
-{
-    if (r->why == NULL)
-        r->why = why;
-    return false;
-}
-
-static bool get_u8(struct reader *r, uint8_t *v)
-{
-    if (r->left < 1)
-        return fail(r, "field past the packet's end");
-    *v = r->p[0];
-    r->p++;
-    r->left--;
-    return true;
-}
-
-/* 1.5.2: most significant byte first. */
-static bool get_u16(struct reader *r, uint16_t *v)
-{
-    if (r->left < 2)
-        return fail(r, "field past the packet's end");
-    *v = (uint16_t)(r->p[0] << 8 | r->p[1]);
-    r->p += 2;
-    r->left -= 2;
-    return true;
-}
-
-static bool get_bytes(struct reader *r, size_t n, struct bytes *b)
-{
-    if (r->left < n)
-        return fail(r, "field past the packet's end");
-    *b = (struct bytes){r->p, n};
-    r->p += n;
-    r->left -= n;
-    return true;
-}
-
-/* 1.5.6: a 2-byte length, then the bytes. */
-static bool get_binary(struct reader *r, struct bytes *b)
-{
-    uint16_t n;
-    return get_u16(r, &n) && get_bytes(r, n, b);
-}
-
-/* 1.5.3: a 2-byte length, then UTF-8 without U+0000 (1.5.3-1, 1.5.3-2). */
-static bool get_string(struct reader *r, struct bytes *b)
-{
-    if (!get_binary(r, b))
-        return false;
-    return utf8_ok(b->p, b->len) || fail(r, "string not UTF-8, or holding U+0000 (1.5.3)");
-}
-
-/* 2.3.1-1: never 0. */
-static bool get_packet_id(struct reader *r, uint16_t *id)
-{
-    if (!get_u16(r, id))
-        return false;
-    return *id != 0 || fail(r, "packet identifier 0 (2.3.1-1)");
-}
-
-/* Every byte the remaining length announced must have been used. */
-static bool at_end(struct reader *r)
-{
-    return r->left == 0 || fail(r, "bytes left over at the packet's end");
-}
-
-/* A topic name: at least one character (4.7.3-1), no wildcard (3.3.2-2). */
-static bool valid_topic_name(struct bytes t)
-{
-    return t.len > 0 && memchr(t.p, '+', t.len) == NULL && memchr(t.p, '#', t.len) == NULL;
-}
-
-/* A topic filter: at least one character (4.7.3-1); `#` alone in the last level (4.7.1-2); `+`
- * alone in its level (4.7.1-3). */
-static bool valid_filter(struct bytes f)
-{
-    if (f.len == 0)
-        return false;
-    size_t start = 0;
-    for (size_t i = 0; i <= f.len; i++) {
-        if (i < f.len && f.p[i] != '/')
-            continue;
-        const uint8_t *level = f.p + start;
-        size_t len = i - start;
-        if (memchr(level, '#', len) != NULL && (len != 1 || i != f.len))
-            return false;
-        if (memchr(level, '+', len) != NULL && len != 1)
-            return false;
-        start = i + 1;
-    }
-    return true;
-}
-
-/* Does the valid filter f match the valid topic name t? (4.7) Level against level: `+` takes one
- * (even empty), `#` the rest (none included: `a/#` matches `a`); a topic starting with `$` is
- * not matched by a filter starting with a wildcard (4.7.2-1). */
-static bool matches(struct bytes f, struct bytes t)
-{
-    if (t.p[0] == '$' && (f.p[0] == '+' || f.p[0] == '#'))
-        return false;
-    size_t i = 0, j = 0; /* where the current levels start */
-    for (;;) {
-        size_t fe = i, te = j; /* where they end */
-        while (fe < f.len && f.p[fe] != '/')
-            fe++;
-        while (te < t.len && t.p[te] != '/')
-            te++;
-        if (fe - i == 1 && f.p[i] == '#')
-            return true;
-        bool plus = fe - i == 1 && f.p[i] == '+';
-        if (!plus && (fe - i != te - j || memcmp(f.p + i, t.p + j, fe - i) != 0))
-            return false;
-        if (fe == f.len || te == t.len) /* one ended: both, or the filter's rest is `/#` */
-            return (fe == f.len && te == t.len) ||
-                   (te == t.len && f.len - fe == 2 && f.p[fe + 1] == '#');
-        i = fe + 1;
-        j = te + 1;
-    }
-}
-
-/* 3.1.2 and 3.1.3: what a CONNECT says, its strings pointing into the packet. */
-struct connect {
-    bool clean;
-    uint16_t keep_alive;
-    struct bytes id;
-    bool will;
-    struct bytes will_topic, will_payload;
-    uint8_t will_qos;
-    bool will_retain;
-};
-
-/* Returns 0 with *k; 1 for a protocol level other than 4 (the rest is not read: another level
- * may lay it out otherwise); -1 with r->why if the packet is malformed. */
-static int decode_connect(struct reader *r, struct connect *k)
-{
-    struct bytes name, ignored;
-    uint8_t level, flags;
-    if (!get_string(r, &name) || !get_u8(r, &level))
-        return -1;
-    if (!same(name, (const uint8_t *)"MQTT", 4)) {
-        fail(r, "protocol name not MQTT (3.1.2-1)");
-        return -1;
-    }
-    if (level != 4)
-        return 1;
-    if (!get_u8(r, &flags))
-        return -1;
-    *k = (struct connect){.clean = flags & 0x02,
-                          .will = flags & 0x04,
-                          .will_qos = (flags >> 3) & 3,
-                          .will_retain = flags & 0x20};
-    bool password = flags & 0x40, user = flags & 0x80;
-    const char *bad = NULL;
-    if (flags & 0x01)
-        bad = "reserved connect flag set (3.1.2-3)";
-    else if (k->will_qos == 3)
-        bad = "will QoS 3 (3.1.2-14)";
-    else if (!k->will && (k->will_qos != 0 || k->will_retain))
-        bad = "will QoS or will retain without a will (3.1.2-13, 3.1.2-15)";
-    else if (password && !user)
-        bad = "a password without a user name (3.1.2-22)";
-    if (bad != NULL) {
-        fail(r, bad);
-        return -1;
-    }
-    if (!get_u16(r, &k->keep_alive) || !get_string(r, &k->id))
-        return -1;
-    if (k->will && (!get_string(r, &k->will_topic) || !get_binary(r, &k->will_payload)))
-        return -1;
-    if (k->will && !valid_topic_name(k->will_topic)) {
-        fail(r, "will topic empty or holding a wildcard (3.3.2-2)");
-        return -1;
-    }
-    if ((user && !get_string(r, &ignored)) || (password && !get_binary(r, &ignored)))
-        return -1;
-    return at_end(r) ? 0 : -1;
-}
-
 /* Queue a PUBLISH of m on c at qos (with the packet identifier id at QoS 1). -1 if out of
  * memory. */
 static int queue_publish(struct conn *c, const struct msg *m, unsigned qos, bool dup, bool retain,
@@ -662,7 +310,7 @@ static int queue_publish(struct conn *c, const struct msg *m, unsigned qos, bool
     size_t rem = 2 + m->topic_len + (qos > 0 ? 2 : 0) + m->payload_len;
     uint8_t head[5];
     head[0] = (uint8_t)(PUBLISH << 4 | (unsigned)dup << 3 | qos << 1 | (unsigned)retain);
-    size_t h = 1 + put_remaining_length(head + 1, rem);
+    size_t h = 1 + mqtt_put_remaining_length(head + 1, rem);
     uint8_t *p = buf_extend(&c->out, h + rem);
     if (p == NULL)
         return -1;
@@ -779,13 +427,13 @@ static void route(struct msg *m, unsigned qos, bool retain)
 {
     if (retain)
         keep_retained(m, qos);
-    struct bytes topic = {m->bytes, m->topic_len};
+    struct mqtt_bytes topic = {m->bytes, m->topic_len};
     for (size_t i = 0; i < nsessions; i++) {
         struct session *s = sessions[i];
         int granted = -1;
         for (size_t j = 0; j < s->nsubs; j++) {
-            struct bytes filter = {s->subs[j].filter, s->subs[j].len};
-            if (s->subs[j].qos > granted && matches(filter, topic))
+            struct mqtt_bytes filter = {s->subs[j].filter, s->subs[j].len};
+            if (s->subs[j].qos > granted && mqtt_matches(filter, topic))
                 granted = s->subs[j].qos;
         }
         if (granted >= 0)
@@ -842,10 +490,10 @@ static enum after reply(struct conn *c, const uint8_t *bytes, size_t n, const ch
 }
 
 /* 3.1.4: the CONNECT. */
-static enum after on_connect(struct conn *c, struct reader *r, const char **why)
+static enum after on_connect(struct conn *c, struct mqtt_reader *r, const char **why)
 {
-    struct connect k;
-    int decoded = decode_connect(r, &k);
+    struct mqtt_connect k;
+    int decoded = mqtt_decode_connect(r, &k);
     if (decoded < 0)
         return CLOSE;
     uint8_t connack[4] = {CONNACK << 4, 2, 0, 0};
@@ -862,7 +510,7 @@ static enum after on_connect(struct conn *c, struct reader *r, const char **why)
         do
             n = snprintf(given, sizeof given, "auto-%llu", ++assigned);
         while (find_session((const uint8_t *)given, (size_t)n) != NULL);
-        k.id = (struct bytes){(const uint8_t *)given, (size_t)n};
+        k.id = (struct mqtt_bytes){(const uint8_t *)given, (size_t)n};
     }
     /* 3.1.4-2: a connection serving this identifier already is closed, and its will published
      * (it sent no DISCONNECT); its session ends with it if it was a clean one. */
@@ -905,19 +553,20 @@ static enum after on_connect(struct conn *c, struct reader *r, const char **why)
 
 /* 3.3: a PUBLISH, at QoS 0 or 1 (2 closes: the subset's deviation); 3.3.4: QoS 1 is answered
  * with PUBACK, once routed. */
-static enum after on_publish(struct conn *c, unsigned flags, struct reader *r, const char **why)
+static enum after on_publish(struct conn *c, unsigned flags, struct mqtt_reader *r,
+                             const char **why)
 {
     unsigned qos = (flags >> 1) & 3;
     bool retain = flags & 1;
-    struct bytes topic;
+    struct mqtt_bytes topic;
     uint16_t id = 0;
-    if (!get_string(r, &topic))
+    if (!mqtt_get_string(r, &topic))
         return CLOSE;
-    if (!valid_topic_name(topic)) {
+    if (!mqtt_valid_topic_name(topic)) {
         *why = "topic name empty or holding a wildcard (3.3.2-2)";
         return CLOSE;
     }
-    if (qos > 0 && !get_packet_id(r, &id))
+    if (qos > 0 && !mqtt_get_packet_id(r, &id))
         return CLOSE;
     if (qos == 2) {
         *why = "PUBLISH at QoS 2, not in the subset";
@@ -937,10 +586,10 @@ static enum after on_publish(struct conn *c, unsigned flags, struct reader *r, c
 }
 
 /* 4.3.2: acknowledged; the next waiting message may go. */
-static enum after on_puback(struct conn *c, struct reader *r)
+static enum after on_puback(struct conn *c, struct mqtt_reader *r)
 {
     uint16_t id;
-    if (!get_packet_id(r, &id) || !at_end(r))
+    if (!mqtt_get_packet_id(r, &id) || !mqtt_at_end(r))
         return CLOSE;
     struct session *s = c->session;
     struct held *prev = NULL;
@@ -962,7 +611,7 @@ static enum after on_puback(struct conn *c, struct reader *r)
     return GO_ON;
 }
 
-static struct sub *find_sub(struct session *s, struct bytes filter)
+static struct sub *find_sub(struct session *s, struct mqtt_bytes filter)
 {
     for (size_t i = 0; i < s->nsubs; i++)
         if (same(filter, s->subs[i].filter, s->subs[i].len))
@@ -971,7 +620,7 @@ static struct sub *find_sub(struct session *s, struct bytes filter)
 }
 
 /* A filter already subscribed is replaced (3.8.4-3). -1 if out of memory. */
-static int subscribe(struct session *s, struct bytes filter, uint8_t qos)
+static int subscribe(struct session *s, struct mqtt_bytes filter, uint8_t qos)
 {
     struct sub *found = find_sub(s, filter);
     if (found != NULL) {
@@ -995,23 +644,23 @@ static int subscribe(struct session *s, struct bytes filter, uint8_t qos)
 /* The next filter of a SUBSCRIBE (with its requested QoS) or an UNSUBSCRIBE (qos NULL):
  * valid (4.7.1), its QoS 0, 1 or 2 (3.8.3-4: the upper 6 bits are reserved, and QoS 3 does not
  * exist). false with r->why if not. */
-static bool next_filter(struct reader *r, struct bytes *f, uint8_t *qos)
+static bool next_filter(struct mqtt_reader *r, struct mqtt_bytes *f, uint8_t *qos)
 {
-    if (!get_string(r, f) || (qos != NULL && !get_u8(r, qos)))
+    if (!mqtt_get_string(r, f) || (qos != NULL && !mqtt_get_u8(r, qos)))
         return false;
-    if (!valid_filter(*f))
-        return fail(r, "invalid topic filter (4.7.1)");
+    if (!mqtt_valid_filter(*f))
+        return mqtt_fail(r, "invalid topic filter (4.7.1)");
     if (qos != NULL && *qos > 2)
-        return fail(r, "requested QoS above 2 (3.8.3-4)");
+        return mqtt_fail(r, "requested QoS above 2 (3.8.3-4)");
     return true;
 }
 
 /* The filters after a SUBSCRIBE's or UNSUBSCRIBE's packet identifier, each good, at least one
  * (3.8.3-3, 3.10.3-2): how many, or 0 with r->why. */
-static size_t count_filters(struct reader *r, bool with_qos)
+static size_t count_filters(struct mqtt_reader *r, bool with_qos)
 {
     size_t n = 0;
-    struct bytes f;
+    struct mqtt_bytes f;
     uint8_t qos;
     while (r->left > 0) {
         if (!next_filter(r, &f, with_qos ? &qos : NULL))
@@ -1019,24 +668,24 @@ static size_t count_filters(struct reader *r, bool with_qos)
         n++;
     }
     if (n == 0)
-        fail(r, "no topic filter (3.8.3-3, 3.10.3-2)");
+        mqtt_fail(r, "no topic filter (3.8.3-3, 3.10.3-2)");
     return n;
 }
 
 /* 3.8: each filter granted the lower of its request and 1 (the subset's highest); SUBACK with
  * the granted QoS in the filters' order (3.9.3), then the retained messages each matches, RETAIN
  * set (3.3.1-6, 3.3.1-8). */
-static enum after on_subscribe(struct conn *c, struct reader *r, const char **why)
+static enum after on_subscribe(struct conn *c, struct mqtt_reader *r, const char **why)
 {
     uint16_t id;
-    if (!get_packet_id(r, &id))
+    if (!mqtt_get_packet_id(r, &id))
         return CLOSE;
-    const struct reader filters = *r; /* read again once the whole packet is known good */
+    const struct mqtt_reader filters = *r; /* read again once the whole packet is known good */
     size_t n = count_filters(r, true);
     if (n == 0)
         return CLOSE;
     uint8_t head[5] = {SUBACK << 4};
-    size_t h = 1 + put_remaining_length(head + 1, 2 + n);
+    size_t h = 1 + mqtt_put_remaining_length(head + 1, 2 + n);
     uint8_t *suback = buf_extend(&c->out, h + 2 + n);
     if (suback == NULL) {
         *why = "out of memory";
@@ -1046,9 +695,9 @@ static enum after on_subscribe(struct conn *c, struct reader *r, const char **wh
     suback[h] = (uint8_t)(id >> 8);
     suback[h + 1] = (uint8_t)id;
     struct session *s = c->session;
-    struct reader again = filters;
+    struct mqtt_reader again = filters;
     for (size_t i = 0; i < n; i++) {
-        struct bytes f;
+        struct mqtt_bytes f;
         uint8_t qos = 0;
         (void)next_filter(&again, &f, &qos); /* known good */
         uint8_t granted = qos > 1 ? 1 : qos;
@@ -1057,13 +706,13 @@ static enum after on_subscribe(struct conn *c, struct reader *r, const char **wh
     /* (suback is not used past here: a delivery below may move the outbox) */
     again = filters;
     for (size_t i = 0; i < n; i++) {
-        struct bytes f;
+        struct mqtt_bytes f;
         uint8_t qos;
         (void)next_filter(&again, &f, &qos);
         const struct sub *sub = find_sub(s, f);
         for (size_t j = 0; sub != NULL && j < nretained; j++) {
             struct msg *m = retained[j].m;
-            if (matches(f, (struct bytes){m->bytes, m->topic_len}))
+            if (mqtt_matches(f, (struct mqtt_bytes){m->bytes, m->topic_len}))
                 deliver(s, m, retained[j].qos < sub->qos ? retained[j].qos : sub->qos, true);
         }
     }
@@ -1072,18 +721,18 @@ static enum after on_subscribe(struct conn *c, struct reader *r, const char **wh
 
 /* 3.10: the filters equal to those given, character by character (3.10.4-1), are removed;
  * UNSUBACK even if none was there (3.10.4-5). */
-static enum after on_unsubscribe(struct conn *c, struct reader *r, const char **why)
+static enum after on_unsubscribe(struct conn *c, struct mqtt_reader *r, const char **why)
 {
     uint16_t id;
-    if (!get_packet_id(r, &id))
+    if (!mqtt_get_packet_id(r, &id))
         return CLOSE;
-    struct reader again = *r;
+    struct mqtt_reader again = *r;
     size_t n = count_filters(r, false);
     if (n == 0)
         return CLOSE;
     struct session *s = c->session;
     for (size_t i = 0; i < n; i++) {
-        struct bytes f;
+        struct mqtt_bytes f;
         (void)next_filter(&again, &f, NULL);
         struct sub *sub = find_sub(s, f);
         if (sub != NULL) {
@@ -1097,9 +746,9 @@ static enum after on_unsubscribe(struct conn *c, struct reader *r, const char **
 }
 
 /* Act on one whole packet of c. */
-static enum after handle(struct conn *c, const struct packet *p, const char **why)
+static enum after handle(struct conn *c, const struct mqtt_packet *p, const char **why)
 {
-    struct reader r = {.p = p->body, .left = p->len};
+    struct mqtt_reader r = {.p = p->body, .left = p->len};
     enum after next = CLOSE;
     if (c->session == NULL) { /* 3.1.0-1: the first packet is a CONNECT */
         if (p->type == CONNECT)
@@ -1125,11 +774,11 @@ static enum after handle(struct conn *c, const struct packet *p, const char **wh
             next = on_unsubscribe(c, &r, why);
             break;
         case PINGREQ: /* 3.12.4-1 */
-            if (at_end(&r))
+            if (mqtt_at_end(&r))
                 next = reply(c, pingresp, sizeof pingresp, why);
             break;
         case DISCONNECT: /* 3.14.4-3: the will is discarded */
-            if (at_end(&r))
+            if (mqtt_at_end(&r))
                 next = DISCONNECTED;
             break;
         default: /* CONNACK, SUBACK, UNSUBACK, PINGRESP */
@@ -1167,9 +816,9 @@ static void on_readable(struct conn *c)
     }
     int64_t now = now_ms();
     while (buf_len(&c->in) > 0) {
-        struct packet p;
+        struct mqtt_packet p;
         const char *why = NULL;
-        int found = next_packet(c->in.data + c->in.start, buf_len(&c->in), &p, &why);
+        int found = mqtt_next_packet(c->in.data + c->in.start, buf_len(&c->in), &p, &why);
         if (found == 0)
             return; /* cut: the rest comes with a later read */
         switch (found < 0 ? CLOSE : handle(c, &p, &why)) {

@@ -208,6 +208,23 @@ const SHIMS: &[(&str, &[(&str, &str)])] = &[
             ),
         ],
     ),
+    (
+        "day7-broker",
+        &[
+            (
+                "Cargo.toml",
+                include_str!("../../c-track/shims/day7-broker/Cargo.toml"),
+            ),
+            (
+                "build.rs",
+                include_str!("../../c-track/shims/day7-broker/build.rs"),
+            ),
+            (
+                "src/lib.rs",
+                include_str!("../../c-track/shims/day7-broker/src/lib.rs"),
+            ),
+        ],
+    ),
 ];
 
 /// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path

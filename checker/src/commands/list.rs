@@ -1,5 +1,5 @@
 //! `checker list` (every exercise and test id, with the program each test runs: the NAME of
-//! `--program NAME=PATH`) and `checker hint <exercise>`.
+//! `--program NAME=PATH`; an exercise in parts part by part) and `checker hint <exercise>`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -13,8 +13,9 @@ use crate::cli::Format;
 use crate::exercises;
 use crate::exercises::kit::c_hints;
 use crate::lab::course;
+use crate::lab::exercise::Exercise;
 use crate::lab::selection;
-use crate::lab::test::tests_of;
+use crate::lab::test::{Test, tests_of};
 use crate::report::lines::{Lines, terminal_columns};
 
 /// Every exercise of `track`'s (`--track c`: those the C track has) with its tests.
@@ -32,10 +33,16 @@ pub fn list(format: Format, track: Track, tr: &Messages) -> Result<ExitCode> {
                             "id": t.id, "title": t.title, "points": t.points,
                             "timeout": t.timeout.as_secs_f64(), "section": t.section, "hint": t.hint,
                             "program": t.program, "family": t.family.map(|f| f.name),
+                            "part": ex.part_of(t.id),
                         })
                     })
                     .collect();
-                serde_json::json!({"name": ex.name, "day": ex.day, "title": ex.title, "section": ex.section, "tests": tests})
+                let parts: Vec<serde_json::Value> = ex
+                    .parts
+                    .iter()
+                    .map(|p| serde_json::json!({"title": p.title, "section": p.section, "tests": p.tests}))
+                    .collect();
+                serde_json::json!({"name": ex.name, "day": ex.day, "title": ex.title, "section": ex.section, "parts": parts, "tests": tests})
             })
             .collect();
         quiet_on_broken_pipe(writeln!(out, "{}", serde_json::to_string_pretty(&doc)?))?;
@@ -57,7 +64,20 @@ pub fn list(format: Format, track: Track, tr: &Messages) -> Result<ExitCode> {
                 section = ex.section
             );
             lines.titled(&tr.render(&heading))?;
-            for t in tests_of(ex) {
+            for t in by_part(ex) {
+                // An exercise in parts: each part's heading before its first test.
+                if let Some(n) = ex.part_of(t.id)
+                    && ex.parts[n - 1].tests.first() == Some(&t.id)
+                {
+                    let part = msg!(
+                        "list-part",
+                        part = n,
+                        title = ex.part_title_in(n, tr).as_ref(),
+                        course = tr.course(),
+                        section = ex.parts[n - 1].section
+                    );
+                    lines.indented(2, &tr.render(&part), 4)?;
+                }
                 let program = t.program.map(|p| format!("[{p}] ")).unwrap_or_default();
                 let points = msg!("list-points", points = format!("{:>2}", t.points));
                 let lead = format!("  {}/{:24} {}  ", ex.name, t.id, tr.render(&points));
@@ -67,6 +87,18 @@ pub fn list(format: Format, track: Track, tr: &Messages) -> Result<ExitCode> {
         Ok(())
     })())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The tests of `ex` in the order `list` shows them: part by part (the rules, in none, last),
+/// or as its table has them.
+fn by_part(ex: &'static Exercise) -> Vec<Test> {
+    let mut tests = tests_of(ex);
+    tests.sort_by_key(|t| {
+        let n = ex.part_of(t.id);
+        let at = n.and_then(|n| ex.parts[n - 1].tests.iter().position(|id| *id == t.id));
+        (n.is_none() && !ex.parts.is_empty(), n, at)
+    });
+    tests
 }
 
 pub fn hint(name: &str, track: Track, tr: &Messages) -> Result<ExitCode> {

@@ -148,6 +148,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: round_trips,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

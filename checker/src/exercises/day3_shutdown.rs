@@ -121,6 +121,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: client_waits_for_eof,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

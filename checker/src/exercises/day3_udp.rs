@@ -138,6 +138,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: client_gives_up,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

@@ -32,6 +32,7 @@ pub static EXERCISE: Exercise = Exercise {
         Takes::family(&ONE_THREAD, SERVER),
     ],
     tests: &[],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

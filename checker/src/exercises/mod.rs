@@ -81,6 +81,18 @@ mod tests {
     }
 
     #[test]
+    fn an_exercise_in_parts_has_each_test_in_one_part() {
+        for ex in ALL {
+            assert_eq!(
+                crate::lab::test::part_mistakes(ex),
+                Vec::<String>::new(),
+                "{}",
+                ex.name
+            );
+        }
+    }
+
+    #[test]
     fn test_ids_are_unique_and_the_rules_come_last() {
         for ex in ALL {
             let tests = tests_of(ex);

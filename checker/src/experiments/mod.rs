@@ -11,6 +11,7 @@
 mod close;
 mod connection;
 mod icmp;
+mod mqtt;
 mod net;
 mod passing;
 mod processes;
@@ -185,6 +186,20 @@ pub static ALL: &[Experiment] = &[
         needs_namespace: false,
         title_id: "try-scm-rights--title",
         run: passing::scm_rights,
+    },
+    Experiment {
+        name: "length-byte-at-a-time",
+        section: "mqtt-packets",
+        needs_namespace: false,
+        title_id: "try-length-byte-at-a-time--title",
+        run: mqtt::length_byte_at_a_time,
+    },
+    Experiment {
+        name: "send-buffer-full",
+        section: "mqtt-load",
+        needs_namespace: false,
+        title_id: "try-send-buffer-full--title",
+        run: mqtt::send_buffer_full,
     },
 ];
 

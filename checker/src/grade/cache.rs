@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::base::files::package_files;
 use crate::base::hash::Fnv;
 use crate::base::hash::this_checker;
+use crate::base::verdict::Status;
 use crate::base::workspace::{self, Track, Tree};
 use crate::grade::outcome::{ExerciseReport, ExerciseStatus};
 use crate::lab::exercise::Exercise;
@@ -26,6 +27,9 @@ pub struct Summary {
     pub tests: usize,
     pub points: u32,
     pub max_points: u32,
+    /// Each test's id and status, in the exercise's order: what the overview lists under an
+    /// exercise's parts.
+    pub outcomes: Vec<(String, Status)>,
 }
 
 impl Summary {
@@ -38,8 +42,36 @@ impl Summary {
             tests: report.tests.len(),
             points,
             max_points,
+            outcomes: report
+                .tests
+                .iter()
+                .map(|t| (t.test.id.to_string(), t.status))
+                .collect(),
         }
     }
+}
+
+/// Every status, as the cache names it: the machine reports' names, but for the test the
+/// machine kept from being judged, which they call an error.
+const STATUSES: [Status; 7] = [
+    Status::Pass,
+    Status::Fail,
+    Status::Error,
+    Status::NotStarted,
+    Status::DoesNotCompile,
+    Status::NotApplicable,
+    Status::Unjudged,
+];
+
+fn stored_name(status: Status) -> &'static str {
+    match status {
+        Status::Unjudged => "unjudged",
+        other => other.name(),
+    }
+}
+
+fn stored_status(name: &str) -> Option<Status> {
+    STATUSES.into_iter().find(|s| stored_name(*s) == name)
 }
 
 fn dir() -> PathBuf {
@@ -81,6 +113,11 @@ pub fn load(tree: &Tree, exercise: &Exercise) -> Option<Summary> {
         tests: v["tests"].as_u64()? as usize,
         points: v["points"].as_u64()? as u32,
         max_points: v["max_points"].as_u64()? as u32,
+        outcomes: v["outcomes"]
+            .as_array()?
+            .iter()
+            .map(|o| Some((o[0].as_str()?.to_string(), stored_status(o[1].as_str()?)?)))
+            .collect::<Option<Vec<_>>>()?,
     })
 }
 
@@ -94,6 +131,7 @@ pub fn store(tree: &Tree, report: &ExerciseReport) {
         "key": key(tree, report.exercise),
         "status": s.status.name(), "passed": s.passed, "not_started": s.not_started, "tests": s.tests,
         "points": s.points, "max_points": s.max_points,
+        "outcomes": s.outcomes.iter().map(|(id, st)| json!([id, stored_name(*st)])).collect::<Vec<_>>(),
     });
     let _ = std::fs::create_dir_all(dir());
     let _ = std::fs::write(file(tree, report.exercise), doc.to_string());

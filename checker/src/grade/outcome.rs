@@ -390,6 +390,7 @@ mod tests {
         student_files: &[],
         families: &[],
         tests: &[case("a", 2), case("b", 3)],
+        parts: &[],
         rules: &RULES,
         c: None,
     };

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 pub use super::case::{RULES_ID, TestCase, catalog_key, secs};
 use super::family::Takes;
+use super::part::Part;
 use super::track::CTrack;
 use crate::base::i18n::Messages;
 use crate::base::workspace::Track;
@@ -29,6 +30,8 @@ pub struct Exercise {
     pub families: &'static [Takes],
     /// Its own tests.
     pub tests: &'static [TestCase],
+    /// Its parts, each a sitting with the tests it unlocks (`part.rs`); none for most.
+    pub parts: &'static [Part],
     /// The test every exercise ends with: its rules hold (exercises/kit/rules.rs).
     pub rules: &'static TestCase,
     /// The exercise on the C track (`track.rs`); `None`: Rust only.
@@ -74,5 +77,25 @@ impl Exercise {
     /// The exercise's one-line title in the reader's language.
     pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
         tr.own_or(&catalog_key(self.name, None, "title"), self.title)
+    }
+
+    /// The catalog key of the title of its part `n` (1-based, as the reports number them).
+    pub fn part_key(&self, n: usize) -> String {
+        catalog_key(self.name, Some(&format!("part-{n}")), "title")
+    }
+
+    /// The title of its part `n` (1-based) in the reader's language.
+    pub fn part_title_in<'a>(&'a self, n: usize, tr: &'a Messages) -> Cow<'a, str> {
+        let part = &self.parts[n - 1];
+        tr.own_or(&self.part_key(n), part.title)
+    }
+
+    /// The number (1-based) of the part test `id` belongs to; `None` for the rules, or an
+    /// exercise without parts.
+    pub fn part_of(&self, id: &str) -> Option<usize> {
+        self.parts
+            .iter()
+            .position(|p| p.tests.contains(&id))
+            .map(|i| i + 1)
     }
 }

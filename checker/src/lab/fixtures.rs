@@ -1,10 +1,11 @@
 //! A small catalogue for the unit tests of the layers above (selection, planning, scheduling,
 //! outcomes, reports): two days, a library and a program exercise, a family taken with a
-//! variant, a tweak and `after_own`.
+//! variant, a tweak and `after_own`, and the library in parts.
 
 use super::case::{RULES_ID, TestCase, secs};
 use super::exercise::{Exercise, ExerciseKind};
 use super::family::{Family, Takes, Tweak, Variant};
+use super::part::Part;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 
@@ -47,7 +48,9 @@ pub static DESIGN: Variant = Variant {
 };
 
 /// `day1-lib`: a library with two tests of its own.
-pub static LIB: Exercise = Exercise {
+pub static LIB: Exercise = LIBRARY;
+
+const LIBRARY: Exercise = Exercise {
     name: "day1-lib",
     day: 1,
     title: "a library",
@@ -60,6 +63,7 @@ pub static LIB: Exercise = Exercise {
     student_files: &["src/lib.rs"],
     families: &[],
     tests: &[row("add", 1, 5), row("sub", 2, 30)],
+    parts: &[],
     rules: &RULES,
     c: None,
 };
@@ -85,8 +89,44 @@ pub static SERVER: Exercise = Exercise {
         program: Some("client"),
         ..row("client-talks", 1, 15)
     }],
+    parts: &[],
     rules: &RULES,
     c: None,
+};
+
+/// `day1-parted`: `LIB` in two parts, a test each.
+pub static PARTED: Exercise = Exercise {
+    name: "day1-parted",
+    parts: &[
+        Part {
+            title: "adding",
+            section: "day1-adding",
+            tests: &["add"],
+        },
+        Part {
+            title: "taking away",
+            section: "day1-taking-away",
+            tests: &["sub"],
+        },
+    ],
+    ..LIBRARY
+};
+
+/// `PARTED` with its parts wrong: `add` in none, `sub` in two, a test it does not have.
+pub static PARTED_WRONG: Exercise = Exercise {
+    parts: &[
+        Part {
+            title: "wrong",
+            section: "day1-wrong",
+            tests: &["sub", "ghost"],
+        },
+        Part {
+            title: "again",
+            section: "day1-again",
+            tests: &["sub"],
+        },
+    ],
+    ..LIBRARY
 };
 
 pub static CATALOGUE: &[&Exercise] = &[&LIB, &SERVER];

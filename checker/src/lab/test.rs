@@ -79,8 +79,9 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
 }
 
 /// Every entry the other languages' catalogs need for an exercise's table, with its English:
-/// its title, its tests' titles and hints, and every text of the families it takes (those an
-/// exercise tweaks away are still the family's, for the next exercise that takes it).
+/// its title, its tests' titles and hints, its parts' titles, and every text of the families it
+/// takes (those an exercise tweaks away are still the family's, for the next exercise that takes
+/// it).
 pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str)> {
     let mut entries = vec![(catalog_key(exercise.name, None, "title"), exercise.title)];
     let families = exercise.families.iter().flat_map(|takes| {
@@ -95,7 +96,12 @@ pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str
     let tests = tests_of(exercise)
         .into_iter()
         .flat_map(|t| [(t.title_key(), t.title), (t.hint_key(), t.hint)]);
-    for (key, english) in families.chain(tests) {
+    let parts = exercise
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (exercise.part_key(i + 1), p.title));
+    for (key, english) in families.chain(tests).chain(parts) {
         if !entries.iter().any(|(k, _)| *k == key) {
             entries.push((key, english));
         }
@@ -160,6 +166,42 @@ impl Test {
     }
 }
 
+/// What is wrong with `exercise`'s parts (`part.rs`): a test in no part or in two, or a part naming a test
+/// the exercise does not have. (A part lists its tests in build order, which need not be the
+/// table's.)
+pub fn part_mistakes(exercise: &'static Exercise) -> Vec<String> {
+    if exercise.parts.is_empty() {
+        return Vec::new();
+    }
+    let tests = tests_of(exercise);
+    let mut found = Vec::new();
+    for t in tests.iter().filter(|t| !t.is_rules) {
+        let parts = exercise
+            .parts
+            .iter()
+            .filter(|p| p.tests.contains(&t.id))
+            .count();
+        if parts != 1 {
+            found.push(format!("{}: {} is in {parts} parts", exercise.name, t.id));
+        }
+    }
+    let named: Vec<&str> = exercise
+        .parts
+        .iter()
+        .flat_map(|p| p.tests)
+        .copied()
+        .collect();
+    for id in &named {
+        if !tests.iter().any(|t| !t.is_rules && t.id == *id) {
+            found.push(format!(
+                "{}: a part names {id}, not a test of it",
+                exercise.name
+            ));
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +249,20 @@ mod tests {
         );
         let entries = catalog_entries(&LIB);
         assert!(entries.contains(&("day1-lib--add--hint".to_string(), "a hint")));
+    }
+
+    #[test]
+    fn a_test_is_in_exactly_one_part() {
+        use crate::lab::fixtures::{PARTED, PARTED_WRONG};
+        assert_eq!(part_mistakes(&PARTED), Vec::<String>::new());
+        assert_eq!(PARTED.part_of("add"), Some(1));
+        assert_eq!(PARTED.part_of("sub"), Some(2));
+        assert_eq!(PARTED.part_of("rules"), None);
+        assert_eq!(PARTED.part_key(2), "day1-parted--part-2--title");
+        let wrong = part_mistakes(&PARTED_WRONG);
+        assert_eq!(wrong.len(), 3, "{wrong:?}");
+        assert!(wrong[0].contains("add is in 0 parts"), "{wrong:?}");
+        assert!(wrong[1].contains("sub is in 2 parts"), "{wrong:?}");
+        assert!(wrong[2].contains("ghost"), "{wrong:?}");
     }
 }

@@ -33,6 +33,7 @@ pub static EXERCISE: Exercise = Exercise {
         program: None,
         run: double,
     }],
+    parts: &[],
     rules: &RULES,
     c: None,
 };

@@ -32,6 +32,7 @@ pub static EXERCISE: Exercise = Exercise {
         program: Some(SERVER),
         run: greets,
     }],
+    parts: &[],
     rules: &RULES,
     c: None,
 };

@@ -1,12 +1,15 @@
 //! Day 7 — an MQTT 3.1.1 broker, its first half: the packets, their codec, and topic
 //! matching. The broker itself is `src/bin/mqtt-broker.rs`, built on this file.
 //!
-//! Read course.md#mqtt (한국어: course.ko.md#mqtt), course.md#mqtt-packets (한국어: course.ko.md#mqtt-packets), course.md#mqtt-topics (한국어: course.ko.md#mqtt-topics), course.md#mqtt-hostile (한국어: course.ko.md#mqtt-hostile) and course.md#day7-broker (한국어: course.ko.md#day7-broker),
+//! Read course.md#mqtt (한국어: course.ko.md#mqtt), course.md#mqtt-packets (한국어: course.ko.md#mqtt-packets), course.md#mqtt-connect (한국어: course.ko.md#mqtt-connect), course.md#mqtt-topics (한국어: course.ko.md#mqtt-topics), course.md#mqtt-hostile (한국어: course.ko.md#mqtt-hostile) and course.md#day7-broker (한국어: course.ko.md#day7-broker),
 //! then replace the `todo!()`s below: this file first, since the broker needs it. Grade
-//! yourself with `cargo run -p checker day7-broker` (it grades the broker from outside, and so
-//! this codec too). Write a few `#[cfg(test)]` tests of your own as you go: 2.2.3's table of
-//! remaining lengths and 4.7's examples of filters make good first ones, and
-//! `cargo test -p day7-broker --lib` runs them in a second.
+//! yourself with `cargo run -p checker day7-broker`: its first tests call this codec alone
+//! (`decode_remaining_length`, `encode_remaining_length`, `check_flags`, `decode`), so they pass
+//! before any broker runs; the others grade the broker from outside, and this codec with it.
+//! The tests at the end of this file run in a second, without a socket
+//! (`cargo test -p day7-broker --lib`): each fails with "not yet implemented" until the
+//! functions it calls are written. Add your own beside them as you go: 4.7's examples of
+//! filters make good ones.
 //!
 //! Section numbers in the comments (`2.2.3`, `3.1.2-3`, …) are those of the OASIS standard
 //! "MQTT Version 3.1.1" (29 October 2014); a number with a dash is a normative statement
@@ -15,10 +18,11 @@
 //! Contract: this file knows nothing of sockets. `decode` takes the bytes received so far and
 //! says whether they begin with a whole packet (and how many bytes it took), end inside one
 //! (read more), or break the protocol (close the connection); `encode` appends a packet's bytes
-//! to a buffer; `matches` tells whether a topic filter matches a topic name. The constants, the
-//! types and the `pub fn` signatures are fixed: the broker uses them. The data definitions are
-//! given whole, they are the vocabulary; the private helpers (`check_flags`, `Reader`,
-//! `decode_body`, `decode_connect`, `put_str`, `put_bytes`) are a suggested shape, yours to change.
+//! to a buffer; `check_flags` judges a fixed header's type and flags; `matches` tells whether a
+//! topic filter matches a topic name. The constants, the types and the `pub fn` signatures are
+//! fixed: the broker and the checker use them. The data definitions are given whole, they are
+//! the vocabulary; the private helpers (`Reader`, `decode_body`, `decode_connect`, `put_str`,
+//! `put_bytes`) are a suggested shape, yours to change.
 //! Rules: no MQTT crate (rumqttc, rumqttd, mqttbytes, paho-mqtt): the codec is the lesson (see
 //! clippy.toml).
 //!
@@ -237,8 +241,10 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, ProtocolError> {
     todo!("decode the packet at the start of buf")
 }
 
-/// 2.2.2: the flags each type must carry. PUBLISH's are DUP, QoS and RETAIN (3.3.1).
-fn check_flags(packet_type: u8, flags: u8) -> Result<(), ProtocolError> {
+/// 2.2.2: the flags each type must carry, judged from the fixed header's first byte alone:
+/// `Ok(())` if `flags` (its low nibble) are allowed on `packet_type` (its high nibble), else the
+/// error that closes the connection. PUBLISH's flags are DUP, QoS and RETAIN (3.3.1).
+pub fn check_flags(packet_type: u8, flags: u8) -> Result<(), ProtocolError> {
     // TODO match packet_type:
     //      PUBLISH: its QoS is `(flags >> 1) & 0b11`; QoS 3 (3.3.1-4), or DUP (`0b1000`) at
     //        QoS 0 (3.3.1-2): `Err(BadFlags { packet_type, flags })`; else `Ok(())`.
@@ -419,4 +425,193 @@ pub fn matches(filter: &str, topic: &str) -> bool {
     //> let (mut f, mut t) = (filter.split('/'), topic.split('/'));
     //> let pair = (f.next(), t.next()); // (Some("#"), _), (Some("+"), Some(_)), (None, None), …
     todo!("does the filter match the topic")
+}
+
+/// The codec's first tests: `cargo test -p day7-broker --lib` runs them in a second, without a
+/// socket. Each one fails with "not yet implemented" until the functions it calls are written
+/// (`decode_remaining_length` and `encode_remaining_length` first, then `encode` and `decode`,
+/// then `matches`); add your own beside them as you go.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn encoded(p: &Packet) -> Vec<u8> {
+        let mut out = Vec::new();
+        encode(p, &mut out);
+        out
+    }
+
+    fn samples() -> Vec<Packet> {
+        vec![
+            Packet::Connect {
+                clean_session: true,
+                keep_alive: 60,
+                client_id: "dev-1".into(),
+                will: Some(Will {
+                    topic: "dev/1/status".into(),
+                    payload: b"gone".to_vec(),
+                    qos: 1,
+                    retain: true,
+                }),
+                username: Some("user".into()),
+                password: Some(b"secret".to_vec()),
+            },
+            Packet::Connect {
+                clean_session: false,
+                keep_alive: 0,
+                client_id: String::new(),
+                will: None,
+                username: None,
+                password: None,
+            },
+            Packet::Connack {
+                session_present: true,
+                return_code: 0,
+            },
+            Packet::Publish {
+                dup: false,
+                qos: 0,
+                retain: true,
+                topic: "a/b".into(),
+                packet_id: None,
+                payload: b"hello".to_vec(),
+            },
+            Packet::Publish {
+                dup: true,
+                qos: 1,
+                retain: false,
+                topic: "sensors/kitchen/temp".into(),
+                packet_id: Some(7),
+                payload: Vec::new(),
+            },
+            Packet::Puback { packet_id: 7 },
+            Packet::Subscribe {
+                packet_id: 1,
+                filters: vec![("a/+/c".into(), 1), ("#".into(), 0)],
+            },
+            Packet::Suback {
+                packet_id: 1,
+                return_codes: vec![1, 0, 0x80],
+            },
+            Packet::Unsubscribe {
+                packet_id: 2,
+                filters: vec!["a/+/c".into()],
+            },
+            Packet::Unsuback { packet_id: 2 },
+            Packet::Pingreq,
+            Packet::Pingresp,
+            Packet::Disconnect,
+        ]
+    }
+
+    #[test]
+    fn remaining_length_boundaries() {
+        // 2.2.3's table: the edges of 1, 2, 3 and 4 bytes.
+        for (len, bytes) in [
+            (0usize, vec![0x00u8]),
+            (127, vec![0x7f]),
+            (128, vec![0x80, 0x01]),
+            (16_383, vec![0xff, 0x7f]),
+            (16_384, vec![0x80, 0x80, 0x01]),
+            (2_097_151, vec![0xff, 0xff, 0x7f]),
+            (2_097_152, vec![0x80, 0x80, 0x80, 0x01]),
+            (268_435_455, vec![0xff, 0xff, 0xff, 0x7f]),
+        ] {
+            let mut out = Vec::new();
+            encode_remaining_length(len, &mut out);
+            assert_eq!(out, bytes, "encoding {len}");
+            assert_eq!(
+                decode_remaining_length(&bytes),
+                Ok(Some((len, bytes.len()))),
+                "decoding {len}"
+            );
+            // Cut anywhere inside: more bytes needed, not an error.
+            for cut in 0..bytes.len() {
+                assert_eq!(decode_remaining_length(&bytes[..cut]), Ok(None));
+            }
+        }
+    }
+
+    #[test]
+    fn five_byte_remaining_length_is_refused() {
+        let five = [0xff, 0xff, 0xff, 0xff, 0x7f];
+        assert_eq!(
+            decode_remaining_length(&five),
+            Err(ProtocolError::RemainingLengthTooLong)
+        );
+        // Refused as soon as the 4th byte says "more", before a 5th arrives.
+        assert_eq!(
+            decode(&[0x30, 0x80, 0x80, 0x80, 0x80]),
+            Err(ProtocolError::RemainingLengthTooLong)
+        );
+    }
+
+    #[test]
+    fn empty_packets_have_remaining_length_zero() {
+        assert_eq!(encoded(&Packet::Pingreq), [0xc0, 0x00]);
+        assert_eq!(encoded(&Packet::Pingresp), [0xd0, 0x00]);
+        assert_eq!(encoded(&Packet::Disconnect), [0xe0, 0x00]);
+    }
+
+    #[test]
+    fn cut_anywhere_then_whole() {
+        // Every packet, and the stream of all of them, cut at every byte: `None` before the
+        // end, the packet at it; what follows a packet is left for the next call.
+        let mut stream = Vec::new();
+        for p in samples() {
+            let bytes = encoded(&p);
+            for cut in 0..bytes.len() {
+                assert_eq!(decode(&bytes[..cut]), Ok(None), "{p:?} cut at {cut}");
+            }
+            stream.extend_from_slice(&bytes);
+        }
+        // Fed a byte at a time, as a slow network would.
+        let mut received = Vec::new();
+        let mut got = Vec::new();
+        for &b in &stream {
+            received.push(b);
+            while let Some((p, n)) = decode(&received).unwrap() {
+                got.push(p);
+                received.drain(..n);
+            }
+        }
+        assert!(received.is_empty());
+        assert_eq!(got, samples());
+    }
+
+    #[test]
+    fn wildcards() {
+        let yes = [
+            ("sport/#", "sport"),
+            ("sport/#", "sport/tennis"),
+            ("sport/#", "sport/tennis/player1"),
+            ("sport/tennis/#", "sport/tennis"),
+            ("#", "anything/at/all"),
+            ("sport/+", "sport/"),
+            ("sport/+/player1", "sport/tennis/player1"),
+            ("+/+", "/finance"),
+            ("/+", "/finance"),
+            ("+", "sport"),
+            ("a/b", "a/b"),
+            ("$SYS/#", "$SYS/broker/load"),
+            ("$SYS/+/load", "$SYS/broker/load"),
+        ];
+        for (filter, topic) in yes {
+            assert!(matches(filter, topic), "{filter} should match {topic}");
+        }
+        let no = [
+            ("sport/+", "sport"),                // + is one level, not zero
+            ("sport/+", "sport/tennis/player1"), // + does not cross levels
+            ("+", "/finance"),
+            ("sport/tennis", "sport/tennis/x"),
+            ("sport/tennis/x", "sport/tennis"),
+            ("a/b", "A/b"),
+            ("#", "$SYS/broker"), // 4.7.2-1
+            ("+/broker", "$SYS/broker"),
+            ("+", "$SYS"),
+        ];
+        for (filter, topic) in no {
+            assert!(!matches(filter, topic), "{filter} should not match {topic}");
+        }
+    }
 }

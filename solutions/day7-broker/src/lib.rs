@@ -224,8 +224,10 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, ProtocolError> {
     Ok(Some((packet, total)))
 }
 
-/// 2.2.2: the flags each type must carry. PUBLISH's are DUP, QoS and RETAIN (3.3.1).
-fn check_flags(packet_type: u8, flags: u8) -> Result<(), ProtocolError> {
+/// 2.2.2: the flags each type must carry, judged from the fixed header's first byte alone:
+/// `Ok(())` if `flags` (its low nibble) are allowed on `packet_type` (its high nibble), else the
+/// error that closes the connection. PUBLISH's flags are DUP, QoS and RETAIN (3.3.1).
+pub fn check_flags(packet_type: u8, flags: u8) -> Result<(), ProtocolError> {
     let bad = ProtocolError::BadFlags { packet_type, flags };
     match packet_type {
         PUBLISH => {
@@ -654,6 +656,7 @@ pub fn matches(filter: &str, topic: &str) -> bool {
     }
 }
 
+/// The codec's tests (the stub has the first five of them): `cargo test -p day7-broker --lib`.
 #[cfg(test)]
 mod tests {
     use super::*;

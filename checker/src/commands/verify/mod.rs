@@ -102,7 +102,7 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
             course::lists_tests(lab)
         }),
         timed(
-            "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given",
+            "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given; an exercise in parts has each test in one part",
             || Ok(families_taken_as_declared()),
         ),
         timed(
@@ -256,6 +256,9 @@ fn course_links(lab: &Path) -> Result<Vec<String>> {
     };
     for ex in exercises::ALL {
         check(format!("exercise {}", ex.name), ex.section);
+        for (i, part) in ex.parts.iter().enumerate() {
+            check(format!("part {} of {}", i + 1, ex.name), part.section);
+        }
         for t in tests_of(ex) {
             check(format!("{}/{}", ex.name, t.id), t.section);
             for link in t.hint.split("course.md#").skip(1) {
@@ -295,6 +298,7 @@ fn families_taken_as_declared() -> Vec<String> {
                 .iter()
                 .flat_map(|takes| takes.mistakes())
                 .map(|m| format!("{}: {m}", ex.name))
+                .chain(crate::lab::test::part_mistakes(ex))
         })
         .collect()
 }

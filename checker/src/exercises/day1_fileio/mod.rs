@@ -111,6 +111,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: copy_errors,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

@@ -99,6 +99,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: client_no_answer,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

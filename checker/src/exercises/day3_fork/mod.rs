@@ -173,6 +173,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: sigchld_handler,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

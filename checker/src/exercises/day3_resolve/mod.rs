@@ -134,6 +134,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: frees_list,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

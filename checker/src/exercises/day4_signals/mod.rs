@@ -109,6 +109,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: usr1_storm,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

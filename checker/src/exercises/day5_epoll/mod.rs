@@ -61,6 +61,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: burst_then_silence,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

@@ -145,6 +145,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: no_zombies,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

@@ -40,6 +40,7 @@ pub static EXERCISE: Exercise = Exercise {
         program: Some(SERVER),
         run: thread_per_client,
     }],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

@@ -99,6 +99,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: behind::far_behind,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: None,
 };

@@ -209,6 +209,7 @@ pub static EXERCISE: Exercise = Exercise {
             run: bad_usage,
         },
     ],
+    parts: &[],
     rules: &RULES,
     c: Some(&C_TRACK),
 };

@@ -3,12 +3,16 @@
 //! what no client library would. Every test passes on Debian's mosquitto 2.0 run in the lab's
 //! subset (`checker/tests/mosquitto.rs`): the tests ask for MQTT, not for the reference's ways.
 //!
+//! The codec comes first, graded alone through the harness before any server runs
+//! (`codec.rs`): its functions are called as the broker calls them, on both tracks.
+//!
 //! No test names a design: a reader and a writer thread per device, one poll or epoll loop with
 //! a buffer per connection, or tokio tasks all pass. Where the standard lets a broker choose
 //! (a SUBACK before or after the retained messages it sends, one copy or several for
 //! overlapping subscriptions), every choice passes. Silence is never judged by waiting: a
 //! message that must not arrive is followed by one that must, and the first to come tells.
 
+mod codec;
 mod connect;
 mod hostile;
 mod load;
@@ -27,6 +31,7 @@ use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::server;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::part::Part;
 use crate::lab::track::CTrack;
 use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
@@ -59,12 +64,64 @@ pub static EXERCISE: Exercise = Exercise {
     day: 7,
     title: "an MQTT 3.1.1 broker for devices",
     section: "day7-broker",
-    kind: ExerciseKind::Programs {
+    kind: ExerciseKind::Library {
+        calls: CALLS,
+        harness_deps: "",
         binaries: &[SERVER],
     },
     student_files: &["src/lib.rs", "src/bin/mqtt-broker.rs"],
     families: &[],
     tests: &[
+        TestCase {
+            id: "remaining-length-decode",
+            title: "the codec alone: a remaining length decoded on 2.2.3's table, cut anywhere, followed by more bytes, and a 4th byte that says \"more\" refused",
+            points: 2,
+            timeout: secs(20),
+            hint: "Byte i adds (byte & 0x7f) << (7 × i), least significant first; a byte whose top bit is clear ends the length. The bytes end before that: Ok(None), read more. A 4th byte with its top bit set: Err, at once (2.2.3).",
+            section: "mqtt-packets",
+            program: None,
+            run: codec::remaining_length_decode,
+        },
+        TestCase {
+            id: "remaining-length-encode",
+            title: "the codec alone: a remaining length encoded on 2.2.3's table and random lengths, appended to the buffer",
+            points: 1,
+            timeout: secs(20),
+            hint: "Repeat: a byte of len % 128, len /= 128, its top bit set if some of len is left; push it; until len is 0. Zero is one byte, 0x00; 127 is [0x7f], 128 [0x80, 0x01].",
+            section: "mqtt-packets",
+            program: None,
+            run: codec::remaining_length_encode,
+        },
+        TestCase {
+            id: "fixed-header",
+            title: "the codec alone: the flags of every packet type, accepted or refused as 2.2.2 says, and decode refusing a packet with the wrong ones",
+            points: 1,
+            timeout: secs(20),
+            hint: "Flags 0000 for every type but PUBLISH, SUBSCRIBE and UNSUBSCRIBE (2.2.2-2); 0010 for SUBSCRIBE and UNSUBSCRIBE; PUBLISH's are DUP, QoS, RETAIN, with QoS 3 and DUP at QoS 0 refused (3.3.1-4, 3.3.1-2); types 0, 15 and QoS 2's 5 to 7 refused. decode calls check_flags on every packet.",
+            section: "mqtt-packets",
+            program: None,
+            run: codec::fixed_header,
+        },
+        TestCase {
+            id: "connect-fields",
+            title: "the codec alone: a CONNECT's fields decoded (flags, keep alive, client id, will, user name, password), another level told apart, every malformed one refused",
+            points: 2,
+            timeout: secs(20),
+            hint: "The name MQTT, the level (another: UnsupportedLevel, at once), the connect flags bit by bit, the keep alive big-endian, then the client id, the will topic and message, the user name and the password in that order, each only if its flag says so (3.1.2, 3.1.3); then nothing left over.",
+            section: "mqtt-connect",
+            program: None,
+            run: codec::connect_fields,
+        },
+        TestCase {
+            id: "decode-byte-at-a-time",
+            title: "the codec alone: packets fed a byte at a time are not yet packets until their last byte, and a packet followed by others takes only its own bytes",
+            points: 2,
+            timeout: secs(20),
+            hint: "decode answers Ok(None) for a buffer that ends anywhere inside a packet, its remaining length included, and Ok(Some((packet, n))) once it is whole, n its own bytes only: what follows is the next packet's.",
+            section: "mqtt-packets",
+            program: None,
+            run: codec::decode_byte_at_a_time,
+        },
         TestCase {
             id: "connect",
             title: "CONNECT gets CONNACK `20 02 00 00`, PINGREQ gets PINGRESP `d0 00`",
@@ -266,19 +323,75 @@ pub static EXERCISE: Exercise = Exercise {
             run: watched!(shutdown::sigint),
         },
     ],
+    parts: PARTS,
     rules: &RULES,
     c: Some(&C_TRACK),
 };
 
-/// The exercise on the C track: its file, and its rules as what the binary may import. Any
-/// design is allowed, as in Rust (threads, poll, epoll). Rust's rules ban std's sockets, which
-/// C has no counterpart of (its sockets are the kernel's calls already), and std's resolver:
-/// here getaddrinfo and gethostbyname. (No MQTT library can be linked: lab.mk links none.)
+/// Day 7 in three sittings, in build order, each with the tests it unlocks: the packets (the
+/// codec, graded alone before any server runs, then CONNECT and hostile input), routing, and
+/// the state that outlives a packet and the load.
+const PARTS: &[Part] = &[
+    Part {
+        title: "packets, CONNECT and hostile input",
+        section: "mqtt-packets",
+        tests: &[
+            "remaining-length-decode",
+            "remaining-length-encode",
+            "fixed-header",
+            "connect-fields",
+            "decode-byte-at-a-time",
+            "connect",
+            "connect-refused",
+            "connect-first",
+            "byte-at-a-time",
+            "hostile-input",
+        ],
+    },
+    Part {
+        title: "routing: PUBLISH, QoS 1, topics, retained messages",
+        section: "mqtt-publish",
+        tests: &[
+            "publish",
+            "qos1",
+            "qos2",
+            "wildcards",
+            "bad-filters",
+            "unsubscribe",
+            "retained",
+        ],
+    },
+    Part {
+        title: "state and load: keep alive, wills, sessions, 1,000 devices",
+        section: "mqtt-keep-alive",
+        tests: &[
+            "keep-alive",
+            "will",
+            "takeover",
+            "sessions",
+            "thousand-devices",
+            "stalled-subscriber",
+            "sigterm-exit",
+            "sigint-exit",
+        ],
+    },
+];
+
+/// The exercise on the C track: its two files, `mqtt-codec.c` built into the archive its
+/// harness links through a shim with the Rust codec's API (checker/c-track/shims/), and linked
+/// into the broker with `mqtt-broker.c`; and its rules as what they may import. Any design is
+/// allowed, as in Rust (threads, poll, epoll). Rust's rules ban std's sockets, which C has no
+/// counterpart of (its sockets are the kernel's calls already), and std's resolver: here
+/// getaddrinfo and gethostbyname. (No MQTT library can be linked: lab.mk links none.)
 static C_TRACK: CTrack = CTrack {
-    student_files: &["mqtt-broker.c"],
-    library: None,
+    student_files: &["mqtt-codec.c", "mqtt-broker.c"],
+    library: Some("mqtt-codec"),
     imports: &[c_imports::NO_RESOLVER],
 };
+
+/// The exercise's half of the harness (see build/harness.rs): the codec's functions, called
+/// alone (codec.rs).
+const CALLS: &str = include_str!("../../../harness/calls/day7_broker.rs");
 
 /// The broker, started on a port of the kernel's choosing, and the transcript of the test.
 fn broker(ctx: &Ctx) -> Result<(Server, Arc<Transcript>), Failure> {

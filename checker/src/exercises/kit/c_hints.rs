@@ -210,6 +210,31 @@ pub const C_HINTS: &[(&str, &str, &str)] = &[
     ),
     (
         "day7-broker",
+        "remaining-length-decode",
+        "Byte i adds (buf[i] & 0x7f) << (7 * i) to a size_t, least significant first; a byte whose top bit is clear ends the length: set *value, return i + 1. The len bytes end before that: return 0, read more. A 4th byte with its top bit set: return -1 at once (2.2.3).",
+    ),
+    (
+        "day7-broker",
+        "remaining-length-encode",
+        "Repeat (do … while, so that 0 writes one byte): a byte of len % 128, len /= 128, its top bit set if some of len is left, written at out[n++]; return n. 127 is {0x7f}, 128 {0x80, 0x01}.",
+    ),
+    (
+        "day7-broker",
+        "fixed-header",
+        "mqtt_bad_flags returns NULL for flags 0000 on every type but PUBLISH, SUBSCRIBE and UNSUBSCRIBE, 0010 on those two, PUBLISH's DUP, QoS and RETAIN but QoS 3 and DUP at QoS 0; a reason for anything else, types 0, 15 and 5 to 7 included. mqtt_next_packet calls it on every packet's first byte.",
+    ),
+    (
+        "day7-broker",
+        "connect-fields",
+        "mqtt_decode_connect reads the name MQTT, the level (another: set k->level, return 1 at once), the connect flags bit by bit, the keep alive big-endian, then the client id, the will topic and message, the user name and the password in that order, each only if its flag says so; -1 for anything malformed, bytes left over included.",
+    ),
+    (
+        "day7-broker",
+        "decode-byte-at-a-time",
+        "mqtt_next_packet returns 0 for a buffer that ends anywhere inside a packet, its remaining length included, and 1 once it is whole, p->total its own bytes only: what follows is the next packet's.",
+    ),
+    (
+        "day7-broker",
         "thousand-devices",
         "A thousand connections at once: a poll or epoll loop holds them all in one thread (no fixed array of connections or pollfds: grow them with realloc); with a thread or two per device, give them small stacks (pthread_attr_setstacksize). Raise the soft RLIMIT_NOFILE to the hard one at start (getrlimit, setrlimit), and listen with a backlog that takes a burst (listen(fd, 1024)).",
     ),
