@@ -9,6 +9,8 @@ graded by the checker, on both tracks (issue 60).
       others'). --sample K/N grades every N-th mutant from the K-th (a shake-out).
   bench/mutants.py again rust|c ID... [--seeds N]
       Grade recorded mutants again with N fresh seeds each (triage of a missed one).
+  bench/mutants.py equiv rust
+      Look again for equivalent mutants among the missed ones (their release binaries).
   bench/mutants.py summary [--markdown]
       The score per exercise and track, from the recorded runs.
   bench/mutants.py show ID
@@ -27,7 +29,8 @@ What a mutant becomes:
   unjudged    the machine kept a test from being judged, three gradings running: never
               counted as caught;
   equivalent  its stripped binary is the original's (C: every mutant's object compared; Rust:
-              a missed mutant of a package without a library, its release binaries compared);
+              a missed mutant's release binaries, unless it is in a library, which the
+              checker's harness calls);
   duplicate   (C) its object is another mutant's: graded once, as that one.
 The score of an exercise: caught / (caught + missed + timeout + unjudged), the excluded missed
 ones out of both; unviable, equivalent and duplicate mutants are not in it.
@@ -298,7 +301,7 @@ def verdict(doc):
     return "missed", []
 
 
-def grade(slot, mutant, seed, tests=None):
+def grade(slot, mutant, seed, tests=None, limit=LIMIT):
     """Grade one mutant: (outcome, failing tests, seconds). An unjudged grading or the checker's
     own error is graded again, twice at most, never counted as caught."""
     started = time.time()
@@ -307,7 +310,7 @@ def grade(slot, mutant, seed, tests=None):
     ex = mutant["exercise"]
     targets = [f"{ex}/{t}" for t in tests] if tests else [ex]
     for attempt in range(3):
-        outcome, failed = verdict(checker_run(slot, targets, seed + attempt))
+        outcome, failed = verdict(checker_run(slot, targets, seed + attempt, limit=limit))
         if outcome not in ("unjudged", "error"):
             break
     return outcome, failed, round(time.time() - started, 1)
@@ -378,7 +381,8 @@ def rust_binaries(slot, exercise):
 
 def rust_equivalent(slot, mutant):
     exercise = mutant["exercise"]
-    if os.path.exists(os.path.join(LAB, "solutions", exercise, "src/lib.rs")):
+    in_library = not (mutant["file"].startswith("src/bin/") or mutant["file"] == "src/main.rs")
+    if in_library and os.path.exists(os.path.join(LAB, "solutions", exercise, "src/lib.rs")):
         return False  # a library's functions are called by the harness, not only by binaries
     slot.prepare(exercise)
     original = rust_binaries(slot, exercise)
@@ -396,9 +400,11 @@ def results_path(track):
 
 def load(track):
     try:
-        return json.load(open(results_path(track)))
+        doc = json.load(open(results_path(track)))
     except OSError:
         return {"track": track, "exercises": {}, "mutants": []}
+    fold_triage(track, doc)
+    return doc
 
 
 def save(track, doc):
@@ -412,7 +418,11 @@ def exclusions():
     path = os.path.join(HERE, "exclusions.toml")
     if not os.path.exists(path):
         return {}
-    return {e["id"]: e for e in tomllib.load(open(path, "rb")).get("exclusion", [])}
+    found = {}
+    for e in tomllib.load(open(path, "rb")).get("exclusion", []):
+        for ident in e.get("ids", []):
+            found[ident] = e
+    return found
 
 
 # ---------------------------------------------------------------- commands
@@ -492,26 +502,63 @@ def tool_version(track):
     return out.strip()
 
 
+def triage_path(track):
+    return os.path.join(HERE, f"triage-{track}.jsonl")
+
+
+def note_triage(track, line):
+    """Triage's findings go to a file of their own (a line each), so a run that is saving its
+    results at the same time loses none; `load` folds them in."""
+    with open(triage_path(track), "a") as f:
+        f.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def fold_triage(track, doc):
+    """A missed mutant caught again with another seed is caught (noted so); one found equivalent
+    since is equivalent."""
+    try:
+        lines = [json.loads(l) for l in open(triage_path(track)) if l.strip()]
+    except OSError:
+        return
+    by_id = {m["id"]: m for m in doc["mutants"]}
+    for line in lines:
+        m = by_id.get(line["id"])
+        if m is None or m.get("diff") != line.get("diff", m.get("diff")):
+            continue
+        if line["kind"] == "equivalent" and m.get("outcome") == "missed":
+            m["outcome"] = "equivalent"
+        elif line["kind"] == "again":
+            m.setdefault("regraded", [])
+            if [line["seed"], line["outcome"]] not in m["regraded"]:
+                m["regraded"].append([line["seed"], line["outcome"]])
+            if m.get("outcome") == "missed" and line["outcome"] == "caught":
+                m.update(outcome="caught", caught_by=line["caught_by"], seed=line["seed"],
+                         note="missed on its first grading, caught with another seed")
+
+
 def again(track, ids, seeds):
     ensure_checker()
     doc = load(track)
-    slot = Slot(track, 0)
+    slot = Slot(track, 8)  # a tree of its own, beside a run's
     for m in doc["mutants"]:
         if m["id"] not in ids:
             continue
-        verdicts = []
         for _ in range(seeds):
             seed = random.randrange(1, 2**31)
             outcome, failed, secs = grade(slot, m, seed)
-            verdicts.append((seed, outcome, failed))
             say(f"{m['id']} seed {seed}: {outcome} {[f['test'] for f in failed]} ({secs} s)")
-        caught = [v for v in verdicts if v[1] == "caught"]
-        if m.get("outcome") == "missed" and caught:
-            m.update(outcome="caught", caught_by=caught[0][2], seed=caught[0][0],
-                     note=f"caught on {len(caught)} of {seeds} more seeds, missed on the first")
-        m["regraded"] = [[s, o] for s, o, _ in verdicts]
-    slot.prepare(next(iter(doc["exercises"])) if doc["exercises"] else "day1-endian")
-    save(track, doc)
+            note_triage(track, {"id": m["id"], "kind": "again", "seed": seed,
+                                "outcome": outcome, "caught_by": failed, "diff": m["diff"]})
+
+
+def equiv(track):
+    """Look again for equivalent mutants among the missed ones (Rust)."""
+    doc = load(track)
+    slot = Slot(track, 7)  # a tree of its own, beside a run's
+    for m in doc["mutants"]:
+        if m.get("outcome") == "missed" and track == "rust" and rust_equivalent(slot, m):
+            note_triage(track, {"id": m["id"], "kind": "equivalent", "diff": m["diff"]})
+            say(f"{m['id']} {m['exercise']} {m['file']}:{m['line']}: equivalent")
 
 
 def tally(track):
@@ -587,6 +634,8 @@ def main():
         run(rest[0], rest[1:], sample, int(opts.get("--jobs", 2)))
     elif cmd == "again":
         again(rest[0], set(rest[1:]), int(opts.get("--seeds", 2)))
+    elif cmd == "equiv":
+        equiv(rest[0])
     elif cmd == "summary":
         summary("--markdown" in args)
     elif cmd == "show":
