@@ -1335,6 +1335,7 @@ fileio-slow-pipe = slow pipe
 fileio-closed-pipe = pipe whose reader is gone
 fileio-empty-buffer = an empty buffer
 fileio-random-data = { $size } of random data
+fileio-more-buffers = … { $n } buffers in all (more than one writev takes: IOV_MAX, 1024)
 library-in-memory = bytes { $bytes } in memory
 inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
 inet-addr-value = { $value } (bytes { $bytes } in memory)

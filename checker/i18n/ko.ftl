@@ -1587,6 +1587,7 @@ fileio-slow-pipe = 느린 파이프
 fileio-closed-pipe = 읽는 쪽이 사라진 파이프
 fileio-empty-buffer = 빈 버퍼
 fileio-random-data = 무작위 데이터 { $size }
+fileio-more-buffers = … 모두 { $n }개의 버퍼(writev 한 번이 받는 IOV_MAX 1024개보다 많다)
 library-in-memory = 메모리의 바이트 { $bytes }
 inet-addr-none = 0xffffffff (INADDR_NONE, 곧 255.255.255.255)
 inet-addr-value = { $value } (메모리의 바이트 { $bytes })
