@@ -13,6 +13,8 @@ graded by the checker, on both tracks (issue 60).
       Look again for equivalent mutants among the missed ones (their release binaries).
   bench/mutants.py summary [--markdown]
       The score per exercise and track, from the recorded runs.
+  bench/mutants.py missed rust|c [exercise...]
+      Every missed mutant not excluded, with its change (what triage has left).
   bench/mutants.py show ID
       A mutant's diff and verdicts.
   bench/mutants.py ci [--budget SECONDS]
@@ -605,6 +607,18 @@ def summary(markdown):
                 say(f"  {name:<34} {s:>8} " + " ".join(f"{row.get(c, 0):>10}" for c in cols))
 
 
+def missed(track, only):
+    """Every missed mutant not excluded, with its change: what triage has left to do."""
+    doc, excluded = load(track), exclusions()
+    for m in doc["mutants"]:
+        if m.get("outcome") == "missed" and m["id"] not in excluded and (
+                not only or m["exercise"] in only):
+            say(f"{m['id']} {m['exercise']} {m['file']}:{m['line']} {m['what']}")
+            for l in m["diff"].splitlines():
+                if l[:1] in "+-" and l[:3] not in ("---", "+++"):
+                    say("    " + l)
+
+
 def show(ident):
     for track in TRACKS:
         for m in load(track)["mutants"]:
@@ -638,6 +652,8 @@ def main():
         equiv(rest[0])
     elif cmd == "summary":
         summary("--markdown" in args)
+    elif cmd == "missed":
+        missed(rest[0], rest[1:])
     elif cmd == "show":
         show(rest[0])
     elif cmd == "ci":
