@@ -535,7 +535,7 @@ def fold_triage(track, doc):
                 m["regraded"].append([line["seed"], line["outcome"]])
             if m.get("outcome") == "missed" and line["outcome"] == "caught":
                 m.update(outcome="caught", caught_by=line["caught_by"], seed=line["seed"],
-                         note="missed on its first grading, caught with another seed")
+                         note="missed on its first grading, caught when graded again (another seed, or a test sharpened since: see triage-" + track + ".jsonl)")
 
 
 def again(track, ids, seeds):
