@@ -320,36 +320,42 @@ def grade(slot, mutant, seed, tests=None, limit=LIMIT):
 
 # ------------------------------------------------- C: trivial compiler equivalence (TCE)
 
-def c_object(folder, file):
-    """The stripped object of `file` in `folder` (compiled as the checker's flags optimise,
-    without debug information), or None where it does not compile."""
+def c_object(folder, file, text=None):
+    """The stripped object of `file` in `folder` (or of `text` in its place), compiled as the
+    checker's flags optimise, without debug information; None where it does not compile."""
     with tempfile.NamedTemporaryFile(suffix=".o") as obj:
+        # From standard input, in the file's folder: its includes ("../common/net.h") resolve
+        # as they do from the file.
+        source = ["-x", "c", "-"] if text is not None else [file]
         run = subprocess.run(["nice", "-n", "19", "cc", "-std=c17", "-O1", "-g0", "-w",
-                              "-D_FORTIFY_SOURCE=2", "-c", "-o", obj.name, file], cwd=folder,
-                             capture_output=True)
+                              "-D_FORTIFY_SOURCE=2", "-c", "-o", obj.name, *source], cwd=folder,
+                             input=(text or "").encode(), capture_output=True)
         if run.returncode != 0:
             return None
         subprocess.run(["strip", "--strip-debug", "-R", ".comment", obj.name], check=True)
         return hashlib.sha1(open(obj.name, "rb").read()).hexdigest()
 
 
-def c_sort_out(exercise, mutants):
-    """Unviable, equivalent and duplicate C mutants, told apart by compiling each alone: their
-    outcomes set; the others left to grade."""
+def c_sort_out(exercise, mutants, jobs=2):
+    """Unviable, equivalent and duplicate C mutants, told apart by compiling each alone (`jobs`
+    at once): their outcomes set; the others left to grade."""
     tree = os.path.join(WORK, "c-tce")
     sync(os.path.join(LAB, "c/solutions/common"), os.path.join(tree, "common"))
     folder = os.path.join(tree, exercise)
     shutil.rmtree(folder, ignore_errors=True)
     sync(os.path.join(LAB, "c/solutions", exercise), folder)
-    original = {f: c_object(folder, f) for f in sources("c", exercise)}
+    original = {f: c_object(folder, f, open(os.path.join(folder, f)).read())
+                for f in sources("c", exercise)}
+
+    def compiled(m):
+        before = open(os.path.join(folder, m["file"])).read()
+        return c_object(folder, m["file"], apply(m["diff"], before))
+
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        objects = list(pool.map(compiled, mutants))
     seen = {}
     left = []
-    for m in mutants:
-        path = os.path.join(folder, m["file"])
-        before = open(path).read()
-        open(path, "w").write(apply(m["diff"], before))
-        obj = c_object(folder, m["file"])
-        open(path, "w").write(before)
+    for m, obj in zip(mutants, objects):
         if obj is None:
             m["outcome"] = "unviable"
         elif obj == original[m["file"]]:
