@@ -539,9 +539,12 @@ def fold_triage(track, doc):
             m.setdefault("regraded", [])
             if [line["seed"], line["outcome"]] not in m["regraded"]:
                 m["regraded"].append([line["seed"], line["outcome"]])
-            if m.get("outcome") == "missed" and line["outcome"] == "caught":
+            if m.get("outcome") == "unjudged" and line["outcome"] == "missed":
+                m["outcome"] = "missed"  # judged this time: every test passed
+            elif m.get("outcome") in ("missed", "unjudged") and line["outcome"] == "caught":
                 m.update(outcome="caught", caught_by=line["caught_by"], seed=line["seed"],
-                         note="missed on its first grading, caught when graded again (another seed, or a test sharpened since: see triage-" + track + ".jsonl)")
+                         note=f"{m['outcome']} on its first grading, caught when graded again (another "
+                              f"seed, or a test sharpened since: triage-{track}.jsonl)")
 
 
 def again(track, ids, seeds):
