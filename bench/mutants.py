@@ -597,6 +597,8 @@ def summary(markdown):
             continue
         cols = ["caught", "missed", "excluded", "timeout", "unjudged", "unviable", "equivalent",
                 "duplicate", "ungraded"]
+        cols = [c for c in cols if any(row.get(c) for row in table.values())]
+        total = {c: sum(row.get(c, 0) for row in table.values()) for c in cols}
         if markdown:
             say(f"\n{track} track ({doc.get('tool', '?')}), run {doc.get('date')} at "
                 f"{doc.get('revision')}:\n")
@@ -604,16 +606,21 @@ def summary(markdown):
             say("|---|---:|" + "---:|" * len(cols))
         else:
             say(f"{track}: " + " ".join(f"{c:>10}" for c in ["score"] + cols))
-        for ex, row in sorted(table.items()):
+        rows = sorted(table.items()) + [("all", total)]
+        for ex, row in rows:
             s = score(row)
             s = f"{100 * s:.1f} %" if s is not None else "-"
-            stale = doc["exercises"].get(ex, {}).get("hash") != solution_hash(track, ex)
-            sample = doc["exercises"].get(ex, {}).get("sample")
-            name = ex + (" (sample " + sample + ")" if sample else "") + (" (not current)" if stale else "")
+            info = doc["exercises"].get(ex, {})
+            stale = ex != "all" and info.get("hash") != solution_hash(track, ex)
+            sample = info.get("sample")
+            name = (ex + (f" (a third: sample {sample})" if sample == "0/3" else
+                          f" (sample {sample})" if sample else "")
+                    + (" (not current)" if stale else ""))
             if markdown:
+                name = f"**{name}**" if ex == "all" else name
                 say(f"| {name} | {s} | " + " | ".join(str(row.get(c, 0)) for c in cols) + " |")
             else:
-                say(f"  {name:<34} {s:>8} " + " ".join(f"{row.get(c, 0):>10}" for c in cols))
+                say(f"  {name:<44} {s:>8} " + " ".join(f"{row.get(c, 0):>10}" for c in cols))
 
 
 def missed(track, only):
