@@ -2,11 +2,13 @@
 """How strong the hidden tests are, measured: every reference solution mutated, each mutant
 graded by the checker, on both tracks (issue 60).
 
-  bench/mutants.py run rust|c [exercise...] [--sample K/N] [--jobs J]
+  bench/mutants.py run rust|c [exercise...] [--sample K/N] [--jobs J] [--resume]
       Make the mutants (cargo-mutants for solutions/, universalmutator with
       bench/mutants/c.rules for c/solutions/) and grade each with the checker; the verdicts
       go to bench/mutants/results-<track>.json (merged: a run of some exercises keeps the
-      others'). --sample K/N grades every N-th mutant from the K-th (a shake-out).
+      others'). --sample K/N grades every N-th mutant from the K-th (a shake-out, or a run
+      that would not fit); --resume keeps the verdicts already recorded on the same solution
+      (an interrupted run goes on where it stopped).
   bench/mutants.py again rust|c ID... [--seeds N]
       Grade recorded mutants again with N fresh seeds each (triage of a missed one).
   bench/mutants.py equiv rust
@@ -440,7 +442,7 @@ def ensure_checker():
                    check=True)
 
 
-def run(track, only, sample, jobs):
+def run(track, only, sample, jobs, resume=False):
     ensure_checker()
     doc = load(track)
     todo = []
@@ -450,6 +452,16 @@ def run(track, only, sample, jobs):
             k, n = sample
             made = made[k::n]
         left = c_sort_out(exercise, made) if track == "c" else made
+        if resume:
+            # An interrupted run goes on: a mutant already graded on this solution keeps its
+            # verdict (a smaller sample of the same start is part of a bigger one).
+            info = doc["exercises"].get(exercise, {})
+            graded = {m["id"]: m for m in doc["mutants"] if m["exercise"] == exercise
+                      and m.get("outcome") and info.get("hash") == solution_hash(track, exercise)}
+            for m in made:
+                if m["id"] in graded and m.get("outcome") in (None, graded[m["id"]]["outcome"]):
+                    m.update({k: v for k, v in graded[m["id"]].items() if k != "diff"})
+            left = [m for m in left if not m.get("outcome")]
         say(f"{exercise}: {len(made)} mutants, {len(left)} to grade")
         todo += left
         doc["exercises"][exercise] = {"hash": solution_hash(track, exercise),
@@ -654,14 +666,15 @@ def main():
     rest = []
     it = iter(args[1:])
     for a in it:
-        if a.startswith("--") and a not in ("--markdown",):
+        if a.startswith("--") and a not in ("--markdown", "--resume"):
             opts[a] = next(it)
         else:
             rest.append(a)
     cmd = args[0]
     if cmd == "run":
         sample = tuple(int(x) for x in opts["--sample"].split("/")) if "--sample" in opts else None
-        run(rest[0], rest[1:], sample, int(opts.get("--jobs", 2)))
+        run(rest[0], [r for r in rest[1:] if r != "--resume"], sample,
+            int(opts.get("--jobs", 2)), "--resume" in rest)
     elif cmd == "again":
         again(rest[0], set(rest[1:]), int(opts.get("--seeds", 2)))
     elif cmd == "equiv":
