@@ -102,8 +102,8 @@ def main(budget):
         if time.time() - started > budget:
             skipped = len(changed) - n if n < len(changed) else 0
             break
-        # The last grading stops at the budget's end, with 15 s of grace (a timeout: no verdict).
-        limit = max(15, budget + 15 - (time.time() - started))
+        # The last grading stops at the budget's end, with 10 s of grace (a timeout: no verdict).
+        limit = max(10, budget + 10 - (time.time() - started))
         good, said = check(track, m, slot_for(track), n + 1, limit)
         print(said, flush=True)
         graded += 1
