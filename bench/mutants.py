@@ -19,10 +19,11 @@ graded by the checker, on both tracks (issue 60).
       Every missed mutant not excluded, with its change (what triage has left).
   bench/mutants.py show ID
       A mutant's diff and verdicts.
-  bench/mutants.py ci [--budget SECONDS]
+  bench/mutants.py ci [--budget SECONDS] [ID...]
       CI's sample: a shard of the recorded caught mutants chosen from the revision, and every
       recorded mutant of a solution changed since its run, graded on the tests that caught
-      it; fails when one is now missed. Says when a recorded run is not current.
+      it; fails when one is now missed. Says when a recorded run is not current. With IDs:
+      those recorded caught mutants alone.
 
 What a mutant becomes:
   caught      some hidden test failed it (the tests and their diagnoses are recorded);
@@ -687,7 +688,7 @@ def main():
         show(rest[0])
     elif cmd == "ci":
         import mutants_ci
-        sys.exit(mutants_ci.main(float(opts.get("--budget", 50))))
+        sys.exit(mutants_ci.main(float(opts.get("--budget", 50)), set(rest)))
     else:
         sys.exit(f"unknown command {cmd}: see bench/mutants.py --help")
 

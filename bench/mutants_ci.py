@@ -29,8 +29,9 @@ def check(track, mutant, slot, seed, limit=M.LIMIT):
     # a server is often caught by every test of its exercise): the first recorded.
     tests = [f["test"] for f in mutant.get("caught_by", [])][:1]
     outcome, failed, secs = M.grade(slot, mutant, seed, tests, limit)
-    if outcome == "missed":
-        # The tests that caught it pass now: is it caught by another test of its exercise?
+    if outcome in ("missed", "error"):
+        # The test that caught it passes now, or is gone (renamed, removed: the checker refuses
+        # the target): is it caught by another test of its exercise?
         outcome, failed, more = M.grade(slot, mutant, seed, None, limit)
         secs += more
     label = f"{track} {mutant['id']} {mutant['exercise']} {mutant['file']}:{mutant['line']}"
@@ -39,6 +40,8 @@ def check(track, mutant, slot, seed, limit=M.LIMIT):
     if outcome == "missed":
         return False, (f"  NOW MISSED: {label}, recorded as caught by {', '.join(f['test'] for f in mutant['caught_by'])}: "
                        f"{mutant['what']}\n" + "".join(f"    {l}\n" for l in mutant["diff"].splitlines()))
+    if outcome == "error":
+        return False, f"  THE CHECKER COULD NOT GRADE IT: {label} (no report, or its own error)"
     # stale (the diff no longer applies), unviable, unjudged, timeout: no verdict on the tests.
     return True, f"  {outcome}: {label} ({secs} s)"
 
@@ -68,7 +71,8 @@ def self_test(slot_for):
     return True
 
 
-def main(budget):
+def main(budget, only=()):
+    """`only`: these recorded caught mutants alone (ids), in place of the sample."""
     started = time.time()
     rev = M.revision()
     M.ensure_checker()
@@ -96,7 +100,9 @@ def main(budget):
     # The sample rotates with the revision: consecutive mutants (by id, both tracks) from a
     # place the revision's hash chooses.
     sample.sort(key=lambda tm: tm[1]["id"])
-    if sample:
+    if only:
+        changed, sample = [], [(t, m) for t, m in changed + sample if m["id"] in only]
+    if sample and not only:
         at = int(hashlib.sha1(rev.encode()).hexdigest(), 16) % len(sample)
         sample = sample[at:] + sample[:at]
     graded, regressions, skipped = 0, 0, 0
