@@ -447,6 +447,7 @@ fork-zombies-after-20 = run { $run }: { $n ->
 fork-reaps-late = the zombies went only when one more client connected: the server reaps when accept returns, not when SIGCHLD arrives. Reap in the SIGCHLD handler (or wake the loop with the signal: EINTR without SA_RESTART, a self-pipe, a signalfd)
 fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
+signals-zombies-left = { $n } of the { $of } children whose clients left at the same instant are still zombies 3 s after the server was continued, with no further connection
 fork-after-5-left = after its 5 clients left
 fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
 fork-while-clients-left = while its clients left
@@ -1350,6 +1351,7 @@ fileio-slow-pipe = slow pipe
 fileio-closed-pipe = pipe whose reader is gone
 fileio-empty-buffer = an empty buffer
 fileio-random-data = { $size } of random data
+fileio-more-buffers = … { $n } buffers in all (more than one writev takes: IOV_MAX, 1024)
 library-in-memory = bytes { $bytes } in memory
 
 # day7-broker's codec, graded alone (exercises/day7_broker/codec.rs)

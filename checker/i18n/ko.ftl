@@ -528,6 +528,8 @@ day4-signals--usr1-while-printing--hint = 핸들러는 메인 루프의 어떤 �
 day4-signals--usr1-while-printing--hint-c = 핸들러는 메인 루프의 어떤 호출 한가운데서든, printf에서도 실행될 수 있다. 핸들러에서는 `volatile sig_atomic_t` 플래그만 세우라. printf는 async-signal-safe가 아니다. 다른 printf를 중단시킨 핸들러에서 부르면 stdout의 버퍼를 망가뜨리거나 그 락에서 교착 상태에 빠진다.
 day4-signals--usr1-storm--title = 클라이언트 10개가 데이터를 흘려보내는 동안 100 ms에 SIGUSR1 1000개: 잃거나 중복된 바이트 없음, 서버는 살아 있다
 day4-signals--usr1-storm--hint = 시그널이 쏟아지는 동안 모든 블로킹 호출은 EINTR로 실패할 수 있다. 다시 시도하고(read, send, accept 모두), 핸들러는 플래그만 세우게 하라.
+day4-signals--no-zombie--title = 클라이언트 20개가 한순간에 떠난다: 새 연결 없이 3초 안에 자식을 모두 거둔다
+day4-signals--no-zombie--hint = 다음 accept() 뒤가 아니라 SIGCHLD 핸들러에서 거둬라. 시그널은 쌓이지 않으므로 더 거둘 것이 없을 때까지 waitpid(-1, WNOHANG)를 되풀이하라.
 
 day5-poll--title = 스레드 하나가 poll(2)로 모든 클라이언트를 처리한다: 논블로킹 소켓, 클라이언트마다 버퍼, 백프레셔
 
@@ -786,6 +788,7 @@ fork-zombies-after-20 = { $run }번째 실행: 클라이언트 20개 중 마지�
 fork-reaps-late = 클라이언트가 하나 더 연결하고 나서야 좀비가 사라졌다: 서버가 SIGCHLD가 올 때가 아니라 accept가 반환할 때 회수한다. SIGCHLD 핸들러에서 회수한다(또는 시그널로 루프를 깨운다: SA_RESTART 없는 EINTR, 셀프 파이프, signalfd)
 fork-zombies-after-50 = { $run }번째 실행: 클라이언트들이 한순간에 떠난 뒤 자식 50개 중 { $n }개가 좀비 프로세스로 남았다
 fork-one-waitpid = SIGCHLD마다 waitpid 한 번으로는 모자란다: 핸들러가 도는 동안 더 많은 자식이 끝나고 그 시그널들은 하나로 합쳐진다
+signals-zombies-left = 클라이언트들이 한순간에 떠난 자식 { $of }개 가운데 { $n }개가, 새 연결이 없는 채로 서버를 다시 움직이고 3초가 지나도 좀비 프로세스로 남아 있다
 fork-after-5-left = 클라이언트 5개가 떠난 뒤
 fork-stopped-serving = 자식들이 사라지자 서버가 처리를 멈췄다: SIGCHLD가 오면 accept()가 EINTR로 실패하는가? EINTR이면 다시 시도하라(또는 핸들러를 SA_RESTART로 설치하라)
 fork-while-clients-left = 클라이언트들이 떠나는 동안
@@ -1603,6 +1606,7 @@ fileio-slow-pipe = 느린 파이프
 fileio-closed-pipe = 읽는 쪽이 사라진 파이프
 fileio-empty-buffer = 빈 버퍼
 fileio-random-data = 무작위 데이터 { $size }
+fileio-more-buffers = … 모두 { $n }개의 버퍼(writev 한 번이 받는 IOV_MAX 1024개보다 많다)
 library-in-memory = 메모리의 바이트 { $bytes }
 
 # day7-broker의 코덱을 따로 채점한다(exercises/day7_broker/codec.rs)

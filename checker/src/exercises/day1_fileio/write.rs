@@ -320,15 +320,33 @@ fn random_buffer_sizes(ctx: &mut Ctx) -> Vec<usize> {
 
 fn vectored_call(function: &'static str, buffers: &[Vec<u8>], into: Text) -> Call {
     let sizes: Vec<String> = buffers.iter().map(|b| format!("{} B", b.len())).collect();
+    // A list longer than one writev takes is shown by its first sizes and its length.
+    let list: Text = if sizes.len() > 16 {
+        Text::Join(vec![
+            format!(", [{}, ", sizes[..3].join(", ")).into(),
+            msg!("fileio-more-buffers", n = sizes.len()),
+            "])".into(),
+        ])
+    } else {
+        format!(", [{}])", sizes.join(", ")).into()
+    };
     Call::new(
         function,
         buffers.iter().map(|b| arg_bytes(b)).collect(),
-        Text::Join(vec![
-            "write_vectored_all(".into(),
-            into,
-            format!(", [{}])", sizes.join(", ")).into(),
-        ]),
+        Text::Join(vec!["write_vectored_all(".into(), into, list]),
     )
+}
+
+/// More buffers than Linux takes in one writev (IOV_MAX, 1024), each of 0 to 16 bytes: a
+/// write_vectored_all that hands them all to one writev gets EINVAL.
+fn over_iov_max(ctx: &mut Ctx) -> Vec<Vec<u8>> {
+    let n = ctx.rng.usize(1200..1600);
+    (0..n)
+        .map(|_| {
+            let len = ctx.rng.usize(0..=16);
+            ctx.random_bytes(len)
+        })
+        .collect()
 }
 
 pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
@@ -342,6 +360,7 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
         let sizes = random_buffer_sizes(ctx);
         lists.push(sizes.iter().map(|&n| ctx.random_bytes(n)).collect());
     }
+    lists.push(over_iov_max(ctx));
     let calls: Vec<Call> = lists
         .iter()
         .map(|bufs| vectored_call("write_vectored_all", bufs, msg!("fileio-slow-pipe")))

@@ -31,6 +31,7 @@ use crate::lab::family::{Takes, Tweak};
 use crate::observe::wire::{Conn, Server, Transcript};
 
 mod exit;
+mod zombies;
 use crate::exercises::kit::c_imports;
 use crate::lab::track::CTrack;
 use exit::{sigint_exit, sigterm_exit};
@@ -107,6 +108,16 @@ pub static EXERCISE: Exercise = Exercise {
             section: "async-signal-safety",
             program: Some(SERVER),
             run: usr1_storm,
+        },
+        TestCase {
+            id: "no-zombie",
+            title: "20 clients leave at the same instant: every child reaped within 3 s, with no further connection",
+            points: 2,
+            timeout: secs(30),
+            hint: "Reap from the SIGCHLD handler, not after the next accept(); signals do not queue, so loop on waitpid(-1, WNOHANG) until it has nothing more to reap.",
+            section: "sigchld",
+            program: Some(SERVER),
+            run: zombies::no_zombie,
         },
     ],
     parts: &[],
