@@ -1496,6 +1496,12 @@ stubs-no-english = Not switched back, as git's history holds no English copy of 
 help-cmd-stubs = Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en). Only stubs still as the lab ships them are switched; one you have edited is left as it is, and named.
 help-cmd-stubs-arg-lang = ko or en
 
+# A class's export (commands/lab_only.rs): what needs the instructor's lab, said in one line
+export-needs-lab = `{ $what }` needs the instructor's lab (its solutions and its own tests), and this repository is a class's export of it
+export-other-track = this repository holds the { $track } track only: `--track { $asked }` does not apply here
+export-stubs-korean = this repository's stubs were written with Korean comments and it holds no English copy of them, so `stubs` is not offered here
+select-not-on-c-track-export = { $exercise } is not on the C track, and this repository holds the C track only: a C class writes day5-epoll's event loop instead
+
 ## day7-broker: the devices the checker plays (observe/wire/mqtt)
 mqtt-closed-instead = the broker closed { $who }'s connection where { $expected } was due ({ $clause })
 mqtt-nothing-came = { $who } waited for { $expected } ({ $clause }): nothing came in time

@@ -1942,6 +1942,12 @@ stubs-no-english = git 기록에 영어 사본이 없어서 되돌리지 못했�
 help-cmd-stubs = exercises/에 있는 스텁의 주석을 한국어(ko)로, 또는 다시 영어(en)로 바꾼다. 실습이 배포한 그대로인 스텁만 바꾸고, 고친 스텁은 그대로 두고 이름을 알려 준다.
 help-cmd-stubs-arg-lang = ko 또는 en
 
+# 학생용 저장소(commands/lab_only.rs): 강사의 랩이 있어야 하는 것은 한 줄로 말한다
+export-needs-lab = `{ $what }`에는 강사의 랩(풀이와 랩 자체의 테스트)이 필요한데, 이 저장소는 수업용으로 내보낸 학생용 저장소다
+export-other-track = 이 저장소에는 { $track } 트랙만 있다. 여기서는 `--track { $asked }`를 쓸 수 없다
+export-stubs-korean = 이 저장소의 스텁은 주석을 한국어로 써서 내보냈고 영어 사본이 없으므로, 여기서는 `stubs`를 제공하지 않는다
+select-not-on-c-track-export = { $exercise }{ JOSA($exercise, "은", "는") } C 트랙에 없는 실습이고, 이 저장소에는 C 트랙만 있다. C 수업에서는 대신 day5-epoll의 이벤트 루프를 쓴다
+
 ## day7-broker: 채점기가 흉내 내는 기기들 (observe/wire/mqtt)
 mqtt-closed-instead = { $expected }{ JOSA($expected, "이", "가") } 와야 할 자리에서 브로커가 { $who }의 연결을 닫았다({ $clause })
 mqtt-nothing-came = { $who }{ JOSA($who, "이", "가") } { $expected }{ JOSA($expected, "을", "를") } 기다렸지만({ $clause }) 제시간에 아무것도 오지 않았다

@@ -57,9 +57,12 @@ fn main() -> ExitCode {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
-    // The language first: `--help` and every message are written in it.
+    // The language first: `--help` and every message are written in it. A class's export
+    // speaks its class's language, whatever the machine's locale; `--lang` still chooses.
     let args: Vec<String> = std::env::args().collect();
-    let lang = i18n::choose(i18n::flag_in_args(&args), |name| std::env::var(name).ok());
+    let export_lang = base::export::current().map(|e| e.lang.tag());
+    let flag = i18n::flag_in_args(&args).or(export_lang);
+    let lang = i18n::choose(flag, |name| std::env::var(name).ok());
     let tr = Messages::new(lang);
     let cli = cli::parse(args, &tr);
     // Not root: where the kernel allows it, become root of a user namespace of the checker's
@@ -94,6 +97,7 @@ fn stop_children_on_interrupt() {
 }
 
 fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
+    commands::lab_only::refuse_in_an_export(&cli)?;
     let args = &cli.grading;
     match cli.command {
         Some(Command::List) => commands::list::list(
