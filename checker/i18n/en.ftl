@@ -1061,7 +1061,7 @@ family-run-missing = { $exercise } takes a family of tests whose scenario is the
 ## A new exercise, and the files derived from what instructors write (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass (verify lists the Korean of the stub's comments as owed). Written:
-new-left = Left to write by hand (README, "Adding an exercise", steps 2 to 12):
+new-left = Left to write by hand (docs/instructors.md, "Adding an exercise", steps 2 to 12):
 new-left-solution = the solution: { $file }
 new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
 new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)

@@ -1300,7 +1300,7 @@ family-run-missing = { $exercise }{ JOSA($exercise, "이", "가") } 시나리오
 ## 새 실습과 따라 나오는 파일 (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다(verify는 스텁 주석의 한국어를 아직 쓰지 않은 번역으로 보여 준다). 쓴 파일:
-new-left = 아직 손으로 쓸 것(README의 "실습 추가하기" 2~12단계):
+new-left = 아직 손으로 쓸 것(docs/instructors.ko.md의 "실습 추가하기" 2~12단계):
 new-left-solution = 풀이: { $file }
 new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
 new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)

@@ -3,8 +3,8 @@
 //! programs), and reports what happened. Exit status: 0 all passed, 1 some test failed, 2 the
 //! checker could not do its job.
 //!
-//! The layers, each a folder, each using only itself and the ones below it (README's Layout
-//! section draws them; `bench/modules.py` checks it): `commands` (one per subcommand, `cli`
+//! The layers, each a folder, each using only itself and the ones below it (the Layout section
+//! of docs/maintainers.md draws them; `bench/modules.py` checks it): `commands` (one per subcommand, `cli`
 //! the arguments) → `report` (what a run looks like to a reader) → `grade` (running a
 //! selection: plan, build, schedule, work, collect) → `exercises` (the hidden tests, one table
 //! per exercise, built from `exercises::kit`) → `build` (cargo, from a trusted copy) → `lab`

@@ -13,6 +13,7 @@ use anyhow::{Context, Result, bail};
 use crate::base::export::{self, Export};
 use crate::base::files::{c_files, files_below, rust_files};
 use crate::base::i18n::Lang;
+use crate::base::tracks;
 use crate::base::workspace::{self, Track};
 
 /// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
@@ -40,7 +41,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     let out = new_directory_outside(&lab, dir)?;
     let mut written = Vec::new();
     copy_as_the_lab_has_them(&lab, &out, &mut written)?;
-    write_student_readmes(&lab, &out, &mut written)?;
+    write_documents(&lab, &out, track, &mut written)?;
     // The checker's manifest without its own tests (they are not exported).
     let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
         .context("reading checker/Cargo.toml")?;
@@ -71,7 +72,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
         written.len()
     );
     println!(
-        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); README's \"Grading a class\" explains Classroom 50, Gradescope and the deadline regrade.",
+        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); the lab's docs/instructors.md, \"Grading a class\", explains Classroom 50, Gradescope and the deadline regrade.",
         out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -106,8 +107,6 @@ fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) 
         ".gitignore",
         // The dev container: a student on macOS or Windows opens the class's repository in it.
         ".devcontainer",
-        "course.md",
-        "course.ko.md",
         "exercises",
         "checker/build.rs",
         "checker/build",
@@ -203,13 +202,22 @@ fn trim_lock_file(out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// README and its twin, up to where the maintainers' part begins.
-fn write_student_readmes(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
-    for readme in ["README.md", "README.ko.md"] {
-        if let Ok(text) = std::fs::read_to_string(lab.join(readme)) {
-            let student = text.split(README_END).next().unwrap_or(&text);
-            write(&out.join(readme), student.trim_end().as_bytes(), written)?;
-        }
+/// README and the course in both languages, rendered for the class's track (`base::tracks`);
+/// README up to where the maintainers' part begins.
+fn write_documents(lab: &Path, out: &Path, track: Track, written: &mut Vec<PathBuf>) -> Result<()> {
+    for file in ["README.md", "README.ko.md", "course.md", "course.ko.md"] {
+        let Ok(text) = std::fs::read_to_string(lab.join(file)) else {
+            continue;
+        };
+        let text = match text.split_once(README_END) {
+            Some((student, _)) => format!("{}\n", student.trim_end()),
+            None => text,
+        };
+        write(
+            &out.join(file),
+            tracks::render(&text, track).as_bytes(),
+            written,
+        )?;
     }
     Ok(())
 }
