@@ -96,11 +96,22 @@ pub fn render(text: &str, track: Track) -> String {
 }
 
 /// The fences' problems: a region opened inside another, a close with no region open, a region
-/// never closed. Each names its line (from 1).
+/// never closed, a fence inside a code block (the block would be cut in two). Each names its
+/// line (from 1).
 pub fn problems(text: &str) -> Vec<String> {
     let mut problems = Vec::new();
     let mut open: Option<usize> = None;
+    let mut in_code = false;
     for (i, line) in text.lines().enumerate() {
+        if bare(line).starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code && kind(line) != Line::Text {
+            problems.push(format!(
+                "line {}: a track fence inside a code block (the block must be whole in its region)",
+                i + 1
+            ));
+        }
         match (kind(line), open) {
             (Line::Open(_), Some(at)) => problems.push(format!(
                 "line {}: a track region opens inside the one of line {at}",
@@ -172,5 +183,11 @@ mod tests {
         assert_eq!(problems(nested).len(), 1, "{:?}", problems(nested));
         assert_eq!(problems("<!-- /track -->\n").len(), 1);
         assert_eq!(problems("<!-- track:rust -->\nx\n").len(), 1);
+        let cut = "<!-- track:rust -->\n```rust\nfn f() {\n<!-- /track -->\n}\n```\n";
+        assert!(
+            problems(cut)
+                .iter()
+                .any(|p| p.contains("inside a code block"))
+        );
     }
 }

@@ -271,6 +271,13 @@ mod tests {
         );
     }
 
+    /// The lab's documents keep their track regions well fenced and twinned.
+    #[test]
+    fn the_lab_s_track_regions_are_well_fenced_and_twinned() {
+        let problems = super::track_regions(&crate::base::workspace::lab_root());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
     #[test]
     fn korean_has_every_message_and_every_title_and_hint_of_this_tree() {
         let problems = super::catalogs(&crate::base::workspace::lab_root()).unwrap();
