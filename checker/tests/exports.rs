@@ -93,6 +93,30 @@ fn own_documents(lang: &str) -> [&'static str; 2] {
     }
 }
 
+/// CPU seconds the test's children have used so far (they are all waited for), to say where an
+/// export's time goes.
+fn children_cpu() -> f64 {
+    // SAFETY: getrusage writes the struct it is given, nothing else.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage);
+        usage
+    };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(usage.ru_utime) + secs(usage.ru_stime)
+}
+
+/// Print what a phase of an export took, in CPU and on the clock.
+fn phase(name: &str, what: &str, since: &mut (Instant, f64)) {
+    let cpu = children_cpu();
+    eprintln!(
+        "{name}: {what}: {:.0} s, {:.0} s of CPU",
+        since.0.elapsed().as_secs_f64(),
+        cpu - since.1
+    );
+    *since = (Instant::now(), cpu);
+}
+
 pub fn run(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     let text =
@@ -198,7 +222,12 @@ fn try_export(
     lab_points: &mut grading::LabPoints,
 ) -> Vec<String> {
     let name = kind.name();
-    let dir = dir.join(kind.dir());
+    let mut since = (Instant::now(), children_cpu());
+    // A Korean class's folders may be named in Korean: cargo then writes their paths as URLs.
+    let dir = dir.join(match kind.lang {
+        "ko" => format!("{}-수업", kind.dir()),
+        _ => kind.dir(),
+    });
     let _ = std::fs::remove_dir_all(&dir);
     let origin = dir.join("origin");
     let mut export = common::checker_command();
@@ -222,6 +251,11 @@ fn try_export(
         Ok(root) => root,
         Err(problem) => return vec![problem],
     };
+    phase(
+        &name,
+        "exported, committed, cloned by Gradescope's setup.sh",
+        &mut since,
+    );
     let clone = root.join("lab");
     if !status(&clone).is_empty() {
         return vec![format!(
@@ -283,6 +317,7 @@ fn try_export(
             }
         }
     }
+    phase(&name, "its documents' commands", &mut since);
     if !graded {
         problems.push(format!(
             "{name}: no block of its documents grades (`cargo run -p checker ...`)"
@@ -290,6 +325,11 @@ fn try_export(
     }
     problems.extend(what_the_checker_says_there(kind, &clone, target));
     problems.extend(build_every_exercise(kind, &clone, &env));
+    phase(
+        &name,
+        "what the checker says there, every exercise built",
+        &mut since,
+    );
     problems.extend(grading::grade(
         kind,
         (&origin, &revision),
@@ -297,6 +337,7 @@ fn try_export(
         &env,
         lab_points,
     ));
+    phase(&name, "three submissions graded", &mut since);
     problems
 }
 

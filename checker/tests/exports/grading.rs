@@ -12,11 +12,12 @@ use super::common;
 use super::common::schemas::{classroom50_problems, gradescope_problems};
 use super::{Kind, Track, git, run};
 
-/// What the submissions are graded on: two tests of a library exercise and three of a program
-/// exercise, enough to tell the three submissions apart and quick to grade (no `rules`, whose
-/// clippy run would be most of the time).
-pub const TARGETS: &str = "day1-endian/swap32 day1-endian/htons day2-echo/listening-line \
-                           day2-echo/round-trip day2-echo/binary-64k";
+/// What the submissions are graded on: four tests of day2-echo, three of its server and one of
+/// its client, enough to tell the three submissions apart and quick to grade (a program
+/// exercise: no library harness to build; no `rules`, whose clippy run would be most of the
+/// time).
+pub const TARGETS: &str = "day2-echo/listening-line day2-echo/round-trip day2-echo/binary-64k \
+                           day2-echo/client-echo";
 
 /// The points grading pinned to the lab gives each submission of a track, by test: the same for
 /// both languages' exports (their submissions differ only in the stubs' comments).
@@ -25,11 +26,11 @@ pub type LabPoints = std::collections::BTreeMap<(Track, &'static str), Vec<(Stri
 /// The submissions, by name: the points each must earn are the lab's for it.
 #[derive(Clone, Copy, Debug)]
 pub enum Submission {
-    /// day1-endian and day2-echo, the references.
+    /// day2-echo's server and client, the references.
     Complete,
-    /// day1-endian's reference; day2-echo still the stub.
+    /// day2-echo's server, the reference's; its client still the stub.
     HalfDone,
-    /// day1-endian's reference; day2-echo a broken version that loses binary data.
+    /// day2-echo a broken version whose server loses binary data.
     Buggy,
 }
 
@@ -94,14 +95,22 @@ fn submission(origin: &Path, dir: &Path, track: Track, which: Submission) -> Pat
         .arg("-q")
         .arg(origin)
         .arg(&repo));
-    solve(&repo, track, "day1-endian", &[]);
-    let broken = match track {
-        Track::Rust => ("day2-echo", "through-string"),
-        Track::C => ("c/day2-echo", "strlen-on-binary"),
+    let (broken, client) = match track {
+        Track::Rust => (
+            ("day2-echo", "through-string"),
+            "exercises/day2-echo/src/bin/echo-client.rs",
+        ),
+        Track::C => (
+            ("c/day2-echo", "strlen-on-binary"),
+            "exercises/day2-echo/echo-client.c",
+        ),
     };
     match which {
         Submission::Complete => solve(&repo, track, "day2-echo", &[]),
-        Submission::HalfDone => {}
+        Submission::HalfDone => {
+            solve(&repo, track, "day2-echo", &[]);
+            git(&repo, &["checkout", "-q", "--", client]);
+        }
         Submission::Buggy => {
             let edits = common::broken_version_edits(broken.0, broken.1);
             solve(&repo, track, "day2-echo", &edits);
@@ -185,7 +194,7 @@ pub fn gradescope_image(
     setup
         .arg(root.join("source/setup.sh"))
         .env("AUTOGRADER_ROOT", &root)
-        .env("GRADE_TARGETS", "day1-endian/htons");
+        .env("GRADE_TARGETS", "day2-echo/listening-line");
     with_env(&mut setup, env);
     let out = setup.output().unwrap();
     let said =
@@ -231,6 +240,21 @@ pub fn grade(
             kind, &lab, &repo, &what, revision, &expected, env,
         ));
         problems.extend(gradescope(root, &repo, &what, revision, &expected, env));
+    }
+    // The three are told apart, or the comparison proves little: the complete one earns every
+    // point, the others some less.
+    let total = |which: Submission| -> Option<u64> {
+        let points = lab_points.get(&(kind.track, which.name()))?;
+        Some(points.iter().map(|(_, p)| p).sum())
+    };
+    let totals = SUBMISSIONS.map(total);
+    if let [Some(complete), Some(half), Some(buggy)] = totals
+        && !(half < complete && buggy < complete)
+    {
+        problems.push(format!(
+            "{}: the submissions earn {complete}, {half} and {buggy} points: the test cannot tell them apart",
+            kind.name()
+        ));
     }
     problems
 }
