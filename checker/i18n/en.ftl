@@ -340,6 +340,7 @@ hidden-write-failed = write failed: the client went away
 stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send: nothing to interrupt
 stall-stopped = server stopped (SIGSTOP) while its send was blocked
 stall-continued = server continued (SIGCONT)
+stall-restarted = its send had taken no byte yet, so the kernel started it again (no short count): the checker reads some of what waits for it, so that the server moves on, and tries again
 
 ## day2-echo's client (exercises/day2_echo/)
 

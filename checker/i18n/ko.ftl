@@ -654,6 +654,7 @@ hidden-write-failed = 쓰기 실패: 클라이언트가 사라졌다
 stall-not-blocked = 서버가 클라이언트에게 보낼 { $queued }바이트를 남긴 채 멈췄는데 send에서 블로킹되어 있지 않다: 끼어들 것이 없다
 stall-stopped = send가 블로킹된 동안 서버를 멈춤(SIGSTOP)
 stall-continued = 서버를 재개함(SIGCONT)
+stall-restarted = 그 send는 아직 한 바이트도 받아들이지 않았기에 커널이 그것을 다시 시작했다(짧은 반환 없음): 체커가 기다리는 것을 조금 읽어 서버가 나아가게 하고 다시 해 본다
 
 ## day2-echo의 클라이언트 (exercises/day2_echo/)
 

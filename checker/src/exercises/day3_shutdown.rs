@@ -24,6 +24,7 @@ use crate::exercises::kit::{lines, run};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::track::CTrack;
 use crate::observe::wire::differ;
+use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Server, Transcript};
 
 const SERVER: &str = "file-server";
@@ -257,7 +258,8 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx, &path)?;
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(20));
-    stalled::read_everything(ctx, &t, s.program.pid(), &mut conn, &content, deadline)?;
+    let leader = (s.program.pid(), Feeding::NotFed);
+    stalled::read_everything(ctx, &t, leader, &mut conn, &content, deadline)?;
     conn.expect_eof(ctx.within(secs(3)), msg!("shut-after-file"))?;
     answer(ctx, &mut conn, b"received 25165824 bytes", 1)
 }

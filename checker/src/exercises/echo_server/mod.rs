@@ -16,6 +16,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
+use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Server, Transcript};
 
 mod family;
@@ -250,7 +251,7 @@ pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
         let writer = echo::send_then_shutdown(data.clone(), deadline);
         let leader = s.program.pid();
         echo::while_writing(&mut c, writer, |c| {
-            stalled::read_everything(ctx, &t, leader, c, &data, deadline)
+            stalled::read_everything(ctx, &t, (leader, Feeding::Fed), c, &data, deadline)
         })?;
         echo::expect_eof_or_stuck(&mut c, s, deadline, msg!("eof-after-client-eof"))
     })
