@@ -460,6 +460,9 @@ day3-shutdown--client-receipt--title = file-client가 정확히 `received <N> by
 day3-shutdown--client-receipt--hint = N은 모든 recv에서 받은 바이트를 더한 총수다. 수신 확인을 보낸 뒤 소켓을 닫아 서버가 EOF를 보게 하라.
 day3-shutdown--client-waits-for-eof--title = file-client는 서버의 EOF 뒤에만 답한다
 day3-shutdown--client-waits-for-eof--hint = recv 한 번이 파일 전체는 아니다. 끝은 recv가 0을 돌려줄 때다. 그때에만 답하라.
+day3-shutdown--client-refused--title = 닫힌 포트를 상대로 file-client: stderr에 한 줄, 종료 상태 1
+day3-shutdown--client-refused--hint = 거부된 connect는 예상된 오류다: connect의 결과를 확인하고, stderr에 한 줄(무엇이 왜 실패했는지)을 출력하고 상태 1로 종료하라. 랩의 모든 클라이언트가 그렇게 한다. 패닉은 안 된다.
+day3-shutdown--client-refused--hint-c = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. 반환값을 확인하고, stderr에 한 줄(strerror(errno)와 함께)을 출력하고 상태 1로 종료하라.
 
 day3-resolve--title = libc에서 호출하는 getaddrinfo/getnameinfo로 이름 해석(name resolution)
 day3-resolve--localhost--title = localhost 해석: 모든 결과를 getaddrinfo의 순서대로
