@@ -273,6 +273,7 @@ echo-served-then-stopped = { $n ->
 }; a server goes back to accept() after each client and runs until it is stopped
 echo-after-serving = after serving client { $i }
 echo-stopped-after-reset = the server stopped serving after a client reset its connection
+echo-sigpipe-after-reset = after the reset, bytes the client had sent before it were still to be read and echoed: the server's first write failed (ECONNRESET), it wrote again, and that write (EPIPE) raised SIGPIPE, which kills a process by default. Stop writing to a connection once a write fails, and send with MSG_NOSIGNAL (or set SIGPIPE to SIG_IGN) so that an EPIPE is an error to handle, not the end of the server
 echo-after-reset = after a client reset its connection
 echo-stays-silent = stays silent for 1 s
 echo-still-holds = 3 clients have left, but the server still holds { $n ->

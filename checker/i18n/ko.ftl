@@ -599,6 +599,7 @@ echo-served-then-stopped = { $n ->
 }. 서버는 클라이언트마다 accept()로 돌아가 멈출 때까지 계속 돈다
 echo-after-serving = 클라이언트 { $i }{ JOSA($i, "을", "를") } 처리한 뒤
 echo-stopped-after-reset = 클라이언트가 연결을 리셋한 뒤 서버가 처리를 멈췄다
+echo-sigpipe-after-reset = 리셋 뒤에도 클라이언트가 그 전에 보낸 바이트가 읽혀 에코되기를 기다리고 있었다: 서버의 첫 write는 실패했는데(ECONNRESET) 서버가 다시 썼고, 그 write(EPIPE)가 SIGPIPE를 일으켰다. SIGPIPE는 기본으로 프로세스를 죽인다. write가 실패한 연결에는 더 쓰지 말고, MSG_NOSIGNAL로 보내라(또는 SIGPIPE를 SIG_IGN으로 두라). 그러면 EPIPE는 서버의 끝이 아니라 처리할 오류가 된다
 echo-after-reset = 클라이언트가 연결을 리셋한 뒤
 echo-stays-silent = 1초 동안 조용히 있음
 echo-still-holds = 클라이언트 3개가 떠났는데 서버가 아직 그 클라이언트들의 소켓 { $n }개를 쥐고 있다
