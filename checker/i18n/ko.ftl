@@ -641,6 +641,7 @@ library-wrong-of = 입력 { $total }개 중 { $wrong }개
 library-log-ok = { $call } = { $value } [맞음]
 library-log-wrong = { $call } = { $value } [틀림]
 library-calls-log = 호출 { $calls }번, 틀림 { $wrong }번
+library-undefined-behaviour-c = 정의되지 않은 동작 검사기(sanitizer)가 이 호출에서 하네스를 멈췄다(SIGILL): 채점기는 함수들을 -fsanitize=undefined로 빌드하며, 이것은 C가 결과를 정의하지 않은 첫 연산에서 멈춘다. int를 그 비트 너머로 시프트하거나(바이트는 시프트되기 전에 int로 승격된다), 부호 있는 정수가 넘치거나, 자료형의 폭 이상으로 시프트하는 연산이다
 rules-broken-c = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다: 컴파일된 코드가 금지된 함수를 부르거나 요구된 함수를 부르지 않는다(규칙 { $n }개)
 rules-broken = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다(clippy가 { $places }{ JOSA($places, "을", "를") } 지적했다)
 clients-thread-failed = 클라이언트 스레드가 실패했다
