@@ -44,9 +44,18 @@ const STALLED_READER_VARIES: &[(&str, &str)] = &[
     (r"(?m)^( +(expected|got|기대|실제): ).*\n", "$1…\n"),
     (r"received \d+ bytes", "received N bytes"),
     (r"\d+바이트 받음", "N바이트 받음"),
-    // One stop and continue, or several: the kernel decides how far each send goes.
+    // How long the transcript is varies with that (below): whether its first lines are cut
+    // too. Neither they nor the mark of the cut are kept.
+    (r"(?m)^ +… \((?:\d+ earlier lines|앞선 \d+줄 생략)\)\n", ""),
     (
-        r"(?m)^( +)\d+\.\d{3}s checker[^\n]*SIG(STOP|CONT)\)[^\n]*\n(?:[ ]+\d+\.\d{3}s checker[^\n]*SIG(?:STOP|CONT)\)[^\n]*\n)*",
+        r"(?m)^ +\d+\.\d{3}s client +(?:connected to|127\.0\.0\.1:\d+에 연결함|sent 33554432|33554432바이트 보냄)[^\n]*\n",
+        "",
+    ),
+    // One stop and continue, or several: the kernel decides how far each send goes, and a send
+    // it restarts (it had taken nothing) has the checker read a little and stop the server
+    // again: stops, restarts and what was read meanwhile, from the first stop to the last read.
+    (
+        r"(?m)^( +)\d+\.\d{3}s checker[^\n]*SIG(?:STOP|CONT)\)[^\n]*\n(?:[ ]+\d+\.\d{3}s (?:checker[^\n]*SIG(?:STOP|CONT)\)|checker +(?:its send had taken|그 send는)|client +(?:received|N바이트 받음))[^\n]*\n)*",
         "${1}(the server stopped and continued, as often as its send blocked)\n",
     ),
 ];

@@ -451,6 +451,12 @@ impl Conn {
         self.queue_bytes(libc::FIONREAD)
     }
 
+    /// Bytes of ours the program's kernel has acknowledged in all (TCP_INFO): once its
+    /// receive buffer is full, it grows only as the program reads.
+    pub fn bytes_acked(&self) -> Option<u64> {
+        crate::contain::procinfo::tcp_info(&self.stream).map(|info| info.tcpi_bytes_acked)
+    }
+
     /// Bytes we wrote that the program's kernel has not acknowledged yet (SIOCOUTQ).
     pub fn unsent(&self) -> usize {
         self.queue_bytes(libc::TIOCOUTQ)

@@ -19,7 +19,9 @@ use crate::contain::procinfo;
 
 /// What happened while the checker stalled.
 pub struct Stall {
-    /// How many times the program was stopped and continued inside a blocked send.
+    /// How many times the program was stopped and continued inside a blocked send, and the
+    /// send may have returned a short count (surely, or the machine ran it too little to tell;
+    /// a send the kernel restarted is not counted).
     pub stops: usize,
 }
 
@@ -89,6 +91,10 @@ struct Blocked {
     call: procinfo::Call,
     /// What it had read and written so far (`io_counts`).
     io: Option<[u64; 3]>,
+    /// What of ours the program's kernel had acknowledged while it was stopped, if its receive
+    /// buffer was full then (bytes of ours waited unsent): from then on it grows only as the
+    /// program reads.
+    acked: Option<u64>,
 }
 
 /// The first thread of `leader`'s processes found asleep in a send.
@@ -101,6 +107,7 @@ fn blocked_in_a_send(leader: i32) -> Option<Blocked> {
                 tid: task.tid,
                 call,
                 io: io_counts(pid, task.tid),
+                acked: None,
             })
         })
     })
@@ -120,36 +127,52 @@ fn io_counts(pid: i32, tid: i32) -> Option<[u64; 3]> {
 }
 
 impl Blocked {
-    /// Whether the thread is still in the very send it was blocked in: the same call with the
-    /// same arguments, and nothing read or written since. A send stopped before it took a byte
-    /// is restarted by the kernel as if nothing had happened; one that had taken some returns
-    /// that count. (A program that sends with send() and reads with recv() moves no counter: a
-    /// new send just like the last is taken for the same one, which only costs another try.)
-    ///
-    /// Judged once the thread sleeps again (a thread continued but not yet run shows no call);
-    /// one the machine does not run within `SETTLE` counts as still in it, which only costs
-    /// another try.
-    fn still_in_it(&self) -> bool {
+    /// What the stop did to the send: whether the thread is still in the very send it was
+    /// blocked in, the same call with the same arguments and nothing read or written since. A
+    /// send stopped before it took a byte is restarted by the kernel as if nothing had
+    /// happened; one that had taken some returns that count. A program that reads with read()
+    /// moves its counters; one that reads with recv() from the checker, whose bytes wait in its
+    /// full receive buffer, has the checker's acknowledged bytes grow. (A program that moves
+    /// neither, a new send just like the last is taken for the same one, which only costs
+    /// another try.) Judged once the thread sleeps again (a thread continued but not yet run
+    /// shows no call); one the machine does not run within `SETTLE` cannot be judged.
+    fn after_stop(&self, conn: &Conn) -> AfterStop {
         let until = Instant::now() + SETTLE;
         loop {
             let Some(task) = procinfo::tasks(self.pid)
                 .into_iter()
                 .find(|task| task.tid == self.tid)
             else {
-                return false;
+                return AfterStop::Ended;
             };
-            if io_counts(self.pid, self.tid) != self.io {
-                return false;
+            let read_from_us = self.acked.is_some() && conn.bytes_acked() != self.acked;
+            if io_counts(self.pid, self.tid) != self.io || read_from_us {
+                return AfterStop::Ended;
             }
             if task.state == 'S' {
-                return task.call == Some(self.call);
+                return if task.call == Some(self.call) {
+                    AfterStop::Restarted
+                } else {
+                    AfterStop::Ended
+                };
             }
             if Instant::now() >= until {
-                return true;
+                return AfterStop::Unknown;
             }
             std::thread::sleep(Duration::from_millis(2));
         }
     }
+}
+
+/// What a stop did to a blocked send.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AfterStop {
+    /// The send returned (what it had taken: a short count).
+    Ended,
+    /// The kernel restarted it: it had taken nothing.
+    Restarted,
+    /// The machine did not run the program long enough to tell.
+    Unknown,
 }
 
 /// How long a thread continued may take to sleep again before the checker stops waiting.
@@ -163,7 +186,7 @@ fn move_on(
     nudge: &mut dyn FnMut(&mut Conn) -> Result<usize, Failure>,
 ) -> Result<(), Failure> {
     let mut read = 0;
-    while read < NUDGE_MOST && blocked.still_in_it() {
+    while read < NUDGE_MOST && blocked.after_stop(conn) != AfterStop::Ended {
         match nudge(conn)? {
             0 => break,
             n => read += n,
@@ -202,22 +225,26 @@ pub fn interrupt_blocked_sends(
     nudge: &mut dyn FnMut(&mut Conn) -> Result<usize, Failure>,
 ) -> Result<Stall, Failure> {
     let group = Pid::from_raw(leader);
-    let (mut stops, mut tries) = (0, 0);
-    while stops < rounds && tries < MOST_TRIES {
-        let Some(blocked) = wait_for_a_blocked_send(t, leader, conn, feeding, deadline) else {
+    // Sends a stop surely cut short, and stops that may have (`AfterStop::Unknown`).
+    let (mut cut, mut stops, mut tries) = (0, 0, 0);
+    while cut < rounds && tries < MOST_TRIES {
+        let Some(mut blocked) = wait_for_a_blocked_send(t, leader, conn, feeding, deadline) else {
             break;
         };
         tries += 1;
         let _ = killpg(group, Signal::SIGSTOP);
         t.note("checker", msg!("stall-stopped"));
         std::thread::sleep(Duration::from_millis(20));
+        blocked.acked = (conn.unsent() > 0).then(|| conn.bytes_acked()).flatten();
         let _ = killpg(group, Signal::SIGCONT);
         t.note("checker", msg!("stall-continued"));
-        if blocked.still_in_it() {
-            t.note("checker", msg!("stall-restarted"));
-            move_on(&blocked, conn, nudge)?;
-        } else {
-            stops += 1;
+        match blocked.after_stop(conn) {
+            AfterStop::Ended => (cut, stops) = (cut + 1, stops + 1),
+            AfterStop::Unknown => stops += 1,
+            AfterStop::Restarted => {
+                t.note("checker", msg!("stall-restarted"));
+                move_on(&blocked, conn, nudge)?;
+            }
         }
     }
     Ok(Stall { stops })
