@@ -58,6 +58,10 @@ report-hint = hint:
 report-read = read: { $course }#{ $section }
 report-try-by-hand = try it by hand: { $command }
 report-rerun = re-run: { $command }
+report-same-cause = the same cause fails { $n ->
+    [one] { $n } more test:
+   *[other] { $n } more tests:
+}
 report-transcript-took = transcript ({ $seconds } s):
 report-score = score: { $earned }/{ $possible } points
 report-score-day = day { $day }: { $earned }/{ $possible }
@@ -909,7 +913,7 @@ chat-burst-unserved-c = no thread of the server reads from { $who }, while two t
 chat-threads-after-leave = { $who } left a second ago, and the server still runs { $n ->
     [one] { $n } thread
    *[other] { $n } threads
-}, as many as the { $with } it ran while { $who } was connected: its thread never ended
+}, more than the { $fewer } it ran with one client less: its thread never ended
 chat-thread-ends-eof-0 = a client's thread ends when its client does: leave the read loop on EOF (0) and on an error, and return
 chat-stopped-server = stopped the server (SIGSTOP)
 chat-continued-server = continued the server: client 2's last line and its reset wait in its socket together

@@ -43,6 +43,7 @@ report-hint = 힌트:
 report-read = 읽을 곳: { $course }#{ $section }
 report-try-by-hand = 직접 해 보기: { $command }
 report-rerun = 다시 실행: { $command }
+report-same-cause = 같은 원인으로 실패한 테스트 { $n }개 더:
 report-transcript-took = 기록 ({ $seconds }초):
 report-score = 점수: { $earned }/{ $possible }점
 report-score-day = { $day }일차: { $earned }/{ $possible }
@@ -659,7 +660,7 @@ hidden-write-failed = 쓰기 실패: 클라이언트가 사라졌다
 stall-not-blocked = 서버가 클라이언트에게 보낼 { $queued }바이트를 남긴 채 멈췄는데 send에서 블로킹되어 있지 않다: 끼어들 것이 없다
 stall-stopped = send가 블로킹된 동안 서버를 멈춤(SIGSTOP)
 stall-continued = 서버를 재개함(SIGCONT)
-stall-restarted = 그 send는 아직 한 바이트도 받아들이지 않았기에 커널이 그것을 다시 시작했다(짧은 반환 없음): 체커가 기다리는 것을 조금 읽어 서버가 나아가게 하고 다시 해 본다
+stall-restarted = 그 send는 아직 한 바이트도 받아들이지 않았기에 커널이 그것을 다시 시작했다(짧은 반환 없음): 채점기가 기다리는 것을 조금 읽어 서버가 나아가게 하고 다시 해 본다
 
 ## day2-echo의 클라이언트 (exercises/day2_echo/)
 
@@ -1178,13 +1179,13 @@ chat-2s-after-eof = 자기 EOF 뒤 2초가 지나도
 chat-after-its-eof = 자기 EOF 뒤에도
 chat-left-still-held = { $who }{ JOSA($who, "이", "가") } 떠났는데 1초 뒤에도 서버가 그 소켓을 쥐고 있다
 chat-removed-and-closed = 끝난 클라이언트는 목록에서 빠지고 그 소켓은 닫힌다
-chat-leave-took-another = { $stays }{ JOSA($stays, "은", "는") } 남아 있었는데 { $who }{ JOSA($who, "이", "가") } 떠난 뒤 보낸 줄을 받지 못했다: 목록에서 { $who }{ JOSA($who, "을", "를") } 지우면서 { $stays }{ JOSA($stays, "을", "를") } 대신(또는 함께) 지웠다. 떠난 클라이언트 자신의 항목을 지우라: 잠금을 쥔 채 디스크립터(또는 id)로 찾고, 그 뒤 항목을 건너뛰거나 덮어쓰지 않게 빈자리를 메우라. 클라이언트가 들어올 때 기억해 둔 인덱스는 앞선 클라이언트가 떠나면 낡는다
+chat-leave-took-another = { $stays }{ JOSA($stays, "은", "는") } 남아 있었는데 { $who }{ JOSA($who, "이", "가") } 떠난 뒤 보낸 줄을 받지 못했다: 목록에서 { $who }{ JOSA($who, "을", "를") } 지우면서 { $stays }{ JOSA($stays, "을", "를") } 대신(또는 함께) 지웠다. 떠난 클라이언트 자신의 항목을 지우라: 락을 잡은 채 디스크립터(또는 id)로 찾고, 그 뒤 항목을 건너뛰거나 덮어쓰지 않게 빈자리를 메우라. 클라이언트가 들어올 때 기억해 둔 인덱스는 앞선 클라이언트가 떠나면 낡는다
 chat-burst-stopped = 서버를 멈췄다(SIGSTOP): 그사이에 클라이언트 { $n }개가 연결해 리슨 큐에서 함께 기다린다
 chat-burst-continued = 서버를 재개했다. 서버의 모든 스레드를 한 CPU에, 실시간 클래스로 두었다: 새로 만든 스레드는 accept 루프가 잠들 때까지 그 뒤에서 기다리므로, 루프는 자신이 만든 스레드가 한 걸음도 떼기 전에 기다리던 클라이언트를 모두 수락한다
-chat-burst-continued-pinned = 서버를 재개했다. 서버의 모든 스레드를 한 CPU에 두었다(실시간 클래스는 체커에게 여기서 없는 권한이 필요하다: 새 스레드가 accept 루프의 다음 걸음보다 먼저 돌 수 있다)
+chat-burst-continued-pinned = 서버를 재개했다. 서버의 모든 스레드를 한 CPU에 두었다(실시간 클래스에는 채점기가 여기서 갖지 못한 권한이 필요하다: 새 스레드가 accept 루프의 다음 걸음보다 먼저 돌 수 있다)
 chat-burst-unserved = 서버의 어느 스레드도 { $who }에서 읽지 않는데, 다른 한 클라이언트에서는 스레드 둘 이상이 읽는다: 각 스레드는 자신에게 수락된 소켓을 맡아야 한다. 수락한 소켓을 저마다 그 스레드의 클로저로 옮기라. accept 루프가 덮어쓰는 변수 하나를 나눠 쓰지 말라
 chat-burst-unserved-c = 서버의 어느 스레드도 { $who }에서 읽지 않는데, 다른 한 클라이언트에서는 스레드 둘 이상이 읽는다: 각 스레드가 다음 accept가 덮어쓴 뒤에야 accept 루프의 변수(pthread_create(..., &clnt_sock))에서 디스크립터를 읽었다. 스레드마다 제 사본을 주라: 스레드가 free하는 malloc한 int에 디스크립터를 담거나, 그 값을 (void *)(intptr_t)로 바꿔 넘기라
-chat-threads-after-leave = { $who }{ JOSA($who, "이", "가") } 1초 전에 떠났는데 서버가 아직 스레드 { $n }개를 돌린다. { $who }{ JOSA($who, "이", "가") } 연결돼 있을 때의 { $with }개 그대로다: 그 스레드가 끝나지 않았다
+chat-threads-after-leave = { $who }{ JOSA($who, "이", "가") } 1초 전에 떠났는데 서버가 아직 스레드 { $n }개를 돌린다. 클라이언트가 하나 적을 때 돌린 { $fewer }개보다 많다: 그 스레드가 끝나지 않았다
 chat-thread-ends-eof-0 = 클라이언트의 스레드는 그 클라이언트와 함께 끝난다: EOF(0)와 오류에서 읽기 루프를 떠나 반환하라
 chat-stopped-server = 서버를 멈춤(SIGSTOP)
 chat-continued-server = 서버를 재개함: 클라이언트 2의 마지막 줄과 리셋이 함께 그 소켓에서 기다린다

@@ -39,6 +39,16 @@ fn human_verdicts(report: &str) -> BTreeMap<String, String> {
             exercise = line.split(" — ").next().unwrap_or_default().to_string();
         }
         let trimmed = line.trim_start();
+        // Failing tests whose cause a test above told, listed under it by name.
+        if let Some((_, listed)) = trimmed
+            .strip_prefix("✗ the same cause fails ")
+            .and_then(|rest| rest.split_once(": "))
+        {
+            for id in listed.split(", ") {
+                verdicts.insert(format!("{exercise}/{id}"), "fail".to_string());
+            }
+            continue;
+        }
         let status = match trimmed.chars().next() {
             Some('✓') => "pass",
             Some('✗') => "fail",
