@@ -229,3 +229,16 @@ fn golden_stub_hints_uncommented() {
         &[],
     );
 }
+
+/// The parent keeps its copy of the connected socket: where it waits shows the leak, and says
+/// nothing is missing from a server asleep in accept() (it waits for its next client there).
+#[test]
+fn golden_first_bug_parent_keeps_connfd() {
+    golden_first_bug(
+        "day3-fork",
+        "parent-keeps-connfd",
+        "eof-after-half-close",
+        "day3-fork-parent-keeps-connfd",
+        &[],
+    );
+}
