@@ -433,10 +433,10 @@ fork-cannot-all-be-over = { $at_once ->
 fork-connects = connects
 fork-connects-text = { $connected } clients connected, { $slow } of them only after a second or more
 fork-backlog = connections waited a second or more to be accepted: the kernel dropped their SYN because the listen queue was full, and the client sent it again 1 s later. 50 clients at once need a larger backlog than listen(fd, 5): course.md#backlog
-fork-three-clients = 3 clients are connected, and the server has { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-} (threads do not count)
+fork-three-clients = 3 clients are connected, and { $n ->
+    [one] { $n } child of the server holds
+   *[other] { $n } children of the server hold
+} a client's connection (each client has a child of its own, which serves it; threads do not count, nor the { $others } other children)
 fork-2s-after-half-close = 2 s after the client's half-close
 fork-parent-holds = the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends
 fork-parent-holds-c = the parent still holds its copy of the connected socket: it must close(fd) it right after fork(), or the connection never ends
