@@ -452,6 +452,7 @@ fork-zombies-after-20 = run { $run }: { $n ->
 fork-reaps-late = the zombies went only when one more client connected: the server reaps when accept returns, not when SIGCHLD arrives. Reap in the SIGCHLD handler (or wake the loop with the signal: EINTR without SA_RESTART, a self-pipe, a signalfd)
 fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
+fork-reaps-none = the server takes SIGCHLD, yet none of the { $n } children that ended was reaped: what runs on the signal never calls waitpid. Reap there: loop on waitpid(-1, WNOHANG) until it has no more to give
 fork-after-5-left = after its 5 clients left
 fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
 fork-while-clients-left = while its clients left

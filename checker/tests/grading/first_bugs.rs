@@ -242,3 +242,16 @@ fn golden_first_bug_parent_keeps_connfd() {
         &[],
     );
 }
+
+/// A SIGCHLD handler that never calls waitpid: told so, not told that one waitpid per signal
+/// is too few (which is another bug).
+#[test]
+fn golden_first_bug_handler_reaps_nothing() {
+    golden_first_bug(
+        "day3-fork",
+        "handler-reaps-nothing",
+        "no-zombie-sequential",
+        "day3-fork-handler-reaps-nothing",
+        &[],
+    );
+}

@@ -64,7 +64,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "reaps-without-blocking",
-            title: "client B leaves while client A stays: B's child is reaped, and client C is served at once",
+            title: "client B leaves while client A stays: once B's child has ended and its SIGCHLD been taken, client C is served at once (no handler waiting for A's child)",
             points: 1,
             timeout: secs(15),
             hint: "Reap with waitpid(-1, &status, WNOHANG) in a loop: without WNOHANG, the handler waits for the children still serving clients, and the server accepts no one meanwhile.",
