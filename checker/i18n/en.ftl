@@ -309,6 +309,7 @@ server-closed-stdout = { $label } closed its stdout without printing `listening 
 server-not-a-listening-line = { $label } printed { $line }, which is not `listening on <ip>:<port>`
 server-says-other-port = { $label } was started with port { $port } but says it listens on port { $actual }
 server-print-real-port = print the port getsockname() returns, not the argument: with 0 the kernel picks one
+server-bind-unchecked = it does listen on port { $actual }: its bind() to port { $port } failed (EADDRINUSE, while an old connection of that port waits in TIME_WAIT?) and nothing checked the result, so listen() bound a port of its own. Check what bind() returns, and on an error say so on stderr and exit 1
 server-graded-on-its-port = { $label } listens on port { $actual }, not on the port it was given ({ $port }): graded on { $actual }
 server-never-listened = { $label } did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)
 server-no-line-in-5s = { $label } printed no `listening on <ip>:<port>` line within 5 s

@@ -626,6 +626,7 @@ server-closed-stdout = { $label }{ JOSA($label, "이", "가") } `listening on <i
 server-not-a-listening-line = { $label }{ JOSA($label, "이", "가") } { $line }{ JOSA($line, "을", "를") } 출력했는데, 이는 `listening on <ip>:<port>`가 아니다
 server-says-other-port = { $label }{ JOSA($label, "을", "를") } 포트 { $port }{ JOSA($port, "으로", "로") } 시작했는데 포트 { $actual }에서 리슨한다고 한다
 server-print-real-port = 인자가 아니라 getsockname()이 돌려준 포트를 출력하라. 0이면 커널이 포트를 고른다
+server-bind-unchecked = 그 서버는 정말로 포트 { $actual }에서 리슨한다: 포트 { $port }에 대한 bind()가 실패했는데(그 포트의 이전 연결이 TIME_WAIT로 기다리는 동안의 EADDRINUSE?) 아무도 그 결과를 확인하지 않아서, listen()이 자기 포트를 스스로 골랐다. bind()가 돌려주는 값을 확인하고, 오류면 stderr에 그렇게 말하고 상태 1로 종료하라
 server-graded-on-its-port = { $label }{ JOSA($label, "이", "가") } 받은 포트({ $port })가 아니라 포트 { $actual }에서 리슨한다: { $actual }에서 채점한다
 server-never-listened = { $label }{ JOSA($label, "이", "가") } 5초 안에 어느 포트에서도 리슨하지 않았다(/proc에 LISTEN 소켓도, 바인드된 UDP 소켓도 없다)
 server-no-line-in-5s = { $label }{ JOSA($label, "이", "가") } 5초 안에 `listening on <ip>:<port>` 줄을 출력하지 않았다

@@ -255,3 +255,16 @@ fn golden_first_bug_handler_reaps_nothing() {
         &[],
     );
 }
+
+/// bind's result thrown away, no SO_REUSEADDR: a restart binds a port of its own and says so
+/// truly; told that the bind failed unchecked, not to print getsockname's port.
+#[test]
+fn golden_first_bug_bind_unchecked() {
+    golden_first_bug(
+        "day2-echo",
+        "bind-unchecked-no-reuseaddr",
+        "restart-same-port",
+        "day2-echo-bind-unchecked",
+        &[],
+    );
+}
