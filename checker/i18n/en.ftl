@@ -959,6 +959,7 @@ chat-crossing-reads-again-idle = reads again, after client 0's { $lines } lines;
 chat-crossing-nothing-blocked = reads again, after client 0's { $lines } lines (no thread of the server was blocked sending to it: nothing to slow down)
 chat-crossing-two-senders = threads { $tids } of the server are each asleep in a send to client 1, at once, while client 3's line waits: two broadcasts are under way together. A send that waits for room lets the socket go meanwhile, so the bytes of one line can land between the pieces of the other, and the clients not yet sent to get the two lines in either order
 chat-crossing-note = client 3's line was waiting while a broadcast of client 0's was held up by client 1, and the checker let the server's other threads run before the held-up thread's next step: a broadcast that lets the lock go between two sends (or sends from a copy of the list) lets the waiting line through to the clients it had not reached yet
+chat-forwards-pieces = the server sends on what each read returns before the line is complete (the start of a line one client sent, with no `\n` yet, reached another at once): a read is not a line, and holding the lock across the broadcast of a piece does not keep another client's piece from coming between two of them. Keep each client's bytes in a buffer of its own and broadcast a line only once its `\n` has come, whole
 chat-lines = lines
 chat-got-of = { $who } got { $got } of the { $all } lines sent
 chat-last-line-it-got = the last line it got
