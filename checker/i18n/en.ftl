@@ -502,6 +502,7 @@ udp-stdout-differs = udp-client's stdout differs from the lines it was given ({ 
 udp-printed-stranger = it printed the stranger's datagram: a reply from another port must be ignored
 udp-plain-echo = plain echo
 udp-dropped-first = the server dropped the first copy of each datagram
+udp-gave-up-after-one-try = udp-client sent its datagram once and gave up (exit 1): the server dropped that first copy, and no second one came. Without a reply within 0.5 s, send the datagram again; give up only after the third try
 udp-stranger-first = a stranger answered first
 udp-gave-up-log = udp-client gave up after { $seconds } s, { $tries } tries
 udp-still-trying = udp-client was still running after 4 s, having sent the datagram { $n ->

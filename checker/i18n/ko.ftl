@@ -837,6 +837,7 @@ udp-stdout-differs = udp-client의 stdout이 받은 줄과 다르다({ $note })
 udp-printed-stranger = 낯선 곳에서 온 데이터그램을 출력했다: 다른 포트에서 온 응답은 무시해야 한다
 udp-plain-echo = 평범한 에코
 udp-dropped-first = 서버가 데이터그램마다 첫 사본을 버렸다
+udp-gave-up-after-one-try = udp-client가 데이터그램을 한 번 보내고 포기했다(종료 1): 서버가 그 첫 사본을 버렸는데 두 번째 사본은 오지 않았다. 0.5초 안에 응답이 없으면 데이터그램을 다시 보내고, 세 번째 시도 뒤에만 포기하라
 udp-stranger-first = 낯선 곳이 먼저 답했다
 udp-gave-up-log = udp-client가 { $seconds }초 뒤, { $tries }번 시도하고 포기함
 udp-still-trying = udp-client가 데이터그램을 { $n }번 보내고 4초가 지나도 계속 돌고 있었다: 세 번째 시도 뒤에는 멈추라

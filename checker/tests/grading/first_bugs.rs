@@ -268,3 +268,16 @@ fn golden_first_bug_bind_unchecked() {
         &[],
     );
 }
+
+/// A UDP client that sends once and gives up as the contract says a client gives up: told that
+/// it did not send again, not given the hint about exit statuses.
+#[test]
+fn golden_first_bug_udp_one_try() {
+    golden_first_bug(
+        "day3-udp",
+        "client-one-try",
+        "client-retransmits",
+        "day3-udp-client-one-try",
+        &[],
+    );
+}
