@@ -20,7 +20,8 @@ version = next(v for spec in specs if spec.get("exercise") == exercise
 for edit in version["edit"]:
     path = os.path.join(package, edit["file"])
     if "source" in edit:
-        text = open(os.path.join(versions, edit["source"])).read()
+        # A source is named from broken-versions/, on either track (as the tests read it).
+        text = open(os.path.join(LAB, "checker/tests/broken-versions", edit["source"])).read()
     else:
         text = open(path).read()
         if text.count(edit["find"]) != 1:

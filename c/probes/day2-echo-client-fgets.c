@@ -1,6 +1,6 @@
 /* PROBE, wrong on purpose: the common C student's fgets()+strlen() loop, which drops every
- * byte after a NUL in a line (and cuts long lines into 8 KiB pieces). The checker's client
- * tests send no NUL, so it passes them all: a gap for the C track. See FINDINGS.md.
+ * byte after a NUL in a line (and cuts long lines into 8 KiB pieces). client-echo now sends a
+ * line with a NUL in it: the probe fails it, told that strlen() cut the line (see FINDINGS.md).
  * echo-client <ip> <port>: send each stdin line, read it back whole, print it (day2-echo). */
 #include "../solutions/common/net.h"
 #include <sys/time.h>

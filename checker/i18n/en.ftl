@@ -58,6 +58,10 @@ report-hint = hint:
 report-read = read: { $course }#{ $section }
 report-try-by-hand = try it by hand: { $command }
 report-rerun = re-run: { $command }
+report-same-cause = the same cause fails { $n ->
+    [one] { $n } more test:
+   *[other] { $n } more tests:
+}
 report-transcript-took = transcript ({ $seconds } s):
 report-score = score: { $earned }/{ $possible } points
 report-score-day = day { $day }: { $earned }/{ $possible }
@@ -275,6 +279,7 @@ echo-served-then-stopped = { $n ->
 }; a server goes back to accept() after each client and runs until it is stopped
 echo-after-serving = after serving client { $i }
 echo-stopped-after-reset = the server stopped serving after a client reset its connection
+echo-sigpipe-after-reset = after the reset, bytes the client had sent before it were still to be read and echoed: the server's first write failed (ECONNRESET), it wrote again, and that write (EPIPE) raised SIGPIPE, which kills a process by default. Stop writing to a connection once a write fails, and send with MSG_NOSIGNAL (or set SIGPIPE to SIG_IGN) so that an EPIPE is an error to handle, not the end of the server
 echo-after-reset = after a client reset its connection
 echo-stays-silent = stays silent for 1 s
 echo-still-holds = 3 clients have left, but the server still holds { $n ->
@@ -306,6 +311,7 @@ server-closed-stdout = { $label } closed its stdout without printing `listening 
 server-not-a-listening-line = { $label } printed { $line }, which is not `listening on <ip>:<port>`
 server-says-other-port = { $label } was started with port { $port } but says it listens on port { $actual }
 server-print-real-port = print the port getsockname() returns, not the argument: with 0 the kernel picks one
+server-bind-unchecked = it does listen on port { $actual }: its bind() to port { $port } failed (EADDRINUSE, while an old connection of that port waits in TIME_WAIT?) and nothing checked the result, so listen() bound a port of its own. Check what bind() returns, and on an error say so on stderr and exit 1
 server-graded-on-its-port = { $label } listens on port { $actual }, not on the port it was given ({ $port }): graded on { $actual }
 server-never-listened = { $label } did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)
 server-no-line-in-5s = { $label } printed no `listening on <ip>:<port>` line within 5 s
@@ -322,6 +328,7 @@ library-wrong-of = { $wrong } of { $total } inputs
 library-log-ok = { $call } = { $value } [ok]
 library-log-wrong = { $call } = { $value } [WRONG]
 library-calls-log = { $calls } calls, { $wrong } wrong
+library-undefined-behaviour-c = the undefined-behaviour sanitizer stopped the harness in this call (SIGILL): the checker builds your functions with -fsanitize=undefined, which stops at the first operation whose result C leaves undefined: an int shifted past its bits (a byte is promoted to int before it is shifted), a signed overflow, a shift by the width of the type or more
 rules-broken-c = { $exercise } breaks its rules: its compiled code calls what the exercise forbids, or not what it asks for ({ $n } { $n ->
     [one] rule
    *[other] rules
@@ -342,12 +349,16 @@ hidden-write-failed = write failed: the client went away
 stall-not-blocked = the server stalled with { $queued } bytes waiting for the client, and is not blocked in a send: nothing to interrupt
 stall-stopped = server stopped (SIGSTOP) while its send was blocked
 stall-continued = server continued (SIGCONT)
+stall-restarted = its send had taken no byte yet, so the kernel started it again (no short count): the checker reads some of what waits for it, so that the server moves on, and tries again
 
 ## day2-echo's client (exercises/day2_echo/)
 
 client-no-exit-after-stdin = echo-client did not exit after stdin ended
 client-while-echoing = while echoing
 client-sent-differs = the bytes echo-client sent to the server differ from the lines it was given
+client-closed-before-echo = echo-client closed the connection while the echo of its lines was still coming back (the server, sending it a byte at a time, found the connection gone): it took what one recv() returned for the whole line. Keep reading until as many bytes as the line had have come back, then print it
+client-cut-at-nul = the line with a NUL byte in it was cut at the NUL: the bytes after it never went out. A line is bytes, NUL included: keep its length as read, never measure it by its first NUL
+client-cut-at-nul-c = the line with a NUL byte in it was cut at the NUL: the bytes after it never went out. strlen() stops at the first NUL, and fgets() cannot say how many bytes it read: read each line with getline(), which returns its length (every byte, NUL included), and send that many
 client-no-newlines = it sent the lines without their newlines: send each line exactly as read, newline included (the server echoes bytes, not lines)
 client-stdout-differs = echo-client's stdout differs from the lines it was given
 client-by-hand-socat = `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat` in one terminal, then `printf { $input } | { $client } 127.0.0.1 7000`
@@ -428,10 +439,10 @@ fork-cannot-all-be-over = { $at_once ->
 fork-connects = connects
 fork-connects-text = { $connected } clients connected, { $slow } of them only after a second or more
 fork-backlog = connections waited a second or more to be accepted: the kernel dropped their SYN because the listen queue was full, and the client sent it again 1 s later. 50 clients at once need a larger backlog than listen(fd, 5): course.md#backlog
-fork-three-clients = 3 clients are connected, and the server has { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-} (threads do not count)
+fork-three-clients = 3 clients are connected, and { $n ->
+    [one] { $n } child of the server holds
+   *[other] { $n } children of the server hold
+} a client's connection (each client has a child of its own, which serves it; threads do not count, nor the { $others } other children)
 fork-2s-after-half-close = 2 s after the client's half-close
 fork-parent-holds = the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends
 fork-parent-holds-c = the parent still holds its copy of the connected socket: it must close(fd) it right after fork(), or the connection never ends
@@ -448,6 +459,7 @@ fork-reaps-late = the zombies went only when one more client connected: the serv
 fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
 signals-zombies-left = { $n } of the { $of } children whose clients left at the same instant are still zombies 3 s after the server was continued, with no further connection
+fork-reaps-none = the server takes SIGCHLD, yet none of the { $n } children that ended was reaped: what runs on the signal never calls waitpid. Reap there: loop on waitpid(-1, WNOHANG) until it has no more to give
 fork-after-5-left = after its 5 clients left
 fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
 fork-while-clients-left = while its clients left
@@ -496,6 +508,7 @@ udp-stdout-differs = udp-client's stdout differs from the lines it was given ({ 
 udp-printed-stranger = it printed the stranger's datagram: a reply from another port must be ignored
 udp-plain-echo = plain echo
 udp-dropped-first = the server dropped the first copy of each datagram
+udp-gave-up-after-one-try = udp-client sent its datagram once and gave up (exit 1): the server dropped that first copy, and no second one came. Without a reply within 0.5 s, send the datagram again; give up only after the third try
 udp-stranger-first = a stranger answered first
 udp-gave-up-log = udp-client gave up after { $seconds } s, { $tries } tries
 udp-still-trying = udp-client was still running after 4 s, having sent the datagram { $n ->
@@ -804,6 +817,9 @@ pipe-rounds = { $rounds } times: stopped client 1's child while it waited to wri
 pipe-sending-thread-failed = the sending thread failed
 pipe-reading-thread-failed = the reading thread failed
 pipe-could-not-signal = could not send { $signal } to { $pid }: { $error }
+pipe-logger-gone = the logger has ended already: nothing reads the pipe
+pipe-process-ended = process { $pid } of the server has ended already
+pipe-logger-ended = the logger has ended while the server still runs: it must read the pipe until read() returns 0, once every write end is closed, not a fixed number of times. With no reader left, a child's next write into the pipe raises SIGPIPE, which kills the child, and its client loses its echo
 pipe-logger-no-read-end = the logger (process { $pid }) holds no read end of any pipe
 pipe-create-before-fork = create the pipe before fork(): the logger reads its read end
 pipe-server-no-write-end = the server holds no write end of the pipe its logger reads
@@ -895,12 +911,21 @@ chat-eof-note = a read of 0 is the client's EOF: remove it from the list and clo
 chat-eof-note-c = a read of 0 is the client's EOF: remove it from the list (with the lock held) and close(fd) its socket, then return from its thread
 chat-2s-after-eof = 2 s after its EOF
 chat-after-its-eof = after its EOF
-chat-left-still-held = client 2 left, and a second later the server still holds its socket
+chat-left-still-held = { $who } left, and a second later the server still holds its socket
 chat-removed-and-closed = a client that ends is removed from the list, and its socket closed
-chat-threads-after-leave = client 2 left a second ago, and the server still runs { $n ->
+chat-leave-took-another = { $stays } stayed, and never got the line sent after { $who } left: removing { $who } from the list took { $stays } out instead (or as well). Remove the leaver's own entry: find it by its descriptor (or its id) with the lock held, and close the gap without skipping or overwriting the entry after it; an index kept from when the client joined is stale once an earlier client has left
+chat-burst-stopped = stopped the server (SIGSTOP): { $n ->
+    [one] { $n } client connects
+   *[other] { $n } clients connect
+} meanwhile, and wait in its listen queue together
+chat-burst-continued = continued the server, every thread of it on one CPU in the real-time class: a thread it starts waits behind the accept loop until that loop sleeps, so the loop accepts every waiting client before any thread it started takes a step
+chat-burst-continued-pinned = continued the server, every thread of it on one CPU (the real-time class needs a privilege the checker does not have here: a thread it starts may run before the accept loop's next step)
+chat-burst-unserved = no thread of the server reads from { $who }, while two threads or more read from another client: each thread must serve the socket accepted for it. Move each accepted socket into its own thread's closure, never share one variable the accept loop overwrites
+chat-burst-unserved-c = no thread of the server reads from { $who }, while two threads or more read from another client: each thread read its descriptor from the accept loop's variable (pthread_create(..., &clnt_sock)) after the next accept had overwritten it. Give each thread its own copy: the descriptor in a malloc'd int that the thread frees, or its value cast to (void *)(intptr_t)
+chat-threads-after-leave = { $who } left a second ago, and the server still runs { $n ->
     [one] { $n } thread
    *[other] { $n } threads
-}: { $with } while it was connected, { $before } before it came
+}, more than the { $fewer } it ran with one client less: its thread never ended
 chat-thread-ends-eof-0 = a client's thread ends when its client does: leave the read loop on EOF (0) and on an error, and return
 chat-stopped-server = stopped the server (SIGSTOP)
 chat-continued-server = continued the server: client 2's last line and its reset wait in its socket together
@@ -944,6 +969,7 @@ chat-crossing-reads-again-idle = reads again, after client 0's { $lines } lines;
 chat-crossing-nothing-blocked = reads again, after client 0's { $lines } lines (no thread of the server was blocked sending to it: nothing to slow down)
 chat-crossing-two-senders = threads { $tids } of the server are each asleep in a send to client 1, at once, while client 3's line waits: two broadcasts are under way together. A send that waits for room lets the socket go meanwhile, so the bytes of one line can land between the pieces of the other, and the clients not yet sent to get the two lines in either order
 chat-crossing-note = client 3's line was waiting while a broadcast of client 0's was held up by client 1, and the checker let the server's other threads run before the held-up thread's next step: a broadcast that lets the lock go between two sends (or sends from a copy of the list) lets the waiting line through to the clients it had not reached yet
+chat-forwards-pieces = the server sends on what each read returns before the line is complete (the start of a line one client sent, with no `\n` yet, reached another at once): a read is not a line, and holding the lock across the broadcast of a piece does not keep another client's piece from coming between two of them. Keep each client's bytes in a buffer of its own and broadcast a line only once its `\n` has come, whole
 chat-lines = lines
 chat-got-of = { $who } got { $got } of the { $all } lines sent
 chat-last-line-it-got = the last line it got

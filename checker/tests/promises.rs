@@ -525,3 +525,38 @@ fn the_day7_stub_s_codec_tests_run_and_wait_for_the_codec() {
         );
     }
 }
+
+/// README ("Grading a program in another language"): a program given with `--program` hears C's
+/// words unless rustc built it, with no `--track c` needed. A C epoll server registered
+/// level-triggered is told the C call to make, not nix's flags.
+#[test]
+fn a_c_program_given_with_program_is_told_in_c() {
+    let edit = common::Edit {
+        file: "epoll-server.c".into(),
+        find: Some("EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET,".into()),
+        replace: Some("EPOLLIN | EPOLLOUT | EPOLLRDHUP,".into()),
+        source: None,
+    };
+    let dir = common::c_tree(
+        "promises-program-in-c",
+        &["day5-epoll"],
+        &[("day5-epoll", edit)],
+    )
+    .unwrap();
+    let folder = dir.join("day5-epoll");
+    let make = std::process::Command::new("make")
+        .args(["-s", "-C"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    assert!(make.status.success(), "{make:?}");
+    let program = format!("epoll-server={}", folder.join("epoll-server").display());
+    let out = common::checker_command()
+        .args(["day5-epoll/edge-triggered", "--program", &program])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert!(report.contains("ev.events = EPOLLIN"), "{report}");
+    assert!(!report.contains("EpollFlags"), "{report}");
+}

@@ -192,10 +192,33 @@ fn build_binaries(
     Ok(Ok((executables, warnings)))
 }
 
-/// Programs given with `--program NAME=PATH`: nothing to build.
-pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
+/// The track whose words a report of programs given with `--program` uses: the graded tree's
+/// where it is C (or `--track c` says so); else C unless one of them was built by rustc. A
+/// program from elsewhere is most often C, and its student reads C's calls, not `Vec<u8>` or
+/// `OwnedFd`. A Rust program keeps its compiler's mark (`rustc version` in `.comment`, the
+/// standard library's `/rustc/<hash>/` paths in its panic locations), stripped or not.
+pub fn program_track(tree: Track, programs: &[(String, PathBuf)]) -> Track {
+    if tree == Track::C || programs.is_empty() {
+        return tree;
+    }
+    let rust = |path: &PathBuf| {
+        std::fs::read(path).is_ok_and(|bytes| {
+            let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+            has(b"rustc version") || has(b"/rustc/")
+        })
+    };
+    if programs.iter().any(|(_, path)| rust(path)) {
+        Track::Rust
+    } else {
+        Track::C
+    }
+}
+
+/// Programs given with `--program NAME=PATH`: nothing to build; `track` says whose words its
+/// report uses (`program_track`).
+pub fn external(programs: &[(String, PathBuf)], track: Track) -> BuildOutcome {
     BuildOutcome::Built(Built {
-        track: Track::Rust,
+        track,
         by_hand_dir: None,
         package_dir: PathBuf::new(),
         executables: programs.iter().cloned().collect(),

@@ -173,7 +173,10 @@ pub fn run(
     let mut built = Vec::new();
     for c in contestants {
         let outcome = match (&c.outside, c.exercise) {
-            (Some(path), _) => match package::external(&[(c.name.clone(), path.clone())]) {
+            (Some(path), _) => match package::external(
+                &[(c.name.clone(), path.clone())],
+                crate::base::workspace::Track::Rust,
+            ) {
                 BuildOutcome::Built(built) => Ok(built),
                 _ => Err(msg!("compare-does-not-compile")),
             },

@@ -20,6 +20,9 @@ pub struct Pinned {
     idle: Vec<i32>,
     /// Threads moved to the real-time class.
     realtime: Vec<i32>,
+    /// A program whose every thread, those it started since too, goes back to the normal
+    /// class and this CPU mask (`in_turn`).
+    everyone: Option<(i32, libc::cpu_set_t)>,
 }
 
 /// The thread ids of `pid` (empty if it is gone).
@@ -51,6 +54,7 @@ pub fn pin_to_one_cpu(pid: i32) -> Pinned {
         masks: Vec::new(),
         idle: Vec::new(),
         realtime: Vec::new(),
+        everyone: None,
     };
     let Some(first) = threads(pid).first().and_then(|&t| mask_of(t)) else {
         return pinned;
@@ -111,6 +115,21 @@ impl Pinned {
     }
 }
 
+/// Every thread of `pid` on one CPU and in the real-time class (SCHED_FIFO), and so every thread
+/// it starts from now on (a new thread inherits the CPU and the class of the one that starts
+/// it, pthread_create's default): a thread started waits behind the one that started it until
+/// that one sleeps, so a loop that starts a thread per connection accepts every connection
+/// already queued before any thread it started takes a step. Until the `Pinned` is dropped,
+/// which puts every thread of `pid`, new ones too, back in the normal class on the CPUs it had.
+/// Whether the class could be set (it needs CAP_SYS_NICE); if not, the threads are only pinned.
+pub fn in_turn(pid: i32) -> (Pinned, bool) {
+    let before = threads(pid).first().and_then(|&t| mask_of(t));
+    let mut pinned = pin_to_one_cpu(pid);
+    pinned.everyone = before.map(|mask| (pid, mask));
+    let realtime = pinned.realtime_except(pid, &[]);
+    (pinned, realtime)
+}
+
 impl Drop for Pinned {
     /// Put every thread back: its CPUs, and the normal class for those moved to the idle one.
     /// Going back to the normal class needs a privilege (RLIMIT_NICE, or CAP_SYS_NICE) the
@@ -121,6 +140,12 @@ impl Drop for Pinned {
         }
         for (tid, mask) in &self.masks {
             set_mask(*tid, mask);
+        }
+        if let Some((pid, mask)) = &self.everyone {
+            for tid in threads(*pid) {
+                set_class(tid, libc::SCHED_OTHER, 0);
+                set_mask(tid, mask);
+            }
         }
     }
 }

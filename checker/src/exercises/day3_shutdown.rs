@@ -24,6 +24,7 @@ use crate::exercises::kit::{lines, run};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::track::CTrack;
 use crate::observe::wire::differ;
+use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Server, Transcript};
 
 const SERVER: &str = "file-server";
@@ -119,6 +120,16 @@ pub static EXERCISE: Exercise = Exercise {
             section: "eof",
             program: Some(CLIENT),
             run: client_waits_for_eof,
+        },
+        TestCase {
+            id: "client-refused",
+            title: "file-client against a closed port: one line on stderr, exit 1",
+            points: 1,
+            timeout: secs(10),
+            hint: "A refused connect is an expected error: check connect's result, print one line on stderr (what failed, and why) and exit with status 1, as every client of the lab does; never a panic.",
+            section: "network-program-contract",
+            program: Some(CLIENT),
+            run: client_refused,
         },
     ],
     parts: &[],
@@ -258,7 +269,8 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx, &path)?;
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(20));
-    stalled::read_everything(ctx, &t, s.program.pid(), &mut conn, &content, deadline)?;
+    let leader = (s.program.pid(), Feeding::NotFed);
+    stalled::read_everything(ctx, &t, leader, &mut conn, &content, deadline)?;
     conn.expect_eof(ctx.within(secs(3)), msg!("shut-after-file"))?;
     answer(ctx, &mut conn, b"received 25165824 bytes", 1)
 }
@@ -471,4 +483,24 @@ fn client_waits_for_eof(ctx: &mut Ctx) -> TestResult {
         ));
     }
     check_receipt(&t, &receipt, content.len())
+}
+
+/// The contract's error path: nothing listens on the port, connect is refused, and the client
+/// says so in one line on stderr and exits with 1 (no panic, no out-file left as if it had
+/// worked, no hang).
+fn client_refused(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let port = wire::free_port()?;
+    t.note(
+        "checker",
+        msg!("client-nothing-listens", port = port.to_string()),
+    );
+    let dir = ctx.scratch("client-")?;
+    let out = dir.path().join("received.bin");
+    let args = [out.to_string_lossy().into_owned()];
+    let mut run = run::client(ctx, &t, CLIENT, port, &args, None, secs(5))?;
+    let line = kit::errors::one_error_line(&mut run, CLIENT, msg!("client-when-refused"), Some(&t))
+        .map_err(|f| f.reproduce(format!("{} 127.0.0.1 1 /tmp/copy", ctx.by_hand(CLIENT))))?;
+    ctx.log(format!("stderr: {}", escape::bytes(line.as_bytes())));
+    Ok(())
 }

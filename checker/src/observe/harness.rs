@@ -187,6 +187,13 @@ impl Harness {
         }
     }
 
+    /// The signal that killed the harness, once it has ended so (a crash inside the code
+    /// under test: SIGSEGV, SIGILL for the undefined-behaviour sanitizer's trap, ...).
+    pub fn killed_by(&mut self) -> Option<i32> {
+        use std::os::unix::process::ExitStatusExt;
+        self.program.try_status()?.signal()
+    }
+
     fn next_reply(&mut self, deadline: Instant) -> Result<String, mpsc::RecvTimeoutError> {
         loop {
             if let Some(reply) = self.pending.pop_front() {

@@ -14,6 +14,8 @@ use crate::report::explain;
 use crate::report::lines::Lines;
 pub use crate::report::lines::terminal_columns;
 
+#[cfg(test)]
+mod one_cause;
 mod test_line;
 
 const GREEN: Style = AnsiColor::Green.on_default().bold();
@@ -232,10 +234,42 @@ fn tests_failing_first(
     };
     let (first, then): (Vec<&TestReport>, Vec<&TestReport>) =
         report.tests.iter().partition(failing);
-    for t in first.into_iter().chain(then) {
+    // One cause, told once: the failures an earlier one's cause explains are listed under it
+    // (every test in full with -v, which asks for everything).
+    let mut groups: Vec<(&TestReport, Vec<&str>)> = Vec::new();
+    for t in first {
+        match groups
+            .iter_mut()
+            .find(|(lead, _)| !verbose && one_cause(lead, t, rerun.track))
+        {
+            Some((_, explained)) => explained.push(t.test.id),
+            None => groups.push((t, Vec::new())),
+        }
+    }
+    for (lead, explained) in groups {
+        test_line::test_line(out, ex, lead, width, rerun, verbose, tr)?;
+        test_line::same_cause(out, &explained, tr)?;
+    }
+    for t in then {
         test_line::test_line(out, ex, t, width, rerun, verbose, tr)?;
     }
     Ok(())
+}
+
+/// Whether `b` failed for the cause `a` was told with: the same status, the same note (the
+/// diagnosis in words, with what it names), and the same hint chosen by the failure (by its
+/// diagnosis or its kind; none where each keeps its test's own). A failure without a note says
+/// only its summary, which is its test's own: never folded.
+fn one_cause(a: &TestReport, b: &TestReport, track: crate::base::workspace::Track) -> bool {
+    let (Some(fa), Some(fb)) = (&a.failure, &b.failure) else {
+        return false;
+    };
+    a.status == b.status
+        && fa.note.is_some()
+        && fa.note == fb.note
+        && fa.diagnosis == fb.diagnosis
+        && crate::report::hints::for_failure(fa, track)
+            == crate::report::hints::for_failure(fb, track)
 }
 
 /// "read: course.md#anchor, "Heading"", to the course notes in the reader's language: the
@@ -434,7 +468,12 @@ mod tests {
             super::exercise(&mut out, &report, &rerun, true, Some(80), &tr).unwrap();
             super::failing(&mut out, std::slice::from_ref(&report), Some(80), &tr).unwrap();
             let text = strip_styles(&String::from_utf8(out).unwrap());
-            for line in text.lines() {
+            // The command to re-run is never cut (a command cut in two is two when pasted): the
+            // one line that may be wider than the terminal, which wraps it as it shows it.
+            let failed = report.tests[last].test.id;
+            let command = rerun.command(&format!("{}/{failed}", SERVER.name));
+            assert!(text.lines().any(|l| l.contains(&command)), "{text}");
+            for line in text.lines().filter(|l| !l.contains("cargo run -p checker")) {
                 assert!(
                     crate::base::i18n::width(line) <= 80,
                     "{lang:?}: {} cells: {line}\n{text}",

@@ -44,9 +44,18 @@ const STALLED_READER_VARIES: &[(&str, &str)] = &[
     (r"(?m)^( +(expected|got|기대|실제): ).*\n", "$1…\n"),
     (r"received \d+ bytes", "received N bytes"),
     (r"\d+바이트 받음", "N바이트 받음"),
-    // One stop and continue, or several: the kernel decides how far each send goes.
+    // How long the transcript is varies with that (below): whether its first lines are cut
+    // too. Neither they nor the mark of the cut are kept.
+    (r"(?m)^ +… \((?:\d+ earlier lines|앞선 \d+줄 생략)\)\n", ""),
     (
-        r"(?m)^( +)\d+\.\d{3}s checker[^\n]*SIG(STOP|CONT)\)[^\n]*\n(?:[ ]+\d+\.\d{3}s checker[^\n]*SIG(?:STOP|CONT)\)[^\n]*\n)*",
+        r"(?m)^ +\d+\.\d{3}s client +(?:connected to|127\.0\.0\.1:\d+에 연결함|sent 33554432|33554432바이트 보냄)[^\n]*\n",
+        "",
+    ),
+    // One stop and continue, or several: the kernel decides how far each send goes, and a send
+    // it restarts (it had taken nothing) has the checker read a little and stop the server
+    // again: stops, restarts and what was read meanwhile, from the first stop to the last read.
+    (
+        r"(?m)^( +)\d+\.\d{3}s checker[^\n]*SIG(?:STOP|CONT)\)[^\n]*\n(?:[ ]+\d+\.\d{3}s (?:checker[^\n]*SIG(?:STOP|CONT)\)|checker +(?:its send had taken|그 send는)|client +(?:received|N바이트 받음))[^\n]*\n)*",
         "${1}(the server stopped and continued, as often as its send blocked)\n",
     ),
 ];
@@ -217,6 +226,58 @@ fn golden_stub_hints_uncommented() {
             "7",
         ],
         Some(&dir),
+        &[],
+    );
+}
+
+/// The parent keeps its copy of the connected socket: where it waits shows the leak, and says
+/// nothing is missing from a server asleep in accept() (it waits for its next client there).
+#[test]
+fn golden_first_bug_parent_keeps_connfd() {
+    golden_first_bug(
+        "day3-fork",
+        "parent-keeps-connfd",
+        "eof-after-half-close",
+        "day3-fork-parent-keeps-connfd",
+        &[],
+    );
+}
+
+/// A SIGCHLD handler that never calls waitpid: told so, not told that one waitpid per signal
+/// is too few (which is another bug).
+#[test]
+fn golden_first_bug_handler_reaps_nothing() {
+    golden_first_bug(
+        "day3-fork",
+        "handler-reaps-nothing",
+        "no-zombie-sequential",
+        "day3-fork-handler-reaps-nothing",
+        &[],
+    );
+}
+
+/// bind's result thrown away, no SO_REUSEADDR: a restart binds a port of its own and says so
+/// truly; told that the bind failed unchecked, not to print getsockname's port.
+#[test]
+fn golden_first_bug_bind_unchecked() {
+    golden_first_bug(
+        "day2-echo",
+        "bind-unchecked-no-reuseaddr",
+        "restart-same-port",
+        "day2-echo-bind-unchecked",
+        &[],
+    );
+}
+
+/// A UDP client that sends once and gives up as the contract says a client gives up: told that
+/// it did not send again, not given the hint about exit statuses.
+#[test]
+fn golden_first_bug_udp_one_try() {
+    golden_first_bug(
+        "day3-udp",
+        "client-one-try",
+        "client-retransmits",
+        "day3-udp-client-one-try",
         &[],
     );
 }

@@ -184,16 +184,23 @@ pub fn cpu_time(pid: i32) -> Option<std::time::Duration> {
     Some(std::time::Duration::from_millis(ticks * 1000 / per_second))
 }
 
-/// Is some thread of `pid` inside a call that writes (write, writev, send, sendto, sendmsg)?
+/// Is some thread of `pid` inside a call that writes (`is_write_call`)?
 pub fn in_write_call(pid: i32) -> bool {
-    let writes = [
+    blocked_calls(pid).into_iter().any(is_write_call)
+}
+
+/// Is the system call numbered `number` one that writes (write, writev, send, sendto, sendmsg,
+/// sendmmsg, sendfile)?
+pub fn is_write_call(number: i64) -> bool {
+    [
+        libc::SYS_sendfile,
         libc::SYS_write,
         libc::SYS_writev,
         libc::SYS_sendto,
         libc::SYS_sendmsg,
         libc::SYS_sendmmsg,
-    ];
-    blocked_calls(pid).iter().any(|n| writes.contains(n))
+    ]
+    .contains(&number)
 }
 
 /// The number of the system call each thread of `pid` is blocked in (from task/*/syscall).

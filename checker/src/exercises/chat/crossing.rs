@@ -314,5 +314,12 @@ pub(super) fn crossing_lines(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> Test
     from[0] = sent;
     from[CROSSER] = vec![CROSSING.to_vec()];
     let received = readers.collect(&from)?;
-    judge(&received, &from).map_err(|f| t.attach(f.note(msg!("chat-crossing-note"))))
+    judge(&received, &from).map_err(|f| {
+        let note = if super::judge::forwards_pieces(t, s.port) {
+            msg!("chat-forwards-pieces")
+        } else {
+            msg!("chat-crossing-note")
+        };
+        t.attach(f.note(note))
+    })
 }

@@ -45,7 +45,7 @@ pub static CHAT: Family = Family {
         },
         TestCase {
             id: "client-leaves",
-            title: "a client that ends gets EOF: its socket closed, its thread gone (/proc/<pid>/task), the others go on",
+            title: "two clients that end, neither the last to join: each gets EOF, its socket closed, its thread gone (/proc/<pid>/task), and every client that stays still gets every line",
             points: 2,
             timeout: secs(15),
             hint: "On EOF (read returns 0) or an error, remove the client from the list, let its socket close (no handle left), and return from its thread.",

@@ -2,10 +2,13 @@
 //! someone, each once, each sender's in order, and one order for every client.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use super::member::shown;
+use super::member::{self as chat, shown};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
+use crate::observe::wire::Transcript;
 
 /// What a client that did not get everything did get.
 pub fn incomplete(f: Failure, who: &str, got: &[Vec<u8>], sent: &[Vec<Vec<u8>>]) -> Failure {
@@ -114,4 +117,27 @@ fn same_order_for_everyone(received: &[(String, Vec<Vec<u8>>)]) -> TestResult {
         }
     }
     Ok(())
+}
+
+/// Whether the server sends on what a read returns before the line is complete: two fresh
+/// clients join, one sends the start of a line, and the other is watched for it. A server that
+/// sends lines never sends it; one that broadcasts each read as it comes (a 100-byte buffer, as
+/// the notes' chat server has) sends it at once. Asked once lines came mixed or crossed, so
+/// that the note names the cause: a read that is not a line, or a lock let go.
+pub(super) fn forwards_pieces(t: &Arc<Transcript>, port: u16) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let mut probes = Vec::new();
+    for who in ["probe A", "probe B"] {
+        if chat::join(t, &mut probes, who, port, deadline).is_err() {
+            return false;
+        }
+    }
+    if probes[0].say(b"an unfinished line", deadline).is_err() {
+        return false;
+    }
+    let watch = Instant::now() + Duration::from_millis(500);
+    probes[1]
+        .conn
+        .recv_some(64, watch)
+        .is_ok_and(|piece| !piece.is_empty())
 }

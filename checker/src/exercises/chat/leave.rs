@@ -5,9 +5,10 @@
 //! client, or a reader and a writer per client, both pass.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::member::{self as chat, shown};
+use super::member::{self as chat, Member, shown};
 use super::start;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
@@ -33,9 +34,13 @@ fn eof_note(ctx: &Ctx) -> Text {
     )
 }
 
-/// A client says goodbye and ends (EOF): it gets the goodbye and then EOF (its socket closed),
-/// its socket is gone from the server and so is its thread, and the others go on; newcomers
-/// that then join get each line once.
+/// Four clients join; client 1 leaves, then client 2: neither is the last to have joined, so a
+/// removal that takes out another entry than the leaver's (the one after it, as a loop that
+/// closes the gap one place too far does, or the one at the place the leaver had when it
+/// joined) drops a client that stays, which then misses the next line. Each leaver gets its
+/// goodbye and then EOF (its socket closed), its socket is gone from the server and so is its
+/// thread, and every client that stays gets the next line; newcomers that then join get each
+/// line once.
 pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx)?;
@@ -43,38 +48,30 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
     wait::settled(Duration::from_secs(2), || vec![pid]);
     let held = sockets::held(pid);
     let deadline = ctx.within(secs(8));
-    let mut m = chat::join_all(&t, s.port, 2, deadline)?;
-    wait::settled(Duration::from_secs(2), || vec![pid]);
-    let before = threads(pid);
-    chat::join(&t, &mut m, "client 2", s.port, deadline)?;
-    let with = threads(pid);
-    let mut leaving = m.pop().expect("three members");
-    let port = leaving.conn.local_port();
-    leaving.say(b"goodbye\n", deadline)?;
-    for member in m.iter_mut().chain(std::iter::once(&mut leaving)) {
-        member.expect_lines(&[b"goodbye\n"], deadline)?;
+    // The server's threads with 0, 1, 2, 3 clients: one that leaves takes its own with it.
+    let mut m = Vec::new();
+    let mut threads_with = Vec::new();
+    for k in 0..4 {
+        wait::settled(Duration::from_secs(2), || vec![pid]);
+        threads_with.push(threads(pid));
+        chat::join(&t, &mut m, &format!("client {k}"), s.port, deadline)?;
     }
-    leaving.conn.shutdown_write();
-    leaving
-        .conn
-        .expect_eof(ctx.within(secs(2)), msg!("chat-2s-after-eof"))
-        .map_err(|f| f.note(eof_note(ctx)))?;
-    let closes = msg!("chat-removed-and-closed");
-    expect_let_go(&t, pid, &held, port, msg!("chat-left-still-held"), closes)?;
-    if !wait::until(Duration::from_secs(1), || threads(pid) <= before) {
-        return Err(Failure::wrong(msg!(
-            "chat-threads-after-leave",
-            n = threads(pid),
-            with = with.to_string(),
-            before = before.to_string()
-        ))
-        .note(msg!("chat-thread-ends-eof-0")));
+    // Client 1, then client 2, now second in the list.
+    for left in [3, 2] {
+        leave(
+            ctx,
+            &t,
+            (pid, &held),
+            &mut m,
+            (1, threads_with[left]),
+            deadline,
+        )?;
     }
     // Before anyone speaks again, two newcomers join: accept gives each the lowest free
-    // descriptor number when it starts waiting (the first newcomer's was taken before the client
-    // left), so the second gets the number the client that left had. A list that still holds
-    // that number (a thread that ended without removing its entry) sends it every line twice.
-    for who in ["client 3", "client 4"] {
+    // descriptor number when it starts waiting (the first newcomer's was taken before the
+    // clients left), so the second gets the number client 1 had. A list that still holds that
+    // number (a thread that ended without removing its entry) sends it every line twice.
+    for who in ["client 4", "client 5"] {
         chat::join(&t, &mut m, who, s.port, deadline)?;
     }
     m[0].say(b"still here\n", deadline)?;
@@ -88,6 +85,67 @@ pub fn client_leaves(ctx: &mut Ctx) -> TestResult {
                 } else {
                     f
                 }
+            })?;
+    }
+    Ok(())
+}
+
+/// Member `at` says goodbye and ends (EOF): it gets its goodbye, then EOF; the server holds
+/// nothing of it any more (beyond `held`, what it held before any client came) and runs no more
+/// threads than `fewer`, what it ran with one client less; then client 0 says a line, which
+/// every member that stays must get. A leaver that gets no EOF may be so because the removal
+/// took out another client instead: that is what its failure says, if a client that stays
+/// then misses a line.
+fn leave(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    (pid, held): (i32, &BTreeSet<u64>),
+    m: &mut Vec<Member>,
+    (at, fewer): (usize, usize),
+    deadline: Instant,
+) -> TestResult {
+    let mut leaving = m.remove(at);
+    let who = leaving.who().to_string();
+    let port = leaving.conn.local_port();
+    leaving.say(b"goodbye\n", deadline)?;
+    for member in m.iter_mut().chain(std::iter::once(&mut leaving)) {
+        member.expect_lines(&[b"goodbye\n"], deadline)?;
+    }
+    leaving.conn.shutdown_write();
+    let line = format!("after {who} left\n");
+    leaving
+        .conn
+        .expect_eof(ctx.within(secs(2)), msg!("chat-2s-after-eof"))
+        .map_err(
+            |f| match everyone_gets(m, &line, &who, ctx.within(secs(2))) {
+                Err(took_another) => took_another,
+                Ok(()) => f.note(eof_note(ctx)),
+            },
+        )?;
+    let still_held = msg!("chat-left-still-held", who = who.as_str());
+    let closes = msg!("chat-removed-and-closed");
+    expect_let_go(t, pid, held, port, still_held, closes)?;
+    if !wait::until(Duration::from_secs(1), || threads(pid) <= fewer) {
+        return Err(Failure::wrong(msg!(
+            "chat-threads-after-leave",
+            who = who.as_str(),
+            n = threads(pid),
+            fewer = fewer.to_string()
+        ))
+        .note(msg!("chat-thread-ends-eof-0")));
+    }
+    everyone_gets(m, &line, &who, deadline)
+}
+
+/// Client 0 says `line`, after `who` left: every member must get it.
+fn everyone_gets(m: &mut [Member], line: &str, who: &str, deadline: Instant) -> TestResult {
+    m[0].say(line.as_bytes(), deadline)?;
+    for member in m.iter_mut() {
+        member
+            .expect_lines(&[line.as_bytes()], deadline)
+            .map_err(|f| {
+                let stays = member.who().to_string();
+                f.note(msg!("chat-leave-took-another", who = who, stays = stays))
             })?;
     }
     Ok(())
@@ -220,21 +278,25 @@ fn panicked(s: &mut Server) -> Option<Failure> {
     }))
 }
 
-/// With no client the server runs a few threads; with 6 it runs at least 6 more, in one
-/// process; once they have left, it is back to as many as with none.
+/// With no client the server runs a few threads; with 6, which come together, it serves each
+/// and runs at least 6 more threads, in one process; once they have left, it is back to as many
+/// as with none.
 pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let s = start(ctx)?;
+    let mut s = start(ctx)?;
     let pid = s.program.pid();
     wait::settled(Duration::from_secs(2), || vec![pid]);
     let idle = threads(pid);
     let deadline = ctx.within(secs(8));
-    let mut m = chat::join_all(&t, s.port, 6, deadline).map_err(|f| {
-        match procinfo::children(pid).len() {
-            0 => f,
-            n => f.note(msg!("chat-processes-do-not-share", n = n)),
-        }
-    })?;
+    let processes = |f: Failure| match procinfo::children(pid).len() {
+        0 => f,
+        n => f.note(msg!("chat-processes-do-not-share", n = n)),
+    };
+    // As many as its listen queue holds come together (`burst`), the others after them.
+    let mut m = super::burst::join_together(ctx, &t, &mut s, 6, deadline).map_err(processes)?;
+    for k in m.len()..6 {
+        chat::join(&t, &mut m, &format!("client {k}"), s.port, deadline).map_err(processes)?;
+    }
     wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
     let busy = threads(pid);
     let children = procinfo::children(pid);

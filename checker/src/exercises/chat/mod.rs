@@ -4,6 +4,7 @@
 //! (`crossing`); the server's threads, its children, the sockets it still holds (`leave`). The checker plays the clients (`member`). Each test starts the program its
 //! exercise names (`Ctx::program`).
 
+mod burst;
 mod crossing;
 mod family;
 mod judge;

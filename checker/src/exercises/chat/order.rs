@@ -141,7 +141,14 @@ pub fn many_senders(ctx: &mut Ctx) -> TestResult {
         }
         wrote?;
     }
-    judge(&received, &sent).map_err(|f| t.attach(f))
+    judge(&received, &sent).map_err(|f| {
+        let f = if super::judge::forwards_pieces(&t, s.port) {
+            f.note(msg!("chat-forwards-pieces"))
+        } else {
+            f
+        };
+        t.attach(f)
+    })
 }
 
 /// A client reads every line of every round, saying when it has read a round whole.

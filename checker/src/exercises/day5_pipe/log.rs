@@ -17,7 +17,7 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::{clients, wait};
 use crate::lab::exercise::secs;
-use crate::observe::wire::Conn;
+use crate::observe::wire::{Conn, Transcript};
 
 /// Client 1 sends two lines in one write, client 2 a line of the longest length allowed (512
 /// bytes): both get their echoes, and the file holds the three lines.
@@ -48,12 +48,22 @@ pub fn echo_and_log(ctx: &mut Ctx) -> TestResult {
 /// writes. Then the logger goes on. Every client gets its echo, and the file holds every line,
 /// whole, once.
 pub fn many_clients(ctx: &mut Ctx) -> TestResult {
-    const CLIENTS: usize = 24;
     let t = ctx.transcript();
     let store = Store::new(ctx, b"")?;
     let mut run = start(ctx, &store)?;
+    let result = many_clients_on(ctx, &t, &store, &mut run);
+    result.map_err(|f| run.explain(f))
+}
+
+fn many_clients_on(
+    ctx: &mut Ctx,
+    t: &Arc<Transcript>,
+    store: &Store,
+    run: &mut Running,
+) -> TestResult {
+    const CLIENTS: usize = 24;
     let deadline = ctx.within(secs(10));
-    stop_logger(&run)?;
+    stop_logger(run)?;
     t.note("checker", msg!("pipe-stopped-logger-fills"));
     let sent: Vec<Vec<Vec<u8>>> = (0..CLIENTS)
         .map(|c| lines_for(&mut ctx.rng, c, 40, 512))
@@ -61,7 +71,7 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let done_sending = Arc::new(AtomicUsize::new(0));
     let mut threads = Vec::new();
     for (i, lines) in sent.iter().enumerate() {
-        let c = Conn::connect(&t, &format!("client {i}"), run.s.port, deadline)?;
+        let c = Conn::connect(t, &format!("client {i}"), run.s.port, deadline)?;
         let w = c.try_clone()?;
         let data = lines.concat();
         let rng = fastrand::Rng::with_seed(ctx.rng.u64(..));
@@ -95,8 +105,8 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
             ),
         )
     })?;
-    finish(&t, &mut run)?;
-    check_file(&store, &sent.concat())
+    finish(t, run)?;
+    check_file(store, &sent.concat())
 }
 
 /// One client: its lines sent through `w` in pieces of random sizes (`done` counts the clients
@@ -130,6 +140,9 @@ fn echoed_in_pieces(
 }
 
 fn stop_logger(run: &Running) -> TestResult {
+    if !run.logger_runs() {
+        return Err(Failure::wrong(msg!("pipe-logger-gone")));
+    }
     kill(Pid::from_raw(run.logger), Signal::SIGSTOP).map_err(|e| {
         Failure::checker_error(msg!("pipe-could-not-stop-logger", error = e.to_string()))
     })?;
@@ -215,16 +228,26 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let store = Store::new(ctx, b"")?;
     let mut run = start(ctx, &store)?;
+    let result = full_pipe_on(ctx, &t, &store, &mut run);
+    result.map_err(|f| run.explain(f))
+}
+
+fn full_pipe_on(
+    ctx: &mut Ctx,
+    t: &Arc<Transcript>,
+    store: &Store,
+    run: &mut Running,
+) -> TestResult {
     let deadline = ctx.within(secs(10));
     let mut first = Vec::new();
     while first.iter().map(Vec::len).sum::<usize>() < 800_000 {
         first.extend(lines_for(&mut ctx.rng, 1, 100, 512));
     }
-    let mut c1 = Conn::connect(&t, "client 1", run.s.port, deadline)?;
-    let mut c2 = Conn::connect(&t, "client 2", run.s.port, deadline)?;
-    let child1 = settled_child(&run, c1.local_port())
+    let mut c1 = Conn::connect(t, "client 1", run.s.port, deadline)?;
+    let mut c2 = Conn::connect(t, "client 2", run.s.port, deadline)?;
+    let child1 = settled_child(run, c1.local_port())
         .ok_or_else(|| Failure::wrong(msg!("pipe-no-child-serves-1")))?;
-    stop_logger(&run)?;
+    stop_logger(run)?;
     t.note("checker", msg!("pipe-stopped-logger"));
     let data = first.concat();
     let mut w = c1.try_clone()?;
@@ -250,7 +273,7 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
         // The pipe empty (the logger waits for more) and client 2's child done with its line.
         let logger = run.logger;
         wait::every(STEP, Duration::from_secs(1), || {
-            procinfo::is_waiting(logger) && settled_child(&run, c2.local_port()).is_some()
+            procinfo::is_waiting(logger) && settled_child(run, c2.local_port()).is_some()
         });
         signal(run.logger, Signal::SIGSTOP)?;
         signal(child1, Signal::SIGCONT)?;
@@ -267,12 +290,20 @@ pub fn full_pipe(ctx: &mut Ctx) -> TestResult {
         c.shutdown_write();
         c.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
     }
-    finish(&t, &mut run)?;
-    check_file(&store, &[first, second].concat()).map_err(|f| t.attach(f))
+    finish(t, run)?;
+    check_file(store, &[first, second].concat()).map_err(|f| t.attach(f))
 }
 
-/// Stop or continue a process of the server, and wait until it is stopped or running.
+/// Stop or continue a process of the server, and wait until it is stopped or running. One that
+/// has ended (gone, or a zombie) is the program's failure, not the checker's: `Running::explain`
+/// says which and why.
 fn signal(pid: i32, signal: Signal) -> TestResult {
+    if procinfo::state(pid).is_none_or(|st| st == 'Z') {
+        return Err(Failure::wrong(msg!(
+            "pipe-process-ended",
+            pid = pid.to_string()
+        )));
+    }
     kill(Pid::from_raw(pid), signal).map_err(|e| {
         Failure::checker_error(msg!(
             "pipe-could-not-signal",

@@ -202,6 +202,28 @@ pub struct Running {
     pub track: Track,
 }
 
+impl Running {
+    /// Whether the logger still runs: neither gone nor a zombie.
+    pub fn logger_runs(&self) -> bool {
+        procinfo::state(self.logger).is_some_and(|st| st != 'Z')
+    }
+
+    /// `f`, told by its cause where the logger has ended while the server runs: it read a fixed
+    /// number of times (the notes' echo_storeserv reads ten), or stopped on an error. Then the
+    /// pipe has no reader, a child's next write into it raises SIGPIPE, which kills the child,
+    /// and its client loses its echo: the ended logger is what to fix, whatever failed first.
+    pub fn explain(&self, f: Failure) -> Failure {
+        if self.logger_runs() || self.s.program.pid() <= 0 {
+            return f;
+        }
+        let mut f = f;
+        f.kind = None;
+        f.diagnosis = None;
+        // No pid: the same cause reads the same in every test it fails (told once).
+        f.note(msg!("pipe-logger-ended"))
+    }
+}
+
 /// Start `store-server <port> <file>`, and find its logger: the child it has once it listens,
 /// waiting for lines.
 fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {

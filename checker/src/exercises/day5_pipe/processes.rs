@@ -3,9 +3,10 @@
 //! per client and none holding the listening socket, no zombie after clients leave together.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::Duration;
 
-use super::{Store, echo_back, start};
+use super::{Running, Store, echo_back, start};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -13,7 +14,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
-use crate::observe::wire::Conn;
+use crate::observe::wire::{Conn, Transcript};
 
 /// The inodes of the pipes whose `writes` end `pid` holds.
 fn ends(pid: i32, writes: bool) -> BTreeSet<u64> {
@@ -142,12 +143,17 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let store = Store::new(ctx, b"")?;
     let mut run = start(ctx, &store)?;
+    let result = no_zombies_on(ctx, &t, &mut run);
+    result.map_err(|f| run.explain(f))
+}
+
+fn no_zombies_on(ctx: &mut Ctx, t: &Arc<Transcript>, run: &mut Running) -> TestResult {
     let server = run.s.program.pid();
     for round in 1..=3 {
         let deadline = ctx.within(secs(5));
         let mut conns = Vec::new();
         for i in 0..30 {
-            let mut c = Conn::connect(&t, &format!("client {i}"), run.s.port, deadline)?;
+            let mut c = Conn::connect(t, &format!("client {i}"), run.s.port, deadline)?;
             echo_back(
                 &mut c,
                 format!("round {round} client {i}\n").as_bytes(),
@@ -176,7 +182,7 @@ pub fn no_zombies(ctx: &mut Ctx) -> TestResult {
         run.s.program.thaw()?;
         t.note("checker", msg!("pipe-continued-server"));
         let only_logger = || procinfo::children(server) == [run.logger];
-        if !wait::until_or_stuck(&t, Duration::from_secs(2), only_logger) {
+        if !wait::until_or_stuck(t, Duration::from_secs(2), only_logger) {
             run.s.check_alive(msg!("pipe-while-clients-left"))?;
             let children = procinfo::children(server);
             let zombies = children.iter().filter(|&&k| procinfo::is_zombie(k)).count();

@@ -32,7 +32,7 @@ pub static EXERCISE: Exercise = Exercise {
     ],
     tests: &[TestCase {
         id: "thread-per-client",
-        title: "one process whose threads grow by one (or more) per client and fall back when they leave (/proc/<pid>/task)",
+        title: "6 clients that connect together are each served, by threads of one process that grow by one (or more) per client and fall back when they leave (/proc/<pid>/task)",
         points: 1,
         timeout: secs(15),
         hint: "std::thread::spawn a thread per accepted client, in one process (no fork); the thread returns at its client's EOF.",

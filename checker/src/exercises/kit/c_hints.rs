@@ -154,6 +154,11 @@ pub const C_HINTS: &[(&str, &str, &str)] = &[
         "Set SO_RCVTIMEO to 2 s: `struct timeval tv = {2, 0}; setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv)`; recv then fails with EAGAIN instead of waiting forever.",
     ),
     (
+        "day3-shutdown",
+        "client-refused",
+        "connect() fails with ECONNREFUSED when nobody listens: check what it returns, print one line on stderr (with strerror(errno)) and exit with status 1.",
+    ),
+    (
         "day3-fork",
         "back-to-one-process",
         "Every process the server starts must be gone once its client is: the child ends at the end of its branch with `_exit(0)`, never back into the accept loop, and the parent reaps it.",

@@ -4,8 +4,9 @@
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
+use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::observe::harness::Call;
+use crate::observe::harness::{Call, Harness};
 
 /// One call and the answer it must give.
 pub struct Case<T> {
@@ -32,7 +33,10 @@ pub fn expect_all<T: PartialEq>(
 ) -> TestResult {
     let calls: Vec<Call> = cases.iter().map(|c| c.call.clone()).collect();
     let mut harness = ctx.harness()?;
-    let replies = harness.run(&calls, ctx.deadline)?;
+    let replies = match harness.run(&calls, ctx.deadline) {
+        Ok(replies) => replies,
+        Err(f) => return Err(crashed(ctx, &mut harness, &calls, f)),
+    };
     let mut wrong = 0usize;
     let mut first: Option<(usize, T)> = None;
     for (i, (case, reply)) in cases.iter().zip(&replies).enumerate() {
@@ -71,6 +75,38 @@ pub fn expect_all<T: PartialEq>(
         answers,
         note,
     ))
+}
+
+/// A run of calls that killed the harness (`f` its failure), told by the call that did it.
+/// The harness sends its replies in batches, so the replies before a crash may never have
+/// come, and the first call without one need not be the culprit: the first prefix of `calls`
+/// that crashes a fresh harness is found by halving (a dozen short runs for thousands of
+/// calls), and its last call is run alone, whose failure names it. On the C track a SIGILL is
+/// the undefined-behaviour sanitizer's trap (the checker builds the functions with it): the
+/// test's own hint says what C leaves undefined there, and a note says what stopped it.
+fn crashed(ctx: &Ctx, harness: &mut Harness, calls: &[Call], f: Failure) -> Failure {
+    let Some(signal) = harness.killed_by() else {
+        return f;
+    };
+    let crashes = |calls: &[Call]| -> Option<Failure> {
+        let mut fresh = ctx.harness().ok()?;
+        let failure = fresh.run(calls, ctx.deadline).err()?;
+        fresh.killed_by().map(|_| failure)
+    };
+    let (mut lo, mut hi, mut found) = (0, calls.len(), f);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        match crashes(&calls[..mid]) {
+            Some(f) => (hi, found) = (mid, f),
+            None => lo = mid,
+        }
+    }
+    let mut f = crashes(&calls[hi - 1..hi]).unwrap_or(found);
+    if ctx.built.track == Track::C && signal == nix::sys::signal::Signal::SIGILL as i32 {
+        f.kind = None;
+        f = f.note(msg!("library-undefined-behaviour-c"));
+    }
+    f
 }
 
 /// The first wrong answer, how many of the `total` were wrong, and `note`'s explanation of it.

@@ -66,7 +66,8 @@ pub fn start_within(
             .stdout
             .wait_line(step, 0, |l| l.starts_with("listening on"))
         {
-            let actual = port_of_line(name, port, external, &line)?;
+            let actual = port_of_line(name, port, external, &line)
+                .map_err(|f| bind_unchecked(f, program.pid(), port, &line))?;
             return ready(program, actual, line);
         }
         if let Some(f) = ended_before_listening(ctx, &mut program, external) {
@@ -146,6 +147,28 @@ fn port_of_line(name: &str, port: u16, external: bool, line: &str) -> Result<u16
         .note(msg!("server-print-real-port")));
     }
     Ok(actual)
+}
+
+/// A line that names another port than the one the server was given, where the server does
+/// listen on the port its line names and not on its own: the line is true, and its bind() to
+/// the port failed unchecked (EADDRINUSE, say), so listen() bound a port of its own. Said so,
+/// rather than told to print what getsockname() returns, which it does.
+fn bind_unchecked(f: Failure, pid: i32, port: u16, line: &str) -> Failure {
+    let said = parse_listening(line).map(|(_, actual)| actual);
+    let listens: Vec<u16> = procinfo::listening(pid).iter().map(|l| l.port()).collect();
+    match said {
+        Some(actual) if port != 0 && listens.contains(&actual) && !listens.contains(&port) => {
+            let mut f = f;
+            f.kind = Some(Kind::AddressInUse);
+            f.note = Some(msg!(
+                "server-bind-unchecked",
+                port = port.to_string(),
+                actual = actual.to_string()
+            ));
+            f
+        }
+        _ => f,
+    }
 }
 
 /// A `--program` server is ready once `/proc` shows it listening: on the port it was given,

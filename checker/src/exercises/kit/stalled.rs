@@ -9,28 +9,49 @@ use std::time::Instant;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult};
 use crate::context::Ctx;
-use crate::observe::wire::{Conn, Transcript, stall};
+use crate::observe::wire::stall::{self, Feeding};
+use crate::observe::wire::{Conn, Transcript};
 
 /// Stall, then expect exactly `expected` on `conn` from the server whose process group is led
-/// by `leader`.
+/// by `leader` (`feeding`: whether the checker sends to it meanwhile).
 pub fn read_everything(
     ctx: &Ctx,
     t: &Arc<Transcript>,
-    leader: i32,
+    (leader, feeding): (i32, Feeding),
     conn: &mut Conn,
     expected: &[u8],
     deadline: Instant,
 ) -> TestResult {
+    // What the stall reads to move the program on is checked as it comes: the next bytes due.
+    let mut read = 0;
+    let mut nudge = |conn: &mut Conn| -> Result<usize, Failure> {
+        let n = NUDGE.min(expected.len() - read);
+        conn.expect_bytes_at(expected, read, n, deadline)?;
+        read += n;
+        Ok(n)
+    };
     // Stalling is waiting (for the program to block or to stop sending): lend the slot.
-    let stalled = ctx.off_cpu(|| stall::interrupt_blocked_sends(t, leader, conn, 4, deadline));
+    let stalled = ctx.off_cpu(|| {
+        stall::interrupt_blocked_sends(t, leader, conn, (4, feeding), deadline, &mut nudge)
+    });
+    let (stalled, read_result) = match stalled {
+        Ok(stalled) => (
+            stalled,
+            conn.expect_bytes_at(expected, read, expected.len() - read, deadline),
+        ),
+        Err(f) => (stall::Stall { stops: 0 }, Err(f)),
+    };
     ctx.log(msg!("stalled-stops", n = stalled.stops.to_string()));
-    let read = conn.expect_bytes(expected, deadline);
     let sent_nothing = conn.received() == 0 && stalled.stops == 0;
-    read.map_err(|f| match why_missing(&f, stalled.stops, sent_nothing) {
+    read_result.map_err(|f| match why_missing(&f, stalled.stops, sent_nothing) {
         Some(note) => f.note(note),
         None => f,
     })
 }
+
+/// How much the checker reads at a time to move a program on from a send that had taken
+/// nothing (see `stall`).
+const NUDGE: usize = 256 << 10;
 
 /// The note that names how the bytes went missing, if a guess is needed: the server ended the
 /// connection (whatever its design: a blocking day-2 server that reads once and closes does),

@@ -88,7 +88,7 @@ fn build_one(
     let outcome = if p.external.is_empty() {
         package::build(tree, p.exercise, color)?
     } else {
-        package::external(&p.external)
+        package::external(&p.external, package::program_track(tree.track, &p.external))
     };
     Ok(match outcome {
         BuildOutcome::Built(built) => Ok(Arc::new(built)),

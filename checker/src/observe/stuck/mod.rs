@@ -433,7 +433,10 @@ impl Watch {
                     continue;
                 }
                 lines.push(line);
+                // A program asleep in accept() waits for its next client, as a server does
+                // between clients: no timeout is missing there.
                 if let Some(call) = task.call.filter(|_| task.state == 'S')
+                    && !matches!(call.name(), Some("accept" | "accept4"))
                     && procinfo::socket_wait_timeout(p, &call).is_some_and(|t| t.is_zero())
                 {
                     lines.push(untimed(&who(), &call));

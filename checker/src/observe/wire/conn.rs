@@ -318,14 +318,27 @@ impl Conn {
     /// Read until `expected.len()` bytes have arrived and compare them byte for byte. An early
     /// EOF, a reset or a timeout fails with what did arrive.
     pub fn expect_bytes(&mut self, expected: &[u8], deadline: Instant) -> Result<(), Failure> {
+        self.expect_bytes_at(expected, 0, expected.len(), deadline)
+    }
+
+    /// Expect the `n` bytes of `expected` from offset `from` on, those before it having come
+    /// already (a failure shows the whole stream, as `expect_bytes`).
+    pub fn expect_bytes_at(
+        &mut self,
+        expected: &[u8],
+        from: usize,
+        n: usize,
+        deadline: Instant,
+    ) -> Result<(), Failure> {
+        let end = (from + n).min(expected.len());
         // One window, read into and compared piece by piece: a 32 MiB echo costs no 32 MiB
         // buffer (every fork the checker makes copies its page tables).
-        let mut window = vec![0u8; expected.len().min(1 << 20)];
-        let mut matched = 0;
+        let mut window = vec![0u8; (end - from).min(1 << 20)];
+        let mut matched = from;
         // What had arrived, for the report: the matching part is `expected`'s own prefix.
         let arrived = |matched: usize, piece: &[u8]| [&expected[..matched], piece].concat();
-        while matched < expected.len() {
-            let want = window.len().min(expected.len() - matched);
+        while matched < end {
+            let want = window.len().min(end - matched);
             match self.recv_into(&mut window[..want], deadline) {
                 Ok(0) => {
                     let summary = msg!("conn-ended-early", who = &self.who);
@@ -436,6 +449,12 @@ impl Conn {
     /// Bytes that have arrived and wait in our receive queue (FIONREAD).
     pub fn pending(&self) -> usize {
         self.queue_bytes(libc::FIONREAD)
+    }
+
+    /// Bytes of ours the program's kernel has acknowledged in all (TCP_INFO): once its
+    /// receive buffer is full, it grows only as the program reads.
+    pub fn bytes_acked(&self) -> Option<u64> {
+        crate::contain::procinfo::tcp_info(&self.stream).map(|info| info.tcpi_bytes_acked)
     }
 
     /// Bytes we wrote that the program's kernel has not acknowledged yet (SIOCOUTQ).

@@ -36,6 +36,8 @@ pub struct HiddenServer {
     /// When the first of them came: a client's own timeout counts from there, whatever its
     /// process start cost.
     first_at: Arc<Mutex<Option<Instant>>>,
+    /// A write of its answer failed (the client had closed): it read nothing more after it.
+    write_failed: Arc<AtomicBool>,
 }
 
 impl HiddenServer {
@@ -47,6 +49,8 @@ impl HiddenServer {
         let serving = Arc::new(AtomicUsize::new(0));
         let received = Arc::new(Mutex::new(Vec::new()));
         let first_at = Arc::new(Mutex::new(None));
+        let write_failed = Arc::new(AtomicBool::new(false));
+        let failed2 = Arc::clone(&write_failed);
         let (t, stop2, serving2, received2, first2) = (
             Arc::clone(t),
             Arc::clone(&stop),
@@ -61,15 +65,17 @@ impl HiddenServer {
                         let _ = stream.set_nonblocking(false);
                         serving2.fetch_add(1, Ordering::SeqCst);
                         t.note("hidden server", msg!("hidden-accepted"));
-                        let (t, stop, serving, received, first) = (
+                        let (t, stop, serving, received, first, failed) = (
                             Arc::clone(&t),
                             Arc::clone(&stop2),
                             Arc::clone(&serving2),
                             Arc::clone(&received2),
                             Arc::clone(&first2),
+                            Arc::clone(&failed2),
                         );
                         std::thread::spawn(move || {
-                            serve_hidden(stream, behaviour, &t, &stop, (&received, &first));
+                            let kept = (&*received, &*first, &*failed);
+                            serve_hidden(stream, behaviour, &t, &stop, kept);
                             serving.fetch_sub(1, Ordering::SeqCst);
                         });
                     }
@@ -83,7 +89,14 @@ impl HiddenServer {
             serving,
             received,
             first_at,
+            write_failed,
         })
+    }
+
+    /// Whether a write of its answer failed: the client had closed before taking it, and what
+    /// it sent after that was never read.
+    pub fn write_failed(&self) -> bool {
+        self.write_failed.load(Ordering::SeqCst)
     }
 
     /// When the first byte came, if any did.
@@ -120,7 +133,7 @@ fn serve_hidden(
     behaviour: Behaviour,
     t: &Transcript,
     stop: &AtomicBool,
-    (received, first_at): (&Mutex<Vec<u8>>, &Mutex<Option<Instant>>),
+    (received, first_at, write_failed): (&Mutex<Vec<u8>>, &Mutex<Option<Instant>>, &AtomicBool),
 ) {
     let who = "hidden server";
     let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
@@ -156,10 +169,16 @@ fn serve_hidden(
             .unwrap_or_else(|e| e.into_inner())
             .extend_from_slice(&buf[..n]);
         if !answer(&mut stream, behaviour, first, t, &buf[..n]) {
+            write_failed.store(answered_in_vain(behaviour, first), Ordering::SeqCst);
             return;
         }
         first = false;
     }
+}
+
+/// Whether an answer that ended the serving was a failed write (not a close on purpose).
+fn answered_in_vain(behaviour: Behaviour, first: bool) -> bool {
+    !matches!(behaviour, Behaviour::CloseEarly if first)
 }
 
 /// Answer what one read brought as `behaviour` says, in the transcript too: whether to go on

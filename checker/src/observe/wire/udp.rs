@@ -197,7 +197,7 @@ impl Peer {
 }
 
 /// How a hidden UDP server treats datagrams.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UdpBehaviour {
     Echo,
     /// Drop the first copy of every distinct datagram, echo the next ones: the client must

@@ -54,6 +54,24 @@ pub(super) fn test_line(
     Ok(())
 }
 
+/// The failing tests the cause told just above explains (none: nothing), listed under it by
+/// name: their evidence, note and hint would be the same again.
+pub(super) fn same_cause(
+    out: &mut Lines<'_, impl Write>,
+    explained: &[&str],
+    tr: &Messages,
+) -> std::io::Result<()> {
+    if explained.is_empty() {
+        return Ok(());
+    }
+    // Under the test's name, not its summary: the list takes a line or two, not five.
+    let (style, mark) = status_mark(Status::Fail);
+    let label = tr.render(&msg!("report-same-cause", n = explained.len()));
+    let lead = format!("    {style}{mark}{style:#} {label} ");
+    let cells = 6 + crate::base::i18n::width(&label) + 1;
+    out.put(&lead, cells, 6, &explained.join(", "), Style::new())
+}
+
 /// What a failing (or not started) test's line is followed by: the evidence, the program's
 /// output, the note, the hint and the section to read, and the commands to try it again.
 fn failure_lines(
@@ -86,16 +104,22 @@ fn failure_lines(
     }
     if !matches!(t.status, Status::NotStarted | Status::NotApplicable) {
         let target = format!("{}/{}", ex.name, t.test.id);
-        let rerun = msg!("report-rerun", command = rerun.command(&target));
-        out.put(
-            &" ".repeat(indent),
-            indent,
-            indent + 2,
-            &tr.render(&rerun),
-            DIM,
-        )?;
+        let rerun = tr.render(&msg!("report-rerun", command = rerun.command(&target)));
+        unbroken(out, indent, &rerun)?;
     }
     Ok(())
+}
+
+/// A line that holds a command to copy (`re-run: cargo run ...`): never cut, for a command cut
+/// in two is two commands when pasted. At `indent` where it fits the terminal; else from the
+/// fifth column, where it takes the fewest rows the terminal wraps it into.
+fn unbroken(out: &mut Lines<'_, impl Write>, indent: usize, line: &str) -> std::io::Result<()> {
+    let cells = crate::base::i18n::width(line);
+    let at = match out.columns {
+        Some(columns) if indent + cells > columns => 4,
+        _ => indent,
+    };
+    writeln!(out.out, "{:at$}{DIM}{line}{DIM:#}", "")
 }
 
 /// The failure's labelled details and the program's output, as found.
