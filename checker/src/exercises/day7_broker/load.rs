@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{SERVER, online, soon};
+use super::{KEEP_ALIVE, SERVER, online, soon};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::limits::Limits;
@@ -36,8 +36,8 @@ pub fn thousand_devices(ctx: &mut Ctx) -> TestResult {
         let hello = [
             Packet::Connect {
                 clean_session: true,
-                keep_alive: 60,
-                client_id: format!("dev-{i}"),
+                keep_alive: KEEP_ALIVE,
+                client_id: format!("dev{i}"),
                 will: None,
             },
             Packet::Subscribe {
@@ -91,17 +91,17 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
         let conn = Conn::connect_with_mss(&t, &format!("device {id}"), s.port, 1460)?;
         conn.set_recv_buffer(4096);
         let mut d = Device::from(conn, &t);
-        d.handshake(id, true, 0, None, soon(ctx))?;
+        d.handshake(id, true, KEEP_ALIVE, None, soon(ctx))?;
         d.subscribe(&[("load/#", qos)], soon(ctx))?;
         stalled.push(d);
     }
     let before = procinfo::resident_bytes(s.program.pid());
     let quiet = ctx.quiet_transcript();
     let mut reader = Device::connect(&quiet, "device reader", s.port, soon(ctx))?;
-    reader.handshake("reader", true, 0, None, soon(ctx))?;
+    reader.handshake("reader", true, KEEP_ALIVE, None, soon(ctx))?;
     reader.subscribe(&[("load/#", 1)], soon(ctx))?;
     let mut publisher = Device::connect(&quiet, "device publisher", s.port, soon(ctx))?;
-    publisher.handshake("publisher", true, 0, None, soon(ctx))?;
+    publisher.handshake("publisher", true, KEEP_ALIVE, None, soon(ctx))?;
     let payload = vec![b'x'; PAYLOAD];
     let started = Instant::now();
     for first in (0..MESSAGES).step_by(WINDOW) {
@@ -155,7 +155,56 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             sent = (MESSAGES * PAYLOAD) >> 20
         ))));
     }
+    resumes_qos1(ctx, &mut stalled[0], &payload)?;
     resumes(&t, &mut stalled[1], &payload)?;
+    Ok(())
+}
+
+/// The QoS 1 messages a subscriber that stopped reading gets when it reads again, at least: the
+/// first ones published. The broker PUBACKed each to the publisher, so it owns them (4.3.2):
+/// those it cannot send yet wait in the subscriber's session, up to the session's bound (the
+/// contract's 1,000; mosquitto's default queue holds 1,000 beyond its 20 in flight), the newest
+/// dropped beyond. Read until that many came, so no silence is judged.
+const KEPT_QOS1: usize = 1000;
+
+/// `d`, the subscriber at QoS 1, reads again, acknowledging each message: the first
+/// [`KEPT_QOS1`] messages published must come, each once, in order (a copy sent again with DUP
+/// is taken too), whole.
+fn resumes_qos1(ctx: &Ctx, d: &mut Device, payload: &[u8]) -> Result<(), Failure> {
+    let after_stall = |f: Failure| {
+        f.detail(
+            msg!("mqtt-resumed-label"),
+            msg!("mqtt-resumed-why-qos1", kept = KEPT_QOS1),
+        )
+    };
+    let clause = msg!("mqtt-clause-qos1-kept", kept = KEPT_QOS1);
+    let mut next = 0;
+    while next < KEPT_QOS1 {
+        let got = d
+            .message(true, clause.clone(), soon(ctx))
+            .map_err(after_stall)?;
+        let index = match &got {
+            Packet::Publish {
+                topic,
+                payload: p,
+                qos: 1,
+                dup,
+                ..
+            } if p.as_slice() == payload => topic
+                .strip_prefix("load/")
+                .and_then(|i| i.parse::<usize>().ok())
+                .filter(|&i| i == next || (*dup && i < next)),
+            _ => None,
+        };
+        match index {
+            Some(i) if i == next => next += 1,
+            Some(_) => {} // sent again, DUP set: at least once
+            None => {
+                let wanted = format!("PUBLISH qos=1 topic=load/{next} (4096 bytes)");
+                return Err(after_stall(d.unexpected(&got, wanted, clause)));
+            }
+        }
+    }
     Ok(())
 }
 
