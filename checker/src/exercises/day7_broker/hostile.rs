@@ -10,10 +10,13 @@ use crate::context::Ctx;
 use crate::observe::wire::mqtt::packet::remaining_length;
 use crate::observe::wire::mqtt::{Device, Packet};
 
-/// The slow device's payload: its PUBLISH's remaining length takes 2 bytes, the fast device's
-/// big one 3 (2.2.3): a decoder or an encoder right only below 128 fails here, and the failure
-/// says so, instead of a load test's, which would blame the outbox.
+/// The slow device's two PUBLISHes, whose remaining lengths take 2 bytes, and the fast device's
+/// big one, whose length takes 3 (2.2.3): a decoder or an encoder right only below 128 fails
+/// here, its failure naming the length's bytes (a load test's would blame the outbox). The
+/// second follows the first at once, so a decoder that reads the first's length too long takes
+/// bytes of the second into it: a wrong message, not a silence.
 const SLOW_PAYLOAD: usize = 150;
+const MORE_PAYLOAD: usize = 6000;
 const BIG_PAYLOAD: usize = 20_000;
 
 pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
@@ -30,8 +33,10 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
     };
     let slow_payload = vec![b's'; SLOW_PAYLOAD];
     let publish = Packet::publish("slow/bytes", &slow_payload, 1, false, 5);
-    // The PUBLISH a byte at a time up to its body (the read may end inside its 2-byte length),
-    // then the body in one write.
+    let more_payload = vec![b'm'; MORE_PAYLOAD];
+    let more = Packet::publish("slow/more", &more_payload, 1, false, 6);
+    // The first PUBLISH a byte at a time up to its body (a read may end inside its 2-byte
+    // length), then its body in one write, then the second PUBLISH in one write.
     let mut pieces: Vec<(Vec<u8>, String)> = connect
         .encode()
         .into_iter()
@@ -42,6 +47,7 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
         pieces.push((vec![*b], format!("1 byte of {publish}")));
     }
     pieces.push((bytes[3..].to_vec(), format!("the rest of {publish}")));
+    pieces.push((more.encode(), more.to_string()));
     for (piece, what) in pieces {
         slow.send_raw(&piece, what, soon(ctx));
         std::thread::sleep(Duration::from_millis(2));
@@ -51,9 +57,16 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
         return_code: 0,
     };
     slow.expect(&accepted, msg!("mqtt-clause-in-pieces"), soon(ctx))?;
-    let long = length_clause(&publish);
-    slow.expect(&Packet::Puback { packet_id: 5 }, long.clone(), soon(ctx))?;
-    watcher.expect_message("slow/bytes", &slow_payload, long, soon(ctx))?;
+    for (packet, id, payload) in [(&publish, 5, &slow_payload), (&more, 6, &more_payload)] {
+        let long = length_clause(packet);
+        slow.expect(&Packet::Puback { packet_id: id }, long.clone(), soon(ctx))?;
+        let Packet::Publish { topic, .. } = packet else {
+            unreachable!("a PUBLISH");
+        };
+        // Byte for byte (QoS 0, the watcher's grant): a payload that took another's bytes shows.
+        let delivered = Packet::publish(topic, payload, 0, false, 0);
+        watcher.expect(&delivered, long, soon(ctx))?;
+    }
     // CONNECT, SUBSCRIBE, two PUBLISHes and a PINGREQ in one write.
     let mut fast = Device::connect(&t, "device fast", s.port, soon(ctx))?;
     let big = vec![b'b'; BIG_PAYLOAD];
