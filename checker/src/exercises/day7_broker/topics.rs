@@ -220,3 +220,48 @@ pub fn unsubscribe(ctx: &mut Ctx) -> TestResult {
     d.expect_message(END, b"end", msg!("mqtt-clause-unsubscribed"), soon(ctx))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 4.7, written the plainest way: the data the test grades by must agree with it.
+    fn matches(filter: &str, topic: &str) -> bool {
+        if topic.starts_with('$') && filter.starts_with(['+', '#']) {
+            return false;
+        }
+        let (f, t): (Vec<&str>, Vec<&str>) =
+            (filter.split('/').collect(), topic.split('/').collect());
+        for (i, level) in f.iter().enumerate() {
+            match *level {
+                "#" => return true,
+                "+" if i < t.len() => {}
+                l if t.get(i) == Some(&l) => {}
+                _ => return false,
+            }
+        }
+        f.len() == t.len()
+    }
+
+    #[test]
+    fn each_subscriber_is_due_what_its_filters_match_in_the_order_published() {
+        for (id, filters, due) in SUBSCRIBERS {
+            let matched: Vec<&str> = TOPICS
+                .iter()
+                .copied()
+                .filter(|t| filters.iter().any(|f| matches(f, t)))
+                .collect();
+            assert_eq!(matched, due, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_plain_matcher_reads_the_standard_s_examples() {
+        assert!(matches("sport/#", "sport"));
+        assert!(matches("sport/+", "sport/"));
+        assert!(!matches("sport/+", "sport"));
+        assert!(matches("+/+", "/finance"));
+        assert!(!matches("#", "$SYS/x"));
+        assert!(matches("$SYS/#", "$SYS/x"));
+    }
+}
