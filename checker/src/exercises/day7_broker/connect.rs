@@ -128,7 +128,7 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
 pub fn takeover(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
     let mut watcher = online(ctx, &t, &s, "watcher")?;
-    watcher.subscribe(&[("wills/#", 0)], soon(ctx))?;
+    watcher.subscribe(&[("wills/sensor", 0)], soon(ctx))?;
     let mut old = with_will(ctx, &t, &s, "sensor", "taken over")?;
     let mut new = Device::connect(&t, "device sensor (again)", s.port, soon(ctx))?;
     new.handshake("sensor", true, KEEP_ALIVE, None, soon(ctx))?;
