@@ -38,7 +38,9 @@ CONF
 
 "$mosquitto" -c "$dir/mosquitto.conf" &
 pid=$!
+signalled=
 stop() {
+    signalled=1
     kill -TERM "$pid" 2>/dev/null
 }
 trap stop TERM INT
@@ -56,11 +58,17 @@ while ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
 done
 echo "listening on 0.0.0.0:$port"
 
-# `wait` returns early when a trapped signal arrives: wait again until mosquitto is gone.
+# `wait` returns early (128 + the signal) when a trapped signal arrives: wait again for
+# mosquitto's own status, which bash keeps even once mosquitto is gone (a `kill -0` there would
+# find it gone and keep the 143 of the interrupted wait instead).
 while :; do
     wait "$pid"
     status=$?
-    kill -0 "$pid" 2>/dev/null || break
+    if [ "$status" -gt 128 ] && [ -n "$signalled" ]; then
+        signalled=
+        continue
+    fi
+    break
 done
 rm -rf "$dir"
 exit "$status"

@@ -3,32 +3,74 @@
 
 use super::{CLOSE_WITHIN, broker, online, soon};
 use crate::base::i18n::msg;
-use crate::base::verdict::TestResult;
+use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
-use crate::observe::wire::mqtt::{Device, Packet};
+use crate::observe::wire::mqtt::{Device, Heard, Packet};
 
 /// The topic every subscriber of a test also takes: published last, it comes after whatever
 /// the subscriber was due, and before anything it was not.
 const END: &str = "end";
 
+/// What the publisher sends, in this order, then [`END`]: topics from one level to nine, one
+/// with an empty level.
+const TOPICS: [&str; 10] = [
+    "sensors/1/temp",
+    "sensors/1/hum",
+    "sensors",
+    "sensors/",
+    "home/kitchen/sensors",
+    "home/kitchen/sensors/t/1",
+    "home/kitchen/lights/1",
+    "f/1/l/2/m/3/n/4/temp",
+    "f/1/l/2/m/3/n/4",
+    "a/b/c",
+];
+
+/// Each subscriber: its client id, its filters, and the topics of [`TOPICS`] they match, in the
+/// order published. `+` and `#` first, in the middle and last, alone and several in one
+/// filter, down to the ninth level: a matcher right only at the depths of one example fails.
+const SUBSCRIBERS: [(&str, &[&str], &[&str]); 8] = [
+    ("plus", &["sensors/+/temp"], &["sensors/1/temp"]),
+    (
+        "plusends",
+        &["+/1/+", "+/kitchen/+/+/+"],
+        &[
+            "sensors/1/temp",
+            "sensors/1/hum",
+            "home/kitchen/sensors/t/1",
+        ],
+    ),
+    // 4.7.1.3: `sport/+` matches `sport/` (an empty level), not `sport`.
+    ("plusempty", &["sensors/+"], &["sensors/"]),
+    (
+        "plusdeep",
+        &["f/+/l/+/m/+/n/+/temp"],
+        &["f/1/l/2/m/3/n/4/temp"],
+    ),
+    ("eight", &["+/+/+/+/+/+/+/+"], &["f/1/l/2/m/3/n/4"]),
+    (
+        "hash",
+        &["sensors/#"],
+        &["sensors/1/temp", "sensors/1/hum", "sensors", "sensors/"],
+    ),
+    // `#` after a `+`, and at the ninth level: its parent (4.7.1-2) and its children.
+    (
+        "hashdeep",
+        &["home/+/sensors/#", "f/1/l/2/m/3/n/4/#"],
+        &[
+            "home/kitchen/sensors",
+            "home/kitchen/sensors/t/1",
+            "f/1/l/2/m/3/n/4/temp",
+            "f/1/l/2/m/3/n/4",
+        ],
+    ),
+    ("all", &["#", "+/load"], &TOPICS),
+];
+
 pub fn wildcards(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
-    let cases: [(&str, &[&str], &[&str]); 4] = [
-        ("plus", &["sensors/+/temp"], &["sensors/1/temp"]),
-        (
-            "hash",
-            &["sensors/#"],
-            &["sensors/1/temp", "sensors/1/hum", "sensors"],
-        ),
-        (
-            "all",
-            &["#", "+/load"],
-            &["sensors/1/temp", "sensors/1/hum", "sensors"],
-        ),
-        ("dollar", &["$dev/#"], &["$dev/load"]),
-    ];
     let mut subscribers = Vec::new();
-    for (id, filters, _) in &cases {
+    for (id, filters, _) in &SUBSCRIBERS {
         let mut d = online(ctx, &t, &s, id)?;
         let mut asked: Vec<(&str, u8)> = filters.iter().map(|f| (*f, 0)).collect();
         if !filters.contains(&"#") {
@@ -37,18 +79,38 @@ pub fn wildcards(ctx: &mut Ctx) -> TestResult {
         d.subscribe(&asked, soon(ctx))?;
         subscribers.push(d);
     }
+    // A `$` topic first (4.7.2-1: no filter that starts with a wildcard matches it). A broker
+    // may refuse `$` topics from clients (4.7.2 says it should keep clients from using them):
+    // it may drop the message or close the connection, so the PINGREQ behind it gets its
+    // PINGRESP or the close; what the test asks is that `#` and `+/load` never see it.
+    let mut dollar = online(ctx, &t, &s, "dollar")?;
+    dollar.send(
+        &Packet::publish("$dev/load", b"$dev/load", 0, false, 0),
+        soon(ctx),
+    )?;
+    dollar.send(&Packet::Pingreq, soon(ctx))?;
+    match dollar.listen(soon(ctx).saturating_duration_since(std::time::Instant::now()))? {
+        Heard::Packet(Packet::Pingresp) | Heard::Closed => {}
+        Heard::Packet(other) => return Err(dollar.unexpected(&other, "PINGRESP", "3.12.4-1")),
+        Heard::Silent => {
+            let f = Failure::of_kind(
+                FailureKind::Timeout,
+                msg!(
+                    "mqtt-nothing-came",
+                    who = dollar.who(),
+                    expected = msg!("mqtt-what-pingresp-or-close"),
+                    clause = "3.12.4-1"
+                ),
+            );
+            return Err(t.attach(f));
+        }
+    }
     let mut p = online(ctx, &t, &s, "publisher")?;
-    for topic in [
-        "sensors/1/temp",
-        "sensors/1/hum",
-        "sensors",
-        "$dev/load",
-        END,
-    ] {
+    for topic in TOPICS.iter().chain(&[END]) {
         p.publish(topic, topic.as_bytes(), 0, false, soon(ctx))?;
     }
-    for (d, (_, filters, due)) in subscribers.iter_mut().zip(&cases) {
-        let clause = if filters.iter().any(|f| f.starts_with('$') || *f == "#") {
+    for (d, (_, filters, due)) in subscribers.iter_mut().zip(&SUBSCRIBERS) {
+        let clause = if filters.iter().any(|f| f.starts_with(['+', '#'])) {
             "4.7.1, 4.7.2-1"
         } else {
             "4.7.1"
@@ -111,8 +173,9 @@ fn overlapping(
 
 pub fn bad_filters(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
-    for (filter, clause) in [("a/#/b", "4.7.1-2"), ("a+", "4.7.1-3"), ("#a", "4.7.1-2")] {
-        let mut d = online(ctx, &t, &s, &format!("filter {filter}"))?;
+    let cases = [("a/#/b", "4.7.1-2"), ("a+", "4.7.1-3"), ("#a", "4.7.1-2")];
+    for (i, (filter, clause)) in cases.into_iter().enumerate() {
+        let mut d = online(ctx, &t, &s, &format!("filter{i}"))?;
         let subscribe = Packet::Subscribe {
             packet_id: 1,
             filters: vec![(filter.to_string(), 0)],
@@ -124,7 +187,7 @@ pub fn bad_filters(ctx: &mut Ctx) -> TestResult {
             CLOSE_WITHIN,
         )?;
     }
-    let mut d = online(ctx, &t, &s, "wildcard topic")?;
+    let mut d = online(ctx, &t, &s, "wildcardtopic")?;
     d.send(&Packet::publish("a/+", b"x", 0, false, 0), soon(ctx))?;
     d.expect_closed(
         msg!("mqtt-what-wildcard-topic", topic = "a/+"),
@@ -156,4 +219,49 @@ pub fn unsubscribe(ctx: &mut Ctx) -> TestResult {
     p.publish(END, b"end", 0, false, soon(ctx))?;
     d.expect_message(END, b"end", msg!("mqtt-clause-unsubscribed"), soon(ctx))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 4.7, written the plainest way: the data the test grades by must agree with it.
+    fn matches(filter: &str, topic: &str) -> bool {
+        if topic.starts_with('$') && filter.starts_with(['+', '#']) {
+            return false;
+        }
+        let (f, t): (Vec<&str>, Vec<&str>) =
+            (filter.split('/').collect(), topic.split('/').collect());
+        for (i, level) in f.iter().enumerate() {
+            match *level {
+                "#" => return true,
+                "+" if i < t.len() => {}
+                l if t.get(i) == Some(&l) => {}
+                _ => return false,
+            }
+        }
+        f.len() == t.len()
+    }
+
+    #[test]
+    fn each_subscriber_is_due_what_its_filters_match_in_the_order_published() {
+        for (id, filters, due) in SUBSCRIBERS {
+            let matched: Vec<&str> = TOPICS
+                .iter()
+                .copied()
+                .filter(|t| filters.iter().any(|f| matches(f, t)))
+                .collect();
+            assert_eq!(matched, due, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_plain_matcher_reads_the_standard_s_examples() {
+        assert!(matches("sport/#", "sport"));
+        assert!(matches("sport/+", "sport/"));
+        assert!(!matches("sport/+", "sport"));
+        assert!(matches("+/+", "/finance"));
+        assert!(!matches("#", "$SYS/x"));
+        assert!(matches("$SYS/#", "$SYS/x"));
+    }
 }

@@ -60,6 +60,12 @@ impl Device {
         &self.conn.who
     }
 
+    /// Its socket's receive buffer (SO_RCVBUF): a device that stopped reading with a small one
+    /// reads again faster with a larger one.
+    pub fn set_recv_buffer(&self, bytes: i32) {
+        self.conn.set_recv_buffer(bytes);
+    }
+
     /// Send a packet, noted decoded.
     pub fn send(&mut self, p: &Packet, deadline: Instant) -> Result<(), Failure> {
         self.note(format!("→ {p}"));
