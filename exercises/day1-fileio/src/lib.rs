@@ -40,8 +40,9 @@ pub fn write_all(fd: impl AsFd, buf: &[u8]) -> nix::Result<()> {
 pub fn write_vectored_all(fd: impl AsFd, bufs: &[&[u8]]) -> nix::Result<()> {
     // TODO: keep track of the first buffer not yet fully written and how much of it was.
     //       Each attempt is one writev of what is left: the rest of that buffer, then the
-    //       buffers after it. After a short count, skip the buffers it covered and continue
-    //       from the exact byte where it stopped (never from the first buffer again).
+    //       buffers after it, at most 1024 of them (IOV_MAX: with more, writev fails with
+    //       EINVAL). After a short count, skip the buffers it covered and continue from the
+    //       exact byte where it stopped (never from the first buffer again).
     //       Retry on EINTR; return any other error. One attempt, with every buffer:
     //> let slices: Vec<IoSlice> = bufs.iter().map(|b| IoSlice::new(b)).collect();
     //> let n = writev(fd.as_fd(), &slices)?; // n counts bytes over all the slices

@@ -35,7 +35,9 @@ pub fn write_vectored_all(fd: impl AsFd, bufs: &[&[u8]]) -> nix::Result<()> {
         .collect();
     let mut rest = iov.as_mut_slice();
     while !rest.is_empty() {
-        match writev(fd.as_fd(), rest) {
+        // At most IOV_MAX (1024) slices a call: with more, writev fails with EINVAL.
+        let at_once = rest.len().min(1024);
+        match writev(fd.as_fd(), &rest[..at_once]) {
             Ok(n) => IoSlice::advance_slices(&mut rest, n),
             Err(Errno::EINTR) => continue,
             Err(e) => return Err(e),
