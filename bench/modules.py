@@ -3,7 +3,7 @@
 `super::` imports. Prints any import cycle (strongly connected component of more than one
 module), any use that points up the layers (LAYERS, top to bottom), the files over 600 lines
 and the functions over 100 lines; exits 1 if there is any of these. Used to keep the layering
-of checker/src honest (README's Layout section)."""
+of checker/src honest (docs/maintainers.md, "Layout")."""
 import os, re, sys
 
 ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "checker/src")
@@ -180,7 +180,7 @@ for m, p in modules.items():
                 break
 for n, m, f in sorted(long_fns, reverse=True):
     print(f"fn over 100 lines: {m}::{f} ({n})")
-# The layers, top to bottom (README's Layout): a module may use its own layer and those below.
+# The layers, top to bottom (docs/maintainers.md, "Layout"): a module may use its own layer and those below.
 LAYERS = ["main", "commands", "cli", "compare", "experiments", "report", "grade", "exercises", "build", "lab", "context",
           "observe", "contain", "base"]
 def layer(m):
@@ -194,7 +194,7 @@ for u in unknown:
     print(f"module outside the layers: {u} (add it to LAYERS)")
 for m, t in sorted(set(hidden)):
     print(f"use through the crate root: {m} -> {t} (name the module's own path)")
-# README's module map (the table under "Every module, by layer", in both languages) names every
+# The maintainers' module map (docs/maintainers.md, the table under "Every module, by layer", in both languages) names every
 # module of the tree in its layer's row, and nothing that is not there: it cannot drift.
 def module_map_problems(readme):
     path = os.path.join(os.path.dirname(ROOT), "..", readme)
@@ -224,7 +224,7 @@ def module_map_problems(readme):
             if not name.startswith("bench/"):
                 problems.append(f"{readme}: {l}/ row names `{name}`, which is not in checker/src/{l}/")
     return problems
-map_problems = module_map_problems("README.md") + module_map_problems("README.ko.md")
+map_problems = module_map_problems("docs/maintainers.md") + module_map_problems("docs/maintainers.ko.md")
 for problem in map_problems:
     print(problem)
 print(f"{len(modules)} modules, {sum(len(e) for e in edges.values())} edges, {len(cycles)} cycles")

@@ -4,9 +4,9 @@
 student's `cargo run -p checker -- <exercise>` does, and each failing test's duration (the JSON
 report's, a second judging included) is listed; those over LIMIT seconds (default 3) are
 flagged. A test declared in the version's `fails` is marked `*`; the others fail or pass by the
-bug's own race (see README, "Which verdicts may still differ between runs").
+bug's own race (see docs/maintainers.md, "Which verdicts may still differ between runs").
 
-The flagged tests must be in README's list of the tests that must still wait (between
+The flagged tests must be in docs/maintainers.md's list of the tests that must still wait (between
 `<!-- slow failures -->` and `<!-- end of slow failures -->`, each as `exercise/test`): the
 script ends with status 1 naming any that is not.
 
@@ -34,8 +34,8 @@ env = dict(os.environ, NO_COLOR="1",
 
 
 def listed_in_readme():
-    """The tests README says must still wait over 3 s to fail."""
-    text = open(os.path.join(LAB, "README.md")).read()
+    """The tests docs/maintainers.md says must still wait over 3 s to fail."""
+    text = open(os.path.join(LAB, "docs/maintainers.md")).read()
     block = re.search(r"<!-- slow failures -->(.*?)<!-- end of slow failures -->", text, re.S)
     return set(re.findall(r"`([a-z0-9-]+/[a-z0-9-]+)`", block.group(1))) if block else set()
 
@@ -84,5 +84,5 @@ for took, test, name in slow:
     print(f"{took:6.1f} s  {test}  ({name})")
 unlisted = sorted({test for _, test, _ in slow} - listed_in_readme())
 if unlisted and not programs:
-    print(f"not in README's list of the tests that must still wait: {', '.join(unlisted)}")
+    print(f"not in docs/maintainers.md's list of the tests that must still wait: {', '.join(unlisted)}")
     sys.exit(1)

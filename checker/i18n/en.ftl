@@ -1064,7 +1064,7 @@ family-run-missing = { $exercise } takes a family of tests whose scenario is the
 ## A new exercise, and the files derived from what instructors write (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass (verify lists the Korean of the stub's comments as owed). Written:
-new-left = Left to write by hand (README, "Adding an exercise", steps 2 to 12):
+new-left = Left to write by hand (docs/instructors.md, "Adding an exercise", steps 2 to 12):
 new-left-solution = the solution: { $file }
 new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
 new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)
@@ -1550,6 +1550,12 @@ stubs-left-edited = { $count ->
 stubs-no-english = Not switched back, as git's history holds no English copy of them (git checkout one from the lab): { $files }
 help-cmd-stubs = Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en). Only stubs still as the lab ships them are switched; one you have edited is left as it is, and named.
 help-cmd-stubs-arg-lang = ko or en
+
+# A class's export (commands/lab_only.rs): what needs the instructor's lab, said in one line
+export-needs-lab = `{ $what }` needs the instructor's lab (its solutions and its own tests), and this repository is a class's export of it
+export-other-track = this repository holds the { $track } track only: `--track { $asked }` does not apply here
+export-stubs-korean = this repository's stubs were written with Korean comments and it holds no English copy of them, so `stubs` is not offered here
+select-not-on-c-track-export = { $exercise } is not on the C track, and this repository holds the C track only: a C class writes day5-epoll's event loop instead
 
 ## day7-broker: the devices the checker plays (observe/wire/mqtt)
 mqtt-closed-instead = the broker closed { $who }'s connection where { $expected } was due ({ $clause })

@@ -1306,7 +1306,7 @@ family-run-missing = { $exercise }{ JOSA($exercise, "이", "가") } 시나리오
 ## 새 실습과 따라 나오는 파일 (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다(verify는 스텁 주석의 한국어를 아직 쓰지 않은 번역으로 보여 준다). 쓴 파일:
-new-left = 아직 손으로 쓸 것(README의 "실습 추가하기" 2~12단계):
+new-left = 아직 손으로 쓸 것(docs/instructors.ko.md의 "실습 추가하기" 2~12단계):
 new-left-solution = 풀이: { $file }
 new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
 new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)
@@ -1999,6 +1999,12 @@ stubs-left-edited = 학생이 고친 스텁 { $count }개는 그대로 두었다
 stubs-no-english = git 기록에 영어 사본이 없어서 되돌리지 못했다(실습 저장소에서 git checkout으로 가져오라): { $files }
 help-cmd-stubs = exercises/에 있는 스텁의 주석을 한국어(ko)로, 또는 다시 영어(en)로 바꾼다. 실습이 배포한 그대로인 스텁만 바꾸고, 고친 스텁은 그대로 두고 이름을 알려 준다.
 help-cmd-stubs-arg-lang = ko 또는 en
+
+# 학생용 저장소(commands/lab_only.rs): 강사의 랩이 있어야 하는 것은 한 줄로 말한다
+export-needs-lab = `{ $what }`에는 강사의 랩(풀이와 랩 자체의 테스트)이 필요한데, 이 저장소는 수업용으로 내보낸 학생용 저장소다
+export-other-track = 이 저장소에는 { $track } 트랙만 있다. 여기서는 `--track { $asked }`를 쓸 수 없다
+export-stubs-korean = 이 저장소의 스텁은 주석을 한국어로 써서 내보냈고 영어 사본이 없으므로, 여기서는 `stubs`를 제공하지 않는다
+select-not-on-c-track-export = { $exercise }{ JOSA($exercise, "은", "는") } C 트랙에 없는 실습이고, 이 저장소에는 C 트랙만 있다. C 수업에서는 대신 day5-epoll의 이벤트 루프를 쓴다
 
 ## day7-broker: 채점기가 흉내 내는 기기들 (observe/wire/mqtt)
 mqtt-closed-instead = { $expected }{ JOSA($expected, "이", "가") } 와야 할 자리에서 브로커가 { $who }의 연결을 닫았다({ $clause })

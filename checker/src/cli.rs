@@ -327,8 +327,17 @@ pub fn command(tr: &Messages) -> clap::Command {
 /// `command`, its help wrapped to `columns` cells (`None`: not wrapped); clap wraps it, by
 /// display width, with continuation lines under their own column, in every subcommand too.
 pub fn command_in(tr: &Messages, columns: Option<usize>) -> clap::Command {
+    command_for(tr, columns, crate::base::export::current())
+}
+
+/// `command_in` as the reader of `export` sees it (`None`: the lab's, listing everything).
+pub fn command_for(
+    tr: &Messages,
+    columns: Option<usize>,
+    export: Option<crate::base::export::Export>,
+) -> clap::Command {
     // clap's width 0 is "never wrap".
-    let cmd = Cli::command().term_width(columns.unwrap_or(0));
+    let cmd = for_students::in_export(Cli::command(), export).term_width(columns.unwrap_or(0));
     if tr.lang() == Lang::En {
         return compare_help::own_options(cmd, tr);
     }
@@ -520,6 +529,7 @@ fn parse_program(text: &str) -> Result<(String, PathBuf), String> {
 }
 
 mod compare_help;
+mod for_students;
 #[cfg(test)]
 mod readme;
 

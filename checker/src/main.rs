@@ -3,8 +3,8 @@
 //! programs), and reports what happened. Exit status: 0 all passed, 1 some test failed, 2 the
 //! checker could not do its job.
 //!
-//! The layers, each a folder, each using only itself and the ones below it (README's Layout
-//! section draws them; `bench/modules.py` checks it): `commands` (one per subcommand, `cli`
+//! The layers, each a folder, each using only itself and the ones below it (the Layout section
+//! of docs/maintainers.md draws them; `bench/modules.py` checks it): `commands` (one per subcommand, `cli`
 //! the arguments) → `report` (what a run looks like to a reader) → `grade` (running a
 //! selection: plan, build, schedule, work, collect) → `exercises` (the hidden tests, one table
 //! per exercise, built from `exercises::kit`) → `build` (cargo, from a trusted copy) → `lab`
@@ -57,9 +57,12 @@ fn main() -> ExitCode {
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
-    // The language first: `--help` and every message are written in it.
+    // The language first: `--help` and every message are written in it. A class's export
+    // speaks its class's language, whatever the machine's locale; `--lang` still chooses.
     let args: Vec<String> = std::env::args().collect();
-    let lang = i18n::choose(i18n::flag_in_args(&args), |name| std::env::var(name).ok());
+    let export_lang = base::export::current().map(|e| e.lang.tag());
+    let flag = i18n::flag_in_args(&args).or(export_lang);
+    let lang = i18n::choose(flag, |name| std::env::var(name).ok());
     let tr = Messages::new(lang);
     let cli = cli::parse(args, &tr);
     // Not root: where the kernel allows it, become root of a user namespace of the checker's
@@ -94,6 +97,7 @@ fn stop_children_on_interrupt() {
 }
 
 fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
+    commands::lab_only::refuse_in_an_export(&cli)?;
     let args = &cli.grading;
     match cli.command {
         Some(Command::List) => commands::list::list(

@@ -161,10 +161,31 @@ fn take_message(run: &mut CargoRun, msg: &serde_json::Value) {
     }
 }
 
-/// `path+file:///work/lab/exercises/day2-echo#0.1.0` -> `/work/lab/exercises/day2-echo`.
+/// `path+file:///work/lab/exercises/day2-echo#0.1.0` -> `/work/lab/exercises/day2-echo`. The id
+/// is a URL: a lab cloned into `~/소켓 랩` is `/home/kim/%EC%86%8C%EC%BC%93%20%EB%9E%A9/...`
+/// there, decoded here byte for byte.
 fn package_dir_of(package_id: &str) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
     let rest = package_id.strip_prefix("path+file://")?;
-    let path = PathBuf::from(rest.split('#').next()?);
+    let url = rest.split('#').next()?.as_bytes();
+    let mut bytes = Vec::with_capacity(url.len());
+    let mut i = 0;
+    while i < url.len() {
+        let hex = url
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (url[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                bytes.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                bytes.push(byte);
+                i += 1;
+            }
+        }
+    }
+    let path = PathBuf::from(std::ffi::OsString::from_vec(bytes));
     // Compare like with like: the checker canonicalizes the paths it looks for.
     Some(path.canonicalize().unwrap_or(path))
 }
@@ -219,6 +240,18 @@ pub fn lint_targets(kind: &ExerciseKind) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    /// A lab in a folder named in Korean, with a blank: cargo's package id says it in a URL.
+    #[test]
+    fn a_package_id_s_path_is_decoded() {
+        let id = "path+file:///home/kim/%EC%86%8C%EC%BC%93%20%EB%9E%A9/exercises/day1-endian#0.1.0";
+        assert_eq!(
+            super::package_dir_of(id),
+            Some(std::path::PathBuf::from(
+                "/home/kim/소켓 랩/exercises/day1-endian"
+            ))
+        );
+    }
+
     use super::*;
 
     fn diagnostic(level: &str, code: &str, dir: &str) -> Diagnostic {

@@ -20,9 +20,8 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     if tree.track == Track::C {
         return match exercise.c {
             Some(c) => super::c::build(tree, exercise, c),
-            None => Ok(BuildOutcome::Missing(msg!(
-                "select-not-on-c-track",
-                exercise = exercise.name
+            None => Ok(BuildOutcome::Missing(crate::base::export::not_on_c_track(
+                exercise.name,
             ))),
         };
     }

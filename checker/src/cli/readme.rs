@@ -1,13 +1,23 @@
-//! README and the course promise command lines (`cargo run -p checker -- ...`): each must mean
-//! what it says to the checker as it is. Every such line of README.md, README.ko.md, course.md
-//! and course.ko.md parses with the checker's command line, names exercises and tests that
-//! exist, and experiments that exist; and `--help` lists every command README shows.
+//! README, the course and the instructors' and maintainers' documents promise command lines
+//! (`cargo run -p checker -- ...`): each must mean what it says to the checker as it is. Every
+//! such line of them, in both languages, parses with the checker's command line, names
+//! exercises and tests that exist, and experiments that exist; and `--help` lists every command
+//! README and the documents show.
 
 use clap::{CommandFactory, Parser};
 
 use super::{Cli, Command};
 
-const DOCUMENTS: [&str; 4] = ["README.md", "README.ko.md", "course.md", "course.ko.md"];
+const DOCUMENTS: [&str; 8] = [
+    "README.md",
+    "README.ko.md",
+    "course.md",
+    "course.ko.md",
+    "docs/instructors.md",
+    "docs/instructors.ko.md",
+    "docs/maintainers.md",
+    "docs/maintainers.ko.md",
+];
 const INVOCATION: &str = "cargo run -p checker";
 
 /// The checker's arguments of every `cargo run -p checker ...` in `text`: up to the end of the
@@ -105,7 +115,9 @@ fn every_command_line_of_readme_and_the_course_means_what_it_says() {
 #[test]
 fn help_lists_every_command_readme_shows() {
     let lab = crate::base::workspace::lab_root();
-    let readme = std::fs::read_to_string(lab.join("README.md")).unwrap();
+    let readme = ["README.md", "docs/instructors.md", "docs/maintainers.md"]
+        .map(|doc| std::fs::read_to_string(lab.join(doc)).unwrap())
+        .concat();
     let help = Cli::command().render_long_help().to_string();
     let subcommands: Vec<String> = Cli::command()
         .get_subcommands()

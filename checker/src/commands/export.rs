@@ -10,8 +10,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::base::export::{self, Export};
 use crate::base::files::{c_files, files_below, rust_files};
 use crate::base::i18n::Lang;
+use crate::base::tracks;
 use crate::base::workspace::{self, Track};
 
 /// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
@@ -39,7 +41,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     let out = new_directory_outside(&lab, dir)?;
     let mut written = Vec::new();
     copy_as_the_lab_has_them(&lab, &out, &mut written)?;
-    write_student_readmes(&lab, &out, &mut written)?;
+    write_documents(&lab, &out, track, &mut written)?;
     // The checker's manifest without its own tests (they are not exported).
     let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
         .context("reading checker/Cargo.toml")?;
@@ -48,10 +50,17 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
         without_tests(&manifest).as_bytes(),
         &mut written,
     )?;
-    // (After the checker's manifest: a C export asks cargo to read the workspace.)
     if track == Track::C {
         c_exercises(&lab, &out, &mut written)?;
     }
+    // (After every manifest is final: cargo reads the workspace.)
+    trim_lock_file(&out)?;
+    let export = Export { lang, track };
+    write(
+        &out.join(export::FILE),
+        export.render().as_bytes(),
+        &mut written,
+    )?;
     // (After the C stubs took the Rust stubs' place: the Korean is the track's own.)
     if lang == Lang::Ko {
         super::stubs_ko::write_korean_stubs(&lab, &out)?;
@@ -63,7 +72,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
         written.len()
     );
     println!(
-        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); README's \"Grading a class\" explains Classroom 50, Gradescope and the deadline regrade.",
+        "Next: `cd {} && git init && git add . && git commit -m 'Socket-programming lab'`, push it, mark it a template repository (Classroom 50: the assignment's --template); the lab's docs/instructors.md, \"Grading a class\", explains Classroom 50, Gradescope and the deadline regrade.",
         out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -98,8 +107,6 @@ fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) 
         ".gitignore",
         // The dev container: a student on macOS or Windows opens the class's repository in it.
         ".devcontainer",
-        "course.md",
-        "course.ko.md",
         "exercises",
         "checker/build.rs",
         "checker/build",
@@ -130,7 +137,14 @@ fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()>
     written.retain(|f| !f.starts_with(&rust_stubs));
     std::fs::remove_dir_all(&rust_stubs)
         .with_context(|| format!("removing {}", rust_stubs.display()))?;
-    copy_tree(&lab.join("c/exercises"), &rust_stubs, written)?;
+    // The stubs as the lab tracks them: not what `make` left in an instructor's folders.
+    let c_stubs = lab.join("c/exercises");
+    for file in files_below(&c_stubs)
+        .into_iter()
+        .filter(|f| !is_c_build_output(&f.rel))
+    {
+        copy_file(&file.path, &rust_stubs.join(&file.rel), written)?;
+    }
     let manifest = std::fs::read_to_string(lab.join("Cargo.toml")).context("reading Cargo.toml")?;
     // The lab's manifest writes `members` and `exclude` on a line each (as stage.rs reads it).
     let manifest: Vec<&str> = manifest
@@ -149,10 +163,30 @@ fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()>
         (manifest.join("\n") + "\n").as_bytes(),
         written,
     )?;
-    // Updating the workspace's own entries rewrites the lock file without the Rust exercises'
-    // packages and keeps every other version: no dependency is added, so nothing is fetched.
-    // (`cargo metadata` would rewrite it too, but reads every package of every platform, and a
-    // cache filled by builds on Linux lacks the Windows-only ones.)
+    Ok(())
+}
+
+/// What `make` writes in a C exercise's folder (`c/.gitignore`): objects, archives, and
+/// programs, which have no extension (a Makefile is the one source without one).
+fn is_c_build_output(rel: &Path) -> bool {
+    match rel.extension().and_then(|e| e.to_str()) {
+        Some(ext) => ext == "o" || ext == "a",
+        // (`.gitignore` has no extension to Rust either.)
+        None => rel
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n != "Makefile" && !n.starts_with('.')),
+    }
+}
+
+/// The lab's lock file, trimmed to the export's workspace: without the checker's test-only
+/// crates (and, in a C export, the Rust exercises' packages), so that `cargo build --locked`
+/// works there (the graders pinned to the export build so) and a student's first `cargo run`
+/// leaves the lock file as it was committed. Updating the workspace's own entries rewrites it
+/// without the packages no member needs and keeps every other version: no dependency is added,
+/// so nothing is fetched. (`cargo metadata` would rewrite it too, but reads every package of
+/// every platform, and a cache filled by builds on Linux lacks the Windows-only ones.)
+fn trim_lock_file(out: &Path) -> Result<()> {
     let mut update = crate::build::cargo::cargo_command();
     update
         .args(["update", "--workspace", "--offline", "--manifest-path"])
@@ -168,13 +202,22 @@ fn c_exercises(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()>
     Ok(())
 }
 
-/// README and its twin, up to where the maintainers' part begins.
-fn write_student_readmes(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
-    for readme in ["README.md", "README.ko.md"] {
-        if let Ok(text) = std::fs::read_to_string(lab.join(readme)) {
-            let student = text.split(README_END).next().unwrap_or(&text);
-            write(&out.join(readme), student.trim_end().as_bytes(), written)?;
-        }
+/// README and the course in both languages, rendered for the class's track (`base::tracks`);
+/// README up to where the maintainers' part begins.
+fn write_documents(lab: &Path, out: &Path, track: Track, written: &mut Vec<PathBuf>) -> Result<()> {
+    for file in ["README.md", "README.ko.md", "course.md", "course.ko.md"] {
+        let Ok(text) = std::fs::read_to_string(lab.join(file)) else {
+            continue;
+        };
+        let text = match text.split_once(README_END) {
+            Some((student, _)) => format!("{}\n", student.trim_end()),
+            None => text,
+        };
+        write(
+            &out.join(file),
+            tracks::render(&text, track).as_bytes(),
+            written,
+        )?;
     }
     Ok(())
 }
@@ -304,6 +347,26 @@ mod tests {
             "{refused:#}"
         );
         assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn what_make_builds_is_not_exported() {
+        use std::path::Path;
+        for built in [
+            "day2-echo/echo-server",
+            "day1-endian/libendian.a",
+            "day1-endian/endian.o",
+        ] {
+            assert!(super::is_c_build_output(Path::new(built)), "{built}");
+        }
+        for source in [
+            "day2-echo/echo-server.c",
+            "day2-echo/Makefile",
+            ".gitignore",
+            "common/lab.mk",
+        ] {
+            assert!(!super::is_c_build_output(Path::new(source)), "{source}");
+        }
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn run(
         args.visibility.label()
     );
     println!(
-        "Next: in the assignment's Configure Autograder page, upload it (base image Ubuntu) and wait for the build; README's \"Gradescope\" section explains the rest."
+        "Next: in the assignment's Configure Autograder page, upload it (base image Ubuntu) and wait for the build; the lab's docs/instructors.md, \"Gradescope\", explains the rest."
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod export_gradescope;
 pub mod grade;
 pub mod gradebook;
+pub mod lab_only;
 pub mod list;
 pub mod loadgen;
 pub mod new;

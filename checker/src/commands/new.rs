@@ -4,7 +4,7 @@
 //! course.ko.md, its row of their rules tables, its Korean titles and hints in ko.ftl, and
 //! broken versions that prove its tests — so that `cargo test` and `checker verify` pass at once
 //! and an instructor edits working code instead of assembling it. It ends with the list of what
-//! is left to write (README's "Adding an exercise" walks through it).
+//! is left to write (docs/instructors.md's "Adding an exercise" walks through it).
 
 use std::io::Write;
 use std::path::Path;
@@ -51,14 +51,14 @@ pub fn run(
         writeln!(out, "  {file}")?;
     }
     writeln!(out, "\n{}", tr.render(&msg!("new-left")))?;
-    // Numbered as README's "Adding an exercise" numbers them: step 1 was this scaffold.
+    // Numbered as docs/instructors.md's "Adding an exercise" numbers them: step 1 was this scaffold.
     for (i, step) in left_to_write(&plan).iter().enumerate() {
         writeln!(out, "  {}. {}", i + 2, tr.render(step))?;
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// What the instructor writes by hand, in the order README's "Adding an exercise" gives.
+/// What the instructor writes by hand, in the order docs/instructors.md's "Adding an exercise" gives.
 fn left_to_write(plan: &Plan) -> Vec<Text> {
     let name = plan.name;
     let module = name.replace('-', "_");
@@ -137,14 +137,14 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     made.extend(sync::copy_rules(&lab, name)?);
 
     let courses_before = read_courses(&lab)?;
-    let readmes_before = read_pair(&lab, README)?;
+    let maps_before = read_pair(&lab, MODULE_MAP)?;
     register(&lab, &module, day)?;
     made.push("checker/src/exercises/mod.rs (registered)".into());
-    for file in README {
+    for file in MODULE_MAP {
         add_to_module_map(&lab, file, &module)?;
         made.push(format!("{file} (its module in the module map)"));
     }
-    restamp_pair(&lab, README, &readmes_before)?;
+    restamp_pair(&lab, MODULE_MAP, &maps_before)?;
     add_member(&lab, name)?;
     made.push("solutions/Cargo.toml (member added)".into());
     for (file, template) in [("course.md", kind.course), ("course.ko.md", kind.course_ko)] {
@@ -259,9 +259,10 @@ fn write_owed_korean(lab: &Path, stub: &Path) -> Result<String> {
     ))
 }
 
-/// The course and its Korean twin; the README and its.
+/// The course and its Korean twin.
 const COURSE: [&str; 2] = ["course.md", "course.ko.md"];
-const README: [&str; 2] = ["README.md", "README.ko.md"];
+/// The maintainers' document and its twin, which hold the module map.
+const MODULE_MAP: [&str; 2] = ["docs/maintainers.md", "docs/maintainers.ko.md"];
 
 /// A file and its Korean twin as they are.
 fn read_pair(lab: &Path, pair: [&str; 2]) -> Result<[String; 2]> {
@@ -289,7 +290,7 @@ fn restamp_pair(lab: &Path, pair: [&str; 2], [en_before, ko_before]: &[String; 2
     std::fs::write(lab.join(pair[1]), restamped).with_context(|| format!("writing {}", pair[1]))
 }
 
-/// The new module in the `exercises/` row of README's module map (bench/modules.py checks that
+/// The new module in the `exercises/` row of the maintainers' module map (bench/modules.py checks that
 /// the map names every module of the tree): after the exercises, before the families.
 fn add_to_module_map(lab: &Path, file: &str, module: &str) -> Result<()> {
     let path = lab.join(file);

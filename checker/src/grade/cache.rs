@@ -33,6 +33,11 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Tests neither passed nor still at their stub.
+    pub fn failed(&self) -> usize {
+        self.tests - self.passed - self.not_started
+    }
+
     pub fn of(report: &ExerciseReport) -> Summary {
         let (points, max_points) = report.points();
         Summary {

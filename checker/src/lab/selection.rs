@@ -51,10 +51,9 @@ pub fn on_track(
     for target in targets {
         let name = target.split('/').next().unwrap_or(target);
         if find(track, name).is_none() && find(all, name).is_some() {
-            return Err(anyhow::Error::new(Localized(msg!(
-                "select-not-on-c-track",
-                exercise = name
-            ))));
+            return Err(anyhow::Error::new(Localized(
+                crate::base::export::not_on_c_track(name),
+            )));
         }
     }
     select(track, targets)

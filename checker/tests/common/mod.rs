@@ -3,6 +3,8 @@
 //! the checker on it black-box and read its JSON report.
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod schemas;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::Duration;
@@ -425,9 +427,11 @@ pub fn seed_target(target: &Path) {
         .parent()
         .expect("CARGO_TARGET_TMPDIR is target/tmp")
         .join("debug");
+    // Times kept: cargo takes a unit whose dependency's output is newer than its own for stale,
+    // and a copy that gave each file the time it was copied at would rebuild half the tree.
     let copy_dir = |name: &str| {
         let status = std::process::Command::new("cp")
-            .arg("-r")
+            .arg("-rp")
             .arg(ours.join(name))
             .arg(debug.join(name))
             .status()
@@ -439,7 +443,15 @@ pub fn seed_target(target: &Path) {
     copy_dir(".fingerprint");
     for entry in std::fs::read_dir(ours.join("deps")).unwrap().flatten() {
         if entry.file_name().to_string_lossy().starts_with("lib") {
-            std::fs::copy(entry.path(), debug.join("deps").join(entry.file_name())).unwrap();
+            let to = debug.join("deps").join(entry.file_name());
+            std::fs::copy(entry.path(), &to).unwrap();
+            let modified = entry.metadata().unwrap().modified().unwrap();
+            std::fs::File::options()
+                .write(true)
+                .open(&to)
+                .unwrap()
+                .set_modified(modified)
+                .unwrap();
         }
     }
 }

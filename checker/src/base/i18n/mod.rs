@@ -64,7 +64,8 @@ impl Lang {
         }
     }
 
-    fn tag(self) -> &'static str {
+    /// The language's tag (`en`, `ko`), as `--lang` takes it.
+    pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Ko => "ko",

@@ -12,7 +12,12 @@ pub const GLOSSARY_START: &str = "<!-- glossary: checker verify flags the render
 pub const GLOSSARY_END: &str = "<!-- end of the glossary -->";
 
 /// The Korean files whose prose is checked.
-const KOREAN_FILES: [&str; 2] = ["course.ko.md", "README.ko.md"];
+const KOREAN_FILES: [&str; 4] = [
+    "course.ko.md",
+    "README.ko.md",
+    "docs/instructors.ko.md",
+    "docs/maintainers.ko.md",
+];
 
 /// A glossary row: the English term, the one Korean rendering, and renderings not to use.
 #[derive(Debug, PartialEq)]

@@ -7,6 +7,7 @@ use anyhow::Result;
 
 use crate::base::files::rust_files;
 use crate::base::i18n::catalog;
+use crate::base::tracks;
 use crate::exercises;
 use crate::exercises::kit::c_hints;
 use crate::lab::test::{catalog_keys, tests_of};
@@ -85,7 +86,51 @@ pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
             "README.md has {en} sections (`## ` headings), README.ko.md {ko}: a section added to one is missing from the other"
         ));
     }
+    problems.extend(track_regions(lab));
     Ok(problems)
+}
+
+/// The documents written for both tracks (`base::tracks`), each beside its Korean twin.
+pub const TWINS: [(&str, &str); 4] = [
+    ("course.md", "course.ko.md"),
+    ("README.md", "README.ko.md"),
+    ("docs/instructors.md", "docs/instructors.ko.md"),
+    ("docs/maintainers.md", "docs/maintainers.ko.md"),
+];
+
+/// Each document's track regions are well fenced, and its twin has the same regions in the
+/// same order: a C form written in one language only would leave the other's C class the
+/// Rust form.
+fn track_regions(lab: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (en, ko) in TWINS {
+        let (Ok(en_text), Ok(ko_text)) = (
+            std::fs::read_to_string(lab.join(en)),
+            std::fs::read_to_string(lab.join(ko)),
+        ) else {
+            continue;
+        };
+        for (file, text) in [(en, &en_text), (ko, &ko_text)] {
+            for problem in tracks::problems(text) {
+                problems.push(format!("{file}, {problem}"));
+            }
+        }
+        let (en_regions, ko_regions) = (tracks::regions(&en_text), tracks::regions(&ko_text));
+        if en_regions != ko_regions {
+            let at = en_regions
+                .iter()
+                .zip(&ko_regions)
+                .position(|(a, b)| a != b)
+                .unwrap_or(en_regions.len().min(ko_regions.len()));
+            problems.push(format!(
+                "{en} has {} track regions and {ko} {}, the same up to region {}: each C or Rust form needs its twin",
+                en_regions.len(),
+                ko_regions.len(),
+                at + 1
+            ));
+        }
+    }
+    problems
 }
 
 /// The `## ` headings of a README, outside code blocks.
@@ -226,6 +271,13 @@ mod tests {
         );
     }
 
+    /// The lab's documents keep their track regions well fenced and twinned.
+    #[test]
+    fn the_lab_s_track_regions_are_well_fenced_and_twinned() {
+        let problems = super::track_regions(&crate::base::workspace::lab_root());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
     #[test]
     fn korean_has_every_message_and_every_title_and_hint_of_this_tree() {
         let problems = super::catalogs(&crate::base::workspace::lab_root()).unwrap();
@@ -240,7 +292,7 @@ mod tests {
         let lab = crate::base::workspace::lab_root();
         for (file, instructors, minute) in [
             ("README.md", "## For instructors", "about a minute"),
-            ("README.ko.md", "## 강사용", "1분쯤"),
+            ("README.ko.md", "## 강사와 관리자를 위해", "1분쯤"),
         ] {
             let text = std::fs::read_to_string(lab.join(file)).unwrap();
             let student = &text[..text.find(instructors).expect(instructors)];

@@ -13,7 +13,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 /// The twins whose sections are tracked: English first.
-const TWINS: [(&str, &str); 2] = [("course.md", "course.ko.md"), ("README.md", "README.ko.md")];
+const TWINS: [(&str, &str); 4] = super::languages::TWINS;
 
 /// One section of a Markdown text: its heading's line (from 1), level and title, and its text.
 #[derive(Debug)]
@@ -170,7 +170,7 @@ pub fn restamp(en_before: &str, ko_before: &str, en_after: &str, ko_after: &str)
     lines.join("\n") + if ko_after.ends_with('\n') { "\n" } else { "" }
 }
 
-/// Every Korean section of the course and the README records the hash of its English twin.
+/// Every Korean section of the course, README and the docs records the hash of its English twin.
 pub fn check(lab: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     for (en_name, ko_name) in TWINS {
