@@ -1164,6 +1164,7 @@ prefork-all-at-once = the server has { $workers } workers: that many clients are
 prefork-served-too-many = { $who } got its echo while every worker was busy with a client: more clients were served at once than there are workers
 prefork-one-client-per-worker = a worker serves one client at a time, and there are <workers> of them: the next client waits in the backlog
 prefork-accepted-while-busy = while every worker was busy, the parent accepted { $who } anyway: a busy worker cannot serve it
+prefork-accepted-and-closed = while every worker was busy, the parent accepted { $who } and closed it: no worker was free to take it
 prefork-leave-in-backlog = while no worker is free, leave the listening socket out of poll and do not accept: the connection waits in the backlog, and is accepted when a worker says it is free
 prefork-no-backlog-socket = { $who }'s connection is not in the server's TCP table
 prefork-one-left = one of the clients being served left: a worker is free, and { $who } must be served now

@@ -30,7 +30,7 @@ struct Line {
 
 /// Send `stats\n` on the control socket at `path` and read what comes back until EOF (at most
 /// 2 s).
-fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
+pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
     let who = "control client";
     let mut s = UnixStream::connect(path).map_err(|e| {
         Failure::wrong(msg!(

@@ -133,7 +133,7 @@ pub static EXERCISE: Exercise = Exercise {
             title: "as many clients served at once as workers; one more waits in the backlog, not accepted, until an earlier client leaves, then is served",
             points: 3,
             timeout: secs(20),
-            hint: "Pass a connection only to a free worker, and while none is free do not accept at all (leave the listening socket out of poll): accept again when a worker says it is free, and pass the client to that worker.",
+            hint: "Pass a connection only to a free worker, and while none is free do not accept at all (leave the listening socket out of poll, and accept only when poll says the listening socket is readable, not when a worker or the control socket woke you): accept again when a worker says it is free, and pass the client to that worker.",
             section: "preforking",
             program: Some(SERVER),
             run: served_at_once,
