@@ -1620,6 +1620,7 @@ mqtt-what-silent = nothing for 1.5 s (a keep-alive of 1 s)
 mqtt-what-keep-alive-first = its whole keep-alive of 1 s in silence
 mqtt-what-ping-in-grace = PINGRESP (the PINGREQ came 2.5 s after the CONNECT, inside the 3 s grace)
 mqtt-what-the-close = the close
+mqtt-what-new-packet-id = PUBLISH qos=1 topic={ $topic } with a packet identifier no unacknowledged message has (in use: { $ids })
 mqtt-what-5-byte-length = a remaining length of 5 bytes
 mqtt-what-oversize = a PUBLISH announcing 300 KiB
 mqtt-what-not-utf8 = a topic that is not UTF-8

@@ -2070,6 +2070,7 @@ mqtt-what-silent = 1.5초 동안 아무것도(킵얼라이브 1초)
 mqtt-what-keep-alive-first = 킵얼라이브 1초 내내 이어지는 침묵
 mqtt-what-ping-in-grace = PINGRESP(PINGREQ는 CONNECT 2.5초 뒤, 3초 유예 안에 왔다)
 mqtt-what-the-close = 연결 닫기
+mqtt-what-new-packet-id = 확인받지 않은 메시지가 쓰고 있지 않은 패킷 식별자를 단 PUBLISH qos=1 topic={ $topic }(쓰이는 것: { $ids })
 mqtt-what-5-byte-length = 5바이트짜리 남은 길이
 mqtt-what-oversize = 300 KiB라고 알리는 PUBLISH
 mqtt-what-not-utf8 = UTF-8이 아닌 토픽

@@ -273,19 +273,31 @@ fn received_unacknowledged(ctx: &Ctx, dev: &mut Device) -> Result<Vec<u16>, Fail
                 Heard::Closed => return Err(dev.unexpected_close(topic.as_str(), "3.3.5")),
             }
         };
-        match got {
+        let id = match &got {
             Packet::Publish {
                 topic: got_topic,
                 payload: got_payload,
                 qos: 1,
                 packet_id: Some(id),
                 ..
-            } if got_topic == topic && got_payload == payload => unacked.push(id),
+            } if *got_topic == topic && *got_payload == payload => *id,
             other => {
                 let wanted = format!("PUBLISH qos=1 topic={topic}");
-                return Err(dev.unexpected(&other, wanted, "3.3.5, 4.6"));
+                return Err(dev.unexpected(other, wanted, "3.3.5, 4.6"));
             }
+        };
+        // Each unacknowledged message has a packet identifier of its own (2.3.1-2): a PUBACK
+        // names the one it acknowledges.
+        if unacked.contains(&id) {
+            let ids: Vec<String> = unacked.iter().map(u16::to_string).collect();
+            let wanted = msg!(
+                "mqtt-what-new-packet-id",
+                topic = topic.as_str(),
+                ids = ids.join(", ")
+            );
+            return Err(dev.unexpected(&got, wanted, "2.3.1-2"));
         }
+        unacked.push(id);
     }
     Ok(unacked)
 }
