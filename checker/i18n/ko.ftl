@@ -294,8 +294,8 @@ one-thread--slow-reader--title = 클라이언트가 읽지 않고 보내서 출�
 one-thread--slow-reader--hint = 클라이언트의 EOF 뒤에는 아직 버퍼에 있는 것을 모두 보낸 뒤 닫으라. send는 들어가는 만큼만 받고, 나머지는 POLLOUT을 기다린다.
 one-thread--non-blocking--title = 서버의 모든 소켓이, 리스닝 소켓까지, 논블로킹이다(/proc/<pid>/fdinfo)
 one-thread--non-blocking--hint = socket()과 모든 accept4()에 SOCK_NONBLOCK. 그러면 더 진행할 수 없는 read나 send가 기다리지 않고 EAGAIN으로 실패한다.
-one-thread--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나다(/proc/<pid>/task)
-one-thread--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 poll이 알려 준다.
+one-thread--one-thread--title = 클라이언트 20개가 연결된 동안 서버는 스레드 하나인 프로세스 하나이고(/proc/<pid>/task), 클라이언트들이 조용하면 기다린다
+one-thread--one-thread--hint = 모두를 위한 프로세스 하나의 스레드 하나: 스레드도 fork도 없다. 어느 소켓이 준비됐는지는 poll이 알려 준다. POLLOUT은 클라이언트에게 보낼 출력이 남아 있는 동안에만 요청하라. 그러지 않으면 poll이 끝없이 곧바로 돌아온다.
 
 # 채팅의 계약 (chat/family.rs): day5-threads
 chat--to-everyone--title = 클라이언트 3개: 4096바이트짜리 줄을 포함해 각 줄이 보낸 클라이언트를 포함한 모든 클라이언트에게 온전히, 같은 순서로 도착한다
@@ -760,6 +760,9 @@ multi-memory-grew = { $sent } MiB를 보내고 아무것도 읽지 않은 클라
 multi-back-pressure = 백프레셔(back-pressure): 한 클라이언트에게 보낼 것이 1 MiB를 넘게 기다리는 동안에는 그 클라이언트에서 읽기를 멈추라(POLLIN을 요청하지 말라). 그러면 데이터는 커널에서 기다리고 그 클라이언트의 send가 블로킹된다
 multi-cpu-log = 리셋 뒤 0.3초 동안의 CPU 시간: { $ms } ms
 multi-pollerr = POLLERR와 POLLHUP(EPOLLERR, EPOLLHUP)는 요청하든 않든 온다: 둘 중 하나가 오면 그 클라이언트를 닫으라
+multi-runnable-log = 클라이언트 20개가 조용하던 0.3초 동안 서버가 실행 가능 상태였던 시간: { $ms } ms
+multi-spins-idle = 클라이언트 20개가 연결한 채 조용한데 서버가 0.3초 가운데 { $ms } ms 동안 실행 가능 상태였다: 기다리지 않고 헛돌고 있다
+multi-pollout-on-demand = POLLOUT(EPOLLOUT)은 클라이언트에게 보낼 출력이 남아 있는 동안에만 요청하라: 쓸 자리가 있는 소켓은 언제나 쓸 수 있으므로 poll이 곧바로, 거듭 돌아온다
 multi-spins = 클라이언트가 연결을 리셋한 뒤 서버가 0.3초 동안 CPU를 { $ms } ms 썼다: 헛돌고 있다
 multi-still-holds-reset = 클라이언트가 연결을 리셋했는데 1초 뒤에도 서버가 그 소켓을 쥐고 있다
 multi-reset-not-taken = 클라이언트가 연결을 리셋했는데 서버 쪽 커널이 그 리셋을 끝내 받아들이지 않았다(소켓이 ESTABLISHED로 남았다): 검사기가 이 테스트를 판정하지 못했으니 다시 실행하라
