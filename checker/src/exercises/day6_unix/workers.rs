@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use super::{Prefork, control, seen, start};
+use super::{Prefork, ask, seen, start};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -117,7 +117,7 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
         waiting.send(line.as_bytes(), ctx.deadline)?;
         expect_waiting(&p, &t, &waiting, &who)?;
         // A control client comes meanwhile: what wakes the parent is no reason to accept.
-        control::ask(&t, &p.control)?;
+        ask(&t, &p.control)?;
         expect_waiting(&p, &t, &waiting, &who)?;
         // One of the clients being served leaves: its worker is free.
         let mut leaving = busy.remove(ctx.rng.usize(..busy.len()));
