@@ -86,7 +86,12 @@ fn build_one(
         }
     }
     let outcome = if p.external.is_empty() {
-        package::build(tree, p.exercise, color)?
+        package::build(
+            tree,
+            p.exercise,
+            color,
+            package::Harness::for_tests(&p.tests),
+        )?
     } else {
         package::external(&p.external, package::program_track(tree.track, &p.external))
     };
