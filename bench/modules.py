@@ -181,7 +181,7 @@ for m, p in modules.items():
 for n, m, f in sorted(long_fns, reverse=True):
     print(f"fn over 100 lines: {m}::{f} ({n})")
 # The layers, top to bottom (docs/maintainers.md, "Layout"): a module may use its own layer and those below.
-LAYERS = ["main", "commands", "cli", "compare", "experiments", "report", "grade", "exercises", "build", "lab", "context",
+LAYERS = ["main", "commands", "cli", "compare", "experiments", "report", "grade", "exercises", "compile", "lab", "context",
           "observe", "contain", "base"]
 def layer(m):
     return LAYERS.index(m.split("::")[0] if m else "main")

@@ -7,7 +7,7 @@
 //! of docs/maintainers.md draws them; `bench/modules.py` checks it): `commands` (one per subcommand, `cli`
 //! the arguments) → `report` (what a run looks like to a reader) → `grade` (running a
 //! selection: plan, build, schedule, work, collect) → `exercises` (the hidden tests, one table
-//! per exercise, built from `exercises::kit`) → `build` (cargo, from a trusted copy) → `lab`
+//! per exercise, built from `exercises::kit`) → `compile` (cargo and make, from a trusted copy) → `lab`
 //! (what is graded, as data) → `context` (what a test gets) → `observe` (the wire, the
 //! oracles, the harness) → `contain` (starting, confining and stopping programs, `/proc`) →
 //! `base` (verdicts, escaping, where the lab is).
@@ -16,10 +16,10 @@
 #![allow(clippy::result_large_err)]
 
 mod base;
-mod build;
 mod cli;
 mod commands;
 mod compare;
+mod compile;
 mod contain;
 mod context;
 mod exercises;

@@ -187,7 +187,7 @@ fn is_c_build_output(rel: &Path) -> bool {
 /// so nothing is fetched. (`cargo metadata` would rewrite it too, but reads every package of
 /// every platform, and a cache filled by builds on Linux lacks the Windows-only ones.)
 fn trim_lock_file(out: &Path) -> Result<()> {
-    let mut update = crate::build::cargo::cargo_command();
+    let mut update = crate::compile::cargo::cargo_command();
     update
         .args(["update", "--workspace", "--offline", "--manifest-path"])
         .arg(out.join("Cargo.toml"));

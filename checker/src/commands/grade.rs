@@ -30,7 +30,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
         programs: opts.programs.clone(),
-        track: crate::build::package::program_track(opts.tree.track, &opts.programs),
+        track: crate::compile::package::program_track(opts.tree.track, &opts.programs),
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
     // The human report goes to the terminal unless a machine format takes stdout.

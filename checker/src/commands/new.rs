@@ -169,7 +169,7 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     }
     // The lab's own style for the generated code (and the registration lines).
     for dir in [lab.clone(), lab.join("solutions")] {
-        let mut fmt = crate::build::cargo::cargo_command();
+        let mut fmt = crate::compile::cargo::cargo_command();
         fmt.args(["fmt", "--all"]).current_dir(&dir);
         let _ = crate::contain::reaper::run_to_completion(&mut fmt);
     }

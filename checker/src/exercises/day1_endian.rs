@@ -173,8 +173,7 @@ static C_TRACK: CTrack = CTrack {
     }],
 };
 
-/// The exercise-specific half of the harness (see harness.rs): decode, call, encode.
-/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+/// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../harness/calls/day1_endian.rs");
 
 /// The u32 values every 32-bit test uses, then seeded random ones.

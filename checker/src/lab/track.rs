@@ -1,7 +1,7 @@
 //! The two ways through the lab: Rust through nix (the design), and C, the notes' own language.
 //! An exercise on the C track says so in its table (`Exercise::c`): the files its student
 //! writes, the archive a library exercise is built into, and its rules, which C cannot express
-//! through clippy: they are read from what the compiled code imports (`build::c`).
+//! through clippy: they are read from what the compiled code imports (`compile::c`).
 //!
 //! A tree of exercise packages is on the C track when it has `common/lab.mk`, the build rules
 //! every C exercise includes (`c/exercises/`, `c/solutions/`, or a C-only repository's

@@ -27,7 +27,7 @@ use anyhow::{Context, Result};
 use crate::base::files::rust_files;
 use crate::base::i18n::{Lang, Messages};
 use crate::base::workspace::{self, Tree};
-use crate::build::{cargo, harness, stage};
+use crate::compile::{cargo, harness, stage};
 use crate::contain::reaper;
 use crate::exercises;
 
@@ -413,12 +413,12 @@ fn solutions_clean(lab: &Path, graded: &[String]) -> Result<Vec<String>> {
         // As a maintainer runs it in solutions/, in that workspace's own target directory
         // (where `.ci/run`'s clippy left it), not in a build directory the environment shares
         // with graded trees, where it would check the whole workspace cold.
-        let mut cmd = crate::build::cargo::cargo_command();
+        let mut cmd = crate::compile::cargo::cargo_command();
         cmd.args(&args)
             .current_dir(&solutions)
             .env_remove("CARGO_BUILD_BUILD_DIR");
         let out =
-            reaper::run_to_completion(&mut cmd).map_err(crate::build::cargo::cargo_missing)?;
+            reaper::run_to_completion(&mut cmd).map_err(crate::compile::cargo::cargo_missing)?;
         if !out.status.success() {
             let text = String::from_utf8_lossy(&out.stdout).into_owned()
                 + &String::from_utf8_lossy(&out.stderr);

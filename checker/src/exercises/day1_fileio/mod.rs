@@ -151,8 +151,7 @@ static C_TRACK: CTrack = CTrack {
     ],
 };
 
-/// The exercise-specific half of the harness (see harness.rs).
-/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+/// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../../harness/calls/day1_fileio.rs");
 
 /// Random bytes, of a random length in `range`.

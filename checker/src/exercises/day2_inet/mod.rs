@@ -169,7 +169,7 @@ static C_TRACK: CTrack = CTrack {
     }],
 };
 
-/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+/// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../../harness/calls/day2_inet.rs");
 
 /// C's `isspace` in the C locale.

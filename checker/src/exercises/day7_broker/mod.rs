@@ -389,7 +389,7 @@ static C_TRACK: CTrack = CTrack {
     imports: &[c_imports::NO_RESOLVER],
 };
 
-/// The exercise's half of the harness (see build/harness.rs): the codec's functions, called
+/// The exercise's half of the harness (see compile/harness.rs): the codec's functions, called
 /// alone (codec.rs).
 const CALLS: &str = include_str!("../../../harness/calls/day7_broker.rs");
 
