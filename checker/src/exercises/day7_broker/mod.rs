@@ -288,7 +288,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(20),
             hint: "A thousand connections at once: with a thread or two per device, give them small stacks (std::thread::Builder::stack_size); a poll or epoll loop holds them all in one thread. Raise the soft RLIMIT_NOFILE at start, and listen with a backlog that takes a burst.",
-            section: "mqtt-load",
+            section: "mqtt-thousand",
             program: Some(SERVER),
             run: watched!(load::thousand_devices),
         },
@@ -308,7 +308,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "Catch SIGTERM and SIGINT so that the loop wakes (a self-pipe, ppoll, or sigwait in a thread of its own: a flag alone is seen only at the next event); then close every connection and the listening socket, and return 0 from main.",
-            section: "clean-exit",
+            section: "mqtt-thousand",
             program: Some(SERVER),
             run: watched!(shutdown::sigterm),
         },
@@ -318,7 +318,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "Install the same handler for SIGINT as for SIGTERM.",
-            section: "clean-exit",
+            section: "mqtt-thousand",
             program: Some(SERVER),
             run: watched!(shutdown::sigint),
         },
@@ -334,7 +334,7 @@ pub static EXERCISE: Exercise = Exercise {
 const PARTS: &[Part] = &[
     Part {
         title: "packets, CONNECT and hostile input",
-        section: "mqtt-packets",
+        section: "mqtt",
         tests: &[
             "remaining-length-decode",
             "remaining-length-encode",
@@ -350,7 +350,7 @@ const PARTS: &[Part] = &[
     },
     Part {
         title: "routing: PUBLISH, QoS 1, topics, retained messages",
-        section: "mqtt-publish",
+        section: "mqtt-routing",
         tests: &[
             "publish",
             "qos1",
@@ -363,7 +363,7 @@ const PARTS: &[Part] = &[
     },
     Part {
         title: "state and load: keep alive, wills, sessions, 1,000 devices",
-        section: "mqtt-keep-alive",
+        section: "mqtt-state",
         tests: &[
             "keep-alive",
             "will",
