@@ -215,7 +215,7 @@ if len(over_budget) > FN_CEILING or "-v" in sys.argv:
     for n, m, f in sorted(over_budget, reverse=True):
         print(f"fn over {FN_LONG} lines: {m}::{f} ({n})")
 # The layers, top to bottom (docs/maintainers.md, "Layout"): a module may use its own layer and those below.
-LAYERS = ["main", "commands", "cli", "compare", "experiments", "report", "grade", "exercises", "compile", "lab", "context",
+LAYERS = ["main", "commands", "cli", "authoring", "compare", "experiments", "report", "grade", "exercises", "compile", "lab", "context",
           "observe", "contain", "base"]
 def layer(m):
     return LAYERS.index(m.split("::")[0] if m else "main")
@@ -228,6 +228,25 @@ for u in unknown:
     print(f"module outside the layers: {u} (add it to LAYERS)")
 for m, t in sorted(set(hidden)):
     print(f"use through the crate root: {m} -> {t} (name the module's own path)")
+# A command is built on the layers below it, never on another command: what two commands share
+# is a layer's (authoring/ for those that write or check the lab). `watch` is the exception, and
+# says why.
+COMMANDS_CALLED = {
+    ("watch", "grade"): "watch grades again on each save: it is the grading command, repeated",
+    ("watch", "overview"): "watch without a target shows the overview again on each save, as `checker` alone does",
+}
+def command_of(m):
+    parts = m.split("::")
+    return parts[1] if len(parts) > 1 and parts[0] == "commands" else None
+command_calls = sorted({(command_of(m), command_of(e)) for m, es in edges.items() for e in es
+                        if command_of(m) and command_of(e) and command_of(m) != command_of(e)})
+for a, b in command_calls:
+    if (a, b) not in COMMANDS_CALLED:
+        print(f"a command calls another: commands::{a} -> commands::{b} (share it through a layer below)")
+bad_command_calls = [c for c in command_calls if c not in COMMANDS_CALLED]
+for c in sorted(set(COMMANDS_CALLED) - set(command_calls)):
+    print(f"COMMANDS_CALLED names {c[0]} -> {c[1]}, which no longer is (drop it)")
+stale_command_calls = sorted(set(COMMANDS_CALLED) - set(command_calls))
 # The maintainers' module map (docs/maintainers.md, the table under "Every module, by layer", in both languages) names every
 # module of the tree in its layer's row, and nothing that is not there: it cannot drift.
 def module_map_problems(readme):
@@ -264,4 +283,4 @@ for problem in map_problems:
 print(f"{len(modules)} modules, {sum(len(e) for e in edges.values())} edges, {len(cycles)} cycles, "
       f"{len(over_budget)} functions over {FN_LONG} lines (at most {FN_CEILING} now, budget {FN_BUDGET})")
 sys.exit(1 if cycles or upward or unknown or hidden or map_problems or long_fns or long_files
-         or stale_reasons or len(over_budget) > FN_CEILING else 0)
+         or stale_reasons or bad_command_calls or stale_command_calls or len(over_budget) > FN_CEILING else 0)

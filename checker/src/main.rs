@@ -15,6 +15,7 @@
 // A `Failure` is built at most once per failed test, so the size of `Err` does not matter.
 #![allow(clippy::result_large_err)]
 
+mod authoring;
 mod base;
 mod cli;
 mod commands;

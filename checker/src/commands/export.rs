@@ -34,7 +34,7 @@ pub const GRADING_FILES: &[&str] = &[
 pub const README_END: &str = "<!-- the student README ends here -->";
 
 /// `lang`: the language of the stubs' comments (Korean: `checker/i18n/stubs/`, see
-/// `stubs_ko`). `track`: Rust's stubs, or C's (`--track c`: `c/exercises/` becomes the
+/// `authoring::stub_comments`). `track`: Rust's stubs, or C's (`--track c`: `c/exercises/` becomes the
 /// repository's `exercises/`, which the checker then grades as C on its own).
 pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     let lab = workspace::lab_root();
@@ -63,7 +63,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     )?;
     // (After the C stubs took the Rust stubs' place: the Korean is the track's own.)
     if lang == Lang::Ko {
-        super::stubs_ko::write_korean_stubs(&lab, &out)?;
+        crate::authoring::stub_comments::write_korean_stubs(&lab, &out)?;
     }
     refuse_leaks(&lab, &out)?;
     println!(

@@ -12,7 +12,7 @@ use crate::compile::cargo::run_cargo;
 use crate::compile::stage;
 use crate::exercises;
 
-use super::course::HINT_CODE;
+use crate::authoring::stub_comments::HINT_CODE;
 
 /// A stub's text with its hint code made code: `//> x` becomes `x`, indentation kept.
 pub fn uncomment_hints(text: &str) -> String {

@@ -15,7 +15,6 @@ pub mod course;
 mod hints;
 mod korean;
 mod languages;
-pub mod stale;
 mod stub_korean;
 mod trees;
 
@@ -146,7 +145,7 @@ fn translation_and_source_checks(lab: &Path, graded: &[String]) -> Vec<Check> {
         ),
         timed(
             "every Korean section of the course and README was translated from its English section as it is now (the `<!-- en: hash -->` under each heading)",
-            || stale::check(lab),
+            || crate::authoring::stamps::check(lab),
         ),
         timed_with_owed(
             "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",

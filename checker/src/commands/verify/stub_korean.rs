@@ -1,5 +1,5 @@
 //! The check of `checker verify` that every comment of every stub, both tracks', has its Korean
-//! (`stubs_ko`), written for the English as it is now: its stamp, a Korean block for each
+//! (`authoring::stub_comments`), written for the English as it is now: its stamp, a Korean block for each
 //! comment (or one owed), no Korean block left over, and Korean that keeps the stub (its
 //! `TODO` markers, comments only).
 
@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::commands::stubs_ko::{
+use crate::authoring::stub_comments::{
     HEADER, HINT_CODE, OWED, STAMP, STUB_DIRS, blocks, ko_file, owed, stamp, stub_hash,
     stubs_below, translations,
 };
@@ -126,7 +126,7 @@ fn korean_keeps_the_stub(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::stubs_ko::write_korean_stubs;
+    use crate::authoring::stub_comments::write_korean_stubs;
 
     const STUB: &str = "//! Day 2.\n//! Read it.\n\nfn f() {\n    // TODO 1. C: socket()\n    //> let x = 1;\n    // TODO 2. bind\n    todo!()\n}\n";
     const C_STUB: &str = "// Day 9.\nstruct c {\n    int fd;   // its socket: \"//\" is no comment\n    char *out; // bytes to send,\n               // in order\n    char sep;  // '/'\n};\n";
