@@ -8,6 +8,7 @@
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::c_shim;
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
 
 mod copy;
@@ -125,6 +126,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["fileio.c", "copy.c"],
     library: Some("fileio"),
+    shim: c_shim!("day1-fileio"),
     imports: &[
         ImportRule {
             kind: ImportKind::Forbidden,

@@ -33,6 +33,7 @@ use crate::exercises::kit::server;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::part::Part;
 use crate::lab::track::CTrack;
+use crate::lab::track::c_shim;
 use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
 
@@ -386,6 +387,7 @@ const PARTS: &[Part] = &[
 static C_TRACK: CTrack = CTrack {
     student_files: &["mqtt-codec.c", "mqtt-broker.c"],
     library: Some("mqtt-codec"),
+    shim: c_shim!("day7-broker"),
     imports: &[c_imports::NO_RESOLVER],
 };
 
