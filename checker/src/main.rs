@@ -124,7 +124,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             tr,
         ),
         Some(Command::ExportStudent { dir }) => {
-            commands::export::run(&dir, tr.lang(), args.track.unwrap_or_default())
+            commands::export::run(&dir, tr.lang(), args.track().unwrap_or_default())
         }
         Some(Command::ExportGradescope {
             out,
@@ -132,9 +132,12 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             lab_revision,
         }) => commands::export_gradescope::run(&out, lab_repository, lab_revision, args),
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
-        Some(Command::New { name, binary, lab }) => {
-            commands::new::run(&name, binary.as_deref(), lab, tr)
-        }
+        Some(Command::New {
+            name,
+            binary,
+            track,
+            lab,
+        }) => commands::new::run(&name, binary.as_deref(), track, lab, tr),
         Some(Command::Sync { lab }) => commands::sync::run(lab, tr),
         Some(Command::Stubs { lang }) => commands::stubs::run(lang, tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use crate::base::files;
 use crate::base::i18n::Lang;
 use crate::exercises;
-use crate::lab::track::ImportKind;
+use crate::lab::track::{ImportKind, ImportRule};
 
 /// The files of an exercise's rules, written in its solution and copied from there.
 pub const RULE_FILES: [&str; 2] = ["Cargo.toml", "clippy.toml"];
@@ -140,11 +140,23 @@ fn table_words(lang: Lang) -> TableWords {
 /// files: the paths are the same in both languages, the header and the two words are not.
 pub fn rules_table(lab: &Path, lang: Lang) -> Result<String> {
     let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
-    rules_table_of(lab, &names, lang)
+    rules_table_of(lab, &names, lang, (None, ""))
 }
 
-/// The rules table of the exercises `names` (in this order), from their rule files.
-pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> {
+/// The C rules of an exercise this checker was built without (`checker new` has just
+/// scaffolded its C track): its name and its `C_TRACK`'s imports.
+pub type ScaffoldedC<'a> = Option<(&'a str, &'static [ImportRule])>;
+
+/// The rules table of the exercises `names` (in this order), from their rule files, their C
+/// column from their `C_TRACK`: `scaffolded`'s for the one it names, and for one this checker
+/// was built without, its cell in the course as it is (`course`: a second `checker new` keeps
+/// the first one's row).
+pub fn rules_table_of(
+    lab: &Path,
+    names: &[&str],
+    lang: Lang,
+    (scaffolded, course): (ScaffoldedC, &str),
+) -> Result<String> {
     let words = table_words(lang);
     let mut rows = vec![
         words.header.to_string(),
@@ -162,24 +174,33 @@ pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> 
             } else {
                 words.allowed
             },
-            c_cell(name, &words)
+            c_cell(name, &words, scaffolded).unwrap_or_else(|| c_cell_in(course, name))
         ));
     }
     Ok(format!("{TABLE_START}\n{}\n{TABLE_END}", rows.join("\n")))
 }
 
+/// The C cell of `name`'s row in the rules table of `course`, or `—` (no C version).
+fn c_cell_in(course: &str, name: &str) -> String {
+    let row = format!("| `{name}` |");
+    course
+        .lines()
+        .find(|l| l.starts_with(&row))
+        .and_then(|l| l.trim_end().strip_suffix('|')?.rsplit('|').next())
+        .map_or("—".to_string(), |cell| cell.trim().to_string())
+}
+
 /// An exercise's C rules (its `C_TRACK` table) in a cell: `✗ fork, vfork; ✓ one of poll, ppoll`;
-/// `—` where it has no C version.
-fn c_cell(name: &str, words: &TableWords) -> String {
-    let Some(c) = exercises::ALL
-        .iter()
-        .find(|e| e.name == name)
-        .and_then(|e| e.c)
-    else {
-        return "—".to_string();
+/// `—` where this checker has it with no C version; `None` where it does not know it.
+fn c_cell(name: &str, words: &TableWords, scaffolded: ScaffoldedC) -> Option<String> {
+    let imports = match scaffolded {
+        Some((new, imports)) if new == name => imports,
+        _ => match exercises::ALL.iter().find(|e| e.name == name)?.c {
+            Some(c) => c.imports,
+            None => return Some("—".to_string()),
+        },
     };
-    let rules: Vec<String> = c
-        .imports
+    let rules: Vec<String> = imports
         .iter()
         .map(|rule| {
             let calls: Vec<String> = rule.functions.iter().map(|f| format!("`{f}`")).collect();
@@ -193,7 +214,7 @@ fn c_cell(name: &str, words: &TableWords) -> String {
             }
         })
         .collect();
-    rules.join("; ")
+    Some(rules.join("; "))
 }
 
 /// Where a course's rules table is, its start and end comments included.
@@ -246,8 +267,13 @@ pub fn copy_rules(lab: &Path, name: &str) -> Result<Vec<String>> {
 }
 
 /// The rules tables of course.md and course.ko.md (the same rows in both, the header in the
-/// course's language), for the exercises `names` in course order.
-pub fn write_rules_tables(lab: &Path, names: &[&str]) -> Result<Vec<String>> {
+/// course's language), for the exercises `names` in course order (`scaffolded`: the C rules of
+/// one this checker was built without).
+pub fn write_rules_tables(
+    lab: &Path,
+    names: &[&str],
+    scaffolded: ScaffoldedC,
+) -> Result<Vec<String>> {
     let mut written = Vec::new();
     let read = |file: &str| {
         std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
@@ -255,9 +281,9 @@ pub fn write_rules_tables(lab: &Path, names: &[&str]) -> Result<Vec<String>> {
     let before = [read(Lang::En.course())?, read(Lang::Ko.course())?];
     for lang in [Lang::En, Lang::Ko] {
         let file = lang.course();
-        let table = rules_table_of(lab, names, lang)?;
         let text =
             std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))?;
+        let table = rules_table_of(lab, names, lang, (scaffolded, &text))?;
         let updated = with_rules_table(&text, &table)
             .with_context(|| format!("{file} has no rules table (its start and end comments)"))?;
         written.extend(write_if_changed(lab, file, &updated)?);
@@ -273,6 +299,13 @@ pub fn write_rules_tables(lab: &Path, names: &[&str]) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_exercise_keeps_its_c_cell() {
+        let course = "| x |\n| `day9-a` | — | — | allowed | ✗ `getaddrinfo` |\n";
+        assert_eq!(c_cell_in(course, "day9-a"), "✗ `getaddrinfo`");
+        assert_eq!(c_cell_in(course, "day9-b"), "—");
+    }
 
     #[test]
     fn cells_group_paths_by_parent_and_by_shared_names() {

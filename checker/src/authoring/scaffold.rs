@@ -10,14 +10,34 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::{catalog, rules_tables, stamps, stub_comments};
+use super::additions::{add_course_section, add_member, add_to_module_map, append, register};
+use super::{catalog, rules_tables, stamps, stub_comments, templates};
+use crate::base::workspace::TrackArg;
 
-/// What the new exercise is: a library (tested through a harness) or a program.
+/// What the new exercise is: a library (tested through a harness) or a program, and on which
+/// tracks.
 pub struct Plan<'a> {
     pub name: &'a str,
     pub program: Option<&'a str>,
     /// The clone of the lab it goes into.
     pub lab: std::path::PathBuf,
+    /// Both tracks, or one (C alone adds the C track to an exercise that has the Rust one).
+    pub tracks: TrackArg,
+}
+
+/// The files of the C track the student writes, relative to its package: the program's source,
+/// or the library's source and its header.
+pub fn c_files(plan: &Plan) -> Vec<String> {
+    let stem = c_stem(plan.name);
+    match plan.program {
+        Some(p) => vec![format!("{p}.c")],
+        None => vec![format!("{stem}.c"), format!("{stem}.h")],
+    }
+}
+
+/// A C library's source stem: the exercise's name after its day (`tally` for `day9-tally`).
+fn c_stem(name: &str) -> &str {
+    name.split_once('-').map_or(name, |(_, rest)| rest)
 }
 
 /// The file the student writes: the library, or the program's binary.
@@ -44,25 +64,54 @@ fn day_of(name: &str) -> Result<u8> {
         })
 }
 
+/// Scaffold the exercise on the tracks of `plan`: the files written, and the files edited with
+/// what was added to each.
 pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
-    let lab = plan.lab.clone();
-    let name = plan.name;
-    let day = day_of(name)?;
-    check_free_and_well_named(plan)?;
-    let module = name.replace('-', "_");
+    let day = day_of(plan.name)?;
+    check_program_name(plan)?;
+    let module = plan.name.replace('-', "_");
+    let stem = c_stem(plan.name);
     let fill = |template: &str| {
         template
-            .replace("__NAME__", name)
+            .replace("__NAME__", plan.name)
             .replace("__MODULE__", &module)
             .replace("__DAY__", &day.to_string())
             .replace("__PROGRAM__", plan.program.unwrap_or_default())
+            .replace("__STEM__", stem)
+            .replace("__UPPER__", &stem.to_uppercase().replace('-', "_"))
     };
+    let mut made = Vec::new();
+    if plan.tracks.has_rust() {
+        check_free(plan, &["exercises", "solutions", "checker/pristine"])?;
+        made.extend(scaffold_rust(plan, day, &fill)?);
+    } else if !catalog::registered(&plan.lab)?
+        .iter()
+        .any(|n| n == plan.name)
+    {
+        bail!(
+            "{}: no such exercise to add the C track to (`checker new {} --track both` scaffolds both)",
+            plan.name,
+            plan.name
+        );
+    }
+    if plan.tracks.has_c() {
+        check_free(plan, &["c/exercises", "c/solutions"])?;
+        made.extend(scaffold_c(plan, &fill)?);
+    }
+    Ok(made)
+}
+
+/// The Rust track: the exercise's packages, its test module and registration, its course
+/// sections, rules tables and catalog entries.
+fn scaffold_rust(plan: &Plan, day: u8, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>> {
+    let lab = plan.lab.clone();
+    let (name, module) = (plan.name, plan.name.replace('-', "_"));
     let kind = match plan.program {
         None => &templates::LIBRARY,
         Some(_) => &templates::PROGRAM,
     };
     let source = source_file(plan);
-    let mut made = write_files(&lab, exercise_files(plan, kind, &source, &fill))?;
+    let mut made = write_files(&lab, exercise_files(plan, kind, &source, fill))?;
     made.extend(rules_tables::copy_rules(&lab, name)?);
 
     let courses_before = read_courses(&lab)?;
@@ -82,7 +131,7 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     }
     let in_course_order = catalog::registered(&lab)?;
     let in_course_order: Vec<&str> = in_course_order.iter().map(String::as_str).collect();
-    for file in rules_tables::write_rules_tables(&lab, &in_course_order)? {
+    for file in rules_tables::write_rules_tables(&lab, &in_course_order, scaffolded_c(plan))? {
         made.push(format!("{file} (its row of the rules table)"));
     }
     restamp_korean(&lab, &courses_before)?;
@@ -103,13 +152,15 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         let _ = crate::contain::reaper::run_to_completion(&mut fmt);
     }
     // After rustfmt: the Korean is keyed by the hash of the stub's comments as they stay.
-    made.push(write_owed_korean(&lab, &Path::new(name).join(&source))?);
+    made.push(write_owed_korean(
+        &lab,
+        &Path::new("exercises").join(name).join(&source),
+    )?);
     Ok(made)
 }
 
-/// A program name the templates can hold, and an exercise none of the three trees has yet.
-fn check_free_and_well_named(plan: &Plan) -> Result<()> {
-    let name = plan.name;
+/// A program name the templates can hold.
+fn check_program_name(plan: &Plan) -> Result<()> {
     if let Some(p) = plan.program
         && !p
             .bytes()
@@ -117,12 +168,107 @@ fn check_free_and_well_named(plan: &Plan) -> Result<()> {
     {
         bail!("`{p}`: a program name is lowercase letters, digits and dashes");
     }
-    for dir in ["exercises", "solutions", "checker/pristine"] {
-        if plan.lab.join(dir).join(name).exists() {
-            bail!("{dir}/{name} already exists");
+    Ok(())
+}
+
+/// An exercise none of the trees `dirs` has yet.
+fn check_free(plan: &Plan, dirs: &[&str]) -> Result<()> {
+    for dir in dirs {
+        if plan.lab.join(dir).join(plan.name).exists() {
+            bail!("{dir}/{} already exists", plan.name);
         }
     }
     Ok(())
+}
+
+/// The C track: its packages in c/solutions/ and c/exercises/ (a library's shim beside the
+/// checker's), its broken versions, its `C_TRACK` in the test module, its stubs' Korean owed.
+fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>> {
+    let lab = &plan.lab;
+    let name = plan.name;
+    let kind = c_kind(plan);
+    let mut files = Vec::new();
+    for tree in ["c/solutions", "c/exercises"] {
+        files.push((format!("{tree}/{name}/Makefile"), fill(kind.makefile)));
+        let source = if tree == "c/solutions" {
+            kind.solution
+        } else {
+            kind.stub
+        };
+        let student = c_files(plan);
+        files.push((format!("{tree}/{name}/{}", student[0]), fill(source)));
+        if let (Some(header), Some(file)) = (kind.header, student.get(1)) {
+            files.push((format!("{tree}/{name}/{file}"), fill(header)));
+        }
+    }
+    for (file, template) in kind.shim {
+        files.push((
+            format!("checker/c-track/shims/{name}/{file}"),
+            fill(template),
+        ));
+    }
+    files.push((
+        format!("checker/tests/broken-versions/c/{name}.toml"),
+        fill(kind.broken),
+    ));
+    let mut made = write_files(lab, files)?;
+    made.push(add_c_track(lab, name, &fill(kind.track))?);
+    if !plan.tracks.has_rust() {
+        // The Rust track's scaffold wrote the tables with this row when there was one.
+        let names = catalog::registered(lab)?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        for file in rules_tables::write_rules_tables(lab, &names, scaffolded_c(plan))? {
+            made.push(format!("{file} (its C rules in the rules table)"));
+        }
+    }
+    for file in c_files(plan) {
+        made.push(write_owed_korean(
+            lab,
+            &Path::new("c/exercises").join(name).join(file),
+        )?);
+    }
+    Ok(made)
+}
+
+/// The C templates of the exercise's kind.
+fn c_kind(plan: &Plan) -> &'static templates::CKind {
+    match plan.program {
+        None => &templates::C_LIBRARY,
+        Some(_) => &templates::C_PROGRAM,
+    }
+}
+
+/// The C rules the scaffold gives the exercise, if it scaffolds its C track: the rules tables
+/// show them before a checker is built with its `C_TRACK`.
+fn scaffolded_c<'a>(plan: &Plan<'a>) -> rules_tables::ScaffoldedC<'a> {
+    plan.tracks
+        .has_c()
+        .then(|| (plan.name, c_kind(plan).imports))
+}
+
+/// The exercise's test module says it is on the C track: `c: Some(&C_TRACK)` in its table,
+/// and the `C_TRACK` row after it, formatted as the lab's code is.
+fn add_c_track(lab: &Path, name: &str, track: &str) -> Result<String> {
+    let module = name.replace('-', "_");
+    let rel = [format!("{module}.rs"), format!("{module}/mod.rs")]
+        .into_iter()
+        .map(|f| format!("checker/src/exercises/{f}"))
+        .find(|f| lab.join(f).is_file())
+        .with_context(|| format!("{name} has no test module in checker/src/exercises/"))?;
+    let path = lab.join(&rel);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
+    if text.matches("    c: None,\n").count() != 1 {
+        bail!("{rel}: its table has no single `c: None,` to make `c: Some(&C_TRACK),`");
+    }
+    let text = text.replace("    c: None,\n", "    c: Some(&C_TRACK),\n");
+    std::fs::write(&path, format!("{}\n\n{track}", text.trim_end()))
+        .with_context(|| format!("writing {rel}"))?;
+    let mut fmt = std::process::Command::new("rustfmt");
+    fmt.args(["--edition", "2024"]).arg(&path);
+    let _ = crate::contain::reaper::run_to_completion(&mut fmt);
+    Ok(format!(
+        "{rel} (its C_TRACK: the files and rules of its C version)"
+    ))
 }
 
 /// The new exercise's files from the templates, filled in: path under the lab, content.
@@ -173,11 +319,16 @@ fn write_files(lab: &Path, files: Vec<(String, String)>) -> Result<Vec<String>> 
     Ok(made)
 }
 
-/// The Korean file of the stub `stub` (under exercises/), every comment owing its Korean.
+/// The Korean file of the stub `stub` (relative to the lab: under exercises/ or c/exercises/),
+/// every comment owing its Korean.
 fn write_owed_korean(lab: &Path, stub: &Path) -> Result<String> {
-    let ko = stub_comments::ko_file(lab, stub);
-    let english = std::fs::read_to_string(lab.join("exercises").join(stub))
-        .with_context(|| format!("reading exercises/{}", stub.display()))?;
+    let in_tree = stub
+        .strip_prefix("c/exercises")
+        .or_else(|_| stub.strip_prefix("exercises"))
+        .unwrap_or(stub);
+    let ko = stub_comments::ko_file(lab, in_tree);
+    let english = std::fs::read_to_string(lab.join(stub))
+        .with_context(|| format!("reading {}", stub.display()))?;
     std::fs::create_dir_all(ko.parent().unwrap_or(lab))
         .with_context(|| format!("creating {}", ko.display()))?;
     std::fs::write(&ko, stub_comments::owed_file(&english))
@@ -217,187 +368,4 @@ fn restamp_pair(lab: &Path, pair: [&str; 2], [en_before, ko_before]: &[String; 2
     let [en_after, ko_after] = read_pair(lab, pair)?;
     let restamped = stamps::restamp(en_before, ko_before, &en_after, &ko_after);
     std::fs::write(lab.join(pair[1]), restamped).with_context(|| format!("writing {}", pair[1]))
-}
-
-/// The new module in the `exercises/` row of the maintainers' module map (bench/modules.py checks that
-/// the map names every module of the tree): after the exercises, before the families.
-fn add_to_module_map(lab: &Path, file: &str, module: &str) -> Result<()> {
-    let path = lab.join(file);
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {file}"))?;
-    let mut done = false;
-    let lines: Vec<String> = text
-        .split_inclusive('\n')
-        .map(|line| match line.find(';') {
-            Some(at) if !done && line.starts_with("| `exercises/` |") => {
-                done = true;
-                format!("{}, `{module}`{}", &line[..at], &line[at..])
-            }
-            _ => line.to_string(),
-        })
-        .collect();
-    if !done {
-        bail!("{file}: no `exercises/` row with a `;` in its module map");
-    }
-    std::fs::write(&path, lines.concat()).with_context(|| format!("writing {file}"))
-}
-
-/// The files a new exercise starts from (checker/templates/): real files, with placeholders
-/// (`__NAME__`, `__MODULE__`, `__DAY__`, `__PROGRAM__`) filled in.
-mod templates {
-    pub const MANIFEST: &str = include_str!("../../templates/manifest.toml");
-
-    pub struct Kind {
-        pub rules: &'static str,
-        pub solution: &'static str,
-        pub stub: &'static str,
-        pub tests: &'static str,
-        pub calls: Option<&'static str>,
-        pub broken: &'static str,
-        /// Its sections in course.md and course.ko.md, and its entries in ko.ftl.
-        pub course: &'static str,
-        pub course_ko: &'static str,
-        pub korean: &'static str,
-    }
-
-    pub const LIBRARY: Kind = Kind {
-        rules: include_str!("../../templates/library/rules.toml"),
-        solution: include_str!("../../templates/library/solution.rs"),
-        stub: include_str!("../../templates/library/stub.rs"),
-        tests: include_str!("../../templates/library/tests.rs"),
-        calls: Some(include_str!("../../templates/library/calls.rs")),
-        broken: include_str!("../../templates/library/broken.toml"),
-        course: include_str!("../../templates/library/course.md"),
-        course_ko: include_str!("../../templates/library/course.ko.md"),
-        korean: include_str!("../../templates/library/ko.ftl"),
-    };
-
-    pub const PROGRAM: Kind = Kind {
-        rules: include_str!("../../templates/program/rules.toml"),
-        solution: include_str!("../../templates/program/solution.rs"),
-        stub: include_str!("../../templates/program/stub.rs"),
-        tests: include_str!("../../templates/program/tests.rs"),
-        calls: None,
-        broken: include_str!("../../templates/program/broken.toml"),
-        course: include_str!("../../templates/program/course.md"),
-        course_ko: include_str!("../../templates/program/course.ko.md"),
-        korean: include_str!("../../templates/program/ko.ftl"),
-    };
-}
-
-/// `mod <module>;` and the `ALL` entry, in course order (after the last exercise of its day).
-fn register(lab: &Path, module: &str, day: u8) -> Result<()> {
-    let path = lab.join("checker/src/exercises/mod.rs");
-    let text = std::fs::read_to_string(&path).context("reading checker/src/exercises/mod.rs")?;
-    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-    // After the last exercise module (`mod day5_pipe;`), not a `mod tests {` block.
-    let last_mod = lines
-        .iter()
-        .rposition(|l| l.starts_with("mod day") && l.ends_with(';'))
-        .context("no `mod day...;` line in exercises/mod.rs")?;
-    lines.insert(last_mod + 1, format!("mod {module};"));
-    let day_of = |l: &str| -> Option<u8> {
-        l.trim()
-            .strip_prefix("&day")
-            .and_then(|r| r.split('_').next())
-            .and_then(|d| d.parse().ok())
-    };
-    let after = lines
-        .iter()
-        .rposition(|l| day_of(l).is_some_and(|d| d <= day));
-    let at = match after {
-        Some(i) => i + 1,
-        None => {
-            lines
-                .iter()
-                .position(|l| l.contains("pub static ALL"))
-                .context("no ALL in exercises/mod.rs")?
-                + 1
-        }
-    };
-    lines.insert(at, format!("    &{module}::EXERCISE,"));
-    std::fs::write(&path, lines.join("\n") + "\n")
-        .context("writing checker/src/exercises/mod.rs")?;
-    Ok(())
-}
-
-fn add_member(lab: &Path, name: &str) -> Result<()> {
-    let path = lab.join("solutions/Cargo.toml");
-    let text = std::fs::read_to_string(&path).context("reading solutions/Cargo.toml")?;
-    let updated: Vec<String> = text
-        .lines()
-        .map(|l| {
-            match l
-                .strip_prefix("members = [")
-                .and_then(|r| r.strip_suffix(']'))
-            {
-                Some(list) => format!("members = [{list}, \"{name}\"]"),
-                None => l.to_string(),
-            }
-        })
-        .collect();
-    std::fs::write(&path, updated.join("\n") + "\n").context("writing solutions/Cargo.toml")
-}
-
-/// The exercise's section in `file` (course.md or course.ko.md, which keep the same anchors in
-/// the same order), at the end of its day: before the next day's anchor, else before the part
-/// that follows the last day (the appendices), else at the end.
-fn add_course_section(lab: &Path, file: &str, section: &str, day: u8) -> Result<()> {
-    let path = lab.join(file);
-    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {file}"))?;
-    std::fs::write(&path, with_section(&text, section, day))
-        .with_context(|| format!("writing {file}"))
-}
-
-fn with_section(text: &str, section: &str, day: u8) -> String {
-    let next_day = format!("<a id=\"day{}\"></a>", day + 1);
-    let after_last_day = || {
-        let last_day = text.rfind("<a id=\"day")?;
-        let mut at = last_day + 1;
-        while let Some(found) = text[at..].find("<a id=\"") {
-            let anchor = at + found;
-            let line_end = text[anchor..]
-                .find('\n')
-                .map_or(text.len(), |e| anchor + e + 1);
-            if text[line_end..].starts_with("## ") {
-                return Some(anchor);
-            }
-            at = anchor + 1;
-        }
-        None
-    };
-    match text.find(&next_day).or_else(after_last_day) {
-        Some(at) => format!("{}{section}{}", &text[..at], &text[at..]),
-        None => format!("{}\n\n{}", text.trim_end(), section.trim_end()) + "\n",
-    }
-}
-
-/// `text` at the end of the lab's file `rel`.
-fn append(lab: &Path, rel: &str, text: &str) -> Result<()> {
-    let path = lab.join(rel);
-    let current = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
-    let updated = format!("{}\n{}", current.trim_end(), text.trim_end()) + "\n";
-    std::fs::write(&path, updated).with_context(|| format!("writing {rel}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::with_section;
-
-    const COURSE: &str = "<a id=\"day5\"></a>\n## Day 5\n<a id=\"day5-poll\"></a>\n### Ex\n<a id=\"day5-review\"></a>\n### Review\n<a id=\"sockets-api\"></a>\n## Appendix A\n<a id=\"socket\"></a>\n### socket\n";
-
-    #[test]
-    fn a_section_ends_its_day_before_the_appendices() {
-        let got = with_section(COURSE, "<a id=\"day6-x\"></a>\nNEW\n", 6);
-        assert!(
-            got.contains("### Review\n<a id=\"day6-x\"></a>\nNEW\n<a id=\"sockets-api\"></a>"),
-            "{got}"
-        );
-        let got = with_section(COURSE, "<a id=\"day4-x\"></a>\nNEW\n", 4);
-        assert!(
-            got.starts_with("<a id=\"day4-x\"></a>\nNEW\n<a id=\"day5\"></a>"),
-            "{got}"
-        );
-        let got = with_section("# Course\n", "NEW\n", 1);
-        assert_eq!(got, "# Course\n\nNEW\n");
-    }
 }

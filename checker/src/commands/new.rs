@@ -1,21 +1,24 @@
-//! `checker new <dayN>-<name>`: scaffold a new exercise, complete and green from the start
-//! (`authoring::scaffold` writes it), then say what was made and what is left to write
-//! (docs/instructors.md's "Adding an exercise" walks through it).
+//! `checker new <dayN>-<name> [--track rust|c|both]`: scaffold a new exercise on both tracks (or
+//! one; `--track c` adds the C track to an exercise that has the Rust one), complete and green
+//! from the start (`authoring::scaffold` writes it), then say what was made and what is left to
+//! write on each track (docs/instructors.md's "Adding an exercise" walks through it).
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use crate::authoring::scaffold::{Plan, scaffold, source_file};
+use crate::authoring::scaffold::{Plan, c_files, scaffold, source_file};
 use crate::base::i18n::{Messages, Text, msg};
+use crate::base::workspace::TrackArg;
 
-/// `checker new <name> [--binary NAME] [--lab DIR]`: scaffold, then say what was made and what
-/// is left. The lab is the clone this checker was built from unless `--lab` names another (an
-/// instructor's second clone; the project's test scaffolds a copy without building its
-/// checker first).
+/// `checker new <name> [--binary NAME] [--track rust|c|both] [--lab DIR]`: scaffold, then say
+/// what was made and what is left. The lab is the clone this checker was built from unless
+/// `--lab` names another (an instructor's second clone; the project's test scaffolds a copy
+/// without building its checker first).
 pub fn run(
     name: &str,
     binary: Option<&str>,
+    tracks: TrackArg,
     lab: Option<std::path::PathBuf>,
     tr: &Messages,
 ) -> Result<std::process::ExitCode> {
@@ -24,6 +27,7 @@ pub fn run(
         name,
         program: binary,
         lab,
+        tracks,
     };
     let made = scaffold(&plan)?;
     let mut out = anstream::stdout();
@@ -36,15 +40,34 @@ pub fn run(
         writeln!(out, "  {file}")?;
     }
     writeln!(out, "\n{}", tr.render(&msg!("new-left")))?;
-    // Numbered as docs/instructors.md's "Adding an exercise" numbers them: step 1 was this scaffold.
-    for (i, step) in left_to_write(&plan).iter().enumerate() {
-        writeln!(out, "  {}. {}", i + 2, tr.render(step))?;
+    // Numbered as docs/instructors.md's "Adding an exercise" numbers them (step 1 was this
+    // scaffold): the Rust track's steps, the C track's, then verify.
+    for (number, step) in left_to_write(&plan) {
+        writeln!(out, "  {number}. {}", tr.render(&step))?;
     }
     Ok(std::process::ExitCode::SUCCESS)
 }
 
-/// What the instructor writes by hand, in the order docs/instructors.md's "Adding an exercise" gives.
-fn left_to_write(plan: &Plan) -> Vec<Text> {
+/// The step verify is, the last of docs/instructors.md's "Adding an exercise".
+const VERIFY_STEP: usize = 18;
+
+/// What the instructor writes by hand on the tracks scaffolded, each with its number in
+/// docs/instructors.md's "Adding an exercise": steps 2 to 11 on the Rust track, 12 to 17 on the
+/// C track, 18 verify.
+fn left_to_write(plan: &Plan) -> Vec<(usize, Text)> {
+    let mut steps = Vec::new();
+    if plan.tracks.has_rust() {
+        steps.extend((2..).zip(rust_steps(plan)));
+    }
+    if plan.tracks.has_c() {
+        steps.extend(c_steps(plan));
+    }
+    steps.push((VERIFY_STEP, msg!("new-left-verify", exercise = plan.name)));
+    steps
+}
+
+/// Steps 2 to 11: the Rust track.
+fn rust_steps(plan: &Plan) -> Vec<Text> {
     let name = plan.name;
     let module = name.replace('-', "_");
     let source = source_file(plan);
@@ -72,6 +95,61 @@ fn left_to_write(plan: &Plan) -> Vec<Text> {
         msg!("new-left-course", exercise = name),
         msg!("new-left-course-ko", exercise = name),
         msg!("new-left-korean", exercise = name),
-        msg!("new-left-verify"),
     ]
+}
+
+/// Steps 12 to 17: the C track (16, the shim, for a library only).
+fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
+    let name = plan.name;
+    let module = name.replace('-', "_");
+    let files = c_files(plan);
+    let listed = |tree: &str, suffix: &str| {
+        files
+            .iter()
+            .map(|f| format!("{tree}/{name}/{f}{suffix}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut steps = vec![
+        (
+            12,
+            msg!("new-left-c-solution", files = listed("c/solutions", "")),
+        ),
+        (
+            13,
+            msg!("new-left-c-stub", files = listed("c/exercises", "")),
+        ),
+        (
+            14,
+            msg!(
+                "new-left-c-stub-korean",
+                files = listed("checker/i18n/stubs/c", ".ko")
+            ),
+        ),
+        (
+            15,
+            msg!(
+                "new-left-c-rules",
+                file = format!("checker/src/exercises/{module}.rs")
+            ),
+        ),
+    ];
+    if plan.program.is_none() {
+        steps.push((
+            16,
+            msg!(
+                "new-left-c-shim",
+                file = format!("checker/c-track/shims/{name}/src/lib.rs")
+            ),
+        ));
+    }
+    steps.push((
+        17,
+        msg!(
+            "new-left-c-broken",
+            file = format!("checker/tests/broken-versions/c/{name}.toml"),
+            exercise = name
+        ),
+    ));
+    steps
 }

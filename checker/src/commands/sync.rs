@@ -27,7 +27,7 @@ pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
     for name in &names {
         written.extend(copy_rules(&lab, name)?);
     }
-    written.extend(write_rules_tables(&lab, &names)?);
+    written.extend(write_rules_tables(&lab, &names, None)?);
     let mut entries: Vec<(String, String)> = exercises::ALL
         .iter()
         .flat_map(|e| catalog_entries(e))
