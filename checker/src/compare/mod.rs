@@ -21,7 +21,7 @@ use anyhow::Result;
 
 use crate::base::i18n::{Text, msg};
 use crate::base::workspace::Tree;
-use crate::build::package;
+use crate::compile::package;
 use crate::contain::limits::Limits;
 use crate::contain::sandbox;
 use crate::context::built::{BuildOutcome, Built};

@@ -11,7 +11,7 @@ use super::scheduler::Queue;
 use super::{Event, Job, Options};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::Status;
-use crate::build::package;
+use crate::compile::package;
 use crate::context::built::{BuildOutcome, Built};
 use crate::grade::outcome::BuildProblem;
 use crate::lab::integrity;

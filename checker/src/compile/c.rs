@@ -163,79 +163,6 @@ fn links_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
     Ok(Some(String::from_utf8_lossy(&output.stderr).into_owned()))
 }
 
-/// The shims that give a C library exercise the Rust exercise's API (`checker/c-track/shims/`), by
-/// exercise: each file, relative to the shim's folder.
-const SHIMS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "day1-endian",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day1-endian/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day1-endian/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day1-endian/src/lib.rs"),
-            ),
-        ],
-    ),
-    (
-        "day1-fileio",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day1-fileio/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day1-fileio/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day1-fileio/src/lib.rs"),
-            ),
-        ],
-    ),
-    (
-        "day2-inet",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day2-inet/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day2-inet/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day2-inet/src/lib.rs"),
-            ),
-        ],
-    ),
-    (
-        "day7-broker",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day7-broker/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day7-broker/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day7-broker/src/lib.rs"),
-            ),
-        ],
-    ),
-];
-
 /// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path
 /// dependency pointed at the exercise's shim, which calls the student's functions in the
 /// archive beside it. Its name carries the shim's path (`harness::generate`), so the Rust
@@ -245,12 +172,12 @@ fn library_harness(
     staged: &Path,
     (calls, harness_deps): (&str, &str),
 ) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
-    let (_, files) = SHIMS
-        .iter()
-        .find(|(name, _)| *name == exercise.name)
-        .with_context(|| format!("the checker has no C shim for {}", exercise.name))?;
+    let files = exercise.c.map_or(&[][..], |c| c.shim);
+    if files.is_empty() {
+        anyhow::bail!("the checker has no C shim for {}", exercise.name);
+    }
     let shim = staged.join("rust-shim");
-    for (file, content) in *files {
+    for (file, content) in files {
         write_if_changed(&shim.join(file), content.as_bytes())?;
     }
     let workspace = Workspace {
