@@ -254,7 +254,12 @@ fn build(
     exercise: &'static crate::lab::exercise::Exercise,
 ) -> Result<std::result::Result<Built, Text>> {
     Ok(
-        match package::build(tree, exercise, false, package::Harness::NotNeeded)? {
+        match package::build(
+            tree,
+            exercise,
+            false,
+            crate::compile::harness::Harness::NotNeeded,
+        )? {
             BuildOutcome::Built(built) => Ok(built),
             BuildOutcome::Missing(summary) => Err(summary),
             BuildOutcome::DoesNotCompile { .. } => Err(msg!("compare-does-not-compile")),

@@ -53,7 +53,7 @@ pub fn build(
     tree: &Tree,
     exercise: &Exercise,
     c: &CTrack,
-    needed: super::package::Harness,
+    needed: super::harness::Harness,
 ) -> Result<BuildOutcome> {
     let source = tree.package_dir(exercise.name);
     if !source.is_dir() {
@@ -96,7 +96,7 @@ pub fn build(
         });
     }
     let harness = match (c.library, &exercise.kind) {
-        _ if needed == super::package::Harness::NotNeeded => None,
+        _ if needed == super::harness::Harness::NotNeeded => None,
         (
             Some(_),
             ExerciseKind::Library {

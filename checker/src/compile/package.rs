@@ -9,7 +9,8 @@ use anyhow::{Context, Result};
 use super::cargo::{
     self, CargoMissing, KEPT_WARNING, lint_targets, rendered_errors, rendered_warnings, run_cargo,
 };
-use super::{harness, reuse, stage};
+use super::harness::{self, Harness};
+use super::{reuse, stage};
 use crate::base::i18n::msg;
 use crate::base::workspace::{Track, Tree};
 use crate::context::built::{BuildOutcome, Built};
@@ -55,7 +56,7 @@ pub fn build(
     if let Some(built) = key
         .as_deref()
         .and_then(|k| reuse::load_build(&turn, &package_dir, exercise, k))
-        .filter(|built| harness.satisfied_by(exercise, built))
+        .filter(|built| serves(harness, exercise, built))
     {
         return Ok(BuildOutcome::Built(built));
     }
@@ -109,34 +110,11 @@ pub fn build(
     Ok(BuildOutcome::Built(built))
 }
 
-/// Whether a build must give a library exercise's harness: only the tests that call the library
-/// need it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Harness {
-    Needed,
-    NotNeeded,
-}
-
-impl Harness {
-    /// For `tests`: needed if one of them calls the library (no program of its own, not the
-    /// rules, which read the sources).
-    pub fn for_tests<'a>(tests: impl IntoIterator<Item = &'a crate::lab::test::Test>) -> Harness {
-        if tests
-            .into_iter()
-            .any(|t| !t.is_rules && t.program.is_none())
-        {
-            Harness::Needed
-        } else {
-            Harness::NotNeeded
-        }
-    }
-
-    /// A build kept from an earlier run serves if it has the harness this run needs.
-    fn satisfied_by(self, exercise: &Exercise, built: &Built) -> bool {
-        self == Harness::NotNeeded
-            || built.harness.is_some()
-            || matches!(exercise.kind, ExerciseKind::Programs { .. })
-    }
+/// A build kept from an earlier run serves if it has the harness this run needs.
+fn serves(harness: Harness, exercise: &Exercise, built: &Built) -> bool {
+    harness == Harness::NotNeeded
+        || built.harness.is_some()
+        || matches!(exercise.kind, ExerciseKind::Programs { .. })
 }
 
 /// The workspace as cargo reads it: only a library's harness needs it, and a build that fails

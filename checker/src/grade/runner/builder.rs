@@ -90,7 +90,7 @@ fn build_one(
             tree,
             p.exercise,
             color,
-            package::Harness::for_tests(&p.tests),
+            crate::compile::harness::Harness::for_tests(&p.tests),
         )?
     } else {
         package::external(&p.external, package::program_track(tree.track, &p.external))
