@@ -3,8 +3,10 @@
 //! a test module with one table, its registration, its sections in course.md and course.ko.md,
 //! its row of their rules tables, its Korean titles and hints in ko.ftl, and broken versions
 //! that prove its tests, so that `cargo test` and `checker verify` pass at once and an
-//! instructor edits working code instead of assembling it. The files start from the templates
-//! (checker/templates/).
+//! instructor edits working code instead of assembling it. On the C track (both by default):
+//! the C solution and stub with their Makefiles, a library's shim, the C broken versions, the
+//! `C_TRACK` row of its table and the C stubs' Korean, green the same way. The files start from
+//! the templates (`templates`, checker/templates/).
 
 use std::path::Path;
 
