@@ -46,7 +46,6 @@ pub const PROGRAM: Kind = Kind {
 
 /// The C track's files of an exercise of each kind.
 pub struct CKind {
-    pub makefile: &'static str,
     pub solution: &'static str,
     pub stub: &'static str,
     /// A library's header, the same in the solution and the stub.
@@ -62,7 +61,6 @@ pub struct CKind {
 }
 
 pub const C_LIBRARY: CKind = CKind {
-    makefile: include_str!("../../templates/library/c/Makefile"),
     solution: include_str!("../../templates/library/c/solution.c"),
     stub: include_str!("../../templates/library/c/stub.c"),
     header: Some(include_str!("../../templates/library/c/header.h")),
@@ -86,7 +84,6 @@ pub const C_LIBRARY: CKind = CKind {
 };
 
 pub const C_PROGRAM: CKind = CKind {
-    makefile: include_str!("../../templates/program/c/Makefile"),
     solution: include_str!("../../templates/program/c/solution.c"),
     stub: include_str!("../../templates/program/c/stub.c"),
     header: None,
