@@ -44,7 +44,9 @@ pub const PROGRAM: Kind = Kind {
     korean: include_str!("../../templates/program/ko.ftl"),
 };
 
-/// The C track's files of an exercise of each kind.
+/// The C track's files of an exercise of each kind. Its C sources end in `.in`: a class's
+/// repository holds the templates with the checker that embeds them, and there a `.c` file
+/// outside `exercises/` would read as a reference solution.
 pub struct CKind {
     pub solution: &'static str,
     pub stub: &'static str,
@@ -61,9 +63,9 @@ pub struct CKind {
 }
 
 pub const C_LIBRARY: CKind = CKind {
-    solution: include_str!("../../templates/library/c/solution.c"),
-    stub: include_str!("../../templates/library/c/stub.c"),
-    header: Some(include_str!("../../templates/library/c/header.h")),
+    solution: include_str!("../../templates/library/c/solution.c.in"),
+    stub: include_str!("../../templates/library/c/stub.c.in"),
+    header: Some(include_str!("../../templates/library/c/header.h.in")),
     shim: &[
         (
             "Cargo.toml",
@@ -84,8 +86,8 @@ pub const C_LIBRARY: CKind = CKind {
 };
 
 pub const C_PROGRAM: CKind = CKind {
-    solution: include_str!("../../templates/program/c/solution.c"),
-    stub: include_str!("../../templates/program/c/stub.c"),
+    solution: include_str!("../../templates/program/c/solution.c.in"),
+    stub: include_str!("../../templates/program/c/stub.c.in"),
     header: None,
     shim: &[],
     broken: include_str!("../../templates/program/c/broken.toml"),
