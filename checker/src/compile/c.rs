@@ -49,7 +49,12 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
 
 /// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
-pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcome> {
+pub fn build(
+    tree: &Tree,
+    exercise: &Exercise,
+    c: &CTrack,
+    needed: super::harness::Harness,
+) -> Result<BuildOutcome> {
     let source = tree.package_dir(exercise.name);
     if !source.is_dir() {
         return Ok(BuildOutcome::Missing(msg!(
@@ -91,6 +96,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
         });
     }
     let harness = match (c.library, &exercise.kind) {
+        _ if needed == super::harness::Harness::NotNeeded => None,
         (
             Some(_),
             ExerciseKind::Library {
