@@ -72,10 +72,6 @@ pub const C_LIBRARY: CKind = CKind {
             include_str!("../../templates/library/c/shim/Cargo.toml"),
         ),
         (
-            "build.rs",
-            include_str!("../../templates/library/c/shim/build.rs"),
-        ),
-        (
             "src/lib.rs",
             include_str!("../../templates/library/c/shim/lib.rs"),
         ),
