@@ -732,7 +732,7 @@ help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실�
 help-cmd-new-arg-track = 뼈대를 만들 트랙: both(기본값), rust, 또는 c(Rust 트랙이 이미 있는 실습에 C 트랙을 더한다)
 help-cmd-new-arg-lab = 뼈대를 만들 실습 클론(기본값: 이 채점기를 빌드한 클론).
 help-cmd-sync-arg-lab = 파일을 쓸 실습 클론(기본값: 이 채점기를 빌드한 클론). 실습 목록은 그 클론의 소스에서, 번역할 제목과 힌트는 이 채점기에서 읽는다.
-help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁과 checker/pristine/에 복사하고, 강의의 규칙 표를 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
+help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁과 checker/pristine/에 복사하고, 강의의 규칙 표와 C 실습마다 Makefile을 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
 
 ## 스레드 하나인 서버들의 테스트 (exercises/multiplexing.rs)
 

@@ -235,8 +235,9 @@ pub enum Command {
         lang: Lang,
     },
     /// For instructors: write what is derived from what you write: each solution's rules copied
-    /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
-    /// titles and hints (in English until translated); then list what is left to translate.
+    /// to its stub and checker/pristine/, the course's rules tables, each C exercise's Makefile,
+    /// ko.ftl entries for new titles and hints (in English until translated); then list what is
+    /// left to translate.
     Sync {
         /// The clone of the lab to write in (default: the one this checker was built from): its
         /// exercises are read from its sources, the titles and hints to translate from this

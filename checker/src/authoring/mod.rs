@@ -7,6 +7,7 @@
 
 pub mod additions;
 pub mod catalog;
+pub mod makefiles;
 pub mod rules_tables;
 pub mod scaffold;
 pub mod stamps;

@@ -3,15 +3,17 @@
 //! a test module with one table, its registration, its sections in course.md and course.ko.md,
 //! its row of their rules tables, its Korean titles and hints in ko.ftl, and broken versions
 //! that prove its tests, so that `cargo test` and `checker verify` pass at once and an
-//! instructor edits working code instead of assembling it. The files start from the templates
-//! (checker/templates/).
+//! instructor edits working code instead of assembling it. On the C track (both by default):
+//! the C solution and stub with their Makefiles, a library's shim, the C broken versions, the
+//! `C_TRACK` row of its table and the C stubs' Korean, green the same way. The files start from
+//! the templates (`templates`, checker/templates/).
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
 use super::additions::{add_course_section, add_member, add_to_module_map, append, register};
-use super::{catalog, rules_tables, stamps, stub_comments, templates};
+use super::{catalog, makefiles, rules_tables, stamps, stub_comments, templates};
 use crate::base::workspace::TrackArg;
 
 /// What the new exercise is: a library (tested through a harness) or a program, and on which
@@ -188,14 +190,17 @@ fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>>
     let name = plan.name;
     let kind = c_kind(plan);
     let mut files = Vec::new();
+    let student = c_files(plan);
+    let sources: Vec<&str> = student.iter().map(String::as_str).collect();
+    let library = plan.program.is_none().then(|| c_stem(name));
+    let makefile = makefiles::makefile(&sources, library);
     for tree in ["c/solutions", "c/exercises"] {
-        files.push((format!("{tree}/{name}/Makefile"), fill(kind.makefile)));
+        files.push((format!("{tree}/{name}/Makefile"), makefile.clone()));
         let source = if tree == "c/solutions" {
             kind.solution
         } else {
             kind.stub
         };
-        let student = c_files(plan);
         files.push((format!("{tree}/{name}/{}", student[0]), fill(source)));
         if let (Some(header), Some(file)) = (kind.header, student.get(1)) {
             files.push((format!("{tree}/{name}/{file}"), fill(header)));

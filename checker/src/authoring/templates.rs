@@ -44,9 +44,10 @@ pub const PROGRAM: Kind = Kind {
     korean: include_str!("../../templates/program/ko.ftl"),
 };
 
-/// The C track's files of an exercise of each kind.
+/// The C track's files of an exercise of each kind. Its C sources end in `.in`: a class's
+/// repository holds the templates with the checker that embeds them, and there a `.c` file
+/// outside `exercises/` would read as a reference solution.
 pub struct CKind {
-    pub makefile: &'static str,
     pub solution: &'static str,
     pub stub: &'static str,
     /// A library's header, the same in the solution and the stub.
@@ -62,18 +63,13 @@ pub struct CKind {
 }
 
 pub const C_LIBRARY: CKind = CKind {
-    makefile: include_str!("../../templates/library/c/Makefile"),
-    solution: include_str!("../../templates/library/c/solution.c"),
-    stub: include_str!("../../templates/library/c/stub.c"),
-    header: Some(include_str!("../../templates/library/c/header.h")),
+    solution: include_str!("../../templates/library/c/solution.c.in"),
+    stub: include_str!("../../templates/library/c/stub.c.in"),
+    header: Some(include_str!("../../templates/library/c/header.h.in")),
     shim: &[
         (
             "Cargo.toml",
             include_str!("../../templates/library/c/shim/Cargo.toml"),
-        ),
-        (
-            "build.rs",
-            include_str!("../../templates/library/c/shim/build.rs"),
         ),
         (
             "src/lib.rs",
@@ -86,9 +82,8 @@ pub const C_LIBRARY: CKind = CKind {
 };
 
 pub const C_PROGRAM: CKind = CKind {
-    makefile: include_str!("../../templates/program/c/Makefile"),
-    solution: include_str!("../../templates/program/c/solution.c"),
-    stub: include_str!("../../templates/program/c/stub.c"),
+    solution: include_str!("../../templates/program/c/solution.c.in"),
+    stub: include_str!("../../templates/program/c/stub.c.in"),
     header: None,
     shim: &[],
     broken: include_str!("../../templates/program/c/broken.toml"),

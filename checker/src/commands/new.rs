@@ -101,7 +101,6 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
 /// Steps 12 to 17: the C track (16, the shim, for a library only).
 fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
     let name = plan.name;
-    let module = name.replace('-', "_");
     let files = c_files(plan);
     let listed = |tree: &str, suffix: &str| {
         files
@@ -126,13 +125,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
                 files = listed("checker/i18n/stubs/c", ".ko")
             ),
         ),
-        (
-            15,
-            msg!(
-                "new-left-c-rules",
-                file = format!("checker/src/exercises/{module}.rs")
-            ),
-        ),
+        (15, msg!("new-left-c-rules", file = test_module(plan))),
     ];
     if plan.program.is_none() {
         steps.push((
@@ -152,4 +145,16 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
         ),
     ));
     steps
+}
+
+/// The exercise's test module, as the lab has it (`day6_async/mod.rs` for an exercise whose
+/// tests are a folder) or as `new` writes it.
+fn test_module(plan: &Plan) -> String {
+    let module = plan.name.replace('-', "_");
+    let folder = format!("checker/src/exercises/{module}/mod.rs");
+    if plan.lab.join(&folder).is_file() {
+        folder
+    } else {
+        format!("checker/src/exercises/{module}.rs")
+    }
 }

@@ -1,7 +1,8 @@
 //! `checker sync`: write what is derived from what instructors write by hand. An exercise's
 //! rules are written once, in its solution (`solutions/<name>/Cargo.toml`'s `[lints]` and
 //! `clippy.toml`): sync copies them to the stub and to `checker/pristine/`, and writes the rules
-//! tables of course.md and course.ko.md from them. Every title and hint of the exercise tables
+//! tables of course.md and course.ko.md from them; it writes each C exercise's Makefile from
+//! its `C_TRACK` row. Every title and hint of the exercise tables
 //! needs a Korean entry, and so does every reason of the rules: sync adds the missing ones to
 //! ko.ftl, in English until translated, next to the entries of the same exercise or family (or
 //! of the other reasons). Then it says what is left to translate.
@@ -28,6 +29,7 @@ pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
         written.extend(copy_rules(&lab, name)?);
     }
     written.extend(write_rules_tables(&lab, &names, None)?);
+    written.extend(crate::authoring::makefiles::write_makefiles(&lab)?);
     let mut entries: Vec<(String, String)> = exercises::ALL
         .iter()
         .flat_map(|e| catalog_entries(e))

@@ -47,6 +47,8 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 
 /// The lab's build rules, as every C exercise includes them.
 pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
+/// The build script of a library exercise's shim, `__LIBRARY__` its archive's stem.
+const SHIM_BUILD: &str = include_str!("../../c-track/shim-build.rs");
 
 /// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
 pub fn build(
@@ -180,6 +182,10 @@ fn library_harness(
     for (file, content) in files {
         write_if_changed(&shim.join(file), content.as_bytes())?;
     }
+    // Every shim's build script is the same but for the archive it links.
+    let stem = exercise.c.and_then(|c| c.library).unwrap_or_default();
+    let build = SHIM_BUILD.replace("__LIBRARY__", stem);
+    write_if_changed(&shim.join("build.rs"), build.as_bytes())?;
     let workspace = Workspace {
         root: workspace::lab_root(),
     };

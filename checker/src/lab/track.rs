@@ -17,7 +17,7 @@ pub struct CTrack {
     pub library: Option<&'static str>,
     /// A library exercise's shim, the crate that gives its C functions the Rust exercise's API
     /// (`checker/c-track/shims/<exercise>/`: each file relative to it, compiled in with
-    /// `c_shim!`); none for programs.
+    /// `c_shim!`; its build script is the checker's, `c-track/shim-build.rs`); none for programs.
     pub shim: &'static [(&'static str, &'static str)],
     /// What the compiled code may not import, or must.
     pub imports: &'static [ImportRule],
@@ -35,15 +35,6 @@ macro_rules! c_shim {
                     "/c-track/shims/",
                     $exercise,
                     "/Cargo.toml"
-                )),
-            ),
-            (
-                "build.rs",
-                include_str!(concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/c-track/shims/",
-                    $exercise,
-                    "/build.rs"
                 )),
             ),
             (

@@ -152,7 +152,7 @@ fn translation_and_source_checks(lab: &Path, graded: &[String]) -> Vec<Check> {
             || stub_korean::check(lab).map(|f| (f.problems, f.owed)),
         ),
         timed(
-            "manifests and rules agree in exercises/, solutions/ and checker/pristine/",
+            "manifests and rules agree in exercises/, solutions/ and checker/pristine/, and each C exercise's Makefile is the one its C_TRACK row derives",
             || copies_agree(lab),
         ),
         timed(
@@ -326,6 +326,7 @@ fn copies_agree(lab: &Path) -> Result<Vec<String>> {
             }
         }
     }
+    problems.extend(crate::authoring::makefiles::differing(lab));
     Ok(problems)
 }
 
