@@ -1097,7 +1097,7 @@ family-run-missing = { $exercise } takes a family of tests whose scenario is the
 ## A new exercise, and the files derived from what instructors write (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass (verify lists the Korean of the stub's comments as owed). Written:
-new-left = Left to write by hand (docs/instructors.md, "Adding an exercise", steps 2 to 12):
+new-left = Left to write by hand, numbered as docs/instructors.md's "Adding an exercise" numbers them (steps 2 to 11 on the Rust track, 12 to 17 on the C track):
 new-left-solution = the solution: { $file }
 new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
 new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)
@@ -1108,7 +1108,13 @@ new-left-broken = a broken version that fails each test, and at least one correc
 new-left-course = the course section in English: course.md#{ $exercise } (the exact contract, the C calls beside their nix equivalents, one line per test id)
 new-left-course-ko = the course section in Korean: course.ko.md#{ $exercise } (the same, the same test ids)
 new-left-korean = the Korean of its titles and hints: the { $exercise }-- entries of checker/i18n/ko.ftl (after adding tests, `cargo run -p checker -- sync` adds the entries to translate, in English, and lists them)
-new-left-verify = last: `cargo run -p checker -- verify`
+new-left-c-solution = the C solution: { $files } (the same contract, in the notes' C)
+new-left-c-stub = the C stub: { $files } (the same functions and programs, each step a `// TODO n.` that quotes the C call, with a `TODO("...")` under it)
+new-left-c-stub-korean = the Korean of the C stub's comments: { $files } (the `# owed <hash>` blocks, as for the Rust stub)
+new-left-c-rules = its C rules, read from what the compiled code imports: the `imports` of `C_TRACK` in { $file } (the calls that would skip the lesson, or the one it is about; exercises/kit/c_imports.rs has the shared ones); then `cargo run -p checker -- sync` writes the course's rules tables
+new-left-c-shim = the shim that gives the C functions the Rust exercise's API, so the same hidden tests call them: { $file } (one Rust function per C function)
+new-left-c-broken = a broken version of the C solution that fails each test: { $file } (edits of c/solutions/{ $exercise }/; `cargo test -p checker --test broken -- c::{ $exercise }`)
+new-left-verify = last: `cargo run -p checker -- verify { $exercise }`
 sync-nothing = Every derived file is up to date.
 sync-wrote = Written:
 sync-untranslated = { $n } entries of ko.ftl are still in English (translate them):

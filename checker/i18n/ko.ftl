@@ -734,12 +734,13 @@ help-cmd-gradebook-arg-files = JSON 보고서(`--format json` / `--report json=.
 help-cmd-gradebook-arg-html = 반 페이지(HTML 파일 하나, --lang의 언어)도 FILE에 쓴다.
 help-cmd-export-student = 강사용: 학생용 저장소를 쓴다. 실습, 강의, README, 자체 테스트를 뺀 채점기, 채점 워크플로가 들어가고 풀이는 들어가지 않는다.
 help-cmd-export-student-arg-dir = 쓸 디렉터리(없거나 비어 있어야 한다).
-help-cmd-new = 강사용: 새 실습의 뼈대를 만든다(스텁, 풀이, 테스트 표, 두 언어의 강의 절, 한국어 제목과 힌트, 버그 버전). 처음부터 통과하고, 아직 써야 할 것을 목록으로 알려 준다.
+help-cmd-new = 강사용: 새 실습의 뼈대를 Rust와 C 두 트랙에 만든다(스텁, 풀이, 테스트 표, 두 언어의 강의 절, 한국어 제목과 힌트, 버그 버전). 처음부터 통과하고, 트랙마다 아직 써야 할 것을 목록으로 알려 준다.
 help-cmd-new-arg-name = day<N>-<name>, 예: day5-epoll
 help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실습으로 만든다(기본값: 라이브러리).
+help-cmd-new-arg-track = 뼈대를 만들 트랙: both(기본값), rust, 또는 c(Rust 트랙이 이미 있는 실습에 C 트랙을 더한다)
 help-cmd-new-arg-lab = 뼈대를 만들 실습 클론(기본값: 이 채점기를 빌드한 클론).
 help-cmd-sync-arg-lab = 파일을 쓸 실습 클론(기본값: 이 채점기를 빌드한 클론). 실습 목록은 그 클론의 소스에서, 번역할 제목과 힌트는 이 채점기에서 읽는다.
-help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁과 checker/pristine/에 복사하고, 강의의 규칙 표를 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
+help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁과 checker/pristine/에 복사하고, 강의의 규칙 표와 C 실습마다 Makefile을 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
 
 ## 스레드 하나인 서버들의 테스트 (exercises/multiplexing.rs)
 
@@ -1340,7 +1341,7 @@ family-run-missing = { $exercise }{ JOSA($exercise, "이", "가") } 시나리오
 ## 새 실습과 따라 나오는 파일 (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다(verify는 스텁 주석의 한국어를 아직 쓰지 않은 번역으로 보여 준다). 쓴 파일:
-new-left = 아직 손으로 쓸 것(docs/instructors.ko.md의 "실습 추가하기" 2~12단계):
+new-left = 아직 손으로 쓸 것. 번호는 docs/instructors.ko.md의 "실습 추가하기"가 매긴 대로다(Rust 트랙은 2~11단계, C 트랙은 12~17단계):
 new-left-solution = 풀이: { $file }
 new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
 new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)
@@ -1351,7 +1352,13 @@ new-left-broken = 테스트마다 그것을 실패시키는 버그 버전, 그�
 new-left-course = 영어 강의 절: course.md#{ $exercise } (정확한 계약, C 호출과 nix 대응, 테스트 id마다 한 줄)
 new-left-course-ko = 한국어 강의 절: course.ko.md#{ $exercise } (같은 내용, 같은 테스트 id)
 new-left-korean = 한국어 제목과 힌트: checker/i18n/ko.ftl의 { $exercise }-- 항목 (새 테스트를 더한 뒤 `cargo run -p checker -- sync`가 번역할 항목을 영어로 더하고 목록을 보여 준다)
-new-left-verify = 끝으로: `cargo run -p checker -- verify`
+new-left-c-solution = C 풀이: { $files } (같은 계약을 노트의 C로)
+new-left-c-stub = C 스텁: { $files } (같은 함수와 프로그램, 단계마다 C 호출을 인용하는 `// TODO n.`과 그 아래의 `TODO("...")`)
+new-left-c-stub-korean = C 스텁 주석의 한국어: { $files } (`# owed <hash>` 블록, Rust 스텁과 같다)
+new-left-c-rules = C 규칙. 컴파일된 코드가 가져다 쓰는 함수에서 읽는다: { $file }의 `C_TRACK`의 `imports` (수업을 건너뛰게 하는 호출, 또는 수업의 주제인 호출. 함께 쓰는 규칙은 exercises/kit/c_imports.rs에 있다). 그다음 `cargo run -p checker -- sync`가 강의의 규칙 표를 쓴다
+new-left-c-shim = C 함수에 Rust 실습의 API를 입혀 같은 숨은 테스트가 부르게 하는 심(shim): { $file } (C 함수마다 Rust 함수 하나)
+new-left-c-broken = 테스트마다 그것을 실패시키는 C 풀이의 버그 버전: { $file } (c/solutions/{ $exercise }/를 고친다. `cargo test -p checker --test broken -- c::{ $exercise }`)
+new-left-verify = 끝으로: `cargo run -p checker -- verify { $exercise }`
 sync-nothing = 따라 나오는 파일은 모두 최신이다.
 sync-wrote = 썼다:
 sync-untranslated = ko.ftl에서 아직 영어인 항목 { $n }개(번역하라):

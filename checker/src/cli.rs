@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::base::i18n::{Lang, Messages, msg};
+use crate::base::workspace::{Track, TrackArg};
 use crate::report::gradescope::Visibility;
 
 /// Grades the socket-programming lab's exercises with hidden tests.
@@ -33,8 +34,14 @@ pub struct GradingArgs {
 
     /// The track graded: rust (exercises/, solutions/) or c, the notes' language (c/exercises/,
     /// c/solutions/). Without it, a tree is on the C track when it holds common/lab.mk.
-    #[arg(long, global = true, value_enum, value_name = "TRACK")]
-    pub track: Option<crate::base::workspace::Track>,
+    #[arg(
+        id = "track",
+        long = "track",
+        global = true,
+        value_enum,
+        value_name = "TRACK"
+    )]
+    pub track_given: Option<crate::base::workspace::TrackArg>,
 
     /// Grade the exercise packages in DIR (DIR/<exercise>/Cargo.toml) instead of exercises/.
     #[arg(long, global = true, value_name = "DIR")]
@@ -101,6 +108,13 @@ pub struct GradingArgs {
     pub lang: Option<Lang>,
 }
 
+impl GradingArgs {
+    /// The track graded, if `--track` names one (`parse` has refused `both`).
+    pub fn track(&self) -> Option<Track> {
+        self.track_given.and_then(TrackArg::one)
+    }
+}
+
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Human,
@@ -165,15 +179,19 @@ pub enum Command {
         #[arg(long, value_name = "REV")]
         lab_revision: Option<String>,
     },
-    /// For instructors: scaffold a new exercise (stub, solution, test table, course sections
-    /// in both languages, Korean titles and hints, broken versions), green from the start, and
-    /// list what is left to write.
+    /// For instructors: scaffold a new exercise on both tracks, Rust and C (stubs, solutions,
+    /// test table, course sections in both languages, Korean titles and hints, broken versions),
+    /// green from the start, and list what is left to write on each.
     New {
         /// day<N>-<name>, e.g. day5-epoll
         name: String,
         /// Make it a program exercise with a binary of this name (default: a library).
         #[arg(long, value_name = "NAME")]
         binary: Option<String>,
+        /// The tracks to scaffold: both (the default), rust, or c (adds the C track to an
+        /// exercise that has the Rust one)
+        #[arg(long, value_enum, value_name = "TRACK", default_value_t = TrackArg::Both, hide_possible_values = true)]
+        track: TrackArg,
         /// The clone of the lab to scaffold into (default: the one this checker was built from).
         #[arg(long, value_name = "DIR")]
         lab: Option<std::path::PathBuf>,
@@ -217,8 +235,9 @@ pub enum Command {
         lang: Lang,
     },
     /// For instructors: write what is derived from what you write: each solution's rules copied
-    /// to its stub and checker/pristine/, the course's rules tables, ko.ftl entries for new
-    /// titles and hints (in English until translated); then list what is left to translate.
+    /// to its stub and checker/pristine/, the course's rules tables, each C exercise's Makefile,
+    /// ko.ftl entries for new titles and hints (in English until translated); then list what is
+    /// left to translate.
     Sync {
         /// The clone of the lab to write in (default: the one this checker was built from): its
         /// exercises are read from its sources, the titles and hints to translate from this
@@ -236,7 +255,27 @@ pub fn parse(args: Vec<String>, tr: &Messages) -> Cli {
     let mut matches = command(tr)
         .try_get_matches_from(args)
         .unwrap_or_else(|e| exit_with(e, tr));
-    Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| exit_with(e, tr))
+    let cli = Cli::from_arg_matches_mut(&mut matches).unwrap_or_else(|e| exit_with(e, tr));
+    // `--track` shares its id with `new`'s own, which scaffolds both tracks: grading takes one.
+    let scaffolding = matches!(cli.command, Some(Command::New { .. }));
+    if !scaffolding && cli.grading.track_given == Some(TrackArg::Both) {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        let mut e = clap::Error::new(ErrorKind::InvalidValue).with_cmd(&command(tr));
+        e.insert(
+            ContextKind::InvalidArg,
+            ContextValue::String("--track <TRACK>".into()),
+        );
+        e.insert(
+            ContextKind::InvalidValue,
+            ContextValue::String("both".into()),
+        );
+        e.insert(
+            ContextKind::ValidValue,
+            ContextValue::Strings(vec!["rust".into(), "c".into()]),
+        );
+        exit_with(e, tr)
+    }
+    cli
 }
 
 /// Leave with clap's message (help and version are not errors); in another language than

@@ -7,7 +7,7 @@
 //! of docs/maintainers.md draws them; `bench/modules.py` checks it): `commands` (one per subcommand, `cli`
 //! the arguments) → `report` (what a run looks like to a reader) → `grade` (running a
 //! selection: plan, build, schedule, work, collect) → `exercises` (the hidden tests, one table
-//! per exercise, built from `exercises::kit`) → `build` (cargo, from a trusted copy) → `lab`
+//! per exercise, built from `exercises::kit`) → `compile` (cargo and make, from a trusted copy) → `lab`
 //! (what is graded, as data) → `context` (what a test gets) → `observe` (the wire, the
 //! oracles, the harness) → `contain` (starting, confining and stopping programs, `/proc`) →
 //! `base` (verdicts, escaping, where the lab is).
@@ -15,11 +15,12 @@
 // A `Failure` is built at most once per failed test, so the size of `Err` does not matter.
 #![allow(clippy::result_large_err)]
 
+mod authoring;
 mod base;
-mod build;
 mod cli;
 mod commands;
 mod compare;
+mod compile;
 mod contain;
 mod context;
 mod exercises;
@@ -123,7 +124,7 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             tr,
         ),
         Some(Command::ExportStudent { dir }) => {
-            commands::export::run(&dir, tr.lang(), args.track.unwrap_or_default())
+            commands::export::run(&dir, tr.lang(), args.track().unwrap_or_default())
         }
         Some(Command::ExportGradescope {
             out,
@@ -131,9 +132,12 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             lab_revision,
         }) => commands::export_gradescope::run(&out, lab_repository, lab_revision, args),
         Some(Command::Watch { targets }) => commands::watch::run(&targets, args, tr),
-        Some(Command::New { name, binary, lab }) => {
-            commands::new::run(&name, binary.as_deref(), lab, tr)
-        }
+        Some(Command::New {
+            name,
+            binary,
+            track,
+            lab,
+        }) => commands::new::run(&name, binary.as_deref(), track, lab, tr),
         Some(Command::Sync { lab }) => commands::sync::run(lab, tr),
         Some(Command::Stubs { lang }) => commands::stubs::run(lang, tr),
         Some(Command::Try { name }) => commands::experiment::run(name.as_deref(), args, tr),

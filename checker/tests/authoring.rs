@@ -127,7 +127,9 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
             .output()
             .unwrap()
     };
-    // Two in a row, as an instructor may: the second must not lose the first's rows.
+    // Two in a row, as an instructor may: the second must not lose the first's rows. Both on
+    // both tracks (new's default): a program, and a library, whose C version is called through
+    // a shim.
     let said = passed(
         "checker new day9-probe --binary probe-server",
         &new(&["day9-probe", "--binary", "probe-server"]),
@@ -136,10 +138,25 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     for file in [
         "checker/i18n/stubs/day9-probe/src/bin/probe-server.rs.ko",
         "checker/src/exercises/day9_probe.rs",
+        "c/solutions/day9-probe/probe-server.c",
+        "c/exercises/day9-probe/probe-server.c",
+        "checker/i18n/stubs/c/day9-probe/probe-server.c.ko",
+        "checker/tests/broken-versions/c/day9-probe.toml",
     ] {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
-    passed("checker new day9-tally", &new(&["day9-tally"]));
+    // What is left is listed for each track, numbered as docs/instructors.md numbers it.
+    for step in ["  2. ", "  12. ", "  17. ", "  18. "] {
+        assert!(said.contains(step), "new did not list step {step}:\n{said}");
+    }
+    let said = passed(
+        "checker new day9-tally --track both",
+        &new(&["day9-tally", "--track", "both"]),
+    );
+    assert!(
+        said.contains("checker/c-track/shims/day9-tally/src/lib.rs") && said.contains("  16. "),
+        "{said}"
+    );
     // An instructor tightens an existing exercise's rules in its solution, then `checker sync`
     // (README: it "copies them to the stub and to `checker/pristine/`, and writes the rules
     // tables"): the copies follow, and verify below finds the tables and their Korean in step.
@@ -217,6 +234,18 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         "checker --solutions day9",
         &checker(&copy, &["--solutions", "day9"]),
     );
+    // The same on the C track.
+    let stubs = checker(&copy, &["--track", "c", "day9"]);
+    let shown = String::from_utf8_lossy(&stubs.stdout);
+    assert_eq!(stubs.status.code(), Some(1), "{shown}");
+    assert!(
+        shown.contains("○ double") && shown.contains("○ greets") && !shown.contains("panicked"),
+        "{shown}"
+    );
+    passed(
+        "checker --track c --solutions day9",
+        &checker(&copy, &["--track", "c", "--solutions", "day9"]),
+    );
     let verify = checker(&copy, &["verify", "day9-probe", "day9-tally"]);
     let report = passed("checker verify", &verify);
     assert!(report.contains(" passed, 0 failed; "), "{report}");
@@ -224,6 +253,8 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     for stub in [
         "exercises/day9-probe/src/bin/probe-server.rs:1:",
         "exercises/day9-tally/src/lib.rs:1:",
+        "c/exercises/day9-probe/probe-server.c:1:",
+        "c/exercises/day9-tally/tally.c:1:",
     ] {
         assert!(report.contains(&format!("owed: {stub}")), "{report}");
     }

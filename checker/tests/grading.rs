@@ -310,7 +310,7 @@ fn a_mistyped_program_name_is_an_error_that_lists_the_names() {
 }
 
 /// On a tree never built (a folder of its own, new each run): the lab's trees may already be
-/// built, and a build the checker can reuse asks nothing of cargo (`build::reuse`), so whether
+/// built, and a build the checker can reuse asks nothing of cargo (`compile::reuse`), so whether
 /// cargo was missing would depend on which test ran first.
 #[test]
 fn a_missing_cargo_exits_with_2() {

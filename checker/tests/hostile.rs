@@ -119,7 +119,7 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
         if !unjudged(&run) || said(&run) {
             break;
         }
-        common::await_a_quieter_machine(Duration::from_secs(60));
+        common::await_a_quieter_machine(Duration::from_secs(20));
         run = run_checker(&args, BUDGET + Duration::from_secs(30));
     }
     let report = run.stdout();

@@ -43,8 +43,14 @@ fn every_day7_test_passes_on_mosquitto() {
     );
     assert_eq!(run.code(), Some(0), "{}", run.explain());
     let tests = run.tests();
-    // Every test of the broker (all but `rules`, which reads Rust sources), each passed.
-    assert_eq!(tests.len(), 20, "{}", run.explain());
+    // Every test that runs the broker (not `rules`, which reads Rust sources, nor the codec's,
+    // which call a library mosquitto has not), each passed.
+    let ran: BTreeSet<String> = tests
+        .iter()
+        .filter_map(|t| t["name"].as_str()?.strip_prefix("day7-broker/"))
+        .map(String::from)
+        .collect();
+    assert_eq!(ran, day7_tests(), "{}", run.explain());
     for t in &tests {
         assert_eq!(t["status"], "pass", "{t}\n{}", run.explain());
     }

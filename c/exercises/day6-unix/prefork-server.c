@@ -334,7 +334,7 @@ static int work(int end)
 // one byte of data. Returns 1, 0 at EOF (the parent closed its end), or -1 with errno set.
 // The number it arrives under is the worker's own.
 // C: `char byte; struct iovec one = { &byte, 1 }; (the same union as for sendmsg)
-//     recvmsg(sv, &m, 0); memcpy(&conn, CMSG_DATA(CMSG_FIRSTHDR(&m)), sizeof conn);`
+//     recvmsg(end, &m, 0); memcpy(conn, CMSG_DATA(CMSG_FIRSTHDR(&m)), sizeof *conn);`
 static int receive(int end, int *conn)
 {
     // TODO recvmsg (MSG_CMSG_CLOEXEC; EINTR: again); 0 bytes: EOF; then the first cmsghdr:

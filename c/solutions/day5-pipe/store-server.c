@@ -3,6 +3,7 @@
  * (day5-pipe, C track). Handlers only set flags; the main loop reaps and stops. */
 #include "../common/net.h"
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -47,11 +48,13 @@ static int logger(int rfd, int file)
 }
 
 /* A client child: log each complete line (one write each: atomic up to PIPE_BUF), echo. */
-static int serve_client(int cfd, int wfd)
+static int serve_client(int cfd, int wfd, const sigset_t *unblocked)
 {
+    /* The parent's handlers and mask are inherited: its SIGTERM must end this child. */
     install(SIGTERM, SIG_DFL, 0);
     install(SIGINT, SIG_DFL, 0);
     install(SIGCHLD, SIG_DFL, 0);
+    sigprocmask(SIG_SETMASK, unblocked, NULL);
     static char buf[16 * 1024];
     char *line = NULL;
     size_t have = 0, cap = 0;
@@ -141,10 +144,22 @@ int main(int argc, char **argv)
     close(file);
     int wfd = fds[1];
 
+    /* SIGTERM, SIGINT and SIGCHLD are blocked but inside ppoll, which unblocks them for the
+     * wait only: one that comes while the loop forks or reaps waits, pending, and interrupts
+     * the next ppoll at once. (A flag and a blocking accept() would lose a SIGTERM that comes
+     * between the test of the flag and the call: accept() would then wait for ever.) */
+    sigset_t blocked, during_wait;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGTERM);
+    sigaddset(&blocked, SIGINT);
+    sigaddset(&blocked, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &blocked, &during_wait);
     install(SIGCHLD, on_chld, SA_NOCLDSTOP);
     install(SIGTERM, on_stop, 0);
     install(SIGINT, on_stop, 0);
     int lfd = make_server("store-server", SOCK_STREAM, port);
+    /* ppoll said a connection waits, but it may be gone by accept(): never block there. */
+    fcntl(lfd, F_SETFL, fcntl(lfd, F_GETFL) | O_NONBLOCK);
 
     while (!stop_flag) {
         if (chld_flag) {
@@ -153,9 +168,17 @@ int main(int argc, char **argv)
             while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
                 forget(pid);
         }
+        struct pollfd pfd = {.fd = lfd, .events = POLLIN};
+        if (ppoll(&pfd, 1, NULL, &during_wait) < 0) {
+            if (errno == EINTR)
+                continue; /* a signal: the loop looks at the flags */
+            fprintf(stderr, "store-server: ppoll: %s\n", strerror(errno));
+            break;
+        }
         int cfd = accept(lfd, NULL, NULL);
         if (cfd < 0) {
-            if (errno == EINTR || errno == ECONNABORTED)
+            if (errno == EINTR || errno == ECONNABORTED || errno == EAGAIN ||
+                errno == EWOULDBLOCK)
                 continue;
             fprintf(stderr, "store-server: accept: %s\n", strerror(errno));
             break;
@@ -178,7 +201,7 @@ int main(int argc, char **argv)
         }
         if (pid == 0) {
             close(lfd);
-            int rc = serve_client(cfd, wfd);
+            int rc = serve_client(cfd, wfd, &during_wait);
             close(cfd);
             _exit(rc);
         }

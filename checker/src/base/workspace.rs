@@ -92,6 +92,38 @@ pub enum Track {
     C,
 }
 
+/// `--track` as a command line gives it: one track, or both, which only `checker new` takes (it
+/// scaffolds an exercise on both; grading takes one track at a time, and refuses it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum TrackArg {
+    /// Rust, with the socket calls through nix.
+    Rust,
+    /// C, the notes' own language, built with make and cc.
+    C,
+    #[default]
+    #[value(hide = true)]
+    Both,
+}
+
+impl TrackArg {
+    /// The one track it names; `None` for both.
+    pub fn one(self) -> Option<Track> {
+        match self {
+            TrackArg::Rust => Some(Track::Rust),
+            TrackArg::C => Some(Track::C),
+            TrackArg::Both => None,
+        }
+    }
+
+    pub fn has_rust(self) -> bool {
+        self != TrackArg::C
+    }
+
+    pub fn has_c(self) -> bool {
+        self != TrackArg::Rust
+    }
+}
+
 /// The build rules every C exercise includes, relative to a C tree: what marks a tree (the
 /// lab's `c/exercises/`, `c/solutions/`, a C-only repository's `exercises/`) as C.
 pub const C_RULES_FILE: &str = "common/lab.mk";

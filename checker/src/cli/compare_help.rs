@@ -47,11 +47,24 @@ pub fn for_compare(cmd: clap::Command, tr: &Messages) -> clap::Command {
 /// an id it has of its own (its `lang`) and help's own (`--help`, said in the reader's
 /// language).
 pub fn own_options(cmd: clap::Command, tr: &Messages) -> clap::Command {
-    let cmd = for_compare(cmd, tr);
-    let Some(stubs) = cmd.find_subcommand("stubs") else {
+    let mut cmd = for_compare(cmd, tr);
+    for name in READ_NO_GRADING_OPTION {
+        cmd = hide_grading_options(cmd, name);
+    }
+    cmd
+}
+
+/// The subcommands that read no grading option: `stubs`, and `new`, whose `--track` is its own
+/// (the tracks it scaffolds), not the track graded.
+pub const READ_NO_GRADING_OPTION: [&str; 2] = ["stubs", "new"];
+
+/// `cmd` with the global options hidden from its subcommand `name`'s help, but for those of an
+/// id it has of its own.
+fn hide_grading_options(cmd: clap::Command, name: &str) -> clap::Command {
+    let Some(sub) = cmd.find_subcommand(name) else {
         return cmd;
     };
-    let own: Vec<String> = stubs
+    let own: Vec<String> = sub
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
@@ -61,21 +74,24 @@ pub fn own_options(cmd: clap::Command, tr: &Messages) -> clap::Command {
         .filter(|a| !own.iter().any(|id| id == a.get_id().as_str()))
         .map(|a| a.clone().hide(true))
         .collect();
-    cmd.mut_subcommand("stubs", |sub| sub.args(hidden))
+    cmd.mut_subcommand(name, |sub| sub.args(hidden))
 }
 
 #[cfg(test)]
 mod tests {
-    /// `checker stubs --help` lists no grading option, in both languages (stubs reads none),
-    /// and one given after `stubs` is still accepted, as before.
+    /// `checker stubs --help` and `checker new --help` list no grading option, in both
+    /// languages (they read none), and one given after `stubs` is still accepted, as before.
     #[test]
     fn stubs_help_lists_no_grading_option() {
         use crate::base::i18n::{Lang, Messages};
-        for lang in [Lang::En, Lang::Ko] {
+        for (lang, name) in [Lang::En, Lang::Ko]
+            .into_iter()
+            .flat_map(|l| super::READ_NO_GRADING_OPTION.map(|n| (l, n)))
+        {
             let tr = Messages::new(lang);
             let mut cmd = super::super::command_in(&tr, None);
             let top = cmd.render_long_help().to_string();
-            let sub = cmd.find_subcommand_mut("stubs").unwrap();
+            let sub = cmd.find_subcommand_mut(name).unwrap();
             let help = sub.render_long_help().to_string();
             let longs = [
                 "--seed",
@@ -86,7 +102,7 @@ mod tests {
                 "--report",
             ];
             for long in longs {
-                assert!(!help.contains(long), "{lang:?}: stubs --help shows {long}");
+                assert!(!help.contains(long), "{lang:?}: {name} --help shows {long}");
                 assert!(top.contains(long), "{lang:?}: checker --help lacks {long}");
             }
             assert!(help.contains("--help"), "{lang:?}: {help}");
@@ -98,6 +114,42 @@ mod tests {
         use clap::FromArgMatches;
         let cli = super::super::Cli::from_arg_matches(&matches).unwrap();
         assert_eq!(cli.grading.seed, Some(3));
+    }
+
+    /// `new`'s `--track` is its own: `both` (its default) is taken there, and refused by grading
+    /// (`parse` says so), which takes one track; one track given to `new` is read as new's.
+    #[test]
+    fn new_reads_its_own_track() {
+        use crate::base::i18n::{Lang, Messages};
+        use crate::base::workspace::TrackArg;
+        use clap::FromArgMatches;
+        let tr = Messages::new(Lang::En);
+        let parsed = |args: &[&str]| {
+            let matches = super::super::command(&tr)
+                .try_get_matches_from(args)
+                .unwrap();
+            super::super::Cli::from_arg_matches(&matches).unwrap()
+        };
+        for (args, want) in [
+            (&["checker", "new", "day9-x"][..], TrackArg::Both),
+            (
+                &["checker", "new", "day9-x", "--track", "c"][..],
+                TrackArg::C,
+            ),
+            (
+                &["checker", "new", "day9-x", "--track", "both"][..],
+                TrackArg::Both,
+            ),
+        ] {
+            let Some(super::super::Command::New { track, .. }) = parsed(args).command else {
+                panic!("{args:?} is no `new`");
+            };
+            assert_eq!(track, want, "{args:?}");
+        }
+        assert_eq!(
+            parsed(&["checker", "--track", "c", "day1"]).grading.track(),
+            Some(crate::base::workspace::Track::C)
+        );
     }
 
     /// compare's help says the runs it makes (from the constants it runs with) and lists only

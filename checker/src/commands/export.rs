@@ -34,7 +34,7 @@ pub const GRADING_FILES: &[&str] = &[
 pub const README_END: &str = "<!-- the student README ends here -->";
 
 /// `lang`: the language of the stubs' comments (Korean: `checker/i18n/stubs/`, see
-/// `stubs_ko`). `track`: Rust's stubs, or C's (`--track c`: `c/exercises/` becomes the
+/// `authoring::stub_comments`). `track`: Rust's stubs, or C's (`--track c`: `c/exercises/` becomes the
 /// repository's `exercises/`, which the checker then grades as C on its own).
 pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     let lab = workspace::lab_root();
@@ -63,7 +63,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     )?;
     // (After the C stubs took the Rust stubs' place: the Korean is the track's own.)
     if lang == Lang::Ko {
-        super::stubs_ko::write_korean_stubs(&lab, &out)?;
+        crate::authoring::stub_comments::write_korean_stubs(&lab, &out)?;
     }
     refuse_leaks(&lab, &out)?;
     println!(
@@ -187,7 +187,7 @@ fn is_c_build_output(rel: &Path) -> bool {
 /// so nothing is fetched. (`cargo metadata` would rewrite it too, but reads every package of
 /// every platform, and a cache filled by builds on Linux lacks the Windows-only ones.)
 fn trim_lock_file(out: &Path) -> Result<()> {
-    let mut update = crate::build::cargo::cargo_command();
+    let mut update = crate::compile::cargo::cargo_command();
     update
         .args(["update", "--workspace", "--offline", "--manifest-path"])
         .arg(out.join("Cargo.toml"));

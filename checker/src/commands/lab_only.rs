@@ -42,7 +42,7 @@ fn refuse(cli: &Cli, export: Export) -> Result<()> {
         };
         bail!(Localized(msg!("export-needs-lab", what = what)));
     }
-    if let Some(asked) = cli.grading.track
+    if let Some(asked) = cli.grading.track()
         && asked != export.track
     {
         bail!(Localized(msg!(

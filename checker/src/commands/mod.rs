@@ -12,9 +12,7 @@ pub mod list;
 pub mod loadgen;
 pub mod new;
 pub mod overview;
-pub mod provenance;
 pub mod stubs;
-pub mod stubs_ko;
 pub mod sync;
 pub mod verify;
 pub mod watch;
@@ -99,13 +97,13 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
 /// own files say which track it is on (a C-only repository's `exercises/`).
 pub(crate) fn tree_of(args: &GradingArgs) -> Result<Tree> {
     let lab = workspace::lab_root();
-    let c = args.track == Some(Track::C);
+    let c = args.track() == Some(Track::C);
     let track_flag = if c { "--track c " } else { "" };
     // Grading for CI takes the track from the lab (its own exercises/), never from the graded
     // tree: a student's `common/lab.mk` must not turn a Rust class's repository into C.
     let lab_track = Track::of_tree(&lab.join("exercises"));
     let with_track = |mut tree: Tree| {
-        tree.track = match (args.track, args.ci) {
+        tree.track = match (args.track(), args.ci) {
             (Some(track), _) => track,
             (None, true) => lab_track,
             (None, false) => tree.track,
@@ -142,7 +140,7 @@ pub(crate) fn tree_of(args: &GradingArgs) -> Result<Tree> {
         let tree = Tree::at(dir, Some(flag));
         // (Under --ci the asked track is graded whatever the tree holds: a student's deleted
         // lab.mk must not stop the grading.)
-        if let Some(asked) = args.track
+        if let Some(asked) = args.track()
             && asked != tree.track
             && !args.ci
         {

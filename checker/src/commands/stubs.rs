@@ -1,8 +1,8 @@
 //! `checker stubs ko|en`: a Korean class's own clone gets the stubs' comments in Korean (and
 //! back), as `export-student --lang ko` writes them for a class made from the lab: the Rust
-//! stubs, or in a C-only repository (`--track c`) the C stubs (`stubs_ko::stub_files`). Only a
+//! stubs, or in a C-only repository (`--track c`) the C stubs (`authoring::stub_comments::stub_files`). Only a
 //! stub still as the lab ships it is switched: its `.ko` file's stamp is the hash of the English
-//! stub its Korean was checked against (`stubs_ko`), and a stub whose hash is not that one has
+//! stub its Korean was checked against (`authoring::stub_comments`), and a stub whose hash is not that one has
 //! been edited, so it is left as it is and named (a student's work is never rewritten). Back to
 //! English, the English stub is the one in the clone's git history whose hash is the stamp
 //! (the clone's first commit has it), and a Korean stub is switched back only while it is
@@ -13,10 +13,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::provenance::git_bytes;
-use super::stubs_ko::{ko_file, korean, stamp, stub_files, stub_hash, translations};
+use crate::authoring::stub_comments::{
+    ko_file, korean, stamp, stub_files, stub_hash, translations,
+};
 use crate::base::i18n::{Lang, Messages, msg};
 use crate::base::workspace;
+use crate::contain::git::git_bytes;
 
 /// What became of each stub.
 #[derive(Debug, Default, PartialEq)]

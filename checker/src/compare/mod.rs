@@ -21,7 +21,7 @@ use anyhow::Result;
 
 use crate::base::i18n::{Text, msg};
 use crate::base::workspace::Tree;
-use crate::build::package;
+use crate::compile::package;
 use crate::contain::limits::Limits;
 use crate::contain::sandbox;
 use crate::context::built::{BuildOutcome, Built};
@@ -253,11 +253,18 @@ fn build(
     tree: &Tree,
     exercise: &'static crate::lab::exercise::Exercise,
 ) -> Result<std::result::Result<Built, Text>> {
-    Ok(match package::build(tree, exercise, false)? {
-        BuildOutcome::Built(built) => Ok(built),
-        BuildOutcome::Missing(summary) => Err(summary),
-        BuildOutcome::DoesNotCompile { .. } => Err(msg!("compare-does-not-compile")),
-    })
+    Ok(
+        match package::build(
+            tree,
+            exercise,
+            false,
+            crate::compile::harness::Harness::NotNeeded,
+        )? {
+            BuildOutcome::Built(built) => Ok(built),
+            BuildOutcome::Missing(summary) => Err(summary),
+            BuildOutcome::DoesNotCompile { .. } => Err(msg!("compare-does-not-compile")),
+        },
+    )
 }
 
 #[cfg(test)]

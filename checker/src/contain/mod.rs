@@ -9,6 +9,7 @@
 pub mod capture;
 pub mod cgroup;
 pub mod exit;
+pub mod git;
 pub mod intervention;
 pub mod limits;
 pub mod pressure;

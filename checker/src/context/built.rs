@@ -27,7 +27,7 @@ pub struct Built {
     /// Where a student's C package is, as they name it (`c/exercises/day2-echo/`): its programs
     /// are run by hand from there. `None` for Rust's, run with cargo.
     pub by_hand_dir: Option<String>,
-    /// The hash of what it was built from (`build::reuse`); `None` for programs given with
+    /// The hash of what it was built from (`compile::reuse`); `None` for programs given with
     /// `--program`, or where it could not be taken.
     pub key: Option<String>,
 }

@@ -11,6 +11,7 @@ use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::library::{Case, expect_all, shapes};
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::c_shim;
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::harness::{Call, arg_bytes};
 
@@ -158,6 +159,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["endian.c"],
     library: Some("endian"),
+    shim: c_shim!("day1-endian"),
     imports: &[ImportRule {
         kind: ImportKind::Forbidden,
         functions: &[
@@ -173,8 +175,7 @@ static C_TRACK: CTrack = CTrack {
     }],
 };
 
-/// The exercise-specific half of the harness (see harness.rs): decode, call, encode.
-/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+/// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../harness/calls/day1_endian.rs");
 
 /// The u32 values every 32-bit test uses, then seeded random ones.

@@ -151,6 +151,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["file-server.c", "file-client.c"],
     library: None,
+    shim: &[],
     imports: &[c_imports::NO_RESOLVER],
 };
 

@@ -147,6 +147,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["udp-echo-server.c", "udp-client.c"],
     library: None,
+    shim: &[],
     imports: &[c_imports::NO_RESOLVER],
 };
 

@@ -41,6 +41,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["poll-server.c"],
     library: None,
+    shim: &[],
     imports: &[
         c_imports::NO_RESOLVER,
         c_imports::ONE_THREAD,

@@ -1,7 +1,7 @@
 //! The two ways through the lab: Rust through nix (the design), and C, the notes' own language.
 //! An exercise on the C track says so in its table (`Exercise::c`): the files its student
 //! writes, the archive a library exercise is built into, and its rules, which C cannot express
-//! through clippy: they are read from what the compiled code imports (`build::c`).
+//! through clippy: they are read from what the compiled code imports (`compile::c`).
 //!
 //! A tree of exercise packages is on the C track when it has `common/lab.mk`, the build rules
 //! every C exercise includes (`c/exercises/`, `c/solutions/`, or a C-only repository's
@@ -15,9 +15,41 @@ pub struct CTrack {
     /// A library exercise's source stem: `endian` for `endian.c`, built into `libendian.a` and
     /// called by the same hidden tests through a Rust shim of the lab's (`checker/c-track/shims/`).
     pub library: Option<&'static str>,
+    /// A library exercise's shim, the crate that gives its C functions the Rust exercise's API
+    /// (`checker/c-track/shims/<exercise>/`: each file relative to it, compiled in with
+    /// `c_shim!`; its build script is the checker's, `c-track/shim-build.rs`); none for programs.
+    pub shim: &'static [(&'static str, &'static str)],
     /// What the compiled code may not import, or must.
     pub imports: &'static [ImportRule],
 }
+
+/// The files of the C shim of `exercise` (`checker/c-track/shims/<exercise>/`), as `CTrack::shim`
+/// holds them.
+macro_rules! c_shim {
+    ($exercise:literal) => {
+        &[
+            (
+                "Cargo.toml",
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/c-track/shims/",
+                    $exercise,
+                    "/Cargo.toml"
+                )),
+            ),
+            (
+                "src/lib.rs",
+                include_str!(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/c-track/shims/",
+                    $exercise,
+                    "/src/lib.rs"
+                )),
+            ),
+        ]
+    };
+}
+pub(crate) use c_shim;
 
 /// A rule on the functions a C exercise's compiled code calls from the C library.
 #[derive(Debug)]

@@ -1,4 +1,4 @@
-//! Talking to the harness of a library exercise (its generation is build/harness.rs): calls
+//! Talking to the harness of a library exercise (its generation is compile/harness.rs): calls
 //! in, replies out, each reply matched with its call.
 //!
 //! Protocol: the checker writes one request per line on the harness's stdin,

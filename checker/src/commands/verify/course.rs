@@ -1,29 +1,19 @@
 //! The checks of `checker verify` that keep course.md and the stubs telling the same story:
 //! every `course.md#anchor` a stub cites exists; every `todo!()` of a stub has a `// TODO`
 //! beside it; course.md's rules table says what each exercise's `clippy.toml` and `[lints]`
-//! say; and every line of hint code in a stub (a line that starts with `//>`) compiles, and
-//! keeps the exercise's rules, in its place once the `//>` is removed.
+//! say (the table itself is `authoring::rules_tables`'). (That every line of hint code
+//! compiles is `hints`'.)
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use crate::authoring::rules_tables::{TABLE_END, TABLE_START, rules_table, rules_table_span};
 use crate::base::files::rust_files;
 use crate::base::i18n::Lang;
-use crate::base::workspace::Tree;
-use crate::build::cargo::run_cargo;
-use crate::build::stage;
 use crate::exercises;
 use crate::lab::test::tests_of;
-use crate::lab::track::ImportKind;
-
-/// The marker that opens hint code in a stub: `//> let fd = socket(...)?;`.
-pub const HINT_CODE: &str = "//>";
-/// The comments around the generated rules table in course.md.
-const TABLE_START: &str =
-    "<!-- rules table: checker verify compares it with each exercise's clippy.toml and [lints] -->";
-const TABLE_END: &str = "<!-- end of the rules table -->";
 
 /// Every `.rs` file of every stub, by its path relative to the lab, with its text.
 fn stub_sources(lab: &Path) -> Vec<(String, String)> {
@@ -109,199 +99,6 @@ pub fn todos_have_comments(lab: &Path) -> Vec<String> {
     problems
 }
 
-/// What an exercise's rules forbid, read from its `clippy.toml` and its manifest's `[lints]`.
-#[derive(Debug, Default)]
-struct Rules {
-    methods: Vec<String>,
-    types: Vec<String>,
-    unsafe_forbidden: bool,
-}
-
-/// The `path = "..."` entries of `disallowed-methods` and `disallowed-types` (the lab's
-/// clippy.toml files write one entry per line, as `{ path = "...", reason = "..." }`).
-fn read_rules(package: &Path) -> Result<Rules> {
-    let clippy = std::fs::read_to_string(package.join("clippy.toml"))
-        .with_context(|| format!("reading {}", package.join("clippy.toml").display()))?;
-    let manifest = std::fs::read_to_string(package.join("Cargo.toml"))
-        .with_context(|| format!("reading {}", package.join("Cargo.toml").display()))?;
-    let mut rules = Rules::default();
-    let mut list: Option<&mut Vec<String>> = None;
-    for line in clippy.lines().map(str::trim) {
-        if line.starts_with("disallowed-methods") {
-            list = Some(&mut rules.methods);
-        } else if line.starts_with("disallowed-types") {
-            list = Some(&mut rules.types);
-        } else if line.starts_with(']') {
-            list = None;
-        }
-        if let (Some(list), Some(rest)) = (list.as_mut(), line.split("path = \"").nth(1))
-            && let Some(path) = rest.split('"').next()
-        {
-            list.push(path.to_string());
-        }
-    }
-    let mut section = "";
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            section = line;
-        } else if section == "[lints.rust]"
-            && line.replace(' ', "").starts_with("unsafe_code=\"forbid\"")
-        {
-            rules.unsafe_forbidden = true;
-        }
-    }
-    Ok(rules)
-}
-
-/// Paths grouped for a short cell: those that share a parent are written once with their last
-/// segments in braces (`std::net::{TcpListener, TcpStream}`), and parents whose sets of last
-/// segments are equal are written together (`{to_be, from_be}` on `u16`, `u32`).
-fn cell(paths: &[String]) -> String {
-    if paths.is_empty() {
-        return "—".to_string();
-    }
-    // parent -> last segments, in first-seen order
-    let mut parents: Vec<(String, Vec<String>)> = Vec::new();
-    for p in paths {
-        let (parent, last) = p.rsplit_once("::").unwrap_or(("", p));
-        match parents.iter_mut().find(|(q, _)| q == parent) {
-            Some((_, lasts)) => lasts.push(last.to_string()),
-            None => parents.push((parent.to_string(), vec![last.to_string()])),
-        }
-    }
-    // last-segment sets -> parents sharing it
-    let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
-    for (parent, lasts) in parents {
-        match groups.iter_mut().find(|(l, _)| *l == lasts) {
-            Some((_, ps)) => ps.push(parent),
-            None => groups.push((lasts, vec![parent])),
-        }
-    }
-    let one = |parent: &str, lasts: &[String]| match lasts {
-        [single] if parent.is_empty() => format!("`{single}`"),
-        [single] => format!("`{parent}::{single}`"),
-        many => format!("`{parent}::{{{}}}`", many.join(", ")),
-    };
-    groups
-        .iter()
-        .map(|(lasts, parents)| match parents.as_slice() {
-            [parent] => one(parent, lasts),
-            many => format!(
-                "`{{{}}}` on {}",
-                lasts.join(", "),
-                many.iter()
-                    .map(|p| format!("`{p}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// The rules table's header and its two words for unsafe code, in each course's language.
-struct TableWords {
-    header: &'static str,
-    forbidden: &'static str,
-    allowed: &'static str,
-    /// Before the functions of a required call: "one of" (Korean puts it after).
-    one_of: (&'static str, &'static str),
-}
-
-fn table_words(lang: Lang) -> TableWords {
-    match lang {
-        Lang::En => TableWords {
-            header: "| exercise | forbidden methods | forbidden types | unsafe code | C: calls forbidden (✗), required (✓) |",
-            forbidden: "forbidden",
-            allowed: "allowed",
-            one_of: ("one of ", ""),
-        },
-        Lang::Ko => TableWords {
-            header: "| 실습 | 금지된 메서드 | 금지된 타입 | unsafe 코드 | C: 금지된 호출(✗), 필요한 호출(✓) |",
-            forbidden: "금지",
-            allowed: "허용",
-            one_of: ("", " 중 하나"),
-        },
-    }
-}
-
-/// The rules table as the course in `lang` must show it, generated from the exercises' rule
-/// files: the paths are the same in both languages, the header and the two words are not.
-pub fn rules_table(lab: &Path, lang: Lang) -> Result<String> {
-    let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
-    rules_table_of(lab, &names, lang)
-}
-
-/// The rules table of the exercises `names` (in this order), from their rule files.
-pub fn rules_table_of(lab: &Path, names: &[&str], lang: Lang) -> Result<String> {
-    let words = table_words(lang);
-    let mut rows = vec![
-        words.header.to_string(),
-        "| --- | --- | --- | --- | --- |".to_string(),
-    ];
-    for name in names {
-        let rules = read_rules(&lab.join("exercises").join(name))?;
-        rows.push(format!(
-            "| `{}` | {} | {} | {} | {} |",
-            name,
-            cell(&rules.methods),
-            cell(&rules.types),
-            if rules.unsafe_forbidden {
-                words.forbidden
-            } else {
-                words.allowed
-            },
-            c_cell(name, &words)
-        ));
-    }
-    Ok(format!("{TABLE_START}\n{}\n{TABLE_END}", rows.join("\n")))
-}
-
-/// An exercise's C rules (its `C_TRACK` table) in a cell: `✗ fork, vfork; ✓ one of poll, ppoll`;
-/// `—` where it has no C version.
-fn c_cell(name: &str, words: &TableWords) -> String {
-    let Some(c) = exercises::ALL
-        .iter()
-        .find(|e| e.name == name)
-        .and_then(|e| e.c)
-    else {
-        return "—".to_string();
-    };
-    let rules: Vec<String> = c
-        .imports
-        .iter()
-        .map(|rule| {
-            let calls: Vec<String> = rule.functions.iter().map(|f| format!("`{f}`")).collect();
-            let calls = calls.join(", ");
-            match rule.kind {
-                ImportKind::Forbidden => format!("✗ {calls}"),
-                ImportKind::Required if rule.functions.len() == 1 => format!("✓ {calls}"),
-                ImportKind::Required => {
-                    format!("✓ {}{calls}{}", words.one_of.0, words.one_of.1)
-                }
-            }
-        })
-        .collect();
-    rules.join("; ")
-}
-
-/// Where a course's rules table is, its start and end comments included.
-fn rules_table_span(course: &str) -> Option<std::ops::Range<usize>> {
-    let start = course.find(TABLE_START)?;
-    let end = course[start..].find(TABLE_END)?;
-    Some(start..start + end + TABLE_END.len())
-}
-
-/// `course` with `table` (from `rules_table_of`) in place of its rules table.
-pub fn with_rules_table(course: &str, table: &str) -> Option<String> {
-    let span = rules_table_span(course)?;
-    Some(format!(
-        "{}{table}{}",
-        &course[..span.start],
-        &course[span.end..]
-    ))
-}
-
 /// The rules table of the course in `lang` (course.md, course.ko.md) is exactly the one the
 /// rule files give.
 pub fn rules_table_matches(lab: &Path, lang: Lang) -> Result<Vec<String>> {
@@ -318,115 +115,6 @@ pub fn rules_table_matches(lab: &Path, lang: Lang) -> Result<Vec<String>> {
     )];
     problems.extend(expected.lines().map(str::to_string));
     Ok(problems)
-}
-
-/// A stub's text with its hint code made code: `//> x` becomes `x`, indentation kept.
-pub fn uncomment_hints(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let body = line.trim_start();
-            match body.strip_prefix(HINT_CODE) {
-                Some(code) => {
-                    let indent = &line[..line.len() - body.len()];
-                    format!("{indent}{}", code.strip_prefix(' ').unwrap_or(code))
-                }
-                None => line.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
-}
-
-/// Build every stub with its hint code uncommented, through the checker's own trusted staging
-/// (the lab's manifests and rules) and clippy: every hint must compile in its place and keep the
-/// exercise's rules. The copies live in the lab's `target/`, so cargo's cache holds from one
-/// run to the next.
-pub fn hints_compile(lab: &Path) -> Result<Vec<String>> {
-    let tree_dir: PathBuf = lab.join("target/checker-build/hint-code/exercises");
-    let tree = Tree::at(tree_dir.clone(), None);
-    let mut workspace = None;
-    let mut with_hints = Vec::new();
-    for ex in exercises::ALL {
-        if copy_with_hints_uncommented(lab, &tree_dir, ex.name)? {
-            with_hints.push(ex.name);
-        }
-        let staged = stage::stage(&tree, ex)?;
-        workspace = staged
-            .package_dir
-            .parent()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-    }
-    let Some(workspace) = workspace else {
-        return Ok(Vec::new());
-    };
-    let target = stubs_target_dir(lab)?;
-    let mut args = vec!["clippy", "--workspace", "--all-targets"];
-    let target = target.map(|t| t.to_string_lossy().into_owned());
-    if let Some(t) = &target {
-        args.extend(["--target-dir", t.as_str()]);
-    }
-    let run = run_cargo(&args, &workspace.join("Cargo.toml"), &[], false)?;
-    // A binary is checked twice (as a binary and as its test target): one report per error.
-    let mut seen = BTreeSet::new();
-    let mut problems: Vec<String> = run
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == "error" && seen.insert(d.rendered.clone()))
-        .map(|d| {
-            format!(
-                "a hint does not compile as written (the `//>` lines, uncommented):\n{}",
-                d.rendered.trim_end()
-            )
-        })
-        .collect();
-    if !run.success && problems.is_empty() {
-        problems.push(format!(
-            "building the stubs with their hints failed:\n{}",
-            run.stderr.trim_end()
-        ));
-    }
-    if with_hints.is_empty() {
-        problems.push("no stub has hint code (`//>` lines): nothing was checked".to_string());
-    }
-    Ok(problems)
-}
-
-/// Copy the stub `name`'s sources under `tree_dir`, each `//>` line uncommented (a copy
-/// already the same is left alone, for cargo's cache): whether the stub has any hint code.
-fn copy_with_hints_uncommented(lab: &Path, tree_dir: &Path, name: &str) -> Result<bool> {
-    let src = lab.join("exercises").join(name).join("src");
-    let files = rust_files(&src);
-    let has_hints = files.iter().any(|f| {
-        std::fs::read_to_string(&f.path)
-            .is_ok_and(|t| t.lines().any(|l| l.trim_start().starts_with(HINT_CODE)))
-    });
-    for file in files {
-        let text = std::fs::read_to_string(&file.path)
-            .with_context(|| format!("reading {}", file.path.display()))?;
-        let copy = tree_dir.join(name).join("src").join(&file.rel);
-        std::fs::create_dir_all(copy.parent().unwrap_or(tree_dir))?;
-        let content = uncomment_hints(&text);
-        if std::fs::read_to_string(&copy).ok().as_deref() != Some(content.as_str()) {
-            std::fs::write(&copy, content)?;
-        }
-    }
-    Ok(has_hints)
-}
-
-/// The stubs' own trusted workspace already holds nix, checked by the `rules` tests: its target
-/// directory is shared. (The per-tree feature of stage.rs keeps the two trees' units apart.)
-fn stubs_target_dir(lab: &Path) -> Result<Option<PathBuf>> {
-    let stubs = Tree::at(lab.join("exercises"), None);
-    Ok(match exercises::ALL.first() {
-        Some(ex) => stage::stage(&stubs, ex)?
-            .package_dir
-            .parent()
-            .and_then(Path::parent)
-            .map(|ws| ws.join("target")),
-        None => None,
-    })
 }
 
 /// Every test is named in its exercise's course section, or, a test a family runs itself, in
@@ -465,35 +153,6 @@ pub fn lists_tests(lab: &Path) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hint_lines_become_code_with_their_indentation() {
-        let stub =
-            "fn f() {\n    // TODO 1.\n    //> let x = 1;\n    //>     y(x);\n    todo!()\n}";
-        assert_eq!(
-            uncomment_hints(stub),
-            "fn f() {\n    // TODO 1.\n    let x = 1;\n        y(x);\n    todo!()\n}\n"
-        );
-    }
-
-    #[test]
-    fn cells_group_paths_by_parent_and_by_shared_names() {
-        let paths: Vec<String> = [
-            "u16::to_be",
-            "u16::from_be",
-            "u32::to_be",
-            "u32::from_be",
-            "libc::htons",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        assert_eq!(
-            cell(&paths),
-            "`{to_be, from_be}` on `u16`, `u32`; `libc::htons`"
-        );
-        assert_eq!(cell(&[]), "—");
-    }
 
     #[test]
     fn anchors_are_read_up_to_the_first_other_character() {

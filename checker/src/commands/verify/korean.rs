@@ -333,12 +333,12 @@ pub fn check(lab: &Path) -> Result<Vec<String>> {
     problems.extend(register_problems_in(catalog, &values));
     problems.extend(particle_problems(catalog, &values));
     // The stubs' Korean comments (export-student --lang ko) keep them too, C's as Rust's.
-    let c_stubs = crate::commands::stubs_ko::stub_files(&lab.join("c"));
-    for rel in crate::commands::stubs_ko::stub_files(lab)
+    let c_stubs = crate::authoring::stub_comments::stub_files(&lab.join("c"));
+    for rel in crate::authoring::stub_comments::stub_files(lab)
         .into_iter()
         .chain(c_stubs)
     {
-        let path = crate::commands::stubs_ko::ko_file(lab, &rel);
+        let path = crate::authoring::stub_comments::ko_file(lab, &rel);
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use crate::authoring::stamps::TWINS;
 use crate::base::files::rust_files;
 use crate::base::i18n::catalog;
 use crate::base::tracks;
@@ -89,14 +90,6 @@ pub fn course_parity(lab: &Path) -> Result<Vec<String>> {
     problems.extend(track_regions(lab));
     Ok(problems)
 }
-
-/// The documents written for both tracks (`base::tracks`), each beside its Korean twin.
-pub const TWINS: [(&str, &str); 4] = [
-    ("course.md", "course.ko.md"),
-    ("README.md", "README.ko.md"),
-    ("docs/instructors.md", "docs/instructors.ko.md"),
-    ("docs/maintainers.md", "docs/maintainers.ko.md"),
-];
 
 /// Each document's track regions are well fenced, and its twin has the same regions in the
 /// same order: a C form written in one language only would leave the other's C class the

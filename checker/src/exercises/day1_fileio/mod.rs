@@ -8,6 +8,7 @@
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
+use crate::lab::track::c_shim;
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
 
 mod copy;
@@ -125,6 +126,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["fileio.c", "copy.c"],
     library: Some("fileio"),
+    shim: c_shim!("day1-fileio"),
     imports: &[
         ImportRule {
             kind: ImportKind::Forbidden,
@@ -151,8 +153,7 @@ static C_TRACK: CTrack = CTrack {
     ],
 };
 
-/// The exercise-specific half of the harness (see harness.rs).
-/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+/// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../../harness/calls/day1_fileio.rs");
 
 /// Random bytes, of a random length in `range`.

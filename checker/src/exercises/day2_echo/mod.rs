@@ -121,6 +121,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["echo-server.c", "echo-client.c"],
     library: None,
+    shim: &[],
     imports: &[c_imports::NO_RESOLVER],
 };
 

@@ -15,6 +15,7 @@ use crate::observe::glibc;
 use crate::observe::harness::{Call, arg_bytes, arg_str};
 
 mod inputs;
+use crate::lab::track::c_shim;
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use inputs::{TRICKY_V4, TRICKY_V6, gap_everywhere, random_v4, random_v6};
 
@@ -152,6 +153,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["inet.c"],
     library: Some("inet"),
+    shim: c_shim!("day2-inet"),
     imports: &[ImportRule {
         kind: ImportKind::Forbidden,
         functions: &[
@@ -169,7 +171,7 @@ static C_TRACK: CTrack = CTrack {
     }],
 };
 
-/// The exercise's half of the harness (see build/harness.rs): decode, call, encode.
+/// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
 const CALLS: &str = include_str!("../../../harness/calls/day2_inet.rs");
 
 /// C's `isspace` in the C locale.

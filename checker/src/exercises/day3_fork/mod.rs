@@ -182,6 +182,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["fork-server.c"],
     library: None,
+    shim: &[],
     imports: &[
         c_imports::NO_RESOLVER,
         c_imports::NO_THREADS,

@@ -145,6 +145,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["resolve.c"],
     library: None,
+    shim: &[],
     imports: &[
         ImportRule {
             kind: ImportKind::Forbidden,

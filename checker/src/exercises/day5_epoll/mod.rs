@@ -70,6 +70,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["epoll-server.c"],
     library: None,
+    shim: &[],
     imports: &[
         c_imports::NO_RESOLVER,
         c_imports::ONE_THREAD,

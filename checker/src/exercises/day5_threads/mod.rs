@@ -49,6 +49,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["chat-server.c"],
     library: None,
+    shim: &[],
     imports: &[
         c_imports::NO_RESOLVER,
         ImportRule {

@@ -221,6 +221,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["prefork-server.c"],
     library: None,
+    shim: &[],
     imports: &[
         c_imports::NO_RESOLVER,
         c_imports::NO_THREADS,

@@ -33,6 +33,7 @@ use crate::exercises::kit::server;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::part::Part;
 use crate::lab::track::CTrack;
+use crate::lab::track::c_shim;
 use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
 
@@ -386,10 +387,11 @@ const PARTS: &[Part] = &[
 static C_TRACK: CTrack = CTrack {
     student_files: &["mqtt-codec.c", "mqtt-broker.c"],
     library: Some("mqtt-codec"),
+    shim: c_shim!("day7-broker"),
     imports: &[c_imports::NO_RESOLVER],
 };
 
-/// The exercise's half of the harness (see build/harness.rs): the codec's functions, called
+/// The exercise's half of the harness (see compile/harness.rs): the codec's functions, called
 /// alone (codec.rs).
 const CALLS: &str = include_str!("../../../harness/calls/day7_broker.rs");
 

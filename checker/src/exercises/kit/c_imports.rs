@@ -66,7 +66,7 @@ pub fn catalog_entries() -> Vec<(String, &'static str)> {
 }
 
 /// The reason of `exercise`'s C rule that a line of its `rules` test's output ends with (`copy
-/// calls fopen: <reason>`, see `build::c::rule_violations`), if any.
+/// calls fopen: <reason>`, see `compile::c::rule_violations`), if any.
 pub fn reason_in(exercise: &str, line: &str) -> Option<&'static str> {
     let c = crate::exercises::ALL
         .iter()

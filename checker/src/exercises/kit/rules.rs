@@ -1,11 +1,11 @@
 //! The test every exercise ends with: its rules hold (checked with clippy on the trusted copy
-//! of its sources, see build/rules.rs; on the C track, read from what its compiled code
-//! imports, see build/c.rs).
+//! of its sources, see compile/rules.rs; on the C track, read from what its compiled code
+//! imports, see compile/c.rs).
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::base::workspace::Track;
-use crate::build::rules::rule_violations;
+use crate::compile::rules::rule_violations;
 use crate::context::Ctx;
 use crate::lab::exercise::{RULES_ID, TestCase, secs};
 use crate::lab::track::ImportKind;
@@ -34,7 +34,7 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
         .and_then(|e| e.c);
     let (violations, kind) = match (ctx.built.track, c) {
         (Track::C, Some(c)) => {
-            let found = ctx.off_cpu(|| crate::build::c::rule_violations(ctx.built, c))?;
+            let found = ctx.off_cpu(|| crate::compile::c::rule_violations(ctx.built, c))?;
             // Only calls missing: judged once the code gets past its TODOs (a stub makes none).
             let kind = if found.iter().all(|(k, _)| *k == ImportKind::Required) {
                 FailureKind::MissingCall

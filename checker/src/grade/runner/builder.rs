@@ -11,7 +11,7 @@ use super::scheduler::Queue;
 use super::{Event, Job, Options};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::Status;
-use crate::build::package;
+use crate::compile::package;
 use crate::context::built::{BuildOutcome, Built};
 use crate::grade::outcome::BuildProblem;
 use crate::lab::integrity;
@@ -86,7 +86,12 @@ fn build_one(
         }
     }
     let outcome = if p.external.is_empty() {
-        package::build(tree, p.exercise, color)?
+        package::build(
+            tree,
+            p.exercise,
+            color,
+            crate::compile::harness::Harness::for_tests(&p.tests),
+        )?
     } else {
         package::external(&p.external, package::program_track(tree.track, &p.external))
     };
@@ -106,4 +111,37 @@ fn build_one(
             status: Status::DoesNotCompile,
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compile::harness::Harness;
+    use crate::lab::test::{Test, tests_of};
+
+    fn tests(exercise: &str) -> Vec<Test> {
+        let exercise = crate::exercises::ALL
+            .iter()
+            .find(|e| e.name == exercise)
+            .expect("an exercise of the lab");
+        tests_of(exercise)
+    }
+
+    #[test]
+    fn only_a_test_that_calls_the_library_needs_the_harness() {
+        let day7 = tests("day7-broker");
+        let (library, programs): (Vec<Test>, Vec<Test>) = day7
+            .iter()
+            .filter(|t| !t.is_rules)
+            .partition(|t| t.program.is_none());
+        assert!(!library.is_empty() && !programs.is_empty());
+        // The broker's tests and its rules alone build no harness; one codec test among them does.
+        assert_eq!(Harness::for_tests(&programs), Harness::NotNeeded);
+        let rules: Vec<Test> = day7.iter().copied().filter(|t| t.is_rules).collect();
+        assert_eq!(Harness::for_tests(&rules), Harness::NotNeeded);
+        let mixed: Vec<Test> = programs.iter().chain(&library[..1]).copied().collect();
+        assert_eq!(Harness::for_tests(&mixed), Harness::Needed);
+        // A library exercise graded whole needs it; a program exercise never does.
+        assert_eq!(Harness::for_tests(&tests("day1-endian")), Harness::Needed);
+        assert_eq!(Harness::for_tests(&tests("day2-echo")), Harness::NotNeeded);
+    }
 }

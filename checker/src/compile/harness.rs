@@ -29,6 +29,29 @@ pub struct HarnessSource {
     pub target_dir: PathBuf,
 }
 
+/// Whether a build must give a library exercise's harness: only the tests that call the library
+/// need it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Harness {
+    Needed,
+    NotNeeded,
+}
+
+impl Harness {
+    /// For `tests`: needed if one of them calls the library (no program of its own, not the
+    /// rules, which read the sources).
+    pub fn for_tests<'a>(tests: impl IntoIterator<Item = &'a crate::lab::test::Test>) -> Harness {
+        if tests
+            .into_iter()
+            .any(|t| !t.is_rules && t.program.is_none())
+        {
+            Harness::Needed
+        } else {
+            Harness::NotNeeded
+        }
+    }
+}
+
 /// Write (only what changed, so cargo's cache holds) the harness crate for `exercise`, whose
 /// trusted copy is `package_dir`.
 ///

@@ -9,17 +9,25 @@ use anyhow::{Context, Result};
 use super::cargo::{
     self, CargoMissing, KEPT_WARNING, lint_targets, rendered_errors, rendered_warnings, run_cargo,
 };
-use super::{harness, reuse, stage};
+use super::harness::{self, Harness};
+use super::{reuse, stage};
 use crate::base::i18n::msg;
 use crate::base::workspace::{Track, Tree};
 use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
 
-/// Build the package of `exercise` in `tree` (and its harness, for a library).
-pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutcome> {
+/// Build the package of `exercise` in `tree`, and its harness for a library when `harness`
+/// says a test to run calls the library (a run of the programs' tests alone never waits for
+/// it: day 7's harness is the broker's library compiled once more, tokio and all).
+pub fn build(
+    tree: &Tree,
+    exercise: &Exercise,
+    color: bool,
+    harness: Harness,
+) -> Result<BuildOutcome> {
     if tree.track == Track::C {
         return match exercise.c {
-            Some(c) => super::c::build(tree, exercise, c),
+            Some(c) => super::c::build(tree, exercise, c, harness),
             None => Ok(BuildOutcome::Missing(crate::base::export::not_on_c_track(
                 exercise.name,
             ))),
@@ -48,6 +56,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     if let Some(built) = key
         .as_deref()
         .and_then(|k| reuse::load_build(&turn, &package_dir, exercise, k))
+        .filter(|built| serves(harness, exercise, built))
     {
         return Ok(BuildOutcome::Built(built));
     }
@@ -67,6 +76,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     };
     let harness = match &exercise.kind {
         ExerciseKind::Programs { .. } => None,
+        ExerciseKind::Library { .. } if harness == Harness::NotNeeded => None,
         ExerciseKind::Library {
             calls,
             harness_deps,
@@ -98,6 +108,13 @@ pub fn build(tree: &Tree, exercise: &Exercise, color: bool) -> Result<BuildOutco
     };
     reuse::store_build(&turn, &built);
     Ok(BuildOutcome::Built(built))
+}
+
+/// A build kept from an earlier run serves if it has the harness this run needs.
+fn serves(harness: Harness, exercise: &Exercise, built: &Built) -> bool {
+    harness == Harness::NotNeeded
+        || built.harness.is_some()
+        || matches!(exercise.kind, ExerciseKind::Programs { .. })
 }
 
 /// The workspace as cargo reads it: only a library's harness needs it, and a build that fails

@@ -1,20 +1,16 @@
 //! Gathering a run's provenance (`report::provenance`): the lab's revision and the student's
 //! commit from git, the hash of the sources graded.
-//!
-//! The student's repository is untrusted, so git reads it with nothing of its configuration
-//! that runs a program (no pager, no fsmonitor, no hooks: `log` runs none) and with every
-//! directory marked safe, as the checker may be root reading a checkout it does not own; the
-//! environment's `GIT_*` variables are dropped so that no caller's setting points it elsewhere.
+//! The student's repository is untrusted: git reads it as `contain::git` runs it.
 
 use std::hash::Hasher;
 use std::path::Path;
-use std::process::Command;
 
 use crate::base::date;
 use crate::base::files::{Found, c_files, rust_files};
 use crate::base::hash::Fnv;
 use crate::base::workspace::{self, Track, Tree};
-use crate::contain::{reaper, sandbox};
+use crate::contain::git::git;
+use crate::contain::sandbox;
 use crate::report::provenance::Provenance;
 
 pub fn gather(tree: &Tree, mode: sandbox::Mode, deadline: Option<&str>) -> Provenance {
@@ -62,36 +58,6 @@ fn sources_hash(dir: &Path, track: Track) -> String {
         h.write(&[0]);
     }
     format!("fnv1a64:{:016x}", h.finish())
-}
-
-/// `git <args>` in `dir`, its output trimmed, or `None` (no git, not a repository, an error).
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let text = String::from_utf8(git_bytes(dir, args)?).ok()?;
-    Some(text.trim().to_string())
-}
-
-/// `git <args>` in `dir`, its output as it is (a file's bytes), or `None`.
-pub fn git_bytes(dir: &Path, args: &[&str]) -> Option<Vec<u8>> {
-    let mut cmd = Command::new("git");
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("GIT_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd.args(["-c", "safe.directory=*", "-c", "core.fsmonitor=false"])
-        .args([
-            "-c",
-            "core.pager=cat",
-            "--no-pager",
-            "--no-optional-locks",
-            "-C",
-        ])
-        .arg(dir)
-        .args(args);
-    // Through the reaper, as every child of the checker: a plain `output()` lost git's exit
-    // status to the orphan reaper now and then (ECHILD), and a regraded student's commit with it.
-    let out = reaper::run_to_completion(&mut cmd).ok()?;
-    out.status.success().then_some(out.stdout)
 }
 
 #[cfg(test)]

@@ -12,8 +12,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-/// The twins whose sections are tracked: English first.
-const TWINS: [(&str, &str); 4] = super::languages::TWINS;
+/// The documents written for both tracks (`base::tracks`), each beside its Korean twin.
+pub const TWINS: [(&str, &str); 4] = [
+    ("course.md", "course.ko.md"),
+    ("README.md", "README.ko.md"),
+    ("docs/instructors.md", "docs/instructors.ko.md"),
+    ("docs/maintainers.md", "docs/maintainers.ko.md"),
+];
 
 /// One section of a Markdown text: its heading's line (from 1), level and title, and its text.
 #[derive(Debug)]

@@ -2,6 +2,8 @@
 //! is done (unless a machine format takes stdout); machine reports (`--format`, `--report`)
 //! are written at the end; on GitHub Actions, annotations and a step summary too.
 
+mod provenance;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,7 +32,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
         programs: opts.programs.clone(),
-        track: crate::build::package::program_track(opts.tree.track, &opts.programs),
+        track: crate::compile::package::program_track(opts.tree.track, &opts.programs),
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
     // The human report goes to the terminal unless a machine format takes stdout.
@@ -162,7 +164,7 @@ fn write_machine_reports(
         return Ok(()); // a student's run: no git to ask
     }
     let run = &Run {
-        provenance: super::provenance::gather(&opts.tree, opts.sandbox, args.deadline.as_deref()),
+        provenance: provenance::gather(&opts.tree, opts.sandbox, args.deadline.as_deref()),
         seconds: started.elapsed().as_secs_f64().ceil() as u64,
     };
     for (format, output) in wanted {

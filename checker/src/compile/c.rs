@@ -47,9 +47,16 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 
 /// The lab's build rules, as every C exercise includes them.
 pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
+/// The build script of a library exercise's shim, `__LIBRARY__` its archive's stem.
+const SHIM_BUILD: &str = include_str!("../../c-track/shim-build.rs");
 
 /// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
-pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcome> {
+pub fn build(
+    tree: &Tree,
+    exercise: &Exercise,
+    c: &CTrack,
+    needed: super::harness::Harness,
+) -> Result<BuildOutcome> {
     let source = tree.package_dir(exercise.name);
     if !source.is_dir() {
         return Ok(BuildOutcome::Missing(msg!(
@@ -91,6 +98,7 @@ pub fn build(tree: &Tree, exercise: &Exercise, c: &CTrack) -> Result<BuildOutcom
         });
     }
     let harness = match (c.library, &exercise.kind) {
+        _ if needed == super::harness::Harness::NotNeeded => None,
         (
             Some(_),
             ExerciseKind::Library {
@@ -157,79 +165,6 @@ fn links_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
     Ok(Some(String::from_utf8_lossy(&output.stderr).into_owned()))
 }
 
-/// The shims that give a C library exercise the Rust exercise's API (`checker/c-track/shims/`), by
-/// exercise: each file, relative to the shim's folder.
-const SHIMS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "day1-endian",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day1-endian/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day1-endian/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day1-endian/src/lib.rs"),
-            ),
-        ],
-    ),
-    (
-        "day1-fileio",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day1-fileio/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day1-fileio/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day1-fileio/src/lib.rs"),
-            ),
-        ],
-    ),
-    (
-        "day2-inet",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day2-inet/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day2-inet/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day2-inet/src/lib.rs"),
-            ),
-        ],
-    ),
-    (
-        "day7-broker",
-        &[
-            (
-                "Cargo.toml",
-                include_str!("../../c-track/shims/day7-broker/Cargo.toml"),
-            ),
-            (
-                "build.rs",
-                include_str!("../../c-track/shims/day7-broker/build.rs"),
-            ),
-            (
-                "src/lib.rs",
-                include_str!("../../c-track/shims/day7-broker/src/lib.rs"),
-            ),
-        ],
-    ),
-];
-
 /// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path
 /// dependency pointed at the exercise's shim, which calls the student's functions in the
 /// archive beside it. Its name carries the shim's path (`harness::generate`), so the Rust
@@ -239,14 +174,18 @@ fn library_harness(
     staged: &Path,
     (calls, harness_deps): (&str, &str),
 ) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
-    let (_, files) = SHIMS
-        .iter()
-        .find(|(name, _)| *name == exercise.name)
-        .with_context(|| format!("the checker has no C shim for {}", exercise.name))?;
+    let files = exercise.c.map_or(&[][..], |c| c.shim);
+    if files.is_empty() {
+        anyhow::bail!("the checker has no C shim for {}", exercise.name);
+    }
     let shim = staged.join("rust-shim");
-    for (file, content) in *files {
+    for (file, content) in files {
         write_if_changed(&shim.join(file), content.as_bytes())?;
     }
+    // Every shim's build script is the same but for the archive it links.
+    let stem = exercise.c.and_then(|c| c.library).unwrap_or_default();
+    let build = SHIM_BUILD.replace("__LIBRARY__", stem);
+    write_if_changed(&shim.join("build.rs"), build.as_bytes())?;
     let workspace = Workspace {
         root: workspace::lab_root(),
     };

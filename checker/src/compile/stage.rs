@@ -130,7 +130,7 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
             format!("{}{lines}{}", &manifest[..after], &manifest[after..])
         }
         None => format!(
-            "{}\n# Added by the checker: this graded tree's own build units (see build/stage.rs).\n[features]\n{lines}",
+            "{}\n# Added by the checker: this graded tree's own build units (see compile/stage.rs).\n[features]\n{lines}",
             manifest.trim_end()
         ),
     }

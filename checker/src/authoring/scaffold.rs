@@ -1,0 +1,376 @@
+//! A new exercise scaffolded (`checker new`), complete and green from the start: stub and
+//! solution packages with the same manifest and rules, the pristine copies `--ci` compares with,
+//! a test module with one table, its registration, its sections in course.md and course.ko.md,
+//! its row of their rules tables, its Korean titles and hints in ko.ftl, and broken versions
+//! that prove its tests, so that `cargo test` and `checker verify` pass at once and an
+//! instructor edits working code instead of assembling it. On the C track (both by default):
+//! the C solution and stub with their Makefiles, a library's shim, the C broken versions, the
+//! `C_TRACK` row of its table and the C stubs' Korean, green the same way. The files start from
+//! the templates (`templates`, checker/templates/).
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::additions::{add_course_section, add_member, add_to_module_map, append, register};
+use super::{catalog, makefiles, rules_tables, stamps, stub_comments, templates};
+use crate::base::workspace::TrackArg;
+
+/// What the new exercise is: a library (tested through a harness) or a program, and on which
+/// tracks.
+pub struct Plan<'a> {
+    pub name: &'a str,
+    pub program: Option<&'a str>,
+    /// The clone of the lab it goes into.
+    pub lab: std::path::PathBuf,
+    /// Both tracks, or one (C alone adds the C track to an exercise that has the Rust one).
+    pub tracks: TrackArg,
+}
+
+/// The files of the C track the student writes, relative to its package: the program's source,
+/// or the library's source and its header.
+pub fn c_files(plan: &Plan) -> Vec<String> {
+    let stem = c_stem(plan.name);
+    match plan.program {
+        Some(p) => vec![format!("{p}.c")],
+        None => vec![format!("{stem}.c"), format!("{stem}.h")],
+    }
+}
+
+/// A C library's source stem: the exercise's name after its day (`tally` for `day9-tally`).
+fn c_stem(name: &str) -> &str {
+    name.split_once('-').map_or(name, |(_, rest)| rest)
+}
+
+/// The file the student writes: the library, or the program's binary.
+pub fn source_file(plan: &Plan) -> String {
+    match plan.program {
+        None => "src/lib.rs".to_string(),
+        Some(p) => format!("src/bin/{p}.rs"),
+    }
+}
+
+/// The day of an exercise named `day<N>-<name>`, lowercase, or why the name is not one.
+fn day_of(name: &str) -> Result<u8> {
+    name.strip_prefix("day")
+        .and_then(|rest| rest.split_once('-'))
+        .filter(|(_, rest)| {
+            !rest.is_empty()
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        .and_then(|(d, _)| d.parse().ok())
+        .with_context(|| {
+            format!("`{name}`: an exercise is named day<N>-<name>, lowercase, e.g. day5-epoll")
+        })
+}
+
+/// Scaffold the exercise on the tracks of `plan`: the files written, and the files edited with
+/// what was added to each.
+pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
+    let day = day_of(plan.name)?;
+    check_program_name(plan)?;
+    let module = plan.name.replace('-', "_");
+    let stem = c_stem(plan.name);
+    let fill = |template: &str| {
+        template
+            .replace("__NAME__", plan.name)
+            .replace("__MODULE__", &module)
+            .replace("__DAY__", &day.to_string())
+            .replace("__PROGRAM__", plan.program.unwrap_or_default())
+            .replace("__STEM__", stem)
+            .replace("__UPPER__", &stem.to_uppercase().replace('-', "_"))
+    };
+    let mut made = Vec::new();
+    if plan.tracks.has_rust() {
+        check_free(plan, &["exercises", "solutions", "checker/pristine"])?;
+        made.extend(scaffold_rust(plan, day, &fill)?);
+    } else if !catalog::registered(&plan.lab)?
+        .iter()
+        .any(|n| n == plan.name)
+    {
+        bail!(
+            "{}: no such exercise to add the C track to (`checker new {} --track both` scaffolds both)",
+            plan.name,
+            plan.name
+        );
+    }
+    if plan.tracks.has_c() {
+        check_free(plan, &["c/exercises", "c/solutions"])?;
+        made.extend(scaffold_c(plan, &fill)?);
+    }
+    Ok(made)
+}
+
+/// The Rust track: the exercise's packages, its test module and registration, its course
+/// sections, rules tables and catalog entries.
+fn scaffold_rust(plan: &Plan, day: u8, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>> {
+    let lab = plan.lab.clone();
+    let (name, module) = (plan.name, plan.name.replace('-', "_"));
+    let kind = match plan.program {
+        None => &templates::LIBRARY,
+        Some(_) => &templates::PROGRAM,
+    };
+    let source = source_file(plan);
+    let mut made = write_files(&lab, exercise_files(plan, kind, &source, fill))?;
+    made.extend(rules_tables::copy_rules(&lab, name)?);
+
+    let courses_before = read_courses(&lab)?;
+    let maps_before = read_pair(&lab, MODULE_MAP)?;
+    register(&lab, &module, day)?;
+    made.push("checker/src/exercises/mod.rs (registered)".into());
+    for file in MODULE_MAP {
+        add_to_module_map(&lab, file, &module)?;
+        made.push(format!("{file} (its module in the module map)"));
+    }
+    restamp_pair(&lab, MODULE_MAP, &maps_before)?;
+    add_member(&lab, name)?;
+    made.push("solutions/Cargo.toml (member added)".into());
+    for (file, template) in [("course.md", kind.course), ("course.ko.md", kind.course_ko)] {
+        add_course_section(&lab, file, &fill(template), day)?;
+        made.push(format!("{file} (section #{name} added)"));
+    }
+    let in_course_order = catalog::registered(&lab)?;
+    let in_course_order: Vec<&str> = in_course_order.iter().map(String::as_str).collect();
+    for file in rules_tables::write_rules_tables(&lab, &in_course_order, scaffolded_c(plan))? {
+        made.push(format!("{file} (its row of the rules table)"));
+    }
+    restamp_korean(&lab, &courses_before)?;
+    made.push("course.ko.md (the English hash of its new and regenerated sections)".into());
+    append(&lab, "checker/i18n/ko.ftl", &fill(kind.korean))?;
+    made.push("checker/i18n/ko.ftl (its titles and hints)".into());
+    let reasons = catalog::add_catalog_entries(&lab, &rules_tables::rule_entries(&lab, name)?)?;
+    if !reasons.is_empty() {
+        made.push(format!(
+            "checker/i18n/ko.ftl ({} reasons of its rules, in English until translated)",
+            reasons.len()
+        ));
+    }
+    // The lab's own style for the generated code (and the registration lines).
+    for dir in [lab.clone(), lab.join("solutions")] {
+        let mut fmt = crate::compile::cargo::cargo_command();
+        fmt.args(["fmt", "--all"]).current_dir(&dir);
+        let _ = crate::contain::reaper::run_to_completion(&mut fmt);
+    }
+    // After rustfmt: the Korean is keyed by the hash of the stub's comments as they stay.
+    made.push(write_owed_korean(
+        &lab,
+        &Path::new("exercises").join(name).join(&source),
+    )?);
+    Ok(made)
+}
+
+/// A program name the templates can hold.
+fn check_program_name(plan: &Plan) -> Result<()> {
+    if let Some(p) = plan.program
+        && !p
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        bail!("`{p}`: a program name is lowercase letters, digits and dashes");
+    }
+    Ok(())
+}
+
+/// An exercise none of the trees `dirs` has yet.
+fn check_free(plan: &Plan, dirs: &[&str]) -> Result<()> {
+    for dir in dirs {
+        if plan.lab.join(dir).join(plan.name).exists() {
+            bail!("{dir}/{} already exists", plan.name);
+        }
+    }
+    Ok(())
+}
+
+/// The C track: its packages in c/solutions/ and c/exercises/ (a library's shim beside the
+/// checker's), its broken versions, its `C_TRACK` in the test module, its stubs' Korean owed.
+fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>> {
+    let lab = &plan.lab;
+    let name = plan.name;
+    let kind = c_kind(plan);
+    let mut files = Vec::new();
+    let student = c_files(plan);
+    let sources: Vec<&str> = student.iter().map(String::as_str).collect();
+    let library = plan.program.is_none().then(|| c_stem(name));
+    let makefile = makefiles::makefile(&sources, library);
+    for tree in ["c/solutions", "c/exercises"] {
+        files.push((format!("{tree}/{name}/Makefile"), makefile.clone()));
+        let source = if tree == "c/solutions" {
+            kind.solution
+        } else {
+            kind.stub
+        };
+        files.push((format!("{tree}/{name}/{}", student[0]), fill(source)));
+        if let (Some(header), Some(file)) = (kind.header, student.get(1)) {
+            files.push((format!("{tree}/{name}/{file}"), fill(header)));
+        }
+    }
+    for (file, template) in kind.shim {
+        files.push((
+            format!("checker/c-track/shims/{name}/{file}"),
+            fill(template),
+        ));
+    }
+    files.push((
+        format!("checker/tests/broken-versions/c/{name}.toml"),
+        fill(kind.broken),
+    ));
+    let mut made = write_files(lab, files)?;
+    made.push(add_c_track(lab, name, &fill(kind.track))?);
+    if !plan.tracks.has_rust() {
+        // The Rust track's scaffold wrote the tables with this row when there was one.
+        let names = catalog::registered(lab)?;
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        for file in rules_tables::write_rules_tables(lab, &names, scaffolded_c(plan))? {
+            made.push(format!("{file} (its C rules in the rules table)"));
+        }
+    }
+    for file in c_files(plan) {
+        made.push(write_owed_korean(
+            lab,
+            &Path::new("c/exercises").join(name).join(file),
+        )?);
+    }
+    Ok(made)
+}
+
+/// The C templates of the exercise's kind.
+fn c_kind(plan: &Plan) -> &'static templates::CKind {
+    match plan.program {
+        None => &templates::C_LIBRARY,
+        Some(_) => &templates::C_PROGRAM,
+    }
+}
+
+/// The C rules the scaffold gives the exercise, if it scaffolds its C track: the rules tables
+/// show them before a checker is built with its `C_TRACK`.
+fn scaffolded_c<'a>(plan: &Plan<'a>) -> rules_tables::ScaffoldedC<'a> {
+    plan.tracks
+        .has_c()
+        .then(|| (plan.name, c_kind(plan).imports))
+}
+
+/// The exercise's test module says it is on the C track: `c: Some(&C_TRACK)` in its table,
+/// and the `C_TRACK` row after it, formatted as the lab's code is.
+fn add_c_track(lab: &Path, name: &str, track: &str) -> Result<String> {
+    let module = name.replace('-', "_");
+    let rel = [format!("{module}.rs"), format!("{module}/mod.rs")]
+        .into_iter()
+        .map(|f| format!("checker/src/exercises/{f}"))
+        .find(|f| lab.join(f).is_file())
+        .with_context(|| format!("{name} has no test module in checker/src/exercises/"))?;
+    let path = lab.join(&rel);
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
+    if text.matches("    c: None,\n").count() != 1 {
+        bail!("{rel}: its table has no single `c: None,` to make `c: Some(&C_TRACK),`");
+    }
+    let text = text.replace("    c: None,\n", "    c: Some(&C_TRACK),\n");
+    std::fs::write(&path, format!("{}\n\n{track}", text.trim_end()))
+        .with_context(|| format!("writing {rel}"))?;
+    let mut fmt = std::process::Command::new("rustfmt");
+    fmt.args(["--edition", "2024"]).arg(&path);
+    let _ = crate::contain::reaper::run_to_completion(&mut fmt);
+    Ok(format!(
+        "{rel} (its C_TRACK: the files and rules of its C version)"
+    ))
+}
+
+/// The new exercise's files from the templates, filled in: path under the lab, content.
+fn exercise_files(
+    plan: &Plan,
+    kind: &templates::Kind,
+    source: &str,
+    fill: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let (name, module) = (plan.name, plan.name.replace('-', "_"));
+    let dependencies = if plan.program.is_some() {
+        "\n[dependencies]\nnix.workspace = true\n"
+    } else {
+        ""
+    };
+    let manifest = fill(templates::MANIFEST).replace("__DEPENDENCIES__", dependencies);
+    // The rules are written in the solution; the stub and checker/pristine/ get copies.
+    let mut files = vec![
+        (format!("solutions/{name}/Cargo.toml"), manifest),
+        (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
+        (format!("solutions/{name}/{source}"), fill(kind.solution)),
+        (format!("exercises/{name}/{source}"), fill(kind.stub)),
+        (
+            format!("checker/src/exercises/{module}.rs"),
+            fill(kind.tests),
+        ),
+        (
+            format!("checker/tests/broken-versions/{name}.toml"),
+            fill(kind.broken),
+        ),
+    ];
+    if let Some(calls) = kind.calls {
+        files.push((format!("checker/harness/calls/{module}.rs"), fill(calls)));
+    }
+    files
+}
+
+/// Write each file under the lab, its directories made: the paths written, in order.
+fn write_files(lab: &Path, files: Vec<(String, String)>) -> Result<Vec<String>> {
+    let mut made = Vec::new();
+    for (rel, content) in files {
+        let path = lab.join(&rel);
+        std::fs::create_dir_all(path.parent().unwrap_or(lab))
+            .with_context(|| format!("creating {}", rel))?;
+        std::fs::write(&path, content).with_context(|| format!("writing {rel}"))?;
+        made.push(rel);
+    }
+    Ok(made)
+}
+
+/// The Korean file of the stub `stub` (relative to the lab: under exercises/ or c/exercises/),
+/// every comment owing its Korean.
+fn write_owed_korean(lab: &Path, stub: &Path) -> Result<String> {
+    let in_tree = stub
+        .strip_prefix("c/exercises")
+        .or_else(|_| stub.strip_prefix("exercises"))
+        .unwrap_or(stub);
+    let ko = stub_comments::ko_file(lab, in_tree);
+    let english = std::fs::read_to_string(lab.join(stub))
+        .with_context(|| format!("reading {}", stub.display()))?;
+    std::fs::create_dir_all(ko.parent().unwrap_or(lab))
+        .with_context(|| format!("creating {}", ko.display()))?;
+    std::fs::write(&ko, stub_comments::owed_file(&english))
+        .with_context(|| format!("writing {}", ko.display()))?;
+    Ok(format!(
+        "{} (its comments, their Korean owed)",
+        ko.strip_prefix(lab).unwrap_or(&ko).display()
+    ))
+}
+
+/// The course and its Korean twin.
+const COURSE: [&str; 2] = ["course.md", "course.ko.md"];
+/// The maintainers' document and its twin, which hold the module map.
+const MODULE_MAP: [&str; 2] = ["docs/maintainers.md", "docs/maintainers.ko.md"];
+
+/// A file and its Korean twin as they are.
+fn read_pair(lab: &Path, pair: [&str; 2]) -> Result<[String; 2]> {
+    let read = |file: &str| {
+        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
+    };
+    Ok([read(pair[0])?, read(pair[1])?])
+}
+
+/// course.md and course.ko.md as they are.
+fn read_courses(lab: &Path) -> Result<[String; 2]> {
+    read_pair(lab, COURSE)
+}
+
+/// Stamp the Korean sections `new` wrote (its section, the regenerated rules table) with the
+/// hash of their English twins, so `verify` finds them in step; a section stale before stays so.
+fn restamp_korean(lab: &Path, before: &[String; 2]) -> Result<()> {
+    restamp_pair(lab, COURSE, before)
+}
+
+/// The same for any file and its Korean twin (`before`: both as they were).
+fn restamp_pair(lab: &Path, pair: [&str; 2], [en_before, ko_before]: &[String; 2]) -> Result<()> {
+    let [en_after, ko_after] = read_pair(lab, pair)?;
+    let restamped = stamps::restamp(en_before, ko_before, &en_after, &ko_after);
+    std::fs::write(lab.join(pair[1]), restamped).with_context(|| format!("writing {}", pair[1]))
+}
