@@ -92,6 +92,16 @@ pub static EXERCISE: Exercise = Exercise {
             run: three_clients,
         },
         TestCase {
+            id: "server-errors",
+            title: "file-server started with no arguments, or on a port another socket listens on: one line on stderr, exit 1",
+            points: 1,
+            timeout: secs(15),
+            hint: "Without its arguments the server says how to start it and exits with 1; when bind fails (EADDRINUSE: the port is taken), it says so in one line on stderr and exits with 1, never going on with a port of its own.",
+            section: "network-program-contract",
+            program: Some(SERVER),
+            run: server_errors,
+        },
+        TestCase {
             id: "client-file-bytes",
             title: "file-client writes files of 0 B, 1 B, 64 KiB and 8 MiB byte for byte",
             points: 2,
@@ -313,6 +323,12 @@ fn three_clients(ctx: &mut Ctx) -> TestResult {
         expect_line(ctx, &t, &mut s, &f, &message, i).map_err(|e| t.attach(e))?;
     }
     Ok(())
+}
+
+/// The contract's expected errors: started without arguments, or on a port that is taken.
+fn server_errors(ctx: &mut Ctx) -> TestResult {
+    let (_dir, path) = temp_file(ctx, b"a file\n")?;
+    kit::errors::server_start_errors(ctx, SERVER, &[path.to_string_lossy().into_owned()])
 }
 
 // ---------------------------------------------------------------------------------------

@@ -16,7 +16,10 @@ use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 
 mod client;
+use crate::base::verdict::TestResult;
+use crate::context::Ctx;
 use crate::exercises::kit::c_imports;
+use crate::exercises::kit::errors::server_start_errors;
 use crate::lab::track::CTrack;
 use client::{
     client_early_close, client_echo, client_long_line, client_no_answer, client_pieces,
@@ -38,6 +41,16 @@ pub static EXERCISE: Exercise = Exercise {
     // The server's tests are the echo-server contract (echo_server/family.rs), in its words.
     families: &[Takes::family(&ECHO_SERVER, SERVER)],
     tests: &[
+        TestCase {
+            id: "server-errors",
+            title: "echo-server started with no port, or on a port another socket listens on: one line on stderr, exit 1",
+            points: 1,
+            timeout: secs(15),
+            hint: "Without its port the server says how to start it and exits with 1; when bind fails (EADDRINUSE: the port is taken), it says so in one line on stderr and exits with 1, never going on with a port of its own.",
+            section: "network-program-contract",
+            program: Some(SERVER),
+            run: server_errors,
+        },
         TestCase {
             id: "client-echo",
             title: "echo-client prints exactly the lines it sends",
@@ -111,3 +124,8 @@ static C_TRACK: CTrack = CTrack {
     shim: &[],
     imports: &[c_imports::NO_RESOLVER],
 };
+
+/// The contract's expected errors of a server: started without its port, or on a taken one.
+fn server_errors(ctx: &mut Ctx) -> TestResult {
+    server_start_errors(ctx, SERVER, &[])
+}

@@ -4,13 +4,11 @@
 //! reaches the server whatever network namespace it runs in).
 
 use std::collections::BTreeSet;
-use std::io::{ErrorKind, Read, Write};
-use std::os::unix::net::{UnixListener, UnixStream};
-use std::path::Path;
+use std::os::unix::net::UnixListener;
 use std::time::{Duration, Instant};
 
 use super::workers::kill_and_expect_replaced;
-use super::{CONTROL, Prefork, SERVER, start};
+use super::{CONTROL, Prefork, SERVER, ask, start};
 use crate::base::escape;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
@@ -26,50 +24,6 @@ use crate::observe::wire::{Conn, Transcript};
 struct Line {
     pid: i32,
     served: u64,
-}
-
-/// Send `stats\n` on the control socket at `path` and read what comes back until EOF (at most
-/// 2 s).
-fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
-    let who = "control client";
-    let mut s = UnixStream::connect(path).map_err(|e| {
-        Failure::wrong(msg!(
-            "prefork-control-connect",
-            path = CONTROL,
-            error = e.to_string()
-        ))
-        .note(msg!("prefork-control-listens"))
-    })?;
-    s.write_all(b"stats\n")?;
-    t.sent(who, b"stats\n");
-    let deadline = Instant::now() + Duration::from_secs(2);
-    let mut reply = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        s.set_read_timeout(Some(left.max(Duration::from_millis(1))))?;
-        match s.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => {
-                t.received(who, &buf[..n]);
-                reply.extend_from_slice(&buf[..n]);
-            }
-            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                return Err(t
-                    .attach(Failure::of_kind(
-                        FailureKind::Timeout,
-                        msg!("prefork-stats-no-eof"),
-                    ))
-                    .detail(msg!("label-got"), escape::quoted(&reply, 400))
-                    .note(msg!("prefork-close-control")));
-            }
-            Err(e) if e.kind() == ErrorKind::ConnectionReset => break,
-            Err(e) => return Err(e.into()),
-        }
-    }
-    t.note(who, msg!("prefork-control-eof"));
-    Ok(reply)
 }
 
 /// The lines of a `stats` reply, each `worker <pid> served <n>`.

@@ -15,7 +15,9 @@ mod travels;
 mod workers;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::io::{ErrorKind, Read, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use control::{bad_usage, path_owned, stale_control_path, stats};
@@ -25,8 +27,9 @@ use workers::{
     no_fd_leak, reset_then_normal, served_at_once, to_a_free_worker, worker_count, worker_replaced,
 };
 
+use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::Failure;
+use crate::base::verdict::{Failure, FailureKind};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::echo_server::ECHO_SERVER;
@@ -37,7 +40,7 @@ use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
-use crate::observe::wire::Server;
+use crate::observe::wire::{Server, Transcript};
 
 const SERVER: &str = "prefork-server";
 
@@ -133,7 +136,7 @@ pub static EXERCISE: Exercise = Exercise {
             title: "as many clients served at once as workers; one more waits in the backlog, not accepted, until an earlier client leaves, then is served",
             points: 3,
             timeout: secs(20),
-            hint: "Pass a connection only to a free worker, and while none is free do not accept at all (leave the listening socket out of poll): accept again when a worker says it is free, and pass the client to that worker.",
+            hint: "Pass a connection only to a free worker, and while none is free do not accept at all (leave the listening socket out of poll, and accept only when poll says the listening socket is readable, not when a worker or the control socket woke you): accept again when a worker says it is free, and pass the client to that worker.",
             section: "preforking",
             program: Some(SERVER),
             run: served_at_once,
@@ -338,4 +341,48 @@ impl Prefork {
 /// The pid a process sees as its own (the checker's pid for it outside a sandbox).
 pub fn seen(pid: i32) -> i32 {
     procinfo::own_pid(pid).unwrap_or(pid)
+}
+
+/// Send `stats\n` on the control socket at `path` and read what comes back until EOF (at most
+/// 2 s).
+pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
+    let who = "control client";
+    let mut s = UnixStream::connect(path).map_err(|e| {
+        Failure::wrong(msg!(
+            "prefork-control-connect",
+            path = CONTROL,
+            error = e.to_string()
+        ))
+        .note(msg!("prefork-control-listens"))
+    })?;
+    s.write_all(b"stats\n")?;
+    t.sent(who, b"stats\n");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let mut reply = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(1))))?;
+        match s.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                t.received(who, &buf[..n]);
+                reply.extend_from_slice(&buf[..n]);
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return Err(t
+                    .attach(Failure::of_kind(
+                        FailureKind::Timeout,
+                        msg!("prefork-stats-no-eof"),
+                    ))
+                    .detail(msg!("label-got"), escape::quoted(&reply, 400))
+                    .note(msg!("prefork-close-control")));
+            }
+            Err(e) if e.kind() == ErrorKind::ConnectionReset => break,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    t.note(who, msg!("prefork-control-eof"));
+    Ok(reply)
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use super::{Prefork, seen, start};
+use super::{Prefork, ask, seen, start};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
@@ -67,7 +67,9 @@ pub fn worker_count(ctx: &mut Ctx) -> TestResult {
 }
 
 /// The client waiting while every worker is busy: once everything has held still, its
-/// connection is still in the backlog (not accepted: inode 0 in the table) and it got no echo.
+/// connection is still in the backlog (not accepted: inode 0 in the table; one accepted and
+/// closed since has no inode either, but the client has seen its FIN or its RST) and it got
+/// no echo.
 fn expect_waiting(p: &Prefork, t: &Transcript, c: &Conn, who: &str) -> TestResult {
     let port = c.local_port();
     let look = || (p.server_side(port).map(|s| (s.state, s.inode)), c.pending());
@@ -76,6 +78,14 @@ fn expect_waiting(p: &Prefork, t: &Transcript, c: &Conn, who: &str) -> TestResul
         return Err(t
             .attach(Failure::wrong(msg!("prefork-served-too-many", who = who)))
             .note(msg!("prefork-one-client-per-worker")));
+    }
+    if c.closed_by_peer() {
+        return Err(t
+            .attach(Failure::wrong(msg!(
+                "prefork-accepted-and-closed",
+                who = who
+            )))
+            .note(msg!("prefork-leave-in-backlog")));
     }
     match p.server_side(port) {
         Some(sock) if sock.inode != 0 => {
@@ -105,6 +115,9 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
         let line = format!("{who} waits its turn\n");
         let mut waiting = Conn::connect(&t, &who, p.s.port, ctx.within(secs(5)))?;
         waiting.send(line.as_bytes(), ctx.deadline)?;
+        expect_waiting(&p, &t, &waiting, &who)?;
+        // A control client comes meanwhile: what wakes the parent is no reason to accept.
+        ask(&t, &p.control)?;
         expect_waiting(&p, &t, &waiting, &who)?;
         // One of the clients being served leaves: its worker is free.
         let mut leaving = busy.remove(ctx.rng.usize(..busy.len()));

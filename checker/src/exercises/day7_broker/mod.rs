@@ -245,10 +245,10 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "will",
-            title: "the will goes out when a device resets or closes without DISCONNECT, never after DISCONNECT",
+            title: "the will goes out when a device resets or closes without DISCONNECT, never after DISCONNECT, at its QoS and retained if it says so",
             points: 2,
             timeout: secs(10),
-            hint: "Keep the will from CONNECT; when the connection ends, publish it unless DISCONNECT came first (3.1.2-8, 3.1.2-10): a read of 0 or an error is not a DISCONNECT.",
+            hint: "Keep the will from CONNECT, its QoS and retain flag too; when the connection ends, publish it unless DISCONNECT came first (3.1.2-8, 3.1.2-10), exactly as if the device had published it: at the will's QoS, and retained if its retain flag is set (3.1.2-17). A read of 0 or an error is not a DISCONNECT.",
             section: "mqtt-will",
             program: Some(SERVER),
             run: watched!(sessions::will),

@@ -9,7 +9,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
-use crate::observe::wire::mqtt::{Device, Heard, Packet};
+use crate::observe::wire::mqtt::{Device, Heard, Packet, Will};
 use crate::observe::wire::{Server, Transcript};
 
 pub fn retained(ctx: &mut Ctx) -> TestResult {
@@ -147,7 +147,7 @@ fn ping_past_the_keep_alive(
 pub fn will(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
     let mut watcher = online(ctx, &t, &s, "watcher")?;
-    let wills = [("wills/polite", 0), ("wills/reset", 0), ("wills/eof", 0)];
+    let wills = [("wills/polite", 0), ("wills/reset", 0), ("wills/eof", 1)];
     watcher.subscribe(&wills, soon(ctx))?;
     // A clean DISCONNECT discards the will (3.1.2-10) ...
     let mut polite = with_will(ctx, &t, &s, "polite", "never sent")?;
@@ -156,10 +156,34 @@ pub fn will(ctx: &mut Ctx) -> TestResult {
     // watcher gets must be the reset device's.
     with_will(ctx, &t, &s, "reset", "lost power")?.reset();
     watcher.expect_message("wills/reset", b"lost power", "3.1.2-8, 3.1.2-10", soon(ctx))?;
-    let eof = with_will(ctx, &t, &s, "eof", "closed")?;
+    // A will at QoS 1 with the retain flag: published at its QoS (the watcher asked for 1),
+    // and kept as the topic's retained message, as if the device had published it (3.1.2-17).
+    let mut eof = Device::connect(&t, "device eof", s.port, soon(ctx))?;
+    let will = Will {
+        qos: 1,
+        retain: true,
+        ..will_of("eof", "closed")
+    };
+    eof.handshake("eof", true, KEEP_ALIVE, Some(will), soon(ctx))?;
     eof.close();
-    watcher.expect_message("wills/eof", b"closed", "3.1.2-8", soon(ctx))?;
-    Ok(())
+    let got = watcher.expect_message("wills/eof", b"closed", "3.1.2-8", soon(ctx))?;
+    if !matches!(got, Packet::Publish { qos: 1, .. }) {
+        return Err(watcher.unexpected(
+            &got,
+            "PUBLISH QoS 1 topic=wills/eof \"closed\"",
+            "3.1.2.6, 3.8.4-6",
+        ));
+    }
+    // Retained messages come before a message published after the SUBACK: a will not kept
+    // shows at once, as `end` coming first.
+    let mut late = online(ctx, &t, &s, "late")?;
+    late.subscribe(&[("wills/eof", 0), ("end", 0)], soon(ctx))?;
+    watcher.publish("end", b"end", 0, false, soon(ctx))?;
+    late.expect(
+        &Packet::publish("wills/eof", b"closed", 0, true, 0),
+        "3.1.2-17, 3.3.1-6",
+        soon(ctx),
+    )
 }
 
 /// The QoS 1 messages the sleepy device receives and leaves unacknowledged before it sleeps:
@@ -249,19 +273,31 @@ fn received_unacknowledged(ctx: &Ctx, dev: &mut Device) -> Result<Vec<u16>, Fail
                 Heard::Closed => return Err(dev.unexpected_close(topic.as_str(), "3.3.5")),
             }
         };
-        match got {
+        let id = match &got {
             Packet::Publish {
                 topic: got_topic,
                 payload: got_payload,
                 qos: 1,
                 packet_id: Some(id),
                 ..
-            } if got_topic == topic && got_payload == payload => unacked.push(id),
+            } if *got_topic == topic && *got_payload == payload => *id,
             other => {
                 let wanted = format!("PUBLISH qos=1 topic={topic}");
-                return Err(dev.unexpected(&other, wanted, "3.3.5, 4.6"));
+                return Err(dev.unexpected(other, wanted, "3.3.5, 4.6"));
             }
+        };
+        // Each unacknowledged message has a packet identifier of its own (2.3.1-2): a PUBACK
+        // names the one it acknowledges.
+        if unacked.contains(&id) {
+            let ids: Vec<String> = unacked.iter().map(u16::to_string).collect();
+            let wanted = msg!(
+                "mqtt-what-new-packet-id",
+                topic = topic.as_str(),
+                ids = ids.join(", ")
+            );
+            return Err(dev.unexpected(&got, wanted, "2.3.1-2"));
         }
+        unacked.push(id);
     }
     Ok(unacked)
 }

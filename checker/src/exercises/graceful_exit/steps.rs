@@ -45,11 +45,12 @@ pub fn expect_exit_0_and_bye(
     expect_bye(program, signal)
 }
 
-/// The last line the server printed must be `bye` (its stdout closed, or half a second).
+/// The last line the server printed must be `bye` (its stdout closed, or half a second), and
+/// nothing after it: not even a NUL, as `write(1, bye, sizeof bye)` adds to "bye\n".
 fn expect_bye(program: &mut Program, signal: Signal) -> TestResult {
     program.stdout.wait_drained();
     let out = program.stdout.bytes();
-    if complete_lines(&out).last().is_some_and(|l| l == "bye") {
+    if out.ends_with(b"\n") && complete_lines(&out).last().is_some_and(|l| l == "bye") {
         return Ok(());
     }
     Err(Failure::of_kind(

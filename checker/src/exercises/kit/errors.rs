@@ -1,11 +1,14 @@
 //! The contract every lab program keeps for an expected error: exactly one line on stderr and
 //! exit status 1 — never a panic, never a hang.
 
-use super::run::Finished;
+use super::run::{self, Finished};
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind};
+use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::context::Ctx;
+use crate::lab::exercise::secs;
 use crate::observe::wire::Transcript;
+use crate::observe::wire::server::loopback_listener;
 
 /// The one line on stderr of a program that ended as the contract says an error ends (exit 1),
 /// or the failure that says how it did not. `situation` reads after "exited with 1" and "was
@@ -72,4 +75,30 @@ pub fn not_the_error_line(shown: &str, expected: &str, stderr: &str) -> Option<F
         )
         .detail(msg!("label-got"), escape::quoted(stderr.as_bytes(), 200)),
     )
+}
+
+/// A server started wrong ends as the contract has an expected error end, one line on stderr
+/// and exit status 1: with no arguments at all (its usage), and on a port another socket
+/// listens on (its bind fails with EADDRINUSE; `args` follow the port). A server that goes on
+/// with its bind unchecked listens on a port of its own, and is seen asleep in accept().
+pub fn server_start_errors(ctx: &mut Ctx, name: &str, args: &[String]) -> TestResult {
+    let t = ctx.transcript();
+    t.note("checker", msg!("errors-started-bare", command = name));
+    let spawn = ctx.program(name)?;
+    let mut run = run::to_exit_or_stuck(ctx, &t, (spawn, name), secs(3), None)?;
+    one_error_line(&mut run, name, msg!("errors-when-no-arguments"), Some(&t))
+        .map_err(|f| f.reproduce(ctx.by_hand(name)))?;
+    // Held until the end: the port stays taken while the server tries it.
+    let taken = loopback_listener()?;
+    let port = taken.local_addr()?.port().to_string();
+    t.note("checker", msg!("errors-port-taken", port = port.as_str()));
+    let spawn = ctx
+        .program(name)?
+        .args(std::iter::once(port.clone()).chain(args.iter().cloned()));
+    let mut run = run::to_exit_or_stuck(ctx, &t, (spawn, name), secs(3), None)?;
+    let situation = msg!("errors-when-port-taken", port = port.as_str());
+    let line = one_error_line(&mut run, name, situation, Some(&t))?;
+    ctx.log(format!("stderr: {}", escape::bytes(line.as_bytes())));
+    drop(taken);
+    Ok(())
 }

@@ -98,10 +98,10 @@ pub static ONE_THREAD: Family = Family {
         },
         TestCase {
             id: "one-thread",
-            title: "with 20 clients connected, the server is one process with one thread (/proc/<pid>/task)",
+            title: "with 20 clients connected, the server is one process with one thread (/proc/<pid>/task), waiting while they are quiet",
             points: 1,
             timeout: secs(15),
-            hint: "One thread of one process for everybody: no threads, no fork; poll tells which sockets are ready.",
+            hint: "One thread of one process for everybody: no threads, no fork; poll tells which sockets are ready. Ask for POLLOUT only while a client has output waiting: otherwise poll returns at once, for ever.",
             section: "poll",
             program: None,
             run: one_thread,

@@ -507,8 +507,30 @@ pub fn one_thread(ctx: &mut Ctx) -> TestResult {
             .note(msg!("multi-one-thread")),
         ));
     }
+    idle_and_asleep(ctx, &t, pid)?;
     for (i, c) in conns.iter_mut().enumerate() {
         echo::round_trip(c, &format!("client {} again\n", i + 1), ctx.within(secs(5)))?;
+    }
+    Ok(())
+}
+
+/// How long the quiet clients are watched, and the share of it a server may be runnable.
+const QUIET: Duration = Duration::from_millis(300);
+
+/// Every client connected and quiet (nothing to read, nothing left to send): the server waits,
+/// it does not spin. One that asks for POLLOUT (EPOLLOUT, level-triggered) with nothing to send
+/// is woken at once, again and again. Judged by the time its threads were runnable (on a CPU
+/// or waiting for one), which a busy machine does not shrink, not by the CPU time it got.
+fn idle_and_asleep(ctx: &Ctx, t: &Transcript, pid: i32) -> TestResult {
+    let before = procinfo::runnable_time(pid);
+    ctx.off_cpu(|| std::thread::sleep(QUIET));
+    let runnable = procinfo::runnable_time(pid).saturating_sub(before);
+    let ms = runnable.as_millis().to_string();
+    ctx.log(msg!("multi-runnable-log", ms = ms.as_str()));
+    if runnable > QUIET / 2 {
+        return Err(t.attach(
+            Failure::wrong(msg!("multi-spins-idle", ms = ms)).note(msg!("multi-pollout-on-demand")),
+        ));
     }
     Ok(())
 }

@@ -482,6 +482,14 @@ impl Conn {
             .is_some_and(|info| !matches!(info.tcpi_state, 1 | 4))
     }
 
+    /// The program closed the connection, or reset it: our end is in CLOSE_WAIT (its FIN came)
+    /// or CLOSE (its RST came; a socket closed with bytes unread sends one). TCP_INFO's state.
+    pub fn closed_by_peer(&self) -> bool {
+        // include/net/tcp_states.h: CLOSE 7, CLOSE_WAIT 8.
+        crate::contain::procinfo::tcp_info(&self.stream)
+            .is_some_and(|info| matches!(info.tcpi_state, 7 | 8))
+    }
+
     /// The window our end last advertised (TCP_INFO's rcv_wnd): at most what the program's
     /// kernel can still send us before we read (our free room only shrinks while we do not).
     /// Call `quick_ack` first, so that what came is acknowledged, and the window told, at once
