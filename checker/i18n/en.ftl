@@ -305,6 +305,7 @@ run-spins-without-accepting = { $what }, and would never have ended: { $label } 
 errors-the-contract = the contract: one line on stderr and exit status 1
 errors-lines-instead-of-one = { $label } exited with 1 { $situation }, but wrote { $lines } on stderr instead of one
 errors-not-the-line = `{ $shown }` exited with 1, but its stderr is not the one error line
+errors-takes-no-arguments = { $label } kept running when started with no arguments (a program given with --program may take no port and listen on its own): the lab's usage and taken-port errors are not checked
 errors-started-bare = started `{ $command }` with no arguments
 errors-when-no-arguments = when started with no arguments
 errors-port-taken = a socket of the checker listens on port { $port }; the server is started on it

@@ -628,6 +628,7 @@ run-spins-without-accepting = { $what }. 더 기다렸어도 끝나지 않았을
 errors-the-contract = 계약: stderr에 한 줄, 종료 상태 1
 errors-lines-instead-of-one = { $label }: { $situation } 상태 1로 종료했지만 stderr에 한 줄이 아니라 { $lines }{ JOSA($lines, "을", "를") } 썼다
 errors-not-the-line = `{ $shown }`{ JOSA($shown, "이", "가") } 상태 1로 종료했지만 stderr가 그 한 줄의 오류 메시지가 아니다
+errors-takes-no-arguments = { $label }{ JOSA($label, "은", "는") } 인자 없이 시작해도 계속 실행되었다(--program으로 준 프로그램은 포트를 받지 않고 자기 포트에서 리슨할 수 있다). 실습의 사용법 오류와 포트가 이미 쓰일 때의 오류는 확인하지 않는다
 errors-started-bare = `{ $command }`{ JOSA($command, "을", "를") } 인자 없이 시작했다
 errors-when-no-arguments = 인자 없이 시작했을 때
 errors-port-taken = 채점기의 소켓이 포트 { $port }에서 리슨한다. 서버를 그 포트로 시작한다

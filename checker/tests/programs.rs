@@ -118,9 +118,10 @@ fn a_loopback_server_without_a_line_fails_listening_line() {
     );
 }
 
-/// A UNP-style server listens on 9877 whatever it is given: graded on that port in a network
-/// namespace of its own, or in plain mode one test at a time; and in plain mode a port taken
-/// by someone else is reported as such.
+/// A UNP-style server listens on 9877 whatever it is given, and takes no arguments (the lab's
+/// usage errors do not apply): graded on that port in a network namespace of its own, or in
+/// plain mode one test at a time; and in plain mode a port taken by someone else is reported
+/// as such.
 #[test]
 fn a_fixed_port_server_is_graded_in_both_sandbox_modes() {
     let (_dir, binary) = compile("fixed_port_server");
@@ -154,6 +155,13 @@ fn a_fixed_port_server_is_graded_in_both_sandbox_modes() {
             run.stdout().contains("not applicable"),
             "{mode}:\n{}",
             run.stdout()
+        );
+        // It takes no arguments at all: the lab's usage errors are not its contract.
+        assert_eq!(
+            run.test_status("day2-echo/server-errors").as_deref(),
+            Some("not-applicable"),
+            "{mode}:\n{}",
+            run.explain()
         );
     }
     // Plain mode, its port taken by another program: the report says so.
