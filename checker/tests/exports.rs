@@ -12,10 +12,16 @@
 //!   and Gradescope's, both pinned to the export (`--locked` builds), give reports whole and with
 //!   the points grading pinned to the lab gives.
 //!
-//! One test per track, its two exports one after another: they share a target directory (seeded
-//! with this build's dependencies), and a block whose commands and promises the track's other
-//! export has already run is not run again (the Korean and English documents give the same
-//! commands).
+//! One test per track, its two exports one after another, in one clone: the first export's
+//! Gradescope image is set up (setup.sh clones it and builds its checker); the second's bundle
+//! must be the first's but for config.env's repository, revision and language, and the clone is
+//! moved to the second export's commit (`git checkout` rewrites only the files that differ: the
+//! stubs' comments, the file that records the class's language), so cargo rebuilds what those
+//! change and no more: the checker, whose sources are the same, is built once a track. A block
+//! whose commands and promises the track's other export has already run is not run again (the
+//! Korean and English documents give the same commands, and their own promises where the
+//! checker speaks the class's language). The clone's folder is named in Korean, as a Korean
+//! class's may be (cargo then writes its paths as URLs).
 
 #[path = "exports/commands.rs"]
 mod commands;
@@ -170,9 +176,9 @@ fn the_c_exports_work_as_their_documents_say() {
     exports_of(Track::C);
 }
 
-/// A track's exports one after another (beside the other track's test): they share a target
-/// directory of the track's own (a checker built there is the clone's until the next one is
-/// built, so two exports must not build in it at once), the blocks run and the lab's points.
+/// A track's exports one after another (beside the other track's test): they share a clone
+/// and a target directory of the track's own (a checker built there is the clone's, so two
+/// exports must not build in it at once), the blocks run and the lab's points.
 fn exports_of(track: Track) {
     let started = Instant::now();
     // Exports are written outside the lab, as export-student requires; the target directory
@@ -186,6 +192,8 @@ fn exports_of(track: Track) {
     common::seed_target(&target);
     let mut proven = BTreeSet::new();
     let mut lab_points = grading::LabPoints::new();
+    // The Gradescope image (its root) whose setup.sh ran, once one has.
+    let mut image = None;
     let mut problems = Vec::new();
     // LAB_EXPORTS=c-ko,rust-en tries only those (while working on one).
     let only = std::env::var("LAB_EXPORTS").ok();
@@ -201,6 +209,7 @@ fn exports_of(track: Track) {
             kind,
             &dir,
             &target,
+            &mut image,
             &mut proven,
             &mut lab_points,
         ));
@@ -213,22 +222,30 @@ fn exports_of(track: Track) {
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
-/// `kind`'s export, made, cloned and tried; what went wrong.
+/// `kind`'s export, made, cloned (or the track's clone moved to it: `image`) and tried; what
+/// went wrong.
 fn try_export(
     kind: Kind,
     dir: &Path,
     target: &Path,
+    image: &mut Option<PathBuf>,
     proven: &mut BTreeSet<(Track, Vec<String>, Vec<commands::Command>)>,
     lab_points: &mut grading::LabPoints,
 ) -> Vec<String> {
     let name = kind.name();
     let mut since = (Instant::now(), children_cpu());
     // A Korean class's folders may be named in Korean: cargo then writes their paths as URLs.
-    let dir = dir.join(match kind.lang {
-        "ko" => format!("{}-수업", kind.dir()),
-        _ => kind.dir(),
-    });
+    let track = dir.join(format!(
+        "{}-수업",
+        match kind.track {
+            Track::Rust => "rust",
+            Track::C => "c",
+        }
+    ));
+    // The export's repository and its students' submissions, beside the track's clone.
+    let dir = track.join(kind.lang);
     let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
     let origin = dir.join("origin");
     let mut export = common::checker_command();
     export
@@ -246,23 +263,28 @@ fn try_export(
     // The student's clone is Gradescope's: its setup.sh clones the export at its commit and
     // builds the checker there (`--locked`); the student's commands then run in that clone,
     // which Classroom 50's autograder and Gradescope's grade with afterwards. One checker build
-    // an export, where a clone of the student's own and one of the graders' took two.
-    let root = match grading::gradescope_image(kind, (&origin, &revision), &dir, &env) {
-        Ok(root) => root,
+    // a track: the second export's image is the first's, moved to its commit.
+    let made = match image.take() {
+        Some(root) => grading::gradescope_image_moved(kind, (&origin, &revision), &dir, &root)
+            .map(|()| (root, "exported, committed, the track's clone moved to it")),
+        None => grading::gradescope_image(kind, (&origin, &revision), &track, &env)
+            .map(|root| (root, "exported, committed, cloned by Gradescope's setup.sh")),
+    };
+    let root = match made {
+        Ok((root, what)) => {
+            phase(&name, what, &mut since);
+            root
+        }
         Err(problem) => return vec![problem],
     };
-    phase(
-        &name,
-        "exported, committed, cloned by Gradescope's setup.sh",
-        &mut since,
-    );
     let clone = root.join("lab");
     if !status(&clone).is_empty() {
         return vec![format!(
-            "{name}: a fresh clone is not clean:\n{}",
+            "{name}: the clone at the export's commit is not clean:\n{}",
             status(&clone)
         )];
     }
+    *image = Some(root.clone());
 
     let mut problems = Vec::new();
     for doc in DOCUMENTS {
@@ -299,7 +321,9 @@ fn try_export(
             }
             let out = dir.join(format!("block-{}-{}", doc, block.line));
             std::fs::create_dir_all(&out).unwrap();
+            let mut took = (Instant::now(), children_cpu());
             commands::run_script(&commands::script(block, &clone, &out), &out, &env);
+            phase(&name, &block.place(), &mut took);
             problems.extend(
                 commands::outcome(block, &out)
                     .into_iter()

@@ -183,13 +183,7 @@ pub fn gradescope_image(
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    run(Command::new("python3")
-        .args([
-            "-c",
-            "import sys, zipfile\nzipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
-        ])
-        .arg(&zip)
-        .arg(root.join("source")));
+    unzip(&zip, &root.join("source"));
     let mut setup = Command::new("bash");
     setup
         .arg(root.join("source/setup.sh"))
@@ -206,6 +200,95 @@ pub fn gradescope_image(
         ));
     }
     Ok(root)
+}
+
+/// Gradescope's image for `kind`'s export at `origin` (its commit `revision`), made from the
+/// image at `root` of the track's other export, whose setup.sh ran: the bundle `export-gradescope`
+/// writes must be that one's but for config.env's repository, revision and language (its
+/// setup.sh would then do what the other's did: clone, build the checker, warm the build), and
+/// the lab in the image is moved to `revision` as a fresh clone has it: fetched, checked out (git
+/// rewrites only the files that differ, so cargo rebuilds only what they change), every file
+/// git does not track removed (what the other export's commands built in the clone: `make`'s
+/// programs), but for `target/`, where the checker stages what it grades and builds the library
+/// harnesses (cargo rebuilds there what the changed files change). What went wrong, if anything
+/// did.
+pub fn gradescope_image_moved(
+    kind: Kind,
+    (origin, revision): (&Path, &str),
+    dir: &Path,
+    root: &Path,
+) -> Result<(), String> {
+    let name = kind.name();
+    let zip = dir.join("autograder.zip");
+    let bundle = dir.join("autograder-source");
+    let _ = std::fs::remove_dir_all(&bundle);
+    let out = common::checker_command()
+        .args(["export-gradescope", "--lang", kind.lang])
+        .arg(&zip)
+        .arg("--lab-repository")
+        .arg(origin)
+        .args(["--lab-revision", revision])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    unzip(&zip, &bundle);
+    let source = root.join("source");
+    let read = |dir: &Path, file: &str| std::fs::read_to_string(dir.join(file)).unwrap_or_default();
+    for script in ["setup.sh", "run_autograder"] {
+        if read(&bundle, script) != read(&source, script) {
+            return Err(format!(
+                "{name}: Gradescope's {script} differs from the track's other export's"
+            ));
+        }
+    }
+    // config.env: the same lines but these three, which say this export's.
+    let chosen = ["LAB_REPOSITORY=", "LAB_REVISION=", "REPORT_LANG="];
+    let rest = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| !chosen.iter().any(|c| l.starts_with(c)))
+            .map(str::to_string)
+            .collect()
+    };
+    let config = read(&bundle, "config.env");
+    let value = |key: &str| {
+        config
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map(|v| v.trim_matches(['\'', '"']).to_string())
+    };
+    if rest(&config) != rest(&read(&source, "config.env"))
+        || value("LAB_REVISION=").as_deref() != Some(revision)
+        || value("REPORT_LANG=").as_deref() != Some(kind.lang)
+        || value("LAB_REPOSITORY=").map(PathBuf::from).as_deref() != Some(origin)
+    {
+        return Err(format!(
+            "{name}: Gradescope's config.env is not the track's other export's with this export's repository, revision and language:\n{config}"
+        ));
+    }
+    std::fs::remove_dir_all(&source).unwrap();
+    std::fs::rename(&bundle, &source).unwrap();
+    let lab = root.join("lab");
+    git(&lab, &["fetch", "-q", &origin.to_string_lossy(), "main"]);
+    git(&lab, &["checkout", "-q", "--detach", revision]);
+    git(&lab, &["clean", "-fdxq", "-e", "/target"]);
+    if git(&lab, &["rev-parse", "HEAD"]) != revision {
+        return Err(format!("{name}: the clone is not at the export's commit"));
+    }
+    Ok(())
+}
+
+fn unzip(zip: &Path, to: &Path) {
+    run(Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile\nzipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
+        ])
+        .arg(zip)
+        .arg(to));
 }
 
 /// Grade the three submissions of `kind`'s class pinned to the export at `origin` (its commit
