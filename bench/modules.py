@@ -198,7 +198,11 @@ for m, p in modules.items():
     lines = open(p).read().split("\n")
     for i, line in enumerate(lines):
         hit = re.match(r"^(\s*)(pub(\([^)]*\))? )?(const )?(async )?(unsafe )?fn (\w+)", line)
-        if not hit or line.rstrip().endswith(";"):
+        if not hit:
+            continue
+        # A declaration (a trait's, an `extern` block's) ends with `;` before any body opens.
+        head = next(l for l in lines[i:] if l.rstrip().endswith((";", "{")))
+        if head.rstrip().endswith(";"):
             continue
         indent = hit.group(1)
         for j in range(i + 1, len(lines)):
