@@ -6,6 +6,7 @@
 //! Designs that pass: a server that blocks in recvfrom, or a non-blocking one with poll; a
 //! client with a connected or an unconnected socket, timing out with SO_RCVTIMEO or poll.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::base::escape;
@@ -231,6 +232,31 @@ fn binary(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
+/// Up to five datagrams client `i + 1` gets within 3 s each, every one from the server's port.
+fn five_replies(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    (i, p): (usize, &Peer),
+    port: u16,
+) -> Result<Vec<Vec<u8>>, Failure> {
+    let mut got: Vec<Vec<u8>> = Vec::new();
+    for _ in 0..5 {
+        match p.recv(ctx.within(secs(3)))? {
+            Some((d, from)) if from.port() == port => got.push(d),
+            Some((d, from)) => {
+                return Err(t.attach(Failure::wrong(msg!(
+                    "udp-got-from-stranger",
+                    client = (i + 1).to_string(),
+                    data = escape::quoted(&d, 40),
+                    port = from.port().to_string()
+                ))));
+            }
+            None => break,
+        }
+    }
+    Ok(got)
+}
+
 fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server(ctx)?;
@@ -249,21 +275,7 @@ fn interleaved_clients(ctx: &mut Ctx) -> TestResult {
             }
         }
         for (i, p) in peers.iter().enumerate() {
-            let mut got: Vec<Vec<u8>> = Vec::new();
-            for _ in 0..5 {
-                match p.recv(ctx.within(secs(3)))? {
-                    Some((d, from)) if from.port() == s.port => got.push(d),
-                    Some((d, from)) => {
-                        return Err(t.attach(Failure::wrong(msg!(
-                            "udp-got-from-stranger",
-                            client = (i + 1).to_string(),
-                            data = escape::quoted(&d, 40),
-                            port = from.port().to_string()
-                        ))));
-                    }
-                    None => break,
-                }
-            }
+            let got = five_replies(ctx, &t, (i, p), s.port)?;
             let expected: Vec<Vec<u8>> = (0..5)
                 .map(|k| format!("client {} datagram {}", i + 1, wave * 5 + k).into_bytes())
                 .collect();
