@@ -48,17 +48,26 @@ pub fn start_within(
     let mut program = spawn.start()?;
     // From now on a wait for this server fails as soon as the server is stuck.
     ctx.watch(program.pid(), name);
+    let (port, line) = until_ready(ctx, (name, port, external), &mut program)?;
+    Ok(Server {
+        program,
+        port,
+        line,
+        by_hand_command,
+        external,
+    })
+}
+
+/// Wait until the server is ready: its listening line (the port it names, checked), or, for a
+/// program given with `--program`, which prints none, a socket listening in /proc. The port it
+/// listens on and its line; or why it never got ready.
+fn until_ready(
+    ctx: &Ctx,
+    (name, port, external): (&str, u16, bool),
+    program: &mut Program,
+) -> Result<(u16, String), Failure> {
     // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
     let ready_by = ctx.within(Duration::from_secs(5));
-    let ready = |program: Program, port: u16, line: String| {
-        Ok(Server {
-            program,
-            port,
-            line,
-            by_hand_command: by_hand_command.clone(),
-            external,
-        })
-    };
     loop {
         let step =
             (Instant::now() + Duration::from_millis(if external { 20 } else { 200 })).min(ready_by);
@@ -68,9 +77,9 @@ pub fn start_within(
         {
             let actual = port_of_line(name, port, external, &line)
                 .map_err(|f| bind_unchecked(f, program.pid(), port, &line))?;
-            return ready(program, actual, line);
+            return Ok((actual, line));
         }
-        if let Some(f) = ended_before_listening(ctx, &mut program, external) {
+        if let Some(f) = ended_before_listening(ctx, program, external) {
             return Err(f);
         }
         if program.stdout.is_closed() && !external {
@@ -79,11 +88,11 @@ pub fn start_within(
                 msg!("server-closed-stdout", label = name),
             ));
         }
-        if external && let Some(actual) = port_in_proc(ctx, name, port, &program) {
-            return ready(program, actual, String::new());
+        if external && let Some(actual) = port_in_proc(ctx, name, port, program) {
+            return Ok((actual, String::new()));
         }
         if Instant::now() >= ready_by {
-            return Err(never_ready(name, external, &program));
+            return Err(never_ready(name, external, program));
         }
     }
 }
