@@ -22,6 +22,29 @@ pub fn lab_root() -> PathBuf {
     built_from.map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// The folder of `exercise` (`day1-endian`), which holds all an instructor writes for it:
+/// its test table (`mod.rs`), its proofs, the Korean of its stubs, and for a library its C
+/// shim and harness bridge, each under its name in `in_exercise_folder`.
+pub fn exercise_folder(lab: &Path, exercise: &str) -> PathBuf {
+    lab.join("checker/src/exercises")
+        .join(exercise.replace('-', "_"))
+}
+
+/// What an exercise's folder holds beside its test module: one name each, every exercise alike.
+pub mod in_exercise_folder {
+    /// Its broken versions and correct alternatives (`rust.toml`, `rust-designs.toml`, `c.toml`,
+    /// and the whole files they name in `rust/` and `c/`, named relative to this folder). The
+    /// checker never reads them and no export or grader's checkout holds them: they are answers.
+    pub const PROOFS: &str = "proofs";
+    /// The Korean of its stubs' comments: `rust/<path>.ko` for `exercises/<exercise>/<path>`,
+    /// `c/<file>.ko` for `c/exercises/<exercise>/<file>`.
+    pub const KOREAN: &str = "korean";
+    /// A library's C shim: the crate that gives its C functions the Rust exercise's API.
+    pub const C_SHIM: &str = "c-shim";
+    /// A library's bridge to the harness: the calls the harness answers.
+    pub const HARNESS_CALLS: &str = "harness-calls.rs";
+}
+
 /// A path as a student should read it: relative to the lab's root when it lies inside it, and
 /// a file of the trusted build copy (target/checker-build/<id>/exercises/...) as the student's
 /// own file (exercises/...).

@@ -79,17 +79,17 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
         msg!("new-left-stub", file = format!("exercises/{name}/{source}")),
         msg!(
             "new-left-stub-korean",
-            file = format!("checker/i18n/stubs/{name}/{source}.ko")
+            file = format!("checker/src/exercises/{module}/korean/rust/{source}.ko")
         ),
         msg!("new-left-rules", exercise = name),
         msg!(
             "new-left-tests",
-            file = format!("checker/src/exercises/{module}.rs")
+            file = format!("checker/src/exercises/{module}/mod.rs")
         ),
         msg!("new-left-messages"),
         msg!(
             "new-left-broken",
-            file = format!("checker/tests/broken-versions/{name}.toml"),
+            file = format!("checker/src/exercises/{module}/proofs/rust.toml"),
             exercise = name
         ),
         msg!("new-left-course", exercise = name),
@@ -101,28 +101,35 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
 /// Steps 12 to 17: the C track (16, the shim, for a library only).
 fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
     let name = plan.name;
+    let folder = format!("checker/src/exercises/{}", name.replace('-', "_"));
     let files = c_files(plan);
     let listed = |tree: &str, suffix: &str| {
         files
             .iter()
-            .map(|f| format!("{tree}/{name}/{f}{suffix}"))
+            .map(|f| format!("{tree}/{f}{suffix}"))
             .collect::<Vec<_>>()
             .join(", ")
     };
     let mut steps = vec![
         (
             12,
-            msg!("new-left-c-solution", files = listed("c/solutions", "")),
+            msg!(
+                "new-left-c-solution",
+                files = listed(&format!("c/solutions/{name}"), "")
+            ),
         ),
         (
             13,
-            msg!("new-left-c-stub", files = listed("c/exercises", "")),
+            msg!(
+                "new-left-c-stub",
+                files = listed(&format!("c/exercises/{name}"), "")
+            ),
         ),
         (
             14,
             msg!(
                 "new-left-c-stub-korean",
-                files = listed("checker/i18n/stubs/c", ".ko")
+                files = listed(&format!("{folder}/korean/c"), ".ko")
             ),
         ),
         (15, msg!("new-left-c-rules", file = test_module(plan))),
@@ -132,7 +139,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
             16,
             msg!(
                 "new-left-c-shim",
-                file = format!("checker/c-track/shims/{name}/src/lib.rs")
+                file = format!("{folder}/c-shim/src/lib.rs")
             ),
         ));
     }
@@ -140,21 +147,17 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
         17,
         msg!(
             "new-left-c-broken",
-            file = format!("checker/tests/broken-versions/c/{name}.toml"),
+            file = format!("{folder}/proofs/c.toml"),
             exercise = name
         ),
     ));
     steps
 }
 
-/// The exercise's test module, as the lab has it (`day6_async/mod.rs` for an exercise whose
-/// tests are a folder) or as `new` writes it.
+/// The exercise's test module: `mod.rs` in its folder.
 fn test_module(plan: &Plan) -> String {
-    let module = plan.name.replace('-', "_");
-    let folder = format!("checker/src/exercises/{module}/mod.rs");
-    if plan.lab.join(&folder).is_file() {
-        folder
-    } else {
-        format!("checker/src/exercises/{module}.rs")
-    }
+    format!(
+        "checker/src/exercises/{}/mod.rs",
+        plan.name.replace('-', "_")
+    )
 }

@@ -155,11 +155,11 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its file, built into the archive its harness links through a
-/// shim with this exercise's Rust API (checker/c-track/shims/), and its rules as what it may import.
+/// shim with this exercise's Rust API (its folder's c-shim/), and its rules as what it may import.
 static C_TRACK: CTrack = CTrack {
     student_files: &["endian.c"],
     library: Some("endian"),
-    shim: c_shim!("day1-endian"),
+    shim: c_shim!("day1_endian"),
     imports: &[ImportRule {
         kind: ImportKind::Forbidden,
         functions: &[
@@ -176,7 +176,7 @@ static C_TRACK: CTrack = CTrack {
 };
 
 /// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
-const CALLS: &str = include_str!("../../harness/calls/day1_endian.rs");
+const CALLS: &str = include_str!("harness-calls.rs");
 
 /// The u32 values every 32-bit test uses, then seeded random ones.
 const EDGES_U32: [u32; 12] = [

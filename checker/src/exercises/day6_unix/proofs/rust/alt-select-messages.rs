@@ -1,5 +1,5 @@
-//! Day 6 — a preforked echo server (an alternative design, checker/tests/broken-versions/
-//! day6-unix.toml, `select-messages`): the parent waits in pselect, and a worker says it is free
+//! Day 6 — a preforked echo server (an alternative design, ../rust.toml,
+//! `select-messages`): the parent waits in pselect, and a worker says it is free
 //! with a line of text, `done <n>\n` (its count so far), which the parent reads line by line.
 //!
 //! `prefork-server <port> <workers> <control-path>`: at start the parent listens on the

@@ -1,5 +1,5 @@
-//! Day 6 — a preforked echo server (an alternative design, checker/tests/broken-versions/
-//! day6-unix.toml, `self-pipe`): plain poll and the self-pipe trick (each handler writes a byte
+//! Day 6 — a preforked echo server (an alternative design, ../rust.toml,
+//! `self-pipe`): plain poll and the self-pipe trick (each handler writes a byte
 //! into a non-blocking pipe that poll watches), dead workers found by SIGCHLD and
 //! waitpid(-1, WNOHANG), the control socket bound before the workers are forked.
 //!

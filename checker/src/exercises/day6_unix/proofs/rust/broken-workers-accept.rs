@@ -1,4 +1,4 @@
-//! Day 6 — BROKEN (checker/tests/broken-versions/day6-unix.toml, `workers-accept`): no passing.
+//! Day 6 — BROKEN (../rust.toml, `workers-accept`): no passing.
 //! The workers keep the listening socket and accept themselves, all of them woken by each
 //! connection (the thundering herd); the parent only forks, reaps and answers `stats`.
 //!
