@@ -14,7 +14,7 @@ use anyhow::{Context, Result, bail};
 
 use super::additions::{add_course_section, add_member, add_to_module_map, append, register};
 use super::{catalog, makefiles, rules_tables, stamps, stub_comments, templates};
-use crate::base::workspace::TrackArg;
+use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
 /// What the new exercise is: a library (tested through a harness) or a program, and on which
 /// tracks.
@@ -206,11 +206,13 @@ fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>>
             files.push((format!("{tree}/{name}/{file}"), fill(header)));
         }
     }
-    let folder = format!("checker/src/exercises/{}", name.replace('-', "_"));
     for (file, template) in kind.shim {
-        files.push((format!("{folder}/c-shim/{file}"), fill(template)));
+        files.push((
+            exercise::file(name, &format!("{}/{file}", exercise::C_SHIM)),
+            fill(template),
+        ));
     }
-    files.push((format!("{folder}/proofs/c.toml"), fill(kind.broken)));
+    files.push((exercise::file(name, exercise::C_PROOFS), fill(kind.broken)));
     let mut made = write_files(lab, files)?;
     made.push(add_c_track(lab, name, &fill(kind.track))?);
     if !plan.tracks.has_rust() {
@@ -249,7 +251,7 @@ fn scaffolded_c<'a>(plan: &Plan<'a>) -> rules_tables::ScaffoldedC<'a> {
 /// The exercise's test module says it is on the C track: `c: Some(&C_TRACK)` in its table,
 /// and the `C_TRACK` row after it, formatted as the lab's code is.
 fn add_c_track(lab: &Path, name: &str, track: &str) -> Result<String> {
-    let rel = format!("checker/src/exercises/{}/mod.rs", name.replace('-', "_"));
+    let rel = exercise::file(name, exercise::TESTS);
     let path = lab.join(&rel);
     if !path.is_file() {
         bail!("{name} has no test module, {rel}");
@@ -277,7 +279,6 @@ fn exercise_files(
     fill: &dyn Fn(&str) -> String,
 ) -> Vec<(String, String)> {
     let name = plan.name;
-    let folder = format!("checker/src/exercises/{}", name.replace('-', "_"));
     let dependencies = if plan.program.is_some() {
         "\n[dependencies]\nnix.workspace = true\n"
     } else {
@@ -290,11 +291,14 @@ fn exercise_files(
         (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
         (format!("solutions/{name}/{source}"), fill(kind.solution)),
         (format!("exercises/{name}/{source}"), fill(kind.stub)),
-        (format!("{folder}/mod.rs"), fill(kind.tests)),
-        (format!("{folder}/proofs/rust.toml"), fill(kind.broken)),
+        (exercise::file(name, exercise::TESTS), fill(kind.tests)),
+        (
+            exercise::file(name, exercise::RUST_PROOFS),
+            fill(kind.broken),
+        ),
     ];
     if let Some(calls) = kind.calls {
-        files.push((format!("{folder}/harness-calls.rs"), fill(calls)));
+        files.push((exercise::file(name, exercise::HARNESS_CALLS), fill(calls)));
     }
     files
 }

@@ -42,9 +42,6 @@ pub const STAMP: &str = "# stub ";
 
 /// The lab's folders of stubs, one per track; verify checks the Korean of both.
 pub const STUB_DIRS: [&str; 2] = ["exercises", "c/exercises"];
-/// Where each track's Korean is, below an exercise's `korean/`.
-const RUST_KOREAN: &str = "rust";
-const C_KOREAN: &str = "c";
 /// The C track's shared folder: its `lab.h` is the lab's helper, which the C references
 /// include too, no stub to translate.
 const C_COMMON: &str = "common";
@@ -261,9 +258,12 @@ pub fn ko_file(lab: &Path, rel: &Path) -> PathBuf {
         .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let mut name = parts.as_path().as_os_str().to_owned();
     name.push(".ko");
-    let track = if is_c(rel) { C_KOREAN } else { RUST_KOREAN };
+    let track = if is_c(rel) {
+        in_exercise_folder::C_KOREAN
+    } else {
+        in_exercise_folder::RUST_KOREAN
+    };
     exercise_folder(lab, &exercise.unwrap_or_default())
-        .join(in_exercise_folder::KOREAN)
         .join(track)
         .join(name)
 }

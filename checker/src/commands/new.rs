@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use crate::authoring::scaffold::{Plan, c_files, scaffold, source_file};
 use crate::base::i18n::{Messages, Text, msg};
-use crate::base::workspace::TrackArg;
+use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
 /// `checker new <name> [--binary NAME] [--track rust|c|both] [--lab DIR]`: scaffold, then say
 /// what was made and what is left. The lab is the clone this checker was built from unless
@@ -69,7 +69,6 @@ fn left_to_write(plan: &Plan) -> Vec<(usize, Text)> {
 /// Steps 2 to 11: the Rust track.
 fn rust_steps(plan: &Plan) -> Vec<Text> {
     let name = plan.name;
-    let module = name.replace('-', "_");
     let source = source_file(plan);
     vec![
         msg!(
@@ -79,17 +78,17 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
         msg!("new-left-stub", file = format!("exercises/{name}/{source}")),
         msg!(
             "new-left-stub-korean",
-            file = format!("checker/src/exercises/{module}/korean/rust/{source}.ko")
+            file = exercise::file(name, &format!("{}/{source}.ko", exercise::RUST_KOREAN))
         ),
         msg!("new-left-rules", exercise = name),
         msg!(
             "new-left-tests",
-            file = format!("checker/src/exercises/{module}/mod.rs")
+            file = exercise::file(name, exercise::TESTS)
         ),
         msg!("new-left-messages"),
         msg!(
             "new-left-broken",
-            file = format!("checker/src/exercises/{module}/proofs/rust.toml"),
+            file = exercise::file(name, exercise::RUST_PROOFS),
             exercise = name
         ),
         msg!("new-left-course", exercise = name),
@@ -101,7 +100,6 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
 /// Steps 12 to 17: the C track (16, the shim, for a library only).
 fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
     let name = plan.name;
-    let folder = format!("checker/src/exercises/{}", name.replace('-', "_"));
     let files = c_files(plan);
     let listed = |tree: &str, suffix: &str| {
         files
@@ -129,7 +127,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
             14,
             msg!(
                 "new-left-c-stub-korean",
-                files = listed(&format!("{folder}/korean/c"), ".ko")
+                files = listed(&exercise::file(name, exercise::C_KOREAN), ".ko")
             ),
         ),
         (15, msg!("new-left-c-rules", file = test_module(plan))),
@@ -139,7 +137,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
             16,
             msg!(
                 "new-left-c-shim",
-                file = format!("{folder}/c-shim/src/lib.rs")
+                file = exercise::file(name, &format!("{}/src/lib.rs", exercise::C_SHIM))
             ),
         ));
     }
@@ -147,7 +145,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
         17,
         msg!(
             "new-left-c-broken",
-            file = format!("{folder}/proofs/c.toml"),
+            file = exercise::file(name, exercise::C_PROOFS),
             exercise = name
         ),
     ));
@@ -156,8 +154,5 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
 
 /// The exercise's test module: `mod.rs` in its folder.
 fn test_module(plan: &Plan) -> String {
-    format!(
-        "checker/src/exercises/{}/mod.rs",
-        plan.name.replace('-', "_")
-    )
+    exercise::file(plan.name, exercise::TESTS)
 }
