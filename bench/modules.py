@@ -16,10 +16,15 @@ def module_of(path):
         parts = parts[:-1]
     return "::".join(parts)
 
+# What an exercise's folder holds beside its modules (base::workspace::in_exercise_folder): its
+# proofs, the Korean of its stubs, its C shim and harness bridge, Rust that is data to the checker.
+EXERCISE_DATA = {"proofs", "korean", "c-shim", "harness-calls.rs"}
+
 modules = {}
-for dirpath, _, files in os.walk(ROOT):
+for dirpath, dirs, files in os.walk(ROOT):
+    dirs[:] = [d for d in dirs if d not in EXERCISE_DATA]
     for f in files:
-        if f.endswith(".rs"):
+        if f.endswith(".rs") and f not in EXERCISE_DATA:
             p = os.path.join(dirpath, f)
             modules[module_of(p)] = p
 
