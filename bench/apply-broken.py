@@ -1,27 +1,26 @@
 #!/usr/bin/env python3
-"""Apply the edits of one broken version or correct alternative
-(checker/tests/broken-versions/<exercise>.toml) to a copy of its package, as the project's tests
-do: `apply-broken.py <exercise> <name> <package-dir>`; with a fourth argument `c`, a C track's
-version (broken-versions/c/) to a copy of its folder of c/solutions. Used by edit-to-verdict.sh
-and edit-to-verdict-c.sh to time a failing verdict, and by flaky.py to make the trees it grades."""
+"""Apply the edits of one broken version or correct alternative (in its exercise's folder,
+checker/src/exercises/<module>/proofs/rust*.toml) to a copy of its package, as the project's
+tests do: `apply-broken.py <exercise> <name> <package-dir>`; with a fourth argument `c`, a C
+track's version (proofs/c.toml) to a copy of its folder of c/solutions. Used by
+edit-to-verdict.sh and edit-to-verdict-c.sh to time a failing verdict, and by flaky.py to make
+the trees it grades."""
 import os, sys, tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exercise, name, package = sys.argv[1:4]
-versions = os.path.join(LAB, "checker/tests/broken-versions")
-if sys.argv[4:5] == ["c"]:
-    versions = os.path.join(versions, "c")
-# An exercise's versions may be spread over several files (day2-echo.toml,
-# day2-echo-designs.toml, ...): each names its exercise.
-specs = [tomllib.load(open(os.path.join(versions, f), "rb"))
-         for f in sorted(os.listdir(versions)) if f.endswith(".toml")]
-version = next(v for spec in specs if spec.get("exercise") == exercise
+proofs = os.path.join(LAB, "checker/src/exercises", exercise.replace("-", "_"), "proofs")
+track = "c." if sys.argv[4:5] == ["c"] else "rust"
+# An exercise's versions may be spread over several tables (rust.toml, rust-designs.toml).
+specs = [tomllib.load(open(os.path.join(proofs, f), "rb"))
+         for f in sorted(os.listdir(proofs)) if f.endswith(".toml") and f.startswith(track)]
+version = next(v for spec in specs
                for v in spec.get("broken", []) + spec.get("alternative", []) if v["name"] == name)
 for edit in version["edit"]:
     path = os.path.join(package, edit["file"])
     if "source" in edit:
-        # A source is named from broken-versions/, on either track (as the tests read it).
-        text = open(os.path.join(LAB, "checker/tests/broken-versions", edit["source"])).read()
+        # A source is named from the exercise's proofs/, on either track (as the tests read it).
+        text = open(os.path.join(proofs, edit["source"])).read()
     else:
         text = open(path).read()
         if text.count(edit["find"]) != 1:

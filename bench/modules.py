@@ -16,10 +16,15 @@ def module_of(path):
         parts = parts[:-1]
     return "::".join(parts)
 
+# What an exercise's folder holds beside its modules (base::workspace::in_exercise_folder): its
+# proofs, the Korean of its stubs, its C shim and harness bridge, Rust that is data to the checker.
+EXERCISE_DATA = {"proofs", "korean", "c-shim", "harness-calls.rs"}
+
 modules = {}
-for dirpath, _, files in os.walk(ROOT):
+for dirpath, dirs, files in os.walk(ROOT):
+    dirs[:] = [d for d in dirs if d not in EXERCISE_DATA]
     for f in files:
-        if f.endswith(".rs"):
+        if f.endswith(".rs") and f not in EXERCISE_DATA:
             p = os.path.join(dirpath, f)
             modules[module_of(p)] = p
 
@@ -183,7 +188,7 @@ LONG_FILES = {
 }
 # Functions over 60 lines: the budget is 25 (issue 58); FN_CEILING is where the tree stands,
 # lowered as long functions are split and never raised, until it meets the budget. None over 100.
-FN_LONG, FN_MAX, FN_BUDGET, FN_CEILING = 60, 100, 25, 40
+FN_LONG, FN_MAX, FN_BUDGET, FN_CEILING = 60, 100, 25, 24
 long = [(sum(1 for _ in open(p)), m) for m, p in modules.items()]
 long_files = [(n, m) for n, m in sorted(long, reverse=True) if n > FILE_LINES and m not in LONG_FILES]
 for n, m in long_files:
@@ -198,7 +203,11 @@ for m, p in modules.items():
     lines = open(p).read().split("\n")
     for i, line in enumerate(lines):
         hit = re.match(r"^(\s*)(pub(\([^)]*\))? )?(const )?(async )?(unsafe )?fn (\w+)", line)
-        if not hit or line.rstrip().endswith(";"):
+        if not hit:
+            continue
+        # A declaration (a trait's, an `extern` block's) ends with `;` before any body opens.
+        head = next(l for l in lines[i:] if l.rstrip().endswith((";", "{")))
+        if head.rstrip().endswith(";"):
             continue
         indent = hit.group(1)
         for j in range(i + 1, len(lines)):

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Verdicts on a busy machine: grade the solutions, every correct alternative and every broken
-version of checker/tests/broken-versions/ while the machine is overloaded — BUSY busy loops per
+version of the exercises' proofs/ while the machine is overloaded — BUSY busy loops per
 core (default 4) and a process holding MEMORY MiB (default 2048) — ROUNDS times (default 10).
 The bar (the exit status says): no verdict of a solution or an alternative other than a pass,
 and every broken version fails each test it declares. A test the checker could not judge
@@ -8,7 +8,7 @@ and every broken version fails each test it declares. A test the checker could n
 it is counted apart, with the round's load.
 
 Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 C=0 in the environment)
-Both tracks: the C track's solutions and versions (broken-versions/c/) too, but with C=0.
+Both tracks: the C track's solutions and versions (proofs/c.toml) too, but with C=0.
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
 """
 import json, os, random, subprocess, sys, tempfile, time

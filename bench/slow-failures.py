@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How long each failing verdict takes: every broken version of checker/tests/broken-versions/
+"""How long each failing verdict takes: every broken version of the exercises' proofs/
 (the trees of bench/versions.py, built first) is graded on every test of its exercise, as a
 student's `cargo run -p checker -- <exercise>` does, and each failing test's duration (the JSON
 report's, a second judging included) is listed; those over LIMIT seconds (default 3) are

@@ -1,7 +1,7 @@
 """The versions bench scripts grade: the solutions, and every broken version and correct
-alternative of checker/tests/broken-versions/, each in a tree of its own (the solutions' package
+alternative of the exercises' proofs (checker/src/exercises/*/proofs/), each in a tree of its own (the solutions' package
 with the version's edits, made by bench/apply-broken.py under target/tmp/flaky-trees/); with
-`c=True`, the C track's too (its solutions, and broken-versions/c/ on c/solutions/).
+`c=True`, the C track's too (its solutions, and proofs/c.toml on c/solutions/).
 Shared by flaky.py and overload.py."""
 import os, shutil, subprocess, sys
 import tomllib
@@ -62,11 +62,16 @@ def make_c_tree(exercise, kind, name):
     return tree
 
 
-def tables(folder):
-    """Every broken-versions table of `folder`, in name order."""
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".toml"):
-            yield tomllib.load(open(os.path.join(folder, name), "rb"))
+def tables(track):
+    """Every table of proofs of `track` ("rust" or "c."), the exercises in name order."""
+    exercises = os.path.join(LAB, "checker/src/exercises")
+    for module in sorted(os.listdir(exercises)):
+        proofs = os.path.join(exercises, module, "proofs")
+        if not os.path.isdir(proofs):
+            continue
+        for name in sorted(os.listdir(proofs)):
+            if name.endswith(".toml") and name.startswith(track):
+                yield tomllib.load(open(os.path.join(proofs, name), "rb"))
 
 
 # Tests a broken version is graded on beside those it must fail (its `beside`, by label): a C
@@ -80,14 +85,13 @@ def gradings(only, c=False):
     it is declared to fail (label -> those tests; None: all). `only`: exercises (empty: all)."""
     found = [("solutions", ["--solutions", "all"])]
     must_hold = {"solutions": None}
-    versions = os.path.join(LAB, "checker/tests/broken-versions")
-    tracks = [("", versions, make_tree)]
+    tracks = [("", "rust", make_tree)]
     if c:
         found.append(("c-solutions", ["--solutions", "--track", "c", "all"]))
         must_hold["c-solutions"] = None
-        tracks.append(("c--", os.path.join(versions, "c"), make_c_tree))
-    for prefix, folder, make in tracks:
-        for spec in tables(folder):
+        tracks.append(("c--", "c.", make_c_tree))
+    for prefix, track, make in tracks:
+        for spec in tables(track):
             exercise = spec["exercise"]
             if only and exercise not in only:
                 continue

@@ -48,7 +48,7 @@ def lab_checkout(scratch):
     steps = [
         ["git", "clone", "-q", "--no-checkout", LAB_REPOSITORY, str(lab)],
         ["git", "-C", str(lab), "sparse-checkout", "set", "--no-cone", "/*", "!/solutions/",
-         "!/checker/tests/broken-versions/", "!/checker/tests/golden/"],
+         "!/checker/src/exercises/*/proofs/", "!/checker/tests/golden/"],
         ["git", "-C", str(lab), "-c", "advice.detachedHead=false", "checkout", "-q",
          "--detach", LAB_REVISION],
     ]

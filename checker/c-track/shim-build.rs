@@ -1,4 +1,4 @@
-//! The build script of every C library exercise's shim (`shims/<exercise>/`), which the checker
+//! The build script of every C library exercise's shim (its folder's `c-shim/`), which the checker
 //! writes beside it with the exercise's archive named (its `C_TRACK` row's `library`): it links
 //! the student's C functions, `lib__LIBRARY__.a`, which the checker builds from `__LIBRARY__.c`
 //! (with `-DLAB_HARNESS -fexceptions`) in the shim's parent directory, the staged C package.

@@ -136,12 +136,13 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     );
     assert!(said.contains("checker verify` pass"), "{said}");
     for file in [
-        "checker/i18n/stubs/day9-probe/src/bin/probe-server.rs.ko",
-        "checker/src/exercises/day9_probe.rs",
+        "checker/src/exercises/day9_probe/korean/rust/src/bin/probe-server.rs.ko",
+        "checker/src/exercises/day9_probe/mod.rs",
+        "checker/src/exercises/day9_probe/proofs/rust.toml",
         "c/solutions/day9-probe/probe-server.c",
         "c/exercises/day9-probe/probe-server.c",
-        "checker/i18n/stubs/c/day9-probe/probe-server.c.ko",
-        "checker/tests/broken-versions/c/day9-probe.toml",
+        "checker/src/exercises/day9_probe/korean/c/probe-server.c.ko",
+        "checker/src/exercises/day9_probe/proofs/c.toml",
     ] {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
@@ -154,7 +155,9 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         &new(&["day9-tally", "--track", "both"]),
     );
     assert!(
-        said.contains("checker/c-track/shims/day9-tally/src/lib.rs") && said.contains("  16. "),
+        said.contains("checker/src/exercises/day9_tally/c-shim/src/lib.rs")
+            && said.contains("checker/src/exercises/day9_tally/harness-calls.rs")
+            && said.contains("  16. "),
         "{said}"
     );
     // An instructor tightens an existing exercise's rules in its solution, then `checker sync`

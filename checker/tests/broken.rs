@@ -1,10 +1,10 @@
 //! Every hidden test earns its place: it must fail a realistic broken implementation, and
-//! correct alternative designs must pass. The versions live in
-//! `checker/tests/broken-versions/<exercise>.toml`, each the reference solution with one bug
+//! correct alternative designs must pass. The versions live in each exercise's folder, in
+//! `checker/src/exercises/<module>/proofs/rust*.toml`, each the reference solution with one bug
 //! (a few lines found and replaced, or a whole file swapped); this runner turns each into a test
 //! of its own (`cargo test -p checker --test broken -- day2-inet` runs one exercise's), and
 //! one more test proves that every hidden test is failed by at least one version. The C
-//! track's versions live in `broken-versions/c/<exercise>.toml`, edits of `c/solutions/`, each
+//! track's versions live beside them in `proofs/c.toml`, edits of `c/solutions/`, each
 //! a failure C has and Rust does not; their tests are named `c::<exercise>::...`. Each name
 //! starts with the version's round (`r002::c::day2-echo::broken::...`, see `in_turn`).
 //!
@@ -26,7 +26,7 @@ use common::{Edit, run_checker, tree};
 #[derive(Deserialize)]
 struct File {
     exercise: String,
-    /// On the C track (`broken-versions/c/`): edits of `c/solutions/<exercise>/`.
+    /// On the C track (`proofs/c.toml`): edits of `c/solutions/<exercise>/`.
     #[serde(skip)]
     c: bool,
     #[serde(default)]
@@ -64,18 +64,31 @@ fn default_budget() -> u64 {
     120
 }
 
-fn versions_dir() -> PathBuf {
-    common::lab_root().join("checker/tests/broken-versions")
+/// Every exercise's proofs (`checker/src/exercises/<module>/proofs/`), in name order.
+fn proofs_dirs() -> Vec<PathBuf> {
+    let exercises = common::lab_root().join("checker/src/exercises");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&exercises)
+        .expect("checker/src/exercises exists")
+        .flatten()
+        .map(|e| e.path().join("proofs"))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
 }
 
-/// The Rust track's versions (`broken-versions/*.toml`), then the C track's (`c/*.toml`).
+/// The Rust track's versions (`proofs/rust*.toml`), then the C track's (`proofs/c.toml`).
 fn load() -> Vec<File> {
-    let tables = |dir: PathBuf| {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("checker/tests/broken-versions exists")
-            .flatten()
+    let tables = |track: &str| {
+        let mut files: Vec<PathBuf> = proofs_dirs()
+            .into_iter()
+            .flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "toml")
+                    && p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(track))
+            })
             .collect();
         files.sort();
         files
@@ -87,10 +100,8 @@ fn load() -> Vec<File> {
         file.c = c;
         file
     };
-    let rust = tables(versions_dir()).into_iter().map(|p| read(&p, false));
-    let c = tables(versions_dir().join("c"))
-        .into_iter()
-        .map(|p| read(&p, true));
+    let rust = tables("rust").into_iter().map(|p| read(&p, false));
+    let c = tables("c.").into_iter().map(|p| read(&p, true));
     rust.chain(c).collect()
 }
 
@@ -349,7 +360,7 @@ fn every_test_is_proven(files: &[File]) -> Result<(), Failed> {
         Ok(())
     } else {
         Err(format!(
-            "these hidden tests are not failed by any broken version in checker/tests/broken-versions/: {}",
+            "these hidden tests are not failed by any broken version in their exercise's proofs/: {}",
             unproven.join(", ")
         )
         .into())

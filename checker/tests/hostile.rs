@@ -1,5 +1,5 @@
 //! The checker runs code it cannot trust. Each hostile program in
-//! `checker/tests/broken-versions/hostile/` replaces day2-echo's server, and the checker must,
+//! `checker/tests/hostile-programs/` replaces day2-echo's server, and the checker must,
 //! in both sandbox modes: finish within its budget, report failures that name what happened,
 //! keep the program's output from faking a verdict, and leave no process behind (every run of
 //! the checker carries a mark in its environment, inherited by everything it starts, and
@@ -79,6 +79,13 @@ const TESTS: &[&str] = &["day2-echo/round-trip", "day2-echo/sequential-clients"]
 /// How long the whole checker run may take.
 const BUDGET: Duration = Duration::from_secs(40);
 
+/// A file of the hostile programs, by its whole path (an edit's source is otherwise its
+/// exercise's proofs').
+fn programs(file: &str) -> String {
+    let dir = common::lab_root().join("checker/tests/hostile-programs");
+    dir.join(file).to_string_lossy().into_owned()
+}
+
 fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
     let edits = vec![
         (
@@ -87,7 +94,7 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
                 file: "src/bin/echo-server.rs".into(),
                 find: None,
                 replace: None,
-                source: Some(format!("hostile/{}.rs", hostile.name)),
+                source: Some(programs(&format!("{}.rs", hostile.name))),
             },
         ),
         (
@@ -96,7 +103,7 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
                 file: "src/hostile_common.rs".into(),
                 find: None,
                 replace: None,
-                source: Some("hostile/common.rs".into()),
+                source: Some(programs("common.rs")),
             },
         ),
     ];

@@ -14,7 +14,7 @@ use anyhow::{Context, Result, bail};
 
 use super::additions::{add_course_section, add_member, add_to_module_map, append, register};
 use super::{catalog, makefiles, rules_tables, stamps, stub_comments, templates};
-use crate::base::workspace::TrackArg;
+use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
 /// What the new exercise is: a library (tested through a harness) or a program, and on which
 /// tracks.
@@ -208,14 +208,11 @@ fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>>
     }
     for (file, template) in kind.shim {
         files.push((
-            format!("checker/c-track/shims/{name}/{file}"),
+            exercise::file(name, &format!("{}/{file}", exercise::C_SHIM)),
             fill(template),
         ));
     }
-    files.push((
-        format!("checker/tests/broken-versions/c/{name}.toml"),
-        fill(kind.broken),
-    ));
+    files.push((exercise::file(name, exercise::C_PROOFS), fill(kind.broken)));
     let mut made = write_files(lab, files)?;
     made.push(add_c_track(lab, name, &fill(kind.track))?);
     if !plan.tracks.has_rust() {
@@ -254,13 +251,11 @@ fn scaffolded_c<'a>(plan: &Plan<'a>) -> rules_tables::ScaffoldedC<'a> {
 /// The exercise's test module says it is on the C track: `c: Some(&C_TRACK)` in its table,
 /// and the `C_TRACK` row after it, formatted as the lab's code is.
 fn add_c_track(lab: &Path, name: &str, track: &str) -> Result<String> {
-    let module = name.replace('-', "_");
-    let rel = [format!("{module}.rs"), format!("{module}/mod.rs")]
-        .into_iter()
-        .map(|f| format!("checker/src/exercises/{f}"))
-        .find(|f| lab.join(f).is_file())
-        .with_context(|| format!("{name} has no test module in checker/src/exercises/"))?;
+    let rel = exercise::file(name, exercise::TESTS);
     let path = lab.join(&rel);
+    if !path.is_file() {
+        bail!("{name} has no test module, {rel}");
+    }
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
     if text.matches("    c: None,\n").count() != 1 {
         bail!("{rel}: its table has no single `c: None,` to make `c: Some(&C_TRACK),`");
@@ -283,7 +278,7 @@ fn exercise_files(
     source: &str,
     fill: &dyn Fn(&str) -> String,
 ) -> Vec<(String, String)> {
-    let (name, module) = (plan.name, plan.name.replace('-', "_"));
+    let name = plan.name;
     let dependencies = if plan.program.is_some() {
         "\n[dependencies]\nnix.workspace = true\n"
     } else {
@@ -296,17 +291,14 @@ fn exercise_files(
         (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
         (format!("solutions/{name}/{source}"), fill(kind.solution)),
         (format!("exercises/{name}/{source}"), fill(kind.stub)),
+        (exercise::file(name, exercise::TESTS), fill(kind.tests)),
         (
-            format!("checker/src/exercises/{module}.rs"),
-            fill(kind.tests),
-        ),
-        (
-            format!("checker/tests/broken-versions/{name}.toml"),
+            exercise::file(name, exercise::RUST_PROOFS),
             fill(kind.broken),
         ),
     ];
     if let Some(calls) = kind.calls {
-        files.push((format!("checker/harness/calls/{module}.rs"), fill(calls)));
+        files.push((exercise::file(name, exercise::HARNESS_CALLS), fill(calls)));
     }
     files
 }

@@ -1,7 +1,7 @@
 //! The stubs in Korean: `checker export-student --lang ko` writes each stub with its comments
 //! (doc comments, steps, `// TODO` lines) in Korean and its code, hint code (`//>`) included,
-//! exactly as in English. The Korean of a stub lives beside the catalogs, one file per stub
-//! (`checker/i18n/stubs/<exercise>/<path>.ko`), as blocks each headed by the hash of the English
+//! exactly as in English. The Korean of a stub lives in its exercise's folder, one file per stub
+//! (`checker/src/exercises/<module>/korean/rust/<path>.ko`), as blocks each headed by the hash of the English
 //! comment block it translates (`# en <hash>`), so `checker verify` can say which English
 //! comment has no Korean yet and which Korean was written for an English text that has since
 //! changed.
@@ -15,8 +15,7 @@
 //! write, not as failures, as long as the English they copy is the stub's as it is now.
 //!
 //! The C track's stubs (`c/exercises/`, `//` comments) are translated the same way. Their
-//! Korean is below `checker/i18n/stubs/c/` (`c/<exercise>/<file>.c.ko`), apart as the C stubs
-//! are in the lab: the two tracks share exercise names. A C-only repository (`export-student
+//! Korean is beside the Rust stubs', in `korean/c/` (`<file>.c.ko`). A C-only repository (`export-student
 //! --track c`) has the C stubs as its `exercises/`, where `stub_files` lists them and `ko_file`
 //! finds their Korean by their extension, so `checker stubs ko|en` switches them as it does the
 //! Rust stubs. A comment after code on its line (a C struct's fields say what each holds so) is
@@ -29,6 +28,7 @@ use anyhow::{Context, Result};
 
 use crate::base::files::{c_files, rust_files};
 use crate::base::hash::fnv;
+use crate::base::workspace::{exercise_folder, in_exercise_folder};
 
 /// Where a stub's hint code starts: `//> code`.
 pub const HINT_CODE: &str = "//>";
@@ -42,8 +42,6 @@ pub const STAMP: &str = "# stub ";
 
 /// The lab's folders of stubs, one per track; verify checks the Korean of both.
 pub const STUB_DIRS: [&str; 2] = ["exercises", "c/exercises"];
-/// Where the C stubs' Korean is, below `checker/i18n/stubs/`.
-const C_KOREAN: &str = "c";
 /// The C track's shared folder: its `lab.h` is the lab's helper, which the C references
 /// include too, no stub to translate.
 const C_COMMON: &str = "common";
@@ -250,17 +248,24 @@ pub fn korean(source: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
     out.join("\n") + if source.ends_with('\n') { "\n" } else { "" }
 }
 
-/// The Korean file of the stub `rel` (relative to its track's `exercises/`): a C stub's
-/// (`.c`, `.h`) below `checker/i18n/stubs/c/`.
+/// The Korean file of the stub `rel` (relative to its track's `exercises/`, its exercise's
+/// folder first): in that exercise's folder, below `korean/rust/`, or a C stub's (`.c`, `.h`)
+/// below `korean/c/`.
 pub fn ko_file(lab: &Path, rel: &Path) -> PathBuf {
-    let mut name = rel.as_os_str().to_owned();
+    let mut parts = rel.components();
+    let exercise = parts
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let mut name = parts.as_path().as_os_str().to_owned();
     name.push(".ko");
-    let korean = lab.join("checker/i18n/stubs");
-    if is_c(rel) {
-        korean.join(C_KOREAN).join(name)
+    let track = if is_c(rel) {
+        in_exercise_folder::C_KOREAN
     } else {
-        korean.join(name)
-    }
+        in_exercise_folder::RUST_KOREAN
+    };
+    exercise_folder(lab, &exercise.unwrap_or_default())
+        .join(track)
+        .join(name)
 }
 
 fn is_c(rel: &Path) -> bool {

@@ -52,7 +52,7 @@ pub struct CKind {
     pub stub: &'static str,
     /// A library's header, the same in the solution and the stub.
     pub header: Option<&'static str>,
-    /// A library's shim: its files, relative to checker/c-track/shims/<exercise>/.
+    /// A library's shim: its files, relative to its exercise's folder's `c-shim/`.
     pub shim: &'static [(&'static str, &'static str)],
     pub broken: &'static str,
     /// The `C_TRACK` row that goes after the exercise's table.

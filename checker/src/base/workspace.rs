@@ -22,6 +22,45 @@ pub fn lab_root() -> PathBuf {
     built_from.map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// The folder of `exercise` (`day1-endian`), which holds all an instructor writes for it:
+/// its test table (`mod.rs`), its proofs, the Korean of its stubs, and for a library its C
+/// shim and harness bridge, each under its name in `in_exercise_folder`.
+pub fn exercise_folder(lab: &Path, exercise: &str) -> PathBuf {
+    lab.join(in_exercise_folder::file(exercise, ""))
+}
+
+/// What an exercise's folder holds beside its test module: one name each, every exercise alike.
+pub mod in_exercise_folder {
+    /// Its test table and the module of its tests.
+    pub const TESTS: &str = "mod.rs";
+    /// Its broken versions and correct alternatives (`rust.toml`, `rust-designs.toml`, `c.toml`,
+    /// and the whole files they name in `rust/` and `c/`, named relative to this folder). The
+    /// checker never reads them and no export or grader's checkout holds them: they are answers.
+    pub const PROOFS: &str = "proofs";
+    /// The Rust track's broken versions and alternatives, and the C track's.
+    pub const RUST_PROOFS: &str = "proofs/rust.toml";
+    pub const C_PROOFS: &str = "proofs/c.toml";
+    /// The Korean of its stubs' comments (`korean/`): `rust/<path>.ko` for
+    /// `exercises/<exercise>/<path>`, `c/<file>.ko` for `c/exercises/<exercise>/<file>`.
+    pub const RUST_KOREAN: &str = "korean/rust";
+    pub const C_KOREAN: &str = "korean/c";
+    /// A library's C shim: the crate that gives its C functions the Rust exercise's API.
+    pub const C_SHIM: &str = "c-shim";
+    /// A library's bridge to the harness: the calls the harness answers.
+    pub const HARNESS_CALLS: &str = "harness-calls.rs";
+
+    /// `rel` in the folder of `exercise`, relative to the lab
+    /// (`checker/src/exercises/day1_endian/proofs/c.toml`).
+    pub fn file(exercise: &str, rel: &str) -> String {
+        let folder = format!("checker/src/exercises/{}", exercise.replace('-', "_"));
+        if rel.is_empty() {
+            folder
+        } else {
+            format!("{folder}/{rel}")
+        }
+    }
+}
+
 /// A path as a student should read it: relative to the lab's root when it lies inside it, and
 /// a file of the trusted build copy (target/checker-build/<id>/exercises/...) as the student's
 /// own file (exercises/...).

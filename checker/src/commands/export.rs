@@ -14,7 +14,7 @@ use crate::base::export::{self, Export};
 use crate::base::files::{c_files, files_below, rust_files};
 use crate::base::i18n::Lang;
 use crate::base::tracks;
-use crate::base::workspace::{self, Track};
+use crate::base::workspace::{self, Track, in_exercise_folder::PROOFS};
 
 /// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
 /// regrade (regrade.yml, `.ci/regrade`), the one grading procedure (`.ci/grade-submission`) and
@@ -33,7 +33,7 @@ pub const GRADING_FILES: &[&str] = &[
 /// Where the student README stops: what follows is for the lab's maintainers and instructors.
 pub const README_END: &str = "<!-- the student README ends here -->";
 
-/// `lang`: the language of the stubs' comments (Korean: `checker/i18n/stubs/`, see
+/// `lang`: the language of the stubs' comments (Korean: each exercise's `korean/`, see
 /// `authoring::stub_comments`). `track`: Rust's stubs, or C's (`--track c`: `c/exercises/` becomes the
 /// repository's `exercises/`, which the checker then grades as C on its own).
 pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
@@ -264,7 +264,8 @@ fn refuse_leaks(lab: &Path, out: &Path) -> Result<()> {
 }
 
 /// Files of the export whose content is that of a solution source file (Rust's, or a C
-/// reference's `.c`: the headers the C stubs share with them are the lab's, not answers).
+/// reference's `.c`: the headers the C stubs share with them are the lab's, not answers), and
+/// any exercise's proofs.
 pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
     let c_references = c_files(&lab.join("c/solutions"))
         .into_iter()
@@ -279,6 +280,20 @@ pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
     if export.join("solutions").exists() {
         leaks.push("solutions/".to_string());
     }
+    let exercises = export.join("checker/src/exercises");
+    for folder in std::fs::read_dir(&exercises)
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if folder.path().join(PROOFS).exists() {
+            let name = folder.file_name();
+            leaks.push(format!(
+                "checker/src/exercises/{}/{PROOFS}/",
+                name.display()
+            ));
+        }
+    }
     for file in rust_files(export).into_iter().chain(c_files(export)) {
         if let Ok(content) = std::fs::read(&file.path)
             && solutions.contains(&content)
@@ -289,14 +304,15 @@ pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
     leaks
 }
 
-/// Copy the files below `from` (or the file `from`) to `to`, build output (`target/`) left out.
+/// Copy the files below `from` (or the file `from`) to `to`, build output (`target/`) and the
+/// exercises' proofs (their broken versions and alternatives: answers) left out.
 fn copy_tree(from: &Path, to: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
     if !from.is_dir() {
         return copy_file(from, to, written);
     }
     for file in files_below(from)
         .into_iter()
-        .filter(|f| !f.is_under("target"))
+        .filter(|f| !f.is_under("target") && !f.is_under(PROOFS))
     {
         copy_file(&file.path, &to.join(&file.rel), written)?;
     }

@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use crate::authoring::scaffold::{Plan, c_files, scaffold, source_file};
 use crate::base::i18n::{Messages, Text, msg};
-use crate::base::workspace::TrackArg;
+use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
 /// `checker new <name> [--binary NAME] [--track rust|c|both] [--lab DIR]`: scaffold, then say
 /// what was made and what is left. The lab is the clone this checker was built from unless
@@ -69,7 +69,6 @@ fn left_to_write(plan: &Plan) -> Vec<(usize, Text)> {
 /// Steps 2 to 11: the Rust track.
 fn rust_steps(plan: &Plan) -> Vec<Text> {
     let name = plan.name;
-    let module = name.replace('-', "_");
     let source = source_file(plan);
     vec![
         msg!(
@@ -79,17 +78,17 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
         msg!("new-left-stub", file = format!("exercises/{name}/{source}")),
         msg!(
             "new-left-stub-korean",
-            file = format!("checker/i18n/stubs/{name}/{source}.ko")
+            file = exercise::file(name, &format!("{}/{source}.ko", exercise::RUST_KOREAN))
         ),
         msg!("new-left-rules", exercise = name),
         msg!(
             "new-left-tests",
-            file = format!("checker/src/exercises/{module}.rs")
+            file = exercise::file(name, exercise::TESTS)
         ),
         msg!("new-left-messages"),
         msg!(
             "new-left-broken",
-            file = format!("checker/tests/broken-versions/{name}.toml"),
+            file = exercise::file(name, exercise::RUST_PROOFS),
             exercise = name
         ),
         msg!("new-left-course", exercise = name),
@@ -105,24 +104,30 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
     let listed = |tree: &str, suffix: &str| {
         files
             .iter()
-            .map(|f| format!("{tree}/{name}/{f}{suffix}"))
+            .map(|f| format!("{tree}/{f}{suffix}"))
             .collect::<Vec<_>>()
             .join(", ")
     };
     let mut steps = vec![
         (
             12,
-            msg!("new-left-c-solution", files = listed("c/solutions", "")),
+            msg!(
+                "new-left-c-solution",
+                files = listed(&format!("c/solutions/{name}"), "")
+            ),
         ),
         (
             13,
-            msg!("new-left-c-stub", files = listed("c/exercises", "")),
+            msg!(
+                "new-left-c-stub",
+                files = listed(&format!("c/exercises/{name}"), "")
+            ),
         ),
         (
             14,
             msg!(
                 "new-left-c-stub-korean",
-                files = listed("checker/i18n/stubs/c", ".ko")
+                files = listed(&exercise::file(name, exercise::C_KOREAN), ".ko")
             ),
         ),
         (15, msg!("new-left-c-rules", file = test_module(plan))),
@@ -132,7 +137,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
             16,
             msg!(
                 "new-left-c-shim",
-                file = format!("checker/c-track/shims/{name}/src/lib.rs")
+                file = exercise::file(name, &format!("{}/src/lib.rs", exercise::C_SHIM))
             ),
         ));
     }
@@ -140,21 +145,14 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
         17,
         msg!(
             "new-left-c-broken",
-            file = format!("checker/tests/broken-versions/c/{name}.toml"),
+            file = exercise::file(name, exercise::C_PROOFS),
             exercise = name
         ),
     ));
     steps
 }
 
-/// The exercise's test module, as the lab has it (`day6_async/mod.rs` for an exercise whose
-/// tests are a folder) or as `new` writes it.
+/// The exercise's test module: `mod.rs` in its folder.
 fn test_module(plan: &Plan) -> String {
-    let module = plan.name.replace('-', "_");
-    let folder = format!("checker/src/exercises/{module}/mod.rs");
-    if plan.lab.join(&folder).is_file() {
-        folder
-    } else {
-        format!("checker/src/exercises/{module}.rs")
-    }
+    exercise::file(plan.name, exercise::TESTS)
 }

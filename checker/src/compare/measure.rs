@@ -176,6 +176,44 @@ impl Lab<'_> {
         }
     }
 
+    /// The contract's traffic through `fleet` (`at_start` called when it starts): how long it
+    /// took and, for echo, how many round trips completed; its figures go to `figures`.
+    fn traffic(
+        &self,
+        fleet: &mut Fleet,
+        figures: &mut Figures,
+        (clients, budget): (usize, Duration),
+        at_start: impl FnMut(),
+    ) -> (std::io::Result<Duration>, u64) {
+        let (size, window) = (self.settings.size, self.settings.window);
+        let busy = self.settings.busy.unwrap_or(clients);
+        let mut completed = 0;
+        let elapsed = match self.c.contract {
+            Contract::Echo => echo::round_trips(fleet, size, window, busy, at_start).map(|run| {
+                echo_figures(figures, &run);
+                completed = run.completed;
+                run.elapsed
+            }),
+            Contract::Chat => {
+                chat::lines_to_everyone(fleet, size, chat::Framing::Lines, window, at_start).map(
+                    |run| {
+                        chat_figures(figures, &run, fleet);
+                        run.elapsed
+                    },
+                )
+            }
+            Contract::Mqtt => chat::join_topic(fleet, Instant::now() + budget)
+                .and_then(|()| {
+                    chat::lines_to_everyone(fleet, size, chat::Framing::Mqtt, window, at_start)
+                })
+                .map(|run| {
+                    chat_figures(figures, &run, fleet);
+                    run.elapsed
+                }),
+        };
+        (elapsed, completed)
+    }
+
     /// One run at `clients` clients: the figures, and what went wrong if something did.
     fn level(&self, clients: usize) -> (Option<Figures>, Option<Text>) {
         let ctx = self.ctx();
@@ -196,35 +234,9 @@ impl Lab<'_> {
         let mut figures = Figures::default();
         let mut cpu_start = Duration::ZERO;
         let at_start = || cpu_start = procinfo::tree_cpu_time(pid);
-        let (size, window) = (self.settings.size, self.settings.window);
-        let busy = self.settings.busy.unwrap_or(clients);
-        let mut completed = 0;
-        let elapsed = match self.c.contract {
-            Contract::Echo => {
-                echo::round_trips(&mut fleet, size, window, busy, at_start).map(|run| {
-                    echo_figures(&mut figures, &run);
-                    completed = run.completed;
-                    run.elapsed
-                })
-            }
-            Contract::Chat => {
-                chat::lines_to_everyone(&mut fleet, size, chat::Framing::Lines, window, at_start)
-                    .map(|run| {
-                        chat_figures(&mut figures, &run, &mut fleet);
-                        run.elapsed
-                    })
-            }
-            Contract::Mqtt => chat::join_topic(&mut fleet, Instant::now() + budget)
-                .and_then(|()| {
-                    chat::lines_to_everyone(&mut fleet, size, chat::Framing::Mqtt, window, at_start)
-                })
-                .map(|run| {
-                    chat_figures(&mut figures, &run, &mut fleet);
-                    run.elapsed
-                }),
-        };
-        let cpu_end = procinfo::tree_cpu_time(pid);
-        let cpu = cpu_end.saturating_sub(cpu_start);
+        let (elapsed, completed) =
+            self.traffic(&mut fleet, &mut figures, (clients, budget), at_start);
+        let cpu = procinfo::tree_cpu_time(pid).saturating_sub(cpu_start);
         let loaded = procinfo::tree_usage(pid);
         fleet.close();
         let elapsed = match elapsed {

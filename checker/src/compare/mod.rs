@@ -168,6 +168,35 @@ pub fn run(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Comparison> {
     let started = Instant::now();
+    let (mut servers, built) = built_or_skipped(tree, contestants, progress)?;
+    for _ in 0..settings.runs {
+        for (server, binary) in servers.iter_mut().zip(&built) {
+            let (Outcome::Measured(_), Some(binary)) = (&server.outcome, binary) else {
+                continue;
+            };
+            let step = |name: &str, clients| progress(Progress::Measured(name, clients));
+            let run = measure::measure(&server.contestant, binary, &settings, &step);
+            add_run(&mut server.outcome, run);
+        }
+    }
+    let mut machine = machine;
+    machine.load_after = load_average();
+    Ok(Comparison {
+        machine,
+        settings,
+        servers,
+        notes,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Each contestant built (an exercise once, however many contestants run it; a program given
+/// by path as it is), or skipped with why; beside it, its build.
+fn built_or_skipped(
+    tree: &Tree,
+    contestants: Vec<Contestant>,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<(Vec<Measured>, Vec<Option<Built>>)> {
     let mut builds: BTreeMap<&str, std::result::Result<Built, Text>> = BTreeMap::new();
     let mut servers = Vec::new();
     let mut built = Vec::new();
@@ -200,25 +229,7 @@ pub fn run(
         });
         built.push(binary);
     }
-    for _ in 0..settings.runs {
-        for (server, binary) in servers.iter_mut().zip(&built) {
-            let (Outcome::Measured(_), Some(binary)) = (&server.outcome, binary) else {
-                continue;
-            };
-            let step = |name: &str, clients| progress(Progress::Measured(name, clients));
-            let run = measure::measure(&server.contestant, binary, &settings, &step);
-            add_run(&mut server.outcome, run);
-        }
-    }
-    let mut machine = machine;
-    machine.load_after = load_average();
-    Ok(Comparison {
-        machine,
-        settings,
-        servers,
-        notes,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    Ok((servers, built))
 }
 
 /// One more run of a measured server: each level's figures joined to those of the runs before.

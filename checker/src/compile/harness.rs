@@ -3,7 +3,7 @@
 //! exercise crate and answers the checker over a line protocol (observe/harness.rs); the
 //! inputs, the expected answers and the verdicts never leave the checker, and the student's
 //! crate is never linked into the checker itself. Its sources are real files, `harness/main.rs`
-//! and each exercise's `harness/calls/<exercise>.rs`, so that rustfmt and clippy see them
+//! and each exercise's `harness-calls.rs` in its folder, so that rustfmt and clippy see them
 //! (`checker verify` lints the generated crates).
 
 use std::path::{Path, PathBuf};

@@ -25,22 +25,33 @@ pub fn build(
     color: bool,
     harness: Harness,
 ) -> Result<BuildOutcome> {
-    if tree.track == Track::C {
-        return match exercise.c {
-            Some(c) => super::c::build(tree, exercise, c, harness),
-            None => Ok(BuildOutcome::Missing(crate::base::export::not_on_c_track(
-                exercise.name,
-            ))),
-        };
+    match (tree.track, exercise.c) {
+        (Track::Rust, _) => rust(tree, exercise, color, harness),
+        (Track::C, Some(c)) => super::c::build(tree, exercise, c, harness),
+        (Track::C, None) => Ok(BuildOutcome::Missing(crate::base::export::not_on_c_track(
+            exercise.name,
+        ))),
     }
+}
+
+/// The package has no Cargo.toml where the lab puts it: said with both paths.
+fn no_manifest(tree: &Tree, exercise: &Exercise) -> Option<BuildOutcome> {
     let package_dir = tree.package_dir(exercise.name);
     let manifest = package_dir.join("Cargo.toml");
-    if !manifest.is_file() {
-        return Ok(BuildOutcome::Missing(msg!(
+    (!manifest.is_file()).then(|| {
+        BuildOutcome::Missing(msg!(
             "build-no-package",
             dir = package_dir.display().to_string(),
             manifest = manifest.display().to_string()
-        )));
+        ))
+    })
+}
+
+/// Build a Rust package with cargo, from a staged copy, reusing an earlier build of the same
+/// files.
+fn rust(tree: &Tree, exercise: &Exercise, color: bool, harness: Harness) -> Result<BuildOutcome> {
+    if let Some(missing) = no_manifest(tree, exercise) {
+        return Ok(missing);
     }
     // This checker's turn at the package, from staging to stamping (see reuse.rs).
     let turn = reuse::Turn::take(&stage::workspace(tree), exercise.name);
@@ -74,26 +85,10 @@ pub fn build(
             });
         }
     };
-    let harness = match &exercise.kind {
-        ExerciseKind::Programs { .. } => None,
-        ExerciseKind::Library { .. } if harness == Harness::NotNeeded => None,
-        ExerciseKind::Library {
-            calls,
-            harness_deps,
-            ..
-        } => {
-            let built = library_harness(
-                exercise,
-                (&package_dir, &manifest),
-                (calls, harness_deps),
-                color,
-                &mut warnings,
-            )?;
-            match built {
-                Ok(binary) => Some(binary),
-                Err(outcome) => return Ok(outcome),
-            }
-        }
+    let dirs = (package_dir.as_path(), manifest.as_path());
+    let harness = match library_harness(exercise, harness, dirs, color, &mut warnings)? {
+        Ok(binary) => binary,
+        Err(outcome) => return Ok(outcome),
     };
     let built = Built {
         track: Track::Rust,
@@ -131,15 +126,26 @@ fn read_workspace(manifest: &Path) -> Result<std::result::Result<cargo::Workspac
     }
 }
 
-/// A library's harness, generated against its workspace (`calls` and `harness_deps` from the
-/// exercise) and built: its binary. Its warnings join `warnings`.
+/// A library's harness, when a test to run needs it, generated against its workspace (`calls`
+/// and `harness_deps` from the exercise) and built: its binary. Its warnings join `warnings`.
 fn library_harness(
     exercise: &Exercise,
+    needed: Harness,
     (package_dir, manifest): (&Path, &Path),
-    (calls, harness_deps): (&str, &str),
     color: bool,
     warnings: &mut Vec<String>,
-) -> Result<std::result::Result<PathBuf, BuildOutcome>> {
+) -> Result<std::result::Result<Option<PathBuf>, BuildOutcome>> {
+    let ExerciseKind::Library {
+        calls,
+        harness_deps,
+        ..
+    } = &exercise.kind
+    else {
+        return Ok(Ok(None));
+    };
+    if needed == Harness::NotNeeded {
+        return Ok(Ok(None));
+    }
     let workspace = match read_workspace(manifest)? {
         Ok(ws) => ws,
         Err(outcome) => return Ok(Err(outcome)),
@@ -155,7 +161,7 @@ fn library_harness(
                         warnings.push(warning);
                     }
                 }
-                Ok(binary)
+                Ok(Some(binary))
             }
             Err(outcome) => Err(outcome),
         },

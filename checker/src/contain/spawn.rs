@@ -215,24 +215,14 @@ impl Spawn {
             Some(fds) => in_pid_namespace(fds.pid, || reaper::spawn_tracked(&mut cmd)),
             None => reaper::spawn_tracked(&mut cmd),
         };
-        let mut child = forked.with_context(|| {
-            format!(
-                "could not start {} ({})",
-                self.label,
-                self.program.display()
-            )
-        })?;
+        let (label, program) = (&self.label, self.program.display());
+        let mut child = forked.with_context(|| format!("could not start {label} ({program})"))?;
         drop(self.fd3); // the child has its copy; ours must close so EOF can be seen
         let pid = child.id() as i32;
-        let recorder = self
+        let (recorder, busiest_cpu) = self
             .scope
             .as_ref()
-            .map(|s| s.recorder.clone())
-            .unwrap_or_default();
-        let busiest_cpu = self
-            .scope
-            .as_ref()
-            .map(|s| s.busiest_cpu.clone())
+            .map(|s| (s.recorder.clone(), s.busiest_cpu.clone()))
             .unwrap_or_default();
         let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
         reaper::register_live(pid, &tag, &recorder, pids_current);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::base::i18n::Text;
 use crate::base::workspace::Track;
+pub use crate::observe::wire::Origin;
 
 /// A graded package, built.
 #[derive(Clone, Debug)]
@@ -30,6 +31,17 @@ pub struct Built {
     /// The hash of what it was built from (`compile::reuse`); `None` for programs given with
     /// `--program`, or where it could not be taken.
     pub key: Option<String>,
+}
+
+impl Built {
+    /// Where program `name` comes from.
+    pub fn origin(&self, name: &str) -> Origin {
+        if self.external.contains(name) {
+            Origin::Given
+        } else {
+            Origin::Built
+        }
+    }
 }
 
 pub enum BuildOutcome {

@@ -181,7 +181,7 @@ impl<'a> Ctx<'a> {
     /// `--program`.
     pub fn by_hand(&self, name: &str) -> String {
         match self.built.executables.get(name) {
-            Some(path) if self.built.external.contains(name) => {
+            Some(path) if self.built.origin(name) == built::Origin::Given => {
                 crate::base::escape::shell_word(&path.to_string_lossy())
             }
             _ => match &self.built.by_hand_dir {

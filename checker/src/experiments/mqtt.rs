@@ -65,23 +65,7 @@ pub fn send_buffer_full(lab: &mut Lab) -> Result<Outcome> {
     let reader = net::connect_blocking(port)?;
     let writer = net::accept(&listener, false)?.context("accept")?;
     lab.say(msg!("try-sendbuf-setup"));
-    let (mut sent, mut rounds) = (0usize, 0u32);
-    let mut settled = false;
-    while rounds < 100 && sent <= NEVER_FULL {
-        let took = fill(&writer)?;
-        rounds += 1;
-        sent += took;
-        // Settled: every byte sent is acknowledged, and is in the reader's buffer or still in
-        // the writer's.
-        settled = net::wait_until(Duration::from_secs(5), || {
-            net::tcp_info(writer.as_raw_fd()).tcpi_unacked == 0
-                && net::unread(reader.as_raw_fd()) + unsent(&writer) == sent
-        });
-        if took == 0 && settled {
-            break;
-        }
-    }
-    let full = settled && sent > 0 && sent <= NEVER_FULL;
+    let (sent, rounds, full) = fill_until_settled(&reader, &writer)?;
     let (in_reader, in_writer) = (net::unread(reader.as_raw_fd()), unsent(&writer));
     let kib = |n: usize| n >> 10;
     let rcvbuf: usize = getsockopt(&reader, sockopt::RcvBuf)?;
@@ -98,14 +82,7 @@ pub fn send_buffer_full(lab: &mut Lab) -> Result<Outcome> {
     ));
     let pollout_full = writable(&writer, 0)?;
     // The reader reads it all: the writer's socket is writable again.
-    let mut read = 0;
-    let mut buf = vec![0u8; CHUNK];
-    net::wait_until(Duration::from_secs(10), || {
-        while let Ok(n @ 1..) = net::recv_now(&reader, &mut buf) {
-            read += n;
-        }
-        read >= sent
-    });
+    let read = read_all(&reader, sent);
     let pollout_after = writable(&writer, 2000)?;
     lab.say(msg!(
         "try-sendbuf-pollout",
@@ -128,6 +105,40 @@ pub fn send_buffer_full(lab: &mut Lab) -> Result<Outcome> {
         .fact("pollout_while_full", pollout_full)
         .fact("read_back", read)
         .fact("pollout_after_read", pollout_after))
+}
+
+/// Send until a send takes nothing and every byte sent is acknowledged, and is in the reader's
+/// buffer or still in the writer's: the bytes sent, in how many rounds, and whether the buffers
+/// filled that way.
+fn fill_until_settled(reader: &OwnedFd, writer: &OwnedFd) -> Result<(usize, u32, bool)> {
+    let (mut sent, mut rounds) = (0usize, 0u32);
+    let mut settled = false;
+    while rounds < 100 && sent <= NEVER_FULL {
+        let took = fill(writer)?;
+        rounds += 1;
+        sent += took;
+        settled = net::wait_until(Duration::from_secs(5), || {
+            net::tcp_info(writer.as_raw_fd()).tcpi_unacked == 0
+                && net::unread(reader.as_raw_fd()) + unsent(writer) == sent
+        });
+        if took == 0 && settled {
+            break;
+        }
+    }
+    Ok((sent, rounds, settled && sent > 0 && sent <= NEVER_FULL))
+}
+
+/// Read what came until `sent` bytes are read (10 s at most): how many were.
+fn read_all(reader: &OwnedFd, sent: usize) -> usize {
+    let mut read = 0;
+    let mut buf = vec![0u8; CHUNK];
+    net::wait_until(Duration::from_secs(10), || {
+        while let Ok(n @ 1..) = net::recv_now(reader, &mut buf) {
+            read += n;
+        }
+        read >= sent
+    });
+    read
 }
 
 /// Send `bytes` and wait until all of them are in `reader`'s buffer: one read then gets them
@@ -171,12 +182,62 @@ pub fn length_byte_at_a_time(lab: &mut Lab) -> Result<Outcome> {
     lab.say(msg!("try-length-setup", length = body.len()));
 
     let mut reads = Vec::new();
-    // The fixed header, a byte a read: the decoder's state after each.
-    let (mut value, mut used, mut complete) = (0usize, 0usize, false);
-    let mut after_first_length_byte = None;
+    let length = header_a_byte_a_read(lab, (&device, &broker), &mut reads)?;
+    deliver(&device, &broker, &body)?;
+    let got = read_once(&broker)?;
+    reads.push(got.len());
+    let whole = got == body;
+    lab.say(msg!(
+        "try-length-body",
+        n = 4,
+        bytes = got.len(),
+        topic = String::from_utf8_lossy(topic).as_ref(),
+        payload = payload.len()
+    ));
+    let pingreqs = three_pingreqs_in_one_read(lab, (&device, &broker), &mut reads)?;
+    lab.say(msg!("try-length-conclusion"));
+    let holds = reads == [1, 1, 1, 200, 6]
+        && length.after_first_byte == Some(72)
+        && length.complete
+        && length.value == 200
+        && length.used == 2
+        && whole
+        && pingreqs == 3;
+    Ok(Outcome::new(holds)
+        .fact("reads", reads)
+        .fact("value_after_first_length_byte", length.after_first_byte)
+        .fact("remaining_length", length.value)
+        .fact("length_bytes", length.used)
+        .fact("body_whole", whole)
+        .fact("packets_in_one_read", pingreqs))
+}
+
+/// The remaining length as a decoder fed a byte at a time sees it.
+#[derive(Default)]
+struct LengthSoFar {
+    value: usize,
+    used: usize,
+    complete: bool,
+    after_first_byte: Option<usize>,
+}
+
+/// A PUBLISH's fixed header (0x30, then 200 as 0xc8 0x01), a byte a read: the decoder's state
+/// after each, told; each read's size goes to `reads`.
+fn header_a_byte_a_read(
+    lab: &mut Lab,
+    (device, broker): (&OwnedFd, &OwnedFd),
+    reads: &mut Vec<usize>,
+) -> Result<LengthSoFar> {
+    let mut length = LengthSoFar::default();
+    let LengthSoFar {
+        value,
+        used,
+        complete,
+        after_first_byte,
+    } = &mut length;
     for (i, &byte) in [0x30u8, 0xc8, 0x01].iter().enumerate() {
-        deliver(&device, &broker, &[byte])?;
-        let got = read_once(&broker)?;
+        deliver(device, broker, &[byte])?;
+        let got = read_once(broker)?;
         reads.push(got.len());
         let shown = crate::base::escape::hex(&got);
         if i == 0 {
@@ -191,48 +252,45 @@ pub fn length_byte_at_a_time(lab: &mut Lab) -> Result<Outcome> {
         let b = got.first().copied().unwrap_or(0);
         let at = i - 1;
         let digit = usize::from(b & 0x7f);
-        value += digit << (7 * at);
-        used += 1;
+        *value += digit << (7 * at);
+        *used += 1;
         if b & 0x80 != 0 {
-            after_first_length_byte = Some(value);
+            *after_first_byte = Some(*value);
             lab.say(msg!(
                 "try-length-more",
                 n = i + 1,
                 bytes = shown,
                 digit = digit,
                 shift = 7 * at,
-                value = value
+                value = *value
             ));
         } else {
-            complete = true;
+            *complete = true;
             lab.say(msg!(
                 "try-length-done",
                 n = i + 1,
                 bytes = shown,
                 digit = digit,
                 shift = 7 * at,
-                value = value,
-                used = used,
-                total = 1 + used + value
+                value = *value,
+                used = *used,
+                total = 1 + *used + *value
             ));
         }
     }
-    deliver(&device, &broker, &body)?;
-    let got = read_once(&broker)?;
-    reads.push(got.len());
-    let whole = got == body;
-    lab.say(msg!(
-        "try-length-body",
-        n = 4,
-        bytes = got.len(),
-        topic = String::from_utf8_lossy(topic).as_ref(),
-        payload = payload.len()
-    ));
-    // Three packets sent before the broker reads.
+    Ok(length)
+}
+
+/// Three PINGREQs sent before the broker reads: how many one read returns.
+fn three_pingreqs_in_one_read(
+    lab: &mut Lab,
+    (device, broker): (&OwnedFd, &OwnedFd),
+    reads: &mut Vec<usize>,
+) -> Result<usize> {
     for _ in 0..3 {
-        deliver(&device, &broker, &[0xc0, 0x00])?;
+        deliver(device, broker, &[0xc0, 0x00])?;
     }
-    let together = read_once(&broker)?;
+    let together = read_once(broker)?;
     reads.push(together.len());
     let pingreqs = together.chunks(2).filter(|p| *p == [0xc0, 0x00]).count();
     lab.say(msg!(
@@ -241,19 +299,5 @@ pub fn length_byte_at_a_time(lab: &mut Lab) -> Result<Outcome> {
         bytes = together.len(),
         packets = pingreqs
     ));
-    lab.say(msg!("try-length-conclusion"));
-    let holds = reads == [1, 1, 1, 200, 6]
-        && after_first_length_byte == Some(72)
-        && complete
-        && value == 200
-        && used == 2
-        && whole
-        && pingreqs == 3;
-    Ok(Outcome::new(holds)
-        .fact("reads", reads)
-        .fact("value_after_first_length_byte", after_first_length_byte)
-        .fact("remaining_length", value)
-        .fact("length_bytes", used)
-        .fact("body_whole", whole)
-        .fact("packets_in_one_read", pingreqs))
+    Ok(pingreqs)
 }

@@ -13,37 +13,37 @@ pub struct CTrack {
     /// The files the student writes, relative to the package (`echo-server.c`).
     pub student_files: &'static [&'static str],
     /// A library exercise's source stem: `endian` for `endian.c`, built into `libendian.a` and
-    /// called by the same hidden tests through a Rust shim of the lab's (`checker/c-track/shims/`).
+    /// called by the same hidden tests through a Rust shim of the lab's (its folder's `c-shim/`).
     pub library: Option<&'static str>,
     /// A library exercise's shim, the crate that gives its C functions the Rust exercise's API
-    /// (`checker/c-track/shims/<exercise>/`: each file relative to it, compiled in with
+    /// (`checker/src/exercises/<module>/c-shim/`: each file relative to it, compiled in with
     /// `c_shim!`; its build script is the checker's, `c-track/shim-build.rs`); none for programs.
     pub shim: &'static [(&'static str, &'static str)],
     /// What the compiled code may not import, or must.
     pub imports: &'static [ImportRule],
 }
 
-/// The files of the C shim of `exercise` (`checker/c-track/shims/<exercise>/`), as `CTrack::shim`
-/// holds them.
+/// The files of the C shim of the exercise whose module is `$module` (`day1_endian`: its folder's
+/// `c-shim/`), as `CTrack::shim` holds them.
 macro_rules! c_shim {
-    ($exercise:literal) => {
+    ($module:literal) => {
         &[
             (
                 "Cargo.toml",
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
-                    "/c-track/shims/",
-                    $exercise,
-                    "/Cargo.toml"
+                    "/src/exercises/",
+                    $module,
+                    "/c-shim/Cargo.toml"
                 )),
             ),
             (
                 "src/lib.rs",
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
-                    "/c-track/shims/",
-                    $exercise,
-                    "/src/lib.rs"
+                    "/src/exercises/",
+                    $module,
+                    "/c-shim/src/lib.rs"
                 )),
             ),
         ]

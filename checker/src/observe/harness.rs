@@ -231,7 +231,7 @@ fn request_lines(calls: &[Call], tag: impl Fn(usize) -> String) -> String {
     requests
 }
 
-/// Where a C library's `TODO` stands, as its panic says it (the shim of `checker/c-track/shims/`):
+/// Where a C library's `TODO` stands, as its panic says it (the shim in its exercise's `c-shim/`):
 /// `not yet implemented: lab_htons (endian.c:28)` is at `endian.c:28`.
 fn c_todo_place(message: &str) -> Option<&str> {
     let place = message.strip_suffix(')')?.rsplit_once(" (")?.1;

@@ -43,7 +43,7 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
 
 /// What to tell a student of `track` about a kind of error: a C stub stops at a `TODO(...)`,
 /// not at a `todo!()`; C code cannot panic: what a C student sees as a panic is the Rust shim
-/// of a library exercise refusing what the C function returned (`checker/c-track/shims/`); a
+/// of a library exercise refusing what the C function returned (its exercise's `c-shim/`); a
 /// C program's crash is a pointer's, not a Rust panic's; and its status 101 is a `TODO`'s.
 pub fn explain_on(kind: FailureKind, track: Track) -> Text {
     match (kind, track) {

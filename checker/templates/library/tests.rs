@@ -14,7 +14,7 @@ pub static EXERCISE: Exercise = Exercise {
     title: "TODO one line: what the student builds",
     section: "__NAME__",
     kind: ExerciseKind::Library {
-        calls: include_str!("../../harness/calls/__MODULE__.rs"),
+        calls: include_str!("harness-calls.rs"),
         harness_deps: "",
         binaries: &[],
     },

@@ -65,7 +65,7 @@ pub struct Edit {
     pub find: Option<String>,
     pub replace: Option<String>,
     /// ...or a whole new content for the file, from a file next to the TOML that defines the
-    /// version (relative to checker/tests/broken-versions/).
+    /// version (relative to its exercise's `proofs/`, see `proofs_dir`; or a whole path).
     pub source: Option<String>,
 }
 
@@ -183,7 +183,7 @@ fn tree_from(
         };
         let content = match (&edit.source, &edit.find, &edit.replace) {
             (Some(source), _, _) => {
-                let from = lab.join("checker/tests/broken-versions").join(source);
+                let from = proofs_dir(exercise).join(source);
                 std::fs::read_to_string(&from).map_err(|e| format!("{}: {e}", from.display()))?
             }
             (None, Some(find), Some(replace)) => {
@@ -415,8 +415,18 @@ pub fn processes_marked_now(mark: &str) -> Vec<(i32, String)> {
     found
 }
 
+/// The proofs of `exercise` (`day1-endian`): its broken versions and alternatives, both tracks
+/// (`rust.toml`, `rust-designs.toml`, `c.toml`, and the whole files they name, relative to
+/// this folder), in its folder beside its test table.
+pub fn proofs_dir(exercise: &str) -> PathBuf {
+    lab_root()
+        .join("checker/src/exercises")
+        .join(exercise.replace('-', "_"))
+        .join("proofs")
+}
+
 /// The edits of broken version `name` of `exercise` (from its table in
-/// checker/tests/broken-versions/), to build its tree.
+/// `proofs/rust.toml` in its folder), to build its tree.
 pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
     #[derive(serde::Deserialize)]
     struct File {
@@ -427,7 +437,7 @@ pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
         name: String,
         edit: Vec<Edit>,
     }
-    let path = lab_root().join(format!("checker/tests/broken-versions/{exercise}.toml"));
+    let path = proofs_dir(exercise).join("rust.toml");
     let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     file.broken
         .into_iter()

@@ -1,6 +1,6 @@
 //! The likeliest first bugs of each network exercise, as a student writes them on day one of
 //! the lesson: their reports are golden in both languages, so that each keeps naming the real
-//! cause (issue 24). The broken versions are those of `tests/broken-versions/`.
+//! cause (issue 24). The broken versions are those of the exercises' `proofs/`.
 
 use super::{golden_varying, tree};
 

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use crate::base::files::rust_files;
-use crate::base::workspace::Tree;
+use crate::base::files::{Found, rust_files};
+use crate::base::workspace::{Tree, in_exercise_folder};
 use crate::compile::{cargo, harness, stage};
 use crate::contain::reaper;
 use crate::exercises;
@@ -78,12 +78,25 @@ pub(super) fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
     Ok(problems)
 }
 
+/// The exercises' harness bridges and C shims (in their folders, no module of the checker's, so
+/// `cargo fmt` never sees them).
+fn exercise_bridges(checker: &Path) -> Vec<Found> {
+    rust_files(&checker.join("src/exercises"))
+        .into_iter()
+        .filter(|f| {
+            f.rel.ends_with(in_exercise_folder::HARNESS_CALLS)
+                || f.is_under(in_exercise_folder::C_SHIM)
+        })
+        .collect()
+}
+
 /// The harness, shim and template sources that are not what rustfmt makes of them.
 fn not_rustfmt_clean(lab: &Path, checker: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     let mut files: Vec<_> = ["harness", "shims", "templates", "c-track"]
         .iter()
         .flat_map(|dir| rust_files(&checker.join(dir)))
+        .chain(exercise_bridges(checker))
         .map(|f| f.path)
         .collect();
     files.sort();

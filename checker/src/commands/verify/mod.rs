@@ -148,7 +148,7 @@ fn translation_and_source_checks(lab: &Path, graded: &[String]) -> Vec<Check> {
             || crate::authoring::stamps::check(lab),
         ),
         timed_with_owed(
-            "every comment of every stub has its Korean (checker/i18n/stubs/), written for the English as it is now, for `export-student --lang ko`",
+            "every comment of every stub has its Korean (each exercise's korean/), written for the English as it is now, for `export-student --lang ko`",
             || stub_korean::check(lab).map(|f| (f.problems, f.owed)),
         ),
         timed(

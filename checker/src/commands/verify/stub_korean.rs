@@ -168,7 +168,7 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("TODO")), "{problems:?}");
     }
 
-    /// The C stubs: their Korean below `checker/i18n/stubs/c/`, checked from the lab's
+    /// The C stubs: their Korean in their exercise's `korean/c/`, checked from the lab's
     /// `c/exercises/` (its `common/` no stub), and written into a C export's `exercises/`.
     #[test]
     fn the_c_stubs_korean_is_checked_and_exported() {
@@ -184,7 +184,10 @@ mod tests {
         );
         let rel = std::path::Path::new("day9-x/x.c");
         let ko = ko_file(lab.path(), rel);
-        assert!(ko.ends_with("checker/i18n/stubs/c/day9-x/x.c.ko"), "{ko:?}");
+        assert!(
+            ko.ends_with("checker/src/exercises/day9_x/korean/c/x.c.ko"),
+            "{ko:?}"
+        );
         let problems = check(lab.path()).unwrap().problems;
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("c/exercises/day9-x/x.c:1: no Korean"));

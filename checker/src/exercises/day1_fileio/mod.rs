@@ -118,7 +118,7 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its two files, `fileio.c` built into the archive its harness
-/// links through a shim with this exercise's Rust API (checker/c-track/shims/), and linked into
+/// links through a shim with this exercise's Rust API (its folder's c-shim/), and linked into
 /// `copy` with `copy.c`; its rules as what they may import, in the spirit of clippy.toml's: the
 /// descriptors are read and written with read, write and writev, never through stdio's streams
 /// or a call that copies for them. (stdio's writing functions stay allowed: the compiler makes
@@ -126,7 +126,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["fileio.c", "copy.c"],
     library: Some("fileio"),
-    shim: c_shim!("day1-fileio"),
+    shim: c_shim!("day1_fileio"),
     imports: &[
         ImportRule {
             kind: ImportKind::Forbidden,
@@ -154,7 +154,7 @@ static C_TRACK: CTrack = CTrack {
 };
 
 /// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
-const CALLS: &str = include_str!("../../../harness/calls/day1_fileio.rs");
+const CALLS: &str = include_str!("harness-calls.rs");
 
 /// Random bytes, of a random length in `range`.
 fn random_sized(ctx: &mut Ctx, range: std::ops::Range<usize>) -> Vec<u8> {

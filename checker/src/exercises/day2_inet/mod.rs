@@ -149,11 +149,11 @@ pub static EXERCISE: Exercise = Exercise {
 };
 
 /// The exercise on the C track: its file, built into the archive its harness links through a
-/// shim with this exercise's Rust API (checker/c-track/shims/), and its rules as what it may import.
+/// shim with this exercise's Rust API (its folder's c-shim/), and its rules as what it may import.
 static C_TRACK: CTrack = CTrack {
     student_files: &["inet.c"],
     library: Some("inet"),
-    shim: c_shim!("day2-inet"),
+    shim: c_shim!("day2_inet"),
     imports: &[ImportRule {
         kind: ImportKind::Forbidden,
         functions: &[
@@ -172,7 +172,7 @@ static C_TRACK: CTrack = CTrack {
 };
 
 /// The exercise's half of the harness (see compile/harness.rs): decode, call, encode.
-const CALLS: &str = include_str!("../../../harness/calls/day2_inet.rs");
+const CALLS: &str = include_str!("harness-calls.rs");
 
 /// C's `isspace` in the C locale.
 fn has_c_space(s: &str) -> bool {

@@ -254,9 +254,35 @@ fn full_pipe_on(
     let sending = data.clone();
     let writer = std::thread::spawn(move || w.send(&sending, deadline));
     let reader = std::thread::spawn(move || c1.expect_bytes(&data, deadline).map(|()| c1));
-    let mut second = Vec::new();
     // The rounds wait for processes to fall asleep, and the pipe to fill and drain.
     ctx.lend_slot();
+    let second = client_2_between(run, child1, &mut c2, deadline)?;
+    t.note("checker", msg!("pipe-rounds", rounds = ROUNDS.to_string()));
+    signal(run.logger, Signal::SIGCONT)?;
+    writer
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-sending-thread-failed"))))?;
+    let mut c1 = reader
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-reading-thread-failed"))))?;
+    for c in [&mut c1, &mut c2] {
+        c.shutdown_write();
+        c.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
+    }
+    finish(t, run)?;
+    check_file(store, &[first, second].concat()).map_err(|f| t.attach(f))
+}
+
+/// The rounds of `full_pipe`: each time client 1's child waits on the full pipe, it is
+/// stopped, client 2's line goes through the logger, and client 1's child goes on. The lines
+/// client 2 sent.
+fn client_2_between(
+    run: &Running,
+    child1: i32,
+    c2: &mut Conn,
+    deadline: Instant,
+) -> Result<Vec<Vec<u8>>, Failure> {
+    let mut second = Vec::new();
     for round in 0..ROUNDS {
         // Client 1's child asleep: waiting in a write to the full pipe (or for more data).
         wait::every(STEP, Duration::from_secs(1), || {
@@ -278,20 +304,7 @@ fn full_pipe_on(
         signal(run.logger, Signal::SIGSTOP)?;
         signal(child1, Signal::SIGCONT)?;
     }
-    t.note("checker", msg!("pipe-rounds", rounds = ROUNDS.to_string()));
-    signal(run.logger, Signal::SIGCONT)?;
-    writer
-        .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-sending-thread-failed"))))?;
-    let mut c1 = reader
-        .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("pipe-reading-thread-failed"))))?;
-    for c in [&mut c1, &mut c2] {
-        c.shutdown_write();
-        c.expect_eof(deadline, msg!("pipe-after-client-eof"))?;
-    }
-    finish(t, run)?;
-    check_file(store, &[first, second].concat()).map_err(|f| t.attach(f))
+    Ok(second)
 }
 
 /// Stop or continue a process of the server, and wait until it is stopped or running. One that

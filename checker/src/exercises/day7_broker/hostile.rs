@@ -1,6 +1,7 @@
 //! Packets out of a byte stream (2.2), and what devices that misbehave send (4.8): each breaks
 //! only its own connection, whose will goes out; the broker serves the others.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use super::{CLOSE_WITHIN, KEEP_ALIVE, broker, online, soon, with_will};
@@ -9,6 +10,7 @@ use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::observe::wire::mqtt::packet::remaining_length;
 use crate::observe::wire::mqtt::{Device, Packet};
+use crate::observe::wire::{Server, Transcript};
 
 /// The slow device's two PUBLISHes, whose remaining lengths take 2 bytes, and the fast device's
 /// big one, whose length takes 3 (2.2.3): a decoder or an encoder right only below 128 fails
@@ -26,8 +28,18 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
     let topics = ["slow/bytes", "slow/more", "fast/1", "fast/2"];
     let asked: Vec<(&str, u8)> = topics.iter().map(|t| (*t, 0)).collect();
     watcher.subscribe(&asked, soon(ctx))?;
-    // CONNECT and a QoS 1 PUBLISH, one byte a write, each write its own segment (TCP_NODELAY).
-    let mut slow = Device::connect(&t, "device slow", s.port, soon(ctx))?;
+    slow_device(ctx, (&t, &s), &mut watcher)?;
+    fast_device(ctx, (&t, &s), &mut watcher)
+}
+
+/// CONNECT and a QoS 1 PUBLISH, one byte a write, each write its own segment (TCP_NODELAY);
+/// the PUBLISH's body, then a second PUBLISH, in a write each: both acknowledged and delivered.
+fn slow_device(
+    ctx: &mut Ctx,
+    (t, s): (&Arc<Transcript>, &Server),
+    watcher: &mut Device,
+) -> TestResult {
+    let mut slow = Device::connect(t, "device slow", s.port, soon(ctx))?;
     let connect = Packet::Connect {
         clean_session: true,
         keep_alive: KEEP_ALIVE,
@@ -70,8 +82,16 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
         let delivered = Packet::publish(topic, payload, 0, false, 0);
         watcher.expect(&delivered, long, soon(ctx))?;
     }
-    // CONNECT, SUBSCRIBE, two PUBLISHes and a PINGREQ in one write.
-    let mut fast = Device::connect(&t, "device fast", s.port, soon(ctx))?;
+    Ok(())
+}
+
+/// CONNECT, SUBSCRIBE, two PUBLISHes and a PINGREQ in one write: every answer, once.
+fn fast_device(
+    ctx: &mut Ctx,
+    (t, s): (&Arc<Transcript>, &Server),
+    watcher: &mut Device,
+) -> TestResult {
+    let mut fast = Device::connect(t, "device fast", s.port, soon(ctx))?;
     let big = vec![b'b'; BIG_PAYLOAD];
     let together = [
         Packet::Connect {
@@ -93,6 +113,10 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
     // messages (it subscribed), in any order: a server's replies to different packets are not
     // ordered, a matching PUBLISH may come before the SUBACK (3.8.4), and the two messages were
     // published at different QoS (4.6.0-6 orders one topic at one QoS).
+    let accepted = Packet::Connack {
+        session_present: false,
+        return_code: 0,
+    };
     fast.expect(
         &accepted,
         msg!("mqtt-clause-several-in-one-read"),
@@ -116,7 +140,7 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
         Packet::publish("fast/1", b"a", 0, false, 0),
         Packet::publish("fast/2", &big, 0, false, 0),
     ];
-    in_any_order(&mut watcher, due, several, ctx)
+    in_any_order(watcher, due, several, ctx)
 }
 
 /// Each packet of `due` must come once, in any order, and nothing else.
@@ -181,6 +205,13 @@ fn flags(name: &'static str, kind: &str, clause: &str, bytes: Vec<u8>) -> Hostil
 
 /// Bytes no broker may take, each after the device's CONNECT.
 fn hostile_cases() -> Vec<Hostile> {
+    let mut cases = framing_cases();
+    cases.extend(reserved_bits_cases());
+    cases
+}
+
+/// Framing and encoding no packet may have: the length, the strings, the type.
+fn framing_cases() -> Vec<Hostile> {
     let mut oversize = vec![0x30];
     remaining_length(300 * 1024, &mut oversize);
     oversize.extend_from_slice(&[0, 1, b't']);
@@ -217,12 +248,17 @@ fn hostile_cases() -> Vec<Hostile> {
             vec![0xf0, 0x00],
         ),
         hostile("garbage", plain("mqtt-what-garbage"), "4.8", vec![0xff; 64]),
-        // The reserved bits of the packet types a client sends, each a different bit: a broker
-        // that looks at some types' flags, or some bits, is caught. (Not PUBACK's nor PINGREQ's:
-        // mosquitto answers those as if their flags were 0000, against 2.2.2-2.)
+    ]
+}
+
+/// The reserved bits of the packet types a client sends, each a different bit: a broker that
+/// looks at some types' flags, or some bits, is caught. (Not PUBACK's nor PINGREQ's: mosquitto
+/// answers those as if their flags were 0000, against 2.2.2-2.)
+fn reserved_bits_cases() -> Vec<Hostile> {
+    vec![
         hostile(
             "qos 3",
-            plain("mqtt-what-qos3"),
+            Text::msg("mqtt-what-qos3", Vec::new()),
             "3.3.1-4",
             vec![0x36, 0x05, 0x00, 0x01, b't', 0x00, 0x01],
         ),

@@ -118,30 +118,7 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
     publisher.handshake("publisher", true, KEEP_ALIVE, None, soon(ctx))?;
     let payload = vec![b'x'; PAYLOAD];
     let started = Instant::now();
-    for first in (0..MESSAGES).step_by(WINDOW) {
-        let window: Vec<Packet> = (first..first + WINDOW)
-            .map(|i| Packet::publish(&topic(i), &payload, 1, false, (i % 60_000 + 1) as u16))
-            .collect();
-        publisher.send_together(&window, soon(ctx))?;
-        for i in first..first + WINDOW {
-            let ack = Packet::Puback {
-                packet_id: (i % 60_000 + 1) as u16,
-            };
-            publisher.expect(
-                &ack,
-                msg!("mqtt-clause-while-stalled", clause = "3.3.4"),
-                soon(ctx),
-            )?;
-        }
-        for i in first..first + WINDOW {
-            reader.expect_message(
-                &topic(i),
-                &payload,
-                msg!("mqtt-clause-while-stalled", clause = "4.6"),
-                soon(ctx),
-            )?;
-        }
-    }
+    past_the_stalled(ctx, (&mut publisher, &mut reader), &payload)?;
     t.note(
         "checker",
         msg!(
@@ -163,6 +140,40 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
     }
     resumes_qos1(ctx, &mut stalled[0], &mut publisher, &payload)?;
     resumes(&t, &mut stalled[1], &payload)?;
+    Ok(())
+}
+
+/// The publisher's messages, a window at a time, while the stalled subscribers read nothing:
+/// each acknowledged to the publisher, and delivered to the reader.
+fn past_the_stalled(
+    ctx: &Ctx,
+    (publisher, reader): (&mut Device, &mut Device),
+    payload: &[u8],
+) -> TestResult {
+    for first in (0..MESSAGES).step_by(WINDOW) {
+        let window: Vec<Packet> = (first..first + WINDOW)
+            .map(|i| Packet::publish(&topic(i), payload, 1, false, (i % 60_000 + 1) as u16))
+            .collect();
+        publisher.send_together(&window, soon(ctx))?;
+        for i in first..first + WINDOW {
+            let ack = Packet::Puback {
+                packet_id: (i % 60_000 + 1) as u16,
+            };
+            publisher.expect(
+                &ack,
+                msg!("mqtt-clause-while-stalled", clause = "3.3.4"),
+                soon(ctx),
+            )?;
+        }
+        for i in first..first + WINDOW {
+            reader.expect_message(
+                &topic(i),
+                payload,
+                msg!("mqtt-clause-while-stalled", clause = "4.6"),
+                soon(ctx),
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -379,7 +379,7 @@ const PARTS: &[Part] = &[
 ];
 
 /// The exercise on the C track: its two files, `mqtt-codec.c` built into the archive its
-/// harness links through a shim with the Rust codec's API (checker/c-track/shims/), and linked
+/// harness links through a shim with the Rust codec's API (its folder's c-shim/), and linked
 /// into the broker with `mqtt-broker.c`; and its rules as what they may import. Any design is
 /// allowed, as in Rust (threads, poll, epoll). Rust's rules ban std's sockets, which C has no
 /// counterpart of (its sockets are the kernel's calls already), and std's resolver: here
@@ -387,13 +387,13 @@ const PARTS: &[Part] = &[
 static C_TRACK: CTrack = CTrack {
     student_files: &["mqtt-codec.c", "mqtt-broker.c"],
     library: Some("mqtt-codec"),
-    shim: c_shim!("day7-broker"),
+    shim: c_shim!("day7_broker"),
     imports: &[c_imports::NO_RESOLVER],
 };
 
 /// The exercise's half of the harness (see compile/harness.rs): the codec's functions, called
 /// alone (codec.rs).
-const CALLS: &str = include_str!("../../../harness/calls/day7_broker.rs");
+const CALLS: &str = include_str!("harness-calls.rs");
 
 /// The broker, started on a port of the kernel's choosing, and the transcript of the test.
 fn broker(ctx: &Ctx) -> Result<(Server, Arc<Transcript>), Failure> {

@@ -5,7 +5,7 @@ use super::{CLOSE_WITHIN, broker, online, soon};
 use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
-use crate::observe::wire::mqtt::Packet;
+use crate::observe::wire::mqtt::{Device, Packet};
 
 pub fn qos0(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
@@ -60,9 +60,13 @@ pub fn qos1(ctx: &mut Ctx) -> TestResult {
             }
         }
     }
-    // 100 messages of alternating QoS sent at once: PUBACKs in the order received (4.6.0-2),
-    // the messages of each QoS delivered in the order sent (4.6.0-6: a QoS 0 message may pass
-    // a QoS 1 one that waits, as in mosquitto, for room among the messages in flight).
+    in_order_by_qos(ctx, &mut p, &mut sub)
+}
+
+/// 100 messages of alternating QoS sent at once: PUBACKs in the order received (4.6.0-2), the
+/// messages of each QoS delivered in the order sent (4.6.0-6: a QoS 0 message may pass a QoS 1
+/// one that waits, as in mosquitto, for room among the messages in flight).
+fn in_order_by_qos(ctx: &Ctx, p: &mut Device, sub: &mut Device) -> TestResult {
     let burst: Vec<Packet> = (0..100u16)
         .map(|i| {
             Packet::publish(

@@ -17,7 +17,7 @@ use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::stall::Feeding;
-use crate::observe::wire::{self, Conn, Server, Transcript};
+use crate::observe::wire::{self, Conn, Origin, Server, Transcript};
 
 mod family;
 pub use family::ECHO_SERVER;
@@ -47,7 +47,7 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server(ctx)?;
     // A program from elsewhere may print no line: what it binds is still judged, from /proc.
-    let no_line = s.line.is_empty() && s.external;
+    let no_line = s.line.is_empty() && s.origin == Origin::Given;
     let (ip, port) =
         wire::parse_listening(&s.line).unwrap_or((std::net::Ipv4Addr::UNSPECIFIED, s.port));
     // Something listens on the port the line names (a wrong port is refused). Nothing is

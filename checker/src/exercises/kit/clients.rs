@@ -307,7 +307,6 @@ impl Queue {
         connected: usize,
         deadline: Instant,
     ) -> Result<u64, Failure> {
-        let began = Instant::now();
         // A full queue that does not move while the server keeps waking (a loop that sleeps
         // instead of waiting for events is never stuck) fails after QUEUE_STILL, not at the
         // deadline: a server of these contracts accepts within milliseconds of a connection.
@@ -318,37 +317,35 @@ impl Queue {
                 msg!("clients-queue-full", n = connected.to_string()),
             )
         };
-        loop {
+        let looked = t.wait_or_stuck(deadline, |_| {
             if procinfo::state(self.server).is_none_or(|st| st == 'Z') {
                 // Gone: let go of its socket (a duplicate would keep it listening), and the
                 // connects that follow say how it ended.
                 self.listen = None;
-                return Ok(1);
+                return Some(Ok(1));
             }
             match self.look() {
-                Some((0, holds)) => return Ok(holds.max(1)),
-                Some((waiting, holds)) if !empty && waiting < holds => return Ok(holds - waiting),
-                None => return Ok(1),
-                Some((waiting, _)) => {
-                    if last.0 != Some(waiting) {
-                        last = (Some(waiting), Instant::now());
-                    } else if last.1.elapsed() >= QUEUE_STILL {
-                        let f = queue_full()
-                            .note(msg!("clients-queue-still", secs = QUEUE_STILL.as_secs()));
-                        return Err(t.attach(f));
-                    }
+                Some((0, holds)) => return Some(Ok(holds.max(1))),
+                Some((waiting, holds)) if !empty && waiting < holds => {
+                    return Some(Ok(holds - waiting));
                 }
-            }
-            if began.elapsed() >= Duration::from_millis(100)
-                && let Some(stuck) = t.stuck()
-            {
-                let f = stuck.explains(queue_full());
-                return Err(t.attach(f));
-            }
-            if Instant::now() >= deadline {
-                return Err(t.attach(queue_full()));
+                None => return Some(Ok(1)),
+                Some((waiting, _)) if last.0 != Some(waiting) => {
+                    last = (Some(waiting), Instant::now());
+                }
+                Some(_) if last.1.elapsed() >= QUEUE_STILL => {
+                    let still = msg!("clients-queue-still", secs = QUEUE_STILL.as_secs());
+                    return Some(Err(queue_full().note(still)));
+                }
+                Some(_) => {}
             }
             std::thread::sleep(Duration::from_millis(2));
+            None
+        });
+        match looked {
+            Ok(Some(room)) => room.map_err(|f| t.attach(f)),
+            Ok(None) => Err(t.attach(queue_full())),
+            Err(stuck) => Err(t.attach(stuck.explains(queue_full()))),
         }
     }
 }

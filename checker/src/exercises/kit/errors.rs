@@ -7,6 +7,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
+use crate::observe::wire::Origin;
 use crate::observe::wire::Transcript;
 use crate::observe::wire::server::loopback_listener;
 
@@ -89,7 +90,7 @@ pub fn server_start_errors(ctx: &mut Ctx, name: &str, args: &[String]) -> TestRe
     // A program given with --program may take no port at all (UNP's servers listen on 9877
     // whatever they are given, as the listening-line test allows): the lab's usage errors are
     // not its contract. One the checker built is held to them.
-    if run.status.is_none() && ctx.built.external.contains(name) {
+    if run.status.is_none() && ctx.built.origin(name) == Origin::Given {
         return Err(Failure::not_applicable(msg!(
             "errors-takes-no-arguments",
             label = name

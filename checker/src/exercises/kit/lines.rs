@@ -1,6 +1,6 @@
 //! Lines a program printed: those starting with a given word, and waiting for the `nth`.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::contain::capture::{Capture, complete_lines};
 use crate::observe::stuck::Stuck;
@@ -36,19 +36,5 @@ pub fn wait_nth_watching(
     deadline: Instant,
     t: &Transcript,
 ) -> Result<Option<Vec<String>>, Stuck> {
-    let began = Instant::now();
-    loop {
-        let step = (Instant::now() + Duration::from_millis(50)).min(deadline);
-        if let Some(lines) = wait_nth(capture, prefix, nth, step) {
-            return Ok(Some(lines));
-        }
-        if Instant::now() >= deadline {
-            return Ok(None);
-        }
-        if began.elapsed() >= Duration::from_millis(100)
-            && let Some(stuck) = t.stuck()
-        {
-            return Err(stuck);
-        }
-    }
+    t.wait_or_stuck(deadline, |step| wait_nth(capture, prefix, nth, step))
 }

@@ -9,6 +9,7 @@ use crate::contain::limits::Limits;
 use crate::contain::procinfo;
 use crate::contain::program::Program;
 use crate::context::Ctx;
+use crate::observe::wire::Origin;
 use crate::observe::wire::{Server, free_port, parse_listening};
 use std::time::{Duration, Instant};
 
@@ -32,11 +33,11 @@ pub fn start_within(
     args: &[String],
     limits: Limits,
 ) -> Result<Server, Failure> {
-    let external = ctx.built.external.contains(name);
-    let port = if external && port == 0 {
-        free_port()?
-    } else {
-        port
+    let origin = ctx.built.origin(name);
+    // A program from elsewhere may not take 0 for "any port": it is given a free one.
+    let port = match origin {
+        Origin::Given if port == 0 => free_port()?,
+        _ => port,
     };
     let mut spawn = ctx.program(name)?;
     spawn.limits = spawn.limits.at_least(limits);
@@ -48,42 +49,61 @@ pub fn start_within(
     let mut program = spawn.start()?;
     // From now on a wait for this server fails as soon as the server is stuck.
     ctx.watch(program.pid(), name);
+    let (port, line) = until_ready(ctx, (name, port, origin), &mut program)?;
+    Ok(Server {
+        program,
+        port,
+        line,
+        by_hand_command,
+        origin,
+    })
+}
+
+/// Wait until the server is ready, as its origin says: a program the checker built prints its
+/// listening line (the port it names, checked), and closing its stdout first is its failure; a
+/// program given with `--program` is ready at its line if it prints one, or once /proc shows
+/// it listening, looked at every 20 ms. The port it listens on and its line; or why it never
+/// got ready.
+fn until_ready(
+    ctx: &Ctx,
+    (name, port, origin): (&str, u16, Origin),
+    program: &mut Program,
+) -> Result<(u16, String), Failure> {
     // A compiled program listens within milliseconds; 5 s is room for a loaded machine.
     let ready_by = ctx.within(Duration::from_secs(5));
-    let ready = |program: Program, port: u16, line: String| {
-        Ok(Server {
-            program,
-            port,
-            line,
-            by_hand_command: by_hand_command.clone(),
-            external,
-        })
+    let look_every = match origin {
+        Origin::Built => Duration::from_millis(200),
+        Origin::Given => Duration::from_millis(20),
     };
     loop {
-        let step =
-            (Instant::now() + Duration::from_millis(if external { 20 } else { 200 })).min(ready_by);
+        let step = (Instant::now() + look_every).min(ready_by);
         if let Some((_, line)) = program
             .stdout
             .wait_line(step, 0, |l| l.starts_with("listening on"))
         {
-            let actual = port_of_line(name, port, external, &line)
+            let actual = port_of_line(name, port, origin, &line)
                 .map_err(|f| bind_unchecked(f, program.pid(), port, &line))?;
-            return ready(program, actual, line);
+            return Ok((actual, line));
         }
-        if let Some(f) = ended_before_listening(ctx, &mut program, external) {
+        if let Some(f) = ended_before_listening(ctx, program, origin) {
             return Err(f);
         }
-        if program.stdout.is_closed() && !external {
-            return Err(Failure::of_kind(
-                Kind::NoListeningLine,
-                msg!("server-closed-stdout", label = name),
-            ));
-        }
-        if external && let Some(actual) = port_in_proc(ctx, name, port, &program) {
-            return ready(program, actual, String::new());
+        match origin {
+            Origin::Built if program.stdout.is_closed() => {
+                return Err(Failure::of_kind(
+                    Kind::NoListeningLine,
+                    msg!("server-closed-stdout", label = name),
+                ));
+            }
+            Origin::Given => {
+                if let Some(actual) = port_in_proc(ctx, name, port, program) {
+                    return Ok((actual, String::new()));
+                }
+            }
+            Origin::Built => {}
         }
         if Instant::now() >= ready_by {
-            return Err(never_ready(name, external, &program));
+            return Err(never_ready(name, origin, program));
         }
     }
 }
@@ -99,7 +119,7 @@ fn by_hand_command(ctx: &Ctx, name: &str, args: &[String]) -> String {
 
 /// The server ended before it listened: how, and that its port was taken where it said so.
 /// `None` while it runs. (Its stdout closed, it gets 200 ms to be seen ending.)
-fn ended_before_listening(ctx: &Ctx, program: &mut Program, external: bool) -> Option<Failure> {
+fn ended_before_listening(ctx: &Ctx, program: &mut Program, origin: Origin) -> Option<Failure> {
     let ended = program.try_status().is_some()
         || (program.stdout.is_closed()
             && program
@@ -108,14 +128,13 @@ fn ended_before_listening(ctx: &Ctx, program: &mut Program, external: bool) -> O
     if !ended {
         return None;
     }
-    let what = if external {
-        msg!("server-before-it-listened")
-    } else {
-        msg!("server-before-listening-line")
+    let what = match origin {
+        Origin::Given => msg!("server-before-it-listened"),
+        Origin::Built => msg!("server-before-listening-line"),
     };
     let f = program.unexpected_exit(what);
     Some(if said_address_in_use(program) {
-        port_taken(f, external, ctx.own_network())
+        port_taken(f, origin, ctx.own_network())
     } else {
         f
     })
@@ -123,7 +142,7 @@ fn ended_before_listening(ctx: &Ctx, program: &mut Program, external: bool) -> O
 
 /// The port a `listening on <ip>:<port>` line names, which must be the one the server was
 /// given (unless it was 0, or the program is not the lab's own).
-fn port_of_line(name: &str, port: u16, external: bool, line: &str) -> Result<u16, Failure> {
+fn port_of_line(name: &str, port: u16, origin: Origin, line: &str) -> Result<u16, Failure> {
     let Some((_, actual)) = parse_listening(line) else {
         return Err(Failure::of_kind(
             Kind::NoListeningLine,
@@ -134,7 +153,7 @@ fn port_of_line(name: &str, port: u16, external: bool, line: &str) -> Result<u16
             ),
         ));
     };
-    if actual == 0 || (port != 0 && actual != port && !external) {
+    if actual == 0 || (port != 0 && actual != port && origin == Origin::Built) {
         return Err(Failure::of_kind(
             Kind::NoListeningLine,
             msg!(
@@ -192,8 +211,8 @@ fn port_in_proc(ctx: &Ctx, name: &str, port: u16, program: &Program) -> Option<u
 }
 
 /// The failure of a server still not ready after 5 s: what it printed, and where it listens.
-fn never_ready(name: &str, external: bool, program: &Program) -> Failure {
-    if external {
+fn never_ready(name: &str, origin: Origin, program: &Program) -> Failure {
+    if origin == Origin::Given {
         return Failure::of_kind(
             Kind::NoListeningLine,
             msg!("server-never-listened", label = name),
@@ -242,8 +261,8 @@ fn said_address_in_use(program: &Program) -> bool {
 /// A server that could not bind because its port was taken. In plain mode a program that
 /// listens on a fixed port shares it with every other test running at the same time: that is
 /// not the TIME_WAIT of the generic hint.
-fn port_taken(f: Failure, external: bool, own_network: bool) -> Failure {
-    if external && !own_network {
+fn port_taken(f: Failure, origin: Origin, own_network: bool) -> Failure {
+    if origin == Origin::Given && !own_network {
         let mut f = f;
         f.kind = None;
         return f.note(msg!("server-port-taken"));

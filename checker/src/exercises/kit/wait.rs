@@ -51,19 +51,16 @@ fn looking(
 /// child): gives up early, false, once the program is stuck (see `observe::stuck`), since a
 /// program asleep with nothing moving will not make it.
 pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> bool {
-    let began = Instant::now();
-    let until = began + within;
     let mut steps = backoff();
-    loop {
+    let held = t.wait_or_stuck(Instant::now() + within, |step| {
         if check() {
-            return true;
+            return Some(());
         }
-        let now = Instant::now();
-        if now >= until || (now - began >= Duration::from_millis(100) && t.stuck().is_some()) {
-            return check();
-        }
-        std::thread::sleep(steps.next().unwrap_or(Duration::from_millis(10)));
-    }
+        let pause = steps.next().unwrap_or(Duration::from_millis(10));
+        std::thread::sleep(pause.min(step.saturating_duration_since(Instant::now())));
+        None
+    });
+    matches!(held, Ok(Some(()))) || check()
 }
 
 /// Wait until `program` exits, at most until `deadline`: its status, or `None` at the deadline,
@@ -73,21 +70,7 @@ pub fn exit_or_stuck(
     program: &mut Program,
     deadline: Instant,
 ) -> Result<Option<std::process::ExitStatus>, Stuck> {
-    let began = Instant::now();
-    loop {
-        let step = (Instant::now() + Duration::from_millis(50)).min(deadline);
-        if let Some(status) = program.wait_until(step) {
-            return Ok(Some(status));
-        }
-        if Instant::now() >= deadline {
-            return Ok(None);
-        }
-        if began.elapsed() >= Duration::from_millis(100)
-            && let Some(stuck) = t.stuck()
-        {
-            return Err(stuck);
-        }
-    }
+    t.wait_or_stuck(deadline, |step| program.wait_until(step))
 }
 
 /// Wait until the processes `pids()` names have settled, before a check of their state in

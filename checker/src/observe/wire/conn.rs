@@ -12,11 +12,6 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind, Whereabouts};
 use crate::observe::stuck::{Spinning, Stuck};
 
-/// How long a read waits before it first asks whether the program is stuck, and how often it
-/// asks again: most answers come within the first.
-const FIRST_LOOK: Duration = Duration::from_millis(100);
-const LOOK_EVERY: Duration = Duration::from_millis(50);
-
 /// The failure of a wait for a program that is stuck (or idle with a reply due): where it
 /// sleeps, as evidence.
 pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
@@ -274,43 +269,46 @@ impl Conn {
     /// `observe::stuck`): if it is, waiting longer cannot help, and the failure says where it
     /// sleeps.
     fn recv_into(&mut self, buf: &mut [u8], deadline: Instant) -> Result<usize, Failure> {
-        let began = Instant::now();
-        loop {
-            let left = remaining(deadline).ok_or_else(|| {
+        let t = Arc::clone(&self.t);
+        let read = t.wait_or_stuck(deadline, |step| {
+            let left = step.saturating_duration_since(Instant::now());
+            let _ = (self.stream).set_read_timeout(Some(left.max(Duration::from_millis(1))));
+            match self.stream.read(buf) {
+                Ok(0) => {
+                    self.t.note(&self.who, msg!("conn-eof"));
+                    Some(Ok(0))
+                }
+                Ok(n) => {
+                    self.t.received(&self.who, &buf[..n]);
+                    self.received += n;
+                    Some(Ok(n))
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => None,
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => None,
+                Err(e) => {
+                    let error = e.to_string();
+                    self.t
+                        .note(&self.who, msg!("wire-read-failed", error = error));
+                    Some(Err(self.t.attach(io_failure(&self.who, "read", &e))))
+                }
+            }
+        });
+        match read {
+            Ok(Some(read)) => read,
+            Ok(None) => {
                 self.t.note(&self.who, msg!("conn-timed-out-waiting"));
                 let failure = Failure::of_kind(
                     Kind::Timeout,
                     msg!("conn-nothing-came-back", who = &self.who),
                 );
-                self.t.attach(match self.t.program_now() {
+                Err(self.t.attach(match self.t.program_now() {
                     Some(now) => failure.whereabouts(Whereabouts::WhenTimeRanOut, now),
                     None => failure,
-                })
-            })?;
-            if began.elapsed() >= FIRST_LOOK
-                && let Some(stuck) = self.t.stuck()
-            {
-                self.t.note(&self.who, gave_up(&stuck));
-                return Err(self.t.attach(stuck_failure(&self.who, stuck)));
+                }))
             }
-            let _ = self.stream.set_read_timeout(Some(left.min(LOOK_EVERY)));
-            match self.stream.read(buf) {
-                Ok(0) => {
-                    self.t.note(&self.who, msg!("conn-eof"));
-                    return Ok(0);
-                }
-                Ok(n) => {
-                    self.t.received(&self.who, &buf[..n]);
-                    self.received += n;
-                    return Ok(n);
-                }
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
-                Err(e) => {
-                    self.t
-                        .note(&self.who, msg!("wire-read-failed", error = e.to_string()));
-                    return Err(self.t.attach(io_failure(&self.who, "read", &e)));
-                }
+            Err(stuck) => {
+                self.t.note(&self.who, gave_up(&stuck));
+                Err(self.t.attach(stuck_failure(&self.who, stuck)))
             }
         }
     }

@@ -23,5 +23,5 @@ pub use conn::Conn;
 pub use errors::differ;
 pub use hidden::{Behaviour, HiddenServer, serve_once};
 pub use load::{ReferenceEcho, echo_throughput};
-pub use server::{Server, free_port, parse_listening};
+pub use server::{Origin, Server, free_port, parse_listening};
 pub use transcript::Transcript;

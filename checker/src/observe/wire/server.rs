@@ -13,6 +13,19 @@ use crate::base::verdict::{Failure, FailureKind as Kind};
 use crate::contain::procinfo;
 use crate::contain::program::Program;
 
+/// Where a program under test comes from, decided once when the build is planned: it decides
+/// how the checker waits for it to be ready and what it holds it to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Built by the checker from the student's package: it prints the lab's `listening on` line
+    /// for the port it is given, and keeps the lab's usage errors.
+    Built,
+    /// Given with `--program NAME=PATH` (a program written elsewhere, a broker people use): it
+    /// may print no line, listen on a port of its own, and take no arguments; it is ready once
+    /// /proc shows it listening.
+    Given,
+}
+
 /// A server program, started and ready.
 pub struct Server {
     pub program: Program,
@@ -21,8 +34,8 @@ pub struct Server {
     pub line: String,
     /// How a student starts it by hand, on port 7000.
     pub by_hand_command: String,
-    /// Given with `--program` (not built from the crate).
-    pub external: bool,
+    /// Built by the checker, or given with `--program`.
+    pub origin: Origin,
 }
 
 /// A free TCP port on loopback, for a program that needs one given (race-free enough: the

@@ -10,6 +10,11 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, Status};
 use crate::observe::stuck::{Stuck, Watched};
 
+/// How long a wait goes before it first asks whether the program is stuck, and how often it
+/// asks again: most answers come within the first.
+const FIRST_LOOK: Duration = Duration::from_millis(100);
+const LOOK_EVERY: Duration = Duration::from_millis(50);
+
 /// Bytes of each send/receive kept in the transcript (the byte counts are always exact).
 const SHOWN: usize = 48;
 
@@ -93,6 +98,32 @@ impl Transcript {
         self.watched
             .stuck(activity, &names)
             .or_else(|| self.watched.idle(activity, &names))
+    }
+
+    /// The one loop of every wait that gives up once the program under test is stuck:
+    /// `attempt(step)` looks (it may wait until `step`, at most 50 ms ahead), until it gives a
+    /// value; `Ok(None)` once `deadline` has passed; where the program sleeps once it is stuck,
+    /// looked at from 100 ms in (before that, a program that has not yet run looks asleep).
+    pub fn wait_or_stuck<T>(
+        &self,
+        deadline: Instant,
+        mut attempt: impl FnMut(Instant) -> Option<T>,
+    ) -> Result<Option<T>, Stuck> {
+        let began = Instant::now();
+        loop {
+            let step = (Instant::now() + LOOK_EVERY).min(deadline);
+            if let Some(value) = attempt(step) {
+                return Ok(Some(value));
+            }
+            if Instant::now() >= deadline {
+                return Ok(None);
+            }
+            if began.elapsed() >= FIRST_LOOK
+                && let Some(stuck) = self.stuck()
+            {
+                return Err(stuck);
+            }
+        }
     }
 
     /// Run `pause`, a wait of the checker's own before it sends more (a hidden server's pause

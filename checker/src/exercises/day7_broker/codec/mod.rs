@@ -1,6 +1,6 @@
 //! The codec graded alone, through the harness, before any server runs: its functions are
 //! called as the broker calls them (on the C track those of mqtt-codec.c, through the shim
-//! that gives them the Rust API, `checker/c-track/shims/day7-broker/`). The remaining length
+//! that gives them the Rust API, this exercise's `c-shim/`). The remaining length
 //! both ways on 2.2.3's table, its limits and seeded random lengths; the fixed header's flags
 //! of every type; a CONNECT's fields; packets fed a byte at a time. The expected answers come
 //! from the standard, through the checker's own encoder (`observe::wire::mqtt::packet`).

@@ -72,54 +72,64 @@ impl Packet {
     }
 
     pub fn encode(&self) -> Vec<u8> {
+        let body = self.body();
+        let mut out = vec![self.first_byte()];
+        remaining_length(body.len(), &mut out);
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// The fixed header's first byte: the type, and the flags 2.2.2 gives it.
+    fn first_byte(&self) -> u8 {
+        match self {
+            Packet::Connect { .. } => 0x10,
+            Packet::Connack { .. } => 0x20,
+            Packet::Publish {
+                dup, qos, retain, ..
+            } => 0x30 | (u8::from(*dup) << 3) | (qos << 1) | u8::from(*retain),
+            Packet::Puback { .. } => 0x40,
+            Packet::Subscribe { .. } => 0x82,
+            Packet::Suback { .. } => 0x90,
+            Packet::Unsubscribe { .. } => 0xa2,
+            Packet::Unsuback { .. } => 0xb0,
+            Packet::Pingreq => 0xc0,
+            Packet::Pingresp => 0xd0,
+            Packet::Disconnect => 0xe0,
+        }
+    }
+
+    /// The variable header and the payload.
+    fn body(&self) -> Vec<u8> {
         let mut body = Vec::new();
-        let first = match self {
+        match self {
             Packet::Connect {
                 clean_session,
                 keep_alive,
                 client_id,
                 will,
-            } => {
-                string(&mut body, b"MQTT");
-                body.push(4);
-                let mut flags = u8::from(*clean_session) << 1;
-                if let Some(w) = will {
-                    flags |= 0b100 | (w.qos << 3) | (u8::from(w.retain) << 5);
-                }
-                body.push(flags);
-                body.extend_from_slice(&keep_alive.to_be_bytes());
-                string(&mut body, client_id.as_bytes());
-                if let Some(w) = will {
-                    string(&mut body, w.topic.as_bytes());
-                    string(&mut body, &w.payload);
-                }
-                0x10
-            }
+            } => connect_body(
+                &mut body,
+                *clean_session,
+                *keep_alive,
+                client_id,
+                will.as_ref(),
+            ),
             Packet::Connack {
                 session_present,
                 return_code,
-            } => {
-                body.extend_from_slice(&[u8::from(*session_present), *return_code]);
-                0x20
-            }
+            } => body.extend_from_slice(&[u8::from(*session_present), *return_code]),
             Packet::Publish {
-                dup,
-                qos,
-                retain,
                 topic,
                 packet_id,
                 payload,
+                ..
             } => {
                 string(&mut body, topic.as_bytes());
-                if let Some(id) = packet_id {
-                    body.extend_from_slice(&id.to_be_bytes());
-                }
+                body.extend(packet_id.iter().flat_map(|id| id.to_be_bytes()));
                 body.extend_from_slice(payload);
-                0x30 | (u8::from(*dup) << 3) | (qos << 1) | u8::from(*retain)
             }
-            Packet::Puback { packet_id } => {
+            Packet::Puback { packet_id } | Packet::Unsuback { packet_id } => {
                 body.extend_from_slice(&packet_id.to_be_bytes());
-                0x40
             }
             Packet::Subscribe { packet_id, filters } => {
                 body.extend_from_slice(&packet_id.to_be_bytes());
@@ -127,7 +137,6 @@ impl Packet {
                     string(&mut body, filter.as_bytes());
                     body.push(*qos);
                 }
-                0x82
             }
             Packet::Suback {
                 packet_id,
@@ -135,27 +144,40 @@ impl Packet {
             } => {
                 body.extend_from_slice(&packet_id.to_be_bytes());
                 body.extend_from_slice(return_codes);
-                0x90
             }
             Packet::Unsubscribe { packet_id, filters } => {
                 body.extend_from_slice(&packet_id.to_be_bytes());
                 for filter in filters {
                     string(&mut body, filter.as_bytes());
                 }
-                0xa2
             }
-            Packet::Unsuback { packet_id } => {
-                body.extend_from_slice(&packet_id.to_be_bytes());
-                0xb0
-            }
-            Packet::Pingreq => 0xc0,
-            Packet::Pingresp => 0xd0,
-            Packet::Disconnect => 0xe0,
-        };
-        let mut out = vec![first];
-        remaining_length(body.len(), &mut out);
-        out.extend_from_slice(&body);
-        out
+            Packet::Pingreq | Packet::Pingresp | Packet::Disconnect => {}
+        }
+        body
+    }
+}
+
+/// CONNECT's variable header and payload (3.1.2, 3.1.3): protocol name and level 4, the flags,
+/// the keep-alive, the client id, and the will's topic and message.
+fn connect_body(
+    body: &mut Vec<u8>,
+    clean_session: bool,
+    keep_alive: u16,
+    client_id: &str,
+    will: Option<&Will>,
+) {
+    string(body, b"MQTT");
+    body.push(4);
+    let mut flags = u8::from(clean_session) << 1;
+    if let Some(w) = will {
+        flags |= 0b100 | (w.qos << 3) | (u8::from(w.retain) << 5);
+    }
+    body.push(flags);
+    body.extend_from_slice(&keep_alive.to_be_bytes());
+    string(body, client_id.as_bytes());
+    if let Some(w) = will {
+        string(body, w.topic.as_bytes());
+        string(body, &w.payload);
     }
 }
 
@@ -185,21 +207,9 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
     let Some(&first) = buf.first() else {
         return Ok(None);
     };
-    let mut len = 0usize;
-    let mut at = 1;
-    loop {
-        let Some(&b) = buf.get(at) else {
-            return Ok(None);
-        };
-        len += usize::from(b & 0x7f) << (7 * (at - 1));
-        at += 1;
-        if b & 0x80 == 0 {
-            break;
-        }
-        if at == 5 {
-            return Err("a remaining length longer than 4 bytes (2.2.3)".into());
-        }
-    }
+    let Some((len, at)) = remaining_length_in(buf)? else {
+        return Ok(None);
+    };
     let Some(body) = buf.get(at..at + len) else {
         return Ok(None);
     };
@@ -221,22 +231,7 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
     let packet = match kind {
         2 => {
             fixed("CONNACK", 0, 2)?;
-            if body[0] > 1 {
-                return Err(format!(
-                    "CONNACK acknowledge flags {:08b}: bits 7-1 are reserved, 0 (3.2.2.1)",
-                    body[0]
-                ));
-            }
-            if body[1] > 5 {
-                return Err(format!("CONNACK return code {} (3.2.2.3: 0 to 5)", body[1]));
-            }
-            if body[0] == 1 && body[1] != 0 {
-                return Err("CONNACK refusing with session present 1 (3.2.2-4)".into());
-            }
-            Packet::Connack {
-                session_present: body[0] == 1,
-                return_code: body[1],
-            }
+            connack(body)?
         }
         3 => publish(flags, body)?,
         4 => {
@@ -245,23 +240,7 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
                 packet_id: id(body),
             }
         }
-        9 => {
-            if flags != 0 || len < 3 {
-                return Err(format!(
-                    "SUBACK with flags {flags:04b} and a remaining length of {len} (3.9: flags 0000, a packet id and a return code per filter)"
-                ));
-            }
-            let codes = body[2..].to_vec();
-            if let Some(c) = codes.iter().find(|&&c| !matches!(c, 0 | 1 | 2 | 0x80)) {
-                return Err(format!(
-                    "SUBACK return code {c:#04x} (3.9.3: 0, 1, 2 or 0x80)"
-                ));
-            }
-            Packet::Suback {
-                packet_id: id(body),
-                return_codes: codes,
-            }
-        }
+        9 => suback(flags, body)?,
         11 => {
             fixed("UNSUBACK", 0, 2)?;
             Packet::Unsuback {
@@ -280,6 +259,66 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
         }
     };
     Ok(Some((packet, at + len)))
+}
+
+/// The remaining length after the first byte (2.2.3), and where the variable header starts:
+/// `Ok(None)` while its last byte has not come.
+fn remaining_length_in(buf: &[u8]) -> Result<Option<(usize, usize)>, String> {
+    let mut len = 0usize;
+    let mut at = 1;
+    loop {
+        let Some(&b) = buf.get(at) else {
+            return Ok(None);
+        };
+        len += usize::from(b & 0x7f) << (7 * (at - 1));
+        at += 1;
+        if b & 0x80 == 0 {
+            return Ok(Some((len, at)));
+        }
+        if at == 5 {
+            return Err("a remaining length longer than 4 bytes (2.2.3)".into());
+        }
+    }
+}
+
+/// CONNACK's two bytes, its length checked (3.2.2).
+fn connack(body: &[u8]) -> Result<Packet, String> {
+    if body[0] > 1 {
+        return Err(format!(
+            "CONNACK acknowledge flags {:08b}: bits 7-1 are reserved, 0 (3.2.2.1)",
+            body[0]
+        ));
+    }
+    if body[1] > 5 {
+        return Err(format!("CONNACK return code {} (3.2.2.3: 0 to 5)", body[1]));
+    }
+    if body[0] == 1 && body[1] != 0 {
+        return Err("CONNACK refusing with session present 1 (3.2.2-4)".into());
+    }
+    Ok(Packet::Connack {
+        session_present: body[0] == 1,
+        return_code: body[1],
+    })
+}
+
+/// SUBACK: a packet id and a return code per filter (3.9).
+fn suback(flags: u8, body: &[u8]) -> Result<Packet, String> {
+    let len = body.len();
+    if flags != 0 || len < 3 {
+        return Err(format!(
+            "SUBACK with flags {flags:04b} and a remaining length of {len} (3.9: flags 0000, a packet id and a return code per filter)"
+        ));
+    }
+    let codes = body[2..].to_vec();
+    if let Some(c) = codes.iter().find(|&&c| !matches!(c, 0 | 1 | 2 | 0x80)) {
+        return Err(format!(
+            "SUBACK return code {c:#04x} (3.9.3: 0, 1, 2 or 0x80)"
+        ));
+    }
+    Ok(Packet::Suback {
+        packet_id: u16::from_be_bytes([body[0], body[1]]),
+        return_codes: codes,
+    })
 }
 
 fn publish(flags: u8, body: &[u8]) -> Result<Packet, String> {
@@ -364,6 +403,19 @@ fn shown(payload: &[u8]) -> String {
     format!("\"{}\"{more}", crate::base::escape::bytes(cut))
 }
 
+/// A will as CONNECT's line shows it: `topic:"payload" qos=1`.
+impl fmt::Display for Will {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{}:{} qos={}",
+            self.topic,
+            shown(&self.payload),
+            self.qos
+        )
+    }
+}
+
 /// As a transcript line reads: `PUBLISH qos=1 id=7 topic=sensors/3/temp "21.5"`.
 impl fmt::Display for Packet {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -379,10 +431,7 @@ impl fmt::Display for Packet {
                     "CONNECT id={client_id:?} clean={} keep-alive={keep_alive}",
                     u8::from(*clean_session)
                 )?;
-                if let Some(w) = will {
-                    write!(f, " will={}:{} qos={}", w.topic, shown(&w.payload), w.qos)?;
-                }
-                Ok(())
+                will.iter().try_for_each(|w| write!(f, " will={w}"))
             }
             Packet::Connack {
                 session_present,
@@ -400,25 +449,24 @@ impl fmt::Display for Packet {
                 packet_id,
                 payload,
             } => {
-                write!(f, "PUBLISH qos={qos}")?;
-                if let Some(id) = packet_id {
-                    write!(f, " id={id}")?;
-                }
-                if *dup {
-                    write!(f, " dup")?;
-                }
-                if *retain {
-                    write!(f, " retain")?;
-                }
-                write!(f, " topic={topic} {}", shown(payload))
+                let id = packet_id.map(|id| format!(" id={id}")).unwrap_or_default();
+                let dup = if *dup { " dup" } else { "" };
+                let retain = if *retain { " retain" } else { "" };
+                let payload = shown(payload);
+                write!(
+                    f,
+                    "PUBLISH qos={qos}{id}{dup}{retain} topic={topic} {payload}"
+                )
             }
-            Packet::Puback { packet_id } => write!(f, "PUBACK id={packet_id}"),
+            Packet::Puback { packet_id } | Packet::Unsuback { packet_id } => {
+                write!(f, "{} id={packet_id}", type_name(self.first_byte() >> 4))
+            }
             Packet::Subscribe { packet_id, filters } => {
-                write!(f, "SUBSCRIBE id={packet_id}")?;
-                for (filter, qos) in filters {
-                    write!(f, " {filter}:qos={qos}")?;
-                }
-                Ok(())
+                let filters: String = filters
+                    .iter()
+                    .map(|(t, q)| format!(" {t}:qos={q}"))
+                    .collect();
+                write!(f, "SUBSCRIBE id={packet_id}{filters}")
             }
             Packet::Suback {
                 packet_id,
@@ -427,10 +475,9 @@ impl fmt::Display for Packet {
             Packet::Unsubscribe { packet_id, filters } => {
                 write!(f, "UNSUBSCRIBE id={packet_id} {}", filters.join(" "))
             }
-            Packet::Unsuback { packet_id } => write!(f, "UNSUBACK id={packet_id}"),
-            Packet::Pingreq => write!(f, "PINGREQ"),
-            Packet::Pingresp => write!(f, "PINGRESP"),
-            Packet::Disconnect => write!(f, "DISCONNECT"),
+            Packet::Pingreq | Packet::Pingresp | Packet::Disconnect => {
+                f.write_str(type_name(self.first_byte() >> 4))
+            }
         }
     }
 }
