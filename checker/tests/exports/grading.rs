@@ -97,13 +97,10 @@ fn submission(origin: &Path, dir: &Path, track: Track, which: Submission) -> Pat
         .arg(&repo));
     let (broken, client) = match track {
         Track::Rust => (
-            ("day2-echo", "through-string"),
+            "through-string",
             "exercises/day2-echo/src/bin/echo-client.rs",
         ),
-        Track::C => (
-            ("c/day2-echo", "strlen-on-binary"),
-            "exercises/day2-echo/echo-client.c",
-        ),
+        Track::C => ("strlen-on-binary", "exercises/day2-echo/echo-client.c"),
     };
     match which {
         Submission::Complete => solve(&repo, track, "day2-echo", &[]),
@@ -112,13 +109,39 @@ fn submission(origin: &Path, dir: &Path, track: Track, which: Submission) -> Pat
             git(&repo, &["checkout", "-q", "--", client]);
         }
         Submission::Buggy => {
-            let edits = common::broken_version_edits(broken.0, broken.1);
+            let edits = broken_version_edits(track, "day2-echo", broken);
             solve(&repo, track, "day2-echo", &edits);
         }
     }
     git(&repo, &["add", "-A"]);
     git(&repo, &["commit", "-q", "-m", which.name()]);
     repo
+}
+
+/// The edits of broken version `name` of `exercise` on `track`, from its table in the
+/// exercise's proofs (`rust.toml`, `c.toml`).
+fn broken_version_edits(track: Track, exercise: &str, name: &str) -> Vec<common::Edit> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        broken: Vec<Version>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Version {
+        name: String,
+        edit: Vec<common::Edit>,
+    }
+    let table = common::proofs_dir(exercise).join(match track {
+        Track::Rust => "rust.toml",
+        Track::C => "c.toml",
+    });
+    let text = std::fs::read_to_string(&table)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", table.display()));
+    let file: File = toml::from_str(&text).unwrap();
+    file.broken
+        .into_iter()
+        .find(|v| v.name == name)
+        .unwrap_or_else(|| panic!("{} has no broken version {name}", table.display()))
+        .edit
 }
 
 /// Each test's points in a JSON report of the checker (`results.json`), by test name.
