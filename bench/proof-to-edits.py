@@ -55,7 +55,8 @@ def hunks(ref, new, gap):
 
 def derive(ref_text, new_text, gap):
     """(find, replace) pairs that turn ref_text into new_text; each find is whole lines of the
-    reference, unique in it, and never reaches into a neighbouring hunk."""
+    reference, unique in it, and never reaches into a neighbouring hunk. None if, applied in
+    order, a find would occur more than once."""
     ref, new = lines(ref_text), lines(new_text)
     todo = hunks(ref, new, gap)
     while True:
@@ -91,11 +92,12 @@ def derive(ref_text, new_text, gap):
             sys.exit("no unique text to find: the file may be the reference itself")
         todo[x] = [todo[x][0], todo[y][1], todo[x][2], todo[y][3]]
         del todo[y]
-    # As the runner applies them.
+    # As the runner applies them: a replacement may make a later find occur twice (then None:
+    # another way of merging hunks may do).
     text = ref_text
     for find, replace in edits:
         if text.count(find) != 1:
-            sys.exit(f"a find occurs {text.count(find)} times when applied: {find!r}")
+            return None
         text = text.replace(find, replace, 1)
     if text != new_text:
         sys.exit("the edits do not give back the file")
@@ -156,8 +158,10 @@ def main():
     if args.base:
         whole = merged_onto_today(reference, os.path.relpath(os.path.join(package, file), LAB), args.base, whole)
     # The fewest lines of TOML over a few ways of merging nearby hunks.
-    edits = min((derive(reference, whole, gap) for gap in range(6)),
-                key=lambda e: sum(len(lines(f)) + len(lines(r)) + 4 for f, r in e))
+    found_edits = [e for e in (derive(reference, whole, gap) for gap in range(6)) if e is not None]
+    if not found_edits:
+        sys.exit("no set of edits applies in order with each find found once: write them by hand")
+    edits = min(found_edits, key=lambda e: sum(len(lines(f)) + len(lines(r)) + 4 for f, r in e))
     size = sum(len(lines(f)) + len(lines(r)) for f, r in edits)
     print(f"{args.source}: {len(lines(whole))} lines whole, {len(edits)} edits, {size} lines of find and replace",
           file=sys.stderr)
