@@ -24,13 +24,23 @@ pub struct Family {
     /// other exercises' sections may name it or not (`verify`).
     pub course: &'static str,
     pub tests: &'static [TestCase],
-    /// The family gives each test's id, texts, points, timeout and section, and the exercise
-    /// gives how it runs (`Tweak::run`): the scenario is the exercise's own (who is connected,
-    /// what must be left behind), the steps are shared (`exercises/kit/`).
-    pub runs_from_exercise: bool,
+    /// Who runs its tests: the family, the same in every exercise, or each exercise its own way.
+    pub runs: Runs,
 }
 
-/// The `run` of a row whose family runs from the exercise (`Family::runs_from_exercise`): an
+/// Who runs a family's tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Runs {
+    /// The family's own functions run each test, the same in every exercise that takes it: one
+    /// test, proven by a broken version of any of them and told once in the family's section.
+    InTheFamily,
+    /// The family gives each test's id, texts, points, timeout and section, and each exercise
+    /// gives how it runs (`Tweak::run`): the scenario is the exercise's own (who is connected,
+    /// what must be left behind), the steps are shared (`exercises/kit/`).
+    InEachExercise,
+}
+
+/// The `run` of a row whose family runs in each exercise (`Runs::InEachExercise`): an
 /// exercise that takes the family gives its own (`Takes::mistakes` and the unit tests of
 /// `exercises/` make sure of it); this one only says the checker is at fault.
 pub fn given_by_the_exercise(ctx: &mut Ctx) -> TestResult {
@@ -204,7 +214,7 @@ impl Takes {
                 family.name
             ));
         }
-        if family.runs_from_exercise {
+        if family.runs == Runs::InEachExercise {
             for row in family.tests.iter().filter(|t| self.shares(t.id)) {
                 if !self
                     .tweaks
@@ -255,7 +265,7 @@ pub fn compose(takes: &Takes, exercise: &'static str) -> Vec<Composed> {
                 args: takes.args,
                 title_from: family.name,
                 hint_from: family.name,
-                shared: (!family.runs_from_exercise).then_some(family),
+                shared: (family.runs == Runs::InTheFamily).then_some(family),
             };
             for (owner, tweaks) in variant.into_iter().chain([(exercise, takes.tweaks)]) {
                 for t in tweaks.iter().filter(|t| t.id == row.id) {
@@ -317,7 +327,7 @@ mod tests {
         name: "fam",
         course: "family-section",
         tests: &[row("a"), row("b"), row("c")],
-        runs_from_exercise: false,
+        runs: Runs::InTheFamily,
     };
 
     static VARIANT: Variant = Variant {
@@ -386,7 +396,7 @@ mod tests {
         name: "exit",
         course: "family-section",
         tests: &[row("sigterm-exit"), row("sigint-exit")],
-        runs_from_exercise: true,
+        runs: Runs::InEachExercise,
     };
 
     #[test]

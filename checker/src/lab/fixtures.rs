@@ -4,7 +4,7 @@
 
 use super::case::{RULES_ID, TestCase, secs};
 use super::exercise::{Exercise, ExerciseKind};
-use super::family::{Family, Takes, Tweak, Variant};
+use super::family::{Family, Runs, Takes, Tweak, Variant};
 use super::part::Part;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
@@ -31,14 +31,14 @@ pub static RULES: TestCase = row(RULES_ID, 0, 60);
 pub static SHARED: Family = Family {
     name: "shared",
     course: "family-section",
-    runs_from_exercise: false,
+    runs: Runs::InTheFamily,
     tests: &[row("echo", 1, 10), row("flood", 2, 20)],
 };
 
 pub static LATE: Family = Family {
     name: "late",
     course: "family-section",
-    runs_from_exercise: false,
+    runs: Runs::InTheFamily,
     tests: &[row("exit", 1, 5)],
 };
 

@@ -6,12 +6,12 @@
 
 use super::{client_leaves, client_resets, lines_in_pieces, many_senders, to_everyone};
 use crate::lab::exercise::{TestCase, secs};
-use crate::lab::family::Family;
+use crate::lab::family::{Family, Runs};
 
 pub static CHAT: Family = Family {
     name: "chat",
     course: "day5-threads",
-    runs_from_exercise: false,
+    runs: Runs::InTheFamily,
     tests: &[
         TestCase {
             id: "to-everyone",

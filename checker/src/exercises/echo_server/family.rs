@@ -9,12 +9,12 @@ use super::{
     restart_same_port, round_trip, sequential_clients, stalled_reader, throughput,
 };
 use crate::lab::exercise::{TestCase, secs};
-use crate::lab::family::Family;
+use crate::lab::family::{Family, Runs};
 
 pub static ECHO_SERVER: Family = Family {
     name: "echo-server",
     course: "day2-echo",
-    runs_from_exercise: false,
+    runs: Runs::InTheFamily,
     tests: &[
         TestCase {
             id: "listening-line",

@@ -6,14 +6,14 @@
 //! texts, points and timeouts, the exercise the run (`Tweak::run`).
 
 use crate::lab::exercise::{TestCase, secs};
-use crate::lab::family::{Family, given_by_the_exercise};
+use crate::lab::family::{Family, Runs, given_by_the_exercise};
 
 pub mod steps;
 
 pub static GRACEFUL_EXIT: Family = Family {
     name: "graceful-exit",
     course: "day4-signals",
-    runs_from_exercise: true,
+    runs: Runs::InEachExercise,
     tests: &[
         TestCase {
             id: "sigterm-exit",

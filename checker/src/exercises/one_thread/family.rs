@@ -9,12 +9,12 @@ use super::{
     reset_while_stalled, slow_reader, stalled_client,
 };
 use crate::lab::exercise::{TestCase, secs};
-use crate::lab::family::{Family, Tweak, Variant};
+use crate::lab::family::{Family, Runs, Tweak, Variant};
 
 pub static ONE_THREAD: Family = Family {
     name: "one-thread",
     course: "day5-poll",
-    runs_from_exercise: false,
+    runs: Runs::InTheFamily,
     tests: &[
         TestCase {
             id: "many-clients",

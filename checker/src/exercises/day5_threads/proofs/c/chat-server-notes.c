@@ -1,10 +1,7 @@
-/* A broken version of chat-server (day5-threads, C track), kept by the project's tests: the
- * notes' chat server, with its array of client sockets and the loop that closes the gap when a
- * client leaves. `while (i++ < clnt_cnt - 1)` moves i on before the first copy, so the entry
- * after the leaver's is overwritten and the leaver's own stays: the client after the one that
- * left drops out of every broadcast (and the closed descriptor stays in the list). Only the
- * last client to join leaves without harm. Otherwise the reference: whole lines, one lock
- * across each broadcast. */
+/* The notes' chat server (day5-threads, C track): an array of client sockets behind one mutex,
+ * a thread per client, whole lines, one lock across each broadcast. Not a version by itself:
+ * each broken version of ../c.toml that names it (`source`) puts in one of the notes' bugs with
+ * an edit. */
 #include "../common/net.h"
 #include <pthread.h>
 #include <stdint.h>
@@ -52,7 +49,7 @@ static void *handle_clnt(void *arg)
     pthread_mutex_lock(&mutx);
     for (int i = 0; i < clnt_cnt; i++) { /* remove disconnected client */
         if (clnt_sock == clnt_socks[i]) {
-            while (i++ < clnt_cnt - 1)
+            for (; i < clnt_cnt - 1; i++)
                 clnt_socks[i] = clnt_socks[i + 1];
             break;
         }
