@@ -813,6 +813,7 @@ pipe-only-complete-lines = only complete lines are logged: what a client sent af
 pipe-lines-missing = { $missing } of the { $total } lines the clients sent are not in the file
 pipe-logger-writes-everything = every complete line a client sends goes into the pipe, and the logger writes everything it reads before it ends: the server prints bye only once the logger has ended
 pipe-after-client-eof = after the client's EOF (the child exits)
+pipe-silent-clients = connected { $n } more clients, which send nothing: a child each, at the same time as the 24 that talk
 pipe-stopped-logger-fills = stopped the logger (SIGSTOP): the pipe fills up
 pipe-a-sending-thread-failed = a sending thread failed
 pipe-continued-logger = continued the logger (SIGCONT)

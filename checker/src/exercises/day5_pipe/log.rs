@@ -46,7 +46,9 @@ pub fn echo_and_log(ctx: &mut Ctx) -> TestResult {
 /// The logger is stopped while 24 clients send 40 lines each (about 250 KB, four times what a
 /// pipe holds), in pieces of random sizes: the pipe fills, and the children wait in their
 /// writes. Then the logger goes on. Every client gets its echo, and the file holds every line,
-/// whole, once.
+/// whole, once. Meanwhile 64 more clients are connected and silent: 88 children at once, more
+/// than a table of 64 the server never grows holds (it overflows into the heap the next children
+/// inherit, and they abort in malloc).
 pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let store = Store::new(ctx, b"")?;
@@ -62,7 +64,13 @@ fn many_clients_on(
     run: &mut Running,
 ) -> TestResult {
     const CLIENTS: usize = 24;
+    const SILENT: usize = 64;
     let deadline = ctx.within(secs(10));
+    // As fast as the server accepts them: no SYN dropped by a short listen queue.
+    let quiet = ctx.quiet_transcript();
+    let silent =
+        clients::connect_paced(&quiet, &mut run.s.program, run.s.port, SILENT, deadline, 0)?;
+    t.note("checker", msg!("pipe-silent-clients", n = SILENT));
     stop_logger(run)?;
     t.note("checker", msg!("pipe-stopped-logger-fills"));
     let sent: Vec<Vec<Vec<u8>>> = (0..CLIENTS)
@@ -105,6 +113,7 @@ fn many_clients_on(
             ),
         )
     })?;
+    drop(silent);
     finish(t, run)?;
     check_file(store, &sent.concat())
 }
@@ -165,9 +174,9 @@ fn settled_child(run: &Running, port: u16) -> Option<i32> {
     child
 }
 
-/// Client 1 sends the start of a line; client 2 a whole line; client 1 the rest of its line
-/// (each child has taken each piece and waits again before the next): the file holds both lines
-/// whole. Then client 1 sends a line and an unfinished one, and its EOF: the unfinished one is
+/// Client 1 sends the start of a line, its first byte alone (a child's first read of 1 byte);
+/// client 2 a whole line; client 1 the rest of its line (each child has taken each piece and
+/// waits again before the next): the file holds both lines whole. Then client 1 sends a line and an unfinished one, and its EOF: the unfinished one is
 /// echoed, and not logged.
 pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
@@ -176,7 +185,9 @@ pub fn lines_in_pieces(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(8));
     let mut c1 = Conn::connect(&t, "client 1", run.s.port, deadline)?;
     let mut c2 = Conn::connect(&t, "client 2", run.s.port, deadline)?;
-    echo_back(&mut c1, b"the first half of a line, ", deadline)?;
+    echo_back(&mut c1, b"t", deadline)?;
+    settled_child(&run, c1.local_port());
+    echo_back(&mut c1, b"he first half of a line, ", deadline)?;
     settled_child(&run, c1.local_port());
     echo_back(&mut c2, b"a whole line from client 2\n", deadline)?;
     settled_child(&run, c2.local_port());

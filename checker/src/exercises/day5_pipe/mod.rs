@@ -76,7 +76,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "many-clients",
-            title: "24 clients at once send 40 lines each while the pipe is full: every echo comes, and the file holds every line, whole, once",
+            title: "24 clients at once send 40 lines each while the pipe is full, 64 more connected and silent: every echo comes, and the file holds every line, whole, once",
             points: 3,
             timeout: secs(20),
             hint: "One write() per complete line, of at most PIPE_BUF bytes, is atomic: no other child's bytes can come into its middle. A write per read, or several lines in one write, is not.",
