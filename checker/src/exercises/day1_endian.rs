@@ -5,9 +5,7 @@
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
-use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::library::{Case, expect_all, shapes};
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
@@ -221,16 +219,10 @@ fn call32(function: &'static str, x: u32) -> Call {
 }
 
 /// The bytes of a wrong 32-bit answer give away a signed shift: 0xff where zeros belong. Said
-/// with the types of the student's `track`.
-fn sign_extension_note(input: u32, expected: u32, got: u32, track: Track) -> Option<Text> {
+/// with the types of the student's track (`endian-sign-extension-c`).
+fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<Text> {
     let smeared = (got ^ expected) & 0xff00_0000 != 0 && input >= 0x8000_0000;
-    smeared.then(|| {
-        note_on(
-            track,
-            msg!("endian-sign-extension"),
-            msg!("endian-sign-extension-c"),
-        )
-    })
+    smeared.then(|| msg!("endian-sign-extension"))
 }
 
 fn is_little_endian(ctx: &mut Ctx) -> TestResult {
@@ -266,10 +258,9 @@ fn swap32(ctx: &mut Ctx) -> TestResult {
             expected: x.swap_bytes(),
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
         let input = case.call.args[0].parse().unwrap_or(0);
-        sign_extension_note(input, case.expected, *got, track)
+        sign_extension_note(input, case.expected, *got)
     })
 }
 
@@ -303,10 +294,9 @@ fn htonl(ctx: &mut Ctx) -> TestResult {
             expected: x.to_be(),
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_MEMORY, |case, got| {
         let input = case.call.args[0].parse().unwrap_or(0);
-        sign_extension_note(input, case.expected, *got, track)
+        sign_extension_note(input, case.expected, *got)
     })
 }
 
@@ -318,10 +308,9 @@ fn ntohl(ctx: &mut Ctx) -> TestResult {
             expected: u32::from_be(x),
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
         let input = case.call.args[0].parse().unwrap_or(0);
-        sign_extension_note(input, case.expected, *got, track)
+        sign_extension_note(input, case.expected, *got)
     })
 }
 
@@ -375,9 +364,8 @@ fn from_wire_u32(ctx: &mut Ctx) -> TestResult {
             }
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
-        sign_extension_note(case.expected, case.expected, *got, track)
+        sign_extension_note(case.expected, case.expected, *got)
     })
 }
 

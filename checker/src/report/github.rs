@@ -83,7 +83,8 @@ fn location(
     (path, line)
 }
 
-/// The error annotations for the failing tests (the first 10), their hints worded for `track`.
+/// The error annotations for the failing tests (the first 10) on the files of a tree on
+/// `track`, worded for `tr`'s track.
 pub fn annotations(
     reports: &[ExerciseReport],
     tree_prefix: &str,
@@ -103,7 +104,7 @@ pub fn annotations(
                     "{}\n{} {}\n{}",
                     tr.render(&f.summary),
                     tr.render(&msg!("report-hint")),
-                    c_hints::hint_on(&t.test, track, tr),
+                    c_hints::hint_on(&t.test, tr.track(), tr),
                     tr.render(&super::human::read(tr, t.test.section))
                 ),
                 (None, Some(p)) => tr.render(&p.summary),

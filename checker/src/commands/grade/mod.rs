@@ -35,6 +35,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         track: crate::compile::package::program_track(opts.tree.track, &opts.programs),
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
+    // Every format words the run for the track its programs were built on.
+    let tr = &tr.on(rerun.track);
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
     let mut out = anstream::stdout();
@@ -170,8 +172,7 @@ fn write_machine_reports(
     for (format, output) in wanted {
         let doc = match format {
             Format::Junit => {
-                let track = opts.tree.track;
-                let text = junit::junit(reports, opts.seed, track, &run.provenance, tr)?;
+                let text = junit::junit(reports, opts.seed, &run.provenance, tr)?;
                 write_report(output, text)?;
                 continue;
             }

@@ -18,7 +18,6 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::echo_server::ECHO_SERVER;
 use crate::exercises::kit;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::clients::{self, Conversation};
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::{echo, wait};
@@ -443,11 +442,7 @@ fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
                 .iter()
                 .any(|sock| sock.remote_port == c.local_port() && fds.contains(&sock.inode));
             if parent_holds {
-                Err(f.note(note_on(
-                    ctx.built.track,
-                    msg!("fork-parent-holds"),
-                    msg!("fork-parent-holds-c"),
-                )))
+                Err(f.note(msg!("fork-parent-holds")))
             } else {
                 Err(f)
             }

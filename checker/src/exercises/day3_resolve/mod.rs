@@ -9,9 +9,7 @@ use std::path::Path;
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, Status, TestResult};
-use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
@@ -377,9 +375,8 @@ fn reverse(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
-/// The lists the run got from getaddrinfo must each have been freed exactly once (`track`: the
-/// program's, which the notes speak to).
-fn check_frees(q: &Question, calls: &Calls, track: Track) -> TestResult {
+/// The lists the run got from getaddrinfo must each have been freed exactly once.
+fn check_frees(q: &Question, calls: &Calls) -> TestResult {
     let lists: Vec<&String> = calls
         .lookups
         .iter()
@@ -388,11 +385,8 @@ fn check_frees(q: &Question, calls: &Calls, track: Track) -> TestResult {
         .collect();
     if calls.lookups.is_empty() {
         return Err(
-            Failure::wrong(msg!("resolve-never-called", command = q.shown())).note(note_on(
-                track,
-                msg!("resolve-call-libc"),
-                msg!("resolve-call-libc-c"),
-            )),
+            Failure::wrong(msg!("resolve-never-called", command = q.shown()))
+                .note(msg!("resolve-call-libc")),
         );
     }
     for list in &lists {
@@ -457,7 +451,7 @@ fn frees_list(ctx: &mut Ctx) -> TestResult {
                 .program
                 .unexpected_exit(msg!("resolve-on-command", command = q.shown())));
         }
-        check_frees(q, &calls, ctx.built.track)?;
+        check_frees(q, &calls)?;
     }
     Ok(())
 }

@@ -22,7 +22,6 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::{clients, echo, wait};
@@ -289,11 +288,7 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     if signal == libc::SIGPIPE {
         return Err(t
             .attach(Failure::wrong(msg!("sig-killed-by-sigpipe")))
-            .note(note_on(
-                ctx.built.track,
-                msg!("sig-msg-nosignal"),
-                msg!("sig-msg-nosignal-c"),
-            )));
+            .note(msg!("sig-msg-nosignal")));
     }
     if signal != 0 {
         let name = Signal::try_from(signal)
@@ -433,12 +428,12 @@ fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
         // it is SIGUSR1 with no handler left, or a write that SIGUSR1 interrupted taken for an
         // error.
         f.kind = None;
-        let c = if std::os::unix::process::ExitStatusExt::signal(&status).is_some() {
-            msg!("sig-usr1-unhandled-c")
+        let ended = if std::os::unix::process::ExitStatusExt::signal(&status).is_some() {
+            "unhandled"
         } else {
-            msg!("sig-bye-interrupted-c")
+            "interrupted"
         };
-        return Err(f.note(note_on(ctx.built.track, msg!("sig-handler-prints"), c)));
+        return Err(f.note(msg!("sig-handler-prints", ended = ended)));
     }
     s.program.stdout.wait_drained();
     let out = s.program.stdout.bytes();

@@ -21,7 +21,6 @@ use shutdown::{sigint_exit, sigterm_exit};
 use crate::base::escape;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
-use crate::base::workspace::Track;
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
@@ -199,8 +198,6 @@ impl Store {
 pub struct Running {
     pub s: Server,
     pub logger: i32,
-    /// The server's track: the notes name its calls.
-    pub track: Track,
 }
 
 impl Running {
@@ -239,11 +236,7 @@ fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
             // Ready once the logger waits for lines too, and nothing of the tree changes any
             // more: by then it has closed what it closes.
             wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
-            Ok(Running {
-                s,
-                logger: *logger,
-                track: ctx.built.track,
-            })
+            Ok(Running { s, logger: *logger })
         }
         [] => Err(Failure::wrong(msg!("pipe-no-logger"))),
         _ => Err(Failure::wrong(msg!(

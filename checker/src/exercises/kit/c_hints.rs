@@ -5,15 +5,15 @@
 //! words the hint is (a family, a family's variant, or the exercise, `Test::hint_owner`) and the
 //! test's id; its Korean is in ko.ftl under the hint's key plus `-c`
 //! (`echo-server--binary-64k--hint-c`, `Test::c_hint_key`), which `checker verify` requires.
-//! The notes the tests build word themselves apart the same way (`note_on`): a `<key>-c`
-//! message beside the Rust one, in en.ftl and ko.ftl.
+//! The notes the tests build word themselves apart as messages do: a `<key>-c` message beside
+//! the Rust one, in en.ftl and ko.ftl, which the renderer chooses (`Messages::on`).
 //!
 //! (The table is here, not in `lab`, because `lab` may not use `exercises`: `hint_on` is how the
 //! reports, which know the track, choose a test's hint.)
 
 use std::borrow::Cow;
 
-use crate::base::i18n::{Messages, Text};
+use crate::base::i18n::Messages;
 use crate::base::workspace::Track;
 use crate::lab::test::Test;
 
@@ -262,18 +262,6 @@ pub fn hint_on<'a>(test: &'a Test, track: Track, tr: &'a Messages) -> Cow<'a, st
     }
 }
 
-/// A note a test builds (a message of en.ftl, not a hint), as a student of `track` reads it:
-/// `c`, the C track's words, where the note names what only the Rust track has (`&buf[n..]`,
-/// `Err(..)`, `drop the OwnedFd`); else `rust`. The C message's key is the Rust one's plus
-/// `-c`, in en.ftl and ko.ftl alike. Both are given as `msg!`s, so `checker verify` sees both
-/// keys used; this is the one place a note chooses its track, as `hint_on` is for the hints.
-pub fn note_on(track: Track, rust: Text, c: Text) -> Text {
-    match track {
-        Track::C => c,
-        Track::Rust => rust,
-    }
-}
-
 /// The `-c` keys the other languages' catalogs need, with their English.
 pub fn catalog_entries() -> Vec<(String, &'static str)> {
     C_HINTS
@@ -290,7 +278,7 @@ pub fn catalog_entries() -> Vec<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::i18n::{Lang, Messages, msg};
+    use crate::base::i18n::{Lang, Messages};
     use crate::exercises::ALL;
     use crate::lab::test::tests_of;
 
@@ -399,23 +387,6 @@ mod tests {
                 assert!(!text.contains(word), "{key}: `{word}` in {text:?}");
             }
         }
-    }
-
-    #[test]
-    fn a_note_is_the_c_one_on_the_c_track_and_the_rust_one_on_rust() {
-        let note = |track| {
-            note_on(
-                track,
-                msg!("resolve-call-libc"),
-                msg!("resolve-call-libc-c"),
-            )
-        };
-        assert!(note(Track::Rust).is("resolve-call-libc"));
-        assert!(note(Track::C).is("resolve-call-libc-c"));
-        let en = Messages::new(Lang::En);
-        assert!(en.render(&note(Track::Rust)).contains("nix::libc"));
-        let c = en.render(&note(Track::C));
-        assert!(c.contains("getaddrinfo(3)") && !c.contains("nix"), "{c}");
     }
 
     #[test]

@@ -51,17 +51,12 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     if violations.is_empty() {
         return Ok(());
     }
-    let summary = match ctx.built.track {
-        Track::C => msg!(
-            "rules-broken-c",
-            exercise = ctx.exercise,
-            n = violations.len()
-        ),
-        Track::Rust => msg!(
-            "rules-broken",
-            exercise = ctx.exercise,
-            places = msg!("count-place", n = violations.len())
-        ),
-    };
+    // `rules-broken-c` counts the calls that break a C rule, not clippy's places.
+    let summary = msg!(
+        "rules-broken",
+        exercise = ctx.exercise,
+        places = msg!("count-place", n = violations.len()),
+        n = violations.len()
+    );
     Err(Failure::of_kind(kind, summary).output(violations.join("\n")))
 }

@@ -78,16 +78,13 @@ impl<'a> Lab<'a> {
 
     /// What the students of `track` were told for a failure of `cause` on this test, escaped.
     pub fn hint(&self, cause: &Cause, exercise: &str, id: &str, track: Track) -> Option<String> {
+        let tr = &self.tr.on(track);
         let said = match cause {
-            Cause::Diagnosis(name) => self
-                .tr
-                .render(&hints::diagnosed_on(Diagnosis::of_name(name)?, track)),
-            Cause::Kind(name) => self
-                .tr
-                .render(&hints::explain_on(FailureKind::of_name(name)?, track)),
-            Cause::DoesNotCompile => self.tr.render(&msg!("class-hint-does-not-compile")),
-            Cause::Refused => self.tr.render(&msg!("class-hint-refused")),
-            Cause::Wrong => c_hints::hint_on(self.test(exercise, id)?, track, self.tr).into_owned(),
+            Cause::Diagnosis(name) => tr.render(&hints::diagnosed(Diagnosis::of_name(name)?)),
+            Cause::Kind(name) => tr.render(&hints::explain(FailureKind::of_name(name)?)),
+            Cause::DoesNotCompile => tr.render(&msg!("class-hint-does-not-compile")),
+            Cause::Refused => tr.render(&msg!("class-hint-refused")),
+            Cause::Wrong => c_hints::hint_on(self.test(exercise, id)?, track, tr).into_owned(),
         };
         Some(text(&said).into_owned())
     }
