@@ -20,6 +20,7 @@ const fn row(id: &'static str, points: u32, timeout: u64) -> TestCase {
         points,
         timeout: secs(timeout),
         hint: "a hint",
+        hint_c: None,
         section: "a-section",
         program: None,
         run: passes,

@@ -8,7 +8,6 @@ use std::io::Write;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::base::workspace::Track;
-use crate::exercises::kit::c_hints;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 use crate::lab::exercise::Exercise;
 
@@ -104,7 +103,7 @@ pub fn annotations(
                     "{}\n{} {}\n{}",
                     tr.render(&f.summary),
                     tr.render(&msg!("report-hint")),
-                    c_hints::hint_on(&t.test, tr.track(), tr),
+                    t.test.hint_in(tr),
                     tr.render(&super::human::read(tr, t.test.section))
                 ),
                 (None, Some(p)) => tr.render(&p.summary),

@@ -7,7 +7,6 @@ use super::json::{build_message, failure_message};
 use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
-use crate::exercises::kit::c_hints;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 
 /// The whole run as JUnit XML, in the words of `tr`'s track.
@@ -79,7 +78,7 @@ fn case_status(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> quick_junit
             s.set_type(t.status.name());
             s.set_message(failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())));
             if t.failure.is_some() {
-                let hint = c_hints::hint_on(&t.test, tr.track(), tr);
+                let hint = t.test.hint_in(tr);
                 s.set_description(format!(
                     "{} {hint}\n{}",
                     tr.render(&msg!("report-hint")),

@@ -19,6 +19,7 @@ pub static RULES: TestCase = TestCase {
     points: 0,
     timeout: secs(180),
     hint: "Rewrite the flagged code without the forbidden shortcut; the message names the rule and why it exists.",
+    hint_c: None,
     section: "rules",
     program: None,
     run: rules_test,

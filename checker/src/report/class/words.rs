@@ -10,7 +10,6 @@ use super::{Class, Student};
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::{Diagnosis, FailureKind};
 use crate::base::workspace::Track;
-use crate::exercises::kit::c_hints;
 use crate::lab::course;
 use crate::lab::test::{Test, tests_of};
 use crate::report::hints;
@@ -84,7 +83,7 @@ impl<'a> Lab<'a> {
             Cause::Kind(name) => tr.render(&hints::explain(FailureKind::of_name(name)?)),
             Cause::DoesNotCompile => tr.render(&msg!("class-hint-does-not-compile")),
             Cause::Refused => tr.render(&msg!("class-hint-refused")),
-            Cause::Wrong => c_hints::hint_on(self.test(exercise, id)?, track, tr).into_owned(),
+            Cause::Wrong => self.test(exercise, id)?.hint_in(tr).into_owned(),
         };
         Some(text(&said).into_owned())
     }

@@ -8,7 +8,6 @@ use anstyle::Style;
 use super::{DIM, Rerun, YELLOW, read, status_mark, with_course_link};
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
-use crate::exercises::kit::c_hints;
 use crate::grade::outcome::TestReport;
 use crate::lab::exercise::Exercise;
 use crate::report::lines::Lines;
@@ -162,9 +161,7 @@ fn hint_and_section(
 ) -> std::io::Result<()> {
     let hint = match (t.status, hints::for_failure(f)) {
         // For an unstarted function the test's own hint says what to write.
-        (Status::NotStarted, _) | (_, None) => {
-            c_hints::hint_on(&t.test, tr.track(), tr).into_owned()
-        }
+        (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
         (_, Some(hint)) => tr.render(&hint),
     };
     let label = tr.render(&msg!("report-hint"));
