@@ -88,6 +88,7 @@ pub static SERVER: Exercise = Exercise {
     ],
     tests: &[TestCase {
         program: Some("client"),
+        hint_c: Some("the hint in C's words"),
         ..row("client-talks", 1, 15)
     }],
     parts: &[],

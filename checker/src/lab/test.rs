@@ -259,6 +259,23 @@ mod tests {
         );
         let entries = catalog_entries(&LIB);
         assert!(entries.contains(&("day1-lib--add--hint".to_string(), "a hint")));
+        // A row's C words are translated beside its hint.
+        let c = (
+            "day2-server--client-talks--hint-c".to_string(),
+            "the hint in C's words",
+        );
+        assert!(catalog_entries(&SERVER).contains(&c));
+    }
+
+    #[test]
+    fn a_c_report_reads_a_row_s_c_words_where_it_has_them() {
+        use crate::base::i18n::Lang;
+        let tests = tests_of(&SERVER);
+        let en = Messages::new(Lang::En);
+        let (echo, client) = (&tests[0], &tests[2]);
+        assert_eq!(client.hint_in(&en), "a hint");
+        assert_eq!(client.hint_in(&en.on(Track::C)), "the hint in C's words");
+        assert_eq!(echo.hint_in(&en.on(Track::C)), "in the design's words");
     }
 
     #[test]

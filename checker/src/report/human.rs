@@ -14,8 +14,6 @@ use crate::report::explain;
 use crate::report::lines::Lines;
 pub use crate::report::lines::terminal_columns;
 
-#[cfg(test)]
-mod one_cause;
 mod test_line;
 
 const GREEN: Style = AnsiColor::Green.on_default().bold();

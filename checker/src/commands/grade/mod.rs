@@ -2,6 +2,8 @@
 //! is done (unless a machine format takes stdout); machine reports (`--format`, `--report`)
 //! are written at the end; on GitHub Actions, annotations and a step summary too.
 
+#[cfg(test)]
+mod one_cause;
 mod provenance;
 
 use std::io::Write;
@@ -46,7 +48,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         quiet_on_broken_pipe(github::pause_commands(&mut out, token))?;
     }
     let bar = grading_bar(human, selections.len(), tr);
-    let (building, running) = progress::hooks(&bar, tr);
+    let (building, running) = progress::hooks(&bar, exercises::ALL, tr);
     (opts.on_build, opts.on_running) = (Some(building), Some(running));
     let columns = human::terminal_columns();
     let mut printed = Ok(());

@@ -11,6 +11,7 @@ use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::{Diagnosis, FailureKind};
 use crate::base::workspace::Track;
 use crate::lab::course;
+use crate::lab::exercise::Exercise;
 use crate::lab::test::{Test, tests_of};
 use crate::report::hints;
 
@@ -18,15 +19,18 @@ use crate::report::hints;
 /// reader's language (a test the lab no longer has keeps the words its report gave).
 pub struct Lab<'a> {
     pub tr: &'a Messages,
+    /// The lab's exercises, in course order.
+    catalogue: Vec<&'static Exercise>,
     /// Every test of the lab, by exercise, then by id.
     tests: HashMap<&'static str, HashMap<&'static str, Test>>,
 }
 
 impl<'a> Lab<'a> {
-    pub fn new(tr: &'a Messages) -> Lab<'a> {
+    pub fn new(tr: &'a Messages, catalogue: &[&'static Exercise]) -> Lab<'a> {
         Lab {
             tr,
-            tests: crate::exercises::ALL
+            catalogue: catalogue.to_vec(),
+            tests: catalogue
                 .iter()
                 .map(|e| (e.name, tests_of(e).into_iter().map(|t| (t.id, t)).collect()))
                 .collect(),
@@ -53,7 +57,7 @@ impl<'a> Lab<'a> {
 
     /// The exercise's title in the reader's language, escaped.
     pub fn exercise_title(&self, name: &str) -> String {
-        match crate::exercises::ALL.iter().find(|e| e.name == name) {
+        match self.catalogue.iter().find(|e| e.name == name) {
             Some(e) => text(&e.title_in(self.tr)).into_owned(),
             None => text(name).into_owned(),
         }
