@@ -188,7 +188,7 @@ LONG_FILES = {
 }
 # Functions over 60 lines: the budget is 25 (issue 58); FN_CEILING is where the tree stands,
 # lowered as long functions are split and never raised, until it meets the budget. None over 100.
-FN_LONG, FN_MAX, FN_BUDGET, FN_CEILING = 60, 100, 25, 24
+FN_LONG, FN_MAX, FN_BUDGET, FN_CEILING = 60, 100, 25, 23
 long = [(sum(1 for _ in open(p)), m) for m, p in modules.items()]
 long_files = [(n, m) for n, m in sorted(long, reverse=True) if n > FILE_LINES and m not in LONG_FILES]
 for n, m in long_files:
@@ -231,6 +231,14 @@ upward = sorted({(m, e) for g in (edges, test_edges) for m, es in g.items() for 
                  if layer(e) < layer(m)})
 for m, e in upward:
     print(f"upward: {m} -> {e}")
+# Arrows the layers allow but the design does not: the renderer knows no test kit and no
+# exercise table (the command layer gives it the exercises, their tests carry their hints in
+# both tracks' words), tests included.
+APART = {("report", "exercises"): "the reports are given the lab's exercises as data (issue 58)"}
+apart = sorted({(m, e) for g in (edges, test_edges) for m, es in g.items() for e in es
+                if (m.split("::")[0], e.split("::")[0]) in APART})
+for m, e in apart:
+    print(f"kept apart: {m} -> {e} ({APART[(m.split('::')[0], e.split('::')[0])]})")
 unknown = sorted({m.split("::")[0] for m in modules if m} - set(LAYERS))
 for u in unknown:
     print(f"module outside the layers: {u} (add it to LAYERS)")
@@ -290,5 +298,5 @@ for problem in map_problems:
     print(problem)
 print(f"{len(modules)} modules, {sum(len(e) for e in edges.values())} edges, {len(cycles)} cycles, "
       f"{len(over_budget)} functions over {FN_LONG} lines (at most {FN_CEILING} now, budget {FN_BUDGET})")
-sys.exit(1 if cycles or upward or unknown or hidden or map_problems or long_fns or long_files
+sys.exit(1 if cycles or upward or apart or unknown or hidden or map_problems or long_fns or long_files
          or stale_reasons or bad_command_calls or stale_command_calls or len(over_budget) > FN_CEILING else 0)

@@ -568,8 +568,10 @@ sig-drained = drained the pipe
 sig-still-running-after-term = the server was still running 2 s after SIGTERM, its stdout drained
 sig-usr1-during-bye = after a SIGUSR1 arrived while it was writing `bye` to its stdout
 sig-handler-prints = the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop
-sig-usr1-unhandled-c = SIGUSR1 ended the program while it wrote `bye`: its handler must stay installed to the end (no SA_RESETHAND, no signal(SIGUSR1, SIG_DFL) before the last write), and the handler itself only sets a `volatile sig_atomic_t` flag
-sig-bye-interrupted-c = SIGUSR1 interrupted the write of `bye` (stdout was full), and the program took that for an error: a handler installed without SA_RESTART makes write() fail with EINTR, and stdio's fflush() then fails and loses what it buffered. Install the handlers with SA_RESTART, or write `bye` with write() and write again after EINTR and after a short count
+sig-handler-prints-c = { $ended ->
+    [unhandled] SIGUSR1 ended the program while it wrote `bye`: its handler must stay installed to the end (no SA_RESETHAND, no signal(SIGUSR1, SIG_DFL) before the last write), and the handler itself only sets a `volatile sig_atomic_t` flag
+   *[interrupted] SIGUSR1 interrupted the write of `bye` (stdout was full), and the program took that for an error: a handler installed without SA_RESTART makes write() fail with EINTR, and stdio's fflush() then fails and loses what it buffered. Install the handlers with SA_RESTART, or write `bye` with write() and write again after EINTR and after a short count
+}
 sig-no-bye = the server exited with status 0 but never printed `bye`
 sig-sending-thread-failed = a sending thread failed
 sig-storm-sent = sent { $sent } SIGUSR1 to the process group in { $ms } ms
@@ -700,7 +702,7 @@ fileio-stopped = where it ended
 fileio-stopped-when-wrong = the call was stopped there: bytes that came wrong stay wrong, whatever it writes next
 fileio-copy-spins = `{ $command }` ran { $ms } ms on the CPU and did not exit, where its work takes a few milliseconds: it spins
 fileio-expected-epipe = { $call }: expected Err(EPIPE), got { $got }
-fileio-expected-epipe-c = { $call }: expected -1 with errno EPIPE, got { $got }
+fileio-expected-epipe-c = { $call }: expected -1 with errno EPIPE, got { $got_c }
 fileio-minus-one-errno = -1 with errno { $errno }
 fileio-return-epipe = write() fails with EPIPE once nobody can read the pipe: return that error to the caller
 fileio-writev-never-through = interrupted, each writev gets only part of the way: a loop that starts the buffer it stopped in from its beginning again never gets through a big one. Continue from the exact byte where the last writev stopped
@@ -1700,8 +1702,8 @@ class-cause-does-not-compile = did not compile
 class-cause-refused = not graded: a file students must not change was changed
 class-cause-wrong = a wrong answer
 class-hint = What they were told:
-class-hint-rust = Told on the Rust track:
-class-hint-c = Told on the C track:
+class-hint-on-rust = Told on the Rust track:
+class-hint-on-c = Told on the C track:
 class-hint-does-not-compile = The exercise did not compile: each student's report shows the compiler's messages.
 class-hint-refused = With --ci, an exercise holding anything but its sources (a build.rs, a changed Cargo.toml or clippy.toml) earns nothing: the student's report names the file.
 class-which-students = Which students

@@ -902,8 +902,10 @@ sig-drained = 파이프를 비움
 sig-still-running-after-term = stdout이 비워졌는데도 SIGTERM 뒤 2초가 지나도록 서버가 돌고 있었다
 sig-usr1-during-bye = stdout에 `bye`를 쓰는 동안 SIGUSR1이 온 뒤에
 sig-handler-prints = SIGUSR1 핸들러가 `bye`의 println! 한가운데서 실행됐다: 출력하는 핸들러는 중단된 println!이 쥔 stdout 락이 필요하다. 핸들러에서는 플래그만 세우고 메인 루프에서 출력하라
-sig-usr1-unhandled-c = `bye`를 쓰는 동안 SIGUSR1이 프로그램을 끝냈다: 핸들러는 끝까지 설치된 채로 있어야 한다(SA_RESETHAND도, 마지막 쓰기 전의 signal(SIGUSR1, SIG_DFL)도 없이). 핸들러 자체는 `volatile sig_atomic_t` 플래그만 세운다
-sig-bye-interrupted-c = SIGUSR1이 `bye`의 쓰기를 중단시켰는데(stdout이 가득 차 있었다) 프로그램이 그것을 오류로 여겼다: SA_RESTART 없이 설치한 핸들러는 write()를 EINTR로 실패하게 하고, 그러면 stdio의 fflush()도 실패하며 버퍼에 담아 둔 것을 버린다. 핸들러를 SA_RESTART로 설치하거나, `bye`를 write()로 쓰고 EINTR이나 부분 쓰기 뒤에는 다시 쓰라
+sig-handler-prints-c = { $ended ->
+    [unhandled] `bye`를 쓰는 동안 SIGUSR1이 프로그램을 끝냈다: 핸들러는 끝까지 설치된 채로 있어야 한다(SA_RESETHAND도, 마지막 쓰기 전의 signal(SIGUSR1, SIG_DFL)도 없이). 핸들러 자체는 `volatile sig_atomic_t` 플래그만 세운다
+   *[interrupted] SIGUSR1이 `bye`의 쓰기를 중단시켰는데(stdout이 가득 차 있었다) 프로그램이 그것을 오류로 여겼다: SA_RESTART 없이 설치한 핸들러는 write()를 EINTR로 실패하게 하고, 그러면 stdio의 fflush()도 실패하며 버퍼에 담아 둔 것을 버린다. 핸들러를 SA_RESTART로 설치하거나, `bye`를 write()로 쓰고 EINTR이나 부분 쓰기 뒤에는 다시 쓰라
+}
 sig-no-bye = 서버가 상태 0으로 종료했지만 `bye`를 출력하지 않았다
 sig-sending-thread-failed = 보내는 스레드가 실패했다
 sig-storm-sent = { $ms } ms 동안 프로세스 그룹에 SIGUSR1을 { $sent }번 보냄
@@ -1019,7 +1021,7 @@ fileio-stopped = 멈춘 곳
 fileio-stopped-when-wrong = 호출을 거기서 멈췄다: 잘못 온 바이트는 뒤에 무엇을 쓰든 잘못된 채로 남는다
 fileio-copy-spins = `{ $command }`{ JOSA($command, "이", "가") } 몇 밀리초면 끝날 일에 CPU에서 { $ms }ms 동안 돌고도 종료하지 않았다: 헛돌고 있다
 fileio-expected-epipe = { $call }: 기대 Err(EPIPE), 실제 { $got }
-fileio-expected-epipe-c = { $call }: 기대 -1(errno EPIPE), 실제 { $got }
+fileio-expected-epipe-c = { $call }: 기대 -1(errno EPIPE), 실제 { $got_c }
 fileio-minus-one-errno = -1(errno { $errno })
 fileio-return-epipe = 아무도 파이프를 읽을 수 없게 되면 write()는 EPIPE로 실패한다: 그 오류를 호출한 쪽에 돌려주라
 fileio-writev-never-through = 끼어들기가 있으면 writev는 매번 일부만 쓴다: 멈춘 버퍼를 처음부터 다시 쓰는 루프는 큰 버퍼를 끝내 다 쓰지 못한다. 마지막 writev가 멈춘 바로 그 바이트부터 이어 쓰라
@@ -2216,8 +2218,8 @@ class-cause-does-not-compile = 컴파일되지 않았다
 class-cause-refused = 채점하지 않았다: 학생이 바꾸면 안 되는 파일을 바꿨다
 class-cause-wrong = 틀린 답
 class-hint = 학생들이 들은 말:
-class-hint-rust = Rust 트랙에서 들은 말:
-class-hint-c = C 트랙에서 들은 말:
+class-hint-on-rust = Rust 트랙에서 들은 말:
+class-hint-on-c = C 트랙에서 들은 말:
 class-hint-does-not-compile = 실습이 컴파일되지 않았다. 학생마다 보고서에 컴파일러의 메시지가 있다.
 class-hint-refused = --ci로 채점하면 소스 말고 다른 것(build.rs, 바뀐 Cargo.toml이나 clippy.toml)이 든 실습은 점수를 받지 못한다. 학생의 보고서가 그 파일을 알려 준다.
 class-which-students = 어느 학생인가

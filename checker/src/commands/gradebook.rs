@@ -37,7 +37,7 @@ pub fn run(
         }
     }
     let students = read(&files)?;
-    let class = Class::of(students, deadline);
+    let class = Class::of(students, deadline, crate::exercises::ALL);
     anyhow::ensure!(
         !class.students.is_empty(),
         "no checker report among {} (a report is what `--format json` or `--report json=FILE` writes)",
@@ -58,7 +58,7 @@ pub fn run(
         (None, Some(_)) => {}
     }
     if let Some(path) = outputs.html {
-        let html = page::page(&class, tr);
+        let html = page::page(&class, crate::exercises::ALL, tr);
         std::fs::write(path, &html).with_context(|| format!("writing {}", path.display()))?;
         eprintln!(
             "gradebook: the class page, {} students, {} KiB: {}",

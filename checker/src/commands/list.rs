@@ -11,7 +11,6 @@ use crate::base::i18n::{Messages, msg};
 use crate::base::workspace::Track;
 use crate::cli::Format;
 use crate::exercises;
-use crate::exercises::kit::c_hints;
 use crate::lab::course;
 use crate::lab::exercise::Exercise;
 use crate::lab::selection;
@@ -128,7 +127,7 @@ pub fn hint(name: &str, track: Track, tr: &Messages) -> Result<ExitCode> {
         for t in tests_of(ex) {
             writeln!(lines.out)?;
             lines.row(&format!("{}: ", t.id), &t.title_in(tr))?;
-            lines.indented(2, &c_hints::hint_on(&t, track, tr), 0)?;
+            lines.indented(2, &t.hint_in(&tr.on(track)), 0)?;
             lines.indented(2, &format!("({}#{})", tr.course(), t.section), 0)?;
         }
         writeln!(lines.out)?;

@@ -50,7 +50,7 @@ fn summaries(opts: &Options, tr: &Messages) -> Result<Vec<(&'static Exercise, Su
     if !stale.is_empty() {
         let bar = progress::bar(stale.len(), &tr.render(&msg!("report-grading")));
         let selections = selection::select(&listed, &stale)?;
-        let (building, running) = progress::hooks(&bar, tr);
+        let (building, running) = progress::hooks(&bar, exercises::ALL, tr);
         let opts = Options {
             on_build: Some(building),
             on_running: Some(running),

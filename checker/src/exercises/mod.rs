@@ -10,6 +10,9 @@ use crate::lab::exercise::Exercise;
 
 pub mod kit;
 
+#[cfg(test)]
+mod c_words;
+
 // The families of tests that several exercises share, each a folder: its table and its tests.
 mod chat;
 mod echo_server;

@@ -373,6 +373,7 @@ mod tests {
             points,
             timeout: secs(1),
             hint: "h",
+            hint_c: None,
             section: "s",
             program: None,
             run,

@@ -20,6 +20,11 @@ pub struct TestCase {
     /// Shown when the test fails with a wrong answer (errors such as "refused" or "timed out"
     /// get a hint chosen by their kind instead, from `hints.rs`).
     pub hint: &'static str,
+    /// The hint as the C track words it, where `hint` names what only the Rust track has
+    /// (`Vec<u8>`, `drop the OwnedFd`, `unwrap()`): the same advice with the C calls of the
+    /// course notes. Its Korean is under the hint's key plus `-c` (`Test::c_hint_key`); a report
+    /// for a C student shows it (`Test::hint_in`).
+    pub hint_c: Option<&'static str>,
     /// The course.md anchor to read when this test fails.
     pub section: &'static str,
     /// The program this test runs (for program exercises): with `--program NAME=PATH`, only

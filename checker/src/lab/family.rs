@@ -66,6 +66,8 @@ pub struct Tweak {
     pub id: &'static str,
     pub title: Option<&'static str>,
     pub hint: Option<&'static str>,
+    /// The C track's words for `hint`, where they differ (`TestCase::hint_c`).
+    pub hint_c: Option<&'static str>,
     pub section: Option<&'static str>,
     pub points: Option<u32>,
     pub timeout: Option<Duration>,
@@ -79,6 +81,7 @@ impl Tweak {
             id,
             title: None,
             hint: None,
+            hint_c: None,
             section: None,
             points: None,
             timeout: None,
@@ -93,6 +96,12 @@ impl Tweak {
 
     pub const fn hint(mut self, hint: &'static str) -> Tweak {
         self.hint = Some(hint);
+        self
+    }
+
+    /// The C track's words for the tweak's hint, where they differ.
+    pub const fn hint_c(mut self, hint: &'static str) -> Tweak {
+        self.hint_c = Some(hint);
         self
     }
 
@@ -283,8 +292,10 @@ impl Composed {
             self.case.title = title;
             self.title_from = owner;
         }
+        // A hint in other words has its own C words, or none: the family's were for its own.
         if let Some(hint) = t.hint {
             self.case.hint = hint;
+            self.case.hint_c = t.hint_c;
             self.hint_from = owner;
         }
         self.case.section = t.section.unwrap_or(self.case.section);
@@ -317,6 +328,7 @@ mod tests {
             points: 1,
             timeout: secs(10),
             hint: "family hint",
+            hint_c: None,
             section: "family-section",
             program: None,
             run: passes,

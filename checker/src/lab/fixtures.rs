@@ -20,6 +20,7 @@ const fn row(id: &'static str, points: u32, timeout: u64) -> TestCase {
         points,
         timeout: secs(timeout),
         hint: "a hint",
+        hint_c: None,
         section: "a-section",
         program: None,
         run: passes,
@@ -87,6 +88,7 @@ pub static SERVER: Exercise = Exercise {
     ],
     tests: &[TestCase {
         program: Some("client"),
+        hint_c: Some("the hint in C's words"),
         ..row("client-talks", 1, 15)
     }],
     parts: &[],

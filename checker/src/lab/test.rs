@@ -8,6 +8,7 @@ use super::case::{RULES_ID, TestCase, catalog_key};
 use super::exercise::Exercise;
 use super::family::{self, Owner};
 use crate::base::i18n::Messages;
+use crate::base::workspace::Track;
 use crate::context::Which;
 
 /// A test as an exercise grades it: a row of its own table, of a family it takes (its program
@@ -79,23 +80,36 @@ pub fn tests_of(exercise: &'static Exercise) -> Vec<Test> {
 }
 
 /// Every entry the other languages' catalogs need for an exercise's table, with its English:
-/// its title, its tests' titles and hints, its parts' titles, and every text of the families it
-/// takes (those an exercise tweaks away are still the family's, for the next exercise that takes
-/// it).
+/// its title, its tests' titles and hints (and their C words, `-c`, where a row has them), its
+/// parts' titles, and every text of the families it takes (those an exercise tweaks away are
+/// still the family's, for the next exercise that takes it).
 pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str)> {
     let mut entries = vec![(catalog_key(exercise.name, None, "title"), exercise.title)];
     let families = exercise.families.iter().flat_map(|takes| {
         let name = takes.family.name;
         takes.family.tests.iter().flat_map(move |t| {
+            let c = t
+                .hint_c
+                .map(|c| (catalog_key(name, Some(t.id), "hint-c"), c));
             [
-                (catalog_key(name, Some(t.id), "title"), t.title),
-                (catalog_key(name, Some(t.id), "hint"), t.hint),
+                Some((catalog_key(name, Some(t.id), "title"), t.title)),
+                Some((catalog_key(name, Some(t.id), "hint"), t.hint)),
+                c,
             ]
+            .into_iter()
+            .flatten()
         })
     });
-    let tests = tests_of(exercise)
+    let tests = tests_of(exercise).into_iter().flat_map(|t| {
+        let c = t.hint_c.map(|c| (t.c_hint_key(), c));
+        [
+            Some((t.title_key(), t.title)),
+            Some((t.hint_key(), t.hint)),
+            c,
+        ]
         .into_iter()
-        .flat_map(|t| [(t.title_key(), t.title), (t.hint_key(), t.hint)]);
+        .flatten()
+    });
     let parts = exercise
         .parts
         .iter()
@@ -126,13 +140,7 @@ impl Test {
         catalog_key(self.hint_from, Some(self.id), "hint")
     }
 
-    /// Whose words the test's hint is: the family's, a variant's or the exercise's (the first
-    /// part of `hint_key`). The C track's hints are keyed by it (`exercises::kit::c_hints`).
-    pub fn hint_owner(&self) -> Owner {
-        self.hint_from
-    }
-
-    /// The key of the hint as the C track words it, where it words it apart:
+    /// The key of the hint as the C track words it, where it words it apart (`hint_c`):
     /// `day3-fork--serves-concurrently--hint-c`.
     pub fn c_hint_key(&self) -> String {
         catalog_key(self.hint_from, Some(self.id), "hint-c")
@@ -143,10 +151,13 @@ impl Test {
         tr.own_or(&self.title_key(), self.title)
     }
 
-    /// The test's hint in the reader's language, as the Rust track reads it (a report that knows
-    /// the track reads `exercises::kit::c_hints::hint_on`).
+    /// The test's hint in the reader's language and for the renderer's track: on the C track,
+    /// the row's C words where it has them (their Korean from ko.ftl, else their English).
     pub fn hint_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
-        tr.own_or(&self.hint_key(), self.hint)
+        match (tr.track(), self.hint_c) {
+            (Track::C, Some(hint)) => tr.own_or(&self.c_hint_key(), hint),
+            _ => tr.own_or(&self.hint_key(), self.hint),
+        }
     }
 
     /// What a running test gets to know of itself (the context layer knows no exercise).
@@ -234,7 +245,6 @@ mod tests {
         assert_eq!(tests[0].title_key(), "shared--echo--title");
         assert_eq!(tests[0].hint_key(), "shared-design--echo--hint");
         assert_eq!(tests[1].hint_key(), "shared--flood--hint");
-        assert_eq!(tests[0].hint_owner(), "shared-design");
         assert_eq!(tests[1].c_hint_key(), "shared--flood--hint-c");
         assert_eq!(tests[2].title_key(), "day2-server--client-talks--title");
         assert_eq!(tests[4].title_key(), "rules--rules--title");
@@ -249,6 +259,23 @@ mod tests {
         );
         let entries = catalog_entries(&LIB);
         assert!(entries.contains(&("day1-lib--add--hint".to_string(), "a hint")));
+        // A row's C words are translated beside its hint.
+        let c = (
+            "day2-server--client-talks--hint-c".to_string(),
+            "the hint in C's words",
+        );
+        assert!(catalog_entries(&SERVER).contains(&c));
+    }
+
+    #[test]
+    fn a_c_report_reads_a_row_s_c_words_where_it_has_them() {
+        use crate::base::i18n::Lang;
+        let tests = tests_of(&SERVER);
+        let en = Messages::new(Lang::En);
+        let (echo, client) = (&tests[0], &tests[2]);
+        assert_eq!(client.hint_in(&en), "a hint");
+        assert_eq!(client.hint_in(&en.on(Track::C)), "the hint in C's words");
+        assert_eq!(echo.hint_in(&en.on(Track::C)), "in the design's words");
     }
 
     #[test]

@@ -8,7 +8,6 @@ use std::io::Write;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
 use crate::base::workspace::Track;
-use crate::exercises::kit::c_hints;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 use crate::lab::exercise::Exercise;
 
@@ -83,7 +82,8 @@ fn location(
     (path, line)
 }
 
-/// The error annotations for the failing tests (the first 10), their hints worded for `track`.
+/// The error annotations for the failing tests (the first 10) on the files of a tree on
+/// `track`, worded for `tr`'s track.
 pub fn annotations(
     reports: &[ExerciseReport],
     tree_prefix: &str,
@@ -103,7 +103,7 @@ pub fn annotations(
                     "{}\n{} {}\n{}",
                     tr.render(&f.summary),
                     tr.render(&msg!("report-hint")),
-                    c_hints::hint_on(&t.test, track, tr),
+                    t.test.hint_in(tr),
                     tr.render(&super::human::read(tr, t.test.section))
                 ),
                 (None, Some(p)) => tr.render(&p.summary),

@@ -14,8 +14,6 @@ use crate::report::explain;
 use crate::report::lines::Lines;
 pub use crate::report::lines::terminal_columns;
 
-#[cfg(test)]
-mod one_cause;
 mod test_line;
 
 const GREEN: Style = AnsiColor::Green.on_default().bold();
@@ -119,6 +117,8 @@ pub fn exercise(
     columns: Option<usize>,
     tr: &Messages,
 ) -> std::io::Result<()> {
+    // In the words of the track the programs were built on, as their tests' notes are.
+    let tr = &tr.on(rerun.track);
     let mut out = Lines { out, columns };
     let ex = report.exercise;
     let status = report.status();
@@ -240,7 +240,7 @@ fn tests_failing_first(
     for t in first {
         match groups
             .iter_mut()
-            .find(|(lead, _)| !verbose && one_cause(lead, t, rerun.track))
+            .find(|(lead, _)| !verbose && one_cause(lead, t))
         {
             Some((_, explained)) => explained.push(t.test.id),
             None => groups.push((t, Vec::new())),
@@ -260,7 +260,7 @@ fn tests_failing_first(
 /// diagnosis in words, with what it names), and the same hint chosen by the failure (by its
 /// diagnosis or its kind; none where each keeps its test's own). A failure without a note says
 /// only its summary, which is its test's own: never folded.
-fn one_cause(a: &TestReport, b: &TestReport, track: crate::base::workspace::Track) -> bool {
+fn one_cause(a: &TestReport, b: &TestReport) -> bool {
     let (Some(fa), Some(fb)) = (&a.failure, &b.failure) else {
         return false;
     };
@@ -268,8 +268,7 @@ fn one_cause(a: &TestReport, b: &TestReport, track: crate::base::workspace::Trac
         && fa.note.is_some()
         && fa.note == fb.note
         && fa.diagnosis == fb.diagnosis
-        && crate::report::hints::for_failure(fa, track)
-            == crate::report::hints::for_failure(fb, track)
+        && crate::report::hints::for_failure(fa) == crate::report::hints::for_failure(fb)
 }
 
 /// "read: course.md#anchor, "Heading"", to the course notes in the reader's language: the

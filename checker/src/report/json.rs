@@ -260,7 +260,7 @@ mod tests {
         assert_eq!(per_test(&gs, "tests", "max_score"), u64::from(all.possible));
         assert_eq!(per_test(&gs, "tests", "score"), u64::from(all.earned));
 
-        let xml = junit::junit(&reports, 7, Default::default(), &provenance, &tr).unwrap();
+        let xml = junit::junit(&reports, 7, &provenance, &tr).unwrap();
         let property = |name: &str| -> u64 {
             xml.match_indices(&format!("<property name=\"{name}\" value=\""))
                 .map(|(at, m)| {

@@ -7,15 +7,12 @@ use super::json::{build_message, failure_message};
 use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
-use crate::base::workspace::Track;
-use crate::exercises::kit::c_hints;
 use crate::grade::outcome::{ExerciseReport, TestReport};
 
-/// The whole run as JUnit XML, for a tree on `track`.
+/// The whole run as JUnit XML, in the words of `tr`'s track.
 pub fn junit(
     reports: &[ExerciseReport],
     seed: u64,
-    track: Track,
     provenance: &Provenance,
     tr: &Messages,
 ) -> anyhow::Result<String> {
@@ -33,7 +30,7 @@ pub fn junit(
             suite.set_system_err(problem);
         }
         for t in &r.tests {
-            let status = case_status(r, t, track, tr);
+            let status = case_status(r, t, tr);
             let mut case = TestCase::new(t.test.id, status);
             case.set_classname(r.exercise.name);
             case.set_time(t.duration);
@@ -50,14 +47,9 @@ pub fn junit(
 }
 
 /// A test's JUnit status: success, skipped (not applicable), an error (the checker's, or no
-/// build) or a failure, with the message, and for a failure the hint (`track`'s) and the
+/// build) or a failure, with the message, and for a failure the hint (its track's) and the
 /// section to read.
-fn case_status(
-    r: &ExerciseReport,
-    t: &TestReport,
-    track: Track,
-    tr: &Messages,
-) -> quick_junit::TestCaseStatus {
+fn case_status(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> quick_junit::TestCaseStatus {
     use quick_junit::{NonSuccessKind, TestCaseStatus};
     match t.status {
         Status::Pass => TestCaseStatus::success(),
@@ -86,7 +78,7 @@ fn case_status(
             s.set_type(t.status.name());
             s.set_message(failure_message(t, tr).unwrap_or_else(|| tr.render(&t.status.words())));
             if t.failure.is_some() {
-                let hint = c_hints::hint_on(&t.test, track, tr);
+                let hint = t.test.hint_in(tr);
                 s.set_description(format!(
                     "{} {hint}\n{}",
                     tr.render(&msg!("report-hint")),
@@ -105,29 +97,23 @@ mod tests {
     use super::*;
     use crate::base::i18n::Lang;
     use crate::base::verdict::Failure;
+    use crate::base::workspace::Track;
 
     /// A failing test's hint is the track's, as in the human report and the annotations.
     #[test]
     fn a_failure_s_hint_is_worded_for_the_track() {
-        let echo = crate::exercises::ALL
-            .iter()
-            .find(|e| e.name == "day2-echo")
-            .unwrap();
         let reports = [ExerciseReport::made_up(
-            echo,
+            &crate::lab::fixtures::SERVER,
             Duration::from_millis(10),
-            |t| (t.id == "binary-64k").then(|| Failure::wrong("no")),
+            |t| (t.id == "client-talks").then(|| Failure::wrong("no")),
         )];
         let tr = Messages::new(Lang::En);
-        let xml = |track| junit(&reports, 7, track, &Provenance::default(), &tr).unwrap();
+        let xml = |track| junit(&reports, 7, &Provenance::default(), &tr.on(track)).unwrap();
         let (rust, c) = (xml(Track::Rust), xml(Track::C));
         assert!(
-            rust.contains("Vec&lt;u8&gt;") && !rust.contains("char buf[]"),
+            rust.contains("a hint") && !rust.contains("C's words"),
             "{rust}"
         );
-        assert!(
-            c.contains("char buf[]") && !c.contains("Vec&lt;u8&gt;"),
-            "{c}"
-        );
+        assert!(c.contains("the hint in C&apos;s words"), "{c}");
     }
 }

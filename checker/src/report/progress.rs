@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use crate::base::i18n::{Messages, msg};
 use crate::grade::runner::{BuildHook, RunningHook};
+use crate::lab::exercise::Exercise;
 
 pub fn bar(len: usize, what: &str) -> indicatif::ProgressBar {
     let in_ci = std::env::var_os("CI").is_some() || super::github::active();
@@ -57,10 +58,14 @@ fn running_line(tests: &[(String, Duration)]) -> String {
 
 /// The bar's hooks: what cargo builds (on a fresh clone the first build compiles the exercises'
 /// libraries for up to a minute), and which tests run (a test that takes long names itself):
-/// neither must look like a hang.
-pub fn hooks(bar: &indicatif::ProgressBar, tr: &Messages) -> (BuildHook, RunningHook) {
+/// neither must look like a hang. `exercises`: those the build may name.
+pub fn hooks(
+    bar: &indicatif::ProgressBar,
+    exercises: &[&'static Exercise],
+    tr: &Messages,
+) -> (BuildHook, RunningHook) {
     let shown = Arc::new(Mutex::new(Shown::default()));
-    let words: Vec<(&'static str, String)> = crate::exercises::ALL
+    let words: Vec<(&'static str, String)> = exercises
         .iter()
         .map(|e| {
             let line = msg!("progress-building", exercise = e.name);

@@ -29,6 +29,9 @@ pub static EXERCISE: Exercise = Exercise {
         points: 1,
         timeout: secs(10),
         hint: "TODO the hint a student needs when this test fails.",
+        // The hint in C's words, where the one above names what only Rust has (`Vec<u8>`,
+        // `unwrap()`): `Some("...")`, its Korean under `__NAME__--<id>--hint-c`.
+        hint_c: None,
         section: "__NAME__",
         program: None,
         run: double,

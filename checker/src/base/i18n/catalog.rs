@@ -174,6 +174,40 @@ pub fn ids_in_source(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a C student never sees: Rust's types, nix's names, Rust's macros and calls
+/// (`sockopt::`, not `sockopt`: C's setsockopt is the call).
+#[cfg(test)]
+pub(crate) const RUST_WORDS: &[&str] = &[
+    "nix",
+    "Vec",
+    "String",
+    "unwrap",
+    "OwnedFd",
+    "drop",
+    "todo!",
+    "panic",
+    "std::",
+    "sockopt::",
+    "TimeVal",
+    "MsgFlags",
+    "SockaddrIn",
+    "from_utf8",
+    "read_until",
+    "BufReader",
+    "Arc",
+    "Mutex",
+    "println!",
+    "EpollFlags",
+    "to_ne_bytes",
+    "from_ne_bytes",
+    "u16::",
+    "u32::",
+    "as u32",
+    "[u8]",
+    "..=",
+    "thread::spawn",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,5 +249,44 @@ mod tests {
         let wrapped =
             "f(msg!(\n    \"four\",\n    n = 1\n));\nmacro_rules! msg { ($id:literal) => {} }";
         assert_eq!(ids_in_source(wrapped), ["four"]);
+    }
+
+    /// Each `<key>-c` message of a catalog (the C form of a note or of a kind's hint), with
+    /// its text, continuation lines included.
+    fn c_messages(ftl: &str) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = Vec::new();
+        let mut open = false;
+        for line in ftl.lines() {
+            match line.split_once(" = ") {
+                Some((key, text)) if !key.contains(' ') && !key.starts_with('#') => {
+                    open = key.ends_with("-c");
+                    if open {
+                        found.push((key.to_string(), text.to_string()));
+                    }
+                }
+                _ if open && !line.trim().is_empty() && !line.starts_with('#') => {
+                    found.last_mut().unwrap().1.push_str(line);
+                }
+                _ => open = false,
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn no_c_form_names_rust_things_in_english_or_korean() {
+        let (en, ko) = (c_messages(EN_FTL), c_messages(KO_FTL));
+        assert!(en.len() > 25, "{en:?}");
+        for (key, _) in &en {
+            assert!(ko.iter().any(|(k, _)| k == key), "ko.ftl has no {key}");
+        }
+        for (key, text) in en.iter().chain(&ko) {
+            for word in RUST_WORDS
+                .iter()
+                .chain(&["Err(", "Ok(", "as_fd", "Errno", "&buf"])
+            {
+                assert!(!text.contains(word), "{key}: `{word}` in {text:?}");
+            }
+        }
     }
 }

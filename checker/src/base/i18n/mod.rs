@@ -6,6 +6,11 @@
 //! language chosen (`choose`: `--lang`, else LC_ALL / LC_MESSAGES / LANG, else English), is
 //! handed to whatever renders, and turns it into words. A key missing from Korean falls back
 //! to English; `checker verify` lists the missing ones (`catalog`).
+//!
+//! The track is an axis of the renderer too: a message whose C wording differs (it would name
+//! `Vec<u8>`, `Err(..)` or `drop the OwnedFd` to a C student) has its C form beside it, under
+//! its key plus `-c`, in every catalog; code says `msg!("key")` whatever the track, and
+//! `Messages::on(Track::C)` renders `key-c` where the catalogs have it.
 
 pub mod catalog;
 mod errno;
@@ -13,8 +18,12 @@ mod particle;
 mod text;
 mod wrap;
 
+use std::rc::Rc;
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unicode_width::UnicodeWidthStr;
+
+use crate::base::workspace::Track;
 
 pub(crate) use text::msg;
 pub use text::{Arg, Text};
@@ -130,25 +139,48 @@ fn bundle(lang: Lang) -> Bundle {
     bundle
 }
 
-/// The catalogs of one language, with English behind them for a missing key: built once, then
-/// handed to every renderer.
+/// The catalogs of one language, with English behind them for a missing key, worded for one
+/// track (Rust unless `on` says otherwise): built once, then handed to every renderer.
 pub struct Messages {
     lang: Lang,
-    own: Bundle,
-    english: Option<Bundle>,
+    track: Track,
+    own: Rc<Bundle>,
+    english: Option<Rc<Bundle>>,
+}
+
+/// The key of a message's C wording: `client-wait-2s-c`.
+pub fn c_key(id: &str) -> String {
+    format!("{id}-c")
 }
 
 impl Messages {
     pub fn new(lang: Lang) -> Messages {
         Messages {
             lang,
-            own: bundle(lang),
-            english: (lang != Lang::En).then(|| bundle(Lang::En)),
+            track: Track::Rust,
+            own: Rc::new(bundle(lang)),
+            english: (lang != Lang::En).then(|| Rc::new(bundle(Lang::En))),
+        }
+    }
+
+    /// The same catalogs, worded for a student of `track`: on C, a message that has a C form
+    /// (`<key>-c`) is rendered in it.
+    pub fn on(&self, track: Track) -> Messages {
+        Messages {
+            track,
+            own: Rc::clone(&self.own),
+            english: self.english.clone(),
+            ..*self
         }
     }
 
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The track whose words this renders.
+    pub fn track(&self) -> Track {
+        self.track
     }
 
     /// The course notes to point at: `course.md` or `course.ko.md`.
@@ -171,7 +203,8 @@ impl Messages {
         }
     }
 
-    /// A message by id; the id itself if no catalog has it (verify reports that).
+    /// A message by id, in its C form on the C track where it has one; the id itself if no
+    /// catalog has it (verify reports that).
     fn format(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, arg) in args {
@@ -187,10 +220,17 @@ impl Messages {
                 Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
             }
         }
-        let found = [Some(&self.own), self.english.as_ref()]
-            .into_iter()
-            .flatten()
-            .find_map(|b| Some((b, b.get_message(id)?.value()?)));
+        let bundles = || {
+            [Some(&self.own), self.english.as_ref()]
+                .into_iter()
+                .flatten()
+        };
+        let c_form = (self.track == Track::C).then(|| c_key(id));
+        let found = c_form
+            .iter()
+            .flat_map(|c| bundles().map(move |b| (b, c.as_str())))
+            .chain(bundles().map(|b| (b, id)))
+            .find_map(|(b, id)| Some((b, b.get_message(id)?.value()?)));
         let Some((bundle, pattern)) = found else {
             return id.to_string();
         };
@@ -363,6 +403,32 @@ mod tests {
         assert_eq!(still("클라이언트 1"), "클라이언트 1이 아직 돌고 있다");
         let edge = msg!("edge-not-in-set", fd = 5);
         assert_eq!(ko.render(&edge), "클라이언트의 fd 5가 epoll 집합에 없다");
+    }
+
+    /// Code names one message; the renderer of a C student's report says its C form where the
+    /// catalogs have one, in either language, and the message itself where they do not.
+    #[test]
+    fn a_message_is_said_in_its_c_form_on_the_c_track() {
+        let en = Messages::new(Lang::En);
+        let note = msg!("resolve-call-libc");
+        assert!(en.render(&note).contains("nix::libc"));
+        let c = en.on(Track::C).render(&note);
+        assert!(c.contains("getaddrinfo(3)") && !c.contains("nix"), "{c}");
+        assert_eq!(
+            en.on(Track::C).on(Track::Rust).render(&note),
+            en.render(&note)
+        );
+        let ko = Messages::new(Lang::Ko).on(Track::C);
+        assert_eq!(ko.render(&note), ko.render(&msg!("resolve-call-libc-c")));
+        assert_ne!(ko.render(&note), Messages::new(Lang::Ko).render(&note));
+        // Inside another message too, and a message without a C form is the same on both.
+        let nested = msg!("report-note").then(note);
+        assert!(
+            ko.render(&nested)
+                .ends_with(&ko.render(&msg!("resolve-call-libc-c")))
+        );
+        let count = msg!("count-byte", n = 2);
+        assert_eq!(en.on(Track::C).render(&count), en.render(&count));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! is done (unless a machine format takes stdout); machine reports (`--format`, `--report`)
 //! are written at the end; on GitHub Actions, annotations and a step summary too.
 
+#[cfg(test)]
+mod one_cause;
 mod provenance;
 
 use std::io::Write;
@@ -35,6 +37,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         track: crate::compile::package::program_track(opts.tree.track, &opts.programs),
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
+    // Every format words the run for the track its programs were built on.
+    let tr = &tr.on(rerun.track);
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
     let mut out = anstream::stdout();
@@ -44,7 +48,7 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         quiet_on_broken_pipe(github::pause_commands(&mut out, token))?;
     }
     let bar = grading_bar(human, selections.len(), tr);
-    let (building, running) = progress::hooks(&bar, tr);
+    let (building, running) = progress::hooks(&bar, exercises::ALL, tr);
     (opts.on_build, opts.on_running) = (Some(building), Some(running));
     let columns = human::terminal_columns();
     let mut printed = Ok(());
@@ -170,8 +174,7 @@ fn write_machine_reports(
     for (format, output) in wanted {
         let doc = match format {
             Format::Junit => {
-                let track = opts.tree.track;
-                let text = junit::junit(reports, opts.seed, track, &run.provenance, tr)?;
+                let text = junit::junit(reports, opts.seed, &run.provenance, tr)?;
                 write_report(output, text)?;
                 continue;
             }

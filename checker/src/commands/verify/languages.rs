@@ -10,12 +10,11 @@ use crate::base::files::rust_files;
 use crate::base::i18n::catalog;
 use crate::base::tracks;
 use crate::exercises;
-use crate::exercises::kit::c_hints;
 use crate::lab::test::{catalog_keys, tests_of};
 
 /// The catalogs parse; English has every id the checker's code names; Korean has every English
 /// message, every exercise's and test's title and hint, every hint the C track words apart
-/// (`exercises::kit::c_hints`), and every rule's reason, Rust's and C's (else the report says
+/// (`TestCase::hint_c`, under `<owner>--<test>--hint-c`), and every rule's reason, Rust's and C's (else the report says
 /// which keys are missing, and English is shown for them meanwhile); Korean has no key English
 /// lacks, and passes no variable English does not.
 pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
@@ -24,8 +23,6 @@ pub fn catalogs(lab: &Path) -> Result<Vec<String>> {
         .flat_map(|e| catalog_keys(e))
         .collect();
     table_keys.extend(crate::cli::help_keys());
-    // The hints the C track words apart: `<owner>--<test>--hint-c`.
-    table_keys.extend(c_hints::catalog_entries().into_iter().map(|(k, _)| k));
     // The rules' reasons: English in each clippy.toml, Korean in ko.ftl by the English's hash.
     let names: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
     table_keys.extend(crate::lab::rules::reason_keys(&names));

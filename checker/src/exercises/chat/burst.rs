@@ -18,7 +18,6 @@ use crate::base::verdict::Failure;
 use crate::contain::procinfo::{self, ServerEnd};
 use crate::contain::schedule;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::wait;
 use crate::observe::wire::{Conn, Server, Transcript};
 
@@ -100,11 +99,7 @@ pub(super) fn join_together(
             member
                 .expect_lines(&[hello.as_bytes()], deadline)
                 .map_err(|f| match unserved(pid, &ports) {
-                    Some(who) => f.note(note_on(
-                        ctx.built.track,
-                        msg!("chat-burst-unserved", who = who.join(", ")),
-                        msg!("chat-burst-unserved-c", who = who.join(", ")),
-                    )),
+                    Some(who) => f.note(msg!("chat-burst-unserved", who = who.join(", "))),
                     None => f.note(note),
                 })?;
         }

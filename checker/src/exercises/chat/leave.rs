@@ -16,22 +16,12 @@ use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::exit::parse_panic;
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{sockets, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Server, Transcript};
 
 fn threads(pid: i32) -> usize {
     procinfo::thread_states(pid).len()
-}
-
-/// What a client's EOF asks of the server, in its track's words.
-fn eof_note(ctx: &Ctx) -> Text {
-    note_on(
-        ctx.built.track,
-        msg!("chat-eof-note"),
-        msg!("chat-eof-note-c"),
-    )
 }
 
 /// Four clients join; client 1 leaves, then client 2: neither is the last to have joined, so a
@@ -119,7 +109,7 @@ fn leave(
         .map_err(
             |f| match everyone_gets(m, &line, &who, ctx.within(secs(2))) {
                 Err(took_another) => took_another,
-                Ok(()) => f.note(eof_note(ctx)),
+                Ok(()) => f.note(msg!("chat-eof-note")),
             },
         )?;
     let still_held = msg!("chat-left-still-held", who = who.as_str());
@@ -312,11 +302,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             n = busy,
             idle = idle.to_string()
         ))
-        .note(note_on(
-            ctx.built.track,
-            msg!("chat-spawn-thread"),
-            msg!("chat-spawn-thread-c"),
-        )));
+        .note(msg!("chat-spawn-thread")));
     }
     for member in m.iter_mut() {
         member.conn.shutdown_write();
@@ -325,7 +311,7 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
         member
             .conn
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
-            .map_err(|f| f.note(eof_note(ctx)))?;
+            .map_err(|f| f.note(msg!("chat-eof-note")))?;
     }
     if !wait::until(Duration::from_secs(1), || threads(pid) <= idle) {
         return Err(Failure::wrong(msg!(

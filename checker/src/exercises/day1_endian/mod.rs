@@ -5,9 +5,7 @@
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
-use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::library::{Case, expect_all, shapes};
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
@@ -34,6 +32,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "Put a known number in memory and look at its first byte: `1u16.to_ne_bytes()[0]` is 1 on a little-endian host.",
+            hint_c: Some(
+                "Put a known number in memory and look at its first byte: after `uint16_t one = 1;`, `*(unsigned char *)&one` is 1 on a little-endian host (or use the union of endian.h).",
+            ),
             section: "byte-order",
             program: None,
             run: is_little_endian,
@@ -44,6 +45,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "swap16(0x1234) is 0x3412: the low byte moves up 8 bits, the high byte down 8 bits.",
+            hint_c: None,
             section: "byte-order",
             program: None,
             run: swap16,
@@ -54,6 +56,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(10),
             hint: "Mask each of the four bytes and shift it to its mirrored place; stay with u32 (a signed right shift copies the sign bit).",
+            hint_c: Some(
+                "Mask each of the four bytes and shift it to its mirrored place; stay with uint32_t (a right shift of a negative int copies the sign bit).",
+            ),
             section: "byte-order",
             program: None,
             run: swap32,
@@ -64,6 +69,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "htons must leave the most significant byte first in memory on every host: swap on little-endian, do nothing on big-endian.",
+            hint_c: None,
             section: "byte-order",
             program: None,
             run: htons,
@@ -74,6 +80,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "ntohs undoes htons; on any host they are the same operation.",
+            hint_c: None,
             section: "byte-order",
             program: None,
             run: ntohs,
@@ -84,6 +91,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(10),
             hint: "htonl(0x01020304) must put the bytes 01 02 03 04 in memory, in that order.",
+            hint_c: None,
             section: "byte-order",
             program: None,
             run: htonl,
@@ -94,6 +102,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "ntohl undoes htonl.",
+            hint_c: None,
             section: "byte-order",
             program: None,
             run: ntohl,
@@ -104,6 +113,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "The most significant byte goes first: to_wire_u16(0x1f90) is [0x1f, 0x90].",
+            hint_c: Some(
+                "The most significant byte goes first: lab_to_wire_u16(0x1f90, out) puts 0x1f in out[0] and 0x90 in out[1].",
+            ),
             section: "network-byte-order",
             program: None,
             run: to_wire_u16,
@@ -114,6 +126,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "The first byte is the most significant: widen it with u16::from before shifting it left by 8.",
+            hint_c: Some(
+                "The first byte is the most significant: shift in[0] left by 8 and OR in in[1]; the result is a uint16_t.",
+            ),
             section: "network-byte-order",
             program: None,
             run: from_wire_u16,
@@ -124,6 +139,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "to_wire_u32(0x01020304) is [1, 2, 3, 4] on every host.",
+            hint_c: Some(
+                "lab_to_wire_u32(0x01020304, out) fills out with 01 02 03 04 on every host.",
+            ),
             section: "network-byte-order",
             program: None,
             run: to_wire_u32,
@@ -134,6 +152,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "Widen every byte to u32 before shifting: `(b[0] as u32) << 24`; a u8 shifted by 24 overflows.",
+            hint_c: Some(
+                "Cast every byte to uint32_t before shifting: `(uint32_t)in[0] << 24`. Without the cast in[0] becomes an int, and a byte of 0x80 or more shifted by 24 overflows it: undefined behaviour, which the checker's build stops at.",
+            ),
             section: "network-byte-order",
             program: None,
             run: from_wire_u32,
@@ -144,6 +165,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "Each conversion must undo the other exactly.",
+            hint_c: None,
             section: "byte-order",
             program: None,
             run: round_trips,
@@ -221,16 +243,10 @@ fn call32(function: &'static str, x: u32) -> Call {
 }
 
 /// The bytes of a wrong 32-bit answer give away a signed shift: 0xff where zeros belong. Said
-/// with the types of the student's `track`.
-fn sign_extension_note(input: u32, expected: u32, got: u32, track: Track) -> Option<Text> {
+/// with the types of the student's track (`endian-sign-extension-c`).
+fn sign_extension_note(input: u32, expected: u32, got: u32) -> Option<Text> {
     let smeared = (got ^ expected) & 0xff00_0000 != 0 && input >= 0x8000_0000;
-    smeared.then(|| {
-        note_on(
-            track,
-            msg!("endian-sign-extension"),
-            msg!("endian-sign-extension-c"),
-        )
-    })
+    smeared.then(|| msg!("endian-sign-extension"))
 }
 
 fn is_little_endian(ctx: &mut Ctx) -> TestResult {
@@ -266,10 +282,9 @@ fn swap32(ctx: &mut Ctx) -> TestResult {
             expected: x.swap_bytes(),
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
         let input = case.call.args[0].parse().unwrap_or(0);
-        sign_extension_note(input, case.expected, *got, track)
+        sign_extension_note(input, case.expected, *got)
     })
 }
 
@@ -303,10 +318,9 @@ fn htonl(ctx: &mut Ctx) -> TestResult {
             expected: x.to_be(),
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_MEMORY, |case, got| {
         let input = case.call.args[0].parse().unwrap_or(0);
-        sign_extension_note(input, case.expected, *got, track)
+        sign_extension_note(input, case.expected, *got)
     })
 }
 
@@ -318,10 +332,9 @@ fn ntohl(ctx: &mut Ctx) -> TestResult {
             expected: u32::from_be(x),
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
         let input = case.call.args[0].parse().unwrap_or(0);
-        sign_extension_note(input, case.expected, *got, track)
+        sign_extension_note(input, case.expected, *got)
     })
 }
 
@@ -375,9 +388,8 @@ fn from_wire_u32(ctx: &mut Ctx) -> TestResult {
             }
         })
         .collect();
-    let track = ctx.built.track;
     expect_all(ctx, &cases, &shapes::U32_HEX, |case, got| {
-        sign_extension_note(case.expected, case.expected, *got, track)
+        sign_extension_note(case.expected, case.expected, *got)
     })
 }
 

@@ -5,11 +5,9 @@ use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Diagnosis, Failure, Status, TestResult};
-use crate::base::workspace::Track;
 use crate::contain::program::Program;
 use crate::contain::spawn::Input;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{errors, run};
 use crate::lab::exercise::secs;
 use crate::observe::wire::differ;
@@ -27,8 +25,6 @@ struct Run {
     stderr: String,
     program: Program,
     shown: String,
-    /// The track of the copy that ran: its notes name that track's calls.
-    track: Track,
 }
 
 /// Run `copy <args>` in `dir` under `umask` until it exits, with `input` (if any) fed to its
@@ -97,7 +93,6 @@ fn run_copy_within(
         stderr: finished.stderr,
         program: finished.program,
         shown,
-        track: ctx.built.track,
     })
 }
 
@@ -408,15 +403,10 @@ pub(super) fn copy_stdio(ctx: &mut Ctx) -> TestResult {
     // A run that failed because it took `-` for a file name says so.
     let succeeded = |run: &mut Run| {
         let took_dash_for_a_file = run.stderr.contains(": -: ");
-        let track = run.track;
         run.expect_success().map_err(|f| {
             unless_not_started(f, |f| {
                 if took_dash_for_a_file {
-                    f.note(note_on(
-                        track,
-                        msg!("fileio-dash-not-a-file"),
-                        msg!("fileio-dash-not-a-file-c"),
-                    ))
+                    f.note(msg!("fileio-dash-not-a-file"))
                 } else {
                     f
                 }
@@ -470,11 +460,7 @@ fn expect_stdout(run: &Run, expected: &[u8], dir: &Path) -> TestResult {
     ));
     f = differ(f, expected, &run.stdout);
     if dir.join("-").exists() {
-        f = f.note(note_on(
-            run.track,
-            msg!("fileio-created-dash"),
-            msg!("fileio-created-dash-c"),
-        ));
+        f = f.note(msg!("fileio-created-dash"));
     } else if let Some(note) = stdin_note(expected, &run.stdout) {
         f = f.note(note);
     }
@@ -581,11 +567,7 @@ fn expect_error_line(run: &mut Run, path: &str, errno: Errno) -> TestResult {
     let first = run.stderr.lines().next().unwrap_or_default();
     if first.contains(&format!("{errno:?}: ")) {
         let (desc, display) = (errno.desc(), errno.to_string());
-        f = f.note(note_on(
-            run.track,
-            msg!("fileio-errno-desc", desc = desc, display = &display),
-            msg!("fileio-errno-desc-c", desc = desc, display = &display),
-        ));
+        f = f.note(msg!("fileio-errno-desc", desc = desc, display = &display));
     } else if first.ends_with(errno.desc()) && !first.contains(path) {
         f = f.note(msg!("fileio-name-the-path", path = path));
     }

@@ -4,9 +4,7 @@ use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Diagnosis, Failure, TestResult};
-use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::lab::exercise::secs;
 use crate::observe::harness::{Call, arg_bytes};
 use crate::observe::wire::differ;
@@ -88,14 +86,9 @@ impl Interruptions {
 }
 
 /// Where what arrived first differs from what was written, and what the shape of the mistake
-/// suggests to a student of `track`: `starts` are the offsets where the caller's buffers begin
+/// suggests (its note has a C form, `fileio-restarts-buf-c`): `starts` are the offsets where the caller's buffers begin
 /// (`[0]` for write_all).
-fn compare(
-    expected: &[u8],
-    got: &[u8],
-    starts: &[usize],
-    track: Track,
-) -> Option<(usize, Option<Text>)> {
+fn compare(expected: &[u8], got: &[u8], starts: &[usize]) -> Option<(usize, Option<Text>)> {
     let at = escape::first_difference(expected, got)?;
     let rest = &got[at..];
     // Random bytes: 16 matching bytes are no coincidence.
@@ -123,11 +116,7 @@ fn compare(
         Some(if starts.len() > 1 {
             msg!("fileio-restarts-first-buffer")
         } else {
-            note_on(
-                track,
-                msg!("fileio-restarts-buf"),
-                msg!("fileio-restarts-buf-c"),
-            )
+            msg!("fileio-restarts-buf")
         })
     } else if starts.len() > 1 && resumes_at(starts[buffer]) {
         Some(msg!("fileio-buffer-restarts", buffer = buffer_no))
@@ -139,20 +128,16 @@ fn compare(
     Some((at, note))
 }
 
-/// The verdict on one call that had to write `expected`, for a student of `track`.
-fn check_write(
-    call: &Call,
-    expected: &[u8],
-    (starts, track): (&[usize], Track),
-    o: &Outcome,
-) -> TestResult {
+/// The verdict on one call that had to write `expected`; its words have a C form where C's
+/// calls return otherwise (`fileio-returned-err-c`).
+fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> TestResult {
     let diverged = o.result == "diverged";
     if o.result != "ok" && !diverged {
         let errno = o.result.trim_start_matches("err:");
-        let mut f = Failure::wrong(note_on(
-            track,
-            msg!("fileio-returned-err", call = &call.shown, errno = errno),
-            msg!("fileio-returned-err-c", call = &call.shown, errno = errno),
+        let mut f = Failure::wrong(msg!(
+            "fileio-returned-err",
+            call = &call.shown,
+            errno = errno
         ))
         .detail(msg!("fileio-the-calls"), o.counts());
         if errno == "EINTR" {
@@ -160,7 +145,7 @@ fn check_write(
         }
         return Err(f);
     }
-    let Some((at, note)) = compare(expected, &o.received, starts, track) else {
+    let Some((at, note)) = compare(expected, &o.received, starts) else {
         return Ok(());
     };
     let mut f = Failure::wrong(msg!(
@@ -220,14 +205,11 @@ fn check_closed_pipe(ctx: &Ctx, call: Call) -> TestResult {
         ),
         None => ("Ok(())".into(), "0".into()),
     };
-    let summary = note_on(
-        ctx.built.track,
-        msg!("fileio-expected-epipe", call = &call.shown, got = returned),
-        msg!(
-            "fileio-expected-epipe-c",
-            call = &call.shown,
-            got = returned_c
-        ),
+    let summary = msg!(
+        "fileio-expected-epipe",
+        call = &call.shown,
+        got = returned,
+        got_c = returned_c
     );
     Err(Failure::wrong(summary).note(msg!("fileio-return-epipe")))
 }
@@ -281,7 +263,7 @@ pub(super) fn write_all(ctx: &mut Ctx) -> TestResult {
         let o = Outcome::parse(call, &call_alone(ctx, call, secs(10))?)?;
         ctx.log(call.shown.clone().then(": ").then(o.counts()));
         seen.add(&o);
-        check_write(call, data, (&[0], ctx.built.track), &o)?;
+        check_write(call, data, &[0], &o)?;
     }
     seen.proved_something(ctx)?;
     let data = ctx.random_bytes(1000);
@@ -381,8 +363,8 @@ pub(super) fn write_vectored_all(ctx: &mut Ctx) -> TestResult {
         seen.add(&o);
         let expected = bufs.concat();
         let starts = buffer_starts(bufs);
-        check_write(call, &expected, (&starts, ctx.built.track), &o)?;
-        writev_only(call, &expected, &o, ctx.built.track)?;
+        check_write(call, &expected, &starts, &o)?;
+        writev_only(call, &expected, &o)?;
     }
     seen.proved_something(ctx)?;
     let bufs = vec![b"nobody ".to_vec(), b"reads ".to_vec(), b"this".to_vec()];
@@ -408,16 +390,12 @@ fn buffer_starts(bufs: &[Vec<u8>]) -> Vec<usize> {
 }
 
 /// The bytes went by writev alone: at least one writev (unless there were no bytes), no write.
-fn writev_only(call: &Call, expected: &[u8], o: &Outcome, track: Track) -> TestResult {
+fn writev_only(call: &Call, expected: &[u8], o: &Outcome) -> TestResult {
     if !expected.is_empty() && o.writevs == 0 {
         return Err(
             Failure::wrong(msg!("fileio-never-writev", call = &call.shown))
                 .detail(msg!("fileio-the-calls"), o.counts())
-                .note(note_on(
-                    track,
-                    msg!("fileio-one-writev-each"),
-                    msg!("fileio-one-writev-each-c"),
-                )),
+                .note(msg!("fileio-one-writev-each")),
         );
     }
     if o.writes > 0 {
@@ -433,6 +411,7 @@ fn writev_only(call: &Call, expected: &[u8], o: &Outcome, track: Track) -> TestR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::workspace::Track;
 
     /// A write_all that starts again from the beginning of buf after a short write is told
     /// how to go on in its track's words.
@@ -441,14 +420,17 @@ mod tests {
         let expected: Vec<u8> = (0..200u8).collect();
         let mut got = expected[..50].to_vec();
         got.extend_from_slice(&expected);
-        for (track, key) in [
-            (Track::Rust, "fileio-restarts-buf"),
-            (Track::C, "fileio-restarts-buf-c"),
-        ] {
-            let (at, note) = compare(&expected, &got, &[0], track).unwrap();
-            assert_eq!(at, 50);
-            assert!(note.is_some_and(|n| n.is(key)), "{track:?}");
-        }
+        let (at, note) = compare(&expected, &got, &[0]).unwrap();
+        assert_eq!(at, 50);
+        let en = crate::base::i18n::Messages::new(crate::base::i18n::Lang::En);
+        let note = note.unwrap();
+        assert!(note.is("fileio-restarts-buf"));
+        let rust = en.render(&note);
+        let c = en.on(Track::C).render(&note);
+        assert!(
+            rust.contains("&buf[") && !c.contains("&buf["),
+            "{rust}\n{c}"
+        );
     }
 
     #[test]
@@ -464,8 +446,8 @@ mod tests {
         };
         let en = crate::base::i18n::Messages::new(crate::base::i18n::Lang::En);
         let said = |track| {
-            let f = check_write(&call, b"0123456789", (&[0], track), &o).unwrap_err();
-            en.render(&f.summary)
+            let f = check_write(&call, b"0123456789", &[0], &o).unwrap_err();
+            en.on(track).render(&f.summary)
         };
         assert!(said(Track::Rust).contains("Err(EAGAIN) instead of Ok(())"));
         let c = said(Track::C);

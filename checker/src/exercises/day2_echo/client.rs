@@ -6,7 +6,6 @@ use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Diagnosis, Failure, FailureKind, TestResult};
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::errors;
 use crate::exercises::kit::run::{self, Finished};
 use crate::observe::wire::differ;
@@ -62,11 +61,7 @@ fn expect_clean_echo(ctx: &mut Ctx, behaviour: Behaviour, input: Vec<u8>) -> Tes
         if on_wire == stripped {
             f = f.note(msg!("client-no-newlines"));
         } else if cut_at_nul(&input, &on_wire) {
-            f = f.note(note_on(
-                ctx.built.track,
-                msg!("client-cut-at-nul"),
-                msg!("client-cut-at-nul-c"),
-            ));
+            f = f.note(msg!("client-cut-at-nul"));
         }
         return Err(t.attach(f));
     }
@@ -209,11 +204,7 @@ pub(super) fn client_no_answer(ctx: &mut Ctx) -> TestResult {
                 "client-gave-up-early",
                 seconds = format!("{:.2}", took.as_secs_f64())
             )))
-            .note(note_on(
-                ctx.built.track,
-                msg!("client-wait-2s"),
-                msg!("client-wait-2s-c"),
-            )));
+            .note(msg!("client-wait-2s")));
     }
     Ok(())
 }

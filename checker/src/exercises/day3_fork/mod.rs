@@ -18,7 +18,6 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::echo_server::ECHO_SERVER;
 use crate::exercises::kit;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::clients::{self, Conversation};
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::{echo, wait};
@@ -58,6 +57,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "fork() a child for each client and let the parent go straight back to accept(): one client must never make another wait.",
+            hint_c: None,
             section: "concurrent-servers",
             program: Some(SERVER),
             run: serves_concurrently,
@@ -68,6 +68,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "Reap with waitpid(-1, &status, WNOHANG) in a loop: without WNOHANG, the handler waits for the children still serving clients, and the server accepts no one meanwhile.",
+            hint_c: None,
             section: "sigchld",
             program: Some(SERVER),
             run: reaps_without_blocking,
@@ -78,6 +79,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "Each child serves only its own client's socket; the parent serves none.",
+            hint_c: None,
             section: "concurrent-servers",
             program: Some(SERVER),
             run: fifty_clients,
@@ -88,6 +90,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(25),
             hint: "A child echoes as long as its client sends, however much: loop over short sends, and let send() block when the client reads slowly (no MSG_DONTWAIT).",
+            hint_c: None,
             section: "concurrent-servers",
             program: Some(SERVER),
             run: large_echo,
@@ -98,6 +101,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "fork() makes a process; each connected client has its own child for as long as it is connected.",
+            hint_c: None,
             section: "processes",
             program: Some(SERVER),
             run: child_per_client,
@@ -108,6 +112,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "The parent must close its copy of the connected socket right after fork(): while it holds one, the connection never ends, even after the child exits.",
+            hint_c: None,
             section: "concurrent-servers",
             program: Some(SERVER),
             run: eof_after_half_close,
@@ -118,6 +123,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "The child must close its copy of the listening socket: it does not accept, and its copy would keep the port taken after the parent is gone.",
+            hint_c: None,
             section: "concurrent-servers",
             program: Some(SERVER),
             run: no_listener_in_child,
@@ -128,6 +134,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "Reap children when they exit — from a SIGCHLD handler — not after the next accept() returns: nobody may ever connect again.",
+            hint_c: None,
             section: "zombies",
             program: Some(SERVER),
             run: no_zombie_sequential,
@@ -138,6 +145,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(40),
             hint: "Signals do not queue: one SIGCHLD may stand for many children. Loop on waitpid(-1, WNOHANG) until it has nothing more to reap.",
+            hint_c: None,
             section: "sigchld",
             program: Some(SERVER),
             run: no_zombie_burst,
@@ -148,6 +156,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "Every process the server starts must be gone once its client is: the child exits at the end of its branch (std::process::exit, never back into the accept loop), and the parent reaps it.",
+            hint_c: Some(
+                "Every process the server starts must be gone once its client is: the child ends at the end of its branch with `_exit(0)`, never back into the accept loop, and the parent reaps it.",
+            ),
             section: "processes",
             program: Some(SERVER),
             run: back_to_one_process,
@@ -158,6 +169,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "A SIGCHLD interrupts accept(): it fails with EINTR unless the handler was installed with SA_RESTART. Either way, the server must go on accepting.",
+            hint_c: None,
             section: "sa-restart",
             program: Some(SERVER),
             run: accepts_after_children_die,
@@ -168,6 +180,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(10),
             hint: "Install a handler with sigaction(SIGCHLD, ...) before accepting clients (or block SIGCHLD and read it from a signalfd); ignoring SIGCHLD (SIG_IGN) is not the lesson.",
+            hint_c: None,
             section: "sigchld",
             program: Some(SERVER),
             run: sigchld_handler,
@@ -443,11 +456,7 @@ fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
                 .iter()
                 .any(|sock| sock.remote_port == c.local_port() && fds.contains(&sock.inode));
             if parent_holds {
-                Err(f.note(note_on(
-                    ctx.built.track,
-                    msg!("fork-parent-holds"),
-                    msg!("fork-parent-holds-c"),
-                )))
+                Err(f.note(msg!("fork-parent-holds")))
             } else {
                 Err(f)
             }

@@ -9,9 +9,7 @@ use std::path::Path;
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, Status, TestResult};
-use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
@@ -39,6 +37,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(20),
             hint: "Ask getaddrinfo with ai_family = AF_UNSPEC and ai_socktype = SOCK_STREAM, print one line per node of the list, in order.",
+            hint_c: None,
             section: "day3-resolve",
             program: Some(RESOLVE),
             run: localhost,
@@ -49,6 +48,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "getaddrinfo returns a linked list: follow ai_next from the head until a null pointer, printing every node.",
+            hint_c: None,
             section: "name-resolution",
             program: Some(RESOLVE),
             run: every_result,
@@ -59,6 +59,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(20),
             hint: "The family is ai_family (AF_INET: ipv4); format the address with getnameinfo and NI_NUMERICHOST, which never looks a name up.",
+            hint_c: None,
             section: "day3-resolve",
             program: Some(RESOLVE),
             run: numeric_ipv4,
@@ -69,6 +70,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(20),
             hint: "AF_INET6 is ipv6; pass getnameinfo the node's own ai_addr and ai_addrlen (a sockaddr_in6 is longer than a sockaddr_in).",
+            hint_c: None,
             section: "name-resolution",
             program: Some(RESOLVE),
             run: numeric_ipv6,
@@ -79,6 +81,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(20),
             hint: "Pass the service to getaddrinfo; the port in the sockaddr is in network byte order: let getnameinfo write it (NI_NUMERICSERV).",
+            hint_c: None,
             section: "name-resolution",
             program: Some(RESOLVE),
             run: services,
@@ -89,6 +92,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(30),
             hint: "getaddrinfo returns an EAI_* code, not -1 and errno: print gai_strerror(code) and exit with status 1.",
+            hint_c: None,
             section: "day3-resolve",
             program: Some(RESOLVE),
             run: unknown_host,
@@ -99,6 +103,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(20),
             hint: "An unknown service makes getaddrinfo fail too (EAI_SERVICE): report it like an unknown host.",
+            hint_c: None,
             section: "day3-resolve",
             program: Some(RESOLVE),
             run: unknown_service,
@@ -109,6 +114,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(20),
             hint: "With AI_NUMERICHOST getaddrinfo rejects anything that is not a numeric address (EAI_NONAME): report it, never unwrap it.",
+            hint_c: Some(
+                "With AI_NUMERICHOST getaddrinfo rejects anything that is not a numeric address (EAI_NONAME): check what it returns, print `resolve: <ip>: ` and gai_strerror(rc) on stderr and exit with status 1; a failed call gives no list to use or free.",
+            ),
             section: "day3-resolve",
             program: Some(RESOLVE),
             run: malformed_address,
@@ -119,6 +127,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "Turn the text into a socket address with getaddrinfo (AI_NUMERICHOST), then getnameinfo with flags 0: it looks the name up (and gives the address back when there is none).",
+            hint_c: None,
             section: "name-resolution",
             program: Some(RESOLVE),
             run: reverse,
@@ -129,6 +138,9 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(60),
             hint: "Call freeaddrinfo(head) once, after the last use of the list, on every path that got one (a struct whose Drop calls it does that for you).",
+            hint_c: Some(
+                "Call freeaddrinfo(list) once, on the head getaddrinfo gave you (it frees every node: never node by node), after the last use of the list, on every path that got one, the error paths too.",
+            ),
             section: "name-resolution",
             program: Some(RESOLVE),
             run: frees_list,
@@ -377,9 +389,8 @@ fn reverse(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
-/// The lists the run got from getaddrinfo must each have been freed exactly once (`track`: the
-/// program's, which the notes speak to).
-fn check_frees(q: &Question, calls: &Calls, track: Track) -> TestResult {
+/// The lists the run got from getaddrinfo must each have been freed exactly once.
+fn check_frees(q: &Question, calls: &Calls) -> TestResult {
     let lists: Vec<&String> = calls
         .lookups
         .iter()
@@ -388,11 +399,8 @@ fn check_frees(q: &Question, calls: &Calls, track: Track) -> TestResult {
         .collect();
     if calls.lookups.is_empty() {
         return Err(
-            Failure::wrong(msg!("resolve-never-called", command = q.shown())).note(note_on(
-                track,
-                msg!("resolve-call-libc"),
-                msg!("resolve-call-libc-c"),
-            )),
+            Failure::wrong(msg!("resolve-never-called", command = q.shown()))
+                .note(msg!("resolve-call-libc")),
         );
     }
     for list in &lists {
@@ -457,7 +465,7 @@ fn frees_list(ctx: &mut Ctx) -> TestResult {
                 .program
                 .unexpected_exit(msg!("resolve-on-command", command = q.shown())));
         }
-        check_frees(q, &calls, ctx.built.track)?;
+        check_frees(q, &calls)?;
     }
     Ok(())
 }

@@ -22,7 +22,6 @@ use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::{clients, echo, wait};
@@ -65,6 +64,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "The handler sets a flag; the main loop prints. Install it without SA_RESTART: the blocked accept() then fails with EINTR and the loop sees the flag at once (a self-pipe, a signalfd or ppoll wake the loop too).",
+            hint_c: None,
             section: "sa-restart",
             program: Some(SERVER),
             run: usr1_stats,
@@ -75,6 +75,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(20),
             hint: "Send with MSG_NOSIGNAL (or ignore SIGPIPE on purpose): a write to a reset connection then fails with EPIPE instead of killing the process.",
+            hint_c: None,
             section: "sigpipe",
             program: Some(SERVER),
             run: sigpipe_survives,
@@ -85,6 +86,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(20),
             hint: "In the child: alarm(idle) at the start and again after every read; a SIGALRM handler (without SA_RESTART) sets a flag; on EINTR with the flag set, send \"timeout\\n\" and exit.",
+            hint_c: None,
             section: "sigalrm",
             program: Some(SERVER),
             run: idle_timeout,
@@ -95,6 +97,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "A handler can run in the middle of any call of the main loop, a println! included: keep it to setting a flag. A handler that prints needs stdout's lock, which the interrupted println! holds (in Rust it panics and aborts; in C, printf is not async-signal-safe).",
+            hint_c: Some("A handler can run in the middle of any call of the main loop, a printf included: keep it to setting a `volatile sig_atomic_t` flag. printf is not async-signal-safe: called from a handler that interrupted another printf, it can garble stdout's buffer or deadlock on its lock."),
             section: "async-signal-safety",
             program: Some(SERVER),
             run: usr1_while_printing,
@@ -105,6 +108,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "Every blocking call may fail with EINTR while signals rain: retry it (read, send and accept alike), and keep the handler to a flag.",
+            hint_c: None,
             section: "async-signal-safety",
             program: Some(SERVER),
             run: usr1_storm,
@@ -115,6 +119,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(30),
             hint: "Reap from the SIGCHLD handler, not after the next accept(); signals do not queue, so loop on waitpid(-1, WNOHANG) until it has nothing more to reap.",
+            hint_c: None,
             section: "sigchld",
             program: Some(SERVER),
             run: zombies::no_zombie,
@@ -289,11 +294,7 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     if signal == libc::SIGPIPE {
         return Err(t
             .attach(Failure::wrong(msg!("sig-killed-by-sigpipe")))
-            .note(note_on(
-                ctx.built.track,
-                msg!("sig-msg-nosignal"),
-                msg!("sig-msg-nosignal-c"),
-            )));
+            .note(msg!("sig-msg-nosignal")));
     }
     if signal != 0 {
         let name = Signal::try_from(signal)
@@ -433,12 +434,12 @@ fn usr1_while_printing(ctx: &mut Ctx) -> TestResult {
         // it is SIGUSR1 with no handler left, or a write that SIGUSR1 interrupted taken for an
         // error.
         f.kind = None;
-        let c = if std::os::unix::process::ExitStatusExt::signal(&status).is_some() {
-            msg!("sig-usr1-unhandled-c")
+        let ended = if std::os::unix::process::ExitStatusExt::signal(&status).is_some() {
+            "unhandled"
         } else {
-            msg!("sig-bye-interrupted-c")
+            "interrupted"
         };
-        return Err(f.note(note_on(ctx.built.track, msg!("sig-handler-prints"), c)));
+        return Err(f.note(msg!("sig-handler-prints", ended = ended)));
     }
     s.program.stdout.wait_drained();
     let out = s.program.stdout.bytes();

@@ -8,7 +8,6 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{echo, server, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
@@ -53,11 +52,7 @@ pub fn edge_triggered(ctx: &mut Ctx) -> TestResult {
     Err(t.attach(
         Failure::wrong(msg!("edge-not-edge-triggered"))
             .detail(msg!("edge-in-proc"), Text::lines(problems))
-            .note(note_on(
-                ctx.built.track,
-                msg!("edge-register"),
-                msg!("edge-register-c"),
-            )),
+            .note(msg!("edge-register")),
     ))
 }
 

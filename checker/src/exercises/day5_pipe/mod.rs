@@ -21,7 +21,6 @@ use shutdown::{sigint_exit, sigterm_exit};
 use crate::base::escape;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
-use crate::base::workspace::Track;
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::GRACEFUL_EXIT;
@@ -70,6 +69,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "Each client's child echoes every byte and writes each complete line into the pipe; the logger appends what it reads from the pipe to the file.",
+            hint_c: None,
             section: "day5-pipe",
             program: Some(SERVER),
             run: echo_and_log,
@@ -80,6 +80,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 3,
             timeout: secs(20),
             hint: "One write() per complete line, of at most PIPE_BUF bytes, is atomic: no other child's bytes can come into its middle. A write per read, or several lines in one write, is not.",
+            hint_c: None,
             section: "pipe-buf",
             program: Some(SERVER),
             run: many_clients,
@@ -90,6 +91,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "Write each line into the pipe with a write() of its own: at most PIPE_BUF (4096) bytes, so it goes in whole or waits whole. A write of several lines at once may be cut where the pipe is full, and another child's line lands in the cut.",
+            hint_c: None,
             section: "pipe-buf",
             program: Some(SERVER),
             run: full_pipe,
@@ -100,6 +102,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "Keep the bytes of the line being received in the child's own buffer; write it into the pipe only once its `\\n` has come; what is left at EOF is not a line.",
+            hint_c: None,
             section: "pipe-buf",
             program: Some(SERVER),
             run: lines_in_pieces,
@@ -110,6 +113,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "Open the file with O_CREAT | O_WRONLY | O_APPEND and mode 0o644: never O_TRUNC, and O_APPEND so that every write goes to the end.",
+            hint_c: None,
             section: "file-io",
             program: Some(SERVER),
             run: keeps_old_lines,
@@ -120,6 +124,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(15),
             hint: "After fork, each process closes the end it does not use: the logger drops the write end (or it never sees EOF), the parent drops the read end.",
+            hint_c: Some("After fork, each process close()s the end it does not use: the logger the write end (or it never sees EOF), the parent the read end."),
             section: "pipes",
             program: Some(SERVER),
             run: pipe_ends,
@@ -130,6 +135,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 1,
             timeout: secs(15),
             hint: "fork() a child per accepted client; in the child, close (drop) the listening socket first, as in day3-fork.",
+            hint_c: Some("fork() a child per accepted client; in the child, close() the listening socket first, as in day3-fork."),
             section: "concurrent-servers",
             program: Some(SERVER),
             run: child_per_client,
@@ -140,6 +146,7 @@ pub static EXERCISE: Exercise = Exercise {
             points: 2,
             timeout: secs(20),
             hint: "Signals do not queue: one SIGCHLD may stand for many children. Loop on waitpid(-1, WNOHANG) until it has nothing more to reap.",
+            hint_c: None,
             section: "sigchld",
             program: Some(SERVER),
             run: no_zombies,
@@ -199,8 +206,6 @@ impl Store {
 pub struct Running {
     pub s: Server,
     pub logger: i32,
-    /// The server's track: the notes name its calls.
-    pub track: Track,
 }
 
 impl Running {
@@ -239,11 +244,7 @@ fn start(ctx: &Ctx, store: &Store) -> Result<Running, Failure> {
             // Ready once the logger waits for lines too, and nothing of the tree changes any
             // more: by then it has closed what it closes.
             wait::settled(Duration::from_secs(2), || procinfo::tree(pid));
-            Ok(Running {
-                s,
-                logger: *logger,
-                track: ctx.built.track,
-            })
+            Ok(Running { s, logger: *logger })
         }
         [] => Err(Failure::wrong(msg!("pipe-no-logger"))),
         _ => Err(Failure::wrong(msg!(

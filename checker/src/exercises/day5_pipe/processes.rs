@@ -11,7 +11,6 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};
@@ -129,11 +128,7 @@ pub fn child_per_client(ctx: &mut Ctx) -> TestResult {
     Err(
         Failure::wrong(msg!("pipe-children-hold-listener", n = holders.len()))
             .detail(msg!("pipe-holding-it"), Text::listed(holders))
-            .note(note_on(
-                ctx.built.track,
-                msg!("pipe-child-never-accepts"),
-                msg!("pipe-child-never-accepts-c"),
-            )),
+            .note(msg!("pipe-child-never-accepts")),
     )
 }
 

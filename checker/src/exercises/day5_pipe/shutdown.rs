@@ -17,7 +17,6 @@ use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
 use crate::exercises::graceful_exit::steps::{self, LeftBehind};
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::stuck::Stuck;
@@ -107,11 +106,7 @@ fn still_running(run: &Running, signal: &str, stuck: Option<Stuck>) -> Failure {
         .filter(|&k| k != run.logger && alive(k))
         .count();
     if clients > 0 {
-        return f.note(note_on(
-            run.track,
-            msg!("pipe-client-children-running", n = clients),
-            msg!("pipe-client-children-running-c", n = clients),
-        ));
+        return f.note(msg!("pipe-client-children-running", n = clients));
     }
     if alive(run.logger) {
         return f.note(msg!("pipe-logger-still-running"));

@@ -36,6 +36,9 @@ pub static EXERCISE: Exercise = Exercise {
         points: 1,
         timeout: secs(15),
         hint: "std::thread::spawn a thread per accepted client, in one process (no fork); the thread returns at its client's EOF.",
+        hint_c: Some(
+            "pthread_create a detached thread per accepted client (pthread_detach, or PTHREAD_CREATE_DETACHED), in one process (no fork); the thread returns at its client's EOF.",
+        ),
         section: "thread-cost",
         program: Some(SERVER),
         run: thread_per_client,

@@ -13,7 +13,6 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::echo;
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;
@@ -45,11 +44,7 @@ pub fn passes_the_connection(ctx: &mut Ctx) -> TestResult {
                     inode = inode
                 )))
                 .detail(msg!("prefork-held-by"), p.named(&holders))
-                .note(note_on(
-                    ctx.built.track,
-                    msg!("prefork-close-after-passing"),
-                    msg!("prefork-close-after-passing-c"),
-                )));
+                .note(msg!("prefork-close-after-passing")));
         }
         let workers = p.workers();
         let in_workers: Vec<i32> = holders

@@ -12,7 +12,6 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};
@@ -312,11 +311,7 @@ pub fn no_fd_leak(ctx: &mut Ctx) -> TestResult {
             let note = if *pid == p.pid() {
                 msg!("prefork-parent-closes-copy")
             } else {
-                note_on(
-                    ctx.built.track,
-                    msg!("prefork-worker-closes-conn"),
-                    msg!("prefork-worker-closes-conn-c"),
-                )
+                msg!("prefork-worker-closes-conn")
             };
             return Err(Failure::wrong(msg!(
                 "prefork-fds-grew",

@@ -13,7 +13,6 @@ use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::{self, echo, sockets, stalled, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::stall::Feeding;
@@ -386,7 +385,6 @@ pub fn idle_connection(ctx: &mut Ctx) -> TestResult {
 
 pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let track = ctx.built.track;
     let mut s = server(ctx)?;
     served(ctx, &mut s, |s| {
         // Whatever the server held before any client came (its listening socket, a socketpair of
@@ -428,11 +426,7 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
                 .note(if close_wait {
                     msg!("echo-close-wait")
                 } else {
-                    note_on(
-                        track,
-                        msg!("echo-descriptors-open"),
-                        msg!("echo-descriptors-open-c"),
-                    )
+                    msg!("echo-descriptors-open")
                 }),
         ))
     })

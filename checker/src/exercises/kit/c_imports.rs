@@ -49,7 +49,8 @@ pub const NO_SIGNAL: ImportRule = ImportRule {
 /// The ko.ftl entries the C rules' reasons need, each `(key, English)`, each once. A reason is
 /// keyed as a Rust rule's is (`lab::rules::reason_key`): by the hash of its English, under
 /// `rule-reason--`, so a reworded reason has no Korean until it is translated again, and
-/// `checker verify` says so. The report shows the Korean after the English (`report::explain`).
+/// `checker verify` says so. The report shows the Korean after the English (`report::explain`,
+/// which finds the reason with `CTrack::reason_in`).
 pub fn catalog_entries() -> Vec<(String, &'static str)> {
     let mut entries: Vec<(String, &'static str)> = Vec::new();
     let rules = crate::exercises::ALL
@@ -63,19 +64,6 @@ pub fn catalog_entries() -> Vec<(String, &'static str)> {
         }
     }
     entries
-}
-
-/// The reason of `exercise`'s C rule that a line of its `rules` test's output ends with (`copy
-/// calls fopen: <reason>`, see `compile::c::rule_violations`), if any.
-pub fn reason_in(exercise: &str, line: &str) -> Option<&'static str> {
-    let c = crate::exercises::ALL
-        .iter()
-        .find(|e| e.name == exercise)?
-        .c?;
-    c.imports
-        .iter()
-        .map(|rule| rule.reason)
-        .find(|reason| line.strip_suffix(reason).is_some_and(|l| l.ends_with(": ")))
 }
 
 #[cfg(test)]
@@ -96,6 +84,15 @@ mod tests {
             .map(|(key, english)| format!("# {english}\n{key} = "))
             .collect();
         assert!(missing.is_empty(), "ko.ftl lacks:\n{}", missing.join("\n"));
+    }
+
+    /// The reason of `exercise`'s C rule that a line of its rules test's output ends with.
+    fn reason_in(exercise: &str, line: &str) -> Option<&'static str> {
+        let c = crate::exercises::ALL
+            .iter()
+            .find(|e| e.name == exercise)?
+            .c?;
+        c.reason_in(line)
     }
 
     #[test]

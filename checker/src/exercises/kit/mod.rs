@@ -5,10 +5,9 @@
 //! (`clients`), the sockets a server still holds for clients that left (`sockets`), talking to
 //! an echo server (`echo`), the stalled reader that forces short writes (`stalled`), calling a
 //! library through its harness (`library`), and the rules test every exercise ends with
-//! (`rules`), and the C track's shared rules (`c_imports`) and the hints it words apart
-//! (`c_hints`). Byte-precise differences are `observe::wire::differ`.
+//! (`rules`), and the C track's shared rules (`c_imports`). Byte-precise differences are
+//! `observe::wire::differ`.
 
-pub mod c_hints;
 pub mod c_imports;
 pub mod clients;
 pub mod echo;

@@ -19,6 +19,7 @@ pub static RULES: TestCase = TestCase {
     points: 0,
     timeout: secs(180),
     hint: "Rewrite the flagged code without the forbidden shortcut; the message names the rule and why it exists.",
+    hint_c: None,
     section: "rules",
     program: None,
     run: rules_test,
@@ -51,17 +52,12 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     if violations.is_empty() {
         return Ok(());
     }
-    let summary = match ctx.built.track {
-        Track::C => msg!(
-            "rules-broken-c",
-            exercise = ctx.exercise,
-            n = violations.len()
-        ),
-        Track::Rust => msg!(
-            "rules-broken",
-            exercise = ctx.exercise,
-            places = msg!("count-place", n = violations.len())
-        ),
-    };
+    // `rules-broken-c` counts the calls that break a C rule, not clippy's places.
+    let summary = msg!(
+        "rules-broken",
+        exercise = ctx.exercise,
+        places = msg!("count-place", n = violations.len()),
+        n = violations.len()
+    );
     Err(Failure::of_kind(kind, summary).output(violations.join("\n")))
 }

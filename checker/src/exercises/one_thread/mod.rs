@@ -10,10 +10,8 @@ use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
-use crate::base::workspace::Track;
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::clients::{self, Conversation, Flood};
 use crate::exercises::kit::{echo, server, sockets, wait};
 use crate::lab::exercise::secs;
@@ -39,8 +37,7 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server::start_under_test(ctx, 0)?;
     let deadline = ctx.within(secs(10));
-    let track = ctx.built.track;
-    events_at_once(&t, &mut s, deadline, track)?;
+    events_at_once(&t, &mut s, deadline)?;
     let burst = clients::connect_paced(&t, &mut s.program, s.port, 100, deadline, 0)?;
     let (pid, port) = (s.program.pid(), s.port);
     // Each is served once while all 100 are connected, then leaves after 1 to 5 rounds.
@@ -50,11 +47,7 @@ pub fn many_clients(ctx: &mut Ctx) -> TestResult {
         pause_ms: 5..30,
         all_served_first: true,
         explain: Some(Arc::new(move |f| match full_table(pid, port) {
-            Some(held) => f.note(note_on(
-                track,
-                msg!("multi-fixed-table", n = held),
-                msg!("multi-fixed-table-c", n = held),
-            )),
+            Some(held) => f.note(msg!("multi-fixed-table", n = held)),
             None => f,
         })),
     };
@@ -173,12 +166,7 @@ fn events_in_order(
 /// removes a client from its list while walking it by index (Vec::remove(i), then i + 1) skips
 /// the next one and pairs the rest with their neighbours' events: client 3 gets client 2's
 /// POLLERR and is closed. One that accepts once per event leaves a new client unaccepted.
-fn events_at_once(
-    t: &Arc<Transcript>,
-    s: &mut Server,
-    deadline: Instant,
-    track: Track,
-) -> TestResult {
+fn events_at_once(t: &Arc<Transcript>, s: &mut Server, deadline: Instant) -> TestResult {
     let early = six_served_and_quiet(t, s, deadline)?;
     s.program.freeze()?;
     t.note("checker", msg!("multi-stopped"));
@@ -191,11 +179,7 @@ fn events_at_once(
             f,
             s,
             msg!("multi-reset-ended-server"),
-            note_on(
-                track,
-                msg!("multi-events-at-once"),
-                msg!("multi-events-at-once-c"),
-            ),
+            msg!("multi-events-at-once"),
         )
     };
     for (c, line) in senders.iter_mut() {

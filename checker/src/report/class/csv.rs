@@ -198,6 +198,7 @@ mod tests {
                 Student::of(&gone, &PathBuf::from("choi.json")).unwrap(),
             ],
             None,
+            &[],
         );
         let csv = table(&class);
         let lines: Vec<&str> = csv.lines().collect();

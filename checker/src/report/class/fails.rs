@@ -256,8 +256,8 @@ fn hints(
         }
         let who = match (same, track) {
             (true, _) => lab.say(msg!("class-hint")),
-            (false, Track::Rust) => lab.say(msg!("class-hint-rust")),
-            (false, Track::C) => lab.say(msg!("class-hint-c")),
+            (false, Track::Rust) => lab.say(msg!("class-hint-on-rust")),
+            (false, Track::C) => lab.say(msg!("class-hint-on-c")),
         };
         let _ = write!(out, "<div class=\"hint\">{who} {hint}</div>");
     }

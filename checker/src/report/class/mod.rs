@@ -23,6 +23,7 @@ pub use flags::Flag;
 
 use crate::base::workspace::Track;
 use crate::grade::outcome::ExerciseStatus;
+use crate::lab::exercise::Exercise as LabExercise;
 
 /// Every student of the reports given, sorted by name, flagged.
 pub struct Class {
@@ -165,8 +166,12 @@ impl Verdict {
 
 impl Class {
     /// The class of `students` (`Student::of` each report), judged against `deadline` (else
-    /// each report's own).
-    pub fn of(mut students: Vec<Student>, deadline: Option<&str>) -> Class {
+    /// each report's own), its exercises in the order of the lab's `catalogue`.
+    pub fn of(
+        mut students: Vec<Student>,
+        deadline: Option<&str>,
+        catalogue: &[&LabExercise],
+    ) -> Class {
         students.sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
         let usual_max = most_common(
             students
@@ -181,7 +186,7 @@ impl Class {
         let deadline = deadline
             .map(str::to_string)
             .or_else(|| most_common(students.iter().filter_map(|s| s.deadline.clone())));
-        let exercises = columns(&students);
+        let exercises = columns(&students, catalogue);
         Class {
             students,
             deadline,
@@ -331,7 +336,7 @@ fn name_of(report: &Value, file: &Path) -> String {
 
 /// The exercises of the class in course order (the order of the lab's catalogue, then any other
 /// name a report holds), each with its largest maximum.
-fn columns(students: &[Student]) -> Vec<Column> {
+fn columns(students: &[Student], catalogue: &[&LabExercise]) -> Vec<Column> {
     let mut columns: Vec<Column> = Vec::new();
     let all = students.iter().flat_map(|s| &s.exercises);
     for e in all {
@@ -345,7 +350,7 @@ fn columns(students: &[Student]) -> Vec<Column> {
         }
     }
     let rank = |name: &str| {
-        crate::exercises::ALL
+        catalogue
             .iter()
             .position(|e| e.name == name)
             .unwrap_or(usize::MAX)
@@ -398,7 +403,7 @@ mod tests {
             &tr,
         );
         let kim = Student::of(&doc, Path::new("kim.json")).unwrap();
-        let class = Class::of(vec![kim], None);
+        let class = Class::of(vec![kim], None, &[]);
         let kim = &class.students[0];
         assert_eq!((kim.name.as_str(), kim.track), ("kim", Some(Track::C)));
         assert_eq!(

@@ -11,11 +11,12 @@ use super::words::{Lab, percent};
 use super::{Class, Student};
 use crate::base::i18n::{Messages, msg};
 use crate::base::workspace::Track;
+use crate::lab::exercise::Exercise;
 
-/// The page.
-pub fn page(class: &Class, tr: &Messages) -> String {
+/// The page, in the words of the lab's `catalogue` (its tests' titles, hints and sections).
+pub fn page(class: &Class, catalogue: &[&'static Exercise], tr: &Messages) -> String {
     let figures = Figures::of(class);
-    let lab = Lab::new(tr);
+    let lab = Lab::new(tr, catalogue);
     let mut out = String::with_capacity(64 * 1024 + 4 * 1024 * class.students.len());
     head(&mut out, class, &lab);
     key_figures(&mut out, class, &figures, &lab);

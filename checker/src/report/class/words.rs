@@ -10,8 +10,8 @@ use super::{Class, Student};
 use crate::base::i18n::{Messages, Text, msg};
 use crate::base::verdict::{Diagnosis, FailureKind};
 use crate::base::workspace::Track;
-use crate::exercises::kit::c_hints;
 use crate::lab::course;
+use crate::lab::exercise::Exercise;
 use crate::lab::test::{Test, tests_of};
 use crate::report::hints;
 
@@ -19,15 +19,18 @@ use crate::report::hints;
 /// reader's language (a test the lab no longer has keeps the words its report gave).
 pub struct Lab<'a> {
     pub tr: &'a Messages,
+    /// The lab's exercises, in course order.
+    catalogue: Vec<&'static Exercise>,
     /// Every test of the lab, by exercise, then by id.
     tests: HashMap<&'static str, HashMap<&'static str, Test>>,
 }
 
 impl<'a> Lab<'a> {
-    pub fn new(tr: &'a Messages) -> Lab<'a> {
+    pub fn new(tr: &'a Messages, catalogue: &[&'static Exercise]) -> Lab<'a> {
         Lab {
             tr,
-            tests: crate::exercises::ALL
+            catalogue: catalogue.to_vec(),
+            tests: catalogue
                 .iter()
                 .map(|e| (e.name, tests_of(e).into_iter().map(|t| (t.id, t)).collect()))
                 .collect(),
@@ -54,7 +57,7 @@ impl<'a> Lab<'a> {
 
     /// The exercise's title in the reader's language, escaped.
     pub fn exercise_title(&self, name: &str) -> String {
-        match crate::exercises::ALL.iter().find(|e| e.name == name) {
+        match self.catalogue.iter().find(|e| e.name == name) {
             Some(e) => text(&e.title_in(self.tr)).into_owned(),
             None => text(name).into_owned(),
         }
@@ -78,16 +81,13 @@ impl<'a> Lab<'a> {
 
     /// What the students of `track` were told for a failure of `cause` on this test, escaped.
     pub fn hint(&self, cause: &Cause, exercise: &str, id: &str, track: Track) -> Option<String> {
+        let tr = &self.tr.on(track);
         let said = match cause {
-            Cause::Diagnosis(name) => self
-                .tr
-                .render(&hints::diagnosed_on(Diagnosis::of_name(name)?, track)),
-            Cause::Kind(name) => self
-                .tr
-                .render(&hints::explain_on(FailureKind::of_name(name)?, track)),
-            Cause::DoesNotCompile => self.tr.render(&msg!("class-hint-does-not-compile")),
-            Cause::Refused => self.tr.render(&msg!("class-hint-refused")),
-            Cause::Wrong => c_hints::hint_on(self.test(exercise, id)?, track, self.tr).into_owned(),
+            Cause::Diagnosis(name) => tr.render(&hints::diagnosed(Diagnosis::of_name(name)?)),
+            Cause::Kind(name) => tr.render(&hints::explain(FailureKind::of_name(name)?)),
+            Cause::DoesNotCompile => tr.render(&msg!("class-hint-does-not-compile")),
+            Cause::Refused => tr.render(&msg!("class-hint-refused")),
+            Cause::Wrong => self.test(exercise, id)?.hint_in(tr).into_owned(),
         };
         Some(text(&said).into_owned())
     }

@@ -8,8 +8,6 @@ use anstyle::Style;
 use super::{DIM, Rerun, YELLOW, read, status_mark, with_course_link};
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
-use crate::base::workspace::Track;
-use crate::exercises::kit::c_hints;
 use crate::grade::outcome::TestReport;
 use crate::lab::exercise::Exercise;
 use crate::report::lines::Lines;
@@ -96,7 +94,7 @@ fn failure_lines(
         Status::Error | Status::NotApplicable | Status::Unjudged
     ) && !t.is_quiet()
     {
-        hint_and_section(out, t, f, (indent, rerun.track), tr)?;
+        hint_and_section(out, t, f, indent, tr)?;
     }
     if let Some(cmd) = &f.reproduce {
         let by_hand = msg!("report-try-by-hand", command = cmd);
@@ -144,7 +142,7 @@ fn evidence(
     }
     if let Some(output) = &f.output {
         out.indented(indent, &tr.render(&msg!("report-output")), 2)?;
-        for line in explain::rule_output(output, ex.name, tr) {
+        for line in explain::rule_output(output, (ex.name, ex.c), tr) {
             // Indented, so nothing a program prints can start a line of our report.
             out.indented(indent, &format!("  | {line}"), 4)?;
         }
@@ -158,12 +156,12 @@ fn hint_and_section(
     out: &mut Lines<'_, impl Write>,
     t: &TestReport,
     f: &crate::base::verdict::Failure,
-    (indent, track): (usize, Track),
+    indent: usize,
     tr: &Messages,
 ) -> std::io::Result<()> {
-    let hint = match (t.status, hints::for_failure(f, track)) {
+    let hint = match (t.status, hints::for_failure(f)) {
         // For an unstarted function the test's own hint says what to write.
-        (Status::NotStarted, _) | (_, None) => c_hints::hint_on(&t.test, track, tr).into_owned(),
+        (Status::NotStarted, _) | (_, None) => t.test.hint_in(tr).into_owned(),
         (_, Some(hint)) => tr.render(&hint),
     };
     let label = tr.render(&msg!("report-hint"));

@@ -6,7 +6,6 @@ use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::library::{Answers, Case, expect_all};
 use crate::observe::harness::{Call, arg_bytes, unhex};
 use crate::observe::wire::mqtt::packet::remaining_length as encode_length;
@@ -313,11 +312,7 @@ pub(in crate::exercises::day7_broker) fn connect_fields(ctx: &mut Ctx) -> TestRe
     });
     expect_all(ctx, &cases, &DECODED, |case, got| {
         match (&case.expected, got) {
-            (Decoded::Level(_), _) => Some(note_on(
-                track,
-                msg!("codec-connect-level"),
-                msg!("codec-connect-level-c"),
-            )),
+            (Decoded::Level(_), _) => Some(msg!("codec-connect-level")),
             (Decoded::Packet(_, want), Decoded::Packet(_, have)) => {
                 let swapped = |p: &str| {
                     let w: Vec<&str> = p.split(' ').collect();
@@ -380,16 +375,10 @@ pub(in crate::exercises::day7_broker) fn decode_byte_at_a_time(ctx: &mut Ctx) ->
     }
     expect_all(ctx, &cases, &DECODED, |case, got| {
         match (&case.expected, got) {
-            (Decoded::Incomplete, _) => Some(note_on(
-                track,
-                msg!("codec-decode-cut"),
-                msg!("codec-decode-cut-c"),
-            )),
-            (Decoded::Packet(n, _), Decoded::Packet(m, _)) if n != m => Some(note_on(
-                track,
-                msg!("codec-decode-took"),
-                msg!("codec-decode-took-c"),
-            )),
+            (Decoded::Incomplete, _) => Some(msg!("codec-decode-cut")),
+            (Decoded::Packet(n, _), Decoded::Packet(m, _)) if n != m => {
+                Some(msg!("codec-decode-took"))
+            }
             (Decoded::Packet(n, _), Decoded::Incomplete) => {
                 Some(msg!("codec-decode-whole", bytes = *n))
             }

@@ -9,7 +9,6 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::TestResult;
 use crate::base::workspace::Track;
 use crate::context::Ctx;
-use crate::exercises::kit::c_hints::note_on;
 use crate::exercises::kit::library::{Answers, Case, expect_all};
 use crate::observe::harness::{Call, arg_bytes, unhex};
 use crate::observe::wire::mqtt::packet::remaining_length as encode_length;
@@ -165,16 +164,10 @@ pub(super) fn remaining_length_decode(ctx: &mut Ctx) -> TestResult {
             (Length::Value(..), Length::Value(v, _)) if *v == with_8_bits(&b) => {
                 Some(msg!("codec-length-8-bits"))
             }
-            (Length::Malformed, Length::Value(..) | Length::Incomplete) => Some(note_on(
-                track,
-                msg!("codec-length-fifth"),
-                msg!("codec-length-fifth-c"),
-            )),
-            (Length::Incomplete, _) => Some(note_on(
-                track,
-                msg!("codec-length-cut"),
-                msg!("codec-length-cut-c"),
-            )),
+            (Length::Malformed, Length::Value(..) | Length::Incomplete) => {
+                Some(msg!("codec-length-fifth"))
+            }
+            (Length::Incomplete, _) => Some(msg!("codec-length-cut")),
             _ => None,
         }
     })
@@ -338,11 +331,7 @@ pub(super) fn fixed_header(ctx: &mut Ctx) -> TestResult {
         if case.expected != Decoded::Refused(String::new()) || got == &case.expected {
             return None;
         }
-        let unchecked = note_on(
-            track,
-            msg!("codec-decode-no-flags"),
-            msg!("codec-decode-no-flags-c"),
-        );
+        let unchecked = msg!("codec-decode-no-flags");
         let why = msg!(
             "codec-flags-why",
             kind = kind,
