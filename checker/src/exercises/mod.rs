@@ -1,9 +1,7 @@
-//! One module per exercise, each holding its hidden tests in one table, built from the steps
-//! of `kit`. Families of tests that several exercises share are each one folder, declared once
-//! (its table in `family.rs`, its tests beside it): the echo-server contract (`echo_server`), the
-//! one-thread server's (`one_thread`), the chat contract (`chat`), the graceful exit
-//! (`graceful_exit`: its steps; each exercise gives its own scenario). An exercise names those
-//! it takes in its `families`.
+//! One folder per exercise, each holding its hidden tests in one table, built from the steps of
+//! `kit`, and what an instructor writes for it (its proofs, its stubs' Korean). The families of
+//! tests that several exercises share are in `families/`, each one folder, declared once. An
+//! exercise names those it takes in its `families`.
 
 use crate::base::workspace::Track;
 use crate::lab::exercise::Exercise;
@@ -14,10 +12,7 @@ pub mod kit;
 mod c_words;
 
 // The families of tests that several exercises share, each a folder: its table and its tests.
-mod chat;
-mod echo_server;
-mod graceful_exit;
-mod one_thread;
+mod families;
 
 // One module per exercise.
 mod day1_endian;

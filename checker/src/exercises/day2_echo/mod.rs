@@ -10,7 +10,7 @@
 //! reply out with SO_RCVTIMEO or with poll. `proofs/rust*.toml`
 //! keeps a correct program of each design.
 
-use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::families::echo_server::ECHO_SERVER;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;

@@ -16,7 +16,7 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::families::echo_server::ECHO_SERVER;
 use crate::exercises::kit;
 use crate::exercises::kit::clients::{self, Conversation};
 use crate::exercises::kit::rules::RULES;

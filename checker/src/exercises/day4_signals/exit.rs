@@ -7,7 +7,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::steps::{self, LeftBehind};
+use crate::exercises::families::graceful_exit::steps::{self, LeftBehind};
 use crate::exercises::kit::{echo, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};

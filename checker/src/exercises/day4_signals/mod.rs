@@ -20,7 +20,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::GRACEFUL_EXIT;
+use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::lines;
 use crate::exercises::kit::rules::RULES;

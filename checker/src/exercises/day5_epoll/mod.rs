@@ -3,9 +3,9 @@
 //! registered with EPOLLET (seen in /proc/<pid>/fdinfo of the epoll descriptor), a burst that
 //! must be read until EAGAIN, a slow reader that must be written to until EAGAIN.
 
-use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::families::echo_server::ECHO_SERVER;
+use crate::exercises::families::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::exercises::kit::rules::RULES;
-use crate::exercises::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 

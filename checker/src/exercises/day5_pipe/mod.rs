@@ -23,7 +23,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::GRACEFUL_EXIT;
+use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit;
 use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;

@@ -16,7 +16,7 @@ use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::steps::{self, LeftBehind};
+use crate::exercises::families::graceful_exit::steps::{self, LeftBehind};
 use crate::exercises::kit::wait;
 use crate::lab::exercise::secs;
 use crate::observe::stuck::Stuck;

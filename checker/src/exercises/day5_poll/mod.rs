@@ -5,10 +5,10 @@
 //! thread of one process. Observed on the wire and in /proc; no test waits for a particular
 //! system call, so a server that writes at once when it can and buffers only the rest passes.
 
-use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::families::echo_server::ECHO_SERVER;
+use crate::exercises::families::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
-use crate::exercises::one_thread::{ECHO_ONE_THREAD, ONE_THREAD};
 use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::lab::family::Takes;
 use crate::lab::track::{CTrack, ImportKind, ImportRule};

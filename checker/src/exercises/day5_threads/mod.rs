@@ -1,12 +1,12 @@
 //! Hidden tests of day5-threads, a chat server with one thread per client and the list of
-//! clients behind a Mutex: the chat contract (shared, `exercises/chat/`)
+//! clients behind a Mutex: the chat contract (shared, `exercises/families/chat/`)
 //! and what a thread per client adds: the server's threads grow with its clients and fall back.
 //! No test names a design: a thread per client that broadcasts under the lock, or a reader and
 //! a writer thread per client fed through a channel, both pass.
 
-use crate::exercises::chat::CHAT;
-use crate::exercises::chat::thread_per_client;
-use crate::exercises::echo_server::ECHO_SERVER;
+use crate::exercises::families::chat::CHAT;
+use crate::exercises::families::chat::thread_per_client;
+use crate::exercises::families::echo_server::ECHO_SERVER;
 use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};

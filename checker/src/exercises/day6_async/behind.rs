@@ -13,7 +13,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::chat::member::{self as chat, Member, shown};
+use crate::exercises::families::chat::member::{self as chat, Member, shown};
 use crate::exercises::kit::server;
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};

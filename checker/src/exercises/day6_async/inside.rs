@@ -8,7 +8,7 @@
 use std::time::{Duration, Instant};
 
 use crate::contain::procinfo::{self, ServerEnd};
-use crate::exercises::chat::member::Member;
+use crate::exercises::families::chat::member::Member;
 
 /// Every line these tests send is this long, its `\n` included.
 pub const LEN: usize = 4000;

@@ -10,7 +10,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::chat::member::{Member, shown};
+use crate::exercises::families::chat::member::{Member, shown};
 use crate::exercises::kit::{clients, echo, server, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Server, Transcript};

@@ -10,9 +10,9 @@ mod inside;
 mod many;
 mod shutdown;
 
-use crate::exercises::chat::CHAT;
-use crate::exercises::echo_server::ECHO_SERVER;
-use crate::exercises::graceful_exit::GRACEFUL_EXIT;
+use crate::exercises::families::chat::CHAT;
+use crate::exercises::families::echo_server::ECHO_SERVER;
+use crate::exercises::families::graceful_exit::GRACEFUL_EXIT;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};

@@ -16,8 +16,8 @@ use super::inside::Inside;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
-use crate::exercises::chat::member::Member;
-use crate::exercises::graceful_exit::steps;
+use crate::exercises::families::chat::member::Member;
+use crate::exercises::families::graceful_exit::steps;
 use crate::exercises::kit::server;
 use crate::lab::exercise::secs;
 

@@ -14,7 +14,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::steps::LeftBehind;
+use crate::exercises::families::graceful_exit::steps::LeftBehind;
 use crate::exercises::kit::{echo, errors, run};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};

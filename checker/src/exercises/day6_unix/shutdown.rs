@@ -13,7 +13,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::contain::reaper::ReaperPause;
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::steps;
+use crate::exercises::families::graceful_exit::steps;
 use crate::exercises::kit::echo;
 use crate::lab::exercise::secs;
 use crate::observe::wire::Conn;

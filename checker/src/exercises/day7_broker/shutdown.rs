@@ -9,7 +9,7 @@ use super::{broker, online};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::context::Ctx;
-use crate::exercises::graceful_exit::steps;
+use crate::exercises::families::graceful_exit::steps;
 use crate::observe::wire::Conn;
 
 pub fn sigterm(ctx: &mut Ctx) -> TestResult {
