@@ -34,16 +34,12 @@ pub fn read_everything(
     let stalled = ctx.off_cpu(|| {
         stall::interrupt_blocked_sends(t, leader, conn, (4, feeding), deadline, &mut nudge)
     });
-    let (stalled, read_result) = match stalled {
-        Ok(stalled) => (
-            stalled,
-            conn.expect_bytes_at(expected, read, expected.len() - read, deadline),
-        ),
-        Err(f) => (stall::Stall { stops: 0 }, Err(f)),
-    };
+    let (stalled, moved_on) = stalled;
+    let read_result = moved_on
+        .and_then(|()| conn.expect_bytes_at(expected, read, expected.len() - read, deadline));
     ctx.log(msg!("stalled-stops", n = stalled.stops.to_string()));
-    let sent_nothing = conn.received() == 0 && stalled.stops == 0;
-    read_result.map_err(|f| match why_missing(&f, stalled.stops, sent_nothing) {
+    let sent_nothing = conn.received() == 0 && stalled.tries == 0;
+    read_result.map_err(|f| match why_missing(&f, stalled.tries, sent_nothing) {
         Some(note) => f.note(note),
         None => f,
     })
@@ -56,8 +52,9 @@ const NUDGE: usize = 256 << 10;
 /// The note that names how the bytes went missing, if a guess is needed: the server ended the
 /// connection (whatever its design: a blocking day-2 server that reads once and closes does),
 /// or it kept the connection open and lost them after a short send (`stops`: how often it was
-/// stopped in a blocked send), or it never sent a byte (`sent_nothing`: nothing came back and
-/// it never blocked in a send, a server that never read what the client sent, say).
+/// stopped in a blocked send, `Stall::tries`: a blocking sender, whether or not the checker could
+/// tell that a send came back short), or it never sent a byte (`sent_nothing`: nothing came back
+/// and it never blocked in a send, a server that never read what the client sent, say).
 fn why_missing(f: &Failure, stops: usize, sent_nothing: bool) -> Option<Text> {
     match f.kind {
         // The program's state names the cause: no guess at how bytes went missing.

@@ -23,6 +23,11 @@ pub struct Stall {
     /// send may have returned a short count (surely, or the machine ran it too little to tell;
     /// a send the kernel restarted is not counted).
     pub stops: usize,
+    /// How many times it was stopped inside a blocked send, whatever the send did then: what
+    /// says that the program blocks in its sends (one that never blocks is never stopped), which
+    /// the kernel shows, where whether a send came back short is told from counters a busy
+    /// machine may leave behind.
+    pub tries: usize,
 }
 
 /// How long the program must be seen stalled without a blocked send (asleep at every look,
@@ -223,11 +228,14 @@ pub fn interrupt_blocked_sends(
     (rounds, feeding): (usize, Feeding),
     deadline: Instant,
     nudge: &mut dyn FnMut(&mut Conn) -> Result<usize, Failure>,
-) -> Result<Stall, Failure> {
+) -> (Stall, Result<(), Failure>) {
     let group = Pid::from_raw(leader);
     // Sends a stop surely cut short, and stops that may have (`AfterStop::Unknown`).
     let (mut cut, mut stops, mut tries) = (0, 0, 0);
-    while cut < rounds && tries < MOST_TRIES {
+    // What was read to move the program on may already show bytes missing: the stops made so far
+    // go with that failure, which they explain.
+    let mut moved_on = Ok(());
+    while cut < rounds && tries < MOST_TRIES && moved_on.is_ok() {
         let Some(mut blocked) = wait_for_a_blocked_send(t, leader, conn, feeding, deadline) else {
             break;
         };
@@ -243,11 +251,11 @@ pub fn interrupt_blocked_sends(
             AfterStop::Unknown => stops += 1,
             AfterStop::Restarted => {
                 t.note("checker", msg!("stall-restarted"));
-                move_on(&blocked, conn, nudge)?;
+                moved_on = move_on(&blocked, conn, nudge);
             }
         }
     }
-    Ok(Stall { stops })
+    (Stall { stops, tries }, moved_on)
 }
 
 /// Wait until a thread of the program is blocked in a send (`Some`), or the program is seen to
