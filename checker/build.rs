@@ -49,4 +49,40 @@ fn main() {
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("pristine.rs");
     std::fs::write(dest, out).unwrap();
+    catalogs(Path::new(&manifest_dir));
+}
+
+/// Each language's catalog, whole: `i18n/<lang>.ftl` (the checker's own messages), then the
+/// `<lang>.ftl` of every exercise's and family's folder (`src/exercises/<module>/`,
+/// `src/exercises/families/<family>/`: the titles, hints and messages only its tests use), each
+/// part after a comment that names its file, into `OUT_DIR/<lang>.ftl` (`base::i18n`).
+fn catalogs(checker: &Path) {
+    println!("cargo::rerun-if-changed=i18n");
+    println!("cargo::rerun-if-changed=src/exercises");
+    let mut folders = Vec::new();
+    for parent in ["src/exercises", "src/exercises/families"] {
+        let mut found: Vec<_> = std::fs::read_dir(checker.join(parent))
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        folders.extend(found);
+    }
+    for lang in ["en", "ko"] {
+        let own = checker.join("i18n").join(format!("{lang}.ftl"));
+        let mut whole = std::fs::read_to_string(&own).unwrap();
+        for folder in &folders {
+            let part = folder.join(format!("{lang}.ftl"));
+            if let Ok(text) = std::fs::read_to_string(&part) {
+                let rel = part.strip_prefix(checker).unwrap_or(&part);
+                let _ = write!(whole, "\n\n## checker/{}\n\n{text}", rel.display());
+            }
+        }
+        let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join(format!("{lang}.ftl"));
+        std::fs::write(dest, whole).unwrap();
+    }
 }

@@ -3,8 +3,9 @@
 #
 # Each message has a stable id; code names it with msg!("id", name = value). Keep the text
 # byte for byte what the golden reports expect (checker/tests/golden/). Fluent trims blanks
-# at the ends of a value: write {" "} where one must stay. Add a key here first, then to
-# ko.ftl; `cargo run -p checker -- verify` lists what ko.ftl lacks.
+# at the ends of a value: write {" "} where one must stay. Add a key here first (or, said by one
+# exercise's or family's tests alone, to the en.ftl of its folder under checker/src/exercises/),
+# then to ko.ftl beside it; `cargo run -p checker -- verify` lists what ko.ftl lacks.
 
 ## Words shared by the reports
 
@@ -232,7 +233,6 @@ label-transcript = transcript
 label-probe = probe (its bytes in the server's socket before it accepted it)
 label-stdout = stdout
 label-output = output
-label-then = then
 conn-lengths-when-differed = expected { $expected }; { $got } had arrived when the difference showed
 wire-io-failure = { $who }: { $doing }: { $what }
 wire-refused = connection refused
@@ -262,39 +262,13 @@ server-by-hand = in one terminal `{ $server }`, in another `{ $client }`
 sockets-in-state = a socket in { $state } with port { $port }
 sockets-descriptor-open = a socket whose connection is over but whose descriptor is still open
 eof-after-client-eof = after the client's EOF
-eof-after-client-eof-close = after the client's EOF (close the connection once read() returns 0)
-label-line = line
 label-held = held
 
 ## Every echo server's tests (exercises/echo_server.rs)
 
-echo-no-listening-line = { $label } printed no `listening on` line (a program given with --program may print none): its listening socket in /proc is on the wildcard address, and the line itself is not checked
-echo-line-not-wildcard = the line says { $ip }: the contract is to bind the wildcard address, 0.0.0.0
-echo-listens-not-wildcard = the server listens on { $ip }:{ $port }, not on the wildcard address 0.0.0.0
 echo-line-count = the `listening on` line appears { $count } times; print it once
-echo-other-port = started with port { $wanted }, the server listens on { $port }
-echo-served-then-stopped = { $n ->
-    [one] client 1 was served
-   *[other] clients 1 to { $n } were served
-}; a server goes back to accept() after each client and runs until it is stopped
-echo-after-serving = after serving client { $i }
 echo-stopped-after-reset = the server stopped serving after a client reset its connection
-echo-sigpipe-after-reset = after the reset, bytes the client had sent before it were still to be read and echoed: the server's first write failed (ECONNRESET), it wrote again, and that write (EPIPE) raised SIGPIPE, which kills a process by default. Stop writing to a connection once a write fails, and send with MSG_NOSIGNAL (or set SIGPIPE to SIG_IGN) so that an EPIPE is an error to handle, not the end of the server
 echo-after-reset = after a client reset its connection
-echo-stays-silent = stays silent for 1 s
-echo-still-holds = 3 clients have left, but the server still holds { $n ->
-    [one] { $n } socket
-   *[other] { $n } sockets
-} for them
-echo-close-wait = CLOSE_WAIT: the client closed its side and the server never closed its socket
-echo-descriptors-open = the descriptors of finished connections stay open: close (drop) the socket after the client's EOF
-echo-descriptors-open-c = the descriptors of finished connections stay open: close(fd) the connected socket after the client's EOF
-echo-stopped-server = stopped the server while the connection was open
-echo-could-not-restart = the server could not start again on port { $port } right after its previous run
-echo-16mib-late = 16 MiB did not come back in 15 s
-echo-too-slow = { $yours } MB/s, less than a quarter of the reference echo server's { $reference } MB/s on this machine
-echo-time-wait-log = a TIME_WAIT entry holds port { $port }: { $held }
-echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $yours } MB/s
 
 ## The kit's steps (exercises/kit/)
 
@@ -358,138 +332,20 @@ stall-restarted = its send had taken no byte yet, so the kernel started it again
 
 ## day2-echo's client (exercises/day2_echo/)
 
-client-no-exit-after-stdin = echo-client did not exit after stdin ended
-client-while-echoing = while echoing
-client-sent-differs = the bytes echo-client sent to the server differ from the lines it was given
-client-closed-before-echo = echo-client closed the connection while the echo of its lines was still coming back (the server, sending it a byte at a time, found the connection gone): it took what one recv() returned for the whole line. Keep reading until as many bytes as the line had have come back, then print it
-client-cut-at-nul = the line with a NUL byte in it was cut at the NUL: the bytes after it never went out. A line is bytes, NUL included: keep its length as read, never measure it by its first NUL
-client-cut-at-nul-c = the line with a NUL byte in it was cut at the NUL: the bytes after it never went out. strlen() stops at the first NUL, and fgets() cannot say how many bytes it read: read each line with getline(), which returns its length (every byte, NUL included), and send that many
-client-no-newlines = it sent the lines without their newlines: send each line exactly as read, newline included (the server echoes bytes, not lines)
-client-stdout-differs = echo-client's stdout differs from the lines it was given
-client-by-hand-socat = `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat` in one terminal, then `printf { $input } | { $client } 127.0.0.1 7000`
-client-when-closed-early = when the server closed the connection early
 client-nothing-listens = nothing listens on port { $port }
 client-when-refused = when the connection was refused
-client-gave-up-log = echo-client gave up after { $seconds } s
-client-when-no-answer = when the server never answered (4 s)
-client-gave-up-early = echo-client gave up after { $seconds } s; the contract gives a slow server 2 s to answer
-client-wait-2s = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of TimeVal::seconds(2)) before giving up
-client-wait-2s-c = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of a `struct timeval` with tv_sec = 2) before giving up
 
 ## Every one-thread server's tests (exercises/multiplexing.rs)
 
 multi-clients-failed = clients that failed
-multi-of-100 = { $failed } of 100
-multi-never-served = { $n } of 200 clients that connected in a burst were never served
-multi-first-unserved = first unserved
-multi-accept-all = connections that arrive together wait in the listen queue until accepted: accept all of them (until EAGAIN) each time the listening socket is readable, and keep no fixed limit on clients
-multi-fixed-table = the server sleeps holding { $n } clients while the next connection waits in its listen queue, not accepted: a fixed table of clients, full? Keep no fixed limit (a Vec that grows), and accept whenever the listening socket is readable
-multi-fixed-table-c = the server sleeps holding { $n } clients while the next connection waits in its listen queue, not accepted: a fixed table of clients, full? Keep no fixed limit (an array that grows with realloc), and accept whenever the listening socket is readable
-multi-stalled-sent = the stalled client has sent { $size } and read nothing
-multi-stopped-everybody = the server stopped serving everybody while one client did not read: a send to that client must never wait; keep what does not fit in that client's buffer and send it when its socket is writable
-multi-slowest-echo = the slowest echo took { $ms } ms
-multi-waited = a client waited { $seconds } s for its echo while another client did not read
-multi-lost-bytes = the client that did not read lost bytes: keep its output in its buffer until its socket is writable again
-multi-memory-log = the client sent { $sent } MiB; the server's memory grew by { $grew } MiB
-multi-memory-grew = the server's memory grew by { $grew } MiB for a client that sent { $sent } MiB and read nothing
-multi-back-pressure = back-pressure: while over 1 MiB waits for a client, stop reading from it (do not ask for POLLIN); its data then waits in the kernel, and its send blocks
-multi-cpu-log = CPU time in the 0.3 s after the reset: { $ms } ms
-multi-pollerr = POLLERR and POLLHUP (EPOLLERR, EPOLLHUP) come whether asked for or not: on either, close that client
-multi-runnable-log = time the server was runnable in the 0.3 s its 20 clients were quiet: { $ms } ms
-multi-spins-idle = with 20 clients connected and quiet, the server was runnable { $ms } ms of 0.3 s: it spins instead of waiting
-multi-pollout-on-demand = ask for POLLOUT (EPOLLOUT) only while a client has output waiting: a socket with room to write is always writable, so poll returns at once, again and again
-multi-spins = after a client reset its connection, the server used { $ms } ms of CPU in 0.3 s: it spins
-multi-still-holds-reset = a client reset its connection, and a second later the server still holds its socket
-multi-reset-not-taken = the client reset its connection, and the server's kernel never took the reset (its socket stayed ESTABLISHED): the checker could not judge this test; run it again
-multi-reset-taken-late = the server's kernel took the client's reset only { $ms } ms after it was sent (a reset can wait in a queue, or be ignored until the server's kernel next sends to that port): the second counts from then
 multi-stopped = stopped the server (SIGSTOP)
 multi-continued-together = continued the server: the data and the EOF wait in its socket together
-echo-continued-after-reset = continued the server: the reset has reached its socket, the next read or send on it fails
-multi-read-zero = a read of 0 ends the client's input, not its output: send what is buffered for it, then close
-multi-output-waits = sent { $sent } without reading: { $waiting } of the echo now wait in the server's own buffer (neither in its socket nor in ours); next, the EOF
-multi-slow-reader = output waiting for a slow reader was never sent: send until EAGAIN, and send the rest when the socket is writable again
-multi-closed-after = the server closed the connection after { $got } of { $total } bytes
-multi-send-then-close = after a client's EOF, send everything still buffered for it, then close
-multi-bytes-differ = the bytes that came back differ from the ones sent
-multi-fd-listening = fd { $fd }: the listening socket
-multi-fd-client = fd { $fd }: a client's socket
-multi-blocking = { $n ->
-    [one] { $n } of the server's sockets is
-   *[other] { $n } of the server's sockets are
-} blocking (no O_NONBLOCK in /proc/{ $pid }/fdinfo)
-multi-blocking-label = blocking
-multi-make-non-blocking = with one thread for everybody, one call that waits stops everybody: make every socket non-blocking (SOCK_NONBLOCK in socket() and accept4(), or fcntl O_NONBLOCK)
-multi-threads = with 20 clients connected the server runs { $threads ->
-    [one] { $threads } thread
-   *[other] { $threads } threads
-} and { $children ->
-    [one] { $children } child process
-   *[other] { $children } child processes
-}
-multi-one-thread = the lesson is one thread of one process for every client: poll or epoll tells it which socket is ready
 
 ## day3-fork (exercises/day3_fork.rs)
 
-fork-a-silent = connected, and says nothing
-fork-b-not-served = client B was not served while client A was connected: the server serves one client at a time (fork a child per client)
-fork-a-stays = stays connected until the end
-fork-b-left = closes its connection: its child ends
-fork-c-not-served-after-b = client C was not served after client B left while client A stayed: the server no longer accepts once a child is reaped (a SIGCHLD handler calling waitpid without WNOHANG waits there for A's child too)
-fork-stopped-for-burst = stopped the server (SIGSTOP): 50 clients arrive while it is busy
 fork-continued = continued the server (SIGCONT)
-fork-slow-connects = { $n } of 50 clients that arrived at once could connect only after a second or more
-fork-of-50 = { $failed } of 50
-fork-fifty-in-6s = 50 conversations of half a second each must all be over within 6 s: served one at a time they take 25 s
-fork-cannot-all-be-over = { $at_once ->
-    [one] one conversation at a time at most
-   *[other] { $at_once } conversations at a time at most
-}, { $waiting } not started yet: they need { $seconds } s more at the least, past the 6 s the test gives them (decided now, not at the deadline)
-fork-connects = connects
-fork-connects-text = { $connected } clients connected, { $slow } of them only after a second or more
-fork-backlog = connections waited a second or more to be accepted: the kernel dropped their SYN because the listen queue was full, and the client sent it again 1 s later. 50 clients at once need a larger backlog than listen(fd, 5): course.md#backlog
-fork-three-clients = 3 clients are connected, and { $n ->
-    [one] { $n } child of the server holds
-   *[other] { $n } children of the server hold
-} a client's connection (each client has a child of its own, which serves it; threads do not count, nor the { $others } other children)
-fork-2s-after-half-close = 2 s after the client's half-close
-fork-parent-holds = the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends
-fork-parent-holds-c = the parent still holds its copy of the connected socket: it must close(fd) it right after fork(), or the connection never ends
 fork-no-listening-socket = could not find the server's listening socket in /proc
-fork-child-holds-listener = { $n ->
-    [one] { $n } child
-   *[other] { $n } children
-} holds the listening socket (child { $pids })
-fork-zombies-after-20 = run { $run }: { $n ->
-    [one] { $n } zombie child
-   *[other] { $n } zombie children
-} 1 s after the last of 20 clients left
-fork-reaps-late = the zombies went only when one more client connected: the server reaps when accept returns, not when SIGCHLD arrives. Reap in the SIGCHLD handler (or wake the loop with the signal: EINTR without SA_RESTART, a self-pipe, a signalfd)
-fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
-signals-zombies-left = { $n } of the { $of } children whose clients left at the same instant are still zombies 3 s after the server was continued, with no further connection
-fork-reaps-none = the server takes SIGCHLD, yet none of the { $n } children that ended was reaped: what runs on the signal never calls waitpid. Reap there: loop on waitpid(-1, WNOHANG) until it has no more to give
-fork-after-5-left = after its 5 clients left
-fork-stopped-serving = the server stopped serving once its children were gone: does accept() fail with EINTR when SIGCHLD arrives? Retry on EINTR (or install the handler with SA_RESTART)
-fork-while-clients-left = while its clients left
-fork-still-has = 5 clients have left, and the server still has { $n ->
-    [one] { $n } process
-   *[other] { $n } processes
-} besides itself
-fork-zombies-label = zombies (exited, never reaped)
-fork-servers-label = children holding the listening socket
-fork-others-label = other processes
-fork-falls-back = a child that does not exit after its client falls back into the accept loop and becomes a second server: exit at the end of the child's branch
-fork-elsewhere-label = children that hold the listening socket and wait for something else
-fork-lives-on = these children do not accept: each waits for something else (see where above), a process that lives as long as the server (a logger?). Once the clients are gone the server is one process: do that work in the parent, or end that child when its work is done; and a child closes the listening socket it inherited
-fork-never-reaped = the children exited, but nobody reaped them: loop on waitpid(-1, WNOHANG) when SIGCHLD arrives
-fork-neither = these processes are neither zombies nor children that accept: every process the server starts must end when its work is done
-fork-after-children-died = after its children died while it waited for clients
-fork-accept-eintr = run { $run }: accept() failed with EINTR when SIGCHLD arrived; retry on EINTR (or install the handler with SA_RESTART)
-fork-stopped-accepting = run { $run }: the server stopped accepting after its children died
-fork-no-sigchld = the server takes no SIGCHLD at all (no handler in SigCgt, no signalfd): nothing reaps a child when it exits; install a SIGCHLD handler that loops on waitpid(-1, WNOHANG)
-fork-sigchld-ignored = SIGCHLD is ignored (SIG_IGN): the kernel then reaps the children by itself, but the lesson is a handler that reaps them with waitpid
-fork-sigchld-default = SIGCHLD has its default disposition: no handler reaps the children
-fork-sigchld-not-taken = SIGCHLD is not taken: no handler (SigCgt in /proc/<pid>/status) and no signalfd
 
 ## UDP (observe/wire/udp.rs, exercises/day3_udp.rs)
 
@@ -500,163 +356,12 @@ udp-no-reply = { $who }: no reply to a datagram of { $size }
 udp-reply-from-elsewhere = { $who }: the reply came from port { $from }, not from the server's port { $port }
 udp-reply-cut = { $who }: the reply is { $got } long, the datagram sent was { $sent }: it was cut
 udp-reply-differs = { $who }: the reply differs from the datagram sent
-udp-b-reply-to-b = B's reply must go to B
-udp-a-reply-to-a = A's reply must go to A
 udp-unexpected-datagram = { $who }: an unexpected datagram from port { $port }: { $data } ({ $why })
 udp-dropped-on-purpose = dropped it, on purpose: the client must send it again
-udp-three-replies = three datagrams were sent, three replies expected
-udp-empty-is-a-datagram = an empty datagram is a datagram: its reply is empty too
-udp-after-empty = after an empty datagram
-udp-got-from-stranger = client { $client } got { $data } from port { $port }, not from the server
-udp-not-its-own = client { $client } did not get back exactly its own 5 datagrams of wave { $wave }
-udp-nothing = nothing
-udp-client-no-exit = udp-client did not exit after stdin ended
-udp-while-talking = while talking to the server
-udp-stdout-differs = udp-client's stdout differs from the lines it was given ({ $note })
-udp-printed-stranger = it printed the stranger's datagram: a reply from another port must be ignored
-udp-plain-echo = plain echo
-udp-dropped-first = the server dropped the first copy of each datagram
-udp-gave-up-after-one-try = udp-client sent its datagram once and gave up (exit 1): the server dropped that first copy, and no second one came. Without a reply within 0.5 s, send the datagram again; give up only after the third try
-udp-stranger-first = a stranger answered first
-udp-gave-up-log = udp-client gave up after { $seconds } s, { $tries } tries
-udp-still-trying = udp-client was still running after 4 s, having sent the datagram { $n ->
-    [one] once
-   *[other] { $n } times
-}: stop after the third try
-udp-gave-up-stuck = udp-client sent the datagram { $n ->
-    [one] once
-   *[other] { $n } times
-} and did not give up
-udp-when-no-answer = when the server never answered
-udp-tries = udp-client sent the datagram { $n ->
-    [one] { $n } time
-   *[other] { $n } times
-} before giving up; the contract says 3 tries in all
-
-## day4-signals (exercises/day4_signals/)
-
-sig-sent-usr1-waiting = sent SIGUSR1 while the server waited for clients
-sig-stats-wrong = the statistics line is not right
-sig-after-usr1 = after SIGUSR1
-sig-no-stats-line = no `{ $wanted }` line within 0.5 s of SIGUSR1
-sig-sa-restart = the line came only when the next client connected: with SA_RESTART the interrupted accept() restarts and the loop never sees the flag in time; install the SIGUSR1 handler without it (or wake the loop another way: a self-pipe, a signalfd, ppoll)
-sig-no-child-holds = no child of the server holds the client's connection: serve each client in a child of its own (fork)
-sig-could-not-stop-child = could not stop the child: { $error }
-sig-stopped-child = stopped the child serving the client (SIGSTOP)
-sig-reset-not-seen = the server's side of the connection never took in the client's reset
-sig-stopped-parent = stopped the parent (SIGSTOP), so its child's exit status stays readable
-sig-continued-child = continued the child: it finds a line to echo on a connection that was reset
-sig-continued-parent = continued the parent (SIGCONT)
-sig-child-did-not-end = the child serving the client did not end within 3 s after its client reset the connection
-sig-killed-by-sigpipe = the child serving the client was killed by SIGPIPE when it wrote to the reset connection
-sig-msg-nosignal = send with MsgFlags::MSG_NOSIGNAL (or ignore SIGPIPE on purpose): the write then fails with EPIPE, which the child can handle
-sig-msg-nosignal-c = send with MSG_NOSIGNAL (`send(fd, buf, len, MSG_NOSIGNAL)`), or ignore SIGPIPE on purpose: the write then fails with EPIPE, which the child can handle
-sig-killed-by = the child serving the client was killed by { $signal } after its client reset the connection
-sig-a-signal = a signal
-sig-after-child-reset = after a child's client reset its connection
-sig-now-silent = now stays silent
-sig-idle-1s = idle-seconds is 1: a client silent for 1 s must get `timeout\n` (alarm(idle) in the child, a SIGALRM handler without SA_RESTART)
-sig-after-timeout = after `timeout`: disconnect the idle client
-sig-active-timed-out = an active client was timed out: alarm() must start again after every read
-sig-silent-thread-failed = the silent client's thread failed
-sig-timeout-early = `timeout` came { $seconds } s after the client went silent; idle-seconds is 1
-sig-filled-pipe = stopped reading the server's stdout and filled the pipe ({ $filler } bytes of filler lines)
-sig-sent-sigterm = sent SIGTERM: the server's `bye` cannot be written until the pipe is drained
-sig-sent-usr1-writing = sent SIGUSR1 while the server was blocked writing to its stdout
-sig-never-blocked = the server never blocked writing to its stdout
-sig-drained = drained the pipe
-sig-still-running-after-term = the server was still running 2 s after SIGTERM, its stdout drained
-sig-usr1-during-bye = after a SIGUSR1 arrived while it was writing `bye` to its stdout
-sig-handler-prints = the SIGUSR1 handler ran in the middle of the println! of `bye`: a handler that prints needs the stdout lock the interrupted println! holds; set a flag in the handler and print from the main loop
-sig-handler-prints-c = { $ended ->
-    [unhandled] SIGUSR1 ended the program while it wrote `bye`: its handler must stay installed to the end (no SA_RESETHAND, no signal(SIGUSR1, SIG_DFL) before the last write), and the handler itself only sets a `volatile sig_atomic_t` flag
-   *[interrupted] SIGUSR1 interrupted the write of `bye` (stdout was full), and the program took that for an error: a handler installed without SA_RESTART makes write() fail with EINTR, and stdio's fflush() then fails and loses what it buffered. Install the handlers with SA_RESTART, or write `bye` with write() and write again after EINTR and after a short count
-}
-sig-no-bye = the server exited with status 0 but never printed `bye`
-sig-sending-thread-failed = a sending thread failed
-sig-storm-sent = sent { $sent } SIGUSR1 to the process group in { $ms } ms
-sig-during-storm = during a storm of SIGUSR1
-sig-eintr-retry = a call interrupted by a signal fails with EINTR: retry it instead of giving up on the client
-sig-no-served-line = not one `served <N> clients` line after 1000 SIGUSR1
-sig-malformed-stats = a malformed statistics line
 
 ## day4-signals' exit, day5-epoll's edge (exercises/day4_signals/exit.rs, day5_epoll/edge.rs)
 
-edge-no-epoll = the server has no epoll instance watching anything (no `tfd:` line in the fdinfo of an anon_inode:[eventpoll] descriptor)
-edge-create = epoll_create1, then epoll_ctl(EPOLL_CTL_ADD) for the listening socket and for every client
 edge-not-in-set = fd { $fd } (a client) is not in the epoll set
-edge-level-triggered = fd { $fd } (a client) is level-triggered: events { $events }, without EPOLLET
-edge-not-edge-triggered = client sockets are not registered edge-triggered
-edge-in-proc = in /proc
-edge-register = register each client with EpollFlags::EPOLLIN | EpollFlags::EPOLLOUT | EpollFlags::EPOLLET
-edge-register-c = register each client with `ev.events = EPOLLIN | EPOLLOUT | EPOLLET` in epoll_ctl(EPOLL_CTL_ADD)
-edge-read-until-eagain = after one EPOLLIN, read until EAGAIN: the rest of a burst is never announced again
-exit-on = on { $signal }
-exit-must-exit-0 = after { $signal } the server must exit by itself with status 0: install a handler that sets a flag
-exit-stopped-children = stopped the server's { $n } children (SIGSTOP)
-exit-sent-signal = sent { $signal } with 2 clients connected
-exit-continued-children = continued the children (SIGCONT)
-exit-children-alive = after { $signal } the server exited while { $n ->
-    [one] its child was
-   *[other] { $n } of its children were
-} still alive
-exit-stop-children = stop the children (kill(child, SIGTERM)) and wait for them (waitpid until it fails with ECHILD) before printing bye and exiting
-exit-still-running = the server was still running 1 s after { $signal }
-exit-handler-flag = the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then closes, stops the children, reaps them and returns
-exit-no-bye = the last line printed is not `bye` after { $signal }
-exit-left-running = the server exited but left { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-} running
-exit-send-sigterm = send SIGTERM to every child (kill) and wait for them before exiting
-exit-not-reaped = the server exited without reaping { $n ->
-    [one] { $n } child
-   *[other] { $n } children
-}
-exit-waitpid-echild = after kill(child, SIGTERM), waitpid until it fails with ECHILD, then print bye
-exit-port-taken = port { $port } is still taken after the server exited ({ $error })
-exit-child-kept-listener = something still listens on it: a child kept the listening socket
-exit-close-listener = close the listening socket before exiting
-
-## day3-shutdown (exercises/day3_shutdown.rs)
-
-shut-after-file-complete = after the whole file: shut down the sending side (shutdown(SHUT_WR)) so the client knows the file is complete
-shut-closed-not-half = the server no longer holds this connection: it was closed, not half-closed
-shut-wrong-line = the server printed the wrong line
-shut-after-message = after the client's message
-shut-no-says-line = the server printed no `client says: ...` line after the client's message ({ $wanted } expected)
-shut-closed-instead = the server close()d the connection after sending the file instead of shutdown(SHUT_WR): a closed socket cannot read the client's message (the kernel answers it with a reset)
-shut-with-file = with a file of { $size }
-shut-after-file = after the whole file: shut down the sending side (shutdown(SHUT_WR))
-shut-served-before = { $n } clients were served before this one
-shut-client-not-finished = file-client did not finish
-shut-during-transfer = during the transfer
-shut-no-end-of-message = file-client exited, but the hidden server never saw the end of its message
-shut-no-out-file = file-client exited 0 but created no out-file (the file had { $size })
-shut-create-first = create the out-file before the first recv, even if nothing arrives
-shut-out-file-differs = the out-file differs from the { $size } the server sent
-shut-only-start = the out-file holds only the start of the file: did the client stop after its first recv? Read until recv returns 0
-shut-wrong-receipt = file-client's message is not `received <N> bytes` with N the bytes it received
-shut-answered-early = file-client answered before the server's EOF, while part of the file was still to come
-shut-message = message
-shut-one-recv = one recv is not the whole file: read until recv returns 0, and only then send the receipt
-
-## day1-endian, day2-inet's notes (exercises/day1_endian.rs, day2_inet/)
-
-endian-machine-little = this machine is little-endian: 0x0102 sits in memory as { $bytes }
-endian-machine-big = this machine is big-endian: 0x0102 sits in memory as { $bytes }
-endian-sign-extension = wrong only from 0x8000_0000 up? That is sign extension: a right shift of a signed (i32) value copies the top bit into the bytes it frees. Shift u32 values.
-endian-sign-extension-c = wrong only from 0x80000000 up? That is sign extension: a right shift of a signed value (an int or an int32_t) copies the top bit into the bytes it frees. Shift uint32_t values (cast first: `(uint32_t)x`).
-endian-htons-unchanged = htons returned its input unchanged: on this little-endian host it must swap
-inet-whitespace = glibc accepts this: after the address it stops at the first whitespace (space, \t, \n, \v, \f, \r) and ignores the rest. A pitfall of the real function, which the lab follows exactly: course.md#inet-aton explains it, and how a caller checks the whole string.
-inet-leading-zeros = inet_pton refuses leading zeros: to inet_aton `010` is octal 8, so a strict parser must not guess
-inet-four-parts = inet_pton wants exactly four parts; the short forms are inet_aton's
-inet-two-gaps = two `::` are ambiguous: nobody could tell how many zeros each stands for
-inet-seven-groups = with `::` there must be at most seven explicit groups: `::` stands for at least one zero group
-inet-lowercase = glibc prints hex digits in lowercase
-inet-single-zero = `::` replaces a run of two or more zero groups; a single zero group stays `0`
-inet-dotted-end = v4-mapped (::ffff:a.b.c.d) and v4-compatible (::a.b.c.d) addresses end in dotted decimal
-inet-addr-reversed = the bytes are reversed: inet_addr returns the address in network order as it sits in memory, so its to_ne_bytes() are the four parts in order
 
 ## The harness of library exercises (observe/harness.rs)
 
@@ -669,329 +374,10 @@ harness-panicked = { $call } panicked: '{ $message }' at { $at }
 harness-given = given
 harness-unexpected = the harness answered { $call } with something unexpected: { $reply }
 
-## day1-fileio (exercises/day1_fileio/)
-
-fileio-calls = called { $calls }: { $short } short, { $eintr } failed with EINTR
-fileio-calls-none = called neither write() nor writev(): { $short } short, { $eintr } failed with EINTR
-fileio-calls-both = { $write } and { $writev }
-fileio-calls-write = write() { $n ->
-    [one] { $n } time
-   *[other] { $n } times
-}
-fileio-calls-writev = writev() { $n ->
-    [one] { $n } time
-   *[other] { $n } times
-}
-fileio-the-calls = the calls
-fileio-in-all = in all: { $short } short writes, { $eintr } EINTR
-fileio-proved-nothing = no write was short or interrupted during this test, so it proved nothing; the machine may be too slow or too loaded for its timer (run it again)
-fileio-only-first-arrived = only the first { $size } of { $total } arrived: a write returned a short count (here after a signal) and the rest was never written
-fileio-restarts-first-buffer = after a short write the bytes start again from the first buffer: continue from the exact byte where the write stopped
-fileio-restarts-buf = after a short write the bytes start again from the beginning of buf: continue with &buf[n..], after the n bytes written
-fileio-restarts-buf-c = after a short write the bytes start again from the beginning of buf: go on from `(const char *)buf + n` with len - n, after the n bytes written
-fileio-buffer-restarts = after a short write, buffer { $buffer } starts again from its beginning although part of it was written: continue inside it, from the exact byte where the write stopped
-fileio-buffer-rest-missing = after a short write the rest of buffer { $buffer } is missing: the write stopped inside it, and the next write must start with the part it did not write
-fileio-returned-err = { $call } returned Err({ $errno }) instead of Ok(())
-fileio-returned-err-c = { $call } returned -1 with errno { $errno } instead of 0
-fileio-eintr-call-again = EINTR means a signal arrived before the call wrote anything: nothing went wrong, so call it again
-fileio-bytes-differ = { $call }: the bytes that arrived differ from the ones written, from offset { $at } on
-fileio-no-reply = no reply to { $call }
-fileio-epipe-kept-trying = write() failed with EPIPE (the reader is gone), and the call kept trying: retry only on EINTR, return every other error
-fileio-epipe-spins = { $call } did not return: it ran { $ms } ms on the CPU, retrying a write that fails with EPIPE at once, every time (the reader is gone)
-fileio-stopped = where it ended
-fileio-stopped-when-wrong = the call was stopped there: bytes that came wrong stay wrong, whatever it writes next
-fileio-copy-spins = `{ $command }` ran { $ms } ms on the CPU and did not exit, where its work takes a few milliseconds: it spins
-fileio-expected-epipe = { $call }: expected Err(EPIPE), got { $got }
-fileio-expected-epipe-c = { $call }: expected -1 with errno EPIPE, got { $got_c }
-fileio-minus-one-errno = -1 with errno { $errno }
-fileio-return-epipe = write() fails with EPIPE once nobody can read the pipe: return that error to the caller
-fileio-writev-never-through = interrupted, each writev gets only part of the way: a loop that starts the buffer it stopped in from its beginning again never gets through a big one. Continue from the exact byte where the last writev stopped
-fileio-never-writev = { $call } never called writev(): the bytes arrived, but one at a time through write()
-fileio-one-writev-each = each attempt must be one writev of everything still to write (nix::sys::uio::writev)
-fileio-one-writev-each-c = each attempt must be one writev() of everything still to write: the rest of the buffer it stopped in, then the buffers after it, in an iovec array of your own
-fileio-write-as-well = { $call } called write() as well as writev()
-fileio-no-write-for-rest = each attempt must be one writev of what is left, the rest of a partly written buffer included: no write() for that part
-fileio-did-not-exit = `{ $command }` did not exit within 15 s
-fileio-read-loop-end = does the read loop end when read() returns 0?
-fileio-on-command = on `{ $command }`
-fileio-should-have-worked = this copy should have worked: a readable source, a destination it may create or write
-fileio-cannot-read = copy exited 0, but { $path } cannot be read: { $error }
-fileio-destination-differs = after `{ $command }` the destination differs from what it should hold
-fileio-only-first-copied = only the first { $size } were copied: read until read() returns 0, and write every byte of each read
-fileio-longer-than-source = the copy is longer than the source and starts with all of it: write the n bytes read() returned, not the whole buffer
-fileio-old-bytes-remain = the destination, { $old } long before, still holds its old bytes after the new { $new }: open it with O_TRUNC
-fileio-added-after-old = the new content was added after the old one: O_APPEND is only for --append
-fileio-old-content-gone = the old content is gone: with --append open with O_APPEND, not O_TRUNC
-fileio-written-over-start = the new bytes were written over the start of the file: O_APPEND makes every write go to the end
-fileio-append-creates = with --append a missing destination is created, as without it: O_WRONLY | O_CREAT | O_APPEND
-fileio-wrong-mode = under umask { $umask }, `{ $command }` created the destination with mode { $got }, expected { $expected } (0644 less the umask)
-fileio-mode-0666 = created with mode 0666: pass 0o644 as open()'s mode
-fileio-mode-ignores-umask = the mode does not follow the umask: pass the mode to open() with O_CREAT and let the kernel take the umask off; never chmod afterwards
-fileio-mode-changed = `{ $command }` changed the mode of the existing destination from 0604 to { $got }
-fileio-mode-only-on-create = open() uses the mode only when it creates the file; copy must not change an existing file's permissions
-fileio-no-stdin-pipe = no stdin pipe
-fileio-dash-not-a-file = `-` is not a file name: as the source it means fd 0 (std::io::stdin().as_fd()), as the destination fd 1 (std::io::stdout().as_fd())
-fileio-dash-not-a-file-c = `-` is not a file name: as the source it means fd 0 (STDIN_FILENO), as the destination fd 1 (STDOUT_FILENO); open() neither
-fileio-only-first-read = only the first { $size } arrived, the bytes of the first read(): on a pipe read() returns what is there, possibly less than the buffer, long before the end. Only 0 means the end
-fileio-stdout-differs = `{ $command }` wrote something else on stdout than the { $size }
-fileio-created-dash = copy created a file named `-`: as the destination `-` means fd 1 (std::io::stdout().as_fd())
-fileio-created-dash-c = copy created a file named `-`: as the destination `-` means fd 1 (STDOUT_FILENO), not a file to open()
-fileio-no-dev-full = this user cannot write to /dev/full here: that case is left out
-fileio-exited-0 = `{ $command }` exited with status 0, but it cannot have worked ({ $errno })
-fileio-expected-error-line = exit status 1 and on stderr: { $line }
-fileio-dev-full-enospc = every write() to /dev/full fails with ENOSPC: check each write's result and stop at the first error
-fileio-errno-desc = the reason is errno's text alone: Errno::desc() gives `{ $desc }`, while Display adds the name (`{ $display }`)
-fileio-errno-desc-c = the reason is errno's text alone, as strerror(errno) gives it: `{ $desc }`, without errno's name before it (`{ $display }`)
-fileio-name-the-path = the line must name the path the failing call was about: { $path }
-
 ## day3-resolve (exercises/day3_resolve/)
 
-resolve-shim-failed = could not build the getaddrinfo shim (the checker's own problem, not yours): { $error }
-resolve-localhost-has = this machine's localhost has { $n ->
-    [one] { $n } address
-   *[other] { $n } addresses
-}
-resolve-oracle-failed = getaddrinfo({ $addr }, { $port }) failed: { $error }
-resolve-stands-for = { $name } stands for { $addrs }
-resolve-made-up-answers = (the checker makes getaddrinfo answer for { $name } with the answers for { $addrs } in that order)
-resolve-shim-not-loaded = the checker's getaddrinfo shim was not loaded into resolve (LD_PRELOAD): is resolve linked statically?
-resolve-never-called = `{ $command }` never called getaddrinfo from the C library
 resolve-call-libc = call nix::libc::getaddrinfo: the checker watches that call
 resolve-call-libc-c = call getaddrinfo(3) of the C library, as the contract says: the checker watches that call (and each freeaddrinfo)
-resolve-freed = `{ $command }` got a list from getaddrinfo and freed it { $n ->
-    [0] never
-   *[other] { $n } times
-}
-resolve-getaddrinfo-calls = getaddrinfo calls
-resolve-freeaddrinfo-calls = freeaddrinfo calls
-resolve-give-it-back = the list is C memory: give it back with freeaddrinfo(head) after its last use
-resolve-free-once = free the list exactly once: a second freeaddrinfo frees memory that is no longer yours
-resolve-stray-free = `{ $command }` called freeaddrinfo({ $pointer }), a pointer getaddrinfo never returned
-resolve-free-head = freeaddrinfo takes the head of the list, as getaddrinfo returned it: it frees every node itself
-resolve-on-command = on `{ $command }`
-resolve-did-not-exit = `{ $command }` did not exit within 15 s
-resolve-oracle-changed = this machine's resolver answered `{ $command }` differently twice in a row ({ $first }, then { $then }); run the test again
-resolve-failed-where-checker-succeeds = resolve failed where the checker's own getaddrinfo and getnameinfo succeed: compare your hints, flags and arguments with the contract (getnameinfo takes the node's ai_addr and ai_addrlen as they are)
-resolve-other-lines = `{ $command }` printed other lines than getaddrinfo's results
-resolve-address-itself = that is the address itself: with flags 0 getnameinfo looks the name up (NI_NUMERICHOST would only format the address)
-resolve-no-line = (no line)
-resolve-three-times = each address comes back three times (one per socket type: stream, datagram, raw): set ai_socktype = SOCK_STREAM in the hints
-resolve-results-missing = { $missing } of the { $total } results are missing: follow ai_next from node to node until it is a null pointer
-resolve-three-words = each line is `ipv4 <ip> <port>` or `ipv6 <ip> <port>`: three words, one space between them
-resolve-family-word = the family word is wrong: ai_family AF_INET is `ipv4`, AF_INET6 is `ipv6`
-resolve-name-not-address = that is a name, not an address: pass NI_NUMERICHOST to getnameinfo
-resolve-wrong-address = the address is not the one in the node's ai_addr
-resolve-port-swapped = port { $got } is { $port } with its bytes swapped: sin_port is in network byte order; let getnameinfo write it (NI_NUMERICSERV)
-resolve-wrong-port = the port is wrong: pass the service to getaddrinfo and print the port of each result
-resolve-exited-0 = `{ $command }` exited with status 0, but getaddrinfo fails here: { $text }
-resolve-expected-error-line = exit status 1 and on stderr: { $line }
-resolve-check-return-code = getaddrinfo returns 0 on success and an EAI_* code on failure: check it
-resolve-other-eai-code = `{ $reason }` is gai_strerror's text for another EAI_ code than the checker's own call got (`{ $text }`): compare your hints, flags and arguments with the contract
-resolve-gai-strerror = the reason is gai_strerror of the code getaddrinfo (or getnameinfo) returned, here `{ $text }`: they do not set errno
-resolve-name-what-was-asked = the line names what was asked: { $name }
-
-## day5-pipe (exercises/day5_pipe/)
-
-pipe-no-logger = the server has no child process a second after it printed `listening on`: the logger is forked at start
-pipe-children-before-clients = before any client came, the server has { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-}: only the logger is expected
-pipe-old-lines-gone = the lines the file held before the server started are gone or overwritten
-pipe-it-began-with = it began with
-pipe-it-begins-with = it begins with
-pipe-open-append = open the file with O_APPEND and without O_TRUNC: O_TRUNC empties it, and without O_APPEND the first write goes to offset 0, over the old lines
-pipe-extra-lines = the file holds { $n ->
-    [one] { $n } line
-   *[other] { $n } lines
-} that no client sent: pieces of lines mixed together, or repeated
-pipe-for-example = for example
-pipe-missing = missing
-pipe-missing-of = { $missing } of the { $total } lines sent
-pipe-one-write-per-line = write each complete line into the pipe with one write() of its own, at most PIPE_BUF bytes: such a write is atomic, no other child's bytes come into its middle
-pipe-ends-mid-line = the file ends in the middle of a line
-pipe-its-last-bytes = its last bytes
-pipe-only-complete-lines = only complete lines are logged: what a client sent after its last `\n` before its EOF is not a line
-pipe-lines-missing = { $missing } of the { $total } lines the clients sent are not in the file
-pipe-logger-writes-everything = every complete line a client sends goes into the pipe, and the logger writes everything it reads before it ends: the server prints bye only once the logger has ended
-pipe-after-client-eof = after the client's EOF (the child exits)
-pipe-silent-clients = connected { $n } more clients, which send nothing: a child each, at the same time as the 24 that talk
-pipe-stopped-logger-fills = stopped the logger (SIGSTOP): the pipe fills up
-pipe-a-sending-thread-failed = a sending thread failed
-pipe-continued-logger = continued the logger (SIGCONT)
-pipe-clients-failed = clients that failed
-pipe-of-clients = { $failed } of { $total }
-pipe-could-not-stop-logger = could not stop the logger: { $error }
-pipe-no-child-serves-1 = no child of the server serves client 1
-pipe-stopped-logger = stopped the logger (SIGSTOP)
-pipe-rounds = { $rounds } times: stopped client 1's child while it waited to write into the full pipe, let client 2's line into the pipe, continued the child
-pipe-sending-thread-failed = the sending thread failed
-pipe-reading-thread-failed = the reading thread failed
-pipe-could-not-signal = could not send { $signal } to { $pid }: { $error }
-pipe-logger-gone = the logger has ended already: nothing reads the pipe
-pipe-process-ended = process { $pid } of the server has ended already
-pipe-logger-ended = the logger has ended while the server still runs: it must read the pipe until read() returns 0, once every write end is closed, not a fixed number of times. With no reader left, a child's next write into the pipe raises SIGPIPE, which kills the child, and its client loses its echo
-pipe-logger-no-read-end = the logger (process { $pid }) holds no read end of any pipe
-pipe-create-before-fork = create the pipe before fork(): the logger reads its read end
-pipe-server-no-write-end = the server holds no write end of the pipe its logger reads
-pipe-logger-reads = the logger reads
-pipe-parent-keeps-write-end = the parent keeps the write end: each client's child inherits it at fork and writes its lines into it
-pipe-logger-holds-write-end = the logger holds the write end of its own pipe ({ $pipe }) as well as the read end
-pipe-logger-close-write-end = the logger must close the write end right after fork: while any write end is open, its read never returns 0 (EOF), so it never ends
-pipe-server-holds-read-end = the server holds the read end of the logger's pipe ({ $pipe }) as well as the write end
-pipe-parent-close-read-end = after fork the parent closes the read end: only the logger reads, and every client child would inherit a read end it has no use for
-pipe-child-holds-read-end = the child serving the client holds the read end of the logger's pipe ({ $pipe })
-pipe-close-read-before-fork = close the read end in the parent before any client's fork: children inherit what the parent holds
-pipe-three-clients = 3 clients are connected, and the server has { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-}: the logger and one per client are expected
-pipe-holder-logger = { $pid } (the logger)
-pipe-holder-client-child = { $pid } (a client's child)
-pipe-children-hold-listener = { $n ->
-    [one] a child holds
-   *[other] children hold
-} the listening socket
-pipe-holding-it = holding it
-pipe-child-never-accepts = a child never accepts: it closes (drops) the listening socket first, or the port stays taken while it lives
-pipe-child-never-accepts-c = a child never accepts: it close()s the listening socket first, or the port stays taken while it lives
-pipe-while-clients-left = while its clients left
-pipe-children-still-running = round { $round }: { $n ->
-    [one] { $n } child
-   *[other] { $n } children
-} besides the logger still running 2 s after their clients left
-pipe-child-exits-at-eof = a client's child exits at its client's EOF (read returns 0)
-pipe-zombies = round { $round }: { $n ->
-    [one] { $n } zombie child
-   *[other] { $n } zombie children
-} left after 30 clients left at the same instant
-pipe-loop-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one; loop on waitpid(-1, WNOHANG)
-pipe-sent-sigterm = sent SIGTERM: the file is read once the server has ended
-pipe-on-signal = on { $signal }
-pipe-still-running = the server was still running 2 s after { $signal }
-pipe-logger-waits-for-itself = the logger still holds the write end of its own pipe, so its read never returns 0 (EOF), it never ends, and the server waits for it for ever: close the write end in the logger right after fork
-pipe-client-children-running = { $n ->
-    [one] { $n } client child
-   *[other] { $n } client children
-} of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (SigHandler::SigDfl)
-pipe-client-children-running-c = { $n ->
-    [one] { $n } client child
-   *[other] { $n } client children
-} of the server still running: a child that keeps the parent's SIGTERM handler (a flag nobody reads in the child) is not ended by the parent's SIGTERM; right after fork, give SIGTERM and SIGINT their default action back in the child (sigaction with `sa.sa_handler = SIG_DFL`)
-pipe-logger-still-running = the logger is still running: it ends at EOF, which comes only once every write end of the pipe is closed — the parent's (after its children are gone) and every client child's (they must end: SIGTERM, with its default action in the child)
-pipe-handler-sets-flag = on SIGTERM the handler sets a flag; the loop sees it when accept() fails with EINTR (no SA_RESTART), then stops the children, waits for them and for the logger, prints bye and returns
-pipe-flag-lost-in-accept = the parent catches SIGTERM but sleeps in accept(): its handler set the flag, and nothing looks at it. A signal that comes while another handler runs (SIGCHLD's, installed with SA_RESTART, as the clients leave) or between the loop's test of the flag and accept() is lost so. Keep SIGTERM and SIGINT blocked but during the wait: ppoll the listening socket with the unblocked mask, then accept (course.md#logger-process)
-pipe-stopped-logger-waits = stopped the logger (SIGSTOP): what the clients send now waits in the pipe
-pipe-sent-to-group = sent { $signal } to the server's process group (Ctrl-C)
-pipe-sent-to-server = sent { $signal } to the server
-pipe-bye-too-early = after { $signal } the server printed `bye` or exited while the logger had not ended (it was stopped, with lines still in the pipe)
-pipe-bye-after-logger = close the write end, then waitpid() for the logger, and only then print bye: bye means the file is complete
-pipe-exit-by-itself = the server ends by itself with status 0: a handler that sets a flag, not the default action
-pipe-sigint-reaches-logger = Ctrl-C's SIGINT reaches every process of the group, the logger too: a logger with SIGINT's default action dies of it (as soon as it runs) with lines still in the pipe; it must ignore SIGINT and SIGTERM and end only at EOF
-pipe-left-logger = { $pid } (the logger)
-pipe-left-child = { $pid } (a child)
-pipe-left-running = the server exited and left { $n ->
-    [one] { $n } process
-   *[other] { $n } processes
-} running
-pipe-still-running-label = still running
-pipe-wait-every-child = wait for every child, the logger last, before exiting
-pipe-not-reaped = the server exited without reaping { $n ->
-    [one] { $n } child
-   *[other] { $n } children
-}
-pipe-waitpid-every-child = waitpid() for every child before exiting
-
-## day5-threads (exercises/day5_threads/)
-
-chat-line-times = { $who } got a line { $times } times, instead of once
-chat-the-line = the line
-chat-it-got = it got
-chat-once-to-everyone = every complete line goes once to every connected client, whole: the 4096-byte line too (a line may be that long)
-chat-three-lines-orders = { $first } and { $who } got the same three lines in different orders
-chat-hold-lock-broadcast = hold the lock from the first send of a broadcast to the last
-chat-unfinished-came = an unfinished line came
-chat-closed-while-due = { $who }: the server closed the connection while lines were still due
-chat-unfinished-came-last = an unfinished line came last
-chat-waiting-for = waiting for
-chat-line-not-expected = { $who }: line { $line } of { $total } is not the one expected
-chat-expected-in-all = expected in all
-chat-no-own-line = { $who } never got its own line back: a line goes to every connected client, the sender included (add a client to the list before reading from it)
-chat-missed-hello = { $earlier } was connected when { $who } said hello, and never got that line: a line goes to every client in the list
-chat-eof-note = a read of 0 is the client's EOF: remove it from the list and close its socket (drop every handle on it), then end its thread
-chat-eof-note-c = a read of 0 is the client's EOF: remove it from the list (with the lock held) and close(fd) its socket, then return from its thread
-chat-2s-after-eof = 2 s after its EOF
-chat-after-its-eof = after its EOF
-chat-left-still-held = { $who } left, and a second later the server still holds its socket
-chat-removed-and-closed = a client that ends is removed from the list, and its socket closed
-chat-leave-took-another = { $stays } stayed, and never got the line sent after { $who } left: removing { $who } from the list took { $stays } out instead (or as well). Remove the leaver's own entry: find it by its descriptor (or its id) with the lock held, and close the gap without skipping or overwriting the entry after it; an index kept from when the client joined is stale once an earlier client has left
-chat-burst-stopped = stopped the server (SIGSTOP): { $n ->
-    [one] { $n } client connects
-   *[other] { $n } clients connect
-} meanwhile, and wait in its listen queue together
-chat-burst-continued = continued the server, every thread of it on one CPU in the real-time class: a thread it starts waits behind the accept loop until that loop sleeps, so the loop accepts every waiting client before any thread it started takes a step
-chat-burst-continued-pinned = continued the server, every thread of it on one CPU (the real-time class needs a privilege the checker does not have here: a thread it starts may run before the accept loop's next step)
-chat-burst-unserved = no thread of the server reads from { $who }, while two threads or more read from another client: each thread must serve the socket accepted for it. Move each accepted socket into its own thread's closure, never share one variable the accept loop overwrites
-chat-burst-unserved-c = no thread of the server reads from { $who }, while two threads or more read from another client: each thread read its descriptor from the accept loop's variable (pthread_create(..., &clnt_sock)) after the next accept had overwritten it. Give each thread its own copy: the descriptor in a malloc'd int that the thread frees, or its value cast to (void *)(intptr_t)
-chat-threads-after-leave = { $who } left a second ago, and the server still runs { $n ->
-    [one] { $n } thread
-   *[other] { $n } threads
-}, more than the { $fewer } it ran with one client less: its thread never ended
-chat-thread-ends-eof-0 = a client's thread ends when its client does: leave the read loop on EOF (0) and on an error, and return
-chat-stopped-server = stopped the server (SIGSTOP)
-chat-continued-server = continued the server: client 2's last line and its reset wait in its socket together
-chat-after-reset = after a client reset its connection
-chat-reset-still-held = client 2 reset its connection, and a second later the server still holds its socket
-chat-gone-remove = a send to a client that has gone fails (EPIPE, ECONNRESET), and so does its read: either way, remove it from the list
-chat-missed-last-words = { $who } did not get client 2's last line and the line sent after the reset
-chat-either-order = { $first } and { $second }, in either order
-chat-two-lines-orders = { $first } and { $second } got the two lines in different orders
-chat-hold-lock-across = hold the lock across the whole broadcast
-chat-thread-panicked = a thread of the server panicked: '{ $message }' at { $at }
-chat-poisoned = a thread panicked while it held the lock, which poisoned the mutex: every lock().unwrap() after it panics too. A send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send
-chat-never-unwrap-send = a send to a client that has gone fails (EPIPE, ECONNRESET): remove that client, never unwrap() the send. A panic while the lock is held poisons the mutex, and every later lock().unwrap() panics too
-chat-processes-do-not-share = the server has { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-}: processes do not share the list of clients, so a line reaches only the clients of the process that read it; one process, a thread per client
-chat-six-clients-children = with 6 clients connected the server has { $n ->
-    [one] { $n } child process
-   *[other] { $n } child processes
-}
-chat-one-process = one process, one thread per client: the threads share the list of clients, which processes could not
-chat-six-clients-threads = with 6 clients connected the server runs { $n ->
-    [one] { $n } thread
-   *[other] { $n } threads
-}, and { $idle } with none: one thread per client, at least
-chat-spawn-thread = std::thread::spawn a thread for each accepted client; it reads from that client until its EOF
-chat-spawn-thread-c = pthread_create a thread for each accepted client; it reads from that client until its EOF
-chat-threads-after-six-left = 6 clients left a second ago, and the server still runs { $n ->
-    [one] { $n } thread
-   *[other] { $n } threads
-}: { $busy } with them, { $idle } before they came
-chat-thread-ends = a client's thread ends when its client does: leave the read loop on EOF and on an error, and return
-chat-order-note = hold the lock from the first send of a broadcast to the last: then no other line can come between two of them, and every client gets the lines in the order the server took them
-chat-a-sending-thread-failed = a sending thread failed
-chat-client-thread-failed = a client thread failed
-chat-under-load = every complete line goes to every connected client: does a send fail, or a thread end, under load?
-chat-crossing-stops-reading = stops reading, so that a broadcast blocks on it
-chat-crossing-reads-again = reads again, after client 0's { $lines } lines; every thread of the server now runs on one CPU, the others in the real-time class: any of them that wakes runs before the thread that was blocked sending to client 1 takes another step
-chat-crossing-reads-again-idle = reads again, after client 0's { $lines } lines; every thread of the server now runs on one CPU, the one that was blocked sending to client 1 in the idle class: any other that wakes runs before its next step
-chat-crossing-nothing-blocked = reads again, after client 0's { $lines } lines (no thread of the server was blocked sending to it: nothing to slow down)
-chat-crossing-two-senders = threads { $tids } of the server are each asleep in a send to client 1, at once, while client 3's line waits: two broadcasts are under way together. A send that waits for room lets the socket go meanwhile, so the bytes of one line can land between the pieces of the other, and the clients not yet sent to get the two lines in either order
-chat-crossing-note = client 3's line was waiting while a broadcast of client 0's was held up by client 1, and the checker let the server's other threads run before the held-up thread's next step: a broadcast that lets the lock go between two sends (or sends from a copy of the list) lets the waiting line through to the clients it had not reached yet
-chat-forwards-pieces = the server sends on what each read returns before the line is complete (the start of a line one client sent, with no `\n` yet, reached another at once): a read is not a line, and holding the lock across the broadcast of a piece does not keep another client's piece from coming between two of them. Keep each client's bytes in a buffer of its own and broadcast a line only once its `\n` has come, whole
-chat-lines = lines
-chat-got-of = { $who } got { $got } of the { $all } lines sent
-chat-last-line-it-got = the last line it got
-chat-unsent-line = { $who } got a line that no client sent (line { $line } of what it got): two lines mixed, or a piece of one
-chat-whole-line-under-lock = a line goes out only once its `\n` has come, whole, with the lock held across the whole broadcast: two threads that write to the same client at once can mix their lines
-chat-line-again = { $who } got line { $line } of client { $client } again, or after a later one: each sender's lines must keep their order
-chat-line-early = { $who } got line { $line } of client { $client } before an earlier one: each sender's lines must keep their order
-chat-lines-orders-from = { $first } and { $who } got the lines in different orders, from line { $line } on
-chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its own buffer, and send a line only once its `\n` has come
-chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
-chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
 
 ## A program stuck, and where it waits (observe/stuck.rs, observe/wire/conn.rs)
 
@@ -1077,23 +463,11 @@ stuck-unaccepted = { $n ->
 stuck-unread = { $client }'s { $size } wait unread on fd { $fd }{ $holder }
 stuck-unsent = { $size } for { $client } wait in the send queue of fd { $fd }{ $holder }, not yet taken by { $client }
 stuck-still-open = { $client }'s socket is still open on fd { $fd }{ $holder }: its EOF came, and it was never closed
-pipe-stuck-after = { $label } did not end after { $signal }, and never will: it is stuck, asleep with nothing moving (see where it waits)
-multi-stopped-reading = sent { $sent } without reading: the server stopped reading with { $unread } unread in its socket (back-pressure of its own); next, the EOF
 clients-queue-full = the server stopped accepting after { $n } clients: connections stayed in its listen queue
 clients-queue-still = its listen queue stayed full, not one connection accepted, for { $secs } s while the server was awake: a loop that sleeps or blocks (a sleep, a blocking read) instead of waiting for events never gets back to accept
-multi-syn-retransmitted = { $n } connects waited a second or more: the kernel dropped their SYN because the listen queue was full, and TCP sent it again 1 s later (course.md#backlog)
 worker-eintr-after-stop = { $call }() failed with EINTR after the checker stopped and continued { $label } (SIGSTOP, SIGCONT), as Ctrl-Z and fg do, and { $label } took that for an error. A stop interrupts { $call }() even with no signal handler (signal(7)): on EINTR, just call it again
-multi-continued-at-once = continued the server: two resets, two lines and two connections wait for it at once
-multi-events-at-once = while the server was stopped, two clients reset, two sent a line and two connected, so one poll (or epoll_wait) reported them all: serve each client with its own events, and remove finished clients only after the walk (never Vec::remove(i) during it: the next client would be skipped and the rest paired with their neighbours' events); accept until EAGAIN
-multi-events-at-once-c = while the server was stopped, two clients reset, two sent a line and two connected, so one poll (or epoll_wait) reported them all: serve each client with its own events, and remove finished clients only after the walk (never during it, by moving the entries after one down or the last one into its place: the next client would be skipped and the rest paired with their neighbours' events); accept until EAGAIN
-multi-reset-ended-server = the server ended once two clients had reset their connections: an error on one client's socket (POLLERR, ECONNRESET from read or send) closes that client only, never the server
-chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
-echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
 echo-continued = continued the server (SIGCONT)
-udp-tries-too-close = udp-client's three tries came within { $seconds } s: it must wait up to 0.5 s for the reply after each
 fork-stopped-parent = stopped the server (SIGSTOP): its children end meanwhile, and their SIGCHLDs merge into one
-pipe-stopped-server = stopped the server (SIGSTOP): its clients' children end meanwhile, and their SIGCHLDs merge into one
-pipe-continued-server = continued the server (SIGCONT)
 ## Families of tests shared by several exercises (lab/family.rs)
 
 family-run-missing = { $exercise } takes a family of tests whose scenario is the exercise's own, and gives none for this test: the checker's table is incomplete
@@ -1107,11 +481,11 @@ new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() b
 new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)
 new-left-rules = its rules (the shortcuts that would skip the lesson): solutions/{ $exercise }/clippy.toml and Cargo.toml's [lints]; then `cargo run -p checker -- sync` copies them to the stub and checker/pristine/ and writes the course's rules tables
 new-left-tests = the tests: { $file } (rows of its own, or families it shares with other exercises in `families`: each a folder of exercises/, its table in family.rs)
-new-left-messages = every message id the tests use that the catalogs lack (msg!("...")): its English in checker/i18n/en.ftl and its Korean in checker/i18n/ko.ftl
+new-left-messages = every message id the tests use that the catalogs lack (msg!("...")): its English in { $en } and its Korean in { $ko }
 new-left-broken = a broken version that fails each test, and at least one correct alternative design: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
 new-left-course = the course section in English: course.md#{ $exercise } (the exact contract, the C calls beside their nix equivalents, one line per test id)
 new-left-course-ko = the course section in Korean: course.ko.md#{ $exercise } (the same, the same test ids)
-new-left-korean = the Korean of its titles and hints: the { $exercise }-- entries of checker/i18n/ko.ftl (after adding tests, `cargo run -p checker -- sync` adds the entries to translate, in English, and lists them)
+new-left-korean = the Korean of its titles and hints: the { $exercise }-- entries of { $file } (after adding tests, `cargo run -p checker -- sync` adds the entries to translate, in English, and lists them)
 new-left-c-solution = the C solution: { $files } (the same contract, in the notes' C)
 new-left-c-stub = the C stub: { $files } (the same functions and programs, each step a `// TODO n.` that quotes the C call, with a `TODO("...")` under it)
 new-left-c-stub-korean = the Korean of the C stub's comments: { $files } (the `# owed <hash>` blocks, as for the Rust stub)
@@ -1121,132 +495,10 @@ new-left-c-broken = a broken version of the C solution that fails each test: { $
 new-left-verify = last: `cargo run -p checker -- verify { $exercise }`
 sync-nothing = Every derived file is up to date.
 sync-wrote = Written:
-sync-untranslated = { $n } entries of ko.ftl are still in English (translate them):
+sync-untranslated = { $n } entries of the Korean catalog (checker/i18n/ko.ftl and the exercises' ko.ftl) are still in English (translate them):
 worker-could-not-enter-sandbox = the checker could not join the test's network namespace, so it did not run the test: { $error }
 
 ## day6-unix (exercises/day6_unix/)
-
-prefork-the-parent = the parent ({ $pid })
-prefork-worker = worker { $pid }
-prefork-none = none
-prefork-held-by = held by
-prefork-holding-it = holding it
-prefork-at-start = at start
-prefork-with-clients = with { $n ->
-    [one] { $n } client
-   *[other] { $n } clients
-} connected
-prefork-after-clients = after the clients left
-prefork-no-server-side = the server's socket of client { $client }'s connection is not in the TCP table of its namespace
-prefork-parent-holds = the parent still holds client { $client }'s connection ({ $inode }) after passing it to a worker
-prefork-close-after-passing = once sendmsg has passed the descriptor, the worker has its own: close the parent's copy at once (drop the OwnedFd). While the parent holds it, the connection stays open after the worker closes it, and the client never sees EOF
-prefork-close-after-passing-c = once sendmsg has passed the descriptor, the worker has its own: close(fd) the parent's copy at once. While the parent holds it, the connection stays open after the worker closes it, and the client never sees EOF
-prefork-workers-holding = client { $client }'s connection is held by { $n ->
-    [0] no worker
-    [one] { $n } worker
-   *[other] { $n } workers
-}, where exactly one must hold it
-prefork-one-worker-per-connection = the parent passes each connection to one worker over that worker's socketpair (sendmsg with SCM_RIGHTS); the worker serves it and closes it
-prefork-workers-hold-listener = { $n ->
-    [one] { $n } worker holds
-   *[other] { $n } workers hold
-} the listening socket
-prefork-worker-closes-listener = a worker closes the listening socket right after fork: only the parent accepts, and hands the connections out
-prefork-no-workers = the server has no worker process once it listens: the workers are forked at start
-prefork-ends-label = socketpair ends (unnamed, connected Unix-domain sockets)
-prefork-parent-keeps-worker-end = the parent still holds { $worker }'s end of its socketpair ({ $inode })
-prefork-parent-closes-worker-end = after each fork the parent closes the worker's end of the new socketpair: a worker forked later would inherit it, and the parent would never see EOF when that worker dies
-prefork-worker-keeps-ends = { $worker } holds { $n } ends of socketpairs, where it needs only its own
-prefork-worker-closes-parent-ends = after fork a worker closes the parent's end of its own socketpair and the parent's ends of the workers forked before it: it inherited them all
-prefork-end-shared = { $inode } is held by more than one process: { $holders }
-prefork-one-holder-per-end = each end of a socketpair has one holder: the parent one end, the worker the other
-prefork-worker-no-end = { $worker } holds no end of a socketpair: how does it get its connections?
-prefork-socketpair-before-fork = make one socketpair(AF_UNIX, SOCK_STREAM) per worker before forking it: the parent keeps one end, the worker the other
-prefork-parent-too-few-ends = the parent holds { $n ->
-    [one] { $n } socketpair end
-   *[other] { $n } socketpair ends
-} for { $workers } workers
-prefork-worker-count = the server has { $n ->
-    [one] { $n } worker
-   *[other] { $n } workers
-} { $when }, where { $expected } were asked for
-prefork-fork-n-workers = fork exactly <workers> workers at start, and fork a new one only in place of one that died
-prefork-more-processes = the server's tree has { $n } processes below the parent { $when }, where its { $workers } workers are all there should be
-prefork-no-process-per-client = a worker serves its clients itself, one after another: no process per client, no child of a worker
-prefork-all-at-once = the server has { $workers } workers: that many clients are served at once
-prefork-served-too-many = { $who } got its echo while every worker was busy with a client: more clients were served at once than there are workers
-prefork-one-client-per-worker = a worker serves one client at a time, and there are <workers> of them: the next client waits in the backlog
-prefork-accepted-while-busy = while every worker was busy, the parent accepted { $who } anyway: a busy worker cannot serve it
-prefork-accepted-and-closed = while every worker was busy, the parent accepted { $who } and closed it: no worker was free to take it
-prefork-leave-in-backlog = while no worker is free, leave the listening socket out of poll and do not accept: the connection waits in the backlog, and is accepted when a worker says it is free
-prefork-no-backlog-socket = { $who }'s connection is not in the server's TCP table
-prefork-one-left = one of the clients being served left: a worker is free, and { $who } must be served now
-prefork-serve-when-free = a worker said it was free, and { $who } was not served within 2 s: when a worker says it is free, accept the next connection and pass it to that worker
-prefork-client-stays = client 1 stays connected: its worker is busy until it leaves
-prefork-visitor-to-busy = { $who } got no echo: its connection was passed to { $busy }, busy with client 1, while { $free } waited idle
-prefork-visitor-in-flight = { $who } got no echo: the parent accepted its connection and passed it, and no worker has taken it. It waits on a socketpair, and only { $busy }, busy with client 1, leaves one waiting: { $free } waited idle
-prefork-visitor-unanswered = { $who } got no echo while { $free } waited idle
-prefork-pass-to-free-worker = pass each connection to a worker that said it is free, not to the next in turn: a busy worker serves its own client first, and a connection passed to it waits behind that client
-prefork-no-worker-for = no worker holds client { $client }'s connection
-prefork-killed = killed worker { $pid } (SIGKILL)
-prefork-not-reaped = worker { $pid } is still a zombie { $secs } s after it was killed: the parent never reaped it
-prefork-waitpid-dead-worker = when a worker dies, its end of the socketpair reads EOF and SIGCHLD comes: waitpid it, then fork its replacement
-prefork-not-replaced = { $secs } s after a worker was killed, the server has { $n ->
-    [one] { $n } worker
-   *[other] { $n } workers
-}, where { $expected } were asked for
-prefork-fork-replacement = a dead worker is replaced: close its end, make a new socketpair and fork a new worker in its place
-prefork-others-undisturbed = the killed worker was not this client's: its connection and its worker go on
-prefork-replacement-serves = after a worker was replaced, the workers free (the replacement among them) must serve new clients at once
-prefork-worker-gone = worker { $pid } was gone after 50 clients, one after another
-prefork-worker-serves-many = a worker serves client after client: it ends only when the parent ends it (or something kills it)
-prefork-fds-grew = { $who } held { $before } descriptors at start and { $after } after 50 clients
-prefork-new-descriptors = descriptors that were not there at start
-prefork-parent-closes-copy = the parent closes its copy of each connection as soon as sendmsg has passed it
-prefork-worker-closes-conn = every descriptor recvmsg gives a worker is its own: close it (drop the OwnedFd) when its client is done; shutdown() alone does not free it
-prefork-worker-closes-conn-c = every descriptor recvmsg gives a worker is its own: close(fd) it when its client is done; shutdown() alone does not free it
-prefork-control-connect = cannot connect to the control socket at { $path }: { $error }
-prefork-control-listens = the parent binds a Unix-domain stream socket at <control-path> and listens on it, before printing `listening on`
-prefork-stats-no-eof = no EOF within 2 s after `stats`: the control connection was not closed
-prefork-close-control = after the `worker <pid> served <n>` lines, close the control connection: the client reads until EOF
-prefork-control-eof = EOF
-prefork-stats-bad-line = a line of the `stats` reply is not `worker <pid> served <n>`: { $line }
-prefork-stats-reply = the reply
-prefork-stats-not-a-worker = the `stats` reply lists { $pid }, which is not a live worker of the server
-prefork-stats-missing = the `stats` reply does not list worker { $pid }
-prefork-stats-twice = the `stats` reply lists a worker twice
-prefork-stats-live-workers = one line per live worker, with its pid: a replacement's pid, not the dead worker's
-prefork-stats-sum = the counts of the `stats` reply add up to { $sum }, but { $finished } connections have finished
-prefork-count-when-free = count a connection when its worker says it is free: it has finished it. A connection still being served is not counted yet
-prefork-replacement-not-zero = the replacement worker { $pid } says it served { $n }: a new worker process has served nothing yet
-prefork-count-per-process = the counts are per worker process: when a worker is replaced, its slot's count starts again at 0
-prefork-killed-count-gone = the killed worker had served { $n }: those counts go with it
-prefork-left-stale = left a stale socket file at { $path }: bound, then closed (nothing answers on it)
-prefork-stale-unlink = bind fails with EADDRINUSE while the file is there: connect() to it, and if that fails with ECONNREFUSED nobody is there: unlink the path and bind again
-prefork-second-server = started a second server on { $path }, which the first one owns
-prefork-when-path-owned = when another server owns its control path
-prefork-second-took-path = the second server must leave the path alone: a connect() that succeeds means a server is there, and unlinking its path would cut it off from its clients
-prefork-left-running = the server left { $n ->
-    [one] { $n } process
-   *[other] { $n } processes
-} running ({ $pids })
-prefork-left-zombies = the server left { $n ->
-    [one] { $n } process
-   *[other] { $n } processes
-} it never reaped
-prefork-end-workers = before exiting, end the workers forked so far (SIGTERM) and waitpid each one
-prefork-started-as = started it as `{ $command }`
-prefork-when-started-as = when started as `{ $command }`
-prefork-sent-to-parent = sent { $signal } to the parent
-prefork-sent-to-group = sent { $signal } to the whole process group (as Ctrl-C does)
-prefork-on-signal = after { $signal }
-prefork-exit-by-itself = on { $signal } the parent shuts down by itself and returns from main with status 0
-prefork-path-left = the control path { $path } is still there after the server exited
-prefork-unlink-at-exit = at exit, after the workers are waited for, remove the control path (unlink): the next server would find a stale file there
-prefork-still-running = the server is still running 2 s after { $signal }
-prefork-still-there = still running
-prefork-workers-outlive = the parent waits for workers that do not end: send each SIGTERM before waiting, and give the workers SIGTERM's default action back after fork, unblocked (they inherit the parent's handlers and its signal mask)
-prefork-handler-sets-flag = the handler sets a flag, and the loop must see it: a signal that comes while the parent waits must end the wait (ppoll with the signals blocked outside it, or poll failing with EINTR)
 
 # An echo server that will never close (exercises/kit/echo.rs, expect_eof_or_stuck)
 echo-asleep-holding = the server holds this connection after the client's EOF, has nothing left to send on it, and every one of its processes is asleep: nothing will close it. Close the connection once read() returns 0, in every process that holds it
@@ -1390,53 +642,8 @@ report-rules-void = ✗ A broken rule voids this exercise's points: the tests th
 load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
 load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
-# A library call as shown in a report: code, with its arguments described in words
-fileio-slow-pipe = slow pipe
-fileio-closed-pipe = pipe whose reader is gone
-fileio-empty-buffer = an empty buffer
-fileio-random-data = { $size } of random data
-fileio-more-buffers = … { $n } buffers in all (more than one writev takes: IOV_MAX, 1024)
 library-in-memory = bytes { $bytes } in memory
 
-# day7-broker's codec, graded alone (exercises/day7_broker/codec.rs)
-codec-length-value = { $value }, in { $bytes } bytes
-codec-length-incomplete = incomplete: more bytes needed
-codec-length-malformed = malformed
-codec-length-8-bits = that is the value with 8 bits a byte: each byte carries 7 (its top bit says "another follows"), so byte i is shifted by 7 × i, not 8 × i (2.2.3).
-codec-length-fifth = a 4th byte whose top bit is set is malformed at once (2.2.3): return Err(ProtocolError::RemainingLengthTooLong) without reading or waiting for a 5th.
-codec-length-fifth-c = a 4th byte whose top bit is set is malformed at once (2.2.3): return -1 without reading or waiting for a 5th.
-codec-length-cut = bytes that end inside the length are neither a length nor an error: Ok(None), and the caller reads more.
-codec-length-cut-c = bytes that end inside the length are neither a length nor an error: return 0, and the caller reads more.
-codec-encode-replaced = { $bytes }, and the byte already in the buffer is gone: append to `out`, never replace it
-codec-encode-zero = nothing was written: 0 is one byte, 0x00 (the loop runs at least once).
-codec-encode-last-byte = the last byte has its top bit set, which says "another follows": set it only while some of the length is left.
-codec-flags-accepted = accepted
-codec-flags-refused = refused
-codec-flags-why = type { $kind } with flags { $flags }: { $rule }.
-codec-flags-rule-reserved = types 0 and 15 are reserved (2.2.1), refused
-codec-flags-rule-qos2 = PUBREC, PUBREL and PUBCOMP belong to QoS 2, which the lab's broker does not speak, refused
-codec-flags-rule-qos3 = QoS 3 does not exist (3.3.1-4), refused
-codec-flags-rule-dup = DUP must be 0 at QoS 0 (3.3.1-2), refused
-codec-flags-rule-publish = PUBLISH takes QoS 0, 1 or 2 with any RETAIN, and DUP at QoS 1 and 2 (3.3.1)
-codec-flags-rule-0010 = SUBSCRIBE and UNSUBSCRIBE carry exactly 0010 (3.8.1-1, 3.10.1-1)
-codec-flags-rule-zero = this type's flags are 0000 (2.2.2-2)
-codec-decode-no-flags = decode took a packet whose flags check_flags refuses: call check_flags(type, flags)? on the first byte of every packet, before its body.
-codec-decode-no-flags-c = mqtt_next_packet took a packet whose flags are wrong: call mqtt_bad_flags on the first byte of every packet, before its body, and return -1 when it says why.
-codec-decoded-incomplete = incomplete: more bytes needed
-codec-decoded-packet = { $packet }, { $bytes } bytes long
-codec-decoded-level = refused as another protocol level, { $level } (the broker answers it CONNACK return code 1)
-codec-decoded-refused = refused ({ $why })
-codec-decoded-refused-any = refused: a malformed packet, whatever the error
-codec-connect-level = a CONNECT of another protocol level is refused as such, Err(ProtocolError::UnsupportedLevel(level)), as soon as the level byte is read: the broker answers it CONNACK return code 1 (3.1.2-2).
-codec-connect-level-c = a CONNECT of another protocol level makes mqtt_decode_connect return 1, k->level set, as soon as the level byte is read: the broker answers it CONNACK return code 1 (3.1.2-2).
-codec-connect-big-endian = the keep alive has its two bytes swapped: 2-byte integers are big-endian, the first byte the most significant (1.5.2).
-codec-decode-cut = a buffer that ends inside a packet, even inside its remaining length, is neither a packet nor an error: Ok(None), and the caller reads more.
-codec-decode-cut-c = a buffer that ends inside a packet, even inside its remaining length, is neither a packet nor an error: mqtt_next_packet returns 0, and the caller reads more.
-codec-decode-took = a packet takes exactly its own bytes, 1 + the length's bytes + the remaining length: the bytes after it are the next packet's.
-codec-decode-took-c = p->total is exactly the packet's own bytes, 1 + the length's bytes + the remaining length: the bytes after it are the next packet's.
-codec-decode-whole = the packet is whole: 1 + the length's bytes + the remaining length is { $bytes }, and the buffer holds that many: decode it (is its remaining length read right?).
-inet-addr-none = 0xffffffff (INADDR_NONE, or 255.255.255.255)
-inet-addr-value = { $value } (bytes { $bytes } in memory)
 # checker watch: which save a verdict belongs to (commands/watch.rs)
 watch-verdict-of-start = ↑ the files as they were at { $time }
 watch-verdict-of-save = ↑ the save of { $time }: { $files }
@@ -1504,44 +711,10 @@ compare-chart-axis-per-second = per second
 compare-chart-axis-mib = MiB
 compare-chart-served = { $served }/{ $clients } served
 compare-chart-axis-clients = clients connected
-# The likeliest first bugs, each named for its cause (issue 24, point 1)
-client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection
 # The course section to read, with its heading (issue 24, point 10)
 report-read-heading = read: { $course }#{ $section }, "{ $heading }"
 
 ## day6-async (exercises/day6_async/)
-
-async-syn-retry = the server took over a second to accept { $n } clients: the listen queue was full and a SYN was dropped, then sent again (SYN retransmission)
-async-threads-grew = with { $clients } clients connected the server runs { $with } threads, { $none } with none: its threads grow with its clients
-async-tasks-not-threads = a task per client (tokio::spawn), never a thread: no std::thread, no spawn_blocking, no blocking call that makes the runtime start more threads. The runtime's workers serve every client
-async-line-to-all = one line to { $clients } clients must reach every one within 2 s
-async-other-line = { $who } got another line than the one sent to everybody
-async-memory-grew = with { $clients } clients connected the server's resident memory grew by { $kib } KiB, { $per } KiB a client (at most 64)
-async-small-state = a task's state is what it holds across an .await: keep a client's buffer small (a few KiB), and allocate what it needs when it needs it
-async-stops-reading = stops reading, so that its lines pile up in the kernel, then in the server
-async-never-piled = { $lines } lines went to the clients that read, and none waits inside the server for the client that does not, though the server still holds its connection (the kernel holds a few hundred at most): the server dropped that client's lines instead of keeping them
-async-cut-early = { $who } was disconnected after { $sent } lines were sent: it got { $got } of them, then the end, so at most { $behind } lines waited inside the server for it, not more than 1,024
-async-keep-until-behind = a client that stops reading is disconnected only once more than 1,024 lines wait inside the server for it: broadcast::channel(1024), or a bounded queue of 1,024 per client. A smaller bound cuts off a client that merely paused
-async-let-go-before-signal = { $who } was disconnected after { $lines } lines, before the signal, where { $who } was to be kept
-async-others-waited = of the { $n } lines sent from line { $line } on, one did not reach the steady clients within a second, while { $held } lines waited inside the server for the client that does not read: the server waits for the slow client
-async-far-behind = more than 1,024 lines wait inside the server for client 0 ({ $lines } sent)
-async-behind-memory = while the client that does not read was far behind, { $lines } more lines made the server's memory grow by { $kib } KiB: what waits for it is not bounded
-async-bound-the-queue = bound what waits for a client: broadcast::channel(1024), whose recv() returns Err(Lagged) when a receiver is too far behind, or a bounded queue per client (mpsc::channel(1024) and try_send); then disconnect that client
-async-gap = the client that fell behind got a line other than line { $line }: a gap, or lines out of order
-async-lagged-close = Err(Lagged) means lines were lost for that client: close its connection rather than go on with a gap
-async-others-go-on = client 0, too far behind, got EOF; then client 1, which reads steadily, sent a line and did not get it back: disconnect the client that lags, never the server (Err(Lagged) ends that client's task, not the process)
-async-cut-line = the connection ended in the middle of a line: disconnect a client between two lines, after a write_all has finished, never in the middle of one
-async-not-disconnected = client 0 was more than 1,024 lines behind ({ $lines } sent), and after { $got } lines neither the rest nor EOF came: it must be disconnected
-async-all-came = client 0 got every one of the { $lines } lines, and was never disconnected although more than 1,024 lines waited for it inside the server
-async-signal-with-lines = { $signal } sent: { $lines } lines sent, client 0 and client 1 behind by at least 64 each
-async-eof-at-shutdown = after the shutdown signal
-async-close-every-client = at the shutdown every client gets its lines, then EOF: close every connection (drop the socket, or shutdown() it) before main returns
-async-taken-lines-lost = client 0 got EOF after { $line } of the { $lines } lines the server had taken: a shutdown delivers every line taken to the clients that read
-async-deliver-then-close = a shutdown stops reading new lines, lets every writer send what it holds, and only then closes
-async-no-exit-in-2s = the server had not exited 2 s after { $signal }
-async-grace = a client that does not read cannot hold up the shutdown: give its writer a grace (tokio::time::timeout, or a sleep in a select!) of at most 1.5 s, then drop it, print bye and return from main
-async-after-signal = after { $signal }
-async-left-behind = the server exited, and left a process behind
 
 # The OS's errors (base/i18n/errno.rs): English is the OS's own text (strerror); another
 # language says it in its words, and the errno's name follows in parentheses.
@@ -1609,56 +782,8 @@ mqtt-instead-sent = it sent { $got }
 mqtt-instead-open = it was still open { $secs } s later
 mqtt-expected-got = { $who } expected { $expected } ({ $clause }), the broker sent { $got }
 mqtt-malformed = { $who } received bytes that are no MQTT 3.1.1 packet: { $error }
-mqtt-ping-late = the checker's own PINGREQ would have left too late (the machine is busy): the pinger starts again
-mqtt-stalled-took = every message reached the reader in { $secs } s while two subscribers read nothing
-mqtt-resumed-label = after the stall
-mqtt-resumed-why = the subscriber at QoS 0 read again: what the broker kept for it must be whole packets, in the order published (messages may have been dropped, never part of a packet: a short send's rest must be sent next)
-mqtt-resumed-wanted = a PUBLISH of the publisher's, { $next } or a later one, with its 4096 bytes
-mqtt-resumed-payload = { $who } received { $topic } with a payload that is not the one published: { $len } bytes, the first difference at byte { $at } ({ $byte } instead of `x`): a packet whose bytes were lost after its header was sent
-mqtt-memory-grew = the broker's resident memory grew from { $before } MiB to { $after } MiB while two subscribers read nothing ({ $sent } MiB sent to each): more than the { $bound } MiB a bounded queue per device needs (the lab's contract: a subscriber that stops reading costs bounded memory)
-mqtt-signal = { $signal } to the broker, three devices connected
-mqtt-no-exit-in-2s = the broker had not exited 2 s after { $signal }
-mqtt-after-signal = after { $signal }
-mqtt-accepts-after-exit = the broker exited, yet a new connection to its port was accepted
-mqtt-what-its-connack = its CONNECT, refused
-mqtt-what-before-connect = { $packet } before CONNECT
-mqtt-what-reserved-flag = a CONNECT with the reserved flag set
-mqtt-what-second-connect = a second CONNECT
-mqtt-what-taken-over = nothing (another connection took its client id)
-mqtt-what-filter = the filter { $filter }
-mqtt-what-wildcard-topic = a PUBLISH to the topic { $topic }
-mqtt-what-qos2 = a PUBLISH at QoS 2
-mqtt-what-signal = nothing ({ $signal } came to the broker)
-mqtt-what-silent = nothing for 1.5 s (a keep-alive of 1 s)
-mqtt-what-keep-alive-first = its whole keep-alive of 1 s in silence
-mqtt-what-ping-in-grace = PINGRESP (the PINGREQ came 2.5 s after the CONNECT, inside the 3 s grace)
-mqtt-what-the-close = the close
-mqtt-what-new-packet-id = PUBLISH qos=1 topic={ $topic } with a packet identifier no unacknowledged message has (in use: { $ids })
-mqtt-what-5-byte-length = a remaining length of 5 bytes
-mqtt-what-oversize = a PUBLISH announcing 300 KiB
-mqtt-what-not-utf8 = a topic that is not UTF-8
-mqtt-what-nul = U+0000 in a topic
-mqtt-what-type-15 = the reserved packet type 15
-mqtt-what-garbage = 64 bytes of 0xff
 mqtt-what-one-copy = one PUBLISH qos=1 topic=a/b "both"
 mqtt-got-copies = { $n } copies of a/b, at QoS { $qos }
-mqtt-clause-refused-then-closed = 3.2.2-5: after a CONNACK that refuses, the broker closes
-mqtt-clause-in-pieces = 2.2: a packet may arrive in pieces
-mqtt-clause-several-in-one-read = 2.2: one read may hold several packets
-mqtt-clause-only-offender = 4.8: only the offending connection is closed
-mqtt-clause-while-stalled = { $clause }, while two subscribers read nothing (the lab's contract: a subscriber that stops reading delays no one)
-mqtt-clause-only-matching = 3.3.5: only to matching subscriptions
-mqtt-clause-own-messages = 3.3.5: a publisher gets its own messages only if it subscribed
-mqtt-clause-grant-at-most-1 = 3.9.3: the lab's subset grants at most QoS 1
-mqtt-clause-no-qos2 = the lab's subset: no QoS 2 flow
-mqtt-clause-size-limit = the lab's limit: 256 KiB a packet
-mqtt-clause-empty-retained = 3.3.1-10, 3.3.1-11: an empty retained message clears the topic
-mqtt-clause-not-before-keep-alive = 3.1.2-24: not before the keep-alive has passed (a close is due at one and a half times it)
-mqtt-clause-disconnect-closes = the lab's contract: after DISCONNECT the broker closes
-mqtt-clause-kept-while-away = 3.1.2-5: QoS 1 messages are kept while the device is away
-mqtt-clause-clean-keeps-nothing = 3.1.2-6: a clean session keeps no subscription
-mqtt-clause-unsubscribed = 3.10.4-2: no more deliveries after UNSUBACK
-mqtt-clause-all-closed = the lab's contract: every connection closed
 mqtt-clause-one-copy = 3.3.5-1 and the lab's contract: one copy, at the highest QoS granted
 
 # The class page: `checker gradebook --html` (report/class/)
@@ -1764,11 +889,3 @@ class-failures-count = { $n ->
 class-fails-more = { $n } more tests
 class-trust-unjudged-count = { $runs } runs of { $tests } tests
 class-sort = Order:
-mqtt-what-pingresp-or-close = PINGRESP, or the close (a broker may refuse a `$` topic from a client, 4.7.2)
-mqtt-what-reserved-bits = a { $packet } whose fixed header's flags are { $bits }
-mqtt-what-qos3 = a PUBLISH at QoS 3 (both QoS bits set)
-mqtt-what-qos-byte = a SUBSCRIBE whose requested QoS byte has a reserved bit set ({ $byte })
-mqtt-clause-long-length = 2.2.3: this packet's remaining length, { $len }, takes { $count } bytes ({ $hex }), 7 bits a byte, the lowest first
-mqtt-clause-resent = 4.4.0-1, 3.3.1-1: each of the { $n } messages left unacknowledged is sent again first, with DUP and its packet id
-mqtt-clause-qos1-kept = 4.3.2 and the lab's contract: the QoS 1 messages of a subscriber that does not read are kept up to the session's bound (1,000), so all { $kept } of its share
-mqtt-resumed-why-qos1 = the subscriber at QoS 1 read again, acknowledging each message: the broker owns every QoS 1 message it acknowledged to the publisher, and must send this subscriber all { $kept } it subscribed to, each once, in the order published, then the message published after them

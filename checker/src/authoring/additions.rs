@@ -116,14 +116,6 @@ pub fn with_section(text: &str, section: &str, day: u8) -> String {
     }
 }
 
-/// `text` at the end of the lab's file `rel`.
-pub fn append(lab: &Path, rel: &str, text: &str) -> Result<()> {
-    let path = lab.join(rel);
-    let current = std::fs::read_to_string(&path).with_context(|| format!("reading {rel}"))?;
-    let updated = format!("{}\n{}", current.trim_end(), text.trim_end()) + "\n";
-    std::fs::write(&path, updated).with_context(|| format!("writing {rel}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::with_section;

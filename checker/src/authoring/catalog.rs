@@ -1,7 +1,8 @@
 //! The message catalogs' entries an exercise needs: every title and hint of its table, every
-//! reason of its rules, each with a Korean entry in ko.ftl, added in English until translated,
-//! next to the entries of the same exercise or family; and the exercises as the lab registers
-//! them, read from its source.
+//! reason of its rules, each with a Korean entry, added in English until translated, next to the
+//! entries of the same exercise or family (in its folder's ko.ftl; the rules' reasons, shared,
+//! in checker/i18n/ko.ftl); the catalogs' files; and the exercises as the lab registers them,
+//! read from its source.
 
 use std::path::Path;
 
@@ -23,22 +24,90 @@ pub fn registered(lab: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Add to ko.ftl the entries it lacks, `key = <English>`, each after the last entry of the same
-/// exercise or family (or in a block of its own at the end): shown in English until someone
-/// translates it. The keys added.
+/// The checker's own catalog of `lang` (`en`, `ko`), relative to the lab.
+fn own_catalog(lang: &str) -> String {
+    format!("checker/i18n/{lang}.ftl")
+}
+
+/// The files of the catalog of `lang`, relative to the lab: the checker's own, then each
+/// exercise's and family's folder's that has one, as the build joins them (checker/build.rs).
+pub fn catalog_files(lab: &Path, lang: &str) -> Vec<String> {
+    let mut found = vec![own_catalog(lang)];
+    for parent in ["checker/src/exercises", "checker/src/exercises/families"] {
+        let mut folders: Vec<String> = std::fs::read_dir(lab.join(parent))
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().is_dir())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        folders.sort();
+        found.extend(
+            folders
+                .into_iter()
+                .map(|f| format!("{parent}/{f}/{lang}.ftl"))
+                .filter(|rel| lab.join(rel).is_file()),
+        );
+    }
+    found
+}
+
+/// The whole catalog of `lang` as the files on disk hold it now.
+fn whole_catalog(lab: &Path, lang: &str) -> Result<String> {
+    catalog_files(lab, lang)
+        .iter()
+        .map(|rel| std::fs::read_to_string(lab.join(rel)).with_context(|| format!("reading {rel}")))
+        .collect::<Result<Vec<_>>>()
+        .map(|parts| parts.join("\n"))
+}
+
+/// The file a Korean entry belongs in: its exercise's or family's folder's ko.ftl when the key's
+/// owner (what comes before its first `--`) is one (an exercise as the lab's source has it, one
+/// scaffolded since this checker was built included), else the checker's own.
+fn korean_file(lab: &Path, key: &str) -> String {
+    let owner = key.split("--").next().unwrap_or(key);
+    let module = owner.replace('-', "_");
+    let exercise = (owner.starts_with("day")
+        && lab
+            .join("checker/src/exercises")
+            .join(&module)
+            .join("mod.rs")
+            .is_file())
+    .then_some(module);
+    match crate::exercises::family_folder(owner)
+        .map(str::to_string)
+        .or(exercise)
+    {
+        Some(folder) => format!("checker/src/exercises/{folder}/ko.ftl"),
+        None => own_catalog("ko"),
+    }
+}
+
+/// Add to the Korean catalog the entries it lacks, `key = <English>`, each in its owner's file
+/// after the last entry of the same exercise or family (or in a block of its own at the end):
+/// shown in English until someone translates it. The keys added.
 pub fn add_catalog_entries(lab: &Path, entries: &[(String, String)]) -> Result<Vec<String>> {
-    let rel = "checker/i18n/ko.ftl";
-    let mut text =
-        std::fs::read_to_string(lab.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let whole = Catalog::parse(&whole_catalog(lab, "ko")?);
     let mut added = Vec::new();
+    let mut changed: Vec<(String, String)> = Vec::new();
     for (key, english) in entries {
-        if Catalog::parse(&text).has(key) || added.contains(key) {
+        if whole.has(key) || added.contains(key) {
             continue;
         }
-        text = with_entry(&text, key, english);
+        let rel = korean_file(lab, key);
+        let at = match changed.iter().position(|(r, _)| *r == rel) {
+            Some(at) => at,
+            None => {
+                let text = std::fs::read_to_string(lab.join(&rel)).unwrap_or_default();
+                changed.push((rel, text));
+                changed.len() - 1
+            }
+        };
+        changed[at].1 = with_entry(&changed[at].1, key, english);
         added.push(key.clone());
     }
-    if !added.is_empty() {
+    for (rel, text) in changed {
         files::write_if_changed(&lab.join(rel), text.as_bytes())?;
     }
     Ok(added)
@@ -67,10 +136,9 @@ fn fluent_text(text: &str) -> String {
         .replace('\u{0}', "{\"{\"}")
 }
 
-/// The entries of ko.ftl still in English (the value sync wrote, or a copy of it).
+/// The entries of the Korean catalog still in English (the value sync wrote, or a copy of it).
 pub fn untranslated(lab: &Path, entries: &[(String, String)]) -> Result<Vec<String>> {
-    let rel = "checker/i18n/ko.ftl";
-    let text = std::fs::read_to_string(lab.join(rel)).with_context(|| format!("reading {rel}"))?;
+    let text = whole_catalog(lab, "ko")?;
     let values: Vec<(&str, &str)> = text.lines().filter_map(|l| l.split_once(" = ")).collect();
     Ok(entries
         .iter()

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use super::additions::{add_course_section, add_member, add_to_module_map, append, register};
+use super::additions::{add_course_section, add_member, add_to_module_map, register};
 use super::{catalog, makefiles, rules_tables, stamps, stub_comments, templates};
 use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
@@ -138,8 +138,10 @@ fn scaffold_rust(plan: &Plan, day: u8, fill: &dyn Fn(&str) -> String) -> Result<
     }
     restamp_korean(&lab, &courses_before)?;
     made.push("course.ko.md (the English hash of its new and regenerated sections)".into());
-    append(&lab, "checker/i18n/ko.ftl", &fill(kind.korean))?;
-    made.push("checker/i18n/ko.ftl (its titles and hints)".into());
+    let korean = exercise::file(name, exercise::KOREAN_CATALOG);
+    std::fs::write(lab.join(&korean), fill(kind.korean))
+        .with_context(|| format!("writing {korean}"))?;
+    made.push(format!("{korean} (its titles and hints)"));
     let reasons = catalog::add_catalog_entries(&lab, &rules_tables::rule_entries(&lab, name)?)?;
     if !reasons.is_empty() {
         made.push(format!(

@@ -48,6 +48,11 @@ pub mod in_exercise_folder {
     pub const C_SHIM: &str = "c-shim";
     /// A library's bridge to the harness: the calls the harness answers.
     pub const HARNESS_CALLS: &str = "harness-calls.rs";
+    /// Its catalog entries: the messages only its tests say (`en.ftl`, and their Korean in
+    /// `ko.ftl`) and the Korean of its tests' titles and hints (`ko.ftl`; their English is in
+    /// its table). The build joins them to the checker's own (`checker/i18n/`).
+    pub const ENGLISH_CATALOG: &str = "en.ftl";
+    pub const KOREAN_CATALOG: &str = "ko.ftl";
 
     /// `rel` in the folder of `exercise`, relative to the lab
     /// (`checker/src/exercises/day1_endian/proofs/c.toml`).

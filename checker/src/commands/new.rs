@@ -85,7 +85,11 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
             "new-left-tests",
             file = exercise::file(name, exercise::TESTS)
         ),
-        msg!("new-left-messages"),
+        msg!(
+            "new-left-messages",
+            en = exercise::file(name, exercise::ENGLISH_CATALOG),
+            ko = exercise::file(name, exercise::KOREAN_CATALOG)
+        ),
         msg!(
             "new-left-broken",
             file = exercise::file(name, exercise::RUST_PROOFS),
@@ -93,7 +97,11 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
         ),
         msg!("new-left-course", exercise = name),
         msg!("new-left-course-ko", exercise = name),
-        msg!("new-left-korean", exercise = name),
+        msg!(
+            "new-left-korean",
+            exercise = name,
+            file = exercise::file(name, exercise::KOREAN_CATALOG)
+        ),
     ]
 }
 

@@ -40,7 +40,10 @@ pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
     }
     let added = add_catalog_entries(&lab, &entries)?;
     if !added.is_empty() {
-        written.push(format!("checker/i18n/ko.ftl ({} entries)", added.len()));
+        written.push(format!(
+            "ko.ftl ({} entries, each in its exercise's or family's folder, or in checker/i18n/)",
+            added.len()
+        ));
     }
     let mut out = anstream::stdout();
     let heading = if written.is_empty() {

@@ -13,6 +13,7 @@ mod c_words;
 
 // The families of tests that several exercises share, each a folder: its table and its tests.
 mod families;
+pub use families::family_folder;
 
 // One module per exercise.
 mod day1_endian;

@@ -98,7 +98,7 @@ pub fn problems_of(en: &str, ko: &str, table_keys: &[String], used: &[String]) -
         .collect();
     if !missing_en.is_empty() {
         found.push(format!(
-            "checker/i18n/en.ftl lacks {} key(s) the checker uses: {}",
+            "en.ftl lacks {} key(s) the checker uses: {}",
             missing_en.len(),
             missing_en.join(", ")
         ));
@@ -112,7 +112,7 @@ pub fn problems_of(en: &str, ko: &str, table_keys: &[String], used: &[String]) -
         .collect();
     if !missing_ko.is_empty() {
         found.push(format!(
-            "checker/i18n/ko.ftl lacks {} key(s) (shown in English meanwhile): {}",
+            "ko.ftl lacks {} key(s) (shown in English meanwhile): {}",
             missing_ko.len(),
             missing_ko.join(", ")
         ));
@@ -125,7 +125,7 @@ pub fn problems_of(en: &str, ko: &str, table_keys: &[String], used: &[String]) -
         .collect();
     if !extra.is_empty() {
         found.push(format!(
-            "checker/i18n/ko.ftl has {} key(s) that English does not: {}",
+            "ko.ftl has {} key(s) that English does not: {}",
             extra.len(),
             extra.join(", ")
         ));
@@ -144,7 +144,7 @@ fn variables_english_never_passes(en: &Catalog, ko: &Catalog) -> Vec<String> {
         let unknown: Vec<&str> = vars.difference(english).map(String::as_str).collect();
         if !unknown.is_empty() {
             found.push(format!(
-                "checker/i18n/ko.ftl: {id} uses ${} that English never passes",
+                "ko.ftl: {id} uses ${} that English never passes",
                 unknown.join(", $")
             ));
         }

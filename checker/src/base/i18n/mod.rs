@@ -1,7 +1,8 @@
 //! The languages a student reads the checker in: English, and Korean (issue 18).
 //!
-//! Every message lives in a catalog, one per language (`checker/i18n/en.ftl`, `ko.ftl`, in
-//! Project Fluent's syntax, embedded in the binary), under a stable id. Code says what to say
+//! Every message lives in a catalog, one per language (`checker/i18n/en.ftl`, `ko.ftl`, with
+//! each exercise's own entries in its folder's `en.ftl`, `ko.ftl`; in Project Fluent's syntax,
+//! embedded in the binary), under a stable id. Code says what to say
 //! as a `Text` (`msg!("id", arg = value)`, see `text`); a `Messages`, built once from the
 //! language chosen (`choose`: `--lang`, else LC_ALL / LC_MESSAGES / LANG, else English), is
 //! handed to whatever renders, and turns it into words. A key missing from Korean falls back
@@ -30,10 +31,12 @@ pub use text::{Arg, Text};
 pub use wrap::wrap;
 
 /// The English catalog, the source of truth for every message but the tests' titles and
-/// hints (those are the exercise tables').
-pub const EN_FTL: &str = include_str!("../../../i18n/en.ftl");
-/// The Korean catalog.
-pub const KO_FTL: &str = include_str!("../../../i18n/ko.ftl");
+/// hints (those are the exercise tables'): `checker/i18n/en.ftl`, the checker's own, then each
+/// exercise's and family's `en.ftl` (the messages only its tests say), joined by the build.
+pub const EN_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/en.ftl"));
+/// The Korean catalog: `checker/i18n/ko.ftl`, then each exercise's and family's `ko.ftl` (its
+/// tests' titles and hints, and its messages).
+pub const KO_FTL: &str = include_str!(concat!(env!("OUT_DIR"), "/ko.ftl"));
 
 /// A language the checker speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

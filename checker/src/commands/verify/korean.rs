@@ -326,12 +326,14 @@ pub fn check(lab: &Path) -> Result<Vec<String>> {
     }
     // The checker's own Korean (every report a Korean student reads) keeps them too, and
     // chooses each particle after a value by the value (JOSA), not by one guess.
-    let catalog = "checker/i18n/ko.ftl";
-    let text = std::fs::read_to_string(lab.join(catalog)).context("reading checker/i18n/ko.ftl")?;
-    let values = catalog_values(&text);
-    problems.extend(glossary_problems_in(catalog, &values, &terms));
-    problems.extend(register_problems_in(catalog, &values));
-    problems.extend(particle_problems(catalog, &values));
+    for catalog in crate::authoring::catalog::catalog_files(lab, "ko") {
+        let text = std::fs::read_to_string(lab.join(&catalog))
+            .with_context(|| format!("reading {catalog}"))?;
+        let values = catalog_values(&text);
+        problems.extend(glossary_problems_in(&catalog, &values, &terms));
+        problems.extend(register_problems_in(&catalog, &values));
+        problems.extend(particle_problems(&catalog, &values));
+    }
     // The stubs' Korean comments (export-student --lang ko) keep them too, C's as Rust's.
     let c_stubs = crate::authoring::stub_comments::stub_files(&lab.join("c"));
     for rel in crate::authoring::stub_comments::stub_files(lab)

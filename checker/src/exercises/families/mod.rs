@@ -9,3 +9,15 @@ pub mod chat;
 pub mod echo_server;
 pub mod graceful_exit;
 pub mod one_thread;
+
+/// The folder under `exercises/` of the family whose catalog keys start with `owner--` (a
+/// family's own name, or one of its variants'): its ko.ftl holds their Korean.
+pub fn family_folder(owner: &str) -> Option<&'static str> {
+    match owner {
+        "echo-server" => Some("families/echo_server"),
+        "echo-server-one-thread" | "one-thread" => Some("families/one_thread"),
+        "chat" => Some("families/chat"),
+        "graceful-exit" => Some("families/graceful_exit"),
+        _ => None,
+    }
+}

@@ -1,0 +1,38 @@
+# 실습 day2-echo의 카탈로그 항목: 테스트의 제목과 힌트의 한국어, 그리고 이 테스트들만 쓰는 메시지.
+# 빌드가 모든 실습과 묶음의 카탈로그를 채점기 자신의 것(checker/i18n/)에 잇는다.
+
+day2-echo--title = TCP 에코 서버와 클라이언트, 네트워크에서 채점
+day2-echo--client-echo--title = echo-client가 보낸 줄을 정확히 그대로 출력한다
+day2-echo--client-echo--hint = 각 줄을 줄바꿈과 함께 보내고, 그만큼의 바이트가 돌아올 때까지 읽어, 바꾸지 않고 stdout에 쓰라.
+day2-echo--client-pieces--title = echo-client가 1바이트씩 오는 응답을 다시 이어 붙인다
+day2-echo--client-pieces--hint = recv() 한 번은 지금까지 도착한 것을 돌려줄 뿐 한 줄 전체가 아니다. 줄 전체가 돌아올 때까지 계속 읽으라.
+day2-echo--client-long-line--title = echo-client가 1 MiB짜리 줄을 에코한다
+day2-echo--client-long-line--hint = 한 줄은 어떤 고정 버퍼보다도 길 수 있다. stdin의 줄을 Vec에 읽고(read_until), 보낸 만큼의 바이트를 다시 읽으라.
+day2-echo--client-long-line--hint-c = 한 줄은 어떤 고정 버퍼보다도 길 수 있다. stdin은 getline()으로 읽고(버퍼를 알아서 늘리고 줄의 길이를 돌려준다), 보낸 만큼의 바이트를 다시 읽으라.
+day2-echo--client-early-close--title = 일찍 닫는 서버를 상대로 echo-client: stderr에 한 줄, 종료 상태 1
+day2-echo--client-early-close--hint = 줄 전체가 돌아오기 전에 recv()가 0을 돌려주면 서버가 닫은 것이다. stderr에 한 줄을 출력하고 상태 1로 종료하라.
+day2-echo--server-errors--title = 포트 없이, 또는 다른 소켓이 리슨하는 포트로 시작한 echo-server: stderr에 한 줄, 종료 상태 1
+day2-echo--server-errors--hint = 포트 없이 시작하면 서버는 사용법을 알리고 상태 1로 종료한다. bind가 실패하면(EADDRINUSE: 포트가 이미 쓰이고 있다) stderr에 한 줄로 그렇게 알리고 상태 1로 종료한다. 다른 포트로 계속 가서는 안 된다.
+day2-echo--client-refused--title = 닫힌 포트를 상대로 echo-client: stderr에 한 줄, 종료 상태 1
+day2-echo--client-refused--hint = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. stderr에 한 줄을 출력하고 상태 1로 종료하라. 패닉은 안 된다.
+day2-echo--client-refused--hint-c = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. 반환값을 확인하고, stderr에 한 줄(strerror(errno)와 함께)을 출력하고 상태 1로 종료하라.
+day2-echo--client-no-answer--title = 답하지 않는 서버를 상대로 echo-client: 약 2초 뒤 종료 상태 1
+day2-echo--client-no-answer--hint = SO_RCVTIMEO를 2초로 설정하라(sockopt::ReceiveTimeout). 그러면 recv가 끝없이 기다리지 않고 EAGAIN으로 실패한다.
+day2-echo--client-no-answer--hint-c = SO_RCVTIMEO를 2초로 설정하라: `struct timeval tv = {"{"}2, 0{"}"}; setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv)`. 그러면 recv가 끝없이 기다리지 않고 EAGAIN으로 실패한다.
+client-no-exit-after-stdin = stdin이 끝났는데 echo-client가 종료하지 않았다
+client-while-echoing = 에코하는 중에
+client-sent-differs = echo-client가 서버로 보낸 바이트가 받은 줄과 다르다
+client-closed-before-echo = echo-client가 자기 줄의 에코가 아직 돌아오는 동안 연결을 닫았다(한 바이트씩 보내던 서버가 연결이 사라진 것을 보았다): recv() 한 번이 돌려준 것을 줄 전체로 여겼다. 그 줄의 바이트 수만큼 돌아올 때까지 계속 읽고, 그다음에 출력하라
+client-cut-at-nul = NUL 바이트가 든 줄이 NUL에서 잘렸다: 그 뒤의 바이트는 나가지 않았다. 줄은 바이트다(NUL도 포함한다): 읽은 그대로의 길이를 지키고, 첫 NUL로 길이를 재지 말라
+client-cut-at-nul-c = NUL 바이트가 든 줄이 NUL에서 잘렸다: 그 뒤의 바이트는 나가지 않았다. strlen()은 첫 NUL에서 멈추고, fgets()는 몇 바이트를 읽었는지 말해 주지 않는다: 줄마다 getline()으로 읽어라. getline()은 그 길이(NUL을 포함한 모든 바이트)를 돌려주니, 그만큼 보내라
+client-no-newlines = 줄바꿈 없이 줄을 보냈다: 각 줄을 읽은 그대로, 줄바꿈까지 보내라(서버는 줄이 아니라 바이트를 에코한다)
+client-stdout-differs = echo-client의 stdout이 받은 줄과 다르다
+client-by-hand-socat = 한 터미널에서 `socat TCP-LISTEN:7000,reuseaddr,fork EXEC:cat`, 그다음 `printf { $input } | { $client } 127.0.0.1 7000`
+client-when-closed-early = 서버가 연결을 일찍 닫았을 때
+client-gave-up-log = echo-client가 { $seconds }초 뒤 포기함
+client-when-no-answer = 서버가 끝내 답하지 않았을 때(4초)
+client-gave-up-early = echo-client가 { $seconds }초 뒤 포기했다. 계약은 느린 서버에 답할 시간 2초를 준다
+client-wait-2s = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리라(TimeVal::seconds(2)의 SO_RCVTIMEO)
+client-wait-2s-c = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리라(tv_sec = 2인 `struct timeval`의 SO_RCVTIMEO)
+# 가장 흔한 첫 버그들: 저마다 원인을 밝힌다 (issue 24, 1번)
+client-spins-after-eof = 서버는 줄 전체가 돌아오기 전에 연결을 닫았고(FIN), 그 뒤로 recv()는 부를 때마다 곧바로 0을 돌려준다. 아직 돌고 있는 클라이언트는 0을 "아직 데이터 없음"으로 여기고 recv()를 거듭 부르고 있는 것이다. 0은 연결의 끝이다

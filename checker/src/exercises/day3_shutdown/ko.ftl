@@ -1,0 +1,45 @@
+# 실습 day3-shutdown의 카탈로그 항목: 테스트의 제목과 힌트의 한국어, 그리고 이 테스트들만 쓰는 메시지.
+# 빌드가 모든 실습과 묶음의 카탈로그를 채점기 자신의 것(checker/i18n/)에 잇는다.
+
+day3-shutdown--title = 하프 클로즈(half-close)로 하는 파일 전송: shutdown(SHUT_WR)과 수신 확인
+day3-shutdown--file-bytes--title = 서버가 0 B, 1 B, 64 KiB, 8 MiB 파일을 바이트 그대로 보낸 뒤 EOF
+day3-shutdown--file-bytes--hint = 파일의 모든 바이트를 보내고(부분 전송은 반복), shutdown(SHUT_WR)하라. 그때에야 클라이언트의 read가 0을 돌려준다.
+day3-shutdown--stalled-reader--title = 클라이언트가 읽기를 멈추고 서버가 멈췄다 재개되는 동안 24 MiB 파일
+day3-shutdown--stalled-reader--hint = send()는 요청보다 적은 바이트를 보낼 수 있다(부분 쓰기). 여기서는 SIGSTOP/SIGCONT 뒤에 그랬다. 마지막 호출이 멈춘 곳부터, 파일의 모든 바이트를 보낼 때까지 반복하라.
+day3-shutdown--reads-after-shutdown--title = 하프 클로즈 뒤에도 서버가 클라이언트의 메시지를 읽어 출력한다
+day3-shutdown--reads-after-shutdown--hint = shutdown(SHUT_WR)은 보내는 방향만 닫는다. EOF까지 계속 읽은 뒤 `client says: <message>`를 출력하라. close()하면 답을 버리게 된다.
+day3-shutdown--message-in-pieces--title = 조각으로 도착한 메시지를 온전히 출력한다
+day3-shutdown--message-in-pieces--hint = 클라이언트의 메시지는 read 한 번의 끝이 아니라 EOF에서 끝난다. read()가 0을 돌려줄 때까지 계속 읽으라.
+day3-shutdown--three-clients--title = 클라이언트 셋을 연달아, 각각 끝까지 처리한다
+day3-shutdown--three-clients--hint = 클라이언트의 EOF 뒤에 그 줄을 출력하고, 소켓을 닫고, 다음 클라이언트를 수락하라.
+day3-shutdown--server-errors--title = 인자 없이, 또는 다른 소켓이 리슨하는 포트로 시작한 file-server: stderr에 한 줄, 종료 상태 1
+day3-shutdown--server-errors--hint = 인자 없이 시작하면 서버는 사용법을 알리고 상태 1로 종료한다. bind가 실패하면(EADDRINUSE: 포트가 이미 쓰이고 있다) stderr에 한 줄로 그렇게 알리고 상태 1로 종료한다. 다른 포트로 계속 가서는 안 된다.
+day3-shutdown--client-file-bytes--title = file-client가 0 B, 1 B, 64 KiB, 8 MiB 파일을 바이트 그대로 쓴다
+day3-shutdown--client-file-bytes--hint = 먼저 출력 파일을 만들고, recv가 0(서버의 FIN)을 돌려줄 때까지 받은 조각을 모두 쓰라.
+day3-shutdown--client-receipt--title = file-client가 정확히 `received <N> bytes`로 답하고 닫는다
+day3-shutdown--client-receipt--hint = N은 모든 recv에서 받은 바이트를 더한 총수다. 수신 확인을 보낸 뒤 소켓을 닫아 서버가 EOF를 보게 하라.
+day3-shutdown--client-waits-for-eof--title = file-client는 서버의 EOF 뒤에만 답한다
+day3-shutdown--client-waits-for-eof--hint = recv 한 번이 파일 전체는 아니다. 끝은 recv가 0을 돌려줄 때다. 그때에만 답하라.
+day3-shutdown--client-refused--title = 닫힌 포트를 상대로 file-client: stderr에 한 줄, 종료 상태 1
+day3-shutdown--client-refused--hint = 거부된 connect는 예상된 오류다: connect의 결과를 확인하고, stderr에 한 줄(무엇이 왜 실패했는지)을 출력하고 상태 1로 종료하라. 랩의 모든 클라이언트가 그렇게 한다. 패닉은 안 된다.
+day3-shutdown--client-refused--hint-c = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. 반환값을 확인하고, stderr에 한 줄(strerror(errno)와 함께)을 출력하고 상태 1로 종료하라.
+shut-after-file-complete = 파일을 다 보낸 뒤에도(보내는 쪽을 닫아(shutdown(SHUT_WR)) 클라이언트가 파일이 끝났음을 알게 하라)
+shut-closed-not-half = 서버가 이 연결을 더 이상 쥐고 있지 않다: 하프 클로즈가 아니라 닫혔다
+shut-wrong-line = 서버가 잘못된 줄을 출력했다
+shut-after-message = 클라이언트의 메시지 뒤에
+shut-no-says-line = 클라이언트의 메시지 뒤에 서버가 `client says: ...` 줄을 출력하지 않았다({ $wanted }{ JOSA($wanted, "을", "를") } 기대했다)
+shut-closed-instead = 서버가 파일을 보낸 뒤 shutdown(SHUT_WR) 대신 연결을 close()했다: 닫힌 소켓은 클라이언트의 메시지를 읽을 수 없다(커널이 리셋으로 답한다)
+shut-with-file = { $size } 파일로
+shut-after-file = 파일을 다 보낸 뒤에도(보내는 쪽을 닫으라: shutdown(SHUT_WR))
+shut-served-before = 이 클라이언트 전에 클라이언트 { $n }개가 처리됐다
+shut-client-not-finished = file-client가 끝나지 않았다
+shut-during-transfer = 전송 중에
+shut-no-end-of-message = file-client가 종료했지만 숨은 서버는 그 메시지의 끝을 보지 못했다
+shut-no-out-file = file-client가 0으로 종료했지만 출력 파일을 만들지 않았다(파일은 { $size }였다)
+shut-create-first = 아무것도 오지 않더라도 첫 recv 전에 출력 파일을 만들라
+shut-out-file-differs = 출력 파일이 서버가 보낸 { $size }{ JOSA($size, "과", "와") } 다르다
+shut-only-start = 출력 파일에 파일의 앞부분만 있다: 클라이언트가 첫 recv 뒤에 멈췄는가? recv가 0을 돌려줄 때까지 읽으라
+shut-wrong-receipt = file-client의 메시지가 받은 바이트 수 N으로 된 `received <N> bytes`가 아니다
+shut-answered-early = 파일의 일부가 아직 오는 중인데 file-client가 서버의 EOF 전에 답했다
+shut-message = 메시지
+shut-one-recv = recv 한 번이 파일 전체는 아니다: recv가 0을 돌려줄 때까지 읽고, 그때에만 수신 확인을 보내라
