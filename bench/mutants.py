@@ -306,19 +306,45 @@ def verdict(doc):
     return "missed", []
 
 
-def grade(slot, mutant, seed, tests=None, limit=LIMIT):
+def grade(slot, mutant, seed, tests=None, limit=LIMIT, first=None):
     """Grade one mutant: (outcome, failing tests, seconds). An unjudged grading or the checker's
-    own error is graded again, twice at most, never counted as caught."""
+    own error is graded again, twice at most, never counted as caught. With `first` (a few
+    tests), those are graded first and the whole exercise only if they all pass: a caught
+    mutant costs those tests, not every test's wait on a broken program."""
     started = time.time()
     if not slot.prepare(mutant["exercise"], mutant):
         return "stale", [], 0.0
     ex = mutant["exercise"]
-    targets = [f"{ex}/{t}" for t in tests] if tests else [ex]
-    for attempt in range(3):
-        outcome, failed = verdict(checker_run(slot, targets, seed + attempt, limit=limit))
-        if outcome not in ("unjudged", "error"):
+    stages = [tests] if tests else [first, None] if first else [None]
+    for stage in stages:
+        targets = [f"{ex}/{t}" for t in stage] if stage else [ex]
+        for attempt in range(3):
+            outcome, failed = verdict(checker_run(slot, targets, seed + attempt, limit=limit))
+            if outcome not in ("unjudged", "error"):
+                break
+        if outcome in ("caught", "unviable", "timeout"):
             break
     return outcome, failed, round(time.time() - started, 1)
+
+
+def frontline(mutants, most=3):
+    """The tests graded first on an exercise: a greedy cover of its recorded caught mutants (the
+    test that caught the most, then the one that caught the most of the rest...), `most` at
+    most; None without a record."""
+    left = [{f["test"] for f in m.get("caught_by") or []} for m in mutants
+            if m.get("outcome") == "caught"]
+    chosen = []
+    while len(chosen) < most:
+        counts = {}
+        for caught_by in left:
+            for t in caught_by:
+                counts[t] = counts.get(t, 0) + 1
+        if not counts:
+            break
+        best = max(sorted(counts), key=counts.get)
+        chosen.append(best)
+        left = [c for c in left if best not in c]
+    return chosen or None
 
 
 # ------------------------------------------------- C: trivial compiler equivalence (TCE)
@@ -446,8 +472,9 @@ def ensure_checker():
 def run(track, only, sample, jobs, resume=False):
     ensure_checker()
     doc = load(track)
-    todo = []
+    todo, first = [], {}
     for exercise in only or exercises(track):
+        first[exercise] = frontline([m for m in doc["mutants"] if m["exercise"] == exercise])
         made = make_mutants(track, exercise)
         if sample:
             k, n = sample
@@ -485,7 +512,7 @@ def run(track, only, sample, jobs, resume=False):
             slot = free.pop()
         try:
             seed = seed0 + done[0]
-            outcome, failed, secs = grade(slot, m, seed)
+            outcome, failed, secs = grade(slot, m, seed, first=first[m["exercise"]])
             if outcome == "missed" and track == "rust" and rust_equivalent(slot, m):
                 outcome = "equivalent"
             m.update(outcome=outcome, caught_by=failed, seed=seed, seconds=secs)
