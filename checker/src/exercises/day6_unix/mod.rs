@@ -137,7 +137,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "served-at-once",
-            title: "as many clients served at once as workers; one more waits in the backlog, not accepted, until an earlier client leaves, then is served",
+            title: "as many clients served at once as workers; two more wait in the backlog, not accepted, each served in turn when an earlier client leaves",
             points: 3,
             timeout: secs(20),
             hint: "Pass a connection only to a free worker, and while none is free do not accept at all (leave the listening socket out of poll, and accept only when poll says the listening socket is readable, not when a worker or the control socket woke you): accept again when a worker says it is free, and pass the client to that worker.",

@@ -109,15 +109,25 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
     let p = start(ctx, n)?;
     let mut busy = echo::talking(ctx, &t, p.s.port, n)
         .map_err(|f| f.note(msg!("prefork-all-at-once", workers = n)))?;
-    for round in 1..=2 {
-        let who = format!("client {}", n + round);
+    // Two more clients wait, in the order they came. A worker that frees takes the first; the
+    // second still waits (a loop over the workers that runs one past the last takes it too).
+    let mut waiting = Vec::new();
+    for k in 1..=2 {
+        let who = format!("client {}", n + k);
         let line = format!("{who} waits its turn\n");
-        let mut waiting = Conn::connect(&t, &who, p.s.port, ctx.within(secs(5)))?;
-        waiting.send(line.as_bytes(), ctx.deadline)?;
-        expect_waiting(&p, &t, &waiting, &who)?;
-        // A control client comes meanwhile: what wakes the parent is no reason to accept.
-        ask(&t, &p.control)?;
-        expect_waiting(&p, &t, &waiting, &who)?;
+        let mut c = Conn::connect(&t, &who, p.s.port, ctx.within(secs(5)))?;
+        c.send(line.as_bytes(), ctx.deadline)?;
+        waiting.push((who, line, c));
+    }
+    for (who, _, c) in &waiting {
+        expect_waiting(&p, &t, c, who)?;
+    }
+    // A control client comes meanwhile: what wakes the parent is no reason to accept.
+    ask(&t, &p.control)?;
+    for (who, _, c) in &waiting {
+        expect_waiting(&p, &t, c, who)?;
+    }
+    for round in 0..2 {
         // One of the clients being served leaves: its worker is free.
         let mut leaving = busy.remove(ctx.rng.usize(..busy.len()));
         leaving.shutdown_write();
@@ -128,11 +138,16 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
             msg!("eof-after-client-eof"),
         )?;
         drop(leaving);
+        let (who, line, mut served) = waiting.remove(0);
         t.note("checker", msg!("prefork-one-left", who = who.clone()));
-        waiting
+        served
             .expect_bytes(line.as_bytes(), ctx.within(secs(2)))
             .map_err(|f| f.note(msg!("prefork-serve-when-free", who = who.clone())))?;
-        busy.push(waiting);
+        if round == 0 {
+            let (who, _, c) = &waiting[0];
+            expect_waiting(&p, &t, c, who)?;
+        }
+        busy.push(served);
     }
     Ok(())
 }
