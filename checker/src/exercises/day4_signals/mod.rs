@@ -124,6 +124,17 @@ pub static EXERCISE: Exercise = Exercise {
             program: Some(SERVER),
             run: zombies::no_zombie,
         },
+        TestCase {
+            id: "server-errors",
+            title: "signal-server started with no arguments, on a port another socket listens on, or with idle-seconds that are not a number (empty, `abc`, `5s`, `-1`): one line on stderr, exit 1",
+            points: 1,
+            timeout: secs(30),
+            hint: "Keep the skeleton's checks of the arguments: idle-seconds must be digits only (not empty, not `5s`, not `-1`). On a bad argument print how to start the server, and when bind fails say so, each in one line on stderr, and exit with status 1.",
+            hint_c: None,
+            section: "network-program-contract",
+            program: Some(SERVER),
+            run: server_errors,
+        },
     ],
     parts: &[],
     rules: &RULES,
@@ -312,26 +323,27 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
     let s = start(ctx, &["1"])?;
     // The silent client's child must wake on its own alarm(), which /proc does not show.
     ctx.expect_timers();
-    // Two clients at once: one goes silent, the other stays active for longer than the idle
-    // limit, with pauses shorter than it. The whole test lasts about 1.5 s.
+    // Three clients at once: one never says a word, one goes silent after a line, the third
+    // stays active for longer than the idle limit, with pauses shorter than it. The whole test
+    // lasts about 1.5 s.
     let mut active = Conn::connect(&t, "active client", s.port, ctx.within(secs(5)))?;
+    let mute = Conn::connect(&t, "mute client", s.port, ctx.within(secs(5)))?;
+    t.note("mute client", msg!("sig-mute"));
+    let mute = watch_for_timeout(
+        mute,
+        Instant::now(),
+        ctx.within(Duration::from_millis(2500)),
+        msg!("sig-idle-from-the-start"),
+    );
     let mut silent = Conn::connect(&t, "silent client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut silent, "hello, then silence\n", ctx.within(secs(3)))?;
     t.note("silent client", msg!("sig-now-silent"));
-    let silent_since = Instant::now();
-    let deadline = ctx.within(Duration::from_millis(2500));
-    let watcher = std::thread::spawn(move || {
-        let got = silent
-            .expect_bytes(b"timeout\n", deadline)
-            .map_err(|f| f.note(msg!("sig-idle-1s")));
-        let after = silent_since.elapsed();
-        got?;
-        silent.expect_eof(
-            Instant::now() + Duration::from_secs(2),
-            msg!("sig-after-timeout"),
-        )?;
-        Ok::<Duration, Failure>(after)
-    });
+    let silent = watch_for_timeout(
+        silent,
+        Instant::now(),
+        ctx.within(Duration::from_millis(2500)),
+        msg!("sig-idle-1s"),
+    );
     // Active for 1.3 s or more, never silent for more than 0.5 s.
     let pauses: Vec<u64> = (0..3).map(|_| 430 + ctx.rng.u64(0..70)).collect();
     let pings = ctx.off_cpu(|| -> TestResult {
@@ -341,18 +353,44 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
         }
         Ok(())
     });
-    let silent = watcher
-        .join()
-        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-silent-thread-failed"))));
+    let joined = |w: std::thread::JoinHandle<Result<Duration, Failure>>| {
+        w.join()
+            .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-silent-thread-failed"))))
+    };
+    let (silent, mute) = (joined(silent), joined(mute));
     pings?;
-    let after = silent?;
-    if after < Duration::from_millis(800) {
-        return Err(t.attach(Failure::wrong(msg!(
-            "sig-timeout-early",
-            seconds = format!("{:.2}", after.as_secs_f64())
-        ))));
+    for after in [silent?, mute?] {
+        if after < Duration::from_millis(800) {
+            return Err(t.attach(Failure::wrong(msg!(
+                "sig-timeout-early",
+                seconds = format!("{:.2}", after.as_secs_f64())
+            ))));
+        }
     }
     Ok(())
+}
+
+/// A client that says nothing more from `since` on must get `timeout\n` by `deadline`, then
+/// EOF: how long after `since` the timeout came, watched on a thread of its own; `note` says
+/// why the timeout was owed.
+fn watch_for_timeout(
+    mut c: Conn,
+    since: Instant,
+    deadline: Instant,
+    note: Text,
+) -> std::thread::JoinHandle<Result<Duration, Failure>> {
+    std::thread::spawn(move || {
+        let got = c
+            .expect_bytes(b"timeout\n", deadline)
+            .map_err(|f| f.note(note));
+        let after = since.elapsed();
+        got?;
+        c.expect_eof(
+            Instant::now() + Duration::from_secs(2),
+            msg!("sig-after-timeout"),
+        )?;
+        Ok(after)
+    })
 }
 
 /// The active client's ping comes back; if what came instead is the `timeout\n` the idle
@@ -550,6 +588,27 @@ fn served_lines_well_formed(lines: &[String]) -> TestResult {
             Failure::of_kind(FailureKind::BadOutput, msg!("sig-malformed-stats"))
                 .detail(msg!("label-got"), escape::quoted(bad.as_bytes(), 80)),
         );
+    }
+    Ok(())
+}
+
+/// Bad idle-seconds, each with a port of 0 that would otherwise listen.
+const BAD_IDLE: [&str; 4] = ["", "abc", "5s", "-1"];
+
+/// The contract's expected errors at start (kit::errors), and idle-seconds that are no number
+/// of seconds: a server that takes them for 0, or for the digits before the junk, listens.
+fn server_errors(ctx: &mut Ctx) -> TestResult {
+    kit::errors::server_start_errors(ctx, SERVER, &["5".to_string()])?;
+    if ctx.built.origin(SERVER) == crate::observe::wire::Origin::Given {
+        return Ok(()); // a program from elsewhere need not take idle-seconds at all
+    }
+    let t = ctx.transcript();
+    for idle in BAD_IDLE {
+        t.note("checker", msg!("sig-started-bad-idle", idle = idle));
+        let spawn = ctx.program(SERVER)?.args(["0", idle]);
+        let mut run = kit::run::to_exit_or_stuck(ctx, &t, (spawn, SERVER), secs(3), None)?;
+        let situation = msg!("sig-when-bad-idle", idle = idle);
+        kit::errors::one_error_line(&mut run, SERVER, situation, Some(&t))?;
     }
     Ok(())
 }
