@@ -344,6 +344,9 @@ multi-continued-together = continued the server: the data and the EOF wait in it
 ## day3-fork (exercises/day3_fork.rs)
 
 fork-continued = continued the server (SIGCONT)
+fork-child-holds-listener = { $n ->
+    [one] { $n } child
+   *[other] { $n } children
 fork-no-listening-socket = could not find the server's listening socket in /proc
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
 

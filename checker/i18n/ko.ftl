@@ -368,6 +368,7 @@ multi-continued-together = 서버를 재개함: 데이터와 EOF가 함께 소�
 ## day3-fork (exercises/day3_fork.rs)
 
 fork-continued = 서버를 재개함(SIGCONT)
+fork-child-holds-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다(자식 { $pids })
 fork-no-listening-socket = /proc에서 서버의 리스닝 소켓을 찾지 못했다
 fork-one-waitpid = SIGCHLD마다 waitpid 한 번으로는 모자란다: 핸들러가 도는 동안 더 많은 자식이 끝나고 그 시그널들은 하나로 합쳐진다
 

@@ -44,7 +44,6 @@ fork-three-clients = 클라이언트 3개가 연결돼 있는데 클라이언트
 fork-2s-after-half-close = 클라이언트의 하프 클로즈 뒤 2초가 지나도
 fork-parent-holds = 부모가 아직 연결 소켓의 자기 복사본을 쥐고 있다: fork() 직후 닫아야(drop) 한다. 그러지 않으면 연결이 끝나지 않는다
 fork-parent-holds-c = 부모가 아직 연결 소켓의 자기 복사본을 쥐고 있다: fork() 직후 close(fd)로 닫아야 한다. 그러지 않으면 연결이 끝나지 않는다
-fork-child-holds-listener = 자식 { $n }개가 리스닝 소켓을 쥐고 있다(자식 { $pids })
 fork-zombies-after-20 = { $run }번째 실행: 클라이언트 20개 중 마지막이 떠나고 1초 뒤에 좀비 프로세스 { $n }개
 fork-reaps-late = 클라이언트가 하나 더 연결하고 나서야 좀비가 사라졌다: 서버가 SIGCHLD가 올 때가 아니라 accept가 반환할 때 회수한다. SIGCHLD 핸들러에서 회수한다(또는 시그널로 루프를 깨운다: SA_RESTART 없는 EINTR, 셀프 파이프, signalfd)
 fork-zombies-after-50 = { $run }번째 실행: 클라이언트들이 한순간에 떠난 뒤 자식 50개 중 { $n }개가 좀비 프로세스로 남았다

@@ -465,31 +465,7 @@ fn eof_after_half_close(ctx: &mut Ctx) -> TestResult {
 }
 
 fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
-    let t = ctx.transcript();
-    let s = start(ctx)?;
-    let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
-    echo::round_trip(&mut c, "who holds what?\n", ctx.within(secs(5)))?;
-    // A child that has served its client has run past its closes; look once the tree settled.
-    wait::settled(Duration::from_secs(2), || procinfo::tree(s.program.pid()));
-    let listeners = procinfo::listening_inodes(s.program.pid(), s.port);
-    if listeners.is_empty() {
-        return Err(Failure::checker_error(msg!("fork-no-listening-socket")));
-    }
-    let holders: Vec<i32> = children(&s)
-        .into_iter()
-        .filter(|(_, st)| *st != 'Z')
-        .map(|(p, _)| p)
-        .filter(|&p| procinfo::holds_any(p, &listeners))
-        .collect();
-    if holders.is_empty() {
-        return Ok(());
-    }
-    let pids: Vec<String> = holders.iter().map(|p| p.to_string()).collect();
-    Err(Failure::wrong(msg!(
-        "fork-child-holds-listener",
-        n = holders.len(),
-        pids = pids.join(", ")
-    )))
+    kit::fork::no_listener_in_child(ctx, SERVER)
 }
 
 fn accepts_after_children_die(ctx: &mut Ctx) -> TestResult {

@@ -85,3 +85,5 @@ day4-signals--server-errors--title = 인자 없이, 다른 소켓이 리슨하�
 day4-signals--server-errors--hint = 뼈대 코드의 인자 검사를 그대로 둔다. idle-seconds는 숫자로만 되어 있어야 한다(빈 문자열, `5s`, `-1`은 안 된다). 인자가 잘못되면 서버를 시작하는 법을, bind가 실패하면 그 사실을 stderr에 한 줄로 알리고 상태 1로 종료한다.
 sig-mute = 연결했고, 앞으로 한 바이트도 보내지 않는다. 유휴 시간은 지금부터 잰다
 sig-idle-from-the-start = idle-seconds는 1이고, 이 클라이언트는 한 바이트도 보내지 않았다. 유휴 시간은 자식 프로세스가 시작할 때부터 잰다(첫 read 뒤에만이 아니라, 첫 read 전에 alarm(idle))
+day4-signals--no-listener-in-child--title = 리스닝 소켓을 쥔 자식이 없다
+day4-signals--no-listener-in-child--hint = 자식은 리스닝 소켓의 자기 복사본을 닫아야 한다. 자식은 수락하지 않으며, 그 복사본은 부모가 사라진 뒤에도 포트를 잡고 있게 한다.

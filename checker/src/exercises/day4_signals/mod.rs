@@ -125,6 +125,17 @@ pub static EXERCISE: Exercise = Exercise {
             run: zombies::no_zombie,
         },
         TestCase {
+            id: "no-listener-in-child",
+            title: "no child holds the listening socket",
+            points: 1,
+            timeout: secs(15),
+            hint: "The child must close its copy of the listening socket: it does not accept, and its copy would keep the port taken after the parent is gone.",
+            hint_c: None,
+            section: "concurrent-servers",
+            program: Some(SERVER),
+            run: no_listener_in_child,
+        },
+        TestCase {
             id: "server-errors",
             title: "signal-server started with no arguments, on a port another socket listens on, or with idle-seconds that are not a number (empty, `abc`, `5s`, `-1`): one line on stderr, exit 1",
             points: 1,
@@ -611,4 +622,9 @@ fn server_errors(ctx: &mut Ctx) -> TestResult {
         kit::errors::one_error_line(&mut run, SERVER, situation, Some(&t))?;
     }
     Ok(())
+}
+
+/// day3-fork's rule, kept with this day's signals.
+fn no_listener_in_child(ctx: &mut Ctx) -> TestResult {
+    kit::fork::no_listener_in_child(ctx, SERVER)
 }

@@ -12,6 +12,7 @@ pub mod c_imports;
 pub mod clients;
 pub mod echo;
 pub mod errors;
+pub mod fork;
 pub mod library;
 pub mod lines;
 pub mod rules;
