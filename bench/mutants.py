@@ -19,6 +19,9 @@ graded by the checker, on both tracks (issue 60).
       Every missed mutant not excluded, with its change (what triage has left).
   bench/mutants.py show ID
       A mutant's diff and verdicts.
+  bench/mutants.py readme [--check]
+      Write the score table of README.md and README.ko.md from the record (--check: fail
+      when they do not say what the record says; `ci` checks it first).
   bench/mutants.py ci [--budget SECONDS] [ID...]
       CI's sample: a shard of the recorded caught mutants chosen from the revision, and every
       recorded mutant of a solution changed since its run, graded on the tests that caught
@@ -694,7 +697,7 @@ def main():
     rest = []
     it = iter(args[1:])
     for a in it:
-        if a.startswith("--") and a not in ("--markdown", "--resume"):
+        if a.startswith("--") and a not in ("--markdown", "--resume", "--check"):
             opts[a] = next(it)
         else:
             rest.append(a)
@@ -713,6 +716,9 @@ def main():
         missed(rest[0], rest[1:])
     elif cmd == "show":
         show(rest[0])
+    elif cmd == "readme":
+        import mutants_readme
+        sys.exit(mutants_readme.main("--check" in args))
     elif cmd == "ci":
         import mutants_ci
         sys.exit(mutants_ci.main(float(opts.get("--budget", 50)), set(rest)))

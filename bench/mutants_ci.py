@@ -81,7 +81,9 @@ def main(budget, only=()):
     def slot_for(track):
         return slots.setdefault(track, M.Slot(track, 9))
 
-    ok = self_test(slot_for)
+    import mutants_readme
+    ok = mutants_readme.main(check=True) == 0
+    ok = self_test(slot_for) and ok
     changed, sample = [], []
     for track in M.TRACKS:
         doc = M.load(track)

@@ -347,6 +347,7 @@ fork-continued = continued the server (SIGCONT)
 fork-child-holds-listener = { $n ->
     [one] { $n } child
    *[other] { $n } children
+} holds the listening socket (child { $pids })
 fork-no-listening-socket = could not find the server's listening socket in /proc
 fork-one-waitpid = one waitpid per SIGCHLD is not enough: while the handler runs, more children end and their signals merge into one
 

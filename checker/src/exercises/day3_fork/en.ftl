@@ -24,7 +24,6 @@ fork-three-clients = 3 clients are connected, and { $n ->
 fork-2s-after-half-close = 2 s after the client's half-close
 fork-parent-holds = the parent still holds its copy of the connected socket: it must close (drop) it right after fork(), or the connection never ends
 fork-parent-holds-c = the parent still holds its copy of the connected socket: it must close(fd) it right after fork(), or the connection never ends
-} holds the listening socket (child { $pids })
 fork-zombies-after-20 = run { $run }: { $n ->
     [one] { $n } zombie child
    *[other] { $n } zombie children
