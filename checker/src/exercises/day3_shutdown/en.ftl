@@ -21,3 +21,4 @@ shut-wrong-receipt = file-client's message is not `received <N> bytes` with N th
 shut-answered-early = file-client answered before the server's EOF, while part of the file was still to come
 shut-message = message
 shut-one-recv = one recv is not the whole file: read until recv returns 0, and only then send the receipt
+shut-kept-newline = the server printed an empty line: the message of client 2 ended with a newline, which is not part of the message (drop one trailing newline before printing the line)

@@ -43,3 +43,4 @@ shut-wrong-receipt = file-client의 메시지가 받은 바이트 수 N으로 �
 shut-answered-early = 파일의 일부가 아직 오는 중인데 file-client가 서버의 EOF 전에 답했다
 shut-message = 메시지
 shut-one-recv = recv 한 번이 파일 전체는 아니다: recv가 0을 돌려줄 때까지 읽고, 그때에만 수신 확인을 보내라
+shut-kept-newline = 서버가 빈 줄을 출력했다. 클라이언트 2의 메시지는 줄바꿈으로 끝났는데, 그 줄바꿈은 메시지에 들지 않는다(줄을 출력하기 전에 끝의 줄바꿈 하나를 뺀다)

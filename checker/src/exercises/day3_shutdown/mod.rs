@@ -14,6 +14,7 @@ use crate::base::escape;
 use crate::base::i18n::msg;
 use crate::base::verdict::FailureKind;
 use crate::base::verdict::{Failure, TestResult};
+use crate::contain::capture::complete_lines;
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit;
@@ -338,8 +339,22 @@ fn three_clients(ctx: &mut Ctx) -> TestResult {
         let mut f = fetch(ctx, &t, &s, &format!("client {}", i + 1), &content)
             .map_err(|f| f.note(msg!("shut-served-before", n = i.to_string())))?;
         let message = format!("received 20000 bytes (client {})", i + 1);
-        answer(ctx, &mut f.conn, message.as_bytes(), 1)?;
+        // The second ends its message with a newline, as `echo` does: the server drops it
+        // from the line it prints (the contract), and prints no empty line after it.
+        let sent = if i == 1 {
+            format!("{message}\n")
+        } else {
+            message.clone()
+        };
+        answer(ctx, &mut f.conn, sent.as_bytes(), 1)?;
         expect_line(ctx, &t, &mut s, &f, &message, i).map_err(|e| t.attach(e))?;
+    }
+    let out = s.program.stdout.bytes();
+    if complete_lines(&out).any(|l| l.is_empty()) {
+        return Err(t.attach(
+            Failure::of_kind(FailureKind::BadOutput, msg!("shut-kept-newline"))
+                .output(escape::excerpt(&out, 600)),
+        ));
     }
     Ok(())
 }
