@@ -155,3 +155,6 @@ day7-broker--sigint-exit--hint = SIGINT에도 SIGTERM과 같은 핸들러를 설
 day7-broker--part-1--title = 패킷, CONNECT, 적대적인 입력
 day7-broker--part-2--title = 라우팅: PUBLISH, QoS 1, 토픽, 보존 메시지
 day7-broker--part-3--title = 상태와 부하: 킵얼라이브, 유언 메시지, 세션, 기기 1,000대
+mqtt-pinger-sent = PINGREQ { $pings }개를 보내고 PINGRESP는 하나도 읽지 않았다
+mqtt-pinger-closed = PINGRESP를 읽지 않고 PINGREQ를 보낸 기기({ $pings }개 보냄)의 연결을 브로커가 닫았다: 답을 읽지 않는 클라이언트는 읽을 때까지 더는 읽어 주지 않아야 하며, 닫아서는 안 된다(실습의 계약: 답은 절대 버리지 않는다. 5일차의 백프레셔)
+mqtt-memory-grew-pings = 한 기기가 PINGREQ { $pings }개를 보내고 PINGRESP는 하나도 읽지 않는 동안 브로커의 상주 메모리가 { $before } MiB에서 { $after } MiB로 늘었다: { $bound } MiB를 넘는다(실습의 계약: 답을 읽지 않는 클라이언트는 읽을 때까지 더는 읽어 주지 않으므로, 그 클라이언트에게 갈 것에는 한도가 있다)

@@ -2,7 +2,7 @@
 //! broker bounded memory and delay no one else.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::{KEEP_ALIVE, SERVER, online, soon};
 use crate::base::i18n::msg;
@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::{clients, server};
 use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::{Device, Heard, Packet};
-use crate::observe::wire::{Conn, Transcript};
+use crate::observe::wire::{Conn, Server, Transcript};
 
 const DEVICES: usize = 1000;
 
@@ -138,8 +138,80 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             sent = (MESSAGES * PAYLOAD) >> 20
         ))));
     }
+    pings_unread(ctx, &t, &s)?;
     resumes_qos1(ctx, &mut stalled[0], &mut publisher, &payload)?;
     resumes(&t, &mut stalled[1], &payload)?;
+    Ok(())
+}
+
+/// What the device that sends without reading sends: PINGREQs, 2 bytes each, whose PINGRESPs
+/// overflow what the sockets hold (it connects as the stalled subscribers do, with Ethernet's
+/// segment size and a small receive buffer, so the broker's send buffer stays small too).
+const PINGS: usize = 1 << 20;
+/// What it may cost the broker's resident memory: its 2 MiB of replies, twice over (a buffer
+/// that grows by doubling), and room. A broker that queues every reply, each a packet of its
+/// own, grows by tens of bytes a PINGREQ: 50 MiB and more.
+const PINGS_BOUND: u64 = 8 << 20;
+
+/// A device sends PINGREQs and reads none of the PINGRESPs: the broker must read it no further
+/// until it reads (its sends then stall in its own socket), or keep what it read bounded
+/// otherwise; never queue every reply, and never close it for that (the lab's contract: a reply
+/// is never dropped, and a client that does not read its replies is held back).
+fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestResult {
+    let pid = s.program.pid();
+    // Its 2 MiB of bytes are not written to the transcript: a note says what it sends.
+    let quiet = ctx.quiet_transcript();
+    let mut conn = Conn::connect_small(&quiet, "device pinger", s.port, 1460, Some(4096))?;
+    let mut pinger = Device::from(conn.try_clone()?, &quiet);
+    pinger.handshake("pinger", true, KEEP_ALIVE, None, soon(ctx))?;
+    let before = procinfo::resident_bytes(pid);
+    // One byte more than whole PINGREQs: a send that ended inside one goes on from its 2nd byte.
+    let chunk: Vec<u8> = [0xc0, 0x00].repeat(32 * 1024 + 1);
+    let total = 2 * PINGS;
+    let mut sent = 0;
+    let mut progress = Instant::now();
+    // Ends when all went out, or when none could for QUIET: the broker stopped reading it.
+    while sent < total && progress.elapsed() < QUIET {
+        let from = sent % 2;
+        let len = (total - sent).min(chunk.len() - from);
+        match conn.send_some(&chunk[from..from + len], Duration::from_millis(100)) {
+            Ok(0) => {}
+            Ok(n) => {
+                sent += n;
+                progress = Instant::now();
+            }
+            Err(_) => {
+                let f = Failure::wrong(msg!("mqtt-pinger-closed", pings = sent / 2));
+                return Err(t.attach(f));
+            }
+        }
+    }
+    t.note("device pinger", msg!("mqtt-pinger-sent", pings = sent / 2));
+    if sent == total {
+        // All sent: wait until the broker has read them, or stopped reading, before measuring.
+        let end = procinfo::ServerEnd::of(pid, conn.local_port());
+        let waiting = || (conn.unsent(), end.as_ref().and_then(|e| e.recv_queue()));
+        let (mut last, mut since) = (waiting(), Instant::now());
+        while last.0 + last.1.unwrap_or(0) as usize > 0 && since.elapsed() < QUIET {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = waiting();
+            if now != last {
+                (last, since) = (now, Instant::now());
+            }
+        }
+    }
+    let after = procinfo::resident_bytes(pid);
+    if let (Some(before), Some(after)) = (before, after)
+        && after > before + PINGS_BOUND
+    {
+        return Err(t.attach(Failure::wrong(msg!(
+            "mqtt-memory-grew-pings",
+            before = before >> 20,
+            after = after >> 20,
+            bound = PINGS_BOUND >> 20,
+            pings = sent / 2
+        ))));
+    }
     Ok(())
 }
 
