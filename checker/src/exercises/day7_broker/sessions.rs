@@ -219,6 +219,9 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
         packet_id: received[0],
     };
     dev.send(&puback, soon(ctx))?;
+    // Its PINGRESP says the broker has read the PUBACK before the connection dies.
+    dev.send(&Packet::Pingreq, soon(ctx))?;
+    dev.expect(&Packet::Pingresp, "3.12.4-1", soon(ctx))?;
     let unacked = &received[1..];
     dev.close();
     // Published while it sleeps (or, if the broker has not read the EOF yet, sent to the dead
