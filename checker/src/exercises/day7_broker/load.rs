@@ -86,9 +86,19 @@ fn topic(i: usize) -> String {
     format!("load/{}/{i}", i % SHARE_EVERY)
 }
 const SHARE: &str = "load/0/+";
+/// Another tenth, at QoS 0, for the third stalled subscriber: more than its outbox holds (1 MiB),
+/// fewer messages than mosquitto queues (1,000), so that a QoS 1 message after them is kept.
+const OTHER_SHARE: &str = "load/1/+";
 const SHARE_EVERY: usize = 10;
 /// Published once the QoS 1 subscriber is reading again, after what it was sent: it comes last.
 const AFTER: &str = "end";
+/// Published at QoS 1 for the third stalled subscriber while its outbox is full of QoS 0
+/// messages: nothing is published after them, so they go out only as its outbox drains.
+const KEPT: &str = "kept";
+const KEPT_COUNT: usize = 3;
+fn kept(k: usize) -> Vec<u8> {
+    format!("kept {k}").into_bytes()
+}
 /// How long the subscriber that reads again waits for the next packet before it takes the
 /// broker's queue for empty: a broker draining its outbox sends without pause.
 const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
@@ -97,13 +107,13 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start(ctx, SERVER, 0, &[])?;
     let mut stalled = Vec::new();
-    let stalled_filters: [(&str, &[(&str, u8)]); 2] = [
+    let stalled_filters: [(&str, &[(&str, u8)]); 3] = [
         ("stalled1", &[(SHARE, 1), (AFTER, 1)]),
         ("stalled0", &[("load/#", 0)]),
+        ("stalled2", &[(OTHER_SHARE, 0), (KEPT, 1)]),
     ];
     for (id, filters) in stalled_filters {
-        let conn = Conn::connect_with_mss(&t, &format!("device {id}"), s.port, 1460)?;
-        conn.set_recv_buffer(4096);
+        let conn = Conn::connect_small(&t, &format!("device {id}"), s.port, 1460, Some(4096))?;
         let mut d = Device::from(conn, &t);
         d.handshake(id, true, KEEP_ALIVE, None, soon(ctx))?;
         d.subscribe(filters, soon(ctx))?;
@@ -139,8 +149,14 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
         ))));
     }
     pings_unread(ctx, &t, &s)?;
+    // QoS 1 messages for the third stalled subscriber, whose outbox is full: acknowledged to
+    // their publisher, they wait in its session until it reads again.
+    for k in 0..KEPT_COUNT {
+        publisher.publish(KEPT, &kept(k), 1, false, soon(ctx))?;
+    }
     resumes_qos1(ctx, &mut stalled[0], &mut publisher, &payload)?;
-    resumes(&t, &mut stalled[1], &payload)?;
+    resumes(ctx, &t, &mut stalled[1], &payload, 0)?;
+    resumes(ctx, &t, &mut stalled[2], &payload, KEPT_COUNT)?;
     Ok(())
 }
 
@@ -315,19 +331,62 @@ fn resumes_qos1(
     Ok(())
 }
 
-/// `d`, the subscriber at QoS 0, reads again: what the broker kept for it must still be whole
+/// `d`, a subscriber at QoS 0, reads again: what the broker kept for it must still be whole
 /// packets, each a message of the publisher's in the order published (4.6). The broker may have
 /// dropped messages or closed the connection; it may not have lost part of a packet (the rest
-/// of a short send). It is read until the broker closes or falls silent: silence fails nothing.
-/// (No PINGREQ marks the end: mosquitto answers none while that client's queue is full.)
-fn resumes(t: &Arc<Transcript>, d: &mut Device, payload: &[u8]) -> Result<(), Failure> {
+/// of a short send). It is read until the broker closes or falls silent: silence fails nothing
+/// once the `kept_due` QoS 1 messages on KEPT came. (No PINGREQ marks the end: mosquitto
+/// answers none while that client's queue is full.)
+fn resumes(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    d: &mut Device,
+    payload: &[u8],
+    kept_due: usize,
+) -> Result<(), Failure> {
     let after_stall = |f: Failure| f.detail(msg!("mqtt-resumed-label"), msg!("mqtt-resumed-why"));
     let mut last = None;
+    let mut kept_got = 0;
     loop {
         let packet = match d.listen(QUIET).map_err(after_stall)? {
             Heard::Packet(p) => p,
-            Heard::Closed | Heard::Silent => return Ok(()),
+            Heard::Closed => return Ok(()),
+            Heard::Silent if kept_got == kept_due => return Ok(()),
+            Heard::Silent => {
+                // Open, and silent: the QoS 1 messages its session held had to come as its
+                // outbox drained (4.3.2: the broker acknowledged them to their publisher).
+                let f = Failure::wrong(msg!(
+                    "mqtt-kept-missing",
+                    who = d.who(),
+                    topic = KEPT,
+                    count = kept_due,
+                    got = kept_got
+                ));
+                return Err(t.attach(f));
+            }
         };
+        // The QoS 1 messages on KEPT may come anywhere among the others, in order, each once
+        // (a copy sent again with DUP is taken too).
+        if let Packet::Publish {
+            topic,
+            qos: 1,
+            packet_id: Some(id),
+            payload: p,
+            dup,
+            ..
+        } = &packet
+            && topic == KEPT
+        {
+            let again = *dup && (0..kept_got).any(|k| *p == kept(k));
+            if !again && (kept_got == kept_due || *p != kept(kept_got)) {
+                let wanted = format!("PUBLISH qos=1 topic={KEPT} \"kept {kept_got}\"");
+                return Err(after_stall(d.unexpected(&packet, wanted, "4.6")));
+            }
+            kept_got += usize::from(!again);
+            let ack = Packet::Puback { packet_id: *id };
+            d.send(&ack, soon(ctx)).map_err(after_stall)?;
+            continue;
+        }
         let index = match &packet {
             Packet::Publish {
                 topic, payload: p, ..
