@@ -80,8 +80,15 @@ pub fn refused(ctx: &mut Ctx) -> TestResult {
     )?;
     let mut d = Device::connect(&t, "no id, clean", s.port, soon(ctx))?;
     d.handshake("", true, KEEP_ALIVE, None, soon(ctx))?;
-    d.send(&Packet::Pingreq, soon(ctx))?;
-    d.expect(&Packet::Pingresp, "3.1.3-6", soon(ctx))
+    // A second one while the first is connected: each gets an identifier of its own, unique
+    // among the sessions (3.1.3-6), so neither takes the other over (3.1.4-2).
+    let mut e = Device::connect(&t, "no id, clean (another)", s.port, soon(ctx))?;
+    e.handshake("", true, KEEP_ALIVE, None, soon(ctx))?;
+    for dev in [&mut d, &mut e] {
+        dev.send(&Packet::Pingreq, soon(ctx))?;
+        dev.expect(&Packet::Pingresp, "3.1.3-6", soon(ctx))?;
+    }
+    Ok(())
 }
 
 pub fn connect_first(ctx: &mut Ctx) -> TestResult {
@@ -122,6 +129,15 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
         will: None,
     };
     d.send(&again, soon(ctx))?;
+    d.expect_closed(msg!("mqtt-what-second-connect"), "3.1.0-2", CLOSE_WITHIN)?;
+    // A second CONNECT of another protocol level is a second CONNECT all the same: closed, with
+    // no CONNACK (return code 1 answers a first CONNECT alone, 3.1.2-2).
+    let mut d = online(ctx, &t, &s, "twicelevel")?;
+    d.send_raw(
+        &raw_connect(6, 0b10, "twicelevel"),
+        "CONNECT level=6 id=\"twicelevel\" clean=1",
+        soon(ctx),
+    );
     d.expect_closed(msg!("mqtt-what-second-connect"), "3.1.0-2", CLOSE_WITHIN)
 }
 

@@ -289,6 +289,10 @@ fn reserved_bits_cases() -> Vec<Hostile> {
     ]
 }
 
+/// The lab's limit: a packet of 256 KiB, fixed header included, is taken; one byte more is not.
+const LARGEST: usize = 256 * 1024;
+const LARGEST_TOPIC: &str = "largest";
+
 pub fn hostile_input(ctx: &mut Ctx) -> TestResult {
     let (s, t) = broker(ctx)?;
     let mut watcher = online(ctx, &t, &s, "watcher")?;
@@ -296,7 +300,7 @@ pub fn hostile_input(ctx: &mut Ctx) -> TestResult {
     let cases = hostile_cases();
     let wills: Vec<String> = (0..cases.len())
         .map(|i| format!("wills/hostile{i}"))
-        .chain(["wills/cut".to_string()])
+        .chain(["wills/cut".to_string(), LARGEST_TOPIC.to_string()])
         .collect();
     let asked: Vec<(&str, u8)> = wills.iter().map(|w| (w.as_str(), 0)).collect();
     watcher.subscribe(&asked, soon(ctx))?;
@@ -313,6 +317,29 @@ pub fn hostile_input(ctx: &mut Ctx) -> TestResult {
     d.send_raw(&[0x30, 0x10, 0x00], "PUBLISH 3/18", soon(ctx));
     d.close();
     watcher.expect_message("wills/cut", b"cut short", "3.1.2-8", soon(ctx))?;
+    // The largest packet taken: a PUBLISH of 256 KiB exactly, fixed header included, is no
+    // violation; it is routed like any other.
+    let mut big = online(ctx, &t, &s, "largest")?;
+    // 1 byte of type, 3 of remaining length, 2 + the topic's, then the payload.
+    let payload = vec![b'x'; LARGEST - 1 - 3 - 2 - LARGEST_TOPIC.len()];
+    let largest = Packet::publish(LARGEST_TOPIC, &payload, 0, false, 0);
+    debug_assert_eq!(largest.encode().len(), LARGEST);
+    // A broker that refuses it closes at its fixed header, and the sending fails: what counts is
+    // what the device reads next. Its PINGRESP says the broker took the PUBLISH before it.
+    let what = format!("{largest}, {LARGEST} bytes");
+    big.send_raw(&largest.encode(), what, soon(ctx));
+    let _ = big.send(&Packet::Pingreq, soon(ctx));
+    big.expect(
+        &Packet::Pingresp,
+        msg!("mqtt-clause-largest-packet"),
+        soon(ctx),
+    )?;
+    watcher.expect_message(
+        LARGEST_TOPIC,
+        &payload,
+        msg!("mqtt-clause-largest-packet"),
+        soon(ctx),
+    )?;
     // The broker still serves the others.
     watcher.send(&Packet::Pingreq, soon(ctx))?;
     watcher.expect(

@@ -2,7 +2,7 @@
 //! broker bounded memory and delay no one else.
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::{KEEP_ALIVE, SERVER, online, soon};
 use crate::base::i18n::msg;
@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::{clients, server};
 use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::{Device, Heard, Packet};
-use crate::observe::wire::{Conn, Transcript};
+use crate::observe::wire::{Conn, Server, Transcript};
 
 const DEVICES: usize = 1000;
 
@@ -86,9 +86,19 @@ fn topic(i: usize) -> String {
     format!("load/{}/{i}", i % SHARE_EVERY)
 }
 const SHARE: &str = "load/0/+";
+/// Another tenth, at QoS 0, for the third stalled subscriber: more than its outbox holds (1 MiB),
+/// fewer messages than mosquitto queues (1,000), so that a QoS 1 message after them is kept.
+const OTHER_SHARE: &str = "load/1/+";
 const SHARE_EVERY: usize = 10;
 /// Published once the QoS 1 subscriber is reading again, after what it was sent: it comes last.
 const AFTER: &str = "end";
+/// Published at QoS 1 for the third stalled subscriber while its outbox is full of QoS 0
+/// messages: nothing is published after them, so they go out only as its outbox drains.
+const KEPT: &str = "kept";
+const KEPT_COUNT: usize = 3;
+fn kept(k: usize) -> Vec<u8> {
+    format!("kept {k}").into_bytes()
+}
 /// How long the subscriber that reads again waits for the next packet before it takes the
 /// broker's queue for empty: a broker draining its outbox sends without pause.
 const QUIET: std::time::Duration = std::time::Duration::from_secs(1);
@@ -97,13 +107,13 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start(ctx, SERVER, 0, &[])?;
     let mut stalled = Vec::new();
-    let stalled_filters: [(&str, &[(&str, u8)]); 2] = [
+    let stalled_filters: [(&str, &[(&str, u8)]); 3] = [
         ("stalled1", &[(SHARE, 1), (AFTER, 1)]),
         ("stalled0", &[("load/#", 0)]),
+        ("stalled2", &[(OTHER_SHARE, 0), (KEPT, 1)]),
     ];
     for (id, filters) in stalled_filters {
-        let conn = Conn::connect_with_mss(&t, &format!("device {id}"), s.port, 1460)?;
-        conn.set_recv_buffer(4096);
+        let conn = Conn::connect_small(&t, &format!("device {id}"), s.port, 1460, Some(4096))?;
         let mut d = Device::from(conn, &t);
         d.handshake(id, true, KEEP_ALIVE, None, soon(ctx))?;
         d.subscribe(filters, soon(ctx))?;
@@ -138,8 +148,86 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             sent = (MESSAGES * PAYLOAD) >> 20
         ))));
     }
+    pings_unread(ctx, &t, &s)?;
+    // QoS 1 messages for the third stalled subscriber, whose outbox is full: acknowledged to
+    // their publisher, they wait in its session until it reads again.
+    for k in 0..KEPT_COUNT {
+        publisher.publish(KEPT, &kept(k), 1, false, soon(ctx))?;
+    }
     resumes_qos1(ctx, &mut stalled[0], &mut publisher, &payload)?;
-    resumes(&t, &mut stalled[1], &payload)?;
+    resumes(ctx, &t, &mut stalled[1], &payload, 0)?;
+    resumes(ctx, &t, &mut stalled[2], &payload, KEPT_COUNT)?;
+    Ok(())
+}
+
+/// What the device that sends without reading sends: PINGREQs, 2 bytes each, whose PINGRESPs
+/// overflow what the sockets hold (it connects as the stalled subscribers do, with Ethernet's
+/// segment size and a small receive buffer, so the broker's send buffer stays small too).
+const PINGS: usize = 1 << 20;
+/// What it may cost the broker's resident memory: its 2 MiB of replies, twice over (a buffer
+/// that grows by doubling), and room. A broker that queues every reply, each a packet of its
+/// own, grows by tens of bytes a PINGREQ: 50 MiB and more.
+const PINGS_BOUND: u64 = 8 << 20;
+
+/// A device sends PINGREQs and reads none of the PINGRESPs: the broker must read it no further
+/// until it reads (its sends then stall in its own socket), or keep what it read bounded
+/// otherwise; never queue every reply, and never close it for that (the lab's contract: a reply
+/// is never dropped, and a client that does not read its replies is held back).
+fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestResult {
+    let pid = s.program.pid();
+    // Its 2 MiB of bytes are not written to the transcript: a note says what it sends.
+    let quiet = ctx.quiet_transcript();
+    let mut conn = Conn::connect_small(&quiet, "device pinger", s.port, 1460, Some(4096))?;
+    let mut pinger = Device::from(conn.try_clone()?, &quiet);
+    pinger.handshake("pinger", true, KEEP_ALIVE, None, soon(ctx))?;
+    let before = procinfo::resident_bytes(pid);
+    // One byte more than whole PINGREQs: a send that ended inside one goes on from its 2nd byte.
+    let chunk: Vec<u8> = [0xc0, 0x00].repeat(32 * 1024 + 1);
+    let total = 2 * PINGS;
+    let mut sent = 0;
+    let mut progress = Instant::now();
+    // Ends when all went out, or when none could for QUIET: the broker stopped reading it.
+    while sent < total && progress.elapsed() < QUIET {
+        let from = sent % 2;
+        let len = (total - sent).min(chunk.len() - from);
+        match conn.send_some(&chunk[from..from + len], Duration::from_millis(100)) {
+            Ok(0) => {}
+            Ok(n) => {
+                sent += n;
+                progress = Instant::now();
+            }
+            Err(_) => {
+                let f = Failure::wrong(msg!("mqtt-pinger-closed", pings = sent / 2));
+                return Err(t.attach(f));
+            }
+        }
+    }
+    t.note("device pinger", msg!("mqtt-pinger-sent", pings = sent / 2));
+    if sent == total {
+        // All sent: wait until the broker has read them, or stopped reading, before measuring.
+        let end = procinfo::ServerEnd::of(pid, conn.local_port());
+        let waiting = || (conn.unsent(), end.as_ref().and_then(|e| e.recv_queue()));
+        let (mut last, mut since) = (waiting(), Instant::now());
+        while last.0 + last.1.unwrap_or(0) as usize > 0 && since.elapsed() < QUIET {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = waiting();
+            if now != last {
+                (last, since) = (now, Instant::now());
+            }
+        }
+    }
+    let after = procinfo::resident_bytes(pid);
+    if let (Some(before), Some(after)) = (before, after)
+        && after > before + PINGS_BOUND
+    {
+        return Err(t.attach(Failure::wrong(msg!(
+            "mqtt-memory-grew-pings",
+            before = before >> 20,
+            after = after >> 20,
+            bound = PINGS_BOUND >> 20,
+            pings = sent / 2
+        ))));
+    }
     Ok(())
 }
 
@@ -243,19 +331,62 @@ fn resumes_qos1(
     Ok(())
 }
 
-/// `d`, the subscriber at QoS 0, reads again: what the broker kept for it must still be whole
+/// `d`, a subscriber at QoS 0, reads again: what the broker kept for it must still be whole
 /// packets, each a message of the publisher's in the order published (4.6). The broker may have
 /// dropped messages or closed the connection; it may not have lost part of a packet (the rest
-/// of a short send). It is read until the broker closes or falls silent: silence fails nothing.
-/// (No PINGREQ marks the end: mosquitto answers none while that client's queue is full.)
-fn resumes(t: &Arc<Transcript>, d: &mut Device, payload: &[u8]) -> Result<(), Failure> {
+/// of a short send). It is read until the broker closes or falls silent: silence fails nothing
+/// once the `kept_due` QoS 1 messages on KEPT came. (No PINGREQ marks the end: mosquitto
+/// answers none while that client's queue is full.)
+fn resumes(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    d: &mut Device,
+    payload: &[u8],
+    kept_due: usize,
+) -> Result<(), Failure> {
     let after_stall = |f: Failure| f.detail(msg!("mqtt-resumed-label"), msg!("mqtt-resumed-why"));
     let mut last = None;
+    let mut kept_got = 0;
     loop {
         let packet = match d.listen(QUIET).map_err(after_stall)? {
             Heard::Packet(p) => p,
-            Heard::Closed | Heard::Silent => return Ok(()),
+            Heard::Closed => return Ok(()),
+            Heard::Silent if kept_got == kept_due => return Ok(()),
+            Heard::Silent => {
+                // Open, and silent: the QoS 1 messages its session held had to come as its
+                // outbox drained (4.3.2: the broker acknowledged them to their publisher).
+                let f = Failure::wrong(msg!(
+                    "mqtt-kept-missing",
+                    who = d.who(),
+                    topic = KEPT,
+                    count = kept_due,
+                    got = kept_got
+                ));
+                return Err(t.attach(f));
+            }
         };
+        // The QoS 1 messages on KEPT may come anywhere among the others, in order, each once
+        // (a copy sent again with DUP is taken too).
+        if let Packet::Publish {
+            topic,
+            qos: 1,
+            packet_id: Some(id),
+            payload: p,
+            dup,
+            ..
+        } = &packet
+            && topic == KEPT
+        {
+            let again = *dup && (0..kept_got).any(|k| *p == kept(k));
+            if !again && (kept_got == kept_due || *p != kept(kept_got)) {
+                let wanted = format!("PUBLISH qos=1 topic={KEPT} \"kept {kept_got}\"");
+                return Err(after_stall(d.unexpected(&packet, wanted, "4.6")));
+            }
+            kept_got += usize::from(!again);
+            let ack = Packet::Puback { packet_id: *id };
+            d.send(&ack, soon(ctx)).map_err(after_stall)?;
+            continue;
+        }
         let index = match &packet {
             Packet::Publish {
                 topic, payload: p, ..

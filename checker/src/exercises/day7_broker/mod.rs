@@ -329,7 +329,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "stalled-subscriber",
-            title: "two subscribers stop reading: a third gets every message at once, the broker's memory stays bounded, and when they read again, the one at QoS 0 gets whole packets in order, the one at QoS 1 all 410 messages of its share, none lost",
+            title: "three subscribers stop reading: a fourth gets every message at once, the broker's memory stays bounded, a client that never reads its replies too; when they read again, the ones at QoS 0 get whole packets in order, the one at QoS 1 all 410 messages of its share, and QoS 1 messages kept while an outbox was full, none lost",
             points: 3,
             timeout: secs(20),
             hint: "Never write to one device in the code that serves another: give each connection a bounded outbox (drop QoS 0 when it is full, keep QoS 1 in the session up to its bound), drained by that connection's own writer: its thread, its POLLOUT, its task.",

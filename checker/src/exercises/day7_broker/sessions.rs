@@ -186,8 +186,9 @@ pub fn will(ctx: &mut Ctx) -> TestResult {
     )
 }
 
-/// The QoS 1 messages the sleepy device receives and leaves unacknowledged before it sleeps:
-/// several, so that a broker that sends only one of them again is caught.
+/// The QoS 1 messages the sleepy device receives before it sleeps: it acknowledges the first
+/// and leaves the others unacknowledged, several, so that a broker that sends only one of them
+/// again, or forgets all but the one acknowledged, is caught.
 const UNACKED: usize = 5;
 /// How long the device waits for the next of them. A broker may wait for PUBACKs before it
 /// sends more (an in-flight window, 4.6): the first silence is taken for that window, and only
@@ -211,8 +212,17 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
         let (topic, payload) = message(i);
         p.publish(&topic, &payload, 1, false, soon(ctx))?;
     }
-    let unacked = received_unacknowledged(ctx, &mut dev)?;
-    // Asleep without acknowledging them: no PUBACK, no DISCONNECT.
+    let received = received_unacknowledged(ctx, &mut dev)?;
+    // The first acknowledged, the others not: a PUBACK ends the one message it names (4.3.2),
+    // and only the others go again. Then asleep: no DISCONNECT.
+    let puback = Packet::Puback {
+        packet_id: received[0],
+    };
+    dev.send(&puback, soon(ctx))?;
+    // Its PINGRESP says the broker has read the PUBACK before the connection dies.
+    dev.send(&Packet::Pingreq, soon(ctx))?;
+    dev.expect(&Packet::Pingresp, "3.12.4-1", soon(ctx))?;
+    let unacked = &received[1..];
     dev.close();
     // Published while it sleeps (or, if the broker has not read the EOF yet, sent to the dead
     // connection and so unacknowledged: sent again on reconnect, DUP allowed either way). The
@@ -226,7 +236,7 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
     if !dev.handshake("sleepy", false, KEEP_ALIVE, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(false), "CONNACK session-present=1 rc=0", "3.2.2-2"));
     }
-    let lost_seen = resent_then_kept(ctx, &mut dev, &unacked, *asleep.end(), lost)?;
+    let lost_seen = resent_then_kept(ctx, &mut dev, unacked, *asleep.end(), lost)?;
     disconnect_after(ctx, &mut dev, (!lost_seen).then_some(lost))?;
     // Clean session 1 discards it: no session present, then none to resume either.
     let mut dev = Device::connect(&t, "device sleepy (clean)", s.port, soon(ctx))?;
@@ -302,8 +312,8 @@ fn received_unacknowledged(ctx: &Ctx, dev: &mut Device) -> Result<Vec<u16>, Fail
     Ok(unacked)
 }
 
-/// On reconnect: messages 1 to `last` at QoS 1, in order, each acknowledged; the first ones, those
-/// left `unacked`, again with DUP and their packet ids. The QoS 0 message on `lost` may come
+/// On reconnect: messages 2 to `last` at QoS 1 (the 1st was acknowledged), in order, each
+/// acknowledged; the first ones, those left `unacked`, again with DUP and their packet ids. The QoS 0 message on `lost` may come
 /// anywhere, once (3.1.2-5 lets a broker keep it): whether it came.
 fn resent_then_kept(
     ctx: &Ctx,
@@ -315,9 +325,9 @@ fn resent_then_kept(
     // First every unacknowledged one, again, with DUP and its packet id (4.4.0-1, 3.3.1-1),
     // in the order sent; then the rest, in order. The QoS 0 one may come anywhere, once.
     let mut lost_seen = false;
-    for i in 1..=last {
+    for i in 2..=last {
         let (topic, payload) = message(i);
-        let again = unacked.get(i - 1).map(|&id| Packet::Publish {
+        let again = unacked.get(i - 2).map(|&id| Packet::Publish {
             dup: true,
             qos: 1,
             retain: false,

@@ -103,6 +103,20 @@ impl Conn {
         port: u16,
         mss: u32,
     ) -> Result<Conn, Failure> {
+        Conn::connect_small(t, who, port, mss, None)
+    }
+
+    /// `connect_with_mss`, with a receive buffer of `recv_buffer` bytes set before the connect:
+    /// the window scale is then chosen for it. (Shrunk after the handshake, a buffer of a few
+    /// KiB under a scale made for megabytes advertises windows rounded to 0 or 1 KiB, and the
+    /// peer's sends stall in zero-window probes and their backoff.)
+    pub fn connect_small(
+        t: &Arc<Transcript>,
+        who: &str,
+        port: u16,
+        mss: u32,
+        recv_buffer: Option<usize>,
+    ) -> Result<Conn, Failure> {
         use nix::sys::socket::{self, AddressFamily, SockFlag, SockType, SockaddrIn, sockopt};
         let addr = SocketAddrV4::new(Ipv4Addr::LOCALHOST, port);
         let made = socket::socket(
@@ -113,6 +127,9 @@ impl Conn {
         )
         .and_then(|fd| {
             socket::setsockopt(&fd, sockopt::TcpMaxSeg, &mss)?;
+            if let Some(bytes) = recv_buffer {
+                socket::setsockopt(&fd, sockopt::RcvBuf, &bytes)?;
+            }
             socket::connect(
                 std::os::fd::AsRawFd::as_raw_fd(&fd),
                 &SockaddrIn::from(addr),
