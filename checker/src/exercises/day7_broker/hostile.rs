@@ -207,7 +207,46 @@ fn flags(name: &'static str, kind: &str, clause: &str, bytes: Vec<u8>) -> Hostil
 fn hostile_cases() -> Vec<Hostile> {
     let mut cases = framing_cases();
     cases.extend(reserved_bits_cases());
+    cases.extend(ill_formed_utf8_cases());
     cases
+}
+
+/// Topics whose bytes follow UTF-8's bit patterns but encode no character (1.5.3: well-formed
+/// UTF-8, RFC 3629): a UTF-16 surrogate and code points past U+10FFFF. A check that looks only
+/// at the lead byte, or compares the wrong byte with its bound, lets them through.
+fn ill_formed_utf8_cases() -> Vec<Hostile> {
+    let topic = |bytes: &[u8]| {
+        let mut packet = vec![0x30, (2 + bytes.len()) as u8, 0x00, bytes.len() as u8];
+        packet.extend_from_slice(bytes);
+        packet
+    };
+    let hex = |bytes: &[u8]| {
+        let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        hex.join(" ")
+    };
+    let surrogate = [0xed, 0xa0, 0x80]; // U+D800
+    let past = [0xf4, 0x90, 0x80, 0x80]; // U+110000
+    let lead = [0xf5, 0x80, 0x80, 0x80]; // U+140000: f5 leads no UTF-8 sequence
+    vec![
+        hostile(
+            "surrogate",
+            msg!("mqtt-what-surrogate", bytes = hex(&surrogate)),
+            "1.5.3-1",
+            topic(&surrogate),
+        ),
+        hostile(
+            "past U+10FFFF",
+            msg!("mqtt-what-past-max", bytes = hex(&past)),
+            "1.5.3-1",
+            topic(&past),
+        ),
+        hostile(
+            "lead byte f5",
+            msg!("mqtt-what-past-max", bytes = hex(&lead)),
+            "1.5.3-1",
+            topic(&lead),
+        ),
+    ]
 }
 
 /// Framing and encoding no packet may have: the length, the strings, the type.
