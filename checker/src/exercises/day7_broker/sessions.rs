@@ -66,7 +66,12 @@ const PING_LATE: Duration = Duration::from_millis(2800);
 const CLOSED_BY: Duration = Duration::from_secs(12);
 
 pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
-    let (s, t) = broker(ctx)?;
+    // The pinger on a broker of its own: its PINGREQ would wake a broker that looks at its
+    // keep-alives only when some packet comes, and the silent device must be closed with nothing
+    // at all going on, by the broker's own timer. (The silent device's broker is started last:
+    // it is the one a wait watches, so a broker asleep with no timeout is told at once.)
+    let (pinged, t) = broker(ctx)?;
+    let (s, _) = broker(ctx)?;
     let mut watcher = online(ctx, &t, &s, "watcher")?;
     watcher.subscribe(&[("wills/silent", 0)], soon(ctx))?;
     // The silent device first: its keep-alive runs out while the pinger waits to ping.
@@ -74,7 +79,9 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
     let sent = Instant::now();
     let will = Some(will_of("silent", "timed out"));
     silent.handshake("silent", true, SILENT_KEEP_ALIVE, will, soon(ctx))?;
-    ping_past_the_keep_alive(ctx, &t, &s, || open_until(&mut silent, sent + TOO_EARLY))?;
+    ping_past_the_keep_alive(ctx, &t, &pinged, || {
+        open_until(&mut silent, sent + TOO_EARLY)
+    })?;
     match silent.listen(CLOSED_BY.saturating_sub(sent.elapsed()))? {
         Heard::Closed => {}
         Heard::Packet(other) => {
