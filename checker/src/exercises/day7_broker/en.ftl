@@ -94,5 +94,6 @@ mqtt-what-qos3 = a PUBLISH at QoS 3 (both QoS bits set)
 mqtt-what-qos-byte = a SUBSCRIBE whose requested QoS byte has a reserved bit set ({ $byte })
 mqtt-clause-long-length = 2.2.3: this packet's remaining length, { $len }, takes { $count } bytes ({ $hex }), 7 bits a byte, the lowest first
 mqtt-clause-resent = 4.4.0-1, 3.3.1-1: each of the { $n } messages left unacknowledged is sent again first, with DUP and its packet id
+mqtt-clause-only-unacked-again = 4.4.0-1, 4.3.2: only the messages left unacknowledged are sent again, first, with DUP and their packet ids; a message acknowledged is done with
 mqtt-clause-qos1-kept = 4.3.2 and the lab's contract: the QoS 1 messages of a subscriber that does not read are kept up to the session's bound (1,000), so all { $kept } of its share
 mqtt-resumed-why-qos1 = the subscriber at QoS 1 read again, acknowledging each message: the broker owns every QoS 1 message it acknowledged to the publisher, and must send this subscriber all { $kept } it subscribed to, each once, in the order published, then the message published after them

@@ -94,6 +94,7 @@ mqtt-what-qos3 = QoS 3의 PUBLISH(QoS 비트 둘 다 켬)
 mqtt-what-qos-byte = 요청 QoS 바이트의 예약 비트를 켠 SUBSCRIBE({ $byte })
 mqtt-clause-long-length = 2.2.3: 이 패킷의 남은 길이는 { $len }이고 { $count }바이트({ $hex })로 적는다. 바이트마다 7비트씩, 낮은 자리부터다
 mqtt-clause-resent = 4.4.0-1, 3.3.1-1: 확인 응답을 받지 못한 메시지 { $n }개를 모두 맨 먼저, DUP를 켜고 제 패킷 식별자로 다시 보낸다
+mqtt-clause-only-unacked-again = 4.4.0-1, 4.3.2: 확인 응답을 받지 못한 메시지만 맨 먼저, DUP를 켜고 제 패킷 식별자로 다시 보낸다. 확인 응답을 받은 메시지는 끝난 것이다
 mqtt-clause-qos1-kept = 4.3.2와 실습의 계약: 읽지 않는 구독자의 QoS 1 메시지는 세션의 한도(1,000개)까지 간직한다. 그러니 이 구독자 몫 { $kept }개를 모두 간직한다
 mqtt-resumed-why-qos1 = QoS 1 구독자가 메시지마다 확인 응답을 보내며 다시 읽었다. 브로커는 발행자에게 PUBACK을 보낸 QoS 1 메시지를 모두 책임지므로, 이 구독자가 구독한 { $kept }개를 하나씩, 발행된 순서대로 보내고, 그 뒤에 발행된 메시지를 보내야 한다
 day7-broker--title = 기기를 위한 MQTT 3.1.1 브로커
