@@ -69,6 +69,7 @@ mqtt-what-not-utf8 = a topic that is not UTF-8
 mqtt-what-nul = U+0000 in a topic
 mqtt-what-surrogate = a topic holding a UTF-16 surrogate, U+D800 ({ $bytes }), which UTF-8 never encodes
 mqtt-what-past-max = a topic holding a code point past U+10FFFF ({ $bytes }), which UTF-8 never encodes
+mqtt-what-puback-id-0 = a PUBACK for the packet identifier 0, which no message has
 mqtt-what-type-15 = the reserved packet type 15
 mqtt-what-garbage = 64 bytes of 0xff
 mqtt-clause-refused-then-closed = 3.2.2-5: after a CONNACK that refuses, the broker closes

@@ -208,6 +208,13 @@ fn hostile_cases() -> Vec<Hostile> {
     let mut cases = framing_cases();
     cases.extend(reserved_bits_cases());
     cases.extend(ill_formed_utf8_cases());
+    // A PUBACK names the message it acknowledges, and no message has the identifier 0.
+    cases.push(hostile(
+        "puback id 0",
+        Text::msg("mqtt-what-puback-id-0", Vec::new()),
+        "2.3.1-1",
+        vec![0x40, 0x02, 0x00, 0x00],
+    ));
     cases
 }
 

@@ -69,6 +69,7 @@ mqtt-what-not-utf8 = UTF-8이 아닌 토픽
 mqtt-what-nul = 토픽 안의 U+0000
 mqtt-what-surrogate = UTF-8로는 인코딩하지 않는 UTF-16 서로게이트 U+D800({ $bytes })을 담은 토픽
 mqtt-what-past-max = UTF-8로는 인코딩하지 않는, U+10FFFF를 넘는 코드 포인트({ $bytes })를 담은 토픽
+mqtt-what-puback-id-0 = 어떤 메시지도 갖지 않는 패킷 식별자 0에 대한 PUBACK
 mqtt-what-type-15 = 예약된 패킷 타입 15
 mqtt-what-garbage = 0xff 64바이트
 mqtt-clause-refused-then-closed = 3.2.2-5: 거절하는 CONNACK 뒤에 브로커는 연결을 닫는다
