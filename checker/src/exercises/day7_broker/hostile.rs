@@ -253,6 +253,20 @@ fn ill_formed_utf8_cases() -> Vec<Hostile> {
             "1.5.3-1",
             topic(&lead),
         ),
+        hostile(
+            "stray 80",
+            msg!("mqtt-what-stray-continuation", bytes = "61 80 62"),
+            "1.5.3-1",
+            topic(b"a\x80b"),
+        ),
+        // The topic ends one byte into a 3-byte sequence whose last byte is the payload's
+        // first: a check that looks past the string's end takes it for whole.
+        hostile(
+            "cut sequence",
+            msg!("mqtt-what-cut-sequence", bytes = "61 e2 82"),
+            "1.5.3-1",
+            vec![0x30, 0x06, 0x00, 0x03, b'a', 0xe2, 0x82, 0xac],
+        ),
     ]
 }
 
