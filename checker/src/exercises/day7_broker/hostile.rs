@@ -208,6 +208,13 @@ fn hostile_cases() -> Vec<Hostile> {
     let mut cases = framing_cases();
     cases.extend(reserved_bits_cases());
     cases.extend(ill_formed_utf8_cases());
+    // A topic name is at least one character long (4.7.3-1).
+    cases.push(hostile(
+        "empty topic",
+        Text::msg("mqtt-what-empty-topic", Vec::new()),
+        "4.7.3-1",
+        vec![0x30, 0x02, 0x00, 0x00],
+    ));
     // A PUBACK names the message it acknowledges, and no message has the identifier 0.
     cases.push(hostile(
         "puback id 0",
