@@ -70,6 +70,7 @@ mqtt-what-nul = U+0000 in a topic
 mqtt-what-surrogate = a topic holding a UTF-16 surrogate, U+D800 ({ $bytes }), which UTF-8 never encodes
 mqtt-what-past-max = a topic holding a code point past U+10FFFF ({ $bytes }), which UTF-8 never encodes
 mqtt-what-stray-continuation = a topic holding a continuation byte that follows no lead byte ({ $bytes })
+mqtt-what-bad-continuation = a topic whose 3-byte sequence ends with a byte that is no continuation byte ({ $bytes })
 mqtt-what-cut-sequence = a topic that ends inside a 3-byte UTF-8 sequence ({ $bytes }), its last byte the payload's first
 mqtt-what-empty-topic = a PUBLISH whose topic is empty
 mqtt-what-puback-id-0 = a PUBACK for the packet identifier 0, which no message has

@@ -266,6 +266,12 @@ fn ill_formed_utf8_cases() -> Vec<Hostile> {
             "1.5.3-1",
             topic(b"a\x80b"),
         ),
+        hostile(
+            "bad last byte",
+            msg!("mqtt-what-bad-continuation", bytes = "e2 82 28"),
+            "1.5.3-1",
+            topic(&[0xe2, 0x82, 0x28]),
+        ),
         // The topic ends one byte into a 3-byte sequence whose last byte is the payload's
         // first: a check that looks past the string's end takes it for whole.
         hostile(

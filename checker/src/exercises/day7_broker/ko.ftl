@@ -70,6 +70,7 @@ mqtt-what-nul = 토픽 안의 U+0000
 mqtt-what-surrogate = UTF-8로는 인코딩하지 않는 UTF-16 서로게이트 U+D800({ $bytes })을 담은 토픽
 mqtt-what-past-max = UTF-8로는 인코딩하지 않는, U+10FFFF를 넘는 코드 포인트({ $bytes })를 담은 토픽
 mqtt-what-stray-continuation = 이끄는 바이트 없이 홀로 선 이어지는 바이트를 담은 토픽({ $bytes })
+mqtt-what-bad-continuation = 3바이트 시퀀스가 이어지는 바이트가 아닌 바이트로 끝나는 토픽({ $bytes })
 mqtt-what-cut-sequence = 3바이트 UTF-8 시퀀스 도중에 끝나는 토픽({ $bytes }). 시퀀스의 마지막 바이트는 페이로드의 첫 바이트다
 mqtt-what-empty-topic = 토픽이 빈 PUBLISH
 mqtt-what-puback-id-0 = 어떤 메시지도 갖지 않는 패킷 식별자 0에 대한 PUBACK
