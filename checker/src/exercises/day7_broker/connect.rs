@@ -35,8 +35,12 @@ pub fn accepted(ctx: &mut Ctx) -> TestResult {
         return_code: 0,
     };
     a.expect(&accepted, "3.2.2-1, 3.2.2.3", soon(ctx))?;
-    a.send(&Packet::Pingreq, soon(ctx))?;
-    a.expect(&Packet::Pingresp, "3.12.4-1", soon(ctx))
+    // Twice: a reply one byte too long shows as the start of the next packet.
+    for _ in 0..2 {
+        a.send(&Packet::Pingreq, soon(ctx))?;
+        a.expect(&Packet::Pingresp, "3.12.4-1", soon(ctx))?;
+    }
+    Ok(())
 }
 
 pub fn refused(ctx: &mut Ctx) -> TestResult {

@@ -207,7 +207,80 @@ fn flags(name: &'static str, kind: &str, clause: &str, bytes: Vec<u8>) -> Hostil
 fn hostile_cases() -> Vec<Hostile> {
     let mut cases = framing_cases();
     cases.extend(reserved_bits_cases());
+    cases.extend(ill_formed_utf8_cases());
+    // A topic name is at least one character long (4.7.3-1).
+    cases.push(hostile(
+        "empty topic",
+        Text::msg("mqtt-what-empty-topic", Vec::new()),
+        "4.7.3-1",
+        vec![0x30, 0x02, 0x00, 0x00],
+    ));
+    // A PUBACK names the message it acknowledges, and no message has the identifier 0.
+    cases.push(hostile(
+        "puback id 0",
+        Text::msg("mqtt-what-puback-id-0", Vec::new()),
+        "2.3.1-1",
+        vec![0x40, 0x02, 0x00, 0x00],
+    ));
     cases
+}
+
+/// Topics whose bytes follow UTF-8's bit patterns but encode no character (1.5.3: well-formed
+/// UTF-8, RFC 3629): a UTF-16 surrogate and code points past U+10FFFF. A check that looks only
+/// at the lead byte, or compares the wrong byte with its bound, lets them through.
+fn ill_formed_utf8_cases() -> Vec<Hostile> {
+    let topic = |bytes: &[u8]| {
+        let mut packet = vec![0x30, (2 + bytes.len()) as u8, 0x00, bytes.len() as u8];
+        packet.extend_from_slice(bytes);
+        packet
+    };
+    let hex = |bytes: &[u8]| {
+        let hex: Vec<String> = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        hex.join(" ")
+    };
+    let surrogate = [0xed, 0xa0, 0x80]; // U+D800
+    let past = [0xf4, 0x90, 0x80, 0x80]; // U+110000
+    let lead = [0xf5, 0x80, 0x80, 0x80]; // U+140000: f5 leads no UTF-8 sequence
+    vec![
+        hostile(
+            "surrogate",
+            msg!("mqtt-what-surrogate", bytes = hex(&surrogate)),
+            "1.5.3-1",
+            topic(&surrogate),
+        ),
+        hostile(
+            "past U+10FFFF",
+            msg!("mqtt-what-past-max", bytes = hex(&past)),
+            "1.5.3-1",
+            topic(&past),
+        ),
+        hostile(
+            "lead byte f5",
+            msg!("mqtt-what-past-max", bytes = hex(&lead)),
+            "1.5.3-1",
+            topic(&lead),
+        ),
+        hostile(
+            "stray 80",
+            msg!("mqtt-what-stray-continuation", bytes = "61 80 62"),
+            "1.5.3-1",
+            topic(b"a\x80b"),
+        ),
+        hostile(
+            "bad last byte",
+            msg!("mqtt-what-bad-continuation", bytes = "e2 82 28"),
+            "1.5.3-1",
+            topic(&[0xe2, 0x82, 0x28]),
+        ),
+        // The topic ends one byte into a 3-byte sequence whose last byte is the payload's
+        // first: a check that looks past the string's end takes it for whole.
+        hostile(
+            "cut sequence",
+            msg!("mqtt-what-cut-sequence", bytes = "61 e2 82"),
+            "1.5.3-1",
+            vec![0x30, 0x06, 0x00, 0x03, b'a', 0xe2, 0x82, 0xac],
+        ),
+    ]
 }
 
 /// Framing and encoding no packet may have: the length, the strings, the type.

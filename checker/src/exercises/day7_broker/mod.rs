@@ -264,7 +264,7 @@ pub static EXERCISE: Exercise = Exercise {
             title: "a PINGREQ 2.5 s after the CONNECT keeps a 2 s keep-alive open; a device silent with a 1 s keep-alive is closed after 1.5 s, not before 1 s, and its will goes out",
             points: 2,
             timeout: secs(20),
-            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it.",
+            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it. And on a timer of the broker's own (a poll loop waits no longer than the nearest deadline): a silent device sends nothing that would wake the broker.",
             hint_c: None,
             section: "mqtt-keep-alive",
             program: Some(SERVER),

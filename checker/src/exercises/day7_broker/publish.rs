@@ -22,6 +22,14 @@ pub fn qos0(ctx: &mut Ctx) -> TestResult {
     // Device two's first message tells whether device one's reached it too.
     let due = Packet::publish("sensors/2/temp", b"19.0", 0, false, 0);
     two.expect(&due, msg!("mqtt-clause-only-matching"), soon(ctx))?;
+    // A topic is UTF-8 (1.5.3), not ASCII: characters of 2, 3 and 4 bytes, each lead byte's
+    // range from its first and last ends (U+0800, U+D7FF, U+E000, U+10000, U+10FFFD), are a
+    // topic's as letters are. A check that refuses one closes a device that said °C or 온도.
+    let wide = "sensors/°C/\u{7ff}/\u{800}/온도/\u{d7ff}/\u{e000}/\u{fffd}/\u{10000}/😀/\u{10fffd}";
+    one.subscribe(&[(wide, 0)], soon(ctx))?;
+    p.publish(wide, b"21.5", 0, false, soon(ctx))?;
+    let due = Packet::publish(wide, b"21.5", 0, false, 0);
+    one.expect(&due, "1.5.3, 3.3.5", soon(ctx))?;
     // The publisher subscribed to nothing: its PINGREQ's answer comes first.
     p.send(&Packet::Pingreq, soon(ctx))?;
     p.expect(
