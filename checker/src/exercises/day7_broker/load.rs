@@ -96,6 +96,9 @@ const AFTER: &str = "end";
 /// messages: nothing is published after them, so they go out only as its outbox drains.
 const KEPT: &str = "kept";
 const KEPT_COUNT: usize = 3;
+/// Published once the subscriber at QoS 0 has read everything kept for it: only its `load/#`
+/// matches it (the shares take three levels).
+const RESUMED: &str = "load/resumed";
 fn kept(k: usize) -> Vec<u8> {
     format!("kept {k}").into_bytes()
 }
@@ -155,7 +158,19 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
         publisher.publish(KEPT, &kept(k), 1, false, soon(ctx))?;
     }
     resumes_qos1(ctx, &mut stalled[0], &mut publisher, &payload)?;
-    resumes(ctx, &t, &mut stalled[1], &payload, 0)?;
+    if resumes(ctx, &t, &mut stalled[1], &payload, 0)? {
+        // Drained and open, it is sent what is published next: a broker that left it marked
+        // as blocked never wrote to it again (C mutant 39648ecc3b).
+        publisher.publish(RESUMED, b"after the stall", 0, false, soon(ctx))?;
+        stalled[1]
+            .expect_message(
+                RESUMED,
+                b"after the stall",
+                msg!("mqtt-clause-sent-after-resume"),
+                soon(ctx),
+            )
+            .map_err(|f| t.attach(f))?;
+    }
     resumes(ctx, &t, &mut stalled[2], &payload, KEPT_COUNT)?;
     Ok(())
 }
@@ -336,22 +351,22 @@ fn resumes_qos1(
 /// dropped messages or closed the connection; it may not have lost part of a packet (the rest
 /// of a short send). It is read until the broker closes or falls silent: silence fails nothing
 /// once the `kept_due` QoS 1 messages on KEPT came. (No PINGREQ marks the end: mosquitto
-/// answers none while that client's queue is full.)
+/// answers none while that client's queue is full.) Whether the connection is still open.
 fn resumes(
     ctx: &Ctx,
     t: &Arc<Transcript>,
     d: &mut Device,
     payload: &[u8],
     kept_due: usize,
-) -> Result<(), Failure> {
+) -> Result<bool, Failure> {
     let after_stall = |f: Failure| f.detail(msg!("mqtt-resumed-label"), msg!("mqtt-resumed-why"));
     let mut last = None;
     let mut kept_got = 0;
     loop {
         let packet = match d.listen(QUIET).map_err(after_stall)? {
             Heard::Packet(p) => p,
-            Heard::Closed => return Ok(()),
-            Heard::Silent if kept_got == kept_due => return Ok(()),
+            Heard::Closed => return Ok(false),
+            Heard::Silent if kept_got == kept_due => return Ok(true),
             Heard::Silent => {
                 // Open, and silent: the QoS 1 messages its session held had to come as its
                 // outbox drained (4.3.2: the broker acknowledged them to their publisher).
