@@ -286,6 +286,11 @@ const BAD: &[&[&str]] = &[
     &["0", "two", CONTROL],
     &["0", "0", CONTROL],
     &["0", "17", CONTROL],
+    // Numbers with junk after them, empty or negative: a parse that stops at the first non-digit
+    // or takes "" for 0 starts a server (C mutants 5fa747843a, 74ef153316, a15aefcc52).
+    &["0", "2x", CONTROL],
+    &["", "2", CONTROL],
+    &["-1", "2", CONTROL],
     &["0", "2", "no-such-directory/control.sock"],
     &["0", "2", TOO_LONG],
 ];
