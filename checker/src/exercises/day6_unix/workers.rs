@@ -290,6 +290,16 @@ pub fn worker_replaced(ctx: &mut Ctx) -> TestResult {
             .map_err(|f| f.note(msg!("prefork-replacement-serves")))?;
         conns.push(c);
     }
+    // A second death, with nothing else in between: a parent that handles only the first (its
+    // SIGCHLD flag read backwards, so never cleared once set) never replaces this one (C mutant
+    // 5a9ba142c0).
+    let Some(victim) = worker_of(&p, &conns[1]) else {
+        return Err(Failure::wrong(msg!("prefork-no-worker-for", client = 2)));
+    };
+    kill_and_expect_replaced(&p, &t, victim, n)?;
+    let mut c = Conn::connect(&t, "client 5", p.s.port, ctx.within(secs(5)))?;
+    echo::round_trip(&mut c, "client 5 is new\n", ctx.within(secs(2)))
+        .map_err(|f| f.note(msg!("prefork-replacement-serves")))?;
     Ok(())
 }
 
