@@ -353,6 +353,21 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
             .note(msg!("multi-back-pressure")),
         ));
     }
+    // Held back, the server waits: one that still asks for POLLIN on a client it will not read
+    // is woken at once, again and again (C mutants b8148069c8, 06cf029a56). Judged, as
+    // one-thread's quiet clients are, by the time its threads were runnable.
+    let was = procinfo::runnable_time(pid);
+    ctx.off_cpu(|| std::thread::sleep(QUIET));
+    let runnable = procinfo::runnable_time(pid).saturating_sub(was);
+    let ms = runnable.as_millis().to_string();
+    ctx.log(msg!("multi-runnable-log", ms = ms.as_str()));
+    if runnable > QUIET / 2 {
+        c.abort();
+        return Err(t.attach(
+            Failure::wrong(msg!("multi-spins-held-back", ms = ms))
+                .note(msg!("multi-pollin-on-demand")),
+        ));
+    }
     c.expect_bytes(&data, deadline)?;
     flood.join()?;
     c.expect_eof(deadline, msg!("eof-after-client-eof"))
