@@ -160,10 +160,20 @@ pub fn tree(pid: i32) -> Vec<i32> {
 
 /// How much memory `pid` has resident (VmRSS), in bytes.
 pub fn resident_bytes(pid: i32) -> Option<u64> {
+    status_bytes(pid, "VmRSS:")
+}
+
+/// How much address space `pid` has mapped (VmSize), in bytes: a thread's stack counts whole.
+pub fn virtual_bytes(pid: i32) -> Option<u64> {
+    status_bytes(pid, "VmSize:")
+}
+
+/// A `kB` field of /proc/<pid>/status, in bytes.
+fn status_bytes(pid: i32, field: &str) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let kib: u64 = status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .find_map(|l| l.strip_prefix(field))?
         .trim()
         .strip_suffix("kB")?
         .trim()

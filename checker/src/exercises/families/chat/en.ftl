@@ -90,3 +90,5 @@ chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its o
 chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
 chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
 chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
+chat-stacks-kept = after { $n } clients came and left one after another, the server's address space (VmSize) grew by { $grew } MiB: their threads' stacks stayed
+chat-detach-threads = a thread that is neither detached nor joined keeps its stack (8 MiB) after it returns: create it detached (pthread_detach, or PTHREAD_CREATE_DETACHED), or join it
