@@ -152,13 +152,24 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
         ))));
     }
     pings_unread(ctx, &t, &s)?;
-    // QoS 1 messages for the third stalled subscriber, whose outbox is full: acknowledged to
-    // their publisher, they wait in its session until it reads again.
+    they_read_again(ctx, &t, &mut stalled, &mut publisher, &payload)
+}
+
+/// The three stalled subscribers read again, in turn: the one at QoS 1 (`resumes_qos1`), the one
+/// at QoS 0, then the third, whose QoS 1 messages on KEPT were published while its outbox was
+/// full (acknowledged to their publisher, they wait in its session until it reads again).
+fn they_read_again(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    stalled: &mut [Device],
+    publisher: &mut Device,
+    payload: &[u8],
+) -> TestResult {
     for k in 0..KEPT_COUNT {
         publisher.publish(KEPT, &kept(k), 1, false, soon(ctx))?;
     }
-    resumes_qos1(ctx, &mut stalled[0], &mut publisher, &payload)?;
-    if resumes(ctx, &t, &mut stalled[1], &payload, 0)? {
+    resumes_qos1(ctx, &mut stalled[0], publisher, payload)?;
+    if resumes(ctx, t, &mut stalled[1], payload, 0)? {
         // Drained and open, it is sent what is published next: a broker that left it marked
         // as blocked never wrote to it again (C mutant 39648ecc3b).
         publisher.publish(RESUMED, b"after the stall", 0, false, soon(ctx))?;
@@ -171,7 +182,7 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             )
             .map_err(|f| t.attach(f))?;
     }
-    resumes(ctx, &t, &mut stalled[2], &payload, KEPT_COUNT)?;
+    resumes(ctx, t, &mut stalled[2], payload, KEPT_COUNT)?;
     Ok(())
 }
 
@@ -367,18 +378,9 @@ fn resumes(
             Heard::Packet(p) => p,
             Heard::Closed => return Ok(false),
             Heard::Silent if kept_got == kept_due => return Ok(true),
-            Heard::Silent => {
-                // Open, and silent: the QoS 1 messages its session held had to come as its
-                // outbox drained (4.3.2: the broker acknowledged them to their publisher).
-                let f = Failure::wrong(msg!(
-                    "mqtt-kept-missing",
-                    who = d.who(),
-                    topic = KEPT,
-                    count = kept_due,
-                    got = kept_got
-                ));
-                return Err(t.attach(f));
-            }
+            // Open, and silent: the QoS 1 messages its session held had to come as its outbox
+            // drained (4.3.2: the broker acknowledged them to their publisher).
+            Heard::Silent => return Err(t.attach(kept_missing(d, kept_due, kept_got))),
         };
         // The QoS 1 messages on KEPT may come anywhere among the others, in order, each once
         // (a copy sent again with DUP is taken too).
@@ -402,32 +404,8 @@ fn resumes(
             d.send(&ack, soon(ctx)).map_err(after_stall)?;
             continue;
         }
-        let index = match &packet {
-            Packet::Publish {
-                topic, payload: p, ..
-            } if p.as_slice() == payload => topic
-                .rsplit('/')
-                .next()
-                .and_then(|i| i.parse::<usize>().ok())
-                .filter(|&i| *topic == self::topic(i) && last.is_none_or(|last| i > last)),
-            _ => None,
-        };
-        if let Packet::Publish {
-            topic, payload: p, ..
-        } = &packet
-            && topic.starts_with("load/")
-            && p.as_slice() != payload
-        {
-            // A packet's length kept, its bytes not: the rest of a short send was lost.
-            let at = p.iter().zip(payload).take_while(|(a, b)| a == b).count();
-            let f = Failure::wrong(msg!(
-                "mqtt-resumed-payload",
-                who = d.who(),
-                topic = topic.as_str(),
-                len = p.len(),
-                at = at,
-                byte = p.get(at).map_or("—".to_string(), |b| format!("{b:#04x}"))
-            ));
+        let index = load_index(&packet, payload, last);
+        if let Some(f) = torn_payload(d, &packet, payload) {
             return Err(after_stall(t.attach(f)));
         }
         match index {
@@ -439,4 +417,52 @@ fn resumes(
             }
         }
     }
+}
+
+/// The index of `packet`, a load message published after message `last`, whole: `None` if it
+/// The failure of a subscriber that fell silent before all `due` QoS 1 messages on KEPT came.
+fn kept_missing(d: &Device, due: usize, got: usize) -> Failure {
+    Failure::wrong(msg!(
+        "mqtt-kept-missing",
+        who = d.who(),
+        topic = KEPT,
+        count = due,
+        got = got
+    ))
+}
+
+/// is anything else.
+fn load_index(packet: &Packet, payload: &[u8], last: Option<usize>) -> Option<usize> {
+    match packet {
+        Packet::Publish {
+            topic, payload: p, ..
+        } if p.as_slice() == payload => topic
+            .rsplit('/')
+            .next()
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|&i| *topic == self::topic(i) && last.is_none_or(|last| i > last)),
+        _ => None,
+    }
+}
+
+/// A load message whose length is kept but not its bytes: the rest of a short send was lost.
+fn torn_payload(d: &Device, packet: &Packet, payload: &[u8]) -> Option<Failure> {
+    let Packet::Publish {
+        topic, payload: p, ..
+    } = packet
+    else {
+        return None;
+    };
+    if !topic.starts_with("load/") || p.as_slice() == payload {
+        return None;
+    }
+    let at = p.iter().zip(payload).take_while(|(a, b)| a == b).count();
+    Some(Failure::wrong(msg!(
+        "mqtt-resumed-payload",
+        who = d.who(),
+        topic = topic.as_str(),
+        len = p.len(),
+        at = at,
+        byte = p.get(at).map_or("—".to_string(), |b| format!("{b:#04x}"))
+    )))
 }

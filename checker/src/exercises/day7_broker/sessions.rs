@@ -289,14 +289,23 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
     }
     only_unacknowledged_again(ctx, &mut dev, &left, (!lost_seen).then_some(lost))?;
     disconnect(ctx, &mut dev)?;
-    // Clean session 1 discards it, its last message still unacknowledged in it: no session
-    // present, then none to resume either.
-    let mut dev = Device::connect(&t, "device sleepy (clean)", s.port, soon(ctx))?;
+    clean_session_discards(ctx, &t, &s, &mut p)
+}
+
+/// Clean session 1 discards the sleepy device's session, its last message still unacknowledged
+/// in it: no session present, then none to resume either.
+fn clean_session_discards(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    s: &Server,
+    p: &mut Device,
+) -> TestResult {
+    let mut dev = Device::connect(t, "device sleepy (clean)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", true, KEEP_ALIVE, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.2.2-1"));
     }
     disconnect(ctx, &mut dev)?;
-    let mut dev = Device::connect(&t, "device sleepy (later)", s.port, soon(ctx))?;
+    let mut dev = Device::connect(t, "device sleepy (later)", s.port, soon(ctx))?;
     if dev.handshake("sleepy", false, KEEP_ALIVE, None, soon(ctx))? {
         return Err(dev.unexpected(&connack(true), "CONNACK session-present=0 rc=0", "3.1.2-6"));
     }

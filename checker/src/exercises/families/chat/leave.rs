@@ -322,15 +322,10 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
         ))
         .note(msg!("chat-thread-ends")));
     }
+    // Two more after them, then the visitors: threads come and go for as long as clients do.
     let mut again = Vec::new();
-    for k in 0..2 {
-        chat::join(
-            &t,
-            &mut again,
-            &format!("client {}", 6 + k),
-            s.port,
-            deadline,
-        )?;
+    for who in ["client 6", "client 7"] {
+        chat::join(&t, &mut again, who, s.port, deadline)?;
     }
     stacks_go_with_their_clients(ctx, &s, deadline)
 }
