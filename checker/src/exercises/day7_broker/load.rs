@@ -122,7 +122,7 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
         d.subscribe(filters, soon(ctx))?;
         stalled.push(d);
     }
-    let before = procinfo::resident_bytes(s.program.pid());
+    let before = procinfo::program_memory(s.program.pid());
     let quiet = ctx.quiet_transcript();
     let mut reader = Device::connect(&quiet, "device reader", s.port, soon(ctx))?;
     reader.handshake("reader", true, KEEP_ALIVE, None, soon(ctx))?;
@@ -139,7 +139,7 @@ pub fn stalled_subscriber(ctx: &mut Ctx) -> TestResult {
             secs = format!("{:.1}", started.elapsed().as_secs_f64())
         ),
     );
-    let after = procinfo::resident_bytes(s.program.pid());
+    let after = procinfo::program_memory(s.program.pid());
     if let (Some(before), Some(after)) = (before, after)
         && after > before + BOUND
     {
@@ -206,7 +206,7 @@ fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestResult {
     let mut conn = Conn::connect_small(&quiet, "device pinger", s.port, 1460, Some(4096))?;
     let mut pinger = Device::from(conn.try_clone()?, &quiet);
     pinger.handshake("pinger", true, KEEP_ALIVE, None, soon(ctx))?;
-    let before = procinfo::resident_bytes(pid);
+    let before = procinfo::program_memory(pid);
     // One byte more than whole PINGREQs: a send that ended inside one goes on from its 2nd byte.
     let chunk: Vec<u8> = [0xc0, 0x00].repeat(32 * 1024 + 1);
     let total = 2 * PINGS;
@@ -242,7 +242,7 @@ fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestResult {
             }
         }
     }
-    let after = procinfo::resident_bytes(pid);
+    let after = procinfo::program_memory(pid);
     if let (Some(before), Some(after)) = (before, after)
         && after > before + PINGS_BOUND
     {
