@@ -21,7 +21,7 @@ const RUST_BY_NATURE: &[(&str, &str)] = &[
     // Day 6, part 1: tasks on tokio, whose exercise only the Rust track has.
     ("day6", "day6-ipc"),
     // The C track's own section: its key from the Rust words a hint may print to C's.
-    ("c-track", "rules"),
+    ("c-track", "reading-a-failure"),
 ];
 
 /// What only a Rust student writes, runs or is told, each with what it is. Matched as written:
