@@ -17,6 +17,7 @@ pub mod course;
 mod hints;
 mod korean;
 mod languages;
+mod reading_times;
 mod stub_korean;
 mod trees;
 
@@ -102,6 +103,10 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
         timed("course.md lists every test id of its exercise", || {
             course::lists_tests(lab)
         }),
+        timed(
+            "the day map's reading times (course.md and course.ko.md) are the count: words of each part, code included, the longer track's edition, 200 a minute",
+            || reading_times::check(lab),
+        ),
         timed(
             "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given; an exercise in parts has each test in one part",
             || Ok(families_taken_as_declared()),
