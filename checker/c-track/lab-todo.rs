@@ -1,8 +1,8 @@
-//! `lab_todo`, the same in every C library exercise's shim (the checker writes this file into
-//! each as `src/lab_todo.rs`, as it writes its build script): a C stub's `TODO("...")` calls it,
-//! and it panics as Rust's `todo!()` does, "not yet implemented: ...", which unwinds through
-//! the C frames (built with `-fexceptions`, declared `C-unwind` in the shim) back to the
-//! harness, which reports the test as not started.
+// `lab_todo`, the same in every C library exercise's shim (the checker writes this file into
+// each as `src/lab_todo.rs`, as it writes its build script): a C stub's `TODO("...")` calls it,
+// and it panics as Rust's `todo!()` does, "not yet implemented: ...", which unwinds through
+// the C frames (built with `-fexceptions`, declared `C-unwind` in the shim) back to the
+// harness, which reports the test as not started.
 
 use std::ffi::{CStr, c_char, c_int};
 
