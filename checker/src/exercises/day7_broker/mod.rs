@@ -17,6 +17,7 @@ mod connect;
 mod hostile;
 mod load;
 mod publish;
+mod resume;
 mod sessions;
 mod shutdown;
 mod topics;
