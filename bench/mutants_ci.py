@@ -8,7 +8,7 @@ First, a self-test: the solution itself, given as a recorded caught mutant (its 
 must be reported as a mutant now missed; else this step could not see a regression."""
 import hashlib, os, subprocess, time
 
-import mutants as M
+import mutation as M
 
 
 def current(track, doc):

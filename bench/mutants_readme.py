@@ -8,7 +8,7 @@ import os
 import re
 import sys
 
-import mutants as M
+import mutation as M
 
 BEGIN = "<!-- mutation-score: written by bench/mutants.py readme from bench/mutants/; do not edit -->"
 END = "<!-- /mutation-score -->"

@@ -50,6 +50,9 @@ pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
 /// The build script of a library exercise's shim, `__LIBRARY__` its archive's stem.
 const SHIM_BUILD: &str = include_str!("../../c-track/shim-build.rs");
 
+/// `lab_todo`, which a C stub's `TODO` calls, the same in every shim (`mod lab_todo;`).
+const SHIM_TODO: &str = include_str!("../../c-track/lab-todo.rs");
+
 /// Build `exercise`'s C package in `tree`: its programs, or its library's archive.
 pub fn build(
     tree: &Tree,
@@ -186,6 +189,7 @@ fn library_harness(
     let stem = exercise.c.and_then(|c| c.library).unwrap_or_default();
     let build = SHIM_BUILD.replace("__LIBRARY__", stem);
     write_if_changed(&shim.join("build.rs"), build.as_bytes())?;
+    write_if_changed(&shim.join("src/lab_todo.rs"), SHIM_TODO.as_bytes())?;
     let workspace = Workspace {
         root: workspace::lab_root(),
     };

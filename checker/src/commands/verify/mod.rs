@@ -4,17 +4,20 @@
 //! of each exercise's manifest and rules agree, the solutions are rustfmt- and clippy-clean, and
 //! so are the sources the checker generates code from (harness, shim, templates). course.md and
 //! the stubs agree (`course`): the sections the stubs cite exist, every `todo!()` has its
-//! `// TODO`, the rules table matches the rule files, and the stubs' hint code compiles.
+//! `// TODO`, the rules table matches the rule files, and the stubs' hint code compiles; the
+//! C edition of the course teaches C (`c_edition`).
 //! The Korean twins (`languages`, `korean`, `stale`) have the same anchors, test ids and code
 //! blocks, keep the glossary and one register, and are in step with the English section by
 //! section.
 //! The project's tests run it; CI runs the project's tests.
 
+mod c_edition;
 mod clean;
 pub mod course;
 mod hints;
 mod korean;
 mod languages;
+mod reading_times;
 mod stub_korean;
 mod trees;
 
@@ -101,6 +104,10 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
             course::lists_tests(lab)
         }),
         timed(
+            "the day map's reading times (course.md and course.ko.md) are the count: words of each part, code included, the longer track's edition, 200 a minute",
+            || reading_times::check(lab),
+        ),
+        timed(
             "every exercise takes its families as they are declared: each change names a test of the family, each scenario is given; an exercise in parts has each test in one part",
             || Ok(families_taken_as_declared()),
         ),
@@ -112,6 +119,10 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
                 problems.extend(course::todos_have_comments(lab));
                 Ok(problems)
             },
+        ),
+        timed(
+            "the C edition of the course, in both languages, is C: no Rust block, Rust path or Rust-only instruction outside the Rust track's chapter and part, and each C exercise's section names its C files and its headers' lab_* prototypes",
+            || c_edition::check(lab),
         ),
         timed(
             "course.md's rules table matches each exercise's clippy.toml and [lints]",

@@ -158,42 +158,6 @@ pub fn tree(pid: i32) -> Vec<i32> {
     all
 }
 
-/// How much memory `pid` has resident (VmRSS), in bytes.
-pub fn resident_bytes(pid: i32) -> Option<u64> {
-    status_bytes(pid, "VmRSS:")
-}
-
-/// How much address space `pid` has mapped (VmSize), in bytes: a thread's stack counts whole.
-pub fn virtual_bytes(pid: i32) -> Option<u64> {
-    status_bytes(pid, "VmSize:")
-}
-
-/// A `kB` field of /proc/<pid>/status, in bytes.
-fn status_bytes(pid: i32, field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let kib: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))?
-        .trim()
-        .strip_suffix("kB")?
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kib * 1024)
-}
-
-/// The CPU time `pid` has used so far, user and system (utime + stime of /proc/<pid>/stat).
-pub fn cpu_time(pid: i32) -> Option<std::time::Duration> {
-    let ticks: u64 =
-        stat_field(pid, 14)?.parse::<u64>().ok()? + stat_field(pid, 15)?.parse::<u64>().ok()?;
-    // SAFETY: sysconf takes a constant and reads no memory of ours.
-    let per_second = match unsafe { libc::sysconf(libc::_SC_CLK_TCK) } {
-        n if n > 0 => n as u64,
-        _ => 100,
-    };
-    Some(std::time::Duration::from_millis(ticks * 1000 / per_second))
-}
-
 /// Is some thread of `pid` inside a call that writes (`is_write_call`)?
 pub fn in_write_call(pid: i32) -> bool {
     blocked_calls(pid).into_iter().any(is_write_call)

@@ -45,6 +45,41 @@ pub fn tree_usage(pid: i32) -> Usage {
     usage
 }
 
+/// The memory of the whole program the checker started: `pid` and every process below it, PSS
+/// summed as in `tree_usage`. A resource bound is the program's, so a broker run through a
+/// wrapper (`sh -c`, a script that starts it) or with forked workers is measured as one run
+/// directly (issue 67: rumqttd passed through its wrapper, 6 MiB, and failed alone, 42 MiB).
+/// None once `pid` is gone.
+pub fn program_memory(pid: i32) -> Option<u64> {
+    status_number(pid, "Threads:")?;
+    Some(tree_usage(pid).memory)
+}
+
+/// The address space mapped by `pid` and every process below it (VmSize summed), in bytes: a
+/// thread's stack counts whole. None once `pid` is gone.
+pub fn program_address_space(pid: i32) -> Option<u64> {
+    let own = status_number(pid, "VmSize:")?;
+    let below: u64 = super::descendants(pid)
+        .into_iter()
+        .filter_map(|p| status_number(p, "VmSize:"))
+        .sum();
+    Some((own + below) * 1024)
+}
+
+/// The threads of `pid` and of every process below it.
+pub fn program_threads(pid: i32) -> usize {
+    tree(pid)
+        .into_iter()
+        .filter_map(|p| status_number(p, "Threads:"))
+        .sum::<u64>() as usize
+}
+
+/// How long the threads of `pid` and of every process below it have been runnable
+/// (`runnable_time` of each): a wrapper's child that spins counts as the program spinning.
+pub fn program_runnable_time(pid: i32) -> Duration {
+    tree(pid).into_iter().map(runnable_time).sum()
+}
+
 /// The CPU time `pid`'s tree has used: every thread's time on a CPU in nanoseconds
 /// (`/proc/<pid>/task/<tid>/schedstat`: a process per client spends well under the 10 ms tick
 /// that utime counts in, and would show none), plus what the children it has already waited for
@@ -166,6 +201,61 @@ mod tests {
         while spin.elapsed() < Duration::from_millis(30) {}
         assert!(tree_cpu_time(me) > Duration::ZERO);
         assert_eq!(tree_usage(-5), Usage::default());
+    }
+
+    /// A program that holds 64 MiB, started through a wrapper that does not `exec` it (as the
+    /// lab's mosquitto and rumqttd wrappers, or a `sh -c` line, start a broker), and started
+    /// directly: the bounds of the tests measure both the same (issue 67: rumqttd passed its
+    /// memory bound through its wrapper, 6 MiB, and failed it run directly, 42 MiB).
+    #[test]
+    fn a_program_run_through_a_wrapper_is_measured_whole() {
+        use std::io::BufRead;
+        const HOLDS: u64 = 64 << 20;
+        let program =
+            "import time; b = b'x' * (64 << 20); print('ready', flush=True); time.sleep(30)";
+        let measure = |mut cmd: std::process::Command| {
+            let mut child = cmd
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .expect("python3 starts");
+            let mut line = String::new();
+            let out = child.stdout.take().expect("piped");
+            std::io::BufReader::new(out).read_line(&mut line).unwrap();
+            assert_eq!(line.trim(), "ready");
+            let pid = child.id() as i32;
+            let whole = (program_memory(pid), program_threads(pid));
+            let alone = status_number(pid, "VmRSS:").unwrap_or(0) * 1024;
+            for p in super::super::descendants(pid) {
+                // SAFETY: kill takes two integers and touches no memory of ours.
+                unsafe { libc::kill(p, libc::SIGKILL) };
+            }
+            child.kill().ok();
+            child.wait().ok();
+            (whole, alone)
+        };
+        let mut direct = std::process::Command::new("python3");
+        direct.args(["-c", program]);
+        let mut wrapped = std::process::Command::new("sh");
+        // `; true` keeps the shell waiting for its child, as a wrapper script does.
+        wrapped.args(["-c", &format!("python3 -c \"{program}\"; true")]);
+        let ((direct, direct_threads), _) = measure(direct);
+        let ((wrapped, wrapped_threads), shell) = measure(wrapped);
+        let (direct, wrapped) = (direct.unwrap(), wrapped.unwrap());
+        assert!(shell < HOLDS / 4, "the shell alone holds {shell} bytes");
+        assert!(
+            direct >= HOLDS && wrapped >= HOLDS,
+            "{direct} and {wrapped}"
+        );
+        assert!(
+            wrapped.abs_diff(direct) < 16 << 20,
+            "{direct} and {wrapped}"
+        );
+        assert_eq!(
+            wrapped_threads,
+            direct_threads + 1,
+            "the shell's thread is counted too"
+        );
+        assert_eq!(program_memory(-5), None);
     }
 
     #[test]

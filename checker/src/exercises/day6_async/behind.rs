@@ -217,12 +217,12 @@ pub fn far_behind(ctx: &mut Ctx) -> TestResult {
     stop_reading(&t, &m[0]);
     let mut sent = fall_far_behind(pid, &mut m, deadline)?;
     t.note("checker", msg!("async-far-behind", lines = sent));
-    let rss_then = procinfo::resident_bytes(pid).unwrap_or(0);
+    let rss_then = procinfo::program_memory(pid).unwrap_or(0);
     for _ in 0..MORE / STEP {
         send_and_read(1, &mut m, &[1], sent, STEP, deadline)?;
         sent += STEP;
     }
-    let grown = procinfo::resident_bytes(pid)
+    let grown = procinfo::program_memory(pid)
         .unwrap_or(0)
         .saturating_sub(rss_then);
     if grown > (MORE * LEN / 2) as u64 {

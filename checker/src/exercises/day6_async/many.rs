@@ -20,8 +20,9 @@ pub const MANY: usize = 1000;
 /// What a connected client may cost the chat server in resident memory.
 const PER_CLIENT: u64 = 64 << 10;
 
+/// The program's threads, its children's included: the bound is the program's.
 pub fn threads(pid: i32) -> usize {
-    procinfo::thread_states(pid).len()
+    procinfo::program_threads(pid)
 }
 
 /// Connect `n` clients, as fast as the server accepts them (see `clients::connect_paced`). A
@@ -98,7 +99,7 @@ pub fn thousand_clients(ctx: &mut Ctx) -> TestResult {
     let pid = s.program.pid();
     let deadline = ctx.within(secs(12));
     let none = threads(pid);
-    let rss_none = procinfo::resident_bytes(pid).unwrap_or(0);
+    let rss_none = procinfo::program_memory(pid).unwrap_or(0);
     let conns = connect_many(&t, &mut s, MANY, deadline)?;
     // Every client in the chat before the line is sent; a server stuck instead says so below.
     settled(&s, deadline);
@@ -124,7 +125,7 @@ pub fn thousand_clients(ctx: &mut Ctx) -> TestResult {
     if with > none {
         return Err(more_threads(with, none, MANY));
     }
-    let rss = procinfo::resident_bytes(pid).unwrap_or(0);
+    let rss = procinfo::program_memory(pid).unwrap_or(0);
     let grown = rss.saturating_sub(rss_none);
     if grown > PER_CLIENT * MANY as u64 {
         return Err(Failure::wrong(msg!(

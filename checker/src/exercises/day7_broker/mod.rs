@@ -178,7 +178,9 @@ pub static EXERCISE: Exercise = Exercise {
             timeout: secs(10),
             hint: "Keep a table of client ids connected now: a new CONNECT with an id in it closes the older connection (3.1.4-2), which did not send DISCONNECT, so its will goes out.",
             hint_c: None,
-            section: "mqtt-connect",
+            // Part 3's test: the will section, which takes the takeover up again and links back
+            // to CONNECT's rule (3.1.4-2), not part 1's section.
+            section: "mqtt-will",
             program: Some(SERVER),
             run: watched!(connect::takeover),
         },

@@ -264,7 +264,7 @@ pub fn persistent(ctx: &mut Ctx) -> TestResult {
     };
     dev.send(&puback, soon(ctx))?;
     dev.send(&Packet::Pingreq, soon(ctx))?;
-    dev.expect(&Packet::Pingresp, "3.12.4-1", soon(ctx))?;
+    let received = pingresp_among_queued(ctx, &mut dev, received)?;
     let unacked = &received[1..];
     dev.close();
     // Published while it sleeps (or, if the broker has not read the EOF yet, sent to the dead
@@ -371,6 +371,39 @@ fn received_unacknowledged(ctx: &Ctx, dev: &mut Device) -> Result<Vec<u16>, Fail
         unacked.push(id);
     }
     Ok(unacked)
+}
+
+/// After the PUBACK and a PINGREQ, the PINGRESP; a broker that holds back queued messages
+/// behind an in-flight window may send the next of them first, since the PUBACK made room: the
+/// standard orders neither before the other (3.12.4-1 asks for a PINGRESP, 4.6 orders the
+/// PUBLISHes among themselves), so such a message, in its order and unacknowledged, joins the
+/// `received` ones (issue 67: ejabberd, a window of one, failed here for that alone).
+fn pingresp_among_queued(
+    ctx: &Ctx,
+    dev: &mut Device,
+    mut received: Vec<u16>,
+) -> Result<Vec<u16>, Failure> {
+    loop {
+        let got = dev.recv("PINGRESP", "3.12.4-1", soon(ctx))?;
+        let next = received.len() + 1;
+        match &got {
+            Packet::Pingresp => return Ok(received),
+            Packet::Publish {
+                topic,
+                payload,
+                qos: 1,
+                packet_id: Some(id),
+                ..
+            } if next <= UNACKED
+                && (topic.as_str(), payload.as_slice())
+                    == (message(next).0.as_str(), message(next).1.as_slice())
+                && !received.contains(id) =>
+            {
+                received.push(*id);
+            }
+            other => return Err(dev.unexpected(other, "PINGRESP", "3.12.4-1")),
+        }
+    }
 }
 
 /// On reconnect: messages 2 to `last` at QoS 1 (the 1st was acknowledged), in order; the first

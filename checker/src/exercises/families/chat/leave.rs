@@ -341,7 +341,7 @@ const STACKS_KEPT: u64 = 64 << 20;
 /// joined, 240 MiB after thirty, until pthread_create fails under the address-space limit).
 fn stacks_go_with_their_clients(ctx: &Ctx, s: &Server, deadline: Instant) -> TestResult {
     let pid = s.program.pid();
-    let before = procinfo::virtual_bytes(pid);
+    let before = procinfo::program_address_space(pid);
     let quiet = ctx.quiet_transcript();
     for k in 0..VISITORS {
         let mut one = Vec::new();
@@ -352,7 +352,7 @@ fn stacks_go_with_their_clients(ctx: &Ctx, s: &Server, deadline: Instant) -> Tes
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
             .map_err(|f| f.note(msg!("chat-eof-note")))?;
     }
-    let after = procinfo::virtual_bytes(pid);
+    let after = procinfo::program_address_space(pid);
     match (before, after) {
         (Some(before), Some(after)) if after > before + STACKS_KEPT => Err(Failure::wrong(msg!(
             "chat-stacks-kept",

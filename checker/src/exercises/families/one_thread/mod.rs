@@ -330,11 +330,11 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
     let pid = s.program.pid();
     let mut warm = Conn::connect(&t, "first client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut warm, "hello\n", ctx.within(secs(5)))?;
-    let before = procinfo::resident_bytes(pid).unwrap_or(0);
+    let before = procinfo::program_memory(pid).unwrap_or(0);
     let deadline = ctx.within(secs(15));
     let (mut c, data, flood) = flooding_client(ctx, &t, &s, "flooding client", 32 << 20, deadline)?;
     ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(6)));
-    let grew = procinfo::resident_bytes(pid)
+    let grew = procinfo::program_memory(pid)
         .unwrap_or(0)
         .saturating_sub(before);
     ctx.log(msg!(
@@ -356,9 +356,9 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
     // Held back, the server waits: one that still asks for POLLIN on a client it will not read
     // is woken at once, again and again (C mutants b8148069c8, 06cf029a56). Judged, as
     // one-thread's quiet clients are, by the time its threads were runnable.
-    let was = procinfo::runnable_time(pid);
+    let was = procinfo::program_runnable_time(pid);
     ctx.off_cpu(|| std::thread::sleep(QUIET));
-    let runnable = procinfo::runnable_time(pid).saturating_sub(was);
+    let runnable = procinfo::program_runnable_time(pid).saturating_sub(was);
     let ms = runnable.as_millis().to_string();
     ctx.log(msg!("multi-runnable-log", ms = ms.as_str()));
     if runnable > QUIET / 2 {
@@ -401,11 +401,9 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
         let ms = late.as_millis().to_string();
         t.note("checker", msg!("multi-reset-taken-late", ms = ms));
     }
-    let cpu = procinfo::cpu_time(pid).unwrap_or_default();
+    let cpu = procinfo::tree_cpu_time(pid);
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
-    let spent = procinfo::cpu_time(pid)
-        .unwrap_or_default()
-        .saturating_sub(cpu);
+    let spent = procinfo::tree_cpu_time(pid).saturating_sub(cpu);
     ctx.log(msg!("multi-cpu-log", ms = spent.as_millis().to_string()));
     let mut left = sockets::left_for_clients(pid, &before, &[port]);
     let until = ctx.within(secs(1));
@@ -521,9 +519,9 @@ const QUIET: Duration = Duration::from_millis(300);
 /// is woken at once, again and again. Judged by the time its threads were runnable (on a CPU
 /// or waiting for one), which a busy machine does not shrink, not by the CPU time it got.
 fn idle_and_asleep(ctx: &Ctx, t: &Transcript, pid: i32) -> TestResult {
-    let before = procinfo::runnable_time(pid);
+    let before = procinfo::program_runnable_time(pid);
     ctx.off_cpu(|| std::thread::sleep(QUIET));
-    let runnable = procinfo::runnable_time(pid).saturating_sub(before);
+    let runnable = procinfo::program_runnable_time(pid).saturating_sub(before);
     let ms = runnable.as_millis().to_string();
     ctx.log(msg!("multi-runnable-log", ms = ms.as_str()));
     if runnable > QUIET / 2 {

@@ -60,6 +60,11 @@ impl Device {
         &self.conn.who
     }
 
+    /// The checker's port of this connection (the broker's peer port).
+    pub fn local_port(&self) -> u16 {
+        self.conn.local_port()
+    }
+
     /// Its socket's receive buffer (SO_RCVBUF): a device that stopped reading with a small one
     /// reads again faster with a larger one.
     pub fn set_recv_buffer(&self, bytes: i32) {

@@ -7,10 +7,17 @@
 //! answered as the checker's glibc oracle answers it (observe/glibc.rs), as an error (`None`,
 //! `INADDR_NONE`), without calling C. The tests never send one.
 //!
-//! A `TODO("...")` in the C code calls `lab_todo` (defined here, see below): a panic whose
+//! A `TODO("...")` in the C code calls `lab_todo` (`lab_todo.rs`, the same in every shim, which
+//! the checker writes beside this file): a panic whose
 //! message starts with "not yet implemented", as Rust's `todo!()` does, which unwinds through
 //! the C frames (built with `-fexceptions`, declared `C-unwind` here) back to the harness,
 //! which reports the test as not started.
+
+// The checker writes lab_todo.rs beside this file (checker/c-track/lab-todo.rs), the same in
+// every shim; included rather than a `mod` file, so this file is formatted and linted alone.
+mod lab_todo {
+    include!("lab_todo.rs");
+}
 
 use std::ffi::{CStr, CString, c_char, c_int, c_void};
 
@@ -35,34 +42,6 @@ unsafe extern "C-unwind" {
     fn lab_inet_pton(af: c_int, src: *const c_char, dst: *mut c_void) -> c_int;
     fn lab_inet_ntop(af: c_int, src: *const c_void, dst: *mut c_char, size: u32) -> *const c_char;
     fn lab_inet_ntoa(inp: InAddr) -> *mut c_char;
-}
-
-/// The C stubs' `TODO(what)` under `-DLAB_HARNESS` (c/exercises/common/lab.h): the panic of
-/// Rust's `todo!()`, "not yet implemented: <what> (<file>:<line>)". It unwinds into the C
-/// function that called it and on, through the C frames, to the harness's `catch_unwind`.
-///
-/// # Safety
-///
-/// `file` and `what` are NULL or NUL-terminated strings (`__FILE__` and a string literal).
-#[unsafe(no_mangle)]
-pub unsafe extern "C-unwind" fn lab_todo(
-    file: *const c_char,
-    line: c_int,
-    what: *const c_char,
-) -> ! {
-    let text = |p: *const c_char| {
-        if p.is_null() {
-            String::new()
-        } else {
-            // SAFETY: the caller passes a NUL-terminated string (see above).
-            unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
-        }
-    };
-    panic!(
-        "not yet implemented: {} ({}:{line})",
-        text(what),
-        text(file)
-    )
 }
 
 /// C: `in_addr_t lab_inet_addr(const char *cp);` — the `in_addr_t` as it sits in memory.

@@ -12,12 +12,20 @@
 //! the others', in mqtt-broker.c): the harness asks `decode` for CONNECTs and the packets without
 //! a body, and any other packet the C code takes is a panic that says which.
 //!
-//! A `TODO("...")` in the C code calls `lab_todo` (defined here, see below): a panic whose
+//! A `TODO("...")` in the C code calls `lab_todo` (`lab_todo.rs`, the same in every shim, which
+//! the checker writes beside this file): a panic whose
 //! message starts with "not yet implemented", as Rust's `todo!()` does, which unwinds through
 //! the C frames (built with `-fexceptions`, declared `C-unwind` here) back to the harness,
 //! which reports the test as not started.
 
-use std::ffi::{CStr, c_char, c_int, c_uint};
+// The checker writes lab_todo.rs beside this file (checker/c-track/lab-todo.rs), the same in
+// every shim; included rather than a `mod` file, so this file is formatted and linted alone.
+mod lab_todo {
+    include!("lab_todo.rs");
+}
+
+use lab_todo::text;
+use std::ffi::{c_char, c_int, c_uint};
 
 /// The largest packet the broker accepts, fixed header included (mqtt-codec.h's MAX_PACKET).
 pub const MAX_PACKET: usize = 262_144;
@@ -156,38 +164,6 @@ unsafe extern "C-unwind" {
         why: *mut *const c_char,
     ) -> c_int;
     fn mqtt_decode_connect(r: *mut Reader, k: *mut RawConnect) -> c_int;
-}
-
-/// The C stubs' `TODO(what)` under `-DLAB_HARNESS` (c/exercises/common/lab.h): the panic of
-/// Rust's `todo!()`, "not yet implemented: <what> (<file>:<line>)". It unwinds into the C
-/// function that called it and on, through the C frames, to the harness's `catch_unwind`.
-///
-/// # Safety
-///
-/// `file` and `what` are NULL or NUL-terminated strings (`__FILE__` and a string literal).
-#[unsafe(no_mangle)]
-pub unsafe extern "C-unwind" fn lab_todo(
-    file: *const c_char,
-    line: c_int,
-    what: *const c_char,
-) -> ! {
-    // SAFETY: the caller passes NULL or NUL-terminated strings (see above).
-    let (what, file) = unsafe { (text(what), text(file)) };
-    panic!("not yet implemented: {what} ({file}:{line})")
-}
-
-/// A C string as text; "" for NULL.
-///
-/// # Safety
-///
-/// `p` is NULL or a NUL-terminated string.
-unsafe fn text(p: *const c_char) -> String {
-    if p.is_null() {
-        String::new()
-    } else {
-        // SAFETY: NUL-terminated, as the caller says.
-        unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
-    }
 }
 
 /// C's reason as the error's text (the harness lives for one test: leaking it is fine).
