@@ -142,28 +142,56 @@ pub fn glossary(text: &str) -> std::result::Result<Vec<Term>, String> {
     Ok(terms)
 }
 
-/// Every use in prose of a rendering the glossary rejects, outside the glossary itself.
+/// Every use in prose of a rendering the glossary rejects, outside the glossary itself. A
+/// rendering of two words is found also where a paragraph's line breaks between them.
 pub fn glossary_problems(file: &str, text: &str, terms: &[Term]) -> Vec<String> {
     let skip = glossary_lines(text);
     let prose: Vec<_> = prose_lines(text)
         .into_iter()
         .filter(|(n, _)| !skip.contains(n))
         .collect();
-    glossary_problems_in(file, &prose, terms)
+    let mut problems = Vec::new();
+    for (at, (n, line)) in prose.iter().enumerate() {
+        // The next line of the same paragraph, so that "락을\n쥔" is read as "락을 쥔".
+        let next = prose
+            .get(at + 1)
+            .filter(|(next_n, next)| *next_n == n + 1 && !next.trim().is_empty())
+            .map_or("", |(_, next)| next.trim_start());
+        problems.extend(rejected_in(file, *n, line.trim_end(), next, terms));
+    }
+    problems
 }
 
-/// Every rejected rendering in the given numbered lines.
+/// Every rejected rendering in the given numbered lines, each read alone (a catalog's values).
 fn glossary_problems_in(file: &str, lines: &[(usize, String)], terms: &[Term]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|(n, line)| rejected_in(file, *n, line, "", terms))
+        .collect()
+}
+
+/// The rejected renderings that start in `line` (read on into `next`, the paragraph's next
+/// line). A rendering that begins with a Hangul syllable is found only where a word begins:
+/// 기한 (a deadline) is not the 기한 of 포기한다, nor 처리기 (a handler) the one of 전처리기.
+fn rejected_in(file: &str, n: usize, line: &str, next: &str, terms: &[Term]) -> Vec<String> {
+    let joined = if next.is_empty() {
+        line.to_string()
+    } else {
+        format!("{line} {next}")
+    };
     let mut problems = Vec::new();
-    for (n, line) in lines {
-        for term in terms {
-            for rejected in &term.rejected {
-                if line.contains(rejected.as_str()) {
-                    problems.push(format!(
-                        "{file}:{n}: \"{rejected}\" for {}: the glossary says \"{}\"",
-                        term.english, term.korean
-                    ));
-                }
+    for term in terms {
+        for rejected in &term.rejected {
+            let starts_word = rejected.chars().next().is_some_and(is_hangul);
+            let found = joined.match_indices(rejected.as_str()).any(|(at, _)| {
+                at < line.len()
+                    && !(starts_word && joined[..at].chars().next_back().is_some_and(is_hangul))
+            });
+            if found {
+                problems.push(format!(
+                    "{file}:{n}: \"{rejected}\" for {}: the glossary says \"{}\"",
+                    term.english, term.korean
+                ));
             }
         }
     }
@@ -393,6 +421,29 @@ mod tests {
             vec![
                 "course.ko.md:9: \"수거\" for reap: the glossary says \"회수\"".to_string(),
                 "course.ko.md:15: \"잠금\" for lock: the glossary says \"락\"".to_string(),
+            ],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_rejected_rendering_is_found_across_a_line_break_and_only_where_a_word_begins() {
+        let table = GLOSSARY.replace(
+            "| stub | 스텁 | — |",
+            "| lock | 락을 잡는다 | 락을 쥐 |\n| deadline | 마감 시각 | 기한 |",
+        );
+        let text = format!(
+            "{table}\n스레드가 락을\n쥐고 있다.\n다시 해 보기를 포기한다.\n가장 가까운 기한이다.\n\n락을\n\n쥐고\n"
+        );
+        let terms = glossary(&text).unwrap();
+        let found = glossary_problems("course.ko.md", &text, &terms);
+        assert_eq!(
+            found,
+            vec![
+                "course.ko.md:10: \"락을 쥐\" for lock: the glossary says \"락을 잡는다\""
+                    .to_string(),
+                "course.ko.md:13: \"기한\" for deadline: the glossary says \"마감 시각\""
+                    .to_string(),
             ],
             "{found:#?}"
         );

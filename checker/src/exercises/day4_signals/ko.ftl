@@ -1,7 +1,7 @@
 # 실습 day4-signals의 카탈로그 항목: 테스트의 제목과 힌트의 한국어, 그리고 이 테스트들만 쓰는 메시지.
 # 빌드가 모든 실습과 묶음의 카탈로그를 채점기 자신의 것(checker/i18n/)에 잇는다.
 
-day4-signals--title = 시그널을 다루는 fork 서버: SIGUSR1 통계, 깨끗한 종료, SIGPIPE, 유휴 타임아웃
+day4-signals--title = 시그널을 다루는 fork 서버: SIGUSR1 통계, 깔끔한 종료, SIGPIPE, 유휴 타임아웃
 day4-signals--usr1-stats--title = SIGUSR1을 받으면 0.5초 안에 `served <N> clients`를 출력한다. 서버가 클라이언트를 기다리는 동안에도
 day4-signals--usr1-stats--hint = 핸들러는 플래그를 세우고 메인 루프가 출력한다. SA_RESTART 없이 설치하라. 그러면 블로킹된 accept()가 EINTR로 실패하고 루프가 곧바로 플래그를 본다(self-pipe, signalfd, ppoll로도 루프를 깨울 수 있다).
 day4-signals--sigterm-exit--title = SIGTERM: 자식을 멈추고 회수, `bye`, 1초 안에 상태 0, 포트는 곧바로 비워진다
