@@ -51,12 +51,14 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::os::fd::AsRawFd;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
 use day7_broker::{Packet, ProtocolError, Will, decode, encode, matches};
 use nix::sys::resource::{self, Resource};
+use nix::sys::socket::MsgFlags;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
@@ -648,11 +650,14 @@ async fn serve_connection(broker: Arc<Broker>, conn: Arc<Conn>, stream: TcpStrea
 /// readable now without waiting, may hold a DISCONNECT, sent just before the CONNECT that took
 /// it over, which discards its will (3.14.4-3).
 fn left_in_socket(socket: &OwnedReadHalf, mut received: Vec<u8>, chunk: &mut [u8]) -> End {
-    // Bounded: a client that keeps sending does not keep this task.
+    // Straight from the socket, without waiting: tokio's `try_read` answers WouldBlock until its
+    // reactor has seen the socket readable, which may be later than the bytes came. Bounded: a
+    // client that keeps sending does not keep this task.
+    let fd = socket.as_ref().as_raw_fd();
     while received.len() < OUTBOX_BYTES {
-        match socket.try_read(chunk) {
+        match nix::sys::socket::recv(fd, chunk, MsgFlags::MSG_DONTWAIT) {
             Ok(n) if n > 0 => received.extend_from_slice(&chunk[..n]),
-            _ => break, // EOF, nothing more now (WouldBlock), or an error
+            _ => break, // EOF, nothing more now (EAGAIN), or an error
         }
     }
     let mut used = 0;
