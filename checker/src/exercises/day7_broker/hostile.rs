@@ -308,10 +308,10 @@ fn framing_cases() -> Vec<Hostile> {
     oversize.extend_from_slice(&[0, 1, b't']);
     let plain = |id: &'static str| Text::msg(id, Vec::new());
     vec![
-        // With its 5th byte: the standard's own decoding algorithm (2.2.3) reads a 5th byte
-        // before it finds the length malformed, and mosquitto does, so a broker that waits for
-        // it is not judged here (the codec's `remaining-length-decode` holds the lab's to
-        // closing at the 4th).
+        // With its 5th byte: 2.2.3 says four bytes at most, not when a broker must find a
+        // longer length out, and mosquitto reads a 5th byte before it refuses; so a broker that
+        // waits for it is not judged here (the codec's `remaining-length-decode` holds the
+        // lab's to refusing at the 4th).
         hostile(
             "5-byte length",
             plain("mqtt-what-5-byte-length"),
