@@ -136,6 +136,11 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
         idle_from.elapsed(),
         runnable().saturating_sub(runnable_before),
     );
+    ctx.log(msg!(
+        "mqtt-idle-runnable-log",
+        ms = busy.as_millis().to_string(),
+        secs = format!("{:.1}", idle.as_secs_f64())
+    ));
     if busy > idle / 4 {
         return Err(t.attach(Failure::wrong(msg!(
             "mqtt-idle-spins",
