@@ -1,7 +1,7 @@
 //! CONNECT and CONNACK (3.1, 3.2): the handshake, the CONNECTs a broker refuses or closes,
 //! and the takeover of a client id already connected.
 
-use super::{CLOSE_WITHIN, KEEP_ALIVE, broker, online, soon, with_will};
+use super::{CLOSE_WITHIN, KEEP_ALIVE, broker, expect_will, online, soon, with_will};
 use crate::base::i18n::msg;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
@@ -153,7 +153,7 @@ pub fn takeover(ctx: &mut Ctx) -> TestResult {
     let mut new = Device::connect(&t, "device sensor (again)", s.port, soon(ctx))?;
     new.handshake("sensor", true, KEEP_ALIVE, None, soon(ctx))?;
     old.expect_closed(msg!("mqtt-what-taken-over"), "3.1.4-2", CLOSE_WITHIN)?;
-    watcher.expect_message("wills/sensor", b"taken over", "3.1.2-8", soon(ctx))?;
+    expect_will(&mut watcher, "sensor", "taken over", "3.1.2-8", soon(ctx))?;
     new.send(&Packet::Pingreq, soon(ctx))?;
     new.expect(&Packet::Pingresp, "3.1.4-2", soon(ctx))
 }

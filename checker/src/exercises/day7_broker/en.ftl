@@ -108,3 +108,14 @@ mqtt-memory-grew-pings = the broker's resident memory grew from { $before } MiB 
 mqtt-kept-missing = the broker acknowledged { $count } QoS 1 messages on { $topic } to their publisher while { $who } read nothing, and kept its connection open, but sent { $got } of them once it read again: what waits in the session goes out as the outbox drains, without waiting for another message or a PUBACK (4.3.2, the lab's contract)
 mqtt-clause-largest-packet = the lab's limit: a packet of 256 KiB exactly, fixed header included, is taken and routed; only a larger one closes the connection
 mqtt-clause-sent-after-resume = the subscriber at QoS 0 read everything kept for it and is still connected: a message published now must reach it
+mqtt-awaiting-will = the will of device { $device } (PUBLISH topic={ $topic } "{ $payload }")
+mqtt-another-will = { $awaited }, not the will of device { $other }
+mqtt-reconnects = { $rounds } times: a device with a will sends DISCONNECT and, before its connection is closed, connects again with the same client id (the first round shown; the will must never go out, 3.14.4-3)
+mqtt-clause-no-will-after-disconnect = 3.14.4-3: a DISCONNECT discards the will, even when the same client id connects again at once
+mqtt-what-cut-one-short = a PUBLISH one byte short, then its EOF
+mqtt-clause-cut-then-eof = 4.8 and the lab's contract: a packet that will never be whole, the connection closed by the client, is closed by the broker too (a decoder waits for the last byte: it never panics)
+mqtt-zero-keep-alive = 3.1.2.10: a keep alive of 0 turns the keep alive off: the device stays connected however long it is silent
+mqtt-idle-spins = the two brokers of this test waited { $secs } s, for a keep alive to run out (1 s, a device silent) or for a PINGREQ (2 s, a device that pings at 2.5 s), yet their threads were runnable { $busy } s in all: a loop that waits with no timeout, or a zero one, spins (wait until the nearest keep-alive deadline, no more and no less: poll's timeout in milliseconds, rounded up; a read timeout; a timer)
+codec-encode-string-le = the topic's length has its two bytes swapped: a string's length is a 2-byte integer, big-endian, the most significant byte first (1.5.2, 1.5.3): `u16::to_be_bytes`.
+codec-decode-empty-payload = a PUBLISH's payload may be empty (3.3.3: a length of zero is valid): an empty retained message is how a device clears its topic's (3.3.1-10). Refuse nothing because no bytes follow the topic (and the packet id at QoS 1).
+mqtt-idle-runnable-log = time the two brokers of keep-alive were runnable in the { $secs } s they waited: { $ms } ms (a quarter of the wait or more is a loop that spins)

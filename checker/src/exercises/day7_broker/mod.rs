@@ -89,7 +89,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "remaining-length-encode",
-            title: "the codec alone: a remaining length encoded on 2.2.3's table and random lengths, appended to the buffer",
+            title: "the codec alone: a remaining length encoded on 2.2.3's table and random lengths, appended to the buffer; on the Rust track, PUBLISHes encoded whole, their topic's length big-endian",
             points: 1,
             timeout: secs(20),
             hint: "Repeat: a byte of len % 128, len /= 128, its top bit set if some of len is left; push it; until len is 0. Zero is one byte, 0x00; 127 is [0x7f], 128 [0x80, 0x01].",
@@ -128,7 +128,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "decode-byte-at-a-time",
-            title: "the codec alone: packets fed a byte at a time are not yet packets until their last byte, and a packet followed by others takes only its own bytes",
+            title: "the codec alone: packets fed a byte at a time are not yet packets until their last byte, and a packet followed by others takes only its own bytes; on the Rust track, a PUBLISH with an empty payload decoded",
             points: 2,
             timeout: secs(20),
             hint: "decode answers Ok(None) for a buffer that ends anywhere inside a packet, its remaining length included, and Ok(Some((packet, n))) once it is whole, n its own bytes only: what follows is the next packet's.",
@@ -220,7 +220,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "wildcards",
-            title: "`+` matches one level (an empty one too), `#` the rest and its parent, first, in the middle or last, down to the ninth level; `$` topics escape filters that start with a wildcard; overlapping subscriptions deliver at the highest QoS",
+            title: "`+` matches one level (an empty one too), `#` the rest and its parent, first, in the middle or last, down to the ninth level, `/+` and `/#` included; `$` topics escape filters that start with a wildcard; overlapping subscriptions deliver at the highest QoS",
             points: 2,
             timeout: secs(10),
             hint: "Split filter and topic on `/` and walk both: `+` takes one level, `#` (last) takes the rest, and `sensors/#` matches `sensors` too (4.7.1-2). A topic starting with `$` never matches a filter starting with `+` or `#` (4.7.2-1).",
@@ -264,10 +264,10 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "keep-alive",
-            title: "a PINGREQ 2.5 s after the CONNECT keeps a 2 s keep-alive open; a device silent with a 1 s keep-alive is closed after 1.5 s, not before 1 s, and its will goes out",
+            title: "a PINGREQ 2.5 s after the CONNECT keeps a 2 s keep-alive open, and the broker does not spin while it waits; a device silent with a 1 s keep-alive is closed after 1.5 s, not before 1 s, and its will goes out; a keep-alive of 0 is never closed",
             points: 2,
             timeout: secs(20),
-            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it. And on a timer of the broker's own (a poll loop waits no longer than the nearest deadline): a silent device sends nothing that would wake the broker.",
+            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it. And on a timer of the broker's own (a poll loop waits no longer than the nearest deadline, and no shorter: a timeout of 0 spins): a silent device sends nothing that would wake the broker. A keep-alive of 0 turns it off (3.1.2.10): no deadline at all.",
             hint_c: None,
             section: "mqtt-keep-alive",
             program: Some(SERVER),
@@ -275,10 +275,10 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "will",
-            title: "the will goes out when a device resets or closes without DISCONNECT, never after DISCONNECT, at its QoS and retained if it says so",
+            title: "the will goes out when a device resets or closes without DISCONNECT, never after DISCONNECT, even when the device connects again at once with the same client id; at its QoS and retained if it says so",
             points: 2,
             timeout: secs(10),
-            hint: "Keep the will from CONNECT, its QoS and retain flag too; when the connection ends, publish it unless DISCONNECT came first (3.1.2-8, 3.1.2-10), exactly as if the device had published it: at the will's QoS, and retained if its retain flag is set (3.1.2-17). A read of 0 or an error is not a DISCONNECT.",
+            hint: "Keep the will from CONNECT, its QoS and retain flag too; when the connection ends, publish it unless DISCONNECT came first (3.1.2-8, 3.1.2-10), exactly as if the device had published it: at the will's QoS, and retained if its retain flag is set (3.1.2-17). A read of 0 or an error is not a DISCONNECT. A takeover publishes the older connection's will only if that connection sent no DISCONNECT before the newer CONNECT: a thread per connection must read what the older one's socket holds before it decides (3.14.4-3).",
             hint_c: None,
             section: "mqtt-will",
             program: Some(SERVER),
@@ -297,7 +297,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "byte-at-a-time",
-            title: "packets that arrive a byte at a time, and several in one segment, are read as packets, remaining lengths of 2 and 3 bytes included",
+            title: "packets that arrive a byte at a time, and several in one segment, are read as packets, remaining lengths of 2 and 3 bytes included; a PUBLISH whose remaining length is exactly 128 is forwarded intact",
             points: 2,
             timeout: secs(10),
             hint: "TCP is a byte stream: keep what you read in a buffer, decode a packet only once it is whole, and keep the bytes after it for the next one. One read can hold a piece of a packet, or three packets. The remaining length takes 1 to 4 bytes, 7 bits each, the lowest first (2.2.3): 150 is `96 01`.",
@@ -308,7 +308,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "hostile-input",
-            title: "a 5-byte remaining length, a packet over 256 KiB, a bad topic, a reserved type, reserved flag bits, garbage, a packet cut short: each closes only that connection, its will goes out, the others are served",
+            title: "a 5-byte remaining length, a packet over 256 KiB, a bad topic, a reserved type, reserved flag bits, garbage, a packet cut short, one cut one byte short then EOF: each closes only that connection, its will goes out, the others are served",
             points: 3,
             timeout: secs(10),
             hint: "Every decoding error is that connection's: close it, publish its will, and go on with the others (4.8). Refuse a packet over 256 KiB from its fixed header, before buffering it. Check every type's flag bits against 2.2.2's table (SUBSCRIBE and UNSUBSCRIBE 0010, PUBLISH QoS 0 to 2, the others 0000) and the reserved bits of SUBSCRIBE's QoS bytes (3.8.3-4).",
@@ -494,4 +494,49 @@ fn will_of(id: &str, why: &str) -> Will {
         qos: 0,
         retain: false,
     }
+}
+
+/// The next PUBLISH `watcher` gets must be the will of device `id`, with `why` its payload
+/// (acknowledged if it comes at QoS 1): the packet, for its QoS and retain flag. A wait that
+/// times out names the will, not a bare PUBLISH; another will in its place names whose it is.
+fn expect_will(
+    watcher: &mut Device,
+    id: &str,
+    why: &str,
+    clause: impl Into<crate::base::i18n::Text>,
+    deadline: Instant,
+) -> Result<crate::observe::wire::mqtt::Packet, Failure> {
+    use crate::observe::wire::mqtt::Packet;
+    let clause = clause.into();
+    let topic = format!("wills/{id}");
+    let awaited = msg!(
+        "mqtt-awaiting-will",
+        device = id,
+        topic = topic.as_str(),
+        payload = why
+    );
+    let got = watcher.recv(awaited.clone(), clause.clone(), deadline)?;
+    let Packet::Publish {
+        topic: came,
+        payload,
+        packet_id,
+        ..
+    } = &got
+    else {
+        return Err(watcher.unexpected(&got, awaited, clause));
+    };
+    if let Some(packet_id) = packet_id {
+        let ack = Packet::Puback {
+            packet_id: *packet_id,
+        };
+        watcher.send(&ack, deadline)?;
+    }
+    if *came == topic && payload == why.as_bytes() {
+        return Ok(got);
+    }
+    let expected = match came.strip_prefix("wills/") {
+        Some(other) if other != id => msg!("mqtt-another-will", awaited = awaited, other = other),
+        _ => awaited,
+    };
+    Err(watcher.unexpected(&got, expected, clause))
 }

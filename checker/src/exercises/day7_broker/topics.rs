@@ -12,8 +12,8 @@ use crate::observe::wire::mqtt::{Device, Heard, Packet};
 const END: &str = "end";
 
 /// What the publisher sends, in this order, then [`END`]: topics from one level to nine, one
-/// with an empty level.
-const TOPICS: [&str; 10] = [
+/// with an empty level last, one with an empty level first.
+const TOPICS: [&str; 11] = [
     "sensors/1/temp",
     "sensors/1/hum",
     "sensors",
@@ -24,12 +24,13 @@ const TOPICS: [&str; 10] = [
     "f/1/l/2/m/3/n/4/temp",
     "f/1/l/2/m/3/n/4",
     "a/b/c",
+    "/lead",
 ];
 
 /// Each subscriber: its client id, its filters, and the topics of [`TOPICS`] they match, in the
 /// order published. `+` and `#` first, in the middle and last, alone and several in one
 /// filter, down to the ninth level: a matcher right only at the depths of one example fails.
-const SUBSCRIBERS: [(&str, &[&str], &[&str]); 8] = [
+const SUBSCRIBERS: [(&str, &[&str], &[&str]); 10] = [
     ("plus", &["sensors/+/temp"], &["sensors/1/temp"]),
     (
         "plusends",
@@ -64,6 +65,9 @@ const SUBSCRIBERS: [(&str, &[&str], &[&str]); 8] = [
             "f/1/l/2/m/3/n/4",
         ],
     ),
+    // A filter whose first level is empty: `/+` and `/#` are valid (4.7.1), and match `/lead`.
+    ("slashplus", &["/+"], &["/lead"]),
+    ("slashhash", &["/#"], &["/lead"]),
     ("all", &["#", "+/load"], &TOPICS),
 ];
 

@@ -165,6 +165,9 @@ struct Conn {
     outbox: Mutex<Outbox>,
     /// Signalled at every change of the outbox: a packet in, a packet out, closed.
     changed: Condvar,
+    /// The will of a connection taken over, handed back to it by the newer one: a DISCONNECT
+    /// may still wait unread in its socket, so its own reader publishes it, or not (3.14.4-3).
+    will_taken_over: Mutex<Option<Will>>,
 }
 
 /// What is to be sent on a connection, in order.
@@ -321,7 +324,10 @@ fn send_all(fd: &OwnedFd, data: &[u8]) -> nix::Result<()> {
 enum End {
     /// DISCONNECT (3.14): the will is discarded.
     Disconnect,
-    /// EOF, an error, a protocol violation, a silent client, a takeover: the will is published.
+    /// EOF: the client closed its side without DISCONNECT. The will is published; the replies
+    /// to what it sent before are still sent (it may half-close and read on, as `nc -N` does).
+    Eof,
+    /// An error, a protocol violation, a silent client: the will is published.
     Closed(String),
     /// A CONNACK refusing the connection (return code 1 or 2) is queued: send it, then close.
     Refused(String),
@@ -342,10 +348,12 @@ struct Reader<'a> {
 fn serve_connection(broker: &Broker, conn: &Arc<Conn>) {
     // TODO 1. A Reader with no client yet, and its read_loop.
     //> let mut reader = Reader { broker, conn, client_id: None, keep_alive: None };
-    // TODO 2. `lock(&broker.state).connection_ended(conn)`: the session, the will.
-    // TODO 3. Disconnect, Closed: `conn.shut_down()` (say why on stderr if you like). Refused:
-    //         shut down once the CONNACK is sent (wait on `changed` until the outbox is
-    //         empty, at most 1 s: a client that does not read is not waited for).
+    // TODO 2. `lock(&broker.state).connection_ended(conn, disconnected)`: the session, the
+    //         will (`disconnected`: the end was `End::Disconnect`).
+    // TODO 3. Closed: `conn.shut_down()` (say why on stderr if you like). Disconnect, Eof,
+    //         Refused: shut down once what is queued is sent, the replies to every packet
+    //         before (wait on `changed` until the outbox is empty, at most 1 s: a client that
+    //         does not read is not waited for).
     todo!("read until the connection ends, then leave its session")
 }
 
@@ -370,7 +378,7 @@ impl Reader<'_> {
         //      timeout (SO_RCVTIMEO; a TimeVal of 0 is no timeout).
         //> let left = TimeVal::milliseconds(1500); // what is left until the deadline
         //> let set = socket::setsockopt(&self.conn.fd, sockopt::ReceiveTimeout, &left);
-        //   4. read(2): 0, `End::Closed` (EOF); n, append the bytes to `received`; EAGAIN (the
+        //   4. read(2): 0, `End::Eof`; n, append the bytes to `received`; EAGAIN (the
         //      timeout) or EINTR, loop again (step 3 decides); another error, `End::Closed`.
         //> let mut chunk = vec![0u8; 16 * 1024];
         //> let got = unistd::read(&self.conn.fd, &mut chunk); // Err(Errno::EAGAIN): the timeout
@@ -384,7 +392,9 @@ impl Reader<'_> {
         // TODO 1. No CONNECT yet (`self.client_id` is `None`): a CONNECT goes to
         //         `self.connect`; any other packet closes (3.1.0-1).
         // TODO 2. Lock the state. The session no longer served by this connection (a newer one
-        //         took it over): close.
+        //         took it over, and shut this one down): a DISCONNECT still counts, sent before
+        //         the newer CONNECT (`End::Disconnect`: the will is not published); any other
+        //         packet is ignored, up to the EOF the shutdown gives.
         //> let mut state = lock(&self.broker.state);
         // TODO 3. match packet:
         //      CONNECT again: close (3.1.0-2).
@@ -416,8 +426,10 @@ impl Reader<'_> {
         //         `End::Refused` (3.1.3-8). Empty with clean session 1: give it one, unique
         //         among the sessions (3.1.3-6).
         // TODO 2. Under the state's lock: a connection that serves this identifier already
-        //         (a takeover, 3.1.4-2): detach it from the session, shut it down, publish its
-        //         will; its session ends with it if it was a clean one.
+        //         (a takeover, 3.1.4-2): detach it from the session, hand its will back to it
+        //         (`will_taken_over`), shut it down; its session ends with it if it was a clean
+        //         one. Not its will published here: a DISCONNECT it sent just before this
+        //         CONNECT may wait unread in its socket, and its own reader decides (3.14.4-3).
         // TODO 3. Clean session 1 discards any previous session (3.1.2-6); session present
         //         says whether one is left (3.2.2-2, 3.2.2-3). The session, new or resumed,
         //         takes `clean`.
@@ -453,9 +465,10 @@ impl State {
     /// its session, it leaves the session (messages in flight wait again, to go with DUP on the
     /// next connection, 4.4.0-1), a clean session ends (3.1.2-6), and the will, unless
     /// DISCONNECT discarded it, is published at its QoS (2 taken as 1) and RETAIN (3.1.2-8).
-    fn connection_ended(&mut self, conn: &Conn) {
+    fn connection_ended(&mut self, conn: &Conn, disconnected: bool) {
         // TODO the steps above. A connection never CONNECTed has no session; one taken over
-        //      leaves the session alone (the newer connection owns it, and published the will).
+        //      leaves the session alone (the newer connection owns it) and publishes the will
+        //      handed back to it (`conn.will_taken_over`), unless `disconnected`.
         todo!("end the connection's part in its session, publish its will")
     }
 }

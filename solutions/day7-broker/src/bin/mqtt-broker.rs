@@ -105,6 +105,9 @@ struct Conn {
     outbox: Mutex<Outbox>,
     /// Signalled at every change of the outbox: a packet in, a packet sent, closed.
     changed: Condvar,
+    /// The will of a connection taken over, handed back to it by the newer one: a DISCONNECT
+    /// may still wait unread in its socket, so its own reader publishes it, or not (3.14.4-3).
+    will_taken_over: Mutex<Option<Will>>,
 }
 
 #[derive(Default)]
@@ -136,6 +139,7 @@ impl Conn {
             client_id: OnceLock::new(),
             outbox: Mutex::new(Outbox::default()),
             changed: Condvar::new(),
+            will_taken_over: Mutex::new(None),
         }
     }
 
@@ -489,24 +493,27 @@ impl State {
         }
     }
 
-    /// A connection ends without a DISCONNECT or with one (its will is then gone already):
-    /// leave its session, end the session if clean (3.1.2-6), publish the will (3.1.2-8).
-    fn connection_ended(&mut self, conn: &Conn) {
+    /// A connection ends, after a DISCONNECT (`disconnected`) or without one: leave its
+    /// session, end the session if clean (3.1.2-6), publish the will unless DISCONNECT came
+    /// (3.1.2-8, 3.14.4-3).
+    fn connection_ended(&mut self, conn: &Conn, disconnected: bool) {
         self.conns.remove(&conn.id);
         let Some(client_id) = conn.client_id.get() else {
             return; // never connected: no session, no will
         };
-        let Some(session) = self.sessions.get_mut(client_id) else {
-            return;
+        let will = match self.sessions.get_mut(client_id) {
+            Some(session) if session.is_served_by(conn) => {
+                let live = session.detach();
+                if session.clean {
+                    self.sessions.remove(client_id);
+                }
+                // After a DISCONNECT the will is gone already.
+                live.and_then(|l| l.will)
+            }
+            // Taken over: the newer connection owns the session, and handed our will back.
+            _ => lock(&conn.will_taken_over).take().filter(|_| !disconnected),
         };
-        if !session.is_served_by(conn) {
-            return; // taken over: the new connection owns the session and published our will
-        }
-        let live = session.detach();
-        if session.clean {
-            self.sessions.remove(client_id);
-        }
-        if let Some(will) = live.and_then(|l| l.will) {
+        if let Some(will) = will {
             self.publish_will(&will);
         }
     }
@@ -538,6 +545,9 @@ impl Broker {
 enum End {
     /// DISCONNECT (3.14): no will.
     Disconnect,
+    /// EOF: the client closed its side without DISCONNECT. The will is published; the replies
+    /// to what it sent before are still sent (it may half-close and read on, as `nc -N` does).
+    Eof,
     /// The peer went (EOF, reset), broke the protocol, fell silent past its keep alive, or was
     /// taken over: the will, if any, is published.
     Closed(String),
@@ -565,9 +575,22 @@ fn serve_connection(broker: &Broker, conn: &Arc<Conn>) {
         keep_alive: None,
     };
     let end = reader.read_loop();
-    lock(&broker.state).connection_ended(conn);
+    lock(&broker.state).connection_ended(conn, matches!(end, End::Disconnect));
     match end {
-        End::Disconnect => conn.shut_down(),
+        // Every packet read before is answered: its reply is in the outbox, sent before the
+        // close.
+        End::Disconnect => conn.flush_and_shut_down(),
+        End::Eof => {
+            if let Some(id) = &reader.client_id {
+                let why = if conn.is_shut_down() {
+                    "taken over, or the client stopped taking data"
+                } else {
+                    "connection closed by the client"
+                };
+                eprintln!("mqtt-broker: closing {id}: {why}");
+            }
+            conn.flush_and_shut_down();
+        }
         End::Closed(why) => {
             if let Some(id) = &reader.client_id {
                 // Shut down before the read failed: by a takeover, or by the writer.
@@ -639,7 +662,7 @@ impl Reader<'_> {
                 return End::Closed(format!("setsockopt(SO_RCVTIMEO): {e}"));
             }
             match unistd::read(&self.conn.fd, &mut chunk) {
-                Ok(0) => return End::Closed("connection closed by the client".into()),
+                Ok(0) => return End::Eof,
                 Ok(n) => received.extend_from_slice(&chunk[..n]),
                 // The timeout: the deadline is checked above.
                 Err(Errno::EAGAIN | Errno::EINTR) => continue,
@@ -669,7 +692,13 @@ impl Reader<'_> {
             .get(&client_id)
             .is_some_and(|s| s.is_served_by(self.conn))
         {
-            return Some(End::Closed("taken over by a newer connection".into()));
+            // Taken over: the socket, shut down, gives what the client sent before, then EOF.
+            // A DISCONNECT among it discards the will (3.14.4-3); the rest is the newer
+            // connection's business now.
+            return match packet {
+                Packet::Disconnect => Some(End::Disconnect),
+                _ => None,
+            };
         }
         match packet {
             // 3.1.0-2: a second CONNECT is a protocol violation.
@@ -801,7 +830,9 @@ impl Reader<'_> {
             client_id
         };
         // 3.1.4-2: a client with this identifier already connected is disconnected, and its
-        // will published, since it did not send DISCONNECT.
+        // will published if it did not send DISCONNECT. Its reader knows: a DISCONNECT sent just
+        // before this CONNECT may still wait in its socket, so the will goes back to it, to
+        // publish once it has read up to the EOF the shutdown gives it (3.14.4-3).
         // The older connection's session ends with it if it was a clean one (3.1.2-6), even
         // when the newer asks to resume: there is nothing to resume.
         let older = state
@@ -809,12 +840,10 @@ impl Reader<'_> {
             .get_mut(&client_id)
             .and_then(|s| s.detach().map(|live| (live, s.clean)));
         if let Some((older, was_clean)) = older {
+            *lock(&older.conn.will_taken_over) = older.will;
             older.conn.shut_down();
             if was_clean {
                 state.sessions.remove(&client_id);
-            }
-            if let Some(will) = older.will {
-                state.publish_will(&will);
             }
         }
         // 3.1.2-6: clean session 1 discards any previous session; 3.2.2-2, 3.2.2-3: session

@@ -336,6 +336,12 @@ impl Device {
         self.conn.shutdown_write();
     }
 
+    /// Its side closed (FIN), its socket still read: a device that sent its last bytes.
+    pub fn half_close(&mut self) {
+        self.note("→ (EOF: shutdown(SHUT_WR))".to_string());
+        self.conn.shutdown_write();
+    }
+
     /// The broker closed the connection where `expected` was due.
     /// A wrong answer, not an early end of data: the close is the broker's decision, and the
     /// test's hint (about that decision) is the one to show, not the general one about EOF.

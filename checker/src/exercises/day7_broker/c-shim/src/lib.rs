@@ -239,6 +239,12 @@ fn string(within: &[u8], b: Bytes, what: &str) -> String {
     String::from_utf8_lossy(inside(within, b, what)).into_owned()
 }
 
+/// The Rust codec's `encode`, which the C codec has no counterpart of (mqtt-broker.c writes its
+/// packets): the harness never calls it on the C track.
+pub fn encode(_packet: &Packet, _out: &mut Vec<u8>) {
+    unreachable!("the C codec encodes no packet: mqtt-broker.c writes them")
+}
+
 /// Decode the packet at the start of `buf`. C: `mqtt_next_packet` frames it; a CONNECT's body is
 /// then read by `mqtt_decode_connect`.
 pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, ProtocolError> {

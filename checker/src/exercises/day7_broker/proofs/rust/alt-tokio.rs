@@ -51,12 +51,14 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::os::fd::AsRawFd;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
 use day7_broker::{Packet, ProtocolError, Will, decode, encode, matches};
 use nix::sys::resource::{self, Resource};
+use nix::sys::socket::MsgFlags;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpSocket, TcpStream};
@@ -152,6 +154,9 @@ struct Conn {
     wake_writer: Notify,
     /// For the reader: room in the outbox again, or the connection closed by someone else.
     wake_reader: Notify,
+    /// The will of a connection taken over, handed back to it by the newer one: a DISCONNECT
+    /// may still wait unread in its socket, so its own reader publishes it, or not (3.14.4-3).
+    will_taken_over: Mutex<Option<Will>>,
 }
 
 /// Encoded packets waiting for the writer, and what the writer is doing with them.
@@ -199,6 +204,7 @@ impl Conn {
             outbox: Mutex::new(Outbox::default()),
             wake_writer: Notify::new(),
             wake_reader: Notify::new(),
+            will_taken_over: Mutex::new(None),
         }
     }
 
@@ -527,23 +533,26 @@ impl State {
         }
     }
 
-    /// A connection ends without a DISCONNECT or with one (its will is then gone already):
-    /// leave its session, end the session if clean (3.1.2-6), publish the will (3.1.2-8).
-    fn connection_ended(&mut self, conn: &Conn) {
+    /// A connection ends, after a DISCONNECT (`disconnected`) or without one: leave its
+    /// session, end the session if clean (3.1.2-6), publish the will unless DISCONNECT came
+    /// (3.1.2-8, 3.14.4-3).
+    fn connection_ended(&mut self, conn: &Conn, disconnected: bool) {
         let Some(client_id) = conn.client_id.get() else {
             return; // never connected: no session, no will
         };
-        let Some(session) = self.sessions.get_mut(client_id) else {
-            return;
+        let will = match self.sessions.get_mut(client_id) {
+            Some(session) if session.is_served_by(conn) => {
+                let live = session.detach();
+                if session.clean {
+                    self.sessions.remove(client_id);
+                }
+                // After a DISCONNECT the will is gone already.
+                live.and_then(|l| l.will)
+            }
+            // Taken over: the newer connection owns the session, and handed our will back.
+            _ => lock(&conn.will_taken_over).take().filter(|_| !disconnected),
         };
-        if !session.is_served_by(conn) {
-            return; // taken over: the new connection owns the session and published our will
-        }
-        let live = session.detach();
-        if session.clean {
-            self.sessions.remove(client_id);
-        }
-        if let Some(will) = live.and_then(|l| l.will) {
+        if let Some(will) = will {
             self.publish_will(&will);
         }
     }
@@ -609,7 +618,7 @@ async fn serve_connection(broker: Arc<Broker>, conn: Arc<Conn>, stream: TcpStrea
         keep_alive: None,
     };
     let end = reader.read_loop(socket_in).await;
-    lock(&broker.state).connection_ended(&conn);
+    lock(&broker.state).connection_ended(&conn, matches!(end, End::Disconnect));
     match end {
         End::Disconnect => conn.close(),
         End::Closed(why) => {
@@ -635,6 +644,30 @@ async fn serve_connection(broker: Arc<Broker>, conn: Arc<Conn>, stream: TcpStrea
     // Awaited once aborted, so that its half of the socket is gone when this task ends.
     writer.abort();
     let _ = writer.await;
+}
+
+/// A connection closed by someone else (a takeover, or its writer): what its client sent before,
+/// readable now without waiting, may hold a DISCONNECT, sent just before the CONNECT that took
+/// it over, which discards its will (3.14.4-3).
+fn left_in_socket(socket: &OwnedReadHalf, mut received: Vec<u8>, chunk: &mut [u8]) -> End {
+    // Straight from the socket, without waiting: tokio's `try_read` answers WouldBlock until its
+    // reactor has seen the socket readable, which may be later than the bytes came. Bounded: a
+    // client that keeps sending does not keep this task.
+    let fd = socket.as_ref().as_raw_fd();
+    while received.len() < OUTBOX_BYTES {
+        match nix::sys::socket::recv(fd, chunk, MsgFlags::MSG_DONTWAIT) {
+            Ok(n) if n > 0 => received.extend_from_slice(&chunk[..n]),
+            _ => break, // EOF, nothing more now (EAGAIN), or an error
+        }
+    }
+    let mut used = 0;
+    while let Ok(Some((packet, n))) = decode(&received[used..]) {
+        if matches!(packet, Packet::Disconnect) {
+            return End::Disconnect;
+        }
+        used += n;
+    }
+    End::Closed("taken over, or the client stopped taking data".into())
 }
 
 /// When the keep alive runs out; never, for `None`.
@@ -682,7 +715,7 @@ impl Reader<'_> {
             // (closed by someone else, or room again in an outbox that held the reading back).
             loop {
                 if self.conn.is_closed() {
-                    return End::Closed("taken over, or the client stopped taking data".into());
+                    return left_in_socket(&socket, std::mem::take(&mut received), &mut chunk);
                 }
                 // A client that does not read its replies is not read either, until its keep
                 // alive runs out.
@@ -724,7 +757,12 @@ impl Reader<'_> {
             .get(&client_id)
             .is_some_and(|s| s.is_served_by(self.conn))
         {
-            return Some(End::Closed("taken over by a newer connection".into()));
+            // Taken over: a DISCONNECT the client sent before the newer CONNECT discards the
+            // will (3.14.4-3); the rest is the newer connection's business now.
+            return match packet {
+                Packet::Disconnect => Some(End::Disconnect),
+                _ => None,
+            };
         }
         match packet {
             // 3.1.0-2: a second CONNECT is a protocol violation.
@@ -863,14 +901,12 @@ impl Reader<'_> {
             .get_mut(&client_id)
             .and_then(|s| s.detach().map(|live| (live, s.clean)));
         if let Some((older, was_clean)) = older {
-            // Its reader, woken, ends it; it finds the session no longer its own, so the will
-            // is published here, once.
+            // Its reader, woken, ends it and publishes its will, handed back to it, unless a
+            // DISCONNECT waits in its socket, sent just before this CONNECT (3.14.4-3).
+            *lock(&older.conn.will_taken_over) = older.will;
             older.conn.close();
             if was_clean {
                 state.sessions.remove(&client_id);
-            }
-            if let Some(will) = older.will {
-                state.publish_will(&will);
             }
         }
         // 3.1.2-6: clean session 1 discards any previous session; 3.2.2-2, 3.2.2-3: session
