@@ -138,12 +138,6 @@ pub fn runnable_time(pid: i32) -> Duration {
         .sum()
 }
 
-/// [`runnable_time`] of `pid` and every process below it: a whole program, however it is
-/// started (a wrapper, `sh -c`, a forked worker).
-pub fn tree_runnable_time(pid: i32) -> Duration {
-    tree(pid).into_iter().map(runnable_time).sum()
-}
-
 /// Time on a CPU of every thread of `p` (the first field of each task's schedstat).
 fn on_cpu(p: i32) -> Option<Duration> {
     let tasks = std::fs::read_dir(format!("/proc/{p}/task")).ok()?;
