@@ -182,6 +182,7 @@ LONG_FILES = {
     "exercises::families::one_thread": "the one-thread server family's table and its tests",
     "exercises::day1_fileio::copy": "day1-fileio's copy program: one table of its tests and their files",
     "exercises::day2_inet": "day2-inet's table with its harness calls: four library functions and their oracles",
+    "exercises::day7_broker": "day7-broker's table: its tests in three parts, each row a title, a hint, a section and points, and its C track's row; data more than code",
     "exercises::day7_broker::sessions": "day7-broker's sessions, wills and takeovers: each a scenario of one client id's several connections, told in the order they happen",
     "exercises::day3_fork": "day3-fork's table and tests: the fork server's contract",
     "exercises::day3_shutdown": "day3-shutdown's table and tests: the half-close contract, client and server",
