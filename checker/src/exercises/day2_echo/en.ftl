@@ -18,3 +18,6 @@ client-wait-2s = wait the whole 2 s the contract gives a slow server (SO_RCVTIME
 client-wait-2s-c = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of a `struct timeval` with tv_sec = 2) before giving up
 # The likeliest first bugs, each named for its cause (issue 24, point 1)
 client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection
+echo-together-continued = continued the server: { $n } clients have connected, each has sent its bytes and its EOF, and none has been served yet
+echo-together-own-bytes = { $n } clients had connected and sent before the server ran: each must get exactly its own bytes back, served in turn or at once
+echo-after-together = after serving clients that arrived together

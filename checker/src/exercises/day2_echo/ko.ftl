@@ -13,6 +13,9 @@ day2-echo--client-early-close--title = 일찍 닫는 서버를 상대로 echo-cl
 day2-echo--client-early-close--hint = 줄 전체가 돌아오기 전에 recv()가 0을 돌려주면 서버가 닫은 것이다. stderr에 한 줄을 출력하고 상태 1로 종료하라.
 day2-echo--server-errors--title = 포트 없이, 또는 다른 소켓이 리슨하는 포트로 시작한 echo-server: stderr에 한 줄, 종료 상태 1
 day2-echo--server-errors--hint = 포트 없이 시작하면 서버는 사용법을 알리고 상태 1로 종료한다. bind가 실패하면(EADDRINUSE: 포트가 이미 쓰이고 있다) stderr에 한 줄로 그렇게 알리고 상태 1로 종료한다. 다른 포트로 계속 가서는 안 된다.
+day2-echo--clients-together--title = 클라이언트 8개가 처리받기 전에 모두 연결하고 보낸다: 각자 정확히 자기 바이트를 돌려받는다
+day2-echo--clients-together--hint = 함께 도착한 클라이언트들은 리스닝 소켓의 큐에서 기다린다. 차례로 처리하든, 각자 자기 스레드나 프로세스에서 처리하든, 각 클라이언트를 자기 연결 소켓으로 처리하라.
+day2-echo--clients-together--hint-c = 스레드마다 자기 디스크립터를 주라. 값으로 주거나(`(void *)(intptr_t)cfd`, 받을 때는 `(int)(intptr_t)arg`) 자기만의 메모리(malloc)에 담아 주고, 결코 `&cfd`를 주지 말라. 스레드가 그 변수를 읽기 전에 다음 accept()가 덮어써서, 두 스레드가 한 클라이언트를 처리하고 다른 클라이언트는 끝내 처리받지 못한다.
 day2-echo--client-refused--title = 닫힌 포트를 상대로 echo-client: stderr에 한 줄, 종료 상태 1
 day2-echo--client-refused--hint = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. stderr에 한 줄을 출력하고 상태 1로 종료하라. 패닉은 안 된다.
 day2-echo--client-refused--hint-c = 아무도 리슨하지 않으면 connect()가 ECONNREFUSED로 실패한다. 반환값을 확인하고, stderr에 한 줄(strerror(errno)와 함께)을 출력하고 상태 1로 종료하라.
@@ -36,3 +39,6 @@ client-wait-2s = 포기하기 전에 계약이 느린 서버에 주는 2초를 �
 client-wait-2s-c = 포기하기 전에 계약이 느린 서버에 주는 2초를 다 기다리라(tv_sec = 2인 `struct timeval`의 SO_RCVTIMEO)
 # 가장 흔한 첫 버그들: 저마다 원인을 밝힌다 (issue 24, 1번)
 client-spins-after-eof = 서버는 줄 전체가 돌아오기 전에 연결을 닫았고(FIN), 그 뒤로 recv()는 부를 때마다 곧바로 0을 돌려준다. 아직 돌고 있는 클라이언트는 0을 "아직 데이터 없음"으로 여기고 recv()를 거듭 부르고 있는 것이다. 0은 연결의 끝이다
+echo-together-continued = 서버를 재개함: 클라이언트 { $n }개가 연결해서 각자 자기 바이트와 EOF를 보냈고, 아직 아무도 처리받지 못했다
+echo-together-own-bytes = 서버가 돌기 전에 클라이언트 { $n }개가 연결하고 보냈다. 차례로든 한꺼번에든, 각 클라이언트는 정확히 자기 바이트만 돌려받아야 한다
+echo-after-together = 함께 도착한 클라이언트들을 처리한 뒤

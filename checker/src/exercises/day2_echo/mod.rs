@@ -16,6 +16,7 @@ use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 
 mod client;
+mod together;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::exercises::kit::c_imports;
@@ -25,6 +26,7 @@ use client::{
     client_early_close, client_echo, client_long_line, client_no_answer, client_pieces,
     client_refused,
 };
+use together::clients_together;
 
 const SERVER: &str = "echo-server";
 const CLIENT: &str = "echo-client";
@@ -51,6 +53,19 @@ pub static EXERCISE: Exercise = Exercise {
             section: "network-program-contract",
             program: Some(SERVER),
             run: server_errors,
+        },
+        TestCase {
+            id: "clients-together",
+            title: "8 clients connect and send before any is served: each gets exactly its own bytes back",
+            points: 1,
+            timeout: secs(15),
+            hint: "Clients that arrive together wait in the listening socket's queue: serve them in turn, or each on its own thread or process, each with its own connected socket.",
+            hint_c: Some(
+                "Give each thread its own descriptor: by value (`(void *)(intptr_t)cfd`, read back with `(int)(intptr_t)arg`) or in memory of its own (malloc), never `&cfd`: the next accept() overwrites that variable before the thread has read it, and two threads serve one client while another is never served.",
+            ),
+            section: "accept",
+            program: Some(SERVER),
+            run: clients_together,
         },
         TestCase {
             id: "client-echo",

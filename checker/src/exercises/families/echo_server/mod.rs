@@ -19,7 +19,9 @@ use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Origin, Server, Transcript};
 
 mod family;
+mod half_close;
 pub use family::ECHO_SERVER;
+use half_close::half_close_then_reset;
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {
     kit::server::start_under_test(ctx, 0)
