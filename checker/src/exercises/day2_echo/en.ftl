@@ -21,3 +21,7 @@ client-spins-after-eof = the server had closed the connection (FIN) before the w
 echo-together-continued = continued the server: { $n } clients have connected, each has sent its bytes and its EOF, and none has been served yet
 echo-together-own-bytes = { $n } clients had connected and sent before the server ran: each must get exactly its own bytes back, served in turn or at once
 echo-after-together = after serving clients that arrived together
+client-short-send-lost = echo-client was stopped and continued inside a blocked send ({ $stops } of its sends came back short), and bytes of the line never arrived: send() returned a short count and the rest was never sent
+client-all-arrived = every byte of the line has arrived: it goes back
+client-never-connected = echo-client never connected to the hidden server
+client-waits-line-unsent = echo-client waits for the echo of its line with { $sent } of its { $len } bytes sent: nothing more is on its way, and it is not in a send

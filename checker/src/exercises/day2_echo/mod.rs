@@ -16,6 +16,7 @@ use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 
 mod client;
+mod short_write;
 mod together;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
@@ -26,6 +27,7 @@ use client::{
     client_early_close, client_echo, client_long_line, client_no_answer, client_pieces,
     client_refused,
 };
+use short_write::client_short_write;
 use together::clients_together;
 
 const SERVER: &str = "echo-server";
@@ -101,6 +103,17 @@ pub static EXERCISE: Exercise = Exercise {
             section: "short-writes",
             program: Some(CLIENT),
             run: client_long_line,
+        },
+        TestCase {
+            id: "client-short-write",
+            title: "echo-client sends all of a 16 MiB line while the server does not read and the client is stopped and continued in its send",
+            points: 1,
+            timeout: secs(20),
+            hint: "send() may send fewer bytes than asked (a short write); it did here after SIGSTOP/SIGCONT. Loop until every byte of the line is sent, from where the last call stopped.",
+            hint_c: None,
+            section: "short-writes",
+            program: Some(CLIENT),
+            run: client_short_write,
         },
         TestCase {
             id: "client-early-close",
