@@ -82,7 +82,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "client-pieces",
-            title: "echo-client reassembles a reply that comes one byte at a time",
+            title: "echo-client reassembles a reply sent byte by byte",
             points: 2,
             timeout: secs(15),
             hint: "One recv() returns what has arrived so far, not a whole line: keep reading until the whole line is back.",
@@ -106,7 +106,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "client-short-write",
-            title: "echo-client sends all of a 16 MiB line while the server does not read and the client is stopped and continued in its send",
+            title: "every byte of a 16 MiB line through short sends",
             points: 1,
             timeout: secs(20),
             hint: "send() may send fewer bytes than asked (a short write); it did here after SIGSTOP/SIGCONT. Loop until every byte of the line is sent, from where the last call stopped.",
@@ -128,7 +128,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "client-refused",
-            title: "echo-client against a closed port: one line on stderr, exit 1",
+            title: "echo-client, nobody listening: one stderr line, exit 1",
             points: 1,
             timeout: secs(10),
             hint: "connect() fails with ECONNREFUSED when nobody listens: print one line on stderr and exit with status 1, no panic.",

@@ -101,7 +101,7 @@ pub static ECHO_SERVER: Family = Family {
             run: reset_then_normal,
         },
         TestCase {
-            id: "half-close-then-reset",
+            id: "half-close-reset",
             title: "a client that half-closes, then resets without reading, costs only its own connection",
             points: 1,
             timeout: secs(15),
