@@ -321,3 +321,17 @@ pub fn note_if_ended(f: Failure, s: &mut Server, ended: Text, running: Text) -> 
         running
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::byte_swapped;
+
+    /// A port's bytes swapped is told apart from any other port, and from the port itself.
+    #[test]
+    fn a_port_given_without_htons_is_its_bytes_swapped() {
+        assert!(byte_swapped(0x9f57, 0x579f));
+        assert!(!byte_swapped(0x9f57, 0x9f57));
+        assert!(!byte_swapped(0x9f57, 0x9f58));
+        assert!(!byte_swapped(0, 0));
+    }
+}

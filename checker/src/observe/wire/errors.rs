@@ -88,3 +88,25 @@ pub(super) fn remaining(deadline: Instant) -> Option<Duration> {
     let left = deadline.saturating_duration_since(Instant::now());
     (left > Duration::ZERO).then_some(left)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An echo cut at the data's first NUL is named so, with a wrong byte proving it; a loss
+    /// anywhere else, or at a later NUL, is not.
+    #[test]
+    fn an_echo_cut_at_the_first_nul_is_named_so() {
+        let sent = b"abc\0def\0ghi";
+        let cut = note_lossy_text(Failure::wrong("differs"), sent, b"abcghi");
+        assert_eq!(cut.diagnosis, Some(Diagnosis::CutAtNul));
+        assert!(cut.is_certain());
+        let ended = note_lossy_text(Failure::wrong("differs"), sent, b"abc");
+        assert_eq!(ended.diagnosis, Some(Diagnosis::CutAtNul));
+        assert!(!ended.is_certain());
+        let lost = note_lossy_text(Failure::wrong("differs"), sent, b"abc\0dghi");
+        assert_eq!(lost.diagnosis, None);
+        let later = note_lossy_text(Failure::wrong("differs"), sent, b"abc\0defghi");
+        assert_eq!(later.diagnosis, None);
+    }
+}
