@@ -25,3 +25,4 @@ client-short-send-lost = echo-client was stopped and continued inside a blocked 
 client-all-arrived = every byte of the line has arrived: it goes back
 client-never-connected = echo-client never connected to the hidden server
 client-waits-line-unsent = echo-client waits for the echo of its line with { $sent } of its { $len } bytes sent: nothing more is on its way, and it is not in a send
+echo-together-queue-full = { $n } connections were waiting to be accepted and this one was not let in: the listening socket's queue was full. Give listen() a backlog that holds clients who arrive together (the notes use 5; 128 is common)

@@ -58,7 +58,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "clients-together",
-            title: "8 clients connect and send before any is served: each gets exactly its own bytes back",
+            title: "5 clients connect and send before any is served: each gets exactly its own bytes back",
             points: 1,
             timeout: secs(15),
             hint: "Clients that arrive together wait in the listening socket's queue: serve them in turn, or each on its own thread or process, each with its own connected socket.",
