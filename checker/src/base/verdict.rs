@@ -287,6 +287,12 @@ pub enum Diagnosis {
     /// descriptor retried on every error. Watched three times as long as a sleeper (no read of
     /// 0 proves the loop), then as certain as stuck.
     SpinsWithoutAccepting,
+    /// A server listens on the port it was given with its two bytes swapped (the kernel's table
+    /// shows it): the port went into `sin_port` without `htons()`. Nothing failed in bind().
+    PortByteOrder,
+    /// The bytes that came back are the data cut at its first NUL byte: it went through a C
+    /// string (strlen, fgets, %s) on its way.
+    CutAtNul,
     /// A program (or a call) that only had to end ran on the CPU far longer than its work takes
     /// without ending: it retries for ever an error that will not go away (or a read of 0).
     /// CPU time, not time: a busy machine does not add to it, so as certain as stuck.
@@ -333,6 +339,8 @@ impl Diagnosis {
             Diagnosis::SpinsAtEof => "spins-at-eof",
             Diagnosis::SpinsWithoutAccepting => "spins-without-accepting",
             Diagnosis::Spins => "spins",
+            Diagnosis::PortByteOrder => "port-byte-order",
+            Diagnosis::CutAtNul => "cut-at-nul",
         }
     }
 }
@@ -347,6 +355,8 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::SpinsAtEof,
     Diagnosis::SpinsWithoutAccepting,
     Diagnosis::Spins,
+    Diagnosis::PortByteOrder,
+    Diagnosis::CutAtNul,
 ];
 
 /// The kinds of error a test can meet, beyond a plain wrong answer.

@@ -30,6 +30,8 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
         Diagnosis::Spins => msg!("hint-spins"),
         Diagnosis::SpinsAtEof => msg!("hint-spins-at-eof"),
         Diagnosis::SpinsWithoutAccepting => msg!("hint-spins-without-accepting"),
+        Diagnosis::PortByteOrder => msg!("hint-port-byte-order"),
+        Diagnosis::CutAtNul => msg!("hint-cut-at-nul"),
     }
 }
 

@@ -18,3 +18,11 @@ client-wait-2s = wait the whole 2 s the contract gives a slow server (SO_RCVTIME
 client-wait-2s-c = wait the whole 2 s the contract gives a slow server (SO_RCVTIMEO of a `struct timeval` with tv_sec = 2) before giving up
 # The likeliest first bugs, each named for its cause (issue 24, point 1)
 client-spins-after-eof = the server had closed the connection (FIN) before the whole line came back, and from then on every recv() returns 0 at once: a client still running is calling recv() again and again, taking 0 for "no data yet". 0 is the end of the connection
+echo-together-continued = continued the server: { $n } clients have connected, each has sent its bytes and its EOF, and none has been served yet
+echo-together-own-bytes = { $n } clients had connected and sent before the server ran: each must get exactly its own bytes back, served in turn or at once
+echo-after-together = after serving clients that arrived together
+client-short-send-lost = echo-client was stopped and continued inside a blocked send ({ $stops } of its sends came back short), and bytes of the line never arrived: send() returned a short count and the rest was never sent
+client-all-arrived = every byte of the line has arrived: it goes back
+client-never-connected = echo-client never connected to the hidden server
+client-waits-line-unsent = echo-client waits for the echo of its line with { $sent } of its { $len } bytes sent: nothing more is on its way, and it is not in a send
+echo-together-queue-full = { $n } connections were waiting to be accepted and this one was not let in: the listening socket's queue was full. Give listen() a backlog that holds clients who arrive together (the notes use 5; 128 is common)

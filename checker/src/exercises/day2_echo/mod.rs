@@ -16,6 +16,8 @@ use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
 
 mod client;
+mod short_write;
+mod together;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::exercises::kit::c_imports;
@@ -25,6 +27,8 @@ use client::{
     client_early_close, client_echo, client_long_line, client_no_answer, client_pieces,
     client_refused,
 };
+use short_write::client_short_write;
+use together::clients_together;
 
 const SERVER: &str = "echo-server";
 const CLIENT: &str = "echo-client";
@@ -53,6 +57,19 @@ pub static EXERCISE: Exercise = Exercise {
             run: server_errors,
         },
         TestCase {
+            id: "clients-together",
+            title: "5 clients connect and send before any is served: each gets exactly its own bytes back",
+            points: 1,
+            timeout: secs(15),
+            hint: "Clients that arrive together wait in the listening socket's queue: serve them in turn, or each on its own thread or process, each with its own connected socket.",
+            hint_c: Some(
+                "Give each thread its own descriptor: by value (`(void *)(intptr_t)cfd`, read back with `(int)(intptr_t)arg`) or in memory of its own (malloc), never `&cfd`: the next accept() overwrites that variable before the thread has read it, and two threads serve one client while another is never served.",
+            ),
+            section: "accept",
+            program: Some(SERVER),
+            run: clients_together,
+        },
+        TestCase {
             id: "client-echo",
             title: "echo-client prints exactly the lines it sends",
             points: 2,
@@ -65,7 +82,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "client-pieces",
-            title: "echo-client reassembles a reply that comes one byte at a time",
+            title: "echo-client reassembles a reply sent byte by byte",
             points: 2,
             timeout: secs(15),
             hint: "One recv() returns what has arrived so far, not a whole line: keep reading until the whole line is back.",
@@ -88,6 +105,17 @@ pub static EXERCISE: Exercise = Exercise {
             run: client_long_line,
         },
         TestCase {
+            id: "client-short-write",
+            title: "every byte of a 16 MiB line through short sends",
+            points: 1,
+            timeout: secs(20),
+            hint: "send() may send fewer bytes than asked (a short write); it did here after SIGSTOP/SIGCONT. Loop until every byte of the line is sent, from where the last call stopped.",
+            hint_c: None,
+            section: "short-writes",
+            program: Some(CLIENT),
+            run: client_short_write,
+        },
+        TestCase {
             id: "client-early-close",
             title: "echo-client against a server that closes early: one line on stderr, exit 1",
             points: 1,
@@ -100,7 +128,7 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "client-refused",
-            title: "echo-client against a closed port: one line on stderr, exit 1",
+            title: "echo-client, nobody listening: one stderr line, exit 1",
             points: 1,
             timeout: secs(10),
             hint: "connect() fails with ECONNREFUSED when nobody listens: print one line on stderr and exit with status 1, no panic.",

@@ -22,3 +22,6 @@ shut-answered-early = file-client answered before the server's EOF, while part o
 shut-message = message
 shut-one-recv = one recv is not the whole file: read until recv returns 0, and only then send the receipt
 shut-kept-newline = the server printed an empty line: the message of client 2 ended with a newline, which is not part of the message (drop one trailing newline before printing the line)
+shut-wrote-past-reset = the server reset the connection after { $size } of the file, and the out-file holds bytes it never sent
+shut-error-is-not-data = a recv that fails returns -1, which is not a count of bytes: check for an error before writing what the buffer holds
+client-when-reset = when the server reset the connection mid-file

@@ -28,6 +28,9 @@ use crate::observe::wire::differ;
 use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Server, Transcript};
 
+mod reset;
+use reset::client_reset_mid_file;
+
 const SERVER: &str = "file-server";
 const CLIENT: &str = "file-client";
 
@@ -153,6 +156,19 @@ pub static EXERCISE: Exercise = Exercise {
             section: "network-program-contract",
             program: Some(CLIENT),
             run: client_refused,
+        },
+        TestCase {
+            id: "client-reset-mid-file",
+            title: "file-client against a server that resets mid-file: no byte it did not receive, one line on stderr, exit 1",
+            points: 1,
+            timeout: secs(10),
+            hint: "A reset is an expected error: recv fails with ECONNRESET. Write only the bytes a recv returned, and on an error print one line on stderr and exit with status 1; never send the receipt then.",
+            hint_c: Some(
+                "recv() returns -1 on an error (ECONNRESET here), and -1 is not a length: check for it before writing (`(size_t)-1` asks write for most of memory), print one line on stderr with strerror(errno) and exit with status 1. Never send the receipt on a reset socket: that send's EPIPE comes as SIGPIPE, which kills the client without a word.",
+            ),
+            section: "network-program-contract",
+            program: Some(CLIENT),
+            run: client_reset_mid_file,
         },
     ],
     parts: &[],

@@ -76,3 +76,5 @@ sig-started-bad-idle = started the server with port 0 and idle-seconds `{ $idle 
 sig-when-bad-idle = when started with idle-seconds `{ $idle }`
 sig-mute = connected, and will never send a byte: its idle clock starts now
 sig-idle-from-the-start = idle-seconds is 1, and this client never sent a byte: its idle clock starts when its child starts (alarm(idle) before the first read, not only after one)
+sig-idle-default = started without idle-seconds, the server's idle time is the contract's 5 s: the mute client was owed `timeout\n` by 5.7 s (a default of 6 s comes too late)
+sig-default-idle-early = started without idle-seconds, the server sent `timeout\n` after { $seconds } s: the contract's default is 5 s

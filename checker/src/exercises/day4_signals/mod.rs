@@ -92,6 +92,17 @@ pub static EXERCISE: Exercise = Exercise {
             run: idle_timeout,
         },
         TestCase {
+            id: "default-idle",
+            title: "started without idle-seconds: a silent client gets `timeout\\n` after the contract's 5 s (not 4, not 6)",
+            points: 1,
+            timeout: secs(15),
+            hint: "Without its idle-seconds argument the server uses 5: a child arms alarm(5), and a client silent that long gets `timeout\\n`.",
+            hint_c: None,
+            section: "day4-signals",
+            program: Some(SERVER),
+            run: default_idle,
+        },
+        TestCase {
             id: "usr1-while-printing",
             title: "SIGUSR1 while `bye` is blocked writing to a full stdout: `bye` still comes, status 0",
             points: 1,
@@ -377,6 +388,35 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
                 seconds = format!("{:.2}", after.as_secs_f64())
             ))));
         }
+    }
+    Ok(())
+}
+
+/// The contract's default idle time, 5 s, when idle-seconds is left out. alarm() arms a timer
+/// nothing in /proc shows (/proc/<pid>/timers lists POSIX timers only, and stat's itrealvalue
+/// is 0 since Linux 2.6.17), so the timeout's arrival is measured: the only test that waits
+/// longer than 3 s, and it waits off the CPU. The window is wide enough for a loaded machine
+/// (a late SIGALRM is judged again alone, as every failure on time is) and narrow enough that
+/// 4 s and 6 s fall outside it.
+fn default_idle(ctx: &mut Ctx) -> TestResult {
+    const EARLIEST: Duration = Duration::from_millis(4600);
+    const LATEST: Duration = Duration::from_millis(5700);
+    let t = ctx.transcript();
+    let s = start(ctx, &[])?;
+    ctx.expect_timers();
+    let mute = Conn::connect(&t, "mute client", s.port, ctx.within(secs(5)))?;
+    t.note("mute client", msg!("sig-mute"));
+    let since = Instant::now();
+    let watch = watch_for_timeout(mute, since, since + LATEST, msg!("sig-idle-default"));
+    ctx.lend_slot();
+    let after = watch
+        .join()
+        .unwrap_or_else(|_| Err(Failure::checker_error(msg!("sig-silent-thread-failed"))))?;
+    if after < EARLIEST {
+        return Err(t.attach(Failure::wrong(msg!(
+            "sig-default-idle-early",
+            seconds = format!("{:.2}", after.as_secs_f64())
+        ))));
     }
     Ok(())
 }

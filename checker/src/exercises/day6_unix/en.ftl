@@ -122,3 +122,6 @@ prefork-still-running = the server is still running 2 s after { $signal }
 prefork-still-there = still running
 prefork-workers-outlive = the parent waits for workers that do not end: send each SIGTERM before waiting, and give the workers SIGTERM's default action back after fork, unblocked (they inherit the parent's handlers and its signal mask)
 prefork-handler-sets-flag = the handler sets a flag, and the loop must see it: a signal that comes while the parent waits must end the wait (ppoll with the signals blocked outside it, or poll failing with EINTR)
+prefork-writing-stats = writing `stats` on the control connection
+prefork-reading-stats = reading the reply to `stats`
+prefork-control-closed-unread = the server had closed the control connection before reading the `stats` line (or closed it with the line unread): read the client's command, answer it, then close

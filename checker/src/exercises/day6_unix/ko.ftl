@@ -130,3 +130,6 @@ prefork-still-running = { $signal }{ JOSA($signal, "을", "를") } 보내고 2�
 prefork-still-there = 아직 실행 중
 prefork-workers-outlive = 부모가 끝나지 않는 워커를 기다리고 있다. 기다리기 전에 워커마다 SIGTERM을 보내고, 워커는 fork 뒤에 SIGTERM의 기본 동작을 되돌리고 블록을 푼다(부모의 핸들러와 시그널 마스크를 물려받기 때문이다)
 prefork-handler-sets-flag = 핸들러는 플래그를 세우고, 루프가 그것을 보아야 한다. 부모가 기다리는 동안 온 시그널은 기다림을 끝내야 한다(바깥에서는 시그널을 막아 두고 ppoll로 기다리거나, EINTR로 실패하는 poll)
+prefork-writing-stats = 제어 연결에 `stats`를 쓰는 중
+prefork-reading-stats = `stats`에 대한 응답을 읽는 중
+prefork-control-closed-unread = 서버가 `stats` 줄을 읽기 전에 제어 연결을 닫았다(또는 줄을 읽지 않은 채 닫았다). 클라이언트의 명령을 읽고, 답한 뒤에 닫으라

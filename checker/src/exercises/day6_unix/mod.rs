@@ -40,6 +40,7 @@ use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
 use crate::lab::track::{CTrack, ImportKind, ImportRule};
+use crate::observe::wire::errors::io_failure;
 use crate::observe::wire::{Server, Transcript};
 
 const SERVER: &str = "prefork-server";
@@ -367,7 +368,13 @@ pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
         ))
         .note(msg!("prefork-control-listens"))
     })?;
-    s.write_all(b"stats\n")?;
+    // The server may have closed the control connection before our line (accepted it and
+    // closed it unread): the write's EPIPE or ECONNRESET is the program's doing, not the
+    // checker's.
+    s.write_all(b"stats\n").map_err(|e| {
+        t.attach(io_failure(who, msg!("prefork-writing-stats"), &e))
+            .note(msg!("prefork-control-closed-unread"))
+    })?;
     t.sent(who, b"stats\n");
     let deadline = Instant::now() + Duration::from_secs(2);
     let mut reply = Vec::new();
@@ -392,7 +399,7 @@ pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
                     .note(msg!("prefork-close-control")));
             }
             Err(e) if e.kind() == ErrorKind::ConnectionReset => break,
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(t.attach(io_failure(who, msg!("prefork-reading-stats"), &e))),
         }
     }
     t.note(who, msg!("prefork-control-eof"));

@@ -4,7 +4,7 @@
 
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind as Kind};
+use crate::base::verdict::{Diagnosis, Failure, FailureKind as Kind};
 use crate::contain::limits::Limits;
 use crate::contain::procinfo;
 use crate::contain::program::Program;
@@ -176,6 +176,17 @@ fn bind_unchecked(f: Failure, pid: i32, port: u16, line: &str) -> Failure {
     let said = parse_listening(line).map(|(_, actual)| actual);
     let listens: Vec<u16> = procinfo::listening(pid).iter().map(|l| l.port()).collect();
     match said {
+        // The port's two bytes swapped: it went into sin_port without htons(), and the kernel
+        // read it in network order. Nothing failed: no EADDRINUSE to speak of.
+        Some(actual)
+            if byte_swapped(port, actual)
+                && listens.contains(&actual)
+                && !listens.contains(&port) =>
+        {
+            let mut f = f.diagnosed(Diagnosis::PortByteOrder).proven();
+            f.note = Some(byte_order_note(port, actual));
+            f
+        }
         Some(actual) if port != 0 && listens.contains(&actual) && !listens.contains(&port) => {
             let mut f = f;
             f.kind = Some(Kind::AddressInUse);
@@ -188,6 +199,24 @@ fn bind_unchecked(f: Failure, pid: i32, port: u16, line: &str) -> Failure {
         }
         _ => f,
     }
+}
+
+/// Whether a server given `port` that listens on `actual` put the port into `sin_port` in host
+/// byte order: `actual` is `port` with its two bytes swapped (the checker gives only ports whose
+/// two bytes differ, so a right port is never taken for a swapped one).
+pub fn byte_swapped(port: u16, actual: u16) -> bool {
+    port != 0 && actual != port && actual == port.swap_bytes()
+}
+
+/// What the kernel's table shows of a port given without htons(), in the report's words.
+pub fn byte_order_note(port: u16, actual: u16) -> Text {
+    msg!(
+        "server-port-byte-swapped",
+        port = port.to_string(),
+        actual = actual.to_string(),
+        port_hex = format!("{port:04x}"),
+        actual_hex = format!("{actual:04x}")
+    )
 }
 
 /// A `--program` server is ready once `/proc` shows it listening: on the port it was given,
@@ -291,4 +320,18 @@ pub fn note_if_ended(f: Failure, s: &mut Server, ended: Text, running: Text) -> 
     } else {
         running
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_swapped;
+
+    /// A port's bytes swapped is told apart from any other port, and from the port itself.
+    #[test]
+    fn a_port_given_without_htons_is_its_bytes_swapped() {
+        assert!(byte_swapped(0x9f57, 0x579f));
+        assert!(!byte_swapped(0x9f57, 0x9f57));
+        assert!(!byte_swapped(0x9f57, 0x9f58));
+        assert!(!byte_swapped(0, 0));
+    }
 }

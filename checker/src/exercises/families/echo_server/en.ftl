@@ -30,3 +30,6 @@ echo-time-wait-log = a TIME_WAIT entry holds port { $port }: { $held }
 echo-throughput-log = round { $round }: reference { $reference } MB/s, yours { $yours } MB/s
 echo-continued-after-reset = continued the server: the reset has reached its socket, the next read or send on it fails
 echo-restarted-elsewhere = started again with port { $port }, the server listens on { $actual } instead: its bind() to { $port } failed (EADDRINUSE: the old connection waits in TIME_WAIT), nothing checked it, and listen() bound a port of its own
+echo-continued-after-half-close-reset = continued the server: a line, the client's EOF and then its reset wait in its socket; the reset came in CLOSE_WAIT, so its next write fails with EPIPE
+echo-after-half-close-reset = after a client half-closed and then reset its connection
+echo-sigpipe-after-half-close-reset = the client had half-closed (shutdown(SHUT_WR)) before its reset, so the server's socket was in CLOSE_WAIT when the reset came: there the very first write after it fails with EPIPE, not ECONNRESET, and raises SIGPIPE, which kills a process by default. Checking every write is not enough: send with MSG_NOSIGNAL (or set SIGPIPE to SIG_IGN) so that EPIPE is an error to handle, not the end of the server

@@ -5,8 +5,9 @@
 //! a blocking server's, the design the contract first teaches.
 
 use super::{
-    binary_64k, idle_connection, listening_line, no_close_wait, one_byte_writes, reset_then_normal,
-    restart_same_port, round_trip, sequential_clients, stalled_reader, throughput,
+    binary_64k, half_close_then_reset, idle_connection, listening_line, no_close_wait,
+    one_byte_writes, reset_then_normal, restart_same_port, round_trip, sequential_clients,
+    stalled_reader, throughput,
 };
 use crate::lab::exercise::{TestCase, secs};
 use crate::lab::family::{Family, Runs};
@@ -98,6 +99,19 @@ pub static ECHO_SERVER: Family = Family {
             section: "short-writes",
             program: None,
             run: reset_then_normal,
+        },
+        TestCase {
+            id: "half-close-reset",
+            title: "a client that half-closes, then resets without reading, costs only its own connection",
+            points: 1,
+            timeout: secs(15),
+            hint: "A write to a client that half-closed and then reset fails at once with EPIPE: close that connection and accept the next client; never unwrap() it.",
+            hint_c: Some(
+                "A client that half-closed (shutdown(SHUT_WR)) and then reset makes your very next write fail with EPIPE, and EPIPE comes as SIGPIPE, which kills the server: send with `send(fd, buf, len, MSG_NOSIGNAL)` (or `signal(SIGPIPE, SIG_IGN)` once at the start), then close(fd) that connection and go on.",
+            ),
+            section: "short-writes",
+            program: None,
+            run: half_close_then_reset,
         },
         TestCase {
             id: "idle-connection",

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::base::escape;
 use crate::base::i18n::msg;
-use crate::base::verdict::FailureKind;
+use crate::base::verdict::{Diagnosis, FailureKind};
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
@@ -19,7 +19,9 @@ use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Origin, Server, Transcript};
 
 mod family;
+mod half_close;
 pub use family::ECHO_SERVER;
+use half_close::half_close_then_reset;
 
 fn server(ctx: &Ctx) -> Result<Server, Failure> {
     kit::server::start_under_test(ctx, 0)
@@ -80,11 +82,19 @@ pub fn listening_line(ctx: &mut Ctx) -> TestResult {
     let wanted = wire::free_port()?;
     let s = kit::server::start_under_test(ctx, wanted)?;
     if s.port != wanted {
-        return Err(Failure::wrong(msg!(
+        let f = Failure::wrong(msg!(
             "echo-other-port",
             wanted = wanted.to_string(),
             port = s.port.to_string()
-        )));
+        ));
+        return Err(if kit::server::byte_swapped(wanted, s.port) {
+            f.kind(FailureKind::NoListeningLine)
+                .diagnosed(Diagnosis::PortByteOrder)
+                .proven()
+                .note(kit::server::byte_order_note(wanted, s.port))
+        } else {
+            f
+        });
     }
     Ok(())
 }
@@ -456,6 +466,19 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
         match kit::server::start_under_test(ctx, port) {
             // The port it was given is the one that counts (a program from elsewhere is otherwise
             // graded on the port it really listens on).
+            // Its port in host byte order: listening on the port's bytes swapped is no failed
+            // bind, whatever the TIME_WAIT before it.
+            Ok(again) if kit::server::byte_swapped(port, again.port) => Err(Failure::of_kind(
+                FailureKind::NoListeningLine,
+                msg!(
+                    "echo-other-port",
+                    wanted = port.to_string(),
+                    port = again.port.to_string()
+                ),
+            )
+            .diagnosed(Diagnosis::PortByteOrder)
+            .proven()
+            .note(kit::server::byte_order_note(port, again.port))),
             Ok(again) if again.port != port => Err(Failure::of_kind(
                 FailureKind::AddressInUse,
                 msg!(
