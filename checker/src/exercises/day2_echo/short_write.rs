@@ -62,20 +62,7 @@ pub(super) fn client_short_write(ctx: &mut Ctx) -> TestResult {
         Err(f) => Err(f),
     };
     if gave_up.as_ref().is_ok_and(|&gave_up| gave_up) {
-        let arrived = c.received();
-        return Err(t
-            .attach(
-                Failure::wrong(msg!(
-                    "client-waits-line-unsent",
-                    sent = arrived.to_string(),
-                    len = input.len().to_string()
-                ))
-                .proven(),
-            )
-            .note(msg!(
-                "client-short-send-lost",
-                stops = stalled.stops.to_string()
-            )));
+        return Err(line_given_up(&t, &c, input.len(), stalled.stops));
     }
     gave_up
         .and_then(|_| c.expect_bytes_at(&input, read, input.len() - read, deadline))
@@ -89,19 +76,43 @@ pub(super) fn client_short_write(ctx: &mut Ctx) -> TestResult {
                 f
             }
         })?;
-    // Every byte came: the echo goes back, and the client prints it and exits.
+    echoed_back(ctx, &t, (&mut c, program), &input, deadline)
+}
+
+/// The client gave up on its line after `stops` stops in its send: what arrived of it, and
+/// that a short send's rest was lost.
+fn line_given_up(t: &Transcript, c: &Conn, len: usize, stops: usize) -> Failure {
+    t.attach(
+        Failure::wrong(msg!(
+            "client-waits-line-unsent",
+            sent = c.received().to_string(),
+            len = len.to_string()
+        ))
+        .proven(),
+    )
+    .note(msg!("client-short-send-lost", stops = stops.to_string()))
+}
+
+/// Every byte came: the echo goes back, and the client must print it and exit 0.
+fn echoed_back(
+    ctx: &mut Ctx,
+    t: &Transcript,
+    (c, program): (&mut Conn, crate::contain::program::Program),
+    input: &[u8],
+    deadline: Instant,
+) -> TestResult {
     t.note("hidden server", msg!("client-all-arrived"));
-    c.send(&input, deadline)?;
+    c.send(input, deadline)?;
     let mut run = run::wait_for_exit(ctx, program, Duration::from_secs(10));
     run.expect_success(
-        &t,
+        t,
         msg!("client-no-exit-after-stdin"),
         msg!("client-while-echoing"),
     )?;
     if run.stdout != input {
         return Err(t.attach(differ(
             Failure::wrong(msg!("client-stdout-differs")),
-            &input,
+            input,
             &run.stdout,
         )));
     }

@@ -466,19 +466,9 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
         match kit::server::start_under_test(ctx, port) {
             // The port it was given is the one that counts (a program from elsewhere is otherwise
             // graded on the port it really listens on).
-            // Its port in host byte order: listening on the port's bytes swapped is no failed
-            // bind, whatever the TIME_WAIT before it.
-            Ok(again) if kit::server::byte_swapped(port, again.port) => Err(Failure::of_kind(
-                FailureKind::NoListeningLine,
-                msg!(
-                    "echo-other-port",
-                    wanted = port.to_string(),
-                    port = again.port.to_string()
-                ),
-            )
-            .diagnosed(Diagnosis::PortByteOrder)
-            .proven()
-            .note(kit::server::byte_order_note(port, again.port))),
+            Ok(again) if kit::server::byte_swapped(port, again.port) => {
+                Err(port_swapped(port, again.port))
+            }
             Ok(again) if again.port != port => Err(Failure::of_kind(
                 FailureKind::AddressInUse,
                 msg!(
@@ -511,6 +501,22 @@ pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
             }
         }
     })
+}
+
+/// A server restarted on `port` listens on its bytes swapped, `actual`: an `htons` missing, no
+/// failed bind, whatever the TIME_WAIT before it.
+fn port_swapped(port: u16, actual: u16) -> Failure {
+    Failure::of_kind(
+        FailureKind::NoListeningLine,
+        msg!(
+            "echo-other-port",
+            wanted = port.to_string(),
+            port = actual.to_string()
+        ),
+    )
+    .diagnosed(Diagnosis::PortByteOrder)
+    .proven()
+    .note(kit::server::byte_order_note(port, actual))
 }
 
 /// What the throughput test pushes through each server, each round.
