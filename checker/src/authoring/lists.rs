@@ -208,8 +208,14 @@ enum Added {
     NoRowForDay,
 }
 
-/// `text` with `entry` in `table`, and what was done (None: the file has no such table).
-fn with_entry(text: &str, table: &Table, entry: &Entry) -> Option<(String, Added)> {
+/// `text` with `entry` in `table`, in course order (`order`: the exercises in it), and what was
+/// done (None: the file has no such table).
+fn with_entry(
+    text: &str,
+    table: &Table,
+    entry: &Entry,
+    order: &[String],
+) -> Option<(String, Added)> {
     let range = locate(text, table.header, table.region)?;
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let borrowed: Vec<&str> = text.lines().collect();
@@ -220,17 +226,16 @@ fn with_entry(text: &str, table: &Table, entry: &Entry) -> Option<(String, Added
     {
         return Some((text.to_string(), Added::AlreadyThere));
     }
+    let position = |name: &str| order.iter().position(|o| o == name);
+    let comes_before = |name: &str| match (position(name), position(entry.name)) {
+        (Some(it), Some(new)) => it < new,
+        _ => day_of(name).is_some_and(|d| d <= entry.day),
+    };
     match table.shape {
         Shape::RowEach => {
-            // After the last row of its day or an earlier one, in course order.
             let at = rows
                 .iter()
-                .filter(|(_, _, names)| {
-                    names
-                        .first()
-                        .and_then(|n| day_of(n))
-                        .is_some_and(|d| d <= entry.day)
-                })
+                .filter(|(_, _, names)| names.first().is_some_and(|n| comes_before(n)))
                 .map(|(i, _, _)| i + 1)
                 .next_back()
                 .unwrap_or(range.0 + 2);
@@ -243,9 +248,24 @@ fn with_entry(text: &str, table: &Table, entry: &Entry) -> Option<(String, Added
             else {
                 return Some((text.to_string(), Added::NoRowForDay));
             };
-            let last = format!("`{}`", names.last().expect("found by a name"));
-            let after = row.find(&last).expect("the cell holds it") + last.len();
-            lines[*i] = format!("{}, `{}`{}", &row[..after], entry.name, &row[after..]);
+            let cell_start = row.match_indices('|').nth(2).map_or(0, |(at, _)| at);
+            lines[*i] = match names.iter().rfind(|n| comes_before(n)) {
+                Some(previous) => {
+                    let previous = format!("`{previous}`");
+                    let after = cell_start
+                        + row[cell_start..]
+                            .find(&previous)
+                            .expect("the cell holds it")
+                        + previous.len();
+                    format!("{}, `{}`{}", &row[..after], entry.name, &row[after..])
+                }
+                None => {
+                    let first = format!("`{}`", names[0]);
+                    let at =
+                        cell_start + row[cell_start..].find(&first).expect("the cell holds it");
+                    format!("{}`{}`, {}", &row[..at], entry.name, &row[at..])
+                }
+            };
         }
     }
     let ending = if text.ends_with('\n') { "\n" } else { "" };
@@ -276,10 +296,15 @@ fn row_of(table: &Table, entry: &Entry) -> String {
     )
 }
 
-/// Write `entry` into every table of its tracks (`c` set: the C track's too): what was added
-/// to each file, and the day maps that have no row for its day. Idempotent. The Korean twins
+/// Write `entry` into every table of its tracks (`c` set: the C track's too), in course order
+/// (`order`, the registered exercises): what was added to each file, and the day maps that have no row for its day. Idempotent. The Korean twins
 /// are restamped by the caller (`TWINS`).
-pub fn add_to_tables(lab: &Path, entry: &Entry, rust: bool) -> Result<(Vec<String>, Vec<String>)> {
+pub fn add_to_tables(
+    lab: &Path,
+    entry: &Entry,
+    rust: bool,
+    order: &[String],
+) -> Result<(Vec<String>, Vec<String>)> {
     let mut made = Vec::new();
     let mut no_row = Vec::new();
     for table in &TABLES {
@@ -298,7 +323,7 @@ pub fn add_to_tables(lab: &Path, entry: &Entry, rust: bool) -> Result<(Vec<Strin
             track_name(table.track),
             table.header
         );
-        match with_entry(&text, table, entry) {
+        match with_entry(&text, table, entry, order) {
             None => anyhow::bail!("{}: no {what} to add {} to", table.file, entry.name),
             Some((_, Added::AlreadyThere)) => {}
             Some((_, Added::NoRowForDay)) => no_row.push(format!(
@@ -547,7 +572,7 @@ mod tests {
 
     #[test]
     fn a_row_goes_after_its_day_in_its_track_s_table_only() {
-        let (got, added) = with_entry(README, &TABLES[0], &entry("day2-x", true)).unwrap();
+        let (got, added) = with_entry(README, &TABLES[0], &entry("day2-x", true), &[]).unwrap();
         assert_eq!(added, Added::Row);
         assert_eq!(
             got,
@@ -556,24 +581,47 @@ mod tests {
                 "| 2 | `day2-x` | TODO: what the student writes |\n| 3 | `day3-b`"
             )
         );
-        let (got, _) = with_entry(README, &TABLES[2], &entry("day9-x", true)).unwrap();
+        let (got, _) = with_entry(README, &TABLES[2], &entry("day9-x", true), &[]).unwrap();
         assert!(
             got.contains("| 1 | `day1-a` | `a.c` |\n| 9 | `day9-x` | `x.c` |\n<!-- /track -->"),
             "{got}"
         );
-        let (again, added) = with_entry(&got, &TABLES[2], &entry("day9-x", true)).unwrap();
+        // In course order when it is known: day1-z registered before day1-a.
+        let order = ["day1-z", "day1-a"].map(String::from);
+        let (got_first, _) =
+            with_entry(README, &TABLES[2], &entry("day1-z", true), &order).unwrap();
+        assert!(
+            got_first.contains(
+                "| --- | --- | --- |\n| 1 | `day1-z` | `x.c` |\n| 1 | `day1-a` | `a.c` |"
+            ),
+            "{got_first}"
+        );
+        let (again, added) = with_entry(&got, &TABLES[2], &entry("day9-x", true), &[]).unwrap();
         assert_eq!((again, added), (got, Added::AlreadyThere));
     }
 
     #[test]
     fn the_day_map_names_it_in_its_day_s_row_or_owes_the_row() {
-        let (got, added) = with_entry(MAP, &TABLES[6], &entry("day3-z", false)).unwrap();
+        let (got, added) = with_entry(MAP, &TABLES[6], &entry("day3-z", false), &[]).unwrap();
         assert_eq!(added, Added::Row);
         assert_eq!(got, MAP.replace("`day3-c` |", "`day3-c`, `day3-z` |"));
-        let (got, added) = with_entry(MAP, &TABLES[6], &entry("day4-z", false)).unwrap();
+        // In course order: a name lost from the middle or the start of its row comes back there.
+        let order = ["day3-b", "day3-z", "day3-c"].map(String::from);
+        let (got, _) = with_entry(MAP, &TABLES[6], &entry("day3-z", false), &order).unwrap();
+        assert_eq!(
+            got,
+            MAP.replace("`day3-b`, `day3-c`", "`day3-b`, `day3-z`, `day3-c`")
+        );
+        let order = ["day3-z", "day3-b", "day3-c"].map(String::from);
+        let (got, _) = with_entry(MAP, &TABLES[6], &entry("day3-z", false), &order).unwrap();
+        assert_eq!(
+            got,
+            MAP.replace("`day3-b`, `day3-c`", "`day3-z`, `day3-b`, `day3-c`")
+        );
+        let (got, added) = with_entry(MAP, &TABLES[6], &entry("day4-z", false), &[]).unwrap();
         assert_eq!((got.as_str(), added), (MAP, Added::NoRowForDay));
         // The C track's map is another table, which this text lacks.
-        assert!(with_entry(MAP, &TABLES[7], &entry("day3-z", true)).is_none());
+        assert!(with_entry(MAP, &TABLES[7], &entry("day3-z", true), &[]).is_none());
     }
 
     #[test]

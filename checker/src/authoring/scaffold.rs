@@ -122,7 +122,12 @@ fn add_to_lists(plan: &Plan, day: u8) -> Result<Vec<String>> {
             .then(|| (c_sources, plan.program.is_none())),
     };
     let before = lists::read_twins(lab)?;
-    let (mut made, no_row) = lists::add_to_tables(lab, &entry, plan.tracks.has_rust())?;
+    let (mut made, no_row) = lists::add_to_tables(
+        lab,
+        &entry,
+        plan.tracks.has_rust(),
+        &catalog::registered(lab)?,
+    )?;
     lists::restamp_twins(lab, &before)?;
     made.extend(no_row);
     made.extend(lists::write_derived(lab)?);

@@ -38,7 +38,7 @@ pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
     let twins = lists::read_twins(&lab)?;
     for name in &names {
         if let Some(entry) = lists::entry_in_lab(&lab, name) {
-            written.extend(lists::add_to_tables(&lab, &entry, true)?.0);
+            written.extend(lists::add_to_tables(&lab, &entry, true, &registered)?.0);
         }
     }
     lists::restamp_twins(&lab, &twins)?;
