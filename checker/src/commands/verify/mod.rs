@@ -345,16 +345,16 @@ fn copies_agree(lab: &Path) -> Result<Vec<String>> {
     Ok(problems)
 }
 
-/// The lists against the exercises this checker has, on each track (`authoring::lists`).
+/// The lists against the exercises this checker has, on each track (`authoring::exercise_tables`, `authoring::lists`).
 fn exercise_lists(lab: &Path) -> Result<(Vec<String>, Vec<String>)> {
-    use crate::authoring::lists;
+    use crate::authoring::{exercise_tables, lists};
     let rust: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
     let c: Vec<&str> = exercises::ALL
         .iter()
         .filter(|e| e.c.is_some())
         .map(|e| e.name)
         .collect();
-    let (mut problems, owed) = lists::check_tables(lab, &rust, &c)?;
+    let (mut problems, owed) = exercise_tables::check_tables(lab, &rust, &c)?;
     problems.extend(lists::check_derived(lab)?);
     Ok((problems, owed))
 }
