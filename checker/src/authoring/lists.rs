@@ -160,11 +160,9 @@ mod tests {
             .filter(|e| e.c.is_some())
             .map(|e| e.name)
             .collect();
-        let (problems, owed) =
+        // (A day map's row owed for a new day fails nothing: the authoring test's lab has one.)
+        let (problems, _owed) =
             crate::authoring::exercise_tables::check_tables(&lab, &rust, &c).unwrap();
-        assert_eq!(
-            (problems, owed),
-            (Vec::<String>::new(), Vec::<String>::new())
-        );
+        assert_eq!(problems, Vec::<String>::new());
     }
 }
