@@ -2,7 +2,9 @@
 //! scaffolded an exercise. On a copy of the lab (its tracked files, as a clean clone has them),
 //! a program exercise and a library exercise are scaffolded one after the other, with no edit
 //! and no rebuild between them, and an existing exercise's rules are tightened and synced
-//! (`checker sync`); then the layering check (README's module map names them), their
+//! (`checker sync`), which also writes again a list's entry that was lost (README's row, the day
+//! map's name, the gitignore's program); every list that names the exercises names the new
+//! ones; then the layering check (README's module map names them), their
 //! stubs are graded (not started), their solutions (pass), `checker verify` (grading the two new
 //! exercises, every other check over the whole lab), the checker's unit tests and the new broken
 //! versions run there, and must pass.
@@ -160,6 +162,60 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
             && said.contains("  16. "),
         "{said}"
     );
+    // Every list that names the exercises names the two: README's tables of each track (the C
+    // ones with the C files), in both languages, the gitignore of what `make` builds, the
+    // solutions' workspace. Day 9 has no row in the day map: verify owes it (below).
+    let read = |rel: &str| std::fs::read_to_string(copy.join(rel)).unwrap();
+    for (file, rows) in [
+        (
+            "README.md",
+            [
+                "| 9 | `day9-probe` | TODO: what the student writes |",
+                "| 9 | `day9-tally` | TODO: what the student writes (`tally.c`) |",
+                "| 9 | `day9-probe` | `probe-server.c` |",
+                "| 9 | `day9-tally` | `tally.c`: TODO: its functions (a library) |",
+            ],
+        ),
+        (
+            "README.ko.md",
+            [
+                "| 9 | `day9-probe` | TODO: 학생이 작성할 것 |",
+                "| 9 | `day9-tally` | TODO: 학생이 작성할 것(`tally.c`) |",
+                "| 9 | `day9-probe` | `probe-server.c` |",
+                "| 9 | `day9-tally` | `tally.c`: TODO: 함수들(라이브러리) |",
+            ],
+        ),
+    ] {
+        let text = read(file);
+        for row in rows {
+            assert!(
+                text.contains(&format!("\n{row}\n")),
+                "new did not write {row} in {file}"
+            );
+        }
+    }
+    let ignored = read("c/exercises/.gitignore");
+    assert!(
+        ignored.ends_with("/day7-broker/mqtt-broker\n/day9-probe/probe-server\n"),
+        "{ignored}"
+    );
+    assert!(
+        read("solutions/Cargo.toml").contains(", \"day7-broker\", \"day9-probe\", \"day9-tally\"]"),
+        "the solutions' workspace lacks the new members"
+    );
+    // What sync keeps: a row lost (as a merge may lose one) is written again, with its words to
+    // fill in; a name lost from its day's row of the day map too; the gitignore is derived again.
+    let lost = [
+        ("README.md", "| 9 | `day9-probe` | `probe-server.c` |\n"),
+        ("c/exercises/.gitignore", "/day9-probe/probe-server\n"),
+        ("course.md", ", `day3-fork`"),
+    ];
+    let before: Vec<String> = lost.iter().map(|(file, _)| read(file)).collect();
+    for (file, text) in lost {
+        let kept = read(file);
+        assert!(kept.contains(text), "{file} lacks {text:?}");
+        std::fs::write(copy.join(file), kept.replacen(text, "", 1)).unwrap();
+    }
     // An instructor tightens an existing exercise's rules in its solution, then `checker sync`
     // (README: it "copies them to the stub and to `checker/pristine/`, and writes the rules
     // tables"): the copies follow, and verify below finds the tables and their Korean in step.
@@ -181,6 +237,15 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
             .output()
             .unwrap(),
     );
+    for ((file, text), before) in lost.iter().zip(&before) {
+        // (Sync also rewrites course.md's rules table, from day1-endian's tightened rules.)
+        let now = read(file);
+        assert!(
+            now.matches(text).count() == before.matches(text).count()
+                && (*file == "course.md" || now == *before),
+            "sync did not write {file} again:\n{synced}"
+        );
+    }
     for copied in ["exercises", "checker/pristine"] {
         let text = std::fs::read_to_string(copy.join(copied).join(rules)).unwrap();
         assert_eq!(
@@ -252,6 +317,11 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     let verify = checker(&copy, &["verify", "day9-probe", "day9-tally"]);
     let report = passed("checker verify", &verify);
     assert!(report.contains(" passed, 0 failed; "), "{report}");
+    assert!(
+        report.contains("✓ every list that names the exercises")
+            && report.contains("owed: course.md: the Rust track's table `| the notes | this course | exercises | reading time |` has no row for day 9, where day9-probe belongs"),
+        "{report}"
+    );
     // The stubs' Korean is owed, said so, and fails nothing.
     for stub in [
         "exercises/day9-probe/src/bin/probe-server.rs:1:",

@@ -2,11 +2,13 @@
 //! Korean stamps (`stamps`), the rules tables and the rule files they come from
 //! (`rules_tables`), the catalogs' entries (`catalog`), the stubs' comments and their Korean
 //! (`stub_comments`), a new exercise scaffolded from the templates (`scaffold`, `templates`,
-//! `additions`). The commands that write or check the lab (`new`, `sync`, `stubs`,
+//! `additions`), the tables and lists that name the exercises (`exercise_tables`, `lists`). The commands that write or check the lab (`new`, `sync`, `stubs`,
 //! `verify`, `export-student`) are built on it, so no command calls another.
 
 pub mod additions;
 pub mod catalog;
+pub mod exercise_tables;
+pub mod lists;
 pub mod makefiles;
 pub mod rules_tables;
 pub mod scaffold;

@@ -5,7 +5,8 @@
 //! that prove its tests, so that `cargo test` and `checker verify` pass at once and an
 //! instructor edits working code instead of assembling it. On the C track (both by default):
 //! the C solution and stub with their Makefiles, a library's shim, the C broken versions, the
-//! `C_TRACK` row of its table and the C stubs' Korean, green the same way. The files start from
+//! `C_TRACK` row of its table and the C stubs' Korean, green the same way. On each track, its
+//! rows in README's tables and the day map, and its programs in c/exercises/.gitignore (`lists`). The files start from
 //! the templates (`templates`, checker/templates/).
 
 use std::path::Path;
@@ -13,7 +14,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::additions::{add_course_section, add_member, add_to_module_map, register};
-use super::{catalog, makefiles, rules_tables, stamps, stub_comments, templates};
+use super::stamps::{read_pair, restamp_pair};
+use super::{catalog, exercise_tables, lists, makefiles, rules_tables, stub_comments, templates};
 use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
 /// What the new exercise is: a library (tested through a harness) or a program, and on which
@@ -100,6 +102,34 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
         check_free(plan, &["c/exercises", "c/solutions"])?;
         made.extend(scaffold_c(plan, &fill)?);
     }
+    made.extend(add_to_lists(plan, day)?);
+    Ok(made)
+}
+
+/// Its rows in README's tables and the day maps of the tracks scaffolded (their Korean twins
+/// restamped), and its entries in the derived lists (its programs in c/exercises/.gitignore).
+fn add_to_lists(plan: &Plan, day: u8) -> Result<Vec<String>> {
+    let lab = &plan.lab;
+    let c_sources = c_files(plan)
+        .into_iter()
+        .filter(|f| f.ends_with(".c"))
+        .collect();
+    let entry = exercise_tables::Entry {
+        name: plan.name,
+        day,
+        c: plan
+            .tracks
+            .has_c()
+            .then(|| (c_sources, plan.program.is_none())),
+    };
+    let (mut made, no_row) = exercise_tables::add_to_tables(
+        lab,
+        &entry,
+        plan.tracks.has_rust(),
+        &catalog::registered(lab)?,
+    )?;
+    made.extend(no_row);
+    made.extend(lists::write_derived(lab)?);
     Ok(made)
 }
 
@@ -343,14 +373,6 @@ const COURSE: [&str; 2] = ["course.md", "course.ko.md"];
 /// The maintainers' document and its twin, which hold the module map.
 const MODULE_MAP: [&str; 2] = ["docs/maintainers.md", "docs/maintainers.ko.md"];
 
-/// A file and its Korean twin as they are.
-fn read_pair(lab: &Path, pair: [&str; 2]) -> Result<[String; 2]> {
-    let read = |file: &str| {
-        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
-    };
-    Ok([read(pair[0])?, read(pair[1])?])
-}
-
 /// course.md and course.ko.md as they are.
 fn read_courses(lab: &Path) -> Result<[String; 2]> {
     read_pair(lab, COURSE)
@@ -360,11 +382,4 @@ fn read_courses(lab: &Path) -> Result<[String; 2]> {
 /// hash of their English twins, so `verify` finds them in step; a section stale before stays so.
 fn restamp_korean(lab: &Path, before: &[String; 2]) -> Result<()> {
     restamp_pair(lab, COURSE, before)
-}
-
-/// The same for any file and its Korean twin (`before`: both as they were).
-fn restamp_pair(lab: &Path, pair: [&str; 2], [en_before, ko_before]: &[String; 2]) -> Result<()> {
-    let [en_after, ko_after] = read_pair(lab, pair)?;
-    let restamped = stamps::restamp(en_before, ko_before, &en_after, &ko_after);
-    std::fs::write(lab.join(pair[1]), restamped).with_context(|| format!("writing {}", pair[1]))
 }

@@ -175,6 +175,25 @@ pub fn restamp(en_before: &str, ko_before: &str, en_after: &str, ko_after: &str)
     lines.join("\n") + if ko_after.ends_with('\n') { "\n" } else { "" }
 }
 
+/// A file and its Korean twin as they are.
+pub fn read_pair(lab: &Path, pair: [&str; 2]) -> Result<[String; 2]> {
+    let read = |file: &str| {
+        std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))
+    };
+    Ok([read(pair[0])?, read(pair[1])?])
+}
+
+/// Restamp the Korean twin of a file a tool edited (`restamp`; `before`: both as they were).
+pub fn restamp_pair(
+    lab: &Path,
+    pair: [&str; 2],
+    [en_before, ko_before]: &[String; 2],
+) -> Result<()> {
+    let [en_after, ko_after] = read_pair(lab, pair)?;
+    let restamped = restamp(en_before, ko_before, &en_after, &ko_after);
+    std::fs::write(lab.join(pair[1]), restamped).with_context(|| format!("writing {}", pair[1]))
+}
+
 /// Every Korean section of the course, README and the docs records the hash of its English twin.
 pub fn check(lab: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();

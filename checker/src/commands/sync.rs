@@ -2,7 +2,9 @@
 //! rules are written once, in its solution (`solutions/<name>/Cargo.toml`'s `[lints]` and
 //! `clippy.toml`): sync copies them to the stub and to `checker/pristine/`, and writes the rules
 //! tables of course.md and course.ko.md from them; it writes each C exercise's Makefile from
-//! its `C_TRACK` row. Every title and hint of the exercise tables
+//! its `C_TRACK` row, and keeps every list that names the exercises (`authoring::exercise_tables` and `lists`: a
+//! missing row of README's tables and the day map, c/exercises/.gitignore and the solutions'
+//! workspace members derived). Every title and hint of the exercise tables
 //! needs a Korean entry, and so does every reason of the rules: sync adds the missing ones to
 //! ko.ftl, in English until translated, next to the entries of the same exercise or family (or
 //! of the other reasons). Then it says what is left to translate.
@@ -16,6 +18,7 @@ use anyhow::Result;
 use crate::authoring::catalog::{add_catalog_entries, registered, untranslated};
 use crate::authoring::chosen_lab;
 use crate::authoring::rules_tables::{copy_rules, rule_entries, write_rules_tables};
+use crate::authoring::{exercise_tables, lists};
 use crate::base::i18n::{Messages, msg};
 use crate::exercises;
 use crate::lab::test::catalog_entries;
@@ -30,6 +33,14 @@ pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
     }
     written.extend(write_rules_tables(&lab, &names, None)?);
     written.extend(crate::authoring::makefiles::write_makefiles(&lab)?);
+    // Every list that names the exercises: a missing row written (its words to fill in), the
+    // derived lists rewritten after the Makefiles they are derived from.
+    for name in &names {
+        if let Some(entry) = lists::entry_in_lab(&lab, name) {
+            written.extend(exercise_tables::add_to_tables(&lab, &entry, true, &registered)?.0);
+        }
+    }
+    written.extend(lists::write_derived(&lab)?);
     let mut entries: Vec<(String, String)> = exercises::ALL
         .iter()
         .flat_map(|e| catalog_entries(e))

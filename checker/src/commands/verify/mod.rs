@@ -166,6 +166,10 @@ fn translation_and_source_checks(lab: &Path, graded: &[String]) -> Vec<Check> {
             "manifests and rules agree in exercises/, solutions/ and checker/pristine/, and each C exercise's Makefile is the one its C_TRACK row derives",
             || copies_agree(lab),
         ),
+        timed_with_owed(
+            "every list that names the exercises names each one and no other: README's tables and the day map (each track's, in both languages), c/exercises/.gitignore and the solutions' workspace members",
+            || exercise_lists(lab),
+        ),
         timed(
             "stubs and solutions have the same binaries and public functions",
             || same_shape(lab),
@@ -339,6 +343,20 @@ fn copies_agree(lab: &Path) -> Result<Vec<String>> {
     }
     problems.extend(crate::authoring::makefiles::differing(lab));
     Ok(problems)
+}
+
+/// The lists against the exercises this checker has, on each track (`authoring::exercise_tables`, `authoring::lists`).
+fn exercise_lists(lab: &Path) -> Result<(Vec<String>, Vec<String>)> {
+    use crate::authoring::{exercise_tables, lists};
+    let rust: Vec<&str> = exercises::ALL.iter().map(|e| e.name).collect();
+    let c: Vec<&str> = exercises::ALL
+        .iter()
+        .filter(|e| e.c.is_some())
+        .map(|e| e.name)
+        .collect();
+    let (mut problems, owed) = exercise_tables::check_tables(lab, &rust, &c)?;
+    problems.extend(lists::check_derived(lab)?);
+    Ok((problems, owed))
 }
 
 /// The file names under `src/bin`, and the `pub fn` lines of `src/lib.rs`.
