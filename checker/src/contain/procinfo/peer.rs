@@ -56,6 +56,22 @@ impl ServerEnd {
         (r == 0).then(|| u64::try_from(unread).unwrap_or(0))
     }
 
+    /// Whether the kernel would take more of the server's output on this connection now (poll
+    /// reports POLLOUT): false once its send buffer is full, when a non-blocking send fails
+    /// with EAGAIN (or comes back short) and a blocking one waits. `None` once the server no
+    /// longer holds the connection.
+    pub fn writable(&self) -> Option<bool> {
+        let dup = self.duplicate()?;
+        let mut fd = libc::pollfd {
+            fd: dup.as_raw_fd(),
+            events: libc::POLLOUT,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the duration of the call; a timeout of 0 never waits.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        (ready >= 0).then_some(fd.revents & libc::POLLOUT != 0)
+    }
+
     /// A duplicate of the descriptor, if it is still a socket connected to `peer_port`. It is
     /// closed as soon as it is dropped: held, it would keep the connection open after the
     /// server closes it.
