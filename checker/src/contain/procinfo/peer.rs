@@ -92,3 +92,29 @@ impl ServerEnd {
         (port == self.peer_port).then_some(dup)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::net::{TcpListener, TcpStream};
+
+    use super::ServerEnd;
+
+    /// A connection's end is writable until sends have filled what its kernel holds for it,
+    /// the peer reading nothing: what a stalled reader's premise asks of a server.
+    #[test]
+    fn an_end_is_not_writable_once_its_peer_reads_nothing_and_it_filled_up() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut server, _) = listener.accept().unwrap();
+        let port = client.local_addr().unwrap().port();
+        let end = ServerEnd::of(std::process::id() as i32, port).expect("our own descriptor");
+        assert_eq!(end.writable(), Some(true));
+        server.set_nonblocking(true).unwrap();
+        let chunk = vec![7u8; 64 << 10];
+        while server.write(&chunk).is_ok() {}
+        assert_eq!(end.writable(), Some(false));
+        drop(server);
+        assert_eq!(end.writable(), None, "gone with the connection");
+    }
+}
