@@ -164,6 +164,23 @@ impl Failure {
         }
     }
 
+    /// The test could not create the condition it judges the program under (its buffers full,
+    /// a send of it cut short, ...): whatever the program did then proves nothing either way,
+    /// so it is neither a pass nor a failure. The grading judges it again alone, and it could
+    /// not be judged if it cannot the second time either (`grade::runner::rejudge`).
+    pub fn premise_not_reached(summary: impl Into<Text>) -> Self {
+        Failure {
+            status: Status::Unjudged,
+            kind: Some(FailureKind::PremiseNotReached),
+            ..Failure::wrong(summary)
+        }
+    }
+
+    /// The test could not create its condition (`premise_not_reached`).
+    pub fn is_premise_not_reached(&self) -> bool {
+        self.kind == Some(FailureKind::PremiseNotReached)
+    }
+
     /// The checker itself could not run the test.
     pub fn checker_error(summary: impl Into<Text>) -> Self {
         Failure {
@@ -217,10 +234,11 @@ impl Failure {
     }
 
     /// The program's own state, or what it sent, proves the failure however busy the machine:
-    /// it is stuck, it dropped a connection it never read, or it answered what no timing
-    /// explains. Such a failure is never judged again.
+    /// it spins, it dropped a connection it never read, or it answered what no timing
+    /// explains (`Diagnosis::is_certain`). Such a failure is never judged again. A program seen
+    /// asleep (stuck) is not certain: a starved run is judged again, alone.
     pub fn is_certain(&self) -> bool {
-        self.proven || self.is_stuck() || self.diagnosis == Some(Diagnosis::ClosedUnread)
+        self.proven || self.diagnosis.is_some_and(Diagnosis::is_certain)
     }
 
     /// What came back proves this failure whatever the timing (see `proven`).
@@ -323,6 +341,30 @@ impl Whereabouts {
 }
 
 impl Diagnosis {
+    /// Whether the program's state proves the failure however busy the machine. A program
+    /// that spins used CPU time, which a busy machine does not add to; a kernel that reset a
+    /// connection its program closed unread shows what was done. A program seen asleep with
+    /// nothing moving (stuck, holding bytes unread, a client without a timeout) is not proof on
+    /// a starved machine: the wake-up it was owed, or the checker's own next bytes, may have
+    /// waited for a CPU past the watch's half second (a correct day5-pipe server and a tokio
+    /// chat server were both taken for stuck at loads of 25 to 33).
+    pub fn is_certain(self) -> bool {
+        match self {
+            Diagnosis::Spins
+            | Diagnosis::SpinsAtEof
+            | Diagnosis::SpinsWithoutAccepting
+            | Diagnosis::ClosedUnread => true,
+            // Certain where a failure proves them (`Failure::proven`: a wrong byte after the
+            // NUL, the port's swapped bytes in the kernel's table), not by themselves: an echo
+            // that only stopped at a NUL may have been late.
+            Diagnosis::PortByteOrder | Diagnosis::CutAtNul => false,
+            Diagnosis::Stuck
+            | Diagnosis::ClientWithoutTimeout
+            | Diagnosis::HoldsUnread
+            | Diagnosis::Idle => false,
+        }
+    }
+
     /// The diagnosis a report names `name`.
     pub fn of_name(name: &str) -> Option<Diagnosis> {
         DIAGNOSES.iter().copied().find(|d| d.name() == name)
@@ -386,6 +428,8 @@ pub enum FailureKind {
     /// A C exercise's code makes none of the calls its lesson is about (a rule read from what
     /// it imports): judged only once the code gets past its TODOs, as a stub makes none yet.
     MissingCall,
+    /// The test could not create the condition it judges under (`Failure::premise_not_reached`).
+    PremiseNotReached,
 }
 
 impl FailureKind {
@@ -405,6 +449,7 @@ impl FailureKind {
             FailureKind::BadExit => "bad-exit",
             FailureKind::Rule => "rule",
             FailureKind::MissingCall => "missing-call",
+            FailureKind::PremiseNotReached => "premise-not-reached",
         }
     }
 
@@ -429,4 +474,5 @@ pub const FAILURE_KINDS: &[FailureKind] = &[
     FailureKind::BadExit,
     FailureKind::Rule,
     FailureKind::MissingCall,
+    FailureKind::PremiseNotReached,
 ];

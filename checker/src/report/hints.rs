@@ -51,6 +51,7 @@ pub fn explain(kind: FailureKind) -> Text {
         FailureKind::BadExit => msg!("hint-bad-exit"),
         FailureKind::Rule => msg!("hint-rule"),
         FailureKind::MissingCall => msg!("hint-missing-call"),
+        FailureKind::PremiseNotReached => msg!("hint-premise-not-reached"),
     }
 }
 

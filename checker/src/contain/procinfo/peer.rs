@@ -56,6 +56,22 @@ impl ServerEnd {
         (r == 0).then(|| u64::try_from(unread).unwrap_or(0))
     }
 
+    /// Whether the kernel would take more of the server's output on this connection now (poll
+    /// reports POLLOUT): false once its send buffer is full, when a non-blocking send fails
+    /// with EAGAIN (or comes back short) and a blocking one waits. `None` once the server no
+    /// longer holds the connection.
+    pub fn writable(&self) -> Option<bool> {
+        let dup = self.duplicate()?;
+        let mut fd = libc::pollfd {
+            fd: dup.as_raw_fd(),
+            events: libc::POLLOUT,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for the duration of the call; a timeout of 0 never waits.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        (ready >= 0).then_some(fd.revents & libc::POLLOUT != 0)
+    }
+
     /// A duplicate of the descriptor, if it is still a socket connected to `peer_port`. It is
     /// closed as soon as it is dropped: held, it would keep the connection open after the
     /// server closes it.
@@ -74,5 +90,31 @@ impl ServerEnd {
             .map(|a| a.port())
             .or_else(|| peer.as_sockaddr_in6().map(|a| a.port()))?;
         (port == self.peer_port).then_some(dup)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::net::{TcpListener, TcpStream};
+
+    use super::ServerEnd;
+
+    /// A connection's end is writable until sends have filled what its kernel holds for it,
+    /// the peer reading nothing: what a stalled reader's premise asks of a server.
+    #[test]
+    fn an_end_is_not_writable_once_its_peer_reads_nothing_and_it_filled_up() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (mut server, _) = listener.accept().unwrap();
+        let port = client.local_addr().unwrap().port();
+        let end = ServerEnd::of(std::process::id() as i32, port).expect("our own descriptor");
+        assert_eq!(end.writable(), Some(true));
+        server.set_nonblocking(true).unwrap();
+        let chunk = vec![7u8; 64 << 10];
+        while server.write(&chunk).is_ok() {}
+        assert_eq!(end.writable(), Some(false));
+        drop(server);
+        assert_eq!(end.writable(), None, "gone with the connection");
     }
 }

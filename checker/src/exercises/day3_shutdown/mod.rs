@@ -313,9 +313,11 @@ fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let mut conn = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
     let deadline = ctx.within(secs(20));
     let leader = (s.program.pid(), Feeding::NotFed);
-    stalled::read_everything(ctx, &t, leader, &mut conn, &content, deadline)?;
-    conn.expect_eof(ctx.within(secs(3)), msg!("shut-after-file"))?;
-    answer(ctx, &mut conn, b"received 25165824 bytes", 1)
+    let premise = stalled::read_everything(ctx, &t, leader, &mut conn, &content, deadline)?;
+    let verdict = conn
+        .expect_eof(ctx.within(secs(3)), msg!("shut-after-file"))
+        .and_then(|()| answer(ctx, &mut conn, b"received 25165824 bytes", 1));
+    premise.judge(verdict)
 }
 
 fn reads_after_shutdown(ctx: &mut Ctx) -> TestResult {

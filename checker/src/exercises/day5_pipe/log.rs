@@ -15,6 +15,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::kit::premise::Premise;
 use crate::exercises::kit::{clients, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};
@@ -267,8 +268,50 @@ fn full_pipe_on(
     let reader = std::thread::spawn(move || c1.expect_bytes(&data, deadline).map(|()| c1));
     // The rounds wait for processes to fall asleep, and the pipe to fill and drain.
     ctx.lend_slot();
-    let second = client_2_between(run, child1, &mut c2, deadline)?;
-    t.note("checker", msg!("pipe-rounds", rounds = ROUNDS.to_string()));
+    let (second, caught) = client_2_between(run, child1, &mut c2, deadline)?;
+    t.note(
+        "checker",
+        msg!(
+            "pipe-rounds",
+            rounds = ROUNDS.to_string(),
+            caught = caught.to_string()
+        ),
+    );
+    // What the test judges under: client 1's child stopped inside a write to the full pipe at
+    // least once (a machine that starved it may have kept it from filling the pipe every time).
+    let premise = Premise::of(caught > 0, || {
+        msg!("pipe-full-premise", rounds = ROUNDS.to_string())
+    });
+    let lines = (first, second);
+    premise.judge(finish_full_pipe(
+        t,
+        store,
+        run,
+        (writer, reader),
+        (c2, lines),
+        deadline,
+    ))
+}
+
+/// Lines of a client, each with its newline.
+type Lines = Vec<Vec<u8>>;
+
+/// The sending and reading threads of client 1.
+type Client1 = (
+    std::thread::JoinHandle<TestResult>,
+    std::thread::JoinHandle<Result<Conn, Failure>>,
+);
+
+/// The logger continued, client 1's bytes all echoed, both clients' EOFs: the file holds
+/// every line, whole, once.
+fn finish_full_pipe(
+    t: &Arc<Transcript>,
+    store: &Store,
+    run: &mut Running,
+    (writer, reader): Client1,
+    (mut c2, (first, second)): (Conn, (Lines, Lines)),
+    deadline: Instant,
+) -> TestResult {
     signal(run.logger, Signal::SIGCONT)?;
     writer
         .join()
@@ -286,19 +329,23 @@ fn full_pipe_on(
 
 /// The rounds of `full_pipe`: each time client 1's child waits on the full pipe, it is
 /// stopped, client 2's line goes through the logger, and client 1's child goes on. The lines
-/// client 2 sent.
+/// client 2 sent, and in how many rounds the child was stopped inside a write (the pipe full).
 fn client_2_between(
     run: &Running,
     child1: i32,
     c2: &mut Conn,
     deadline: Instant,
-) -> Result<Vec<Vec<u8>>, Failure> {
+) -> Result<(Vec<Vec<u8>>, usize), Failure> {
     let mut second = Vec::new();
+    let mut caught = 0;
     for round in 0..ROUNDS {
         // Client 1's child asleep: waiting in a write to the full pipe (or for more data).
         wait::every(STEP, Duration::from_secs(1), || {
             procinfo::is_waiting(child1)
         });
+        if writes_into_a_pipe(child1) {
+            caught += 1;
+        }
         signal(child1, Signal::SIGSTOP)?;
         let line =
             format!("client 2 says line {round} while client 1's child waits\n").into_bytes();
@@ -315,7 +362,22 @@ fn client_2_between(
         signal(run.logger, Signal::SIGSTOP)?;
         signal(child1, Signal::SIGCONT)?;
     }
-    Ok(second)
+    Ok((second, caught))
+}
+
+/// Whether a thread of `pid` sleeps in a write into a pipe (not into its client's socket, where
+/// a reader the machine holds back leaves it waiting too).
+fn writes_into_a_pipe(pid: i32) -> bool {
+    procinfo::tasks(pid).into_iter().any(|task| {
+        task.state == 'S'
+            && task.call.is_some_and(|call| {
+                procinfo::is_write_call(call.number)
+                    && call
+                        .fd()
+                        .and_then(|fd| procinfo::fd_target(pid, fd))
+                        .is_some_and(|target| target.starts_with("pipe:"))
+            })
+    })
 }
 
 /// Stop or continue a process of the server, and wait until it is stopped or running. One that

@@ -3,7 +3,8 @@
 //! contract's error exit (`errors`), lines a program printed (`lines`), waiting on what `/proc`
 //! shows (`wait`), starting the server under test (`server`), many clients at once
 //! (`clients`), the sockets a server still holds for clients that left (`sockets`), talking to
-//! an echo server (`echo`), the stalled reader that forces short writes (`stalled`), calling a
+//! an echo server (`echo`), the stalled reader that forces short writes (`stalled`), the
+//! condition a test creates before its pass means anything (`premise`), calling a
 //! library through its harness (`library`), and the rules test every exercise ends with
 //! (`rules`), and the C track's shared rules (`c_imports`). Byte-precise differences are
 //! `observe::wire::differ`.
@@ -15,6 +16,7 @@ pub mod errors;
 pub mod fork;
 pub mod library;
 pub mod lines;
+pub mod premise;
 pub mod rules;
 pub mod run;
 pub mod server;

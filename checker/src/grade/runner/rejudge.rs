@@ -1,9 +1,12 @@
 //! A verdict never depends on a busy machine. A test that fails in a way a starved machine can
-//! cause (on time, not stuck, not a wrong rule or a crash) while the kernel says the CPU was
-//! scarce (`Starvation`) is judged again, alone: every other test waits (`alone`), and the
-//! second verdict stands. If the test fails on time again while starved again, it is
-//! "could not be judged" (`Status::Unjudged`), worth nothing either way, never the student's
-//! failure. A failure that stands while the machine was starved says how much it was.
+//! cause (on time, or found asleep and taken for stuck; not a wrong rule or a crash) while the
+//! kernel says the CPU was scarce (`Starvation`) is judged again, alone: every other test waits
+//! (`alone`), and the second verdict stands. If the test fails on time again while starved
+//! again, it is "could not be judged" (`Status::Unjudged`), worth nothing either way, never the
+//! student's failure. A failure that stands while the machine was starved says how much it was.
+//! A test that could not create the condition it judges under (`FailureKind::PremiseNotReached`)
+//! is judged again alone too, starved or not, and could not be judged if it cannot the second
+//! time either: never a pass.
 
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -37,10 +40,11 @@ pub fn alone(deadline: std::time::Instant) -> Option<RwLockWriteGuard<'static, (
 }
 
 /// A failure a starved machine can cause, of a test of programs: what waits for time (a
-/// timeout that found the program running, not stuck; a count or a line short; a connection
-/// cut while the program lagged; a server not listening yet after 5 s, an interpreter's slow
-/// start on a starved machine), never a broken rule, a crash, a bad exit, bad output or an
-/// unstarted stub. A library function's wrong answer is no one's lag.
+/// timeout, the program found running or asleep with nothing moving, which a wake-up held back
+/// by the machine looks like; a count or a line short; a connection cut while the program
+/// lagged; a server not listening yet after 5 s, an interpreter's slow start on a starved
+/// machine), never a broken rule, a crash, a bad exit, bad output, a program seen spinning or
+/// an unstarted stub (`Failure::is_certain`). A library function's wrong answer is no one's lag.
 fn on_time(f: &Failure, programs: bool) -> bool {
     f.status == Status::Fail
         && !f.is_certain()
@@ -67,11 +71,14 @@ fn starved(a: &Attempt) -> bool {
 }
 
 /// The first run failed on time while the machine was starved (`programs`: the test runs
-/// programs, whose answers take time), and not by a fork bomb of its own programs.
+/// programs, whose answers take time), and not by a fork bomb of its own programs; or it could
+/// not create its condition at all, starved or not (what kept it from happening is not the
+/// program's to answer for: the pressure figures miss a checker thread held back in its turn).
 pub fn worth_judging_again(first: &Attempt, programs: bool) -> bool {
-    first.failure.as_ref().is_some_and(|f| on_time(f, programs))
-        && starved(first)
-        && !first.forked_past_cap
+    let Some(f) = first.failure.as_ref() else {
+        return false;
+    };
+    f.is_premise_not_reached() || (on_time(f, programs) && starved(first) && !first.forked_past_cap)
 }
 
 /// A run not judged again: its verdict as it is.
@@ -85,8 +92,10 @@ pub const BASELINE: std::time::Duration = std::time::Duration::from_millis(300);
 /// The verdict of a test judged twice: the second run's, unless it failed on time while
 /// starved again and the machine was starved by others (`baseline`: its pressure with none of
 /// the checker's tests running) — then it could not be judged. Starved only by its own
-/// programs (a server spinning at 100%), the failure is the program's.
+/// programs (a server spinning at 100%), the failure is the program's. A test that could not
+/// create its condition the second time either could not be judged, whatever the machine.
 pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation>) -> Attempt {
+    let first_starved = starved(&first);
     // A program whose busiest thread had a CPU a third of its second run and still did not
     // answer spun: its own failure, however busy the machine. (One thread, not the sum: a
     // process per client adds up many small shares, each of them starved.)
@@ -102,16 +111,20 @@ pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation
     };
     let again = figures(&second);
     let busy_without_us = baseline.is_some_and(|b| b.is_starved());
-    second.failure = Some(
-        if timed_out(&f) && starved(&second) && busy_without_us && !had_the_cpu {
-            unjudged(f, before, again)
-        } else {
-            f.detail(
-                msg!("label-machine-busy"),
-                msg!("rejudge-figures", first = before, alone = again),
-            )
-        },
-    );
+    second.failure = Some(if f.is_premise_not_reached() {
+        premise_unjudged(f, before, again)
+    } else if timed_out(&f) && starved(&second) && busy_without_us && !had_the_cpu {
+        unjudged(f, before, again)
+    } else if first_starved {
+        f.detail(
+            msg!("label-machine-busy"),
+            msg!("rejudge-figures", first = before, alone = again),
+        )
+    } else {
+        // Judged again for a condition not reached, on a machine not starved: the figures
+        // would blame a busy machine for nothing.
+        f
+    });
     second
 }
 
@@ -134,6 +147,22 @@ fn unjudged(f: Failure, first: Text, alone: Text) -> Failure {
     };
     u.details.insert(0, (msg!("label-what-it-saw"), saw));
     u
+}
+
+/// "could not be judged: twice, the test could not bring about what it judges under: …", what
+/// it could not bring about as the evidence (its summary). Keeps its kind, whose hint says to
+/// grade again.
+fn premise_unjudged(f: Failure, first: Text, alone: Text) -> Failure {
+    Failure {
+        status: Status::Unjudged,
+        summary: msg!(
+            "rejudge-premise-unjudged",
+            premise = f.summary.clone(),
+            first = first,
+            alone = alone
+        ),
+        ..f
+    }
 }
 
 #[cfg(test)]
@@ -188,9 +217,30 @@ mod tests {
         assert!(!worth_judging_again(&attempt(Some(short), 0.6), false));
         // The machine was not starved: the failure stands.
         assert!(!worth_judging_again(&attempt(Some(timeout()), 0.05), true));
-        // Stuck, a broken rule, a crash: no busy machine makes them.
+        // Taken for stuck on a starved machine ("nothing came back, and nothing will"; "no
+        // EOF" with where it waits): a wake-up the machine held back looks the same, so it is
+        // judged again, alone; on a quiet machine it stands.
         let stuck = timeout().diagnosed(Diagnosis::Stuck);
-        assert!(!worth_judging_again(&attempt(Some(stuck), 0.9), true));
+        assert!(worth_judging_again(
+            &attempt(Some(stuck.clone()), 0.9),
+            true
+        ));
+        assert!(!worth_judging_again(&attempt(Some(stuck), 0.05), true));
+        for asleep in [Diagnosis::HoldsUnread, Diagnosis::ClientWithoutTimeout] {
+            let f = timeout().diagnosed(asleep);
+            assert!(worth_judging_again(&attempt(Some(f), 0.9), true));
+        }
+        // Spinning, a connection closed unread, a broken rule, a crash: no busy machine makes
+        // them.
+        for certain in [
+            Diagnosis::Spins,
+            Diagnosis::SpinsAtEof,
+            Diagnosis::SpinsWithoutAccepting,
+            Diagnosis::ClosedUnread,
+        ] {
+            let f = timeout().diagnosed(certain);
+            assert!(!worth_judging_again(&attempt(Some(f), 0.9), true));
+        }
         let rule = Failure::of_kind(FailureKind::Rule, "unwrap");
         assert!(!worth_judging_again(&attempt(Some(rule), 0.9), true));
         let crash = Failure::of_kind(FailureKind::Crash, "SIGSEGV");
@@ -263,5 +313,59 @@ mod tests {
             busy(),
         );
         assert_eq!(other.failure.unwrap().status, Status::Fail);
+    }
+
+    #[test]
+    fn a_stuck_verdict_judged_again_stands_if_stuck_alone_too() {
+        let stuck = || timeout().diagnosed(Diagnosis::Stuck);
+        let passed = conclude(attempt(Some(stuck()), 0.6), attempt(None, 0.7), busy());
+        assert!(passed.failure.is_none());
+        // Stuck again, alone: a stuck program is never "could not be judged".
+        let again = conclude(
+            attempt(Some(stuck()), 0.6),
+            attempt(Some(stuck()), 0.7),
+            busy(),
+        );
+        let f = again.failure.unwrap();
+        assert_eq!(f.status, Status::Fail);
+        assert!(f.details.iter().any(|(l, _)| l.is("label-machine-busy")));
+    }
+
+    #[test]
+    fn a_condition_not_reached_is_judged_again_and_never_passes() {
+        let premise = || Failure::premise_not_reached("the buffers never filled");
+        // Judged again whatever the machine: quiet, without pressure figures, or a fork bomb's.
+        assert!(worth_judging_again(&attempt(Some(premise()), 0.0), true));
+        let mut blind = attempt(Some(premise()), 0.0);
+        blind.starvation = None;
+        assert!(worth_judging_again(&blind, true));
+        // Reached the second time: that verdict stands, a pass or a failure (no busy machine
+        // to blame on a quiet one).
+        let passed = conclude(attempt(Some(premise()), 0.0), attempt(None, 0.0), quiet());
+        assert!(passed.failure.is_none());
+        let short = Failure::wrong("bytes missing");
+        let failed = conclude(
+            attempt(Some(premise()), 0.0),
+            attempt(Some(short), 0.0),
+            quiet(),
+        );
+        let f = failed.failure.unwrap();
+        assert_eq!(f.status, Status::Fail);
+        assert!(!f.details.iter().any(|(l, _)| l.is("label-machine-busy")));
+        // Not reached again: could not be judged, busy or quiet.
+        for baseline in [busy(), quiet()] {
+            let twice = conclude(
+                attempt(Some(premise()), 0.6),
+                attempt(Some(premise()), 0.1),
+                baseline,
+            );
+            let f = twice.failure.unwrap();
+            assert_eq!(f.status, Status::Unjudged);
+            assert!(f.summary.is("rejudge-premise-unjudged"));
+            assert!(f.is_premise_not_reached());
+        }
+        // Left as it stands (no turn alone in time): could not be judged, never a pass.
+        let left = as_it_stands(attempt(Some(premise()), 0.6));
+        assert_eq!(left.failure.unwrap().status, Status::Unjudged);
     }
 }

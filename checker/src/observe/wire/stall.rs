@@ -5,7 +5,9 @@
 //! that never blocks (non-blocking sockets with poll, select or epoll) stalls with its output
 //! waiting in its own buffers instead: there is nothing to interrupt, and the test simply goes
 //! on and reads. Either way the verdict is about the bytes that arrive, never about where the
-//! program waits.
+//! program waits; but it means something only once the program's sends met a full buffer (one
+//! cut short by a stop, or the program seen holding its output before a full socket:
+//! `Stall::reached`), which a starved machine can keep from happening within a round.
 
 use std::time::{Duration, Instant};
 
@@ -28,6 +30,22 @@ pub struct Stall {
     /// the kernel shows, where whether a send came back short is told from counters a busy
     /// machine may leave behind.
     pub tries: usize,
+    /// How many sends a stop surely cut short (the send returned what it had taken).
+    pub cut: usize,
+    /// The program was seen stalled without a blocked send, its end of the connection full: a
+    /// non-blocking send of it met EAGAIN or a short count, and it held the rest (or lost it).
+    pub held_full: bool,
+}
+
+impl Stall {
+    /// The stall created what the stalled reader judges: a send of the program met a full
+    /// buffer, cut short by a stop (a blocking sender) or refused by a full socket (a
+    /// non-blocking one). Not when every round ran out of time first (a machine that starved
+    /// the program, or the checker's writer, before the buffers filled), nor when every stop
+    /// found a send that had taken nothing yet: the program then had nothing it could lose.
+    pub fn reached(&self) -> bool {
+        self.cut > 0 || self.held_full
+    }
 }
 
 /// How long the program must be seen stalled without a blocked send (asleep at every look,
@@ -35,7 +53,7 @@ pub struct Stall {
 const STEADY: Duration = Duration::from_millis(150);
 /// The longest a round waits for the program to stall, either way: long enough for a starved
 /// program to get where it blocks.
-const ROUND: Duration = Duration::from_secs(6);
+pub const ROUND: Duration = Duration::from_secs(6);
 
 /// Whether the checker sends to the program while it stalls (an echo), or only reads from it
 /// (a file the program sends).
@@ -232,12 +250,18 @@ pub fn interrupt_blocked_sends(
     let group = Pid::from_raw(leader);
     // Sends a stop surely cut short, and stops that may have (`AfterStop::Unknown`).
     let (mut cut, mut stops, mut tries) = (0, 0, 0);
+    let mut held_full = false;
     // What was read to move the program on may already show bytes missing: the stops made so far
     // go with that failure, which they explain.
     let mut moved_on = Ok(());
     while cut < rounds && tries < MOST_TRIES && moved_on.is_ok() {
-        let Some(mut blocked) = wait_for_a_blocked_send(t, leader, conn, feeding, deadline) else {
-            break;
+        let mut blocked = match wait_for_a_blocked_send(t, leader, conn, feeding, deadline) {
+            Waited::Blocked(blocked) => blocked,
+            Waited::Stalled { full } => {
+                held_full = full;
+                break;
+            }
+            Waited::TimeUp => break,
         };
         tries += 1;
         let _ = killpg(group, Signal::SIGSTOP);
@@ -255,24 +279,40 @@ pub fn interrupt_blocked_sends(
             }
         }
     }
-    (Stall { stops, tries }, moved_on)
+    let stall = Stall {
+        stops,
+        tries,
+        cut,
+        held_full,
+    };
+    (stall, moved_on)
 }
 
-/// Wait until a thread of the program is blocked in a send (`Some`), or the program is seen to
-/// stall without one (`None`, said in the transcript), or a round's time is up.
+/// How a wait for a blocked send ended.
+enum Waited {
+    /// A thread of the program is blocked in a send.
+    Blocked(Blocked),
+    /// The program stalled without one; `full`: its end of the connection was full then.
+    Stalled { full: bool },
+    /// The round's time was up first.
+    TimeUp,
+}
+
+/// Wait until a thread of the program is blocked in a send, or the program is seen to stall
+/// without one (said in the transcript), or a round's time is up.
 fn wait_for_a_blocked_send(
     t: &Transcript,
     leader: i32,
     conn: &Conn,
     feeding: Feeding,
     deadline: Instant,
-) -> Option<Blocked> {
+) -> Waited {
     let until = (Instant::now() + ROUND).min(deadline);
     let mut last = Look::now(leader, conn);
     let mut steady_since = Instant::now();
     loop {
         if let Some(blocked) = blocked_in_a_send(leader) {
-            return Some(blocked);
+            return Waited::Blocked(blocked);
         }
         let now = Instant::now();
         let seen = Look::now(leader, conn);
@@ -283,7 +323,15 @@ fn wait_for_a_blocked_send(
             break;
         }
         if now >= until {
-            break;
+            t.note(
+                "checker",
+                msg!(
+                    "stall-time-up",
+                    seconds = ROUND.as_secs().to_string(),
+                    queued = last.pending.to_string()
+                ),
+            );
+            return Waited::TimeUp;
         }
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -291,5 +339,26 @@ fn wait_for_a_blocked_send(
         "checker",
         msg!("stall-not-blocked", queued = last.pending.to_string()),
     );
-    None
+    Waited::Stalled {
+        full: output_blocked(leader, conn.local_port()),
+    }
+}
+
+/// Whether the program (a process of `leader`'s tree) has no room for more output on its
+/// connection to the checker's `port`: poll(2) on a duplicate of its descriptor does not report
+/// it writable, so a non-blocking send of it fails with EAGAIN or comes back short and a
+/// blocking one waits. Where the kernel lets the checker duplicate none, bytes of it waiting
+/// unacknowledged in its send queue say the same of a checker that reads nothing. False if it
+/// holds no such connection.
+pub fn output_blocked(leader: i32, port: u16) -> bool {
+    let writable = procinfo::tree(leader)
+        .into_iter()
+        .find_map(|pid| procinfo::ServerEnd::of(pid, port))
+        .and_then(|end| end.writable());
+    match writable {
+        Some(writable) => !writable,
+        None => procinfo::tcp_sockets(leader)
+            .iter()
+            .any(|sock| sock.remote_port == port && sock.tx_queue > 0),
+    }
 }

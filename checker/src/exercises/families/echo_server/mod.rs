@@ -253,17 +253,23 @@ fn one_byte_at_a_time(
 pub fn stalled_reader(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let mut s = server(ctx)?;
-    served(ctx, &mut s, |s| {
+    // Whether the stall made the server's sends meet a full buffer: judged last.
+    let mut premise = None;
+    let verdict = served(ctx, &mut s, |s| {
         let data = echo::counting_bytes(32 << 20);
         let mut c = Conn::connect(&t, "client", s.port, ctx.within(secs(5)))?;
         let deadline = ctx.within(secs(18));
         let writer = echo::send_then_shutdown(data.clone(), deadline);
         let leader = s.program.pid();
-        echo::while_writing(&mut c, writer, |c| {
+        premise = Some(echo::while_writing(&mut c, writer, |c| {
             stalled::read_everything(ctx, &t, (leader, Feeding::Fed), c, &data, deadline)
-        })?;
+        })?);
         echo::expect_eof_or_stuck(&mut c, s, deadline, msg!("eof-after-client-eof"))
-    })
+    });
+    match premise {
+        Some(premise) => premise.judge(verdict),
+        None => verdict,
+    }
 }
 
 pub fn sequential_clients(ctx: &mut Ctx) -> TestResult {

@@ -13,9 +13,11 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::clients::{self, Conversation, Flood};
+use crate::exercises::kit::premise::Premise;
 use crate::exercises::kit::{echo, server, sockets, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::conn::where_it_waits;
+use crate::observe::wire::stall;
 use crate::observe::wire::{Conn, Server, Transcript};
 
 mod family;
@@ -26,6 +28,37 @@ pub use slow::slow_reader;
 /// How long a flooding client's data must stop going out before the server counts as having
 /// stopped reading from it.
 const STEADY: Duration = Duration::from_millis(200);
+
+/// How long a test waits, once its flooding client has stalled, for what it judges under to
+/// show (the server's output held before a full socket, or its reading stopped).
+const PREMISE_WAIT: Duration = Duration::from_secs(2);
+
+/// Whether the server `pid` holds output for the checker's `port` that its socket cannot take
+/// (`stall::output_blocked`), within `PREMISE_WAIT`.
+fn output_held(ctx: &Ctx, pid: i32, port: u16) -> bool {
+    ctx.off_cpu(|| wait::until(PREMISE_WAIT, || stall::output_blocked(pid, port)))
+}
+
+/// Whether the server `pid` has stopped reading the checker's `port`, within `PREMISE_WAIT`:
+/// asleep with bytes of it unread, still unread a moment later (a server starved of a CPU is
+/// runnable, not asleep; one about to read them does within the moment).
+fn stopped_reading(ctx: &Ctx, pid: i32, port: u16) -> bool {
+    let unread = || {
+        procinfo::is_waiting(pid)
+            .then(|| procinfo::connection_to(pid, port).map(|sock| sock.rx_queue))
+            .flatten()
+            .filter(|&n| n > 0)
+    };
+    ctx.off_cpu(|| {
+        wait::until(PREMISE_WAIT, || {
+            let Some(before) = unread() else {
+                return false;
+            };
+            std::thread::sleep(Duration::from_millis(100));
+            unread().is_some_and(|after| after >= before)
+        })
+    })
+}
 
 /// First, several clients reset, send and connect while the server is stopped, so that one
 /// poll (or epoll_wait) reports them all (`events_at_once`). Then 100 clients connect (as fast
@@ -275,13 +308,35 @@ pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
             size = msg!("count-byte", n = flood.sent())
         ),
     );
+    // What the test judges under: output for the stalled client waits, its socket full.
+    let held = output_held(ctx, s.program.pid(), stalled.local_port());
+    let premise = Premise::of(held, || {
+        msg!(
+            "multi-stalled-premise",
+            seconds = (5 + PREMISE_WAIT.as_secs()).to_string(),
+            sent = msg!("count-byte", n = flood.sent())
+        )
+    });
+    let verdict = served_beside(ctx, &t, &mut s, (&mut stalled, &data, flood), deadline);
+    premise.judge(verdict)
+}
+
+/// Five clients connect while the server is stopped, then each gets ten echoes within a
+/// second; then the stalled client reads, and every byte of its own arrives.
+fn served_beside(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    s: &mut Server,
+    (stalled, data, flood): (&mut Conn, &[u8], Flood),
+    deadline: Instant,
+) -> TestResult {
     // The five connect while the server is stopped: they wait in its listen queue together,
     // and one event announces them all.
     let mut others = Vec::new();
     s.program.freeze()?;
     t.note("checker", msg!("multi-stopped"));
     for i in 1..=5 {
-        let c = Conn::connect(&t, &format!("client {i}"), s.port, ctx.within(secs(5)));
+        let c = Conn::connect(t, &format!("client {i}"), s.port, ctx.within(secs(5)));
         match c {
             Ok(c) => others.push(c),
             Err(f) => {
@@ -316,7 +371,7 @@ pub fn stalled_client(ctx: &mut Ctx) -> TestResult {
         ))));
     }
     stalled
-        .expect_bytes(&data, deadline)
+        .expect_bytes(data, deadline)
         .map_err(|f| f.note(msg!("multi-lost-bytes")))?;
     flood.join()?;
     stalled.expect_eof(deadline, msg!("eof-after-client-eof"))
@@ -334,9 +389,10 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
     let deadline = ctx.within(secs(15));
     let (mut c, data, flood) = flooding_client(ctx, &t, &s, "flooding client", 32 << 20, deadline)?;
     ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(6)));
-    let grew = procinfo::program_memory(pid)
-        .unwrap_or(0)
-        .saturating_sub(before);
+    // What the test judges under: the server stopped reading the flood (or took enough of it to
+    // grow past the bound, which fails below whatever else happened).
+    let held_back = stopped_reading(ctx, pid, c.local_port());
+    let grew = procinfo::program_memory(pid).map_or(0, |now| now.saturating_sub(before));
     ctx.log(msg!(
         "multi-memory-log",
         sent = (flood.sent() >> 20).to_string(),
@@ -368,9 +424,19 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
                 .note(msg!("multi-pollin-on-demand")),
         ));
     }
-    c.expect_bytes(&data, deadline)?;
-    flood.join()?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    let premise = Premise::of(held_back, || {
+        msg!(
+            "multi-back-pressure-premise",
+            seconds = (6 + PREMISE_WAIT.as_secs()).to_string(),
+            sent = msg!("count-byte", n = flood.sent()),
+            grew = (grew >> 20).to_string()
+        )
+    });
+    let verdict = c
+        .expect_bytes(&data, deadline)
+        .and_then(|()| flood.join())
+        .and_then(|()| c.expect_eof(deadline, msg!("eof-after-client-eof")));
+    premise.judge(verdict)
 }
 
 /// A client that floods and never reads resets its connection while output waits for it: the
@@ -385,6 +451,32 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     let (c, _, flood) = flooding_client(ctx, &t, &s, "resetting client", 16 << 20, deadline)?;
     ctx.off_cpu(|| flood.wait_stalled(STEADY, Duration::from_secs(5)));
     let port = c.local_port();
+    // What the test judges under: output waits for the client when its reset comes.
+    let premise = Premise::of(output_held(ctx, pid, port), || {
+        msg!(
+            "multi-reset-premise",
+            seconds = (5 + PREMISE_WAIT.as_secs()).to_string()
+        )
+    });
+    premise.judge(closed_after_reset(
+        ctx,
+        &t,
+        &s,
+        (c, flood, port),
+        (&before, deadline),
+    ))
+}
+
+/// Reset the client, then judge the server: it takes the reset, closes that socket within a
+/// second without spinning, and serves the next client.
+fn closed_after_reset(
+    ctx: &Ctx,
+    t: &Arc<Transcript>,
+    s: &Server,
+    (c, flood, port): (Conn, Flood, u16),
+    (before, deadline): (&std::collections::BTreeSet<u64>, Instant),
+) -> TestResult {
+    let pid = s.program.pid();
     flood.stop();
     c.reset();
     // The server is judged from the moment its kernel took the reset: before, nothing told it.
@@ -393,7 +485,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     // connection ends when the server's kernel next sends to the closed port (its zero-window
     // probe, within seconds) and is answered by a reset it accepts.
     let sent_at = Instant::now();
-    if !ctx.off_cpu(|| sockets::reset_taken_by(pid, &before, port, deadline)) {
+    if !ctx.off_cpu(|| sockets::reset_taken_by(pid, before, port, deadline)) {
         return Err(t.attach(Failure::checker_error(msg!("multi-reset-not-taken"))));
     }
     let late = sent_at.elapsed();
@@ -405,11 +497,11 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
     let spent = procinfo::tree_cpu_time(pid).saturating_sub(cpu);
     ctx.log(msg!("multi-cpu-log", ms = spent.as_millis().to_string()));
-    let mut left = sockets::left_for_clients(pid, &before, &[port]);
+    let mut left = sockets::left_for_clients(pid, before, &[port]);
     let until = ctx.within(secs(1));
     while !left.is_empty() && Instant::now() < until {
         std::thread::sleep(Duration::from_millis(20));
-        left = sockets::left_for_clients(pid, &before, &[port]);
+        left = sockets::left_for_clients(pid, before, &[port]);
     }
     let note = msg!("multi-pollerr");
     if spent > Duration::from_millis(150) {
@@ -424,7 +516,7 @@ pub fn reset_while_stalled(ctx: &mut Ctx) -> TestResult {
                 .note(note),
         ));
     }
-    let mut next = Conn::connect(&t, "next client", s.port, ctx.within(secs(5)))?;
+    let mut next = Conn::connect(t, "next client", s.port, ctx.within(secs(5)))?;
     echo::round_trip(&mut next, "anyone there?\n", ctx.within(secs(5)))
 }
 

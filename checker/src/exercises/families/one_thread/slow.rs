@@ -7,6 +7,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::kit::premise::Premise;
 use crate::exercises::kit::{echo, server};
 use crate::lab::exercise::secs;
 use crate::observe::wire::{Conn, Transcript};
@@ -18,23 +19,36 @@ use crate::observe::wire::{Conn, Transcript};
 /// whatever the timing), so one that closes at the EOF, or that stops sending before EAGAIN
 /// (edge-triggered), loses the end. Nothing shrinks the checker's buffers (which would let TCP's
 /// timers pace the bytes), and the two phases have deadlines of their own: a server that stops
-/// reading early (the contract does not require reading up to 1 MiB) passes too.
+/// reading early (the contract does not require reading up to 1 MiB) passes too. A pass needs
+/// one or the other to have happened before the EOF (`Filled::held`): a starved machine can
+/// keep the output from waiting within the filling's 7 s, and the EOF then proves nothing.
 pub fn slow_reader(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = server::start_under_test(ctx, 0)?;
     let mut c = Conn::connect(&t, "slow reader", s.port, ctx.within(secs(5)))?;
     let data = echo::counting_bytes(16 << 20);
     let pid = s.program.pid();
-    let fill_by = ctx.within(secs(7));
+    let fill_by = ctx.within(FILLING);
     let filled = ctx.off_cpu(|| fill_until_output_waits(&t, &mut c, pid, &data, fill_by))?;
     c.shutdown_write();
     let deadline = ctx.within(secs(8));
     if !filled.stopped_reading {
         eof_taken(&c, pid, deadline);
     }
-    read_slowly(&mut c, &data[..filled.sent], deadline)?;
-    c.expect_eof(deadline, msg!("eof-after-client-eof"))
+    let premise = Premise::of(filled.held(), || {
+        msg!(
+            "multi-slow-premise",
+            sent = msg!("count-byte", n = filled.sent),
+            seconds = FILLING.as_secs().to_string()
+        )
+    });
+    let verdict = read_slowly(&mut c, &data[..filled.sent], deadline)
+        .and_then(|()| c.expect_eof(deadline, msg!("eof-after-client-eof")));
+    premise.judge(verdict)
 }
+
+/// The longest the client sends without reading before its EOF.
+const FILLING: Duration = Duration::from_secs(7);
 
 /// Wait until the server has taken our EOF, before we read a byte: its kernel acknowledged our
 /// FIN (our end left FIN_WAIT1), and the server has had its turn since (asleep again, or a busy
@@ -57,10 +71,30 @@ fn eof_taken(c: &Conn, pid: i32, deadline: Instant) {
     }
 }
 
-/// How the filling ended: the bytes sent, and whether the server had stopped reading them.
+/// How the filling ended: the bytes sent, and whether the server had stopped reading them or
+/// held output back in its own buffer.
 struct Filled {
     sent: usize,
     stopped_reading: bool,
+    output_waits: bool,
+}
+
+impl Filled {
+    /// `sent` bytes sent, and neither premise seen.
+    fn neither(sent: usize) -> Filled {
+        Filled {
+            sent,
+            stopped_reading: false,
+            output_waits: false,
+        }
+    }
+}
+
+impl Filled {
+    /// What the slow reader judges under happened: the EOF comes with output held back.
+    fn held(&self) -> bool {
+        self.stopped_reading || self.output_waits
+    }
 }
 
 /// Send `data` in pieces without reading, each once the server has done what it does with the
@@ -87,10 +121,7 @@ fn fill_until_output_waits(
             break;
         };
         let Some(stopped) = stopped_reading(c, pid, deadline, &mut sock) else {
-            return Ok(Filled {
-                sent,
-                stopped_reading: false,
-            });
+            return Ok(Filled::neither(sent));
         };
         if stopped {
             t.note(
@@ -104,6 +135,7 @@ fn fill_until_output_waits(
             return Ok(Filled {
                 sent,
                 stopped_reading: true,
+                output_waits: false,
             });
         }
         let queued = usize::try_from(sock.tx_queue).unwrap_or(usize::MAX);
@@ -117,13 +149,14 @@ fn fill_until_output_waits(
                     waiting = msg!("count-byte", n = waiting)
                 ),
             );
-            break;
+            return Ok(Filled {
+                sent,
+                stopped_reading: false,
+                output_waits: true,
+            });
         }
     }
-    Ok(Filled {
-        sent,
-        stopped_reading: false,
-    })
+    Ok(Filled::neither(sent))
 }
 
 /// Whether the server has stopped reading: a server asleep with bytes unread may only not have
