@@ -182,6 +182,8 @@ LONG_FILES = {
     "exercises::families::one_thread": "the one-thread server family's table and its tests",
     "exercises::day1_fileio::copy": "day1-fileio's copy program: one table of its tests and their files",
     "exercises::day2_inet": "day2-inet's table with its harness calls: four library functions and their oracles",
+    "grade::outcome": "a test's outcome from its runs: the rules of judging again (starved, stuck, a premise not reached) and their unit tests, each rule beside its cases",
+    "commands::export": "export-student: what a class's repository holds, each file chosen, rewritten for its track and language, and its grading files given the class's settings",
     "exercises::day7_broker": "day7-broker's table: its tests in three parts, each row a title, a hint, a section and points, and its C track's row; data more than code",
     "exercises::day7_broker::sessions": "day7-broker's sessions, wills and takeovers: each a scenario of one client id's several connections, told in the order they happen",
     "exercises::day3_fork": "day3-fork's table and tests: the fork server's contract",

@@ -1,7 +1,7 @@
 """Classroom 50 autograder for the socket-programming lab.
 
 Put this file in your classroom50 repository as CLASSROOM/autograders/ASSIGNMENT/autograder.py
-and set the four settings below. Classroom 50's runner (runner.py, fetched by the
+and set the settings below. Classroom 50's runner (runner.py, fetched by the
 autograde-runner workflow) runs it once per submission, in the student's checkout of the
 submitted commit -- a push, or a submit/* tag in tag mode -- with CLASSROOM, ASSIGNMENT,
 SUBMISSION_TAG, COMMIT_URL, RELEASE_URL, REVIEW_URL and OWNER in its environment; it must leave
@@ -32,6 +32,11 @@ LAB_REVISION = "v1.0.0"
 TARGETS = "all"
 # The language of the feedback students read in the job's log and result.json: en or ko.
 REPORT_LANG = "en"
+# The class's track: rust, or c (repositories from `checker export-student --track c`). Empty:
+# the pinned lab's own, which is an export's track, but Rust in the whole lab (which holds both):
+# a C class pinned to the whole lab must say c here. `checker export-student` writes its class's
+# track and language above.
+TRACK = ""
 
 
 def run(cmd, **kw):
@@ -58,15 +63,26 @@ def lab_checkout(scratch):
     return lab
 
 
+def track_note(lab):
+    """A word in the job's log when TRACK leaves the whole lab grading a C submission as Rust
+    (the track is never taken from the student's files, which the student controls)."""
+    if TRACK or (lab / "checker" / "export.txt").is_file():
+        return
+    if pathlib.Path("exercises/common/lab.mk").is_file():
+        print("autograder: this submission holds the C track's exercises, but TRACK is empty and "
+              "the whole lab grades Rust then: set TRACK = \"c\" for a C class", flush=True)
+
+
 def main():
     scratch = pathlib.Path(os.environ.get("RUNNER_TEMP") or tempfile.mkdtemp()) / "socket-lab"
     scratch.mkdir(parents=True, exist_ok=True)
     lab = lab_checkout(scratch)
+    track_note(lab)
     reports = scratch / "reports"
     env = dict(os.environ, GRADE_TARGETS=os.environ.get("GRADE_TARGETS") or TARGETS)
     cmd = [str(lab / ".ci" / "grade-submission"), os.getcwd(), str(reports),
            "--student", os.environ.get("OWNER") or os.environ.get("USERNAME") or "student",
-           "--lang", REPORT_LANG]
+           "--lang", REPORT_LANG] + (["--track", TRACK] if TRACK else [])
     # As root every test gets namespaces of its own (a read-only file system but for its
     # directory); GitHub's runners give the runner user sudo without a password.
     if os.geteuid() != 0 and shutil.which("sudo") and run(["sudo", "-n", "true"]) == 0:

@@ -71,6 +71,10 @@ report-totals = { $passed } passed, { $failed } failed
 report-totals-not-started = , { $n } not started
 report-totals-not-applicable = , { $n } not applicable
 report-totals-unjudged = , { $n } could not be judged (the machine was too busy: grade again)
+report-unjudged = { $n ->
+        [one] 1 test could not be judged: the machine was too busy. It earns no points and keeps them in the maximum
+       *[other] { $n } tests could not be judged: the machine was too busy. They earn no points and keep them in the maximum
+    }: grade again when the machine is quieter.
 report-grading = grading
 progress-building = building { $exercise } (first time: ~1 min)
 
@@ -653,6 +657,10 @@ report-rules-void = ✗ A broken rule voids this exercise's points: the tests th
         [one] { $points } point
        *[other] { $points } points
     } once the rules hold (see the rules line below; { $course }#rules).
+report-rules-void-test = Passed, but a broken rule voids this exercise's points: this test's { $points ->
+        [one] { $points } point counts
+       *[other] { $points } points count
+    } once the rules hold (see { $exercise }/rules; { $course }#rules).
 load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
 load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
@@ -869,7 +877,7 @@ class-flag-commit-date-unknown = a deadline, but no commit to date
 class-flag-graded-twice = a second report of the same student
 class-trust-unjudged = Tests that could not be judged
 class-trust-unjudged-none = Every test was judged.
-class-trust-unjudged-intro = The machine was too busy to judge these runs: they are worth no points either way, and a regrade judges them.
+class-trust-unjudged-intro = The machine was too busy to judge these runs: they earn no points and keep them in the maximum (a busy machine never raises a score), and a regrade judges them.
 class-trust-graded-by = What graded the class
 class-trust-revision = Lab revision
 class-trust-checker = Checker

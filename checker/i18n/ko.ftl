@@ -54,6 +54,7 @@ report-totals = 통과 { $passed }, 실패 { $failed }
 report-totals-not-started = , 시작 전 { $n }
 report-totals-not-applicable = , 해당 없음 { $n }
 report-totals-unjudged = , 판정할 수 없음 { $n }(머신이 너무 바빴다. 다시 채점하라)
+report-unjudged = 테스트 { $n }개는 판정할 수 없었다. 머신이 너무 바빴다. 그 테스트는 점수를 얻지 못하고, 그 점수는 만점에 그대로 남는다. 머신이 한가할 때 다시 채점하라.
 report-grading = 채점 중
 progress-building = { $exercise } 빌드 중 (처음에는 1분쯤)
 
@@ -653,6 +654,7 @@ try-sendbuf-conclusion = 읽는 쪽이 멈춘 소켓은 두 버퍼가 담는 만
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }
 select-program-none = --program { $name }=...: 선택한 테스트는 프로그램을 실행하지 않는다(라이브러리를 채점한다). --program을 빼거나, 그 프로그램이 속한 실습을 선택하라
 report-rules-void = ✗ 규칙을 어겨서 이 실습의 점수는 무효다. 규칙을 지키면 통과한 테스트가 { $points }점을 얻는다(아래 rules 줄을 보라. { $course }#rules).
+report-rules-void-test = 통과했지만 규칙을 어겨서 이 실습의 점수는 무효다. 규칙을 지키면 이 테스트의 { $points }점이 인정된다({ $exercise }/rules를 보라. { $course }#rules).
 load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 닫았다(FIN, 읽지 않은 바이트를 남겼다면 RST). 클라이언트의 EOF가 오기 전에 이 클라이언트를 더는 처리하지 않은 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보내라
 load-reset-early = { $bytes }바이트 가운데 { $got }바이트를 받은 뒤 에코를 읽다가 실패했다({ $error })
 load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
@@ -1038,7 +1040,7 @@ class-flag-commit-date-unknown = 마감 시각은 있는데 날짜를 알 커밋
 class-flag-graded-twice = 같은 학생의 두 번째 보고서다
 class-trust-unjudged = 판정하지 못한 테스트
 class-trust-unjudged-none = 모든 테스트를 판정했다.
-class-trust-unjudged-intro = 머신이 너무 바빠 이 실행들은 판정하지 못했다. 어느 쪽으로도 점수가 없고, 다시 채점하면 판정한다.
+class-trust-unjudged-intro = 머신이 너무 바빠 이 실행들은 판정하지 못했다. 이 실행들은 점수를 얻지 못하고 그 점수는 만점에 그대로 남으며(바쁜 머신이 점수를 올리는 일은 없다), 다시 채점하면 판정한다.
 class-trust-graded-by = 무엇이 반을 채점했는가
 class-trust-revision = 랩 리비전
 class-trust-checker = 채점기

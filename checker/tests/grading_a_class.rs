@@ -608,3 +608,282 @@ fn classroom_50_s_checkout_of_the_lab_holds_no_solution() {
         );
     }
 }
+
+/// Each test's points in a Classroom 50 `result.json` or a Gradescope `results.json`, by
+/// `exercise/test`, sorted.
+fn points_by_test(doc: &Value) -> Vec<(String, u64)> {
+    let mut points: Vec<(String, u64)> = doc["tests"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no tests: {doc:#}"))
+        .iter()
+        .map(|t| {
+            let name = match t["test-name"].as_str() {
+                Some(name) => name.to_string(),
+                None => format!("{}/{}", t["extra_data"]["exercise"], t["extra_data"]["id"])
+                    .replace('"', ""),
+            };
+            (name, t["score"].as_u64().unwrap())
+        })
+        .collect();
+    points.sort();
+    points
+}
+
+/// Classroom 50's autograder `script` on the student's checkout `repo` (at a `submit/*` tag),
+/// with the lab at `lab`; its `result.json`.
+fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Path)]) -> Value {
+    let sha = git(repo, &["rev-parse", "HEAD"], DEADLINE);
+    let tag = format!("submit/2026-10-30T01-00-05Z-{}", &sha[..7]);
+    git(repo, &["tag", "-f", &tag], DEADLINE);
+    let url = "https://github.com/net-2026/net-2026-socket-lab-c";
+    let runner = tempfile::tempdir().unwrap();
+    let mut cmd = command("python3");
+    cmd.arg(script)
+        .current_dir(repo)
+        .env("CLASSROOM", "net-2026")
+        .env("ASSIGNMENT", "socket-lab")
+        .env("SUBMISSION_TAG", &tag)
+        .env("COMMIT_URL", format!("{url}/commit/{sha}"))
+        .env("RELEASE_URL", format!("{url}/releases/tag/x"))
+        .env("REVIEW_URL", format!("{url}/compare/a...{sha}"))
+        .env("OWNER", "lee")
+        .env("ASSIGNMENT_TYPE", "individual")
+        .env("SOCKET_LAB_DIR", lab)
+        .env("RUNNER_TEMP", runner.path())
+        .env("GRADE_TARGETS", "day1-endian day2-inet");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{log}");
+    let result = read_json(&repo.join("result.json"));
+    std::fs::remove_file(repo.join("result.json")).unwrap();
+    assert_eq!(
+        classroom50_problems(&result, "net-2026", "socket-lab"),
+        Vec::<String>::new(),
+        "{result:#}"
+    );
+    result
+}
+
+/// A C class pinned to the whole lab: Classroom 50's autograder with `TRACK = "c"` and the
+/// Gradescope bundle of `export-gradescope --track c` grade a C student's submission as the
+/// autograder pinned to the class's export does (whose files carry the track the export wrote),
+/// test by test. Without the track, the whole lab graded a C class as Rust: 0 points.
+#[test]
+fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let lab = common::lab_root();
+    // The class's export, the pinned lab of the last grading: its own checker is built there.
+    let out = common::checker_command()
+        .args(["export-student", "--track", "c"])
+        .arg(dir.path().join("c-export"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let export = dir.path().join("c-export");
+    commit(&export, "the C class's lab", DEADLINE);
+    let script = std::fs::read_to_string(export.join(".ci/classroom50/autograder.py")).unwrap();
+    assert!(
+        script.contains("\nTRACK = \"c\"\n"),
+        "the export writes its track"
+    );
+
+    // A student of the class: day1-endian solved in C, day2-inet still the stub.
+    let student = dir.path().join("lee");
+    git(
+        dir.path(),
+        &["clone", "-q", &export.to_string_lossy(), "lee"],
+        DEADLINE,
+    );
+    let net = std::fs::read_to_string(lab.join("c/solutions/common/net.h")).unwrap();
+    for file in ["endian.c", "endian.h"] {
+        let text = std::fs::read_to_string(lab.join("c/solutions/day1-endian").join(file))
+            .unwrap()
+            .replace("#include \"../common/net.h\"", &net);
+        std::fs::write(student.join("exercises/day1-endian").join(file), text).unwrap();
+    }
+    commit(&student, "day 1 in C", "2026-10-30T10:00:00+09:00");
+
+    // Classroom 50 pinned to the whole lab, its autograder set as the instructor sets it.
+    let pinned_to_lab = dir.path().join("autograder.py");
+    let lab_script = std::fs::read_to_string(lab.join(".ci/classroom50/autograder.py")).unwrap();
+    assert!(lab_script.contains("\nTRACK = \"\"\n"), "{lab_script}");
+    std::fs::write(
+        &pinned_to_lab,
+        lab_script.replace("\nTRACK = \"\"\n", "\nTRACK = \"c\"\n"),
+    )
+    .unwrap();
+    let by_lab = points_by_test(&classroom50_result(&pinned_to_lab, &student, &lab, &[]));
+
+    // Classroom 50 pinned to the export (its checker built from this build's dependencies).
+    let target = common::scratch().join("c-export-target");
+    common::seed_target(&target);
+    let by_export = points_by_test(&classroom50_result(
+        &export.join(".ci/classroom50/autograder.py"),
+        &student,
+        &export,
+        &[("CARGO_TARGET_DIR", &target)],
+    ));
+    assert_eq!(
+        by_lab, by_export,
+        "Classroom 50: the lab's points, the export's"
+    );
+    let earned: u64 = by_lab.iter().map(|(_, p)| p).sum();
+    assert!(earned > 0, "day1-endian earns its points in C: {by_lab:?}");
+
+    // Gradescope pinned to the whole lab: config.env carries the track.
+    let root = dir.path().join("autograder");
+    let zip = dir.path().join("autograder.zip");
+    let out = common::checker_command()
+        .args(["export-gradescope", "--track", "c", "--lang", "en"])
+        .arg(&zip)
+        .arg("--lab-repository")
+        .arg(&lab)
+        .args(["--lab-revision", &lab_revision()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    run(command("python3")
+        .args([
+            "-c",
+            "import sys, zipfile\nzipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
+        ])
+        .arg(&zip)
+        .arg(root.join("source")));
+    let config = std::fs::read_to_string(root.join("source/config.env")).unwrap();
+    assert!(config.contains("\nTRACK=c\n"), "{config}");
+    let target = common::scratch().join("gradescope-c-target");
+    common::seed_target(&target);
+    run(command("bash")
+        .arg(root.join("source/setup.sh"))
+        .env("AUTOGRADER_ROOT", &root)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("GRADE_TARGETS", "day1-endian"));
+    // Uploaded as its exercises/ folder alone.
+    std::fs::rename(student.join("exercises"), root.join("submission")).unwrap();
+    run(command("bash")
+        .arg(root.join("source/run_autograder"))
+        .env("AUTOGRADER_ROOT", &root)
+        .env("CARGO_TARGET_DIR", &target)
+        .env("GRADE_TARGETS", "day1-endian day2-inet"));
+    let results = read_json(&root.join("results/results.json"));
+    assert_eq!(
+        gradescope_problems(&results),
+        Vec::<String>::new(),
+        "{results:#}"
+    );
+    assert_eq!(
+        points_by_test(&results),
+        by_export,
+        "Gradescope pinned to the lab: the export's points\n{results:#}"
+    );
+    assert_eq!(results["score"].as_u64(), Some(earned));
+}
+
+/// `.ci/grade-submission`, every grader's one procedure, grades a submission again, whole, while
+/// the machine kept a test from being judged, up to GRADE_ATTEMPTS gradings (3 by default): the
+/// last grading's reports stand, and the log says what could still not be judged. A fake
+/// checker stands in for the real one (no busy machine can be made to order): it writes reports
+/// whose count of tests not judged is the next of `FAKE_UNJUDGED`.
+#[test]
+fn a_submission_is_graded_again_until_every_test_is_judged_or_the_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let lab = dir.path().join("lab");
+    std::fs::create_dir_all(lab.join(".ci")).unwrap();
+    std::fs::copy(
+        common::lab_root().join(".ci/grade-submission"),
+        lab.join(".ci/grade-submission"),
+    )
+    .unwrap();
+    let bin = dir.path().join("bin");
+    let debug = dir.path().join("target/debug");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::create_dir_all(&debug).unwrap();
+    let executable = |path: &Path, text: &str| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::write(path, text).unwrap();
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    };
+    // The checker's build succeeds at once; the checker counts its gradings.
+    executable(&bin.join("cargo"), "#!/bin/sh\nexit 0\n");
+    executable(
+        &debug.join("checker"),
+        r#"#!/usr/bin/env bash
+n=$(( $(cat "$FAKE_COUNT" 2>/dev/null || echo 0) + 1 )); echo "$n" > "$FAKE_COUNT"
+counts=($FAKE_UNJUDGED); unjudged=${counts[$((n - 1))]:-0}
+while [ $# -gt 0 ]; do
+  if [ "$1" = --report ]; then
+    echo "{\"grading\": $n, \"totals\": {\"unjudged\": $unjudged}}" > "${2#*=}"; shift
+  fi
+  shift
+done
+exit 1
+"#,
+    );
+    let student = dir.path().join("student");
+    std::fs::create_dir_all(student.join("exercises")).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let grade = |unjudged: &str, attempts: Option<&str>| -> (Value, String, u32) {
+        let count = dir.path().join(format!("count-{unjudged}-{attempts:?}"));
+        let out_dir = dir.path().join(format!("out-{unjudged}-{attempts:?}"));
+        let mut cmd = command("bash");
+        cmd.arg(lab.join(".ci/grade-submission"))
+            .arg(&student)
+            .arg(&out_dir)
+            .env("PATH", &path)
+            .env("CARGO_TARGET_DIR", dir.path().join("target"))
+            .env("FAKE_COUNT", &count)
+            .env("FAKE_UNJUDGED", unjudged);
+        match attempts {
+            Some(n) => cmd.env("GRADE_ATTEMPTS", n),
+            None => cmd.env_remove("GRADE_ATTEMPTS"),
+        };
+        let out = cmd.output().unwrap();
+        let log = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "the checker's status\n{log}");
+        let gradings = std::fs::read_to_string(&count)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        (read_json(&out_dir.join("results.json")), log, gradings)
+    };
+    // Judged at the second grading: its reports stand.
+    let (report, log, gradings) = grade("2 0", None);
+    assert_eq!(
+        (gradings, &report["grading"]),
+        (2, &Value::from(2)),
+        "{log}"
+    );
+    assert!(
+        log.contains("2 test(s) could not be judged") && log.contains("2 of 3"),
+        "{log}"
+    );
+    // Never judged: three gradings, and the log says so.
+    let (report, log, gradings) = grade("1 1 1 1", None);
+    assert_eq!(
+        (gradings, &report["totals"]["unjudged"]),
+        (3, &Value::from(1))
+    );
+    assert!(
+        log.contains("still could not be judged after 3 gradings"),
+        "{log}"
+    );
+    // The bound is the instructor's; every test judged at once is graded once.
+    assert_eq!(grade("1 1", Some("1")).2, 1);
+    assert_eq!(grade("0", None).2, 1);
+}

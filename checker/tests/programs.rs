@@ -118,6 +118,22 @@ fn a_loopback_server_without_a_line_fails_listening_line() {
     );
 }
 
+/// A server given with --program that holds a connected UDP socket before it listens (glibc's
+/// getaddrinfo does, under mosquitto's `listener <port>`) is ready once it listens on TCP, not
+/// on the UDP socket's ephemeral port: taken for its port, the first connection was refused.
+#[test]
+fn a_connected_udp_socket_is_not_taken_for_a_given_server_s_port() {
+    let (_dir, binary) = compile("udp_first_server");
+    let given = program("echo-server", &binary);
+    let run = run_checker(&["--program", &given, "day2-echo/round-trip"], MINUTES);
+    assert_eq!(
+        run.test_status("day2-echo/round-trip").as_deref(),
+        Some("pass"),
+        "{}",
+        run.explain()
+    );
+}
+
 /// A UNP-style server listens on 9877 whatever it is given, and takes no arguments (the lab's
 /// usage errors do not apply): graded on that port in a network namespace of its own, or in
 /// plain mode one test at a time; and in plain mode a port taken by someone else is reported

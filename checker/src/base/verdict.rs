@@ -16,8 +16,9 @@ pub enum Status {
     /// `listening on` line has no line to check): neither passed nor failed, worth no points.
     NotApplicable,
     /// The test failed on time while the machine starved it of CPU, and again when judged alone:
-    /// the machine's failure, not the student's. Worth no points either way (as not
-    /// applicable); machine reports spell it `error`, with a message that says why.
+    /// the machine's failure, not the student's. It earns nothing and its points stay in the
+    /// maximum (a busy runner must never raise a score); machine reports spell it `error`,
+    /// with a message that says why and to grade again.
     Unjudged,
 }
 
@@ -49,10 +50,12 @@ impl Status {
         }
     }
 
-    /// Whether the test's points count among those possible: not for a test that does not
-    /// apply, nor for one the machine kept from being judged (every report's points follow).
+    /// Whether the test's points count among those possible: for every test but one that does
+    /// not apply. A test the machine kept from being judged keeps its points in the maximum and
+    /// earns none: leaving it out would raise the score of a program that fails it (every
+    /// report's points follow).
     pub fn is_scored(self) -> bool {
-        !matches!(self, Status::NotApplicable | Status::Unjudged)
+        self != Status::NotApplicable
     }
 }
 

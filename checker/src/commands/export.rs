@@ -61,6 +61,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
         export.render().as_bytes(),
         &mut written,
     )?;
+    pin_class_settings(&out, export)?;
     // (After the C stubs took the Rust stubs' place: the Korean is the track's own.)
     if lang == Lang::Ko {
         crate::authoring::stub_comments::write_korean_stubs(&lab, &out)?;
@@ -222,6 +223,82 @@ fn write_documents(lab: &Path, out: &Path, track: Track, written: &mut Vec<PathB
     Ok(())
 }
 
+/// A file's setting lines as the lab has them, each with the line an export of `Export` writes.
+type ClassSettings = fn(Export) -> [(String, String); 2];
+
+/// Each grading file's settings of a class's track and feedback language, as the lab has them
+/// (the lab's own track, English) and as the export writes them: wherever the export is
+/// pinned, or a copy of these files is pinned to the whole lab, its class is graded on its track.
+const CLASS_SETTINGS: &[(&str, ClassSettings)] = &[
+    (".ci/classroom50/autograder.py", |e| {
+        [
+            (
+                "TRACK = \"\"".into(),
+                format!("TRACK = \"{}\"", e.track.flag()),
+            ),
+            (
+                "REPORT_LANG = \"en\"".into(),
+                format!("REPORT_LANG = \"{}\"", e.lang.tag()),
+            ),
+        ]
+    }),
+    (".github/workflows/grade.yml", |e| {
+        [
+            (
+                "  TRACK: \"\"".into(),
+                format!("  TRACK: {}", e.track.flag()),
+            ),
+            (
+                "  REPORT_LANG: en".into(),
+                format!("  REPORT_LANG: {}", e.lang.tag()),
+            ),
+        ]
+    }),
+    (".github/workflows/regrade.yml", |e| {
+        [
+            (
+                "  TRACK: \"\"".into(),
+                format!("  TRACK: {}", e.track.flag()),
+            ),
+            (
+                "        default: ko".into(),
+                format!("        default: {}", e.lang.tag()),
+            ),
+        ]
+    }),
+];
+
+/// `text` with each setting's line (the whole line, once) made the export's: `None` when a line
+/// is missing (the file changed, and the export would grade its class on the lab's track).
+fn with_class_settings(text: &str, settings: &[(String, String)]) -> Option<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    for (lab, class) in settings {
+        let line = lines.iter_mut().find(|l| *l == lab)?;
+        line.clone_from(class);
+    }
+    let mut out = lines.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// Write the class's track and language into the exported grading files' settings.
+fn pin_class_settings(out: &Path, export: Export) -> Result<()> {
+    for (file, settings) in CLASS_SETTINGS {
+        let path = out.join(file);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let Some(pinned) = with_class_settings(&text, &settings(export)) else {
+            bail!(
+                "{file} has lost a setting of the class's track or language: the export would grade its class as the lab"
+            );
+        };
+        std::fs::write(&path, pinned).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// The checker's manifest minus the `[dev-dependencies]` and `[[test]]` sections.
 pub fn without_tests(manifest: &str) -> String {
     let mut out = Vec::new();
@@ -339,6 +416,40 @@ fn write(to: &Path, content: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// Every grading file the export writes carries the class's track and language, on the
+    /// lines the lab has (a line renamed in the lab is caught here, not in a class).
+    #[test]
+    fn the_grading_files_carry_the_class_s_track_and_language() {
+        let lab = workspace::lab_root();
+        let class = Export {
+            lang: Lang::Ko,
+            track: Track::C,
+        };
+        for (file, settings) in CLASS_SETTINGS {
+            let text = std::fs::read_to_string(lab.join(file)).unwrap();
+            let pinned = with_class_settings(&text, &settings(class))
+                .unwrap_or_else(|| panic!("{file}: a setting's line is missing"));
+            for (_, line) in settings(class) {
+                assert!(pinned.lines().any(|l| l == line), "{file}: {line}");
+            }
+            assert_eq!(pinned.lines().count(), text.lines().count(), "{file}");
+        }
+        assert_eq!(
+            with_class_settings("TRACK = \"c\"\n", &settings_of(0)),
+            None
+        );
+    }
+
+    fn settings_of(i: usize) -> Vec<(String, String)> {
+        CLASS_SETTINGS[i].1(Export {
+            lang: Lang::En,
+            track: Track::Rust,
+        })
+        .to_vec()
+    }
+
     /// README: "It refuses to write if any file of it has the content of a solution file."
     #[test]
     fn an_export_holding_a_solution_s_content_is_refused_and_removed() {

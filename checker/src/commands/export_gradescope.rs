@@ -5,7 +5,8 @@
 //! exercises' build cache; run_autograder grades `/autograder/submission` through the lab's
 //! `.ci/grade-submission` (`--ci`) and copies the Gradescope report to
 //! `/autograder/results/results.json`. `config.env` holds the choices: the lab and its
-//! revision, the language of the feedback (`--lang`), when students see it (`--visibility`).
+//! revision, the language of the feedback (`--lang`), the class's track (`--track`, else this
+//! export's; empty: the pinned lab's own), when students see it (`--visibility`).
 //! The scripts themselves are real files, `checker/templates/gradescope/`.
 
 use std::io::Write;
@@ -15,8 +16,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::base::escape::shell_word;
+use crate::base::export;
 use crate::base::i18n::{self, Lang};
-use crate::base::workspace;
+use crate::base::workspace::{self, Track};
 use crate::cli::GradingArgs;
 
 const SETUP: &str = include_str!("../../templates/gradescope/setup.sh");
@@ -52,10 +54,14 @@ pub fn run(
         .lang
         .unwrap_or_else(|| i18n::choose(None, |name| std::env::var(name).ok()));
     let lang = if lang == Lang::Ko { "ko" } else { "en" };
+    // The class's track, where it is known: `--track`, else this export's. Otherwise the pinned
+    // lab's own (an export's; Rust in the whole lab).
+    let track = args.track().or(export::current().map(|e| e.track));
     let config = CONFIG
         .replace("__LAB_REPOSITORY__", &shell_word(&repository))
         .replace("__LAB_REVISION__", &shell_word(&revision))
         .replace("__LANG__", lang)
+        .replace("__TRACK__", track.map_or("", Track::flag))
         .replace("__VISIBILITY__", args.visibility.label());
     let zip = bundle(&[
         ("setup.sh", SETUP, 0o755),
@@ -64,8 +70,12 @@ pub fn run(
     ])?;
     std::fs::write(out, zip).with_context(|| format!("writing {}", out.display()))?;
     println!(
-        "Wrote the Gradescope autograder {} (lab {repository} at {revision}, feedback in {}, tests {}).",
+        "Wrote the Gradescope autograder {} (lab {repository} at {revision}, track {}, feedback in {}, tests {}).",
         out.display(),
+        track.map_or(
+            "of the pinned lab (Rust in the whole lab; --track c for a C class)",
+            Track::flag
+        ),
         lang,
         args.visibility.label()
     );

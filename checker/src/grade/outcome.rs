@@ -242,7 +242,8 @@ impl ExerciseReport {
     }
 
     /// What test `t` (one of this exercise's) could earn: its points, or none where it does
-    /// not apply or the machine kept it from being judged. Every report's per-test maximum.
+    /// not apply. A test the machine kept from being judged keeps them here (and earns none in
+    /// `points_of`), so a busy machine never raises a score. Every report's per-test maximum.
     pub fn possible_of(&self, t: &TestReport) -> u32 {
         if t.status.is_scored() {
             t.test.points
@@ -429,6 +430,32 @@ mod tests {
         assert_eq!(r.points(), (3, 3));
         assert_eq!((r.passed(), r.failed(), r.not_applicable()), (2, 0, 1));
         assert_eq!(r.status(), ExerciseStatus::Passing);
+    }
+
+    /// A failing test the machine kept from being judged: were it left out of the maximum, the
+    /// other test's points would read as full marks (a busy runner gave a failing broker 45/45).
+    #[test]
+    fn a_test_left_unjudged_keeps_its_points_in_the_maximum_and_earns_none() {
+        let mut r = report([None, None, None]);
+        r.tests[1].status = Status::Unjudged;
+        assert_eq!(r.points(), (2, 5));
+        assert_eq!(
+            (r.points_of(&r.tests[1]), r.possible_of(&r.tests[1])),
+            (0, 3)
+        );
+        assert_eq!((r.passed(), r.failed(), r.unjudged()), (2, 0, 1));
+        assert!(!r.all_passed());
+        let t = totals(&[r]);
+        assert_eq!(
+            (t.score, t.unjudged),
+            (
+                Score {
+                    earned: 2,
+                    possible: 5
+                },
+                1
+            )
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use serde_json::{Value, json};
 
-use super::json::failure_message;
+use super::json::test_message;
 use super::provenance::Provenance;
 use crate::base::date;
 use crate::base::i18n::Messages;
@@ -82,8 +82,7 @@ pub fn result(
                 "max-score": r.possible_of(t),
                 "title": t.test.title_in(tr),
                 "status": t.status.name(),
-                "message": failure_message(t, tr)
-                    .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary))),
+                "message": test_message(r, t, tr),
                 "graded-by": graded_by,
             }));
         }

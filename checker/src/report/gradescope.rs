@@ -10,7 +10,7 @@
 
 use serde_json::{Value, json};
 
-use super::json::{build_message, failure_message};
+use super::json::{build_message, test_message, unjudged_text};
 use super::provenance::Provenance;
 use crate::base::i18n::{Messages, msg};
 use crate::base::verdict::Status;
@@ -46,23 +46,20 @@ pub fn results(
     seconds: u64,
     tr: &Messages,
 ) -> Value {
-    let mut tests = Vec::new();
-    let mut problems = Vec::new();
+    let (mut tests, mut problems) = (Vec::new(), Vec::new());
     for (e, r) in reports.iter().enumerate() {
         if let Some(message) = build_message(r, tr) {
             problems.push(format!("{}: {message}", r.exercise.name));
         }
         for (i, t) in r.tests.iter().enumerate() {
             let passed = matches!(t.status, Status::Pass | Status::NotApplicable);
-            let output = failure_message(t, tr)
-                .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)));
             tests.push(json!({
                 "name": format!("{}/{}: {}", r.exercise.name, t.test.id, t.test.title_in(tr)),
                 "number": format!("{}.{}", e + 1, i + 1),
                 "score": r.points_of(t),
                 "max_score": r.possible_of(t),
                 "status": if passed { "passed" } else { "failed" },
-                "output": output.unwrap_or_default(),
+                "output": test_message(r, t, tr).unwrap_or_default(),
                 "output_format": "text",
                 "visibility": visibility.label(),
                 "tags": [format!("day{}", r.exercise.day), r.exercise.name],
@@ -70,19 +67,23 @@ pub fn results(
             }));
         }
     }
+    let totals = totals(reports);
     let Score {
         earned: score,
         possible: max,
-    } = totals(reports).score;
-    let passed: usize = reports.iter().map(ExerciseReport::passed).sum();
-    let failed: usize = reports.iter().map(ExerciseReport::failed).sum();
+    } = totals.score;
     let mut output = tr.render(&msg!(
         "gradescope-summary",
         points = score,
         max = max,
-        passed = passed,
-        failed = failed
+        passed = totals.passed,
+        failed = totals.failed
     ));
+    // Gradescope shows this output above the tests: the tests it could not judge, and to grade
+    // again, come first.
+    if let Some(text) = unjudged_text(totals.unjudged) {
+        output.push_str(&format!("\n{}", tr.render(&text)));
+    }
     for problem in problems {
         output.push_str(&format!("\n\n{problem}"));
     }

@@ -53,6 +53,32 @@ pub fn rules_void_text(r: &ExerciseReport, tr: &Messages) -> Option<Text> {
     ))
 }
 
+/// What a test's entry says in the platforms' documents (Classroom 50, Gradescope): its failure,
+/// else why its exercise could not be tested, else, for a test that passed while a broken rule
+/// voids its exercise's points, why it earns none (never a silent pass with 0 points).
+pub fn test_message(r: &ExerciseReport, t: &TestReport, tr: &Messages) -> Option<String> {
+    failure_message(t, tr)
+        .or_else(|| r.build_problem.as_ref().map(|p| tr.render(&p.summary)))
+        .or_else(|| {
+            let voided = t.points_earned();
+            (r.rules_void_points() && voided > 0).then(|| {
+                tr.render(&msg!(
+                    "report-rules-void-test",
+                    points = voided,
+                    exercise = r.exercise.name,
+                    course = tr.course()
+                ))
+            })
+        })
+}
+
+/// What a run with tests the machine kept from being judged says as a whole: how many, that
+/// they earn nothing and keep their points in the maximum, and to grade again. `None` when
+/// every test was judged.
+pub fn unjudged_text(unjudged: usize) -> Option<Text> {
+    (unjudged > 0).then(|| msg!("report-unjudged", n = unjudged))
+}
+
 /// The whole run as one JSON document.
 pub fn json(
     reports: &[ExerciseReport],
@@ -77,7 +103,7 @@ pub fn json(
     json!({
         "version": 3,
         "status": status,
-        "message": Value::Null,
+        "message": unjudged_text(unjudged).map(|t| tr.render(&t)),
         "seed": seed,
         "tree": tree,
         "student": student,
@@ -204,9 +230,9 @@ mod tests {
     }
 
     /// Every format takes its points from the outcome's one API (`points_of`, `possible_of`,
-    /// `totals`): a test the machine kept from being judged is worth nothing possible, and a
-    /// broken rule voids an exercise's points, the same in the JSON, JUnit, Classroom 50 and
-    /// Gradescope documents.
+    /// `totals`): a test the machine kept from being judged earns nothing and keeps its points
+    /// in the maximum, and a broken rule voids an exercise's points, the same in the JSON,
+    /// JUnit, Classroom 50 and Gradescope documents.
     #[test]
     fn every_format_reports_the_same_points() {
         use crate::base::verdict::Status;
@@ -216,8 +242,16 @@ mod tests {
         let mut server = report(&SERVER, &["flood"]);
         let unjudged = &mut server.tests[0];
         unjudged.status = Status::Unjudged;
+        let unjudged_points = unjudged.test.points;
         let reports = [report(&LIB, &["rules"]), server];
         let all = totals(&reports).score;
+        let every_test: u32 = reports
+            .iter()
+            .flat_map(|r| r.tests.iter())
+            .map(|t| t.test.points)
+            .sum();
+        assert!(unjudged_points > 0);
+        assert_eq!(all.possible, every_test, "no test left the maximum");
         let tr = Messages::new(Lang::En);
         let doc = json(&reports, 7, "tree", None, (Track::C, Mode::Plain), &tr);
         let per_test = |doc: &serde_json::Value, tests: &str, max: &str| -> u64 {
@@ -259,6 +293,33 @@ mod tests {
         assert_eq!(gs["score"], all.earned);
         assert_eq!(per_test(&gs, "tests", "max_score"), u64::from(all.possible));
         assert_eq!(per_test(&gs, "tests", "score"), u64::from(all.earned));
+
+        // The run says to grade again, as a whole (JSON, Gradescope's output) and on the test.
+        let again = "1 test could not be judged";
+        assert!(doc["message"].as_str().unwrap().contains(again), "{doc}");
+        assert!(gs["output"].as_str().unwrap().contains(again), "{gs}");
+        // A test that passed while a broken rule voids its points says why on both platforms.
+        let voided = |doc: &serde_json::Value, name: &str, message: &str| {
+            doc["tests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|t| {
+                    let name = t[name].as_str().unwrap();
+                    name.starts_with("day1-lib/") && !name.starts_with("day1-lib/rules")
+                })
+                .map(|t| t[message].as_str().unwrap_or("").to_string())
+                .collect::<Vec<_>>()
+        };
+        for (platform, said) in [
+            ("Classroom 50", voided(&c50, "test-name", "message")),
+            ("Gradescope", voided(&gs, "name", "output")),
+        ] {
+            assert_eq!(said.len(), 2, "{platform}");
+            for s in said {
+                assert!(s.contains("a broken rule voids"), "{platform}: {s:?}");
+            }
+        }
 
         let xml = junit::junit(&reports, 7, &provenance, &tr).unwrap();
         let property = |name: &str| -> u64 {

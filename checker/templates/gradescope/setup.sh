@@ -43,8 +43,12 @@ git -C "$lab" -c advice.detachedHead=false checkout -q --detach "$LAB_REVISION"
 # The checker, built once, and every dependency the exercises use: grading a stub tree once
 # leaves the exercises' build cache warm, so a submission compiles only the student's code.
 (cd "$lab" && cargo fetch --locked -q && env -u CARGO_BUILD_BUILD_DIR cargo build --locked -q -p checker)
+# The class's stubs: the whole lab keeps the C track's in c/exercises/, an export its track's in
+# exercises/.
+stubs="$lab/exercises"
+[ "${TRACK:-}" = c ] && [ -d "$lab/c/exercises" ] && stubs="$lab/c/exercises"
 warm="$(mktemp -d)" warm_reports="$(mktemp -d)"
-cp -r "$lab/exercises" "$warm/exercises"
-"$lab/.ci/grade-submission" "$warm" "$warm_reports" >/dev/null 2>&1 || true
+cp -r "$stubs" "$warm/exercises"
+"$lab/.ci/grade-submission" "$warm" "$warm_reports" ${TRACK:+--track "$TRACK"} >/dev/null 2>&1 || true
 rm -rf "$warm" "$warm_reports"
 echo "setup: the lab at $(git -C "$lab" rev-parse HEAD) is ready"

@@ -97,7 +97,8 @@ pub fn non_tcp_socket_inodes(pid: i32) -> std::collections::BTreeSet<u64> {
     inodes
 }
 
-/// A port a program listens on: a TCP socket in LISTEN, or a bound UDP socket.
+/// A port a program listens on: a TCP socket in LISTEN, or a bound UDP socket that is not
+/// connected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Listening {
     Tcp(u16),
@@ -126,8 +127,12 @@ pub fn listening(pid: i32) -> Vec<Listening> {
                 found.push(Listening::Tcp(sock.local_port));
             }
         }
+        // A connected UDP socket is a client's, with an ephemeral port: glibc's getaddrinfo
+        // connects one for a moment to sort the addresses it returns (mosquitto's
+        // `listener <port>` does, before it listens), and taken for the server's port it made
+        // a busy machine's checker connect to a port nothing listens on.
         for sock in udp_sockets(p) {
-            if sock.local_port != 0 && held.contains(&sock.inode) {
+            if sock.local_port != 0 && sock.remote_port == 0 && held.contains(&sock.inode) {
                 found.push(Listening::Udp(sock.local_port));
             }
         }
@@ -378,6 +383,28 @@ fn unix_line(line: &str) -> Option<UnixSocket> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A server's UDP socket listens; a connected one (a client's, or getaddrinfo's sorting
+    /// the addresses it returns) does not, though the kernel gave it a port.
+    #[test]
+    fn a_connected_udp_socket_is_not_listening() {
+        let server = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        let client = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        client.connect(server.local_addr().unwrap()).unwrap();
+        let listens = listening(std::process::id() as i32);
+        let (server_port, client_port) = (
+            server.local_addr().unwrap().port(),
+            client.local_addr().unwrap().port(),
+        );
+        assert!(
+            listens.contains(&Listening::Udp(server_port)),
+            "{listens:?}"
+        );
+        assert!(
+            !listens.contains(&Listening::Udp(client_port)),
+            "{listens:?}"
+        );
+    }
 
     #[test]
     fn a_udp_port_is_bound_while_its_socket_lives() {
