@@ -404,9 +404,11 @@ fn default_idle(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
     let s = start(ctx, &[])?;
     ctx.expect_timers();
+    // Taken before the connect: the server arms its alarm once it has accepted, never before the
+    // connect returns, so a checker thread late here cannot make a correct timeout look early.
+    let since = Instant::now();
     let mute = Conn::connect(&t, "mute client", s.port, ctx.within(secs(5)))?;
     t.note("mute client", msg!("sig-mute"));
-    let since = Instant::now();
     let watch = watch_for_timeout(mute, since, since + LATEST, msg!("sig-idle-default"));
     ctx.lend_slot();
     let after = watch

@@ -113,8 +113,11 @@ fn drained(pid: i32, d: &Device) -> bool {
     let Some(end) = procinfo::ServerEnd::of(pid, d.local_port()) else {
         return false;
     };
-    let look =
-        || end.send_queue() == Some(0) && procinfo::tree(pid).into_iter().all(procinfo::is_waiting);
+    let look = || {
+        end.send_queue() == Some(0)
+            && d.pending() == 0
+            && procinfo::tree(pid).into_iter().all(procinfo::is_waiting)
+    };
     look() && {
         std::thread::sleep(Duration::from_millis(50));
         look()

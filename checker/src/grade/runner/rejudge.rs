@@ -61,9 +61,12 @@ fn on_time(f: &Failure, programs: bool) -> bool {
         }
 }
 
-/// Ran out of time, and not stuck: the one failure that may stay unjudged.
+/// Ran out of time, with nothing that proves the failure however busy the machine (a spin, a
+/// connection closed unread: `Failure::is_certain`): the one failure that may stay unjudged. A
+/// program seen stuck twice while others starved the machine is one of them (no failure, stuck
+/// included, from a starved machine).
 fn timed_out(f: &Failure) -> bool {
-    f.status == Status::Fail && !f.is_stuck() && f.kind == Some(FailureKind::Timeout)
+    f.status == Status::Fail && !f.is_certain() && f.kind == Some(FailureKind::Timeout)
 }
 
 fn starved(a: &Attempt) -> bool {
@@ -305,11 +308,12 @@ mod tests {
             busy(),
         );
         assert_eq!(wrong.failure.unwrap().status, Status::Fail);
-        // A different failure the second time is judged as it is, starved or not.
-        let stuck = timeout().diagnosed(Diagnosis::Stuck);
+        // A spin the second time is judged as it is, starved or not: CPU time a busy machine
+        // does not add to.
+        let spins = timeout().diagnosed(Diagnosis::Spins);
         let other = conclude(
             attempt(Some(timeout()), 0.6),
-            attempt(Some(stuck), 0.7),
+            attempt(Some(spins), 0.7),
             busy(),
         );
         assert_eq!(other.failure.unwrap().status, Status::Fail);
@@ -320,11 +324,19 @@ mod tests {
         let stuck = || timeout().diagnosed(Diagnosis::Stuck);
         let passed = conclude(attempt(Some(stuck()), 0.6), attempt(None, 0.7), busy());
         assert!(passed.failure.is_none());
-        // Stuck again, alone: a stuck program is never "could not be judged".
+        // Stuck again, alone, while others starved the machine: could not be judged, never a
+        // failure the machine made.
         let again = conclude(
             attempt(Some(stuck()), 0.6),
             attempt(Some(stuck()), 0.7),
             busy(),
+        );
+        assert_eq!(again.failure.unwrap().status, Status::Unjudged);
+        // Stuck again on a machine nobody else starved: the program's failure.
+        let again = conclude(
+            attempt(Some(stuck()), 0.6),
+            attempt(Some(stuck()), 0.0),
+            quiet(),
         );
         let f = again.failure.unwrap();
         assert_eq!(f.status, Status::Fail);

@@ -60,3 +60,4 @@ echo-restarted-elsewhere = 포트 { $port }{ JOSA($port, "으로", "로") } 다�
 echo-continued-after-half-close-reset = 서버를 재개함: 한 줄, 클라이언트의 EOF, 그리고 리셋이 소켓에서 기다린다. 리셋이 CLOSE_WAIT에서 왔으므로 서버의 다음 write는 EPIPE로 실패한다
 echo-after-half-close-reset = 클라이언트가 하프 클로즈한 뒤 연결을 리셋한 다음
 echo-sigpipe-after-half-close-reset = 클라이언트가 리셋하기 전에 하프 클로즈(shutdown(SHUT_WR))했으므로 리셋이 왔을 때 서버의 소켓은 CLOSE_WAIT에 있었다. 그 상태에서는 리셋 뒤의 첫 write부터 ECONNRESET이 아니라 EPIPE로 실패하고 SIGPIPE를 일으키며, SIGPIPE는 기본으로 프로세스를 죽인다. write마다 검사하는 것으로는 모자란다. MSG_NOSIGNAL로 보내서(또는 SIGPIPE를 SIG_IGN으로 두어서) EPIPE가 서버의 끝이 아니라 처리할 오류가 되게 하라
+echo-half-close-premise = 서버가 다시 돌기 전에 서버의 소켓이 CLOSE_WAIT에서 리셋을 받는 것을 보지 못했다(클라이언트의 FIN이 확인 응답되지 않았거나, 1초 안에 리셋이 반영되지 않았다). 이 테스트가 판정하려는 조건이 생기지 않았다

@@ -65,6 +65,12 @@ impl Device {
         self.conn.local_port()
     }
 
+    /// Bytes come from the broker and not yet handed out as packets (read ahead, or waiting in
+    /// our socket), and packets held: what `listen` would hand out next.
+    pub fn pending(&self) -> usize {
+        self.unread.len() + self.held.len() + self.conn.pending()
+    }
+
     /// Its socket's receive buffer (SO_RCVBUF): a device that stopped reading with a small one
     /// reads again faster with a larger one.
     pub fn set_recv_buffer(&self, bytes: i32) {
