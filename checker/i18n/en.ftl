@@ -646,6 +646,10 @@ report-rules-void = ✗ A broken rule voids this exercise's points: the tests th
 load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
 load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
+library-call-with-x = { $call } with x = { $x }
+# A value or a call as the track graded writes it (Text::as_written): Rust's notation, C's.
+value-code = { $rust }
+value-code-c = { $c }
 library-in-memory = bytes { $bytes } in memory
 
 # checker watch: which save a verdict belongs to (commands/watch.rs)

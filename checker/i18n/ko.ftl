@@ -646,6 +646,10 @@ report-rules-void = ✗ 규칙을 어겨서 이 실습의 점수는 무효다. �
 load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 닫았다(FIN, 읽지 않은 바이트를 남겼다면 RST). 클라이언트의 EOF가 오기 전에 이 클라이언트를 더는 처리하지 않은 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보내라
 load-reset-early = { $bytes }바이트 가운데 { $got }바이트를 받은 뒤 에코를 읽다가 실패했다({ $error })
 load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
+library-call-with-x = { $call }(x = { $x })
+# A value or a call as the track graded writes it (Text::as_written): Rust's notation, C's.
+value-code = { $rust }
+value-code-c = { $c }
 library-in-memory = 메모리의 바이트 { $bytes }
 
 # checker watch: 판정이 어느 저장의 것인지 (commands/watch.rs)

@@ -51,6 +51,15 @@ impl Text {
         Text::Join(parts)
     }
 
+    /// A value or a call as the track graded writes it: `rust` on the Rust track, `c` on the
+    /// C track (`value-code` and its C form, `value-code-c`: the renderer's track chooses).
+    pub fn as_written(rust: impl Into<Text>, c: impl Into<Text>) -> Text {
+        Text::msg(
+            "value-code",
+            vec![("rust", Arg::Text(rust.into())), ("c", Arg::Text(c.into()))],
+        )
+    }
+
     /// This text, then `more`.
     pub fn then(self, more: impl Into<Text>) -> Text {
         match self {
