@@ -308,6 +308,10 @@ library-log-ok = { $call } = { $value } [ok]
 library-log-wrong = { $call } = { $value } [WRONG]
 library-calls-log = { $calls } calls, { $wrong } wrong
 library-undefined-behaviour-c = the undefined-behaviour sanitizer stopped the harness in this call (SIGILL): the checker builds your functions with -fsanitize=undefined, which stops at the first operation whose result C leaves undefined: an int shifted past its bits (a byte is promoted to int before it is shifted), a signed overflow, a shift by the width of the type or more
+rules-c-found = what nm found
+rules-c-calls = { $callers } calls { $list }: { $reason }
+rules-c-calls-nothing = nothing calls { $list }: { $reason }
+rules-c-bswap = { $function } (what bswap_{ $bits } and htobe{ $bits } expand to)
 rules-broken-c = { $exercise } breaks its rules: its compiled code calls what the exercise forbids, or not what it asks for ({ $n } { $n ->
     [one] rule
    *[other] rules

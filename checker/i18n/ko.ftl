@@ -234,6 +234,7 @@ conn-closed-rst = SO_LINGER 0으로 닫음(RST: 리셋)
 ## 키: <묶음>--<테스트 id>--title, --hint. 실습이 자기 말로 바꾼 것은 <실습>--<테스트 id>--hint
 
 rules--rules--title = 실습의 규칙을 지킨다(Rust는 clippy.toml과 [lints], C는 코드가 부르는 함수)
+rules--rules--title-c = 실습의 규칙을 지킨다: 컴파일된 코드가 부르는 함수를 nm으로 읽는다
 rules--rules--hint = 금지된 지름길을 쓰지 말고 지적된 코드를 다시 작성하라. 메시지가 규칙의 이름과 그 규칙이 있는 까닭을 알려 준다.
 
 ## 서버를 시작하고 다루는 단계 (observe/wire/server.rs, exercises/kit/)
@@ -288,6 +289,10 @@ library-log-ok = { $call } = { $value } [맞음]
 library-log-wrong = { $call } = { $value } [틀림]
 library-calls-log = 호출 { $calls }번, 틀림 { $wrong }번
 library-undefined-behaviour-c = 정의되지 않은 동작 검사기(sanitizer)가 이 호출에서 하네스를 멈췄다(SIGILL): 채점기는 함수들을 -fsanitize=undefined로 빌드하며, 이것은 C가 결과를 정의하지 않은 첫 연산에서 멈춘다. int를 그 비트 너머로 시프트하거나(바이트는 시프트되기 전에 int로 승격된다), 부호 있는 정수가 넘치거나, 자료형의 폭 이상으로 시프트하는 연산이다
+rules-c-found = nm이 찾은 것
+rules-c-calls = { $callers }에서 { $list }{ JOSA($list, "을", "를") } 부른다: { $reason }
+rules-c-calls-nothing = 아무 데서도 { $list }{ JOSA($list, "을", "를") } 부르지 않는다: { $reason }
+rules-c-bswap = { $function }(bswap_{ $bits }{ JOSA($bits, "과", "와") } htobe{ $bits }{ JOSA($bits, "이", "가") } 펼쳐진 것)
 rules-broken-c = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다: 컴파일된 코드가 금지된 함수를 부르거나 요구된 함수를 부르지 않는다(규칙 { $n }개)
 rules-broken = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다(clippy가 { $places }{ JOSA($places, "을", "를") } 지적했다)
 clients-thread-failed = 클라이언트 스레드가 실패했다

@@ -22,7 +22,7 @@ use super::cargo::Workspace;
 use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
 use crate::base::hash::Fnv;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::workspace::{self, Track, Tree};
 use crate::contain::reaper;
 use crate::context::built::{BuildOutcome, Built};
@@ -196,7 +196,7 @@ fn library_harness(
 /// Each rule of `c` that the built code breaks, with its kind, as the report shows it: the
 /// program (or the library) and the functions at fault, then why. Read from what the compiled
 /// code calls from the C library, with binutils' `nm` (installed with the compiler).
-pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, String)>> {
+pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Text)>> {
     let mut artifacts: Vec<(String, PathBuf, bool)> = built
         .executables
         .iter()
@@ -221,28 +221,32 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Str
                 .filter(|(_, names)| functions.iter().any(|f| names.contains(f)))
                 .map(|(name, _)| name.as_str())
                 .collect();
-            let list = functions
-                .iter()
-                .map(|f| as_written(f))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = Text::listed(functions.iter().map(|f| as_written(f)));
+            // The reason is the exercise's table's; its translation is keyed by its English.
+            let reason = Text::Own {
+                key: crate::lab::rules::reason_key(rule.reason),
+                english: rule.reason,
+            };
             let said = match rule.kind {
-                ImportKind::Forbidden => {
-                    format!("{} calls {list}: {}", callers.join(", "), rule.reason)
-                }
-                ImportKind::Required => format!("nothing calls {list}: {}", rule.reason),
+                ImportKind::Forbidden => msg!(
+                    "rules-c-calls",
+                    callers = callers.join(", "),
+                    list = list,
+                    reason = reason
+                ),
+                ImportKind::Required => msg!("rules-c-calls-nothing", list = list, reason = reason),
             };
             (rule.kind, said)
         })
         .collect())
 }
 
-/// A function the compiled code calls, as the student may have written it: glibc's inline
-/// swaps are named by the header's helpers that expand to them.
-fn as_written(function: &str) -> String {
+/// A function as the student wrote it: the byte swaps glibc's headers define inline, `__bswap_16`,
+/// are named with the helpers that expand to them.
+fn as_written(function: &str) -> Text {
     match function.strip_prefix("__bswap_") {
-        Some(bits) => format!("{function} (what bswap_{bits} and htobe{bits} expand to)"),
-        None => function.to_string(),
+        Some(bits) => msg!("rules-c-bswap", function = function, bits = bits),
+        None => function.into(),
     }
 }
 

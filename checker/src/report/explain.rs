@@ -2,9 +2,9 @@
 //! their text is kept as it is (its columns point at the code, and it is what a search finds),
 //! and in another language than English
 //! - a broken rule's reason (`= note: day2-echo: build the address yourself`) is followed by
-//!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's); so is
-//!   a broken C rule's (`copy calls fopen: <reason>`: the English is the exercise's table's,
-//!   `CTrack::imports`);
+//!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's); a
+//!   broken C rule is the checker's own sentence, said in the reader's language
+//!   (`compile::c::rule_violations`);
 //! - the compile errors a student meets most (mismatched types, the borrow checker's three,
 //!   an unresolved name, `?` where it cannot go, a `Result` left unused) end with a one-line
 //!   fix; so do the warnings a successful build keeps (an unused `Result`), shown under the
@@ -12,15 +12,9 @@
 
 use crate::base::i18n::{Lang, Messages, Text, msg};
 use crate::lab::rules;
-use crate::lab::track::CTrack;
 
-/// A rule's output (clippy's lines, or the C rules' of `c`) with each known reason followed by
-/// its translation.
-pub fn rule_output(
-    output: &str,
-    (exercise, c): (&str, Option<&CTrack>),
-    tr: &Messages,
-) -> Vec<String> {
+/// A rule's output (clippy's lines) with each known reason followed by its translation.
+pub fn rule_output(output: &str, exercise: &str, tr: &Messages) -> Vec<String> {
     let lines = output.lines().map(str::to_string);
     if tr.lang() == Lang::En {
         return lines.collect();
@@ -37,16 +31,8 @@ pub fn rule_output(
                 format!("{lead}{said}")
             })
         });
-        // A C rule's line: its reason ends it, and its translation goes under it.
-        let said_c = c.and_then(|c| c.reason_in(&line)).and_then(|reason| {
-            let words = tr.own_or(&rules::reason_key(reason), "");
-            (!words.is_empty()).then(|| {
-                let said = tr.render(&msg!("report-rule-reason", reason = words.into_owned()));
-                format!("  {said}")
-            })
-        });
         out.push(line);
-        out.extend(said.or(said_c));
+        out.extend(said);
     }
     out
 }

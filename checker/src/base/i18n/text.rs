@@ -15,6 +15,10 @@ pub enum Text {
     },
     /// Pieces shown one after another (lines joined with a `Plain("\n")`, say).
     Join(Vec<Text>),
+    /// A text whose English is a table's (a rule's reason) and whose translation a catalog
+    /// keeps under a key made from it (`rule-reason--<hash>`): the English where the
+    /// reader's catalog lacks it.
+    Own { key: String, english: &'static str },
 }
 
 /// An argument of a message: words (rendered first, in the same language) or a number (which
