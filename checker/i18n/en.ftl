@@ -19,6 +19,7 @@ status-unjudged = could not be judged
 
 exercise-passing = passing
 exercise-failing = failing
+exercise-in-progress = in progress
 exercise-not-started = not started
 exercise-does-not-compile = does not compile
 

@@ -17,6 +17,7 @@ status-unjudged = 판정할 수 없음
 
 exercise-passing = 통과
 exercise-failing = 실패
+exercise-in-progress = 진행 중
 exercise-not-started = 시작 전
 exercise-does-not-compile = 컴파일 안 됨
 
