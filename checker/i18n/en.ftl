@@ -144,6 +144,8 @@ cli-unknown-argument = unknown argument: { $arg }
 cli-invalid-value = { $arg } cannot take the value '{ $value }'
 cli-invalid-subcommand = unknown command or target: { $name }
 cli-missing-argument = missing: { $arg }
+cli-did-you-mean = did you mean { $what }?
+cli-valid-values = possible values: { $values }
 cli-not-understood = the command line was not understood
 cli-see-help = `cargo run -p checker -- --help` lists every command and option.
 options-cap-kernel = the kernel's (a pids cgroup per program)
@@ -664,6 +666,9 @@ watch-changed-while-grading = { $files } changed while being graded ({ $time }):
 # The stalled reader: how the bytes went missing (exercises/kit/stalled.rs)
 stalled-closed-early = the server ended the connection (FIN, or RST where it left bytes unread) before sending everything back, while the client was still sending: it stopped serving this client before its EOF. Keep reading and sending back until read() returns 0, then close
 ## Servers side by side: `checker compare` (commands/compare.rs, compare/)
+help-student-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
+help-student-root-c = Grade the exercises in DIR (DIR/<exercise>/, each with its Makefile and C files) instead of exercises/.
+help-student-programs-c = Grade a program not built from its exercise's folder (in any language): NAME=PATH, e.g. --program echo-server=./a.out. Only that program's tests run.
 help-cmd-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
 help-cmd-compare-arg-targets = Which servers: an exercise, a day, a program, echo or chat (default: all)
 help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, { $quick } runs

@@ -127,6 +127,8 @@ cli-unknown-argument = 알 수 없는 인자: { $arg }
 cli-invalid-value = { $arg }에는 '{ $value }' 값을 줄 수 없다
 cli-invalid-subcommand = 알 수 없는 명령 또는 채점 대상: { $name }
 cli-missing-argument = 빠진 인자: { $arg }
+cli-did-you-mean = 비슷한 것: { $what }
+cli-valid-values = 줄 수 있는 값: { $values }
 cli-not-understood = 명령줄을 이해하지 못했다
 cli-see-help = `cargo run -p checker -- --help`가 모든 명령과 옵션을 보여 준다.
 options-cap-kernel = 커널(프로그램마다 pids cgroup)
@@ -665,6 +667,9 @@ watch-changed-while-grading = 채점하는 동안 { $files }{ JOSA($files, "이"
 # 읽기를 멈춘 클라이언트: 바이트가 어떻게 사라졌는가 (exercises/kit/stalled.rs)
 stalled-closed-early = 클라이언트가 아직 보내는 중인데 서버가 모두 되돌려 보내기 전에 연결을 끝냈다(FIN, 읽지 않은 바이트를 남겼다면 RST). 이 클라이언트의 EOF가 오기 전에 처리를 그만둔 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보낸 뒤에 닫으라
 ## 서버 나란히 보기: `checker compare` (commands/compare.rs, compare/)
+help-student-compare = 내 서버들을 같은 부하 아래에서 나란히 잰다(에코 서버는 왕복, 채팅 서버는 모두에게 가는 줄). 클라이언트 1개부터 1,000개까지 재서 표를 보여 주고, 그래프를 target/compare/ 아래에 쓴다. --program NAME=PATH는 다른 곳에서 온 프로그램을 더한다(NAME에 chat이 들어 있으면 채팅 서버로 잰다).
+help-student-root-c = exercises/ 대신 DIR의 실습(DIR/<exercise>/, Makefile과 C 파일이 든 폴더)을 채점한다.
+help-student-programs-c = 실습 폴더에서 빌드하지 않은 프로그램(어느 언어든)을 채점한다: NAME=PATH, 예: --program echo-server=./a.out. 그 프로그램의 테스트만 돈다.
 help-cmd-compare = 내 서버들을 같은 부하 아래에서 나란히 잰다(에코 서버는 왕복, 채팅 서버는 모두에게 가는 줄). 클라이언트 1개부터 1,000개까지 재서 표를 보여 주고, 그래프를 target/compare/ 아래에 쓴다. --solutions는 참고 풀이의 서버를 재고, --program NAME=PATH는 다른 곳에서 온 프로그램을 더한다(NAME에 chat이 들어 있으면 채팅 서버로 잰다).
 help-cmd-compare-arg-targets = 어느 서버: 실습, 일차, 프로그램, echo 또는 chat(기본: 전부)
 help-cmd-compare-arg-quick = 빠르게 훑어보기: 클라이언트 1, 10, 100개, 짧은 측정 구간, { $quick }회

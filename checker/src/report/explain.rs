@@ -107,53 +107,48 @@ fn fix_for(header: &str) -> Option<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::track::{ImportKind, ImportRule};
 
     #[test]
     fn a_broken_rule_s_reason_is_followed_by_its_korean() {
         let output = "error: use of a disallowed method `u16::to_be`\n   |\n   = note: day1-endian: swap and order the bytes yourself with shifts and masks\n   = help: for further information visit https://...";
-        let ko = rule_output(output, ("day1-endian", None), &Messages::new(Lang::Ko));
+        let ko = rule_output(output, "day1-endian", &Messages::new(Lang::Ko));
         assert_eq!(ko.len(), 5, "{ko:#?}");
         assert_eq!(
             ko[3],
             "   = 이유: day1-endian: 시프트와 마스크로 바이트를 직접 바꾸고 순서를 맞추라"
         );
-        let en = rule_output(output, ("day1-endian", None), &Messages::new(Lang::En));
+        let en = rule_output(output, "day1-endian", &Messages::new(Lang::En));
         assert_eq!(en.join("\n"), output);
         // A note that is no rule's reason is left alone.
         let other = "   = note: requested on the command line";
         assert_eq!(
-            rule_output(other, ("day1-endian", None), &Messages::new(Lang::Ko)).len(),
+            rule_output(other, "day1-endian", &Messages::new(Lang::Ko)).len(),
             1
         );
     }
 
+    /// A broken C rule is the checker's own sentence: said whole in the reader's language, the
+    /// reason too (its Korean keyed by the hash of its English).
     #[test]
-    fn a_broken_c_rule_s_reason_is_followed_by_its_korean() {
-        // day1-fileio's rule (its Korean is keyed by the hash of its English).
+    fn a_broken_c_rule_is_said_in_the_reader_s_language() {
         const REASON: &str = "open, read and write the descriptors yourself (open, read, write, writev): stdio's streams and the kernel's copy calls would run the loop the lesson is about";
-        let c = CTrack {
-            student_files: &["copy.c"],
-            library: None,
-            shim: &[],
-            imports: &[ImportRule {
-                kind: ImportKind::Forbidden,
-                functions: &["fdopen", "fread"],
-                reason: REASON,
-            }],
-        };
-        let output = format!("copy calls fdopen, fread: {REASON}");
-        let output = output.as_str();
-        let fileio = ("day1-fileio", Some(&c));
-        let ko = rule_output(output, fileio, &Messages::new(Lang::Ko));
-        assert_eq!(ko.len(), 2, "{ko:#?}");
-        assert!(ko[1].starts_with("  = 이유: "), "{}", ko[1]);
-        assert!(ko[1].contains("디스크립터"), "{}", ko[1]);
-        let en = rule_output(output, fileio, &Messages::new(Lang::En));
-        // Another exercise's rules do not read it.
-        let other = rule_output(output, ("day1-endian", None), &Messages::new(Lang::Ko));
-        assert_eq!(other.len(), 1);
-        assert_eq!(en.join("\n"), output);
+        let said = msg!(
+            "rules-c-calls",
+            callers = "copy",
+            list = Text::listed(["fdopen".into(), "fread".into()]),
+            reason = Text::Own {
+                key: rules::reason_key(REASON),
+                english: REASON
+            }
+        );
+        let en = Messages::new(Lang::En).render(&said);
+        assert_eq!(en, format!("copy calls fdopen, fread: {REASON}"));
+        let ko = Messages::new(Lang::Ko).render(&said);
+        assert!(ko.starts_with("copy에서 fdopen, fread를 부른다: "), "{ko}");
+        assert!(
+            ko.contains("디스크립터") && !ko.contains("yourself"),
+            "{ko}"
+        );
     }
 
     #[test]
