@@ -108,7 +108,7 @@ pub(super) fn decode_call(track: Track, b: &[u8], connect: bool) -> Call {
             b.len()
         ),
         (Track::C, true) => format!(
-            "mqtt_next_packet({}, {}, &p, &why), then mqtt_decode_connect",
+            "mqtt_next_packet({}, {}, &p, &why); mqtt_decode_connect(&r, &k)",
             bytes_shown(track, b),
             b.len()
         ),
