@@ -654,6 +654,9 @@ load-closed-early = the server closed the connection after echoing { $got } of {
 load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
 library-call-with-x = { $call } with x = { $x }
+mqtt-piece-byte = 1 byte of { $packet }
+mqtt-piece-rest = the rest of { $packet }
+mqtt-in-one-write = → { $packets } (in one write)
 # A value or a call as the track graded writes it (Text::as_written): Rust's notation, C's.
 value-code = { $rust }
 value-code-c = { $c }

@@ -655,6 +655,9 @@ load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를
 load-reset-early = { $bytes }바이트 가운데 { $got }바이트를 받은 뒤 에코를 읽다가 실패했다({ $error })
 load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
 library-call-with-x = { $call }(x = { $x })
+mqtt-piece-byte = { $packet }의 한 바이트
+mqtt-piece-rest = { $packet }의 나머지
+mqtt-in-one-write = → { $packets } (한 번의 write로)
 # A value or a call as the track graded writes it (Text::as_written): Rust's notation, C's.
 value-code = { $rust }
 value-code-c = { $c }

@@ -23,6 +23,7 @@ const NAMES: &[&str] = &[
     "stderr", "stdio", "make", "nm", "cc", "gcc", "libc", "glibc", "pthread", "mutex", "nc",
     "socat", "mosquitto", "strace", "futex", "assert", "strlen", "strtoul", "getline", "umask",
     "chmod", "sockaddr", "pollfd", "revents", "unlink", "min", "do", "while",
+    "fopen", "fdopen", "fread", "fwrite", "fgets", "sendfile", "splice", "inet_pton",
     // Types and C keywords a value is written with; a hint's variables.
     "int", "char", "void", "struct", "const", "unsigned", "bool", "true", "false", "sizeof",
     "in", "out", "buf", "len", "dst", "src", "value", "why", "fd", "flags", "path", "code",
@@ -55,7 +56,11 @@ fn has_rust_path(text: &str) -> bool {
 /// after Korean. `None`
 /// for a line of the compiler's own (`file.c:3:5: warning: ...`, its excerpt `  3 | code`).
 fn prose(line: &str) -> Option<String> {
-    let trimmed = line.trim_start().trim_start_matches('|').trim_start();
+    // A program's own output, under the report's `| `: data.
+    if line.trim_start().starts_with("| ") || line.trim() == "|" {
+        return None;
+    }
+    let trimmed = line.trim_start();
     let compilers = trimmed.contains(": warning:")
         || trimmed.contains(": error:")
         || trimmed.contains(": note:")

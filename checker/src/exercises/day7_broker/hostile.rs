@@ -52,17 +52,28 @@ fn slow_device(
     let more = Packet::publish("slow/more", &more_payload, 1, false, 6);
     // The first PUBLISH a byte at a time up to its body (a read may end inside its 2-byte
     // length), then its body in one write, then the second PUBLISH in one write.
-    let mut pieces: Vec<(Vec<u8>, String)> = connect
+    let mut pieces: Vec<(Vec<u8>, Text)> = connect
         .encode()
         .into_iter()
-        .map(|b| (vec![b], format!("1 byte of {connect}")))
+        .map(|b| {
+            (
+                vec![b],
+                msg!("mqtt-piece-byte", packet = connect.to_string()),
+            )
+        })
         .collect();
     let bytes = publish.encode();
     for b in &bytes[..3] {
-        pieces.push((vec![*b], format!("1 byte of {publish}")));
+        pieces.push((
+            vec![*b],
+            msg!("mqtt-piece-byte", packet = publish.to_string()),
+        ));
     }
-    pieces.push((bytes[3..].to_vec(), format!("the rest of {publish}")));
-    pieces.push((more.encode(), more.to_string()));
+    pieces.push((
+        bytes[3..].to_vec(),
+        msg!("mqtt-piece-rest", packet = publish.to_string()),
+    ));
+    pieces.push((more.encode(), more.to_string().into()));
     for (piece, what) in pieces {
         slow.send_raw(&piece, what, soon(ctx));
         std::thread::sleep(Duration::from_millis(2));
