@@ -23,7 +23,8 @@ const NAMES: &[&str] = &[
     "stderr", "stdio", "make", "nm", "cc", "gcc", "libc", "glibc", "pthread", "mutex", "nc",
     "socat", "mosquitto", "strace", "futex", "assert", "strlen", "strtoul", "getline", "umask",
     "chmod", "sockaddr", "pollfd", "revents", "unlink", "min", "do", "while",
-    "fopen", "fdopen", "fread", "fwrite", "fgets", "sendfile", "splice", "inet_pton",
+    "fopen", "fdopen", "fread", "fwrite", "fgets", "sendfile", "splice", "inet_pton", "pselect",
+    "vfork", "thrd_create", "pthread_create", "getrlimit", "setrlimit", "realpath",
     // Types and C keywords a value is written with; a hint's variables.
     "int", "char", "void", "struct", "const", "unsigned", "bool", "true", "false", "sizeof",
     "in", "out", "buf", "len", "dst", "src", "value", "why", "fd", "flags", "path", "code",
@@ -146,6 +147,8 @@ pub fn not_korean(report: &str) -> Vec<String> {
 /// `not_korean`, with more names the report may use as they are: the lab's own (its test
 /// ids, its programs: `throughput`, `copy`).
 pub fn not_korean_but(report: &str, names: &[String]) -> Vec<String> {
+    let mut names = names.to_vec();
+    names.extend(speakers(report));
     let mut problems = Vec::new();
     for line in report.lines() {
         let Some(text) = prose(line) else { continue };
@@ -173,6 +176,26 @@ pub fn not_korean_but(report: &str, names: &[String]) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The words of the speakers' labels in a report's transcripts (`0.035s silent client  ...`:
+/// the label fills the 14 cells after the time), which its sentences name them by too.
+fn speakers(report: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in report.lines() {
+        let line = line.trim_start();
+        let Some((time, rest)) = line.split_once("s ") else {
+            continue;
+        };
+        if time.split_once('.').is_none_or(|(a, b)| {
+            a.parse::<u32>().is_err() || b.len() != 3 || b.parse::<u32>().is_err()
+        }) {
+            continue;
+        }
+        let label: String = rest.chars().take(14).collect();
+        found.extend(label.split_whitespace().map(String::from));
+    }
+    found
 }
 
 /// The names of the lab a C report uses as they are: the test ids of `run`'s report, and the
