@@ -264,7 +264,7 @@ fn the_c_track_lists_every_exercise_but_day6_async_and_refuses_it() {
 fn names_data_and_commands_pass_and_words_do_not() {
     let fine = "  ✗ round-trip  실패: echo-server가 \"hello world\\n\"을 돌려주지 않았다(read, EAGAIN, course.ko.md#day2-echo)\n\
                 하프 클로즈(half-close)로 끝난다: `shutdown(fd, SHUT_WR)`, kill(child, SIGTERM)\n\
-                ::는 0인 그룹을 뜻한다\n\
+                ::는 0인 그룹을 뜻한다: ipv6 2001:db8::271a:e28f:0:40c8\n\
                 직접 해 보기: make -s -C exercises/day2-echo/ && ./echo-client 127.0.0.1 1 <<< hello\n\
                 echo.c:3:5: warning: unused variable 'x' [-Wunused]";
     assert_eq!(common::korean::not_korean(fine), Vec::<String>::new());

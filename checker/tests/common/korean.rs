@@ -44,12 +44,24 @@ const NAMES: &[&str] = &[
 /// is no Rust).
 const RUST: &[&str] = &["Some(", "None", "Ok(", "Err(", "Vec<", "&["];
 
-/// Whether `text` has a Rust path, `name::name`.
+/// Whether `text` has a Rust path, `name::name` (not an IPv6 address's `db8::1`, whose groups
+/// are hexadecimal).
 fn has_rust_path(text: &str) -> bool {
-    let b = text.as_bytes();
-    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    (1..b.len().saturating_sub(2))
-        .any(|i| b[i] == b':' && b[i + 1] == b':' && ident(b[i - 1]) && ident(b[i + 2]))
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let group = |s: &str| (1..=4).contains(&s.len()) && s.chars().all(|c| c.is_ascii_hexdigit());
+    let mut rest = text;
+    while let Some(at) = rest.find("::") {
+        let before = rest[..at].rsplit(|c: char| !ident(c)).next().unwrap_or("");
+        let after = rest[at + 2..]
+            .split(|c: char| !ident(c))
+            .next()
+            .unwrap_or("");
+        if !before.is_empty() && !after.is_empty() && !(group(before) && group(after)) {
+            return true;
+        }
+        rest = &rest[at + 2..];
+    }
+    false
 }
 
 /// A report's text with its data and code left out: what is in double quotes or backticks, a
