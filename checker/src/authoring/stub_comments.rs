@@ -262,10 +262,11 @@ pub fn owed(text: &str) -> Vec<String> {
 }
 
 /// The `.ko` file of a stub whose every comment still owes its Korean: each block headed
-/// `# owed <hash>` and copied in English, unindented (what `checker new` writes).
+/// `# owed <hash>` and copied in English, unindented, and each `TODO("...")` string copied in
+/// English under its `# todo` (what `checker new` writes).
 pub fn owed_file(source: &str) -> String {
     let lines: Vec<&str> = source.lines().collect();
-    let said: Vec<String> = blocks(source)
+    let mut said: Vec<String> = blocks(source)
         .iter()
         .map(|block| {
             format!(
@@ -275,6 +276,11 @@ pub fn owed_file(source: &str) -> String {
             )
         })
         .collect();
+    said.extend(
+        todo_strings(source)
+            .iter()
+            .map(|todo| format!("{TODO_HEADER}{todo}\n{todo}\n")),
+    );
     format!("{STAMP}{}\n\n{}", stub_hash(source), said.join("\n"))
 }
 
