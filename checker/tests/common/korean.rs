@@ -56,7 +56,8 @@ fn has_rust_path(text: &str) -> bool {
             .split(|c: char| !ident(c))
             .next()
             .unwrap_or("");
-        if !before.is_empty() && !after.is_empty() && !(group(before) && group(after)) {
+        let ipv6 = group(before) && group(after);
+        if !(before.is_empty() || after.is_empty() || ipv6) {
             return true;
         }
         rest = &rest[at + 2..];
