@@ -654,6 +654,25 @@ load-closed-early = the server closed the connection after echoing { $got } of {
 load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
 library-call-with-x = { $call } with x = { $x }
+# The bytes a broker sent that are no MQTT 3.1.1 packet (observe/wire/mqtt/packet.rs)
+mqtt-bad-flags = { $packet } with flags { $flags } (2.2.2: { $want })
+mqtt-bad-length = { $packet } with a remaining length of { $len } (it is { $want })
+mqtt-not-from-a-broker = packet type { $kind } ({ $name }), which a broker never sends to a client
+mqtt-length-too-long = a remaining length longer than 4 bytes (2.2.3)
+mqtt-connack-flags = CONNACK acknowledge flags { $flags }: bits 7-1 are reserved, 0 (3.2.2.1)
+mqtt-connack-code = CONNACK return code { $code } (3.2.2.3: 0 to 5)
+mqtt-connack-refused-present = CONNACK refusing with session present 1 (3.2.2-4)
+mqtt-suback-shape = SUBACK with flags { $flags } and a remaining length of { $len } (3.9: flags 0000, a packet id and a return code per filter)
+mqtt-suback-code = SUBACK return code { $code } (3.9.3: 0, 1, 2 or 0x80)
+mqtt-publish-qos3 = PUBLISH at QoS 3 (3.3.1-4)
+mqtt-publish-dup-qos0 = PUBLISH at QoS 0 with DUP set (3.3.1-2)
+mqtt-publish-cut = PUBLISH of { $bytes } bytes: cut inside its variable header
+mqtt-publish-not-utf8 = PUBLISH topic that is not UTF-8 (1.5.3)
+mqtt-publish-empty-topic = PUBLISH with an empty topic (4.7.3-1)
+mqtt-publish-wildcard = PUBLISH to { $topic }, a topic with a wildcard (3.3.2-2)
+mqtt-publish-nul = PUBLISH topic holding U+0000 (1.5.3-2)
+mqtt-publish-id-0 = PUBLISH at QoS 1 with packet id 0 (2.3.1-1)
+mqtt-connect-reserved-flag = CONNECT id="r" clean=1 with the reserved flag set
 mqtt-piece-byte = 1 byte of { $packet }
 mqtt-piece-rest = the rest of { $packet }
 mqtt-in-one-write = → { $packets } (in one write)

@@ -655,6 +655,25 @@ load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를
 load-reset-early = { $bytes }바이트 가운데 { $got }바이트를 받은 뒤 에코를 읽다가 실패했다({ $error })
 load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
 library-call-with-x = { $call }(x = { $x })
+# 브로커가 보낸, MQTT 3.1.1 패킷이 아닌 바이트 (observe/wire/mqtt/packet.rs)
+mqtt-bad-flags = 플래그가 { $flags }인 { $packet }(2.2.2: { $want })
+mqtt-bad-length = 남은 길이가 { $len }인 { $packet }({ $want }이어야 한다)
+mqtt-not-from-a-broker = 패킷 타입 { $kind }({ $name }). 브로커는 이 패킷을 클라이언트에게 보내지 않는다
+mqtt-length-too-long = 4바이트보다 긴 남은 길이(2.2.3)
+mqtt-connack-flags = CONNACK 확인 플래그 { $flags }: 비트 7-1은 예약되어 0이어야 한다(3.2.2.1)
+mqtt-connack-code = CONNACK 반환 코드 { $code }(3.2.2.3: 0부터 5까지)
+mqtt-connack-refused-present = 거부하면서 session present가 1인 CONNACK(3.2.2-4)
+mqtt-suback-shape = 플래그가 { $flags }이고 남은 길이가 { $len }인 SUBACK(3.9: 플래그 0000, 패킷 식별자 하나와 필터마다 반환 코드 하나)
+mqtt-suback-code = SUBACK 반환 코드 { $code }(3.9.3: 0, 1, 2, 0x80 가운데 하나)
+mqtt-publish-qos3 = QoS 3인 PUBLISH(3.3.1-4)
+mqtt-publish-dup-qos0 = DUP가 켜진 QoS 0 PUBLISH(3.3.1-2)
+mqtt-publish-cut = { $bytes }바이트짜리 PUBLISH: 가변 헤더 도중에 끊겼다
+mqtt-publish-not-utf8 = 토픽이 UTF-8이 아닌 PUBLISH(1.5.3)
+mqtt-publish-empty-topic = 토픽이 빈 PUBLISH(4.7.3-1)
+mqtt-publish-wildcard = 와일드카드가 든 토픽에 보낸 PUBLISH: { $topic }(3.3.2-2)
+mqtt-publish-nul = 토픽에 U+0000이 든 PUBLISH(1.5.3-2)
+mqtt-publish-id-0 = 패킷 식별자가 0인 QoS 1 PUBLISH(2.3.1-1)
+mqtt-connect-reserved-flag = 예약 플래그를 켠 CONNECT id="r" clean=1
 mqtt-piece-byte = { $packet }의 한 바이트
 mqtt-piece-rest = { $packet }의 나머지
 mqtt-in-one-write = → { $packets } (한 번의 write로)

@@ -205,7 +205,9 @@ fn speakers(report: &str) -> Vec<String> {
         }) {
             continue;
         }
-        let label: String = rest.chars().take(14).collect();
+        // A label of 14 cells or more runs on to the next space.
+        let mut label: String = rest.chars().take(14).collect();
+        label.extend(rest.chars().skip(14).take_while(|c| !c.is_whitespace()));
         found.extend(label.split_whitespace().map(String::from));
     }
     found
