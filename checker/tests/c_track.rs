@@ -268,7 +268,7 @@ fn names_data_and_commands_pass_and_words_do_not() {
                 직접 해 보기: make -s -C exercises/day2-echo/ && ./echo-client 127.0.0.1 1 <<< hello\n\
                 echo.c:3:5: warning: unused variable 'x' [-Wunused]";
     assert_eq!(common::korean::not_korean(fine), Vec::<String>::new());
-    let transcript = "silent client: 제시간에 아무것도 돌아오지 않았다\n  0.035s silent client  20바이트 보냄: \"hello\\n\"\n  | fork-server: accept: Interrupted system call";
+    let transcript = "silent client: 제시간에 아무것도 돌아오지 않았다\n  0.035s silent client  20바이트 보냄: \"hello\\n\"\n  0.015s device sleepy (awake) → PUBACK id=6\n  | fork-server: accept: Interrupted system call";
     assert_eq!(common::korean::not_korean(transcript), Vec::<String>::new());
     for english in [
         "inet_pton6(x) with x = {0x00}",

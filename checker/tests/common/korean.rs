@@ -208,7 +208,8 @@ fn speakers(report: &str) -> Vec<String> {
         // A label of 14 cells or more runs on to the next space.
         let mut label: String = rest.chars().take(14).collect();
         label.extend(rest.chars().skip(14).take_while(|c| !c.is_whitespace()));
-        found.extend(label.split_whitespace().map(String::from));
+        let words = label.split(|c: char| !(c.is_ascii_alphanumeric() || NAME_CHARS.contains(c)));
+        found.extend(words.filter(|w| !w.is_empty()).map(String::from));
     }
     found
 }
