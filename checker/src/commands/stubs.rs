@@ -200,10 +200,7 @@ mod tests {
             let lines = text.lines().filter(|l| !l.trim_start().starts_with("//"));
             lines
                 .map(|l| l.split(" //").next().unwrap_or(l))
-                .map(|l| match l.find("TODO(\"") {
-                    Some(at) => l[..at].to_string(),
-                    None => l.to_string(),
-                })
+                .map(|l| l.split("TODO(\"").next().unwrap_or(l).to_string())
                 .collect()
         };
         assert_eq!(code(&korean_text), code(&english));

@@ -86,9 +86,24 @@ fn check_stub(lab: &Path, shown: &Path, rel: &Path, findings: &mut Findings) -> 
             }
         }
     }
-    // A C stub's `TODO("...")` strings: each has its Korean, and no Korean is left over.
-    let todos = todo_strings(&source);
     let ko_shown = ko_path.strip_prefix(lab).unwrap_or(&ko_path).display();
+    check_todos(&source, &ko, (&shown, &ko_shown.to_string()), problems);
+    let left_over = ko.keys().filter(|h| !used.contains(h) && !is_todo_key(h));
+    problems.extend(left_over.map(|hash| format!(
+        "{ko_shown}: the Korean block `{HEADER}{hash}` translates an English comment that has changed or gone: translate the new text and remove it"
+    )));
+    Ok(())
+}
+
+/// A C stub's `TODO("...")` strings: each has its Korean in the stub's `.ko` file (`ko`), and
+/// no Korean is left over (`shown`: the stub and its `.ko` file, as the lab names them).
+fn check_todos(
+    source: &str,
+    ko: &std::collections::BTreeMap<String, Vec<String>>,
+    (shown, ko_shown): (&str, &str),
+    problems: &mut Vec<String>,
+) {
+    let todos = todo_strings(source);
     for said in &todos {
         if !ko.contains_key(&format!("todo:{said}")) {
             problems.push(format!(
@@ -104,13 +119,6 @@ fn check_stub(lab: &Path, shown: &Path, rel: &Path, findings: &mut Findings) -> 
             ));
         }
     }
-    for hash in ko.keys().filter(|h| !used.contains(h) && !is_todo_key(h)) {
-        problems.push(format!(
-            "{}: the Korean block `{HEADER}{hash}` translates an English comment that has changed or gone: translate the new text and remove it",
-            ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
-        ));
-    }
-    Ok(())
 }
 
 /// The Korean of the comment at `line` (`first`: its first line) keeps the English's `TODO`

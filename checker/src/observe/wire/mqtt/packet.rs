@@ -216,24 +216,8 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, Text> {
         return Ok(None);
     };
     let (kind, flags) = (first >> 4, first & 0x0f);
-    let fixed = |name: &str, want_flags: u8, want_len: usize| -> Result<(), Text> {
-        if flags != want_flags {
-            return Err(msg!(
-                "mqtt-bad-flags",
-                packet = name,
-                flags = format!("{flags:04b}"),
-                want = format!("{want_flags:04b}")
-            ));
-        }
-        if len != want_len {
-            return Err(msg!(
-                "mqtt-bad-length",
-                packet = name,
-                len = len.to_string(),
-                want = want_len.to_string()
-            ));
-        }
-        Ok(())
+    let fixed = |name: &str, want_flags: u8, want_len: usize| {
+        fixed_size(name, (flags, want_flags), (len, want_len))
     };
     let id = |b: &[u8]| u16::from_be_bytes([b[0], b[1]]);
     let packet = match kind {
@@ -268,6 +252,28 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, Text> {
         }
     };
     Ok(Some((packet, at + len)))
+}
+
+/// A packet of fixed flags and length (PUBACK, UNSUBACK, PINGRESP) with its `(flags, wanted)`
+/// and `(length, wanted)`.
+fn fixed_size(name: &str, flags: (u8, u8), len: (usize, usize)) -> Result<(), Text> {
+    if flags.0 != flags.1 {
+        return Err(msg!(
+            "mqtt-bad-flags",
+            packet = name,
+            flags = format!("{:04b}", flags.0),
+            want = format!("{:04b}", flags.1)
+        ));
+    }
+    if len.0 != len.1 {
+        return Err(msg!(
+            "mqtt-bad-length",
+            packet = name,
+            len = len.0.to_string(),
+            want = len.1.to_string()
+        ));
+    }
+    Ok(())
 }
 
 /// The remaining length after the first byte (2.2.3), and where the variable header starts:
