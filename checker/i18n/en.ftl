@@ -19,6 +19,7 @@ status-unjudged = could not be judged
 
 exercise-passing = passing
 exercise-failing = failing
+exercise-in-progress = in progress
 exercise-not-started = not started
 exercise-does-not-compile = does not compile
 
@@ -152,6 +153,8 @@ cli-unknown-argument = unknown argument: { $arg }
 cli-invalid-value = { $arg } cannot take the value '{ $value }'
 cli-invalid-subcommand = unknown command or target: { $name }
 cli-missing-argument = missing: { $arg }
+cli-did-you-mean = did you mean { $what }?
+cli-valid-values = possible values: { $values }
 cli-not-understood = the command line was not understood
 cli-see-help = `cargo run -p checker -- --help` lists every command and option.
 options-cap-kernel = the kernel's (a pids cgroup per program)
@@ -319,6 +322,10 @@ library-log-ok = { $call } = { $value } [ok]
 library-log-wrong = { $call } = { $value } [WRONG]
 library-calls-log = { $calls } calls, { $wrong } wrong
 library-undefined-behaviour-c = the undefined-behaviour sanitizer stopped the harness in this call (SIGILL): the checker builds your functions with -fsanitize=undefined, which stops at the first operation whose result C leaves undefined: an int shifted past its bits (a byte is promoted to int before it is shifted), a signed overflow, a shift by the width of the type or more
+rules-c-found = what nm found
+rules-c-calls = { $callers } calls { $list }: { $reason }
+rules-c-calls-nothing = nothing calls { $list }: { $reason }
+rules-c-bswap = { $function } (what bswap_{ $bits } and htobe{ $bits } expand to)
 rules-broken-c = { $exercise } breaks its rules: its compiled code calls what the exercise forbids, or not what it asks for ({ $n } { $n ->
     [one] rule
    *[other] rules
@@ -664,6 +671,32 @@ report-rules-void-test = Passed, but a broken rule voids this exercise's points:
 load-closed-early = the server closed the connection after echoing { $got } of { $bytes } bytes (FIN, or RST where it left bytes unread): it stopped serving this client before the client's EOF. Keep reading and sending back until read() returns 0
 load-reset-early = reading the echo failed after { $got } of { $bytes } bytes ({ $error })
 load-too-slow = only { $got } of { $bytes } bytes came back in time, the connection still open: the server is far too slow
+library-call-with-x = { $call } with x = { $x }
+# The bytes a broker sent that are no MQTT 3.1.1 packet (observe/wire/mqtt/packet.rs)
+mqtt-bad-flags = { $packet } with flags { $flags } (2.2.2: { $want })
+mqtt-bad-length = { $packet } with a remaining length of { $len } (it is { $want })
+mqtt-not-from-a-broker = packet type { $kind } ({ $name }), which a broker never sends to a client
+mqtt-length-too-long = a remaining length longer than 4 bytes (2.2.3)
+mqtt-connack-flags = CONNACK acknowledge flags { $flags }: bits 7-1 are reserved, 0 (3.2.2.1)
+mqtt-connack-code = CONNACK return code { $code } (3.2.2.3: 0 to 5)
+mqtt-connack-refused-present = CONNACK refusing with session present 1 (3.2.2-4)
+mqtt-suback-shape = SUBACK with flags { $flags } and a remaining length of { $len } (3.9: flags 0000, a packet id and a return code per filter)
+mqtt-suback-code = SUBACK return code { $code } (3.9.3: 0, 1, 2 or 0x80)
+mqtt-publish-qos3 = PUBLISH at QoS 3 (3.3.1-4)
+mqtt-publish-dup-qos0 = PUBLISH at QoS 0 with DUP set (3.3.1-2)
+mqtt-publish-cut = PUBLISH of { $bytes } bytes: cut inside its variable header
+mqtt-publish-not-utf8 = PUBLISH topic that is not UTF-8 (1.5.3)
+mqtt-publish-empty-topic = PUBLISH with an empty topic (4.7.3-1)
+mqtt-publish-wildcard = PUBLISH to { $topic }, a topic with a wildcard (3.3.2-2)
+mqtt-publish-nul = PUBLISH topic holding U+0000 (1.5.3-2)
+mqtt-publish-id-0 = PUBLISH at QoS 1 with packet id 0 (2.3.1-1)
+mqtt-connect-reserved-flag = CONNECT id="r" clean=1 with the reserved flag set
+mqtt-piece-byte = 1 byte of { $packet }
+mqtt-piece-rest = the rest of { $packet }
+mqtt-in-one-write = → { $packets } (in one write)
+# A value or a call as the track graded writes it (Text::as_written): Rust's notation, C's.
+value-code = { $rust }
+value-code-c = { $c }
 library-in-memory = bytes { $bytes } in memory
 
 # checker watch: which save a verdict belongs to (commands/watch.rs)
@@ -673,6 +706,9 @@ watch-changed-while-grading = { $files } changed while being graded ({ $time }):
 # The stalled reader: how the bytes went missing (exercises/kit/stalled.rs)
 stalled-closed-early = the server ended the connection (FIN, or RST where it left bytes unread) before sending everything back, while the client was still sending: it stopped serving this client before its EOF. Keep reading and sending back until read() returns 0, then close
 ## Servers side by side: `checker compare` (commands/compare.rs, compare/)
+help-student-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
+help-student-root-c = Grade the exercises in DIR (DIR/<exercise>/, each with its Makefile and C files) instead of exercises/.
+help-student-programs-c = Grade a program not built from its exercise's folder (in any language): NAME=PATH, e.g. --program echo-server=./a.out. Only that program's tests run.
 help-cmd-compare = Measure your servers side by side under the same load (echo servers: round trips; chat servers: lines to everyone), at 1 to 1,000 clients: a table, and a chart written under target/compare/. --solutions measures the reference servers, --program NAME=PATH adds a program from elsewhere (a chat server if NAME says chat).
 help-cmd-compare-arg-targets = Which servers: an exercise, a day, a program, echo or chat (default: all)
 help-cmd-compare-arg-quick = A first look: 1, 10 and 100 clients, shorter windows, { $quick } runs

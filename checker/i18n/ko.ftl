@@ -17,6 +17,7 @@ status-unjudged = 판정할 수 없음
 
 exercise-passing = 통과
 exercise-failing = 실패
+exercise-in-progress = 진행 중
 exercise-not-started = 시작 전
 exercise-does-not-compile = 컴파일 안 됨
 
@@ -85,7 +86,7 @@ hint-refused = 연결 거부(ECONNREFUSED): 그 주소와 포트에서 리슨하
 hint-reset = 연결 리셋(ECONNRESET): 상대가 RST를 보냈다. 수신 버퍼에 읽지 않은 데이터가 남은 채 소켓을 닫거나, 연결이 열린 채 프로세스가 죽으면(패닉, 크래시) 이렇게 된다.
 hint-early-eof = 데이터가 다 오기 전에 연결이 끝났다(read()가 0, 즉 EOF를 돌려줌). 소켓을 너무 일찍 닫지 않았는가, 부분 쓰기(short write)를 완전한 쓰기로 여기지 않았는가? write()는 요청보다 적은 바이트를 보낼 수 있다. 모두 보낼 때까지 반복하라.
 hint-address-in-use = 주소가 이미 사용 중이다(EADDRINUSE). 서버가 닫은 뒤에도, 끝난 연결의 그쪽 끝은 TIME_WAIT 상태로 2*MSL 동안 기다린다. 그동안 bind()는 그 포트를 거부한다. 리스닝 소켓에 bind() *전에* SO_REUSEADDR를 설정하면 된다.
-hint-no-listening-line = 서버는 리슨을 시작하면 정확히 `listening on <ip>:<port>`(getsockname()이 알려 주는 실제 포트)를 출력하고 stdout을 flush해야 한다. 채점기는 그 줄을 기다린 뒤에 연결한다.
+hint-no-listening-line = 서버는 리슨을 시작하면 정확히 `listening on <ip>:<port>`(getsockname()이 알려 주는 실제 포트)를 출력하고 stdout을 플러시해야 한다. 채점기는 그 줄을 기다린 뒤에 연결한다.
 hint-bad-output = 출력은 계약의 일부다. 공백과 줄바꿈까지 바이트 단위로 같아야 하고, 그 스트림에는 다른 것을 출력하면 안 된다.
 hint-bad-exit = 종료 상태는 계약의 일부다. 성공하면 0, 예상된 오류이면 stderr에 한 줄을 쓰고 1이며, 패닉(101)이나 시그널로 끝나면 안 된다.
 hint-bad-exit-c = 종료 상태는 계약의 일부다. 성공하면 0, 예상된 오류이면 stderr에 한 줄을 쓰고 1이며, 다른 상태나 시그널로 끝나면 안 된다.
@@ -132,6 +133,8 @@ cli-unknown-argument = 알 수 없는 인자: { $arg }
 cli-invalid-value = { $arg }에는 '{ $value }' 값을 줄 수 없다
 cli-invalid-subcommand = 알 수 없는 명령 또는 채점 대상: { $name }
 cli-missing-argument = 빠진 인자: { $arg }
+cli-did-you-mean = 비슷한 것: { $what }
+cli-valid-values = 줄 수 있는 값: { $values }
 cli-not-understood = 명령줄을 이해하지 못했다
 cli-see-help = `cargo run -p checker -- --help`가 모든 명령과 옵션을 보여 준다.
 options-cap-kernel = 커널(프로그램마다 pids cgroup)
@@ -241,6 +244,7 @@ conn-closed-rst = SO_LINGER 0으로 닫음(RST: 리셋)
 ## 키: <묶음>--<테스트 id>--title, --hint. 실습이 자기 말로 바꾼 것은 <실습>--<테스트 id>--hint
 
 rules--rules--title = 실습의 규칙을 지킨다(Rust는 clippy.toml과 [lints], C는 코드가 부르는 함수)
+rules--rules--title-c = 실습의 규칙을 지킨다: 컴파일된 코드가 부르는 함수를 nm으로 읽는다
 rules--rules--hint = 금지된 지름길을 쓰지 말고 지적된 코드를 다시 작성하라. 메시지가 규칙의 이름과 그 규칙이 있는 까닭을 알려 준다.
 
 ## 서버를 시작하고 다루는 단계 (observe/wire/server.rs, exercises/kit/)
@@ -285,7 +289,7 @@ server-no-line-in-5s = { $label }{ JOSA($label, "이", "가") } 5초 안에 `lis
 server-wrote-much = { $label }{ JOSA($label, "이", "가") } stdout에 { $out }바이트, stderr에 { $err }바이트를 썼다(채점기는 각각 처음 4 MiB만 보관한다)
 server-it-listens-on = 리슨하는 곳
 server-ports = 포트 { $ports }
-server-flushed = 그 줄 뒤에 stdout을 flush했는가? 그 줄을 listen() 뒤에만 출력하는가?
+server-flushed = 그 줄 뒤에 stdout을 플러시했는가? 그 줄을 listen() 뒤에만 출력하는가?
 server-port-taken = 포트가 이미 쓰이고 있었다: plain 모드에서는 테스트들이 이 머신의 포트를 함께 쓰므로, (받은 포트를 무시하고) 고정 포트에서 리슨하는 프로그램은 다른 테스트의 자기 자신이나 그 포트를 쓰는 다른 프로그램과 부딪힌다. -j 1로 채점하거나, root로 --sandbox namespaces(테스트마다 자기 네트워크)로 채점하라
 server-no-program = 표의 행에 프로그램 이름이 없는 서버 테스트
 library-unreadable-answer = 하네스가 { $call }에 준 답을 읽지 못했다: { $reply }
@@ -296,6 +300,10 @@ library-log-ok = { $call } = { $value } [맞음]
 library-log-wrong = { $call } = { $value } [틀림]
 library-calls-log = 호출 { $calls }번, 틀림 { $wrong }번
 library-undefined-behaviour-c = 정의되지 않은 동작 검사기(sanitizer)가 이 호출에서 하네스를 멈췄다(SIGILL): 채점기는 함수들을 -fsanitize=undefined로 빌드하며, 이것은 C가 결과를 정의하지 않은 첫 연산에서 멈춘다. int를 그 비트 너머로 시프트하거나(바이트는 시프트되기 전에 int로 승격된다), 부호 있는 정수가 넘치거나, 자료형의 폭 이상으로 시프트하는 연산이다
+rules-c-found = nm이 찾은 것
+rules-c-calls = { $callers }에서 { $list }{ JOSA($list, "을", "를") } 부른다: { $reason }
+rules-c-calls-nothing = 아무 데서도 { $list }{ JOSA($list, "을", "를") } 부르지 않는다: { $reason }
+rules-c-bswap = { $function }(bswap_{ $bits }{ JOSA($bits, "과", "와") } htobe{ $bits }{ JOSA($bits, "이", "가") } 펼쳐진 것)
 rules-broken-c = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다: 컴파일된 코드가 금지된 함수를 부르거나 요구된 함수를 부르지 않는다(규칙 { $n }개)
 rules-broken = { $exercise }{ JOSA($exercise, "이", "가") } 규칙을 어긴다(clippy가 { $places }{ JOSA($places, "을", "를") } 지적했다)
 clients-thread-failed = 클라이언트 스레드가 실패했다
@@ -658,6 +666,32 @@ report-rules-void-test = 통과했지만 규칙을 어겨서 이 실습의 점�
 load-closed-early = 서버가 { $bytes }바이트 가운데 { $got }바이트를 되돌려 보낸 뒤 연결을 닫았다(FIN, 읽지 않은 바이트를 남겼다면 RST). 클라이언트의 EOF가 오기 전에 이 클라이언트를 더는 처리하지 않은 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보내라
 load-reset-early = { $bytes }바이트 가운데 { $got }바이트를 받은 뒤 에코를 읽다가 실패했다({ $error })
 load-too-slow = 연결은 열려 있는데 { $bytes }바이트 가운데 { $got }바이트만 제시간에 돌아왔다. 서버가 너무 느리다
+library-call-with-x = { $call }(x = { $x })
+# 브로커가 보낸, MQTT 3.1.1 패킷이 아닌 바이트 (observe/wire/mqtt/packet.rs)
+mqtt-bad-flags = 플래그가 { $flags }인 { $packet }(2.2.2: { $want })
+mqtt-bad-length = 남은 길이가 { $len }인 { $packet }({ $want }이어야 한다)
+mqtt-not-from-a-broker = 패킷 타입 { $kind }({ $name }). 브로커는 이 패킷을 클라이언트에게 보내지 않는다
+mqtt-length-too-long = 4바이트보다 긴 남은 길이(2.2.3)
+mqtt-connack-flags = CONNACK 확인 플래그 { $flags }: 비트 7-1은 예약되어 0이어야 한다(3.2.2.1)
+mqtt-connack-code = CONNACK 반환 코드 { $code }(3.2.2.3: 0부터 5까지)
+mqtt-connack-refused-present = 거부하면서 session present가 1인 CONNACK(3.2.2-4)
+mqtt-suback-shape = 플래그가 { $flags }이고 남은 길이가 { $len }인 SUBACK(3.9: 플래그 0000, 패킷 식별자 하나와 필터마다 반환 코드 하나)
+mqtt-suback-code = SUBACK 반환 코드 { $code }(3.9.3: 0, 1, 2, 0x80 가운데 하나)
+mqtt-publish-qos3 = QoS 3인 PUBLISH(3.3.1-4)
+mqtt-publish-dup-qos0 = DUP가 켜진 QoS 0 PUBLISH(3.3.1-2)
+mqtt-publish-cut = { $bytes }바이트짜리 PUBLISH: 가변 헤더 도중에 끊겼다
+mqtt-publish-not-utf8 = 토픽이 UTF-8이 아닌 PUBLISH(1.5.3)
+mqtt-publish-empty-topic = 토픽이 빈 PUBLISH(4.7.3-1)
+mqtt-publish-wildcard = 와일드카드가 든 토픽에 보낸 PUBLISH: { $topic }(3.3.2-2)
+mqtt-publish-nul = 토픽에 U+0000이 든 PUBLISH(1.5.3-2)
+mqtt-publish-id-0 = 패킷 식별자가 0인 QoS 1 PUBLISH(2.3.1-1)
+mqtt-connect-reserved-flag = 예약 플래그를 켠 CONNECT id="r" clean=1
+mqtt-piece-byte = { $packet }의 한 바이트
+mqtt-piece-rest = { $packet }의 나머지
+mqtt-in-one-write = → { $packets } (한 번의 write로)
+# A value or a call as the track graded writes it (Text::as_written): Rust's notation, C's.
+value-code = { $rust }
+value-code-c = { $c }
 library-in-memory = 메모리의 바이트 { $bytes }
 
 # checker watch: 판정이 어느 저장의 것인지 (commands/watch.rs)
@@ -667,6 +701,9 @@ watch-changed-while-grading = 채점하는 동안 { $files }{ JOSA($files, "이"
 # 읽기를 멈춘 클라이언트: 바이트가 어떻게 사라졌는가 (exercises/kit/stalled.rs)
 stalled-closed-early = 클라이언트가 아직 보내는 중인데 서버가 모두 되돌려 보내기 전에 연결을 끝냈다(FIN, 읽지 않은 바이트를 남겼다면 RST). 이 클라이언트의 EOF가 오기 전에 처리를 그만둔 것이다. read()가 0을 돌려줄 때까지 계속 읽고 되돌려 보낸 뒤에 닫으라
 ## 서버 나란히 보기: `checker compare` (commands/compare.rs, compare/)
+help-student-compare = 내 서버들을 같은 부하 아래에서 나란히 잰다(에코 서버는 왕복, 채팅 서버는 모두에게 가는 줄). 클라이언트 1개부터 1,000개까지 재서 표를 보여 주고, 그래프를 target/compare/ 아래에 쓴다. --program NAME=PATH는 다른 곳에서 온 프로그램을 더한다(NAME에 chat이 들어 있으면 채팅 서버로 잰다).
+help-student-root-c = exercises/ 대신 DIR의 실습(DIR/<exercise>/, Makefile과 C 파일이 든 폴더)을 채점한다.
+help-student-programs-c = 실습 폴더에서 빌드하지 않은 프로그램(어느 언어든)을 채점한다: NAME=PATH, 예: --program echo-server=./a.out. 그 프로그램의 테스트만 돈다.
 help-cmd-compare = 내 서버들을 같은 부하 아래에서 나란히 잰다(에코 서버는 왕복, 채팅 서버는 모두에게 가는 줄). 클라이언트 1개부터 1,000개까지 재서 표를 보여 주고, 그래프를 target/compare/ 아래에 쓴다. --solutions는 참고 풀이의 서버를 재고, --program NAME=PATH는 다른 곳에서 온 프로그램을 더한다(NAME에 chat이 들어 있으면 채팅 서버로 잰다).
 help-cmd-compare-arg-targets = 어느 서버: 실습, 일차, 프로그램, echo 또는 chat(기본: 전부)
 help-cmd-compare-arg-quick = 빠르게 훑어보기: 클라이언트 1, 10, 100개, 짧은 측정 구간, { $quick }회

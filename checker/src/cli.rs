@@ -279,8 +279,9 @@ pub fn parse(args: Vec<String>, tr: &Messages) -> Cli {
 }
 
 /// Leave with clap's message (help and version are not errors); in another language than
-/// English, a mistake on the command line is first said in that language, and clap's English
-/// lines (with the argument in question and a suggestion) follow.
+/// English, a mistake on the command line is said in that language, whole: what is wrong, what
+/// clap suggests instead, the values it takes, and the usage under the language's heading
+/// (clap's own lines are English, and not shown).
 fn exit_with(e: clap::Error, tr: &Messages) -> ! {
     use clap::error::{ContextKind, ErrorKind};
     if tr.lang() == Lang::En || !e.use_stderr() {
@@ -309,9 +310,33 @@ fn exit_with(e: clap::Error, tr: &Messages) -> ! {
         ),
         _ => msg!("cli-not-understood"),
     };
-    eprintln!("{}\n{}", tr.render(&said), tr.render(&msg!("cli-see-help")));
-    eprintln!();
-    let _ = e.print();
+    eprintln!("{}", tr.render(&said));
+    let suggested = [
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .map(context)
+    .find(|s| !s.is_empty());
+    if let Some(what) = suggested {
+        eprintln!("{}", tr.render(&msg!("cli-did-you-mean", what = what)));
+    }
+    if matches!(
+        e.kind(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation
+    ) {
+        let valid = context(ContextKind::ValidValue);
+        if !valid.is_empty() {
+            eprintln!("{}", tr.render(&msg!("cli-valid-values", values = valid)));
+        }
+    }
+    // clap's usage starts with its English heading, `Usage: `; the rest is the command line.
+    let usage = context(ContextKind::Usage);
+    if let Some(line) = usage.trim().strip_prefix("Usage:") {
+        eprintln!("\n{} {}", tr.own_or("help-usage", "Usage:"), line.trim());
+    }
+    eprintln!("\n{}", tr.render(&msg!("cli-see-help")));
     std::process::exit(e.exit_code())
 }
 
@@ -378,13 +403,18 @@ pub fn command_for(
     // clap's width 0 is "never wrap".
     let cmd = for_students::in_export(Cli::command(), export).term_width(columns.unwrap_or(0));
     if tr.lang() == Lang::En {
-        return compare_help::own_options(cmd, tr);
+        let cmd = compare_help::own_options(cmd, tr);
+        return for_students::in_words_of(cmd, export, tr);
     }
-    localized(cmd, tr)
+    localized(cmd, tr, export)
 }
 
 /// `cmd` with its texts in another language than English.
-fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
+fn localized(
+    cmd: clap::Command,
+    tr: &Messages,
+    export: Option<crate::base::export::Export>,
+) -> clap::Command {
     let text = |key: String, english: Option<&clap::builder::StyledStr>| {
         let english = english.map(ToString::to_string).unwrap_or_default();
         tr.own_or(&key, &english).into_owned()
@@ -422,13 +452,18 @@ fn localized(cmd: clap::Command, tr: &Messages) -> clap::Command {
                     localized_arg(a, &key, tr)
                 })
         });
-    let mut cmd = compare_help::own_options(cmd, tr);
+    let cmd = compare_help::own_options(cmd, tr);
+    // Before the build: clap's `help` subcommand lists the others as they are then.
+    let mut cmd = for_students::in_words_of(cmd, export, tr);
     // clap adds its `help` subcommand when the command is built: built here, it can be said
     // in the reader's language too.
     cmd.build();
+    let commands = heading("help-commands");
     cmd.mut_subcommand("help", |help| {
         let about = text("help-cmd-help".into(), help.get_about());
         help.about(about)
+            .help_template(template)
+            .subcommand_help_heading(commands)
     })
 }
 

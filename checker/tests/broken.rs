@@ -166,6 +166,11 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
     let budget = Duration::from_secs(version.budget);
     let root = dir.to_string_lossy();
     let mut args = vec!["--root", &root, "--seed", &seed];
+    // The C track is graded in Korean, as a Korean C class is: its report must speak Korean
+    // and C (`common::korean`), whatever the version gets wrong.
+    if c {
+        args.extend(["--lang", "ko"]);
+    }
     // A broken version is graded on the tests it declares, the only verdicts checked here; an
     // alternative (or a version that declares none) on the whole exercise. Every test of every
     // version, the undeclared ones too, is graded by bench/flaky.py, which looks for verdicts
@@ -218,6 +223,16 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
         return Err(format!(
             "the checker reported errors (its own problems):\n{}\n{}",
             errors.join("\n"),
+            run.explain()
+        )
+        .into());
+    }
+    let names = common::korean::lab_names(&run, &dir);
+    let not_korean = common::korean::not_korean_but(&run.stdout(), &names);
+    if c && !not_korean.is_empty() {
+        return Err(format!(
+            "the Korean report of a C version has English or Rust in it:\n{}\n{}",
+            not_korean.join("\n"),
             run.explain()
         )
         .into());

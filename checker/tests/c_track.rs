@@ -13,10 +13,15 @@ use serde_json::Value;
 /// A C-only student repository in a fresh directory outside the lab (as export requires),
 /// removed with the guard.
 fn export(name: &str) -> (tempfile::TempDir, PathBuf) {
+    export_in(name, "en")
+}
+
+/// `export`, for a class that reads `lang`.
+fn export_in(name: &str, lang: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join(name);
     let out = common::checker_command()
-        .args(["export-student", "--track", "c"])
+        .args(["export-student", "--track", "c", "--lang", lang])
         .arg(&root)
         .output()
         .unwrap();
@@ -251,4 +256,84 @@ fn the_c_track_lists_every_exercise_but_day6_async_and_refuses_it() {
         said.contains("day6-async is not on the C track") && said.contains("graded in Rust"),
         "{said}"
     );
+}
+
+/// What the Korean check below reads as English or Rust, and what it leaves: names, data,
+/// commands, glosses, the compiler's lines.
+#[test]
+fn names_data_and_commands_pass_and_words_do_not() {
+    let fine = "  ✗ round-trip  실패: echo-server가 \"hello world\\n\"을 돌려주지 않았다(read, EAGAIN, course.ko.md#day2-echo)\n\
+                하프 클로즈(half-close)로 끝난다: `shutdown(fd, SHUT_WR)`, kill(child, SIGTERM)\n\
+                ::는 0인 그룹을 뜻한다: ipv6 2001:db8::271a:e28f:0:40c8\n\
+                직접 해 보기: make -s -C exercises/day2-echo/ && ./echo-client 127.0.0.1 1 <<< hello\n\
+                echo.c:3:5: warning: unused variable 'x' [-Wunused]";
+    assert_eq!(common::korean::not_korean(fine), Vec::<String>::new());
+    let transcript = "silent client: 제시간에 아무것도 돌아오지 않았다\n  0.035s silent client  20바이트 보냄: \"hello\\n\"\n  0.015s device sleepy (awake) → PUBACK id=6\n  | fork-server: accept: Interrupted system call";
+    assert_eq!(common::korean::not_korean(transcript), Vec::<String>::new());
+    for english in [
+        "inet_pton6(x) with x = {0x00}",
+        "호출: nix::unistd::write",
+        "값: None",
+        "값: Some([01 02])",
+        "the harness가 멈췄다",
+        "endian.c calls htonl: swap the bytes yourself",
+        "오류: Malformed(\"x\")",
+    ] {
+        assert_eq!(common::korean::not_korean(english).len(), 1, "{english}");
+    }
+}
+
+/// A Korean C class reads Korean and C (issue 65): its stubs' `TODO` strings and `lab.h` are
+/// Korean, and its stubs graded in Korean (every exercise, each test at a `TODO`) print no
+/// English word and no Rust notation beyond the names of calls, files and options; nor does a
+/// mistake on the command line. (The C broken versions are graded in Korean too, each checked
+/// the same way: `tests/broken.rs`.)
+#[test]
+fn a_korean_c_class_s_stubs_are_graded_in_korean_and_c() {
+    let (_dir, repo) = export_in("class-ko", "ko");
+    let exercises = repo.join("exercises");
+    let lab_h = std::fs::read_to_string(exercises.join("common/lab.h")).unwrap();
+    assert!(
+        !lab_h.contains("not yet implemented") && !lab_h.contains("Rust"),
+        "{lab_h}"
+    );
+    let server = std::fs::read_to_string(exercises.join("day2-echo/echo-server.c")).unwrap();
+    assert!(server.contains("TODO(\"1단계: socket\")"), "{server}");
+    let root = exercises.to_string_lossy();
+    let run = common::run_checker(
+        &[
+            "--root",
+            root.as_ref(),
+            "--seed",
+            "1",
+            "--lang",
+            "ko",
+            "all",
+        ],
+        Duration::from_secs(300),
+    );
+    assert!(run.stdout().contains("시작 전"), "{}", run.explain());
+    let names = common::korean::lab_names(&run, &exercises);
+    let problems = common::korean::not_korean_but(&run.stdout(), &names);
+    assert!(
+        problems.is_empty(),
+        "English or Rust in the Korean report of the C stubs:\n{}\n{}",
+        problems.join("\n"),
+        run.explain()
+    );
+    for mistake in [&["--bogus"][..], &["list", "day1"], &["--seeed", "3"]] {
+        let out = common::checker_command()
+            .args(["--lang", "ko"])
+            .args(mistake)
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{said}");
+        assert!(
+            said.contains("사용법:") || said.contains("비슷한 것"),
+            "{said}"
+        );
+        let problems = common::korean::not_korean(&said);
+        assert!(problems.is_empty(), "{mistake:?}: {problems:?}\n{said}");
+    }
 }

@@ -39,6 +39,11 @@ pub const OWED: &str = "# owed ";
 
 /// The first line of a `.ko` file: the hash of the English stub it was checked against.
 pub const STAMP: &str = "# stub ";
+/// The header of a C stub's `TODO("...")` string in Korean: `# todo <the English string>`,
+/// the Korean string on the line under it. (A string that is a function's name stays.)
+pub const TODO_HEADER: &str = "# todo ";
+/// Where a translated `TODO("...")` string is kept in `translations`: `todo:<English>`.
+const TODO_KEY: &str = "todo:";
 
 /// The lab's folders of stubs, one per track; verify checks the Korean of both.
 pub const STUB_DIRS: [&str; 2] = ["exercises", "c/exercises"];
@@ -172,11 +177,19 @@ pub fn translations(text: &str) -> BTreeMap<String, Vec<String>> {
     let mut found = BTreeMap::new();
     let mut current: Option<(String, Vec<String>)> = None;
     for line in text.lines() {
-        if let Some(hash) = line.strip_prefix(HEADER).or(line.strip_prefix(OWED)) {
+        let todo = line
+            .strip_prefix(TODO_HEADER)
+            .map(|s| format!("{TODO_KEY}{s}"));
+        if let Some(key) = line
+            .strip_prefix(HEADER)
+            .or(line.strip_prefix(OWED))
+            .map(|h| h.trim().to_string())
+            .or(todo)
+        {
             if let Some((h, lines)) = current.take() {
                 found.insert(h, trimmed(lines));
             }
-            current = Some((hash.trim().to_string(), Vec::new()));
+            current = Some((key, Vec::new()));
         } else if let Some((_, lines)) = current.as_mut() {
             lines.push(line.to_string());
         }
@@ -185,6 +198,59 @@ pub fn translations(text: &str) -> BTreeMap<String, Vec<String>> {
         found.insert(h, trimmed(lines));
     }
     found
+}
+
+/// Whether a key of `translations` is a `TODO("...")` string's, not a comment block's.
+pub fn is_todo_key(key: &str) -> bool {
+    key.starts_with(TODO_KEY)
+}
+
+/// The strings of a C stub's `TODO("...")` calls that need Korean, in order, once each: all
+/// but those that only name a function (`TODO("lab_htons")`).
+pub fn todo_strings(source: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for line in source.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for (_, said) in todo_calls(line) {
+            let a_name = said.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !a_name && !found.iter().any(|f| f == said) {
+                found.push(said.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// The `TODO("...")` calls of a line's code (not of a comment after it): where each string
+/// starts, and the string.
+fn todo_calls(line: &str) -> Vec<(usize, &str)> {
+    let line = &line[..comment_after_code(line).unwrap_or(line.len())];
+    let mut calls = Vec::new();
+    let mut from = 0;
+    while let Some(at) = line[from..].find("TODO(\"") {
+        let start = from + at + "TODO(\"".len();
+        let Some(len) = line[start..].find("\")") else {
+            break;
+        };
+        calls.push((start, &line[start..start + len]));
+        from = start + len;
+    }
+    calls
+}
+
+/// `line` with each `TODO("...")` string that has a Korean one in `ko` replaced by it.
+fn todos_in_korean(line: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
+    let mut out = String::new();
+    let mut next = 0;
+    for (start, said) in todo_calls(line) {
+        let korean = ko.get(&format!("{TODO_KEY}{said}")).and_then(|k| k.first());
+        if let Some(korean) = korean {
+            out.push_str(&line[next..start]);
+            out.push_str(korean.trim());
+            next = start + said.len();
+        }
+    }
+    out.push_str(&line[next..]);
+    out
 }
 
 /// The hashes of the blocks of a `.ko` file whose Korean is owed.
@@ -196,10 +262,11 @@ pub fn owed(text: &str) -> Vec<String> {
 }
 
 /// The `.ko` file of a stub whose every comment still owes its Korean: each block headed
-/// `# owed <hash>` and copied in English, unindented (what `checker new` writes).
+/// `# owed <hash>` and copied in English, unindented, and each `TODO("...")` string copied in
+/// English under its `# todo` (what `checker new` writes).
 pub fn owed_file(source: &str) -> String {
     let lines: Vec<&str> = source.lines().collect();
-    let said: Vec<String> = blocks(source)
+    let mut said: Vec<String> = blocks(source)
         .iter()
         .map(|block| {
             format!(
@@ -209,6 +276,11 @@ pub fn owed_file(source: &str) -> String {
             )
         })
         .collect();
+    said.extend(
+        todo_strings(source)
+            .iter()
+            .map(|todo| format!("{TODO_HEADER}{todo}\n{todo}\n")),
+    );
     format!("{STAMP}{}\n\n{}", stub_hash(source), said.join("\n"))
 }
 
@@ -220,31 +292,30 @@ fn trimmed(mut lines: Vec<String>) -> Vec<String> {
 }
 
 /// `source` with each comment block that has a translation replaced by its Korean (after what
-/// the block's first line has before its comment); blocks without one stay English.
+/// the block's first line has before its comment), and each `TODO("...")` string that has one
+/// by its Korean string; the others stay English.
 pub fn korean(source: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
     let lines: Vec<&str> = source.lines().collect();
     let mut out: Vec<String> = Vec::new();
     let mut next = 0;
+    let code =
+        |lines: &[&str]| -> Vec<String> { lines.iter().map(|l| todos_in_korean(l, ko)).collect() };
     for block in blocks(source) {
-        out.extend(lines[next..block.start].iter().map(|l| l.to_string()));
+        out.extend(code(&lines[next..block.start]));
         match ko.get(&block.hash) {
             Some(korean) => out.extend(korean.iter().enumerate().map(|(n, l)| {
                 let before = if n == 0 {
-                    block.before.clone()
+                    todos_in_korean(&block.before, ko)
                 } else {
                     block.continued()
                 };
                 format!("{before}{l}")
             })),
-            None => out.extend(
-                lines[block.start..block.start + block.len]
-                    .iter()
-                    .map(|l| l.to_string()),
-            ),
+            None => out.extend(code(&lines[block.start..block.start + block.len])),
         }
         next = block.start + block.len;
     }
-    out.extend(lines[next..].iter().map(|l| l.to_string()));
+    out.extend(code(&lines[next..]));
     out.join("\n") + if source.ends_with('\n') { "\n" } else { "" }
 }
 
@@ -353,6 +424,20 @@ mod tests {
                 "    char *out; // 보낼 바이트,\n               // 순서대로\n    char sep;"
             )
         );
+    }
+
+    /// A C stub's `TODO("...")` strings are said in Korean too, a function's name kept.
+    #[test]
+    fn a_todo_string_has_its_korean_and_a_name_stays() {
+        let stub = "int main(void)\n{\n    TODO(\"step 1: socket\"); // TODO(\"x y\")\n    TODO(\"lab_htons\");\n}\n";
+        assert_eq!(super::todo_strings(stub), ["step 1: socket"]);
+        let ko = translations("# stub 0\n\n# todo step 1: socket\n1단계: socket\n");
+        let out = korean(stub, &ko);
+        assert!(
+            out.contains("    TODO(\"1단계: socket\"); // TODO(\"x y\")\n"),
+            "{out}"
+        );
+        assert!(out.contains("TODO(\"lab_htons\")"), "{out}");
     }
 
     #[test]

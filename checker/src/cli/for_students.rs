@@ -5,7 +5,8 @@
 //! that need the instructor's lab.
 
 use crate::base::export::Export;
-use crate::base::i18n::Lang;
+use crate::base::i18n::{Lang, Messages, msg};
+use crate::base::workspace::Track;
 
 /// The instructor's commands.
 pub const INSTRUCTORS_COMMANDS: &[&str] = &[
@@ -46,6 +47,30 @@ pub fn in_export(cmd: clap::Command, export: Option<Export>) -> clap::Command {
         cmd = cmd.mut_arg(*id, |a| a.hide(true));
     }
     cmd
+}
+
+/// `cmd`'s texts as the reader of `export` needs them, in their language (`None`: the lab's):
+/// `compare` without the instructor's `--solutions`, and on the C track `--root` and
+/// `--program` without Rust's crates and manifests (a C exercise is a folder with a Makefile).
+pub fn in_words_of(cmd: clap::Command, export: Option<Export>, tr: &Messages) -> clap::Command {
+    let Some(export) = export else {
+        return cmd;
+    };
+    let compare = tr.render(&msg!("help-student-compare"));
+    let cmd = cmd.mut_subcommand("compare", |sub| sub.about(compare));
+    if export.track != Track::C {
+        return cmd;
+    }
+    let root = tr.render(&msg!("help-student-root-c"));
+    let programs = tr.render(&msg!("help-student-programs-c"));
+    let reword = move |c: clap::Command| {
+        c.mut_args(|a| match a.get_id().as_str() {
+            "root" => a.help(root.clone()).long_help(None::<&str>),
+            "programs" => a.help(programs.clone()).long_help(None::<&str>),
+            _ => a,
+        })
+    };
+    reword(cmd).mut_subcommands(reword.clone())
 }
 
 #[cfg(test)]
@@ -90,6 +115,32 @@ mod tests {
                 }
                 let stubs = student.contains("\n  stubs ");
                 assert_eq!(stubs, lang == Lang::En, "{lang:?}: {student}");
+            }
+        }
+    }
+
+    /// A student's help names no instructor's command in its texts either (compare's
+    /// `--solutions`), and a C class's names no crate or manifest of Rust, in any command's
+    /// help.
+    #[test]
+    fn a_c_student_s_help_speaks_of_c_folders_and_no_instructor_s_option() {
+        for lang in [Lang::En, Lang::Ko] {
+            for track in [Track::Rust, Track::C] {
+                let tr = Messages::new(lang).on(track);
+                let mut cmd = super::super::command_for(&tr, None, Some(Export { lang, track }));
+                let mut helps = vec![cmd.render_long_help().to_string()];
+                cmd.build();
+                for sub in cmd.get_subcommands_mut() {
+                    helps.push(sub.render_long_help().to_string());
+                }
+                for help in &helps {
+                    assert!(!help.contains("--solutions"), "{lang:?} {track:?}: {help}");
+                    if track == Track::C {
+                        for rust in ["Cargo.toml", "크레이트", "crate"] {
+                            assert!(!help.contains(rust), "{lang:?}: {rust} in {help}");
+                        }
+                    }
+                }
             }
         }
     }

@@ -65,6 +65,11 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     // (After the C stubs took the Rust stubs' place: the Korean is the track's own.)
     if lang == Lang::Ko {
         crate::authoring::stub_comments::write_korean_stubs(&lab, &out)?;
+        if track == Track::C {
+            let lab_h = out.join("exercises/common/lab.h");
+            std::fs::write(&lab_h, crate::compile::c::LAB_H_KO)
+                .with_context(|| format!("writing {}", lab_h.display()))?;
+        }
     }
     refuse_leaks(&lab, &out)?;
     println!(

@@ -126,6 +126,7 @@ fn status_cells(tr: &Messages) -> usize {
     ]
     .iter()
     .map(|s| tr.render(&s.words()))
+    .chain([tr.render(&ExerciseStatus::Failing.words_given(0))])
     .collect();
     words
         .iter()
@@ -224,7 +225,7 @@ fn row(
         out,
         "  {:NAME_CELLS$} {style}{}{style:#} {}",
         e.name,
-        i18n::pad(&tr.render(&s.status.words()), status_cells),
+        i18n::pad(&tr.render(&s.status.words_given(s.failed())), status_cells),
         // No blanks at the end of a line whose title goes under it.
         if below.is_some() {
             counts.trim_end()

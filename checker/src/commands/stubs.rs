@@ -191,10 +191,16 @@ mod tests {
         let korean_text = std::fs::read_to_string(clone.join(&echo)).unwrap();
         assert!(korean_text.contains("// TODO 1. int fd = socket(AF_INET, SOCK_STREAM, 0);"));
         assert!(korean_text.contains("bind보다 먼저"), "{korean_text}");
+        // The code is the English stub's, but for what its TODOs say (in Korean too).
+        assert!(
+            korean_text.contains("TODO(\"1단계: socket\");"),
+            "{korean_text}"
+        );
         let code = |text: &str| -> Vec<String> {
             let lines = text.lines().filter(|l| !l.trim_start().starts_with("//"));
             lines
-                .map(|l| l.split(" //").next().unwrap_or(l).to_string())
+                .map(|l| l.split(" //").next().unwrap_or(l))
+                .map(|l| l.split("TODO(\"").next().unwrap_or(l).to_string())
                 .collect()
         };
         assert_eq!(code(&korean_text), code(&english));

@@ -22,7 +22,7 @@ use super::cargo::Workspace;
 use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
 use crate::base::hash::Fnv;
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::workspace::{self, Track, Tree};
 use crate::contain::reaper;
 use crate::context::built::{BuildOutcome, Built};
@@ -47,6 +47,9 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 
 /// The lab's build rules, as every C exercise includes them.
 pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
+/// `common/lab.h` as a Korean C class reads it (`export-student --lang ko`): its comments and
+/// what a `TODO` prints in Korean, its code the English one's.
+pub const LAB_H_KO: &str = include_str!("../../c-track/lab.ko.h");
 /// The build script of a library exercise's shim, `__LIBRARY__` its archive's stem.
 const SHIM_BUILD: &str = include_str!("../../c-track/shim-build.rs");
 
@@ -200,7 +203,7 @@ fn library_harness(
 /// Each rule of `c` that the built code breaks, with its kind, as the report shows it: the
 /// program (or the library) and the functions at fault, then why. Read from what the compiled
 /// code calls from the C library, with binutils' `nm` (installed with the compiler).
-pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, String)>> {
+pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Text)>> {
     let mut artifacts: Vec<(String, PathBuf, bool)> = built
         .executables
         .iter()
@@ -225,28 +228,32 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Str
                 .filter(|(_, names)| functions.iter().any(|f| names.contains(f)))
                 .map(|(name, _)| name.as_str())
                 .collect();
-            let list = functions
-                .iter()
-                .map(|f| as_written(f))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = Text::listed(functions.iter().map(|f| as_written(f)));
+            // The reason is the exercise's table's; its translation is keyed by its English.
+            let reason = Text::Own {
+                key: crate::lab::rules::reason_key(rule.reason),
+                english: rule.reason,
+            };
             let said = match rule.kind {
-                ImportKind::Forbidden => {
-                    format!("{} calls {list}: {}", callers.join(", "), rule.reason)
-                }
-                ImportKind::Required => format!("nothing calls {list}: {}", rule.reason),
+                ImportKind::Forbidden => msg!(
+                    "rules-c-calls",
+                    callers = callers.join(", "),
+                    list = list,
+                    reason = reason
+                ),
+                ImportKind::Required => msg!("rules-c-calls-nothing", list = list, reason = reason),
             };
             (rule.kind, said)
         })
         .collect())
 }
 
-/// A function the compiled code calls, as the student may have written it: glibc's inline
-/// swaps are named by the header's helpers that expand to them.
-fn as_written(function: &str) -> String {
+/// A function as the student wrote it: the byte swaps glibc's headers define inline, `__bswap_16`,
+/// are named with the helpers that expand to them.
+fn as_written(function: &str) -> Text {
     match function.strip_prefix("__bswap_") {
-        Some(bits) => format!("{function} (what bswap_{bits} and htobe{bits} expand to)"),
-        None => function.to_string(),
+        Some(bits) => msg!("rules-c-bswap", function = function, bits = bits),
+        None => function.into(),
     }
 }
 
@@ -448,6 +455,23 @@ mod tests {
         }
         let header = |tree: &str| std::fs::read(lab.join(tree).join("common/lab.h")).unwrap();
         assert_eq!(header("c/exercises"), header("c/solutions"));
+    }
+
+    /// The Korean lab.h is the English one but for its comments and the words a `TODO`
+    /// prints (which `contain::exit` reads in both languages).
+    #[test]
+    fn the_korean_lab_h_is_the_english_one_in_korean() {
+        let english =
+            std::fs::read_to_string(workspace::lab_root().join("c/exercises/common/lab.h"))
+                .unwrap();
+        let code = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with("/*") && !l.trim_start().starts_with('*'))
+                .map(|l| l.replace("not yet implemented", "아직 작성하지 않았다"))
+                .collect()
+        };
+        assert_eq!(code(&english), code(LAB_H_KO));
+        assert!(!LAB_H_KO.contains("Rust"));
     }
 
     #[test]

@@ -55,20 +55,26 @@ pub struct Panic {
 }
 
 /// What a C stub's `TODO("...")` prints before it exits (c/exercises/common/lab.h), after
-/// its file and line: `echo-server.c:31: not yet implemented: step 1: socket`.
+/// its file and line: `echo-server.c:31: not yet implemented: step 1: socket`; a Korean
+/// export's lab.h (checker/c-track/lab.ko.h) says it in Korean.
 const C_TODO: &str = ": not yet implemented";
+const C_TODO_KO: &str = ": 아직 작성하지 않았다";
 
 /// Find `thread '…' panicked at src/x.rs:1:2:\nmessage` in a program's stderr, or the line a
 /// C stub's `TODO` prints, read as the same: the place, and "not yet implemented".
 pub fn parse_panic(stderr: &str) -> Option<Panic> {
     let mut lines = stderr.lines();
     while let Some(line) = lines.next() {
-        if let Some(at) = line.find(C_TODO)
+        let todo = [C_TODO, C_TODO_KO]
+            .into_iter()
+            .find_map(|mark| Some((line.find(mark)?, mark)));
+        if let Some((at, mark)) = todo
             && (line[..at].contains(".c:") || line[..at].contains(".h:"))
             && !line[..at].contains(' ')
         {
+            // Read as the English says it, whichever lab.h said it.
             return Some(Panic {
-                message: line[at + 2..].to_string(),
+                message: format!("{}{}", &C_TODO[2..], &line[at + mark.len()..]),
                 location: line[..at].to_string(),
             });
         }
@@ -105,6 +111,10 @@ mod tests {
         let todo = parse_panic(stderr).expect("a TODO");
         assert_eq!(todo.location, "echo-server.c:31");
         assert!(todo.message.starts_with("not yet implemented"));
+        let korean =
+            parse_panic("echo-server.c:31: 아직 작성하지 않았다: 1단계: socket\n").unwrap();
+        assert_eq!(korean.location, "echo-server.c:31");
+        assert_eq!(korean.message, "not yet implemented: 1단계: socket");
         // A program's own words are not a TODO.
         assert!(parse_panic("echo-server: read: not yet implemented by the kernel\n").is_none());
     }

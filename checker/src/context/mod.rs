@@ -152,14 +152,15 @@ impl<'a> Ctx<'a> {
         Transcript::new(Arc::new(Mutex::new(Vec::new())), Arc::clone(&self.watched))
     }
 
-    /// Start the harness of a library exercise.
-    pub fn harness(&self) -> Result<Harness, Failure> {
+    /// Start the harness of a library exercise, named in reports by `label` (the student's
+    /// files it runs).
+    pub fn harness(&self, label: &str) -> Result<Harness, Failure> {
         let binary = self
             .built
             .harness
             .as_ref()
             .ok_or_else(|| Failure::checker_error("this exercise has no harness"))?;
-        Harness::start(binary, &self.scope)
+        Harness::start(binary, label, &self.scope)
     }
 
     /// Prepare to run one of the exercise's programs, in the test's own fresh directory.

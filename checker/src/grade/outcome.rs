@@ -117,6 +117,16 @@ impl ExerciseStatus {
         }
     }
 
+    /// The status in the reader's words, given how many tests failed (or went unjudged): an
+    /// exercise `Failing` with none is one whose other tests are still at their stubs, in
+    /// progress, never labelled as failing.
+    pub fn words_given(self, failed: usize) -> Text {
+        match self {
+            ExerciseStatus::Failing if failed == 0 => msg!("exercise-in-progress"),
+            other => other.words(),
+        }
+    }
+
     /// The status as the machine reports and the cache name it: the one spelling of it.
     pub fn name(self) -> &'static str {
         match self {

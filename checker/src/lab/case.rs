@@ -40,6 +40,10 @@ pub const fn secs(n: u64) -> Duration {
 
 /// The id of the test every exercise ends with: its rules hold.
 pub const RULES_ID: &str = "rules";
+/// The rules test's title on the C track, whose rules are the functions the compiled code
+/// calls (`compile::c::rule_violations`); the table's title names both tracks' rules.
+pub const RULES_TITLE_C: &str =
+    "follows the exercise's rules: the functions its compiled code calls, as nm reads them";
 
 /// The catalog id of a table's text in another language: `<owner>--<test>--<what>`, where the
 /// owner is the exercise (`day2-echo--client-echo--title`), the family or variant that declares

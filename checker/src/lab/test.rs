@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Deref;
 
-use super::case::{RULES_ID, TestCase, catalog_key};
+use super::case::{RULES_ID, RULES_TITLE_C, TestCase, catalog_key};
 use super::exercise::Exercise;
 use super::family::{self, Owner};
 use crate::base::i18n::Messages;
@@ -110,12 +110,13 @@ pub fn catalog_entries(exercise: &'static Exercise) -> Vec<(String, &'static str
         .into_iter()
         .flatten()
     });
+    let rules_c = std::iter::once((rules_c_title_key(), RULES_TITLE_C));
     let parts = exercise
         .parts
         .iter()
         .enumerate()
         .map(|(i, p)| (exercise.part_key(i + 1), p.title));
-    for (key, english) in families.chain(tests).chain(parts) {
+    for (key, english) in families.chain(tests).chain(rules_c).chain(parts) {
         if !entries.iter().any(|(k, _)| *k == key) {
             entries.push((key, english));
         }
@@ -129,6 +130,11 @@ pub fn catalog_keys(exercise: &'static Exercise) -> Vec<String> {
         .into_iter()
         .map(|(k, _)| k)
         .collect()
+}
+
+/// The key of the rules test's title on the C track: `rules--rules--title-c`.
+fn rules_c_title_key() -> String {
+    catalog_key(RULES_ID, Some(RULES_ID), "title-c")
 }
 
 impl Test {
@@ -146,9 +152,13 @@ impl Test {
         catalog_key(self.hint_from, Some(self.id), "hint-c")
     }
 
-    /// The test's title in the reader's language (the table's English if not translated).
+    /// The test's title in the reader's language (the table's English if not translated); the
+    /// rules test's names the rules of the track graded.
     pub fn title_in<'a>(&'a self, tr: &'a Messages) -> Cow<'a, str> {
-        tr.own_or(&self.title_key(), self.title)
+        match (tr.track(), self.is_rules) {
+            (Track::C, true) => tr.own_or(&rules_c_title_key(), RULES_TITLE_C),
+            _ => tr.own_or(&self.title_key(), self.title),
+        }
     }
 
     /// The test's hint in the reader's language and for the renderer's track: on the C track,

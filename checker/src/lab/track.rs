@@ -23,17 +23,6 @@ pub struct CTrack {
     pub imports: &'static [ImportRule],
 }
 
-impl CTrack {
-    /// The reason of one of its import rules that a line of its `rules` test's output ends
-    /// with (`copy calls fopen: <reason>`, see `compile::c::rule_violations`), if any.
-    pub fn reason_in(&self, line: &str) -> Option<&'static str> {
-        self.imports
-            .iter()
-            .map(|rule| rule.reason)
-            .find(|reason| line.strip_suffix(reason).is_some_and(|l| l.ends_with(": ")))
-    }
-}
-
 /// The files of the C shim of the exercise whose module is `$module` (`day1_endian`: its folder's
 /// `c-shim/`), as `CTrack::shim` holds them.
 macro_rules! c_shim {

@@ -80,10 +80,14 @@ pub struct Harness {
 }
 
 impl Harness {
-    pub fn start(binary: &Path, scope: &crate::contain::scope::Scope) -> Result<Harness, Failure> {
+    pub fn start(
+        binary: &Path,
+        label: &str,
+        scope: &crate::contain::scope::Scope,
+    ) -> Result<Harness, Failure> {
         let (read_end, write_end) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)
             .context("creating the harness reply pipe")?;
-        let program = Spawn::new(binary, "the harness")
+        let program = Spawn::new(binary, label)
             .in_scope(scope)
             .stdin(Input::Pipe)
             .fd3(write_end)

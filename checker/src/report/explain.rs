@@ -2,9 +2,9 @@
 //! their text is kept as it is (its columns point at the code, and it is what a search finds),
 //! and in another language than English
 //! - a broken rule's reason (`= note: day2-echo: build the address yourself`) is followed by
-//!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's); so is
-//!   a broken C rule's (`copy calls fopen: <reason>`: the English is the exercise's table's,
-//!   `CTrack::imports`);
+//!   its translation (`lab::rules`: the English is clippy.toml's, the Korean ko.ftl's); a
+//!   broken C rule is the checker's own sentence, said in the reader's language
+//!   (`compile::c::rule_violations`);
 //! - the compile errors a student meets most (mismatched types, the borrow checker's three,
 //!   an unresolved name, `?` where it cannot go, a `Result` left unused) end with a one-line
 //!   fix; so do the warnings a successful build keeps (an unused `Result`), shown under the
@@ -12,15 +12,9 @@
 
 use crate::base::i18n::{Lang, Messages, Text, msg};
 use crate::lab::rules;
-use crate::lab::track::CTrack;
 
-/// A rule's output (clippy's lines, or the C rules' of `c`) with each known reason followed by
-/// its translation.
-pub fn rule_output(
-    output: &str,
-    (exercise, c): (&str, Option<&CTrack>),
-    tr: &Messages,
-) -> Vec<String> {
+/// A rule's output (clippy's lines) with each known reason followed by its translation.
+pub fn rule_output(output: &str, exercise: &str, tr: &Messages) -> Vec<String> {
     let lines = output.lines().map(str::to_string);
     if tr.lang() == Lang::En {
         return lines.collect();
@@ -37,16 +31,8 @@ pub fn rule_output(
                 format!("{lead}{said}")
             })
         });
-        // A C rule's line: its reason ends it, and its translation goes under it.
-        let said_c = c.and_then(|c| c.reason_in(&line)).and_then(|reason| {
-            let words = tr.own_or(&rules::reason_key(reason), "");
-            (!words.is_empty()).then(|| {
-                let said = tr.render(&msg!("report-rule-reason", reason = words.into_owned()));
-                format!("  {said}")
-            })
-        });
         out.push(line);
-        out.extend(said.or(said_c));
+        out.extend(said);
     }
     out
 }
@@ -121,53 +107,48 @@ fn fix_for(header: &str) -> Option<Text> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::track::{ImportKind, ImportRule};
 
     #[test]
     fn a_broken_rule_s_reason_is_followed_by_its_korean() {
         let output = "error: use of a disallowed method `u16::to_be`\n   |\n   = note: day1-endian: swap and order the bytes yourself with shifts and masks\n   = help: for further information visit https://...";
-        let ko = rule_output(output, ("day1-endian", None), &Messages::new(Lang::Ko));
+        let ko = rule_output(output, "day1-endian", &Messages::new(Lang::Ko));
         assert_eq!(ko.len(), 5, "{ko:#?}");
         assert_eq!(
             ko[3],
             "   = 이유: day1-endian: 시프트와 마스크로 바이트를 직접 바꾸고 순서를 맞추라"
         );
-        let en = rule_output(output, ("day1-endian", None), &Messages::new(Lang::En));
+        let en = rule_output(output, "day1-endian", &Messages::new(Lang::En));
         assert_eq!(en.join("\n"), output);
         // A note that is no rule's reason is left alone.
         let other = "   = note: requested on the command line";
         assert_eq!(
-            rule_output(other, ("day1-endian", None), &Messages::new(Lang::Ko)).len(),
+            rule_output(other, "day1-endian", &Messages::new(Lang::Ko)).len(),
             1
         );
     }
 
+    /// A broken C rule is the checker's own sentence: said whole in the reader's language, the
+    /// reason too (its Korean keyed by the hash of its English).
     #[test]
-    fn a_broken_c_rule_s_reason_is_followed_by_its_korean() {
-        // day1-fileio's rule (its Korean is keyed by the hash of its English).
+    fn a_broken_c_rule_is_said_in_the_reader_s_language() {
         const REASON: &str = "open, read and write the descriptors yourself (open, read, write, writev): stdio's streams and the kernel's copy calls would run the loop the lesson is about";
-        let c = CTrack {
-            student_files: &["copy.c"],
-            library: None,
-            shim: &[],
-            imports: &[ImportRule {
-                kind: ImportKind::Forbidden,
-                functions: &["fdopen", "fread"],
-                reason: REASON,
-            }],
-        };
-        let output = format!("copy calls fdopen, fread: {REASON}");
-        let output = output.as_str();
-        let fileio = ("day1-fileio", Some(&c));
-        let ko = rule_output(output, fileio, &Messages::new(Lang::Ko));
-        assert_eq!(ko.len(), 2, "{ko:#?}");
-        assert!(ko[1].starts_with("  = 이유: "), "{}", ko[1]);
-        assert!(ko[1].contains("디스크립터"), "{}", ko[1]);
-        let en = rule_output(output, fileio, &Messages::new(Lang::En));
-        // Another exercise's rules do not read it.
-        let other = rule_output(output, ("day1-endian", None), &Messages::new(Lang::Ko));
-        assert_eq!(other.len(), 1);
-        assert_eq!(en.join("\n"), output);
+        let said = msg!(
+            "rules-c-calls",
+            callers = "copy",
+            list = Text::listed(["fdopen".into(), "fread".into()]),
+            reason = Text::Own {
+                key: rules::reason_key(REASON),
+                english: REASON
+            }
+        );
+        let en = Messages::new(Lang::En).render(&said);
+        assert_eq!(en, format!("copy calls fdopen, fread: {REASON}"));
+        let ko = Messages::new(Lang::Ko).render(&said);
+        assert!(ko.starts_with("copy에서 fdopen, fread를 부른다: "), "{ko}");
+        assert!(
+            ko.contains("디스크립터") && !ko.contains("yourself"),
+            "{ko}"
+        );
     }
 
     #[test]

@@ -161,7 +161,7 @@ fn heading(
     let style = exercise_style(status);
     let (earned, possible) = report.points();
     let (status_words, counts) = (
-        tr.render(&status.words()),
+        tr.render(&status.words_given(report.failed() + report.unjudged())),
         tr.render(&exercise_counts(report, earned, possible)),
     );
     let head = format!("{BOLD}{}{BOLD:#} — ", ex.name);

@@ -3,6 +3,7 @@
 //! the checker on it black-box and read its JSON report.
 #![allow(dead_code)] // each test crate uses a different part
 
+pub mod korean;
 pub mod schemas;
 
 use std::path::{Path, PathBuf};

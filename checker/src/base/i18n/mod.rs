@@ -203,6 +203,7 @@ impl Messages {
             Text::Plain(s) => out.push_str(s),
             Text::Join(parts) => parts.iter().for_each(|p| self.write(p, out)),
             Text::Msg { id, args } => out.push_str(&self.format(id, args)),
+            Text::Own { key, english } => out.push_str(&self.own_or(key, english)),
         }
     }
 

@@ -15,6 +15,10 @@ pub enum Text {
     },
     /// Pieces shown one after another (lines joined with a `Plain("\n")`, say).
     Join(Vec<Text>),
+    /// A text whose English is a table's (a rule's reason) and whose translation a catalog
+    /// keeps under a key made from it (`rule-reason--<hash>`): the English where the
+    /// reader's catalog lacks it.
+    Own { key: String, english: &'static str },
 }
 
 /// An argument of a message: words (rendered first, in the same language) or a number (which
@@ -49,6 +53,15 @@ impl Text {
             parts.push(item);
         }
         Text::Join(parts)
+    }
+
+    /// A value or a call as the track graded writes it: `rust` on the Rust track, `c` on the
+    /// C track (`value-code` and its C form, `value-code-c`: the renderer's track chooses).
+    pub fn as_written(rust: impl Into<Text>, c: impl Into<Text>) -> Text {
+        Text::msg(
+            "value-code",
+            vec![("rust", Arg::Text(rust.into())), ("c", Arg::Text(c.into()))],
+        )
     }
 
     /// This text, then `more`.

@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::authoring::stub_comments::{
-    HEADER, HINT_CODE, OWED, STAMP, STUB_DIRS, blocks, ko_file, owed, stamp, stub_hash,
-    stubs_below, translations,
+    HEADER, HINT_CODE, OWED, STAMP, STUB_DIRS, TODO_HEADER, blocks, is_todo_key, ko_file, owed,
+    stamp, stub_hash, stubs_below, todo_strings, translations,
 };
 
 /// What `checker verify` finds in the stubs' Korean.
@@ -86,13 +86,39 @@ fn check_stub(lab: &Path, shown: &Path, rel: &Path, findings: &mut Findings) -> 
             }
         }
     }
-    for hash in ko.keys().filter(|h| !used.contains(h)) {
-        problems.push(format!(
-            "{}: the Korean block `{HEADER}{hash}` translates an English comment that has changed or gone: translate the new text and remove it",
-            ko_path.strip_prefix(lab).unwrap_or(&ko_path).display()
-        ));
-    }
+    let ko_shown = ko_path.strip_prefix(lab).unwrap_or(&ko_path).display();
+    check_todos(&source, &ko, (&shown, &ko_shown.to_string()), problems);
+    let left_over = ko.keys().filter(|h| !used.contains(h) && !is_todo_key(h));
+    problems.extend(left_over.map(|hash| format!(
+        "{ko_shown}: the Korean block `{HEADER}{hash}` translates an English comment that has changed or gone: translate the new text and remove it"
+    )));
     Ok(())
+}
+
+/// A C stub's `TODO("...")` strings: each has its Korean in the stub's `.ko` file (`ko`), and
+/// no Korean is left over (`shown`: the stub and its `.ko` file, as the lab names them).
+fn check_todos(
+    source: &str,
+    ko: &std::collections::BTreeMap<String, Vec<String>>,
+    (shown, ko_shown): (&str, &str),
+    problems: &mut Vec<String>,
+) {
+    let todos = todo_strings(source);
+    for said in &todos {
+        if !ko.contains_key(&format!("todo:{said}")) {
+            problems.push(format!(
+                "{shown}: no Korean for `TODO(\"{said}\")` (add `{TODO_HEADER}{said}` and the Korean string under it to {ko_shown})"
+            ));
+        }
+    }
+    for key in ko.keys().filter(|k| is_todo_key(k)) {
+        if !todos.iter().any(|t| format!("todo:{t}") == **key) {
+            problems.push(format!(
+                "{ko_shown}: `{TODO_HEADER}{}` translates a TODO string the stub no longer has: remove it",
+                &key["todo:".len()..]
+            ));
+        }
+    }
 }
 
 /// The Korean of the comment at `line` (`first`: its first line) keeps the English's `TODO`

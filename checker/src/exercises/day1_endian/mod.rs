@@ -226,6 +226,15 @@ fn all_u16() -> impl Iterator<Item = u16> {
     0..=u16::MAX
 }
 
+/// `from_wire_u16([0x1f, 0x90])`, or in C `lab_from_wire_u16({0x1f, 0x90})`.
+fn from_wire_call(function: &str, bytes: &[u8]) -> Text {
+    let each: Vec<String> = bytes.iter().map(|b| format!("{b:#04x}")).collect();
+    Text::as_written(
+        format!("{function}([{}])", each.join(", ")),
+        format!("lab_{function}({})", shapes::c_array(bytes)),
+    )
+}
+
 fn call16(function: &'static str, x: u16) -> Call {
     Call::new(
         function,
@@ -352,7 +361,7 @@ fn from_wire_u16(ctx: &mut Ctx) -> TestResult {
     let cases: Vec<_> = all_u16()
         .map(|x| {
             let bytes = x.to_be_bytes();
-            let shown = format!("from_wire_u16([{:#04x}, {:#04x}])", bytes[0], bytes[1]);
+            let shown = from_wire_call("from_wire_u16", &bytes);
             Case {
                 call: Call::new("from_wire_u16", vec![arg_bytes(&bytes)], shown),
                 expected: x,
@@ -378,10 +387,7 @@ fn from_wire_u32(ctx: &mut Ctx) -> TestResult {
         .into_iter()
         .map(|x| {
             let b = x.to_be_bytes();
-            let shown = format!(
-                "from_wire_u32([{:#04x}, {:#04x}, {:#04x}, {:#04x}])",
-                b[0], b[1], b[2], b[3]
-            );
+            let shown = from_wire_call("from_wire_u32", &b);
             Case {
                 call: Call::new("from_wire_u32", vec![arg_bytes(&b)], shown),
                 expected: x,

@@ -168,7 +168,7 @@ fn check_write(call: &Call, expected: &[u8], starts: &[usize], o: &Outcome) -> T
 /// named for what it is, and does not hold up the others.
 fn call_alone(ctx: &Ctx, call: &Call, limit: std::time::Duration) -> Result<String, Failure> {
     let mut replies = ctx
-        .harness()?
+        .harness(&crate::exercises::kit::library::library_files(ctx))?
         .run(std::slice::from_ref(call), ctx.within(limit))?;
     replies
         .pop()
@@ -223,10 +223,11 @@ pub(super) fn size(n: usize) -> Text {
     }
 }
 
-/// `write_all(slow pipe, ...)`: the call as code, what it is given in the reader's words.
+/// `write_all(slow pipe, ...)`: the call as code (named as the track names it, `lab_write_all`
+/// in C), what it is given in the reader's words.
 fn call_into(function: &str, pipe: Text, what: Text) -> Text {
     Text::Join(vec![
-        format!("{function}(").into(),
+        Text::as_written(format!("{function}("), format!("lab_{function}(")),
         pipe,
         ", ".into(),
         what,
@@ -303,19 +304,26 @@ fn random_buffer_sizes(ctx: &mut Ctx) -> Vec<usize> {
 fn vectored_call(function: &'static str, buffers: &[Vec<u8>], into: Text) -> Call {
     let sizes: Vec<String> = buffers.iter().map(|b| format!("{} B", b.len())).collect();
     // A list longer than one writev takes is shown by its first sizes and its length.
+    // Rust's slice, `[4 B, 0 B]`; C's array and its count, `{4 B, 0 B}, 2`.
+    let (open, close) = (
+        Text::as_written(", [", ", {"),
+        Text::as_written("])", format!("}}, {})", sizes.len())),
+    );
     let list: Text = if sizes.len() > 16 {
         Text::Join(vec![
-            format!(", [{}, ", sizes[..3].join(", ")).into(),
+            open,
+            format!("{}, ", sizes[..3].join(", ")).into(),
             msg!("fileio-more-buffers", n = sizes.len()),
-            "])".into(),
+            close,
         ])
     } else {
-        format!(", [{}])", sizes.join(", ")).into()
+        Text::Join(vec![open, sizes.join(", ").into(), close])
     };
+    let name = Text::as_written("write_vectored_all(", "lab_write_vectored_all(");
     Call::new(
         function,
         buffers.iter().map(|b| arg_bytes(b)).collect(),
-        Text::Join(vec!["write_vectored_all(".into(), into, list]),
+        Text::Join(vec![name, into, list]),
     )
 }
 

@@ -202,27 +202,38 @@ fn whitespace_note(input: &str) -> Option<Text> {
     (has_c_space(input) && glibc::aton(input).is_some()).then(|| msg!("inet-whitespace"))
 }
 
+/// A call of one string, as the track writes it: `inet_pton4("1.2.3.4")`, or in C the call
+/// of inet.h it stands for, `lab_inet_pton(AF_INET, "1.2.3.4", dst)`.
 fn string_call(function: &'static str, input: &str) -> Call {
+    let quoted = format!("\"{}\"", escape::bytes(input.as_bytes()));
+    let c = match function {
+        "inet_pton4" => format!("lab_inet_pton(AF_INET, {quoted}, dst)"),
+        "inet_pton6" => format!("lab_inet_pton(AF_INET6, {quoted}, dst)"),
+        "inet_aton" => format!("lab_inet_aton({quoted}, &in)"),
+        _ => format!("lab_{function}({quoted})"),
+    };
     Call::new(
         function,
         vec![arg_str(input)],
-        format!("{function}(\"{}\")", escape::bytes(input.as_bytes())),
+        Text::as_written(format!("{function}({quoted})"), c),
     )
 }
 
+/// An address parsed or refused: Rust's `Option` (`None`, `Some([0a 00 00 01])`), or what
+/// the C function returns (`0`, or `1` and the bytes it wrote, `{0x0a, 0x00, 0x00, 0x01}`).
 fn show_opt(v: &Option<Vec<u8>>) -> Text {
-    Text::Plain(match v {
-        None => "None".to_string(),
-        Some(b) if b.len() == 4 => format!(
-            "Some([{}]) ({}.{}.{}.{})",
-            escape::hex(b),
-            b[0],
-            b[1],
-            b[2],
-            b[3]
-        ),
-        Some(b) => format!("Some([{}])", escape::hex(b)),
-    })
+    let Some(b) = v else {
+        return Text::as_written("None", "0");
+    };
+    let dotted = if b.len() == 4 {
+        format!(" ({}.{}.{}.{})", b[0], b[1], b[2], b[3])
+    } else {
+        String::new()
+    };
+    Text::as_written(
+        format!("Some([{}]){dotted}", escape::hex(b)),
+        format!("1, {}{dotted}", shapes::c_array(b)),
+    )
 }
 
 const OPT_BYTES: Answers<Option<Vec<u8>>> = Answers {
@@ -378,7 +389,10 @@ fn ntoa(ctx: &mut Ctx) -> TestResult {
             call: Call::new(
                 "inet_ntoa",
                 vec![arg_bytes(a)],
-                format!("inet_ntoa([{}])", escape::hex(a)),
+                Text::as_written(
+                    format!("inet_ntoa([{}])", escape::hex(a)),
+                    format!("lab_inet_ntoa({})", shapes::c_array(a)),
+                ),
             ),
             expected: glibc::ntoa(*a),
         })
@@ -391,7 +405,13 @@ fn ntop6_call(a: &[u8; 16]) -> Case<String> {
         call: Call::new(
             "inet_ntop6",
             vec![arg_bytes(a)],
-            format!("inet_ntop6([{}])", escape::hex(a)),
+            Text::as_written(
+                format!("inet_ntop6([{}])", escape::hex(a)),
+                format!(
+                    "lab_inet_ntop(AF_INET6, {}, dst, INET6_ADDRSTRLEN)",
+                    shapes::c_array(a)
+                ),
+            ),
         ),
         expected: glibc::ntop6(*a),
     }
@@ -495,6 +515,16 @@ fn ntop6_random(ctx: &mut Ctx) -> TestResult {
     expect_all(ctx, &cases, &shapes::STRING, ntop6_note)
 }
 
+/// `inet_pton6(inet_ntop6(x)) with x = [..]`: the calls around x as the track writes them, and
+/// x's bytes (`library-call-with-x`, in the reader's words).
+fn round_trip_call(rust: &str, c: &str, x: &[u8]) -> Text {
+    msg!(
+        "library-call-with-x",
+        call = Text::as_written(rust, c),
+        x = shapes::bytes(x)
+    )
+}
+
 fn round_trips(ctx: &mut Ctx) -> TestResult {
     let mut cases: Vec<Case<Option<Vec<u8>>>> = Vec::new();
     for _ in 0..1000 {
@@ -511,7 +541,11 @@ fn round_trips(ctx: &mut Ctx) -> TestResult {
             call: Call::new(
                 "pton6_ntop6",
                 vec![arg_bytes(&a)],
-                format!("inet_pton6(inet_ntop6(x)) with x = [{}]", escape::hex(&a)),
+                round_trip_call(
+                    "inet_pton6(inet_ntop6(x))",
+                    "lab_inet_pton(AF_INET6, lab_inet_ntop(AF_INET6, x, buf, INET6_ADDRSTRLEN), dst)",
+                    &a,
+                ),
             ),
             expected: Some(a.to_vec()),
         });
@@ -522,7 +556,11 @@ fn round_trips(ctx: &mut Ctx) -> TestResult {
             call: Call::new(
                 "pton4_ntoa",
                 vec![arg_bytes(&a)],
-                format!("inet_pton4(inet_ntoa(x)) with x = [{}]", escape::hex(&a)),
+                round_trip_call(
+                    "inet_pton4(inet_ntoa(x))",
+                    "lab_inet_pton(AF_INET, lab_inet_ntoa(x), dst)",
+                    &a,
+                ),
             ),
             expected: Some(a.to_vec()),
         });

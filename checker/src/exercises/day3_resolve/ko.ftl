@@ -5,7 +5,7 @@ day3-resolve--title = libc에서 호출하는 getaddrinfo/getnameinfo로 이름 
 day3-resolve--localhost--title = localhost 해석: 모든 결과를 getaddrinfo의 순서대로
 day3-resolve--localhost--hint = ai_family = AF_UNSPEC, ai_socktype = SOCK_STREAM으로 getaddrinfo에 물어보고, 리스트의 노드마다 한 줄씩 순서대로 출력하라.
 day3-resolve--every-result--title = IPv4와 IPv6 주소가 여럿인 이름: 돌려받은 순서대로 하나하나
-day3-resolve--every-result--hint = getaddrinfo는 연결 리스트를 돌려준다. 머리부터 null 포인터까지 ai_next를 따라가며 모든 노드를 출력하라.
+day3-resolve--every-result--hint = getaddrinfo는 연결 리스트를 돌려준다. 머리부터 NULL 포인터까지 ai_next를 따라가며 모든 노드를 출력하라.
 day3-resolve--numeric-ipv4--title = 숫자 IPv4 주소는 `ipv4 <ip> 0`으로 돌아온다
 day3-resolve--numeric-ipv4--hint = 패밀리는 ai_family다(AF_INET: ipv4). 주소는 getnameinfo와 NI_NUMERICHOST로 포맷하라. 이름을 찾아보지 않는다.
 day3-resolve--numeric-ipv6--title = 숫자 IPv6 주소는 getnameinfo가 쓰는 그대로 `ipv6 <ip> 0`으로 돌아온다
@@ -49,7 +49,7 @@ resolve-other-lines = `{ $command }`{ JOSA($command, "이", "가") } getaddrinfo
 resolve-address-itself = 주소 그 자체다: 플래그가 0이면 getnameinfo는 이름을 찾아본다(NI_NUMERICHOST는 주소를 포맷할 뿐이다)
 resolve-no-line = (줄 없음)
 resolve-three-times = 주소마다 세 번씩 나온다(소켓 타입마다 한 번: stream, datagram, raw): 힌트에 ai_socktype = SOCK_STREAM을 설정하라
-resolve-results-missing = 결과 { $total }개 중 { $missing }개가 빠졌다: ai_next를 따라 노드에서 노드로, null 포인터가 나올 때까지 가라
+resolve-results-missing = 결과 { $total }개 중 { $missing }개가 빠졌다: ai_next를 따라 노드에서 노드로, NULL 포인터가 나올 때까지 가라
 resolve-three-words = 각 줄은 `ipv4 <ip> <port>` 또는 `ipv6 <ip> <port>`다: 세 단어, 그 사이에 공백 하나씩
 resolve-family-word = 패밀리를 나타내는 단어가 틀렸다: ai_family가 AF_INET이면 `ipv4`, AF_INET6이면 `ipv6`다
 resolve-name-not-address = 주소가 아니라 이름이다: getnameinfo에 NI_NUMERICHOST를 넘기라

@@ -114,7 +114,7 @@ pub fn connect_first(ctx: &mut Ctx) -> TestResult {
     let mut d = Device::connect(&t, "reserved flag", s.port, soon(ctx))?;
     d.send_raw(
         &raw_connect(4, 0b11, "r"),
-        "CONNECT id=\"r\" clean=1 with the reserved flag set",
+        msg!("mqtt-connect-reserved-flag"),
         soon(ctx),
     );
     d.expect_closed(msg!("mqtt-what-reserved-flag"), "3.1.2-3", CLOSE_WITHIN)?;

@@ -50,6 +50,24 @@ pub fn byte_at_a_time(ctx: &mut Ctx) -> TestResult {
 /// The topic of the PUBLISH whose remaining length is 128 exactly.
 const EDGE_TOPIC: &str = "edge/128";
 
+/// `connect` a byte at a time, then `publish` a byte at a time up to its body (a read may end
+/// inside its 2-byte length) and its body in one write, then `more` in one write: each piece,
+/// and what the transcript says of it.
+fn in_pieces(connect: &Packet, publish: &Packet, more: &Packet) -> Vec<(Vec<u8>, Text)> {
+    let byte_of = |p: &Packet| msg!("mqtt-piece-byte", packet = p.to_string());
+    let mut pieces: Vec<(Vec<u8>, Text)> = connect
+        .encode()
+        .into_iter()
+        .map(|b| (vec![b], byte_of(connect)))
+        .collect();
+    let bytes = publish.encode();
+    pieces.extend(bytes[..3].iter().map(|b| (vec![*b], byte_of(publish))));
+    let rest = msg!("mqtt-piece-rest", packet = publish.to_string());
+    pieces.push((bytes[3..].to_vec(), rest));
+    pieces.push((more.encode(), more.to_string().into()));
+    pieces
+}
+
 /// CONNECT and a QoS 1 PUBLISH, one byte a write, each write its own segment (TCP_NODELAY);
 /// the PUBLISH's body, then a second PUBLISH, in a write each: both acknowledged and delivered.
 fn slow_device(
@@ -68,20 +86,7 @@ fn slow_device(
     let publish = Packet::publish("slow/bytes", &slow_payload, 1, false, 5);
     let more_payload = vec![b'm'; MORE_PAYLOAD];
     let more = Packet::publish("slow/more", &more_payload, 1, false, 6);
-    // The first PUBLISH a byte at a time up to its body (a read may end inside its 2-byte
-    // length), then its body in one write, then the second PUBLISH in one write.
-    let mut pieces: Vec<(Vec<u8>, String)> = connect
-        .encode()
-        .into_iter()
-        .map(|b| (vec![b], format!("1 byte of {connect}")))
-        .collect();
-    let bytes = publish.encode();
-    for b in &bytes[..3] {
-        pieces.push((vec![*b], format!("1 byte of {publish}")));
-    }
-    pieces.push((bytes[3..].to_vec(), format!("the rest of {publish}")));
-    pieces.push((more.encode(), more.to_string()));
-    for (piece, what) in pieces {
+    for (piece, what) in in_pieces(&connect, &publish, &more) {
         slow.send_raw(&piece, what, soon(ctx));
         std::thread::sleep(Duration::from_millis(2));
     }

@@ -49,8 +49,8 @@ pub const NO_SIGNAL: ImportRule = ImportRule {
 /// The ko.ftl entries the C rules' reasons need, each `(key, English)`, each once. A reason is
 /// keyed as a Rust rule's is (`lab::rules::reason_key`): by the hash of its English, under
 /// `rule-reason--`, so a reworded reason has no Korean until it is translated again, and
-/// `checker verify` says so. The report shows the Korean after the English (`report::explain`,
-/// which finds the reason with `CTrack::reason_in`).
+/// `checker verify` says so. The report says the reason in the reader's language
+/// (`compile::c::rule_violations`).
 pub fn catalog_entries() -> Vec<(String, &'static str)> {
     let mut entries: Vec<(String, &'static str)> = Vec::new();
     let rules = crate::exercises::ALL
@@ -84,29 +84,5 @@ mod tests {
             .map(|(key, english)| format!("# {english}\n{key} = "))
             .collect();
         assert!(missing.is_empty(), "ko.ftl lacks:\n{}", missing.join("\n"));
-    }
-
-    /// The reason of `exercise`'s C rule that a line of its rules test's output ends with.
-    fn reason_in(exercise: &str, line: &str) -> Option<&'static str> {
-        let c = crate::exercises::ALL
-            .iter()
-            .find(|e| e.name == exercise)?
-            .c?;
-        c.reason_in(line)
-    }
-
-    #[test]
-    fn a_line_of_the_rules_test_is_read_for_its_reason() {
-        let line = format!("copy calls fopen, fread: {}", NO_RESOLVER.reason);
-        assert_eq!(reason_in("day2-echo", &line), Some(NO_RESOLVER.reason));
-        assert_eq!(
-            reason_in("day2-echo", "echo-server calls nothing odd"),
-            None
-        );
-        // Another exercise's rule, or one of an exercise not on the C track, is not read.
-        assert_eq!(reason_in("day6-async", &line), None);
-        let fork = format!("nothing calls fork: {}", FORKS.reason);
-        assert_eq!(reason_in("day2-echo", &fork), None);
-        assert_eq!(reason_in("day3-fork", &fork), Some(FORKS.reason));
     }
 }

@@ -32,7 +32,7 @@ pub fn expect_all<T: PartialEq>(
     note: impl Fn(&Case<T>, &T) -> Option<Text>,
 ) -> TestResult {
     let calls: Vec<Call> = cases.iter().map(|c| c.call.clone()).collect();
-    let mut harness = ctx.harness()?;
+    let mut harness = ctx.harness(&library_files(ctx))?;
     let replies = match harness.run(&calls, ctx.deadline) {
         Ok(replies) => replies,
         Err(f) => return Err(crashed(ctx, &mut harness, &calls, f)),
@@ -77,6 +77,20 @@ pub fn expect_all<T: PartialEq>(
     ))
 }
 
+/// What a report calls the harness that runs the student's functions: the files they wrote
+/// (`endian.c`, `src/lib.rs`), as on the track graded.
+pub fn library_files(ctx: &Ctx) -> String {
+    let exercise = crate::exercises::ALL
+        .iter()
+        .find(|e| e.name == ctx.exercise);
+    let files = match (ctx.built.track, exercise) {
+        (Track::C, Some(e)) => e.c.map_or(e.student_files, |c| c.student_files),
+        (_, Some(e)) => e.student_files,
+        (_, None) => &[],
+    };
+    files.join(", ")
+}
+
 /// A run of calls that killed the harness (`f` its failure), told by the call that did it.
 /// The harness sends its replies in batches, so the replies before a crash may never have
 /// come, and the first call without one need not be the culprit: the first prefix of `calls`
@@ -89,7 +103,7 @@ fn crashed(ctx: &Ctx, harness: &mut Harness, calls: &[Call], f: Failure) -> Fail
         return f;
     };
     let crashes = |calls: &[Call]| -> Option<Failure> {
-        let mut fresh = ctx.harness().ok()?;
+        let mut fresh = ctx.harness(&library_files(ctx)).ok()?;
         let failure = fresh.run(calls, ctx.deadline).err()?;
         fresh.killed_by().map(|_| failure)
     };
@@ -143,7 +157,7 @@ fn wrong_answer<T>(
 pub mod shapes {
     use super::Answers;
     use crate::base::escape;
-    use crate::base::i18n::msg;
+    use crate::base::i18n::{Text, msg};
     use crate::observe::harness::unhex;
 
     pub const U16_HEX: Answers<u16> = Answers {
@@ -171,8 +185,19 @@ pub mod shapes {
 
     pub const BYTES: Answers<Vec<u8>> = Answers {
         parse: unhex,
-        show: |v| format!("[{}]", escape::hex(v)).into(),
+        show: |v| bytes(v),
     };
+
+    /// Bytes as the track writes an array of them: `[01 02]`, or C's `{0x01, 0x02}`.
+    pub fn bytes(v: &[u8]) -> Text {
+        Text::as_written(format!("[{}]", escape::hex(v)), c_array(v))
+    }
+
+    /// Bytes as C initializes an array with them: `{0x7f, 0x00, 0x00, 0x01}`.
+    pub fn c_array(v: &[u8]) -> String {
+        let each: Vec<String> = v.iter().map(|b| format!("{b:#04x}")).collect();
+        format!("{{{}}}", each.join(", "))
+    }
 
     /// `Option<[u8; N]>` as the harness sends it: `none` or `some:<hex>`.
     pub fn parse_opt_bytes(s: &str) -> Option<Option<Vec<u8>>> {

@@ -2,7 +2,7 @@
 //! of its sources, see compile/rules.rs; on the C track, read from what its compiled code
 //! imports, see compile/c.rs).
 
-use crate::base::i18n::msg;
+use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, TestResult};
 use crate::base::workspace::Track;
 use crate::compile::rules::rule_violations;
@@ -33,7 +33,9 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
         .iter()
         .find(|e| e.name == ctx.exercise)
         .and_then(|e| e.c);
-    let (violations, kind) = match (ctx.built.track, c) {
+    // On the C track each broken rule is the checker's own sentence, in the reader's language
+    // (`rules-c-calls`); clippy's lines are clippy's, shown as it wrote them.
+    let (violations, kind): (Vec<Text>, FailureKind) = match (ctx.built.track, c) {
         (Track::C, Some(c)) => {
             let found = ctx.off_cpu(|| crate::compile::c::rule_violations(ctx.built, c))?;
             // Only calls missing: judged once the code gets past its TODOs (a stub makes none).
@@ -44,10 +46,19 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
             };
             (found.into_iter().map(|(_, said)| said).collect(), kind)
         }
-        _ => (
-            ctx.off_cpu(|| rule_violations(ctx.built, false))?,
-            FailureKind::Rule,
-        ),
+        _ => {
+            let found = ctx.off_cpu(|| rule_violations(ctx.built, false))?;
+            if found.is_empty() {
+                return Ok(());
+            }
+            let summary = msg!(
+                "rules-broken",
+                exercise = ctx.exercise,
+                places = msg!("count-place", n = found.len()),
+                n = found.len()
+            );
+            return Err(Failure::of_kind(FailureKind::Rule, summary).output(found.join("\n")));
+        }
     };
     if violations.is_empty() {
         return Ok(());
@@ -59,5 +70,5 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
         places = msg!("count-place", n = violations.len()),
         n = violations.len()
     );
-    Err(Failure::of_kind(kind, summary).output(violations.join("\n")))
+    Err(Failure::of_kind(kind, summary).detail(msg!("rules-c-found"), Text::lines(violations)))
 }

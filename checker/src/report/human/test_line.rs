@@ -142,7 +142,7 @@ fn evidence(
     }
     if let Some(output) = &f.output {
         out.indented(indent, &tr.render(&msg!("report-output")), 2)?;
-        for line in explain::rule_output(output, (ex.name, ex.c), tr) {
+        for line in explain::rule_output(output, ex.name, tr) {
             // Indented, so nothing a program prints can start a line of our report.
             out.indented(indent, &format!("  | {line}"), 4)?;
         }

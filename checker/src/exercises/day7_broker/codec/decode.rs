@@ -64,7 +64,7 @@ fn shown_packet(p: &str) -> String {
         let b = unhex(hex).unwrap_or_default();
         match b.len() {
             0..=32 => format!("\"{}\"", crate::base::escape::bytes(&b)),
-            n => format!("\"{}…\" ({n} bytes)", crate::base::escape::bytes(&b[..16])),
+            n => format!("\"{}…\" ({n} B)", crate::base::escape::bytes(&b[..16])),
         }
     };
     let optional = |word: &str, name: &str| match word.strip_prefix(&format!("{name}:")) {
@@ -108,7 +108,7 @@ pub(super) fn decode_call(track: Track, b: &[u8], connect: bool) -> Call {
             b.len()
         ),
         (Track::C, true) => format!(
-            "mqtt_next_packet({}, {}, &p, &why), then mqtt_decode_connect",
+            "mqtt_next_packet({}, {}, &p, &why); mqtt_decode_connect(&r, &k)",
             bytes_shown(track, b),
             b.len()
         ),

@@ -53,7 +53,7 @@ fn bytes_shown(track: Track, b: &[u8]) -> String {
         Track::C => format!("{{{list}}}"),
     };
     if b.len() > 8 {
-        format!("{list} ({} bytes)", b.len())
+        format!("{list} ({} B)", b.len())
     } else {
         list
     }

@@ -96,7 +96,8 @@ impl Device {
     /// Several packets in one write (one segment on loopback).
     pub fn send_together(&mut self, packets: &[Packet], deadline: Instant) -> Result<(), Failure> {
         let names: Vec<String> = packets.iter().map(|p| p.to_string()).collect();
-        self.note(format!("→ {} (in one write)", names.join(" + ")));
+        let said = msg!("mqtt-in-one-write", packets = names.join(" + "));
+        self.t.note(&self.conn.who, said);
         let bytes: Vec<u8> = packets.iter().flat_map(Packet::encode).collect();
         self.conn.send(&bytes, deadline)
     }

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::base::i18n::{Text, msg};
+
 /// A will message (3.1.2.5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Will {
@@ -203,7 +205,7 @@ pub fn remaining_length(mut len: usize, out: &mut Vec<u8>) {
 /// Decode the packet a broker sent at the start of `buf`: `Ok(None)` if it is not whole yet,
 /// `Ok(Some((packet, its length)))`, or which rule of 3.1.1 the bytes break (a packet type a
 /// broker never sends is one).
-pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
+pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, Text> {
     let Some(&first) = buf.first() else {
         return Ok(None);
     };
@@ -214,18 +216,8 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
         return Ok(None);
     };
     let (kind, flags) = (first >> 4, first & 0x0f);
-    let fixed = |name: &str, want_flags: u8, want_len: usize| -> Result<(), String> {
-        if flags != want_flags {
-            return Err(format!(
-                "{name} with flags {flags:04b} (2.2.2: {want_flags:04b})"
-            ));
-        }
-        if len != want_len {
-            return Err(format!(
-                "{name} with a remaining length of {len} (it is {want_len})"
-            ));
-        }
-        Ok(())
+    let fixed = |name: &str, want_flags: u8, want_len: usize| {
+        fixed_size(name, (flags, want_flags), (len, want_len))
     };
     let id = |b: &[u8]| u16::from_be_bytes([b[0], b[1]]);
     let packet = match kind {
@@ -252,18 +244,41 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, String> {
             Packet::Pingresp
         }
         other => {
-            return Err(format!(
-                "packet type {other} ({}), which a broker never sends to a client",
-                type_name(other)
+            return Err(msg!(
+                "mqtt-not-from-a-broker",
+                kind = other.to_string(),
+                name = type_name(other)
             ));
         }
     };
     Ok(Some((packet, at + len)))
 }
 
+/// A packet of fixed flags and length (PUBACK, UNSUBACK, PINGRESP) with its `(flags, wanted)`
+/// and `(length, wanted)`.
+fn fixed_size(name: &str, flags: (u8, u8), len: (usize, usize)) -> Result<(), Text> {
+    if flags.0 != flags.1 {
+        return Err(msg!(
+            "mqtt-bad-flags",
+            packet = name,
+            flags = format!("{:04b}", flags.0),
+            want = format!("{:04b}", flags.1)
+        ));
+    }
+    if len.0 != len.1 {
+        return Err(msg!(
+            "mqtt-bad-length",
+            packet = name,
+            len = len.0.to_string(),
+            want = len.1.to_string()
+        ));
+    }
+    Ok(())
+}
+
 /// The remaining length after the first byte (2.2.3), and where the variable header starts:
 /// `Ok(None)` while its last byte has not come.
-fn remaining_length_in(buf: &[u8]) -> Result<Option<(usize, usize)>, String> {
+fn remaining_length_in(buf: &[u8]) -> Result<Option<(usize, usize)>, Text> {
     let mut len = 0usize;
     let mut at = 1;
     loop {
@@ -276,24 +291,24 @@ fn remaining_length_in(buf: &[u8]) -> Result<Option<(usize, usize)>, String> {
             return Ok(Some((len, at)));
         }
         if at == 5 {
-            return Err("a remaining length longer than 4 bytes (2.2.3)".into());
+            return Err(msg!("mqtt-length-too-long"));
         }
     }
 }
 
 /// CONNACK's two bytes, its length checked (3.2.2).
-fn connack(body: &[u8]) -> Result<Packet, String> {
+fn connack(body: &[u8]) -> Result<Packet, Text> {
     if body[0] > 1 {
-        return Err(format!(
-            "CONNACK acknowledge flags {:08b}: bits 7-1 are reserved, 0 (3.2.2.1)",
-            body[0]
+        return Err(msg!(
+            "mqtt-connack-flags",
+            flags = format!("{:08b}", body[0])
         ));
     }
     if body[1] > 5 {
-        return Err(format!("CONNACK return code {} (3.2.2.3: 0 to 5)", body[1]));
+        return Err(msg!("mqtt-connack-code", code = body[1].to_string()));
     }
     if body[0] == 1 && body[1] != 0 {
-        return Err("CONNACK refusing with session present 1 (3.2.2-4)".into());
+        return Err(msg!("mqtt-connack-refused-present"));
     }
     Ok(Packet::Connack {
         session_present: body[0] == 1,
@@ -302,18 +317,18 @@ fn connack(body: &[u8]) -> Result<Packet, String> {
 }
 
 /// SUBACK: a packet id and a return code per filter (3.9).
-fn suback(flags: u8, body: &[u8]) -> Result<Packet, String> {
+fn suback(flags: u8, body: &[u8]) -> Result<Packet, Text> {
     let len = body.len();
     if flags != 0 || len < 3 {
-        return Err(format!(
-            "SUBACK with flags {flags:04b} and a remaining length of {len} (3.9: flags 0000, a packet id and a return code per filter)"
+        return Err(msg!(
+            "mqtt-suback-shape",
+            flags = format!("{flags:04b}"),
+            len = len.to_string()
         ));
     }
     let codes = body[2..].to_vec();
     if let Some(c) = codes.iter().find(|&&c| !matches!(c, 0 | 1 | 2 | 0x80)) {
-        return Err(format!(
-            "SUBACK return code {c:#04x} (3.9.3: 0, 1, 2 or 0x80)"
-        ));
+        return Err(msg!("mqtt-suback-code", code = format!("{c:#04x}")));
     }
     Ok(Packet::Suback {
         packet_id: u16::from_be_bytes([body[0], body[1]]),
@@ -321,37 +336,29 @@ fn suback(flags: u8, body: &[u8]) -> Result<Packet, String> {
     })
 }
 
-fn publish(flags: u8, body: &[u8]) -> Result<Packet, String> {
+fn publish(flags: u8, body: &[u8]) -> Result<Packet, Text> {
     let (dup, qos, retain) = (flags & 0b1000 != 0, (flags >> 1) & 0b11, flags & 1 != 0);
     if qos == 3 {
-        return Err("PUBLISH at QoS 3 (3.3.1-4)".into());
+        return Err(msg!("mqtt-publish-qos3"));
     }
     if dup && qos == 0 {
-        return Err("PUBLISH at QoS 0 with DUP set (3.3.1-2)".into());
+        return Err(msg!("mqtt-publish-dup-qos0"));
     }
-    let short = || {
-        format!(
-            "PUBLISH of {} bytes: cut inside its variable header",
-            body.len()
-        )
-    };
+    let short = || msg!("mqtt-publish-cut", bytes = body.len().to_string());
     let topic_len = usize::from(u16::from_be_bytes([
         *body.first().ok_or_else(short)?,
         *body.get(1).ok_or_else(short)?,
     ]));
     let topic = body.get(2..2 + topic_len).ok_or_else(short)?;
-    let topic = std::str::from_utf8(topic)
-        .map_err(|_| "PUBLISH topic that is not UTF-8 (1.5.3)".to_string())?;
+    let topic = std::str::from_utf8(topic).map_err(|_| msg!("mqtt-publish-not-utf8"))?;
     if topic.is_empty() {
-        return Err("PUBLISH with an empty topic (4.7.3-1)".into());
+        return Err(msg!("mqtt-publish-empty-topic"));
     }
     if topic.contains(['+', '#']) {
-        return Err(format!(
-            "PUBLISH to {topic:?}, a topic with a wildcard (3.3.2-2)"
-        ));
+        return Err(msg!("mqtt-publish-wildcard", topic = format!("{topic:?}")));
     }
     if topic.contains('\0') {
-        return Err("PUBLISH topic holding U+0000 (1.5.3-2)".into());
+        return Err(msg!("mqtt-publish-nul"));
     }
     let mut at = 2 + topic_len;
     let packet_id = if qos > 0 {
@@ -359,7 +366,7 @@ fn publish(flags: u8, body: &[u8]) -> Result<Packet, String> {
         at += 2;
         let id = u16::from_be_bytes([b[0], b[1]]);
         if id == 0 {
-            return Err("PUBLISH at QoS 1 with packet id 0 (2.3.1-1)".into());
+            return Err(msg!("mqtt-publish-id-0"));
         }
         Some(id)
     } else {

@@ -89,8 +89,8 @@ pub enum Packet {
 }
 
 /// Why the bytes are not MQTT 3.1.1, as the Rust exercise has it; C's reasons are its words, in
-/// `Malformed`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Malformed`, which the report shows as the C function said it (`Debug`, below).
+#[derive(Clone, PartialEq, Eq)]
 pub enum ProtocolError {
     RemainingLengthTooLong,
     TooLarge(usize),
@@ -102,6 +102,18 @@ pub enum ProtocolError {
     BadTopic,
     BadFilter,
     Malformed(&'static str),
+}
+
+/// What the harness reports of an error (`{e:?}`): the C function's own answer, `-1` and the
+/// reason it set (`-1, why = "..."`), never the Rust enum the shim carries it in.
+impl std::fmt::Debug for ProtocolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProtocolError::Malformed("") => f.write_str("-1, why = NULL"),
+            ProtocolError::Malformed(why) => write!(f, "-1, why = {why:?}"),
+            _ => f.write_str("-1"),
+        }
+    }
 }
 
 /// mqtt-codec.h's `struct mqtt_bytes`.
@@ -265,7 +277,7 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, ProtocolError> {
     match rc {
         0 => return Ok(None),
         // SAFETY: C sets why to a string literal (or leaves it NULL).
-        -1 => return Err(ProtocolError::Malformed(unsafe { reason(why, "-1") })),
+        -1 => return Err(ProtocolError::Malformed(unsafe { reason(why, "") })),
         1 => {}
         n => panic!("mqtt_next_packet returned {n}: it returns 1, 0 or -1"),
     }
@@ -321,7 +333,7 @@ fn connect(body: &[u8]) -> Result<Packet, ProtocolError> {
         0 => {}
         1 => return Err(ProtocolError::UnsupportedLevel(k.level)),
         // SAFETY: C sets why to a string literal (or leaves it NULL).
-        -1 => return Err(ProtocolError::Malformed(unsafe { reason(r.why, "-1") })),
+        -1 => return Err(ProtocolError::Malformed(unsafe { reason(r.why, "") })),
         n => panic!("mqtt_decode_connect returned {n}: it returns 0, 1 or -1"),
     }
     let will = (k.will != 0).then(|| Will {
