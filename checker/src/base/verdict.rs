@@ -229,6 +229,7 @@ impl Failure {
                 Diagnosis::Stuck
                     | Diagnosis::ClientWithoutTimeout
                     | Diagnosis::HoldsUnread
+                    | Diagnosis::UnreadOnEdge
                     | Diagnosis::SpinsAtEof
                     | Diagnosis::SpinsWithoutAccepting
                     | Diagnosis::Spins
@@ -295,6 +296,9 @@ pub enum Diagnosis {
     /// A server stuck in accept() while a connection it accepted holds the client's bytes
     /// unread: it went back for the next client without serving this one.
     HoldsUnread,
+    /// A server asleep in epoll_wait while a connection holds the client's bytes unread: the
+    /// edge that announced them is spent (EPOLLET), and it stopped reading before EAGAIN.
+    UnreadOnEdge,
     /// A server closed the connection without sending a byte back and with what the client
     /// sent unread: its kernel reset the connection, as it does a socket closed with unread
     /// bytes (or one already closed when the bytes came). A certain failure, not a slow one.
@@ -364,6 +368,7 @@ impl Diagnosis {
             Diagnosis::Stuck
             | Diagnosis::ClientWithoutTimeout
             | Diagnosis::HoldsUnread
+            | Diagnosis::UnreadOnEdge
             | Diagnosis::Idle => false,
         }
     }
@@ -380,6 +385,7 @@ impl Diagnosis {
             Diagnosis::ClientWithoutTimeout => "client-without-timeout",
             Diagnosis::Idle => "idle",
             Diagnosis::HoldsUnread => "holds-unread",
+            Diagnosis::UnreadOnEdge => "unread-on-edge",
             Diagnosis::ClosedUnread => "closed-unread",
             Diagnosis::SpinsAtEof => "spins-at-eof",
             Diagnosis::SpinsWithoutAccepting => "spins-without-accepting",
@@ -396,6 +402,7 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::ClientWithoutTimeout,
     Diagnosis::Idle,
     Diagnosis::HoldsUnread,
+    Diagnosis::UnreadOnEdge,
     Diagnosis::ClosedUnread,
     Diagnosis::SpinsAtEof,
     Diagnosis::SpinsWithoutAccepting,

@@ -26,6 +26,7 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
         Diagnosis::ClientWithoutTimeout => msg!("hint-client-no-timeout"),
         Diagnosis::Idle => msg!("hint-idle"),
         Diagnosis::HoldsUnread => msg!("hint-holds-unread"),
+        Diagnosis::UnreadOnEdge => msg!("hint-unread-on-edge"),
         Diagnosis::ClosedUnread => msg!("hint-closed-unread"),
         Diagnosis::Spins => msg!("hint-spins"),
         Diagnosis::SpinsAtEof => msg!("hint-spins-at-eof"),

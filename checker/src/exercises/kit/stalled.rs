@@ -74,7 +74,7 @@ fn why_missing(f: &Failure, stall: &Stall, sent_nothing: bool) -> Option<Text> {
         // The program's state names the cause: no guess at how bytes went missing.
         _ if matches!(
             f.diagnosis,
-            Some(Diagnosis::ClosedUnread | Diagnosis::HoldsUnread)
+            Some(Diagnosis::ClosedUnread | Diagnosis::HoldsUnread | Diagnosis::UnreadOnEdge)
         ) =>
         {
             None

@@ -229,7 +229,11 @@ mod tests {
             true
         ));
         assert!(!worth_judging_again(&attempt(Some(stuck), 0.05), true));
-        for asleep in [Diagnosis::HoldsUnread, Diagnosis::ClientWithoutTimeout] {
+        for asleep in [
+            Diagnosis::HoldsUnread,
+            Diagnosis::UnreadOnEdge,
+            Diagnosis::ClientWithoutTimeout,
+        ] {
             let f = timeout().diagnosed(asleep);
             assert!(worth_judging_again(&attempt(Some(f), 0.9), true));
         }

@@ -101,6 +101,7 @@ impl Watch {
             unknown_socket_timeout: false,
             idle: true,
             holds_unread: false,
+            unread_on_edge: None,
             spins: None,
         })
     }

@@ -40,7 +40,8 @@ pub use idle::IDLE_HOLD;
 use idle::Span;
 pub use spin::Spinning;
 use timeouts::{Timed, socket_timeouts};
-use unread::holds_unread;
+pub use unread::EdgeUnread;
+use unread::{holds_unread, unread_on_edge};
 
 /// How long a program must hold still, asleep, before it counts as stuck.
 pub const HOLD: Duration = Duration::from_millis(500);
@@ -185,6 +186,9 @@ pub struct Stuck {
     /// Every thread sleeps in accept() while a connection the program accepted holds bytes it
     /// never read (`holds_unread`).
     pub holds_unread: bool,
+    /// Every thread sleeps in epoll_wait while a connection holds bytes unread
+    /// (`unread_on_edge`): an edge-triggered event answered without reading until EAGAIN.
+    pub unread_on_edge: Option<EdgeUnread>,
     /// It does not sleep: it spins where nothing will come of it (`spin`), where it is.
     pub spins: Option<Spinning>,
 }
@@ -200,6 +204,8 @@ impl Stuck {
             spinning.diagnosis()
         } else if self.holds_unread {
             Diagnosis::HoldsUnread
+        } else if self.unread_on_edge.is_some() {
+            Diagnosis::UnreadOnEdge
         } else {
             Diagnosis::Stuck
         }
@@ -355,6 +361,7 @@ impl Watch {
             unknown_socket_timeout: timeouts.contains(&Timed::Unknown),
             idle: false,
             holds_unread: holds_unread(look),
+            unread_on_edge: unread_on_edge(look, self.pid),
             spins: None,
         })
     }

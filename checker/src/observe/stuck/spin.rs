@@ -156,6 +156,7 @@ impl Watch {
             unknown_socket_timeout: false,
             idle: false,
             holds_unread: false,
+            unread_on_edge: None,
             spins: Some(figures.kind),
         }
     }

@@ -90,7 +90,17 @@ fn asleep_in_accept_beside_an_unread_connection_holds_it_unread() {
     // Connections waiting to be accepted are the listening socket's, not held unread.
     assert!(!holds_unread(&look(accept, vec![socket("LISTEN", 3)])));
     // Asleep in a read of that client: serving it, whatever waits.
-    assert!(!holds_unread(&look(libc::SYS_read, unread)));
+    assert!(!holds_unread(&look(libc::SYS_read, unread.clone())));
+    // Asleep in epoll_wait beside it: an edge answered without reading until EAGAIN.
+    let epoll_wait = libc::SYS_epoll_pwait;
+    let edge = unread_on_edge(&look(epoll_wait, unread.clone()), 1);
+    assert_eq!(edge, Some(EdgeUnread { pid: 1, bytes: 5 }));
+    assert!(!holds_unread(&look(epoll_wait, unread.clone())));
+    assert_eq!(unread_on_edge(&look(accept, unread), 1), None);
+    assert_eq!(
+        unread_on_edge(&look(epoll_wait, vec![socket("LISTEN", 3)]), 1),
+        None
+    );
 }
 
 #[test]

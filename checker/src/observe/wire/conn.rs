@@ -10,7 +10,8 @@ use super::transcript::Transcript;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind, Whereabouts};
-use crate::observe::stuck::{Spinning, Stuck};
+use crate::contain::procinfo;
+use crate::observe::stuck::{EdgeUnread, Spinning, Stuck};
 
 /// The failure of a wait for a program that is stuck (or idle with a reply due): where it
 /// sleeps, as evidence.
@@ -27,6 +28,13 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
         msg!("conn-spins-without-accepting", who = who, label = &label)
     } else if stuck.spins.is_some() {
         msg!("conn-spins", who = who, label = &label)
+    } else if let Some(edge) = stuck.unread_on_edge {
+        msg!(
+            "conn-unread-on-edge",
+            who = who,
+            label = &label,
+            bytes = edge.bytes.to_string()
+        )
     } else {
         msg!("conn-stuck", who = who, label = &label)
     };
@@ -323,8 +331,9 @@ impl Conn {
                     None => failure,
                 }))
             }
-            Err(stuck) => {
+            Err(mut stuck) => {
                 self.t.note(&self.who, gave_up(&stuck));
+                stuck.unread_on_edge = stuck.unread_on_edge.and_then(|e| self.unread_on_edge(e));
                 Err(self.t.attach(stuck_failure(&self.who, stuck)))
             }
         }
@@ -416,6 +425,20 @@ impl Conn {
             Err(f) if f.kind == Some(Kind::Timeout) => Err(where_it_waits(&f, self.no_eof(why))),
             Err(f) => Err(f),
         }
+    }
+
+    /// `edge` (a server asleep in epoll_wait beside unread bytes) as this client's: the bytes
+    /// of this connection its server left unread, if it read some of them (it echoed a byte)
+    /// and stopped before EAGAIN. A server that never echoed a byte here never read it at all
+    /// (a wrong descriptor, say), and bytes of another client are not this wait's cause:
+    /// `None`, plain stuck, where it waits tells the rest.
+    fn unread_on_edge(&self, edge: EdgeUnread) -> Option<EdgeUnread> {
+        if self.received == 0 {
+            return None;
+        }
+        let end = procinfo::ServerEnd::of(edge.pid, self.local_port())?;
+        let bytes = end.recv_queue().filter(|&unread| unread > 0)?;
+        Some(EdgeUnread { bytes, ..edge })
     }
 
     /// Whether the watched program is stuck now (`observe::stuck`): a wait for it to take
