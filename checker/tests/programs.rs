@@ -334,7 +334,12 @@ fn a_reset_the_servers_kernel_takes_late_is_judged_from_when_it_took_it() {
         ],
         MINUTES,
     );
-    assert_eq!(run.code(), Some(0), "{}", run.explain());
+    // Passed, or, where the paced loopback brought the server too few bytes to fill its socket
+    // for the client (the test's premise since issue 66), could not be judged: never failed
+    // for a reset its kernel took late.
+    let test = run.tests().into_iter().next().unwrap_or_default();
+    let premise_missed = test["judged"] == false && run.stdout().contains("could not bring about");
+    assert!(run.code() == Some(0) || premise_missed, "{}", run.explain());
     assert!(
         run.stdout().contains("took the client's reset only"),
         "the reset came late, and the transcript says so:\n{}",

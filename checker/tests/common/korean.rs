@@ -24,11 +24,12 @@ const NAMES: &[&str] = &[
     "socat", "mosquitto", "strace", "futex", "assert", "strlen", "strtoul", "getline", "umask",
     "chmod", "sockaddr", "pollfd", "revents", "unlink", "min", "do", "while",
     "fopen", "fdopen", "fread", "fwrite", "fgets", "sendfile", "splice", "inet_pton", "pselect",
+    "strcpy", "strncpy", "epoll_wait", "EPOLLET", "EAGAIN",
     "vfork", "thrd_create", "pthread_create", "getrlimit", "setrlimit", "realpath",
     // Types and C keywords a value is written with; a hint's variables.
     "int", "char", "void", "struct", "const", "unsigned", "bool", "true", "false", "sizeof",
     "in", "out", "buf", "len", "dst", "src", "value", "why", "fd", "flags", "path", "code",
-    "part",
+    "part", "cfd", "arg",
     // The lab's own names: the checker and its command, the course files, the test `rules`.
     "cargo", "run", "checker", "course", "ko", "md", "lab", "git", "rules",
     // Units and protocol names written so in Korean text (MQTT's fields).
@@ -37,7 +38,8 @@ const NAMES: &[&str] = &[
     "present",
     // The speakers' labels of a transcript.
     "client", "clients", "early", "late", "hidden", "server", "subscriber", "publisher",
-    "device", "devices", "sleepy", "other", "first", "second", "third", "watcher",
+    "device", "devices", "sleepy", "other", "first", "second", "third", "watcher", "control",
+    "a", "still", "connected", "at", "once",
 ];
 
 /// Rust's notation, which a C class never wrote (`::` between names: a path; IPv6's `::1`

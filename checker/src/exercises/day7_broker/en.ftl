@@ -119,3 +119,4 @@ mqtt-idle-spins = the two brokers of this test waited { $secs } s, for a keep al
 codec-encode-string-le = the topic's length has its two bytes swapped: a string's length is a 2-byte integer, big-endian, the most significant byte first (1.5.2, 1.5.3): `u16::to_be_bytes`.
 codec-decode-empty-payload = a PUBLISH's payload may be empty (3.3.3: a length of zero is valid): an empty retained message is how a device clears its topic's (3.3.1-10). Refuse nothing because no bytes follow the topic (and the packet id at QoS 1).
 mqtt-idle-runnable-log = time the two brokers of keep-alive were runnable in the { $secs } s they waited: { $ms } ms (a quarter of the wait or more is a loop that spins)
+mqtt-piece-all-but-last = { $packet } but its last byte

@@ -408,7 +408,7 @@ fn one_byte_short(
     let what = msg!("mqtt-what-cut-one-short");
     d.send_raw(
         &bytes[..bytes.len() - 1],
-        format!("{publish} but its last byte"),
+        msg!("mqtt-piece-all-but-last", packet = publish.to_string()),
         soon(ctx),
     );
     d.half_close();

@@ -179,3 +179,4 @@ mqtt-idle-spins = 이 테스트의 두 브로커는 킵얼라이브가 끝나기
 codec-encode-string-le = 토픽 길이의 두 바이트가 뒤바뀌었다. 문자열의 길이는 2바이트 정수이고 빅 엔디안이라 높은 자리 바이트가 먼저 온다(1.5.2, 1.5.3): `u16::to_be_bytes`.
 codec-decode-empty-payload = PUBLISH의 페이로드는 비어 있어도 된다(3.3.3: 길이 0도 올바르다). 기기는 빈 보존 메시지로 토픽의 보존 메시지를 지운다(3.3.1-10). 토픽(QoS 1이면 패킷 식별자까지) 뒤에 바이트가 없다고 거부하면 안 된다.
 mqtt-idle-runnable-log = keep-alive의 두 브로커가 { $secs }초 동안 기다리는 사이 실행 가능 상태였던 시간: { $ms }ms(기다린 시간의 4분의 1 이상이면 헛도는 루프다)
+mqtt-piece-all-but-last = { $packet }, 마지막 바이트만 빼고

@@ -279,11 +279,11 @@ pub fn decode(buf: &[u8]) -> Result<Option<(Packet, usize)>, ProtocolError> {
         // SAFETY: C sets why to a string literal (or leaves it NULL).
         -1 => return Err(ProtocolError::Malformed(unsafe { reason(why, "") })),
         1 => {}
-        n => panic!("mqtt_next_packet returned {n}: it returns 1, 0 or -1"),
+        n => panic!("mqtt_next_packet: {n} (1, 0, -1)"),
     }
     assert!(
         p.total <= buf.len(),
-        "mqtt_next_packet returned a packet of {} bytes from {} bytes",
+        "mqtt_next_packet: p->total = {} > len = {}",
         p.total,
         buf.len()
     );
