@@ -39,7 +39,9 @@ const NAMES: &[&str] = &[
     // The speakers' labels of a transcript.
     "client", "clients", "early", "late", "hidden", "server", "subscriber", "publisher",
     "device", "devices", "sleepy", "other", "first", "second", "third", "watcher", "control",
-    "a", "still", "connected", "at", "once",
+    "a", "still", "connected", "at", "once", "stalled", "flooding", "resetting", "next", "slow",
+    "fast", "mute", "silent", "pinger", "reader", "probe", "zero", "storm", "active", "again",
+    "later", "quiet", "rude", "overlap", "plus", "controller", "short",
 ];
 
 /// Rust's notation, which a C class never wrote (`::` between names: a path; IPv6's `::1`
