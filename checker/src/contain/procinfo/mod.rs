@@ -163,6 +163,28 @@ pub fn in_write_call(pid: i32) -> bool {
     blocked_calls(pid).into_iter().any(is_write_call)
 }
 
+/// Which way a call on a pipe goes: a pipe's reader, or its writer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PipeCall {
+    Read,
+    Write,
+}
+
+/// Whether a thread of `pid` sleeps in a call on a pipe, reading or writing as `way` says (a
+/// pipe, not a socket: a peer the machine holds back leaves a program waiting on a socket too).
+pub fn asleep_on_pipe(pid: i32, way: PipeCall) -> bool {
+    tasks(pid).into_iter().any(|task| {
+        task.state == 'S'
+            && task.call.is_some_and(|call| {
+                is_write_call(call.number) == (way == PipeCall::Write)
+                    && call
+                        .fd()
+                        .and_then(|fd| fd_target(pid, fd))
+                        .is_some_and(|target| target.starts_with("pipe:"))
+            })
+    })
+}
+
 /// Is the system call numbered `number` one that writes (write, writev, send, sendto, sendmsg,
 /// sendmmsg, sendfile)?
 pub fn is_write_call(number: i64) -> bool {

@@ -10,11 +10,10 @@ use std::time::{Duration, Instant};
 use super::CLIENT;
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
-use crate::contain::procinfo;
+use crate::contain::procinfo::{self, PipeCall};
 use crate::contain::spawn::Input;
 use crate::context::Ctx;
-use crate::exercises::kit::premise::Premise;
-use crate::exercises::kit::{echo, run};
+use crate::exercises::kit::{echo, run, stalled as stalled_peer};
 use crate::lab::exercise::secs;
 use crate::observe::wire::server::loopback_listener;
 use crate::observe::wire::stall::{self, Feeding};
@@ -67,7 +66,7 @@ pub(super) fn client_short_write(ctx: &mut Ctx) -> TestResult {
     }
     // What the test judges under: a send of the client's cut short by a stop, or its socket
     // held full (else a client that ignores send()'s count had nothing to lose).
-    let premise = Premise::of(stalled.reached(), || stall_premise(&stalled));
+    let premise = stalled_peer::premise(&stalled);
     gave_up
         .and_then(|_| c.expect_bytes_at(&input, read, input.len() - read, deadline))
         .map_err(|f| {
@@ -81,16 +80,6 @@ pub(super) fn client_short_write(ctx: &mut Ctx) -> TestResult {
             }
         })?;
     premise.judge(echoed_back(ctx, &t, (&mut c, program), &input, deadline))
-}
-
-/// What did not happen, where no stop cut a send of the client's short.
-fn stall_premise(stalled: &stall::Stall) -> crate::base::i18n::Text {
-    msg!(
-        "stalled-premise",
-        seconds = stall::ROUND.as_secs().to_string(),
-        stops = stalled.stops.to_string(),
-        cut = stalled.cut.to_string()
-    )
 }
 
 /// The client gave up on its line after `stops` stops in its send: what arrived of it, and
@@ -156,7 +145,9 @@ fn read_until_given_up(
         let quiet = procinfo::connection_to(pid, port).is_some_and(|k| k.tx_queue == 0)
             && procinfo::is_waiting(pid)
             && !procinfo::in_write_call(pid)
-            && !reads_a_pipe(pid);
+            // Asleep reading its stdin: the checker's thread that feeds it may be the one
+            // starved, and the client has given up nothing.
+            && !procinfo::asleep_on_pipe(pid, PipeCall::Read);
         still = if quiet { still + 1 } else { 0 };
         if still >= 5 {
             return Ok(true);
@@ -164,22 +155,6 @@ fn read_until_given_up(
         std::thread::sleep(Duration::from_millis(20));
     }
     Ok(false)
-}
-
-/// Is a thread of `pid` asleep reading a pipe, its stdin: the checker's thread that feeds it
-/// may be the one starved, and the client, waiting for the rest of its line, has given up
-/// nothing.
-fn reads_a_pipe(pid: i32) -> bool {
-    procinfo::tasks(pid).into_iter().any(|task| {
-        task.state == 'S'
-            && task.call.is_some_and(|call| {
-                !procinfo::is_write_call(call.number)
-                    && call
-                        .fd()
-                        .and_then(|fd| procinfo::fd_target(pid, fd))
-                        .is_some_and(|target| target.starts_with("pipe:"))
-            })
-    })
 }
 
 /// The client's connection, accepted by the hidden server (which then reads nothing).

@@ -13,7 +13,7 @@ use super::shutdown::finish;
 use super::{Running, Store, check_file, echo_back, lines_for, start};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
-use crate::contain::procinfo;
+use crate::contain::procinfo::{self, PipeCall};
 use crate::context::Ctx;
 use crate::exercises::kit::premise::Premise;
 use crate::exercises::kit::{clients, wait};
@@ -343,7 +343,7 @@ fn client_2_between(
         wait::every(STEP, Duration::from_secs(1), || {
             procinfo::is_waiting(child1)
         });
-        if writes_into_a_pipe(child1) {
+        if procinfo::asleep_on_pipe(child1, PipeCall::Write) {
             caught += 1;
         }
         signal(child1, Signal::SIGSTOP)?;
@@ -363,21 +363,6 @@ fn client_2_between(
         signal(child1, Signal::SIGCONT)?;
     }
     Ok((second, caught))
-}
-
-/// Whether a thread of `pid` sleeps in a write into a pipe (not into its client's socket, where
-/// a reader the machine holds back leaves it waiting too).
-fn writes_into_a_pipe(pid: i32) -> bool {
-    procinfo::tasks(pid).into_iter().any(|task| {
-        task.state == 'S'
-            && task.call.is_some_and(|call| {
-                procinfo::is_write_call(call.number)
-                    && call
-                        .fd()
-                        .and_then(|fd| procinfo::fd_target(pid, fd))
-                        .is_some_and(|target| target.starts_with("pipe:"))
-            })
-    })
 }
 
 /// Stop or continue a process of the server, and wait until it is stopped or running. One that

@@ -13,7 +13,7 @@ use crate::base::verdict::{Failure, TestResult};
 use crate::contain::limits::Limits;
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::{clients, server};
+use crate::exercises::kit::{clients, server, wait};
 use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::{Device, Packet};
 use crate::observe::wire::{Conn, Server, Transcript};
@@ -133,10 +133,7 @@ fn not_reading(pid: i32, conn: &Conn) -> bool {
         end.recv_queue().is_some_and(|q| q > 0)
             && procinfo::tree(pid).into_iter().all(procinfo::is_waiting)
     };
-    look() && {
-        std::thread::sleep(Duration::from_millis(50));
-        look()
-    }
+    wait::twice(Duration::from_millis(50), look)
 }
 
 /// What the device that sends without reading sends: PINGREQs, 2 bytes each, whose PINGRESPs

@@ -10,6 +10,7 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
+use crate::exercises::kit::wait;
 use crate::observe::wire::Transcript;
 use crate::observe::wire::mqtt::{Device, Heard, Packet};
 
@@ -118,10 +119,7 @@ fn drained(pid: i32, d: &Device) -> bool {
             && d.pending() == 0
             && procinfo::tree(pid).into_iter().all(procinfo::is_waiting)
     };
-    look() && {
-        std::thread::sleep(Duration::from_millis(50));
-        look()
-    }
+    wait::twice(Duration::from_millis(50), look)
 }
 
 /// How a stalled subscriber that read again ended.

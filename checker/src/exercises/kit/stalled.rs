@@ -47,14 +47,20 @@ pub fn read_everything(
         Some(note) => f.note(note),
         None => f,
     })?;
-    Ok(Premise::of(stalled.reached(), || {
+    Ok(premise(&stalled))
+}
+
+/// What a stalled peer's test judges under: a send of the program's cut short by a stop, or
+/// its socket held full (else a program that ignores send()'s count had nothing to lose).
+pub fn premise(stalled: &Stall) -> Premise {
+    Premise::of(stalled.reached(), || {
         msg!(
             "stalled-premise",
             seconds = stall::ROUND.as_secs().to_string(),
             stops = stalled.stops.to_string(),
             cut = stalled.cut.to_string()
         )
-    }))
+    })
 }
 
 /// How much the checker reads at a time to move a program on from a send that had taken

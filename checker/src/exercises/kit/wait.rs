@@ -47,6 +47,16 @@ fn looking(
     }
 }
 
+/// Whether `look` holds at two looks `apart`: a state that lasts (a program asleep with bytes
+/// unread, a socket drained), not one caught in passing (a program about to read them reads
+/// within the moment; one starved of a CPU is runnable, not asleep).
+pub fn twice(apart: Duration, mut look: impl FnMut() -> bool) -> bool {
+    look() && {
+        std::thread::sleep(apart);
+        look()
+    }
+}
+
 /// `until`, for a change the program under test must make by itself (close a socket, reap a
 /// child): gives up early, false, once the program is stuck (see `observe::stuck`), since a
 /// program asleep with nothing moving will not make it.

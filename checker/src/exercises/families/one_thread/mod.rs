@@ -51,11 +51,11 @@ fn stopped_reading(ctx: &Ctx, pid: i32, port: u16) -> bool {
     };
     ctx.off_cpu(|| {
         wait::until(PREMISE_WAIT, || {
-            let Some(before) = unread() else {
-                return false;
-            };
-            std::thread::sleep(Duration::from_millis(100));
-            unread().is_some_and(|after| after >= before)
+            let mut before = 0;
+            wait::twice(Duration::from_millis(100), || {
+                // The second look holds if no byte was read since the first.
+                unread().is_some_and(|n| std::mem::replace(&mut before, n) <= n)
+            })
         })
     })
 }
