@@ -170,37 +170,16 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
         DEADLINE,
     );
     let url = "https://github.com/net-2026/net-2026-socket-lab-kim";
-    let out = command("python3")
-        .arg(common::lab_root().join(".ci/classroom50/autograder.py"))
-        .current_dir(&repo)
-        .env("CLASSROOM", "net-2026")
-        .env("ASSIGNMENT", "socket-lab")
-        .env("SUBMISSION_TAG", &tag)
-        .env("COMMIT_URL", format!("{url}/commit/{sha}"))
-        .env(
-            "RELEASE_URL",
-            format!("{url}/releases/tag/{}", tag.replace('/', "%2F")),
-        )
-        .env("REVIEW_URL", format!("{url}/compare/aaaaaaa...{sha}"))
-        .env("OWNER", "kim")
-        .env("USERNAME", "kim")
-        .env("ASSIGNMENT_TYPE", "individual")
-        .env("SOCKET_LAB_DIR", common::lab_root())
-        .env("RUNNER_TEMP", dir.path())
-        .env("GRADE_TARGETS", "day1-endian day2-inet")
-        .output()
-        .unwrap();
-    let log = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.status.success(), "{log}");
-    let result = read_json(&repo.join("result.json"));
-    assert_eq!(
-        classroom50_problems(&result, "net-2026", "socket-lab"),
-        Vec::<String>::new(),
-        "{result:#}"
+    let (result, log) = classroom50(
+        &common::lab_root().join(".ci/classroom50/autograder.py"),
+        Submission {
+            repo: &repo,
+            tag: &tag,
+            url,
+            owner: "kim",
+        },
+        &common::lab_root(),
+        &[("RUNNER_TEMP", dir.path())],
     );
     assert_eq!(result["submission"], tag.as_str());
     assert_eq!(result["owner"], "kim");
@@ -245,33 +224,10 @@ fn classroom_50_grades_a_submit_tag_into_a_valid_result() {
 #[test]
 fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("autograder");
-    let zip = dir.path().join("autograder.zip");
-    let lab = common::lab_root();
-    let out = common::checker_command()
-        .args([
-            "export-gradescope",
-            "--lang",
-            "ko",
-            "--visibility",
-            "after_due_date",
-        ])
-        .arg(&zip)
-        .arg("--lab-repository")
-        .arg(&lab)
-        .args(["--lab-revision", &lab_revision()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (root, listing) = gradescope_bundle(
+        dir.path(),
+        &["--lang", "ko", "--visibility", "after_due_date"],
     );
-    // Unzipped as Gradescope does, into source/; the scripts are at the root, executable.
-    let listing = run(command("python3")
-        .args(["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nz.extractall(sys.argv[2])\nfor i in z.infolist(): print(i.filename, oct(i.external_attr >> 16 & 0o777))"])
-        .arg(&zip)
-        .arg(root.join("source")));
     assert!(
         listing.contains("setup.sh 0o755") && listing.contains("run_autograder 0o755"),
         "{listing}"
@@ -285,11 +241,7 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
     let target = common::scratch().join("gradescope-target");
     // The container builds the lab's checker; its dependencies are this build's.
     common::seed_target(&target);
-    let setup = run(command("bash")
-        .arg(root.join("source/setup.sh"))
-        .env("AUTOGRADER_ROOT", &root)
-        .env("CARGO_TARGET_DIR", &target)
-        .env("GRADE_TARGETS", "day1-endian"));
+    let setup = gradescope_script(&root, "setup.sh", &target, "day1-endian");
     assert!(
         setup.contains(&format!("the lab at {} is ready", lab_revision())),
         "{setup}"
@@ -316,11 +268,7 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
         r#"{"id": 1, "created_at": "2026-10-30T10:00:00+09:00", "users": [{"email": "kim@example.edu", "name": "Kim"}]}"#,
     )
     .unwrap();
-    run(command("bash")
-        .arg(root.join("source/run_autograder"))
-        .env("AUTOGRADER_ROOT", &root)
-        .env("CARGO_TARGET_DIR", &target)
-        .env("GRADE_TARGETS", "day1-endian day2-inet"));
+    gradescope_script(&root, "run_autograder", &target, "day1-endian day2-inet");
     let results = read_json(&root.join("results/results.json"));
     assert_eq!(
         gradescope_problems(&results),
@@ -361,6 +309,43 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
         results["output"].as_str().unwrap().contains("checker"),
         "{results:#}"
     );
+}
+
+/// The bundle `checker export-gradescope <args>` writes for the lab at its revision, unzipped as
+/// Gradescope does into `<dir>/autograder/source/`: the autograder's root, and each file's name
+/// and mode.
+fn gradescope_bundle(dir: &Path, args: &[&str]) -> (PathBuf, String) {
+    let root = dir.join("autograder");
+    let zip = dir.join("autograder.zip");
+    let out = common::checker_command()
+        .arg("export-gradescope")
+        .args(args)
+        .arg(&zip)
+        .arg("--lab-repository")
+        .arg(common::lab_root())
+        .args(["--lab-revision", &lab_revision()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = run(command("python3")
+        .args(["-c", "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nz.extractall(sys.argv[2])\nfor i in z.infolist(): print(i.filename, oct(i.external_attr >> 16 & 0o777))"])
+        .arg(&zip)
+        .arg(root.join("source")));
+    (root, listing)
+}
+
+/// One of the bundle's scripts (`setup.sh`, `run_autograder`) run as Gradescope runs it, on the
+/// fake root, grading `targets`, the container's cargo builds in `target`; its output.
+fn gradescope_script(root: &Path, script: &str, target: &Path, targets: &str) -> String {
+    run(command("bash")
+        .arg(root.join("source").join(script))
+        .env("AUTOGRADER_ROOT", root)
+        .env("CARGO_TARGET_DIR", target)
+        .env("GRADE_TARGETS", targets))
 }
 
 /// The deadline regrade of a roster of student repositories, run as the workflow runs it, in
@@ -629,24 +614,46 @@ fn points_by_test(doc: &Value) -> Vec<(String, u64)> {
     points
 }
 
-/// Classroom 50's autograder `script` on the student's checkout `repo` (at a `submit/*` tag),
-/// with the lab at `lab`; its `result.json`.
-fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Path)]) -> Value {
+/// A student's checkout at a `submit/*` tag, as Classroom 50's workflow hands it over.
+struct Submission<'a> {
+    repo: &'a Path,
+    tag: &'a str,
+    /// The student repository's address.
+    url: &'a str,
+    owner: &'a str,
+}
+
+/// Classroom 50's autograder `script` on `submission`, with the lab at `lab` and `envs` beside
+/// the workflow's own; its `result.json` (checked against Classroom 50's schema, then taken out
+/// of the checkout) and its log. A fresh runner directory unless `envs` names one.
+fn classroom50(
+    script: &Path,
+    submission: Submission,
+    lab: &Path,
+    envs: &[(&str, &Path)],
+) -> (Value, String) {
+    let Submission {
+        repo,
+        tag,
+        url,
+        owner,
+    } = submission;
     let sha = git(repo, &["rev-parse", "HEAD"], DEADLINE);
-    let tag = format!("submit/2026-10-30T01-00-05Z-{}", &sha[..7]);
-    git(repo, &["tag", "-f", &tag], DEADLINE);
-    let url = "https://github.com/net-2026/net-2026-socket-lab-c";
     let runner = tempfile::tempdir().unwrap();
     let mut cmd = command("python3");
     cmd.arg(script)
         .current_dir(repo)
         .env("CLASSROOM", "net-2026")
         .env("ASSIGNMENT", "socket-lab")
-        .env("SUBMISSION_TAG", &tag)
+        .env("SUBMISSION_TAG", tag)
         .env("COMMIT_URL", format!("{url}/commit/{sha}"))
-        .env("RELEASE_URL", format!("{url}/releases/tag/x"))
-        .env("REVIEW_URL", format!("{url}/compare/a...{sha}"))
-        .env("OWNER", "lee")
+        .env(
+            "RELEASE_URL",
+            format!("{url}/releases/tag/{}", tag.replace('/', "%2F")),
+        )
+        .env("REVIEW_URL", format!("{url}/compare/aaaaaaa...{sha}"))
+        .env("OWNER", owner)
+        .env("USERNAME", owner)
         .env("ASSIGNMENT_TYPE", "individual")
         .env("SOCKET_LAB_DIR", lab)
         .env("RUNNER_TEMP", runner.path())
@@ -668,7 +675,22 @@ fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Pa
         Vec::<String>::new(),
         "{result:#}"
     );
-    result
+    (result, log)
+}
+
+/// Classroom 50's autograder `script` on the C student's checkout `repo`, tagged for submission
+/// here, with the lab at `lab`; its `result.json`.
+fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Path)]) -> Value {
+    let sha = git(repo, &["rev-parse", "HEAD"], DEADLINE);
+    let tag = format!("submit/2026-10-30T01-00-05Z-{}", &sha[..7]);
+    git(repo, &["tag", "-f", &tag], DEADLINE);
+    let submission = Submission {
+        repo,
+        tag: &tag,
+        url: "https://github.com/net-2026/net-2026-socket-lab-c",
+        owner: "lee",
+    };
+    classroom50(script, submission, lab, envs).0
 }
 
 /// A C class pinned to the whole lab: Classroom 50's autograder with `TRACK = "c"` and the
@@ -742,44 +764,15 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     assert!(earned > 0, "day1-endian earns its points in C: {by_lab:?}");
 
     // Gradescope pinned to the whole lab: config.env carries the track.
-    let root = dir.path().join("autograder");
-    let zip = dir.path().join("autograder.zip");
-    let out = common::checker_command()
-        .args(["export-gradescope", "--track", "c", "--lang", "en"])
-        .arg(&zip)
-        .arg("--lab-repository")
-        .arg(&lab)
-        .args(["--lab-revision", &lab_revision()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    run(command("python3")
-        .args([
-            "-c",
-            "import sys, zipfile\nzipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])",
-        ])
-        .arg(&zip)
-        .arg(root.join("source")));
+    let (root, _) = gradescope_bundle(dir.path(), &["--track", "c", "--lang", "en"]);
     let config = std::fs::read_to_string(root.join("source/config.env")).unwrap();
     assert!(config.contains("\nTRACK=c\n"), "{config}");
     let target = common::scratch().join("gradescope-c-target");
     common::seed_target(&target);
-    run(command("bash")
-        .arg(root.join("source/setup.sh"))
-        .env("AUTOGRADER_ROOT", &root)
-        .env("CARGO_TARGET_DIR", &target)
-        .env("GRADE_TARGETS", "day1-endian"));
+    gradescope_script(&root, "setup.sh", &target, "day1-endian");
     // Uploaded as its exercises/ folder alone.
     std::fs::rename(student.join("exercises"), root.join("submission")).unwrap();
-    run(command("bash")
-        .arg(root.join("source/run_autograder"))
-        .env("AUTOGRADER_ROOT", &root)
-        .env("CARGO_TARGET_DIR", &target)
-        .env("GRADE_TARGETS", "day1-endian day2-inet"));
+    gradescope_script(&root, "run_autograder", &target, "day1-endian day2-inet");
     let results = read_json(&root.join("results/results.json"));
     assert_eq!(
         gradescope_problems(&results),
