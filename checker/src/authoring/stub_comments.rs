@@ -29,6 +29,7 @@ use anyhow::{Context, Result};
 use crate::base::files::{c_files, rust_files};
 use crate::base::hash::fnv;
 use crate::base::workspace::{exercise_folder, in_exercise_folder};
+use crate::contain::exit;
 
 /// Where a stub's hint code starts: `//> code`.
 pub const HINT_CODE: &str = "//>";
@@ -319,6 +320,28 @@ pub fn korean(source: &str, ko: &BTreeMap<String, Vec<String>>) -> String {
     out.join("\n") + if source.ends_with('\n') { "\n" } else { "" }
 }
 
+/// The Korean of `common/lab.h`'s comments, in a stub's `.ko` form.
+const LAB_H_KO: &str = include_str!("../../c-track/lab.h.ko");
+
+/// `common/lab.h` as a Korean C class reads it (`export-student --lang ko`): its comments in
+/// Korean, and what a `TODO` prints in Korean (which `contain::exit` reads in both languages);
+/// its code the English one's.
+pub fn korean_lab_h(english: &str) -> String {
+    korean(english, &translations(LAB_H_KO)).replace(exit::C_TODO, exit::C_TODO_KO)
+}
+
+/// The comments of `common/lab.h` (`english`) that checker/c-track/lab.h.ko has no Korean for:
+/// each one's line and first words.
+pub fn lab_h_untranslated(english: &str) -> Vec<(usize, String)> {
+    let ko = translations(LAB_H_KO);
+    let lines: Vec<&str> = english.lines().collect();
+    blocks(english)
+        .into_iter()
+        .filter(|b| !ko.contains_key(&b.hash))
+        .map(|b| (b.start + 1, b.comment(&lines)[0].trim().to_string()))
+        .collect()
+}
+
 /// The Korean file of the stub `rel` (relative to its track's `exercises/`, its exercise's
 /// folder first): in that exercise's folder, below `korean/rust/`, or a C stub's (`.c`, `.h`)
 /// below `korean/c/`.
@@ -379,7 +402,30 @@ pub fn write_korean_stubs(lab: &Path, out: &Path) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{blocks, korean, translations};
+    use super::{blocks, korean, korean_lab_h, translations};
+
+    /// The Korean lab.h, derived: every comment of the English one has its Korean, the code is
+    /// the same, and what a `TODO` prints is Korean.
+    #[test]
+    fn the_korean_lab_h_is_the_english_one_in_korean() {
+        let english = std::fs::read_to_string(
+            crate::base::workspace::lab_root().join("c/exercises/common/lab.h"),
+        )
+        .unwrap();
+        assert_eq!(super::lab_h_untranslated(&english), Vec::new());
+        let korean = korean_lab_h(&english);
+        let code = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| l.replace("not yet implemented", "아직 작성하지 않았다"))
+                .collect()
+        };
+        assert_eq!(code(&english), code(&korean));
+        assert!(
+            !korean.contains("Rust") && !korean.contains("not yet"),
+            "{korean}"
+        );
+    }
 
     const STUB: &str = "//! Day 2.\n//! Read it.\n\nfn f() {\n    // TODO 1. C: socket()\n    //> let x = 1;\n    // TODO 2. bind\n    todo!()\n}\n";
 

@@ -67,8 +67,13 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
         crate::authoring::stub_comments::write_korean_stubs(&lab, &out)?;
         if track == Track::C {
             let lab_h = out.join("exercises/common/lab.h");
-            std::fs::write(&lab_h, crate::compile::c::LAB_H_KO)
-                .with_context(|| format!("writing {}", lab_h.display()))?;
+            let english = std::fs::read_to_string(&lab_h)
+                .with_context(|| format!("reading {}", lab_h.display()))?;
+            std::fs::write(
+                &lab_h,
+                crate::authoring::stub_comments::korean_lab_h(&english),
+            )
+            .with_context(|| format!("writing {}", lab_h.display()))?;
         }
     }
     refuse_leaks(&lab, &out)?;

@@ -47,9 +47,6 @@ pub const LIBRARY_CFLAGS: &str = "-std=c17 -Wall -Wextra -g -O0 -fexceptions -DL
 
 /// The lab's build rules, as every C exercise includes them.
 pub const LAB_MK: &str = include_str!("../../c-track/lab.mk");
-/// `common/lab.h` as a Korean C class reads it (`export-student --lang ko`): its comments and
-/// what a `TODO` prints in Korean, its code the English one's.
-pub const LAB_H_KO: &str = include_str!("../../c-track/lab.ko.h");
 /// The build script of a library exercise's shim, `__LIBRARY__` its archive's stem.
 const SHIM_BUILD: &str = include_str!("../../c-track/shim-build.rs");
 
@@ -455,23 +452,6 @@ mod tests {
         }
         let header = |tree: &str| std::fs::read(lab.join(tree).join("common/lab.h")).unwrap();
         assert_eq!(header("c/exercises"), header("c/solutions"));
-    }
-
-    /// The Korean lab.h is the English one but for its comments and the words a `TODO`
-    /// prints (which `contain::exit` reads in both languages).
-    #[test]
-    fn the_korean_lab_h_is_the_english_one_in_korean() {
-        let english =
-            std::fs::read_to_string(workspace::lab_root().join("c/exercises/common/lab.h"))
-                .unwrap();
-        let code = |text: &str| -> Vec<String> {
-            text.lines()
-                .filter(|l| !l.trim_start().starts_with("/*") && !l.trim_start().starts_with('*'))
-                .map(|l| l.replace("not yet implemented", "아직 작성하지 않았다"))
-                .collect()
-        };
-        assert_eq!(code(&english), code(LAB_H_KO));
-        assert!(!LAB_H_KO.contains("Rust"));
     }
 
     #[test]

@@ -56,9 +56,9 @@ pub struct Panic {
 
 /// What a C stub's `TODO("...")` prints before it exits (c/exercises/common/lab.h), after
 /// its file and line: `echo-server.c:31: not yet implemented: step 1: socket`; a Korean
-/// export's lab.h (checker/c-track/lab.ko.h) says it in Korean.
-const C_TODO: &str = ": not yet implemented";
-const C_TODO_KO: &str = ": 아직 작성하지 않았다";
+/// export's lab.h (derived by `authoring::stub_comments::korean_lab_h`) says it in Korean.
+pub const C_TODO: &str = ": not yet implemented";
+pub const C_TODO_KO: &str = ": 아직 작성하지 않았다";
 
 /// Find `thread '…' panicked at src/x.rs:1:2:\nmessage` in a program's stderr, or the line a
 /// C stub's `TODO` prints, read as the same: the place, and "not yet implemented".

@@ -8,8 +8,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::authoring::stub_comments::{
-    HEADER, HINT_CODE, OWED, STAMP, STUB_DIRS, TODO_HEADER, blocks, is_todo_key, ko_file, owed,
-    stamp, stub_hash, stubs_below, todo_strings, translations,
+    HEADER, HINT_CODE, OWED, STAMP, STUB_DIRS, TODO_HEADER, blocks, is_todo_key, ko_file,
+    lab_h_untranslated, owed, stamp, stub_hash, stubs_below, todo_strings, translations,
 };
 
 /// What `checker verify` finds in the stubs' Korean.
@@ -28,6 +28,15 @@ pub fn check(lab: &Path) -> Result<Findings> {
     for dir in STUB_DIRS.map(Path::new) {
         for rel in stubs_below(&lab.join(dir)) {
             check_stub(lab, &dir.join(&rel), &rel, &mut findings)?;
+        }
+    }
+    // The C track's shared header, whose Korean export derives its Korean from lab.h.ko.
+    let lab_h = lab.join("c/exercises/common/lab.h");
+    if let Ok(english) = std::fs::read_to_string(&lab_h) {
+        for (line, first) in lab_h_untranslated(&english) {
+            findings.problems.push(format!(
+                "c/exercises/common/lab.h:{line}: the comment `{first}` has no Korean in checker/c-track/lab.h.ko (write it under `{HEADER}<its hash>`, as a stub's .ko file does)"
+            ));
         }
     }
     Ok(findings)
@@ -204,9 +213,11 @@ mod tests {
             std::fs::write(path, text).unwrap();
         };
         write(lab.path().join("c/exercises/day9-x/x.c"), C_STUB);
+        // The lab's own header, whose Korean is the checker's (lab.h.ko).
+        let lab_h = "c/exercises/common/lab.h";
         write(
-            lab.path().join("c/exercises/common/lab.h"),
-            "// the lab's\n",
+            lab.path().join(lab_h),
+            &std::fs::read_to_string(crate::base::workspace::lab_root().join(lab_h)).unwrap(),
         );
         let rel = std::path::Path::new("day9-x/x.c");
         let ko = ko_file(lab.path(), rel);
