@@ -32,6 +32,7 @@ mod day5_threads;
 mod day6_async;
 mod day6_unix;
 mod day7_broker;
+mod day8_device;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -51,6 +52,7 @@ pub static ALL: &[&Exercise] = &[
     &day6_async::EXERCISE,
     &day6_unix::EXERCISE,
     &day7_broker::EXERCISE,
+    &day8_device::EXERCISE,
 ];
 
 /// The exercises a tree on `track` has, in course order: every one on Rust's, on C's those
