@@ -181,7 +181,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["endian.c"],
     library: Some("endian"),
-    shim: c_shim!("day1_endian"),
+    shim: c_shim!("day1-endian"),
     imports: &[ImportRule {
         kind: ImportKind::Forbidden,
         functions: &[

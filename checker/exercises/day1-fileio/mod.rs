@@ -144,7 +144,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["fileio.c", "copy.c"],
     library: Some("fileio"),
-    shim: c_shim!("day1_fileio"),
+    shim: c_shim!("day1-fileio"),
     imports: &[
         ImportRule {
             kind: ImportKind::Forbidden,

@@ -170,7 +170,7 @@ pub static EXERCISE: Exercise = Exercise {
 static C_TRACK: CTrack = CTrack {
     student_files: &["inet.c"],
     library: Some("inet"),
-    shim: c_shim!("day2_inet"),
+    shim: c_shim!("day2-inet"),
     imports: &[ImportRule {
         kind: ImportKind::Forbidden,
         functions: &[

@@ -427,7 +427,7 @@ const PARTS: &[Part] = &[
 static C_TRACK: CTrack = CTrack {
     student_files: &["mqtt-codec.c", "mqtt-broker.c"],
     library: Some("mqtt-codec"),
-    shim: c_shim!("day7_broker"),
+    shim: c_shim!("day7-broker"),
     imports: &[c_imports::NO_RESOLVER],
 };
 

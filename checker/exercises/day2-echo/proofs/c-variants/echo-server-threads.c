@@ -1,6 +1,6 @@
 /* Variant of echo-server: a detached POSIX thread per client (the contract's table lists "a
  * thread per client" among the designs that pass). SIGPIPE ignored on purpose; write(). */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <pthread.h>
 
 static void *serve(void *arg)

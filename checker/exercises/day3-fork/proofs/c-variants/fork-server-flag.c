@@ -1,5 +1,5 @@
 /* fork-server <port>: echo server with a child process per client, reaped on SIGCHLD. */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <sys/wait.h>
 
 /* Variant: the handler only sets a flag; installed WITHOUT SA_RESTART, so a blocked accept()

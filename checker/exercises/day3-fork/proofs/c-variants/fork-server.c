@@ -1,7 +1,7 @@
 /* Variant of fork-server: SIGCHLD blocked and read from a signalfd; the parent waits in poll
  * on the listener and the signalfd, and reaps with waitpid(WNOHANG) in a loop on each read.
  * (The contract allows "a signalfd".) */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <poll.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>

@@ -3,7 +3,7 @@
  * a thread per client"), reaped by a SIGCHLD handler with SA_RESTART.
  * file-server <port> <file>: for each client in turn, send the file, shutdown(SHUT_WR), read
  * the client's message until EOF and print `client says: <message>` (day3-shutdown, C track). */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

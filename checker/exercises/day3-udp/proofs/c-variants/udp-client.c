@@ -1,7 +1,7 @@
 /* Variant of udp-client: an UNCONNECTED socket, sendto/recvfrom, poll(2) with a deadline of
  * 0.5 s per try; datagrams from any other address are ignored without restarting the clock.
  * (The contract allows "connected or unconnected socket; SO_RCVTIMEO or poll with a timeout".) */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <poll.h>
 #include <time.h>
 

@@ -1,7 +1,7 @@
 /* Variant of signal-server: SIGCHLD, SIGUSR1, SIGTERM and SIGINT are blocked except inside
  * pselect(2), which unblocks them for the wait only (the contract lists "ppoll or pselect with
  * the signals blocked outside it"): no signal is lost between testing a flag and waiting. */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <sys/select.h>
 #include <sys/wait.h>
 

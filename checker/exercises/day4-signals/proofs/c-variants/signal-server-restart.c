@@ -3,7 +3,7 @@
  * times a second and the loop looks at the flags (the contract lists "SA_RESTART with a
  * receive timeout on the listening socket"). SIGPIPE is ignored on purpose here, and the
  * children use write(), not send(MSG_NOSIGNAL). */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <sys/time.h>
 #include <sys/wait.h>
 

@@ -1,7 +1,7 @@
 /* Variant of signal-server: the parent blocks SIGCHLD, SIGUSR1, SIGTERM and SIGINT and reads
  * them from a signalfd, waiting in poll on the listener and the signalfd (the contract allows
  * "a signalfd"). The child restores the mask and gives itself its own dispositions. */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <poll.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>

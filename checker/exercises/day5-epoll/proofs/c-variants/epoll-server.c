@@ -5,7 +5,7 @@
  * edge-triggered (EPOLLIN|EPOLLOUT|EPOLLRDHUP|EPOLLET, once for their whole life): on each
  * event the server reads until EAGAIN and writes until EAGAIN or nothing is pending
  * (day5-epoll, C track). Back-pressure: no reading while over 1 MiB is pending. */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <fcntl.h>
 #include <sys/epoll.h>
 

@@ -4,7 +4,7 @@
  * store-server <port> <file>: the fork server, whose client children send every complete line
  * through a pipe, one write per line, to a logger child that appends them to <file>
  * (day5-pipe, C track). Handlers only set flags; the main loop reaps and stops. */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

@@ -2,7 +2,7 @@
  * checked against FD_SETSIZE).
  * poll-server <port>: one thread serves every client with poll(2): non-blocking sockets, an
  * output buffer per client, back-pressure above 1 MiB (day5-poll, C track). */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <sys/select.h>
 #include <fcntl.h>
 #include <poll.h>

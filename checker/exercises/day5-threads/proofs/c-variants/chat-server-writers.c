@@ -3,7 +3,7 @@
  * lines in the same order. Each writer sends from its own queue, and a slow client stalls
  * nobody else. The contract asks for "one thread per client"; the test accepts "one (or
  * more)". */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <pthread.h>
 
 #define MAX_LINE 4096

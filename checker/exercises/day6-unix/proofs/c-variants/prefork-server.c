@@ -6,7 +6,7 @@
  * client at a time; a control socket answers `stats`; SIGTERM/SIGINT end it cleanly
  * (day6-unix, C track). The parent blocks its signals and waits in ppoll, which unblocks them
  * only for the wait: no signal is lost between a flag test and the wait. */
-#include "../../solutions/common/net.h"
+#include "../../../../../c/solutions/common/net.h"
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/stat.h>
