@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Apply the edits of one broken version or correct alternative (in its exercise's folder,
-checker/src/exercises/<module>/proofs/rust*.toml) to a copy of its package, as the project's
+checker/exercises/<exercise>/proofs/rust*.toml) to a copy of its package, as the project's
 tests do: `apply-broken.py <exercise> <name> <package-dir>`; with a fourth argument `c`, a C
 track's version (proofs/c.toml) to a copy of its folder of c/solutions. Used by
 edit-to-verdict.sh and edit-to-verdict-c.sh to time a failing verdict, and by flaky.py to make
@@ -9,7 +9,7 @@ import os, sys, tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exercise, name, package = sys.argv[1:4]
-proofs = os.path.join(LAB, "checker/src/exercises", exercise.replace("-", "_"), "proofs")
+proofs = os.path.join(LAB, "checker/exercises", exercise, "proofs")
 track = "c." if sys.argv[4:5] == ["c"] else "rust"
 # An exercise's versions may be spread over several tables (rust.toml, rust-designs.toml).
 specs = [tomllib.load(open(os.path.join(proofs, f), "rb"))

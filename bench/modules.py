@@ -4,14 +4,22 @@
 module), any use that points up the layers (LAYERS, top to bottom), a file over 500 lines
 without its reason in LONG_FILES, and a function over 100 lines; exits 1 if there is any of
 these, or if more functions than FN_BUDGET are over 60 lines. Used to keep the layering
-of checker/src honest (docs/maintainers.md, "Layout")."""
+of checker/src honest, the exercises' modules in checker/exercises/<name>/ included
+(docs/maintainers.md, "Layout")."""
 import os, re, sys
 
 ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "checker/src")
 
+# Each exercise's folder (checker/exercises/<name>/): its modules are the checker's
+# `exercises::<module>`, declared with #[path] in checker/src/exercises/mod.rs.
+EXERCISES = os.path.join(os.path.dirname(ROOT), "exercises")
+
 def module_of(path):
-    rel = os.path.relpath(path, ROOT)[:-3]
-    parts = rel.split(os.sep)
+    if path.startswith(EXERCISES + os.sep):
+        parts = os.path.relpath(path, EXERCISES)[:-3].split(os.sep)
+        parts = ["exercises", parts[0].replace("-", "_")] + parts[1:]
+    else:
+        parts = os.path.relpath(path, ROOT)[:-3].split(os.sep)
     if parts[-1] in ("mod", "main"):
         parts = parts[:-1]
     return "::".join(parts)
@@ -21,12 +29,13 @@ def module_of(path):
 EXERCISE_DATA = {"proofs", "korean", "c-shim", "harness-calls.rs"}
 
 modules = {}
-for dirpath, dirs, files in os.walk(ROOT):
-    dirs[:] = [d for d in dirs if d not in EXERCISE_DATA]
-    for f in files:
-        if f.endswith(".rs") and f not in EXERCISE_DATA:
-            p = os.path.join(dirpath, f)
-            modules[module_of(p)] = p
+for top in (ROOT, EXERCISES):
+    for dirpath, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if d not in EXERCISE_DATA]
+        for f in files:
+            if f.endswith(".rs") and f not in EXERCISE_DATA:
+                p = os.path.join(dirpath, f)
+                modules[module_of(p)] = p
 
 def resolve(name):
     """The longest known module that prefixes this path."""

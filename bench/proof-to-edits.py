@@ -177,7 +177,7 @@ def main():
         return {os.path.normpath(os.path.join(os.path.dirname(toml), e["source"]))
                 for v in spec.get("broken", []) + spec.get("alternative", [])
                 for e in v.get("edit", []) if "source" in e}
-    tables = glob.glob(os.path.join(LAB, "checker/src/exercises/*/proofs/*.toml"))
+    tables = glob.glob(os.path.join(LAB, "checker/exercises/*/proofs/*.toml"))
     if not any(whole_path in sources(t) for t in tables):
         os.remove(whole_path)
         print(f"deleted {os.path.relpath(whole_path, LAB)}", file=sys.stderr)

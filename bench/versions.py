@@ -1,5 +1,5 @@
 """The versions bench scripts grade: the solutions, and every broken version and correct
-alternative of the exercises' proofs (checker/src/exercises/*/proofs/), each in a tree of its own (the solutions' package
+alternative of the exercises' proofs (checker/exercises/*/proofs/), each in a tree of its own (the solutions' package
 with the version's edits, made by bench/apply-broken.py under target/tmp/flaky-trees/); with
 `c=True`, the C track's too (its solutions, and proofs/c.toml on c/solutions/).
 Shared by flaky.py and overload.py."""
@@ -64,9 +64,9 @@ def make_c_tree(exercise, kind, name):
 
 def tables(track):
     """Every table of proofs of `track` ("rust" or "c."), the exercises in name order."""
-    exercises = os.path.join(LAB, "checker/src/exercises")
-    for module in sorted(os.listdir(exercises)):
-        proofs = os.path.join(exercises, module, "proofs")
+    exercises = os.path.join(LAB, "checker/exercises")
+    for exercise in sorted(os.listdir(exercises)):
+        proofs = os.path.join(exercises, exercise, "proofs")
         if not os.path.isdir(proofs):
             continue
         for name in sorted(os.listdir(proofs)):

@@ -53,7 +53,7 @@ def lab_checkout(scratch):
     steps = [
         ["git", "clone", "-q", "--no-checkout", LAB_REPOSITORY, str(lab)],
         ["git", "-C", str(lab), "sparse-checkout", "set", "--no-cone", "/*", "!/solutions/",
-         "!/checker/src/exercises/*/proofs/", "!/checker/tests/golden/"],
+         "!/checker/exercises/*/proofs/", "!/checker/tests/golden/"],
         ["git", "-C", str(lab), "-c", "advice.detachedHead=false", "checkout", "-q",
          "--detach", LAB_REVISION],
     ]

@@ -1,5 +1,5 @@
 /* PROBE, wrong on purpose: SO_RCVTIMEO on the listener is inherited by accepted sockets, and
- * this version does not clear it in the child (the fixed one is in ../variants). FINDINGS.md. */
+ * this version does not clear it in the child (the fixed one is in checker/exercises/day4-signals/proofs/c-variants). FINDINGS.md. */
 /* Variant of signal-server: every parent handler is installed WITH SA_RESTART, and the
  * listening socket has a 100 ms receive timeout (SO_RCVTIMEO), so accept() wakes at least ten
  * times a second and the loop looks at the flags (the contract lists "SA_RESTART with a

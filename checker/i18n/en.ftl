@@ -1,10 +1,11 @@
 # The checker's messages in English: the source of truth for every message but the tests'
-# titles and hints (those stay in the exercise tables, checker/src/exercises/).
+# titles and hints (those stay in the exercise tables, checker/exercises/<name>/mod.rs).
 #
 # Each message has a stable id; code names it with msg!("id", name = value). Keep the text
 # byte for byte what the golden reports expect (checker/tests/golden/). Fluent trims blanks
 # at the ends of a value: write {" "} where one must stay. Add a key here first (or, said by one
-# exercise's or family's tests alone, to the en.ftl of its folder under checker/src/exercises/),
+# exercise's or family's tests alone, to the en.ftl of its folder, checker/exercises/<name>/ or
+# checker/src/exercises/families/<family>/),
 # then to ko.ftl beside it; `cargo run -p checker -- verify` lists what ko.ftl lacks.
 
 ## Words shared by the reports
@@ -506,7 +507,7 @@ new-left = Left to write by hand, numbered as docs/instructors.md's "Adding an e
 new-left-solution = the solution: { $file }
 new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
 new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)
-new-left-rules = its rules (the shortcuts that would skip the lesson): solutions/{ $exercise }/clippy.toml and Cargo.toml's [lints]; then `cargo run -p checker -- sync` copies them to the stub and checker/pristine/ and writes the course's rules tables
+new-left-rules = its rules (the shortcuts that would skip the lesson): solutions/{ $exercise }/clippy.toml and Cargo.toml's [lints]; then `cargo run -p checker -- sync` copies them to the stub and writes the course's rules tables
 new-left-tests = the tests: { $file } (rows of its own, or families it shares with other exercises in `families`: each a folder of exercises/, its table in family.rs)
 new-left-messages = every message id the tests use that the catalogs lack (msg!("...")): its English in { $en } and its Korean in { $ko }
 new-left-broken = a broken version that fails each test, and at least one correct alternative design: { $file } (`cargo test -p checker --test broken -- { $exercise }`)

@@ -2,8 +2,9 @@
 # `cargo run -p checker -- verify`가 빠진 키와 en.ftl에 없는 키를 알려 준다.
 # 용어는 course.ko.md를 따른다. API 이름, 플래그, errno 이름,
 # 테스트 id는 라틴 문자 그대로 둔다. 서술은 ~다, 안내는 ~하라.
-# 실습과 묶음마다의 항목(테스트의 제목과 힌트, 그 테스트들만 쓰는 메시지)은 checker/src/exercises/
-# 아래 그 폴더의 ko.ftl에 있고, 빌드가 이 파일 뒤에 잇는다.
+# 실습과 묶음마다의 항목(테스트의 제목과 힌트, 그 테스트들만 쓰는 메시지)은 그 폴더
+# (checker/exercises/<실습>/, checker/src/exercises/families/<묶음>/)의 ko.ftl에 있고,
+# 빌드가 이 파일 뒤에 잇는다.
 
 ## 보고서에 공통으로 쓰는 말
 
@@ -376,7 +377,7 @@ help-cmd-new-arg-binary = 이 이름의 바이너리가 있는 프로그램 실�
 help-cmd-new-arg-track = 뼈대를 만들 트랙: both(기본값), rust, 또는 c(Rust 트랙이 이미 있는 실습에 C 트랙을 더한다)
 help-cmd-new-arg-lab = 뼈대를 만들 실습 클론(기본값: 이 채점기를 빌드한 클론).
 help-cmd-sync-arg-lab = 파일을 쓸 실습 클론(기본값: 이 채점기를 빌드한 클론). 실습 목록은 그 클론의 소스에서, 번역할 제목과 힌트는 이 채점기에서 읽는다.
-help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁과 checker/pristine/에 복사하고, 강의의 규칙 표와 C 실습마다 Makefile을 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
+help-cmd-sync = 강사용: 손으로 쓴 것에서 따라 나오는 것을 쓴다. 풀이의 규칙을 스텁에 복사하고, 강의의 규칙 표와 C 실습마다 Makefile을 쓰고, 새 제목과 힌트의 ko.ftl 항목을 (번역될 때까지 영어로) 더한다. 그다음 아직 번역할 것을 알려 준다.
 
 ## 스레드 하나인 서버들의 테스트 (exercises/multiplexing.rs)
 
@@ -501,7 +502,7 @@ new-left = 아직 손으로 쓸 것. 번호는 docs/instructors.ko.md의 "실습
 new-left-solution = 풀이: { $file }
 new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
 new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)
-new-left-rules = 규칙(수업을 건너뛰게 하는 지름길): solutions/{ $exercise }/clippy.toml과 Cargo.toml의 [lints]. 그다음 `cargo run -p checker -- sync`가 스텁과 checker/pristine/에 복사하고 강의의 규칙 표를 쓴다
+new-left-rules = 규칙(수업을 건너뛰게 하는 지름길): solutions/{ $exercise }/clippy.toml과 Cargo.toml의 [lints]. 그다음 `cargo run -p checker -- sync`가 스텁에 복사하고 강의의 규칙 표를 쓴다
 new-left-tests = 테스트: { $file } (자기 행들, 또는 다른 실습과 함께 쓰는 묶음을 `families`에: 묶음마다 exercises/의 폴더 하나, 표는 family.rs)
 new-left-messages = 테스트가 쓰는 메시지 id 가운데 카탈로그에 없는 것(msg!("...")): 그 영어를 { $en }에, 한국어를 { $ko }에
 new-left-broken = 테스트마다 그것을 실패시키는 버그 버전, 그리고 올바른 다른 설계 하나 이상: { $file } (`cargo test -p checker --test broken -- { $exercise }`)
@@ -1011,7 +1012,7 @@ mqtt-what-one-copy = PUBLISH qos=1 topic=a/b "both" 하나
 mqtt-got-copies = a/b의 사본 { $n }개, QoS { $qos }
 mqtt-clause-one-copy = 3.3.5-1과 실습의 계약: 허용된 가장 높은 QoS로 사본 하나
 
-## day7-broker (checker/src/exercises/day7_broker/): 실습과 테스트의 제목과 힌트
+## day7-broker (checker/exercises/day7-broker/): 실습과 테스트의 제목과 힌트
 
 # 반 페이지: `checker gradebook --html` (report/class/)
 class-page-title = 반 전체를 한눈에

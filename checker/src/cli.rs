@@ -235,7 +235,7 @@ pub enum Command {
         lang: Lang,
     },
     /// For instructors: write what is derived from what you write: each solution's rules copied
-    /// to its stub and checker/pristine/, the course's rules tables, each C exercise's Makefile,
+    /// to its stub, the course's rules tables, each C exercise's Makefile,
     /// ko.ftl entries for new titles and hints (in English until translated); then list what is
     /// left to translate.
     Sync {

@@ -138,13 +138,13 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     );
     assert!(said.contains("checker verify` pass"), "{said}");
     for file in [
-        "checker/src/exercises/day9_probe/korean/rust/src/bin/probe-server.rs.ko",
-        "checker/src/exercises/day9_probe/mod.rs",
-        "checker/src/exercises/day9_probe/proofs/rust.toml",
+        "checker/exercises/day9-probe/korean/rust/src/bin/probe-server.rs.ko",
+        "checker/exercises/day9-probe/mod.rs",
+        "checker/exercises/day9-probe/proofs/rust.toml",
         "c/solutions/day9-probe/probe-server.c",
         "c/exercises/day9-probe/probe-server.c",
-        "checker/src/exercises/day9_probe/korean/c/probe-server.c.ko",
-        "checker/src/exercises/day9_probe/proofs/c.toml",
+        "checker/exercises/day9-probe/korean/c/probe-server.c.ko",
+        "checker/exercises/day9-probe/proofs/c.toml",
     ] {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
@@ -157,8 +157,8 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         &new(&["day9-tally", "--track", "both"]),
     );
     assert!(
-        said.contains("checker/src/exercises/day9_tally/c-shim/src/lib.rs")
-            && said.contains("checker/src/exercises/day9_tally/harness-calls.rs")
+        said.contains("checker/exercises/day9-tally/c-shim/src/lib.rs")
+            && said.contains("checker/exercises/day9-tally/harness-calls.rs")
             && said.contains("  16. "),
         "{said}"
     );
@@ -196,11 +196,12 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     }
     let ignored = read("c/exercises/.gitignore");
     assert!(
-        ignored.ends_with("/day7-broker/mqtt-broker\n/day9-probe/probe-server\n"),
+        // After the lab's last exercise's programs, whichever day that is.
+        ignored.ends_with("/day8-device/sensor-device\n/day9-probe/probe-server\n"),
         "{ignored}"
     );
     assert!(
-        read("solutions/Cargo.toml").contains(", \"day7-broker\", \"day9-probe\", \"day9-tally\"]"),
+        read("solutions/Cargo.toml").contains(", \"day8-device\", \"day9-probe\", \"day9-tally\"]"),
         "the solutions' workspace lacks the new members"
     );
     // What sync keeps: a row lost (as a merge may lose one) is written again, with its words to
@@ -217,8 +218,9 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         std::fs::write(copy.join(file), kept.replacen(text, "", 1)).unwrap();
     }
     // An instructor tightens an existing exercise's rules in its solution, then `checker sync`
-    // (README: it "copies them to the stub and to `checker/pristine/`, and writes the rules
-    // tables"): the copies follow, and verify below finds the tables and their Korean in step.
+    // (README: it "copies them to the stub, and writes the rules tables"; the checker embeds
+    // the stub's at build): the copy follows, and verify below finds the tables and their
+    // Korean in step.
     let rules = "day1-endian/clippy.toml";
     let solution_rules = copy.join("solutions").join(rules);
     let tightened = std::fs::read_to_string(&solution_rules).unwrap().replace(
@@ -246,13 +248,11 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
             "sync did not write {file} again:\n{synced}"
         );
     }
-    for copied in ["exercises", "checker/pristine"] {
-        let text = std::fs::read_to_string(copy.join(copied).join(rules)).unwrap();
-        assert_eq!(
-            text, tightened,
-            "sync left {copied}/{rules} behind:\n{synced}"
-        );
-    }
+    let text = std::fs::read_to_string(copy.join("exercises").join(rules)).unwrap();
+    assert_eq!(
+        text, tightened,
+        "sync left exercises/{rules} behind:\n{synced}"
+    );
     for course in ["course.md", "course.ko.md"] {
         let text = std::fs::read_to_string(copy.join(course)).unwrap();
         assert!(

@@ -1,6 +1,6 @@
 //! Every hidden test earns its place: it must fail a realistic broken implementation, and
 //! correct alternative designs must pass. The versions live in each exercise's folder, in
-//! `checker/src/exercises/<module>/proofs/rust*.toml`, each the reference solution with one bug
+//! `checker/exercises/<exercise>/proofs/rust*.toml`, each the reference solution with one bug
 //! (a few lines found and replaced, or a whole file swapped); this runner turns each into a test
 //! of its own (`cargo test -p checker --test broken -- day2-inet` runs one exercise's), and
 //! one more test proves that every hidden test is failed by at least one version. The C
@@ -64,11 +64,11 @@ fn default_budget() -> u64 {
     120
 }
 
-/// Every exercise's proofs (`checker/src/exercises/<module>/proofs/`), in name order.
+/// Every exercise's proofs (`checker/exercises/<exercise>/proofs/`), in name order.
 fn proofs_dirs() -> Vec<PathBuf> {
-    let exercises = common::lab_root().join("checker/src/exercises");
+    let exercises = common::lab_root().join("checker/exercises");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&exercises)
-        .expect("checker/src/exercises exists")
+        .expect("checker/exercises exists")
         .flatten()
         .map(|e| e.path().join("proofs"))
         .filter(|p| p.is_dir())

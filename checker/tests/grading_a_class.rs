@@ -248,11 +248,8 @@ fn the_gradescope_autograder_grades_a_submission_on_a_fake_autograder_root() {
     );
     assert!(root.join("lab/.ci/grade-submission").exists());
     // The exercises' folders are there, their proofs are not.
-    assert!(
-        root.join("lab/checker/src/exercises/day2_echo/mod.rs")
-            .exists()
-    );
-    for secret in ["solutions", "checker/src/exercises/day2_echo/proofs"] {
+    assert!(root.join("lab/checker/exercises/day2-echo/mod.rs").exists());
+    for secret in ["solutions", "checker/exercises/day2-echo/proofs"] {
         assert!(
             !root.join("lab").join(secret).exists(),
             "{secret} stay out of the container"
@@ -573,7 +570,7 @@ fn classroom_50_s_checkout_of_the_lab_holds_no_solution() {
     for needed in [
         ".ci/grade-submission",
         "checker/src/main.rs",
-        "checker/src/exercises/day2_echo/mod.rs",
+        "checker/exercises/day2-echo/mod.rs",
         "exercises",
         "Cargo.lock",
     ] {
@@ -584,7 +581,7 @@ fn classroom_50_s_checkout_of_the_lab_holds_no_solution() {
     }
     for kept_out in [
         "solutions",
-        "checker/src/exercises/day2_echo/proofs",
+        "checker/exercises/day2-echo/proofs",
         "checker/tests/golden",
     ] {
         assert!(

@@ -348,8 +348,8 @@ fn the_exported_repository_holds_no_solution_and_works() {
     assert!(!root.join("checker/tests").exists());
     assert!(!root.join("bench").exists());
     // An exercise's folder goes with the checker, its proofs (broken versions, alternatives) not.
-    assert!(root.join("checker/src/exercises/day2_echo/korean").exists());
-    assert!(!root.join("checker/src/exercises/day2_echo/proofs").exists());
+    assert!(root.join("checker/exercises/day2-echo/korean").exists());
+    assert!(!root.join("checker/exercises/day2-echo/proofs").exists());
     let solutions: Vec<Vec<u8>> = walk(&common::lab_root().join("solutions"))
         .iter()
         .filter(|s| !s.components().any(|c| c.as_os_str() == "target"))

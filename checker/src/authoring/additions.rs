@@ -7,6 +7,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use crate::base::workspace::in_exercise_folder;
+
 /// The new module in the `exercises/` row of the maintainers' module map (bench/modules.py checks that
 /// the map names every module of the tree): after the exercises, before the families.
 pub fn add_to_module_map(lab: &Path, file: &str, module: &str) -> Result<()> {
@@ -29,8 +31,10 @@ pub fn add_to_module_map(lab: &Path, file: &str, module: &str) -> Result<()> {
     std::fs::write(&path, lines.concat()).with_context(|| format!("writing {file}"))
 }
 
-/// `mod <module>;` and the `ALL` entry, in course order (after the last exercise of its day).
-pub fn register(lab: &Path, module: &str, day: u8) -> Result<()> {
+/// `mod <module>;` from its folder (`#[path = "../../exercises/<name>/mod.rs"]`) and the `ALL`
+/// entry, in course order (after the last exercise of its day).
+pub fn register(lab: &Path, name: &str, day: u8) -> Result<()> {
+    let module = name.replace('-', "_");
     let path = lab.join("checker/src/exercises/mod.rs");
     let text = std::fs::read_to_string(&path).context("reading checker/src/exercises/mod.rs")?;
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
@@ -40,6 +44,13 @@ pub fn register(lab: &Path, module: &str, day: u8) -> Result<()> {
         .rposition(|l| l.starts_with("mod day") && l.ends_with(';'))
         .context("no `mod day...;` line in exercises/mod.rs")?;
     lines.insert(last_mod + 1, format!("mod {module};"));
+    lines.insert(
+        last_mod + 1,
+        format!(
+            "#[path = \"../../exercises/{name}/{}\"]",
+            in_exercise_folder::TESTS
+        ),
+    );
     let day_of = |l: &str| -> Option<u8> {
         l.trim()
             .strip_prefix("&day")

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 
 use crate::base::files;
 use crate::base::i18n::catalog::Catalog;
+use crate::base::workspace::in_exercise_folder;
 
 /// The exercises in course order as the lab's `mod.rs` registers them: read from the source,
 /// not the running checker's list, which lacks an exercise scaffolded since it was built (two
@@ -33,7 +34,7 @@ fn own_catalog(lang: &str) -> String {
 /// exercise's and family's folder's that has one, as the build joins them (checker/build.rs).
 pub fn catalog_files(lab: &Path, lang: &str) -> Vec<String> {
     let mut found = vec![own_catalog(lang)];
-    for parent in ["checker/src/exercises", "checker/src/exercises/families"] {
+    for parent in [in_exercise_folder::ROOT, "checker/src/exercises/families"] {
         let mut folders: Vec<String> = std::fs::read_dir(lab.join(parent))
             .map(|d| {
                 d.flatten()
@@ -67,19 +68,13 @@ fn whole_catalog(lab: &Path, lang: &str) -> Result<String> {
 /// scaffolded since this checker was built included), else the checker's own.
 fn korean_file(lab: &Path, key: &str) -> String {
     let owner = key.split("--").next().unwrap_or(key);
-    let module = owner.replace('-', "_");
-    let exercise = (owner.starts_with("day")
+    let exercise = owner.starts_with("day")
         && lab
-            .join("checker/src/exercises")
-            .join(&module)
-            .join("mod.rs")
-            .is_file())
-    .then_some(module);
-    match crate::exercises::family_folder(owner)
-        .map(str::to_string)
-        .or(exercise)
-    {
-        Some(folder) => format!("checker/src/exercises/{folder}/ko.ftl"),
+            .join(in_exercise_folder::file(owner, in_exercise_folder::TESTS))
+            .is_file();
+    match crate::exercises::family_folder(owner) {
+        Some(family) => format!("checker/src/exercises/{family}/ko.ftl"),
+        None if exercise => in_exercise_folder::file(owner, in_exercise_folder::KOREAN_CATALOG),
         None => own_catalog("ko"),
     }
 }

@@ -1,7 +1,7 @@
 //! The rules tables of course.md and course.ko.md, and the rule files they are read from. An
 //! exercise's rules are written once, in its solution (`solutions/<name>/Cargo.toml`'s `[lints]`
-//! and `clippy.toml`), copied from there to its stub and to `checker/pristine/`, and shown in
-//! each course's table, generated from them (its C column from the exercise's `C_TRACK`).
+//! and `clippy.toml`), copied from there to its stub (whose copy the checker embeds), and shown
+//! in each course's table, generated from them (its C column from the exercise's `C_TRACK`).
 
 use std::path::Path;
 
@@ -248,20 +248,19 @@ fn write_if_changed(lab: &Path, rel: &str, content: &str) -> Result<Option<Strin
     Ok(written.then(|| rel.to_string()))
 }
 
-/// The solution's manifest and rules, copied to the stub and to the pristine copies.
+/// The solution's manifest and rules, copied to the stub (whose copy the checker embeds at
+/// build, the pristine copy `--ci` compares with).
 pub fn copy_rules(lab: &Path, name: &str) -> Result<Vec<String>> {
     let mut written = Vec::new();
     for file in RULE_FILES {
         let from = format!("solutions/{name}/{file}");
         let content =
             std::fs::read_to_string(lab.join(&from)).with_context(|| format!("reading {from}"))?;
-        for tree in ["exercises", "checker/pristine"] {
-            written.extend(write_if_changed(
-                lab,
-                &format!("{tree}/{name}/{file}"),
-                &content,
-            )?);
-        }
+        written.extend(write_if_changed(
+            lab,
+            &format!("exercises/{name}/{file}"),
+            &content,
+        )?);
     }
     Ok(written)
 }

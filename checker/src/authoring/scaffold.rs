@@ -1,6 +1,7 @@
 //! A new exercise scaffolded (`checker new`), complete and green from the start: stub and
-//! solution packages with the same manifest and rules, the pristine copies `--ci` compares with,
-//! a test module with one table, its registration, its sections in course.md and course.ko.md,
+//! solution packages with the same manifest and rules (the checker embeds the stub's, which
+//! `--ci` compares with), its folder (`checker/exercises/<name>/`) with a test module of one
+//! table, its registration, its sections in course.md and course.ko.md,
 //! its row of their rules tables, its Korean titles and hints in ko.ftl, and broken versions
 //! that prove its tests, so that `cargo test` and `checker verify` pass at once and an
 //! instructor edits working code instead of assembling it. On the C track (both by default):
@@ -86,7 +87,7 @@ pub fn scaffold(plan: &Plan) -> Result<Vec<String>> {
     };
     let mut made = Vec::new();
     if plan.tracks.has_rust() {
-        check_free(plan, &["exercises", "solutions", "checker/pristine"])?;
+        check_free(plan, &["exercises", "solutions", exercise::ROOT])?;
         made.extend(scaffold_rust(plan, day, &fill)?);
     } else if !catalog::registered(&plan.lab)?
         .iter()
@@ -148,7 +149,7 @@ fn scaffold_rust(plan: &Plan, day: u8, fill: &dyn Fn(&str) -> String) -> Result<
 
     let courses_before = read_courses(&lab)?;
     let maps_before = read_pair(&lab, MODULE_MAP)?;
-    register(&lab, &module, day)?;
+    register(&lab, name, day)?;
     made.push("checker/src/exercises/mod.rs (registered)".into());
     for file in MODULE_MAP {
         add_to_module_map(&lab, file, &module)?;
@@ -317,7 +318,7 @@ fn exercise_files(
         ""
     };
     let manifest = fill(templates::MANIFEST).replace("__DEPENDENCIES__", dependencies);
-    // The rules are written in the solution; the stub and checker/pristine/ get copies.
+    // The rules are written in the solution; the stub gets a copy (which the checker embeds).
     let mut files = vec![
         (format!("solutions/{name}/Cargo.toml"), manifest),
         (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),

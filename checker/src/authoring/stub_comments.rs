@@ -1,7 +1,7 @@
 //! The stubs in Korean: `checker export-student --lang ko` writes each stub with its comments
 //! (doc comments, steps, `// TODO` lines) in Korean and its code, hint code (`//>`) included,
 //! exactly as in English. The Korean of a stub lives in its exercise's folder, one file per stub
-//! (`checker/src/exercises/<module>/korean/rust/<path>.ko`), as blocks each headed by the hash of the English
+//! (`checker/exercises/<exercise>/korean/rust/<path>.ko`), as blocks each headed by the hash of the English
 //! comment block it translates (`# en <hash>`), so `checker verify` can say which English
 //! comment has no Korean yet and which Korean was written for an English text that has since
 //! changed.

@@ -22,9 +22,10 @@ pub fn lab_root() -> PathBuf {
     built_from.map(Path::to_path_buf).unwrap_or_default()
 }
 
-/// The folder of `exercise` (`day1-endian`), which holds all an instructor writes for it:
-/// its test table (`mod.rs`), its proofs, the Korean of its stubs, and for a library its C
-/// shim and harness bridge, each under its name in `in_exercise_folder`.
+/// The folder of `exercise` (`day1-endian`), `checker/exercises/day1-endian/`, which holds all
+/// an instructor writes for it but its stubs and solutions: its test table (`mod.rs`, compiled
+/// into the checker from `exercises/mod.rs`), its proofs, the Korean of its stubs, and for a
+/// library its C shim and harness bridge, each under its name in `in_exercise_folder`.
 pub fn exercise_folder(lab: &Path, exercise: &str) -> PathBuf {
     lab.join(in_exercise_folder::file(exercise, ""))
 }
@@ -34,7 +35,9 @@ pub mod in_exercise_folder {
     /// Its test table and the module of its tests.
     pub const TESTS: &str = "mod.rs";
     /// Its broken versions and correct alternatives (`rust.toml`, `rust-designs.toml`, `c.toml`,
-    /// and the whole files they name in `rust/` and `c/`, named relative to this folder). The
+    /// and the whole files they name in `rust/` and `c/`, named relative to this folder; the C
+    /// track's other designs, whole programs with their Makefile, in `c-variants/`: `make` builds
+    /// them, `c/Makefile` every one, `checker <exercise> --program NAME=PATH` grades one). The
     /// checker never reads them and no export or grader's checkout holds them: they are answers.
     pub const PROOFS: &str = "proofs";
     /// The Rust track's broken versions and alternatives, and the C track's.
@@ -54,10 +57,13 @@ pub mod in_exercise_folder {
     pub const ENGLISH_CATALOG: &str = "en.ftl";
     pub const KOREAN_CATALOG: &str = "ko.ftl";
 
+    /// Where the exercises' folders are, relative to the lab.
+    pub const ROOT: &str = "checker/exercises";
+
     /// `rel` in the folder of `exercise`, relative to the lab
-    /// (`checker/src/exercises/day1_endian/proofs/c.toml`).
+    /// (`checker/exercises/day1-endian/proofs/c.toml`).
     pub fn file(exercise: &str, rel: &str) -> String {
-        let folder = format!("checker/src/exercises/{}", exercise.replace('-', "_"));
+        let folder = format!("{ROOT}/{exercise}");
         if rel.is_empty() {
             folder
         } else {

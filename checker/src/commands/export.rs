@@ -14,7 +14,8 @@ use crate::base::export::{self, Export};
 use crate::base::files::{c_files, files_below, rust_files};
 use crate::base::i18n::Lang;
 use crate::base::tracks;
-use crate::base::workspace::{self, Track, in_exercise_folder::PROOFS};
+use crate::base::workspace::{self, Track, in_exercise_folder, in_exercise_folder::PROOFS};
+use crate::lab::integrity;
 
 /// What grading a class needs, exported too: the students' workflow (grade.yml), the deadline
 /// regrade (regrade.yml, `.ci/regrade`), the one grading procedure (`.ci/grade-submission`) and
@@ -41,6 +42,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     let out = new_directory_outside(&lab, dir)?;
     let mut written = Vec::new();
     copy_as_the_lab_has_them(&lab, &out, &mut written)?;
+    pristine_copies(&lab, &out, &mut written)?;
     write_documents(&lab, &out, track, &mut written)?;
     // The checker's manifest without its own tests (they are not exported).
     let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
@@ -122,7 +124,9 @@ fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) 
         "checker/build.rs",
         "checker/build",
         "checker/src",
-        "checker/pristine",
+        // The exercises' folders: their tests, catalogs and Korean stubs (`copy_tree` leaves
+        // their proofs out).
+        in_exercise_folder::ROOT,
         "checker/harness",
         "checker/shims",
         // The C track's build rules and library shims, which the checker embeds.
@@ -136,6 +140,28 @@ fn copy_as_the_lab_has_them(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) 
         let from = lab.join(rel);
         if from.exists() {
             copy_tree(&from, &out.join(rel), written)?;
+        }
+    }
+    Ok(())
+}
+
+/// The files a student must not edit, as the lab's stubs have them, in `checker/pristine/`:
+/// the exported checker embeds this copy (`checker/build.rs`), not the `exercises/` the
+/// students edit (nor, in a C-only repository, the C stubs there).
+fn pristine_copies(lab: &Path, out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
+    let folders = std::fs::read_dir(lab.join(in_exercise_folder::ROOT))
+        .with_context(|| format!("reading {}", in_exercise_folder::ROOT))?;
+    for folder in folders.flatten().filter(|e| e.path().is_dir()) {
+        let exercise = folder.file_name();
+        for file in integrity::FILES {
+            let from = lab.join("exercises").join(&exercise).join(file);
+            if from.is_file() {
+                copy_file(
+                    &from,
+                    &out.join(integrity::EXPORTED).join(&exercise).join(file),
+                    written,
+                )?;
+            }
         }
     }
     Ok(())
@@ -367,7 +393,7 @@ pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
     if export.join("solutions").exists() {
         leaks.push("solutions/".to_string());
     }
-    let exercises = export.join("checker/src/exercises");
+    let exercises = export.join(in_exercise_folder::ROOT);
     for folder in std::fs::read_dir(&exercises)
         .into_iter()
         .flatten()
@@ -376,7 +402,8 @@ pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
         if folder.path().join(PROOFS).exists() {
             let name = folder.file_name();
             leaks.push(format!(
-                "checker/src/exercises/{}/{PROOFS}/",
+                "{}/{}/{PROOFS}/",
+                in_exercise_folder::ROOT,
                 name.display()
             ));
         }

@@ -178,8 +178,8 @@ mod tests {
         let clone = dir.path();
         copy(&lab.join("c/exercises"), &clone.join("exercises"));
         copy(
-            &lab.join("checker/src/exercises"),
-            &clone.join("checker/src/exercises"),
+            &lab.join(workspace::in_exercise_folder::ROOT),
+            &clone.join(workspace::in_exercise_folder::ROOT),
         );
         commit_all(clone);
         let echo = PathBuf::from("exercises/day2-echo/echo-server.c");
@@ -220,8 +220,8 @@ mod tests {
         let copy_of = dir.path();
         copy(&lab.join("exercises"), &copy_of.join("exercises"));
         copy(
-            &lab.join("checker/src/exercises"),
-            &copy_of.join("checker/src/exercises"),
+            &lab.join(workspace::in_exercise_folder::ROOT),
+            &copy_of.join(workspace::in_exercise_folder::ROOT),
         );
         // The stubs with Korean to switch to (a new exercise's, whose Korean is still owed,
         // stay as they are and are counted as already so).

@@ -1,6 +1,6 @@
 //! `checker sync`: write what is derived from what instructors write by hand. An exercise's
 //! rules are written once, in its solution (`solutions/<name>/Cargo.toml`'s `[lints]` and
-//! `clippy.toml`): sync copies them to the stub and to `checker/pristine/`, and writes the rules
+//! `clippy.toml`): sync copies them to the stub (the checker embeds the stub's), and writes the rules
 //! tables of course.md and course.ko.md from them; it writes each C exercise's Makefile from
 //! its `C_TRACK` row, and keeps every list that names the exercises (`authoring::exercise_tables` and `lists`: a
 //! missing row of README's tables and the day map, c/exercises/.gitignore and the solutions'

@@ -16,22 +16,40 @@ mod families;
 pub use families::family_folder;
 
 // One module per exercise.
+#[path = "../../exercises/day1-endian/mod.rs"]
 mod day1_endian;
+#[path = "../../exercises/day1-fileio/mod.rs"]
 mod day1_fileio;
+#[path = "../../exercises/day2-echo/mod.rs"]
 mod day2_echo;
+#[path = "../../exercises/day2-inet/mod.rs"]
 mod day2_inet;
+#[path = "../../exercises/day3-fork/mod.rs"]
 mod day3_fork;
+#[path = "../../exercises/day3-resolve/mod.rs"]
 mod day3_resolve;
+#[path = "../../exercises/day3-shutdown/mod.rs"]
 mod day3_shutdown;
+#[path = "../../exercises/day3-udp/mod.rs"]
 mod day3_udp;
+#[path = "../../exercises/day4-signals/mod.rs"]
 mod day4_signals;
+#[path = "../../exercises/day5-epoll/mod.rs"]
 mod day5_epoll;
+#[path = "../../exercises/day5-pipe/mod.rs"]
 mod day5_pipe;
+#[path = "../../exercises/day5-poll/mod.rs"]
 mod day5_poll;
+#[path = "../../exercises/day5-threads/mod.rs"]
 mod day5_threads;
+#[path = "../../exercises/day6-async/mod.rs"]
 mod day6_async;
+#[path = "../../exercises/day6-unix/mod.rs"]
 mod day6_unix;
+#[path = "../../exercises/day7-broker/mod.rs"]
 mod day7_broker;
+#[path = "../../exercises/day8-device/mod.rs"]
+mod day8_device;
 
 /// Every exercise, in course order.
 pub static ALL: &[&Exercise] = &[
@@ -51,6 +69,7 @@ pub static ALL: &[&Exercise] = &[
     &day6_async::EXERCISE,
     &day6_unix::EXERCISE,
     &day7_broker::EXERCISE,
+    &day8_device::EXERCISE,
 ];
 
 /// The exercises a tree on `track` has, in course order: every one on Rust's, on C's those

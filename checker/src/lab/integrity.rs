@@ -1,7 +1,9 @@
 //! The files a student must not edit — each exercise's manifest (`Cargo.toml`: its
 //! dependencies and its `[lints]` rules) and its `clippy.toml` (the forbidden shortcuts) — as
-//! the lab ships them. The checker carries pristine copies (`checker/pristine/`, embedded at
-//! build time); with `--ci` a changed file fails its exercise, naming the file.
+//! the lab ships them. The checker carries pristine copies, embedded at build time from the
+//! lab's stubs (`checker/build.rs`; in an export, from the copy `export-student` writes in
+//! `checker/pristine/`, since there the stubs are the students'); with `--ci` a changed file
+//! fails its exercise, naming the file.
 
 use std::path::Path;
 
@@ -9,6 +11,12 @@ use crate::base::files::files_below;
 use crate::lab::exercise::Exercise;
 
 include!(concat!(env!("OUT_DIR"), "/pristine.rs"));
+
+/// The files of each exercise's package that are pristine (the build reads the same).
+pub const FILES: [&str; 2] = ["Cargo.toml", "clippy.toml"];
+
+/// Where an export keeps them, relative to its root: its `exercises/` are the students'.
+pub const EXPORTED: &str = "checker/pristine";
 
 /// The pristine files of an exercise: (file name, content).
 pub fn pristine_files(exercise: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {

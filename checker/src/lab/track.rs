@@ -16,24 +16,24 @@ pub struct CTrack {
     /// called by the same hidden tests through a Rust shim of the lab's (its folder's `c-shim/`).
     pub library: Option<&'static str>,
     /// A library exercise's shim, the crate that gives its C functions the Rust exercise's API
-    /// (`checker/src/exercises/<module>/c-shim/`: each file relative to it, compiled in with
+    /// (`checker/exercises/<exercise>/c-shim/`: each file relative to it, compiled in with
     /// `c_shim!`; its build script is the checker's, `c-track/shim-build.rs`); none for programs.
     pub shim: &'static [(&'static str, &'static str)],
     /// What the compiled code may not import, or must.
     pub imports: &'static [ImportRule],
 }
 
-/// The files of the C shim of the exercise whose module is `$module` (`day1_endian`: its folder's
-/// `c-shim/`), as `CTrack::shim` holds them.
+/// The files of the C shim of `$exercise` (`day1-endian`: its folder's `c-shim/`), as
+/// `CTrack::shim` holds them.
 macro_rules! c_shim {
-    ($module:literal) => {
+    ($exercise:literal) => {
         &[
             (
                 "Cargo.toml",
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
-                    "/src/exercises/",
-                    $module,
+                    "/exercises/",
+                    $exercise,
                     "/c-shim/Cargo.toml"
                 )),
             ),
@@ -41,8 +41,8 @@ macro_rules! c_shim {
                 "src/lib.rs",
                 include_str!(concat!(
                     env!("CARGO_MANIFEST_DIR"),
-                    "/src/exercises/",
-                    $module,
+                    "/exercises/",
+                    $exercise,
                     "/c-shim/src/lib.rs"
                 )),
             ),

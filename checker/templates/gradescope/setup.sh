@@ -37,7 +37,7 @@ rm -rf "$lab"
 # built here, once.
 export CARGO_BUILD_BUILD_DIR="${CARGO_BUILD_BUILD_DIR:-$lab/target/shared-build}"
 git clone -q --no-checkout "$LAB_REPOSITORY" "$lab"
-git -C "$lab" sparse-checkout set --no-cone '/*' '!/solutions/' '!/checker/src/exercises/*/proofs/' '!/checker/tests/golden/'
+git -C "$lab" sparse-checkout set --no-cone '/*' '!/solutions/' '!/checker/exercises/*/proofs/' '!/checker/tests/golden/'
 git -C "$lab" -c advice.detachedHead=false checkout -q --detach "$LAB_REVISION"
 
 # The checker, built once, and every dependency the exercises use: grading a stub tree once

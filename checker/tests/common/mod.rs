@@ -418,11 +418,11 @@ pub fn processes_marked_now(mark: &str) -> Vec<(i32, String)> {
 
 /// The proofs of `exercise` (`day1-endian`): its broken versions and alternatives, both tracks
 /// (`rust.toml`, `rust-designs.toml`, `c.toml`, and the whole files they name, relative to
-/// this folder), in its folder beside its test table.
+/// this folder), in its folder (`checker/exercises/<exercise>/`) beside its test table.
 pub fn proofs_dir(exercise: &str) -> PathBuf {
     lab_root()
-        .join("checker/src/exercises")
-        .join(exercise.replace('-', "_"))
+        .join("checker/exercises")
+        .join(exercise)
         .join("proofs")
 }
 

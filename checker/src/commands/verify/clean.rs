@@ -81,7 +81,7 @@ pub(super) fn checker_sources_clean(lab: &Path) -> Result<Vec<String>> {
 /// The exercises' harness bridges and C shims (in their folders, no module of the checker's, so
 /// `cargo fmt` never sees them).
 fn exercise_bridges(checker: &Path) -> Vec<Found> {
-    rust_files(&checker.join("src/exercises"))
+    rust_files(&checker.join("exercises"))
         .into_iter()
         .filter(|f| {
             f.rel.ends_with(in_exercise_folder::HARNESS_CALLS)

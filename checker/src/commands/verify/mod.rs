@@ -1,7 +1,7 @@
 //! `checker verify`: the instructors' check that the lab is consistent — every solution passes
 //! every test, every stub compiles and fails every test cleanly and fast, the rules hold on the
-//! solutions, every test and hint points at a course.md section that exists, the three copies
-//! of each exercise's manifest and rules agree, the solutions are rustfmt- and clippy-clean, and
+//! solutions, every test and hint points at a course.md section that exists, each exercise is
+//! in its five places and its manifest and rules agree in them, the solutions are rustfmt- and clippy-clean, and
 //! so are the sources the checker generates code from (harness, shim, templates). course.md and
 //! the stubs agree (`course`): the sections the stubs cite exist, every `todo!()` has its
 //! `// TODO`, the rules table matches the rule files, and the stubs' hint code compiles; the
@@ -17,6 +17,7 @@ pub mod course;
 mod hints;
 mod korean;
 mod languages;
+mod places;
 mod reading_times;
 mod stub_korean;
 mod trees;
@@ -35,7 +36,6 @@ use crate::contain::reaper;
 use crate::exercises;
 
 use crate::grade::runner::Options;
-use crate::lab::integrity;
 use crate::lab::selection;
 use crate::lab::test::tests_of;
 
@@ -163,8 +163,12 @@ fn translation_and_source_checks(lab: &Path, graded: &[String]) -> Vec<Check> {
             || stub_korean::check(lab).map(|f| (f.problems, f.owed)),
         ),
         timed(
-            "manifests and rules agree in exercises/, solutions/ and checker/pristine/, and each C exercise's Makefile is the one its C_TRACK row derives",
-            || copies_agree(lab),
+            "each exercise is in its five places (stubs, solutions, its folder checker/exercises/<name>/), no file left in an old one",
+            || Ok(places::old_places(lab)),
+        ),
+        timed(
+            "manifests and rules agree in exercises/, solutions/ and the copy the checker embeds, and each C exercise's Makefile is the one its C_TRACK row derives",
+            || places::copies_agree(lab),
         ),
         timed_with_owed(
             "every list that names the exercises names each one and no other: README's tables and the day map (each track's, in both languages), c/exercises/.gitignore and the solutions' workspace members",
@@ -315,34 +319,6 @@ fn families_taken_as_declared() -> Vec<String> {
                 .chain(crate::lab::test::part_mistakes(ex))
         })
         .collect()
-}
-
-fn copies_agree(lab: &Path) -> Result<Vec<String>> {
-    let mut problems = Vec::new();
-    for ex in exercises::ALL {
-        let pristine: Vec<_> = integrity::pristine_files(ex.name).collect();
-        if pristine.is_empty() {
-            problems.push(format!(
-                "checker/pristine/{} is missing (the copies `--ci` compares with)",
-                ex.name
-            ));
-        }
-        for (file, content) in pristine {
-            for tree in ["exercises", "solutions"] {
-                let path = lab.join(tree).join(ex.name).join(file);
-                match std::fs::read_to_string(&path) {
-                    Ok(c) if c == content => {}
-                    Ok(_) => problems.push(format!(
-                        "{tree}/{}/{file} differs from checker/pristine/{}/{file}",
-                        ex.name, ex.name
-                    )),
-                    Err(_) => problems.push(format!("{tree}/{}/{file} is missing", ex.name)),
-                }
-            }
-        }
-    }
-    problems.extend(crate::authoring::makefiles::differing(lab));
-    Ok(problems)
 }
 
 /// The lists against the exercises this checker has, on each track (`authoring::exercise_tables`, `authoring::lists`).

@@ -222,7 +222,7 @@ mod tests {
         let rel = std::path::Path::new("day9-x/x.c");
         let ko = ko_file(lab.path(), rel);
         assert!(
-            ko.ends_with("checker/src/exercises/day9_x/korean/c/x.c.ko"),
+            ko.ends_with("checker/exercises/day9-x/korean/c/x.c.ko"),
             "{ko:?}"
         );
         let problems = check(lab.path()).unwrap().problems;

@@ -6,6 +6,6 @@ use crate::lab::track::{CTrack, c_shim};
 static C_TRACK: CTrack = CTrack {
     student_files: &["__STEM__.c"],
     library: Some("__STEM__"),
-    shim: c_shim!("__MODULE__"),
+    shim: c_shim!("__NAME__"),
     imports: &[],
 };
