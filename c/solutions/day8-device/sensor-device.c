@@ -193,6 +193,7 @@ static bool parse_args(int argc, char **argv, struct config *c)
 
 // ---- the readings held ----
 
+// The i-th reading held, 0 the oldest.
 static struct reading *nth(struct held *q, size_t i)
 {
     return &q->items[(q->head + i) % q->cap];
@@ -457,6 +458,7 @@ static bool acted_on(const struct device *d, uint16_t id, struct mqtt_bytes payl
     return false;
 }
 
+// Remembers a command acted on, in place of the oldest of the REMEMBERED.
 static void remember(struct device *d, uint16_t id, struct mqtt_bytes payload)
 {
     struct command *c = &d->commands[d->next_command];
@@ -484,7 +486,8 @@ static int on_publish(struct device *d, const struct mqtt_packet *p, struct mqtt
         *why = "a PUBLISH at QoS 2, which the SUBSCRIBE never asked for (3.8.4)";
         return -1;
     }
-    bool ours = m.topic.len == strlen(d->cfg.cmd) && memcmp(m.topic.p, d->cfg.cmd, m.topic.len) == 0;
+    bool ours =
+        m.topic.len == strlen(d->cfg.cmd) && memcmp(m.topic.p, d->cfg.cmd, m.topic.len) == 0;
     if (ours && !(m.qos == 1 && m.dup && acted_on(d, m.packet_id, m.payload))) {
         printf("command ");
         fwrite(m.payload.p, 1, m.payload.len, stdout);
@@ -662,7 +665,7 @@ static void tend(struct device *d, int64_t now)
         start_connect(d);
 }
 
-// How long poll may sleep: until the nearest timer, -1 if none.
+// How long poll may sleep: until the nearest timer (a minute at most).
 static int timeout_ms(const struct device *d, int64_t now)
 {
     int64_t at;
