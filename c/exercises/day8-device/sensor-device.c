@@ -666,10 +666,10 @@ int main(int argc, char **argv)
     d.state = DOWN;
     d.retry_at = now_ms(); // the first connection at once
     for (;;) {
-        if (!d.stdin_open && d.q.count == 0 && d.state != UP)
-            exit(0); // nothing held, nothing to disconnect
+        // The end of stdin, every reading acknowledged: DISCONNECT, once up (a device that
+        // holds nothing still connects first, to end with DISCONNECT, not a will).
         if (!d.stdin_open && d.q.count == 0 && d.state == UP)
-            disconnect_and_exit(&d, 1000); // every reading acknowledged
+            disconnect_and_exit(&d, 1000);
         turn(&d);
     }
 }
