@@ -364,9 +364,9 @@ static int64_t backoff(const struct config *c, unsigned n)
 // it is closed and forgotten, and the next attempt waits its backoff.
 static void fail(struct device *d, const char *why)
 {
-    // TODO 1. close(d->fd), d->fd = -1, d->state = DOWN; the outbox and the read buffer
-    //         emptied (out_len, in_len 0: the readings held are sent again from the queue);
-    //         birth_id, sub_id and ping_sent 0.
+    // TODO 1. close(d->fd) if it is open (>= 0), d->fd = -1, d->state = DOWN; the outbox and
+    //         the read buffer emptied (out_len, in_len 0: the readings held are sent again
+    //         from the queue); birth_id, sub_id and ping_sent 0.
     TODO("step 1: forget the connection");
     // TODO 2. d->failures + 1; wait = backoff(&d->cfg, d->failures);
     //         d->retry_at = now_ms() + wait; and why on stderr:
