@@ -582,8 +582,9 @@ static void read_stdin(struct device *d)
 }
 
 // Whatever time says: a connection not made or not accepted in time; while up, a PINGREQ
-// after keep-alive seconds without sending (3.1.2-23), and a link dead when its PINGRESP has
-// not come keep-alive seconds after it; when down, the next attempt.
+// after keep-alive seconds without sending (3.1.2-23; the broker closes a client silent for one
+// and a half, 3.1.2-24), and a link dead when its PINGRESP has not come keep-alive seconds
+// after it (TCP alone may not notice for many minutes, or ever); when down, the next attempt.
 static void tend(struct device *d, int64_t now)
 {
     int64_t ka = 1000 * (int64_t)d->cfg.keep_alive;
