@@ -144,49 +144,15 @@ fn stop_and_watch(lab: &mut Lab, device: &OwnedFd, broker: Pid) -> Result<Outcom
         ms = dead_after.as_millis() as u64,
         keep_alive = KEEP_ALIVE_S
     ));
-    // Past the point where keepalive drops a peer that answers nothing, with a margin.
-    let silent_peer_dropped = u64::from(KEEPIDLE_S + KEEPCNT * KEEPINTVL_S);
-    std::thread::sleep(
-        Duration::from_millis(silent_peer_dropped * 1000 + 500).saturating_sub(started.elapsed()),
-    );
-    let state = net::state(device);
-    let error = getsockopt(device, sockopt::SocketError)?;
-    let probes = net::counter("TcpExt", "TCPKeepAlive").saturating_sub(probes_before);
-    let unanswered = net::tcp_info(device.as_raw_fd()).tcpi_probes;
-    lab.say(msg!(
-        "try-half-open-keepalive",
-        idle = KEEPIDLE_S,
-        interval = KEEPINTVL_S,
-        count = KEEPCNT,
-        after = silent_peer_dropped,
-        probes = probes,
-        state = net::state_name(state),
-        error = error
-    ));
-    let (time, intvl, count) = (
-        sysctl("tcp_keepalive_time"),
-        sysctl("tcp_keepalive_intvl"),
-        sysctl("tcp_keepalive_probes"),
-    );
-    let default_dead_after = time + count * intvl;
-    lab.say(msg!(
-        "try-half-open-defaults",
-        time = time,
-        interval = intvl,
-        count = count,
-        total = default_dead_after,
-        minutes = default_dead_after / 60
-    ));
+    let tcp = keepalive_after(lab, device, started, probes_before)?;
+    let defaults = Defaults::told(lab);
     lab.say(msg!("try-half-open-conclusion"));
     let holds = alive.is_some()
         && stopped
         && answer.is_none()
         && dead_after >= Duration::from_secs(KEEP_ALIVE_S)
         && acked
-        && state == net::ESTABLISHED
-        && error == 0
-        && probes >= 1
-        && unanswered == 0;
+        && tcp.holds();
     Ok(Outcome::new(holds)
         .fact("pingresp_before_stop", alive.is_some())
         .fact("broker_stopped", stopped)
@@ -194,14 +160,96 @@ fn stop_and_watch(lab: &mut Lab, device: &OwnedFd, broker: Pid) -> Result<Outcom
         .fact("pingreq_acked_by_kernel", acked)
         .fact("dead_after_ms", dead_after.as_millis() as u64)
         .fact("keep_alive_s", KEEP_ALIVE_S)
-        .fact("keepalive_probes_sent", probes)
-        .fact("keepalive_probes_unanswered", unanswered)
-        .fact("state_after_keepalive", net::state_name(state))
-        .fact("so_error", error)
-        .fact("tcp_keepalive_time_s", time)
-        .fact("tcp_keepalive_intvl_s", intvl)
-        .fact("tcp_keepalive_probes", count)
-        .fact("default_dead_after_s", default_dead_after))
+        .fact("keepalive_probes_sent", tcp.probes)
+        .fact("keepalive_probes_unanswered", tcp.unanswered)
+        .fact("state_after_keepalive", net::state_name(tcp.state))
+        .fact("so_error", tcp.error)
+        .fact("tcp_keepalive_time_s", defaults.time)
+        .fact("tcp_keepalive_intvl_s", defaults.interval)
+        .fact("tcp_keepalive_probes", defaults.count)
+        .fact("default_dead_after_s", defaults.dead_after()))
+}
+
+/// What TCP says of the connection once keepalive would have dropped a silent peer.
+struct KeptAlive {
+    state: u8,
+    error: i32,
+    probes: u64,
+    unanswered: u8,
+}
+
+impl KeptAlive {
+    /// Probes went out, all answered, and the connection is as healthy as TCP can tell.
+    fn holds(&self) -> bool {
+        self.state == net::ESTABLISHED
+            && self.error == 0
+            && self.probes >= 1
+            && self.unanswered == 0
+    }
+}
+
+/// Wait past the point where keepalive drops a peer that answers nothing (with a margin), then
+/// read the connection's state, its error and the probes sent since `probes_before`.
+fn keepalive_after(
+    lab: &mut Lab,
+    device: &OwnedFd,
+    started: Instant,
+    probes_before: u64,
+) -> Result<KeptAlive> {
+    let silent_peer_dropped = u64::from(KEEPIDLE_S + KEEPCNT * KEEPINTVL_S);
+    std::thread::sleep(
+        Duration::from_millis(silent_peer_dropped * 1000 + 500).saturating_sub(started.elapsed()),
+    );
+    let kept = KeptAlive {
+        state: net::state(device),
+        error: getsockopt(device, sockopt::SocketError)?,
+        probes: net::counter("TcpExt", "TCPKeepAlive").saturating_sub(probes_before),
+        unanswered: net::tcp_info(device.as_raw_fd()).tcpi_probes,
+    };
+    lab.say(msg!(
+        "try-half-open-keepalive",
+        idle = KEEPIDLE_S,
+        interval = KEEPINTVL_S,
+        count = KEEPCNT,
+        after = silent_peer_dropped,
+        probes = kept.probes,
+        state = net::state_name(kept.state),
+        error = kept.error
+    ));
+    Ok(kept)
+}
+
+/// This machine's keepalive settings (net.ipv4.tcp_keepalive_*).
+struct Defaults {
+    time: u64,
+    interval: u64,
+    count: u64,
+}
+
+impl Defaults {
+    /// Read and said.
+    fn told(lab: &mut Lab) -> Defaults {
+        let defaults = Defaults {
+            time: sysctl("tcp_keepalive_time"),
+            interval: sysctl("tcp_keepalive_intvl"),
+            count: sysctl("tcp_keepalive_probes"),
+        };
+        let total = defaults.dead_after();
+        lab.say(msg!(
+            "try-half-open-defaults",
+            time = defaults.time,
+            interval = defaults.interval,
+            count = defaults.count,
+            total = total,
+            minutes = total / 60
+        ));
+        defaults
+    }
+
+    /// When a peer that answers nothing is dropped: the idle time, then every probe.
+    fn dead_after(&self) -> u64 {
+        self.time + self.count * self.interval
+    }
 }
 
 /// Devices in the herd, and their backoff (the contract's: d_n = min(max, min × 2^(n-1))).
