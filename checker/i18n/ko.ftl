@@ -660,6 +660,17 @@ try-sendbuf-setup = 클라이언트가 연결하고 절대 읽지 않는다. 서
 try-sendbuf-full = { $kib } KiB({ $bytes }바이트, { $rounds }번) 뒤에 send()가 EAGAIN을 돌려주었다. { $peer } KiB는 읽는 쪽의 수신 버퍼(FIONREAD)에, { $own } KiB는 쓰는 쪽의 송신 버퍼(SIOCOUTQ)에 있다. SO_RCVBUF는 { $rcvbuf } KiB, SO_SNDBUF는 { $sndbuf } KiB다.
 try-sendbuf-pollout = POLLOUT을 기다리는 poll(), 타임아웃 0: 쓸 수 있다: { $writable }. 그다음 읽는 쪽이 { $read }바이트를 모두 읽는다. 다시 쓸 수 있다: { $again }.
 try-sendbuf-conclusion = 읽는 쪽이 멈춘 소켓은 두 버퍼가 담는 만큼 받고, 그다음 논블로킹 send는 EAGAIN을 받고 블로킹 send는 기다린다. 읽는 쪽이 읽지 않는 한 계속이다. 발행자를 처리하는 코드에서 모든 구독자에게 쓰는 브로커는 가장 느린 구독자와 함께 멈춘다. 연결마다 한도가 있는 송신함을 두고, 그 연결의 쓰기 담당(그 스레드, 그 POLLOUT, 그 태스크)이 비우게 해야 한다.
+try-half-open--title = 응답을 멈춘 브로커도 TCP에게는 끊긴 연결이 아니다. 상대 커널이 PINGREQ도, 킵얼라이브 탐침도 모두 확인 응답한다. 링크가 죽은 것은 MQTT의 킵얼라이브만 알아챈다
+try-half-open-setup = 기기가 브로커 프로세스(PINGREQ마다 답하는 자식 프로세스)에 연결하고, 킵얼라이브 { $keep_alive }초로 PINGREQ를 보낸다. PINGRESP: { $pingresp }, { $ms } ms 만에 왔다. 기기의 소켓에는 TCP 킵얼라이브를 Linux가 허용하는 가장 짧은 값으로 켜 두었다.
+try-half-open-stopped = 브로커 프로세스를 멈춘다(SIGSTOP). 프로세스는 살아 있지만 아무것도 읽지 않는다. 멈춰 버린 브로커, 바이트를 받기만 하고 아무것도 돌려주지 않는 링크와 같다. 기기가 PINGREQ를 보낸다. 브로커의 커널이 확인 응답했다(확인 응답 안 된 바이트 없음): { $acked }. PINGRESP: { $pingresp }. PINGRESP 없이 { $keep_alive }초가 지난 { $ms } ms 뒤에 기기는 링크가 죽었다고 본다(계약을 따르는 기기라면 그다음 연결을 닫고 다시 연결한다).
+try-half-open-keepalive = TCP 킵얼라이브(TCP_KEEPIDLE { $idle }초, TCP_KEEPINTVL { $interval }초, TCP_KEEPCNT { $count })라면 아무 응답도 없는 상대를 { $after }초 뒤에 끊는다. 그만큼 지나는 동안 커널은 킵얼라이브 탐침을 { $probes }개 보냈고, 브로커의 커널이 모두 답했다. 연결은 { $state }{ JOSA($state, "이고", "고") } SO_ERROR는 { $error }{ JOSA($error, "이다", "다") }. TCP가 보기에는 아무 문제가 없다.
+try-half-open-defaults = 이 옵션들을 주지 않으면 이렇다. SO_KEEPALIVE는 프로그램이 켜지 않는 한 꺼져 있고, 이 머신의 기본값으로는 { $time }초 동안 조용해야 첫 탐침을 보내고, 그 뒤 { $interval }초 간격으로 탐침을 { $count }개 보낸다. 상대가 정말 사라졌다면(연결을 잊어버린 NAT는 패킷을 모두 버린다) { $total }초, 곧 { $minutes }분 뒤에야 알아챈다.
+try-half-open-conclusion = TCP는 프로그램이 아니라 상대 커널을 본다. 멈춘 브로커도, 루프가 멈춰 버린 브로커도 탐침에는 모두 답한다. 상대가 정말 사라진 경우에도 기본값으로는 두 시간이 걸린다. MQTT 기기는 킵얼라이브 한 번이면 PINGRESP가 오지 않는다는 것을 안다(3.1.2-23. 브로커는 그 1.5배 안에 안다, 3.1.2-24). 믿을 수 있는 것은 프로토콜 자신의 확인이다.
+try-thundering-herd--title = 같은 일정으로 백오프하는 기기들은 다시 뜬 브로커에 같은 10 ms 안에 한꺼번에 몰린다. 지터가 이들을 흩어 놓는다
+try-herd-setup = 기기 { $devices }대(스레드)가 0 ms에 브로커를 잃는다. 저마다 곧바로 다시 연결을 시도하고, 시도가 거부될 때마다 d = min({ $max }, { $min } × 2^(n-1)) ms를 기다린다. 브로커의 포트는 { $comeback } ms까지 연결을 거부하고(bind만 하고 listen은 하지 않았다) 그 뒤에 리슨한다. 브로커가 돌아온 뒤로 { $slot } ms 구간마다 연결 시도를 센다.
+try-herd-without = 지터 없이(정확히 d만큼 기다린다): 시도는 모두 { $attempts }번이다. 브로커가 돌아온 뒤의 시도는 { $slots }개 구간에 들어가고, 그중 { $busiest }번이 { $at } ms 구간에 몰렸다. 기기 전체가 한순간에 몰린다. 마지막 기기는 { $last } ms에 연결되었다.
+try-herd-with = 동등 지터로(계약대로 [d/2, d]에서 균등하게 고른 무작위 시간만큼 기다린다): 시도는 모두 { $attempts }번이다. 브로커가 돌아온 뒤의 시도는 { $slots }개 구간에 흩어지고, 한 구간에 많아야 { $busiest }번이다({ $at } ms). 마지막 기기는 { $last } ms에 연결되었다.
+try-herd-conclusion = 같은 순간에 브로커를 잃고 같은 시간만큼 기다리는 기기들은 언제까지나 보조를 맞춘다. 기기 전체의 재시도가 매번 같은 구간에 떨어지고, 막 다시 뜬 브로커는 모든 CONNECT와 모든 세션, 모든 보존 메시지를 한꺼번에 받는다. d/2와 d 사이의 무작위 대기는 첫 재시도에서 이 보조를 흐트러뜨리고, 재시도마다 더 넓게 흩으며, d보다 오래 기다리는 일은 없다.
 
 ## 학생의 첫 한 시간 (issue 24)
 select-program-unknown = --program { $name }=...: 선택한 테스트 가운데 `{ $name }`라는 프로그램을 실행하는 것은 없다. 테스트가 쓰는 이름: { $names }

@@ -248,6 +248,33 @@ fn send_buffer_full() {
     assert_eq!(f["pollout_after_read"], true);
 }
 
+fn half_open() {
+    let f = held("half-open");
+    assert_eq!(f["pingresp_before_stop"], true);
+    assert_eq!(f["broker_stopped"], true);
+    assert_eq!(f["pingresp_after_stop"], false);
+    assert_eq!(f["pingreq_acked_by_kernel"], true);
+    let dead = number(&f["dead_after_ms"]);
+    // Found by the keep alive (1 s), not before; late only on a starved machine.
+    assert!((1000..5000).contains(&dead), "{dead}");
+    assert!(number(&f["keepalive_probes_sent"]) >= 1);
+    assert_eq!(f["keepalive_probes_unanswered"], 0);
+    assert_eq!(f["state_after_keepalive"], "ESTABLISHED");
+    assert_eq!(f["so_error"], 0);
+    assert!(number(&f["default_dead_after_s"]) > number(&f["tcp_keepalive_time_s"]));
+}
+
+fn thundering_herd() {
+    let f = held("thundering-herd");
+    let devices = number(&f["devices"]);
+    assert_eq!(f["without_jitter_all_connected"], true);
+    assert_eq!(f["with_jitter_all_connected"], true);
+    // Without jitter the fleet retries in step: the comeback's slot takes (nearly) all of it.
+    assert!(number(&f["without_jitter_busiest_slot"]) * 4 >= devices * 3);
+    assert!(number(&f["with_jitter_busiest_slot"]) * 2 <= devices);
+    assert!(number(&f["with_jitter_slots"]) > number(&f["without_jitter_slots"]));
+}
+
 fn unknown_experiment() {
     let out = Command::cargo_bin("checker")
         .unwrap()
@@ -331,6 +358,8 @@ const TESTS: &[(&str, bool, fn())] = &[
     ("scm-rights", false, scm_rights),
     ("length-byte-at-a-time", false, length_byte_at_a_time),
     ("send-buffer-full", false, send_buffer_full),
+    ("half-open", false, half_open),
+    ("thundering-herd", false, thundering_herd),
 ];
 
 fn main() {

@@ -10,6 +10,7 @@
 
 mod close;
 mod connection;
+mod device;
 mod icmp;
 mod mqtt;
 mod net;
@@ -200,6 +201,20 @@ pub static ALL: &[Experiment] = &[
         needs_namespace: false,
         title_id: "try-send-buffer-full--title",
         run: mqtt::send_buffer_full,
+    },
+    Experiment {
+        name: "half-open",
+        section: "device-dead-link",
+        needs_namespace: false,
+        title_id: "try-half-open--title",
+        run: device::half_open,
+    },
+    Experiment {
+        name: "thundering-herd",
+        section: "device-backoff",
+        needs_namespace: false,
+        title_id: "try-thundering-herd--title",
+        run: device::thundering_herd,
     },
 ];
 
