@@ -31,9 +31,9 @@
 //!   acknowledgement, DISCONNECT, exit 0.
 //!
 //! Rules: no std socket types (see clippy.toml): nix's socket calls; no MQTT crate. Any design:
-//! poll (day5-poll), threads (day5-threads), tokio tasks (day6-async). The shape below is one
-//! way: one thread, poll(2) on the socket, stdin and a signalfd(2), and every timer an instant
-//! whose nearest is poll's timeout (course.md#device-loop).
+//! poll (day5-poll), epoll (day5-epoll), threads (day5-threads). The shape below is one way:
+//! one thread, poll(2) on the socket, stdin and a signalfd(2), and every timer an instant whose
+//! nearest is poll's timeout (course.md#device-loop).
 //!
 //! Lines that start with `//>` are hint code: each compiles as it stands, in its place, once
 //! the `//>` is removed (`checker verify` builds them so). They show the calls, not the answer.
