@@ -23,11 +23,15 @@
 //! The run is driven by events, never by a sleep that decides: the broker is up once its log
 //! says `running`, down once its process has exited; the subscriber is subscribed at its SUBACK
 //! and back at its CONNACK (session present, or the test says the store failed, not the device);
-//! the restart comes once the subscriber has seen a third of the readings, in the middle of a
-//! burst; the end is the device's exit (stdin closed, every reading acknowledged) and a PINGREQ
-//! round trip of the subscriber after it, which mosquitto answers after what it queued before.
-//! The deadlines only bound a hang. The readings are paced (a few ms apart) so that the restart
-//! falls among them, not so that anything has time to happen.
+//! once the subscriber has a third of the readings, the broker is frozen (SIGSTOP), a burst of
+//! readings is written, and the broker is stopped (SIGTERM, SIGCONT: it saves its store and
+//! exits without reading on) once the device's PUBLISHes wait unread in its socket
+//! (`/proc/net/tcp`): so readings are in flight at the stop, never to be acknowledged by that
+//! broker, whatever the device's window. A quarter of the readings come while no broker runs.
+//! The end is the device's exit (stdin closed, every reading acknowledged) and a PINGREQ round
+//! trip of the subscriber after it, which mosquitto answers after what it queued before. The
+//! deadlines only bound a hang; the pacing (a few ms between readings) spreads the readings
+//! around the restart and decides nothing. A run takes about 1 s.
 //!
 //! The C track's reference runs the same scenario once it builds: `c_reference_device`, and the
 //! ignored test at the end, are the hook.
