@@ -284,6 +284,7 @@ server-says-other-port = { $label }{ JOSA($label, "을", "를") } 포트 { $port
 server-print-real-port = 인자가 아니라 getsockname()이 돌려준 포트를 출력하라. 0이면 커널이 포트를 고른다
 server-bind-unchecked = 그 서버는 정말로 포트 { $actual }에서 리슨한다: 포트 { $port }에 대한 bind()가 실패했는데(그 포트의 이전 연결이 TIME_WAIT로 남아 있어서 난 EADDRINUSE?) 그 결과를 확인하지 않아서, listen()할 때 커널이 포트를 골랐다. bind()가 돌려주는 값을 확인하고, 오류면 stderr에 알리고 상태 1로 종료하라
 server-port-byte-swapped = 서버는 포트 { $actual }에서 리슨한다(/proc/net/tcp에 그렇게 나온다). 이는 { $port }의 두 바이트를 바꾼 값이다(0x{ $port_hex }{ JOSA($port_hex, "이", "가") } 0x{ $actual_hex }{ JOSA($actual_hex, "으로", "로") } 읽혔다). 포트를 호스트 바이트 순서 그대로 sin_port에 넣은 것이다. bind()가 실패한 것이 아니다. 포트를 htons()로 바꾸라(Rust에서는 SockaddrIn::new가 호스트 순서로 받아 직접 바꾼다)
+server-port-byte-swapped-c = 서버는 포트 { $actual }에서 리슨한다(/proc/net/tcp에 그렇게 나온다). 이는 { $port }의 두 바이트를 바꾼 값이다(0x{ $port_hex }{ JOSA($port_hex, "이", "가") } 0x{ $actual_hex }{ JOSA($actual_hex, "으로", "로") } 읽혔다). 포트를 호스트 바이트 순서 그대로 sin_port에 넣은 것이다. bind()가 실패한 것이 아니다. sin_port를 채울 때 포트를 htons()로 바꾸라
 server-graded-on-its-port = { $label }{ JOSA($label, "이", "가") } 받은 포트({ $port })가 아니라 포트 { $actual }에서 리슨한다: { $actual }에서 채점한다
 server-never-listened = { $label }{ JOSA($label, "이", "가") } 5초 안에 어느 포트에서도 리슨하지 않았다(/proc에 LISTEN 소켓도, 바인드된 UDP 소켓도 없다)
 server-no-line-in-5s = { $label }{ JOSA($label, "이", "가") } 5초 안에 `listening on <ip>:<port>` 줄을 출력하지 않았다
