@@ -307,6 +307,7 @@ server-says-other-port = { $label } was started with port { $port } but says it 
 server-print-real-port = print the port getsockname() returns, not the argument: with 0 the kernel picks one
 server-bind-unchecked = it does listen on port { $actual }: its bind() to port { $port } failed (EADDRINUSE, while an old connection of that port waits in TIME_WAIT?) and nothing checked the result, so listen() bound a port of its own. Check what bind() returns, and on an error say so on stderr and exit 1
 server-port-byte-swapped = it does listen on port { $actual } (/proc/net/tcp shows it), which is { $port } with its two bytes swapped (0x{ $port_hex } read as 0x{ $actual_hex }): the port went into sin_port in host byte order. Nothing failed in bind(): convert the port with htons() (in Rust, SockaddrIn::new takes it in host order and converts it itself)
+server-port-byte-swapped-c = it does listen on port { $actual } (/proc/net/tcp shows it), which is { $port } with its two bytes swapped (0x{ $port_hex } read as 0x{ $actual_hex }): the port went into sin_port in host byte order. Nothing failed in bind(): convert the port with htons() when you fill sin_port
 server-graded-on-its-port = { $label } listens on port { $actual }, not on the port it was given ({ $port }): graded on { $actual }
 server-never-listened = { $label } did not listen on any port within 5 s (no socket in LISTEN, no bound UDP socket, in /proc)
 server-no-line-in-5s = { $label } printed no `listening on <ip>:<port>` line within 5 s

@@ -463,13 +463,38 @@ fn golden_wrong_answer_of_a_library_function() {
     );
 }
 
+/// The C track's twin of `golden_wrong_answer_of_a_library_function`: a C class's sample
+/// failure (course.md#reading-a-failure) speaks C (`uint32_t`, `int32_t`, no `u32`).
+#[test]
+fn golden_wrong_answer_of_a_c_library_function() {
+    let edits: Vec<_> = common::c_broken_version_edits("day1-endian", "swap32-sign-extension")
+        .into_iter()
+        .map(|e| ("day1-endian", e))
+        .collect();
+    let dir = common::c_tree("golden-c-swap32", &["day1-endian"], &edits).unwrap();
+    golden(
+        "day1-swap32-sign-extension-c",
+        &[
+            "--root",
+            &dir.to_string_lossy(),
+            "day1-endian/swap32",
+            "--seed",
+            "7",
+        ],
+        Some(&dir),
+    );
+}
+
 /// The sample failure each course shows ("how to read a failure") is the report the checker
-/// prints today, in the course's language (course.ko.md showed an older, English-shaped one).
+/// prints today, in the course's language (course.ko.md showed an older, English-shaped one),
+/// for each track (the C edition shows the C one).
 #[test]
 fn the_course_s_sample_failure_is_the_golden_report() {
     for (course, golden) in [
         ("course.md", "day1-swap32-sign-extension.txt"),
         ("course.ko.md", "day1-swap32-sign-extension.ko.txt"),
+        ("course.md", "day1-swap32-sign-extension-c.txt"),
+        ("course.ko.md", "day1-swap32-sign-extension-c.ko.txt"),
     ] {
         let root = common::lab_root();
         let text = std::fs::read_to_string(root.join(course)).unwrap();

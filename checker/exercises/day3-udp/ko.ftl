@@ -2,7 +2,7 @@
 # 빌드가 모든 실습과 묶음의 카탈로그를 채점기 자신의 것(checker/i18n/)에 잇는다.
 
 day3-udp--title = UDP 에코 서버와 재전송하는 클라이언트
-day3-udp--boundaries--title = 크기가 다른 데이터그램 셋이 셋으로, 같은 크기, 같은 순서로 돌아온다
+day3-udp--boundaries--title = 크기가 다른 데이터그램 세 개가 그대로 세 개로, 같은 크기와 같은 순서로 돌아온다
 day3-udp--boundaries--hint = UDP는 경계를 지킨다. recvfrom() 한 번이 데이터그램 하나를 통째로 돌려준다(버퍼가 충분히 크다면). 각각을 sendto() 한 번으로 돌려보내라.
 day3-udp--reply-to-sender--title = 각 응답은 데이터그램을 보낸 소켓으로 간다(클라이언트 둘, 포트 둘)
 day3-udp--reply-to-sender--hint = *이* 데이터그램에 대해 recvfrom()이 채워 준 주소로 응답하라. 소켓 하나가 모두를 처리한다.
@@ -21,7 +21,7 @@ day3-udp--client-retransmits--title = 데이터그램이 사라지면 udp-client
 day3-udp--client-retransmits--hint = 응답을 최대 0.5초 기다리라(SO_RCVTIMEO). recv가 EAGAIN으로 실패하면 데이터그램을 다시 보내라. 모두 3번 시도한다.
 day3-udp--client-ignores-strangers--title = udp-client가 다른 포트에서 온 데이터그램을 무시한다
 day3-udp--client-ignores-strangers--hint = UDP 소켓을 서버에 connect()하거나(그러면 커널이 다른 곳에서 온 데이터그램을 버린다), recvfrom()이 알려 준 보낸 쪽을 서버 주소와 비교하라.
-day3-udp--client-gives-up--title = 조용한 서버를 상대로 udp-client: 0.5초 간격으로 3번 시도한 뒤 stderr에 한 줄, 종료 상태 1
+day3-udp--client-gives-up--title = 답하지 않는 서버를 상대로 udp-client: 0.5초 간격으로 3번 시도한 뒤 stderr에 한 줄, 종료 상태 1
 day3-udp--client-gives-up--hint = 세 번째 시도에도 응답이 없으면 stderr에 한 줄을 출력하고 상태 1로 종료하라.
 udp-b-reply-to-b = B의 응답은 B에게 가야 한다
 udp-a-reply-to-a = A의 응답은 A에게 가야 한다
@@ -34,14 +34,14 @@ udp-nothing = 없음
 udp-client-no-exit = stdin이 끝났는데 udp-client가 종료하지 않았다
 udp-while-talking = 서버와 주고받는 중에
 udp-stdout-differs = udp-client의 stdout이 받은 줄과 다르다({ $note })
-udp-printed-stranger = 낯선 곳에서 온 데이터그램을 출력했다: 다른 포트에서 온 응답은 무시해야 한다
+udp-printed-stranger = 서버가 아닌 곳에서 온 데이터그램을 출력했다: 다른 포트에서 온 응답은 무시해야 한다
 udp-plain-echo = 평범한 에코
 udp-dropped-first = 서버가 데이터그램마다 첫 사본을 버렸다
 udp-gave-up-after-one-try = udp-client가 데이터그램을 한 번 보내고 포기했다(종료 1): 서버가 그 첫 사본을 버렸는데 두 번째 사본은 오지 않았다. 0.5초 안에 응답이 없으면 데이터그램을 다시 보내고, 세 번째 시도 뒤에만 포기하라
-udp-stranger-first = 낯선 곳이 먼저 답했다
+udp-stranger-first = 서버가 아닌 포트에서 먼저 답이 왔다
 udp-gave-up-log = udp-client가 { $seconds }초 뒤, { $tries }번 시도하고 포기함
 udp-still-trying = udp-client가 데이터그램을 { $n }번 보내고 4초가 지나도 계속 돌고 있었다: 세 번째 시도 뒤에는 멈추라
 udp-gave-up-stuck = udp-client가 데이터그램을 { $n }번 보내고 포기하지 않았다
 udp-when-no-answer = 서버가 끝내 답하지 않았을 때
-udp-tries = udp-client가 포기하기 전에 데이터그램을 { $n }번 보냈다. 계약은 모두 3번 시도다
+udp-tries = udp-client가 포기하기 전에 데이터그램을 { $n }번 보냈다. 계약대로라면 모두 3번 시도한다
 udp-tries-too-close = udp-client의 세 번의 시도가 { $seconds }초 안에 모두 왔다: 시도할 때마다 답을 최대 0.5초 기다려야 한다

@@ -224,6 +224,40 @@ pub fn rules_table_span(course: &str) -> Option<std::ops::Range<usize>> {
     Some(start..start + end + TABLE_END.len())
 }
 
+/// The rules table as a C class reads it (`export-student --track c`): each exercise of the C
+/// track with its C rules, without the Rust track's columns (clippy's paths, `unsafe`) and the
+/// rows of the exercises only Rust has (a C cell of `—`).
+pub fn for_the_c_track(course: &str) -> String {
+    let Some(span) = rules_table_span(course) else {
+        return course.to_string();
+    };
+    let cells = |line: &str| -> Vec<String> {
+        let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+        inner.split('|').map(|c| c.trim().to_string()).collect()
+    };
+    let rows: Vec<String> = course[span.clone()]
+        .lines()
+        .filter_map(|line| {
+            if !line.starts_with('|') {
+                return Some(line.to_string());
+            }
+            let row = cells(line);
+            let (first, last) = (row.first()?, row.last()?);
+            match last.as_str() {
+                "—" => None,
+                "---" => Some("| --- | --- |".to_string()),
+                _ => Some(format!("| {first} | {} |", last.trim_start_matches("C: "))),
+            }
+        })
+        .collect();
+    format!(
+        "{}{}{}",
+        &course[..span.start],
+        rows.join("\n"),
+        &course[span.end..]
+    )
+}
+
 /// `course` with `table` (from `rules_table_of`) in place of its rules table.
 pub fn with_rules_table(course: &str, table: &str) -> Option<String> {
     let span = rules_table_span(course)?;
@@ -304,6 +338,22 @@ mod tests {
         let course = "| x |\n| `day9-a` | — | — | allowed | ✗ `getaddrinfo` |\n";
         assert_eq!(c_cell_in(course, "day9-a"), "✗ `getaddrinfo`");
         assert_eq!(c_cell_in(course, "day9-b"), "—");
+    }
+
+    #[test]
+    fn a_c_class_reads_the_c_column_alone() {
+        let course = format!(
+            "before\n{TABLE_START}\n| exercise | forbidden methods | unsafe code | C: calls forbidden (✗) |\n\
+             | --- | --- | --- | --- |\n| `day1-a` | `std::fs::copy` | forbidden | ✗ `fopen` |\n\
+             | `day6-async` | `std::thread::spawn` | allowed | — |\n{TABLE_END}\nafter\n"
+        );
+        assert_eq!(
+            for_the_c_track(&course),
+            format!(
+                "before\n{TABLE_START}\n| exercise | calls forbidden (✗) |\n| --- | --- |\n\
+                 | `day1-a` | ✗ `fopen` |\n{TABLE_END}\nafter\n"
+            )
+        );
     }
 
     #[test]

@@ -250,11 +250,11 @@ fn write_documents(lab: &Path, out: &Path, track: Track, written: &mut Vec<PathB
             Some((student, _)) => format!("{}\n", student.trim_end()),
             None => text,
         };
-        write(
-            &out.join(file),
-            tracks::render(&text, track).as_bytes(),
-            written,
-        )?;
+        let mut text = tracks::render(&text, track);
+        if track == Track::C && file.starts_with("course") {
+            text = crate::authoring::rules_tables::for_the_c_track(&text);
+        }
+        write(&out.join(file), text.as_bytes(), written)?;
     }
     Ok(())
 }

@@ -429,6 +429,16 @@ pub fn proofs_dir(exercise: &str) -> PathBuf {
 /// The edits of broken version `name` of `exercise` (from its table in
 /// `proofs/rust.toml` in its folder), to build its tree.
 pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
+    edits_of("rust.toml", exercise, name)
+}
+
+/// `broken_version_edits` of the C track's broken version `name` (its `proofs/c.toml`), to
+/// apply to a `c_tree`.
+pub fn c_broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
+    edits_of("c.toml", exercise, name)
+}
+
+fn edits_of(proofs: &str, exercise: &str, name: &str) -> Vec<Edit> {
     #[derive(serde::Deserialize)]
     struct File {
         broken: Vec<Version>,
@@ -438,7 +448,7 @@ pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
         name: String,
         edit: Vec<Edit>,
     }
-    let path = proofs_dir(exercise).join("rust.toml");
+    let path = proofs_dir(exercise).join(proofs);
     let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     file.broken
         .into_iter()
