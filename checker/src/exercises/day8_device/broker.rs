@@ -569,7 +569,9 @@ impl Broker {
                 let wanted = vec![(self.topic("cmd"), 1)];
                 if *filters != wanted {
                     let expected = format!("SUBSCRIBE id={packet_id} {}:qos=1", self.topic("cmd"));
-                    return Err(up.link.unexpected(&p, expected, "3.8.3, contract 3b"));
+                    return Err(up
+                        .link
+                        .unexpected(&p, expected, msg!("device-clause-subscribe")));
                 }
                 up.subscribed = true;
                 let suback = Packet::Suback {

@@ -80,3 +80,10 @@ device-signal = { $signal } to the device
 device-no-disconnect = the device closed the connection after { $signal } without DISCONNECT: the broker publishes its will `offline` (3.1.2-8)
 device-no-exit = the device did not exit within 1 s of { $signal }
 device-after-signal = after { $signal }
+device-want-reading = PUBLISH qos=1 topic={ $topic } (a reading)
+device-waits-of = the waits of device { $device }, ms
+device-log-cpu = CPU time while the broker was down 600 ms: { $ms } ms
+device-log-back = connected again { $ms } ms after the broker came back
+device-log-dead-link = closed { $closed } ms after its unanswered PINGREQ, connected again { $again } ms later
+device-log-wait = the wait after failure { $n }: { $gap } ms (d = { $d } ms)
+device-log-waits = the waits of device A: { $a } ms; of device B: { $b } ms

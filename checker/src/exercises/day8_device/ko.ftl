@@ -128,3 +128,10 @@ device-signal = 기기에 { $signal }
 device-no-disconnect = 기기가 { $signal } 뒤 DISCONNECT 없이 연결을 닫았다: 브로커가 유언 메시지 `offline`을 발행한다(3.1.2-8)
 device-no-exit = 기기가 { $signal } 뒤 1초 안에 끝나지 않았다
 device-after-signal = { $signal } 뒤
+device-want-reading = PUBLISH qos=1 topic={ $topic }(측정값)
+device-waits-of = 기기 { $device }의 기다림(밀리초)
+device-log-cpu = 브로커가 600밀리초 내려가 있는 동안의 CPU 시간: { $ms }밀리초
+device-log-back = 브로커가 돌아오고 { $ms }밀리초 뒤에 다시 연결했다
+device-log-dead-link = 답을 받지 못한 PINGREQ 뒤 { $closed }밀리초 만에 닫고, { $again }밀리초 뒤에 다시 연결했다
+device-log-wait = 실패 { $n }번째 뒤의 기다림: { $gap }밀리초(d = { $d }밀리초)
+device-log-waits = 기기 A의 기다림: { $a }밀리초, 기기 B의 기다림: { $b }밀리초

@@ -45,7 +45,7 @@ impl Broker {
             let shape = resent(&p, false, packet_id);
             if shape != birth {
                 let wanted = format!("PUBLISH qos=1 retain topic={topic} \"online\"");
-                return Err(up.link.unexpected(&p, wanted, "3.3.1.3, contract 3c"));
+                return Err(up.link.unexpected(&p, wanted, msg!("device-clause-birth")));
             }
             if dup {
                 // A birth of an earlier connection, never acknowledged, sent again: allowed,
@@ -63,7 +63,7 @@ impl Broker {
             return Ok(if dup { Event::Other } else { Event::Birth });
         }
         if *topic != self.topic("readings") || qos != 1 || retain {
-            let wanted = format!("PUBLISH qos=1 topic={} (a reading)", self.topic("readings"));
+            let wanted = msg!("device-want-reading", topic = self.topic("readings"));
             return Err(up
                 .link
                 .unexpected(&p, wanted, msg!("device-clause-reading")));

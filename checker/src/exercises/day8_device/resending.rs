@@ -151,10 +151,7 @@ pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
     let before = procinfo::tree_cpu_time(pid);
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(600)));
     let ran = procinfo::tree_cpu_time(pid).saturating_sub(before);
-    ctx.log(format!(
-        "CPU time while the broker was down 600 ms: {} ms",
-        ran.as_millis()
-    ));
+    ctx.log(msg!("device-log-cpu", ms = ran.as_millis().to_string()));
     if ran > Duration::from_millis(200) {
         let f = Failure::wrong(msg!("device-floods", ms = ran.as_millis().to_string()));
         return Err(b
@@ -168,10 +165,7 @@ pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
         .accepted_at
         .unwrap_or(back)
         .saturating_duration_since(back);
-    ctx.log(format!(
-        "connected again {} ms after the broker came back",
-        took.as_millis()
-    ));
+    ctx.log(msg!("device-log-back", ms = took.as_millis().to_string()));
     if took > Duration::from_millis(SETUP.backoff.1) + super::timers::ROOM {
         let f = Failure::of_kind(
             Kind::Timeout,

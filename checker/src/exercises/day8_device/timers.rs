@@ -84,13 +84,14 @@ pub fn dead_link(ctx: &mut Ctx) -> TestResult {
     }
     let closed = Instant::now();
     let mut up = b.connect(Manner::resumed(), soon(ctx))?;
-    ctx.log(format!(
-        "closed {} ms after its unanswered PINGREQ, connected again {} ms later",
-        closed.duration_since(pinged).as_millis(),
-        b.accepted_at
-            .unwrap_or(closed)
-            .saturating_duration_since(closed)
-            .as_millis()
+    let again = b
+        .accepted_at
+        .unwrap_or(closed)
+        .saturating_duration_since(closed);
+    ctx.log(msg!(
+        "device-log-dead-link",
+        closed = closed.duration_since(pinged).as_millis().to_string(),
+        again = again.as_millis().to_string()
     ));
     b.until(
         &mut up,
@@ -232,10 +233,12 @@ pub fn backoff(ctx: &mut Ctx) -> TestResult {
                 next,
             )
         };
-        ctx.log(format!(
-            "wait after failure {n}: {} ms (d = {} ms)",
-            gap.as_millis(),
-            ceiling(setup, n).as_millis()
+        let d = ceiling(setup, n).as_millis().to_string();
+        ctx.log(msg!(
+            "device-log-wait",
+            n = n,
+            gap = gap.as_millis().to_string(),
+            d = d
         ));
         judge_gap(&b, setup, n, gap)?;
         last = next;
@@ -246,9 +249,12 @@ pub fn backoff(ctx: &mut Ctx) -> TestResult {
         .accepted_at
         .unwrap_or(last)
         .saturating_duration_since(last);
-    ctx.log(format!(
-        "wait after the reset, failure 1 again: {} ms",
-        gap.as_millis()
+    let d = ceiling(setup, 1).as_millis().to_string();
+    ctx.log(msg!(
+        "device-log-wait",
+        n = 1,
+        gap = gap.as_millis().to_string(),
+        d = d
     ));
     judge_gap(&b, setup, 1, gap).map_err(|f| f.note(msg!("device-backoff-reset")))
 }
@@ -289,11 +295,7 @@ pub fn jitter(ctx: &mut Ctx) -> TestResult {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    ctx.log(format!(
-        "waits of device A: {} ms; of device B: {} ms",
-        ms(&gaps_a),
-        ms(&gaps_b)
-    ));
+    ctx.log(msg!("device-log-waits", a = ms(&gaps_a), b = ms(&gaps_b)));
     for (i, (&ga, &gb)) in gaps_a.iter().zip(&gaps_b).enumerate() {
         judge_gap(&a, setup, i as u32 + 1, ga)?;
         judge_gap(&b, setup, i as u32 + 1, gb)?;
@@ -309,7 +311,10 @@ pub fn jitter(ctx: &mut Ctx) -> TestResult {
     let varies = spread(&gaps_a) >= 2 * IN_STEP && spread(&gaps_b) >= 2 * IN_STEP;
     if apart <= 1 || !varies {
         let f = Failure::wrong(msg!("device-in-step", apart = apart, gaps = GAPS)).proven();
-        return Err(t.attach(f.detail("A", ms(&gaps_a)).detail("B", ms(&gaps_b))));
+        return Err(t.attach(
+            f.detail(msg!("device-waits-of", device = "A"), ms(&gaps_a))
+                .detail(msg!("device-waits-of", device = "B"), ms(&gaps_b)),
+        ));
     }
     Ok(())
 }
