@@ -45,7 +45,7 @@ day8-device--jitter--hint = 기다림은 매번 새로 [d/2, d]에서 고르게 
 day8-device--broker-down-then-up--title = 측정값이 들어오는 동안 브로커가 내려가 있다(connect 거절): 기기는 CPU를 헛돌리지 않고 계속 시도하고, 브로커가 돌아오면 backoff-max 안에 다시 연결해 측정값을 전달한다
 day8-device--broker-down-then-up--hint = 거절된 connect()도 다른 실패와 같다. 백오프만큼 기다렸다가 다시 시도한다. 끝나서도 안 되고, 루프에서 곧바로 다시 시도해서도 안 된다. 그사이 들어온 측정값은 큐에 넣는다.
 day8-device--sigterm--title = 연결된 채 SIGTERM: DISCONNECT를 보내고 닫고 1초 안에 0으로 끝난다. 브로커가 거절하는 동안 SIGTERM: 1초 안에 0으로 끝난다
-day8-device--sigterm--hint = SIGTERM을 잡아 루프가 곧바로 깨어나게 한다(셀프 파이프, signalfd, 또는 깨어나는 poll과 플래그). 연결되어 있으면 DISCONNECT(e0 00)를 보내 유언 메시지가 발행되지 않게 하고, 닫고, 0으로 끝난다.
+day8-device--sigterm--hint = SIGTERM을 잡아 루프가 곧바로 깨어나게 한다(self-pipe, signalfd, 또는 깨어나는 poll과 플래그). 연결되어 있으면 DISCONNECT(e0 00)를 보내 유언 메시지가 발행되지 않게 하고, 닫고, 0으로 끝난다.
 day8-device--sigint--title = SIGINT(Ctrl-C)에도 똑같이 깨끗하게 끝난다
 day8-device--sigint--hint = SIGINT도 SIGTERM처럼 처리한다.
 
