@@ -34,9 +34,10 @@ use crate::lab::track::CTrack;
 
 const SENSOR: &str = "sensor-device";
 
-/// A test row: every test of the exercise is about the one program, in its course section.
+/// A test row: every test of the exercise is about the one program; `$section` is the course
+/// section that teaches what it judges.
 macro_rules! test {
-    ($id:literal, $title:literal, $points:literal, $secs:literal, $hint:literal, $run:path) => {
+    ($id:literal, $section:literal, $title:literal, $points:literal, $secs:literal, $hint:literal, $run:path) => {
         TestCase {
             id: $id,
             title: $title,
@@ -44,7 +45,7 @@ macro_rules! test {
             timeout: secs($secs),
             hint: $hint,
             hint_c: None,
-            section: "day8-device",
+            section: $section,
             program: Some(SENSOR),
             run: $run,
         }
@@ -64,6 +65,7 @@ pub static EXERCISE: Exercise = Exercise {
     tests: &[
         test!(
             "connect-packet",
+            "device-connect",
             "CONNECT byte for byte: level 4, flags 0x2C (clean session 0, will `offline` retained at QoS 1), the keep alive big-endian, the client id, the will topic",
             2,
             10,
@@ -72,6 +74,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "birth",
+            "device-connect",
             "after every CONNACK 0, the birth: PUBLISH `online` on `devices/<id>/status`, QoS 1, RETAIN 1, a new packet id; on the second connection too",
             2,
             10,
@@ -80,6 +83,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "subscribes",
+            "device-commands",
             "SUBSCRIBE to `devices/<id>/cmd` at QoS 1 before any new reading, whenever the CONNACK says session present 0",
             1,
             10,
@@ -88,6 +92,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "readings-in-order",
+            "device-loop",
             "40 readings fed in pieces, a 1024-byte one and an empty line among them: each a PUBLISH QoS 1, DUP 0, on `devices/<id>/readings`, in order, with a free packet id; the empty line skipped",
             2,
             10,
@@ -96,6 +101,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "commands",
+            "device-commands",
             "commands at QoS 1 and QoS 0 are printed `command <payload>` at once, each QoS 1 one acknowledged with its own packet id, also while a reading with the same id waits for its PUBACK",
             2,
             10,
@@ -104,6 +110,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "duplicate-command",
+            "device-duplicates",
             "a command sent again with DUP 1 (its id and payload), also after a reconnection and among the last 16, is acknowledged but not acted on; DUP 0 with a known id, or DUP 1 with another payload, is a new command",
             2,
             10,
@@ -112,6 +119,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "eof-waits-for-acks",
+            "device-exit",
             "at the end of stdin, the device waits for the PUBACK of every reading (late ones), then sends DISCONNECT and exits 0",
             2,
             10,
@@ -120,6 +128,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "usage",
+            "device-connect",
             "a wrong argument count, a host that is no IPv4 address, a port, client id, keep alive, queue bound or backoff out of range: exit status 2, a usage line, no connection",
             1,
             20,
@@ -128,6 +137,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "resend-after-drop",
+            "device-resend",
             "the broker closes the connection after a PUBLISH and before its PUBACK: on the next connection that reading comes again with DUP 1 and the same packet id, and every reading arrives",
             3,
             10,
@@ -136,6 +146,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "resend-before-new",
+            "device-resend",
             "after a reset, the readings not acknowledged come again before the birth and before any new reading",
             2,
             10,
@@ -144,6 +155,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "acked-not-resent",
+            "device-resend",
             "a reading whose PUBACK came, even in the same segment as the broker's FIN, is never sent again",
             2,
             10,
@@ -152,6 +164,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "offline-queue",
+            "device-queue",
             "readings fed while the broker is down wait in the queue and are published in order, each once, when it is back",
             2,
             10,
@@ -160,6 +173,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "queue-bound",
+            "device-queue",
             "8 readings fed offline with a queue bound of 3: the 5 oldest dropped, `dropped 1` to `dropped 5` on stderr, the 3 newest published",
             2,
             10,
@@ -168,6 +182,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "session-lost",
+            "device-session-lost",
             "the broker comes back with session present 0: the device subscribes again and still delivers the reading it had in flight, before the new ones",
             2,
             10,
@@ -176,6 +191,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "pings-when-idle",
+            "device-keep-alive",
             "idle with a keep alive of 1 s, the device sends PINGREQ: never 1.5 s without a packet",
             2,
             10,
@@ -184,6 +200,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "dead-link",
+            "device-dead-link",
             "the broker keeps the TCP connection open but stops answering PINGREQ (a half-open link): the device closes it within keep alive of its PINGREQ and connects again",
             2,
             10,
@@ -192,6 +209,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "connack-refused",
+            "device-backoff",
             "CONNACK return codes 1 to 5 refuse five connections and a sixth CONNECT is never answered: nothing is published on them, the device connects again each time (the sixth after its keep alive), and the seventh is served",
             2,
             10,
@@ -200,6 +218,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "backoff",
+            "device-backoff",
             "between refused attempts the device waits d/2 to d, d doubling from backoff-min up to backoff-max, and starts from backoff-min again after a CONNACK 0",
             2,
             10,
@@ -208,6 +227,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "jitter",
+            "device-backoff",
             "two devices refused the same way never wait the same times: their waits differ, and each one's waits vary",
             1,
             10,
@@ -216,6 +236,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "broker-down-then-up",
+            "device-backoff",
             "the broker is down (connect refused) while readings come: the device keeps trying without spinning, reconnects within backoff-max once it is back, and delivers them",
             2,
             10,
@@ -224,6 +245,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "sigterm",
+            "device-exit",
             "SIGTERM while connected: DISCONNECT, close, exit 0 within 1 s; SIGTERM while the broker refuses: exit 0 within 1 s",
             1,
             10,
@@ -232,6 +254,7 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "sigint",
+            "device-exit",
             "SIGINT (Ctrl-C): the same clean exit",
             1,
             10,
@@ -248,7 +271,7 @@ pub static EXERCISE: Exercise = Exercise {
 const PARTS: &[Part] = &[
     Part {
         title: "connected and publishing",
-        section: "day8-device",
+        section: "day8",
         tests: &[
             "connect-packet",
             "birth",
@@ -262,7 +285,7 @@ const PARTS: &[Part] = &[
     },
     Part {
         title: "surviving a drop without losing or doubling a reading",
-        section: "day8-device",
+        section: "day8-drop",
         tests: &[
             "resend-after-drop",
             "resend-before-new",
@@ -274,7 +297,7 @@ const PARTS: &[Part] = &[
     },
     Part {
         title: "keep alive, dead links, backoff with jitter, the signals",
-        section: "day8-device",
+        section: "day8-alive",
         tests: &[
             "pings-when-idle",
             "dead-link",
