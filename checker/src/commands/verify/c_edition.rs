@@ -1,8 +1,10 @@
 //! The C class's course (issue 65): course.md and course.ko.md as `export-student --track c`
-//! renders them (with the export's own filter, `base::tracks::render`) teach C. Outside the
-//! places that are Rust by nature and say so once, no Rust code block, no Rust path of an
-//! exercise and no instruction only Rust has; and each C exercise's section names its C files as
-//! they are in `c/exercises/`, and gives the `lab_*` prototypes as its headers declare them.
+//! renders them (with the export's own filters, `base::tracks::render` and the rules table's C
+//! form) teach C. The places that are Rust by nature (the Rust-for-C chapter, day 6's part on
+//! tokio) are left out, each named in one line, and nothing links into them; elsewhere no Rust
+//! code block, no Rust path of an exercise, no Rust library path and no instruction only Rust has;
+//! and each C exercise's section names its C files as they are in `c/exercises/`, and gives the
+//! `lab_*` prototypes as its headers declare them.
 
 use std::path::Path;
 
@@ -13,15 +15,23 @@ use crate::base::tracks;
 use crate::base::workspace::Track;
 use crate::exercises;
 
-/// Where the C edition may speak Rust, each from its anchor to the next one given: the places a
-/// C class is told once are the Rust track's.
+/// Where the C edition may speak of Rust, each from its anchor to the next one given.
 const RUST_BY_NATURE: &[(&str, &str)] = &[
-    // "Rust for C programmers": the Rust track's chapter, which says so to a C reader.
-    ("rust-for-c", "day1"),
-    // Day 6, part 1: tasks on tokio, whose exercise only the Rust track has.
-    ("day6", "day6-ipc"),
     // The C track's own section: its key from the Rust words a hint may print to C's.
     ("c-track", "reading-a-failure"),
+];
+
+/// The anchors of the places only the Rust track has, which the C edition leaves out: the
+/// Rust-for-C chapter (and its table of C calls against nix's), day 6's part on tokio.
+const RUST_TRACK_PLACES: &[&str] = &[
+    "rust-for-c",
+    "rust-result",
+    "c-to-nix",
+    "day6",
+    "futures",
+    "slow-consumer",
+    "day6-async",
+    "day6-async-review",
 ];
 
 /// What only a Rust student writes, runs or is told, each with what it is. Matched as written:
@@ -56,6 +66,21 @@ const RUST_ONLY: &[(&str, &str)] = &[
     ("`?`", "Rust's error propagation"),
     ("impl AsFd", "a Rust descriptor parameter"),
     ("-> nix::Result", "a nix signature"),
+    ("std::", "a path of Rust's standard library"),
+    ("nix::", "a path of the nix crate"),
+    ("tokio::", "a path of Rust's async runtime"),
+    ("&mut ", "a Rust borrow"),
+    ("epoll.modify", "nix's epoll"),
+    ("Rust's", "what Rust has, told a C reader"),
+    ("Rust의", "what Rust has, told a C reader"),
+    ("in Rust,", "what Rust does, told a C reader"),
+    ("Rust에서는", "what Rust does, told a C reader"),
+    ("the Rust reference", "the Rust track's solution"),
+    ("Rust 참조 풀이", "the Rust track's solution"),
+    ("panic", "Rust's panic (a C program crashes)"),
+    ("패닉", "Rust's panic (a C program crashes)"),
+    ("no clippy", "the Rust track's linter, as what C lacks"),
+    ("clippy가 없다", "the Rust track's linter, as what C lacks"),
 ];
 
 /// Every problem of the C edition of the course, in both languages.
@@ -66,21 +91,74 @@ pub fn check(lab: &Path) -> Result<Vec<String>> {
         let file = lang.course();
         let text =
             std::fs::read_to_string(lab.join(file)).with_context(|| format!("reading {file}"))?;
-        problems.extend(problems_in(
-            file,
-            &tracks::render(&text, Track::C),
-            &c_exercises,
-        ));
+        problems.extend(problems_in(file, &c_edition_of(&text), &c_exercises));
     }
     Ok(problems)
+}
+
+/// A course as the C export writes it: the C track's regions, and the rules table's C column.
+fn c_edition_of(course: &str) -> String {
+    crate::authoring::rules_tables::for_the_c_track(&tracks::render(course, Track::C))
 }
 
 /// The problems of one C edition (`c_edition`, rendered from `file`), against the C stubs in
 /// `c_exercises`.
 fn problems_in(file: &str, c_edition: &str, c_exercises: &Path) -> Vec<String> {
-    let mut problems = rust_outside_its_places(file, c_edition);
+    let mut problems = rust_places_left_out(file, c_edition);
+    problems.extend(rust_outside_its_places(file, c_edition));
     problems.extend(c_exercise_sections(file, c_edition, c_exercises));
     problems
+}
+
+/// The Rust track's places are not in the C edition (no anchor of theirs), and no link of the C
+/// edition points at an anchor it lacks (into a place left out, say).
+fn rust_places_left_out(file: &str, c_edition: &str) -> Vec<String> {
+    let anchors = anchors(c_edition);
+    let mut problems: Vec<String> = RUST_TRACK_PLACES
+        .iter()
+        .filter(|place| anchors.iter().any(|a| a == *place))
+        .map(|place| format!("{file} (C edition) has #{place}, a place only the Rust track has"))
+        .collect();
+    for (n, line) in c_edition.lines().enumerate() {
+        for target in line
+            .split("](#")
+            .skip(1)
+            .filter_map(|r| r.split(')').next())
+        {
+            if !anchors.iter().any(|a| a == target) {
+                problems.push(format!(
+                    "{file} (C edition), line {}: a link to #{target}, which the C edition does not have",
+                    n + 1
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// The anchors of a Markdown text: each `<a id="...">`, and each heading's as GitHub makes it
+/// (lower case, punctuation left out, blanks as hyphens).
+fn anchors(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start_matches(['>', ' ']).starts_with("```") {
+            in_code = !in_code;
+        }
+        found.extend(anchor_of(line).map(str::to_string));
+        let level = line.chars().take_while(|&c| c == '#').count();
+        if !in_code && (1..=6).contains(&level) && line[level..].starts_with(' ') {
+            let slug = line[level..]
+                .trim()
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || "-_ ".contains(*c))
+                .map(|c| if c == ' ' { '-' } else { c })
+                .collect();
+            found.push(slug);
+        }
+    }
+    found
 }
 
 /// A line of the edition that opens a place where Rust is in its nature, or one that ends it.
@@ -238,7 +316,7 @@ mod tests {
     /// The C edition of the lab's course, in `lang`.
     fn c_edition(lang: Lang) -> String {
         let text = std::fs::read_to_string(lab_root().join(lang.course())).unwrap();
-        tracks::render(&text, Track::C)
+        c_edition_of(&text)
     }
 
     /// Issue 65: the C class reads a C course, in both languages.
@@ -250,7 +328,7 @@ mod tests {
 
     /// Each kind of problem, planted in the real C edition, is found (and named by its line).
     #[test]
-    fn a_rust_block_path_instruction_or_wrong_file_in_the_c_edition_is_found() {
+    fn a_rust_block_path_or_instruction_in_the_c_edition_is_found() {
         let c_exercises = lab_root().join("c/exercises");
         let edition = c_edition(Lang::En);
         let found = |planted: &str| problems_in("course.md", planted, &c_exercises);
@@ -262,6 +340,27 @@ mod tests {
             ("Write it in `src/lib.rs`.", "`src/lib.rs`"),
             ("Keep the bytes in a `Vec<u8>`.", "`Vec<u8>`"),
             ("Pass `std::io::stdin().as_fd()`.", "`.as_fd()`"),
+            ("Threads (`pthread`, `std::thread`).", "`std::`"),
+            ("Feed it through a channel (`std::sync::mpsc`).", "`std::`"),
+            ("On the C track there is no clippy.", "`no clippy`"),
+            ("Its stack: 2 MiB for Rust's.", "`Rust's`"),
+            (
+                "A thread (the Rust reference: two).",
+                "`the Rust reference`",
+            ),
+            ("Never a panic.", "`panic`"),
+            (
+                "Re-arm it (`epoll.modify(&fd, &mut event)`).",
+                "`epoll.modify`",
+            ),
+            (
+                "Read [the slow consumer](#slow-consumer).",
+                "#slow-consumer",
+            ),
+            (
+                "<a id=\"rust-for-c\"></a>\n## Rust for C programmers",
+                "#rust-for-c",
+            ),
         ] {
             let problems = found(&plant(planted));
             assert!(
@@ -269,14 +368,23 @@ mod tests {
                 "{planted}: {problems:#?}"
             );
         }
-        // In the Rust track's own chapter, the same is no problem.
-        let in_rust_chapter = edition.replacen(
-            "<a id=\"rust-result\"></a>",
-            "Write it in `src/lib.rs`.\n\n<a id=\"rust-result\"></a>",
+        // In the C track's own section, the key from Rust's words to C's, the same is no problem;
+        // nor is the one line that names a Rust place left out.
+        let in_c_track = edition.replacen(
+            "<a id=\"reading-a-failure\"></a>",
+            "A hint may say `Vec<u8>` or `std::io::stdin`: read a C array, `stdin`.\n\n<a id=\"reading-a-failure\"></a>",
             1,
         );
-        assert!(found(&in_rust_chapter).is_empty());
-        // A C file that is not there, a student's file left unnamed, a prototype not the header's.
+        assert!(found(&in_c_track).is_empty(), "{:#?}", found(&in_c_track));
+        assert!(edition.contains("The Rust track has a chapter here"));
+    }
+
+    /// A C file that is not there, a student's file left unnamed, a prototype not the header's.
+    #[test]
+    fn a_wrong_file_or_prototype_in_the_c_edition_is_found() {
+        let c_exercises = lab_root().join("c/exercises");
+        let edition = c_edition(Lang::En);
+        let found = |planted: &str| problems_in("course.md", planted, &c_exercises);
         let wrong_file = edition.replacen(
             "`exercises/day1-endian/endian.c`",
             "`exercises/day1-endian/endians.c`",

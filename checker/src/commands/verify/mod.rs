@@ -104,7 +104,7 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
             course::lists_tests(lab)
         }),
         timed(
-            "the day map's reading times (course.md and course.ko.md) are the count: words of each part, code included, the longer track's edition, 200 a minute",
+            "each track's day map (course.md and course.ko.md) gives the reading times of the parts that edition has, counted: words of each part, code included, the longer track's edition, 200 a minute",
             || reading_times::check(lab),
         ),
         timed(
@@ -121,7 +121,7 @@ fn grading_and_course_checks(lab: &Path, graded: &[String], base: &mut Options) 
             },
         ),
         timed(
-            "the C edition of the course, in both languages, is C: no Rust block, Rust path or Rust-only instruction outside the Rust track's chapter and part, and each C exercise's section names its C files and its headers' lab_* prototypes",
+            "the C edition of the course, in both languages, is C: the Rust track's chapter and day 6's part on tokio left out (each named in one line, no link into them), no Rust block, Rust path or Rust-only instruction, and each C exercise's section names its C files and its headers' lab_* prototypes",
             || c_edition::check(lab),
         ),
         timed(

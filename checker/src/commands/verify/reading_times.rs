@@ -3,7 +3,9 @@
 //! included, in each track's edition (`base::tracks::render`: its own language's code only), at
 //! 200 words a minute, the longer of the two editions, rounded to the nearest minute. A section
 //! whose first line says *Going further* counts apart, up to the next heading, and so does a part
-//! made only of such sections. The Rust-for-C chapter's minutes are the Rust edition's.
+//! made only of such sections. Each edition's day map counts the parts that edition has (the C
+//! edition leaves out the Rust track's chapter and day 6's part on tokio), and only the Rust
+//! edition's gives the Rust-for-C chapter's minutes.
 
 use std::path::Path;
 
@@ -65,16 +67,26 @@ fn minutes(words: usize) -> usize {
     (words + WORDS_A_MINUTE / 2) / WORDS_A_MINUTE
 }
 
-/// What each day's cell must say, in the order its numbers come: the day's minutes, each part's
-/// when it has several, and the going-further minutes when there are any.
-fn expected(course: &str) -> (Vec<Vec<usize>>, usize) {
-    let editions = [Track::Rust, Track::C].map(|t| parts(&tracks::render(course, t)));
+/// What each day's cell of `track`'s day map must say, in the order its numbers come: the day's
+/// minutes, each part's when it has several, and the going-further minutes when there are any;
+/// and the Rust chapter's minutes (none in an edition without it).
+fn expected(course: &str, track: Track) -> (Vec<Vec<usize>>, Option<usize>) {
+    let [rust_parts, c_parts] = [Track::Rust, Track::C].map(|t| parts(&tracks::render(course, t)));
+    let (own, other) = match track {
+        Track::Rust => (&rust_parts, &c_parts),
+        Track::C => (&c_parts, &rust_parts),
+    };
     let mut days: Vec<(usize, Vec<usize>, usize)> = Vec::new();
-    let mut rust_chapter = 0;
-    for (i, (heading, rust)) in editions[0].iter().enumerate() {
-        let c = editions[1].get(i).map(|(_, w)| *w).unwrap_or_default();
+    let mut rust_chapter = None;
+    for (heading, rust) in own {
+        // The same part in the other edition, found by its heading: an edition may lack a part.
+        let c = other
+            .iter()
+            .find(|(h, _)| h == heading)
+            .map(|(_, w)| *w)
+            .unwrap_or_default();
         if heading.starts_with(RUST_CHAPTER_HEADING) {
-            rust_chapter = minutes(rust.path);
+            rust_chapter = Some(minutes(rust.path.max(c.path)));
         }
         let Some(day) = heading
             .strip_prefix("## Day ")
@@ -114,9 +126,9 @@ fn numbers(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// The reading-time cells of the day map's table in `doc` (its last column, a row a day), and
-/// the minutes the paragraph under it gives the Rust chapter.
-fn stated(doc: &str) -> Option<(Vec<Vec<usize>>, usize)> {
+/// The reading-time cells of the day map's table in `doc` (one edition: its last column, a row a
+/// day), and the minutes the paragraph under it gives the Rust chapter, if it names the chapter.
+fn stated(doc: &str) -> Option<(Vec<Vec<usize>>, Option<usize>)> {
     let map = &doc[doc.find(DAY_MAP)?..];
     let rows: Vec<Vec<usize>> = map
         .lines()
@@ -125,45 +137,67 @@ fn stated(doc: &str) -> Option<(Vec<Vec<usize>>, usize)> {
         .skip(2)
         .filter_map(|row| row.trim_end_matches('|').rsplit('|').next().map(numbers))
         .collect();
-    let after_link = &map[map.find(RUST_CHAPTER_LINK)? + RUST_CHAPTER_LINK.len()..];
-    let rust_chapter = *numbers(after_link.lines().take(2).collect::<String>().as_str()).first()?;
+    let rust_chapter = map.find(RUST_CHAPTER_LINK).and_then(|at| {
+        let after_link = &map[at + RUST_CHAPTER_LINK.len()..];
+        numbers(after_link.lines().take(2).collect::<String>().as_str())
+            .first()
+            .copied()
+    });
     Some((rows, rust_chapter))
 }
 
-/// The day map of course.md and course.ko.md against the count.
+/// The day map of course.md and course.ko.md, in each track's edition, against the count.
 pub fn check(lab: &Path) -> Result<Vec<String>> {
     let course = std::fs::read_to_string(lab.join("course.md")).context("reading course.md")?;
-    let (days, rust_chapter) = expected(&course);
     let mut problems = Vec::new();
     for doc in ["course.md", "course.ko.md"] {
         let text =
             std::fs::read_to_string(lab.join(doc)).with_context(|| format!("reading {doc}"))?;
-        let Some((rows, stated_rust)) = stated(&text) else {
-            problems.push(format!("{doc}: no day map (#day-map) with a reading-time column and the Rust chapter's minutes under it"));
-            continue;
-        };
-        if rows.len() != days.len() {
-            problems.push(format!(
-                "{doc}: the day map has {} rows, the course {} days",
-                rows.len(),
-                days.len()
-            ));
-        }
-        for (i, (row, want)) in rows.iter().zip(&days).enumerate() {
-            if row != want {
-                problems.push(format!(
-                    "{doc}: day {}'s reading time says {row:?} (total, parts, going further), the count gives {want:?} (words of the longer edition, code included, 200 a minute)",
-                    i + 1
-                ));
-            }
-        }
-        if stated_rust != rust_chapter {
-            problems.push(format!(
-                "{doc}: the Rust chapter takes {stated_rust} minutes by the day map, {rust_chapter} by the count"
+        for track in [Track::Rust, Track::C] {
+            let edition = format!("{doc} ({:?} edition)", track);
+            problems.extend(edition_problems(
+                &edition,
+                &tracks::render(&text, track),
+                expected(&course, track),
             ));
         }
     }
     Ok(problems)
+}
+
+/// The day map of one edition (`doc`, as `edition` names it) against `expected`'s count.
+fn edition_problems(
+    edition: &str,
+    doc: &str,
+    (days, rust_chapter): (Vec<Vec<usize>>, Option<usize>),
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Some((rows, stated_rust)) = stated(doc) else {
+        return vec![format!(
+            "{edition}: no day map (#day-map) with a reading-time column"
+        )];
+    };
+    if rows.len() != days.len() {
+        problems.push(format!(
+            "{edition}: the day map has {} rows, the course {} days",
+            rows.len(),
+            days.len()
+        ));
+    }
+    for (i, (row, want)) in rows.iter().zip(&days).enumerate() {
+        if row != want {
+            problems.push(format!(
+                "{edition}: day {}'s reading time says {row:?} (total, parts, going further), the count gives {want:?} (words of the longer edition, code included, 200 a minute)",
+                i + 1
+            ));
+        }
+    }
+    if stated_rust != rust_chapter {
+        problems.push(format!(
+            "{edition}: the Rust chapter takes {stated_rust:?} minutes by the day map, {rust_chapter:?} by the count (none: the edition has no such chapter)"
+        ));
+    }
+    problems
 }
 
 #[cfg(test)]
@@ -200,10 +234,32 @@ mod tests {
             words(299),
             words(301)
         );
-        assert_eq!(expected(&course), (vec![vec![3, 1, 2]], 1));
-        assert_eq!(stated(&course), Some((vec![vec![3, 1, 2]], 1)));
+        assert_eq!(
+            expected(&course, Track::Rust),
+            (vec![vec![3, 1, 2]], Some(1))
+        );
+        assert_eq!(stated(&course), Some((vec![vec![3, 1, 2]], Some(1))));
         let wrong = course.replace("3 min: 1, 2", "2 min: 1, 1");
-        assert_eq!(stated(&wrong), Some((vec![vec![2, 1, 1]], 1)));
+        assert_eq!(stated(&wrong), Some((vec![vec![2, 1, 1]], Some(1))));
+    }
+
+    /// A part only the Rust track has (its chapter, day 6's part on tokio) is in the Rust
+    /// edition's day map, not in the C edition's.
+    #[test]
+    fn each_edition_counts_the_parts_it_has() {
+        let words = |n: usize| vec!["word"; n].join(" ");
+        let course = format!(
+            "<!-- track:rust -->\n## Rust for C programmers\n\n{}\n<!-- /track -->\n\n## Day 1 · Part 1\n\n{}\n\n<!-- track:rust -->\n## Day 2 · Part 1: tasks\n\n{}\n<!-- /track -->\n\n## Day 2 · Part 2\n\n{}\n",
+            words(400),
+            words(600),
+            words(800),
+            words(1000)
+        );
+        assert_eq!(
+            expected(&course, Track::Rust),
+            (vec![vec![3], vec![9, 4, 5]], Some(2))
+        );
+        assert_eq!(expected(&course, Track::C), (vec![vec![3], vec![5]], None));
     }
 
     #[test]
