@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::base::export::{self, Export};
-use crate::base::files::{c_files, files_below, rust_files};
+use crate::base::files::{Found, c_files, files_below, rust_files};
 use crate::base::i18n::Lang;
 use crate::base::tracks;
 use crate::base::workspace::{self, Track, in_exercise_folder, in_exercise_folder::PROOFS};
@@ -378,17 +378,26 @@ fn refuse_leaks(lab: &Path, out: &Path) -> Result<()> {
 
 /// Files of the export whose content is that of a solution source file (Rust's, or a C
 /// reference's `.c`: the headers the C stubs share with them are the lab's, not answers), and
-/// any exercise's proofs.
+/// any exercise's proofs. A solution file its stub holds as it is (day8-device's codec, given
+/// whole) is the exercise's given part, not an answer.
 pub fn solution_leaks(lab: &Path, export: &Path) -> Vec<String> {
-    let c_references = c_files(&lab.join("c/solutions"))
+    let answers = |stubs: &str, files: Vec<Found>| -> Vec<Vec<u8>> {
+        files
+            .into_iter()
+            .filter(|f| !f.rel.starts_with("target"))
+            .filter_map(|f| std::fs::read(&f.path).ok().map(|content| (f, content)))
+            .filter(|(f, content)| {
+                std::fs::read(lab.join(stubs).join(&f.rel)).ok().as_ref() != Some(content)
+            })
+            .map(|(_, content)| content)
+            .collect()
+    };
+    let c_references: Vec<Found> = c_files(&lab.join("c/solutions"))
         .into_iter()
-        .filter(|f| f.rel.extension().is_some_and(|e| e == "c"));
-    let solutions: Vec<Vec<u8>> = rust_files(&lab.join("solutions"))
-        .into_iter()
-        .filter(|f| !f.rel.starts_with("target"))
-        .chain(c_references)
-        .filter_map(|f| std::fs::read(f.path).ok())
+        .filter(|f| f.rel.extension().is_some_and(|e| e == "c"))
         .collect();
+    let mut solutions = answers("exercises", rust_files(&lab.join("solutions")));
+    solutions.extend(answers("c/exercises", c_references));
     let mut leaks = Vec::new();
     if export.join("solutions").exists() {
         leaks.push("solutions/".to_string());
