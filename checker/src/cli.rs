@@ -723,6 +723,31 @@ mod tests {
         }
     }
 
+    /// `checker broker`'s misbehaviours, as its help names them: defaults, values, and the
+    /// mistakes refused with what is allowed.
+    #[test]
+    fn misbehaviours_are_read_by_name() {
+        use super::Misbehaviour as M;
+        let read = super::parse_misbehaviour;
+        assert_eq!(read("refuse"), Ok(M::Refuse { times: 1, code: 3 }));
+        assert_eq!(read("refuse=3:5"), Ok(M::Refuse { times: 3, code: 5 }));
+        assert_eq!(read("slow-puback=250"), Ok(M::SlowPuback(250)));
+        assert_eq!(read("drop"), Ok(M::Drop(1)));
+        assert_eq!(read("drop=2"), Ok(M::Drop(2)));
+        assert_eq!(read("half-open"), Ok(M::HalfOpen));
+        assert_eq!(read("lost-session"), Ok(M::LostSession(1)));
+        for wrong in [
+            "refuse=2:0",
+            "refuse=2:6",
+            "drop=0",
+            "drop=x",
+            "half-open=2",
+            "reset",
+        ] {
+            assert!(read(wrong).is_err(), "{wrong}");
+        }
+    }
+
     #[test]
     fn the_command_line_is_well_formed() {
         use clap::CommandFactory;
