@@ -962,3 +962,47 @@ class-failures-count = { $n ->
 class-fails-more = { $n } more tests
 class-trust-unjudged-count = { $runs } runs of { $tests } tests
 class-sort = Order:
+
+# checker broker: day8-device's misbehaving broker, by hand
+help-cmd-broker = Play day8-device's misbehaving broker by hand: listen on 127.0.0.1 for the device you start in another terminal, speak MQTT 3.1.1 to it as the tests do, misbehave as you choose, and print every packet both ways, decoded, with its time. Ctrl+C ends it.
+help-cmd-broker-arg-port = The port to listen on (default: 1883, or a free one if 1883 is taken; 0: a free one)
+help-cmd-broker-arg-misbehave = A misbehaviour, repeated to combine them: refuse[=N[:RC]] (the first N CONNECTs get CONNACK return code RC, 3 unless said), slow-puback[=MS] (each PUBACK MS milliseconds late), drop[=N] (the connection closed right after a reading's PUBLISH, before its PUBACK, on N connections), half-open (PINGREQ unanswered on the next connection, kept open), lost-session[=N] (session present 0 on the next N reconnections)
+help-cmd-broker-arg-send = A command sent on devices/<id>/cmd at QoS 1 once the device has subscribed
+help-cmd-broker-arg-dup = Send the command again, DUP 1, the same packet id and payload, once acknowledged
+broker-listening = broker listening on 127.0.0.1:{ $port }; start your device against it in another terminal, e.g. sensor-device 127.0.0.1 { $port } dev1 5 100 200 5000
+broker-behaves = it behaves: no misbehaviour chosen (--misbehave MODE)
+broker-mode-refuse = misbehaves: refuses the first { $n ->
+    [one] CONNECT
+   *[other] { $n } CONNECTs
+} with CONNACK return code { $code }, then closes
+broker-mode-slow-puback = misbehaves: each PUBACK { $ms } ms late
+broker-mode-drop = misbehaves: closes the connection right after a reading's PUBLISH, before its PUBACK ({ $n ->
+    [one] once
+   *[other] { $n } times
+})
+broker-mode-half-open = misbehaves: leaves PINGREQ unanswered on the next connection, and keeps it open (a half-open link)
+broker-mode-lost-session = misbehaves: says session present 0 on the next { $n ->
+    [one] reconnection
+   *[other] { $n } reconnections
+}, as a broker restarted without its sessions
+broker-cannot-listen = cannot listen on 127.0.0.1:{ $port } (another broker there? --port 0 takes a free port)
+broker-accepted = connection { $n } accepted, from { $peer }
+broker-replaced = connection { $n } left open by the device, which made connection { $new }: the broker forgets it
+broker-link-error = connection { $n }: { $error }
+broker-sent = connection { $n } → { $packet }
+broker-received = connection { $n } ← { $packet }
+broker-device-closed = connection { $n } closed by the device
+broker-device-reset = connection { $n } reset by the device
+broker-malformed = connection { $n }: not MQTT 3.1.1 as a device sends it: { $error }
+broker-drops = connection { $n }: drop: no PUBACK for id={ $id }; the broker closes the connection
+broker-puback-late = connection { $n }: slow-puback: PUBACK id={ $id } in { $ms } ms
+broker-no-pingresp = connection { $n }: half-open: no PINGRESP (the connection stays open)
+broker-refused = connection { $n }: refused; { $left ->
+    [0] the next CONNECT is accepted
+    [one] 1 refusal left
+   *[other] { $left } refusals left
+}
+broker-session-lost = connection { $n }: lost-session: the broker says it has no session
+broker-half-open = connection { $n }: half-open from now on: PINGREQ goes unanswered
+broker-dup = connection { $n }: --dup: the command id={ $id } again, DUP 1
+broker-hangs-up = connection { $n }: the broker closes it (FIN) and reads what still comes

@@ -1124,3 +1124,37 @@ class-failures-count = 실패 { $n }건
 class-fails-more = 테스트 { $n }개 더 보기
 class-trust-unjudged-count = 테스트 { $tests }개의 실행 { $runs }번
 class-sort = 순서:
+
+# checker broker: day8-device의 말썽 많은 브로커를 손으로
+help-cmd-broker = day8-device의 말썽 많은 브로커를 손으로 돌린다. 127.0.0.1에서 기다리다가 다른 터미널에서 띄운 기기를 받아, 테스트처럼 MQTT 3.1.1로 말하고, 고른 대로 말썽을 부리며, 오가는 패킷을 모두 풀어서 시각과 함께 찍는다. Ctrl+C로 끝낸다.
+help-cmd-broker-arg-port = 기다릴 포트(기본: 1883, 1883을 누가 쓰고 있으면 빈 포트. 0이면 빈 포트)
+help-cmd-broker-arg-misbehave = 말썽 하나. 여러 번 주면 함께 부린다: refuse[=N[:RC]](처음 N번의 CONNECT에 CONNACK 반환 코드 RC, 주지 않으면 3), slow-puback[=MS](PUBACK마다 MS밀리초 늦게), drop[=N](측정값 PUBLISH 바로 뒤, PUBACK 전에 연결을 닫는다. 연결 N개에서), half-open(다음 연결에서 PINGREQ에 답하지 않고 연결은 열어 둔다), lost-session[=N](다음 재연결 N번에 session present 0)
+help-cmd-broker-arg-send = 기기가 구독하고 나면 devices/<id>/cmd로 QoS 1로 보낼 명령
+help-cmd-broker-arg-dup = 명령이 확인되면 같은 패킷 식별자와 페이로드로 DUP 1을 붙여 한 번 더 보낸다
+broker-listening = 브로커가 127.0.0.1:{ $port }에서 기다린다. 다른 터미널에서 기기를 여기로 띄운다. 예: sensor-device 127.0.0.1 { $port } dev1 5 100 200 5000
+broker-behaves = 얌전한 브로커다: 고른 말썽이 없다(--misbehave MODE)
+broker-mode-refuse = 말썽: 처음 { $n }번의 CONNECT를 CONNACK 반환 코드 { $code }{ JOSA($code, "으로", "로") } 거절하고 연결을 닫는다
+broker-mode-slow-puback = 말썽: PUBACK마다 { $ms }ms 늦게 보낸다
+broker-mode-drop = 말썽: 측정값 PUBLISH 바로 뒤, PUBACK을 보내기 전에 연결을 닫는다({ $n }번)
+broker-mode-half-open = 말썽: 다음 연결에서 PINGREQ에 답하지 않고 연결은 열어 둔다(반쯤 열린 연결)
+broker-mode-lost-session = 말썽: 다음 재연결 { $n }번에 session present 0이라고 답한다. 세션 없이 다시 시작한 브로커처럼
+broker-cannot-listen = 127.0.0.1:{ $port }에서 기다릴 수 없다(다른 브로커가 있는가? --port 0이면 빈 포트를 쓴다)
+broker-accepted = 연결 { $n }: 받았다. 상대는 { $peer }
+broker-replaced = 연결 { $n }: 기기가 닫지 않은 채 새 연결(연결 { $new })을 맺었다. 브로커는 이 연결을 잊는다
+broker-link-error = 연결 { $n }: { $error }
+broker-sent = 연결 { $n } → { $packet }
+broker-received = 연결 { $n } ← { $packet }
+broker-device-closed = 연결 { $n }: 기기가 닫았다
+broker-device-reset = 연결 { $n }: 기기가 리셋했다
+broker-malformed = 연결 { $n }: 기기가 보내는 MQTT 3.1.1이 아니다: { $error }
+broker-drops = 연결 { $n }: drop: id={ $id }에 PUBACK을 보내지 않고 브로커가 연결을 닫는다
+broker-puback-late = 연결 { $n }: slow-puback: id={ $id }의 PUBACK을 { $ms }ms 뒤에 보낸다
+broker-no-pingresp = 연결 { $n }: half-open: PINGRESP를 보내지 않는다(연결은 열려 있다)
+broker-refused = 연결 { $n }: 거절했다. { $left ->
+    [0] 다음 CONNECT는 받아들인다
+   *[other] 거절이 { $left }번 남았다
+}
+broker-session-lost = 연결 { $n }: lost-session: 브로커가 세션이 없다고 답한다
+broker-half-open = 연결 { $n }: 이제부터 반쯤 열린 연결이다. PINGREQ에 답하지 않는다
+broker-dup = 연결 { $n }: --dup: id={ $id }인 명령을 DUP 1로 다시 보낸다
+broker-hangs-up = 연결 { $n }: 브로커가 연결을 닫고(FIN) 아직 오는 것을 읽는다

@@ -226,6 +226,28 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         busy: Option<usize>,
     },
+    /// Play day8-device's misbehaving broker by hand: listen on 127.0.0.1 for the device you
+    /// start in another terminal, speak MQTT 3.1.1 to it as the tests do, misbehave as you
+    /// choose, and print every packet both ways, decoded, with its time. Ctrl+C ends it.
+    Broker {
+        /// The port to listen on (default: 1883, or a free one if 1883 is taken; 0: a free one)
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// A misbehaviour, repeated to combine them: refuse[=N[:RC]] (the first N CONNECTs get
+        /// CONNACK return code RC, 3 unless said), slow-puback[=MS] (each PUBACK MS
+        /// milliseconds late), drop[=N] (the connection closed right after a reading's PUBLISH,
+        /// before its PUBACK, on N connections), half-open (PINGREQ unanswered on the next
+        /// connection, kept open), lost-session[=N] (session present 0 on the next N
+        /// reconnections)
+        #[arg(long, value_name = "MODE", value_parser = parse_misbehaviour)]
+        misbehave: Vec<Misbehaviour>,
+        /// A command sent on devices/<id>/cmd at QoS 1 once the device has subscribed
+        #[arg(long = "command", value_name = "TEXT")]
+        send: Option<String>,
+        /// Send the command again, DUP 1, the same packet id and payload, once acknowledged
+        #[arg(long, requires = "send")]
+        dup: bool,
+    },
     /// Switch the comments of the stubs in exercises/ to Korean (ko) or back to English (en).
     /// Only stubs still as the lab ships them are switched; one you have edited is left as it
     /// is, and named.
@@ -563,6 +585,65 @@ fn values_described(
     lines.join("\n")
 }
 
+/// One misbehaviour of `checker broker`, as day8-device's tests misbehave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Misbehaviour {
+    /// CONNACK with return code `code` to the first `times` CONNECTs, then the close.
+    Refuse { times: u32, code: u8 },
+    /// Each PUBACK this many milliseconds late.
+    SlowPuback(u64),
+    /// The connection closed right after a reading's PUBLISH, before its PUBACK, `n` times.
+    Drop(u32),
+    /// PINGREQ unanswered on the next connection, which stays open.
+    HalfOpen,
+    /// Session present 0 on the next `n` reconnections, as a broker restarted without them.
+    LostSession(u32),
+}
+
+fn parse_misbehaviour(text: &str) -> Result<Misbehaviour, String> {
+    let (name, value) = match text.split_once('=') {
+        Some((name, value)) => (name, Some(value)),
+        None => (text, None),
+    };
+    let number = |v: Option<&str>, default: u64| -> Result<u64, String> {
+        v.map_or(Ok(default), |v| {
+            v.parse()
+                .map_err(|_| format!("`{v}`: a number was expected"))
+        })
+    };
+    let count = |v: Option<&str>| match number(v, 1)? {
+        n @ 1..=65535 => Ok(n as u32),
+        n => Err(format!("{n}: a count from 1 to 65535")),
+    };
+    Ok(match (name, value) {
+        ("refuse", _) => {
+            let (times, code) = match value.map(|v| v.split_once(':')) {
+                Some(Some((times, code))) => (Some(times), Some(code)),
+                _ => (value, None),
+            };
+            let code = match number(code, 3)? {
+                c @ 1..=5 => c as u8,
+                c => return Err(format!("{c}: a refusal's return code is 1 to 5 (3.2.2.3)")),
+            };
+            Misbehaviour::Refuse {
+                times: count(times)?,
+                code,
+            }
+        }
+        ("slow-puback", _) => Misbehaviour::SlowPuback(number(value, 1000)?),
+        ("drop", _) => Misbehaviour::Drop(count(value)?),
+        ("half-open", None) => Misbehaviour::HalfOpen,
+        ("lost-session", _) => Misbehaviour::LostSession(count(value)?),
+        _ => {
+            return Err(
+                "the modes are refuse[=N[:RC]], slow-puback[=MS], drop[=N], \
+                        half-open and lost-session[=N]"
+                    .into(),
+            );
+        }
+    })
+}
+
 fn parse_report(text: &str) -> Result<(Format, PathBuf), String> {
     use clap::ValueEnum;
     let (format, path) = text
@@ -639,6 +720,31 @@ mod tests {
                 .windows(3)
                 .any(|w| w[0].is_ascii_digit() && ((w[1] == ' ' && w[2] == 's') || w[1] == '초'))
                 && !line.contains("--")
+        }
+    }
+
+    /// `checker broker`'s misbehaviours, as its help names them: defaults, values, and the
+    /// mistakes refused with what is allowed.
+    #[test]
+    fn misbehaviours_are_read_by_name() {
+        use super::Misbehaviour as M;
+        let read = super::parse_misbehaviour;
+        assert_eq!(read("refuse"), Ok(M::Refuse { times: 1, code: 3 }));
+        assert_eq!(read("refuse=3:5"), Ok(M::Refuse { times: 3, code: 5 }));
+        assert_eq!(read("slow-puback=250"), Ok(M::SlowPuback(250)));
+        assert_eq!(read("drop"), Ok(M::Drop(1)));
+        assert_eq!(read("drop=2"), Ok(M::Drop(2)));
+        assert_eq!(read("half-open"), Ok(M::HalfOpen));
+        assert_eq!(read("lost-session"), Ok(M::LostSession(1)));
+        for wrong in [
+            "refuse=2:0",
+            "refuse=2:6",
+            "drop=0",
+            "drop=x",
+            "half-open=2",
+            "reset",
+        ] {
+            assert!(read(wrong).is_err(), "{wrong}");
         }
     }
 

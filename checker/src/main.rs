@@ -68,7 +68,11 @@ fn main() -> ExitCode {
     let cli = cli::parse(args, &tr);
     // Not root: where the kernel allows it, become root of a user namespace of the checker's
     // own, so that programs can still be sandboxed.
-    sandbox::become_root_of_a_user_namespace(cli.grading.sandbox);
+    // (Not for `broker`: it starts no program, and its listener is for a device started by
+    // hand, outside the checker.)
+    if !matches!(cli.command, Some(Command::Broker { .. })) {
+        sandbox::become_root_of_a_user_namespace(cli.grading.sandbox);
+    }
     stop_children_on_interrupt();
     let code = match run(cli, &tr) {
         Ok(code) => code,
@@ -157,6 +161,20 @@ fn run(cli: Cli, tr: &Messages) -> anyhow::Result<ExitCode> {
             };
             commands::compare::run(request, args, tr)
         }
+        Some(Command::Broker {
+            port,
+            misbehave,
+            send,
+            dup,
+        }) => commands::broker::run(
+            commands::broker::Request {
+                port,
+                misbehave: &misbehave,
+                command: send.as_deref(),
+                dup,
+            },
+            tr,
+        ),
         None if cli.targets.is_empty() => commands::overview::run(args, tr),
         None => commands::grade::run(&cli.targets, args, tr),
     }

@@ -681,7 +681,10 @@ static int timeout_ms(const struct device *d, int64_t now)
 }
 
 // The clean end (3.14): what is queued, then DISCONNECT, so that the broker discards the will
-// (3.1.2-10); a socket that takes nothing for `ms` is left as it is. Then exit 0.
+// (3.1.2-10); then shutdown(SHUT_WR) and read until the broker closes, so that close(2) finds
+// nothing unread and sends no reset that could overtake the DISCONNECT (as the Rust reference
+// does). All within `ms`: a socket that takes nothing, or a broker that never closes, is left
+// as it is. Then exit 0.
 static _Noreturn void disconnect_and_exit(struct device *d, int ms)
 {
     if (d->state == UP) {
@@ -691,6 +694,19 @@ static _Noreturn void disconnect_and_exit(struct device *d, int ms)
         while (d->out_len > 0 && flush_outbox(d) == 0 && d->out_len > 0 && now_ms() < until) {
             struct pollfd p = {.fd = d->fd, .events = POLLOUT};
             poll(&p, 1, (int)(until - now_ms()));
+        }
+        shutdown(d->fd, SHUT_WR);
+        char unread[4096];
+        for (int64_t left; (left = until - now_ms()) > 0;) {
+            struct pollfd p = {.fd = d->fd, .events = POLLIN};
+            int ready = poll(&p, 1, (int)left);
+            if (ready < 0 && errno == EINTR)
+                continue;
+            if (ready <= 0)
+                break;
+            ssize_t n = recv(d->fd, unread, sizeof unread, 0);
+            if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR))
+                break;
         }
     }
     if (d->fd >= 0)

@@ -16,7 +16,7 @@
 
 mod broker;
 mod commands;
-mod decode;
+pub(crate) mod decode;
 mod fates;
 mod ledger;
 mod publishing;

@@ -110,7 +110,14 @@ mod tests {
                     assert!(listed(&lab, long), "{lang:?}: the lab's help lacks {long}");
                     assert!(!listed(&student, long), "{lang:?} {track:?}: {student}");
                 }
-                for kept in ["\n  list ", "\n  hint ", "\n  watch ", "\n  try ", "--seed"] {
+                for kept in [
+                    "\n  list ",
+                    "\n  hint ",
+                    "\n  watch ",
+                    "\n  try ",
+                    "\n  broker ",
+                    "--seed",
+                ] {
                     assert!(student.contains(kept), "{lang:?}: {student}");
                 }
                 let stubs = student.contains("\n  stubs ");

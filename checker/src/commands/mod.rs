@@ -1,6 +1,7 @@
 //! One module per subcommand; `main.rs` only parses and dispatches. What they share is how the
 //! command line's grading options become the grader's `Options`.
 
+pub mod broker;
 pub mod compare;
 pub mod experiment;
 pub mod export;
