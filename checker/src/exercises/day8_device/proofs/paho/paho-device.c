@@ -19,9 +19,10 @@
  * sigwait, so that they are answered within 1 s even while main waits in MQTTClient_connect.
  *
  * Paho is handed one QoS 1 PUBLISH at a time (the contract allows 1 in flight), so what Paho
- * holds is known: when that is a reading the queue has dropped, or a birth (a new one goes on
- * each connection), the client is destroyed and created afresh before the next CONNECT, since
- * Paho has no call to forget one message and would send it again on reconnecting.
+ * holds is known: when that is a reading the queue has dropped ("never sent again"), the client
+ * is destroyed and created afresh before the next CONNECT, since Paho has no call to forget one
+ * message and would send it again on reconnecting. A birth not yet acknowledged is left to Paho,
+ * which sends it again with DUP as 4.4 asks of every PUBLISH; a new birth follows it.
  */
 #define _GNU_SOURCE
 #include <MQTTClient.h>
@@ -193,7 +194,7 @@ static void create_client(void) {
     }
 }
 
-/* Forget what Paho holds (a dropped reading, an old birth): a new client holds nothing. */
+/* Forget what Paho holds (a dropped reading): a new client holds nothing. */
 static void forget_what_paho_holds(void) {
     pthread_mutex_lock(&handle_lock);
     MQTTClient_destroy(&client);
@@ -249,7 +250,7 @@ static void went_down(void) {
 }
 
 static void connect_once(void) {
-    if (held == HOLDS_BIRTH || held == HOLDS_DROPPED)
+    if (held == HOLDS_DROPPED)
         forget_what_paho_holds();
     MQTTClient_connectOptions o = MQTTClient_connectOptions_initializer;
     MQTTClient_willOptions will = MQTTClient_willOptions_initializer;
