@@ -1,0 +1,181 @@
+//! Part 2, surviving a drop without losing or doubling a reading: the broker closes or resets
+//! the connection with readings in flight, acknowledges one in the segment of its FIN, goes
+//! down while readings come, comes back with or without the session. The ledger judges every
+//! PUBLISH on the next connection (DUP 1 and the same packet id, 4.4; resends first; nothing
+//! acknowledged again; in order).
+
+use std::time::{Duration, Instant};
+
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
+use crate::contain::procinfo;
+use crate::context::Ctx;
+use crate::exercises::kit::lines;
+use crate::lab::exercise::secs;
+
+use super::broker::{Broker, Event, Manner, Setup, Up};
+use super::publishing::{SETUP, online, readings, soon};
+
+/// Serve `up` until a reading is sent on it, and 50 ms more (what the device sent with it
+/// reaches the ledger), acknowledging no reading: the drop comes with readings in flight.
+fn until_in_flight(b: &mut Broker, up: &mut Up, ctx: &Ctx) -> TestResult {
+    let awaited = msg!(
+        "device-awaiting-reading",
+        reading = b.shown(b.ledger.acked())
+    );
+    b.until(up, awaited.clone(), soon(ctx), |_, e| {
+        matches!(e, Event::Reading { .. })
+    })?;
+    settle(b, up, Duration::from_millis(50))
+}
+
+/// Take what the device sends for `wait` (into the ledger), or until it closes.
+fn settle(b: &mut Broker, up: &mut Up, wait: Duration) -> TestResult {
+    let until = Instant::now() + wait;
+    let awaited = msg!("device-awaiting-readings");
+    while !matches!(b.step(up, &awaited, until)?, Event::Silent | Event::Closed) {}
+    Ok(())
+}
+
+/// The broker closes the connection (FIN) and takes what the device still sends until it
+/// closes too, so that nothing the device sent is left unread (which would reset it).
+pub fn hang_up(b: &mut Broker, mut up: Up) -> TestResult {
+    up.link.shut_down();
+    settle(b, &mut up, Duration::from_secs(1))
+}
+
+pub fn resend_after_drop(ctx: &mut Ctx) -> TestResult {
+    let (mut b, mut up) = online(ctx, SETUP, Manner::fresh().held())?;
+    b.feed(&readings(ctx, 1, 3))?;
+    until_in_flight(&mut b, &mut up, ctx)?;
+    hang_up(&mut b, up)?;
+    // Only that they come again, DUP 1 and the same id: their place is resend-before-new's.
+    let any_order = Manner {
+        resends_first: false,
+        ..Manner::resumed()
+    };
+    let mut up = b.connect(any_order, soon(ctx))?;
+    b.deliver_all(&mut up, soon(ctx))
+}
+
+pub fn resend_before_new(ctx: &mut Ctx) -> TestResult {
+    let (mut b, mut up) = online(ctx, SETUP, Manner::fresh().held())?;
+    b.feed(&readings(ctx, 1, 5))?;
+    until_in_flight(&mut b, &mut up, ctx)?;
+    up.link.reset();
+    b.feed(&readings(ctx, 6, 2))?;
+    let mut up = b.connect(Manner::resumed(), soon(ctx))?;
+    b.deliver_all(&mut up, soon(ctx))
+}
+
+/// The first reading acknowledged alone, the second in the segment before the broker's FIN:
+/// neither may come again.
+pub fn acked_not_resent(ctx: &mut Ctx) -> TestResult {
+    let (mut b, mut up) = online(ctx, SETUP, Manner::fresh().held())?;
+    b.feed(&readings(ctx, 1, 4))?;
+    for i in 0..2 {
+        let awaited = msg!("device-awaiting-reading", reading = b.shown(i));
+        let want = |_: &Broker, e: Event| matches!(e, Event::Reading { index, .. } if index == i);
+        let Event::Reading { id, .. } = b.until(&mut up, awaited, soon(ctx), want)? else {
+            unreachable!("until returns the event awaited");
+        };
+        b.ack(&mut up, id, soon(ctx))?;
+    }
+    hang_up(&mut b, up)?;
+    let mut up = b.connect(Manner::resumed(), soon(ctx))?;
+    b.deliver_all(&mut up, soon(ctx))
+}
+
+pub fn offline_queue(ctx: &mut Ctx) -> TestResult {
+    let (mut b, up) = online(ctx, SETUP, Manner::fresh())?;
+    b.down();
+    hang_up(&mut b, up)?;
+    b.feed(&readings(ctx, 1, 5))?;
+    ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
+    b.up()?;
+    let mut up = b.connect(Manner::resumed(), soon(ctx))?;
+    b.deliver_all(&mut up, soon(ctx))
+}
+
+pub fn queue_bound(ctx: &mut Ctx) -> TestResult {
+    let setup = Setup { bound: 3, ..SETUP };
+    let (mut b, up) = online(ctx, setup, Manner::fresh())?;
+    b.down();
+    hang_up(&mut b, up)?;
+    b.feed(&readings(ctx, 1, 8))?;
+    let want: Vec<String> = (1..=5).map(|n| format!("dropped {n}")).collect();
+    let stderr = &b.device.program.stderr;
+    let seen = lines::wait_nth_watching(stderr, "dropped ", 4, soon(ctx), &b.t);
+    let said = lines::with_prefix(&stderr.bytes(), "dropped ");
+    if said != want {
+        let f = match seen {
+            Ok(Some(_)) => Failure::wrong(msg!("device-drops-said")).proven(),
+            _ => Failure::of_kind(Kind::Timeout, msg!("device-drops-unsaid")),
+        };
+        let show = |l: &[String]| l.join(" | ");
+        return Err(b.t.attach(
+            f.detail(msg!("label-expected"), show(&want))
+                .detail(msg!("label-got"), show(&said)),
+        ));
+    }
+    // The five oldest are gone: one that comes proves the queue held more than 3.
+    b.ledger.drop_oldest(5);
+    b.up()?;
+    let mut up = b.connect(Manner::resumed(), soon(ctx))?;
+    b.deliver_all(&mut up, soon(ctx))
+}
+
+pub fn session_lost(ctx: &mut Ctx) -> TestResult {
+    let (mut b, mut up) = online(ctx, SETUP, Manner::fresh().held())?;
+    b.feed(&readings(ctx, 1, 3))?;
+    until_in_flight(&mut b, &mut up, ctx)?;
+    hang_up(&mut b, up)?;
+    b.feed(&readings(ctx, 4, 1))?;
+    let mut up = b.connect(Manner::fresh(), soon(ctx))?;
+    b.deliver_all(&mut up, soon(ctx))?;
+    if !up.subscribed() {
+        let awaited = msg!("device-awaiting-subscribe");
+        b.until(&mut up, awaited, soon(ctx), |_, e| e == Event::Subscribed)?;
+    }
+    Ok(())
+}
+
+/// The broker down for 600 ms, connect() refused: the device may not spin, and must be back
+/// within backoff-max (and room) of the broker's return, its readings delivered.
+pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
+    let (mut b, up) = online(ctx, SETUP, Manner::fresh())?;
+    b.down();
+    hang_up(&mut b, up)?;
+    b.feed(&readings(ctx, 1, 2))?;
+    let pid = b.device.program.pid();
+    let before = procinfo::tree_cpu_time(pid);
+    ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(600)));
+    let ran = procinfo::tree_cpu_time(pid).saturating_sub(before);
+    ctx.log(msg!("device-log-cpu", ms = ran.as_millis().to_string()));
+    if ran > Duration::from_millis(200) {
+        let f = Failure::wrong(msg!("device-floods", ms = ran.as_millis().to_string()));
+        return Err(b
+            .t
+            .attach(f.diagnosed(crate::base::verdict::Diagnosis::Spins)));
+    }
+    b.up()?;
+    let back = Instant::now();
+    let mut up = b.connect(Manner::resumed(), ctx.within(secs(3)))?;
+    let took = b
+        .accepted_at
+        .unwrap_or(back)
+        .saturating_duration_since(back);
+    ctx.log(msg!("device-log-back", ms = took.as_millis().to_string()));
+    if took > Duration::from_millis(SETUP.backoff.1) + super::timers::ROOM {
+        let f = Failure::of_kind(
+            Kind::Timeout,
+            msg!(
+                "device-back-late",
+                ms = took.as_millis().to_string(),
+                max = SETUP.backoff.1.to_string()
+            ),
+        );
+        return Err(b.t.attach(f));
+    }
+    b.deliver_all(&mut up, soon(ctx))
+}

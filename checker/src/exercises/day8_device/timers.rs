@@ -1,0 +1,425 @@
+//! Part 3, the device's timers: PINGREQ when idle, a half-open link noticed, refused CONNACKs,
+//! the backoff between attempts and its jitter, and the clean exit on a signal.
+//!
+//! Times are judged by what the contract makes certain. The checker measures a gap from the
+//! moment it refused (the device cannot start waiting earlier) to the next connection it
+//! accepts (the device cannot have connected later): a gap shorter than d_n/2 is proven
+//! whatever the load. One longer than d_n plus `ROOM` may be a starved machine's: a timeout,
+//! judged again alone. Jitter: two devices refused alike must not wait alike (the chance that
+//! two correct devices do is computed at `IN_STEP`).
+
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::Signal;
+
+use crate::base::i18n::msg;
+use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
+use crate::context::Ctx;
+use crate::observe::wire::mqtt::Packet;
+
+use super::broker::{Broker, Event, Manner, Setup};
+use super::publishing::{SETUP, client_id, online, readings, soon};
+use super::wire::Heard;
+
+/// What a reaction may take beyond the contract's times on a quiet machine (a wake-up, a
+/// connect, a scheduler's tick): past it, a failure on time, judged again if starved.
+pub const ROOM: Duration = Duration::from_millis(250);
+
+/// A keep alive of 1 s: the device's timers show within a test's 3 s.
+const QUICK: Setup = Setup {
+    keep_alive: 1,
+    ..SETUP
+};
+
+pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
+    let (mut b, mut up) = online(ctx, QUICK, Manner::fresh())?;
+    let end = Instant::now() + Duration::from_millis(2600);
+    let (mut last, mut pings) = (Instant::now(), 0);
+    let awaited = msg!("device-awaiting-ping");
+    // 3.1.2-24: the broker allows one and a half times the keep alive.
+    let allowed = Duration::from_millis(1500);
+    while Instant::now() < end {
+        match b.step(&mut up, &awaited, (last + allowed).min(end))? {
+            Event::Silent if Instant::now() >= end => break,
+            Event::Silent => {}
+            Event::Closed => return Err(up.link.closed_instead(awaited, "3.1.2-23".into())),
+            Event::Pinged => pings += 1,
+            _ => {}
+        }
+        if Instant::now() >= last + allowed && Instant::now() < end {
+            return Err(up.link.nothing_came(awaited, "3.1.2-23".into(), None));
+        }
+        last = Instant::now();
+    }
+    if pings < 2 {
+        return Err(up.link.nothing_came(awaited, "3.1.2-23".into(), None));
+    }
+    Ok(())
+}
+
+pub fn dead_link(ctx: &mut Ctx) -> TestResult {
+    let (mut b, mut up) = online(ctx, QUICK, Manner::fresh())?;
+    up.manner.pings = false;
+    up.link.note(msg!("device-half-open"));
+    let awaited = msg!("device-awaiting-ping");
+    b.until(&mut up, awaited, soon(ctx), |_, e| e == Event::Pinged)?;
+    let pinged = Instant::now();
+    let by = pinged + Duration::from_secs(1) + ROOM;
+    let closing = msg!("device-awaiting-close");
+    loop {
+        match b.step(&mut up, &closing, by)? {
+            Event::Closed => break,
+            Event::Silent => {
+                let f = Failure::of_kind(
+                    Kind::Timeout,
+                    msg!(
+                        "device-dead-link-open",
+                        ms = pinged.elapsed().as_millis().to_string()
+                    ),
+                );
+                return Err(b.t.attach(f));
+            }
+            _ => {}
+        }
+    }
+    let closed = Instant::now();
+    let mut up = b.connect(Manner::resumed(), soon(ctx))?;
+    let again = b
+        .accepted_at
+        .unwrap_or(closed)
+        .saturating_duration_since(closed);
+    ctx.log(msg!(
+        "device-log-dead-link",
+        closed = closed.duration_since(pinged).as_millis().to_string(),
+        again = again.as_millis().to_string()
+    ));
+    b.until(
+        &mut up,
+        msg!("device-awaiting-birth-again"),
+        soon(ctx),
+        |_, e| e == Event::Birth,
+    )?;
+    Ok(())
+}
+
+/// Refuse the device's next CONNECT with `code` and close: when the refusal went out. On a
+/// refused connection nothing may be published or subscribed; what comes meanwhile is
+/// watched for `watch`.
+fn refuse(
+    b: &mut Broker,
+    code: u8,
+    watch: Duration,
+    deadline: Instant,
+) -> Result<Instant, Failure> {
+    let mut link = b.accept(deadline)?;
+    b.expect_connect(&mut link, deadline)?;
+    link.send(
+        &Packet::Connack {
+            session_present: false,
+            return_code: code,
+        },
+        deadline,
+    )?;
+    let sent = link.last_sent;
+    let watch_until = Instant::now() + watch;
+    while Instant::now() < watch_until {
+        match link.listen(watch_until.saturating_duration_since(Instant::now()))? {
+            Heard::Packet(p @ (Packet::Publish { .. } | Packet::Subscribe { .. })) => {
+                let what = msg!("device-want-nothing-refused", code = code);
+                return Err(link.unexpected(&p, what, "3.2.2.3"));
+            }
+            Heard::Packet(_) => {}
+            Heard::Closed | Heard::Silent => break,
+        }
+    }
+    link.reset();
+    Ok(sent)
+}
+
+pub fn connack_refused(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let id = client_id(ctx, 8);
+    let setup = Setup {
+        backoff: (20, 40),
+        ..SETUP
+    };
+    let mut b = Broker::start(ctx, &t, &id, setup)?;
+    for code in 1..=5 {
+        refuse(&mut b, code, Duration::from_millis(100), soon(ctx))?;
+    }
+    let mut up = b.connect(Manner::fresh(), soon(ctx))?;
+    b.until(&mut up, msg!("device-awaiting-birth"), soon(ctx), |_, e| {
+        e == Event::Birth
+    })?;
+    Ok(())
+}
+
+/// d_n = min(max, min × 2^(n-1)).
+fn ceiling(setup: Setup, n: u32) -> Duration {
+    let (min, max) = setup.backoff;
+    Duration::from_millis(max.min(min.saturating_mul(1 << (n - 1).min(30))))
+}
+
+/// The gap after the n-th failure in a row, judged: never below d_n/2 (proven), never above
+/// d_n and `ROOM` (a timeout).
+fn judge_gap(b: &Broker, setup: Setup, n: u32, gap: Duration) -> TestResult {
+    let d = ceiling(setup, n);
+    let (gap_ms, d_ms) = (gap.as_millis().to_string(), d.as_millis().to_string());
+    // 2 ms for a wait rounded down to whole milliseconds.
+    if gap + Duration::from_millis(2) < d / 2 {
+        let f =
+            Failure::wrong(msg!("device-backoff-early", n = n, gap = gap_ms, d = d_ms)).proven();
+        return Err(b.t.attach(f));
+    }
+    if gap > d + ROOM {
+        let f = Failure::of_kind(
+            Kind::Timeout,
+            msg!("device-backoff-late", n = n, gap = gap_ms, d = d_ms),
+        );
+        return Err(b.t.attach(f));
+    }
+    Ok(())
+}
+
+/// Refuse `attempts` CONNECTs in a row (code 3): the gaps between each refusal and the next
+/// connection.
+fn gaps(b: &mut Broker, attempts: usize, deadline: Instant) -> Result<Vec<Duration>, Failure> {
+    let mut gaps = Vec::new();
+    let mut refused = refuse(b, 3, Duration::ZERO, deadline)?;
+    for _ in 1..attempts {
+        let next = refuse(b, 3, Duration::ZERO, deadline)?;
+        gaps.push(
+            b.accepted_at
+                .unwrap_or(refused)
+                .saturating_duration_since(refused),
+        );
+        refused = next;
+    }
+    Ok(gaps)
+}
+
+pub fn backoff(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let id = client_id(ctx, 8);
+    // d_n: 40, 80, 160, 320, 640, 640, 640. An unbounded device's 7th wait is 1280 ms at
+    // least; one that does not start again from 40 waits 320 ms at least.
+    let setup = Setup {
+        backoff: (40, 640),
+        ..SETUP
+    };
+    let mut b = Broker::start(ctx, &t, &id, setup)?;
+    ctx.lend_slot();
+    let deadline = ctx.deadline;
+    let mut last = refuse(&mut b, 3, Duration::ZERO, deadline)?;
+    for n in 1..=7 {
+        let up = n == 7;
+        let (gap, next) = if up {
+            let mut up = b.connect(Manner::fresh(), deadline)?;
+            let gap = b
+                .accepted_at
+                .unwrap_or(last)
+                .saturating_duration_since(last);
+            b.until(&mut up, msg!("device-awaiting-birth"), soon(ctx), |_, e| {
+                e == Event::Birth
+            })?;
+            up.link.reset();
+            (gap, Instant::now())
+        } else {
+            let next = refuse(&mut b, 3, Duration::ZERO, deadline)?;
+            (
+                b.accepted_at
+                    .unwrap_or(last)
+                    .saturating_duration_since(last),
+                next,
+            )
+        };
+        let d = ceiling(setup, n).as_millis().to_string();
+        ctx.log(msg!(
+            "device-log-wait",
+            n = n,
+            gap = gap.as_millis().to_string(),
+            d = d
+        ));
+        judge_gap(&b, setup, n, gap)?;
+        last = next;
+    }
+    // After the CONNACK 0, the count starts again: the reset is failure 1.
+    b.accept(deadline)?;
+    let gap = b
+        .accepted_at
+        .unwrap_or(last)
+        .saturating_duration_since(last);
+    let d = ceiling(setup, 1).as_millis().to_string();
+    ctx.log(msg!(
+        "device-log-wait",
+        n = 1,
+        gap = gap.as_millis().to_string(),
+        d = d
+    ));
+    judge_gap(&b, setup, 1, gap).map_err(|f| f.note(msg!("device-backoff-reset")))
+}
+
+/// How many gaps the two devices' waits are compared on, and within how much two waits count
+/// as the same. Two correct devices draw each wait uniformly from [100, 200] ms: two such
+/// draws fall within 8 ms of each other with p = 1 - (1 - 8/100)^2 = 0.154. The test fails if
+/// at most one gap of 12 differs: 12 p^11 (1 - p) + p^12 = 1.1e-8. Devices that wait alike
+/// (no jitter, or a generator seeded alike) differ by a scheduler's few milliseconds.
+const GAPS: usize = 12;
+const IN_STEP: Duration = Duration::from_millis(8);
+
+pub fn jitter(ctx: &mut Ctx) -> TestResult {
+    let t = ctx.transcript();
+    let setup = Setup {
+        backoff: (200, 200),
+        ..SETUP
+    };
+    let (id_a, id_b) = (client_id(ctx, 8), client_id(ctx, 8));
+    let mut a = Broker::start(ctx, &t, &id_a, setup)?;
+    let mut b = Broker::start(ctx, &t, &id_b, setup)?;
+    ctx.lend_slot();
+    let deadline = ctx.deadline;
+    let (gaps_a, gaps_b) = std::thread::scope(|s| {
+        let other = s.spawn(|| gaps(&mut b, GAPS + 1, deadline));
+        let mine = gaps(&mut a, GAPS + 1, deadline);
+        (
+            mine,
+            other
+                .join()
+                .unwrap_or_else(|_| Err(Failure::checker_error("jitter thread"))),
+        )
+    });
+    let (gaps_a, gaps_b) = (gaps_a?, gaps_b?);
+    let ms = |g: &[Duration]| {
+        g.iter()
+            .map(|d| d.as_millis().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    ctx.log(msg!("device-log-waits", a = ms(&gaps_a), b = ms(&gaps_b)));
+    for (i, (&ga, &gb)) in gaps_a.iter().zip(&gaps_b).enumerate() {
+        judge_gap(&a, setup, i as u32 + 1, ga)?;
+        judge_gap(&b, setup, i as u32 + 1, gb)?;
+    }
+    let apart = gaps_a
+        .iter()
+        .zip(&gaps_b)
+        .filter(|&(&x, &y)| x.abs_diff(y) >= IN_STEP)
+        .count();
+    let spread = |g: &[Duration]| {
+        g.iter().max().copied().unwrap_or_default() - g.iter().min().copied().unwrap_or_default()
+    };
+    let varies = spread(&gaps_a) >= 2 * IN_STEP && spread(&gaps_b) >= 2 * IN_STEP;
+    if apart <= 1 || !varies {
+        let f = Failure::wrong(msg!("device-in-step", apart = apart, gaps = GAPS)).proven();
+        return Err(t.attach(
+            f.detail(msg!("device-waits-of", device = "A"), ms(&gaps_a))
+                .detail(msg!("device-waits-of", device = "B"), ms(&gaps_b)),
+        ));
+    }
+    Ok(())
+}
+
+pub fn sigterm(ctx: &mut Ctx) -> TestResult {
+    exits_clean(ctx, Signal::SIGTERM)
+}
+
+pub fn sigint(ctx: &mut Ctx) -> TestResult {
+    exits_clean(ctx, Signal::SIGINT)
+}
+
+/// Connected with a reading in flight, then while the broker is down: each time the signal
+/// ends the device within 1 s, exit 0, and the connected one sends DISCONNECT first.
+fn exits_clean(ctx: &mut Ctx, signal: Signal) -> TestResult {
+    let (mut b, mut up) = online(ctx, SETUP, Manner::fresh().held())?;
+    b.feed(&readings(ctx, 1, 1))?;
+    let awaited = msg!("device-awaiting-reading", reading = b.shown(0));
+    b.until(&mut up, awaited, soon(ctx), |_, e| {
+        matches!(e, Event::Reading { .. })
+    })?;
+    std::thread::sleep(Duration::from_millis(50));
+    send(&mut b, signal)?;
+    let by = Instant::now() + Duration::from_secs(1);
+    let awaited = msg!("device-awaiting-disconnect");
+    loop {
+        match b.step(&mut up, &awaited, by + ROOM)? {
+            Event::Disconnected => break,
+            Event::Closed => {
+                let f =
+                    Failure::wrong(msg!("device-no-disconnect", signal = signal.as_str())).proven();
+                return Err(b.t.attach(f));
+            }
+            Event::Silent => {
+                return Err(up.link.nothing_came(awaited, "3.14, 3.1.2-8".into(), None));
+            }
+            _ => {}
+        }
+    }
+    exited(&mut b, signal, by)?;
+    // Offline, in a long backoff: the signal must wake it too.
+    let t = std::sync::Arc::clone(&b.t);
+    let id = client_id(ctx, 8);
+    let slow = Setup {
+        backoff: (2000, 8000),
+        ..SETUP
+    };
+    let mut b = Broker::start(ctx, &t, &id, slow)?;
+    b.down();
+    ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
+    send(&mut b, signal)?;
+    exited(&mut b, signal, Instant::now() + Duration::from_secs(1))
+}
+
+fn send(b: &mut Broker, signal: Signal) -> TestResult {
+    b.t.note("checker", msg!("device-signal", signal = signal.as_str()));
+    // SIGINT as Ctrl-C sends it: to the whole foreground process group.
+    if signal == Signal::SIGINT {
+        b.device.program.signal_group(signal)?;
+    } else {
+        b.device.program.signal(signal)?;
+    }
+    Ok(())
+}
+
+/// The device must have exited with status 0 by `by` (and room).
+fn exited(b: &mut Broker, signal: Signal, by: Instant) -> TestResult {
+    let Some(status) = b.device.program.wait_until(by + ROOM) else {
+        let f = Failure::of_kind(
+            Kind::Timeout,
+            msg!("device-no-exit", signal = signal.as_str()),
+        );
+        return Err(b.t.attach(f));
+    };
+    if status.code() != Some(0) {
+        return Err(b.t.attach(
+            b.device
+                .program
+                .unexpected_exit(msg!("device-after-signal", signal = signal.as_str())),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ceilings_double_up_to_the_bound() {
+        let s = Setup {
+            backoff: (40, 640),
+            ..SETUP
+        };
+        let d: Vec<u128> = (1..=8).map(|n| ceiling(s, n).as_millis()).collect();
+        assert_eq!(d, [40, 80, 160, 320, 640, 640, 640, 640]);
+        assert_eq!(ceiling(s, 64).as_millis(), 640);
+    }
+
+    /// The chance that two correct devices look in step, as `IN_STEP` computes it.
+    #[test]
+    fn two_correct_devices_are_almost_never_in_step() {
+        let p: f64 = 1.0 - (1.0 - 8.0 / 100.0_f64).powi(2);
+        let n = GAPS as i32;
+        let chance = p.powi(n) + f64::from(n) * p.powi(n - 1) * (1.0 - p);
+        assert!(chance < 1e-6, "{chance}");
+    }
+}
