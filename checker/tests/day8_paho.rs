@@ -12,7 +12,7 @@
 
 mod common;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -39,16 +39,15 @@ fn day8_tests_pass_on_a_device_written_on_paho() {
         return;
     };
     let program = format!("sensor-device={}", device.display());
-    let run = common::run_checker(
-        &["--program", &program, "day8-device"],
-        Duration::from_secs(300),
-    );
-    let tests = run.tests();
-    let ran: BTreeSet<String> = tests
-        .iter()
-        .filter_map(|t| t["name"].as_str()?.strip_prefix("day8-device/"))
-        .map(String::from)
-        .collect();
+    let grade = |targets: &[&str]| {
+        let mut args = vec!["--program", program.as_str()];
+        args.extend_from_slice(targets);
+        common::run_checker(&args, Duration::from_secs(300))
+    };
+    let run = grade(&["day8-device"]);
+    let mut verdicts: BTreeMap<String, serde_json::Value> = BTreeMap::new();
+    take(&mut verdicts, &run);
+    let ran: BTreeSet<String> = verdicts.keys().cloned().collect();
     assert_eq!(ran, day8_tests(), "{}", run.explain());
     for (id, _) in PAHO_CANNOT {
         assert!(
@@ -56,20 +55,43 @@ fn day8_tests_pass_on_a_device_written_on_paho() {
             "PAHO_CANNOT names {id}, no test of day 8"
         );
     }
-    for t in &tests {
-        let id = t["name"]
-            .as_str()
-            .unwrap_or("")
-            .trim_start_matches("day8-device/");
-        match PAHO_CANNOT.iter().find(|(cannot, _)| *cannot == id) {
+    // A test the machine kept from being judged (`"judged": false`) is no verdict either way:
+    // graded again alone once the machine is quieter, up to three times, as broken.rs does.
+    let mut last = run;
+    for _ in 0..3 {
+        let unjudged: Vec<String> = (verdicts.iter())
+            .filter(|(_, t)| t["judged"] == false)
+            .map(|(id, _)| format!("day8-device/{id}"))
+            .collect();
+        if unjudged.is_empty() {
+            break;
+        }
+        common::await_a_quieter_machine(Duration::from_secs(20));
+        last = grade(&unjudged.iter().map(String::as_str).collect::<Vec<_>>());
+        take(&mut verdicts, &last);
+    }
+    for (id, t) in &verdicts {
+        match PAHO_CANNOT.iter().find(|(cannot, _)| cannot == id) {
             // Still Paho's way: a test that passes now has its exception out of date.
             Some((_, why)) => assert_eq!(
                 t["status"],
                 "fail",
                 "{id} was listed as beyond Paho ({why}) but did not fail: {t}\n{}",
-                run.explain()
+                last.explain()
             ),
-            None => assert_eq!(t["status"], "pass", "{t}\n{}", run.explain()),
+            None => assert_eq!(t["status"], "pass", "{t}\n{}", last.explain()),
+        }
+    }
+}
+
+/// The verdicts of `run`, by test id, over those of earlier runs.
+fn take(verdicts: &mut BTreeMap<String, serde_json::Value>, run: &common::Run) {
+    for t in run.tests() {
+        if let Some(id) = t["name"]
+            .as_str()
+            .and_then(|n| n.strip_prefix("day8-device/"))
+        {
+            verdicts.insert(id.to_string(), t);
         }
     }
 }
