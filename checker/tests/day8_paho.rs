@@ -7,8 +7,9 @@
 //! named in `PAHO_CANNOT` with the reason and where Paho's source (tag v1.3.12) decides it: the
 //! tests ask no more than MQTT 3.1.1 and the contract.
 //!
-//! Without the library the test is skipped, saying so on stderr, on a developer's machine; in CI
-//! (`CI` or `GITHUB_ACTIONS` set), where `.ci/run` installs it, a missing library is a failure.
+//! Without the library the test is skipped on a developer's machine, saying so on stderr (which
+//! `.config/nextest.toml` shows even on a pass: a skip is never silent); in CI (`CI` or
+//! `GITHUB_ACTIONS` set), where `.ci/run` installs it, a missing library is a failure.
 
 mod common;
 
