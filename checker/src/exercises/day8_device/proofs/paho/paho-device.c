@@ -88,7 +88,7 @@ static struct timespec next_attempt;
 static struct {
     int msgid;
     int len;
-    char payload[LINE_MAX_BYTES];
+    char *payload;
 } acted[REMEMBERED_COMMANDS];
 static int acted_count, acted_next;
 
@@ -158,8 +158,7 @@ static void delivered(void *context, MQTTClient_deliveryToken token) {
 static int arrived(void *context, char *topic, int topic_len, MQTTClient_message *m) {
     (void)context;
     (void)topic_len;
-    int len = m->payloadlen > LINE_MAX_BYTES ? LINE_MAX_BYTES : m->payloadlen;
-    int duplicate = 0;
+    int len = m->payloadlen, duplicate = 0;
     if (strcmp(topic, topic_cmd) == 0 && m->dup) {
         for (int i = 0; i < acted_count; i++)
             if (acted[i].msgid == m->msgid && acted[i].len == len &&
@@ -169,13 +168,18 @@ static int arrived(void *context, char *topic, int topic_len, MQTTClient_message
     if (strcmp(topic, topic_cmd) == 0 && !duplicate) {
         printf("command %.*s\n", len, (const char *)m->payload);
         fflush(stdout);
-        if (m->qos > 0) {
+        char *copy = malloc((size_t)len + 1);
+        if (m->qos > 0 && copy) {
+            memcpy(copy, m->payload, (size_t)len);
+            free(acted[acted_next].payload);
             acted[acted_next].msgid = m->msgid;
             acted[acted_next].len = len;
-            memcpy(acted[acted_next].payload, m->payload, (size_t)len);
+            acted[acted_next].payload = copy;
             acted_next = (acted_next + 1) % REMEMBERED_COMMANDS;
             if (acted_count < REMEMBERED_COMMANDS)
                 acted_count++;
+        } else {
+            free(copy);
         }
     }
     MQTTClient_freeMessage(&m);
