@@ -67,7 +67,7 @@ device-stdout-differs = the device's stdout is not the lines of the commands it 
 # Part 2 (resending.rs)
 device-drops-said = the device's `dropped` lines on stderr are not the ones expected: 8 readings with a queue bound of 3 drop the 5 oldest, counted 1 to 5
 device-drops-unsaid = 8 readings came while offline with a queue bound of 3: no `dropped 5` line came on stderr
-device-floods = the device ran { $ms } ms on the CPU in the 600 ms its broker was down: it retries a refused connect at once, flooding the broker (backoff)
+device-floods = in the 600 ms its broker was down, the device ran { $ms } ms on the CPU and called connect() { $tries } times (its backoff allows { $most }): it retries a refused connect at once, flooding the broker
 device-back-late = the device connected again { $ms } ms after the broker came back: its waits are at most backoff-max, { $max } ms
 # Part 3 (timers.rs)
 device-half-open = the broker stops answering PINGREQ, the connection left open (a half-open link)
@@ -82,7 +82,7 @@ device-no-exit = the device did not exit within 1 s of { $signal }
 device-after-signal = after { $signal }
 device-want-reading = PUBLISH qos=1 topic={ $topic } (a reading)
 device-waits-of = the waits of device { $device }, ms
-device-log-cpu = CPU time while the broker was down 600 ms: { $ms } ms
+device-log-cpu = while the broker was down 600 ms: { $ms } ms on the CPU, { $tries } connect() calls
 device-log-back = connected again { $ms } ms after the broker came back
 device-log-dead-link = closed { $closed } ms after its unanswered PINGREQ, connected again { $again } ms later
 device-log-wait = the wait after failure { $n }: { $gap } ms (d = { $d } ms)

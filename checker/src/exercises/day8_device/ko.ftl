@@ -115,7 +115,7 @@ device-stdout-differs = 기기의 stdout이 실행해야 할 명령의 줄을 �
 # 2부(resending.rs)
 device-drops-said = stderr의 `dropped` 줄이 기대한 것과 다르다: 큐 한도 3에 측정값 8개가 오면 가장 오래된 5개를 버리고 1부터 5까지 센다
 device-drops-unsaid = 오프라인일 때 큐 한도 3에 측정값 8개가 왔는데 stderr에 `dropped 5` 줄이 오지 않았다
-device-floods = 브로커가 내려가 있던 600밀리초 동안 기기가 CPU를 { $ms }밀리초 썼다: 거절된 connect를 곧바로 다시 시도해 브로커로 몰려든다(백오프)
+device-floods = 브로커가 내려가 있던 600밀리초 동안 기기가 CPU를 { $ms }밀리초 쓰고 connect()를 { $tries }번 불렀다(백오프로는 { $most }번까지다): 거절된 connect를 곧바로 다시 시도해 브로커로 몰려든다
 device-back-late = 브로커가 돌아오고 { $ms }밀리초 뒤에야 기기가 다시 연결했다: 기다림은 길어야 backoff-max, { $max }밀리초다
 # 3부(timers.rs)
 device-half-open = 브로커가 연결은 열어 둔 채 PINGREQ에 답하지 않는다(반쯤 열린 연결)
@@ -130,7 +130,7 @@ device-no-exit = 기기가 { $signal } 뒤 1초 안에 끝나지 않았다
 device-after-signal = { $signal } 뒤
 device-want-reading = PUBLISH qos=1 topic={ $topic }(측정값)
 device-waits-of = 기기 { $device }의 기다림(밀리초)
-device-log-cpu = 브로커가 600밀리초 내려가 있는 동안의 CPU 시간: { $ms }밀리초
+device-log-cpu = 브로커가 600밀리초 내려가 있는 동안: CPU { $ms }밀리초, connect() 호출 { $tries }번
 device-log-back = 브로커가 돌아오고 { $ms }밀리초 뒤에 다시 연결했다
 device-log-dead-link = 답을 받지 못한 PINGREQ 뒤 { $closed }밀리초 만에 닫고, { $again }밀리초 뒤에 다시 연결했다
 device-log-wait = 실패 { $n }번째 뒤의 기다림: { $gap }밀리초(d = { $d }밀리초)

@@ -90,11 +90,10 @@ pub fn connect_packet(ctx: &mut Ctx) -> TestResult {
 
 pub fn birth(ctx: &mut Ctx) -> TestResult {
     let (mut b, up) = online(ctx, SETUP, Manner::fresh())?;
-    up.link.close();
+    super::resending::hang_up(&mut b, up)?;
     // A reading fed now must come after the birth: one that comes first proves it missing.
     let fed = readings(ctx, 1, 1);
-    b.feed(&fed)?;
-    let mut up = b.connect(Manner::resumed(), soon(ctx))?;
+    let mut up = connect_fed(ctx, &mut b, &fed, Manner::resumed())?;
     b.until(
         &mut up,
         msg!("device-awaiting-birth-again"),
@@ -115,16 +114,29 @@ pub fn subscribes(ctx: &mut Ctx) -> TestResult {
         .into_iter()
         .enumerate()
     {
-        b.feed(&fed[i..=i])?;
-        let mut up = b.connect(manner, soon(ctx))?;
+        let mut up = connect_fed(ctx, &mut b, &fed[i..=i], manner)?;
         let awaited = msg!("device-awaiting-reading", reading = b.shown(i));
         b.until(&mut up, awaited, soon(ctx), |_, e| {
             matches!(e, Event::Reading { .. })
         })?;
         b.deliver_all(&mut up, soon(ctx))?;
-        up.link.close();
+        super::resending::hang_up(&mut b, up)?;
     }
     Ok(())
+}
+
+/// The next connection, its CONNECT taken, then `fed` on stdin, then the CONNACK: the readings
+/// are new on this connection, whatever the device did with the last one.
+fn connect_fed(
+    ctx: &Ctx,
+    b: &mut Broker,
+    fed: &[String],
+    manner: Manner,
+) -> Result<super::broker::Up, Failure> {
+    let mut link = b.accept(soon(ctx))?;
+    b.expect_connect(&mut link, soon(ctx))?;
+    b.feed(fed)?;
+    b.accept_connect(link, manner, soon(ctx))
 }
 
 pub fn readings_in_order(ctx: &mut Ctx) -> TestResult {

@@ -148,12 +148,23 @@ pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
     hang_up(&mut b, up)?;
     b.feed(&readings(ctx, 1, 2))?;
     let pid = b.device.program.pid();
-    let before = procinfo::tree_cpu_time(pid);
-    ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(600)));
-    let ran = procinfo::tree_cpu_time(pid).saturating_sub(before);
-    ctx.log(msg!("device-log-cpu", ms = ran.as_millis().to_string()));
-    if ran > Duration::from_millis(200) {
-        let f = Failure::wrong(msg!("device-floods", ms = ran.as_millis().to_string()));
+    let (cpu, opens) = (procinfo::tree_cpu_time(pid), active_opens(pid));
+    ctx.off_cpu(|| std::thread::sleep(DOWN));
+    let ran = procinfo::tree_cpu_time(pid).saturating_sub(cpu);
+    // Its own network (a sandbox): every connect() counted is the device's.
+    let tries = opens
+        .zip(active_opens(pid))
+        .map(|(a, z)| z.saturating_sub(a));
+    let tries = tries.filter(|_| ctx.own_network());
+    let (ms, n) = (
+        ran.as_millis().to_string(),
+        tries.map_or("?".into(), |n| n.to_string()),
+    );
+    ctx.log(msg!("device-log-cpu", ms = ms.as_str(), tries = n.as_str()));
+    // Waits of at least backoff-min/2: at most DOWN / (min / 2) attempts, and one more.
+    let most = DOWN.as_millis() as u64 / (SETUP.backoff.0 / 2) + 1;
+    if ran > Duration::from_millis(50) || tries.is_some_and(|n| n > most) {
+        let f = Failure::wrong(msg!("device-floods", ms = ms, tries = n, most = most));
         return Err(b
             .t
             .attach(f.diagnosed(crate::base::verdict::Diagnosis::Spins)));
@@ -178,4 +189,17 @@ pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
         return Err(b.t.attach(f));
     }
     b.deliver_all(&mut up, soon(ctx))
+}
+
+/// How long the broker stays down in `broker-down-then-up`.
+const DOWN: Duration = Duration::from_millis(600);
+
+/// The connect() calls made so far in the network namespace of process `pid` (the TCP
+/// counter ActiveOpens of /proc/<pid>/net/snmp).
+fn active_opens(pid: i32) -> Option<u64> {
+    let snmp = std::fs::read_to_string(format!("/proc/{pid}/net/snmp")).ok()?;
+    let mut tcp = snmp.lines().filter(|l| l.starts_with("Tcp:"));
+    let (names, values) = (tcp.next()?, tcp.next()?);
+    let at = names.split_whitespace().position(|n| n == "ActiveOpens")?;
+    values.split_whitespace().nth(at)?.parse().ok()
 }

@@ -235,11 +235,6 @@ impl Link {
         self.conn.mismatch(summary, expected, got).proven()
     }
 
-    /// Close with a FIN, as a broker that goes away does.
-    pub fn close(mut self) {
-        self.conn.shutdown_write();
-    }
-
     /// Send a FIN, and go on reading what the device still sends.
     pub fn shut_down(&mut self) {
         self.conn.shutdown_write();
