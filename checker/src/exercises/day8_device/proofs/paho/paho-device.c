@@ -265,9 +265,11 @@ static void connect_once(void) {
     o.will = &will;
     o.cleansession = 0;
     o.keepAliveInterval = cfg.keep_alive;
-    o.connectTimeout = cfg.keep_alive;      /* the CONNACK within keep-alive seconds */
-    o.MQTTVersion = MQTTVERSION_3_1_1;      /* never Paho's fallback to 3.1 */
-    o.retryInterval = 0;                    /* resend only on reconnecting (4.4) */
+    o.connectTimeout = cfg.keep_alive; /* the CONNACK within keep-alive seconds */
+    /* Paho's default tries 3.1.1, then at once 3.1 ("MQIsdp") after any failure, a refused
+     * CONNACK included (MQTTClient.c, MQTTClient_connectURI): a second attempt without backoff. */
+    o.MQTTVersion = MQTTVERSION_3_1_1;
+    o.retryInterval = 0; /* resend only on reconnecting (4.4), never while connected */
     int rc = MQTTClient_connect(client, &o); /* resends what Paho holds, DUP 1, same id */
     if (rc != MQTTCLIENT_SUCCESS) {
         failed();
