@@ -1,110 +1,26 @@
 //! The checker's broker: a listener of the test's own on loopback, the device started with its
-//! port on its command line (`Sensor`), and each connection served as the test's `Manner` says
+//! port on its command line (`sensor`), and each connection served as the test's `Manner` says
 //! (session present or not, PUBACKs at once, late or never, PINGREQs answered or not). What the
 //! device publishes is checked as it comes against the readings fed to it (`Ledger`): the
 //! rules of resending (4.4), order (4.6) and packet ids (2.3.1-2) hold whatever its design,
 //! one PUBLISH in flight at a time or many.
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::Write;
+use std::collections::{HashSet, VecDeque};
 use std::net::{Ipv4Addr, SocketAddrV4, TcpListener};
-use std::process::ChildStdin;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::base::i18n::{Text, msg};
-use crate::base::verdict::{Failure, FailureKind as Kind};
-use crate::contain::program::Program;
-use crate::contain::spawn::Input;
+use crate::base::verdict::{Failure, FailureKind as Kind, Whereabouts};
 use crate::context::Ctx;
+use crate::observe::wire::conn;
 use crate::observe::wire::mqtt::Packet;
 use crate::observe::wire::server::loopback_listener;
 use crate::observe::wire::{Conn, Transcript};
 
-use super::SENSOR;
+use super::fates::{Fate, Ledger};
+use super::sensor::{Sensor, Setup};
 use super::wire::{Heard, Link};
-
-/// The device's command line beyond host, port and client id.
-#[derive(Clone, Copy)]
-pub struct Setup {
-    pub keep_alive: u16,
-    pub bound: usize,
-    /// backoff-min-ms, backoff-max-ms.
-    pub backoff: (u64, u64),
-}
-
-/// The device under test, its stdin a pipe the test writes readings to.
-pub struct Sensor {
-    pub program: Program,
-    stdin: Option<ChildStdin>,
-    pub id: String,
-}
-
-impl Sensor {
-    /// Start the device on `port` with `setup`, watched: a wait that finds it stuck ends there.
-    pub fn start(ctx: &Ctx, port: u16, id: &str, setup: Setup) -> Result<Sensor, Failure> {
-        let spawn = ctx
-            .program(SENSOR)?
-            .args(args(port, id, setup))
-            .stdin(Input::Pipe);
-        let mut program = spawn.start()?;
-        ctx.watch(program.pid(), SENSOR);
-        let stdin = program.take_stdin();
-        if let Some(pipe) = &stdin {
-            // The checker never blocks on a device that stops reading its stdin.
-            let fd = std::os::fd::AsRawFd::as_raw_fd(pipe);
-            // SAFETY: a valid descriptor; F_SETFL takes an int of flags.
-            unsafe {
-                let flags = libc::fcntl(fd, libc::F_GETFL);
-                libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
-            }
-        }
-        Ok(Sensor {
-            program,
-            stdin,
-            id: id.to_string(),
-        })
-    }
-
-    /// Write `bytes` to its stdin (lines of readings, or pieces of them).
-    pub fn write(&mut self, t: &Transcript, bytes: &[u8]) -> Result<(), Failure> {
-        t.note(
-            "stdin",
-            Text::Plain(format!(
-                "→ \"{}\"",
-                crate::base::escape::bytes(&bytes[..bytes.len().min(60)])
-            )),
-        );
-        let Some(pipe) = self.stdin.as_mut() else {
-            return Ok(());
-        };
-        pipe.write_all(bytes).map_err(|e| {
-            t.attach(Failure::wrong(msg!(
-                "device-stdin-full",
-                error = e.to_string()
-            )))
-        })
-    }
-
-    /// The end of its stdin.
-    pub fn end_input(&mut self, t: &Transcript) {
-        t.note("stdin", msg!("device-stdin-closed"));
-        self.stdin = None;
-    }
-}
-
-/// The command line: host, port, client id, keep alive, queue bound, backoff bounds.
-pub fn args(port: u16, id: &str, s: Setup) -> Vec<String> {
-    vec![
-        "127.0.0.1".into(),
-        port.to_string(),
-        id.to_string(),
-        s.keep_alive.to_string(),
-        s.bound.to_string(),
-        s.backoff.0.to_string(),
-        s.backoff.1.to_string(),
-    ]
-}
 
 /// When the broker PUBACKs a reading.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -190,55 +106,6 @@ pub struct Up {
 impl Up {
     pub fn subscribed(&self) -> bool {
         self.subscribed
-    }
-}
-
-/// What happened to each reading fed to the device.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Fate {
-    Unsent,
-    Sent {
-        id: u16,
-        link: usize,
-    },
-    Acked,
-    /// Passed over: dropped by a full queue (only where the test allows it).
-    Dropped,
-}
-
-/// The readings fed and their fates; the packet ids in use.
-#[derive(Default)]
-pub struct Ledger {
-    pub(super) readings: Vec<Vec<u8>>,
-    pub(super) fates: Vec<Fate>,
-    pub(super) by_payload: HashMap<Vec<u8>, usize>,
-    /// Unacknowledged PUBLISHes of the device by packet id: a reading, or a birth (`None`).
-    pub(super) in_flight: HashMap<u16, Option<usize>>,
-    /// Births of earlier connections never acknowledged: the device may send them again.
-    pub(super) old_births: HashSet<u16>,
-    /// The next reading never sent.
-    pub(super) next: usize,
-    /// Readings may be passed over (a full queue drops the oldest).
-    pub drops_allowed: bool,
-}
-
-impl Ledger {
-    pub fn all_acked(&self) -> bool {
-        self.fates
-            .iter()
-            .all(|f| matches!(f, Fate::Acked | Fate::Dropped))
-    }
-
-    pub fn acked(&self) -> usize {
-        self.fates.iter().filter(|f| **f == Fate::Acked).count()
-    }
-
-    /// The `n` oldest readings were dropped by a full queue: none of them may come.
-    pub fn drop_oldest(&mut self, n: usize) {
-        for fate in &mut self.fates[..n] {
-            *fate = Fate::Dropped;
-        }
-        self.next = self.next.max(n);
     }
 }
 
@@ -330,39 +197,38 @@ impl Broker {
             return Err(Failure::checker_error("the broker is down"));
         };
         let n = self.links + 1;
+        let program = &mut self.device.program;
+        // A connection, or the device's exit (the contract: it never exits on a network error).
         let got = self.t.wait_or_stuck(deadline, |step| {
             loop {
                 match listener.accept() {
-                    Ok((stream, _)) => return Some(stream),
+                    Ok((stream, _)) => return Some(Some(stream)),
+                    Err(_) if program.try_status().is_some() => return Some(None),
                     Err(_) if Instant::now() >= step => return None,
                     Err(_) => std::thread::sleep(Duration::from_millis(1)),
                 }
             }
         });
-        let awaited = msg!("device-awaiting-connection", n = n);
+        let waited = || Failure::of_kind(Kind::Timeout, msg!("device-no-connection", n = n));
         let stream = match got {
-            Ok(Some(stream)) => stream,
+            Ok(Some(Some(stream))) => stream,
+            Ok(Some(None)) => {
+                let exited = program.unexpected_exit(msg!("device-awaiting-connection", n = n));
+                return Err(self.t.attach(exited));
+            }
             Ok(None) => {
-                let f = Failure::of_kind(Kind::Timeout, msg!("device-no-connection", n = n));
                 return Err(self.t.attach(match self.t.program_now() {
-                    Some(now) => {
-                        f.whereabouts(crate::base::verdict::Whereabouts::WhenTimeRanOut, now)
-                    }
-                    None => f,
+                    Some(now) => waited().whereabouts(Whereabouts::WhenTimeRanOut, now),
+                    None => waited(),
                 }));
             }
             Err(stuck) => {
                 let who = format!("connection {n}");
-                self.t
-                    .note("broker", crate::observe::wire::conn::gave_up(&stuck));
-                let f = crate::observe::wire::conn::stuck_failure(&who, stuck);
-                let waited = Failure::of_kind(Kind::Timeout, msg!("device-no-connection", n = n));
-                return Err(self
-                    .t
-                    .attach(crate::observe::wire::conn::where_it_waits(&f, waited)));
+                self.t.note("broker", conn::gave_up(&stuck));
+                let f = conn::stuck_failure(&who, stuck);
+                return Err(self.t.attach(conn::where_it_waits(&f, waited())));
             }
         };
-        let _ = awaited;
         self.links = n;
         self.accepted_at = Some(Instant::now());
         let who = format!("connection {n}");

@@ -12,7 +12,7 @@ use crate::context::Ctx;
 use crate::exercises::kit::lines;
 
 use super::broker::{Broker, Event, Manner, Up};
-use super::publishing::{SETUP, online, readings, soon};
+use super::scene::{SETUP, online, readings, soon};
 
 /// Send a command and wait for the device's PUBACK of it (at QoS 1).
 fn command(

@@ -16,7 +16,7 @@ device-broker-listens = the checker's broker listens on 127.0.0.1:{ $port }
 device-broker-down = the broker goes down: its port refuses connections
 device-broker-back = the broker is back on the same port
 device-accepted = connection accepted
-device-awaiting-connection = connection { $n }
+device-awaiting-connection = while the broker waited for connection { $n }
 device-no-connection = the broker waited for the device's connection { $n }: none came in time
 device-awaiting-birth = the birth PUBLISH `online` (QoS 1, retained)
 device-awaiting-birth-again = the birth PUBLISH `online` of this connection (every connection has its own)
@@ -66,7 +66,7 @@ device-flush = stdout into a pipe is fully buffered: flush it after each line (f
 device-stdout-differs = the device's stdout is not the lines of the commands it had to act on, each once
 # Part 2 (resending.rs)
 device-drops-said = the device's `dropped` lines on stderr are not the ones expected: 8 readings with a queue bound of 3 drop the 5 oldest, counted 1 to 5
-device-drops-unsaid = 8 readings came while offline with a queue bound of 3: no `dropped 5` line came on stderr
+device-stdin-unread = 8 readings came on stdin while offline: the device had not read them 2 s later (it reads stdin whether connected or not, and drops the oldest beyond its bound)
 device-floods = in the 600 ms its broker was down, the device ran { $ms } ms on the CPU and called connect() { $tries } times (its backoff allows { $most }): it retries a refused connect at once, flooding the broker
 device-back-late = the device connected again { $ms } ms after the broker came back: its waits are at most backoff-max, { $max } ms
 # Part 3 (timers.rs)
@@ -87,3 +87,4 @@ device-log-back = connected again { $ms } ms after the broker came back
 device-log-dead-link = closed { $closed } ms after its unanswered PINGREQ, connected again { $again } ms later
 device-log-wait = the wait after failure { $n }: { $gap } ms (d = { $d } ms)
 device-log-waits = the waits of device A: { $a } ms; of device B: { $b } ms
+device-jitter-starved = the machine was too busy while the two devices waited: a scheduler's delays can make waits alike look different, so their difference proves no jitter

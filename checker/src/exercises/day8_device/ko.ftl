@@ -7,19 +7,19 @@ day8-device--part-3--title = 킵얼라이브, 죽은 연결, 지터를 넣은 �
 day8-device--connect-packet--title = CONNECT가 바이트 하나까지 맞다: 레벨 4, 플래그 0x2C(clean session 0, QoS 1로 보존되는 유언 메시지 `offline`), 빅 엔디안 킵얼라이브, 클라이언트 식별자, 유언 토픽
 day8-device--connect-packet--hint = CONNECT는 3.1.2가 늘어놓은 대로 만든다. 0x10, 남은 길이, 2바이트 길이를 앞에 붙인 "MQTT", 레벨 4, connect 플래그 0x2C(유언 플래그 0x04, 유언 QoS 1은 0x08, 유언 retain 0x20, clean session 0), 빅 엔디안 킵얼라이브, 그다음 클라이언트 식별자, `devices/<id>/status`, `offline`을 저마다 2바이트 길이를 앞에 붙여 쓴다(3.1.3).
 day8-device--birth--title = CONNACK 0을 받을 때마다 탄생 메시지를 발행한다: `devices/<id>/status`에 `online`, QoS 1, RETAIN 1, 새 패킷 식별자. 두 번째 연결에서도 그렇다
-day8-device--birth--hint = 지난 연결 뒤에 유언 메시지 `offline`이 발행되었을 수 있다. CONNACK 0을 받을 때마다 status 토픽에 `online`을 QoS 1로, 보존 메시지로 발행한다(3.3.1.3). 패킷 식별자는 확인 응답받지 않은 PUBLISH가 쓰지 않는 것을 쓴다.
+day8-device--birth--hint = 지난 연결 뒤에 유언 메시지 `offline`이 발행되었을 수 있다. CONNACK 0을 받을 때마다 `devices/<id>/status`에 `online`을 QoS 1로, 보존 메시지로 발행한다(3.3.1.3). 패킷 식별자는 확인 응답받지 않은 PUBLISH가 쓰지 않는 것을 쓴다.
 day8-device--subscribes--title = CONNACK이 session present 0이라고 할 때마다 새 측정값보다 먼저 `devices/<id>/cmd`를 QoS 1로 구독한다
-day8-device--subscribes--hint = session present 0이라고 답한 브로커에는 기기의 구독이 없다. 그 CONNACK 뒤, 첫 새 측정값보다 먼저 SUBSCRIBE(플래그 0x82, 패킷 식별자, cmd 토픽, QoS 1)를 보낸다. session present 1이면 구독이 남아 있다(다시 구독해도 된다).
+day8-device--subscribes--hint = session present 0이라고 답한 브로커에는 기기의 구독이 없다. 그 CONNACK 뒤, 첫 새 측정값보다 먼저 SUBSCRIBE(플래그 0x82, 패킷 식별자, `devices/<id>/cmd`, QoS 1)를 보낸다. session present 1이면 구독이 남아 있다(다시 구독해도 된다).
 day8-device--readings-in-order--title = 조각조각 들어온 측정값 40개(1024바이트짜리 하나와 빈 줄 하나가 섞였다)가 저마다 `devices/<id>/readings`에 QoS 1, DUP 0, 비어 있는 패킷 식별자로 읽은 순서대로 발행되고, 빈 줄은 건너뛴다
 day8-device--readings-in-order--hint = stdin을 버퍼에 읽어 '\n'마다 자른다(read 한 번이 줄 도중에 끝날 수 있다). 빈 줄은 건너뛴다. 측정값은 읽은 순서대로 QoS 1, DUP 0으로 발행하고, 패킷 식별자는 확인 응답받지 않은 PUBLISH가 쓰지 않는 것을 쓴다(2.3.1-2).
 day8-device--commands--title = QoS 1과 QoS 0의 명령을 곧바로 `command <payload>`로 출력하고, QoS 1 명령마다 그 패킷 식별자로 확인 응답한다. 같은 식별자의 측정값이 PUBACK을 기다리는 동안에도 그렇다
-day8-device--commands--hint = cmd 토픽의 PUBLISH는 명령이다. stdout에 `command <payload>`를 쓰고 곧바로 플러시한다. QoS 1이면 그 패킷 식별자로 PUBACK을 보낸다(3.3.4). 브로커의 패킷 식별자는 브로커의 것이다. 전송 중인 측정값과 식별자가 같아도 그 측정값의 PUBACK이 아니다.
+day8-device--commands--hint = `devices/<id>/cmd`의 PUBLISH는 명령이다. stdout에 `command <payload>`를 쓰고 곧바로 플러시한다. QoS 1이면 그 패킷 식별자로 PUBACK을 보낸다(3.3.4). 브로커의 패킷 식별자는 브로커의 것이다. 전송 중인 측정값과 식별자가 같아도 그 측정값의 PUBACK이 아니다.
 day8-device--duplicate-command--title = DUP 1로 다시 온 명령(식별자와 페이로드가 같다)은 다시 연결한 뒤에도, 최근 16개 안이면 확인 응답만 하고 실행하지 않는다. DUP 0이면 아는 식별자라도, DUP 1이라도 페이로드가 다르면 새 명령이다
 day8-device--duplicate-command--hint = 실행한 최근 명령 16개의 패킷 식별자와 페이로드를 연결이 바뀌어도 기억해 둔다. DUP 1에 식별자와 페이로드가 그 안에 있으면 PUBACK만 보내고 더 하지 않는다. DUP 0은 식별자가 무엇이든 늘 새 명령이다(4.3.2-2).
 day8-device--eof-waits-for-acks--title = stdin이 끝나면 기기는 측정값마다 (늦게 오는) PUBACK을 기다린 뒤 DISCONNECT를 보내고 0으로 끝난다
 day8-device--eof-waits-for-acks--hint = stdin의 EOF는 입력이 끝났다는 뜻이지 일이 끝났다는 뜻이 아니다. 쥐고 있는 측정값이 모두 확인 응답받을 때까지 계속하고, 그다음 DISCONNECT(e0 00)를 보내고 닫고 0으로 끝난다. 먼저 떠나면 전송 중인 것을 잃고, DISCONNECT 없이 닫으면 유언 메시지가 발행된다.
 day8-device--usage--title = 인자 개수가 틀리거나, 호스트가 IPv4 주소가 아니거나, 포트, 클라이언트 식별자, 킵얼라이브, 큐 한도, 백오프가 범위를 벗어나면 종료 상태 2로 끝나고 사용법 한 줄을 쓰며 연결하지 않는다
-day8-device--usage--hint = 연결하기 전에 인자 일곱 개를 모두 검사한다. 호스트는 inet_pton으로 읽고(리졸버는 쓰지 않는다), 포트와 킵얼라이브는 1..65535, 클라이언트 식별자는 영문자와 숫자 1~23자, 한도는 1 이상, 1 <= min <= max다. 그 밖에는 stderr에 사용법 한 줄을 쓰고 exit(2)로 끝난다.
+day8-device--usage--hint = 연결하기 전에 인자 일곱 개를 모두 검사한다. 호스트는 inet_pton으로 읽고(리졸버는 쓰지 않는다), 포트와 킵얼라이브는 1..65535, 클라이언트 식별자는 영문자와 숫자 1~23자, 한도는 1 이상, `1 <= min <= max`다. 그 밖에는 stderr에 사용법 한 줄을 쓰고 exit(2)로 끝난다.
 day8-device--resend-after-drop--title = 브로커가 PUBLISH를 받고 PUBACK을 보내기 전에 연결을 닫는다: 다음 연결에서 그 측정값이 DUP 1과 같은 패킷 식별자로 다시 오고, 측정값은 모두 도착한다
 day8-device--resend-after-drop--hint = 측정값은 PUBACK이 올 때까지 기기의 것이다. 패킷 식별자와 함께 쥐고 있다가 다음 연결에서 DUP를 켜고 같은 패킷 식별자로 다시 보낸다(4.4, 3.3.1-1). 브로커는 그렇게 해서 새 메시지와 구별한다.
 day8-device--resend-before-new--title = 리셋 뒤에 확인 응답받지 않은 측정값이 탄생 메시지보다도, 어떤 새 측정값보다도 먼저 다시 온다
@@ -64,13 +64,13 @@ device-broker-listens = 채점기의 브로커가 127.0.0.1:{ $port }에서 연�
 device-broker-down = 브로커가 내려간다: 그 포트는 연결을 거절한다
 device-broker-back = 브로커가 같은 포트로 돌아왔다
 device-accepted = 연결을 받아들였다
-device-awaiting-connection = 연결 { $n }
+device-awaiting-connection = 브로커가 연결 { $n }{ JOSA($n, "을", "를") } 기다리는 동안
 device-no-connection = 브로커가 기기의 연결 { $n }{ JOSA($n, "을", "를") } 기다렸지만 시간 안에 오지 않았다
 device-awaiting-birth = 탄생 메시지 PUBLISH `online`(QoS 1, 보존 메시지)
 device-awaiting-birth-again = 이 연결의 탄생 메시지 PUBLISH `online`(연결마다 따로 보낸다)
 device-awaiting-reading = 측정값 { $reading }의 PUBLISH
 device-awaiting-readings = 아직 확인 응답받지 않은 측정값의 PUBLISH
-device-awaiting-subscribe = cmd 토픽의 SUBSCRIBE
+device-awaiting-subscribe = `devices/<id>/cmd`의 SUBSCRIBE
 device-awaiting-command-ack = 브로커가 보낸 명령의 PUBACK id={ $id }
 device-awaiting-disconnect = DISCONNECT
 device-awaiting-ping = PINGREQ(킵얼라이브 1초)
@@ -114,7 +114,7 @@ device-flush = 파이프로 가는 stdout은 통째로 버퍼링된다: 줄마�
 device-stdout-differs = 기기의 stdout이 실행해야 할 명령의 줄을 한 번씩 담은 것과 다르다
 # 2부(resending.rs)
 device-drops-said = stderr의 `dropped` 줄이 기대한 것과 다르다: 큐 한도 3에 측정값 8개가 오면 가장 오래된 5개를 버리고 1부터 5까지 센다
-device-drops-unsaid = 오프라인일 때 큐 한도 3에 측정값 8개가 왔는데 stderr에 `dropped 5` 줄이 오지 않았다
+device-stdin-unread = 오프라인일 때 stdin으로 측정값 8개가 왔는데 기기가 2초가 지나도 읽지 않았다(기기는 연결되어 있든 아니든 stdin을 읽고, 한도를 넘으면 가장 오래된 것을 버린다)
 device-floods = 브로커가 내려가 있던 600밀리초 동안 기기가 CPU를 { $ms }밀리초 쓰고 connect()를 { $tries }번 불렀다(백오프로는 { $most }번까지다): 거절된 connect를 곧바로 다시 시도해 브로커로 몰려든다
 device-back-late = 브로커가 돌아오고 { $ms }밀리초 뒤에야 기기가 다시 연결했다: 기다림은 길어야 backoff-max, { $max }밀리초다
 # 3부(timers.rs)
@@ -135,3 +135,4 @@ device-log-back = 브로커가 돌아오고 { $ms }밀리초 뒤에 다시 연�
 device-log-dead-link = 답을 받지 못한 PINGREQ 뒤 { $closed }밀리초 만에 닫고, { $again }밀리초 뒤에 다시 연결했다
 device-log-wait = 실패 { $n }번째 뒤의 기다림: { $gap }밀리초(d = { $d }밀리초)
 device-log-waits = 기기 A의 기다림: { $a }밀리초, 기기 B의 기다림: { $b }밀리초
+device-jitter-starved = 두 기기가 기다리는 동안 머신이 너무 바빴다: 스케줄러가 늦추면 같은 기다림도 달라 보이니, 기다림이 다르다고 지터가 있다고 할 수 없다

@@ -10,7 +10,8 @@ use crate::base::i18n::{Text, msg};
 use crate::base::verdict::Failure;
 use crate::observe::wire::mqtt::Packet;
 
-use super::broker::{Acks, Broker, Event, Fate, Up};
+use super::broker::{Acks, Broker, Event, Up};
+use super::fates::Fate;
 
 impl Broker {
     /// A PUBLISH of the device on `up`: a birth or a reading, checked; PUBACKed as the
@@ -34,33 +35,7 @@ impl Broker {
         };
         let id = packet_id.unwrap_or(0);
         if *topic == self.topic("status") {
-            let birth = Packet::Publish {
-                dup: false,
-                qos: 1,
-                retain: true,
-                topic: topic.clone(),
-                packet_id,
-                payload: b"online".to_vec(),
-            };
-            let shape = resent(&p, false, packet_id);
-            if shape != birth {
-                let wanted = format!("PUBLISH qos=1 retain topic={topic} \"online\"");
-                return Err(up.link.unexpected(&p, wanted, msg!("device-clause-birth")));
-            }
-            if dup {
-                // A birth of an earlier connection, never acknowledged, sent again: allowed,
-                // but it is no birth of this connection.
-                if !self.ledger.old_births.remove(&id) {
-                    return Err(up
-                        .link
-                        .unexpected(&p, msg!("device-want-birth-new"), "3.3.1-1"));
-                }
-            } else {
-                self.new_id(up, &p, id)?;
-                up.born = true;
-            }
-            up.link.send(&Packet::Puback { packet_id: id }, deadline)?;
-            return Ok(if dup { Event::Other } else { Event::Birth });
+            return self.birth(up, &p, deadline);
         }
         if *topic != self.topic("readings") || qos != 1 || retain {
             let wanted = msg!("device-want-reading", topic = self.topic("readings"));
@@ -82,6 +57,47 @@ impl Broker {
         Ok(Event::Reading { index, id, first })
     }
 
+    /// The birth on `up`: `online`, QoS 1, retained, a new packet id; PUBACKed at once.
+    fn birth(&mut self, up: &mut Up, p: &Packet, deadline: Instant) -> Result<Event, Failure> {
+        let Packet::Publish {
+            dup,
+            ref topic,
+            packet_id,
+            ..
+        } = *p
+        else {
+            unreachable!("birth() is given PUBLISHes");
+        };
+        let id = packet_id.unwrap_or(0);
+        let birth = Packet::Publish {
+            dup: false,
+            qos: 1,
+            retain: true,
+            topic: topic.clone(),
+            packet_id,
+            payload: b"online".to_vec(),
+        };
+        let shape = resent(p, false, packet_id);
+        if shape != birth {
+            let wanted = format!("PUBLISH qos=1 retain topic={topic} \"online\"");
+            return Err(up.link.unexpected(p, wanted, msg!("device-clause-birth")));
+        }
+        if dup {
+            // A birth of an earlier connection, never acknowledged, sent again: allowed,
+            // but it is no birth of this connection.
+            if !self.ledger.old_births.remove(&id) {
+                return Err(up
+                    .link
+                    .unexpected(p, msg!("device-want-birth-new"), "3.3.1-1"));
+            }
+        } else {
+            self.new_id(up, p, id)?;
+            up.born = true;
+        }
+        up.link.send(&Packet::Puback { packet_id: id }, deadline)?;
+        return Ok(if dup { Event::Other } else { Event::Birth });
+    }
+
     /// The reading `index` came as `p`: whether it is its first send.
     fn reading(
         &mut self,
@@ -90,7 +106,6 @@ impl Broker {
         index: usize,
         (id, dup): (u16, bool),
     ) -> Result<bool, Failure> {
-        let n = up.link.n;
         match self.ledger.fates[index] {
             Fate::Acked => Err(up.link.unexpected(
                 p,
@@ -103,75 +118,99 @@ impl Broker {
                 msg!("device-clause-bound"),
             )),
             Fate::Sent { id: first_id, link } => {
-                let again = resent(p, true, Some(first_id));
-                // The session lost (session present 0), it may come as a new PUBLISH too.
-                let as_new = link < n && !up.manner.session_present && *p != again;
-                if as_new && id != first_id {
-                    self.new_id(up, p, id)?;
-                    self.ledger.in_flight.remove(&first_id);
-                    self.ledger.in_flight.insert(id, Some(index));
-                }
-                if *p != again && !as_new {
-                    let clause = if dup { "4.4, 2.3.1" } else { "3.3.1-1, 4.4" };
-                    let wanted = msg!(
-                        "device-want-resend",
-                        packet = again.to_string(),
-                        link = link
-                    );
-                    return Err(up.link.unexpected(p, wanted, clause));
-                }
-                if link < n {
-                    let Some(pos) = up.resends_due.iter().position(|&i| i == index) else {
-                        return Err(up.link.unexpected(
-                            p,
-                            msg!("device-want-once", reading = self.shown(index)),
-                            "4.4",
-                        ));
-                    };
-                    if pos > 0 && up.manner.resends_first {
-                        return Err(self.out_of_order(up, p, up.resends_due[0]));
-                    }
-                    up.resends_due.remove(pos);
-                    self.ledger.fates[index] = Fate::Sent { id, link: n };
-                }
-                Ok(false)
+                self.again(up, p, index, (id, dup), (first_id, link))
             }
-            Fate::Unsent => {
-                // Readings due again come before this new one, the session lost or not.
-                if let Some(&due) = up.resends_due.front()
-                    && up.manner.resends_first
-                {
-                    return Err(self.resend_missing(up, p, due));
-                }
-                if dup && n == 1 {
-                    let first_send = resent(p, false, Some(id));
-                    return Err(up.link.unexpected(p, first_send.to_string(), "3.3.1-1"));
-                }
-                self.in_order(up, p, index)?;
-                if !up.manner.session_present && !up.subscribed() && !dup {
-                    return Err(up.link.unexpected(
-                        p,
-                        msg!("device-want-subscribe-first", topic = self.topic("cmd")),
-                        msg!("device-clause-subscribe"),
-                    ));
-                }
-                if !dup && !up.born {
-                    return Err(up.link.unexpected(
-                        p,
-                        msg!("device-want-birth-first", topic = self.topic("status")),
-                        msg!("device-clause-birth"),
-                    ));
-                }
-                if !dup {
-                    self.new_id(up, p, id)?;
-                }
-                up.resends_due.retain(|&i| i != index);
-                self.ledger.in_flight.insert(id, Some(index));
-                self.ledger.fates[index] = Fate::Sent { id, link: n };
-                self.ledger.next = index + 1;
-                Ok(true)
-            }
+            Fate::Unsent => self.first(up, p, index, (id, dup)),
         }
+    }
+
+    /// Reading `index`, sent first with `first_id` on connection `link`, came again as `p`.
+    fn again(
+        &mut self,
+        up: &mut Up,
+        p: &Packet,
+        index: usize,
+        (id, dup): (u16, bool),
+        (first_id, link): (u16, usize),
+    ) -> Result<bool, Failure> {
+        let n = up.link.n;
+        let again = resent(p, true, Some(first_id));
+        // The session lost (session present 0), it may come as a new PUBLISH too.
+        let as_new = link < n && !up.manner.session_present && *p != again;
+        if as_new && id != first_id {
+            self.new_id(up, p, id)?;
+            self.ledger.in_flight.remove(&first_id);
+            self.ledger.in_flight.insert(id, Some(index));
+        }
+        if *p != again && !as_new {
+            let clause = if dup { "4.4, 2.3.1" } else { "3.3.1-1, 4.4" };
+            let wanted = msg!(
+                "device-want-resend",
+                packet = again.to_string(),
+                link = link
+            );
+            return Err(up.link.unexpected(p, wanted, clause));
+        }
+        if link < n {
+            let Some(pos) = up.resends_due.iter().position(|&i| i == index) else {
+                return Err(up.link.unexpected(
+                    p,
+                    msg!("device-want-once", reading = self.shown(index)),
+                    "4.4",
+                ));
+            };
+            if pos > 0 && up.manner.resends_first {
+                return Err(self.out_of_order(up, p, up.resends_due[0]));
+            }
+            up.resends_due.remove(pos);
+            self.ledger.fates[index] = Fate::Sent { id, link: n };
+        }
+        Ok(false)
+    }
+
+    /// Reading `index`, never seen before, came as `p`: its first send (or, DUP 1 on a later
+    /// connection, a resend of one the broker never read).
+    fn first(
+        &mut self,
+        up: &mut Up,
+        p: &Packet,
+        index: usize,
+        (id, dup): (u16, bool),
+    ) -> Result<bool, Failure> {
+        let n = up.link.n;
+        // Readings due again come before this new one, the session lost or not.
+        if let Some(&due) = up.resends_due.front()
+            && up.manner.resends_first
+        {
+            return Err(self.resend_missing(up, p, due));
+        }
+        if dup && n == 1 {
+            let first_send = resent(p, false, Some(id));
+            return Err(up.link.unexpected(p, first_send.to_string(), "3.3.1-1"));
+        }
+        self.in_order(up, p, index)?;
+        if !up.manner.session_present && !up.subscribed() && !dup {
+            return Err(up.link.unexpected(
+                p,
+                msg!("device-want-subscribe-first", topic = self.topic("cmd")),
+                msg!("device-clause-subscribe"),
+            ));
+        }
+        if !dup && !up.born {
+            return Err(up.link.unexpected(
+                p,
+                msg!("device-want-birth-first", topic = self.topic("status")),
+                msg!("device-clause-birth"),
+            ));
+        }
+        if !dup {
+            self.new_id(up, p, id)?;
+        }
+        up.resends_due.retain(|&i| i != index);
+        self.ledger.in_flight.insert(id, Some(index));
+        self.ledger.fates[index] = Fate::Sent { id, link: n };
+        self.ledger.next = index + 1;
+        Ok(true)
     }
 
     /// A reading first sent now must be the next: earlier ones unsent are lost, unless a full

@@ -16,9 +16,13 @@
 
 mod broker;
 mod commands;
+mod decode;
+mod fates;
 mod ledger;
 mod publishing;
 mod resending;
+mod scene;
+mod sensor;
 mod timers;
 mod wire;
 

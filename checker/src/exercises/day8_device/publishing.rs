@@ -1,7 +1,7 @@
 //! Part 1, the device connected and publishing: its CONNECT byte for byte, the birth and the
 //! SUBSCRIBE after each CONNACK, readings in order, the clean end at EOF, and its usage.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
@@ -12,52 +12,9 @@ use crate::observe::wire::mqtt::{Packet, Will};
 use crate::observe::wire::server::loopback_listener;
 
 use super::SENSOR;
-use super::broker::{Acks, Broker, Event, Manner, Setup, args};
-
-/// The device's command line in tests not about its timers: a keep alive no test reaches, a
-/// bound no test fills, and a backoff short enough for a test's reconnections.
-pub const SETUP: Setup = Setup {
-    keep_alive: 60,
-    bound: 100,
-    backoff: (50, 200),
-};
-
-/// Three seconds from now: room for any step on a loaded machine.
-pub fn soon(ctx: &Ctx) -> Instant {
-    ctx.within(secs(3))
-}
-
-/// A client id every broker accepts (3.1.3-5): `len` letters and digits, drawn for the test.
-pub fn client_id(ctx: &mut Ctx, len: usize) -> String {
-    const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    (0..len)
-        .map(|_| char::from(ALNUM[ctx.rng.usize(..ALNUM.len())]))
-        .collect()
-}
-
-/// `n` readings, unique in the test: a temperature and a sequence number (`21.5 #3`).
-pub fn readings(ctx: &mut Ctx, from: usize, n: usize) -> Vec<String> {
-    (from..from + n)
-        .map(|i| format!("{}.{} #{i}", ctx.rng.u32(15..30), ctx.rng.u32(0..10)))
-        .collect()
-}
-
-/// The device started, its first connection up with a birth (and a SUBSCRIBE on session
-/// present 0) served.
-pub fn online(
-    ctx: &mut Ctx,
-    setup: Setup,
-    manner: Manner,
-) -> Result<(Broker, super::broker::Up), Failure> {
-    let t = ctx.transcript();
-    let id = client_id(ctx, 8);
-    let mut b = Broker::start(ctx, &t, &id, setup)?;
-    let mut up = b.connect(manner, soon(ctx))?;
-    b.until(&mut up, msg!("device-awaiting-birth"), soon(ctx), |_, e| {
-        e == Event::Birth
-    })?;
-    Ok((b, up))
-}
+use super::broker::{Acks, Broker, Event, Manner};
+use super::scene::{SETUP, client_id, hang_up, online, readings, soon};
+use super::sensor::{Setup, args};
 
 pub fn connect_packet(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
@@ -90,7 +47,7 @@ pub fn connect_packet(ctx: &mut Ctx) -> TestResult {
 
 pub fn birth(ctx: &mut Ctx) -> TestResult {
     let (mut b, up) = online(ctx, SETUP, Manner::fresh())?;
-    super::resending::hang_up(&mut b, up)?;
+    hang_up(&mut b, up)?;
     // A reading fed now must come after the birth: one that comes first proves it missing.
     let fed = readings(ctx, 1, 1);
     let mut up = connect_fed(ctx, &mut b, &fed, Manner::resumed())?;
@@ -120,7 +77,7 @@ pub fn subscribes(ctx: &mut Ctx) -> TestResult {
             matches!(e, Event::Reading { .. })
         })?;
         b.deliver_all(&mut up, soon(ctx))?;
-        super::resending::hang_up(&mut b, up)?;
+        hang_up(&mut b, up)?;
     }
     Ok(())
 }
@@ -208,30 +165,7 @@ pub fn usage(ctx: &mut Ctx) -> TestResult {
     let listener = loopback_listener()?;
     listener.set_nonblocking(true)?;
     let port = listener.local_addr()?.port();
-    let good = args(port, "dev1", SETUP);
-    let with = |at: usize, value: &str| {
-        let mut a = good.clone();
-        a[at] = value.to_string();
-        a
-    };
-    let cases: Vec<Vec<String>> = vec![
-        Vec::new(),
-        good[..6].to_vec(),
-        [&good[..], &["x".to_string()]].concat(),
-        with(0, "localhost"),
-        with(0, "127.0.0.256"),
-        with(1, "0"),
-        with(1, "65536"),
-        with(1, "18x3"),
-        with(2, ""),
-        with(2, &"a".repeat(24)),
-        with(2, "dev-1"),
-        with(3, "0"),
-        with(3, "65536"),
-        with(4, "0"),
-        with(5, "0"),
-        with(5, "300"),
-    ];
+    let cases = wrong_command_lines(&args(port, "dev1", SETUP));
     for case in cases {
         let shown = case
             .iter()
@@ -264,4 +198,32 @@ pub fn usage(ctx: &mut Ctx) -> TestResult {
         }
     }
     Ok(())
+}
+
+/// Each way the contract's command line can be wrong, from `good`, a right one: a count, a
+/// host that is no IPv4 address, a value out of its range.
+fn wrong_command_lines(good: &[String]) -> Vec<Vec<String>> {
+    let with = |at: usize, value: &str| {
+        let mut a = good.to_vec();
+        a[at] = value.to_string();
+        a
+    };
+    vec![
+        Vec::new(),
+        good[..6].to_vec(),
+        [good, &["x".to_string()]].concat(),
+        with(0, "localhost"),
+        with(0, "127.0.0.256"),
+        with(1, "0"),
+        with(1, "65536"),
+        with(1, "18x3"),
+        with(2, ""),
+        with(2, &"a".repeat(24)),
+        with(2, "dev-1"),
+        with(3, "0"),
+        with(3, "65536"),
+        with(4, "0"),
+        with(5, "0"),
+        with(5, "300"),
+    ]
 }

@@ -10,11 +10,12 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::lines;
+use crate::exercises::kit::{self, lines};
 use crate::lab::exercise::secs;
 
-use super::broker::{Broker, Event, Manner, Setup, Up};
-use super::publishing::{SETUP, online, readings, soon};
+use super::broker::{Broker, Event, Manner, Up};
+use super::scene::{ROOM, SETUP, hang_up, online, readings, settle, soon};
+use super::sensor::Setup;
 
 /// Serve `up` until a reading is sent on it, and 50 ms more (what the device sent with it
 /// reaches the ledger), acknowledging no reading: the drop comes with readings in flight.
@@ -27,21 +28,6 @@ fn until_in_flight(b: &mut Broker, up: &mut Up, ctx: &Ctx) -> TestResult {
         matches!(e, Event::Reading { .. })
     })?;
     settle(b, up, Duration::from_millis(50))
-}
-
-/// Take what the device sends for `wait` (into the ledger), or until it closes.
-fn settle(b: &mut Broker, up: &mut Up, wait: Duration) -> TestResult {
-    let until = Instant::now() + wait;
-    let awaited = msg!("device-awaiting-readings");
-    while !matches!(b.step(up, &awaited, until)?, Event::Silent | Event::Closed) {}
-    Ok(())
-}
-
-/// The broker closes the connection (FIN) and takes what the device still sends until it
-/// closes too, so that nothing the device sent is left unread (which would reset it).
-pub fn hang_up(b: &mut Broker, mut up: Up) -> TestResult {
-    up.link.shut_down();
-    settle(b, &mut up, Duration::from_secs(1))
 }
 
 pub fn resend_after_drop(ctx: &mut Ctx) -> TestResult {
@@ -94,7 +80,20 @@ pub fn offline_queue(ctx: &mut Ctx) -> TestResult {
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
     b.up()?;
     let mut up = b.connect(Manner::resumed(), soon(ctx))?;
-    b.deliver_all(&mut up, soon(ctx))
+    fed_while_up(ctx, &mut b, &mut up)
+}
+
+/// One reading more, fed once the connection is up: it must come, and after those fed while
+/// offline, so a device that lost them shows it at once (4.6), without a wait for them.
+fn fed_while_up(ctx: &mut Ctx, b: &mut Broker, up: &mut Up) -> TestResult {
+    // Up for the device too: its birth came.
+    if !up.born {
+        let awaited = msg!("device-awaiting-birth-again");
+        b.until(up, awaited, soon(ctx), |_, e| e == Event::Birth)?;
+    }
+    let n = b.ledger.readings.len();
+    b.feed(&readings(ctx, n + 1, 1))?;
+    b.deliver_all(up, soon(ctx))
 }
 
 pub fn queue_bound(ctx: &mut Ctx) -> TestResult {
@@ -103,26 +102,31 @@ pub fn queue_bound(ctx: &mut Ctx) -> TestResult {
     b.down();
     hang_up(&mut b, up)?;
     b.feed(&readings(ctx, 1, 8))?;
-    let want: Vec<String> = (1..=5).map(|n| format!("dropped {n}")).collect();
-    let stderr = &b.device.program.stderr;
-    let seen = lines::wait_nth_watching(stderr, "dropped ", 4, soon(ctx), &b.t);
-    let said = lines::with_prefix(&stderr.bytes(), "dropped ");
-    if said != want {
-        let f = match seen {
-            Ok(Some(_)) => Failure::wrong(msg!("device-drops-said")).proven(),
-            _ => Failure::of_kind(Kind::Timeout, msg!("device-drops-unsaid")),
-        };
-        let show = |l: &[String]| l.join(" | ");
-        return Err(b.t.attach(
-            f.detail(msg!("label-expected"), show(&want))
-                .detail(msg!("label-got"), show(&said)),
-        ));
+    // Offline, the device takes all eight in: the pipe empties, and it settles.
+    if !kit::wait::until(secs(2), || b.device.unread_input() == 0) {
+        let f = Failure::of_kind(Kind::Timeout, msg!("device-stdin-unread"));
+        return Err(b.t.attach(f));
     }
+    let pid = b.device.program.pid();
+    kit::wait::settled(secs(1), || procinfo::tree(pid));
     // The five oldest are gone: one that comes proves the queue held more than 3.
     b.ledger.drop_oldest(5);
     b.up()?;
     let mut up = b.connect(Manner::resumed(), soon(ctx))?;
-    b.deliver_all(&mut up, soon(ctx))
+    b.deliver_all(&mut up, soon(ctx))?;
+    let want: Vec<String> = (1..=5).map(|n| format!("dropped {n}")).collect();
+    let stderr = &b.device.program.stderr;
+    lines::wait_nth(stderr, "dropped ", 4, ctx.within(secs(1)));
+    let said = lines::with_prefix(&stderr.bytes(), "dropped ");
+    if said == want {
+        return Ok(());
+    }
+    let show = |l: &[String]| l.join(" | ");
+    let f = Failure::wrong(msg!("device-drops-said"));
+    Err(b.t.attach(
+        f.detail(msg!("label-expected"), show(&want))
+            .detail(msg!("label-got"), show(&said)),
+    ))
 }
 
 pub fn session_lost(ctx: &mut Ctx) -> TestResult {
@@ -177,7 +181,7 @@ pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
         .unwrap_or(back)
         .saturating_duration_since(back);
     ctx.log(msg!("device-log-back", ms = took.as_millis().to_string()));
-    if took > Duration::from_millis(SETUP.backoff.1) + super::timers::ROOM {
+    if took > Duration::from_millis(SETUP.backoff.1) + ROOM {
         let f = Failure::of_kind(
             Kind::Timeout,
             msg!(
@@ -188,7 +192,7 @@ pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
         );
         return Err(b.t.attach(f));
     }
-    b.deliver_all(&mut up, soon(ctx))
+    fed_while_up(ctx, &mut b, &mut up)
 }
 
 /// How long the broker stays down in `broker-down-then-up`.
