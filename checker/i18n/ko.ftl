@@ -970,6 +970,10 @@ rule-reason--5e445b04dec4270c = 클라이언트마다 스레드 하나를 pthrea
 rule-reason--4609f34f5f6089c7 = 로거는 pipe()로 만든 파이프로 받는다
 # the parent passes each connection to a worker with sendmsg() and SCM_RIGHTS
 rule-reason--cfa56686cc018b6c = 부모는 각 연결을 sendmsg()와 SCM_RIGHTS로 워커에게 넘긴다
+# use socket/connect/send/recv from nix::sys::socket
+rule-reason--9320246413e26269 = nix::sys::socket의 socket/connect/send/recv를 쓰라
+# build the address yourself (SockaddrIn), from inet_pton's dotted form
+rule-reason--60933c46f572e48a = 주소를 inet_pton이 읽는 점 표기에서 직접 만들라(SockaddrIn)
 
 # report/explain.rs: rustc와 clippy의 영어 옆에 한국어로.
 report-rule-reason = = 이유: { $reason }

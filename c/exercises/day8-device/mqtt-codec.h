@@ -1,10 +1,11 @@
-// Day 8 — the device's codec (C track), GIVEN whole: MQTT 3.1.1's packets out of bytes and into
-// them. It is day 7's reference codec (course.md#mqtt-packets, 한국어: course.ko.md#mqtt-packets),
-// with what a client needs besides: encoders for the packets a device sends (CONNECT with its
-// will, PUBLISH, SUBSCRIBE, PUBACK, PINGREQ, DISCONNECT) and decoders for those a broker sends it
-// (CONNACK, PUBLISH, PUBACK, SUBACK; PINGRESP has no body). sensor-device.c, your file, is built
-// on it; you need not change a line here. To use your own day-7 codec instead, read
-// course.md#day8-device (한국어: course.ko.md#day8-device).
+// Day 8 — the device's codec (C track), GIVEN whole: MQTT 3.1.1's packets out of bytes and
+// into them. It is day 7's reference codec with what a client needs besides: encoders for the
+// packets a device sends (CONNECT with its will, PUBLISH, SUBSCRIBE, PUBACK, PINGREQ,
+// DISCONNECT) and decoders for those a broker sends it (CONNACK, PUBLISH, PUBACK, SUBACK;
+// PINGRESP has no body). sensor-device.c, your file, is built on it; you need not change a line
+// here. Read course.md#mqtt-packets (한국어: course.ko.md#mqtt-packets) for the packets, and
+// course.md#day8-device (한국어: course.ko.md#day8-device) for how to use your own day-7 codec
+// instead.
 //
 // The codec knows nothing of sockets: it reads the bytes a connection received so far, and
 // writes a packet into memory you give it. Section numbers are those of the OASIS standard

@@ -193,6 +193,7 @@ static bool parse_args(int argc, char **argv, struct config *c)
 
 // ---- the readings held ----
 
+// The i-th reading held, 0 the oldest.
 static struct reading *nth(struct held *q, size_t i)
 {
     return &q->items[(q->head + i) % q->cap];
@@ -457,6 +458,7 @@ static bool acted_on(const struct device *d, uint16_t id, struct mqtt_bytes payl
     return false;
 }
 
+// Remembers a command acted on, in place of the oldest of the REMEMBERED.
 static void remember(struct device *d, uint16_t id, struct mqtt_bytes payload)
 {
     struct command *c = &d->commands[d->next_command];
@@ -484,7 +486,8 @@ static int on_publish(struct device *d, const struct mqtt_packet *p, struct mqtt
         *why = "a PUBLISH at QoS 2, which the SUBSCRIBE never asked for (3.8.4)";
         return -1;
     }
-    bool ours = m.topic.len == strlen(d->cfg.cmd) && memcmp(m.topic.p, d->cfg.cmd, m.topic.len) == 0;
+    bool ours =
+        m.topic.len == strlen(d->cfg.cmd) && memcmp(m.topic.p, d->cfg.cmd, m.topic.len) == 0;
     if (ours && !(m.qos == 1 && m.dup && acted_on(d, m.packet_id, m.payload))) {
         printf("command ");
         fwrite(m.payload.p, 1, m.payload.len, stdout);
@@ -645,8 +648,9 @@ static void read_stdin(struct device *d)
 }
 
 // Whatever time says: a connection not made or not accepted in time; while up, a PINGREQ
-// after keep-alive seconds without sending (3.1.2-23), and a link dead when its PINGRESP has
-// not come keep-alive seconds after it; when down, the next attempt.
+// after keep-alive seconds without sending (3.1.2-23; the broker closes a client silent for one
+// and a half, 3.1.2-24), and a link dead when its PINGRESP has not come keep-alive seconds
+// after it (TCP alone may not notice for many minutes, or ever); when down, the next attempt.
 static void tend(struct device *d, int64_t now)
 {
     int64_t ka = 1000 * (int64_t)d->cfg.keep_alive;
@@ -662,7 +666,7 @@ static void tend(struct device *d, int64_t now)
         start_connect(d);
 }
 
-// How long poll may sleep: until the nearest timer, -1 if none.
+// How long poll may sleep: until the nearest timer (a minute at most).
 static int timeout_ms(const struct device *d, int64_t now)
 {
     int64_t at;
@@ -743,10 +747,10 @@ int main(int argc, char **argv)
     d.state = DOWN;
     d.retry_at = now_ms(); // the first connection at once
     for (;;) {
-        if (!d.stdin_open && d.q.count == 0 && d.state != UP)
-            exit(0); // nothing held, nothing to disconnect
+        // The end of stdin, every reading acknowledged: DISCONNECT, once up (a device that
+        // holds nothing still connects first, to end with DISCONNECT, not a will).
         if (!d.stdin_open && d.q.count == 0 && d.state == UP)
-            disconnect_and_exit(&d, 1000); // every reading acknowledged
+            disconnect_and_exit(&d, 1000);
         turn(&d);
     }
 }

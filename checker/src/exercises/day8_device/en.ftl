@@ -88,3 +88,6 @@ device-log-dead-link = closed { $closed } ms after its unanswered PINGREQ, conne
 device-log-wait = the wait after failure { $n }: { $gap } ms (d = { $d } ms)
 device-log-waits = the waits of device A: { $a } ms; of device B: { $b } ms
 device-jitter-starved = the machine was too busy while the two devices waited: a scheduler's delays can make waits alike look different, so their difference proves no jitter
+device-no-connack = the broker reads the CONNECT and answers nothing
+device-awaiting-close-connack = the device's close of a connection whose CONNACK does not come
+device-connack-waited = the connection was still open { $ms } ms after a CONNECT the broker never answered: with a keep alive of 1 s, the device gives the CONNACK 1 s, then closes and reconnects

@@ -36,8 +36,8 @@ day8-device--pings-when-idle--title = 킵얼라이브 1초로 할 일이 없는 
 day8-device--pings-when-idle--hint = 마지막으로 무언가를 보낸 때를 적어 둔다. 킵얼라이브 초만큼 아무 패킷도 보내지 않았으면 PINGREQ를 보낸다(3.1.2-23). 기다릴 때는 타임아웃을 둔다. poll이나 epoll_wait의 타임아웃, 또는 타이머를 쓰고, 타임아웃 없는 read로 기다리지 않는다.
 day8-device--dead-link--title = 브로커가 TCP 연결은 열어 둔 채 PINGREQ에 답하지 않는다(반쯤 열린 연결): 기기는 PINGREQ 뒤 킵얼라이브 안에 연결을 닫고 다시 연결한다
 day8-device--dead-link--hint = TCP만으로는 말없는 상대를 몇 분 동안 알아채지 못한다. PINGREQ를 보낸 뒤 PINGRESP를 킵얼라이브 초만큼 기다리고, 오지 않으면 실패로 보고 연결을 닫은 뒤 백오프를 두고 다시 연결한다.
-day8-device--connack-refused--title = CONNACK 반환 코드 1부터 5까지로 연결 다섯 개를 거절한다: 그 연결에서는 아무것도 발행하지 않고, 기기는 매번 다시 연결하며, 여섯 번째 연결은 받아들여진다
-day8-device--connack-refused--hint = CONNACK의 반환 코드를 읽는다(3.2.2.3). 0이 아니면 거절된 connect와 같은 실패다. 닫고, 백오프만큼 기다리고, 다시 시도한다. 거절된 연결에서는 절대 발행하지 않고, 끝나지도 않는다.
+day8-device--connack-refused--title = CONNACK 반환 코드 1부터 5까지로 연결 다섯 개를 거절하고, 여섯 번째 CONNECT에는 끝내 답하지 않는다: 그 연결에서는 아무것도 발행하지 않고, 기기는 매번(여섯 번째는 킵얼라이브 뒤에) 다시 연결하며, 일곱 번째 연결은 받아들여진다
+day8-device--connack-refused--hint = CONNACK의 반환 코드를 읽는다(3.2.2.3). 0이 아니면 거절된 connect와 같은 실패다. CONNECT 뒤 킵얼라이브 초가 지나도 CONNACK이 오지 않아도 실패다. 닫고, 백오프만큼 기다리고, 다시 시도한다. 거절된 연결에서는 절대 발행하지 않고, 끝나지도 않는다.
 day8-device--backoff--title = 거절된 시도 사이에 기기는 d/2에서 d 사이를 기다리고, d는 backoff-min에서 두 배씩 backoff-max까지 커지며, CONNACK 0 뒤에는 다시 backoff-min부터 시작한다
 day8-device--backoff--hint = 연달아 n번째 실패한 뒤에는 [d/2, d]에서 고르게 뽑은 시간을 기다린다. d = min(max, min × 2^(n-1)) ms다. CONNACK 0을 받으면 n은 0으로 돌아간다. 기다림은 실패한 때부터 잰다.
 day8-device--jitter--title = 똑같이 거절당한 기기 둘이 같은 시간을 기다리지 않는다: 서로의 기다림이 다르고, 기기마다 기다림이 달라진다
@@ -45,7 +45,7 @@ day8-device--jitter--hint = 기다림은 매번 새로 [d/2, d]에서 고르게 
 day8-device--broker-down-then-up--title = 측정값이 들어오는 동안 브로커가 내려가 있다(connect 거절): 기기는 CPU를 헛돌리지 않고 계속 시도하고, 브로커가 돌아오면 backoff-max 안에 다시 연결해 측정값을 전달한다
 day8-device--broker-down-then-up--hint = 거절된 connect()도 다른 실패와 같다. 백오프만큼 기다렸다가 다시 시도한다. 끝나서도 안 되고, 루프에서 곧바로 다시 시도해서도 안 된다. 그사이 들어온 측정값은 큐에 넣는다.
 day8-device--sigterm--title = 연결된 채 SIGTERM: DISCONNECT를 보내고 닫고 1초 안에 0으로 끝난다. 브로커가 거절하는 동안 SIGTERM: 1초 안에 0으로 끝난다
-day8-device--sigterm--hint = SIGTERM을 잡아 루프가 곧바로 깨어나게 한다(셀프 파이프, signalfd, 또는 깨어나는 poll과 플래그). 연결되어 있으면 DISCONNECT(e0 00)를 보내 유언 메시지가 발행되지 않게 하고, 닫고, 0으로 끝난다.
+day8-device--sigterm--hint = SIGTERM을 잡아 루프가 곧바로 깨어나게 한다(self-pipe, signalfd, 또는 깨어나는 poll과 플래그). 연결되어 있으면 DISCONNECT(e0 00)를 보내 유언 메시지가 발행되지 않게 하고, 닫고, 0으로 끝난다.
 day8-device--sigint--title = SIGINT(Ctrl-C)에도 똑같이 깨끗하게 끝난다
 day8-device--sigint--hint = SIGINT도 SIGTERM처럼 처리한다.
 
@@ -136,3 +136,6 @@ device-log-dead-link = 답을 받지 못한 PINGREQ 뒤 { $closed }밀리초 만
 device-log-wait = 실패 { $n }번째 뒤의 기다림: { $gap }밀리초(d = { $d }밀리초)
 device-log-waits = 기기 A의 기다림: { $a }밀리초, 기기 B의 기다림: { $b }밀리초
 device-jitter-starved = 두 기기가 기다리는 동안 머신이 너무 바빴다: 스케줄러가 늦추면 같은 기다림도 달라 보이니, 기다림이 다르다고 지터가 있다고 할 수 없다
+device-no-connack = 브로커가 CONNECT를 읽고 아무것도 답하지 않는다
+device-awaiting-close-connack = CONNACK이 오지 않는 연결을 기기가 닫는 것
+device-connack-waited = 브로커가 답하지 않은 CONNECT 뒤 { $ms }밀리초가 지나도 연결이 열려 있었다: 킵얼라이브가 1초면 기기는 CONNACK을 1초 기다린 뒤 닫고 다시 연결한다

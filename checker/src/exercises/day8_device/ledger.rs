@@ -95,7 +95,7 @@ impl Broker {
             up.born = true;
         }
         up.link.send(&Packet::Puback { packet_id: id }, deadline)?;
-        return Ok(if dup { Event::Other } else { Event::Birth });
+        Ok(if dup { Event::Other } else { Event::Birth })
     }
 
     /// The reading `index` came as `p`: whether it is its first send.

@@ -192,10 +192,10 @@ pub static EXERCISE: Exercise = Exercise {
         ),
         test!(
             "connack-refused",
-            "CONNACK return codes 1 to 5 refuse five connections: nothing is published on them, the device connects again each time, and the sixth is served",
+            "CONNACK return codes 1 to 5 refuse five connections and a sixth CONNECT is never answered: nothing is published on them, the device connects again each time (the sixth after its keep alive), and the seventh is served",
             2,
             10,
-            "Read the CONNACK's return code (3.2.2.3): anything but 0 is a failure like a refused connect; close, wait the backoff, and try again. Never publish on a refused connection, never exit.",
+            "Read the CONNACK's return code (3.2.2.3): anything but 0 is a failure like a refused connect; so is a CONNACK that has not come keep-alive seconds after the CONNECT. Close, wait the backoff, and try again. Never publish on a refused connection, never exit.",
             timers::connack_refused
         ),
         test!(
