@@ -71,7 +71,7 @@ device-floods = in the 600 ms its broker was down, the device ran { $ms } ms on 
 device-back-late = the device connected again { $ms } ms after the broker came back: its waits are at most backoff-max, { $max } ms
 # Part 3 (timers.rs)
 device-half-open = the broker stops answering PINGREQ, the connection left open (a half-open link)
-device-dead-link-open = the connection was still open { $ms } ms after the unanswered PINGREQ: with a keep alive of 1 s the device gives the PINGRESP 1 s, then closes and reconnects
+device-dead-link-open = the connection was still open { $ms } ms after the unanswered PINGREQ: with a keep alive of 1 s the device gives the PINGRESP 1 s (the checker allows 1.5 s), then closes and reconnects
 device-backoff-early = after failure { $n } the device connected again { $gap } ms later: its wait is at least d/2, d = { $d } ms
 device-backoff-late = after failure { $n } the device connected again { $gap } ms later: its wait is at most d = { $d } ms (d = min(max, min × 2^(n-1)))
 device-backoff-reset = a CONNACK 0 sets the count of failures back to 0: the failure after it waits as the first did

@@ -34,7 +34,7 @@ day8-device--session-lost--title = 브로커가 session present 0으로 돌아�
 day8-device--session-lost--hint = session present 0은 브로커가 기기의 구독을 잃었다는 뜻이지 측정값이 전달되었다는 뜻이 아니다. 다시 구독하고, 확인 응답받지 않은 측정값을 새 측정값보다 먼저 모두 다시 보낸다.
 day8-device--pings-when-idle--title = 킵얼라이브 1초로 할 일이 없는 기기는 PINGREQ를 보낸다: 패킷 없이 1.5초가 지나는 일이 없다
 day8-device--pings-when-idle--hint = 마지막으로 무언가를 보낸 때를 적어 둔다. 킵얼라이브 초만큼 아무 패킷도 보내지 않았으면 PINGREQ를 보낸다(3.1.2-23). 기다릴 때는 타임아웃을 둔다. poll이나 epoll_wait의 타임아웃, 또는 타이머를 쓰고, 타임아웃 없는 read로 기다리지 않는다.
-day8-device--dead-link--title = 브로커가 TCP 연결은 열어 둔 채 PINGREQ에 답하지 않는다(반쯤 열린 연결): 기기는 PINGREQ 뒤 킵얼라이브 안에 연결을 닫고 다시 연결한다
+day8-device--dead-link--title = 브로커가 TCP 연결은 열어 둔 채 PINGREQ에 답하지 않는다(반쯤 열린 연결): 기기는 PINGREQ 뒤 킵얼라이브의 1.5배 안에 연결을 닫고 다시 연결한다
 day8-device--dead-link--hint = TCP만으로는 말없는 상대를 몇 분 동안 알아채지 못한다. PINGREQ를 보낸 뒤 PINGRESP를 킵얼라이브 초만큼 기다리고, 오지 않으면 실패로 보고 연결을 닫은 뒤 백오프를 두고 다시 연결한다.
 day8-device--connack-refused--title = CONNACK 반환 코드 1부터 5까지로 연결 다섯 개를 거절하고, 여섯 번째 CONNECT에는 끝내 답하지 않는다: 그 연결에서는 아무것도 발행하지 않고, 기기는 매번(여섯 번째는 킵얼라이브 뒤에) 다시 연결하며, 일곱 번째 연결은 받아들여진다
 day8-device--connack-refused--hint = CONNACK의 반환 코드를 읽는다(3.2.2.3). 0이 아니면 거절된 connect와 같은 실패다. CONNECT 뒤 킵얼라이브 초가 지나도 CONNACK이 오지 않아도 실패다. 닫고, 백오프만큼 기다리고, 다시 시도한다. 거절된 연결에서는 절대 발행하지 않고, 끝나지도 않는다.
@@ -119,7 +119,7 @@ device-floods = 브로커가 내려가 있던 600밀리초 동안 기기가 CPU�
 device-back-late = 브로커가 돌아오고 { $ms }밀리초 뒤에야 기기가 다시 연결했다: 기다림은 길어야 backoff-max, { $max }밀리초다
 # 3부(timers.rs)
 device-half-open = 브로커가 연결은 열어 둔 채 PINGREQ에 답하지 않는다(반쯤 열린 연결)
-device-dead-link-open = 답을 받지 못한 PINGREQ 뒤 { $ms }밀리초가 지나도 연결이 열려 있었다: 킵얼라이브가 1초면 기기는 PINGRESP를 1초 기다린 뒤 닫고 다시 연결한다
+device-dead-link-open = 답을 받지 못한 PINGREQ 뒤 { $ms }밀리초가 지나도 연결이 열려 있었다: 킵얼라이브가 1초면 기기는 PINGRESP를 1초 기다린 뒤(채점기는 1.5초까지 기다린다) 닫고 다시 연결한다
 device-backoff-early = 실패 { $n }번째 뒤 기기가 { $gap }밀리초 만에 다시 연결했다: 기다림은 적어도 d/2이고, d = { $d }밀리초다
 device-backoff-late = 실패 { $n }번째 뒤 기기가 { $gap }밀리초 만에 다시 연결했다: 기다림은 길어야 d = { $d }밀리초다(d = min(max, min × 2^(n-1)))
 device-backoff-reset = CONNACK 0을 받으면 실패 횟수는 0으로 돌아간다: 그 뒤의 실패는 첫 실패처럼 기다린다

@@ -201,7 +201,7 @@ pub static EXERCISE: Exercise = Exercise {
         test!(
             "dead-link",
             "device-dead-link",
-            "the broker keeps the TCP connection open but stops answering PINGREQ (a half-open link): the device closes it within keep alive of its PINGREQ and connects again",
+            "the broker keeps the TCP connection open but stops answering PINGREQ (a half-open link): the device closes it within one and a half keep alives of its PINGREQ and connects again",
             2,
             10,
             "TCP alone does not notice a silent peer for minutes. After a PINGREQ, give the PINGRESP keep-alive seconds; if it does not come, close the connection as failed and reconnect with backoff.",
