@@ -74,6 +74,7 @@ device-awaiting-subscribe = `devices/<id>/cmd`의 SUBSCRIBE
 device-awaiting-command-ack = 브로커가 보낸 명령의 PUBACK id={ $id }
 device-awaiting-disconnect = DISCONNECT
 device-awaiting-ping = PINGREQ(킵얼라이브 1초)
+device-want-idle = 킵얼라이브가 다 지날 때까지의 침묵, { $ms }밀리초 동안 { $n }번째 PINGREQ가 아니라(킵얼라이브가 1초이면 기기는 1초 동안 아무것도 보내지 않았을 때 PINGREQ를 보낸다. PINGRESP가 올 때마다 곧바로 보내면 브로커에 PINGREQ가 쏟아진다)
 device-awaiting-close = PINGRESP가 오지 않는 연결을 기기가 닫는 것
 device-no-such-command = 브로커가 보낸 PUBLISH의 PUBACK(이 식별자의 PUBLISH는 없다)
 device-not-now = PUBLISH, PUBACK, SUBSCRIBE, PINGREQ, DISCONNECT 중 하나(CONNECT는 연결마다 한 번 온다)
