@@ -14,6 +14,7 @@ use nix::sys::signal::Signal;
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
+use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::premise::Premise;
 use crate::observe::wire::mqtt::Packet;
@@ -36,6 +37,8 @@ const MOST_PINGS: u32 = 20;
 
 pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
     let (mut b, mut up) = online(ctx, QUICK, Manner::fresh())?;
+    let pid = b.device.program.pid();
+    let was_runnable = procinfo::program_runnable_time(pid);
     let started = Instant::now();
     let end = started + Duration::from_millis(2600);
     let (mut last, mut pings) = (started, 0);
@@ -67,6 +70,15 @@ pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
     }
     if pings < 2 {
         return Err(up.link.nothing_came(awaited, "3.1.2-23".into(), None));
+    }
+    // Idle, the device waits for its timer: one that asks for POLLOUT with nothing to send, or
+    // polls with a timeout of 0, spins. Judged by the time its threads were runnable (on a CPU or
+    // waiting for one), which a busy machine does not shrink.
+    let runnable = procinfo::program_runnable_time(pid).saturating_sub(was_runnable);
+    if runnable > started.elapsed() / 2 {
+        let ms = runnable.as_millis().to_string();
+        let f = Failure::wrong(msg!("device-spins-idle", ms = ms));
+        return Err(b.t.attach(f.note(msg!("device-pollout-on-demand"))));
     }
     Ok(())
 }
