@@ -101,7 +101,7 @@ struct device {
     size_t next_command; // where the next one acted on is remembered
 };
 
-static int wake_pipe[2] = {-1, -1}; // the self-pipe: the handler writes, poll reads
+static int wake_pipe[2] = { -1, -1 }; // the self-pipe: the handler writes, poll reads
 
 // ---- the clock, the signals, the command line ----
 

@@ -74,6 +74,9 @@ device-awaiting-subscribe = `devices/<id>/cmd`의 SUBSCRIBE
 device-awaiting-command-ack = 브로커가 보낸 명령의 PUBACK id={ $id }
 device-awaiting-disconnect = DISCONNECT
 device-awaiting-ping = PINGREQ(킵얼라이브 1초)
+device-want-idle = 킵얼라이브가 다 지날 때까지의 침묵, { $ms }밀리초 동안 { $n }번째 PINGREQ가 아니라(킵얼라이브가 1초이면 기기는 1초 동안 아무것도 보내지 않았을 때 PINGREQ를 보낸다. PINGRESP가 올 때마다 곧바로 보내면 브로커에 PINGREQ가 쏟아진다)
+device-spins-idle = 1초에 PINGREQ 하나 말고는 보낼 것이 없는데 기기가 2.6초 가운데 { $ms } ms 동안 실행 가능 상태였다: 다음 타이머를 기다리지 않고 헛돌고 있다
+device-pollout-on-demand = POLLOUT은 보낼 출력이 남아 있는 동안(또는 connect가 진행 중인 동안)에만 요청하라: 연결된 소켓은 쓸 자리가 있으면 언제나 쓸 수 있으므로 poll이 곧바로, 거듭 돌아온다
 device-awaiting-close = PINGRESP가 오지 않는 연결을 기기가 닫는 것
 device-no-such-command = 브로커가 보낸 PUBLISH의 PUBACK(이 식별자의 PUBLISH는 없다)
 device-not-now = PUBLISH, PUBACK, SUBSCRIBE, PINGREQ, DISCONNECT 중 하나(CONNECT는 연결마다 한 번 온다)

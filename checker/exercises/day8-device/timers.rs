@@ -14,6 +14,7 @@ use nix::sys::signal::Signal;
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
+use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::premise::Premise;
 use crate::observe::wire::mqtt::Packet;
@@ -29,10 +30,18 @@ const QUICK: Setup = Setup {
     ..SETUP
 };
 
+/// More PINGREQs than this in `pings_when_idle`'s 2.6 s at a keep alive of 1 s floods the
+/// broker: a device pings after a keep alive without sending (2 or 3 here), or every quarter of
+/// it if it is cautious (10), not again as soon as a PINGRESP comes (thousands).
+const MOST_PINGS: u32 = 20;
+
 pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
     let (mut b, mut up) = online(ctx, QUICK, Manner::fresh())?;
-    let end = Instant::now() + Duration::from_millis(2600);
-    let (mut last, mut pings) = (Instant::now(), 0);
+    let pid = b.device.program.pid();
+    let was_runnable = procinfo::program_runnable_time(pid);
+    let started = Instant::now();
+    let end = started + Duration::from_millis(2600);
+    let (mut last, mut pings) = (started, 0);
     let awaited = msg!("device-awaiting-ping");
     // 3.1.2-24: the broker allows one and a half times the keep alive.
     let allowed = Duration::from_millis(1500);
@@ -41,7 +50,17 @@ pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
             Event::Silent if Instant::now() >= end => break,
             Event::Silent => {}
             Event::Closed => return Err(up.link.closed_instead(awaited, "3.1.2-23".into())),
-            Event::Pinged => pings += 1,
+            Event::Pinged => {
+                pings += 1;
+                if pings > MOST_PINGS {
+                    let want = msg!(
+                        "device-want-idle",
+                        n = pings,
+                        ms = started.elapsed().as_millis().to_string()
+                    );
+                    return Err(up.link.unexpected(&Packet::Pingreq, want, "3.1.2-23"));
+                }
+            }
             _ => {}
         }
         if Instant::now() >= last + allowed && Instant::now() < end {
@@ -51,6 +70,15 @@ pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
     }
     if pings < 2 {
         return Err(up.link.nothing_came(awaited, "3.1.2-23".into(), None));
+    }
+    // Idle, the device waits for its timer: one that asks for POLLOUT with nothing to send, or
+    // polls with a timeout of 0, spins. Judged by the time its threads were runnable (on a CPU or
+    // waiting for one), which a busy machine does not shrink.
+    let runnable = procinfo::program_runnable_time(pid).saturating_sub(was_runnable);
+    if runnable > started.elapsed() / 2 {
+        let ms = runnable.as_millis().to_string();
+        let f = Failure::wrong(msg!("device-spins-idle", ms = ms));
+        return Err(b.t.attach(f.note(msg!("device-pollout-on-demand"))));
     }
     Ok(())
 }
