@@ -6,7 +6,9 @@ bench/brokers/verdicts.toml, the record `checker/tests/mosquitto.rs` keeps in st
 3.1.1, or the rule of the lab's subset, it breaches).
 
 Usage: python3 bench/brokers.py [--write] [BROKER...]   (default: every broker below)
-Without --write it prints the table and the failures; with it, it also rewrites the record.
+       python3 bench/brokers.py --fingerprint   (the fingerprint of the test code now)
+Without --write it prints the table and the failures; with it, it also rewrites the record (the
+brokers measured; the others' rows kept).
 
 The brokers, each installed here if missing, into BROKERS_DIR (default /tmp/lab-brokers), as a
 user would install it, and run by a wrapper that makes it the exercise's `mqtt-broker <port>`:
@@ -24,8 +26,14 @@ Neither aedes, amqtt nor rumqttd can be told the subset's highest QoS (1) or pac
 that asks for those (qos2) fails them for the subset, not for the standard, and the record says so.
 
 A test the checker could not judge (the machine starved it) is graded again, up to twice.
+
+Each broker's row carries the fingerprint of the test code it was measured on (`fingerprint`:
+FNV-1a over the text of TEST_CODE's Rust files), and checker/tests/mosquitto.rs computes it the
+same way: a test made stricter under the same name calls for a new measure, not only a test
+renamed. A broker not measured this time keeps its row as it was; if the tests changed since,
+the row says why it was not measured again (`stale`, from NOT_MEASURED_AGAIN).
 """
-import json, os, re, shutil, subprocess, sys, time
+import json, os, re, shutil, subprocess, sys, time, tomllib
 
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.join(LAB, "bench", "brokers")
@@ -34,6 +42,40 @@ DIR = os.environ.get("BROKERS_DIR", "/tmp/lab-brokers")
 CHECKER = os.path.join(LAB, "target", "debug", "checker")
 
 ORDER = []  # day7-broker's tests in the exercise's order, from `checker list`
+
+# The test code the record's verdicts depend on: day 7's broker tests (not its codec's, which
+# call a library no broker has), the MQTT client they speak through, the shutdown steps of
+# sigterm-exit and sigint-exit. checker/tests/mosquitto.rs lists the same folders.
+TEST_CODE = ["checker/src/exercises/day7_broker", "checker/src/observe/wire/mqtt",
+             "checker/src/exercises/families/graceful_exit"]
+NOT_TEST_CODE = {"proofs", "korean", "c-shim", "codec", "harness-calls.rs"}
+# Why a broker's row may stand measured on older tests: it cannot be installed here in the time
+# a measure takes.
+NOT_MEASURED_AGAIN = {
+    "sol": "no registry packages sol: it is checked out (github.com/codepr/sol) and built by "
+           "hand, so its row is not measured again with the others; measure it with "
+           "SOL=<binary> SOL_COMMIT=<commit> python3 bench/brokers.py --write sol",
+    "rumqttd": "rumqttd builds from source (cargo install, 10 to 45 minutes on 2 cores) and was "
+               "not built when the others were measured again; measure it with "
+               "python3 bench/brokers.py --write rumqttd",
+}
+
+
+def fingerprint():
+    """FNV-1a (64 bits) over every Rust file of TEST_CODE, in the order of their paths from
+    the lab's root: each path, a NUL, its text, a NUL (checker/tests/mosquitto.rs computes the
+    same)."""
+    files = []
+    for top in TEST_CODE:
+        for folder, dirs, names in os.walk(os.path.join(LAB, top)):
+            dirs[:] = [d for d in dirs if d not in NOT_TEST_CODE]
+            files += [os.path.relpath(os.path.join(folder, n), LAB) for n in names
+                      if n.endswith(".rs") and n not in NOT_TEST_CODE]
+    h = 0xcbf29ce484222325
+    for f in sorted(files):
+        for b in f.encode() + b"\0" + open(os.path.join(LAB, f), "rb").read() + b"\0":
+            h = ((h ^ b) * 0x100000001b3) & 0xffffffffffffffff
+    return "%016x" % h
 
 AEDES = "1.2.0"
 AMQTT = "0.12.1"
@@ -193,8 +235,52 @@ def toml_string(s):
     return json.dumps(s, ensure_ascii=False)
 
 
+def row(name, broker, tests, now):
+    """A broker's row, measured now."""
+    passed = sum(t["status"] == "pass" for t in tests.values())
+    lines = [
+        "[[broker]]",
+        f"name = {toml_string(name)}",
+        f"version = {toml_string(broker['version'])}",
+        f"source = {toml_string(broker['source'])}",
+        f"setup = {toml_string(broker['setup'])}",
+        f"fingerprint = {toml_string(now)}",
+        f"passed = {passed}",
+        f"tests = {len(tests)}",
+        "[broker.verdicts]",
+    ]
+    for test, t in tests.items():
+        if t["status"] == "pass":
+            lines.append(f"{test} = \"pass\"")
+        else:
+            lines.append(f"{test} = {{ verdict = {toml_string(t['status'])}, breaches = "
+                         f"{toml_string(breach(test, t.get('message')))}, said = {toml_string(line(t))} }}")
+    return name, lines + [""]
+
+
+def kept_row(b, now):
+    """A broker not measured this time, its row as it was; `stale` says why, if the test code
+    changed since it was measured."""
+    lines = ["[[broker]]"]
+    for key in ("name", "version", "source", "setup", "fingerprint"):
+        lines.append(f"{key} = {toml_string(b.get(key, 'none'))}")
+    if b.get("fingerprint") != now:
+        lines.append(f"stale = {toml_string(NOT_MEASURED_AGAIN.get(b['name'], 'not measured again'))}")
+    lines += [f"passed = {b['passed']}", f"tests = {b['tests']}", "[broker.verdicts]"]
+    for test, v in b["verdicts"].items():
+        if v == "pass":
+            lines.append(f"{test} = \"pass\"")
+        else:
+            lines.append(f"{test} = {{ verdict = {toml_string(v['verdict'])}, breaches = "
+                         f"{toml_string(v['breaches'])}, said = {toml_string(v['said'])} }}")
+    return b["name"], lines + [""]
+
+
 def main():
     args = sys.argv[1:]
+    if args == ["--fingerprint"]:
+        print(fingerprint())
+        return
     write = "--write" in args
     names = [a for a in args if a != "--write"] or [
         b for b in BROKERS if b != "sol" or os.environ.get("SOL")]
@@ -227,28 +313,22 @@ def main():
         "# broker is graded with --program as a student's broker in another language is; each",
         "# failure gives the section of MQTT 3.1.1 (or the rule of the lab's subset) it breaches and",
         "# the first line of the checker's report. checker/tests/mosquitto.rs keeps the record in",
-        "# step with the tests: every test of day 7 for every broker, every failure with its section.",
+        "# step with the tests: every test of day 7 for every broker, every failure with its section,",
+        "# each row measured on the test code as it is (`fingerprint`), or saying why not (`stale`).",
         "",
     ]
-    for name, broker, tests in results:
-        passed = sum(t["status"] == "pass" for t in tests.values())
-        out += [
-            "[[broker]]",
-            f"name = {toml_string(name)}",
-            f"version = {toml_string(broker['version'])}",
-            f"source = {toml_string(broker['source'])}",
-            f"setup = {toml_string(broker['setup'])}",
-            f"passed = {passed}",
-            f"tests = {len(tests)}",
-            "[broker.verdicts]",
-        ]
-        for test, t in tests.items():
-            if t["status"] == "pass":
-                out.append(f"{test} = \"pass\"")
-            else:
-                out.append(f"{test} = {{ verdict = {toml_string(t['status'])}, breaches = "
-                           f"{toml_string(breach(test, t.get('message')))}, said = {toml_string(line(t))} }}")
-        out.append("")
+    now = fingerprint()
+    measured = {name: (broker, tests) for name, broker, tests in results}
+    kept = []
+    if os.path.exists(RECORD):
+        kept = [b for b in tomllib.load(open(RECORD, "rb")).get("broker", [])
+                if b["name"] not in measured]
+    rows = [row(name, broker, tests, now) for name, (broker, tests) in measured.items()]
+    rows += [kept_row(b, now) for b in kept]
+    order = list(BROKERS)
+    rows.sort(key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+    for _, lines in rows:
+        out += lines
     with open(RECORD, "w") as f:
         f.write("\n".join(out))
     print(f"wrote {os.path.relpath(RECORD, LAB)}")

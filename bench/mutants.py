@@ -9,8 +9,11 @@ graded by the checker, on both tracks (issue 60).
       others'). --sample K/N grades every N-th mutant from the K-th (a shake-out, or a run
       that would not fit); --resume keeps the verdicts already recorded on the same solution
       (an interrupted run goes on where it stopped).
-  bench/mutants.py again rust|c ID... [--seeds N]
+  bench/mutants.py again rust|c ID... [--seeds N] [--jobs J]
       Grade recorded mutants again with N fresh seeds each (triage of a missed one).
+  bench/mutants.py again rust|c --excluded [exercise...] [--seeds N] [--jobs J]
+      Grade every excluded mutant (of those exercises) again on the current checker: one now
+      caught (or whose diff no longer applies: stale) is named, for its exclusion to go.
   bench/mutants.py equiv rust
       Look again for equivalent mutants among the missed ones (their release binaries).
   bench/mutants.py summary [--markdown]
@@ -63,7 +66,7 @@ def main():
     rest = []
     it = iter(args[1:])
     for a in it:
-        if a.startswith("--") and a not in ("--markdown", "--resume", "--check"):
+        if a.startswith("--") and a not in ("--markdown", "--resume", "--check", "--excluded"):
             opts[a] = next(it)
         else:
             rest.append(a)
@@ -73,7 +76,10 @@ def main():
         run(rest[0], [r for r in rest[1:] if r != "--resume"], sample,
             int(opts.get("--jobs", 2)), "--resume" in rest)
     elif cmd == "again":
-        again(rest[0], set(rest[1:]), int(opts.get("--seeds", 2)))
+        excluded = "--excluded" in rest
+        named = [r for r in rest[1:] if r != "--excluded"]
+        again(rest[0], set(named), int(opts.get("--seeds", 2)), int(opts.get("--jobs", 1)),
+              named if excluded else None)
     elif cmd == "equiv":
         equiv(rest[0])
     elif cmd == "summary":

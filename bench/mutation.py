@@ -547,19 +547,50 @@ def fold_triage(track, doc):
                               f"seed, or a test sharpened since: triage-{track}.jsonl)")
 
 
-def again(track, ids, seeds):
+def again(track, ids, seeds, jobs=1, excluded_in=None):
+    """Grade recorded mutants again, `seeds` fresh seeds each, `jobs` at a time: those of `ids`,
+    or with `excluded_in` (a list of exercises, empty for all) every excluded one of those
+    exercises (are the exclusions still true of the current checker?). Each verdict goes to the
+    triage file; an excluded mutant caught now is named at the end, for its exclusion to go."""
     ensure_checker()
     doc = load(track)
-    slot = Slot(track, 8)  # a tree of its own, beside a run's
-    for m in doc["mutants"]:
-        if m["id"] not in ids:
-            continue
-        for _ in range(seeds):
-            seed = random.randrange(1, 2**31)
-            outcome, failed, secs = grade(slot, m, seed)
-            say(f"{m['id']} seed {seed}: {outcome} {[f['test'] for f in failed]} ({secs} s)")
-            note_triage(track, {"id": m["id"], "kind": "again", "seed": seed,
-                                "outcome": outcome, "caught_by": failed, "diff": m["diff"]})
+    if excluded_in is not None:
+        ids = {i for i, e in exclusions().items() if e["track"] == track}
+        ids = {m["id"] for m in doc["mutants"] if m["id"] in ids
+               and (not excluded_in or m["exercise"] in excluded_in)}
+    todo = sorted((m for m in doc["mutants"] if m["id"] in ids),
+                  key=lambda m: (m["exercise"], m["file"], m["line"]))
+    free = [Slot(track, 8 + n) for n in range(jobs)]  # trees of their own, beside a run's
+    lock = threading.Lock()
+    caught_now, started = [], time.time()
+
+    def one(m):
+        with lock:
+            slot = free.pop()
+        try:
+            for _ in range(seeds):
+                seed = random.randrange(1, 2**31)
+                outcome, failed, secs = grade(slot, m, seed)
+                say(f"[{time.time() - started:.0f} s] {m['id']} {m['exercise']} seed {seed}: "
+                    f"{outcome} {[f['test'] for f in failed]} ({secs} s)")
+                with lock:
+                    note_triage(track, {"id": m["id"], "kind": "again", "seed": seed,
+                                        "outcome": outcome, "caught_by": failed,
+                                        "diff": m["diff"]})
+                    if outcome in ("caught", "stale"):
+                        caught_now.append((m["exercise"], m["id"], outcome, failed))
+                if outcome in ("caught", "stale"):
+                    break
+        finally:
+            with lock:
+                free.append(slot)
+
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        list(pool.map(one, todo))
+    say(f"graded {len(todo)} mutants again in {time.time() - started:.0f} s")
+    for exercise, ident, outcome, failed in sorted(caught_now):
+        tests = ", ".join(f["test"] for f in failed)
+        say(f"  {exercise} {ident}: {outcome}" + (f" by {tests}" if tests else ""))
 
 
 def equiv(track):

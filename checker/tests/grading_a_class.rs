@@ -786,9 +786,12 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
 
 /// `.ci/grade-submission`, every grader's one procedure, grades a submission again, whole, while
 /// the machine kept a test from being judged, up to GRADE_ATTEMPTS gradings (3 by default): the
-/// last grading's reports stand, and the log says what could still not be judged. A fake
-/// checker stands in for the real one (no busy machine can be made to order): it writes reports
-/// whose count of tests not judged is the next of `FAKE_UNJUDGED`.
+/// last grading's reports stand, and the log says what could still not be judged. A grading
+/// again that dies (a panic, a report not written) leaves the previous grading's reports and
+/// status standing; a first grading that dies leaves none. A fake checker stands in for the
+/// real one (no busy machine can be made to order): it writes reports whose count of tests not
+/// judged is the next of `FAKE_UNJUDGED`, and at grading `FAKE_DIES_AT` writes one report and
+/// dies.
 #[test]
 fn a_submission_is_graded_again_until_every_test_is_judged_or_the_bound() {
     let dir = tempfile::tempdir().unwrap();
@@ -818,6 +821,7 @@ counts=($FAKE_UNJUDGED); unjudged=${counts[$((n - 1))]:-0}
 while [ $# -gt 0 ]; do
   if [ "$1" = --report ]; then
     echo "{\"grading\": $n, \"totals\": {\"unjudged\": $unjudged}}" > "${2#*=}"; shift
+    [ "$n" != "${FAKE_DIES_AT:-}" ] || exit 101
   fi
   shift
 done
@@ -827,9 +831,13 @@ exit 1
     let student = dir.path().join("student");
     std::fs::create_dir_all(student.join("exercises")).unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
-    let grade = |unjudged: &str, attempts: Option<&str>| -> (Value, String, u32) {
-        let count = dir.path().join(format!("count-{unjudged}-{attempts:?}"));
-        let out_dir = dir.path().join(format!("out-{unjudged}-{attempts:?}"));
+    let grade_dying = |unjudged: &str, attempts: Option<&str>, dies_at: &str| {
+        let count = dir
+            .path()
+            .join(format!("count-{unjudged}-{attempts:?}-{dies_at}"));
+        let out_dir = dir
+            .path()
+            .join(format!("out-{unjudged}-{attempts:?}-{dies_at}"));
         let mut cmd = command("bash");
         cmd.arg(lab.join(".ci/grade-submission"))
             .arg(&student)
@@ -837,20 +845,32 @@ exit 1
             .env("PATH", &path)
             .env("CARGO_TARGET_DIR", dir.path().join("target"))
             .env("FAKE_COUNT", &count)
-            .env("FAKE_UNJUDGED", unjudged);
+            .env("FAKE_UNJUDGED", unjudged)
+            .env("FAKE_DIES_AT", dies_at);
         match attempts {
             Some(n) => cmd.env("GRADE_ATTEMPTS", n),
             None => cmd.env_remove("GRADE_ATTEMPTS"),
         };
         let out = cmd.output().unwrap();
         let log = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert_eq!(out.status.code(), Some(1), "the checker's status\n{log}");
-        let gradings = std::fs::read_to_string(&count)
+        let gradings: u32 = std::fs::read_to_string(&count)
             .unwrap()
             .trim()
             .parse()
             .unwrap();
-        (read_json(&out_dir.join("results.json")), log, gradings)
+        let reports: Vec<String> = std::fs::read_dir(&out_dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        let report = out_dir.join("results.json");
+        let report = report.exists().then(|| read_json(&report));
+        (out.status.code(), report, reports.len(), log, gradings)
+    };
+    let grade = |unjudged: &str, attempts: Option<&str>| -> (Value, String, u32) {
+        let (status, report, _, log, gradings) = grade_dying(unjudged, attempts, "");
+        assert_eq!(status, Some(1), "the checker's status\n{log}");
+        (report.expect("a report"), log, gradings)
     };
     // Judged at the second grading: its reports stand.
     let (report, log, gradings) = grade("2 0", None);
@@ -876,4 +896,12 @@ exit 1
     // The bound is the instructor's; every test judged at once is graded once.
     assert_eq!(grade("1 1", Some("1")).2, 1);
     assert_eq!(grade("0", None).2, 1);
+    // Graded again, the second grading dies: the first's four reports and status stand.
+    let (status, report, files, log, gradings) = grade_dying("1 1 1", None, "2");
+    assert_eq!((status, gradings, files), (Some(1), 2, 4), "{log}");
+    assert_eq!(report.unwrap()["grading"], Value::from(1), "{log}");
+    assert!(log.contains("the reports of grading 1 stand"), "{log}");
+    // The first grading dies: no grade, no report.
+    let (status, report, files, log, _) = grade_dying("0", None, "1");
+    assert_eq!((status, report, files), (Some(2), None, 0), "{log}");
 }

@@ -83,8 +83,11 @@ fn day7_tests() -> BTreeSet<String> {
 /// The record of the brokers people use (`bench/brokers.py --write`) says what each got on the
 /// tests as they are: a verdict for every test of day 7 and none for a test that is gone, every
 /// failure with the section of MQTT 3.1.1 (or the rule of the lab's subset) it breaches, and
-/// mosquitto, which `.ci/run` grades above, passing them all. A test added or renamed without
-/// measuring the brokers again fails here.
+/// mosquitto, which `.ci/run` grades above, passing them all. A test added or renamed, or any
+/// change to the test code the verdicts depend on (`test_code_fingerprint`), without measuring
+/// the brokers again fails here: a row measured on older test code must say why it was not
+/// measured again (`stale`), and mosquitto, aedes and amqtt, which install from their registries
+/// in minutes, never may.
 #[test]
 fn the_brokers_record_is_in_step_with_the_tests() {
     let path = common::lab_root().join("bench/brokers/verdicts.toml");
@@ -96,8 +99,18 @@ fn the_brokers_record_is_in_step_with_the_tests() {
     for name in ["mosquitto", "aedes", "amqtt"] {
         assert!(names.contains(&name), "{name} is not in {}", path.display());
     }
+    let now = test_code_fingerprint();
     for broker in brokers {
         let name = broker["name"].as_str().unwrap_or("?");
+        let measured_on = broker.get("fingerprint").and_then(|f| f.as_str());
+        if measured_on != Some(now.as_str()) {
+            let why = broker.get("stale").and_then(|s| s.as_str()).unwrap_or("");
+            assert!(
+                !why.is_empty() && !["mosquitto", "aedes", "amqtt"].contains(&name),
+                "{name}: measured on other test code ({measured_on:?}, now {now:?}): a test it \
+                 covers changed since; run python3 bench/brokers.py --write"
+            );
+        }
         let verdicts = broker["verdicts"].as_table().expect("[broker.verdicts]");
         let recorded: BTreeSet<String> = verdicts.keys().cloned().collect();
         assert_eq!(
@@ -123,4 +136,58 @@ fn names_a_section(s: &str) -> bool {
     s.contains("the lab's")
         || s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
             .any(|w| w.split('.').count() >= 2 && w.split('.').all(|p| !p.is_empty()))
+}
+
+/// The fingerprint of the test code the record's verdicts depend on, as `bench/brokers.py
+/// --fingerprint` computes it: FNV-1a (64 bits) over every Rust file of day 7's broker tests
+/// (not its codec's, proofs, Korean stubs or C shim), the MQTT client they speak through and the
+/// shutdown steps, in the order of their paths from the lab's root: each path, a NUL, its text,
+/// a NUL.
+fn test_code_fingerprint() -> String {
+    const TEST_CODE: [&str; 3] = [
+        "checker/src/exercises/day7_broker",
+        "checker/src/observe/wire/mqtt",
+        "checker/src/exercises/families/graceful_exit",
+    ];
+    const NOT_TEST_CODE: [&str; 5] = ["proofs", "korean", "c-shim", "codec", "harness-calls.rs"];
+    fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if NOT_TEST_CODE.contains(&name.as_str()) {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, found);
+            } else if name.ends_with(".rs") {
+                found.push(path);
+            }
+        }
+    }
+    let root = common::lab_root();
+    let mut files = Vec::new();
+    for top in TEST_CODE {
+        walk(&root.join(top), &mut files);
+    }
+    let mut files: Vec<(String, std::path::PathBuf)> = files
+        .into_iter()
+        .map(|f| {
+            (
+                f.strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                f,
+            )
+        })
+        .collect();
+    files.sort();
+    let mut hash: u64 = 0xcbf29ce484222325;
+    for (name, path) in files {
+        let text = std::fs::read(path).unwrap();
+        for &b in name.as_bytes().iter().chain(&[0]).chain(&text).chain(&[0]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{hash:016x}")
 }

@@ -63,7 +63,7 @@ fn stats_until(
 ) -> Result<(Vec<Line>, bool), Failure> {
     let until = Instant::now() + Duration::from_secs(2);
     loop {
-        let lines = parse(&ask(t, &p.control)?)?;
+        let lines = parse(&ask(t, p)?)?;
         let pids: BTreeSet<i32> = lines.iter().map(|l| l.pid).collect();
         let workers: BTreeSet<i32> = p.workers_as_seen().into_keys().collect();
         let ok = pids == workers && pids.len() == lines.len() && good(&lines);

@@ -17,7 +17,7 @@ mod workers;
 use std::collections::BTreeMap;
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::net::UnixStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use control::{bad_usage, path_owned, stale_control_path, stats};
@@ -356,10 +356,14 @@ pub fn seen(pid: i32) -> i32 {
     procinfo::own_pid(pid).unwrap_or(pid)
 }
 
-/// Send `stats\n` on the control socket at `path` and read what comes back until EOF (at most
-/// 2 s).
-pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
+/// Send `stats\n` on `p`'s control socket and read what comes back until EOF (at most 2 s).
+/// The line goes only once the program has accepted the connection and waits for it
+/// (`accepted_and_waiting`): a program that reads its command without waiting for it fails
+/// every time, not only when the line happened to be there first (issue 67).
+pub(super) fn ask(t: &Transcript, p: &Prefork) -> Result<Vec<u8>, Failure> {
     let who = "control client";
+    let before = accepted_control_sockets(p.pid());
+    let path = &p.control;
     let mut s = UnixStream::connect(path).map_err(|e| {
         Failure::wrong(msg!(
             "prefork-control-connect",
@@ -368,6 +372,7 @@ pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
         ))
         .note(msg!("prefork-control-listens"))
     })?;
+    accepted_and_waiting(p.pid(), &before, &s);
     // The server may have closed the control connection before our line (accepted it and
     // closed it unread): the write's EPIPE or ECONNRESET is the program's doing, not the
     // checker's.
@@ -404,4 +409,54 @@ pub(super) fn ask(t: &Transcript, path: &Path) -> Result<Vec<u8>, Failure> {
     }
     t.note(who, msg!("prefork-control-eof"));
     Ok(reply)
+}
+
+/// The accepted Unix sockets `pid`'s tree holds, by process: connected, and named by the path
+/// of the socket they were accepted on (a socketpair's ends have none).
+fn accepted_control_sockets(pid: i32) -> BTreeMap<u64, i32> {
+    let named: Vec<u64> = procinfo::unix_sockets(pid)
+        .into_iter()
+        .filter(|u| u.connected && !u.listening && u.path.is_some())
+        .map(|u| u.inode)
+        .collect();
+    procinfo::tree(pid)
+        .into_iter()
+        .flat_map(|p| procinfo::socket_inodes(p).into_iter().map(move |i| (i, p)))
+        .filter(|(inode, _)| named.contains(inode))
+        .collect()
+}
+
+/// Waits (1 s at most) until the program has accepted the control connection `client` and the
+/// process that holds it sleeps, every thread of it (it did at once whatever it does on accepting,
+/// and waits), or has closed it. Past that the line goes anyway: a program that never settles
+/// is judged on its answer.
+fn accepted_and_waiting(pid: i32, before: &BTreeMap<u64, i32>, client: &UnixStream) {
+    let until = Instant::now() + Duration::from_secs(1);
+    while Instant::now() < until {
+        let mut byte = [0u8; 1];
+        // SAFETY: recv writes at most one byte into `byte`, which lives across the call.
+        let peeked = unsafe {
+            libc::recv(
+                std::os::fd::AsRawFd::as_raw_fd(client),
+                byte.as_mut_ptr().cast(),
+                1,
+                libc::MSG_PEEK | libc::MSG_DONTWAIT,
+            )
+        };
+        if peeked >= 0 {
+            return; // closed (0), or it wrote first: either way it has done with accepting
+        }
+        let held = accepted_control_sockets(pid);
+        let asleep = |holder: i32| {
+            let tasks = procinfo::tasks(holder);
+            !tasks.is_empty() && tasks.iter().all(|t| t.state == 'S')
+        };
+        if held
+            .iter()
+            .any(|(inode, &holder)| !before.contains_key(inode) && asleep(holder))
+        {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
 }

@@ -123,7 +123,7 @@ pub fn served_at_once(ctx: &mut Ctx) -> TestResult {
         expect_waiting(&p, &t, c, who)?;
     }
     // A control client comes meanwhile: what wakes the parent is no reason to accept.
-    ask(&t, &p.control)?;
+    ask(&t, &p)?;
     for (who, _, c) in &waiting {
         expect_waiting(&p, &t, c, who)?;
     }

@@ -230,6 +230,7 @@ impl Failure {
                     | Diagnosis::ClientWithoutTimeout
                     | Diagnosis::HoldsUnread
                     | Diagnosis::UnreadOnEdge
+                    | Diagnosis::PollsNothing
                     | Diagnosis::SpinsAtEof
                     | Diagnosis::SpinsWithoutAccepting
                     | Diagnosis::Spins
@@ -299,6 +300,9 @@ pub enum Diagnosis {
     /// A server asleep in epoll_wait while a connection holds the client's bytes unread: the
     /// edge that announced them is spent (EPOLLET), and it stopped reading before EAGAIN.
     UnreadOnEdge,
+    /// Every thread asleep in poll on no descriptor at all (nfds 0) with no timeout: only a
+    /// signal could end that wait, so it is certain however busy the machine.
+    PollsNothing,
     /// A server closed the connection without sending a byte back and with what the client
     /// sent unread: its kernel reset the connection, as it does a socket closed with unread
     /// bytes (or one already closed when the bytes came). A certain failure, not a slow one.
@@ -360,6 +364,7 @@ impl Diagnosis {
             Diagnosis::Spins
             | Diagnosis::SpinsAtEof
             | Diagnosis::SpinsWithoutAccepting
+            | Diagnosis::PollsNothing
             | Diagnosis::ClosedUnread => true,
             // Certain where a failure proves them (`Failure::proven`: a wrong byte after the
             // NUL, the port's swapped bytes in the kernel's table), not by themselves: an echo
@@ -386,6 +391,7 @@ impl Diagnosis {
             Diagnosis::Idle => "idle",
             Diagnosis::HoldsUnread => "holds-unread",
             Diagnosis::UnreadOnEdge => "unread-on-edge",
+            Diagnosis::PollsNothing => "polls-nothing",
             Diagnosis::ClosedUnread => "closed-unread",
             Diagnosis::SpinsAtEof => "spins-at-eof",
             Diagnosis::SpinsWithoutAccepting => "spins-without-accepting",
@@ -403,6 +409,7 @@ pub const DIAGNOSES: &[Diagnosis] = &[
     Diagnosis::Idle,
     Diagnosis::HoldsUnread,
     Diagnosis::UnreadOnEdge,
+    Diagnosis::PollsNothing,
     Diagnosis::ClosedUnread,
     Diagnosis::SpinsAtEof,
     Diagnosis::SpinsWithoutAccepting,

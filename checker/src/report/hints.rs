@@ -27,6 +27,7 @@ pub fn diagnosed(diagnosis: Diagnosis) -> Text {
         Diagnosis::Idle => msg!("hint-idle"),
         Diagnosis::HoldsUnread => msg!("hint-holds-unread"),
         Diagnosis::UnreadOnEdge => msg!("hint-unread-on-edge"),
+        Diagnosis::PollsNothing => msg!("hint-polls-nothing"),
         Diagnosis::ClosedUnread => msg!("hint-closed-unread"),
         Diagnosis::Spins => msg!("hint-spins"),
         Diagnosis::SpinsAtEof => msg!("hint-spins-at-eof"),

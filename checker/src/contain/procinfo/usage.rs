@@ -2,6 +2,7 @@
 //! that forked children share with their parent, so a process per client is not charged its
 //! parent's pages again for every child), its threads and processes, its CPU time.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use super::{stat_field, tree};
@@ -78,6 +79,48 @@ pub fn program_threads(pid: i32) -> usize {
 /// (`runnable_time` of each): a wrapper's child that spins counts as the program spinning.
 pub fn program_runnable_time(pid: i32) -> Duration {
     tree(pid).into_iter().map(runnable_time).sum()
+}
+
+/// How long each thread of `pid` and of every process below it has been runnable (on a CPU or
+/// queued for one, schedstat's first two fields), by thread id: read twice, the busiest thread
+/// of the interval (`busiest_runnable_between`).
+pub fn thread_runnable_times(pid: i32) -> HashMap<i32, Duration> {
+    let mut times = HashMap::new();
+    for p in tree(pid) {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{p}/task")) else {
+            continue;
+        };
+        for task in tasks.flatten() {
+            let tid = task
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<i32>().ok());
+            let text = std::fs::read_to_string(task.path().join("schedstat")).ok();
+            if let (Some(tid), Some(text)) = (tid, text) {
+                let nanos: u64 = text
+                    .split_whitespace()
+                    .take(2)
+                    .filter_map(|n| n.parse::<u64>().ok())
+                    .sum();
+                times.insert(tid, Duration::from_nanos(nanos));
+            }
+        }
+    }
+    times
+}
+
+/// The most any one thread was runnable between two readings of `thread_runnable_times` (a
+/// thread born since counts from zero). A thread that spins is runnable the whole interval,
+/// however busy the machine; one that waits is runnable only while a wake-up waits its turn.
+pub fn busiest_runnable_between(
+    before: &HashMap<i32, Duration>,
+    after: &HashMap<i32, Duration>,
+) -> Duration {
+    after
+        .iter()
+        .map(|(tid, now)| now.saturating_sub(before.get(tid).copied().unwrap_or_default()))
+        .max()
+        .unwrap_or_default()
 }
 
 /// The CPU time `pid`'s tree has used: every thread's time on a CPU in nanoseconds
@@ -256,6 +299,23 @@ mod tests {
             "the shell's thread is counted too"
         );
         assert_eq!(program_memory(-5), None);
+    }
+
+    /// The busiest thread of an interval is the one whose runnable time grew most, a thread
+    /// born meanwhile counted from zero; threads gone since count no more.
+    #[test]
+    fn the_busiest_thread_is_the_one_runnable_longest_between_readings() {
+        let ms = Duration::from_millis;
+        let before = HashMap::from([(1, ms(500)), (2, ms(10)), (3, ms(900))]);
+        let after = HashMap::from([(1, ms(520)), (2, ms(1300)), (4, ms(40))]);
+        assert_eq!(busiest_runnable_between(&before, &after), ms(1290));
+        assert_eq!(busiest_runnable_between(&after, &HashMap::new()), ms(0));
+        let me = std::process::id() as i32;
+        let mine = thread_runnable_times(me);
+        let spin = std::time::Instant::now();
+        while spin.elapsed() < ms(60) {}
+        let later = thread_runnable_times(me);
+        assert!(busiest_runnable_between(&mine, &later) >= ms(50));
     }
 
     #[test]

@@ -103,6 +103,7 @@ impl Watch {
             holds_unread: false,
             unread_on_edge: None,
             spins: None,
+            polls_nothing: false,
         })
     }
 }

@@ -39,7 +39,7 @@ use describe::{Sockets, sleeps};
 pub use idle::IDLE_HOLD;
 use idle::Span;
 pub use spin::Spinning;
-use timeouts::{Timed, socket_timeouts};
+use timeouts::{Timed, polls_nothing, socket_timeouts, woken};
 pub use unread::EdgeUnread;
 use unread::{holds_unread, unread_on_edge};
 
@@ -135,39 +135,6 @@ impl Watched {
     }
 }
 
-/// A thread sleeps in a read or an accept on a socket that has something for it (bytes, or a
-/// connection waiting): the kernel has woken it, and on a loaded machine it only waits for a
-/// CPU. Seen once at a load average of 50: a server "asleep" in read() for 0.8 s with a byte
-/// unread on that very socket.
-fn woken(pids: &[i32], look: &Look) -> bool {
-    let waiting: HashMap<u64, u64> = look
-        .sockets
-        .iter()
-        .map(|(inode, _, rx, _)| (*inode, *rx))
-        .collect();
-    look.tasks.iter().any(|(pid, task)| {
-        let Some(call) = task.call.filter(|_| task.state == 'S') else {
-            return false;
-        };
-        let reads = matches!(
-            call.name(),
-            Some("read" | "readv" | "recvfrom" | "recvmsg" | "accept" | "accept4")
-        );
-        let inode = call
-            .fd()
-            .and_then(|fd| procinfo::fd_target(*pid, fd))
-            .and_then(|t| {
-                t.strip_prefix("socket:[")?
-                    .strip_suffix(']')?
-                    .parse::<u64>()
-                    .ok()
-            });
-        reads
-            && pids.contains(pid)
-            && inode.is_some_and(|i| waiting.get(&i).is_some_and(|&rx| rx > 0))
-    })
-}
-
 /// Where a stuck program waits, for a failure: its name, and one line per sleeping thread and
 /// per thing that waits.
 #[derive(Debug, Clone)]
@@ -191,6 +158,8 @@ pub struct Stuck {
     pub unread_on_edge: Option<EdgeUnread>,
     /// It does not sleep: it spins where nothing will come of it (`spin`), where it is.
     pub spins: Option<Spinning>,
+    /// Every thread sleeps in poll on no descriptor with no timeout (`polls_nothing`).
+    pub polls_nothing: bool,
 }
 
 impl Stuck {
@@ -202,6 +171,8 @@ impl Stuck {
             Diagnosis::Idle
         } else if let Some(spinning) = self.spins {
             spinning.diagnosis()
+        } else if self.polls_nothing {
+            Diagnosis::PollsNothing
         } else if self.holds_unread {
             Diagnosis::HoldsUnread
         } else if self.unread_on_edge.is_some() {
@@ -363,6 +334,7 @@ impl Watch {
             holds_unread: holds_unread(look),
             unread_on_edge: unread_on_edge(look, self.pid),
             spins: None,
+            polls_nothing: polls_nothing(look),
         })
     }
 

@@ -158,6 +158,7 @@ impl Watch {
             holds_unread: false,
             unread_on_edge: None,
             spins: Some(figures.kind),
+            polls_nothing: false,
         }
     }
 }

@@ -128,3 +128,40 @@ fn the_checker_moving_bytes_keeps_a_program_from_looking_stuck() {
     });
     assert!(seen.is_none(), "{seen:?}");
 }
+
+/// A program asleep in poll on no descriptor with no timeout is stuck for certain (only a
+/// signal wakes it, however busy the machine); one that polls nothing for a while sleeps.
+#[test]
+fn a_poll_on_no_descriptor_without_timeout_is_certainly_stuck() {
+    let mut forever = Command::new("python3");
+    forever.args(["-c", "import select; select.poll().poll()"]);
+    let mut child = forever.spawn().unwrap();
+    let pid = child.id() as i32;
+    let watch_it = || {
+        let watched = Watched::default();
+        watched.watch(pid, "poller");
+        wait_stuck(&watched, Duration::from_secs(5))
+    };
+    let stuck = watch_it().expect("a poll of nothing, for ever, is stuck");
+    assert!(stuck.polls_nothing, "{stuck:?}");
+    assert_eq!(stuck.diagnosis(), Diagnosis::PollsNothing);
+    assert!(stuck.diagnosis().is_certain());
+    // Stopped and continued (as a test that makes bytes and EOF arrive together does), its
+    // poll sleeps on as restart_syscall: still a poll of nothing.
+    for signal in [libc::SIGSTOP, libc::SIGCONT] {
+        // SAFETY: kill takes two integers and touches no memory of ours.
+        unsafe { libc::kill(pid, signal) };
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let again = watch_it();
+    let _ = child.kill();
+    let _ = child.wait();
+    let again = again.expect("stopped and continued, it polls nothing still");
+    assert!(again.polls_nothing, "{again:?}");
+    let text = Messages::new(Lang::En).render(&again.where_);
+    assert!(text.contains("poller sleeps in poll()"), "{text}");
+    let mut nap = Command::new("python3");
+    nap.args(["-c", "import select\nwhile True: select.poll().poll(10000)"]);
+    let stuck = watching(&mut nap, "napper", |watched| wait_stuck(watched, HOLD * 3));
+    assert!(stuck.is_none(), "{stuck:?}");
+}

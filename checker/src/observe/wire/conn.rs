@@ -28,6 +28,8 @@ pub fn stuck_failure(who: &str, stuck: Stuck) -> Failure {
         msg!("conn-spins-without-accepting", who = who, label = &label)
     } else if stuck.spins.is_some() {
         msg!("conn-spins", who = who, label = &label)
+    } else if stuck.polls_nothing {
+        msg!("conn-polls-nothing", who = who, label = &label)
     } else if let Some(edge) = stuck.unread_on_edge {
         msg!(
             "conn-unread-on-edge",
