@@ -46,7 +46,7 @@ ORDER = []  # day7-broker's tests in the exercise's order, from `checker list`
 # The test code the record's verdicts depend on: day 7's broker tests (not its codec's, which
 # call a library no broker has), the MQTT client they speak through, the shutdown steps of
 # sigterm-exit and sigint-exit. checker/tests/mosquitto.rs lists the same folders.
-TEST_CODE = ["checker/src/exercises/day7_broker", "checker/src/observe/wire/mqtt",
+TEST_CODE = ["checker/exercises/day7-broker", "checker/src/observe/wire/mqtt",
              "checker/src/exercises/families/graceful_exit"]
 NOT_TEST_CODE = {"proofs", "korean", "c-shim", "codec", "harness-calls.rs"}
 # Why a broker's row may stand measured on older tests: it cannot be installed here in the time

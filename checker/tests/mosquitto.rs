@@ -145,7 +145,7 @@ fn names_a_section(s: &str) -> bool {
 /// a NUL.
 fn test_code_fingerprint() -> String {
     const TEST_CODE: [&str; 3] = [
-        "checker/src/exercises/day7_broker",
+        "checker/exercises/day7-broker",
         "checker/src/observe/wire/mqtt",
         "checker/src/exercises/families/graceful_exit",
     ];
