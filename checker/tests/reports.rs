@@ -472,6 +472,9 @@ fn verify_passes_on_the_lab() {
         stdout.contains("every solution passes every test"),
         "{stdout}"
     );
+    // What a new exercise may owe (a translation, a README row's words) the lab as shipped does
+    // not: an export would carry it to a class.
+    assert!(!stdout.contains("owed"), "{stdout}");
     // course.md and the stubs agree: the checks of issue 14 ran (and passed, by the status).
     for check in [
         "every course.md#anchor a stub cites exists, and every todo!() has a // TODO",

@@ -376,6 +376,21 @@ fn table_problems(text: &str, table: &Table, expected: &[&str]) -> (Vec<String>,
             table.track
         ));
     }
+    // A row `checker new` wrote keeps its words to fill in until someone does: owed, as a new
+    // exercise's translations are, and the lab itself owes nothing (a class's README would show
+    // them: day 8's rows did, for a session).
+    for (_, row, names) in &rows {
+        let placeholder = [table.program_row, table.library_row]
+            .iter()
+            .filter_map(|words| words.split("{files}").find(|part| part.contains("TODO")))
+            .find(|part| row.contains(part.trim()));
+        if let (Some(words), Some(name)) = (placeholder, names.first()) {
+            owed.push(format!(
+                "{file}: {what}'s row for {name} still has the words `checker new` left to fill in (`{}`): say what the student writes",
+                words.trim()
+            ));
+        }
+    }
     for name in expected.iter().filter(|n| !named.iter().any(|m| m == *n)) {
         let day = day_of(name).unwrap_or_default();
         let has_day = rows
@@ -410,6 +425,29 @@ mod tests {
             day: day_of(name).unwrap(),
             c: c.then(|| (vec!["x.c".to_string()], false)),
         }
+    }
+
+    #[test]
+    fn a_row_left_with_the_scaffold_s_words_is_owed() {
+        let left = README.replace(
+            "| 3 | `day3-b` | more |",
+            "| 3 | `day3-b` | TODO: what the student writes |",
+        );
+        let (problems, owed) = table_problems(&left, &TABLES[0], &["day1-a", "day3-b"]);
+        assert_eq!(
+            (problems.len(), owed.len()),
+            (0, 1),
+            "{problems:?} {owed:?}"
+        );
+        assert!(
+            owed[0].contains("row for day3-b still has the words"),
+            "{owed:?}"
+        );
+        let (problems, owed) = table_problems(README, &TABLES[0], &["day1-a", "day3-b"]);
+        assert_eq!(
+            (problems, owed),
+            (Vec::<String>::new(), Vec::<String>::new())
+        );
     }
 
     #[test]

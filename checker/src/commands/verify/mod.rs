@@ -45,7 +45,8 @@ pub(super) const STUB_TEST_LIMIT: Duration = Duration::from_secs(5);
 struct Check {
     name: &'static str,
     problems: Vec<String>,
-    /// Work left that fails nothing: translations a new exercise owes (`# owed`).
+    /// Work left that fails nothing: what a new exercise owes (its translations, the words of
+    /// the rows `checker new` wrote); the lab itself owes nothing (`verify_passes_on_the_lab`).
     owed: Vec<String>,
     took: Duration,
 }
@@ -62,7 +63,7 @@ pub fn run(mut base: Options, graded: &[String]) -> Result<ExitCode> {
     let owed: usize = checks.iter().map(|c| c.owed.len()).sum();
     let owed = match owed {
         0 => String::new(),
-        n => format!("; {n} translations owed (to write, not failures)"),
+        n => format!("; {n} owed (to write, not failures)"),
     };
     writeln!(
         out,
