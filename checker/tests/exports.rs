@@ -87,7 +87,14 @@ const KINDS: [Kind; 4] = [
 ];
 
 /// The documents a student reads, in the order they read them.
-const DOCUMENTS: [&str; 4] = ["README.md", "README.ko.md", "course.md", "course.ko.md"];
+/// (`.github/README.md`: a Korean export's front page on GitHub, README.ko.md one folder down.)
+const DOCUMENTS: [&str; 5] = [
+    "README.md",
+    "README.ko.md",
+    "course.md",
+    "course.ko.md",
+    ".github/README.md",
+];
 
 /// The documents of the class's language, whose commands are run in its export: there the
 /// checker speaks that language, as they say. (The other language's documents are the same
@@ -293,6 +300,21 @@ fn try_export(
                 .into_iter()
                 .map(|p| format!("{name}: {p}")),
         );
+    }
+    // GitHub opens a Korean class's repository on `.github/README.md`, before README.md.
+    let front_page = std::fs::read_to_string(clone.join(".github/README.md")).ok();
+    let korean_first = front_page
+        .as_deref()
+        .is_some_and(|page| page.contains("# 소켓 프로그래밍 랩"));
+    if korean_first != (kind.lang == "ko") {
+        problems.push(format!(
+            "{name}: .github/README.md, the front page GitHub shows first, is {}",
+            match front_page {
+                Some(_) if kind.lang == "ko" => "not the Korean README",
+                Some(_) => "there in an English export",
+                None => "missing from a Korean export",
+            }
+        ));
     }
     problems.extend(
         links::stub_citations(&clone)

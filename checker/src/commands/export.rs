@@ -44,6 +44,17 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     copy_as_the_lab_has_them(&lab, &out, &mut written)?;
     pristine_copies(&lab, &out, &mut written)?;
     write_documents(&lab, &out, track, &mut written)?;
+    if lang == Lang::Ko {
+        // GitHub shows `.github/README.md` before the root's README.md: a Korean class's
+        // repository opens on its Korean README, not on the English one beside it.
+        let korean = std::fs::read_to_string(out.join("README.ko.md"))
+            .context("reading the export's README.ko.md")?;
+        write(
+            &out.join(".github/README.md"),
+            front_page(&korean).as_bytes(),
+            &mut written,
+        )?;
+    }
     // The checker's manifest without its own tests (they are not exported).
     let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
         .context("reading checker/Cargo.toml")?;
@@ -259,6 +270,28 @@ fn write_documents(lab: &Path, out: &Path, track: Track, written: &mut Vec<PathB
     Ok(())
 }
 
+/// `readme` (a document of the repository's root) as `.github/README.md`: its relative links
+/// one folder up, since GitHub resolves a link from the folder of the file that holds it.
+fn front_page(readme: &str) -> String {
+    let mut out = String::with_capacity(readme.len() + 64);
+    let mut rest = readme;
+    while let Some(at) = rest.find("](") {
+        let (before, after) = rest.split_at(at + 2);
+        out.push_str(before);
+        let target = after.split(')').next().unwrap_or("");
+        let elsewhere = target.contains("://")
+            || target.starts_with('#')
+            || target.starts_with('/')
+            || target.starts_with("mailto:");
+        if !target.is_empty() && !elsewhere {
+            out.push_str("../");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A file's setting lines as the lab has them, each with the line an export of `Export` writes.
 type ClassSettings = fn(Export) -> [(String, String); 2];
 
@@ -463,6 +496,15 @@ fn write(to: &Path, content: &[u8], written: &mut Vec<PathBuf>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_front_page_links_one_folder_up_but_anchors_and_addresses() {
+        let readme = "[English](README.md) · 한국어\n[표](course.ko.md#day-map), [위](#c-files), [rustup](https://rustup.rs)\n";
+        assert_eq!(
+            front_page(readme),
+            "[English](../README.md) · 한국어\n[표](../course.ko.md#day-map), [위](#c-files), [rustup](https://rustup.rs)\n"
+        );
+    }
 
     /// Every grading file the export writes carries the class's track and language, on the
     /// lines the lab has (a line renamed in the lab is caught here, not in a class).
