@@ -455,7 +455,12 @@ impl Broker {
                     .link
                     .unexpected(&p, msg!("device-no-such-command"), "3.4, 4.3.2"))
             }
-            Packet::Disconnect => Ok(Event::Disconnected),
+            Packet::Disconnect => {
+                // As a broker does (3.14.4: it closes the connection if the client has not), so a
+                // device that waits for the broker's FIN before it closes ends at once.
+                up.link.shut_down();
+                Ok(Event::Disconnected)
+            }
             Packet::Publish { .. } => self.publish(up, p, deadline),
             other => Err(up
                 .link

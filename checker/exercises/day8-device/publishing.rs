@@ -150,9 +150,6 @@ pub fn eof_waits_for_acks(ctx: &mut Ctx) -> TestResult {
             _ => {}
         }
     }
-    // As a broker does on DISCONNECT (3.14.4: it closes the connection if the client has not):
-    // a device that waits for the broker's FIN before it closes ends at once.
-    up.link.shut_down();
     let t = std::sync::Arc::clone(&b.t);
     let mut finished = run::wait_for_exit(ctx, b.device.program, secs(1));
     finished.expect_success(

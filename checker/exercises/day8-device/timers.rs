@@ -410,8 +410,6 @@ fn exits_clean(ctx: &mut Ctx, signal: Signal) -> TestResult {
             _ => {}
         }
     }
-    // As a broker does on DISCONNECT (3.14.4), so a device waiting for its FIN ends at once.
-    up.link.shut_down();
     exited(&mut b, signal, by)?;
     // Offline, in a long backoff: the signal must wake it too.
     let t = std::sync::Arc::clone(&b.t);
