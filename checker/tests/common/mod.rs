@@ -340,10 +340,7 @@ pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
         .env("LAB_TEST_MARK", &mark);
     let command = format!("checker {}", args.join(" "));
     let started = std::time::Instant::now();
-    let output = assert_cmd::Command::from_std(cmd)
-        .timeout(timeout)
-        .output()
-        .unwrap();
+    let output = output_within(cmd, timeout);
     let elapsed = started.elapsed();
     let json = std::fs::read_to_string(report.path())
         .ok()
@@ -361,6 +358,69 @@ pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
         run.explain()
     );
     run
+}
+
+/// `cmd`'s output, ending it at `timeout` as a user would, with SIGTERM (on which the checker
+/// stops every program and build it started), and with SIGKILL only if it is still there 10 s
+/// later. A SIGKILL at once left the checker's cargo build running, taken for the checker's
+/// leftover when it was the test's.
+fn output_within(mut cmd: std::process::Command, timeout: Duration) -> Output {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = std::time::Instant::now();
+    let pid = Pid::from_raw(child.id() as i32);
+    let mut signalled = None;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        match signalled {
+            None if started.elapsed() >= timeout => {
+                signalled = Some((Signal::SIGTERM, kill(pid, Signal::SIGTERM)))
+            }
+            Some((Signal::SIGTERM, _))
+                if started.elapsed() >= timeout + Duration::from_secs(10) =>
+            {
+                signalled = Some((Signal::SIGKILL, kill(pid, Signal::SIGKILL)));
+            }
+            _ => {}
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
 }
 
 fn next_mark() -> u64 {
