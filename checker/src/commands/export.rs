@@ -45,15 +45,7 @@ pub fn run(dir: &Path, lang: Lang, track: Track) -> Result<ExitCode> {
     pristine_copies(&lab, &out, &mut written)?;
     write_documents(&lab, &out, track, &mut written)?;
     if lang == Lang::Ko {
-        // GitHub shows `.github/README.md` before the root's README.md: a Korean class's
-        // repository opens on its Korean README, not on the English one beside it.
-        let korean = std::fs::read_to_string(out.join("README.ko.md"))
-            .context("reading the export's README.ko.md")?;
-        write(
-            &out.join(".github/README.md"),
-            front_page(&korean).as_bytes(),
-            &mut written,
-        )?;
+        korean_front_page(&out, &mut written)?;
     }
     // The checker's manifest without its own tests (they are not exported).
     let manifest = std::fs::read_to_string(lab.join("checker/Cargo.toml"))
@@ -268,6 +260,18 @@ fn write_documents(lab: &Path, out: &Path, track: Track, written: &mut Vec<PathB
         write(&out.join(file), text.as_bytes(), written)?;
     }
     Ok(())
+}
+
+/// GitHub shows `.github/README.md` before the root's README.md: a Korean class's repository
+/// opens on its Korean README, not on the English one beside it.
+fn korean_front_page(out: &Path, written: &mut Vec<PathBuf>) -> Result<()> {
+    let korean = std::fs::read_to_string(out.join("README.ko.md"))
+        .context("reading the export's README.ko.md")?;
+    write(
+        &out.join(".github/README.md"),
+        front_page(&korean).as_bytes(),
+        written,
+    )
 }
 
 /// `readme` (a document of the repository's root) as `.github/README.md`: its relative links
