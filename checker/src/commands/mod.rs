@@ -30,8 +30,14 @@ use crate::contain::{cgroup, reaper, sandbox};
 use crate::grade::runner::Options;
 
 /// The grader's options from the command line: the sandbox mode chosen once, the tree to
-/// grade, the seed, how many tests run at once.
+/// grade and the run's track, the seed, how many tests run at once.
 pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
+    options_on(tree_of(args), args, tr)
+}
+
+/// `options`, with the tree already chosen (`tree_of`), where the command needed its track
+/// before (to select its targets on it).
+pub(crate) fn options_on(tree: Result<Tree>, args: &GradingArgs, tr: &Messages) -> Result<Options> {
     let (sandbox, sandbox_note) = sandbox::choose(args.sandbox)?;
     if args.verbose {
         let cap = if cgroup::available() {
@@ -47,7 +53,10 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
         );
         let _ = writeln!(anstream::stderr(), "{}", tr.render(&line));
     }
-    let tree = tree_of(args)?;
+    let tree = tree?;
+    // The run's track, decided here once: the tree's, or the track of programs given from
+    // elsewhere (their compiler's mark).
+    let track = crate::compile::package::program_track(tree.track, &args.programs);
     let seed = args.seed.unwrap_or_else(|| {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -78,6 +87,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
     }
     Ok(Options {
         tree,
+        track,
         sandbox,
         programs: args.programs.clone(),
         ci: args.ci,

@@ -15,6 +15,7 @@ use super::Settings;
 use super::figures::{Figures, Level, name};
 use super::servers::{Contestant, Contract};
 use crate::base::i18n::{Text, msg};
+use crate::base::workspace::Track;
 use crate::contain::procinfo::{self, Usage};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
@@ -33,11 +34,12 @@ pub enum Outcome {
     Skipped(Text),
 }
 
-/// One run of `c` (built as `built`) at every level `settings` say, in a sandbox of its own;
-/// `step` is called after each level.
+/// One run of `c` (built as `built`, on `track`: the compared tree's) at every level `settings`
+/// say, in a sandbox of its own; `step` is called after each level.
 pub fn measure(
     c: &Contestant,
     built: &Built,
+    track: Track,
     settings: &Settings,
     step: &(dyn Fn(&str, usize) + Sync),
 ) -> Outcome {
@@ -64,6 +66,7 @@ pub fn measure(
                 let lab = Lab {
                     c,
                     built,
+                    track,
                     settings,
                     scope: &scope,
                     slot: &slot,
@@ -82,6 +85,7 @@ pub fn measure(
 struct Lab<'a> {
     c: &'a Contestant,
     built: &'a Built,
+    track: Track,
     settings: &'a Settings,
     scope: &'a Scope,
     slot: &'a Slot,
@@ -99,7 +103,15 @@ impl Lab<'_> {
             args: self.c.args,
         };
         let log = Arc::new(Mutex::new(Vec::new()));
-        Ctx::new(which, self.built, 0, log, self.scope.clone(), self.slot)
+        Ctx::new(
+            which,
+            self.track,
+            self.built,
+            0,
+            log,
+            self.scope.clone(),
+            self.slot,
+        )
     }
 
     /// What the server is given after its port (its exercise's `Takes::args`).

@@ -23,7 +23,7 @@ use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
 use crate::base::hash::Fnv;
 use crate::base::i18n::{Text, msg};
-use crate::base::workspace::{self, Track, Tree};
+use crate::base::workspace::{self, Tree};
 use crate::contain::reaper;
 use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
@@ -125,7 +125,6 @@ pub fn build(
         Vec::new()
     };
     Ok(BuildOutcome::Built(Built {
-        track: Track::C,
         by_hand_dir: Some(shown.clone()),
         package_dir: staged,
         executables,

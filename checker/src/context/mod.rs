@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use crate::base::hash::Fnv;
 use crate::base::i18n::Text;
 use crate::base::verdict::Failure;
+use crate::base::workspace::Track;
 use crate::contain::scope::Scope;
 use crate::contain::spawn::Spawn;
 use crate::context::built::Built;
@@ -38,6 +39,9 @@ pub struct Ctx<'a> {
     slot: &'a Slot,
     /// The exercise's name, e.g. `day2-echo`.
     pub exercise: &'static str,
+    /// The track the run grades this exercise on, chosen once where the run is planned
+    /// (`grade::runner::plan`): its tests read it here, and nothing below decides it again.
+    pub track: Track,
     /// The program this test is about (its table row's `program`): tests shared by several
     /// exercises (an echo server's) start it by this name.
     pub program: Option<&'static str>,
@@ -62,6 +66,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(
         which: Which,
+        track: Track,
         built: &'a Built,
         seed: u64,
         log: Arc<Mutex<Vec<Text>>>,
@@ -70,6 +75,7 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         Ctx {
             exercise: which.exercise,
+            track,
             program: which.program,
             program_args: which.args,
             built,

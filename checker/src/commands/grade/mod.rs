@@ -12,9 +12,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::{options, quiet_on_broken_pipe};
+use super::{options_on, quiet_on_broken_pipe};
 use crate::base::i18n::{self, Localized, Messages, msg};
-use crate::base::workspace;
+use crate::base::workspace::{self, Track};
 use crate::cli::{Format, GradingArgs};
 use crate::exercises;
 use crate::grade::cache;
@@ -25,16 +25,19 @@ use crate::report::provenance::Provenance;
 use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let Some(selections) = selected(targets, args, tr) else {
+    // The tree, and its track, chosen once: the targets are selected on it, and it is graded.
+    let tree = super::tree_of(args);
+    let on = tree.as_ref().map(|t| t.track).unwrap_or_default();
+    let Some(selections) = selected(targets, on, args, tr) else {
         return Ok(ExitCode::from(2));
     };
-    let mut opts = options(args, tr)?;
+    let mut opts = options_on(tree, args, tr)?;
     let started = std::time::Instant::now();
     let rerun = human::Rerun {
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
         programs: opts.programs.clone(),
-        track: crate::compile::package::program_track(opts.tree.track, &opts.programs),
+        track: opts.track,
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
     // Every format words the run for the track its programs were built on.
@@ -84,11 +87,15 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     })
 }
 
-/// The exercises the targets select, each `--program` used by one of them; `None` once the
-/// error is said (the run's status is then 2: the command line was wrong).
-fn selected(targets: &[String], args: &GradingArgs, tr: &Messages) -> Option<Vec<Selection>> {
+/// The exercises the targets select among those `track` has, each `--program` used by one of
+/// them; `None` once the error is said (the run's status is then 2: the command line was wrong).
+fn selected(
+    targets: &[String],
+    track: Track,
+    args: &GradingArgs,
+    tr: &Messages,
+) -> Option<Vec<Selection>> {
     let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
-    let track = super::tree_of(args).map(|t| t.track).unwrap_or_default();
     match selection::on_track(&exercises::on_track(track), exercises::ALL, targets)
         .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
     {

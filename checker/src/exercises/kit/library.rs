@@ -83,7 +83,7 @@ pub fn library_files(ctx: &Ctx) -> String {
     let exercise = crate::exercises::ALL
         .iter()
         .find(|e| e.name == ctx.exercise);
-    let files = match (ctx.built.track, exercise) {
+    let files = match (ctx.track, exercise) {
         (Track::C, Some(e)) => e.c.map_or(e.student_files, |c| c.student_files),
         (_, Some(e)) => e.student_files,
         (_, None) => &[],
@@ -116,7 +116,7 @@ fn crashed(ctx: &Ctx, harness: &mut Harness, calls: &[Call], f: Failure) -> Fail
         }
     }
     let mut f = crashes(&calls[hi - 1..hi]).unwrap_or(found);
-    if ctx.built.track == Track::C && signal == nix::sys::signal::Signal::SIGILL as i32 {
+    if ctx.track == Track::C && signal == nix::sys::signal::Signal::SIGILL as i32 {
         f.kind = None;
         f = f.note(msg!("library-undefined-behaviour-c"));
     }

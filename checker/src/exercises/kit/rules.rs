@@ -35,7 +35,7 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
         .and_then(|e| e.c);
     // On the C track each broken rule is the checker's own sentence, in the reader's language
     // (`rules-c-calls`); clippy's lines are clippy's, shown as it wrote them.
-    let (violations, kind): (Vec<Text>, FailureKind) = match (ctx.built.track, c) {
+    let (violations, kind): (Vec<Text>, FailureKind) = match (ctx.track, c) {
         (Track::C, Some(c)) => {
             let found = ctx.off_cpu(|| crate::compile::c::rule_violations(ctx.built, c))?;
             // Only calls missing: judged once the code gets past its TODOs (a stub makes none).
