@@ -23,7 +23,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 
 use crate::base::escape;
-use crate::base::i18n::{Localized, Messages, msg};
+use crate::base::i18n::{Localized, Messages, Text, msg};
 use crate::base::workspace::{self, Track, Tree};
 use crate::cli::GradingArgs;
 use crate::contain::{cgroup, reaper, sandbox};
@@ -40,18 +40,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
 pub(crate) fn options_on(tree: Result<Tree>, args: &GradingArgs, tr: &Messages) -> Result<Options> {
     let (sandbox, sandbox_note) = sandbox::choose(args.sandbox)?;
     if args.verbose {
-        let cap = if cgroup::available() {
-            msg!("options-cap-kernel")
-        } else {
-            msg!("options-cap-checker")
-        };
-        let line = msg!(
-            "options-sandbox",
-            sandbox = sandbox_note,
-            max = reaper::MAX_PROCESSES,
-            cap = cap
-        );
-        let _ = writeln!(anstream::stderr(), "{}", tr.render(&line));
+        say_containment(sandbox_note, tr);
     }
     let tree = tree?;
     // The run's track, decided here once: the tree's, or the track of programs given from
@@ -101,6 +90,22 @@ pub(crate) fn options_on(tree: Result<Tree>, args: &GradingArgs, tr: &Messages) 
         on_build: None,
         on_running: None,
     })
+}
+
+/// With `-v`: how the tests' programs are contained (the sandbox chosen, the cap on processes).
+fn say_containment(sandbox: Text, tr: &Messages) {
+    let cap = if cgroup::available() {
+        msg!("options-cap-kernel")
+    } else {
+        msg!("options-cap-checker")
+    };
+    let line = msg!(
+        "options-sandbox",
+        sandbox = sandbox,
+        max = reaper::MAX_PROCESSES,
+        cap = cap
+    );
+    let _ = writeln!(anstream::stderr(), "{}", tr.render(&line));
 }
 
 /// The tree of exercise packages to grade: `--solutions`, `--root DIR`, or `exercises/`; with

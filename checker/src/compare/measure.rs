@@ -24,6 +24,7 @@ use crate::context::built::Built;
 use crate::context::slot::{Slot, Slots};
 use crate::context::{Ctx, Which};
 use crate::exercises::kit;
+use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::observe::fleet::{Fleet, Tally, chat, echo};
 
 /// How a server came out of the comparison.
@@ -81,6 +82,22 @@ pub fn measure(
     outcome
 }
 
+/// The exercise a program from elsewhere is measured in, in its context: none of the lab's (its
+/// test's seed is drawn from the name `outside`).
+static OUTSIDE: Exercise = Exercise {
+    name: "outside",
+    day: 0,
+    title: "a program from elsewhere",
+    section: "",
+    kind: ExerciseKind::Programs { binaries: &[] },
+    student_files: &[],
+    families: &[],
+    tests: &[],
+    parts: &[],
+    rules: &kit::rules::RULES,
+    c: None,
+};
+
 /// What measuring one server needs at hand.
 struct Lab<'a> {
     c: &'a Contestant,
@@ -96,7 +113,7 @@ impl Lab<'_> {
     /// a program from elsewhere its socket in LISTEN; a `todo!()` reads "not started").
     fn ctx(&self) -> Ctx<'_> {
         let which = Which {
-            exercise: self.c.exercise.map(|e| e.name).unwrap_or("outside"),
+            exercise: self.c.exercise.unwrap_or(&OUTSIDE),
             test: "compare",
             timeout: Duration::from_secs(60),
             program: None,

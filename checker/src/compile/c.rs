@@ -27,7 +27,7 @@ use crate::base::workspace::{self, Tree};
 use crate::contain::reaper;
 use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
-use crate::lab::track::{CTrack, ImportKind, c_name};
+use crate::table::track::{CTrack, ImportKind, c_name};
 
 /// How a program is compiled. `-Og`: optimized enough for `_FORTIFY_SOURCE` (it needs
 /// `__OPTIMIZE__`), and about a third quicker to compile than `-O1` with the sanitizer (0.47 s
@@ -216,7 +216,7 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Tex
         imported.extend(names.iter().cloned());
         by_artifact.push((name.clone(), names));
     }
-    Ok(crate::lab::track::broken(c.imports, &imported)
+    Ok(crate::table::track::broken(c.imports, &imported)
         .into_iter()
         .map(|(rule, functions)| {
             let callers: Vec<&str> = by_artifact

@@ -14,7 +14,7 @@ use anyhow::{Context, Result};
 
 use super::{options_on, quiet_on_broken_pipe};
 use crate::base::i18n::{self, Localized, Messages, msg};
-use crate::base::workspace::{self, Track};
+use crate::base::workspace::{self, Tree};
 use crate::cli::{Format, GradingArgs};
 use crate::exercises;
 use crate::grade::cache;
@@ -25,10 +25,8 @@ use crate::report::provenance::Provenance;
 use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    // The tree, and its track, chosen once: the targets are selected on it, and it is graded.
-    let tree = super::tree_of(args);
-    let on = tree.as_ref().map(|t| t.track).unwrap_or_default();
-    let Some(selections) = selected(targets, on, args, tr) else {
+    let tree = super::tree_of(args); // chosen once: its track selects the targets, then it is graded
+    let Some(selections) = selected(targets, &tree, args, tr) else {
         return Ok(ExitCode::from(2));
     };
     let mut opts = options_on(tree, args, tr)?;
@@ -40,8 +38,8 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
         track: opts.track,
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
-    // Every format words the run for the track its programs were built on.
-    let tr = &tr.on(rerun.track);
+    // Every format words the run for its track.
+    let tr = &tr.on(opts.track);
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
     let mut out = anstream::stdout();
@@ -87,15 +85,17 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     })
 }
 
-/// The exercises the targets select among those `track` has, each `--program` used by one of
-/// them; `None` once the error is said (the run's status is then 2: the command line was wrong).
+/// The exercises the targets select among those the tree's track has, each `--program` used by
+/// one of them; `None` once the error is said (the run's status is then 2: the command line was
+/// wrong).
 fn selected(
     targets: &[String],
-    track: Track,
+    tree: &Result<Tree>,
     args: &GradingArgs,
     tr: &Messages,
 ) -> Option<Vec<Selection>> {
     let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
+    let track = tree.as_ref().map(|t| t.track).unwrap_or_default();
     match selection::on_track(&exercises::on_track(track), exercises::ALL, targets)
         .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
     {

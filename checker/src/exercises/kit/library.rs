@@ -80,15 +80,7 @@ pub fn expect_all<T: PartialEq>(
 /// What a report calls the harness that runs the student's functions: the files they wrote
 /// (`endian.c`, `src/lib.rs`), as on the track graded.
 pub fn library_files(ctx: &Ctx) -> String {
-    let exercise = crate::exercises::ALL
-        .iter()
-        .find(|e| e.name == ctx.exercise);
-    let files = match (ctx.track, exercise) {
-        (Track::C, Some(e)) => e.c.map_or(e.student_files, |c| c.student_files),
-        (_, Some(e)) => e.student_files,
-        (_, None) => &[],
-    };
-    files.join(", ")
+    ctx.exercise.student_files_on(ctx.track).join(", ")
 }
 
 /// A run of calls that killed the harness (`f` its failure), told by the call that did it.
