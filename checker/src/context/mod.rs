@@ -52,7 +52,8 @@ pub struct Ctx<'a> {
     /// run's selection found it (`lab::selection`): nothing below looks it up again.
     pub exercise: &'static Exercise,
     /// The track the run grades this exercise on, chosen once where the run is planned
-    /// (`grade::runner::plan`): its tests read it here, and nothing below decides it again.
+    /// (`commands::options`, given to each exercise by `grade::runner::plan`): its tests read
+    /// it here, and nothing below decides it again.
     pub track: Track,
     /// The program this test is about (its table row's `program`): tests shared by several
     /// exercises (an echo server's) start it by this name.

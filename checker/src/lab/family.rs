@@ -4,7 +4,9 @@
 //! Korean lives once in ko.ftl, under the family's name (`echo-server--round-trip--title`). An
 //! exercise takes a family with the program its tests run (`Takes::family`), and may change a
 //! row for itself (`Tweak`: its points, a hint in its own words, ...), or take a family's
-//! wording for a design (`Variant`: one-thread servers read the echo tests' hints so).
+//! wording for a design (`Variant`: one-thread servers read the echo tests' hints so). Their
+//! shape is `table::family`'s; here they are named with the lab's test functions, and an
+//! exercise's rows are composed from them (`compose`).
 
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
