@@ -237,7 +237,7 @@ if len(over_budget) > FN_CEILING or "-v" in sys.argv:
     for n, m, f in sorted(over_budget, reverse=True):
         print(f"fn over {FN_LONG} lines: {m}::{f} ({n})")
 # The layers, top to bottom (docs/maintainers.md, "Layout"): a module may use its own layer and those below.
-LAYERS = ["main", "commands", "cli", "authoring", "compare", "experiments", "report", "grade", "exercises", "compile", "lab", "context",
+LAYERS = ["main", "commands", "cli", "authoring", "compare", "experiments", "report", "grade", "exercises", "compile", "lab", "context", "table",
           "observe", "contain", "base"]
 def layer(m):
     return LAYERS.index(m.split("::")[0] if m else "main")

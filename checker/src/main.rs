@@ -29,6 +29,7 @@ mod grade;
 mod lab;
 mod observe;
 mod report;
+mod table;
 
 // The build script's platform guard, tested here (the build script has no tests of its own).
 #[cfg(test)]

@@ -9,9 +9,9 @@ use crate::context::Ctx;
 use crate::exercises::kit::library::{Case, expect_all, shapes};
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::track::c_shim;
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::harness::{Call, arg_bytes};
+use crate::table::track::c_shim;
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 
 pub static EXERCISE: Exercise = Exercise {
     name: "day1-endian",

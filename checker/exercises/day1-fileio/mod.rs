@@ -8,8 +8,8 @@
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::track::c_shim;
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
+use crate::table::track::c_shim;
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 
 mod copy;
 mod write;

@@ -22,7 +22,7 @@ use crate::base::verdict::TestResult;
 use crate::context::Ctx;
 use crate::exercises::kit::c_imports;
 use crate::exercises::kit::errors::server_start_errors;
-use crate::lab::track::CTrack;
+use crate::table::track::CTrack;
 use client::{
     client_early_close, client_echo, client_long_line, client_no_answer, client_pieces,
     client_refused,

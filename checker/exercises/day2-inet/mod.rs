@@ -15,8 +15,8 @@ use crate::observe::glibc;
 use crate::observe::harness::{Call, arg_bytes, arg_str};
 
 mod inputs;
-use crate::lab::track::c_shim;
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
+use crate::table::track::c_shim;
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 use inputs::{TRICKY_V4, TRICKY_V6, gap_everywhere, random_v4, random_v6};
 
 pub static EXERCISE: Exercise = Exercise {

@@ -28,7 +28,7 @@ use crate::observe::wire::{Conn, Server};
 mod reaping;
 
 use crate::exercises::kit::c_imports;
-use crate::lab::track::CTrack;
+use crate::table::track::CTrack;
 use reaping::{back_to_one_process, no_zombie_burst, no_zombie_sequential};
 
 const SERVER: &str = "fork-server";

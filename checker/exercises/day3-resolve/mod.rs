@@ -12,8 +12,8 @@ use crate::base::verdict::{Failure, Status, TestResult};
 use crate::context::Ctx;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::resolver::{self, Calls};
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 
 mod question;
 use question::{Expected, Question, ask, ask_with, run_question};

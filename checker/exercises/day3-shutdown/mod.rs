@@ -23,10 +23,10 @@ use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::stalled;
 use crate::exercises::kit::{lines, run};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::track::CTrack;
 use crate::observe::wire::differ;
 use crate::observe::wire::stall::Feeding;
 use crate::observe::wire::{self, Conn, Server, Transcript};
+use crate::table::track::CTrack;
 
 mod reset;
 use reset::client_reset_mid_file;

@@ -19,10 +19,10 @@ use crate::exercises::kit::errors;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::run::{self, Finished};
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::track::CTrack;
 use crate::observe::wire::differ;
 use crate::observe::wire::udp::{HiddenUdpServer, Peer, STRANGER, UdpBehaviour};
 use crate::observe::wire::{Server, Transcript};
+use crate::table::track::CTrack;
 
 const SERVER: &str = "udp-echo-server";
 const CLIENT: &str = "udp-client";

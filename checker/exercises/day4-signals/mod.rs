@@ -32,7 +32,7 @@ use crate::observe::wire::{Conn, Server, Transcript};
 mod exit;
 mod zombies;
 use crate::exercises::kit::c_imports;
-use crate::lab::track::CTrack;
+use crate::table::track::CTrack;
 use exit::{sigint_exit, sigterm_exit};
 
 const SERVER: &str = "signal-server";

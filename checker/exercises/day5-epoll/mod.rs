@@ -91,5 +91,5 @@ static C_TRACK: CTrack = CTrack {
 
 mod edge;
 use crate::exercises::kit::c_imports;
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 use edge::{burst_then_silence, edge_triggered};

@@ -30,8 +30,8 @@ use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::wait;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::wire::{Conn, Server};
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 
 const SERVER: &str = "store-server";
 

@@ -11,7 +11,7 @@ use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::Takes;
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 
 const SERVER: &str = "chat-server";
 

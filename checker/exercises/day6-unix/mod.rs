@@ -39,9 +39,9 @@ use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
 use crate::lab::family::{Takes, Tweak};
-use crate::lab::track::{CTrack, ImportKind, ImportRule};
 use crate::observe::wire::errors::io_failure;
 use crate::observe::wire::{Server, Transcript};
+use crate::table::track::{CTrack, ImportKind, ImportRule};
 
 const SERVER: &str = "prefork-server";
 

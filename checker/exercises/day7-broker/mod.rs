@@ -32,11 +32,11 @@ use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::exercises::kit::server;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::part::Part;
-use crate::lab::track::CTrack;
-use crate::lab::track::c_shim;
 use crate::observe::wire::mqtt::{Device, Will};
 use crate::observe::wire::{Server, Transcript};
+use crate::table::part::Part;
+use crate::table::track::CTrack;
+use crate::table::track::c_shim;
 
 const SERVER: &str = "mqtt-broker";
 

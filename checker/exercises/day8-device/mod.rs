@@ -29,8 +29,8 @@ mod wire;
 use crate::exercises::kit::c_imports;
 use crate::exercises::kit::rules::RULES;
 use crate::lab::exercise::{Exercise, ExerciseKind, TestCase, secs};
-use crate::lab::part::Part;
-use crate::lab::track::CTrack;
+use crate::table::part::Part;
+use crate::table::track::CTrack;
 
 const SENSOR: &str = "sensor-device";
 

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use crate::base::files;
 use crate::base::i18n::Lang;
 use crate::exercises;
-use crate::lab::track::{ImportKind, ImportRule};
+use crate::table::track::{ImportKind, ImportRule};
 
 /// The files of an exercise's rules, written in its solution and copied from there.
 pub const RULE_FILES: [&str; 2] = ["Cargo.toml", "clippy.toml"];

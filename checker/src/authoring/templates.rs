@@ -3,7 +3,7 @@
 //! in: each kind of exercise (a library, a program) on each track.
 
 use crate::exercises::kit::c_imports;
-use crate::lab::track::ImportRule;
+use crate::table::track::ImportRule;
 
 pub const MANIFEST: &str = include_str!("../../templates/manifest.toml");
 

@@ -23,31 +23,29 @@ use std::io::Write;
 use anyhow::{Context, Result};
 
 use crate::base::escape;
-use crate::base::i18n::{Localized, Messages, msg};
+use crate::base::i18n::{Localized, Messages, Text, msg};
 use crate::base::workspace::{self, Track, Tree};
 use crate::cli::GradingArgs;
 use crate::contain::{cgroup, reaper, sandbox};
 use crate::grade::runner::Options;
 
 /// The grader's options from the command line: the sandbox mode chosen once, the tree to
-/// grade, the seed, how many tests run at once.
+/// grade and the run's track, the seed, how many tests run at once.
 pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
+    options_on(tree_of(args), args, tr)
+}
+
+/// `options`, with the tree already chosen (`tree_of`), where the command needed its track
+/// before (to select its targets on it).
+pub(crate) fn options_on(tree: Result<Tree>, args: &GradingArgs, tr: &Messages) -> Result<Options> {
     let (sandbox, sandbox_note) = sandbox::choose(args.sandbox)?;
     if args.verbose {
-        let cap = if cgroup::available() {
-            msg!("options-cap-kernel")
-        } else {
-            msg!("options-cap-checker")
-        };
-        let line = msg!(
-            "options-sandbox",
-            sandbox = sandbox_note,
-            max = reaper::MAX_PROCESSES,
-            cap = cap
-        );
-        let _ = writeln!(anstream::stderr(), "{}", tr.render(&line));
+        say_containment(sandbox_note, tr);
     }
-    let tree = tree_of(args)?;
+    let tree = tree?;
+    // The run's track, decided here once: the tree's, or the track of programs given from
+    // elsewhere (their compiler's mark).
+    let track = crate::compile::package::program_track(tree.track, &args.programs);
     let seed = args.seed.unwrap_or_else(|| {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -78,6 +76,7 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
     }
     Ok(Options {
         tree,
+        track,
         sandbox,
         programs: args.programs.clone(),
         ci: args.ci,
@@ -91,6 +90,22 @@ pub fn options(args: &GradingArgs, tr: &Messages) -> Result<Options> {
         on_build: None,
         on_running: None,
     })
+}
+
+/// With `-v`: how the tests' programs are contained (the sandbox chosen, the cap on processes).
+fn say_containment(sandbox: Text, tr: &Messages) {
+    let cap = if cgroup::available() {
+        msg!("options-cap-kernel")
+    } else {
+        msg!("options-cap-checker")
+    };
+    let line = msg!(
+        "options-sandbox",
+        sandbox = sandbox,
+        max = reaper::MAX_PROCESSES,
+        cap = cap
+    );
+    let _ = writeln!(anstream::stderr(), "{}", tr.render(&line));
 }
 
 /// The tree of exercise packages to grade: `--solutions`, `--root DIR`, or `exercises/`; with

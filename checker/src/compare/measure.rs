@@ -15,6 +15,7 @@ use super::Settings;
 use super::figures::{Figures, Level, name};
 use super::servers::{Contestant, Contract};
 use crate::base::i18n::{Text, msg};
+use crate::base::workspace::Track;
 use crate::contain::procinfo::{self, Usage};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
@@ -23,6 +24,7 @@ use crate::context::built::Built;
 use crate::context::slot::{Slot, Slots};
 use crate::context::{Ctx, Which};
 use crate::exercises::kit;
+use crate::lab::exercise::{Exercise, ExerciseKind};
 use crate::observe::fleet::{Fleet, Tally, chat, echo};
 
 /// How a server came out of the comparison.
@@ -33,11 +35,12 @@ pub enum Outcome {
     Skipped(Text),
 }
 
-/// One run of `c` (built as `built`) at every level `settings` say, in a sandbox of its own;
-/// `step` is called after each level.
+/// One run of `c` (built as `built`, on `track`: the compared tree's) at every level `settings`
+/// say, in a sandbox of its own; `step` is called after each level.
 pub fn measure(
     c: &Contestant,
     built: &Built,
+    track: Track,
     settings: &Settings,
     step: &(dyn Fn(&str, usize) + Sync),
 ) -> Outcome {
@@ -64,6 +67,7 @@ pub fn measure(
                 let lab = Lab {
                     c,
                     built,
+                    track,
                     settings,
                     scope: &scope,
                     slot: &slot,
@@ -78,10 +82,27 @@ pub fn measure(
     outcome
 }
 
+/// The exercise a program from elsewhere is measured in, in its context: none of the lab's (its
+/// test's seed is drawn from the name `outside`).
+static OUTSIDE: Exercise = Exercise {
+    name: "outside",
+    day: 0,
+    title: "a program from elsewhere",
+    section: "",
+    kind: ExerciseKind::Programs { binaries: &[] },
+    student_files: &[],
+    families: &[],
+    tests: &[],
+    parts: &[],
+    rules: &kit::rules::RULES,
+    c: None,
+};
+
 /// What measuring one server needs at hand.
 struct Lab<'a> {
     c: &'a Contestant,
     built: &'a Built,
+    track: Track,
     settings: &'a Settings,
     scope: &'a Scope,
     slot: &'a Slot,
@@ -92,14 +113,22 @@ impl Lab<'_> {
     /// a program from elsewhere its socket in LISTEN; a `todo!()` reads "not started").
     fn ctx(&self) -> Ctx<'_> {
         let which = Which {
-            exercise: self.c.exercise.map(|e| e.name).unwrap_or("outside"),
+            exercise: self.c.exercise.unwrap_or(&OUTSIDE),
             test: "compare",
             timeout: Duration::from_secs(60),
             program: None,
             args: self.c.args,
         };
         let log = Arc::new(Mutex::new(Vec::new()));
-        Ctx::new(which, self.built, 0, log, self.scope.clone(), self.slot)
+        Ctx::new(
+            which,
+            self.track,
+            self.built,
+            0,
+            log,
+            self.scope.clone(),
+            self.slot,
+        )
     }
 
     /// What the server is given after its port (its exercise's `Takes::args`).

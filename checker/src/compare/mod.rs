@@ -175,7 +175,7 @@ pub fn run(
                 continue;
             };
             let step = |name: &str, clients| progress(Progress::Measured(name, clients));
-            let run = measure::measure(&server.contestant, binary, &settings, &step);
+            let run = measure::measure(&server.contestant, binary, tree.track, &settings, &step);
             add_run(&mut server.outcome, run);
         }
     }
@@ -202,10 +202,7 @@ fn built_or_skipped(
     let mut built = Vec::new();
     for c in contestants {
         let outcome = match (&c.outside, c.exercise) {
-            (Some(path), _) => match package::external(
-                &[(c.name.clone(), path.clone())],
-                crate::base::workspace::Track::Rust,
-            ) {
+            (Some(path), _) => match package::external(&[(c.name.clone(), path.clone())]) {
                 BuildOutcome::Built(built) => Ok(built),
                 _ => Err(msg!("compare-does-not-compile")),
             },

@@ -23,11 +23,11 @@ use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
 use crate::base::hash::Fnv;
 use crate::base::i18n::{Text, msg};
-use crate::base::workspace::{self, Track, Tree};
+use crate::base::workspace::{self, Tree};
 use crate::contain::reaper;
 use crate::context::built::{BuildOutcome, Built};
 use crate::lab::exercise::{Exercise, ExerciseKind};
-use crate::lab::track::{CTrack, ImportKind, c_name};
+use crate::table::track::{CTrack, ImportKind, c_name};
 
 /// How a program is compiled. `-Og`: optimized enough for `_FORTIFY_SOURCE` (it needs
 /// `__OPTIMIZE__`), and about a third quicker to compile than `-O1` with the sanitizer (0.47 s
@@ -125,7 +125,6 @@ pub fn build(
         Vec::new()
     };
     Ok(BuildOutcome::Built(Built {
-        track: Track::C,
         by_hand_dir: Some(shown.clone()),
         package_dir: staged,
         executables,
@@ -217,7 +216,7 @@ pub fn rule_violations(built: &Built, c: &CTrack) -> Result<Vec<(ImportKind, Tex
         imported.extend(names.iter().cloned());
         by_artifact.push((name.clone(), names));
     }
-    Ok(crate::lab::track::broken(c.imports, &imported)
+    Ok(crate::table::track::broken(c.imports, &imported)
         .into_iter()
         .map(|(rule, functions)| {
             let callers: Vec<&str> = by_artifact

@@ -91,7 +91,6 @@ fn rust(tree: &Tree, exercise: &Exercise, color: bool, harness: Harness) -> Resu
         Err(outcome) => return Ok(outcome),
     };
     let built = Built {
-        track: Track::Rust,
         by_hand_dir: None,
         package_dir,
         executables,
@@ -215,8 +214,9 @@ fn build_binaries(
     Ok(Ok((executables, warnings)))
 }
 
-/// The track whose words a report of programs given with `--program` uses: the graded tree's
-/// where it is C (or `--track c` says so); else C unless one of them was built by rustc. A
+/// The track of a run whose programs are given with `--program` (`commands::options` asks once;
+/// the reports are worded for it): the graded tree's where it is C (or `--track c` says so);
+/// else C unless one of them was built by rustc. A
 /// program from elsewhere is most often C, and its student reads C's calls, not `Vec<u8>` or
 /// `OwnedFd`. A Rust program keeps its compiler's mark (`rustc version` in `.comment`, the
 /// standard library's `/rustc/<hash>/` paths in its panic locations), stripped or not.
@@ -237,11 +237,9 @@ pub fn program_track(tree: Track, programs: &[(String, PathBuf)]) -> Track {
     }
 }
 
-/// Programs given with `--program NAME=PATH`: nothing to build; `track` says whose words its
-/// report uses (`program_track`).
-pub fn external(programs: &[(String, PathBuf)], track: Track) -> BuildOutcome {
+/// Programs given with `--program NAME=PATH`: nothing to build.
+pub fn external(programs: &[(String, PathBuf)]) -> BuildOutcome {
     BuildOutcome::Built(Built {
-        track,
         by_hand_dir: None,
         package_dir: PathBuf::new(),
         executables: programs.iter().cloned().collect(),

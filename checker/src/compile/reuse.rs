@@ -163,7 +163,6 @@ pub fn load_build(
         entry => Some(unchanged(entry)?),
     };
     Some(Built {
-        track: crate::base::workspace::Track::Rust,
         by_hand_dir: None,
         package_dir: package_dir.to_path_buf(),
         executables,
@@ -270,7 +269,6 @@ mod tests {
 
     fn built(package: &Path, program: &Path, key: &str) -> Built {
         Built {
-            track: crate::base::workspace::Track::Rust,
             by_hand_dir: None,
             package_dir: package.to_path_buf(),
             executables: [("server".to_string(), program.to_path_buf())].into(),

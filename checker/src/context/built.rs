@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use crate::base::i18n::Text;
-use crate::base::workspace::Track;
 pub use crate::observe::wire::Origin;
 
 /// A graded package, built.
@@ -22,9 +21,6 @@ pub struct Built {
     /// The compiler's warnings the report shows (an unused `Result`), as it printed them;
     /// they fail nothing.
     pub warnings: Vec<String>,
-    /// The language it was written in: what its rules are read from (clippy on Rust's
-    /// sources, the compiled code's imports for C).
-    pub track: Track,
     /// Where a student's C package is, as they name it (`c/exercises/day2-echo/`): its programs
     /// are run by hand from there. `None` for Rust's, run with cargo.
     pub by_hand_dir: Option<String>,

@@ -1,7 +1,11 @@
-//! What a running test gets, `Ctx`: the built exercise (`built`), its own seeded random
-//! numbers, its deadline, its `-j` slot (`slot`), the scope its programs run in, and a log that
-//! `-v` shows in full. Test functions (`lab::exercise::TestCase::run`) take it; the runner makes
-//! one per test.
+//! What a running test gets, `Ctx`: its exercise itself and the track it is graded on, the
+//! built exercise (`built`), its own seeded random numbers, its deadline, its `-j` slot
+//! (`slot`), the scope its programs run in, and a log that `-v` shows in full. Test functions
+//! (`TestFn`, each row's `run`) take it; the runner makes one per test.
+//!
+//! The exercise's table holds those functions, and they take this context, which holds the
+//! exercise: the table's types are generic over the function (`table`), and the knot is tied
+//! here, once (`TestFn`, `Exercise`).
 
 pub mod built;
 pub mod slot;
@@ -12,7 +16,8 @@ use std::time::{Duration, Instant};
 
 use crate::base::hash::Fnv;
 use crate::base::i18n::Text;
-use crate::base::verdict::Failure;
+use crate::base::verdict::{Failure, TestResult};
+use crate::base::workspace::Track;
 use crate::contain::scope::Scope;
 use crate::contain::spawn::Spawn;
 use crate::context::built::Built;
@@ -21,9 +26,16 @@ use crate::observe::harness::Harness;
 use crate::observe::stuck::Watched;
 use crate::observe::wire::Transcript;
 
+/// What runs a test: a function of its context (`table::case::TestCase::run`).
+pub type TestFn = fn(&mut Ctx) -> TestResult;
+
+/// An exercise as the lab's tables declare it: `table`'s, its tests run by `TestFn`.
+pub type Exercise = crate::table::exercise::Exercise<TestFn>;
+
 /// Which test a context is for (`lab::test::Test::which` makes it from the test itself).
 pub struct Which {
-    pub exercise: &'static str,
+    /// Its exercise, as the selection found it (`lab::selection`).
+    pub exercise: &'static Exercise,
     pub test: &'static str,
     /// The test must end within this.
     pub timeout: Duration,
@@ -36,8 +48,13 @@ pub struct Which {
 pub struct Ctx<'a> {
     /// The `-j` slot the test runs in (see `off_cpu`).
     slot: &'a Slot,
-    /// The exercise's name, e.g. `day2-echo`.
-    pub exercise: &'static str,
+    /// The exercise itself (its name `day2-echo`, its C track, its student's files), as the
+    /// run's selection found it (`lab::selection`): nothing below looks it up again.
+    pub exercise: &'static Exercise,
+    /// The track the run grades this exercise on, chosen once where the run is planned
+    /// (`commands::options`, given to each exercise by `grade::runner::plan`): its tests read
+    /// it here, and nothing below decides it again.
+    pub track: Track,
     /// The program this test is about (its table row's `program`): tests shared by several
     /// exercises (an echo server's) start it by this name.
     pub program: Option<&'static str>,
@@ -62,6 +79,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     pub fn new(
         which: Which,
+        track: Track,
         built: &'a Built,
         seed: u64,
         log: Arc<Mutex<Vec<Text>>>,
@@ -70,10 +88,11 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         Ctx {
             exercise: which.exercise,
+            track,
             program: which.program,
             program_args: which.args,
             built,
-            rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise, which.test)),
+            rng: fastrand::Rng::with_seed(test_seed(seed, which.exercise.name, which.test)),
             deadline: Instant::now() + which.timeout,
             log,
             watched: {
@@ -187,7 +206,7 @@ impl<'a> Ctx<'a> {
             }
             _ => match &self.built.by_hand_dir {
                 Some(dir) => format!("make -s -C {dir} && {dir}{name}"),
-                None => format!("cargo run -q -p {} --bin {name} --", self.exercise),
+                None => format!("cargo run -q -p {} --bin {name} --", self.exercise.name),
             },
         }
     }

@@ -4,41 +4,25 @@
 //! Korean lives once in ko.ftl, under the family's name (`echo-server--round-trip--title`). An
 //! exercise takes a family with the program its tests run (`Takes::family`), and may change a
 //! row for itself (`Tweak`: its points, a hint in its own words, ...), or take a family's
-//! wording for a design (`Variant`: one-thread servers read the echo tests' hints so).
+//! wording for a design (`Variant`: one-thread servers read the echo tests' hints so). Their
+//! shape is `table::family`'s; here they are named with the lab's test functions, and an
+//! exercise's rows are composed from them (`compose`).
 
-use std::time::Duration;
-
-use super::case::{TestCase, TestFn};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, TestResult};
-use crate::context::Ctx;
+use crate::context::{Ctx, TestFn};
+use crate::lab::exercise::TestCase;
+pub use crate::table::family::Runs;
 
-/// A table of tests that several exercises share. Its rows name no program (`program: None`):
-/// each exercise that takes the family gives its own, and the tests start it by that name
-/// (`Ctx::program`).
-pub struct Family {
-    /// Names the family's catalog entries: `<name>--<test>--title`, `--hint`.
-    pub name: &'static str,
-    /// The course section (an exercise's anchor in course.md) that tells the family's tests, the
-    /// first exercise's that takes it: a test the family runs itself is told there once, and the
-    /// other exercises' sections may name it or not (`verify`).
-    pub course: &'static str,
-    pub tests: &'static [TestCase],
-    /// Who runs its tests: the family, the same in every exercise, or each exercise its own way.
-    pub runs: Runs,
-}
-
-/// Who runs a family's tests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Runs {
-    /// The family's own functions run each test, the same in every exercise that takes it: one
-    /// test, proven by a broken version of any of them and told once in the family's section.
-    InTheFamily,
-    /// The family gives each test's id, texts, points, timeout and section, and each exercise
-    /// gives how it runs (`Tweak::run`): the scenario is the exercise's own (who is connected,
-    /// what must be left behind), the steps are shared (`exercises/kit/`).
-    InEachExercise,
-}
+/// A table of tests that several exercises share (`table::family::Family`), run by the lab's
+/// test functions.
+pub type Family = crate::table::family::Family<TestFn>;
+/// A family's rows in the words of one design (`table::family::Variant`).
+pub type Variant = crate::table::family::Variant<TestFn>;
+/// A change to one row of a family (`table::family::Tweak`).
+pub type Tweak = crate::table::family::Tweak<TestFn>;
+/// An exercise takes a family (`table::family::Takes`).
+pub type Takes = crate::table::family::Takes<TestFn>;
 
 /// The `run` of a row whose family runs in each exercise (`Runs::InEachExercise`): an
 /// exercise that takes the family gives its own (`Takes::mistakes` and the unit tests of
@@ -46,199 +30,8 @@ pub enum Runs {
 pub fn given_by_the_exercise(ctx: &mut Ctx) -> TestResult {
     Err(Failure::checker_error(msg!(
         "family-run-missing",
-        exercise = ctx.exercise
+        exercise = ctx.exercise.name
     )))
-}
-
-/// A family's rows in the words of one design, shared by the exercises of that design (the
-/// echo tests' hints for a one-thread server, in poll's and epoll's tables alike): translated
-/// once, under the variant's name.
-pub struct Variant {
-    /// Names its catalog entries: `<name>--<test>--hint`.
-    pub name: &'static str,
-    pub tweaks: &'static [Tweak],
-}
-
-/// A change to one row of a family, for one exercise or one variant. Unset fields keep the
-/// family's.
-#[derive(Clone, Copy)]
-pub struct Tweak {
-    pub id: &'static str,
-    pub title: Option<&'static str>,
-    pub hint: Option<&'static str>,
-    /// The C track's words for `hint`, where they differ (`TestCase::hint_c`).
-    pub hint_c: Option<&'static str>,
-    pub section: Option<&'static str>,
-    pub points: Option<u32>,
-    pub timeout: Option<Duration>,
-    pub run: Option<TestFn>,
-}
-
-impl Tweak {
-    /// A change to the row `id`: `Tweak::of("round-trip").points(2).hint("...")`.
-    pub const fn of(id: &'static str) -> Tweak {
-        Tweak {
-            id,
-            title: None,
-            hint: None,
-            hint_c: None,
-            section: None,
-            points: None,
-            timeout: None,
-            run: None,
-        }
-    }
-
-    pub const fn title(mut self, title: &'static str) -> Tweak {
-        self.title = Some(title);
-        self
-    }
-
-    pub const fn hint(mut self, hint: &'static str) -> Tweak {
-        self.hint = Some(hint);
-        self
-    }
-
-    /// The C track's words for the tweak's hint, where they differ.
-    pub const fn hint_c(mut self, hint: &'static str) -> Tweak {
-        self.hint_c = Some(hint);
-        self
-    }
-
-    pub const fn section(mut self, section: &'static str) -> Tweak {
-        self.section = Some(section);
-        self
-    }
-
-    pub const fn points(mut self, points: u32) -> Tweak {
-        self.points = Some(points);
-        self
-    }
-
-    #[allow(
-        dead_code,
-        reason = "the family API: no exercise changes a timeout yet"
-    )]
-    pub const fn timeout(mut self, timeout: Duration) -> Tweak {
-        self.timeout = Some(timeout);
-        self
-    }
-
-    pub const fn run(mut self, run: TestFn) -> Tweak {
-        self.run = Some(run);
-        self
-    }
-}
-
-/// An exercise takes a family: its tests, run on `program`, with the exercise's changes.
-#[derive(Clone, Copy)]
-pub struct Takes {
-    pub family: &'static Family,
-    /// The binary the family's tests run.
-    pub program: &'static str,
-    /// A family's wording for the exercise's design, applied before the exercise's own tweaks.
-    pub variant: Option<&'static Variant>,
-    /// The exercise's own changes (translated under the exercise's name).
-    pub tweaks: &'static [Tweak],
-    /// Rows the exercise's contract does not share.
-    pub skip: &'static [&'static str],
-    /// The only rows it shares, if not empty (one row of a large family).
-    pub only: &'static [&'static str],
-    /// Graded after the exercise's own tests rather than before (an exit comes last).
-    pub after_own: bool,
-    /// What the family's tests give the program after its port, where the exercise's contract
-    /// wants more than `<program> <port>` (prefork-server's `<workers> <control-path>`).
-    pub args: &'static [&'static str],
-}
-
-impl Takes {
-    /// `Takes::family(&ECHO_SERVER, "poll-server")`: every row of the family, run on that program.
-    pub const fn family(family: &'static Family, program: &'static str) -> Takes {
-        Takes {
-            family,
-            program,
-            variant: None,
-            tweaks: &[],
-            skip: &[],
-            only: &[],
-            after_own: false,
-            args: &[],
-        }
-    }
-
-    pub const fn variant(mut self, variant: &'static Variant) -> Takes {
-        self.variant = Some(variant);
-        self
-    }
-
-    pub const fn tweaks(mut self, tweaks: &'static [Tweak]) -> Takes {
-        self.tweaks = tweaks;
-        self
-    }
-
-    pub const fn skip(mut self, ids: &'static [&'static str]) -> Takes {
-        self.skip = ids;
-        self
-    }
-
-    pub const fn only(mut self, ids: &'static [&'static str]) -> Takes {
-        self.only = ids;
-        self
-    }
-
-    pub const fn after_own(mut self) -> Takes {
-        self.after_own = true;
-        self
-    }
-
-    /// The arguments the family's tests give the program after its port.
-    pub const fn args(mut self, args: &'static [&'static str]) -> Takes {
-        self.args = args;
-        self
-    }
-
-    /// Whether the exercise takes the family's row `id`.
-    pub fn shares(&self, id: &str) -> bool {
-        !self.skip.contains(&id) && (self.only.is_empty() || self.only.contains(&id))
-    }
-
-    /// What is wrong with how the family is taken: a tweak or skip naming no row of the family
-    /// (a typo would silently change nothing), a row that needs the exercise's run and has none.
-    pub fn mistakes(&self) -> Vec<String> {
-        let family = self.family;
-        let has = |id: &str| family.tests.iter().any(|t| t.id == id);
-        let mut found = Vec::new();
-        let variant = self.variant.map(|v| (v.name, v.tweaks));
-        for (owner, tweaks) in variant.into_iter().chain([("the exercise", self.tweaks)]) {
-            for t in tweaks.iter().filter(|t| !has(t.id)) {
-                found.push(format!(
-                    "{owner} changes `{}`, which is no test of the family {}",
-                    t.id, family.name
-                ));
-            }
-        }
-        for id in self.skip.iter().chain(self.only).filter(|id| !has(id)) {
-            found.push(format!(
-                "skips or keeps `{id}`, which is no test of the family {}",
-                family.name
-            ));
-        }
-        if family.runs == Runs::InEachExercise {
-            for row in family.tests.iter().filter(|t| self.shares(t.id)) {
-                if !self
-                    .tweaks
-                    .iter()
-                    .any(|t| t.id == row.id && t.run.is_some())
-                {
-                    found.push(format!(
-                        "takes {} but gives no run for `{}` (Tweak::of(\"{}\").run(...))",
-                        family.name, row.id, row.id
-                    ));
-                }
-            }
-        }
-        found
-    }
 }
 
 /// Whose catalog entries translate a text: the prefix of its key (`echo-server`, `day2-echo`).
@@ -311,7 +104,7 @@ impl Composed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lab::case::secs;
+    use crate::lab::exercise::secs;
 
     fn passes(_: &mut Ctx) -> TestResult {
         Ok(())

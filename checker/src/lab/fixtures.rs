@@ -2,12 +2,12 @@
 //! outcomes, reports): two days, a library and a program exercise, a family taken with a
 //! variant, a tweak and `after_own`, and the library in parts.
 
-use super::case::{RULES_ID, TestCase, secs};
 use super::exercise::{Exercise, ExerciseKind};
+use super::exercise::{RULES_ID, TestCase, secs};
 use super::family::{Family, Runs, Takes, Tweak, Variant};
-use super::part::Part;
 use crate::base::verdict::TestResult;
 use crate::context::Ctx;
+use crate::table::part::Part;
 
 fn passes(_: &mut Ctx) -> TestResult {
     Ok(())

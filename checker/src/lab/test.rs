@@ -4,12 +4,13 @@
 use std::borrow::Cow;
 use std::ops::Deref;
 
-use super::case::{RULES_ID, RULES_TITLE_C, TestCase, catalog_key};
 use super::exercise::Exercise;
+use super::exercise::{RULES_ID, TestCase, catalog_key};
 use super::family::{self, Owner};
 use crate::base::i18n::Messages;
 use crate::base::workspace::Track;
 use crate::context::Which;
+use crate::table::case::RULES_TITLE_C;
 
 /// A test as an exercise grades it: a row of its own table, of a family it takes (its program
 /// bound, its tweaks applied), or its rules. Reads as the row (`test.id`, `test.points`).
@@ -170,10 +171,11 @@ impl Test {
         }
     }
 
-    /// What a running test gets to know of itself (the context layer knows no exercise).
+    /// What a running test gets to know of itself: its exercise, its id, its timeout and its
+    /// program.
     pub fn which(&self) -> Which {
         Which {
-            exercise: self.exercise.name,
+            exercise: self.exercise,
             test: self.id,
             timeout: self.timeout,
             program: self.program,

@@ -295,7 +295,7 @@ fn connects() -> Vec<(Connect, Decoded)> {
 }
 
 pub(in crate::exercises::day7_broker) fn connect_fields(ctx: &mut Ctx) -> TestResult {
-    let track = ctx.built.track;
+    let track = ctx.track;
     let mut cases: Vec<Case<Decoded>> = connects()
         .into_iter()
         .map(|(c, expected)| Case {
@@ -347,7 +347,7 @@ fn stream() -> Vec<(Vec<u8>, Decoded)> {
 }
 
 pub(in crate::exercises::day7_broker) fn decode_byte_at_a_time(ctx: &mut Ctx) -> TestResult {
-    let track = ctx.built.track;
+    let track = ctx.track;
     let packets = stream();
     let mut cases = vec![Case {
         call: decode_call(track, &[], false),

@@ -118,7 +118,7 @@ fn with_8_bits(b: &[u8]) -> usize {
 }
 
 pub(super) fn remaining_length_decode(ctx: &mut Ctx) -> TestResult {
-    let track = ctx.built.track;
+    let track = ctx.track;
     let mut cases = Vec::new();
     let mut lengths: Vec<usize> = TABLE.to_vec();
     lengths.extend((0..RANDOM).map(|_| random_length(ctx)));
@@ -199,7 +199,7 @@ const ENCODED: Answers<Encoded> = Answers {
 };
 
 pub(super) fn remaining_length_encode(ctx: &mut Ctx) -> TestResult {
-    let track = ctx.built.track;
+    let track = ctx.track;
     let mut lengths: Vec<usize> = TABLE.to_vec();
     lengths.extend((0..RANDOM).map(|_| random_length(ctx)));
     let cases: Vec<Case<Encoded>> = lengths
@@ -316,7 +316,7 @@ fn rule(kind: u8, flags: u8) -> (Judged, Text) {
 }
 
 pub(super) fn fixed_header(ctx: &mut Ctx) -> TestResult {
-    let track = ctx.built.track;
+    let track = ctx.track;
     let mut cases = Vec::new();
     for kind in 0..16u8 {
         for flags in 0..16u8 {

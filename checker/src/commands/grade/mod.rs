@@ -12,9 +12,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
-use super::{options, quiet_on_broken_pipe};
+use super::{options_on, quiet_on_broken_pipe};
 use crate::base::i18n::{self, Localized, Messages, msg};
-use crate::base::workspace;
+use crate::base::workspace::{self, Tree};
 use crate::cli::{Format, GradingArgs};
 use crate::exercises;
 use crate::grade::cache;
@@ -25,20 +25,21 @@ use crate::report::provenance::Provenance;
 use crate::report::{classroom50, github, gradescope, human, json, junit, progress};
 
 pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<ExitCode> {
-    let Some(selections) = selected(targets, args, tr) else {
+    let tree = super::tree_of(args); // chosen once: its track selects the targets, then it is graded
+    let Some(selections) = selected(targets, &tree, args, tr) else {
         return Ok(ExitCode::from(2));
     };
-    let mut opts = options(args, tr)?;
+    let mut opts = options_on(tree, args, tr)?;
     let started = std::time::Instant::now();
     let rerun = human::Rerun {
         tree_flag: opts.tree.flag.clone(),
         seed: opts.seed,
         programs: opts.programs.clone(),
-        track: crate::compile::package::program_track(opts.tree.track, &opts.programs),
+        track: opts.track,
         tree_dir: workspace::shown_dir(&opts.tree.dir),
     };
-    // Every format words the run for the track its programs were built on.
-    let tr = &tr.on(rerun.track);
+    // Every format words the run for its track.
+    let tr = &tr.on(opts.track);
     // The human report goes to the terminal unless a machine format takes stdout.
     let human = args.format == Format::Human || args.output.is_some();
     let mut out = anstream::stdout();
@@ -84,11 +85,17 @@ pub fn run(targets: &[String], args: &GradingArgs, tr: &Messages) -> Result<Exit
     })
 }
 
-/// The exercises the targets select, each `--program` used by one of them; `None` once the
-/// error is said (the run's status is then 2: the command line was wrong).
-fn selected(targets: &[String], args: &GradingArgs, tr: &Messages) -> Option<Vec<Selection>> {
+/// The exercises the targets select among those the tree's track has, each `--program` used by
+/// one of them; `None` once the error is said (the run's status is then 2: the command line was
+/// wrong).
+fn selected(
+    targets: &[String],
+    tree: &Result<Tree>,
+    args: &GradingArgs,
+    tr: &Messages,
+) -> Option<Vec<Selection>> {
     let programs: Vec<String> = args.programs.iter().map(|(n, _)| n.clone()).collect();
-    let track = super::tree_of(args).map(|t| t.track).unwrap_or_default();
+    let track = tree.as_ref().map(|t| t.track).unwrap_or_default();
     match selection::on_track(&exercises::on_track(track), exercises::ALL, targets)
         .and_then(|s| selection::check_programs(&s, &programs).map(|()| s))
     {

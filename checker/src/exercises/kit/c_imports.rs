@@ -2,7 +2,7 @@
 //! not import (or must): each exercise's table (`Exercise::c`) lists the ones it takes. What
 //! clippy forbids a Rust exercise, the binary's imports forbid a C one (`lab::track`).
 
-use crate::lab::track::{ImportKind, ImportRule};
+use crate::table::track::{ImportKind, ImportRule};
 
 /// The address is built by hand: `sockaddr_in`, `htons`, `inet_pton`.
 pub const NO_RESOLVER: ImportRule = ImportRule {

@@ -80,15 +80,7 @@ pub fn expect_all<T: PartialEq>(
 /// What a report calls the harness that runs the student's functions: the files they wrote
 /// (`endian.c`, `src/lib.rs`), as on the track graded.
 pub fn library_files(ctx: &Ctx) -> String {
-    let exercise = crate::exercises::ALL
-        .iter()
-        .find(|e| e.name == ctx.exercise);
-    let files = match (ctx.built.track, exercise) {
-        (Track::C, Some(e)) => e.c.map_or(e.student_files, |c| c.student_files),
-        (_, Some(e)) => e.student_files,
-        (_, None) => &[],
-    };
-    files.join(", ")
+    ctx.exercise.student_files_on(ctx.track).join(", ")
 }
 
 /// A run of calls that killed the harness (`f` its failure), told by the call that did it.
@@ -116,7 +108,7 @@ fn crashed(ctx: &Ctx, harness: &mut Harness, calls: &[Call], f: Failure) -> Fail
         }
     }
     let mut f = crashes(&calls[hi - 1..hi]).unwrap_or(found);
-    if ctx.built.track == Track::C && signal == nix::sys::signal::Signal::SIGILL as i32 {
+    if ctx.track == Track::C && signal == nix::sys::signal::Signal::SIGILL as i32 {
         f.kind = None;
         f = f.note(msg!("library-undefined-behaviour-c"));
     }

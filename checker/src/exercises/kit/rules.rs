@@ -8,7 +8,7 @@ use crate::base::workspace::Track;
 use crate::compile::rules::rule_violations;
 use crate::context::Ctx;
 use crate::lab::exercise::{RULES_ID, TestCase, secs};
-use crate::lab::track::ImportKind;
+use crate::table::track::ImportKind;
 
 /// The `rules` test of every exercise (`Exercise::rules`).
 pub static RULES: TestCase = TestCase {
@@ -29,13 +29,9 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     // The work is cargo's, as the builds are, and like them it runs outside the `-j` slots:
     // the slot goes to a test that drives programs (about a second of the suite's slot time
     // went to fifteen runs of clippy on sources already checked).
-    let c = crate::exercises::ALL
-        .iter()
-        .find(|e| e.name == ctx.exercise)
-        .and_then(|e| e.c);
     // On the C track each broken rule is the checker's own sentence, in the reader's language
     // (`rules-c-calls`); clippy's lines are clippy's, shown as it wrote them.
-    let (violations, kind): (Vec<Text>, FailureKind) = match (ctx.built.track, c) {
+    let (violations, kind): (Vec<Text>, FailureKind) = match (ctx.track, ctx.exercise.c) {
         (Track::C, Some(c)) => {
             let found = ctx.off_cpu(|| crate::compile::c::rule_violations(ctx.built, c))?;
             // Only calls missing: judged once the code gets past its TODOs (a stub makes none).
@@ -53,7 +49,7 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
             }
             let summary = msg!(
                 "rules-broken",
-                exercise = ctx.exercise,
+                exercise = ctx.exercise.name,
                 places = msg!("count-place", n = found.len()),
                 n = found.len()
             );
@@ -66,7 +62,7 @@ fn rules_test(ctx: &mut Ctx) -> TestResult {
     // `rules-broken-c` counts the calls that break a C rule, not clippy's places.
     let summary = msg!(
         "rules-broken",
-        exercise = ctx.exercise,
+        exercise = ctx.exercise.name,
         places = msg!("count-place", n = violations.len()),
         n = violations.len()
     );

@@ -44,6 +44,7 @@ pub fn start(planned: Vec<Planned>, opts: &Options, queue: Arc<Queue>, events: S
                         exercise_index: index,
                         test_index,
                         test,
+                        track: p.track,
                         built: Arc::clone(&built),
                     }));
                     continue;
@@ -93,7 +94,7 @@ fn build_one(
             crate::compile::harness::Harness::for_tests(&p.tests),
         )?
     } else {
-        package::external(&p.external, package::program_track(tree.track, &p.external))
+        package::external(&p.external)
     };
     Ok(match outcome {
         BuildOutcome::Built(built) => Ok(Arc::new(built)),

@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
-use crate::base::workspace::Tree;
+use crate::base::workspace::{Track, Tree};
 use crate::contain::reaper;
 use crate::context::built::Built;
 use crate::grade::durations::Durations;
@@ -31,6 +31,10 @@ use crate::lab::test::Test;
 #[derive(Clone)]
 pub struct Options {
     pub tree: Tree,
+    /// The run's track, chosen once from the command line (`commands::options`): the tree's,
+    /// or for programs given from elsewhere theirs (`compile::package::program_track`). The
+    /// reports are worded for it, and the plan gives it to each exercise (`plan::Planned`).
+    pub track: Track,
     /// How the programs of each test are contained (`sandbox::choose` decided it for the run).
     pub sandbox: crate::contain::sandbox::Mode,
     /// Check the files students must not edit (`--ci`).
@@ -58,11 +62,13 @@ pub type BuildHook = Arc<dyn Fn(Option<&'static str>) + Send + Sync>;
 pub type RunningHook = Arc<dyn Fn(&[(String, Duration)]) + Send + Sync>;
 
 /// One test to run, once its exercise is built: the test (which knows its exercise), where
-/// its outcome goes on the collector's board, and what it runs.
+/// its outcome goes on the collector's board, the track its exercise is graded on, and what
+/// it runs.
 struct Job {
     exercise_index: usize,
     test_index: usize,
     test: Test,
+    track: Track,
     built: Arc<Built>,
 }
 
@@ -104,7 +110,7 @@ pub fn grade(
     done: impl FnMut(&ExerciseReport),
 ) -> Result<Vec<ExerciseReport>> {
     reaper::init();
-    let planned = plan::plan(&selections, &opts.programs);
+    let planned = plan::plan(&selections, &opts.programs, (opts.tree.track, opts.track));
     let (events_tx, events) = mpsc::channel::<Event>();
     let queue = Arc::new(scheduler::Queue::new(Durations::load()));
     worker::start(opts, &queue, &events_tx);

@@ -106,7 +106,6 @@ mod tests {
 
     fn jobs() -> Vec<Job> {
         let built = Arc::new(Built {
-            track: crate::base::workspace::Track::Rust,
             by_hand_dir: None,
             package_dir: Default::default(),
             executables: Default::default(),
@@ -128,6 +127,7 @@ mod tests {
                         exercise_index: e,
                         test_index: i,
                         test,
+                        track: crate::base::workspace::Track::Rust,
                         built: Arc::clone(&built),
                     })
             })

@@ -182,6 +182,7 @@ fn run_in_its_ctx(
 ) -> TestResult {
     let mut ctx = Ctx::new(
         job.test.which(),
+        job.track,
         &job.built,
         seed,
         Arc::clone(log),

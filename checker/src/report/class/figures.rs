@@ -218,7 +218,7 @@ impl Tallies {
                 }
                 Verdict::NotApplicable => {}
             }
-            if t.id == crate::lab::case::RULES_ID && e.rules_void_points {
+            if t.id == crate::lab::exercise::RULES_ID && e.rules_void_points {
                 tally.lost_tried += voided;
             }
         }

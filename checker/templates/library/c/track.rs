@@ -1,4 +1,4 @@
-use crate::lab::track::{CTrack, c_shim};
+use crate::table::track::{CTrack, c_shim};
 
 /// The exercise on the C track: its file, built into the archive its harness links through a
 /// shim with this exercise's Rust API (its folder's c-shim/), and its rules as what it may

@@ -1,5 +1,5 @@
 use crate::exercises::kit::c_imports;
-use crate::lab::track::CTrack;
+use crate::table::track::CTrack;
 
 /// The exercise on the C track: its files, and its rules as what the compiled program may
 /// import. TODO the calls it may not make, or must (`c_imports` has the shared ones).

@@ -3,14 +3,10 @@
 
 use std::time::Duration;
 
-use crate::base::verdict::TestResult;
-use crate::context::Ctx;
-
-pub type TestFn = fn(&mut Ctx) -> TestResult;
-
-/// One hidden test, as a table declares it.
+/// One hidden test, as a table declares it; `Run` is the function that runs it (the lab's
+/// `TestFn`, which takes the test's context: `context` ties the knot, see `table`).
 #[derive(Clone, Copy)]
-pub struct TestCase {
+pub struct TestCase<Run> {
     /// Unique within its exercise; shown as `<exercise>/<id>`.
     pub id: &'static str,
     pub title: &'static str,
@@ -30,7 +26,7 @@ pub struct TestCase {
     /// The program this test runs (for program exercises): with `--program NAME=PATH`, only
     /// the tests of the programs given run.
     pub program: Option<&'static str>,
-    pub run: TestFn,
+    pub run: Run,
 }
 
 /// Shorthand for test tables: `secs(5)`.
