@@ -7,6 +7,7 @@
 
 use std::collections::{HashSet, VecDeque};
 use std::net::{Ipv4Addr, SocketAddrV4, TcpListener};
+use std::os::fd::OwnedFd;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,7 @@ use crate::base::verdict::{Failure, FailureKind as Kind, Whereabouts};
 use crate::context::Ctx;
 use crate::observe::wire::conn;
 use crate::observe::wire::mqtt::Packet;
-use crate::observe::wire::server::loopback_listener;
+use crate::observe::wire::server::loopback;
 use crate::observe::wire::{Conn, Transcript};
 
 use super::fates::{Fate, Ledger};
@@ -109,9 +110,45 @@ impl Up {
     }
 }
 
-/// The broker: its listener (none while it is down), the device, and the ledger.
+/// A TCP socket that another of ours may bind beside on its port (SO_REUSEPORT), bound to
+/// loopback's `port` (0: the kernel's choice).
+fn port_sharing_socket(port: u16) -> std::io::Result<OwnedFd> {
+    use nix::sys::socket::{
+        AddressFamily, SockFlag, SockType, SockaddrIn, bind, setsockopt, socket, sockopt,
+    };
+    let fd = socket(
+        AddressFamily::Inet,
+        SockType::Stream,
+        SockFlag::SOCK_CLOEXEC | SockFlag::SOCK_NONBLOCK,
+        None,
+    )?;
+    setsockopt(&fd, sockopt::ReuseAddr, &true)?;
+    setsockopt(&fd, sockopt::ReusePort, &true)?;
+    bind(
+        std::os::fd::AsRawFd::as_raw_fd(&fd),
+        &SockaddrIn::from(SocketAddrV4::new(Ipv4Addr::LOCALHOST, port)),
+    )?;
+    Ok(fd)
+}
+
+/// `fd`, bound, made a listener.
+fn listening(fd: OwnedFd) -> std::io::Result<TcpListener> {
+    nix::sys::socket::listen(&fd, nix::sys::socket::Backlog::new(16)?)?;
+    Ok(TcpListener::from(fd))
+}
+
+/// Where the broker's port is: its listener while it is up; while it is down, a socket bound
+/// to the port and not listening, so that a connect is refused and the port is not handed out
+/// meanwhile (a device's own connect on loopback may take any ephemeral port, this one too,
+/// and once did: the broker could not come back, "Address already in use").
+enum Port {
+    Up(TcpListener),
+    Down(OwnedFd),
+}
+
+/// The broker: its port (listening, or held while it is down), the device, and the ledger.
 pub struct Broker {
-    listener: Option<TcpListener>,
+    listener: Port,
     pub port: u16,
     pub t: Arc<Transcript>,
     links: usize,
@@ -131,8 +168,7 @@ impl Broker {
         id: &str,
         setup: Setup,
     ) -> Result<Broker, Failure> {
-        let listener = loopback_listener()?;
-        listener.set_nonblocking(true)?;
+        let listener = loopback(|| listening(port_sharing_socket(0)?), |l| l.local_addr())?;
         let port = listener.local_addr()?.port();
         t.note(
             "broker",
@@ -140,7 +176,7 @@ impl Broker {
         );
         let device = Sensor::start(ctx, port, id, setup)?;
         Ok(Broker {
-            listener: Some(listener),
+            listener: Port::Up(listener),
             port,
             t: Arc::clone(t),
             links: 0,
@@ -155,18 +191,21 @@ impl Broker {
         format!("devices/{}/{what}", self.device.id)
     }
 
-    /// The broker goes away: its listener closes, and a connect is refused until `up`.
-    pub fn down(&mut self) {
-        self.listener = None;
+    /// The broker goes away: its listener closes, and a connect is refused until `up`; the port
+    /// stays held (bound, not listening) by a socket that becomes the listener again.
+    pub fn down(&mut self) -> Result<(), Failure> {
+        if let Port::Up(_) = self.listener {
+            self.listener = Port::Down(port_sharing_socket(self.port)?);
+        }
         self.t.note("broker", msg!("device-broker-down"));
+        Ok(())
     }
 
     /// The broker comes back on the same port.
     pub fn up(&mut self) -> Result<(), Failure> {
-        // std's bind sets SO_REUSEADDR: the port's connections in TIME_WAIT do not keep it.
-        let listener = TcpListener::bind(SocketAddrV4::new(Ipv4Addr::LOCALHOST, self.port))?;
-        listener.set_nonblocking(true)?;
-        self.listener = Some(listener);
+        if let Port::Down(held) = &self.listener {
+            self.listener = Port::Up(listening(held.try_clone()?)?);
+        }
         self.t.note("broker", msg!("device-broker-back"));
         Ok(())
     }
@@ -193,7 +232,7 @@ impl Broker {
 
     /// The next connection of the device, accepted before `deadline`.
     pub fn accept(&mut self, deadline: Instant) -> Result<Link, Failure> {
-        let Some(listener) = &self.listener else {
+        let Port::Up(listener) = &self.listener else {
             return Err(Failure::checker_error("the broker is down"));
         };
         let n = self.links + 1;

@@ -74,7 +74,7 @@ pub fn acked_not_resent(ctx: &mut Ctx) -> TestResult {
 
 pub fn offline_queue(ctx: &mut Ctx) -> TestResult {
     let (mut b, up) = online(ctx, SETUP, Manner::fresh())?;
-    b.down();
+    b.down()?;
     hang_up(&mut b, up)?;
     b.feed(&readings(ctx, 1, 5))?;
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
@@ -99,7 +99,7 @@ fn fed_while_up(ctx: &mut Ctx, b: &mut Broker, up: &mut Up) -> TestResult {
 pub fn queue_bound(ctx: &mut Ctx) -> TestResult {
     let setup = Setup { bound: 3, ..SETUP };
     let (mut b, up) = online(ctx, setup, Manner::fresh())?;
-    b.down();
+    b.down()?;
     hang_up(&mut b, up)?;
     b.feed(&readings(ctx, 1, 8))?;
     // Offline, the device takes all eight in: the pipe empties, and it settles.
@@ -148,7 +148,7 @@ pub fn session_lost(ctx: &mut Ctx) -> TestResult {
 /// within backoff-max (and room) of the broker's return, its readings delivered.
 pub fn broker_down_then_up(ctx: &mut Ctx) -> TestResult {
     let (mut b, up) = online(ctx, SETUP, Manner::fresh())?;
-    b.down();
+    b.down()?;
     hang_up(&mut b, up)?;
     b.feed(&readings(ctx, 1, 2))?;
     let pid = b.device.program.pid();

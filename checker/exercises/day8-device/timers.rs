@@ -419,7 +419,7 @@ fn exits_clean(ctx: &mut Ctx, signal: Signal) -> TestResult {
         ..SETUP
     };
     let mut b = Broker::start(ctx, &t, &id, slow)?;
-    b.down();
+    b.down()?;
     ctx.off_cpu(|| std::thread::sleep(Duration::from_millis(300)));
     send(&mut b, signal)?;
     exited(&mut b, signal, Instant::now() + Duration::from_secs(1))
