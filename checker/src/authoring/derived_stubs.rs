@@ -341,7 +341,7 @@ pub fn differing(lab: &Path, name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{derive, is_marked};
+    use super::{derive, differing, is_marked, write_derived};
     use crate::authoring::stub_comments::{blocks, translations};
 
     const REFERENCE: &str = "\
@@ -402,6 +402,48 @@ pub fn add_one(x: u32) -> u32 {
             derived
                 .korean
                 .ends_with("# todo step 1: socket\n1단계: socket\n")
+        );
+    }
+
+    /// Sync writes the stubs of a track once one of its references has a mark (a file without
+    /// one given whole); verify names a stub or a `.ko` file that is not what they derive, and a
+    /// track without a mark keeps its stubs written by hand.
+    #[test]
+    fn sync_writes_the_derived_stubs_and_verify_names_one_edited_by_hand() {
+        let lab = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = lab.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("solutions/day9-x/src/lib.rs", REFERENCE);
+        write(
+            "solutions/day9-x/src/given.rs",
+            "/// Given.\npub fn given() {}\n",
+        );
+        write("c/solutions/day9-x/x.c", "int x(void) { return 1; }\n");
+        write("c/exercises/day9-x/x.c", "int x(void) { TODO(\"x\"); }\n");
+        assert_eq!(differing(lab.path(), "day9-x").len(), 4);
+        let written = write_derived(lab.path(), "day9-x").unwrap();
+        assert_eq!(written.len(), 4, "{written:?}");
+        assert!(differing(lab.path(), "day9-x").is_empty());
+        let read = |rel: &str| std::fs::read_to_string(lab.path().join(rel)).unwrap();
+        assert_eq!(
+            read("exercises/day9-x/src/given.rs"),
+            "/// Given.\npub fn given() {}\n"
+        );
+        assert!(read("checker/exercises/day9-x/korean/rust/src/given.rs.ko").contains("# owed "));
+        // The C track has no mark: its stub is the one written by hand.
+        assert_eq!(
+            read("c/exercises/day9-x/x.c"),
+            "int x(void) { TODO(\"x\"); }\n"
+        );
+        write("exercises/day9-x/src/lib.rs", "// edited\n");
+        let said = differing(lab.path(), "day9-x");
+        assert_eq!(said.len(), 1);
+        assert!(
+            said[0].starts_with("exercises/day9-x/src/lib.rs is not its stub as solutions/day9-x/src/lib.rs derives it"),
+            "{said:?}"
         );
     }
 
