@@ -198,6 +198,7 @@ LONG_FILES = {
     "exercises::day3_fork": "day3-fork's table and tests: the fork server's contract",
     "exercises::day3_shutdown": "day3-shutdown's table and tests: the half-close contract, client and server",
     "exercises::day4_signals": "day4-signals' table and tests: the signal handlers' contract",
+    "authoring::exercise_tables": "the ten tables that name the exercises (README's and the day maps, each track's, in both languages): one declaration of them, the row each gets, what each lacks, and their unit tests",
 }
 # Functions over 60 lines: the budget is 25 (issue 58); FN_CEILING is where the tree stands,
 # lowered as long functions are split and never raised, until it meets the budget. None over 100.

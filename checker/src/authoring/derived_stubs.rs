@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use super::stub_comments::{HEADER, OWED, STAMP, TODO_HEADER, blocks, ko_file, stub_hash};
+use super::stub_comments::{Block, HEADER, OWED, STAMP, TODO_HEADER, blocks, ko_file, stub_hash};
 use crate::base::files::{self, Found};
 
 /// What starts every marked line.
@@ -167,43 +167,14 @@ fn korean_file(stub: &str, runs: &[KoreanLines]) -> Result<String, String> {
     let mut of_blocks: BTreeMap<&str, &[String]> = BTreeMap::new();
     let mut of_todos: BTreeMap<String, String> = BTreeMap::new();
     for run in runs {
-        let at = |why: &str| format!("line {}: {why}", run.line);
-        if run.next {
-            let Some(block) = found
-                .iter()
-                .find(|b| b.start == run.after && !b.before.trim().is_empty())
-            else {
-                return Err(at(
-                    "Korean with no comment after code on the stub's line just below it",
-                ));
-            };
-            of_blocks.insert(&block.hash, &run.lines);
-            continue;
+        match translated(run, &lines, &found)? {
+            Translated::Block(hash) => {
+                of_blocks.insert(hash, &run.lines);
+            }
+            Translated::Todo(english, korean) => {
+                of_todos.insert(english.to_string(), korean.to_string());
+            }
         }
-        if run.lines[0].trim_start().starts_with("TODO(\"") {
-            let above = run
-                .after
-                .checked_sub(1)
-                .and_then(|i| lines.get(i))
-                .copied()
-                .unwrap_or_default();
-            let (english, said) = match (todo_string(above), todo_string(&run.lines[0])) {
-                (Some(e), Some(k)) if run.lines.len() == 1 => (e, k),
-                _ => {
-                    return Err(at(
-                        "a Korean `TODO(\"...\")` is one line, under a stub line with one `TODO(\"...\")`",
-                    ));
-                }
-            };
-            of_todos.insert(english.to_string(), said.to_string());
-            continue;
-        }
-        let Some(block) = found.iter().find(|b| b.start + b.len == run.after) else {
-            return Err(at(
-                "Korean with no comment of the stub just above it (a `//@ko` line follows the comment block it translates)",
-            ));
-        };
-        of_blocks.insert(&block.hash, &run.lines);
     }
     let mut said: Vec<String> = Vec::new();
     let mut done: Vec<&str> = Vec::new();
@@ -226,6 +197,53 @@ fn korean_file(stub: &str, runs: &[KoreanLines]) -> Result<String, String> {
         said.push(format!("{TODO_HEADER}{english}\n{korean}\n"));
     }
     Ok(format!("{STAMP}{}\n\n{}", stub_hash(stub), said.join("\n")))
+}
+
+/// What a run of Korean translates: a comment block of the stub (its hash), or a `TODO("...")`
+/// string (the English, the Korean).
+enum Translated<'a> {
+    Block(&'a str),
+    Todo(&'a str, &'a str),
+}
+
+/// What `run` translates in the stub (`lines`, its comment blocks `found`), or why it fits
+/// nothing.
+fn translated<'a>(
+    run: &'a KoreanLines,
+    lines: &[&'a str],
+    found: &'a [Block],
+) -> Result<Translated<'a>, String> {
+    let at = |why: &str| format!("line {}: {why}", run.line);
+    if run.next {
+        return found
+            .iter()
+            .find(|b| b.start == run.after && !b.before.trim().is_empty())
+            .map(|b| Translated::Block(&b.hash))
+            .ok_or_else(|| {
+                at("Korean with no comment after code on the stub's line just below it")
+            });
+    }
+    if run.lines[0].trim_start().starts_with("TODO(\"") {
+        let above = run
+            .after
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .copied()
+            .unwrap_or_default();
+        return match (todo_string(above), todo_string(&run.lines[0])) {
+            (Some(e), Some(k)) if run.lines.len() == 1 => Ok(Translated::Todo(e, k)),
+            _ => Err(at(
+                "a Korean `TODO(\"...\")` is one line, under a stub line with one `TODO(\"...\")`",
+            )),
+        };
+    }
+    found
+        .iter()
+        .find(|b| b.start + b.len == run.after)
+        .map(|b| Translated::Block(&b.hash))
+        .ok_or_else(|| {
+            at("Korean with no comment of the stub just above it (a `//@ko` line follows the comment block it translates)")
+        })
 }
 
 /// The string of the one `TODO("...")` call of a line.
