@@ -336,6 +336,23 @@ pub fn differing(lab: &Path, name: &str) -> Vec<String> {
         Err(e) => return vec![format!("{e:#}")],
     };
     let mut problems = Vec::new();
+    // A stub source of a derived track that no reference derives (its reference gone or
+    // renamed) would reach the students unchecked.
+    for (references, stubs, pick) in TREES {
+        let package = Path::new(stubs).join(name);
+        if !files.iter().any(|f| f.stub.starts_with(&package)) {
+            continue;
+        }
+        for found in pick(&lab.join(&package)) {
+            let stub = package.join(&found.rel);
+            if !files.iter().any(|f| f.stub == stub) {
+                problems.push(format!(
+                    "{} is derived from no reference (the stubs of its track are derived from {references}/{name}/): remove it, or give it its reference",
+                    stub.display()
+                ));
+            }
+        }
+    }
     for file in files {
         for (path, text, what) in [
             (&file.stub, &file.derived.stub, "its stub"),
@@ -457,8 +474,14 @@ pub fn add_one(x: u32) -> u32 {
             "int x(void) { TODO(\"x\"); }\n"
         );
         write("exercises/day9-x/src/lib.rs", "// edited\n");
+        write("exercises/day9-x/src/gone.rs", "// its reference removed\n");
         let said = differing(lab.path(), "day9-x");
-        assert_eq!(said.len(), 1);
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("exercises/day9-x/src/gone.rs is derived from no reference"),
+            "{said:?}"
+        );
+        let said = &said[1..];
         assert!(
             said[0].starts_with("exercises/day9-x/src/lib.rs is not its stub as solutions/day9-x/src/lib.rs derives it"),
             "{said:?}"
