@@ -13,9 +13,9 @@
 //!   comment after code on the stub's line just below (`int fd; // its socket`: rustfmt keeps no
 //!   comment of its own between a statement and the `}` after it).
 //!
-//! Every other line is both the reference's and the stub's. A reference without a mark holds a
-//! file the stub holds whole (day 8's given codec): once one file of an exercise's track has a
-//! mark, every file of that track is derived, its stub written by `checker sync` with the
+//! Every other line is both the reference's and the stub's. A reference with no stub line and
+//! no replaced lines is a file the stub holds whole, its Korean aside (day 8's given codec):
+//! once one file of an exercise's track has a mark, every file of that track is derived, its stub written by `checker sync` with the
 //! Korean of its comments (`checker/exercises/<name>/korean/`, the `.ko` file
 //! `export-student --lang ko` reads: a block without `//@ko` owed, in English), and `verify`
 //! says when a committed stub or `.ko` file is not what its reference derives. An exercise
