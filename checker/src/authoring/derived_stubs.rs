@@ -59,11 +59,9 @@ fn read_line(line: &str) -> Result<Line<'_>, String> {
     let Some(rest) = body.strip_prefix(MARK) else {
         return Ok(Line::Both(line));
     };
-    if body.trim_end() == REFERENCE_ONLY.0 {
-        return Ok(Line::ReferenceOnly(true));
-    }
-    if body.trim_end() == REFERENCE_ONLY.1 {
-        return Ok(Line::ReferenceOnly(false));
+    let whole = body.trim_end();
+    if whole == REFERENCE_ONLY.0 || whole == REFERENCE_ONLY.1 {
+        return Ok(Line::ReferenceOnly(whole == REFERENCE_ONLY.0));
     }
     for (mark, next) in [(KOREAN_NEXT, true), (KOREAN, false)] {
         if let Some(korean) = body.strip_prefix(mark)
@@ -76,9 +74,8 @@ fn read_line(line: &str) -> Result<Line<'_>, String> {
         }
     }
     match rest.strip_prefix(' ') {
-        None if rest.is_empty() => Ok(Line::StubOnly(String::new())),
-        Some(text) if !text.trim().is_empty() => Ok(Line::StubOnly(format!("{indent}{text}"))),
-        Some(_) => Ok(Line::StubOnly(String::new())),
+        _ if rest.trim().is_empty() => Ok(Line::StubOnly(String::new())),
+        Some(text) => Ok(Line::StubOnly(format!("{indent}{text}"))),
         None => Err(format!(
             "`{}`: a mark is `{MARK} <the stub's line>`, `{MARK}` (an empty one), `{}`/`{}` (the reference's lines the stub replaces), `{KOREAN} <Korean>` or `{KOREAN_NEXT} <Korean>`",
             body.trim_end(),
@@ -356,11 +353,7 @@ pub fn differing(lab: &Path, name: &str) -> Vec<String> {
     for file in files {
         for (path, text, what) in [
             (&file.stub, &file.derived.stub, "its stub"),
-            (
-                &file.ko,
-                &file.derived.korean,
-                "the Korean of its stub's comments",
-            ),
+            (&file.ko, &file.derived.korean, "its stub's Korean"),
         ] {
             if std::fs::read_to_string(lab.join(path)).ok().as_ref() != Some(text) {
                 problems.push(format!(
