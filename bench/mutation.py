@@ -44,6 +44,18 @@ def sources(track, exercise):
     return sorted(found)
 
 
+def unmarked(text):
+    """A reference without its stub's marks (`//@` lines, checker/src/authoring/derived_stubs.rs):
+    the code as it compiles, and as it was before the marks. Mutants are made, applied and hashed
+    on it, so marking a reference with its stub leaves its record current."""
+    kept = [l for l in text.splitlines(True) if not l.lstrip().startswith("//@")]
+    return "".join(kept)
+
+
+def read_source(path):
+    return unmarked(open(path).read())
+
+
 def solution_hash(track, exercise):
     """What the recorded verdicts of an exercise depend on, on its side: its sources (and
     the C track's common/)."""
@@ -55,7 +67,7 @@ def solution_hash(track, exercise):
         files += [os.path.join(package, f) for f in sorted(os.listdir(package)) if f.endswith(".h")]
         files += [os.path.join(common, f) for f in sorted(os.listdir(common))]
     for f in files:
-        h.update(os.path.relpath(f, LAB).encode() + b"\0" + open(f, "rb").read())
+        h.update(os.path.relpath(f, LAB).encode() + b"\0" + read_source(f).encode())
     return h.hexdigest()[:12]
 
 
@@ -121,8 +133,14 @@ def rust_mutants(exercise):
         mutated = apply(m["diff"], original)
         if mutated is None:  # its diff's own headers: rebuild it as ours
             sys.exit(f"cannot apply cargo-mutants' diff of {m['name']}")
-        diff = unified(file, original, mutated)
-        found.append({"file": file, "line": m["span"]["start"]["line"],
+        # On the reference without its stub's marks (its line numbers too).
+        diff = unified(file, unmarked(original), unmarked(mutated))
+        if not diff:
+            continue
+        line = m["span"]["start"]["line"]
+        line -= len(original.splitlines(True)[:line - 1]) - len(unmarked(
+            "".join(original.splitlines(True)[:line - 1])).splitlines(True))
+        found.append({"file": file, "line": line,
                       "what": f"{m['function']['function_name'] if m.get('function') else ''}: "
                               f"{m['genre'].lower()} {m['replacement']!r}".lstrip(": "),
                       "diff": diff})
@@ -134,9 +152,12 @@ def c_mutants(exercise):
     rules = os.path.join(HERE, "c.rules")
     found = []
     for file in sources("c", exercise):
-        original = open(os.path.join(package, file)).read()
-        with tempfile.TemporaryDirectory() as out:
-            run = subprocess.run(["mutate", os.path.join(package, file), "--only", rules,
+        original = read_source(os.path.join(package, file))
+        with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as clean:
+            # Mutated without the stub's marks (`unmarked`).
+            source = os.path.join(clean, file)
+            open(source, "w").write(original)
+            run = subprocess.run(["mutate", source, "--only", rules,
                                   "--noCheck", "--mutantDir", out], capture_output=True,
                                  text=True)
             if run.returncode != 0:
@@ -213,7 +234,7 @@ class Slot:
         if mutant is None:
             return True
         path = os.path.join(package, mutant["file"])
-        text = apply(mutant["diff"], open(os.path.join(src, exercise, mutant["file"])).read())
+        text = apply(mutant["diff"], read_source(os.path.join(src, exercise, mutant["file"])))
         if text is None:
             return False
         write_if_changed(path, text)
@@ -333,11 +354,11 @@ def c_sort_out(exercise, mutants, jobs=2):
     folder = os.path.join(tree, exercise)
     shutil.rmtree(folder, ignore_errors=True)
     sync(os.path.join(LAB, "c/solutions", exercise), folder)
-    original = {f: c_object(folder, f, open(os.path.join(folder, f)).read())
+    original = {f: c_object(folder, f, read_source(os.path.join(folder, f)))
                 for f in sources("c", exercise)}
 
     def compiled(m):
-        before = open(os.path.join(folder, m["file"])).read()
+        before = read_source(os.path.join(folder, m["file"]))
         return c_object(folder, m["file"], apply(m["diff"], before))
 
     with concurrent.futures.ThreadPoolExecutor(jobs) as pool:

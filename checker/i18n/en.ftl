@@ -506,10 +506,8 @@ family-run-missing = { $exercise } takes a family of tests whose scenario is the
 ## A new exercise, and the files derived from what instructors write (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = Scaffolded { $exercise }: it is graded at once (the stub says "not started", the reference passes), and `cargo test` and `checker verify` pass (verify lists the Korean of the stub's comments as owed). Written:
-new-left = Left to write by hand, numbered as docs/instructors.md's "Adding an exercise" numbers them (steps 2 to 11 on the Rust track, 12 to 17 on the C track):
-new-left-solution = the solution: { $file }
-new-left-stub = the stub: { $file } (the same signatures and binaries, todo!() bodies each after a `// TODO`, doc comments that quote the C call and name its nix equivalent)
-new-left-stub-korean = the Korean of the stub's comments: { $file } (each `# owed <hash>` block holds the English until translated; write its Korean under `# en <hash>` instead, and the same for every comment you add)
+new-left = Left to write by hand, numbered as docs/instructors.md's "Adding an exercise" numbers them (steps 2 to 9 on the Rust track, 10 to 13 on the C track):
+new-left-solution = the reference, with its stub in it: { $file } (each `//@ ` line is the stub's only, such as a `// TODO` that quotes the C call and names its nix equivalent, and the todo!() under it, before the reference's lines it replaces, which go between `//@{"{"}` and `//@{"}"}`; under each comment of the stub, its Korean as `//@ko ` lines); then `cargo run -p checker -- sync` writes the stub and the Korean of its comments
 new-left-rules = its rules (the shortcuts that would skip the lesson): solutions/{ $exercise }/clippy.toml and Cargo.toml's [lints]; then `cargo run -p checker -- sync` copies them to the stub and writes the course's rules tables
 new-left-tests = the tests: { $file } (rows of its own, or families it shares with other exercises in `families`: each a folder of exercises/, its table in family.rs)
 new-left-messages = every message id the tests use that the catalogs lack (msg!("...")): its English in { $en } and its Korean in { $ko }
@@ -517,9 +515,7 @@ new-left-broken = a broken version that fails each test, and at least one correc
 new-left-course = the course section in English: course.md#{ $exercise } (the exact contract, the C calls beside their nix equivalents, one line per test id)
 new-left-course-ko = the course section in Korean: course.ko.md#{ $exercise } (the same, the same test ids)
 new-left-korean = the Korean of its titles and hints: the { $exercise }-- entries of { $file } (after adding tests, `cargo run -p checker -- sync` adds the entries to translate, in English, and lists them)
-new-left-c-solution = the C solution: { $files } (the same contract, in the notes' C)
-new-left-c-stub = the C stub: { $files } (the same functions and programs, each step a `// TODO n.` that quotes the C call, with a `TODO("...")` under it)
-new-left-c-stub-korean = the Korean of the C stub's comments: { $files } (the `# owed <hash>` blocks, as for the Rust stub)
+new-left-c-solution = the C reference, with its stub in it: { $files } (the same contract in the notes' C; each step a `//@ // TODO n.` that quotes the C call, a `//@ TODO("...");` under it, and their Korean as `//@ko ` lines, as in the Rust reference; a file without a step, such as a library's header, is given whole); then `cargo run -p checker -- sync`
 new-left-c-rules = its C rules, read from what the compiled code imports: the `imports` of `C_TRACK` in { $file } (the calls that would skip the lesson, or the one it is about; exercises/kit/c_imports.rs has the shared ones); then `cargo run -p checker -- sync` writes the course's rules tables
 new-left-c-shim = the shim that gives the C functions the Rust exercise's API, so the same hidden tests call them: { $file } (one Rust function per C function)
 new-left-c-broken = a broken version of the C solution that fails each test: { $file } (edits of c/solutions/{ $exercise }/; `cargo test -p checker --test broken -- c::{ $exercise }`)

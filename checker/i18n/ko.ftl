@@ -501,10 +501,8 @@ family-run-missing = { $exercise }{ JOSA($exercise, "이", "가") } 시나리오
 ## 새 실습과 따라 나오는 파일 (commands/new.rs, commands/sync.rs)
 
 new-scaffolded = { $exercise }의 뼈대를 만들었다. 곧바로 채점된다(스텁은 "시작 전", 참조 풀이는 통과). `cargo test`와 `checker verify`도 통과한다(verify는 스텁 주석의 한국어를 아직 쓰지 않은 번역으로 보여 준다). 쓴 파일:
-new-left = 아직 손으로 쓸 것. 번호는 docs/instructors.ko.md의 "실습 추가하기"가 매긴 대로다(Rust 트랙은 2~11단계, C 트랙은 12~17단계):
-new-left-solution = 풀이: { $file }
-new-left-stub = 스텁: { $file } (같은 시그니처와 바이너리, 본문은 `// TODO` 뒤의 todo!(), C 호출을 인용하고 nix 대응을 밝히는 문서 주석)
-new-left-stub-korean = 스텁 주석의 한국어: { $file } (`# owed <hash>` 블록은 번역될 때까지 영어를 담는다. 그 한국어를 `# en <hash>` 아래에 대신 쓰고, 새로 더한 주석마다 그렇게 한다)
+new-left = 아직 손으로 쓸 것. 번호는 docs/instructors.ko.md의 "실습 추가하기"가 매긴 대로다(Rust 트랙은 2~9단계, C 트랙은 10~13단계):
+new-left-solution = 스텁을 담은 참조 풀이: { $file } (`//@ ` 줄은 스텁에만 있는 줄이다. C 호출을 인용하고 nix 대응을 밝히는 `// TODO`와 그 아래의 todo!() 같은 것으로, 스텁이 대신하는 참조 풀이의 줄 앞에 오고, 대신하는 줄은 `//@{"{"}`와 `//@{"}"}` 사이에 둔다. 스텁의 주석마다 그 아래에 한국어를 `//@ko ` 줄로 쓴다). 그다음 `cargo run -p checker -- sync`가 스텁과 그 주석의 한국어를 쓴다
 new-left-rules = 규칙(수업을 건너뛰게 하는 지름길): solutions/{ $exercise }/clippy.toml과 Cargo.toml의 [lints]. 그다음 `cargo run -p checker -- sync`가 스텁에 복사하고 강의의 규칙 표를 쓴다
 new-left-tests = 테스트: { $file } (자기 행들, 또는 다른 실습과 함께 쓰는 묶음을 `families`에: 묶음마다 exercises/의 폴더 하나, 표는 family.rs)
 new-left-messages = 테스트가 쓰는 메시지 id 가운데 카탈로그에 없는 것(msg!("...")): 그 영어를 { $en }에, 한국어를 { $ko }에
@@ -512,9 +510,7 @@ new-left-broken = 테스트마다 그것을 실패시키는 버그 버전, 그�
 new-left-course = 영어 강의 절: course.md#{ $exercise } (정확한 계약, C 호출과 nix 대응, 테스트 id마다 한 줄)
 new-left-course-ko = 한국어 강의 절: course.ko.md#{ $exercise } (같은 내용, 같은 테스트 id)
 new-left-korean = 한국어 제목과 힌트: { $file }의 { $exercise }-- 항목 (새 테스트를 더한 뒤 `cargo run -p checker -- sync`가 번역할 항목을 영어로 더하고 목록을 보여 준다)
-new-left-c-solution = C 풀이: { $files } (같은 계약을 노트의 C로)
-new-left-c-stub = C 스텁: { $files } (같은 함수와 프로그램, 단계마다 C 호출을 인용하는 `// TODO n.`과 그 아래의 `TODO("...")`)
-new-left-c-stub-korean = C 스텁 주석의 한국어: { $files } (`# owed <hash>` 블록, Rust 스텁과 같다)
+new-left-c-solution = 스텁을 담은 C 참조 풀이: { $files } (같은 계약을 노트의 C로. 단계마다 C 호출을 인용하는 `//@ // TODO n.`, 그 아래의 `//@ TODO("...");`, 그리고 그 한국어인 `//@ko ` 줄을 Rust 참조 풀이처럼 쓴다. 라이브러리 헤더처럼 단계가 없는 파일은 통째로 주어진다). 그다음 `cargo run -p checker -- sync`
 new-left-c-rules = C 규칙. 컴파일된 코드가 가져다 쓰는 함수에서 읽는다: { $file }의 `C_TRACK`의 `imports` (수업을 건너뛰게 하는 호출, 또는 수업의 주제인 호출. 함께 쓰는 규칙은 exercises/kit/c_imports.rs에 있다). 그다음 `cargo run -p checker -- sync`가 강의의 규칙 표를 쓴다
 new-left-c-shim = C 함수에 Rust 실습의 API를 입혀 같은 숨은 테스트가 부르게 하는 심(shim): { $file } (C 함수마다 Rust 함수 하나)
 new-left-c-broken = 테스트마다 그것을 실패시키는 C 풀이의 버그 버전: { $file } (c/solutions/{ $exercise }/를 고친다. `cargo test -p checker --test broken -- c::{ $exercise }`)

@@ -3,7 +3,8 @@
 //! a program exercise and a library exercise are scaffolded one after the other, with no edit
 //! and no rebuild between them, and an existing exercise's rules are tightened and synced
 //! (`checker sync`), which also writes again a list's entry that was lost (README's row, the day
-//! map's name, the gitignore's program); every list that names the exercises names the new
+//! map's name, the gitignore's program) and derives the new program's stubs from a step written,
+//! with its Korean, in its references only (their `//@` lines); every list that names the exercises names the new
 //! ones; then the layering check (README's module map names them), their
 //! stubs are graded (not started), their solutions (pass), `checker verify` (grading the two new
 //! exercises, every other check over the whole lab), the checker's unit tests and the new broken
@@ -149,7 +150,7 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }
     // What is left is listed for each track, numbered as docs/instructors.md numbers it.
-    for step in ["  2. ", "  12. ", "  17. ", "  18. "] {
+    for step in ["  2. ", "  10. ", "  13. ", "  14. "] {
         assert!(said.contains(step), "new did not list step {step}:\n{said}");
     }
     let said = passed(
@@ -159,7 +160,7 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     assert!(
         said.contains("checker/exercises/day9-tally/c-shim/src/lib.rs")
             && said.contains("checker/exercises/day9-tally/harness-calls.rs")
-            && said.contains("  16. "),
+            && said.contains("  12. "),
         "{said}"
     );
     // Every list that names the exercises names the two: README's tables of each track (the C
@@ -228,6 +229,26 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
         "disallowed-methods = [\n  { path = \"std::mem::transmute\", reason = \"day1-endian: a number's bytes come from shifts and masks, never from a transmute\" },\n",
     );
     std::fs::write(&solution_rules, &tightened).unwrap();
+    // The stubs are derived from the references (their `//@` lines): the instructor writes a
+    // step of the new program, and its Korean, in its references only; sync writes the stubs
+    // and the Korean of their comments.
+    let reference = "solutions/day9-probe/src/bin/probe-server.rs";
+    let step =
+        "    //@ // TODO the socket calls, each quoted with its C form and its nix equivalent.\n";
+    let written = read(reference).replace(
+        step,
+        "    //@ // TODO 1. C: `socket(AF_INET, SOCK_STREAM, 0)`; nix: `socket::socket`.\n    //@ko // TODO 1. C: `socket(AF_INET, SOCK_STREAM, 0)`. nix: `socket::socket`.\n",
+    );
+    assert_ne!(written, read(reference), "{reference} has no `{step}`");
+    std::fs::write(copy.join(reference), written).unwrap();
+    let c_reference = "c/solutions/day9-probe/probe-server.c";
+    let todo = "    //@ TODO(\"step 1: socket, bind, listen, accept\");\n";
+    let written = read(c_reference).replace(
+        todo,
+        &format!("{todo}    //@ko TODO(\"1단계: socket, bind, listen, accept\");\n"),
+    );
+    assert_ne!(written, read(c_reference), "{c_reference} has no `{todo}`");
+    std::fs::write(copy.join(c_reference), written).unwrap();
     let synced = passed(
         "checker sync",
         &Command::new(env!("CARGO_BIN_EXE_checker"))
@@ -248,6 +269,26 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
             "sync did not write {file} again:\n{synced}"
         );
     }
+    let stub = read("exercises/day9-probe/src/bin/probe-server.rs");
+    assert!(
+        stub.contains("    // TODO 1. C: `socket(AF_INET, SOCK_STREAM, 0)`; nix: `socket::socket`.\n    todo!()\n")
+            && !stub.contains("//@"),
+        "sync did not derive the stub from its reference:\n{synced}\n{stub}"
+    );
+    let korean = read("checker/exercises/day9-probe/korean/rust/src/bin/probe-server.rs.ko");
+    assert!(
+        korean.contains(
+            "\n// TODO 1. C: `socket(AF_INET, SOCK_STREAM, 0)`. nix: `socket::socket`.\n"
+        ),
+        "{korean}"
+    );
+    let korean = read("checker/exercises/day9-probe/korean/c/probe-server.c.ko");
+    assert!(
+        korean.contains(
+            "# todo step 1: socket, bind, listen, accept\n1단계: socket, bind, listen, accept\n"
+        ),
+        "{korean}"
+    );
     let text = std::fs::read_to_string(copy.join("exercises").join(rules)).unwrap();
     assert_eq!(
         text, tightened,

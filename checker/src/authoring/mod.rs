@@ -1,12 +1,13 @@
 //! What an instructor writes, and what is derived from it: the course's sections and their
 //! Korean stamps (`stamps`), the rules tables and the rule files they come from
 //! (`rules_tables`), the catalogs' entries (`catalog`), the stubs' comments and their Korean
-//! (`stub_comments`), a new exercise scaffolded from the templates (`scaffold`, `templates`,
+//! (`stub_comments`), the stubs derived from their references' `//@` lines (`derived_stubs`), a new exercise scaffolded from the templates (`scaffold`, `templates`,
 //! `additions`), the tables and lists that name the exercises (`exercise_tables`, `lists`). The commands that write or check the lab (`new`, `sync`, `stubs`,
 //! `verify`, `export-student`) are built on it, so no command calls another.
 
 pub mod additions;
 pub mod catalog;
+pub mod derived_stubs;
 pub mod exercise_tables;
 pub mod lists;
 pub mod makefiles;

@@ -16,7 +16,7 @@ use anyhow::{Context, Result, bail};
 
 use super::additions::{add_course_section, add_member, add_to_module_map, register};
 use super::stamps::{read_pair, restamp_pair};
-use super::{catalog, exercise_tables, lists, makefiles, rules_tables, stub_comments, templates};
+use super::{catalog, derived_stubs, exercise_tables, lists, makefiles, rules_tables, templates};
 use crate::base::workspace::{TrackArg, in_exercise_folder as exercise};
 
 /// What the new exercise is: a library (tested through a harness) or a program, and on which
@@ -186,11 +186,8 @@ fn scaffold_rust(plan: &Plan, day: u8, fill: &dyn Fn(&str) -> String) -> Result<
         fmt.args(["fmt", "--all"]).current_dir(&dir);
         let _ = crate::contain::reaper::run_to_completion(&mut fmt);
     }
-    // After rustfmt: the Korean is keyed by the hash of the stub's comments as they stay.
-    made.push(write_owed_korean(
-        &lab,
-        &Path::new("exercises").join(name).join(&source),
-    )?);
+    // After rustfmt, from the reference as it stays: the stub, and its comments' Korean owed.
+    made.extend(derived_stubs::write_derived(&lab, name)?);
     Ok(made)
 }
 
@@ -229,15 +226,12 @@ fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>>
     let makefile = makefiles::makefile(&sources, library);
     for tree in ["c/solutions", "c/exercises"] {
         files.push((format!("{tree}/{name}/Makefile"), makefile.clone()));
-        let source = if tree == "c/solutions" {
-            kind.solution
-        } else {
-            kind.stub
-        };
-        files.push((format!("{tree}/{name}/{}", student[0]), fill(source)));
-        if let (Some(header), Some(file)) = (kind.header, student.get(1)) {
-            files.push((format!("{tree}/{name}/{file}"), fill(header)));
-        }
+    }
+    // The references; the stubs are derived from them (below).
+    let tree = "c/solutions";
+    files.push((format!("{tree}/{name}/{}", student[0]), fill(kind.solution)));
+    if let (Some(header), Some(file)) = (kind.header, student.get(1)) {
+        files.push((format!("{tree}/{name}/{file}"), fill(header)));
     }
     for (file, template) in kind.shim {
         files.push((
@@ -256,12 +250,8 @@ fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>>
             made.push(format!("{file} (its C rules in the rules table)"));
         }
     }
-    for file in c_files(plan) {
-        made.push(write_owed_korean(
-            lab,
-            &Path::new("c/exercises").join(name).join(file),
-        )?);
-    }
+    // The C stubs, and their comments' Korean owed (the Rust ones stay as they are).
+    made.extend(derived_stubs::write_derived(lab, name)?);
     Ok(made)
 }
 
@@ -318,12 +308,12 @@ fn exercise_files(
         ""
     };
     let manifest = fill(templates::MANIFEST).replace("__DEPENDENCIES__", dependencies);
-    // The rules are written in the solution; the stub gets a copy (which the checker embeds).
+    // The rules are written in the solution; the stub gets a copy (which the checker embeds),
+    // and its sources are derived from the solution's (`derived_stubs`).
     let mut files = vec![
         (format!("solutions/{name}/Cargo.toml"), manifest),
         (format!("solutions/{name}/clippy.toml"), fill(kind.rules)),
         (format!("solutions/{name}/{source}"), fill(kind.solution)),
-        (format!("exercises/{name}/{source}"), fill(kind.stub)),
         (exercise::file(name, exercise::TESTS), fill(kind.tests)),
         (
             exercise::file(name, exercise::RUST_PROOFS),
@@ -347,26 +337,6 @@ fn write_files(lab: &Path, files: Vec<(String, String)>) -> Result<Vec<String>> 
         made.push(rel);
     }
     Ok(made)
-}
-
-/// The Korean file of the stub `stub` (relative to the lab: under exercises/ or c/exercises/),
-/// every comment owing its Korean.
-fn write_owed_korean(lab: &Path, stub: &Path) -> Result<String> {
-    let in_tree = stub
-        .strip_prefix("c/exercises")
-        .or_else(|_| stub.strip_prefix("exercises"))
-        .unwrap_or(stub);
-    let ko = stub_comments::ko_file(lab, in_tree);
-    let english = std::fs::read_to_string(lab.join(stub))
-        .with_context(|| format!("reading {}", stub.display()))?;
-    std::fs::create_dir_all(ko.parent().unwrap_or(lab))
-        .with_context(|| format!("creating {}", ko.display()))?;
-    std::fs::write(&ko, stub_comments::owed_file(&english))
-        .with_context(|| format!("writing {}", ko.display()))?;
-    Ok(format!(
-        "{} (its comments, their Korean owed)",
-        ko.strip_prefix(lab).unwrap_or(&ko).display()
-    ))
 }
 
 /// The course and its Korean twin.

@@ -262,29 +262,6 @@ pub fn owed(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The `.ko` file of a stub whose every comment still owes its Korean: each block headed
-/// `# owed <hash>` and copied in English, unindented, and each `TODO("...")` string copied in
-/// English under its `# todo` (what `checker new` writes).
-pub fn owed_file(source: &str) -> String {
-    let lines: Vec<&str> = source.lines().collect();
-    let mut said: Vec<String> = blocks(source)
-        .iter()
-        .map(|block| {
-            format!(
-                "{OWED}{}\n{}\n",
-                block.hash,
-                block.comment(&lines).join("\n")
-            )
-        })
-        .collect();
-    said.extend(
-        todo_strings(source)
-            .iter()
-            .map(|todo| format!("{TODO_HEADER}{todo}\n{todo}\n")),
-    );
-    format!("{STAMP}{}\n\n{}", stub_hash(source), said.join("\n"))
-}
-
 fn trimmed(mut lines: Vec<String>) -> Vec<String> {
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();

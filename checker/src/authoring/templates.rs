@@ -1,6 +1,7 @@
 //! The files a new exercise starts from (checker/templates/): real files, with placeholders
 //! (`__NAME__`, `__MODULE__`, `__DAY__`, `__PROGRAM__`, and for C `__STEM__`, `__UPPER__`) filled
-//! in: each kind of exercise (a library, a program) on each track.
+//! in: each kind of exercise (a library, a program) on each track. Each reference carries its
+//! stub (its `//@` lines, `derived_stubs`), from which the stub is derived.
 
 use crate::exercises::kit::c_imports;
 use crate::table::track::ImportRule;
@@ -9,8 +10,8 @@ pub const MANIFEST: &str = include_str!("../../templates/manifest.toml");
 
 pub struct Kind {
     pub rules: &'static str,
+    /// The reference, its stub in it.
     pub solution: &'static str,
-    pub stub: &'static str,
     pub tests: &'static str,
     pub calls: Option<&'static str>,
     pub broken: &'static str,
@@ -23,7 +24,6 @@ pub struct Kind {
 pub const LIBRARY: Kind = Kind {
     rules: include_str!("../../templates/library/rules.toml"),
     solution: include_str!("../../templates/library/solution.rs"),
-    stub: include_str!("../../templates/library/stub.rs"),
     tests: include_str!("../../templates/library/tests.rs"),
     calls: Some(include_str!("../../templates/library/calls.rs")),
     broken: include_str!("../../templates/library/broken.toml"),
@@ -35,7 +35,6 @@ pub const LIBRARY: Kind = Kind {
 pub const PROGRAM: Kind = Kind {
     rules: include_str!("../../templates/program/rules.toml"),
     solution: include_str!("../../templates/program/solution.rs"),
-    stub: include_str!("../../templates/program/stub.rs"),
     tests: include_str!("../../templates/program/tests.rs"),
     calls: None,
     broken: include_str!("../../templates/program/broken.toml"),
@@ -48,9 +47,9 @@ pub const PROGRAM: Kind = Kind {
 /// repository holds the templates with the checker that embeds them, and there a `.c` file
 /// outside `exercises/` would read as a reference solution.
 pub struct CKind {
+    /// The reference, its stub in it.
     pub solution: &'static str,
-    pub stub: &'static str,
-    /// A library's header, the same in the solution and the stub.
+    /// A library's header, given whole: the stub's is the solution's.
     pub header: Option<&'static str>,
     /// A library's shim: its files, relative to its exercise's folder's `c-shim/`.
     pub shim: &'static [(&'static str, &'static str)],
@@ -64,7 +63,6 @@ pub struct CKind {
 
 pub const C_LIBRARY: CKind = CKind {
     solution: include_str!("../../templates/library/c/solution.c.in"),
-    stub: include_str!("../../templates/library/c/stub.c.in"),
     header: Some(include_str!("../../templates/library/c/header.h.in")),
     shim: &[
         (
@@ -83,7 +81,6 @@ pub const C_LIBRARY: CKind = CKind {
 
 pub const C_PROGRAM: CKind = CKind {
     solution: include_str!("../../templates/program/c/solution.c.in"),
-    stub: include_str!("../../templates/program/c/stub.c.in"),
     header: None,
     shim: &[],
     broken: include_str!("../../templates/program/c/broken.toml"),
@@ -104,5 +101,24 @@ mod tests {
         assert_eq!(super::C_PROGRAM.imports.len(), 1);
         assert!(super::C_LIBRARY.track.contains("imports: &[],"));
         assert!(super::C_LIBRARY.imports.is_empty());
+    }
+}
+#[cfg(test)]
+mod derived {
+    /// Each template's reference carries its stub: derived, it stops at its first step, with no
+    /// mark left (the scaffold writes the stub so, and the stubs of the lab are derived alike).
+    #[test]
+    fn each_reference_template_derives_a_stub_that_stops_at_once() {
+        for (reference, stops) in [
+            (super::PROGRAM.solution, "    todo!()\n"),
+            (super::LIBRARY.solution, "    todo!()\n"),
+            (super::C_PROGRAM.solution, "    TODO(\"step 1: "),
+            (super::C_LIBRARY.solution, "    TODO(\"step 1: "),
+        ] {
+            let derived = crate::authoring::derived_stubs::derive(reference).unwrap();
+            assert!(derived.stub.contains(stops), "{}", derived.stub);
+            assert!(!derived.stub.contains("//@"), "{}", derived.stub);
+            assert!(derived.korean.contains("# owed "), "{}", derived.korean);
+        }
     }
 }

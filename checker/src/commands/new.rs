@@ -49,11 +49,12 @@ pub fn run(
 }
 
 /// The step verify is, the last of docs/instructors.md's "Adding an exercise".
-const VERIFY_STEP: usize = 18;
+const VERIFY_STEP: usize = 14;
 
 /// What the instructor writes by hand on the tracks scaffolded, each with its number in
-/// docs/instructors.md's "Adding an exercise": steps 2 to 11 on the Rust track, 12 to 17 on the
-/// C track, 18 verify.
+/// docs/instructors.md's "Adding an exercise": steps 2 to 9 on the Rust track, 10 to 13 on the
+/// C track, 14 verify. The stubs and the Korean of their comments are derived from the
+/// references' `//@` lines (`checker sync`), not written.
 fn left_to_write(plan: &Plan) -> Vec<(usize, Text)> {
     let mut steps = Vec::new();
     if plan.tracks.has_rust() {
@@ -66,7 +67,7 @@ fn left_to_write(plan: &Plan) -> Vec<(usize, Text)> {
     steps
 }
 
-/// Steps 2 to 11: the Rust track.
+/// Steps 2 to 9: the Rust track.
 fn rust_steps(plan: &Plan) -> Vec<Text> {
     let name = plan.name;
     let source = source_file(plan);
@@ -74,11 +75,6 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
         msg!(
             "new-left-solution",
             file = format!("solutions/{name}/{source}")
-        ),
-        msg!("new-left-stub", file = format!("exercises/{name}/{source}")),
-        msg!(
-            "new-left-stub-korean",
-            file = exercise::file(name, &format!("{}/{source}.ko", exercise::RUST_KOREAN))
         ),
         msg!("new-left-rules", exercise = name),
         msg!(
@@ -105,44 +101,30 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
     ]
 }
 
-/// Steps 12 to 17: the C track (16, the shim, for a library only).
+/// Steps 10 to 13: the C track (12, the shim, for a library only).
 fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
     let name = plan.name;
     let files = c_files(plan);
-    let listed = |tree: &str, suffix: &str| {
+    let listed = |tree: &str| {
         files
             .iter()
-            .map(|f| format!("{tree}/{f}{suffix}"))
+            .map(|f| format!("{tree}/{f}"))
             .collect::<Vec<_>>()
             .join(", ")
     };
     let mut steps = vec![
         (
-            12,
+            10,
             msg!(
                 "new-left-c-solution",
-                files = listed(&format!("c/solutions/{name}"), "")
+                files = listed(&format!("c/solutions/{name}"))
             ),
         ),
-        (
-            13,
-            msg!(
-                "new-left-c-stub",
-                files = listed(&format!("c/exercises/{name}"), "")
-            ),
-        ),
-        (
-            14,
-            msg!(
-                "new-left-c-stub-korean",
-                files = listed(&exercise::file(name, exercise::C_KOREAN), ".ko")
-            ),
-        ),
-        (15, msg!("new-left-c-rules", file = test_module(plan))),
+        (11, msg!("new-left-c-rules", file = test_module(plan))),
     ];
     if plan.program.is_none() {
         steps.push((
-            16,
+            12,
             msg!(
                 "new-left-c-shim",
                 file = exercise::file(name, &format!("{}/src/lib.rs", exercise::C_SHIM))
@@ -150,7 +132,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
         ));
     }
     steps.push((
-        17,
+        13,
         msg!(
             "new-left-c-broken",
             file = exercise::file(name, exercise::C_PROOFS),

@@ -1,7 +1,8 @@
 //! `checker sync`: write what is derived from what instructors write by hand. An exercise's
 //! rules are written once, in its solution (`solutions/<name>/Cargo.toml`'s `[lints]` and
 //! `clippy.toml`): sync copies them to the stub (the checker embeds the stub's), and writes the rules
-//! tables of course.md and course.ko.md from them; it writes each C exercise's Makefile from
+//! tables of course.md and course.ko.md from them. It writes each stub its reference derives
+//! (`authoring::derived_stubs`: the reference's `//@` lines), and the Korean of its comments; it writes each C exercise's Makefile from
 //! its `C_TRACK` row, and keeps every list that names the exercises (`authoring::exercise_tables` and `lists`: a
 //! missing row of README's tables and the day map, c/exercises/.gitignore and the solutions'
 //! workspace members derived). Every title and hint of the exercise tables
@@ -18,7 +19,7 @@ use anyhow::Result;
 use crate::authoring::catalog::{add_catalog_entries, registered, untranslated};
 use crate::authoring::chosen_lab;
 use crate::authoring::rules_tables::{copy_rules, rule_entries, write_rules_tables};
-use crate::authoring::{exercise_tables, lists};
+use crate::authoring::{derived_stubs, exercise_tables, lists};
 use crate::base::i18n::{Messages, msg};
 use crate::exercises;
 use crate::lab::test::catalog_entries;
@@ -30,6 +31,7 @@ pub fn run(lab: Option<std::path::PathBuf>, tr: &Messages) -> Result<ExitCode> {
     let names: Vec<&str> = registered.iter().map(String::as_str).collect();
     for name in &names {
         written.extend(copy_rules(&lab, name)?);
+        written.extend(derived_stubs::write_derived(&lab, name)?);
     }
     written.extend(write_rules_tables(&lab, &names, None)?);
     written.extend(crate::authoring::makefiles::write_makefiles(&lab)?);

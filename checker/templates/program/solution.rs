@@ -1,6 +1,18 @@
+//@ //! __NAME__: `__PROGRAM__ <port>` (an example: replace it with the exercise).
+//@{
 //! __NAME__: `__PROGRAM__ <port>` (reference solution; an example: replace it with the exercise).
+//@}
 //!
 //! Contract: prints `listening on <ip>:<port>`, then sends `hello\n` to each client and closes.
+//@{
+// The stub is derived from this file (`checker sync` writes it): a `//@ ` line is the stub's
+// only, the lines between `//@{` and `//@}` are the reference's only (the stub has the `//@`
+// lines before them instead), and a `//@ko ` line is the Korean of the stub's comment just
+// above it (docs/instructors.md, "Adding an exercise").
+//@}
+//@
+//@ // Keeps the compiler quiet while the stub is unfinished.
+//@ #![allow(unused_imports, unused_variables, dead_code)]
 
 use std::io::Write;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
@@ -29,6 +41,9 @@ fn main() -> ExitCode {
 }
 
 fn serve(port: u16) -> Result<(), String> {
+    //@ // TODO the socket calls, each quoted with its C form and its nix equivalent.
+    //@ todo!()
+    //@{
     let listener = socket::socket(
         AddressFamily::Inet,
         SockType::Stream,
@@ -67,4 +82,5 @@ fn serve(port: u16) -> Result<(), String> {
             }
         }
     }
+    //@}
 }

@@ -168,7 +168,7 @@ fn translation_and_source_checks(lab: &Path, graded: &[String]) -> Vec<Check> {
             || Ok(places::old_places(lab)),
         ),
         timed(
-            "manifests and rules agree in exercises/, solutions/ and the copy the checker embeds, and each C exercise's Makefile is the one its C_TRACK row derives",
+            "manifests and rules agree in exercises/, solutions/ and the copy the checker embeds, each C exercise's Makefile is the one its C_TRACK row derives, and each stub derived from its reference (its `//@` lines) is the one it derives, with the Korean of its comments",
             || places::copies_agree(lab),
         ),
         timed_with_owed(

@@ -2,7 +2,7 @@
 //! Rust and C solutions (`solutions/`, `c/solutions/`) and its folder (`checker/exercises/<name>/`:
 //! tests, catalogs, Korean stubs, proofs, the C track's other designs). What is derived from
 //! them is made at build (the pristine manifests, from the stubs) or kept by `sync` (the
-//! Makefiles), and agrees with them.
+//! Makefiles, the stubs their references derive), and agrees with them.
 
 use std::path::Path;
 
@@ -25,7 +25,9 @@ const OLD_PLACES: &[(&str, &str)] = &[
 ];
 
 /// The stub's and the solution's manifest and rules are the copy the checker embeds (the
-/// stub's at its build), and each C exercise's Makefile is the one its `C_TRACK` row derives.
+/// stub's at its build), each C exercise's Makefile is the one its `C_TRACK` row derives, and
+/// each stub derived from its reference (`authoring::derived_stubs`), and its Korean, is the
+/// one the reference derives.
 pub(super) fn copies_agree(lab: &Path) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     for ex in exercises::ALL {
@@ -51,6 +53,9 @@ pub(super) fn copies_agree(lab: &Path) -> Result<Vec<String>> {
         }
     }
     problems.extend(crate::authoring::makefiles::differing(lab));
+    for ex in exercises::ALL {
+        problems.extend(crate::authoring::derived_stubs::differing(lab, ex.name));
+    }
     Ok(problems)
 }
 
