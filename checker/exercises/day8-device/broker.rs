@@ -6,8 +6,7 @@
 //! one PUBLISH in flight at a time or many.
 
 use std::collections::{HashSet, VecDeque};
-use std::net::{Ipv4Addr, SocketAddrV4, TcpListener};
-use std::os::fd::OwnedFd;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -20,6 +19,7 @@ use crate::observe::wire::server::loopback;
 use crate::observe::wire::{Conn, Transcript};
 
 use super::fates::{Fate, Ledger};
+use super::port::{Port, listening, port_sharing_socket};
 use super::sensor::{Sensor, Setup};
 use super::wire::{Heard, Link};
 
@@ -108,42 +108,6 @@ impl Up {
     pub fn subscribed(&self) -> bool {
         self.subscribed
     }
-}
-
-/// A TCP socket that another of ours may bind beside on its port (SO_REUSEPORT), bound to
-/// loopback's `port` (0: the kernel's choice).
-fn port_sharing_socket(port: u16) -> std::io::Result<OwnedFd> {
-    use nix::sys::socket::{
-        AddressFamily, SockFlag, SockType, SockaddrIn, bind, setsockopt, socket, sockopt,
-    };
-    let fd = socket(
-        AddressFamily::Inet,
-        SockType::Stream,
-        SockFlag::SOCK_CLOEXEC | SockFlag::SOCK_NONBLOCK,
-        None,
-    )?;
-    setsockopt(&fd, sockopt::ReuseAddr, &true)?;
-    setsockopt(&fd, sockopt::ReusePort, &true)?;
-    bind(
-        std::os::fd::AsRawFd::as_raw_fd(&fd),
-        &SockaddrIn::from(SocketAddrV4::new(Ipv4Addr::LOCALHOST, port)),
-    )?;
-    Ok(fd)
-}
-
-/// `fd`, bound, made a listener.
-fn listening(fd: OwnedFd) -> std::io::Result<TcpListener> {
-    nix::sys::socket::listen(&fd, nix::sys::socket::Backlog::new(16)?)?;
-    Ok(TcpListener::from(fd))
-}
-
-/// Where the broker's port is: its listener while it is up; while it is down, a socket bound
-/// to the port and not listening, so that a connect is refused and the port is not handed out
-/// meanwhile (a device's own connect on loopback may take any ephemeral port, this one too,
-/// and once did: the broker could not come back, "Address already in use").
-enum Port {
-    Up(TcpListener),
-    Down(OwnedFd),
 }
 
 /// The broker: its port (listening, or held while it is down), the device, and the ledger.

@@ -19,6 +19,7 @@ mod commands;
 pub(crate) mod decode;
 mod fates;
 mod ledger;
+mod port;
 mod publishing;
 mod resending;
 mod scene;
