@@ -20,8 +20,9 @@ starts a comment): bench/issue67-bugs.txt names the broken versions of issue 67'
 
 A broken version must fail every test it declares in every run, as the project's tests ask of
 one grading: a declared test that passed, or could not be judged, in some run is listed with its
-count and fails the run too. A grading in which a test could not be judged (the machine starved
-it: `"judged": false`) is graded again once the machine is quieter, up to three times, as the
+count and fails the run too. A grading in which a test whose verdict counts (a solution's, an
+alternative's, a declared one) could not be judged (the machine starved it: `"judged": false`)
+is graded again once the machine is quieter, up to three times, as the
 project's tests do; a test still unjudged is counted as such, not as the checker's own error.
 Each version's tree (the solutions with its edits, bench/apply-broken.py) is made under
 target/tmp/flaky-trees/ and built by its first grading, so the first run takes longer.
@@ -180,6 +181,12 @@ def replay(kept, quiet=False):
                 left_behind.append((g["label"], g["seed"], g["left_behind"]))
 
 
+def must_not_change(label, test):
+    """A solution's or an alternative's verdict, a declared one, or the whole run's."""
+    tests = must_hold.get(label)
+    return tests is None or test.split("/", 1)[-1] in tests or test == "(the whole run)"
+
+
 kept_path = results_file()
 done = kept_gradings(kept_path)
 kept = complete_runs(done)
@@ -229,7 +236,10 @@ for run in range(1, runs + 1):
             except (json.JSONDecodeError, KeyError, TypeError):
                 tests = {"(the whole run)": (f"checker failed: exit {out.returncode}",
                                              out.stderr[-2000:])}
-            if not any(status == "unjudged" for status, _ in tests.values()):
+            # Graded again only for a verdict that counts: a solution's or an alternative's, or
+            # a test the broken version declares (the others' may be unjudged: a bug can starve).
+            if not any(status == "unjudged" and must_not_change(label, test)
+                       for test, (status, _) in tests.items()):
                 break
             print(f"  unjudged in {label} (seed {seed}): graded again", flush=True)
         for test, (status, message) in tests.items():
@@ -251,12 +261,6 @@ for run in range(1, runs + 1):
     changed = [(k, v) for k, v in verdicts.items() if len(v) > 1]
     print(f"run {run}/{runs}: {graded} of its {len(gradings)} gradings here, {len(changed)} verdicts changed so far "
           f"({time.time() - started:.0f} s)", flush=True)
-
-def must_not_change(label, test):
-    """A solution's or an alternative's verdict, a declared one, or the whole run's."""
-    tests = must_hold.get(label)
-    return tests is None or test.split("/", 1)[-1] in tests or test == "(the whole run)"
-
 
 if kept_path:
     # Over every grading kept, those of starts that ran beside this one too.
