@@ -20,10 +20,10 @@ starts a comment): bench/issue67-bugs.txt names the broken versions of issue 67'
 
 A broken version must fail every test it declares in every run, as the project's tests ask of
 one grading: a declared test that passed, or could not be judged, in some run is listed with its
-count and fails the run too. A grading in which a test whose verdict counts (a solution's, an
-alternative's, a declared one) could not be judged (the machine starved it: `"judged": false`)
-is graded again once the machine is quieter, up to three times, as the
-project's tests do; a test still unjudged is counted as such, not as the checker's own error.
+count and fails the run too. A test whose verdict counts (a solution's, an alternative's, a
+declared one) that the machine kept from being judged (`"judged": false`) is graded again alone,
+up to three times, once the machine is quieter, as an instructor would (the grading's line keeps
+which, `regraded`); a test still unjudged is counted as such, not as the checker's own error.
 Each version's tree (the solutions with its edits, bench/apply-broken.py) is made under
 target/tmp/flaky-trees/ and built by its first grading, so the first run takes longer.
 
@@ -157,6 +157,27 @@ def marked(mark):
 first_seen = {}  # (grading, test) -> (status, seed) of the first run
 
 
+def grade_once(args, seed, mark, label):
+    """One grading: {test: (status, message)} (an unjudged test, `"status": "error"` with
+    `"judged": false` in the JSON, as "unjudged": not the checker's own error), and the
+    processes it left behind (also listed in `left_behind`)."""
+    out = subprocess.run([checker, *args, "--seed", seed, "--format", "json"], cwd=LAB,
+                         env=dict(env, LAB_TEST_MARK=mark), capture_output=True, text=True)
+    leftovers = marked(mark)
+    if leftovers:
+        left_behind.append((label, seed, leftovers))
+        print(f"  LEFT BEHIND by {label} (seed {seed}): {leftovers}", flush=True)
+    try:
+        report = json.loads(out.stdout)
+        tests = {t["name"]: ("unjudged" if t.get("judged") is False else t["status"],
+                             t.get("message"))
+                 for e in report["exercises"] for t in e["tests"]}
+    except (json.JSONDecodeError, KeyError, TypeError):
+        tests = {"(the whole run)": (f"checker failed: exit {out.returncode}",
+                                     out.stderr[-2000:])}
+    return tests, leftovers
+
+
 def record(key, status, seed, message, quiet=False):
     """Count a verdict; the moment one differs from its first run, say so with both seeds, so
     the flaky case can be re-run by hand without waiting for the last run."""
@@ -212,36 +233,27 @@ for run in range(1, runs + 1):
             time.sleep(1)
         seed = str(random.randrange(1_000_000))
         mark = f"flaky-{os.getpid()}-{run}-{label}"
-        for attempt in range(4):
-            if attempt:
-                # Starved: once the machine is quieter (the load average under the cores, or
-                # 20 s at most), as an instructor would grade again.
+        tests, leftovers = grade_once(args, seed, mark, label)
+        # A verdict that counts (a solution's, an alternative's, a test the broken version
+        # declares; the others may be starved by the bug itself) that the machine kept from
+        # being judged: that test graded again alone, up to three times, once the machine is
+        # quieter, as an instructor would. The run keeps its other verdicts.
+        regraded = []
+        for test, (status, _) in list(tests.items()):
+            for _ in range(3):
+                if status != "unjudged" or not must_not_change(label, test):
+                    break
                 quieter = time.time() + 20
                 while time.time() < quieter and os.getloadavg()[0] > os.cpu_count():
                     time.sleep(1)
-            out = subprocess.run([checker, *args, "--seed", seed, "--format", "json"],
-                                 cwd=LAB, env=dict(env, LAB_TEST_MARK=mark),
-                                 capture_output=True, text=True)
-            leftovers = marked(mark)
-            if leftovers:
-                left_behind.append((label, seed, leftovers))
-                print(f"  LEFT BEHIND by {label} (seed {seed}): {leftovers}", flush=True)
-            try:
-                report = json.loads(out.stdout)
-                # A test the machine kept from being judged is `"status": "error"` with
-                # `"judged": false`: not the checker's own error.
-                tests = {t["name"]: ("unjudged" if t.get("judged") is False else t["status"],
-                                     t.get("message"))
-                         for e in report["exercises"] for t in e["tests"]}
-            except (json.JSONDecodeError, KeyError, TypeError):
-                tests = {"(the whole run)": (f"checker failed: exit {out.returncode}",
-                                             out.stderr[-2000:])}
-            # Graded again only for a verdict that counts: a solution's or an alternative's, or
-            # a test the broken version declares (the others' may be unjudged: a bug can starve).
-            if not any(status == "unjudged" and must_not_change(label, test)
-                       for test, (status, _) in tests.items()):
-                break
-            print(f"  unjudged in {label} (seed {seed}): graded again", flush=True)
+                again, more = grade_once([*args[:-1], test], seed, mark, label)
+                leftovers += more
+                status, message = again.get(test, ("unjudged", "not in the report"))
+                tests[test] = (status, message)
+                regraded.append(test)
+        if regraded:
+            print(f"  {label} (seed {seed}): graded again alone, unjudged at first: "
+                  f"{', '.join(regraded)}", flush=True)
         for test, (status, message) in tests.items():
             record((label, test), status, seed, message)
             if status == "error":
@@ -250,7 +262,7 @@ for run in range(1, runs + 1):
         if kept_path:
             # One write() to a file opened O_APPEND: starts running at once never mix lines.
             line = json.dumps({"run": run, "label": label, "seed": seed, "tests": tests,
-                               "left_behind": leftovers}) + "\n"
+                               "left_behind": leftovers, "regraded": regraded}) + "\n"
             fd = os.open(kept_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             os.write(fd, line.encode())
             os.close(fd)
