@@ -13,7 +13,14 @@ script ends with status 1 naming any that is not.
 `--program NAME=PATH` grades a program from elsewhere instead (one exercise given), as the
 checker's own option does: a public chat server's failing verdicts, say.
 
+`--solutions RUNS` times the references' verdicts instead (every one a pass, each within LIMIT
+seconds is the bar, principle 6): the solutions of both tracks are graded RUNS times, as
+`cargo run -p checker -- --solutions [--track c] <exercise>` does, and each test's durations
+(least, median, most) are listed with the load average before and after each run (the machine
+may be shared: a figure is worth what the load was). Exit status 1 if a median is over LIMIT.
+
 Usage: bench/slow-failures.py [exercise...] [--program NAME=PATH]   (LIMIT=seconds)
+       bench/slow-failures.py --solutions RUNS exercise...
 """
 import json, os, re, subprocess, sys, tempfile
 
@@ -25,6 +32,11 @@ programs = []
 while "--program" in args:
     at = args.index("--program")
     programs += ["--program", args[at + 1]]
+    del args[at:at + 2]
+solutions_runs = 0
+if "--solutions" in args:
+    at = args.index("--solutions")
+    solutions_runs = int(args[at + 1])
     del args[at:at + 2]
 only = set(args)
 limit = float(os.environ.get("LIMIT", "3"))
@@ -50,10 +62,51 @@ def grade(label, argv):
         except (json.JSONDecodeError, OSError):
             print(f"  no report: {label}", flush=True)
             return None
-    return [(t["id"], t["status"], t["duration"]) for e in doc["exercises"] for t in e["tests"]]
+    # An unjudged test is `"status": "error"` with `"judged": false` in the JSON.
+    return [(t["id"], t["status"] if t.get("judged", True) else "unjudged", t["duration"])
+            for e in doc["exercises"] for t in e["tests"]]
+
+
+def load_average():
+    return open("/proc/loadavg").read().split()[0]
+
+
+def time_the_solutions(runs):
+    """Each reference's verdicts, RUNS gradings of each exercise on each track: every test's
+    least, median and most duration; a test not passed every time is named."""
+    over = []
+    for exercise in sorted(only):
+        for track in ("rust", "c"):
+            times, others, loads = {}, [], []
+            # A first grading builds the references (`rules` would time the build): not counted.
+            grade(f"{track} {exercise}", ["--solutions", "--track", track, exercise])
+            for _ in range(runs):
+                before = load_average()
+                tests = grade(f"{track} {exercise}",
+                              ["--solutions", "--track", track, exercise]) or []
+                loads.append(f"{before}-{load_average()}")
+                for test, status, took in tests:
+                    times.setdefault(test, []).append(took)
+                    if status != "pass":
+                        others.append(f"{test} {status}")
+            print(f"\n{exercise}, {track} track, {runs} runs (load average before-after each: "
+                  f"{', '.join(loads)})", flush=True)
+            for test, took in times.items():
+                took.sort()
+                median = took[len(took) // 2]
+                flag = " OVER" if median > limit else (" near" if took[-1] > limit * 0.8 else "")
+                print(f"  {test:24} {took[0]:5.2f} {median:5.2f} {took[-1]:5.2f} s{flag}")
+                if median > limit:
+                    over.append(f"{exercise}/{test} ({track})")
+            if others:
+                print(f"  not passed: {', '.join(others)}")
+    print(f"\nmedians over {limit:g} s: {', '.join(over) or 'none'}")
+    sys.exit(1 if over else 0)
 
 
 subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
+if solutions_runs:
+    time_the_solutions(solutions_runs)
 if programs:
     if len(only) != 1:
         sys.exit("--program grades one exercise: name it")

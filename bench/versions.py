@@ -79,16 +79,20 @@ def tables(track):
 BESIDE = {}
 
 
-def gradings(only, c=False):
+def gradings(only, c=False, labels=None):
     """(label, the checker's arguments) of every grading, and what may never change: every
     verdict of the solutions and of an alternative, and a broken version's verdicts on the tests
-    it is declared to fail (label -> those tests; None: all). `only`: exercises (empty: all)."""
-    found = [("solutions", ["--solutions", "all"])]
-    must_hold = {"solutions": None}
+    it is declared to fail (label -> those tests; None: all). `only`: exercises (empty: all).
+    `labels`: only these gradings (`solutions`, `c-solutions`, `day2-echo--broken--backlog-one`,
+    `c--day2-echo--broken--client-single-send`, ...), each of which must exist."""
+    found, must_hold = [], {}
+    for label, argv in (("solutions", ["--solutions", "all"]),
+                        ("c-solutions", ["--solutions", "--track", "c", "all"])):
+        if (c or label == "solutions") and (labels is None or label in labels):
+            found.append((label, argv))
+            must_hold[label] = None
     tracks = [("", "rust", make_tree)]
     if c:
-        found.append(("c-solutions", ["--solutions", "--track", "c", "all"]))
-        must_hold["c-solutions"] = None
         tracks.append(("c--", "c.", make_c_tree))
     for prefix, track, make in tracks:
         for spec in tables(track):
@@ -97,10 +101,15 @@ def gradings(only, c=False):
                 continue
             for kind in ("broken", "alternative"):
                 for version in spec.get(kind, []):
-                    tree = make(exercise, kind, version["name"])
                     label = f"{prefix}{exercise}--{kind}--{version['name']}"
+                    if labels is not None and label not in labels:
+                        continue
+                    tree = make(exercise, kind, version["name"])
                     found.append((label, ["--root", tree, exercise]))
                     must_hold[label] = (None if kind == "alternative"
                                         else set(version.get("fails", [])))
                     BESIDE[label] = set(version.get("beside", []))
+    missing = sorted(set(labels or ()) - set(must_hold))
+    if missing:
+        sys.exit(f"no such version (or its track not asked for): {', '.join(missing)}")
     return found, must_hold

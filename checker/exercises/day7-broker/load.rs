@@ -183,17 +183,7 @@ fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestResult {
     }
     t.note("device pinger", msg!("mqtt-pinger-sent", pings = sent / 2));
     if sent == total {
-        // All sent: wait until the broker has read them, or stopped reading, before measuring.
-        let end = procinfo::ServerEnd::of(pid, conn.local_port());
-        let waiting = || (conn.unsent(), end.as_ref().and_then(|e| e.recv_queue()));
-        let (mut last, mut since) = (waiting(), Instant::now());
-        while last.0 + last.1.unwrap_or(0) as usize > 0 && since.elapsed() < QUIET {
-            std::thread::sleep(Duration::from_millis(10));
-            let now = waiting();
-            if now != last {
-                (last, since) = (now, Instant::now());
-            }
-        }
+        read_or_stopped(pid, &conn);
     }
     let after = procinfo::program_memory(pid);
     if let (Some(before), Some(after)) = (before, after)
@@ -208,6 +198,24 @@ fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> TestResult {
         ))));
     }
     Ok(())
+}
+
+/// All the pings sent: wait until the broker has read them, or stopped reading (seen as while
+/// sending: asleep with our bytes unread, or nothing moved for QUIET), to measure its memory.
+fn read_or_stopped(pid: i32, conn: &Conn) {
+    let end = procinfo::ServerEnd::of(pid, conn.local_port());
+    let waiting = || (conn.unsent(), end.as_ref().and_then(|e| e.recv_queue()));
+    let (mut last, mut since) = (waiting(), Instant::now());
+    while last.0 + last.1.unwrap_or(0) as usize > 0
+        && since.elapsed() < QUIET
+        && !(since.elapsed() >= LOOK && not_reading(pid, conn))
+    {
+        std::thread::sleep(Duration::from_millis(10));
+        let now = waiting();
+        if now != last {
+            (last, since) = (now, Instant::now());
+        }
+    }
 }
 
 /// The publisher's messages, a window at a time, while the stalled subscribers read nothing:

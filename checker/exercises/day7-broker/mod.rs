@@ -264,10 +264,10 @@ pub static EXERCISE: Exercise = Exercise {
         },
         TestCase {
             id: "keep-alive",
-            title: "a PINGREQ 2.5 s after the CONNECT keeps a 2 s keep-alive open, and the broker does not spin while it waits; a device silent with a 1 s keep-alive is closed after 1.5 s, not before 1 s, and its will goes out; a keep-alive of 0 is never closed",
+            title: "a PINGREQ 2.5 s after the CONNECT keeps a 2 s keep-alive open, and the broker does not spin while it waits; a device silent with a 1 s keep-alive is closed after 1.5 s, not before 1 s, and its will goes out; two devices with a keep-alive of 0, one connected before the silent device and one after it, are never closed",
             points: 2,
             timeout: secs(20),
-            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it. And on a timer of the broker's own (a poll loop waits no longer than the nearest deadline, and no shorter: a timeout of 0 spins): a silent device sends nothing that would wake the broker. A keep-alive of 0 turns it off (3.1.2.10): no deadline at all.",
+            hint: "Note when each connection last sent a packet; close one that sent none for one and a half times its keep-alive (3.1.2-24), as a network failure: its will goes out. Not at the keep-alive itself: a device may ping just after it. And on a timer of the broker's own (a poll loop waits no longer than the nearest deadline, and no shorter: a timeout of 0 spins): a silent device sends nothing that would wake the broker. A keep-alive of 0 turns it off (3.1.2.10): no deadline at all, and none in the choice of the loop's timeout either (the nearest deadline of the connections that have one: a 0 taken for a deadline leaves the loop without its timer).",
             hint_c: None,
             section: "mqtt-keep-alive",
             program: Some(SERVER),

@@ -110,6 +110,12 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
     let sent = Instant::now();
     let will = Some(will_of("silent", "timed out"));
     silent.handshake("silent", true, SILENT_KEEP_ALIVE, will, soon(ctx))?;
+    // Another keep-alive of 0, connected after the silent device: a loop that takes its timeout
+    // from every connection in turn, a deadline of 0 ("none") included, is left by this one
+    // with no timeout at all, and the silent device is never closed (the zero device before
+    // the silent one leaves such a loop the silent device's deadline, the last one looked at).
+    let mut zero_after = Device::connect(&t, "device zero 2", s.port, soon(ctx))?;
+    zero_after.handshake("zero-2", true, 0, None, soon(ctx))?;
     // Both brokers wait from here on, for a keep-alive to run out or for the pinger: neither
     // may spin meanwhile (`not_spinning`).
     let idle = Idle::begin([pinged.program.pid(), s.program.pid()]);
@@ -132,8 +138,11 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
     expect_will(&mut watcher, "silent", "timed out", "3.1.2-8", soon(ctx))?;
     not_spinning(ctx, &t, idle)?;
     // Closed early, the send may fail: what counts is what the device reads next.
-    let _ = zero.send(&Packet::Pingreq, soon(ctx));
-    zero.expect(&Packet::Pingresp, msg!("mqtt-zero-keep-alive"), soon(ctx))
+    for zero in [&mut zero, &mut zero_after] {
+        let _ = zero.send(&Packet::Pingreq, soon(ctx));
+        zero.expect(&Packet::Pingresp, msg!("mqtt-zero-keep-alive"), soon(ctx))?;
+    }
+    Ok(())
 }
 
 /// What the two brokers of `keep-alive` had used when they began to wait.
