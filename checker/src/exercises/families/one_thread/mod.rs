@@ -411,26 +411,31 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
     }
     // Held back, the server waits: one that still asks for POLLIN on a client it will not read
     // is woken at once, again and again (C mutants b8148069c8, 06cf029a56). Judged, as
-    // one-thread's quiet clients are, by the time its threads were runnable.
-    let was = procinfo::program_runnable_time(pid);
-    ctx.off_cpu(|| std::thread::sleep(QUIET));
-    let runnable = procinfo::program_runnable_time(pid).saturating_sub(was);
-    let ms = runnable.as_millis().to_string();
-    ctx.log(msg!("multi-runnable-log", ms = ms.as_str()));
-    if runnable > QUIET / 2 {
+    // one-thread's quiet clients are, by its time on a CPU (`watch_quiet`).
+    let quiet = watch_quiet(ctx, pid);
+    if quiet.spins() {
         c.abort();
         return Err(t.attach(
-            Failure::wrong(msg!("multi-spins-held-back", ms = ms))
-                .note(msg!("multi-pollin-on-demand")),
+            Failure::wrong(msg!(
+                "multi-spins-held-back",
+                ms = quiet.on_cpu.as_millis().to_string(),
+                secs = seconds(quiet.waited)
+            ))
+            .note(msg!("multi-pollin-on-demand")),
         ));
     }
-    let premise = Premise::of(held_back, || {
-        msg!(
-            "multi-back-pressure-premise",
-            seconds = (6 + PREMISE_WAIT.as_secs()).to_string(),
-            sent = msg!("count-byte", n = flood.sent()),
-            grew = (grew >> 20).to_string()
-        )
+    // What the test judges under: the server stopped reading, and was seen waiting then.
+    let premise = Premise::of(held_back && !quiet.unseen(), || {
+        if held_back {
+            starved_while_quiet(quiet)
+        } else {
+            msg!(
+                "multi-back-pressure-premise",
+                seconds = (6 + PREMISE_WAIT.as_secs()).to_string(),
+                sent = msg!("count-byte", n = flood.sent()),
+                grew = (grew >> 20).to_string()
+            )
+        }
     });
     let verdict = c
         .expect_bytes(&data, deadline)
@@ -596,30 +601,64 @@ pub fn one_thread(ctx: &mut Ctx) -> TestResult {
             .note(msg!("multi-one-thread")),
         ));
     }
-    idle_and_asleep(ctx, &t, pid)?;
-    for (i, c) in conns.iter_mut().enumerate() {
-        echo::round_trip(c, &format!("client {} again\n", i + 1), ctx.within(secs(5)))?;
-    }
-    Ok(())
+    let premise = idle_and_asleep(ctx, &t, pid)?;
+    let verdict = conns.iter_mut().enumerate().try_for_each(|(i, c)| {
+        echo::round_trip(c, &format!("client {} again\n", i + 1), ctx.within(secs(5)))
+    });
+    premise.judge(verdict)
 }
 
-/// How long the quiet clients are watched, and the share of it a server may be runnable.
+/// How long a server with nothing to do is watched at least, and at most while whether it
+/// spins cannot be seen (`procinfo::Idle::watch`).
 const QUIET: Duration = Duration::from_millis(300);
+const QUIET_MOST: Duration = Duration::from_secs(3);
+
+/// Watch the server `pid`, which has nothing to do, and log what it used: its time on a CPU
+/// (what judges it: a busy machine takes CPU time from a spinner, and adds none to a server
+/// that waits) and its busiest thread's time runnable (what says whether it could be seen).
+fn watch_quiet(ctx: &Ctx, pid: i32) -> procinfo::Waited {
+    let idle = procinfo::Idle::begin(&[pid]);
+    let until = ctx.within(QUIET_MOST);
+    let seen = ctx.off_cpu(|| idle.watch(QUIET, until));
+    ctx.log(msg!(
+        "multi-quiet-log",
+        secs = seconds(seen.waited),
+        ms = seen.on_cpu.as_millis().to_string(),
+        queued = seen.busiest.as_millis().to_string()
+    ));
+    seen
+}
+
+/// What a server kept off the CPU while it had nothing to do leaves unseen.
+fn starved_while_quiet(seen: procinfo::Waited) -> Text {
+    msg!(
+        "multi-quiet-starved",
+        secs = seconds(seen.waited),
+        runnable = seconds(seen.busiest)
+    )
+}
+
+/// "0.3", "1.2": seconds, to a tenth.
+fn seconds(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64())
+}
 
 /// Every client connected and quiet (nothing to read, nothing left to send): the server waits,
 /// it does not spin. One that asks for POLLOUT (EPOLLOUT, level-triggered) with nothing to send
-/// is woken at once, again and again. Judged by the time its threads were runnable (on a CPU
-/// or waiting for one), which a busy machine does not shrink, not by the CPU time it got.
-fn idle_and_asleep(ctx: &Ctx, t: &Transcript, pid: i32) -> TestResult {
-    let before = procinfo::program_runnable_time(pid);
-    ctx.off_cpu(|| std::thread::sleep(QUIET));
-    let runnable = procinfo::program_runnable_time(pid).saturating_sub(before);
-    let ms = runnable.as_millis().to_string();
-    ctx.log(msg!("multi-runnable-log", ms = ms.as_str()));
-    if runnable > QUIET / 2 {
+/// is woken at once, again and again. Judged by its time on a CPU (`watch_quiet`); a server the
+/// machine kept off the CPU the while is "premise not reached", judged again, once the rest of
+/// the test is done.
+fn idle_and_asleep(ctx: &Ctx, t: &Transcript, pid: i32) -> Result<Premise, Failure> {
+    let quiet = watch_quiet(ctx, pid);
+    if quiet.spins() {
         return Err(t.attach(
-            Failure::wrong(msg!("multi-spins-idle", ms = ms)).note(msg!("multi-pollout-on-demand")),
+            Failure::wrong(msg!(
+                "multi-spins-idle",
+                ms = quiet.on_cpu.as_millis().to_string(),
+                secs = seconds(quiet.waited)
+            ))
+            .note(msg!("multi-pollout-on-demand")),
         ));
     }
-    Ok(())
+    Ok(Premise::of(!quiet.unseen(), || starved_while_quiet(quiet)))
 }
