@@ -409,21 +409,7 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
             .note(msg!("multi-back-pressure")),
         ));
     }
-    // Held back, the server waits: one that still asks for POLLIN on a client it will not read
-    // is woken at once, again and again (C mutants b8148069c8, 06cf029a56). Judged, as
-    // one-thread's quiet clients are, by its time on a CPU (`watch_quiet`).
-    let quiet = watch_quiet(ctx, pid);
-    if quiet.spins() {
-        c.abort();
-        return Err(t.attach(
-            Failure::wrong(msg!(
-                "multi-spins-held-back",
-                ms = quiet.on_cpu.as_millis().to_string(),
-                secs = seconds(quiet.waited)
-            ))
-            .note(msg!("multi-pollin-on-demand")),
-        ));
-    }
+    let quiet = waits_held_back(ctx, &t, pid, &c)?;
     // What the test judges under: the server stopped reading, and was seen waiting then.
     let premise = Premise::of(held_back && !quiet.unseen(), || {
         if held_back {
@@ -442,6 +428,31 @@ pub fn back_pressure(ctx: &mut Ctx) -> TestResult {
         .and_then(|()| flood.join())
         .and_then(|()| c.expect_eof(deadline, msg!("eof-after-client-eof")));
     premise.judge(verdict)
+}
+
+/// Held back, the server waits: one that still asks for POLLIN on a client it will not read
+/// is woken at once, again and again (C mutants b8148069c8, 06cf029a56). Judged, as
+/// one-thread's quiet clients are, by its time on a CPU (`watch_quiet`); the flooding client
+/// `c` is shut down if it spins.
+fn waits_held_back(
+    ctx: &Ctx,
+    t: &Transcript,
+    pid: i32,
+    c: &Conn,
+) -> Result<procinfo::Waited, Failure> {
+    let quiet = watch_quiet(ctx, pid);
+    if !quiet.spins() {
+        return Ok(quiet);
+    }
+    c.abort();
+    Err(t.attach(
+        Failure::wrong(msg!(
+            "multi-spins-held-back",
+            ms = quiet.on_cpu.as_millis().to_string(),
+            secs = seconds(quiet.waited)
+        ))
+        .note(msg!("multi-pollin-on-demand")),
+    ))
 }
 
 /// A client that floods and never reads resets its connection while output waits for it: the
