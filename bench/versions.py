@@ -83,11 +83,13 @@ def gradings(only, c=False):
     """(label, the checker's arguments) of every grading, and what may never change: every
     verdict of the solutions and of an alternative, and a broken version's verdicts on the tests
     it is declared to fail (label -> those tests; None: all). `only`: exercises (empty: all)."""
-    found = [("solutions", ["--solutions", "all"])]
+    # The solutions of the exercises chosen (all of them when none is).
+    chosen = sorted(only) or ["all"]
+    found = [("solutions", ["--solutions", *chosen])]
     must_hold = {"solutions": None}
     tracks = [("", "rust", make_tree)]
     if c:
-        found.append(("c-solutions", ["--solutions", "--track", "c", "all"]))
+        found.append(("c-solutions", ["--solutions", "--track", "c", *chosen]))
         must_hold["c-solutions"] = None
         tracks.append(("c--", "c.", make_c_tree))
     for prefix, track, make in tracks:
