@@ -191,22 +191,8 @@ fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> Result<Premise, F
         }
     }
     t.note("device pinger", msg!("mqtt-pinger-sent", pings = sent / 2));
-    let mut all_read = false;
-    if sent == total {
-        // All sent: wait until the broker has read them, or stopped reading, before measuring.
-        let end = procinfo::ServerEnd::of(pid, conn.local_port());
-        let waiting = || (conn.unsent(), end.as_ref().and_then(|e| e.recv_queue()));
-        let (mut last, mut since) = (waiting(), Instant::now());
-        while last.0 + last.1.unwrap_or(0) as usize > 0 && since.elapsed() < QUIET {
-            std::thread::sleep(Duration::from_millis(10));
-            let now = waiting();
-            if now != last {
-                (last, since) = (now, Instant::now());
-            }
-        }
-        all_read = last.0 + last.1.unwrap_or(0) as usize == 0;
-        held_back = !all_read && not_reading(pid, &conn);
-    }
+    let all_read = sent == total && all_read(pid, &conn);
+    held_back = held_back || (sent == total && !all_read && not_reading(pid, &conn));
     let after = procinfo::program_memory(pid);
     if let (Some(before), Some(after)) = (before, after)
         && after > before + PINGS_BOUND
@@ -226,6 +212,22 @@ fn pings_unread(ctx: &Ctx, t: &Arc<Transcript>, s: &Server) -> Result<Premise, F
             secs = format!("{:.0}", QUIET.as_secs_f64())
         )
     }))
+}
+
+/// Every byte sent on `conn` read by the broker `pid`: wait until nothing of it waits, in our
+/// socket or in the broker's, or nothing has moved for QUIET; whether nothing waits.
+fn all_read(pid: i32, conn: &Conn) -> bool {
+    let end = procinfo::ServerEnd::of(pid, conn.local_port());
+    let waiting = || (conn.unsent(), end.as_ref().and_then(|e| e.recv_queue()));
+    let (mut last, mut since) = (waiting(), Instant::now());
+    while last.0 + last.1.unwrap_or(0) as usize > 0 && since.elapsed() < QUIET {
+        std::thread::sleep(Duration::from_millis(10));
+        let now = waiting();
+        if now != last {
+            (last, since) = (now, Instant::now());
+        }
+    }
+    last.0 + last.1.unwrap_or(0) as usize == 0
 }
 
 /// The publisher's messages, a window at a time, while the stalled subscribers read nothing:

@@ -126,7 +126,9 @@ mod tests {
     }
 
     /// A thread of ours that spins is never seen waiting (spinning, or kept off the CPU on a
-    /// busy machine); a process asleep is never seen spinning.
+    /// busy machine); a process asleep is never seen spinning. The spinner is watched until it
+    /// has had 100 ms on a CPU (a second at most on a quiet machine; a starved one may take
+    /// longer, and a watch that ends first proves nothing, so it is watched on, 60 s at most).
     #[test]
     fn a_spinning_thread_never_waits_and_a_sleeping_one_never_spins() {
         use std::sync::atomic::{AtomicBool, Ordering};
@@ -135,10 +137,12 @@ mod tests {
         let stop = std::sync::Arc::clone(&done);
         let spinner = std::thread::spawn(move || while !stop.load(Ordering::Relaxed) {});
         let idle = Idle::begin(&[me]);
-        let seen = idle.watch(
-            Duration::from_millis(200),
-            Instant::now() + Duration::from_secs(2),
-        );
+        let until = Instant::now() + Duration::from_secs(60);
+        let mut seen = idle.watch(Duration::from_millis(200), until);
+        while seen.on_cpu < Duration::from_millis(100) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(100));
+            seen = idle.since();
+        }
         done.store(true, Ordering::Relaxed);
         spinner.join().unwrap();
         assert!(seen.spins() || seen.unseen(), "{seen:?}");
