@@ -7,8 +7,11 @@ and every broken version fails each test it declares. A test the checker could n
 (`"judged": false` in the JSON: the machine starved it, and again when judged alone) is neither:
 it is counted apart, with the round's load.
 
-Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 C=0 in the environment)
-Both tracks: the C track's solutions and versions (proofs/c.toml) too, but with C=0.
+Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 C=0 CHECKER=path)
+Both tracks: the C track's solutions and versions (proofs/c.toml) too, but with C=0. Exercises
+named: only their solutions and versions. CHECKER: the checker binary to grade with (a copy, so
+that building the lab meanwhile does not change it under a measurement), else target/debug's.
+The load is sampled before every grading: each round says its range.
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
 """
 import json, os, random, subprocess, sys, tempfile, time
@@ -21,10 +24,11 @@ rounds = int(args[0]) if args else 10
 only = set(args[1:])
 busy = int(os.environ.get("BUSY", "4"))
 memory = int(os.environ.get("MEMORY", "2048"))
-checker = os.path.join(LAB, "target/debug/checker")
+checker = os.environ.get("CHECKER") or os.path.join(LAB, "target/debug/checker")
 env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "target/tmp/shared-build"))
 
-subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
+if not os.environ.get("CHECKER"):
+    subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
 gradings, must_hold = versions.gradings(only, c=os.environ.get("C", "1") != "0")
 # A broken version is graded on the tests it declares (as the project's tests do); the solutions
 # and an alternative on everything.
@@ -54,7 +58,9 @@ loads = []
 try:
     for n in range(1, rounds + 1):
         started = time.time()
+        sampled = []
         for label, grading_args, declared in plan:
+            sampled.append(os.getloadavg()[0])
             seed = str(random.randrange(1, 2**32))
             with tempfile.NamedTemporaryFile(suffix=".json") as report:
                 subprocess.run([checker, *grading_args, "--seed", seed, "--format", "json",
@@ -76,9 +82,10 @@ try:
                         wrong.append((n, label, test, t["status"], t["message"]))
                         print(f"  WRONG: {label} {test} ({t['status']}, seed {seed}): "
                               f"{t['message']}", flush=True)
-        load = os.getloadavg()[0]
-        loads.append(load)
-        print(f"round {n}/{rounds}: {time.time() - started:.0f} s at load {load:.0f}; "
+        sampled.append(os.getloadavg()[0])
+        loads.extend(sampled)
+        print(f"round {n}/{rounds}: {time.time() - started:.0f} s at load {min(sampled):.0f} to "
+              f"{max(sampled):.0f} (mean {sum(sampled) / len(sampled):.0f}); "
               f"{len(wrong)} wrong, {len(unjudged)} could not be judged so far", flush=True)
 finally:
     for p in loops + [hog]:

@@ -85,10 +85,18 @@ def gradings(only, c=False, labels=None):
     it is declared to fail (label -> those tests; None: all). `only`: exercises (empty: all).
     `labels`: only these gradings (`solutions`, `c-solutions`, `day2-echo--broken--backlog-one`,
     `c--day2-echo--broken--client-single-send`, ...), each of which must exist."""
+    # The solutions of the exercises chosen (all of them when none is).
+    chosen = sorted(only) or ["all"]
+    solutions = [("solutions", ["--solutions", *chosen])]
+    if c:
+        # Of those, the ones with a C track (day6-async has none).
+        c_chosen = [e for e in chosen if e == "all"
+                    or os.path.isdir(os.path.join(LAB, "c/solutions", e))]
+        if c_chosen:
+            solutions.append(("c-solutions", ["--solutions", "--track", "c", *c_chosen]))
     found, must_hold = [], {}
-    for label, argv in (("solutions", ["--solutions", "all"]),
-                        ("c-solutions", ["--solutions", "--track", "c", "all"])):
-        if (c or label == "solutions") and (labels is None or label in labels):
+    for label, argv in solutions:
+        if labels is None or label in labels:
             found.append((label, argv))
             must_hold[label] = None
     tracks = [("", "rust", make_tree)]

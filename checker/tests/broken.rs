@@ -163,7 +163,6 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
         tree(&slot.name(), &[exercise], &edits)?
     };
     let seed = common::seed().to_string();
-    let budget = Duration::from_secs(version.budget);
     let root = dir.to_string_lossy();
     let mut args = vec!["--root", &root, "--seed", &seed];
     // The C track is graded in Korean, as a Korean C class is: its report must speak Korean
@@ -181,31 +180,179 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
         .chain(&version.beside)
         .map(|test| format!("{exercise}/{test}"))
         .collect();
-    if must_pass || declared.is_empty() {
-        args.push(exercise);
+    let graded: Vec<String> = if must_pass || declared.is_empty() {
+        vec![exercise.to_string()]
     } else {
-        args.extend(declared.iter().map(String::as_str));
+        declared
+    };
+    let grading = Grading {
+        args: &args,
+        budget: Duration::from_secs(version.budget),
+        korean: c.then_some(&dir),
+    };
+    // The tests that prove what this version is for: an alternative's every test, a broken
+    // version's declared failures (graded again beside the tests it declares beside them).
+    let fails: Vec<String> = version
+        .fails
+        .iter()
+        .map(|test| format!("{exercise}/{test}"))
+        .collect();
+    let beside: Vec<String> = version
+        .beside
+        .iter()
+        .map(|test| format!("{exercise}/{test}"))
+        .collect();
+    let proves = |name: &str| must_pass || fails.iter().any(|f| f == name);
+    let verdicts = grading.until_judged(&graded, &proves, &beside)?;
+    record_time(exercise, version, &verdicts.runs[0]);
+    let proving: Vec<String> = if must_pass {
+        verdicts.tests.keys().cloned().collect()
+    } else {
+        fails.clone()
+    };
+    for name in &proving {
+        check_verdict(&verdicts, name, version, must_pass)?;
     }
-    // A test the machine kept from being judged (starved twice: `"judged": false`) is no
-    // verdict either way: grade again once the machine is quieter, as an instructor would, up
-    // to three times (a suite beside other heavy work saw a test starved three times in a row).
-    // The wait is short (20 s at most): the suite's own tests keep the pressure up, and one
-    // of them ending frees a core.
-    let unjudged = |run: &common::Run| run.tests().iter().any(|t| t["judged"] == false);
-    let mut run = run_checker(&args, budget + Duration::from_secs(30));
-    for _ in 0..3 {
-        if !unjudged(&run) {
-            break;
+    let unproven: Vec<&String> = proving
+        .iter()
+        .filter(|name| verdicts.unjudged(name))
+        .collect();
+    if !unproven.is_empty() {
+        let kind = if must_pass { "alternative" } else { "broken" };
+        let track = if c { "c::" } else { "" };
+        common::not_proven(&format!(
+            "{track}{exercise}::{kind}::{}: {} could not be judged in {} gradings ({}; seed {seed})",
+            version.name,
+            unproven
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            verdicts.runs.len(),
+            common::how_busy()
+        ));
+    }
+    Ok(())
+}
+
+/// How a version is graded: the checker's arguments but the tests, the budget of one grading,
+/// and (on the C track) the tree whose names a Korean report may show.
+struct Grading<'a> {
+    args: &'a [&'a str],
+    budget: Duration,
+    korean: Option<&'a PathBuf>,
+}
+
+/// What a version's gradings said, test by test (the JSON's objects by name): the first
+/// grading's, each test the machine left unjudged (`"judged": false`) taken from a later
+/// grading of it that judged it; `runs` every grading, the first first.
+struct Verdicts {
+    tests: std::collections::BTreeMap<String, (serde_json::Value, usize)>,
+    runs: Vec<common::Run>,
+}
+
+impl Verdicts {
+    fn unjudged(&self, name: &str) -> bool {
+        self.tests
+            .get(name)
+            .is_some_and(|(t, _)| t["judged"] == false)
+    }
+
+    fn still_unjudged(&self) -> Vec<String> {
+        self.tests
+            .keys()
+            .filter(|name| self.unjudged(name))
+            .cloned()
+            .collect()
+    }
+
+    /// Take in a grading: its verdicts replace those left unjudged.
+    fn take(&mut self, run: common::Run) {
+        let index = self.runs.len();
+        for t in run.tests() {
+            let name = t["name"].as_str().unwrap_or("").to_string();
+            if self
+                .tests
+                .get(&name)
+                .is_none_or(|(was, _)| was["judged"] == false)
+            {
+                self.tests.insert(name, (t, index));
+            }
         }
-        common::await_a_quieter_machine(Duration::from_secs(20));
-        run = run_checker(&args, budget + Duration::from_secs(30));
+        self.runs.push(run);
     }
-    record_time(exercise, version, &run);
+
+    /// The grading `name`'s verdict came from, for a failure's message.
+    fn explain(&self, name: &str) -> String {
+        let index = self.tests.get(name).map_or(0, |(_, i)| *i);
+        self.runs[index].explain()
+    }
+}
+
+/// How long the broken versions' tests wait for a quieter machine before each grading again of
+/// what the machine kept from being judged (`Grading::until_judged`).
+const PATIENCE: [Duration; 4] = [
+    Duration::from_secs(15),
+    Duration::from_secs(30),
+    Duration::from_secs(45),
+    Duration::from_secs(60),
+];
+
+impl Grading<'_> {
+    /// Grade `tests`, then grade again those that `proves` and the machine kept from being
+    /// judged, alone (with the tests `beside` them), each time once the machine is quieter (`common::await_a_quieter_machine`), up to `PATIENCE`
+    /// more times: later in the run, when the suite's own tests (its main load) have moved
+    /// on, a test the first gradings could not judge usually is (a suite beside other heavy
+    /// work saw a test starved three times in a row, 20 s apart). Each grading is checked
+    /// (`check_run`).
+    fn until_judged(
+        &self,
+        tests: &[String],
+        proves: &dyn Fn(&str) -> bool,
+        beside: &[String],
+    ) -> Result<Verdicts, Failed> {
+        let mut verdicts = Verdicts {
+            tests: std::collections::BTreeMap::new(),
+            runs: Vec::new(),
+        };
+        verdicts.take(self.run(tests)?);
+        for wait in PATIENCE {
+            let mut again = verdicts.still_unjudged();
+            again.retain(|name| proves(name));
+            if again.is_empty() {
+                break;
+            }
+            for b in beside {
+                if !again.contains(b) {
+                    again.push(b.clone());
+                }
+            }
+            common::await_a_quieter_machine(wait);
+            verdicts.take(self.run(&again)?);
+        }
+        Ok(verdicts)
+    }
+
+    /// One grading of `tests` (exercises or `exercise/test`), checked.
+    fn run(&self, tests: &[String]) -> Result<common::Run, Failed> {
+        let mut args = self.args.to_vec();
+        args.extend(tests.iter().map(String::as_str));
+        let run = run_checker(&args, self.budget + Duration::from_secs(30));
+        check_run(&run, self.budget, self.korean)?;
+        Ok(run)
+    }
+}
+
+/// What every grading must be, whatever the version: within its budget, with a JSON report,
+/// no error of the checker's own (a test the machine kept from being judged is none), its exit
+/// status what its verdicts say (1 once a test failed or was left unjudged, 0 when every test
+/// passed), and on the C track a report in Korean and C (`korean`: the graded tree).
+fn check_run(run: &common::Run, budget: Duration, korean: Option<&PathBuf>) -> Result<(), Failed> {
     if run.elapsed > budget {
         return Err(format!(
             "the checker took {:.1} s, over the budget of {} s\n{}",
             run.elapsed.as_secs_f64(),
-            version.budget,
+            budget.as_secs(),
             run.explain()
         )
         .into());
@@ -213,10 +360,10 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
     if run.json.is_none() {
         return Err(format!("no JSON report\n{}", run.explain()).into());
     }
-    let errors: Vec<String> = run
-        .tests()
+    let tests = run.tests();
+    let errors: Vec<String> = tests
         .iter()
-        .filter(|t| t["status"] == "error")
+        .filter(|t| t["status"] == "error" && t["judged"] != false)
         .map(|t| format!("{}: {}", t["name"], t["message"]))
         .collect();
     if !errors.is_empty() {
@@ -227,70 +374,78 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
         )
         .into());
     }
-    let names = common::korean::lab_names(&run, &dir);
-    let not_korean = common::korean::not_korean_but(&run.stdout(), &names);
-    if c && !not_korean.is_empty() {
+    let not_passed = tests
+        .iter()
+        .any(|t| t["status"] == "fail" || t["judged"] == false);
+    let all_passed = tests.iter().all(|t| t["status"] == "pass");
+    if (not_passed && run.code() != Some(1)) || (all_passed && run.code() != Some(0)) {
         return Err(format!(
-            "the Korean report of a C version has English or Rust in it:\n{}\n{}",
-            not_korean.join("\n"),
+            "the checker's exit status does not match its verdicts (1 once a test failed or could not be judged, 0 when every test passed)\n{}",
             run.explain()
         )
         .into());
     }
-    if must_pass {
-        let failing: Vec<String> = run
-            .tests()
-            .iter()
-            .filter(|t| t["status"] != "pass")
-            .map(|t| format!("{} ({}): {}", t["name"], t["status"], t["message"]))
-            .collect();
-        if !failing.is_empty() || run.code() != Some(0) {
+    if let Some(dir) = korean {
+        let names = common::korean::lab_names(run, dir);
+        let not_korean = common::korean::not_korean_but(&run.stdout(), &names);
+        if !not_korean.is_empty() {
             return Err(format!(
-                "a correct alternative ({}) must pass every test; these did not:\n{}\n{}",
-                version.bug,
-                failing.join("\n"),
+                "the Korean report of a C version has English or Rust in it:\n{}\n{}",
+                not_korean.join("\n"),
                 run.explain()
             )
             .into());
         }
+    }
+    Ok(())
+}
+
+/// The verdict of one test that proves what `version` is for: an alternative's test passed, a
+/// broken version's declared test failed (with its diagnosis, if it declares one). A test the
+/// machine kept from being judged in every grading proves nothing either way: the caller says
+/// so (`common::not_proven`), and it fails nothing here.
+fn check_verdict(
+    verdicts: &Verdicts,
+    name: &str,
+    version: &Version,
+    must_pass: bool,
+) -> Result<(), Failed> {
+    if verdicts.unjudged(name) {
         return Ok(());
     }
-    if run.code() != Some(1) {
+    let test = verdicts.tests.get(name).map(|(t, _)| t);
+    let status = test.and_then(|t| t["status"].as_str());
+    let seed = common::seed();
+    if must_pass {
+        return match status {
+            Some("pass") => Ok(()),
+            _ => Err(format!(
+                "a correct alternative ({}) must pass every test; {name} did not ({:?}: {})\n{}",
+                version.bug,
+                status,
+                test.map_or(serde_json::Value::Null, |t| t["message"].clone()),
+                verdicts.explain(name)
+            )
+            .into()),
+        };
+    }
+    if status != Some("fail") {
         return Err(format!(
-            "a broken version must make the checker exit with 1\n{}",
-            run.explain()
+            "{name} must fail this broken version ({}), but its status is {status:?} (seed {seed})\n{}",
+            version.bug,
+            verdicts.explain(name)
         )
         .into());
     }
-    for test in &version.fails {
-        let name = format!("{exercise}/{test}");
-        match run.test_status(&name).as_deref() {
-            Some("fail") if version.diagnosis.is_some() => {
-                let said = run
-                    .tests()
-                    .iter()
-                    .find(|t| t["name"] == name.as_str())
-                    .and_then(|t| t["diagnosis"].as_str().map(String::from));
-                if said != version.diagnosis {
-                    return Err(format!(
-                        "{name} must fail this broken version ({}) diagnosed {:?}, but its diagnosis is {said:?} (seed {seed})\n{}",
-                        version.bug,
-                        version.diagnosis,
-                        run.explain()
-                    )
-                    .into());
-                }
-            }
-            Some("fail") => {}
-            other => {
-                return Err(format!(
-                    "{name} must fail this broken version ({}), but its status is {other:?} (seed {seed})\n{}",
-                    version.bug,
-                    run.explain()
-                )
-                .into());
-            }
-        }
+    let said = test.and_then(|t| t["diagnosis"].as_str());
+    if version.diagnosis.is_some() && said != version.diagnosis.as_deref() {
+        return Err(format!(
+            "{name} must fail this broken version ({}) diagnosed {:?}, but its diagnosis is {said:?} (seed {seed})\n{}",
+            version.bug,
+            version.diagnosis,
+            verdicts.explain(name)
+        )
+        .into());
     }
     Ok(())
 }

@@ -165,6 +165,7 @@ day7-broker--part-3--title = 상태와 부하: 킵얼라이브, 유언 메시지
 mqtt-pinger-sent = PINGREQ { $pings }개를 보내고 PINGRESP는 하나도 읽지 않았다
 mqtt-pinger-closed = PINGRESP를 읽지 않으면서 PINGREQ를 보낸 기기({ $pings }개 보냄)의 연결을 브로커가 닫았다: 답을 읽지 않는 클라이언트에게서는 그 클라이언트가 읽을 때까지 더 읽지 않아야 하며, 닫아서는 안 된다(실습의 계약: 답은 절대 버리지 않는다. 5일차의 백프레셔)
 mqtt-memory-grew-pings = 한 기기가 PINGREQ { $pings }개를 보내고 PINGRESP는 하나도 읽지 않는 동안 브로커의 상주 메모리가 { $before } MiB에서 { $after } MiB로 늘었다: { $bound } MiB를 넘는다(실습의 계약: 답을 읽지 않는 클라이언트에게서는 그 클라이언트가 읽을 때까지 더 읽지 않으므로, 그 클라이언트에게 갈 것에는 한도가 있다)
+mqtt-pings-premise = 브로커는 PINGREQ를 모두 읽지도, 읽기를 멈춘 모습을 보이지도 않았다: { $pings }개를 보낸 뒤 머신이 바빠 브로커가 돌지 못하는 사이 { $secs }초 동안 더 나가지 않았으니, 메모리로는 아직 알 수 있는 것이 없다
 mqtt-kept-missing = { $who }{ JOSA($who, "이", "가") } 아무것도 읽지 않는 동안 브로커는 { $topic }의 QoS 1 메시지 { $count }개를 발행자에게 확인 응답했고 연결도 열어 두었는데, 다시 읽기 시작한 뒤 그 가운데 { $got }개만 보냈다: 세션에서 기다리는 메시지는 송신함이 비는 대로 나가야 하며, 다른 메시지나 PUBACK이 오기를 기다려서는 안 된다(4.3.2, 실습의 계약)
 mqtt-clause-largest-packet = 실습의 한도: 고정 헤더까지 쳐서 정확히 256 KiB인 패킷은 받아서 라우팅한다. 그보다 큰 패킷만 연결을 닫는다
 mqtt-clause-sent-after-resume = QoS 0 구독자는 자기 몫으로 남은 것을 다 읽었고 아직 연결되어 있다. 지금 발행한 메시지는 이 구독자에게 가야 한다

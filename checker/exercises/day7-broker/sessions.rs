@@ -1,14 +1,13 @@
 //! What outlives a packet: retained messages (3.3.1.3), keep alive (3.1.2.10), wills
 //! (3.1.2.5) and sessions that outlive their connection (3.1.2.4, 4.4).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::{CLOSE_WITHIN, KEEP_ALIVE, broker, expect_will, online, soon, will_of, with_will};
 use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind, TestResult};
-use crate::contain::procinfo;
+use crate::contain::procinfo::Idle;
 use crate::context::Ctx;
 use crate::lab::exercise::secs;
 use crate::observe::wire::mqtt::{Device, Heard, Packet, Will};
@@ -118,7 +117,7 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
     zero_after.handshake("zero-2", true, 0, None, soon(ctx))?;
     // Both brokers wait from here on, for a keep-alive to run out or for the pinger: neither
     // may spin meanwhile (`not_spinning`).
-    let idle = Idle::begin([pinged.program.pid(), s.program.pid()]);
+    let idle = Idle::begin(&[pinged.program.pid(), s.program.pid()]);
     ping_past_the_keep_alive(ctx, &t, &pinged, || {
         open_until(&mut silent, sent + TOO_EARLY)
     })?;
@@ -145,65 +144,34 @@ pub fn keep_alive(ctx: &mut Ctx) -> TestResult {
     Ok(())
 }
 
-/// What the two brokers of `keep-alive` had used when they began to wait.
-struct Idle {
-    pids: [i32; 2],
-    from: Instant,
-    on_cpu: Duration,
-    runnable: HashMap<i32, Duration>,
-}
-
-impl Idle {
-    fn begin(pids: [i32; 2]) -> Idle {
-        let (on_cpu, runnable) = Idle::read(pids);
-        Idle {
-            pids,
-            from: Instant::now(),
-            on_cpu,
-            runnable,
-        }
-    }
-
-    /// Time on a CPU of both brokers, and each thread's runnable time.
-    fn read(pids: [i32; 2]) -> (Duration, HashMap<i32, Duration>) {
-        let on_cpu = pids.into_iter().map(procinfo::tree_cpu_time).sum();
-        let runnable = pids
-            .into_iter()
-            .flat_map(procinfo::thread_runnable_times)
-            .collect();
-        (on_cpu, runnable)
-    }
-}
-
-/// Both brokers of `keep-alive` waited since `idle.from`. An eighth of the wait or more on a
-/// CPU is a loop that spins (a timeout of 0, or none): a busy machine only takes CPU time away
-/// from a spinner, and a broker that waits uses a few milliseconds. Time queued for a CPU is
-/// no one's spin (issue 66: a starved idle broker's wake-ups wait their turn). Below that, one
-/// thread runnable half the wait or more, on a CPU or queued for one, is a spinner the machine
-/// kept off the CPU: whether it spins could not be seen, and the test is judged again.
+/// Both brokers of `keep-alive` waited since `Idle::begin`, judged by their time on a CPU
+/// (`procinfo::Waited`): an eighth of the wait or more is a loop that spins (a timeout of 0,
+/// or none). Time queued for a CPU is no one's spin (issue 66: a starved idle broker's
+/// wake-ups wait their turn); a thread runnable half the wait but kept off the CPU is a
+/// spinner the machine hid: whether it spins could not be seen, and the test is judged again.
 fn not_spinning(ctx: &Ctx, t: &Arc<Transcript>, idle: Idle) -> TestResult {
-    let waited = idle.from.elapsed();
-    let (on_cpu, runnable) = Idle::read(idle.pids);
-    let on_cpu = on_cpu.saturating_sub(idle.on_cpu);
-    let busiest = procinfo::busiest_runnable_between(&idle.runnable, &runnable);
-    let (secs, ms) = (format!("{:.1}", waited.as_secs_f64()), on_cpu.as_millis());
-    let queued = busiest.as_millis().to_string();
+    let seen = idle.since();
+    let (secs, ms) = (
+        format!("{:.1}", seen.waited.as_secs_f64()),
+        seen.on_cpu.as_millis(),
+    );
+    let queued = seen.busiest.as_millis().to_string();
     ctx.log(msg!(
         "mqtt-idle-cpu-log",
         ms = ms.to_string(),
         queued = queued,
         secs = secs.clone()
     ));
-    if on_cpu > waited / 8 {
-        let busy = format!("{:.2}", on_cpu.as_secs_f64());
+    if seen.spins() {
+        let busy = format!("{:.2}", seen.on_cpu.as_secs_f64());
         return Err(t.attach(Failure::wrong(msg!(
             "mqtt-idle-spins",
             secs = secs,
             busy = busy
         ))));
     }
-    if busiest > waited / 2 {
-        let runnable = format!("{:.2}", busiest.as_secs_f64());
+    if seen.unseen() {
+        let runnable = format!("{:.2}", seen.busiest.as_secs_f64());
         return Err(t.attach(Failure::premise_not_reached(msg!(
             "mqtt-idle-starved",
             secs = secs,

@@ -27,7 +27,8 @@ device-awaiting-command-ack = PUBACK id={ $id } for the broker's command
 device-awaiting-disconnect = DISCONNECT
 device-awaiting-ping = PINGREQ (keep alive 1 s)
 device-want-idle = silence until the keep alive is spent, not PINGREQ { $n } in { $ms } ms (a keep alive of 1 s asks for a PINGREQ after a second without sending, not one as soon as each PINGRESP comes: that floods the broker)
-device-spins-idle = with nothing to send but a PINGREQ a second, the device was runnable { $ms } ms of 2.6 s: it spins instead of waiting for its next timer
+device-spins-idle = with nothing to send but a PINGREQ a second, the device was on a CPU { $ms } ms of { $secs } s: it spins instead of waiting for its next timer
+device-idle-starved = whether the device spins between its PINGREQs could not be seen: in { $secs } s its busiest thread was runnable { $runnable } s, yet the busy machine kept it off a CPU most of that time
 device-pollout-on-demand = ask for POLLOUT only while output waits to be sent (or a connect is under way): a connected socket with room to write is always writable, so poll returns at once, again and again
 device-awaiting-close = the device's close of a connection whose PINGRESP does not come
 device-no-such-command = a PUBACK for a PUBLISH of the broker (this id has none)

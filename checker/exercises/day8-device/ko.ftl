@@ -75,7 +75,8 @@ device-awaiting-command-ack = 브로커가 보낸 명령의 PUBACK id={ $id }
 device-awaiting-disconnect = DISCONNECT
 device-awaiting-ping = PINGREQ(킵얼라이브 1초)
 device-want-idle = 킵얼라이브가 다 지날 때까지의 침묵, { $ms }밀리초 동안 { $n }번째 PINGREQ가 아니라(킵얼라이브가 1초이면 기기는 1초 동안 아무것도 보내지 않았을 때 PINGREQ를 보낸다. PINGRESP가 올 때마다 곧바로 보내면 브로커에 PINGREQ가 쏟아진다)
-device-spins-idle = 1초에 PINGREQ 하나 말고는 보낼 것이 없는데 기기가 2.6초 가운데 { $ms } ms 동안 실행 가능 상태였다: 다음 타이머를 기다리지 않고 헛돌고 있다
+device-spins-idle = 1초에 PINGREQ 하나 말고는 보낼 것이 없는데 기기가 { $secs }초 가운데 { $ms } ms 동안 CPU에서 돌았다: 다음 타이머를 기다리지 않고 헛돌고 있다
+device-idle-starved = 기기가 PINGREQ 사이에 헛도는지 알 수 없었다: { $secs }초 사이 가장 바쁜 스레드가 { $runnable }초 동안 실행 가능 상태였는데, 머신이 바빠 그 시간 대부분 CPU를 얻지 못했다
 device-pollout-on-demand = POLLOUT은 보낼 출력이 남아 있는 동안(또는 connect가 진행 중인 동안)에만 요청하라: 연결된 소켓은 쓸 자리가 있으면 언제나 쓸 수 있으므로 poll이 곧바로, 거듭 돌아온다
 device-awaiting-close = PINGRESP가 오지 않는 연결을 기기가 닫는 것
 device-no-such-command = 브로커가 보낸 PUBLISH의 PUBACK(이 식별자의 PUBLISH는 없다)

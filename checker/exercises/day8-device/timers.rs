@@ -38,7 +38,7 @@ const MOST_PINGS: u32 = 20;
 pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
     let (mut b, mut up) = online(ctx, QUICK, Manner::fresh())?;
     let pid = b.device.program.pid();
-    let was_runnable = procinfo::program_runnable_time(pid);
+    let idle = procinfo::Idle::begin(&[pid]);
     let started = Instant::now();
     let end = started + Duration::from_millis(2600);
     let (mut last, mut pings) = (started, 0);
@@ -72,13 +72,23 @@ pub fn pings_when_idle(ctx: &mut Ctx) -> TestResult {
         return Err(up.link.nothing_came(awaited, "3.1.2-23".into(), None));
     }
     // Idle, the device waits for its timer: one that asks for POLLOUT with nothing to send, or
-    // polls with a timeout of 0, spins. Judged by the time its threads were runnable (on a CPU or
-    // waiting for one), which a busy machine does not shrink.
-    let runnable = procinfo::program_runnable_time(pid).saturating_sub(was_runnable);
-    if runnable > started.elapsed() / 2 {
-        let ms = runnable.as_millis().to_string();
-        let f = Failure::wrong(msg!("device-spins-idle", ms = ms));
+    // polls with a timeout of 0, spins. Judged by its time on a CPU (`procinfo::Waited`), which
+    // a busy machine only takes from a spinner; kept off the CPU, it could not be seen.
+    let seen = idle.since();
+    let secs = format!("{:.1}", seen.waited.as_secs_f64());
+    if seen.spins() {
+        let ms = seen.on_cpu.as_millis().to_string();
+        let f = Failure::wrong(msg!("device-spins-idle", ms = ms, secs = secs));
         return Err(b.t.attach(f.note(msg!("device-pollout-on-demand"))));
+    }
+    if seen.unseen() {
+        let runnable = format!("{:.1}", seen.busiest.as_secs_f64());
+        let f = Failure::premise_not_reached(msg!(
+            "device-idle-starved",
+            secs = secs,
+            runnable = runnable
+        ));
+        return Err(b.t.attach(f));
     }
     Ok(())
 }

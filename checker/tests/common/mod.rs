@@ -304,25 +304,64 @@ impl Run {
 }
 
 /// Before grading again what the machine kept from being judged: wait, up to `at_most`, until
-/// the share of the last 10 s in which some task waited for a CPU (`/proc/pressure/cpu`'s
-/// `some avg10`) is under 40 %, as an instructor told "grade again when the machine is
-/// quieter" would. Without pressure information (an old kernel) it waits a few seconds.
+/// the share of the last 10 s in which some task waited for a CPU (`cpu_pressure`) is under
+/// 40 %, as an instructor told "grade again when the machine is quieter" would. Without
+/// pressure information (an old kernel) it waits a few seconds.
 pub fn await_a_quieter_machine(at_most: Duration) {
-    let avg10 = || -> Option<f64> {
-        let text = std::fs::read_to_string("/proc/pressure/cpu").ok()?;
-        let some = text.lines().find(|l| l.starts_with("some "))?;
-        some.split_whitespace()
-            .find_map(|f| f.strip_prefix("avg10="))?
-            .parse()
-            .ok()
-    };
     let started = std::time::Instant::now();
     while started.elapsed() < at_most {
-        match avg10() {
+        match cpu_pressure() {
             Some(share) if share < 40.0 => return,
             Some(_) => std::thread::sleep(Duration::from_secs(1)),
             None => return std::thread::sleep(at_most.min(Duration::from_secs(5))),
         }
+    }
+}
+
+/// The share of the last 10 s, in percent, in which some task waited for a CPU
+/// (`/proc/pressure/cpu`'s `some avg10`); `None` where the kernel keeps no such figure.
+pub fn cpu_pressure() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/pressure/cpu").ok()?;
+    let some = text.lines().find(|l| l.starts_with("some "))?;
+    some.split_whitespace()
+        .find_map(|f| f.strip_prefix("avg10="))?
+        .parse()
+        .ok()
+}
+
+/// "load 23.4, CPU pressure 87 %": how busy the machine is now, for a line that says a test
+/// could not prove something on it.
+pub fn how_busy() -> String {
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|t| t.split_whitespace().next().map(String::from))
+        .unwrap_or_else(|| "?".into());
+    match cpu_pressure() {
+        Some(share) => format!("load {load}, CPU pressure {share:.0} %"),
+        None => format!("load {load}"),
+    }
+}
+
+/// Say that a project test could not prove what it is for on this machine (the machine kept
+/// the checker from judging it, however long it waited), without failing: on stderr, and as a
+/// line of the record `.ci/run` prints at its end ("not proven on this runner"), the file
+/// `LAB_NOT_PROVEN` names (else `not-proven.txt` in the scratch space). Never a pass in
+/// disguise: the line names what was not proven, and nothing counts it as proven.
+pub fn not_proven(line: &str) {
+    eprintln!("NOT PROVEN on this runner: {line}");
+    let path = std::env::var_os("LAB_NOT_PROVEN")
+        .map_or_else(|| scratch().join("not-proven.txt"), PathBuf::from);
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path);
+    if let Ok(mut file) = file {
+        use std::io::Write;
+        // One write per line: the broken versions' processes append to it side by side.
+        let _ = file.write_all(format!("{line}\n").as_bytes());
     }
 }
 

@@ -8,10 +8,12 @@
 //!
 //! Processes are here; sockets and their tables in `sockets`, descriptors (flags, epoll
 //! targets, signalfds) in `fds`, what a process tree costs (memory, threads, CPU) in `usage`,
-//! where each thread waits (its system call, wchan) in `waits`, the timers that may wake it
-//! (a socket's timeouts, a SIGALRM) in `timeouts`.
+//! whether programs with nothing to do wait or spin in `idle`, where each thread waits (its
+//! system call, wchan) in `waits`, the timers that may wake it (a socket's timeouts, a SIGALRM)
+//! in `timeouts`.
 
 mod fds;
+mod idle;
 mod peer;
 mod sockets;
 mod timeouts;
@@ -19,6 +21,7 @@ mod usage;
 mod waits;
 
 pub use fds::*;
+pub use idle::*;
 pub use peer::*;
 pub use sockets::*;
 pub use timeouts::*;

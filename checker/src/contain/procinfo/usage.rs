@@ -75,12 +75,6 @@ pub fn program_threads(pid: i32) -> usize {
         .sum::<u64>() as usize
 }
 
-/// How long the threads of `pid` and of every process below it have been runnable
-/// (`runnable_time` of each): a wrapper's child that spins counts as the program spinning.
-pub fn program_runnable_time(pid: i32) -> Duration {
-    tree(pid).into_iter().map(runnable_time).sum()
-}
-
 /// How long each thread of `pid` and of every process below it has been runnable (on a CPU or
 /// queued for one, schedstat's first two fields), by thread id: read twice, the busiest thread
 /// of the interval (`busiest_runnable_between`).
@@ -157,28 +151,6 @@ pub fn busiest_thread_cpu(pid: i32) -> Duration {
         .filter_map(|task| thread_on_cpu(&task.path()))
         .max()
         .unwrap_or_default()
-}
-
-/// How long the threads of `pid` (the process alone, not its children) have been runnable: on
-/// a CPU or waiting in a run queue for one (schedstat's first two fields). A program that
-/// spins is runnable all the time, however busy the machine, where one that waits is not:
-/// over an interval, the sum grows by about the interval (times its spinning threads) or by
-/// nearly nothing, whatever the load.
-pub fn runnable_time(pid: i32) -> Duration {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return Duration::ZERO;
-    };
-    tasks
-        .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
-        .map(|text| {
-            text.split_whitespace()
-                .take(2)
-                .filter_map(|n| n.parse::<u64>().ok())
-                .sum::<u64>()
-        })
-        .map(Duration::from_nanos)
-        .sum()
 }
 
 /// Time on a CPU of every thread of `p` (the first field of each task's schedstat).

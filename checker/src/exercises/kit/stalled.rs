@@ -56,7 +56,7 @@ pub fn premise(stalled: &Stall) -> Premise {
     Premise::of(stalled.reached(), || {
         msg!(
             "stalled-premise",
-            seconds = stall::ROUND.as_secs().to_string(),
+            seconds = format!("{:.1}", stalled.waited.as_secs_f64()),
             stops = stalled.stops.to_string(),
             cut = stalled.cut.to_string()
         )
@@ -108,6 +108,7 @@ mod tests {
             tries,
             cut: stops,
             held_full,
+            waited: std::time::Duration::from_secs(6),
         }
     }
 

@@ -35,6 +35,8 @@ pub struct Stall {
     /// The program was seen stalled without a blocked send, its end of the connection full: a
     /// non-blocking send of it met EAGAIN or a short count, and it held the rest (or lost it).
     pub held_full: bool,
+    /// How long the checker stalled.
+    pub waited: Duration,
 }
 
 impl Stall {
@@ -51,9 +53,15 @@ impl Stall {
 /// How long the program must be seen stalled without a blocked send (asleep at every look,
 /// nothing of it moving) before the checker takes it so.
 const STEADY: Duration = Duration::from_millis(150);
-/// The longest a round waits for the program to stall, either way: long enough for a starved
-/// program to get where it blocks.
+/// The longest a round waits for the program to stall, either way, with nothing moving since
+/// (the program's queues and ours, its sleep): long enough for a starved program to get where
+/// it blocks. While bytes still move, a round waits on, until `RESERVE` before the test's
+/// deadline: on a starved machine a slow server fills the buffers late, not never (under load,
+/// a round of 6 s in all ended before a dropping edge-triggered server had filled them, and the
+/// test could not be judged).
 pub const ROUND: Duration = Duration::from_secs(6);
+/// What a round leaves of the test's time for reading everything that waits once it is over.
+const RESERVE: Duration = Duration::from_secs(6);
 
 /// Whether the checker sends to the program while it stalls (an echo), or only reads from it
 /// (a file the program sends).
@@ -248,6 +256,7 @@ pub fn interrupt_blocked_sends(
     nudge: &mut dyn FnMut(&mut Conn) -> Result<usize, Failure>,
 ) -> (Stall, Result<(), Failure>) {
     let group = Pid::from_raw(leader);
+    let began = Instant::now();
     // Sends a stop surely cut short, and stops that may have (`AfterStop::Unknown`).
     let (mut cut, mut stops, mut tries) = (0, 0, 0);
     let mut held_full = false;
@@ -284,6 +293,7 @@ pub fn interrupt_blocked_sends(
         tries,
         cut,
         held_full,
+        waited: began.elapsed(),
     };
     (stall, moved_on)
 }
@@ -307,7 +317,14 @@ fn wait_for_a_blocked_send(
     feeding: Feeding,
     deadline: Instant,
 ) -> Waited {
-    let until = (Instant::now() + ROUND).min(deadline);
+    let started = Instant::now();
+    // The latest a round may end while bytes move, and never sooner than a round's time.
+    let latest = deadline
+        .checked_sub(RESERVE)
+        .unwrap_or(deadline)
+        .max(started + ROUND)
+        .min(deadline);
+    let mut moved = started;
     let mut last = Look::now(leader, conn);
     let mut steady_since = Instant::now();
     loop {
@@ -317,17 +334,21 @@ fn wait_for_a_blocked_send(
         let now = Instant::now();
         let seen = Look::now(leader, conn);
         let stalled = seen.asleep && seen.nothing_on_its_way(feeding);
+        if seen != last {
+            moved = now;
+        }
         if seen != last || !stalled {
             (last, steady_since) = (seen, now);
         } else if now - steady_since >= STEADY {
             break;
         }
-        if now >= until {
+        // Time is up once nothing has moved for a round, or the test's time runs short.
+        if now >= (moved + ROUND).min(latest) {
             t.note(
                 "checker",
                 msg!(
                     "stall-time-up",
-                    seconds = ROUND.as_secs().to_string(),
+                    seconds = format!("{:.1}", started.elapsed().as_secs_f64()),
                     queued = last.pending.to_string()
                 ),
             );
