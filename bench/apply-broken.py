@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Apply the edits of one broken version or correct alternative (in its exercise's folder,
-checker/exercises/<exercise>/proofs/rust*.toml) to a copy of its package, as the project's
-tests do: `apply-broken.py <exercise> <name> <package-dir>`; with a fourth argument `c`, a C
-track's version (proofs/c.toml) to a copy of its folder of c/solutions. Used by
+checker/exercises/<exercise>/proofs/*.toml, `[[rust.broken]]`) to a copy of its package, as the
+project's tests do: `apply-broken.py <exercise> <name> <package-dir>`; with a fourth argument
+`c`, a C track's version (`[[c.broken]]`) to a copy of its folder of c/solutions. Used by
 edit-to-verdict.sh and edit-to-verdict-c.sh to time a failing verdict, and by flaky.py to make
 the trees it grades."""
 import os, sys, tomllib
@@ -10,10 +10,10 @@ import os, sys, tomllib
 LAB = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 exercise, name, package = sys.argv[1:4]
 proofs = os.path.join(LAB, "checker/exercises", exercise, "proofs")
-track = "c." if sys.argv[4:5] == ["c"] else "rust"
-# An exercise's versions may be spread over several tables (rust.toml, rust-designs.toml).
-specs = [tomllib.load(open(os.path.join(proofs, f), "rb"))
-         for f in sorted(os.listdir(proofs)) if f.endswith(".toml") and f.startswith(track)]
+track = "c" if sys.argv[4:5] == ["c"] else "rust"
+# An exercise's versions may be spread over several tables (proofs.toml, rust-designs.toml).
+specs = [tomllib.load(open(os.path.join(proofs, f), "rb")).get(track, {})
+         for f in sorted(os.listdir(proofs)) if f.endswith(".toml")]
 version = next(v for spec in specs
                for v in spec.get("broken", []) + spec.get("alternative", []) if v["name"] == name)
 for edit in version["edit"]:

@@ -3,7 +3,7 @@
 # references, then `cargo run -p checker -- <exercise>` in that tree (a tree with common/lab.mk
 # is graded as C: the checker copies the sources, builds them with its own flags, reads their
 # imports for the rules, and runs every test). Then failing verdicts: per exercise, one C broken
-# version (its proofs/c.toml), edited and graded the same way.
+# version (its [[c.broken]]), edited and graded the same way.
 # Budgets as on the Rust track: under 2 s for a library exercise, under 3 s for a network one.
 # RUNS=N sets the number of timed runs per exercise (default 5).
 set -euo pipefail

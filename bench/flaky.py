@@ -12,7 +12,7 @@ listed, and fail the run.
 
 Usage: bench/flaky.py [RUNS] [exercise...] [--c] [--versions FILE]
 (RUNS defaults to 20; the exercises to all). --c grades the C track too (its solutions and
-proofs/c.toml). --versions FILE grades only the versions FILE names, one label a line
+[[c.broken]]). --versions FILE grades only the versions FILE names, one label a line
 (`day2-echo--broken--backlog-one`, `c--day2-echo--broken--client-single-send`, `solutions`; `#`
 starts a comment): bench/issue67-bugs.txt names the broken versions of issue 67's bugs, whose
 "done when" asks that each fail its tests in every one of 5 whole-exercise runs

@@ -7,9 +7,12 @@ and every broken version fails each test it declares. A test the checker could n
 (`"judged": false` in the JSON: the machine starved it, and again when judged alone) is neither:
 it is counted apart, with the round's load.
 
-Usage: bench/overload.py [ROUNDS] [exercise...]   (BUSY=N MEMORY=MiB WARM=0 C=0 CHECKER=path)
-Both tracks: the C track's solutions and versions (proofs/c.toml) too, but with C=0. Exercises
-named: only their solutions and versions. CHECKER: the checker binary to grade with (a copy, so
+Usage: bench/overload.py [ROUNDS] [exercise...] [--versions FILE]
+       (BUSY=N MEMORY=MiB WARM=0 C=0 CHECKER=path)
+Both tracks: the C track's solutions and versions ([[c.broken]]) too, but with C=0. Exercises
+named: only their solutions and versions. --versions FILE: only the gradings FILE names, one
+label a line as bench/versions.py names them (`#` starts a comment): bench/issue66-verdicts.txt
+names the solutions, every alternative, and the servers issue 66 measured. CHECKER: the checker binary to grade with (a copy, so
 that building the lab meanwhile does not change it under a measurement), else target/debug's.
 The load is sampled before every grading: each round says its range.
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
@@ -20,6 +23,11 @@ import versions
 
 LAB = versions.LAB
 args = sys.argv[1:]
+labels = None
+if "--versions" in args:
+    at = args.index("--versions")
+    labels = {line.split("#", 1)[0].strip() for line in open(args[at + 1])} - {""}
+    del args[at:at + 2]
 rounds = int(args[0]) if args else 10
 only = set(args[1:])
 busy = int(os.environ.get("BUSY", "4"))
@@ -29,7 +37,7 @@ env = dict(os.environ, NO_COLOR="1", CARGO_BUILD_BUILD_DIR=os.path.join(LAB, "ta
 
 if not os.environ.get("CHECKER"):
     subprocess.run(["cargo", "build", "-q", "-p", "checker"], cwd=LAB, check=True)
-gradings, must_hold = versions.gradings(only, c=os.environ.get("C", "1") != "0")
+gradings, must_hold = versions.gradings(only, c=os.environ.get("C", "1") != "0", labels=labels)
 # A broken version is graded on the tests it declares (as the project's tests do); the solutions
 # and an alternative on everything.
 plan = []

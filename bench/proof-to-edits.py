@@ -142,13 +142,17 @@ def main():
     text = open(args.toml).read()
     exercise = tomllib.loads(text)["exercise"]
     proofs = os.path.dirname(os.path.abspath(args.toml))
-    package = os.path.join(LAB, "c/solutions" if os.path.basename(args.toml).startswith("c.") else "solutions", exercise)
-    block = re.compile(r'\[\[(broken|alternative)\.edit\]\]\nfile = "([^"]+)"\nsource = "'
+    # A block's table names its track: [[rust.broken.edit]], [[c.alternative.edit]].
+    block = re.compile(r'\[\[((rust|c)\.(?:broken|alternative))\.edit\]\]\nfile = "([^"]+)"\nsource = "'
                        + re.escape(args.source) + r'"\n')
     found = block.findall(text)
     if not found:
         sys.exit(f"{args.toml}: no edit block names {args.source}")
-    files = {f for _, f in found}
+    tracks = {t for _, t, _ in found}
+    if len(tracks) != 1:
+        sys.exit(f"{args.source} is named on both tracks: give it one")
+    package = os.path.join(LAB, "c/solutions" if tracks.pop() == "c" else "solutions", exercise)
+    files = {f for _, _, f in found}
     if len(files) != 1:
         sys.exit(f"{args.source} stands for several files: {sorted(files)}")
     file = files.pop()

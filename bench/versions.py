@@ -1,7 +1,7 @@
 """The versions bench scripts grade: the solutions, and every broken version and correct
 alternative of the exercises' proofs (checker/exercises/*/proofs/), each in a tree of its own (the solutions' package
 with the version's edits, made by bench/apply-broken.py under target/tmp/flaky-trees/); with
-`c=True`, the C track's too (its solutions, and proofs/c.toml on c/solutions/).
+`c=True`, the C track's too (its solutions, and the proofs' [[c.broken]] on c/solutions/).
 Shared by flaky.py and overload.py."""
 import os, shutil, subprocess, sys
 import tomllib
@@ -63,15 +63,18 @@ def make_c_tree(exercise, kind, name):
 
 
 def tables(track):
-    """Every table of proofs of `track` ("rust" or "c."), the exercises in name order."""
+    """Every table of proofs' versions of `track` ("rust" or "c": its `[[rust.broken]]`, ...),
+    each with its exercise, the exercises in name order."""
     exercises = os.path.join(LAB, "checker/exercises")
     for exercise in sorted(os.listdir(exercises)):
         proofs = os.path.join(exercises, exercise, "proofs")
         if not os.path.isdir(proofs):
             continue
         for name in sorted(os.listdir(proofs)):
-            if name.endswith(".toml") and name.startswith(track):
-                yield tomllib.load(open(os.path.join(proofs, name), "rb"))
+            if name.endswith(".toml"):
+                table = tomllib.load(open(os.path.join(proofs, name), "rb"))
+                if track in table:
+                    yield {"exercise": table["exercise"], **table[track]}
 
 
 # Tests a broken version is graded on beside those it must fail (its `beside`, by label): a C
@@ -101,7 +104,7 @@ def gradings(only, c=False, labels=None):
             must_hold[label] = None
     tracks = [("", "rust", make_tree)]
     if c:
-        tracks.append(("c--", "c.", make_c_tree))
+        tracks.append(("c--", "c", make_c_tree))
     for prefix, track, make in tracks:
         for spec in tables(track):
             exercise = spec["exercise"]

@@ -141,11 +141,11 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     for file in [
         "checker/exercises/day9-probe/korean/rust/src/bin/probe-server.rs.ko",
         "checker/exercises/day9-probe/mod.rs",
-        "checker/exercises/day9-probe/proofs/rust.toml",
+        "checker/exercises/day9-probe/proofs/proofs.toml",
         "c/solutions/day9-probe/probe-server.c",
         "c/exercises/day9-probe/probe-server.c",
         "checker/exercises/day9-probe/korean/c/probe-server.c.ko",
-        "checker/exercises/day9-probe/proofs/c.toml",
+        "checker/exercises/day9-probe/proofs/proofs.toml (the C track's broken versions, [[c.broken]])",
     ] {
         assert!(said.contains(file), "new did not list {file}:\n{said}");
     }

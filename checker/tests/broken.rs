@@ -1,10 +1,10 @@
 //! Every hidden test earns its place: it must fail a realistic broken implementation, and
 //! correct alternative designs must pass. The versions live in each exercise's folder, in
-//! `checker/exercises/<exercise>/proofs/rust*.toml`, each the reference solution with one bug
+//! `checker/exercises/<exercise>/proofs/*.toml` (`[[rust.broken]]`), each the reference solution with one bug
 //! (a few lines found and replaced, or a whole file swapped); this runner turns each into a test
 //! of its own (`cargo test -p checker --test broken -- day2-inet` runs one exercise's), and
 //! one more test proves that every hidden test is failed by at least one version. The C
-//! track's versions live beside them in `proofs/c.toml`, edits of `c/solutions/`, each
+//! track's versions live beside them (`[[c.broken]]`), edits of `c/solutions/`, each
 //! a failure C has and Rust does not; their tests are named `c::<exercise>::...`. Each name
 //! starts with the version's round (`r002::c::day2-echo::broken::...`, see `in_turn`).
 //!
@@ -23,15 +23,12 @@ use serde::Deserialize;
 
 use common::{Edit, run_checker, tree};
 
-#[derive(Deserialize)]
+/// One track's versions of one table of an exercise's proofs.
 struct File {
     exercise: String,
-    /// On the C track (`proofs/c.toml`): edits of `c/solutions/<exercise>/`.
-    #[serde(skip)]
+    /// On the C track (`[[c.broken]]`): edits of `c/solutions/<exercise>/`.
     c: bool,
-    #[serde(default)]
     broken: Vec<Version>,
-    #[serde(default)]
     alternative: Vec<Version>,
 }
 
@@ -77,32 +74,29 @@ fn proofs_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-/// The Rust track's versions (`proofs/rust*.toml`), then the C track's (`proofs/c.toml`).
+/// The Rust track's versions (`[[rust.broken]]`, `[[rust.alternative]]` in each exercise's
+/// tables of proofs), then the C track's (`[[c.broken]]`, ...): a `File` per table and track.
 fn load() -> Vec<File> {
-    let tables = |track: &str| {
-        let mut files: Vec<PathBuf> = proofs_dirs()
-            .into_iter()
-            .flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
-            .map(|e| e.path())
-            .filter(|p| {
-                p.extension().is_some_and(|x| x == "toml")
-                    && p.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with(track))
-            })
-            .collect();
-        files.sort();
-        files
-    };
-    let read = |p: &PathBuf, c: bool| {
-        let text = std::fs::read_to_string(p).unwrap();
-        let mut file: File =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-        file.c = c;
-        file
-    };
-    let rust = tables("rust").into_iter().map(|p| read(&p, false));
-    let c = tables("c.").into_iter().map(|p| read(&p, true));
-    rust.chain(c).collect()
+    let tables: Vec<_> = proofs_dirs()
+        .iter()
+        .flat_map(|dir| common::proof_tables::<Version>(dir))
+        .map(|(_, table)| table)
+        .collect();
+    let mut rust = Vec::new();
+    let mut c = Vec::new();
+    for table in tables {
+        for (versions, c_track, into) in [(table.rust, false, &mut rust), (table.c, true, &mut c)] {
+            if !versions.broken.is_empty() || !versions.alternative.is_empty() {
+                into.push(File {
+                    exercise: table.exercise.clone(),
+                    c: c_track,
+                    broken: versions.broken,
+                    alternative: versions.alternative,
+                });
+            }
+        }
+    }
+    rust.into_iter().chain(c).collect()
 }
 
 /// The trees the versions of each exercise are graded in, one per version graded at once: a

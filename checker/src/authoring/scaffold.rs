@@ -239,8 +239,8 @@ fn scaffold_c(plan: &Plan, fill: &dyn Fn(&str) -> String) -> Result<Vec<String>>
             fill(template),
         ));
     }
-    files.push((exercise::file(name, exercise::C_PROOFS), fill(kind.broken)));
     let mut made = write_files(lab, files)?;
+    made.push(add_c_proofs(lab, name, &fill(kind.broken))?);
     made.push(add_c_track(lab, name, &fill(kind.track))?);
     if !plan.tracks.has_rust() {
         // The Rust track's scaffold wrote the tables with this row when there was one.
@@ -294,6 +294,29 @@ fn add_c_track(lab: &Path, name: &str, track: &str) -> Result<String> {
     ))
 }
 
+/// The C track's broken versions join the exercise's one table of proofs, after the Rust
+/// track's where it has them (the table's `exercise` line is the Rust template's then).
+fn add_c_proofs(lab: &Path, name: &str, c_table: &str) -> Result<String> {
+    let rel = exercise::file(name, exercise::PROOFS_TABLE);
+    let path = lab.join(&rel);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(table) => {
+            let c: Vec<&str> = c_table
+                .lines()
+                .filter(|line| !line.starts_with("exercise = "))
+                .collect();
+            format!("{}\n\n{}\n", table.trim_end(), c.join("\n").trim_end())
+        }
+        Err(_) => c_table.to_string(),
+    };
+    std::fs::create_dir_all(path.parent().unwrap_or(lab))
+        .with_context(|| format!("creating the folder of {rel}"))?;
+    std::fs::write(&path, text).with_context(|| format!("writing {rel}"))?;
+    Ok(format!(
+        "{rel} (the C track's broken versions, [[c.broken]])"
+    ))
+}
+
 /// The new exercise's files from the templates, filled in: path under the lab, content.
 fn exercise_files(
     plan: &Plan,
@@ -316,7 +339,7 @@ fn exercise_files(
         (format!("solutions/{name}/{source}"), fill(kind.solution)),
         (exercise::file(name, exercise::TESTS), fill(kind.tests)),
         (
-            exercise::file(name, exercise::RUST_PROOFS),
+            exercise::file(name, exercise::PROOFS_TABLE),
             fill(kind.broken),
         ),
     ];

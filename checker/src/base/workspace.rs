@@ -34,15 +34,16 @@ pub fn exercise_folder(lab: &Path, exercise: &str) -> PathBuf {
 pub mod in_exercise_folder {
     /// Its test table and the module of its tests.
     pub const TESTS: &str = "mod.rs";
-    /// Its broken versions and correct alternatives (`rust.toml`, `rust-designs.toml`, `c.toml`,
+    /// Its broken versions and correct alternatives (`proofs.toml`, `rust-designs.toml`,
     /// and the whole files they name in `rust/` and `c/`, named relative to this folder; the C
     /// track's other designs, whole programs with their Makefile, in `c-variants/`: `make` builds
     /// them, `c/Makefile` every one, `checker <exercise> --program NAME=PATH` grades one). The
     /// checker never reads them and no export or grader's checkout holds them: they are answers.
     pub const PROOFS: &str = "proofs";
-    /// The Rust track's broken versions and alternatives, and the C track's.
-    pub const RUST_PROOFS: &str = "proofs/rust.toml";
-    pub const C_PROOFS: &str = "proofs/c.toml";
+    /// Its broken versions and alternatives, both tracks' in one table: `[[rust.broken]]`,
+    /// `[[c.broken]]`, `[[rust.alternative]]`, `[[c.alternative]]` (each test's proofs side by
+    /// side; another table of `proofs/`, as `rust-designs.toml`, holds more the same way).
+    pub const PROOFS_TABLE: &str = "proofs/proofs.toml";
     /// The Korean of its stubs' comments (`korean/`): `rust/<path>.ko` for
     /// `exercises/<exercise>/<path>`, `c/<file>.ko` for `c/exercises/<exercise>/<file>`.
     pub const RUST_KOREAN: &str = "korean/rust";
@@ -61,7 +62,7 @@ pub mod in_exercise_folder {
     pub const ROOT: &str = "checker/exercises";
 
     /// `rel` in the folder of `exercise`, relative to the lab
-    /// (`checker/exercises/day1-endian/proofs/c.toml`).
+    /// (`checker/exercises/day1-endian/proofs/proofs.toml`).
     pub fn file(exercise: &str, rel: &str) -> String {
         let folder = format!("{ROOT}/{exercise}");
         if rel.is_empty() {

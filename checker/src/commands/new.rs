@@ -88,7 +88,7 @@ fn rust_steps(plan: &Plan) -> Vec<Text> {
         ),
         msg!(
             "new-left-broken",
-            file = exercise::file(name, exercise::RUST_PROOFS),
+            file = exercise::file(name, exercise::PROOFS_TABLE),
             exercise = name
         ),
         msg!("new-left-course", exercise = name),
@@ -135,7 +135,7 @@ fn c_steps(plan: &Plan) -> Vec<(usize, Text)> {
         13,
         msg!(
             "new-left-c-broken",
-            file = exercise::file(name, exercise::C_PROOFS),
+            file = exercise::file(name, exercise::PROOFS_TABLE),
             exercise = name
         ),
     ));

@@ -516,8 +516,8 @@ pub fn processes_marked_now(mark: &str) -> Vec<(i32, String)> {
 }
 
 /// The proofs of `exercise` (`day1-endian`): its broken versions and alternatives, both tracks
-/// (`rust.toml`, `rust-designs.toml`, `c.toml`, and the whole files they name, relative to
-/// this folder), in its folder (`checker/exercises/<exercise>/`) beside its test table.
+/// (`proofs.toml`, `rust-designs.toml`, and the whole files they name, relative to this
+/// folder), in its folder (`checker/exercises/<exercise>/`) beside its test table.
 pub fn proofs_dir(exercise: &str) -> PathBuf {
     lab_root()
         .join("checker/exercises")
@@ -525,34 +525,82 @@ pub fn proofs_dir(exercise: &str) -> PathBuf {
         .join("proofs")
 }
 
-/// The edits of broken version `name` of `exercise` (from its table in
-/// `proofs/rust.toml` in its folder), to build its tree.
-pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
-    edits_of("rust.toml", exercise, name)
+/// One table of an exercise's proofs (`proofs/*.toml`): both tracks' versions, each track's
+/// under its name (`[[rust.broken]]`, `[[c.alternative]]`, ...). `V` is what a reader takes of
+/// a version.
+#[derive(serde::Deserialize)]
+#[serde(bound = "V: serde::de::DeserializeOwned")]
+pub struct ProofTable<V> {
+    pub exercise: String,
+    #[serde(default = "Versions::none")]
+    pub rust: Versions<V>,
+    #[serde(default = "Versions::none")]
+    pub c: Versions<V>,
 }
 
-/// `broken_version_edits` of the C track's broken version `name` (its `proofs/c.toml`), to
+/// One track's versions in a table of proofs.
+#[derive(serde::Deserialize)]
+#[serde(bound = "V: serde::de::DeserializeOwned")]
+pub struct Versions<V> {
+    #[serde(default = "Vec::new")]
+    pub broken: Vec<V>,
+    #[serde(default = "Vec::new")]
+    pub alternative: Vec<V>,
+}
+
+impl<V> Versions<V> {
+    fn none() -> Self {
+        Versions {
+            broken: Vec::new(),
+            alternative: Vec::new(),
+        }
+    }
+}
+
+/// Every table of proofs in `dir` (an exercise's `proofs/`), in the order of their names.
+pub fn proof_tables<V: serde::de::DeserializeOwned>(dir: &Path) -> Vec<(PathBuf, ProofTable<V>)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p)
+                .unwrap_or_else(|e| panic!("reading {}: {e}", p.display()));
+            let table = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p, table)
+        })
+        .collect()
+}
+
+/// The edits of the Rust track's broken version `name` of `exercise` (its `[[rust.broken]]` in
+/// the exercise's proofs), to build its tree.
+pub fn broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
+    edits_of(false, exercise, name)
+}
+
+/// `broken_version_edits` of the C track's broken version `name` (its `[[c.broken]]`), to
 /// apply to a `c_tree`.
 pub fn c_broken_version_edits(exercise: &str, name: &str) -> Vec<Edit> {
-    edits_of("c.toml", exercise, name)
+    edits_of(true, exercise, name)
 }
 
-fn edits_of(proofs: &str, exercise: &str, name: &str) -> Vec<Edit> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        broken: Vec<Version>,
-    }
+fn edits_of(c: bool, exercise: &str, name: &str) -> Vec<Edit> {
     #[derive(serde::Deserialize)]
     struct Version {
         name: String,
         edit: Vec<Edit>,
     }
-    let path = proofs_dir(exercise).join(proofs);
-    let file: File = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    file.broken
+    proof_tables::<Version>(&proofs_dir(exercise))
         .into_iter()
+        .flat_map(|(_, table)| if c { table.c.broken } else { table.rust.broken })
         .find(|v| v.name == name)
-        .expect("the broken version exists")
+        .unwrap_or_else(|| panic!("{exercise} has no broken version {name}"))
         .edit
 }
 

@@ -118,30 +118,12 @@ fn submission(origin: &Path, dir: &Path, track: Track, which: Submission) -> Pat
     repo
 }
 
-/// The edits of broken version `name` of `exercise` on `track`, from its table in the
-/// exercise's proofs (`rust.toml`, `c.toml`).
+/// The edits of broken version `name` of `exercise` on `track`, from the exercise's proofs.
 fn broken_version_edits(track: Track, exercise: &str, name: &str) -> Vec<common::Edit> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        broken: Vec<Version>,
+    match track {
+        Track::Rust => common::broken_version_edits(exercise, name),
+        Track::C => common::c_broken_version_edits(exercise, name),
     }
-    #[derive(serde::Deserialize)]
-    struct Version {
-        name: String,
-        edit: Vec<common::Edit>,
-    }
-    let table = common::proofs_dir(exercise).join(match track {
-        Track::Rust => "rust.toml",
-        Track::C => "c.toml",
-    });
-    let text = std::fs::read_to_string(&table)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", table.display()));
-    let file: File = toml::from_str(&text).unwrap();
-    file.broken
-        .into_iter()
-        .find(|v| v.name == name)
-        .unwrap_or_else(|| panic!("{} has no broken version {name}", table.display()))
-        .edit
 }
 
 /// Each test's points in a JSON report of the checker (`results.json`), by test name.

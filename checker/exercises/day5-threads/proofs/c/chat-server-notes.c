@@ -1,6 +1,6 @@
 /* The notes' chat server (day5-threads, C track): an array of client sockets behind one mutex,
  * a thread per client, whole lines, one lock across each broadcast. Not a version by itself:
- * each broken version of ../c.toml that names it (`source`) puts in one of the notes' bugs with
+ * each broken version of ../proofs.toml ([[c.broken]]) that names it (`source`) puts in one of the notes' bugs with
  * an edit. */
 #include "../common/net.h"
 #include <pthread.h>
