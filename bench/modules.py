@@ -202,7 +202,7 @@ LONG_FILES = {
 }
 # Functions over 60 lines: the budget is 25 (issue 58); FN_CEILING is where the tree stands,
 # lowered as long functions are split and never raised, until it meets the budget. None over 100.
-FN_LONG, FN_MAX, FN_BUDGET, FN_CEILING = 60, 100, 25, 23
+FN_LONG, FN_MAX, FN_BUDGET, FN_CEILING = 60, 100, 25, 22
 long = [(sum(1 for _ in open(p)), m) for m, p in modules.items()]
 long_files = [(n, m) for n, m in sorted(long, reverse=True) if n > FILE_LINES and m not in LONG_FILES]
 for n, m in long_files:

@@ -91,6 +91,7 @@ device-log-back = connected again { $ms } ms after the broker came back
 device-log-dead-link = closed { $closed } ms after its unanswered PINGREQ, connected again { $again } ms later
 device-log-wait = the wait after failure { $n }: { $gap } ms (d = { $d } ms)
 device-log-waits = the waits of device A: { $a } ms; of device B: { $b } ms
+device-log-delays = what the scheduler's delays may have added to each wait (the device's and the checker's time runnable but off a CPU): A { $a } ms; B { $b } ms
 device-jitter-starved = the machine was too busy while the two devices waited: a scheduler's delays can make waits alike look different, so their difference proves no jitter
 device-no-connack = the broker reads the CONNECT and answers nothing
 device-awaiting-close-connack = the device's close of a connection whose CONNACK does not come

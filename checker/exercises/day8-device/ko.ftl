@@ -139,6 +139,7 @@ device-log-back = 브로커가 돌아오고 { $ms }밀리초 뒤에 다시 연�
 device-log-dead-link = 답을 받지 못한 PINGREQ 뒤 { $closed }밀리초 만에 닫고, { $again }밀리초 뒤에 다시 연결했다
 device-log-wait = 실패 { $n }번째 뒤의 기다림: { $gap }밀리초(d = { $d }밀리초)
 device-log-waits = 기기 A의 기다림: { $a }밀리초, 기기 B의 기다림: { $b }밀리초
+device-log-delays = 스케줄러가 기다림마다 더했을 수 있는 지연(기기와 채점기가 실행할 수 있었으나 CPU를 얻지 못한 시간): A { $a }밀리초, B { $b }밀리초
 device-jitter-starved = 두 기기가 기다리는 동안 머신이 너무 바빴다: 스케줄러가 늦추면 같은 기다림도 달라 보이니, 기다림이 다르다고 지터가 있다고 할 수 없다
 device-no-connack = 브로커가 CONNECT를 읽고 아무것도 답하지 않는다
 device-awaiting-close-connack = CONNACK이 오지 않는 연결을 기기가 닫는 것

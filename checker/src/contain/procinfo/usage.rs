@@ -103,6 +103,30 @@ pub fn thread_runnable_times(pid: i32) -> HashMap<i32, Duration> {
     times
 }
 
+/// How long the threads of `pid` and of every process below it have waited on a run queue,
+/// runnable but kept off a CPU (the second field of each task's schedstat), summed: what a
+/// scheduler's delays may have added to anything the program timed.
+pub fn program_run_delay(pid: i32) -> Duration {
+    tree(pid)
+        .into_iter()
+        .filter_map(|p| std::fs::read_dir(format!("/proc/{p}/task")).ok())
+        .flat_map(|tasks| tasks.flatten())
+        .filter_map(|task| run_delay(&task.path()))
+        .sum()
+}
+
+/// How long the calling thread has waited on a run queue (its schedstat's second field).
+pub fn own_run_delay() -> Duration {
+    run_delay(std::path::Path::new("/proc/thread-self")).unwrap_or_default()
+}
+
+/// The second field of the schedstat of the task whose /proc directory is `task`.
+fn run_delay(task: &std::path::Path) -> Option<Duration> {
+    let text = std::fs::read_to_string(task.join("schedstat")).ok()?;
+    let nanos = text.split_whitespace().nth(1)?.parse::<u64>().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
+
 /// The most any one thread was runnable between two readings of `thread_runnable_times` (a
 /// thread born since counts from zero). A thread that spins is runnable the whole interval,
 /// however busy the machine; one that waits is runnable only while a wake-up waits its turn.
