@@ -371,22 +371,15 @@ pub fn jitter(ctx: &mut Ctx) -> TestResult {
         )
     });
     let (gaps_a, gaps_b) = (gaps_a?, gaps_b?);
-    let ms = |g: &[Gap], of: fn(&Gap) -> Duration| {
-        g.iter()
-            .map(|d| of(d).as_millis().to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (took, delayed): (fn(&Gap) -> Duration, fn(&Gap) -> Duration) = (|g| g.took, |g| g.delayed);
     ctx.log(msg!(
         "device-log-waits",
-        a = ms(&gaps_a, took),
-        b = ms(&gaps_b, took)
+        a = ms(&gaps_a, |g| g.took),
+        b = ms(&gaps_b, |g| g.took)
     ));
     ctx.log(msg!(
         "device-log-delays",
-        a = ms(&gaps_a, delayed),
-        b = ms(&gaps_b, delayed)
+        a = ms(&gaps_a, |g| g.delayed),
+        b = ms(&gaps_b, |g| g.delayed)
     ));
     for (i, (ga, gb)) in gaps_a.iter().zip(&gaps_b).enumerate() {
         judge_gap(&a, setup, i as u32 + 1, ga.took)?;
@@ -394,34 +387,64 @@ pub fn jitter(ctx: &mut Ctx) -> TestResult {
     }
     // A scheduler's delays only lengthen a wait, so waits that differ by less than `IN_STEP`
     // would differ as little without them: being in step is proven whatever the load.
-    let apart = |beyond: fn(&Gap, &Gap) -> Duration| {
-        gaps_a
-            .iter()
-            .zip(&gaps_b)
-            .filter(|&(x, y)| x.took.abs_diff(y.took) >= IN_STEP + beyond(x, y))
-            .count()
-    };
-    let varies = |g: &[Gap], beyond: fn(&Gap) -> Duration| {
-        let longest = g.iter().map(|g| g.took).max().unwrap_or_default();
-        let shortest = g.iter().map(|g| g.took).min().unwrap_or_default();
-        let noise = g.iter().map(beyond).max().unwrap_or_default();
-        longest - shortest >= 2 * IN_STEP + noise
-    };
-    let seen = apart(|_, _| Duration::ZERO);
-    if seen <= 1 || !varies(&gaps_a, |_| Duration::ZERO) || !varies(&gaps_b, |_| Duration::ZERO) {
+    let seen = apart(&gaps_a, &gaps_b, false);
+    if seen <= 1 || !varies(&gaps_a, false) || !varies(&gaps_b, false) {
         let f = Failure::wrong(msg!("device-in-step", apart = seen, gaps = GAPS)).proven();
         return Err(t.attach(
-            f.detail(msg!("device-waits-of", device = "A"), ms(&gaps_a, took))
-                .detail(msg!("device-waits-of", device = "B"), ms(&gaps_b, took)),
+            f.detail(
+                msg!("device-waits-of", device = "A"),
+                ms(&gaps_a, |g| g.took),
+            )
+            .detail(
+                msg!("device-waits-of", device = "B"),
+                ms(&gaps_b, |g| g.took),
+            ),
         ));
     }
     // A difference proves jitter only where the delays of that wait cannot explain it: devices
     // that wait alike, starved, look apart (issue 66: a device that never seeded its generator
     // passed so beside a busy run).
-    let proven = apart(|x, y| x.delayed + y.delayed) >= 2
-        && varies(&gaps_a, |g| g.delayed)
-        && varies(&gaps_b, |g| g.delayed);
+    let proven =
+        apart(&gaps_a, &gaps_b, true) >= 2 && varies(&gaps_a, true) && varies(&gaps_b, true);
     Premise::of(proven, || msg!("device-jitter-starved")).judge(Ok(()))
+}
+
+/// Each gap's `of`, in milliseconds, for the log.
+fn ms(gaps: &[Gap], of: fn(&Gap) -> Duration) -> String {
+    gaps.iter()
+        .map(|g| of(g).as_millis().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many of the two devices' waits differ by `IN_STEP` or more (beyond what their delays
+/// could have added, with `beyond_delays`).
+fn apart(a: &[Gap], b: &[Gap], beyond_delays: bool) -> usize {
+    a.iter()
+        .zip(b)
+        .filter(|&(x, y)| {
+            let noise = if beyond_delays {
+                x.delayed + y.delayed
+            } else {
+                Duration::ZERO
+            };
+            x.took.abs_diff(y.took) >= IN_STEP + noise
+        })
+        .count()
+}
+
+/// A device's waits spread over `2 * IN_STEP` or more (beyond the most its delays could have
+/// lengthened one, with `beyond_delays`).
+fn varies(gaps: &[Gap], beyond_delays: bool) -> bool {
+    let longest = gaps.iter().map(|g| g.took).max().unwrap_or_default();
+    let shortest = gaps.iter().map(|g| g.took).min().unwrap_or_default();
+    let noise = gaps
+        .iter()
+        .filter(|_| beyond_delays)
+        .map(|g| g.delayed)
+        .max()
+        .unwrap_or_default();
+    longest - shortest >= 2 * IN_STEP + noise
 }
 
 pub fn sigterm(ctx: &mut Ctx) -> TestResult {
