@@ -18,6 +18,7 @@ mod broker;
 mod commands;
 pub(crate) mod decode;
 mod fates;
+mod jitter;
 mod ledger;
 mod port;
 mod publishing;
@@ -233,7 +234,7 @@ pub static EXERCISE: Exercise = Exercise {
             1,
             10,
             "Draw each wait afresh, uniformly in [d/2, d], from a generator seeded differently in each process (the clock's nanoseconds and the pid, or getrandom): devices that wait alike reconnect together, a herd.",
-            timers::jitter
+            jitter::jitter
         ),
         test!(
             "broker-down-then-up",

@@ -5,8 +5,7 @@
 //! moment it refused (the device cannot start waiting earlier) to the next connection it
 //! accepts (the device cannot have connected later): a gap shorter than d_n/2 is proven
 //! whatever the load. One longer than d_n plus `ROOM` may be a starved machine's: a timeout,
-//! judged again alone. Jitter: two devices refused alike must not wait alike (the chance that
-//! two correct devices do is computed at `IN_STEP`).
+//! judged again alone. Jitter is `jitter`'s.
 
 use std::time::{Duration, Instant};
 
@@ -16,7 +15,6 @@ use crate::base::i18n::msg;
 use crate::base::verdict::{Failure, FailureKind as Kind, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
-use crate::exercises::kit::premise::Premise;
 use crate::observe::wire::mqtt::Packet;
 
 use super::broker::{Broker, Event, Manner};
@@ -143,7 +141,7 @@ pub fn dead_link(ctx: &mut Ctx) -> TestResult {
 /// Refuse the device's next CONNECT with `code` and close: when the refusal went out. On a
 /// refused connection nothing may be published or subscribed; what comes meanwhile is
 /// watched for `watch`.
-fn refuse(
+pub(super) fn refuse(
     b: &mut Broker,
     code: u8,
     watch: Duration,
@@ -224,7 +222,7 @@ fn ceiling(setup: Setup, n: u32) -> Duration {
 
 /// The gap after the n-th failure in a row, judged: never below d_n/2 (proven), never above
 /// d_n and `ROOM` (a timeout).
-fn judge_gap(b: &Broker, setup: Setup, n: u32, gap: Duration) -> TestResult {
+pub(super) fn judge_gap(b: &Broker, setup: Setup, n: u32, gap: Duration) -> TestResult {
     let d = ceiling(setup, n);
     let (gap_ms, d_ms) = (gap.as_millis().to_string(), d.as_millis().to_string());
     // 5 ms for a wait rounded down to whole milliseconds, and a coarse clock's tick.
@@ -241,42 +239,6 @@ fn judge_gap(b: &Broker, setup: Setup, n: u32, gap: Duration) -> TestResult {
         return Err(b.t.attach(f));
     }
     Ok(())
-}
-
-/// Refuse `attempts` CONNECTs in a row (code 3): the gaps between each refusal and the next
-/// connection.
-/// A wait the broker timed (from its refusal to the next connection it accepted), and what a
-/// scheduler's delays may have added to it: the run-queue waits of the device and of the thread
-/// that timed it, from the refusal before to the connection after.
-#[derive(Clone, Copy)]
-struct Gap {
-    took: Duration,
-    delayed: Duration,
-}
-
-fn gaps(b: &mut Broker, attempts: usize, deadline: Instant) -> Result<Vec<Gap>, Failure> {
-    let pid = b.device.program.pid();
-    let delays = || procinfo::program_run_delay(pid) + procinfo::own_run_delay();
-    // Read before each refusal's turn and after: a wait starts inside one reading's window
-    // (at its refusal) and ends inside the next's (at the connection), so the delays that can
-    // touch wait i lie between readings i - 1 and i + 1.
-    let mut read = vec![delays()];
-    let mut gaps = Vec::new();
-    let mut refused = refuse(b, 3, Duration::ZERO, deadline)?;
-    read.push(delays());
-    for i in 1..attempts {
-        let next = refuse(b, 3, Duration::ZERO, deadline)?;
-        read.push(delays());
-        gaps.push(Gap {
-            took: b
-                .accepted_at
-                .unwrap_or(refused)
-                .saturating_duration_since(refused),
-            delayed: read[i + 1].saturating_sub(read[i - 1]),
-        });
-        refused = next;
-    }
-    Ok(gaps)
 }
 
 pub fn backoff(ctx: &mut Ctx) -> TestResult {
@@ -338,113 +300,6 @@ pub fn backoff(ctx: &mut Ctx) -> TestResult {
         d = d
     ));
     judge_gap(&b, setup, 1, gap).map_err(|f| f.note(msg!("device-backoff-reset")))
-}
-
-/// How many gaps the two devices' waits are compared on, and within how much two waits count
-/// as the same. Two correct devices draw each wait uniformly from [100, 200] ms: two such
-/// draws fall within 8 ms of each other with p = 1 - (1 - 8/100)^2 = 0.154. The test fails if
-/// at most one gap of 12 differs: 12 p^11 (1 - p) + p^12 = 1.1e-8. Devices that wait alike
-/// (no jitter, or a generator seeded alike) differ by what a scheduler delayed them: a pass
-/// counts only the differences their measured delays cannot explain.
-const GAPS: usize = 12;
-const IN_STEP: Duration = Duration::from_millis(8);
-
-pub fn jitter(ctx: &mut Ctx) -> TestResult {
-    let t = ctx.transcript();
-    let setup = Setup {
-        backoff: (200, 200),
-        ..SETUP
-    };
-    let (id_a, id_b) = (client_id(ctx, 8), client_id(ctx, 8));
-    let mut a = Broker::start(ctx, &t, &id_a, setup)?;
-    let mut b = Broker::start(ctx, &t, &id_b, setup)?;
-    ctx.lend_slot();
-    let deadline = ctx.deadline;
-    let (gaps_a, gaps_b) = std::thread::scope(|s| {
-        let other = s.spawn(|| gaps(&mut b, GAPS + 1, deadline));
-        let mine = gaps(&mut a, GAPS + 1, deadline);
-        (
-            mine,
-            other
-                .join()
-                .unwrap_or_else(|_| Err(Failure::checker_error("jitter thread"))),
-        )
-    });
-    let (gaps_a, gaps_b) = (gaps_a?, gaps_b?);
-    ctx.log(msg!(
-        "device-log-waits",
-        a = ms(&gaps_a, |g| g.took),
-        b = ms(&gaps_b, |g| g.took)
-    ));
-    ctx.log(msg!(
-        "device-log-delays",
-        a = ms(&gaps_a, |g| g.delayed),
-        b = ms(&gaps_b, |g| g.delayed)
-    ));
-    for (i, (ga, gb)) in gaps_a.iter().zip(&gaps_b).enumerate() {
-        judge_gap(&a, setup, i as u32 + 1, ga.took)?;
-        judge_gap(&b, setup, i as u32 + 1, gb.took)?;
-    }
-    // A scheduler's delays only lengthen a wait, so waits that differ by less than `IN_STEP`
-    // would differ as little without them: being in step is proven whatever the load.
-    let seen = apart(&gaps_a, &gaps_b, false);
-    if seen <= 1 || !varies(&gaps_a, false) || !varies(&gaps_b, false) {
-        let f = Failure::wrong(msg!("device-in-step", apart = seen, gaps = GAPS)).proven();
-        return Err(t.attach(
-            f.detail(
-                msg!("device-waits-of", device = "A"),
-                ms(&gaps_a, |g| g.took),
-            )
-            .detail(
-                msg!("device-waits-of", device = "B"),
-                ms(&gaps_b, |g| g.took),
-            ),
-        ));
-    }
-    // A difference proves jitter only where the delays of that wait cannot explain it: devices
-    // that wait alike, starved, look apart (issue 66: a device that never seeded its generator
-    // passed so beside a busy run).
-    let proven =
-        apart(&gaps_a, &gaps_b, true) >= 2 && varies(&gaps_a, true) && varies(&gaps_b, true);
-    Premise::of(proven, || msg!("device-jitter-starved")).judge(Ok(()))
-}
-
-/// Each gap's `of`, in milliseconds, for the log.
-fn ms(gaps: &[Gap], of: fn(&Gap) -> Duration) -> String {
-    gaps.iter()
-        .map(|g| of(g).as_millis().to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// How many of the two devices' waits differ by `IN_STEP` or more (beyond what their delays
-/// could have added, with `beyond_delays`).
-fn apart(a: &[Gap], b: &[Gap], beyond_delays: bool) -> usize {
-    a.iter()
-        .zip(b)
-        .filter(|&(x, y)| {
-            let noise = if beyond_delays {
-                x.delayed + y.delayed
-            } else {
-                Duration::ZERO
-            };
-            x.took.abs_diff(y.took) >= IN_STEP + noise
-        })
-        .count()
-}
-
-/// A device's waits spread over `2 * IN_STEP` or more (beyond the most its delays could have
-/// lengthened one, with `beyond_delays`).
-fn varies(gaps: &[Gap], beyond_delays: bool) -> bool {
-    let longest = gaps.iter().map(|g| g.took).max().unwrap_or_default();
-    let shortest = gaps.iter().map(|g| g.took).min().unwrap_or_default();
-    let noise = gaps
-        .iter()
-        .filter(|_| beyond_delays)
-        .map(|g| g.delayed)
-        .max()
-        .unwrap_or_default();
-    longest - shortest >= 2 * IN_STEP + noise
 }
 
 pub fn sigterm(ctx: &mut Ctx) -> TestResult {
@@ -540,14 +395,5 @@ mod tests {
         let d: Vec<u128> = (1..=8).map(|n| ceiling(s, n).as_millis()).collect();
         assert_eq!(d, [40, 80, 160, 320, 640, 640, 640, 640]);
         assert_eq!(ceiling(s, 64).as_millis(), 640);
-    }
-
-    /// The chance that two correct devices look in step, as `IN_STEP` computes it.
-    #[test]
-    fn two_correct_devices_are_almost_never_in_step() {
-        let p: f64 = 1.0 - (1.0 - 8.0 / 100.0_f64).powi(2);
-        let n = GAPS as i32;
-        let chance = p.powi(n) + f64::from(n) * p.powi(n - 1) * (1.0 - p);
-        assert!(chance < 1e-6, "{chance}");
     }
 }
