@@ -76,7 +76,7 @@ const HOSTILE: &[Hostile] = &[
 
 /// The tests each hostile server is put through.
 const TESTS: &[&str] = &["day2-echo/round-trip", "day2-echo/sequential-clients"];
-/// How long the whole checker run may take.
+/// How long the whole checker run may take, not counting what a starved machine kept from it.
 const BUDGET: Duration = Duration::from_secs(40);
 
 /// A file of the hostile programs, by its whole path (an edit's source is otherwise its
@@ -130,10 +130,12 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
         run = run_checker(&args, BUDGET + Duration::from_secs(30));
     }
     let report = run.stdout();
-    if run.elapsed > BUDGET {
+    // The time the run had the machine (`common::MachineClock`): a starved machine fails no
+    // run on time.
+    if run.unstarved > BUDGET {
         return Err(format!(
-            "took {:.1} s, over the budget of {} s\n{}",
-            run.elapsed.as_secs_f64(),
+            "took {:.1} s not starved, over the budget of {} s\n{}",
+            run.unstarved.as_secs_f64(),
             BUDGET.as_secs(),
             run.explain()
         )

@@ -246,6 +246,9 @@ pub struct Run {
     pub json: Option<Value>,
     pub command: String,
     pub elapsed: Duration,
+    /// `elapsed` less the time in which some task of the machine waited for a CPU
+    /// (`MachineClock`): what a budget judges, so that a starved machine fails no run on time.
+    pub unstarved: Duration,
 }
 
 impl Run {
@@ -293,10 +296,11 @@ impl Run {
     /// Everything about the run, for an assertion message.
     pub fn explain(&self) -> String {
         format!(
-            "command: {}\nexit: {:?} after {:.1} s\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            "command: {}\nexit: {:?} after {:.1} s ({:.1} s of it not starved)\n--- stdout ---\n{}\n--- stderr ---\n{}",
             self.command,
             self.output.status,
             self.elapsed.as_secs_f64(),
+            self.unstarved.as_secs_f64(),
             self.stdout(),
             self.stderr()
         )
@@ -378,9 +382,9 @@ pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
         .arg(report.path())
         .env("LAB_TEST_MARK", &mark);
     let command = format!("checker {}", args.join(" "));
-    let started = std::time::Instant::now();
+    let clock = MachineClock::start();
     let output = output_within(cmd, timeout);
-    let elapsed = started.elapsed();
+    let (elapsed, unstarved) = (clock.elapsed(), clock.unstarved());
     let json = std::fs::read_to_string(report.path())
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok());
@@ -389,6 +393,7 @@ pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
         json,
         command,
         elapsed,
+        unstarved,
     };
     let leftovers = processes_marked(&mark);
     assert!(
@@ -399,10 +404,58 @@ pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
     run
 }
 
-/// `cmd`'s output, ending it at `timeout` as a user would, with SIGTERM (on which the checker
-/// stops every program and build it started), and with SIGKILL only if it is still there 10 s
-/// later. A SIGKILL at once left the checker's cargo build running, taken for the checker's
-/// leftover when it was the test's.
+/// A run's clock, and the machine's CPU pressure over it (`/proc/pressure/cpu`'s `some` total:
+/// the time in which some task waited for a CPU): the time not starved is the time a run had the
+/// machine, what a budget may fairly judge. Where the kernel keeps no pressure figure, every
+/// moment counts as not starved.
+pub struct MachineClock {
+    started: std::time::Instant,
+    stalled_at_start: Option<Duration>,
+}
+
+impl MachineClock {
+    pub fn start() -> MachineClock {
+        MachineClock {
+            started: std::time::Instant::now(),
+            stalled_at_start: machine_stalled(),
+        }
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// The time on the clock less the time some task waited for a CPU since the start.
+    pub fn unstarved(&self) -> Duration {
+        let elapsed = self.elapsed();
+        match (self.stalled_at_start, machine_stalled()) {
+            (Some(before), Some(now)) => elapsed.saturating_sub(now.saturating_sub(before)),
+            _ => elapsed,
+        }
+    }
+}
+
+/// The `some` total of `/proc/pressure/cpu` (microseconds in which some task waited for a CPU).
+fn machine_stalled() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/pressure/cpu").ok()?;
+    let some = text.lines().find(|l| l.starts_with("some "))?;
+    let micros = some
+        .split_whitespace()
+        .find_map(|f| f.strip_prefix("total="))?
+        .parse()
+        .ok()?;
+    Some(Duration::from_micros(micros))
+}
+
+/// How much longer than its timeout a run may take on the clock while the machine starves it:
+/// a checker that hangs on a machine starved the whole time is still ended.
+const STARVED_CLOCK: u32 = 4;
+
+/// `cmd`'s output, ending it once it has had the machine for `timeout` (`MachineClock`: the time
+/// a starved machine kept from it is not counted, up to `STARVED_CLOCK` times the timeout on the
+/// clock), as a user would, with SIGTERM (on which the checker stops every program and build it
+/// started), and with SIGKILL only if it is still there 10 s later. A SIGKILL at once left the
+/// checker's cargo build running, taken for the checker's leftover when it was the test's.
 fn output_within(mut cmd: std::process::Command, timeout: Duration) -> Output {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;
@@ -435,7 +488,7 @@ fn output_within(mut cmd: std::process::Command, timeout: Duration) -> Output {
             .take()
             .map(|p| Box::new(p) as Box<dyn Read + Send>),
     );
-    let started = std::time::Instant::now();
+    let clock = MachineClock::start();
     let pid = Pid::from_raw(child.id() as i32);
     let mut signalled = None;
     let status = loop {
@@ -443,13 +496,11 @@ fn output_within(mut cmd: std::process::Command, timeout: Duration) -> Output {
             break status;
         }
         match signalled {
-            None if started.elapsed() >= timeout => {
-                signalled = Some((Signal::SIGTERM, kill(pid, Signal::SIGTERM)))
+            None if clock.unstarved() >= timeout || clock.elapsed() >= STARVED_CLOCK * timeout => {
+                signalled = Some((Signal::SIGTERM, kill(pid, Signal::SIGTERM), clock.elapsed()))
             }
-            Some((Signal::SIGTERM, _))
-                if started.elapsed() >= timeout + Duration::from_secs(10) =>
-            {
-                signalled = Some((Signal::SIGKILL, kill(pid, Signal::SIGKILL)));
+            Some((Signal::SIGTERM, _, at)) if clock.elapsed() >= at + Duration::from_secs(10) => {
+                signalled = Some((Signal::SIGKILL, kill(pid, Signal::SIGKILL), at));
             }
             _ => {}
         }
