@@ -179,7 +179,8 @@ def main():
     def sources(toml):
         spec = tomllib.load(open(toml, "rb"))
         return {os.path.normpath(os.path.join(os.path.dirname(toml), e["source"]))
-                for v in spec.get("broken", []) + spec.get("alternative", [])
+                for track in ("rust", "c")
+                for v in spec.get(track, {}).get("broken", []) + spec.get(track, {}).get("alternative", [])
                 for e in v.get("edit", []) if "source" in e}
     tables = glob.glob(os.path.join(LAB, "checker/exercises/*/proofs/*.toml"))
     if not any(whole_path in sources(t) for t in tables):

@@ -7,7 +7,7 @@
 //! one thread with poll or select, non-blocking sockets and a buffer per client; epoll, level-
 //! or edge-triggered; a thread or a process per client. No test waits for a particular system
 //! call (the stalled reader accepts a server that never blocks in send). The client may time a
-//! reply out with SO_RCVTIMEO or with poll. `proofs/rust*.toml`
+//! reply out with SO_RCVTIMEO or with poll. `proofs/*.toml`
 //! keeps a correct program of each design.
 
 use crate::exercises::families::echo_server::ECHO_SERVER;

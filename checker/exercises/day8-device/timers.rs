@@ -141,7 +141,7 @@ pub fn dead_link(ctx: &mut Ctx) -> TestResult {
 /// Refuse the device's next CONNECT with `code` and close: when the refusal went out. On a
 /// refused connection nothing may be published or subscribed; what comes meanwhile is
 /// watched for `watch`.
-pub(super) fn refuse(
+fn refuse(
     b: &mut Broker,
     code: u8,
     watch: Duration,

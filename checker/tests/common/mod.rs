@@ -579,8 +579,10 @@ pub fn proofs_dir(exercise: &str) -> PathBuf {
 /// One table of an exercise's proofs (`proofs/*.toml`): both tracks' versions, each track's
 /// under its name (`[[rust.broken]]`, `[[c.alternative]]`, ...). `V` is what a reader takes of
 /// a version.
+// Unknown keys are refused: a table left in an older form (`[[broken]]` at the top) would
+// otherwise be read as holding nothing.
 #[derive(serde::Deserialize)]
-#[serde(bound = "V: serde::de::DeserializeOwned")]
+#[serde(bound = "V: serde::de::DeserializeOwned", deny_unknown_fields)]
 pub struct ProofTable<V> {
     pub exercise: String,
     #[serde(default = "Versions::none")]
@@ -591,7 +593,7 @@ pub struct ProofTable<V> {
 
 /// One track's versions in a table of proofs.
 #[derive(serde::Deserialize)]
-#[serde(bound = "V: serde::de::DeserializeOwned")]
+#[serde(bound = "V: serde::de::DeserializeOwned", deny_unknown_fields)]
 pub struct Versions<V> {
     #[serde(default = "Vec::new")]
     pub broken: Vec<V>,

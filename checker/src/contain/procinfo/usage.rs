@@ -103,21 +103,46 @@ pub fn thread_runnable_times(pid: i32) -> HashMap<i32, Duration> {
     times
 }
 
-/// How long the threads of `pid` and of every process below it have waited on a run queue,
-/// runnable but kept off a CPU (the second field of each task's schedstat), summed: what a
-/// scheduler's delays may have added to anything the program timed.
-pub fn program_run_delay(pid: i32) -> Duration {
-    tree(pid)
-        .into_iter()
-        .filter_map(|p| std::fs::read_dir(format!("/proc/{p}/task")).ok())
-        .flat_map(|tasks| tasks.flatten())
-        .filter_map(|task| run_delay(&task.path()))
-        .sum()
+/// The run-queue waits (runnable but kept off a CPU: the second field of each task's
+/// schedstat) of every thread of a program's tree and of the calling thread, by thread id: read
+/// twice, `until` says how long they waited in between, what a scheduler's delays may have
+/// added to anything timed then.
+pub struct RunDelays(HashMap<i32, Duration>);
+
+/// `pid`'s tree's and the calling thread's run-queue waits; `None` where one cannot be read
+/// (the kernel keeps no schedstat, or the program is gone): then nothing bounds the delays.
+pub fn run_delays(pid: i32) -> Option<RunDelays> {
+    let mut by_thread = HashMap::new();
+    for p in tree(pid) {
+        let Ok(tasks) = std::fs::read_dir(format!("/proc/{p}/task")) else {
+            continue;
+        };
+        for task in tasks.flatten() {
+            let Some(tid) = task.file_name().to_str().and_then(|n| n.parse().ok()) else {
+                continue;
+            };
+            by_thread.insert(tid, run_delay(&task.path())?);
+        }
+    }
+    if by_thread.is_empty() {
+        return None;
+    }
+    let own = run_delay(std::path::Path::new("/proc/thread-self"))?;
+    by_thread.insert(nix::unistd::gettid().as_raw(), own);
+    Some(RunDelays(by_thread))
 }
 
-/// How long the calling thread has waited on a run queue (its schedstat's second field).
-pub fn own_run_delay() -> Duration {
-    run_delay(std::path::Path::new("/proc/thread-self")).unwrap_or_default()
+impl RunDelays {
+    /// How long the threads waited from `self` to `later`: each thread's growth, a thread born
+    /// since counted from zero (a thread gone since took its figure with it: its wait in
+    /// between is not seen).
+    pub fn until(&self, later: &RunDelays) -> Duration {
+        later
+            .0
+            .iter()
+            .map(|(tid, now)| now.saturating_sub(self.0.get(tid).copied().unwrap_or_default()))
+            .sum()
+    }
 }
 
 /// The second field of the schedstat of the task whose /proc directory is `task`.
