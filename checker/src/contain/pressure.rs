@@ -142,9 +142,8 @@ fn own_waits() -> BTreeMap<u32, u64> {
         .flatten()
         .filter_map(|t| {
             let tid = t.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(t.path().join("schedstat")).ok()?;
-            let waited: u64 = stat.split_whitespace().nth(1)?.parse().ok()?;
-            Some((tid, waited / 1000))
+            let waited = super::procinfo::schedstat(&t.path())?.waiting;
+            Some((tid, waited.as_micros() as u64))
         })
         .collect()
 }

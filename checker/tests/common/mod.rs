@@ -325,12 +325,16 @@ pub fn await_a_quieter_machine(at_most: Duration) {
 /// The share of the last 10 s, in percent, in which some task waited for a CPU
 /// (`/proc/pressure/cpu`'s `some avg10`); `None` where the kernel keeps no such figure.
 pub fn cpu_pressure() -> Option<f64> {
+    some_pressure("avg10=")?.parse().ok()
+}
+
+/// A field of `/proc/pressure/cpu`'s `some` line (`avg10=`, `total=`), as written there.
+fn some_pressure(field: &str) -> Option<String> {
     let text = std::fs::read_to_string("/proc/pressure/cpu").ok()?;
     let some = text.lines().find(|l| l.starts_with("some "))?;
     some.split_whitespace()
-        .find_map(|f| f.strip_prefix("avg10="))?
-        .parse()
-        .ok()
+        .find_map(|f| f.strip_prefix(field))
+        .map(String::from)
 }
 
 /// "load 23.4, CPU pressure 87 %": how busy the machine is now, for a line that says a test
@@ -437,14 +441,9 @@ impl MachineClock {
 
 /// The `some` total of `/proc/pressure/cpu` (microseconds in which some task waited for a CPU).
 fn machine_stalled() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/pressure/cpu").ok()?;
-    let some = text.lines().find(|l| l.starts_with("some "))?;
-    let micros = some
-        .split_whitespace()
-        .find_map(|f| f.strip_prefix("total="))?
-        .parse()
-        .ok()?;
-    Some(Duration::from_micros(micros))
+    Some(Duration::from_micros(
+        some_pressure("total=")?.parse().ok()?,
+    ))
 }
 
 /// How much longer than its timeout a run may take on the clock while the machine starves it:

@@ -89,14 +89,8 @@ pub fn thread_runnable_times(pid: i32) -> HashMap<i32, Duration> {
                 .file_name()
                 .to_str()
                 .and_then(|n| n.parse::<i32>().ok());
-            let text = std::fs::read_to_string(task.path().join("schedstat")).ok();
-            if let (Some(tid), Some(text)) = (tid, text) {
-                let nanos: u64 = text
-                    .split_whitespace()
-                    .take(2)
-                    .filter_map(|n| n.parse::<u64>().ok())
-                    .sum();
-                times.insert(tid, Duration::from_nanos(nanos));
+            if let (Some(tid), Some(stat)) = (tid, schedstat(&task.path())) {
+                times.insert(tid, stat.on_cpu + stat.waiting);
             }
         }
     }
@@ -147,9 +141,30 @@ impl RunDelays {
 
 /// The second field of the schedstat of the task whose /proc directory is `task`.
 fn run_delay(task: &std::path::Path) -> Option<Duration> {
+    Some(schedstat(task)?.waiting)
+}
+
+/// A thread's scheduler statistics (`/proc/<pid>/task/<tid>/schedstat`).
+pub struct Schedstat {
+    /// Time on a CPU.
+    pub on_cpu: Duration,
+    /// Time runnable, waiting on a run queue for a CPU.
+    pub waiting: Duration,
+    /// Times it was given a CPU.
+    pub slices: u64,
+}
+
+/// The schedstat of the task whose /proc directory is `task`; `None` where the kernel keeps
+/// none or the task is gone.
+pub fn schedstat(task: &std::path::Path) -> Option<Schedstat> {
     let text = std::fs::read_to_string(task.join("schedstat")).ok()?;
-    let nanos = text.split_whitespace().nth(1)?.parse::<u64>().ok()?;
-    Some(Duration::from_nanos(nanos))
+    let mut fields = text.split_whitespace().map(|n| n.parse::<u64>().ok());
+    let (on_cpu, waiting, slices) = (fields.next()??, fields.next()??, fields.next()??);
+    Some(Schedstat {
+        on_cpu: Duration::from_nanos(on_cpu),
+        waiting: Duration::from_nanos(waiting),
+        slices,
+    })
 }
 
 /// The most any one thread was runnable between two readings of `thread_runnable_times` (a
@@ -214,9 +229,7 @@ fn on_cpu(p: i32) -> Option<Duration> {
 
 /// Time on a CPU of the thread whose /proc directory is `task` (its schedstat's first field).
 fn thread_on_cpu(task: &std::path::Path) -> Option<Duration> {
-    let text = std::fs::read_to_string(task.join("schedstat")).ok()?;
-    let nanos = text.split_whitespace().next()?.parse::<u64>().ok()?;
-    Some(Duration::from_nanos(nanos))
+    Some(schedstat(task)?.on_cpu)
 }
 
 /// Clock ticks per second (utime, stime, cutime and cstime count in them).

@@ -275,14 +275,8 @@ fn parse_call(text: &str) -> Option<Call> {
 
 /// Time on a CPU and times scheduled in (schedstat), or the context switches (status).
 fn ran(task: &std::path::Path) -> (u64, u64) {
-    if let Ok(text) = std::fs::read_to_string(task.join("schedstat")) {
-        let n: Vec<u64> = text
-            .split_whitespace()
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        if let [runtime, _, slices, ..] = n.as_slice() {
-            return (*runtime, *slices);
-        }
+    if let Some(stat) = super::schedstat(task) {
+        return (stat.on_cpu.as_nanos() as u64, stat.slices);
     }
     let status = std::fs::read_to_string(task.join("status")).unwrap_or_default();
     let count = |key: &str| -> u64 {
