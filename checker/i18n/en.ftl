@@ -427,6 +427,7 @@ rejudge-log = judged again alone: while it first ran, { $first }
 rejudge-figures = while it first ran, { $first }; judged again alone, { $alone }
 rejudge-premise-unjudged = could not be judged: twice, the test could not bring about what it judges under: { $premise } (while it first ran, { $first }; judged again alone, { $alone }). This is not your program's failure: grade again when the machine is quieter
 rejudge-unjudged = could not be judged: the machine was too busy (while it first ran, { $first }; judged again alone, { $alone }). This is not your program's failure: grade again when the machine is quieter
+rejudge-no-turn = could not be judged: the machine was too busy while it ran ({ $first }), and its turn to be judged again alone did not come within { $seconds } s. This is not your program's failure: grade again when the machine is quieter
 stuck-sleeps-on = { $who } sleeps in { $call }() on fd { $fd } ({ $what }){ $wchan }
 stuck-sleeps-poll = { $who } sleeps in { $call }() on { $n ->
     [one] { $n } descriptor

@@ -446,6 +446,7 @@ rejudge-log = 단독으로 다시 판정했다. 처음 실행할 때는 { $first
 rejudge-figures = 처음 실행할 때는 { $first }, 단독으로 다시 판정할 때는 { $alone }
 rejudge-premise-unjudged = 판정할 수 없다: 테스트가 두 번 모두 판정할 조건을 만들지 못했다. { $premise }(처음 실행할 때는 { $first }, 단독으로 다시 판정할 때는 { $alone }). 여러분 프로그램의 실패가 아니다. 머신이 한가할 때 다시 채점하라
 rejudge-unjudged = 판정할 수 없다: 머신이 너무 바빴다(처음 실행할 때는 { $first }, 단독으로 다시 판정할 때는 { $alone }). 여러분 프로그램의 실패가 아니다. 머신이 한가할 때 다시 채점하라
+rejudge-no-turn = 판정할 수 없다: 실행하는 동안 머신이 너무 바빴고({ $first }), { $seconds }초 안에 단독으로 다시 판정할 차례가 오지 않았다. 여러분 프로그램의 실패가 아니다. 머신이 한가할 때 다시 채점하라
 stuck-sleeps-on = { $who }{ JOSA($who, "이", "가") } fd { $fd }({ $what })에서 { $call }() 안에 잠들어 있다{ $wchan }
 stuck-sleeps-poll = { $who }{ JOSA($who, "이", "가") } 디스크립터 { $n }개에 대해 { $call }() 안에 잠들어 있다: { $fds }{ $wchan }
 stuck-sleeps = { $who }{ JOSA($who, "이", "가") } { $call }() 안에 잠들어 있다({ $what }){ $wchan }

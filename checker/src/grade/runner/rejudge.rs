@@ -8,34 +8,104 @@
 //! is judged again alone too, starved or not, and could not be judged if it cannot the second
 //! time either: never a pass.
 
-use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use super::attempt::Attempt;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind, Starvation, Status};
 
-/// Tests run on the shared side; a test judged again takes it whole.
-static TURNS: RwLock<()> = RwLock::new(());
-
-/// The right to run beside other tests (held for a test's first run).
-pub fn shared() -> RwLockReadGuard<'static, ()> {
-    TURNS.read().unwrap_or_else(|e| e.into_inner())
+/// Who holds the machine: tests run side by side (`running`), or one test alone. A test that
+/// waits to run alone (`waiting`) holds back every test not yet started, so that its turn comes
+/// once those under way finish: otherwise the others' turns overlap one after another until the
+/// queue is empty, and on a busy machine its wait ran out first (its failure then stood).
+pub struct Turns {
+    state: Mutex<State>,
+    changed: Condvar,
 }
 
-/// The machine to one test: waits for every test under way to finish, and holds the others
-/// back until dropped. `None` if that takes past `deadline` (a test that never returns keeps
-/// its shared turn for ever: the collector gives up on it, and grading must still end), and
-/// the first verdict then stands.
-pub fn alone(deadline: std::time::Instant) -> Option<RwLockWriteGuard<'static, ()>> {
-    loop {
-        match TURNS.try_write() {
-            Ok(guard) => return Some(guard),
-            Err(std::sync::TryLockError::Poisoned(e)) => return Some(e.into_inner()),
-            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            Err(std::sync::TryLockError::WouldBlock) => return None,
+struct State {
+    running: usize,
+    waiting: usize,
+    alone: bool,
+}
+
+/// The turns of this grading's tests.
+pub static TURNS: Turns = Turns::new();
+
+/// How long a test waits for its turn alone: the tests under way finish within their own
+/// deadlines; one that never returns is given up on by the collector, and grading must end.
+pub const TURN_WAIT: Duration = Duration::from_secs(90);
+
+impl Turns {
+    const fn new() -> Turns {
+        Turns {
+            state: Mutex::new(State {
+                running: 0,
+                waiting: 0,
+                alone: false,
+            }),
+            changed: Condvar::new(),
         }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The right to run beside other tests (held for a test's first run): given once no test
+    /// runs alone or waits to.
+    pub fn shared(&self) -> Shared<'_> {
+        let mut s = self.state();
+        while s.alone || s.waiting > 0 {
+            s = self.changed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        s.running += 1;
+        Shared(self)
+    }
+
+    /// The machine to one test: waits for every test under way to finish, and holds the others
+    /// back until dropped. `None` if that takes past `deadline`.
+    pub fn alone(&self, deadline: Instant) -> Option<Alone<'_>> {
+        let mut s = self.state();
+        s.waiting += 1;
+        while s.alone || s.running > 0 {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                s.waiting -= 1;
+                drop(s);
+                self.changed.notify_all();
+                return None;
+            }
+            s = self
+                .changed
+                .wait_timeout(s, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        s.waiting -= 1;
+        s.alone = true;
+        Some(Alone(self))
+    }
+}
+
+/// A test's turn beside others, given back when dropped.
+pub struct Shared<'a>(&'a Turns);
+
+impl Drop for Shared<'_> {
+    fn drop(&mut self) {
+        self.0.state().running -= 1;
+        self.0.changed.notify_all();
+    }
+}
+
+/// A test's turn alone, given back when dropped.
+pub struct Alone<'a>(&'a Turns);
+
+impl Drop for Alone<'_> {
+    fn drop(&mut self) {
+        self.0.state().alone = false;
+        self.0.changed.notify_all();
     }
 }
 
@@ -89,8 +159,27 @@ pub fn as_it_stands(a: Attempt) -> Attempt {
     a
 }
 
+/// A run worth judging again that got no turn alone in time: a failure on time while starved
+/// could not be judged (never the student's failure, which the second run was to decide); a
+/// condition not reached already could not.
+pub fn no_turn_alone(mut first: Attempt) -> Attempt {
+    let summary = msg!(
+        "rejudge-no-turn",
+        first = figures(&first),
+        seconds = TURN_WAIT.as_secs().to_string()
+    );
+    first.failure = first.failure.map(|f| {
+        if f.is_premise_not_reached() {
+            f
+        } else {
+            unjudged(f, summary)
+        }
+    });
+    first
+}
+
 /// How long the machine is watched with no test running before a test is judged again.
-pub const BASELINE: std::time::Duration = std::time::Duration::from_millis(300);
+pub const BASELINE: Duration = Duration::from_millis(300);
 
 /// The verdict of a test judged twice: the second run's, unless it failed on time while
 /// starved again and the machine was starved by others (`baseline`: its pressure with none of
@@ -117,7 +206,7 @@ pub fn conclude(first: Attempt, mut second: Attempt, baseline: Option<Starvation
     second.failure = Some(if f.is_premise_not_reached() {
         premise_unjudged(f, before, again)
     } else if timed_out(&f) && starved(&second) && busy_without_us && !had_the_cpu {
-        unjudged(f, before, again)
+        unjudged(f, msg!("rejudge-unjudged", first = before, alone = again))
     } else if first_starved {
         f.detail(
             msg!("label-machine-busy"),
@@ -137,12 +226,13 @@ fn figures(a: &Attempt) -> Text {
         .map_or_else(|| Text::Plain("?".into()), |s: Starvation| s.figures())
 }
 
-/// "could not be judged: the machine was too busy (…)", what the test saw kept as evidence.
-fn unjudged(f: Failure, first: Text, alone: Text) -> Failure {
+/// "could not be judged: the machine was too busy (…)" (`summary`), what the test saw kept as
+/// evidence.
+fn unjudged(f: Failure, summary: Text) -> Failure {
     let saw = f.summary.clone();
     let mut u = Failure {
         status: Status::Unjudged,
-        summary: msg!("rejudge-unjudged", first = first, alone = alone),
+        summary,
         kind: None,
         diagnosis: None,
         note: None,
@@ -170,8 +260,6 @@ fn premise_unjudged(f: Failure, first: Text, alone: Text) -> Failure {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
-
     use super::*;
     use crate::base::verdict::Diagnosis;
 
@@ -345,6 +433,58 @@ mod tests {
         let f = again.failure.unwrap();
         assert_eq!(f.status, Status::Fail);
         assert!(f.details.iter().any(|(l, _)| l.is("label-machine-busy")));
+    }
+
+    #[test]
+    fn a_test_waiting_to_run_alone_holds_back_the_tests_not_yet_started() {
+        let turns = Turns::new();
+        let order = Mutex::new(Vec::new());
+        let under_way = turns.shared();
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let _alone = turns
+                    .alone(Instant::now() + Duration::from_secs(30))
+                    .unwrap();
+                order.lock().unwrap().push("alone");
+            });
+            while turns.state().waiting == 0 {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            s.spawn(|| {
+                let _next = turns.shared();
+                order.lock().unwrap().push("next");
+            });
+            // The next test waits too, though a shared turn is under way.
+            std::thread::sleep(Duration::from_millis(50));
+            assert!(order.lock().unwrap().is_empty());
+            drop(under_way);
+        });
+        assert_eq!(*order.lock().unwrap(), ["alone", "next"]);
+    }
+
+    #[test]
+    fn no_turn_alone_in_time_is_could_not_be_judged_never_a_failure() {
+        let turns = Turns::new();
+        let under_way = turns.shared();
+        assert!(
+            turns
+                .alone(Instant::now() + Duration::from_millis(50))
+                .is_none()
+        );
+        // The others go on: the wait holds nobody back once given up.
+        drop(turns.shared());
+        drop(under_way);
+        assert!(turns.alone(Instant::now()).is_some());
+
+        let left = no_turn_alone(attempt(Some(timeout()), 0.6));
+        let f = left.failure.unwrap();
+        assert_eq!(f.status, Status::Unjudged);
+        assert!(f.summary.is("rejudge-no-turn"));
+        assert!(f.details[0].0.is("label-what-it-saw"));
+        let premise = Failure::premise_not_reached("the buffers never filled");
+        let left = no_turn_alone(attempt(Some(premise), 0.6));
+        assert!(left.failure.unwrap().is_premise_not_reached());
+        assert!(no_turn_alone(attempt(None, 0.6)).failure.is_none());
     }
 
     #[test]

@@ -46,20 +46,19 @@ pub fn start(opts: &Options, queue: &Arc<Queue>, events: &Sender<Event>) {
 fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Event>) {
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     let first = {
-        let _shared = rejudge::shared();
+        let _shared = rejudge::TURNS.shared();
         attempt(&job, seed, mode, slot, events, Window::open)
     };
     slot.give_back();
     let programs = !job.test.exercise.kind.binaries().is_empty();
-    // Other tests finish within their timeouts; one that does not is given up on.
-    let wait_for_turn = Instant::now() + Duration::from_secs(90);
+    let wait_for_turn = Instant::now() + rejudge::TURN_WAIT;
     let outcome = if rejudge::worth_judging_again(&first, programs) {
         // Not watched for overruns while it waits for the others to finish.
         let _ = events.send(Event::Requeued {
             exercise_index,
             test_index,
         });
-        match rejudge::alone(wait_for_turn) {
+        match rejudge::TURNS.alone(wait_for_turn) {
             Some(_alone) => {
                 // How starved the machine is with none of the checker's tests running: a test's
                 // own programs (a server that spins) make pressure too, theirs to answer for.
@@ -73,7 +72,7 @@ fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Ev
                 let second = attempt(&job, seed, mode, &unmetered, events, Window::open_own);
                 rejudge::conclude(first, second, baseline)
             }
-            None => rejudge::as_it_stands(first),
+            None => rejudge::no_turn_alone(first),
         }
     } else {
         rejudge::as_it_stands(first)
