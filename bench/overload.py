@@ -16,6 +16,7 @@ names the solutions, every alternative, and the servers issue 66 measured. CHECK
 that building the lab meanwhile does not change it under a measurement), else target/debug's.
 The load is sampled before every grading: each round says its range.
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
+The JSON report of every wrong verdict is kept in target/overload-wrong/.
 """
 import json, os, random, subprocess, sys, tempfile, time
 
@@ -60,6 +61,19 @@ loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in r
 hog = subprocess.Popen([sys.executable, "-c",
                         f"import time\nb = bytearray({memory} << 20)\n"
                         "for i in range(0, len(b), 4096): b[i] = 1\ntime.sleep(10**6)"])
+# The whole JSON report of a wrong verdict (its log says whether the test was judged again, and
+# how starved each run was), kept for reading afterwards.
+KEPT = os.path.join(LAB, "target/overload-wrong")
+
+
+def keep(report, n, label, seed):
+    os.makedirs(KEPT, exist_ok=True)
+    kept = os.path.join(KEPT, f"round{n}-{label}-{seed}.json")
+    with open(report) as src, open(kept, "w") as dst:
+        dst.write(src.read())
+    print(f"  report kept: {kept}", flush=True)
+
+
 wrong = []      # (round, label, test, status, message): a verdict that must not be
 unjudged = []   # (round, label, test)
 loads = []
@@ -88,6 +102,7 @@ try:
                     elif (t["status"] != "pass" if declared is None
                           else test in declared and t["status"] != "fail"):
                         wrong.append((n, label, test, t["status"], t["message"]))
+                        keep(report.name, n, label, seed)
                         print(f"  WRONG: {label} {test} ({t['status']}, seed {seed}): "
                               f"{t['message']}", flush=True)
         sampled.append(os.getloadavg()[0])
