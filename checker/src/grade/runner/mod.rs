@@ -11,6 +11,7 @@ mod collector;
 mod plan;
 mod rejudge;
 mod scheduler;
+mod turns;
 mod worker;
 
 use std::sync::Arc;

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::attempt::Attempt;
 use super::scheduler::{OFF_CPU_WORKERS, Queue};
-use super::{Event, Job, Options, rejudge};
+use super::{Event, Job, Options, rejudge, turns};
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Diagnosis, Failure, FailureKind, Status, TestResult};
 use crate::contain::intervention::{Intervention, Recorder};
@@ -46,19 +46,19 @@ pub fn start(opts: &Options, queue: &Arc<Queue>, events: &Sender<Event>) {
 fn run(job: Job, seed: u64, mode: sandbox::Mode, slot: &Slot, events: &Sender<Event>) {
     let (exercise_index, test_index) = (job.exercise_index, job.test_index);
     let first = {
-        let _shared = rejudge::TURNS.shared();
+        let _shared = turns::TURNS.shared();
         attempt(&job, seed, mode, slot, events, Window::open)
     };
     slot.give_back();
     let programs = !job.test.exercise.kind.binaries().is_empty();
-    let wait_for_turn = Instant::now() + rejudge::TURN_WAIT;
+    let wait_for_turn = Instant::now() + turns::TURN_WAIT;
     let outcome = if rejudge::worth_judging_again(&first, programs) {
         // Not watched for overruns while it waits for the others to finish.
         let _ = events.send(Event::Requeued {
             exercise_index,
             test_index,
         });
-        match rejudge::TURNS.alone(wait_for_turn) {
+        match turns::TURNS.alone(wait_for_turn) {
             Some(_alone) => {
                 // How starved the machine is with none of the checker's tests running: a test's
                 // own programs (a server that spins) make pressure too, theirs to answer for.
