@@ -18,7 +18,7 @@ The load is sampled before every grading: each round says its range.
 The versions' trees are bench/versions.py's (shared with flaky.py), built by the first round.
 The JSON report of every wrong verdict is kept in target/overload-wrong/.
 """
-import json, os, random, subprocess, sys, tempfile, time
+import json, os, random, shutil, subprocess, sys, tempfile, time
 
 import versions
 
@@ -68,9 +68,7 @@ KEPT = os.path.join(LAB, "target/overload-wrong")
 
 def keep(report, n, label, seed):
     os.makedirs(KEPT, exist_ok=True)
-    kept = os.path.join(KEPT, f"round{n}-{label}-{seed}.json")
-    with open(report) as src, open(kept, "w") as dst:
-        dst.write(src.read())
+    kept = shutil.copyfile(report, os.path.join(KEPT, f"round{n}-{label}-{seed}.json"))
     print(f"  report kept: {kept}", flush=True)
 
 
