@@ -39,7 +39,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -94,7 +94,9 @@ fn delivers_every_reading_through_a_restart(program: &std::path::Path) {
         "mosquitto is missing: install Debian's mosquitto (.ci/run does)"
     );
     let store = tempdir("day8-mosquitto");
-    let port = free_port();
+    // Kept for the whole run: the broker restarts on it, and no other test may take it meanwhile.
+    let reserved = common::ReservedPort::new();
+    let port = reserved.port;
     let mut broker = Mosquitto::start(&store, port);
     let (subscriber, arrivals) = Subscriber::start(port);
     let mut device = Device::start(program, port);
@@ -302,14 +304,6 @@ fn tempdir(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create the store's directory");
     dir
-}
-
-/// A free port: the kernel's choice for a socket closed at once (mosquitto cannot take 0).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
 }
 
 /// A mosquitto on `port` with its store in a directory: what it holds at SIGTERM (sessions,

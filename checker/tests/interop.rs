@@ -77,11 +77,9 @@ fn nc_and_socat_talk_to_the_reference_server() {
 #[test]
 fn the_reference_client_talks_to_socat() {
     require("socat", "socat");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // Kept while socat listens on it (its `reuseaddr` binds beside the idle socket).
+    let reserved = common::ReservedPort::new();
+    let port = reserved.port;
     let _socat = Running(
         Command::new("socat")
             .args([

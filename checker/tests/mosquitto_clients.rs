@@ -13,7 +13,6 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -36,11 +35,9 @@ impl Broker {
             let dir = common::reference_binaries("day7-broker");
             dir.join("mqtt-broker").display().to_string()
         });
-        // A free port: the kernel's choice for a socket closed at once (mosquitto cannot take 0).
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        // Kept until the broker listens on it (a broker of the course sets SO_REUSEADDR).
+        let reserved = common::ReservedPort::new();
+        let port = reserved.port;
         let mut child = Command::new(&program)
             .arg(port.to_string())
             .stdout(Stdio::piped())

@@ -698,3 +698,41 @@ pub fn seed_target(target: &Path) {
         }
     }
 }
+
+/// A port on 127.0.0.1 kept for a program the test starts on it (a broker, socat): a socket
+/// bound there with SO_REUSEADDR and never listening, held until dropped. A port taken from
+/// the kernel and closed at once is free for any other test's bind(0) until the program binds
+/// it, and again while the program is restarted on it: mosquitto once failed to start that way
+/// ("Address already in use"). While this socket holds it, the kernel's bind(0) and connect()
+/// never choose it, yet a program that sets SO_REUSEADDR itself (mosquitto, socat's
+/// `reuseaddr`, every server of the course) binds it and listens, as Linux allows beside a
+/// bound socket that does not listen.
+pub struct ReservedPort {
+    pub port: u16,
+    _socket: std::os::fd::OwnedFd,
+}
+
+impl ReservedPort {
+    pub fn new() -> ReservedPort {
+        use nix::sys::socket::{self, AddressFamily, SockFlag, SockType, SockaddrIn, sockopt};
+        let socket = socket::socket(
+            AddressFamily::Inet,
+            SockType::Stream,
+            SockFlag::SOCK_CLOEXEC,
+            None,
+        )
+        .expect("a socket to keep a port");
+        socket::setsockopt(&socket, sockopt::ReuseAddr, &true).expect("SO_REUSEADDR");
+        socket::bind(
+            std::os::fd::AsRawFd::as_raw_fd(&socket),
+            &SockaddrIn::new(127, 0, 0, 1, 0),
+        )
+        .expect("bind a port of the kernel's choosing");
+        let bound: SockaddrIn =
+            socket::getsockname(std::os::fd::AsRawFd::as_raw_fd(&socket)).expect("the port bound");
+        ReservedPort {
+            port: bound.port(),
+            _socket: socket,
+        }
+    }
+}
