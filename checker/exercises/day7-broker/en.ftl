@@ -111,7 +111,9 @@ mqtt-clause-largest-packet = the lab's limit: a packet of 256 KiB exactly, fixed
 mqtt-clause-sent-after-resume = the subscriber at QoS 0 read everything kept for it and is still connected: a message published now must reach it
 mqtt-awaiting-will = the will of device { $device } (PUBLISH topic={ $topic } "{ $payload }")
 mqtt-another-will = { $awaited }, not the will of device { $other }
-mqtt-reconnects = { $rounds } times: a device with a will sends DISCONNECT and, before its connection is closed, connects again with the same client id (the first round shown; the will must never go out, 3.14.4-3)
+mqtt-reconnects = up to { $rounds } times: a device with a will sends DISCONNECT and, before its connection is closed, connects again with the same client id (the first round shown; the will must never go out, 3.14.4-3)
+mqtt-reconnects-held = in { $held } of these { $rounds } rounds the broker answered the newer CONNECT and closed the older connection while the checker held the thread that reads it (ptrace): the takeover came with the DISCONNECT still unread
+mqtt-reader-not-held = the thread that reads the older connection (thread { $tid }) could not be held: the machine does not let the checker trace it (ptrace), and without that the takeover cannot be made to come before the DISCONNECT is read
 mqtt-clause-no-will-after-disconnect = 3.14.4-3: a DISCONNECT discards the will, even when the same client id connects again at once
 mqtt-what-cut-one-short = a PUBLISH one byte short, then its EOF
 mqtt-clause-cut-then-eof = 4.8 and the lab's contract: a packet that will never be whole, the connection closed by the client, is closed by the broker too (a decoder waits for the last byte: it never panics)

@@ -2,14 +2,15 @@
 //! in its `scope` (a tag, a sandbox, a directory); `spawn` starts one, `program` watches and
 //! stops it, `capture` keeps its output; `reaper` knows every child of the checker and collects
 //! what nobody waits for; `sandbox` and `cgroup` confine; `procinfo` reads `/proc` (the process
-//! tree, states, sockets); `schedule` sets where a program's threads run, for a test that makes
-//! a race happen; `intervention` records what the checker had to do; `exit` puts how a program
+//! tree, states, sockets); `schedule` sets where a program's threads run, and `hold` stops one
+//! of them, for a test that makes a race happen; `intervention` records what the checker had to do; `exit` puts how a program
 //! ended into words.
 
 pub mod capture;
 pub mod cgroup;
 pub mod exit;
 pub mod git;
+pub mod hold;
 pub mod intervention;
 pub mod limits;
 pub mod pressure;
