@@ -113,7 +113,9 @@ mqtt-awaiting-will = the will of device { $device } (PUBLISH topic={ $topic } "{
 mqtt-another-will = { $awaited }, not the will of device { $other }
 mqtt-reconnects = up to { $rounds } times: a device with a will sends DISCONNECT and, before its connection is closed, connects again with the same client id (the first round shown; the will must never go out, 3.14.4-3)
 mqtt-reconnects-held = in { $held } of these { $rounds } rounds the broker answered the newer CONNECT and closed the older connection while the checker held the thread that reads it (ptrace): the takeover came with the DISCONNECT still unread
-mqtt-reader-not-held = the thread that reads the older connection (thread { $tid }) could not be held: the machine does not let the checker trace it (ptrace), and without that the takeover cannot be made to come before the DISCONNECT is read
+mqtt-reader-not-held = the thread that reads the older connection (thread { $tid }) could not be held: ptrace failed with { $errno }, and without that the takeover cannot be made to come before the DISCONNECT is read
+mqtt-held-and-let-go = the thread that reads this connection sleeps in a read with a receive timeout (SO_RCVTIMEO): the checker holds it and lets it go at once, as a stop (SIGSTOP, SIGCONT) would, so that read fails with EINTR; the connection must go on
+mqtt-closed-after-hold = the broker closed the connection after the checker held the thread that reads it and let it go, as a stop (SIGSTOP, SIGCONT) would: that read, with a receive timeout (SO_RCVTIMEO), failed with EINTR, and the broker took it for the end of the connection. Retry a read that fails with EINTR, as after any stop
 mqtt-clause-no-will-after-disconnect = 3.14.4-3: a DISCONNECT discards the will, even when the same client id connects again at once
 mqtt-what-cut-one-short = a PUBLISH one byte short, then its EOF
 mqtt-clause-cut-then-eof = 4.8 and the lab's contract: a packet that will never be whole, the connection closed by the client, is closed by the broker too (a decoder waits for the last byte: it never panics)

@@ -173,7 +173,9 @@ mqtt-awaiting-will = 기기 { $device }의 유언 메시지(PUBLISH topic={ $top
 mqtt-another-will = 기기 { $other }의 유언 메시지가 아니라 { $awaited }
 mqtt-reconnects = 최대 { $rounds }번: 유언 메시지를 가진 기기가 DISCONNECT를 보내고, 그 연결이 닫히기 전에 같은 클라이언트 식별자로 다시 접속한다(첫 번째만 보인다. 유언 메시지는 한 번도 나가면 안 된다, 3.14.4-3)
 mqtt-reconnects-held = 이 { $rounds }번 중 { $held }번은 채점기가 예전 연결의 읽기 스레드를 붙잡아 둔(ptrace) 사이에 브로커가 새 CONNECT에 응답하고 예전 연결을 닫았다. 식별자를 넘겨받을 때 DISCONNECT는 아직 읽히지 않은 채였다
-mqtt-reader-not-held = 예전 연결의 읽기 스레드(스레드 { $tid })를 붙잡아 둘 수 없었다. 이 머신은 채점기가 그 스레드를 추적(ptrace)하지 못하게 한다. 그러지 못하면 DISCONNECT를 읽기 전에 식별자를 넘겨받게 만들 수 없다
+mqtt-reader-not-held = 예전 연결의 읽기 스레드(스레드 { $tid })를 붙잡아 둘 수 없었다. ptrace가 { $errno }{ JOSA($errno, "으로", "로") } 실패했고, 그러지 못하면 DISCONNECT를 읽기 전에 식별자를 넘겨받게 만들 수 없다
+mqtt-held-and-let-go = 이 연결의 읽기 스레드는 수신 타임아웃(SO_RCVTIMEO)이 있는 read에서 잠들어 있다. 채점기가 그 스레드를 붙잡았다가 곧바로 놓아준다(SIGSTOP 뒤 SIGCONT와 같다). 그러면 그 read는 EINTR로 실패한다. 연결은 그대로 이어져야 한다
+mqtt-closed-after-hold = 채점기가 이 연결의 읽기 스레드를 붙잡았다가 놓아주자(SIGSTOP 뒤 SIGCONT와 같다) 브로커가 연결을 닫았다. 수신 타임아웃(SO_RCVTIMEO)이 있는 그 read가 EINTR로 실패했는데, 브로커는 그것을 연결이 끝난 것으로 여겼다. EINTR로 실패한 read는 정지 뒤처럼 다시 호출하라
 mqtt-clause-no-will-after-disconnect = 3.14.4-3: 같은 클라이언트 식별자가 곧바로 다시 접속해도 DISCONNECT는 유언 메시지를 버린다
 mqtt-what-cut-one-short = 한 바이트 모자란 PUBLISH와 그 뒤의 EOF
 mqtt-clause-cut-then-eof = 4.8과 실습의 약속: 클라이언트가 연결을 닫아 끝내 완성되지 못할 패킷이면 브로커도 연결을 닫는다(디코더는 마지막 바이트를 기다릴 뿐 패닉하지 않는다)

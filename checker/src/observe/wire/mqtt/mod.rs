@@ -117,14 +117,33 @@ impl Device {
         will: Option<Will>,
         deadline: Instant,
     ) -> Result<bool, Failure> {
+        self.send_connect(client_id, clean_session, keep_alive, will, deadline)?;
+        let connack = self.recv("CONNACK", "3.2", deadline)?;
+        self.accepted(connack)
+    }
+
+    /// CONNECT, without waiting for its CONNACK.
+    pub fn send_connect(
+        &mut self,
+        client_id: &str,
+        clean_session: bool,
+        keep_alive: u16,
+        will: Option<Will>,
+        deadline: Instant,
+    ) -> Result<(), Failure> {
         let connect = Packet::Connect {
             clean_session,
             keep_alive,
             client_id: client_id.to_string(),
             will,
         };
-        self.send(&connect, deadline)?;
-        match self.recv("CONNACK", "3.2", deadline)? {
+        self.send(&connect, deadline)
+    }
+
+    /// The answer to a CONNECT, which must be a CONNACK that accepts: whether the broker says a
+    /// session was present.
+    pub fn accepted(&self, answer: Packet) -> Result<bool, Failure> {
+        match answer {
             Packet::Connack {
                 session_present,
                 return_code: 0,
