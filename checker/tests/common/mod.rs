@@ -376,9 +376,44 @@ pub fn not_proven(line: &str) {
 /// Run the checker with `args`, a JSON report written to a file, and a mark in its environment
 /// so that any process it leaves behind can be found afterwards.
 pub fn run_checker(args: &[&str], timeout: Duration) -> Run {
+    run_checker_from(checker_command(), args, timeout)
+}
+
+/// `run_checker`, the checker started with a descriptor it did not open on fd 3 (not
+/// close-on-exec, as a CI runner or a make jobserver may leave one): what it reports must not
+/// change, for the programs it starts must not inherit it (their sockets' numbers would shift).
+#[allow(dead_code)] // not every test binary runs it
+pub fn run_checker_inheriting_a_descriptor(args: &[&str], timeout: Duration) -> Run {
+    use std::os::unix::io::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    let inherited = std::fs::File::open("/dev/null").unwrap();
+    let fd = inherited.as_raw_fd();
+    let mut cmd = checker_command();
+    // SAFETY: dup2 and fcntl are async-signal-safe; nothing is allocated between fork and
+    // exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            // dup2 onto itself keeps close-on-exec: a test process with few open may have
+            // opened /dev/null on fd 3.
+            let inherited = if fd == 3 {
+                libc::fcntl(3, libc::F_SETFD, 0)
+            } else {
+                libc::dup2(fd, 3)
+            };
+            if inherited < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let run = run_checker_from(cmd, args, timeout);
+    drop(inherited);
+    run
+}
+
+fn run_checker_from(mut cmd: std::process::Command, args: &[&str], timeout: Duration) -> Run {
     let report = tempfile::NamedTempFile::new().unwrap();
     let mark = format!("{}-{}", std::process::id(), next_mark());
-    let mut cmd = checker_command();
     cmd.args(args)
         .arg("--format")
         .arg("json")
