@@ -292,6 +292,7 @@ fn try_export(
         )];
     }
     *image = Some(root.clone());
+    common::seed_harnesses(&clone);
 
     let mut problems = Vec::new();
     for doc in DOCUMENTS {

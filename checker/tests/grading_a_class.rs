@@ -406,6 +406,7 @@ fn gradescope_image(bundle: &Path) -> Image {
         );
         std::fs::write(&made, &revision).unwrap();
     }
+    common::seed_harnesses(&root.join("lab"));
     // What a grading leaves: the next test's upload and results are its own.
     for left in ["submission", "results"] {
         let _ = std::fs::remove_dir_all(root.join(left));
@@ -839,6 +840,7 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     // Classroom 50 pinned to the export (its checker built from this build's dependencies).
     let target = common::scratch().join("c-export-target");
     common::seed_target(&target);
+    common::seed_harnesses(&export);
     let by_export = points_by_test(&classroom50_result(
         &export.join(".ci/classroom50/autograder.py"),
         &student,

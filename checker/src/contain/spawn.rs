@@ -191,6 +191,7 @@ impl Spawn {
                 .as_ref()
                 .and_then(|d| CString::new(d.as_os_str().as_encoded_bytes()).ok()),
             fd3: self.fd3.as_ref().map(|fd| fd.as_raw_fd()),
+            first_not_inherited: if self.fd3.is_some() { 4 } else { 3 },
             address_space: self.limits.address_space as libc::rlim_t,
             open_files_limit: nix::sys::resource::getrlimit(
                 nix::sys::resource::Resource::RLIMIT_NOFILE,
@@ -281,6 +282,8 @@ struct ChildSetup {
     fd3: Option<RawFd>,
     /// RLIMIT_AS.
     address_space: libc::rlim_t,
+    /// The first descriptor the program does not inherit: 3, or 4 after the fd 3 it is given.
+    first_not_inherited: libc::c_int,
     /// RLIMIT_NOFILE's soft limit, where descriptors end (for kernels without close_range's
     /// CLOEXEC).
     open_files_limit: libc::c_int,
@@ -343,26 +346,27 @@ impl ChildSetup {
                     return Err(std::io::Error::last_os_error());
                 }
             }
-            // The program starts with stdin, stdout, stderr (and the fd 3 a test gives) only:
-            // a descriptor the checker inherited without close-on-exec (from a CI runner, a
-            // make jobserver, a profiler) would shift every number the program's sockets get
-            // and could hold a pipe open. Marked close-on-exec rather than closed, so that
-            // std's own pipe still reports a failed exec.
-            let first = if self.fd3.is_some() { 4 } else { 3 };
-            if libc::syscall(
-                libc::SYS_close_range,
-                first,
-                libc::c_uint::MAX,
-                libc::CLOSE_RANGE_CLOEXEC,
-            ) != 0
-            {
-                // Before Linux 5.11: each descriptor up to the limit, one call each.
-                for fd in first..self.open_files_limit {
-                    libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
-                }
-            }
+            inherit_no_other_descriptor(self.first_not_inherited, self.open_files_limit);
         }
         Ok(())
+    }
+}
+
+/// The program starts with stdin, stdout, stderr (and the fd 3 a test gives) only: a
+/// descriptor the checker inherited without close-on-exec (from a CI runner, a make jobserver, a
+/// profiler) would shift every number the program's sockets get and could hold a pipe open.
+/// Marked close-on-exec rather than closed, so that std's own pipe still reports a failed exec.
+/// Runs between fork and exec: system calls only.
+fn inherit_no_other_descriptor(first: libc::c_int, open_files_limit: libc::c_int) {
+    // SAFETY: close_range and fcntl on descriptor numbers; no memory is touched.
+    unsafe {
+        let flag = libc::CLOSE_RANGE_CLOEXEC as libc::c_int;
+        if libc::syscall(libc::SYS_close_range, first, libc::c_uint::MAX, flag) != 0 {
+            // Before Linux 5.11: each descriptor up to the limit, one call each.
+            for fd in first..open_files_limit {
+                libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+            }
+        }
     }
 }
 
