@@ -390,7 +390,8 @@ pub fn run_checker_inheriting_a_descriptor(args: &[&str], timeout: Duration) -> 
     let fd = inherited.as_raw_fd();
     let mut cmd = checker_command();
     // SAFETY: dup2 and fcntl are async-signal-safe; nothing is allocated between fork and
-    // exec.
+    // exec. (A test of this kind opens no descriptor on another thread meanwhile: std's own
+    // pipes for the child are made after this one, never on fd 3 while it is open.)
     unsafe {
         cmd.pre_exec(move || {
             // dup2 onto itself keeps close-on-exec: a test process with few open may have
@@ -741,7 +742,8 @@ pub fn seed_target(target: &Path) {
 /// registry that it lacks, copied with their times (as `seed_target`), under cargo's lock of
 /// both build directories, so that none is taken half written or lands under a build. The
 /// exercises' own units and the harnesses' are built in the copy, as a grading there builds
-/// them; what this lab has not built yet is built there too.
+/// them; what this lab has not built yet is built there too. (A clean clone's lab holds only this
+/// run's units; a long-lived one may hold older toolchains' too, copied once into a new copy.)
 #[allow(dead_code)] // not every test binary makes a copy
 pub fn seed_harnesses(copy: &Path) {
     build_the_labs_harnesses();
@@ -798,7 +800,25 @@ pub fn seed_harnesses(copy: &Path) {
 /// would build them cold (in CI the exports' clones are ready before the broken versions of day
 /// 7's codec have run).
 fn build_the_labs_harnesses() {
-    let listed = checker_command().arg("list").output().unwrap();
+    // Once a test process: after that the lab's harnesses are there, or being built by a test
+    // that holds their build directory's lock.
+    static BUILT: std::sync::Once = std::sync::Once::new();
+    BUILT.call_once(|| {
+        let _ = std::panic::catch_unwind(build_them);
+    });
+}
+
+/// `build_the_labs_harnesses`' work: a grading that fails or runs past its time seeds less and
+/// fails nothing (a copy then builds what it lacks).
+fn build_them() {
+    let listed = output_within(
+        {
+            let mut cmd = checker_command();
+            cmd.arg("list");
+            cmd
+        },
+        Duration::from_secs(60),
+    );
     let list = String::from_utf8_lossy(&listed.stdout);
     let libraries: Vec<String> = std::fs::read_dir(lab_root().join("checker/exercises"))
         .unwrap()
@@ -816,9 +836,9 @@ fn build_the_labs_harnesses() {
         })
         .collect();
     for track in ["rust", "c"] {
-        let mut args = vec!["--track", track];
-        args.extend(first_tests.iter().map(String::as_str));
-        let _ = checker_command().args(&args).output();
+        let mut cmd = checker_command();
+        cmd.args(["--track", track]).args(&first_tests);
+        let _ = output_within(cmd, Duration::from_secs(300));
     }
 }
 
