@@ -331,8 +331,8 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
             ],
         ),
     );
-    // The library's harness starts from the lab's dependencies, as late as can be: once the
-    // copy's checker is built, the lab's own tests have built theirs.
+    // The library's harness starts from the lab's harnesses' dependencies (built first if the
+    // lab has not built them yet).
     common::seed_harnesses(&copy);
     // Graded at once: the stubs are "not started" (exit 1, no panic), the solutions pass.
     let stubs = checker(&copy, &["day9"]);
