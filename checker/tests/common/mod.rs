@@ -708,15 +708,7 @@ pub fn seed_target(target: &Path) {
         .join("debug");
     // Times kept: cargo takes a unit whose dependency's output is newer than its own for stale,
     // and a copy that gave each file the time it was copied at would rebuild half the tree.
-    let copy_dir = |name: &str| {
-        let status = std::process::Command::new("cp")
-            .arg("-rp")
-            .arg(ours.join(name))
-            .arg(debug.join(name))
-            .status()
-            .unwrap();
-        assert!(status.success(), "seeding {}/{name}", debug.display());
-    };
+    let copy_dir = |name: &str| copy_with_times(&ours.join(name), &debug.join(name));
     std::fs::create_dir_all(debug.join("deps")).unwrap();
     copy_dir("build");
     copy_dir(".fingerprint");
@@ -733,6 +725,17 @@ pub fn seed_target(target: &Path) {
                 .unwrap();
         }
     }
+}
+
+/// `from` (a file or a folder) copied to `to` with its files' times, which cargo's freshness reads.
+fn copy_with_times(from: &Path, to: &Path) {
+    let status = std::process::Command::new("cp")
+        .arg("-rp")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(status.success(), "seeding {}", to.display());
 }
 
 /// A lab's copy (an export's clone, a Gradescope image, the authoring copy) builds the library
@@ -782,13 +785,7 @@ pub fn seed_harnesses(copy: &Path) {
             let to = theirs.join(sub).join(&name);
             let unit = sub != "deps" || name.starts_with("lib");
             if unit && from_the_registry(&name) && !to.exists() {
-                let status = std::process::Command::new("cp")
-                    .arg("-rp")
-                    .arg(entry.path())
-                    .arg(&to)
-                    .status()
-                    .unwrap();
-                assert!(status.success(), "seeding {}", to.display());
+                copy_with_times(&entry.path(), &to);
             }
         }
     }
