@@ -137,7 +137,7 @@ fn delivers_every_reading_through_a_restart(program: &std::path::Path) {
     let mut log = first_log;
     log.extend(broker.stop());
     let receipts = broker_receipts(&log, &readings);
-    judge(&readings, &seen, &receipts, &device.stderr());
+    judge(&readings, &seen, &receipts, &device.stderr(), &log);
     let _ = std::fs::remove_dir_all(&store);
 }
 
@@ -202,21 +202,28 @@ impl Seen {
 }
 
 /// The verdict, from what arrived and what the brokers received.
-fn judge(readings: &[String], seen: &Seen, receipts: &[Receipts], device_stderr: &str) {
+fn judge(
+    readings: &[String],
+    seen: &Seen,
+    receipts: &[Receipts],
+    device_stderr: &str,
+    log: &[String],
+) {
     assert_eq!(
         seen.session_present_on_return,
         Some(true),
         "the subscriber's session did not survive the restart (mosquitto's store): the test could not judge the device"
     );
     // Named by their number (`reading-0068`), without the padding.
-    let missing: Vec<&str> = readings
+    let missing: Vec<&String> = readings
         .iter()
         .filter(|r| !seen.first.contains(r))
-        .map(|r| &r[..12])
         .collect();
     assert!(
         missing.is_empty(),
-        "readings lost: {missing:?}\ndevice's stderr:\n{device_stderr}"
+        "readings lost: {:?}\ndevice's stderr:\n{device_stderr}\nthe brokers' log of them:\n{}",
+        missing.iter().map(|r| &r[..12]).collect::<Vec<_>>(),
+        log_of(log, &missing).join("\n")
     );
     if seen.first != readings {
         let first: Vec<&str> = seen.first.iter().map(|r| &r[..12]).collect();
@@ -256,6 +263,24 @@ fn judge(readings: &[String], seen: &Seen, receipts: &[Receipts], device_stderr:
         !device_stderr.lines().any(|l| l.starts_with("dropped ")),
         "the device dropped readings with a bound of 1000:\n{device_stderr}"
     );
+}
+
+/// The brokers' log lines that name one of `readings` (by its length, as mosquitto logs it),
+/// with each restart's `running` and the stops between them: where a lost reading went.
+fn log_of(log: &[String], readings: &[&String]) -> Vec<String> {
+    let lengths: Vec<String> = readings
+        .iter()
+        .map(|r| format!("({} bytes)", r.len()))
+        .collect();
+    log.iter()
+        .filter(|line| {
+            lengths.iter().any(|l| line.contains(l.as_str()))
+                || line.contains(" running")
+                || line.contains("terminating")
+                || line.contains("Saving")
+        })
+        .cloned()
+        .collect()
 }
 
 /// How many times the brokers received a reading from the device, as new and with DUP set.
@@ -550,10 +575,9 @@ impl Subscriber {
         let (events_tx, events) = mpsc::channel();
         let (ready_tx, ready) = mpsc::channel();
         std::thread::spawn(move || {
-            let stream = mqtt_connect(port).0;
-            let local_port = stream.local_addr().map_or(0, |a| a.port());
-            mqtt_write(&stream, &subscribe_packet());
-            let mut reader = PacketReader::new(stream);
+            let mut reader = mqtt_connect(port).0;
+            let local_port = reader.stream.local_addr().map_or(0, |a| a.port());
+            mqtt_write(&reader.stream, &subscribe_packet());
             loop {
                 match reader.next() {
                     Some((0x90, _)) => break,
@@ -603,9 +627,9 @@ fn subscriber_loop(
                         handle(&reader.stream, packet, events);
                     }
                 }
-                let (stream, session_present) = mqtt_connect(port);
+                let session_present;
+                (reader, session_present) = mqtt_connect(port);
                 let _ = events.send(Event::Back { session_present });
-                reader = PacketReader::new(stream);
             }
             Err(mpsc::TryRecvError::Disconnected) => return,
             Err(mpsc::TryRecvError::Empty) => {}
@@ -634,9 +658,10 @@ fn handle(stream: &TcpStream, (first, body): (u8, Vec<u8>), events: &Sender<Even
     }
 }
 
-/// Connect (clean session 0, keep alive 60 s) and read the CONNACK: the stream and whether
-/// the broker had the session.
-fn mqtt_connect(port: u16) -> (TcpStream, bool) {
+/// Connect (clean session 0, keep alive 60 s) and read the CONNACK: the reader, holding what
+/// came after the CONNACK in the same read (a returning session's queued PUBLISHes follow it
+/// at once), and whether the broker had the session.
+fn mqtt_connect(port: u16) -> (PacketReader, bool) {
     let stream = TcpStream::connect(("127.0.0.1", port)).expect("connect the subscriber");
     let mut connect = vec![0x10, 0];
     connect.extend_from_slice(&[0, 4, b'M', b'Q', b'T', b'T', 4, 0x00, 0, 60]);
@@ -659,7 +684,7 @@ fn mqtt_connect(port: u16) -> (TcpStream, bool) {
         (0x20, Some(&0)),
         "the subscriber's CONNACK"
     );
-    (reader.stream, body[0] & 1 == 1)
+    (reader, body[0] & 1 == 1)
 }
 
 fn subscribe_packet() -> Vec<u8> {
