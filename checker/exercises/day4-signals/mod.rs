@@ -349,20 +349,25 @@ fn idle_timeout(ctx: &mut Ctx) -> TestResult {
     // stays active for longer than the idle limit, with pauses shorter than it. The whole test
     // lasts about 1.5 s.
     let mut active = Conn::connect(&t, "active client", s.port, ctx.within(secs(5)))?;
+    // Each client's silence is counted from before what starts the server's timer (the connect,
+    // the line), as in `default_idle`: a checker thread late after it cannot make a correct
+    // timeout look early.
+    let mute_since = Instant::now();
     let mute = Conn::connect(&t, "mute client", s.port, ctx.within(secs(5)))?;
     t.note("mute client", msg!("sig-mute"));
     let mute = watch_for_timeout(
         mute,
-        Instant::now(),
+        mute_since,
         ctx.within(Duration::from_millis(2500)),
         msg!("sig-idle-from-the-start"),
     );
     let mut silent = Conn::connect(&t, "silent client", s.port, ctx.within(secs(5)))?;
+    let silent_since = Instant::now();
     echo::round_trip(&mut silent, "hello, then silence\n", ctx.within(secs(3)))?;
     t.note("silent client", msg!("sig-now-silent"));
     let silent = watch_for_timeout(
         silent,
-        Instant::now(),
+        silent_since,
         ctx.within(Duration::from_millis(2500)),
         msg!("sig-idle-1s"),
     );
