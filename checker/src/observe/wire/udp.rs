@@ -216,8 +216,10 @@ pub struct HiddenUdpServer {
     pub port: u16,
     stop: Arc<AtomicBool>,
     received: Arc<AtomicUsize>,
-    /// When each datagram came: a client's retry timer shows in the gaps, whatever its start.
-    arrivals: Arc<std::sync::Mutex<Vec<Instant>>>,
+    /// When each datagram came, as the kernel stamped it on arrival (SO_TIMESTAMPNS): a
+    /// client's retry timer shows in the gaps, whatever its start, and whenever this server's
+    /// thread got a CPU to read it.
+    arrivals: Arc<std::sync::Mutex<Vec<Duration>>>,
 }
 
 impl HiddenUdpServer {
@@ -225,6 +227,8 @@ impl HiddenUdpServer {
         let sock = loopback_udp()?;
         let stranger = loopback_udp()?;
         sock.set_read_timeout(Some(Duration::from_millis(50)))?;
+        nix::sys::socket::setsockopt(&sock, nix::sys::socket::sockopt::ReceiveTimestampns, &true)
+            .map_err(std::io::Error::from)?;
         let port = sock.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
         let received = Arc::new(AtomicUsize::new(0));
@@ -236,11 +240,11 @@ impl HiddenUdpServer {
             let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
             let mut buf = vec![0u8; 70_000];
             while !stop2.load(Ordering::Relaxed) {
-                let Ok((n, from)) = sock.recv_from(&mut buf) else {
+                let Some((n, from, arrived)) = recv_stamped(&sock, &mut buf) else {
                     continue;
                 };
                 if let Ok(mut at) = arrivals2.lock() {
-                    at.push(Instant::now());
+                    at.push(arrived);
                 }
                 received2.fetch_add(1, Ordering::Relaxed);
                 let data = buf[..n].to_vec();
@@ -274,11 +278,11 @@ impl HiddenUdpServer {
         })
     }
 
-    /// The time from the first datagram received to the last.
+    /// The time from the first datagram received to the last (their arrivals in the kernel).
     pub fn span(&self) -> Duration {
         let at = self.arrivals.lock().map(|a| a.clone()).unwrap_or_default();
         match (at.first(), at.last()) {
-            (Some(first), Some(last)) => *last - *first,
+            (Some(first), Some(last)) => last.saturating_sub(*first),
             _ => Duration::ZERO,
         }
     }
@@ -289,8 +293,68 @@ impl HiddenUdpServer {
     }
 }
 
+/// One datagram into `buf`: its length, its sender and when it arrived (the kernel's stamp,
+/// SO_TIMESTAMPNS, as a time since the epoch); `None` for nothing within the read timeout.
+fn recv_stamped(sock: &UdpSocket, buf: &mut [u8]) -> Option<(usize, SocketAddr, Duration)> {
+    use nix::sys::socket::{ControlMessageOwned, MsgFlags, SockaddrIn, recvmsg};
+    use std::os::fd::AsRawFd;
+    let mut space = nix::cmsg_space!(nix::sys::time::TimeSpec);
+    let mut iov = [std::io::IoSliceMut::new(buf)];
+    let msg = recvmsg::<SockaddrIn>(
+        sock.as_raw_fd(),
+        &mut iov,
+        Some(&mut space),
+        MsgFlags::empty(),
+    )
+    .ok()?;
+    let from = SocketAddr::from(std::net::SocketAddrV4::from(msg.address?));
+    let stamp = msg.cmsgs().ok()?.find_map(|c| match c {
+        ControlMessageOwned::ScmTimestampns(ts) => Some(Duration::from(ts)),
+        _ => None,
+    });
+    // No stamp (never on Linux once the option is set): when this thread read it.
+    let arrived = stamp.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+    });
+    Some((msg.bytes, from, arrived))
+}
+
 impl Drop for HiddenUdpServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stamp is the datagram's arrival, not the read: read 300 ms after it came, it says
+    /// 300 ms ago or more (a stamp taken at the read would say less).
+    #[test]
+    fn a_datagram_is_stamped_when_it_arrives_not_when_it_is_read() {
+        let sock = loopback_udp().unwrap();
+        nix::sys::socket::setsockopt(&sock, nix::sys::socket::sockopt::ReceiveTimestampns, &true)
+            .unwrap();
+        sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let sender = loopback_udp().unwrap();
+        sender.send_to(b"ping", sock.local_addr().unwrap()).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let mut buf = [0u8; 16];
+        let (n, from, arrived) = recv_stamped(&sock, &mut buf).expect("the datagram");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap();
+        assert_eq!(
+            (&buf[..n], from),
+            (&b"ping"[..], sender.local_addr().unwrap())
+        );
+        assert!(
+            now.saturating_sub(arrived) >= Duration::from_millis(300),
+            "stamped {:?} before the read",
+            now.saturating_sub(arrived)
+        );
     }
 }
