@@ -350,6 +350,73 @@ pub fn how_busy() -> String {
     }
 }
 
+/// The verdicts of a grading of correct programs, each test the machine kept from being judged
+/// (`"judged": false`) graded again alone by `regrade` (given its name) once the machine is
+/// quieter, up to three times, as the broken versions' are: no test of the lab's fails for a
+/// starved machine. A test still unjudged is said `not_proven` (with `what` was graded) and left
+/// out: never a pass, never a failure. The rest come by name, each its last grading's verdict.
+#[allow(dead_code)] // not every test binary grades correct programs
+pub fn judged_verdicts(
+    first: &Run,
+    what: &str,
+    regrade: impl Fn(&[&str]) -> Run,
+) -> std::collections::BTreeMap<String, Value> {
+    let mut verdicts = std::collections::BTreeMap::new();
+    let take = |verdicts: &mut std::collections::BTreeMap<String, Value>, run: &Run| {
+        for t in run.tests() {
+            if let Some(name) = t["name"].as_str() {
+                verdicts.insert(name.to_string(), t.clone());
+            }
+        }
+    };
+    take(&mut verdicts, first);
+    for _ in 0..3 {
+        let unjudged = unjudged_in(&verdicts);
+        if unjudged.is_empty() {
+            break;
+        }
+        await_a_quieter_machine(Duration::from_secs(20));
+        let names: Vec<&str> = unjudged.iter().map(String::as_str).collect();
+        take(&mut verdicts, &regrade(&names));
+    }
+    let unjudged = unjudged_in(&verdicts);
+    if !unjudged.is_empty() {
+        not_proven(&format!(
+            "{what}: {} could not be judged in four gradings ({})",
+            unjudged.join(", "),
+            how_busy()
+        ));
+    }
+    verdicts.retain(|_, t| t["judged"] != false);
+    verdicts
+}
+
+fn unjudged_in(verdicts: &std::collections::BTreeMap<String, Value>) -> Vec<String> {
+    (verdicts.iter())
+        .filter(|(_, t)| t["judged"] == false)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// The checker's exit status says every test passed (0), or (1) that the only tests short of
+/// a pass are those the machine kept from being judged.
+#[allow(dead_code)] // not every test binary grades correct programs
+pub fn passed_but_unjudged(run: &Run) -> bool {
+    let short = |t: &Value| t["status"] != "pass" && t["status"] != "not-applicable";
+    match run.code() {
+        Some(0) => true,
+        Some(1) => {
+            let tests = run.tests();
+            tests.iter().any(short)
+                && tests
+                    .iter()
+                    .filter(|t| short(t))
+                    .all(|t| t["judged"] == false)
+        }
+        _ => false,
+    }
+}
+
 /// Say that a project test could not prove what it is for on this machine (the machine kept
 /// the checker from judging it, however long it waited), without failing: on stderr, and as a
 /// line of the record `.ci/run` prints at its end ("not proven on this runner"), the file
