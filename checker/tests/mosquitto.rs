@@ -37,11 +37,13 @@ fn every_day7_test_passes_on_mosquitto() {
     );
     let wrapper = common::lab_root().join("solutions/day7-broker/mosquitto-as-broker.sh");
     let program = format!("mqtt-broker={}", wrapper.display());
-    let run = common::run_checker(
-        &["--program", &program, "day7-broker"],
-        Duration::from_secs(300),
-    );
-    assert_eq!(run.code(), Some(0), "{}", run.explain());
+    let grade = |targets: &[&str]| {
+        let mut args = vec!["--program", program.as_str()];
+        args.extend_from_slice(targets);
+        common::run_checker(&args, Duration::from_secs(300))
+    };
+    let run = grade(&["day7-broker"]);
+    assert!(common::passed_but_unjudged(&run), "{}", run.explain());
     let tests = run.tests();
     // Every test that runs the broker (not `rules`, which reads Rust sources, nor the codec's,
     // which call a library mosquitto has not), each passed.
@@ -51,7 +53,9 @@ fn every_day7_test_passes_on_mosquitto() {
         .map(String::from)
         .collect();
     assert_eq!(ran, day7_tests(), "{}", run.explain());
-    for t in &tests {
+    // A test the machine kept from being judged is graded again alone, as a student would.
+    let verdicts = common::judged_verdicts(&run, "day7-broker on mosquitto", grade);
+    for t in verdicts.values() {
         assert_eq!(t["status"], "pass", "{t}\n{}", run.explain());
     }
 }
