@@ -190,9 +190,10 @@ pub(super) fn client_no_answer(ctx: &mut Ctx) -> TestResult {
     })?;
     // From its line's arrival, not from its start (a loaded machine's slow process start would
     // stretch a timeout too short into a long one).
-    let took = hidden
-        .first_byte_at()
-        .map_or_else(|| started.elapsed(), |at| at.elapsed());
+    let took = hidden.first_byte_at().map_or_else(
+        || started.elapsed(),
+        |at| wire::stamp::now().saturating_sub(at),
+    );
     ctx.log(msg!(
         "client-gave-up-log",
         seconds = format!("{:.1}", took.as_secs_f64())

@@ -1,6 +1,6 @@
 //! Hidden servers: the other side, played by the checker, for client tests.
 
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::conn::Conn;
 use super::server::loopback_listener;
+use super::stamp;
 use super::transcript::Transcript;
 use crate::base::i18n::msg;
 use crate::base::verdict::Failure;
@@ -33,9 +34,10 @@ pub struct HiddenServer {
     serving: Arc<AtomicUsize>,
     /// Every byte received, over all connections: what the client really sent.
     received: Arc<Mutex<Vec<u8>>>,
-    /// When the first of them came: a client's own timeout counts from there, whatever its
-    /// process start cost.
-    first_at: Arc<Mutex<Option<Instant>>>,
+    /// When the first of them came (the kernel's stamp, `stamp::now`'s clock): a client's own
+    /// timeout counts from there, whatever its process start cost and whenever this server's
+    /// thread got a CPU to read them.
+    first_at: Arc<Mutex<Option<Duration>>>,
     /// A write of its answer failed (the client had closed): it read nothing more after it.
     write_failed: Arc<AtomicBool>,
 }
@@ -99,8 +101,8 @@ impl HiddenServer {
         self.write_failed.load(Ordering::SeqCst)
     }
 
-    /// When the first byte came, if any did.
-    pub fn first_byte_at(&self) -> Option<Instant> {
+    /// When the first byte came, if any did (on `stamp::now`'s clock).
+    pub fn first_byte_at(&self) -> Option<Duration> {
         *self.first_at.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -133,19 +135,20 @@ fn serve_hidden(
     behaviour: Behaviour,
     t: &Transcript,
     stop: &AtomicBool,
-    (received, first_at, write_failed): (&Mutex<Vec<u8>>, &Mutex<Option<Instant>>, &AtomicBool),
+    (received, first_at, write_failed): (&Mutex<Vec<u8>>, &Mutex<Option<Duration>>, &AtomicBool),
 ) {
     let who = "hidden server";
     let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
+    let _ = stamp::enable(&stream);
     let mut buf = vec![0u8; 256 * 1024];
     let mut first = true;
     while !stop.load(Ordering::Relaxed) {
-        let n = match stream.read(&mut buf) {
-            Ok(0) => {
+        let (n, arrived) = match stamp::recv::<()>(&stream, &mut buf) {
+            Ok((0, _, _)) => {
                 t.note(who, msg!("hidden-eof"));
                 return;
             }
-            Ok(n) => n,
+            Ok((n, _, arrived)) => (n, arrived),
             Err(e)
                 if matches!(
                     e.kind(),
@@ -163,7 +166,7 @@ fn serve_hidden(
         first_at
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get_or_insert_with(Instant::now);
+            .get_or_insert(arrived);
         received
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -9,9 +9,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use nix::sys::socket::SockaddrIn;
+
 use super::Transcript;
 use super::errors::remaining;
 use super::server::loopback_udp;
+use super::stamp;
 use crate::base::escape;
 use crate::base::i18n::{Text, msg};
 use crate::base::verdict::{Failure, FailureKind as Kind};
@@ -227,8 +230,7 @@ impl HiddenUdpServer {
         let sock = loopback_udp()?;
         let stranger = loopback_udp()?;
         sock.set_read_timeout(Some(Duration::from_millis(50)))?;
-        nix::sys::socket::setsockopt(&sock, nix::sys::socket::sockopt::ReceiveTimestampns, &true)
-            .map_err(std::io::Error::from)?;
+        stamp::enable(&sock)?;
         let port = sock.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
         let received = Arc::new(AtomicUsize::new(0));
@@ -240,9 +242,11 @@ impl HiddenUdpServer {
             let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
             let mut buf = vec![0u8; 70_000];
             while !stop2.load(Ordering::Relaxed) {
-                let Some((n, from, arrived)) = recv_stamped(&sock, &mut buf) else {
+                let Ok((n, Some(from), arrived)) = stamp::recv::<SockaddrIn>(&sock, &mut buf)
+                else {
                     continue;
                 };
+                let from = SocketAddr::from(std::net::SocketAddrV4::from(from));
                 if let Ok(mut at) = arrivals2.lock() {
                     at.push(arrived);
                 }
@@ -293,68 +297,8 @@ impl HiddenUdpServer {
     }
 }
 
-/// One datagram into `buf`: its length, its sender and when it arrived (the kernel's stamp,
-/// SO_TIMESTAMPNS, as a time since the epoch); `None` for nothing within the read timeout.
-fn recv_stamped(sock: &UdpSocket, buf: &mut [u8]) -> Option<(usize, SocketAddr, Duration)> {
-    use nix::sys::socket::{ControlMessageOwned, MsgFlags, SockaddrIn, recvmsg};
-    use std::os::fd::AsRawFd;
-    let mut space = nix::cmsg_space!(nix::sys::time::TimeSpec);
-    let mut iov = [std::io::IoSliceMut::new(buf)];
-    let msg = recvmsg::<SockaddrIn>(
-        sock.as_raw_fd(),
-        &mut iov,
-        Some(&mut space),
-        MsgFlags::empty(),
-    )
-    .ok()?;
-    let from = SocketAddr::from(std::net::SocketAddrV4::from(msg.address?));
-    let stamp = msg.cmsgs().ok()?.find_map(|c| match c {
-        ControlMessageOwned::ScmTimestampns(ts) => Some(Duration::from(ts)),
-        _ => None,
-    });
-    // No stamp (never on Linux once the option is set): when this thread read it.
-    let arrived = stamp.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-    });
-    Some((msg.bytes, from, arrived))
-}
-
 impl Drop for HiddenUdpServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The stamp is the datagram's arrival, not the read: read 300 ms after it came, it says
-    /// 300 ms ago or more (a stamp taken at the read would say less).
-    #[test]
-    fn a_datagram_is_stamped_when_it_arrives_not_when_it_is_read() {
-        let sock = loopback_udp().unwrap();
-        nix::sys::socket::setsockopt(&sock, nix::sys::socket::sockopt::ReceiveTimestampns, &true)
-            .unwrap();
-        sock.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-        let sender = loopback_udp().unwrap();
-        sender.send_to(b"ping", sock.local_addr().unwrap()).unwrap();
-        std::thread::sleep(Duration::from_millis(300));
-        let mut buf = [0u8; 16];
-        let (n, from, arrived) = recv_stamped(&sock, &mut buf).expect("the datagram");
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap();
-        assert_eq!(
-            (&buf[..n], from),
-            (&b"ping"[..], sender.local_addr().unwrap())
-        );
-        assert!(
-            now.saturating_sub(arrived) >= Duration::from_millis(300),
-            "stamped {:?} before the read",
-            now.saturating_sub(arrived)
-        );
     }
 }
