@@ -34,10 +34,10 @@ pub struct HiddenServer {
     serving: Arc<AtomicUsize>,
     /// Every byte received, over all connections: what the client really sent.
     received: Arc<Mutex<Vec<u8>>>,
-    /// When the first of them came (the kernel's stamp, `stamp::now`'s clock): a client's own
-    /// timeout counts from there, whatever its process start cost and whenever this server's
-    /// thread got a CPU to read them.
-    first_at: Arc<Mutex<Option<Duration>>>,
+    /// When the first of them came (the kernel's stamp of the first read's last segment): a
+    /// client's own timeout counts from there, whatever its process start cost and whenever this
+    /// server's thread got a CPU to read them.
+    first_at: Arc<Mutex<Option<Instant>>>,
     /// A write of its answer failed (the client had closed): it read nothing more after it.
     write_failed: Arc<AtomicBool>,
 }
@@ -46,6 +46,8 @@ impl HiddenServer {
     pub fn start(t: &Arc<Transcript>, behaviour: Behaviour) -> Result<HiddenServer, Failure> {
         let listener = loopback_listener()?;
         listener.set_nonblocking(true)?;
+        // On the listener: its connections are stamped from their first bytes (`first_at`).
+        stamp::enable(&listener)?;
         let port = listener.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
         let serving = Arc::new(AtomicUsize::new(0));
@@ -101,8 +103,8 @@ impl HiddenServer {
         self.write_failed.load(Ordering::SeqCst)
     }
 
-    /// When the first byte came, if any did (on `stamp::now`'s clock).
-    pub fn first_byte_at(&self) -> Option<Duration> {
+    /// When the first byte came, if any did.
+    pub fn first_byte_at(&self) -> Option<Instant> {
         *self.first_at.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -135,11 +137,10 @@ fn serve_hidden(
     behaviour: Behaviour,
     t: &Transcript,
     stop: &AtomicBool,
-    (received, first_at, write_failed): (&Mutex<Vec<u8>>, &Mutex<Option<Duration>>, &AtomicBool),
+    (received, first_at, write_failed): (&Mutex<Vec<u8>>, &Mutex<Option<Instant>>, &AtomicBool),
 ) {
     let who = "hidden server";
     let _ = stream.set_read_timeout(Some(Duration::from_millis(100)));
-    let _ = stamp::enable(&stream);
     let mut buf = vec![0u8; 256 * 1024];
     let mut first = true;
     while !stop.load(Ordering::Relaxed) {

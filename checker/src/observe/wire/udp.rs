@@ -222,7 +222,7 @@ pub struct HiddenUdpServer {
     /// When each datagram came, as the kernel stamped it on arrival (SO_TIMESTAMPNS): a
     /// client's retry timer shows in the gaps, whatever its start, and whenever this server's
     /// thread got a CPU to read it.
-    arrivals: Arc<std::sync::Mutex<Vec<Duration>>>,
+    arrivals: Arc<std::sync::Mutex<Vec<Instant>>>,
 }
 
 impl HiddenUdpServer {
@@ -286,7 +286,7 @@ impl HiddenUdpServer {
     pub fn span(&self) -> Duration {
         let at = self.arrivals.lock().map(|a| a.clone()).unwrap_or_default();
         match (at.first(), at.last()) {
-            (Some(first), Some(last)) => last.saturating_sub(*first),
+            (Some(first), Some(last)) => last.saturating_duration_since(*first),
             _ => Duration::ZERO,
         }
     }
