@@ -214,7 +214,6 @@ fn judge(
         Some(true),
         "the subscriber's session did not survive the restart (mosquitto's store): the test could not judge the device"
     );
-    // Named by their number (`reading-0068`), without the padding.
     let missing: Vec<&String> = readings
         .iter()
         .filter(|r| !seen.first.contains(r))
@@ -222,6 +221,7 @@ fn judge(
     assert!(
         missing.is_empty(),
         "readings lost: {:?}\ndevice's stderr:\n{device_stderr}\nthe brokers' log of them:\n{}",
+        // Named by their number (`reading-0068`), without the padding.
         missing.iter().map(|r| &r[..12]).collect::<Vec<_>>(),
         log_of(log, &missing).join("\n")
     );

@@ -1,6 +1,7 @@
 //! The stalled subscribers of `stalled-subscriber` read again (`load`): each must get what the
 //! broker kept for it, whole and in order, and the QoS 1 messages its session held; a broker seen
-//! done with a subscriber ends the wait early, a failure never.
+//! done with a subscriber ends the wait early, and only a broker seen done is failed at once
+//! for what it never sent (one not seen done is waited for: a busy machine may starve it).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -107,9 +108,9 @@ fn after_the_stall(
 
 /// Is the broker done with `d`, with nothing more to send it: its socket to `d` has nothing
 /// unacknowledged, `d` has nothing unread, and every thread of the broker is asleep, at two
-/// looks 50 ms apart. A broker draining an outbox is runnable, or has bytes in flight; what
-/// this takes for the end is only ever taken for a pass (a failure waits QUIET out), so a
-/// broker that sends on a timer of its own is never failed for it.
+/// looks 50 ms apart. A broker draining an outbox is runnable, or has bytes in flight. Taken
+/// for the end at once once what was owed came; taken for a failure only after QUIET of
+/// silence (a broker that sends on a timer of its own sends within it).
 fn drained(pid: i32, d: &Device) -> bool {
     let Some(end) = procinfo::ServerEnd::of(pid, d.local_port()) else {
         return false;
@@ -264,8 +265,6 @@ fn resumes(
     }
 }
 
-/// The index of `packet`, a load message published after message `last`, whole: `None` if it
-/// The failure of a subscriber that fell silent before all `due` QoS 1 messages on KEPT came.
 /// What a silence of the subscriber reading again means (`kept`: the QoS 1 messages on KEPT
 /// come, due): listen on (`None`), it is done with (`Ok`), or what it was owed is missing.
 fn silence(
@@ -297,6 +296,7 @@ fn silence(
     Some(Err(kept_missing(d, due, got).kind(FailureKind::Timeout)))
 }
 
+/// The failure of a subscriber that fell silent before all `due` QoS 1 messages on KEPT came.
 fn kept_missing(d: &Device, due: usize, got: usize) -> Failure {
     Failure::wrong(msg!(
         "mqtt-kept-missing",
@@ -307,6 +307,7 @@ fn kept_missing(d: &Device, due: usize, got: usize) -> Failure {
     ))
 }
 
+/// The index of `packet`, a load message published after message `last`, whole: `None` if it
 /// is anything else.
 fn load_index(packet: &Packet, payload: &[u8], last: Option<usize>) -> Option<usize> {
     match packet {
