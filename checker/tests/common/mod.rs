@@ -354,7 +354,9 @@ pub fn how_busy() -> String {
 /// (`"judged": false`) graded again alone by `regrade` (given its name) once the machine is
 /// quieter, up to three times, as the broken versions' are: no test of the lab's fails for a
 /// starved machine. A test still unjudged is said `not_proven` (with `what` was graded) and left
-/// out: never a pass, never a failure. The rest come by name, each its last grading's verdict.
+/// out: never a pass, never a failure. The rest come by name, each its last grading's verdict;
+/// one a regrading gave carries that grading's account (`"regraded"`) for a failure's message.
+/// A regrading must itself be sound (a JSON report, exit 0 or 1, every test asked for).
 #[allow(dead_code)] // not every test binary grades correct programs
 pub fn judged_verdicts(
     first: &Run,
@@ -362,14 +364,11 @@ pub fn judged_verdicts(
     regrade: impl Fn(&[&str]) -> Run,
 ) -> std::collections::BTreeMap<String, Value> {
     let mut verdicts = std::collections::BTreeMap::new();
-    let take = |verdicts: &mut std::collections::BTreeMap<String, Value>, run: &Run| {
-        for t in run.tests() {
-            if let Some(name) = t["name"].as_str() {
-                verdicts.insert(name.to_string(), t.clone());
-            }
+    for t in first.tests() {
+        if let Some(name) = t["name"].as_str() {
+            verdicts.insert(name.to_string(), t);
         }
-    };
-    take(&mut verdicts, first);
+    }
     for _ in 0..3 {
         let unjudged = unjudged_in(&verdicts);
         if unjudged.is_empty() {
@@ -377,7 +376,18 @@ pub fn judged_verdicts(
         }
         await_a_quieter_machine(Duration::from_secs(20));
         let names: Vec<&str> = unjudged.iter().map(String::as_str).collect();
-        take(&mut verdicts, &regrade(&names));
+        let run = regrade(&names);
+        let tests = run.tests();
+        let graded = |name: &&str| tests.iter().any(|t| t["name"] == *name);
+        assert!(
+            matches!(run.code(), Some(0 | 1)) && names.iter().all(graded),
+            "{what}: graded again, {names:?} did not all get a verdict\n{}",
+            run.explain()
+        );
+        for mut t in tests {
+            t["regraded"] = Value::String(run.explain());
+            verdicts.insert(t["name"].as_str().unwrap_or("").to_string(), t);
+        }
     }
     let unjudged = unjudged_in(&verdicts);
     if !unjudged.is_empty() {
