@@ -141,8 +141,8 @@ pub fn dead_link(ctx: &mut Ctx) -> TestResult {
 
 /// Refuse the device's next CONNECT with `code` and close: when the refusal went out. On a
 /// refused connection nothing may be published or subscribed; what comes meanwhile is
-/// watched for `watch`, and after it for as long as the device is not seen asleep (one a busy
-/// machine keeps from a CPU has not had its turn to answer the refusal yet).
+/// watched for `watch`, and after it (a second at most) for as long as the device is not seen
+/// asleep (one a busy machine keeps from a CPU has not had its turn to answer the refusal yet).
 fn refuse(
     b: &mut Broker,
     code: u8,
@@ -165,14 +165,19 @@ fn refuse(
         let tree = procinfo::tree(pid);
         !tree.is_empty() && tree.into_iter().all(procinfo::is_waiting)
     };
+    // Past the window, a second at most: a device that never sleeps (it spins) ends it too.
+    let watch_at_most = deadline.min(watch_until + Duration::from_secs(1));
     while !watch.is_zero() {
         let left = watch_until.saturating_duration_since(Instant::now());
-        let left = match left.is_zero() {
-            false => left,
-            true if Instant::now() >= deadline => break,
-            // Asleep at two looks: whatever it answered is on its way (read below), or nothing.
-            true if kit::wait::twice(Duration::from_millis(20), asleep) => Duration::ZERO,
-            true => Duration::from_millis(20),
+        let left = if left >= Duration::from_millis(1) {
+            left
+        } else if Instant::now() >= watch_at_most {
+            break;
+        } else if kit::wait::twice(Duration::from_millis(20), asleep) {
+            // Asleep at two looks: whatever it answered is in our socket (read below), or nothing.
+            Duration::ZERO
+        } else {
+            Duration::from_millis(20)
         };
         match link.listen(left)? {
             Heard::Packet(p @ (Packet::Publish { .. } | Packet::Subscribe { .. })) => {
