@@ -401,6 +401,7 @@ fn client_gives_up(ctx: &mut Ctx) -> TestResult {
     let mut run =
         ctx.off_cpu(|| run_client(ctx, &t, hidden.port, b"anybody?\n", Duration::from_secs(4)))?;
     let took = started.elapsed();
+    hidden.settle();
     let tries = hidden.received();
     ctx.log(msg!(
         "udp-gave-up-log",

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -217,12 +218,22 @@ pub const STRANGER: &[u8] = b"a datagram from a stranger";
 
 pub struct HiddenUdpServer {
     pub port: u16,
+    shared: Shared,
+    /// The socket again, to see what waits unread in it (`settle`).
+    probe: UdpSocket,
+}
+
+/// What the hidden UDP server's thread shares with the test.
+#[derive(Clone, Default)]
+struct Shared {
     stop: Arc<AtomicBool>,
     received: Arc<AtomicUsize>,
     /// When each datagram came, as the kernel stamped it on arrival (SO_TIMESTAMPNS): a
     /// client's retry timer shows in the gaps, whatever its start, and whenever this server's
     /// thread got a CPU to read it.
     arrivals: Arc<std::sync::Mutex<Vec<Instant>>>,
+    /// The server's thread (its id, once it runs), to see it asleep in its read (`settle`).
+    reader: Arc<std::sync::atomic::AtomicI32>,
 }
 
 impl HiddenUdpServer {
@@ -232,59 +243,25 @@ impl HiddenUdpServer {
         sock.set_read_timeout(Some(Duration::from_millis(50)))?;
         stamp::enable(&sock)?;
         let port = sock.local_addr()?.port();
-        let stop = Arc::new(AtomicBool::new(false));
-        let received = Arc::new(AtomicUsize::new(0));
-        let arrivals = Arc::new(std::sync::Mutex::new(Vec::new()));
-        let (t, stop2, received2) = (Arc::clone(t), Arc::clone(&stop), Arc::clone(&received));
-        let arrivals2 = Arc::clone(&arrivals);
-        std::thread::spawn(move || {
-            let who = "hidden server";
-            let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
-            let mut buf = vec![0u8; 70_000];
-            while !stop2.load(Ordering::Relaxed) {
-                let Ok((n, Some(from), arrived)) = stamp::recv::<SockaddrIn>(&sock, &mut buf)
-                else {
-                    continue;
-                };
-                let from = SocketAddr::from(std::net::SocketAddrV4::from(from));
-                if let Ok(mut at) = arrivals2.lock() {
-                    at.push(arrived);
-                }
-                received2.fetch_add(1, Ordering::Relaxed);
-                let data = buf[..n].to_vec();
-                t.received_datagram(who, &data, from.port());
-                let copies = seen.entry(data.clone()).or_insert(0);
-                *copies += 1;
-                match behaviour {
-                    UdpBehaviour::Echo => {}
-                    UdpBehaviour::DropFirstCopy if *copies == 1 => {
-                        t.note(who, msg!("udp-dropped-on-purpose"));
-                        continue;
-                    }
-                    UdpBehaviour::DropFirstCopy => {}
-                    UdpBehaviour::StrangerFirst => {
-                        let _ = stranger.send_to(STRANGER, from);
-                        t.sent_datagram("stranger", STRANGER, from.port());
-                        // Let the stranger's datagram arrive first.
-                        std::thread::sleep(Duration::from_millis(20));
-                    }
-                    UdpBehaviour::Silent => continue,
-                }
-                let _ = sock.send_to(&data, from);
-                t.sent_datagram(who, &data, from.port());
-            }
-        });
+        let shared = Shared::default();
+        let probe = sock.try_clone()?;
+        let (t, theirs) = (Arc::clone(t), shared.clone());
+        std::thread::spawn(move || serve_datagrams(&sock, &stranger, behaviour, &t, &theirs));
         Ok(HiddenUdpServer {
             port,
-            stop,
-            received,
-            arrivals,
+            shared,
+            probe,
         })
     }
 
     /// The time from the first datagram received to the last (their arrivals in the kernel).
     pub fn span(&self) -> Duration {
-        let at = self.arrivals.lock().map(|a| a.clone()).unwrap_or_default();
+        let at = self
+            .shared
+            .arrivals
+            .lock()
+            .map(|a| a.clone())
+            .unwrap_or_default();
         match (at.first(), at.last()) {
             (Some(first), Some(last)) => last.saturating_duration_since(*first),
             _ => Duration::ZERO,
@@ -293,12 +270,98 @@ impl HiddenUdpServer {
 
     /// Datagrams received so far.
     pub fn received(&self) -> usize {
-        self.received.load(Ordering::Relaxed)
+        self.shared.received.load(Ordering::SeqCst)
     }
+
+    /// Wait, at most 1 s, until every datagram that came is counted: none waits unread in the
+    /// socket and the server's thread sleeps in its read, at two looks 5 ms apart. Until then a
+    /// thread starved of a CPU may not have taken the client's last try (after the client's
+    /// exit, before the tries are counted).
+    pub fn settle(&self) {
+        let taken = || {
+            let mut unread: libc::c_int = 0;
+            // SAFETY: a valid socket; FIONREAD writes one int (the next datagram's size).
+            let asked = unsafe { libc::ioctl(self.probe.as_raw_fd(), libc::FIONREAD, &mut unread) };
+            let tid = self.shared.reader.load(Ordering::SeqCst);
+            asked == 0 && unread == 0 && tid != 0 && thread_asleep(tid)
+        };
+        let until = Instant::now() + Duration::from_secs(1);
+        while Instant::now() < until {
+            if taken() && {
+                std::thread::sleep(Duration::from_millis(5));
+                taken()
+            } {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// The hidden UDP server's life: each datagram counted, stamped and answered as `behaviour`
+/// says, until the test stops it.
+fn serve_datagrams(
+    sock: &UdpSocket,
+    stranger: &UdpSocket,
+    behaviour: UdpBehaviour,
+    t: &Transcript,
+    shared: &Shared,
+) {
+    shared
+        .reader
+        .store(nix::unistd::gettid().as_raw(), Ordering::SeqCst);
+    let who = "hidden server";
+    let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut buf = vec![0u8; 70_000];
+    while !shared.stop.load(Ordering::Relaxed) {
+        let Ok((n, Some(from), arrived)) = stamp::recv::<SockaddrIn>(sock, &mut buf) else {
+            continue;
+        };
+        shared.received.fetch_add(1, Ordering::SeqCst);
+        let from = SocketAddr::from(std::net::SocketAddrV4::from(from));
+        if let Ok(mut at) = shared.arrivals.lock() {
+            at.push(arrived);
+        }
+        let data = buf[..n].to_vec();
+        t.received_datagram(who, &data, from.port());
+        let copies = seen.entry(data.clone()).or_insert(0);
+        *copies += 1;
+        match behaviour {
+            UdpBehaviour::Echo => {}
+            UdpBehaviour::DropFirstCopy if *copies == 1 => {
+                t.note(who, msg!("udp-dropped-on-purpose"));
+                continue;
+            }
+            UdpBehaviour::DropFirstCopy => {}
+            UdpBehaviour::StrangerFirst => {
+                let _ = stranger.send_to(STRANGER, from);
+                t.sent_datagram("stranger", STRANGER, from.port());
+                // Let the stranger's datagram arrive first.
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            UdpBehaviour::Silent => continue,
+        }
+        let _ = sock.send_to(&data, from);
+        t.sent_datagram(who, &data, from.port());
+    }
+}
+
+/// Whether a thread of this process sleeps (state S in /proc/self/task/<tid>/stat).
+fn thread_asleep(tid: i32) -> bool {
+    std::fs::read_to_string(format!("/proc/self/task/{tid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .next()
+                .map(String::from)
+        })
+        .is_some_and(|state| state == "S")
 }
 
 impl Drop for HiddenUdpServer {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        self.shared.stop.store(true, Ordering::Relaxed);
     }
 }
