@@ -53,9 +53,10 @@ const STALLED_READER_VARIES: &[(&str, &str)] = &[
     ),
     // One stop and continue, or several: the kernel decides how far each send goes, and a send
     // it restarts (it had taken nothing) has the checker read a little and stop the server
-    // again: stops, restarts and what was read meanwhile, from the first stop to the last read.
+    // again: stops, restarts and what was read meanwhile, from the first stop to the last read,
+    // and what the client read just before the first stop (on a busy machine, some bytes).
     (
-        r"(?m)^( +)\d+\.\d{3}s checker[^\n]*SIG(?:STOP|CONT)\)[^\n]*\n(?:[ ]+\d+\.\d{3}s (?:checker[^\n]*SIG(?:STOP|CONT)\)|checker +(?:its send had taken|그 send는)|client +(?:received|N바이트 받음))[^\n]*\n)*",
+        r"(?m)^( +)(?:\d+\.\d{3}s client +(?:received|N바이트 받음)[^\n]*\n +)*\d+\.\d{3}s checker[^\n]*SIG(?:STOP|CONT)\)[^\n]*\n(?:[ ]+\d+\.\d{3}s (?:checker[^\n]*SIG(?:STOP|CONT)\)|checker +(?:its send had taken|그 send는)|client +(?:received|N바이트 받음))[^\n]*\n)*",
         "${1}(the server stopped and continued, as often as its send blocked)\n",
     ),
 ];
