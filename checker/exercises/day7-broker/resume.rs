@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::soon;
 use crate::base::i18n::msg;
-use crate::base::verdict::{Failure, FailureKind, TestResult};
+use crate::base::verdict::{Failure, TestResult};
 use crate::contain::procinfo;
 use crate::context::Ctx;
 use crate::exercises::kit::wait;
@@ -289,11 +289,11 @@ fn silence(
         return Some(Err(kept_missing(d, due, got)));
     }
     // Silent but not seen done: a broker a busy machine starves looks the same, so the wait
-    // goes on; past it, a failure on time (judged again alone).
+    // goes on; past it, only silence was seen (judged as a timeout is, the test's hint kept).
     if Instant::now() < until {
         return None;
     }
-    Some(Err(kept_missing(d, due, got).kind(FailureKind::Timeout)))
+    Some(Err(kept_missing(d, due, got).only_silence()))
 }
 
 /// The failure of a subscriber that fell silent before all `due` QoS 1 messages on KEPT came.

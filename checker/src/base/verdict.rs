@@ -123,6 +123,10 @@ pub struct Failure {
     pub proven: bool,
     /// Where the program was, each also among `details` (see `whereabouts`).
     pub whereabouts: Vec<(Whereabouts, Text)>,
+    /// The test saw only silence where the program had to act (a connection it should have
+    /// closed left open): a busy machine's starved program shows the same, so it is judged as a
+    /// timeout is (`grade::runner::rejudge`), while its kind, if any, still chooses the hint.
+    pub only_silence: bool,
 }
 
 impl Failure {
@@ -139,6 +143,7 @@ impl Failure {
             output: None,
             proven: false,
             whereabouts: Vec::new(),
+            only_silence: false,
         }
     }
 
@@ -244,6 +249,12 @@ impl Failure {
     /// asleep (stuck) is not certain: a starved run is judged again, alone.
     pub fn is_certain(&self) -> bool {
         self.proven || self.diagnosis.is_some_and(Diagnosis::is_certain)
+    }
+
+    /// Only silence was seen (see `only_silence`).
+    pub fn only_silence(mut self) -> Self {
+        self.only_silence = true;
+        self
     }
 
     /// What came back proves this failure whatever the timing (see `proven`).

@@ -37,12 +37,15 @@ fn on_time(f: &Failure, programs: bool) -> bool {
         }
 }
 
-/// Ran out of time, with nothing that proves the failure however busy the machine (a spin, a
-/// connection closed unread: `Failure::is_certain`): the one failure that may stay unjudged. A
-/// program seen stuck twice while others starved the machine is one of them (no failure, stuck
-/// included, from a starved machine).
+/// Ran out of time (or saw only silence where the program had to act: `only_silence`), with
+/// nothing that proves the failure however busy the machine (a spin, a connection closed
+/// unread: `Failure::is_certain`): the one failure that may stay unjudged. A program seen stuck
+/// twice while others starved the machine is one of them (no failure, stuck included, from a
+/// starved machine).
 fn timed_out(f: &Failure) -> bool {
-    f.status == Status::Fail && !f.is_certain() && f.kind == Some(FailureKind::Timeout)
+    f.status == Status::Fail
+        && !f.is_certain()
+        && (f.kind == Some(FailureKind::Timeout) || f.only_silence)
 }
 
 fn starved(a: &Attempt) -> bool {
@@ -315,6 +318,26 @@ mod tests {
             busy(),
         );
         assert_eq!(other.failure.unwrap().status, Status::Fail);
+    }
+
+    /// Only silence where the program had to act (a connection left open), with no kind: judged
+    /// as a timeout is, its hint (none: the test's own) kept.
+    #[test]
+    fn only_silence_is_judged_as_a_timeout_is() {
+        let silent = || Failure::wrong("still open 2.0 s later").only_silence();
+        let unjudged = conclude(
+            attempt(Some(silent()), 0.6),
+            attempt(Some(silent()), 0.7),
+            busy(),
+        );
+        assert_eq!(unjudged.failure.unwrap().status, Status::Unjudged);
+        let stands = conclude(
+            attempt(Some(silent()), 0.6),
+            attempt(Some(silent()), 0.05),
+            busy(),
+        );
+        let f = stands.failure.unwrap();
+        assert_eq!((f.status, f.kind), (Status::Fail, None));
     }
 
     #[test]
