@@ -293,7 +293,10 @@ fn silence(
     if Instant::now() < until {
         return None;
     }
-    Some(Err(kept_missing(d, due, got).only_silence()))
+    Some(Err(Failure {
+        only_silence: true,
+        ..kept_missing(d, due, got)
+    }))
 }
 
 /// The failure of a subscriber that fell silent before all `due` QoS 1 messages on KEPT came.

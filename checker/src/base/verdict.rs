@@ -251,12 +251,6 @@ impl Failure {
         self.proven || self.diagnosis.is_some_and(Diagnosis::is_certain)
     }
 
-    /// Only silence was seen (see `only_silence`).
-    pub fn only_silence(mut self) -> Self {
-        self.only_silence = true;
-        self
-    }
-
     /// What came back proves this failure whatever the timing (see `proven`).
     pub fn proven(mut self) -> Self {
         self.proven = true;

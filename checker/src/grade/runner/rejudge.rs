@@ -324,7 +324,10 @@ mod tests {
     /// as a timeout is, its hint (none: the test's own) kept.
     #[test]
     fn only_silence_is_judged_as_a_timeout_is() {
-        let silent = || Failure::wrong("still open 2.0 s later").only_silence();
+        let silent = || Failure {
+            only_silence: true,
+            ..Failure::wrong("still open 2.0 s later")
+        };
         let unjudged = conclude(
             attempt(Some(silent()), 0.6),
             attempt(Some(silent()), 0.7),
