@@ -33,11 +33,7 @@ fn day8_tests_pass_on_a_device_written_on_paho() {
         return;
     };
     let program = format!("sensor-device={}", device.display());
-    let grade = |targets: &[&str]| {
-        let mut args = vec!["--program", program.as_str()];
-        args.extend_from_slice(targets);
-        common::run_checker(&args, Duration::from_secs(300))
-    };
+    let grade = common::grading_with(&["--program", &program], Duration::from_secs(300));
     let run = grade(&["day8-device"]);
     let mut verdicts: BTreeMap<String, serde_json::Value> = BTreeMap::new();
     take(&mut verdicts, &run);

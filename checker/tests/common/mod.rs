@@ -408,6 +408,43 @@ fn unjudged_in(verdicts: &std::collections::BTreeMap<String, Value>) -> Vec<Stri
         .collect()
 }
 
+/// A grading of correct programs in which every test passes, but those named in `may_not_apply`,
+/// which pass or do not apply: the first grading's exit status says so (`passed_but_unjudged`),
+/// and each test the machine kept from being judged is graded again by `regrade`
+/// (`judged_verdicts`). The verdicts by name, those still unjudged left out.
+#[allow(dead_code)] // not every test binary grades correct programs
+pub fn every_test_passes(
+    first: &Run,
+    what: &str,
+    may_not_apply: &[&str],
+    regrade: impl Fn(&[&str]) -> Run,
+) -> std::collections::BTreeMap<String, Value> {
+    assert!(passed_but_unjudged(first), "{what}:\n{}", first.explain());
+    let verdicts = judged_verdicts(first, what, regrade);
+    for (name, t) in &verdicts {
+        let not_applicable =
+            t["status"] == "not-applicable" && may_not_apply.contains(&name.as_str());
+        assert!(
+            t["status"] == "pass" || not_applicable,
+            "{what}: {name}: {t}\n{}",
+            first.explain()
+        );
+    }
+    verdicts
+}
+
+/// A grading with `args` before the tests it is given, within `timeout`: how a test grades a
+/// program of its own, first and again (`judged_verdicts`).
+#[allow(dead_code)] // not every test binary grades a program of its own
+pub fn grading_with(args: &[&str], timeout: Duration) -> impl Fn(&[&str]) -> Run + use<> {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    move |targets| {
+        let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
+        all.extend_from_slice(targets);
+        run_checker(&all, timeout)
+    }
+}
+
 /// The checker's exit status says every test passed (0), or (1) that the only tests short of
 /// a pass are those the machine kept from being judged.
 #[allow(dead_code)] // not every test binary grades correct programs
