@@ -135,3 +135,55 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use crate::base::workspace;
+
+    /// Each package's versions in a lock file.
+    fn versions(lock: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let lock: toml::Table = toml::from_str(lock).expect("a lock file is TOML");
+        let mut versions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for package in lock["package"].as_array().into_iter().flatten() {
+            if let (Some(name), Some(version)) =
+                (package["name"].as_str(), package["version"].as_str())
+            {
+                versions
+                    .entry(name.into())
+                    .or_default()
+                    .insert(version.into());
+            }
+        }
+        versions
+    }
+
+    /// A staged workspace takes its graded tree's lock file: the stubs' (the lab's) and the
+    /// references' (`solutions/`). A crate they lock at two versions is two builds of every
+    /// unit above it in one build directory (tokio, its macros and syn: a CI run compiled the
+    /// stack twice in each of a dozen directories). An export has no references: nothing to
+    /// compare there.
+    #[test]
+    fn the_stubs_and_the_references_lock_the_same_versions() {
+        let lab = workspace::lab_root();
+        let Ok(solutions) = std::fs::read_to_string(lab.join("solutions/Cargo.lock")) else {
+            return;
+        };
+        let stubs = versions(&std::fs::read_to_string(lab.join("Cargo.lock")).unwrap());
+        let references = versions(&solutions);
+        let apart: Vec<String> = (stubs.iter())
+            .filter_map(|(name, ours)| {
+                let theirs = references.get(name)?;
+                (ours != theirs).then(|| {
+                    format!("{name}: {ours:?} in Cargo.lock, {theirs:?} in solutions/Cargo.lock")
+                })
+            })
+            .collect();
+        assert!(
+            apart.is_empty(),
+            "the two lock files disagree (`cargo update -p <crate> --precise <version>` in one of them):\n{}",
+            apart.join("\n")
+        );
+    }
+}
