@@ -225,8 +225,11 @@ pub fn shared_build() -> PathBuf {
     scratch().join("shared-build")
 }
 
-/// Environment every checker run of the tests gets.
+/// Environment every checker run of the tests gets. The first in a test process seeds the
+/// shared build directory with what the references' own builds compiled.
 pub fn checker_command() -> std::process::Command {
+    static SEEDED: std::sync::Once = std::sync::Once::new();
+    SEEDED.call_once(|| seed_from_the_references(&shared_build()));
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_checker"));
     cmd.env("NO_COLOR", "1")
         .env("CARGO_BUILD_BUILD_DIR", shared_build())
@@ -839,6 +842,7 @@ pub fn seed_target(target: &Path) {
                 .unwrap();
         }
     }
+    seed_from_the_references(target);
 }
 
 /// `from` (a file or a folder) copied to `to` with its files' times, which cargo's freshness reads.
@@ -856,9 +860,7 @@ fn copy_with_times(from: &Path, to: &Path) {
 /// exercises' harnesses in a build directory of its own (`target/checker-build/harness/`, where
 /// no other tree's units can mix with them): started cold, it compiled nix, tokio and theirs
 /// again, some 25 s of CPU a copy. It takes this lab's instead: the units of the crates from the
-/// registry that it lacks, copied with their times (as `seed_target`), under cargo's lock of
-/// both build directories, so that none is taken half written or lands under a build. The
-/// exercises' own units and the harnesses' are built in the copy, as a grading there builds
+/// registry that it lacks (`seed_registry_units`). The exercises' own units and the harnesses' are built in the copy, as a grading there builds
 /// them; what this lab has not built yet is built there too. (A clean clone's lab holds only this
 /// run's units; a long-lived one may hold older toolchains' too, copied once into a new copy.)
 #[allow(dead_code)] // not every test binary makes a copy
@@ -866,6 +868,15 @@ pub fn seed_harnesses(copy: &Path) {
     build_the_labs_harnesses();
     let ours = lab_root().join("target/checker-build/harness/target/debug");
     let theirs = copy.join("target/checker-build/harness/target/debug");
+    seed_registry_units(&ours, &theirs);
+}
+
+/// Copy to the build directory `theirs` (a profile's folder, `.../debug`) the units of `ours`
+/// that come from the registry and that it lacks, with their times (as `seed_target`), under
+/// cargo's lock of both build directories, so that none is taken half written or lands under a
+/// build. Cargo takes a copied unit only where its own would have the same name: the same
+/// version, features, profile and dependencies.
+fn seed_registry_units(ours: &Path, theirs: &Path) {
     if !ours.is_dir() {
         return;
     }
@@ -878,8 +889,8 @@ pub fn seed_harnesses(copy: &Path) {
         file.lock().ok()?;
         Some(file)
     };
-    std::fs::create_dir_all(&theirs).unwrap();
-    let (Some(_ours), Some(_theirs)) = (locked(&ours), locked(&theirs)) else {
+    std::fs::create_dir_all(theirs).unwrap();
+    let (Some(_ours), Some(_theirs)) = (locked(ours), locked(theirs)) else {
         return;
     };
     // A crate of the lab's (an exercise's library, a harness) is named by its path, the copy's
@@ -903,6 +914,18 @@ pub fn seed_harnesses(copy: &Path) {
             }
         }
     }
+}
+
+/// What the references' own builds compiled (`solutions/target/`: their lints and the codec's
+/// unit tests run before the project's tests in CI), for a build directory that grades trees of
+/// references or stubs: the same dependencies, locked alike (`compile::stage`'s test), at the
+/// same features where a package is built alone. Each unit is compiled once, not once more per
+/// build directory (tokio's stack is 16 s of CPU cold).
+fn seed_from_the_references(build: &Path) {
+    seed_registry_units(
+        &lab_root().join("solutions/target/debug"),
+        &build.join("debug"),
+    );
 }
 
 /// This lab's harnesses of every library exercise (those with a C shim), on both tracks, built
