@@ -162,8 +162,8 @@ mod tests {
     /// A staged workspace takes its graded tree's lock file: the stubs' (the lab's) and the
     /// references' (`solutions/`). A crate they lock at two versions is two builds of every
     /// unit above it in a build directory both reach (four patch versions apart, a clean-clone
-    /// CI run built tokio 27 times and syn 15; in step, 20 and 11). An export has no
-    /// references: nothing to compare there.
+    /// CI run built tokio 20 times; in step, 13). An export has no references: nothing to
+    /// compare there.
     #[test]
     fn the_stubs_and_the_references_lock_the_same_versions() {
         let lab = workspace::lab_root();
