@@ -860,9 +860,10 @@ fn copy_with_times(from: &Path, to: &Path) {
 /// exercises' harnesses in a build directory of its own (`target/checker-build/harness/`, where
 /// no other tree's units can mix with them): started cold, it compiled nix, tokio and theirs
 /// again, some 25 s of CPU a copy. It takes this lab's instead: the units of the crates from the
-/// registry that it lacks (`seed_registry_units`). The exercises' own units and the harnesses' are built in the copy, as a grading there builds
-/// them; what this lab has not built yet is built there too. (A clean clone's lab holds only this
-/// run's units; a long-lived one may hold older toolchains' too, copied once into a new copy.)
+/// registry that it lacks (`seed_registry_units`). The exercises' own units and the harnesses'
+/// are built in the copy, as a grading there builds them; what this lab has not built yet is
+/// built there too. (A clean clone's lab holds only this run's units; a long-lived one may hold
+/// older toolchains' too, copied once into a new copy.)
 #[allow(dead_code)] // not every test binary makes a copy
 pub fn seed_harnesses(copy: &Path) {
     build_the_labs_harnesses();
