@@ -1,7 +1,8 @@
-//! Sockets from outside: the inodes a process holds, the TCP and UDP tables of its network
-//! namespace (`/proc/<pid>/net/tcp` and friends), what it listens on and which connections it
-//! holds.
+//! Sockets from outside: the inodes a process holds, what it listens on and which connections
+//! it holds (from its descriptors and its namespace's tables, `tables`), its Unix-domain
+//! sockets.
 
+use super::tables::{TcpSocket, socket_table, tcp_sockets, udp_sockets};
 use super::tree;
 
 /// The inodes of the sockets a process holds open (from the links in /proc/<pid>/fd).
@@ -18,57 +19,6 @@ pub fn socket_inodes(pid: i32) -> Vec<u64> {
                 .strip_suffix(']')?
                 .parse()
                 .ok()
-        })
-        .collect()
-}
-
-/// A TCP socket as /proc/<pid>/net/tcp shows it (the table of the process's network
-/// namespace, so it is right even when the program runs in a namespace of its own).
-#[derive(Debug, Clone)]
-pub struct TcpSocket {
-    pub local_ip: std::net::IpAddr,
-    pub local_port: u16,
-    pub remote_port: u16,
-    pub state: String,
-    pub inode: u64,
-    /// Bytes written and not yet acknowledged by the peer (sent or not).
-    pub tx_queue: u64,
-    /// Bytes received and not yet read by the program.
-    pub rx_queue: u64,
-}
-
-pub fn tcp_sockets(pid: i32) -> Vec<TcpSocket> {
-    socket_table(pid, &["tcp", "tcp6"])
-}
-
-/// The UDP sockets of the process's network namespace (same line format; `state` is CLOSE for
-/// an unconnected socket, ESTABLISHED for a connected one).
-pub fn udp_sockets(pid: i32) -> Vec<TcpSocket> {
-    socket_table(pid, &["udp", "udp6"])
-}
-
-/// Whether a UDP socket of the calling thread's network namespace is bound to `port`.
-pub fn udp_port_bound_here(port: u16) -> bool {
-    tables_at("/proc/thread-self", &["udp", "udp6"])
-        .iter()
-        .any(|s| s.local_port == port)
-}
-
-fn socket_table(pid: i32, tables: &[&str]) -> Vec<TcpSocket> {
-    tables_at(&format!("/proc/{pid}"), tables)
-}
-
-/// The sockets of `tables` (`tcp`, `udp6`, ...) in the network namespace of the process (or
-/// thread) whose /proc directory is `dir`.
-fn tables_at(dir: &str, tables: &[&str]) -> Vec<TcpSocket> {
-    tables
-        .iter()
-        .filter_map(|table| std::fs::read_to_string(format!("{dir}/net/{table}")).ok())
-        .flat_map(|text| {
-            text.lines()
-                .skip(1)
-                .filter_map(tcp_line)
-                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -140,61 +90,6 @@ pub fn listening(pid: i32) -> Vec<Listening> {
     found.sort_by_key(|l| (matches!(l, Listening::Udp(_)), l.port()));
     found.dedup();
     found
-}
-
-/// One line of /proc/net/tcp or tcp6:
-/// `sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode`.
-fn tcp_line(line: &str) -> Option<TcpSocket> {
-    let fields: Vec<&str> = line.split_whitespace().collect();
-    let (local_ip, local_port) = tcp_address(fields.get(1)?)?;
-    let (_, remote_port) = tcp_address(fields.get(2)?)?;
-    let state = tcp_state_name(u8::from_str_radix(fields.get(3)?, 16).ok()?);
-    let (tx, rx) = fields.get(4)?.split_once(':')?;
-    Some(TcpSocket {
-        local_ip,
-        local_port,
-        remote_port,
-        state: state.to_string(),
-        inode: fields.get(9)?.parse().ok()?,
-        tx_queue: u64::from_str_radix(tx, 16).ok()?,
-        rx_queue: u64::from_str_radix(rx, 16).ok()?,
-    })
-}
-
-/// `0100007F:1F90` (IPv4) or 32 hex digits and a port (IPv6): the address is printed as
-/// 32-bit words in the host's byte order, the port as a plain number.
-fn tcp_address(text: &str) -> Option<(std::net::IpAddr, u16)> {
-    let (addr, port) = text.split_once(':')?;
-    let port = u16::from_str_radix(port, 16).ok()?;
-    let mut bytes = Vec::with_capacity(16);
-    for word in 0..addr.len() / 8 {
-        let word = u32::from_str_radix(addr.get(word * 8..word * 8 + 8)?, 16).ok()?;
-        bytes.extend_from_slice(&word.to_ne_bytes());
-    }
-    let ip = match bytes.len() {
-        4 => std::net::IpAddr::from(<[u8; 4]>::try_from(bytes).ok()?),
-        16 => std::net::IpAddr::from(<[u8; 16]>::try_from(bytes).ok()?),
-        _ => return None,
-    };
-    Some((ip, port))
-}
-
-/// The kernel's TCP states (include/net/tcp_states.h).
-fn tcp_state_name(state: u8) -> &'static str {
-    match state {
-        0x01 => "ESTABLISHED",
-        0x02 => "SYN_SENT",
-        0x03 | 0x0c => "SYN_RECV",
-        0x04 => "FIN_WAIT1",
-        0x05 => "FIN_WAIT2",
-        0x06 => "TIME_WAIT",
-        0x07 => "CLOSE",
-        0x08 => "CLOSE_WAIT",
-        0x09 => "LAST_ACK",
-        0x0a => "LISTEN",
-        0x0b => "CLOSING",
-        _ => "UNKNOWN",
-    }
 }
 
 /// Does some process of `pid`'s tree still hold (as an open descriptor) its end of the TCP
@@ -328,22 +223,6 @@ pub fn connections_held(pid: i32, port: u16) -> usize {
     held.len()
 }
 
-/// How many connections wait in the accept queue of the socket listening on `port` (a LISTEN
-/// socket's receive queue in /proc/net/tcp), as `pid` sees its network namespace.
-/// Read often while thousands of connections fill the table, so only LISTEN lines (state
-/// `0A`) are parsed.
-pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
-    ["tcp", "tcp6"].iter().find_map(|table| {
-        let text = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).ok()?;
-        text.lines()
-            .skip(1)
-            .filter(|l| l.split_whitespace().nth(3) == Some("0A"))
-            .filter_map(tcp_line)
-            .find(|s| s.local_port == port)
-            .map(|s| s.rx_queue)
-    })
-}
-
 /// A Unix-domain socket as /proc/<pid>/net/unix shows it (the table of the process's network
 /// namespace): `Num RefCount Protocol Flags Type St Inode Path`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -407,20 +286,6 @@ mod tests {
     }
 
     #[test]
-    fn a_udp_port_is_bound_while_its_socket_lives() {
-        let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
-        let port = socket.local_addr().unwrap().port();
-        assert!(udp_port_bound_here(port));
-        drop(socket);
-        // A test beside this one that forks holds a copy of every descriptor until its exec.
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
-        while udp_port_bound_here(port) && std::time::Instant::now() < until {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        assert!(!udp_port_bound_here(port));
-    }
-
-    #[test]
     fn finds_a_listening_socket_and_its_inode() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -476,16 +341,5 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         assert_eq!(queue.now().map(|q| q.0), Some(1));
-    }
-
-    #[test]
-    fn parses_ipv6_lines() {
-        let line = "   0: 00000000000000000000000001000000:1F90 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 4242 1 0000000000000000 100 0 0 10 0";
-        let sock = tcp_line(line).unwrap();
-        assert_eq!(sock.local_ip, "::1".parse::<std::net::IpAddr>().unwrap());
-        assert_eq!(
-            (sock.local_port, sock.state.as_str(), sock.inode),
-            (8080, "LISTEN", 4242)
-        );
     }
 }
