@@ -22,8 +22,9 @@ struct Hostile {
 const HOSTILE: &[Hostile] = &[
     Hostile {
         name: "endless-loop",
-        // Told as it spins beside the connections it never accepts (1.5 s); on a machine too
-        // busy to give it a fifth of a CPU, at the read's deadline.
+        // A computation in user space, which a server may do before it accepts: told at the
+        // read's deadline (observe/stuck/spin.rs). The first phrase is the early verdict of
+        // one that spins in system calls beside the connections it never accepts.
         names_it: &[
             "accepted none of the connections waiting there",
             "nothing came back in time",
