@@ -129,7 +129,8 @@ fn tcp_state_name(state: u8) -> &'static str {
 
 /// How many connections wait in the accept queue of the socket listening on `port` (a LISTEN
 /// socket's receive queue in /proc/net/tcp), as `pid` sees its network namespace.
-/// Read often while thousands of connections fill the table, so only LISTEN lines (state
+/// Read often while thousands of connections fill the table, so only listening sockets are
+/// asked for (the kernel then skips the connections), or on /proc only LISTEN lines (state
 /// `0A`) are parsed.
 pub fn accept_queue(pid: i32, port: u16) -> Option<u64> {
     if let Some(listening) = diag_sockets(pid, LISTENING) {
@@ -185,15 +186,18 @@ fn socket_in_namespace_of(pid: i32) -> Option<OwnedFd> {
         return diag_socket();
     }
     let namespace = std::fs::File::open(&theirs).ok()?;
+    // A thread the machine cannot make (a fork bomb beside it took them all) is no panic:
+    // /proc answers instead.
     std::thread::scope(|scope| {
-        scope
-            .spawn(|| {
+        std::thread::Builder::new()
+            .spawn_scoped(scope, || {
                 // SAFETY: setns on a namespace descriptor we hold; it moves only this thread,
                 // which ends here.
                 let entered =
                     unsafe { libc::setns(namespace.as_raw_fd(), libc::CLONE_NEWNET) } == 0;
                 entered.then(diag_socket).flatten()
             })
+            .ok()?
             .join()
             .ok()
             .flatten()
