@@ -74,7 +74,7 @@ fn tables_at(dir: &str, tables: &[&str]) -> Vec<TcpSocket> {
 
 /// One line of /proc/net/tcp or tcp6:
 /// `sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode`.
-pub(super) fn tcp_line(line: &str) -> Option<TcpSocket> {
+fn tcp_line(line: &str) -> Option<TcpSocket> {
     let fields: Vec<&str> = line.split_whitespace().collect();
     let (local_ip, local_port) = tcp_address(fields.get(1)?)?;
     let (_, remote_port) = tcp_address(fields.get(2)?)?;
