@@ -18,6 +18,7 @@ use std::sync::{Arc, Mutex, MutexGuard, Once};
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{Signal, kill, killpg};
+use nix::sys::wait::{Id, WaitPidFlag, waitid, waitpid};
 use nix::unistd::Pid;
 
 use super::capture::Capture;
@@ -161,16 +162,22 @@ fn reap_orphans() {
     if REAPER_PAUSES.load(Ordering::SeqCst) > 0 {
         return;
     }
-    let me = std::process::id() as i32;
     // Holding TRACKED while deciding means a freshly spawned program is either already
     // registered or not yet forked: never reaped behind its supervisor's back.
     let tracked = lock(&TRACKED);
-    for pid in procinfo::children(me) {
+    // Most rounds find no child ended: the kernel says so without reaping one (WNOWAIT), and
+    // the round reads no list. Ended children are looked for among the orphans, where the
+    // kernel puts them (`main_thread_children`); a tracked child is its supervisor's to reap.
+    let ended = waitid(
+        Id::All,
+        WaitPidFlag::WEXITED | WaitPidFlag::WNOHANG | WaitPidFlag::WNOWAIT,
+    );
+    if !matches!(ended, Ok(status) if status.pid().is_some()) {
+        return;
+    }
+    for pid in procinfo::main_thread_children() {
         if !tracked.contains(&pid) && procinfo::is_zombie(pid) {
-            let _ = nix::sys::wait::waitpid(
-                Pid::from_raw(pid),
-                Some(nix::sys::wait::WaitPidFlag::WNOHANG),
-            );
+            let _ = waitpid(Pid::from_raw(pid), Some(WaitPidFlag::WNOHANG));
         }
     }
 }
@@ -283,16 +290,16 @@ pub fn run_with_input(
 }
 
 /// Kill the orphans (and their descendants) that carry `tag_prefix`. An orphan comes back to
-/// the checker, a subreaper, as soon as its parent dies, so looking below the checker's
-/// unsupervised children finds every process that escaped its program's group.
+/// the checker, a subreaper, as soon as its parent dies, so looking below the children of its
+/// main thread (where the kernel puts orphans) that no supervisor waits for finds every
+/// process that escaped its program's group.
 pub(super) fn kill_tagged_orphans(tag_prefix: &str) -> usize {
-    let me = std::process::id() as i32;
     let mut quiet_rounds = 0;
     let mut killed = std::collections::BTreeSet::new();
     for _round in 0..100 {
         let orphans: Vec<i32> = {
             let tracked = lock(&TRACKED);
-            procinfo::children(me)
+            procinfo::main_thread_children()
                 .into_iter()
                 .filter(|p| !tracked.contains(p))
                 .collect()

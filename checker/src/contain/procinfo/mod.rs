@@ -74,6 +74,22 @@ pub fn children(pid: i32) -> Vec<i32> {
     kids
 }
 
+/// The children of this process's main thread: where the kernel puts every orphan it gives the
+/// checker as a subreaper. An orphan goes to the subreaper's first live thread
+/// (kernel/exit.c: `find_new_reaper`, `find_alive_thread`), the main thread while the process
+/// runs, whichever thread started the process it came from. One thread's list is cheap to read
+/// many times a second; `children` reads every thread's, and the checker runs dozens of them.
+pub fn main_thread_children() -> Vec<i32> {
+    let me = std::process::id();
+    std::fs::read_to_string(format!("/proc/{me}/task/{me}/children"))
+        .map(|list| {
+            list.split_whitespace()
+                .filter_map(|c| c.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// How many processes `pid`'s tree holds (itself included), counting no further than `limit`:
 /// cheap to ask of a fork bomb.
 pub fn count_tree(pid: i32, limit: usize) -> usize {
@@ -293,6 +309,32 @@ mod tests {
         // catches SIGUSR2.
         assert_eq!(ignored_signals(me) & (1 << (libc::SIGCHLD - 1)), 0);
         assert_eq!(caught_signals(me) & (1 << (libc::SIGUSR2 - 1)), 0);
+    }
+
+    /// An orphan comes back to the main thread of a subreaper, whichever thread started the
+    /// process it came from: where the reaper and the cleanup look for every orphan
+    /// (`main_thread_children`).
+    #[test]
+    fn an_orphan_comes_back_to_the_main_thread() {
+        use nix::sys::signal::{Signal, kill};
+        use nix::unistd::Pid;
+        nix::sys::prctl::set_child_subreaper(true).unwrap();
+        let orphan: i32 = std::thread::spawn(|| {
+            let out = std::process::Command::new("sh")
+                .args(["-c", "sleep 30 </dev/null >/dev/null 2>&1 & echo $!"])
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+        })
+        .join()
+        .unwrap();
+        let found = main_thread_children();
+        let _ = kill(Pid::from_raw(orphan), Signal::SIGKILL);
+        let _ = nix::sys::wait::waitpid(Pid::from_raw(orphan), None);
+        assert!(
+            found.contains(&orphan),
+            "orphan {orphan} is not among the main thread's children {found:?}"
+        );
     }
 
     #[test]
