@@ -76,9 +76,10 @@ pub fn children(pid: i32) -> Vec<i32> {
 
 /// The children of this process's main thread: where the kernel puts every orphan it gives the
 /// checker as a subreaper. An orphan goes to the subreaper's first live thread
-/// (kernel/exit.c: `find_new_reaper`, `find_alive_thread`), the main thread while the process
-/// runs, whichever thread started the process it came from. One thread's list is cheap to read
-/// many times a second; `children` reads every thread's, and the checker runs dozens of them.
+/// (kernel/exit.c: `find_new_reaper`, `find_alive_thread`, since Linux 3.19; before, the
+/// thread that started its parent), the main thread while the process runs, whichever thread
+/// started the process it came from. One thread's list is cheap to read many times a second;
+/// `children` reads every thread's, and the checker runs dozens of them.
 pub fn main_thread_children() -> Vec<i32> {
     let me = std::process::id();
     std::fs::read_to_string(format!("/proc/{me}/task/{me}/children"))
