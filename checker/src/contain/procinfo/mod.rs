@@ -62,12 +62,7 @@ pub fn children(pid: i32) -> Vec<i32> {
     };
     let mut kids: Vec<i32> = tasks
         .flatten()
-        .filter_map(|task| std::fs::read_to_string(task.path().join("children")).ok())
-        .flat_map(|list| {
-            list.split_whitespace()
-                .filter_map(|c| c.parse().ok())
-                .collect::<Vec<i32>>()
-        })
+        .flat_map(|task| pids_in(task.path().join("children")))
         .collect();
     kids.sort_unstable();
     kids.dedup();
@@ -82,7 +77,12 @@ pub fn children(pid: i32) -> Vec<i32> {
 /// `children` reads every thread's, and the checker runs dozens of them.
 pub fn main_thread_children() -> Vec<i32> {
     let me = std::process::id();
-    std::fs::read_to_string(format!("/proc/{me}/task/{me}/children"))
+    pids_in(format!("/proc/{me}/task/{me}/children"))
+}
+
+/// The pids a `task/<tid>/children` file lists (none if it is gone).
+fn pids_in(file: impl AsRef<std::path::Path>) -> Vec<i32> {
+    std::fs::read_to_string(file)
         .map(|list| {
             list.split_whitespace()
                 .filter_map(|c| c.parse().ok())
