@@ -783,15 +783,38 @@ fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Pa
     classroom50(script, submission, lab, envs).0
 }
 
+/// The points of the lab's own procedure (`.ci/grade-submission --track c`, the one every
+/// grader runs) for the C student's checkout `repo`, as Classroom 50's result.json reports them,
+/// written under `dir`.
+fn grade_submission_c(repo: &Path, dir: &Path) -> Value {
+    let out = dir.join("by-the-procedure");
+    let status = command("bash")
+        .arg(common::lab_root().join(".ci/grade-submission"))
+        .arg(repo)
+        .arg(&out)
+        .args(["--track", "c"])
+        .env("GRADE_TARGETS", "day1-endian day2-inet")
+        .env_remove("CARGO_TARGET_DIR")
+        .status()
+        .unwrap();
+    assert!(
+        status.code().is_some_and(|c| c < 2),
+        "the lab's procedure could not grade the C checkout: {status}"
+    );
+    read_json(&out.join("classroom50.json"))
+}
+
 /// A C class pinned to the whole lab: Classroom 50's autograder with `TRACK = "c"` and the
 /// Gradescope bundle of `export-gradescope --track c` grade a C student's submission as the
-/// autograder pinned to the class's export does (whose files carry the track the export wrote),
-/// test by test. Without the track, the whole lab graded a C class as Rust: 0 points.
+/// lab's own procedure with `--track c` does, test by test: the points an autograder pinned to
+/// the class's export gives (whose files carry the track the export wrote), which the exports'
+/// test checks against the same procedure for every submission it grades there, where the
+/// export's checker is built. Without the track, the whole lab graded a C class as Rust: 0 points.
 #[test]
 fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     let dir = tempfile::tempdir().unwrap();
     let lab = common::lab_root();
-    // The class's export, the pinned lab of the last grading: its own checker is built there.
+    // The class's export, which its students clone (its own autograders carry its track).
     let out = common::checker_command()
         .args(["export-student", "--track", "c"])
         .arg(dir.path().join("c-export"))
@@ -837,19 +860,14 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     .unwrap();
     let by_lab = points_by_test(&classroom50_result(&pinned_to_lab, &student, &lab, &[]));
 
-    // Classroom 50 pinned to the export (its checker built from this build's dependencies).
-    let target = common::scratch().join("c-export-target");
-    common::seed_target(&target);
-    common::seed_harnesses(&export);
-    let by_export = points_by_test(&classroom50_result(
-        &export.join(".ci/classroom50/autograder.py"),
-        &student,
-        &export,
-        &[("CARGO_TARGET_DIR", &target)],
-    ));
+    // The lab's own procedure on the same checkout, with the track (`.ci/grade-submission
+    // --track c`): what the exports' test shows an autograder pinned to the C export gives (its
+    // Classroom 50 and its Gradescope, every submission of it checked against this procedure),
+    // so the class's export need not be built here a second time.
+    let by_procedure = points_by_test(&grade_submission_c(&student, dir.path()));
     assert_eq!(
-        by_lab, by_export,
-        "Classroom 50: the lab's points, the export's"
+        by_lab, by_procedure,
+        "Classroom 50 pinned to the lab: the points of the lab's procedure, which are the export's"
     );
     let earned: u64 = by_lab.iter().map(|(_, p)| p).sum();
     assert!(earned > 0, "day1-endian earns its points in C: {by_lab:?}");
@@ -871,7 +889,7 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     );
     assert_eq!(
         points_by_test(&results),
-        by_export,
+        by_procedure,
         "Gradescope pinned to the lab: the export's points\n{results:#}"
     );
     assert_eq!(results["score"].as_u64(), Some(earned));
