@@ -770,7 +770,7 @@ fn classroom50(
 
 /// Classroom 50's autograder `script` on the C student's checkout `repo`, tagged for submission
 /// here, with the lab at `lab`; its `result.json`.
-fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Path)]) -> Value {
+fn classroom50_result(script: &Path, repo: &Path, lab: &Path) -> Value {
     let sha = git(repo, &["rev-parse", "HEAD"], DEADLINE);
     let tag = format!("submit/2026-10-30T01-00-05Z-{}", &sha[..7]);
     git(repo, &["tag", "-f", &tag], DEADLINE);
@@ -780,7 +780,7 @@ fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Pa
         url: "https://github.com/net-2026/net-2026-socket-lab-c",
         owner: "lee",
     };
-    classroom50(script, submission, lab, envs).0
+    classroom50(script, submission, lab, &[]).0
 }
 
 /// The points of the lab's own procedure (`.ci/grade-submission --track c`, the one every
@@ -788,28 +788,35 @@ fn classroom50_result(script: &Path, repo: &Path, lab: &Path, envs: &[(&str, &Pa
 /// written under `dir`.
 fn grade_submission_c(repo: &Path, dir: &Path) -> Value {
     let out = dir.join("by-the-procedure");
-    let status = command("bash")
+    let graded = command("bash")
         .arg(common::lab_root().join(".ci/grade-submission"))
         .arg(repo)
         .arg(&out)
         .args(["--track", "c"])
         .env("GRADE_TARGETS", "day1-endian day2-inet")
         .env_remove("CARGO_TARGET_DIR")
-        .status()
+        .output()
         .unwrap();
     assert!(
-        status.code().is_some_and(|c| c < 2),
-        "the lab's procedure could not grade the C checkout: {status}"
+        graded.status.code().is_some_and(|c| c < 2),
+        "the lab's procedure could not grade the C checkout ({}):\n{}{}",
+        graded.status,
+        String::from_utf8_lossy(&graded.stdout),
+        String::from_utf8_lossy(&graded.stderr)
     );
     read_json(&out.join("classroom50.json"))
 }
 
 /// A C class pinned to the whole lab: Classroom 50's autograder with `TRACK = "c"` and the
 /// Gradescope bundle of `export-gradescope --track c` grade a C student's submission as the
-/// lab's own procedure with `--track c` does, test by test: the points an autograder pinned to
-/// the class's export gives (whose files carry the track the export wrote), which the exports'
-/// test checks against the same procedure for every submission it grades there, where the
-/// export's checker is built. Without the track, the whole lab graded a C class as Rust: 0 points.
+/// lab's own procedure with `--track c` does, test by test. An autograder pinned to the class's
+/// export (whose files carry the track the export wrote) is checked against the same procedure
+/// in the exports' test, where the export's checker is built: its three C submissions of
+/// day2-echo, graded through the export's Classroom 50 and Gradescope. (A library exercise
+/// there is built and graded by the README's `cargo run -p checker day1`, on the stubs; its
+/// points for a solution pinned to the export are not compared: adding day1-endian to those
+/// gradings cost 30 s of CPU.) Without the track, the whole lab graded a C class as Rust: 0
+/// points.
 #[test]
 fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     let dir = tempfile::tempdir().unwrap();
@@ -858,16 +865,15 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
         lab_script.replace("\nTRACK = \"\"\n", "\nTRACK = \"c\"\n"),
     )
     .unwrap();
-    let by_lab = points_by_test(&classroom50_result(&pinned_to_lab, &student, &lab, &[]));
+    let by_lab = points_by_test(&classroom50_result(&pinned_to_lab, &student, &lab));
 
     // The lab's own procedure on the same checkout, with the track (`.ci/grade-submission
-    // --track c`): what the exports' test shows an autograder pinned to the C export gives (its
-    // Classroom 50 and its Gradescope, every submission of it checked against this procedure),
-    // so the class's export need not be built here a second time.
+    // --track c`), which the exports' test checks the C export's autograders against, so the
+    // class's export need not be built here a second time.
     let by_procedure = points_by_test(&grade_submission_c(&student, dir.path()));
     assert_eq!(
         by_lab, by_procedure,
-        "Classroom 50 pinned to the lab: the points of the lab's procedure, which are the export's"
+        "Classroom 50 pinned to the lab: the points of the lab's procedure with the track"
     );
     let earned: u64 = by_lab.iter().map(|(_, p)| p).sum();
     assert!(earned > 0, "day1-endian earns its points in C: {by_lab:?}");
@@ -890,7 +896,7 @@ fn a_c_class_pinned_to_the_lab_gets_the_points_of_its_export() {
     assert_eq!(
         points_by_test(&results),
         by_procedure,
-        "Gradescope pinned to the lab: the export's points\n{results:#}"
+        "Gradescope pinned to the lab: the points of the lab's procedure with the track\n{results:#}"
     );
     assert_eq!(results["score"].as_u64(), Some(earned));
 }
