@@ -211,6 +211,42 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
     }
 }
 
+/// docs/maintainers.md ("Two runners"): `.ci/run`'s two parts (`LAB_CI_PART=versions` and
+/// `rest`, one nextest profile each) run every test of the whole run once between them: each
+/// part's filter is the default profile's and one side of the same split, and `.ci/run` runs
+/// the tests with the part's profile.
+#[test]
+fn ci_s_two_parts_run_every_test_once() {
+    let lab = common::lab_root();
+    let text = std::fs::read_to_string(lab.join(".config/nextest.toml")).unwrap();
+    let config: toml::Table = toml::from_str(&text).unwrap();
+    let filter = |profile: &str| -> String {
+        config["profile"][profile]["default-filter"]
+            .as_str()
+            .unwrap_or_else(|| panic!("profile {profile} has no default-filter"))
+            .to_string()
+    };
+    let all = filter("default");
+    let versions = filter("ci-versions");
+    let split = versions
+        .strip_prefix(&format!("({all}) & ("))
+        .and_then(|rest| rest.strip_suffix(')'))
+        .unwrap_or_else(|| panic!("ci-versions is not ({all}) & (...): {versions}"));
+    assert_eq!(
+        filter("ci-rest"),
+        format!("({all}) & not ({split})"),
+        "ci-rest is not the rest of ci-versions"
+    );
+    let ci = std::fs::read_to_string(lab.join(".ci/run")).unwrap();
+    for part in [
+        "all | versions | rest",
+        "profile=\"ci-$part\"",
+        "--profile \"$profile\"",
+    ] {
+        assert!(ci.contains(part), ".ci/run lacks {part}");
+    }
+}
+
 /// The components every `rustup component add` of a script adds, sorted.
 fn rustup_components(script: &str) -> Vec<&str> {
     let mut components: Vec<&str> = script
