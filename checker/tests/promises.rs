@@ -213,10 +213,11 @@ fn the_dev_container_installs_what_ci_installs_and_is_exported() {
 
 /// docs/maintainers.md ("Two runners"): `.ci/run`'s two parts (`LAB_CI_PART=versions` and
 /// `rest`, one nextest profile each) run every test of the whole run once between them: each
-/// part's filter is the default profile's and one side of the same split, and `.ci/run` runs
-/// the tests with the part's profile.
+/// part's filter is the default profile's and one side of the same split (a whole expression:
+/// its parentheses close within it), and `.ci/run` runs the tests with the part's profile and
+/// reads that profile's JUnit record.
 #[test]
-fn ci_s_two_parts_run_every_test_once() {
+fn ci_parts_run_every_test_once() {
     let lab = common::lab_root();
     let text = std::fs::read_to_string(lab.join(".config/nextest.toml")).unwrap();
     let config: toml::Table = toml::from_str(&text).unwrap();
@@ -232,6 +233,20 @@ fn ci_s_two_parts_run_every_test_once() {
         .strip_prefix(&format!("({all}) & ("))
         .and_then(|rest| rest.strip_suffix(')'))
         .unwrap_or_else(|| panic!("ci-versions is not ({all}) & (...): {versions}"));
+    // `a) | (b` would pass the comparison below and split nothing.
+    let mut depth = 0i32;
+    for c in split.chars() {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        assert!(
+            depth >= 0,
+            "the split closes a parenthesis it did not open: {split}"
+        );
+    }
+    assert_eq!(depth, 0, "the split leaves a parenthesis open: {split}");
     assert_eq!(
         filter("ci-rest"),
         format!("({all}) & not ({split})"),
@@ -242,6 +257,7 @@ fn ci_s_two_parts_run_every_test_once() {
         "all | versions | rest",
         "profile=\"ci-$part\"",
         "--profile \"$profile\"",
+        "target/nextest/$profile/junit.xml",
     ] {
         assert!(ci.contains(part), ".ci/run lacks {part}");
     }
