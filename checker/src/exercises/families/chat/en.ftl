@@ -90,5 +90,9 @@ chat-read-ends-anywhere = a read ends anywhere: keep what a client sent in its o
 chat-drop-unfinished = what is left after the last `\n` when a client's EOF comes is not a line: drop it
 chat-removed-gets-eof = a client that ends is removed from the list and its socket closed: then it gets EOF
 chat-stale-entry = the client that joined after one left got a line it should not have (the same line twice?): when a client leaves, remove its entry from the list; accept gives its descriptor number to the next client, and an entry left under that number sends every line to the newcomer a second time
+chat-visitor-thread-stays = a client left 2 s ago, and the server still runs { $n ->
+    [one] { $n } thread
+   *[other] { $n } threads
+}, { $settled } before it came: its thread has not ended
 chat-stacks-kept = after { $n } clients came and left one after another, the server's address space (VmSize) grew by { $grew } MiB: their threads' stacks stayed
 chat-detach-threads = a thread that is neither detached nor joined keeps its stack (8 MiB) after it returns: create it detached (pthread_detach, or PTHREAD_CREATE_DETACHED), or join it
