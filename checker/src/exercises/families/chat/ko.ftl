@@ -85,6 +85,6 @@ chat-read-ends-anywhere = read는 아무 데서나 끝난다: 클라이언트가
 chat-drop-unfinished = 클라이언트의 EOF가 왔을 때 마지막 `\n` 뒤에 남은 것은 줄이 아니다: 버리라
 chat-removed-gets-eof = 끝난 클라이언트는 목록에서 빼고 그 소켓을 닫는다: 그러면 그 클라이언트는 EOF를 받는다
 chat-stale-entry = 한 클라이언트가 떠난 뒤에 들어온 클라이언트가 받지 말아야 할 줄을 받았다(같은 줄을 두 번?): 클라이언트가 떠나면 목록에서 그 항목을 지우라. accept는 그 디스크립터 번호를 다음 클라이언트에게 주므로, 그 번호로 남은 항목 때문에 새로 온 클라이언트가 모든 줄을 한 번 더 받는다
-chat-visitor-thread-stays = 클라이언트 하나가 2초 전에 떠났는데 서버가 아직 스레드 { $n }개를 돌린다: 그 클라이언트가 오기 전에는 { $settled }개였으니, 그 스레드가 끝나지 않았다
+chat-visitor-thread-stays = 클라이언트 하나가 2초 전에 떠났는데 서버가 아직 스레드 { $n }개를 돌린다. 그 클라이언트가 오기 전에는 { $settled }개였다: 그 스레드가 아직 끝나지 않았다
 chat-stacks-kept = 클라이언트 { $n }개가 차례로 왔다가 떠난 뒤 서버의 주소 공간(VmSize)이 { $grew } MiB 늘었다: 그 스레드들의 스택이 남아 있다
 chat-detach-threads = 떼어 내지도(detach) 합류하지도(join) 않은 스레드는 반환한 뒤에도 스택(8 MiB)을 놓지 않는다: 떼어 낸 스레드로 만들거나(pthread_detach, 또는 PTHREAD_CREATE_DETACHED) 합류하라

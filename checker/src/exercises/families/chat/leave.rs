@@ -344,6 +344,7 @@ const STACKS_KEPT: u64 = 64 << 20;
 /// whenever every other arena is in use: a correct server grew by 132 MiB beside a loaded run.
 fn stacks_go_with_their_clients(ctx: &Ctx, s: &Server, deadline: Instant) -> TestResult {
     let pid = s.program.pid();
+    wait::settled(Duration::from_secs(2), || vec![pid]);
     let settled = threads(pid);
     let before = procinfo::program_address_space(pid);
     let quiet = ctx.quiet_transcript();
