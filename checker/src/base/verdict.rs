@@ -251,6 +251,13 @@ impl Failure {
         self.proven || self.diagnosis.is_some_and(Diagnosis::is_certain)
     }
 
+    /// The test saw only silence where the program had to act (see `only_silence`): judged as
+    /// a timeout is, with the test's own hint.
+    pub fn only_silence(mut self) -> Self {
+        self.only_silence = true;
+        self
+    }
+
     /// What came back proves this failure whatever the timing (see `proven`).
     pub fn proven(mut self) -> Self {
         self.proven = true;

@@ -115,13 +115,15 @@ fn leave(
     let still_held = msg!("chat-left-still-held", who = who.as_str());
     let closes = msg!("chat-removed-and-closed");
     expect_let_go(t, pid, held, port, still_held, closes)?;
-    if !wait::until(Duration::from_secs(1), || threads(pid) <= fewer) {
+    // On time, not proven: a starved machine may not have ended its thread yet.
+    if !wait::until(Duration::from_secs(2), || threads(pid) <= fewer) {
         return Err(Failure::wrong(msg!(
             "chat-threads-after-leave",
             who = who.as_str(),
             n = threads(pid),
             fewer = fewer.to_string()
         ))
+        .only_silence()
         .note(msg!("chat-thread-ends-eof-0")));
     }
     everyone_gets(m, &line, &who, deadline)
@@ -190,9 +192,9 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
         .map_err(|f| panicked(&mut s).unwrap_or(f))
 }
 
-/// Within a second the server holds nothing more for the client whose port is `port` (beyond
+/// Within 2 s the server holds nothing more for the client whose port is `port` (beyond
 /// `held`, what it held before any client came); else `still_held`, with what it holds and
-/// `note`.
+/// `note`: on time, not proven (a starved machine may not have run the thread that closes it).
 fn expect_let_go(
     t: &Transcript,
     pid: i32,
@@ -202,12 +204,13 @@ fn expect_let_go(
     note: Text,
 ) -> TestResult {
     let left = || sockets::left_for_clients(pid, held, &[port]);
-    if wait::until(Duration::from_secs(1), || left().is_empty()) {
+    if wait::until(Duration::from_secs(2), || left().is_empty()) {
         return Ok(());
     }
     Err(t.attach(
         Failure::wrong(still_held)
             .detail(msg!("label-held"), sockets::describe(&left()))
+            .only_silence()
             .note(note),
     ))
 }
@@ -313,13 +316,15 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
             .map_err(|f| f.note(msg!("chat-eof-note")))?;
     }
-    if !wait::until(Duration::from_secs(1), || threads(pid) <= idle) {
+    // On time, not proven: a starved machine may not have ended their threads yet.
+    if !wait::until(Duration::from_secs(2), || threads(pid) <= idle) {
         return Err(Failure::wrong(msg!(
             "chat-threads-after-six-left",
             n = threads(pid),
             busy = busy.to_string(),
             idle = idle.to_string()
         ))
+        .only_silence()
         .note(msg!("chat-thread-ends")));
     }
     // Two more after them, then the visitors: threads come and go for as long as clients do.
@@ -358,15 +363,13 @@ fn stacks_go_with_their_clients(ctx: &Ctx, s: &Server, deadline: Instant) -> Tes
             .map_err(|f| f.note(msg!("chat-eof-note")))?;
         // On time, not proven: a starved machine may not have ended it yet.
         if !wait::until(Duration::from_secs(2), || threads(pid) <= settled) {
-            let f = Failure::of_kind(
-                FailureKind::Timeout,
-                msg!(
-                    "chat-visitor-thread-stays",
-                    n = threads(pid),
-                    settled = settled.to_string()
-                ),
-            );
-            return Err(f.note(msg!("chat-thread-ends")));
+            return Err(Failure::wrong(msg!(
+                "chat-visitor-thread-stays",
+                n = threads(pid),
+                settled = settled.to_string()
+            ))
+            .only_silence()
+            .note(msg!("chat-thread-ends")));
         }
     }
     let after = procinfo::program_address_space(pid);

@@ -410,10 +410,7 @@ impl Device {
             clause = clause.clone(),
             instead = instead
         ));
-        self.t.attach(Failure {
-            only_silence: true,
-            ..f
-        })
+        self.t.attach(f.only_silence())
     }
 
     /// A packet that is not the one due.
