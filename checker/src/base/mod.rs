@@ -1,5 +1,5 @@
 //! The bottom layer, the vocabulary every other one shares: a test's verdict and the failure
-//! that explains it (`verdict`), how bytes are shown in a failure or a report (`escape`), where
+//! that explains it (`verdict`, its kinds in `failure_kind`), how bytes are shown in a failure or a report (`escape`), where
 //! the lab and the graded packages are (`workspace`) and whether the lab is a class's export
 //! (`export`: its language and track), how a document written for both tracks is rendered for
 //! one (`tracks`), the stable hash that names things
@@ -9,6 +9,7 @@
 pub mod date;
 pub mod escape;
 pub mod export;
+pub mod failure_kind;
 pub mod files;
 pub mod hash;
 pub mod i18n;
