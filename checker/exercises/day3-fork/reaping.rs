@@ -26,13 +26,15 @@ pub fn no_zombie_sequential(ctx: &mut Ctx) -> TestResult {
             jitter(ctx, 5);
         }
         // No new connection from now on: a server that reaps only after accept() never will.
-        if !wait::until(Duration::from_secs(1), || zombies(&s).is_empty()) {
+        // On time, not proven: a starved machine may not have run its SIGCHLD handler yet.
+        if !wait::until(Duration::from_secs(2), || zombies(&s).is_empty()) {
             let left = zombies(&s);
             let f = Failure::wrong(msg!(
                 "fork-zombies-after-20",
                 run = run.to_string(),
                 n = left.len()
-            ));
+            ))
+            .only_silence();
             let why = if !takes_sigchld(s.program.pid()) {
                 msg!("fork-no-sigchld")
             } else if left.len() >= 20 {
@@ -95,15 +97,15 @@ pub fn no_zombie_burst(ctx: &mut Ctx) -> TestResult {
         s.program.thaw()?;
         t.note("checker", msg!("fork-continued"));
         let all_gone = wait::until_or_stuck(&t, Duration::from_secs(3), || children(&s).is_empty());
-        if !all_gone {
+        if !all_gone.made() {
             let z = zombies(&s).len();
             if z > 0 {
-                return Err(Failure::wrong(msg!(
+                let f = Failure::wrong(msg!(
                     "fork-zombies-after-50",
                     run = run.to_string(),
                     n = z.to_string()
-                ))
-                .note(reaping_note(
+                ));
+                return Err(all_gone.missed(f).note(reaping_note(
                     &s,
                     if z >= 50 {
                         msg!("fork-reaps-none", n = z)
@@ -128,7 +130,8 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
     }
     let pid = s.program.pid();
     let count = || procinfo::tree(pid).len();
-    if wait::until_or_stuck(&t, Duration::from_secs(2), || count() == 1) {
+    let one = wait::until_or_stuck(&t, Duration::from_secs(2), || count() == 1);
+    if one.made() {
         // One process, and it is the server at work: a server on its way out (an accept()
         // that SIGCHLD interrupted, taken for a fatal error) counts one for a moment too.
         s.check_alive(msg!("fork-after-5-left"))?;
@@ -137,7 +140,7 @@ pub fn back_to_one_process(ctx: &mut Ctx) -> TestResult {
             .map_err(|f| f.note(msg!("fork-stopped-serving")));
     }
     s.check_alive(msg!("fork-while-clients-left"))?;
-    Err(still_has(extra_processes(pid, s.port)))
+    Err(one.missed(still_has(extra_processes(pid, s.port))))
 }
 
 /// The processes besides the server, by what they are: unreaped children, children that went

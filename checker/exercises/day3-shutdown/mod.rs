@@ -284,8 +284,10 @@ fn expect_line(
     if fetched.closed_by_server {
         f = f.note(msg!("shut-closed-instead"));
     }
-    if let Some(stuck) = stuck {
-        f = stuck.explains(f);
+    match stuck {
+        Some(stuck) => f = stuck.explains(f),
+        // No line when time ran out, the server not seen stuck: on time, not proven.
+        None => f = f.only_silence(),
     }
     Err(f.output(escape::excerpt(&s.program.stdout.bytes(), 600)))
 }

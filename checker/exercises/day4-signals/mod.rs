@@ -315,7 +315,8 @@ fn sigpipe_survives(ctx: &mut Ctx) -> TestResult {
     s.program.signal(Signal::SIGCONT)?;
     t.note("checker", msg!("sig-continued-parent"));
     if !ended {
-        return Err(t.attach(Failure::wrong(msg!("sig-child-did-not-end"))));
+        // On time, not proven: a starved machine may not have run the child yet.
+        return Err(t.attach(Failure::wrong(msg!("sig-child-did-not-end")).only_silence()));
     }
     let status = status.unwrap_or(0);
     // The signal that ended the process (0 = it exited).

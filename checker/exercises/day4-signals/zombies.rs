@@ -42,12 +42,11 @@ pub(super) fn no_zombie(ctx: &mut Ctx) -> TestResult {
     wait::until(Duration::from_secs(3), || zombies(&s).len() >= CLIENTS);
     s.program.thaw()?;
     t.note("checker", msg!("fork-continued"));
-    if wait::until_or_stuck(&t, Duration::from_secs(3), || zombies(&s).is_empty()) {
+    let reaped = wait::until_or_stuck(&t, Duration::from_secs(3), || zombies(&s).is_empty());
+    if reaped.made() {
         return Ok(());
     }
     let left = zombies(&s).len();
-    Err(
-        Failure::wrong(msg!("signals-zombies-left", n = left, of = CLIENTS))
-            .note(msg!("fork-one-waitpid")),
-    )
+    let f = Failure::wrong(msg!("signals-zombies-left", n = left, of = CLIENTS));
+    Err(reaped.missed(f).note(msg!("fork-one-waitpid")))
 }

@@ -177,24 +177,21 @@ fn no_zombies_on(ctx: &mut Ctx, t: &Arc<Transcript>, run: &mut Running) -> TestR
         run.s.program.thaw()?;
         t.note("checker", msg!("pipe-continued-server"));
         let only_logger = || procinfo::children(server) == [run.logger];
-        if !wait::until_or_stuck(t, Duration::from_secs(2), only_logger) {
+        let alone = wait::until_or_stuck(t, Duration::from_secs(2), only_logger);
+        if !alone.made() {
             run.s.check_alive(msg!("pipe-while-clients-left"))?;
             let children = procinfo::children(server);
             let zombies = children.iter().filter(|&&k| procinfo::is_zombie(k)).count();
             if zombies == 0 {
-                return Err(Failure::wrong(msg!(
+                let f = Failure::wrong(msg!(
                     "pipe-children-still-running",
                     round = round.to_string(),
                     n = children.len().saturating_sub(1)
-                ))
-                .note(msg!("pipe-child-exits-at-eof")));
+                ));
+                return Err(alone.missed(f).note(msg!("pipe-child-exits-at-eof")));
             }
-            return Err(Failure::wrong(msg!(
-                "pipe-zombies",
-                round = round.to_string(),
-                n = zombies
-            ))
-            .note(msg!("pipe-loop-waitpid")));
+            let f = Failure::wrong(msg!("pipe-zombies", round = round.to_string(), n = zombies));
+            return Err(alone.missed(f).note(msg!("pipe-loop-waitpid")));
         }
     }
     Ok(())

@@ -294,7 +294,17 @@ impl Prefork {
     /// Wait (at most `within`) until the server's tree has held still: every live process
     /// asleep in a blocking call, and `look` the same, in three looks in a row 20 ms apart.
     /// Returns the last look (the caller judges it, still or not).
-    pub fn settle<T: PartialEq>(&self, within: Duration, mut look: impl FnMut() -> T) -> T {
+    pub fn settle<T: PartialEq>(&self, within: Duration, look: impl FnMut() -> T) -> T {
+        self.settle_seen(within, look).0
+    }
+
+    /// `settle`, and whether the tree was seen still (false: `within` ran out first, which a
+    /// starved machine can cause).
+    pub fn settle_seen<T: PartialEq>(
+        &self,
+        within: Duration,
+        mut look: impl FnMut() -> T,
+    ) -> (T, bool) {
         let until = Instant::now() + within;
         let mut last = look();
         let mut still = 0;
@@ -308,7 +318,7 @@ impl Prefork {
             still = if asleep && now == last { still + 1 } else { 0 };
             last = now;
             if still >= 3 || Instant::now() >= until {
-                return last;
+                return (last, still >= 3);
             }
         }
     }

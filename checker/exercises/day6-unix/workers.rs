@@ -168,9 +168,12 @@ pub fn to_a_free_worker(ctx: &mut Ctx) -> TestResult {
         let line = format!("{who} wants its echo now\n");
         let mut v = Conn::connect(&t, &who, p.s.port, ctx.within(secs(5)))?;
         v.send(line.as_bytes(), ctx.deadline)?;
-        let answered = p.settle(Duration::from_secs(3), || v.pending() >= line.len());
+        let (answered, still) = p.settle_seen(Duration::from_secs(3), || v.pending() >= line.len());
         if !answered {
-            return Err(visitor_waits(&p, &t, &v, busy, &who));
+            let f = visitor_waits(&p, &t, &v, busy, &who);
+            // Unanswered while every process slept is seen; unanswered when time ran out, a
+            // starved machine can cause: on time, not proven.
+            return Err(if still { f } else { f.only_silence() });
         }
         v.expect_bytes(line.as_bytes(), ctx.within(secs(1)))?;
         v.shutdown_write();
@@ -247,26 +250,29 @@ pub fn kill_and_expect_replaced(p: &Prefork, t: &Transcript, pid: i32, n: usize)
     // its way out made n, and by the next look it had been reaped (never-replaced passed stats
     // so, once in 32 tries).
     let done = || procinfo::state(pid).is_none() && p.workers().len() == n;
-    if wait::until(Duration::from_secs(1), done) {
+    // On time, not proven: a starved machine may not have run the parent yet.
+    if wait::until(Duration::from_secs(2), done) {
         return Ok(());
     }
     let waited = format!("{:.1}", killed_at.elapsed().as_secs_f64());
     if p.zombies().contains(&pid) {
         return Err(t
-            .attach(Failure::wrong(msg!(
-                "prefork-not-reaped",
-                pid = shown,
-                secs = waited
-            )))
+            .attach(
+                Failure::wrong(msg!("prefork-not-reaped", pid = shown, secs = waited))
+                    .only_silence(),
+            )
             .note(msg!("prefork-waitpid-dead-worker")));
     }
     Err(t
-        .attach(Failure::wrong(msg!(
-            "prefork-not-replaced",
-            n = p.workers().len(),
-            expected = n,
-            secs = waited
-        )))
+        .attach(
+            Failure::wrong(msg!(
+                "prefork-not-replaced",
+                n = p.workers().len(),
+                expected = n,
+                secs = waited
+            ))
+            .only_silence(),
+        )
         .note(msg!("prefork-fork-replacement")))
 }
 

@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::base::verdict::Failure;
 use crate::contain::program::Program;
 use crate::observe::stuck::Stuck;
 use crate::observe::wire::Transcript;
@@ -57,10 +58,36 @@ pub fn twice(apart: Duration, mut look: impl FnMut() -> bool) -> bool {
     }
 }
 
+/// How a wait for a change the program under test must make by itself ended (`until_or_stuck`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Made,
+    /// The program was seen stuck (asleep, nothing moving): it will not make the change.
+    Stuck,
+    /// Not made within the wait, the program not seen stuck: a starved machine may not have
+    /// run it yet.
+    NotYet,
+}
+
+impl Change {
+    pub fn made(self) -> bool {
+        self == Change::Made
+    }
+
+    /// The failure `f` for the change not made: on time, not proven, unless the program was
+    /// seen stuck (`NotYet` is judged as a timeout is: `Failure::only_silence`).
+    pub fn missed(self, f: Failure) -> Failure {
+        match self {
+            Change::NotYet => f.only_silence(),
+            Change::Made | Change::Stuck => f,
+        }
+    }
+}
+
 /// `until`, for a change the program under test must make by itself (close a socket, reap a
-/// child): gives up early, false, once the program is stuck (see `observe::stuck`), since a
+/// child): gives up early, `Stuck`, once the program is stuck (see `observe::stuck`), since a
 /// program asleep with nothing moving will not make it.
-pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> bool {
+pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() -> bool) -> Change {
     let mut steps = backoff();
     let held = t.wait_or_stuck(Instant::now() + within, |step| {
         if check() {
@@ -70,7 +97,12 @@ pub fn until_or_stuck(t: &Transcript, within: Duration, mut check: impl FnMut() 
         std::thread::sleep(pause.min(step.saturating_duration_since(Instant::now())));
         None
     });
-    matches!(held, Ok(Some(()))) || check()
+    match held {
+        Ok(Some(())) => Change::Made,
+        _ if check() => Change::Made,
+        Err(_) => Change::Stuck,
+        Ok(None) => Change::NotYet,
+    }
 }
 
 /// Wait until `program` exits, at most until `deadline`: its status, or `None` at the deadline,
@@ -121,5 +153,19 @@ pub fn settled(within: Duration, pids: impl Fn() -> Vec<i32>) -> bool {
         if Instant::now() >= until {
             return false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::i18n::Text;
+
+    #[test]
+    fn a_change_not_made_in_time_is_judged_on_time_and_one_seen_stuck_stands() {
+        let f = || Failure::wrong(Text::Plain("still there".into()));
+        assert!(Change::NotYet.missed(f()).only_silence);
+        assert!(!Change::Stuck.missed(f()).only_silence);
+        assert!(Change::Made.made() && !Change::NotYet.made() && !Change::Stuck.made());
     }
 }

@@ -313,8 +313,10 @@ pub fn connect_burst(ctx: &mut Ctx) -> TestResult {
         } else {
             msg!("multi-accept-all")
         });
-    if let Some(stuck) = stuck {
-        f = where_it_waits(&stuck, f);
+    match stuck {
+        Some(stuck) => f = where_it_waits(&stuck, f),
+        // Not served when time ran out, the server not seen stuck: on time, not proven.
+        None => f = f.only_silence(),
     }
     Err(t.attach(f))
 }
@@ -414,11 +416,15 @@ fn served_beside(
         "multi-slowest-echo",
         ms = format!("{:.0}", worst.as_secs_f64() * 1000.0)
     ));
+    // A latency: on time, not proven (a starved machine makes echoes slow too).
     if worst > Duration::from_secs(1) {
-        return Err(t.attach(Failure::wrong(msg!(
-            "multi-waited",
-            seconds = format!("{:.1}", worst.as_secs_f64())
-        ))));
+        return Err(t.attach(
+            Failure::wrong(msg!(
+                "multi-waited",
+                seconds = format!("{:.1}", worst.as_secs_f64())
+            ))
+            .only_silence(),
+        ));
     }
     stalled
         .expect_bytes(data, deadline)
@@ -601,7 +607,7 @@ fn closed_after_reset(
     let spent = procinfo::tree_cpu_time(pid).saturating_sub(cpu);
     ctx.log(msg!("multi-cpu-log", ms = spent.as_millis().to_string()));
     let mut left = sockets::left_for_clients(pid, before, &[port]);
-    let until = ctx.within(secs(1));
+    let until = ctx.within(secs(2));
     while !left.is_empty() && Instant::now() < until {
         std::thread::sleep(Duration::from_millis(20));
         left = sockets::left_for_clients(pid, before, &[port]);
@@ -612,10 +618,12 @@ fn closed_after_reset(
             Failure::wrong(msg!("multi-spins", ms = spent.as_millis().to_string())).note(note),
         ));
     }
+    // On time, not proven: a starved machine may not have run the server since the reset.
     if !left.is_empty() {
         return Err(t.attach(
             Failure::wrong(msg!("multi-still-holds-reset"))
                 .detail(msg!("label-held"), sockets::describe(&left))
+                .only_silence()
                 .note(note),
         ));
     }

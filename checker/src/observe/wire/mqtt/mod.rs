@@ -410,7 +410,10 @@ impl Device {
             clause = clause.clone(),
             instead = instead
         ));
-        self.t.attach(f.only_silence())
+        self.t.attach(Failure {
+            only_silence: true,
+            ..f
+        })
     }
 
     /// A packet that is not the one due.
