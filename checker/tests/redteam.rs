@@ -73,6 +73,14 @@ impl Graded {
             .and_then(|j| j["totals"]["points"].as_u64())
             .unwrap_or(0)
     }
+
+    /// How many tests the machine kept from being judged in the last of the script's gradings.
+    fn unjudged(&self) -> u64 {
+        self.json
+            .as_ref()
+            .and_then(|j| j["totals"]["unjudged"].as_u64())
+            .unwrap_or(0)
+    }
 }
 
 fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
@@ -179,6 +187,15 @@ fn namespaces_available() -> bool {
 fn an_honest_solution_earns_its_points() {
     let repo = export(|root| solve(root, "day1-endian"));
     let graded = grade(&repo, "day1-endian", &[]);
+    // A test still left unjudged by the script's own gradings again (the machine starved by a
+    // fork bomb of the hostile tests beside it) earns nothing and is no one's failure.
+    if graded.unjudged() > 0 && graded.code == Some(1) {
+        common::not_proven(&format!(
+            "redteam: an honest day1-endian: {} test(s) could not be judged in 3 gradings",
+            graded.unjudged()
+        ));
+        return;
+    }
     assert_eq!(graded.code, Some(0), "{}", graded.output);
     assert_eq!(graded.points(), 14, "{}", graded.output);
 }

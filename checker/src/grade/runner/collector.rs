@@ -10,7 +10,8 @@ use anyhow::Result;
 use super::plan::Planned;
 use super::{Event, RunningHook};
 use crate::base::i18n::msg;
-use crate::base::verdict::Failure;
+use crate::base::verdict::{Failure, Status};
+use crate::contain::pressure::Window;
 use crate::contain::reaper;
 use crate::grade::outcome::{BuildProblem, ExerciseReport, TestReport, rules_wait_for_work};
 
@@ -26,6 +27,8 @@ struct Running {
     tag: String,
     at: Instant,
     killed: bool,
+    /// How starved the machine has been since it started, for a test given up on.
+    window: Window,
 }
 
 /// What has come in so far, per exercise.
@@ -113,6 +116,7 @@ impl Board<'_> {
                 tag,
                 at,
                 killed: false,
+                window: Window::open(),
             }),
             Event::Finished {
                 exercise_index,
@@ -160,10 +164,20 @@ impl Board<'_> {
             }
             let slot = &mut self.outcomes[run.exercise][run.test];
             if now > run.at + test.timeout + OVERRUN_ABANDON && slot.is_none() {
-                let failure = Failure::checker_error(msg!(
-                    "collector-abandoned",
-                    seconds = test.timeout.as_secs().to_string()
-                ));
+                let seconds = test.timeout.as_secs().to_string();
+                // Given up on while the machine starved it (a fork bomb beside it): the
+                // machine's failure, never the checker's nor the student's.
+                let failure = match run.window.close().filter(|s| s.is_starved()) {
+                    Some(s) => Failure {
+                        status: Status::Unjudged,
+                        ..Failure::wrong(msg!(
+                            "collector-abandoned-starved",
+                            seconds = seconds,
+                            figures = s.figures()
+                        ))
+                    },
+                    None => Failure::checker_error(msg!("collector-abandoned", seconds = seconds)),
+                };
                 *slot = Some(TestReport::of(
                     test,
                     Some(failure),
