@@ -222,7 +222,6 @@ worker-test-failed = the checker's test itself failed: { $what }
 worker-server-ended = { $label } { $how } while the test was still talking to it: a server runs until it is stopped, and a client's error costs only that client's connection
 worker-the-checker-saw = the checker saw
 collector-abandoned = the test did not finish within its time limit ({ $seconds } s) and was abandoned
-collector-abandoned-starved = could not be judged: the test did not finish within its time limit ({ $seconds } s) while the machine was too busy ({ $figures }), and was abandoned. This is not your program's failure: grade again when the machine is quieter
 checker-could-not-run = the checker could not run this test: { $error }
 
 ## Differences byte for byte, and the labels of evidence (base/escape.rs, observe/wire/)

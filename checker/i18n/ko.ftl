@@ -199,7 +199,6 @@ worker-test-failed = 채점기의 테스트 자체가 실패했다: { $what }
 worker-server-ended = { $label }: 테스트가 아직 대화하는 중에 { $how }. 서버는 멈출 때까지 계속 돌아야 하고, 클라이언트 하나에 오류가 나면 그 클라이언트의 연결만 닫아야 한다
 worker-the-checker-saw = 채점기가 본 것
 collector-abandoned = 테스트가 제한 시간({ $seconds }초) 안에 끝나지 않아 포기했다
-collector-abandoned-starved = 판정할 수 없다: 머신이 너무 바빠서({ $figures }) 테스트가 제한 시간({ $seconds }초) 안에 끝나지 않았고, 채점기가 그 테스트를 포기했다. 여러분 프로그램의 실패가 아니다. 머신이 한가할 때 다시 채점하라
 checker-could-not-run = 채점기가 이 테스트를 실행하지 못했다: { $error }
 
 ## 바이트 단위 차이와 증거의 이름 (base/escape.rs, observe/wire/)

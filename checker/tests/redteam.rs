@@ -74,11 +74,12 @@ impl Graded {
             .unwrap_or(0)
     }
 
-    /// How many tests the machine kept from being judged in the last of the script's gradings.
-    fn unjudged(&self) -> u64 {
+    /// A figure of the last of the script's gradings: how many tests `failed`, or the machine
+    /// kept from being judged (`unjudged`).
+    fn total(&self, of: &str) -> u64 {
         self.json
             .as_ref()
-            .and_then(|j| j["totals"]["unjudged"].as_u64())
+            .and_then(|j| j["totals"][of].as_u64())
             .unwrap_or(0)
     }
 }
@@ -189,10 +190,10 @@ fn an_honest_solution_earns_its_points() {
     let graded = grade(&repo, "day1-endian", &[]);
     // A test still left unjudged by the script's own gradings again (the machine starved by a
     // fork bomb of the hostile tests beside it) earns nothing and is no one's failure.
-    if graded.unjudged() > 0 && graded.code == Some(1) {
+    let unjudged = graded.total("unjudged");
+    if unjudged > 0 && graded.total("failed") == 0 && graded.code == Some(1) {
         common::not_proven(&format!(
-            "redteam: an honest day1-endian: {} test(s) could not be judged in 3 gradings",
-            graded.unjudged()
+            "redteam: an honest day1-endian: {unjudged} test(s) could not be judged in 3 gradings"
         ));
         return;
     }

@@ -27,7 +27,7 @@ fork-parent-holds-c = the parent still holds its copy of the connected socket: i
 fork-zombies-after-20 = run { $run }: { $n ->
     [one] { $n } zombie child
    *[other] { $n } zombie children
-} 2 s after the last of 20 clients left
+} 1 s after the last of 20 clients left
 fork-reaps-late = the zombies went only when one more client connected: the server reaps when accept returns, not when SIGCHLD arrives. Reap in the SIGCHLD handler (or wake the loop with the signal: EINTR without SA_RESTART, a self-pipe, a signalfd)
 fork-zombies-after-50 = run { $run }: { $n } of 50 children stay zombies after their clients left at the same instant
 fork-reaps-none = the server takes SIGCHLD, yet none of the { $n } children that ended was reaped: what runs on the signal never calls waitpid. Reap there: loop on waitpid(-1, WNOHANG) until it has no more to give

@@ -310,7 +310,7 @@ fn fifty_clients(ctx: &mut Ctx) -> TestResult {
     })
 }
 
-/// A failure as soon as it is certain, not at the deadline: conversations last 0.3 s at the
+/// A failure as soon as the deadline cannot be met, not at it: conversations last 0.3 s at the
 /// least (10 rounds, a pause of 30 ms or more after each, the checker's own), so once those
 /// not started yet cannot all be over by `deadline` at as many at once as the server has
 /// managed so far, none of the time left can change the verdict. A server takes 1.5 s from its

@@ -74,9 +74,10 @@ fn stats_until(
     }
 }
 
-/// The failure of the last reply: which lines are wrong, and why. On time, not proven: the
+/// The failure of the last reply: which lines are wrong, and why. On time, not proven (the
 /// replies were still off when `stats_until` gave up, and a starved machine may not have run the
-/// workers' "free" messages or the parent's bookkeeping yet.
+/// workers' "free" messages or the parent's bookkeeping yet), but for a worker listed twice,
+/// which no lag explains.
 fn explain(p: &Prefork, lines: &[Line], finished: u64) -> Failure {
     let shown: Vec<String> = lines
         .iter()
@@ -99,7 +100,9 @@ fn explain(p: &Prefork, lines: &[Line], finished: u64) -> Failure {
         Failure::wrong(msg!("prefork-stats-missing", pid = missing.to_string()))
             .note(msg!("prefork-stats-live-workers"))
     } else if pids.len() != workers.len() {
-        Failure::wrong(msg!("prefork-stats-twice")).note(msg!("prefork-stats-live-workers"))
+        return Failure::wrong(msg!("prefork-stats-twice"))
+            .note(msg!("prefork-stats-live-workers"))
+            .detail(msg!("prefork-stats-reply"), shown);
     } else {
         let sum: u64 = lines.iter().map(|l| l.served).sum();
         Failure::wrong(msg!("prefork-stats-sum", sum = sum, finished = finished))

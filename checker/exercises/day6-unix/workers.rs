@@ -170,10 +170,10 @@ pub fn to_a_free_worker(ctx: &mut Ctx) -> TestResult {
         v.send(line.as_bytes(), ctx.deadline)?;
         let (answered, still) = p.settle_seen(Duration::from_secs(3), || v.pending() >= line.len());
         if !answered {
-            let f = visitor_waits(&p, &t, &v, busy, &who);
-            // Unanswered while every process slept is seen; unanswered when time ran out, a
-            // starved machine can cause: on time, not proven.
-            return Err(if still { f } else { f.only_silence() });
+            // Unanswered while every process slept, or held by the busy worker, is seen;
+            // unanswered when time ran out, a starved machine can cause: on time, not proven.
+            let (f, seen) = visitor_waits(&p, &t, &v, busy, &who);
+            return Err(if still || seen { f } else { f.only_silence() });
         }
         v.expect_bytes(line.as_bytes(), ctx.within(secs(1)))?;
         v.shutdown_write();
@@ -194,8 +194,14 @@ pub fn to_a_free_worker(ctx: &mut Ctx) -> TestResult {
 }
 
 /// The failure of a visitor left unanswered while a worker was free: whom its connection went
-/// to, when that is the worker busy with the staying client.
-fn visitor_waits(p: &Prefork, t: &Transcript, v: &Conn, busy: Option<i32>, who: &str) -> Failure {
+/// to, when that is the worker busy with the staying client (seen: true).
+fn visitor_waits(
+    p: &Prefork,
+    t: &Transcript,
+    v: &Conn,
+    busy: Option<i32>,
+    who: &str,
+) -> (Failure, bool) {
     let free: Vec<i32> = p
         .workers()
         .into_iter()
@@ -206,7 +212,9 @@ fn visitor_waits(p: &Prefork, t: &Transcript, v: &Conn, busy: Option<i32>, who: 
     let in_flight = p
         .server_side(v.local_port())
         .is_some_and(|sock| sock.inode != 0 && p.holders(sock.inode).is_empty());
-    let summary = match (worker_of(p, v), busy) {
+    let holder = worker_of(p, v);
+    let to_busy = matches!((holder, busy), (Some(holder), Some(busy)) if holder == busy);
+    let summary = match (holder, busy) {
         (Some(holder), Some(busy)) if holder == busy => msg!(
             "prefork-visitor-to-busy",
             who = who,
@@ -225,8 +233,10 @@ fn visitor_waits(p: &Prefork, t: &Transcript, v: &Conn, busy: Option<i32>, who: 
             free = p.named(&free)
         ),
     };
-    t.attach(Failure::wrong(summary))
-        .note(msg!("prefork-pass-to-free-worker"))
+    let f = t
+        .attach(Failure::wrong(summary))
+        .note(msg!("prefork-pass-to-free-worker"));
+    (f, to_busy)
 }
 
 /// The worker holding the connection of `c`, once the tree has held still.
@@ -250,29 +260,29 @@ pub fn kill_and_expect_replaced(p: &Prefork, t: &Transcript, pid: i32, n: usize)
     // its way out made n, and by the next look it had been reaped (never-replaced passed stats
     // so, once in 32 tries).
     let done = || procinfo::state(pid).is_none() && p.workers().len() == n;
-    // On time, not proven: a starved machine may not have run the parent yet.
-    if wait::until(Duration::from_secs(2), done) {
+    // On time, not proven, unless the server was seen stuck: a starved machine may not have
+    // run the parent yet.
+    let replaced = wait::until_or_stuck(t, Duration::from_secs(1), done);
+    if replaced.made() {
         return Ok(());
     }
     let waited = format!("{:.1}", killed_at.elapsed().as_secs_f64());
     if p.zombies().contains(&pid) {
         return Err(t
-            .attach(
-                Failure::wrong(msg!("prefork-not-reaped", pid = shown, secs = waited))
-                    .only_silence(),
-            )
+            .attach(replaced.missed(Failure::wrong(msg!(
+                "prefork-not-reaped",
+                pid = shown,
+                secs = waited
+            ))))
             .note(msg!("prefork-waitpid-dead-worker")));
     }
     Err(t
-        .attach(
-            Failure::wrong(msg!(
-                "prefork-not-replaced",
-                n = p.workers().len(),
-                expected = n,
-                secs = waited
-            ))
-            .only_silence(),
-        )
+        .attach(replaced.missed(Failure::wrong(msg!(
+            "prefork-not-replaced",
+            n = p.workers().len(),
+            expected = n,
+            secs = waited
+        ))))
         .note(msg!("prefork-fork-replacement")))
 }
 

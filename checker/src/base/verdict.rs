@@ -126,8 +126,9 @@ pub struct Failure {
     /// Where the program was, each also among `details` (see `whereabouts`).
     pub whereabouts: Vec<(Whereabouts, Text)>,
     /// The test saw only silence where the program had to act (a connection it should have
-    /// closed left open): a busy machine's starved program shows the same, so it is judged as a
-    /// timeout is (`grade::runner::rejudge`), while its kind, if any, still chooses the hint.
+    /// closed left open, a thread or a child not yet gone, an answer not yet given when a wait
+    /// ran out): a busy machine's starved program shows the same, so it is judged as a timeout
+    /// is (`grade::runner::rejudge`), while its kind, if any, still chooses the hint.
     pub only_silence: bool,
 }
 

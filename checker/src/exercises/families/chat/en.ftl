@@ -19,7 +19,7 @@ chat-eof-note = a read of 0 is the client's EOF: remove it from the list and clo
 chat-eof-note-c = a read of 0 is the client's EOF: remove it from the list (with the lock held) and close(fd) its socket, then return from its thread
 chat-2s-after-eof = 2 s after its EOF
 chat-after-its-eof = after its EOF
-chat-left-still-held = { $who } left, and 2 seconds later the server still holds its socket
+chat-left-still-held = { $who } left, and 2 s later the server still holds its socket
 chat-removed-and-closed = a client that ends is removed from the list, and its socket closed
 chat-leave-took-another = { $stays } stayed, and never got the line sent after { $who } left: removing { $who } from the list took { $stays } out instead (or as well). Remove the leaver's own entry: find it by its descriptor (or its id) with the lock held, and close the gap without skipping or overwriting the entry after it; an index kept from when the client joined is stale once an earlier client has left
 chat-burst-stopped = stopped the server (SIGSTOP): { $n ->
@@ -30,7 +30,7 @@ chat-burst-continued = continued the server, every thread of it on one CPU in th
 chat-burst-continued-pinned = continued the server, every thread of it on one CPU (the real-time class needs a privilege the checker does not have here: a thread it starts may run before the accept loop's next step)
 chat-burst-unserved = no thread of the server reads from { $who }, while two threads or more read from another client: each thread must serve the socket accepted for it. Move each accepted socket into its own thread's closure, never share one variable the accept loop overwrites
 chat-burst-unserved-c = no thread of the server reads from { $who }, while two threads or more read from another client: each thread read its descriptor from the accept loop's variable (pthread_create(..., &clnt_sock)) after the next accept had overwritten it. Give each thread its own copy: the descriptor in a malloc'd int that the thread frees, or its value cast to (void *)(intptr_t)
-chat-threads-after-leave = { $who } left 2 seconds ago, and the server still runs { $n ->
+chat-threads-after-leave = { $who } left 2 s ago, and the server still runs { $n ->
     [one] { $n } thread
    *[other] { $n } threads
 }, more than the { $fewer } it ran with one client less: its thread never ended
@@ -38,7 +38,7 @@ chat-thread-ends-eof-0 = a client's thread ends when its client does: leave the 
 chat-stopped-server = stopped the server (SIGSTOP)
 chat-continued-server = continued the server: client 2's last line and its reset wait in its socket together
 chat-after-reset = after a client reset its connection
-chat-reset-still-held = client 2 reset its connection, and 2 seconds later the server still holds its socket
+chat-reset-still-held = client 2 reset its connection, and 2 s later the server still holds its socket
 chat-gone-remove = a send to a client that has gone fails (EPIPE, ECONNRESET), and so does its read: either way, remove it from the list
 chat-missed-last-words = { $who } did not get client 2's last line and the line sent after the reset
 chat-either-order = { $first } and { $second }, in either order
@@ -62,7 +62,7 @@ chat-six-clients-threads = with 6 clients connected the server runs { $n ->
 }, and { $idle } with none: one thread per client, at least
 chat-spawn-thread = std::thread::spawn a thread for each accepted client; it reads from that client until its EOF
 chat-spawn-thread-c = pthread_create a thread for each accepted client; it reads from that client until its EOF
-chat-threads-after-six-left = 6 clients left 2 seconds ago, and the server still runs { $n ->
+chat-threads-after-six-left = 6 clients left 2 s ago, and the server still runs { $n ->
     [one] { $n } thread
    *[other] { $n } threads
 }: { $busy } with them, { $idle } before they came

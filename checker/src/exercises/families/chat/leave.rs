@@ -115,16 +115,17 @@ fn leave(
     let still_held = msg!("chat-left-still-held", who = who.as_str());
     let closes = msg!("chat-removed-and-closed");
     expect_let_go(t, pid, held, port, still_held, closes)?;
-    // On time, not proven: a starved machine may not have ended its thread yet.
-    if !wait::until(Duration::from_secs(2), || threads(pid) <= fewer) {
-        return Err(Failure::wrong(msg!(
+    // On time, not proven, unless the server was seen stuck: a starved machine may not have
+    // ended its thread yet.
+    let ended = wait::until_or_stuck(t, Duration::from_secs(2), || threads(pid) <= fewer);
+    if !ended.made() {
+        let f = Failure::wrong(msg!(
             "chat-threads-after-leave",
             who = who.as_str(),
             n = threads(pid),
             fewer = fewer.to_string()
-        ))
-        .only_silence()
-        .note(msg!("chat-thread-ends-eof-0")));
+        ));
+        return Err(ended.missed(f).note(msg!("chat-thread-ends-eof-0")));
     }
     everyone_gets(m, &line, &who, deadline)
 }
@@ -194,7 +195,8 @@ pub fn client_resets(ctx: &mut Ctx) -> TestResult {
 
 /// Within 2 s the server holds nothing more for the client whose port is `port` (beyond
 /// `held`, what it held before any client came); else `still_held`, with what it holds and
-/// `note`: on time, not proven (a starved machine may not have run the thread that closes it).
+/// `note`: on time, not proven (a starved machine may not have run the thread that closes it),
+/// unless the server was seen stuck.
 fn expect_let_go(
     t: &Transcript,
     pid: i32,
@@ -204,15 +206,12 @@ fn expect_let_go(
     note: Text,
 ) -> TestResult {
     let left = || sockets::left_for_clients(pid, held, &[port]);
-    if wait::until(Duration::from_secs(2), || left().is_empty()) {
+    let let_go = wait::until_or_stuck(t, Duration::from_secs(2), || left().is_empty());
+    if let_go.made() {
         return Ok(());
     }
-    Err(t.attach(
-        Failure::wrong(still_held)
-            .detail(msg!("label-held"), sockets::describe(&left()))
-            .only_silence()
-            .note(note),
-    ))
+    let f = Failure::wrong(still_held).detail(msg!("label-held"), sockets::describe(&left()));
+    Err(t.attach(let_go.missed(f).note(note)))
 }
 
 /// Both clients got client 2's last words and the line sent after the reset, in the same order.
@@ -316,16 +315,16 @@ pub fn thread_per_client(ctx: &mut Ctx) -> TestResult {
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
             .map_err(|f| f.note(msg!("chat-eof-note")))?;
     }
-    // On time, not proven: a starved machine may not have ended their threads yet.
-    if !wait::until(Duration::from_secs(2), || threads(pid) <= idle) {
-        return Err(Failure::wrong(msg!(
+    // On time, not proven, unless seen stuck: a starved machine may not have ended them yet.
+    let ended = wait::until_or_stuck(&t, Duration::from_secs(2), || threads(pid) <= idle);
+    if !ended.made() {
+        let f = Failure::wrong(msg!(
             "chat-threads-after-six-left",
             n = threads(pid),
             busy = busy.to_string(),
             idle = idle.to_string()
-        ))
-        .only_silence()
-        .note(msg!("chat-thread-ends")));
+        ));
+        return Err(ended.missed(f).note(msg!("chat-thread-ends")));
     }
     // Two more after them, then the visitors: threads come and go for as long as clients do.
     let mut again = Vec::new();
@@ -361,15 +360,17 @@ fn stacks_go_with_their_clients(ctx: &Ctx, s: &Server, deadline: Instant) -> Tes
         visitor
             .expect_eof(ctx.within(secs(2)), msg!("chat-after-its-eof"))
             .map_err(|f| f.note(msg!("chat-eof-note")))?;
-        // On time, not proven: a starved machine may not have ended it yet.
-        if !wait::until(Duration::from_secs(2), || threads(pid) <= settled) {
-            return Err(Failure::wrong(msg!(
+        // On time, not proven, unless the server was seen stuck: a starved machine may not
+        // have ended it yet.
+        let ended =
+            wait::until_or_stuck(&quiet, Duration::from_secs(2), || threads(pid) <= settled);
+        if !ended.made() {
+            let f = Failure::wrong(msg!(
                 "chat-visitor-thread-stays",
                 n = threads(pid),
                 settled = settled.to_string()
-            ))
-            .only_silence()
-            .note(msg!("chat-thread-ends")));
+            ));
+            return Err(ended.missed(f).note(msg!("chat-thread-ends")));
         }
     }
     let after = procinfo::program_address_space(pid);
