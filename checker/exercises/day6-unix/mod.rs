@@ -270,6 +270,18 @@ pub fn start_at(ctx: &Ctx, workers: usize, control: &str) -> Result<Prefork, Fai
     Ok(p)
 }
 
+/// Whether `Prefork::settle_seen` saw the tree hold still.
+#[derive(Clone, Copy)]
+pub struct Still(bool);
+
+impl Still {
+    /// A failure on a state it read: seen while every process slept, it stands; read when time
+    /// ran out, it is on time, not proven (a starved machine may not have run them yet).
+    pub fn judge(self, f: Failure) -> Failure {
+        if self.0 { f } else { f.only_silence() }
+    }
+}
+
 impl Prefork {
     pub fn pid(&self) -> i32 {
         self.s.program.pid()
@@ -298,13 +310,13 @@ impl Prefork {
         self.settle_seen(within, look).0
     }
 
-    /// `settle`, and whether the tree was seen still (false: `within` ran out first, which a
+    /// `settle`, and whether the tree was seen still (not: `within` ran out first, which a
     /// starved machine can cause).
     pub fn settle_seen<T: PartialEq>(
         &self,
         within: Duration,
         mut look: impl FnMut() -> T,
-    ) -> (T, bool) {
+    ) -> (T, Still) {
         let until = Instant::now() + within;
         let mut last = look();
         let mut still = 0;
@@ -318,7 +330,7 @@ impl Prefork {
             still = if asleep && now == last { still + 1 } else { 0 };
             last = now;
             if still >= 3 || Instant::now() >= until {
-                return (last, still >= 3);
+                return (last, Still(still >= 3));
             }
         }
     }

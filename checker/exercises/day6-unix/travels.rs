@@ -28,9 +28,7 @@ pub fn passes_the_connection(ctx: &mut Ctx) -> TestResult {
         let (holders, still) = p.settle_seen(Duration::from_secs(2), || {
             p.server_side(port).map(|s| p.holders(s.inode))
         });
-        // Seen while every process slept, or when time ran out (on time, not proven: a starved
-        // parent may be between its sendmsg and its close).
-        let seen = |f: Failure| if still { f } else { f.only_silence() };
+        // A starved parent may be between its sendmsg and its close: `Still::judge`.
         let Some(sock) = p.server_side(port) else {
             return Err(Failure::checker_error(msg!(
                 "prefork-no-server-side",
@@ -41,7 +39,7 @@ pub fn passes_the_connection(ctx: &mut Ctx) -> TestResult {
         let inode = format!("socket:[{}]", sock.inode);
         if holders.contains(&p.pid()) {
             return Err(t
-                .attach(seen(Failure::wrong(msg!(
+                .attach(still.judge(Failure::wrong(msg!(
                     "prefork-parent-holds",
                     client = client,
                     inode = inode
@@ -64,7 +62,11 @@ pub fn passes_the_connection(ctx: &mut Ctx) -> TestResult {
             if !holders.is_empty() {
                 f = f.detail(msg!("prefork-held-by"), p.named(&holders));
             }
-            return Err(t.attach(seen(f).note(msg!("prefork-one-worker-per-connection"))));
+            return Err(t.attach(
+                still
+                    .judge(f)
+                    .note(msg!("prefork-one-worker-per-connection")),
+            ));
         }
     }
     Ok(())
@@ -90,9 +92,8 @@ pub fn no_listener_in_worker(ctx: &mut Ctx) -> TestResult {
     let f = Failure::wrong(msg!("prefork-workers-hold-listener", n = holding.len()))
         .detail(msg!("prefork-holding-it"), p.named(&holding))
         .note(msg!("prefork-worker-closes-listener"));
-    // Held while every process slept is seen; when time ran out, a starved worker may not
-    // have closed it yet: on time, not proven.
-    Err(if still { f } else { f.only_silence() })
+    // A starved worker may not have closed it yet: `Still::judge`.
+    Err(still.judge(f))
 }
 
 /// The unnamed, connected Unix-domain sockets `pid` holds: its ends of socketpairs.
@@ -126,7 +127,7 @@ pub fn socketpair_ends(ctx: &mut Ctx) -> TestResult {
             let f = Failure::wrong(summary)
                 .detail(msg!("prefork-ends-label"), layout)
                 .note(note);
-            Err(if still { f } else { f.only_silence() })
+            Err(still.judge(f))
         }
         None => Ok(()),
     }

@@ -173,7 +173,7 @@ pub fn to_a_free_worker(ctx: &mut Ctx) -> TestResult {
             // Unanswered while every process slept, or held by the busy worker, is seen;
             // unanswered when time ran out, a starved machine can cause: on time, not proven.
             let (f, seen) = visitor_waits(&p, &t, &v, busy, &who);
-            return Err(if still || seen { f } else { f.only_silence() });
+            return Err(if seen { f } else { still.judge(f) });
         }
         v.expect_bytes(line.as_bytes(), ctx.within(secs(1)))?;
         v.shutdown_write();
