@@ -457,12 +457,17 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     })
 }
 
+/// The server under test on a port the checker chose, whose two bytes differ
+/// (`wire::free_port`), to be started again on: on a port the server chose (given 0), one in 256
+/// reads the same both ways (0x8080), and a server that binds it without htons() started again
+/// there by luck.
+fn server_on_a_port_of_two_bytes(ctx: &Ctx) -> Result<Server, Failure> {
+    kit::server::start_under_test(ctx, wire::free_port()?)
+}
+
 pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    // On a port the checker chose, whose two bytes differ (`wire::free_port`): on a port the
-    // server chose (given 0), one in 256 reads the same both ways (0x8080), and a server that
-    // binds it without htons() started again there by luck.
-    let mut s = kit::server::start_under_test(ctx, wire::free_port()?)?;
+    let mut s = server_on_a_port_of_two_bytes(ctx)?;
     served(ctx, &mut s, |s| {
         let port = s.port;
         let mut c = Conn::connect(&t, "client", port, ctx.within(secs(5)))?;
