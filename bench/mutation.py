@@ -446,10 +446,6 @@ def exclusions():
 # ---------------------------------------------------------------- commands
 
 def ensure_checker():
-    # .ci/run built it with the tests (clippy as rustc's wrapper): a plain build would build it
-    # again, in place, while the tests run it.
-    if os.environ.get("LAB_CHECKER_BUILT"):
-        return
     subprocess.run(["nice", "-n", "10", "cargo", "build", "-q", "-p", "checker"], cwd=LAB,
                    check=True)
 
