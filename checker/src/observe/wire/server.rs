@@ -39,7 +39,8 @@ pub struct Server {
 }
 
 /// A free TCP port on loopback, for a program that needs one given (race-free enough: the
-/// kernel does not hand the same ephemeral port out again at once), whose two bytes differ.
+/// kernel does not hand the same ephemeral port out again at once), whose two bytes differ
+/// and whose swap is not a privileged port (`loopback`).
 pub fn free_port() -> Result<u16, Failure> {
     let l = loopback_listener()?;
     Ok(l.local_addr()?.port())
@@ -48,8 +49,10 @@ pub fn free_port() -> Result<u16, Failure> {
 /// A socket bound by `bind` to a port of the kernel's choosing whose two bytes differ, so that
 /// a program that uses it in the wrong byte order (a missing `htons`) always reaches another
 /// port and the mistake always shows: one port in 256 (0x8080, 0xc1c1) reads the same both
-/// ways, and hid the mistake by luck. A port refused stays bound until one is chosen, so the
-/// kernel offers another.
+/// ways, and hid the mistake by luck. Nor is the port swapped one below 1024 (a low byte of 0
+/// to 3, 4 in 256): a program without CAP_NET_BIND_SERVICE, as in the plain sandbox, would be
+/// refused it (EACCES), and the mistake would show as that, not as the byte order it is. A port
+/// refused stays bound until one is chosen, so the kernel offers another.
 pub fn loopback<S>(
     bind: impl Fn() -> std::io::Result<S>,
     address: impl Fn(&S) -> std::io::Result<std::net::SocketAddr>,
@@ -57,8 +60,8 @@ pub fn loopback<S>(
     let mut refused = Vec::new();
     loop {
         let socket = bind()?;
-        let [high, low] = address(&socket)?.port().to_be_bytes();
-        if high != low {
+        let port = address(&socket)?.port();
+        if port.swap_bytes() != port && port.swap_bytes() >= 1024 {
             return Ok(socket);
         }
         refused.push(socket);
@@ -157,19 +160,21 @@ mod tests {
 
     use super::loopback;
 
-    /// A port that reads the same in either byte order is refused, and held while the next is
-    /// taken; the kernel's own choices all have two different bytes.
+    /// A port that reads the same in either byte order is refused, and so is one whose swap is
+    /// below 1024 (a privileged port), each held while the next is taken; the kernel's own
+    /// choices all have two different bytes and a swap of 1024 or more.
     #[test]
     fn a_port_hides_no_missing_htons() {
-        let offered = std::cell::RefCell::new(vec![0x1234u16, 0xc1c1, 0x8080]);
+        let offered = std::cell::RefCell::new(vec![0x1234u16, 0x8004, 0x8003, 0xc1c1, 0x8080]);
         let bind = || Ok(offered.borrow_mut().pop().unwrap());
         let address = |p: &u16| Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, *p)));
-        assert_eq!(loopback(bind, address).unwrap(), 0x1234);
-        assert!(offered.borrow().is_empty());
+        assert_eq!(loopback(bind, address).unwrap(), 0x8004);
+        assert_eq!(*offered.borrow(), [0x1234]);
         for _ in 0..300 {
             let bound = super::loopback_listener().unwrap();
-            let [high, low] = bound.local_addr().unwrap().port().to_be_bytes();
-            assert_ne!(high, low);
+            let port = bound.local_addr().unwrap().port();
+            assert_ne!(port.swap_bytes(), port);
+            assert!(port.swap_bytes() >= 1024, "{port:#06x}");
         }
     }
 }
