@@ -21,6 +21,7 @@ async-gap = the client that fell behind got a line other than line { $line }: a 
 async-lagged-close = Err(Lagged) means lines were lost for that client: close its connection rather than go on with a gap
 async-others-go-on = client 0, too far behind, got EOF; then client 1, which reads steadily, sent a line and did not get it back: disconnect the client that lags, never the server (Err(Lagged) ends that client's task, not the process)
 async-cut-line = the connection ended in the middle of a line: disconnect a client between two lines, after a write_all has finished, never in the middle of one
+async-read-again-short = client 0 read again and got { $got } of the { $sent } lines, then nothing more in time: every line the server keeps for a client that paused must come once it reads
 async-not-disconnected = client 0 was more than 1,024 lines behind ({ $lines } sent), and after { $got } lines neither the rest nor EOF came: it must be disconnected
 async-all-came = client 0 got every one of the { $lines } lines, and was never disconnected although more than 1,024 lines waited for it inside the server
 async-signal-with-lines = { $signal } sent: { $lines } lines sent, client 0 and client 1 behind by at least 64 each

@@ -68,7 +68,8 @@ pub fn loopback<S>(
     }
 }
 
-/// A TCP listener on loopback, on a port of the kernel's choosing whose two bytes differ.
+/// A TCP listener on loopback, on a port of the kernel's choosing that shows a missing htons()
+/// (`loopback`).
 pub fn loopback_listener() -> std::io::Result<TcpListener> {
     loopback(
         || TcpListener::bind((Ipv4Addr::LOCALHOST, 0)),
@@ -76,7 +77,8 @@ pub fn loopback_listener() -> std::io::Result<TcpListener> {
     )
 }
 
-/// A UDP socket on loopback, on a port of the kernel's choosing whose two bytes differ.
+/// A UDP socket on loopback, on a port of the kernel's choosing that shows a missing htons()
+/// (`loopback`).
 pub fn loopback_udp() -> std::io::Result<std::net::UdpSocket> {
     loopback(
         || std::net::UdpSocket::bind((Ipv4Addr::LOCALHOST, 0)),

@@ -457,17 +457,17 @@ pub fn no_close_wait(ctx: &mut Ctx) -> TestResult {
     })
 }
 
-/// The server under test on a port the checker chose, whose two bytes differ
+/// The server under test on a port the checker chose, one that shows a missing htons()
 /// (`wire::free_port`), to be started again on: on a port the server chose (given 0), one in 256
 /// reads the same both ways (0x8080), and a server that binds it without htons() started again
 /// there by luck.
-fn server_on_a_port_of_two_bytes(ctx: &Ctx) -> Result<Server, Failure> {
+fn server_on_a_port_that_shows_htons(ctx: &Ctx) -> Result<Server, Failure> {
     kit::server::start_under_test(ctx, wire::free_port()?)
 }
 
 pub fn restart_same_port(ctx: &mut Ctx) -> TestResult {
     let t = ctx.transcript();
-    let mut s = server_on_a_port_of_two_bytes(ctx)?;
+    let mut s = server_on_a_port_that_shows_htons(ctx)?;
     served(ctx, &mut s, |s| {
         let port = s.port;
         let mut c = Conn::connect(&t, "client", port, ctx.within(secs(5)))?;
