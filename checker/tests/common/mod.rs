@@ -225,6 +225,29 @@ pub fn shared_build() -> PathBuf {
     scratch().join("shared-build")
 }
 
+/// One of the build directories the broken versions' trees build in, chosen by `key` (an
+/// exercise and its track): cargo holds a build directory's lock for a whole build, and with one
+/// for all, a version waited for another's build while a core idled (0.4 to 0.7 of the 6 test
+/// threads, on average, waited there). Two, each seeded as `shared_build` is: what the
+/// references did not compile is compiled once in each that needs it.
+#[allow(dead_code)] // only the broken versions' test builds in them
+pub fn shared_build_for(key: &str) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    let dir = scratch().join(format!("shared-build-{}", h.finish() % 2));
+    seed_from_the_references(&dir);
+    dir
+}
+
+/// `run_checker`, its graded trees built in `build` (a directory `shared_build_for` gave).
+#[allow(dead_code)] // only the broken versions' test builds elsewhere
+pub fn run_checker_building_in(build: &Path, args: &[&str], timeout: Duration) -> Run {
+    let mut cmd = checker_command();
+    cmd.env("CARGO_BUILD_BUILD_DIR", build);
+    run_checker_from(cmd, args, timeout)
+}
+
 /// Environment every checker run of the tests gets. The first in a test process seeds the
 /// shared build directory with what the references' own builds compiled.
 pub fn checker_command() -> std::process::Command {
@@ -881,6 +904,35 @@ fn seed_registry_units(ours: &Path, theirs: &Path) {
     if !ours.is_dir() {
         return;
     }
+    // What `ours` held when `theirs` was last seeded from it (its folders' times change as
+    // units are added): the same, nothing is taken and no lock either. Every broken version is
+    // a test process of its own that seeds the shared build directory, and under the locks each
+    // waited for the build under way there (0.4 of the 6 test threads, on average, waited so).
+    let held = |dir: &Path| {
+        ["build", ".fingerprint", "deps"]
+            .iter()
+            .map(|sub| {
+                std::fs::metadata(dir.join(sub))
+                    .and_then(|m| m.modified())
+                    .map_or(0, |t| {
+                        t.duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| d.as_nanos())
+                    })
+            })
+            .map(|ns| ns.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let stamp = theirs.join(format!(".seeded-from-{:016x}", {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        ours.hash(&mut h);
+        h.finish()
+    }));
+    let now = held(ours);
+    if std::fs::read_to_string(&stamp).is_ok_and(|was| was == now) {
+        return;
+    }
     let locked = |dir: &Path| {
         let file = std::fs::File::options()
             .create(true)
@@ -915,6 +967,8 @@ fn seed_registry_units(ours: &Path, theirs: &Path) {
             }
         }
     }
+    // Read under the lock: what `ours` held when it was copied.
+    let _ = std::fs::write(&stamp, held(ours));
 }
 
 /// What the references' own builds compiled (`solutions/target/`: their lints and the codec's
