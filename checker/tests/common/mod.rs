@@ -222,8 +222,13 @@ fn tree_from(
 /// The build directory every checker the tests run builds graded trees in (so nix and tokio
 /// are compiled once for all of them).
 pub fn shared_build() -> PathBuf {
-    scratch().join("shared-build")
+    scratch().join(SHARED_BUILDS[0])
 }
+
+/// The build directories under `scratch()` that checkers the tests run build graded trees in:
+/// `shared_build`, then those of the broken versions (`shared_build_for`). A copy of the lab
+/// whose tests run seeds each (checker/tests/authoring.rs).
+pub const SHARED_BUILDS: [&str; 3] = ["shared-build", "shared-build-0", "shared-build-1"];
 
 /// One of the build directories the broken versions' trees build in, chosen by `key` (an
 /// exercise and its track): cargo holds a build directory's lock for a whole build, and with one
@@ -235,7 +240,7 @@ pub fn shared_build_for(key: &str) -> PathBuf {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     key.hash(&mut h);
-    let dir = scratch().join(format!("shared-build-{}", h.finish() % 2));
+    let dir = scratch().join(SHARED_BUILDS[1 + (h.finish() % 2) as usize]);
     seed_from_the_references(&dir);
     dir
 }
