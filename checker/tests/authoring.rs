@@ -68,7 +68,7 @@ fn copy_lab(lab: &Path, to: &Path) {
 /// there): the graded trees' build units, seeded like the copy's target directory with this
 /// build's compiled dependencies, so nix and tokio are not compiled again.
 fn shared_build(copy: &Path) -> PathBuf {
-    copy.join("target/tmp").join(common::SHARED_BUILDS[0])
+    copy.join("target/tmp/shared-build")
 }
 
 /// `cargo` in the copy, never in this build's target directory.
@@ -114,9 +114,7 @@ fn a_scaffolded_exercise_passes_verify_and_the_project_tests() {
     let copy = common::scratch().join("scaffolded-lab");
     copy_lab(&common::lab_root(), &copy);
     common::seed_target(&copy.join("target"));
-    for build in common::SHARED_BUILDS {
-        common::seed_target(&copy.join("target/tmp").join(build));
-    }
+    common::seed_target(&shared_build(&copy));
     // Scaffolded by this build's checker (the same sources as the copy's), told where the copy
     // is: the copy's checker is built once, with the new exercises in it.
     let new = |args: &[&str]| {

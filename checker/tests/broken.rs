@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde::Deserialize;
 
-use common::{Edit, run_checker_building_in, shared_build_for, tree};
+use common::{Edit, run_checker, tree};
 
 /// One track's versions of one table of an exercise's proofs.
 struct File {
@@ -183,7 +183,6 @@ fn grade((exercise, c): (&str, bool), version: &Version, must_pass: bool) -> Res
         args: &args,
         budget: Duration::from_secs(version.budget),
         korean: c.then_some(&dir),
-        build: shared_build_for(&slot.name()),
     };
     // The tests that prove what this version is for: an alternative's every test, a broken
     // version's declared failures (graded again beside the tests it declares beside them).
@@ -236,8 +235,6 @@ struct Grading<'a> {
     args: &'a [&'a str],
     budget: Duration,
     korean: Option<&'a PathBuf>,
-    /// The build directory its tree builds in (`common::shared_build_for`).
-    build: PathBuf,
 }
 
 /// What a version's gradings said, test by test (the JSON's objects by name): the first
@@ -334,8 +331,7 @@ impl Grading<'_> {
     fn run(&self, tests: &[String]) -> Result<common::Run, Failed> {
         let mut args = self.args.to_vec();
         args.extend(tests.iter().map(String::as_str));
-        let run =
-            run_checker_building_in(&self.build, &args, self.budget + Duration::from_secs(30));
+        let run = run_checker(&args, self.budget + Duration::from_secs(30));
         check_run(&run, self.budget, self.korean)?;
         Ok(run)
     }

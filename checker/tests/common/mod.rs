@@ -222,35 +222,7 @@ fn tree_from(
 /// The build directory every checker the tests run builds graded trees in (so nix and tokio
 /// are compiled once for all of them).
 pub fn shared_build() -> PathBuf {
-    scratch().join(SHARED_BUILDS[0])
-}
-
-/// The build directories under `scratch()` that checkers the tests run build graded trees in:
-/// `shared_build`, then those of the broken versions (`shared_build_for`). A copy of the lab
-/// whose tests run seeds each (checker/tests/authoring.rs).
-pub const SHARED_BUILDS: [&str; 3] = ["shared-build", "shared-build-0", "shared-build-1"];
-
-/// One of the build directories the broken versions' trees build in, chosen by `key` (an
-/// exercise and its track): cargo holds a build directory's lock for a whole build, and with one
-/// for all, a version waited for another's build while a core idled (0.4 to 0.7 of the 6 test
-/// threads, on average, waited there). Two, each seeded as `shared_build` is: what the
-/// references did not compile is compiled once in each that needs it.
-#[allow(dead_code)] // only the broken versions' test builds in them
-pub fn shared_build_for(key: &str) -> PathBuf {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    key.hash(&mut h);
-    let dir = scratch().join(SHARED_BUILDS[1 + (h.finish() % 2) as usize]);
-    seed_from_the_references(&dir);
-    dir
-}
-
-/// `run_checker`, its graded trees built in `build` (a directory `shared_build_for` gave).
-#[allow(dead_code)] // only the broken versions' test builds elsewhere
-pub fn run_checker_building_in(build: &Path, args: &[&str], timeout: Duration) -> Run {
-    let mut cmd = checker_command();
-    cmd.env("CARGO_BUILD_BUILD_DIR", build);
-    run_checker_from(cmd, args, timeout)
+    scratch().join("shared-build")
 }
 
 /// Environment every checker run of the tests gets. The first in a test process seeds the
