@@ -447,10 +447,12 @@ fn watch_never_shows_a_stale_verdict() {
     outcome.unwrap();
 }
 
-/// The solutions' tests `verify`'s report left unjudged (`<exercise>/<test>: could not be
-/// judged` under a solutions check), each with its track's flag (`--track c` or none); `None`
-/// if a check failed for anything else. A starved machine fails no test of the lab's: these
-/// are graded again alone (`judged_on_a_quieter_machine`).
+/// The solutions' tests `verify`'s report says failed (`<exercise>/<test>: ...` under a
+/// solutions check), each with its track's flag (`--track c` or none); `None` if another check
+/// failed or a line under a failed check is not one test's. A starved machine fails no test of
+/// the lab's: these are graded again alone (`judged_on_a_quieter_machine`), where a correct
+/// solution's verdict that was only the machine's (left unjudged, or a premise not reached)
+/// passes, and a real failure fails again.
 fn only_unjudged_solutions(stdout: &str) -> Option<Vec<(Option<&'static str>, String)>> {
     let mut unjudged = Vec::new();
     let mut under: Option<Option<&'static str>> = None;
@@ -463,11 +465,16 @@ fn only_unjudged_solutions(stdout: &str) -> Option<Vec<(Option<&'static str>, St
             } else {
                 return None;
             };
-        } else if line.starts_with("✓ ") || !line.starts_with(' ') {
+        } else if line.starts_with("✓ ") || line.trim().is_empty() {
             under = None;
         } else if let Some(track) = under {
-            let (test, said) = line.trim_start().split_once(": ")?;
-            if !said.starts_with("could not be judged") || !test.contains('/') {
+            // One test's line, indented; anything else (a continuation, "... and N more")
+            // might hide a failure.
+            let (test, _) = line
+                .strip_prefix("    ")
+                .filter(|l| !l.starts_with(' '))?
+                .split_once(": ")?;
+            if !test.contains('/') || test.contains(' ') {
                 return None;
             }
             unjudged.push((track, test.to_string()));
@@ -493,6 +500,12 @@ fn judged_on_a_quieter_machine(unjudged: &[(Option<&'static str>, String)]) {
             let judged = !run.tests().iter().any(|t| t["judged"] == false);
             if judged {
                 assert_eq!(run.code(), Some(0), "{}", run.explain());
+                assert_eq!(
+                    run.test_status(test).as_deref(),
+                    Some("pass"),
+                    "{}",
+                    run.explain()
+                );
                 last = None;
                 break;
             }
@@ -725,8 +738,13 @@ fn only_the_solutions_unjudged_tests_are_graded_again() {
         only_unjudged_solutions(report),
         Some(vec![(Some("c"), "day8-device/jitter".to_string())])
     );
-    let failed = report.replace("could not be judged: twice", "expected 3 lines, got 2");
-    assert_eq!(only_unjudged_solutions(&failed), None);
+    let continued = report.replace(
+        "could not be judged: twice",
+        "could not be judged\nday9-x/y: expected 3 lines",
+    );
+    assert_eq!(only_unjudged_solutions(&continued), None);
+    let more = report.replace("bring about it\n", "bring about it\n    ... and 3 more\n");
+    assert_eq!(only_unjudged_solutions(&more), None);
     let other = report.replace("the C track: every C solution", "every stub compiles");
     assert_eq!(only_unjudged_solutions(&other), None);
 }
