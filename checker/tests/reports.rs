@@ -483,42 +483,35 @@ fn only_unjudged_solutions(stdout: &str) -> Option<Vec<(Option<&'static str>, St
     (!unjudged.is_empty()).then_some(unjudged)
 }
 
-/// Each solution's test `verify` left unjudged, graded again alone once the machine is quieter
-/// (up to three times, as `common::judged_verdicts` does): it must pass; one still unjudged is
-/// said not proven, never a pass.
+/// The solutions' tests `verify` left unjudged, graded again by track once the machine is
+/// quieter, as every grading of correct programs is (`common::every_test_passes`): each must
+/// pass; one the machine still kept from being judged is said not proven, never a pass.
 fn judged_on_a_quieter_machine(unjudged: &[(Option<&'static str>, String)]) {
-    for (track, test) in unjudged {
+    for track in [None, Some("c")] {
+        let tests: Vec<&str> = (unjudged.iter())
+            .filter(|(t, _)| *t == track)
+            .map(|(_, test)| test.as_str())
+            .collect();
+        if tests.is_empty() {
+            continue;
+        }
         let mut args = vec!["--solutions"];
         if let Some(track) = track {
             args.extend(["--track", track]);
         }
-        args.push(test);
-        let mut last = None;
-        for _ in 0..3 {
-            common::await_a_quieter_machine(Duration::from_secs(20));
-            let run = run_checker(&args, Duration::from_secs(120));
-            let judged = !run.tests().iter().any(|t| t["judged"] == false);
-            if judged {
-                assert_eq!(run.code(), Some(0), "{}", run.explain());
-                assert_eq!(
-                    run.test_status(test).as_deref(),
-                    Some("pass"),
-                    "{}",
-                    run.explain()
-                );
-                last = None;
-                break;
-            }
-            last = Some(run);
-        }
-        if let Some(run) = last {
-            common::not_proven(&format!(
-                "verify: the solution's {test}{} could not be judged in 4 gradings ({})",
-                track.map_or(String::new(), |t| format!(" (track {t})")),
-                common::how_busy()
-            ));
-            assert!(common::passed_but_unjudged(&run), "{}", run.explain());
-        }
+        let grading = common::grading_with(&args, Duration::from_secs(120));
+        common::await_a_quieter_machine(Duration::from_secs(20));
+        let first = grading(&tests);
+        let graded = first.tests();
+        assert!(
+            tests
+                .iter()
+                .all(|test| graded.iter().any(|t| t["name"] == *test)),
+            "verify: {tests:?} graded again, not all got a verdict\n{}",
+            first.explain()
+        );
+        let what = format!("verify: the solutions' {}", tests.join(", "));
+        common::every_test_passes(&first, &what, &[], grading);
     }
 }
 
