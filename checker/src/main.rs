@@ -41,7 +41,7 @@ use std::process::ExitCode;
 
 use crate::base::i18n::{self, Messages, msg};
 use crate::cli::{Cli, Command};
-use crate::contain::{reaper, sandbox};
+use crate::contain::{reaper, sandbox, workdirs};
 
 fn main() -> ExitCode {
     // The checker doubles as the init process of its sandboxes (see contain/sandbox.rs).
@@ -97,6 +97,7 @@ fn stop_children_on_interrupt() {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             reaper::stop_everything();
+            workdirs::remove_all();
             std::process::exit(128 + signal);
         }
     });

@@ -222,9 +222,12 @@ fn run(hostile: &Hostile, mode: &str) -> Result<(), Failed> {
 
 /// Can this machine make namespaces (root and unshare)? Asked the way the checker asks it.
 /// A checker stopped from outside in the middle of a test (SIGTERM, as a CI timeout sends, or
-/// SIGKILL) leaves nothing behind: not the programs, not the sandbox's processes.
+/// SIGKILL) leaves nothing behind: not the programs, not the sandbox's processes; and, stopped
+/// by SIGTERM, not the test's directory (SIGKILL gives it no chance to remove one).
 fn killed_mid_run(signal: libc::c_int, mode: &str) -> Result<(), Failed> {
     let mark = format!("{}-killed-{signal}-{mode}", std::process::id());
+    // The checker's temporary directory, this test's own: what is left in it is the checker's.
+    let tmp = tempfile::tempdir()?;
     let mut checker = common::checker_command()
         .args([
             "--solutions",
@@ -233,6 +236,7 @@ fn killed_mid_run(signal: libc::c_int, mode: &str) -> Result<(), Failed> {
             mode,
         ])
         .env("LAB_TEST_MARK", &mark)
+        .env("TMPDIR", tmp.path())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()?;
@@ -258,6 +262,17 @@ fn killed_mid_run(signal: libc::c_int, mode: &str) -> Result<(), Failed> {
         return Err(
             format!("after signal {signal} to the checker, still running: {left:?}").into(),
         );
+    }
+    let dirs: Vec<_> = std::fs::read_dir(tmp.path())?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("lab-checker-run-"))
+        .collect();
+    if signal == libc::SIGTERM && !dirs.is_empty() {
+        return Err(format!(
+            "after SIGTERM to the checker, its test's directory is left: {dirs:?}"
+        )
+        .into());
     }
     Ok(())
 }

@@ -20,6 +20,7 @@ use crate::contain::procinfo::{self, Usage};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
 use crate::contain::scope::Scope;
+use crate::contain::workdirs::WorkDir;
 use crate::context::built::Built;
 use crate::context::slot::{Slot, Slots};
 use crate::context::{Ctx, Which};
@@ -44,7 +45,7 @@ pub fn measure(
     settings: &Settings,
     step: &(dyn Fn(&str, usize) + Sync),
 ) -> Outcome {
-    let workdir = match tempfile::Builder::new().prefix("lab-compare-").tempdir() {
+    let workdir = match WorkDir::new("lab-compare-") {
         Ok(dir) => dir,
         Err(e) => return Outcome::Skipped(Text::Plain(e.to_string())),
     };

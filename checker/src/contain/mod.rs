@@ -3,7 +3,7 @@
 //! stops it, `capture` keeps its output; `reaper` knows every child of the checker and collects
 //! what nobody waits for; `sandbox` and `cgroup` confine; `procinfo` reads `/proc` (the process
 //! tree, states, sockets); `schedule` sets where a program's threads run, and `hold` stops one
-//! of them, for a test that makes a race happen; `intervention` records what the checker had to do; `exit` puts how a program
+//! of them, for a test that makes a race happen; `intervention` records what the checker had to do; `workdirs` holds the directories tests run in, removed if the checker is stopped; `exit` puts how a program
 //! ended into words.
 
 pub mod capture;
@@ -21,3 +21,4 @@ pub mod sandbox;
 pub mod schedule;
 pub mod scope;
 pub mod spawn;
+pub mod workdirs;

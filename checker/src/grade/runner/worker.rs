@@ -17,6 +17,7 @@ use crate::contain::pressure::{self, Window};
 use crate::contain::reaper;
 use crate::contain::sandbox::{self, Sandbox};
 use crate::contain::scope::Scope;
+use crate::contain::workdirs::WorkDir;
 use crate::context::Ctx;
 use crate::context::slot::{Slot, Slots};
 use crate::grade::outcome::TestReport;
@@ -193,14 +194,11 @@ fn run_in_its_ctx(
 
 /// The test's own directory: its programs run there, and in a sandbox it is the only place
 /// they may write. Without one the checker is at fault, which the attempt says.
-fn test_directory() -> Result<tempfile::TempDir, Attempt> {
-    tempfile::Builder::new()
-        .prefix("lab-checker-run-")
-        .tempdir()
-        .map_err(|e| {
-            let summary = msg!("worker-no-directory", error = e.to_string());
-            Attempt::checker_error(summary, Duration::ZERO)
-        })
+fn test_directory() -> Result<WorkDir, Attempt> {
+    WorkDir::new("lab-checker-run-").map_err(|e| {
+        let summary = msg!("worker-no-directory", error = e.to_string());
+        Attempt::checker_error(summary, Duration::ZERO)
+    })
 }
 
 /// Anything the test started and did not stop is stopped now, and its namespaces go: what the
