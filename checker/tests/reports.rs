@@ -450,7 +450,7 @@ fn watch_never_shows_a_stale_verdict() {
 /// The solutions' tests `verify`'s report says failed (`<exercise>/<test>: ...` under a
 /// solutions check), each with its track's flag (`--track c` or none); `None` if another check
 /// failed or a line under a failed check is not one test's. A starved machine fails no test of
-/// the lab's: these are graded again alone (`judged_on_a_quieter_machine`), where a correct
+/// the lab's: these are graded again, a grading per track (`judged_on_a_quieter_machine`), where a correct
 /// solution's verdict that was only the machine's (left unjudged, or a premise not reached)
 /// passes, and a real failure fails again.
 fn only_unjudged_solutions(stdout: &str) -> Option<Vec<(Option<&'static str>, String)>> {
@@ -499,7 +499,10 @@ fn judged_on_a_quieter_machine(unjudged: &[(Option<&'static str>, String)]) {
         if let Some(track) = track {
             args.extend(["--track", track]);
         }
-        let grading = common::grading_with(&args, Duration::from_secs(120));
+        // Two minutes a test, as each had when graded alone: the checker's own regradings of
+        // what it could not judge take their share of the same run.
+        let limit = Duration::from_secs(120 * tests.len() as u64);
+        let grading = common::grading_with(&args, limit);
         common::await_a_quieter_machine(Duration::from_secs(20));
         let first = grading(&tests);
         let graded = first.tests();
@@ -510,7 +513,10 @@ fn judged_on_a_quieter_machine(unjudged: &[(Option<&'static str>, String)]) {
             "verify: {tests:?} graded again, not all got a verdict\n{}",
             first.explain()
         );
-        let what = format!("verify: the solutions' {}", tests.join(", "));
+        let what = format!(
+            "verify: the solutions{}",
+            track.map_or(String::new(), |t| format!(" (track {t})"))
+        );
         common::every_test_passes(&first, &what, &[], grading);
     }
 }
