@@ -263,16 +263,18 @@ fn killed_mid_run(signal: libc::c_int, mode: &str) -> Result<(), Failed> {
             format!("after signal {signal} to the checker, still running: {left:?}").into(),
         );
     }
-    let dirs: Vec<_> = std::fs::read_dir(tmp.path())?
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with("lab-checker-run-"))
-        .collect();
-    if signal == libc::SIGTERM && !dirs.is_empty() {
-        return Err(format!(
-            "after SIGTERM to the checker, its test's directory is left: {dirs:?}"
-        )
-        .into());
+    if signal == libc::SIGTERM {
+        let dirs: Vec<_> = std::fs::read_dir(tmp.path())?
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with("lab-checker-run-"))
+            .collect();
+        if !dirs.is_empty() {
+            return Err(format!(
+                "after SIGTERM to the checker, its test's directory is left: {dirs:?}"
+            )
+            .into());
+        }
     }
     Ok(())
 }

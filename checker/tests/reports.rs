@@ -450,9 +450,9 @@ fn watch_never_shows_a_stale_verdict() {
 /// The solutions' tests `verify`'s report says failed (`<exercise>/<test>: ...` under a
 /// solutions check), each with its track's flag (`--track c` or none); `None` if another check
 /// failed or a line under a failed check is not one test's. A starved machine fails no test of
-/// the lab's: these are graded again, a grading per track (`judged_on_a_quieter_machine`), where a correct
-/// solution's verdict that was only the machine's (left unjudged, or a premise not reached)
-/// passes, and a real failure fails again.
+/// the lab's: these are graded again, a grading per track (`judged_on_a_quieter_machine`),
+/// where a correct solution's verdict that was only the machine's (left unjudged, or a premise
+/// not reached) passes, and a real failure fails again.
 fn only_unjudged_solutions(stdout: &str) -> Option<Vec<(Option<&'static str>, String)>> {
     let mut unjudged = Vec::new();
     let mut under: Option<Option<&'static str>> = None;
