@@ -698,7 +698,7 @@ pub fn processes_marked_now(mark: &str) -> Vec<(i32, String)> {
             let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
                 continue;
             };
-            if !env.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            if memchr::memmem::find(&env, needle.as_bytes()).is_none() {
                 continue;
             }
             let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
