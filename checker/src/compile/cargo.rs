@@ -109,7 +109,11 @@ pub fn run_cargo(
         .arg("--manifest-path")
         .arg(manifest)
         .arg(format!("--message-format={format}"))
-        .env("CARGO_TERM_COLOR", if color { "always" } else { "never" });
+        .env("CARGO_TERM_COLOR", if color { "always" } else { "never" })
+        // No debug info in what the checker builds: nothing reads it (its programs run
+        // without backtraces, a panic names its line all the same), and without it rustc
+        // writes less and the linker leaves the standard library's out.
+        .env("CARGO_PROFILE_DEV_DEBUG", "false");
     for (k, v) in env {
         cmd.env(k, v);
     }
