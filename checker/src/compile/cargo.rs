@@ -111,8 +111,8 @@ pub fn run_cargo(
         .arg(format!("--message-format={format}"))
         .env("CARGO_TERM_COLOR", if color { "always" } else { "never" })
         // No debug info in what the checker builds: nothing reads it (its programs run
-        // without backtraces, a panic names its line all the same), and without it rustc
-        // writes less and the linker leaves the standard library's out.
+        // without backtraces, a panic names its line all the same); rustc writes less, and
+        // cargo then strips the standard library's from each program it links.
         .env("CARGO_PROFILE_DEV_DEBUG", "false");
     for (k, v) in env {
         cmd.env(k, v);

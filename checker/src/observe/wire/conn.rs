@@ -68,7 +68,12 @@ pub fn where_it_waits(from: &Failure, mut to: Failure) -> Failure {
         .map(|(kind, text)| (kind.label(), text.clone()));
     to.details.splice(at..at, carried);
     to.whereabouts.extend(from.whereabouts.iter().cloned());
-    to.diagnosis = to.diagnosis.or(from.diagnosis);
+    // Where the program waits, when that is certain (it polls nothing, it spins), names the cause
+    // over what the data only suggests (an end at the data's first NUL, not proven).
+    to.diagnosis = match from.diagnosis {
+        Some(waits) if waits.is_certain() && !to.is_certain() => Some(waits),
+        _ => to.diagnosis.or(from.diagnosis),
+    };
     to
 }
 
