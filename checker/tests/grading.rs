@@ -400,7 +400,24 @@ fn golden_in(
 ) {
     // Started as some CI runners start it, with a descriptor open on fd 3: the report names
     // the program's own descriptors (`fd 4`), whatever the checker inherited.
-    let run = common::run_checker_inheriting_a_descriptor(args, MINUTES);
+    let grade = || common::run_checker_inheriting_a_descriptor(args, MINUTES);
+    // A report with a test the machine kept from being judged is not the report this golden
+    // file holds (a busy CI run saw one): graded again once the machine is quieter.
+    let unjudged = |run: &common::Run| run.tests().iter().any(|t| t["judged"] == false);
+    let mut run = grade();
+    for _ in 0..3 {
+        if !unjudged(&run) {
+            break;
+        }
+        common::await_a_quieter_machine(Duration::from_secs(20));
+        run = grade();
+    }
+    if unjudged(&run) {
+        return common::not_proven(&format!(
+            "grading::golden {name}: no grading judged every test in four ({})",
+            common::how_busy()
+        ));
+    }
     let mut text = run.stdout();
     for (pattern, stands_for) in varying {
         let re = regex::Regex::new(pattern).unwrap();
