@@ -21,24 +21,13 @@ fn seed() -> String {
 /// lab, both tracks); grading them all here too cost the suite a second full grading.
 #[test]
 fn a_passing_run_ends_with_its_count() {
-    let grade = || run_checker(&["--solutions", "day2", "--seed", &seed()], MINUTES);
-    // A run with a test the machine kept from being judged is no passing run: graded again,
-    // whole, once the machine is quieter, as a student would.
-    let unjudged = |run: &common::Run| run.tests().iter().any(|t| t["judged"] == false);
-    let mut run = grade();
-    for _ in 0..3 {
-        if !unjudged(&run) {
-            break;
-        }
-        common::await_a_quieter_machine(Duration::from_secs(20));
-        run = grade();
-    }
-    if unjudged(&run) {
-        return common::not_proven(&format!(
-            "grading::a_passing_run_ends_with_its_count: no grading of day 2's solutions judged every test in four ({})",
-            common::how_busy()
-        ));
-    }
+    // A run with a test the machine kept from being judged is no passing run.
+    let Some(run) = judged_run(
+        "a_passing_run_ends_with_its_count (day 2's solutions)",
+        || run_checker(&["--solutions", "day2", "--seed", &seed()], MINUTES),
+    ) else {
+        return;
+    };
     assert_eq!(run.code(), Some(0), "{}", run.explain());
     let tests = run.tests();
     assert!(!tests.is_empty(), "{}", run.explain());
@@ -372,6 +361,29 @@ fn hint_shows_an_exercise_s_hints() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("course.md#inet-pton"));
 }
 
+/// A grading in which the machine let every test be judged: graded again, whole, once the
+/// machine is quieter, as a student would, up to four gradings; if none was, not proven (the
+/// line names `what`) and `None`.
+fn judged_run(what: &str, grade: impl Fn() -> common::Run) -> Option<common::Run> {
+    let unjudged = |run: &common::Run| run.tests().iter().any(|t| t["judged"] == false);
+    let mut run = grade();
+    for _ in 0..3 {
+        if !unjudged(&run) {
+            return Some(run);
+        }
+        common::await_a_quieter_machine(Duration::from_secs(20));
+        run = grade();
+    }
+    if unjudged(&run) {
+        common::not_proven(&format!(
+            "grading::{what}: no grading judged every test in four ({})",
+            common::how_busy()
+        ));
+        return None;
+    }
+    Some(run)
+}
+
 /// Golden output: the exact human report for a few failures, so their wording does not
 /// regress, in English (`<name>.txt`) and in Korean (`<name>.ko.txt`, with `--lang ko`).
 /// `UPDATE_GOLDEN=1 cargo test -p checker --test grading golden` rewrites them.
@@ -400,24 +412,13 @@ fn golden_in(
 ) {
     // Started as some CI runners start it, with a descriptor open on fd 3: the report names
     // the program's own descriptors (`fd 4`), whatever the checker inherited.
-    let grade = || common::run_checker_inheriting_a_descriptor(args, MINUTES);
     // A report with a test the machine kept from being judged is not the report this golden
-    // file holds (a busy CI run saw one): graded again once the machine is quieter.
-    let unjudged = |run: &common::Run| run.tests().iter().any(|t| t["judged"] == false);
-    let mut run = grade();
-    for _ in 0..3 {
-        if !unjudged(&run) {
-            break;
-        }
-        common::await_a_quieter_machine(Duration::from_secs(20));
-        run = grade();
-    }
-    if unjudged(&run) {
-        return common::not_proven(&format!(
-            "grading::golden {name}: no grading judged every test in four ({})",
-            common::how_busy()
-        ));
-    }
+    // file holds (a busy CI run saw one).
+    let Some(run) = judged_run(&format!("golden {name}"), || {
+        common::run_checker_inheriting_a_descriptor(args, MINUTES)
+    }) else {
+        return;
+    };
     let mut text = run.stdout();
     for (pattern, stands_for) in varying {
         let re = regex::Regex::new(pattern).unwrap();
