@@ -208,7 +208,7 @@ pub fn gradescope_image(
 }
 
 /// Gradescope's image for `kind`'s export at `origin` (its commit `revision`), made from the
-/// image at `root` of the track's other export, whose setup.sh ran: the bundle `export-gradescope`
+/// image at `root` of the first export, whose setup.sh ran: the bundle `export-gradescope`
 /// writes must be that one's but for config.env's repository, revision and language (its
 /// setup.sh would then do what the other's did: clone, build the checker, warm the build), and
 /// the lab in the image is moved to `revision` as a fresh clone has it: fetched, checked out (git
@@ -246,7 +246,7 @@ pub fn gradescope_image_moved(
     for script in ["setup.sh", "run_autograder"] {
         if read(&bundle, script) != read(&source, script) {
             return Err(format!(
-                "{name}: Gradescope's {script} differs from the track's other export's"
+                "{name}: Gradescope's {script} differs from the first export's"
             ));
         }
     }
@@ -271,7 +271,7 @@ pub fn gradescope_image_moved(
         || value("LAB_REPOSITORY=").map(PathBuf::from).as_deref() != Some(origin)
     {
         return Err(format!(
-            "{name}: Gradescope's config.env is not the track's other export's with this export's repository, revision and language:\n{config}"
+            "{name}: Gradescope's config.env is not the first export's with this export's repository, revision and language:\n{config}"
         ));
     }
     std::fs::remove_dir_all(&source).unwrap();
