@@ -13,12 +13,16 @@
 //!   the points grading pinned to the lab gives.
 //!
 //! One test, the four exports one after another in one clone, the Korean C class's first: its
-//! Gradescope image is set up (setup.sh clones it and builds its checker); each next export's
-//! bundle must be the first's but for config.env's repository, revision and language, and the
-//! clone is moved to that export's commit (`git checkout` rewrites only the files that differ:
-//! the stubs, their comments, the file that records the class's language and track), so cargo
-//! rebuilds what those change and no more: the checker, whose sources are the same in every
-//! export, is built once (a clean-clone CI run built it once a track, 20 s of CPU more). A
+//! Gradescope image is set up (setup.sh clones it, builds its checker and warms the build with
+//! its stubs); each next export's bundle must be the first's but for config.env's repository,
+//! revision and language, and the clone is moved to that export's commit (`git checkout`
+//! rewrites only the files that differ: the stubs and their comments, README and the course, the
+//! workspace's manifest and lock file, Classroom 50's autograder, `checker/export.txt`, which
+//! the checker reads as it runs), so cargo rebuilds what those change and no more: the checker,
+//! whose sources are the same in every export, is compiled once (with a test and a clone for
+//! each track, a clean-clone CI run compiled it twice, some 18 s of CPU more). setup.sh's warm-up
+//! of a Rust export's stubs is left to the lab-pinned Gradescope test (`grading_a_class`). One
+//! export that panics is told as its problem, and the next export sets its image up anew. A
 //! block whose commands and promises the track's other export has already run is not run again
 //! (the Korean and English documents give the same commands, and their own promises where the
 //! checker speaks the class's language). The clone's folder is named in Korean, as a Korean
@@ -193,6 +197,7 @@ fn the_exports_work_as_their_documents_say() {
     let mut problems = Vec::new();
     // LAB_EXPORTS=c-ko,rust-en tries only those (while working on one).
     let only = std::env::var("LAB_EXPORTS").ok();
+    let mut tried = 0;
     for kind in KINDS {
         if only
             .as_ref()
@@ -201,16 +206,38 @@ fn the_exports_work_as_their_documents_say() {
             continue;
         }
         let took = Instant::now();
-        problems.extend(try_export(
-            kind,
-            &dir,
-            &target,
-            &mut image,
-            &mut proven,
-            &mut lab_points,
-        ));
+        tried += 1;
+        // One export's panic (a command `run` or `git` found failing) is its problem: the others
+        // are still tried, as when each track was a test of its own. Its image, taken, is set up
+        // anew by the next.
+        let tried_one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            try_export(
+                kind,
+                &dir,
+                &target,
+                &mut image,
+                &mut proven,
+                &mut lab_points,
+            )
+        }));
+        match tried_one {
+            Ok(found) => problems.extend(found),
+            Err(panic) => {
+                let said = panic
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| panic.downcast_ref::<&str>().copied())
+                    .unwrap_or("a panic");
+                problems.push(format!("{}: {said}", kind.name()));
+            }
+        }
         eprintln!("{}: {:.0} s", kind.name(), took.elapsed().as_secs_f64());
     }
+    assert!(
+        tried > 0,
+        "LAB_EXPORTS={} names no export (c-ko, c-en, rust-en, rust-ko)",
+        only.unwrap_or_default()
+    );
     eprintln!("the exports: {:.0} s", started.elapsed().as_secs_f64());
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }

@@ -337,8 +337,8 @@ fn gradescope_bundle(dir: &Path, args: &[&str]) -> (PathBuf, String) {
 /// a run, not once a test. A bundle `root` (`gradescope_bundle`) whose image is already made
 /// must be that image's bundle but for config.env's language, track and visibility, which
 /// run_autograder reads as it grades (setup.sh reads the track only to choose the stubs it warms
-/// the build with): its `source/` then replaces the image's, as the exports test moves a track's
-/// image to its second export. The image is kept between runs (in the temporary folder, as
+/// the build with): its `source/` then replaces the image's, as the exports test moves the first
+/// export's image to each next export. The image is kept between runs (in the temporary folder, as
 /// Gradescope's root is outside any repository; its target directory in the tests' scratch), and
 /// made again for another revision of the lab.
 struct Image {

@@ -963,7 +963,7 @@ fn seed_from_the_references(build: &Path) {
 /// This lab's harnesses of every library exercise (those with a C shim), on both tracks, built
 /// as a grading builds them: the first test of each graded on the stubs (not started at once).
 /// The lab's own tests build the same units sooner or later; a copy seeded before they have
-/// would build them cold (in CI the exports' clones are ready before the broken versions of day
+/// would build them cold (in CI the exports' clone is ready before the broken versions of day
 /// 7's codec have run).
 fn build_the_labs_harnesses() {
     // Once a test process: after that the lab's harnesses are there, or being built by a test

@@ -210,13 +210,13 @@ pub fn gradescope_image(
 /// Gradescope's image for `kind`'s export at `origin` (its commit `revision`), made from the
 /// image at `root` of the first export, whose setup.sh ran: the bundle `export-gradescope`
 /// writes must be that one's but for config.env's repository, revision and language (its
-/// setup.sh would then do what the other's did: clone, build the checker, warm the build), and
-/// the lab in the image is moved to `revision` as a fresh clone has it: fetched, checked out (git
-/// rewrites only the files that differ, so cargo rebuilds only what they change), every file
-/// git does not track removed (what the other export's commands built in the clone: `make`'s
+/// setup.sh would then clone, build the checker and warm the build with this export's stubs),
+/// and the lab in the image is moved to `revision` as a fresh clone has it: every file git does
+/// not track removed (what the previous exports' commands built in the clone: `make`'s
 /// programs), but for `target/`, where the checker stages what it grades and builds the library
-/// harnesses (cargo rebuilds there what the changed files change). What went wrong, if anything
-/// did.
+/// harnesses (cargo rebuilds there what the changed files change), then fetched and checked out
+/// (git rewrites only the files that differ, so cargo rebuilds only what they change). What went
+/// wrong, if anything did.
 pub fn gradescope_image_moved(
     kind: Kind,
     (origin, revision): (&Path, &str),
@@ -277,6 +277,9 @@ pub fn gradescope_image_moved(
     std::fs::remove_dir_all(&source).unwrap();
     std::fs::rename(&bundle, &source).unwrap();
     let lab = root.join("lab");
+    // Cleaned first: a program `make` built under one track may sit where the next track's
+    // files are.
+    git(&lab, &["clean", "-fdxq", "-e", "/target"]);
     git(&lab, &["fetch", "-q", &origin.to_string_lossy(), "main"]);
     git(&lab, &["checkout", "-q", "--detach", revision]);
     git(&lab, &["clean", "-fdxq", "-e", "/target"]);
