@@ -277,12 +277,11 @@ pub fn gradescope_image_moved(
     std::fs::remove_dir_all(&source).unwrap();
     std::fs::rename(&bundle, &source).unwrap();
     let lab = root.join("lab");
-    // Cleaned first: a program `make` built under one track may sit where the next track's
-    // files are.
+    // Cleaned first (a checkout leaves nothing untracked behind it): a program `make` built
+    // under one track may sit where the next track's files are.
     git(&lab, &["clean", "-fdxq", "-e", "/target"]);
     git(&lab, &["fetch", "-q", &origin.to_string_lossy(), "main"]);
     git(&lab, &["checkout", "-q", "--detach", revision]);
-    git(&lab, &["clean", "-fdxq", "-e", "/target"]);
     if git(&lab, &["rev-parse", "HEAD"]) != revision {
         return Err(format!("{name}: the clone is not at the export's commit"));
     }
