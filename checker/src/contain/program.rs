@@ -28,6 +28,11 @@ use crate::contain::procinfo;
 /// How long a program gets between SIGTERM and SIGKILL when the checker stops it.
 const TERM_GRACE: Duration = Duration::from_millis(300);
 
+/// How much longer, at most, a program that has not had its turn on a CPU since the SIGTERM (a
+/// starved machine's) is waited for before SIGKILL: it has not ignored the signal, it has not
+/// yet run to see it.
+const STARVED_GRACE: Duration = Duration::from_secs(3);
+
 /// A running (or finished) program under supervision. Dropping it stops it.
 pub struct Program {
     pub label: String,
@@ -53,6 +58,15 @@ pub struct Program {
     busiest_cpu: BusiestCpu,
     /// The call it slept in when the checker last stopped it (`freeze`).
     frozen_in: Option<String>,
+}
+
+/// How a program came out of a wait for its turn on a CPU (`Program::wait_for_its_turn`).
+enum Turned {
+    Ended(ExitStatus),
+    /// Still running after its turn.
+    Running,
+    /// Still running, never having had its turn (a starved machine's): not judged.
+    NeverRan,
 }
 
 /// What a program is started with (see spawn.rs).
@@ -351,12 +365,12 @@ impl Program {
         let label = self.label.clone();
         // Did it end on its own since anyone last looked? A program that is not asleep may
         // be on its way out (a server that exits on a client's error closes its sockets
-        // first, so the test can fail before the exit completes): give it a moment, so that
-        // its own end is not taken for the checker's SIGTERM.
+        // first, so the test can fail before the exit completes): give it a moment, and its
+        // turn on a CPU, so that its own end is not taken for the checker's SIGTERM.
         if self.try_status().is_none()
             && !matches!(procinfo::state(self.pid), Some('S' | 'T' | 't'))
         {
-            let _ = self.wait_until(Instant::now() + Duration::from_millis(50));
+            let _ = self.wait_for_its_turn(Duration::from_millis(50));
         }
         match self.status {
             // It ended on its own, before the test was over: say how.
@@ -390,27 +404,57 @@ impl Program {
         let tree = procinfo::descendants(self.pid);
         let _ = killpg(group, Signal::SIGTERM);
         let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
-        match self.wait_until(Instant::now() + TERM_GRACE) {
+        // A program the signal kills only dies once it runs: on a starved machine that may be
+        // after the grace, and it has not ignored the signal.
+        match self.wait_for_its_turn(TERM_GRACE) {
             // A crash already under way (its sockets closed, its status not yet
             // reported when the test failed) ends with its own signal, not SIGTERM.
-            Some(status)
+            Turned::Ended(status)
                 if is_crash(status)
                     && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
             {
                 self.report_own_end(status)
             }
-            Some(_) => {}
-            None => {
+            Turned::Ended(_) => {}
+            Turned::Running => {
                 let _ = killpg(group, Signal::SIGKILL);
                 self.recorder.record(Intervention::IgnoredSigterm {
                     label: label.to_string(),
                     grace_ms: TERM_GRACE.as_millis(),
                 });
             }
+            // Kept off the CPU all along: nothing to say of it but that it was killed.
+            Turned::NeverRan => {
+                let _ = killpg(group, Signal::SIGKILL);
+            }
         }
         for pid in tree {
             if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
                 let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+        }
+    }
+
+    /// Waits `at_least` on the clock for the program to end, then on while it has not had its
+    /// turn on a CPU since it was called (`procinfo::Turn`: every process of it asleep, or a
+    /// busy loop's share of CPU time run), `STARVED_GRACE` at most: a starved machine's program
+    /// that has not yet run has not shown what it does.
+    fn wait_for_its_turn(&mut self, at_least: Duration) -> Turned {
+        let turn = procinfo::Turn::new(self.pid);
+        if let Some(status) = self.wait_until(Instant::now() + at_least) {
+            return Turned::Ended(status);
+        }
+        let until = Instant::now() + STARVED_GRACE;
+        loop {
+            if turn.had() {
+                return Turned::Running;
+            }
+            let next = (Instant::now() + Duration::from_millis(10)).min(until);
+            if let Some(status) = self.wait_until(next) {
+                return Turned::Ended(status);
+            }
+            if Instant::now() >= until {
+                return Turned::NeverRan;
             }
         }
     }
@@ -578,8 +622,117 @@ fn short_paths(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::os::fd::{AsRawFd, OwnedFd};
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+
     use super::short_paths;
     use crate::contain::exit::is_sanitizer_report;
+    use crate::contain::intervention::Intervention;
+    use crate::contain::scope::Scope;
+    use crate::contain::spawn::Spawn;
+
+    /// A process kept off every CPU, as a starved machine keeps a runnable one: stopped by a
+    /// tracer of its own (a ptrace stop, which SIGCONT does not end and a pending SIGTERM
+    /// waits behind) until `let_go`.
+    struct Held {
+        tracer: i32,
+        go: OwnedFd,
+    }
+
+    impl Held {
+        fn new(pid: i32) -> Held {
+            let (ready_r, ready_w) = nix::unistd::pipe().unwrap();
+            let (go_r, go) = nix::unistd::pipe().unwrap();
+            // SAFETY: the child makes system calls only (ptrace, waitpid, read, write, _exit):
+            // nothing that allocates or locks, after a fork of a threaded process.
+            let tracer = unsafe { libc::fork() };
+            assert!(tracer >= 0, "fork failed");
+            if tracer == 0 {
+                unsafe {
+                    let null = std::ptr::null_mut::<libc::c_void>();
+                    let held = libc::ptrace(libc::PTRACE_SEIZE, pid, null, null) == 0
+                        && libc::ptrace(libc::PTRACE_INTERRUPT, pid, null, null) == 0
+                        && libc::waitpid(pid, std::ptr::null_mut(), libc::__WALL) == pid;
+                    let byte = u8::from(held);
+                    libc::write(ready_w.as_raw_fd(), (&byte as *const u8).cast(), 1);
+                    let mut go = 0u8;
+                    libc::read(go_r.as_raw_fd(), (&mut go as *mut u8).cast(), 1);
+                    libc::ptrace(libc::PTRACE_DETACH, pid, null, null);
+                    libc::_exit(0);
+                }
+            }
+            drop((ready_w, go_r));
+            let mut held = [0u8];
+            nix::unistd::read(&ready_r, &mut held).unwrap();
+            assert_eq!(held, [1], "the tracer could not stop {pid}");
+            Held { tracer, go }
+        }
+
+        fn let_go(self) {
+            nix::unistd::write(&self.go, &[1]).unwrap();
+            unsafe { libc::waitpid(self.tracer, std::ptr::null_mut(), 0) };
+        }
+    }
+
+    /// Stops `program` (its shell command) while it is held off the CPU for a second: how it
+    /// ended, what the checker recorded, and how long the stop took.
+    fn stop_while_held(
+        command: &str,
+    ) -> (
+        Option<std::process::ExitStatus>,
+        Vec<Intervention>,
+        Duration,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let scope = Scope::new(None, dir.path().to_path_buf());
+        let mut program = Spawn::new("sh", "held")
+            .args(["-c", command])
+            .in_scope(&scope)
+            .start()
+            .unwrap();
+        // Asleep first (the trap set, the loop begun), so that the hold finds it settled.
+        let settled = Instant::now() + Duration::from_secs(10);
+        while !crate::contain::procinfo::is_waiting(program.pid()) && Instant::now() < settled {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let held = Held::new(program.pid());
+        let began = Instant::now();
+        let letting_go = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(1));
+            held.let_go();
+        });
+        let status = program.stop();
+        let took = began.elapsed();
+        letting_go.join().unwrap();
+        (status, scope.recorder.take(), took)
+    }
+
+    fn says_ignored(recorded: &[Intervention]) -> bool {
+        recorded
+            .iter()
+            .any(|i| matches!(i, Intervention::IgnoredSigterm { .. }))
+    }
+
+    /// A program that SIGTERM kills, kept off the CPU past the grace, is waited for and dies of
+    /// the SIGTERM, never said to ignore it; one that ignores SIGTERM still is, once it has
+    /// run again. The hold outlasts the grace (the stop takes the second): what the test makes
+    /// happened.
+    #[test]
+    fn a_program_kept_off_the_cpu_is_not_said_to_ignore_sigterm() {
+        let (status, recorded, took) = stop_while_held("exec sleep 60");
+        assert!(took >= Duration::from_secs(1), "{took:?}");
+        assert_eq!(
+            status.and_then(|s| s.signal()),
+            Some(libc::SIGTERM),
+            "{recorded:?}"
+        );
+        assert!(!says_ignored(&recorded), "{recorded:?}");
+
+        let (_, recorded, took) = stop_while_held("trap '' TERM; while :; do sleep 1; done");
+        assert!(took >= Duration::from_secs(1), "{took:?}");
+        assert!(says_ignored(&recorded), "{recorded:?}");
+    }
 
     #[test]
     fn a_sanitizer_frame_names_the_file_as_compiled() {

@@ -395,9 +395,13 @@ impl Turn {
         }
     }
 
+    /// Every live process of it asleep (a zombie has had all its turns), or `ran`.
     pub fn had(&self) -> bool {
-        let tree = super::tree(self.pid);
-        (!tree.is_empty() && tree.into_iter().all(super::is_waiting)) || self.ran()
+        let live: Vec<i32> = super::tree(self.pid)
+            .into_iter()
+            .filter(|&p| !super::is_zombie(p))
+            .collect();
+        (!live.is_empty() && live.into_iter().all(super::is_waiting)) || self.ran()
     }
 
     /// It has run `A_TURN` of CPU time since (asleep or not now).
