@@ -372,18 +372,26 @@ impl Program {
         {
             let _ = self.wait_for_its_turn(Duration::from_millis(50));
         }
-        match self.status {
+        // The processes of its group it left running after it ended (on its own, or on the
+        // checker's SIGTERM, which they ignored).
+        let left_in_group = match self.status {
             // It ended on its own, before the test was over: say how.
-            Some(status) => self.report_own_end(status),
+            Some(status) => {
+                self.report_own_end(status);
+                reaper::tagged_orphans(&self.tag)
+                    .into_iter()
+                    .filter(|&p| procinfo::pgid(p) == Some(self.pid))
+                    .count()
+            }
             None => {
                 // What it used goes with it: kept now, for whether it had the CPU.
                 self.busiest_cpu.saw(procinfo::busiest_thread_cpu(self.pid));
                 self.terminate(group, &label)
             }
-        }
+        };
         // The leader may be gone while its group lives on.
         let _ = killpg(group, Signal::SIGKILL);
-        self.record_what_was_left(label);
+        self.record_what_was_left(label, left_in_group);
         let status = self.wait_until(Instant::now() + Duration::from_secs(5));
         if status.is_some() {
             reaper::forget_live(self.pid);
@@ -393,8 +401,9 @@ impl Program {
     }
 
     /// The checker ends a program still running: SIGTERM to its group, SIGKILL after a grace
-    /// period, then the processes below it that left the group but carry its tag.
-    fn terminate(&mut self, group: Pid, label: &str) {
+    /// period, then the processes below it that left the group but carry its tag. Returns how
+    /// many of its group outlived the leader's end on the SIGTERM, having had their turn.
+    fn terminate(&mut self, group: Pid, label: &str) -> usize {
         if procinfo::state(self.pid) == Some('T') {
             self.recorder.record(Intervention::FoundStopped {
                 label: label.to_string(),
@@ -402,37 +411,47 @@ impl Program {
         }
         // Processes that left the group (setsid) but still hang below the program.
         let tree = procinfo::descendants(self.pid);
+        let members: Vec<i32> = tree
+            .iter()
+            .copied()
+            .filter(|&p| procinfo::pgid(p) == Some(self.pid))
+            .collect();
         let _ = killpg(group, Signal::SIGTERM);
         let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
         // A program the signal kills only dies once it runs: on a starved machine that may be
         // after the grace, and it has not ignored the signal.
-        match self.wait_for_its_turn(TERM_GRACE) {
+        let left_in_group = match self.wait_for_its_turn(TERM_GRACE) {
             // A crash already under way (its sockets closed, its status not yet
             // reported when the test failed) ends with its own signal, not SIGTERM.
             Turned::Ended(status)
                 if is_crash(status)
                     && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
             {
-                self.report_own_end(status)
+                self.report_own_end(status);
+                self.wait_for_the_group(&members)
             }
-            Turned::Ended(_) => {}
+            Turned::Ended(_) => self.wait_for_the_group(&members),
+            // Its group is killed with it: the leader's SIGTERM is what is said.
             Turned::Running => {
                 let _ = killpg(group, Signal::SIGKILL);
                 self.recorder.record(Intervention::IgnoredSigterm {
                     label: label.to_string(),
                     grace_ms: TERM_GRACE.as_millis(),
                 });
+                0
             }
             // Kept off the CPU all along: nothing to say of it but that it was killed.
             Turned::NeverRan => {
                 let _ = killpg(group, Signal::SIGKILL);
+                0
             }
-        }
+        };
         for pid in tree {
             if procinfo::environ_has(pid, TAG_VAR, &self.tag) {
                 let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
             }
         }
+        left_in_group
     }
 
     /// Waits `at_least` on the clock for the program to end, then on while it has not had its
@@ -459,10 +478,30 @@ impl Program {
         }
     }
 
+    /// The leader ended on the group's SIGTERM: the group's other processes, which got it too,
+    /// are given their turn on a CPU as well (`STARVED_GRACE` at most), so that one a starved
+    /// machine has not yet run to its end is not taken for one left running. Returns how many
+    /// are still running having had it (they ignored the SIGTERM).
+    fn wait_for_the_group(&self, members: &[i32]) -> usize {
+        let turns: Vec<(i32, procinfo::Turn)> = members
+            .iter()
+            .map(|&p| (p, procinfo::Turn::new(p)))
+            .collect();
+        let until = Instant::now() + STARVED_GRACE;
+        let gone = |p: i32| matches!(procinfo::state(p), None | Some('Z' | 'X'));
+        while turns.iter().any(|(p, turn)| !gone(*p) && !turn.had()) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        turns
+            .iter()
+            .filter(|(p, turn)| !gone(*p) && turn.had())
+            .count()
+    }
+
     /// What the program left for the checker to do or see: escaped processes killed, forks
     /// refused, a flood of output.
-    fn record_what_was_left(&mut self, label: String) {
-        let escaped = reaper::kill_tagged_orphans(&self.tag);
+    fn record_what_was_left(&mut self, label: String, left_in_group: usize) {
+        let escaped = reaper::kill_tagged_orphans(&self.tag, Some(self.pid)) + left_in_group;
         if escaped > 0 {
             self.recorder.record(Intervention::LeftRunning {
                 label: label.clone(),
@@ -629,6 +668,7 @@ mod tests {
     use super::short_paths;
     use crate::contain::exit::is_sanitizer_report;
     use crate::contain::intervention::Intervention;
+    use crate::contain::procinfo;
     use crate::contain::scope::Scope;
     use crate::contain::spawn::Spawn;
 
@@ -675,10 +715,12 @@ mod tests {
         }
     }
 
-    /// Stops `program` (its shell command) while it is held off the CPU for a second: how it
-    /// ended, what the checker recorded, and how long the stop took.
+    /// Stops `program` (its shell command) while it, or its first child with `child`, is held
+    /// off the CPU for a second: how it ended, what the checker recorded, and how long the
+    /// stop took.
     fn stop_while_held(
         command: &str,
+        child: bool,
     ) -> (
         Option<std::process::ExitStatus>,
         Vec<Intervention>,
@@ -691,12 +733,16 @@ mod tests {
             .in_scope(&scope)
             .start()
             .unwrap();
-        // Asleep first (the trap set, the loop begun), so that the hold finds it settled.
+        // Asleep first (the trap set, the loop or the child begun), so that the hold finds it
+        // settled.
         let settled = Instant::now() + Duration::from_secs(10);
-        while !crate::contain::procinfo::is_waiting(program.pid()) && Instant::now() < settled {
+        let tree = || procinfo::tree(program.pid());
+        while !(tree().len() > usize::from(child) && tree().into_iter().all(procinfo::is_waiting))
+            && Instant::now() < settled
+        {
             std::thread::sleep(Duration::from_millis(5));
         }
-        let held = Held::new(program.pid());
+        let held = Held::new(tree()[usize::from(child)]);
         let began = Instant::now();
         let letting_go = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_secs(1));
@@ -720,7 +766,7 @@ mod tests {
     /// happened.
     #[test]
     fn a_program_kept_off_the_cpu_is_not_said_to_ignore_sigterm() {
-        let (status, recorded, took) = stop_while_held("exec sleep 60");
+        let (status, recorded, took) = stop_while_held("exec sleep 60", false);
         assert!(took >= Duration::from_secs(1), "{took:?}");
         assert_eq!(
             status.and_then(|s| s.signal()),
@@ -729,9 +775,31 @@ mod tests {
         );
         assert!(!says_ignored(&recorded), "{recorded:?}");
 
-        let (_, recorded, took) = stop_while_held("trap '' TERM; while :; do sleep 1; done");
+        let (_, recorded, took) = stop_while_held("trap '' TERM; while :; do sleep 1; done", false);
         assert!(took >= Duration::from_secs(1), "{took:?}");
         assert!(says_ignored(&recorded), "{recorded:?}");
+    }
+
+    /// A child in the program's group that the SIGTERM kills, kept off the CPU while its parent
+    /// ends, is waited for and never reported left running; one that ignores it still is.
+    #[test]
+    fn a_child_kept_off_the_cpu_is_not_said_to_be_left_running() {
+        let left = |recorded: &[Intervention]| {
+            recorded
+                .iter()
+                .any(|i| matches!(i, Intervention::LeftRunning { .. }))
+        };
+        let (status, recorded, took) = stop_while_held("sleep 60 & wait", true);
+        assert!(took >= Duration::from_secs(1), "{took:?}");
+        assert_eq!(
+            status.and_then(|s| s.signal()),
+            Some(libc::SIGTERM),
+            "{recorded:?}"
+        );
+        assert!(!left(&recorded), "{recorded:?}");
+
+        let (_, recorded, _) = stop_while_held("(trap '' TERM; sleep 60) & wait", true);
+        assert!(left(&recorded), "{recorded:?}");
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub fn stop_tagged(prefix: &str) {
     for pid in leaders {
         let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
     }
-    kill_tagged_orphans(prefix);
+    kill_tagged_orphans(prefix, None);
 }
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -216,7 +216,7 @@ fn enforce_process_cap() {
                     let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
                 }
             }
-            kill_tagged_orphans(&live.tag);
+            kill_tagged_orphans(&live.tag, None);
         }
     }
 }
@@ -289,39 +289,49 @@ pub fn run_with_input(
     })
 }
 
-/// Kill the orphans (and their descendants) that carry `tag_prefix`. An orphan comes back to
+/// The live orphans (and their descendants) that carry `tag_prefix`. An orphan comes back to
 /// the checker, a subreaper, as soon as its parent dies, so looking below the children of its
 /// main thread (where the kernel puts orphans) that no supervisor waits for finds every
 /// process that escaped its program's group.
-pub(super) fn kill_tagged_orphans(tag_prefix: &str) -> usize {
+pub(super) fn tagged_orphans(tag_prefix: &str) -> Vec<i32> {
+    let orphans: Vec<i32> = {
+        let tracked = lock(&TRACKED);
+        procinfo::main_thread_children()
+            .into_iter()
+            .filter(|p| !tracked.contains(p))
+            .collect()
+    };
+    let mut found: Vec<i32> = Vec::new();
+    for orphan in orphans {
+        found.push(orphan);
+        found.extend(procinfo::descendants(orphan));
+    }
+    found.retain(|&p| !procinfo::is_zombie(p) && procinfo::environ_has(p, TAG_VAR, tag_prefix));
+    found
+}
+
+/// Kill the orphans (and their descendants) that carry `tag_prefix` (`tagged_orphans`). Returns
+/// how many were killed outside the process group `spared` (the program's own, which the
+/// checker has killed already: its members are accounted for by the caller).
+pub(super) fn kill_tagged_orphans(tag_prefix: &str, spared: Option<i32>) -> usize {
     let mut quiet_rounds = 0;
     let mut killed = std::collections::BTreeSet::new();
     for _round in 0..100 {
-        let orphans: Vec<i32> = {
-            let tracked = lock(&TRACKED);
-            procinfo::main_thread_children()
-                .into_iter()
-                .filter(|p| !tracked.contains(p))
-                .collect()
-        };
-        let mut found: Vec<i32> = Vec::new();
-        for orphan in orphans {
-            found.push(orphan);
-            found.extend(procinfo::descendants(orphan));
-        }
-        found.retain(|&p| !procinfo::is_zombie(p) && procinfo::environ_has(p, TAG_VAR, tag_prefix));
+        let found = tagged_orphans(tag_prefix);
         if found.is_empty() {
             // Processes killed a moment ago may still be orphaning their children: look twice.
             quiet_rounds += 1;
             if quiet_rounds >= 2 {
-                return killed.len();
+                break;
             }
         } else {
             quiet_rounds = 0;
         }
         for p in found {
             let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
-            killed.insert(p);
+            if spared.is_none() || procinfo::pgid(p) != spared {
+                killed.insert(p);
+            }
         }
         std::thread::sleep(Duration::from_millis(1));
     }
