@@ -64,6 +64,9 @@ struct Graded {
     output: String,
     json: Option<Value>,
     _out: tempfile::TempDir,
+    /// The grading's temporary directory, its own: a program that kills the checker leaves the
+    /// checker's test directory there (nothing can remove it), and it goes with the test.
+    _tmp: tempfile::TempDir,
 }
 
 impl Graded {
@@ -86,6 +89,7 @@ impl Graded {
 
 fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
     let out = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
     let script = common::lab_root().join(".ci/grade-submission");
     let result = Command::new("bash")
         .arg(script)
@@ -96,6 +100,7 @@ fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
         .env("GRADE_TARGETS", targets)
         .env("NO_COLOR", "1")
         .env("CARGO_BUILD_BUILD_DIR", common::shared_build())
+        .env("TMPDIR", tmp.path())
         .env_remove("GITHUB_ACTIONS")
         .env_remove("GITHUB_OUTPUT")
         .output()
@@ -114,6 +119,7 @@ fn grade(repo: &Repo, targets: &str, extra: &[&str]) -> Graded {
         ),
         json: read("results.json"),
         _out: out,
+        _tmp: tmp,
     }
 }
 

@@ -28,9 +28,9 @@ use crate::contain::procinfo;
 /// How long a program gets between SIGTERM and SIGKILL when the checker stops it.
 const TERM_GRACE: Duration = Duration::from_millis(300);
 
-/// How much longer, at most, a program that has not had its turn on a CPU since the SIGTERM (a
-/// starved machine's) is waited for before SIGKILL: it has not ignored the signal, it has not
-/// yet run to see it.
+/// How much longer, at most, a program still waiting for a CPU since the SIGTERM (a starved
+/// machine's) is waited for before SIGKILL: it has not ignored the signal, it has not yet run
+/// to see it.
 const STARVED_GRACE: Duration = Duration::from_secs(3);
 
 /// A running (or finished) program under supervision. Dropping it stops it.
@@ -63,9 +63,10 @@ pub struct Program {
 /// How a program came out of a wait for its turn on a CPU (`Program::wait_for_its_turn`).
 enum Turned {
     Ended(ExitStatus),
-    /// Still running after its turn.
+    /// Still running, having had its turn (or asleep, stopped, in the kernel: not waiting for
+    /// a CPU).
     Running,
-    /// Still running, never having had its turn (a starved machine's): not judged.
+    /// Still running, waiting for a CPU all along (a starved machine's): not judged.
     NeverRan,
 }
 
@@ -378,10 +379,7 @@ impl Program {
             // It ended on its own, before the test was over: say how.
             Some(status) => {
                 self.report_own_end(status);
-                reaper::tagged_orphans(&self.tag)
-                    .into_iter()
-                    .filter(|&p| procinfo::pgid(p) == Some(self.pid))
-                    .count()
+                self.wait_for_the_group()
             }
             None => {
                 // What it used goes with it: kept now, for whether it had the CPU.
@@ -402,7 +400,7 @@ impl Program {
 
     /// The checker ends a program still running: SIGTERM to its group, SIGKILL after a grace
     /// period, then the processes below it that left the group but carry its tag. Returns how
-    /// many of its group outlived the leader's end on the SIGTERM, having had their turn.
+    /// many of its group outlived the leader's end on the SIGTERM (`wait_for_the_group`).
     fn terminate(&mut self, group: Pid, label: &str) -> usize {
         if procinfo::state(self.pid) == Some('T') {
             self.recorder.record(Intervention::FoundStopped {
@@ -411,11 +409,6 @@ impl Program {
         }
         // Processes that left the group (setsid) but still hang below the program.
         let tree = procinfo::descendants(self.pid);
-        let members: Vec<i32> = tree
-            .iter()
-            .copied()
-            .filter(|&p| procinfo::pgid(p) == Some(self.pid))
-            .collect();
         let _ = killpg(group, Signal::SIGTERM);
         let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
         // A program the signal kills only dies once it runs: on a starved machine that may be
@@ -428,9 +421,9 @@ impl Program {
                     && !matches!(status.signal(), Some(libc::SIGTERM | libc::SIGKILL)) =>
             {
                 self.report_own_end(status);
-                self.wait_for_the_group(&members)
+                self.wait_for_the_group()
             }
-            Turned::Ended(_) => self.wait_for_the_group(&members),
+            Turned::Ended(_) => self.wait_for_the_group(),
             // Its group is killed with it: the leader's SIGTERM is what is said.
             Turned::Running => {
                 let _ = killpg(group, Signal::SIGKILL);
@@ -440,7 +433,7 @@ impl Program {
                 });
                 0
             }
-            // Kept off the CPU all along: nothing to say of it but that it was killed.
+            // Waiting for a CPU all along: nothing to say of it but that it was killed.
             Turned::NeverRan => {
                 let _ = killpg(group, Signal::SIGKILL);
                 0
@@ -454,18 +447,22 @@ impl Program {
         left_in_group
     }
 
-    /// Waits `at_least` on the clock for the program to end, then on while it has not had its
-    /// turn on a CPU since it was called (`procinfo::Turn`: every process of it asleep, or a
-    /// busy loop's share of CPU time run), `STARVED_GRACE` at most: a starved machine's program
-    /// that has not yet run has not shown what it does.
+    /// Waits `at_least` on the clock for the program to end, then on while a process of its
+    /// group waits for a CPU (`procinfo::Signalled`: runnable without having had its turn
+    /// since this was called), `STARVED_GRACE` at most: a starved machine's program that has
+    /// not yet run has not shown what it does.
     fn wait_for_its_turn(&mut self, at_least: Duration) -> Turned {
-        let turn = procinfo::Turn::new(self.pid);
+        let signalled = procinfo::Signalled::new(
+            procinfo::tree(self.pid)
+                .into_iter()
+                .filter(|&p| procinfo::pgid(p) == Some(self.pid)),
+        );
         if let Some(status) = self.wait_until(Instant::now() + at_least) {
             return Turned::Ended(status);
         }
         let until = Instant::now() + STARVED_GRACE;
         loop {
-            if turn.had() {
+            if !signalled.starved() {
                 return Turned::Running;
             }
             let next = (Instant::now() + Duration::from_millis(10)).min(until);
@@ -478,24 +475,35 @@ impl Program {
         }
     }
 
-    /// The leader ended on the group's SIGTERM: the group's other processes, which got it too,
-    /// are given their turn on a CPU as well (`STARVED_GRACE` at most), so that one a starved
-    /// machine has not yet run to its end is not taken for one left running. Returns how many
-    /// are still running having had it (they ignored the SIGTERM).
-    fn wait_for_the_group(&self, members: &[i32]) -> usize {
-        let turns: Vec<(i32, procinfo::Turn)> = members
-            .iter()
-            .map(|&p| (p, procinfo::Turn::new(p)))
-            .collect();
+    /// The processes of its group still running once the leader has ended (on its own, or on
+    /// the group's SIGTERM, which they got too), wherever they are (an orphan in a sandbox goes
+    /// to its init): each one waiting for a CPU is waited for (`STARVED_GRACE` at most), so that
+    /// one a starved machine has not yet run to its end is not taken for one left running.
+    /// Returns how many run on having had their turn: left running.
+    fn wait_for_the_group(&self) -> usize {
+        let group = || -> Vec<i32> {
+            procinfo::all_pids()
+                .into_iter()
+                .filter(|&p| {
+                    p != self.pid
+                        && procinfo::pgid(p) == Some(self.pid)
+                        && !procinfo::thread_states(p)
+                            .iter()
+                            .all(|s| matches!(s, 'Z' | 'X'))
+                })
+                .collect()
+        };
+        let members = group();
+        if members.is_empty() {
+            return 0;
+        }
+        let signalled = procinfo::Signalled::new(members);
         let until = Instant::now() + STARVED_GRACE;
-        let gone = |p: i32| matches!(procinfo::state(p), None | Some('Z' | 'X'));
-        while turns.iter().any(|(p, turn)| !gone(*p) && !turn.had()) && Instant::now() < until {
+        while signalled.starved() && Instant::now() < until {
             std::thread::sleep(Duration::from_millis(2));
         }
-        turns
-            .iter()
-            .filter(|(p, turn)| !gone(*p) && turn.had())
-            .count()
+        // (A pid ended and given to another process meanwhile is in no group of the program's.)
+        group().into_iter().filter(|&p| !signalled.waits(p)).count()
     }
 
     /// What the program left for the checker to do or see: escaped processes killed, forks
@@ -661,8 +669,9 @@ fn short_paths(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::os::fd::{AsRawFd, OwnedFd};
     use std::os::unix::process::ExitStatusExt;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitStatus;
     use std::time::{Duration, Instant};
 
     use super::short_paths;
@@ -671,136 +680,6 @@ mod tests {
     use crate::contain::procinfo;
     use crate::contain::scope::Scope;
     use crate::contain::spawn::Spawn;
-
-    /// A process kept off every CPU, as a starved machine keeps a runnable one: stopped by a
-    /// tracer of its own (a ptrace stop, which SIGCONT does not end and a pending SIGTERM
-    /// waits behind) until `let_go`.
-    struct Held {
-        tracer: i32,
-        go: OwnedFd,
-    }
-
-    impl Held {
-        fn new(pid: i32) -> Held {
-            let (ready_r, ready_w) = nix::unistd::pipe().unwrap();
-            let (go_r, go) = nix::unistd::pipe().unwrap();
-            // SAFETY: the child makes system calls only (ptrace, waitpid, read, write, _exit):
-            // nothing that allocates or locks, after a fork of a threaded process.
-            let tracer = unsafe { libc::fork() };
-            assert!(tracer >= 0, "fork failed");
-            if tracer == 0 {
-                unsafe {
-                    let null = std::ptr::null_mut::<libc::c_void>();
-                    let held = libc::ptrace(libc::PTRACE_SEIZE, pid, null, null) == 0
-                        && libc::ptrace(libc::PTRACE_INTERRUPT, pid, null, null) == 0
-                        && libc::waitpid(pid, std::ptr::null_mut(), libc::__WALL) == pid;
-                    let byte = u8::from(held);
-                    libc::write(ready_w.as_raw_fd(), (&byte as *const u8).cast(), 1);
-                    let mut go = 0u8;
-                    libc::read(go_r.as_raw_fd(), (&mut go as *mut u8).cast(), 1);
-                    libc::ptrace(libc::PTRACE_DETACH, pid, null, null);
-                    libc::_exit(0);
-                }
-            }
-            drop((ready_w, go_r));
-            let mut held = [0u8];
-            nix::unistd::read(&ready_r, &mut held).unwrap();
-            assert_eq!(held, [1], "the tracer could not stop {pid}");
-            Held { tracer, go }
-        }
-
-        fn let_go(self) {
-            nix::unistd::write(&self.go, &[1]).unwrap();
-            unsafe { libc::waitpid(self.tracer, std::ptr::null_mut(), 0) };
-        }
-    }
-
-    /// Stops `program` (its shell command) while it, or its first child with `child`, is held
-    /// off the CPU for a second: how it ended, what the checker recorded, and how long the
-    /// stop took.
-    fn stop_while_held(
-        command: &str,
-        child: bool,
-    ) -> (
-        Option<std::process::ExitStatus>,
-        Vec<Intervention>,
-        Duration,
-    ) {
-        let dir = tempfile::tempdir().unwrap();
-        let scope = Scope::new(None, dir.path().to_path_buf());
-        let mut program = Spawn::new("sh", "held")
-            .args(["-c", command])
-            .in_scope(&scope)
-            .start()
-            .unwrap();
-        // Asleep first (the trap set, the loop or the child begun), so that the hold finds it
-        // settled.
-        let settled = Instant::now() + Duration::from_secs(10);
-        let tree = || procinfo::tree(program.pid());
-        while !(tree().len() > usize::from(child) && tree().into_iter().all(procinfo::is_waiting))
-            && Instant::now() < settled
-        {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        let held = Held::new(tree()[usize::from(child)]);
-        let began = Instant::now();
-        let letting_go = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_secs(1));
-            held.let_go();
-        });
-        let status = program.stop();
-        let took = began.elapsed();
-        letting_go.join().unwrap();
-        (status, scope.recorder.take(), took)
-    }
-
-    fn says_ignored(recorded: &[Intervention]) -> bool {
-        recorded
-            .iter()
-            .any(|i| matches!(i, Intervention::IgnoredSigterm { .. }))
-    }
-
-    /// A program that SIGTERM kills, kept off the CPU past the grace, is waited for and dies of
-    /// the SIGTERM, never said to ignore it; one that ignores SIGTERM still is, once it has
-    /// run again. The hold outlasts the grace (the stop takes the second): what the test makes
-    /// happened.
-    #[test]
-    fn a_program_kept_off_the_cpu_is_not_said_to_ignore_sigterm() {
-        let (status, recorded, took) = stop_while_held("exec sleep 60", false);
-        assert!(took >= Duration::from_secs(1), "{took:?}");
-        assert_eq!(
-            status.and_then(|s| s.signal()),
-            Some(libc::SIGTERM),
-            "{recorded:?}"
-        );
-        assert!(!says_ignored(&recorded), "{recorded:?}");
-
-        let (_, recorded, took) = stop_while_held("trap '' TERM; while :; do sleep 1; done", false);
-        assert!(took >= Duration::from_secs(1), "{took:?}");
-        assert!(says_ignored(&recorded), "{recorded:?}");
-    }
-
-    /// A child in the program's group that the SIGTERM kills, kept off the CPU while its parent
-    /// ends, is waited for and never reported left running; one that ignores it still is.
-    #[test]
-    fn a_child_kept_off_the_cpu_is_not_said_to_be_left_running() {
-        let left = |recorded: &[Intervention]| {
-            recorded
-                .iter()
-                .any(|i| matches!(i, Intervention::LeftRunning { .. }))
-        };
-        let (status, recorded, took) = stop_while_held("sleep 60 & wait", true);
-        assert!(took >= Duration::from_secs(1), "{took:?}");
-        assert_eq!(
-            status.and_then(|s| s.signal()),
-            Some(libc::SIGTERM),
-            "{recorded:?}"
-        );
-        assert!(!left(&recorded), "{recorded:?}");
-
-        let (_, recorded, _) = stop_while_held("(trap '' TERM; sleep 60) & wait", true);
-        assert!(left(&recorded), "{recorded:?}");
-    }
 
     #[test]
     fn a_sanitizer_frame_names_the_file_as_compiled() {
@@ -815,5 +694,170 @@ mod tests {
         assert!(!is_sanitizer_report(
             "echo-server: bind: Address already in use"
         ));
+    }
+
+    /// A process kept runnable but off every CPU, as a starved machine keeps one: in a CPU
+    /// cgroup of its own allowed 1 ms of CPU time a second (CFS bandwidth: cgroup v1's `cpu`
+    /// hierarchy, or v2's `cpu.max`). `None` where no such cgroup can be made (not root).
+    struct Throttled(PathBuf);
+
+    impl Throttled {
+        fn new(pid: i32) -> Option<Throttled> {
+            let name = format!("lab-test-throttled-{}-{pid}", std::process::id());
+            let v1 = Path::new("/sys/fs/cgroup/cpu");
+            let v2 = Path::new("/sys/fs/cgroup");
+            let (dir, limits): (PathBuf, &[(&str, &str)]) = if v1.join("cpu.cfs_quota_us").exists()
+            {
+                (
+                    v1.join(name),
+                    &[
+                        ("cpu.cfs_period_us", "1000000"),
+                        ("cpu.cfs_quota_us", "1000"),
+                    ],
+                )
+            } else if std::fs::read_to_string(v2.join("cgroup.subtree_control"))
+                .is_ok_and(|c| c.split_whitespace().any(|w| w == "cpu"))
+            {
+                (v2.join(name), &[("cpu.max", "1000 1000000")])
+            } else {
+                return None;
+            };
+            std::fs::create_dir(&dir).ok()?;
+            let throttled = Throttled(dir);
+            for (file, value) in limits {
+                std::fs::write(throttled.0.join(file), value).ok()?;
+            }
+            std::fs::write(throttled.0.join("cgroup.procs"), pid.to_string()).ok()?;
+            Some(throttled)
+        }
+    }
+
+    impl Drop for Throttled {
+        fn drop(&mut self) {
+            // Its processes are gone with the program (the checker killed them all).
+            let _ = std::fs::remove_dir(&self.0);
+        }
+    }
+
+    /// Stops a spinning `program` (a shell command) while it, or with `child` its first child,
+    /// waits for a CPU: throttled, and stopped once it has just spent its millisecond, so that
+    /// it runs again about a second later. How it ended, what the checker recorded, and how
+    /// long the stop took; `None` where no CPU cgroup can be made (the test says so).
+    fn stop_starved(
+        command: &str,
+        child: bool,
+    ) -> Option<(Option<ExitStatus>, Vec<Intervention>, Duration)> {
+        let dir = tempfile::tempdir().unwrap();
+        let scope = Scope::new(None, dir.path().to_path_buf());
+        let mut program = Spawn::new("sh", "starved")
+            .args(["-c", command])
+            .in_scope(&scope)
+            .start()
+            .unwrap();
+        let settled = Instant::now() + Duration::from_secs(10);
+        let tree = || procinfo::tree(program.pid());
+        while tree().len() <= usize::from(child) && Instant::now() < settled {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let spinner = tree()[usize::from(child)];
+        let Some(_throttled) = Throttled::new(spinner) else {
+            eprintln!(
+                "no CPU cgroup could be made here (run as root): the starved stop is untested"
+            );
+            return None;
+        };
+        // Its millisecond of this period spent (its CPU time moved, then stands still).
+        let mut last = procinfo::process_cpu(spinner);
+        let mut still_since = Instant::now();
+        while Instant::now() < settled {
+            std::thread::sleep(Duration::from_millis(2));
+            let now = procinfo::process_cpu(spinner);
+            if now != last {
+                (last, still_since) = (now, Instant::now());
+            } else if still_since.elapsed() >= Duration::from_millis(20) && now > Duration::ZERO {
+                break;
+            }
+        }
+        assert_eq!(
+            procinfo::state(spinner),
+            Some('R'),
+            "the spinner is not runnable"
+        );
+        let began = Instant::now();
+        let status = program.stop();
+        Some((status, scope.recorder.take(), began.elapsed()))
+    }
+
+    /// A spinning program that SIGTERM kills, kept waiting for a CPU past the grace, is waited
+    /// for and dies of the SIGTERM, never said to ignore it (the stop outlasts the grace: what
+    /// the test makes happened); one asleep that ignores SIGTERM is said to.
+    #[test]
+    fn a_starved_program_is_not_said_to_ignore_sigterm() {
+        if let Some((status, recorded, took)) = stop_starved("while :; do :; done", false) {
+            assert!(took >= super::TERM_GRACE, "{took:?}");
+            assert_eq!(
+                status.and_then(|s| s.signal()),
+                Some(libc::SIGTERM),
+                "{recorded:?}"
+            );
+            assert!(!says(&recorded, is_ignored), "{recorded:?}");
+        }
+        let (_, recorded) = stop_now("trap '' TERM; while :; do sleep 1; done");
+        assert!(says(&recorded, is_ignored), "{recorded:?}");
+    }
+
+    /// A spinning child in the program's group that SIGTERM kills, kept waiting for a CPU while
+    /// its parent ends, is waited for and never reported left running; one asleep that ignores
+    /// SIGTERM is, every time.
+    #[test]
+    fn a_starved_child_is_not_said_to_be_left_running() {
+        if let Some((status, recorded, took)) =
+            stop_starved("sh -c 'while :; do :; done' & wait", true)
+        {
+            assert!(took >= super::TERM_GRACE, "{took:?}");
+            assert_eq!(
+                status.and_then(|s| s.signal()),
+                Some(libc::SIGTERM),
+                "{recorded:?}"
+            );
+            assert!(!says(&recorded, is_left), "{recorded:?}");
+        }
+        for _ in 0..3 {
+            let (_, recorded) = stop_now("(trap '' TERM; sleep 60) & wait");
+            assert!(says(&recorded, is_left), "{recorded:?}");
+        }
+    }
+
+    /// Stops `command` (a shell command) once every process of it is asleep: what the checker
+    /// recorded.
+    fn stop_now(command: &str) -> (Option<ExitStatus>, Vec<Intervention>) {
+        let dir = tempfile::tempdir().unwrap();
+        let scope = Scope::new(None, dir.path().to_path_buf());
+        let mut program = Spawn::new("sh", "asleep")
+            .args(["-c", command])
+            .in_scope(&scope)
+            .start()
+            .unwrap();
+        let settled = Instant::now() + Duration::from_secs(10);
+        let tree = || procinfo::tree(program.pid());
+        while !(tree().len() > 1 && tree().into_iter().all(procinfo::is_waiting))
+            && Instant::now() < settled
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let status = program.stop();
+        (status, scope.recorder.take())
+    }
+
+    fn says(recorded: &[Intervention], what: fn(&Intervention) -> bool) -> bool {
+        recorded.iter().any(what)
+    }
+
+    fn is_ignored(i: &Intervention) -> bool {
+        matches!(i, Intervention::IgnoredSigterm { .. })
+    }
+
+    fn is_left(i: &Intervention) -> bool {
+        matches!(i, Intervention::LeftRunning { .. })
     }
 }

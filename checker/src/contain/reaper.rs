@@ -293,7 +293,7 @@ pub fn run_with_input(
 /// the checker, a subreaper, as soon as its parent dies, so looking below the children of its
 /// main thread (where the kernel puts orphans) that no supervisor waits for finds every
 /// process that escaped its program's group.
-pub(super) fn tagged_orphans(tag_prefix: &str) -> Vec<i32> {
+fn tagged_orphans(tag_prefix: &str) -> Vec<i32> {
     let orphans: Vec<i32> = {
         let tracked = lock(&TRACKED);
         procinfo::main_thread_children()
@@ -311,8 +311,8 @@ pub(super) fn tagged_orphans(tag_prefix: &str) -> Vec<i32> {
 }
 
 /// Kill the orphans (and their descendants) that carry `tag_prefix` (`tagged_orphans`). Returns
-/// how many were killed outside the process group `spared` (the program's own, which the
-/// checker has killed already: its members are accounted for by the caller).
+/// how many were killed outside the process group `spared` (the program's own, killed with it:
+/// what is said of its members is the caller's).
 pub(super) fn kill_tagged_orphans(tag_prefix: &str, spared: Option<i32>) -> usize {
     let mut quiet_rounds = 0;
     let mut killed = std::collections::BTreeSet::new();
@@ -328,8 +328,10 @@ pub(super) fn kill_tagged_orphans(tag_prefix: &str, spared: Option<i32>) -> usiz
             quiet_rounds = 0;
         }
         for p in found {
+            // Its group read before the kill: once reaped it has none.
+            let escaped = spared.is_none() || procinfo::pgid(p) != spared;
             let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
-            if spared.is_none() || procinfo::pgid(p) != spared {
+            if escaped {
                 killed.insert(p);
             }
         }

@@ -217,6 +217,17 @@ pub fn busiest_thread_cpu(pid: i32) -> Duration {
         .unwrap_or_default()
 }
 
+/// The CPU time of process `p` alone (its threads'; zero once it is gone).
+pub fn process_cpu(p: i32) -> Duration {
+    on_cpu(p).unwrap_or_else(|| {
+        let ticks: u64 = [14, 15]
+            .iter()
+            .filter_map(|&f| stat_field(p, f)?.parse::<u64>().ok())
+            .sum();
+        Duration::from_millis(ticks * 1000 / clock_ticks())
+    })
+}
+
 /// Time on a CPU of every thread of `p` (the first field of each task's schedstat).
 fn on_cpu(p: i32) -> Option<Duration> {
     let tasks = std::fs::read_dir(format!("/proc/{p}/task")).ok()?;

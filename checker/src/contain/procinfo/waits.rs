@@ -395,18 +395,44 @@ impl Turn {
         }
     }
 
-    /// Every live process of it asleep (a zombie has had all its turns), or `ran`.
     pub fn had(&self) -> bool {
-        let live: Vec<i32> = super::tree(self.pid)
-            .into_iter()
-            .filter(|&p| !super::is_zombie(p))
-            .collect();
-        (!live.is_empty() && live.into_iter().all(super::is_waiting)) || self.ran()
+        let tree = super::tree(self.pid);
+        (!tree.is_empty() && tree.into_iter().all(super::is_waiting)) || self.ran()
     }
 
     /// It has run `A_TURN` of CPU time since (asleep or not now).
     pub fn ran(&self) -> bool {
         super::tree_cpu_time(self.pid).saturating_sub(self.cpu) >= A_TURN
+    }
+}
+
+/// Processes just signalled, each with its CPU time then. One that is runnable (a thread in
+/// state R) and has not run `A_TURN` of CPU time since waits for a CPU, a starved machine's,
+/// not for anything of its own: it has not yet shown what the signal did to it. (Asleep,
+/// stopped, in the kernel or ended, it has.)
+pub struct Signalled(Vec<(i32, Duration)>);
+
+impl Signalled {
+    pub fn new(pids: impl IntoIterator<Item = i32>) -> Signalled {
+        Signalled(
+            pids.into_iter()
+                .map(|p| (p, super::process_cpu(p)))
+                .collect(),
+        )
+    }
+
+    /// Does process `pid`, one of them, still wait for its turn on a CPU?
+    pub fn waits(&self, pid: i32) -> bool {
+        self.0.iter().any(|&(p, then)| {
+            p == pid
+                && super::thread_states(p).contains(&'R')
+                && super::process_cpu(p).saturating_sub(then) < A_TURN
+        })
+    }
+
+    /// Does any of them?
+    pub fn starved(&self) -> bool {
+        self.0.iter().any(|&(p, _)| self.waits(p))
     }
 }
 
