@@ -366,12 +366,12 @@ impl Program {
         let label = self.label.clone();
         // Did it end on its own since anyone last looked? A program that is not asleep may
         // be on its way out (a server that exits on a client's error closes its sockets
-        // first, so the test can fail before the exit completes): give it a moment, and its
-        // turn on a CPU, so that its own end is not taken for the checker's SIGTERM.
+        // first, so the test can fail before the exit completes): give it a moment, so that
+        // its own end is not taken for the checker's SIGTERM.
         if self.try_status().is_none()
             && !matches!(procinfo::state(self.pid), Some('S' | 'T' | 't'))
         {
-            let _ = self.wait_for_its_turn(Duration::from_millis(50));
+            let _ = self.wait_until(Instant::now() + Duration::from_millis(50));
         }
         // The processes of its group it left running after it ended (on its own, or on the
         // checker's SIGTERM, which they ignored).
@@ -447,16 +447,12 @@ impl Program {
         left_in_group
     }
 
-    /// Waits `at_least` on the clock for the program to end, then on while a process of its
-    /// group waits for a CPU (`procinfo::Signalled`: runnable without having had its turn
-    /// since this was called), `STARVED_GRACE` at most: a starved machine's program that has
-    /// not yet run has not shown what it does.
+    /// Waits `at_least` on the clock for the program to end, then on while it waits for a CPU
+    /// (`procinfo::Signalled`: runnable without having had its turn since this was called),
+    /// `STARVED_GRACE` at most: a starved machine's program that has not yet run has not shown
+    /// what it does. (The rest of its group is waited for once it has ended.)
     fn wait_for_its_turn(&mut self, at_least: Duration) -> Turned {
-        let signalled = procinfo::Signalled::new(
-            procinfo::tree(self.pid)
-                .into_iter()
-                .filter(|&p| procinfo::pgid(p) == Some(self.pid)),
-        );
+        let signalled = procinfo::Signalled::new([self.pid]);
         if let Some(status) = self.wait_until(Instant::now() + at_least) {
             return Turned::Ended(status);
         }
@@ -485,6 +481,7 @@ impl Program {
         if killpg(Pid::from_raw(self.pid), None) == Err(nix::errno::Errno::ESRCH) {
             return 0;
         }
+        // Its tag too: a group number is given again once the group is empty.
         let group = || -> Vec<i32> {
             procinfo::all_pids()
                 .into_iter()
@@ -494,6 +491,7 @@ impl Program {
                         && !procinfo::thread_states(p)
                             .iter()
                             .all(|s| matches!(s, 'Z' | 'X'))
+                        && procinfo::environ_has(p, TAG_VAR, &self.tag)
                 })
                 .collect()
         };
@@ -673,8 +671,8 @@ fn short_paths(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::os::fd::{AsRawFd, OwnedFd};
     use std::os::unix::process::ExitStatusExt;
-    use std::path::{Path, PathBuf};
     use std::process::ExitStatus;
     use std::time::{Duration, Instant};
 
@@ -700,53 +698,76 @@ mod tests {
         ));
     }
 
-    /// A process kept runnable but off every CPU, as a starved machine keeps one: in a CPU
-    /// cgroup of its own allowed 1 ms of CPU time a second (CFS bandwidth: cgroup v1's `cpu`
-    /// hierarchy, or v2's `cpu.max`). `None` where no such cgroup can be made (not root).
-    struct Throttled(PathBuf);
+    /// A process kept off every CPU, as a starved machine keeps one: stopped by a tracer of its
+    /// own (a ptrace stop, which SIGCONT does not end and a pending SIGTERM waits behind) until
+    /// `let_go`. `None` where this user may not trace it (Yama's ptrace_scope, not root).
+    struct Held {
+        tracer: i32,
+        go: OwnedFd,
+    }
 
-    impl Throttled {
-        fn new(pid: i32) -> Option<Throttled> {
-            let name = format!("lab-test-throttled-{}-{pid}", std::process::id());
-            let v1 = Path::new("/sys/fs/cgroup/cpu");
-            let v2 = Path::new("/sys/fs/cgroup");
-            let (dir, limits): (PathBuf, &[(&str, &str)]) = if v1.join("cpu.cfs_quota_us").exists()
-            {
-                (
-                    v1.join(name),
-                    &[
-                        ("cpu.cfs_period_us", "1000000"),
-                        ("cpu.cfs_quota_us", "1000"),
-                    ],
-                )
-            } else if std::fs::read_to_string(v2.join("cgroup.subtree_control"))
-                .is_ok_and(|c| c.split_whitespace().any(|w| w == "cpu"))
-            {
-                (v2.join(name), &[("cpu.max", "1000 1000000")])
-            } else {
-                return None;
-            };
-            std::fs::create_dir(&dir).ok()?;
-            let throttled = Throttled(dir);
-            for (file, value) in limits {
-                std::fs::write(throttled.0.join(file), value).ok()?;
+    impl Held {
+        fn new(pid: i32) -> Option<Held> {
+            use nix::fcntl::OFlag;
+            let (ready_r, ready_w) = nix::unistd::pipe2(OFlag::O_CLOEXEC).unwrap();
+            let (go_r, go) = nix::unistd::pipe2(OFlag::O_CLOEXEC).unwrap();
+            // SAFETY: the child makes system calls only (dup2, close_range, ptrace, waitpid,
+            // read, write, _exit): nothing that allocates or locks, after a fork of a threaded
+            // process.
+            let tracer = unsafe { libc::fork() };
+            assert!(tracer >= 0, "fork failed");
+            if tracer == 0 {
+                unsafe {
+                    // Only its two ends kept, at known numbers: no other test's descriptor is
+                    // held open by it.
+                    libc::dup2(ready_w.as_raw_fd(), 1000);
+                    libc::dup2(go_r.as_raw_fd(), 1001);
+                    libc::syscall(libc::SYS_close_range, 3, 999, 0);
+                    libc::syscall(libc::SYS_close_range, 1002, u32::MAX, 0);
+                    let null = std::ptr::null_mut::<libc::c_void>();
+                    let errno = if libc::ptrace(libc::PTRACE_SEIZE, pid, null, null) == 0
+                        && libc::ptrace(libc::PTRACE_INTERRUPT, pid, null, null) == 0
+                        && libc::waitpid(pid, std::ptr::null_mut(), libc::__WALL) == pid
+                    {
+                        0
+                    } else {
+                        *libc::__errno_location()
+                    };
+                    libc::write(1000, (&errno as *const i32).cast(), 4);
+                    if errno == 0 {
+                        let mut go = 0u8;
+                        libc::read(1001, (&mut go as *mut u8).cast(), 1);
+                        libc::ptrace(libc::PTRACE_DETACH, pid, null, null);
+                    }
+                    libc::_exit(0);
+                }
             }
-            std::fs::write(throttled.0.join("cgroup.procs"), pid.to_string()).ok()?;
-            Some(throttled)
+            drop((ready_w, go_r));
+            let mut errno = [0u8; 4];
+            nix::unistd::read(&ready_r, &mut errno).unwrap();
+            match i32::from_ne_bytes(errno) {
+                0 => Some(Held { tracer, go }),
+                errno => {
+                    unsafe { libc::waitpid(tracer, std::ptr::null_mut(), 0) };
+                    // SAFETY: geteuid reads no memory of ours.
+                    assert!(
+                        errno == libc::EPERM && unsafe { libc::geteuid() } != 0,
+                        "the tracer could not stop {pid}: errno {errno}"
+                    );
+                    None
+                }
+            }
+        }
+
+        fn let_go(self) {
+            nix::unistd::write(&self.go, &[1]).unwrap();
+            unsafe { libc::waitpid(self.tracer, std::ptr::null_mut(), 0) };
         }
     }
 
-    impl Drop for Throttled {
-        fn drop(&mut self) {
-            // Its processes are gone with the program (the checker killed them all).
-            let _ = std::fs::remove_dir(&self.0);
-        }
-    }
-
-    /// Stops a spinning `program` (a shell command) while it, or with `child` its first child,
-    /// waits for a CPU: throttled, and stopped once it has just spent its millisecond, so that
-    /// it runs again about a second later. How it ended, what the checker recorded, and how
-    /// long the stop took; `None` where no CPU cgroup can be made (the test says so).
+    /// Stops `program` (a shell command) while it, or with `child` its first child, is held off
+    /// the CPU for a second: how it ended, what the checker recorded, and how long the stop
+    /// took. `None` where it cannot be held (said so).
     fn stop_starved(
         command: &str,
         child: bool,
@@ -758,47 +779,36 @@ mod tests {
             .in_scope(&scope)
             .start()
             .unwrap();
+        // Asleep first (the child begun), so that the hold finds it settled.
         let settled = Instant::now() + Duration::from_secs(10);
         let tree = || procinfo::tree(program.pid());
-        while tree().len() <= usize::from(child) && Instant::now() < settled {
+        while !(tree().len() > usize::from(child) && tree().into_iter().all(procinfo::is_waiting))
+            && Instant::now() < settled
+        {
             std::thread::sleep(Duration::from_millis(5));
         }
-        let spinner = tree()[usize::from(child)];
-        let Some(_throttled) = Throttled::new(spinner) else {
-            eprintln!(
-                "no CPU cgroup could be made here (run as root): the starved stop is untested"
-            );
+        let Some(held) = Held::new(tree()[usize::from(child)]) else {
+            eprintln!("this user may not trace its programs here: the starved stop is untested");
             return None;
         };
-        // Its millisecond of this period spent (its CPU time moved, then stands still).
-        let mut last = procinfo::process_cpu(spinner);
-        let mut still_since = Instant::now();
-        while Instant::now() < settled {
-            std::thread::sleep(Duration::from_millis(2));
-            let now = procinfo::process_cpu(spinner);
-            if now != last {
-                (last, still_since) = (now, Instant::now());
-            } else if still_since.elapsed() >= Duration::from_millis(20) && now > Duration::ZERO {
-                break;
-            }
-        }
-        assert_eq!(
-            procinfo::state(spinner),
-            Some('R'),
-            "the spinner is not runnable"
-        );
         let began = Instant::now();
+        let letting_go = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(1));
+            held.let_go();
+        });
         let status = program.stop();
-        Some((status, scope.recorder.take(), began.elapsed()))
+        let took = began.elapsed();
+        letting_go.join().unwrap();
+        Some((status, scope.recorder.take(), took))
     }
 
-    /// A spinning program that SIGTERM kills, kept waiting for a CPU past the grace, is waited
-    /// for and dies of the SIGTERM, never said to ignore it (the stop outlasts the grace: what
-    /// the test makes happened); one asleep that ignores SIGTERM is said to.
+    /// A program that SIGTERM kills, kept off the CPU past the grace, is waited for and dies of
+    /// the SIGTERM, never said to ignore it (the stop outlasts the hold: what the test makes
+    /// happened); one asleep that ignores SIGTERM is said to.
     #[test]
     fn a_starved_program_is_not_said_to_ignore_sigterm() {
-        if let Some((status, recorded, took)) = stop_starved("while :; do :; done", false) {
-            assert!(took >= super::TERM_GRACE, "{took:?}");
+        if let Some((status, recorded, took)) = stop_starved("exec sleep 60", false) {
+            assert!(took >= Duration::from_secs(1), "{took:?}");
             assert_eq!(
                 status.and_then(|s| s.signal()),
                 Some(libc::SIGTERM),
@@ -810,15 +820,13 @@ mod tests {
         assert!(says(&recorded, is_ignored), "{recorded:?}");
     }
 
-    /// A spinning child in the program's group that SIGTERM kills, kept waiting for a CPU while
-    /// its parent ends, is waited for and never reported left running; one asleep that ignores
-    /// SIGTERM is, every time.
+    /// A child in the program's group that SIGTERM kills, kept off the CPU while its parent
+    /// ends, is waited for and never reported left running; one asleep that ignores SIGTERM
+    /// is, every time.
     #[test]
     fn a_starved_child_is_not_said_to_be_left_running() {
-        if let Some((status, recorded, took)) =
-            stop_starved("sh -c 'while :; do :; done' & wait", true)
-        {
-            assert!(took >= super::TERM_GRACE, "{took:?}");
+        if let Some((status, recorded, took)) = stop_starved("sleep 60 & wait", true) {
+            assert!(took >= Duration::from_secs(1), "{took:?}");
             assert_eq!(
                 status.and_then(|s| s.signal()),
                 Some(libc::SIGTERM),

@@ -328,8 +328,12 @@ pub(super) fn kill_tagged_orphans(tag_prefix: &str, spared: Option<i32>) -> usiz
             quiet_rounds = 0;
         }
         for p in found {
-            // Its group read before the kill: once reaped it has none.
-            let escaped = spared.is_none() || procinfo::pgid(p) != spared;
+            // Its group read before the kill; one gone meanwhile (reaped: no group) ended on
+            // its own and escaped nothing.
+            let escaped = match spared {
+                None => true,
+                Some(group) => procinfo::pgid(p).is_some_and(|g| g != group),
+            };
             let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
             if escaped {
                 killed.insert(p);

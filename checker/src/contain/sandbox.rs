@@ -178,11 +178,12 @@ impl Sandbox {
     }
 
     /// Processes still alive in the sandbox (below its init): what the programs left behind
-    /// after they were stopped.
+    /// after they were stopped. One the checker has killed but a starved machine has not yet
+    /// run to its end is not one of them.
     pub fn leftovers(&self) -> usize {
         procinfo::descendants(self.init)
             .into_iter()
-            .filter(|&p| !procinfo::is_zombie(p))
+            .filter(|&p| !procinfo::is_zombie(p) && !procinfo::dying(p))
             .count()
     }
 

@@ -278,6 +278,14 @@ pub fn blocked_signals(pid: i32) -> u64 {
     status_mask(pid, "SigBlk:").unwrap_or(0)
 }
 
+/// Is the process being killed: SIGKILL pending (the kernel puts it in each thread's set at
+/// once), the process not yet run to its end (a starved machine's)?
+pub fn dying(pid: i32) -> bool {
+    let kill = 1 << (libc::SIGKILL - 1);
+    status_mask(pid, "SigPnd:").is_some_and(|m| m & kill != 0)
+        || status_mask(pid, "ShdPnd:").is_some_and(|m| m & kill != 0)
+}
+
 /// The signals a process ignores (SigIgn).
 pub fn ignored_signals(pid: i32) -> u64 {
     status_mask(pid, "SigIgn:").unwrap_or(0)

@@ -408,8 +408,9 @@ impl Turn {
 
 /// Processes just signalled, each with its CPU time then. One that is runnable (a thread in
 /// state R) and has not run `A_TURN` of CPU time since waits for a CPU, a starved machine's,
-/// not for anything of its own: it has not yet shown what the signal did to it. (Asleep,
-/// stopped, in the kernel or ended, it has.)
+/// not for anything of its own; so does one a tracer holds (state t: the checker's `hold`, or
+/// a test's): it has not yet shown what the signal did to it. (Asleep, stopped by a signal, in
+/// the kernel or ended, it has.)
 pub struct Signalled(Vec<(i32, Duration)>);
 
 impl Signalled {
@@ -424,9 +425,10 @@ impl Signalled {
     /// Does process `pid`, one of them, still wait for its turn on a CPU?
     pub fn waits(&self, pid: i32) -> bool {
         self.0.iter().any(|&(p, then)| {
+            let states = super::thread_states(p);
             p == pid
-                && super::thread_states(p).contains(&'R')
-                && super::process_cpu(p).saturating_sub(then) < A_TURN
+                && (states.contains(&'t')
+                    || states.contains(&'R') && super::process_cpu(p).saturating_sub(then) < A_TURN)
         })
     }
 
@@ -580,6 +582,40 @@ mod tests {
         assert!(spun, "a busy loop runs 50 ms of CPU time within 5 s");
         assert!(slept, "sleep is asleep in a call");
         assert!(!sleeper_ran, "sleep does not run");
+    }
+
+    /// A spinner waits for a CPU until it has run `A_TURN` since, then no more; a sleeper never
+    /// does. (The spinner is watched until it has had its turn: on a starved machine that may
+    /// take longer, 60 s at most.)
+    #[test]
+    fn a_signalled_spinner_waits_for_a_cpu_until_it_has_run_and_a_sleeper_never() {
+        let mut spinner = std::process::Command::new("sh")
+            .args(["-c", "while :; do :; done"])
+            .spawn()
+            .unwrap();
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("60")
+            .spawn()
+            .unwrap();
+        let (spin, sleep) = (spinner.id() as i32, sleeper.id() as i32);
+        let until = std::time::Instant::now() + Duration::from_secs(10);
+        while !super::super::is_waiting(sleep) && std::time::Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let signalled = Signalled::new([spin, sleep]);
+        assert!(signalled.waits(spin) && !signalled.waits(sleep));
+        let then = super::super::process_cpu(spin);
+        let until = std::time::Instant::now() + Duration::from_secs(60);
+        while super::super::process_cpu(spin).saturating_sub(then) < A_TURN + A_TURN / 5
+            && std::time::Instant::now() < until
+        {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(!signalled.waits(spin) && !signalled.starved());
+        for child in [&mut spinner, &mut sleeper] {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 
     #[test]
