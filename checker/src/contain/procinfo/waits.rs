@@ -424,12 +424,12 @@ impl Signalled {
 
     /// Does process `pid`, one of them, still wait for its turn on a CPU?
     pub fn waits(&self, pid: i32) -> bool {
-        self.0.iter().any(|&(p, then)| {
-            let states = super::thread_states(p);
-            p == pid
-                && (states.contains(&'t')
-                    || states.contains(&'R') && super::process_cpu(p).saturating_sub(then) < A_TURN)
-        })
+        let Some(&(_, then)) = self.0.iter().find(|(p, _)| *p == pid) else {
+            return false;
+        };
+        let states = super::thread_states(pid);
+        states.contains(&'t')
+            || states.contains(&'R') && super::process_cpu(pid).saturating_sub(then) < A_TURN
     }
 
     /// Does any of them?
@@ -589,21 +589,40 @@ mod tests {
     /// take longer, 60 s at most.)
     #[test]
     fn a_signalled_spinner_waits_for_a_cpu_until_it_has_run_and_a_sleeper_never() {
-        let mut spinner = std::process::Command::new("sh")
-            .args(["-c", "while :; do :; done"])
-            .spawn()
-            .unwrap();
-        let mut sleeper = std::process::Command::new("sleep")
-            .arg("60")
-            .spawn()
-            .unwrap();
-        let (spin, sleep) = (spinner.id() as i32, sleeper.id() as i32);
+        /// Killed and reaped however the test ends.
+        struct Reaped(std::process::Child);
+        impl Drop for Reaped {
+            fn drop(&mut self) {
+                let _ = self.0.kill();
+                let _ = self.0.wait();
+            }
+        }
+        let spawn = |program: &str, args: &[&str]| {
+            Reaped(
+                std::process::Command::new(program)
+                    .args(args)
+                    .spawn()
+                    .unwrap(),
+            )
+        };
+        let spinner = spawn("sh", &["-c", "while :; do :; done"]);
+        let sleeper = spawn("sleep", &["60"]);
+        let (spin, sleep) = (spinner.0.id() as i32, sleeper.0.id() as i32);
         let until = std::time::Instant::now() + Duration::from_secs(10);
         while !super::super::is_waiting(sleep) && std::time::Instant::now() < until {
             std::thread::sleep(Duration::from_millis(2));
         }
-        let signalled = Signalled::new([spin, sleep]);
-        assert!(signalled.waits(spin) && !signalled.waits(sleep));
+        // Asked at once; again if the spinner had its turn meanwhile (this thread kept off the
+        // CPU that long).
+        let signalled = loop {
+            let before = super::super::process_cpu(spin);
+            let signalled = Signalled::new([spin, sleep]);
+            let waits = signalled.waits(spin);
+            if super::super::process_cpu(spin).saturating_sub(before) < A_TURN / 2 {
+                assert!(waits && !signalled.waits(sleep));
+                break signalled;
+            }
+        };
         let then = super::super::process_cpu(spin);
         let until = std::time::Instant::now() + Duration::from_secs(60);
         while super::super::process_cpu(spin).saturating_sub(then) < A_TURN + A_TURN / 5
@@ -612,10 +631,6 @@ mod tests {
             std::thread::sleep(Duration::from_millis(5));
         }
         assert!(!signalled.waits(spin) && !signalled.starved());
-        for child in [&mut spinner, &mut sleeper] {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
     }
 
     #[test]
