@@ -482,10 +482,6 @@ impl Program {
     /// one a starved machine has not yet run to its end is not taken for one left running.
     /// Returns how many run on having had their turn: left running.
     fn wait_for_the_group(&self) -> usize {
-        // Nearly always nobody is left: asked of the kernel, without reading every process.
-        if killpg(Pid::from_raw(self.pid), None) == Err(nix::errno::Errno::ESRCH) {
-            return 0;
-        }
         let members = self.group();
         if members.is_empty() {
             return 0;
@@ -506,6 +502,11 @@ impl Program {
     /// sandbox goes to its init), by its tag too: a group number is given again once the group
     /// is empty.
     fn group(&self) -> Vec<i32> {
+        // Nearly always nobody is left: asked of the kernel (a signal to no one), without
+        // reading every process.
+        if killpg(Pid::from_raw(self.pid), None) == Err(nix::errno::Errno::ESRCH) {
+            return Vec::new();
+        }
         procinfo::all_pids()
             .into_iter()
             .filter(|&p| {
