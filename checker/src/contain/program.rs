@@ -786,22 +786,9 @@ mod tests {
         command: &str,
         child: bool,
     ) -> Option<(Option<ExitStatus>, Vec<Intervention>, Duration)> {
-        let dir = tempfile::tempdir().unwrap();
-        let scope = Scope::new(None, dir.path().to_path_buf());
-        let mut program = Spawn::new("sh", "starved")
-            .args(["-c", command])
-            .in_scope(&scope)
-            .start()
-            .unwrap();
         // Asleep first (the child begun), so that the hold finds it settled.
-        let settled = Instant::now() + Duration::from_secs(10);
-        let tree = || procinfo::tree(program.pid());
-        while !(tree().len() > usize::from(child) && tree().into_iter().all(procinfo::is_waiting))
-            && Instant::now() < settled
-        {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        let Some(held) = Held::new(tree()[usize::from(child)]) else {
+        let (_dir, scope, mut program) = asleep(command, 1 + usize::from(child));
+        let Some(held) = Held::new(procinfo::tree(program.pid())[usize::from(child)]) else {
             eprintln!("this user may not trace its programs here: the starved stop is untested");
             return None;
         };
@@ -830,7 +817,7 @@ mod tests {
             );
             assert!(!says(&recorded, is_ignored), "{recorded:?}");
         }
-        let (_, recorded) = stop_now("trap '' TERM; while :; do sleep 1; done");
+        let recorded = stop_now("trap '' TERM; while :; do sleep 1; done");
         assert!(says(&recorded, is_ignored), "{recorded:?}");
     }
 
@@ -849,30 +836,37 @@ mod tests {
             assert!(!says(&recorded, is_left), "{recorded:?}");
         }
         for _ in 0..3 {
-            let (_, recorded) = stop_now("(trap '' TERM; sleep 60) & wait");
+            let recorded = stop_now("(trap '' TERM; sleep 60) & wait");
             assert!(says(&recorded, is_left), "{recorded:?}");
         }
     }
 
     /// Stops `command` (a shell command) once every process of it is asleep: what the checker
     /// recorded.
-    fn stop_now(command: &str) -> (Option<ExitStatus>, Vec<Intervention>) {
+    fn stop_now(command: &str) -> Vec<Intervention> {
+        let (_dir, scope, mut program) = asleep(command, 2);
+        program.stop();
+        scope.recorder.take()
+    }
+
+    /// `command` (a shell command) started in a scope of its own, once it runs `processes`
+    /// processes, all asleep (10 s at most); its directory goes when the first is dropped.
+    fn asleep(command: &str, processes: usize) -> (tempfile::TempDir, Scope, super::Program) {
         let dir = tempfile::tempdir().unwrap();
         let scope = Scope::new(None, dir.path().to_path_buf());
-        let mut program = Spawn::new("sh", "asleep")
+        let program = Spawn::new("sh", "held")
             .args(["-c", command])
             .in_scope(&scope)
             .start()
             .unwrap();
         let settled = Instant::now() + Duration::from_secs(10);
         let tree = || procinfo::tree(program.pid());
-        while !(tree().len() > 1 && tree().into_iter().all(procinfo::is_waiting))
+        while !(tree().len() >= processes && tree().into_iter().all(procinfo::is_waiting))
             && Instant::now() < settled
         {
             std::thread::sleep(Duration::from_millis(5));
         }
-        let status = program.stop();
-        (status, scope.recorder.take())
+        (dir, scope, program)
     }
 
     fn says(recorded: &[Intervention], what: fn(&Intervention) -> bool) -> bool {

@@ -196,10 +196,7 @@ pub fn tree_cpu_time(pid: i32) -> Duration {
     };
     let mut total = Duration::from_millis(ticks(pid, &[16, 17]) * 1000 / per_second);
     for p in tree(pid) {
-        total += match on_cpu(p) {
-            Some(d) => d,
-            None => Duration::from_millis(ticks(p, &[14, 15]) * 1000 / per_second),
-        };
+        total += process_cpu(p);
     }
     total
 }
