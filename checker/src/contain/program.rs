@@ -414,11 +414,20 @@ impl Program {
         }
         // Processes that left the group (setsid) but still hang below the program.
         let tree = procinfo::descendants(self.pid);
+        // Its own choice, read before the signal: with SIGTERM's default action (not caught,
+        // ignored or blocked) the kernel ends it for certain, however late a busy machine runs
+        // it (or lets its exit out of the kernel): it never ignores the signal.
+        let term = 1 << (libc::SIGTERM - 1);
+        let fatal = (procinfo::caught_signals(self.pid)
+            | procinfo::ignored_signals(self.pid)
+            | procinfo::blocked_signals(self.pid))
+            & term
+            == 0;
         let _ = killpg(group, Signal::SIGTERM);
         let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
         // A program the signal kills only dies once it runs: on a starved machine that may be
         // after the grace, and it has not ignored the signal.
-        let left_in_group = match self.wait_for_its_turn(TERM_GRACE) {
+        let left_in_group = match self.wait_for_its_turn(TERM_GRACE, fatal) {
             // A crash already under way (its sockets closed, its status not yet
             // reported when the test failed) ends with its own signal, not SIGTERM.
             Turned::Ended(status)
@@ -453,17 +462,18 @@ impl Program {
     }
 
     /// Waits `at_least` on the clock for the program to end, then on while it waits for a CPU
-    /// (`procinfo::Signalled`: runnable without having had its turn since this was called),
-    /// `STARVED_GRACE` at most: a starved machine's program that has not yet run has not shown
-    /// what it does. (The rest of its group is waited for once it has ended.)
-    fn wait_for_its_turn(&mut self, at_least: Duration) -> Turned {
+    /// (`procinfo::Signalled`: runnable without having had its turn since this was called), or
+    /// while a signal that is `fatal` to it has yet to end it, `STARVED_GRACE` at most: a
+    /// starved machine's program that has not yet run has not shown what it does. (The rest of
+    /// its group is waited for once it has ended.)
+    fn wait_for_its_turn(&mut self, at_least: Duration, fatal: bool) -> Turned {
         let signalled = procinfo::Signalled::new([self.pid]);
         if let Some(status) = self.wait_until(Instant::now() + at_least) {
             return Turned::Ended(status);
         }
         let until = Instant::now() + STARVED_GRACE;
         loop {
-            if !signalled.starved() {
+            if !fatal && !signalled.starved() {
                 return Turned::Running;
             }
             let next = (Instant::now() + Duration::from_millis(10)).min(until);
