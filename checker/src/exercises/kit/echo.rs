@@ -174,8 +174,7 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
     }
     // Shared, not cloned, by the sender, the reader and the report; written in place (made as
     // a Vec, its conversion copied every byte again into memory touched for the first time).
-    // SAFETY: zeroed bytes are valid u8s.
-    let mut out: Arc<[u8]> = unsafe { Arc::new_zeroed_slice(len).assume_init() };
+    let mut out = Arc::<[u8]>::new_uninit_slice(len);
     let bytes = Arc::get_mut(&mut out).expect("a new Arc has no other owner");
     let mut number: u32 = 0;
     for chunk in bytes.chunks_mut(RECORD) {
@@ -185,10 +184,15 @@ pub fn counting_bytes(len: usize) -> Arc<[u8]> {
             n /= BASE;
         }
         record[3] = 0;
-        chunk.copy_from_slice(&record[..chunk.len()]);
+        // SAFETY: `chunk` is at most RECORD bytes, the record's length, and the two never
+        // overlap (the record is on the stack).
+        unsafe {
+            std::ptr::copy_nonoverlapping(record.as_ptr(), chunk.as_mut_ptr().cast(), chunk.len());
+        }
         number = number.wrapping_add(1);
     }
-    out
+    // SAFETY: every byte was written above: the chunks cover the whole slice.
+    unsafe { out.assume_init() }
 }
 
 /// After the client on `client_port` reset its connection to `server`: wait (at most `within`
