@@ -417,12 +417,7 @@ impl Program {
         // Its own choice, read before the signal: with SIGTERM's default action (not caught,
         // ignored or blocked) the kernel ends it for certain, however late a busy machine runs
         // it (or lets its exit out of the kernel): it never ignores the signal.
-        let term = 1 << (libc::SIGTERM - 1);
-        let fatal = (procinfo::caught_signals(self.pid)
-            | procinfo::ignored_signals(self.pid)
-            | procinfo::blocked_signals(self.pid))
-            & term
-            == 0;
+        let fatal = procinfo::keeps_default_action(self.pid, libc::SIGTERM);
         let _ = killpg(group, Signal::SIGTERM);
         let _ = killpg(group, Signal::SIGCONT); // a stopped process only dies once continued
         // A program the signal kills only dies once it runs: on a starved machine that may be

@@ -47,11 +47,20 @@ fn stat_field(pid: i32, number: usize) -> Option<String> {
 
 /// A hexadecimal mask line of /proc/<pid>/status, e.g. `SigCgt:`.
 fn status_mask(pid: i32, key: &str) -> Option<u64> {
+    status_masks(pid, [key]).map(|[m]| m)
+}
+
+/// The masks `keys` of one read of /proc/<pid>/status (0 for a key it lacks); `None` once
+/// the process is gone.
+fn status_masks<const N: usize>(pid: i32, keys: [&str; N]) -> Option<[u64; N]> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(key))
-        .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+    Some(keys.map(|key| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| u64::from_str_radix(v.trim(), 16).ok())
+            .unwrap_or(0)
+    }))
 }
 
 /// Direct children of `pid`, from every thread's `task/*/children` (threads count as one
@@ -282,8 +291,15 @@ pub fn blocked_signals(pid: i32) -> u64 {
 /// once), the process not yet run to its end (a starved machine's)?
 pub fn dying(pid: i32) -> bool {
     let kill = 1 << (libc::SIGKILL - 1);
-    status_mask(pid, "SigPnd:").is_some_and(|m| m & kill != 0)
-        || status_mask(pid, "ShdPnd:").is_some_and(|m| m & kill != 0)
+    status_masks(pid, ["SigPnd:", "ShdPnd:"]).is_some_and(|m| m.iter().any(|m| m & kill != 0))
+}
+
+/// Does `signal` keep its default action for the process: neither caught, ignored nor
+/// blocked (one that is gone keeps it)? With SIGTERM's, the kernel ends it for certain.
+pub fn keeps_default_action(pid: i32, signal: libc::c_int) -> bool {
+    let bit = 1 << (signal - 1);
+    status_masks(pid, ["SigCgt:", "SigIgn:", "SigBlk:"])
+        .is_none_or(|masks| masks.iter().all(|m| m & bit == 0))
 }
 
 /// The signals a process ignores (SigIgn).
