@@ -12,7 +12,6 @@
 //! 2 GiB address-space limit (`contain::limits`), so each would die before `main`.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -21,7 +20,6 @@ use anyhow::{Context, Result};
 use super::cargo::Workspace;
 use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
-use crate::base::hash::Fnv;
 use crate::base::i18n::{Text, msg};
 use crate::base::workspace::{self, Tree};
 use crate::contain::reaper;
@@ -82,7 +80,7 @@ pub fn build(
         ));
     }
     steps.extend(library.iter().map(|a| (LIBRARY_CFLAGS, vec![a.clone()])));
-    let (success, output) = made(&staged, &steps)?;
+    let (success, output) = super::made::made(&staged, &steps, library.as_deref(), LAB_MK)?;
     let shown = shown_dir(tree, exercise.name);
     let diagnostics = as_students(&output, &staged, &shown);
     if !success {
@@ -138,7 +136,14 @@ pub fn build(
 
 /// A library's code linked alone, with the C library and the harness's `lab_todo` (what the
 /// shim gives it): `None` if every function it calls is found, else the linker's words.
+/// Asked once per archive: the same archive links, or does not, the same way.
 fn links_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
+    super::made::asked_of(staged, archive, "links-alone", || {
+        link_alone(staged, archive)
+    })
+}
+
+fn link_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
     let probe = staged.join(".link-check.c");
     write_if_changed(
         &probe,
@@ -287,7 +292,7 @@ fn called_functions(path: &Path, dynamic: bool) -> Result<Vec<String>> {
 }
 
 /// Copy the student's C sources to `staged`, with the lab's build rules and a Makefile naming
-/// what is built (`make -B` remakes all of it: no stale program survives a change of flags).
+/// what is built (`made` decides what make makes again).
 fn stage_sources(
     tree: &Tree,
     source: &Path,
@@ -309,78 +314,6 @@ fn stage_sources(
     makefile.push_str("include ../common/lab.mk\n");
     write_if_changed(&staged.join("Makefile"), makefile.as_bytes())?;
     Ok(())
-}
-
-/// `make` for each step (its flags, its targets), unless what they would make is there already
-/// from the same sources, headers, flags and rules (their output kept beside it, for the
-/// warnings): another checker's tests may be running those programs, and relinking them would
-/// pull them from under it, as cargo never does.
-fn made(dir: &Path, steps: &[(&str, Vec<String>)]) -> Result<(bool, String)> {
-    let mut h = Fnv::new();
-    (steps, LAB_MK).hash(&mut h);
-    let common = dir.parent().map(|p| p.join("common")).unwrap_or_default();
-    for found in c_files(dir).into_iter().chain(c_files(&common)) {
-        found.rel.hash(&mut h);
-        std::fs::read(&found.path).unwrap_or_default().hash(&mut h);
-    }
-    let inputs = format!("{:016x}", h.finish());
-    let stamp = dir.join(".checker-made");
-    if let Ok(text) = std::fs::read_to_string(&stamp)
-        && let Some((key, output)) = text.split_once('\n')
-        && key == inputs
-        && steps
-            .iter()
-            .flat_map(|(_, t)| t)
-            .all(|t| dir.join(t).is_file())
-    {
-        return Ok((true, output.to_string()));
-    }
-    // A stamp describes only the last make that succeeded: a failed one may have left the
-    // archive built with the programs' flags, which the harness cannot link.
-    let _ = std::fs::remove_file(&stamp);
-    let (mut success, mut output) = (true, String::new());
-    for (cflags, targets) in steps {
-        let (ok, said) = make(dir, cflags, targets)?;
-        // A library made for the programs and again for the harness warns twice alike.
-        if !output.contains(said.as_str()) {
-            output.push_str(&said);
-        }
-        success = ok;
-        if !ok {
-            break;
-        }
-    }
-    if success {
-        write_if_changed(&stamp, format!("{inputs}\n{output}").as_bytes())?;
-    }
-    Ok((success, output))
-}
-
-/// Run make on `targets` in `dir` with `cflags`: whether it succeeded, and what it printed
-/// (the compiler's lines, stderr after stdout).
-fn make(dir: &Path, cflags: &str, targets: &[String]) -> Result<(bool, String)> {
-    let mut command = Command::new("make");
-    command
-        .arg("-C")
-        .arg(dir)
-        // -B: make judges by file times alone, and a header deleted or changed in a subfolder
-        // would leave an old program graded; a C exercise compiles in about a second.
-        .args(["--no-print-directory", "-s", "-r", "-B"])
-        .arg(format!("CFLAGS={cflags}"))
-        .args(targets)
-        .env_remove("MAKEFLAGS")
-        .env_remove("MFLAGS")
-        .env("LC_ALL", "C");
-    let output = reaper::run_to_completion(&mut command).context(
-        "running make: the C track needs make and a C compiler \
-         (on Ubuntu: sudo apt install build-essential)",
-    )?;
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Ok((output.status.success(), text))
 }
 
 /// The package's folder as the student names it: `c/exercises/day2-echo/` in the lab, the

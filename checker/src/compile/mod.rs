@@ -6,6 +6,7 @@
 pub mod c;
 pub mod cargo;
 pub mod harness;
+pub mod made;
 pub mod package;
 pub mod reuse;
 pub mod rules;
