@@ -65,7 +65,7 @@ pub fn build(
             dir = source.display().to_string()
         )));
     }
-    let _turn = reuse::Turn::take(&stage::workspace(tree), exercise.name);
+    let turn = reuse::Turn::take(&stage::workspace(tree), exercise.name);
     let staged = stage::package_dir(tree, exercise.name);
     let programs = exercise.kind.binaries();
     let library = c.library.map(|stem| format!("lib{stem}.a"));
@@ -80,7 +80,8 @@ pub fn build(
         ));
     }
     steps.extend(library.iter().map(|a| (LIBRARY_CFLAGS, vec![a.clone()])));
-    let (success, output) = super::made::made(&staged, &steps, library.as_deref(), LAB_MK)?;
+    let (success, output) =
+        super::made::made(&staged, &steps, library.as_deref(), LAB_MK, turn.held())?;
     let shown = shown_dir(tree, exercise.name);
     let diagnostics = as_students(&output, &staged, &shown);
     if !success {
@@ -90,7 +91,7 @@ pub fn build(
         });
     }
     if let Some(archive) = &library
-        && let Some(unresolved) = links_alone(&staged, archive)?
+        && let Some(unresolved) = links_alone(&staged, archive, turn.held())?
     {
         // Else cargo's link of the harness fails with a message that names no file of theirs.
         return Ok(BuildOutcome::DoesNotCompile {
@@ -134,42 +135,35 @@ pub fn build(
     }))
 }
 
-/// A library's code linked alone, with the C library and the harness's `lab_todo` (what the
-/// shim gives it): `None` if every function it calls is found, else the linker's words.
-/// Asked once per archive: the same archive links, or does not, the same way.
-fn links_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
-    super::made::asked_of(staged, archive, "links-alone", || {
-        link_alone(staged, archive)
-    })
-}
+/// The program a library's archive is linked alone into (`links_alone`): it gives `lab_todo`,
+/// as the shim does, and calls nothing.
+const LINK_PROBE: &str = "_Noreturn void lab_todo(const char *f, int l, const char *w);\n\
+    _Noreturn void lab_todo(const char *f, int l, const char *w)\n\
+    { (void)f; (void)l; (void)w; for (;;) {} }\n\
+    int main(void) { return 0; }\n";
+/// How it is linked, the archive between the first two.
+const LINK_ARGS: [&str; 3] = ["-Wl,--whole-archive", "-Wl,--no-whole-archive", "-pthread"];
 
-fn link_alone(staged: &Path, archive: &str) -> Result<Option<String>> {
-    let probe = staged.join(".link-check.c");
-    write_if_changed(
-        &probe,
-        b"_Noreturn void lab_todo(const char *f, int l, const char *w);\n\
-          _Noreturn void lab_todo(const char *f, int l, const char *w)\n\
-          { (void)f; (void)l; (void)w; for (;;) {} }\n\
-          int main(void) { return 0; }\n",
-    )?;
-    let mut cc = Command::new("cc");
-    cc.current_dir(staged)
-        .arg("-o")
-        .arg(".link-check")
-        .arg(".link-check.c")
-        .args([
-            "-Wl,--whole-archive",
-            archive,
-            "-Wl,--no-whole-archive",
-            "-pthread",
-        ])
-        .env("LC_ALL", "C");
-    let output = reaper::run_to_completion(&mut cc).context("running cc to link the library")?;
-    if output.status.success() {
-        return Ok(None);
-    }
-    // The linker names the object (`endian.o`), and the function it could not find.
-    Ok(Some(String::from_utf8_lossy(&output.stderr).into_owned()))
+/// A library's code linked alone, with the C library and the harness's `lab_todo` (what the
+/// shim gives it): `None` if every function it calls is found, else the linker's words. An
+/// archive found to link is not linked again (`made::links_once`).
+fn links_alone(staged: &Path, archive: &str, reuse: bool) -> Result<Option<String>> {
+    let probe = format!("{LINK_PROBE}{}", LINK_ARGS.join(" "));
+    super::made::links_once(staged, archive, &probe, reuse, || {
+        write_if_changed(&staged.join(".link-check.c"), LINK_PROBE.as_bytes())?;
+        let mut cc = Command::new("cc");
+        cc.current_dir(staged)
+            .args(["-o", ".link-check", ".link-check.c", LINK_ARGS[0], archive])
+            .args(&LINK_ARGS[1..])
+            .env("LC_ALL", "C");
+        let output =
+            reaper::run_to_completion(&mut cc).context("running cc to link the library")?;
+        // The linker names the object (`endian.o`), and the function it could not find.
+        Ok(
+            (!output.status.success())
+                .then(|| String::from_utf8_lossy(&output.stderr).into_owned()),
+        )
+    })
 }
 
 /// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path

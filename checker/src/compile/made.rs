@@ -1,25 +1,27 @@
 //! A C exercise's targets made with make, each one again only when what it is made from changed.
 //! `make -B` remakes what it is asked for whatever the file times say (a header deleted or
 //! changed in a subfolder would otherwise leave an old program graded); the choice of what to
-//! ask for is made here, from contents: a target is made again when its flags, the lab's rules,
-//! its own source, any header, or the list of files changed, never for another program's source
-//! (a broken version of `echo-server.c` leaves `echo-client` as it was). A file that includes
-//! something other than a header (`#include "util.c"`, a macro) makes every target depend on
-//! every file, as before.
+//! ask for is made here, from contents. A target's inputs are its flags, the lab's rules, the
+//! list of the targets and of every C file's name, and the content of each file the compiler
+//! read when it was last made (`-MMD`: its source, the headers it included however it named
+//! them, the source of the archive it links): a broken version of `echo-server.c` leaves
+//! `echo-client` as it was; a file added or removed anywhere makes everything again.
 //!
 //! A library exercise's archive is made twice, under the same name: with the programs' flags
 //! for the programs to link, then with the harness's, which the rules and the harness read
-//! (`c::LIBRARY_CFLAGS`). Each is kept in `.checker-targets/` once made and put back when its
-//! inputs are the same, with its time: cargo then finds the harness linked to it up to date.
-//! What make printed is kept beside each target, so a target taken as it was still shows its
-//! warnings.
+//! (`c::LIBRARY_CFLAGS`). Each is kept in `.checker-targets/` once made and put back, with its
+//! time, only where it is not in place already: cargo then finds the harness linked to it up to
+//! date, and a build that changes nothing writes nothing. What make printed is kept beside
+//! each target, so a target taken as it was still shows its warnings.
 
 use std::hash::{Hash, Hasher};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result};
 
+use super::reuse::identity;
 use crate::base::files::c_files;
 use crate::base::hash::{Fnv, fnv};
 use crate::contain::reaper;
@@ -29,250 +31,292 @@ const KEPT: &str = ".checker-targets";
 
 /// `make` for each step (its flags, its targets: programs, or `archive`), with the build rules
 /// `rules` (lab.mk), each target made only if what it is made from changed since it was last
-/// made with those flags: whether every target was made, and what make printed for them (once
-/// for a warning printed alike twice).
+/// made with those flags (`reuse`: the package's turn is held; else every target is made):
+/// whether every target was made, and what make printed (a later step's output once only, as
+/// the archive made with both flags may warn alike twice).
 pub fn made(
     dir: &Path,
     steps: &[(&str, Vec<String>)],
     archive: Option<&str>,
     rules: &str,
+    reuse: bool,
 ) -> Result<(bool, String)> {
     let kept = dir.join(KEPT);
     std::fs::create_dir_all(&kept).with_context(|| format!("creating {}", kept.display()))?;
     // The stamp of the whole build the checker kept before each target had its own.
     let _ = std::fs::remove_file(dir.join(".checker-made"));
-    let sources = Sources::read(dir, rules);
-    let mut owners: Vec<String> = steps
-        .iter()
-        .flat_map(|(_, t)| t)
-        .map(|t| own_source(t))
-        .collect();
-    owners.extend(archive.map(own_source));
+    let mut names: Vec<String> = steps.iter().flat_map(|(_, t)| t.clone()).collect();
+    names.extend(archive.map(str::to_string));
+    names.push(String::new());
+    names.extend(every_c_file(dir));
     let mut making = Making {
         dir,
         kept: &kept,
-        sources: &sources,
-        owners: &owners,
+        rules,
+        names: &names,
+        reuse,
         output: String::new(),
+        pending: None,
     };
-    for (cflags, targets) in steps {
-        // The programs link the archive made with their own flags: it comes first.
+    for (step, (cflags, targets)) in steps.iter().enumerate() {
+        let mut said = String::new();
+        // The programs link the archive made with their own flags: it comes first, put in
+        // place only for a program made again.
         let linked = archive.filter(|a| !targets.iter().any(|t| t == a));
-        let mut first: Vec<&str> = linked.into_iter().collect();
-        first.extend(targets.iter().map(String::as_str));
-        for target in first {
-            let old = linked.filter(|a| *a != target);
-            if !making.target(cflags, target, old)? {
-                return Ok((false, making.output));
+        let mut archive_key = None;
+        if let Some(a) = linked {
+            let (key, out) = making.archive(cflags, a, false)?;
+            said.push_str(&out);
+            match key {
+                Some(key) => archive_key = Some(key),
+                None => return Ok((false, making.shown(step, said))),
             }
         }
+        for target in targets {
+            let (ok, out) = if Some(target.as_str()) == archive {
+                let (key, out) = making.archive(cflags, target, true)?;
+                (key.is_some(), out)
+            } else {
+                making.program(cflags, target, linked.zip(archive_key.as_deref()))?
+            };
+            said.push_str(&out);
+            if !ok {
+                return Ok((false, making.shown(step, said)));
+            }
+        }
+        making.output = making.shown(step, said);
     }
     Ok((true, making.output))
 }
 
-/// The source a target is made from: `echo-server.c` for `echo-server`, `fileio.c` for
-/// `libfileio.a` (lab.mk's rules).
-fn own_source(target: &str) -> String {
-    match target
-        .strip_prefix("lib")
-        .and_then(|t| t.strip_suffix(".a"))
-    {
-        Some(stem) => format!("{stem}.c"),
-        None => format!("{target}.c"),
-    }
+/// Every C file of the package and of the tree's `common/`, by the name the package's make
+/// sees (`echo-server.c`, `../common/net.h`), sorted.
+fn every_c_file(dir: &Path) -> Vec<String> {
+    let common = dir.parent().map(|p| p.join("common")).unwrap_or_default();
+    let mut names: Vec<String> = c_files(dir)
+        .into_iter()
+        .map(|f| f.rel.to_string_lossy().into_owned())
+        .chain(
+            c_files(&common)
+                .into_iter()
+                .map(|f| format!("../common/{}", f.rel.to_string_lossy())),
+        )
+        .collect();
+    names.sort();
+    names
 }
 
-/// The C files a build reads: the package's (`echo-server.c`) and the tree's shared ones
-/// (`../common/net.h`), each with its content.
-struct Sources<'a> {
-    rules: &'a str,
-    files: Vec<(String, Vec<u8>)>,
-    /// Some file includes what is not a header: each target then depends on every file.
-    includes_more: bool,
-}
-
-impl Sources<'_> {
-    fn read<'a>(dir: &Path, rules: &'a str) -> Sources<'a> {
-        let common = dir.parent().map(|p| p.join("common")).unwrap_or_default();
-        let mut files = Vec::new();
-        for (prefix, folder) in [("", dir.to_path_buf()), ("../common/", common)] {
-            for found in c_files(&folder) {
-                let name = format!("{prefix}{}", found.rel.to_string_lossy());
-                files.push((name, std::fs::read(&found.path).unwrap_or_default()));
-            }
-        }
-        files.sort();
-        let includes_more = files
-            .iter()
-            .any(|(_, text)| includes_more_than_headers(text));
-        Sources {
-            rules,
-            files,
-            includes_more,
+/// The files a target was made from, as the compiler listed them in `<dir>/<stem>.d` (`-MMD`):
+/// every C file of the package if it wrote none.
+fn read_by_compiler(dir: &Path, stem: &str) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(dir.join(format!("{stem}.d"))) else {
+        return every_c_file(dir);
+    };
+    let Some((_, list)) = text.split_once(": ") else {
+        return every_c_file(dir);
+    };
+    // make's syntax: names apart by blanks, a blank in a name escaped, lines continued by `\`.
+    let mut files = Vec::new();
+    let mut name = String::new();
+    let mut chars = list.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(|n| *n == ' ') => name.push(chars.next().unwrap()),
+            '\\' if chars.peek().is_some_and(|n| *n == '\n') => {}
+            c if c.is_whitespace() => files.push(std::mem::take(&mut name)),
+            c => name.push(c),
         }
     }
-
-    /// What `target`'s build reads, hashed: its flags, the rules, every file's name, and the
-    /// content of every file but the other targets' own sources (`owners`); `own` are this
-    /// target's (its source, and the source of the archive it links).
-    fn key(&self, cflags: &str, owners: &[String], own: &[String]) -> String {
-        let mut h = Fnv::new();
-        (cflags, self.rules).hash(&mut h);
-        for (name, text) in &self.files {
-            name.hash(&mut h);
-            if self.includes_more || !owners.contains(name) || own.contains(name) {
-                text.hash(&mut h);
-            }
-        }
-        format!("{:016x}", h.finish())
-    }
-}
-
-/// Whether a C file has an `#include` of anything but a header named in quotes or brackets.
-fn includes_more_than_headers(text: &[u8]) -> bool {
-    String::from_utf8_lossy(text).lines().any(|line| {
-        let Some(directive) = line.trim_start().strip_prefix('#') else {
-            return false;
-        };
-        let Some(rest) = directive.trim_start().strip_prefix("include") else {
-            return false;
-        };
-        let rest = rest.trim();
-        let name = rest
-            .strip_prefix('"')
-            .and_then(|r| r.split('"').next())
-            .or_else(|| rest.strip_prefix('<').and_then(|r| r.split('>').next()));
-        !name.is_some_and(|n| n.ends_with(".h"))
-    })
+    files.push(name);
+    files.retain(|f| !f.is_empty());
+    files
 }
 
 /// One build's targets, made or taken as they were.
 struct Making<'a> {
     dir: &'a Path,
     kept: &'a Path,
-    sources: &'a Sources<'a>,
-    owners: &'a [String],
+    rules: &'a str,
+    /// The targets and every C file's name: a change among them makes everything again.
+    names: &'a [String],
+    reuse: bool,
     output: String,
+    /// The archive made with the programs' flags, taken as it was: its copy and its place, where
+    /// it goes before a program is made again.
+    pending: Option<(PathBuf, PathBuf)>,
+}
+
+/// What `kept` holds for one target: its inputs' key, the files it was made from, what make
+/// printed, and (a program) the file make left.
+struct Record {
+    key: String,
+    made: String,
+    files: Vec<String>,
+    said: String,
 }
 
 impl Making<'_> {
-    /// `target` made with `cflags` (linking `old`, the archive already in place, if given), or
-    /// taken as it was: whether it is there.
-    fn target(&mut self, cflags: &str, target: &str, old: Option<&str>) -> Result<bool> {
-        let mut own = vec![own_source(target)];
-        own.extend(old.map(own_source));
-        let key = self.sources.key(cflags, self.owners, &own);
-        let record = self
-            .kept
-            .join(format!("{:08x}-{target}", fnv(cflags.as_bytes()) as u32));
-        let copy = record.with_extension("copy");
-        let is_archive = target.ends_with(".a");
-        if let Some(said) = self.taken(&record, &key, target, is_archive.then_some(&copy))? {
-            self.shown(&said);
-            return Ok(true);
+    /// The output so far with `said`, what a step printed: a later step's only if it is new.
+    fn shown(&self, step: usize, said: String) -> String {
+        if step > 0 && self.output.contains(&said) {
+            return self.output.clone();
         }
+        self.output.clone() + &said
+    }
+
+    /// The key of `files`' contents, with the flags, the rules, the names, and the key of the
+    /// archive the target links.
+    fn key(&self, cflags: &str, files: &[String], linked: Option<&str>) -> String {
+        let mut h = Fnv::new();
+        (cflags, self.rules, self.names, linked).hash(&mut h);
+        for file in files {
+            file.hash(&mut h);
+            std::fs::read(self.dir.join(file)).ok().hash(&mut h);
+        }
+        format!("{:016x}", h.finish())
+    }
+
+    fn record_path(&self, cflags: &str, target: &str) -> std::path::PathBuf {
+        self.kept
+            .join(format!("{:08x}-{target}", fnv(cflags.as_bytes()) as u32))
+    }
+
+    /// The record of `target` made with `cflags`, if its inputs are still those it was made
+    /// from.
+    fn still(&self, cflags: &str, target: &str, linked: Option<&str>) -> Option<Record> {
+        if !self.reuse {
+            return None;
+        }
+        let text = std::fs::read_to_string(self.record_path(cflags, target)).ok()?;
+        let mut lines = text.splitn(4, '\n');
+        let record = Record {
+            key: lines.next()?.to_string(),
+            made: lines.next()?.to_string(),
+            files: lines.next()?.split('\t').map(str::to_string).collect(),
+            said: lines.next().unwrap_or_default().to_string(),
+        };
+        (self.key(cflags, &record.files, linked) == record.key).then_some(record)
+    }
+
+    /// Make `target` (with `old`, an archive in place, not made again), and keep its record:
+    /// its key (`None` if make failed) and what make printed.
+    fn make(
+        &self,
+        cflags: &str,
+        target: &str,
+        old: Option<&str>,
+        linked: Option<&str>,
+    ) -> Result<(Option<String>, String)> {
+        let record = self.record_path(cflags, target);
         // Forgotten first: a make that fails may leave the target half made.
         let _ = std::fs::remove_file(&record);
         let (ok, said) = make(self.dir, cflags, target, old)?;
-        self.shown(&said);
         if !ok {
-            return Ok(false);
+            return Ok((None, said));
         }
-        if is_archive {
-            copy_with_time(&self.dir.join(target), &copy)?;
+        let stem = match target
+            .strip_prefix("lib")
+            .and_then(|t| t.strip_suffix(".a"))
+        {
+            Some(stem) => stem,
+            None => target,
+        };
+        let files = read_by_compiler(self.dir, stem);
+        let key = self.key(cflags, &files, linked);
+        if self.reuse {
+            let made = identity(&self.dir.join(target)).unwrap_or_default();
+            let text = format!("{key}\n{made}\n{}\n{said}", files.join("\t"));
+            std::fs::write(&record, text)
+                .with_context(|| format!("writing {}", record.display()))?;
         }
-        let made_now = as_made(&self.dir.join(target));
-        std::fs::write(&record, format!("{key} {made_now}\n{said}"))
-            .with_context(|| format!("writing {}", record.display()))?;
-        Ok(true)
+        Ok((Some(key), said))
     }
 
-    /// What make printed for `target` when it was made from the same inputs, if it is there as
-    /// made then (an archive: put back from its `copy`, the other flags' may be in its place).
-    fn taken(
-        &self,
-        record: &Path,
-        key: &str,
+    /// The archive `target` with `cflags`, made, or taken as it was and put in place if `place`
+    /// (else it is put in place when a program needs it, `program`): its key (`None` if make
+    /// failed) and what make printed.
+    fn archive(
+        &mut self,
+        cflags: &str,
         target: &str,
-        copy: Option<&PathBuf>,
-    ) -> Result<Option<String>> {
-        let Ok(text) = std::fs::read_to_string(record) else {
-            return Ok(None);
-        };
-        let Some((was, said)) = text.split_once('\n') else {
-            return Ok(None);
-        };
-        let Some((was, made_then)) = was.split_once(' ') else {
-            return Ok(None);
-        };
-        if was != key {
-            return Ok(None);
+        place: bool,
+    ) -> Result<(Option<String>, String)> {
+        let copy = self.record_path(cflags, target).with_extension("copy");
+        let placed = self.dir.join(target);
+        if let Some(record) = self.still(cflags, target, None)
+            && copy.is_file()
+            && (!place || same_file(&copy, &placed) || copy_with_time(&copy, &placed).is_ok())
+        {
+            self.pending = (!place).then_some((copy, placed));
+            return Ok((Some(record.key), record.said));
         }
-        match copy {
-            Some(copy) if copy.is_file() => copy_with_time(copy, &self.dir.join(target))?,
-            Some(_) => return Ok(None),
-            // The program must be the file this make left, not one another build (an older
-            // checker's, a hand's) put there since.
-            None if as_made(&self.dir.join(target)) != made_then => return Ok(None),
-            None => {}
+        self.pending = None;
+        let made = self.make(cflags, target, None, None)?;
+        if made.0.is_some() {
+            copy_with_time(&placed, &copy)?;
         }
-        Ok(Some(said.to_string()))
+        Ok(made)
     }
 
-    /// A warning that two makes printed alike (the archive's, with each flags) is shown once.
-    fn shown(&mut self, said: &str) {
-        if !self.output.contains(said) {
-            self.output.push_str(said);
+    /// The program `target`, linking `linked` (the archive, and its key) if any: made, or taken
+    /// as it was if it is still the file make left; whether it is there, and what make printed.
+    fn program(
+        &mut self,
+        cflags: &str,
+        target: &str,
+        linked: Option<(&str, &str)>,
+    ) -> Result<(bool, String)> {
+        let archive_key = linked.map(|(_, key)| key);
+        if let Some(record) = self.still(cflags, target, archive_key)
+            && identity(&self.dir.join(target)).is_some_and(|made| made == record.made)
+        {
+            return Ok((true, record.said));
         }
+        if let Some((copy, placed)) = self.pending.take()
+            && !same_file(&copy, &placed)
+        {
+            copy_with_time(&copy, &placed)?;
+        }
+        let old = linked.map(|(archive, _)| archive);
+        let (key, said) = self.make(cflags, target, old, archive_key)?;
+        Ok((key.is_some(), said))
     }
 }
 
-/// `answer` for `input` (a file of `dir`, an archive), asked again only when the file changed
-/// since it was last asked: `None` (nothing to say) or what it said, kept in `dir`'s
-/// `.checker-targets/<name>`.
-pub fn asked_of(
+/// Whether two files are one made file and its copy (`copy_with_time`): the same size and time.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let seen = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .map(|m| (m.len(), m.mtime(), m.mtime_nsec()))
+    };
+    seen(a).is_some_and(|m| Some(m) == seen(b))
+}
+/// Whether `archive` (a file of `dir`) links alone, `link` asked only when no archive with the
+/// same bytes was found to link with the same `probe` (its program and arguments): `None` (it
+/// links) or the linker's words. Only a success is kept: a failure (a linker killed, a full
+/// disk) is asked again.
+pub fn links_once(
     dir: &Path,
-    input: &str,
-    name: &str,
-    answer: impl FnOnce() -> Result<Option<String>>,
+    archive: &str,
+    probe: &str,
+    reuse: bool,
+    link: impl FnOnce() -> Result<Option<String>>,
 ) -> Result<Option<String>> {
-    let key = format!(
-        "{:016x}",
-        fnv(&std::fs::read(dir.join(input)).unwrap_or_default())
-    );
-    let record = dir.join(KEPT).join(name);
-    if let Ok(text) = std::fs::read_to_string(&record)
-        && let Some((was, said)) = text.split_once('\n')
-        && was == key
-    {
-        return Ok((!said.is_empty()).then(|| said.to_string()));
+    let mut h = Fnv::new();
+    (probe, std::fs::read(dir.join(archive)).ok()).hash(&mut h);
+    let key = format!("{:016x}", h.finish());
+    let record = dir.join(KEPT).join("links-alone");
+    if reuse && std::fs::read_to_string(&record).is_ok_and(|was| was == key) {
+        return Ok(None);
     }
-    let said = answer()?;
-    std::fs::create_dir_all(dir.join(KEPT))?;
-    std::fs::write(
-        &record,
-        format!("{key}\n{}", said.as_deref().unwrap_or_default()),
-    )
-    .with_context(|| format!("writing {}", record.display()))?;
+    let _ = std::fs::remove_file(&record);
+    let said = link()?;
+    if reuse && said.is_none() {
+        std::fs::create_dir_all(dir.join(KEPT))?;
+        std::fs::write(&record, &key).with_context(|| format!("writing {}", record.display()))?;
+    }
     Ok(said)
-}
-
-/// What tells a made file from another put in its place: its time, to the nanosecond, its size
-/// and its inode ("" where it is missing).
-fn as_made(path: &Path) -> String {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(path).map_or_else(
-        |_| String::new(),
-        |m| {
-            format!(
-                "{}.{:09}-{}-{}",
-                m.mtime(),
-                m.mtime_nsec(),
-                m.len(),
-                m.ino()
-            )
-        },
-    )
 }
 
 /// `from` copied to `to` with its modification time.
@@ -291,15 +335,16 @@ fn copy_with_time(from: &Path, to: &Path) -> Result<()> {
     std::fs::rename(&partial, to).with_context(|| format!("placing {}", to.display()))
 }
 
-/// Run make on `target` in `dir` with `cflags`, `old` (an archive in place) not made again:
-/// whether it succeeded, and what it printed (the compiler's lines, stderr after stdout).
+/// Run make on `target` in `dir` with `cflags` (and `-MMD`: the compiler lists what it read),
+/// `old` (an archive in place) not made again: whether it succeeded, and what it printed (the
+/// compiler's lines, stderr after stdout).
 fn make(dir: &Path, cflags: &str, target: &str, old: Option<&str>) -> Result<(bool, String)> {
     let mut command = Command::new("make");
     command
         .arg("-C")
         .arg(dir)
         .args(["--no-print-directory", "-s", "-r", "-B"])
-        .arg(format!("CFLAGS={cflags}"));
+        .arg(format!("CFLAGS={cflags} -MMD"));
     if let Some(old) = old {
         command.arg("-o").arg(old);
     }
@@ -324,15 +369,19 @@ fn make(dir: &Path, cflags: &str, target: &str, old: Option<&str>) -> Result<(bo
 mod tests {
     use super::*;
 
+    /// make's list of what a target was made from, its escaped blanks and continued lines read.
     #[test]
-    fn a_target_is_made_from_its_own_source_and_every_header() {
-        assert_eq!(own_source("echo-server"), "echo-server.c");
-        assert_eq!(own_source("libfileio.a"), "fileio.c");
-        assert!(!includes_more_than_headers(
-            b"#include <stdio.h>\n#  include \"../common/net.h\"\n int x; // #include \"a.c\"\n"
-        ));
-        assert!(includes_more_than_headers(b"#include \"util.c\"\n"));
-        assert!(includes_more_than_headers(b"# include HEADER\n"));
+    fn the_compilers_list_is_read_as_make_writes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("one.d"),
+            "one: one.c x.h \\\n ../common/net.h my\\ file.h\n",
+        )
+        .unwrap();
+        assert_eq!(
+            read_by_compiler(dir.path(), "one"),
+            ["one.c", "x.h", "../common/net.h", "my file.h"]
+        );
     }
 }
 
@@ -341,70 +390,125 @@ mod making {
     use super::*;
     use std::time::SystemTime;
 
-    fn write(path: &Path, text: &str) {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+    const RULES: &str = include_str!("../../c-track/lab.mk");
+    const PROGRAM: &str = "#include \"x.h\"\nint main(void) { int unused; return x(); }\n";
+    const STEPS: [(&str, &[&str]); 2] = [("-Wall", &["one", "two"]), ("-Wall -O0", &["libx.a"])];
+
+    /// A package of two programs linking a library's archive, in a tree with its `common/`.
+    struct Package {
+        tree: tempfile::TempDir,
+        dir: PathBuf,
     }
 
-    fn when(path: &Path) -> SystemTime {
-        std::fs::metadata(path).unwrap().modified().unwrap()
+    impl Package {
+        fn new() -> Package {
+            let tree = tempfile::tempdir().unwrap();
+            let dir = tree.path().join("ex");
+            let package = Package { tree, dir };
+            package.write("../common/lab.mk", RULES);
+            package.write(
+                "Makefile",
+                "PROGRAMS = one two\nLIBRARY = libx.a\ninclude ../common/lab.mk\n",
+            );
+            package.write("x.h", "int x(void);\n");
+            package.write("x.c", "#include \"x.h\"\nint x(void) { return 0; }\n");
+            package.write("one.c", PROGRAM);
+            package.write("two.c", PROGRAM);
+            package
+        }
+
+        fn write(&self, file: &str, text: &str) {
+            let path = if let Some(shared) = file.strip_prefix("../") {
+                self.tree.path().join(shared)
+            } else {
+                self.dir.join(file)
+            };
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+
+        fn make(&self) -> (bool, String) {
+            let steps: Vec<(&str, Vec<String>)> = STEPS
+                .iter()
+                .map(|(flags, targets)| (*flags, targets.iter().map(|t| t.to_string()).collect()))
+                .collect();
+            made(&self.dir, &steps, Some("libx.a"), RULES, true).unwrap()
+        }
+
+        /// Made, each target's time, and what make printed.
+        fn build(&self) -> ([SystemTime; 3], String) {
+            let (ok, said) = self.make();
+            assert!(ok, "{said}");
+            let when = |t: &str| {
+                std::fs::metadata(self.dir.join(t))
+                    .unwrap()
+                    .modified()
+                    .unwrap()
+            };
+            (["one", "two", "libx.a"].map(when), said)
+        }
     }
 
-    /// Two programs linking a library's archive: a program's own source changed makes that
-    /// program again, the library's source or a header every target, and a target taken as it
-    /// was still shows its warnings.
+    /// A program's own source changed makes that program again, the library's source or a
+    /// header every target; a target taken as it was still shows its warnings; a program
+    /// another build put in its place (an older checker's) is made again.
     #[test]
     fn only_what_a_change_reaches_is_made_again() {
-        let tree = tempfile::tempdir().unwrap();
-        let dir = tree.path().join("ex");
-        let rules = include_str!("../../c-track/lab.mk");
-        write(&tree.path().join("common/lab.mk"), rules);
-        write(
-            &dir.join("Makefile"),
-            "PROGRAMS = one two\nLIBRARY = libx.a\ninclude ../common/lab.mk\n",
-        );
-        write(&dir.join("x.h"), "int x(void);\n");
-        write(
-            &dir.join("x.c"),
-            "#include \"x.h\"\nint x(void) { return 0; }\n",
-        );
-        let program = "#include \"x.h\"\nint main(void) { int unused; return x(); }\n";
-        write(&dir.join("one.c"), program);
-        write(&dir.join("two.c"), program);
-        let steps = [
-            ("-Wall", vec!["one".to_string(), "two".to_string()]),
-            ("-Wall -O0", vec!["libx.a".to_string()]),
-        ];
-        let build = || {
-            let (ok, said) = made(&dir, &steps, Some("libx.a"), rules).unwrap();
-            assert!(ok, "{said}");
-            let times = ["one", "two", "libx.a"].map(|t| when(&dir.join(t)));
-            (times, said)
-        };
-        let (first, said) = build();
+        let package = Package::new();
+        let (first, said) = package.build();
         assert!(said.contains("unused"), "{said}");
-        let (again, said) = build();
+        let (again, said) = package.build();
         assert_eq!(again, first, "nothing changed, nothing made");
         assert!(
             said.contains("unused"),
             "the warnings of what was taken: {said}"
         );
-        write(&dir.join("one.c"), &program.replace("int unused; ", ""));
-        let (edited, said) = build();
+        package.write("one.c", &PROGRAM.replace("int unused; ", ""));
+        let (edited, said) = package.build();
         assert!(edited[0] != first[0] && edited[1] == first[1] && edited[2] == first[2]);
         assert!(said.contains("unused"), "two's warning still: {said}");
-        write(
-            &dir.join("x.c"),
-            "#include \"x.h\"\nint x(void) { return 1; }\n",
-        );
-        let (library, _) = build();
+        package.write("x.c", "#include \"x.h\"\nint x(void) { return 1; }\n");
+        let (library, _) = package.build();
         assert!(library.iter().zip(&edited).all(|(now, was)| now != was));
-        write(&dir.join("x.h"), "int x(void);\n#define Y 1\n");
-        let (header, _) = build();
+        package.write("x.h", "int x(void);\n#define Y 1\n");
+        let (header, _) = package.build();
         assert!(header.iter().zip(&library).all(|(now, was)| now != was));
-        // A program another build put in its place (an older checker's) is made again.
-        std::fs::write(dir.join("two"), "not this make's").unwrap();
-        build();
-        assert_ne!(std::fs::read(dir.join("two")).unwrap(), b"not this make's");
+        std::fs::write(package.dir.join("two"), "not this make's").unwrap();
+        let (replaced, _) = package.build();
+        assert_ne!(
+            std::fs::read(package.dir.join("two")).unwrap(),
+            b"not this make's"
+        );
+        assert_eq!(replaced[0], header[0]);
+    }
+
+    /// What the compiler read counts however it was named (a digraph, a shared header of the
+    /// tree's, a source included); after a make that fails and its fix, the archive in place is
+    /// the harness's.
+    #[test]
+    fn what_the_compiler_read_counts_and_a_failure_leaves_nothing_taken() {
+        let package = Package::new();
+        package.write("../common/lab.h", "#define LAB 1\n");
+        package.write(
+            "one.c",
+            "%:include \"../common/lab.h\"\n%:include \"shared.c\"\nint x(void);\nint main(void) { return x() + LAB + S; }\n",
+        );
+        package.write("shared.c", "enum { S = 0 };\n");
+        let (included, _) = package.build();
+        package.write("../common/lab.h", "#define LAB 0\n");
+        let (common, _) = package.build();
+        assert!(common[0] != included[0] && common[1] == included[1]);
+        package.write("shared.c", "enum { S = 1 };\n");
+        let (shared, _) = package.build();
+        assert!(shared[0] != common[0] && shared[1] == common[1]);
+        package.write("two.c", "int main(void) { return nope; }\n");
+        let (ok, said) = package.make();
+        assert!(!ok && said.contains("nope"), "{said}");
+        package.write("two.c", PROGRAM);
+        let (fixed, _) = package.build();
+        assert!(fixed[0] == shared[0] && fixed[1] != shared[1]);
+        let kept = format!("{:08x}-libx.copy", fnv(b"-Wall -O0") as u32);
+        let harness = package.dir.join(KEPT).join(kept);
+        assert!(same_file(&harness, &package.dir.join("libx.a")));
     }
 }

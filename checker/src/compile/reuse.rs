@@ -76,7 +76,7 @@ impl Turn {
         }
     }
 
-    fn held(&self) -> bool {
+    pub fn held(&self) -> bool {
         self.0.is_some()
     }
 }
@@ -121,7 +121,7 @@ fn stamp(package_dir: &Path, what: &str) -> Option<PathBuf> {
 
 /// A file as a build left it. Cargo puts each new program in place as a new file, so its inode
 /// changes even where timestamps are too coarse to tell two builds of one second apart.
-fn identity(path: &Path) -> Option<String> {
+pub fn identity(path: &Path) -> Option<String> {
     let m = std::fs::metadata(path).ok()?;
     Some(format!(
         "{} {} {} {}.{} {}.{}",
