@@ -12,6 +12,7 @@
 //! 2 GiB address-space limit (`contain::limits`), so each would die before `main`.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -20,6 +21,7 @@ use anyhow::{Context, Result};
 use super::cargo::Workspace;
 use super::{harness, reuse, stage};
 use crate::base::files::{c_files, sync_files, write_if_changed};
+use crate::base::hash::Fnv;
 use crate::base::i18n::{Text, msg};
 use crate::base::workspace::{self, Tree};
 use crate::contain::reaper;
@@ -146,10 +148,10 @@ const LINK_ARGS: [&str; 3] = ["-Wl,--whole-archive", "-Wl,--no-whole-archive", "
 
 /// A library's code linked alone, with the C library and the harness's `lab_todo` (what the
 /// shim gives it): `None` if every function it calls is found, else the linker's words. An
-/// archive found to link is not linked again (`made::links_once`).
+/// archive found to link is not linked again (`links_once`).
 fn links_alone(staged: &Path, archive: &str, reuse: bool) -> Result<Option<String>> {
     let probe = format!("{LINK_PROBE}{}", LINK_ARGS.join(" "));
-    super::made::links_once(staged, archive, &probe, reuse, || {
+    links_once(staged, archive, &probe, reuse, || {
         write_if_changed(&staged.join(".link-check.c"), LINK_PROBE.as_bytes())?;
         let mut cc = Command::new("cc");
         cc.current_dir(staged)
@@ -164,6 +166,33 @@ fn links_alone(staged: &Path, archive: &str, reuse: bool) -> Result<Option<Strin
                 .then(|| String::from_utf8_lossy(&output.stderr).into_owned()),
         )
     })
+}
+
+/// Whether `archive` (a file of `dir`) links alone, `link` asked only when no archive with the
+/// same bytes was found to link with the same `probe` (its program and arguments): `None` (it
+/// links) or the linker's words. Only a success is kept: a failure (a linker killed, a full
+/// disk) is asked again.
+fn links_once(
+    dir: &Path,
+    archive: &str,
+    probe: &str,
+    reuse: bool,
+    link: impl FnOnce() -> Result<Option<String>>,
+) -> Result<Option<String>> {
+    let mut h = Fnv::new();
+    (probe, std::fs::read(dir.join(archive)).ok()).hash(&mut h);
+    let key = format!("{:016x}", h.finish());
+    let record = dir.join(super::made::KEPT).join("links-alone");
+    if reuse && std::fs::read_to_string(&record).is_ok_and(|was| was == key) {
+        return Ok(None);
+    }
+    let _ = std::fs::remove_file(&record);
+    let said = link()?;
+    if reuse && said.is_none() {
+        std::fs::create_dir_all(dir.join(super::made::KEPT))?;
+        std::fs::write(&record, &key).with_context(|| format!("writing {}", record.display()))?;
+    }
+    Ok(said)
 }
 
 /// A C library exercise's harness: the Rust exercise's own (the same hidden tests), its path

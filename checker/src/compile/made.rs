@@ -27,7 +27,7 @@ use crate::base::hash::{Fnv, fnv};
 use crate::contain::reaper;
 
 /// The folder, beside the sources, where each target's inputs and output are kept.
-const KEPT: &str = ".checker-targets";
+pub const KEPT: &str = ".checker-targets";
 
 /// `make` for each step (its flags, its targets: programs, or `archive`), with the build rules
 /// `rules` (lab.mk), each target made only if what it is made from changed since it was last
@@ -292,33 +292,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
     };
     seen(a).is_some_and(|m| Some(m) == seen(b))
 }
-/// Whether `archive` (a file of `dir`) links alone, `link` asked only when no archive with the
-/// same bytes was found to link with the same `probe` (its program and arguments): `None` (it
-/// links) or the linker's words. Only a success is kept: a failure (a linker killed, a full
-/// disk) is asked again.
-pub fn links_once(
-    dir: &Path,
-    archive: &str,
-    probe: &str,
-    reuse: bool,
-    link: impl FnOnce() -> Result<Option<String>>,
-) -> Result<Option<String>> {
-    let mut h = Fnv::new();
-    (probe, std::fs::read(dir.join(archive)).ok()).hash(&mut h);
-    let key = format!("{:016x}", h.finish());
-    let record = dir.join(KEPT).join("links-alone");
-    if reuse && std::fs::read_to_string(&record).is_ok_and(|was| was == key) {
-        return Ok(None);
-    }
-    let _ = std::fs::remove_file(&record);
-    let said = link()?;
-    if reuse && said.is_none() {
-        std::fs::create_dir_all(dir.join(KEPT))?;
-        std::fs::write(&record, &key).with_context(|| format!("writing {}", record.display()))?;
-    }
-    Ok(said)
-}
-
 /// `from` copied to `to` with its modification time.
 fn copy_with_time(from: &Path, to: &Path) -> Result<()> {
     let modified = std::fs::metadata(from)
@@ -363,26 +336,6 @@ fn make(dir: &Path, cflags: &str, target: &str, old: Option<&str>) -> Result<(bo
         String::from_utf8_lossy(&output.stderr)
     );
     Ok((output.status.success(), text))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// make's list of what a target was made from, its escaped blanks and continued lines read.
-    #[test]
-    fn the_compilers_list_is_read_as_make_writes_it() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("one.d"),
-            "one: one.c x.h \\\n ../common/net.h my\\ file.h\n",
-        )
-        .unwrap();
-        assert_eq!(
-            read_by_compiler(dir.path(), "one"),
-            ["one.c", "x.h", "../common/net.h", "my file.h"]
-        );
-    }
 }
 
 #[cfg(test)]
@@ -510,5 +463,20 @@ mod making {
         let kept = format!("{:08x}-libx.copy", fnv(b"-Wall -O0") as u32);
         let harness = package.dir.join(KEPT).join(kept);
         assert!(same_file(&harness, &package.dir.join("libx.a")));
+    }
+
+    /// make's list of what a target was made from, its escaped blanks and continued lines read.
+    #[test]
+    fn the_compilers_list_is_read_as_make_writes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("one.d"),
+            "one: one.c x.h \\\n ../common/net.h my\\ file.h\n",
+        )
+        .unwrap();
+        assert_eq!(
+            read_by_compiler(dir.path(), "one"),
+            ["one.c", "x.h", "../common/net.h", "my file.h"]
+        );
     }
 }
