@@ -21,9 +21,11 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use super::reuse::identity;
+use serde_json::{Value, json};
+
+use super::reuse::{identity, write_whole};
 use crate::base::files::c_files;
-use crate::base::hash::{Fnv, fnv};
+use crate::base::hash::{Fnv, fnv, this_checker};
 use crate::contain::reaper;
 
 /// The folder, beside the sources, where each target's inputs and output are kept.
@@ -54,7 +56,8 @@ pub fn made(
         kept: &kept,
         rules,
         names: &names,
-        reuse,
+        // Nothing is reused where this checker's own build cannot be read (`key`).
+        reuse: reuse && this_checker(&mut Fnv::new()).is_some(),
         output: String::new(),
         pending: None,
     };
@@ -146,12 +149,12 @@ struct Making<'a> {
     pending: Option<(PathBuf, PathBuf)>,
 }
 
-/// What `kept` holds for one target: its inputs' key, the files it was made from, what make
-/// printed, and (a program) the file make left.
+/// What `kept` holds for one target (a JSON document, as `reuse` keeps a cargo build): its
+/// inputs' key, the files it was made from, what make printed, and (a program) the file make
+/// left.
 struct Record {
     key: String,
     made: String,
-    files: Vec<String>,
     said: String,
 }
 
@@ -164,10 +167,12 @@ impl Making<'_> {
         self.output.clone() + &said
     }
 
-    /// The key of `files`' contents, with the flags, the rules, the names, and the key of the
+    /// The key of `files`' contents, with this checker's build (as `reuse::build_key`: what a
+    /// new checker makes may differ), the flags, the rules, the names, and the key of the
     /// archive the target links.
     fn key(&self, cflags: &str, files: &[String], linked: Option<&str>) -> String {
         let mut h = Fnv::new();
+        let _ = this_checker(&mut h);
         (cflags, self.rules, self.names, linked).hash(&mut h);
         for file in files {
             file.hash(&mut h);
@@ -176,9 +181,11 @@ impl Making<'_> {
         format!("{:016x}", h.finish())
     }
 
-    fn record_path(&self, cflags: &str, target: &str) -> std::path::PathBuf {
-        self.kept
-            .join(format!("{:08x}-{target}", fnv(cflags.as_bytes()) as u32))
+    fn record_path(&self, cflags: &str, target: &str) -> PathBuf {
+        self.kept.join(format!(
+            "{:08x}-{target}.json",
+            fnv(cflags.as_bytes()) as u32
+        ))
     }
 
     /// The record of `target` made with `cflags`, if its inputs are still those it was made
@@ -188,14 +195,19 @@ impl Making<'_> {
             return None;
         }
         let text = std::fs::read_to_string(self.record_path(cflags, target)).ok()?;
-        let mut lines = text.splitn(4, '\n');
+        let v: Value = serde_json::from_str(&text).ok()?;
+        let text = |field: &str| v[field].as_str().map(str::to_string);
+        let files: Vec<String> = v["files"]
+            .as_array()?
+            .iter()
+            .map(|f| f.as_str().map(str::to_string))
+            .collect::<Option<_>>()?;
         let record = Record {
-            key: lines.next()?.to_string(),
-            made: lines.next()?.to_string(),
-            files: lines.next()?.split('\t').map(str::to_string).collect(),
-            said: lines.next().unwrap_or_default().to_string(),
+            key: text("key")?,
+            made: text("made")?,
+            said: text("said")?,
         };
-        (self.key(cflags, &record.files, linked) == record.key).then_some(record)
+        (self.key(cflags, &files, linked) == record.key).then_some(record)
     }
 
     /// Make `target` (with `old`, an archive in place, not made again), and keep its record:
@@ -225,9 +237,8 @@ impl Making<'_> {
         let key = self.key(cflags, &files, linked);
         if self.reuse {
             let made = identity(&self.dir.join(target)).unwrap_or_default();
-            let text = format!("{key}\n{made}\n{}\n{said}", files.join("\t"));
-            std::fs::write(&record, text)
-                .with_context(|| format!("writing {}", record.display()))?;
+            let doc = json!({"key": key, "made": made, "files": files, "said": said});
+            write_whole(&record, &doc);
         }
         Ok((Some(key), said))
     }
@@ -292,6 +303,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
     };
     seen(a).is_some_and(|m| Some(m) == seen(b))
 }
+
 /// `from` copied to `to` with its modification time.
 fn copy_with_time(from: &Path, to: &Path) -> Result<()> {
     let modified = std::fs::metadata(from)
@@ -460,7 +472,7 @@ mod making {
         package.write("two.c", PROGRAM);
         let (fixed, _) = package.build();
         assert!(fixed[0] == shared[0] && fixed[1] != shared[1]);
-        let kept = format!("{:08x}-libx.copy", fnv(b"-Wall -O0") as u32);
+        let kept = format!("{:08x}-libx.a.copy", fnv(b"-Wall -O0") as u32);
         let harness = package.dir.join(KEPT).join(kept);
         assert!(same_file(&harness, &package.dir.join("libx.a")));
     }

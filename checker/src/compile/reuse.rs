@@ -237,7 +237,7 @@ fn strings(v: &Value) -> Option<Vec<String>> {
 }
 
 /// Written whole and then renamed: a checker stopped halfway leaves no half a stamp.
-fn write_whole(file: &Path, doc: &Value) {
+pub fn write_whole(file: &Path, doc: &Value) {
     if let Some(dir) = file.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
