@@ -95,7 +95,7 @@ pub fn stage(tree: &Tree, exercise: &Exercise) -> Result<Staged> {
     let package_dir = ws.join(&folder).join(exercise.name);
     for (file, content) in integrity::pristine_files(exercise.name) {
         let content = if file == "Cargo.toml" {
-            with_tree_feature(content, &ws)
+            with_tree_feature(&with_libc_as_nix_asks(content), &ws)
         } else {
             content.to_string()
         };
@@ -134,6 +134,35 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
             manifest.trim_end()
         ),
     }
+}
+
+/// The package manifest, for a package with dependencies but not nix, with libc as nix asks for it
+/// (its `extra_traits` feature) under a name no lesson uses. Cargo resolves the features of a
+/// package built alone (`--manifest-path`, as here) for that package only: day6-async's tokio,
+/// and the mio, socket2 and libc beneath it, came out as units of their own, where every other
+/// exercise, the lab's whole-workspace builds and the references' (whose units seed the project
+/// tests' build directories) have libc with nix's feature: tokio compiled twice in each build
+/// directory (docs/maintainers.md). With the feature asked for here, a package built alone makes
+/// the very units the whole workspace made. Nothing of the student's changes: no lesson names
+/// this dependency, and the student's own manifest is untouched.
+fn with_libc_as_nix_asks(manifest: &str) -> String {
+    let depends_on_nix = manifest.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("nix ") || l.starts_with("nix=") || l.starts_with("nix.")
+    });
+    if depends_on_nix {
+        return manifest.to_string();
+    }
+    // A package with no dependencies (day1-endian) builds no libc at all: nothing to align.
+    let Some(at) = manifest.find("\n[dependencies]\n") else {
+        return manifest.to_string();
+    };
+    let after = at + "\n[dependencies]\n".len();
+    format!(
+        "{}checker-libc-as-nix-asks = {{ package = \"libc\", version = \"0.2\", features = [\"extra_traits\"] }}\n{}",
+        &manifest[..after],
+        &manifest[after..]
+    )
 }
 
 #[cfg(test)]
@@ -185,5 +214,26 @@ mod tests {
             "the two lock files disagree (`cargo update -p <crate> --precise <version>` in one of them):\n{}",
             apart.join("\n")
         );
+    }
+
+    /// A package with dependencies but not nix (day6-async: tokio) is built with libc as nix asks
+    /// for it, so that tokio's units are the whole workspace's; one with nix, or with no
+    /// dependency at all, is staged as it is.
+    #[test]
+    fn only_a_package_without_nix_is_given_libc_as_nix_asks() {
+        let lab = workspace::lab_root();
+        let manifest = |name: &str| {
+            std::fs::read_to_string(lab.join("exercises").join(name).join("Cargo.toml")).unwrap()
+        };
+        let asked =
+            |m: &str| super::with_libc_as_nix_asks(m).contains("features = [\"extra_traits\"]");
+        assert!(asked(&manifest("day6-async")));
+        let staged = super::with_libc_as_nix_asks(&manifest("day6-async"));
+        let libc = staged.find("checker-libc-as-nix-asks").unwrap();
+        assert!(staged[..libc].ends_with("\n[dependencies]\n"), "{staged}");
+        for name in ["day2-echo", "day7-broker", "day1-endian"] {
+            let m = manifest(name);
+            assert_eq!(super::with_libc_as_nix_asks(&m), m, "{name}");
+        }
     }
 }
