@@ -226,10 +226,14 @@ pub fn shared_build() -> PathBuf {
 }
 
 /// Environment every checker run of the tests gets. The first in a test process seeds the
-/// shared build directory with what the references' own builds compiled.
+/// shared build directory, and the lab's harnesses' (whose dependencies are built with the same
+/// profile and features: `compile::harness`), with what the references' own builds compiled.
 pub fn checker_command() -> std::process::Command {
     static SEEDED: std::sync::Once = std::sync::Once::new();
-    SEEDED.call_once(|| seed_from_the_references(&shared_build()));
+    SEEDED.call_once(|| {
+        seed_from_the_references(&shared_build());
+        seed_from_the_references(&lab_root().join("target/checker-build/harness/target"));
+    });
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_checker"));
     cmd.env("NO_COLOR", "1")
         .env("CARGO_BUILD_BUILD_DIR", shared_build())
