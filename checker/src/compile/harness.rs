@@ -96,20 +96,19 @@ publish = false
 
 [profile.dev]
 debug = false
+# rustc otherwise runs ThinLTO across an optimized crate's codegen units, at every change of
+# the library: 3 % of a CI run's CPU, for no faster test. The lab's workspaces say the same (a
+# setting of the whole profile): the dependencies are then the graded trees' units.
+lto = "off"
 
 [profile.dev.package."*"]
 debug = false
 
 # The harness's own code (parsing each call, printing its result) is optimized: the tests make
 # hundreds of thousands of calls. Only optimized: overflow checks and debug assertions stay on,
-# since a generic or inlined function of the exercise's library is compiled in this crate. One
-# codegen unit: rustc otherwise runs ThinLTO across an optimized crate's units, at every change
-# of the library (3 % of a CI run's CPU, for no faster test). Not `lto = "off"`, a setting of the
-# whole profile: the dependencies' units would then be other units than the graded trees'
-# (their profile differs), and nix and tokio were compiled again for the harnesses.
+# since a generic or inlined function of the exercise's library is compiled in this crate.
 [profile.dev.package.{name}]
 opt-level = 1
-codegen-units = 1
 "#,
         path = package_dir
             .display()
