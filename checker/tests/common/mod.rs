@@ -933,6 +933,16 @@ fn seed_registry_units(ours: &Path, theirs: &Path) {
         let name = name.strip_prefix("lib").unwrap_or(name);
         !(name.starts_with("day") || name.starts_with("checker"))
     };
+    // A unit both directories hold (libc, built by the references' tests and by the project's
+    // build, seconds apart) is taken from whichever built it first: cargo takes a unit for stale
+    // when a dependency's output is newer than its own, and the older copy is older than every
+    // unit either directory built on it. (The newer one kept beside the other's dependents, those
+    // were compiled again: nix and tokio, in the exports' directory.)
+    let modified = |path: &Path| {
+        std::fs::symlink_metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+    };
     for sub in ["build", ".fingerprint", "deps"] {
         std::fs::create_dir_all(theirs.join(sub)).unwrap();
         for entry in std::fs::read_dir(ours.join(sub))
@@ -943,9 +953,20 @@ fn seed_registry_units(ours: &Path, theirs: &Path) {
             let name = entry.file_name().to_string_lossy().into_owned();
             let to = theirs.join(sub).join(&name);
             let unit = sub != "deps" || name.starts_with("lib");
-            if unit && from_the_registry(&name) && !to.exists() {
-                copy_with_times(&entry.path(), &to);
+            if !unit || !from_the_registry(&name) {
+                continue;
             }
+            if let Some(theirs_modified) = modified(&to) {
+                if modified(&entry.path()).is_none_or(|ours| ours >= theirs_modified) {
+                    continue;
+                }
+                let _ = if to.is_dir() {
+                    std::fs::remove_dir_all(&to)
+                } else {
+                    std::fs::remove_file(&to)
+                };
+            }
+            copy_with_times(&entry.path(), &to);
         }
     }
     // Read under the lock: what `ours` held when it was copied.
