@@ -144,13 +144,20 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
 /// tests' build directories) have libc with nix's feature: tokio compiled twice in each build
 /// directory (docs/maintainers.md). With the feature asked for here, a package built alone makes
 /// the very units the whole workspace made. Nothing of the student's changes: no lesson names
-/// this dependency, and the student's own manifest is untouched.
+/// this dependency, and the student's own manifest is untouched. (Code that named it would build
+/// here and not in the student's tree; what it reaches, an `unsafe extern "C"` block reaches
+/// as well. A package that asks for libc itself is left alone: cargo refuses one crate twice.)
 fn with_libc_as_nix_asks(manifest: &str) -> String {
-    let depends_on_nix = manifest.lines().any(|l| {
-        let l = l.trim_start();
-        l.starts_with("nix ") || l.starts_with("nix=") || l.starts_with("nix.")
-    });
-    if depends_on_nix {
+    let names = |krate: &str| {
+        manifest.lines().any(|l| {
+            let l = l.trim_start();
+            [" ", "=", "."]
+                .iter()
+                .any(|after| l.starts_with(&format!("{krate}{after}")))
+                || l.contains(&format!("package = \"{krate}\""))
+        })
+    };
+    if names("nix") || names("libc") {
         return manifest.to_string();
     }
     // A package with no dependencies (day1-endian) builds no libc at all: nothing to align.
@@ -235,5 +242,7 @@ mod tests {
             let m = manifest(name);
             assert_eq!(super::with_libc_as_nix_asks(&m), m, "{name}");
         }
+        let own_libc = "[package]\nname = \"x\"\n\n[dependencies]\nlibc = \"0.2\"\ntokio = \"1\"\n";
+        assert_eq!(super::with_libc_as_nix_asks(own_libc), own_libc);
     }
 }

@@ -864,10 +864,10 @@ fn copy_with_times(from: &Path, to: &Path) {
 /// exercises' harnesses in a build directory of its own (`target/checker-build/harness/`, where
 /// no other tree's units can mix with them): started cold, it compiled nix, tokio and theirs
 /// again, some 25 s of CPU a copy. It takes this lab's instead: the units of the crates from the
-/// registry that it lacks (`seed_registry_units`). The exercises' own units and the harnesses'
-/// are built in the copy, as a grading there builds them; what this lab has not built yet is
-/// built there too. (A clean clone's lab holds only this run's units; a long-lived one may hold
-/// older toolchains' too, copied once into a new copy.)
+/// registry that it lacks or holds newer (`seed_registry_units`). The exercises' own units and
+/// the harnesses' are built in the copy, as a grading there builds them; what this lab has not
+/// built yet is built there too. (A clean clone's lab holds only this run's units; a long-lived
+/// one may hold older toolchains' too, copied once into a new copy.)
 #[allow(dead_code)] // not every test binary makes a copy
 pub fn seed_harnesses(copy: &Path) {
     build_the_labs_harnesses();
@@ -877,32 +877,36 @@ pub fn seed_harnesses(copy: &Path) {
 }
 
 /// Copy to the build directory `theirs` (a profile's folder, `.../debug`) the units of `ours`
-/// that come from the registry and that it lacks, with their times (as `seed_target`), under
-/// cargo's lock of both build directories, so that none is taken half written or lands under a
-/// build. Cargo takes a copied unit only where its own would have the same name: the same
-/// version, features, profile and dependencies.
+/// that come from the registry and that it lacks or holds newer, with their times (as
+/// `seed_target`), under cargo's lock of both build directories, so that none is taken half
+/// written or lands under a build. Cargo takes a copied unit only where its own would have the
+/// same name: the same version, features, profile and dependencies.
 fn seed_registry_units(ours: &Path, theirs: &Path) {
     if !ours.is_dir() {
         return;
     }
-    // What `ours` held when `theirs` was last seeded from it (its folders' times change as
-    // units are added): the same, nothing is taken and no lock either. Every broken version is
-    // a test process of its own that seeds the shared build directory, and under the locks each
-    // waited for the build under way there (0.4 of the 6 test threads, on average, waited so).
+    // A crate of the lab's (an exercise's library, a harness) is named by its path, the copy's
+    // own: only what comes from the registry is the same unit there.
+    let from_the_registry = |name: &str| {
+        let name = name.strip_prefix("lib").unwrap_or(name);
+        !(name.starts_with("day") || name.starts_with("checker"))
+    };
+    // The registry's units `ours` held when `theirs` was last seeded from it: the same, nothing
+    // is taken and no lock either. Every broken version is a test process of its own that seeds
+    // the shared build directory, and under the locks each waited for the build under way there
+    // (0.4 of the 6 test threads, on average, waited so). The units' names, not the folders'
+    // times: the references' own programs are built in `ours` all through a run, and each such
+    // build sent every test process after it to wait for the locks.
     let held = |dir: &Path| {
-        ["build", ".fingerprint", "deps"]
-            .iter()
-            .map(|sub| {
-                std::fs::metadata(dir.join(sub))
-                    .and_then(|m| m.modified())
-                    .map_or(0, |t| {
-                        t.duration_since(std::time::UNIX_EPOCH)
-                            .map_or(0, |d| d.as_nanos())
-                    })
-            })
-            .map(|ns| ns.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut units: Vec<String> = std::fs::read_dir(dir.join(".fingerprint"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| from_the_registry(name))
+            .collect();
+        units.sort();
+        units.join("\n")
     };
     let stamp = theirs.join(format!(".seeded-from-{:016x}", {
         use std::hash::{Hash, Hasher};
@@ -926,12 +930,6 @@ fn seed_registry_units(ours: &Path, theirs: &Path) {
     std::fs::create_dir_all(theirs).unwrap();
     let (Some(_ours), Some(_theirs)) = (locked(ours), locked(theirs)) else {
         return;
-    };
-    // A crate of the lab's (an exercise's library, a harness) is named by its path, the copy's
-    // own: only what comes from the registry is the same unit there.
-    let from_the_registry = |name: &str| {
-        let name = name.strip_prefix("lib").unwrap_or(name);
-        !(name.starts_with("day") || name.starts_with("checker"))
     };
     // A unit both directories hold (libc, built by the references' tests and by the project's
     // build, seconds apart) is taken from whichever built it first: cargo takes a unit for stale
@@ -960,11 +958,15 @@ fn seed_registry_units(ours: &Path, theirs: &Path) {
                 if modified(&entry.path()).is_none_or(|ours| ours >= theirs_modified) {
                     continue;
                 }
-                let _ = if to.is_dir() {
+                let removed = if to.is_dir() {
                     std::fs::remove_dir_all(&to)
                 } else {
                     std::fs::remove_file(&to)
                 };
+                // Left in place, `cp -r` would copy the folder into it.
+                if removed.is_err() {
+                    continue;
+                }
             }
             copy_with_times(&entry.path(), &to);
         }
