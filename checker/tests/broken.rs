@@ -572,8 +572,8 @@ struct Graded {
 
 /// Every version, each exercise's in a queue of its own (ordered by the files its versions
 /// edit, below), taken from the queues in turn: the versions graded at once are then mostly of
-/// different exercises, so each exercise needs few trees (a tree per version graded at once, each built cold once: 99 trees for 41). A test's
-/// name starts with its round (`r003::day2-echo::broken::...`), because cargo nextest runs a
+/// different exercises, so each exercise needs few trees (a tree per version graded at once,
+/// each built cold once: 99 trees for 41). A test's name starts with its round (`r003::day2-echo::broken::...`), because cargo nextest runs a
 /// binary's tests in the order of their names: without it, the versions of one exercise ran
 /// side by side, and built 92 trees.
 fn in_turn(files: &[File]) -> Vec<Graded> {

@@ -124,16 +124,23 @@ fn with_tree_feature(manifest: &str, ws: &Path) -> String {
         .unwrap_or_default();
     let feature = format!("checker-tree-{id}");
     let lines = format!("default = [\"{feature}\"]\n{feature} = []\n");
-    match manifest.find("\n[features]\n") {
-        Some(at) => {
-            let after = at + "\n[features]\n".len();
-            format!("{}{lines}{}", &manifest[..after], &manifest[after..])
-        }
-        None => format!(
+    under_heading(manifest, "[features]", &lines).unwrap_or_else(|| {
+        format!(
             "{}\n# Added by the checker: this graded tree's own build units (see compile/stage.rs).\n[features]\n{lines}",
             manifest.trim_end()
-        ),
-    }
+        )
+    })
+}
+
+/// `manifest` with `lines` first in its section `heading` (`[features]`), if it has one.
+fn under_heading(manifest: &str, heading: &str, lines: &str) -> Option<String> {
+    let heading = format!("\n{heading}\n");
+    let after = manifest.find(&heading)? + heading.len();
+    Some(format!(
+        "{}{lines}{}",
+        &manifest[..after],
+        &manifest[after..]
+    ))
 }
 
 /// The package manifest, for a package with dependencies but not nix, with libc as nix asks for it
@@ -161,15 +168,12 @@ fn with_libc_as_nix_asks(manifest: &str) -> String {
         return manifest.to_string();
     }
     // A package with no dependencies (day1-endian) builds no libc at all: nothing to align.
-    let Some(at) = manifest.find("\n[dependencies]\n") else {
-        return manifest.to_string();
-    };
-    let after = at + "\n[dependencies]\n".len();
-    format!(
-        "{}checker-libc-as-nix-asks = {{ package = \"libc\", version = \"0.2\", features = [\"extra_traits\"] }}\n{}",
-        &manifest[..after],
-        &manifest[after..]
+    under_heading(
+        manifest,
+        "[dependencies]",
+        "checker-libc-as-nix-asks = { package = \"libc\", version = \"0.2\", features = [\"extra_traits\"] }\n",
     )
+    .unwrap_or_else(|| manifest.to_string())
 }
 
 #[cfg(test)]
