@@ -136,6 +136,121 @@ fn copy_package(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// A failure on time that the machine's other work did not cause stands at once: beside busy
+/// loops outside the checker (two a core), a server that keeps each client unread fails
+/// round-trip as stuck, without a second run alone and without "the machine was busy" in its
+/// report. The checker counts the waits of its own tasks and programs (a cgroup of its own,
+/// `contain::cgroup::enter_own`), not the machine's, which beside other work say "starved"
+/// nearly always: every such failure was judged twice, and blamed on the machine. Where the
+/// checker cannot make that cgroup (not root, no cgroup v2), the machine's figure stands and
+/// this test says it is skipped.
+#[test]
+fn a_hang_beside_a_busy_machine_is_judged_once_and_never_blamed_on_the_machine() {
+    let root_of_v2 =
+        std::fs::read_to_string("/proc/self/cgroup").is_ok_and(|c| c.lines().any(|l| l == "0::/"));
+    let v2_mounted = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"]
+        .iter()
+        .any(|m| std::path::Path::new(m).join("cgroup.controllers").exists());
+    // SAFETY: geteuid only reads the process's credentials.
+    if unsafe { libc::geteuid() } != 0 || !root_of_v2 || !v2_mounted {
+        eprintln!("skipped: the checker makes a cgroup of its own only as root with cgroup v2");
+        return;
+    }
+    let holds = [
+        (
+            "\n    loop {\n        // accept() returns a *new* socket for this client; the listener keeps listening.",
+            "\n    let mut held = Vec::new();\n    loop {\n        // accept() returns a *new* socket for this client; the listener keeps listening.",
+        ),
+        (
+            "\n        if let Err(e) = echo(&client) {\n            eprintln!(\"echo-server: client dropped: {e}\");\n        }",
+            "\n        held.push(client);\n        let _ = echo;",
+        ),
+    ];
+    let edits: Vec<(&str, common::Edit)> = holds
+        .iter()
+        .map(|(find, replace)| {
+            let edit = common::Edit {
+                file: "src/bin/echo-server.rs".into(),
+                find: Some(find.to_string()),
+                replace: Some(replace.to_string()),
+                source: None,
+            };
+            ("day2-echo", edit)
+        })
+        .collect();
+    let dir = tree("holds-beside-busy-loops", &["day2-echo"], &edits).unwrap();
+    let root = dir.to_string_lossy();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let loops = BusyLoops::start(2 * cores);
+    // The checker (and its programs, which inherit it) at a higher priority than the loops and
+    // the suite's other tests: its own tasks get a CPU as soon as they want one, so the test
+    // judges the hang and never a starved checker, however busy the machine, while every
+    // other task waits.
+    // SAFETY: getpriority/setpriority on this thread only change its nice value.
+    let tid = unsafe { libc::gettid() } as libc::id_t;
+    let nice = unsafe { libc::getpriority(libc::PRIO_PROCESS, tid) };
+    unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, -10) };
+    let run = run_checker(
+        &["--root", &root, "day2-echo/round-trip", "--seed", &seed()],
+        MINUTES,
+    );
+    unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) };
+    drop(loops);
+    // What the test creates: a machine where some task waited for a CPU most of the time (the
+    // run's time not starved, `MachineClock`, against its time on the clock).
+    let share = 1.0 - run.unstarved.as_secs_f64() / run.elapsed.as_secs_f64();
+    assert!(
+        share >= 0.5,
+        "the busy loops kept the machine's tasks waiting only {:.0} % of the time",
+        share * 100.0
+    );
+    let tests = run.tests();
+    assert_eq!(tests.len(), 1, "{}", run.explain());
+    assert_eq!(
+        (&tests[0]["status"], &tests[0]["judged"]),
+        (
+            &serde_json::Value::from("fail"),
+            &serde_json::Value::from(true)
+        ),
+        "{}",
+        run.explain()
+    );
+    let report = run.stdout();
+    assert!(report.contains("is stuck"), "{}", run.explain());
+    assert!(
+        !report.contains("judged again alone") && !report.contains("the machine was busy"),
+        "a hang the machine did not cause was blamed on it:\n{}",
+        run.explain()
+    );
+}
+
+/// `n` processes that spin until dropped, outside the checker (children of the test).
+struct BusyLoops(Vec<std::process::Child>);
+
+impl BusyLoops {
+    fn start(n: usize) -> BusyLoops {
+        BusyLoops(
+            (0..n)
+                .map(|_| {
+                    std::process::Command::new("sh")
+                        .args(["-c", "while :; do :; done"])
+                        .spawn()
+                        .unwrap()
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Drop for BusyLoops {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 #[test]
 fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
     let broken = common::Edit {

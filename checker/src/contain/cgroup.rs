@@ -4,6 +4,10 @@
 //! machine (it fills the whole PID space within a second), so the kernel itself must refuse the
 //! forks: each program gets a cgroup of its own with `pids.max`, joined before exec. Where there
 //! is no such controller, supervision falls back to counting the tree (see supervise.rs).
+//!
+//! Where the machine mounts cgroup v2 and the checker sits in its root, the checker also moves
+//! into a v2 cgroup of its own (`enter_own`), whose pressure file counts the CPU its own tasks
+//! waited for (`contain::pressure`).
 
 use std::ffi::CString;
 use std::path::{Path, PathBuf};
@@ -126,9 +130,88 @@ impl Drop for Cap {
     }
 }
 
-/// Remove the checker's own directory (at exit, once its programs are gone).
+/// Remove the checker's own directory (at exit, once its programs are gone), and leave its own
+/// v2 cgroup.
 pub fn clean_up() {
     if let Some(dir) = base() {
         remove_tree(dir);
+    }
+    leave_own();
+}
+
+/// Where the checker's own v2 cgroup is made: the mount of cgroup v2 (`cgroup.controllers` at
+/// its root), if the checker sits in its root (`0::/`); elsewhere (a systemd slice, a
+/// container's cgroup) the checker's cgroup is already its own or its user's, and is left alone.
+/// Not where the process caps use v2: a program joining its cap's cgroup would leave the
+/// checker's.
+fn own_mount() -> Option<PathBuf> {
+    let cgroups = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+    if cgroups.lines().find_map(|l| l.strip_prefix("0::"))? != "/" {
+        return None;
+    }
+    let mount = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|m| m.join("cgroup.controllers").exists())?;
+    if base().is_some_and(|caps| caps.starts_with(&mount)) {
+        return None;
+    }
+    Some(mount)
+}
+
+const OWN_PREFIX: &str = "lab-checker-own-";
+
+static OWN: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// Move the checker, its threads and every program it starts from now on (their children
+/// inherit it) into a v2 cgroup of its own, `lab-checker-own-<pid>`, where it may (root, cgroup
+/// v2 mounted, a pressure file there): its `cpu.pressure` then counts the time any of them
+/// waited for a CPU, ended programs included, and none of the machine's other work. Once per
+/// process; elsewhere it does nothing, and the machine's pressure is read instead.
+pub fn enter_own() {
+    OWN.get_or_init(|| {
+        let mount = own_mount()?;
+        clean_stale_own(&mount);
+        let dir = mount.join(format!("{OWN_PREFIX}{}", std::process::id()));
+        std::fs::create_dir(&dir).ok()?;
+        let me = std::process::id().to_string();
+        if !dir.join("cpu.pressure").exists()
+            || std::fs::write(dir.join("cgroup.procs"), &me).is_err()
+        {
+            let _ = std::fs::remove_dir(&dir);
+            return None;
+        }
+        Some(dir)
+    });
+}
+
+/// Back to the hierarchy's root, and the checker's own cgroup removed (it stays, empty, while a
+/// program of the checker's is still in it: the next checker removes it).
+fn leave_own() {
+    let Some(Some(dir)) = OWN.get() else {
+        return;
+    };
+    if let Some(root) = dir.parent() {
+        let _ = std::fs::write(root.join("cgroup.procs"), std::process::id().to_string());
+    }
+    let _ = std::fs::remove_dir(dir);
+}
+
+/// Remove the own cgroups of checkers that are gone.
+fn clean_stale_own(mount: &Path) {
+    let Ok(entries) = std::fs::read_dir(mount) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(OWN_PREFIX)
+            .and_then(|p| p.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir(entry.path());
+        }
     }
 }
