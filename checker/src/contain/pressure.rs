@@ -1,9 +1,9 @@
 //! How starved of CPU the checker is: the kernel's pressure stall information (PSI), the
 //! microseconds during which some runnable task waited for a CPU, read from the checker's own
-//! cgroup where it has one (cgroup v2's `cpu.pressure`: a container's share, not the host's;
-//! or the cgroup the checker makes for itself and its programs, `cgroup::enter_own_cgroup`) and from
-//! `/proc/pressure/cpu` otherwise. A test's window over it says whether a failure on time may be
-//! the machine's (`Starvation`).
+//! cgroup where it has one (cgroup v2's `cpu.pressure`: a container's share, not the host's; or
+//! the cgroup the checker makes for itself and its programs, `cgroup::enter_own_cgroup`) and
+//! from `/proc/pressure/cpu` otherwise. A test's window over it says whether a failure on time
+//! may be the machine's (`Starvation`).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
