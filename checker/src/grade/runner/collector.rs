@@ -31,8 +31,7 @@ struct Running {
     tag: String,
     at: Instant,
     killed: bool,
-    /// The CPU pressure on the checker's tasks (the machine's, where they have no cgroup of
-    /// their own) since it started.
+    /// The machine's CPU pressure since it started.
     window: Window,
 }
 
