@@ -208,6 +208,10 @@ impl Spawn {
         let sandbox = self.scope.as_ref().and_then(|s| s.sandbox);
         // The kernel's cap on its processes, where the machine has a pids cgroup.
         let cap = super::cgroup::Cap::new(self.limits.processes);
+        let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
+        let recorder = self.scope.as_ref().map(|s| s.recorder.clone());
+        let recorder = recorder.unwrap_or_default();
+        reaper::watch_before_start(pids_current.as_deref(), &recorder, self.limits.processes);
         let setup = self.child_setup(cap.as_ref(), sandbox);
         // SAFETY: `in_the_child` runs between fork and exec and only makes async-signal-safe
         // system calls (prctl, setrlimit, open, write, setns, chdir, dup2, fcntl).
@@ -221,15 +225,14 @@ impl Spawn {
             None => reaper::spawn_tracked(&mut cmd),
         };
         let (label, program) = (&self.label, self.program.display());
+        if forked.is_err() {
+            reaper::not_started(pids_current.as_deref());
+        }
         let mut child = forked.with_context(|| format!("could not start {label} ({program})"))?;
         drop(self.fd3); // the child has its copy; ours must close so EOF can be seen
         let pid = child.id() as i32;
-        let (recorder, busiest_cpu) = self
-            .scope
-            .as_ref()
-            .map(|s| (s.recorder.clone(), s.busiest_cpu.clone()))
-            .unwrap_or_default();
-        let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
+        let busiest_cpu = self.scope.as_ref().map(|s| s.busiest_cpu.clone());
+        let busiest_cpu = busiest_cpu.unwrap_or_default();
         reaper::register_live(pid, &tag, &recorder, pids_current);
         if self.limits.processes != MAX_PROCESSES {
             reaper::allow_processes(pid, self.limits.processes);

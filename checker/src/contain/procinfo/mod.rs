@@ -89,8 +89,9 @@ pub fn main_thread_children() -> Vec<i32> {
     pids_in(format!("/proc/{me}/task/{me}/children"))
 }
 
-/// The pids a `task/<tid>/children` file lists (none if it is gone).
-fn pids_in(file: impl AsRef<std::path::Path>) -> Vec<i32> {
+/// The pids a list file holds, one or more a line (a `task/<tid>/children` file, a cgroup's
+/// `cgroup.procs`); none if it is gone.
+pub fn pids_in(file: impl AsRef<std::path::Path>) -> Vec<i32> {
     std::fs::read_to_string(file)
         .map(|list| {
             list.split_whitespace()
