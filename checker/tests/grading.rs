@@ -136,6 +136,179 @@ fn copy_package(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
+/// A failure on time that the machine's other work did not cause stands at once: beside busy
+/// loops outside the checker (two a core), a server that keeps each client unread fails
+/// round-trip as stuck, without a second run alone and without "the machine was busy" in its
+/// report. The checker counts the waits of its own tasks and programs (a cgroup of its own,
+/// `contain::cgroup::enter_own_cgroup`), not the machine's, which beside other work say
+/// "starved" nearly always: every such failure was judged twice, and blamed on the machine.
+/// Where the checker cannot make that cgroup, the machine's figure stands and this test says it
+/// is skipped. (In the hostile programs' test group: its loops take the cores.)
+#[test]
+fn a_hang_beside_a_busy_machine_is_judged_once_and_never_blamed_on_the_machine() {
+    if let Err(why) = an_own_cgroup_can_be_made() {
+        eprintln!("skipped: the checker makes no cgroup of its own here ({why})");
+        return;
+    }
+    let holds = [
+        (
+            "\n    loop {\n        // accept() returns a *new* socket for this client; the listener keeps listening.",
+            "\n    let mut held = Vec::new();\n    loop {\n        // accept() returns a *new* socket for this client; the listener keeps listening.",
+        ),
+        (
+            "\n        if let Err(e) = echo(&client) {\n            eprintln!(\"echo-server: client dropped: {e}\");\n        }",
+            "\n        held.push(client);\n        let _ = echo;",
+        ),
+    ];
+    let edits: Vec<(&str, common::Edit)> = holds
+        .iter()
+        .map(|(find, replace)| {
+            let edit = common::Edit {
+                file: "src/bin/echo-server.rs".into(),
+                find: Some(find.to_string()),
+                replace: Some(replace.to_string()),
+                source: None,
+            };
+            ("day2-echo", edit)
+        })
+        .collect();
+    let dir = tree("holds-beside-busy-loops", &["day2-echo"], &edits).unwrap();
+    let root = dir.to_string_lossy();
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let loops = BusyLoops::start(2 * cores);
+    // The checker (and its programs, which inherit it) at a higher priority than the loops and
+    // the suite's other tests, which then wait for it: its own tasks wait little, so the test
+    // judges the hang, not a checker starved by the suite's load.
+    let run = {
+        let _raised = Raised::to(-10);
+        run_checker(
+            &["--root", &root, "day2-echo/round-trip", "--seed", &seed()],
+            MINUTES,
+        )
+    };
+    drop(loops);
+    // What the test creates: a machine where some task waited for a CPU most of the time (the
+    // run's time not starved, `MachineClock`, against its time on the clock).
+    let share = 1.0 - run.unstarved.as_secs_f64() / run.elapsed.as_secs_f64();
+    assert!(
+        share >= 0.5,
+        "the busy loops kept the machine's tasks waiting only {:.0} % of the time",
+        share * 100.0
+    );
+    let tests = run.tests();
+    assert_eq!(tests.len(), 1, "{}", run.explain());
+    assert_eq!(
+        (&tests[0]["status"], &tests[0]["judged"]),
+        (
+            &serde_json::Value::from("fail"),
+            &serde_json::Value::from(true)
+        ),
+        "{}",
+        run.explain()
+    );
+    let report = run.stdout();
+    assert!(report.contains("is stuck"), "{}", run.explain());
+    assert!(
+        !report.contains("judged again alone") && !report.contains("the machine was busy"),
+        "a hang the machine did not cause was blamed on it:\n{}",
+        run.explain()
+    );
+}
+
+/// Whether the checker can make a cgroup of its own here, by its rules
+/// (`contain::cgroup::own_mount`): root, in the root of a cgroup v2 hierarchy that does not
+/// share the CPU out between its children nor hold the process caps, and a cgroup made there
+/// has a pressure file. Else why not.
+fn an_own_cgroup_can_be_made() -> Result<(), String> {
+    use std::path::Path;
+    // SAFETY: geteuid only reads the process's credentials.
+    if unsafe { libc::geteuid() } != 0 {
+        return Err("not root".into());
+    }
+    let cgroups = std::fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    if !cgroups.lines().any(|l| l == "0::/") {
+        return Err("not in the root of a cgroup v2 hierarchy".into());
+    }
+    let mount = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"]
+        .into_iter()
+        .map(Path::new)
+        .find(|m| m.join("cgroup.controllers").exists())
+        .ok_or("no cgroup v2 mounted")?;
+    let control = std::fs::read_to_string(mount.join("cgroup.subtree_control")).unwrap_or_default();
+    let controls = |c: &str| control.split_whitespace().any(|w| w == c);
+    if controls("cpu") {
+        return Err("the root shares the CPU out between its children".into());
+    }
+    if mount == Path::new("/sys/fs/cgroup") && controls("pids") {
+        return Err("the process caps are cgroups of this hierarchy".into());
+    }
+    let probe = mount.join(format!("lab-test-probe-{}", std::process::id()));
+    std::fs::create_dir(&probe).map_err(|e| format!("{}: {e}", probe.display()))?;
+    let pressure = probe.join("cpu.pressure").exists();
+    let _ = std::fs::remove_dir(&probe);
+    if !pressure {
+        return Err("no pressure file in a cgroup".into());
+    }
+    Ok(())
+}
+
+/// The calling thread's nice value, raised until dropped (what it starts inherits it).
+struct Raised {
+    tid: libc::id_t,
+    before: libc::c_int,
+}
+
+impl Raised {
+    fn to(nice: libc::c_int) -> Raised {
+        // SAFETY: gettid, getpriority and setpriority on this thread only read or change its
+        // nice value.
+        let tid = unsafe { libc::gettid() } as libc::id_t;
+        let before = unsafe { libc::getpriority(libc::PRIO_PROCESS, tid) };
+        let raised = unsafe { libc::setpriority(libc::PRIO_PROCESS, tid, nice) };
+        assert_eq!(
+            raised,
+            0,
+            "setpriority: {}",
+            std::io::Error::last_os_error()
+        );
+        Raised { tid, before }
+    }
+}
+
+impl Drop for Raised {
+    fn drop(&mut self) {
+        // SAFETY: as above.
+        unsafe { libc::setpriority(libc::PRIO_PROCESS, self.tid, self.before) };
+    }
+}
+
+/// `n` processes that spin until dropped, outside the checker (children of the test); those
+/// started go even if starting the next one fails.
+struct BusyLoops(Vec<std::process::Child>);
+
+impl BusyLoops {
+    fn start(n: usize) -> BusyLoops {
+        let mut loops = BusyLoops(Vec::new());
+        for _ in 0..n {
+            let child = std::process::Command::new("sh")
+                .args(["-c", "while :; do :; done"])
+                .spawn()
+                .unwrap();
+            loops.0.push(child);
+        }
+        loops
+    }
+}
+
+impl Drop for BusyLoops {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
 #[test]
 fn a_compile_error_in_one_exercise_leaves_the_others_gradable() {
     let broken = common::Edit {

@@ -62,8 +62,8 @@ impl Status {
 }
 
 /// How starved of CPU the machine was while a test ran: the time during which some runnable
-/// task waited for a CPU (the kernel's pressure stall information, "some"), over the test's
-/// wall time.
+/// task waited for a CPU (the kernel's pressure stall information, "some"; of the checker's own
+/// tasks and programs where they have a cgroup of their own), over the test's wall time.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Starvation {
     pub stalled: std::time::Duration,

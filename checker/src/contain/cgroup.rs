@@ -4,6 +4,10 @@
 //! machine (it fills the whole PID space within a second), so the kernel itself must refuse the
 //! forks: each program gets a cgroup of its own with `pids.max`, joined before exec. Where there
 //! is no such controller, supervision falls back to counting the tree (see supervise.rs).
+//!
+//! Where the machine mounts cgroup v2 and the checker sits in its root, the checker also moves
+//! into a v2 cgroup of its own (`enter_own_cgroup`), whose pressure file counts the CPU its own
+//! tasks waited for (`contain::pressure`).
 
 use std::ffi::CString;
 use std::path::{Path, PathBuf};
@@ -30,7 +34,7 @@ fn base() -> Option<&'static Path> {
             if !root.join("cgroup.procs").exists() {
                 continue;
             }
-            clean_stale(&root);
+            clean_stale(&root, "lab-checker-");
             let dir = root.join(format!("lab-checker-{}", std::process::id()));
             if std::fs::create_dir(&dir).is_ok() {
                 return Some(dir);
@@ -41,15 +45,16 @@ fn base() -> Option<&'static Path> {
     .as_deref()
 }
 
-/// Remove the directories of checkers that are gone (killed before they could clean up).
-fn clean_stale(root: &Path) {
+/// Remove the directories `<prefix><pid>` of checkers that are gone (killed before they could
+/// clean up).
+fn clean_stale(root: &Path, prefix: &str) {
     let Ok(entries) = std::fs::read_dir(root) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(pid) = name
-            .strip_prefix("lab-checker-")
+            .strip_prefix(prefix)
             .and_then(|p| p.parse::<i32>().ok())
         else {
             continue;
@@ -126,9 +131,84 @@ impl Drop for Cap {
     }
 }
 
-/// Remove the checker's own directory (at exit, once its programs are gone).
+/// Remove the checker's own directory (at exit, once its programs are gone), and leave its own
+/// v2 cgroup.
 pub fn clean_up() {
     if let Some(dir) = base() {
         remove_tree(dir);
+    }
+    leave_own_cgroup();
+}
+
+/// Where the checker's own v2 cgroup is made: the mount of cgroup v2 (`cgroup.controllers` at
+/// its root), if the checker sits in its root (`0::/`: a machine's, or a container's with a
+/// cgroup namespace of its own); elsewhere (a systemd slice, a cgroup a container runtime made)
+/// its cgroup is already its own or its user's, and is left alone. Not where the process caps
+/// use v2 (a program joining its cap's cgroup would leave the checker's), nor where the root
+/// shares the CPU out between its children (`cpu` in `cgroup.subtree_control`): the checker,
+/// one child among others, would get one child's share.
+fn own_mount() -> Option<PathBuf> {
+    let cgroups = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+    if cgroups.lines().find_map(|l| l.strip_prefix("0::"))? != "/" {
+        return None;
+    }
+    let mount = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|m| m.join("cgroup.controllers").exists())?;
+    let shared_out = std::fs::read_to_string(mount.join("cgroup.subtree_control"))
+        .is_ok_and(|c| c.split_whitespace().any(|w| w == "cpu"));
+    if shared_out || base().is_some_and(|caps| caps.starts_with(&mount)) {
+        return None;
+    }
+    Some(mount)
+}
+
+const OWN_PREFIX: &str = "lab-checker-own-";
+
+/// The checker's own v2 cgroup, once `enter_own_cgroup` has made it (`None` where it could not).
+static OWN: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// Move the checker, its threads and every program it starts from now on (their children
+/// inherit it) into a v2 cgroup of its own, `lab-checker-own-<pid>`, where it may (root, cgroup
+/// v2 mounted, a pressure file there): its `cpu.pressure` then counts the time any of them
+/// waited for a CPU, ended programs included, and none of the machine's other work. Once per
+/// process; elsewhere it does nothing, and the machine's pressure is read instead.
+pub fn enter_own_cgroup() {
+    OWN.get_or_init(|| {
+        let mount = own_mount()?;
+        clean_stale(&mount, OWN_PREFIX);
+        let dir = mount.join(format!("{OWN_PREFIX}{}", std::process::id()));
+        // One left by a checker that had this pid, its programs not yet gone, is taken over.
+        if let Err(e) = std::fs::create_dir(&dir)
+            && e.kind() != std::io::ErrorKind::AlreadyExists
+        {
+            return None;
+        }
+        let me = std::process::id().to_string();
+        if !dir.join("cpu.pressure").exists()
+            || std::fs::write(dir.join("cgroup.procs"), &me).is_err()
+        {
+            let _ = std::fs::remove_dir(&dir);
+            return None;
+        }
+        Some(dir)
+    });
+}
+
+/// Back to the hierarchy's root, and the checker's own cgroup removed once the programs killed
+/// last have ended (if one outlives the wait, the next checker removes the cgroup).
+fn leave_own_cgroup() {
+    let Some(Some(dir)) = OWN.get() else {
+        return;
+    };
+    if let Some(root) = dir.parent() {
+        let _ = std::fs::write(root.join("cgroup.procs"), std::process::id().to_string());
+    }
+    for _ in 0..50 {
+        if std::fs::remove_dir(dir).is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }

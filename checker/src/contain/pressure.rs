@@ -1,8 +1,9 @@
-//! How starved of CPU the machine is: the kernel's pressure stall information (PSI), the
+//! How starved of CPU the checker is: the kernel's pressure stall information (PSI), the
 //! microseconds during which some runnable task waited for a CPU, read from the checker's own
-//! cgroup where it has one (cgroup v2's `cpu.pressure`: a container's share, not the host's)
-//! and from `/proc/pressure/cpu` otherwise. A test's window over it says whether a failure on
-//! time may be the machine's (`Starvation`).
+//! cgroup where it has one (cgroup v2's `cpu.pressure`: a container's share, not the host's; or
+//! the cgroup the checker makes for itself and its programs, `cgroup::enter_own_cgroup`) and
+//! from `/proc/pressure/cpu` otherwise. A test's window over it says whether a failure on time
+//! may be the machine's (`Starvation`).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -117,13 +118,14 @@ fn machine_stalled_micros() -> Option<u64> {
 const MACHINE_PRESSURE: &str = "/proc/pressure/cpu";
 
 /// The cgroup v2 pressure file of the checker's own cgroup (where one is mounted), then the
-/// machine's.
+/// machine's. The root's (`0::/`) is a container's own where it has a cgroup namespace, and the
+/// machine's otherwise.
 fn pressure_files() -> Vec<String> {
     let mut files = Vec::new();
     if let Ok(cgroups) = std::fs::read_to_string("/proc/self/cgroup")
         && let Some(path) = cgroups.lines().find_map(|l| l.strip_prefix("0::"))
-        && path != "/"
     {
+        let path = path.trim_end_matches('/');
         for mount in ["/sys/fs/cgroup", "/sys/fs/cgroup/unified"] {
             files.push(format!("{mount}{path}/cpu.pressure"));
         }

@@ -31,7 +31,8 @@ struct Running {
     tag: String,
     at: Instant,
     killed: bool,
-    /// The machine's CPU pressure since it started.
+    /// The CPU pressure on the checker's tasks (the machine's, where they have no cgroup of
+    /// their own) since it started.
     window: Window,
 }
 

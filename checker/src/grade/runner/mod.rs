@@ -111,6 +111,10 @@ pub fn grade(
     done: impl FnMut(&ExerciseReport),
 ) -> Result<Vec<ExerciseReport>> {
     reaper::init();
+    // A failure on time is judged again when the checker's own tasks were starved, not whenever
+    // the whole machine was (`rejudge`): where it can, the checker counts their waits in a
+    // cgroup of its own.
+    crate::contain::cgroup::enter_own_cgroup();
     let planned = plan::plan(&selections, &opts.programs, (opts.tree.track, opts.track));
     let (events_tx, events) = mpsc::channel::<Event>();
     let queue = Arc::new(scheduler::Queue::new(Durations::load()));
