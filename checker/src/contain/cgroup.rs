@@ -131,6 +131,26 @@ impl Drop for Cap {
     }
 }
 
+/// The cap of every program of this checker that has a cgroup: its directory and its
+/// `pids.max`. Read from the directories themselves, so that the watcher needs no lock another
+/// thread may hold.
+pub fn every_cap() -> Vec<(PathBuf, usize)> {
+    let Some(base) = base() else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let max = std::fs::read_to_string(e.path().join("pids.max")).ok()?;
+            Some((e.path(), max.trim().parse().ok()?))
+        })
+        .collect()
+}
+
 /// Remove the checker's own directory (at exit, once its programs are gone), and leave its own
 /// v2 cgroup.
 pub fn clean_up() {

@@ -48,8 +48,12 @@ pub fn register_live(pid: i32, tag: &str, recorder: &Recorder, pids_current: Opt
     let starting = pids_current
         .as_ref()
         .and_then(|p| lock(&STARTING).remove(p));
+    // A pid is the program's from now on: an entry left by an earlier program of that pid
+    // (kept for `went_over_cap`) goes.
     if starting.is_some_and(|s| s.killed) {
         lock(&OVER_CAP).insert(pid);
+    } else {
+        lock(&OVER_CAP).remove(&pid);
     }
     let live = Live {
         tag: tag.to_string(),
@@ -59,27 +63,26 @@ pub fn register_live(pid: i32, tag: &str, recorder: &Recorder, pids_current: Opt
     lock(&LIVE).insert(pid, live);
 }
 
-/// A program's cgroup, watched from before the program starts until it is registered live:
-/// the thread that starts a program may wait long for a CPU once it has forked (seen: 10 s
-/// beside a fork bomb at nice -20, the bomb itself), while the program already runs.
+/// A program about to start, by its cgroup: `CapWatch` kills a cgroup at its cap whether its
+/// program is registered or not (the thread that starts a program may wait long for a CPU once
+/// it has forked: seen 10 s beside a fork bomb at nice -20, the bomb itself), and tells the
+/// program's test through this until `register_live` takes it over.
 struct Starting {
     recorder: Recorder,
-    max: usize,
-    /// Killed for reaching the cap: killed again at every round until registered.
+    /// Killed for reaching its cap: `register_live` marks the program so (`went_over_cap`).
     killed: bool,
 }
 
 static STARTING: Mutex<BTreeMap<PathBuf, Starting>> = Mutex::new(BTreeMap::new());
 
-/// Watch the cgroup whose `pids.current` is `pids_current` (where the program has one) for a
-/// program about to start, allowed `max` processes; `register_live` (or `not_started`) ends the watch.
-pub fn watch_before_start(pids_current: Option<&Path>, recorder: &Recorder, max: usize) {
+/// A program about to start whose cgroup counts its tasks at `pids_current` (where it has
+/// one); `register_live` (or `not_started`) ends this.
+pub fn watch_before_start(pids_current: Option<&Path>, recorder: &Recorder) {
     let Some(pids_current) = pids_current else {
         return;
     };
     let starting = Starting {
         recorder: recorder.clone(),
-        max,
         killed: false,
     };
     lock(&STARTING).insert(pids_current.to_path_buf(), starting);
@@ -160,8 +163,10 @@ pub fn init() {
             .name("process-cap".into())
             .spawn(|| {
                 super::schedule::ahead_of_programs();
+                let mut caps = CapWatch::default();
                 loop {
                     std::thread::sleep(Duration::from_millis(50));
+                    caps.enforce();
                     enforce_process_cap();
                 }
             })
@@ -170,8 +175,8 @@ pub fn init() {
             .name("orphan-reaper".into())
             .spawn(|| {
                 // Ahead of the programs too: a fork bomb's killed processes count against its
-                // cap until they are reaped, and a bomb's survivors at a raised priority would
-                // keep this thread from reaping them.
+                // cap until they are reaped. (It still waits for `TRACKED` while a program is
+                // being started: a bomb's zombies then wait for that start.)
                 super::schedule::ahead_of_programs();
                 loop {
                     std::thread::sleep(Duration::from_millis(50));
@@ -231,68 +236,119 @@ pub use super::limits::MAX_PROCESSES;
 /// Programs the checker killed for going over `MAX_PROCESSES`.
 static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
 
-/// Count each live program's processes (stopping at the cap) and kill any program that
-/// reaches it. Where a pids cgroup holds a program at the cap, the kernel refuses its next fork
-/// and the bomb goes on at the cap, starving the machine until its test's deadline: reaching
-/// the cap is killed as going over it is where nothing holds it. A program killed so is killed
-/// again at every round while it is live: a child forked between a round's walk and its kill
-/// survives that round, outside the tree of the program (its parent is gone) but in its cgroup,
-/// and goes on forking until its test's deadline (seen: 8 to 14 s, refused 800,000 forks).
-fn enforce_process_cap() {
-    let live: Vec<(i32, Live)> = lock(&LIVE).iter().map(|(p, l)| (*p, l.clone())).collect();
-    for (pid, live) in live {
-        if !lock(&OVER_CAP).contains(&pid) {
-            if !over_cap(pid, &live) {
-                continue;
+/// The caps the kernel holds (a pids cgroup per program), enforced with no lock another thread
+/// may hold: a thread of ordinary priority that holds one beside a fork bomb of raised priority
+/// waits seconds for the CPU, and the watcher with it (seen: a bomb at nice -10 lived 3 s
+/// beside busy loops, the kernel refusing 29,000 forks). A cgroup whose processes reach its
+/// `pids.max` is killed, and killed again at every round while it exists: a child forked
+/// between a round's reading and its kill survives that round, outside the program's tree (its
+/// parent is gone) but in its cgroup (seen: 8 to 14 s, 800,000 forks refused). Its members are
+/// the program's whatever their pids. The program's test is told once the registries are free.
+#[derive(Default)]
+struct CapWatch {
+    /// The cgroups killed for reaching their cap, and whether their test has been told.
+    killed: BTreeMap<PathBuf, bool>,
+}
+
+impl CapWatch {
+    fn enforce(&mut self) {
+        let caps = super::cgroup::every_cap();
+        self.killed
+            .retain(|dir, _| caps.iter().any(|(d, _)| d == dir));
+        for (dir, max) in caps {
+            let counted = dir.join("pids.current");
+            if !self.killed.contains_key(&dir) {
+                if processes_or_zombies(&dir) < max {
+                    continue;
+                }
+                self.killed.insert(dir.clone(), false);
             }
-            lock(&OVER_CAP).insert(pid);
-            live.recorder.record(Intervention::KilledForkBomb);
+            kill_members(&counted);
         }
-        kill_everything_of(pid, &live);
-    }
-    let starting: Vec<(PathBuf, usize, bool)> = lock(&STARTING)
-        .iter()
-        .map(|(p, s)| (p.clone(), s.max, s.killed))
-        .collect();
-    for (pids_current, max, killed) in starting {
-        if !killed {
-            if processes_in_cgroup(&pids_current) < max {
-                continue;
-            }
-            let mut starting = lock(&STARTING);
-            let Some(s) = starting.get_mut(&pids_current) else {
-                continue; // registered meanwhile: the next round sees it live
-            };
-            s.killed = true;
-            s.recorder.record(Intervention::KilledForkBomb);
-        }
-        for _ in 0..3 {
-            for p in members(&pids_current) {
-                let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
-            }
+        for (dir, told) in self.killed.iter_mut().filter(|(_, told)| !**told) {
+            *told = tell_killed(&dir.join("pids.current"));
         }
     }
 }
 
-/// Whether `pid` runs as many processes as it may, or more.
-fn over_cap(pid: i32, live: &Live) -> bool {
-    let max = lock(&ALLOWED).get(&pid).copied().unwrap_or(MAX_PROCESSES);
-    // The kernel counts the program's tasks (threads too) in its cgroup: fewer than the cap
-    // means fewer processes, with no walk of a tree of thousands of threads every 50 ms.
-    // None counted means the program never joined its cgroup: its tree is walked.
-    let counted = live
-        .pids_current
-        .as_deref()
-        .and_then(|f| std::fs::read_to_string(f).ok())
-        .and_then(|n| n.trim().parse::<usize>().ok());
-    if counted.is_some_and(|n| n > 0 && n < max) {
+/// Record that the program counted at `pids_current` was killed as a fork bomb, if the
+/// registries are free now: whether it was told.
+fn tell_killed(pids_current: &Path) -> bool {
+    let Some(live) = try_lock(&LIVE) else {
         return false;
+    };
+    let found = live
+        .iter()
+        .find(|(_, l)| l.pids_current.as_deref() == Some(pids_current))
+        .map(|(&pid, l)| (pid, l.recorder.clone()));
+    drop(live);
+    if let Some((pid, recorder)) = found {
+        let Some(mut over) = try_lock(&OVER_CAP) else {
+            return false;
+        };
+        let first = over.insert(pid);
+        drop(over);
+        if first {
+            recorder.record(Intervention::KilledForkBomb);
+        }
+        return true;
     }
-    // Its processes are those of its cgroup, where it has one: a child whose parent ended (the
-    // program itself, stopped by its test) is no longer in the program's tree, and would go on
-    // forking at the cap, never counted, until its test's deadline.
-    let in_cgroup = live.pids_current.as_deref().map_or(0, processes_in_cgroup);
-    in_cgroup >= max || procinfo::count_tree(pid, max) >= max
+    let Some(mut starting) = try_lock(&STARTING) else {
+        return false;
+    };
+    let Some(s) = starting.get_mut(pids_current) else {
+        return false; // registered meanwhile: told at the next round
+    };
+    s.killed = true;
+    let recorder = s.recorder.clone();
+    drop(starting);
+    recorder.record(Intervention::KilledForkBomb);
+    true
+}
+
+fn try_lock<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
+    match m.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(std::sync::TryLockError::Poisoned(e)) => Some(e.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => None,
+    }
+}
+
+/// The caps of programs without a cgroup's count (no pids controller on the machine, or a
+/// program that never joined its cgroup): each one's tree is counted (stopping at the cap) and
+/// killed when it reaches the cap, as going over it is. The registry is read only if it is
+/// free, so that `CapWatch`, in the same thread, never waits for it (seen: a round 3 s late,
+/// the kernel refusing 70,000 forks of a bomb meanwhile).
+fn enforce_process_cap() {
+    let Some(live) = try_lock(&LIVE) else {
+        return;
+    };
+    let live: Vec<(i32, Live)> = live.iter().map(|(p, l)| (*p, l.clone())).collect();
+    for (pid, live) in live {
+        let counted = live
+            .pids_current
+            .as_deref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|n| n.trim().parse::<usize>().ok());
+        if counted.is_some_and(|n| n > 0) || !over_cap(pid) {
+            continue; // a cgroup counts it (`CapWatch`), or it is under the cap
+        }
+        kill_everything_of(pid, &live);
+        if lock(&OVER_CAP).insert(pid) {
+            live.recorder.record(Intervention::KilledForkBomb);
+        }
+    }
+}
+
+/// Whether `pid`'s tree holds as many processes as it may, or more (not if the registry of
+/// those allowed more is busy: the next round asks again).
+fn over_cap(pid: i32) -> bool {
+    let Some(allowed) = try_lock(&ALLOWED) else {
+        return false;
+    };
+    let max = allowed.get(&pid).copied().unwrap_or(MAX_PROCESSES);
+    drop(allowed);
+    procinfo::count_tree(pid, max) >= max
 }
 
 /// The processes of the pids cgroup whose `pids.current` is `pids_current` (its
@@ -308,25 +364,36 @@ fn processes_in_cgroup(pids_current: &Path) -> usize {
     m.len()
 }
 
-/// Kill `pid`'s group first (one call stops a bomb that stays in it), then its tree and every
-/// process of its cgroup; without a cgroup, its tagged orphans too. (A cgroup holds the
-/// orphans, and the search for them waits for `TRACKED`, which a thread starting a program
-/// holds until the program has started: beside a bomb of raised priority, seconds.)
-fn kill_everything_of(pid: i32, live: &Live) {
+/// How many of a cgroup's tasks, which the kernel counts against its cap (`pids.current`), are
+/// processes or their zombies (not yet reaped, they still count): all but the threads beyond
+/// each process's first. A bomb is processes; a program at its cap with threads is not one.
+fn processes_or_zombies(dir: &Path) -> usize {
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
+    let tasks = read("pids.current").trim().parse::<usize>().unwrap_or(0);
+    let live_threads = read("tasks").split_whitespace().count();
+    let processes = processes_in_cgroup(&dir.join("pids.current"));
+    tasks.saturating_sub(live_threads.saturating_sub(processes))
+}
+
+/// Kill every process of the cgroup (three passes: one forked during a pass is met by the next).
+fn kill_members(pids_current: &Path) {
     for _ in 0..3 {
-        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
-        let in_cgroup = live
-            .pids_current
-            .as_deref()
-            .map(members)
-            .unwrap_or_default();
-        for p in procinfo::descendants(pid).into_iter().chain(in_cgroup) {
+        for p in members(pids_current) {
             let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
         }
     }
-    if live.pids_current.is_none() {
-        kill_tagged_orphans(&live.tag, None);
+}
+
+/// Kill `pid`'s group first (one call stops a bomb that stays in it), then its tree, then its
+/// tagged orphans.
+fn kill_everything_of(pid: i32, live: &Live) {
+    for _ in 0..3 {
+        let _ = killpg(Pid::from_raw(pid), Signal::SIGKILL);
+        for p in procinfo::descendants(pid) {
+            let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+        }
     }
+    kill_tagged_orphans(&live.tag, None);
 }
 
 /// Spawn a command the caller will `wait()` for, registered so the orphan reaper leaves it

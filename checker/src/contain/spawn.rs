@@ -211,7 +211,7 @@ impl Spawn {
         let pids_current = cap.as_ref().map(super::cgroup::Cap::pids_current);
         let recorder = self.scope.as_ref().map(|s| s.recorder.clone());
         let recorder = recorder.unwrap_or_default();
-        reaper::watch_before_start(pids_current.as_deref(), &recorder, self.limits.processes);
+        reaper::watch_before_start(pids_current.as_deref(), &recorder);
         let setup = self.child_setup(cap.as_ref(), sandbox);
         // SAFETY: `in_the_child` runs between fork and exec and only makes async-signal-safe
         // system calls (prctl, setrlimit, open, write, setns, chdir, dup2, fcntl).
@@ -233,10 +233,11 @@ impl Spawn {
         let pid = child.id() as i32;
         let busiest_cpu = self.scope.as_ref().map(|s| s.busiest_cpu.clone());
         let busiest_cpu = busiest_cpu.unwrap_or_default();
-        reaper::register_live(pid, &tag, &recorder, pids_current);
+        // Allowed first: the watcher counts a live program against its own cap.
         if self.limits.processes != MAX_PROCESSES {
             reaper::allow_processes(pid, self.limits.processes);
         }
+        reaper::register_live(pid, &tag, &recorder, pids_current);
 
         let stdout = Capture::start(child.stdout.take().expect("piped"), self.capture_cap);
         let stderr = Capture::start(child.stderr.take().expect("piped"), self.capture_cap);
