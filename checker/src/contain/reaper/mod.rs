@@ -4,8 +4,9 @@
 //! The checker is a child subreaper, so orphans come back to it; a background reaper collects
 //! the orphans that nobody supervises, and never touches a pid a supervisor will wait for (that
 //! would steal its exit status). SIGCHLD keeps its default disposition: children would inherit
-//! an ignored SIGCHLD and reap their own zombies, faking a pass. A watcher kills a program that
-//! runs more than `MAX_PROCESSES` at once where no pids cgroup does it. These registries are
+//! an ignored SIGCHLD and reap their own zombies, faking a pass. Watchers kill a program that
+//! reaches its cap of processes: its pids cgroup's (`caps`), or its tree's where it has no
+//! cgroup that counts it. These registries are
 //! process-wide by nature (there is one set of children, one reaper); everything else about a
 //! test is passed explicitly in its `Scope`.
 
@@ -21,9 +22,12 @@ use nix::sys::signal::{Signal, kill, killpg};
 use nix::sys::wait::{Id, WaitPidFlag, waitid, waitpid};
 use nix::unistd::Pid;
 
+mod caps;
+
 use super::capture::Capture;
 use super::intervention::{Intervention, Recorder};
 use crate::contain::procinfo;
+use caps::CapWatch;
 
 /// The environment variable that tags every process a program starts.
 pub const TAG_VAR: &str = "LAB_CHECKER_TAG";
@@ -159,14 +163,26 @@ pub fn init() {
         // Orphaned descendants of the programs we run come back to us instead of init, so
         // they can be found, killed and reaped.
         let _ = nix::sys::prctl::set_child_subreaper(true);
+        // Two watchers: the kernel's caps in a thread that takes no lock, and the trees of the
+        // programs without one, which waits for the registries (and for `TRACKED`, which a
+        // thread starting a program holds until it has started).
         std::thread::Builder::new()
-            .name("process-cap".into())
+            .name("cgroup-cap".into())
             .spawn(|| {
                 super::schedule::ahead_of_programs();
                 let mut caps = CapWatch::default();
                 loop {
                     std::thread::sleep(Duration::from_millis(50));
                     caps.enforce();
+                }
+            })
+            .ok();
+        std::thread::Builder::new()
+            .name("process-cap".into())
+            .spawn(|| {
+                super::schedule::ahead_of_programs();
+                loop {
+                    std::thread::sleep(Duration::from_millis(50));
                     enforce_process_cap();
                 }
             })
@@ -236,76 +252,6 @@ pub use super::limits::MAX_PROCESSES;
 /// Programs the checker killed for going over `MAX_PROCESSES`.
 static OVER_CAP: Mutex<BTreeSet<i32>> = Mutex::new(BTreeSet::new());
 
-/// The caps the kernel holds (a pids cgroup per program), enforced with no lock another thread
-/// may hold: a thread of ordinary priority that holds one beside a fork bomb of raised priority
-/// waits seconds for the CPU, and the watcher with it (seen: a bomb at nice -10 lived 3 s
-/// beside busy loops, the kernel refusing 29,000 forks). A cgroup whose processes reach its
-/// `pids.max` is killed, and killed again at every round while it exists: a child forked
-/// between a round's reading and its kill survives that round, outside the program's tree (its
-/// parent is gone) but in its cgroup (seen: 8 to 14 s, 800,000 forks refused). Its members are
-/// the program's whatever their pids. The program's test is told once the registries are free.
-#[derive(Default)]
-struct CapWatch {
-    /// The cgroups killed for reaching their cap, and whether their test has been told.
-    killed: BTreeMap<PathBuf, bool>,
-}
-
-impl CapWatch {
-    fn enforce(&mut self) {
-        let caps = super::cgroup::every_cap();
-        self.killed
-            .retain(|dir, _| caps.iter().any(|(d, _)| d == dir));
-        for (dir, max) in caps {
-            let counted = dir.join("pids.current");
-            if !self.killed.contains_key(&dir) {
-                if processes_or_zombies(&dir) < max {
-                    continue;
-                }
-                self.killed.insert(dir.clone(), false);
-            }
-            kill_members(&counted);
-        }
-        for (dir, told) in self.killed.iter_mut().filter(|(_, told)| !**told) {
-            *told = tell_killed(&dir.join("pids.current"));
-        }
-    }
-}
-
-/// Record that the program counted at `pids_current` was killed as a fork bomb, if the
-/// registries are free now: whether it was told.
-fn tell_killed(pids_current: &Path) -> bool {
-    let Some(live) = try_lock(&LIVE) else {
-        return false;
-    };
-    let found = live
-        .iter()
-        .find(|(_, l)| l.pids_current.as_deref() == Some(pids_current))
-        .map(|(&pid, l)| (pid, l.recorder.clone()));
-    drop(live);
-    if let Some((pid, recorder)) = found {
-        let Some(mut over) = try_lock(&OVER_CAP) else {
-            return false;
-        };
-        let first = over.insert(pid);
-        drop(over);
-        if first {
-            recorder.record(Intervention::KilledForkBomb);
-        }
-        return true;
-    }
-    let Some(mut starting) = try_lock(&STARTING) else {
-        return false;
-    };
-    let Some(s) = starting.get_mut(pids_current) else {
-        return false; // registered meanwhile: told at the next round
-    };
-    s.killed = true;
-    let recorder = s.recorder.clone();
-    drop(starting);
-    recorder.record(Intervention::KilledForkBomb);
-    true
-}
-
 fn try_lock<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
     match m.try_lock() {
         Ok(guard) => Some(guard),
@@ -317,7 +263,7 @@ fn try_lock<T>(m: &Mutex<T>) -> Option<MutexGuard<'_, T>> {
 /// The caps of programs without a cgroup's count (no pids controller on the machine, or a
 /// program that never joined its cgroup): each one's tree is counted (stopping at the cap) and
 /// killed when it reaches the cap, as going over it is. The registry is read only if it is
-/// free, so that `CapWatch`, in the same thread, never waits for it (seen: a round 3 s late,
+/// free, so that it does not wait behind a starved thread (seen: a round 3 s late,
 /// the kernel refusing 70,000 forks of a bomb meanwhile).
 fn enforce_process_cap() {
     let Some(live) = try_lock(&LIVE) else {
@@ -333,10 +279,11 @@ fn enforce_process_cap() {
         if counted.is_some_and(|n| n > 0) || !over_cap(pid) {
             continue; // a cgroup counts it (`CapWatch`), or it is under the cap
         }
-        kill_everything_of(pid, &live);
+        // Marked before the kill: its test may see it end at once, and asks then.
         if lock(&OVER_CAP).insert(pid) {
             live.recorder.record(Intervention::KilledForkBomb);
         }
+        kill_everything_of(pid, &live);
     }
 }
 
@@ -349,39 +296,6 @@ fn over_cap(pid: i32) -> bool {
     let max = allowed.get(&pid).copied().unwrap_or(MAX_PROCESSES);
     drop(allowed);
     procinfo::count_tree(pid, max) >= max
-}
-
-/// The processes of the pids cgroup whose `pids.current` is `pids_current` (its
-/// `cgroup.procs`: threads are not counted).
-fn members(pids_current: &Path) -> Vec<i32> {
-    procinfo::pids_in(pids_current.with_file_name("cgroup.procs"))
-}
-
-fn processes_in_cgroup(pids_current: &Path) -> usize {
-    let mut m = members(pids_current);
-    m.sort_unstable();
-    m.dedup();
-    m.len()
-}
-
-/// How many of a cgroup's tasks, which the kernel counts against its cap (`pids.current`), are
-/// processes or their zombies (not yet reaped, they still count): all but the threads beyond
-/// each process's first. A bomb is processes; a program at its cap with threads is not one.
-fn processes_or_zombies(dir: &Path) -> usize {
-    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap_or_default();
-    let tasks = read("pids.current").trim().parse::<usize>().unwrap_or(0);
-    let live_threads = read("tasks").split_whitespace().count();
-    let processes = processes_in_cgroup(&dir.join("pids.current"));
-    tasks.saturating_sub(live_threads.saturating_sub(processes))
-}
-
-/// Kill every process of the cgroup (three passes: one forked during a pass is met by the next).
-fn kill_members(pids_current: &Path) {
-    for _ in 0..3 {
-        for p in members(pids_current) {
-            let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
-        }
-    }
 }
 
 /// Kill `pid`'s group first (one call stops a bomb that stays in it), then its tree, then its
