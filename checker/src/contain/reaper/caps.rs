@@ -86,7 +86,7 @@ fn members(pids_current: &Path) -> Vec<i32> {
     procinfo::pids_in(pids_current.with_file_name("cgroup.procs"))
 }
 
-pub(super) fn processes_in_cgroup(pids_current: &Path) -> usize {
+fn processes_in_cgroup(pids_current: &Path) -> usize {
     let mut m = members(pids_current);
     m.sort_unstable();
     m.dedup();

@@ -6,9 +6,8 @@
 //! would steal its exit status). SIGCHLD keeps its default disposition: children would inherit
 //! an ignored SIGCHLD and reap their own zombies, faking a pass. Watchers kill a program that
 //! reaches its cap of processes: its pids cgroup's (`caps`), or its tree's where it has no
-//! cgroup that counts it. These registries are
-//! process-wide by nature (there is one set of children, one reaper); everything else about a
-//! test is passed explicitly in its `Scope`.
+//! cgroup that counts it. These registries are process-wide by nature (there is one set of
+//! children, one reaper); everything else about a test is passed explicitly in its `Scope`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::process::CommandExt;
@@ -165,42 +164,29 @@ pub fn init() {
         let _ = nix::sys::prctl::set_child_subreaper(true);
         // Two watchers: the kernel's caps in a thread that takes no lock, and the trees of the
         // programs without one, which waits for the registries (and for `TRACKED`, which a
-        // thread starting a program holds until it has started).
-        std::thread::Builder::new()
-            .name("cgroup-cap".into())
-            .spawn(|| {
-                super::schedule::ahead_of_programs();
-                let mut caps = CapWatch::default();
-                loop {
-                    std::thread::sleep(Duration::from_millis(50));
-                    caps.enforce();
-                }
-            })
-            .ok();
-        std::thread::Builder::new()
-            .name("process-cap".into())
-            .spawn(|| {
-                super::schedule::ahead_of_programs();
-                loop {
-                    std::thread::sleep(Duration::from_millis(50));
-                    enforce_process_cap();
-                }
-            })
-            .ok();
-        std::thread::Builder::new()
-            .name("orphan-reaper".into())
-            .spawn(|| {
-                // Ahead of the programs too: a fork bomb's killed processes count against its
-                // cap until they are reaped. (It still waits for `TRACKED` while a program is
-                // being started: a bomb's zombies then wait for that start.)
-                super::schedule::ahead_of_programs();
-                loop {
-                    std::thread::sleep(Duration::from_millis(50));
-                    reap_orphans();
-                }
-            })
-            .ok();
+        // thread starting a program holds until it has started). The orphan reaper is ahead of
+        // the programs too: a fork bomb's killed processes count against its cap until they are
+        // reaped (it still waits for `TRACKED` while a program is being started).
+        let mut caps = CapWatch::default();
+        every_round("cgroup-cap", move || caps.enforce());
+        every_round("process-cap", enforce_process_cap);
+        every_round("orphan-reaper", reap_orphans);
     });
+}
+
+/// A thread named `name`, ahead of every program (`schedule::ahead_of_programs`), that runs
+/// `round` every 50 ms.
+fn every_round(name: &str, mut round: impl FnMut() + Send + 'static) {
+    std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            super::schedule::ahead_of_programs();
+            loop {
+                std::thread::sleep(Duration::from_millis(50));
+                round();
+            }
+        })
+        .ok();
 }
 
 /// While a test inspects the orphans a program left behind, they must stay as they are.
